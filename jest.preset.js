@@ -1,0 +1,30 @@
+// One Jest configuration for every project; `kind` picks the test suffix.
+// unit: *.unit.spec.ts (pure, no I/O); int: *.int.spec.ts (real PostgreSQL/Kafka); e2e: *.e2e.spec.ts (a service over HTTP).
+const path = require('node:path');
+const { pathsToModuleNameMapper } = require('ts-jest');
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const timeouts = { unit: 10_000, int: 120_000, e2e: 120_000 };
+
+function jestConfig(projectRoot, kind) {
+  const root = path.resolve(__dirname, projectRoot);
+  return {
+    rootDir: root,
+    displayName: `${path.basename(root)}:${kind}`,
+    testEnvironment: 'node',
+    testMatch: [`<rootDir>/**/*.${kind}.spec.ts`],
+    testPathIgnorePatterns: ['/node_modules/', '/dist/', '/lint-fixtures/'],
+    transform: {
+      '^.+\\.ts$': ['ts-jest', { tsconfig: path.resolve(__dirname, 'tsconfig.spec.json') }],
+    },
+    moduleFileExtensions: ['ts', 'js', 'json'],
+    moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: `${__dirname}/` }),
+    setupFiles: [path.resolve(__dirname, 'libs/testing/src/jest-setup.js')],
+    globalSetup: kind === 'unit' ? undefined : path.resolve(__dirname, 'libs/testing/src/jest-global-setup.js'),
+    globalTeardown: kind === 'unit' ? undefined : path.resolve(__dirname, 'libs/testing/src/jest-global-teardown.js'),
+    testTimeout: timeouts[kind],
+    maxWorkers: kind === 'unit' ? '50%' : 1,
+  };
+}
+
+module.exports = { jestConfig };

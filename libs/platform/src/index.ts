@@ -1,0 +1,4 @@
+export * from './health';
+export * from './http-app';
+export * from './problem-details';
+export * from './runtime';

@@ -1,0 +1,125 @@
+import {
+  ArgumentsHost,
+  BadRequestException,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+  ValidationError,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+
+/** One field at fault in a request, as reported in a problem+json `errors` member. */
+export interface FieldError {
+  /** JSON pointer-like dotted path to the field, e.g. `parties.0.role`. */
+  field: string;
+  /** What is wrong with it, in plain words. */
+  detail: string;
+}
+
+/** RFC 9457 problem details, with an `errors` extension listing the fields at fault. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+/**
+ * An error that carries its own problem+json body. Throw it (or a subclass) from anywhere behind a
+ * controller; {@link ProblemDetailsFilter} renders it as is.
+ */
+export class ProblemException extends HttpException {
+  constructor(readonly problem: ProblemDetails) {
+    super(problem, problem.status);
+  }
+}
+
+export const PROBLEM_BASE = 'https://police-case-platform.example/problems/';
+
+/** Flattens class-validator errors (nested too) into field paths with messages. */
+export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((e) => {
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((detail) => ({ field, detail }));
+    return [...own, ...toFieldErrors(e.children ?? [], field)];
+  });
+}
+
+/** The exceptionFactory for Nest's ValidationPipe: a 400 problem naming every field at fault. */
+export function validationProblem(errors: ValidationError[]): ProblemException {
+  const fieldErrors = toFieldErrors(errors);
+  return new ProblemException({
+    type: `${PROBLEM_BASE}validation`,
+    title: 'The request is not valid',
+    status: HttpStatus.BAD_REQUEST,
+    detail: fieldErrors.map((e) => `${e.field}: ${e.detail}`).join('; '),
+    errors: fieldErrors,
+  });
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Authentication required',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  412: 'Precondition failed',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  428: 'Precondition required',
+  429: 'Too many requests',
+};
+
+/**
+ * Renders every error as RFC 9457 `application/problem+json`. Unknown errors become a bare 500 whose
+ * body never carries a stack trace, SQL or driver message; the cause goes to the log only.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request>();
+    const problem = this.toProblem(exception);
+    problem.instance = req.originalUrl?.split('?')[0];
+    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof ProblemException) return { ...exception.problem };
+    if (exception instanceof BadRequestException) {
+      const body = exception.getResponse();
+      const message = typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : body;
+      return {
+        type: `${PROBLEM_BASE}bad-request`,
+        title: TITLES[400],
+        status: 400,
+        detail: Array.isArray(message) ? message.join('; ') : String(message),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status < 500) {
+        return { type: `${PROBLEM_BASE}${status}`, title: TITLES[status] ?? 'Client error', status, detail: exception.message };
+      }
+    }
+    // Body-parser errors (too large, malformed JSON) carry a status and an `expose` flag.
+    const err = exception as { status?: number; statusCode?: number; expose?: boolean; type?: string };
+    const status = err?.status ?? err?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const detail = err.type === 'entity.too.large' ? 'The request body is larger than allowed.' : err.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : undefined;
+      return { type: `${PROBLEM_BASE}${status}`, title: TITLES[status] ?? 'Client error', status, detail };
+    }
+    return { type: `${PROBLEM_BASE}internal`, title: 'Internal error', status: 500, detail: 'The server could not complete the request. It has been logged.' };
+  }
+}

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm test`: lint (with the boundary-rule check), type-check, then every unit, integration and e2e test
+// of the workspace against real PostgreSQL and Kafka, which it resolves or starts itself.
+// `npm run test:unit` (--unit): lint, type-check and unit tests only, no servers.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const unitOnly = process.argv.includes('--unit');
+const nx = path.join(root, 'node_modules', '.bin', 'nx');
+const env = { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: '0' };
+const resultsDir = path.join(root, 'dist', 'test-results');
+
+function step(title, cmd, args, extraEnv = {}) {
+  const started = Date.now();
+  console.log(`\n=== ${title}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...env, ...extraEnv } });
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  if (r.status !== 0) {
+    console.error(`=== ${title}: FAILED after ${secs}s`);
+    return false;
+  }
+  console.log(`=== ${title}: ok (${secs}s)`);
+  return true;
+}
+
+function totals() {
+  let passed = 0;
+  let failed = 0;
+  let pending = 0;
+  if (!existsSync(resultsDir)) return { passed, failed, pending };
+  for (const f of readdirSync(resultsDir)) {
+    const r = JSON.parse(readFileSync(path.join(resultsDir, f), 'utf8'));
+    passed += r.passed;
+    failed += r.failed;
+    pending += r.pending;
+  }
+  return { passed, failed, pending };
+}
+
+rmSync(resultsDir, { recursive: true, force: true });
+let ok = true;
+ok = step('lint', nx, ['run-many', '-t', 'lint', '--output-style=stream', '--skip-nx-cache']) && ok;
+ok = step('lint rule check (bad fixtures must fail)', process.execPath, ['scripts/check-boundaries.mjs']) && ok;
+ok = step('type-check', process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']) && ok;
+ok = step('unit tests', nx, ['run-many', '-t', 'test', '--output-style=stream', '--skip-nx-cache']) && ok;
+
+if (!unitOnly) {
+  const { resolveInfrastructure } = require(path.join(root, 'libs/testing/src/infrastructure.cjs'));
+  let infra;
+  try {
+    infra = await resolveInfrastructure();
+  } catch (e) {
+    console.error(`\n=== infrastructure: FAILED\n${e?.stack ?? e}`);
+    ok = false;
+  }
+  if (infra) {
+    const serverEnv = { DATABASE_URL: process.env.DATABASE_URL, KAFKA_BROKERS: process.env.KAFKA_BROKERS };
+    try {
+      ok = step('integration tests', nx, ['run-many', '-t', 'test-int', '--output-style=stream', '--parallel=1'], serverEnv) && ok;
+      ok = step('e2e tests', nx, ['run-many', '-t', 'e2e', '--output-style=stream', '--parallel=1'], serverEnv) && ok;
+    } finally {
+      await infra.stop();
+    }
+  }
+}
+
+const t = totals();
+console.log(`\n${t.passed} passed, ${t.failed} failed${t.pending ? `, ${t.pending} skipped` : ''}`);
+if (t.pending > 0) {
+  console.error('Skipped or todo tests are not allowed.');
+  ok = false;
+}
+process.exit(ok && t.failed === 0 ? 0 : 1);

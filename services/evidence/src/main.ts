@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { NestFactory, RouterModule } from '@nestjs/core';
+import { Module } from '@nestjs/common';
+import { configureHttpApp, intEnv, requiredEnv, SERVICE_PORTS, setupOpenApi } from '@police/platform';
+import { EVIDENCE_DESCRIPTION, EvidenceModule } from './evidence.module';
+
+/** Production-like mode: this service alone, against PostgreSQL and Kafka from the environment. */
+async function main(): Promise<void> {
+  const module = EvidenceModule.register({
+    service: 'evidence',
+    mode: 'production',
+    databaseUrl: requiredEnv('DATABASE_URL', 'the PostgreSQL connection string of the evidence service'),
+    schema: process.env.DB_SCHEMA ?? 'evidence',
+    poolSize: intEnv('DB_POOL_SIZE', 10),
+  });
+
+  @Module({ imports: [module, RouterModule.register([{ path: 'evidence', module: EvidenceModule }])] })
+  class AppModule {}
+
+  const app = await NestFactory.create(AppModule, { bufferLogs: true });
+  configureHttpApp(app);
+  setupOpenApi(app, [{ name: 'evidence', module: EvidenceModule, description: EVIDENCE_DESCRIPTION }]);
+  const port = intEnv('PORT', SERVICE_PORTS.evidence);
+  await app.listen(port, process.env.HOST ?? '0.0.0.0');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { createServicePool, DB_POOL, healthController, SERVICE_RUNTIME, ServiceRuntime } from '@police/platform';
+import type { Pool } from 'pg';
+
+export const REPORTS_DESCRIPTION = 'Citizens\' reports from every intake channel, and the PV through quality control.';
+
+/** The reports service: everything it serves under `/api/reports`, given the runtime its host provides. */
+@Module({})
+export class ReportsModule {
+  static register(runtime: ServiceRuntime): DynamicModule {
+    return {
+      module: ReportsModule,
+      imports: [CqrsModule],
+      controllers: [healthController('reports')],
+      providers: [
+        { provide: SERVICE_RUNTIME, useValue: runtime },
+        {
+          provide: DB_POOL,
+          useFactory: async (): Promise<Pool> => {
+            const pool = createServicePool(runtime);
+            await pool.query(`CREATE SCHEMA IF NOT EXISTS "${runtime.schema}"`);
+            return pool;
+          },
+        },
+        {
+          provide: Symbol.for('reports:pool-shutdown'),
+          inject: [DB_POOL],
+          useFactory: (pool: Pool) => ({ onApplicationShutdown: () => pool.end() }),
+        },
+      ],
+    };
+  }
+}
