@@ -23,7 +23,6 @@ function jestConfig(projectRoot, kind) {
     globalSetup: kind === 'unit' ? undefined : path.resolve(__dirname, 'libs/testing/src/jest-global-setup.js'),
     globalTeardown: kind === 'unit' ? undefined : path.resolve(__dirname, 'libs/testing/src/jest-global-teardown.js'),
     testTimeout: timeouts[kind],
-    maxWorkers: kind === 'unit' ? '50%' : 1,
   };
 }
 

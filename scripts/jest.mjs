@@ -24,6 +24,7 @@ const argv = {
   passWithNoTests: true,
   ci: process.env.CI === 'true',
   runInBand: kind !== 'unit',
+  maxWorkers: kind === 'unit' ? '50%' : 1,
   forceExit: false,
   _: rest,
   $0: 'jest',

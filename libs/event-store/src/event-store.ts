@@ -1,0 +1,144 @@
+/**
+ * The event store port. Every adapter (PostgreSQL, in-memory, KurrentDB) passes the same contract
+ * suite (`event-store.contract.ts`).
+ */
+
+/** Who did it, when, and in answer to what: carried by every stored event. */
+export interface EventMetadata {
+  /** Staff id (or system principal) that caused the event. */
+  actor: string;
+  /** When the fact happened, ISO 8601, as given by the command (never the store's clock). */
+  occurredAt: string;
+  /** Id shared by everything done in answer to one request. */
+  correlationId: string;
+  /** Id of the command or message that directly caused this event. */
+  causationId: string;
+  [key: string]: unknown;
+}
+
+/** An event as the caller hands it to the store. `id` is the idempotency key of the event. */
+export interface NewEvent<Type extends string = string, Data = unknown> {
+  id: string;
+  type: Type;
+  data: Data;
+  metadata: EventMetadata;
+}
+
+/**
+ * A position in a store's global log. Opaque to callers: keep it as a checkpoint and give it back.
+ * PostgreSQL: `commit` is the appending transaction id and `prepare` the row's sequence number, so the
+ * order is stable and never skips a late commit. KurrentDB: its commit/prepare positions.
+ */
+export interface GlobalPosition {
+  readonly commit: bigint;
+  readonly prepare: bigint;
+}
+
+/** Before the first event of the log. */
+export const START: GlobalPosition = Object.freeze({ commit: -1n, prepare: -1n });
+
+export function comparePositions(a: GlobalPosition, b: GlobalPosition): number {
+  if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;
+  if (a.prepare !== b.prepare) return a.prepare < b.prepare ? -1 : 1;
+  return 0;
+}
+
+export function positionToString(p: GlobalPosition): string {
+  return `${p.commit}/${p.prepare}`;
+}
+
+export function positionFromString(s: string): GlobalPosition {
+  const m = /^(-?\d+)\/(-?\d+)$/.exec(s);
+  if (!m) throw new Error(`Not a global position: "${s}"`);
+  return { commit: BigInt(m[1]), prepare: BigInt(m[2]) };
+}
+
+/** An event as stored. */
+export interface RecordedEvent<Type extends string = string, Data = unknown> extends NewEvent<Type, Data> {
+  streamId: string;
+  /** 0 for the first event of a stream. */
+  streamVersion: number;
+  position: GlobalPosition;
+  /** When the store recorded it (store clock), ISO 8601. */
+  recordedAt: string;
+  /** Hash chain: hex SHA-256 of the previous event of the stream (all zeros for the first). */
+  prevHash: string;
+  /** Hex SHA-256 of this event's canonical content (id, stream, type, data, metadata). */
+  contentHash: string;
+  /** Hex SHA-256 over prevHash ‖ contentHash: the chain link. */
+  hash: string;
+}
+
+/**
+ * What the caller expects the stream to be: `no_stream` (must not exist), `any`, `stream_exists`, or
+ * the exact version of its last event.
+ */
+export type ExpectedVersion = 'no_stream' | 'any' | 'stream_exists' | number;
+
+export interface AppendResult {
+  /** Version of the last event of the stream after the append. */
+  nextExpectedVersion: number;
+  /** Position of the last appended event. */
+  position: GlobalPosition;
+  /** True when every event id was already stored by an earlier identical append (an idempotent retry). */
+  alreadyAppended: boolean;
+}
+
+export interface ReadStreamOptions {
+  /** Read events from this version on (inclusive). Default 0. */
+  fromVersion?: number;
+  /** Read up to and including this version. */
+  toVersion?: number;
+  /** Only events whose metadata.occurredAt is at or before this instant: the stream as it stood then. */
+  asOf?: Date;
+}
+
+export interface ReadStreamResult {
+  events: RecordedEvent[];
+  /** Version of the stream's last event, or -1 when the stream does not exist. */
+  currentVersion: number;
+}
+
+export interface ReadAllOptions {
+  /** Maximum number of events to return. Default 1000. */
+  limit?: number;
+}
+
+export interface Subscription {
+  /** Stops the subscription and waits for the handler in flight to finish. */
+  stop(): Promise<void>;
+  /** Resolves when the subscription has stopped (also on a handler error, which rejects). */
+  readonly done: Promise<void>;
+}
+
+export interface SubscribeOptions {
+  /** Handler of a batch of events in global order; the subscription continues after the last. */
+  handle(events: RecordedEvent[]): Promise<void>;
+  /** Batch size. Default 500. */
+  batchSize?: number;
+  /** Longest wait between polls when nothing wakes the subscription, in ms. */
+  pollIntervalMs?: number;
+}
+
+/** The result of re-computing a stream's hash chain. */
+export type VerificationResult =
+  | { ok: true; events: number; headHash: string }
+  | {
+      ok: false;
+      events: number;
+      /** The first event whose content or link does not match. */
+      brokenAt: { streamVersion: number; eventId: string; reason: 'content' | 'link' };
+    };
+
+export interface EventStore {
+  /** Appends events atomically. Throws {@link WrongExpectedVersionError} when `expected` does not hold. */
+  appendToStream(streamId: string, events: NewEvent[], options?: { expected?: ExpectedVersion }): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<ReadStreamResult>;
+  /** Events after `from` (exclusive) in global order; only events that can no longer be preceded by a late commit. */
+  readAll(from: GlobalPosition, options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catch-up subscription to the global log after `from` (exclusive), then live. */
+  subscribeToAll(from: GlobalPosition, options: SubscribeOptions): Subscription;
+  /** Re-computes the stream's hash chain from stored content. */
+  verifyStream(streamId: string): Promise<VerificationResult>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,130 @@
+import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
+import {
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  GlobalPosition,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  ReadStreamResult,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  VerificationResult,
+  comparePositions,
+} from './event-store';
+import { canonicalJson, contentHash, linkHash, ZERO_HASH } from './hashing';
+import { pollingSubscription } from './subscription';
+import { verifyChain } from './verify';
+
+/**
+ * An event store in memory, for domain-level tests and tools. Same contract as the others; events are
+ * deep-copied through JSON on the way in and out, as a real store would.
+ */
+export class InMemoryEventStore implements EventStore {
+  private readonly log: RecordedEvent[] = [];
+  private readonly streams = new Map<string, RecordedEvent[]>();
+  private readonly byId = new Map<string, RecordedEvent>();
+  private readonly wakers = new Set<() => void>();
+
+  constructor(private readonly clock: () => Date = () => new Date()) {}
+
+  async appendToStream(streamId: string, events: NewEvent[], options: { expected?: ExpectedVersion } = {}): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('appendToStream needs at least one event');
+    const expected = options.expected ?? 'any';
+    const stream = this.streams.get(streamId) ?? [];
+    const current = stream.length - 1;
+    const copies = events.map((e) => JSON.parse(canonicalJson({ id: e.id, type: e.type, data: e.data, metadata: e.metadata })) as NewEvent);
+    const hashes = copies.map((e) => contentHash({ ...e, streamId }));
+
+    const existing = copies.map((e) => this.byId.get(e.id));
+    if (existing.some(Boolean)) {
+      const same = existing.every((r, i) => r && r.streamId === streamId && r.contentHash === hashes[i]);
+      if (!same) throw new DuplicateEventIdError(copies[existing.findIndex(Boolean)].id);
+      const last = existing[existing.length - 1]!;
+      return { nextExpectedVersion: last.streamVersion, position: last.position, alreadyAppended: true };
+    }
+    const ok =
+      expected === 'any' ||
+      (expected === 'no_stream' && current === -1) ||
+      (expected === 'stream_exists' && current >= 0) ||
+      (typeof expected === 'number' && current === expected);
+    if (!ok) throw new WrongExpectedVersionError(streamId, expected, current);
+
+    let prev = stream.length > 0 ? stream[stream.length - 1].hash : ZERO_HASH;
+    const recordedAt = this.clock().toISOString();
+    const recorded = copies.map((e, i) => {
+      const seq = BigInt(this.log.length + i);
+      const hash = linkHash(prev, hashes[i]);
+      const r: RecordedEvent = {
+        ...e,
+        streamId,
+        streamVersion: current + 1 + i,
+        position: { commit: seq, prepare: seq },
+        recordedAt,
+        prevHash: prev,
+        contentHash: hashes[i],
+        hash,
+      };
+      prev = hash;
+      return r;
+    });
+    this.log.push(...recorded);
+    this.streams.set(streamId, [...stream, ...recorded]);
+    for (const r of recorded) this.byId.set(r.id, r);
+    for (const wake of this.wakers) wake();
+    const last = recorded[recorded.length - 1];
+    return { nextExpectedVersion: last.streamVersion, position: last.position, alreadyAppended: false };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
+    const stream = this.streams.get(streamId) ?? [];
+    const events = stream.filter(
+      (e) =>
+        e.streamVersion >= (options.fromVersion ?? 0) &&
+        (options.toVersion === undefined || e.streamVersion <= options.toVersion) &&
+        (!options.asOf || new Date(e.recordedAt).getTime() <= options.asOf.getTime()),
+    );
+    return { events: events.map(copy), currentVersion: stream.length - 1 };
+  }
+
+  async readAll(from: GlobalPosition, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.limit ?? 1000;
+    const start = this.log.findIndex((e) => comparePositions(e.position, from) > 0);
+    return start < 0 ? [] : this.log.slice(start, start + limit).map(copy);
+  }
+
+  subscribeToAll(from: GlobalPosition, options: SubscribeOptions): Subscription {
+    return pollingSubscription({
+      from,
+      read: (pos, limit) => this.readAll(pos, { limit }),
+      handle: options.handle,
+      batchSize: options.batchSize ?? 500,
+      pollIntervalMs: options.pollIntervalMs ?? 1000,
+      onWake: (wake) => {
+        this.wakers.add(wake);
+        return () => this.wakers.delete(wake);
+      },
+    });
+  }
+
+  async verifyStream(streamId: string): Promise<VerificationResult> {
+    return verifyChain((await this.readStream(streamId)).events);
+  }
+
+  /** Test hook: replaces a stored event's data in place, as an attacker with database access could. */
+  tamper(streamId: string, version: number, data: unknown): void {
+    const e = this.streams.get(streamId)?.[version];
+    if (!e) throw new Error(`No event ${streamId}@${version}`);
+    e.data = data;
+  }
+
+  async close(): Promise<void> {
+    this.wakers.clear();
+  }
+}
+
+function copy(e: RecordedEvent): RecordedEvent {
+  return { ...e, data: structuredClone(e.data), metadata: structuredClone(e.metadata), position: { ...e.position } };
+}

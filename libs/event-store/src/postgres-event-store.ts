@@ -1,0 +1,270 @@
+import type { Pool, PoolClient } from 'pg';
+import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
+import {
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  GlobalPosition,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  ReadStreamResult,
+  RecordedEvent,
+  START,
+  SubscribeOptions,
+  Subscription,
+  VerificationResult,
+} from './event-store';
+import { contentHash } from './hashing';
+import { ident, migrate } from './postgres-schema';
+import { pollingSubscription } from './subscription';
+import { verifyChain } from './verify';
+
+/**
+ * The oldest transaction that may still commit rows into this database's log: the smallest in-progress
+ * xid of the statement's snapshot, leaving out those that belong to backends of other databases (they
+ * can never write here), or the snapshot's xmax when there is none. Rows below it are final.
+ */
+const VISIBLE_HORIZON = `SELECT coalesce(min(x), pg_snapshot_xmax(pg_current_snapshot()))
+     FROM pg_snapshot_xip(pg_current_snapshot()) AS x
+    WHERE xid(x) NOT IN (SELECT backend_xid FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND datname <> current_database())`;
+
+const EXPECTED_CODES: Record<'no_stream' | 'any' | 'stream_exists', number> = { no_stream: -1, any: -2, stream_exists: -3 };
+
+interface EventRow {
+  position: string;
+  transaction_id: string;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  data: unknown;
+  metadata: RecordedEvent['metadata'];
+  recorded_at: Date;
+  prev_hash: Buffer;
+  content_hash: Buffer;
+  hash: Buffer;
+}
+
+const COLUMNS = 'position, transaction_id, event_id, stream_id, stream_version, type, data, metadata, recorded_at, prev_hash, content_hash, hash';
+
+function toRecorded(r: EventRow): RecordedEvent {
+  return {
+    id: r.event_id,
+    type: r.type,
+    data: r.data,
+    metadata: r.metadata,
+    streamId: r.stream_id,
+    streamVersion: r.stream_version,
+    position: { commit: BigInt(r.transaction_id), prepare: BigInt(r.position) },
+    recordedAt: r.recorded_at.toISOString(),
+    prevHash: r.prev_hash.toString('hex'),
+    contentHash: r.content_hash.toString('hex'),
+    hash: r.hash.toString('hex'),
+  };
+}
+
+export interface PostgresEventStoreOptions {
+  pool: Pool;
+  /** Schema holding this service's event log. */
+  schema: string;
+  /**
+   * Wake subscriptions with LISTEN/NOTIFY on a dedicated connection (default true). Without it they
+   * poll every `pollIntervalMs`.
+   */
+  listen?: boolean;
+}
+
+/**
+ * The default event store: one PostgreSQL table, plain `pg`.
+ *
+ * Guarantees: appends are atomic per call and optimistic on the stream version; a retry with the same
+ * event ids returns the original result however late it comes; readers of the global log never skip
+ * an event whose transaction commits late, because a row is only read once every older transaction of
+ * this database has finished (see VISIBLE_HORIZON), in the stable order (transaction id, position).
+ * The cost: a long-running transaction in the same database holds back subscribers until it ends, so
+ * keep transactions short.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly s: string;
+  private readonly channel: string;
+  private listener?: Promise<PoolClient | undefined>;
+  private readonly wakers = new Set<() => void>();
+
+  constructor(private readonly options: PostgresEventStoreOptions) {
+    this.s = ident(options.schema);
+    this.channel = `${options.schema}_events`;
+  }
+
+  /** Creates or upgrades the schema. Call once at start-up. */
+  async migrate(): Promise<void> {
+    await migrate(this.options.pool, this.options.schema);
+  }
+
+  get pool(): Pool {
+    return this.options.pool;
+  }
+
+  get schema(): string {
+    return this.options.schema;
+  }
+
+  async appendToStream(streamId: string, events: NewEvent[], options: { expected?: ExpectedVersion } = {}): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('appendToStream needs at least one event');
+    const expected = options.expected ?? 'any';
+    const code = typeof expected === 'number' ? expected : EXPECTED_CODES[expected];
+    if (typeof expected === 'number' && (!Number.isInteger(expected) || expected < 0)) throw new Error(`Invalid expected version ${expected}`);
+    const payload = events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      data: e.data,
+      metadata: e.metadata,
+      contentHash: contentHash({ ...e, streamId }),
+    }));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { rows } = await this.options.pool.query<{ status: string; stream_version: number; transaction_id: string | null; last_position: string | null }>(
+          `SELECT * FROM ${this.s}.append_events($1, $2, $3::jsonb)`,
+          [streamId, code, JSON.stringify(payload)],
+        );
+        const r = rows[0];
+        if (r.status === 'ok') {
+          return {
+            nextExpectedVersion: r.stream_version,
+            position: { commit: BigInt(r.transaction_id!), prepare: BigInt(r.last_position!) },
+            alreadyAppended: false,
+          };
+        }
+        const replay = await this.replayedAppend(streamId, payload);
+        if (replay) return replay;
+        throw new WrongExpectedVersionError(streamId, expected, r.stream_version);
+      } catch (e) {
+        const err = e as { code?: string; constraint?: string };
+        if (err.code !== '23505') throw e;
+        // A concurrent append won the race for a version, or these event ids exist already.
+        const replay = await this.replayedAppend(streamId, payload);
+        if (replay) return replay;
+        if (err.constraint === 'events_event_id_key') throw new DuplicateEventIdError(await this.firstExistingId(payload.map((p) => p.id)));
+        if (expected === 'any' && attempt < 5) continue;
+        const { currentVersion } = await this.currentVersion(streamId);
+        throw new WrongExpectedVersionError(streamId, expected, currentVersion);
+      }
+    }
+  }
+
+  /** When every event id is stored already, in this stream with the same content, the append is a retry. */
+  private async replayedAppend(streamId: string, payload: { id: string; contentHash: string }[]): Promise<AppendResult | undefined> {
+    const { rows } = await this.options.pool.query<{ event_id: string; stream_id: string; stream_version: number; transaction_id: string; position: string; content_hash: Buffer }>(
+      `SELECT event_id, stream_id, stream_version, transaction_id, position, content_hash FROM ${this.s}.events WHERE event_id = ANY($1::uuid[])`,
+      [payload.map((p) => p.id)],
+    );
+    if (rows.length === 0) return undefined;
+    const byId = new Map(rows.map((r) => [r.event_id, r]));
+    const same = payload.every((p) => {
+      const r = byId.get(p.id);
+      return r && r.stream_id === streamId && r.content_hash.toString('hex') === p.contentHash;
+    });
+    if (!same) throw new DuplicateEventIdError(payload.find((p) => byId.has(p.id))?.id ?? payload[0].id);
+    const last = byId.get(payload[payload.length - 1].id)!;
+    return {
+      nextExpectedVersion: last.stream_version,
+      position: { commit: BigInt(last.transaction_id), prepare: BigInt(last.position) },
+      alreadyAppended: true,
+    };
+  }
+
+  private async firstExistingId(ids: string[]): Promise<string> {
+    const { rows } = await this.options.pool.query<{ event_id: string }>(`SELECT event_id FROM ${this.s}.events WHERE event_id = ANY($1::uuid[]) LIMIT 1`, [ids]);
+    return rows[0]?.event_id ?? ids[0];
+  }
+
+  private async currentVersion(streamId: string): Promise<{ currentVersion: number }> {
+    const { rows } = await this.options.pool.query<{ v: number | null }>(`SELECT max(stream_version) AS v FROM ${this.s}.events WHERE stream_id = $1`, [streamId]);
+    return { currentVersion: rows[0].v ?? -1 };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
+    const params: unknown[] = [streamId, options.fromVersion ?? 0];
+    let where = 'stream_id = $1 AND stream_version >= $2';
+    if (options.toVersion !== undefined) {
+      params.push(options.toVersion);
+      where += ` AND stream_version <= $${params.length}`;
+    }
+    if (options.asOf) {
+      params.push(options.asOf);
+      where += ` AND recorded_at <= $${params.length}`;
+    }
+    const [{ rows }, current] = await Promise.all([
+      this.options.pool.query<EventRow>(`SELECT ${COLUMNS} FROM ${this.s}.events WHERE ${where} ORDER BY stream_version`, params),
+      this.currentVersion(streamId),
+    ]);
+    return { events: rows.map(toRecorded), currentVersion: current.currentVersion };
+  }
+
+  async readAll(from: GlobalPosition, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const commit = from.commit < 0n ? '0' : from.commit.toString();
+    const { rows } = await this.options.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM ${this.s}.events
+        WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
+          AND transaction_id < (${VISIBLE_HORIZON})
+        ORDER BY transaction_id, position
+        LIMIT $3`,
+      [commit, from.prepare.toString(), options.limit ?? 1000],
+    );
+    return rows.map(toRecorded);
+  }
+
+  /** Number of events in the log (for progress reporting). */
+  async count(): Promise<number> {
+    const { rows } = await this.options.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.s}.events`);
+    return Number(rows[0].n);
+  }
+
+  subscribeToAll(from: GlobalPosition, options: SubscribeOptions): Subscription {
+    if (this.options.listen !== false) void this.ensureListener();
+    return pollingSubscription({
+      from,
+      read: (pos, limit) => this.readAll(pos, { limit }),
+      handle: options.handle,
+      batchSize: options.batchSize ?? 500,
+      pollIntervalMs: options.pollIntervalMs ?? (this.options.listen === false ? 100 : 1000),
+      onWake: (wake) => {
+        this.wakers.add(wake);
+        return () => this.wakers.delete(wake);
+      },
+    });
+  }
+
+  private ensureListener(): Promise<PoolClient | undefined> {
+    this.listener ??= (async () => {
+      try {
+        const client = await this.options.pool.connect();
+        client.on('notification', (n) => {
+          if (n.channel === this.channel) for (const wake of this.wakers) wake();
+        });
+        client.on('error', () => undefined);
+        await client.query(`LISTEN "${this.channel}"`);
+        return client;
+      } catch {
+        return undefined;
+      }
+    })();
+    return this.listener;
+  }
+
+  async verifyStream(streamId: string): Promise<VerificationResult> {
+    const { events } = await this.readStream(streamId);
+    return verifyChain(events);
+  }
+
+  async close(): Promise<void> {
+    const listener = await this.listener;
+    if (listener) {
+      await listener.query(`UNLISTEN "${this.channel}"`).catch(() => undefined);
+      listener.release();
+    }
+    this.listener = undefined;
+  }
+}
+
+export { START };

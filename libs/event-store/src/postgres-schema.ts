@@ -1,0 +1,132 @@
+import type { Pool } from 'pg';
+
+/** A quoted SQL identifier for a schema name we control; rejects anything that is not a plain name. */
+export function ident(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Invalid schema name "${name}"`);
+  return `"${name}"`;
+}
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: (schema: string) => string;
+}
+
+/**
+ * The event store's schema, as ordered migrations. Each runs once per schema, recorded in
+ * `<schema>.event_store_migrations`; a published migration is never edited, only followed by another.
+ */
+export const EVENT_STORE_MIGRATIONS: Migration[] = [
+  {
+    id: 1,
+    name: 'events table, append function, snapshots',
+    sql: (schema) => {
+      const s = ident(schema);
+      return `
+CREATE TABLE ${s}.events (
+  position        bigint GENERATED ALWAYS AS IDENTITY,
+  transaction_id  xid8        NOT NULL DEFAULT pg_current_xact_id(),
+  event_id        uuid        NOT NULL,
+  stream_id       text        NOT NULL,
+  stream_version  integer     NOT NULL,
+  type            text        NOT NULL,
+  data            jsonb       NOT NULL,
+  metadata        jsonb       NOT NULL,
+  recorded_at     timestamptz NOT NULL DEFAULT now(),
+  prev_hash       bytea       NOT NULL,
+  content_hash    bytea       NOT NULL,
+  hash            bytea       NOT NULL,
+  CONSTRAINT events_stream_version_pk PRIMARY KEY (stream_id, stream_version),
+  CONSTRAINT events_event_id_key UNIQUE (event_id),
+  CONSTRAINT events_version_check CHECK (stream_version >= 0)
+);
+-- The global log is read in (transaction id, position) order: stable, and a row only becomes readable
+-- once no older transaction can still commit (see readAll).
+CREATE INDEX events_global_order_idx ON ${s}.events (transaction_id, position);
+
+-- The event log is append-only: no UPDATE, DELETE or TRUNCATE through ordinary roles' statements.
+CREATE FUNCTION ${s}.events_are_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'events are immutable: % is not allowed', TG_OP USING ERRCODE = 'restrict_violation';
+END $$;
+CREATE TRIGGER events_no_update BEFORE UPDATE OR DELETE ON ${s}.events FOR EACH ROW EXECUTE FUNCTION ${s}.events_are_immutable();
+CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON ${s}.events FOR EACH STATEMENT EXECUTE FUNCTION ${s}.events_are_immutable();
+
+-- One round trip per append. p_expected: -1 no stream, -2 any, -3 stream exists, >= 0 exact version.
+-- Returns status 'wrong_expected_version' (and the actual version) instead of raising, so the caller
+-- can tell an idempotent retry from a conflict.
+CREATE FUNCTION ${s}.append_events(p_stream text, p_expected bigint, p_events jsonb)
+RETURNS TABLE (status text, stream_version integer, transaction_id xid8, last_position bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_current integer;
+  v_prev    bytea;
+  v_event   jsonb;
+  v_content bytea;
+  v_hash    bytea;
+  v_pos     bigint;
+BEGIN
+  SELECT e.stream_version, e.hash INTO v_current, v_prev
+    FROM ${s}.events e WHERE e.stream_id = p_stream ORDER BY e.stream_version DESC LIMIT 1;
+  IF v_current IS NULL THEN
+    v_current := -1;
+    v_prev := decode(repeat('00', 32), 'hex');
+  END IF;
+  IF (p_expected = -1 AND v_current <> -1)
+     OR (p_expected = -3 AND v_current = -1)
+     OR (p_expected >= 0 AND v_current <> p_expected) THEN
+    RETURN QUERY SELECT 'wrong_expected_version'::text, v_current, NULL::xid8, NULL::bigint;
+    RETURN;
+  END IF;
+  FOR v_event IN SELECT value FROM jsonb_array_elements(p_events) LOOP
+    v_current := v_current + 1;
+    v_content := decode(v_event->>'contentHash', 'hex');
+    v_hash := sha256(v_prev || v_content);
+    INSERT INTO ${s}.events (event_id, stream_id, stream_version, type, data, metadata, prev_hash, content_hash, hash)
+    VALUES ((v_event->>'id')::uuid, p_stream, v_current, v_event->>'type', v_event->'data', v_event->'metadata', v_prev, v_content, v_hash)
+    RETURNING position INTO v_pos;
+    v_prev := v_hash;
+  END LOOP;
+  PERFORM pg_notify('${schema}_events', '');
+  RETURN QUERY SELECT 'ok'::text, v_current, pg_current_xact_id(), v_pos;
+END $$;
+
+CREATE TABLE ${s}.snapshots (
+  stream_id      text        PRIMARY KEY,
+  stream_version integer     NOT NULL,
+  state_version  text        NOT NULL,
+  state          jsonb       NOT NULL,
+  taken_at       timestamptz NOT NULL DEFAULT now()
+);
+`;
+    },
+  },
+];
+
+/**
+ * Brings `schema` up to the latest migration. Safe to call from several processes at once: a
+ * transaction-scoped advisory lock serialises them.
+ */
+export async function migrate(pool: Pool, schema: string, migrations: Migration[] = EVENT_STORE_MIGRATIONS, table = 'event_store_migrations'): Promise<void> {
+  const s = ident(schema);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`migrate:${schema}:${table}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${s}.${ident(table)} (id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const { rows } = await client.query<{ id: number }>(`SELECT id FROM ${s}.${ident(table)}`);
+    const applied = new Set(rows.map((r) => r.id));
+    for (const m of migrations) {
+      if (applied.has(m.id)) continue;
+      await client.query(m.sql(schema));
+      await client.query(`INSERT INTO ${s}.${ident(table)} (id, name) VALUES ($1, $2)`, [m.id, m.name]);
+    }
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
