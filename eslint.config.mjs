@@ -18,6 +18,7 @@ export default [
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -59,7 +60,6 @@ export default [
   {
     files: ['**/*.spec.ts'],
     rules: {
-      '@typescript-eslint/no-non-null-assertion': 'off',
       'no-restricted-syntax': 'off',
     },
   },
