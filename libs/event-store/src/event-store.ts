@@ -138,6 +138,8 @@ export interface EventStore {
   readAll(from: GlobalPosition, options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catch-up subscription to the global log after `from` (exclusive), then live. */
   subscribeToAll(from: GlobalPosition, options: SubscribeOptions): Subscription;
+  /** Where an event id is stored, if anywhere (optional: stores without an id index leave it out). */
+  findEvent?(eventId: string): Promise<{ streamId: string; streamVersion: number } | undefined>;
   /** Re-computes the stream's hash chain from stored content. */
   verifyStream(streamId: string): Promise<VerificationResult>;
   close(): Promise<void>;

@@ -109,6 +109,11 @@ export class InMemoryEventStore implements EventStore {
     });
   }
 
+  async findEvent(eventId: string): Promise<{ streamId: string; streamVersion: number } | undefined> {
+    const e = this.byId.get(eventId);
+    return e && { streamId: e.streamId, streamVersion: e.streamVersion };
+  }
+
   async verifyStream(streamId: string): Promise<VerificationResult> {
     return verifyChain((await this.readStream(streamId)).events);
   }

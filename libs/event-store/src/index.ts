@@ -6,3 +6,5 @@ export * from './postgres-event-store';
 export * from './postgres-schema';
 export * from './subscription';
 export * from './verify';
+export * from './command-handler';
+export * from './snapshots';

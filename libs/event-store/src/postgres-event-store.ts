@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
 import {
   AppendResult,
@@ -64,6 +64,11 @@ function toRecorded(r: EventRow): RecordedEvent {
   };
 }
 
+/** What the store runs SQL on: the pool, or one client inside a caller's transaction. */
+interface Queryable {
+  query<R extends QueryResultRow = QueryResultRow>(text: string | QueryConfig, params?: unknown[]): Promise<QueryResult<R>>;
+}
+
 export interface PostgresEventStoreOptions {
   pool: Pool;
   /** Schema holding this service's event log. */
@@ -91,9 +96,27 @@ export class PostgresEventStore implements EventStore {
   private listener?: Promise<PoolClient | undefined>;
   private readonly wakers = new Set<() => void>();
 
-  constructor(private readonly options: PostgresEventStoreOptions) {
+  private readonly db: Queryable;
+  /** Set when this instance runs inside a caller's transaction (see {@link withTransaction}). */
+  private readonly tx?: PoolClient;
+
+  constructor(
+    private readonly options: PostgresEventStoreOptions,
+    tx?: PoolClient,
+  ) {
     this.s = ident(options.schema);
     this.channel = `${options.schema}_events`;
+    this.tx = tx;
+    this.db = tx ?? options.pool;
+  }
+
+  /**
+   * The same store, running its statements on `client` inside the caller's open transaction, so that
+   * appended events commit (or roll back) together with the caller's other writes — e.g. an inbox row.
+   * Each append runs under a savepoint, so a refused append leaves the transaction usable.
+   */
+  withTransaction(client: PoolClient): PostgresEventStore {
+    return new PostgresEventStore({ ...this.options, listen: false }, client);
   }
 
   /** Creates or upgrades the schema. Call once at start-up. */
@@ -123,9 +146,11 @@ export class PostgresEventStore implements EventStore {
     }));
     for (let attempt = 0; ; attempt++) {
       try {
-        const { rows } = await this.options.pool.query<{ status: string; stream_version: number; transaction_id: string | null; last_position: string | null }>(
-          `SELECT * FROM ${this.s}.append_events($1, $2, $3::jsonb)`,
-          [streamId, code, JSON.stringify(payload)],
+        const { rows } = await this.inSavepoint(() =>
+          this.db.query<{ status: string; stream_version: number; transaction_id: string | null; last_position: string | null }>(
+            `SELECT * FROM ${this.s}.append_events($1, $2, $3::jsonb)`,
+            [streamId, code, JSON.stringify(payload)],
+          ),
         );
         const r = rows[0];
         if (r.status === 'ok') {
@@ -152,9 +177,22 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  private async inSavepoint<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.tx) return work();
+    await this.tx.query('SAVEPOINT event_store_append');
+    try {
+      const result = await work();
+      await this.tx.query('RELEASE SAVEPOINT event_store_append');
+      return result;
+    } catch (e) {
+      await this.tx.query('ROLLBACK TO SAVEPOINT event_store_append');
+      throw e;
+    }
+  }
+
   /** When every event id is stored already, in this stream with the same content, the append is a retry. */
   private async replayedAppend(streamId: string, payload: { id: string; contentHash: string }[]): Promise<AppendResult | undefined> {
-    const { rows } = await this.options.pool.query<{ event_id: string; stream_id: string; stream_version: number; transaction_id: string; position: string; content_hash: Buffer }>(
+    const { rows } = await this.db.query<{ event_id: string; stream_id: string; stream_version: number; transaction_id: string; position: string; content_hash: Buffer }>(
       `SELECT event_id, stream_id, stream_version, transaction_id, position, content_hash FROM ${this.s}.events WHERE event_id = ANY($1::uuid[])`,
       [payload.map((p) => p.id)],
     );
@@ -174,12 +212,12 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async firstExistingId(ids: string[]): Promise<string> {
-    const { rows } = await this.options.pool.query<{ event_id: string }>(`SELECT event_id FROM ${this.s}.events WHERE event_id = ANY($1::uuid[]) LIMIT 1`, [ids]);
+    const { rows } = await this.db.query<{ event_id: string }>(`SELECT event_id FROM ${this.s}.events WHERE event_id = ANY($1::uuid[]) LIMIT 1`, [ids]);
     return rows[0]?.event_id ?? ids[0];
   }
 
   private async currentVersion(streamId: string): Promise<{ currentVersion: number }> {
-    const { rows } = await this.options.pool.query<{ v: number | null }>(`SELECT max(stream_version) AS v FROM ${this.s}.events WHERE stream_id = $1`, [streamId]);
+    const { rows } = await this.db.query<{ v: number | null }>(`SELECT max(stream_version) AS v FROM ${this.s}.events WHERE stream_id = $1`, [streamId]);
     return { currentVersion: rows[0].v ?? -1 };
   }
 
@@ -194,16 +232,17 @@ export class PostgresEventStore implements EventStore {
       params.push(options.asOf);
       where += ` AND recorded_at <= $${params.length}`;
     }
-    const [{ rows }, current] = await Promise.all([
-      this.options.pool.query<EventRow>(`SELECT ${COLUMNS} FROM ${this.s}.events WHERE ${where} ORDER BY stream_version`, params),
-      this.currentVersion(streamId),
-    ]);
+    const { rows } = await this.db.query<EventRow>(`SELECT ${COLUMNS} FROM ${this.s}.events WHERE ${where} ORDER BY stream_version`, params);
+    const unfiltered = options.toVersion === undefined && !options.asOf;
+    const current = unfiltered && (rows.length > 0 || (options.fromVersion ?? 0) === 0)
+      ? { currentVersion: rows.length > 0 ? rows[rows.length - 1].stream_version : -1 }
+      : await this.currentVersion(streamId);
     return { events: rows.map(toRecorded), currentVersion: current.currentVersion };
   }
 
   async readAll(from: GlobalPosition, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const commit = from.commit < 0n ? '0' : from.commit.toString();
-    const { rows } = await this.options.pool.query<EventRow>(
+    const { rows } = await this.db.query<EventRow>(
       `SELECT ${COLUMNS} FROM ${this.s}.events
         WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
           AND transaction_id < (${VISIBLE_HORIZON})
@@ -214,9 +253,15 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecorded);
   }
 
+  async findEvent(eventId: string): Promise<{ streamId: string; streamVersion: number } | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(eventId)) return undefined;
+    const { rows } = await this.db.query<{ stream_id: string; stream_version: number }>(`SELECT stream_id, stream_version FROM ${this.s}.events WHERE event_id = $1`, [eventId]);
+    return rows[0] && { streamId: rows[0].stream_id, streamVersion: rows[0].stream_version };
+  }
+
   /** Number of events in the log (for progress reporting). */
   async count(): Promise<number> {
-    const { rows } = await this.options.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.s}.events`);
+    const { rows } = await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.s}.events`);
     return Number(rows[0].n);
   }
 

@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { WrongExpectedVersionError } from './errors';
+import { EventStore, ExpectedVersion, RecordedEvent } from './event-store';
+import { sha256Hex } from './hashing';
+import { SnapshotStore } from './snapshots';
+
+/** A domain event as `decide` returns it: a fixed type string and its data. */
+export interface DomainEvent<Type extends string = string, Data = unknown> {
+  type: Type;
+  data: Data;
+}
+
+/** Who asks, when, and in answer to what: the command's envelope, passed in (never read from a clock). */
+export interface CommandContext {
+  actor: string;
+  now: Date;
+  correlationId: string;
+  causationId: string;
+  /**
+   * The client's idempotency key. The same key on the same stream yields the same event ids, so a
+   * repeated request appends nothing and returns the first result.
+   */
+  idempotencyKey?: string;
+}
+
+export interface SnapshotPolicy<State> {
+  store: SnapshotStore;
+  /** Take a snapshot each time the stream crosses a multiple of this many events. */
+  every: number;
+  /** Bump when the state's shape changes; older snapshots are then ignored. */
+  stateVersion: string;
+  toJson?(state: State): unknown;
+  fromJson?(json: unknown): State;
+}
+
+export interface StreamFolding<State, Event extends DomainEvent> {
+  evolve(state: State, event: Event): State;
+  initialState(): State;
+  /** Maps a stored event (any older shape) to the current event type. Default: the stored type and data. */
+  upcast?(event: RecordedEvent): Event;
+}
+
+export interface HandleCommandOptions<State, Event extends DomainEvent> extends StreamFolding<State, Event> {
+  context: CommandContext;
+  /**
+   * The version the client says it saw (an `If-Match` ETag). A mismatch is a
+   * {@link PreconditionFailedError} (412). Without it, the loaded version guards the append (409).
+   */
+  expected?: ExpectedVersion;
+  snapshots?: SnapshotPolicy<State>;
+}
+
+export interface CommandResult<State> {
+  state: State;
+  /** Version of the stream's last event after the command (the new ETag). */
+  version: number;
+  /** Events appended by this command (or by its first run, for an idempotent repeat). */
+  events: RecordedEvent[];
+  alreadyHandled: boolean;
+}
+
+/** The client's `If-Match` no longer matches the stream. */
+export class PreconditionFailedError extends WrongExpectedVersionError {
+  constructor(e: WrongExpectedVersionError) {
+    super(e.streamId, e.expected, e.actual);
+    this.name = 'PreconditionFailedError';
+  }
+}
+
+function defaultUpcast<Event extends DomainEvent>(e: RecordedEvent): Event {
+  return { type: e.type, data: e.data } as Event;
+}
+
+/** A stable event id for (stream, idempotency key, index): the same request always yields the same ids. */
+export function idempotentEventId(streamId: string, key: string, index: number): string {
+  const h = sha256Hex(`${streamId}\u0000${key}\u0000${index}`);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Loads a stream and folds it into state (from a snapshot when a policy is given). */
+export async function loadState<State, Event extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  options: StreamFolding<State, Event> & { snapshots?: SnapshotPolicy<State>; asOf?: Date },
+): Promise<{ state: State; version: number; events: RecordedEvent[] }> {
+  const upcast = options.upcast ?? defaultUpcast<Event>;
+  let state = options.initialState();
+  let fromVersion = 0;
+  if (options.snapshots && !options.asOf) {
+    const snap = await options.snapshots.store.load(streamId);
+    if (snap && snap.stateVersion === options.snapshots.stateVersion) {
+      state = options.snapshots.fromJson ? options.snapshots.fromJson(snap.state) : (snap.state as State);
+      fromVersion = snap.streamVersion + 1;
+    }
+  }
+  const { events, currentVersion } = await store.readStream(streamId, { fromVersion, asOf: options.asOf });
+  for (const e of events) state = options.evolve(state, upcast(e));
+  const version = options.asOf ? (events.length > 0 ? events[events.length - 1].streamVersion : fromVersion - 1) : currentVersion;
+  return { state, version, events };
+}
+
+/**
+ * The whole of a command handler's work: load (snapshot + tail), upcast, fold, decide, append with
+ * the expected version. `decide` is pure and throws domain errors; it may return no events.
+ */
+export async function handleCommand<State, Event extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  decide: (state: State) => Event | Event[],
+  options: HandleCommandOptions<State, Event>,
+): Promise<CommandResult<State>> {
+  const { context } = options;
+  if (context.idempotencyKey) {
+    const replay = await findReplay(store, streamId, context.idempotencyKey);
+    if (replay) {
+      const loaded = await loadState(store, streamId, options);
+      return { state: loaded.state, version: loaded.version, events: replay, alreadyHandled: true };
+    }
+  }
+  const loaded = await loadState(store, streamId, options);
+  const decided = decide(loaded.state);
+  const events = Array.isArray(decided) ? decided : [decided];
+  if (events.length === 0) return { state: loaded.state, version: loaded.version, events: [], alreadyHandled: false };
+
+  const newEvents = events.map((e, i) => ({
+    id: context.idempotencyKey ? idempotentEventId(streamId, context.idempotencyKey, i) : randomUUID(),
+    type: e.type,
+    data: e.data,
+    metadata: {
+      actor: context.actor,
+      occurredAt: context.now.toISOString(),
+      correlationId: context.correlationId,
+      causationId: context.causationId,
+    },
+  }));
+  const expected: ExpectedVersion = options.expected ?? (loaded.version < 0 ? 'no_stream' : loaded.version);
+  let result;
+  try {
+    result = await store.appendToStream(streamId, newEvents, { expected });
+  } catch (e) {
+    if (e instanceof WrongExpectedVersionError && options.expected !== undefined) throw new PreconditionFailedError(e);
+    throw e;
+  }
+  let state = loaded.state;
+  for (const e of events) state = options.evolve(state, e);
+
+  const snap = options.snapshots;
+  if (snap && Math.floor(result.nextExpectedVersion / snap.every) > Math.floor(loaded.version / snap.every)) {
+    await snap.store.save({ streamId, streamVersion: result.nextExpectedVersion, stateVersion: snap.stateVersion, state: snap.toJson ? snap.toJson(state) : state });
+  }
+  const appended = (await store.readStream(streamId, { fromVersion: result.nextExpectedVersion - newEvents.length + 1 })).events.slice(0, newEvents.length);
+  return { state, version: result.nextExpectedVersion, events: appended, alreadyHandled: result.alreadyAppended };
+}
+
+async function findReplay(store: EventStore, streamId: string, key: string): Promise<RecordedEvent[] | undefined> {
+  const firstId = idempotentEventId(streamId, key, 0);
+  if (!store.findEvent) {
+    const { events } = await store.readStream(streamId);
+    const start = events.findIndex((e) => e.id === firstId);
+    return start < 0 ? undefined : collect(events.slice(start), streamId, key);
+  }
+  const found = await store.findEvent(firstId);
+  if (!found || found.streamId !== streamId) return undefined;
+  const { events } = await store.readStream(streamId, { fromVersion: found.streamVersion });
+  return collect(events, streamId, key);
+}
+
+function collect(events: RecordedEvent[], streamId: string, key: string): RecordedEvent[] {
+  const out: RecordedEvent[] = [];
+  for (const e of events) {
+    if (e.id !== idempotentEventId(streamId, key, out.length)) break;
+    out.push(e);
+  }
+  return out;
+}
