@@ -8,3 +8,4 @@ export * from './subscription';
 export * from './verify';
 export * from './command-handler';
 export * from './snapshots';
+export * from './projector';

@@ -1,0 +1,132 @@
+import { createTestDatabase, eventually, TestDatabase } from '@police/testing';
+import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { ev } from './event-store.contract';
+import { RecordedEvent } from './event-store';
+import { PostgresEventStore } from './postgres-event-store';
+import { Projection, ProjectionProgress, Projector } from './projector';
+
+@Entity({ name: 'case_summaries', schema: 'proj' })
+class CaseSummary {
+  @PrimaryColumn('text') id: string;
+  @Column('text') title: string;
+  @Column('int') notes: number;
+  @Column('text', { array: true }) tags: string[];
+  @Column('jsonb', { nullable: true }) lastNote: { text: string; by: string } | null;
+  @Column('timestamptz') updatedAt: Date;
+}
+
+@Entity({ name: 'flaky_counts', schema: 'proj' })
+class FlakyCount {
+  @PrimaryColumn('text') id: string;
+  @Column('int') count: number;
+}
+
+const summaries: Projection<CaseSummary> = {
+  name: 'case-summaries',
+  entity: CaseSummary,
+  handles: ['CaseOpened', 'NoteAdded', 'CaseDeleted'],
+  keys: (e) => [e.streamId],
+  evolve: (row, e: RecordedEvent) => {
+    const d = e.data as { title?: string; text?: string; tag?: string };
+    const at = new Date(e.metadata.occurredAt);
+    switch (e.type) {
+      case 'CaseOpened':
+        return { id: e.streamId, title: d.title!, notes: 0, tags: [], lastNote: null, updatedAt: at };
+      case 'NoteAdded':
+        return row && { ...row, notes: row.notes + 1, tags: d.tag ? [...row.tags, d.tag] : row.tags, lastNote: { text: d.text!, by: e.metadata.actor }, updatedAt: at };
+      case 'CaseDeleted':
+        return null;
+      default:
+        return row;
+    }
+  },
+};
+
+describe('Projector (PostgreSQL + TypeORM read model)', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  let ds: DataSource;
+  let projector: Projector;
+
+  const rows = async () => (await ds.getRepository(CaseSummary).find({ order: { id: 'ASC' } })).map((r) => ({ ...r }));
+
+  beforeAll(async () => {
+    db = await createTestDatabase('proj');
+    store = new PostgresEventStore({ pool: db.pool(10), schema: 'proj' });
+    await store.migrate();
+    ds = new DataSource({ type: 'postgres', url: db.url, entities: [CaseSummary, FlakyCount], synchronize: true, extra: { max: 5 } });
+    await ds.initialize();
+    projector = new Projector({ dataSource: ds, store, schema: 'proj', projections: [summaries], batchSize: 7 });
+    await projector.migrate();
+  });
+  afterAll(async () => {
+    await projector.stop();
+    await store.close();
+    await ds.destroy();
+    await db.drop();
+  });
+
+  it('projects live events into rows and its checkpoint, once each, even with two replicas running', async () => {
+    await store.appendToStream('case-a', [ev('CaseOpened', { title: 'Inbraak Overpoort' }, 1), ev('NoteAdded', { text: 'sporen genomen', tag: 'tst' }, 2)]);
+    await store.appendToStream('case-b', [ev('CaseOpened', { title: 'Fietsdiefstal' }, 3)]);
+    await store.appendToStream('case-c', [ev('CaseOpened', { title: 'Vergissing' }, 4), ev('CaseDeleted', {}, 5)]);
+    await projector.start();
+    const replica = new Projector({ dataSource: ds, store, schema: 'proj', projections: [summaries], batchSize: 3 });
+    await replica.start();
+    for (let i = 0; i < 20; i++) await store.appendToStream('case-b', [ev('NoteAdded', { text: `note ${i}` }, 10 + i)]);
+    await store.appendToStream('case-x', [ev('Unrelated', {}, 40)]);
+
+    await eventually(async () => expect((await rows()).find((r) => r.id === 'case-b')?.notes).toBe(20));
+    await replica.stop();
+    expect(await rows()).toEqual([
+      { id: 'case-a', title: 'Inbraak Overpoort', notes: 1, tags: ['tst'], lastNote: { text: 'sporen genomen', by: 'staff-1001' }, updatedAt: new Date('2026-11-01T09:00:02.000Z') },
+      { id: 'case-b', title: 'Fietsdiefstal', notes: 20, tags: [], lastNote: { text: 'note 19', by: 'staff-1001' }, updatedAt: new Date('2026-11-01T09:00:29.000Z') },
+    ]);
+    const all = await store.readAll({ commit: -1n, prepare: -1n }, { limit: 1000 });
+    await eventually(async () => expect(await projector.checkpoint('case-summaries')).toEqual(all[all.length - 1].position));
+  });
+
+  it('rebuilds from zero into a fresh table with progress, equal to the live table, and goes on live after the swap', async () => {
+    const live = await rows();
+    const progress: ProjectionProgress[] = [];
+    const result = await projector.rebuild('case-summaries', { onProgress: (p) => progress.push(p), batchSize: 10 });
+    expect(result.events).toBe(26);
+    expect(progress.map((p) => p.processed)).toEqual([10, 20, 26]);
+    expect(progress.every((p) => p.total === 26 && p.projection === 'case-summaries')).toBe(true);
+    expect(await rows()).toEqual(live);
+
+    await store.appendToStream('case-a', [ev('NoteAdded', { text: 'na de rebuild' }, 50)]);
+    await eventually(async () => expect((await rows()).find((r) => r.id === 'case-a')?.notes).toBe(2));
+    expect((await rows()).find((r) => r.id === 'case-b')?.notes).toBe(20);
+  });
+
+  it('retries a failing batch without skipping it, and reports what it is stuck on meanwhile', async () => {
+    let failuresLeft = 2;
+    const flaky: Projection<FlakyCount> = {
+      name: 'flaky-counts',
+      entity: FlakyCount,
+      handles: ['Counted'],
+      keys: () => ['total'],
+      evolve: (row) => {
+        if (failuresLeft > 0) {
+          failuresLeft--;
+          throw new Error('read model store unavailable');
+        }
+        return { id: 'total', count: (row?.count ?? 0) + 1 };
+      },
+    };
+    const p = new Projector({ dataSource: ds, store, schema: 'proj', projections: [flaky] });
+    const seenFailures: number[] = [];
+    await store.appendToStream('counter', [ev('Counted', {}), ev('Counted', {}), ev('Counted', {})]);
+    await p.start();
+    await eventually(() => {
+      const f = p.failures.get('flaky-counts');
+      if (f) seenFailures.push(f.attempts);
+      expect(failuresLeft).toBe(0);
+    });
+    await eventually(async () => expect(await ds.getRepository(FlakyCount).find()).toEqual([{ id: 'total', count: 3 }]));
+    await p.stop();
+    expect(seenFailures.length).toBeGreaterThan(0);
+    expect(p.failures.has('flaky-counts')).toBe(false);
+  });
+});

@@ -1,0 +1,304 @@
+import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
+import { EventStore, GlobalPosition, RecordedEvent, START, Subscription } from './event-store';
+import { ident, migrate, Migration } from './postgres-schema';
+
+/**
+ * A read model as a pure function of the log: for each event, the keys (primary key values) of the
+ * rows it touches, and how each row changes. `evolve` returning null deletes the row.
+ */
+export interface Projection<Row extends ObjectLiteral = ObjectLiteral> {
+  /** Stable name; also the checkpoint's name. */
+  name: string;
+  /** The TypeORM entity of the read-model table (single-column primary key). */
+  entity: EntityTarget<Row>;
+  /** Event types this projection reacts to; others only move its checkpoint. */
+  handles: readonly string[];
+  keys(event: RecordedEvent): string[];
+  evolve(row: Row | null, event: RecordedEvent): Row | null;
+}
+
+export interface ProjectionProgress {
+  projection: string;
+  processed: number;
+  total: number;
+  eventsPerSecond: number;
+}
+
+export const PROJECTOR_MIGRATIONS: Migration[] = [
+  {
+    id: 1,
+    name: 'projection checkpoints',
+    sql: (schema) => `
+CREATE TABLE ${ident(schema)}.projection_checkpoints (
+  name             text        PRIMARY KEY,
+  commit_position  bigint      NOT NULL,
+  prepare_position bigint      NOT NULL,
+  updated_at       timestamptz NOT NULL DEFAULT now()
+);`,
+  },
+];
+
+interface TableTarget {
+  metadata: EntityMetadata;
+  /** Quoted "schema"."table" to write to (the live table, or its rebuild twin). */
+  table: string;
+  pk: string;
+  /** SQL type of the primary key, to compare it with an array parameter on its index. */
+  pkType: string;
+}
+
+function quoteTable(schema: string | undefined, table: string): string {
+  return schema ? `${ident(schema)}."${table}"` : `"${table}"`;
+}
+
+/**
+ * Runs projections over the global log and writes read-model rows and the projection's checkpoint in
+ * one transaction, so each event has exactly one effect on the read model, whatever restarts or
+ * replicas happen. The checkpoint row is locked and re-read in every batch, so a batch already
+ * applied (by this process before a restart, another replica, or a rebuild swap) is skipped.
+ */
+export class Projector {
+  private readonly subscriptions = new Map<string, Subscription>();
+  /** Fires after each committed batch with the last position projected (for lag measurements). */
+  onBatchCommitted?: (projection: string, last: RecordedEvent, count: number) => void;
+  /** Last failure per projection while it retries; cleared by the next committed batch. */
+  readonly failures = new Map<string, { error: string; since: Date; attempts: number }>();
+  private stopping = false;
+
+  constructor(
+    private readonly options: {
+      dataSource: DataSource;
+      store: EventStore;
+      /** Schema holding the checkpoint table. */
+      schema: string;
+      projections: Projection[];
+      batchSize?: number;
+    },
+  ) {}
+
+  async migrate(): Promise<void> {
+    const pool = (this.options.dataSource.driver as unknown as { master: import('pg').Pool }).master;
+    await migrate(pool, this.options.schema, PROJECTOR_MIGRATIONS, 'projector_migrations');
+  }
+
+  /** Starts every projection from its stored checkpoint. */
+  async start(): Promise<void> {
+    for (const p of this.options.projections) {
+      if (this.subscriptions.has(p.name)) continue;
+      const from = await this.checkpoint(p.name);
+      const target = this.target(p, false);
+      this.subscriptions.set(
+        p.name,
+        this.options.store.subscribeToAll(from, {
+          batchSize: this.options.batchSize ?? 500,
+          handle: (events) => this.applyWithRetry(p, target, events),
+        }),
+      );
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.all([...this.subscriptions.values()].map((s) => s.stop()));
+    this.subscriptions.clear();
+    this.stopping = false;
+  }
+
+  /**
+   * A batch that fails (database down, a projection bug) is retried with back-off, never skipped: the
+   * read model stays behind rather than wrong. `failures` shows what it is stuck on.
+   */
+  private async applyWithRetry(p: Projection, target: TableTarget, events: RecordedEvent[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.applyBatch(p, target, events, true);
+        this.failures.delete(p.name);
+        return;
+      } catch (e) {
+        const previous = this.failures.get(p.name);
+        this.failures.set(p.name, { error: e instanceof Error ? e.message : String(e), since: previous?.since ?? new Date(), attempts: attempt });
+        if (this.stopping) throw e;
+        await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** Math.min(attempt, 6), 5000)));
+      }
+    }
+  }
+
+  projection(name: string): Projection {
+    const p = this.options.projections.find((x) => x.name === name);
+    if (!p) throw new Error(`Unknown projection ${name}`);
+    return p;
+  }
+
+  async checkpoint(name: string): Promise<GlobalPosition> {
+    const rows: { commit_position: string; prepare_position: string }[] = await this.options.dataSource.query(
+      `SELECT commit_position, prepare_position FROM ${ident(this.options.schema)}.projection_checkpoints WHERE name = $1`,
+      [name],
+    );
+    return rows[0] ? { commit: BigInt(rows[0].commit_position), prepare: BigInt(rows[0].prepare_position) } : START;
+  }
+
+  /**
+   * Replays the whole log from zero into a fresh twin of the projection's table, reporting progress,
+   * then (unless `swap: false`) replaces the live table's rows by it in one transaction, catching up on events that
+   * arrived meanwhile. Returns the number of events replayed.
+   */
+  async rebuild(name: string, options: { onProgress?: (p: ProjectionProgress) => void; swap?: boolean; batchSize?: number } = {}): Promise<{ events: number; position: GlobalPosition }> {
+    const p = this.projection(name);
+    const live = this.target(p, false);
+    const twin = this.target(p, true);
+    const ds = this.options.dataSource;
+    await ds.query(`DROP TABLE IF EXISTS ${twin.table}`);
+    await ds.query(`CREATE TABLE ${twin.table} (LIKE ${live.table} INCLUDING ALL)`);
+    const total = await this.count();
+    const started = Date.now();
+    let position = START;
+    let processed = 0;
+    const batchSize = options.batchSize ?? 5000;
+    for (;;) {
+      const events = await this.options.store.readAll(position, { limit: batchSize });
+      if (events.length === 0) break;
+      await this.applyBatch(p, twin, events, false);
+      position = events[events.length - 1].position;
+      processed += events.length;
+      const secs = (Date.now() - started) / 1000;
+      options.onProgress?.({ projection: name, processed, total: Math.max(total, processed), eventsPerSecond: secs > 0 ? Math.round(processed / secs) : processed });
+    }
+    if (options.swap !== false) {
+      const qr = ds.createQueryRunner();
+      await qr.connect();
+      try {
+        await qr.startTransaction();
+        await this.lockCheckpoint(qr, name);
+        // Events that arrived during the replay.
+        for (;;) {
+          const events = await this.options.store.readAll(position, { limit: batchSize });
+          if (events.length === 0) break;
+          await this.project(qr, p, twin, events);
+          position = events[events.length - 1].position;
+          processed += events.length;
+        }
+        // Copy rather than rename: the live table keeps its constraints, index names and grants.
+        await qr.query(`TRUNCATE ${live.table}`);
+        await qr.query(`INSERT INTO ${live.table} SELECT * FROM ${twin.table}`);
+        await qr.query(`DROP TABLE ${twin.table}`);
+        await this.saveCheckpoint(qr, name, position);
+        await qr.commitTransaction();
+      } catch (e) {
+        await qr.rollbackTransaction();
+        throw e;
+      } finally {
+        await qr.release();
+      }
+    }
+    return { events: processed, position };
+  }
+
+  private async count(): Promise<number> {
+    const store = this.options.store as EventStore & { count?: () => Promise<number> };
+    return store.count ? store.count() : 0;
+  }
+
+  private target(p: Projection, twin: boolean): TableTarget {
+    const metadata = this.options.dataSource.getMetadata(p.entity);
+    if (metadata.primaryColumns.length !== 1) throw new Error(`Projection ${p.name}: read model needs exactly one primary key column`);
+    const table = twin ? `${metadata.tableName}__rebuild` : metadata.tableName;
+    const pk = metadata.primaryColumns[0];
+    const pkType = this.options.dataSource.driver.normalizeType(pk);
+    return { metadata, table: quoteTable(metadata.schema, table), pk: pk.databaseName, pkType };
+  }
+
+  private async applyBatch(p: Projection, target: TableTarget, events: RecordedEvent[], checkpointed: boolean): Promise<void> {
+    const qr = this.options.dataSource.createQueryRunner();
+    await qr.connect();
+    try {
+      await qr.startTransaction();
+      let todo = events;
+      if (checkpointed) {
+        const stored = await this.lockCheckpoint(qr, p.name);
+        todo = events.filter((e) => e.position.commit > stored.commit || (e.position.commit === stored.commit && e.position.prepare > stored.prepare));
+      }
+      if (todo.length > 0) {
+        await this.project(qr, p, target, todo);
+        if (checkpointed) await this.saveCheckpoint(qr, p.name, todo[todo.length - 1].position);
+      }
+      await qr.commitTransaction();
+      if (todo.length > 0) this.onBatchCommitted?.(p.name, todo[todo.length - 1], todo.length);
+    } catch (e) {
+      await qr.rollbackTransaction().catch(() => undefined);
+      throw e;
+    } finally {
+      await qr.release();
+    }
+  }
+
+  /** Loads the rows the events touch, folds the events into them in memory, writes the changed rows. */
+  private async project(qr: QueryRunner, p: Projection, t: TableTarget, events: RecordedEvent[]): Promise<void> {
+    const handles = new Set(p.handles);
+    const relevant = events.filter((e) => handles.has(e.type));
+    if (relevant.length === 0) return;
+    const keysOf = relevant.map((e) => p.keys(e));
+    const allKeys = [...new Set(keysOf.flat())];
+    if (allKeys.length === 0) return;
+    const rows = new Map<string, ObjectLiteral | null>();
+    const found: ObjectLiteral[] = await qr.query(`SELECT * FROM ${t.table} WHERE "${t.pk}" = ANY($1::${t.pkType}[])`, [allKeys]);
+    for (const r of found) rows.set(String(r[t.pk]), fromColumns(t.metadata, r));
+    const dirty = new Set<string>();
+    relevant.forEach((e, i) => {
+      for (const key of keysOf[i]) {
+        rows.set(key, p.evolve(rows.get(key) ?? null, e));
+        dirty.add(key);
+      }
+    });
+    const upserts: ObjectLiteral[] = [];
+    const deletes: string[] = [];
+    for (const key of dirty) {
+      const row = rows.get(key);
+      if (row) upserts.push(toColumns(t.metadata, row));
+      else deletes.push(key);
+    }
+    if (deletes.length > 0) await qr.query(`DELETE FROM ${t.table} WHERE "${t.pk}" = ANY($1::${t.pkType}[])`, [deletes]);
+    if (upserts.length > 0) {
+      const cols = t.metadata.columns.map((c) => `"${c.databaseName}"`);
+      const updates = cols.filter((c) => c !== `"${t.pk}"`).map((c) => `${c} = EXCLUDED.${c}`);
+      await qr.query(
+        `INSERT INTO ${t.table} (${cols.join(', ')})
+         SELECT ${cols.join(', ')} FROM jsonb_populate_recordset(NULL::${t.table}, $1::jsonb)
+         ON CONFLICT ("${t.pk}") DO ${updates.length > 0 ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
+        [JSON.stringify(upserts)],
+      );
+    }
+  }
+
+  private async lockCheckpoint(qr: QueryRunner, name: string): Promise<GlobalPosition> {
+    const s = ident(this.options.schema);
+    await qr.query(`INSERT INTO ${s}.projection_checkpoints (name, commit_position, prepare_position) VALUES ($1, -1, -1) ON CONFLICT (name) DO NOTHING`, [name]);
+    const rows: { commit_position: string; prepare_position: string }[] = await qr.query(
+      `SELECT commit_position, prepare_position FROM ${s}.projection_checkpoints WHERE name = $1 FOR UPDATE`,
+      [name],
+    );
+    return { commit: BigInt(rows[0].commit_position), prepare: BigInt(rows[0].prepare_position) };
+  }
+
+  private async saveCheckpoint(qr: QueryRunner, name: string, position: GlobalPosition): Promise<void> {
+    await qr.query(`UPDATE ${ident(this.options.schema)}.projection_checkpoints SET commit_position = $2, prepare_position = $3, updated_at = now() WHERE name = $1`, [
+      name,
+      position.commit.toString(),
+      position.prepare.toString(),
+    ]);
+  }
+}
+
+function fromColumns(metadata: EntityMetadata, raw: ObjectLiteral): ObjectLiteral {
+  const row: ObjectLiteral = {};
+  for (const c of metadata.columns) row[c.propertyName] = raw[c.databaseName];
+  return row;
+}
+
+function toColumns(metadata: EntityMetadata, row: ObjectLiteral): ObjectLiteral {
+  const raw: ObjectLiteral = {};
+  for (const c of metadata.columns) {
+    const v = row[c.propertyName];
+    raw[c.databaseName] = v instanceof Date ? v.toISOString() : v === undefined ? null : v;
+  }
+  return raw;
+}
