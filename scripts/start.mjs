@@ -29,14 +29,14 @@ export function build() {
 }
 
 /** Runs a compiled entry point with the workspace's path aliases resolved to dist/. */
-export function run(entry, argv, env = {}) {
+export function run(entry, argv, env = {}, { exitWithChild = true } = {}) {
   const child = spawn(process.execPath, ['--enable-source-maps', '-r', 'tsconfig-paths/register', path.join(root, 'dist/out-tsc', entry), ...argv], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'tsconfig.base.json'), TS_NODE_BASEURL: path.join(root, 'dist/out-tsc'), ...env },
   });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  if (exitWithChild) child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
   return child;
 }
 

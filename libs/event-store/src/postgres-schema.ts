@@ -87,8 +87,28 @@ BEGIN
     RETURNING position INTO v_pos;
     v_prev := v_hash;
   END LOOP;
-  PERFORM pg_notify('${schema}_events', '');
   RETURN QUERY SELECT 'ok'::text, v_current, pg_current_xact_id(), v_pos;
+END $$;
+
+-- Group commit: several appends in one transaction, each in its own subtransaction (BEGIN ...
+-- EXCEPTION), so a refused or conflicting append rolls back alone. Row idx answers p_streams[idx + 1].
+CREATE FUNCTION ${s}.append_batch(p_streams text[], p_expected bigint[], p_events jsonb[])
+RETURNS TABLE (idx integer, status text, stream_version integer, transaction_id xid8, last_position bigint, constraint_name text)
+LANGUAGE plpgsql AS $$
+DECLARE
+  i integer;
+  r record;
+  v_constraint text;
+BEGIN
+  FOR i IN 1 .. coalesce(array_length(p_streams, 1), 0) LOOP
+    BEGIN
+      SELECT * INTO r FROM ${s}.append_events(p_streams[i], p_expected[i], p_events[i]) AS a;
+      RETURN QUERY SELECT i - 1, r.status, r.stream_version, r.transaction_id, r.last_position, NULL::text;
+    EXCEPTION WHEN unique_violation THEN
+      GET STACKED DIAGNOSTICS v_constraint = CONSTRAINT_NAME;
+      RETURN QUERY SELECT i - 1, 'unique_violation'::text, NULL::integer, NULL::xid8, NULL::bigint, v_constraint;
+    END;
+  END LOOP;
 END $$;
 
 CREATE TABLE ${s}.snapshots (

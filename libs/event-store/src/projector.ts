@@ -59,8 +59,8 @@ function quoteTable(schema: string | undefined, table: string): string {
  */
 export class Projector {
   private readonly subscriptions = new Map<string, Subscription>();
-  /** Fires after each committed batch with the last position projected (for lag measurements). */
-  onBatchCommitted?: (projection: string, last: RecordedEvent, count: number) => void;
+  /** Fires after each committed batch with the events it projected (for lag measurements). */
+  onBatchCommitted?: (projection: string, events: RecordedEvent[]) => void;
   /** Last failure per projection while it retries; cleared by the next committed batch. */
   readonly failures = new Map<string, { error: string; since: Date; attempts: number }>();
   private stopping = false;
@@ -222,7 +222,7 @@ export class Projector {
         if (checkpointed) await this.saveCheckpoint(qr, p.name, todo[todo.length - 1].position);
       }
       await qr.commitTransaction();
-      if (todo.length > 0) this.onBatchCommitted?.(p.name, todo[todo.length - 1], todo.length);
+      if (todo.length > 0) this.onBatchCommitted?.(p.name, todo);
     } catch (e) {
       await qr.rollbackTransaction().catch(() => undefined);
       throw e;
