@@ -1,34 +1,66 @@
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
 }
 
-/** PGlite persisted under `<dataDir>/pglite`, served to node-postgres over a loopback socket. */
-export async function startEmbeddedDatabase(opts: {
-  dataDir: string;
-  fresh: boolean;
-  port?: number;
-  logger: { log(msg: string): void };
-}): Promise<EmbeddedDatabase> {
-  const dir = path.resolve(opts.dataDir, 'pglite');
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) Z /.test(stat);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * PGlite persisted under `<dataDir>/pglite`, in a worker thread, served on a loopback socket.
+ * PGlite has no lock of its own on its directory (two processes on one directory lose data), so a
+ * lock file keeps a second embedded instance out.
+ */
+export async function startEmbeddedDatabase(opts: { dataDir: string; fresh: boolean; port?: number; logger: { log(msg: string): void } }): Promise<EmbeddedDatabase> {
+  const root = path.resolve(opts.dataDir);
+  const dir = path.join(root, 'pglite');
+  mkdirSync(root, { recursive: true });
+  const lock = path.join(root, 'embedded.lock');
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, 'utf8'));
+    if (pid && pid !== process.pid && alive(pid)) {
+      throw new Error(`Another embedded instance (pid ${pid}) is using ${root}. Stop it first, or set DATA_DIR to another folder.`);
+    }
+  }
+  writeFileSync(lock, String(process.pid));
   if (opts.fresh) rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const db = await PGlite.create({ dataDir: dir });
-  const port = opts.port ?? Number(process.env.EMBEDDED_DB_PORT ?? 0);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: port || 54390, maxConnections: 16 });
-  await server.start();
-  const url = `postgres://postgres@127.0.0.1:${port || 54390}/postgres`;
-  opts.logger.log(`PGlite ready (${dir})`);
+
+  const started = Date.now();
+  const worker = new Worker(path.join(__dirname, 'embedded-database.worker.js'), { workerData: { dataDir: dir, port: opts.port ?? 0 } });
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.on('message', (m: { type: string; port?: number; message?: string }) => {
+      if (m.type === 'ready') resolve(m.port!);
+      if (m.type === 'error') reject(new Error(`PGlite failed to start: ${m.message}`));
+    });
+  });
+  opts.logger.log(`PGlite ready in ${Date.now() - started} ms (${dir}, 127.0.0.1:${port})`);
   return {
-    url,
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: async () => {
-      await server.stop();
-      await db.close();
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 5000);
+        worker.on('message', (m: { type: string }) => {
+          if (m.type === 'stopped') {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        worker.postMessage({ type: 'stop' });
+      });
+      await worker.terminate();
+      rmSync(lock, { force: true });
     },
   };
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory, RouterModule } from '@nestjs/core';
-import { configureHttpApp, intEnv, ServiceRuntime, setupOpenApi } from '@police/platform';
+import { configureHttpApp, createPool, intEnv, ServiceRuntime, setupOpenApi } from '@police/platform';
 import { EVIDENCE_DESCRIPTION, EvidenceModule } from '@police/evidence';
 import { INTEGRITY_DESCRIPTION, IntegrityModule } from '@police/integrity';
 import { INVESTIGATIONS_DESCRIPTION, InvestigationsModule } from '@police/investigations';
@@ -18,12 +18,16 @@ async function main(): Promise<void> {
   const dataDir = process.env.DATA_DIR ?? '.data';
   const db = await startEmbeddedDatabase({ dataDir, fresh, logger });
 
+  // One connection for the whole process: PGlite has one session, and its socket server interleaves
+  // the messages of concurrent connections (see infra/embedded/README.md).
+  const pool = createPool(db.url, 1, 'embedded');
   const runtime = (service: ServiceRuntime['service']): ServiceRuntime => ({
     service,
     mode: 'embedded',
-    databaseUrl: db.url,
     schema: service,
-    poolSize: 1,
+    pool,
+    sharedPool: true,
+    notifications: false,
   });
   const services = [
     { name: 'reports' as const, module: ReportsModule, dynamic: ReportsModule.register(runtime('reports')), description: REPORTS_DESCRIPTION },
@@ -40,12 +44,21 @@ async function main(): Promise<void> {
   const app = await NestFactory.create(EmbeddedModule, { logger: ['error', 'warn', 'log'] });
   configureHttpApp(app);
   setupOpenApi(app, services);
-  app.enableShutdownHooks();
   const port = intEnv('PORT', 3000);
   const host = process.env.HOST ?? '127.0.0.1';
   await app.listen(port, host);
-  const closeDb = async (): Promise<void> => db.stop();
-  process.once('beforeExit', closeDb);
+  let closing = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal}: stopping`);
+    await app.close();
+    await pool.end();
+    await db.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
   logger.log(`Police case platform (embedded) on http://${host}:${port}/api/<service>/... — data in ${dataDir}${fresh ? ' (fresh)' : ''}`);
   for (const s of services) logger.log(`  ${s.name}: http://${host}:${port}/api/${s.name}/health  docs: /api/${s.name}/docs`);
 }

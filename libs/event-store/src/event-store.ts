@@ -89,7 +89,7 @@ export interface ReadStreamOptions {
   fromVersion?: number;
   /** Read up to and including this version. */
   toVersion?: number;
-  /** Only events whose metadata.occurredAt is at or before this instant: the stream as it stood then. */
+  /** Only events the store had recorded (recordedAt) at or before this instant: the stream as it stood then. */
   asOf?: Date;
 }
 

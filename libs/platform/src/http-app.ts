@@ -25,7 +25,6 @@ export function configureHttpApp(app: INestApplication): void {
     }),
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
 }
 
 /** Serves each service's OpenAPI document at `/api/<service>/docs-json` (and a UI at `/api/<service>/docs`). */

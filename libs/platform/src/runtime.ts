@@ -1,4 +1,6 @@
 import { Pool } from 'pg';
+import pg from 'pg';
+import { DataSource, DataSourceOptions } from 'typeorm';
 
 /** The four bounded contexts. Each owns its schema (tables, event store, inbox) and its Kafka topic. */
 export const SERVICES = ['reports', 'investigations', 'evidence', 'integrity'] as const;
@@ -11,26 +13,50 @@ export const SERVICE_PORTS: Record<ServiceName, number> = { reports: 3001, inves
 export interface ServiceRuntime {
   service: ServiceName;
   mode: 'embedded' | 'production';
-  /** PostgreSQL connection string; the service keeps its tables in its own schema. */
-  databaseUrl: string;
-  /** Schema of this service (defaults to the service name). */
+  /** Schema of this service: its event log, read models, inbox and checkpoints live there. */
   schema: string;
-  /** Connections this service may hold. Embedded mode (PGlite) has one backend, so it stays small there. */
-  poolSize: number;
+  /**
+   * The PostgreSQL pool the service runs all its SQL on (event store and TypeORM read models alike).
+   * Embedded mode hands every service the same one-connection pool over PGlite.
+   */
+  pool: Pool;
+  /** True when the host owns the pool (and ends it); the service must not. */
+  sharedPool: boolean;
+  /** LISTEN/NOTIFY works (real PostgreSQL), or not (PGlite behind its socket): subscriptions poll. */
+  notifications: boolean;
 }
 
 export const DB_POOL = Symbol('DB_POOL');
 export const SERVICE_RUNTIME = Symbol('SERVICE_RUNTIME');
 
-/** A pg pool for one service. Its SQL names its schema explicitly; the pool does not rely on search_path. */
-export function createServicePool(runtime: Pick<ServiceRuntime, 'databaseUrl' | 'schema' | 'poolSize' | 'service'>): Pool {
-  const pool = new Pool({
-    connectionString: runtime.databaseUrl,
-    max: runtime.poolSize,
-    application_name: runtime.service,
-  });
+export function createPool(databaseUrl: string, max: number, applicationName: string): Pool {
+  const pool = new Pool({ connectionString: databaseUrl, max, application_name: applicationName, connectionTimeoutMillis: 15_000 });
   pool.on('error', () => undefined);
   return pool;
+}
+
+/**
+ * A TypeORM DataSource that runs on an existing pg pool instead of opening its own, so the event
+ * store and the read models of a service share one pool (and, in embedded mode, one connection).
+ * Destroying the DataSource leaves the pool open; its owner ends it.
+ */
+export function dataSourceOnPool(pool: Pool, entities: DataSourceOptions['entities'], extra: Partial<DataSourceOptions> = {}): DataSource {
+  function SharedPool(): Pool {
+    return new Proxy(pool, {
+      get(target, prop, receiver) {
+        if (prop === 'end') return (cb?: (err?: Error) => void) => (cb ? cb() : Promise.resolve());
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  }
+  return new DataSource({
+    type: 'postgres',
+    driver: { ...pg, Pool: SharedPool },
+    entities,
+    uuidExtension: 'pgcrypto',
+    ...extra,
+  } as DataSourceOptions);
 }
 
 /** Reads a required environment variable, failing start-up with a message that names it. */

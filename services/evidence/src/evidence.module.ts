@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { createServicePool, DB_POOL, healthController, SERVICE_RUNTIME, ServiceRuntime } from '@police/platform';
-import type { Pool } from 'pg';
+import { DB_POOL, healthController, SERVICE_RUNTIME, ServiceRuntime } from '@police/platform';
 
 export const EVIDENCE_DESCRIPTION = 'Seized items and traces with a provable, two-party chain of custody.';
 
@@ -15,18 +14,10 @@ export class EvidenceModule {
       controllers: [healthController('evidence')],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
+        { provide: DB_POOL, useValue: runtime.pool },
         {
-          provide: DB_POOL,
-          useFactory: async (): Promise<Pool> => {
-            const pool = createServicePool(runtime);
-            await pool.query(`CREATE SCHEMA IF NOT EXISTS "${runtime.schema}"`);
-            return pool;
-          },
-        },
-        {
-          provide: Symbol.for('evidence:pool-shutdown'),
-          inject: [DB_POOL],
-          useFactory: (pool: Pool) => ({ onApplicationShutdown: () => pool.end() }),
+          provide: Symbol.for('evidence:schema'),
+          useFactory: async () => runtime.pool.query(`CREATE SCHEMA IF NOT EXISTS "${runtime.schema}"`),
         },
       ],
     };

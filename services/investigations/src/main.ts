@@ -1,17 +1,19 @@
 import 'reflect-metadata';
 import { NestFactory, RouterModule } from '@nestjs/core';
 import { Module } from '@nestjs/common';
-import { configureHttpApp, intEnv, requiredEnv, SERVICE_PORTS, setupOpenApi } from '@police/platform';
+import { configureHttpApp, createPool, intEnv, requiredEnv, SERVICE_PORTS, setupOpenApi } from '@police/platform';
 import { INVESTIGATIONS_DESCRIPTION, InvestigationsModule } from './investigations.module';
 
 /** Production-like mode: this service alone, against PostgreSQL and Kafka from the environment. */
 async function main(): Promise<void> {
+  const pool = createPool(requiredEnv('DATABASE_URL', 'the PostgreSQL connection string of the investigations service'), intEnv('DB_POOL_SIZE', 10), 'investigations');
   const module = InvestigationsModule.register({
     service: 'investigations',
     mode: 'production',
-    databaseUrl: requiredEnv('DATABASE_URL', 'the PostgreSQL connection string of the investigations service'),
     schema: process.env.DB_SCHEMA ?? 'investigations',
-    poolSize: intEnv('DB_POOL_SIZE', 10),
+    pool,
+    sharedPool: false,
+    notifications: true,
   });
 
   @Module({ imports: [module, RouterModule.register([{ path: 'investigations', module: InvestigationsModule }])] })
@@ -19,9 +21,11 @@ async function main(): Promise<void> {
 
   const app = await NestFactory.create(AppModule, { bufferLogs: true });
   configureHttpApp(app);
+  app.enableShutdownHooks();
   setupOpenApi(app, [{ name: 'investigations', module: InvestigationsModule, description: INVESTIGATIONS_DESCRIPTION }]);
   const port = intEnv('PORT', SERVICE_PORTS.investigations);
   await app.listen(port, process.env.HOST ?? '0.0.0.0');
+  app.getHttpServer().once('close', () => void pool.end());
 }
 
 main().catch((err) => {

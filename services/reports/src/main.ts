@@ -1,17 +1,19 @@
 import 'reflect-metadata';
 import { NestFactory, RouterModule } from '@nestjs/core';
 import { Module } from '@nestjs/common';
-import { configureHttpApp, intEnv, requiredEnv, SERVICE_PORTS, setupOpenApi } from '@police/platform';
+import { configureHttpApp, createPool, intEnv, requiredEnv, SERVICE_PORTS, setupOpenApi } from '@police/platform';
 import { REPORTS_DESCRIPTION, ReportsModule } from './reports.module';
 
 /** Production-like mode: this service alone, against PostgreSQL and Kafka from the environment. */
 async function main(): Promise<void> {
+  const pool = createPool(requiredEnv('DATABASE_URL', 'the PostgreSQL connection string of the reports service'), intEnv('DB_POOL_SIZE', 10), 'reports');
   const module = ReportsModule.register({
     service: 'reports',
     mode: 'production',
-    databaseUrl: requiredEnv('DATABASE_URL', 'the PostgreSQL connection string of the reports service'),
     schema: process.env.DB_SCHEMA ?? 'reports',
-    poolSize: intEnv('DB_POOL_SIZE', 10),
+    pool,
+    sharedPool: false,
+    notifications: true,
   });
 
   @Module({ imports: [module, RouterModule.register([{ path: 'reports', module: ReportsModule }])] })
@@ -19,9 +21,11 @@ async function main(): Promise<void> {
 
   const app = await NestFactory.create(AppModule, { bufferLogs: true });
   configureHttpApp(app);
+  app.enableShutdownHooks();
   setupOpenApi(app, [{ name: 'reports', module: ReportsModule, description: REPORTS_DESCRIPTION }]);
   const port = intEnv('PORT', SERVICE_PORTS.reports);
   await app.listen(port, process.env.HOST ?? '0.0.0.0');
+  app.getHttpServer().once('close', () => void pool.end());
 }
 
 main().catch((err) => {
