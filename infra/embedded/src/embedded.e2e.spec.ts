@@ -1,0 +1,86 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { eventually } from '@police/testing';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const services = ['reports', 'investigations', 'evidence', 'integrity'];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+function start(dataDir: string, port: number, args: string[] = []): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  let out = '';
+  const child = spawn(process.execPath, ['scripts/start.mjs', ...args], { cwd: root, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+describe('npm start (embedded mode)', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'police-embedded-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('serves health and OpenAPI of all four services within 60 s, stops cleanly and starts again on the same data', async () => {
+    const port = await freePort();
+    const t0 = Date.now();
+    const first = start(dataDir, port, ['--fresh']);
+    try {
+      for (const s of services) {
+        const health = await eventually(
+          async () => {
+            const res = await fetch(`http://127.0.0.1:${port}/api/${s}/health`);
+            expect(res.status).toBe(200);
+            return res.json();
+          },
+          { timeoutMs: 60_000, intervalMs: 250 },
+        );
+        expect(health).toEqual({ service: s, status: 'up', checks: { database: 'up' } });
+        const docs = await fetch(`http://127.0.0.1:${port}/api/${s}/docs-json`);
+        expect(docs.status).toBe(200);
+        const doc = (await docs.json()) as { openapi: string; info: { title: string }; paths: Record<string, unknown> };
+        expect(doc.openapi).toMatch(/^3\./);
+        expect(doc.info.title).toBe(`${s} API`);
+        expect(Object.keys(doc.paths)).toContain(`/api/${s}/health`);
+        expect(Object.keys(doc.paths).every((p) => p.startsWith(`/api/${s}/`))).toBe(true);
+      }
+      expect(Date.now() - t0).toBeLessThan(60_000);
+
+      const missing = await fetch(`http://127.0.0.1:${port}/api/reports/no-such-route`);
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get('content-type')).toContain('application/problem+json');
+      expect(await missing.json()).toMatchObject({ status: 404, title: 'Not found', instance: '/api/reports/no-such-route' });
+    } finally {
+      first.child.kill('SIGINT');
+    }
+    expect(await first.exited).toBe(0);
+
+    const second = start(dataDir, port);
+    try {
+      const health = await eventually(
+        async () => {
+          const res = await fetch(`http://127.0.0.1:${port}/api/evidence/health`);
+          expect(res.status).toBe(200);
+          return res.json();
+        },
+        { timeoutMs: 60_000, intervalMs: 250 },
+      );
+      expect(health).toMatchObject({ status: 'up' });
+      expect(second.output()).not.toContain('Another embedded instance');
+    } finally {
+      second.child.kill('SIGINT');
+    }
+    expect(await second.exited).toBe(0);
+  });
+});
