@@ -37,7 +37,7 @@ export default [
               allowedExternalImports: ['class-validator', 'class-transformer'],
             },
             // The embedded host is the one place that composes every service into one process.
-            { sourceTag: 'type:host', onlyDependOnLibsWithTags: ['type:service', 'type:lib', 'type:contracts'] },
+            { sourceTag: 'type:host', onlyDependOnLibsWithTags: ['type:service', 'type:lib', 'type:contracts', 'type:testing'] },
           ],
         },
       ],

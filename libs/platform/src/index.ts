@@ -2,3 +2,4 @@ export * from './health';
 export * from './http-app';
 export * from './problem-details';
 export * from './runtime';
+export * from './etag';

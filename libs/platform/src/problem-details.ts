@@ -8,6 +8,7 @@ import {
   Logger,
   ValidationError,
 } from '@nestjs/common';
+import { DomainError, DuplicateEventIdError, PreconditionFailedError, WrongExpectedVersionError } from '@police/event-store';
 import type { Request, Response } from 'express';
 
 /** One field at fault in a request, as reported in a problem+json `errors` member. */
@@ -97,6 +98,37 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): ProblemDetails {
     if (exception instanceof ProblemException) return { ...exception.problem };
+    if (exception instanceof DomainError) {
+      return {
+        type: `${PROBLEM_BASE}${exception.code.replace(/_/g, '-')}`,
+        title: TITLES[exception.status] ?? 'Refused',
+        status: exception.status,
+        detail: exception.message,
+        code: exception.code,
+        ...(exception.field ? { errors: [{ field: exception.field, detail: exception.message }] } : {}),
+      };
+    }
+    if (exception instanceof PreconditionFailedError) {
+      return {
+        type: `${PROBLEM_BASE}precondition-failed`,
+        title: TITLES[412],
+        status: 412,
+        detail: `The record changed since you read it: it is at version ${exception.actual}, your If-Match said ${exception.expected}. Read it again and retry.`,
+        currentVersion: exception.actual,
+      };
+    }
+    if (exception instanceof WrongExpectedVersionError) {
+      return {
+        type: `${PROBLEM_BASE}concurrent-change`,
+        title: TITLES[409],
+        status: 409,
+        detail: 'Someone else changed this record at the same moment. Read it again and retry.',
+        currentVersion: exception.actual,
+      };
+    }
+    if (exception instanceof DuplicateEventIdError) {
+      return { type: `${PROBLEM_BASE}duplicate-request`, title: TITLES[409], status: 409, detail: 'This request id was already used for a different request.' };
+    }
     if (exception instanceof BadRequestException) {
       const body = exception.getResponse();
       const message = typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : body;

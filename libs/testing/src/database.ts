@@ -8,6 +8,13 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
+/** KAFKA_BROKERS of the resolved test broker(s). */
+export function testKafkaBrokers(): string[] {
+  const brokers = process.env.KAFKA_BROKERS;
+  if (!brokers) throw new Error('KAFKA_BROKERS is not set: run integration tests through `npm test` or `nx test-int <project>`');
+  return brokers.split(',');
+}
+
 export interface TestDatabase {
   name: string;
   url: string;

@@ -1,0 +1,102 @@
+import { ContractPayload, ContractType, FieldError, isContractType, validateContract } from '@police/contracts';
+import type { Pool, PoolClient } from 'pg';
+import { parkMessage, recordInInbox } from './inbox';
+import { HEADERS, IncomingMessage, JSON_CONTENT_TYPE } from './message';
+import type { MessageBus, MessageSubscription } from './message-bus';
+
+/** What a handler gets besides the payload: the transaction it runs in, and the message. */
+export interface ConsumerContext {
+  /**
+   * The client of the open transaction that also records the message in the inbox. Write every effect
+   * through it (e.g. `postgresEventStore.withTransaction(ctx.client)`); never commit or roll back.
+   */
+  client: PoolClient;
+  message: IncomingMessage;
+}
+
+/** Acts on one valid message of contract `T`, inside the inbox transaction; throwing rolls it all back. */
+export type ContractHandler<T extends ContractType> = (payload: ContractPayload<T>, ctx: ConsumerContext) => Promise<void>;
+
+/** Handlers by contract type; types without a handler are acknowledged and ignored. */
+export type ContractHandlers = { [T in ContractType]?: ContractHandler<T> };
+
+/** One consumer group of one service, and its handlers. */
+export interface ConsumerOptions {
+  bus: MessageBus;
+  pool: Pool;
+  /** The consuming service's schema, holding `inbox` and `parked_messages` (see `migrateMessaging`). */
+  schema: string;
+  groupId: string;
+  topics: string[];
+  handlers: ContractHandlers;
+  /** Where a new group starts: the oldest retained message (default) or only new ones. */
+  fromBeginning?: boolean;
+}
+
+const MAX_ID_LENGTH = 200;
+
+/**
+ * Consumes public messages into a service, exactly once in effect.
+ *
+ * Every message's envelope (id, type, content type, correlation and causation headers) is checked, and
+ * its type must be a declared contract; a message of a type this consumer has no handler for is then
+ * acknowledged and ignored, otherwise its payload is validated against the contract. A message that
+ * fails any check is parked in `<schema>.parked_messages` with the reason (the fields in error) and
+ * acknowledged: it never stops the consumer. A valid one is handled in one PostgreSQL transaction that
+ * first inserts its id into `<schema>.inbox`: when the id was there already the handler is not run, so a
+ * redelivered message has no second effect. When the handler throws, the transaction rolls back (inbox
+ * row included) and the message stays unacknowledged, to be delivered again (see the bus's retry policy).
+ */
+export async function startConsumer(o: ConsumerOptions): Promise<MessageSubscription> {
+  const handle = async (message: IncomingMessage): Promise<void> => {
+    const envelope = envelopeErrors(message);
+    if (envelope.length > 0) return parkMessage(o.pool, o.schema, message, { code: 'invalid_envelope', errors: envelope });
+    if (!isContractType(message.type)) {
+      return parkMessage(o.pool, o.schema, message, {
+        code: 'unknown_type',
+        errors: [{ field: HEADERS.type, detail: `unknown contract type ${JSON.stringify(message.type.slice(0, MAX_ID_LENGTH))}` }],
+      });
+    }
+    const handler = o.handlers[message.type] as ContractHandler<ContractType> | undefined;
+    if (!handler) return;
+    const checked = await validateContract(message.type, message.payload);
+    if (!checked.ok) return parkMessage(o.pool, o.schema, message, { code: 'invalid_payload', errors: checked.errors });
+    await inTransaction(o.pool, async (client) => {
+      if (await recordInInbox(client, o.schema, message)) await handler(checked.value, { client, message });
+    });
+  };
+  return o.bus.subscribe({ groupId: o.groupId, topics: o.topics, fromBeginning: o.fromBeginning ?? true, handle });
+}
+
+function envelopeErrors(m: IncomingMessage): FieldError[] {
+  const errors: FieldError[] = [];
+  const required: [string, string][] = [
+    [HEADERS.id, m.id],
+    [HEADERS.type, m.type],
+    [HEADERS.correlationId, m.correlationId],
+    [HEADERS.causationId, m.causationId],
+  ];
+  for (const [header, value] of required) {
+    if (value === '') errors.push({ field: header, detail: `header ${header} is missing` });
+    else if (value.length > MAX_ID_LENGTH) errors.push({ field: header, detail: `header ${header} is longer than ${MAX_ID_LENGTH} characters` });
+  }
+  if (m.headers[HEADERS.contentType] !== JSON_CONTENT_TYPE) {
+    errors.push({ field: HEADERS.contentType, detail: `header ${HEADERS.contentType} must be ${JSON_CONTENT_TYPE}` });
+  }
+  return errors;
+}
+
+async function inTransaction(pool: Pool, work: (client: PoolClient) => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    await work(client);
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => (broken = true));
+    throw e;
+  } finally {
+    client.release(broken);
+  }
+}

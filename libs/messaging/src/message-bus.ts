@@ -1,0 +1,29 @@
+import type { IncomingMessage, OutgoingMessage } from './message';
+
+/** What a consumer group subscribes to, and what it does with each message. */
+export interface MessageSubscriptionOptions {
+  /** Consumer group: each group gets every message once (at least once), in order per stream. */
+  groupId: string;
+  topics: string[];
+  /**
+   * Handles one message. Resolving acknowledges it; throwing leaves it unacknowledged, so it is
+   * delivered again. Must be idempotent: delivery is at least once.
+   */
+  handle(message: IncomingMessage): Promise<void>;
+  /** Where a group without a stored position starts: the oldest retained message (default) or only new ones. */
+  fromBeginning?: boolean;
+}
+
+export interface MessageSubscription {
+  /** Stops delivery after the message in hand and waits for it; the group's position is kept. */
+  stop(): Promise<void>;
+}
+
+/** The transport between services: Kafka in production, in-process in the embedded mode. */
+export interface MessageBus {
+  /** Resolves only once the transport has acknowledged every message; rejects otherwise (publish again). */
+  publish(messages: OutgoingMessage[]): Promise<void>;
+  /** Resolves once the group's subscription is in place. */
+  subscribe(options: MessageSubscriptionOptions): Promise<MessageSubscription>;
+  close(): Promise<void>;
+}
