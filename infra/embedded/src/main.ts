@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory, RouterModule } from '@nestjs/core';
+import { InProcessMessageBus } from '@police/messaging';
 import { configureHttpApp, createPool, intEnv, ServiceRuntime, setupOpenApi } from '@police/platform';
 import { EVIDENCE_DESCRIPTION, EvidenceModule } from '@police/evidence';
 import { INTEGRITY_DESCRIPTION, IntegrityModule } from '@police/integrity';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   // One connection for the whole process: PGlite has one session, and its socket server interleaves
   // the messages of concurrent connections (see infra/embedded/README.md).
   const pool = createPool(db.url, 1, 'embedded');
+  const bus = new InProcessMessageBus();
   const runtime = (service: ServiceRuntime['service']): ServiceRuntime => ({
     service,
     mode: 'embedded',
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     pool,
     sharedPool: true,
     notifications: false,
+    bus,
   });
   const services = [
     { name: 'reports' as const, module: ReportsModule, dynamic: ReportsModule.register(runtime('reports')), description: REPORTS_DESCRIPTION },
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.log(`${signal}: stopping`);
     await app.close();
+    await bus.close();
     await pool.end();
     await db.stop();
     process.exit(0);

@@ -67,7 +67,7 @@ describe('production-like mode: each service on its own against real PostgreSQL'
     expect(schemas.rows.map((r) => r.nspname)).toEqual([...services].sort());
   });
 
-  it('refuses to start without DATABASE_URL, naming the variable', () => {
+  it('refuses to start without DATABASE_URL or KAFKA_BROKERS, naming the variable', () => {
     const r = spawnSync(process.execPath, ['-r', 'tsconfig-paths/register', 'dist/out-tsc/services/evidence/src/main.js'], {
       cwd: root,
       env: { PATH: process.env.PATH, TS_NODE_PROJECT: path.join(root, 'tsconfig.base.json'), TS_NODE_BASEURL: path.join(root, 'dist/out-tsc') },
@@ -76,5 +76,14 @@ describe('production-like mode: each service on its own against real PostgreSQL'
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('DATABASE_URL is not set');
+
+    const noKafka = spawnSync(process.execPath, ['-r', 'tsconfig-paths/register', 'dist/out-tsc/services/evidence/src/main.js'], {
+      cwd: root,
+      env: { PATH: process.env.PATH, DATABASE_URL: db.url, TS_NODE_PROJECT: path.join(root, 'tsconfig.base.json'), TS_NODE_BASEURL: path.join(root, 'dist/out-tsc') },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(noKafka.status).toBe(1);
+    expect(noKafka.stderr).toContain('KAFKA_BROKERS is not set');
   });
 });

@@ -1,3 +1,4 @@
+import type { MessageBus } from '@police/messaging';
 import { Pool } from 'pg';
 import pg from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
@@ -24,6 +25,8 @@ export interface ServiceRuntime {
   sharedPool: boolean;
   /** LISTEN/NOTIFY works (real PostgreSQL), or not (PGlite behind its socket): subscriptions poll. */
   notifications: boolean;
+  /** Where public contracts go and come from: Kafka, or the in-process bus in embedded mode. */
+  bus: MessageBus;
 }
 
 export const DB_POOL = Symbol('DB_POOL');

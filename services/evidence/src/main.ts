@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory, RouterModule } from '@nestjs/core';
 import { Module } from '@nestjs/common';
+import { KafkaMessageBus } from '@police/messaging';
 import { configureHttpApp, createPool, intEnv, requiredEnv, SERVICE_PORTS, setupOpenApi } from '@police/platform';
 import { EVIDENCE_DESCRIPTION, EvidenceModule } from './evidence.module';
 
 /** Production-like mode: this service alone, against PostgreSQL and Kafka from the environment. */
 async function main(): Promise<void> {
   const pool = createPool(requiredEnv('DATABASE_URL', 'the PostgreSQL connection string of the evidence service'), intEnv('DB_POOL_SIZE', 10), 'evidence');
+  const bus = new KafkaMessageBus({ brokers: requiredEnv('KAFKA_BROKERS', 'the Kafka brokers, comma-separated').split(','), clientId: 'evidence' });
   const module = EvidenceModule.register({
     service: 'evidence',
     mode: 'production',
@@ -14,6 +16,7 @@ async function main(): Promise<void> {
     pool,
     sharedPool: false,
     notifications: true,
+    bus,
   });
 
   @Module({ imports: [module, RouterModule.register([{ path: 'evidence', module: EvidenceModule }])] })
@@ -25,7 +28,7 @@ async function main(): Promise<void> {
   setupOpenApi(app, [{ name: 'evidence', module: EvidenceModule, description: EVIDENCE_DESCRIPTION }]);
   const port = intEnv('PORT', SERVICE_PORTS.evidence);
   await app.listen(port, process.env.HOST ?? '0.0.0.0');
-  app.getHttpServer().once('close', () => void pool.end());
+  app.getHttpServer().once('close', () => void Promise.all([bus.close(), pool.end()]));
 }
 
 main().catch((err) => {

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory, RouterModule } from '@nestjs/core';
 import { Module } from '@nestjs/common';
+import { KafkaMessageBus } from '@police/messaging';
 import { configureHttpApp, createPool, intEnv, requiredEnv, SERVICE_PORTS, setupOpenApi } from '@police/platform';
 import { INTEGRITY_DESCRIPTION, IntegrityModule } from './integrity.module';
 
 /** Production-like mode: this service alone, against PostgreSQL and Kafka from the environment. */
 async function main(): Promise<void> {
   const pool = createPool(requiredEnv('DATABASE_URL', 'the PostgreSQL connection string of the integrity service'), intEnv('DB_POOL_SIZE', 10), 'integrity');
+  const bus = new KafkaMessageBus({ brokers: requiredEnv('KAFKA_BROKERS', 'the Kafka brokers, comma-separated').split(','), clientId: 'integrity' });
   const module = IntegrityModule.register({
     service: 'integrity',
     mode: 'production',
@@ -14,6 +16,7 @@ async function main(): Promise<void> {
     pool,
     sharedPool: false,
     notifications: true,
+    bus,
   });
 
   @Module({ imports: [module, RouterModule.register([{ path: 'integrity', module: IntegrityModule }])] })
@@ -25,7 +28,7 @@ async function main(): Promise<void> {
   setupOpenApi(app, [{ name: 'integrity', module: IntegrityModule, description: INTEGRITY_DESCRIPTION }]);
   const port = intEnv('PORT', SERVICE_PORTS.integrity);
   await app.listen(port, process.env.HOST ?? '0.0.0.0');
-  app.getHttpServer().once('close', () => void pool.end());
+  app.getHttpServer().once('close', () => void Promise.all([bus.close(), pool.end()]));
 }
 
 main().catch((err) => {
