@@ -30,6 +30,7 @@ interface Pending extends AppendRequest {
 export class AppendBatcher {
   private readonly queue: Pending[] = [];
   private inFlight = 0;
+  private drainScheduled = false;
 
   constructor(
     private readonly pool: Pool,
@@ -40,6 +41,20 @@ export class AppendBatcher {
   append(request: AppendRequest): Promise<AppendOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ ...request, resolve, reject });
+      if (this.inFlight === 0) this.drain();
+      else this.scheduleDrain();
+    });
+  }
+
+  /**
+   * Sends on the next turn of the event loop, after the callers woken by the batch that just returned
+   * have queued their next appends: otherwise the first of them would leave alone in a batch of one.
+   */
+  private scheduleDrain(): void {
+    if (this.drainScheduled) return;
+    this.drainScheduled = true;
+    setImmediate(() => {
+      this.drainScheduled = false;
       this.drain();
     });
   }
@@ -52,7 +67,7 @@ export class AppendBatcher {
         .catch((e) => batch.forEach((p) => p.reject(e)))
         .finally(() => {
           this.inFlight--;
-          this.drain();
+          this.scheduleDrain();
         });
     }
   }

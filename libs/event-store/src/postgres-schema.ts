@@ -90,25 +90,41 @@ BEGIN
   RETURN QUERY SELECT 'ok'::text, v_current, pg_current_xact_id(), v_pos;
 END $$;
 
--- Group commit: several appends in one transaction, each in its own subtransaction (BEGIN ...
--- EXCEPTION), so a refused or conflicting append rolls back alone. Row idx answers p_streams[idx + 1].
+-- Group commit: several appends in one transaction. Happy path: all in one subtransaction. When one of
+-- them breaks a unique constraint (a lost race, a reused event id), that is rolled back and each append
+-- runs in a subtransaction of its own, so a refused append rolls back alone. idx answers p_streams[idx + 1].
 CREATE FUNCTION ${s}.append_batch(p_streams text[], p_expected bigint[], p_events jsonb[])
 RETURNS TABLE (idx integer, status text, stream_version integer, transaction_id xid8, last_position bigint, constraint_name text)
 LANGUAGE plpgsql AS $$
 DECLARE
+  n integer := coalesce(array_length(p_streams, 1), 0);
   i integer;
   r record;
-  v_constraint text;
+  v_status text[] := '{}';
+  v_version integer[] := '{}';
+  v_tx xid8[] := '{}';
+  v_pos bigint[] := '{}';
+  v_constraint text[] := '{}';
+  v_con text;
 BEGIN
-  FOR i IN 1 .. coalesce(array_length(p_streams, 1), 0) LOOP
-    BEGIN
+  BEGIN
+    FOR i IN 1 .. n LOOP
       SELECT * INTO r FROM ${s}.append_events(p_streams[i], p_expected[i], p_events[i]) AS a;
-      RETURN QUERY SELECT i - 1, r.status, r.stream_version, r.transaction_id, r.last_position, NULL::text;
-    EXCEPTION WHEN unique_violation THEN
-      GET STACKED DIAGNOSTICS v_constraint = CONSTRAINT_NAME;
-      RETURN QUERY SELECT i - 1, 'unique_violation'::text, NULL::integer, NULL::xid8, NULL::bigint, v_constraint;
-    END;
-  END LOOP;
+      v_status[i] := r.status; v_version[i] := r.stream_version; v_tx[i] := r.transaction_id; v_pos[i] := r.last_position;
+    END LOOP;
+  EXCEPTION WHEN unique_violation THEN
+    v_status := '{}'; v_version := '{}'; v_tx := '{}'; v_pos := '{}';
+    FOR i IN 1 .. n LOOP
+      BEGIN
+        SELECT * INTO r FROM ${s}.append_events(p_streams[i], p_expected[i], p_events[i]) AS a;
+        v_status[i] := r.status; v_version[i] := r.stream_version; v_tx[i] := r.transaction_id; v_pos[i] := r.last_position;
+      EXCEPTION WHEN unique_violation THEN
+        GET STACKED DIAGNOSTICS v_con = CONSTRAINT_NAME;
+        v_status[i] := 'unique_violation'; v_constraint[i] := v_con;
+      END;
+    END LOOP;
+  END;
+  RETURN QUERY SELECT g - 1, v_status[g], v_version[g], v_tx[g], v_pos[g], v_constraint[g] FROM generate_series(1, n) AS g;
 END $$;
 
 CREATE TABLE ${s}.snapshots (
