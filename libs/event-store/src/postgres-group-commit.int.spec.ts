@@ -1,0 +1,57 @@
+import { createTestDatabase, TestDatabase } from '@police/testing';
+import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
+import { ev } from './event-store.contract';
+import { PostgresEventStore } from './postgres-event-store';
+
+// Concurrent appends share a transaction (group commit). One refused append must not take the
+// others of its batch down with it, nor leave any of its own events behind.
+describe('PostgreSQL group commit', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('group');
+    // One batch in flight at a time: everything queued meanwhile leaves together.
+    store = new PostgresEventStore({ pool: db.pool(4), schema: 'grp', maxAppendsInFlight: 1 });
+    await store.migrate();
+  });
+  afterAll(async () => {
+    await store.close();
+    await db.drop();
+  });
+
+  it('isolates a reused event id and a stale version inside a batch of good appends', async () => {
+    const taken = ev('Registered', { n: 0 });
+    await store.appendToStream('item-taken', [taken]);
+    await store.appendToStream('item-stale', [ev('Registered', { n: 0 })]);
+
+    const blocker = store.appendToStream('item-first', [ev('Registered', { n: 1 })]);
+    const batch = [
+      store.appendToStream('item-a', [ev('Registered', { n: 2 }), ev('Sealed', { n: 3 })], { expected: 'no_stream' }),
+      store.appendToStream('item-dup', [ev('Registered', { n: 4 }), { ...taken, type: 'Registered', data: { n: 5 } }]),
+      store.appendToStream('item-stale', [ev('Moved', { n: 6 })], { expected: 5 }),
+      store.appendToStream('item-b', [ev('Registered', { n: 7 })], { expected: 'no_stream' }),
+    ];
+    const results = await Promise.allSettled([blocker, ...batch]);
+
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect((results[2] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventIdError);
+    expect((results[3] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
+    expect((results[3] as PromiseRejectedResult).reason).toMatchObject({ expected: 5, actual: 0 });
+    expect((results[1] as PromiseFulfilledResult<{ nextExpectedVersion: number }>).value.nextExpectedVersion).toBe(1);
+
+    expect((await store.readStream('item-a')).events.map((e) => e.data)).toEqual([{ n: 2 }, { n: 3 }]);
+    expect((await store.readStream('item-b')).events.map((e) => e.data)).toEqual([{ n: 7 }]);
+    expect(await store.readStream('item-dup')).toEqual({ events: [], currentVersion: -1 });
+    expect((await store.readStream('item-stale')).events.map((e) => e.type)).toEqual(['Registered']);
+    for (const s of ['item-a', 'item-b', 'item-first', 'item-taken']) expect((await store.verifyStream(s)).ok).toBe(true);
+  });
+
+  it('puts the appends that arrive together into one transaction', async () => {
+    const first = store.appendToStream('tx-0', [ev('Registered', {})]);
+    const together = Array.from({ length: 6 }, (_, i) => store.appendToStream(`tx-${i + 1}`, [ev('Registered', {})]));
+    await Promise.all([first, ...together]);
+    const { rows } = await db.pool(1).query<{ n: string }>(`SELECT count(DISTINCT transaction_id) AS n FROM grp.events WHERE stream_id LIKE 'tx-%' AND stream_id <> 'tx-0'`);
+    expect(Number(rows[0].n)).toBe(1);
+  });
+});
