@@ -91,6 +91,25 @@ async function appendLoad(store: PostgresEventStore, clients: number, onAppended
   return { tps: latencies.length / SECONDS, latencies: latencies.sort((a, b) => a - b) };
 }
 
+/** The same single-row INSERT as pgbench, but from Node through node-postgres: the client-side ceiling. */
+async function nodeInsertLoad(pool: import('pg').Pool, clients: number): Promise<number> {
+  const deadline = performance.now() + SECONDS * 1000;
+  let n = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, w) => {
+      while (performance.now() < deadline) {
+        await pool.query({
+          name: 'raw_insert',
+          text: `INSERT INTO raw.events (event_id, stream_id, stream_version, type, data, metadata, prev_hash, content_hash, hash) VALUES ($1, $2, 0, 'Noted', $3, $4, '\\x00', '\\x00', '\\x00')`,
+          values: [randomUUID(), `node-${w}-${randomUUID()}`, '{"n": 1, "note": "inbeslagname verzegeld"}', '{"actor": "bench"}'],
+        });
+        n++;
+      }
+    }),
+  );
+  return n / SECONDS;
+}
+
 export async function runEventStoreBench(baseUrl: string): Promise<{ rows: BenchRow[]; raw: Record<string, unknown> }> {
   const db = await benchDatabase(baseUrl, 'bench_es');
   const rows: BenchRow[] = [];
@@ -120,6 +139,14 @@ export async function runEventStoreBench(baseUrl: string): Promise<{ rows: Bench
         pass: clients === 16 ? ratio >= 0.7 : undefined,
         note: `p50 ${round(percentile(latencies, 50))} ms, p99 ${round(percentile(latencies, 99))} ms`,
       });
+    }
+
+    // The client-side ceiling: what node-postgres itself reaches with plain INSERTs at 16 clients.
+    {
+      const limit = (raw.clients16 as { pgbenchTps: number }).pgbenchTps;
+      const tps = await nodeInsertLoad(pool, 16);
+      raw.nodeInsert16 = { tps, ratio: tps / limit };
+      rows.push({ metric: 'node-postgres plain INSERT, 16 clients', value: round(tps, 0), unit: 'tx/s', ratio: round(tps / limit, 3), note: 'client-side ceiling, for comparison' });
     }
 
     // 2. Projection lag (append committed → read-model row committed) under the 16-appender load.
