@@ -3,3 +3,4 @@ export * from './http-app';
 export * from './problem-details';
 export * from './runtime';
 export * from './etag';
+export * from './event-sourcing';

@@ -27,6 +27,13 @@ export interface ServiceRuntime {
   notifications: boolean;
   /** Where public contracts go and come from: Kafka, or the in-process bus in embedded mode. */
   bus: MessageBus;
+  /** Prefix of topic and consumer group names (one Kafka cluster, several environments). Default none. */
+  namespace?: string;
+}
+
+/** The public topic of a producing service: `<namespace><service>.public.v1`. */
+export function publicTopic(runtime: Pick<ServiceRuntime, 'namespace'>, producer: ServiceName): string {
+  return `${runtime.namespace ?? ''}${producer}.public.v1`;
 }
 
 export const DB_POOL = Symbol('DB_POOL');
