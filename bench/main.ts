@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BenchRow, printTable } from './bench-kit';
 import { runEventStoreBench } from './event-store.bench';
+import { runSecurityBench } from './security.bench';
 
 /** `npm run bench`: every benchmark of the platform, printed as tables and saved as JSON. */
 async function main(): Promise<void> {
@@ -11,7 +12,10 @@ async function main(): Promise<void> {
   const started = new Date();
   const results: Record<string, { rows: BenchRow[]; raw: Record<string, unknown> }> = {};
   const only = process.env.BENCH_ONLY?.split(',');
-  const suites: [string, () => Promise<{ rows: BenchRow[]; raw: Record<string, unknown> }>][] = [['event-store', () => runEventStoreBench(url)]];
+  const suites: [string, () => Promise<{ rows: BenchRow[]; raw: Record<string, unknown> }>][] = [
+    ['event-store', () => runEventStoreBench(url)],
+    ['security', () => runSecurityBench(url)],
+  ];
   for (const [name, run] of suites) {
     if (only && !only.includes(name)) continue;
     console.log(`\nrunning ${name}…`);

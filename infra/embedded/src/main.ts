@@ -1,13 +1,10 @@
 import 'reflect-metadata';
-import { Logger, Module } from '@nestjs/common';
-import { NestFactory, RouterModule } from '@nestjs/core';
+import { Logger } from '@nestjs/common';
 import { InProcessMessageBus } from '@police/messaging';
-import { configureHttpApp, createPool, intEnv, ServiceRuntime, setupOpenApi } from '@police/platform';
-import { EVIDENCE_DESCRIPTION, EvidenceModule } from '@police/evidence';
-import { INTEGRITY_DESCRIPTION, IntegrityModule } from '@police/integrity';
-import { INVESTIGATIONS_DESCRIPTION, InvestigationsModule } from '@police/investigations';
-import { REPORTS_DESCRIPTION, ReportsModule } from '@police/reports';
+import { createPool, intEnv, SERVICES } from '@police/platform';
+import { authenticationFromEnv } from '@police/security';
 import { startEmbeddedDatabase } from './embedded-database';
+import { createEmbeddedApp } from './embedded.module';
 
 /**
  * Embedded mode: every service in one process, PostgreSQL from PGlite (data under ./.data), the
@@ -23,30 +20,7 @@ async function main(): Promise<void> {
   // the messages of concurrent connections (see infra/embedded/README.md).
   const pool = createPool(db.url, 1, 'embedded');
   const bus = new InProcessMessageBus();
-  const runtime = (service: ServiceRuntime['service']): ServiceRuntime => ({
-    service,
-    mode: 'embedded',
-    schema: service,
-    pool,
-    sharedPool: true,
-    notifications: false,
-    bus,
-  });
-  const services = [
-    { name: 'reports' as const, module: ReportsModule, dynamic: ReportsModule.register(runtime('reports')), description: REPORTS_DESCRIPTION },
-    { name: 'investigations' as const, module: InvestigationsModule, dynamic: InvestigationsModule.register(runtime('investigations')), description: INVESTIGATIONS_DESCRIPTION },
-    { name: 'evidence' as const, module: EvidenceModule, dynamic: EvidenceModule.register(runtime('evidence')), description: EVIDENCE_DESCRIPTION },
-    { name: 'integrity' as const, module: IntegrityModule, dynamic: IntegrityModule.register(runtime('integrity')), description: INTEGRITY_DESCRIPTION },
-  ];
-
-  @Module({
-    imports: [...services.map((s) => s.dynamic), RouterModule.register(services.map((s) => ({ path: s.name, module: s.module })))],
-  })
-  class EmbeddedModule {}
-
-  const app = await NestFactory.create(EmbeddedModule, { logger: ['error', 'warn', 'log'] });
-  configureHttpApp(app);
-  setupOpenApi(app, services);
+  const app = await createEmbeddedApp({ pool, bus, notifications: false });
   const port = intEnv('PORT', 3000);
   const host = process.env.HOST ?? '127.0.0.1';
   await app.listen(port, host);
@@ -64,7 +38,11 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   logger.log(`Police case platform (embedded) on http://${host}:${port}/api/<service>/... — data in ${dataDir}${fresh ? ' (fresh)' : ''}`);
-  for (const s of services) logger.log(`  ${s.name}: http://${host}:${port}/api/${s.name}/health  docs: /api/${s.name}/docs`);
+  for (const s of SERVICES) logger.log(`  ${s}: http://${host}:${port}/api/${s}/health  docs: /api/${s}/docs`);
+  if (authenticationFromEnv('embedded').kind === 'dev') {
+    logger.log(`  demo users: GET http://${host}:${port}/api/auth/dev/users; a token: POST /api/auth/dev/token {"username": "..."}`);
+    if (!['127.0.0.1', 'localhost', '::1'].includes(host)) logger.warn(`HOST=${host}: the development issuer is reachable from the network; anyone who reaches it can act as any demo user.`);
+  }
 }
 
 main().catch((err) => {

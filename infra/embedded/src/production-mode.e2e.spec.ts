@@ -1,6 +1,8 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { createServer as createHttpServer, Server } from 'node:http';
+import { AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
+import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
 import { createTestDatabase, eventually, TestDatabase } from '@police/testing';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -19,11 +21,36 @@ function freePort(): Promise<number> {
 
 // `nx serve <service>` runs scripts/serve.mjs: compile, then the service's own main against
 // DATABASE_URL / KAFKA_BROKERS. Here: compile once, then start all four as separate processes.
+/** Stands in for Keycloak: publishes a JWKS; the test signs tokens with the matching private key. */
+async function identityProvider(): Promise<{ server: Server; env: Record<string, string>; sign(staffId: string, roles: string[]): Promise<string> }> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256');
+  const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'realm-key', alg: 'RS256', use: 'sig' }] };
+  const server = createHttpServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks)));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const issuer = 'http://keycloak.test/realms/police';
+  const env = {
+    OIDC_ISSUER: issuer,
+    OIDC_AUDIENCE: 'police-case-platform',
+    OIDC_JWKS_URI: `http://127.0.0.1:${(server.address() as AddressInfo).port}/realms/police/protocol/openid-connect/certs`,
+  };
+  const sign = (staffId: string, roles: string[]) =>
+    new SignJWT({ staff_id: staffId, preferred_username: staffId, realm_access: { roles } })
+      .setProtectedHeader({ alg: 'RS256', kid: 'realm-key' })
+      .setIssuer(issuer)
+      .setAudience(['police-case-platform', 'account'])
+      .setSubject(staffId)
+      .setExpirationTime('5m')
+      .sign(privateKey as KeyLike);
+  return { server, env, sign };
+}
+
 describe('production-like mode: each service on its own against real PostgreSQL', () => {
   let db: TestDatabase;
+  let idp: Awaited<ReturnType<typeof identityProvider>>;
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
+    idp = await identityProvider();
     db = await createTestDatabase('prod');
     const build = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
     expect(build.status).toBe(0);
@@ -31,9 +58,10 @@ describe('production-like mode: each service on its own against real PostgreSQL'
   afterAll(async () => {
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : (c.once('exit', r), c.kill('SIGTERM'))))));
     await db.drop();
+    await new Promise((r) => idp.server.close(r));
   });
 
-  it('starts every service alone, answering health and OpenAPI under /api/<service>', async () => {
+  it('starts every service alone, answering health and OpenAPI under /api/<service>, with OIDC tokens and its own consultation log', async () => {
     const ports = await Promise.all(services.map(() => freePort()));
     services.forEach((s, i) => {
       const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', `dist/out-tsc/services/${s}/src/main.js`], {
@@ -43,6 +71,7 @@ describe('production-like mode: each service on its own against real PostgreSQL'
           PORT: String(ports[i]),
           HOST: '127.0.0.1',
           DATABASE_URL: db.url,
+          ...idp.env,
           TS_NODE_PROJECT: path.join(root, 'tsconfig.base.json'),
           TS_NODE_BASEURL: path.join(root, 'dist/out-tsc'),
         },
@@ -60,14 +89,30 @@ describe('production-like mode: each service on its own against real PostgreSQL'
         { timeoutMs: 30_000, intervalMs: 200 },
       );
       expect(health).toEqual({ service: s, status: 'up', checks: { database: 'up' } });
-      const doc = (await (await fetch(`http://127.0.0.1:${ports[i]}/api/${s}/docs-json`)).json()) as { info: { title: string } };
+      const doc = (await (await fetch(`http://127.0.0.1:${ports[i]}/api/${s}/docs-json`)).json()) as { info: { title: string }; paths: Record<string, unknown> };
       expect(doc.info.title).toBe(`${s} API`);
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([`/api/${s}/health`, `/api/${s}/audit/consultations`, `/api/${s}/audit/consultations/verify`]));
+      const audit = `http://127.0.0.1:${ports[i]}/api/${s}/audit/consultations`;
+      const anonymous = await fetch(audit);
+      expect(anonymous.status).toBe(401);
+      expect(await anonymous.json()).toMatchObject({ type: 'https://police-case-platform.example/problems/unauthenticated', status: 401 });
+      const detective = await fetch(audit, { headers: { authorization: `Bearer ${await idp.sign('5415-0202', ['detective'])}` } });
+      expect(detective.status).toBe(403);
+      const dpo = await fetch(audit, { headers: { authorization: `Bearer ${await idp.sign('5415-0403', ['dpo', 'offline_access'])}` } });
+      expect(dpo.status).toBe(200);
+      // This test gives all four one database, so they share one `audit` schema: earlier services' audit
+      // queries may show (once projected), and nothing else.
+      const page = (await dpo.json()) as { items: { actor: { staffId: string }; subject: { type: string }; endpoint: { route: string } }[]; nextCursor: string | null };
+      expect(page.nextCursor).toBeNull();
+      const earlier = services.slice(0, i).map((prev) => `/api/${prev}/audit/consultations`);
+      for (const c of page.items) expect([c.actor.staffId, c.subject.type, earlier.includes(c.endpoint.route)]).toEqual(['5415-0403', 'consultation_log', true]);
+      expect((await fetch(`http://127.0.0.1:${ports[i]}/api/auth/dev/users`)).status).toBe(404);
     }
     const schemas = await db.pool(1).query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname = ANY($1) ORDER BY nspname`, [services]);
     expect(schemas.rows.map((r) => r.nspname)).toEqual([...services].sort());
   });
 
-  it('refuses to start without DATABASE_URL or KAFKA_BROKERS, naming the variable', () => {
+  it('refuses to start without DATABASE_URL, KAFKA_BROKERS or the OIDC settings, or with the development issuer', () => {
     const r = spawnSync(process.execPath, ['-r', 'tsconfig-paths/register', 'dist/out-tsc/services/evidence/src/main.js'], {
       cwd: root,
       env: { PATH: process.env.PATH, TS_NODE_PROJECT: path.join(root, 'tsconfig.base.json'), TS_NODE_BASEURL: path.join(root, 'dist/out-tsc') },
@@ -85,5 +130,14 @@ describe('production-like mode: each service on its own against real PostgreSQL'
     });
     expect(noKafka.status).toBe(1);
     expect(noKafka.stderr).toContain('KAFKA_BROKERS is not set');
+
+    const base = { PATH: process.env.PATH, DATABASE_URL: db.url, KAFKA_BROKERS: '127.0.0.1:9', TS_NODE_PROJECT: path.join(root, 'tsconfig.base.json'), TS_NODE_BASEURL: path.join(root, 'dist/out-tsc') };
+    const devAuth = spawnSync(process.execPath, ['-r', 'tsconfig-paths/register', 'dist/out-tsc/services/evidence/src/main.js'], { cwd: root, env: { ...base, ...idp.env, DEV_AUTH: 'true' }, encoding: 'utf8', timeout: 20_000 });
+    expect(devAuth.status).toBe(1);
+    expect(devAuth.stderr).toContain('DEV_AUTH is set, but the development issuer can never run in production mode');
+
+    const noOidc = spawnSync(process.execPath, ['-r', 'tsconfig-paths/register', 'dist/out-tsc/services/evidence/src/main.js'], { cwd: root, env: base, encoding: 'utf8', timeout: 20_000 });
+    expect(noOidc.status).toBe(1);
+    expect(noOidc.stderr).toContain('OIDC_JWKS_URI is not set');
   });
 });

@@ -2,6 +2,7 @@ import { Controller, Get, HttpStatus, Inject, Res, Type } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Pool } from 'pg';
+import { Public } from './http-app';
 import { DB_POOL, ServiceName } from './runtime';
 
 export interface HealthReport {
@@ -16,6 +17,7 @@ export interface HealthReport {
  */
 export function healthController(service: ServiceName): Type<unknown> {
   @ApiTags('health')
+  @Public()
   @Controller('health')
   class HealthController {
     constructor(@Inject(DB_POOL) private readonly pool: Pool) {}

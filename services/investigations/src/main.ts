@@ -3,6 +3,7 @@ import { NestFactory, RouterModule } from '@nestjs/core';
 import { Module } from '@nestjs/common';
 import { KafkaMessageBus } from '@police/messaging';
 import { configureHttpApp, createPool, intEnv, requiredEnv, SERVICE_PORTS, setupOpenApi } from '@police/platform';
+import { authenticationFromEnv, SecurityModule, useStructuredLogs } from '@police/security';
 import { INVESTIGATIONS_DESCRIPTION, InvestigationsModule } from './investigations.module';
 
 /** Production-like mode: this service alone, against PostgreSQL and Kafka from the environment. */
@@ -19,10 +20,14 @@ async function main(): Promise<void> {
     bus,
   });
 
-  @Module({ imports: [module, RouterModule.register([{ path: 'investigations', module: InvestigationsModule }])] })
+  // Tokens from the OIDC provider (Keycloak); the consultation log in this service's database, at /api/investigations/audit.
+  const security = SecurityModule.forRoot({ mode: 'production', pool, auditPath: 'investigations/audit', authentication: authenticationFromEnv('production') });
+
+  @Module({ imports: [security, module, RouterModule.register([{ path: 'investigations', module: InvestigationsModule }])] })
   class AppModule {}
 
   const app = await NestFactory.create(AppModule, { bufferLogs: true });
+  useStructuredLogs(app);
   configureHttpApp(app);
   app.enableShutdownHooks();
   setupOpenApi(app, [{ name: 'investigations', module: InvestigationsModule, description: INVESTIGATIONS_DESCRIPTION }]);

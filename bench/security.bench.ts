@@ -1,0 +1,150 @@
+import { performance } from 'node:perf_hooks';
+import 'reflect-metadata';
+import { Controller, Get, Inject, INestApplication, Logger, Module, Param, Req } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { Request } from 'express';
+import type { Pool } from 'pg';
+import { configureHttpApp, ProblemException } from '@police/platform';
+import { AccessControl, Allow, Consults, CurrentPrincipal, Principal, ProtectedResource, resourceNotFound, SecurityModule } from '@police/security';
+import { benchDatabase, BenchRow, percentile, round } from './bench-kit';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CLIENTS = [1, 8];
+const ITEMS = 1000;
+const POOL = Symbol('BENCH_POOL');
+
+interface ItemRow {
+  id: string;
+  label: string;
+  team: string;
+  custodian: string;
+}
+
+function resource(row: ItemRow): ProtectedResource {
+  return { type: 'evidence_item', id: row.id, caseRef: `GE.55.L1.${row.id}`, teams: [row.team], assignees: [row.custodian] };
+}
+
+/**
+ * The same protected read twice: a small row from PostgreSQL, through the global guard (token check)
+ * and the access decision. `logged` writes the consultation record (`authorizeRead`); `unlogged` only
+ * decides, so the difference is what consultation logging costs a read.
+ */
+@Controller('bench/items')
+class BenchItemsController {
+  constructor(
+    @Inject(POOL) private readonly pool: Pool,
+    private readonly access: AccessControl,
+  ) {}
+
+  private async load(id: string): Promise<ItemRow> {
+    const { rows } = await this.pool.query<ItemRow>('SELECT id, label, team, custodian FROM bench.items WHERE id = $1', [id]);
+    if (!rows[0]) throw resourceNotFound('evidence_item');
+    return rows[0];
+  }
+
+  @Get('logged/:id')
+  @Allow('detective')
+  @Consults('evidence_item')
+  async logged(@Param('id') id: string, @Req() req: Request): Promise<ItemRow> {
+    const row = await this.load(id);
+    await this.access.authorizeRead(req, resource(row));
+    return row;
+  }
+
+  @Get('unlogged/:id')
+  @Allow('detective')
+  async unlogged(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ItemRow> {
+    const row = await this.load(id);
+    if (!this.access.decide(principal, resource(row), 'read').granted) throw new ProblemException({ type: 'about:blank', title: 'Forbidden', status: 403 });
+    return row;
+  }
+}
+
+async function load(url: string, token: string, route: 'logged' | 'unlogged', clients: number, seconds: number): Promise<number[]> {
+  const latencies: number[] = [];
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, w) => {
+      let n = w;
+      while (performance.now() < deadline) {
+        const id = `item-${(n++ * 7919) % ITEMS}`;
+        const t0 = performance.now();
+        const res = await fetch(`${url}/api/bench/items/${route}/${id}`, { headers: { authorization: `Bearer ${token}` } });
+        await res.arrayBuffer();
+        const dt = performance.now() - t0;
+        if (res.status !== 200) throw new Error(`${route} ${id}: HTTP ${res.status}`);
+        latencies.push(dt);
+      }
+    }),
+  );
+  return latencies;
+}
+
+/** p50/p99 of a protected read over HTTP, with and without its consultation record, on real PostgreSQL. */
+export async function runSecurityBench(baseUrl: string): Promise<{ rows: BenchRow[]; raw: Record<string, unknown> }> {
+  const db = await benchDatabase(baseUrl, 'bench_sec');
+  const rows: BenchRow[] = [];
+  const raw: Record<string, unknown> = {};
+  let app: INestApplication | undefined;
+  try {
+    const pool = db.pool(10);
+    await pool.query('CREATE SCHEMA bench; CREATE TABLE bench.items (id text PRIMARY KEY, label text NOT NULL, team text NOT NULL, custodian text NOT NULL)');
+    await pool.query(
+      // Half the reader's by assignment (custodian), half by team.
+      `INSERT INTO bench.items SELECT 'item-' || g, 'PACOS-' || lpad(g::text, 6, '0'), 'Diefstallen', CASE WHEN g % 2 = 0 THEN '5415-0201' ELSE '5415-0301' END FROM generate_series(0, $1 - 1) g`,
+      [ITEMS],
+    );
+
+    @Module({
+      imports: [
+        SecurityModule.forRoot({
+          mode: 'embedded',
+          pool,
+            auditPath: 'audit',
+          authentication: { kind: 'dev' },
+          logLevel: 'silent',
+          rateLimits: { auth: { limit: 1000, windowMs: 60_000 } },
+        }),
+      ],
+      controllers: [BenchItemsController],
+      providers: [{ provide: POOL, useValue: pool }],
+    })
+    class BenchModule {}
+
+    app = await NestFactory.create(BenchModule, { logger: false });
+    Logger.overrideLogger(false);
+    configureHttpApp(app);
+    await app.listen(0, '127.0.0.1');
+    const url = await app.getUrl();
+    const tokenRes = await fetch(`${url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'pieter.janssens' }) });
+    const token = ((await tokenRes.json()) as { access_token: string }).access_token;
+
+    for (const clients of CLIENTS) {
+      await load(url, token, 'unlogged', clients, 1);
+      await load(url, token, 'logged', clients, 1);
+      // Interleaved halves, so that drift (autovacuum, the projector catching up) hits both sides alike.
+      const off: number[] = [];
+      const on: number[] = [];
+      for (let i = 0; i < 2; i++) {
+        off.push(...(await load(url, token, 'unlogged', clients, SECONDS / 4)));
+        on.push(...(await load(url, token, 'logged', clients, SECONDS / 4)));
+      }
+      off.sort((a, b) => a - b);
+      on.sort((a, b) => a - b);
+      const stat = (xs: number[]) => ({ n: xs.length, p50: round(percentile(xs, 50)), p99: round(percentile(xs, 99)), rps: round(xs.length / (SECONDS / 2), 0) });
+      const a = stat(off);
+      const b = stat(on);
+      const added = round(b.p99 - a.p99);
+      raw[`clients${clients}`] = { withoutLog: a, withLog: b, addedP99: added, addedP50: round(b.p50 - a.p50) };
+      rows.push({ metric: `protected read, no consultation log, ${clients} client(s)`, value: a.p99, unit: 'ms p99', note: `p50 ${a.p50} ms, ${a.rps} reads/s` });
+      rows.push({ metric: `protected read, consultation logged, ${clients} client(s)`, value: b.p99, unit: 'ms p99', note: `p50 ${b.p50} ms, ${b.rps} reads/s` });
+      rows.push({ metric: `consultation log cost, ${clients} client(s)`, value: added, unit: 'ms p99', target: '< 2 ms added at p99', pass: added < 2, note: `p50 +${round(b.p50 - a.p50)} ms` });
+    }
+    const { rows: counted } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM audit.events');
+    raw.auditRecords = Number(counted[0].n);
+  } finally {
+    await app?.close();
+    await db.drop();
+  }
+  return { rows, raw };
+}

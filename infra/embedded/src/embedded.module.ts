@@ -1,0 +1,61 @@
+import { INestApplication, Module } from '@nestjs/common';
+import { NestFactory, RouterModule } from '@nestjs/core';
+import type { Pool } from 'pg';
+import type { MessageBus } from '@police/messaging';
+import { configureHttpApp, ServiceRuntime, setupOpenApi } from '@police/platform';
+import { authenticationFromEnv, SecurityModule, SecurityModuleOptions, useStructuredLogs } from '@police/security';
+import { EVIDENCE_DESCRIPTION, EvidenceModule } from '@police/evidence';
+import { INTEGRITY_DESCRIPTION, IntegrityModule } from '@police/integrity';
+import { INVESTIGATIONS_DESCRIPTION, InvestigationsModule } from '@police/investigations';
+import { REPORTS_DESCRIPTION, ReportsModule } from '@police/reports';
+
+export interface EmbeddedAppOptions {
+  /** The one pool every service and the consultation log share (PGlite's single connection, or a test database). */
+  pool: Pool;
+  bus: MessageBus;
+  /** LISTEN/NOTIFY works on the pool: false on PGlite. */
+  notifications: boolean;
+  /** Overrides of the security settings (tests: rate limits, log destination). */
+  security?: Partial<Omit<SecurityModuleOptions, 'mode' | 'pool' | 'notifications'>>;
+}
+
+/**
+ * The embedded product as one Nest app: the four services under `/api/<service>`, security (the
+ * development issuer at `/api/auth/dev`, the consultation log at `/api/audit`), the HTTP conventions
+ * and OpenAPI documents. Not listening yet: `npm start` listens on PORT, tests on a free port.
+ */
+export async function createEmbeddedApp(options: EmbeddedAppOptions): Promise<INestApplication> {
+  const runtime = (service: ServiceRuntime['service']): ServiceRuntime => ({
+    service,
+    mode: 'embedded',
+    schema: service,
+    pool: options.pool,
+    sharedPool: true,
+    notifications: options.notifications,
+    bus: options.bus,
+  });
+  const services = [
+    { name: 'reports' as const, module: ReportsModule, dynamic: ReportsModule.register(runtime('reports')), description: REPORTS_DESCRIPTION },
+    { name: 'investigations' as const, module: InvestigationsModule, dynamic: InvestigationsModule.register(runtime('investigations')), description: INVESTIGATIONS_DESCRIPTION },
+    { name: 'evidence' as const, module: EvidenceModule, dynamic: EvidenceModule.register(runtime('evidence')), description: EVIDENCE_DESCRIPTION },
+    { name: 'integrity' as const, module: IntegrityModule, dynamic: IntegrityModule.register(runtime('integrity')), description: INTEGRITY_DESCRIPTION },
+  ];
+  const security = SecurityModule.forRoot({
+    mode: 'embedded',
+    pool: options.pool,
+    auditPath: 'audit',
+    authentication: authenticationFromEnv('embedded'),
+    ...options.security,
+  });
+
+  @Module({
+    imports: [security, ...services.map((s) => s.dynamic), RouterModule.register(services.map((s) => ({ path: s.name, module: s.module })))],
+  })
+  class EmbeddedModule {}
+
+  const app = await NestFactory.create(EmbeddedModule, { bufferLogs: true });
+  useStructuredLogs(app);
+  configureHttpApp(app);
+  setupOpenApi(app, services);
+  return app;
+}

@@ -1,0 +1,125 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ACCESS_POLICY, PublicPolicy } from '@police/platform';
+import { Role, ROLES } from './principal';
+
+export { ACCESS_POLICY, Public } from '@police/platform';
+
+/** What a route states about who may call it; read by the access guard from handler, then class. */
+export type AccessPolicy =
+  | PublicPolicy
+  | {
+      kind: 'authenticated';
+      /** Any of these roles; `'any'` for every authenticated member of staff. */
+      roles: Role[] | 'any';
+    };
+
+/** Metadata key of the record types a route consults (see {@link Consults}). */
+export const CONSULTS = 'police:consults';
+
+/**
+ * The kinds of records a service may protect. Services add theirs here, with a policy in
+ * {@link DEFAULT_RESOURCE_POLICIES}: an unknown type is refused to everyone.
+ */
+export const RESOURCE_TYPES = [
+  'report',
+  'investigation',
+  'evidence_item',
+  'found_object',
+  'person',
+  'integrity_complaint',
+  'integrity_investigation',
+  'disciplinary_case',
+  'consultation_log',
+] as const;
+/** One of {@link RESOURCE_TYPES}. */
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
+
+/**
+ * Route access: callers need a valid token and one of `roles`. Object-level checks stay the
+ * handler's job (`AccessControl`), since only it knows the record.
+ */
+export function Allow(...roles: Role[]): MethodDecorator & ClassDecorator {
+  if (roles.length === 0) throw new Error('@Allow() needs at least one role; use @Authenticated() for any member of staff');
+  const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown.length > 0) throw new Error(`@Allow(): unknown role(s) ${unknown.join(', ')}`);
+  return decorate({ kind: 'authenticated', roles });
+}
+
+/** Route access for any authenticated member of staff, whatever their role. */
+export function Authenticated(): MethodDecorator & ClassDecorator {
+  return decorate({ kind: 'authenticated', roles: 'any' });
+}
+
+/**
+ * Declares that the route answers with records of these types. The route must then record each
+ * consultation through `AccessControl.authorizeRead` or `recordListRead`: an answer with none recorded
+ * is replaced by a 500, so a read can never go unlogged. Needs `@Allow` or `@Authenticated` too (a
+ * public route cannot consult records: the host refuses to start).
+ */
+export function Consults(...types: ResourceType[]): MethodDecorator & ClassDecorator {
+  if (types.length === 0) throw new Error('@Consults() needs at least one resource type');
+  return SetMetadata(CONSULTS, types);
+}
+
+function decorate(policy: AccessPolicy): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    SetMetadata(ACCESS_POLICY, policy),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'No valid bearer token (problem+json).' }),
+    ApiForbiddenResponse({ description: 'Not allowed for this role or record (problem+json).' }),
+  );
+}
+
+/**
+ * Who may read records of a type, and on what basis. Assignment (being named on the record) always
+ * counts; compartments and the people a record concerns are handled before any of this.
+ */
+export interface ResourcePolicy {
+  /** Roles that see every (unrestricted) record of the type by their function: basis `role`. */
+  role: Role[];
+  /** Roles that see the records of their own teams: basis `team`. */
+  team: Role[];
+  /** Roles that may read any other (unrestricted) record with a stated justification: `break_glass`. */
+  breakGlass: Role[];
+  /** Roles that may break the glass on a restricted record (Zeden, …). Default: none. */
+  restrictedBreakGlass?: Role[];
+}
+
+/** A policy for every resource type. */
+export type ResourcePolicies = Record<ResourceType, ResourcePolicy>;
+
+/** Roles that may open a compartment's records; anyone else is told they do not exist (404). */
+export type CompartmentRoles = Record<string, Role[]>;
+
+const CASE_READERS: Role[] = ['detective', 'team_lead'];
+const SEALED: ResourcePolicy = { role: [], team: [], breakGlass: [] };
+
+/**
+ * The default policy table. Case data is team-based with break-glass for investigators and the chief;
+ * the evidence desk and lab see every item by function; integrity records are only ever readable
+ * through their compartment (see {@link DEFAULT_COMPARTMENTS}).
+ */
+export const DEFAULT_RESOURCE_POLICIES: ResourcePolicies = {
+  report: { role: ['front_desk'], team: CASE_READERS, breakGlass: [...CASE_READERS, 'chief'], restrictedBreakGlass: ['chief'] },
+  investigation: { role: [], team: CASE_READERS, breakGlass: [...CASE_READERS, 'chief'], restrictedBreakGlass: ['chief'] },
+  evidence_item: { role: ['evidence_officer', 'lab_liaison'], team: CASE_READERS, breakGlass: [...CASE_READERS, 'chief'], restrictedBreakGlass: ['chief'] },
+  found_object: { role: ['evidence_officer', 'front_desk'], team: [], breakGlass: [...CASE_READERS, 'chief'] },
+  person: { role: [], team: CASE_READERS, breakGlass: [...CASE_READERS, 'front_desk', 'chief'], restrictedBreakGlass: ['chief'] },
+  integrity_complaint: SEALED,
+  integrity_investigation: SEALED,
+  disciplinary_case: SEALED,
+  consultation_log: { role: ['dpo', 'integrity_investigator'], team: [], breakGlass: [] },
+};
+
+/**
+ * The DIT entities are independent of each other (domain.md §3.3): Intern Toezicht (BIT), Tucht and
+ * the DPO each have a compartment; complaints not yet routed sit in `integrity:intake`. The chief
+ * (who engages BIT and Tucht) may open theirs.
+ */
+export const DEFAULT_COMPARTMENTS: CompartmentRoles = {
+  'integrity:intake': ['integrity_investigator', 'discipline_officer', 'chief'],
+  'integrity:BIT': ['integrity_investigator', 'chief'],
+  'integrity:Tucht': ['discipline_officer', 'chief'],
+  'integrity:DPO': ['dpo'],
+};

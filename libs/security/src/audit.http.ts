@@ -1,0 +1,86 @@
+import { Controller, Get, Inject, Query, Req, Type } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { PROBLEM_BASE, ProblemException } from '@police/platform';
+import { ACCESS_RULES, AccessControl, AccessRules } from './access-control';
+import { Allow, Consults } from './access-policy';
+import { ConsultationQueryRequest, VerifyConsultationsRequest } from './audit.request';
+import { ConsultationLog, DayVerification } from './consultation-log';
+import { ConsultationPage, InvalidCursorError, queryConsultations } from './consultation.query';
+import { CurrentPrincipal, Principal } from './principal';
+import { SearchRateLimit } from './rate-limit';
+
+function badRequest(field: string, detail: string): ProblemException {
+  return new ProblemException({ type: `${PROBLEM_BASE}validation`, title: 'The request is not valid', status: 400, detail: `${field}: ${detail}`, errors: [{ field, detail }] });
+}
+
+/**
+ * The consultation log for oversight (the DPO and Intern Toezicht only), at `/api/<path>/...`:
+ * `consultations` (query) and `consultations/verify` (recompute a day's hash chain). Querying the log
+ * is itself a consultation and is logged. Nobody sees the consultations of a record that concerns
+ * them, nor (the DPO apart) those of a sealed compartment they hold no role in.
+ */
+export function auditController(path: string): Type<unknown> {
+  @ApiTags('audit')
+  @Controller(path)
+  class AuditController {
+    constructor(
+      private readonly log: ConsultationLog,
+      private readonly access: AccessControl,
+      @Inject(ACCESS_RULES) private readonly rules: AccessRules,
+    ) {}
+
+    @Get('consultations')
+    @Allow('dpo', 'integrity_investigator')
+    @Consults('consultation_log')
+    @SearchRateLimit()
+    @ApiOperation({ summary: 'Who read which record, when, through which endpoint and why; newest first.' })
+    @ApiOkResponse({ description: '`{ items, nextCursor }`' })
+    async consultations(@Query() q: ConsultationQueryRequest, @Req() req: Request, @CurrentPrincipal() reader: Principal): Promise<ConsultationPage> {
+      const from = q.from === undefined ? undefined : new Date(q.from);
+      const to = q.to === undefined ? undefined : new Date(q.to);
+      if (from && to && from >= to) throw badRequest('to', 'must be after from');
+      let page: ConsultationPage;
+      try {
+        page = await queryConsultations(this.log.dataSource, {
+          subject: q.subject,
+          actor: q.actor,
+          from,
+          to,
+          breakGlass: q.breakGlass === undefined ? undefined : q.breakGlass === 'true',
+          outcome: q.outcome,
+          limit: q.limit ?? 50,
+          cursor: q.cursor,
+          reader: {
+            staffId: reader.staffId,
+            // The DPO oversees every compartment; Intern Toezicht sees the log of its own.
+            allCompartments: reader.roles.includes('dpo'),
+            compartments: Object.entries(this.rules.compartments)
+              .filter(([, roles]) => roles.some((r) => reader.roles.includes(r)))
+              .map(([name]) => name),
+          },
+        });
+      } catch (e) {
+        if (e instanceof InvalidCursorError) throw badRequest('cursor', 'is not a cursor this endpoint gave out');
+        throw e;
+      }
+      await this.access.recordListRead(
+        req,
+        'consultation_log',
+        page.items.map((i) => ({ type: 'consultation_log' as const, id: i.id })),
+      );
+      return page;
+    }
+
+    @Get('consultations/verify')
+    @Allow('dpo', 'integrity_investigator')
+    @ApiOperation({ summary: "Recomputes one UTC day's hash chain of consultation records." })
+    @ApiOkResponse({ description: '`{ date, stream, ok, events, headHash }` or `{ ok: false, brokenAt }`' })
+    async verify(@Query() q: VerifyConsultationsRequest): Promise<DayVerification> {
+      if (Number.isNaN(new Date(`${q.date}T00:00:00Z`).getTime()) || new Date(`${q.date}T00:00:00Z`).toISOString().slice(0, 10) !== q.date) throw badRequest('date', 'is not a calendar day');
+      return this.log.verify(q.date);
+    }
+  }
+  Object.defineProperty(AuditController, 'name', { value: 'AuditController' });
+  return AuditController;
+}

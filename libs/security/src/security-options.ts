@@ -1,0 +1,110 @@
+import type { DestinationStream } from 'pino';
+import type { Pool } from 'pg';
+import type { DevUser } from './dev-users';
+import type { CompartmentRoles, ResourcePolicies } from './access-policy';
+
+/** Asymmetric JWS algorithms a deployment may allow. Symmetric (HS*) and `none` never are. */
+export const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+
+/** Tokens from an external OpenID Connect provider (Keycloak in production), checked against its JWKS. */
+export interface OidcAuthentication {
+  kind: 'oidc';
+  /** Expected `iss`, exactly. */
+  issuer: string;
+  /** Expected `aud` (one of). */
+  audience: string;
+  /** Where the provider publishes its signing keys. */
+  jwksUri: string;
+  /** Accepted `alg` values; a subset of {@link ASYMMETRIC_ALGORITHMS}. */
+  algorithms: string[];
+}
+
+/** The built-in development issuer: embedded mode only, never in production mode. */
+export interface DevAuthentication {
+  kind: 'dev';
+  /** Seeded users; default {@link DEV_USERS}. */
+  users?: DevUser[];
+  /** Lifetime of issued tokens; default 8 hours (a working day of demos). */
+  tokenTtlSeconds?: number;
+}
+
+/** Who issues the tokens a host trusts. */
+export type AuthenticationOptions = OidcAuthentication | DevAuthentication;
+
+/** Requests per window, per client (auth) or per principal (search). */
+export interface RateLimit {
+  limit: number;
+  windowMs: number;
+}
+
+/** The rate limits of a host (defaults: {@link DEFAULT_RATE_LIMITS}). */
+export interface RateLimits {
+  /** Token endpoints, per client address. Default 20 per minute. */
+  auth: RateLimit;
+  /** Endpoints marked `@SearchRateLimit()`, per principal. Default 60 per minute. */
+  search: RateLimit;
+  /** Failed dev-issuer logins per client before a lockout, and the window. Default 5 in 15 minutes. */
+  loginFailures: RateLimit;
+}
+
+/** 20 token requests a minute per client, 60 searches a minute per person, lockout after 5 failed logins in 15 minutes. */
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  auth: { limit: 20, windowMs: 60_000 },
+  search: { limit: 60, windowMs: 60_000 },
+  loginFailures: { limit: 5, windowMs: 15 * 60_000 },
+};
+
+/** What a host gives `SecurityModule.forRoot`. */
+export interface SecurityModuleOptions {
+  mode: 'embedded' | 'production';
+  /** The pool the consultation log lives on (schema `audit`): the embedded shared pool, or the service's. */
+  pool: Pool;
+  /**
+   * Accepted and ignored: the consultation log's read model polls (appends wake nobody), so it does
+   * not matter whether the pool has LISTEN/NOTIFY. Kept so hosts may pass their runtime's flag.
+   */
+  notifications?: boolean;
+  /** Path of the audit endpoints under `/api`: `audit` in embedded mode, `<service>/audit` per service. */
+  auditPath: string;
+  authentication: AuthenticationOptions;
+  rateLimits?: Partial<RateLimits>;
+  /** Resource policies that replace the defaults per type (see `DEFAULT_RESOURCE_POLICIES`). */
+  policies?: Partial<ResourcePolicies>;
+  compartments?: CompartmentRoles;
+  /** Request log level; default `LOG_LEVEL` or `info`. */
+  logLevel?: string;
+  /** Where request logs go; default stdout. */
+  logDestination?: DestinationStream;
+}
+
+function truthy(v: string | undefined): boolean {
+  return v !== undefined && !['', '0', 'false', 'no', 'off'].includes(v.trim().toLowerCase());
+}
+
+/**
+ * Authentication settings from the environment. Production mode needs `OIDC_ISSUER`, `OIDC_AUDIENCE`
+ * and `OIDC_JWKS_URI` (`OIDC_ALGORITHMS` defaults to `RS256,ES256`) and refuses to start when
+ * `DEV_AUTH` is set. Embedded mode runs the development issuer unless `DEV_AUTH=false`, in which case
+ * it needs the same OIDC variables.
+ */
+export function authenticationFromEnv(mode: 'embedded' | 'production', env: NodeJS.ProcessEnv = process.env): AuthenticationOptions {
+  if (mode === 'production' && truthy(env.DEV_AUTH)) {
+    throw new Error(
+      'DEV_AUTH is set, but the development issuer can never run in production mode. Remove DEV_AUTH and configure OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URI (README, "Security").',
+    );
+  }
+  if (mode === 'embedded' && (env.DEV_AUTH === undefined || truthy(env.DEV_AUTH))) return { kind: 'dev' };
+  const need = (name: string): string => {
+    const v = env[name];
+    if (!v) throw new Error(`${name} is not set: ${mode} mode verifies OIDC tokens and needs OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URI (README, "Security").`);
+    return v;
+  };
+  const jwksUri = need('OIDC_JWKS_URI');
+  if (!/^https?:\/\//.test(jwksUri)) throw new Error(`OIDC_JWKS_URI must be an http(s) URL, got "${jwksUri}"`);
+  const algorithms = (env.OIDC_ALGORITHMS ?? 'RS256,ES256').split(',').map((a) => a.trim()).filter(Boolean);
+  const bad = algorithms.filter((a) => !(ASYMMETRIC_ALGORITHMS as readonly string[]).includes(a));
+  if (algorithms.length === 0 || bad.length > 0) {
+    throw new Error(`OIDC_ALGORITHMS may only name asymmetric algorithms (${ASYMMETRIC_ALGORITHMS.join(', ')}); refused: ${bad.join(', ') || '(empty)'}`);
+  }
+  return { kind: 'oidc', issuer: need('OIDC_ISSUER'), audience: need('OIDC_AUDIENCE'), jwksUri, algorithms };
+}

@@ -1,0 +1,25 @@
+import { authenticationFromEnv } from './security-options';
+import { SecurityModule } from './security.module';
+
+describe('authenticationFromEnv and the production guard', () => {
+  const oidc = { OIDC_ISSUER: 'http://keycloak:8080/realms/police', OIDC_AUDIENCE: 'police-case-platform', OIDC_JWKS_URI: 'http://keycloak:8080/realms/police/protocol/openid-connect/certs' };
+
+  it('never lets the development issuer run in production mode', () => {
+    for (const DEV_AUTH of ['true', '1', 'yes']) expect(() => authenticationFromEnv('production', { ...oidc, DEV_AUTH })).toThrow('DEV_AUTH is set, but the development issuer can never run in production mode');
+    expect(() => SecurityModule.forRoot({ mode: 'production', pool: {} as never, auditPath: 'x/audit', authentication: { kind: 'dev' } })).toThrow(
+      'The development issuer can never run in production mode',
+    );
+  });
+
+  it('needs the OIDC settings in production mode, with asymmetric algorithms only', () => {
+    expect(() => authenticationFromEnv('production', {})).toThrow('OIDC_JWKS_URI is not set');
+    expect(() => authenticationFromEnv('production', { ...oidc, OIDC_ALGORITHMS: 'RS256,HS256' })).toThrow('refused: HS256');
+    expect(() => authenticationFromEnv('production', { ...oidc, OIDC_JWKS_URI: 'file:///etc/keys' })).toThrow('must be an http(s) URL');
+    expect(authenticationFromEnv('production', { ...oidc, DEV_AUTH: 'false' })).toEqual({ kind: 'oidc', issuer: oidc.OIDC_ISSUER, audience: oidc.OIDC_AUDIENCE, jwksUri: oidc.OIDC_JWKS_URI, algorithms: ['RS256', 'ES256'] });
+  });
+
+  it('runs the development issuer in embedded mode unless told to use OIDC', () => {
+    expect(authenticationFromEnv('embedded', {})).toEqual({ kind: 'dev' });
+    expect(authenticationFromEnv('embedded', { ...oidc, DEV_AUTH: 'false', OIDC_ALGORITHMS: 'ES256' })).toMatchObject({ kind: 'oidc', algorithms: ['ES256'] });
+  });
+});

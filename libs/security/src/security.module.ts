@@ -1,0 +1,104 @@
+import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit, Provider } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR, ModulesContainer } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ACCESS_RULES, AccessControl, AccessRules } from './access-control';
+import { DEFAULT_COMPARTMENTS, DEFAULT_RESOURCE_POLICIES } from './access-policy';
+import { AccessGuard, TOKEN_VERIFIER } from './access.guard';
+import { auditController } from './audit.http';
+import { ConsultationLog } from './consultation-log';
+import { ConsultationEnforcer } from './consultation.interceptor';
+import { DevAuthController, LOGIN_LOCKOUT } from './dev-auth.http';
+import { DevIssuer } from './dev-issuer';
+import { LoginLockout } from './login-lockout';
+import { RateLimitGuard, throttlerOptions } from './rate-limit';
+import { requestLoggerModule } from './request-logging';
+import { discoverRoutes, policyViolations } from './route-inventory';
+import { DEFAULT_RATE_LIMITS, RateLimits, SecurityModuleOptions } from './security-options';
+import { TokenVerifier } from './token-verifier';
+
+const SECURITY_OPTIONS = Symbol('SECURITY_OPTIONS');
+
+/** Starts and stops the consultation log with the app, and refuses to start with an unprotected route. */
+@Injectable()
+class SecurityLifecycle implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Security');
+
+  constructor(
+    private readonly log: ConsultationLog,
+    private readonly modules: ModulesContainer,
+    @Inject(SECURITY_OPTIONS) private readonly options: SecurityModuleOptions,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.log.start();
+  }
+
+  onApplicationBootstrap(): void {
+    const violations = policyViolations(discoverRoutes(this.modules));
+    if (violations.length > 0) throw new Error(`Refusing to start: every route needs an access policy.\n  ${violations.join('\n  ')}`);
+    if (this.options.authentication.kind === 'dev') {
+      this.logger.warn('Development issuer active: anyone who reaches /api/auth/dev/token can act as any demo user. Embedded mode only.');
+    }
+  }
+
+  /** Before the HTTP server and the host's pool close. */
+  async onModuleDestroy(): Promise<void> {
+    await this.log.stop();
+  }
+}
+
+/**
+ * Authentication, authorization and the consultation log for a host (the embedded app, or one
+ * service's main): register it once with `SecurityModule.forRoot`. It installs, globally, the access
+ * guard (default deny), the rate-limit guard, the `@Consults` enforcer and pino request logs, and
+ * serves the audit endpoints (plus the development issuer in embedded mode).
+ */
+@Module({})
+export class SecurityModule {
+  static forRoot(options: SecurityModuleOptions): DynamicModule {
+    if (options.mode === 'production' && options.authentication.kind === 'dev') {
+      throw new Error('The development issuer can never run in production mode: configure OIDC (OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URI).');
+    }
+    const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+    const rules: AccessRules = {
+      policies: { ...DEFAULT_RESOURCE_POLICIES, ...options.policies },
+      compartments: options.compartments ?? DEFAULT_COMPARTMENTS,
+    };
+    const auth = options.authentication;
+    const providers: Provider[] = [
+      { provide: SECURITY_OPTIONS, useValue: options },
+      { provide: ACCESS_RULES, useValue: rules },
+      { provide: ConsultationLog, useFactory: () => new ConsultationLog({ pool: options.pool }) },
+      AccessControl,
+      SecurityLifecycle,
+      { provide: APP_GUARD, useClass: AccessGuard },
+      { provide: APP_GUARD, useClass: RateLimitGuard },
+      { provide: APP_INTERCEPTOR, useClass: ConsultationEnforcer },
+    ];
+    const controllers = [auditController(options.auditPath)];
+    if (auth.kind === 'dev') {
+      providers.push(
+        { provide: DevIssuer, useFactory: () => DevIssuer.create({ users: auth.users, tokenTtlSeconds: auth.tokenTtlSeconds }) },
+        { provide: TOKEN_VERIFIER, useFactory: (issuer: DevIssuer) => issuer.verifier(), inject: [DevIssuer] },
+        { provide: LOGIN_LOCKOUT, useValue: new LoginLockout({ maxFailures: limits.loginFailures.limit, windowMs: limits.loginFailures.windowMs }) },
+      );
+      controllers.push(DevAuthController);
+    } else {
+      providers.push({
+        provide: TOKEN_VERIFIER,
+        useValue: TokenVerifier.remote({ issuer: auth.issuer, audience: auth.audience, algorithms: auth.algorithms }, auth.jwksUri),
+      });
+    }
+    return {
+      module: SecurityModule,
+      global: true,
+      imports: [
+        ThrottlerModule.forRoot(throttlerOptions(limits)),
+        requestLoggerModule({ level: options.logLevel ?? process.env.LOG_LEVEL ?? 'info', destination: options.logDestination }),
+      ],
+      controllers,
+      providers,
+      exports: [AccessControl, ConsultationLog],
+    };
+  }
+}

@@ -1,0 +1,80 @@
+import { createLocalJWKSet, createRemoteJWKSet, errors, JSONWebKeySet, jwtVerify, JWTVerifyGetKey } from 'jose';
+import { InvalidClaimsError, Principal, principalFromClaims } from './principal';
+
+/** Why a bearer token was refused; `status` is 401, or 503 when the identity provider cannot be reached. */
+export class AuthenticationError extends Error {
+  constructor(
+    message: string,
+    readonly status: 401 | 503 = 401,
+  ) {
+    super(message);
+  }
+}
+
+/** What a token must say to be accepted. */
+export interface TokenVerifierSettings {
+  issuer: string;
+  audience: string;
+  /** Accepted `alg` values. Anything else, `none` included, is refused before any key is looked at. */
+  algorithms: string[];
+  /** Clock skew tolerated on `exp`/`nbf`, in seconds. Default 30. */
+  clockToleranceSeconds?: number;
+}
+
+/** The longest token we look at; a JWT of ours is well under 2 KB. */
+const MAX_TOKEN_LENGTH = 8192;
+
+/**
+ * Verifies OIDC bearer JWTs: signature against the issuer's JWKS with an algorithm allow-list, then
+ * `iss`, `aud`, `exp` (required), `nbf`, and claims that describe a usable principal.
+ */
+export class TokenVerifier {
+  private constructor(
+    private readonly settings: TokenVerifierSettings,
+    private readonly keys: JWTVerifyGetKey,
+  ) {}
+
+  /** Keys fetched from `jwksUri` (cached; refetched at most every 30 s when an unknown `kid` appears). */
+  static remote(settings: TokenVerifierSettings, jwksUri: string): TokenVerifier {
+    return new TokenVerifier(settings, createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: 5000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 }));
+  }
+
+  /** Keys given in place (the development issuer's own public keys). */
+  static local(settings: TokenVerifierSettings, jwks: JSONWebKeySet): TokenVerifier {
+    return new TokenVerifier(settings, createLocalJWKSet(jwks));
+  }
+
+  async verify(token: string): Promise<Principal> {
+    if (token.length > MAX_TOKEN_LENGTH) throw new AuthenticationError('The bearer token is too long.');
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, this.keys, {
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+        algorithms: this.settings.algorithms,
+        clockTolerance: this.settings.clockToleranceSeconds ?? 30,
+        requiredClaims: ['exp', 'sub'],
+      }));
+    } catch (e) {
+      throw toAuthenticationError(e);
+    }
+    try {
+      return principalFromClaims(payload);
+    } catch (e) {
+      if (e instanceof InvalidClaimsError) throw new AuthenticationError(`The token's claims are not usable: ${e.message}.`);
+      throw e;
+    }
+  }
+}
+
+function toAuthenticationError(e: unknown): AuthenticationError {
+  if (e instanceof errors.JWTExpired) return new AuthenticationError('The token has expired.');
+  if (e instanceof errors.JOSEAlgNotAllowed) return new AuthenticationError('The token is not signed with an accepted algorithm.');
+  if (e instanceof errors.JWSSignatureVerificationFailed || e instanceof errors.JWKSNoMatchingKey || e instanceof errors.JWKSMultipleMatchingKeys) {
+    return new AuthenticationError('The token is not signed by a key of the trusted issuer.');
+  }
+  if (e instanceof errors.JWTClaimValidationFailed) return new AuthenticationError(`The token is not valid here: claim "${e.claim}" ${e.reason === 'check_failed' ? 'does not match' : 'is missing or malformed'}.`);
+  if (e instanceof errors.JWSInvalid || e instanceof errors.JWTInvalid || e instanceof errors.JOSENotSupported) return new AuthenticationError('The bearer token is malformed.');
+  // JWKS unreachable, timed out, or not JSON: not the caller's fault.
+  return new AuthenticationError('The identity provider cannot be reached to check the token. Try again later.', 503);
+}
