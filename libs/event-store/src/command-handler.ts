@@ -118,6 +118,11 @@ export async function handleCommand<State, Event extends DomainEvent>(
     }
   }
   const loaded = await loadState(store, streamId, options);
+  // If-Match is checked before the decision: a client who saw another version gets 412, not an answer
+  // about a state it has not seen.
+  if (typeof options.expected === 'number' && options.expected !== loaded.version) {
+    throw new PreconditionFailedError(new WrongExpectedVersionError(streamId, options.expected, loaded.version));
+  }
   const decided = decide(loaded.state);
   const events = Array.isArray(decided) ? decided : [decided];
   if (events.length === 0) return { state: loaded.state, version: loaded.version, events: [], alreadyHandled: false };

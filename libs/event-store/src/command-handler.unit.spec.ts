@@ -152,4 +152,24 @@ describe('handleCommand', () => {
     const atTen = await loadState(store, 'case-8', { evolve, initialState, asOf: new Date(Date.UTC(2026, 10, 2, 10)) });
     expect(atTen).toMatchObject({ state: { status: 'open', notes: [] }, version: 0 });
   });
+
+  it('checks If-Match before deciding: a client who saw another version gets 412, not a domain answer', async () => {
+    const store = new InMemoryEventStore();
+    await handleCommand(store, 'case-9', open, opts());
+    await handleCommand(store, 'case-9', note('first'), opts());
+    let decided = false;
+    const stale = handleCommand(
+      store,
+      'case-9',
+      (s) => {
+        decided = true;
+        return open(s);
+      },
+      opts(0, { expected: 0 }),
+    );
+    await expect(stale).rejects.toBeInstanceOf(PreconditionFailedError);
+    await expect(stale).rejects.toMatchObject({ expected: 0, actual: 1 });
+    expect(decided).toBe(false);
+  });
 });
+
