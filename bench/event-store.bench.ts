@@ -15,7 +15,7 @@ import {
   Projector,
   RecordedEvent,
 } from '@police/event-store';
-import { benchDatabase, BenchRow, percentile, printTable, round } from './bench-kit';
+import { benchDatabase, BenchRow, percentile, round } from './bench-kit';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = [1, 4, 16];

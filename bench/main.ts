@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BenchRow, printTable } from './bench-kit';
 import { runEventStoreBench } from './event-store.bench';
+import { runEvidenceBench } from './evidence.bench';
 import { runSecurityBench } from './security.bench';
 
 /** `npm run bench`: every benchmark of the platform, printed as tables and saved as JSON. */
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   const suites: [string, () => Promise<{ rows: BenchRow[]; raw: Record<string, unknown> }>][] = [
     ['event-store', () => runEventStoreBench(url)],
     ['security', () => runSecurityBench(url)],
+    ['evidence', () => runEvidenceBench(url)],
   ];
   for (const [name, run] of suites) {
     if (only && !only.includes(name)) continue;

@@ -65,6 +65,13 @@ interface Call {
 /** Records that several rows read, created once before the matrix runs. */
 const FIXTURES: ((api: Api, ctx: Context) => Promise<void>)[] = [];
 
+/**
+ * Routes whose matrix lives with their service, because its cells need that service's own fixtures:
+ * services/evidence/src/evidence.authorization.e2e.spec.ts covers every /api/evidence route other than
+ * health and docs, and fails on one without a row.
+ */
+const DELEGATED = [/^[A-Z]+ \/api\/evidence\/(items|found-objects|loss-declarations|inventories)(\/|$)/];
+
 const PUBLIC = COLUMNS.map(() => 200);
 const DAY = utcDay(new Date());
 
@@ -182,7 +189,9 @@ describe('authorization matrix of the embedded app: every route × every persona
   });
 
   it('has a row for every served route, and a row only for served routes', () => {
-    const served = servedRoutes(app).map((r) => `${r.method} ${r.path}`);
+    const served = servedRoutes(app)
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((r) => !DELEGATED.some((d) => d.test(r)));
     const rows = MATRIX.map((r) => `${r.method} ${r.route}`);
     const missing = served.filter((s) => !rows.includes(s));
     const stale = rows.filter((r) => !served.includes(r));

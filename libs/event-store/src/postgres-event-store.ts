@@ -79,6 +79,11 @@ export interface PostgresEventStoreOptions {
    * poll every `pollIntervalMs`.
    */
   listen?: boolean;
+  /**
+   * Longest wait of a caught-up subscription between polls when nothing wakes it. Default 1000 ms with
+   * LISTEN, 100 ms without.
+   */
+  pollIntervalMs?: number;
   /** Send a (coalesced) NOTIFY after appends so other processes' subscriptions wake (default true). */
   notify?: boolean;
   /**
@@ -295,7 +300,7 @@ export class PostgresEventStore implements EventStore {
       read: (pos, limit) => this.readAll(pos, { limit }),
       handle: options.handle,
       batchSize: options.batchSize ?? 500,
-      pollIntervalMs: options.pollIntervalMs ?? (this.options.listen === false ? 100 : 1000),
+      pollIntervalMs: options.pollIntervalMs ?? this.options.pollIntervalMs ?? (this.options.listen === false ? 100 : 1000),
       onWake: (wake) => {
         this.wakers.add(wake);
         return () => this.wakers.delete(wake);

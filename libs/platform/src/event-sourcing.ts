@@ -35,7 +35,15 @@ export class ServiceEventSourcing {
     private readonly options: EventSourcingOptions,
   ) {
     this.logger = new Logger(`${runtime.service}:events`);
-    this.store = new PostgresEventStore({ pool: runtime.pool, schema: runtime.schema, listen: runtime.notifications, notify: runtime.notifications });
+    // Without notifications (embedded mode: one process, every append in it) appends wake the
+    // subscriptions in-process, so polling is only a fallback.
+    this.store = new PostgresEventStore({
+      pool: runtime.pool,
+      schema: runtime.schema,
+      listen: runtime.notifications,
+      notify: runtime.notifications,
+      pollIntervalMs: runtime.notifications ? 1000 : 5000,
+    });
     this.snapshots = new PostgresSnapshotStore(runtime.pool, runtime.schema);
     // Read models are derived data, rebuildable from the log: their tables follow the entities.
     this.dataSource = dataSourceOnPool(runtime.pool, options.entities, { synchronize: true });

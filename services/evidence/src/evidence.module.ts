@@ -1,6 +1,20 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { DB_POOL, healthController, SERVICE_RUNTIME, ServiceRuntime } from '@police/platform';
+import { DB_POOL, eventSourcingProvider, healthController, SERVICE_RUNTIME, ServiceRuntime } from '@police/platform';
+import { EVIDENCE_COMMAND_HANDLERS } from './commands/evidence.cqrs';
+import { FoundObjectsController } from './commands/found-objects/found-objects.http';
+import { InventoryController } from './commands/inventory/inventory.http';
+import { ItemCommandsController } from './commands/items/items.http';
+import { LabelNumbers } from './commands/items/label-numbers';
+import { EvidenceAccess } from './evidence.access';
+import { EVIDENCE_CONFIG, evidenceConfigFromEnv } from './evidence.config';
+import { evidenceHandlers } from './integration/evidence.consumer';
+import { evidenceToPublic } from './integration/evidence.public';
+import { foundObjectsProjection, lossDeclarationsProjection } from './queries/found-objects/found-object.projection';
+import { FoundObjectRow, LossDeclarationRow } from './queries/found-objects/found-object.read-model';
+import { caseDirectoryProjection, itemsProjection } from './queries/items/item.projection';
+import { CaseRow, ItemRow } from './queries/items/item.read-model';
+import { ItemQueriesController } from './queries/items/items.http';
 
 export const EVIDENCE_DESCRIPTION = 'Seized items and traces with a provable, two-party chain of custody.';
 
@@ -11,14 +25,20 @@ export class EvidenceModule {
     return {
       module: EvidenceModule,
       imports: [CqrsModule],
-      controllers: [healthController('evidence')],
+      controllers: [healthController('evidence'), ItemCommandsController, ItemQueriesController, FoundObjectsController, InventoryController],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },
-        {
-          provide: Symbol.for('evidence:schema'),
-          useFactory: async () => runtime.pool.query(`CREATE SCHEMA IF NOT EXISTS "${runtime.schema}"`),
-        },
+        { provide: EVIDENCE_CONFIG, useFactory: () => evidenceConfigFromEnv() },
+        eventSourcingProvider(runtime, {
+          entities: [ItemRow, CaseRow, FoundObjectRow, LossDeclarationRow],
+          projections: [itemsProjection, caseDirectoryProjection, foundObjectsProjection, lossDeclarationsProjection],
+          toPublic: evidenceToPublic,
+          consume: { from: ['investigations', 'reports'], handlers: evidenceHandlers },
+        }),
+        EvidenceAccess,
+        LabelNumbers,
+        ...EVIDENCE_COMMAND_HANDLERS,
       ],
     };
   }

@@ -1,0 +1,181 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommandResult } from '@police/event-store';
+import { EVENT_SOURCING, ServiceEventSourcing } from '@police/platform';
+import { AccessControl, Allow, Consults, ProtectedResource } from '@police/security';
+import type { Request, Response } from 'express';
+import { FoundObjectCommand } from '../../domain/found-object.decide';
+import { FoundObjectState, holdingPeriodEndsAt } from '../../domain/found-object.state';
+import { EvidenceAccess } from '../../evidence.access';
+import { EVIDENCE_CONFIG, EvidenceConfig } from '../../evidence.config';
+import { requestContext, setEtag } from '../../evidence.http-context';
+import { evidenceProblem } from '../../evidence.problems';
+import { FoundObjectRow, LossDeclarationRow } from '../../queries/found-objects/found-object.read-model';
+import { ExecuteFoundObjectCommand } from '../evidence.cqrs';
+import { newRecordId } from '../evidence-commands';
+import {
+  DestroyRequest,
+  HandOverRequest,
+  IdentifyOwnerRequest,
+  ListFoundObjectsQuery,
+  MatchLossRequest,
+  OwnerSearchRequest,
+  RegisterFoundObjectRequest,
+  ReturnToOwnerRequest,
+} from './found-objects.request';
+
+type Envelope = Pick<FoundObjectCommand, 'type' | 'data'>;
+
+interface FoundObjectView {
+  id: string;
+  version: number;
+  holdingPeriodEndsAt: string;
+  foundObject: Exclude<FoundObjectState, { status: 'unregistered' }>;
+}
+
+const POPP = ['evidence_officer', 'front_desk'] as const;
+
+/** Found objects (POPP): registration, owner search, matching a loss declaration, return, hand-over, destruction. */
+@ApiTags('found-objects')
+@Controller()
+export class FoundObjectsController {
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly access: EvidenceAccess,
+    private readonly control: AccessControl,
+    @Inject(EVENT_SOURCING) private readonly es: ServiceEventSourcing,
+    @Inject(EVIDENCE_CONFIG) private readonly config: EvidenceConfig,
+  ) {}
+
+  @Post('found-objects')
+  @Allow(...POPP)
+  @ApiOperation({ summary: 'Register an object brought to the desk' })
+  async register(@Body() body: RegisterFoundObjectRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
+    const principal = this.access.principal(req);
+    const ctx = requestContext(req, this.access.actor(principal));
+    const id = newRecordId('found-object', principal.staffId, ctx.idempotencyKey);
+    const result = await this.run(id, {
+      type: 'RegisterFoundObject',
+      data: {
+        foundObjectId: id,
+        source: { kind: 'desk', ...(body.finderRef ? { finderRef: body.finderRef } : {}) },
+        category: body.category,
+        description: body.description,
+        place: body.place,
+        foundOn: body.foundOn,
+        ...(body.storageLocation ? { storageLocation: body.storageLocation } : {}),
+      },
+    }, ctx);
+    res.status(result.alreadyHandled ? 200 : 201).location(`/api/evidence/found-objects/${id}`);
+    return this.answer(res, result);
+  }
+
+  @Get('found-objects')
+  @Allow(...POPP)
+  @Consults('found_object')
+  async list(@Query() q: ListFoundObjectsQuery, @Req() req: Request) {
+    const where: Partial<FoundObjectRow> = {};
+    if (q.status) where.status = q.status;
+    if (q.category) where.category = q.category;
+    const rows = await this.es.dataSource.getRepository(FoundObjectRow).find({ where, order: { registeredAt: 'DESC' }, take: 200 });
+    await this.control.recordListRead(req, 'found_object', rows.map((r) => this.resource(r.id)));
+    return { foundObjects: rows.map((r) => ({ id: r.id, category: r.category, description: r.description, status: r.status, foundOn: r.foundOn, version: r.version, holdingPeriodEndsAt: this.endsAt(r.state) })) };
+  }
+
+  @Get('found-objects/:id')
+  @Allow(...POPP)
+  @Consults('found_object')
+  async get(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
+    const row = await this.es.dataSource.getRepository(FoundObjectRow).findOneBy({ id });
+    if (!row) throw evidenceProblem(404, 'found_object_not_found', `No found object ${id}.`);
+    await this.control.authorizeRead(req, this.resource(id));
+    setEtag(res, row.version);
+    return this.view(row.state, row.version)!;
+  }
+
+  @Post('found-objects/:id/owner-search')
+  @HttpCode(200)
+  @Allow(...POPP)
+  ownerSearch(@Param('id', ParseUUIDPipe) id: string, @Body() body: OwnerSearchRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.on(id, req, res, { type: 'StartOwnerSearch', data: { method: body.method } });
+  }
+
+  @Post('found-objects/:id/owner')
+  @HttpCode(200)
+  @Allow(...POPP)
+  identifyOwner(@Param('id', ParseUUIDPipe) id: string, @Body() body: IdentifyOwnerRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.on(id, req, res, { type: 'IdentifyOwner', data: body });
+  }
+
+  @Post('found-objects/:id/loss-match')
+  @HttpCode(200)
+  @Allow(...POPP)
+  @ApiOperation({ summary: 'Match the object to a loss declaration made at the desk' })
+  async matchLoss(@Param('id', ParseUUIDPipe) id: string, @Body() body: MatchLossRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const loss = await this.es.dataSource.getRepository(LossDeclarationRow).findOneBy({ reportId: body.lossReportId });
+    if (!loss) throw evidenceProblem(422, 'unknown_loss_declaration', `No loss declaration ${body.lossReportId} is known to the evidence service.`, 'lossReportId');
+    return this.on(id, req, res, { type: 'MatchLossDeclaration', data: { lossReportId: loss.reportId, declarantRef: loss.declarantRef } });
+  }
+
+  @Post('found-objects/:id/return')
+  @HttpCode(200)
+  @Allow(...POPP)
+  returnToOwner(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReturnToOwnerRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.on(id, req, res, { type: 'ReturnFoundObjectToOwner', data: body });
+  }
+
+  @Post('found-objects/:id/hand-over')
+  @HttpCode(200)
+  @Allow('evidence_officer')
+  @ApiOperation({ summary: 'After the legal holding period: hand the object to an organisation (holding period per category is configuration)' })
+  handOver(@Param('id', ParseUUIDPipe) id: string, @Body() body: HandOverRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.on(id, req, res, { type: 'HandFoundObjectToOrganisation', data: { ...body, holdingPeriods: this.config.holdingPeriods } });
+  }
+
+  @Post('found-objects/:id/destroy')
+  @HttpCode(200)
+  @Allow('evidence_officer')
+  destroy(@Param('id', ParseUUIDPipe) id: string, @Body() body: DestroyRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.on(id, req, res, { type: 'DestroyFoundObject', data: { ...body, holdingPeriods: this.config.holdingPeriods } });
+  }
+
+  @Get('loss-declarations')
+  @Allow(...POPP)
+  @Consults('person')
+  @ApiOperation({ summary: 'Loss declarations from the desk, to match found objects against' })
+  async losses(@Req() req: Request) {
+    const rows = await this.es.dataSource.getRepository(LossDeclarationRow).find({ order: { declaredAt: 'DESC' }, take: 200 });
+    await this.control.recordListRead(req, 'person', rows.map((r) => ({ type: 'person', id: r.reportId })));
+    return { lossDeclarations: rows.map((r) => ({ ...r, declaredAt: r.declaredAt.toISOString() })) };
+  }
+
+  private resource(id: string): ProtectedResource {
+    return { type: 'found_object', id };
+  }
+
+  private endsAt(state: FoundObjectState): string | null {
+    return state.status === 'unregistered' ? null : holdingPeriodEndsAt(state, this.config.holdingPeriods).toISOString();
+  }
+
+  private view(state: FoundObjectState, version: number): FoundObjectView | null {
+    if (state.status === 'unregistered') return null;
+    return { id: state.foundObjectId, version, holdingPeriodEndsAt: this.endsAt(state)!, foundObject: state };
+  }
+
+  private async on(id: string, req: Request, res: Response, command: Envelope): Promise<FoundObjectView> {
+    const exists = await this.es.dataSource.getRepository(FoundObjectRow).existsBy({ id });
+    if (!exists) throw evidenceProblem(404, 'found_object_not_found', `No found object ${id}.`);
+    const ctx = requestContext(req, this.access.actor(this.access.principal(req)));
+    return this.answer(res, await this.run(id, command, ctx));
+  }
+
+  private run(id: string, command: Envelope, ctx: ReturnType<typeof requestContext>): Promise<CommandResult<FoundObjectState>> {
+    return this.bus.execute(new ExecuteFoundObjectCommand(id, command, ctx));
+  }
+
+  private answer(res: Response, result: CommandResult<FoundObjectState>): FoundObjectView {
+    setEtag(res, result.version);
+    return this.view(result.state, result.version)!;
+  }
+}

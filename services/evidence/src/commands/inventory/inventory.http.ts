@@ -1,0 +1,73 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommandResult, loadState } from '@police/event-store';
+import { EVENT_SOURCING, ServiceEventSourcing } from '@police/platform';
+import { Allow, Consults } from '@police/security';
+import type { Request, Response } from 'express';
+import { StorageLocation } from '../../domain/evidence.events';
+import { inventoryStream } from '../../domain/evidence.stream';
+import { InventoryEvent } from '../../domain/inventory.events';
+import { evolveInventory, initialInventoryState, InventoryState } from '../../domain/inventory.state';
+import { isExpectedAt } from '../../domain/item.state';
+import { EvidenceAccess } from '../../evidence.access';
+import { requestContext, setEtag } from '../../evidence.http-context';
+import { evidenceProblem } from '../../evidence.problems';
+import { ItemRow } from '../../queries/items/item.read-model';
+import { ExecuteInventoryCommand } from '../evidence.cqrs';
+import { newRecordId } from '../evidence-commands';
+import { CountInventoryRequest, ResolveDiscrepancyRequest } from '../found-objects/found-objects.request';
+
+/** Periodic inventory counts of a storage location: what was expected there, what was found, discrepancies. */
+@ApiTags('inventories')
+@Controller('inventories')
+export class InventoryController {
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly access: EvidenceAccess,
+    @Inject(EVENT_SOURCING) private readonly es: ServiceEventSourcing,
+  ) {}
+
+  @Post()
+  @Allow('evidence_officer')
+  @ApiOperation({ summary: 'Record a count of a location; every expected item not found raises a discrepancy' })
+  async count(@Body() body: CountInventoryRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const principal = this.access.principal(req);
+    const ctx = requestContext(req, this.access.actor(principal));
+    const location: StorageLocation = { room: body.room, ...(body.locker ? { locker: body.locker } : {}), ...(body.shelf ? { shelf: body.shelf } : {}) };
+    const candidates = await this.es.dataSource.getRepository(ItemRow).createQueryBuilder('i').where("i.status = 'held'").andWhere('(i.location = :r OR i.location LIKE :rp)', { r: body.room, rp: `${body.room} / %` }).getMany();
+    const expectedItemIds = candidates.filter((r) => isExpectedAt(r.state, location)).map((r) => r.id);
+    const inventoryId = newRecordId('inventory', principal.staffId, ctx.idempotencyKey);
+    const result = await this.run(inventoryId, { type: 'RecordInventoryCount', data: { inventoryId, location, expectedItemIds, foundItemIds: body.foundItemIds } }, ctx);
+    res.status(result.alreadyHandled ? 200 : 201).location(`/api/evidence/inventories/${inventoryId}`);
+    setEtag(res, result.version);
+    return { id: inventoryId, version: result.version, inventory: result.state };
+  }
+
+  @Get(':id')
+  @Allow('evidence_officer', 'chief')
+  @Consults('evidence_item')
+  async get(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { state, version } = await loadState<InventoryState, InventoryEvent>(this.es.store, inventoryStream(id), { evolve: evolveInventory, initialState: initialInventoryState });
+    if (state.status === 'not_counted') throw evidenceProblem(404, 'inventory_not_found', `No inventory ${id}.`);
+    const ids = [...new Set([...Object.keys(state.openDiscrepancies), ...Object.keys(state.resolvedDiscrepancies)])];
+    const rows = ids.length > 0 ? await this.es.dataSource.getRepository(ItemRow).createQueryBuilder('i').where('i.id IN (:...ids)', { ids }).getMany() : [];
+    await this.access.accessControl.recordListRead(req, 'evidence_item', rows.map((r) => this.access.resource(r, null)));
+    setEtag(res, version);
+    return { id, version, inventory: state };
+  }
+
+  @Post(':id/resolve')
+  @HttpCode(200)
+  @Allow('evidence_officer')
+  async resolve(@Param('id', ParseUUIDPipe) id: string, @Body() body: ResolveDiscrepancyRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const ctx = requestContext(req, this.access.actor(this.access.principal(req)));
+    const result = await this.run(id, { type: 'ResolveInventoryDiscrepancy', data: body }, ctx);
+    setEtag(res, result.version);
+    return { id, version: result.version, inventory: result.state };
+  }
+
+  private run(id: string, command: ExecuteInventoryCommand['command'], ctx: ReturnType<typeof requestContext>): Promise<CommandResult<InventoryState>> {
+    return this.bus.execute(new ExecuteInventoryCommand(id, command, ctx));
+  }
+}

@@ -1,0 +1,125 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AccessControl, GrantedAccess, Principal, principalOf, ProtectedResource } from '@police/security';
+import { EVENT_SOURCING, ServiceEventSourcing } from '@police/platform';
+import type { Request } from 'express';
+import { Actor } from './domain/evidence.decide';
+import { PartyRef } from './domain/evidence.events';
+import { EVIDENCE_CONFIG, EvidenceConfig } from './evidence.config';
+import { CaseRow, ItemRow } from './queries/items/item.read-model';
+import { itemRow } from './queries/items/item.projection';
+import { itemStream } from './domain/evidence.stream';
+import { evolveItem, initialItemState } from './domain/item.state';
+import { ItemEvent, ItemRegistered } from './domain/item.events';
+import { evidenceProblem } from './evidence.problems';
+
+/** A team's name without the "Team " some sources put before it. */
+export function teamKey(team: string): string {
+  return team.replace(/^team\s+/i, '').trim();
+}
+
+/**
+ * Who may see and act on an item: built from the item row and the case directory, checked by the
+ * shared AccessControl (which also writes the consultation record of every read).
+ */
+@Injectable()
+export class EvidenceAccess {
+  constructor(
+    @Inject(EVENT_SOURCING) private readonly es: ServiceEventSourcing,
+    @Inject(EVIDENCE_CONFIG) private readonly config: EvidenceConfig,
+    private readonly access: AccessControl,
+  ) {}
+
+  principal(req: Request): Principal {
+    const p = principalOf(req);
+    if (!p) throw evidenceProblem(401, 'unauthenticated', 'This endpoint needs a bearer token.');
+    return p;
+  }
+
+  /**
+   * The domain's actor for this user: the staff member, the evidence desk for evidence officers, and
+   * the organisation they may act for when the item's party at hand is one (a storage room for the
+   * evidence desk, a laboratory for a lab liaison).
+   */
+  actor(principal: Principal, partyAtHand?: PartyRef): Actor {
+    const actor: Actor = { staffId: principal.staffId };
+    if (principal.roles.includes('evidence_officer')) actor.evidenceDesk = true;
+    if (partyAtHand && this.mayActFor(principal, partyAtHand)) actor.actingFor = { kind: partyAtHand.kind, id: partyAtHand.id };
+    return actor;
+  }
+
+  mayActFor(principal: Principal, party: PartyRef): boolean {
+    if (party.kind === 'storage_room') return principal.roles.includes('evidence_officer') && this.config.storageRooms.some((r) => r.id === party.id);
+    if (party.kind === 'lab') return principal.roles.includes('lab_liaison') && this.config.laboratories.some((l) => l.id === party.id);
+    if (party.kind === 'court_registry' || party.kind === 'external_body') return principal.roles.includes('evidence_officer');
+    return false;
+  }
+
+  async caseOf(investigationId: string | null | undefined): Promise<CaseRow | null> {
+    if (!investigationId) return null;
+    return this.es.dataSource.getRepository(CaseRow).findOneBy({ investigationId });
+  }
+
+  resource(row: ItemRow, kase: CaseRow | null): ProtectedResource {
+    const state = row.state;
+    const officers = new Set<string>([row.seizedBy]);
+    if (row.custodianKind === 'officer') officers.add(row.custodianId);
+    if (state.status === 'held' && state.openOffer?.to.kind === 'officer') officers.add(state.openOffer.to.id);
+    if (kase?.leadInvestigator) officers.add(kase.leadInvestigator);
+    return {
+      type: 'evidence_item',
+      id: row.id,
+      caseRef: row.pvNumber ?? kase?.caseNumber ?? row.investigationId ?? undefined,
+      teams: kase ? [teamKey(kase.team)] : [],
+      assignees: [...officers],
+      restricted: kase ? this.config.restrictedTeams.map(teamKey).includes(teamKey(kase.team)) : false,
+    };
+  }
+
+  /** An item yet to be registered for a case: who may add evidence to it (its team, its lead, the desk). */
+  newItemResource(kase: CaseRow, seizedBy: string): ProtectedResource {
+    return {
+      type: 'evidence_item',
+      id: `new-item-of-${kase.investigationId}`,
+      caseRef: kase.caseNumber ?? kase.investigationId,
+      teams: [teamKey(kase.team)],
+      assignees: [seizedBy, ...(kase.leadInvestigator ? [kase.leadInvestigator] : [])],
+      restricted: this.config.restrictedTeams.map(teamKey).includes(teamKey(kase.team)),
+    };
+  }
+
+  /**
+   * An item's row, or 404. The read model trails the log by a few milliseconds; an item registered
+   * a moment ago is built from its stream instead, so a client can act on what it just created.
+   */
+  async row(itemId: string): Promise<ItemRow> {
+    const row = await this.es.dataSource.getRepository(ItemRow).findOneBy({ id: itemId });
+    return row ?? this.currentRow(itemId);
+  }
+
+  /** The item as its stream has it now (for decisions on a change, which must not use a trailing view). */
+  async currentRow(itemId: string): Promise<ItemRow> {
+    const { events } = await this.es.store.readStream(itemStream(itemId));
+    let state = initialItemState();
+    for (const e of events) state = evolveItem(state, { type: e.type, data: e.data } as ItemEvent);
+    const seizedBy = events[0]?.type === 'ItemRegistered' ? (events[0].data as ItemRegistered['data']).seizedBy : '';
+    const built = itemRow(state, events.length - 1, seizedBy);
+    if (!built) throw evidenceProblem(404, 'item_not_found', `No item ${itemId}.`);
+    return built;
+  }
+
+  async authorizeRead(req: Request, row: ItemRow): Promise<GrantedAccess> {
+    return this.access.authorizeRead(req, this.resource(row, await this.caseOf(row.investigationId)));
+  }
+
+  async authorizeWrite(req: Request, row: ItemRow): Promise<GrantedAccess> {
+    return this.access.authorizeWrite(req, this.resource(row, await this.caseOf(row.investigationId)));
+  }
+
+  get accessControl(): AccessControl {
+    return this.access;
+  }
+
+  get eventSourcing(): ServiceEventSourcing {
+    return this.es;
+  }
+}

@@ -1,0 +1,48 @@
+import { DEFAULT_DISPOSAL_WITNESS_RULES, DisposalWitnessRules } from './domain/item.decide';
+import { DEFAULT_HOLDING_PERIODS } from './domain/found-object.decide';
+import { HoldingPeriods } from './domain/found-object.state';
+
+/** A place or organisation the evidence desk or a lab liaison may act for. */
+export interface NamedParty {
+  id: string;
+  name: string;
+}
+
+/**
+ * Zone configuration of the evidence service. Defaults are working assumptions marked in the domain
+ * as to be confirmed; a zone overrides them with `EVIDENCE_CONFIG_JSON` (same shape, partial).
+ */
+export interface EvidenceConfig {
+  /** Prefix of label numbers: `<prefix>-<year>-<sequence>`. */
+  labelPrefix: string;
+  witnessRules: DisposalWitnessRules;
+  holdingPeriods: HoldingPeriods;
+  /** Teams whose cases are restricted (no access by function; break-glass for few). */
+  restrictedTeams: string[];
+  /** Storage rooms the evidence desk acts for. */
+  storageRooms: NamedParty[];
+  /** Laboratories a lab liaison acts for. */
+  laboratories: NamedParty[];
+}
+
+export const DEFAULT_EVIDENCE_CONFIG: EvidenceConfig = {
+  labelPrefix: 'EV',
+  witnessRules: DEFAULT_DISPOSAL_WITNESS_RULES,
+  holdingPeriods: DEFAULT_HOLDING_PERIODS,
+  restrictedTeams: ['Zeden', 'COPPRA', 'Criminele Informatie'],
+  storageRooms: [{ id: 'bewaarplaats-apg', name: 'Bewaarplaats overtuigingsstukken APG' }],
+  laboratories: [{ id: 'fpl-ltwp', name: 'Forensic Police Lab (LTWP)' }],
+};
+
+export function evidenceConfigFromEnv(raw = process.env.EVIDENCE_CONFIG_JSON): EvidenceConfig {
+  if (!raw) return DEFAULT_EVIDENCE_CONFIG;
+  let parsed: Partial<EvidenceConfig>;
+  try {
+    parsed = JSON.parse(raw) as Partial<EvidenceConfig>;
+  } catch (e) {
+    throw new Error(`EVIDENCE_CONFIG_JSON is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return { ...DEFAULT_EVIDENCE_CONFIG, ...parsed };
+}
+
+export const EVIDENCE_CONFIG = Symbol('EVIDENCE_CONFIG');

@@ -1,0 +1,14 @@
+import type { DomainEvent } from '@police/event-store';
+
+/**
+ * What the evidence service knows of investigations, recorded in its own log from the investigations
+ * service's public contracts (inbound contracts become local events, so the directory can be rebuilt).
+ */
+export type CaseReferenced = DomainEvent<'CaseReferenced', { investigationId: string; caseNumber?: string; team: string; phenomenon: string; openedAt: string }>;
+export type CaseAssigned = DomainEvent<'CaseAssigned', { investigationId: string; team: string; leadInvestigator?: string; assignedAt: string }>;
+export type CaseClosed = DomainEvent<'CaseClosed', { investigationId: string; outcome: string; closedAt: string }>;
+export type CaseDirectoryEvent = CaseReferenced | CaseAssigned | CaseClosed;
+
+export const CASE_EVENT_TYPES = ['CaseReferenced', 'CaseAssigned', 'CaseClosed'] as const satisfies readonly CaseDirectoryEvent['type'][];
+
+export const caseStream = (investigationId: string): string => `evidence-case-${investigationId}`;

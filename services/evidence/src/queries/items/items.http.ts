@@ -1,0 +1,171 @@
+import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { loadState } from '@police/event-store';
+import { Allow, Consults } from '@police/security';
+import type { Request, Response } from 'express';
+import { Brackets } from 'typeorm';
+import { itemStream } from '../../domain/evidence.stream';
+import { ItemEvent } from '../../domain/item.events';
+import { evolveItem, initialItemState, ItemState } from '../../domain/item.state';
+import { EvidenceAccess } from '../../evidence.access';
+import { setEtag } from '../../evidence.http-context';
+import { evidenceProblem } from '../../evidence.problems';
+import { AsOfQuery, ListItemsQuery } from '../../commands/items/items.request';
+import { certificatePdf, labelSvg } from '../custody/custody-documents';
+import { CustodyEntry, custodyEntry } from '../custody/custody-record';
+import { CaseRow, ItemRow } from './item.read-model';
+import { ItemView, itemView } from './item.view';
+
+const READERS = ['detective', 'team_lead', 'evidence_officer', 'lab_liaison', 'chief'] as const;
+
+interface ItemListEntry {
+  id: string;
+  labelNumber: string;
+  investigationId: string | null;
+  pvNumber: string | null;
+  category: string;
+  description: string;
+  status: string;
+  whereabouts: string | null;
+  custodian: { kind: string; id: string };
+  location: string | null;
+  expectedReturnAt: string | null;
+  version: number;
+}
+
+/** Reading items: one item (now or as it stood then), lists, overdue items, labels, custody record. */
+@ApiTags('items')
+@Controller('items')
+export class ItemQueriesController {
+  constructor(private readonly access: EvidenceAccess) {}
+
+  @Get()
+  @Allow(...READERS)
+  @Consults('evidence_item')
+  @ApiOperation({ summary: 'Items you may see, filtered by case (investigation id or PV number), status, custodian, location' })
+  async list(@Query() q: ListItemsQuery, @Req() req: Request): Promise<{ items: ItemListEntry[]; limit: number; offset: number }> {
+    const limit = Math.min(q.limit ?? 50, 200);
+    const offset = q.offset ?? 0;
+    const qb = this.access.eventSourcing.dataSource.getRepository(ItemRow).createQueryBuilder('i').orderBy('i.registeredAt', 'DESC').addOrderBy('i.id');
+    if (q.caseId) qb.andWhere(new Brackets((w) => w.where('CAST(i.investigationId AS text) = :c', { c: q.caseId }).orWhere('i.pvNumber = :c', { c: q.caseId })));
+    if (q.status) qb.andWhere('i.status = :s', { s: q.status });
+    if (q.custodian) qb.andWhere('i.custodianId = :cu', { cu: q.custodian });
+    if (q.location) qb.andWhere('(i.location = :l OR i.location LIKE :lp)', { l: q.location, lp: `${q.location} / %` });
+    return { ...(await this.visible(req, qb.getMany(), limit, offset)), limit, offset };
+  }
+
+  @Get('overdue')
+  @Allow('evidence_officer', 'team_lead', 'chief')
+  @Consults('evidence_item')
+  @ApiOperation({ summary: 'Items checked out whose expected return has passed' })
+  async overdue(@Req() req: Request): Promise<{ items: ItemListEntry[] }> {
+    const rows = this.access.eventSourcing.dataSource
+      .getRepository(ItemRow)
+      .createQueryBuilder('i')
+      .where("i.whereabouts = 'checked_out' AND i.expectedReturnAt < now()")
+      .orderBy('i.expectedReturnAt')
+      .getMany();
+    return { items: (await this.visible(req, rows, 500, 0)).items };
+  }
+
+  @Get(':id')
+  @Allow(...READERS)
+  @Consults('evidence_item')
+  @ApiOperation({ summary: 'One item; with ?asOf=<ISO time> as it stood then' })
+  async get(@Param('id', ParseUUIDPipe) id: string, @Query() q: AsOfQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView & { asOf?: string }> {
+    const row = await this.access.row(id);
+    const granted = await this.access.authorizeRead(req, row);
+    res.setHeader('X-Access-Basis', granted.basis);
+    if (!q.asOf) {
+      setEtag(res, row.version);
+      return itemView(row.state, row.version)!;
+    }
+    const asOf = new Date(q.asOf);
+    const { state, version } = await loadState<ItemState, ItemEvent>(this.access.eventSourcing.store, itemStream(id), { evolve: evolveItem, initialState: initialItemState, asOf });
+    const view = itemView(state, version);
+    if (!view) throw evidenceProblem(404, 'item_not_registered_then', `Item ${id} was not registered yet at ${asOf.toISOString()}.`, 'asOf');
+    return { ...view, asOf: asOf.toISOString() };
+  }
+
+  @Get(':id/label')
+  @Allow(...READERS)
+  @Consults('evidence_item')
+  @Header('Content-Type', 'image/svg+xml; charset=utf-8')
+  @ApiProduces('image/svg+xml')
+  @ApiOperation({ summary: 'Printable label (SVG) with a QR code of the item id' })
+  async label(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request): Promise<string> {
+    const row = await this.access.row(id);
+    await this.access.authorizeRead(req, row);
+    if (row.state.status === 'unregistered') throw evidenceProblem(404, 'item_not_found', `No item ${id}.`);
+    return labelSvg(row.state);
+  }
+
+  @Get(':id/custody')
+  @Allow(...READERS)
+  @Consults('evidence_item')
+  @ApiOperation({ summary: 'The custody record: every event with actor, time, place, purpose and its chain hash' })
+  async custody(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request): Promise<{ itemId: string; entries: CustodyEntry[] }> {
+    const row = await this.access.row(id);
+    await this.access.authorizeRead(req, row);
+    const { events } = await this.access.eventSourcing.store.readStream(itemStream(id));
+    return { itemId: id, entries: events.map(custodyEntry) };
+  }
+
+  @Get(':id/custody/verify')
+  @Allow(...READERS)
+  @Consults('evidence_item')
+  @ApiOperation({ summary: 'Recompute the item’s hash chain from the stored events' })
+  async verify(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request) {
+    const row = await this.access.row(id);
+    await this.access.authorizeRead(req, row);
+    return { itemId: id, ...(await this.access.eventSourcing.store.verifyStream(itemStream(id))) };
+  }
+
+  @Get(':id/certificate')
+  @Allow(...READERS)
+  @Consults('evidence_item')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Custody certificate (PDF) listing the whole chain with the head hash' })
+  async certificate(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const row = await this.access.row(id);
+    await this.access.authorizeRead(req, row);
+    if (row.state.status === 'unregistered') throw evidenceProblem(404, 'item_not_found', `No item ${id}.`);
+    const store = this.access.eventSourcing.store;
+    const [{ events }, verification] = [await store.readStream(itemStream(id)), await store.verifyStream(itemStream(id))];
+    const pdf = await certificatePdf({ item: row.state, entries: events.map(custodyEntry), verification, printedAt: new Date(), printedBy: this.access.principal(req).staffId });
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `inline; filename="custody-${row.labelNumber}.pdf"`);
+    return new StreamableFile(pdf);
+  }
+
+  /** Filters rows to those the reader sees without a justification, pages them, and logs the list read. */
+  private async visible(req: Request, rowsPromise: Promise<ItemRow[]>, limit: number, offset: number): Promise<{ items: ItemListEntry[] }> {
+    const rows = await rowsPromise;
+    const ids = [...new Set(rows.map((r) => r.investigationId).filter((x): x is string => !!x))];
+    const cases = ids.length > 0 ? await this.access.eventSourcing.dataSource.getRepository(CaseRow).createQueryBuilder('c').where('c.investigationId IN (:...ids)', { ids }).getMany() : [];
+    const byId = new Map(cases.map((c) => [c.investigationId, c]));
+    const principal = this.access.principal(req);
+    const seen = rows.filter((r) => this.access.accessControl.canSee(principal, this.access.resource(r, r.investigationId ? (byId.get(r.investigationId) ?? null) : null))).slice(offset, offset + limit);
+    await this.access.accessControl.recordListRead(
+      req,
+      'evidence_item',
+      seen.map((r) => this.access.resource(r, r.investigationId ? (byId.get(r.investigationId) ?? null) : null)),
+    );
+    return {
+      items: seen.map((r) => ({
+        id: r.id,
+        labelNumber: r.labelNumber,
+        investigationId: r.investigationId,
+        pvNumber: r.pvNumber,
+        category: r.category,
+        description: r.description,
+        status: r.status,
+        whereabouts: r.whereabouts,
+        custodian: { kind: r.custodianKind, id: r.custodianId },
+        location: r.location,
+        expectedReturnAt: r.expectedReturnAt ? new Date(r.expectedReturnAt).toISOString() : null,
+        version: r.version,
+      })),
+    };
+  }
+}
