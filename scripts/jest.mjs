@@ -16,7 +16,8 @@ if (!projectRoot || !['unit', 'int', 'e2e'].includes(kind)) {
 const { jestConfig } = require(path.join(root, 'jest.preset.js'));
 const { runCLI } = require('jest');
 
-const resultsDir = path.join(root, 'dist', 'test-results');
+// The orchestrator (scripts/test.mjs) gives each run its own folder, so other runs cannot overwrite its results.
+const resultsDir = process.env.POLICE_TEST_RESULTS ?? path.join(root, 'dist', 'test-results');
 mkdirSync(resultsDir, { recursive: true });
 const config = jestConfig(projectRoot, kind);
 const argv = {

@@ -12,8 +12,8 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const unitOnly = process.argv.includes('--unit');
 const nx = path.join(root, 'node_modules', '.bin', 'nx');
-const env = { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: '0' };
-const resultsDir = path.join(root, 'dist', 'test-results');
+const resultsDir = path.join(root, 'dist', 'test-results', `run-${process.pid}`);
+const env = { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: '0', POLICE_TEST_RESULTS: resultsDir };
 
 function step(title, cmd, args, extraEnv = {}) {
   const started = Date.now();

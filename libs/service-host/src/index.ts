@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { NestFactory, RouterModule } from '@nestjs/core';
+import { KafkaMessageBus } from '@police/messaging';
+import { configureHttpApp, createPool, intEnv, requiredEnv, SERVICE_PORTS, ServiceName, ServiceRuntime, setupOpenApi } from '@police/platform';
+import { authenticationFromEnv, SecurityModule, useStructuredLogs } from '@police/security';
+
+/** A service module as every service declares it. */
+export interface ServiceDefinition {
+  name: ServiceName;
+  module: Type<unknown> & { register(runtime: ServiceRuntime): DynamicModule };
+  description: string;
+}
+
+/**
+ * Production-like mode: one service alone, on its port (3001–3004), against PostgreSQL (DATABASE_URL)
+ * and Kafka (KAFKA_BROKERS), with tokens from the OIDC provider and its consultation log in its own
+ * database at `/api/<service>/audit`. Missing settings stop start-up with a message naming them.
+ */
+export async function runService(def: ServiceDefinition): Promise<void> {
+  const { name } = def;
+  const pool = createPool(requiredEnv('DATABASE_URL', `the PostgreSQL connection string of the ${name} service`), intEnv('DB_POOL_SIZE', 10), name);
+  const bus = new KafkaMessageBus({ brokers: requiredEnv('KAFKA_BROKERS', 'the Kafka brokers, comma-separated').split(','), clientId: name });
+  const runtime: ServiceRuntime = { service: name, mode: 'production', schema: name, pool, sharedPool: false, notifications: true, bus, namespace: process.env.KAFKA_TOPIC_PREFIX };
+  const security = SecurityModule.forRoot({ mode: 'production', pool, auditPath: `${name}/audit`, authentication: authenticationFromEnv('production') });
+
+  @Module({ imports: [security, def.module.register(runtime), RouterModule.register([{ path: name, module: def.module }])] })
+  class ServiceApp {}
+
+  const app = await NestFactory.create(ServiceApp, { bufferLogs: true });
+  useStructuredLogs(app);
+  configureHttpApp(app);
+  app.enableShutdownHooks();
+  setupOpenApi(app, [def]);
+  await app.listen(intEnv('PORT', SERVICE_PORTS[name]), process.env.HOST ?? '0.0.0.0');
+  app.getHttpServer().once('close', () => void Promise.all([bus.close(), pool.end()]));
+}
+
+/** The main of a service: run it, or print why it cannot start and exit with 1. */
+export function main(def: ServiceDefinition): void {
+  runService(def).catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
