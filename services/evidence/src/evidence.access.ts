@@ -59,20 +59,45 @@ export class EvidenceAccess {
     return this.es.dataSource.getRepository(CaseRow).findOneBy({ investigationId });
   }
 
-  resource(row: ItemRow, kase: CaseRow | null): ProtectedResource {
+  /**
+   * The item as a protected record. Assigned to it: the seizing officer, an officer custodian or
+   * recipient of an open offer, the officer who took it out, the case lead — and the reader when they
+   * act for the organisation holding it or receiving it (the evidence desk for its storage room, a lab
+   * liaison for the lab): the desk must handle every item in its rooms, restricted cases included.
+   */
+  resource(row: ItemRow, kase: CaseRow | null, principal?: Principal): ProtectedResource {
     const state = row.state;
-    const officers = new Set<string>([row.seizedBy]);
-    if (row.custodianKind === 'officer') officers.add(row.custodianId);
-    if (state.status === 'held' && state.openOffer?.to.kind === 'officer') officers.add(state.openOffer.to.id);
-    if (kase?.leadInvestigator) officers.add(kase.leadInvestigator);
+    const assigned = new Set<string>([row.seizedBy]);
+    const parties: PartyRef[] = [];
+    if (state.status !== 'unregistered') parties.push(state.custodian);
+    if (state.status === 'held') {
+      if (state.openOffer) parties.push(state.openOffer.to);
+      if (state.whereabouts.kind === 'checked_out') assigned.add(state.whereabouts.takenBy);
+      for (const sub of Object.values(state.labSubmissions)) if (sub.status === 'offered' || sub.status === 'at_lab') parties.push(sub.laboratory);
+    }
+    for (const p of parties) {
+      if (p.kind === 'officer') assigned.add(p.id);
+      else if (principal && this.mayActFor(principal, p)) assigned.add(principal.staffId);
+    }
+    if (kase?.leadInvestigator) assigned.add(kase.leadInvestigator);
     return {
       type: 'evidence_item',
       id: row.id,
       caseRef: row.pvNumber ?? kase?.caseNumber ?? row.investigationId ?? undefined,
       teams: kase ? [teamKey(kase.team)] : [],
-      assignees: [...officers],
+      assignees: [...assigned],
       restricted: kase ? this.config.restrictedTeams.map(teamKey).includes(teamKey(kase.team)) : false,
     };
+  }
+
+  /** Rows the reader sees without a justification, as protected records (for list answers). */
+  async visible(principal: Principal, rows: ItemRow[]): Promise<{ row: ItemRow; resource: ProtectedResource }[]> {
+    const ids = [...new Set(rows.map((r) => r.investigationId).filter((x): x is string => !!x))];
+    const cases = ids.length > 0 ? await this.es.dataSource.getRepository(CaseRow).createQueryBuilder('c').where('c.investigationId IN (:...ids)', { ids }).getMany() : [];
+    const byId = new Map(cases.map((c) => [c.investigationId, c]));
+    return rows
+      .map((row) => ({ row, resource: this.resource(row, row.investigationId ? (byId.get(row.investigationId) ?? null) : null, principal) }))
+      .filter((x) => this.access.canSee(principal, x.resource));
   }
 
   /** An item yet to be registered for a case: who may add evidence to it (its team, its lead, the desk). */
@@ -108,11 +133,11 @@ export class EvidenceAccess {
   }
 
   async authorizeRead(req: Request, row: ItemRow): Promise<GrantedAccess> {
-    return this.access.authorizeRead(req, this.resource(row, await this.caseOf(row.investigationId)));
+    return this.access.authorizeRead(req, this.resource(row, await this.caseOf(row.investigationId), this.principal(req)));
   }
 
   async authorizeWrite(req: Request, row: ItemRow): Promise<GrantedAccess> {
-    return this.access.authorizeWrite(req, this.resource(row, await this.caseOf(row.investigationId)));
+    return this.access.authorizeWrite(req, this.resource(row, await this.caseOf(row.investigationId), this.principal(req)));
   }
 
   get accessControl(): AccessControl {

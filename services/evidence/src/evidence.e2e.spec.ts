@@ -346,4 +346,23 @@ describe('evidence service over HTTP', () => {
     expect(counted.status).toBe(201);
     expect(counted.body.inventory.openDiscrepancies).toEqual({ [ids[1]]: 'missing' });
   });
+
+  it('lets the evidence desk store a restricted (Zeden) item it receives, and the officer who took an item out return it', async () => {
+    const zeden = await call('lotte.willems', 'POST', '/evidence/items', register({ investigationId: ZEDEN_CASE, seizedBy: '5415-0203', sealNumber: 'S-10' }));
+    const offered = await call('lotte.willems', 'POST', `/evidence/items/${zeden.body.id}/handovers`, { to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage', method: 'hand_delivery', sealIntact: true }, { 'If-Match': '"0"' });
+    const accepted = await call('marc.goossens', 'POST', `/evidence/items/${zeden.body.id}/handovers/${offered.body.handoverId}/accept`, { sealNumberFound: 'S-10', sealIntact: true, condition: 'intact', place: 'APG' });
+    expect(accepted.status).toBe(200);
+    const stored = await call('marc.goossens', 'POST', `/evidence/items/${zeden.body.id}/check-in`, { location: { room: 'Kluis zeden' } });
+    expect(stored.body.item.whereabouts).toMatchObject({ kind: 'in_storage', location: { room: 'Kluis zeden' } });
+    const read = await call('marc.goossens', 'GET', `/evidence/items/${zeden.body.id}`);
+    expect(read.headers.get('x-access-basis')).toBe('assignment');
+
+    const { body: item } = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-11' }));
+    await call('pieter.janssens', 'POST', `/evidence/items/${item.id}/check-in`, { location: { room: 'Bewaarplaats APG 0.14' } });
+    await call('marc.goossens', 'POST', `/evidence/items/${item.id}/check-out`, { purpose: 'examination', takenBy: '5415-0202', expectedReturnAt: '2099-01-01T10:00:00Z' });
+    const back = await call('sofie.maes', 'POST', `/evidence/items/${item.id}/return`, { location: { room: 'Bewaarplaats APG 0.14' } });
+    expect(back.status).toBe(200);
+    expect(back.body.item.whereabouts).toMatchObject({ kind: 'in_storage' });
+  });
 });
+

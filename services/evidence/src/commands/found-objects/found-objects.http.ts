@@ -142,11 +142,11 @@ export class FoundObjectsController {
 
   @Get('loss-declarations')
   @Allow(...POPP)
-  @Consults('person')
+  @Consults('loss_declaration')
   @ApiOperation({ summary: 'Loss declarations from the desk, to match found objects against' })
   async losses(@Req() req: Request) {
     const rows = await this.es.dataSource.getRepository(LossDeclarationRow).find({ order: { declaredAt: 'DESC' }, take: 200 });
-    await this.control.recordListRead(req, 'person', rows.map((r) => ({ type: 'person', id: r.reportId })));
+    await this.control.recordListRead(req, 'loss_declaration', rows.map((r) => ({ type: 'loss_declaration', id: r.reportId })));
     return { lossDeclarations: rows.map((r) => ({ ...r, declaredAt: r.declaredAt.toISOString() })) };
   }
 

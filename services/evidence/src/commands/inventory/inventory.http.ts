@@ -45,16 +45,22 @@ export class InventoryController {
   }
 
   @Get(':id')
-  @Allow('evidence_officer', 'chief')
+  @Allow('evidence_officer')
   @Consults('evidence_item')
   async get(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const { state, version } = await loadState<InventoryState, InventoryEvent>(this.es.store, inventoryStream(id), { evolve: evolveInventory, initialState: initialInventoryState });
     if (state.status === 'not_counted') throw evidenceProblem(404, 'inventory_not_found', `No inventory ${id}.`);
     const ids = [...new Set([...Object.keys(state.openDiscrepancies), ...Object.keys(state.resolvedDiscrepancies)])];
     const rows = ids.length > 0 ? await this.es.dataSource.getRepository(ItemRow).createQueryBuilder('i').where('i.id IN (:...ids)', { ids }).getMany() : [];
-    await this.access.accessControl.recordListRead(req, 'evidence_item', rows.map((r) => this.access.resource(r, null)));
+    // The desk sees the items of its rooms (it acts for the storage room that holds them); an item it
+    // could not see is left out of the answer rather than revealed.
+    const visible = await this.access.visible(this.access.principal(req), rows);
+    await this.access.accessControl.recordListRead(req, 'evidence_item', visible.map((v) => v.resource));
+    const shown = new Set(visible.map((v) => v.row.id));
+    const hidden = new Set(rows.filter((r) => !shown.has(r.id)).map((r) => r.id));
+    const only = (ids: Record<string, unknown>) => Object.fromEntries(Object.entries(ids).filter(([id]) => !hidden.has(id)));
     setEtag(res, version);
-    return { id, version, inventory: state };
+    return { id, version, inventory: { ...state, openDiscrepancies: only(state.openDiscrepancies), resolvedDiscrepancies: only(state.resolvedDiscrepancies) } };
   }
 
   @Post(':id/resolve')

@@ -13,7 +13,7 @@ import { evidenceProblem } from '../../evidence.problems';
 import { AsOfQuery, ListItemsQuery } from '../../commands/items/items.request';
 import { certificatePdf, labelSvg } from '../custody/custody-documents';
 import { CustodyEntry, custodyEntry } from '../custody/custody-record';
-import { CaseRow, ItemRow } from './item.read-model';
+import { ItemRow } from './item.read-model';
 import { ItemView, itemView } from './item.view';
 
 const READERS = ['detective', 'team_lead', 'evidence_officer', 'lab_liaison', 'chief'] as const;
@@ -140,17 +140,10 @@ export class ItemQueriesController {
 
   /** Filters rows to those the reader sees without a justification, pages them, and logs the list read. */
   private async visible(req: Request, rowsPromise: Promise<ItemRow[]>, limit: number, offset: number): Promise<{ items: ItemListEntry[] }> {
-    const rows = await rowsPromise;
-    const ids = [...new Set(rows.map((r) => r.investigationId).filter((x): x is string => !!x))];
-    const cases = ids.length > 0 ? await this.access.eventSourcing.dataSource.getRepository(CaseRow).createQueryBuilder('c').where('c.investigationId IN (:...ids)', { ids }).getMany() : [];
-    const byId = new Map(cases.map((c) => [c.investigationId, c]));
     const principal = this.access.principal(req);
-    const seen = rows.filter((r) => this.access.accessControl.canSee(principal, this.access.resource(r, r.investigationId ? (byId.get(r.investigationId) ?? null) : null))).slice(offset, offset + limit);
-    await this.access.accessControl.recordListRead(
-      req,
-      'evidence_item',
-      seen.map((r) => this.access.resource(r, r.investigationId ? (byId.get(r.investigationId) ?? null) : null)),
-    );
+    const visible = (await this.access.visible(principal, await rowsPromise)).slice(offset, offset + limit);
+    await this.access.accessControl.recordListRead(req, 'evidence_item', visible.map((v) => v.resource));
+    const seen = visible.map((v) => v.row);
     return {
       items: seen.map((r) => ({
         id: r.id,
