@@ -212,17 +212,17 @@ export class Projector {
     await qr.connect();
     try {
       await qr.startTransaction();
-      let todo = events;
+      let pending = events;
       if (checkpointed) {
         const stored = await this.lockCheckpoint(qr, p.name);
-        todo = events.filter((e) => e.position.commit > stored.commit || (e.position.commit === stored.commit && e.position.prepare > stored.prepare));
+        pending = events.filter((e) => e.position.commit > stored.commit || (e.position.commit === stored.commit && e.position.prepare > stored.prepare));
       }
-      if (todo.length > 0) {
-        await this.project(qr, p, target, todo);
-        if (checkpointed) await this.saveCheckpoint(qr, p.name, todo[todo.length - 1].position);
+      if (pending.length > 0) {
+        await this.project(qr, p, target, pending);
+        if (checkpointed) await this.saveCheckpoint(qr, p.name, pending[pending.length - 1].position);
       }
       await qr.commitTransaction();
-      if (todo.length > 0) this.onBatchCommitted?.(p.name, todo);
+      if (pending.length > 0) this.onBatchCommitted?.(p.name, pending);
     } catch (e) {
       await qr.rollbackTransaction().catch(() => undefined);
       throw e;

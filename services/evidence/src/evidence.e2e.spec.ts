@@ -130,8 +130,8 @@ describe('evidence service over HTTP', () => {
 
     const message = await eventually(() => {
       const m = published.find((p) => p.type === 'evidence.ItemRegistered.v1' && (p.payload as { itemId: string }).itemId === id);
-      expect(m).toBeDefined();
-      return m!;
+      if (!m) throw new Error('not published yet');
+      return m;
     });
     expect(message.payload).toEqual({
       itemId: id,
@@ -199,8 +199,8 @@ describe('evidence service over HTTP', () => {
 
     const transferred = await eventually(() => {
       const m = published.find((p) => p.type === 'evidence.CustodyTransferred.v1' && (p.payload as { itemId: string }).itemId === id);
-      expect(m).toBeDefined();
-      return m!;
+      if (!m) throw new Error('not published yet');
+      return m;
     });
     expect(transferred.payload).toEqual({
       itemId: id,
@@ -308,8 +308,8 @@ describe('evidence service over HTTP', () => {
     expect(result.status).toBe(200);
     const message = await eventually(() => {
       const m = published.find((p) => p.type === 'evidence.LabResultReceived.v1' && (p.payload as { itemId: string }).itemId === item.id);
-      expect(m).toBeDefined();
-      return m!;
+      if (!m) throw new Error('not published yet');
+      return m;
     });
     expect(message.payload).toEqual({ itemId: item.id, investigationId: DIEFSTAL_CASE, laboratory: 'FPL/LTWP', labReference: 'LTWP-26-1', analysis: 'dna', conclusion: 'hit', receivedAt: expect.any(String) });
   });
