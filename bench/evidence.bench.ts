@@ -9,7 +9,7 @@ import { SecurityModule } from '@police/security';
 import { benchDatabase, BenchRow, percentile, round } from './bench-kit';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONCURRENCY = 8;
+const CONCURRENCY = Number(process.env.BENCH_EVIDENCE_CLIENTS ?? 8);
 
 /**
  * Two-party handovers over HTTP with authentication, as the evidence desk would drive them: the

@@ -24,6 +24,9 @@ export interface ProjectionProgress {
   eventsPerSecond: number;
 }
 
+/** How long a projection's checkpoint may trail over events that are of no interest to it. */
+const IDLE_CHECKPOINT_DELAY_MS = 1000;
+
 export const PROJECTOR_MIGRATIONS: Migration[] = [
   {
     id: 1,
@@ -101,7 +104,43 @@ export class Projector {
     this.stopping = true;
     await Promise.all([...this.subscriptions.values()].map((s) => s.stop()));
     this.subscriptions.clear();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    await this.flushIdleCheckpoints();
     this.stopping = false;
+  }
+
+  private readonly idleCheckpoints = new Map<string, GlobalPosition>();
+  private idleTimer?: NodeJS.Timeout;
+
+  private deferCheckpoint(name: string, position: GlobalPosition): void {
+    this.idleCheckpoints.set(name, position);
+    if (this.idleTimer) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      void this.flushIdleCheckpoints().catch(() => undefined);
+    }, IDLE_CHECKPOINT_DELAY_MS);
+    this.idleTimer.unref();
+  }
+
+  /** Moves the checkpoints of projections that only saw events of no interest to them (never backwards). */
+  private async flushIdleCheckpoints(): Promise<void> {
+    const pending = [...this.idleCheckpoints];
+    this.idleCheckpoints.clear();
+    for (const [name, position] of pending) {
+      const qr = this.options.dataSource.createQueryRunner();
+      await qr.connect();
+      try {
+        await qr.startTransaction();
+        const stored = await this.lockCheckpoint(qr, name);
+        if (position.commit > stored.commit || (position.commit === stored.commit && position.prepare > stored.prepare)) await this.saveCheckpoint(qr, name, position);
+        await qr.commitTransaction();
+      } catch {
+        await qr.rollbackTransaction().catch(() => undefined);
+      } finally {
+        await qr.release();
+      }
+    }
   }
 
   /**
@@ -109,6 +148,14 @@ export class Projector {
    * read model stays behind rather than wrong. `failures` shows what it is stuck on.
    */
   private async applyWithRetry(p: Projection, target: TableTarget, events: RecordedEvent[]): Promise<void> {
+    const handles = new Set(p.handles);
+    if (!events.some((e) => handles.has(e.type))) {
+      // Nothing for this projection: no transaction now. Its checkpoint follows in one small write
+      // a little later, so that the log is not read again from further back after a restart.
+      this.deferCheckpoint(p.name, events[events.length - 1].position);
+      return;
+    }
+    this.idleCheckpoints.delete(p.name);
     for (let attempt = 1; ; attempt++) {
       try {
         await this.applyBatch(p, target, events, true);
