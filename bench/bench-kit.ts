@@ -15,6 +15,7 @@ export async function benchDatabase(baseUrl: string, prefix: string): Promise<{ 
     url: u.toString(),
     pool(max) {
       const p = new Pool({ connectionString: u.toString(), max });
+      p.on('error', () => undefined);
       pools.push(p);
       return p;
     },
