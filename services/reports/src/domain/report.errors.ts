@@ -1,0 +1,48 @@
+import { DomainError } from '@police/event-store';
+
+export type ReportNotFoundCode = 'report_not_found' | 'party_not_found';
+
+export type ReportConflictCode =
+  | 'report_already_received'
+  | 'report_routed_to_integrity'
+  | 'already_assigned_to_service'
+  | 'no_such_victim'
+  | 'victim_support_already_offered'
+  | 'not_about_police_conduct'
+  | 'report_kind_not_investigable'
+  | 'investigation_already_requested';
+
+export type InvalidReportCommandCode =
+  | 'required'
+  | 'invalid_id'
+  | 'invalid_value'
+  | 'invalid_time'
+  | 'invalid_time_window'
+  | 'time_window_in_future'
+  | 'unknown_office'
+  | 'appointment_required'
+  | 'reporter_required'
+  | 'invalid_parties'
+  | 'object_required'
+  | 'nothing_to_amend';
+
+export class ReportNotFound extends DomainError {
+  constructor(code: ReportNotFoundCode, message: string) {
+    super(code, message, 404);
+    this.name = 'ReportNotFound';
+  }
+}
+
+export class ReportConflict extends DomainError {
+  constructor(code: ReportConflictCode, message: string) {
+    super(code, message, 409);
+    this.name = 'ReportConflict';
+  }
+}
+
+export class InvalidReportCommand extends DomainError {
+  constructor(code: InvalidReportCommandCode, message: string, field?: string) {
+    super(code, message, 422, field);
+    this.name = 'InvalidReportCommand';
+  }
+}

@@ -1,0 +1,181 @@
+import type { DomainEvent } from '@police/event-store';
+
+export type ReportKind =
+  | 'aangifte'
+  | 'klacht'
+  | 'melding'
+  | 'loss_declaration'
+  | 'found_object_declaration'
+  | 'information_request'
+  | 'service_feedback';
+export const REPORT_KINDS: readonly ReportKind[] = [
+  'aangifte',
+  'klacht',
+  'melding',
+  'loss_declaration',
+  'found_object_declaration',
+  'information_request',
+  'service_feedback',
+];
+
+/** Kinds that are criminal in nature: they need an incident type and a time window, and lead to a PV. */
+export const CRIMINAL_KINDS: readonly ReportKind[] = ['aangifte', 'klacht'];
+
+export type Channel =
+  | { kind: 'front_desk'; officeId: string }
+  | { kind: 'police_on_web' }
+  | { kind: 'meldpunt_email' }
+  | { kind: 'meldpunt_form' }
+  | { kind: 'phone' }
+  | { kind: 'street' }
+  | { kind: 'intervention' };
+export type ChannelKind = Channel['kind'];
+export const CHANNEL_KINDS: readonly ChannelKind[] = ['front_desk', 'police_on_web', 'meldpunt_email', 'meldpunt_form', 'phone', 'street', 'intervention'];
+
+export type PartyRole = 'reporter' | 'victim' | 'witness' | 'suspect';
+export const PARTY_ROLES: readonly PartyRole[] = ['reporter', 'victim', 'witness', 'suspect'];
+
+/** A person involved. `partyId` is given by the application and stays stable across amendments. */
+export interface ReportParty {
+  partyId: string;
+  name: string;
+  roles: PartyRole[];
+  contact?: string;
+}
+
+export type MotiveFlag = 'hate_crime' | 'homophobic' | 'transphobic' | 'discrimination';
+export const MOTIVE_FLAGS: readonly MotiveFlag[] = ['hate_crime', 'homophobic', 'transphobic', 'discrimination'];
+
+export interface TimeWindow {
+  from: string;
+  to: string;
+}
+
+/** What was lost or found, for the evidence service. */
+export interface DeclaredObject {
+  description: string;
+  category?: string;
+}
+
+/** The facts of a report that an amendment may change. */
+export interface ReportFacts {
+  incidentType?: string;
+  timeWindow?: TimeWindow;
+  place?: string;
+  narrative: string;
+  parties: ReportParty[];
+  motiveFlags: MotiveFlag[];
+  victimSupportWanted: boolean;
+  concernsPoliceConduct: boolean;
+}
+export type AmendableField = keyof ReportFacts;
+export const AMENDABLE_FIELDS: readonly AmendableField[] = [
+  'incidentType',
+  'timeWindow',
+  'place',
+  'narrative',
+  'parties',
+  'motiveFlags',
+  'victimSupportWanted',
+  'concernsPoliceConduct',
+];
+
+/** Every report event carries `reportId`, so the public mapping needs nothing but the event. */
+export type ReportReceived = DomainEvent<
+  'ReportReceived',
+  ReportFacts & {
+    reportId: string;
+    kind: ReportKind;
+    channel: Channel;
+    urgent: boolean;
+    appointmentRef?: string;
+    object?: DeclaredObject;
+    receivedBy: string;
+    receivedAt: string;
+  }
+>;
+
+/** A loss or found-object declaration, with what `evidence` needs to register or match the object (F5). */
+export type ObjectDeclared = DomainEvent<
+  'ObjectDeclared',
+  {
+    reportId: string;
+    declaration: 'lost' | 'found';
+    object: DeclaredObject;
+    declarant: { partyId: string; name: string; contact?: string };
+    place?: string;
+    timeWindow?: TimeWindow;
+    declaredAt: string;
+  }
+>;
+
+/** Only the changed fields, each with what was said before: the earlier statement is never lost. */
+export type ReportAmended = DomainEvent<
+  'ReportAmended',
+  {
+    reportId: string;
+    changes: Partial<ReportFacts>;
+    previous: Partial<ReportFacts>;
+    reason: string;
+    amendedBy: string;
+    amendedAt: string;
+  }
+>;
+
+export type ReportAssignedToService = DomainEvent<
+  'ReportAssignedToService',
+  { reportId: string; serviceId: string; previousServiceId?: string; note?: string; assignedBy: string; assignedAt: string }
+>;
+
+export type ReportReferredExternally = DomainEvent<
+  'ReportReferredExternally',
+  { reportId: string; organisation: string; reason: string; referredBy: string; referredAt: string }
+>;
+
+export type VictimSupportOffered = DomainEvent<
+  'VictimSupportOffered',
+  { reportId: string; partyId: string; supportBy: string; accepted: boolean; offeredBy: string; offeredAt: string }
+>;
+
+/** The report essentials `investigations` needs to open or join a case (F1). */
+export type InvestigationRequested = DomainEvent<
+  'InvestigationRequested',
+  {
+    reportId: string;
+    kind: ReportKind;
+    incidentType: string;
+    timeWindow?: TimeWindow;
+    place?: string;
+    narrative: string;
+    parties: ReportParty[];
+    motiveFlags: MotiveFlag[];
+    reason: string;
+    requestedBy: string;
+    requestedAt: string;
+  }
+>;
+
+/**
+ * The complaint about police conduct goes to `integrity` with all it says (F6). From here on the report keeps
+ * only the pointer `integrityHandoffId`: its state forgets the complaint's details.
+ */
+export type ConductComplaintRoutedToIntegrity = DomainEvent<
+  'ConductComplaintRoutedToIntegrity',
+  {
+    reportId: string;
+    integrityHandoffId: string;
+    complaint: ReportFacts & { kind: ReportKind; channel: Channel; receivedAt: string };
+    routedBy: string;
+    routedAt: string;
+  }
+>;
+
+export type ReportEvent =
+  | ReportReceived
+  | ObjectDeclared
+  | ReportAmended
+  | ReportAssignedToService
+  | ReportReferredExternally
+  | VictimSupportOffered
+  | InvestigationRequested
+  | ConductComplaintRoutedToIntegrity;

@@ -1,0 +1,100 @@
+import { Channel, ReportEvent, ReportFacts, ReportKind } from './report.events';
+
+export interface Amendment {
+  fields: (keyof ReportFacts)[];
+  reason: string;
+  amendedBy: string;
+  amendedAt: string;
+}
+
+export interface OpenReport extends ReportFacts {
+  status: 'open';
+  reportId: string;
+  kind: ReportKind;
+  channel: Channel;
+  urgent: boolean;
+  receivedAt: string;
+  /** Which fields changed when, and why; what was said before stays in the events. */
+  amendments: Amendment[];
+  assignedServiceId: string | null;
+  referrals: { organisation: string; referredAt: string }[];
+  /** Party ids of victims who were offered support. */
+  victimSupportOffered: string[];
+  investigationRequestedAt: string | null;
+}
+
+/** After routing to integrity the report is a pointer: no narrative, parties or facts of the complaint. */
+export interface RoutedReport {
+  status: 'routed_to_integrity';
+  reportId: string;
+  kind: ReportKind;
+  receivedAt: string;
+  integrityHandoffId: string;
+  routedAt: string;
+}
+
+export type ReportState = { status: 'unreceived' } | OpenReport | RoutedReport;
+
+export const initialReportState = (): ReportState => ({ status: 'unreceived' });
+
+export function evolveReport(state: ReportState, event: ReportEvent): ReportState {
+  if (event.type === 'ReportReceived') {
+    if (state.status !== 'unreceived') return state;
+    const d = event.data;
+    return {
+      status: 'open',
+      reportId: d.reportId,
+      kind: d.kind,
+      channel: d.channel,
+      urgent: d.urgent,
+      receivedAt: d.receivedAt,
+      ...(d.incidentType !== undefined && { incidentType: d.incidentType }),
+      ...(d.timeWindow !== undefined && { timeWindow: d.timeWindow }),
+      ...(d.place !== undefined && { place: d.place }),
+      narrative: d.narrative,
+      parties: d.parties,
+      motiveFlags: d.motiveFlags,
+      victimSupportWanted: d.victimSupportWanted,
+      concernsPoliceConduct: d.concernsPoliceConduct,
+      amendments: [],
+      assignedServiceId: null,
+      referrals: [],
+      victimSupportOffered: [],
+      investigationRequestedAt: null,
+    };
+  }
+  if (state.status !== 'open') return state;
+
+  switch (event.type) {
+    case 'ObjectDeclared':
+      return state;
+
+    case 'ReportAmended': {
+      const { changes, reason, amendedBy, amendedAt } = event.data;
+      const fields = Object.keys(changes) as (keyof ReportFacts)[];
+      return { ...state, ...changes, amendments: [...state.amendments, { fields, reason, amendedBy, amendedAt }] };
+    }
+
+    case 'ReportAssignedToService':
+      return { ...state, assignedServiceId: event.data.serviceId };
+
+    case 'ReportReferredExternally':
+      return { ...state, referrals: [...state.referrals, { organisation: event.data.organisation, referredAt: event.data.referredAt }] };
+
+    case 'VictimSupportOffered':
+      return { ...state, victimSupportOffered: [...state.victimSupportOffered, event.data.partyId] };
+
+    case 'InvestigationRequested':
+      return { ...state, investigationRequestedAt: event.data.requestedAt };
+
+    case 'ConductComplaintRoutedToIntegrity':
+      return {
+        status: 'routed_to_integrity',
+        reportId: state.reportId,
+        kind: state.kind,
+        receivedAt: state.receivedAt,
+        integrityHandoffId: event.data.integrityHandoffId,
+        routedAt: event.data.routedAt,
+      };
+  }
+}
