@@ -1,0 +1,1 @@
+export const integrityComplaintStream = (complaintId: string): string => `integrity-complaint-${complaintId}`;
