@@ -1,0 +1,78 @@
+import { DomainError } from '@police/event-store';
+import { ClosedInvestigation } from './investigation.state';
+
+export type InvestigationNotFoundCode =
+  | 'investigation_not_found'
+  | 'party_link_not_found'
+  | 'task_not_found'
+  | 'parket_task_not_found'
+  | 'series_link_not_found'
+  | 'member_not_found';
+
+export type InvestigationConflictCode =
+  | 'investigation_already_opened'
+  | 'investigation_closed'
+  | 'investigation_not_closed'
+  | 'directing_authority_required'
+  | 'same_team'
+  | 'same_lead_investigator'
+  | 'already_a_member'
+  | 'party_already_linked'
+  | 'party_unlinked'
+  | 'already_identified'
+  | 'already_traced'
+  | 'action_id_in_use'
+  | 'task_id_in_use'
+  | 'task_already_done'
+  | 'parket_task_id_in_use'
+  | 'parket_task_completed'
+  | 'report_already_joined'
+  | 'series_link_exists'
+  | 'already_reported_to_magistrate'
+  | 'not_reported_to_magistrate';
+
+export type InvalidInvestigationCommandCode =
+  | 'required'
+  | 'invalid_id'
+  | 'invalid_value'
+  | 'invalid_time'
+  | 'invalid_date'
+  | 'no_route_for_phenomenon'
+  | 'authority_does_not_match_kind'
+  | 'authorisation_required'
+  | 'end_before_start'
+  | 'time_in_future'
+  | 'minor_cannot_waive_lawyer'
+  | 'lawyer_required'
+  | 'salduz_requires_suspect'
+  | 'wrong_party_role'
+  | 'series_link_to_itself';
+
+export class InvestigationNotFound extends DomainError {
+  constructor(code: InvestigationNotFoundCode, message: string) {
+    super(code, message, 404);
+    this.name = 'InvestigationNotFound';
+  }
+}
+
+export class InvestigationConflict extends DomainError {
+  constructor(code: InvestigationConflictCode, message: string) {
+    super(code, message, 409);
+    this.name = 'InvestigationConflict';
+  }
+}
+
+/** Every command but reopening on a closed investigation ends here, and says how it was closed. */
+export class InvestigationClosedError extends InvestigationConflict {
+  constructor(state: ClosedInvestigation) {
+    super('investigation_closed', `Investigation ${state.investigationId} was closed (${state.closure.outcome}, ${state.closure.closedAt}); only reopening is possible`);
+    this.name = 'InvestigationClosedError';
+  }
+}
+
+export class InvalidInvestigationCommand extends DomainError {
+  constructor(code: InvalidInvestigationCommandCode, message: string, field?: string) {
+    super(code, message, 422, field);
+    this.name = 'InvalidInvestigationCommand';
+  }
+}

@@ -1,0 +1,1 @@
+export const investigationStream = (investigationId: string): string => `investigation-${investigationId}`;
