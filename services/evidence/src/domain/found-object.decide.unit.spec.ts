@@ -17,7 +17,7 @@ import {
 import { FoundObjectClosed, FoundObjectConflict, FoundObjectNotFound, InvalidFoundObjectCommand } from './found-object.errors';
 import { FoundObjectRegistered, FoundObjectReturnedToOwner, OwnerIdentified } from './found-object.events';
 import { evolveFoundObject, holdingPeriodEndsAt, initialFoundObjectState } from './found-object.state';
-import { specFor } from './given-when-then.spec';
+import { specFor } from '@police/event-store/given-when-then';
 
 const foundObject = specFor({ initialState: initialFoundObjectState, evolve: evolveFoundObject });
 const POPP: Actor = { staffId: 'staff-4242' };

@@ -3,7 +3,7 @@ import { decideRecordInventoryCount, decideResolveInventoryDiscrepancy, RecordIn
 import { InvalidInventoryCommand, InventoryConflict, InventoryNotFound } from './inventory.errors';
 import { InventoryCounted, InventoryDiscrepancyRaised } from './inventory.events';
 import { evolveInventory, initialInventoryState } from './inventory.state';
-import { specFor } from './given-when-then.spec';
+import { specFor } from '@police/event-store/given-when-then';
 
 const inventory = specFor({ initialState: initialInventoryState, evolve: evolveInventory });
 const DESK: Actor = { staffId: 'staff-2718', evidenceDesk: true };

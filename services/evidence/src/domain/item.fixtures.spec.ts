@@ -12,7 +12,7 @@ import {
   ItemSubmittedToLab,
 } from './item.events';
 import { evolveItem, initialItemState } from './item.state';
-import { specFor } from './given-when-then.spec';
+import { specFor } from '@police/event-store/given-when-then';
 
 export const item = specFor({ initialState: initialItemState, evolve: evolveItem });
 

@@ -17,7 +17,7 @@ import {
   DisciplinaryProcedureStarted,
 } from './complaint.events';
 import { evolveComplaint, initialComplaintState } from './complaint.state';
-import { specFor } from './given-when-then.spec';
+import { specFor } from '@police/event-store/given-when-then';
 
 export const complaint = specFor({ initialState: initialComplaintState, evolve: evolveComplaint });
 

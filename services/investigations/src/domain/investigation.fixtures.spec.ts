@@ -3,7 +3,7 @@ import { Actor, CommandMetadata } from './investigations.decide';
 import { ActionData, DEFAULT_AUTHORISATION_RULES, GENT_ROUTING, OpenInvestigationCommand } from './investigation.decide';
 import { AuthorityRef, DirectingAuthorityRecorded, InvestigationOpened, PartyLinked } from './investigation.events';
 import { evolveInvestigation, initialInvestigationState } from './investigation.state';
-import { specFor } from './given-when-then.spec';
+import { specFor } from '@police/event-store/given-when-then';
 
 export const investigation = specFor({ initialState: initialInvestigationState, evolve: evolveInvestigation });
 

@@ -6,7 +6,7 @@ import { evolveReport, initialReportState } from './report.state';
 import { evolvePv, initialPvState } from './pv.state';
 import { DraftPv } from './pv.decide';
 import { PvDrafted, PvFinalised, PvQualityApproved, PvQualityRejected, PvSubmittedForQualityCheck } from './pv.events';
-import { specFor } from './given-when-then.spec';
+import { specFor } from '@police/event-store/given-when-then';
 
 export const report = specFor({ initialState: initialReportState, evolve: evolveReport });
 export const pv = specFor({ initialState: initialPvState, evolve: evolvePv });

@@ -1,5 +1,7 @@
-// Not a suite: the given/when/then helper of the domain's *.unit.spec.ts files (named *.spec.ts so the build leaves it out).
-import { DomainError, DomainEvent } from '@police/event-store';
+// The given/when/then helper of the domains' *.unit.spec.ts files (test code: uses Jest's expect; left
+// out of the build). Imported as '@police/event-store/given-when-then'.
+import type { DomainEvent } from './command-handler';
+import { DomainError } from './errors';
 
 export interface Folding<State, Event> {
   initialState(): State;
