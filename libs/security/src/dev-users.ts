@@ -17,6 +17,7 @@ export interface DevUser {
  */
 export const DEV_USERS: readonly DevUser[] = [
   { username: 'an.peeters', staffId: '5415-0101', displayName: 'An Peeters', roles: ['front_desk'], teams: ['Onthaal'], unit: 'Interventie' },
+  { username: 'wim.debacker', staffId: '5415-0110', displayName: 'Wim De Backer', roles: ['front_desk'], teams: ['GAK'], unit: 'GAK/DIAK' },
   { username: 'pieter.janssens', staffId: '5415-0201', displayName: 'Pieter Janssens', roles: ['detective'], teams: ['Diefstallen'], unit: 'LRD' },
   { username: 'sofie.maes', staffId: '5415-0202', displayName: 'Sofie Maes', roles: ['detective'], teams: ['Drugs'], unit: 'LRD' },
   { username: 'lotte.willems', staffId: '5415-0203', displayName: 'Lotte Willems', roles: ['detective'], teams: ['Zeden'], unit: 'LRD' },
