@@ -1,24 +1,42 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { DB_POOL, healthController, SERVICE_RUNTIME, ServiceRuntime } from '@police/platform';
+import { DB_POOL, eventSourcingProvider, healthController, SERVICE_RUNTIME, ServiceRuntime } from '@police/platform';
+import { ComplaintCommandsController } from './commands/complaints/complaints.http';
+import { RegisterNumbers } from './commands/complaints/register-numbers';
+import { INTEGRITY_COMMAND_HANDLERS } from './commands/integrity.cqrs';
+import { IntegrityAccess } from './integrity.access';
+import { INTEGRITY_CONFIG, integrityConfigFromEnv } from './integrity.config';
+import { integrityHandlers } from './integration/integrity.consumer';
+import { complaintsProjection } from './queries/complaints/complaint.projection';
+import { ComplaintRow } from './queries/complaints/complaint.read-model';
+import { ComplaintQueriesController, EarlyWarningsController } from './queries/complaints/complaints.http';
 
 export const INTEGRITY_DESCRIPTION = 'Complaints against the police, from intake to outcome, in a sealed compartment.';
 
-/** The integrity service: everything it serves under `/api/integrity`, given the runtime its host provides. */
+/**
+ * The integrity service: everything it serves under `/api/integrity`, given the runtime its host provides.
+ * It publishes no public contract (a sealed compartment); it consumes the reports service's complaints.
+ */
 @Module({})
 export class IntegrityModule {
   static register(runtime: ServiceRuntime): DynamicModule {
+    const config = integrityConfigFromEnv();
     return {
       module: IntegrityModule,
       imports: [CqrsModule],
-      controllers: [healthController('integrity')],
+      controllers: [healthController('integrity'), ComplaintCommandsController, ComplaintQueriesController, EarlyWarningsController],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },
-        {
-          provide: Symbol.for('integrity:schema'),
-          useFactory: async () => runtime.pool.query(`CREATE SCHEMA IF NOT EXISTS "${runtime.schema}"`),
-        },
+        { provide: INTEGRITY_CONFIG, useValue: config },
+        eventSourcingProvider(runtime, {
+          entities: [ComplaintRow],
+          projections: [complaintsProjection],
+          consume: { from: ['reports'], handlers: (es) => integrityHandlers(es, config) },
+        }),
+        IntegrityAccess,
+        RegisterNumbers,
+        ...INTEGRITY_COMMAND_HANDLERS,
       ],
     };
   }

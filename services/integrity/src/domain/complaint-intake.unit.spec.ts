@@ -106,6 +106,13 @@ describe('receiving a complaint', () => {
       ]);
   });
 
+  it('registers a complaint whose complainant could not identify the officers, and keeps the office it came in at', () => {
+    complaint
+      .given()
+      .when((s) => decideReceiveComplaint(s, receiveCommand({ channel: 'desk_report', reportId: REPORT_ID, staffConcerned: [], office: 'APG' })))
+      .then([received({ channel: 'desk_report', reportId: REPORT_ID, staffConcerned: [], office: 'APG' }), logged]);
+  });
+
   it.each(['mail', 'letter', 'via_mayor', 'online_form'] as const)('accepts the %s channel', (channel) => {
     complaint
       .given()
@@ -125,7 +132,8 @@ describe('receiving a complaint', () => {
     ['an external reference on a mailed complaint', { externalReference: 'CP-1' }, 'origin_mismatch', 'externalReference'],
     ['a desk complaint without its report', { channel: 'desk_report' as const }, 'required', 'reportId'],
     ['a report id on a letter', { channel: 'letter' as const, reportId: REPORT_ID }, 'origin_mismatch', 'reportId'],
-    ['no staff member concerned', { staffConcerned: [] }, 'required', 'staffConcerned'],
+    ['a staff id that is blank', { staffConcerned: [OFFICER_A, ' '] }, 'required', 'staffConcerned[1]'],
+    ['a blank office', { office: ' ' }, 'required', 'office'],
     ['the same staff member twice', { staffConcerned: [OFFICER_A, OFFICER_A] }, 'invalid_value', 'staffConcerned'],
     ['a receipt date after today', { receivedOn: '2025-04-03' }, 'date_in_future', 'receivedOn'],
     ['a malformed receipt date', { receivedOn: '01/04/2025' }, 'invalid_date', 'receivedOn'],

@@ -94,6 +94,8 @@ export type ReceiveComplaint = Command<
     receivedOn: string;
     /** Required for `desk_report`: the `reports` intake it came from. */
     reportId?: string;
+    /** Where it was received (APG, a commissariaat, …), when known. */
+    office?: string;
     /** Required for `via_comite_p` and `via_aig`: their reference. */
     externalReference?: string;
   }
@@ -232,7 +234,9 @@ export function decideReceiveComplaint(state: ComplaintState, { data, metadata }
   if (data.complainant.contact !== undefined && isBlank(data.complainant.contact)) {
     throw new InvalidComplaintCommand('required', 'complainant.contact may not be blank', 'complainant.contact');
   }
-  requireStaffIds(data.staffConcerned, 'staffConcerned');
+  // A complainant who could not identify the officers still has a complaint to be registered and forwarded.
+  requireStaffIds(data.staffConcerned, 'staffConcerned', { allowNone: true });
+  if (data.office !== undefined && isBlank(data.office)) throw new InvalidComplaintCommand('required', 'office may not be blank', 'office');
   requirePastDate(data.receivedOn, 'receivedOn', metadata);
 
   const originBody = ORIGIN_OF_CHANNEL[data.channel];
@@ -261,6 +265,7 @@ export function decideReceiveComplaint(state: ComplaintState, { data, metadata }
       facts: data.facts,
       receivedOn: data.receivedOn,
       ...(data.reportId !== undefined && { reportId: data.reportId }),
+      ...(data.office !== undefined && { office: data.office }),
       ...(originBody !== undefined && { origin: { body: originBody, externalReference: data.externalReference as string } }),
       recordedBy: by,
       recordedAt: at,
@@ -744,8 +749,9 @@ function requireConcerned(complaint: Complaint, staffId: string, field: string):
   }
 }
 
-function requireStaffIds(ids: readonly string[], field: string): void {
-  if (!Array.isArray(ids) || ids.length === 0) throw new InvalidComplaintCommand('required', `${field} names at least one staff member`, field);
+function requireStaffIds(ids: readonly string[], field: string, options: { allowNone?: boolean } = {}): void {
+  if (!Array.isArray(ids)) throw new InvalidComplaintCommand('required', `${field} must be a list of staff ids`, field);
+  if (ids.length === 0 && !options.allowNone) throw new InvalidComplaintCommand('required', `${field} names at least one staff member`, field);
   ids.forEach((id, i) => {
     if (typeof id !== 'string' || isBlank(id)) throw new InvalidComplaintCommand('required', `${field}[${i}] may not be blank`, `${field}[${i}]`);
   });

@@ -61,6 +61,8 @@ export type IntegrityComplaintReceived = DomainEvent<
     receivedOn: string;
     /** The `reports` intake this complaint was handed off from (channel `desk_report`). */
     reportId?: string;
+    /** Where it was received (APG, a commissariaat, …), when known. */
+    office?: string;
     origin?: ComplaintOrigin;
     recordedBy: string;
     recordedAt: string;

@@ -1,0 +1,71 @@
+import { Logger } from '@nestjs/common';
+import { DomainError } from '@police/event-store';
+import { ContractHandlers } from '@police/messaging';
+import { ServiceEventSourcing } from '@police/platform';
+import { nextRegisterNumber } from '../commands/complaints/register-numbers';
+import { IntegrityCommands, newRecordId } from '../commands/integrity-commands';
+import { dayOf } from '../domain/integrity.decide';
+import { integrityComplaintStream } from '../domain/integrity.stream';
+import { IntegrityConfig, integrityConfigFromEnv } from '../integrity.config';
+
+export const CONSUMER_ACTOR = 'system:integrity-consumer';
+
+const BRUSSELS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * The calendar day (in Belgium) a complaint was received, never after today's UTC day: the domain refuses
+ * future dates, and a complaint taken at 00:30 in Gent must not be refused for it.
+ */
+export function receivedOnOf(receivedAt: string, now: Date): string {
+  const day = BRUSSELS_DAY.format(new Date(receivedAt));
+  const today = dayOf(now);
+  return day > today ? today : day;
+}
+
+/** The complaint a desk report becomes: the same message always names the same complaint. */
+export function complaintIdOfMessage(messageId: string): string {
+  return newRecordId('complaint', CONSUMER_ACTOR, messageId);
+}
+
+/**
+ * A complaint about police conduct taken at a reports intake (F6) becomes a complaint here, with channel
+ * `desk_report` and the report id as its origin pointer, in the inbox transaction. Idempotent on the message
+ * id: the complaint id and event ids derive from it, and a redelivery appends nothing. A message the domain
+ * refuses can never succeed: it is logged and skipped rather than thrown (which would block the partition).
+ */
+export function integrityHandlers(es: ServiceEventSourcing, config: IntegrityConfig = integrityConfigFromEnv()): ContractHandlers {
+  const logger = new Logger('integrity:consumer');
+  return {
+    'reports.PoliceConductComplaintFiled.v1': async (p, ctx) => {
+      const store = es.store.withTransaction(ctx.client);
+      const complaintId = complaintIdOfMessage(ctx.message.id);
+      const { events } = await store.readStream(integrityComplaintStream(complaintId));
+      if (events.length > 0) return;
+      const now = new Date();
+      const registerNumber = await nextRegisterNumber(ctx.client, es.runtime.schema, config.registerPrefix, now);
+      try {
+        await new IntegrityCommands(store).complaint(
+          complaintId,
+          {
+            type: 'ReceiveComplaint',
+            data: {
+              complaintId,
+              registerNumber,
+              channel: 'desk_report',
+              reportId: p.reportId,
+              complainant: { name: p.complainant.name, ...(p.complainant.contact !== undefined && { contact: p.complainant.contact }) },
+              staffConcerned: p.staffMembersConcerned,
+              facts: p.facts,
+              receivedOn: receivedOnOf(p.receivedAt, now),
+              ...(p.office !== undefined && { office: p.office }),
+            },
+          },
+          { actor: { staffId: CONSUMER_ACTOR }, now, correlationId: ctx.message.correlationId, causationId: ctx.message.id, idempotencyKey: ctx.message.id },
+        );
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        logger.error(`reports.PoliceConductComplaintFiled.v1 ${ctx.message.id} (report ${p.reportId}) refused and skipped: ${e.code}: ${e.message}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_SOURCING, ServiceEventSourcing } from '@police/platform';
+import { AccessControl, GrantedAccess, Principal, principalOf, ProtectedResource, resourceNotFound } from '@police/security';
+import type { Request } from 'express';
+import { ComplaintEvent } from './domain/complaint.events';
+import { Actor, KORPSCHEF } from './domain/integrity.decide';
+import { integrityComplaintStream } from './domain/integrity.stream';
+import { INTEGRITY_CONFIG, IntegrityConfig } from './integrity.config';
+import { integrityProblem } from './integrity.problems';
+import { evolveComplaintRow } from './queries/complaints/complaint.projection';
+import { ComplaintRow } from './queries/complaints/complaint.read-model';
+
+/**
+ * Who may know of a complaint. A complaint is a sealed record (no role or team basis): its compartment
+ * (intake until triage, then BIT, Tucht or DPO) opens to that unit's roles, its investigators see it by
+ * assignment, and the staff members it concerns never see it: to them it is a 404 like a missing id,
+ * for reads and writes, whatever their role.
+ */
+@Injectable()
+export class IntegrityAccess {
+  constructor(
+    @Inject(EVENT_SOURCING) private readonly es: ServiceEventSourcing,
+    @Inject(INTEGRITY_CONFIG) private readonly config: IntegrityConfig,
+    private readonly access: AccessControl,
+  ) {}
+
+  principal(req: Request): Principal {
+    const p = principalOf(req);
+    if (!p) throw integrityProblem(401, 'unauthenticated', 'This endpoint needs a bearer token.');
+    return p;
+  }
+
+  /** The domain's actor: the chief acts as korpschef; other disciplinary authorities are configured by staff id. */
+  actor(principal: Principal): Actor {
+    const authority = principal.roles.includes('chief') ? KORPSCHEF : this.config.authorities[principal.staffId];
+    return { staffId: principal.staffId, ...(authority !== undefined && { authority }) };
+  }
+
+  /** Investigators (designated ones included: access to this one file) are assignees. */
+  resource(row: Pick<ComplaintRow, 'id' | 'registerNumber' | 'compartment' | 'staffConcerned' | 'investigators'>): ProtectedResource {
+    return {
+      type: 'integrity_complaint',
+      id: row.id,
+      ...(row.registerNumber ? { caseRef: row.registerNumber } : {}),
+      compartment: row.compartment,
+      concernedStaffIds: [...row.staffConcerned],
+      assignees: [...row.investigators],
+    };
+  }
+
+  /** Rows the reader may see, in order: the filter every list, count and signal goes through first. */
+  visible(principal: Principal, rows: ComplaintRow[]): ComplaintRow[] {
+    return rows.filter((row) => this.access.canSee(principal, this.resource(row)));
+  }
+
+  /**
+   * A complaint's row, or the platform's 404. The read model trails the log by a few milliseconds; a
+   * complaint received a moment ago is built from its stream instead.
+   */
+  async row(complaintId: string): Promise<ComplaintRow> {
+    const row = await this.es.dataSource.getRepository(ComplaintRow).findOneBy({ id: complaintId });
+    return row ?? this.currentRow(complaintId);
+  }
+
+  /** The complaint as its stream has it now (for decisions on a change, which must not use a trailing view). */
+  async currentRow(complaintId: string): Promise<ComplaintRow> {
+    const { events } = await this.es.store.readStream(integrityComplaintStream(complaintId));
+    let row: ComplaintRow | null = null;
+    events.forEach((e, version) => (row = evolveComplaintRow(row, { type: e.type, data: e.data } as ComplaintEvent, version)));
+    if (!row) throw resourceNotFound('integrity_complaint');
+    return row;
+  }
+
+  authorizeRead(req: Request, row: ComplaintRow): Promise<GrantedAccess> {
+    return this.access.authorizeRead(req, this.resource(row));
+  }
+
+  authorizeWrite(req: Request, row: ComplaintRow): GrantedAccess {
+    return this.access.authorizeWrite(req, this.resource(row));
+  }
+
+  recordListRead(req: Request, rows: ComplaintRow[]): Promise<void> {
+    return this.access.recordListRead(req, 'integrity_complaint', rows.map((r) => this.resource(r)));
+  }
+
+  get eventSourcing(): ServiceEventSourcing {
+    return this.es;
+  }
+}

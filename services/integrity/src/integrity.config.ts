@@ -1,0 +1,66 @@
+import { DEFAULT_DISCIPLINE_CONFIG, DisciplineConfig, Organisation, Relationships } from './domain/complaint.decide';
+import { DeadlineLimits, EarlyWarningPolicy } from './domain/complaint.state';
+
+/**
+ * Configuration of the integrity service; a zone overrides any top-level key with `INTEGRITY_CONFIG_JSON`
+ * (same shape, partial).
+ *
+ * - `organisation` and `relationships` feed the conflict-of-interest check: who is in which team and unit
+ *   (in production, an export of the HR organisation chart; the defaults are the demo users), and recorded
+ *   relationships (family, partner, close friendship) between two staff members, in either order.
+ * - `authorities`: the disciplinary authority a user acts as, by staff id, for users other than the chief
+ *   (who acts as `korpschef` by role): the burgemeester or the minister when they use the system.
+ * - `discipline`: the disciplinary authorities, the sanction catalogue and which authority may impose
+ *   which severity. TO BE CONFIRMED BY A LAWYER: the sources name light and heavy sanctions and the three
+ *   authorities (002:2112-2122) but neither the catalogue nor who may impose what (domain §5 [INF]).
+ * - `deadlines`: days allowed per step (the sources give none: domain §1.4.2 [INF]); also to be confirmed.
+ * - `earlyWarning`: how many complaints naming one staff member within how many days raise a signal for
+ *   human review (it never decides anything).
+ */
+export interface IntegrityConfig {
+  registerPrefix: string;
+  organisation: Organisation;
+  relationships: Relationships;
+  authorities: Record<string, string>;
+  discipline: DisciplineConfig;
+  deadlines: DeadlineLimits;
+  earlyWarning: EarlyWarningPolicy;
+}
+
+export const DEFAULT_INTEGRITY_CONFIG: IntegrityConfig = {
+  registerPrefix: 'DIT',
+  organisation: {
+    '5415-0101': { teams: ['Onthaal'], unit: 'Interventie' },
+    '5415-0110': { teams: ['GAK'], unit: 'GAK/DIAK' },
+    '5415-0201': { teams: ['Diefstallen'], unit: 'LRD' },
+    '5415-0202': { teams: ['Drugs'], unit: 'LRD' },
+    '5415-0203': { teams: ['Zeden'], unit: 'LRD' },
+    '5415-0204': { teams: ['Geweld'], unit: 'LRD' },
+    '5415-0210': { teams: ['Diefstallen'], unit: 'LRD' },
+    '5415-0301': { teams: ['POPP'], unit: 'Evidence desk/POPP' },
+    '5415-0302': { teams: ['TST'], unit: 'LRD' },
+    '5415-0401': { teams: ['BIT'], unit: 'DIT/BIT' },
+    '5415-0402': { teams: ['Tucht'], unit: 'DIT/Tucht' },
+    '5415-0403': { teams: [], unit: 'DPO' },
+    '5415-0001': { teams: [], unit: 'Korpsleiding' },
+  },
+  // Demo: bart.desmet (BIT) and koen.claes (Geweld) are brothers-in-law.
+  relationships: [['5415-0401', '5415-0204']],
+  authorities: {},
+  discipline: DEFAULT_DISCIPLINE_CONFIG,
+  deadlines: { forwardingDays: 5, triageDays: 14, investigationDays: 90, disciplinaryLimitationDays: 180 },
+  earlyWarning: { threshold: 3, windowDays: 365 },
+};
+
+export function integrityConfigFromEnv(raw = process.env.INTEGRITY_CONFIG_JSON): IntegrityConfig {
+  if (!raw) return DEFAULT_INTEGRITY_CONFIG;
+  let parsed: Partial<IntegrityConfig>;
+  try {
+    parsed = JSON.parse(raw) as Partial<IntegrityConfig>;
+  } catch (e) {
+    throw new Error(`INTEGRITY_CONFIG_JSON is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return { ...DEFAULT_INTEGRITY_CONFIG, ...parsed };
+}
+
+export const INTEGRITY_CONFIG = Symbol('INTEGRITY_CONFIG');

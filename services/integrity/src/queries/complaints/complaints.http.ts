@@ -1,0 +1,109 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Allow, Authenticated, Consults } from '@police/security';
+import type { Request, Response } from 'express';
+import { EarlyWarningQuery, ListComplaintsQuery } from '../../commands/complaints/complaints.request';
+import { OVERSIGHT_ROLES, oversightBody } from '../../commands/complaints/complaints.http';
+import { OVERSIGHT_BODIES } from '../../domain/complaint.events';
+import { earlyWarning, EarlyWarningSignal, overdueSteps, summaryOf } from '../../domain/complaint.state';
+import { IntegrityAccess } from '../../integrity.access';
+import { INTEGRITY_CONFIG, IntegrityConfig } from '../../integrity.config';
+import { setEtag } from '../../integrity.http-context';
+import { integrityProblem } from '../../integrity.problems';
+import { ComplaintRow } from './complaint.read-model';
+import { ComplaintListEntry, complaintListEntry, ComplaintView, complaintView } from './complaint.view';
+import { forwardingPdf } from './forwarding-document';
+
+/**
+ * Reading complaints. Every answer is built from the rows the reader may see, filtered before anything is
+ * counted: a staff member concerned, or anyone outside the compartment, finds no trace of a complaint in a
+ * list, a count, the overdue list or the early-warning view.
+ */
+@ApiTags('complaints')
+@Controller('complaints')
+export class ComplaintQueriesController {
+  constructor(
+    private readonly access: IntegrityAccess,
+    @Inject(INTEGRITY_CONFIG) private readonly config: IntegrityConfig,
+  ) {}
+
+  @Get()
+  @Allow(...OVERSIGHT_ROLES)
+  @Consults('integrity_complaint')
+  @ApiOperation({ summary: 'Complaints you may see, by status (phase), unit (compartment), overdue, or the desk report they came from' })
+  async list(@Query() q: ListComplaintsQuery, @Req() req: Request): Promise<{ items: ComplaintListEntry[]; total: number; limit: number; offset: number }> {
+    const limit = Math.min(q.limit ?? 50, 200);
+    const offset = q.offset ?? 0;
+    const qb = this.access.eventSourcing.dataSource.getRepository(ComplaintRow).createQueryBuilder('c').orderBy('c.receivedOn', 'DESC').addOrderBy('c.registerNumber', 'DESC');
+    if (q.status) qb.andWhere('c.phase = :status', { status: q.status });
+    if (q.unit) qb.andWhere('c.compartment = :compartment', { compartment: `integrity:${q.unit}` });
+    if (q.reportId) qb.andWhere('c.reportId = :reportId', { reportId: q.reportId });
+    const now = new Date();
+    const visible = this.access
+      .visible(this.access.principal(req), await qb.getMany())
+      .map((row) => ({ row, overdue: overdueSteps(row.state, now, this.config.deadlines) }))
+      .filter((x) => q.overdue === undefined || (x.overdue.length > 0) === q.overdue);
+    const page = visible.slice(offset, offset + limit);
+    await this.access.recordListRead(req, page.map((x) => x.row));
+    return { items: page.map((x) => complaintListEntry(x.row, x.overdue)), total: visible.length, limit, offset };
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @Consults('integrity_complaint')
+  @ApiOperation({ summary: 'The complaint file (404 to anyone it concerns, or outside its compartment, as for a missing id)' })
+  async get(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintView> {
+    const row = await this.access.row(id);
+    const granted = await this.access.authorizeRead(req, row);
+    res.setHeader('X-Access-Basis', granted.basis);
+    setEtag(res, row.version);
+    return complaintView(row, new Date(), this.config.deadlines);
+  }
+
+  @Get(':id/forwardings/:recipient/document')
+  @Allow(...OVERSIGHT_ROLES)
+  @Consults('integrity_complaint')
+  @ApiParam({ name: 'recipient', enum: OVERSIGHT_BODIES })
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'The forwarding document (PDF) of a recorded forwarding to Comité P or AIG' })
+  async document(@Param('id', ParseUUIDPipe) id: string, @Param('recipient') recipient: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const row = await this.access.row(id);
+    await this.access.authorizeRead(req, row);
+    const body = oversightBody(recipient);
+    const forwarding = row.file.forwardings[body];
+    if (!forwarding) throw integrityProblem(404, 'forwarding_not_found', `Complaint ${row.registerNumber ?? id} is not forwarded to ${body === 'aig' ? 'AIG' : 'Comité P'} yet.`, 'recipient');
+    const pdf = await forwardingPdf({ file: row.file, body, forwarding, printedAt: new Date(), printedBy: this.access.principal(req).staffId });
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `inline; filename="doorzending-${body}-${row.registerNumber ?? id}.pdf"`);
+    return new StreamableFile(pdf);
+  }
+}
+
+/** Signals for human review only: staff members named in repeated complaints over a window. */
+@ApiTags('early-warnings')
+@Controller('early-warnings')
+export class EarlyWarningsController {
+  constructor(
+    private readonly access: IntegrityAccess,
+    @Inject(INTEGRITY_CONFIG) private readonly config: IntegrityConfig,
+  ) {}
+
+  @Get()
+  @Allow(...OVERSIGHT_ROLES)
+  @Consults('integrity_complaint')
+  @ApiOperation({ summary: 'Staff members named in at least the configured number of complaints within the window, counted over the complaints you may see; a signal, never a finding' })
+  async list(@Query() q: EarlyWarningQuery, @Req() req: Request): Promise<{ asOf: string; threshold: number; windowDays: number; signals: EarlyWarningSignal[]; notice: string }> {
+    const asOf = q.asOf ? new Date(`${q.asOf}T00:00:00Z`) : new Date();
+    const rows = this.access.visible(this.access.principal(req), await this.access.eventSourcing.dataSource.getRepository(ComplaintRow).find());
+    const signals = earlyWarning(rows.map((r) => summaryOf(r.state)).filter((s) => s !== null), asOf, this.config.earlyWarning);
+    const shown = new Set(signals.flatMap((s) => s.complaintIds));
+    await this.access.recordListRead(req, rows.filter((r) => shown.has(r.id)));
+    return {
+      asOf: asOf.toISOString().slice(0, 10),
+      threshold: this.config.earlyWarning.threshold,
+      windowDays: this.config.earlyWarning.windowDays,
+      signals,
+      notice: 'A signal for human review: it says nothing about whether any complaint is founded and decides nothing.',
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import PDFDocument from 'pdfkit';
+import { OversightBody } from '../../domain/complaint.events';
+import { ComplaintFile, FileForwarding } from './complaint.projection';
+
+const BODY_NAME: Record<OversightBody, string> = { comite_p: 'Vast Comité van Toezicht op de politiediensten (Comité P)', aig: 'Algemene Inspectie van de federale politie en van de lokale politie (AIG)' };
+
+/**
+ * The forwarding document (PDF) that goes with a complaint to Comité P or AIG (R-INT-1): the register
+ * number, the complaint as received, and how and when it was forwarded.
+ */
+export function forwardingPdf(input: { file: ComplaintFile; body: OversightBody; forwarding: FileForwarding; printedAt: Date; printedBy: string }): Promise<Buffer> {
+  const { file, body, forwarding } = input;
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Doorzending klacht ${file.registerNumber ?? file.complaintId}`, Author: 'Police case platform' } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+
+    doc.font('Helvetica-Bold').fontSize(15).text(forwarding.basis === 'origin' ? 'Ontvangstmelding klacht / Acknowledgement of a complaint' : 'Doorzending klacht / Forwarding of a complaint');
+    doc.moveDown(0.5).font('Helvetica').fontSize(10);
+    doc.text(`Aan: ${BODY_NAME[body]}`);
+    doc.text(`Registernummer korps: ${file.registerNumber ?? '(nog niet ingeboekt)'}`);
+    doc.text(`Ontvangen op: ${file.receivedOn} — kanaal: ${file.channel}${file.office ? ` — ${file.office}` : ''}`);
+    if (file.origin) doc.text(`Herkomst: ${file.origin.body === 'comite_p' ? 'Comité P' : 'AIG'}, referentie ${file.origin.externalReference}`);
+    doc.text(
+      forwarding.basis === 'origin'
+        ? `De klacht kwam van uw dienst (${forwarding.forwardedOn}).`
+        : `Doorgezonden op ${forwarding.forwardedOn} per ${forwarding.channel ?? '-'}${forwarding.reference ? `; uw referentie ${forwarding.reference}` : ''}.`,
+    );
+    doc.moveDown();
+    doc.font('Helvetica-Bold').text('Klager');
+    doc.font('Helvetica').text(`${file.complainant.name}${file.complainant.contact ? ` (${file.complainant.contact})` : ''}`);
+    doc.moveDown(0.5).font('Helvetica-Bold').text('Betrokken personeelsleden');
+    doc.font('Helvetica').text(file.staffConcerned.length > 0 ? file.staffConcerned.join(', ') : '(niet geïdentificeerd)');
+    doc.moveDown(0.5).font('Helvetica-Bold').text('Feiten');
+    doc.font('Helvetica').text(file.facts);
+    doc.moveDown(2).fontSize(8).fillColor('#555').text(`Afgedrukt ${input.printedAt.toISOString()} door ${input.printedBy}. Vertrouwelijk: integriteitsdossier.`);
+    doc.end();
+  });
+}
