@@ -91,7 +91,6 @@ describe('a closed investigation', () => {
     { type: 'RecordHouseSearch', data: { ...actionData({ authorisation: WARRANT }), address: 'Sleepstraat 44', findings: 'niets' }, metadata: at(DETECTIVE, REOPENED_AT) },
     { type: 'AddSeriesLink', data: { otherInvestigationId: OTHER_INVESTIGATION_ID, reason: 'x' }, metadata: at(DETECTIVE, REOPENED_AT) },
     { type: 'CloseInvestigation', data: { outcome: 'no_further_action', reason: 'x' }, metadata: at(DETECTIVE, REOPENED_AT) },
-    { type: 'LinkLabResult', data: { itemId: 'e1d2c3b4-a5f6-4e7d-8c9b-0a1f2e3d4c5b', laboratory: 'FPL', labReference: 'L-1', analysis: 'dna', conclusion: 'hit', receivedAt: REOPENED_AT }, metadata: at(DETECTIVE, REOPENED_AT) },
     openCommand(),
   ];
   it.each(commands.map((c) => [c.type, c] as const))('refuses %s: only reopening is possible', (_type, command) => {
@@ -99,6 +98,53 @@ describe('a closed investigation', () => {
       .given(opened, reported, closed)
       .when((s) => decideInvestigation(s, command))
       .thenThrows({ code: 'investigation_closed', status: 409, type: InvestigationClosedError, message: /reported_to_magistrate, 2025-09-30T15:00:00.000Z/ });
+  });
+
+  const SYSTEM = { staffId: 'system:investigations-consumer' };
+  const ITEM = 'e1d2c3b4-a5f6-4e7d-8c9b-0a1f2e3d4c5b';
+
+  it('still takes a lab result, flagged as arrived after closure, and only once', () => {
+    const linkLab = { type: 'LinkLabResult' as const, data: { itemId: ITEM, laboratory: 'FPL', labReference: 'L-1', analysis: 'dna', conclusion: 'hit', receivedAt: '2025-10-02T10:00:00+02:00' }, metadata: at(SYSTEM, REOPENED_AT) };
+    const linked = {
+      type: 'LabResultLinked' as const,
+      data: { ...recorded(SYSTEM, REOPENED_AT), itemId: ITEM, laboratory: 'FPL', labReference: 'L-1', analysis: 'dna', conclusion: 'hit', receivedAt: '2025-10-02T08:00:00.000Z', afterClosure: true as const },
+    };
+    investigation.given(opened, reported, closed).when((s) => decideInvestigation(s, linkLab)).then([linked]);
+    investigation.given(opened, reported, closed, linked).when((s) => decideInvestigation(s, linkLab)).then([]);
+    const state = investigation.fold([opened, reported, closed, linked]);
+    expect(state.status === 'closed' && state.labResults).toStrictEqual([`${ITEM}/L-1`]);
+  });
+
+  it('still takes an evidence item, flagged as arrived after closure', () => {
+    const linkItem = {
+      type: 'LinkEvidence' as const,
+      data: { itemId: ITEM, labelNumber: 'EV-2025-000001', category: 'trace', description: 'Wattenstaafje', seizedAt: '2025-09-29T08:00:00Z', registeredAt: '2025-10-01T08:00:00Z', custodian: 'staff-3141' },
+      metadata: at(SYSTEM, REOPENED_AT),
+    };
+    const linked = {
+      type: 'EvidenceLinked' as const,
+      data: {
+        ...recorded(SYSTEM, REOPENED_AT),
+        itemId: ITEM,
+        labelNumber: 'EV-2025-000001',
+        category: 'trace',
+        description: 'Wattenstaafje',
+        seizedAt: '2025-09-29T08:00:00.000Z',
+        registeredAt: '2025-10-01T08:00:00.000Z',
+        custodian: 'staff-3141',
+        afterClosure: true as const,
+      },
+    };
+    investigation.given(opened, reported, closed).when((s) => decideInvestigation(s, linkItem)).then([linked]);
+    const state = investigation.fold([opened, reported, closed, linked]);
+    expect(state.status === 'closed' && state.evidenceItems).toStrictEqual([ITEM]);
+  });
+
+  it('refuses a lab result for an investigation never opened', () => {
+    investigation
+      .given()
+      .when((s) => decideInvestigation(s, { type: 'LinkLabResult', data: { itemId: ITEM, laboratory: 'FPL', labReference: 'L-1', analysis: 'dna', conclusion: 'hit', receivedAt: REOPENED_AT }, metadata: at(SYSTEM, REOPENED_AT) }))
+      .thenThrows({ code: 'investigation_not_found', status: 404 });
   });
 
   it('reopens, recording how it was closed; work can then go on', () => {

@@ -1,4 +1,4 @@
-import { decideAssignInvestigationToTeam, decideAssignLeadInvestigator, decideAddTeamMember, decideOpenInvestigation, decideRecordDirectingAuthority, decideRemoveTeamMember, GENT_ROUTING } from './investigation.decide';
+import { decideAssignInvestigationToTeam, decideAssignLeadInvestigator, decideAddTeamMember, decideOpenInvestigation, decideOpenWithReportParties, decideRecordDirectingAuthority, decideRemoveTeamMember, GENT_ROUTING } from './investigation.decide';
 import { InvalidInvestigationCommand, InvestigationConflict } from './investigation.errors';
 import { investigationStream } from './investigation.stream';
 import { assignees, isRestricted, teamOf } from './investigation.state';
@@ -32,6 +32,21 @@ describe('opening an investigation', () => {
       .given()
       .when((s) => decideOpenInvestigation(s, openCommand()))
       .then([opened]);
+  });
+
+  it('from a referred report, links the report\'s parties so nobody retypes them (the complainant as other, an unknown suspect unidentified)', () => {
+    const party = (partyId: string, displayName: string, role: 'other' | 'suspect', identified: boolean) => ({
+      type: 'PartyLinked' as const,
+      data: { ...recorded(GAK, OPENED_AT), partyLinkId: partyId, personId: partyId, displayName, role, identified, traced: false },
+    });
+    investigation
+      .given()
+      .when((s) => decideOpenWithReportParties(s, openCommand()))
+      .then([opened, party(REPORT.parties[0].partyId, 'A. Peeters', 'other', true), party(REPORT.parties[1].partyId, 'onbekende dader', 'suspect', false)]);
+    investigation
+      .given()
+      .when((s) => decideOpenWithReportParties(s, openCommand({ origin: { kind: 'eigen_initiatief' } })))
+      .then([{ ...opened, data: { ...opened.data, origin: { kind: 'eigen_initiatief' } } }]);
   });
 
   it('from a kantschrift of the parket, routed by the zone configuration passed in', () => {
@@ -163,6 +178,11 @@ describe('routing and assignment', () => {
       type: 'InvestigationAssignedToTeam' as const,
       data: { ...recorded(GAK, LATER), team: 'Team Jongerencriminaliteit', previousTeam: 'Team Diefstallen', routedBy: 'manual' as const, reason: 'Verdachten zijn minderjarig' },
     };
+    const lead = { type: 'LeadInvestigatorAssigned' as const, data: { ...recorded(GAK, LATER), leadInvestigator: DETECTIVE.staffId, team: 'Team Diefstallen' } };
+    investigation
+      .given(opened, lead)
+      .when((s) => decideAssignInvestigationToTeam(s, { type: 'AssignInvestigationToTeam', data: { team: 'Team Jongerencriminaliteit', routing: GENT_ROUTING, reason: 'Verdachten zijn minderjarig' }, metadata: at(GAK, LATER) }))
+      .then([{ ...reassigned, data: { ...reassigned.data, leadInvestigator: DETECTIVE.staffId } }]);
     investigation
       .given(opened)
       .when((s) =>
@@ -198,14 +218,14 @@ describe('routing and assignment', () => {
   });
 
   it('names a lead investigator, then replaces them with a reason; both stay in the history', () => {
-    const first = { type: 'LeadInvestigatorAssigned' as const, data: { ...recorded(GAK, LATER), leadInvestigator: DETECTIVE.staffId } };
+    const first = { type: 'LeadInvestigatorAssigned' as const, data: { ...recorded(GAK, LATER), leadInvestigator: DETECTIVE.staffId, team: 'Team Diefstallen' } };
     investigation
       .given(opened)
       .when((s) => decideAssignLeadInvestigator(s, { type: 'AssignLeadInvestigator', data: { staffId: DETECTIVE.staffId }, metadata: at(GAK, LATER) }))
       .then([first]);
     const second = {
       type: 'LeadInvestigatorAssigned' as const,
-      data: { ...recorded(GAK, '2025-04-01T08:00:00.000Z'), leadInvestigator: COLLEAGUE.staffId, previousLeadInvestigator: DETECTIVE.staffId, reason: 'Langdurige afwezigheid' },
+      data: { ...recorded(GAK, '2025-04-01T08:00:00.000Z'), leadInvestigator: COLLEAGUE.staffId, previousLeadInvestigator: DETECTIVE.staffId, reason: 'Langdurige afwezigheid', team: 'Team Diefstallen' },
     };
     investigation
       .given(opened, first)
@@ -219,13 +239,13 @@ describe('routing and assignment', () => {
 
   it('refuses to replace a lead investigator without a reason', () => {
     investigation
-      .given(opened, { type: 'LeadInvestigatorAssigned', data: { ...recorded(GAK, LATER), leadInvestigator: DETECTIVE.staffId } })
+      .given(opened, { type: 'LeadInvestigatorAssigned', data: { ...recorded(GAK, LATER), leadInvestigator: DETECTIVE.staffId, team: 'Team Diefstallen' } })
       .when((s) => decideAssignLeadInvestigator(s, { type: 'AssignLeadInvestigator', data: { staffId: COLLEAGUE.staffId }, metadata: at(GAK, LATER) }))
       .thenThrows({ code: 'required', status: 422, field: 'reason' });
   });
 
   it('adds and removes members; assignees are the lead and the members, for need-to-know', () => {
-    const lead = { type: 'LeadInvestigatorAssigned' as const, data: { ...recorded(GAK, LATER), leadInvestigator: DETECTIVE.staffId } };
+    const lead = { type: 'LeadInvestigatorAssigned' as const, data: { ...recorded(GAK, LATER), leadInvestigator: DETECTIVE.staffId, team: 'Team Diefstallen' } };
     const added = { type: 'TeamMemberAdded' as const, data: { ...recorded(DETECTIVE, LATER), staffId: COLLEAGUE.staffId } };
     investigation
       .given(opened, lead)
@@ -242,7 +262,7 @@ describe('routing and assignment', () => {
 
   it('refuses to add the lead investigator as a member', () => {
     investigation
-      .given(opened, { type: 'LeadInvestigatorAssigned', data: { ...recorded(GAK, LATER), leadInvestigator: DETECTIVE.staffId } })
+      .given(opened, { type: 'LeadInvestigatorAssigned', data: { ...recorded(GAK, LATER), leadInvestigator: DETECTIVE.staffId, team: 'Team Diefstallen' } })
       .when((s) => decideAddTeamMember(s, { type: 'AddTeamMember', data: { staffId: DETECTIVE.staffId }, metadata: at(GAK, LATER) }))
       .thenThrows({ code: 'already_a_member', status: 409 });
   });

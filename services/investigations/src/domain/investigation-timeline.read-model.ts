@@ -82,9 +82,9 @@ export function summarise(event: InvestigationEvent): string {
     case 'ReportJoined':
       return `Report ${event.data.pvNumber ?? event.data.reportId} joined: ${event.data.reason}`;
     case 'EvidenceLinked':
-      return `Evidence ${event.data.labelNumber} (${event.data.category}) linked`;
+      return `Evidence ${event.data.labelNumber} (${event.data.category}) linked${event.data.afterClosure ? ' (arrived after closure)' : ''}`;
     case 'LabResultLinked':
-      return `Lab result ${event.data.labReference} from ${event.data.laboratory}: ${event.data.analysis}, ${event.data.conclusion}`;
+      return `Lab result ${event.data.labReference} from ${event.data.laboratory}: ${event.data.analysis}, ${event.data.conclusion}${event.data.afterClosure ? ' (arrived after closure)' : ''}`;
     case 'SeriesLinkAdded':
       return `Linked in a series with investigation ${event.data.otherInvestigationId}: ${event.data.reason}`;
     case 'SeriesLinkRemoved':

@@ -66,6 +66,18 @@ describe('timeline', () => {
     ]);
   });
 
+  it('flags evidence and lab results that arrived after closure', () => {
+    const item = { itemId: 'e1d2c3b4-a5f6-4e7d-8c9b-0a1f2e3d4c5b', labelNumber: 'EV-2025-000001', category: 'trace', description: 'Wattenstaafje', seizedAt: '2025-09-29T08:00:00.000Z', registeredAt: '2025-10-01T08:00:00.000Z', custodian: 'staff-3141' };
+    const lab = { itemId: item.itemId, laboratory: 'FPL', labReference: 'L-1', analysis: 'dna', conclusion: 'hit', receivedAt: '2025-10-02T08:00:00.000Z' };
+    expect(
+      timeline([
+        { type: 'EvidenceLinked', data: { ...recorded(GAK, '2025-10-01T09:00:00.000Z'), ...item } },
+        { type: 'EvidenceLinked', data: { ...recorded(GAK, '2025-10-01T09:00:00.000Z'), ...item, afterClosure: true } },
+        { type: 'LabResultLinked', data: { ...recorded(GAK, '2025-10-02T09:00:00.000Z'), ...lab, afterClosure: true } },
+      ]).map((e) => e.summary),
+    ).toStrictEqual(['Evidence EV-2025-000001 (trace) linked', 'Evidence EV-2025-000001 (trace) linked (arrived after closure)', 'Lab result L-1 from FPL: dna, hit (arrived after closure)']);
+  });
+
   it('is empty for no events', () => {
     expect(timeline([])).toStrictEqual([]);
   });

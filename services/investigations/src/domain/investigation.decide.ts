@@ -41,6 +41,7 @@ import {
   PersonTraced,
   REPORT_KINDS,
   REPORT_PARTY_ROLES,
+  ReportPartyRole,
   ReportJoined,
   SeriesLinkAdded,
   SeriesLinkRemoved,
@@ -54,7 +55,7 @@ import {
   TraceCollected,
 } from './investigation.events';
 import { InvalidInvestigationCommand, InvestigationClosedError, InvestigationConflict, InvestigationNotFound } from './investigation.errors';
-import { InvestigationState, labResultKey, OpenInvestigation, PartyLink, RoutingConfig } from './investigation.state';
+import { evolveInvestigation, Investigation, InvestigationState, labResultKey, OpenInvestigation, PartyLink, RoutingConfig } from './investigation.state';
 
 /**
  * CONFIGURATION, per zone (F12: routing must be data-driven). The Gent LRD teams of domain §1.2.1, keyed by
@@ -360,6 +361,39 @@ export function decideOpenInvestigation(state: InvestigationState, { data, metad
   ];
 }
 
+/** [INF] How a report's party roles become case roles: the complainant is not presumed to be the victim. */
+export const REPORT_PARTY_ROLE: Record<ReportPartyRole, PartyRole> = {
+  aangever: 'other',
+  slachtoffer: 'victim',
+  benadeelde: 'victim',
+  verdachte: 'suspect',
+  getuige: 'witness',
+  andere: 'other',
+};
+
+/**
+ * Opening from a referred report also links the report's parties, so detectives do not retype them:
+ * the link id is the report's party id; a suspect named in a report is not taken as identified.
+ */
+export function decideOpenWithReportParties(state: InvestigationState, command: OpenInvestigationCommand): InvestigationEvent[] {
+  const [opened] = decideOpenInvestigation(state, command);
+  const origin = opened.data.origin;
+  if (origin.kind !== 'report') return [opened];
+  const events: InvestigationEvent[] = [opened];
+  let current = evolveInvestigation(state, opened);
+  for (const party of origin.report.parties) {
+    const role = REPORT_PARTY_ROLE[party.role];
+    const [linked] = decideLinkParty(current, {
+      type: 'LinkParty',
+      data: { partyLinkId: party.partyId, personId: party.partyId, displayName: party.displayName, role, identified: role !== 'suspect', traced: false },
+      metadata: command.metadata,
+    });
+    events.push(linked);
+    current = evolveInvestigation(current, linked);
+  }
+  return events;
+}
+
 export function decideRecordDirectingAuthority(state: InvestigationState, { data, metadata }: RecordDirectingAuthority): [DirectingAuthorityRecorded] {
   const investigation = open(state);
   requireOneOf(data.kind, INVESTIGATION_KINDS, 'kind');
@@ -393,6 +427,7 @@ export function decideAssignInvestigationToTeam(state: InvestigationState, { dat
         previousTeam: investigation.team,
         routedBy: data.team !== undefined ? 'manual' : 'configuration',
         reason: data.reason,
+        ...(investigation.leadInvestigator !== null && { leadInvestigator: investigation.leadInvestigator }),
       },
     },
   ];
@@ -415,6 +450,7 @@ export function decideAssignLeadInvestigator(state: InvestigationState, { data, 
         leadInvestigator: data.staffId,
         ...(previous !== null && { previousLeadInvestigator: previous }),
         ...(data.reason !== undefined && { reason: data.reason }),
+        team: investigation.team,
       },
     },
   ];
@@ -683,7 +719,7 @@ export function decideJoinReport(state: InvestigationState, { data, metadata }: 
 
 /** Redelivery of the same item is a no-op: the consumer may see an integration event more than once. */
 export function decideLinkEvidence(state: InvestigationState, { data, metadata }: LinkEvidence): EvidenceLinked[] {
-  const investigation = open(state);
+  const investigation = linkable(state);
   requireUuid(data.itemId, 'itemId');
   requireSameInvestigation(investigation, data.investigationId);
   requireText(data, ['labelNumber', 'category', 'description', 'custodian']);
@@ -704,6 +740,7 @@ export function decideLinkEvidence(state: InvestigationState, { data, metadata }
         seizedAt: toIso(data.seizedAt),
         registeredAt: toIso(data.registeredAt),
         custodian,
+        ...(investigation.status === 'closed' && { afterClosure: true as const }),
       },
     },
   ];
@@ -711,7 +748,7 @@ export function decideLinkEvidence(state: InvestigationState, { data, metadata }
 
 /** Redelivery of the same result (item and lab reference) is a no-op. */
 export function decideLinkLabResult(state: InvestigationState, { data, metadata }: LinkLabResult): LabResultLinked[] {
-  const investigation = open(state);
+  const investigation = linkable(state);
   requireUuid(data.itemId, 'itemId');
   requireSameInvestigation(investigation, data.investigationId);
   requireText(data, ['laboratory', 'labReference', 'analysis', 'conclusion']);
@@ -721,7 +758,16 @@ export function decideLinkLabResult(state: InvestigationState, { data, metadata 
   return [
     {
       type: 'LabResultLinked',
-      data: { ...recorded(investigation, metadata), itemId, laboratory, labReference, analysis, conclusion, receivedAt: toIso(data.receivedAt) },
+      data: {
+        ...recorded(investigation, metadata),
+        itemId,
+        laboratory,
+        labReference,
+        analysis,
+        conclusion,
+        receivedAt: toIso(data.receivedAt),
+        ...(investigation.status === 'closed' && { afterClosure: true as const }),
+      },
     },
   ];
 }
@@ -817,7 +863,16 @@ function open(state: InvestigationState): OpenInvestigation {
   return state;
 }
 
-function recorded(investigation: OpenInvestigation, metadata: CommandMetadata): { investigationId: string; recordedBy: string; recordedAt: string } {
+/**
+ * Evidence and lab results come from the evidence service after the fact: a closed investigation still
+ * takes them (flagged), since losing them would break the case file; only an unknown one refuses.
+ */
+function linkable(state: InvestigationState): Investigation {
+  if (state.status === 'unopened') throw new InvestigationNotFound('investigation_not_found', 'No investigation with this id was opened');
+  return state;
+}
+
+function recorded(investigation: Investigation, metadata: CommandMetadata): { investigationId: string; recordedBy: string; recordedAt: string } {
   return { investigationId: investigation.investigationId, recordedBy: metadata.actor.staffId, recordedAt: toIso(metadata.now) };
 }
 
@@ -985,7 +1040,7 @@ function parketTask(investigation: OpenInvestigation, parketTaskId: string) {
   return task;
 }
 
-function requireSameInvestigation(investigation: OpenInvestigation, investigationId: string | undefined): void {
+function requireSameInvestigation(investigation: Investigation, investigationId: string | undefined): void {
   if (investigationId !== undefined && investigationId !== investigation.investigationId) {
     throw new InvalidInvestigationCommand('invalid_id', `This belongs to investigation ${investigationId}, not ${investigation.investigationId}`, 'investigationId');
   }

@@ -106,12 +106,25 @@ export type DirectingAuthorityRecorded = DomainEvent<
 
 export type InvestigationAssignedToTeam = DomainEvent<
   'InvestigationAssignedToTeam',
-  Recorded & { team: string; previousTeam: string; routedBy: 'configuration' | 'manual'; reason: string }
+  Recorded & {
+    team: string;
+    previousTeam: string;
+    routedBy: 'configuration' | 'manual';
+    reason: string;
+    /** The lead investigator who stays on the case, so the public `InvestigationAssigned` can name them. */
+    leadInvestigator?: string;
+  }
 >;
 
 export type LeadInvestigatorAssigned = DomainEvent<
   'LeadInvestigatorAssigned',
-  Recorded & { leadInvestigator: string; previousLeadInvestigator?: string; reason?: string }
+  Recorded & {
+    leadInvestigator: string;
+    previousLeadInvestigator?: string;
+    reason?: string;
+    /** The team holding the case at the time, so the public `InvestigationAssigned` can name it. */
+    team: string;
+  }
 >;
 
 export type TeamMemberAdded = DomainEvent<'TeamMemberAdded', Recorded & { staffId: string }>;
@@ -220,13 +233,24 @@ export type EvidenceLinked = DomainEvent<
     seizedAt: string;
     registeredAt: string;
     custodian: string;
+    /** Present (true) when the item reached a closed investigation: kept, and flagged for the team. */
+    afterClosure?: true;
   }
 >;
 
 /** From `evidence.LabResultReceived.v1`. */
 export type LabResultLinked = DomainEvent<
   'LabResultLinked',
-  Recorded & { itemId: string; laboratory: string; labReference: string; analysis: string; conclusion: string; receivedAt: string }
+  Recorded & {
+    itemId: string;
+    laboratory: string;
+    labReference: string;
+    analysis: string;
+    conclusion: string;
+    receivedAt: string;
+    /** Present (true) when the result reached a closed investigation: kept, and flagged for the team. */
+    afterClosure?: true;
+  }
 >;
 
 export type SeriesLinkAdded = DomainEvent<'SeriesLinkAdded', Recorded & { otherInvestigationId: string; reason: string }>;

@@ -1,4 +1,4 @@
-import { ActionKind, ACTION_EVENT_KIND, AuthorityRef, ClosingOutcome, InvestigationEvent, InvestigationKind, Origin, PartyRole } from './investigation.events';
+import { ActionKind, ACTION_EVENT_KIND, AuthorityRef, ClosingOutcome, EvidenceLinked, InvestigationEvent, LabResultLinked, InvestigationKind, Origin, PartyRole } from './investigation.events';
 
 export interface TeamAssignment {
   team: string;
@@ -45,6 +45,7 @@ export interface ParketTask {
 export interface OpenInvestigation {
   status: 'open';
   investigationId: string;
+  title: string;
   kind: InvestigationKind;
   origin: Origin;
   phenomenon: string;
@@ -85,6 +86,7 @@ export function evolveInvestigation(state: InvestigationState, event: Investigat
     return {
       status: 'open',
       investigationId: d.investigationId,
+      title: d.title,
       kind: d.kind,
       origin: d.origin,
       phenomenon: d.phenomenon,
@@ -110,6 +112,8 @@ export function evolveInvestigation(state: InvestigationState, event: Investigat
     const { closure: _closure, ...rest } = state;
     return { ...rest, status: 'open', reopenings: state.reopenings + 1 };
   }
+  // Evidence and lab results keep arriving after closure; they are recorded (and flagged) there too.
+  if (state.status === 'closed' && (event.type === 'EvidenceLinked' || event.type === 'LabResultLinked')) return withLink(state, event);
   if (state.status !== 'open') return state;
 
   switch (event.type) {
@@ -198,10 +202,8 @@ export function evolveInvestigation(state: InvestigationState, event: Investigat
       return { ...state, reports: [...state.reports, event.data.reportId] };
 
     case 'EvidenceLinked':
-      return { ...state, evidenceItems: [...state.evidenceItems, event.data.itemId] };
-
     case 'LabResultLinked':
-      return { ...state, labResults: [...state.labResults, labResultKey(event.data.itemId, event.data.labReference)] };
+      return withLink(state, event);
 
     case 'SeriesLinkAdded':
       return { ...state, seriesLinks: [...state.seriesLinks, event.data.otherInvestigationId] };
@@ -222,6 +224,11 @@ export function evolveInvestigation(state: InvestigationState, event: Investigat
     case 'InvestigationReopened':
       return state;
   }
+}
+
+function withLink<S extends Investigation>(state: S, event: EvidenceLinked | LabResultLinked): S {
+  if (event.type === 'EvidenceLinked') return { ...state, evidenceItems: [...state.evidenceItems, event.data.itemId] };
+  return { ...state, labResults: [...state.labResults, labResultKey(event.data.itemId, event.data.labReference)] };
 }
 
 function withParty(state: OpenInvestigation, partyLinkId: string, change: Partial<PartyLink>): OpenInvestigation {
