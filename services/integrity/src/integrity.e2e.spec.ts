@@ -1,0 +1,419 @@
+import { randomUUID } from 'node:crypto';
+import { INestApplication, Module } from '@nestjs/common';
+import { NestFactory, RouterModule } from '@nestjs/core';
+import { IncomingMessage, InProcessMessageBus } from '@police/messaging';
+import { configureHttpApp, ServiceRuntime } from '@police/platform';
+import { SecurityModule } from '@police/security';
+import { createTestDatabase, eventually, TestDatabase } from '@police/testing';
+import type { Pool } from 'pg';
+import { complaintIdOfMessage } from './integration/integrity.consumer';
+import { IntegrityModule } from './integrity.module';
+
+const TODAY = new Date().toISOString().slice(0, 10);
+const KOEN = '5415-0204';
+const SOFIE = '5415-0202';
+const BART = '5415-0401';
+const MARC = '5415-0301';
+const FILIP = '5415-0001';
+
+interface Answer<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+const mailed = (extra: Record<string, unknown> = {}) => ({
+  channel: 'mail',
+  complainant: { name: 'J. Janssens', contact: 'j.janssens@example.org' },
+  staffConcerned: [KOEN],
+  facts: 'Klager stelt dat hij bij een verkeerscontrole onheus werd bejegend.',
+  receivedOn: TODAY,
+  ...extra,
+});
+
+// The integrity service over HTTP as the embedded product runs it: security (dev issuer, consultation
+// log), the in-process bus, one PostgreSQL connection, a fresh database.
+describe('integrity service over HTTP', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  let bus: InProcessMessageBus;
+  let app: INestApplication;
+  let url: string;
+  const tokens = new Map<string, string>();
+  const published: IncomingMessage[] = [];
+
+  async function call<T = any>(user: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+    const res = await fetch(`${url}/api${path}`, {
+      method,
+      headers: {
+        ...(user ? { authorization: `Bearer ${tokens.get(user)}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, text, body: (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : undefined };
+  }
+
+  async function must(user: string, method: string, path: string, body?: unknown): Promise<any> {
+    const a = await call(user, method, path, body);
+    if (a.status >= 300) throw new Error(`${method} ${path} as ${user} answered ${a.status}: ${a.text}`);
+    return a.body;
+  }
+
+  /** A complaint registered by the chief and forwarded to both bodies. */
+  async function forwardedComplaint(extra: Record<string, unknown> = {}): Promise<string> {
+    const { id } = await must('filip.vermeulen', 'POST', '/integrity/complaints', mailed(extra));
+    await must('bart.desmet', 'POST', `/integrity/complaints/${id}/forwardings`, { body: 'comite_p', forwardedOn: TODAY, channel: 'email' });
+    await must('bart.desmet', 'POST', `/integrity/complaints/${id}/forwardings`, { body: 'aig', forwardedOn: TODAY, channel: 'letter' });
+    return id as string;
+  }
+
+  const publishComplaintFiled = (payload: object, id = randomUUID()) =>
+    bus.publish([{ id, topic: 'reports.public.v1', key: `report-${(payload as { reportId: string }).reportId}`, type: 'reports.PoliceConductComplaintFiled.v1', payload, correlationId: randomUUID(), causationId: randomUUID() }]);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('integrity');
+    pool = db.pool(1);
+    bus = new InProcessMessageBus();
+    const runtime: ServiceRuntime = { service: 'integrity', mode: 'embedded', schema: 'integrity', pool, sharedPool: true, notifications: false, bus };
+    @Module({
+      imports: [
+        SecurityModule.forRoot({ mode: 'embedded', pool, notifications: false, auditPath: 'audit', authentication: { kind: 'dev' }, logLevel: 'silent' }),
+        IntegrityModule.register(runtime),
+        RouterModule.register([{ path: 'integrity', module: IntegrityModule }]),
+      ],
+    })
+    class TestHost {}
+    app = await NestFactory.create(TestHost, { logger: false });
+    configureHttpApp(app);
+    await app.listen(0, '127.0.0.1');
+    url = await app.getUrl();
+    for (const user of ['bart.desmet', 'hilde.mertens', 'ines.dubois', 'filip.vermeulen', 'marc.goossens', 'koen.claes', 'pieter.janssens']) {
+      const res = await fetch(`${url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user }) });
+      tokens.set(user, ((await res.json()) as { access_token: string }).access_token);
+    }
+    await bus.subscribe({ groupId: 'test-spy', topics: ['integrity.public.v1'], handle: async (m) => void published.push(m) });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await bus?.close();
+    await db?.drop();
+  });
+
+  it('takes a complaint from intake through forwarding, triage, investigation and outcome to closure', async () => {
+    const received = await call('filip.vermeulen', 'POST', '/integrity/complaints', mailed({ office: 'APG' }), { 'Idempotency-Key': 'klacht-2026-mail-0001' });
+    expect(received.status).toBe(201);
+    expect(received.headers.get('etag')).toBe('"1"');
+    const again = await call('filip.vermeulen', 'POST', '/integrity/complaints', mailed({ office: 'APG' }), { 'Idempotency-Key': 'klacht-2026-mail-0001' });
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(received.body.id);
+    const id = received.body.id as string;
+    expect(received.body).toMatchObject({
+      id,
+      version: 1,
+      registerNumber: expect.stringMatching(/^DIT-\d{4}-\d{6}$/),
+      phase: 'intake',
+      unit: 'intake',
+      overdue: [],
+      complaint: {
+        complaintId: id,
+        channel: 'mail',
+        complainant: { name: 'J. Janssens', contact: 'j.janssens@example.org' },
+        staffConcerned: [KOEN],
+        office: 'APG',
+        receivedOn: TODAY,
+        recordedBy: FILIP,
+        forwardings: {},
+        triage: null,
+      },
+    });
+    const registerNumber = received.body.registerNumber as string;
+
+    // R-INT-1: nothing past intake before both forwardings are on record.
+    const early = await call('filip.vermeulen', 'POST', `/integrity/complaints/${id}/triage`, { route: 'administrative', reason: 'deontologische tekortkoming' });
+    expect(early).toMatchObject({ status: 409, body: { code: 'forwarding_not_recorded' } });
+    expect(early.body.detail).toContain('Comité P and AIG');
+    expect(early.headers.get('content-type')).toContain('application/problem+json');
+
+    const toComiteP = await call('bart.desmet', 'POST', `/integrity/complaints/${id}/forwardings`, { body: 'comite_p', forwardedOn: TODAY, channel: 'email' });
+    expect(toComiteP.status).toBe(201);
+    expect(toComiteP.body.document).toBe(`/api/integrity/complaints/${id}/forwardings/comite_p/document`);
+    const stillOne = await call('filip.vermeulen', 'POST', `/integrity/complaints/${id}/triage`, { route: 'administrative', reason: 'deontologische tekortkoming' });
+    expect(stillOne.body).toMatchObject({ status: 409, code: 'forwarding_not_recorded' });
+    expect(stillOne.body.detail).toContain('AIG');
+    await must('bart.desmet', 'POST', `/integrity/complaints/${id}/forwardings`, { body: 'aig', forwardedOn: TODAY, channel: 'registered_letter', reference: 'AIG/2026/0815' });
+    const twice = await call('bart.desmet', 'POST', `/integrity/complaints/${id}/forwardings`, { body: 'aig', forwardedOn: TODAY, channel: 'email' });
+    expect(twice.body).toMatchObject({ status: 409, code: 'already_forwarded' });
+    const ack = await call('bart.desmet', 'POST', `/integrity/complaints/${id}/forwardings/comite_p/reference`, { reference: 'CP-2026-12345', acknowledgedOn: TODAY });
+    expect(ack.status).toBe(200);
+    expect(ack.body.complaint.forwardings).toEqual({
+      comite_p: { basis: 'forwarded', forwardedOn: TODAY, channel: 'email', reference: 'CP-2026-12345', acknowledgedOn: TODAY, recordedBy: BART, recordedAt: expect.any(String) },
+      aig: { basis: 'forwarded', forwardedOn: TODAY, channel: 'registered_letter', reference: 'AIG/2026/0815', recordedBy: BART, recordedAt: expect.any(String) },
+    });
+    const document = await fetch(`${url}/api/integrity/complaints/${id}/forwardings/comite_p/document`, { headers: { authorization: `Bearer ${tokens.get('bart.desmet')}` } });
+    expect(document.status).toBe(200);
+    expect(document.headers.get('content-type')).toBe('application/pdf');
+    expect(document.headers.get('content-disposition')).toContain(registerNumber);
+    expect(Buffer.from(await document.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await call('bart.desmet', 'POST', `/integrity/complaints/${id}/forwardings/fbi/reference`, { reference: 'X', acknowledgedOn: TODAY })).body).toMatchObject({ status: 404, code: 'unknown_oversight_body' });
+
+    // Triage is the chief's (or a disciplinary authority's); the complaint moves into BIT's compartment.
+    const byBit = await call('bart.desmet', 'POST', `/integrity/complaints/${id}/triage`, { route: 'administrative', reason: 'deontologische tekortkoming' });
+    expect(byBit.body).toMatchObject({ status: 403, code: 'not_an_ordering_authority' });
+    const judicialWithout = await call('filip.vermeulen', 'POST', `/integrity/complaints/${id}/triage`, { route: 'judicial', reason: 'strafbare feiten' });
+    expect(judicialWithout.body).toMatchObject({ status: 422, code: 'parket_reference_required', errors: [{ field: 'parketReference' }] });
+    const triaged = await call('filip.vermeulen', 'POST', `/integrity/complaints/${id}/triage`, { route: 'administrative', reason: 'deontologische tekortkoming' });
+    expect(triaged.status).toBe(200);
+    expect(triaged.body).toMatchObject({ phase: 'triaged', unit: 'BIT', complaint: { triage: { route: 'administrative', compartment: 'integrity:BIT', orderedBy: FILIP, orderedAs: 'korpschef' } } });
+    await eventually(async () => expect((await call('hilde.mertens', 'GET', `/integrity/complaints/${id}`)).status).toBe(404));
+
+    // Conflict of interest: bart.desmet and koen.claes are related (configuration); the chief may override with a reason.
+    const conflicted = await call('filip.vermeulen', 'POST', `/integrity/complaints/${id}/investigators`, { investigatorId: BART, designated: false });
+    expect(conflicted.body).toMatchObject({ status: 409, code: 'conflict_of_interest' });
+    expect(conflicted.body.detail).toContain('relationship with 5415-0204');
+    const sameUnit = await call('filip.vermeulen', 'POST', `/integrity/complaints/${id}/investigators`, { investigatorId: SOFIE, designated: true });
+    expect(sameUnit.body.detail).toContain('same unit with 5415-0204');
+    const concerned = await call('filip.vermeulen', 'POST', `/integrity/complaints/${id}/investigators`, { investigatorId: KOEN, designated: true });
+    expect(concerned.body).toMatchObject({ status: 409, code: 'investigator_concerned' });
+    const overridden = await call('filip.vermeulen', 'POST', `/integrity/complaints/${id}/investigators`, { investigatorId: BART, designated: false, override: { reason: 'enige BIT-onderzoeker; tweede lezing door de designated onderzoeker' } });
+    expect(overridden.status).toBe(201);
+    expect(overridden.body.complaint.investigators).toEqual([
+      { investigatorId: BART, designated: false, conflicts: [{ kind: 'relationship', staffId: KOEN }], override: { decidedBy: FILIP, reason: 'enige BIT-onderzoeker; tweede lezing door de designated onderzoeker' }, assignedBy: FILIP, assignedAt: expect.any(String) },
+    ]);
+    const designated = await call('filip.vermeulen', 'POST', `/integrity/complaints/${id}/investigators`, { investigatorId: MARC, designated: true });
+    expect(designated.status).toBe(201);
+
+    // The designated investigator sees this file, by assignment, and no list.
+    const marcReads = await eventually(async () => {
+      const a = await call('marc.goossens', 'GET', `/integrity/complaints/${id}`);
+      expect(a.status).toBe(200);
+      return a;
+    });
+    expect(marcReads.headers.get('x-access-basis')).toBe('assignment');
+    expect((await call('marc.goossens', 'GET', '/integrity/complaints')).status).toBe(403);
+
+    // Findings ten laste and ten ontlaste, both in their own place; only investigators record them.
+    const notInvestigator = await call('filip.vermeulen', 'POST', `/integrity/complaints/${id}/findings`, { kind: 'incriminating', summary: 'x', source: 'y' });
+    expect(notInvestigator.body).toMatchObject({ status: 403, code: 'not_an_investigator' });
+    const against = await call('marc.goossens', 'POST', `/integrity/complaints/${id}/findings`, { kind: 'incriminating', summary: 'Bodycam toont verheven stem', source: 'bodycambeelden', staffId: KOEN });
+    expect(against.status).toBe(201);
+    const favour = await call('bart.desmet', 'POST', `/integrity/complaints/${id}/findings`, { kind: 'exculpatory', summary: 'Getuige bevestigt dat klager agressief was', source: 'verhoor getuige' });
+    expect(favour.body.complaint.findings).toEqual({
+      incriminating: [{ findingId: against.body.findingId, staffId: KOEN, summary: 'Bodycam toont verheven stem', source: 'bodycambeelden', recordedBy: MARC, recordedAt: expect.any(String) }],
+      exculpatory: [{ findingId: favour.body.findingId, summary: 'Getuige bevestigt dat klager agressief was', source: 'verhoor getuige', recordedBy: BART, recordedAt: expect.any(String) }],
+    });
+
+    const heard = await call('bart.desmet', 'POST', `/integrity/complaints/${id}/hearings`, { staffId: KOEN, heardOn: TODAY, assistance: { kind: 'lawyer', name: 'Mr. De Wolf' }, fileAccessGiven: true, summary: 'Betrokkene erkent verheven stem, ontkent beledigingen' });
+    expect(heard.status).toBe(201);
+    expect(heard.body.complaint.hearings).toEqual([
+      { hearingId: heard.body.hearingId, staffId: KOEN, heardOn: TODAY, assistance: { kind: 'lawyer', name: 'Mr. De Wolf' }, fileAccessGiven: true, summary: 'Betrokkene erkent verheven stem, ontkent beledigingen', heardBy: BART, recordedAt: expect.any(String) },
+    ]);
+    const noName = await call('bart.desmet', 'POST', `/integrity/complaints/${id}/hearings`, { staffId: KOEN, heardOn: TODAY, assistance: { kind: 'defender' }, fileAccessGiven: false, summary: 's' });
+    expect(noName.body).toMatchObject({ status: 422, code: 'required', errors: [{ field: 'assistance.name' }] });
+
+    const asked = await call('bart.desmet', 'POST', `/integrity/complaints/${id}/information-requests`, { body: 'comite_p', request: 'Stand van het onderzoek?', receivedOn: TODAY, externalReference: 'CP-2026-12345' });
+    expect(asked.status).toBe(201);
+    const answered = await call('bart.desmet', 'POST', `/integrity/complaints/${id}/information-requests/${asked.body.requestId}/answer`, { answer: 'Onderzoek loopt; verhoor afgenomen', providedOn: TODAY });
+    expect(answered.body.complaint.informationRequests).toEqual([
+      { requestId: asked.body.requestId, body: 'comite_p', request: 'Stand van het onderzoek?', receivedOn: TODAY, externalReference: 'CP-2026-12345', recordedBy: BART, answer: { answer: 'Onderzoek loopt; verhoor afgenomen', providedOn: TODAY, providedBy: BART } },
+    ]);
+    expect((await call('bart.desmet', 'POST', `/integrity/complaints/${id}/information-requests/${randomUUID()}/answer`, { answer: 'a', providedOn: TODAY })).body).toMatchObject({ status: 404, code: 'information_request_not_found' });
+
+    // Outcome and what follows: a disciplinary procedure, the sanction the competent authority may impose.
+    const concluded = await call('bart.desmet', 'POST', `/integrity/complaints/${id}/outcome`, { conclusion: 'founded', summary: 'Gegrond: onheus optreden' });
+    expect(concluded.body.complaint.conclusion).toEqual({ conclusion: 'founded', summary: 'Gegrond: onheus optreden', incriminatingFindings: 1, exculpatoryFindings: 1, concludedBy: BART, concludedAt: expect.any(String) });
+    const malicious = await call('filip.vermeulen', 'POST', `/integrity/complaints/${id}/parket-report`, { reportedOn: TODAY });
+    expect(malicious.body).toMatchObject({ status: 409, code: 'conclusion_does_not_allow' });
+    expect((await call('hilde.mertens', 'POST', `/integrity/complaints/${id}/disciplinary-procedures`, { staffId: KOEN })).status).toBe(404);
+    const started = await call('filip.vermeulen', 'POST', `/integrity/complaints/${id}/disciplinary-procedures`, { staffId: KOEN });
+    expect(started.status).toBe(201);
+    const tooHeavy = await call('filip.vermeulen', 'POST', `/integrity/complaints/${id}/sanction`, { staffId: KOEN, sanction: 'schorsing', decidedOn: TODAY });
+    expect(tooHeavy.body).toMatchObject({ status: 403, code: 'authority_not_competent' });
+    const unknown = await call('filip.vermeulen', 'POST', `/integrity/complaints/${id}/sanction`, { staffId: KOEN, sanction: 'strafcorvee', decidedOn: TODAY });
+    expect(unknown.body).toMatchObject({ status: 422, code: 'unknown_sanction', errors: [{ field: 'sanction' }] });
+    const sanctioned = await call('filip.vermeulen', 'POST', `/integrity/complaints/${id}/sanction`, { staffId: KOEN, sanction: 'blaam', decidedOn: TODAY });
+    expect(sanctioned.body.complaint.disciplinaryProcedures).toEqual([
+      { staffId: KOEN, authority: 'korpschef', startedBy: FILIP, startedAt: expect.any(String), sanction: { sanction: 'blaam', severity: 'light', authority: 'korpschef', decidedOn: TODAY, decidedBy: FILIP } },
+    ]);
+    await must('filip.vermeulen', 'POST', `/integrity/complaints/${id}/criminal-referral`, { staffIds: [KOEN], referredOn: TODAY, parketReference: 'GE.99.L1.000001/26' });
+    await must('bart.desmet', 'POST', `/integrity/complaints/${id}/evaluation-notes`, { staffId: KOEN, note: 'Onheus optreden bij verkeerscontrole; opleiding communicatie aangeraden' });
+    await must('bart.desmet', 'POST', `/integrity/complaints/${id}/lessons`, { scope: 'corps', lessons: 'Verkeerscontroles: de-escalatie opnemen in de briefing' });
+    const closed = await call('filip.vermeulen', 'POST', `/integrity/complaints/${id}/close`);
+    expect(closed.body).toMatchObject({
+      phase: 'closed',
+      complaint: {
+        criminalReferral: { staffIds: [KOEN], referredOn: TODAY, parketReference: 'GE.99.L1.000001/26', referredBy: FILIP },
+        evaluationNotes: [{ staffId: KOEN, note: 'Onheus optreden bij verkeerscontrole; opleiding communicatie aangeraden', addedBy: BART, addedAt: expect.any(String) }],
+        lessonsLearned: [{ scope: 'corps', lessons: 'Verkeerscontroles: de-escalatie opnemen in de briefing', recordedBy: BART, recordedAt: expect.any(String) }],
+        closed: { closedBy: FILIP, closedAt: expect.any(String) },
+      },
+    });
+    const after = await call('bart.desmet', 'POST', `/integrity/complaints/${id}/lessons`, { scope: 'individual', lessons: 'te laat' });
+    expect(after.body).toMatchObject({ status: 409, code: 'complaint_closed' });
+  });
+
+  it('records the origin of a complaint that came from Comité P, with that forwarding already on record', async () => {
+    const fromCp = await call('bart.desmet', 'POST', '/integrity/complaints', mailed({ channel: 'via_comite_p', externalReference: 'CP-2026-777' }));
+    expect(fromCp.status).toBe(201);
+    expect(fromCp.body.complaint).toMatchObject({
+      channel: 'via_comite_p',
+      origin: { body: 'comite_p', externalReference: 'CP-2026-777' },
+      forwardings: { comite_p: { basis: 'origin', forwardedOn: TODAY, reference: 'CP-2026-777', recordedBy: BART, recordedAt: expect.any(String) } },
+    });
+    const noRef = await call('bart.desmet', 'POST', '/integrity/complaints', mailed({ channel: 'via_aig' }));
+    expect(noRef.body).toMatchObject({ status: 422, code: 'origin_required', errors: [{ field: 'externalReference' }] });
+  });
+
+  it('refuses bad input with the field at fault, a complaint naming its registrar, and a stale If-Match', async () => {
+    const bad = await call('bart.desmet', 'POST', '/integrity/complaints', mailed({ channel: 'fax', receivedOn: '02/03/2026', extra: 1 }));
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['channel', 'extra', 'receivedOn']);
+    const future = await call('bart.desmet', 'POST', '/integrity/complaints', mailed({ receivedOn: '2999-01-01' }));
+    expect(future.body).toMatchObject({ status: 422, code: 'date_in_future', errors: [{ field: 'receivedOn' }] });
+    const own = await call('bart.desmet', 'POST', '/integrity/complaints', mailed({ staffConcerned: [BART] }));
+    expect(own.body).toMatchObject({ status: 422, code: 'complaint_names_registrar', errors: [{ field: 'staffConcerned' }] });
+    expect((await call('koen.claes', 'POST', '/integrity/complaints', mailed())).status).toBe(403);
+
+    const { id } = await must('bart.desmet', 'POST', '/integrity/complaints', mailed());
+    const stale = await call('bart.desmet', 'POST', `/integrity/complaints/${id}/forwardings`, { body: 'aig', forwardedOn: TODAY, channel: 'email' }, { 'If-Match': '"0"' });
+    expect(stale).toMatchObject({ status: 412, body: { title: 'Precondition failed', currentVersion: 1 } });
+    const fresh = await call('bart.desmet', 'POST', `/integrity/complaints/${id}/forwardings`, { body: 'aig', forwardedOn: TODAY, channel: 'email' }, { 'If-Match': '"1"' });
+    expect(fresh.headers.get('etag')).toBe('"2"');
+  });
+
+  it('lists complaints by status, unit and overdue, with paging and a total of visible rows only', async () => {
+    const late = await must('bart.desmet', 'POST', '/integrity/complaints', mailed({ receivedOn: '2020-01-06', staffConcerned: ['5415-0302'] }));
+    const routed = await forwardedComplaint({ staffConcerned: ['5415-0302'] });
+    await must('filip.vermeulen', 'POST', `/integrity/complaints/${routed}/triage`, { route: 'disciplinary', reason: 'tuchtrechtelijke tekortkoming' });
+    const tucht = await eventually(async () => {
+      const a = await call('hilde.mertens', 'GET', '/integrity/complaints?unit=Tucht&status=triaged');
+      expect(a.body.items.map((i: { id: string }) => i.id)).toContain(routed);
+      return a;
+    });
+    expect(tucht.body.items.every((i: { unit: string; phase: string }) => i.unit === 'Tucht' && i.phase === 'triaged')).toBe(true);
+    expect(tucht.body.total).toBe(tucht.body.items.length);
+    // BIT does not see Tucht's compartment, in the items or in the total.
+    const bit = await call('bart.desmet', 'GET', '/integrity/complaints?unit=Tucht');
+    expect(bit.body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
+
+    const overdue = await eventually(async () => {
+      const a = await call('bart.desmet', 'GET', '/integrity/complaints?overdue=true');
+      expect(a.body.items.map((i: { id: string }) => i.id)).toContain(late.id);
+      return a;
+    });
+    expect(overdue.body.items.find((i: { id: string }) => i.id === late.id)).toMatchObject({
+      registerNumber: late.registerNumber,
+      channel: 'mail',
+      phase: 'intake',
+      unit: 'intake',
+      receivedOn: '2020-01-06',
+      reportId: null,
+      staffConcerned: ['5415-0302'],
+      overdue: [
+        { step: 'forwarding_comite_p', dueOn: '2020-01-11', daysOverdue: expect.any(Number) },
+        { step: 'forwarding_aig', dueOn: '2020-01-11', daysOverdue: expect.any(Number) },
+        { step: 'triage', dueOn: '2020-01-20', daysOverdue: expect.any(Number) },
+      ],
+    });
+    expect(overdue.body.items.every((i: { overdue: unknown[] }) => i.overdue.length > 0)).toBe(true);
+    const notOverdue = await call('bart.desmet', 'GET', '/integrity/complaints?overdue=false');
+    expect(notOverdue.body.items.map((i: { id: string }) => i.id)).not.toContain(late.id);
+
+    const all = await call('bart.desmet', 'GET', '/integrity/complaints');
+    const page = await call('bart.desmet', 'GET', '/integrity/complaints?limit=2&offset=1');
+    expect(page.body.items.map((i: { id: string }) => i.id)).toEqual(all.body.items.slice(1, 3).map((i: { id: string }) => i.id));
+    expect(page.body).toMatchObject({ total: all.body.total, limit: 2, offset: 1 });
+    const badFilter = await call('bart.desmet', 'GET', '/integrity/complaints?unit=Camera&overdue=maybe');
+    expect(badFilter.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['overdue', 'unit']);
+  });
+
+  it('raises an early warning for repeated complaints against one staff member, over the complaints the reader may see', async () => {
+    for (let i = 0; i < 3; i++) await must('hilde.mertens', 'POST', '/integrity/complaints', mailed({ staffConcerned: [SOFIE], facts: `Klacht ${i + 1} over onheus optreden` }));
+    const chief = await eventually(async () => {
+      const a = await call('filip.vermeulen', 'GET', '/integrity/early-warnings');
+      expect(a.body.signals.find((s: { staffId: string }) => s.staffId === SOFIE)?.count).toBe(3);
+      return a;
+    });
+    expect(chief.body).toMatchObject({ asOf: TODAY, threshold: 3, windowDays: 365, notice: expect.stringContaining('decides nothing') });
+    expect(chief.body.signals.find((s: { staffId: string }) => s.staffId === SOFIE).complaintIds).toHaveLength(3);
+    // The DPO's compartment holds none of them: nothing to count.
+    const dpo = await call('ines.dubois', 'GET', '/integrity/early-warnings');
+    expect(dpo.body.signals).toEqual([]);
+    // A window that ended before they were received shows no signal for them.
+    const past = await call('filip.vermeulen', 'GET', '/integrity/early-warnings?asOf=2020-01-01');
+    expect(past.body.signals.find((s: { staffId: string }) => s.staffId === SOFIE)).toBeUndefined();
+    expect((await call('pieter.janssens', 'GET', '/integrity/early-warnings')).status).toBe(403);
+  });
+
+  it('turns a desk complaint from reports into a complaint, once per message, and skips one that can never succeed', async () => {
+    const reportId = randomUUID();
+    const messageId = randomUUID();
+    const payload = {
+      reportId,
+      channel: 'balie',
+      receivedAt: new Date().toISOString(),
+      complainant: { name: 'M. Peeters', contact: '+32 9 123 45 67' },
+      staffMembersConcerned: [KOEN],
+      facts: 'Klager werd volgens hem hardhandig aangepakt bij een arrestatie.',
+      office: 'APG',
+    };
+    const unusable = randomUUID();
+    const unusableMessage = randomUUID();
+    await publishComplaintFiled({ ...payload, reportId: unusable, facts: '   ' }, unusableMessage);
+    // Acknowledged (in the inbox) with nothing appended: it does not block the messages after it.
+    const inbox = await pool.query('SELECT message_id FROM integrity.inbox WHERE message_id = $1', [unusableMessage]);
+    expect(inbox.rows).toHaveLength(1);
+    const none = await pool.query('SELECT 1 FROM integrity.events WHERE stream_id = $1', [`integrity-complaint-${complaintIdOfMessage(unusableMessage)}`]);
+    expect(none.rows).toEqual([]);
+    await publishComplaintFiled(payload, messageId);
+    const listed = await eventually(async () => {
+      const a = await call('bart.desmet', 'GET', `/integrity/complaints?reportId=${reportId}`);
+      expect(a.body.items).toHaveLength(1);
+      return a;
+    });
+    const id = complaintIdOfMessage(messageId);
+    expect(listed.body.items[0]).toEqual({
+      id,
+      registerNumber: expect.stringMatching(/^DIT-\d{4}-\d{6}$/),
+      channel: 'desk_report',
+      phase: 'intake',
+      unit: 'intake',
+      receivedOn: TODAY,
+      reportId,
+      staffConcerned: [KOEN],
+      overdue: [],
+      version: 1,
+    });
+    const file = await call('filip.vermeulen', 'GET', `/integrity/complaints/${id}`);
+    expect(file.body.complaint).toMatchObject({
+      channel: 'desk_report',
+      reportId,
+      complainant: { name: 'M. Peeters', contact: '+32 9 123 45 67' },
+      staffConcerned: [KOEN],
+      facts: 'Klager werd volgens hem hardhandig aangepakt bij een arrestatie.',
+      office: 'APG',
+      recordedBy: 'system:integrity-consumer',
+    });
+    // The officer concerned learns nothing of it.
+    expect((await call('koen.claes', 'GET', `/integrity/complaints/${id}`)).status).toBe(404);
+
+    await publishComplaintFiled(payload, messageId);
+    const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM integrity.events WHERE stream_id = $1`, [`integrity-complaint-${id}`]);
+    expect(Number(rows[0].n)).toBe(2);
+    expect((await call('bart.desmet', 'GET', `/integrity/complaints?reportId=${unusable}`)).body.items).toEqual([]);
+    expect((await call('bart.desmet', 'GET', `/integrity/complaints?reportId=${reportId}`)).body.items).toHaveLength(1);
+  });
+
+  it('publishes nothing: integrity is a sealed compartment', async () => {
+    await forwardedComplaint();
+    await eventually(async () => {
+      const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM integrity.complaints');
+      expect(Number(rows[0].n)).toBeGreaterThan(5);
+    });
+    expect(published).toEqual([]);
+  });
+});
