@@ -1,5 +1,7 @@
 import {
+  AmendReport,
   decideAmendReport,
+  decideAndRouteConduct,
   decideAssignReportToService,
   decideOfferVictimSupport,
   decideReferReportExternally,
@@ -8,7 +10,7 @@ import {
 } from './report.decide';
 import { ConductComplaintRoutedToIntegrity, ReportAmended, ReportAssignedToService } from './report.events';
 import { InvalidReportCommand, ReportConflict, ReportNotFound } from './report.errors';
-import { at, HANDOFF_ID, MELDPUNT, NOW, received, report, REPORT_ID, REPORTER, WITNESS } from './report.fixtures.spec';
+import { at, HANDOFF_ID, MELDPUNT, NOW, receiveCommand, received, report, REPORT_ID, REPORTER, WITNESS } from './report.fixtures.spec';
 
 const LATER = at(MELDPUNT, '2025-03-16T12:00:00.000Z');
 
@@ -35,7 +37,7 @@ const routed: ConductComplaintRoutedToIntegrity = {
       receivedAt: '2025-03-16T10:00:00.000Z',
       incidentType: 'onheus optreden',
       timeWindow: { from: '2025-03-15T20:00:00.000Z', to: '2025-03-16T06:30:00.000Z' },
-      place: 'Gent, Korenmarkt 1',
+      place: { municipality: 'Gent', postalCode: '9000', address: 'Korenmarkt 1' },
       narrative: 'De agent aan de balie duwde mij naar buiten.',
       parties: [REPORTER, WITNESS],
       motiveFlags: [],
@@ -52,8 +54,8 @@ describe('amending a report', () => {
     type: 'ReportAmended',
     data: {
       reportId: REPORT_ID,
-      changes: { place: 'Gent, Sint-Pietersstation, fietsenstalling', motiveFlags: ['discrimination'] },
-      previous: { place: 'Gent, Korenmarkt 1', motiveFlags: [] },
+      changes: { place: { municipality: 'Gent', address: 'Sint-Pietersstation, fietsenstalling' }, motiveFlags: ['discrimination'] },
+      previous: { place: { municipality: 'Gent', postalCode: '9000', address: 'Korenmarkt 1' }, motiveFlags: [] },
       reason: 'Aangever corrigeert de plaats bij nalezing',
       amendedBy: 'staff-1799',
       amendedAt: '2025-03-16T12:00:00.000Z',
@@ -67,7 +69,7 @@ describe('amending a report', () => {
         decideAmendReport(s, {
           type: 'AmendReport',
           data: {
-            changes: { place: 'Gent, Sint-Pietersstation, fietsenstalling', motiveFlags: ['discrimination'], incidentType: 'fietsdiefstal' },
+            changes: { place: { municipality: 'Gent', address: 'Sint-Pietersstation, fietsenstalling' }, motiveFlags: ['discrimination'], incidentType: 'fietsdiefstal' },
             reason: 'Aangever corrigeert de plaats bij nalezing',
           },
           metadata: LATER,
@@ -80,7 +82,7 @@ describe('amending a report', () => {
     const state = report.fold([received(), amended]);
     expect(state).toMatchObject({
       status: 'open',
-      place: 'Gent, Sint-Pietersstation, fietsenstalling',
+      place: { municipality: 'Gent', address: 'Sint-Pietersstation, fietsenstalling' },
       motiveFlags: ['discrimination'],
       amendments: [{ fields: ['place', 'motiveFlags'], reason: 'Aangever corrigeert de plaats bij nalezing', amendedBy: 'staff-1799', amendedAt: '2025-03-16T12:00:00.000Z' }],
     });
@@ -89,18 +91,18 @@ describe('amending a report', () => {
   it('adds a field that was not given before, with no previous value', () => {
     report
       .given(received({ kind: 'melding', incidentType: undefined, place: undefined }))
-      .when((s) => decideAmendReport(s, { type: 'AmendReport', data: { changes: { place: 'Gent, Veldstraat 10' }, reason: 'Plaats nagevraagd' }, metadata: LATER }))
+      .when((s) => decideAmendReport(s, { type: 'AmendReport', data: { changes: { place: { municipality: 'Gent', address: 'Veldstraat 10' } }, reason: 'Plaats nagevraagd' }, metadata: LATER }))
       .then([
         {
           type: 'ReportAmended',
-          data: { reportId: REPORT_ID, changes: { place: 'Gent, Veldstraat 10' }, previous: {}, reason: 'Plaats nagevraagd', amendedBy: 'staff-1799', amendedAt: '2025-03-16T12:00:00.000Z' },
+          data: { reportId: REPORT_ID, changes: { place: { municipality: 'Gent', address: 'Veldstraat 10' } }, previous: {}, reason: 'Plaats nagevraagd', amendedBy: 'staff-1799', amendedAt: '2025-03-16T12:00:00.000Z' },
         },
       ]);
   });
 
   it.each([
-    ['no reason', { changes: { place: 'x' }, reason: ' ' }, 'required', 'reason'],
-    ['no change at all', { changes: { place: 'Gent, Korenmarkt 1' }, reason: 'r' }, 'nothing_to_amend', 'changes'],
+    ['no reason', { changes: { place: { municipality: 'Merelbeke' } }, reason: ' ' }, 'required', 'reason'],
+    ['no change at all', { changes: { place: { municipality: 'Gent', postalCode: '9000', address: 'Korenmarkt 1' } }, reason: 'r' }, 'nothing_to_amend', 'changes'],
     ['a field that cannot be amended', { changes: { kind: 'melding' } as never, reason: 'r' }, 'invalid_value', 'changes.kind'],
     ['a time window ending in the future', { changes: { timeWindow: { from: '2025-03-16T08:00:00Z', to: '2025-03-17T00:00:00Z' } }, reason: 'r' }, 'time_window_in_future', 'changes.timeWindow.to'],
     ['removing the reporter', { changes: { parties: [WITNESS] }, reason: 'r' }, 'reporter_required', 'changes.parties'],
@@ -114,7 +116,7 @@ describe('amending a report', () => {
   it('refuses to amend a report that does not exist (404)', () => {
     report
       .given()
-      .when((s) => decideAmendReport(s, { type: 'AmendReport', data: { changes: { place: 'x' }, reason: 'r' }, metadata: LATER }))
+      .when((s) => decideAmendReport(s, { type: 'AmendReport', data: { changes: { place: { municipality: 'Merelbeke' } }, reason: 'r' }, metadata: LATER }))
       .thenThrows({ code: 'report_not_found', status: 404, type: ReportNotFound });
   });
 });
@@ -187,28 +189,28 @@ describe('victim support', () => {
   it('offers support to a victim', () => {
     report
       .given(received())
-      .when(offer('p-1'))
+      .when(offer('11111111-1111-4111-8111-111111111111'))
       .then([
         {
           type: 'VictimSupportOffered',
-          data: { reportId: REPORT_ID, partyId: 'p-1', supportBy: 'slachtofferbejegenaar', accepted: true, offeredBy: 'staff-4081', offeredAt: '2025-03-16T10:00:00.000Z' },
+          data: { reportId: REPORT_ID, partyId: '11111111-1111-4111-8111-111111111111', supportBy: 'slachtofferbejegenaar', accepted: true, offeredBy: 'staff-4081', offeredAt: '2025-03-16T10:00:00.000Z' },
         },
       ]);
   });
 
   it('refuses a party that is not a victim (409), an unknown party (404) and a second offer (409)', () => {
-    report.given(received()).when(offer('p-2')).thenThrows({ code: 'no_such_victim', status: 409 });
-    report.given(received()).when(offer('p-7')).thenThrows({ code: 'party_not_found', status: 404 });
+    report.given(received()).when(offer('22222222-2222-4222-8222-222222222222')).thenThrows({ code: 'no_such_victim', status: 409 });
+    report.given(received()).when(offer('77777777-7777-4777-8777-777777777777')).thenThrows({ code: 'party_not_found', status: 404 });
     report
-      .given(received(), { type: 'VictimSupportOffered', data: { reportId: REPORT_ID, partyId: 'p-1', supportBy: 'BPZ', accepted: false, offeredBy: 'staff-4081', offeredAt: '2025-03-16T10:00:00.000Z' } })
-      .when(offer('p-1'))
+      .given(received(), { type: 'VictimSupportOffered', data: { reportId: REPORT_ID, partyId: '11111111-1111-4111-8111-111111111111', supportBy: 'BPZ', accepted: false, offeredBy: 'staff-4081', offeredAt: '2025-03-16T10:00:00.000Z' } })
+      .when(offer('11111111-1111-4111-8111-111111111111'))
       .thenThrows({ code: 'victim_support_already_offered', status: 409 });
   });
 });
 
 describe('requesting an investigation (F1)', () => {
   const request = (s: Parameters<typeof decideRequestInvestigation>[0]) =>
-    decideRequestInvestigation(s, { type: 'RequestInvestigation', data: { reason: 'Derde fietsdiefstal deze week aan het station' }, metadata: LATER });
+    decideRequestInvestigation(s, { type: 'RequestInvestigation', data: { reason: 'Derde fietsdiefstal deze week aan het station', defaultCompetentService: 'LRD' }, metadata: LATER });
 
   it('carries the report essentials investigations needs', () => {
     report
@@ -222,10 +224,11 @@ describe('requesting an investigation (F1)', () => {
             kind: 'aangifte',
             incidentType: 'fietsdiefstal',
             timeWindow: { from: '2025-03-15T20:00:00.000Z', to: '2025-03-16T06:30:00.000Z' },
-            place: 'Gent, Korenmarkt 1',
+            place: { municipality: 'Gent', postalCode: '9000', address: 'Korenmarkt 1' },
             narrative: 'Mijn fiets stond op slot aan het station en was weg.',
             parties: [REPORTER, WITNESS],
             motiveFlags: [],
+            competentService: 'LRD',
             reason: 'Derde fietsdiefstal deze week aan het station',
             requestedBy: 'staff-1799',
             requestedAt: '2025-03-16T12:00:00.000Z',
@@ -234,15 +237,107 @@ describe('requesting an investigation (F1)', () => {
       ]);
   });
 
+  it('refers to the assigned service, with the finalised PV number the application gives', () => {
+    report
+      .given(received(), assigned)
+      .when((s) =>
+        decideRequestInvestigation(s, { type: 'RequestInvestigation', data: { reason: 'Reeks', defaultCompetentService: 'LRD', pvNumber: 'GE.55.L5.012345/2025' }, metadata: LATER }),
+      )
+      .then([
+        {
+          type: 'InvestigationRequested',
+          data: {
+            reportId: REPORT_ID,
+            kind: 'aangifte',
+            incidentType: 'fietsdiefstal',
+            timeWindow: { from: '2025-03-15T20:00:00.000Z', to: '2025-03-16T06:30:00.000Z' },
+            place: { municipality: 'Gent', postalCode: '9000', address: 'Korenmarkt 1' },
+            narrative: 'Mijn fiets stond op slot aan het station en was weg.',
+            parties: [REPORTER, WITNESS],
+            motiveFlags: [],
+            competentService: 'wijkdienst-centrum',
+            pvNumber: 'GE.55.L5.012345/2025',
+            reason: 'Reeks',
+            requestedBy: 'staff-1799',
+            requestedAt: '2025-03-16T12:00:00.000Z',
+          },
+        },
+      ]);
+  });
+
+  it('refuses a referral without the time or the place the investigation needs (422)', () => {
+    report.given(received({ kind: 'melding', timeWindow: undefined })).when(request).thenThrows({ code: 'required', status: 422, field: 'timeWindow' });
+    report.given(received({ kind: 'melding', place: undefined })).when(request).thenThrows({ code: 'required', status: 422, field: 'place' });
+  });
+
   it('refuses a kind that is not investigable, a second request, and a melding without incident type', () => {
     report.given(received({ kind: 'service_feedback' })).when(request).thenThrows({ code: 'report_kind_not_investigable', status: 409 });
-    const [requested] = decideRequestInvestigation(report.fold([received()]), { type: 'RequestInvestigation', data: { reason: 'Eerste verzoek' }, metadata: NOW });
+    const [requested] = decideRequestInvestigation(report.fold([received()]), { type: 'RequestInvestigation', data: { reason: 'Eerste verzoek', defaultCompetentService: 'LRD' }, metadata: NOW });
     report.given(received(), requested).when(request).thenThrows({ code: 'investigation_already_requested', status: 409 });
     report.given(received({ kind: 'melding', incidentType: undefined })).when(request).thenThrows({ code: 'required', status: 422, field: 'incidentType' });
   });
 });
 
 describe('a complaint about police conduct (F6)', () => {
+  it('is routed to integrity in the same decision as its intake', () => {
+    const intake = receiveCommand({ kind: 'klacht', incidentType: 'onheus optreden', narrative: 'De agent aan de balie duwde mij naar buiten.', concernsPoliceConduct: true, staffMembersConcerned: ['5415-0777'] }, LATER);
+    const staffConcerned = { staffMembersConcerned: ['5415-0777'] };
+    report
+      .given()
+      .when((s) => decideAndRouteConduct(s, intake, HANDOFF_ID))
+      .then([
+        { ...conductComplaint, data: { ...conductComplaint.data, ...staffConcerned, receivedBy: 'staff-1799', receivedAt: '2025-03-16T12:00:00.000Z' } },
+        { ...routed, data: { ...routed.data, complaint: { ...routed.data.complaint, ...staffConcerned, receivedAt: '2025-03-16T12:00:00.000Z' } } },
+      ]);
+  });
+
+  it('leaves an ordinary intake and amendment alone', () => {
+    report.given().when((s) => decideAndRouteConduct(s, receiveCommand(), HANDOFF_ID)).then([received()]);
+    const amend: AmendReport = { type: 'AmendReport', data: { changes: { motiveFlags: ['hate_crime'] }, reason: 'Nagevraagd' }, metadata: LATER };
+    report
+      .given(received())
+      .when((s) => decideAndRouteConduct(s, amend, HANDOFF_ID))
+      .then([
+        {
+          type: 'ReportAmended',
+          data: { reportId: REPORT_ID, changes: { motiveFlags: ['hate_crime'] }, previous: { motiveFlags: [] }, reason: 'Nagevraagd', amendedBy: 'staff-1799', amendedAt: '2025-03-16T12:00:00.000Z' },
+        },
+      ]);
+  });
+
+  it('is routed in the same decision as the amendment that says it concerns police conduct', () => {
+    const amend: AmendReport = { type: 'AmendReport', data: { changes: { concernsPoliceConduct: true, staffMembersConcerned: ['5415-0777'] }, reason: 'Klacht blijkt over de agent te gaan' }, metadata: LATER };
+    report
+      .given(received())
+      .when((s) => decideAndRouteConduct(s, amend, HANDOFF_ID))
+      .then([
+        {
+          type: 'ReportAmended',
+          data: {
+            reportId: REPORT_ID,
+            changes: { concernsPoliceConduct: true, staffMembersConcerned: ['5415-0777'] },
+            previous: { concernsPoliceConduct: false },
+            reason: 'Klacht blijkt over de agent te gaan',
+            amendedBy: 'staff-1799',
+            amendedAt: '2025-03-16T12:00:00.000Z',
+          },
+        },
+        {
+          type: 'ConductComplaintRoutedToIntegrity',
+          data: {
+            ...routed.data,
+            complaint: {
+              ...routed.data.complaint,
+              kind: 'aangifte',
+              incidentType: 'fietsdiefstal',
+              narrative: 'Mijn fiets stond op slot aan het station en was weg.',
+              staffMembersConcerned: ['5415-0777'],
+            },
+          },
+        },
+      ]);
+  });
+
   const route = (s: Parameters<typeof decideRouteConductComplaintToIntegrity>[0]) =>
     decideRouteConductComplaintToIntegrity(s, { type: 'RouteConductComplaintToIntegrity', data: { integrityHandoffId: HANDOFF_ID }, metadata: LATER });
 
@@ -251,7 +346,10 @@ describe('a complaint about police conduct (F6)', () => {
   });
 
   it('leaves only a pointer in the report: no narrative, parties or facts in later state', () => {
-    const state = report.fold([conductComplaint, routed]);
+    const state = report.fold([
+      { ...conductComplaint, data: { ...conductComplaint.data, staffMembersConcerned: ['5415-0777'] } },
+      { ...routed, data: { ...routed.data, complaint: { ...routed.data.complaint, staffMembersConcerned: ['5415-0777'] } } },
+    ]);
     expect(state).toStrictEqual({
       status: 'routed_to_integrity',
       reportId: REPORT_ID,
@@ -259,6 +357,8 @@ describe('a complaint about police conduct (F6)', () => {
       receivedAt: '2025-03-16T10:00:00.000Z',
       integrityHandoffId: HANDOFF_ID,
       routedAt: '2025-03-16T12:00:00.000Z',
+      routedBy: 'staff-1799',
+      concernedStaffIds: ['5415-0777'],
     });
     expect(JSON.stringify(state)).not.toContain('duwde');
   });
@@ -275,7 +375,7 @@ describe('a complaint about police conduct (F6)', () => {
     report.given(conductComplaint, routed).when(route).thenThrows({ code: 'report_routed_to_integrity', status: 409 });
     report
       .given(conductComplaint, routed)
-      .when((s) => decideAmendReport(s, { type: 'AmendReport', data: { changes: { place: 'x' }, reason: 'r' }, metadata: LATER }))
+      .when((s) => decideAmendReport(s, { type: 'AmendReport', data: { changes: { place: { municipality: 'Merelbeke' } }, reason: 'r' }, metadata: LATER }))
       .thenThrows({ code: 'report_routed_to_integrity', status: 409 });
   });
 

@@ -9,9 +9,11 @@ import {
   InvestigationRequested,
   MOTIVE_FLAGS,
   MotiveFlag,
+  OBJECT_CATEGORIES,
   ObjectDeclared,
   PARTY_ROLES,
   PartyRole,
+  Place,
   ReportAmended,
   ReportAssignedToService,
   ReportEvent,
@@ -25,7 +27,7 @@ import {
   VictimSupportOffered,
 } from './report.events';
 import { InvalidReportCommand, ReportConflict, ReportNotFound } from './report.errors';
-import { OpenReport, ReportState } from './report.state';
+import { evolveReport, OpenReport, ReportState } from './report.state';
 
 /** Zone configuration: per front-desk office, whether it takes walk-ins or is appointment-only (R-REP-2). */
 export type OfficeAppointmentRules = Record<string, { walkIn: boolean }>;
@@ -40,12 +42,13 @@ export type ReceiveReport = Command<
     appointmentRef?: string;
     incidentType?: string;
     timeWindow?: TimeWindow;
-    place?: string;
+    place?: Place;
     narrative: string;
     parties: readonly ReportParty[];
     motiveFlags: readonly MotiveFlag[];
     victimSupportWanted: boolean;
     concernsPoliceConduct: boolean;
+    staffMembersConcerned?: readonly string[];
     /** Required for loss and found-object declarations. */
     object?: DeclaredObject;
     officeRules: OfficeAppointmentRules;
@@ -60,7 +63,16 @@ export type ReferReportExternally = Command<'ReferReportExternally', { organisat
 
 export type OfferVictimSupport = Command<'OfferVictimSupport', { partyId: string; supportBy: string; accepted: boolean }>;
 
-export type RequestInvestigation = Command<'RequestInvestigation', { reason: string }>;
+export type RequestInvestigation = Command<
+  'RequestInvestigation',
+  {
+    reason: string;
+    /** Zone configuration: the service a report not assigned to one is referred to. */
+    defaultCompetentService: string;
+    /** The number of the report's latest finalised PV, as the application knows it. */
+    pvNumber?: string;
+  }
+>;
 
 export type RouteConductComplaintToIntegrity = Command<'RouteConductComplaintToIntegrity', { integrityHandoffId: string }>;
 
@@ -126,7 +138,8 @@ export function decideReceiveReport(state: ReportState, { data, metadata }: Rece
     if (data.object === undefined || isBlank(data.object.description)) {
       throw new InvalidReportCommand('object_required', `A ${data.kind} describes the object`, 'object.description');
     }
-    if (data.object.category !== undefined && isBlank(data.object.category)) throw new InvalidReportCommand('required', 'object.category may not be blank', 'object.category');
+    if (data.object.category !== undefined) requireOneOf(data.object.category, OBJECT_CATEGORIES, 'object.category');
+    if (facts.place === undefined) throw new InvalidReportCommand('required', `A ${data.kind} says where, at least the municipality`, 'place');
     object = { description: data.object.description, ...(data.object.category !== undefined && { category: data.object.category }) };
   }
 
@@ -261,6 +274,11 @@ export function decideRequestInvestigation(state: ReportState, { data, metadata 
   }
   requireText(data, ['reason']);
   if (report.incidentType === undefined) throw new InvalidReportCommand('required', 'Amend the report with an incident type first', 'incidentType');
+  if (report.timeWindow === undefined) throw new InvalidReportCommand('required', 'Amend the report with when it happened first', 'timeWindow');
+  if (report.place === undefined) throw new InvalidReportCommand('required', 'Amend the report with where it happened first', 'place');
+  const competentService = report.assignedServiceId ?? data.defaultCompetentService;
+  if (isBlank(competentService)) throw new InvalidReportCommand('required', 'No competent service: assign the report first', 'defaultCompetentService');
+  if (data.pvNumber !== undefined && isBlank(data.pvNumber)) throw new InvalidReportCommand('required', 'pvNumber may not be blank', 'pvNumber');
   return [
     {
       type: 'InvestigationRequested',
@@ -268,11 +286,13 @@ export function decideRequestInvestigation(state: ReportState, { data, metadata 
         reportId: report.reportId,
         kind: report.kind,
         incidentType: report.incidentType,
-        ...(report.timeWindow !== undefined && { timeWindow: report.timeWindow }),
-        ...(report.place !== undefined && { place: report.place }),
+        timeWindow: report.timeWindow,
+        place: report.place,
         narrative: report.narrative,
         parties: report.parties,
         motiveFlags: report.motiveFlags,
+        competentService,
+        ...(data.pvNumber !== undefined && { pvNumber: data.pvNumber }),
         reason: data.reason,
         requestedBy: metadata.actor.staffId,
         requestedAt: toIso(metadata.now),
@@ -302,6 +322,23 @@ export function decideRouteConductComplaintToIntegrity(
   ];
 }
 
+/**
+ * An intake or an amendment, followed in the same decision by the routing to integrity when the report
+ * (now) concerns police conduct (F6): a conduct complaint is never left readable at the desk, not even
+ * between two requests.
+ */
+export function decideAndRouteConduct(state: ReportState, command: ReceiveReport | AmendReport, integrityHandoffId: string): ReportEvent[] {
+  const events = command.type === 'ReceiveReport' ? decideReceiveReport(state, command) : decideAmendReport(state, command);
+  const after = events.reduce<ReportState>(evolveReport, state);
+  if (after.status !== 'open' || !after.concernsPoliceConduct) return events;
+  return [...events, ...decideRouteConductComplaintToIntegrity(after, { type: 'RouteConductComplaintToIntegrity', data: { integrityHandoffId }, metadata: command.metadata })];
+}
+
+/** The report as it may be acted on (e.g. a PV drawn up for it): received, and not routed to integrity. */
+export function requireOpenReport(state: ReportState): OpenReport {
+  return open(state);
+}
+
 function open(state: ReportState): OpenReport {
   if (state.status === 'unreceived') throw new ReportNotFound('report_not_found', 'No report was received under this id');
   if (state.status === 'routed_to_integrity') {
@@ -320,6 +357,7 @@ function facts(report: OpenReport): ReportFacts {
     motiveFlags: report.motiveFlags,
     victimSupportWanted: report.victimSupportWanted,
     concernsPoliceConduct: report.concernsPoliceConduct,
+    ...(report.staffMembersConcerned !== undefined && { staffMembersConcerned: report.staffMembersConcerned }),
   };
 }
 
@@ -327,14 +365,18 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-type FactsInput = Omit<ReportFacts, 'parties' | 'motiveFlags'> & { parties: readonly ReportParty[]; motiveFlags: readonly MotiveFlag[] };
+type FactsInput = Omit<ReportFacts, 'parties' | 'motiveFlags' | 'staffMembersConcerned'> & {
+  parties: readonly ReportParty[];
+  motiveFlags: readonly MotiveFlag[];
+  staffMembersConcerned?: readonly string[];
+};
 
 /** Checks the facts and returns them in their stored form (instants normalised, optional fields only when given). */
 function validFacts(data: FactsInput, metadata: CommandMetadata, criminal: boolean, prefix = ''): ReportFacts {
   requireText(data, ['narrative'], prefix);
   if (data.incidentType !== undefined && isBlank(data.incidentType)) throw new InvalidReportCommand('required', 'incidentType may not be blank', `${prefix}incidentType`);
   if (criminal && data.incidentType === undefined) throw new InvalidReportCommand('required', 'An aangifte or klacht names the incident type', `${prefix}incidentType`);
-  if (data.place !== undefined && isBlank(data.place)) throw new InvalidReportCommand('required', 'place may not be blank', `${prefix}place`);
+  const place = data.place === undefined ? undefined : validPlace(data.place, `${prefix}place`);
   let timeWindow: TimeWindow | undefined;
   if (data.timeWindow !== undefined) {
     requireInstant(data.timeWindow.from, `${prefix}timeWindow.from`);
@@ -353,6 +395,7 @@ function validFacts(data: FactsInput, metadata: CommandMetadata, criminal: boole
   data.parties.forEach((p, i) => {
     const field = `${prefix}parties[${i}]`;
     if (isBlank(p.partyId) || isBlank(p.name)) throw new InvalidReportCommand('required', 'Every party has an id and a name', field);
+    if (!isUuid(p.partyId)) throw new InvalidReportCommand('invalid_id', 'A party id is a UUID', `${field}.partyId`);
     if (p.contact !== undefined && isBlank(p.contact)) throw new InvalidReportCommand('required', 'A contact may not be blank', `${field}.contact`);
     if (!Array.isArray(p.roles) || p.roles.length === 0 || hasDuplicates(p.roles)) {
       throw new InvalidReportCommand('invalid_parties', 'Every party has one or more distinct roles', `${field}.roles`);
@@ -366,15 +409,37 @@ function validFacts(data: FactsInput, metadata: CommandMetadata, criminal: boole
   data.motiveFlags.forEach((flag) => requireOneOf(flag, MOTIVE_FLAGS, `${prefix}motiveFlags`));
   requireBoolean(data.victimSupportWanted, `${prefix}victimSupportWanted`);
   requireBoolean(data.concernsPoliceConduct, `${prefix}concernsPoliceConduct`);
+  if (data.staffMembersConcerned !== undefined) {
+    const staff = data.staffMembersConcerned;
+    if (!Array.isArray(staff) || staff.some((id) => isBlank(id)) || hasDuplicates(staff)) {
+      throw new InvalidReportCommand('invalid_value', 'Staff members concerned are staff ids, each once', `${prefix}staffMembersConcerned`);
+    }
+  }
   return {
     ...(data.incidentType !== undefined && { incidentType: data.incidentType }),
     ...(timeWindow !== undefined && { timeWindow }),
-    ...(data.place !== undefined && { place: data.place }),
+    ...(place !== undefined && { place }),
     narrative: data.narrative,
     parties: data.parties.map(({ partyId, name, roles, contact }) => ({ partyId, name, roles: [...roles], ...(contact !== undefined && { contact }) })),
     motiveFlags: [...data.motiveFlags],
     victimSupportWanted: data.victimSupportWanted,
     concernsPoliceConduct: data.concernsPoliceConduct,
+    ...(data.staffMembersConcerned !== undefined && { staffMembersConcerned: [...data.staffMembersConcerned] }),
+  };
+}
+
+const POSTAL_CODE = /^\d{4}$/;
+
+function validPlace(place: Place, field: string): Place {
+  if (typeof place !== 'object' || place === null || isBlank(place.municipality)) throw new InvalidReportCommand('required', 'A place names at least its municipality', `${field}.municipality`);
+  if (place.postalCode !== undefined && (typeof place.postalCode !== 'string' || !POSTAL_CODE.test(place.postalCode))) {
+    throw new InvalidReportCommand('invalid_value', 'A Belgian postal code has four digits', `${field}.postalCode`);
+  }
+  if (place.address !== undefined && isBlank(place.address)) throw new InvalidReportCommand('required', 'An address may not be blank', `${field}.address`);
+  return {
+    municipality: place.municipality,
+    ...(place.postalCode !== undefined && { postalCode: place.postalCode }),
+    ...(place.address !== undefined && { address: place.address }),
   };
 }
 

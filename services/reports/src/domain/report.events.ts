@@ -35,7 +35,10 @@ export const CHANNEL_KINDS: readonly ChannelKind[] = ['front_desk', 'police_on_w
 export type PartyRole = 'reporter' | 'victim' | 'witness' | 'suspect';
 export const PARTY_ROLES: readonly PartyRole[] = ['reporter', 'victim', 'witness', 'suspect'];
 
-/** A person involved. `partyId` is given by the application and stays stable across amendments. */
+/**
+ * A person involved. `partyId` (a UUID) is given by the application and stays stable across amendments;
+ * other services refer to the party by it.
+ */
 export interface ReportParty {
   partyId: string;
   name: string;
@@ -46,27 +49,43 @@ export interface ReportParty {
 export type MotiveFlag = 'hate_crime' | 'homophobic' | 'transphobic' | 'discrimination';
 export const MOTIVE_FLAGS: readonly MotiveFlag[] = ['hate_crime', 'homophobic', 'transphobic', 'discrimination'];
 
+/**
+ * Where it happened. The municipality is always known (other services file and route by it); postal
+ * code and address when given.
+ */
+export interface Place {
+  municipality: string;
+  postalCode?: string;
+  address?: string;
+}
+
 export interface TimeWindow {
   from: string;
   to: string;
 }
 
+/** Object categories the evidence service files found and lost objects under (its contracts' list). */
+export const OBJECT_CATEGORIES = ['identity_document', 'bank_card', 'keys', 'wallet', 'phone', 'bicycle', 'jewellery', 'cash', 'bag', 'clothing', 'electronics', 'other'] as const;
+export type ObjectCategory = (typeof OBJECT_CATEGORIES)[number];
+
 /** What was lost or found, for the evidence service. */
 export interface DeclaredObject {
   description: string;
-  category?: string;
+  category?: ObjectCategory;
 }
 
 /** The facts of a report that an amendment may change. */
 export interface ReportFacts {
   incidentType?: string;
   timeWindow?: TimeWindow;
-  place?: string;
+  place?: Place;
   narrative: string;
   parties: ReportParty[];
   motiveFlags: MotiveFlag[];
   victimSupportWanted: boolean;
   concernsPoliceConduct: boolean;
+  /** Staff ids of the members of the police a conduct complaint is about, when known. */
+  staffMembersConcerned?: string[];
 }
 export type AmendableField = keyof ReportFacts;
 export const AMENDABLE_FIELDS: readonly AmendableField[] = [
@@ -78,6 +97,7 @@ export const AMENDABLE_FIELDS: readonly AmendableField[] = [
   'motiveFlags',
   'victimSupportWanted',
   'concernsPoliceConduct',
+  'staffMembersConcerned',
 ];
 
 /** Every report event carries `reportId`, so the public mapping needs nothing but the event. */
@@ -103,7 +123,7 @@ export type ObjectDeclared = DomainEvent<
     declaration: 'lost' | 'found';
     object: DeclaredObject;
     declarant: { partyId: string; name: string; contact?: string };
-    place?: string;
+    place?: Place;
     timeWindow?: TimeWindow;
     declaredAt: string;
   }
@@ -144,11 +164,15 @@ export type InvestigationRequested = DomainEvent<
     reportId: string;
     kind: ReportKind;
     incidentType: string;
-    timeWindow?: TimeWindow;
-    place?: string;
+    timeWindow: TimeWindow;
+    place: Place;
     narrative: string;
     parties: ReportParty[];
     motiveFlags: MotiveFlag[];
+    /** The assigned service, or the zone's default competent service. */
+    competentService: string;
+    /** The number of the report's latest finalised PV, when there is one. */
+    pvNumber?: string;
     reason: string;
     requestedBy: string;
     requestedAt: string;

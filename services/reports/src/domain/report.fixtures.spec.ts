@@ -28,8 +28,8 @@ export const OFFICES: OfficeAppointmentRules = { apg: { walkIn: false }, 'regio-
 export const at = (actor: Actor, iso: string): CommandMetadata => ({ actor, now: new Date(iso) });
 export const NOW = at(ONTHAAL, '2025-03-16T10:00:00.000Z');
 
-export const REPORTER: ReportParty = { partyId: 'p-1', name: 'An Peeters', roles: ['reporter', 'victim'], contact: '+32 470 00 00 00' };
-export const WITNESS: ReportParty = { partyId: 'p-2', name: 'Bart Claes', roles: ['witness'] };
+export const REPORTER: ReportParty = { partyId: '11111111-1111-4111-8111-111111111111', name: 'An Peeters', roles: ['reporter', 'victim'], contact: '+32 470 00 00 00' };
+export const WITNESS: ReportParty = { partyId: '22222222-2222-4222-8222-222222222222', name: 'Bart Claes', roles: ['witness'] };
 
 export function receiveCommand(data: Partial<ReceiveReport['data']> = {}, metadata = NOW): ReceiveReport {
   return {
@@ -42,7 +42,7 @@ export function receiveCommand(data: Partial<ReceiveReport['data']> = {}, metada
       appointmentRef: 'APT-2025-0312',
       incidentType: 'fietsdiefstal',
       timeWindow: { from: '2025-03-15T21:00:00+01:00', to: '2025-03-16T07:30:00+01:00' },
-      place: 'Gent, Korenmarkt 1',
+      place: { municipality: 'Gent', postalCode: '9000', address: 'Korenmarkt 1' },
       narrative: 'Mijn fiets stond op slot aan het station en was weg.',
       parties: [REPORTER, WITNESS],
       motiveFlags: [],
@@ -65,7 +65,7 @@ export const received = (data: Partial<ReportReceived['data']> = {}): ReportRece
     appointmentRef: 'APT-2025-0312',
     incidentType: 'fietsdiefstal',
     timeWindow: { from: '2025-03-15T20:00:00.000Z', to: '2025-03-16T06:30:00.000Z' },
-    place: 'Gent, Korenmarkt 1',
+    place: { municipality: 'Gent', postalCode: '9000', address: 'Korenmarkt 1' },
     narrative: 'Mijn fiets stond op slot aan het station en was weg.',
     parties: [REPORTER, WITNESS],
     motiveFlags: [],

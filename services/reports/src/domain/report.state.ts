@@ -23,7 +23,10 @@ export interface OpenReport extends ReportFacts {
   investigationRequestedAt: string | null;
 }
 
-/** After routing to integrity the report is a pointer: no narrative, parties or facts of the complaint. */
+/**
+ * After routing to integrity the report is a pointer: no narrative, parties or facts of the complaint.
+ * It keeps the staff ids it concerns only so that access control can hide the pointer from them.
+ */
 export interface RoutedReport {
   status: 'routed_to_integrity';
   reportId: string;
@@ -31,6 +34,8 @@ export interface RoutedReport {
   receivedAt: string;
   integrityHandoffId: string;
   routedAt: string;
+  routedBy: string;
+  concernedStaffIds: string[];
 }
 
 export type ReportState = { status: 'unreceived' } | OpenReport | RoutedReport;
@@ -51,6 +56,7 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
       ...(d.incidentType !== undefined && { incidentType: d.incidentType }),
       ...(d.timeWindow !== undefined && { timeWindow: d.timeWindow }),
       ...(d.place !== undefined && { place: d.place }),
+      ...(d.staffMembersConcerned !== undefined && { staffMembersConcerned: d.staffMembersConcerned }),
       narrative: d.narrative,
       parties: d.parties,
       motiveFlags: d.motiveFlags,
@@ -95,6 +101,8 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
         receivedAt: state.receivedAt,
         integrityHandoffId: event.data.integrityHandoffId,
         routedAt: event.data.routedAt,
+        routedBy: event.data.routedBy,
+        concernedStaffIds: event.data.complaint.staffMembersConcerned ?? [],
       };
   }
 }
