@@ -1,0 +1,622 @@
+// The integrity service's authorization matrix: every route it serves under /api/integrity (health and
+// docs are in the embedded app's global matrix) × every persona, with the answer each must get, over
+// HTTP, on a fresh PostgreSQL database with one connection (as in embedded mode). Then the rule that
+// matters most here: a staff member a complaint concerns finds no trace of it, anywhere.
+//
+// A cell is a status for a success, or the refusal it must be, told apart by the problem type:
+//   U  401 unauthenticated            no bearer token
+//   R  403 forbidden (role)           the route's @Allow does not name any of the persona's roles
+//   H  404 not-found                  the complaint is outside the persona's compartment (or concerns them):
+//                                     the same answer as for a missing id
+//   A  403 not-an-ordering-authority  the domain: only the korpschef (or the configured disciplinary authority)
+//   I  403 not-an-investigator        the domain: only an investigator assigned to the complaint
+//
+// Complaints of the matrix concern a staff member who is none of the personas (5415-0999), registered and
+// routed by the chief, investigated by bart.desmet (BIT). Rows of state-changing routes build a fresh
+// complaint for every persona, brought to the state the route needs; read-only rows share fixtures.
+//
+// When the service adds a route, add its row: the first test fails on a served /api/integrity route
+// without a row, and on a row whose route is not served.
+import { randomUUID } from 'node:crypto';
+import { INestApplication, Module } from '@nestjs/common';
+import { NestFactory, RouterModule } from '@nestjs/core';
+import { InProcessMessageBus } from '@police/messaging';
+import { configureHttpApp, ServiceRuntime } from '@police/platform';
+import { SecurityModule, servedRoutes } from '@police/security';
+import { createTestDatabase, eventually, TestDatabase } from '@police/testing';
+import type { Pool } from 'pg';
+import { IntegrityModule } from './integrity.module';
+
+const PERSONAS = {
+  anonymous: undefined,
+  front_desk: 'an.peeters',
+  det_diefstal: 'pieter.janssens',
+  det_drugs: 'sofie.maes',
+  det_zeden: 'lotte.willems',
+  det_geweld: 'koen.claes',
+  team_lead: 'els.jacobs',
+  evidence: 'marc.goossens',
+  lab: 'nathalie.wouters',
+  bit: 'bart.desmet',
+  tucht: 'hilde.mertens',
+  dpo: 'ines.dubois',
+  chief: 'filip.vermeulen',
+} as const;
+type Persona = keyof typeof PERSONAS;
+const COLUMNS = Object.keys(PERSONAS) as Persona[];
+
+const U = '401 unauthenticated';
+const R = '403 forbidden (role)';
+const X = '403 forbidden (record)';
+const H = '404 not-found';
+const A = '403 not-an-ordering-authority';
+const I = '403 not-an-investigator';
+type Cell = number | string;
+
+const PROBLEM = 'https://police-case-platform.example/problems/';
+const TODAY = new Date().toISOString().slice(0, 10);
+const OTHER = '5415-0999';
+const BART = '5415-0401';
+const FILIP = '5415-0001';
+/** Not in the organisation data: no conflict of interest with OTHER. */
+const NATHALIE = '5415-0302';
+
+interface Answer {
+  status: number;
+  contentType: string;
+  headers: Headers;
+  text: string;
+  json?: any;
+}
+
+type Api = (persona: Persona, method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Answer>;
+
+interface Call {
+  path?: string;
+  body?: unknown;
+  /** The fixture's complaint id, for `ok`. */
+  id?: string;
+}
+
+interface Kit {
+  fx: Record<string, string>;
+  /** A fixture step that must succeed. */
+  must(persona: Persona, method: string, path: string, body?: unknown): Promise<any>;
+  /** A fresh complaint about OTHER, registered by the chief (intake compartment). */
+  intake(extra?: Record<string, unknown>): Promise<string>;
+  /** …forwarded to Comité P and AIG. */
+  forwarded(extra?: Record<string, unknown>): Promise<string>;
+  /** …triaged to an administrative investigation (BIT) by the chief. */
+  triaged(): Promise<string>;
+  /** …with bart.desmet assigned as its investigator. */
+  investigated(): Promise<string>;
+  /** …with a finding and concluded by bart.desmet. */
+  concluded(conclusion?: string): Promise<string>;
+  /** …founded, with a disciplinary procedure against OTHER started by the chief. */
+  procedure(): Promise<string>;
+}
+
+interface Row {
+  method: string;
+  route: string;
+  expected: Cell[];
+  request?: (persona: Persona, kit: Kit) => Call | Promise<Call>;
+  ok: (answer: Answer, persona: Persona, call: Call, kit: Kit) => void;
+}
+
+const complaintBody = (extra: Record<string, unknown> = {}) => ({
+  channel: 'mail',
+  complainant: { name: 'J. Janssens', contact: 'j.janssens@example.org' },
+  staffConcerned: [OTHER],
+  facts: 'Klager stelt dat hij bij een verkeerscontrole onheus werd bejegend.',
+  receivedOn: TODAY,
+  ...extra,
+});
+
+/** Bodies of every command on a complaint, valid for the route. */
+const BODIES: Record<string, unknown> = {
+  forwardings: { body: 'aig', forwardedOn: TODAY, channel: 'email' },
+  'forwardings/comite_p/reference': { reference: 'CP-2026-1', acknowledgedOn: TODAY },
+  triage: { route: 'administrative', reason: 'deontologische tekortkoming' },
+  investigators: { investigatorId: NATHALIE, designated: true },
+  findings: { kind: 'exculpatory', summary: 'Getuige bevestigt de versie van de agent', source: 'verhoor getuige' },
+  'information-requests': { body: 'aig', request: 'Stand van het onderzoek?', receivedOn: TODAY },
+  answer: { answer: 'Onderzoek loopt', providedOn: TODAY },
+  hearings: { staffId: OTHER, heardOn: TODAY, assistance: { kind: 'waived' }, fileAccessGiven: false, summary: 'Betrokkene ontkent' },
+  outcome: { conclusion: 'unfounded', summary: 'Ongegrond' },
+  'parket-report': { reportedOn: TODAY },
+  'criminal-referral': { staffIds: [OTHER], referredOn: TODAY },
+  'disciplinary-procedures': { staffId: OTHER },
+  sanction: { staffId: OTHER, sanction: 'blaam', decidedOn: TODAY },
+  'evaluation-notes': { staffId: OTHER, note: 'Nota voor het evaluatiedossier' },
+  lessons: { scope: 'corps', lessons: 'De-escalatie in de briefing' },
+  close: undefined,
+};
+
+/** A complaint answer for the cell's fixture, with its ETag. */
+const complaintView =
+  (check: Record<string, unknown> = {}) =>
+  (a: Answer, _p: Persona, call: Call): void => {
+    expect(a.json).toMatchObject({ id: call.id, version: expect.any(Number), complaint: { complaintId: call.id, staffConcerned: [OTHER] }, ...check });
+    expect(a.headers.get('etag')).toBe(`"${a.json.version}"`);
+  };
+
+function fresh(build: (kit: Kit) => Promise<string>, subpath: string, body: unknown = BODIES[subpath]): Row['request'] {
+  return async (_p, kit) => {
+    const id = await build(kit);
+    return { path: `/api/integrity/complaints/${id}/${subpath}`, body, id };
+  };
+}
+
+//         anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+const MATRIX: Row[] = [
+  {
+    method: 'POST',
+    route: '/api/integrity/complaints',
+    request: () => ({ body: complaintBody() }),
+    expected: [U, R, R, R, R, R, R, R, R, 201, 201, R, 201],
+    ok: (a) => expect(a.json).toMatchObject({ phase: 'intake', unit: 'intake', registerNumber: expect.stringMatching(/^DIT-/), complaint: { staffConcerned: [OTHER] } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/integrity/complaints',
+    request: (_p, kit) => ({ path: `/api/integrity/complaints?reportId=${kit.fx.reportId}` }),
+    expected: [U, R, R, R, R, R, R, R, R, 200, 200, 200, 200],
+    ok: (a, p, _c, kit) => {
+      const ids = p === 'dpo' ? [] : [kit.fx.listed];
+      expect(a.json.items.map((i: { id: string }) => i.id)).toEqual(ids);
+      expect(a.json.total).toBe(ids.length);
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/integrity/complaints/:id',
+    request: (_p, kit) => ({ path: `/api/integrity/complaints/${kit.fx.listed}`, id: kit.fx.listed }),
+    expected: [U, H, H, H, H, H, H, H, H, 200, 200, H, 200],
+    ok: (a, p, c) => {
+      complaintView({ unit: 'intake' })(a, p, c);
+      expect(a.headers.get('x-access-basis')).toBe('role');
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/integrity/complaints/:id/forwardings/:recipient/document',
+    request: (_p, kit) => ({ path: `/api/integrity/complaints/${kit.fx.forwarded}/forwardings/aig/document` }),
+    expected: [U, R, R, R, R, R, R, R, R, 200, 200, H, 200],
+    ok: (a) => {
+      expect(a.contentType).toBe('application/pdf');
+      expect(a.text.startsWith('%PDF-')).toBe(true);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/complaints/:id/forwardings',
+    request: fresh((kit) => kit.intake(), 'forwardings'),
+    expected: [U, R, R, R, R, R, R, R, R, 201, 201, H, 201],
+    ok: (a, p, c) => {
+      complaintView()(a, p, c);
+      expect(a.json.complaint.forwardings.aig).toMatchObject({ basis: 'forwarded', channel: 'email' });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/complaints/:id/forwardings/:recipient/reference',
+    request: fresh((kit) => kit.forwarded(), 'forwardings/comite_p/reference'),
+    expected: [U, R, R, R, R, R, R, R, R, 200, 200, H, 200],
+    ok: (a, p, c) => {
+      complaintView()(a, p, c);
+      expect(a.json.complaint.forwardings.comite_p).toMatchObject({ reference: 'CP-2026-1', acknowledgedOn: TODAY });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/complaints/:id/triage',
+    request: fresh((kit) => kit.forwarded(), 'triage'),
+    expected: [U, R, R, R, R, R, R, R, R, A, A, H, 200],
+    ok: complaintView({ phase: 'triaged', unit: 'BIT' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/complaints/:id/investigators',
+    request: fresh((kit) => kit.triaged(), 'investigators'),
+    expected: [U, R, R, R, R, R, R, R, R, A, H, H, 201],
+    ok: (a, p, c) => {
+      complaintView()(a, p, c);
+      expect(a.json.complaint.investigators).toEqual([{ investigatorId: NATHALIE, designated: true, conflicts: [], assignedBy: FILIP, assignedAt: expect.any(String) }]);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/complaints/:id/findings',
+    request: fresh((kit) => kit.investigated(), 'findings'),
+    expected: [U, H, H, H, H, H, H, H, H, 201, H, H, I],
+    ok: (a, p, c) => {
+      complaintView()(a, p, c);
+      expect(a.json.complaint.findings.exculpatory).toHaveLength(1);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/complaints/:id/information-requests',
+    request: fresh((kit) => kit.investigated(), 'information-requests'),
+    expected: [U, H, H, H, H, H, H, H, H, 201, H, H, 201],
+    ok: (a, p, c) => {
+      complaintView()(a, p, c);
+      expect(a.json.requestId).toEqual(expect.any(String));
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/complaints/:id/information-requests/:requestId/answer',
+    request: async (_p, kit) => {
+      const id = await kit.investigated();
+      const asked = await kit.must('chief', 'POST', `/api/integrity/complaints/${id}/information-requests`, BODIES['information-requests']);
+      return { path: `/api/integrity/complaints/${id}/information-requests/${asked.requestId}/answer`, body: BODIES.answer, id };
+    },
+    expected: [U, H, H, H, H, H, H, H, H, 200, H, H, 200],
+    ok: (a, p, c) => {
+      complaintView()(a, p, c);
+      expect(a.json.complaint.informationRequests[0].answer).toMatchObject({ answer: 'Onderzoek loopt' });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/complaints/:id/hearings',
+    request: fresh((kit) => kit.investigated(), 'hearings'),
+    expected: [U, H, H, H, H, H, H, H, H, 201, H, H, I],
+    ok: (a, p, c) => {
+      complaintView()(a, p, c);
+      expect(a.json.complaint.hearings).toEqual([expect.objectContaining({ staffId: OTHER, assistance: { kind: 'waived' }, heardBy: BART })]);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/complaints/:id/outcome',
+    request: async (p, kit) => {
+      const id = await kit.investigated();
+      await kit.must('bit', 'POST', `/api/integrity/complaints/${id}/findings`, BODIES.findings);
+      return { path: `/api/integrity/complaints/${id}/outcome`, body: BODIES.outcome, id };
+    },
+    expected: [U, H, H, H, H, H, H, H, H, 200, H, H, I],
+    ok: complaintView({ phase: 'concluded' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/complaints/:id/parket-report',
+    request: fresh((kit) => kit.concluded('manifestly_unfounded_malicious'), 'parket-report'),
+    expected: [U, R, R, R, R, R, R, R, R, 200, H, H, 200],
+    ok: (a, p, c) => {
+      complaintView()(a, p, c);
+      expect(a.json.complaint.reportedToParket).toMatchObject({ reportedOn: TODAY });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/complaints/:id/criminal-referral',
+    request: fresh((kit) => kit.concluded(), 'criminal-referral'),
+    expected: [U, R, R, R, R, R, R, R, R, 200, H, H, 200],
+    ok: (a, p, c) => {
+      complaintView()(a, p, c);
+      expect(a.json.complaint.criminalReferral).toMatchObject({ staffIds: [OTHER] });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/complaints/:id/disciplinary-procedures',
+    request: fresh((kit) => kit.concluded(), 'disciplinary-procedures'),
+    expected: [U, R, R, R, R, R, R, R, R, A, H, H, 201],
+    ok: (a, p, c) => {
+      complaintView()(a, p, c);
+      expect(a.json.complaint.disciplinaryProcedures).toEqual([expect.objectContaining({ staffId: OTHER, authority: 'korpschef', sanction: null })]);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/complaints/:id/sanction',
+    request: fresh((kit) => kit.procedure(), 'sanction'),
+    expected: [U, R, R, R, R, R, R, R, R, A, H, H, 200],
+    ok: (a, p, c) => {
+      complaintView()(a, p, c);
+      expect(a.json.complaint.disciplinaryProcedures[0].sanction).toMatchObject({ sanction: 'blaam', severity: 'light', authority: 'korpschef' });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/complaints/:id/evaluation-notes',
+    request: fresh((kit) => kit.concluded(), 'evaluation-notes'),
+    expected: [U, R, R, R, R, R, R, R, R, 201, H, H, 201],
+    ok: (a, p, c) => {
+      complaintView()(a, p, c);
+      expect(a.json.complaint.evaluationNotes).toEqual([expect.objectContaining({ staffId: OTHER })]);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/complaints/:id/lessons',
+    request: fresh((kit) => kit.concluded(), 'lessons'),
+    expected: [U, R, R, R, R, R, R, R, R, 201, H, H, 201],
+    ok: (a, p, c) => {
+      complaintView()(a, p, c);
+      expect(a.json.complaint.lessonsLearned).toEqual([expect.objectContaining({ scope: 'corps' })]);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/complaints/:id/close',
+    request: fresh((kit) => kit.concluded(), 'close'),
+    expected: [U, R, R, R, R, R, R, R, R, 200, H, H, 200],
+    ok: complaintView({ phase: 'closed' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/integrity/early-warnings',
+    expected: [U, R, R, R, R, R, R, R, R, 200, 200, 200, 200],
+    ok: (a, p) => {
+      const other = a.json.signals.find((s: { staffId: string }) => s.staffId === OTHER);
+      // The DPO's compartment holds none of the matrix's complaints.
+      if (p === 'dpo') expect(other).toBeUndefined();
+      else expect(other.count).toBeGreaterThanOrEqual(3);
+    },
+  },
+];
+
+describe('integrity authorization matrix', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  let bus: InProcessMessageBus;
+  let app: INestApplication;
+  let url: string;
+  const tokens = new Map<Persona, string>();
+  const fx: Record<string, string> = {};
+
+  const api: Api = async (persona, method, path, body, headers = {}) => {
+    const token = tokens.get(persona);
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    const contentType = res.headers.get('content-type') ?? '';
+    return { status: res.status, contentType, headers: res.headers, text, json: contentType.includes('json') ? JSON.parse(text) : undefined };
+  };
+
+  async function must(persona: Persona, method: string, path: string, body?: unknown): Promise<any> {
+    const a = await api(persona, method, path, body);
+    if (a.status >= 300) throw new Error(`fixture step ${method} ${path} as ${persona} answered ${a.status}: ${a.text}`);
+    return a.json;
+  }
+
+  async function projected(id: string, version: number): Promise<void> {
+    await eventually(
+      async () => {
+        const { rows } = await pool.query<{ version: number }>('SELECT version FROM integrity.complaints WHERE id = $1', [id]);
+        expect(rows[0]?.version).toBe(version);
+      },
+      { intervalMs: 5 },
+    );
+  }
+
+  const c = (id: string, sub: string) => `/api/integrity/complaints/${id}/${sub}`;
+  const kit: Kit = {
+    fx,
+    must,
+    async intake(extra = {}) {
+      return (await must('chief', 'POST', '/api/integrity/complaints', complaintBody(extra))).id;
+    },
+    async forwarded(extra = {}) {
+      const id = await kit.intake(extra);
+      await must('chief', 'POST', c(id, 'forwardings'), { body: 'comite_p', forwardedOn: TODAY, channel: 'email' });
+      await must('chief', 'POST', c(id, 'forwardings'), { body: 'aig', forwardedOn: TODAY, channel: 'letter' });
+      return id;
+    },
+    async triaged() {
+      const id = await kit.forwarded();
+      await must('chief', 'POST', c(id, 'triage'), BODIES.triage);
+      return id;
+    },
+    async investigated() {
+      const id = await kit.triaged();
+      await must('chief', 'POST', c(id, 'investigators'), { investigatorId: BART, designated: false });
+      return id;
+    },
+    async concluded(conclusion = 'founded') {
+      const id = await kit.investigated();
+      await must('bit', 'POST', c(id, 'findings'), { kind: 'incriminating', summary: 'Bodycam toont verheven stem', source: 'bodycam', staffId: OTHER });
+      await must('bit', 'POST', c(id, 'outcome'), { conclusion, summary: 'Besluit' });
+      return id;
+    },
+    async procedure() {
+      const id = await kit.concluded();
+      await must('chief', 'POST', c(id, 'disciplinary-procedures'), { staffId: OTHER });
+      return id;
+    },
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('integrity_authz');
+    pool = db.pool(1);
+    bus = new InProcessMessageBus();
+    const runtime: ServiceRuntime = { service: 'integrity', mode: 'embedded', schema: 'integrity', pool, sharedPool: true, notifications: false, bus };
+    @Module({
+      imports: [
+        SecurityModule.forRoot({ mode: 'embedded', pool, notifications: false, auditPath: 'audit', authentication: { kind: 'dev' }, logLevel: 'silent', rateLimits: { auth: { limit: 1000, windowMs: 60_000 } } }),
+        IntegrityModule.register(runtime),
+        RouterModule.register([{ path: 'integrity', module: IntegrityModule }]),
+      ],
+    })
+    class TestHost {}
+    app = await NestFactory.create(TestHost, { logger: false });
+    configureHttpApp(app);
+    await app.listen(0, '127.0.0.1');
+    url = await app.getUrl();
+    for (const p of COLUMNS) {
+      const username = PERSONAS[p];
+      if (!username) continue;
+      const res = await fetch(`${url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
+      expect(res.status).toBe(200);
+      tokens.set(p, ((await res.json()) as { access_token: string }).access_token);
+    }
+    fx.reportId = randomUUID();
+    fx.listed = await kit.intake({ channel: 'desk_report', reportId: fx.reportId });
+    await projected(fx.listed, 1);
+    fx.forwarded = await kit.forwarded();
+    // Three complaints about OTHER at least: the early-warning row expects a signal.
+    for (let i = 0; i < 2; i++) await kit.intake();
+    await projected(fx.forwarded, 3);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await bus?.close();
+    await db?.drop();
+  });
+
+  it('has a row for every served /api/integrity route (but health and docs), and a row only for served routes', () => {
+    const served = servedRoutes(app)
+      .filter((r) => r.path.startsWith('/api/integrity/') && !/^\/api\/integrity\/(health|docs)/.test(r.path))
+      .map((r) => `${r.method} ${r.path}`);
+    const rows = MATRIX.map((r) => `${r.method} ${r.route}`);
+    const missing = served.filter((s) => !rows.includes(s));
+    const stale = rows.filter((r) => !served.includes(r));
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+    expect(new Set(rows).size).toBe(rows.length);
+    for (const r of MATRIX) expect(r.expected).toHaveLength(COLUMNS.length);
+  });
+
+  it.each(MATRIX.map((r) => [`${r.method} ${r.route}`, r] as const))('%s', async (_name, row) => {
+    const got: Record<string, Cell> = {};
+    const want: Record<string, Cell> = {};
+    for (const persona of COLUMNS) {
+      const expected = row.expected[COLUMNS.indexOf(persona)];
+      const call = (await row.request?.(persona, kit)) ?? {};
+      const answer = await api(persona, row.method, call.path ?? row.route, call.body);
+      const cell = outcome(answer);
+      got[persona] = cell;
+      want[persona] = expected;
+      if (cell !== expected) continue;
+      if (typeof expected === 'number') row.ok(answer, persona, call, kit);
+      else {
+        expect(answer.contentType).toContain('application/problem+json');
+        expect(answer.json).toMatchObject({ status: answer.status, title: expect.any(String), instance: (call.path ?? row.route).split('?')[0] });
+      }
+    }
+    expect(got).toEqual(want);
+  });
+
+  describe('a staff member a complaint concerns finds no trace of it', () => {
+    // Three complaints about bart.desmet (BIT), routed to BIT; three about the chief, forwarded and in intake.
+    // Received long ago, so every one of them is overdue.
+    const about: Record<'bit' | 'chief', string[]> = { bit: [], chief: [] };
+    const reportIds: Record<'bit' | 'chief', string> = { bit: randomUUID(), chief: randomUUID() };
+    /** Who must see them, to show the views below are not empty by accident. */
+    const control: Record<'bit' | 'chief', Persona> = { bit: 'chief', chief: 'bit' };
+
+    beforeAll(async () => {
+      for (let i = 0; i < 3; i++) {
+        const aboutBart = await must('chief', 'POST', '/api/integrity/complaints', complaintBody({ staffConcerned: [BART], receivedOn: '2020-01-06', ...(i === 0 && { channel: 'desk_report', reportId: reportIds.bit }) }));
+        await must('chief', 'POST', c(aboutBart.id, 'forwardings'), { body: 'comite_p', forwardedOn: TODAY, channel: 'email' });
+        await must('chief', 'POST', c(aboutBart.id, 'forwardings'), { body: 'aig', forwardedOn: TODAY, channel: 'email' });
+        await must('chief', 'POST', c(aboutBart.id, 'triage'), BODIES.triage);
+        await must('chief', 'POST', c(aboutBart.id, 'investigators'), { investigatorId: NATHALIE, designated: true });
+        about.bit.push(aboutBart.id);
+        const aboutChief = await must('bit', 'POST', '/api/integrity/complaints', complaintBody({ staffConcerned: [FILIP], receivedOn: '2020-01-06', ...(i === 0 && { channel: 'desk_report', reportId: reportIds.chief }) }));
+        await must('bit', 'POST', c(aboutChief.id, 'forwardings'), { body: 'comite_p', forwardedOn: TODAY, channel: 'email' });
+        about.chief.push(aboutChief.id);
+      }
+      for (const id of about.bit) await projected(id, 5);
+      for (const id of about.chief) await projected(id, 2);
+    });
+
+    /** The answer with the two ids (the complaint's and the random one) replaced: the bytes that remain must be equal. */
+    const masked = (a: Answer, id: string) => `${a.status} ${a.contentType}\n${a.text.replaceAll(id, '<id>')}`;
+
+    it.each(['bit', 'chief'] as const)('%s: reading it answers byte for byte as for a missing id', async (persona) => {
+      const id = about[persona][0];
+      const missing = randomUUID();
+      for (const suffix of ['', '/forwardings/comite_p/document']) {
+        const hidden = await api(persona, 'GET', `/api/integrity/complaints/${id}${suffix}`);
+        const none = await api(persona, 'GET', `/api/integrity/complaints/${missing}${suffix}`);
+        expect(hidden.status).toBe(404);
+        expect(masked(hidden, id)).toBe(masked(none, missing));
+        expect(hidden.headers.get('x-access-basis')).toBeNull();
+      }
+      expect((await api(control[persona], 'GET', `/api/integrity/complaints/${id}`)).status).toBe(200);
+      // Break-glass does not open it either.
+      const justified = await api(persona, 'GET', `/api/integrity/complaints/${id}`, undefined, { 'X-Justification': 'controle van mijn eigen dossier graag' });
+      expect(justified.status).toBe(404);
+    });
+
+    it.each(['bit', 'chief'] as const)('%s: every write on it answers byte for byte as for a missing id', async (persona) => {
+      const id = about[persona][1];
+      const missing = randomUUID();
+      const writes = MATRIX.filter((r) => r.method === 'POST' && r.route.includes(':id'));
+      expect(writes).toHaveLength(16);
+      for (const row of writes) {
+        const sub = row.route.replace('/api/integrity/complaints/:id/', '').replace(':recipient', 'comite_p').replace(':requestId', randomUUID());
+        const body = BODIES[sub.endsWith('/answer') ? 'answer' : sub];
+        const hidden = await api(persona, 'POST', `/api/integrity/complaints/${id}/${sub}`, body);
+        const none = await api(persona, 'POST', `/api/integrity/complaints/${missing}/${sub}`, body);
+        expect({ route: row.route, status: hidden.status }).toEqual({ route: row.route, status: 404 });
+        expect(masked(hidden, id)).toBe(masked(none, missing));
+      }
+      // Nothing was appended by those attempts.
+      const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM integrity.events WHERE stream_id = $1', [`integrity-complaint-${id}`]);
+      expect(Number(rows[0].n)).toBe(persona === 'bit' ? 6 : 3);
+    });
+
+    it.each(['bit', 'chief'] as const)('%s: no list, filter, count, overdue list or early warning shows it', async (persona) => {
+      const theirs = new Set(about[persona]);
+      const unit = persona === 'bit' ? 'BIT' : 'intake';
+      const status = persona === 'bit' ? 'triaged' : 'intake';
+      const filters = ['', `status=${status}`, `unit=${unit}`, 'overdue=true', 'overdue=false', `reportId=${reportIds[persona]}`, `unit=${unit}&status=${status}&overdue=true`];
+      for (const f of filters) {
+        // Every page: the list caps a page at 200.
+        const ids: string[] = [];
+        let total = -1;
+        for (let offset = 0; total < 0 || offset < total; offset += 200) {
+          const page = await api(persona, 'GET', `/api/integrity/complaints?${f}&limit=200&offset=${offset}`);
+          expect(page.status).toBe(200);
+          total = page.json.total;
+          ids.push(...page.json.items.map((i: { id: string }) => i.id));
+          if (page.json.items.length === 0) break;
+        }
+        expect({ f, shown: ids.filter((i) => theirs.has(i)) }).toEqual({ f, shown: [] });
+        // The total counts what the reader may see, and nothing more.
+        expect({ f, total }).toEqual({ f, total: ids.length });
+        const page = await api(persona, 'GET', `/api/integrity/complaints?${f}&limit=1`);
+        expect({ f, total: page.json.total }).toEqual({ f, total: ids.length });
+      }
+      const control = { bit: 'chief', chief: 'bit' }[persona] as Persona;
+      const controlIds = async (f: string) => {
+        const ids: string[] = [];
+        for (let offset = 0; ; offset += 200) {
+          const page = await api(control, 'GET', `/api/integrity/complaints?${f}&limit=200&offset=${offset}`);
+          ids.push(...page.json.items.map((i: { id: string }) => i.id));
+          if (ids.length >= page.json.total || page.json.items.length === 0) return ids;
+        }
+      };
+      expect((await controlIds(`unit=${unit}&status=${status}`)).filter((i) => theirs.has(i))).toHaveLength(3);
+      // The complaints about the chief wait for triage since 2020: overdue, and still not on the chief's overdue list.
+      if (persona === 'chief') expect((await controlIds('overdue=true')).filter((i) => theirs.has(i))).toHaveLength(3);
+      const byReport = await api(control, 'GET', `/api/integrity/complaints?reportId=${reportIds[persona]}`);
+      expect(byReport.json).toMatchObject({ items: [{ id: about[persona][0], reportId: reportIds[persona], channel: 'desk_report' }], total: 1 });
+
+      const staffId = persona === 'bit' ? BART : FILIP;
+      const warnings = await api(persona, 'GET', '/api/integrity/early-warnings?asOf=2020-01-10');
+      expect(warnings.status).toBe(200);
+      expect(warnings.json.signals.find((x: { staffId: string }) => x.staffId === staffId)).toBeUndefined();
+      expect(warnings.json.signals.flatMap((x: { complaintIds: string[] }) => x.complaintIds).filter((i: string) => theirs.has(i))).toEqual([]);
+      const controlWarnings = await api(control, 'GET', '/api/integrity/early-warnings?asOf=2020-01-10');
+      expect(controlWarnings.json.signals.find((x: { staffId: string }) => x.staffId === staffId)).toEqual({ staffId, complaintIds: [...about[persona]].sort(), count: 3 });
+    });
+  });
+});
+
+/** The cell an answer fills: its status for a success, else the refusal its problem type names. */
+function outcome(a: Answer): Cell {
+  if (a.status < 400) return a.status;
+  const type = typeof a.json?.type === 'string' ? (a.json.type as string).replace(PROBLEM, '') : '?';
+  if (a.status === 403 && type === 'forbidden') return /this endpoint/.test(a.json?.detail ?? '') ? R : X;
+  return `${a.status} ${type}`;
+}
