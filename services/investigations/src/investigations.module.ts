@@ -1,6 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { DB_POOL, healthController, SERVICE_RUNTIME, ServiceRuntime } from '@police/platform';
+import { DB_POOL, eventSourcingProvider, healthController, SERVICE_RUNTIME, ServiceRuntime } from '@police/platform';
+import { InvestigationCommandsController } from './commands/investigations/investigations.http';
+import { INVESTIGATIONS_COMMAND_HANDLERS } from './commands/investigations.cqrs';
+import { investigationsHandlers } from './integration/investigations.consumer';
+import { investigationsToPublic } from './integration/investigations.public';
+import { InvestigationsAccess } from './investigations.access';
+import { INVESTIGATIONS_CONFIG, investigationsConfigFromEnv } from './investigations.config';
+import { investigationsProjection, partyLinksProjection } from './queries/investigations/investigation.projection';
+import { InvestigationRow, PartyLinkRow } from './queries/investigations/investigation.read-model';
+import { InvestigationQueriesController } from './queries/investigations/investigations.http';
 
 export const INVESTIGATIONS_DESCRIPTION = 'The detectives\' case file, from referral to the magistrate.';
 
@@ -8,17 +17,24 @@ export const INVESTIGATIONS_DESCRIPTION = 'The detectives\' case file, from refe
 @Module({})
 export class InvestigationsModule {
   static register(runtime: ServiceRuntime): DynamicModule {
+    const config = investigationsConfigFromEnv();
     return {
       module: InvestigationsModule,
       imports: [CqrsModule],
-      controllers: [healthController('investigations')],
+      // Queries first: GET /persons must be matched before GET /:id.
+      controllers: [healthController('investigations'), InvestigationQueriesController, InvestigationCommandsController],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },
-        {
-          provide: Symbol.for('investigations:schema'),
-          useFactory: async () => runtime.pool.query(`CREATE SCHEMA IF NOT EXISTS "${runtime.schema}"`),
-        },
+        { provide: INVESTIGATIONS_CONFIG, useValue: config },
+        eventSourcingProvider(runtime, {
+          entities: [InvestigationRow, PartyLinkRow],
+          projections: [investigationsProjection, partyLinksProjection],
+          toPublic: investigationsToPublic,
+          consume: { from: ['reports', 'evidence'], handlers: investigationsHandlers(config) },
+        }),
+        InvestigationsAccess,
+        ...INVESTIGATIONS_COMMAND_HANDLERS,
       ],
     };
   }

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { CommandContext, CommandResult, EventStore, ExpectedVersion, handleCommand, idempotentEventId } from '@police/event-store';
+import { Actor } from '../domain/investigations.decide';
+import { decideInvestigation, decideOpenWithReportParties, InvestigationCommand } from '../domain/investigation.decide';
+import { InvestigationEvent } from '../domain/investigation.events';
+import { evolveInvestigation, initialInvestigationState, InvestigationState } from '../domain/investigation.state';
+import { investigationStream } from '../domain/investigation.stream';
+
+/** Who asks and in answer to what, as the HTTP edge (or a consumer) established it. */
+export interface InvestigationRequestContext {
+  actor: Actor;
+  now: Date;
+  correlationId: string;
+  causationId: string;
+  idempotencyKey?: string;
+  /** From `If-Match`: the investigation version the client saw. */
+  expected?: ExpectedVersion;
+}
+
+export type Envelope<C extends { type: string; data: unknown } = InvestigationCommand> = C extends unknown ? Pick<C, 'type' | 'data'> : never;
+
+function context(ctx: InvestigationRequestContext): CommandContext {
+  return { actor: ctx.actor.staffId, now: ctx.now, correlationId: ctx.correlationId, causationId: ctx.causationId, idempotencyKey: ctx.idempotencyKey };
+}
+
+/** One investigation, load → decide → append. Opening links a referred report's parties in the same append. */
+export class InvestigationCommands {
+  constructor(private readonly store: EventStore) {}
+
+  execute(investigationId: string, command: Envelope, ctx: InvestigationRequestContext): Promise<CommandResult<InvestigationState>> {
+    return handleCommand<InvestigationState, InvestigationEvent>(
+      this.store,
+      investigationStream(investigationId),
+      (state) => {
+        const full = { ...command, metadata: { actor: ctx.actor, now: ctx.now } } as InvestigationCommand;
+        return full.type === 'OpenInvestigation' ? decideOpenWithReportParties(state, full) : decideInvestigation(state, full);
+      },
+      { evolve: evolveInvestigation, initialState: initialInvestigationState, context: context(ctx), expected: ctx.expected },
+    );
+  }
+}
+
+/**
+ * The id of a new record. With an Idempotency-Key the same client request always names the same
+ * record (so a retry finds the first result); without one, a fresh id.
+ */
+export function newRecordId(kind: string, actor: string, idempotencyKey?: string): string {
+  return idempotencyKey ? idempotentEventId(`${kind}:${actor}`, idempotencyKey, 0) : randomUUID();
+}

@@ -1,0 +1,368 @@
+import { Body, Controller, Delete, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommandResult } from '@police/event-store';
+import { Allow } from '@police/security';
+import type { Request, Response } from 'express';
+import { ActionData } from '../../domain/investigation.decide';
+import { ActionKind, Origin } from '../../domain/investigation.events';
+import { Investigation, InvestigationState } from '../../domain/investigation.state';
+import { InvestigationsAccess } from '../../investigations.access';
+import { INVESTIGATIONS_CONFIG, InvestigationsConfig, routingOf, teamKey } from '../../investigations.config';
+import { requestContext, setEtag } from '../../investigations.http-context';
+import { investigationsProblem } from '../../investigations.problems';
+import { caseFile, CaseFileView } from '../../queries/investigations/case-file.view';
+import { Envelope, newRecordId } from '../investigation-commands';
+import { ExecuteInvestigationCommand } from '../investigations.cqrs';
+import {
+  CloseInvestigationRequest,
+  CompleteParketTaskRequest,
+  CreateTaskRequest,
+  DirectingAuthorityRequest,
+  DistributeParketTaskRequest,
+  IdentifyPersonRequest,
+  JoinReportRequest,
+  LeadInvestigatorRequest,
+  LinkPartyRequest,
+  MemberRequest,
+  OpenInvestigationRequest,
+  ReasonRequest,
+  ReceiveParketTaskRequest,
+  RecordActionRequest,
+  ReportToMagistrateRequest,
+  SeriesLinkRequest,
+  TeamAssignmentRequest,
+  TracePersonRequest,
+} from './investigations.request';
+
+const WRITERS = ['detective', 'team_lead'] as const;
+
+/** The fields each kind of action needs besides who, when and the authorisation. */
+const ACTION_FIELDS: Record<ActionKind, (keyof RecordActionRequest)[]> = {
+  hearing: ['partyLinkId', 'endedAt', 'deferredSalduz', 'minor', 'legalAssistance'],
+  house_search: ['address', 'findings'],
+  observation: ['target'],
+  camera_enquiry: ['source', 'periodFrom', 'periodTo'],
+  telephony_enquiry: ['subject', 'scope'],
+  bank_enquiry: ['institution', 'subject'],
+  anpr_lookup: ['plate', 'periodFrom', 'periodTo', 'hits'],
+  trace_collection: ['description', 'place'],
+  arrest: ['partyLinkId', 'place'],
+  brought_before_magistrate: ['partyLinkId', 'magistrate'],
+};
+
+type Authorize = (req: Request, state: Investigation) => void;
+
+/** Commands on investigations: open, assign, parties, actions, tasks, parket tasks, links, close and reopen. */
+@ApiTags('investigations')
+@Controller()
+export class InvestigationCommandsController {
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly access: InvestigationsAccess,
+    @Inject(INVESTIGATIONS_CONFIG) private readonly config: InvestigationsConfig,
+  ) {}
+
+  @Post()
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Open an investigation for your team (routed by phenomenon unless a team is named); Idempotency-Key makes a retry return the first result' })
+  async open(@Body() body: OpenInvestigationRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CaseFileView> {
+    const principal = this.access.principal(req);
+    if (body.origin.kind === 'report' && !body.origin.report) throw investigationsProblem(422, 'required', 'An investigation opened from a report carries the report’s essentials', 'origin.report');
+    const ctx = requestContext(req, this.access.actor(principal));
+    const team = body.team !== undefined ? this.knownTeam(body.team) : this.config.routes[body.phenomenon];
+    const investigationId = newRecordId('investigation', principal.staffId, ctx.idempotencyKey);
+    if (team !== undefined) this.access.authorizeNew(req, this.access.newResource(investigationId, team));
+    const result = await this.run(
+      investigationId,
+      {
+        type: 'OpenInvestigation',
+        data: {
+          investigationId,
+          kind: body.kind,
+          origin: body.origin as Origin,
+          ...(body.directingAuthority ? { directingAuthority: { authority: body.directingAuthority.authority, reference: body.directingAuthority.reference } } : {}),
+          phenomenon: body.phenomenon,
+          title: body.title,
+          ...(body.team !== undefined ? { team } : {}),
+          routing: routingOf(this.config),
+        },
+      },
+      ctx,
+    );
+    res.status(result.alreadyHandled ? 200 : 201).location(`/api/investigations/${investigationId}`);
+    return this.answer(investigationId, res);
+  }
+
+  @Post(':id/directing-authority')
+  @HttpCode(200)
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Record the directing magistrate and their reference (an onderzoeksrechter makes it a gerechtelijk onderzoek)' })
+  directingAuthority(@Param('id', ParseUUIDPipe) id: string, @Body() body: DirectingAuthorityRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.onCase(id, req, res, this.work, { type: 'RecordDirectingAuthority', data: { directingAuthority: { authority: body.authority, reference: body.reference }, kind: body.kind } });
+  }
+
+  @Post(':id/assignment')
+  @HttpCode(200)
+  @Allow('team_lead')
+  @ApiOperation({ summary: 'Reassign to another team (named, or by the routing table); the history is kept' })
+  assignTeam(@Param('id', ParseUUIDPipe) id: string, @Body() body: TeamAssignmentRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const team = body.team !== undefined ? this.knownTeam(body.team) : undefined;
+    return this.onCase(id, req, res, this.assignment, { type: 'AssignInvestigationToTeam', data: { ...(team !== undefined ? { team } : {}), routing: routingOf(this.config), reason: body.reason } });
+  }
+
+  @Post(':id/lead-investigator')
+  @HttpCode(200)
+  @Allow('team_lead')
+  @ApiOperation({ summary: 'Name the lead investigator (replacing one needs a reason); the history is kept' })
+  lead(@Param('id', ParseUUIDPipe) id: string, @Body() body: LeadInvestigatorRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.onCase(id, req, res, this.assignment, { type: 'AssignLeadInvestigator', data: { staffId: body.staffId, ...(body.reason !== undefined ? { reason: body.reason } : {}) } });
+  }
+
+  @Post(':id/members')
+  @HttpCode(200)
+  @Allow('team_lead')
+  @ApiOperation({ summary: 'Add a member to the investigation (need-to-know follows)' })
+  addMember(@Param('id', ParseUUIDPipe) id: string, @Body() body: MemberRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.onCase(id, req, res, this.assignment, { type: 'AddTeamMember', data: { staffId: body.staffId } });
+  }
+
+  @Delete(':id/members/:staffId')
+  @HttpCode(200)
+  @Allow('team_lead')
+  @ApiOperation({ summary: 'Remove a member, with a reason' })
+  removeMember(@Param('id', ParseUUIDPipe) id: string, @Param('staffId') staffId: string, @Body() body: ReasonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.onCase(id, req, res, this.assignment, { type: 'RemoveTeamMember', data: { staffId, reason: body.reason } });
+  }
+
+  @Post(':id/parties')
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Link a person with a role (suspect, victim, witness, other) and identified/traced status' })
+  async linkParty(@Param('id', ParseUUIDPipe) id: string, @Body() body: LinkPartyRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const partyLinkId = newRecordId('party-link', this.access.principal(req).staffId, req.header('idempotency-key') ?? undefined);
+    const view = await this.onCase(id, req, res, this.work, {
+      type: 'LinkParty',
+      data: { partyLinkId, personId: body.personId ?? partyLinkId, displayName: body.displayName, role: body.role, identified: body.identified, traced: body.traced },
+    });
+    res.status(201).location(`/api/investigations/${id}/parties/${partyLinkId}`);
+    return { ...view, partyLinkId };
+  }
+
+  @Delete(':id/parties/:partyLinkId')
+  @HttpCode(200)
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Unlink a person, with a reason (the link stays in the history)' })
+  unlinkParty(@Param('id', ParseUUIDPipe) id: string, @Param('partyLinkId') partyLinkId: string, @Body() body: ReasonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.onCase(id, req, res, this.work, { type: 'UnlinkParty', data: { partyLinkId, reason: body.reason } });
+  }
+
+  @Post(':id/parties/:partyLinkId/identification')
+  @HttpCode(200)
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Record that the person was identified (and who they are)' })
+  identify(@Param('id', ParseUUIDPipe) id: string, @Param('partyLinkId') partyLinkId: string, @Body() body: IdentifyPersonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.onCase(id, req, res, this.work, { type: 'IdentifyPerson', data: { partyLinkId, personId: body.personId, how: body.how } });
+  }
+
+  @Post(':id/parties/:partyLinkId/tracing')
+  @HttpCode(200)
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Record that the person was traced, when and where' })
+  trace(@Param('id', ParseUUIDPipe) id: string, @Param('partyLinkId') partyLinkId: string, @Body() body: TracePersonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.onCase(id, req, res, this.work, { type: 'TracePerson', data: { partyLinkId, tracedAt: body.tracedAt, place: body.place } });
+  }
+
+  @Post(':id/actions')
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Record an investigative action (hearing, house search, observation, camera/telephony/bank enquiry, ANPR, trace, arrest, before the magistrate); coercive ones need the directing authority' })
+  async action(@Param('id', ParseUUIDPipe) id: string, @Body() body: RecordActionRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const principal = this.access.principal(req);
+    for (const field of ACTION_FIELDS[body.kind]) {
+      if (body[field] === undefined) throw investigationsProblem(422, 'required', `A ${body.kind.replaceAll('_', ' ')} needs ${field}`, field);
+    }
+    const actionId = newRecordId('action', principal.staffId, req.header('idempotency-key') ?? undefined);
+    const base: ActionData = {
+      actionId,
+      performedBy: body.performedBy ?? [principal.staffId],
+      startedAt: body.startedAt,
+      ...(body.endedAt !== undefined ? { endedAt: body.endedAt } : {}),
+      ...(body.authorisation ? { authorisation: { authority: body.authorisation.authority, reference: body.authorisation.reference } } : {}),
+      authorisationRules: { requiresAuthorisation: this.config.requiresAuthorisation },
+    };
+    const view = await this.onCase(id, req, res, this.work, actionCommand(body, base));
+    res.status(201);
+    return { ...view, actionId };
+  }
+
+  @Post(':id/tasks')
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Create a task with an assignee and a due date' })
+  async createTask(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreateTaskRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const taskId = newRecordId('task', this.access.principal(req).staffId, req.header('idempotency-key') ?? undefined);
+    const view = await this.onCase(id, req, res, this.work, { type: 'CreateTask', data: { taskId, title: body.title, assignee: body.assignee, dueDate: body.dueDate } });
+    res.status(201);
+    return { ...view, taskId };
+  }
+
+  @Post(':id/tasks/:taskId/completion')
+  @HttpCode(200)
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Complete a task (late when past its due date)' })
+  completeTask(@Param('id', ParseUUIDPipe) id: string, @Param('taskId') taskId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.onCase(id, req, res, this.work, { type: 'CompleteTask', data: { taskId } });
+  }
+
+  @Post(':id/parket-tasks')
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Record a parket task (kantschrift) received, with its deadline' })
+  async receiveParketTask(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReceiveParketTaskRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const parketTaskId = newRecordId('parket-task', this.access.principal(req).staffId, req.header('idempotency-key') ?? undefined);
+    const view = await this.onCase(id, req, res, this.work, {
+      type: 'ReceiveParketTask',
+      data: { parketTaskId, from: { authority: body.from.authority, reference: body.from.reference }, description: body.description, deadline: body.deadline },
+    });
+    res.status(201);
+    return { ...view, parketTaskId };
+  }
+
+  @Post(':id/parket-tasks/:parketTaskId/distribution')
+  @HttpCode(200)
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Distribute a parket task to someone (a later distribution replaces it)' })
+  distributeParketTask(@Param('id', ParseUUIDPipe) id: string, @Param('parketTaskId') parketTaskId: string, @Body() body: DistributeParketTaskRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.onCase(id, req, res, this.work, { type: 'DistributeParketTask', data: { parketTaskId, assignee: body.assignee, ...(body.team !== undefined ? { team: body.team } : {}) } });
+  }
+
+  @Post(':id/parket-tasks/:parketTaskId/completion')
+  @HttpCode(200)
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Complete a parket task with its result (late when past the deadline)' })
+  completeParketTask(@Param('id', ParseUUIDPipe) id: string, @Param('parketTaskId') parketTaskId: string, @Body() body: CompleteParketTaskRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.onCase(id, req, res, this.work, { type: 'CompleteParketTask', data: { parketTaskId, result: body.result } });
+  }
+
+  @Post(':id/reports')
+  @HttpCode(200)
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Join a report to the investigation' })
+  joinReport(@Param('id', ParseUUIDPipe) id: string, @Body() body: JoinReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.onCase(id, req, res, this.work, { type: 'JoinReport', data: { reportId: body.reportId, ...(body.pvNumber !== undefined ? { pvNumber: body.pvNumber } : {}), reason: body.reason } });
+  }
+
+  @Post(':id/series-links')
+  @HttpCode(200)
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Link the investigation in a series with another one you may see' })
+  async addSeriesLink(@Param('id', ParseUUIDPipe) id: string, @Body() body: SeriesLinkRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const other = await this.access.load(body.otherInvestigationId);
+    // The other case must be one the reader may see: else it is an unknown id (its existence must not leak).
+    if (other && !this.access.canSee(this.access.principal(req), this.access.resource(other.state))) {
+      throw investigationsProblem(422, 'unknown_investigation', `There is no investigation ${body.otherInvestigationId} you may link to.`, 'otherInvestigationId');
+    }
+    if (!other && body.otherInvestigationId !== id) {
+      throw investigationsProblem(422, 'unknown_investigation', `There is no investigation ${body.otherInvestigationId} you may link to.`, 'otherInvestigationId');
+    }
+    return this.onCase(id, req, res, this.work, { type: 'AddSeriesLink', data: { otherInvestigationId: body.otherInvestigationId, reason: body.reason } });
+  }
+
+  @Delete(':id/series-links/:otherInvestigationId')
+  @HttpCode(200)
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Undo a series link, with a reason' })
+  removeSeriesLink(@Param('id', ParseUUIDPipe) id: string, @Param('otherInvestigationId', ParseUUIDPipe) otherInvestigationId: string, @Body() body: ReasonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.onCase(id, req, res, this.work, { type: 'RemoveSeriesLink', data: { otherInvestigationId, reason: body.reason } });
+  }
+
+  @Post(':id/report-to-magistrate')
+  @HttpCode(200)
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Report the investigation to the magistrate (the lead investigator or a team lead)' })
+  reportToMagistrate(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReportToMagistrateRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.onCase(id, req, res, this.closing, { type: 'ReportToMagistrate', data: { to: { authority: body.to.authority, reference: body.to.reference }, reportPvNumber: body.reportPvNumber, summary: body.summary } });
+  }
+
+  @Post(':id/closure')
+  @HttpCode(200)
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Close with an outcome (the lead investigator or a team lead)' })
+  close(@Param('id', ParseUUIDPipe) id: string, @Body() body: CloseInvestigationRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.onCase(id, req, res, this.closing, {
+      type: 'CloseInvestigation',
+      data: { outcome: body.outcome, reason: body.reason, ...(body.transferredTo !== undefined ? { transferredTo: body.transferredTo } : {}), ...(body.mergedInto !== undefined ? { mergedInto: body.mergedInto } : {}) },
+    });
+  }
+
+  @Post(':id/reopening')
+  @HttpCode(200)
+  @Allow(...WRITERS)
+  @ApiOperation({ summary: 'Reopen a closed investigation, with a reason (the lead investigator or a team lead)' })
+  reopen(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.onCase(id, req, res, this.closing, { type: 'ReopenInvestigation', data: { reason: body.reason } });
+  }
+
+  private readonly work: Authorize = (req, state) => void this.access.authorizeWrite(req, state);
+  private readonly assignment: Authorize = (req, state) => this.access.authorizeAssignment(req, state);
+  private readonly closing: Authorize = (req, state) => this.access.authorizeClosing(req, state);
+
+  private knownTeam(team: string): string {
+    const key = teamKey(team);
+    if (!this.config.teams.includes(key)) throw investigationsProblem(422, 'unknown_team', `The zone has no team "${team}"; its teams: ${this.config.teams.join(', ')}.`, 'team');
+    return key;
+  }
+
+  /** Object-level check on the case as its stream has it now, then the command. */
+  private async onCase(id: string, req: Request, res: Response, authorize: Authorize, command: Envelope): Promise<CaseFileView> {
+    const current = await this.access.current(id);
+    authorize(req, current.state);
+    const ctx = requestContext(req, this.access.actor(this.access.principal(req)));
+    await this.run(id, command, ctx);
+    return this.answer(id, res);
+  }
+
+  private run(id: string, command: Envelope, ctx: ReturnType<typeof requestContext>): Promise<CommandResult<InvestigationState>> {
+    return this.bus.execute(new ExecuteInvestigationCommand(id, command, ctx));
+  }
+
+  /** The case file after the command, from its stream (the read model may trail). */
+  private async answer(id: string, res: Response): Promise<CaseFileView> {
+    const loaded = await this.access.current(id);
+    setEtag(res, loaded.version);
+    return { id, version: loaded.version, investigation: caseFile(loaded.events)! };
+  }
+}
+
+function actionCommand(b: RecordActionRequest, base: ActionData): Envelope {
+  switch (b.kind) {
+    case 'hearing':
+      return {
+        type: 'RecordHearing',
+        data: {
+          ...base,
+          partyLinkId: b.partyLinkId!,
+          endedAt: b.endedAt!,
+          deferredSalduz: b.deferredSalduz!,
+          minor: b.minor!,
+          legalAssistance: b.legalAssistance!.kind === 'present' ? { kind: 'present', lawyer: b.legalAssistance!.lawyer ?? '' } : { kind: b.legalAssistance!.kind },
+          ...(b.interpreter ? { interpreter: { language: b.interpreter.language, name: b.interpreter.name } } : {}),
+        },
+      };
+    case 'house_search':
+      return { type: 'RecordHouseSearch', data: { ...base, address: b.address!, findings: b.findings! } };
+    case 'observation':
+      return { type: 'RecordObservation', data: { ...base, target: b.target! } };
+    case 'camera_enquiry':
+      return { type: 'RecordCameraFootageRequest', data: { ...base, source: b.source!, periodFrom: b.periodFrom!, periodTo: b.periodTo! } };
+    case 'telephony_enquiry':
+      return { type: 'RecordTelephonyEnquiry', data: { ...base, subject: b.subject!, scope: b.scope! } };
+    case 'bank_enquiry':
+      return { type: 'RecordBankEnquiry', data: { ...base, institution: b.institution!, subject: b.subject! } };
+    case 'anpr_lookup':
+      return { type: 'RecordAnprLookup', data: { ...base, plate: b.plate!, periodFrom: b.periodFrom!, periodTo: b.periodTo!, hits: b.hits! } };
+    case 'trace_collection':
+      return { type: 'RecordTraceCollection', data: { ...base, description: b.description!, place: b.place! } };
+    case 'arrest':
+      return { type: 'RecordArrest', data: { ...base, partyLinkId: b.partyLinkId!, place: b.place! } };
+    case 'brought_before_magistrate':
+      return { type: 'RecordBringingBeforeMagistrate', data: { ...base, partyLinkId: b.partyLinkId!, magistrate: b.magistrate! } };
+  }
+}

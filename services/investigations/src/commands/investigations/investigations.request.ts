@@ -1,0 +1,217 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsPositive, IsString, IsUUID, Length, Min, ValidateNested } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ACTION_KINDS,
+  ActionKind,
+  Authority,
+  AUTHORITIES,
+  CLOSING_OUTCOMES,
+  ClosingOutcome,
+  INVESTIGATION_KINDS,
+  InvestigationKind,
+  ORIGIN_KINDS,
+  OriginKind,
+  PARTY_ROLES,
+  PartyRole,
+  REPORT_KINDS,
+  REPORT_PARTY_ROLES,
+  ReportKind,
+  ReportPartyRole,
+} from '../../domain/investigation.events';
+
+export class AuthorityRefRequest {
+  @ApiProperty({ enum: AUTHORITIES }) @IsIn(AUTHORITIES) authority: Authority;
+  @ApiProperty({ description: 'Parket notice number, onderzoeksrechter case number, warrant number', example: 'GE.20.L1.004512/25' }) @IsString() @Length(1, 64) reference: string;
+}
+
+export class PlaceRequest {
+  @ApiProperty({ example: 'Gent' }) @IsString() @Length(1, 100) municipality: string;
+  @ApiPropertyOptional({ example: '9000' }) @IsOptional() @IsString() @Length(4, 4) postalCode?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) address?: string;
+}
+
+export class ReportPartyRequest {
+  @ApiProperty() @IsUUID() partyId: string;
+  @ApiProperty({ enum: REPORT_PARTY_ROLES }) @IsIn(REPORT_PARTY_ROLES) role: ReportPartyRole;
+  @ApiProperty() @IsString() @Length(1, 200) displayName: string;
+}
+
+/** The essentials of the referred report, as its public contract carries them. */
+export class ReferredReportRequest {
+  @ApiProperty() @IsUUID() reportId: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) pvNumber?: string;
+  @ApiProperty({ enum: REPORT_KINDS }) @IsIn(REPORT_KINDS) kind: ReportKind;
+  @ApiProperty({ example: 'woninginbraak' }) @IsString() @Length(1, 100) incidentType: string;
+  @ApiProperty() @IsISO8601({ strict: true }) incidentFrom: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) incidentTo?: string;
+  @ApiProperty({ type: PlaceRequest }) @ValidateNested() @Type(() => PlaceRequest) place: PlaceRequest;
+  @ApiProperty() @IsString() @Length(1, 4000) summary: string;
+  @ApiProperty({ type: [ReportPartyRequest] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ReportPartyRequest) parties: ReportPartyRequest[];
+}
+
+/** Who asked for the investigation: a referred report, a parket or onderzoeksrechter instruction (with its reference), another police service, the own organisation, or own initiative. */
+export class OriginRequest {
+  @ApiProperty({ enum: ORIGIN_KINDS }) @IsIn(ORIGIN_KINDS) kind: OriginKind;
+  @ApiPropertyOptional({ type: ReferredReportRequest, description: 'kind report' }) @IsOptional() @ValidateNested() @Type(() => ReferredReportRequest) report?: ReferredReportRequest;
+  @ApiPropertyOptional({ enum: ['kantschrift', 'opdracht'], description: 'kind parket / onderzoeksrechter' }) @IsOptional() @IsIn(['kantschrift', 'opdracht']) instruction?: 'kantschrift' | 'opdracht';
+  @ApiPropertyOptional({ description: 'The instruction’s reference, or the other service’s' }) @IsOptional() @IsString() @Length(1, 64) reference?: string;
+  @ApiPropertyOptional({ description: 'kind andere_politiedienst' }) @IsOptional() @IsString() @Length(1, 200) service?: string;
+  @ApiPropertyOptional({ description: 'kind eigen_organisatie' }) @IsOptional() @IsString() @Length(1, 200) unit?: string;
+}
+
+/** POST /api/investigations */
+export class OpenInvestigationRequest {
+  @ApiProperty({ enum: INVESTIGATION_KINDS }) @IsIn(INVESTIGATION_KINDS) kind: InvestigationKind;
+  @ApiProperty({ type: OriginRequest }) @ValidateNested() @Type(() => OriginRequest) origin: OriginRequest;
+  @ApiPropertyOptional({ type: AuthorityRefRequest }) @IsOptional() @ValidateNested() @Type(() => AuthorityRefRequest) directingAuthority?: AuthorityRefRequest;
+  @ApiProperty({ example: 'woninginbraak', description: 'Phenomenon code; routes the case to its team' }) @IsString() @Length(1, 100) phenomenon: string;
+  @ApiProperty({ example: 'Inbraak Voorbeeldstraat 12' }) @IsString() @Length(1, 200) title: string;
+  @ApiPropertyOptional({ description: 'Names the team instead of routing by phenomenon', example: 'Diefstallen' }) @IsOptional() @IsString() @Length(1, 100) team?: string;
+}
+
+export class DirectingAuthorityRequest extends AuthorityRefRequest {
+  @ApiProperty({ enum: INVESTIGATION_KINDS }) @IsIn(INVESTIGATION_KINDS) kind: InvestigationKind;
+}
+
+export class TeamAssignmentRequest {
+  @ApiPropertyOptional({ description: 'Without it, the zone’s routing table picks the team from the phenomenon' }) @IsOptional() @IsString() @Length(1, 100) team?: string;
+  @ApiProperty() @IsString() @Length(1, 1000) reason: string;
+}
+
+export class LeadInvestigatorRequest {
+  @ApiProperty({ example: '5415-0201' }) @IsString() @Length(1, 64) staffId: string;
+  @ApiPropertyOptional({ description: 'Required when replacing a lead' }) @IsOptional() @IsString() @Length(1, 1000) reason?: string;
+}
+
+export class MemberRequest {
+  @ApiProperty({ example: '5415-0201' }) @IsString() @Length(1, 64) staffId: string;
+}
+
+export class ReasonRequest {
+  @ApiProperty() @IsString() @Length(1, 1000) reason: string;
+}
+
+export class LinkPartyRequest {
+  @ApiPropertyOptional({ description: 'The person’s reference (a reports party id, a national-register reference); default: a new one' }) @IsOptional() @IsString() @Length(1, 64) personId?: string;
+  @ApiProperty({ example: 'K. Janssens' }) @IsString() @Length(1, 200) displayName: string;
+  @ApiProperty({ enum: PARTY_ROLES }) @IsIn(PARTY_ROLES) role: PartyRole;
+  @ApiProperty() @IsBoolean() identified: boolean;
+  @ApiProperty() @IsBoolean() traced: boolean;
+}
+
+export class IdentifyPersonRequest {
+  @ApiProperty() @IsString() @Length(1, 64) personId: string;
+  @ApiProperty({ example: 'vingerafdrukken, AFIS-hit' }) @IsString() @Length(1, 500) how: string;
+}
+
+export class TracePersonRequest {
+  @ApiProperty() @IsISO8601({ strict: true }) tracedAt: string;
+  @ApiProperty() @IsString() @Length(1, 500) place: string;
+}
+
+export class LegalAssistanceRequest {
+  @ApiProperty({ enum: ['present', 'waived', 'not_applicable'] }) @IsIn(['present', 'waived', 'not_applicable']) kind: 'present' | 'waived' | 'not_applicable';
+  @ApiPropertyOptional({ description: 'kind present' }) @IsOptional() @IsString() @Length(1, 200) lawyer?: string;
+}
+
+export class InterpreterRequest {
+  @ApiProperty() @IsString() @Length(1, 50) language: string;
+  @ApiProperty() @IsString() @Length(1, 200) name: string;
+}
+
+/**
+ * POST /api/investigations/:id/actions: an investigative action of `kind`, with who, when and the
+ * authorisation where required; the fields of its kind are named in each property's description.
+ */
+export class RecordActionRequest {
+  @ApiProperty({ enum: ACTION_KINDS }) @IsIn(ACTION_KINDS) kind: ActionKind;
+  @ApiPropertyOptional({ type: [String], description: 'Staff ids; default: you' }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 64, { each: true }) performedBy?: string[];
+  @ApiProperty() @IsISO8601({ strict: true }) startedAt: string;
+  @ApiPropertyOptional({ description: 'Required for a hearing' }) @IsOptional() @IsISO8601({ strict: true }) endedAt?: string;
+  @ApiPropertyOptional({ type: AuthorityRefRequest, description: 'The warrant or order, where the zone requires one' }) @IsOptional() @ValidateNested() @Type(() => AuthorityRefRequest) authorisation?: AuthorityRefRequest;
+  @ApiPropertyOptional({ description: 'hearing, arrest, brought_before_magistrate' }) @IsOptional() @IsString() @Length(1, 64) partyLinkId?: string;
+  @ApiPropertyOptional({ description: 'hearing' }) @IsOptional() @IsBoolean() deferredSalduz?: boolean;
+  @ApiPropertyOptional({ description: 'hearing: the person heard is a minor' }) @IsOptional() @IsBoolean() minor?: boolean;
+  @ApiPropertyOptional({ type: LegalAssistanceRequest, description: 'hearing' }) @IsOptional() @ValidateNested() @Type(() => LegalAssistanceRequest) legalAssistance?: LegalAssistanceRequest;
+  @ApiPropertyOptional({ type: InterpreterRequest, description: 'hearing' }) @IsOptional() @ValidateNested() @Type(() => InterpreterRequest) interpreter?: InterpreterRequest;
+  @ApiPropertyOptional({ description: 'house_search' }) @IsOptional() @IsString() @Length(1, 500) address?: string;
+  @ApiPropertyOptional({ description: 'house_search' }) @IsOptional() @IsString() @Length(1, 4000) findings?: string;
+  @ApiPropertyOptional({ description: 'observation' }) @IsOptional() @IsString() @Length(1, 500) target?: string;
+  @ApiPropertyOptional({ description: 'camera_enquiry' }) @IsOptional() @IsString() @Length(1, 500) source?: string;
+  @ApiPropertyOptional({ description: 'camera_enquiry, anpr_lookup' }) @IsOptional() @IsISO8601({ strict: true }) periodFrom?: string;
+  @ApiPropertyOptional({ description: 'camera_enquiry, anpr_lookup' }) @IsOptional() @IsISO8601({ strict: true }) periodTo?: string;
+  @ApiPropertyOptional({ description: 'telephony_enquiry, bank_enquiry' }) @IsOptional() @IsString() @Length(1, 500) subject?: string;
+  @ApiPropertyOptional({ description: 'telephony_enquiry' }) @IsOptional() @IsString() @Length(1, 1000) scope?: string;
+  @ApiPropertyOptional({ description: 'bank_enquiry' }) @IsOptional() @IsString() @Length(1, 200) institution?: string;
+  @ApiPropertyOptional({ description: 'anpr_lookup' }) @IsOptional() @IsString() @Length(1, 20) plate?: string;
+  @ApiPropertyOptional({ description: 'anpr_lookup' }) @IsOptional() @IsInt() @Min(0) hits?: number;
+  @ApiPropertyOptional({ description: 'trace_collection' }) @IsOptional() @IsString() @Length(1, 2000) description?: string;
+  @ApiPropertyOptional({ description: 'trace_collection, arrest' }) @IsOptional() @IsString() @Length(1, 500) place?: string;
+  @ApiPropertyOptional({ enum: AUTHORITIES, description: 'brought_before_magistrate' }) @IsOptional() @IsIn(AUTHORITIES) magistrate?: Authority;
+}
+
+export class CreateTaskRequest {
+  @ApiProperty() @IsString() @Length(1, 500) title: string;
+  @ApiProperty({ example: '5415-0201' }) @IsString() @Length(1, 64) assignee: string;
+  @ApiProperty({ example: '2026-12-01' }) @IsString() @Length(10, 10) dueDate: string;
+}
+
+export class ReceiveParketTaskRequest {
+  @ApiProperty({ type: AuthorityRefRequest }) @ValidateNested() @Type(() => AuthorityRefRequest) from: AuthorityRefRequest;
+  @ApiProperty() @IsString() @Length(1, 4000) description: string;
+  @ApiProperty({ example: '2026-12-01' }) @IsString() @Length(10, 10) deadline: string;
+}
+
+export class DistributeParketTaskRequest {
+  @ApiProperty({ example: '5415-0201' }) @IsString() @Length(1, 64) assignee: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) team?: string;
+}
+
+export class CompleteParketTaskRequest {
+  @ApiProperty() @IsString() @Length(1, 4000) result: string;
+}
+
+export class JoinReportRequest {
+  @ApiProperty() @IsUUID() reportId: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) pvNumber?: string;
+  @ApiProperty() @IsString() @Length(1, 1000) reason: string;
+}
+
+export class SeriesLinkRequest {
+  @ApiProperty() @IsUUID() otherInvestigationId: string;
+  @ApiProperty() @IsString() @Length(1, 1000) reason: string;
+}
+
+export class ReportToMagistrateRequest {
+  @ApiProperty({ type: AuthorityRefRequest }) @ValidateNested() @Type(() => AuthorityRefRequest) to: AuthorityRefRequest;
+  @ApiProperty({ description: 'The PV of the final report' }) @IsString() @Length(1, 64) reportPvNumber: string;
+  @ApiProperty() @IsString() @Length(1, 4000) summary: string;
+}
+
+export class CloseInvestigationRequest {
+  @ApiProperty({ enum: CLOSING_OUTCOMES }) @IsIn(CLOSING_OUTCOMES) outcome: ClosingOutcome;
+  @ApiProperty() @IsString() @Length(1, 1000) reason: string;
+  @ApiPropertyOptional({ description: 'outcome transferred_to_federal_police' }) @IsOptional() @IsString() @Length(1, 200) transferredTo?: string;
+  @ApiPropertyOptional({ description: 'outcome merged_into_other_investigation' }) @IsOptional() @IsUUID() mergedInto?: string;
+}
+
+export class ListInvestigationsQuery {
+  @ApiPropertyOptional({ example: 'Diefstallen' }) @IsOptional() @IsString() @Length(1, 100) team?: string;
+  @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed']) status?: string;
+  @ApiPropertyOptional({ example: 'woninginbraak' }) @IsOptional() @IsString() @Length(1, 100) phenomenon?: string;
+  @ApiPropertyOptional({ description: 'Staff id of the lead or a member' }) @IsOptional() @IsString() @Length(1, 64) assignedTo?: string;
+  @ApiPropertyOptional({ description: 'The case a report was referred into or joined to' }) @IsOptional() @IsUUID() reportId?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @IsPositive() limit?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class PersonIndexQuery {
+  @ApiPropertyOptional({ description: 'The person’s reference' }) @IsOptional() @IsString() @Length(1, 64) personId?: string;
+  @ApiPropertyOptional({ description: 'Part of the displayed name (at least 2 characters)' }) @IsOptional() @IsString() @Length(2, 100) name?: string;
+}
+
+export class AsOfQuery {
+  @ApiPropertyOptional({ description: 'ISO time: the file as it stood then' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+}
+

@@ -1,0 +1,126 @@
+import { Logger } from '@nestjs/common';
+import { DomainError, idempotentEventId } from '@police/event-store';
+import { ConsumerContext, ContractHandlers } from '@police/messaging';
+import { ServiceEventSourcing } from '@police/platform';
+import type { ItemRegisteredV1, LabResultReceivedV1, ReportReferredForInvestigationV1 } from '@police/contracts';
+import { Envelope, InvestigationCommands } from '../commands/investigation-commands';
+import { InvestigationRow } from '../queries/investigations/investigation.read-model';
+import { InvestigationsConfig, phenomenonOf, routingOf, teamKey } from '../investigations.config';
+
+export const CONSUMER_ACTOR = 'system:investigations-consumer';
+
+/** The investigation a referred report opens: one per report, so a second referral finds the first case. */
+export function referredInvestigationId(reportId: string): string {
+  return idempotentEventId('investigation-from-report', reportId, 0);
+}
+
+/**
+ * Inbound contracts become commands on investigations, in the inbox transaction (the message id is the
+ * idempotency key, so a redelivery appends nothing). A message that can never succeed (an unknown
+ * investigation, a report already in a case) is logged and skipped, never thrown: it would block the
+ * partition. Evidence and lab results that reach a closed case are kept there, flagged.
+ */
+export function investigationsHandlers(config: InvestigationsConfig, logger = new Logger('investigations:consumer')) {
+  return (es: ServiceEventSourcing): ContractHandlers => {
+    const run = async (investigationId: string, command: Envelope, ctx: ConsumerContext): Promise<void> => {
+      const commands = new InvestigationCommands(es.store.withTransaction(ctx.client));
+      try {
+        await commands.execute(investigationId, command, {
+          actor: { staffId: CONSUMER_ACTOR },
+          now: new Date(),
+          correlationId: ctx.message.correlationId,
+          causationId: ctx.message.id,
+          idempotencyKey: ctx.message.id,
+        });
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        logger.warn(`${ctx.message.type} ${ctx.message.id} skipped on investigation ${investigationId}: ${e.code} (${e.message})`);
+      }
+    };
+
+    // Through the inbox transaction's own connection: the pool may have no other one (embedded mode).
+    const table = (): string => es.dataSource.getMetadata(InvestigationRow).tablePath.split('.').map((p) => `"${p}"`).join('.');
+
+    /** The case a PV number belongs to (through its referred or joined reports), when exactly one holds it. */
+    const caseOfPv = async (pvNumber: string, ctx: ConsumerContext): Promise<string | undefined> => {
+      const { rows } = await ctx.client.query<{ id: string }>(`SELECT id FROM ${table()} WHERE $1 = ANY("pvNumbers") LIMIT 2`, [pvNumber]);
+      return rows.length === 1 ? rows[0].id : undefined;
+    };
+
+    return {
+      'reports.ReportReferredForInvestigation.v1': async (p: ReportReferredForInvestigationV1, ctx) => {
+        const { rows } = await ctx.client.query<{ id: string }>(`SELECT id FROM ${table()} WHERE $1 = ANY("reportIds") LIMIT 1`, [p.reportId]);
+        if (rows.length > 0) {
+          logger.log(`report ${p.reportId} is already part of investigation ${rows[0].id}; referral ${ctx.message.id} joins nothing new`);
+          return;
+        }
+        const phenomenon = phenomenonOf(config, p.incidentType);
+        const routed = config.routes[phenomenon];
+        const investigationId = referredInvestigationId(p.reportId);
+        await run(
+          investigationId,
+          {
+            type: 'OpenInvestigation',
+            data: {
+              investigationId,
+              kind: 'opsporingsonderzoek',
+              origin: {
+                kind: 'report',
+                report: {
+                  reportId: p.reportId,
+                  ...(p.pvNumber ? { pvNumber: p.pvNumber } : {}),
+                  kind: p.kind,
+                  incidentType: p.incidentType,
+                  incidentFrom: p.incidentFrom,
+                  ...(p.incidentTo ? { incidentTo: p.incidentTo } : {}),
+                  place: { municipality: p.place.municipality, ...(p.place.postalCode ? { postalCode: p.place.postalCode } : {}), ...(p.place.address ? { address: p.place.address } : {}) },
+                  summary: p.summary,
+                  parties: p.parties.map((x) => ({ partyId: x.partyId, role: x.role, displayName: x.displayName })),
+                },
+              },
+              phenomenon,
+              title: `${p.incidentType}, ${p.place.address ? `${p.place.address}, ` : ''}${p.place.municipality}${p.pvNumber ? ` (${p.pvNumber})` : ''}`.slice(0, 200),
+              // A phenomenon the zone does not route goes to the team that reroutes by hand.
+              ...(routed === undefined ? { team: teamKey(config.unroutedTeam) } : {}),
+              routing: routingOf(config),
+            },
+          },
+          ctx,
+        );
+      },
+      'evidence.ItemRegistered.v1': async (p: ItemRegisteredV1, ctx) => {
+        const investigationId = p.investigationId ?? (p.pvNumber ? await caseOfPv(p.pvNumber, ctx) : undefined);
+        if (!investigationId) return;
+        await run(
+          investigationId,
+          {
+            type: 'LinkEvidence',
+            data: {
+              itemId: p.itemId,
+              labelNumber: p.labelNumber,
+              ...(p.investigationId ? { investigationId: p.investigationId } : {}),
+              ...(p.pvNumber ? { pvNumber: p.pvNumber } : {}),
+              category: p.category,
+              description: p.description,
+              seizedAt: p.seizedAt,
+              registeredAt: p.registeredAt,
+              custodian: p.custodian,
+            },
+          },
+          ctx,
+        );
+      },
+      'evidence.LabResultReceived.v1': async (p: LabResultReceivedV1, ctx) => {
+        if (!p.investigationId) return;
+        await run(
+          p.investigationId,
+          {
+            type: 'LinkLabResult',
+            data: { itemId: p.itemId, investigationId: p.investigationId, laboratory: p.laboratory, labReference: p.labReference, analysis: p.analysis, conclusion: p.conclusion, receivedAt: p.receivedAt },
+          },
+          ctx,
+        );
+      },
+    };
+  };
+}

@@ -1,0 +1,151 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { loadState } from '@police/event-store';
+import { EVENT_SOURCING, ServiceEventSourcing } from '@police/platform';
+import { AccessControl, forbiddenRecord, GrantedAccess, Principal, principalOf, ProtectedResource, resourceNotFound } from '@police/security';
+import type { Request } from 'express';
+import { Actor } from './domain/investigations.decide';
+import { InvestigationEvent } from './domain/investigation.events';
+import { assignees, evolveInvestigation, initialInvestigationState, Investigation, InvestigationState } from './domain/investigation.state';
+import { investigationStream } from './domain/investigation.stream';
+import { INVESTIGATIONS_CONFIG, InvestigationsConfig, teamKey } from './investigations.config';
+import { investigationsProblem } from './investigations.problems';
+import { InvestigationRow } from './queries/investigations/investigation.read-model';
+
+/** An investigation as its stream has it now (or then), with its events and version. */
+export interface LoadedInvestigation {
+  state: Investigation;
+  version: number;
+  events: InvestigationEvent[];
+}
+
+/**
+ * Need-to-know on investigations: the case's team and its assignees (lead and members) see it; a
+ * restricted team's case (Zeden, COPPRA, informant work) does not exist for anyone else but those who
+ * may break the glass on it (the chief), so its refusals are answered as a missing id (404).
+ */
+@Injectable()
+export class InvestigationsAccess {
+  constructor(
+    @Inject(EVENT_SOURCING) private readonly es: ServiceEventSourcing,
+    @Inject(INVESTIGATIONS_CONFIG) readonly config: InvestigationsConfig,
+    private readonly access: AccessControl,
+  ) {}
+
+  principal(req: Request): Principal {
+    const p = principalOf(req);
+    if (!p) throw investigationsProblem(401, 'unauthenticated', 'This endpoint needs a bearer token.');
+    return p;
+  }
+
+  actor(principal: Principal): Actor {
+    return { staffId: principal.staffId };
+  }
+
+  isRestrictedTeam(team: string): boolean {
+    return this.config.restrictedTeams.includes(teamKey(team));
+  }
+
+  resource(state: Investigation): ProtectedResource {
+    const caseRef = state.directingAuthority?.reference ?? (state.origin.kind === 'report' ? state.origin.report.pvNumber : undefined);
+    return {
+      type: 'investigation',
+      id: state.investigationId,
+      ...(caseRef ? { caseRef } : {}),
+      teams: [teamKey(state.team)],
+      assignees: assignees(state),
+      restricted: this.isRestrictedTeam(state.team),
+    };
+  }
+
+  rowResource(row: InvestigationRow): ProtectedResource {
+    return this.resource(row.state);
+  }
+
+  /** A case about to be opened for a team: who may open it (that team's detectives and team leads). */
+  newResource(investigationId: string, team: string): ProtectedResource {
+    return { type: 'investigation', id: investigationId, teams: [teamKey(team)], assignees: [], restricted: this.isRestrictedTeam(team) };
+  }
+
+  canSee(principal: Principal, resource: ProtectedResource): boolean {
+    return this.access.canSee(principal, resource);
+  }
+
+  /** The investigation from its stream (never a trailing read model: decisions and reads of one case use this), or 404. */
+  async load(investigationId: string, asOf?: Date): Promise<LoadedInvestigation | null> {
+    const { state, version, events } = await loadState<InvestigationState, InvestigationEvent>(this.es.store, investigationStream(investigationId), {
+      evolve: evolveInvestigation,
+      initialState: initialInvestigationState,
+      asOf,
+    });
+    if (state.status === 'unopened') return null;
+    return { state, version, events: events.map((e) => ({ type: e.type, data: e.data }) as InvestigationEvent) };
+  }
+
+  async current(investigationId: string): Promise<LoadedInvestigation> {
+    const loaded = await this.load(investigationId);
+    if (!loaded) throw resourceNotFound('investigation');
+    return loaded;
+  }
+
+  /** Whether the reader could ever read the record (with a justification): else it must look missing. */
+  private mayKnowOf(principal: Principal, resource: ProtectedResource): boolean {
+    return this.access.decide(principal, resource, 'read', { text: 'probe of break-glass eligibility' }).granted;
+  }
+
+  async authorizeRead(req: Request, state: Investigation): Promise<GrantedAccess> {
+    const resource = this.resource(state);
+    try {
+      return await this.access.authorizeRead(req, resource);
+    } catch (e) {
+      throw this.hideIfUnknowable(req, resource, e);
+    }
+  }
+
+  /** A change to the case: its team's detectives and team leads, its assignees. Writes never break the glass. */
+  authorizeWrite(req: Request, state: Investigation): GrantedAccess {
+    const resource = this.resource(state);
+    try {
+      return this.access.authorizeWrite(req, resource);
+    } catch (e) {
+      throw this.hideIfUnknowable(req, resource, e);
+    }
+  }
+
+  /** Assignment (team, lead, members): a team lead of the team holding the case. */
+  authorizeAssignment(req: Request, state: Investigation): void {
+    this.authorizeWrite(req, state);
+    const principal = this.principal(req);
+    if (!(principal.roles.includes('team_lead') && principal.teams.includes(teamKey(state.team)))) {
+      throw investigationsProblem(403, 'not_team_lead', `Only a team lead of ${teamKey(state.team)} assigns this investigation.`);
+    }
+  }
+
+  /** Reporting to the magistrate, closing and reopening: the lead investigator or a team lead of the team. */
+  authorizeClosing(req: Request, state: Investigation): void {
+    this.authorizeWrite(req, state);
+    const principal = this.principal(req);
+    const teamLead = principal.roles.includes('team_lead') && principal.teams.includes(teamKey(state.team));
+    if (!teamLead && state.leadInvestigator !== principal.staffId) {
+      throw investigationsProblem(403, 'not_lead_investigator', 'Only the lead investigator or a team lead of the team reports, closes or reopens this investigation.');
+    }
+  }
+
+  authorizeNew(req: Request, resource: ProtectedResource): void {
+    const decision = this.access.decide(this.principal(req), resource, 'write');
+    if (!decision.granted) throw forbiddenRecord('investigation');
+  }
+
+  private hideIfUnknowable(req: Request, resource: ProtectedResource, e: unknown): unknown {
+    const status = (e as { getStatus?: () => number }).getStatus?.();
+    if (status === 403 && resource.restricted && !this.mayKnowOf(this.principal(req), resource)) return resourceNotFound('investigation');
+    return e;
+  }
+
+  get accessControl(): AccessControl {
+    return this.access;
+  }
+
+  get eventSourcing(): ServiceEventSourcing {
+    return this.es;
+  }
+}

@@ -1,0 +1,141 @@
+import { timeline, TimelineEntry } from '../../domain/investigation-timeline.read-model';
+import { ACTION_EVENT_KIND, ActionKind, AuthorityRef, ClosingOutcome, InvestigationEvent, InvestigativeActionEvent } from '../../domain/investigation.events';
+import { evolveInvestigation, initialInvestigationState, Investigation, ParketTask, PartyLink, Task } from '../../domain/investigation.state';
+
+type Detail<E extends { data: object }> = Omit<E['data'], 'investigationId' | 'recordedBy' | 'recordedAt'>;
+
+/** An investigation as the API shows it: its state, with the details the state keeps only by id. */
+export interface CaseFile {
+  investigationId: string;
+  title: string;
+  status: Investigation['status'];
+  kind: Investigation['kind'];
+  origin: Investigation['origin'];
+  phenomenon: string;
+  directingAuthority: AuthorityRef | null;
+  team: string;
+  teamHistory: Investigation['teamHistory'];
+  leadInvestigator: string | null;
+  leadHistory: Investigation['leadHistory'];
+  members: string[];
+  openedAt: string;
+  openedBy: string;
+  parties: PartyLink[];
+  actions: (Detail<InvestigativeActionEvent> & { kind: ActionKind; recordedBy: string; recordedAt: string })[];
+  tasks: Task[];
+  parketTasks: ParketTask[];
+  reports: { reportId: string; pvNumber?: string; via: 'origin' | 'joined'; reason?: string; at: string; by: string }[];
+  evidence: { itemId: string; labelNumber: string; pvNumber?: string; category: string; description: string; seizedAt: string; registeredAt: string; custodian: string; linkedAt: string; afterClosure: boolean }[];
+  labResults: { itemId: string; laboratory: string; labReference: string; analysis: string; conclusion: string; receivedAt: string; linkedAt: string; afterClosure: boolean }[];
+  seriesLinks: { otherInvestigationId: string; reason: string; linkedBy: string; linkedAt: string }[];
+  reportedToMagistrate: { to: AuthorityRef; reportPvNumber: string; summary: string; at: string; by: string } | null;
+  closure: { outcome: ClosingOutcome; reason: string; closedBy: string; closedAt: string; transferredTo?: string; mergedInto?: string } | null;
+  reopenings: { reason: string; previousOutcome: ClosingOutcome; closedAt: string; reopenedBy: string; reopenedAt: string }[];
+}
+
+export interface CaseFileView {
+  id: string;
+  version: number;
+  investigation: CaseFile;
+}
+
+/** The case file from the investigation's events (all of them, or those up to an instant for `asOf`). */
+export function caseFile(events: readonly InvestigationEvent[]): CaseFile | null {
+  let state = initialInvestigationState();
+  const file: Pick<CaseFile, 'actions' | 'reports' | 'evidence' | 'labResults' | 'seriesLinks' | 'reportedToMagistrate' | 'closure' | 'reopenings'> & { openedAt?: string; openedBy?: string } = {
+    actions: [],
+    reports: [],
+    evidence: [],
+    labResults: [],
+    seriesLinks: [],
+    reportedToMagistrate: null,
+    closure: null,
+    reopenings: [],
+  };
+  for (const event of events) {
+    state = evolveInvestigation(state, event);
+    const { investigationId: _id, recordedBy, recordedAt, ...rest } = event.data as { investigationId: string; recordedBy: string; recordedAt: string };
+    switch (event.type) {
+      case 'InvestigationOpened':
+        file.openedAt = recordedAt;
+        file.openedBy = recordedBy;
+        if (event.data.origin.kind === 'report') {
+          const r = event.data.origin.report;
+          file.reports.push({ reportId: r.reportId, ...(r.pvNumber !== undefined && { pvNumber: r.pvNumber }), via: 'origin', at: recordedAt, by: recordedBy });
+        }
+        break;
+      case 'ReportJoined':
+        file.reports.push({ reportId: event.data.reportId, ...(event.data.pvNumber !== undefined && { pvNumber: event.data.pvNumber }), via: 'joined', reason: event.data.reason, at: recordedAt, by: recordedBy });
+        break;
+      case 'EvidenceLinked': {
+        const { afterClosure, ...item } = rest as Detail<typeof event>;
+        file.evidence.push({ ...item, linkedAt: recordedAt, afterClosure: afterClosure === true });
+        break;
+      }
+      case 'LabResultLinked': {
+        const { afterClosure, ...result } = rest as Detail<typeof event>;
+        file.labResults.push({ ...result, linkedAt: recordedAt, afterClosure: afterClosure === true });
+        break;
+      }
+      case 'SeriesLinkAdded':
+        file.seriesLinks.push({ otherInvestigationId: event.data.otherInvestigationId, reason: event.data.reason, linkedBy: recordedBy, linkedAt: recordedAt });
+        break;
+      case 'SeriesLinkRemoved':
+        file.seriesLinks = file.seriesLinks.filter((l) => l.otherInvestigationId !== event.data.otherInvestigationId);
+        break;
+      case 'InvestigationReportedToMagistrate':
+        file.reportedToMagistrate = { to: event.data.to, reportPvNumber: event.data.reportPvNumber, summary: event.data.summary, at: recordedAt, by: recordedBy };
+        break;
+      case 'InvestigationClosed':
+        file.closure = { ...(rest as Detail<typeof event>), closedBy: recordedBy, closedAt: recordedAt };
+        break;
+      case 'InvestigationReopened':
+        file.reopenings.push({ reason: event.data.reason, previousOutcome: event.data.previousOutcome, closedAt: event.data.closedAt, reopenedBy: recordedBy, reopenedAt: recordedAt });
+        file.closure = null;
+        break;
+      default:
+        if (event.type in ACTION_EVENT_KIND) {
+          const action = event as InvestigativeActionEvent;
+          file.actions.push({ kind: ACTION_EVENT_KIND[action.type], ...(rest as Detail<InvestigativeActionEvent>), recordedBy, recordedAt });
+        }
+    }
+  }
+  if (state.status === 'unopened') return null;
+  return {
+    investigationId: state.investigationId,
+    title: state.title,
+    status: state.status,
+    kind: state.kind,
+    origin: state.origin,
+    phenomenon: state.phenomenon,
+    directingAuthority: state.directingAuthority,
+    team: state.team,
+    teamHistory: state.teamHistory,
+    leadInvestigator: state.leadInvestigator,
+    leadHistory: state.leadHistory,
+    members: state.members,
+    openedAt: file.openedAt!,
+    openedBy: file.openedBy!,
+    parties: Object.values(state.parties),
+    actions: file.actions,
+    tasks: Object.values(state.tasks),
+    parketTasks: Object.values(state.parketTasks),
+    reports: file.reports,
+    evidence: file.evidence,
+    labResults: file.labResults,
+    seriesLinks: file.seriesLinks,
+    reportedToMagistrate: file.reportedToMagistrate,
+    closure: file.closure,
+    reopenings: file.reopenings,
+  };
+}
+
+/** A timeline entry as served: the domain's entry and the event's data. */
+export type ServedTimelineEntry = TimelineEntry & { data: Record<string, unknown> };
+
+export function servedTimeline(events: readonly InvestigationEvent[]): ServedTimelineEntry[] {
+  return timeline(events).map((entry, i) => {
+    const { investigationId: _id, recordedBy: _by, recordedAt: _at, ...data } = events[i].data as unknown as Record<string, unknown>;
+    return { ...entry, data };
+  });
+}

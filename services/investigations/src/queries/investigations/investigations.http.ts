@@ -1,0 +1,161 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, Consults, ProtectedResource } from '@police/security';
+import type { Request, Response } from 'express';
+import { Brackets } from 'typeorm';
+import { AsOfQuery, ListInvestigationsQuery, PersonIndexQuery } from '../../commands/investigations/investigations.request';
+import { InvestigationsAccess } from '../../investigations.access';
+import { teamKey } from '../../investigations.config';
+import { setEtag } from '../../investigations.http-context';
+import { investigationsProblem } from '../../investigations.problems';
+import { caseFile, CaseFileView, ServedTimelineEntry, servedTimeline } from './case-file.view';
+import { InvestigationRow, PartyLinkRow } from './investigation.read-model';
+
+const READERS = ['detective', 'team_lead', 'chief'] as const;
+
+export interface InvestigationListEntry {
+  id: string;
+  title: string;
+  kind: string;
+  status: string;
+  phenomenon: string;
+  team: string;
+  originKind: string;
+  leadInvestigator: string | null;
+  members: string[];
+  reportIds: string[];
+  pvNumbers: string[];
+  openedAt: string;
+  closedAt: string | null;
+  version: number;
+}
+
+export interface PersonAppearance {
+  investigationId: string;
+  title: string;
+  team: string;
+  status: string;
+  partyLinkId: string;
+  displayName: string;
+  role: string;
+  identified: boolean;
+  traced: boolean;
+  linked: boolean;
+}
+
+/** Reading investigations: lists, the person index, one case file (now or as it stood then), its timeline. */
+@ApiTags('investigations')
+@Controller()
+export class InvestigationQueriesController {
+  constructor(private readonly access: InvestigationsAccess) {}
+
+  @Get()
+  @Allow(...READERS)
+  @Consults('investigation')
+  @ApiOperation({ summary: 'Investigations you may see (never a break-glass read), by team, status, phenomenon, assignee or report' })
+  async list(@Query() q: ListInvestigationsQuery, @Req() req: Request): Promise<{ investigations: InvestigationListEntry[]; limit: number; offset: number }> {
+    const limit = Math.min(q.limit ?? 50, 200);
+    const offset = q.offset ?? 0;
+    const qb = this.access.eventSourcing.dataSource.getRepository(InvestigationRow).createQueryBuilder('i').orderBy('i.openedAt', 'DESC').addOrderBy('i.id');
+    if (q.team) qb.andWhere('i.team = :team', { team: teamKey(q.team) });
+    if (q.status) qb.andWhere('i.status = :status', { status: q.status });
+    if (q.phenomenon) qb.andWhere('i.phenomenon = :phenomenon', { phenomenon: q.phenomenon });
+    if (q.assignedTo) qb.andWhere(new Brackets((w) => w.where('i.leadInvestigator = :a', { a: q.assignedTo }).orWhere(':a = ANY(i.members)', { a: q.assignedTo })));
+    if (q.reportId) qb.andWhere(':r = ANY(i.reportIds)', { r: q.reportId });
+    const principal = this.access.principal(req);
+    const visible = (await qb.getMany()).map((row) => ({ row, resource: this.access.rowResource(row) })).filter((v) => this.access.canSee(principal, v.resource));
+    const page = visible.slice(offset, offset + limit);
+    await this.access.accessControl.recordListRead(req, 'investigation', page.map((v) => v.resource));
+    return { investigations: page.map((v) => listEntry(v.row)), limit, offset };
+  }
+
+  @Get('persons')
+  @Allow(...READERS)
+  @Consults('investigation')
+  @ApiOperation({ summary: 'The person index: where a person appears across the investigations you may see (hidden ones are not counted)' })
+  async persons(@Query() q: PersonIndexQuery, @Req() req: Request): Promise<{ persons: { personId: string; appearances: PersonAppearance[] }[] }> {
+    if (!q.personId && !q.name) throw investigationsProblem(422, 'required', 'Ask by personId or by name', 'personId');
+    const ds = this.access.eventSourcing.dataSource;
+    const qb = ds.getRepository(PartyLinkRow).createQueryBuilder('p').orderBy('p.linkedAt', 'ASC').limit(1000);
+    if (q.personId) qb.andWhere('p.personId = :pid', { pid: q.personId });
+    if (q.name) qb.andWhere('p.displayName ILIKE :name', { name: `%${q.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    const links = await qb.getMany();
+    const ids = [...new Set(links.map((l) => l.investigationId))];
+    const cases = ids.length > 0 ? await ds.getRepository(InvestigationRow).createQueryBuilder('i').where('i.id IN (:...ids)', { ids }).getMany() : [];
+    const principal = this.access.principal(req);
+    const seen = new Map<string, { row: InvestigationRow; resource: ProtectedResource }>();
+    for (const row of cases) {
+      const resource = this.access.rowResource(row);
+      if (this.access.canSee(principal, resource)) seen.set(row.id, { row, resource });
+    }
+    await this.access.accessControl.recordListRead(req, 'investigation', [...seen.values()].map((s) => s.resource));
+    const persons = new Map<string, PersonAppearance[]>();
+    for (const link of links) {
+      const kase = seen.get(link.investigationId);
+      if (!kase) continue;
+      const appearances = persons.get(link.personId) ?? [];
+      appearances.push({
+        investigationId: kase.row.id,
+        title: kase.row.title,
+        team: kase.row.team,
+        status: kase.row.status,
+        partyLinkId: link.partyLinkId,
+        displayName: link.displayName,
+        role: link.role,
+        identified: link.identified,
+        traced: link.traced,
+        linked: link.linked,
+      });
+      persons.set(link.personId, appearances);
+    }
+    return { persons: [...persons].map(([personId, appearances]) => ({ personId, appearances })) };
+  }
+
+  @Get(':id')
+  @Allow(...READERS)
+  @Consults('investigation')
+  @ApiOperation({ summary: 'The case file; with ?asOf=<ISO time> as it stood then' })
+  async get(@Param('id', ParseUUIDPipe) id: string, @Query() q: AsOfQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CaseFileView & { asOf?: string }> {
+    const current = await this.access.current(id);
+    const granted = await this.access.authorizeRead(req, current.state);
+    res.setHeader('X-Access-Basis', granted.basis);
+    if (!q.asOf) {
+      setEtag(res, current.version);
+      return { id, version: current.version, investigation: caseFile(current.events)! };
+    }
+    const asOf = new Date(q.asOf);
+    const then = await this.access.load(id, asOf);
+    if (!then) throw investigationsProblem(404, 'investigation_not_opened_then', `Investigation ${id} was not opened yet at ${asOf.toISOString()}.`, 'asOf');
+    return { id, version: then.version, investigation: caseFile(then.events)!, asOf: asOf.toISOString() };
+  }
+
+  @Get(':id/timeline')
+  @Allow(...READERS)
+  @Consults('investigation')
+  @ApiOperation({ summary: 'Everything in the case file in order, with who recorded it and when' })
+  async timeline(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ investigationId: string; version: number; entries: ServedTimelineEntry[] }> {
+    const current = await this.access.current(id);
+    const granted = await this.access.authorizeRead(req, current.state);
+    res.setHeader('X-Access-Basis', granted.basis);
+    return { investigationId: id, version: current.version, entries: servedTimeline(current.events) };
+  }
+}
+
+function listEntry(r: InvestigationRow): InvestigationListEntry {
+  return {
+    id: r.id,
+    title: r.title,
+    kind: r.kind,
+    status: r.status,
+    phenomenon: r.phenomenon,
+    team: r.team,
+    originKind: r.originKind,
+    leadInvestigator: r.leadInvestigator,
+    members: r.members,
+    reportIds: r.reportIds,
+    pvNumbers: r.pvNumbers,
+    openedAt: new Date(r.openedAt).toISOString(),
+    closedAt: r.closedAt ? new Date(r.closedAt).toISOString() : null,
+    version: r.version,
+  };
+}
