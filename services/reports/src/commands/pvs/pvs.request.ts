@@ -1,0 +1,46 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PV_DESTINATIONS, PvDestination } from '../../domain/pv.events';
+
+/** POST /api/reports/:id/pvs: a PV drafted for the report (or a supplementary PV to a finalised one). */
+export class DraftPvRequest {
+  @ApiProperty({ example: 'Diefstal met braak (art. 467 Sw.)' }) @IsString() @Length(1, 500) legalQualification: string;
+  @ApiProperty({ example: 'woninginbraak' }) @IsString() @Length(1, 100) offenceType: string;
+  @ApiProperty({ enum: PV_DESTINATIONS, description: 'parket, or city_gas for municipal administrative sanctions' }) @IsIn(PV_DESTINATIONS) destination: PvDestination;
+  @ApiProperty({ description: 'SHA-256 of the PV document (hex); the document lives in document storage' }) @Matches(/^[0-9a-f]{64}$/, { message: 'documentSha256 must be 64 lowercase hex characters' }) documentSha256: string;
+  @ApiPropertyOptional({ description: 'For a supplementary PV: the finalised PV it adds to or corrects' }) @IsOptional() @IsUUID() supplementsPvId?: string;
+}
+
+export class PvCorrectionsRequest {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 500) legalQualification?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) offenceType?: string;
+  @ApiPropertyOptional({ enum: PV_DESTINATIONS }) @IsOptional() @IsIn(PV_DESTINATIONS) destination?: PvDestination;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f]{64}$/, { message: 'documentSha256 must be 64 lowercase hex characters' }) documentSha256?: string;
+}
+
+/** Submission to GAK; after a rejection, with what was corrected. */
+export class SubmitPvRequest {
+  @ApiPropertyOptional({ type: PvCorrectionsRequest }) @IsOptional() @ValidateNested() @Type(() => PvCorrectionsRequest) corrections?: PvCorrectionsRequest;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1000) correctionNote?: string;
+}
+
+export class QualityCheckRequest {
+  @ApiProperty({ enum: ['approved', 'rejected'] }) @IsIn(['approved', 'rejected']) outcome: 'approved' | 'rejected';
+  @ApiPropertyOptional({ description: 'Required when rejected', type: [String] })
+  @ValidateIf((o: QualityCheckRequest) => o.outcome === 'rejected' || o.reasons !== undefined)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 1000, { each: true })
+  reasons?: string[];
+}
+
+export class FinalisePvRequest {
+  @ApiProperty({ description: 'The PV number, opaque; checked against the zone\'s configured pattern' }) @IsString() @Length(1, 64) pvNumber: string;
+}
+
+export class TransmitPvRequest {
+  @ApiPropertyOptional({ description: 'The parket\'s or city\'s reference, when it gives one' }) @IsOptional() @IsString() @Length(1, 100) recipientRef?: string;
+}
+
+export class FeedAngRequest {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) angRef?: string;
+}

@@ -1,0 +1,160 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, Consults, ProtectedResource } from '@police/security';
+import type { Request, Response } from 'express';
+import { In } from 'typeorm';
+import { CRIMINAL_KINDS } from '../../domain/report.events';
+import { PvAwaiting, pvsAwaitingQualityCheck, pvsAwaitingTransmission, ReportAwaitingPv, reportsAwaitingPv } from '../../domain/deadlines.query';
+import { ReportsAccess } from '../../reports.access';
+import { ReportConflict } from '../../domain/report.errors';
+import { setEtag } from '../../reports.http-context';
+import { ListReportsQuery, STATISTICS_DIMENSIONS, StatisticsDimension, StatisticsQuery } from '../../commands/reports/reports.request';
+import { PvRow } from '../pvs/pv.read-model';
+import { ReportStatisticsRow } from '../statistics/report-statistics.read-model';
+import { ReportRow } from './report.read-model';
+import { PvView, pvView, ReportListEntry, reportListEntry, ReportView, reportView } from './report.view';
+
+const READERS = ['front_desk', 'detective', 'team_lead', 'chief'] as const;
+
+interface Deadlines {
+  now: string;
+  reportsAwaitingPv: ReportAwaitingPv[];
+  pvsAwaitingQualityCheck: PvAwaiting[];
+  pvsAwaitingTransmission: PvAwaiting[];
+}
+
+interface Statistics {
+  from: string | null;
+  to: string | null;
+  groupBy: StatisticsDimension[];
+  total: number;
+  groups: { key: Partial<Record<StatisticsDimension, string>>; count: number }[];
+}
+
+/** Reading reports and PVs, the desk's deadlines, and the statistics. */
+@ApiTags('reports')
+@Controller()
+export class ReportQueriesController {
+  constructor(private readonly access: ReportsAccess) {}
+
+  @Get()
+  @Allow(...READERS)
+  @Consults('report')
+  @ApiOperation({ summary: 'Reports you may see, newest first, filtered by status, kind, office and intake time, paged' })
+  async list(@Query() q: ListReportsQuery, @Req() req: Request): Promise<{ items: ReportListEntry[]; limit: number; offset: number }> {
+    const limit = q.limit ?? 50;
+    const offset = q.offset ?? 0;
+    const qb = this.access.eventSourcing.dataSource.getRepository(ReportRow).createQueryBuilder('r').orderBy('r.receivedAt', 'DESC').addOrderBy('r.id');
+    if (q.status) qb.andWhere('r.status = :s', { s: q.status });
+    if (q.kind) qb.andWhere('r.kind = :k', { k: q.kind });
+    if (q.office) qb.andWhere('r.office = :o', { o: q.office });
+    if (q.from) qb.andWhere('r.receivedAt >= :from', { from: new Date(q.from) });
+    if (q.to) qb.andWhere('r.receivedAt < :to', { to: new Date(q.to) });
+    const principal = this.access.principal(req);
+    const visible = this.access.visible(principal, await qb.getMany()).slice(offset, offset + limit);
+    await this.access.accessControl.recordListRead(req, 'report', visible.map((v) => v.resource));
+    return { items: visible.map((v) => reportListEntry(v.row)), limit, offset };
+  }
+
+  @Get('deadlines')
+  @Allow('front_desk', 'detective', 'team_lead')
+  @Consults('report')
+  @ApiOperation({ summary: 'What waits, oldest first: aangiften and klachten without a PV, PVs waiting for quality control, PVs waiting for transmission' })
+  async deadlines(@Req() req: Request): Promise<Deadlines> {
+    const ds = this.access.eventSourcing.dataSource;
+    const principal = this.access.principal(req);
+    const now = new Date();
+    const waitingReports = await ds.getRepository(ReportRow).find({ where: { status: 'received', kind: In([...CRIMINAL_KINDS]) } });
+    const pvs = await ds.getRepository(PvRow).createQueryBuilder('p').where("p.status = 'submitted' OR (p.status IN ('approved', 'finalised') AND p.transmittedAt IS NULL)").getMany();
+    const pvReports = await this.reportsById(pvs.map((p) => p.reportId));
+    const seen = new Map<string, ProtectedResource>();
+    const reports = this.access.visible(principal, waitingReports);
+    for (const r of reports) seen.set(r.row.id, r.resource);
+    // PVs of a report about police conduct are not listed: integrity's matters are sealed.
+    const visiblePvs = pvs.filter((pv) => {
+      const report = pvReports.get(pv.reportId);
+      if (!report || report.sealed) return false;
+      const resource = this.access.pvResource(report, pv, principal);
+      if (!this.access.accessControl.canSee(principal, resource)) return false;
+      seen.set(report.id, resource);
+      return true;
+    });
+    await this.access.accessControl.recordListRead(req, 'report', [...seen.values()]);
+    const states = visiblePvs.map((p) => p.state);
+    return {
+      now: now.toISOString(),
+      reportsAwaitingPv: reportsAwaitingPv(
+        reports.flatMap((r) => (r.row.state && r.row.state.status === 'open' ? [r.row.state] : [])),
+        [],
+        now,
+      ),
+      pvsAwaitingQualityCheck: pvsAwaitingQualityCheck(states, now),
+      pvsAwaitingTransmission: pvsAwaitingTransmission(states, now),
+    };
+  }
+
+  @Get('statistics')
+  @Allow('chief', 'team_lead', 'front_desk')
+  @ApiOperation({
+    summary: 'Counts of reports per kind, channel, office, incident type and ISO week (zone time), between two days; no personal data, no conduct complaints',
+  })
+  async statistics(@Query() q: StatisticsQuery): Promise<Statistics> {
+    const groupBy = (q.groupBy ? [...new Set(q.groupBy.split(','))] : ['kind']) as StatisticsDimension[];
+    const qb = this.access.eventSourcing.dataSource.getRepository(ReportStatisticsRow).createQueryBuilder('s').select('COUNT(*)::int', 'count');
+    for (const d of groupBy) {
+      if (!STATISTICS_DIMENSIONS.includes(d)) continue;
+      qb.addSelect(`s."${d}"`, d).addGroupBy(`s."${d}"`).addOrderBy(`s."${d}"`);
+    }
+    if (q.from) qb.andWhere('s.day >= :from', { from: q.from });
+    if (q.to) qb.andWhere('s.day <= :to', { to: q.to });
+    const raw = await qb.getRawMany<Record<string, string | number>>();
+    const groups = raw.map((r) => ({ key: Object.fromEntries(groupBy.map((d) => [d, String(r[d])])), count: Number(r.count) }));
+    return { from: q.from ?? null, to: q.to ?? null, groupBy, total: groups.reduce((n, g) => n + g.count, 0), groups };
+  }
+
+  @Get('pvs/:pvId')
+  @Allow(...READERS)
+  @Consults('report')
+  @ApiOperation({ summary: 'One PV: content, quality-control rounds, number, transmission and ANG feed' })
+  async pv(@Param('pvId', ParseUUIDPipe) pvId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PvView> {
+    const pv = await this.access.pvRow(pvId);
+    const report = await this.access.row(pv.reportId);
+    const granted = await this.access.authorizePvRead(req, report, pv);
+    res.setHeader('X-Access-Basis', granted.basis);
+    if (report.sealed) throw new ReportConflict('report_routed_to_integrity', 'The report of this PV was routed to integrity; it is handled there');
+    setEtag(res, pv.version);
+    return pvView(pv);
+  }
+
+  @Get(':id')
+  @Allow(...READERS)
+  @Consults('report')
+  @ApiOperation({ summary: 'One report; a report routed to integrity shows only its pointer' })
+  async get(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ReportView> {
+    const row = await this.access.row(id);
+    const granted = await this.access.authorizeRead(req, row);
+    res.setHeader('X-Access-Basis', granted.basis);
+    setEtag(res, row.version);
+    return reportView(row);
+  }
+
+  @Get(':id/pvs')
+  @Allow(...READERS)
+  @Consults('report')
+  @ApiOperation({ summary: 'The PVs of a report, supplementary PVs included' })
+  async pvs(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request): Promise<{ reportId: string; pvs: PvView[] }> {
+    const row = await this.access.row(id);
+    await this.access.authorizeRead(req, row);
+    if (row.sealed) return { reportId: id, pvs: [] };
+    const pvs = await this.access.eventSourcing.dataSource.getRepository(PvRow).find({ where: { reportId: id } });
+    pvs.sort((a, b) => a.state.draftedAt.localeCompare(b.state.draftedAt));
+    return { reportId: id, pvs: pvs.map(pvView) };
+  }
+
+  private async reportsById(ids: string[]): Promise<Map<string, ReportRow>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.access.eventSourcing.dataSource.getRepository(ReportRow).find({ where: { id: In(unique) } });
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+}

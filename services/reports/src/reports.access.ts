@@ -1,0 +1,132 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AccessControl, GrantedAccess, Principal, principalOf, ProtectedResource, resourceNotFound } from '@police/security';
+import { EVENT_SOURCING, ServiceEventSourcing } from '@police/platform';
+import type { Request } from 'express';
+import { Actor } from './domain/reports.decide';
+import { pvStream, reportStream } from './domain/report.stream';
+import { evolvePv, initialPvState } from './domain/pv.state';
+import { PvEvent } from './domain/pv.events';
+import { REPORTS_CONFIG, ReportsConfig, teamsOfService } from './reports.config';
+import { reportsProblem } from './reports.problems';
+import { ReportRow } from './queries/reports/report.read-model';
+import { reportsProjection } from './queries/reports/report.projection';
+import { PvRow } from './queries/pvs/pv.read-model';
+import { pvRow } from './queries/pvs/pv.projection';
+
+/**
+ * Who may see and act on a report and its PVs: built from the report row, checked by the shared
+ * AccessControl (which also writes the consultation record of every read). The front desk sees every
+ * report by its function; detectives and team leads the reports assigned to their team's service, and
+ * those they took in or wrote a PV for; the chief and detectives may break the glass.
+ */
+@Injectable()
+export class ReportsAccess {
+  constructor(
+    @Inject(EVENT_SOURCING) private readonly es: ServiceEventSourcing,
+    @Inject(REPORTS_CONFIG) private readonly config: ReportsConfig,
+    private readonly access: AccessControl,
+  ) {}
+
+  principal(req: Request): Principal {
+    const p = principalOf(req);
+    if (!p) throw reportsProblem(401, 'unauthenticated', 'This endpoint needs a bearer token.');
+    return p;
+  }
+
+  /** GAK/DIAK membership is configuration (`REPORTS_GAK_TEAMS`), not a role. */
+  isGak(principal: Principal): boolean {
+    return principal.teams.some((t) => this.config.gakTeams.includes(t));
+  }
+
+  actor(principal: Principal): Actor {
+    return { staffId: principal.staffId, ...(this.isGak(principal) && { gak: true }) };
+  }
+
+  /**
+   * The report as a protected record. Assigned to it: who took it in and the authors of its PVs; GAK,
+   * whose function is the quality control of every PV, once it has one. A report about police conduct
+   * names the staff it concerns: they never see even its pointer.
+   */
+  resource(row: ReportRow, principal?: Principal): ProtectedResource {
+    const assignees = new Set<string>([row.receivedBy, ...row.pvs.map((p) => p.author)]);
+    if (principal && row.pvs.length > 0 && this.isGak(principal)) assignees.add(principal.staffId);
+    const finalised = row.pvs.find((p) => p.pvNumber !== null);
+    return {
+      type: 'report',
+      id: row.id,
+      ...(finalised?.pvNumber ? { caseRef: finalised.pvNumber } : {}),
+      teams: teamsOfService(this.config, row.assignedServiceId),
+      assignees: [...assignees],
+      ...(row.concernedStaffIds.length > 0 ? { concernedStaffIds: row.concernedStaffIds } : {}),
+    };
+  }
+
+  /** A PV is read and acted on as part of its report; its author is assigned to it whatever the report's state. */
+  pvResource(report: ReportRow, pv: PvRow, principal?: Principal): ProtectedResource {
+    const base = this.resource(report, principal);
+    return { ...base, assignees: [...new Set([...(base.assignees ?? []), pv.author])], ...(pv.pvNumber ? { caseRef: pv.pvNumber } : {}) };
+  }
+
+  /** Rows the reader sees without a justification, as protected records (for list answers). */
+  visible(principal: Principal, rows: ReportRow[]): { row: ReportRow; resource: ProtectedResource }[] {
+    return rows.map((row) => ({ row, resource: this.resource(row, principal) })).filter((x) => this.access.canSee(principal, x.resource));
+  }
+
+  /**
+   * A report's row, or 404. The read model trails the log by a few milliseconds; a report received a
+   * moment ago is built from its stream instead, so a client can act on what it just created.
+   */
+  async row(reportId: string): Promise<ReportRow> {
+    const row = await this.es.dataSource.getRepository(ReportRow).findOneBy({ id: reportId });
+    return row ?? this.currentRow(reportId);
+  }
+
+  /** The report as its stream has it now (for decisions on a change), with the PVs the read model knows. */
+  async currentRow(reportId: string): Promise<ReportRow> {
+    const projected = await this.es.dataSource.getRepository(ReportRow).findOneBy({ id: reportId });
+    const { events } = await this.es.store.readStream(reportStream(reportId));
+    let row: ReportRow | null = null;
+    for (const e of events) row = reportsProjection.evolve(row, e);
+    // The same answer as for a report the reader may not know of.
+    if (!row) throw resourceNotFound('report');
+    return { ...row, pvs: projected?.pvs ?? row.pvs };
+  }
+
+  async pvRow(pvId: string): Promise<PvRow> {
+    const row = await this.es.dataSource.getRepository(PvRow).findOneBy({ id: pvId });
+    return row ?? this.currentPvRow(pvId);
+  }
+
+  async currentPvRow(pvId: string): Promise<PvRow> {
+    const { events, currentVersion } = await this.es.store.readStream(pvStream(pvId));
+    let state = initialPvState();
+    for (const e of events) state = evolvePv(state, { type: e.type, data: e.data } as PvEvent);
+    const row = pvRow(state, currentVersion);
+    if (!row) throw resourceNotFound('report');
+    return row;
+  }
+
+  async authorizeRead(req: Request, row: ReportRow): Promise<GrantedAccess> {
+    return this.access.authorizeRead(req, this.resource(row, this.principal(req)));
+  }
+
+  authorizeWrite(req: Request, row: ReportRow): GrantedAccess {
+    return this.access.authorizeWrite(req, this.resource(row, this.principal(req)));
+  }
+
+  async authorizePvRead(req: Request, report: ReportRow, pv: PvRow): Promise<GrantedAccess> {
+    return this.access.authorizeRead(req, this.pvResource(report, pv, this.principal(req)));
+  }
+
+  authorizePvWrite(req: Request, report: ReportRow, pv: PvRow): GrantedAccess {
+    return this.access.authorizeWrite(req, this.pvResource(report, pv, this.principal(req)));
+  }
+
+  get accessControl(): AccessControl {
+    return this.access;
+  }
+
+  get eventSourcing(): ServiceEventSourcing {
+    return this.es;
+  }
+}

@@ -1,0 +1,95 @@
+import { DEFAULT_PV_NUMBER_PATTERN } from './domain/pv.decide';
+import { OfficeAppointmentRules } from './domain/report.decide';
+
+/** A desk where reports are taken in, and whether it takes walk-ins or works by appointment only (R-REP-2). */
+export interface Office {
+  id: string;
+  name: string;
+  walkIn: boolean;
+}
+
+/** A service the meldpunt or desk may assign a report to, and the teams that then see it. */
+export interface CompetentService {
+  id: string;
+  name: string;
+  /** Team names (as in tokens) that see reports assigned to this service; default: the service id itself. */
+  teams?: string[];
+}
+
+/**
+ * Zone configuration of the reports service. Defaults are Gent's, as far as domain.md §1.1 gives them;
+ * those marked there as inference are working assumptions, to be confirmed by the zone. Override with
+ * `REPORTS_CONFIG_JSON` (same shape, partial) and the single-value variables below.
+ */
+export interface ReportsConfig {
+  offices: Office[];
+  services: CompetentService[];
+  /** Regex source a PV number must match. Not the national format (unknown to us): the zone sets it. */
+  pvNumberPattern: string;
+  /** Teams whose members act as GAK/DIAK: quality control, finalisation, the ANG feed. */
+  gakTeams: string[];
+  /** Where a report not assigned to a service is referred for investigation. */
+  defaultCompetentService: string;
+  /** The zone's time zone: statistics count by its calendar week. */
+  timeZone: string;
+}
+
+export const DEFAULT_REPORTS_CONFIG: ReportsConfig = {
+  // Gent: aangiften and klachten at the APG and the commissariaten only by appointment (002:5507-5513).
+  // The list of commissariaten is a placeholder, to be confirmed.
+  offices: [
+    { id: 'apg', name: 'Algemeen Politiecentrum Gent (APG)', walkIn: false },
+    { id: 'commissariaat-centrum', name: 'Commissariaat Centrum', walkIn: false },
+    { id: 'commissariaat-noord', name: 'Commissariaat Noord', walkIn: false },
+    { id: 'commissariaat-zuid', name: 'Commissariaat Zuid', walkIn: false },
+  ],
+  services: [
+    { id: 'LRD', name: 'Lokale Recherchedienst', teams: [] },
+    { id: 'Diefstallen', name: 'LRD Diefstallen' },
+    { id: 'Drugs', name: 'LRD Drugs' },
+    { id: 'Zeden', name: 'LRD Zeden' },
+    { id: 'Geweld', name: 'LRD Geweld' },
+    { id: 'Interventie', name: 'Interventiedienst', teams: [] },
+    { id: 'Wijkdienst', name: 'Wijkdienst', teams: [] },
+    { id: 'Verkeer', name: 'Verkeersdienst', teams: [] },
+  ],
+  pvNumberPattern: DEFAULT_PV_NUMBER_PATTERN,
+  gakTeams: ['GAK'],
+  defaultCompetentService: 'LRD',
+  timeZone: 'Europe/Brussels',
+};
+
+function json<T>(name: string, raw: string): T {
+  try {
+    return JSON.parse(raw) as T;
+  } catch (e) {
+    throw new Error(`${name} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+export function reportsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ReportsConfig {
+  const config: ReportsConfig = { ...DEFAULT_REPORTS_CONFIG, ...(env.REPORTS_CONFIG_JSON ? json<Partial<ReportsConfig>>('REPORTS_CONFIG_JSON', env.REPORTS_CONFIG_JSON) : {}) };
+  if (env.REPORTS_GAK_TEAMS) config.gakTeams = json<string[]>('REPORTS_GAK_TEAMS', env.REPORTS_GAK_TEAMS);
+  if (env.REPORTS_DEFAULT_COMPETENT_SERVICE) config.defaultCompetentService = env.REPORTS_DEFAULT_COMPETENT_SERVICE;
+  if (env.REPORTS_PV_NUMBER_PATTERN) config.pvNumberPattern = env.REPORTS_PV_NUMBER_PATTERN;
+  if (!Array.isArray(config.gakTeams) || config.gakTeams.some((t) => typeof t !== 'string')) throw new Error('REPORTS_GAK_TEAMS must be a JSON array of team names');
+  try {
+    new RegExp(config.pvNumberPattern);
+  } catch {
+    throw new Error(`The PV number pattern is not a valid regular expression: ${config.pvNumberPattern}`);
+  }
+  return config;
+}
+
+/** The offices' appointment rules, as the domain takes them. */
+export function officeRules(config: ReportsConfig): OfficeAppointmentRules {
+  return Object.fromEntries(config.offices.map((o) => [o.id, { walkIn: o.walkIn }]));
+}
+
+/** The teams that see a report assigned to this service. */
+export function teamsOfService(config: ReportsConfig, serviceId: string | null): string[] {
+  if (serviceId === null) return [];
+  return config.services.find((s) => s.id === serviceId)?.teams ?? [serviceId];
+}
+
+export const REPORTS_CONFIG = Symbol('REPORTS_CONFIG');
