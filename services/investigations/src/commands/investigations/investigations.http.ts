@@ -254,6 +254,7 @@ export class InvestigationCommandsController {
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Link the investigation in a series with another one you may see' })
   async addSeriesLink(@Param('id', ParseUUIDPipe) id: string, @Body() body: SeriesLinkRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    this.work(req, (await this.access.current(id)).state);
     const other = await this.access.load(body.otherInvestigationId);
     // The other case must be one the reader may see: else it is an unknown id (its existence must not leak).
     if (other && !this.access.canSee(this.access.principal(req), this.access.resource(other.state))) {

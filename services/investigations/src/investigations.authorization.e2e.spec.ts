@@ -1,0 +1,561 @@
+// The investigations service's authorization matrix: every route it serves under /api/investigations
+// (health and docs are in the embedded app's global matrix) × every persona, with the answer each must
+// get, over HTTP, on a fresh PostgreSQL database with one connection (as in embedded mode).
+//
+// A cell is a status for a success, or the refusal it must be, told apart by the problem type:
+//   U  401 unauthenticated            no bearer token
+//   R  403 forbidden (role)           the route's @Allow does not name any of the persona's roles
+//   X  403 forbidden (record)         AccessControl refuses this record (writes never break the glass)
+//   J  403 justification-required     a read outside the persona's team/assignment, without X-Justification
+//
+// Who may do what, and why:
+// - Reading a case file: its team's detectives and team leads, its lead and members; the chief and
+//   detectives of other teams only by break-glass (J without X-Justification). A restricted team's
+//   case (Zeden, COPPRA, informant work) is a 404 for everyone but its team, assignees and the chief.
+//   The evidence desk, the lab, the front desk and the DIT roles do not see case files at all.
+// - Lists and the person index: detectives, team leads and the chief, showing only what the reader
+//   sees without a justification (never a break-glass read, never a count of hidden cases).
+// - Opening: detectives and team leads, for the team the case goes to (their own); the chief does not
+//   open or write case files (writes never break the glass, and the chief is in no team).
+// - Assignment (team, lead, members): a team lead of the team holding the case.
+// - Work on the case (parties, actions, tasks, parket tasks, reports, series links, directing
+//   authority): the team's detectives and team leads and the case's assignees.
+// - Reporting to the magistrate, closing and reopening: the lead investigator or a team lead of the team.
+//
+// Cells are independent: a row of a state-changing route builds a fresh case for every persona (a
+// Diefstallen case opened by els.jacobs, team lead, with pieter.janssens as lead investigator),
+// brought to the state the route needs. Read-only rows share the case made in beforeAll.
+//
+// When the service adds a route, add its row: the first test fails on a served /api/investigations
+// route without a row, and on a row whose route is not served.
+import { randomUUID } from 'node:crypto';
+import { INestApplication, Module } from '@nestjs/common';
+import { NestFactory, RouterModule } from '@nestjs/core';
+import { InProcessMessageBus } from '@police/messaging';
+import { configureHttpApp, ServiceRuntime } from '@police/platform';
+import { SecurityModule, servedRoutes } from '@police/security';
+import { createTestDatabase, eventually, TestDatabase } from '@police/testing';
+import type { Pool } from 'pg';
+import { InvestigationsModule } from './investigations.module';
+
+const PERSONAS = {
+  anonymous: undefined,
+  front_desk: 'an.peeters',
+  det_diefstal: 'pieter.janssens',
+  det_drugs: 'sofie.maes',
+  det_zeden: 'lotte.willems',
+  det_geweld: 'koen.claes',
+  team_lead: 'els.jacobs',
+  evidence: 'marc.goossens',
+  lab: 'nathalie.wouters',
+  bit: 'bart.desmet',
+  tucht: 'hilde.mertens',
+  dpo: 'ines.dubois',
+  chief: 'filip.vermeulen',
+} as const;
+type Persona = keyof typeof PERSONAS;
+const COLUMNS = Object.keys(PERSONAS) as Persona[];
+
+const U = '401 unauthenticated';
+const R = '403 forbidden (role)';
+const X = '403 forbidden (record)';
+const J = '403 justification-required';
+const H = '404 not-found';
+type Cell = number | string;
+
+const PROBLEM = 'https://police-case-platform.example/problems/';
+const PIETER = '5415-0201';
+const PARKET = { authority: 'procureur_des_konings', reference: 'GE.20.L1.004512/26' };
+const JUSTIFICATION = 'zelfde modus operandi als drugsdossier 2026/118';
+const HOUR = 60 * 60 * 1000;
+const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
+
+const openBody = (extra: Record<string, unknown> = {}) => ({
+  kind: 'opsporingsonderzoek',
+  origin: { kind: 'parket', instruction: 'kantschrift', reference: 'KS-2026-7781' },
+  directingAuthority: PARKET,
+  phenomenon: 'woninginbraak',
+  title: 'Inbraak Voorbeeldstraat 12',
+  ...extra,
+});
+
+interface Answer {
+  status: number;
+  contentType: string;
+  headers: Headers;
+  text: string;
+  json?: any;
+}
+
+type Api = (persona: Persona, method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Answer>;
+
+interface Call {
+  path?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  ids?: Record<string, string>;
+}
+
+interface Fresh {
+  id: string;
+  [key: string]: string;
+}
+
+interface Kit {
+  api: Api;
+  fx: Record<string, string>;
+  /** A fresh Diefstallen case opened by els.jacobs with pieter.janssens as lead investigator. */
+  kase(): Promise<Fresh>;
+  withSuspect(): Promise<Fresh>;
+  withTask(): Promise<Fresh>;
+  withParketTask(): Promise<Fresh>;
+  withSeriesLink(): Promise<Fresh>;
+  withMember(): Promise<Fresh>;
+  reported(): Promise<Fresh>;
+  closed(): Promise<Fresh>;
+}
+
+interface Row {
+  method: string;
+  route: string;
+  expected: Cell[];
+  request?: (persona: Persona, kit: Kit) => Call | Promise<Call>;
+  ok: (answer: Answer, persona: Persona, call: Call, kit: Kit) => void;
+}
+
+/** A case-file answer for the cell's fixture, with its ETag. */
+const caseView =
+  (investigation: Record<string, unknown> = {}) =>
+  (a: Answer, _p: Persona, call: Call): void => {
+    expect(a.json).toMatchObject({ id: call.ids!.id, version: expect.any(Number), investigation: { investigationId: call.ids!.id, ...investigation } });
+    expect(a.headers.get('etag')).toBe(`"${a.json.version}"`);
+  };
+
+function onFresh(build: (kit: Kit) => Promise<Fresh>, call: (f: Fresh) => Omit<Call, 'ids'>): Row['request'] {
+  return async (_p, kit) => {
+    const f = await build(kit);
+    return { ...call(f), ids: f };
+  };
+}
+
+const BASIS: Partial<Record<Persona, string>> = { det_diefstal: 'assignment', team_lead: 'team' };
+
+//        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+const WORK: Cell[] = [U, R, 200, X, X, X, 200, R, R, R, R, R, R];
+const CREATE: Cell[] = [U, R, 201, X, X, X, 201, R, R, R, R, R, R];
+const ASSIGN: Cell[] = [U, R, R, R, R, R, 200, R, R, R, R, R, R];
+const READ: Cell[] = [U, R, 200, J, J, J, 200, R, R, R, R, R, J];
+const LIST: Cell[] = [U, R, 200, 200, 200, 200, 200, R, R, R, R, R, 200];
+
+const MATRIX: Row[] = [
+  {
+    method: 'POST',
+    route: '/api/investigations',
+    request: () => ({ body: openBody() }),
+    expected: CREATE,
+    ok: (a) => {
+      expect(a.json.investigation).toMatchObject({ status: 'open', team: 'Diefstallen', phenomenon: 'woninginbraak' });
+      expect(a.headers.get('location')).toBe(`/api/investigations/${a.json.id}`);
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/investigations',
+    request: (_p, kit) => ({ path: `/api/investigations?reportId=${kit.fx.reportId}` }),
+    expected: LIST,
+    ok: (a, p, _c, kit) => {
+      expect(a.json).toMatchObject({ limit: 50, offset: 0 });
+      expect(a.json.investigations.map((i: { id: string }) => i.id)).toEqual(p in BASIS ? [kit.fx.case] : []);
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/investigations/persons',
+    request: () => ({ path: '/api/investigations/persons?personId=person-matrix-1' }),
+    expected: LIST,
+    ok: (a, p, _c, kit) => {
+      const ids = a.json.persons.flatMap((x: { appearances: { investigationId: string }[] }) => x.appearances.map((y) => y.investigationId));
+      expect(ids).toEqual(p in BASIS ? [kit.fx.case] : []);
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/investigations/:id',
+    request: (_p, kit) => ({ path: `/api/investigations/${kit.fx.case}`, ids: { id: kit.fx.case } }),
+    expected: READ,
+    ok: (a, p, c) => {
+      expect(a.headers.get('x-access-basis')).toBe(BASIS[p]);
+      caseView({ team: 'Diefstallen', leadInvestigator: PIETER })(a, p, c);
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/investigations/:id/timeline',
+    request: (_p, kit) => ({ path: `/api/investigations/${kit.fx.case}/timeline` }),
+    expected: READ,
+    ok: (a, p, _c, kit) => {
+      expect(a.headers.get('x-access-basis')).toBe(BASIS[p]);
+      expect(a.json.investigationId).toBe(kit.fx.case);
+      expect(a.json.entries.map((e: { type: string }) => e.type)).toEqual(['InvestigationOpened', 'LeadInvestigatorAssigned', 'PartyLinked', 'ReportJoined']);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/investigations/:id/directing-authority',
+    request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/directing-authority`, body: { authority: 'onderzoeksrechter', reference: 'OR-2026/1', kind: 'gerechtelijk_onderzoek' } })),
+    expected: WORK,
+    ok: (a, p, c) => caseView({ kind: 'gerechtelijk_onderzoek', directingAuthority: { authority: 'onderzoeksrechter', reference: 'OR-2026/1' } })(a, p, c),
+  },
+  {
+    method: 'POST',
+    route: '/api/investigations/:id/assignment',
+    request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/assignment`, body: { team: 'Geweld', reason: 'Geweld gebruikt bij de inbraak' } })),
+    expected: ASSIGN,
+    ok: (a, p, c) => caseView({ team: 'Geweld', teamHistory: [expect.objectContaining({ team: 'Diefstallen' }), expect.objectContaining({ team: 'Geweld', routedBy: 'manual' })] })(a, p, c),
+  },
+  {
+    method: 'POST',
+    route: '/api/investigations/:id/lead-investigator',
+    request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/lead-investigator`, body: { staffId: '5415-0299', reason: 'Langdurige afwezigheid' } })),
+    expected: ASSIGN,
+    ok: (a, p, c) => caseView({ leadInvestigator: '5415-0299', leadHistory: [expect.objectContaining({ staffId: PIETER }), expect.objectContaining({ staffId: '5415-0299' })] })(a, p, c),
+  },
+  {
+    method: 'POST',
+    route: '/api/investigations/:id/members',
+    request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/members`, body: { staffId: '5415-0299' } })),
+    expected: ASSIGN,
+    ok: (a, p, c) => caseView({ members: ['5415-0299'] })(a, p, c),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/investigations/:id/members/:staffId',
+    request: onFresh((kit) => kit.withMember(), (f) => ({ path: `/api/investigations/${f.id}/members/${f.member}`, body: { reason: 'Andere opdracht' } })),
+    expected: ASSIGN,
+    ok: (a, p, c) => caseView({ members: [] })(a, p, c),
+  },
+  {
+    method: 'POST',
+    route: '/api/investigations/:id/parties',
+    request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/parties`, body: { displayName: 'K. Janssens', role: 'suspect', identified: true, traced: false } })),
+    expected: CREATE,
+    ok: (a, p, c) => {
+      caseView()(a, p, c);
+      expect(a.json.investigation.parties).toEqual([expect.objectContaining({ partyLinkId: a.json.partyLinkId, displayName: 'K. Janssens', role: 'suspect' })]);
+    },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/investigations/:id/parties/:partyLinkId',
+    request: onFresh((kit) => kit.withSuspect(), (f) => ({ path: `/api/investigations/${f.id}/parties/${f.partyLinkId}`, body: { reason: 'Alibi bevestigd' } })),
+    expected: WORK,
+    ok: (a, p, c) => caseView({ parties: [expect.objectContaining({ partyLinkId: c.ids!.partyLinkId, unlinkedAt: expect.any(String) })] })(a, p, c),
+  },
+  {
+    method: 'POST',
+    route: '/api/investigations/:id/parties/:partyLinkId/identification',
+    request: onFresh((kit) => kit.withSuspect(), (f) => ({ path: `/api/investigations/${f.id}/parties/${f.partyLinkId}/identification`, body: { personId: 'RRN-85.07.30-033.61', how: 'AFIS-hit' } })),
+    expected: WORK,
+    ok: (a, p, c) => caseView({ parties: [expect.objectContaining({ identified: true, personId: 'RRN-85.07.30-033.61' })] })(a, p, c),
+  },
+  {
+    method: 'POST',
+    route: '/api/investigations/:id/parties/:partyLinkId/tracing',
+    request: onFresh((kit) => kit.withSuspect(), (f) => ({ path: `/api/investigations/${f.id}/parties/${f.partyLinkId}/tracing`, body: { tracedAt: ago(1), place: 'Gent-Sint-Pieters' } })),
+    expected: WORK,
+    ok: (a, p, c) => caseView({ parties: [expect.objectContaining({ traced: true })] })(a, p, c),
+  },
+  {
+    method: 'POST',
+    route: '/api/investigations/:id/actions',
+    request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/actions`, body: { kind: 'trace_collection', startedAt: ago(2), endedAt: ago(1), description: 'Schoenafdruk', place: 'Achterdeur' } })),
+    expected: CREATE,
+    ok: (a, p, c) => caseView({ actions: [expect.objectContaining({ kind: 'trace_collection', description: 'Schoenafdruk' })] })(a, p, c),
+  },
+  {
+    method: 'POST',
+    route: '/api/investigations/:id/tasks',
+    request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/tasks`, body: { title: 'Camerabeelden opvragen', assignee: PIETER, dueDate: '2099-01-01' } })),
+    expected: CREATE,
+    ok: (a, p, c) => caseView({ tasks: [expect.objectContaining({ title: 'Camerabeelden opvragen', status: 'open' })] })(a, p, c),
+  },
+  {
+    method: 'POST',
+    route: '/api/investigations/:id/tasks/:taskId/completion',
+    request: onFresh((kit) => kit.withTask(), (f) => ({ path: `/api/investigations/${f.id}/tasks/${f.taskId}/completion` })),
+    expected: WORK,
+    ok: (a, p, c) => caseView({ tasks: [expect.objectContaining({ taskId: c.ids!.taskId, status: 'done' })] })(a, p, c),
+  },
+  {
+    method: 'POST',
+    route: '/api/investigations/:id/parket-tasks',
+    request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/parket-tasks`, body: { from: PARKET, description: 'Verhoor buren', deadline: '2099-02-01' } })),
+    expected: CREATE,
+    ok: (a, p, c) => caseView({ parketTasks: [expect.objectContaining({ status: 'received', deadline: '2099-02-01' })] })(a, p, c),
+  },
+  {
+    method: 'POST',
+    route: '/api/investigations/:id/parket-tasks/:parketTaskId/distribution',
+    request: onFresh((kit) => kit.withParketTask(), (f) => ({ path: `/api/investigations/${f.id}/parket-tasks/${f.parketTaskId}/distribution`, body: { assignee: PIETER } })),
+    expected: WORK,
+    ok: (a, p, c) => caseView({ parketTasks: [expect.objectContaining({ status: 'distributed', assignee: PIETER })] })(a, p, c),
+  },
+  {
+    method: 'POST',
+    route: '/api/investigations/:id/parket-tasks/:parketTaskId/completion',
+    request: onFresh((kit) => kit.withParketTask(), (f) => ({ path: `/api/investigations/${f.id}/parket-tasks/${f.parketTaskId}/completion`, body: { result: 'Buren verhoord' } })),
+    expected: WORK,
+    ok: (a, p, c) => caseView({ parketTasks: [expect.objectContaining({ status: 'completed' })] })(a, p, c),
+  },
+  {
+    method: 'POST',
+    route: '/api/investigations/:id/reports',
+    request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/reports`, body: { reportId: randomUUID(), reason: 'Zelfde straat' } })),
+    expected: WORK,
+    ok: (a, p, c) => caseView({ reports: [expect.objectContaining({ via: 'joined' })] })(a, p, c),
+  },
+  {
+    method: 'POST',
+    route: '/api/investigations/:id/series-links',
+    request: async (_p, kit) => {
+      const f = await kit.kase();
+      return { path: `/api/investigations/${f.id}/series-links`, body: { otherInvestigationId: kit.fx.case, reason: 'Zelfde modus operandi' }, ids: f };
+    },
+    expected: WORK,
+    ok: (a, p, c) => caseView({ seriesLinks: [expect.objectContaining({ reason: 'Zelfde modus operandi' })] })(a, p, c),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/investigations/:id/series-links/:otherInvestigationId',
+    request: onFresh((kit) => kit.withSeriesLink(), (f) => ({ path: `/api/investigations/${f.id}/series-links/${f.other}`, body: { reason: 'Toch andere dader' } })),
+    expected: WORK,
+    ok: (a, p, c) => caseView({ seriesLinks: [] })(a, p, c),
+  },
+  {
+    method: 'POST',
+    route: '/api/investigations/:id/report-to-magistrate',
+    request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/report-to-magistrate`, body: { to: PARKET, reportPvNumber: 'GE.55.L5.019876/2026', summary: 'Eindverslag' } })),
+    expected: WORK,
+    ok: (a, p, c) => caseView({ reportedToMagistrate: expect.objectContaining({ reportPvNumber: 'GE.55.L5.019876/2026' }) })(a, p, c),
+  },
+  {
+    method: 'POST',
+    route: '/api/investigations/:id/closure',
+    request: onFresh((kit) => kit.reported(), (f) => ({ path: `/api/investigations/${f.id}/closure`, body: { outcome: 'reported_to_magistrate', reason: 'Overgemaakt aan het parket' } })),
+    expected: WORK,
+    ok: (a, p, c) => caseView({ status: 'closed', closure: expect.objectContaining({ outcome: 'reported_to_magistrate' }) })(a, p, c),
+  },
+  {
+    method: 'POST',
+    route: '/api/investigations/:id/reopening',
+    request: onFresh((kit) => kit.closed(), (f) => ({ path: `/api/investigations/${f.id}/reopening`, body: { reason: 'Nieuwe DNA-hit' } })),
+    expected: WORK,
+    ok: (a, p, c) => caseView({ status: 'open', reopenings: [expect.objectContaining({ reason: 'Nieuwe DNA-hit' })] })(a, p, c),
+  },
+];
+
+describe('authorization matrix of the investigations service: every route × every persona', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  let bus: InProcessMessageBus;
+  let app: INestApplication;
+  let url: string;
+  const tokens = new Map<Persona, string>();
+  const fx: Record<string, string> = {};
+
+  const api: Api = async (persona, method, path, body, headers = {}) => {
+    const token = tokens.get(persona);
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    const contentType = res.headers.get('content-type') ?? '';
+    return { status: res.status, contentType, headers: res.headers, text, json: contentType.includes('json') ? JSON.parse(text) : undefined };
+  };
+
+  async function must(persona: Persona, method: string, path: string, body?: unknown): Promise<any> {
+    const a = await api(persona, method, path, body);
+    if (a.status >= 300) throw new Error(`fixture step ${method} ${path} as ${persona} answered ${a.status}: ${a.text}`);
+    return a.json;
+  }
+
+  const kit: Kit = {
+    api,
+    fx,
+    async kase() {
+      const opened = await must('team_lead', 'POST', '/api/investigations', openBody());
+      await must('team_lead', 'POST', `/api/investigations/${opened.id}/lead-investigator`, { staffId: PIETER });
+      return { id: opened.id as string };
+    },
+    async withSuspect() {
+      const f = await kit.kase();
+      const linked = await must('det_diefstal', 'POST', `/api/investigations/${f.id}/parties`, { displayName: 'K. Janssens', role: 'suspect', identified: false, traced: false });
+      return { ...f, partyLinkId: linked.partyLinkId as string };
+    },
+    async withTask() {
+      const f = await kit.kase();
+      const t = await must('det_diefstal', 'POST', `/api/investigations/${f.id}/tasks`, { title: 'Buurtonderzoek', assignee: PIETER, dueDate: '2099-01-01' });
+      return { ...f, taskId: t.taskId as string };
+    },
+    async withParketTask() {
+      const f = await kit.kase();
+      const t = await must('team_lead', 'POST', `/api/investigations/${f.id}/parket-tasks`, { from: PARKET, description: 'Verhoor buren', deadline: '2099-02-01' });
+      return { ...f, parketTaskId: t.parketTaskId as string };
+    },
+    async withSeriesLink() {
+      const f = await kit.kase();
+      await must('det_diefstal', 'POST', `/api/investigations/${f.id}/series-links`, { otherInvestigationId: fx.case, reason: 'Zelfde modus operandi' });
+      return { ...f, other: fx.case };
+    },
+    async withMember() {
+      const f = await kit.kase();
+      await must('team_lead', 'POST', `/api/investigations/${f.id}/members`, { staffId: '5415-0299' });
+      return { ...f, member: '5415-0299' };
+    },
+    async reported() {
+      const f = await kit.kase();
+      await must('det_diefstal', 'POST', `/api/investigations/${f.id}/report-to-magistrate`, { to: PARKET, reportPvNumber: 'GE.55.L5.019876/2026', summary: 'Eindverslag' });
+      return f;
+    },
+    async closed() {
+      const f = await kit.reported();
+      await must('det_diefstal', 'POST', `/api/investigations/${f.id}/closure`, { outcome: 'reported_to_magistrate', reason: 'Overgemaakt' });
+      return f;
+    },
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('investigations_authz');
+    pool = db.pool(1);
+    bus = new InProcessMessageBus();
+    const runtime: ServiceRuntime = { service: 'investigations', mode: 'embedded', schema: 'investigations', pool, sharedPool: true, notifications: false, bus };
+    @Module({
+      imports: [
+        SecurityModule.forRoot({ mode: 'embedded', pool, notifications: false, auditPath: 'audit', authentication: { kind: 'dev' }, logLevel: 'silent', rateLimits: { auth: { limit: 1000, windowMs: 60_000 } } }),
+        InvestigationsModule.register(runtime),
+        RouterModule.register([{ path: 'investigations', module: InvestigationsModule }]),
+      ],
+    })
+    class TestHost {}
+    app = await NestFactory.create(TestHost, { logger: false });
+    configureHttpApp(app);
+    await app.listen(0, '127.0.0.1');
+    url = await app.getUrl();
+    for (const p of COLUMNS) {
+      const username = PERSONAS[p];
+      if (!username) continue;
+      const res = await fetch(`${url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
+      expect(res.status).toBe(200);
+      tokens.set(p, ((await res.json()) as { access_token: string }).access_token);
+    }
+    // The shared case of the read-only rows: a party and a joined report (for the person index and the reportId filter).
+    const shared = await kit.kase();
+    fx.case = shared.id;
+    fx.reportId = randomUUID();
+    await must('det_diefstal', 'POST', `/api/investigations/${shared.id}/parties`, { personId: 'person-matrix-1', displayName: 'M. Verhoeven', role: 'witness', identified: true, traced: true });
+    const joined = await must('det_diefstal', 'POST', `/api/investigations/${shared.id}/reports`, { reportId: fx.reportId, reason: 'Zelfde feiten' });
+    await eventually(async () => {
+      const { rows } = await pool.query<{ version: number }>('SELECT version FROM investigations.investigations WHERE id = $1', [shared.id]);
+      expect(rows[0]?.version).toBe(joined.version);
+    });
+    await eventually(async () => {
+      const { rows } = await pool.query('SELECT 1 FROM investigations.party_links WHERE "personId" = $1', ['person-matrix-1']);
+      expect(rows).toHaveLength(1);
+    });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await bus?.close();
+    await db?.drop();
+  });
+
+  it('has a row for every served /api/investigations route (but health and docs), and a row only for served routes', () => {
+    const served = servedRoutes(app)
+      .filter((r) => (r.path === '/api/investigations' || r.path.startsWith('/api/investigations/')) && !/^\/api\/investigations\/(health|docs)/.test(r.path))
+      .map((r) => `${r.method} ${r.path}`);
+    const rows = MATRIX.map((r) => `${r.method} ${r.route}`);
+    const missing = served.filter((s) => !rows.includes(s));
+    const stale = rows.filter((r) => !served.includes(r));
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+    expect(new Set(rows).size).toBe(rows.length);
+    for (const r of MATRIX) expect(r.expected).toHaveLength(COLUMNS.length);
+  });
+
+  async function run(row: Row, personas: Persona[]): Promise<{ got: Record<string, Cell>; want: Record<string, Cell> }> {
+    const got: Record<string, Cell> = {};
+    const want: Record<string, Cell> = {};
+    for (const persona of personas) {
+      const expected = row.expected[COLUMNS.indexOf(persona)];
+      const call = (await row.request?.(persona, kit)) ?? {};
+      const answer = await api(persona, row.method, call.path ?? row.route, call.body, call.headers);
+      const cell = outcome(answer);
+      got[persona] = cell;
+      want[persona] = expected;
+      if (cell !== expected) continue;
+      if (typeof expected === 'number') {
+        row.ok(answer, persona, call, kit);
+      } else {
+        expect(answer.contentType).toContain('application/problem+json');
+        expect(answer.json).toMatchObject({ status: answer.status, title: expect.any(String), instance: (call.path ?? row.route).split('?')[0] });
+      }
+    }
+    return { got, want };
+  }
+
+  it.each(MATRIX.map((r) => [`${r.method} ${r.route}`, r] as const))('%s', async (_name, row) => {
+    const { got, want } = await run(row, COLUMNS);
+    expect(got).toEqual(want);
+  });
+
+  it('hides a restricted (Zeden) case from other teams even with a justification (404 as for a missing id), opens it to its team and to the chief by break-glass', async () => {
+    const zeden = await must('det_zeden', 'POST', '/api/investigations', openBody({ phenomenon: 'aanranding', title: 'Aanranding' }));
+    const path = `/api/investigations/${zeden.id}`;
+    const missing = await api('det_diefstal', 'GET', `/api/investigations/${randomUUID()}`);
+    for (const persona of ['det_diefstal', 'det_drugs', 'team_lead'] as const) {
+      const outsider = await api(persona, 'GET', path, undefined, { 'X-Justification': JUSTIFICATION });
+      expect(outcome(outsider)).toBe(H);
+      expect(outsider.json).toEqual({ ...missing.json, instance: path });
+      expect(outcome(await api(persona, 'GET', `${path}/timeline`))).toBe(H);
+      expect(outcome(await api(persona, 'POST', `${path}/tasks`, { title: 'x', assignee: PIETER, dueDate: '2099-01-01' }))).toBe(H);
+    }
+    const team = await api('det_zeden', 'GET', path);
+    expect(team.status).toBe(200);
+    expect(team.headers.get('x-access-basis')).toBe('team');
+    expect(outcome(await api('chief', 'GET', path))).toBe(J);
+    const chief = await api('chief', 'GET', path, undefined, { 'X-Justification': JUSTIFICATION });
+    expect(chief.status).toBe(200);
+    expect(chief.headers.get('x-access-basis')).toBe('break_glass');
+    // Writes never break the glass, not even the chief's; nor may another team open a Zeden case.
+    expect(outcome(await api('chief', 'POST', `${path}/tasks`, { title: 'x', assignee: PIETER, dueDate: '2099-01-01' }, { 'X-Justification': JUSTIFICATION }))).toBe(R);
+    expect(outcome(await api('det_diefstal', 'POST', '/api/investigations', openBody({ phenomenon: 'aanranding' })))).toBe(X);
+  });
+
+  it('lets a detective of another team read a case with a justification, as a break-glass read, but not change it', async () => {
+    const path = `/api/investigations/${fx.case}`;
+    const justified = await api('det_drugs', 'GET', path, undefined, { 'X-Justification': JUSTIFICATION });
+    expect(justified.status).toBe(200);
+    expect(justified.headers.get('x-access-basis')).toBe('break_glass');
+    const write = await api('det_drugs', 'POST', `${path}/tasks`, { title: 'x', assignee: PIETER, dueDate: '2099-01-01' }, { 'X-Justification': JUSTIFICATION });
+    expect(outcome(write)).toBe(X);
+  });
+
+  it('lets only the lead investigator or a team lead close: another detective of the team is refused', async () => {
+    const f = await kit.reported();
+    // A second Diefstallen detective who is a member but not the lead: els.jacobs makes pieter a member of a case led by someone else.
+    await must('team_lead', 'POST', `/api/investigations/${f.id}/lead-investigator`, { staffId: '5415-0299', reason: 'Overname' });
+    const refused = await api('det_diefstal', 'POST', `/api/investigations/${f.id}/closure`, { outcome: 'reported_to_magistrate', reason: 'x' });
+    expect(refused.status).toBe(403);
+    expect(refused.json).toMatchObject({ code: 'not_lead_investigator' });
+  });
+});
+
+/** The cell an answer fills: its status for a success, else the refusal its problem type names. */
+function outcome(a: Answer): Cell {
+  if (a.status < 400) return a.status;
+  const type = typeof a.json?.type === 'string' ? (a.json.type as string).replace(PROBLEM, '') : '?';
+  if (a.status === 403 && type === 'forbidden') return /this endpoint/.test(a.json?.detail ?? '') ? R : X;
+  return `${a.status} ${type}`;
+}
