@@ -1,0 +1,496 @@
+// The reports service's authorization matrix: every route it serves under /api/reports (health and docs
+// are in the embedded app's global matrix) × every persona, with the answer each must get, over HTTP, on a
+// fresh PostgreSQL database with one connection (as in embedded mode).
+//
+// A cell is a status for a success, or the refusal it must be, told apart by the problem type:
+//   U  401 unauthenticated            no bearer token
+//   R  403 forbidden (role)           the route's @Allow does not name any of the persona's roles
+//   X  403 forbidden (record)         AccessControl refuses this report (writes never break the glass)
+//   J  403 justification-required     a read outside the persona's assignment/team, without X-Justification
+//   A  403 not-the-author             the domain: only a PV's author submits it
+//   G  403 not-gak                    the domain: quality control, finalisation and the ANG feed are GAK's
+//
+// The fixtures' world: an aangifte taken in by an.peeters (front desk) and assigned to the Diefstallen
+// service, so the Diefstallen team (pieter.janssens, els.jacobs) sees it by team and the front desk by
+// function. Its PVs are drafted by an.peeters; wim.debacker (team GAK, not a column) checks them.
+//
+// Cells are independent: a row of a state-changing route builds a fresh fixture for every persona.
+// When the service adds a route, add its row: the first test fails on a served /api/reports route without
+// a row, and on a row whose route is not served.
+import { randomUUID } from 'node:crypto';
+import { INestApplication, Module } from '@nestjs/common';
+import { NestFactory, RouterModule } from '@nestjs/core';
+import { InProcessMessageBus } from '@police/messaging';
+import { configureHttpApp, ServiceRuntime } from '@police/platform';
+import { SecurityModule, servedRoutes } from '@police/security';
+import { createTestDatabase, eventually, TestDatabase } from '@police/testing';
+import type { Pool } from 'pg';
+import { ReportsModule } from './reports.module';
+
+const PERSONAS = {
+  anonymous: undefined,
+  front_desk: 'an.peeters',
+  det_diefstal: 'pieter.janssens',
+  det_drugs: 'sofie.maes',
+  det_zeden: 'lotte.willems',
+  det_geweld: 'koen.claes',
+  team_lead: 'els.jacobs',
+  evidence: 'marc.goossens',
+  lab: 'nathalie.wouters',
+  bit: 'bart.desmet',
+  tucht: 'hilde.mertens',
+  dpo: 'ines.dubois',
+  chief: 'filip.vermeulen',
+} as const;
+type Persona = keyof typeof PERSONAS | 'gak';
+const COLUMNS = Object.keys(PERSONAS) as (keyof typeof PERSONAS)[];
+
+const U = '401 unauthenticated';
+const R = '403 forbidden (role)';
+const X = '403 forbidden (record)';
+const J = '403 justification-required';
+const A = '403 not-the-author';
+const G = '403 not-gak';
+type Cell = number | string;
+
+const PROBLEM = 'https://police-case-platform.example/problems/';
+const DOMAIN_CODES: Record<string, string> = { [A]: 'not_the_author', [G]: 'not_gak' };
+const DOC_SHA = '3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046dea';
+const HOUR = 60 * 60 * 1000;
+const JUSTIFICATION = 'zelfde modus operandi als in mijn dossier';
+
+interface Answer {
+  status: number;
+  contentType: string;
+  headers: Headers;
+  text: string;
+  json?: any;
+}
+
+type Api = (persona: Persona, method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Answer>;
+
+interface Call {
+  path?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  ids?: Record<string, string>;
+}
+
+interface Kit {
+  api: Api;
+  fx: Record<string, string>;
+  /** A fresh aangifte taken in by the front desk and assigned to Diefstallen (version 1). */
+  report(): Promise<{ id: string }>;
+  /** A PV drafted by the front desk on a fresh report, brought to a state. */
+  pv(state: 'draft' | 'submitted' | 'approved' | 'finalised'): Promise<{ id: string; reportId: string }>;
+}
+
+interface Row {
+  method: string;
+  route: string;
+  expected: Cell[];
+  request?: (persona: Persona, kit: Kit) => Call | Promise<Call>;
+  ok: (answer: Answer, persona: Persona, call: Call, kit: Kit) => void;
+}
+
+const aangifte = () => ({
+  kind: 'aangifte',
+  channel: { kind: 'front_desk', officeId: 'apg' },
+  appointmentRef: 'APT-2026-0042',
+  incidentType: 'woninginbraak',
+  timeWindow: { from: new Date(Date.now() - 14 * HOUR).toISOString(), to: new Date(Date.now() - 4 * HOUR).toISOString() },
+  place: { municipality: 'Gent', postalCode: '9000', address: 'Voorbeeldstraat 12' },
+  narrative: 'Achterdeur geforceerd; laptop en juwelen ontvreemd.',
+  parties: [{ name: 'A. Peeters', roles: ['reporter', 'victim'] }],
+  victimSupportWanted: true,
+});
+
+const draftBody = { legalQualification: 'Diefstal met braak (art. 467 Sw.)', offenceType: 'woninginbraak', destination: 'parket', documentSha256: DOC_SHA };
+
+/** Who sees the shared report without a justification, and on what basis. */
+const BASIS: Partial<Record<Persona, string>> = { front_desk: 'assignment', det_diefstal: 'team', team_lead: 'team' };
+
+const reportAnswer =
+  (status?: string) =>
+  (a: Answer, _p: Persona, call: Call): void => {
+    expect(a.json).toMatchObject({ id: call.ids!.id, version: expect.any(Number), ...(status ? { status } : {}), report: { reportId: call.ids!.id } });
+    expect(a.headers.get('etag')).toBe(`"${a.json.version}"`);
+  };
+
+const pvAnswer =
+  (pv: Record<string, unknown>) =>
+  (a: Answer, _p: Persona, call: Call): void => {
+    expect(a.json).toMatchObject({ id: call.ids!.id, pv: { pvId: call.ids!.id, ...pv } });
+    expect(a.headers.get('etag')).toBe(`"${a.json.version}"`);
+  };
+
+function onFreshReport(subpath: string, body: unknown | ((p: Persona) => unknown), headers?: Record<string, string>): Row['request'] {
+  return async (p, kit) => {
+    const { id } = await kit.report();
+    return { path: `/api/reports/${id}/${subpath}`, body: typeof body === 'function' ? (body as (p: Persona) => unknown)(p) : body, headers, ids: { id } };
+  };
+}
+
+function onFreshPv(state: 'draft' | 'submitted' | 'approved' | 'finalised', subpath: string, body: unknown): Row['request'] {
+  return async (_p, kit) => {
+    const pv = await kit.pv(state);
+    return { path: `/api/reports/pvs/${pv.id}/${subpath}`, body, ids: pv };
+  };
+}
+
+const MATRIX: Row[] = [
+  {
+    method: 'POST',
+    // Served as `/api/reports/` (a controller's root under the service's router path); called without the slash.
+    route: '/api/reports/',
+    request: () => ({ path: '/api/reports', body: aangifte() }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 201, 201, 201, 201, 201, 201, R, R, R, R, R, R],
+    ok: (a) => expect(a.json).toMatchObject({ id: expect.any(String), status: 'received', report: { kind: 'aangifte' } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/reports/',
+    request: () => ({ path: '/api/reports?office=apg&limit=200' }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 200, 200, 200, 200, 200, 200, R, R, R, R, R, 200],
+    ok: (a, p, _c, kit) => {
+      const ids = (a.json.items as { id: string }[]).map((r) => r.id);
+      if (BASIS[p]) expect(ids).toContain(kit.fx.report);
+      else expect(ids).not.toContain(kit.fx.report);
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/reports/deadlines',
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 200, 200, 200, 200, 200, 200, R, R, R, R, R, R],
+    ok: (a, p, _c, kit) => {
+      const ids = (a.json.pvsAwaitingQualityCheck as { pvId: string }[]).map((x) => x.pvId);
+      if (BASIS[p]) expect(ids).toContain(kit.fx.submittedPv);
+      else expect(ids).not.toContain(kit.fx.submittedPv);
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/reports/statistics',
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 200, R, R, R, R, 200, R, R, R, R, R, 200],
+    ok: (a) => expect(a.json).toMatchObject({ groupBy: ['kind'], total: expect.any(Number), groups: expect.arrayContaining([{ key: { kind: 'aangifte' }, count: expect.any(Number) }]) }),
+  },
+  {
+    method: 'GET',
+    route: '/api/reports/pvs/:pvId',
+    request: (_p, kit) => ({ path: `/api/reports/pvs/${kit.fx.pv}`, ids: { id: kit.fx.pv } }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 200, 200, J, J, J, 200, R, R, R, R, R, J],
+    ok: pvAnswer({ status: 'draft', author: '5415-0101' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/reports/:id',
+    request: (_p, kit) => ({ path: `/api/reports/${kit.fx.report}`, ids: { id: kit.fx.report } }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 200, 200, J, J, J, 200, R, R, R, R, R, J],
+    ok: (a, p, c) => {
+      expect(a.headers.get('x-access-basis')).toBe(BASIS[p]);
+      reportAnswer()(a, p, c);
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/reports/:id/pvs',
+    request: (_p, kit) => ({ path: `/api/reports/${kit.fx.report}/pvs` }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 200, 200, J, J, J, 200, R, R, R, R, R, J],
+    ok: (a, _p, _c, kit) => expect((a.json.pvs as { id: string }[]).map((p) => p.id)).toEqual(expect.arrayContaining([kit.fx.pv, kit.fx.submittedPv])),
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/:id/amendments',
+    request: onFreshReport('amendments', { changes: { narrative: 'Ook een raam geforceerd.' }, reason: 'Aangever vult aan' }, { 'If-Match': '"1"' }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 200, 200, X, X, X, 200, R, R, R, R, R, R],
+    ok: (a, p, c) => {
+      reportAnswer('received')(a, p, c);
+      expect(a.json.report.narrative).toBe('Ook een raam geforceerd.');
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/:id/assignment',
+    request: onFreshReport('assignment', { serviceId: 'Geweld', note: 'Geweld bij de inbraak' }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 200, 200, X, X, X, 200, R, R, R, R, R, R],
+    ok: (a, p, c) => {
+      reportAnswer()(a, p, c);
+      expect(a.json.report.assignedServiceId).toBe('Geweld');
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/:id/external-referral',
+    request: onFreshReport('external-referral', { organisation: 'Slachtofferhulp (CAW)', reason: 'Nazorg' }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 200, 200, X, X, X, 200, R, R, R, R, R, R],
+    ok: (a, p, c) => {
+      reportAnswer()(a, p, c);
+      expect(a.json.report.referrals).toHaveLength(1);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/:id/victim-support',
+    request: async (_p, kit) => {
+      const { id } = await kit.report();
+      const read = await kit.api('front_desk', 'GET', `/api/reports/${id}`);
+      return { path: `/api/reports/${id}/victim-support`, body: { partyId: read.json.report.parties[0].partyId, supportBy: 'slachtofferbejegenaar', accepted: true }, ids: { id } };
+    },
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 200, 200, X, X, X, 200, R, R, R, R, R, R],
+    ok: (a, p, c) => {
+      reportAnswer()(a, p, c);
+      expect(a.json.report.victimSupportOffered).toHaveLength(1);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/:id/investigation-request',
+    request: onFreshReport('investigation-request', { reason: 'Derde inbraak in de straat' }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 200, 200, X, X, X, 200, R, R, R, R, R, R],
+    ok: (a, p, c) => {
+      reportAnswer()(a, p, c);
+      expect(a.json.report.investigationRequestedAt).toEqual(expect.any(String));
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/:id/pvs',
+    request: onFreshReport('pvs', draftBody),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 201, 201, X, X, X, 201, R, R, R, R, R, R],
+    ok: (a, p, c) => expect(a.json).toMatchObject({ reportId: c.ids!.id, pv: { status: 'draft', author: { front_desk: '5415-0101', det_diefstal: '5415-0201', team_lead: '5415-0210' }[p as string] } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/pvs/:pvId/submission',
+    request: onFreshPv('draft', 'submission', {}),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 200, A, X, X, X, A, R, R, R, R, R, R],
+    ok: pvAnswer({ status: 'submitted', round: 1 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/pvs/:pvId/quality-check',
+    request: onFreshPv('submitted', 'quality-check', { outcome: 'approved' }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, G, G, X, X, X, G, R, R, R, R, R, R],
+    ok: pvAnswer({ status: 'approved' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/pvs/:pvId/finalisation',
+    request: onFreshPv('approved', 'finalisation', { pvNumber: 'GE.55.L5.000001/2026' }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, G, G, X, X, X, G, R, R, R, R, R, R],
+    ok: pvAnswer({ status: 'finalised' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/pvs/:pvId/transmission',
+    request: onFreshPv('finalised', 'transmission', { recipientRef: 'PK-GENT-2026-77' }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 200, 200, X, X, X, 200, R, R, R, R, R, R],
+    ok: pvAnswer({ status: 'finalised', transmittedAt: expect.any(String) }),
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/pvs/:pvId/ang-feed',
+    request: onFreshPv('finalised', 'ang-feed', {}),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, G, G, X, X, X, G, R, R, R, R, R, R],
+    ok: pvAnswer({ fedToAngAt: expect.any(String) }),
+  },
+];
+
+describe('authorization matrix of the reports service: every route × every persona', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  let bus: InProcessMessageBus;
+  let app: INestApplication;
+  let url: string;
+  const tokens = new Map<Persona, string>();
+  const fx: Record<string, string> = {};
+  let pvNumbers = 0;
+
+  const api: Api = async (persona, method, path, body, headers = {}) => {
+    const token = tokens.get(persona);
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    const contentType = res.headers.get('content-type') ?? '';
+    return { status: res.status, contentType, headers: res.headers, text, json: contentType.includes('json') ? JSON.parse(text) : undefined };
+  };
+
+  async function must(persona: Persona, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<any> {
+    const a = await api(persona, method, path, body, headers);
+    if (a.status >= 300) throw new Error(`fixture step ${method} ${path} as ${persona} answered ${a.status}: ${a.text}`);
+    return a.json;
+  }
+
+  const kit: Kit = {
+    api,
+    fx,
+    async report() {
+      const created = await must('front_desk', 'POST', '/api/reports', aangifte());
+      await must('front_desk', 'POST', `/api/reports/${created.id}/assignment`, { serviceId: 'Diefstallen' });
+      return { id: created.id as string };
+    },
+    async pv(state) {
+      const { id: reportId } = await kit.report();
+      const drafted = await must('front_desk', 'POST', `/api/reports/${reportId}/pvs`, draftBody);
+      const pv = (step: string) => `/api/reports/pvs/${drafted.id}/${step}`;
+      if (state !== 'draft') await must('front_desk', 'POST', pv('submission'), {});
+      if (state === 'approved' || state === 'finalised') await must('gak', 'POST', pv('quality-check'), { outcome: 'approved' });
+      if (state === 'finalised') await must('gak', 'POST', pv('finalisation'), { pvNumber: `GE.55.L5.${String(++pvNumbers).padStart(6, '0')}/2026` });
+      return { id: drafted.id as string, reportId };
+    },
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('reports_authz');
+    pool = db.pool(1);
+    bus = new InProcessMessageBus();
+    const runtime: ServiceRuntime = { service: 'reports', mode: 'embedded', schema: 'reports', pool, sharedPool: true, notifications: false, bus };
+    @Module({
+      imports: [
+        SecurityModule.forRoot({ mode: 'embedded', pool, notifications: false, auditPath: 'audit', authentication: { kind: 'dev' }, logLevel: 'silent', rateLimits: { auth: { limit: 1000, windowMs: 60_000 } } }),
+        ReportsModule.register(runtime),
+        RouterModule.register([{ path: 'reports', module: ReportsModule }]),
+      ],
+    })
+    class TestHost {}
+    app = await NestFactory.create(TestHost, { logger: false });
+    configureHttpApp(app);
+    await app.listen(0, '127.0.0.1');
+    url = await app.getUrl();
+    const users: [Persona, string | undefined][] = [...COLUMNS.map((p) => [p, PERSONAS[p]] as [Persona, string | undefined]), ['gak', 'wim.debacker']];
+    for (const [p, username] of users) {
+      if (!username) continue;
+      const res = await fetch(`${url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
+      expect(res.status).toBe(200);
+      tokens.set(p, ((await res.json()) as { access_token: string }).access_token);
+    }
+    // Shared fixtures of the read-only rows: one report with a draft PV and a PV waiting for GAK.
+    fx.report = (await kit.report()).id;
+    fx.pv = (await must('front_desk', 'POST', `/api/reports/${fx.report}/pvs`, draftBody)).id;
+    fx.submittedPv = (await must('front_desk', 'POST', `/api/reports/${fx.report}/pvs`, draftBody)).id;
+    await must('front_desk', 'POST', `/api/reports/pvs/${fx.submittedPv}/submission`, {});
+    await eventually(
+      async () => {
+        const { rows } = await pool.query<{ status: string }>('SELECT status FROM reports.pvs WHERE id = $1', [fx.submittedPv]);
+        expect(rows[0]?.status).toBe('submitted');
+        const report = await pool.query<{ pvs: unknown[] }>('SELECT pvs FROM reports.reports WHERE id = $1', [fx.report]);
+        expect(report.rows[0]?.pvs).toHaveLength(2);
+        const stats = await pool.query('SELECT 1 FROM reports.report_statistics WHERE "reportId" = $1', [fx.report]);
+        expect(stats.rows).toHaveLength(1);
+      },
+      { intervalMs: 5 },
+    );
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await bus?.close();
+    await db?.drop();
+  });
+
+  it('has a row for every served /api/reports route (but health and docs), and a row only for served routes', () => {
+    const served = servedRoutes(app)
+      .filter((r) => r.path.startsWith('/api/reports/') && !/^\/api\/reports\/(health|docs)/.test(r.path))
+      .map((r) => `${r.method} ${r.path}`);
+    const rows = MATRIX.map((r) => `${r.method} ${r.route}`);
+    const missing = served.filter((s) => !rows.includes(s));
+    const stale = rows.filter((r) => !served.includes(r));
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+    expect(new Set(rows).size).toBe(rows.length);
+    for (const r of MATRIX) expect(r.expected).toHaveLength(COLUMNS.length);
+  });
+
+  async function run(row: Row): Promise<{ got: Record<string, Cell>; want: Record<string, Cell> }> {
+    const got: Record<string, Cell> = {};
+    const want: Record<string, Cell> = {};
+    for (const persona of COLUMNS) {
+      const expected = row.expected[COLUMNS.indexOf(persona)];
+      const call = (await row.request?.(persona, kit)) ?? {};
+      const answer = await api(persona, row.method, call.path ?? row.route, call.body, call.headers);
+      const cell = outcome(answer);
+      got[persona] = cell;
+      want[persona] = expected;
+      if (cell !== expected) continue;
+      if (typeof expected === 'number') {
+        row.ok(answer, persona, call, kit);
+      } else {
+        expect(answer.contentType).toContain('application/problem+json');
+        expect(answer.json).toMatchObject({ status: answer.status, title: expect.any(String), instance: (call.path ?? row.route).split('?')[0] });
+        if (DOMAIN_CODES[expected]) expect(answer.json.code).toBe(DOMAIN_CODES[expected]);
+      }
+    }
+    return { got, want };
+  }
+
+  it.each(MATRIX.map((r) => [`${r.method} ${r.route}`, r] as const))('%s', async (_name, row) => {
+    const { got, want } = await run(row);
+    expect(got).toEqual(want);
+  });
+
+  it('lets GAK (wim.debacker, team GAK) check, finalise and feed a PV it did not write, but not one it wrote', async () => {
+    const { id } = await kit.pv('submitted');
+    expect((await api('gak', 'POST', `/api/reports/pvs/${id}/quality-check`, { outcome: 'approved' })).json.pv).toMatchObject({ status: 'approved', approvedAt: expect.any(String) });
+    expect((await api('gak', 'POST', `/api/reports/pvs/${id}/finalisation`, { pvNumber: 'GE.55.L5.999999/2026' })).json.pv).toMatchObject({ status: 'finalised', pvNumber: 'GE.55.L5.999999/2026' });
+    expect((await api('gak', 'POST', `/api/reports/pvs/${id}/ang-feed`, {})).json.pv).toMatchObject({ fedToAngAt: expect.any(String) });
+    const { id: reportId } = await kit.report();
+    const own = await must('gak', 'POST', `/api/reports/${reportId}/pvs`, draftBody);
+    await must('gak', 'POST', `/api/reports/pvs/${own.id}/submission`, {});
+    const check = await api('gak', 'POST', `/api/reports/pvs/${own.id}/quality-check`, { outcome: 'approved' });
+    expect(check.status).toBe(403);
+    expect(check.json.code).toBe('own_pv');
+  });
+
+  it('lets a detective of another team or the chief read a report with a justification, as a break-glass read; writes never break the glass', async () => {
+    const path = `/api/reports/${fx.report}`;
+    for (const p of ['det_drugs', 'chief'] as const) {
+      const justified = await api(p, 'GET', path, undefined, { 'X-Justification': JUSTIFICATION });
+      expect(justified.status).toBe(200);
+      expect(justified.headers.get('x-access-basis')).toBe('break_glass');
+      expect(justified.json).toMatchObject({ id: fx.report, report: { kind: 'aangifte' } });
+    }
+    const write = await api('det_drugs', 'POST', `${path}/external-referral`, { organisation: 'CAW', reason: 'r' }, { 'X-Justification': JUSTIFICATION });
+    expect(outcome(write)).toBe(X);
+  });
+
+  it('hides a conduct complaint from the staff member it concerns, whatever their role, and shows the desk only its pointer', async () => {
+    const complaint = { ...aangifte(), kind: 'klacht', incidentType: 'onheus optreden', concernsPoliceConduct: true, staffMembersConcerned: ['5415-0201'] };
+    const filed = await must('gak', 'POST', '/api/reports', complaint);
+    const path = `/api/reports/${filed.id}`;
+    const desk = await api('front_desk', 'GET', path);
+    expect(desk.status).toBe(200);
+    expect(Object.keys(desk.json).sort()).toEqual(['id', 'integrityHandoffId', 'routedAt', 'routedBy', 'status', 'version']);
+    const concerned = await api('det_diefstal', 'GET', path, undefined, { 'X-Justification': JUSTIFICATION });
+    expect(concerned.status).toBe(404);
+    const missing = await api('det_diefstal', 'GET', `/api/reports/${randomUUID()}`);
+    expect({ ...concerned.json, instance: undefined }).toEqual({ ...missing.json, instance: undefined });
+  });
+});
+
+/** The cell an answer fills: its status for a success, else the refusal its problem type names. */
+function outcome(a: Answer): Cell {
+  if (a.status < 400) return a.status;
+  const type = typeof a.json?.type === 'string' ? (a.json.type as string).replace(PROBLEM, '') : '?';
+  if (a.status === 403 && type === 'forbidden') return /this endpoint/.test(a.json?.detail ?? '') ? R : X;
+  return `${a.status} ${type}`;
+}
