@@ -7,6 +7,7 @@ export * from './evidence/lab-result-received.v1';
 export * from './investigations/investigation-assigned.v1';
 export * from './investigations/investigation-closed.v1';
 export * from './investigations/investigation-opened.v1';
+export * from './investigations/investigation-reopened.v1';
 export * from './reports/found-object-declared.v1';
 export * from './reports/loss-declared.v1';
 export * from './reports/police-conduct-complaint-filed.v1';

@@ -227,6 +227,31 @@ describe('evidence service over HTTP', () => {
     expect(now.body.item.openOffer.handoverId).toBe(answers.find((a) => a.status === 201)!.body.handoverId);
   });
 
+  it('refuses items for a closed investigation, and takes them again once it is reopened', async () => {
+    const kase = randomUUID();
+    await publishContract('investigations.public.v1', 'investigations.InvestigationOpened.v1', `investigation-${kase}`, {
+      investigationId: kase, kind: 'opsporingsonderzoek', phenomenon: 'woninginbraak', team: 'Diefstallen', origin: 'burger', openedAt: '2026-11-19T10:00:00Z',
+    });
+    await publishContract('investigations.public.v1', 'investigations.InvestigationClosed.v1', `investigation-${kase}`, {
+      investigationId: kase, outcome: 'no_further_action', closedBy: '5415-0210', closedAt: '2026-11-20T10:00:00Z',
+    });
+    const closed = await eventually(async () => {
+      const r = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: kase, pvNumber: undefined }));
+      expect(r.status).toBe(409);
+      return r;
+    });
+    expect(closed.body).toMatchObject({ status: 409, code: 'investigation_closed' });
+    await publishContract('investigations.public.v1', 'investigations.InvestigationReopened.v1', `investigation-${kase}`, {
+      investigationId: kase, reason: 'Nieuw spoor', reopenedBy: '5415-0210', reopenedAt: '2026-11-21T10:00:00Z',
+    });
+    const reopened = await eventually(async () => {
+      const r = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: kase, pvNumber: undefined }));
+      expect(r.status).toBe(201);
+      return r;
+    });
+    expect(reopened.body.item).toMatchObject({ investigationId: kase, status: 'held' });
+  });
+
   it('stores, checks out and returns an item; disposes only on a recorded decision, and nothing after', async () => {
     const { body: item } = await call('pieter.janssens', 'POST', '/evidence/items', register({ pvNumber: 'GE.55.L5.000999/2026', category: 'drugs', sealNumber: 'S-4' }));
     const id = item.id as string;

@@ -26,6 +26,7 @@ export function evidenceHandlers(es: ServiceEventSourcing): ContractHandlers {
     'investigations.InvestigationAssigned.v1': (p, ctx) =>
       recordCase(p.investigationId, { type: 'CaseAssigned', data: { investigationId: p.investigationId, team: p.team, ...(p.leadInvestigator ? { leadInvestigator: p.leadInvestigator } : {}), assignedAt: p.assignedAt } }, ctx),
     'investigations.InvestigationClosed.v1': (p, ctx) => recordCase(p.investigationId, { type: 'CaseClosed', data: { investigationId: p.investigationId, outcome: p.outcome, closedAt: p.closedAt } }, ctx),
+    'investigations.InvestigationReopened.v1': (p, ctx) => recordCase(p.investigationId, { type: 'CaseReopened', data: { investigationId: p.investigationId, reopenedAt: p.reopenedAt } }, ctx),
     'reports.FoundObjectDeclared.v1': async (p, ctx) => {
       const commands = new EvidenceCommands(es.store.withTransaction(ctx.client));
       const foundObjectId = newRecordId('found-object', SYSTEM, ctx.message.id);

@@ -1,6 +1,6 @@
 import { PublicMessage, publicMessage } from '@police/messaging';
 import type { RecordedEvent } from '@police/event-store';
-import type { InvestigationAssignedToTeam, InvestigationClosed, InvestigationOpened, LeadInvestigatorAssigned, OriginKind } from '../domain/investigation.events';
+import type { InvestigationAssignedToTeam, InvestigationClosed, InvestigationOpened, InvestigationReopened, LeadInvestigatorAssigned, OriginKind } from '../domain/investigation.events';
 import { teamKey } from '../investigations.config';
 
 const ORIGIN: Record<OriginKind, 'eigen_organisatie' | 'parket' | 'onderzoeksrechter' | 'andere_politiedienst' | 'eigen_initiatief' | 'burger'> = {
@@ -15,7 +15,7 @@ const ORIGIN: Record<OriginKind, 'eigen_organisatie' | 'parket' | 'onderzoeksrec
 /**
  * The investigations service's only gateway from private events to public contracts: opened,
  * assigned (a team reassignment or a lead named; both carry the team and the lead as they stand),
- * closed. Parties, actions, tasks and links stay private. Teams go out as the identity provider names them.
+ * closed, reopened. Parties, actions, tasks and links stay private. Teams go out as the identity provider names them.
  */
 export function investigationsToPublic(event: RecordedEvent): PublicMessage | null {
   switch (event.type) {
@@ -57,6 +57,10 @@ export function investigationsToPublic(event: RecordedEvent): PublicMessage | nu
     case 'InvestigationClosed': {
       const d = event.data as InvestigationClosed['data'];
       return publicMessage(event, 'investigations.InvestigationClosed.v1', { investigationId: d.investigationId, outcome: d.outcome, closedBy: d.recordedBy, closedAt: d.recordedAt });
+    }
+    case 'InvestigationReopened': {
+      const d = event.data as InvestigationReopened['data'];
+      return publicMessage(event, 'investigations.InvestigationReopened.v1', { investigationId: d.investigationId, reason: d.reason, reopenedBy: d.recordedBy, reopenedAt: d.recordedAt });
     }
     default:
       return null;

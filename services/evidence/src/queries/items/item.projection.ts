@@ -71,6 +71,8 @@ export const caseDirectoryProjection: Projection<CaseRow> = {
         return { investigationId: event.data.investigationId, caseNumber: row?.caseNumber ?? null, team: event.data.team, leadInvestigator: event.data.leadInvestigator ?? null, status: row?.status ?? 'open' };
       case 'CaseClosed':
         return row && { ...row, status: 'closed' };
+      case 'CaseReopened':
+        return row && { ...row, status: 'open' };
     }
   },
 };
