@@ -493,5 +493,7 @@ describe('reports service over HTTP', () => {
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toContain('application/problem+json');
     expect(await missing.json()).toMatchObject({ status: 404, title: 'Not found', instance: '/api/reports/no-such-route' });
+    const health = await fetch(`${url}/api/reports/health`);
+    expect(health.status).toBe(200);
   });
 });

@@ -19,7 +19,7 @@ import { ReportStatisticsRow } from './queries/statistics/report-statistics.read
 export const REPORTS_DESCRIPTION = 'Citizens\' reports from every intake channel, and the PV through quality control.';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const NAMED = ['deadlines', 'statistics', 'pvs'];
+const NAMED = ['health', 'docs', 'docs-json', 'docs-yaml', 'deadlines', 'statistics', 'pvs'];
 
 /**
  * `/api/reports/:id` would otherwise take any word for a report id: a path whose first segment is neither
