@@ -1,0 +1,34 @@
+import { DEFAULT_REPORTS_CONFIG, officeRules, reportsConfigFromEnv, teamsOfService } from './reports.config';
+
+describe('the reports service configuration', () => {
+  it('defaults to Gent: appointment-only desks, GAK as the quality-control team, LRD as competent service', () => {
+    const config = reportsConfigFromEnv({});
+    expect(config).toEqual(DEFAULT_REPORTS_CONFIG);
+    expect(officeRules(config).apg).toEqual({ walkIn: false });
+    expect(config.gakTeams).toEqual(['GAK']);
+    expect(config.defaultCompetentService).toBe('LRD');
+  });
+
+  it('takes the zone’s values from the environment', () => {
+    const config = reportsConfigFromEnv({
+      REPORTS_CONFIG_JSON: JSON.stringify({ offices: [{ id: 'regiokantoor-noord', name: 'Regiokantoor Noord', walkIn: true }] }),
+      REPORTS_GAK_TEAMS: '["GAK","DIAK"]',
+      REPORTS_DEFAULT_COMPETENT_SERVICE: 'Recherche',
+      REPORTS_PV_NUMBER_PATTERN: '^AN\\.\\d{2}\\.[A-Z0-9]+\\.\\d{6}/\\d{4}$',
+    });
+    expect(officeRules(config)).toEqual({ 'regiokantoor-noord': { walkIn: true } });
+    expect(config).toMatchObject({ gakTeams: ['GAK', 'DIAK'], defaultCompetentService: 'Recherche', pvNumberPattern: '^AN\\.\\d{2}\\.[A-Z0-9]+\\.\\d{6}/\\d{4}$' });
+  });
+
+  it('refuses to start on configuration it cannot use', () => {
+    expect(() => reportsConfigFromEnv({ REPORTS_CONFIG_JSON: '{' })).toThrow(/REPORTS_CONFIG_JSON is not valid JSON/);
+    expect(() => reportsConfigFromEnv({ REPORTS_GAK_TEAMS: '"GAK"' })).toThrow(/REPORTS_GAK_TEAMS must be a JSON array/);
+    expect(() => reportsConfigFromEnv({ REPORTS_PV_NUMBER_PATTERN: '([' })).toThrow(/not a valid regular expression/);
+  });
+
+  it('maps a service to the teams that see its reports: its own name unless configured', () => {
+    expect(teamsOfService(DEFAULT_REPORTS_CONFIG, 'Diefstallen')).toEqual(['Diefstallen']);
+    expect(teamsOfService(DEFAULT_REPORTS_CONFIG, 'LRD')).toEqual([]);
+    expect(teamsOfService(DEFAULT_REPORTS_CONFIG, null)).toEqual([]);
+  });
+});
