@@ -57,10 +57,10 @@ describe('npm start (embedded mode)', () => {
       }
       expect(Date.now() - t0).toBeLessThan(60_000);
 
-      const missing = await fetch(`http://127.0.0.1:${port}/api/reports/no-such-route`);
+      const missing = await fetch(`http://127.0.0.1:${port}/api/reports/no/such/route`);
       expect(missing.status).toBe(404);
       expect(missing.headers.get('content-type')).toContain('application/problem+json');
-      expect(await missing.json()).toMatchObject({ status: 404, title: 'Not found', instance: '/api/reports/no-such-route' });
+      expect(await missing.json()).toMatchObject({ status: 404, title: 'Not found', instance: '/api/reports/no/such/route' });
     } finally {
       first.child.kill('SIGINT');
     }

@@ -142,7 +142,7 @@ const MATRIX: Row[] = [
   {
     method: 'POST',
     // Served as `/api/reports/` (a controller's root under the service's router path); called without the slash.
-    route: '/api/reports/',
+    route: '/api/reports',
     request: () => ({ path: '/api/reports', body: aangifte() }),
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, 201, 201, 201, 201, 201, 201, R, R, R, R, R, R],
@@ -150,7 +150,7 @@ const MATRIX: Row[] = [
   },
   {
     method: 'GET',
-    route: '/api/reports/',
+    route: '/api/reports',
     request: () => ({ path: '/api/reports?office=apg&limit=200' }),
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, 200, 200, 200, 200, 200, 200, R, R, R, R, R, 200],
@@ -411,7 +411,7 @@ describe('authorization matrix of the reports service: every route × every pers
 
   it('has a row for every served /api/reports route (but health and docs), and a row only for served routes', () => {
     const served = servedRoutes(app)
-      .filter((r) => r.path.startsWith('/api/reports/') && !/^\/api\/reports\/(health|docs)/.test(r.path))
+      .filter((r) => (r.path === '/api/reports' || r.path.startsWith('/api/reports/')) && !/^\/api\/reports\/(health|docs)/.test(r.path))
       .map((r) => `${r.method} ${r.path}`);
     const rows = MATRIX.map((r) => `${r.method} ${r.route}`);
     const missing = served.filter((s) => !rows.includes(s));

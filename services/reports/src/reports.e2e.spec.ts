@@ -488,12 +488,15 @@ describe('reports service over HTTP', () => {
     expect((await call('pieter.janssens', 'GET', '/reports/statistics')).status).toBe(403);
   });
 
-  it('answers an unknown route with 404, not as a report id', async () => {
-    const missing = await fetch(`${url}/api/reports/no-such-route`);
+  it('answers an unknown route with 404, and a report id that is not a UUID as bad input naming the id', async () => {
+    const missing = await fetch(`${url}/api/reports/no/such/route`);
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toContain('application/problem+json');
-    expect(await missing.json()).toMatchObject({ status: 404, title: 'Not found', instance: '/api/reports/no-such-route' });
-    const health = await fetch(`${url}/api/reports/health`);
-    expect(health.status).toBe(200);
+    expect(await missing.json()).toMatchObject({ status: 404, title: 'Not found', instance: '/api/reports/no/such/route' });
+    const notAnId = await call('an.peeters', 'GET', '/reports/not-a-uuid');
+    expect(notAnId.status).toBe(400);
+    expect(notAnId.body).toMatchObject({ status: 400 });
+    expect(JSON.stringify(notAnId.body)).toContain('not-a-uuid');
+    expect((await fetch(`${url}/api/reports/health`)).status).toBe(200);
   });
 });
