@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { itemRegisteredV1Fixture } from '@police/contracts';
-import { PostgresEventStore } from '@police/event-store';
+import { DomainError, PostgresEventStore } from '@police/event-store';
 import { TestDatabase, createTestDatabase, eventually, testKafkaBrokers } from '@police/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
@@ -275,5 +275,33 @@ describe('consumer with an inbox, on Kafka', () => {
       },
     ]);
     expect(await inboxOf([invalid.id, unknown.id, valid.id])).toEqual([{ message_id: valid.id, type: 'evidence.ItemRegistered.v1', topic }]);
+  });
+
+  it('parks a valid message the service refuses (a DomainError), with no effect and no inbox row, and goes on with the next', async () => {
+    const topic = `${run}.refused.evidence.public.v1`;
+    const into = await seizures();
+    const onePartition = new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: `consumer-test-refused-${run}`, logLevel: logLevel.NOTHING, partitions: 1 });
+    cleanup.push(() => onePartition.close());
+    const refused = registered(topic, 1, 'item-1');
+    const valid = registered(topic, 2, 'item-1');
+    await onePartition.publish([refused, valid]);
+    await consume({
+      topic,
+      into,
+      groupId: `${run}-refused`,
+      handlers: {
+        'evidence.ItemRegistered.v1': async (p, { client, message }) => {
+          await client.query(`INSERT INTO ${into} (message_id, label_number, custodian) VALUES ($1, $2, $3)`, [message.id, p.labelNumber, p.custodian]);
+          if (message.id === refused.id) throw new DomainError('investigation_closed', 'Investigation x is closed', 409, 'investigationId');
+        },
+      },
+    });
+
+    await eventually(async () => expect(await rows(into)).toEqual([{ message_id: valid.id, label_number: 'PACOS-002', custodian: 'staff-3141' }]), { timeoutMs: 20_000 });
+    const { rows: parked } = await pool.query('SELECT message_id, type, reason FROM investigations.parked_messages WHERE topic = $1', [topic]);
+    expect(parked).toEqual([
+      { message_id: refused.id, type: 'evidence.ItemRegistered.v1', reason: { code: 'refused', errors: [{ field: 'investigationId', detail: 'investigation_closed: Investigation x is closed' }] } },
+    ]);
+    expect(await inboxOf([refused.id, valid.id])).toEqual([{ message_id: valid.id, type: 'evidence.ItemRegistered.v1', topic }]);
   });
 });

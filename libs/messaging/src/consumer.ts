@@ -1,4 +1,5 @@
 import { ContractPayload, ContractType, FieldError, isContractType, validateContract } from '@police/contracts';
+import { DomainError } from '@police/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { parkMessage, recordInInbox } from './inbox';
 import { HEADERS, IncomingMessage, JSON_CONTENT_TYPE } from './message';
@@ -14,7 +15,10 @@ export interface ConsumerContext {
   message: IncomingMessage;
 }
 
-/** Acts on one valid message of contract `T`, inside the inbox transaction; throwing rolls it all back. */
+/**
+ * Acts on one valid message of contract `T`, inside the inbox transaction; throwing rolls it all back. A
+ * DomainError means the service's rules refuse the message for good: it is parked (see `startConsumer`).
+ */
 export type ContractHandler<T extends ContractType> = (payload: ContractPayload<T>, ctx: ConsumerContext) => Promise<void>;
 
 /** Handlers by contract type; types without a handler are acknowledged and ignored. */
@@ -45,7 +49,10 @@ const MAX_ID_LENGTH = 200;
  * acknowledged: it never stops the consumer. A valid one is handled in one PostgreSQL transaction that
  * first inserts its id into `<schema>.inbox`: when the id was there already the handler is not run, so a
  * redelivered message has no second effect. When the handler throws, the transaction rolls back (inbox
- * row included) and the message stays unacknowledged, to be delivered again (see the bus's retry policy).
+ * row included) and the message stays unacknowledged, to be delivered again (see the bus's retry policy)
+ * — unless it threw a DomainError: the service's own rules refuse that message, and will every time, so
+ * it is parked with code `refused` (the error's code, message and field) and acknowledged. Nothing is
+ * dropped: a parked message stays in the table, as received, for someone to act on.
  */
 export async function startConsumer(o: ConsumerOptions): Promise<MessageSubscription> {
   const handle = async (message: IncomingMessage): Promise<void> => {
@@ -61,9 +68,14 @@ export async function startConsumer(o: ConsumerOptions): Promise<MessageSubscrip
     if (!handler) return;
     const checked = await validateContract(message.type, message.payload);
     if (!checked.ok) return parkMessage(o.pool, o.schema, message, { code: 'invalid_payload', errors: checked.errors });
-    await inTransaction(o.pool, async (client) => {
-      if (await recordInInbox(client, o.schema, message)) await handler(checked.value, { client, message });
-    });
+    try {
+      await inTransaction(o.pool, async (client) => {
+        if (await recordInInbox(client, o.schema, message)) await handler(checked.value, { client, message });
+      });
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      return parkMessage(o.pool, o.schema, message, { code: 'refused', errors: [{ field: e.field ?? 'payload', detail: `${e.code}: ${e.message}` }] });
+    }
   };
   return o.bus.subscribe({ groupId: o.groupId, topics: o.topics, fromBeginning: o.fromBeginning ?? true, handle });
 }

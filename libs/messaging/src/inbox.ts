@@ -5,7 +5,8 @@ import type { IncomingMessage } from './message';
 
 /** Why a message was parked, as stored in `parked_messages.reason`. */
 export interface ParkReason {
-  code: 'invalid_envelope' | 'unknown_type' | 'invalid_payload';
+  /** `refused`: valid, but the consuming service's rules refuse it (a DomainError from the handler). */
+  code: 'invalid_envelope' | 'unknown_type' | 'invalid_payload' | 'refused';
   errors: FieldError[];
 }
 

@@ -349,7 +349,7 @@ describe('integrity service over HTTP', () => {
     expect((await call('pieter.janssens', 'GET', '/integrity/early-warnings')).status).toBe(403);
   });
 
-  it('turns a desk complaint from reports into a complaint, once per message, and skips one that can never succeed', async () => {
+  it('turns a desk complaint from reports into a complaint, once per message, and parks one that can never succeed', async () => {
     const reportId = randomUUID();
     const messageId = randomUUID();
     const payload = {
@@ -364,9 +364,14 @@ describe('integrity service over HTTP', () => {
     const unusable = randomUUID();
     const unusableMessage = randomUUID();
     await publishComplaintFiled({ ...payload, reportId: unusable, facts: '   ' }, unusableMessage);
-    // Acknowledged (in the inbox) with nothing appended: it does not block the messages after it.
-    const inbox = await pool.query('SELECT message_id FROM integrity.inbox WHERE message_id = $1', [unusableMessage]);
-    expect(inbox.rows).toHaveLength(1);
+    // Parked with the reason (kept for someone to act on), nothing appended: it does not block the messages after it.
+    const parked = await eventually(async () => {
+      const r = await pool.query('SELECT type, reason FROM integrity.parked_messages WHERE message_id = $1', [unusableMessage]);
+      expect(r.rows).toHaveLength(1);
+      return r.rows[0];
+    });
+    expect(parked).toEqual({ type: 'reports.PoliceConductComplaintFiled.v1', reason: { code: 'refused', errors: [{ field: 'facts', detail: expect.stringContaining('facts') }] } });
+    expect((await pool.query('SELECT 1 FROM integrity.inbox WHERE message_id = $1', [unusableMessage])).rows).toEqual([]);
     const none = await pool.query('SELECT 1 FROM integrity.events WHERE stream_id = $1', [`integrity-complaint-${complaintIdOfMessage(unusableMessage)}`]);
     expect(none.rows).toEqual([]);
     await publishComplaintFiled(payload, messageId);

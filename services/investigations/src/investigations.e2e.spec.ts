@@ -339,7 +339,7 @@ describe('investigations service over HTTP', () => {
     await publishContract('evidence.public.v1', 'evidence.ItemRegistered.v1', `item-${itemId}`, {
       itemId, labelNumber: 'EV-2026-000871', investigationId: id, pvNumber: 'GE.55.L5.012345/2026', category: 'electronics', description: 'Laptop, grijs', seizedAt: '2026-11-16T10:05:00+01:00', registeredAt: '2026-11-16T11:30:00+01:00', custodian: PIETER,
     });
-    // Unknown investigation: logged and skipped, the consumer goes on.
+    // Unknown investigation: parked with the reason, the consumer goes on.
     await publishContract('evidence.public.v1', 'evidence.ItemRegistered.v1', `item-x`, {
       itemId: randomUUID(), labelNumber: 'EV-2026-000999', investigationId: randomUUID(), category: 'other', description: 'x', seizedAt: '2026-11-16T10:05:00+01:00', registeredAt: '2026-11-16T11:30:00+01:00', custodian: PIETER,
     });
@@ -349,6 +349,12 @@ describe('investigations service over HTTP', () => {
       return t;
     });
     expect(timeline.entries.map((e: { type: string }) => e.type)).toEqual(['InvestigationOpened', 'PartyLinked', 'PartyLinked', 'EvidenceLinked']);
+    const parked = await eventually(async () => {
+      const r = await pool.query(`SELECT type, reason FROM investigations.parked_messages WHERE payload LIKE '%EV-2026-000999%'`);
+      expect(r.rows).toHaveLength(1);
+      return r.rows[0];
+    });
+    expect(parked).toEqual({ type: 'evidence.ItemRegistered.v1', reason: { code: 'refused', errors: [{ field: expect.any(String), detail: expect.stringMatching(/^investigation_not_found: /) }] } });
     expect(timeline.entries[3]).toEqual({
       position: 4,
       type: 'EvidenceLinked',

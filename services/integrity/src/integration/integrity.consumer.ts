@@ -1,5 +1,3 @@
-import { Logger } from '@nestjs/common';
-import { DomainError } from '@police/event-store';
 import { ContractHandlers } from '@police/messaging';
 import { ServiceEventSourcing } from '@police/platform';
 import { nextRegisterNumber } from '../commands/complaints/register-numbers';
@@ -31,10 +29,10 @@ export function complaintIdOfMessage(messageId: string): string {
  * A complaint about police conduct taken at a reports intake (F6) becomes a complaint here, with channel
  * `desk_report` and the report id as its origin pointer, in the inbox transaction. Idempotent on the message
  * id: the complaint id and event ids derive from it, and a redelivery appends nothing. A message the domain
- * refuses can never succeed: it is logged and skipped rather than thrown (which would block the partition).
+ * refuses (a DomainError) can never succeed: the platform's consumer parks it in `integrity.parked_messages`
+ * with the reason, for someone to act on, and goes on with the next; nothing is dropped.
  */
 export function integrityHandlers(es: ServiceEventSourcing, config: IntegrityConfig = integrityConfigFromEnv()): ContractHandlers {
-  const logger = new Logger('integrity:consumer');
   return {
     'reports.PoliceConductComplaintFiled.v1': async (p, ctx) => {
       const store = es.store.withTransaction(ctx.client);
@@ -43,29 +41,24 @@ export function integrityHandlers(es: ServiceEventSourcing, config: IntegrityCon
       if (events.length > 0) return;
       const now = new Date();
       const registerNumber = await nextRegisterNumber(ctx.client, es.runtime.schema, config.registerPrefix, now);
-      try {
-        await new IntegrityCommands(store).complaint(
-          complaintId,
-          {
-            type: 'ReceiveComplaint',
-            data: {
-              complaintId,
-              registerNumber,
-              channel: 'desk_report',
-              reportId: p.reportId,
-              complainant: { name: p.complainant.name, ...(p.complainant.contact !== undefined && { contact: p.complainant.contact }) },
-              staffConcerned: p.staffMembersConcerned,
-              facts: p.facts,
-              receivedOn: receivedOnOf(p.receivedAt, now),
-              ...(p.office !== undefined && { office: p.office }),
-            },
+      await new IntegrityCommands(store).complaint(
+        complaintId,
+        {
+          type: 'ReceiveComplaint',
+          data: {
+            complaintId,
+            registerNumber,
+            channel: 'desk_report',
+            reportId: p.reportId,
+            complainant: { name: p.complainant.name, ...(p.complainant.contact !== undefined && { contact: p.complainant.contact }) },
+            staffConcerned: p.staffMembersConcerned,
+            facts: p.facts,
+            receivedOn: receivedOnOf(p.receivedAt, now),
+            ...(p.office !== undefined && { office: p.office }),
           },
-          { actor: { staffId: CONSUMER_ACTOR }, now, correlationId: ctx.message.correlationId, causationId: ctx.message.id, idempotencyKey: ctx.message.id },
-        );
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        logger.error(`reports.PoliceConductComplaintFiled.v1 ${ctx.message.id} (report ${p.reportId}) refused and skipped: ${e.code}: ${e.message}`);
-      }
+        },
+        { actor: { staffId: CONSUMER_ACTOR }, now, correlationId: ctx.message.correlationId, causationId: ctx.message.id, idempotencyKey: ctx.message.id },
+      );
     },
   };
 }

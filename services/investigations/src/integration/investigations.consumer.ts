@@ -16,26 +16,22 @@ export function referredInvestigationId(reportId: string): string {
 
 /**
  * Inbound contracts become commands on investigations, in the inbox transaction (the message id is the
- * idempotency key, so a redelivery appends nothing). A message that can never succeed (an unknown
- * investigation, a report already in a case) is logged and skipped, never thrown: it would block the
- * partition. Evidence and lab results that reach a closed case are kept there, flagged.
+ * idempotency key, so a redelivery appends nothing). A report already in a case joins nothing new. A
+ * message the domain refuses (a DomainError: an unknown investigation, say) is parked by the platform's
+ * consumer in `investigations.parked_messages` with the reason, and the consumer goes on; nothing is
+ * dropped. Evidence and lab results that reach a closed case are kept there, flagged.
  */
 export function investigationsHandlers(config: InvestigationsConfig, logger = new Logger('investigations:consumer')) {
   return (es: ServiceEventSourcing): ContractHandlers => {
     const run = async (investigationId: string, command: Envelope, ctx: ConsumerContext): Promise<void> => {
       const commands = new InvestigationCommands(es.store.withTransaction(ctx.client));
-      try {
-        await commands.execute(investigationId, command, {
-          actor: { staffId: CONSUMER_ACTOR },
-          now: new Date(),
-          correlationId: ctx.message.correlationId,
-          causationId: ctx.message.id,
-          idempotencyKey: ctx.message.id,
-        });
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        logger.warn(`${ctx.message.type} ${ctx.message.id} skipped on investigation ${investigationId}: ${e.code} (${e.message})`);
-      }
+      await commands.execute(investigationId, command, {
+        actor: { staffId: CONSUMER_ACTOR },
+        now: new Date(),
+        correlationId: ctx.message.correlationId,
+        causationId: ctx.message.id,
+        idempotencyKey: ctx.message.id,
+      });
     };
 
     // Through the inbox transaction's own connection: the pool may have no other one (embedded mode).
