@@ -49,6 +49,35 @@ describe('opening an investigation', () => {
       .then([{ ...opened, data: { ...opened.data, origin: { kind: 'eigen_initiatief' } } }]);
   });
 
+  it('from a referred report that lists a person once per role: each case role once, "other" only when there is no other role', () => {
+    const PEETERS = REPORT.parties[0].partyId;
+    const CLAES = '5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e';
+    const report = {
+      ...REPORT,
+      parties: [
+        { partyId: PEETERS, role: 'aangever' as const, displayName: 'A. Peeters' },
+        { partyId: PEETERS, role: 'slachtoffer' as const, displayName: 'A. Peeters' },
+        { partyId: CLAES, role: 'slachtoffer' as const, displayName: 'K. Claes' },
+        { partyId: CLAES, role: 'verdachte' as const, displayName: 'K. Claes' },
+        { partyId: CLAES, role: 'benadeelde' as const, displayName: 'K. Claes' },
+      ],
+    };
+    const link = (partyLinkId: string, personId: string, displayName: string, role: 'victim' | 'suspect', identified: boolean) => ({
+      type: 'PartyLinked' as const,
+      data: { ...recorded(GAK, OPENED_AT), partyLinkId, personId, displayName, role, identified, traced: false },
+    });
+    const origin = { kind: 'report' as const, report };
+    investigation
+      .given()
+      .when((s) => decideOpenWithReportParties(s, openCommand({ origin })))
+      .then([
+        { ...opened, data: { ...opened.data, origin } },
+        link(PEETERS, PEETERS, 'A. Peeters', 'victim', true),
+        link(CLAES, CLAES, 'K. Claes', 'victim', true),
+        link(`${CLAES}:suspect`, CLAES, 'K. Claes', 'suspect', false),
+      ]);
+  });
+
   it('from a kantschrift of the parket, routed by the zone configuration passed in', () => {
     const routing = { routes: { drugs: 'team drugs' }, restrictedTeams: [] };
     investigation

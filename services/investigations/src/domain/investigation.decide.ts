@@ -372,24 +372,36 @@ export const REPORT_PARTY_ROLE: Record<ReportPartyRole, PartyRole> = {
 };
 
 /**
- * Opening from a referred report also links the report's parties, so detectives do not retype them:
- * the link id is the report's party id; a suspect named in a report is not taken as identified.
+ * Opening from a referred report also links the report's parties, so detectives do not retype them. The
+ * report lists a person once per role (a reporter who is also the victim comes twice), so the roles are
+ * taken per person: each distinct case role once, `other` only when the person has no other role. The
+ * first link's id is the report's party id, a further role's is `<partyId>:<role>`; a suspect named in a
+ * report is not taken as identified.
  */
 export function decideOpenWithReportParties(state: InvestigationState, command: OpenInvestigationCommand): InvestigationEvent[] {
   const [opened] = decideOpenInvestigation(state, command);
   const origin = opened.data.origin;
   if (origin.kind !== 'report') return [opened];
+  const people = new Map<string, { displayName: string; roles: PartyRole[] }>();
+  for (const party of origin.report.parties) {
+    const person = people.get(party.partyId) ?? { displayName: party.displayName, roles: [] };
+    const role = REPORT_PARTY_ROLE[party.role];
+    if (!person.roles.includes(role)) person.roles.push(role);
+    people.set(party.partyId, person);
+  }
   const events: InvestigationEvent[] = [opened];
   let current = evolveInvestigation(state, opened);
-  for (const party of origin.report.parties) {
-    const role = REPORT_PARTY_ROLE[party.role];
-    const [linked] = decideLinkParty(current, {
-      type: 'LinkParty',
-      data: { partyLinkId: party.partyId, personId: party.partyId, displayName: party.displayName, role, identified: role !== 'suspect', traced: false },
-      metadata: command.metadata,
+  for (const [partyId, person] of people) {
+    const roles = person.roles.length > 1 ? person.roles.filter((r) => r !== 'other') : person.roles;
+    roles.forEach((role, i) => {
+      const [linked] = decideLinkParty(current, {
+        type: 'LinkParty',
+        data: { partyLinkId: i === 0 ? partyId : `${partyId}:${role}`, personId: partyId, displayName: person.displayName, role, identified: role !== 'suspect', traced: false },
+        metadata: command.metadata,
+      });
+      events.push(linked);
+      current = evolveInvestigation(current, linked);
     });
-    events.push(linked);
-    current = evolveInvestigation(current, linked);
   }
   return events;
 }
