@@ -1,80 +1,33 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer as createHttpServer, Server } from 'node:http';
-import { AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
-import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
 import { createTestDatabase, eventually, TestDatabase } from '@police/testing';
+import { compile, freePort, identityProvider, IdentityProvider, mainCommand, root, SERVICES, stopAll } from './production-services.testing';
 
-const root = path.resolve(__dirname, '..', '..', '..');
-const services = ['reports', 'investigations', 'evidence', 'integrity'];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-// `nx serve <service>` runs scripts/serve.mjs: compile, then the service's own main against
-// DATABASE_URL / KAFKA_BROKERS. Here: compile once, then start all four as separate processes.
-/** Stands in for Keycloak: publishes a JWKS; the test signs tokens with the matching private key. */
-async function identityProvider(): Promise<{ server: Server; env: Record<string, string>; sign(staffId: string, roles: string[]): Promise<string> }> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256');
-  const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'realm-key', alg: 'RS256', use: 'sig' }] };
-  const server = createHttpServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks)));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const issuer = 'http://keycloak.test/realms/police';
-  const env = {
-    OIDC_ISSUER: issuer,
-    OIDC_AUDIENCE: 'police-case-platform',
-    OIDC_JWKS_URI: `http://127.0.0.1:${(server.address() as AddressInfo).port}/realms/police/protocol/openid-connect/certs`,
-  };
-  const sign = (staffId: string, roles: string[]) =>
-    new SignJWT({ staff_id: staffId, preferred_username: staffId, realm_access: { roles } })
-      .setProtectedHeader({ alg: 'RS256', kid: 'realm-key' })
-      .setIssuer(issuer)
-      .setAudience(['police-case-platform', 'account'])
-      .setSubject(staffId)
-      .setExpirationTime('5m')
-      .sign(privateKey as KeyLike);
-  return { server, env, sign };
-}
+const services = [...SERVICES];
 
 describe('production-like mode: each service on its own against real PostgreSQL', () => {
   let db: TestDatabase;
-  let idp: Awaited<ReturnType<typeof identityProvider>>;
+  let idp: IdentityProvider;
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
     idp = await identityProvider();
     db = await createTestDatabase('prod');
-    const build = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
-    expect(build.status).toBe(0);
+    compile();
   });
   afterAll(async () => {
-    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : (c.once('exit', r), c.kill('SIGTERM'))))));
+    await stopAll(children);
     await db.drop();
-    await new Promise((r) => idp.server.close(r));
+    await idp.close();
   });
 
   it('starts every service alone, answering health and OpenAPI under /api/<service>, with OIDC tokens and its own consultation log', async () => {
     const ports = await Promise.all(services.map(() => freePort()));
     services.forEach((s, i) => {
-      const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', `dist/out-tsc/services/${s}/src/main.js`], {
+      const main = mainCommand(s);
+      const child = spawn(process.execPath, main.args, {
         cwd: root,
-        env: {
-          ...process.env,
-          PORT: String(ports[i]),
-          HOST: '127.0.0.1',
-          DATABASE_URL: db.url,
-          ...idp.env,
-          TS_NODE_PROJECT: path.join(root, 'tsconfig.base.json'),
-          TS_NODE_BASEURL: path.join(root, 'dist/out-tsc'),
-        },
+        env: { ...process.env, PORT: String(ports[i]), HOST: '127.0.0.1', DATABASE_URL: db.url, ...idp.env, ...main.env },
         stdio: 'ignore',
       });
       children.push(child);

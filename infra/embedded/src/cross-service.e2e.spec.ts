@@ -1,0 +1,169 @@
+// The four services as separate processes (their production mains), talking only over real Kafka, on
+// real PostgreSQL: what one service publishes arrives in another. A topic prefix of its own keeps this
+// run apart from anything else on the broker.
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, eventually, TestDatabase, testKafkaBrokers } from '@police/testing';
+import { compile, identityProvider, IdentityProvider, RunningService, SERVICES, ServiceName, startService, stopAll } from './production-services.testing';
+
+interface Staff {
+  staffId: string;
+  roles: string[];
+  teams: string[];
+  unit: string;
+}
+
+const DESK: Staff = { staffId: '5415-0101', roles: ['front_desk'], teams: ['Onthaal'], unit: 'Interventie' };
+const DIEFSTAL: Staff = { staffId: '5415-0201', roles: ['detective'], teams: ['Diefstallen'], unit: 'LRD' };
+const DRUGS: Staff = { staffId: '5415-0202', roles: ['detective'], teams: ['Drugs'], unit: 'LRD' };
+const GEWELD: Staff = { staffId: '5415-0204', roles: ['detective', 'integrity_investigator'], teams: ['Geweld'], unit: 'LRD' };
+const BIT: Staff = { staffId: '5415-0401', roles: ['integrity_investigator'], teams: ['BIT'], unit: 'DIT/BIT' };
+
+const WAIT = { timeoutMs: 60_000, intervalMs: 250 };
+
+describe('cross-service flows over real Kafka: each service its own process', () => {
+  let db: TestDatabase;
+  let idp: IdentityProvider;
+  const running = new Map<ServiceName, RunningService>();
+
+  async function call<T = any>(as: Staff, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const service = path.split('?')[0].split('/')[2] as ServiceName;
+    const target = running.get(service);
+    if (!target) throw new Error(`no service for ${path}`);
+    const token = await idp.sign(as.staffId, as.roles, { teams: as.teams, unit: as.unit });
+    const res = await fetch(`${target.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    return { status: res.status, body: (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : (text as T) };
+  }
+
+  /** A failure shows what the services logged. */
+  function logs(): string {
+    return [...running.values()].map((s) => `--- ${s.name}\n${s.output().slice(-3000)}`).join('\n');
+  }
+
+  beforeAll(async () => {
+    idp = await identityProvider();
+    db = await createTestDatabase('cross');
+    compile();
+    const env = { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: `xs-${randomUUID().slice(0, 8)}.`, LOG_LEVEL: 'warn', ...idp.env };
+    const started = await Promise.all(SERVICES.map((s) => startService(s, env, { captureOutput: true })));
+    for (const s of started) running.set(s.name, s);
+  }, 180_000);
+  afterAll(async () => {
+    await stopAll([...running.values()].map((s) => s.child));
+    await db?.drop();
+    await idp?.close();
+  });
+
+  it('a report referred at the desk opens an investigation for the routed team, and evidence registered for it appears in its timeline', async () => {
+    const intake = await call(DESK, 'POST', '/api/reports', {
+      kind: 'aangifte',
+      channel: { kind: 'front_desk', officeId: 'apg' },
+      appointmentRef: 'APT-2026-0042',
+      incidentType: 'woninginbraak',
+      timeWindow: { from: '2026-11-19T21:00:00+01:00', to: '2026-11-20T07:30:00+01:00' },
+      place: { municipality: 'Gent', postalCode: '9000', address: 'Voorbeeldstraat 12' },
+      narrative: 'Achterdeur geforceerd; laptop en juwelen ontvreemd.',
+      parties: [
+        { name: 'A. Peeters', roles: ['reporter', 'victim'], contact: '+32 470 00 00 00' },
+        { name: 'onbekende dader', roles: ['suspect'] },
+      ],
+      victimSupportWanted: true,
+    });
+    expect(intake.status).toBe(201);
+    const reportId = intake.body.id as string;
+    const referral = await call(DESK, 'POST', `/api/reports/${reportId}/investigation-request`, { reason: 'Derde inbraak in de straat deze maand' });
+    expect(referral.status).toBe(200);
+
+    // investigations consumed reports.ReportReferredForInvestigation.v1 from Kafka and routed it to Diefstallen.
+    const opened = await eventually(async () => {
+      const list = await call(DIEFSTAL, 'GET', `/api/investigations?reportId=${reportId}`);
+      expect(list.status).toBe(200);
+      expect(list.body.investigations).toHaveLength(1);
+      return list.body.investigations[0];
+    }, WAIT).catch((e) => Promise.reject(new Error(`${e}\n${logs()}`)));
+    expect(opened).toMatchObject({ status: 'open', team: 'Diefstallen', phenomenon: 'woninginbraak', originKind: 'report', reportIds: [reportId] });
+    const investigationId = opened.id as string;
+    // Need-to-know held across the hop: another team does not find it.
+    const drugs = await call(DRUGS, 'GET', `/api/investigations?reportId=${reportId}`);
+    expect(drugs.body.investigations).toEqual([]);
+    const file = await call(DIEFSTAL, 'GET', `/api/investigations/${investigationId}`);
+    expect(file.status).toBe(200);
+    expect(JSON.stringify(file.body)).toContain('A. Peeters');
+
+    // evidence consumed investigations.InvestigationOpened.v1 (its case directory), so an item can be registered for the case…
+    const item = await eventually(async () => {
+      const r = await call(DIEFSTAL, 'POST', '/api/evidence/items', {
+        investigationId,
+        description: 'Schroevendraaier achtergelaten bij de achterdeur',
+        category: 'trace',
+        quantity: { amount: 1, unit: 'piece' },
+        sealNumber: 'S-700100',
+        packaging: 'verzegelde bewijszak',
+        condition: 'sporen van roest',
+        seizedBy: DIEFSTAL.staffId,
+        seizedAt: '2026-11-20T09:30:00Z',
+        seizedPlace: 'Voorbeeldstraat 12, 9000 Gent',
+        legalBasis: 'art. 35 Sv.',
+      });
+      expect(r.status).toBe(201);
+      return r.body;
+    }, WAIT).catch((e) => Promise.reject(new Error(`${e}\n${logs()}`)));
+
+    // …and investigations consumed evidence.ItemRegistered.v1: the item is in the case's timeline.
+    const entry = await eventually(async () => {
+      const timeline = await call(DIEFSTAL, 'GET', `/api/investigations/${investigationId}/timeline`);
+      expect(timeline.status).toBe(200);
+      const linked = (timeline.body.entries as { type: string; data: { itemId: string } }[]).find((e) => e.type === 'EvidenceLinked' && e.data.itemId === item.id);
+      expect(linked).toBeDefined();
+      return linked;
+    }, WAIT).catch((e) => Promise.reject(new Error(`${e}\n${logs()}`)));
+    expect(entry).toMatchObject({ actor: 'system:investigations-consumer', data: { itemId: item.id, labelNumber: item.item.labelNumber, category: 'trace' } });
+  }, 240_000);
+
+  it('a complaint about police conduct taken at the desk reaches integrity, and neither the desk nor the officer concerned sees its content', async () => {
+    const intake = await call(DESK, 'POST', '/api/reports', {
+      kind: 'klacht',
+      channel: { kind: 'front_desk', officeId: 'apg' },
+      urgent: true,
+      incidentType: 'onheus optreden',
+      timeWindow: { from: '2026-11-18T14:00:00+01:00', to: '2026-11-18T14:30:00+01:00' },
+      place: { municipality: 'Gent', address: 'Kouter' },
+      narrative: 'De agent aan de balie duwde mij naar buiten.',
+      parties: [{ name: 'J. Janssens', roles: ['reporter', 'victim'], contact: 'j.janssens@example.org' }],
+      concernsPoliceConduct: true,
+      staffMembersConcerned: [GEWELD.staffId],
+    });
+    expect(intake.status).toBe(201);
+    expect(intake.body).toMatchObject({ status: 'routed_to_integrity' });
+    expect(JSON.stringify(intake.body)).not.toContain('duwde');
+    const reportId = intake.body.id as string;
+
+    const complaint = await eventually(async () => {
+      const list = await call(BIT, 'GET', `/api/integrity/complaints?reportId=${reportId}`);
+      expect(list.status).toBe(200);
+      expect(list.body.items).toHaveLength(1);
+      return list.body.items[0];
+    }, WAIT).catch((e) => Promise.reject(new Error(`${e}\n${logs()}`)));
+    expect(complaint).toMatchObject({ channel: 'desk_report', phase: 'intake', reportId, staffConcerned: [GEWELD.staffId] });
+    const file = await call(BIT, 'GET', `/api/integrity/complaints/${complaint.id}`);
+    expect(file.status).toBe(200);
+    expect(file.body.complaint).toMatchObject({ facts: 'De agent aan de balie duwde mij naar buiten.', complainant: { name: 'J. Janssens' }, recordedBy: 'system:integrity-consumer' });
+
+    // The officer concerned (here also holding an oversight role) finds nothing, by id or by list.
+    const concernedList = await call(GEWELD, 'GET', `/api/integrity/complaints?reportId=${reportId}`);
+    expect(concernedList.status).toBe(200);
+    expect(concernedList.body).toMatchObject({ items: [], total: 0 });
+    const concernedFile = await call(GEWELD, 'GET', `/api/integrity/complaints/${complaint.id}`);
+    expect(concernedFile.status).toBe(404);
+    const concernedReport = await call(GEWELD, 'GET', `/api/reports/${reportId}`);
+    expect(concernedReport.status).toBe(404);
+    // The desk keeps only the pointer.
+    const atDesk = await call(DESK, 'GET', `/api/reports/${reportId}`);
+    expect(atDesk.status).toBe(200);
+    expect(JSON.stringify(atDesk.body)).not.toMatch(/duwde|Janssens|5415-0204/);
+  }, 240_000);
+});

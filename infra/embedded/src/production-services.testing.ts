@@ -1,0 +1,110 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createServer as createHttpServer, Server } from 'node:http';
+import { AddressInfo, createServer } from 'node:net';
+import path from 'node:path';
+import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
+import { eventually } from '@police/testing';
+
+// What the production-like tests share: a stand-in for Keycloak, a compiled tree, and the services'
+// own mains started as separate processes (what `nx serve <service>` runs after compiling).
+
+export const root = path.resolve(__dirname, '..', '..', '..');
+export const SERVICES = ['reports', 'investigations', 'evidence', 'integrity'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export interface IdentityProvider {
+  server: Server;
+  env: Record<string, string>;
+  /** A token as Keycloak would sign it for this staff member (realm roles, teams and unit claims). */
+  sign(staffId: string, roles: string[], claims?: { teams?: string[]; unit?: string }): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Stands in for Keycloak: publishes a JWKS; the test signs tokens with the matching private key. */
+export async function identityProvider(): Promise<IdentityProvider> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256');
+  const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'realm-key', alg: 'RS256', use: 'sig' }] };
+  const server = createHttpServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks)));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const issuer = 'http://keycloak.test/realms/police';
+  const env = {
+    OIDC_ISSUER: issuer,
+    OIDC_AUDIENCE: 'police-case-platform',
+    OIDC_JWKS_URI: `http://127.0.0.1:${(server.address() as AddressInfo).port}/realms/police/protocol/openid-connect/certs`,
+  };
+  const sign = (staffId: string, roles: string[], claims: { teams?: string[]; unit?: string } = {}) =>
+    new SignJWT({ staff_id: staffId, preferred_username: staffId, realm_access: { roles }, ...claims })
+      .setProtectedHeader({ alg: 'RS256', kid: 'realm-key' })
+      .setIssuer(issuer)
+      .setAudience(['police-case-platform', 'account'])
+      .setSubject(staffId)
+      .setExpirationTime('5m')
+      .sign(privateKey as KeyLike);
+  return { server, env, sign, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** Compiles the tree the mains run from (incremental: cheap when nothing changed). */
+export function compile(): void {
+  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed:\n${build.stdout}${build.stderr}`);
+}
+
+/** How a compiled main is started: the path aliases resolve into dist/out-tsc. */
+export function mainCommand(service: ServiceName): { args: string[]; env: Record<string, string> } {
+  return {
+    args: ['-r', 'tsconfig-paths/register', `dist/out-tsc/services/${service}/src/main.js`],
+    env: { TS_NODE_PROJECT: path.join(root, 'tsconfig.base.json'), TS_NODE_BASEURL: path.join(root, 'dist/out-tsc') },
+  };
+}
+
+export interface RunningService {
+  name: ServiceName;
+  port: number;
+  url: string;
+  child: ChildProcess;
+  /** What the process wrote (kept for the failure message of a test). */
+  output(): string;
+}
+
+/** Starts a service's production main on a free port and waits until its health check answers. */
+export async function startService(name: ServiceName, env: Record<string, string>, options: { captureOutput?: boolean } = {}): Promise<RunningService> {
+  const port = await freePort();
+  const { args, env: pathEnv } = mainCommand(name);
+  let out = '';
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...pathEnv, ...env },
+    stdio: options.captureOutput ? ['ignore', 'pipe', 'pipe'] : 'ignore',
+  });
+  const keep = (chunk: Buffer) => {
+    out = (out + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const url = `http://127.0.0.1:${port}`;
+  await eventually(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${out}`);
+      const res = await fetch(`${url}/api/${name}/health`);
+      if (res.status !== 200) throw new Error(`${name} health answered ${res.status}`);
+    },
+    { timeoutMs: 40_000, intervalMs: 200 },
+  );
+  return { name, port, url, child, output: () => out };
+}
+
+/** Stops the processes (SIGTERM, as an orchestrator would) and waits for them to exit. */
+export async function stopAll(children: ChildProcess[]): Promise<void> {
+  await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : (c.once('exit', r), c.kill('SIGTERM'))))));
+}
