@@ -17,6 +17,7 @@ const DIEFSTAL: Staff = { staffId: '5415-0201', roles: ['detective'], teams: ['D
 const DRUGS: Staff = { staffId: '5415-0202', roles: ['detective'], teams: ['Drugs'], unit: 'LRD' };
 const GEWELD: Staff = { staffId: '5415-0204', roles: ['detective', 'integrity_investigator'], teams: ['Geweld'], unit: 'LRD' };
 const BIT: Staff = { staffId: '5415-0401', roles: ['integrity_investigator'], teams: ['BIT'], unit: 'DIT/BIT' };
+const POPP: Staff = { staffId: '5415-0301', roles: ['evidence_officer'], teams: ['POPP'], unit: 'Evidence desk/POPP' };
 
 const WAIT = { timeoutMs: 60_000, intervalMs: 250 };
 
@@ -165,5 +166,27 @@ describe('cross-service flows over real Kafka: each service its own process', ()
     const atDesk = await call(DESK, 'GET', `/api/reports/${reportId}`);
     expect(atDesk.status).toBe(200);
     expect(JSON.stringify(atDesk.body)).not.toMatch(/duwde|Janssens|5415-0204/);
+  }, 240_000);
+
+  it('an object handed in at the desk is registered as a found object at the evidence desk (POPP)', async () => {
+    const description = `Bruine portefeuille, initialen ${randomUUID().slice(0, 6)}`;
+    const intake = await call(DESK, 'POST', '/api/reports', {
+      kind: 'found_object_declaration',
+      channel: { kind: 'front_desk', officeId: 'apg' },
+      urgent: true,
+      place: { municipality: 'Gent', postalCode: '9000', address: 'Korenmarkt' },
+      narrative: 'Afgegeven aan de balie door een voorbijganger',
+      parties: [{ name: 'E. Wouters', roles: ['reporter'] }],
+      object: { description, category: 'wallet' },
+    });
+    expect(intake.status).toBe(201);
+    const found = await eventually(async () => {
+      const list = await call(POPP, 'GET', '/api/evidence/found-objects');
+      expect(list.status).toBe(200);
+      const match = (list.body.foundObjects as { description: string }[]).find((f) => f.description === description);
+      expect(match).toBeDefined();
+      return match;
+    }, WAIT).catch((e) => Promise.reject(new Error(`${e}\n${logs()}`)));
+    expect(found).toMatchObject({ category: 'wallet', status: expect.any(String) });
   }, 240_000);
 });
