@@ -197,6 +197,11 @@ describe('investigations service over HTTP', () => {
     expect(asOf).toMatchObject({ id, version: beforeClose.version, investigation: { status: 'open', closure: null, reportedToMagistrate: { reportPvNumber: 'GE.55.L5.019876/2026' } } });
     const beforeAnything = await call('pieter.janssens', 'GET', `/investigations/${id}?asOf=2000-01-01T00:00:00Z`);
     expect(beforeAnything.status).toBe(404);
+    // ISO 8601 forms that name no instant a Date can hold: 400 naming asOf, never a 500.
+    for (const odd of ['2026-W01', '20260101', '2026-11-15T10', '2026-11-15T10:00,5Z']) {
+      const bad = await call('pieter.janssens', 'GET', `/investigations/${id}?asOf=${encodeURIComponent(odd)}`);
+      expect({ odd, status: bad.status, type: bad.headers.get('content-type'), errors: bad.body.errors }).toEqual({ odd, status: 400, type: expect.stringContaining('application/problem+json'), errors: [expect.objectContaining({ field: 'asOf' })] });
+    }
   });
 
   it('refuses a coercive action without a directing authority, and one without its authorisation, as problem+json naming the rule', async () => {

@@ -123,7 +123,9 @@ export class InvestigationQueriesController {
       setEtag(res, current.version);
       return { id, version: current.version, investigation: caseFile(current.events)! };
     }
+    // ISO 8601 admits forms a Date cannot hold (week dates, basic format, hours alone): refuse them here.
     const asOf = new Date(q.asOf);
+    if (Number.isNaN(asOf.getTime())) throw investigationsProblem(400, 'invalid_time', 'asOf must be a date-time such as 2026-11-15T10:00:00Z', 'asOf');
     const then = await this.access.load(id, asOf);
     if (!then) throw investigationsProblem(404, 'investigation_not_opened_then', `Investigation ${id} was not opened yet at ${asOf.toISOString()}.`, 'asOf');
     return { id, version: then.version, investigation: caseFile(then.events)!, asOf: asOf.toISOString() };
