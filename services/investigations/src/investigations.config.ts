@@ -82,10 +82,20 @@ export function routingOf(config: InvestigationsConfig): RoutingConfig {
   return { routes: config.routes, restrictedTeams: config.restrictedTeams };
 }
 
+/** A table's own entry (never one inherited from Object.prototype, such as `constructor` or `__proto__`). */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
+/** The team the zone routes a phenomenon to, if any. */
+export function routeOf(config: InvestigationsConfig, phenomenon: string): string | undefined {
+  return own(config.routes, phenomenon);
+}
+
 /** The phenomenon a report's incident type stands for: the configured one, else the type itself in code form. */
 export function phenomenonOf(config: InvestigationsConfig, incidentType: string): string {
   const key = incidentType.trim().toLowerCase();
-  return config.incidentTypePhenomena[key] ?? key.replace(/\s+/g, '_');
+  return own(config.incidentTypePhenomena, key) ?? key.replace(/\s+/g, '_');
 }
 
 export const INVESTIGATIONS_CONFIG = Symbol('INVESTIGATIONS_CONFIG');

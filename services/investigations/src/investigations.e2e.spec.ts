@@ -220,6 +220,11 @@ describe('investigations service over HTTP', () => {
     const badDto = await call('pieter.janssens', 'POST', '/investigations', openBody({ kind: 'verhoor' }));
     expect(badDto.status).toBe(400);
     expect(badDto.body.errors).toEqual([expect.objectContaining({ field: 'kind' })]);
+    // A phenomenon named like something every object has is still just an unrouted phenomenon.
+    for (const phenomenon of ['constructor', '__proto__', 'toString']) {
+      const unrouted = await call('pieter.janssens', 'POST', '/investigations', openBody({ phenomenon }));
+      expect({ phenomenon, status: unrouted.status, code: unrouted.body.code, errors: unrouted.body.errors }).toEqual({ phenomenon, status: 422, code: 'no_route_for_phenomenon', errors: [expect.objectContaining({ field: 'phenomenon' })] });
+    }
     const unknownTeam = await call('pieter.janssens', 'POST', '/investigations', openBody({ team: 'Team Bestaatniet' }));
     expect(unknownTeam.status).toBe(422);
     expect(unknownTeam.body).toMatchObject({ code: 'unknown_team', errors: [{ field: 'team' }] });

@@ -5,7 +5,7 @@ import { ServiceEventSourcing } from '@police/platform';
 import type { ItemRegisteredV1, LabResultReceivedV1, ReportReferredForInvestigationV1 } from '@police/contracts';
 import { Envelope, InvestigationCommands } from '../commands/investigation-commands';
 import { InvestigationRow } from '../queries/investigations/investigation.read-model';
-import { InvestigationsConfig, phenomenonOf, routingOf, teamKey } from '../investigations.config';
+import { InvestigationsConfig, phenomenonOf, routeOf, routingOf, teamKey } from '../investigations.config';
 
 export const CONSUMER_ACTOR = 'system:investigations-consumer';
 
@@ -51,7 +51,7 @@ export function investigationsHandlers(config: InvestigationsConfig, logger = ne
           return;
         }
         const phenomenon = phenomenonOf(config, p.incidentType);
-        const routed = config.routes[phenomenon];
+        const routed = routeOf(config, phenomenon);
         const investigationId = referredInvestigationId(p.reportId);
         await run(
           investigationId,

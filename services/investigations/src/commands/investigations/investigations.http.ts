@@ -8,7 +8,7 @@ import { ActionData } from '../../domain/investigation.decide';
 import { ActionKind, Origin } from '../../domain/investigation.events';
 import { Investigation, InvestigationState } from '../../domain/investigation.state';
 import { InvestigationsAccess } from '../../investigations.access';
-import { INVESTIGATIONS_CONFIG, InvestigationsConfig, routingOf, teamKey } from '../../investigations.config';
+import { INVESTIGATIONS_CONFIG, InvestigationsConfig, routeOf, routingOf, teamKey } from '../../investigations.config';
 import { requestContext, setEtag } from '../../investigations.http-context';
 import { investigationsProblem } from '../../investigations.problems';
 import { caseFile, CaseFileView } from '../../queries/investigations/case-file.view';
@@ -70,7 +70,7 @@ export class InvestigationCommandsController {
     const principal = this.access.principal(req);
     if (body.origin.kind === 'report' && !body.origin.report) throw investigationsProblem(422, 'required', 'An investigation opened from a report carries the report’s essentials', 'origin.report');
     const ctx = requestContext(req, this.access.actor(principal));
-    const team = body.team !== undefined ? this.knownTeam(body.team) : this.config.routes[body.phenomenon];
+    const team = body.team !== undefined ? this.knownTeam(body.team) : routeOf(this.config, body.phenomenon);
     const investigationId = newRecordId('investigation', principal.staffId, ctx.idempotencyKey);
     if (team !== undefined) this.access.authorizeNew(req, this.access.newResource(investigationId, team));
     const result = await this.run(
