@@ -413,6 +413,18 @@ describe('integrity service over HTTP', () => {
     expect((await call('bart.desmet', 'GET', `/integrity/complaints?reportId=${reportId}`)).body.items).toHaveLength(1);
   });
 
+  it('answers dates that are ISO 8601 but not calendar days with a 400 naming the field, never a 500', async () => {
+    for (const asOf of ['2026-W10-1', '2026-02-30']) {
+      const a = await call('filip.vermeulen', 'GET', `/integrity/early-warnings?asOf=${asOf}`);
+      expect(a.status).toBe(400);
+      expect(a.headers.get('content-type')).toContain('application/problem+json');
+      expect(a.body.errors).toEqual([expect.objectContaining({ field: 'asOf' })]);
+    }
+    const received = await call('bart.desmet', 'POST', '/integrity/complaints', mailed({ receivedOn: '2026-W10-1' }));
+    expect(received.status).toBe(400);
+    expect(received.body.errors).toEqual([expect.objectContaining({ field: 'receivedOn' })]);
+  });
+
   it('publishes nothing: integrity is a sealed compartment', async () => {
     await forwardedComplaint();
     await eventually(async () => {

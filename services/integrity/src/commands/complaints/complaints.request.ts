@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Length, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsPositive, IsString, IsUUID, isISO8601, Length, Min, ValidateBy, ValidateNested } from 'class-validator';
 import {
   COMPLAINT_CHANNELS,
   ComplaintChannel,
@@ -17,6 +17,19 @@ import {
 } from '../../domain/complaint.events';
 
 const DATE = { strict: true, strictSeparator: true } as const;
+/**
+ * A calendar day as YYYY-MM-DD. ISO 8601 alone also admits week dates (2026-W10-1, ten characters too),
+ * which no `Date` can read: they made the early-warning view answer 500.
+ */
+function IsCalendarDay(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isCalendarDay',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && isISO8601(value, DATE),
+      defaultMessage: (args) => `${args?.property ?? 'date'} must be a calendar date (YYYY-MM-DD)`,
+    },
+  });
+}
 
 export class ComplainantRequest {
   @ApiProperty({ example: 'J. Janssens' }) @IsString() @Length(1, 200) name: string;
@@ -37,7 +50,7 @@ export class ReceiveComplaintRequest {
   @Length(1, 64, { each: true })
   staffConcerned: string[];
   @ApiProperty() @IsString() @Length(1, 10000) facts: string;
-  @ApiProperty({ example: '2026-03-02' }) @IsISO8601(DATE) @Length(10, 10) receivedOn: string;
+  @ApiProperty({ example: '2026-03-02' }) @IsCalendarDay() receivedOn: string;
   @ApiPropertyOptional({ description: 'Channel desk_report: the reports intake it came from' }) @IsOptional() @IsUUID() reportId?: string;
   @ApiPropertyOptional({ description: 'Channels via_comite_p / via_aig: their reference' }) @IsOptional() @IsString() @Length(1, 100) externalReference?: string;
   @ApiPropertyOptional({ example: 'APG' }) @IsOptional() @IsString() @Length(1, 100) office?: string;
@@ -45,14 +58,14 @@ export class ReceiveComplaintRequest {
 
 export class ForwardRequest {
   @ApiProperty({ enum: OVERSIGHT_BODIES }) @IsIn(OVERSIGHT_BODIES) body: OversightBody;
-  @ApiProperty({ example: '2026-03-03' }) @IsISO8601(DATE) @Length(10, 10) forwardedOn: string;
+  @ApiProperty({ example: '2026-03-03' }) @IsCalendarDay() forwardedOn: string;
   @ApiProperty({ enum: FORWARDING_CHANNELS }) @IsIn(FORWARDING_CHANNELS) channel: ForwardingChannel;
   @ApiPropertyOptional({ description: "The body's reference, if already known" }) @IsOptional() @IsString() @Length(1, 100) reference?: string;
 }
 
 export class AcknowledgeRequest {
   @ApiProperty({ description: "The body's reference" }) @IsString() @Length(1, 100) reference: string;
-  @ApiProperty({ example: '2026-03-10' }) @IsISO8601(DATE) @Length(10, 10) acknowledgedOn: string;
+  @ApiProperty({ example: '2026-03-10' }) @IsCalendarDay() acknowledgedOn: string;
 }
 
 export class TriageRequest {
@@ -81,13 +94,13 @@ export class FindingRequest {
 export class InformationRequestRequest {
   @ApiProperty({ enum: OVERSIGHT_BODIES }) @IsIn(OVERSIGHT_BODIES) body: OversightBody;
   @ApiProperty() @IsString() @Length(1, 4000) request: string;
-  @ApiProperty({ example: '2026-03-12' }) @IsISO8601(DATE) @Length(10, 10) receivedOn: string;
+  @ApiProperty({ example: '2026-03-12' }) @IsCalendarDay() receivedOn: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) externalReference?: string;
 }
 
 export class AnswerInformationRequestRequest {
   @ApiProperty() @IsString() @Length(1, 10000) answer: string;
-  @ApiProperty({ example: '2026-03-15' }) @IsISO8601(DATE) @Length(10, 10) providedOn: string;
+  @ApiProperty({ example: '2026-03-15' }) @IsCalendarDay() providedOn: string;
 }
 
 export class AssistanceRequest {
@@ -97,7 +110,7 @@ export class AssistanceRequest {
 
 export class HearingRequest {
   @ApiProperty() @IsString() @Length(1, 64) staffId: string;
-  @ApiProperty({ example: '2026-03-20' }) @IsISO8601(DATE) @Length(10, 10) heardOn: string;
+  @ApiProperty({ example: '2026-03-20' }) @IsCalendarDay() heardOn: string;
   @ApiProperty({ type: AssistanceRequest }) @ValidateNested() @Type(() => AssistanceRequest) assistance: AssistanceRequest;
   @ApiProperty({ description: 'Whether the staff member was given access to the file' }) @IsBoolean() fileAccessGiven: boolean;
   @ApiProperty() @IsString() @Length(1, 10000) summary: string;
@@ -109,13 +122,13 @@ export class OutcomeRequest {
 }
 
 export class ParketReportRequest {
-  @ApiProperty({ example: '2026-04-01' }) @IsISO8601(DATE) @Length(10, 10) reportedOn: string;
+  @ApiProperty({ example: '2026-04-01' }) @IsCalendarDay() reportedOn: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) parketReference?: string;
 }
 
 export class CriminalReferralRequest {
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, 64, { each: true }) staffIds: string[];
-  @ApiProperty({ example: '2026-04-01' }) @IsISO8601(DATE) @Length(10, 10) referredOn: string;
+  @ApiProperty({ example: '2026-04-01' }) @IsCalendarDay() referredOn: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) parketReference?: string;
 }
 
@@ -126,7 +139,7 @@ export class DisciplinaryProcedureRequest {
 export class SanctionRequest {
   @ApiProperty() @IsString() @Length(1, 64) staffId: string;
   @ApiProperty({ example: 'blaam', description: 'A sanction of the configured catalogue' }) @IsString() @Length(1, 100) sanction: string;
-  @ApiProperty({ example: '2026-05-01' }) @IsISO8601(DATE) @Length(10, 10) decidedOn: string;
+  @ApiProperty({ example: '2026-05-01' }) @IsCalendarDay() decidedOn: string;
 }
 
 export class EvaluationNoteRequest {
@@ -151,5 +164,5 @@ export class ListComplaintsQuery {
 }
 
 export class EarlyWarningQuery {
-  @ApiPropertyOptional({ description: 'The day the window ends (default today)', example: '2026-06-30' }) @IsOptional() @IsISO8601(DATE) @Length(10, 10) asOf?: string;
+  @ApiPropertyOptional({ description: 'The day the window ends (default today)', example: '2026-06-30' }) @IsOptional() @IsCalendarDay() asOf?: string;
 }
