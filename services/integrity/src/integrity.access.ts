@@ -48,6 +48,11 @@ export class IntegrityAccess {
     };
   }
 
+  /** Whether the principal may see the complaint (without a justification, and without a log entry). */
+  canSee(principal: Principal, row: ComplaintRow): boolean {
+    return this.access.canSee(principal, this.resource(row));
+  }
+
   /** Rows the reader may see, in order: the filter every list, count and signal goes through first. */
   visible(principal: Principal, rows: ComplaintRow[]): ComplaintRow[] {
     return rows.filter((row) => this.access.canSee(principal, this.resource(row)));

@@ -413,6 +413,35 @@ describe('integrity service over HTTP', () => {
     expect((await call('bart.desmet', 'GET', `/integrity/complaints?reportId=${reportId}`)).body.items).toHaveLength(1);
   });
 
+  it('answers a replayed registration with a receipt, not the file, once the registrar may no longer see it', async () => {
+    const key = `klacht-replay-${randomUUID()}`;
+    const first = await call('hilde.mertens', 'POST', '/integrity/complaints', mailed(), { 'Idempotency-Key': key });
+    expect(first.status).toBe(201);
+    const id = first.body.id as string;
+    await must('bart.desmet', 'POST', `/integrity/complaints/${id}/forwardings`, { body: 'comite_p', forwardedOn: TODAY, channel: 'email' });
+    await must('bart.desmet', 'POST', `/integrity/complaints/${id}/forwardings`, { body: 'aig', forwardedOn: TODAY, channel: 'letter' });
+    await must('filip.vermeulen', 'POST', `/integrity/complaints/${id}/triage`, { route: 'administrative', reason: 'deontologische tekortkoming' });
+    // Tucht's officer registered it; now it sits in BIT, which is not hers.
+    expect((await call('hilde.mertens', 'GET', `/integrity/complaints/${id}`)).status).toBe(404);
+    const replay = await call('hilde.mertens', 'POST', '/integrity/complaints', mailed(), { 'Idempotency-Key': key });
+    expect(replay.status).toBe(200);
+    expect(replay.body).toEqual({ id, registerNumber: first.body.registerNumber });
+    expect(replay.text).not.toContain('verkeerscontrole');
+    expect(replay.text).not.toContain('administrative');
+    expect(replay.headers.get('etag') ?? '').not.toMatch(/^"\d+"$/);
+  });
+
+  it('does not show the chief a file he routed to the DPO, whose compartment he is not in', async () => {
+    const id = await forwardedComplaint({ facts: 'Klager stelt dat zijn gegevens uit de ANG werden opgevraagd zonder reden.' });
+    const routed = await call('filip.vermeulen', 'POST', `/integrity/complaints/${id}/triage`, { route: 'dpo', reason: 'gegevensbescherming' });
+    expect(routed.status).toBe(200);
+    expect(routed.body).toEqual({ id, registerNumber: expect.stringMatching(/^DIT-\d{4}-\d{6}$/) });
+    expect(routed.text).not.toContain('ANG');
+    expect(routed.headers.get('etag') ?? '').not.toMatch(/^"\d+"$/);
+    expect((await call('filip.vermeulen', 'GET', `/integrity/complaints/${id}`)).status).toBe(404);
+    expect((await call('ines.dubois', 'GET', `/integrity/complaints/${id}`)).body).toMatchObject({ id, unit: 'DPO', complaint: { facts: expect.stringContaining('ANG') } });
+  });
+
   it('answers dates that are ISO 8601 but not calendar days with a 400 naming the field, never a 500', async () => {
     for (const asOf of ['2026-W10-1', '2026-02-30']) {
       const a = await call('filip.vermeulen', 'GET', `/integrity/early-warnings?asOf=${asOf}`);

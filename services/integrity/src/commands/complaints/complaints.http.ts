@@ -10,7 +10,7 @@ import { IntegrityAccess } from '../../integrity.access';
 import { INTEGRITY_CONFIG, IntegrityConfig } from '../../integrity.config';
 import { requestContext, setEtag } from '../../integrity.http-context';
 import { integrityProblem } from '../../integrity.problems';
-import { ComplaintView, complaintView } from '../../queries/complaints/complaint.view';
+import { ComplaintReceipt, ComplaintView, complaintView } from '../../queries/complaints/complaint.view';
 import { ComplaintEnvelope, IntegrityRequestContext, newRecordId } from '../integrity-commands';
 import { ExecuteComplaintCommand } from '../integrity.cqrs';
 import {
@@ -32,6 +32,9 @@ import {
   TriageRequest,
 } from './complaints.request';
 import { RegisterNumbers } from './register-numbers';
+
+/** A command's answer: the file, or a receipt to a writer who may not see it (any longer). */
+export type ComplaintAnswer = ComplaintView | ComplaintReceipt;
 
 /** Roles whose compartment holds complaints before triage: they register them (the desk's come through the reports contract). */
 export const INTAKE_ROLES: Role[] = ['integrity_investigator', 'discipline_officer', 'chief'];
@@ -57,7 +60,7 @@ export class ComplaintCommandsController {
   @Post()
   @Allow(...INTAKE_ROLES)
   @ApiOperation({ summary: 'Register a complaint in the corps register (any channel; Idempotency-Key makes a retry return the first result)' })
-  async receive(@Body() body: ReceiveComplaintRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintView> {
+  async receive(@Body() body: ReceiveComplaintRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     const principal = this.access.principal(req);
     // Whoever registers a complaint sees it; one that names the registrar must be registered by someone else.
     if (body.staffConcerned.includes(principal.staffId)) {
@@ -82,13 +85,13 @@ export class ComplaintCommandsController {
       },
     }, ctx);
     res.status(result.alreadyHandled ? 200 : 201).location(`/api/integrity/complaints/${complaintId}`);
-    return this.answer(res, complaintId);
+    return this.answer(req, res, complaintId);
   }
 
   @Post(':id/forwardings')
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Record the forwarding to Comité P or AIG (date, channel, their reference if known); the forwarding document follows from it' })
-  async forward(@Param('id', ParseUUIDPipe) id: string, @Body() body: ForwardRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintView & { document: string }> {
+  async forward(@Param('id', ParseUUIDPipe) id: string, @Body() body: ForwardRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer & { document: string }> {
     const view = await this.onComplaint(id, req, res, { type: 'ForwardComplaint', data: { body: body.body, forwardedOn: body.forwardedOn, channel: body.channel, ...(body.reference !== undefined && { reference: body.reference }) } });
     res.status(201);
     return { ...view, document: `/api/integrity/complaints/${id}/forwardings/${body.body}/document` };
@@ -99,7 +102,7 @@ export class ComplaintCommandsController {
   @Allow(...OVERSIGHT_ROLES)
   @ApiParam({ name: 'recipient', enum: OVERSIGHT_BODIES })
   @ApiOperation({ summary: "Record the reference Comité P or AIG gave the forwarded complaint" })
-  async acknowledge(@Param('id', ParseUUIDPipe) id: string, @Param('recipient') recipient: string, @Body() body: AcknowledgeRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintView> {
+  async acknowledge(@Param('id', ParseUUIDPipe) id: string, @Param('recipient') recipient: string, @Body() body: AcknowledgeRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     return this.onComplaint(id, req, res, { type: 'AcknowledgeForwarding', data: { body: recipient as OversightBody, reference: body.reference, acknowledgedOn: body.acknowledgedOn } }, () => oversightBody(recipient));
   }
 
@@ -107,7 +110,7 @@ export class ComplaintCommandsController {
   @HttpCode(200)
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Route the complaint: administrative or judicial investigation (BIT), disciplinary investigation (Tucht), or the DPO' })
-  async triage(@Param('id', ParseUUIDPipe) id: string, @Body() body: TriageRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintView> {
+  async triage(@Param('id', ParseUUIDPipe) id: string, @Body() body: TriageRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     return this.onComplaint(id, req, res, {
       type: 'TriageComplaint',
       data: { route: body.route, reason: body.reason, ...(body.parketReference !== undefined && { parketReference: body.parketReference }), disciplinaryAuthorities: this.config.discipline.authorities },
@@ -117,7 +120,7 @@ export class ComplaintCommandsController {
   @Post(':id/investigators')
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: "Assign an investigator, after the conflict-of-interest check; an override needs the chief's reason" })
-  async assign(@Param('id', ParseUUIDPipe) id: string, @Body() body: AssignInvestigatorRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintView> {
+  async assign(@Param('id', ParseUUIDPipe) id: string, @Body() body: AssignInvestigatorRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     const view = await this.onComplaint(id, req, res, {
       type: 'AssignInvestigator',
       data: {
@@ -135,7 +138,7 @@ export class ComplaintCommandsController {
   @Post(':id/findings')
   @Authenticated()
   @ApiOperation({ summary: 'Record a finding ten laste (incriminating) or ten ontlaste (exculpatory); assigned investigators only' })
-  async finding(@Param('id', ParseUUIDPipe) id: string, @Body() body: FindingRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintView & { findingId: string }> {
+  async finding(@Param('id', ParseUUIDPipe) id: string, @Body() body: FindingRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer & { findingId: string }> {
     const findingId = newRecordId('finding', this.access.principal(req).staffId, req.header('idempotency-key'));
     const view = await this.onComplaint(id, req, res, { type: 'RecordFinding', data: { findingId, kind: body.kind, summary: body.summary, source: body.source, ...(body.staffId !== undefined && { staffId: body.staffId }) } });
     res.status(201);
@@ -145,7 +148,7 @@ export class ComplaintCommandsController {
   @Post(':id/information-requests')
   @Authenticated()
   @ApiOperation({ summary: 'Record an information request from Comité P or AIG' })
-  async informationRequest(@Param('id', ParseUUIDPipe) id: string, @Body() body: InformationRequestRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintView & { requestId: string }> {
+  async informationRequest(@Param('id', ParseUUIDPipe) id: string, @Body() body: InformationRequestRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer & { requestId: string }> {
     const requestId = newRecordId('information-request', this.access.principal(req).staffId, req.header('idempotency-key'));
     const view = await this.onComplaint(id, req, res, {
       type: 'RecordInformationRequest',
@@ -159,14 +162,14 @@ export class ComplaintCommandsController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Record the answer given to an information request' })
-  async answerInformationRequest(@Param('id', ParseUUIDPipe) id: string, @Param('requestId') requestId: string, @Body() body: AnswerInformationRequestRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintView> {
+  async answerInformationRequest(@Param('id', ParseUUIDPipe) id: string, @Param('requestId') requestId: string, @Body() body: AnswerInformationRequestRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     return this.onComplaint(id, req, res, { type: 'AnswerInformationRequest', data: { requestId, answer: body.answer, providedOn: body.providedOn } });
   }
 
   @Post(':id/hearings')
   @Authenticated()
   @ApiOperation({ summary: 'Record a hearing of a staff member concerned, with their assistance (or waiver) and file access noted' })
-  async hearing(@Param('id', ParseUUIDPipe) id: string, @Body() body: HearingRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintView & { hearingId: string }> {
+  async hearing(@Param('id', ParseUUIDPipe) id: string, @Body() body: HearingRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer & { hearingId: string }> {
     const hearingId = newRecordId('hearing', this.access.principal(req).staffId, req.header('idempotency-key'));
     const assistance = body.assistance.kind === 'waived' ? { kind: 'waived' as const } : { kind: body.assistance.kind, name: body.assistance.name ?? '' };
     const view = await this.onComplaint(id, req, res, {
@@ -181,7 +184,7 @@ export class ComplaintCommandsController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Conclude the investigation: founded, unfounded, or manifestly unfounded and malicious' })
-  async outcome(@Param('id', ParseUUIDPipe) id: string, @Body() body: OutcomeRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintView> {
+  async outcome(@Param('id', ParseUUIDPipe) id: string, @Body() body: OutcomeRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     return this.onComplaint(id, req, res, { type: 'ConcludeInvestigation', data: { conclusion: body.conclusion, summary: body.summary } });
   }
 
@@ -189,7 +192,7 @@ export class ComplaintCommandsController {
   @HttpCode(200)
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Report a manifestly unfounded and malicious complaint to the parket' })
-  async parketReport(@Param('id', ParseUUIDPipe) id: string, @Body() body: ParketReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintView> {
+  async parketReport(@Param('id', ParseUUIDPipe) id: string, @Body() body: ParketReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     return this.onComplaint(id, req, res, { type: 'ReportMaliciousComplaintToParket', data: { reportedOn: body.reportedOn, ...(body.parketReference !== undefined && { parketReference: body.parketReference }) } });
   }
 
@@ -197,14 +200,14 @@ export class ComplaintCommandsController {
   @HttpCode(200)
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Refer staff members concerned to the parket after a founded complaint' })
-  async criminalReferral(@Param('id', ParseUUIDPipe) id: string, @Body() body: CriminalReferralRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintView> {
+  async criminalReferral(@Param('id', ParseUUIDPipe) id: string, @Body() body: CriminalReferralRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     return this.onComplaint(id, req, res, { type: 'ReferToParket', data: { staffIds: body.staffIds, referredOn: body.referredOn, ...(body.parketReference !== undefined && { parketReference: body.parketReference }) } });
   }
 
   @Post(':id/disciplinary-procedures')
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Start a disciplinary procedure against a staff member concerned (a disciplinary authority)' })
-  async procedure(@Param('id', ParseUUIDPipe) id: string, @Body() body: DisciplinaryProcedureRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintView> {
+  async procedure(@Param('id', ParseUUIDPipe) id: string, @Body() body: DisciplinaryProcedureRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     const view = await this.onComplaint(id, req, res, { type: 'StartDisciplinaryProcedure', data: { staffId: body.staffId, config: this.config.discipline } });
     res.status(201);
     return view;
@@ -214,14 +217,14 @@ export class ComplaintCommandsController {
   @HttpCode(200)
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Record the sanction the competent authority decided (catalogue and authority matrix are configuration)' })
-  async sanction(@Param('id', ParseUUIDPipe) id: string, @Body() body: SanctionRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintView> {
+  async sanction(@Param('id', ParseUUIDPipe) id: string, @Body() body: SanctionRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     return this.onComplaint(id, req, res, { type: 'DecideSanction', data: { staffId: body.staffId, sanction: body.sanction, decidedOn: body.decidedOn, config: this.config.discipline } });
   }
 
   @Post(':id/evaluation-notes')
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: "Add a note for a staff member's evaluation file (HR)" })
-  async evaluationNote(@Param('id', ParseUUIDPipe) id: string, @Body() body: EvaluationNoteRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintView> {
+  async evaluationNote(@Param('id', ParseUUIDPipe) id: string, @Body() body: EvaluationNoteRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     const view = await this.onComplaint(id, req, res, { type: 'AddEvaluationFileNote', data: { staffId: body.staffId, note: body.note } });
     res.status(201);
     return view;
@@ -230,7 +233,7 @@ export class ComplaintCommandsController {
   @Post(':id/lessons')
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Record lessons learned, for the individual or for the corps' })
-  async lessons(@Param('id', ParseUUIDPipe) id: string, @Body() body: LessonsRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintView> {
+  async lessons(@Param('id', ParseUUIDPipe) id: string, @Body() body: LessonsRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     const view = await this.onComplaint(id, req, res, { type: 'RecordLessonsLearned', data: { scope: body.scope, lessons: body.lessons } });
     res.status(201);
     return view;
@@ -240,7 +243,7 @@ export class ComplaintCommandsController {
   @HttpCode(200)
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Close a concluded complaint (read only from then on)' })
-  async close(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintView> {
+  async close(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     return this.onComplaint(id, req, res, { type: 'CloseComplaint', data: {} });
   }
 
@@ -248,22 +251,27 @@ export class ComplaintCommandsController {
    * The record check on the complaint as its stream has it now, then `check` (request checks that must not
    * be answered before it: they would tell a stranger the id exists), then the command.
    */
-  private async onComplaint(id: string, req: Request, res: Response, command: ComplaintEnvelope, check?: () => void): Promise<ComplaintView> {
+  private async onComplaint(id: string, req: Request, res: Response, command: ComplaintEnvelope, check?: () => void): Promise<ComplaintAnswer> {
     const row = await this.access.currentRow(id);
     this.access.authorizeWrite(req, row);
     check?.();
     const ctx = requestContext(req, this.access.actor(this.access.principal(req)));
     await this.run(id, command, ctx);
-    return this.answer(res, id);
+    return this.answer(req, res, id);
   }
 
   private run(complaintId: string, command: ComplaintEnvelope, ctx: IntegrityRequestContext): Promise<CommandResult<ComplaintState>> {
     return this.bus.execute(new ExecuteComplaintCommand(complaintId, command, ctx));
   }
 
-  /** The file as its stream has it after the command (the read model may not have caught up yet). */
-  private async answer(res: Response, id: string): Promise<ComplaintView> {
+  /**
+   * The file as its stream has it after the command (the read model may not have caught up yet), if the
+   * writer may see it now: a triage can move it out of the writer's compartment, and an idempotent replay
+   * of a registration comes back after any amount of time. Otherwise a receipt, without ETag.
+   */
+  private async answer(req: Request, res: Response, id: string): Promise<ComplaintAnswer> {
     const row = await this.access.currentRow(id);
+    if (!this.access.canSee(this.access.principal(req), row)) return { id: row.id, registerNumber: row.registerNumber };
     setEtag(res, row.version);
     return complaintView(row, new Date(), this.config.deadlines);
   }

@@ -14,6 +14,16 @@ export interface ComplaintView {
   complaint: ComplaintFile;
 }
 
+/**
+ * What a write answers when its author may not see the complaint afterwards (the chief who routed it to
+ * the DPO, a registrar replaying a registration the complaint has since left her compartment): the id
+ * and register number they already had, nothing of the file, its place or its version.
+ */
+export interface ComplaintReceipt {
+  id: string;
+  registerNumber: string | null;
+}
+
 export function unitOf(compartment: string): string {
   return compartment.replace(/^integrity:/, '');
 }
