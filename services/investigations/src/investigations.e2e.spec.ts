@@ -228,6 +228,25 @@ describe('investigations service over HTTP', () => {
     const unknownTeam = await call('pieter.janssens', 'POST', '/investigations', openBody({ team: 'Team Bestaatniet' }));
     expect(unknownTeam.status).toBe(422);
     expect(unknownTeam.body).toMatchObject({ code: 'unknown_team', errors: [{ field: 'team' }] });
+    // null where a field is optional: 400 naming that field, never a 500.
+    const victim = await must('pieter.janssens', 'POST', `/investigations/${own.id}/parties`, { displayName: 'B. Slachtoffer', role: 'victim', identified: true, traced: true });
+    const pt = await must('pieter.janssens', 'POST', `/investigations/${own.id}/parket-tasks`, { from: PARKET, description: 'Verhoor', deadline: '2099-02-01' });
+    const hearing = { kind: 'hearing', partyLinkId: victim.partyLinkId, startedAt: ago(2), endedAt: ago(1), deferredSalduz: false, minor: false, legalAssistance: { kind: 'not_applicable' } };
+    const nulls: [string, string, string, Record<string, unknown>, string][] = [
+      ['pieter.janssens', 'POST', '/investigations', openBody({ team: null }), 'team'],
+      ['pieter.janssens', 'POST', '/investigations', openBody({ origin: { kind: 'andere_politiedienst', service: 'FGP Oost-Vlaanderen', reference: null } }), 'origin.reference'],
+      ['els.jacobs', 'POST', `/investigations/${own.id}/assignment`, { team: null, reason: 'andere ploeg' }, 'team'],
+      ['els.jacobs', 'POST', `/investigations/${own.id}/lead-investigator`, { staffId: PIETER, reason: null }, 'reason'],
+      ['pieter.janssens', 'POST', `/investigations/${own.id}/actions`, { ...hearing, legalAssistance: null }, 'legalAssistance'],
+      ['pieter.janssens', 'POST', `/investigations/${own.id}/actions`, { ...hearing, interpreter: { language: null, name: 'J. Nowak' } }, 'interpreter.language'],
+      ['pieter.janssens', 'POST', `/investigations/${own.id}/reports`, { reportId: randomUUID(), pvNumber: null, reason: 'zelfde dader' }, 'pvNumber'],
+      ['pieter.janssens', 'POST', `/investigations/${own.id}/parket-tasks/${pt.parketTaskId}/distribution`, { assignee: PIETER, team: null }, 'team'],
+      ['pieter.janssens', 'POST', `/investigations/${own.id}/closure`, { outcome: 'no_further_action', reason: 'x', transferredTo: null }, 'transferredTo'],
+    ];
+    for (const [user, method, path, body, field] of nulls) {
+      const answer = await call(user, method, path, body);
+      expect({ path, field, status: answer.status, fields: answer.body.errors?.map((e: { field: string }) => e.field) }).toEqual({ path, field, status: 400, fields: expect.arrayContaining([field]) });
+    }
     const stale = await call('pieter.janssens', 'POST', `/investigations/${own.id}/tasks`, { title: 'x', assignee: PIETER, dueDate: '2099-01-01' }, { 'If-Match': '"0"' });
     expect(stale.status).toBe(412);
   });

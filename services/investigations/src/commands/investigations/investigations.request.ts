@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsPositive, IsString, IsUUID, Length, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsPositive, IsString, IsUUID, Length, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ACTION_KINDS,
@@ -20,6 +20,14 @@ import {
   ReportPartyRole,
 } from '../../domain/investigation.events';
 
+/**
+ * An optional field: it may be left out, but when given it is validated. (`@IsOptional()` also lets
+ * `null` through, which then reached the handlers and the domain as a value and made a 500.)
+ */
+function Optional(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
+
 export class AuthorityRefRequest {
   @ApiProperty({ enum: AUTHORITIES }) @IsIn(AUTHORITIES) authority: Authority;
   @ApiProperty({ description: 'Parket notice number, onderzoeksrechter case number, warrant number', example: 'GE.20.L1.004512/25' }) @IsString() @Length(1, 64) reference: string;
@@ -27,8 +35,8 @@ export class AuthorityRefRequest {
 
 export class PlaceRequest {
   @ApiProperty({ example: 'Gent' }) @IsString() @Length(1, 100) municipality: string;
-  @ApiPropertyOptional({ example: '9000' }) @IsOptional() @IsString() @Length(4, 4) postalCode?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) address?: string;
+  @ApiPropertyOptional({ example: '9000' }) @Optional() @IsString() @Length(4, 4) postalCode?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 200) address?: string;
 }
 
 export class ReportPartyRequest {
@@ -40,11 +48,11 @@ export class ReportPartyRequest {
 /** The essentials of the referred report, as its public contract carries them. */
 export class ReferredReportRequest {
   @ApiProperty() @IsUUID() reportId: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) pvNumber?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 64) pvNumber?: string;
   @ApiProperty({ enum: REPORT_KINDS }) @IsIn(REPORT_KINDS) kind: ReportKind;
   @ApiProperty({ example: 'woninginbraak' }) @IsString() @Length(1, 100) incidentType: string;
   @ApiProperty() @IsISO8601({ strict: true }) incidentFrom: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) incidentTo?: string;
+  @ApiPropertyOptional() @Optional() @IsISO8601({ strict: true }) incidentTo?: string;
   @ApiProperty({ type: PlaceRequest }) @ValidateNested() @Type(() => PlaceRequest) place: PlaceRequest;
   @ApiProperty() @IsString() @Length(1, 4000) summary: string;
   @ApiProperty({ type: [ReportPartyRequest] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ReportPartyRequest) parties: ReportPartyRequest[];
@@ -53,21 +61,21 @@ export class ReferredReportRequest {
 /** Who asked for the investigation: a referred report, a parket or onderzoeksrechter instruction (with its reference), another police service, the own organisation, or own initiative. */
 export class OriginRequest {
   @ApiProperty({ enum: ORIGIN_KINDS }) @IsIn(ORIGIN_KINDS) kind: OriginKind;
-  @ApiPropertyOptional({ type: ReferredReportRequest, description: 'kind report' }) @IsOptional() @ValidateNested() @Type(() => ReferredReportRequest) report?: ReferredReportRequest;
-  @ApiPropertyOptional({ enum: ['kantschrift', 'opdracht'], description: 'kind parket / onderzoeksrechter' }) @IsOptional() @IsIn(['kantschrift', 'opdracht']) instruction?: 'kantschrift' | 'opdracht';
-  @ApiPropertyOptional({ description: 'The instruction’s reference, or the other service’s' }) @IsOptional() @IsString() @Length(1, 64) reference?: string;
-  @ApiPropertyOptional({ description: 'kind andere_politiedienst' }) @IsOptional() @IsString() @Length(1, 200) service?: string;
-  @ApiPropertyOptional({ description: 'kind eigen_organisatie' }) @IsOptional() @IsString() @Length(1, 200) unit?: string;
+  @ApiPropertyOptional({ type: ReferredReportRequest, description: 'kind report' }) @Optional() @ValidateNested() @Type(() => ReferredReportRequest) report?: ReferredReportRequest;
+  @ApiPropertyOptional({ enum: ['kantschrift', 'opdracht'], description: 'kind parket / onderzoeksrechter' }) @Optional() @IsIn(['kantschrift', 'opdracht']) instruction?: 'kantschrift' | 'opdracht';
+  @ApiPropertyOptional({ description: 'The instruction’s reference, or the other service’s' }) @Optional() @IsString() @Length(1, 64) reference?: string;
+  @ApiPropertyOptional({ description: 'kind andere_politiedienst' }) @Optional() @IsString() @Length(1, 200) service?: string;
+  @ApiPropertyOptional({ description: 'kind eigen_organisatie' }) @Optional() @IsString() @Length(1, 200) unit?: string;
 }
 
 /** POST /api/investigations */
 export class OpenInvestigationRequest {
   @ApiProperty({ enum: INVESTIGATION_KINDS }) @IsIn(INVESTIGATION_KINDS) kind: InvestigationKind;
   @ApiProperty({ type: OriginRequest }) @ValidateNested() @Type(() => OriginRequest) origin: OriginRequest;
-  @ApiPropertyOptional({ type: AuthorityRefRequest }) @IsOptional() @ValidateNested() @Type(() => AuthorityRefRequest) directingAuthority?: AuthorityRefRequest;
+  @ApiPropertyOptional({ type: AuthorityRefRequest }) @Optional() @ValidateNested() @Type(() => AuthorityRefRequest) directingAuthority?: AuthorityRefRequest;
   @ApiProperty({ example: 'woninginbraak', description: 'Phenomenon code; routes the case to its team' }) @IsString() @Length(1, 100) phenomenon: string;
   @ApiProperty({ example: 'Inbraak Voorbeeldstraat 12' }) @IsString() @Length(1, 200) title: string;
-  @ApiPropertyOptional({ description: 'Names the team instead of routing by phenomenon', example: 'Diefstallen' }) @IsOptional() @IsString() @Length(1, 100) team?: string;
+  @ApiPropertyOptional({ description: 'Names the team instead of routing by phenomenon', example: 'Diefstallen' }) @Optional() @IsString() @Length(1, 100) team?: string;
 }
 
 export class DirectingAuthorityRequest extends AuthorityRefRequest {
@@ -75,13 +83,13 @@ export class DirectingAuthorityRequest extends AuthorityRefRequest {
 }
 
 export class TeamAssignmentRequest {
-  @ApiPropertyOptional({ description: 'Without it, the zone’s routing table picks the team from the phenomenon' }) @IsOptional() @IsString() @Length(1, 100) team?: string;
+  @ApiPropertyOptional({ description: 'Without it, the zone’s routing table picks the team from the phenomenon' }) @Optional() @IsString() @Length(1, 100) team?: string;
   @ApiProperty() @IsString() @Length(1, 1000) reason: string;
 }
 
 export class LeadInvestigatorRequest {
   @ApiProperty({ example: '5415-0201' }) @IsString() @Length(1, 64) staffId: string;
-  @ApiPropertyOptional({ description: 'Required when replacing a lead' }) @IsOptional() @IsString() @Length(1, 1000) reason?: string;
+  @ApiPropertyOptional({ description: 'Required when replacing a lead' }) @Optional() @IsString() @Length(1, 1000) reason?: string;
 }
 
 export class MemberRequest {
@@ -93,7 +101,7 @@ export class ReasonRequest {
 }
 
 export class LinkPartyRequest {
-  @ApiPropertyOptional({ description: 'The person’s reference (a reports party id, a national-register reference); default: a new one' }) @IsOptional() @IsString() @Length(1, 64) personId?: string;
+  @ApiPropertyOptional({ description: 'The person’s reference (a reports party id, a national-register reference); default: a new one' }) @Optional() @IsString() @Length(1, 64) personId?: string;
   @ApiProperty({ example: 'K. Janssens' }) @IsString() @Length(1, 200) displayName: string;
   @ApiProperty({ enum: PARTY_ROLES }) @IsIn(PARTY_ROLES) role: PartyRole;
   @ApiProperty() @IsBoolean() identified: boolean;
@@ -112,7 +120,7 @@ export class TracePersonRequest {
 
 export class LegalAssistanceRequest {
   @ApiProperty({ enum: ['present', 'waived', 'not_applicable'] }) @IsIn(['present', 'waived', 'not_applicable']) kind: 'present' | 'waived' | 'not_applicable';
-  @ApiPropertyOptional({ description: 'kind present' }) @IsOptional() @IsString() @Length(1, 200) lawyer?: string;
+  @ApiPropertyOptional({ description: 'kind present' }) @Optional() @IsString() @Length(1, 200) lawyer?: string;
 }
 
 export class InterpreterRequest {
@@ -126,29 +134,29 @@ export class InterpreterRequest {
  */
 export class RecordActionRequest {
   @ApiProperty({ enum: ACTION_KINDS }) @IsIn(ACTION_KINDS) kind: ActionKind;
-  @ApiPropertyOptional({ type: [String], description: 'Staff ids; default: you' }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 64, { each: true }) performedBy?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Staff ids; default: you' }) @Optional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 64, { each: true }) performedBy?: string[];
   @ApiProperty() @IsISO8601({ strict: true }) startedAt: string;
-  @ApiPropertyOptional({ description: 'Required for a hearing' }) @IsOptional() @IsISO8601({ strict: true }) endedAt?: string;
-  @ApiPropertyOptional({ type: AuthorityRefRequest, description: 'The warrant or order, where the zone requires one' }) @IsOptional() @ValidateNested() @Type(() => AuthorityRefRequest) authorisation?: AuthorityRefRequest;
-  @ApiPropertyOptional({ description: 'hearing, arrest, brought_before_magistrate' }) @IsOptional() @IsString() @Length(1, 64) partyLinkId?: string;
-  @ApiPropertyOptional({ description: 'hearing' }) @IsOptional() @IsBoolean() deferredSalduz?: boolean;
-  @ApiPropertyOptional({ description: 'hearing: the person heard is a minor' }) @IsOptional() @IsBoolean() minor?: boolean;
-  @ApiPropertyOptional({ type: LegalAssistanceRequest, description: 'hearing' }) @IsOptional() @ValidateNested() @Type(() => LegalAssistanceRequest) legalAssistance?: LegalAssistanceRequest;
-  @ApiPropertyOptional({ type: InterpreterRequest, description: 'hearing' }) @IsOptional() @ValidateNested() @Type(() => InterpreterRequest) interpreter?: InterpreterRequest;
-  @ApiPropertyOptional({ description: 'house_search' }) @IsOptional() @IsString() @Length(1, 500) address?: string;
-  @ApiPropertyOptional({ description: 'house_search' }) @IsOptional() @IsString() @Length(1, 4000) findings?: string;
-  @ApiPropertyOptional({ description: 'observation' }) @IsOptional() @IsString() @Length(1, 500) target?: string;
-  @ApiPropertyOptional({ description: 'camera_enquiry' }) @IsOptional() @IsString() @Length(1, 500) source?: string;
-  @ApiPropertyOptional({ description: 'camera_enquiry, anpr_lookup' }) @IsOptional() @IsISO8601({ strict: true }) periodFrom?: string;
-  @ApiPropertyOptional({ description: 'camera_enquiry, anpr_lookup' }) @IsOptional() @IsISO8601({ strict: true }) periodTo?: string;
-  @ApiPropertyOptional({ description: 'telephony_enquiry, bank_enquiry' }) @IsOptional() @IsString() @Length(1, 500) subject?: string;
-  @ApiPropertyOptional({ description: 'telephony_enquiry' }) @IsOptional() @IsString() @Length(1, 1000) scope?: string;
-  @ApiPropertyOptional({ description: 'bank_enquiry' }) @IsOptional() @IsString() @Length(1, 200) institution?: string;
-  @ApiPropertyOptional({ description: 'anpr_lookup' }) @IsOptional() @IsString() @Length(1, 20) plate?: string;
-  @ApiPropertyOptional({ description: 'anpr_lookup' }) @IsOptional() @IsInt() @Min(0) hits?: number;
-  @ApiPropertyOptional({ description: 'trace_collection' }) @IsOptional() @IsString() @Length(1, 2000) description?: string;
-  @ApiPropertyOptional({ description: 'trace_collection, arrest' }) @IsOptional() @IsString() @Length(1, 500) place?: string;
-  @ApiPropertyOptional({ enum: AUTHORITIES, description: 'brought_before_magistrate' }) @IsOptional() @IsIn(AUTHORITIES) magistrate?: Authority;
+  @ApiPropertyOptional({ description: 'Required for a hearing' }) @Optional() @IsISO8601({ strict: true }) endedAt?: string;
+  @ApiPropertyOptional({ type: AuthorityRefRequest, description: 'The warrant or order, where the zone requires one' }) @Optional() @ValidateNested() @Type(() => AuthorityRefRequest) authorisation?: AuthorityRefRequest;
+  @ApiPropertyOptional({ description: 'hearing, arrest, brought_before_magistrate' }) @Optional() @IsString() @Length(1, 64) partyLinkId?: string;
+  @ApiPropertyOptional({ description: 'hearing' }) @Optional() @IsBoolean() deferredSalduz?: boolean;
+  @ApiPropertyOptional({ description: 'hearing: the person heard is a minor' }) @Optional() @IsBoolean() minor?: boolean;
+  @ApiPropertyOptional({ type: LegalAssistanceRequest, description: 'hearing' }) @Optional() @ValidateNested() @Type(() => LegalAssistanceRequest) legalAssistance?: LegalAssistanceRequest;
+  @ApiPropertyOptional({ type: InterpreterRequest, description: 'hearing' }) @Optional() @ValidateNested() @Type(() => InterpreterRequest) interpreter?: InterpreterRequest;
+  @ApiPropertyOptional({ description: 'house_search' }) @Optional() @IsString() @Length(1, 500) address?: string;
+  @ApiPropertyOptional({ description: 'house_search' }) @Optional() @IsString() @Length(1, 4000) findings?: string;
+  @ApiPropertyOptional({ description: 'observation' }) @Optional() @IsString() @Length(1, 500) target?: string;
+  @ApiPropertyOptional({ description: 'camera_enquiry' }) @Optional() @IsString() @Length(1, 500) source?: string;
+  @ApiPropertyOptional({ description: 'camera_enquiry, anpr_lookup' }) @Optional() @IsISO8601({ strict: true }) periodFrom?: string;
+  @ApiPropertyOptional({ description: 'camera_enquiry, anpr_lookup' }) @Optional() @IsISO8601({ strict: true }) periodTo?: string;
+  @ApiPropertyOptional({ description: 'telephony_enquiry, bank_enquiry' }) @Optional() @IsString() @Length(1, 500) subject?: string;
+  @ApiPropertyOptional({ description: 'telephony_enquiry' }) @Optional() @IsString() @Length(1, 1000) scope?: string;
+  @ApiPropertyOptional({ description: 'bank_enquiry' }) @Optional() @IsString() @Length(1, 200) institution?: string;
+  @ApiPropertyOptional({ description: 'anpr_lookup' }) @Optional() @IsString() @Length(1, 20) plate?: string;
+  @ApiPropertyOptional({ description: 'anpr_lookup' }) @Optional() @IsInt() @Min(0) hits?: number;
+  @ApiPropertyOptional({ description: 'trace_collection' }) @Optional() @IsString() @Length(1, 2000) description?: string;
+  @ApiPropertyOptional({ description: 'trace_collection, arrest' }) @Optional() @IsString() @Length(1, 500) place?: string;
+  @ApiPropertyOptional({ enum: AUTHORITIES, description: 'brought_before_magistrate' }) @Optional() @IsIn(AUTHORITIES) magistrate?: Authority;
 }
 
 export class CreateTaskRequest {
@@ -165,7 +173,7 @@ export class ReceiveParketTaskRequest {
 
 export class DistributeParketTaskRequest {
   @ApiProperty({ example: '5415-0201' }) @IsString() @Length(1, 64) assignee: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) team?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 100) team?: string;
 }
 
 export class CompleteParketTaskRequest {
@@ -174,7 +182,7 @@ export class CompleteParketTaskRequest {
 
 export class JoinReportRequest {
   @ApiProperty() @IsUUID() reportId: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) pvNumber?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 64) pvNumber?: string;
   @ApiProperty() @IsString() @Length(1, 1000) reason: string;
 }
 
@@ -192,26 +200,26 @@ export class ReportToMagistrateRequest {
 export class CloseInvestigationRequest {
   @ApiProperty({ enum: CLOSING_OUTCOMES }) @IsIn(CLOSING_OUTCOMES) outcome: ClosingOutcome;
   @ApiProperty() @IsString() @Length(1, 1000) reason: string;
-  @ApiPropertyOptional({ description: 'outcome transferred_to_federal_police' }) @IsOptional() @IsString() @Length(1, 200) transferredTo?: string;
-  @ApiPropertyOptional({ description: 'outcome merged_into_other_investigation' }) @IsOptional() @IsUUID() mergedInto?: string;
+  @ApiPropertyOptional({ description: 'outcome transferred_to_federal_police' }) @Optional() @IsString() @Length(1, 200) transferredTo?: string;
+  @ApiPropertyOptional({ description: 'outcome merged_into_other_investigation' }) @Optional() @IsUUID() mergedInto?: string;
 }
 
 export class ListInvestigationsQuery {
-  @ApiPropertyOptional({ example: 'Diefstallen' }) @IsOptional() @IsString() @Length(1, 100) team?: string;
-  @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed']) status?: string;
-  @ApiPropertyOptional({ example: 'woninginbraak' }) @IsOptional() @IsString() @Length(1, 100) phenomenon?: string;
-  @ApiPropertyOptional({ description: 'Staff id of the lead or a member' }) @IsOptional() @IsString() @Length(1, 64) assignedTo?: string;
-  @ApiPropertyOptional({ description: 'The case a report was referred into or joined to' }) @IsOptional() @IsUUID() reportId?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @IsPositive() limit?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ example: 'Diefstallen' }) @Optional() @IsString() @Length(1, 100) team?: string;
+  @ApiPropertyOptional({ enum: ['open', 'closed'] }) @Optional() @IsIn(['open', 'closed']) status?: string;
+  @ApiPropertyOptional({ example: 'woninginbraak' }) @Optional() @IsString() @Length(1, 100) phenomenon?: string;
+  @ApiPropertyOptional({ description: 'Staff id of the lead or a member' }) @Optional() @IsString() @Length(1, 64) assignedTo?: string;
+  @ApiPropertyOptional({ description: 'The case a report was referred into or joined to' }) @Optional() @IsUUID() reportId?: string;
+  @ApiPropertyOptional() @Optional() @Type(() => Number) @IsInt() @IsPositive() limit?: number;
+  @ApiPropertyOptional() @Optional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
 export class PersonIndexQuery {
-  @ApiPropertyOptional({ description: 'The person’s reference' }) @IsOptional() @IsString() @Length(1, 64) personId?: string;
-  @ApiPropertyOptional({ description: 'Part of the displayed name (at least 2 characters)' }) @IsOptional() @IsString() @Length(2, 100) name?: string;
+  @ApiPropertyOptional({ description: 'The person’s reference' }) @Optional() @IsString() @Length(1, 64) personId?: string;
+  @ApiPropertyOptional({ description: 'Part of the displayed name (at least 2 characters)' }) @Optional() @IsString() @Length(2, 100) name?: string;
 }
 
 export class AsOfQuery {
-  @ApiPropertyOptional({ description: 'ISO time: the file as it stood then' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+  @ApiPropertyOptional({ description: 'ISO time: the file as it stood then' }) @Optional() @IsISO8601({ strict: true }) asOf?: string;
 }
 
