@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { DomainError, idempotentEventId } from '@police/event-store';
+import { idempotentEventId } from '@police/event-store';
 import { ConsumerContext, ContractHandlers } from '@police/messaging';
 import { ServiceEventSourcing } from '@police/platform';
 import type { ItemRegisteredV1, LabResultReceivedV1, ReportReferredForInvestigationV1 } from '@police/contracts';
