@@ -29,7 +29,7 @@ export default [
             // A service never imports another service: they talk over Kafka through contracts.
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'] },
             // Contracts are the wire: nothing but class-validator and class-transformer.
             {
               sourceTag: 'type:contracts',

@@ -11,26 +11,10 @@ import { ModulesContainer } from '@nestjs/core';
 import type { Pool } from 'pg';
 import { InProcessMessageBus } from '@police/messaging';
 import { discoverRoutes, servedRoutes, utcDay } from '@police/security';
+import { COLUMNS, Persona, PERSONAS } from '@police/service-testing';
 import { createTestDatabase, TestDatabase } from '@police/testing';
 import { createEmbeddedApp } from './embedded.module';
 
-const PERSONAS = {
-  anonymous: undefined,
-  front_desk: 'an.peeters',
-  det_diefstal: 'pieter.janssens',
-  det_drugs: 'sofie.maes',
-  det_zeden: 'lotte.willems',
-  det_geweld: 'koen.claes',
-  team_lead: 'els.jacobs',
-  evidence: 'marc.goossens',
-  lab: 'nathalie.wouters',
-  bit: 'bart.desmet',
-  tucht: 'hilde.mertens',
-  dpo: 'ines.dubois',
-  chief: 'filip.vermeulen',
-} as const;
-type Persona = keyof typeof PERSONAS;
-const COLUMNS = Object.keys(PERSONAS) as Persona[];
 
 interface Answer {
   status: number;

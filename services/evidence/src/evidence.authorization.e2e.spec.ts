@@ -17,45 +17,16 @@
 // When the service adds a route, add its row: the first test fails on a served /api/evidence route
 // without a row, and on a row whose route is not served.
 import { randomUUID } from 'node:crypto';
-import { INestApplication, Module } from '@nestjs/common';
-import { NestFactory, RouterModule } from '@nestjs/core';
-import { InProcessMessageBus } from '@police/messaging';
-import { configureHttpApp, ServiceRuntime } from '@police/platform';
-import { DEV_USERS, SecurityModule, servedRoutes } from '@police/security';
-import { createTestDatabase, eventually, TestDatabase } from '@police/testing';
-import type { Pool } from 'pg';
+import { Answer, Cell, COLUMNS, J, matrixCoverage, outcome, Persona, PERSONAS, R, ServiceTestApp, staffIdOf, startServiceApp, U, X } from '@police/service-testing';
+import { eventually } from '@police/testing';
 import { DEFAULT_HOLDING_PERIODS } from './domain/found-object.decide';
 import { EvidenceModule } from './evidence.module';
 
-const PERSONAS = {
-  anonymous: undefined,
-  front_desk: 'an.peeters',
-  det_diefstal: 'pieter.janssens',
-  det_drugs: 'sofie.maes',
-  det_zeden: 'lotte.willems',
-  det_geweld: 'koen.claes',
-  team_lead: 'els.jacobs',
-  evidence: 'marc.goossens',
-  lab: 'nathalie.wouters',
-  bit: 'bart.desmet',
-  tucht: 'hilde.mertens',
-  dpo: 'ines.dubois',
-  chief: 'filip.vermeulen',
-} as const;
-type Persona = keyof typeof PERSONAS;
-const COLUMNS = Object.keys(PERSONAS) as Persona[];
 
-const staffIdOf = (p: Persona): string | undefined => DEV_USERS.find((u) => u.username === PERSONAS[p])?.staffId;
 
-const U = '401 unauthenticated';
-const R = '403 forbidden (role)';
-const X = '403 forbidden (record)';
-const J = '403 justification-required';
 const C = '403 not-the-custodian';
 const N = '403 not-the-recipient';
-type Cell = number | string;
 
-const PROBLEM = 'https://police-case-platform.example/problems/';
 /** The `code` a domain refusal carries besides its type. */
 const DOMAIN_CODES: Record<string, string> = { [C]: 'not_the_custodian', [N]: 'not_the_recipient' };
 
@@ -73,14 +44,6 @@ const LAB = { kind: 'lab', id: 'fpl-ltwp', name: 'FPL/LTWP' };
 const SHELF = { room: 'Bewaarplaats APG 0.14', locker: 'K5' };
 const FAR = '2099-01-01T10:00:00Z';
 const JUSTIFICATION = 'zelfde modus operandi als drugsdossier 2026/118';
-
-interface Answer {
-  status: number;
-  contentType: string;
-  headers: Headers;
-  text: string;
-  json?: any;
-}
 
 /** Calls the app as a persona (`anonymous`: no token). */
 type Api = (persona: Persona, method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Answer>;
@@ -554,25 +517,11 @@ const MATRIX: Row[] = [
 ];
 
 describe('authorization matrix of the evidence service: every route × every persona', () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  let bus: InProcessMessageBus;
-  let app: INestApplication;
-  let url: string;
-  const tokens = new Map<Persona, string>();
+  let t: ServiceTestApp;
   const fx: Record<string, string> = {};
-
-  const api: Api = async (persona, method, path, body, headers = {}) => {
-    const token = tokens.get(persona);
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    const contentType = res.headers.get('content-type') ?? '';
-    return { status: res.status, contentType, headers: res.headers, text, json: contentType.includes('json') ? JSON.parse(text) : undefined };
-  };
+  const api: Api = (persona, method, path, body, headers) => t.request(PERSONAS[persona] ?? null, method, path, body, headers);
+  const publish = (topic: string, type: string, key: string, payload: object) =>
+    t.bus.publish([{ id: randomUUID(), topic, key, type, payload, correlationId: randomUUID(), causationId: randomUUID() }]);
 
   /** A fixture step that must succeed. */
   async function must(persona: Persona, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<any> {
@@ -586,7 +535,7 @@ describe('authorization matrix of the evidence service: every route × every per
     const column = { items: 'id', found_objects: 'id', loss_declarations: 'reportId', case_directory: 'investigationId' }[table];
     await eventually(
       async () => {
-        const { rows } = await pool.query<{ version?: number }>(`SELECT * FROM evidence.${table} WHERE "${column}" = $1`, [key]);
+        const { rows } = await t.pool.query<{ version?: number }>(`SELECT * FROM evidence.${table} WHERE "${column}" = $1`, [key]);
         expect(rows).toHaveLength(1);
         if (version !== undefined) expect(rows[0].version).toBe(version);
       },
@@ -649,41 +598,15 @@ describe('authorization matrix of the evidence service: every route × every per
     },
   };
 
-  const publish = (topic: string, type: string, key: string, payload: object) =>
-    bus.publish([{ id: randomUUID(), topic, key, type, payload, correlationId: randomUUID(), causationId: randomUUID() }]);
-
   beforeAll(async () => {
-    db = await createTestDatabase('evidence_authz');
-    // Like embedded mode: one connection for everything.
-    pool = db.pool(1);
-    bus = new InProcessMessageBus();
-    const runtime: ServiceRuntime = { service: 'evidence', mode: 'embedded', schema: 'evidence', pool, sharedPool: true, notifications: false, bus };
     // Found objects may be handed over or destroyed at once (the service reads its configuration at start-up).
     const previousConfig = process.env.EVIDENCE_CONFIG_JSON;
     process.env.EVIDENCE_CONFIG_JSON = JSON.stringify({ holdingPeriods: Object.fromEntries(Object.keys(DEFAULT_HOLDING_PERIODS).map((c) => [c, 0])) });
-    @Module({
-      imports: [
-        SecurityModule.forRoot({ mode: 'embedded', pool, notifications: false, auditPath: 'audit', authentication: { kind: 'dev' }, logLevel: 'silent', rateLimits: { auth: { limit: 1000, windowMs: 60_000 } } }),
-        EvidenceModule.register(runtime),
-        RouterModule.register([{ path: 'evidence', module: EvidenceModule }]),
-      ],
-    })
-    class TestHost {}
     try {
-      app = await NestFactory.create(TestHost, { logger: false });
+      t = await startServiceApp({ service: 'evidence', module: EvidenceModule, register: (runtime) => EvidenceModule.register(runtime) });
     } finally {
       if (previousConfig === undefined) delete process.env.EVIDENCE_CONFIG_JSON;
       else process.env.EVIDENCE_CONFIG_JSON = previousConfig;
-    }
-    configureHttpApp(app);
-    await app.listen(0, '127.0.0.1');
-    url = await app.getUrl();
-    for (const p of COLUMNS) {
-      const username = PERSONAS[p];
-      if (!username) continue;
-      const res = await fetch(`${url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
-      expect(res.status).toBe(200);
-      tokens.set(p, ((await res.json()) as { access_token: string }).access_token);
     }
 
     // The case directory, from the investigations service's contracts.
@@ -703,7 +626,7 @@ describe('authorization matrix of the evidence service: every route × every per
     await projected('case_directory', ZEDEN_CASE);
     await eventually(
       async () => {
-        const { rows } = await pool.query<{ leadInvestigator: string | null }>('SELECT "leadInvestigator" FROM evidence.case_directory WHERE "investigationId" = $1', [DIEFSTAL_CASE]);
+        const { rows } = await t.pool.query<{ leadInvestigator: string | null }>('SELECT "leadInvestigator" FROM evidence.case_directory WHERE "investigationId" = $1', [DIEFSTAL_CASE]);
         expect(rows[0]?.leadInvestigator).toBe('5415-0210');
       },
       { intervalMs: 5 },
@@ -723,20 +646,11 @@ describe('authorization matrix of the evidence service: every route × every per
   });
 
   afterAll(async () => {
-    await app?.close();
-    await bus?.close();
-    await db?.drop();
+    await t?.close();
   });
 
   it('has a row for every served /api/evidence route (but health and docs), and a row only for served routes', () => {
-    const served = servedRoutes(app)
-      .filter((r) => r.path.startsWith('/api/evidence/') && !/^\/api\/evidence\/(health|docs)/.test(r.path))
-      .map((r) => `${r.method} ${r.path}`);
-    const rows = MATRIX.map((r) => `${r.method} ${r.route}`);
-    const missing = served.filter((s) => !rows.includes(s));
-    const stale = rows.filter((r) => !served.includes(r));
-    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
-    expect(new Set(rows).size).toBe(rows.length);
+    expect(matrixCoverage(t.app, 'evidence', MATRIX)).toEqual({ missing: [], stale: [], twice: [] });
     for (const r of MATRIX) expect(r.expected).toHaveLength(COLUMNS.length);
   });
 
@@ -804,11 +718,3 @@ describe('authorization matrix of the evidence service: every route × every per
     expect(outcome(write)).toBe(X);
   });
 });
-
-/** The cell an answer fills: its status for a success, else the refusal its problem type names. */
-function outcome(a: Answer): Cell {
-  if (a.status < 400) return a.status;
-  const type = typeof a.json?.type === 'string' ? (a.json.type as string).replace(PROBLEM, '') : '?';
-  if (a.status === 403 && type === 'forbidden') return /this endpoint/.test(a.json?.detail ?? '') ? R : X;
-  return `${a.status} ${type}`;
-}

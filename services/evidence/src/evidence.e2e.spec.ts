@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplication, Module } from '@nestjs/common';
-import { NestFactory, RouterModule } from '@nestjs/core';
-import { InProcessMessageBus, IncomingMessage } from '@police/messaging';
-import { configureHttpApp, ServiceRuntime } from '@police/platform';
-import { SecurityModule } from '@police/security';
-import { createTestDatabase, eventually, TestDatabase } from '@police/testing';
-import type { Pool } from 'pg';
+import { IncomingMessage } from '@police/messaging';
+import { ServiceTestApp, startServiceApp } from '@police/service-testing';
+import { eventually } from '@police/testing';
 import { EvidenceModule } from './evidence.module';
 
 const PV = 'GE.55.L5.000777/2026';
@@ -37,53 +33,20 @@ const register = (extra: Record<string, unknown> = {}) => ({
 // The evidence service over HTTP as the embedded product runs it: security (dev issuer, consultation
 // log), the in-process bus, one PostgreSQL connection, a fresh database.
 describe('evidence service over HTTP', () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  let bus: InProcessMessageBus;
-  let app: INestApplication;
-  let url: string;
-  const tokens = new Map<string, string>();
+  let t: ServiceTestApp;
   const published: IncomingMessage[] = [];
 
   async function call<T = any>(user: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
-    const res = await fetch(`${url}/api${path}`, {
-      method,
-      headers: {
-        ...(user ? { authorization: `Bearer ${tokens.get(user)}` } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, text, body: (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : undefined };
+    const a = await t.request(user, method, `/api${path}`, body, headers);
+    return { status: a.status, headers: a.headers, text: a.text, body: a.json };
   }
 
   const publishContract = (topic: string, type: string, key: string, payload: object) =>
-    bus.publish([{ id: randomUUID(), topic, key, type, payload, correlationId: randomUUID(), causationId: randomUUID() }]);
+    t.bus.publish([{ id: randomUUID(), topic, key, type, payload, correlationId: randomUUID(), causationId: randomUUID() }]);
 
   beforeAll(async () => {
-    db = await createTestDatabase('evidence');
-    pool = db.pool(1);
-    bus = new InProcessMessageBus();
-    const runtime: ServiceRuntime = { service: 'evidence', mode: 'embedded', schema: 'evidence', pool, sharedPool: true, notifications: false, bus };
-    @Module({
-      imports: [
-        SecurityModule.forRoot({ mode: 'embedded', pool, notifications: false, auditPath: 'audit', authentication: { kind: 'dev' }, logLevel: 'silent' }),
-        EvidenceModule.register(runtime),
-        RouterModule.register([{ path: 'evidence', module: EvidenceModule }]),
-      ],
-    })
-    class TestHost {}
-    app = await NestFactory.create(TestHost, { logger: false });
-    configureHttpApp(app);
-    await app.listen(0, '127.0.0.1');
-    url = await app.getUrl();
-    for (const user of ['pieter.janssens', 'sofie.maes', 'lotte.willems', 'els.jacobs', 'marc.goossens', 'nathalie.wouters', 'an.peeters', 'ines.dubois']) {
-      const res = await fetch(`${url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user }) });
-      tokens.set(user, ((await res.json()) as { access_token: string }).access_token);
-    }
-    await bus.subscribe({ groupId: 'test-investigations', topics: ['evidence.public.v1'], handle: async (m) => void published.push(m) });
+    t = await startServiceApp({ service: 'evidence', module: EvidenceModule, register: (runtime) => EvidenceModule.register(runtime) });
+    await t.bus.subscribe({ groupId: 'test-investigations', topics: ['evidence.public.v1'], handle: async (m) => void published.push(m) });
     await publishContract('investigations.public.v1', 'investigations.InvestigationOpened.v1', `investigation-${DIEFSTAL_CASE}`, {
       investigationId: DIEFSTAL_CASE, caseNumber: 'GE.20.L1.004512/26', kind: 'opsporingsonderzoek', phenomenon: 'woninginbraak', team: 'Diefstallen', origin: 'burger', openedAt: '2026-11-19T10:00:00Z',
     });
@@ -95,9 +58,7 @@ describe('evidence service over HTTP', () => {
     });
   });
   afterAll(async () => {
-    await app?.close();
-    await bus?.close();
-    await db?.drop();
+    await t?.close();
   });
 
   it('registers an item once per Idempotency-Key, with a label, and publishes evidence.ItemRegistered.v1', async () => {
@@ -192,7 +153,7 @@ describe('evidence service over HTTP', () => {
     const verify = await call('marc.goossens', 'GET', `/evidence/items/${id}/custody/verify`);
     expect(verify.body).toEqual({ itemId: id, ok: true, events: 3, headHash: custody.body.entries[2].hash });
 
-    const certificate = await fetch(`${url}/api/evidence/items/${id}/certificate`, { headers: { authorization: `Bearer ${tokens.get('marc.goossens')}` } });
+    const certificate = await fetch(`${t.url}/api/evidence/items/${id}/certificate`, { headers: { authorization: `Bearer ${t.token('marc.goossens')}` } });
     expect(certificate.status).toBe(200);
     expect(certificate.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await certificate.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');

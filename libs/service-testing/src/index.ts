@@ -1,0 +1,3 @@
+export * from './personas';
+export * from './service-app';
+export * from './matrix';
