@@ -399,6 +399,19 @@ describe('reports service over HTTP', () => {
     expect((await call('koen.claes', 'GET', `/reports/${id}`)).status).toBe(404);
   });
 
+  it('answers list dates that are ISO 8601 but no instant (week dates, basic format) with a 400 naming the field, never a 500', async () => {
+    for (const from of ['2026-W10-1', '20260301']) {
+      const a = await call('an.peeters', 'GET', `/reports?from=${from}`);
+      expect(a.status).toBe(400);
+      expect(a.headers.get('content-type')).toContain('application/problem+json');
+      expect(a.body.errors).toEqual([expect.objectContaining({ field: 'from' })]);
+    }
+    const to = await call('an.peeters', 'GET', '/reports?to=2026-069');
+    expect(to.status).toBe(400);
+    expect(to.body.errors).toEqual([expect.objectContaining({ field: 'to' })]);
+    expect((await call('an.peeters', 'GET', `/reports?from=2026-03-01&to=${encodeURIComponent('2026-03-02T10:00:00+01:00')}`)).status).toBe(200);
+  });
+
   it('declares lost and found objects to evidence (reports.LossDeclared.v1, reports.FoundObjectDeclared.v1)', async () => {
     const declarant = randomUUID();
     const lost = await must('an.peeters', 'POST', '/reports', {

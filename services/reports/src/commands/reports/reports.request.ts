@@ -7,7 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
+  isISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -15,6 +15,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -109,12 +110,26 @@ export class InvestigationRequestRequest {
   @ApiProperty({ example: 'Derde inbraak in de straat deze maand' }) @IsString() @Length(1, 1000) reason: string;
 }
 
+/**
+ * An ISO 8601 date or date-time that names an instant. ISO 8601 alone also admits week dates (2026-W10-1),
+ * ordinal dates and the basic format, which `new Date` cannot read: the list answered 500 for them.
+ */
+function IsInstant(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isInstant',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isISO8601(value, { strict: true }) && /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)),
+      defaultMessage: (args) => `${args?.property ?? 'date'} must be an ISO 8601 date (YYYY-MM-DD) or date-time`,
+    },
+  });
+}
+
 export class ListReportsQuery {
   @ApiPropertyOptional({ enum: REPORT_LIST_STATUSES }) @IsOptional() @IsIn(REPORT_LIST_STATUSES) status?: ReportListStatus;
   @ApiPropertyOptional({ enum: REPORT_KINDS }) @IsOptional() @IsIn(REPORT_KINDS) kind?: ReportKind;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) office?: string;
-  @ApiPropertyOptional({ description: 'Received at or after (ISO date or date-time)' }) @IsOptional() @IsISO8601() from?: string;
-  @ApiPropertyOptional({ description: 'Received before (ISO date or date-time)' }) @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ description: 'Received at or after (ISO date or date-time)' }) @IsOptional() @IsInstant() from?: string;
+  @ApiPropertyOptional({ description: 'Received before (ISO date or date-time)' }) @IsOptional() @IsInstant() to?: string;
   @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
