@@ -399,6 +399,26 @@ describe('reports service over HTTP', () => {
     expect((await call('koen.claes', 'GET', `/reports/${id}`)).status).toBe(404);
   });
 
+  it('answers a replayed intake with the 404 of a missing id to the officer the report has since been found to concern', async () => {
+    const key = `intake-replay-${randomUUID()}`;
+    const first = await call('an.peeters', 'POST', '/reports', aangifte(), { 'Idempotency-Key': key });
+    expect(first.status).toBe(201);
+    const id = first.body.id as string;
+    await must('wim.debacker', 'POST', `/reports/${id}/amendments`, { changes: { concernsPoliceConduct: true, staffMembersConcerned: ['5415-0101'] }, reason: 'De klacht betreft de onthaalmedewerker' }, { 'If-Match': '"0"' });
+    const missing = await call('an.peeters', 'GET', `/reports/${randomUUID()}`);
+    expect((await call('an.peeters', 'GET', `/reports/${id}`)).status).toBe(404);
+    const replay = await call('an.peeters', 'POST', '/reports', aangifte(), { 'Idempotency-Key': key });
+    expect(replay.status).toBe(404);
+    expect({ ...replay.body, instance: undefined }).toEqual({ ...missing.body, instance: undefined });
+    expect(replay.text).not.toContain(id);
+    expect(replay.headers.get('location')).toBeNull();
+    expect(replay.headers.get('etag') ?? '').not.toMatch(/^"\d+"$/);
+    // Whoever still may see it gets the first result back.
+    const own = await call('wim.debacker', 'POST', '/reports', aangifte(), { 'Idempotency-Key': key });
+    expect(own.status).toBe(201);
+    expect(own.body.id).not.toBe(id);
+  });
+
   it('answers list dates that are ISO 8601 but no instant (week dates, basic format) with a 400 naming the field, never a 500', async () => {
     for (const from of ['2026-W10-1', '20260301']) {
       const a = await call('an.peeters', 'GET', `/reports?from=${from}`);

@@ -87,6 +87,9 @@ export class ReportCommandsController {
       ctx,
       handoffId,
     );
+    // A replay may come long after: the report may since have been found to concern its receiver, who must
+    // then get the 404 of a missing id, not its pointer.
+    if (result.alreadyHandled) this.access.authorizeWrite(req, await this.access.currentRow(reportId));
     res.status(result.alreadyHandled ? 200 : 201).location(`/api/reports/${reportId}`);
     return this.answer(res, result, null, principal.staffId);
   }
