@@ -88,8 +88,21 @@ export class InvestigationsAccess {
   }
 
   /** Whether the reader could ever read the record (with a justification): else it must look missing. */
-  private mayKnowOf(principal: Principal, resource: ProtectedResource): boolean {
+  mayKnowOf(principal: Principal, resource: ProtectedResource): boolean {
     return this.access.decide(principal, resource, 'read', { text: 'probe of break-glass eligibility' }).granted;
+  }
+
+  /**
+   * The other investigations among these ids (a case file's series links, its merger) that the reader
+   * may not know of: a case file must not name them. An id of no investigation hides nothing.
+   */
+  async unknowableTo(principal: Principal, ids: Iterable<string>): Promise<Set<string>> {
+    const hidden = new Set<string>();
+    for (const id of new Set(ids)) {
+      const other = await this.load(id);
+      if (other && !this.mayKnowOf(principal, this.resource(other.state))) hidden.add(id);
+    }
+    return hidden;
   }
 
   async authorizeRead(req: Request, state: Investigation): Promise<GrantedAccess> {

@@ -18,6 +18,7 @@ interface Answer<T = any> {
 
 const PIETER = '5415-0201';
 const ELS = '5415-0210';
+const LOTTE = '5415-0203';
 const PARKET = { authority: 'procureur_des_konings', reference: 'GE.20.L1.004512/26' };
 const WARRANT = { authority: 'onderzoeksrechter', reference: 'HZB-2026/0042' };
 const HOUR = 60 * 60 * 1000;
@@ -320,6 +321,51 @@ describe('investigations service over HTTP', () => {
     await projected(a.id, joined.version);
     const byReport = await must('pieter.janssens', 'GET', `/investigations?reportId=${reportId}`);
     expect(byReport.investigations.map((i: { id: string }) => i.id)).toEqual([a.id]);
+  });
+
+  it('names no investigation the reader may not know of: a series link or merger with a hidden case is left out of the file, the timeline, asOf and write answers', async () => {
+    const zeden = await must('lotte.willems', 'POST', '/investigations', openBody({ phenomenon: 'aanranding', title: 'Zedenreeks Sint-Pieters', kind: 'gerechtelijk_onderzoek', directingAuthority: { authority: 'onderzoeksrechter', reference: 'OR-2026/91' } }));
+    const a = await must('els.jacobs', 'POST', '/investigations', openBody({ title: 'Inbraak met zedenaspect' }));
+    await must('els.jacobs', 'POST', `/investigations/${a.id}/members`, { staffId: LOTTE });
+    // Lotte works on both: she may link them, and sees the link.
+    const linked = await must('lotte.willems', 'POST', `/investigations/${a.id}/series-links`, { otherInvestigationId: zeden.id, reason: 'Zelfde verdachte als het zedendossier' });
+    expect(linked.investigation.seriesLinks).toEqual([expect.objectContaining({ otherInvestigationId: zeden.id, linkedBy: LOTTE })]);
+
+    // Pieter (Diefstallen) reads the case: nothing names the Zeden case.
+    const file = await call('pieter.janssens', 'GET', `/investigations/${a.id}`);
+    expect(file.status).toBe(200);
+    expect(file.body.investigation.seriesLinks).toEqual([]);
+    expect(file.text).not.toContain(zeden.id);
+    const timeline = await call('pieter.janssens', 'GET', `/investigations/${a.id}/timeline`);
+    expect(timeline.text).not.toContain(zeden.id);
+    expect(timeline.text).not.toContain('zedendossier');
+    expect(timeline.body.entries.map((e: { type: string; actor: string }) => [e.type, e.actor])).toEqual([['InvestigationOpened', ELS], ['TeamMemberAdded', ELS], ['SeriesLinkAdded', LOTTE]]);
+    expect(timeline.body.entries[2]).toMatchObject({ position: 3, summary: 'Linked in a series with an investigation you may not know of', data: {} });
+    const asOf = await call('pieter.janssens', 'GET', `/investigations/${a.id}?asOf=${encodeURIComponent(new Date(Date.now() + HOUR).toISOString())}`);
+    expect(asOf.status).toBe(200);
+    expect(asOf.text).not.toContain(zeden.id);
+    const task = await call('pieter.janssens', 'POST', `/investigations/${a.id}/tasks`, { title: 'Buurtonderzoek', assignee: PIETER, dueDate: '2099-01-01' });
+    expect(task.status).toBe(201);
+    expect(task.text).not.toContain(zeden.id);
+    // The chief may break the glass on the Zeden case, so the link is named to him.
+    const chief = await must('filip.vermeulen', 'GET', `/investigations/${a.id}`, undefined, { 'X-Justification': 'controle op de samenwerking tussen de teams' });
+    expect(chief.investigation.seriesLinks).toEqual([expect.objectContaining({ otherInvestigationId: zeden.id })]);
+
+    // A merger: into a case the closer may not see, or into none, is the same unknown id.
+    const hiddenMerge = await call('els.jacobs', 'POST', `/investigations/${a.id}/closure`, { outcome: 'merged_into_other_investigation', reason: 'samengevoegd', mergedInto: zeden.id });
+    const noMerge = await call('els.jacobs', 'POST', `/investigations/${a.id}/closure`, { outcome: 'merged_into_other_investigation', reason: 'samengevoegd', mergedInto: randomUUID() });
+    for (const refused of [hiddenMerge, noMerge]) {
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ code: 'unknown_investigation', errors: [{ field: 'mergedInto' }] });
+    }
+    // Lotte, as lead, merges it into the Zeden case: Pieter sees the closure, not where it went.
+    await must('els.jacobs', 'POST', `/investigations/${a.id}/lead-investigator`, { staffId: LOTTE });
+    const merged = await must('lotte.willems', 'POST', `/investigations/${a.id}/closure`, { outcome: 'merged_into_other_investigation', reason: 'samengevoegd', mergedInto: zeden.id });
+    expect(merged.investigation.closure).toMatchObject({ outcome: 'merged_into_other_investigation', mergedInto: zeden.id });
+    const closed = await call('pieter.janssens', 'GET', `/investigations/${a.id}`);
+    expect(closed.body.investigation.closure).toEqual({ outcome: 'merged_into_other_investigation', reason: 'samengevoegd', closedBy: LOTTE, closedAt: expect.any(String) });
+    expect(closed.text).not.toContain(zeden.id);
+    expect((await call('pieter.janssens', 'GET', `/investigations/${a.id}/timeline`)).text).not.toContain(zeden.id);
   });
 
   it('opens a case from a referred report (parties included, once per report), and links evidence and lab results, also after closure', async () => {

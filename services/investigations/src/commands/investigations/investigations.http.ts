@@ -11,7 +11,7 @@ import { InvestigationsAccess } from '../../investigations.access';
 import { INVESTIGATIONS_CONFIG, InvestigationsConfig, routeOf, routingOf, teamKey } from '../../investigations.config';
 import { requestContext, setEtag } from '../../investigations.http-context';
 import { investigationsProblem } from '../../investigations.problems';
-import { caseFile, CaseFileView } from '../../queries/investigations/case-file.view';
+import { caseFile, CaseFileView, otherInvestigationsNamed, withoutHidden } from '../../queries/investigations/case-file.view';
 import { Envelope, newRecordId } from '../investigation-commands';
 import { ExecuteInvestigationCommand } from '../investigations.cqrs';
 import {
@@ -53,6 +53,9 @@ const ACTION_FIELDS: Record<ActionKind, (keyof RecordActionRequest)[]> = {
 
 type Authorize = (req: Request, state: Investigation) => void;
 
+/** What a write answers: the case file, or only its id and version when the writer may no longer see it. */
+type WriteAnswer = CaseFileView | { id: string; version: number };
+
 /** Commands on investigations: open, assign, parties, actions, tasks, parket tasks, links, close and reopen. */
 @ApiTags('investigations')
 @Controller()
@@ -66,7 +69,7 @@ export class InvestigationCommandsController {
   @Post()
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Open an investigation for your team (routed by phenomenon unless a team is named); Idempotency-Key makes a retry return the first result' })
-  async open(@Body() body: OpenInvestigationRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CaseFileView> {
+  async open(@Body() body: OpenInvestigationRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     const principal = this.access.principal(req);
     if (body.origin.kind === 'report' && !body.origin.report) throw investigationsProblem(422, 'required', 'An investigation opened from a report carries the report’s essentials', 'origin.report');
     const ctx = requestContext(req, this.access.actor(principal));
@@ -91,7 +94,7 @@ export class InvestigationCommandsController {
       ctx,
     );
     res.status(result.alreadyHandled ? 200 : 201).location(`/api/investigations/${investigationId}`);
-    return this.answer(investigationId, res);
+    return this.answer(investigationId, req, res);
   }
 
   @Post(':id/directing-authority')
@@ -255,14 +258,7 @@ export class InvestigationCommandsController {
   @ApiOperation({ summary: 'Link the investigation in a series with another one you may see' })
   async addSeriesLink(@Param('id', ParseUUIDPipe) id: string, @Body() body: SeriesLinkRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     this.work(req, (await this.access.current(id)).state);
-    const other = await this.access.load(body.otherInvestigationId);
-    // The other case must be one the reader may see: else it is an unknown id (its existence must not leak).
-    if (other && !this.access.canSee(this.access.principal(req), this.access.resource(other.state))) {
-      throw investigationsProblem(422, 'unknown_investigation', `There is no investigation ${body.otherInvestigationId} you may link to.`, 'otherInvestigationId');
-    }
-    if (!other && body.otherInvestigationId !== id) {
-      throw investigationsProblem(422, 'unknown_investigation', `There is no investigation ${body.otherInvestigationId} you may link to.`, 'otherInvestigationId');
-    }
+    await this.requireOtherInvestigation(req, id, body.otherInvestigationId, 'otherInvestigationId');
     return this.onCase(id, req, res, this.work, { type: 'AddSeriesLink', data: { otherInvestigationId: body.otherInvestigationId, reason: body.reason } });
   }
 
@@ -286,7 +282,11 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Close with an outcome (the lead investigator or a team lead)' })
-  close(@Param('id', ParseUUIDPipe) id: string, @Body() body: CloseInvestigationRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async close(@Param('id', ParseUUIDPipe) id: string, @Body() body: CloseInvestigationRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    if (body.mergedInto !== undefined) {
+      this.closing(req, (await this.access.current(id)).state);
+      await this.requireOtherInvestigation(req, id, body.mergedInto, 'mergedInto');
+    }
     return this.onCase(id, req, res, this.closing, {
       type: 'CloseInvestigation',
       data: { outcome: body.outcome, reason: body.reason, ...(body.transferredTo !== undefined ? { transferredTo: body.transferredTo } : {}), ...(body.mergedInto !== undefined ? { mergedInto: body.mergedInto } : {}) },
@@ -305,6 +305,19 @@ export class InvestigationCommandsController {
   private readonly assignment: Authorize = (req, state) => this.access.authorizeAssignment(req, state);
   private readonly closing: Authorize = (req, state) => this.access.authorizeClosing(req, state);
 
+  /**
+   * Another investigation this one is to name (a series link, a merger): one the writer may see, else it
+   * is an unknown id whether or not it exists (its existence must not leak). This case's own id is left
+   * to the domain's rules.
+   */
+  private async requireOtherInvestigation(req: Request, id: string, otherId: string, field: string): Promise<void> {
+    if (otherId === id) return;
+    const other = await this.access.load(otherId);
+    if (!other || !this.access.canSee(this.access.principal(req), this.access.resource(other.state))) {
+      throw investigationsProblem(422, 'unknown_investigation', `There is no investigation ${otherId} you may name here.`, field);
+    }
+  }
+
   private knownTeam(team: string): string {
     const key = teamKey(team);
     if (!this.config.teams.includes(key)) throw investigationsProblem(422, 'unknown_team', `The zone has no team "${team}"; its teams: ${this.config.teams.join(', ')}.`, 'team');
@@ -312,23 +325,28 @@ export class InvestigationCommandsController {
   }
 
   /** Object-level check on the case as its stream has it now, then the command. */
-  private async onCase(id: string, req: Request, res: Response, authorize: Authorize, command: Envelope): Promise<CaseFileView> {
+  private async onCase(id: string, req: Request, res: Response, authorize: Authorize, command: Envelope): Promise<WriteAnswer> {
     const current = await this.access.current(id);
     authorize(req, current.state);
     const ctx = requestContext(req, this.access.actor(this.access.principal(req)));
     await this.run(id, command, ctx);
-    return this.answer(id, res);
+    return this.answer(id, req, res);
   }
 
   private run(id: string, command: Envelope, ctx: ReturnType<typeof requestContext>): Promise<CommandResult<InvestigationState>> {
     return this.bus.execute(new ExecuteInvestigationCommand(id, command, ctx));
   }
 
-  /** The case file after the command, from its stream (the read model may trail). */
-  private async answer(id: string, res: Response): Promise<CaseFileView> {
+  /**
+   * The case file after the command, from its stream (the read model may trail), as the writer may see
+   * it: without the other investigations they may not know of.
+   */
+  private async answer(id: string, req: Request, res: Response): Promise<WriteAnswer> {
     const loaded = await this.access.current(id);
+    const principal = this.access.principal(req);
     setEtag(res, loaded.version);
-    return { id, version: loaded.version, investigation: caseFile(loaded.events)! };
+    const hidden = await this.access.unknowableTo(principal, otherInvestigationsNamed(loaded.events));
+    return { id, version: loaded.version, investigation: withoutHidden(caseFile(loaded.events)!, hidden) };
   }
 }
 

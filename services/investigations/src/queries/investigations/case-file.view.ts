@@ -130,12 +130,46 @@ export function caseFile(events: readonly InvestigationEvent[]): CaseFile | null
   };
 }
 
+/** The other investigations a case file names: its series links (also undone ones) and the case it was merged into. */
+export function otherInvestigationsNamed(events: readonly InvestigationEvent[]): string[] {
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (event.type === 'SeriesLinkAdded' || event.type === 'SeriesLinkRemoved') ids.add(event.data.otherInvestigationId);
+    if (event.type === 'InvestigationClosed' && event.data.mergedInto !== undefined) ids.add(event.data.mergedInto);
+  }
+  return [...ids];
+}
+
+/** The case file without the other investigations the reader may not know of (no series link, no merger target). */
+export function withoutHidden(file: CaseFile, hidden: ReadonlySet<string>): CaseFile {
+  if (hidden.size === 0) return file;
+  let closure = file.closure;
+  if (closure?.mergedInto !== undefined && hidden.has(closure.mergedInto)) {
+    const { mergedInto: _hidden, ...rest } = closure;
+    closure = rest;
+  }
+  return { ...file, seriesLinks: file.seriesLinks.filter((l) => !hidden.has(l.otherInvestigationId)), closure };
+}
+
 /** A timeline entry as served: the domain's entry and the event's data. */
 export type ServedTimelineEntry = TimelineEntry & { data: Record<string, unknown> };
 
-export function servedTimeline(events: readonly InvestigationEvent[]): ServedTimelineEntry[] {
+/**
+ * The timeline as served to a reader: every entry stays (in order, with its actor), but one naming an
+ * investigation the reader may not know of says only that there was one.
+ */
+export function servedTimeline(events: readonly InvestigationEvent[], hidden: ReadonlySet<string> = new Set()): ServedTimelineEntry[] {
   return timeline(events).map((entry, i) => {
-    const { investigationId: _id, recordedBy: _by, recordedAt: _at, ...data } = events[i].data as unknown as Record<string, unknown>;
+    const event = events[i];
+    const { investigationId: _id, recordedBy: _by, recordedAt: _at, ...data } = event.data as unknown as Record<string, unknown>;
+    if ((event.type === 'SeriesLinkAdded' || event.type === 'SeriesLinkRemoved') && hidden.has(event.data.otherInvestigationId)) {
+      const summary = event.type === 'SeriesLinkAdded' ? 'Linked in a series with an investigation you may not know of' : 'Series link with an investigation you may not know of removed';
+      return { ...entry, summary, data: {} };
+    }
+    if (event.type === 'InvestigationClosed' && event.data.mergedInto !== undefined && hidden.has(event.data.mergedInto)) {
+      const { mergedInto: _hidden, ...rest } = data;
+      return { ...entry, data: rest };
+    }
     return { ...entry, data };
   });
 }

@@ -1,6 +1,6 @@
 import { InvestigationEvent } from '../../domain/investigation.events';
 import { DETECTIVE, GAK, INVESTIGATION_ID, ITEM_ID, opened, PV_NUMBER, recorded, REPORT_ID, SUSPECT_ID, SUSPECT_LINK, suspectLinked } from '../../domain/investigation.fixtures.spec';
-import { caseFile } from './case-file.view';
+import { caseFile, otherInvestigationsNamed, servedTimeline, withoutHidden } from './case-file.view';
 import { investigationRow, partyLinkRow } from './investigation.projection';
 import { InvestigationRow, PartyLinkRow } from './investigation.read-model';
 
@@ -80,5 +80,34 @@ describe('case file view', () => {
     expect(file.closure).toStrictEqual({ outcome: 'no_further_action', reason: 'Geen spoor', closedBy: DETECTIVE.staffId, closedAt: '2025-09-30T15:00:00.000Z' });
     expect(file).toMatchObject({ status: 'closed', team: 'Team Diefstallen', leadInvestigator: DETECTIVE.staffId, openedBy: GAK.staffId });
     expect(caseFile([])).toBeNull();
+  });
+
+  it('leaves out the other investigations the reader may not know of: series links, a merger target, and their timeline data', () => {
+    const HIDDEN = '3f2e1d0c-9b8a-4765-8432-10fedcba9876';
+    const SEEN = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    const events: InvestigationEvent[] = [
+      opened,
+      { type: 'SeriesLinkAdded', data: { ...recorded(DETECTIVE, '2025-03-20T08:00:00.000Z'), otherInvestigationId: HIDDEN, reason: 'Zelfde dader als het zedendossier' } },
+      { type: 'SeriesLinkAdded', data: { ...recorded(DETECTIVE, '2025-03-21T08:00:00.000Z'), otherInvestigationId: SEEN, reason: 'Zelfde straat' } },
+      { type: 'InvestigationClosed', data: { ...recorded(DETECTIVE, '2025-09-30T15:00:00.000Z'), outcome: 'merged_into_other_investigation', reason: 'Samengevoegd', mergedInto: HIDDEN } },
+    ];
+    expect(otherInvestigationsNamed(events)).toStrictEqual([HIDDEN, SEEN]);
+    const hidden = new Set([HIDDEN]);
+    const file = withoutHidden(caseFile(events)!, hidden);
+    expect(file.seriesLinks).toStrictEqual([{ otherInvestigationId: SEEN, reason: 'Zelfde straat', linkedBy: DETECTIVE.staffId, linkedAt: '2025-03-21T08:00:00.000Z' }]);
+    expect(file.closure).toStrictEqual({ outcome: 'merged_into_other_investigation', reason: 'Samengevoegd', closedBy: DETECTIVE.staffId, closedAt: '2025-09-30T15:00:00.000Z' });
+    expect(JSON.stringify(file)).not.toContain(HIDDEN);
+    const entries = servedTimeline(events, hidden);
+    expect(entries.map((e) => [e.position, e.type, e.actor])).toStrictEqual([
+      [1, 'InvestigationOpened', GAK.staffId],
+      [2, 'SeriesLinkAdded', DETECTIVE.staffId],
+      [3, 'SeriesLinkAdded', DETECTIVE.staffId],
+      [4, 'InvestigationClosed', DETECTIVE.staffId],
+    ]);
+    expect(entries[1]).toMatchObject({ summary: 'Linked in a series with an investigation you may not know of', data: {} });
+    expect(entries[2].data).toStrictEqual({ otherInvestigationId: SEEN, reason: 'Zelfde straat' });
+    expect(JSON.stringify(entries)).not.toContain(HIDDEN);
+    expect(JSON.stringify(servedTimeline(events))).toContain(HIDDEN);
+    expect(withoutHidden(caseFile(events)!, new Set()).closure?.mergedInto).toBe(HIDDEN);
   });
 });

@@ -8,7 +8,7 @@ import { InvestigationsAccess } from '../../investigations.access';
 import { teamKey } from '../../investigations.config';
 import { setEtag } from '../../investigations.http-context';
 import { investigationsProblem } from '../../investigations.problems';
-import { caseFile, CaseFileView, ServedTimelineEntry, servedTimeline } from './case-file.view';
+import { caseFile, CaseFileView, otherInvestigationsNamed, ServedTimelineEntry, servedTimeline, withoutHidden } from './case-file.view';
 import { InvestigationRow, PartyLinkRow } from './investigation.read-model';
 
 const READERS = ['detective', 'team_lead', 'chief'] as const;
@@ -119,16 +119,19 @@ export class InvestigationQueriesController {
     const current = await this.access.current(id);
     const granted = await this.access.authorizeRead(req, current.state);
     res.setHeader('X-Access-Basis', granted.basis);
+    const principal = this.access.principal(req);
     if (!q.asOf) {
       setEtag(res, current.version);
-      return { id, version: current.version, investigation: caseFile(current.events)! };
+      const hidden = await this.access.unknowableTo(principal, otherInvestigationsNamed(current.events));
+      return { id, version: current.version, investigation: withoutHidden(caseFile(current.events)!, hidden) };
     }
     // ISO 8601 admits forms a Date cannot hold (week dates, basic format, hours alone): refuse them here.
     const asOf = new Date(q.asOf);
     if (Number.isNaN(asOf.getTime())) throw investigationsProblem(400, 'invalid_time', 'asOf must be a date-time such as 2026-11-15T10:00:00Z', 'asOf');
     const then = await this.access.load(id, asOf);
     if (!then) throw investigationsProblem(404, 'investigation_not_opened_then', `Investigation ${id} was not opened yet at ${asOf.toISOString()}.`, 'asOf');
-    return { id, version: then.version, investigation: caseFile(then.events)!, asOf: asOf.toISOString() };
+    const hidden = await this.access.unknowableTo(principal, otherInvestigationsNamed(then.events));
+    return { id, version: then.version, investigation: withoutHidden(caseFile(then.events)!, hidden), asOf: asOf.toISOString() };
   }
 
   @Get(':id/timeline')
@@ -139,7 +142,8 @@ export class InvestigationQueriesController {
     const current = await this.access.current(id);
     const granted = await this.access.authorizeRead(req, current.state);
     res.setHeader('X-Access-Basis', granted.basis);
-    return { investigationId: id, version: current.version, entries: servedTimeline(current.events) };
+    const hidden = await this.access.unknowableTo(this.access.principal(req), otherInvestigationsNamed(current.events));
+    return { investigationId: id, version: current.version, entries: servedTimeline(current.events, hidden) };
   }
 }
 
