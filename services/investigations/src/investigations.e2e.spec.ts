@@ -368,6 +368,19 @@ describe('investigations service over HTTP', () => {
     expect((await call('pieter.janssens', 'GET', `/investigations/${a.id}/timeline`)).text).not.toContain(zeden.id);
   });
 
+  it('answers a team lead who moves a case to a team she is not in with its id and version only (no case file, no consultation)', async () => {
+    const c = await must('els.jacobs', 'POST', '/investigations', openBody({ title: 'Toch zedenfeiten' }));
+    await must('els.jacobs', 'POST', `/investigations/${c.id}/parties`, { displayName: 'C. Slachtoffer', role: 'victim', identified: true, traced: true });
+    const moved = await call('els.jacobs', 'POST', `/investigations/${c.id}/assignment`, { team: 'Zeden', reason: 'Zedenfeiten vastgesteld bij verhoor' });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toEqual({ id: c.id, version: 2 });
+    expect((await call('els.jacobs', 'GET', `/investigations/${c.id}`)).status).toBe(404);
+    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM audit.events WHERE data->'actor'->>'staffId' = $1 AND data->'subject'->'ids' ? $2 AND data->>'outcome' = 'granted'`, [ELS, c.id]);
+    expect(rows).toEqual([{ n: 0 }]);
+    const zeden = await must('lotte.willems', 'GET', `/investigations/${c.id}`);
+    expect(zeden.investigation).toMatchObject({ team: 'Zeden', teamHistory: [expect.objectContaining({ team: 'Diefstallen' }), expect.objectContaining({ team: 'Zeden', assignedBy: ELS })] });
+  });
+
   it('opens a case from a referred report (parties included, once per report), and links evidence and lab results, also after closure', async () => {
     const reportId = randomUUID();
     const victim = randomUUID();

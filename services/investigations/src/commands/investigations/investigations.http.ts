@@ -339,11 +339,13 @@ export class InvestigationCommandsController {
 
   /**
    * The case file after the command, from its stream (the read model may trail), as the writer may see
-   * it: without the other investigations they may not know of.
+   * it: without the other investigations they may not know of. A writer who may no longer see the case
+   * (they moved it to another team) gets its id and version only: a write answer is no consultation.
    */
   private async answer(id: string, req: Request, res: Response): Promise<WriteAnswer> {
     const loaded = await this.access.current(id);
     const principal = this.access.principal(req);
+    if (!this.access.canSee(principal, this.access.resource(loaded.state))) return { id, version: loaded.version };
     setEtag(res, loaded.version);
     const hidden = await this.access.unknowableTo(principal, otherInvestigationsNamed(loaded.events));
     return { id, version: loaded.version, investigation: withoutHidden(caseFile(loaded.events)!, hidden) };
