@@ -381,6 +381,29 @@ describe('investigations service over HTTP', () => {
     expect(zeden.investigation).toMatchObject({ team: 'Zeden', teamHistory: [expect.objectContaining({ team: 'Diefstallen' }), expect.objectContaining({ team: 'Zeden', assignedBy: ELS })] });
   });
 
+  it('opens one case for a report referred twice in quick succession (the second referral is neither parked nor a second case)', async () => {
+    const reportId = randomUUID();
+    const referral = {
+      reportId, pvNumber: 'GE.55.L5.012399/2026', kind: 'aangifte', incidentType: 'autokraak', incidentFrom: '2026-11-14T18:00:00+01:00',
+      place: { municipality: 'Gent' }, summary: 'Ruit ingeslagen.', parties: [], referredBy: '5415-0101', referredAt: '2026-11-15T10:12:00+01:00', competentService: 'LRD',
+    };
+    const first = randomUUID();
+    const second = randomUUID();
+    await publishContract('reports.public.v1', 'reports.ReportReferredForInvestigation.v1', `report-${reportId}`, referral, first);
+    await publishContract('reports.public.v1', 'reports.ReportReferredForInvestigation.v1', `report-${reportId}`, referral, second);
+    const handled = await eventually(async () => {
+      const { rows } = await pool.query<{ message_id: string; where: string }>(
+        `SELECT message_id, 'inbox' AS where FROM investigations.inbox WHERE message_id = ANY($1) UNION ALL SELECT message_id, 'parked' FROM investigations.parked_messages WHERE message_id = ANY($1)`,
+        [[first, second]],
+      );
+      expect(rows).toHaveLength(2);
+      return rows;
+    });
+    expect(handled.map((r) => r.where)).toEqual(['inbox', 'inbox']);
+    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM investigations.events WHERE type = 'InvestigationOpened' AND data->'origin'->'report'->>'reportId' = $1`, [reportId]);
+    expect(rows).toEqual([{ n: 1 }]);
+  });
+
   it('opens a case from a referred report (parties included, once per report), and links evidence and lab results, also after closure', async () => {
     const reportId = randomUUID();
     const victim = randomUUID();

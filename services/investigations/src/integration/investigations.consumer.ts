@@ -4,6 +4,7 @@ import { ConsumerContext, ContractHandlers } from '@police/messaging';
 import { ServiceEventSourcing } from '@police/platform';
 import type { ItemRegisteredV1, LabResultReceivedV1, ReportReferredForInvestigationV1 } from '@police/contracts';
 import { Envelope, InvestigationCommands } from '../commands/investigation-commands';
+import { investigationStream } from '../domain/investigation.stream';
 import { InvestigationRow } from '../queries/investigations/investigation.read-model';
 import { InvestigationsConfig, phenomenonOf, routeOf, routingOf, teamKey } from '../investigations.config';
 
@@ -50,9 +51,16 @@ export function investigationsHandlers(config: InvestigationsConfig, logger = ne
           logger.log(`report ${p.reportId} is already part of investigation ${rows[0].id}; referral ${ctx.message.id} joins nothing new`);
           return;
         }
+        const investigationId = referredInvestigationId(p.reportId);
+        // The read model may not show a case opened a moment ago (a referral sent twice in quick
+        // succession): its stream, read in this transaction, does.
+        const { currentVersion } = await es.store.withTransaction(ctx.client).readStream(investigationStream(investigationId), { toVersion: 0 });
+        if (currentVersion >= 0) {
+          logger.log(`report ${p.reportId} already opened investigation ${investigationId}; referral ${ctx.message.id} opens nothing new`);
+          return;
+        }
         const phenomenon = phenomenonOf(config, p.incidentType);
         const routed = routeOf(config, phenomenon);
-        const investigationId = referredInvestigationId(p.reportId);
         await run(
           investigationId,
           {
