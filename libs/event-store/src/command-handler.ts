@@ -17,8 +17,9 @@ export interface CommandContext {
   correlationId: string;
   causationId: string;
   /**
-   * The client's idempotency key. The same key on the same stream yields the same event ids, so a
-   * repeated request appends nothing and returns the first result.
+   * The client's idempotency key. The same key from the same actor on the same stream yields the same
+   * event ids, so a repeated request appends nothing and returns the first result. Keys are the actor's
+   * own: another actor's request with the same key is a request of its own, never taken as a replay.
    */
   idempotencyKey?: string;
 }
@@ -110,8 +111,9 @@ export async function handleCommand<State, Event extends DomainEvent>(
   options: HandleCommandOptions<State, Event>,
 ): Promise<CommandResult<State>> {
   const { context } = options;
-  if (context.idempotencyKey) {
-    const replay = await findReplay(store, streamId, context.idempotencyKey);
+  const key = context.idempotencyKey ? actorKey(context.actor, context.idempotencyKey) : undefined;
+  if (key) {
+    const replay = await findReplay(store, streamId, key);
     if (replay) {
       const loaded = await loadState(store, streamId, options);
       return { state: loaded.state, version: loaded.version, events: replay, alreadyHandled: true };
@@ -128,7 +130,7 @@ export async function handleCommand<State, Event extends DomainEvent>(
   if (events.length === 0) return { state: loaded.state, version: loaded.version, events: [], alreadyHandled: false };
 
   const newEvents = events.map((e, i) => ({
-    id: context.idempotencyKey ? idempotentEventId(streamId, context.idempotencyKey, i) : randomUUID(),
+    id: key ? idempotentEventId(streamId, key, i) : randomUUID(),
     type: e.type,
     data: e.data,
     metadata: {
@@ -155,6 +157,11 @@ export async function handleCommand<State, Event extends DomainEvent>(
   }
   const appended = (await store.readStream(streamId, { fromVersion: result.nextExpectedVersion - newEvents.length + 1 })).events.slice(0, newEvents.length);
   return { state, version: result.nextExpectedVersion, events: appended, alreadyHandled: result.alreadyAppended };
+}
+
+/** An idempotency key as the actor's own (see {@link CommandContext.idempotencyKey}). */
+export function actorKey(actor: string, idempotencyKey: string): string {
+  return `${actor}\u0000${idempotencyKey}`;
 }
 
 async function findReplay(store: EventStore, streamId: string, key: string): Promise<RecordedEvent[] | undefined> {

@@ -1,5 +1,5 @@
 import { DomainError, WrongExpectedVersionError } from './errors';
-import { handleCommand, HandleCommandOptions, idempotentEventId, loadState, PreconditionFailedError } from './command-handler';
+import { actorKey, handleCommand, HandleCommandOptions, idempotentEventId, loadState, PreconditionFailedError } from './command-handler';
 import { InMemoryEventStore } from './in-memory-event-store';
 import { InMemorySnapshotStore } from './snapshots';
 
@@ -96,8 +96,22 @@ describe('handleCommand', () => {
     const again = await handleCommand(store, 'case-5', note('seal intact'), { ...opts(3), context: context(3, 'key-abc') });
     expect(again.alreadyHandled).toBe(true);
     expect(again.events).toEqual(first.events);
-    expect(first.events[0].id).toBe(idempotentEventId('case-5', 'key-abc', 0));
+    expect(first.events[0].id).toBe(idempotentEventId('case-5', actorKey('staff-42', 'key-abc'), 0));
     expect((await store.readStream('case-5')).events.map((e) => e.type)).toEqual(['Opened', 'Noted', 'Noted']);
+  });
+
+  it('keeps idempotency keys per actor: another actor\'s request with the same key is appended, not taken as a replay', async () => {
+    const store = new InMemoryEventStore();
+    await handleCommand(store, 'case-6', open, opts());
+    const mine = await handleCommand(store, 'case-6', note('mine'), { ...opts(1), context: context(1, 'key-abc') });
+    const theirs = await handleCommand(store, 'case-6', note('theirs'), { ...opts(2), context: { ...context(2, 'key-abc'), actor: 'staff-77' } });
+    expect(theirs.alreadyHandled).toBe(false);
+    expect(theirs.events[0].id).not.toBe(mine.events[0].id);
+    expect((await store.readStream('case-6')).events.map((e) => [e.data, e.metadata.actor])).toEqual([
+      [{ by: 'staff-42' }, 'staff-42'],
+      [{ text: 'mine' }, 'staff-42'],
+      [{ text: 'theirs' }, 'staff-77'],
+    ]);
   });
 
   it('derives RFC 4122-shaped ids that differ per stream, key and index', () => {
