@@ -211,7 +211,8 @@ const MATRIX: Row[] = [
     route: '/api/investigations/:id/assignment',
     request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/assignment`, body: { team: 'Geweld', reason: 'Geweld gebruikt bij de inbraak' } })),
     expected: ASSIGN,
-    ok: (a, p, c) => caseView({ team: 'Geweld', teamHistory: [expect.objectContaining({ team: 'Diefstallen' }), expect.objectContaining({ team: 'Geweld', routedBy: 'manual' })] })(a, p, c),
+    // The team lead is not in Geweld: she may no longer see the case she moved, so no case file.
+    ok: (a, _p, c) => expect(a.json).toEqual({ id: c.ids!.id, version: expect.any(Number) }),
   },
   {
     method: 'POST',
