@@ -18,54 +18,19 @@
 // When the service adds a route, add its row: the first test fails on a served /api/reports route without
 // a row, and on a row whose route is not served.
 import { randomUUID } from 'node:crypto';
-import { INestApplication, Module } from '@nestjs/common';
-import { NestFactory, RouterModule } from '@nestjs/core';
-import { InProcessMessageBus } from '@police/messaging';
-import { configureHttpApp, ServiceRuntime } from '@police/platform';
-import { SecurityModule, servedRoutes } from '@police/security';
-import { createTestDatabase, eventually, TestDatabase } from '@police/testing';
-import type { Pool } from 'pg';
+import { Answer, Cell, COLUMNS, J, matrixCoverage, outcome, PERSONAS, R, ServiceTestApp, startServiceApp, U, X } from '@police/service-testing';
+import { eventually } from '@police/testing';
 import { ReportsModule } from './reports.module';
 
-const PERSONAS = {
-  anonymous: undefined,
-  front_desk: 'an.peeters',
-  det_diefstal: 'pieter.janssens',
-  det_drugs: 'sofie.maes',
-  det_zeden: 'lotte.willems',
-  det_geweld: 'koen.claes',
-  team_lead: 'els.jacobs',
-  evidence: 'marc.goossens',
-  lab: 'nathalie.wouters',
-  bit: 'bart.desmet',
-  tucht: 'hilde.mertens',
-  dpo: 'ines.dubois',
-  chief: 'filip.vermeulen',
-} as const;
 type Persona = keyof typeof PERSONAS | 'gak';
-const COLUMNS = Object.keys(PERSONAS) as (keyof typeof PERSONAS)[];
 
-const U = '401 unauthenticated';
-const R = '403 forbidden (role)';
-const X = '403 forbidden (record)';
-const J = '403 justification-required';
 const A = '403 not-the-author';
 const G = '403 not-gak';
-type Cell = number | string;
 
-const PROBLEM = 'https://police-case-platform.example/problems/';
 const DOMAIN_CODES: Record<string, string> = { [A]: 'not_the_author', [G]: 'not_gak' };
 const DOC_SHA = '3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046dea';
 const HOUR = 60 * 60 * 1000;
 const JUSTIFICATION = 'zelfde modus operandi als in mijn dossier';
-
-interface Answer {
-  status: number;
-  contentType: string;
-  headers: Headers;
-  text: string;
-  json?: any;
-}
 
 type Api = (persona: Persona, method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Answer>;
 
@@ -315,26 +280,11 @@ const MATRIX: Row[] = [
 ];
 
 describe('authorization matrix of the reports service: every route × every persona', () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  let bus: InProcessMessageBus;
-  let app: INestApplication;
-  let url: string;
-  const tokens = new Map<Persona, string>();
+  let t: ServiceTestApp;
   const fx: Record<string, string> = {};
   let pvNumbers = 0;
 
-  const api: Api = async (persona, method, path, body, headers = {}) => {
-    const token = tokens.get(persona);
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    const contentType = res.headers.get('content-type') ?? '';
-    return { status: res.status, contentType, headers: res.headers, text, json: contentType.includes('json') ? JSON.parse(text) : undefined };
-  };
+  const api: Api = (persona, method, path, body, headers) => t.request((persona === 'gak' ? 'wim.debacker' : PERSONAS[persona]) ?? null, method, path, body, headers);
 
   async function must(persona: Persona, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<any> {
     const a = await api(persona, method, path, body, headers);
@@ -362,29 +312,7 @@ describe('authorization matrix of the reports service: every route × every pers
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('reports_authz');
-    pool = db.pool(1);
-    bus = new InProcessMessageBus();
-    const runtime: ServiceRuntime = { service: 'reports', mode: 'embedded', schema: 'reports', pool, sharedPool: true, notifications: false, bus };
-    @Module({
-      imports: [
-        SecurityModule.forRoot({ mode: 'embedded', pool, notifications: false, auditPath: 'audit', authentication: { kind: 'dev' }, logLevel: 'silent', rateLimits: { auth: { limit: 1000, windowMs: 60_000 } } }),
-        ReportsModule.register(runtime),
-        RouterModule.register([{ path: 'reports', module: ReportsModule }]),
-      ],
-    })
-    class TestHost {}
-    app = await NestFactory.create(TestHost, { logger: false });
-    configureHttpApp(app);
-    await app.listen(0, '127.0.0.1');
-    url = await app.getUrl();
-    const users: [Persona, string | undefined][] = [...COLUMNS.map((p) => [p, PERSONAS[p]] as [Persona, string | undefined]), ['gak', 'wim.debacker']];
-    for (const [p, username] of users) {
-      if (!username) continue;
-      const res = await fetch(`${url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
-      expect(res.status).toBe(200);
-      tokens.set(p, ((await res.json()) as { access_token: string }).access_token);
-    }
+    t = await startServiceApp({ service: 'reports', module: ReportsModule, register: (runtime) => ReportsModule.register(runtime) });
     // Shared fixtures of the read-only rows: one report with a draft PV and a PV waiting for GAK.
     fx.report = (await kit.report()).id;
     fx.pv = (await must('front_desk', 'POST', `/api/reports/${fx.report}/pvs`, draftBody)).id;
@@ -392,11 +320,11 @@ describe('authorization matrix of the reports service: every route × every pers
     await must('front_desk', 'POST', `/api/reports/pvs/${fx.submittedPv}/submission`, {});
     await eventually(
       async () => {
-        const { rows } = await pool.query<{ status: string }>('SELECT status FROM reports.pvs WHERE id = $1', [fx.submittedPv]);
+        const { rows } = await t.pool.query<{ status: string }>('SELECT status FROM reports.pvs WHERE id = $1', [fx.submittedPv]);
         expect(rows[0]?.status).toBe('submitted');
-        const report = await pool.query<{ pvs: unknown[] }>('SELECT pvs FROM reports.reports WHERE id = $1', [fx.report]);
+        const report = await t.pool.query<{ pvs: unknown[] }>('SELECT pvs FROM reports.reports WHERE id = $1', [fx.report]);
         expect(report.rows[0]?.pvs).toHaveLength(2);
-        const stats = await pool.query('SELECT 1 FROM reports.report_statistics WHERE "reportId" = $1', [fx.report]);
+        const stats = await t.pool.query('SELECT 1 FROM reports.report_statistics WHERE "reportId" = $1', [fx.report]);
         expect(stats.rows).toHaveLength(1);
       },
       { intervalMs: 5 },
@@ -404,20 +332,11 @@ describe('authorization matrix of the reports service: every route × every pers
   });
 
   afterAll(async () => {
-    await app?.close();
-    await bus?.close();
-    await db?.drop();
+    await t?.close();
   });
 
   it('has a row for every served /api/reports route (but health and docs), and a row only for served routes', () => {
-    const served = servedRoutes(app)
-      .filter((r) => (r.path === '/api/reports' || r.path.startsWith('/api/reports/')) && !/^\/api\/reports\/(health|docs)/.test(r.path))
-      .map((r) => `${r.method} ${r.path}`);
-    const rows = MATRIX.map((r) => `${r.method} ${r.route}`);
-    const missing = served.filter((s) => !rows.includes(s));
-    const stale = rows.filter((r) => !served.includes(r));
-    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
-    expect(new Set(rows).size).toBe(rows.length);
+    expect(matrixCoverage(t.app, 'reports', MATRIX)).toEqual({ missing: [], stale: [], twice: [] });
     for (const r of MATRIX) expect(r.expected).toHaveLength(COLUMNS.length);
   });
 
@@ -486,11 +405,3 @@ describe('authorization matrix of the reports service: every route × every pers
     expect({ ...concerned.json, instance: undefined }).toEqual({ ...missing.json, instance: undefined });
   });
 });
-
-/** The cell an answer fills: its status for a success, else the refusal its problem type names. */
-function outcome(a: Answer): Cell {
-  if (a.status < 400) return a.status;
-  const type = typeof a.json?.type === 'string' ? (a.json.type as string).replace(PROBLEM, '') : '?';
-  if (a.status === 403 && type === 'forbidden') return /this endpoint/.test(a.json?.detail ?? '') ? R : X;
-  return `${a.status} ${type}`;
-}
