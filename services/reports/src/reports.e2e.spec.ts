@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplication, Module } from '@nestjs/common';
-import { NestFactory, RouterModule } from '@nestjs/core';
-import { InProcessMessageBus, IncomingMessage } from '@police/messaging';
-import { configureHttpApp, ServiceRuntime } from '@police/platform';
-import { SecurityModule } from '@police/security';
-import { createTestDatabase, eventually, TestDatabase } from '@police/testing';
-import type { Pool } from 'pg';
+import { IncomingMessage } from '@police/messaging';
+import { ServiceTestApp, startServiceApp } from '@police/service-testing';
+import { eventually } from '@police/testing';
 import { ReportsModule } from './reports.module';
 
 interface Answer<T = any> {
@@ -42,26 +38,12 @@ const aangifte = (extra: Record<string, unknown> = {}) => ({
 // The reports service over HTTP as the embedded product runs it: security (dev issuer, consultation
 // log), the in-process bus, one PostgreSQL connection, a fresh database.
 describe('reports service over HTTP', () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  let bus: InProcessMessageBus;
-  let app: INestApplication;
-  let url: string;
-  const tokens = new Map<string, string>();
+  let t: ServiceTestApp;
   const published: IncomingMessage[] = [];
 
   async function call<T = any>(user: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
-    const res = await fetch(`${url}/api${path}`, {
-      method,
-      headers: {
-        ...(user ? { authorization: `Bearer ${tokens.get(user)}` } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, text, body: (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : undefined };
+    const a = await t.request(user, method, `/api${path}`, body, headers);
+    return { status: a.status, headers: a.headers, text: a.text, body: a.json };
   }
 
   async function must<T = any>(user: string, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer<T>> {
@@ -80,7 +62,7 @@ describe('reports service over HTTP', () => {
   /** Waits until the report's row is at this version (lists, deadlines and statistics read the read models). */
   const projected = (reportId: string, version: number) =>
     eventually(async () => {
-      const { rows } = await pool.query<{ version: number }>('SELECT version FROM reports.reports WHERE id = $1', [reportId]);
+      const { rows } = await t.pool.query<{ version: number }>('SELECT version FROM reports.reports WHERE id = $1', [reportId]);
       expect(rows[0]?.version).toBe(version);
     });
 
@@ -91,32 +73,11 @@ describe('reports service over HTTP', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('reports');
-    pool = db.pool(1);
-    bus = new InProcessMessageBus();
-    const runtime: ServiceRuntime = { service: 'reports', mode: 'embedded', schema: 'reports', pool, sharedPool: true, notifications: false, bus };
-    @Module({
-      imports: [
-        SecurityModule.forRoot({ mode: 'embedded', pool, notifications: false, auditPath: 'audit', authentication: { kind: 'dev' }, logLevel: 'silent', rateLimits: { auth: { limit: 1000, windowMs: 60_000 } } }),
-        ReportsModule.register(runtime),
-        RouterModule.register([{ path: 'reports', module: ReportsModule }]),
-      ],
-    })
-    class TestHost {}
-    app = await NestFactory.create(TestHost, { logger: false });
-    configureHttpApp(app);
-    await app.listen(0, '127.0.0.1');
-    url = await app.getUrl();
-    for (const user of ['an.peeters', 'wim.debacker', 'pieter.janssens', 'sofie.maes', 'els.jacobs', 'filip.vermeulen', 'koen.claes']) {
-      const res = await fetch(`${url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user }) });
-      tokens.set(user, ((await res.json()) as { access_token: string }).access_token);
-    }
-    await bus.subscribe({ groupId: 'test-consumers', topics: ['reports.public.v1'], handle: async (m) => void published.push(m) });
+    t = await startServiceApp({ service: 'reports', module: ReportsModule, register: (runtime) => ReportsModule.register(runtime) });
+    await t.bus.subscribe({ groupId: 'test-consumers', topics: ['reports.public.v1'], handle: async (m) => void published.push(m) });
   });
   afterAll(async () => {
-    await app?.close();
-    await bus?.close();
-    await db?.drop();
+    await t?.close();
   });
 
   it('takes an aangifte in once per Idempotency-Key and shows it to the desk', async () => {
@@ -191,7 +152,7 @@ describe('reports service over HTTP', () => {
     const amended = await must('an.peeters', 'POST', `/reports/${id}/amendments`, { changes: { narrative: 'Achterdeur en raam geforceerd.', motiveFlags: ['hate_crime'] }, reason: 'Aangever vult aan' }, { 'If-Match': '"0"' });
     expect(amended.headers.get('etag')).toBe('"1"');
     expect(amended.body.report).toMatchObject({ narrative: 'Achterdeur en raam geforceerd.', motiveFlags: ['hate_crime'], amendments: [{ fields: ['narrative', 'motiveFlags'], reason: 'Aangever vult aan', amendedBy: '5415-0101' }] });
-    const { rows } = await pool.query<{ data: any }>(`SELECT data FROM reports.events WHERE stream_id = $1 AND type = 'ReportAmended'`, [`report-${id}`]);
+    const { rows } = await t.pool.query<{ data: any }>(`SELECT data FROM reports.events WHERE stream_id = $1 AND type = 'ReportAmended'`, [`report-${id}`]);
     expect(rows[0].data.previous).toEqual({ narrative: 'Achterdeur geforceerd; laptop en juwelen ontvreemd.', motiveFlags: [] });
     problem(await call('an.peeters', 'POST', `/reports/${id}/amendments`, { changes: { motiveFlags: ['hate_crime'] }, reason: 'r' }, { 'If-Match': '"1"' }), 422, 'nothing_to_amend', 'changes');
 
@@ -299,7 +260,7 @@ describe('reports service over HTTP', () => {
     await must('wim.debacker', 'POST', `/reports/pvs/${gas.body.id}/quality-check`, { outcome: 'approved' });
     await must('wim.debacker', 'POST', `/reports/pvs/${gas.body.id}/finalisation`, { pvNumber: 'GE.55.GAS.000017/2026' });
     await must('wim.debacker', 'POST', `/reports/pvs/${gas.body.id}/transmission`, { recipientRef: 'STAD-GAS-17' });
-    const { rows } = await pool.query<{ type: string }>(`SELECT type FROM reports.events WHERE stream_id = $1 ORDER BY stream_version`, [`pv-${gas.body.id}`]);
+    const { rows } = await t.pool.query<{ type: string }>(`SELECT type FROM reports.events WHERE stream_id = $1 ORDER BY stream_version`, [`pv-${gas.body.id}`]);
     expect(rows.map((r) => r.type)).toEqual(['PvDrafted', 'PvSubmittedForQualityCheck', 'PvQualityApproved', 'PvFinalised', 'GasFindingTransmittedToCity']);
   });
 
@@ -369,7 +330,7 @@ describe('reports service over HTTP', () => {
     await projected(id, 1);
     const read = await must('wim.debacker', 'GET', `/reports/${id}`);
     expect(read.body).toEqual(filed.body);
-    const { rows } = await pool.query('SELECT * FROM reports.reports WHERE id = $1', [id]);
+    const { rows } = await t.pool.query('SELECT * FROM reports.reports WHERE id = $1', [id]);
     expect(JSON.stringify(rows[0])).not.toMatch(/duwde|Janssens|Kouter|onheus/);
     expect(rows[0]).toMatchObject({ kind: null, channel: null, office: null, incidentType: null, sealed: true });
     // The officer it concerns is told it does not exist, as for a missing id.
@@ -501,7 +462,7 @@ describe('reports service over HTTP', () => {
     made.push((await must('an.peeters', 'POST', '/reports', { kind: 'melding', channel: { kind: 'meldpunt_email' }, incidentType: 'sluikstort', narrative: 'Afval aan de hoek', parties: [{ name: 'Stad Gent', roles: ['reporter'] }] })).body.id);
     const conduct = await must('an.peeters', 'POST', '/reports', { kind: 'klacht', channel: { kind: 'front_desk', officeId: 'commissariaat-zuid' }, urgent: true, incidentType: 'onheus optreden', timeWindow: { from: iso(3 * HOUR), to: iso(2 * HOUR) }, place: { municipality: 'Gent' }, narrative: 'Onbeleefd', parties: [{ name: 'F', roles: ['reporter'] }], concernsPoliceConduct: true });
     await eventually(async () => {
-      const { rows } = await pool.query('SELECT "reportId" FROM reports.report_statistics WHERE "reportId" = ANY($1::uuid[])', [made]);
+      const { rows } = await t.pool.query('SELECT "reportId" FROM reports.report_statistics WHERE "reportId" = ANY($1::uuid[])', [made]);
       expect(rows).toHaveLength(2);
     });
     const after = await count('kind,office');
@@ -510,7 +471,7 @@ describe('reports service over HTTP', () => {
     expect(n(after, { kind: 'melding', office: '-' }) - n(before, { kind: 'melding', office: '-' })).toBe(1);
     expect(n(after, { kind: 'klacht', office: 'commissariaat-zuid' })).toBe(0);
     expect(after.total - before.total).toBe(2);
-    const { rows } = await pool.query('SELECT * FROM reports.report_statistics WHERE "reportId" = $1', [conduct.body.id]);
+    const { rows } = await t.pool.query('SELECT * FROM reports.report_statistics WHERE "reportId" = $1', [conduct.body.id]);
     expect(rows).toEqual([]);
 
     const byWeek = (await must('els.jacobs', 'GET', `/reports/statistics?from=${today}&to=${today}&groupBy=week,channel,incidentType`)).body;
@@ -522,7 +483,7 @@ describe('reports service over HTTP', () => {
   });
 
   it('answers an unknown route with 404, and a report id that is not a UUID as bad input naming the id', async () => {
-    const missing = await fetch(`${url}/api/reports/no/such/route`);
+    const missing = await fetch(`${t.url}/api/reports/no/such/route`);
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toContain('application/problem+json');
     expect(await missing.json()).toMatchObject({ status: 404, title: 'Not found', instance: '/api/reports/no/such/route' });
@@ -530,6 +491,6 @@ describe('reports service over HTTP', () => {
     expect(notAnId.status).toBe(400);
     expect(notAnId.body).toMatchObject({ status: 400 });
     expect(JSON.stringify(notAnId.body)).toContain('not-a-uuid');
-    expect((await fetch(`${url}/api/reports/health`)).status).toBe(200);
+    expect((await fetch(`${t.url}/api/reports/health`)).status).toBe(200);
   });
 });
