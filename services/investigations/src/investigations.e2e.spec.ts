@@ -381,6 +381,19 @@ describe('investigations service over HTTP', () => {
     expect(zeden.investigation).toMatchObject({ team: 'Zeden', teamHistory: [expect.objectContaining({ team: 'Diefstallen' }), expect.objectContaining({ team: 'Zeden', assignedBy: ELS })] });
   });
 
+  it('takes an Idempotency-Key as the retry of one person\'s one request: another person, or another request, with the same key is not swallowed', async () => {
+    const c = await must('els.jacobs', 'POST', '/investigations', openBody({ title: 'Sleutels' }));
+    const key = { 'Idempotency-Key': 'task-2026-0001' };
+    const first = await must('pieter.janssens', 'POST', `/investigations/${c.id}/tasks`, { title: 'Camerabeelden', assignee: PIETER, dueDate: '2099-01-01' }, key);
+    const retry = await must('pieter.janssens', 'POST', `/investigations/${c.id}/tasks`, { title: 'Camerabeelden', assignee: PIETER, dueDate: '2099-01-01' }, key);
+    expect(retry).toMatchObject({ taskId: first.taskId, version: first.version });
+    const byEls = await must('els.jacobs', 'POST', `/investigations/${c.id}/tasks`, { title: 'Buurtonderzoek', assignee: ELS, dueDate: '2099-01-01' }, key);
+    const action = await must('pieter.janssens', 'POST', `/investigations/${c.id}/actions`, { kind: 'camera_enquiry', startedAt: ago(1), source: 'Stad Gent', periodFrom: ago(30), periodTo: ago(20) }, key);
+    const file = await must('pieter.janssens', 'GET', `/investigations/${c.id}`);
+    expect(file.investigation.tasks.map((t: { taskId: string; title: string }) => [t.taskId, t.title])).toEqual([[first.taskId, 'Camerabeelden'], [byEls.taskId, 'Buurtonderzoek']]);
+    expect(file.investigation.actions.map((a: { actionId: string; kind: string }) => [a.actionId, a.kind])).toEqual([[action.actionId, 'camera_enquiry']]);
+  });
+
   it('opens one case for a report referred twice in quick succession (the second referral is neither parked nor a second case)', async () => {
     const reportId = randomUUID();
     const referral = {

@@ -15,7 +15,11 @@ export function requestContext(req: Request, actor: Actor): InvestigationRequest
   }
   const expected = expectedVersionFromIfMatch(req.header('if-match'));
   const correlationId = correlationIdOf(req);
-  return { actor, now: new Date(), correlationId, causationId: `${req.method} ${req.originalUrl.split('?')[0]} ${correlationId}`, idempotencyKey: key, expected };
+  // A key names one request of its sender: the same key sent with another route (a task, then an
+  // action) is another request, not a retry to be answered with the first one's result.
+  const route = (req.route as { path?: string } | undefined)?.path ?? req.path;
+  const idempotencyKey = key === undefined ? undefined : `${req.method} ${route} ${key}`;
+  return { actor, now: new Date(), correlationId, causationId: `${req.method} ${req.originalUrl.split('?')[0]} ${correlationId}`, idempotencyKey, expected };
 }
 
 export function setEtag(res: Response, version: number): void {
