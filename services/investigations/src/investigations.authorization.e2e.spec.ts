@@ -29,41 +29,10 @@
 // When the service adds a route, add its row: the first test fails on a served /api/investigations
 // route without a row, and on a row whose route is not served.
 import { randomUUID } from 'node:crypto';
-import { INestApplication, Module } from '@nestjs/common';
-import { NestFactory, RouterModule } from '@nestjs/core';
-import { InProcessMessageBus } from '@police/messaging';
-import { configureHttpApp, ServiceRuntime } from '@police/platform';
-import { SecurityModule, servedRoutes } from '@police/security';
-import { createTestDatabase, eventually, TestDatabase } from '@police/testing';
-import type { Pool } from 'pg';
+import { Answer, Cell, COLUMNS, H, J, matrixCoverage, outcome, Persona, PERSONAS, R, ServiceTestApp, startServiceApp, U, X } from '@police/service-testing';
+import { eventually } from '@police/testing';
 import { InvestigationsModule } from './investigations.module';
 
-const PERSONAS = {
-  anonymous: undefined,
-  front_desk: 'an.peeters',
-  det_diefstal: 'pieter.janssens',
-  det_drugs: 'sofie.maes',
-  det_zeden: 'lotte.willems',
-  det_geweld: 'koen.claes',
-  team_lead: 'els.jacobs',
-  evidence: 'marc.goossens',
-  lab: 'nathalie.wouters',
-  bit: 'bart.desmet',
-  tucht: 'hilde.mertens',
-  dpo: 'ines.dubois',
-  chief: 'filip.vermeulen',
-} as const;
-type Persona = keyof typeof PERSONAS;
-const COLUMNS = Object.keys(PERSONAS) as Persona[];
-
-const U = '401 unauthenticated';
-const R = '403 forbidden (role)';
-const X = '403 forbidden (record)';
-const J = '403 justification-required';
-const H = '404 not-found';
-type Cell = number | string;
-
-const PROBLEM = 'https://police-case-platform.example/problems/';
 const PIETER = '5415-0201';
 const PARKET = { authority: 'procureur_des_konings', reference: 'GE.20.L1.004512/26' };
 const JUSTIFICATION = 'zelfde modus operandi als drugsdossier 2026/118';
@@ -78,14 +47,6 @@ const openBody = (extra: Record<string, unknown> = {}) => ({
   title: 'Inbraak Voorbeeldstraat 12',
   ...extra,
 });
-
-interface Answer {
-  status: number;
-  contentType: string;
-  headers: Headers;
-  text: string;
-  json?: any;
-}
 
 type Api = (persona: Persona, method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Answer>;
 
@@ -356,25 +317,10 @@ const MATRIX: Row[] = [
 ];
 
 describe('authorization matrix of the investigations service: every route × every persona', () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  let bus: InProcessMessageBus;
-  let app: INestApplication;
-  let url: string;
-  const tokens = new Map<Persona, string>();
+  let t: ServiceTestApp;
   const fx: Record<string, string> = {};
 
-  const api: Api = async (persona, method, path, body, headers = {}) => {
-    const token = tokens.get(persona);
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    const contentType = res.headers.get('content-type') ?? '';
-    return { status: res.status, contentType, headers: res.headers, text, json: contentType.includes('json') ? JSON.parse(text) : undefined };
-  };
+  const api: Api = (persona, method, path, body, headers) => t.request(PERSONAS[persona] ?? null, method, path, body, headers);
 
   async function must(persona: Persona, method: string, path: string, body?: unknown): Promise<any> {
     const a = await api(persona, method, path, body);
@@ -428,29 +374,7 @@ describe('authorization matrix of the investigations service: every route × eve
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('investigations_authz');
-    pool = db.pool(1);
-    bus = new InProcessMessageBus();
-    const runtime: ServiceRuntime = { service: 'investigations', mode: 'embedded', schema: 'investigations', pool, sharedPool: true, notifications: false, bus };
-    @Module({
-      imports: [
-        SecurityModule.forRoot({ mode: 'embedded', pool, notifications: false, auditPath: 'audit', authentication: { kind: 'dev' }, logLevel: 'silent', rateLimits: { auth: { limit: 1000, windowMs: 60_000 } } }),
-        InvestigationsModule.register(runtime),
-        RouterModule.register([{ path: 'investigations', module: InvestigationsModule }]),
-      ],
-    })
-    class TestHost {}
-    app = await NestFactory.create(TestHost, { logger: false });
-    configureHttpApp(app);
-    await app.listen(0, '127.0.0.1');
-    url = await app.getUrl();
-    for (const p of COLUMNS) {
-      const username = PERSONAS[p];
-      if (!username) continue;
-      const res = await fetch(`${url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
-      expect(res.status).toBe(200);
-      tokens.set(p, ((await res.json()) as { access_token: string }).access_token);
-    }
+    t = await startServiceApp({ service: 'investigations', module: InvestigationsModule, register: (runtime) => InvestigationsModule.register(runtime) });
     // The shared case of the read-only rows: a party and a joined report (for the person index and the reportId filter).
     const shared = await kit.kase();
     fx.case = shared.id;
@@ -458,30 +382,21 @@ describe('authorization matrix of the investigations service: every route × eve
     await must('det_diefstal', 'POST', `/api/investigations/${shared.id}/parties`, { personId: 'person-matrix-1', displayName: 'M. Verhoeven', role: 'witness', identified: true, traced: true });
     const joined = await must('det_diefstal', 'POST', `/api/investigations/${shared.id}/reports`, { reportId: fx.reportId, reason: 'Zelfde feiten' });
     await eventually(async () => {
-      const { rows } = await pool.query<{ version: number }>('SELECT version FROM investigations.investigations WHERE id = $1', [shared.id]);
+      const { rows } = await t.pool.query<{ version: number }>('SELECT version FROM investigations.investigations WHERE id = $1', [shared.id]);
       expect(rows[0]?.version).toBe(joined.version);
     });
     await eventually(async () => {
-      const { rows } = await pool.query('SELECT 1 FROM investigations.party_links WHERE "personId" = $1', ['person-matrix-1']);
+      const { rows } = await t.pool.query('SELECT 1 FROM investigations.party_links WHERE "personId" = $1', ['person-matrix-1']);
       expect(rows).toHaveLength(1);
     });
   });
 
   afterAll(async () => {
-    await app?.close();
-    await bus?.close();
-    await db?.drop();
+    await t?.close();
   });
 
   it('has a row for every served /api/investigations route (but health and docs), and a row only for served routes', () => {
-    const served = servedRoutes(app)
-      .filter((r) => (r.path === '/api/investigations' || r.path.startsWith('/api/investigations/')) && !/^\/api\/investigations\/(health|docs)/.test(r.path))
-      .map((r) => `${r.method} ${r.path}`);
-    const rows = MATRIX.map((r) => `${r.method} ${r.route}`);
-    const missing = served.filter((s) => !rows.includes(s));
-    const stale = rows.filter((r) => !served.includes(r));
-    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
-    expect(new Set(rows).size).toBe(rows.length);
+    expect(matrixCoverage(t.app, 'investigations', MATRIX)).toEqual({ missing: [], stale: [], twice: [] });
     for (const r of MATRIX) expect(r.expected).toHaveLength(COLUMNS.length);
   });
 
@@ -552,11 +467,3 @@ describe('authorization matrix of the investigations service: every route × eve
     expect(refused.json).toMatchObject({ code: 'not_lead_investigator' });
   });
 });
-
-/** The cell an answer fills: its status for a success, else the refusal its problem type names. */
-function outcome(a: Answer): Cell {
-  if (a.status < 400) return a.status;
-  const type = typeof a.json?.type === 'string' ? (a.json.type as string).replace(PROBLEM, '') : '?';
-  if (a.status === 403 && type === 'forbidden') return /this endpoint/.test(a.json?.detail ?? '') ? R : X;
-  return `${a.status} ${type}`;
-}

@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplication, Module } from '@nestjs/common';
-import { NestFactory, RouterModule } from '@nestjs/core';
-import { InProcessMessageBus, IncomingMessage } from '@police/messaging';
-import { configureHttpApp, ServiceRuntime } from '@police/platform';
-import { SecurityModule } from '@police/security';
-import { createTestDatabase, eventually, TestDatabase } from '@police/testing';
-import type { Pool } from 'pg';
+import { IncomingMessage } from '@police/messaging';
+import { ServiceTestApp, startServiceApp } from '@police/service-testing';
+import { eventually } from '@police/testing';
 import { referredInvestigationId } from './integration/investigations.consumer';
 import { InvestigationsModule } from './investigations.module';
 
@@ -36,22 +32,12 @@ const openBody = (extra: Record<string, unknown> = {}) => ({
 // The investigations service over HTTP as the embedded product runs it: security (dev issuer,
 // consultation log), the in-process bus, one PostgreSQL connection, a fresh database.
 describe('investigations service over HTTP', () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  let bus: InProcessMessageBus;
-  let app: INestApplication;
-  let url: string;
-  const tokens = new Map<string, string>();
+  let t: ServiceTestApp;
   const published: IncomingMessage[] = [];
 
   async function call<T = any>(user: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
-    const res = await fetch(`${url}/api${path}`, {
-      method,
-      headers: { ...(user ? { authorization: `Bearer ${tokens.get(user)}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, text, body: (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : undefined };
+    const a = await t.request(user, method, `/api${path}`, body, headers);
+    return { status: a.status, headers: a.headers, text: a.text, body: a.json };
   }
 
   async function must<T = any>(user: string, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
@@ -61,7 +47,7 @@ describe('investigations service over HTTP', () => {
   }
 
   const publishContract = (topic: string, type: string, key: string, payload: object, id = randomUUID()) =>
-    bus.publish([{ id, topic, key, type, payload, correlationId: randomUUID(), causationId: randomUUID() }]);
+    t.bus.publish([{ id, topic, key, type, payload, correlationId: randomUUID(), causationId: randomUUID() }]);
 
   const publishedOf = (type: string, investigationId: string) =>
     eventually(() => {
@@ -73,37 +59,16 @@ describe('investigations service over HTTP', () => {
   /** Waits until the read model shows the investigation at (at least) this version. */
   const projected = (id: string, version: number) =>
     eventually(async () => {
-      const { rows } = await pool.query<{ version: number }>('SELECT version FROM investigations.investigations WHERE id = $1', [id]);
+      const { rows } = await t.pool.query<{ version: number }>('SELECT version FROM investigations.investigations WHERE id = $1', [id]);
       expect(rows[0]?.version).toBeGreaterThanOrEqual(version);
     });
 
   beforeAll(async () => {
-    db = await createTestDatabase('investigations');
-    pool = db.pool(1);
-    bus = new InProcessMessageBus();
-    const runtime: ServiceRuntime = { service: 'investigations', mode: 'embedded', schema: 'investigations', pool, sharedPool: true, notifications: false, bus };
-    @Module({
-      imports: [
-        SecurityModule.forRoot({ mode: 'embedded', pool, notifications: false, auditPath: 'audit', authentication: { kind: 'dev' }, logLevel: 'silent' }),
-        InvestigationsModule.register(runtime),
-        RouterModule.register([{ path: 'investigations', module: InvestigationsModule }]),
-      ],
-    })
-    class TestHost {}
-    app = await NestFactory.create(TestHost, { logger: false });
-    configureHttpApp(app);
-    await app.listen(0, '127.0.0.1');
-    url = await app.getUrl();
-    for (const user of ['pieter.janssens', 'sofie.maes', 'lotte.willems', 'els.jacobs', 'marc.goossens', 'an.peeters', 'filip.vermeulen']) {
-      const res = await fetch(`${url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user }) });
-      tokens.set(user, ((await res.json()) as { access_token: string }).access_token);
-    }
-    await bus.subscribe({ groupId: 'test-evidence', topics: ['investigations.public.v1'], handle: async (m) => void published.push(m) });
+    t = await startServiceApp({ service: 'investigations', module: InvestigationsModule, register: (runtime) => InvestigationsModule.register(runtime) });
+    await t.bus.subscribe({ groupId: 'test-evidence', topics: ['investigations.public.v1'], handle: async (m) => void published.push(m) });
   });
   afterAll(async () => {
-    await app?.close();
-    await bus?.close();
-    await db?.drop();
+    await t?.close();
   });
 
   it('opens a case routed to the team, assigns it, works it, closes and reopens it; publishes opened, assigned, closed', async () => {
@@ -191,7 +156,7 @@ describe('investigations service over HTTP', () => {
     expect(timeline.entries[4]).toMatchObject({ position: 5, summary: 'House search at Sleepstraat 44, Gent on authorisation of the onderzoeksrechter HZB-2026/0042', data: { address: 'Sleepstraat 44, Gent', authorisation: WARRANT } });
 
     // As it stood before the closure: open, the report to the magistrate there, no closure.
-    const { rows } = await pool.query<{ recorded_at: Date }>('SELECT recorded_at FROM investigations.events WHERE stream_id = $1 AND stream_version = $2', [`investigation-${id}`, beforeClose.version]);
+    const { rows } = await t.pool.query<{ recorded_at: Date }>('SELECT recorded_at FROM investigations.events WHERE stream_id = $1 AND stream_version = $2', [`investigation-${id}`, beforeClose.version]);
     // The store keeps microseconds; the first millisecond after the report includes it (the closure came later).
     const justAfterReport = new Date(new Date(rows[0].recorded_at).getTime() + 1).toISOString();
     const asOf = await must('pieter.janssens', 'GET', `/investigations/${id}?asOf=${encodeURIComponent(justAfterReport)}`);
@@ -375,7 +340,7 @@ describe('investigations service over HTTP', () => {
     expect(moved.status).toBe(200);
     expect(moved.body).toEqual({ id: c.id, version: 2 });
     expect((await call('els.jacobs', 'GET', `/investigations/${c.id}`)).status).toBe(404);
-    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM audit.events WHERE data->'actor'->>'staffId' = $1 AND data->'subject'->'ids' ? $2 AND data->>'outcome' = 'granted'`, [ELS, c.id]);
+    const { rows } = await t.pool.query(`SELECT count(*)::int AS n FROM audit.events WHERE data->'actor'->>'staffId' = $1 AND data->'subject'->'ids' ? $2 AND data->>'outcome' = 'granted'`, [ELS, c.id]);
     expect(rows).toEqual([{ n: 0 }]);
     const zeden = await must('lotte.willems', 'GET', `/investigations/${c.id}`);
     expect(zeden.investigation).toMatchObject({ team: 'Zeden', teamHistory: [expect.objectContaining({ team: 'Diefstallen' }), expect.objectContaining({ team: 'Zeden', assignedBy: ELS })] });
@@ -405,7 +370,7 @@ describe('investigations service over HTTP', () => {
     await publishContract('reports.public.v1', 'reports.ReportReferredForInvestigation.v1', `report-${reportId}`, referral, first);
     await publishContract('reports.public.v1', 'reports.ReportReferredForInvestigation.v1', `report-${reportId}`, referral, second);
     const handled = await eventually(async () => {
-      const { rows } = await pool.query<{ message_id: string; where: string }>(
+      const { rows } = await t.pool.query<{ message_id: string; where: string }>(
         `SELECT message_id, 'inbox' AS where FROM investigations.inbox WHERE message_id = ANY($1) UNION ALL SELECT message_id, 'parked' FROM investigations.parked_messages WHERE message_id = ANY($1)`,
         [[first, second]],
       );
@@ -413,7 +378,7 @@ describe('investigations service over HTTP', () => {
       return rows;
     });
     expect(handled.map((r) => r.where)).toEqual(['inbox', 'inbox']);
-    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM investigations.events WHERE type = 'InvestigationOpened' AND data->'origin'->'report'->>'reportId' = $1`, [reportId]);
+    const { rows } = await t.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM investigations.events WHERE type = 'InvestigationOpened' AND data->'origin'->'report'->>'reportId' = $1`, [reportId]);
     expect(rows).toEqual([{ n: 1 }]);
   });
 
@@ -474,7 +439,7 @@ describe('investigations service over HTTP', () => {
     });
     expect(timeline.entries.map((e: { type: string }) => e.type)).toEqual(['InvestigationOpened', 'PartyLinked', 'PartyLinked', 'EvidenceLinked']);
     const parked = await eventually(async () => {
-      const r = await pool.query(`SELECT type, reason FROM investigations.parked_messages WHERE payload LIKE '%EV-2026-000999%'`);
+      const r = await t.pool.query(`SELECT type, reason FROM investigations.parked_messages WHERE payload LIKE '%EV-2026-000999%'`);
       expect(r.rows).toHaveLength(1);
       return r.rows[0];
     });
@@ -503,7 +468,7 @@ describe('investigations service over HTTP', () => {
       { itemId, laboratory: 'FPL/LTWP', labReference: 'LTWP-26-11873', analysis: 'fingerprints', conclusion: 'hit', receivedAt: '2026-12-10T12:45:00.000Z', linkedAt: expect.any(String), afterClosure: true },
     ]);
     expect(after.investigation.evidence).toEqual([expect.objectContaining({ itemId, labelNumber: 'EV-2026-000871', afterClosure: false })]);
-    const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM investigations.events WHERE stream_id LIKE 'investigation-%' AND type = 'InvestigationOpened' AND data->'origin'->'report'->>'reportId' = $1`, [reportId]);
+    const { rows } = await t.pool.query<{ n: string }>(`SELECT count(*) AS n FROM investigations.events WHERE stream_id LIKE 'investigation-%' AND type = 'InvestigationOpened' AND data->'origin'->'report'->>'reportId' = $1`, [reportId]);
     expect(Number(rows[0].n)).toBe(1);
   });
 });
