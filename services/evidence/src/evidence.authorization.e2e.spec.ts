@@ -17,12 +17,10 @@
 // When the service adds a route, add its row: the first test fails on a served /api/evidence route
 // without a row, and on a row whose route is not served.
 import { randomUUID } from 'node:crypto';
-import { Answer, Cell, COLUMNS, J, matrixCoverage, outcome, Persona, PERSONAS, R, ServiceTestApp, staffIdOf, startServiceApp, U, X } from '@police/service-testing';
+import { Answer, Cell, COLUMNS, J, matrixCoverage, outcome, Persona, PERSONAS, R, runMatrixRow, ServiceTestApp, staffIdOf, startServiceApp, U, X } from '@police/service-testing';
 import { eventually } from '@police/testing';
 import { DEFAULT_HOLDING_PERIODS } from './domain/found-object.decide';
 import { EvidenceModule } from './evidence.module';
-
-
 
 const C = '403 not-the-custodian';
 const N = '403 not-the-recipient';
@@ -655,27 +653,7 @@ describe('authorization matrix of the evidence service: every route × every per
   });
 
   /** Calls the row's route as each persona; checks the body of every answer that is as expected; returns got/want. */
-  async function run(row: Row, personas: Persona[]): Promise<{ got: Record<string, Cell>; want: Record<string, Cell> }> {
-    const got: Record<string, Cell> = {};
-    const want: Record<string, Cell> = {};
-    for (const persona of personas) {
-      const expected = row.expected[COLUMNS.indexOf(persona)];
-      const call = (await row.request?.(persona, kit)) ?? {};
-      const answer = await api(persona, row.method, call.path ?? row.route, call.body, call.headers);
-      const cell = outcome(answer);
-      got[persona] = cell;
-      want[persona] = expected;
-      if (cell !== expected) continue;
-      if (typeof expected === 'number') {
-        row.ok(answer, persona, call, kit);
-      } else {
-        expect(answer.contentType).toContain('application/problem+json');
-        expect(answer.json).toMatchObject({ status: answer.status, title: expect.any(String), instance: (call.path ?? row.route).split('?')[0] });
-        if (DOMAIN_CODES[expected]) expect(answer.json.code).toBe(DOMAIN_CODES[expected]);
-      }
-    }
-    return { got, want };
-  }
+  const run = (row: Row, personas: Persona[]) => runMatrixRow(row, { columns: COLUMNS, personas, api, kit, domainCodes: DOMAIN_CODES });
 
   it.each(MATRIX.map((r) => [`${r.method} ${r.route}`, r] as const))('%s', async (_name, row) => {
     const { got, want } = await run(row, COLUMNS);

@@ -29,7 +29,7 @@
 // When the service adds a route, add its row: the first test fails on a served /api/investigations
 // route without a row, and on a row whose route is not served.
 import { randomUUID } from 'node:crypto';
-import { Answer, Cell, COLUMNS, H, J, matrixCoverage, outcome, Persona, PERSONAS, R, ServiceTestApp, startServiceApp, U, X } from '@police/service-testing';
+import { Answer, Cell, COLUMNS, H, J, matrixCoverage, outcome, Persona, PERSONAS, R, runMatrixRow, ServiceTestApp, startServiceApp, U, X } from '@police/service-testing';
 import { eventually } from '@police/testing';
 import { InvestigationsModule } from './investigations.module';
 
@@ -400,26 +400,7 @@ describe('authorization matrix of the investigations service: every route × eve
     for (const r of MATRIX) expect(r.expected).toHaveLength(COLUMNS.length);
   });
 
-  async function run(row: Row, personas: Persona[]): Promise<{ got: Record<string, Cell>; want: Record<string, Cell> }> {
-    const got: Record<string, Cell> = {};
-    const want: Record<string, Cell> = {};
-    for (const persona of personas) {
-      const expected = row.expected[COLUMNS.indexOf(persona)];
-      const call = (await row.request?.(persona, kit)) ?? {};
-      const answer = await api(persona, row.method, call.path ?? row.route, call.body, call.headers);
-      const cell = outcome(answer);
-      got[persona] = cell;
-      want[persona] = expected;
-      if (cell !== expected) continue;
-      if (typeof expected === 'number') {
-        row.ok(answer, persona, call, kit);
-      } else {
-        expect(answer.contentType).toContain('application/problem+json');
-        expect(answer.json).toMatchObject({ status: answer.status, title: expect.any(String), instance: (call.path ?? row.route).split('?')[0] });
-      }
-    }
-    return { got, want };
-  }
+  const run = (row: Row, personas: Persona[]) => runMatrixRow(row, { columns: COLUMNS, personas, api, kit });
 
   it.each(MATRIX.map((r) => [`${r.method} ${r.route}`, r] as const))('%s', async (_name, row) => {
     const { got, want } = await run(row, COLUMNS);

@@ -18,7 +18,7 @@
 // When the service adds a route, add its row: the first test fails on a served /api/reports route without
 // a row, and on a row whose route is not served.
 import { randomUUID } from 'node:crypto';
-import { Answer, Cell, COLUMNS, J, matrixCoverage, outcome, PERSONAS, R, ServiceTestApp, startServiceApp, U, X } from '@police/service-testing';
+import { Answer, Cell, COLUMNS, J, matrixCoverage, outcome, PERSONAS, R, runMatrixRow, ServiceTestApp, startServiceApp, U, X } from '@police/service-testing';
 import { eventually } from '@police/testing';
 import { ReportsModule } from './reports.module';
 
@@ -340,27 +340,7 @@ describe('authorization matrix of the reports service: every route × every pers
     for (const r of MATRIX) expect(r.expected).toHaveLength(COLUMNS.length);
   });
 
-  async function run(row: Row): Promise<{ got: Record<string, Cell>; want: Record<string, Cell> }> {
-    const got: Record<string, Cell> = {};
-    const want: Record<string, Cell> = {};
-    for (const persona of COLUMNS) {
-      const expected = row.expected[COLUMNS.indexOf(persona)];
-      const call = (await row.request?.(persona, kit)) ?? {};
-      const answer = await api(persona, row.method, call.path ?? row.route, call.body, call.headers);
-      const cell = outcome(answer);
-      got[persona] = cell;
-      want[persona] = expected;
-      if (cell !== expected) continue;
-      if (typeof expected === 'number') {
-        row.ok(answer, persona, call, kit);
-      } else {
-        expect(answer.contentType).toContain('application/problem+json');
-        expect(answer.json).toMatchObject({ status: answer.status, title: expect.any(String), instance: (call.path ?? row.route).split('?')[0] });
-        if (DOMAIN_CODES[expected]) expect(answer.json.code).toBe(DOMAIN_CODES[expected]);
-      }
-    }
-    return { got, want };
-  }
+  const run = (row: Row) => runMatrixRow(row, { columns: COLUMNS, api, kit, domainCodes: DOMAIN_CODES });
 
   it.each(MATRIX.map((r) => [`${r.method} ${r.route}`, r] as const))('%s', async (_name, row) => {
     const { got, want } = await run(row);
