@@ -468,6 +468,16 @@ describe('investigations service over HTTP', () => {
       { itemId, laboratory: 'FPL/LTWP', labReference: 'LTWP-26-11873', analysis: 'fingerprints', conclusion: 'hit', receivedAt: '2026-12-10T12:45:00.000Z', linkedAt: expect.any(String), afterClosure: true },
     ]);
     expect(after.investigation.evidence).toEqual([expect.objectContaining({ itemId, labelNumber: 'EV-2026-000871', afterClosure: false })]);
+    // A result that names no investigation goes to the case its item is linked to.
+    await publishContract('evidence.public.v1', 'evidence.LabResultReceived.v1', `item-${itemId}`, {
+      itemId, laboratory: 'FPL/LTWP', labReference: 'LTWP-26-11874', analysis: 'dna', conclusion: 'inconclusive', receivedAt: '2026-12-11T09:00:00+01:00',
+    });
+    const second = await eventually(async () => {
+      const f = await must('pieter.janssens', 'GET', `/investigations/${id}`);
+      expect(f.investigation.labResults).toHaveLength(2);
+      return f;
+    });
+    expect(second.investigation.labResults[1]).toMatchObject({ itemId, labReference: 'LTWP-26-11874', afterClosure: true });
     const { rows } = await t.pool.query<{ n: string }>(`SELECT count(*) AS n FROM investigations.events WHERE stream_id LIKE 'investigation-%' AND type = 'InvestigationOpened' AND data->'origin'->'report'->>'reportId' = $1`, [reportId]);
     expect(Number(rows[0].n)).toBe(1);
   });

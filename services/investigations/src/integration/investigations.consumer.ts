@@ -44,6 +44,12 @@ export function investigationsHandlers(config: InvestigationsConfig, logger = ne
       return rows.length === 1 ? rows[0].id : undefined;
     };
 
+    /** The case an evidence item is linked to, when exactly one holds it. */
+    const caseOfItem = async (itemId: string, ctx: ConsumerContext): Promise<string | undefined> => {
+      const { rows } = await ctx.client.query<{ id: string }>(`SELECT id FROM ${table()} WHERE state->'evidenceItems' ? $1 LIMIT 2`, [itemId]);
+      return rows.length === 1 ? rows[0].id : undefined;
+    };
+
     return {
       'reports.ReportReferredForInvestigation.v1': async (p: ReportReferredForInvestigationV1, ctx) => {
         const { rows } = await ctx.client.query<{ id: string }>(`SELECT id FROM ${table()} WHERE $1 = ANY("reportIds") LIMIT 1`, [p.reportId]);
@@ -115,12 +121,14 @@ export function investigationsHandlers(config: InvestigationsConfig, logger = ne
         );
       },
       'evidence.LabResultReceived.v1': async (p: LabResultReceivedV1, ctx) => {
-        if (!p.investigationId) return;
+        // A result for an item registered on a PV number only: the case its item was linked to, when exactly one holds it.
+        const investigationId = p.investigationId ?? (await caseOfItem(p.itemId, ctx));
+        if (!investigationId) return;
         await run(
-          p.investigationId,
+          investigationId,
           {
             type: 'LinkLabResult',
-            data: { itemId: p.itemId, investigationId: p.investigationId, laboratory: p.laboratory, labReference: p.labReference, analysis: p.analysis, conclusion: p.conclusion, receivedAt: p.receivedAt },
+            data: { itemId: p.itemId, investigationId, laboratory: p.laboratory, labReference: p.labReference, analysis: p.analysis, conclusion: p.conclusion, receivedAt: p.receivedAt },
           },
           ctx,
         );
