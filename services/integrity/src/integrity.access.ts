@@ -4,11 +4,18 @@ import { AccessControl, GrantedAccess, Principal, principalOf, ProtectedResource
 import type { Request } from 'express';
 import { ComplaintEvent } from './domain/complaint.events';
 import { Actor, KORPSCHEF } from './domain/integrity.decide';
-import { integrityComplaintStream } from './domain/integrity.stream';
+import { integrityComplaintStream, integrityOrderMeasureStream, integrityThreatFileStream } from './domain/integrity.stream';
+import { OrderMeasureEvent } from './domain/order-measure.events';
+import { ThreatFileEvent } from './domain/threat-file.events';
 import { INTEGRITY_CONFIG, IntegrityConfig } from './integrity.config';
 import { integrityProblem } from './integrity.problems';
 import { evolveComplaintRow } from './queries/complaints/complaint.projection';
 import { ComplaintRow } from './queries/complaints/complaint.read-model';
+import { evolveOrderMeasureRow, evolveThreatFileRow } from './queries/tucht/tucht.projection';
+import { OrderMeasureRow, ThreatFileRow } from './queries/tucht/tucht.read-model';
+
+/** Bureau Tucht's compartment: order measures, threat files and disciplinary files live here (R-INT-13). */
+export const TUCHT_COMPARTMENT = 'integrity:Tucht';
 
 /**
  * Who may know of a complaint. A complaint is a sealed record (no role or team basis): its compartment
@@ -90,5 +97,65 @@ export class IntegrityAccess {
 
   get eventSourcing(): ServiceEventSourcing {
     return this.es;
+  }
+
+  // Bureau Tucht's records (R-INT-13): sealed `disciplinary_case` resources in the Tucht compartment, hidden
+  // from the staff members they concern (the one a measure or disciplinary file is about, everyone a threat
+  // file involves), whatever their role.
+
+  measureResource(row: Pick<OrderMeasureRow, 'id' | 'staffId'>): ProtectedResource {
+    return { type: 'disciplinary_case', id: row.id, compartment: TUCHT_COMPARTMENT, concernedStaffIds: [row.staffId] };
+  }
+
+  threatFileResource(row: Pick<ThreatFileRow, 'id' | 'staffIds'>): ProtectedResource {
+    return { type: 'disciplinary_case', id: row.id, compartment: TUCHT_COMPARTMENT, concernedStaffIds: [...row.staffIds] };
+  }
+
+  /** A staff member's disciplinary file (tuchtblad), as one record. */
+  staffFileResource(staffId: string): ProtectedResource {
+    return { type: 'disciplinary_case', id: staffId, caseRef: `tuchtblad ${staffId}`, compartment: TUCHT_COMPARTMENT, concernedStaffIds: [staffId] };
+  }
+
+  canSeeResource(principal: Principal, resource: ProtectedResource): boolean {
+    return this.access.canSee(principal, resource);
+  }
+
+  authorizeReadResource(req: Request, resource: ProtectedResource): Promise<GrantedAccess> {
+    return this.access.authorizeRead(req, resource);
+  }
+
+  authorizeWriteResource(req: Request, resource: ProtectedResource): GrantedAccess {
+    return this.access.authorizeWrite(req, resource);
+  }
+
+  recordDisciplinaryListRead(req: Request, resources: ProtectedResource[]): Promise<void> {
+    return this.access.recordListRead(req, 'disciplinary_case', resources);
+  }
+
+  /** An order measure's row (its stream when the read model has not caught up), or the platform's 404. */
+  async measureRow(measureId: string): Promise<OrderMeasureRow> {
+    const row = await this.es.dataSource.getRepository(OrderMeasureRow).findOneBy({ id: measureId });
+    return row ?? this.currentMeasure(measureId);
+  }
+
+  async currentMeasure(measureId: string): Promise<OrderMeasureRow> {
+    const { events } = await this.es.store.readStream(integrityOrderMeasureStream(measureId));
+    let row: OrderMeasureRow | null = null;
+    events.forEach((e, version) => (row = evolveOrderMeasureRow(row, { type: e.type, data: e.data } as OrderMeasureEvent, version)));
+    if (!row) throw resourceNotFound('disciplinary_case');
+    return row;
+  }
+
+  async threatFileRow(threatFileId: string): Promise<ThreatFileRow> {
+    const row = await this.es.dataSource.getRepository(ThreatFileRow).findOneBy({ id: threatFileId });
+    return row ?? this.currentThreatFile(threatFileId);
+  }
+
+  async currentThreatFile(threatFileId: string): Promise<ThreatFileRow> {
+    const { events } = await this.es.store.readStream(integrityThreatFileStream(threatFileId));
+    let row: ThreatFileRow | null = null;
+    events.forEach((e, version) => (row = evolveThreatFileRow(row, { type: e.type, data: e.data } as ThreatFileEvent, version)));
+    if (!row) throw resourceNotFound('disciplinary_case');
+    return row;
   }
 }

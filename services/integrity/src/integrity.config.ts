@@ -1,5 +1,7 @@
 import { DEFAULT_DISCIPLINE_CONFIG, DisciplineConfig, Organisation, Relationships } from './domain/complaint.decide';
 import { DeadlineLimits, EarlyWarningPolicy } from './domain/complaint.state';
+import { DEFAULT_ERASURE_POLICY, ErasurePolicy } from './domain/disciplinary-file';
+import { DEFAULT_ORDER_MEASURE_CONFIG, OrderMeasureConfig } from './domain/order-measure.decide';
 
 /**
  * Configuration of the integrity service; a zone overrides any top-level key with `INTEGRITY_CONFIG_JSON`
@@ -16,6 +18,12 @@ import { DeadlineLimits, EarlyWarningPolicy } from './domain/complaint.state';
  * - `deadlines`: days allowed per step (the sources give none: domain §1.4.2 [INF]); also to be confirmed.
  * - `earlyWarning`: how many complaints naming one staff member within how many days raise a signal for
  *   human review (it never decides anything).
+ * - `orderMeasures`: the kinds of order measure (ordemaatregel) and, per kind, the authorities that may
+ *   decide, extend or lift one. TO BE CONFIRMED BY A LAWYER (the sources only name the term, 002:2129-2131;
+ *   "schorsing bij ordemaatregel" is domain §5.7 [INF]).
+ * - `erasure`: days after the decision from which a sanction counts as erased (uitwissing), per severity;
+ *   null: never. TO BE CONFIRMED BY A LAWYER (domain §5.7). Erased sanctions stay on the disciplinary file,
+ *   marked as erased.
  */
 export interface IntegrityConfig {
   registerPrefix: string;
@@ -25,6 +33,8 @@ export interface IntegrityConfig {
   discipline: DisciplineConfig;
   deadlines: DeadlineLimits;
   earlyWarning: EarlyWarningPolicy;
+  orderMeasures: OrderMeasureConfig;
+  erasure: ErasurePolicy;
 }
 
 export const DEFAULT_INTEGRITY_CONFIG: IntegrityConfig = {
@@ -50,6 +60,8 @@ export const DEFAULT_INTEGRITY_CONFIG: IntegrityConfig = {
   discipline: DEFAULT_DISCIPLINE_CONFIG,
   deadlines: { forwardingDays: 5, triageDays: 14, investigationDays: 90, disciplinaryLimitationDays: 180 },
   earlyWarning: { threshold: 3, windowDays: 365 },
+  orderMeasures: DEFAULT_ORDER_MEASURE_CONFIG,
+  erasure: DEFAULT_ERASURE_POLICY,
 };
 
 export function integrityConfigFromEnv(raw = process.env.INTEGRITY_CONFIG_JSON): IntegrityConfig {

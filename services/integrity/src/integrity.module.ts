@@ -10,8 +10,13 @@ import { integrityHandlers } from './integration/integrity.consumer';
 import { complaintsProjection } from './queries/complaints/complaint.projection';
 import { ComplaintRow } from './queries/complaints/complaint.read-model';
 import { ComplaintQueriesController, EarlyWarningsController } from './queries/complaints/complaints.http';
+import { OrderMeasureCommandsController } from './commands/tucht/order-measures.http';
+import { ThreatFileCommandsController } from './commands/tucht/threat-files.http';
+import { DisciplinaryFileController, OrderMeasureQueriesController, ThreatFileQueriesController } from './queries/tucht/tucht.http';
+import { orderMeasuresProjection, threatFilesProjection } from './queries/tucht/tucht.projection';
+import { OrderMeasureRow, ThreatFileRow } from './queries/tucht/tucht.read-model';
 
-export const INTEGRITY_DESCRIPTION = 'Complaints against the police, from intake to outcome, in a sealed compartment.';
+export const INTEGRITY_DESCRIPTION = 'Complaints against the police, from intake to outcome, in a sealed compartment; order measures, threat files and disciplinary files kept by Bureau Tucht.';
 
 /**
  * The integrity service: everything it serves under `/api/integrity`, given the runtime its host provides.
@@ -24,14 +29,24 @@ export class IntegrityModule {
     return {
       module: IntegrityModule,
       imports: [CqrsModule],
-      controllers: [healthController('integrity'), ComplaintCommandsController, ComplaintQueriesController, EarlyWarningsController],
+      controllers: [
+        healthController('integrity'),
+        ComplaintCommandsController,
+        ComplaintQueriesController,
+        EarlyWarningsController,
+        OrderMeasureCommandsController,
+        OrderMeasureQueriesController,
+        ThreatFileCommandsController,
+        ThreatFileQueriesController,
+        DisciplinaryFileController,
+      ],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },
         { provide: INTEGRITY_CONFIG, useValue: config },
         eventSourcingProvider(runtime, {
-          entities: [ComplaintRow],
-          projections: [complaintsProjection],
+          entities: [ComplaintRow, OrderMeasureRow, ThreatFileRow],
+          projections: [complaintsProjection, orderMeasuresProjection, threatFilesProjection],
           consume: { from: ['reports'], handlers: (es) => integrityHandlers(es, config) },
         }),
         IntegrityAccess,

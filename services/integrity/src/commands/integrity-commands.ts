@@ -4,7 +4,11 @@ import { ComplaintCommand, decideComplaint } from '../domain/complaint.decide';
 import { ComplaintEvent } from '../domain/complaint.events';
 import { ComplaintState, evolveComplaint, initialComplaintState } from '../domain/complaint.state';
 import { Actor } from '../domain/integrity.decide';
-import { integrityComplaintStream } from '../domain/integrity.stream';
+import { integrityComplaintStream, integrityOrderMeasureStream, integrityThreatFileStream } from '../domain/integrity.stream';
+import { decideOrderMeasure, evolveOrderMeasure, initialOrderMeasureState, OrderMeasureCommand, OrderMeasureState } from '../domain/order-measure.decide';
+import { OrderMeasureEvent } from '../domain/order-measure.events';
+import { decideThreatFile, evolveThreatFile, initialThreatFileState, ThreatFileCommand, ThreatFileState } from '../domain/threat-file.decide';
+import { ThreatFileEvent } from '../domain/threat-file.events';
 
 /** Who asks and in answer to what, as the HTTP edge (or the consumer) established it. */
 export interface IntegrityRequestContext {
@@ -18,8 +22,10 @@ export interface IntegrityRequestContext {
 }
 
 export type ComplaintEnvelope = Pick<ComplaintCommand, 'type' | 'data'>;
+export type OrderMeasureEnvelope = Pick<OrderMeasureCommand, 'type' | 'data'>;
+export type ThreatFileEnvelope = Pick<ThreatFileCommand, 'type' | 'data'>;
 
-/** The complaint aggregate: load → decide → append. */
+/** The service's aggregates (complaint, order measure, threat file): load → decide → append. */
 export class IntegrityCommands {
   constructor(private readonly store: EventStore) {}
 
@@ -32,6 +38,28 @@ export class IntegrityCommands {
       { evolve: evolveComplaint, initialState: initialComplaintState, context, expected: ctx.expected },
     );
   }
+
+  orderMeasure(measureId: string, command: OrderMeasureEnvelope, ctx: IntegrityRequestContext): Promise<CommandResult<OrderMeasureState>> {
+    return handleCommand<OrderMeasureState, OrderMeasureEvent>(
+      this.store,
+      integrityOrderMeasureStream(measureId),
+      (state) => decideOrderMeasure(state, { ...command, metadata: { actor: ctx.actor, now: ctx.now } } as OrderMeasureCommand),
+      { evolve: evolveOrderMeasure, initialState: initialOrderMeasureState, context: contextOf(ctx), expected: ctx.expected },
+    );
+  }
+
+  threatFile(threatFileId: string, command: ThreatFileEnvelope, ctx: IntegrityRequestContext): Promise<CommandResult<ThreatFileState>> {
+    return handleCommand<ThreatFileState, ThreatFileEvent>(
+      this.store,
+      integrityThreatFileStream(threatFileId),
+      (state) => decideThreatFile(state, { ...command, metadata: { actor: ctx.actor, now: ctx.now } } as ThreatFileCommand),
+      { evolve: evolveThreatFile, initialState: initialThreatFileState, context: contextOf(ctx), expected: ctx.expected },
+    );
+  }
+}
+
+function contextOf(ctx: IntegrityRequestContext): CommandContext {
+  return { actor: ctx.actor.staffId, now: ctx.now, correlationId: ctx.correlationId, causationId: ctx.causationId, idempotencyKey: ctx.idempotencyKey };
 }
 
 /**

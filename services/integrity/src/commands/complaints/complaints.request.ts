@@ -21,7 +21,7 @@ const DATE = { strict: true, strictSeparator: true } as const;
  * A calendar day as YYYY-MM-DD. ISO 8601 alone also admits week dates (2026-W10-1, ten characters too),
  * which no `Date` can read: they made the early-warning view answer 500.
  */
-function IsCalendarDay(): PropertyDecorator {
+export function IsCalendarDay(): PropertyDecorator {
   return ValidateBy({
     name: 'isCalendarDay',
     validator: {

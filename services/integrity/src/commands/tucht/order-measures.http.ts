@@ -1,0 +1,111 @@
+import { Body, Controller, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, Role } from '@police/security';
+import type { Request, Response } from 'express';
+import { LinkedComplaint } from '../../domain/order-measure.decide';
+import { IntegrityAccess } from '../../integrity.access';
+import { INTEGRITY_CONFIG, IntegrityConfig } from '../../integrity.config';
+import { requestContext, setEtag } from '../../integrity.http-context';
+import { integrityProblem } from '../../integrity.problems';
+import { OrderMeasureView, orderMeasureView } from '../../queries/tucht/tucht.view';
+import { newRecordId } from '../integrity-commands';
+import { ExecuteOrderMeasureCommand } from '../integrity.cqrs';
+import { FollowUpOrderMeasureRequest, RecordOrderMeasureRequest } from './tucht.request';
+
+/** Bureau Tucht and the chief: the roles of the `integrity:Tucht` compartment. */
+export const TUCHT_ROLES: Role[] = ['discipline_officer', 'chief'];
+
+/**
+ * Order measures (ordemaatregelen, R-INT-13): recorded and followed up by Bureau Tucht. The staff member a
+ * measure is toward gets the 404 of a missing id on every route, whatever their role.
+ */
+@ApiTags('order-measures')
+@Controller('order-measures')
+export class OrderMeasureCommandsController {
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly access: IntegrityAccess,
+    @Inject(INTEGRITY_CONFIG) private readonly config: IntegrityConfig,
+  ) {}
+
+  @Post()
+  @Allow(...TUCHT_ROLES)
+  @ApiOperation({ summary: 'Record an order measure a competent authority decided (kinds and authorities are configuration; Idempotency-Key makes a retry return the first result)' })
+  async record(@Body() body: RecordOrderMeasureRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<OrderMeasureView> {
+    const principal = this.access.principal(req);
+    if (body.staffId === principal.staffId) {
+      throw integrityProblem(422, 'order_measure_names_recorder', 'An order measure toward you must be recorded by someone else.', 'staffId');
+    }
+    const complaint = body.complaintId === undefined ? undefined : await this.linkedComplaint(req, body.complaintId);
+    const ctx = requestContext(req, this.access.actor(principal));
+    const measureId = newRecordId('order-measure', principal.staffId, ctx.idempotencyKey);
+    const result = await this.bus.execute(
+      new ExecuteOrderMeasureCommand(
+        measureId,
+        {
+          type: 'RecordOrderMeasure',
+          data: {
+            measureId,
+            staffId: body.staffId,
+            kind: body.kind,
+            authority: body.authority,
+            reason: body.reason,
+            decidedOn: body.decidedOn,
+            startsOn: body.startsOn,
+            ...(body.endsOn !== undefined && { endsOn: body.endsOn }),
+            ...(complaint !== undefined && { complaint }),
+            config: this.config.orderMeasures,
+          },
+        },
+        ctx,
+      ),
+    );
+    res.status(result.alreadyHandled ? 200 : 201).location(`/api/integrity/order-measures/${measureId}`);
+    return this.answer(res, measureId);
+  }
+
+  @Post(':id/follow-ups')
+  @Allow(...TUCHT_ROLES)
+  @ApiOperation({ summary: 'Follow up an order measure: extended or lifted (by a competent authority), ended, or a note' })
+  async followUp(@Param('id', ParseUUIDPipe) id: string, @Body() body: FollowUpOrderMeasureRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<OrderMeasureView> {
+    const row = await this.access.currentMeasure(id);
+    this.access.authorizeWriteResource(req, this.access.measureResource(row));
+    const ctx = requestContext(req, this.access.actor(this.access.principal(req)));
+    await this.bus.execute(
+      new ExecuteOrderMeasureCommand(
+        id,
+        {
+          type: 'FollowUpOrderMeasure',
+          data: {
+            action: body.action,
+            on: body.on,
+            note: body.note,
+            ...(body.endsOn !== undefined && { endsOn: body.endsOn }),
+            ...(body.authority !== undefined && { authority: body.authority }),
+            config: this.config.orderMeasures,
+          },
+        },
+        ctx,
+      ),
+    );
+    res.status(201);
+    return this.answer(res, id);
+  }
+
+  /** The complaint named, if the recorder may see it; otherwise it is as unknown as a missing one. */
+  private async linkedComplaint(req: Request, complaintId: string): Promise<LinkedComplaint> {
+    const unknown = () => integrityProblem(422, 'unknown_complaint', 'There is no complaint with this id that you may see.', 'complaintId');
+    const row = await this.access.currentRow(complaintId).catch(() => {
+      throw unknown();
+    });
+    if (!this.access.canSee(this.access.principal(req), row)) throw unknown();
+    return { complaintId: row.id, registerNumber: row.registerNumber, staffConcerned: row.staffConcerned };
+  }
+
+  private async answer(res: Response, id: string): Promise<OrderMeasureView> {
+    const row = await this.access.currentMeasure(id);
+    setEtag(res, row.version);
+    return orderMeasureView(row);
+  }
+}
