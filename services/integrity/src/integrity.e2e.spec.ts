@@ -462,4 +462,250 @@ describe('integrity service over HTTP', () => {
     });
     expect(published).toEqual([]);
   });
+
+  describe('Bureau Tucht: order measures, threat files and disciplinary files (R-INT-13)', () => {
+    const HILDE = '5415-0402';
+    const plusDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const measure = (staffId: string, extra: Record<string, unknown> = {}) => ({
+      staffId,
+      kind: 'schorsing bij ordemaatregel',
+      authority: 'korpschef',
+      reason: 'Aanwezigheid schaadt het lopende onderzoek',
+      decidedOn: TODAY,
+      startsOn: TODAY,
+      endsOn: plusDays(TODAY, 90),
+      ...extra,
+    });
+
+    /** A founded complaint about `staffId`, with a disciplinary procedure started by the chief (and the sanction, if given). */
+    async function procedure(staffId: string, sanction?: string): Promise<{ id: string; registerNumber: string }> {
+      const id = await forwardedComplaint({ staffConcerned: [staffId] });
+      await must('filip.vermeulen', 'POST', `/integrity/complaints/${id}/triage`, { route: 'administrative', reason: 'deontologische tekortkoming' });
+      await must('filip.vermeulen', 'POST', `/integrity/complaints/${id}/investigators`, { investigatorId: BART, designated: false });
+      await must('bart.desmet', 'POST', `/integrity/complaints/${id}/findings`, { kind: 'incriminating', summary: 'Bodycam', source: 'bodycam', staffId });
+      await must('bart.desmet', 'POST', `/integrity/complaints/${id}/outcome`, { conclusion: 'founded', summary: 'Gegrond' });
+      await must('filip.vermeulen', 'POST', `/integrity/complaints/${id}/disciplinary-procedures`, { staffId });
+      const last = sanction ? await must('filip.vermeulen', 'POST', `/integrity/complaints/${id}/sanction`, { staffId, sanction, decidedOn: TODAY }) : await must('filip.vermeulen', 'GET', `/integrity/complaints/${id}`);
+      return { id, registerNumber: last.registerNumber };
+    }
+
+    it('records an order measure decided by a competent authority, linked to a complaint, and follows it up until it is lifted', async () => {
+      const complaint = await must('filip.vermeulen', 'POST', '/integrity/complaints', mailed({ staffConcerned: [SOFIE] }));
+      const recorded = await call('hilde.mertens', 'POST', '/integrity/order-measures', measure(SOFIE, { complaintId: complaint.id }), { 'Idempotency-Key': 'ordemaatregel-sofie-0001' });
+      expect(recorded.status).toBe(201);
+      expect(recorded.headers.get('etag')).toBe('"0"');
+      const id = recorded.body.id as string;
+      expect(recorded.headers.get('location')).toBe(`/api/integrity/order-measures/${id}`);
+      expect(recorded.body).toEqual({
+        id,
+        version: 0,
+        status: 'active',
+        measure: {
+          measureId: id,
+          staffId: SOFIE,
+          kind: 'schorsing bij ordemaatregel',
+          authority: 'korpschef',
+          reason: 'Aanwezigheid schaadt het lopende onderzoek',
+          decidedOn: TODAY,
+          startsOn: TODAY,
+          endsOn: plusDays(TODAY, 90),
+          complaint: { complaintId: complaint.id, registerNumber: complaint.registerNumber },
+          status: 'active',
+          recordedBy: HILDE,
+          recordedAt: expect.any(String),
+          followUps: [],
+        },
+      });
+      const again = await call('hilde.mertens', 'POST', '/integrity/order-measures', measure(SOFIE, { complaintId: complaint.id }), { 'Idempotency-Key': 'ordemaatregel-sofie-0001' });
+      expect(again).toMatchObject({ status: 200, body: { id, version: 0 } });
+
+      const stale = await call('hilde.mertens', 'POST', `/integrity/order-measures/${id}/follow-ups`, { action: 'note', on: TODAY, note: 'n' }, { 'If-Match': '"3"' });
+      expect(stale).toMatchObject({ status: 412, body: { currentVersion: 0 } });
+      const notCompetent = await call('hilde.mertens', 'POST', `/integrity/order-measures/${id}/follow-ups`, { action: 'extended', on: TODAY, note: 'Verlengd', endsOn: plusDays(TODAY, 180), authority: 'diensthoofd' });
+      expect(notCompetent.body).toMatchObject({ status: 422, code: 'authority_not_competent', errors: [{ field: 'authority' }] });
+      const extended = await call('filip.vermeulen', 'POST', `/integrity/order-measures/${id}/follow-ups`, { action: 'extended', on: TODAY, note: 'Verlengd in afwachting van het tuchtonderzoek', endsOn: plusDays(TODAY, 180), authority: 'burgemeester' }, { 'If-Match': '"0"' });
+      expect(extended.status).toBe(201);
+      expect(extended.headers.get('etag')).toBe('"1"');
+      expect(extended.body).toMatchObject({ status: 'active', measure: { endsOn: plusDays(TODAY, 180) } });
+      const lifted = await must('hilde.mertens', 'POST', `/integrity/order-measures/${id}/follow-ups`, { action: 'lifted', on: TODAY, note: 'Opgeheven na verhoor', authority: 'korpschef' });
+      expect(lifted).toMatchObject({ version: 2, status: 'lifted' });
+      expect(lifted.measure.followUps).toEqual([
+        { action: 'extended', on: TODAY, note: 'Verlengd in afwachting van het tuchtonderzoek', endsOn: plusDays(TODAY, 180), authority: 'burgemeester', followedUpBy: FILIP, recordedAt: expect.any(String) },
+        { action: 'lifted', on: TODAY, note: 'Opgeheven na verhoor', authority: 'korpschef', followedUpBy: HILDE, recordedAt: expect.any(String) },
+      ]);
+      const ended = await call('hilde.mertens', 'POST', `/integrity/order-measures/${id}/follow-ups`, { action: 'ended', on: TODAY, note: 'Einde' });
+      expect(ended.body).toMatchObject({ status: 409, code: 'order_measure_ended' });
+      await must('hilde.mertens', 'POST', `/integrity/order-measures/${id}/follow-ups`, { action: 'note', on: TODAY, note: 'Betrokkene terug in dienst' });
+
+      const read = await eventually(async () => {
+        const a = await call('filip.vermeulen', 'GET', `/integrity/order-measures/${id}`);
+        expect(a.body.version).toBe(3);
+        return a;
+      });
+      expect(read.headers.get('etag')).toBe('"3"');
+      expect(read.headers.get('x-access-basis')).toBe('role');
+      expect(read.body.measure.followUps).toHaveLength(3);
+      expect((await call('filip.vermeulen', 'GET', `/integrity/order-measures/${randomUUID()}`)).body).toMatchObject({ status: 404, title: 'Not found' });
+      expect((await call('filip.vermeulen', 'POST', `/integrity/order-measures/${randomUUID()}/follow-ups`, { action: 'note', on: TODAY, note: 'x' })).status).toBe(404);
+    });
+
+    it('refuses bad order-measure input with the field at fault (a week date is a 400, not a 500)', async () => {
+      const week = await call('hilde.mertens', 'POST', '/integrity/order-measures', measure(KOEN, { startsOn: '2026-W10-1', extra: true }));
+      expect(week.status).toBe(400);
+      expect(week.headers.get('content-type')).toContain('application/problem+json');
+      expect(week.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['extra', 'startsOn']);
+      const noKind = await call('hilde.mertens', 'POST', '/integrity/order-measures', measure(KOEN, { kind: 'huisarrest' }));
+      expect(noKind.body).toMatchObject({ status: 422, code: 'unknown_order_measure_kind', errors: [{ field: 'kind' }] });
+      const notCompetent = await call('hilde.mertens', 'POST', '/integrity/order-measures', measure(KOEN, { kind: 'schorsing bij ordemaatregel met inhouding van wedde' }));
+      expect(notCompetent.body).toMatchObject({ status: 422, code: 'authority_not_competent', errors: [{ field: 'authority' }] });
+      const backwards = await call('hilde.mertens', 'POST', '/integrity/order-measures', measure(KOEN, { endsOn: plusDays(TODAY, -1) }));
+      expect(backwards.body).toMatchObject({ status: 422, code: 'invalid_date', errors: [{ field: 'endsOn' }] });
+      const future = await call('hilde.mertens', 'POST', '/integrity/order-measures', measure(KOEN, { decidedOn: '2999-01-01' }));
+      expect(future.body).toMatchObject({ status: 422, code: 'date_in_future', errors: [{ field: 'decidedOn' }] });
+      const own = await call('hilde.mertens', 'POST', '/integrity/order-measures', measure(HILDE));
+      expect(own.body).toMatchObject({ status: 422, code: 'order_measure_names_recorder', errors: [{ field: 'staffId' }] });
+      // A complaint about someone else, and one in BIT's compartment (hidden from Tucht: as unknown as a missing one).
+      const aboutKoen = await must('filip.vermeulen', 'POST', '/integrity/complaints', mailed());
+      const notConcerned = await call('hilde.mertens', 'POST', '/integrity/order-measures', measure(SOFIE, { complaintId: aboutKoen.id }));
+      expect(notConcerned.body).toMatchObject({ status: 422, code: 'not_concerned', errors: [{ field: 'complaintId' }] });
+      const inBit = await forwardedComplaint();
+      await must('filip.vermeulen', 'POST', `/integrity/complaints/${inBit}/triage`, { route: 'administrative', reason: 'deontologisch' });
+      const hidden = await call('hilde.mertens', 'POST', '/integrity/order-measures', measure(KOEN, { complaintId: inBit }));
+      const missing = await call('hilde.mertens', 'POST', '/integrity/order-measures', measure(KOEN, { complaintId: randomUUID() }));
+      expect(hidden.body).toMatchObject({ status: 422, code: 'unknown_complaint', errors: [{ field: 'complaintId' }] });
+      expect(hidden.body.detail).toBe(missing.body.detail);
+      const { id } = await must('hilde.mertens', 'POST', '/integrity/order-measures', measure(KOEN));
+      const badFollowUp = await call('hilde.mertens', 'POST', `/integrity/order-measures/${id}/follow-ups`, { action: 'suspended', on: '2026-W10-1', note: 'x' });
+      expect(badFollowUp.status).toBe(400);
+      expect(badFollowUp.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['action', 'on']);
+      const noEnd = await call('hilde.mertens', 'POST', `/integrity/order-measures/${id}/follow-ups`, { action: 'extended', on: TODAY, note: 'x', authority: 'korpschef' });
+      expect(noEnd.body).toMatchObject({ status: 422, code: 'required', errors: [{ field: 'endsOn' }] });
+      expect((await call('hilde.mertens', 'POST', '/integrity/order-measures/not-a-uuid/follow-ups', { action: 'note', on: TODAY, note: 'x' })).status).toBe(400);
+    });
+
+    it('opens a threat file with each staff member’s involvement as stated, takes notes, and closes it with a reason', async () => {
+      const bad = await call('hilde.mertens', 'POST', '/integrity/threat-files', { openedOn: '2026-W10-1', summary: 's', involved: [{ staffId: KOEN, involvement: 'victim' }] });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['involved.0.involvement', 'openedOn']);
+      const none = await call('hilde.mertens', 'POST', '/integrity/threat-files', { openedOn: TODAY, summary: 's', involved: [] });
+      expect(none.status).toBe(400);
+      expect(none.body.errors).toEqual([expect.objectContaining({ field: 'involved' })]);
+      const twice = await call('hilde.mertens', 'POST', '/integrity/threat-files', { openedOn: TODAY, summary: 's', involved: [{ staffId: KOEN, involvement: 'subject' }, { staffId: KOEN, involvement: 'target' }] });
+      expect(twice.body).toMatchObject({ status: 422, code: 'invalid_value', errors: [{ field: 'involved' }] });
+      const own = await call('hilde.mertens', 'POST', '/integrity/threat-files', { openedOn: TODAY, summary: 's', involved: [{ staffId: HILDE, involvement: 'target' }] });
+      expect(own.body).toMatchObject({ status: 422, code: 'threat_file_names_recorder', errors: [{ field: 'involved' }] });
+
+      const involved = [
+        { staffId: KOEN, involvement: 'subject' },
+        { staffId: SOFIE, involvement: 'unspecified' },
+      ];
+      const opened = await call('hilde.mertens', 'POST', '/integrity/threat-files', { openedOn: TODAY, summary: 'Dreigende berichten tussen collega’s', involved });
+      expect(opened.status).toBe(201);
+      expect(opened.headers.get('etag')).toBe('"0"');
+      const id = opened.body.id as string;
+      expect(opened.body).toEqual({
+        id,
+        version: 0,
+        status: 'open',
+        threatFile: { threatFileId: id, openedOn: TODAY, summary: 'Dreigende berichten tussen collega’s', involved, status: 'open', openedBy: HILDE, recordedAt: expect.any(String), notes: [], closed: null },
+      });
+      const noted = await call('filip.vermeulen', 'POST', `/integrity/threat-files/${id}/notes`, { note: 'Gesprek met het diensthoofd' });
+      expect(noted.status).toBe(201);
+      expect(noted.body.threatFile.notes).toEqual([{ noteId: noted.body.noteId, note: 'Gesprek met het diensthoofd', addedBy: FILIP, addedAt: expect.any(String) }]);
+      const early = await call('hilde.mertens', 'POST', `/integrity/threat-files/${id}/close`, { closedOn: plusDays(TODAY, -1), reason: 'x' });
+      expect(early.body).toMatchObject({ status: 422, code: 'invalid_date', errors: [{ field: 'closedOn' }] });
+      const closed = await call('hilde.mertens', 'POST', `/integrity/threat-files/${id}/close`, { closedOn: TODAY, reason: 'Bemiddeling geslaagd' }, { 'If-Match': '"1"' });
+      expect(closed.status).toBe(200);
+      expect(closed.body).toMatchObject({ version: 2, status: 'closed', threatFile: { closed: { closedOn: TODAY, reason: 'Bemiddeling geslaagd', closedBy: HILDE, recordedAt: expect.any(String) } } });
+      const after = await call('hilde.mertens', 'POST', `/integrity/threat-files/${id}/notes`, { note: 'te laat' });
+      expect(after.body).toMatchObject({ status: 409, code: 'threat_file_closed' });
+      const read = await eventually(async () => {
+        const a = await call('hilde.mertens', 'GET', `/integrity/threat-files/${id}`);
+        expect(a.body.version).toBe(2);
+        return a;
+      });
+      expect(read.body.threatFile.notes).toHaveLength(1);
+      expect((await call('hilde.mertens', 'GET', `/integrity/threat-files/${randomUUID()}`)).status).toBe(404);
+    });
+
+    it('lists order measures and threat files by staff member and status, with paging', async () => {
+      const staff = '5415-0881';
+      const ids: string[] = [];
+      for (const startsOn of [plusDays(TODAY, -10), plusDays(TODAY, -5), TODAY]) ids.push((await must('hilde.mertens', 'POST', '/integrity/order-measures', measure(staff, { startsOn, endsOn: undefined }))).id);
+      await must('hilde.mertens', 'POST', `/integrity/order-measures/${ids[0]}/follow-ups`, { action: 'ended', on: TODAY, note: 'Beslissing ten gronde genomen' });
+      const active = await eventually(async () => {
+        const a = await call('filip.vermeulen', 'GET', `/integrity/order-measures?staffId=${staff}&status=active`);
+        expect(a.body.total).toBe(2);
+        return a;
+      });
+      expect(active.body.items.map((i: { id: string }) => i.id)).toEqual([ids[2], ids[1]]);
+      expect(active.body.items[0]).toEqual({ id: ids[2], version: 0, staffId: staff, kind: 'schorsing bij ordemaatregel', authority: 'korpschef', status: 'active', decidedOn: TODAY, startsOn: TODAY, endsOn: null, complaint: null });
+      const page = await call('filip.vermeulen', 'GET', `/integrity/order-measures?staffId=${staff}&limit=1&offset=1`);
+      expect(page.body).toMatchObject({ items: [{ id: ids[1] }], total: 3, limit: 1, offset: 1 });
+      expect((await call('filip.vermeulen', 'GET', `/integrity/order-measures?staffId=${staff}&status=ended`)).body.items.map((i: { id: string }) => i.id)).toEqual([ids[0]]);
+      expect((await call('filip.vermeulen', 'GET', '/integrity/order-measures?status=suspended')).body).toMatchObject({ status: 400, errors: [{ field: 'status' }] });
+
+      const open = await must('hilde.mertens', 'POST', '/integrity/threat-files', { openedOn: TODAY, summary: 'Bedreiging', involved: [{ staffId: staff, involvement: 'target' }, { staffId: KOEN, involvement: 'subject' }] });
+      const closed = await must('hilde.mertens', 'POST', '/integrity/threat-files', { openedOn: plusDays(TODAY, -3), summary: 'Oud', involved: [{ staffId: staff, involvement: 'unspecified' }] });
+      await must('hilde.mertens', 'POST', `/integrity/threat-files/${closed.id}/close`, { closedOn: TODAY, reason: 'Geen dreiging meer' });
+      const threats = await eventually(async () => {
+        const a = await call('hilde.mertens', 'GET', `/integrity/threat-files?staffId=${staff}`);
+        expect(a.body.items.map((i: { status: string }) => i.status)).toEqual(['open', 'closed']);
+        return a;
+      });
+      expect(threats.body).toMatchObject({ total: 2, items: [{ id: open.id, openedOn: TODAY, closedOn: null, involved: [{ staffId: staff, involvement: 'target' }, { staffId: KOEN, involvement: 'subject' }] }, { id: closed.id, closedOn: TODAY }] });
+      expect((await call('hilde.mertens', 'GET', `/integrity/threat-files?staffId=${staff}&status=closed`)).body).toMatchObject({ items: [{ id: closed.id }], total: 1 });
+      expect((await call('hilde.mertens', 'GET', `/integrity/threat-files?staffId=${staff}&status=open&limit=1&offset=1`)).body).toMatchObject({ items: [], total: 1 });
+    });
+
+    it('shows a staff member’s disciplinary file: procedures and sanctions across complaints (erased ones marked, not dropped), order measures and threat files', async () => {
+      const staff = '5415-0882';
+      expect((await call('hilde.mertens', 'GET', `/integrity/staff/${staff}/disciplinary-file`)).body).toMatchObject({ status: 404, title: 'Not found' });
+      const sanctioned = await procedure(staff, 'blaam');
+      const pending = await procedure(staff);
+      // The complaint sits in BIT's compartment: the chief, who sees it, links the measure to it.
+      const { id: measureId } = await must('filip.vermeulen', 'POST', '/integrity/order-measures', measure(staff, { complaintId: pending.id }));
+      const threat = await must('hilde.mertens', 'POST', '/integrity/threat-files', { openedOn: TODAY, summary: 'Bedreiging', involved: [{ staffId: staff, involvement: 'target' }] });
+      const file = await eventually(async () => {
+        const a = await call('hilde.mertens', 'GET', `/integrity/staff/${staff}/disciplinary-file`);
+        expect(a.status).toBe(200);
+        expect(a.body.sanctions).toHaveLength(2);
+        expect(a.body.sanctions.find((x: { complaintId: string }) => x.complaintId === pending.id)).toBeDefined();
+        expect(a.body.orderMeasures).toHaveLength(1);
+        expect(a.body.threatFiles).toHaveLength(1);
+        return a;
+      });
+      const erasedFrom = plusDays(TODAY, 548);
+      expect(file.body).toEqual({
+        staffId: staff,
+        asOf: TODAY,
+        erasurePolicy: { light: 548, heavy: 1461 },
+        sanctions: expect.arrayContaining([
+          {
+            complaintId: sanctioned.id,
+            registerNumber: sanctioned.registerNumber,
+            procedure: { authority: 'korpschef', startedBy: FILIP, startedAt: expect.any(String) },
+            sanction: { sanction: 'blaam', severity: 'light', authority: 'korpschef', decidedOn: TODAY, decidedBy: FILIP },
+            erasure: { erasedFrom, erased: false },
+          },
+          { complaintId: pending.id, registerNumber: pending.registerNumber, procedure: { authority: 'korpschef', startedBy: FILIP, startedAt: expect.any(String) }, sanction: null, erasure: null },
+        ]),
+        orderMeasures: [expect.objectContaining({ id: measureId, staffId: staff, status: 'active', complaint: { complaintId: pending.id, registerNumber: pending.registerNumber } })],
+        threatFiles: [{ id: threat.id, version: 0, status: 'open', openedOn: TODAY, involved: [{ staffId: staff, involvement: 'target' }], closedOn: null, involvement: 'target' }],
+      });
+      // Past the erasure period the sanction is still there, marked as erased.
+      const later = await call('filip.vermeulen', 'GET', `/integrity/staff/${staff}/disciplinary-file?asOf=${erasedFrom}`);
+      expect(later.body.asOf).toBe(erasedFrom);
+      expect(later.body.sanctions.find((x: { complaintId: string }) => x.complaintId === sanctioned.id)).toMatchObject({ sanction: { sanction: 'blaam' }, erasure: { erasedFrom, erased: true } });
+      for (const asOf of ['2026-W10-1', '2026-02-30']) {
+        const bad = await call('hilde.mertens', 'GET', `/integrity/staff/${staff}/disciplinary-file?asOf=${asOf}`);
+        expect(bad.status).toBe(400);
+        expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'asOf' })]);
+      }
+      expect((await call('hilde.mertens', 'GET', `/integrity/staff/${'x'.repeat(65)}/disciplinary-file`)).body).toMatchObject({ status: 400, errors: [{ field: 'staffId' }] });
+      // Every read of it is in the consultation log.
+      const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM audit.events WHERE data->'subject'->>'caseRef' = $1`, [`tuchtblad ${staff}`]);
+      expect(Number(rows[0].n)).toBeGreaterThanOrEqual(3);
+    });
+  });
 });
