@@ -94,6 +94,10 @@ interface Kit {
   concluded(conclusion?: string): Promise<string>;
   /** …founded, with a disciplinary procedure against OTHER started by the chief. */
   procedure(): Promise<string>;
+  /** A fresh order measure toward OTHER, recorded by the chief. */
+  measure(): Promise<string>;
+  /** A fresh threat file involving OTHER, opened by the chief. */
+  threatFile(): Promise<string>;
 }
 
 interface Row {
@@ -132,6 +136,23 @@ const BODIES: Record<string, unknown> = {
   lessons: { scope: 'corps', lessons: 'De-escalatie in de briefing' },
   close: undefined,
 };
+
+/** Bodies of the commands on Bureau Tucht's records. */
+const TUCHT_BODIES = {
+  measure: (staffId: string) => ({ staffId, kind: 'schorsing bij ordemaatregel', authority: 'korpschef', reason: 'Aanwezigheid schaadt het onderzoek', decidedOn: TODAY, startsOn: TODAY }),
+  'follow-ups': { action: 'note', on: TODAY, note: 'Betrokkene gehoord' },
+  threatFile: (...staffIds: string[]) => ({ openedOn: TODAY, summary: 'Dreigende berichten', involved: staffIds.map((staffId, i) => ({ staffId, involvement: i === 0 ? 'target' : 'unspecified' })) }),
+  notes: { note: 'Gesprek met het diensthoofd' },
+  close: { closedOn: TODAY, reason: 'Bemiddeling geslaagd' },
+};
+
+/** A Bureau Tucht record answer for the cell's fixture, with its ETag. */
+const tuchtView =
+  (key: 'measure' | 'threatFile', check: Record<string, unknown> = {}) =>
+  (a: Answer, _p: Persona, call: Call): void => {
+    expect(a.json).toMatchObject({ ...(call.id !== undefined && { id: call.id }), version: expect.any(Number), [key]: key === 'measure' ? { staffId: OTHER } : { involved: [{ staffId: OTHER, involvement: 'target' }] }, ...check });
+    expect(a.headers.get('etag')).toBe(`"${a.json.version}"`);
+  };
 
 /** A complaint answer for the cell's fixture, with its ETag. */
 const complaintView =
@@ -358,6 +379,109 @@ const MATRIX: Row[] = [
       else expect(other.count).toBeGreaterThanOrEqual(3);
     },
   },
+  {
+    method: 'POST',
+    route: '/api/integrity/order-measures',
+    request: () => ({ body: TUCHT_BODIES.measure(OTHER) }),
+    expected: [U, R, R, R, R, R, R, R, R, R, 201, R, 201],
+    ok: tuchtView('measure', { status: 'active', measure: { staffId: OTHER, kind: 'schorsing bij ordemaatregel', followUps: [] } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/integrity/order-measures',
+    request: () => ({ path: `/api/integrity/order-measures?staffId=${OTHER}&status=active&limit=200` }),
+    expected: [U, R, R, R, R, R, R, R, R, R, 200, R, 200],
+    ok: (a, _p, _c, kit) => {
+      expect(a.json.items.map((i: { id: string }) => i.id)).toContain(kit.fx.measure);
+      expect(a.json.items.every((i: { staffId: string; status: string }) => i.staffId === OTHER && i.status === 'active')).toBe(true);
+      expect(a.json.total).toBe(a.json.items.length);
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/integrity/order-measures/:id',
+    request: (_p, kit) => ({ path: `/api/integrity/order-measures/${kit.fx.measure}`, id: kit.fx.measure }),
+    expected: [U, R, R, R, R, R, R, R, R, R, 200, R, 200],
+    ok: (a, p, c) => {
+      tuchtView('measure')(a, p, c);
+      expect(a.headers.get('x-access-basis')).toBe('role');
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/order-measures/:id/follow-ups',
+    request: async (_p, kit) => {
+      const id = await kit.measure();
+      return { path: `/api/integrity/order-measures/${id}/follow-ups`, body: TUCHT_BODIES['follow-ups'], id };
+    },
+    expected: [U, R, R, R, R, R, R, R, R, R, 201, R, 201],
+    ok: (a, p, c) => {
+      tuchtView('measure')(a, p, c);
+      expect(a.json.measure.followUps).toEqual([expect.objectContaining({ action: 'note', note: 'Betrokkene gehoord' })]);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/threat-files',
+    request: () => ({ body: TUCHT_BODIES.threatFile(OTHER) }),
+    expected: [U, R, R, R, R, R, R, R, R, R, 201, R, 201],
+    ok: tuchtView('threatFile', { status: 'open' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/integrity/threat-files',
+    request: () => ({ path: `/api/integrity/threat-files?staffId=${OTHER}&status=open&limit=200` }),
+    expected: [U, R, R, R, R, R, R, R, R, R, 200, R, 200],
+    ok: (a, _p, _c, kit) => {
+      expect(a.json.items.map((i: { id: string }) => i.id)).toContain(kit.fx.threatFile);
+      expect(a.json.items.every((i: { status: string }) => i.status === 'open')).toBe(true);
+      expect(a.json.total).toBe(a.json.items.length);
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/integrity/threat-files/:id',
+    request: (_p, kit) => ({ path: `/api/integrity/threat-files/${kit.fx.threatFile}`, id: kit.fx.threatFile }),
+    expected: [U, R, R, R, R, R, R, R, R, R, 200, R, 200],
+    ok: (a, p, c) => {
+      tuchtView('threatFile')(a, p, c);
+      expect(a.headers.get('x-access-basis')).toBe('role');
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/threat-files/:id/notes',
+    request: async (_p, kit) => {
+      const id = await kit.threatFile();
+      return { path: `/api/integrity/threat-files/${id}/notes`, body: TUCHT_BODIES.notes, id };
+    },
+    expected: [U, R, R, R, R, R, R, R, R, R, 201, R, 201],
+    ok: (a, p, c) => {
+      tuchtView('threatFile')(a, p, c);
+      expect(a.json.threatFile.notes).toEqual([expect.objectContaining({ noteId: a.json.noteId, note: 'Gesprek met het diensthoofd' })]);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/threat-files/:id/close',
+    request: async (_p, kit) => {
+      const id = await kit.threatFile();
+      return { path: `/api/integrity/threat-files/${id}/close`, body: TUCHT_BODIES.close, id };
+    },
+    expected: [U, R, R, R, R, R, R, R, R, R, 200, R, 200],
+    ok: tuchtView('threatFile', { status: 'closed' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/integrity/staff/:staffId/disciplinary-file',
+    request: () => ({ path: `/api/integrity/staff/${OTHER}/disciplinary-file` }),
+    expected: [U, R, R, R, R, R, R, R, R, R, 200, R, 200],
+    ok: (a, _p, _c, kit) => {
+      expect(a.json).toMatchObject({ staffId: OTHER, asOf: TODAY });
+      expect(a.json.orderMeasures.map((m: { id: string }) => m.id)).toContain(kit.fx.measure);
+      expect(a.json.threatFiles.map((t: { id: string }) => t.id)).toContain(kit.fx.threatFile);
+    },
+  },
 ];
 
 describe('integrity authorization matrix', () => {
@@ -431,6 +555,12 @@ describe('integrity authorization matrix', () => {
       await must('chief', 'POST', c(id, 'disciplinary-procedures'), { staffId: OTHER });
       return id;
     },
+    async measure() {
+      return (await must('chief', 'POST', '/api/integrity/order-measures', TUCHT_BODIES.measure(OTHER))).id;
+    },
+    async threatFile() {
+      return (await must('chief', 'POST', '/api/integrity/threat-files', TUCHT_BODIES.threatFile(OTHER))).id;
+    },
   };
 
   beforeAll(async () => {
@@ -464,6 +594,15 @@ describe('integrity authorization matrix', () => {
     // Three complaints about OTHER at least: the early-warning row expects a signal.
     for (let i = 0; i < 2; i++) await kit.intake();
     await projected(fx.forwarded, 3);
+    fx.measure = await kit.measure();
+    fx.threatFile = await kit.threatFile();
+    await eventually(
+      async () => {
+        const { rows } = await pool.query<{ n: string }>('SELECT (SELECT count(*) FROM integrity.order_measures WHERE id = $1) + (SELECT count(*) FROM integrity.threat_files WHERE id = $2) AS n', [fx.measure, fx.threatFile]);
+        expect(Number(rows[0].n)).toBe(2);
+      },
+      { intervalMs: 5 },
+    );
   });
 
   afterAll(async () => {
@@ -550,7 +689,7 @@ describe('integrity authorization matrix', () => {
     it.each(['bit', 'chief'] as const)('%s: every write on it answers byte for byte as for a missing id', async (persona) => {
       const id = about[persona][1];
       const missing = randomUUID();
-      const writes = MATRIX.filter((r) => r.method === 'POST' && r.route.includes(':id'));
+      const writes = MATRIX.filter((r) => r.method === 'POST' && r.route.startsWith('/api/integrity/complaints/:id'));
       expect(writes).toHaveLength(16);
       for (const row of writes) {
         const sub = row.route.replace('/api/integrity/complaints/:id/', '').replace(':recipient', 'comite_p').replace(':requestId', randomUUID());
@@ -609,6 +748,122 @@ describe('integrity authorization matrix', () => {
       expect(warnings.json.signals.flatMap((x: { complaintIds: string[] }) => x.complaintIds).filter((i: string) => theirs.has(i))).toEqual([]);
       const controlWarnings = await api(control, 'GET', '/api/integrity/early-warnings?asOf=2020-01-10');
       expect(controlWarnings.json.signals.find((x: { staffId: string }) => x.staffId === staffId)).toEqual({ staffId, complaintIds: [...about[persona]].sort(), count: 3 });
+    });
+  });
+
+  describe('a staff member an order measure, threat file or disciplinary file concerns finds no trace of it (hilde.mertens of Tucht, the chief)', () => {
+    const HILDE = '5415-0402';
+    /** The control: a third person, who is in the files too and whom both may see. */
+    const THIRD = '5415-0998';
+    const staffOf = { tucht: HILDE, chief: FILIP } as const;
+    const control = { tucht: 'chief', chief: 'tucht' } as const;
+    const theirs: Record<'tucht' | 'chief', { measures: string[]; threatFiles: string[] }> = { tucht: { measures: [], threatFiles: [] }, chief: { measures: [], threatFiles: [] } };
+    const thirds: { measures: string[]; threatFiles: string[] } = { measures: [], threatFiles: [] };
+
+    beforeAll(async () => {
+      for (const persona of ['tucht', 'chief'] as const) {
+        // Recorded by the other one: nobody records a measure toward themself.
+        const by = control[persona];
+        for (let i = 0; i < 2; i++) {
+          theirs[persona].measures.push((await must(by, 'POST', '/api/integrity/order-measures', TUCHT_BODIES.measure(staffOf[persona]))).id);
+          // The persona is the target; the third person is involved too.
+          theirs[persona].threatFiles.push((await must(by, 'POST', '/api/integrity/threat-files', TUCHT_BODIES.threatFile(staffOf[persona], THIRD))).id);
+        }
+        thirds.measures.push((await must(by, 'POST', '/api/integrity/order-measures', TUCHT_BODIES.measure(THIRD))).id);
+        thirds.threatFiles.push((await must(by, 'POST', '/api/integrity/threat-files', TUCHT_BODIES.threatFile(THIRD))).id);
+      }
+      const all = [...theirs.tucht.measures, ...theirs.chief.measures, ...thirds.measures];
+      const files = [...theirs.tucht.threatFiles, ...theirs.chief.threatFiles, ...thirds.threatFiles];
+      await eventually(
+        async () => {
+          const m = await pool.query<{ n: string }>('SELECT count(*) AS n FROM integrity.order_measures WHERE id = ANY($1::uuid[])', [all]);
+          const t = await pool.query<{ n: string }>('SELECT count(*) AS n FROM integrity.threat_files WHERE id = ANY($1::uuid[])', [files]);
+          expect([Number(m.rows[0].n), Number(t.rows[0].n)]).toEqual([all.length, files.length]);
+        },
+        { intervalMs: 5 },
+      );
+    });
+
+    const masked = (a: Answer, ...ids: string[]) => `${a.status} ${a.contentType}\n${ids.reduce((text, id) => text.replaceAll(id, '<id>'), a.text)}`;
+
+    it.each(['tucht', 'chief'] as const)('%s: reading their measure, threat file or own disciplinary file answers byte for byte as for a missing id, even with a justification', async (persona) => {
+      const reads: [string, string][] = [
+        [`/api/integrity/order-measures/${theirs[persona].measures[0]}`, `/api/integrity/order-measures/${randomUUID()}`],
+        [`/api/integrity/threat-files/${theirs[persona].threatFiles[0]}`, `/api/integrity/threat-files/${randomUUID()}`],
+        [`/api/integrity/staff/${staffOf[persona]}/disciplinary-file`, '/api/integrity/staff/5415-0997/disciplinary-file'],
+      ];
+      for (const [hiddenPath, missingPath] of reads) {
+        const hidden = await api(persona, 'GET', hiddenPath);
+        const none = await api(persona, 'GET', missingPath);
+        const idOf = (path: string) => path.split('/').filter((x) => x !== 'disciplinary-file').pop() as string;
+        expect({ hiddenPath, status: hidden.status }).toEqual({ hiddenPath, status: 404 });
+        expect(masked(hidden, idOf(hiddenPath))).toBe(masked(none, idOf(missingPath)));
+        expect(hidden.headers.get('x-access-basis')).toBeNull();
+        expect((await api(persona, 'GET', hiddenPath, undefined, { 'X-Justification': 'controle van mijn eigen dossier graag' })).status).toBe(404);
+        // The control may read it.
+        expect({ hiddenPath, status: (await api(control[persona], 'GET', hiddenPath)).status }).toEqual({ hiddenPath, status: 200 });
+      }
+    });
+
+    it.each(['tucht', 'chief'] as const)('%s: every write on them answers byte for byte as for a missing id, and appends nothing', async (persona) => {
+      const measure = theirs[persona].measures[1];
+      const file = theirs[persona].threatFiles[1];
+      const writes: [string, string, unknown][] = [
+        [`/api/integrity/order-measures/${measure}/follow-ups`, `/api/integrity/order-measures/${randomUUID()}/follow-ups`, TUCHT_BODIES['follow-ups']],
+        [`/api/integrity/threat-files/${file}/notes`, `/api/integrity/threat-files/${randomUUID()}/notes`, TUCHT_BODIES.notes],
+        [`/api/integrity/threat-files/${file}/close`, `/api/integrity/threat-files/${randomUUID()}/close`, TUCHT_BODIES.close],
+      ];
+      expect(writes).toHaveLength(MATRIX.filter((r) => r.method === 'POST' && /^\/api\/integrity\/(order-measures|threat-files)\/:id/.test(r.route)).length);
+      for (const [hiddenPath, missingPath, body] of writes) {
+        const hidden = await api(persona, 'POST', hiddenPath, body);
+        const none = await api(persona, 'POST', missingPath, body);
+        expect({ hiddenPath, status: hidden.status }).toEqual({ hiddenPath, status: 404 });
+        expect(masked(hidden, measure, file)).toBe(masked(none, missingPath.split('/')[4]));
+      }
+      const { rows } = await pool.query<{ stream_id: string; n: string }>('SELECT stream_id, count(*) AS n FROM integrity.events WHERE stream_id = ANY($1) GROUP BY stream_id ORDER BY stream_id', [
+        [`integrity-order-measure-${measure}`, `integrity-threat-file-${file}`],
+      ]);
+      expect(rows.map((r) => Number(r.n))).toEqual([1, 1]);
+    });
+
+    it.each(['tucht', 'chief'] as const)('%s: no list, filter, count or other staff member’s disciplinary file shows them', async (persona) => {
+      const own = staffOf[persona];
+      const hiddenIds = new Set([...theirs[persona].measures, ...theirs[persona].threatFiles]);
+      for (const [resource, filters] of [
+        ['order-measures', ['', `staffId=${own}`, 'status=active', `staffId=${own}&status=active`]],
+        ['threat-files', ['', `staffId=${own}`, `staffId=${THIRD}`, 'status=open', `staffId=${THIRD}&status=open`]],
+      ] as const) {
+        for (const f of filters) {
+          const ids: string[] = [];
+          let total = -1;
+          for (let offset = 0; total < 0 || offset < total; offset += 200) {
+            const page = await api(persona, 'GET', `/api/integrity/${resource}?${f}&limit=200&offset=${offset}`);
+            expect(page.status).toBe(200);
+            total = page.json.total;
+            ids.push(...page.json.items.map((i: { id: string }) => i.id));
+            if (page.json.items.length === 0) break;
+          }
+          expect({ resource, f, shown: ids.filter((i) => hiddenIds.has(i)) }).toEqual({ resource, f, shown: [] });
+          expect({ resource, f, total }).toEqual({ resource, f, total: ids.length });
+          expect({ resource, f, total: (await api(persona, 'GET', `/api/integrity/${resource}?${f}&limit=1`)).json.total }).toEqual({ resource, f, total: ids.length });
+        }
+      }
+      expect((await api(persona, 'GET', `/api/integrity/order-measures?staffId=${own}`)).json).toMatchObject({ items: [], total: 0 });
+      expect((await api(persona, 'GET', `/api/integrity/threat-files?staffId=${own}`)).json).toMatchObject({ items: [], total: 0 });
+      // The control sees them, in the same lists.
+      const controlMeasures = await api(control[persona], 'GET', `/api/integrity/order-measures?staffId=${own}&limit=200`);
+      expect(controlMeasures.json.items.map((i: { id: string }) => i.id).sort()).toEqual([...theirs[persona].measures].sort());
+      const controlFiles = await api(control[persona], 'GET', `/api/integrity/threat-files?staffId=${own}&limit=200`);
+      expect(controlFiles.json.items.map((i: { id: string }) => i.id).sort()).toEqual([...theirs[persona].threatFiles].sort());
+
+      // The third person's disciplinary file lists the threat files they share with the persona to the control only.
+      const third = await api(persona, 'GET', `/api/integrity/staff/${THIRD}/disciplinary-file`);
+      expect(third.status).toBe(200);
+      expect(third.json.threatFiles.map((t: { id: string }) => t.id).filter((i: string) => hiddenIds.has(i))).toEqual([]);
+      expect(third.json.threatFiles.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(thirds.threatFiles));
+      expect(third.json.orderMeasures.map((m: { id: string }) => m.id).sort()).toEqual([...thirds.measures].sort());
+      const thirdForControl = await api(control[persona], 'GET', `/api/integrity/staff/${THIRD}/disciplinary-file`);
+      expect(thirdForControl.json.threatFiles.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(theirs[persona].threatFiles));
     });
   });
 });
