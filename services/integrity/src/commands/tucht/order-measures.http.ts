@@ -1,6 +1,7 @@
 import { Body, Controller, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProblemException } from '@police/platform';
 import { Allow, Role } from '@police/security';
 import type { Request, Response } from 'express';
 import { LinkedComplaint } from '../../domain/order-measure.decide';
@@ -96,8 +97,8 @@ export class OrderMeasureCommandsController {
   /** The complaint named, if the recorder may see it; otherwise it is as unknown as a missing one. */
   private async linkedComplaint(req: Request, complaintId: string): Promise<LinkedComplaint> {
     const unknown = () => integrityProblem(422, 'unknown_complaint', 'There is no complaint with this id that you may see.', 'complaintId');
-    const row = await this.access.currentRow(complaintId).catch(() => {
-      throw unknown();
+    const row = await this.access.currentRow(complaintId).catch((e: unknown) => {
+      throw e instanceof ProblemException && e.getStatus() === 404 ? unknown() : e;
     });
     if (!this.access.canSee(this.access.principal(req), row)) throw unknown();
     return { complaintId: row.id, registerNumber: row.registerNumber, staffConcerned: row.staffConcerned };
