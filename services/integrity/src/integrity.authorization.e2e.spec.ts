@@ -18,56 +18,19 @@
 // When the service adds a route, add its row: the first test fails on a served /api/integrity route
 // without a row, and on a row whose route is not served.
 import { randomUUID } from 'node:crypto';
-import { INestApplication, Module } from '@nestjs/common';
-import { NestFactory, RouterModule } from '@nestjs/core';
-import { InProcessMessageBus } from '@police/messaging';
-import { configureHttpApp, ServiceRuntime } from '@police/platform';
-import { SecurityModule, servedRoutes } from '@police/security';
-import { createTestDatabase, eventually, TestDatabase } from '@police/testing';
-import type { Pool } from 'pg';
+import { Answer, Cell, COLUMNS, H, matrixCoverage, Persona, PERSONAS, R, runMatrixRow, ServiceTestApp, startServiceApp, U } from '@police/service-testing';
+import { eventually } from '@police/testing';
 import { IntegrityModule } from './integrity.module';
 
-const PERSONAS = {
-  anonymous: undefined,
-  front_desk: 'an.peeters',
-  det_diefstal: 'pieter.janssens',
-  det_drugs: 'sofie.maes',
-  det_zeden: 'lotte.willems',
-  det_geweld: 'koen.claes',
-  team_lead: 'els.jacobs',
-  evidence: 'marc.goossens',
-  lab: 'nathalie.wouters',
-  bit: 'bart.desmet',
-  tucht: 'hilde.mertens',
-  dpo: 'ines.dubois',
-  chief: 'filip.vermeulen',
-} as const;
-type Persona = keyof typeof PERSONAS;
-const COLUMNS = Object.keys(PERSONAS) as Persona[];
-
-const U = '401 unauthenticated';
-const R = '403 forbidden (role)';
-const X = '403 forbidden (record)';
-const H = '404 not-found';
 const A = '403 not-an-ordering-authority';
 const I = '403 not-an-investigator';
-type Cell = number | string;
 
-const PROBLEM = 'https://police-case-platform.example/problems/';
 const TODAY = new Date().toISOString().slice(0, 10);
 const OTHER = '5415-0999';
 const BART = '5415-0401';
 const FILIP = '5415-0001';
 /** Not in the organisation data: no conflict of interest with OTHER. */
 const NATHALIE = '5415-0302';
-
-interface Answer {
-  status: number;
-  contentType: string;
-  headers: Headers;
-  text: string;
-  json?: any;
-}
 
 type Api = (persona: Persona, method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Answer>;
 
@@ -485,25 +448,10 @@ const MATRIX: Row[] = [
 ];
 
 describe('integrity authorization matrix', () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  let bus: InProcessMessageBus;
-  let app: INestApplication;
-  let url: string;
-  const tokens = new Map<Persona, string>();
+  let t: ServiceTestApp;
   const fx: Record<string, string> = {};
 
-  const api: Api = async (persona, method, path, body, headers = {}) => {
-    const token = tokens.get(persona);
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    const contentType = res.headers.get('content-type') ?? '';
-    return { status: res.status, contentType, headers: res.headers, text, json: contentType.includes('json') ? JSON.parse(text) : undefined };
-  };
+  const api: Api = (persona, method, path, body, headers) => t.request(PERSONAS[persona] ?? null, method, path, body, headers);
 
   async function must(persona: Persona, method: string, path: string, body?: unknown): Promise<any> {
     const a = await api(persona, method, path, body);
@@ -514,7 +462,7 @@ describe('integrity authorization matrix', () => {
   async function projected(id: string, version: number): Promise<void> {
     await eventually(
       async () => {
-        const { rows } = await pool.query<{ version: number }>('SELECT version FROM integrity.complaints WHERE id = $1', [id]);
+        const { rows } = await t.pool.query<{ version: number }>('SELECT version FROM integrity.complaints WHERE id = $1', [id]);
         expect(rows[0]?.version).toBe(version);
       },
       { intervalMs: 5 },
@@ -564,29 +512,7 @@ describe('integrity authorization matrix', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('integrity_authz');
-    pool = db.pool(1);
-    bus = new InProcessMessageBus();
-    const runtime: ServiceRuntime = { service: 'integrity', mode: 'embedded', schema: 'integrity', pool, sharedPool: true, notifications: false, bus };
-    @Module({
-      imports: [
-        SecurityModule.forRoot({ mode: 'embedded', pool, notifications: false, auditPath: 'audit', authentication: { kind: 'dev' }, logLevel: 'silent', rateLimits: { auth: { limit: 1000, windowMs: 60_000 } } }),
-        IntegrityModule.register(runtime),
-        RouterModule.register([{ path: 'integrity', module: IntegrityModule }]),
-      ],
-    })
-    class TestHost {}
-    app = await NestFactory.create(TestHost, { logger: false });
-    configureHttpApp(app);
-    await app.listen(0, '127.0.0.1');
-    url = await app.getUrl();
-    for (const p of COLUMNS) {
-      const username = PERSONAS[p];
-      if (!username) continue;
-      const res = await fetch(`${url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
-      expect(res.status).toBe(200);
-      tokens.set(p, ((await res.json()) as { access_token: string }).access_token);
-    }
+    t = await startServiceApp({ service: 'integrity', module: IntegrityModule, register: (runtime) => IntegrityModule.register(runtime) });
     fx.reportId = randomUUID();
     fx.listed = await kit.intake({ channel: 'desk_report', reportId: fx.reportId });
     await projected(fx.listed, 1);
@@ -598,7 +524,7 @@ describe('integrity authorization matrix', () => {
     fx.threatFile = await kit.threatFile();
     await eventually(
       async () => {
-        const { rows } = await pool.query<{ n: string }>('SELECT (SELECT count(*) FROM integrity.order_measures WHERE id = $1) + (SELECT count(*) FROM integrity.threat_files WHERE id = $2) AS n', [fx.measure, fx.threatFile]);
+        const { rows } = await t.pool.query<{ n: string }>('SELECT (SELECT count(*) FROM integrity.order_measures WHERE id = $1) + (SELECT count(*) FROM integrity.threat_files WHERE id = $2) AS n', [fx.measure, fx.threatFile]);
         expect(Number(rows[0].n)).toBe(2);
       },
       { intervalMs: 5 },
@@ -606,40 +532,16 @@ describe('integrity authorization matrix', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await bus?.close();
-    await db?.drop();
+    await t?.close();
   });
 
   it('has a row for every served /api/integrity route (but health and docs), and a row only for served routes', () => {
-    const served = servedRoutes(app)
-      .filter((r) => r.path.startsWith('/api/integrity/') && !/^\/api\/integrity\/(health|docs)/.test(r.path))
-      .map((r) => `${r.method} ${r.path}`);
-    const rows = MATRIX.map((r) => `${r.method} ${r.route}`);
-    const missing = served.filter((s) => !rows.includes(s));
-    const stale = rows.filter((r) => !served.includes(r));
-    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
-    expect(new Set(rows).size).toBe(rows.length);
+    expect(matrixCoverage(t.app, 'integrity', MATRIX)).toEqual({ missing: [], stale: [], twice: [] });
     for (const r of MATRIX) expect(r.expected).toHaveLength(COLUMNS.length);
   });
 
   it.each(MATRIX.map((r) => [`${r.method} ${r.route}`, r] as const))('%s', async (_name, row) => {
-    const got: Record<string, Cell> = {};
-    const want: Record<string, Cell> = {};
-    for (const persona of COLUMNS) {
-      const expected = row.expected[COLUMNS.indexOf(persona)];
-      const call = (await row.request?.(persona, kit)) ?? {};
-      const answer = await api(persona, row.method, call.path ?? row.route, call.body);
-      const cell = outcome(answer);
-      got[persona] = cell;
-      want[persona] = expected;
-      if (cell !== expected) continue;
-      if (typeof expected === 'number') row.ok(answer, persona, call, kit);
-      else {
-        expect(answer.contentType).toContain('application/problem+json');
-        expect(answer.json).toMatchObject({ status: answer.status, title: expect.any(String), instance: (call.path ?? row.route).split('?')[0] });
-      }
-    }
+    const { got, want } = await runMatrixRow(row, { columns: COLUMNS, api, kit });
     expect(got).toEqual(want);
   });
 
@@ -700,7 +602,7 @@ describe('integrity authorization matrix', () => {
         expect(masked(hidden, id)).toBe(masked(none, missing));
       }
       // Nothing was appended by those attempts.
-      const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM integrity.events WHERE stream_id = $1', [`integrity-complaint-${id}`]);
+      const { rows } = await t.pool.query<{ n: string }>('SELECT count(*) AS n FROM integrity.events WHERE stream_id = $1', [`integrity-complaint-${id}`]);
       expect(Number(rows[0].n)).toBe(persona === 'bit' ? 6 : 3);
     });
 
@@ -776,9 +678,9 @@ describe('integrity authorization matrix', () => {
       const files = [...theirs.tucht.threatFiles, ...theirs.chief.threatFiles, ...thirds.threatFiles];
       await eventually(
         async () => {
-          const m = await pool.query<{ n: string }>('SELECT count(*) AS n FROM integrity.order_measures WHERE id = ANY($1::uuid[])', [all]);
-          const t = await pool.query<{ n: string }>('SELECT count(*) AS n FROM integrity.threat_files WHERE id = ANY($1::uuid[])', [files]);
-          expect([Number(m.rows[0].n), Number(t.rows[0].n)]).toEqual([all.length, files.length]);
+          const m = await t.pool.query<{ n: string }>('SELECT count(*) AS n FROM integrity.order_measures WHERE id = ANY($1::uuid[])', [all]);
+          const f = await t.pool.query<{ n: string }>('SELECT count(*) AS n FROM integrity.threat_files WHERE id = ANY($1::uuid[])', [files]);
+          expect([Number(m.rows[0].n), Number(f.rows[0].n)]).toEqual([all.length, files.length]);
         },
         { intervalMs: 5 },
       );
@@ -820,7 +722,7 @@ describe('integrity authorization matrix', () => {
         expect({ hiddenPath, status: hidden.status }).toEqual({ hiddenPath, status: 404 });
         expect(masked(hidden, measure, file)).toBe(masked(none, missingPath.split('/')[4]));
       }
-      const { rows } = await pool.query<{ stream_id: string; n: string }>('SELECT stream_id, count(*) AS n FROM integrity.events WHERE stream_id = ANY($1) GROUP BY stream_id ORDER BY stream_id', [
+      const { rows } = await t.pool.query<{ stream_id: string; n: string }>('SELECT stream_id, count(*) AS n FROM integrity.events WHERE stream_id = ANY($1) GROUP BY stream_id ORDER BY stream_id', [
         [`integrity-order-measure-${measure}`, `integrity-threat-file-${file}`],
       ]);
       expect(rows.map((r) => Number(r.n))).toEqual([1, 1]);
@@ -867,11 +769,3 @@ describe('integrity authorization matrix', () => {
     });
   });
 });
-
-/** The cell an answer fills: its status for a success, else the refusal its problem type names. */
-function outcome(a: Answer): Cell {
-  if (a.status < 400) return a.status;
-  const type = typeof a.json?.type === 'string' ? (a.json.type as string).replace(PROBLEM, '') : '?';
-  if (a.status === 403 && type === 'forbidden') return /this endpoint/.test(a.json?.detail ?? '') ? R : X;
-  return `${a.status} ${type}`;
-}

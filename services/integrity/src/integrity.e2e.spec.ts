@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplication, Module } from '@nestjs/common';
-import { NestFactory, RouterModule } from '@nestjs/core';
-import { IncomingMessage, InProcessMessageBus } from '@police/messaging';
-import { configureHttpApp, ServiceRuntime } from '@police/platform';
-import { SecurityModule } from '@police/security';
-import { createTestDatabase, eventually, TestDatabase } from '@police/testing';
-import type { Pool } from 'pg';
+import { IncomingMessage } from '@police/messaging';
+import { ServiceTestApp, startServiceApp } from '@police/service-testing';
+import { eventually } from '@police/testing';
 import { complaintIdOfMessage } from './integration/integrity.consumer';
 import { IntegrityModule } from './integrity.module';
 
@@ -35,26 +31,12 @@ const mailed = (extra: Record<string, unknown> = {}) => ({
 // The integrity service over HTTP as the embedded product runs it: security (dev issuer, consultation
 // log), the in-process bus, one PostgreSQL connection, a fresh database.
 describe('integrity service over HTTP', () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  let bus: InProcessMessageBus;
-  let app: INestApplication;
-  let url: string;
-  const tokens = new Map<string, string>();
+  let t: ServiceTestApp;
   const published: IncomingMessage[] = [];
 
   async function call<T = any>(user: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
-    const res = await fetch(`${url}/api${path}`, {
-      method,
-      headers: {
-        ...(user ? { authorization: `Bearer ${tokens.get(user)}` } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, text, body: (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : undefined };
+    const a = await t.request(user, method, `/api${path}`, body, headers);
+    return { status: a.status, headers: a.headers, text: a.text, body: a.json };
   }
 
   async function must(user: string, method: string, path: string, body?: unknown): Promise<any> {
@@ -72,35 +54,14 @@ describe('integrity service over HTTP', () => {
   }
 
   const publishComplaintFiled = (payload: object, id = randomUUID()) =>
-    bus.publish([{ id, topic: 'reports.public.v1', key: `report-${(payload as { reportId: string }).reportId}`, type: 'reports.PoliceConductComplaintFiled.v1', payload, correlationId: randomUUID(), causationId: randomUUID() }]);
+    t.bus.publish([{ id, topic: 'reports.public.v1', key: `report-${(payload as { reportId: string }).reportId}`, type: 'reports.PoliceConductComplaintFiled.v1', payload, correlationId: randomUUID(), causationId: randomUUID() }]);
 
   beforeAll(async () => {
-    db = await createTestDatabase('integrity');
-    pool = db.pool(1);
-    bus = new InProcessMessageBus();
-    const runtime: ServiceRuntime = { service: 'integrity', mode: 'embedded', schema: 'integrity', pool, sharedPool: true, notifications: false, bus };
-    @Module({
-      imports: [
-        SecurityModule.forRoot({ mode: 'embedded', pool, notifications: false, auditPath: 'audit', authentication: { kind: 'dev' }, logLevel: 'silent' }),
-        IntegrityModule.register(runtime),
-        RouterModule.register([{ path: 'integrity', module: IntegrityModule }]),
-      ],
-    })
-    class TestHost {}
-    app = await NestFactory.create(TestHost, { logger: false });
-    configureHttpApp(app);
-    await app.listen(0, '127.0.0.1');
-    url = await app.getUrl();
-    for (const user of ['bart.desmet', 'hilde.mertens', 'ines.dubois', 'filip.vermeulen', 'marc.goossens', 'koen.claes', 'pieter.janssens']) {
-      const res = await fetch(`${url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user }) });
-      tokens.set(user, ((await res.json()) as { access_token: string }).access_token);
-    }
-    await bus.subscribe({ groupId: 'test-spy', topics: ['integrity.public.v1'], handle: async (m) => void published.push(m) });
+    t = await startServiceApp({ service: 'integrity', module: IntegrityModule, register: (runtime) => IntegrityModule.register(runtime) });
+    await t.bus.subscribe({ groupId: 'test-spy', topics: ['integrity.public.v1'], handle: async (m) => void published.push(m) });
   });
   afterAll(async () => {
-    await app?.close();
-    await bus?.close();
-    await db?.drop();
+    await t?.close();
   });
 
   it('takes a complaint from intake through forwarding, triage, investigation and outcome to closure', async () => {
@@ -153,7 +114,7 @@ describe('integrity service over HTTP', () => {
       comite_p: { basis: 'forwarded', forwardedOn: TODAY, channel: 'email', reference: 'CP-2026-12345', acknowledgedOn: TODAY, recordedBy: BART, recordedAt: expect.any(String) },
       aig: { basis: 'forwarded', forwardedOn: TODAY, channel: 'registered_letter', reference: 'AIG/2026/0815', recordedBy: BART, recordedAt: expect.any(String) },
     });
-    const document = await fetch(`${url}/api/integrity/complaints/${id}/forwardings/comite_p/document`, { headers: { authorization: `Bearer ${tokens.get('bart.desmet')}` } });
+    const document = await fetch(`${t.url}/api/integrity/complaints/${id}/forwardings/comite_p/document`, { headers: { authorization: `Bearer ${t.token('bart.desmet')}` } });
     expect(document.status).toBe(200);
     expect(document.headers.get('content-type')).toBe('application/pdf');
     expect(document.headers.get('content-disposition')).toContain(registerNumber);
@@ -366,13 +327,13 @@ describe('integrity service over HTTP', () => {
     await publishComplaintFiled({ ...payload, reportId: unusable, facts: '   ' }, unusableMessage);
     // Parked with the reason (kept for someone to act on), nothing appended: it does not block the messages after it.
     const parked = await eventually(async () => {
-      const r = await pool.query('SELECT type, reason FROM integrity.parked_messages WHERE message_id = $1', [unusableMessage]);
+      const r = await t.pool.query('SELECT type, reason FROM integrity.parked_messages WHERE message_id = $1', [unusableMessage]);
       expect(r.rows).toHaveLength(1);
       return r.rows[0];
     });
     expect(parked).toEqual({ type: 'reports.PoliceConductComplaintFiled.v1', reason: { code: 'refused', errors: [{ field: 'facts', detail: expect.stringContaining('facts') }] } });
-    expect((await pool.query('SELECT 1 FROM integrity.inbox WHERE message_id = $1', [unusableMessage])).rows).toEqual([]);
-    const none = await pool.query('SELECT 1 FROM integrity.events WHERE stream_id = $1', [`integrity-complaint-${complaintIdOfMessage(unusableMessage)}`]);
+    expect((await t.pool.query('SELECT 1 FROM integrity.inbox WHERE message_id = $1', [unusableMessage])).rows).toEqual([]);
+    const none = await t.pool.query('SELECT 1 FROM integrity.events WHERE stream_id = $1', [`integrity-complaint-${complaintIdOfMessage(unusableMessage)}`]);
     expect(none.rows).toEqual([]);
     await publishComplaintFiled(payload, messageId);
     const listed = await eventually(async () => {
@@ -407,7 +368,7 @@ describe('integrity service over HTTP', () => {
     expect((await call('koen.claes', 'GET', `/integrity/complaints/${id}`)).status).toBe(404);
 
     await publishComplaintFiled(payload, messageId);
-    const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM integrity.events WHERE stream_id = $1`, [`integrity-complaint-${id}`]);
+    const { rows } = await t.pool.query<{ n: string }>(`SELECT count(*) AS n FROM integrity.events WHERE stream_id = $1`, [`integrity-complaint-${id}`]);
     expect(Number(rows[0].n)).toBe(2);
     expect((await call('bart.desmet', 'GET', `/integrity/complaints?reportId=${unusable}`)).body.items).toEqual([]);
     expect((await call('bart.desmet', 'GET', `/integrity/complaints?reportId=${reportId}`)).body.items).toHaveLength(1);
@@ -457,7 +418,7 @@ describe('integrity service over HTTP', () => {
   it('publishes nothing: integrity is a sealed compartment', async () => {
     await forwardedComplaint();
     await eventually(async () => {
-      const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM integrity.complaints');
+      const { rows } = await t.pool.query<{ n: string }>('SELECT count(*) AS n FROM integrity.complaints');
       expect(Number(rows[0].n)).toBeGreaterThan(5);
     });
     expect(published).toEqual([]);
@@ -704,7 +665,7 @@ describe('integrity service over HTTP', () => {
       }
       expect((await call('hilde.mertens', 'GET', `/integrity/staff/${'x'.repeat(65)}/disciplinary-file`)).body).toMatchObject({ status: 400, errors: [{ field: 'staffId' }] });
       // Every read of it is in the consultation log.
-      const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM audit.events WHERE data->'subject'->>'caseRef' = $1`, [`tuchtblad ${staff}`]);
+      const { rows } = await t.pool.query<{ n: string }>(`SELECT count(*) AS n FROM audit.events WHERE data->'subject'->>'caseRef' = $1`, [`tuchtblad ${staff}`]);
       expect(Number(rows[0].n)).toBeGreaterThanOrEqual(3);
     });
   });
