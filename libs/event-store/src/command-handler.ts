@@ -159,6 +159,14 @@ export async function handleCommand<State, Event extends DomainEvent>(
   return { state, version: result.nextExpectedVersion, events: appended, alreadyHandled: result.alreadyAppended };
 }
 
+/**
+ * The id of a new record. With an Idempotency-Key the same client request always names the same
+ * record (so a retry finds the first result); without one, a fresh id.
+ */
+export function newRecordId(kind: string, actor: string, idempotencyKey?: string): string {
+  return idempotencyKey ? idempotentEventId(`${kind}:${actor}`, idempotencyKey, 0) : randomUUID();
+}
+
 /** An idempotency key as the actor's own (see {@link CommandContext.idempotencyKey}). */
 export function actorKey(actor: string, idempotencyKey: string): string {
   return `${actor}\u0000${idempotencyKey}`;

@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { CommandContext, ExpectedVersion, handleCommand, CommandResult, EventStore, idempotentEventId, SnapshotPolicy } from '@police/event-store';
+import { CommandContext, ExpectedVersion, handleCommand, CommandResult, EventStore, SnapshotPolicy } from '@police/event-store';
+
+export { newRecordId } from '@police/event-store';
 import { Actor } from '../domain/evidence.decide';
 import { foundObjectStream, inventoryStream, itemStream } from '../domain/evidence.stream';
 import { decideFoundObject, FoundObjectCommand } from '../domain/found-object.decide';
@@ -67,12 +68,4 @@ export class EvidenceCommands {
       { evolve: evolveInventory, initialState: initialInventoryState, context: context(ctx), expected: ctx.expected },
     );
   }
-}
-
-/**
- * The id of a new record. With an Idempotency-Key the same client request always names the same
- * record (so a retry finds the first result); without one, a fresh id.
- */
-export function newRecordId(kind: string, actor: string, idempotencyKey?: string): string {
-  return idempotencyKey ? idempotentEventId(`${kind}:${actor}`, idempotencyKey, 0) : randomUUID();
 }

@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { CommandContext, CommandResult, EventStore, ExpectedVersion, handleCommand, idempotentEventId } from '@police/event-store';
+import { CommandContext, CommandResult, EventStore, ExpectedVersion, handleCommand } from '@police/event-store';
+
+export { newRecordId } from '@police/event-store';
 import { ComplaintCommand, decideComplaint } from '../domain/complaint.decide';
 import { ComplaintEvent } from '../domain/complaint.events';
 import { ComplaintState, evolveComplaint, initialComplaintState } from '../domain/complaint.state';
@@ -60,12 +61,4 @@ export class IntegrityCommands {
 
 function contextOf(ctx: IntegrityRequestContext): CommandContext {
   return { actor: ctx.actor.staffId, now: ctx.now, correlationId: ctx.correlationId, causationId: ctx.causationId, idempotencyKey: ctx.idempotencyKey };
-}
-
-/**
- * The id of a new record. With an Idempotency-Key the same client request always names the same record
- * (so a retry finds the first result); without one, a fresh id.
- */
-export function newRecordId(kind: string, actor: string, idempotencyKey?: string): string {
-  return idempotencyKey ? idempotentEventId(`${kind}:${actor}`, idempotencyKey, 0) : randomUUID();
 }

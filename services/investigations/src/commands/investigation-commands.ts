@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { CommandContext, CommandResult, EventStore, ExpectedVersion, handleCommand, idempotentEventId } from '@police/event-store';
+import { CommandContext, CommandResult, EventStore, ExpectedVersion, handleCommand } from '@police/event-store';
+
+export { newRecordId } from '@police/event-store';
 import { Actor } from '../domain/investigations.decide';
 import { decideInvestigation, decideOpenWithReportParties, InvestigationCommand } from '../domain/investigation.decide';
 import { InvestigationEvent } from '../domain/investigation.events';
@@ -38,12 +39,4 @@ export class InvestigationCommands {
       { evolve: evolveInvestigation, initialState: initialInvestigationState, context: context(ctx), expected: ctx.expected },
     );
   }
-}
-
-/**
- * The id of a new record. With an Idempotency-Key the same client request always names the same
- * record (so a retry finds the first result); without one, a fresh id.
- */
-export function newRecordId(kind: string, actor: string, idempotencyKey?: string): string {
-  return idempotencyKey ? idempotentEventId(`${kind}:${actor}`, idempotencyKey, 0) : randomUUID();
 }

@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { CommandContext, CommandResult, EventStore, ExpectedVersion, handleCommand, idempotentEventId } from '@police/event-store';
+import { CommandContext, CommandResult, EventStore, ExpectedVersion, handleCommand } from '@police/event-store';
+
+export { newRecordId } from '@police/event-store';
 import { Actor } from '../domain/reports.decide';
 import { AmendReport, decideAndRouteConduct, decideReport, ReceiveReport, ReportCommand } from '../domain/report.decide';
 import { ReportEvent } from '../domain/report.events';
@@ -62,12 +63,4 @@ export class ReportsCommands {
       { evolve: evolvePv, initialState: initialPvState, context: context(ctx), expected: ctx.expected },
     );
   }
-}
-
-/**
- * The id of a new record. With an Idempotency-Key the same client request always names the same
- * record (so a retry finds the first result); without one, a fresh id.
- */
-export function newRecordId(kind: string, actor: string, idempotencyKey?: string): string {
-  return idempotencyKey ? idempotentEventId(`${kind}:${actor}`, idempotencyKey, 0) : randomUUID();
 }
