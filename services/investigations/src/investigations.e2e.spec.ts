@@ -265,6 +265,10 @@ describe('investigations service over HTTP', () => {
     const mine = await must('pieter.janssens', 'GET', `/investigations?phenomenon=metaaldiefstal&assignedTo=${PIETER}`);
     expect(mine.investigations).toEqual([expect.objectContaining({ id: ids[1], leadInvestigator: PIETER, team: 'Diefstallen', title: 'Lijst B' })]);
     expect((await must('sofie.maes', 'GET', '/investigations?phenomenon=metaaldiefstal')).investigations).toEqual([]);
+    // A member from another team sees the case in her list (the list asks for team or assignment, not team alone).
+    const joined = await must('els.jacobs', 'POST', `/investigations/${ids[2]}/members`, { staffId: '5415-0202' });
+    await projected(ids[2], joined.version);
+    expect((await must('sofie.maes', 'GET', '/investigations?phenomenon=metaaldiefstal')).investigations).toEqual([expect.objectContaining({ id: ids[2], members: ['5415-0202'] })]);
     expect((await call('marc.goossens', 'GET', '/investigations')).status).toBe(403);
     expect((await call('an.peeters', 'GET', '/investigations')).status).toBe(403);
   });

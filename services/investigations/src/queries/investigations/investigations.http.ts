@@ -63,6 +63,17 @@ export class InvestigationQueriesController {
     if (q.assignedTo) qb.andWhere(new Brackets((w) => w.where('i.leadInvestigator = :a', { a: q.assignedTo }).orWhere(':a = ANY(i.members)', { a: q.assignedTo })));
     if (q.reportId) qb.andWhere(':r = ANY(i.reportIds)', { r: q.reportId });
     const principal = this.access.principal(req);
+    // Without a role that opens every case, only cases of one's teams or assignments can be visible:
+    // the query asks for those alone, and canSee decides on them.
+    if (!this.access.accessControl.seesByRole(principal, 'investigation')) {
+      const teams = principal.teams.map(teamKey);
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where('i.leadInvestigator = :me', { me: principal.staffId }).orWhere(':me = ANY(i.members)', { me: principal.staffId });
+          if (teams.length > 0) w.orWhere('i.team IN (:...teams)', { teams });
+        }),
+      );
+    }
     const visible = (await qb.getMany()).map((row) => ({ row, resource: this.access.rowResource(row) })).filter((v) => this.access.canSee(principal, v.resource));
     const page = visible.slice(offset, offset + limit);
     await this.access.accessControl.recordListRead(req, 'investigation', page.map((v) => v.resource));
