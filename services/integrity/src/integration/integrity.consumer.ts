@@ -1,3 +1,4 @@
+import { DomainError } from '@police/event-store';
 import { ContractHandlers } from '@police/messaging';
 import { ServiceEventSourcing } from '@police/platform';
 import { nextRegisterNumber } from '../commands/complaints/register-numbers';
@@ -15,7 +16,10 @@ const BRUSSELS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brusse
  * future dates, and a complaint taken at 00:30 in Gent must not be refused for it.
  */
 export function receivedOnOf(receivedAt: string, now: Date): string {
-  const day = BRUSSELS_DAY.format(new Date(receivedAt));
+  const at = new Date(receivedAt);
+  // RFC 3339 allows what a Date cannot hold (a leap second, :60): a refusal, so the message is parked, not retried forever.
+  if (Number.isNaN(at.getTime())) throw new DomainError('invalid_received_at', `receivedAt ${receivedAt} is not a time this service can read`, 422, 'receivedAt');
+  const day = BRUSSELS_DAY.format(at);
   const today = dayOf(now);
   return day > today ? today : day;
 }

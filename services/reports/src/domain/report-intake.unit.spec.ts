@@ -206,6 +206,7 @@ describe('receiving a report', () => {
       ['an object category evidence does not know', { kind: 'loss_declaration', object: { description: 'Fiets', category: 'boat' as never } }, 'invalid_value', 'object.category'],
       ['a loss declaration without place', { kind: 'loss_declaration', incidentType: undefined, place: undefined, object: { description: 'Fiets' } }, 'required', 'place'],
       ['a blank staff id concerned', { staffMembersConcerned: [' '] }, 'invalid_value', 'staffMembersConcerned'],
+      ['a complaint naming the officer who takes it in', { concernsPoliceConduct: true, staffMembersConcerned: ['staff-4081'] }, 'complaint_names_receiver', 'staffMembersConcerned'],
       ['no parties', { parties: [] }, 'reporter_required', 'parties'],
       ['no reporter among the parties', { parties: [WITNESS] }, 'reporter_required', 'parties'],
       ['a party without roles', { parties: [REPORTER, { ...WITNESS, roles: [] }] }, 'invalid_parties', 'parties[1].roles'],

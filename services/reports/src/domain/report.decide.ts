@@ -414,6 +414,10 @@ function validFacts(data: FactsInput, metadata: CommandMetadata, criminal: boole
     if (!Array.isArray(staff) || staff.some((id) => isBlank(id)) || hasDuplicates(staff)) {
       throw new InvalidReportCommand('invalid_value', 'Staff members concerned are staff ids, each once', `${prefix}staffMembersConcerned`);
     }
+    // Nobody takes in a complaint about themselves: a colleague must (as integrity refuses a registrar it names).
+    if (staff.includes(metadata.actor.staffId)) {
+      throw new InvalidReportCommand('complaint_names_receiver', 'A complaint about you is taken in by a colleague, not by you', `${prefix}staffMembersConcerned`);
+    }
   }
   return {
     ...(data.incidentType !== undefined && { incidentType: data.incidentType }),

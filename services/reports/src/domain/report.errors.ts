@@ -24,7 +24,8 @@ export type InvalidReportCommandCode =
   | 'reporter_required'
   | 'invalid_parties'
   | 'object_required'
-  | 'nothing_to_amend';
+  | 'nothing_to_amend'
+  | 'complaint_names_receiver';
 
 export class ReportNotFound extends DomainError {
   constructor(code: ReportNotFoundCode, message: string) {
