@@ -24,6 +24,22 @@ export interface CommandContext {
   idempotencyKey?: string;
 }
 
+/** What the HTTP edge of a service established about a command: who (the domain's actor), when, why, and the version seen. */
+export interface RequestContext<Actor extends { staffId: string }> {
+  actor: Actor;
+  now: Date;
+  correlationId: string;
+  causationId: string;
+  idempotencyKey?: string;
+  /** From `If-Match`: the version of the record the client saw. */
+  expected?: ExpectedVersion;
+}
+
+/** The store's command context of a request: the actor by staff id. */
+export function commandContext(ctx: RequestContext<{ staffId: string }>): CommandContext {
+  return { actor: ctx.actor.staffId, now: ctx.now, correlationId: ctx.correlationId, causationId: ctx.causationId, idempotencyKey: ctx.idempotencyKey };
+}
+
 export interface SnapshotPolicy<State> {
   store: SnapshotStore;
   /** Take a snapshot each time the stream crosses a multiple of this many events. */

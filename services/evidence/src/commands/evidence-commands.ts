@@ -1,6 +1,4 @@
-import { CommandContext, ExpectedVersion, handleCommand, CommandResult, EventStore, SnapshotPolicy } from '@police/event-store';
-
-export { newRecordId } from '@police/event-store';
+import { commandContext, CommandResult, EventStore, handleCommand, RequestContext, SnapshotPolicy } from '@police/event-store';
 import { Actor } from '../domain/evidence.decide';
 import { foundObjectStream, inventoryStream, itemStream } from '../domain/evidence.stream';
 import { decideFoundObject, FoundObjectCommand } from '../domain/found-object.decide';
@@ -13,27 +11,18 @@ import { evolveItem, initialItemState, ItemState } from '../domain/item.state';
 import { FoundObjectEvent } from '../domain/found-object.events';
 import { InventoryEvent } from '../domain/inventory.events';
 
+export { newRecordId } from '@police/event-store';
+
 /** Who asks and in answer to what, as the HTTP edge (or a consumer) established it. */
-export interface EvidenceRequestContext {
-  actor: Actor;
+export interface EvidenceRequestContext extends RequestContext<Actor> {
   /**
    * The actor for the state the command is decided on (who may act for the item's party at hand —
    * custodian, recipient, lab — depends on that state, not on an earlier read of it).
    */
   actorFor?: (state: ItemState) => Actor;
-  now: Date;
-  correlationId: string;
-  causationId: string;
-  idempotencyKey?: string;
-  /** From `If-Match`: the item version the client saw. */
-  expected?: ExpectedVersion;
 }
 
 type Envelope<C extends { type: string; data: unknown }> = Pick<C, 'type' | 'data'>;
-
-function context(ctx: EvidenceRequestContext): CommandContext {
-  return { actor: ctx.actor.staffId, now: ctx.now, correlationId: ctx.correlationId, causationId: ctx.causationId, idempotencyKey: ctx.idempotencyKey };
-}
 
 /** The three aggregates of the evidence service, each one load → decide → append. */
 export class EvidenceCommands {
@@ -47,7 +36,7 @@ export class EvidenceCommands {
       this.store,
       itemStream(itemId),
       (state) => decideItem(state, { ...command, metadata: { actor: ctx.actorFor?.(state) ?? ctx.actor, now: ctx.now } } as ItemCommand),
-      { evolve: evolveItem, initialState: initialItemState, context: context(ctx), expected: ctx.expected, snapshots: this.itemSnapshots },
+      { evolve: evolveItem, initialState: initialItemState, context: commandContext(ctx), expected: ctx.expected, snapshots: this.itemSnapshots },
     );
   }
 
@@ -56,7 +45,7 @@ export class EvidenceCommands {
       this.store,
       foundObjectStream(foundObjectId),
       (state) => decideFoundObject(state, { ...command, metadata: { actor: ctx.actor, now: ctx.now } } as FoundObjectCommand),
-      { evolve: evolveFoundObject, initialState: initialFoundObjectState, context: context(ctx), expected: ctx.expected },
+      { evolve: evolveFoundObject, initialState: initialFoundObjectState, context: commandContext(ctx), expected: ctx.expected },
     );
   }
 
@@ -65,7 +54,7 @@ export class EvidenceCommands {
       this.store,
       inventoryStream(inventoryId),
       (state) => decideInventory(state, { ...command, metadata: { actor: ctx.actor, now: ctx.now } } as InventoryCommand),
-      { evolve: evolveInventory, initialState: initialInventoryState, context: context(ctx), expected: ctx.expected },
+      { evolve: evolveInventory, initialState: initialInventoryState, context: commandContext(ctx), expected: ctx.expected },
     );
   }
 }

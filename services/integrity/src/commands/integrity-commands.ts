@@ -1,6 +1,4 @@
-import { CommandContext, CommandResult, EventStore, ExpectedVersion, handleCommand } from '@police/event-store';
-
-export { newRecordId } from '@police/event-store';
+import { CommandContext, commandContext, CommandResult, EventStore, handleCommand, RequestContext } from '@police/event-store';
 import { ComplaintCommand, decideComplaint } from '../domain/complaint.decide';
 import { ComplaintEvent } from '../domain/complaint.events';
 import { ComplaintState, evolveComplaint, initialComplaintState } from '../domain/complaint.state';
@@ -11,16 +9,10 @@ import { OrderMeasureEvent } from '../domain/order-measure.events';
 import { decideThreatFile, evolveThreatFile, initialThreatFileState, ThreatFileCommand, ThreatFileState } from '../domain/threat-file.decide';
 import { ThreatFileEvent } from '../domain/threat-file.events';
 
+export { newRecordId } from '@police/event-store';
+
 /** Who asks and in answer to what, as the HTTP edge (or the consumer) established it. */
-export interface IntegrityRequestContext {
-  actor: Actor;
-  now: Date;
-  correlationId: string;
-  causationId: string;
-  idempotencyKey?: string;
-  /** From `If-Match`: the complaint version the client saw. */
-  expected?: ExpectedVersion;
-}
+export type IntegrityRequestContext = RequestContext<Actor>;
 
 export type ComplaintEnvelope = Pick<ComplaintCommand, 'type' | 'data'>;
 export type OrderMeasureEnvelope = Pick<OrderMeasureCommand, 'type' | 'data'>;
@@ -45,7 +37,7 @@ export class IntegrityCommands {
       this.store,
       integrityOrderMeasureStream(measureId),
       (state) => decideOrderMeasure(state, { ...command, metadata: { actor: ctx.actor, now: ctx.now } } as OrderMeasureCommand),
-      { evolve: evolveOrderMeasure, initialState: initialOrderMeasureState, context: contextOf(ctx), expected: ctx.expected },
+      { evolve: evolveOrderMeasure, initialState: initialOrderMeasureState, context: commandContext(ctx), expected: ctx.expected },
     );
   }
 
@@ -54,11 +46,7 @@ export class IntegrityCommands {
       this.store,
       integrityThreatFileStream(threatFileId),
       (state) => decideThreatFile(state, { ...command, metadata: { actor: ctx.actor, now: ctx.now } } as ThreatFileCommand),
-      { evolve: evolveThreatFile, initialState: initialThreatFileState, context: contextOf(ctx), expected: ctx.expected },
+      { evolve: evolveThreatFile, initialState: initialThreatFileState, context: commandContext(ctx), expected: ctx.expected },
     );
   }
-}
-
-function contextOf(ctx: IntegrityRequestContext): CommandContext {
-  return { actor: ctx.actor.staffId, now: ctx.now, correlationId: ctx.correlationId, causationId: ctx.causationId, idempotencyKey: ctx.idempotencyKey };
 }

@@ -1,28 +1,16 @@
-import { CommandContext, CommandResult, EventStore, ExpectedVersion, handleCommand } from '@police/event-store';
-
-export { newRecordId } from '@police/event-store';
+import { commandContext, CommandResult, EventStore, handleCommand, RequestContext } from '@police/event-store';
 import { Actor } from '../domain/investigations.decide';
 import { decideInvestigation, decideOpenWithReportParties, InvestigationCommand } from '../domain/investigation.decide';
 import { InvestigationEvent } from '../domain/investigation.events';
 import { evolveInvestigation, initialInvestigationState, InvestigationState } from '../domain/investigation.state';
 import { investigationStream } from '../domain/investigation.stream';
 
+export { newRecordId } from '@police/event-store';
+
 /** Who asks and in answer to what, as the HTTP edge (or a consumer) established it. */
-export interface InvestigationRequestContext {
-  actor: Actor;
-  now: Date;
-  correlationId: string;
-  causationId: string;
-  idempotencyKey?: string;
-  /** From `If-Match`: the investigation version the client saw. */
-  expected?: ExpectedVersion;
-}
+export type InvestigationRequestContext = RequestContext<Actor>;
 
 export type Envelope<C extends { type: string; data: unknown } = InvestigationCommand> = C extends unknown ? Pick<C, 'type' | 'data'> : never;
-
-function context(ctx: InvestigationRequestContext): CommandContext {
-  return { actor: ctx.actor.staffId, now: ctx.now, correlationId: ctx.correlationId, causationId: ctx.causationId, idempotencyKey: ctx.idempotencyKey };
-}
 
 /** One investigation, load → decide → append. Opening links a referred report's parties in the same append. */
 export class InvestigationCommands {
@@ -36,7 +24,7 @@ export class InvestigationCommands {
         const full = { ...command, metadata: { actor: ctx.actor, now: ctx.now } } as InvestigationCommand;
         return full.type === 'OpenInvestigation' ? decideOpenWithReportParties(state, full) : decideInvestigation(state, full);
       },
-      { evolve: evolveInvestigation, initialState: initialInvestigationState, context: context(ctx), expected: ctx.expected },
+      { evolve: evolveInvestigation, initialState: initialInvestigationState, context: commandContext(ctx), expected: ctx.expected },
     );
   }
 }

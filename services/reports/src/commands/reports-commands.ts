@@ -1,6 +1,4 @@
-import { CommandContext, CommandResult, EventStore, ExpectedVersion, handleCommand } from '@police/event-store';
-
-export { newRecordId } from '@police/event-store';
+import { commandContext, CommandResult, EventStore, handleCommand, RequestContext } from '@police/event-store';
 import { Actor } from '../domain/reports.decide';
 import { AmendReport, decideAndRouteConduct, decideReport, ReceiveReport, ReportCommand } from '../domain/report.decide';
 import { ReportEvent } from '../domain/report.events';
@@ -10,22 +8,12 @@ import { PvEvent } from '../domain/pv.events';
 import { evolvePv, initialPvState, PvState } from '../domain/pv.state';
 import { pvStream, reportStream } from '../domain/report.stream';
 
+export { newRecordId } from '@police/event-store';
+
 /** Who asks and in answer to what, as the HTTP edge established it. */
-export interface ReportsRequestContext {
-  actor: Actor;
-  now: Date;
-  correlationId: string;
-  causationId: string;
-  idempotencyKey?: string;
-  /** From `If-Match`: the version the client saw. */
-  expected?: ExpectedVersion;
-}
+export type ReportsRequestContext = RequestContext<Actor>;
 
 type Envelope<C extends { type: string; data: unknown }> = Pick<C, 'type' | 'data'>;
-
-function context(ctx: ReportsRequestContext): CommandContext {
-  return { actor: ctx.actor.staffId, now: ctx.now, correlationId: ctx.correlationId, causationId: ctx.causationId, idempotencyKey: ctx.idempotencyKey };
-}
 
 /** The two aggregates of the reports service, each one load → decide → append. */
 export class ReportsCommands {
@@ -36,7 +24,7 @@ export class ReportsCommands {
       this.store,
       reportStream(reportId),
       (state) => decideReport(state, { ...command, metadata: { actor: ctx.actor, now: ctx.now } } as ReportCommand),
-      { evolve: evolveReport, initialState: initialReportState, context: context(ctx), expected: ctx.expected },
+      { evolve: evolveReport, initialState: initialReportState, context: commandContext(ctx), expected: ctx.expected },
     );
   }
 
@@ -51,7 +39,7 @@ export class ReportsCommands {
       this.store,
       reportStream(reportId),
       (state) => decideAndRouteConduct(state, { ...command, metadata: { actor: ctx.actor, now: ctx.now } } as ReceiveReport | AmendReport, integrityHandoffId),
-      { evolve: evolveReport, initialState: initialReportState, context: context(ctx), expected: ctx.expected },
+      { evolve: evolveReport, initialState: initialReportState, context: commandContext(ctx), expected: ctx.expected },
     );
   }
 
@@ -60,7 +48,7 @@ export class ReportsCommands {
       this.store,
       pvStream(pvId),
       (state) => decidePv(state, { ...command, metadata: { actor: ctx.actor, now: ctx.now } } as PvCommand),
-      { evolve: evolvePv, initialState: initialPvState, context: context(ctx), expected: ctx.expected },
+      { evolve: evolvePv, initialState: initialPvState, context: commandContext(ctx), expected: ctx.expected },
     );
   }
 }
