@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertLockfileInstalls } from './lockfile.mjs';
+import { ensureDependencies } from './start.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,6 +45,8 @@ function totals() {
 }
 
 rmSync(resultsDir, { recursive: true, force: true });
+assertLockfileInstalls();
+ensureDependencies();
 let ok = true;
 ok = step('lint', nx, ['run-many', '-t', 'lint', '--output-style=stream', '--skip-nx-cache']) && ok;
 ok = step('lint rule check (bad fixtures must fail)', process.execPath, ['scripts/check-boundaries.mjs']) && ok;
