@@ -11,7 +11,7 @@ const domainBannedImports = [
 const clockMessage = 'The domain is pure: time comes in as command data (`now`), never from the clock.';
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', 'coverage/**', '**/lint-fixtures/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', 'coverage/**', '**/lint-fixtures/**', 'libs/api-client/src/generated/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
   ...nx.configs['flat/typescript'],
   {
     files: ['**/*.ts'],

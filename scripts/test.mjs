@@ -51,6 +51,7 @@ let ok = true;
 ok = step('lint', nx, ['run-many', '-t', 'lint', '--output-style=stream', '--skip-nx-cache']) && ok;
 ok = step('lint rule check (bad fixtures must fail)', process.execPath, ['scripts/check-boundaries.mjs']) && ok;
 ok = step('type-check', process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']) && ok;
+ok = step('API client is current (npm run api:generate)', process.execPath, ['scripts/api-generate.mjs', '--check']) && ok;
 ok = step('unit tests', nx, ['run-many', '-t', 'test', '--output-style=stream', '--skip-nx-cache']) && ok;
 
 if (!unitOnly) {

@@ -72,6 +72,13 @@ function serviceRows(service: string): Row[] {
   return [
     //                                                             anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     { method: 'GET', route: `/api/${service}/health`, expected: PUBLIC, ok: health(service) },
+    ...documentRows(service),
+  ];
+}
+
+/** The OpenAPI document of a service, or of the platform (auth, audit), and its UI: public. */
+function documentRows(service: string): Row[] {
+  return [
     { method: 'GET', route: `/api/${service}/docs`, expected: PUBLIC, ok: swaggerUi },
     { method: 'GET', route: `/api/${service}/docs/`, expected: PUBLIC, ok: swaggerUi },
     { method: 'GET', route: `/api/${service}/docs/index.html`, expected: PUBLIC, ok: swaggerUi },
@@ -89,6 +96,7 @@ const MATRIX: Row[] = [
   ...serviceRows('investigations'),
   ...serviceRows('evidence'),
   ...serviceRows('integrity'),
+  ...documentRows('platform'),
   {
     method: 'GET',
     route: '/api/auth/dev/users',

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,7 +53,12 @@ describe('npm start (embedded mode)', () => {
         expect(doc.openapi).toMatch(/^3\./);
         expect(doc.info.title).toBe(`${s} API`);
         expect(Object.keys(doc.paths)).toContain(`/api/${s}/health`);
-        expect(Object.keys(doc.paths).every((p) => p.startsWith(`/api/${s}/`))).toBe(true);
+        expect(Object.keys(doc.paths).every((p) => p === `/api/${s}` || p.startsWith(`/api/${s}/`))).toBe(true);
+      }
+      // What the product serves is what libs/api-client was generated from (npm run api:generate).
+      for (const name of [...services, 'platform']) {
+        const served = await (await fetch(`http://127.0.0.1:${port}/api/${name}/docs-json`)).json();
+        expect(served).toEqual(JSON.parse(readFileSync(path.join(root, `libs/api-client/openapi/${name}.openapi.json`), 'utf8')));
       }
       expect(Date.now() - t0).toBeLessThan(60_000);
 

@@ -3,11 +3,20 @@ import { NestFactory, RouterModule } from '@nestjs/core';
 import type { Pool } from 'pg';
 import type { MessageBus } from '@police/messaging';
 import { configureHttpApp, ServiceRuntime, setupOpenApi } from '@police/platform';
+import type { ServiceDefinition } from '@police/service-host';
 import { authenticationFromEnv, SecurityModule, SecurityModuleOptions, useStructuredLogs } from '@police/security';
 import { EVIDENCE_DESCRIPTION, EvidenceModule } from '@police/evidence';
 import { INTEGRITY_DESCRIPTION, IntegrityModule } from '@police/integrity';
 import { INVESTIGATIONS_DESCRIPTION, InvestigationsModule } from '@police/investigations';
 import { REPORTS_DESCRIPTION, ReportsModule } from '@police/reports';
+
+/** The four services of the embedded product: their path prefix, module and OpenAPI description. */
+export const EMBEDDED_SERVICES: readonly ServiceDefinition[] = [
+  { name: 'reports', module: ReportsModule, description: REPORTS_DESCRIPTION },
+  { name: 'investigations', module: InvestigationsModule, description: INVESTIGATIONS_DESCRIPTION },
+  { name: 'evidence', module: EvidenceModule, description: EVIDENCE_DESCRIPTION },
+  { name: 'integrity', module: IntegrityModule, description: INTEGRITY_DESCRIPTION },
+];
 
 export interface EmbeddedAppOptions {
   /** The one pool every service and the consultation log share (PGlite's single connection, or a test database). */
@@ -34,12 +43,7 @@ export async function createEmbeddedApp(options: EmbeddedAppOptions): Promise<IN
     notifications: options.notifications,
     bus: options.bus,
   });
-  const services = [
-    { name: 'reports' as const, module: ReportsModule, dynamic: ReportsModule.register(runtime('reports')), description: REPORTS_DESCRIPTION },
-    { name: 'investigations' as const, module: InvestigationsModule, dynamic: InvestigationsModule.register(runtime('investigations')), description: INVESTIGATIONS_DESCRIPTION },
-    { name: 'evidence' as const, module: EvidenceModule, dynamic: EvidenceModule.register(runtime('evidence')), description: EVIDENCE_DESCRIPTION },
-    { name: 'integrity' as const, module: IntegrityModule, dynamic: IntegrityModule.register(runtime('integrity')), description: INTEGRITY_DESCRIPTION },
-  ];
+  const services = EMBEDDED_SERVICES.map((s) => ({ ...s, dynamic: s.module.register(runtime(s.name)) }));
   const security = SecurityModule.forRoot({
     mode: 'embedded',
     pool: options.pool,

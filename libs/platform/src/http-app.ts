@@ -1,9 +1,7 @@
-import { CustomDecorator, INestApplication, SetMetadata, Type, ValidationPipe } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { CustomDecorator, INestApplication, SetMetadata, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { ProblemDetailsFilter, validationProblem } from './problem-details';
-import { ServiceName } from './runtime';
 
 /** Request bodies above this are refused with 413 problem+json. */
 export const BODY_LIMIT = '256kb';
@@ -48,20 +46,4 @@ export function configureHttpApp(app: INestApplication): void {
     }),
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
-}
-
-/** Serves each service's OpenAPI document at `/api/<service>/docs-json` (and a UI at `/api/<service>/docs`). */
-export function setupOpenApi(app: INestApplication, services: { name: ServiceName; module: Type<unknown>; description: string }[]): void {
-  for (const s of services) {
-    const config = new DocumentBuilder()
-      .setTitle(`${s.name} API`)
-      .setDescription(s.description)
-      .setVersion('1')
-      .addBearerAuth()
-      .build();
-    const document = SwaggerModule.createDocument(app, config, { include: [s.module], deepScanRoutes: true });
-    // Global modules (security) are scanned with every service: keep only this service's paths.
-    document.paths = Object.fromEntries(Object.entries(document.paths).filter(([p]) => p.startsWith(`/api/${s.name}/`)));
-    SwaggerModule.setup(`api/${s.name}/docs`, app, document, { jsonDocumentUrl: `api/${s.name}/docs-json` });
-  }
 }
