@@ -5,8 +5,8 @@ import { ROLES } from './principal';
 
 interface Realm {
   roles: { realm: { name: string }[] };
-  users: { username: string; firstName: string; lastName: string; realmRoles: string[]; attributes: Record<string, string[]>; credentials: unknown[] }[];
-  clients: { clientId: string; publicClient: boolean; defaultClientScopes: string[]; protocolMappers: Mapper[] }[];
+  users: { username: string; firstName: string; lastName: string; realmRoles: string[]; attributes: Record<string, string[]>; credentials: unknown[]; requiredActions?: string[] }[];
+  clients: { clientId: string; publicClient: boolean; defaultClientScopes: string[]; protocolMappers: Mapper[]; redirectUris: string[]; webOrigins: string[]; attributes?: Record<string, string> }[];
   components: Record<string, { config: Record<string, string[]> }[]>;
 }
 
@@ -23,7 +23,7 @@ describe('the Keycloak realm export (infra/keycloak/realm-police.json)', () => {
     expect(realm.roles.realm.map((r) => r.name).sort()).toEqual([...ROLES].sort());
   });
 
-  it('has every demo user with the staff id, roles, teams and unit of the development issuer, and only a temporary demo password', () => {
+  it('has every demo user with the staff id, roles, teams and unit of the development issuer, and only a temporary demo password that must be changed at first login', () => {
     const users = realm.users.map((u) => ({
       username: u.username,
       staffId: u.attributes.staff_id[0],
@@ -33,7 +33,21 @@ describe('the Keycloak realm export (infra/keycloak/realm-police.json)', () => {
       unit: u.attributes.unit[0],
     }));
     expect(users).toEqual(DEV_USERS);
-    for (const u of realm.users) expect(u.credentials).toEqual([{ type: 'password', value: 'DEMO-ONLY-change-at-first-login', temporary: true, userLabel: 'DEMO ONLY' }]);
+    for (const u of realm.users) {
+      expect(u.credentials).toEqual([{ type: 'password', value: 'DEMO-ONLY-change-at-first-login', temporary: true, userLabel: 'DEMO ONLY' }]);
+      // An imported credential's `temporary` flag alone does not make Keycloak ask for a new password
+      // (seen with Keycloak 26.7: the demo password signed in as is); the required action does.
+      expect(u.requiredActions).toEqual(['UPDATE_PASSWORD']);
+    }
+  });
+
+  it('sends the console back only to the documented addresses: npm start (3000) and the gateway (8000), on loopback', () => {
+    const web = realm.clients.find((c) => c.clientId === 'police-web');
+    expect(web?.redirectUris).toEqual(['http://localhost:3000/*', 'http://127.0.0.1:3000/*', 'http://localhost:8000/*', 'http://127.0.0.1:8000/*']);
+    // "+": the origins of the redirect URIs, for CORS on the token endpoint; sign-out returns to the same addresses.
+    expect(web?.webOrigins).toEqual(['+']);
+    expect(web?.attributes?.['post.logout.redirect.uris']).toBe('+');
+    expect(realm.clients.find((c) => c.clientId === 'police-cli-dev')).toMatchObject({ redirectUris: [], webOrigins: [], standardFlowEnabled: false, directAccessGrantsEnabled: true });
   });
 
   it('puts the audience and the staff_id, teams and unit claims into the access token of every client', () => {
