@@ -99,6 +99,12 @@ const MATRIX: Row[] = [
   ...documentRows('platform'),
   {
     method: 'GET',
+    route: '/api/auth/config',
+    expected: PUBLIC,
+    ok: (a) => expect(a.json).toEqual({ kind: 'dev' }),
+  },
+  {
+    method: 'GET',
     route: '/api/auth/dev/users',
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],

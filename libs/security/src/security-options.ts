@@ -17,6 +17,21 @@ export interface OidcAuthentication {
   jwksUri: string;
   /** Accepted `alg` values; a subset of {@link ASYMMETRIC_ALGORITHMS}. */
   algorithms: string[];
+  /** How the browser console signs in with this provider (`GET /api/auth/config`); default: the issuer, `police-web`, `openid profile`. */
+  console?: { authority: string; clientId: string; scope: string };
+}
+
+/** What `GET /api/auth/config` tells a browser console: the persona picker, or the OIDC provider to sign in with. */
+export type ConsoleSignIn = { kind: 'dev' } | { kind: 'oidc'; authority: string; clientId: string; scope: string };
+
+/** The console's client in infra/keycloak/realm-police.json (public, authorization code with PKCE). */
+export const DEFAULT_CONSOLE_CLIENT_ID = 'police-web';
+export const DEFAULT_CONSOLE_SCOPE = 'openid profile';
+
+/** How the console signs in with the given authentication. */
+export function consoleSignIn(auth: AuthenticationOptions): ConsoleSignIn {
+  if (auth.kind === 'dev') return { kind: 'dev' };
+  return { kind: 'oidc', authority: auth.issuer, clientId: DEFAULT_CONSOLE_CLIENT_ID, scope: DEFAULT_CONSOLE_SCOPE, ...auth.console };
 }
 
 /** The built-in development issuer: embedded mode only, never in production mode. */
@@ -66,6 +81,8 @@ export interface SecurityModuleOptions {
   notifications?: boolean;
   /** Path of the audit endpoints under `/api`: `audit` in embedded mode, `<service>/audit` per service. */
   auditPath: string;
+  /** Path of the console's sign-in settings under `/api`: default `auth/config`; `<service>/auth/config` per service. */
+  authConfigPath?: string;
   authentication: AuthenticationOptions;
   rateLimits?: Partial<RateLimits>;
   /** Resource policies that replace the defaults per type (see `DEFAULT_RESOURCE_POLICIES`). */
@@ -106,5 +123,15 @@ export function authenticationFromEnv(mode: 'embedded' | 'production', env: Node
   if (algorithms.length === 0 || bad.length > 0) {
     throw new Error(`OIDC_ALGORITHMS may only name asymmetric algorithms (${ASYMMETRIC_ALGORITHMS.join(', ')}); refused: ${bad.join(', ') || '(empty)'}`);
   }
-  return { kind: 'oidc', issuer: need('OIDC_ISSUER'), audience: need('OIDC_AUDIENCE'), jwksUri, algorithms };
+  const issuer = need('OIDC_ISSUER');
+  const authority = env.OIDC_CONSOLE_AUTHORITY || issuer;
+  if (!/^https?:\/\//.test(authority)) throw new Error(`OIDC_CONSOLE_AUTHORITY must be an http(s) URL, got "${authority}"`);
+  return {
+    kind: 'oidc',
+    issuer,
+    audience: need('OIDC_AUDIENCE'),
+    jwksUri,
+    algorithms,
+    console: { authority, clientId: env.OIDC_CONSOLE_CLIENT_ID || DEFAULT_CONSOLE_CLIENT_ID, scope: env.OIDC_CONSOLE_SCOPE || DEFAULT_CONSOLE_SCOPE },
+  };
 }

@@ -1,4 +1,4 @@
-import { authenticationFromEnv } from './security-options';
+import { authenticationFromEnv, consoleSignIn } from './security-options';
 import { SecurityModule } from './security.module';
 
 describe('authenticationFromEnv and the production guard', () => {
@@ -15,11 +15,26 @@ describe('authenticationFromEnv and the production guard', () => {
     expect(() => authenticationFromEnv('production', {})).toThrow('OIDC_JWKS_URI is not set');
     expect(() => authenticationFromEnv('production', { ...oidc, OIDC_ALGORITHMS: 'RS256,HS256' })).toThrow('refused: HS256');
     expect(() => authenticationFromEnv('production', { ...oidc, OIDC_JWKS_URI: 'file:///etc/keys' })).toThrow('must be an http(s) URL');
-    expect(authenticationFromEnv('production', { ...oidc, DEV_AUTH: 'false' })).toEqual({ kind: 'oidc', issuer: oidc.OIDC_ISSUER, audience: oidc.OIDC_AUDIENCE, jwksUri: oidc.OIDC_JWKS_URI, algorithms: ['RS256', 'ES256'] });
+    expect(authenticationFromEnv('production', { ...oidc, DEV_AUTH: 'false' })).toEqual({
+      kind: 'oidc',
+      issuer: oidc.OIDC_ISSUER,
+      audience: oidc.OIDC_AUDIENCE,
+      jwksUri: oidc.OIDC_JWKS_URI,
+      algorithms: ['RS256', 'ES256'],
+      console: { authority: oidc.OIDC_ISSUER, clientId: 'police-web', scope: 'openid profile' },
+    });
   });
 
   it('runs the development issuer in embedded mode unless told to use OIDC', () => {
     expect(authenticationFromEnv('embedded', {})).toEqual({ kind: 'dev' });
     expect(authenticationFromEnv('embedded', { ...oidc, DEV_AUTH: 'false', OIDC_ALGORITHMS: 'ES256' })).toMatchObject({ kind: 'oidc', algorithms: ['ES256'] });
+  });
+
+  it('tells the console how to sign in: the persona picker, or the OIDC provider (authority, client and scope configurable)', () => {
+    expect(consoleSignIn(authenticationFromEnv('embedded', {}))).toEqual({ kind: 'dev' });
+    expect(consoleSignIn(authenticationFromEnv('production', oidc))).toEqual({ kind: 'oidc', authority: oidc.OIDC_ISSUER, clientId: 'police-web', scope: 'openid profile' });
+    const custom = { ...oidc, OIDC_CONSOLE_AUTHORITY: 'https://sso.zone.example/realms/police', OIDC_CONSOLE_CLIENT_ID: 'zone-console', OIDC_CONSOLE_SCOPE: 'openid profile email' };
+    expect(consoleSignIn(authenticationFromEnv('embedded', { ...custom, DEV_AUTH: 'false' }))).toEqual({ kind: 'oidc', authority: 'https://sso.zone.example/realms/police', clientId: 'zone-console', scope: 'openid profile email' });
+    expect(() => authenticationFromEnv('production', { ...oidc, OIDC_CONSOLE_AUTHORITY: 'keycloak/realms/police' })).toThrow('OIDC_CONSOLE_AUTHORITY must be an http(s) URL');
   });
 });

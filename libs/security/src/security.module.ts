@@ -5,6 +5,7 @@ import { ACCESS_RULES, AccessControl, AccessRules } from './access-control';
 import { DEFAULT_COMPARTMENTS, DEFAULT_RESOURCE_POLICIES } from './access-policy';
 import { AccessGuard, TOKEN_VERIFIER } from './access.guard';
 import { auditController } from './audit.http';
+import { authConfigController, CONSOLE_SIGN_IN } from './auth-config.http';
 import { ConsultationLog } from './consultation-log';
 import { ConsultationEnforcer } from './consultation.interceptor';
 import { DevAuthController, LOGIN_LOCKOUT } from './dev-auth.http';
@@ -13,7 +14,7 @@ import { LoginLockout } from './login-lockout';
 import { RateLimitGuard, throttlerOptions } from './rate-limit';
 import { requestLoggerModule } from './request-logging';
 import { discoverRoutes, policyViolations } from './route-inventory';
-import { DEFAULT_RATE_LIMITS, RateLimits, SecurityModuleOptions } from './security-options';
+import { consoleSignIn, DEFAULT_RATE_LIMITS, RateLimits, SecurityModuleOptions } from './security-options';
 import { TokenVerifier } from './token-verifier';
 
 const SECURITY_OPTIONS = Symbol('SECURITY_OPTIONS');
@@ -51,7 +52,7 @@ class SecurityLifecycle implements OnModuleInit, OnApplicationBootstrap, OnModul
  * Authentication, authorization and the consultation log for a host (the embedded app, or one
  * service's main): register it once with `SecurityModule.forRoot`. It installs, globally, the access
  * guard (default deny), the rate-limit guard, the `@Consults` enforcer and pino request logs, and
- * serves the audit endpoints (plus the development issuer in embedded mode).
+ * serves the audit endpoints and the console's sign-in settings (plus the development issuer in embedded mode).
  */
 @Module({})
 export class SecurityModule {
@@ -74,8 +75,9 @@ export class SecurityModule {
       { provide: APP_GUARD, useClass: AccessGuard },
       { provide: APP_GUARD, useClass: RateLimitGuard },
       { provide: APP_INTERCEPTOR, useClass: ConsultationEnforcer },
+      { provide: CONSOLE_SIGN_IN, useValue: consoleSignIn(options.authentication) },
     ];
-    const controllers = [auditController(options.auditPath)];
+    const controllers = [auditController(options.auditPath), authConfigController(options.authConfigPath ?? 'auth/config')];
     if (auth.kind === 'dev') {
       providers.push(
         { provide: DevIssuer, useFactory: () => DevIssuer.create({ users: auth.users, tokenTtlSeconds: auth.tokenTtlSeconds }) },
