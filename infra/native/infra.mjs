@@ -1133,7 +1133,18 @@ async function keycloakUp(cfg, log) {
   const admin = keycloakAdmin(cfg);
   const tStart = Date.now();
 
-  const running = keycloakPids(cfg);
+  const realmJson = readFileSync(REALM_FILE, 'utf8');
+  const fingerprint = keycloakFingerprint(cfg, admin, realmJson);
+  const readFingerprint = () => {
+    try { return readFileSync(cfg.keycloakFingerprint, 'utf8').trim(); } catch { return ''; }
+  };
+  let running = keycloakPids(cfg);
+  if (running.length && readFingerprint() !== fingerprint && (await keycloakReady(cfg))) {
+    // A running server imported another realm file (or has another admin): its realm is stale.
+    log('the realm file changed since Keycloak started: restarting it to import the new one');
+    await stopKeycloakPids(cfg, log, running);
+    running = [];
+  }
   if (running.length) {
     const port = keycloakRunningPort(cfg, running);
     if (port && port !== cfg.keycloakPort) {
@@ -1150,15 +1161,11 @@ async function keycloakUp(cfg, log) {
 
   // The realm is imported at start (--import-realm reads <home>/data/import). Keycloak skips a realm that
   // exists, so a changed realm file, admin or version means an empty database first.
-  const realmJson = readFileSync(REALM_FILE, 'utf8');
   const importDir = path.join(cfg.keycloakHome, 'data', 'import');
   rmSync(importDir, { recursive: true, force: true });
   mkdirSync(importDir, { recursive: true });
   writeFileSync(path.join(importDir, 'realm-police.json'), realmJson);
-  const fingerprint = keycloakFingerprint(cfg, admin, realmJson);
-  let previous = '';
-  try { previous = readFileSync(cfg.keycloakFingerprint, 'utf8').trim(); } catch { /* first start */ }
-  if (previous !== fingerprint) {
+  if (readFingerprint() !== fingerprint) {
     if (existsSync(path.join(cfg.keycloakHome, 'data', 'h2'))) log('realm file, admin or version changed: starting Keycloak from an empty database');
     rmSync(path.join(cfg.keycloakHome, 'data', 'h2'), { recursive: true, force: true });
     rmSync(cfg.keycloakFingerprint, { force: true });
@@ -1354,6 +1361,10 @@ async function main(argv) {
   try {
     if (cmd === 'up') {
       const r = await up(cliOptions(argv));
+      if (argv.includes('--json')) {
+        process.stdout.write(`${JSON.stringify(r)}\n`);
+        return 0;
+      }
       if (existsSync(r.envFile) && selectServers(cliOptions(argv)).pg) process.stdout.write(readFileSync(r.envFile, 'utf8'));
       if (r.keycloak) {
         process.stdout.write(`# Keycloak (also in ${r.keycloakEnvFile}):\n${Object.entries(r.keycloak).filter(([k]) => !k.endsWith('PASSWORD')).map(([k, v]) => `${k}=${v}\n`).join('')}`);
@@ -1382,7 +1393,7 @@ async function main(argv) {
       // Keycloak is optional: the exit code says whether the test servers every run needs are up.
       return s.pg.ready && s.kafka.ready ? 0 : 3;
     }
-    process.stderr.write('usage: node infra/native/infra.mjs up [--keycloak] [--only=pg,kafka,keycloak] | down [--only=...] | status [--json]\n');
+    process.stderr.write('usage: node infra/native/infra.mjs up [--keycloak] [--only=pg,kafka,keycloak] [--json] | down [--only=...] | status [--json]\n');
     return 2;
   } catch (e) {
     process.stderr.write(`[infra] ERROR: ${e instanceof InfraError ? e.message : e.stack}\n`);

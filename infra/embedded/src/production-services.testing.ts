@@ -1,27 +1,16 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { createServer as createHttpServer, Server } from 'node:http';
-import { AddressInfo, createServer } from 'node:net';
-import path from 'node:path';
+import { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
-import { eventually } from '@police/testing';
+import { compile, compiledMain, eventually, freePort, workspaceRoot } from '@police/testing';
 
 // What the production-like tests share: a stand-in for Keycloak, a compiled tree, and the services'
 // own mains started as separate processes (what `nx serve <service>` runs after compiling).
 
-export const root = path.resolve(__dirname, '..', '..', '..');
+export { compile, freePort };
+export const root = workspaceRoot;
 export const SERVICES = ['reports', 'investigations', 'evidence', 'integrity'] as const;
 export type ServiceName = (typeof SERVICES)[number];
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 export interface IdentityProvider {
   server: Server;
@@ -54,18 +43,9 @@ export async function identityProvider(): Promise<IdentityProvider> {
   return { server, env, sign, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-/** Compiles the tree the mains run from (incremental: cheap when nothing changed). */
-export function compile(): void {
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed:\n${build.stdout}${build.stderr}`);
-}
-
 /** How a compiled main is started: the path aliases resolve into dist/out-tsc. */
 export function mainCommand(service: ServiceName): { args: string[]; env: Record<string, string> } {
-  return {
-    args: ['-r', 'tsconfig-paths/register', `dist/out-tsc/services/${service}/src/main.js`],
-    env: { TS_NODE_PROJECT: path.join(root, 'tsconfig.base.json'), TS_NODE_BASEURL: path.join(root, 'dist/out-tsc') },
-  };
+  return compiledMain(`services/${service}/src/main.ts`);
 }
 
 export interface RunningService {

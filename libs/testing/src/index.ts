@@ -1,2 +1,5 @@
 export * from './database';
 export * from './eventually';
+export * from './keycloak';
+export * from './oidc-host';
+export * from './processes';
