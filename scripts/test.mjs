@@ -15,7 +15,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const unitOnly = process.argv.includes('--unit');
 const nx = path.join(root, 'node_modules', '.bin', 'nx');
 const resultsDir = path.join(root, 'dist', 'test-results', `run-${process.pid}`);
-const env = { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: '0', POLICE_TEST_RESULTS: resultsDir };
+// POLICE_TEST_ORCHESTRATED: a test file that starts the native Keycloak leaves it to this script to stop
+// (once every test that signs in with Keycloak has run), instead of stopping it itself.
+const env = { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: '0', POLICE_TEST_RESULTS: resultsDir, POLICE_TEST_ORCHESTRATED: '1' };
 
 function step(title, cmd, args, extraEnv = {}) {
   const started = Date.now();
@@ -55,7 +57,11 @@ ok = step('API client is current (npm run api:generate)', process.execPath, ['sc
 ok = step('unit tests', nx, ['run-many', '-t', 'test', '--output-style=stream', '--skip-nx-cache']) && ok;
 
 if (!unitOnly) {
-  const { resolveInfrastructure } = require(path.join(root, 'libs/testing/src/infrastructure.cjs'));
+  const { resolveInfrastructure, nativeKeycloakRunning, stopNativeKeycloak } = require(path.join(root, 'libs/testing/src/infrastructure.cjs'));
+  // Keycloak is started by the first test that signs in with it (libs/testing startTestKeycloak), not here:
+  // only those tests pay its start. If this run started the native one, it is stopped at the end.
+  const keycloakGiven = Boolean(process.env.OIDC_ISSUER);
+  const keycloakWasRunning = keycloakGiven ? true : await nativeKeycloakRunning().catch(() => true);
   let infra;
   try {
     infra = await resolveInfrastructure();
@@ -69,6 +75,14 @@ if (!unitOnly) {
       ok = step('integration tests', nx, ['run-many', '-t', 'test-int', '--output-style=stream', '--parallel=1'], serverEnv) && ok;
       ok = step('e2e tests', nx, ['run-many', '-t', 'e2e', '--output-style=stream', '--parallel=1'], serverEnv) && ok;
     } finally {
+      if (!keycloakWasRunning && (await nativeKeycloakRunning().catch(() => false))) {
+        const t0 = Date.now();
+        await stopNativeKeycloak((m) => console.log(m)).catch((e) => {
+          console.error(`=== stopping Keycloak: FAILED\n${e?.stack ?? e}`);
+          ok = false;
+        });
+        console.log(`=== Keycloak (started by this run's tests) stopped in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+      }
       await infra.stop();
     }
   }

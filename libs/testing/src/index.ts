@@ -1,5 +1,6 @@
 export * from './database';
 export * from './eventually';
+export * from './gateway';
 export * from './keycloak';
 export * from './oidc-host';
 export * from './processes';
