@@ -13,7 +13,7 @@ export const CONSOLE_CLIENT_ID = 'police-web';
 export const CLI_CLIENT_ID = 'police-cli-dev';
 
 /**
- * The password tests give the demo users they sign in as (docs/adr: test logins). Not in the realm
+ * The password tests give the demo users they sign in as (docs/adr/0003-test-logins.md). Not in the realm
  * export: a test sets it through the admin API, as an administrator enrols a user. The same value in
  * every run, so concurrent runs against one server do not undo each other.
  */

@@ -25,7 +25,7 @@ export interface OidcEmbeddedHost {
  * registers a deployment's address. Then `GET <url>/api/auth/config` answers
  * `{ kind: 'oidc', authority: <issuer>, clientId: 'police-web', scope }` and the host accepts Keycloak's
  * tokens. A browser test signs in through Keycloak's login page as a demo user whose password it set
- * first with `keycloak.setPassword(username)` (TEST_USER_PASSWORD; see docs/adr on test logins).
+ * first with `keycloak.setPassword(username)` (TEST_USER_PASSWORD; see docs/adr/0003-test-logins.md).
  */
 export async function startOidcEmbeddedHost(keycloak: TestKeycloak, options: { port?: number; env?: Record<string, string> } = {}): Promise<OidcEmbeddedHost> {
   compile();

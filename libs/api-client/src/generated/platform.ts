@@ -35,6 +35,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the console signs in: the development issuer, or the OIDC provider (authority, client id, scope). */
+        get: operations["AuthConfigController_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/dev/users": {
         parameters: {
             query?: never;
@@ -73,6 +90,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ConsoleSignInView: {
+            /**
+             * @description `dev`: the persona picker of GET /api/auth/dev/users; `oidc`: the authorization code flow with PKCE
+             * @enum {string}
+             */
+            kind: "dev" | "oidc";
+            /**
+             * @description oidc: the OpenID provider (its issuer URL, as the browser reaches it)
+             * @example http://localhost:8080/realms/police
+             */
+            authority?: string;
+            /**
+             * @description oidc: the console's public client
+             * @example police-web
+             */
+            clientId?: string;
+            /**
+             * @description oidc: the scopes to ask for
+             * @example openid profile
+             */
+            scope?: string;
+        };
         DevTokenRequest: {
             /** @example pieter.janssens */
             username: string;
@@ -164,6 +203,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AuthConfigController_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{ kind: "dev" }` or `{ kind: "oidc", authority, clientId, scope }` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSignInView"];
+                };
             };
         };
     };
