@@ -1307,7 +1307,8 @@ export async function status(opts = {}) {
     try { kafkaProbeResult = await kafkaProbe(cfg.kafkaPort, 3000); } catch { /* not ready */ }
   }
   const keycloakPid = existsSync(cfg.root) ? keycloakPids(cfg)[0] ?? null : null;
-  const java = findJava21(cfg);
+  let java = null;
+  try { java = findJava21(cfg); } catch { /* NATIVE_KEYCLOAK_JAVA_HOME is not a Java 21+: reported as missing */ }
   return {
     root: cfg.root,
     pg: {
