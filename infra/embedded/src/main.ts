@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const db = await startEmbeddedDatabase({ dataDir, fresh, logger });
 
   // One connection for the whole process: PGlite has one session, and its socket server interleaves
-  // the messages of concurrent connections (see infra/embedded/README.md).
+  // the messages of concurrent connections (see README, "Embedded mode").
   const pool = createPool(db.url, 1, 'embedded');
   const bus = new InProcessMessageBus();
   const app = await createEmbeddedApp({ pool, bus, notifications: false });
