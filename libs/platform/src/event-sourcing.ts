@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { PostgresEventStore, PostgresSnapshotStore, Projection, Projector, RecordedEvent } from '@police/event-store';
+import { migrate, PostgresEventStore, PostgresSnapshotStore, Projection, Projector, RecordedEvent } from '@police/event-store';
 import { ContractHandlers, migrateMessaging, PostgresCheckpointStore, PublicMessage, Relay, startConsumer, startRelay } from '@police/messaging';
 import type { MessageSubscription } from '@police/messaging';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { PLATFORM_MIGRATIONS } from './health';
 import { dataSourceOnPool, publicTopic, ServiceName, ServiceRuntime } from './runtime';
 
 /** What a service declares about its events: read models, public contracts, what it consumes. */
@@ -59,6 +60,7 @@ export class ServiceEventSourcing {
     await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await this.store.migrate();
     await migrateMessaging(pool, schema);
+    await migrate(pool, schema, PLATFORM_MIGRATIONS, 'platform_migrations');
     await this.dataSource.initialize();
     await this.projector.migrate();
     await this.projector.start();

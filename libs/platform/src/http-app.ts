@@ -1,6 +1,8 @@
 import { CustomDecorator, INestApplication, SetMetadata, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import type { Server } from 'node:http';
+import { answerClientErrors, checkRequestInput, JSON_TYPES, requireJsonBody } from './input-rules';
 import { ProblemDetailsFilter, validationProblem } from './problem-details';
 
 /** Request bodies above this are refused with 413 problem+json. */
@@ -27,14 +29,20 @@ export function Public(): CustomDecorator<string> {
 }
 
 /**
- * The HTTP conventions every service shares: `/api` prefix, strict validation (unknown fields are an
- * error), RFC 9457 errors, body size limit, and helmet's security headers (HSTS, nosniff, a
- * same-origin CSP and framing policy, no Referer sent on).
+ * The HTTP conventions every service shares, in the embedded host and each service's own alike:
+ * `/api` prefix; JSON bodies only (415 otherwise) up to a size limit (413); the input rules of
+ * `input-rules.ts` on every path, query and body (400 naming the field) and on headers (Node's
+ * parser, answered as problem+json); strict validation of the route's DTO (unknown fields are an
+ * error); 405 with `Allow` for a path served with other methods; RFC 9457 errors; and helmet's
+ * security headers (HSTS, nosniff, a same-origin CSP and framing policy, no Referer sent on).
  */
 export function configureHttpApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
   express.use(helmet({ referrerPolicy: { policy: 'no-referrer' } }));
-  express.useBodyParser('json', { limit: BODY_LIMIT });
+  express.use(requireJsonBody);
+  express.useBodyParser('json', { limit: BODY_LIMIT, type: JSON_TYPES });
+  express.use(checkRequestInput);
+  answerClientErrors(app.getHttpServer() as Server);
   express.disable('x-powered-by');
   app.setGlobalPrefix('api');
   app.useGlobalPipes(

@@ -5,3 +5,5 @@ export * from './problem-details';
 export * from './runtime';
 export * from './etag';
 export * from './event-sourcing';
+export * from './input-rules';
+export * from './request-fields';

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import { DomainError, DuplicateEventIdError, PreconditionFailedError, WrongExpectedVersionError } from '@police/event-store';
 import type { Request, Response } from 'express';
+import { METHODS } from 'node:http';
 
 /** One field at fault in a request, as reported in a problem+json `errors` member. */
 export interface FieldError {
@@ -78,6 +79,39 @@ const TITLES: Record<number, string> = {
   429: 'Too many requests',
 };
 
+interface RouteLayer {
+  route?: { methods: Record<string, boolean> };
+  match(path: string): unknown;
+}
+
+/** A route that handles some methods only: a handler, not middleware mounted for every method (the request logger). */
+function servedBy(route: RouteLayer['route']): boolean {
+  return route !== undefined && !route.methods._all && !METHODS.every((m) => route.methods[m.toLowerCase()]);
+}
+
+/**
+ * The methods Express serves at the request's path, from its router (HEAD wherever GET is); empty
+ * when the path is served by none. Routes mounted for every method (the request logger) are left out.
+ */
+export function methodsServedAt(req: Request): string[] {
+  const app = req.app as unknown as { router?: { stack: RouteLayer[] }; _router?: { stack: RouteLayer[] } } | undefined;
+  const stack = (app?.router ?? app?._router)?.stack ?? [];
+  const methods = new Set<string>();
+  for (const layer of stack) {
+    if (!servedBy(layer.route)) continue;
+    let matches = false;
+    try {
+      matches = Boolean(layer.match(req.path));
+    } catch {
+      // A path whose parameters do not decode matches nothing.
+    }
+    if (!matches) continue;
+    for (const [method, on] of Object.entries(layer.route!.methods)) if (on) methods.add(method.toUpperCase());
+  }
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
+}
+
 /**
  * Renders every error as RFC 9457 `application/problem+json`. Unknown errors become a bare 500 whose
  * body never carries a stack trace, SQL or driver message; the cause goes to the log only.
@@ -90,7 +124,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
-    const problem = this.toProblem(exception);
+    let problem = this.toProblem(exception);
+    // No route handled the request: when its path is served for other methods, 405 with Allow.
+    const allowed = problem.status === 404 && !servedBy(req.route as RouteLayer['route']) ? methodsServedAt(req) : [];
+    if (allowed.length > 0) {
+      res.setHeader('Allow', allowed.join(', '));
+      problem = { type: `${PROBLEM_BASE}method-not-allowed`, title: TITLES[405], status: 405, detail: `${req.method} is not served here; this path answers ${allowed.join(', ')}.` };
+    }
     problem.instance = req.originalUrl?.split('?')[0];
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
@@ -149,7 +189,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const err = exception as { status?: number; statusCode?: number; expose?: boolean; type?: string };
     const status = err?.status ?? err?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      const detail = err.type === 'entity.too.large' ? 'The request body is larger than allowed.' : err.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : undefined;
+      const detail =
+        err.type === 'entity.too.large'
+          ? 'The request body is larger than allowed.'
+          : err.type === 'entity.parse.failed'
+            ? 'The request body is not valid JSON.'
+            : err.type === 'charset.unsupported' || err.type === 'encoding.unsupported'
+              ? 'The request body must be JSON in UTF-8, without content encoding.'
+              : undefined;
       return { type: `${PROBLEM_BASE}${status}`, title: TITLES[status] ?? 'Client error', status, detail };
     }
     return { type: `${PROBLEM_BASE}internal`, title: 'Internal error', status: 500, detail: 'The server could not complete the request. It has been logged.' };
