@@ -1,22 +1,22 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsCalendarDate, IsInstant, Nested, Optional } from '@police/platform';
 import { FOUND_OBJECT_CATEGORIES, FoundObjectCategory, IDENTITY_DOCUMENT_TYPES, IdentityDocumentType } from '../../domain/found-object.events';
 
 export class FoundPlaceRequest {
   @ApiProperty({ example: 'Gent' }) @IsString() @Length(1, 100) municipality: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}$/, { message: 'postalCode must be a Belgian postal code (4 digits)' }) postalCode?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) address?: string;
+  @ApiPropertyOptional() @Optional() @Matches(/^\d{4}$/, { message: 'postalCode must be a Belgian postal code (4 digits)' }) postalCode?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 200) address?: string;
 }
 
 /** POST /api/evidence/found-objects: an object brought to the desk (declarations from reports arrive by contract). */
 export class RegisterFoundObjectRequest {
   @ApiProperty({ enum: FOUND_OBJECT_CATEGORIES }) @IsIn(FOUND_OBJECT_CATEGORIES) category: FoundObjectCategory;
   @ApiProperty() @IsString() @Length(1, 2000) description: string;
-  @ApiProperty({ type: FoundPlaceRequest }) @ValidateNested() @Type(() => FoundPlaceRequest) place: FoundPlaceRequest;
-  @ApiProperty({ example: '2026-11-20' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'foundOn must be a calendar date (YYYY-MM-DD)' }) foundOn: string;
-  @ApiPropertyOptional({ description: 'Reference of the finder (party id)' }) @IsOptional() @IsString() @Length(1, 64) finderRef?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) storageLocation?: string;
+  @ApiProperty({ type: FoundPlaceRequest }) @Nested(() => FoundPlaceRequest) place: FoundPlaceRequest;
+  @ApiProperty({ example: '2026-11-20' }) @IsCalendarDate() foundOn: string;
+  @ApiPropertyOptional({ description: 'Reference of the finder (party id)' }) @Optional() @IsString() @Length(1, 64) finderRef?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 200) storageLocation?: string;
 }
 
 export class OwnerSearchRequest {
@@ -39,7 +39,7 @@ export class IdentityCheckRequest {
 
 export class ReturnToOwnerRequest {
   @ApiProperty() @IsString() @Length(1, 64) ownerRef: string;
-  @ApiProperty({ type: IdentityCheckRequest }) @ValidateNested() @Type(() => IdentityCheckRequest) identityCheck: IdentityCheckRequest;
+  @ApiProperty({ type: IdentityCheckRequest }) @Nested(() => IdentityCheckRequest) identityCheck: IdentityCheckRequest;
   @ApiProperty() @IsString() @Length(1, 500) ownershipProof: string;
 }
 
@@ -49,7 +49,7 @@ export class OrganisationRequest {
 }
 
 export class HandOverRequest {
-  @ApiProperty({ type: OrganisationRequest }) @ValidateNested() @Type(() => OrganisationRequest) organisation: OrganisationRequest;
+  @ApiProperty({ type: OrganisationRequest }) @Nested(() => OrganisationRequest) organisation: OrganisationRequest;
   @ApiProperty() @IsString() @Length(1, 100) receiptRef: string;
 }
 
@@ -59,14 +59,14 @@ export class DestroyRequest {
 }
 
 export class ListFoundObjectsQuery {
-  @ApiPropertyOptional({ enum: ['held', 'returned_to_owner', 'handed_to_organisation', 'destroyed'] }) @IsOptional() @IsIn(['held', 'returned_to_owner', 'handed_to_organisation', 'destroyed']) status?: string;
-  @ApiPropertyOptional({ enum: FOUND_OBJECT_CATEGORIES }) @IsOptional() @IsIn(FOUND_OBJECT_CATEGORIES) category?: string;
+  @ApiPropertyOptional({ enum: ['held', 'returned_to_owner', 'handed_to_organisation', 'destroyed'] }) @Optional() @IsIn(['held', 'returned_to_owner', 'handed_to_organisation', 'destroyed']) status?: string;
+  @ApiPropertyOptional({ enum: FOUND_OBJECT_CATEGORIES }) @Optional() @IsIn(FOUND_OBJECT_CATEGORIES) category?: string;
 }
 
 export class CountInventoryRequest {
   @ApiProperty({ example: 'Bewaarplaats APG 0.14' }) @IsString() @Length(1, 100) room: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) locker?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) shelf?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 50) locker?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 50) shelf?: string;
   @ApiProperty({ type: [String], description: 'Ids of the items found at the location' }) @IsArray() @ArrayMaxSize(5000) @IsUUID('all', { each: true }) foundItemIds: string[];
 }
 
@@ -76,5 +76,5 @@ export class ResolveDiscrepancyRequest {
 }
 
 export class CountedAtQuery {
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) since?: string;
+  @ApiPropertyOptional() @Optional() @IsInstant() since?: string;
 }

@@ -1,11 +1,11 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsAmount, IsCalendarDate, IsInstant, Nested, Optional, PageLimit, PageOffset } from '@police/platform';
 import { PARTY_KINDS, PartyKind } from '../../domain/evidence.events';
 import { CHECK_OUT_PURPOSES, CheckOutPurpose, DECISION_AUTHORITIES, DecisionAuthority, DISPOSITIONS, Disposition, HANDOVER_METHODS, HANDOVER_PURPOSES, HandoverMethod, HandoverPurpose, ITEM_CATEGORIES, ItemCategory, LAB_ANALYSES, LAB_CONCLUSIONS, LabAnalysis, LabConclusion } from '../../domain/item.events';
 
 export class QuantityRequest {
-  @ApiProperty({ example: 1 }) @IsNumber({ maxDecimalPlaces: 3 }) @IsPositive() amount: number;
+  @ApiProperty({ example: 1 }) @IsAmount({ max: 1_000_000_000, places: 3 }) amount: number;
   @ApiProperty({ example: 'piece' }) @IsString() @Length(1, 20) unit: string;
 }
 
@@ -18,31 +18,31 @@ export class AttachmentRequest {
 export class PartyRequest {
   @ApiProperty({ enum: PARTY_KINDS }) @IsIn(PARTY_KINDS) kind: PartyKind;
   @ApiProperty({ description: 'Staff id, lab id, storage room id, …' }) @IsString() @Length(1, 64) id: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 200) name?: string;
 }
 
 export class LocationRequest {
   @ApiProperty({ example: 'Bewaarplaats APG 0.14' }) @IsString() @Length(1, 100) room: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) locker?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) shelf?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 50) locker?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 50) shelf?: string;
 }
 
 /** POST /api/evidence/items: a seized item or trace. Give investigationId, pvNumber, or both. */
 export class RegisterItemRequest {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() investigationId?: string;
-  @ApiPropertyOptional({ description: 'PV number, opaque' }) @IsOptional() @IsString() @Length(1, 64) pvNumber?: string;
+  @ApiPropertyOptional() @Optional() @IsUUID() investigationId?: string;
+  @ApiPropertyOptional({ description: 'PV number, opaque' }) @Optional() @IsString() @Length(1, 64) pvNumber?: string;
   @ApiProperty() @IsString() @Length(1, 2000) description: string;
   @ApiProperty({ enum: ITEM_CATEGORIES }) @IsIn(ITEM_CATEGORIES) category: ItemCategory;
-  @ApiProperty({ type: QuantityRequest }) @ValidateNested() @Type(() => QuantityRequest) quantity: QuantityRequest;
+  @ApiProperty({ type: QuantityRequest }) @Nested(() => QuantityRequest) quantity: QuantityRequest;
   @ApiProperty() @IsString() @Length(1, 64) sealNumber: string;
   @ApiProperty() @IsString() @Length(1, 500) packaging: string;
   @ApiProperty() @IsString() @Length(1, 500) condition: string;
   @ApiProperty({ description: 'Staff id of the seizing officer' }) @IsString() @Length(1, 64) seizedBy: string;
-  @ApiProperty() @IsISO8601({ strict: true }) seizedAt: string;
+  @ApiProperty() @IsInstant() seizedAt: string;
   @ApiProperty() @IsString() @Length(1, 500) seizedPlace: string;
   @ApiProperty({ example: 'art. 35 Sv.' }) @IsString() @Length(1, 500) legalBasis: string;
-  @ApiPropertyOptional({ type: [AttachmentRequest] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AttachmentRequest) attachments?: AttachmentRequest[];
-  @ApiPropertyOptional({ type: PartyRequest, description: 'First custodian when not the registering officer' }) @IsOptional() @ValidateNested() @Type(() => PartyRequest) custodian?: PartyRequest;
+  @ApiPropertyOptional({ type: [AttachmentRequest] }) @Optional() @IsArray() @ArrayMaxSize(50) @Nested(() => AttachmentRequest, { each: true }) attachments?: AttachmentRequest[];
+  @ApiPropertyOptional({ type: PartyRequest, description: 'First custodian when not the registering officer' }) @Optional() @Nested(() => PartyRequest) custodian?: PartyRequest;
 }
 
 export class ResealRequest {
@@ -51,11 +51,11 @@ export class ResealRequest {
 }
 
 export class OfferHandoverRequest {
-  @ApiProperty({ type: PartyRequest }) @ValidateNested() @Type(() => PartyRequest) to: PartyRequest;
+  @ApiProperty({ type: PartyRequest }) @Nested(() => PartyRequest) to: PartyRequest;
   @ApiProperty({ enum: HANDOVER_PURPOSES }) @IsIn(HANDOVER_PURPOSES) purpose: HandoverPurpose;
   @ApiProperty({ enum: HANDOVER_METHODS }) @IsIn(HANDOVER_METHODS) method: HandoverMethod;
   @ApiProperty() @IsBoolean() sealIntact: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1000) note?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 1000) note?: string;
 }
 
 export class AcceptHandoverRequest {
@@ -70,22 +70,22 @@ export class DeclineHandoverRequest {
 }
 
 export class WithdrawHandoverRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 500) reason?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 500) reason?: string;
 }
 
 export class CheckInRequest {
-  @ApiProperty({ type: LocationRequest }) @ValidateNested() @Type(() => LocationRequest) location: LocationRequest;
+  @ApiProperty({ type: LocationRequest }) @Nested(() => LocationRequest) location: LocationRequest;
 }
 
 export class CheckOutRequest {
   @ApiProperty({ enum: CHECK_OUT_PURPOSES }) @IsIn(CHECK_OUT_PURPOSES) purpose: CheckOutPurpose;
   @ApiProperty({ description: 'Staff id of who takes it' }) @IsString() @Length(1, 64) takenBy: string;
-  @ApiProperty() @IsISO8601({ strict: true }) expectedReturnAt: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1000) note?: string;
+  @ApiProperty() @IsInstant() expectedReturnAt: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 1000) note?: string;
 }
 
 export class SubmitToLabRequest {
-  @ApiProperty({ type: PartyRequest }) @ValidateNested() @Type(() => PartyRequest) laboratory: PartyRequest;
+  @ApiProperty({ type: PartyRequest }) @Nested(() => PartyRequest) laboratory: PartyRequest;
   @ApiProperty({ enum: LAB_ANALYSES }) @IsIn(LAB_ANALYSES) analysis: LabAnalysis;
   @ApiProperty() @IsString() @Length(1, 2000) request: string;
   @ApiProperty({ enum: HANDOVER_METHODS }) @IsIn(HANDOVER_METHODS) method: HandoverMethod;
@@ -102,7 +102,7 @@ export class LabResultRequest {
 export class DisposalDecisionRequest {
   @ApiProperty({ description: 'Reference of the magistrate/parket decision' }) @IsString() @Length(1, 100) decisionRef: string;
   @ApiProperty({ enum: DECISION_AUTHORITIES }) @IsIn(DECISION_AUTHORITIES) authority: DecisionAuthority;
-  @ApiProperty({ example: '2026-11-20' }) @IsISO8601({ strict: true }) decisionDate: string;
+  @ApiProperty({ example: '2026-11-20' }) @IsCalendarDate() decisionDate: string;
   @ApiProperty({ enum: DISPOSITIONS }) @IsIn(DISPOSITIONS) disposition: Disposition;
 }
 
@@ -110,18 +110,18 @@ export class ExecuteDisposalRequest {
   @ApiProperty() @IsString() @Length(1, 100) decisionRef: string;
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @Length(1, 64, { each: true }) witnesses: string[];
   @ApiProperty() @IsString() @Length(1, 100) receiptRef: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) handedTo?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 200) handedTo?: string;
 }
 
 export class ListItemsQuery {
-  @ApiPropertyOptional({ description: 'Investigation id or PV number' }) @IsOptional() @IsString() @Length(1, 64) caseId?: string;
-  @ApiPropertyOptional({ enum: ['held', 'disposed'] }) @IsOptional() @IsIn(['held', 'disposed']) status?: string;
-  @ApiPropertyOptional({ description: 'Custodian id' }) @IsOptional() @IsString() @Length(1, 64) custodian?: string;
-  @ApiPropertyOptional({ description: 'Storage location (room, or room / locker / shelf)' }) @IsOptional() @IsString() @Length(1, 200) location?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsNumber() @IsPositive() limit?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsNumber() offset?: number;
+  @ApiPropertyOptional({ description: 'Investigation id or PV number' }) @Optional() @IsString() @Length(1, 64) caseId?: string;
+  @ApiPropertyOptional({ enum: ['held', 'disposed'] }) @Optional() @IsIn(['held', 'disposed']) status?: string;
+  @ApiPropertyOptional({ description: 'Custodian id' }) @Optional() @IsString() @Length(1, 64) custodian?: string;
+  @ApiPropertyOptional({ description: 'Storage location (room, or room / locker / shelf)' }) @Optional() @IsString() @Length(1, 200) location?: string;
+  @PageLimit() limit?: number;
+  @PageOffset() offset?: number;
 }
 
 export class AsOfQuery {
-  @ApiPropertyOptional({ description: 'ISO time: the item as it stood then' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+  @ApiPropertyOptional({ description: 'ISO time: the item as it stood then' }) @Optional() @IsInstant() asOf?: string;
 }

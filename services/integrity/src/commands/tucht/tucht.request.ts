@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Length, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, Length } from 'class-validator';
+import { IsCalendarDate, Nested, Optional, PageLimit, PageOffset } from '@police/platform';
 import { ORDER_MEASURE_FOLLOW_UP_ACTIONS, ORDER_MEASURE_STATUSES, OrderMeasureFollowUpAction } from '../../domain/order-measure.events';
 import { THREAT_FILE_STATUSES, THREAT_INVOLVEMENTS, ThreatInvolvement } from '../../domain/threat-file.events';
-import { IsCalendarDay } from '../complaints/complaints.request';
 
 /** POST /api/integrity/order-measures: an order measure a competent authority decided, recorded by Bureau Tucht. */
 export class RecordOrderMeasureRequest {
@@ -11,25 +10,25 @@ export class RecordOrderMeasureRequest {
   @ApiProperty({ example: 'schorsing bij ordemaatregel', description: 'One of the configured kinds' }) @IsString() @Length(1, 200) kind: string;
   @ApiProperty({ example: 'korpschef', description: 'The authority that decided it (competent for the kind, per configuration)' }) @IsString() @Length(1, 100) authority: string;
   @ApiProperty() @IsString() @Length(1, 4000) reason: string;
-  @ApiProperty({ example: '2026-03-02' }) @IsCalendarDay() decidedOn: string;
-  @ApiProperty({ example: '2026-03-03' }) @IsCalendarDay() startsOn: string;
-  @ApiPropertyOptional({ example: '2026-06-02', description: 'Absent: until further notice' }) @IsOptional() @IsCalendarDay() endsOn?: string;
-  @ApiPropertyOptional({ description: 'The complaint it goes with (the staff member must be concerned by it)' }) @IsOptional() @IsUUID() complaintId?: string;
+  @ApiProperty({ example: '2026-03-02' }) @IsCalendarDate() decidedOn: string;
+  @ApiProperty({ example: '2026-03-03' }) @IsCalendarDate() startsOn: string;
+  @ApiPropertyOptional({ example: '2026-06-02', description: 'Absent: until further notice' }) @Optional() @IsCalendarDate() endsOn?: string;
+  @ApiPropertyOptional({ description: 'The complaint it goes with (the staff member must be concerned by it)' }) @Optional() @IsUUID() complaintId?: string;
 }
 
 export class FollowUpOrderMeasureRequest {
   @ApiProperty({ enum: ORDER_MEASURE_FOLLOW_UP_ACTIONS }) @IsIn(ORDER_MEASURE_FOLLOW_UP_ACTIONS) action: OrderMeasureFollowUpAction;
-  @ApiProperty({ example: '2026-05-30', description: 'The day it took effect' }) @IsCalendarDay() on: string;
+  @ApiProperty({ example: '2026-05-30', description: 'The day it took effect' }) @IsCalendarDate() on: string;
   @ApiProperty({ description: 'What was decided or noted, and why' }) @IsString() @Length(1, 4000) note: string;
-  @ApiPropertyOptional({ example: '2026-09-02', description: 'extended: the new end date' }) @IsOptional() @IsCalendarDay() endsOn?: string;
-  @ApiPropertyOptional({ example: 'burgemeester', description: 'extended, lifted: the authority that decided it' }) @IsOptional() @IsString() @Length(1, 100) authority?: string;
+  @ApiPropertyOptional({ example: '2026-09-02', description: 'extended: the new end date' }) @Optional() @IsCalendarDate() endsOn?: string;
+  @ApiPropertyOptional({ example: 'burgemeester', description: 'extended, lifted: the authority that decided it' }) @Optional() @IsString() @Length(1, 100) authority?: string;
 }
 
 export class ListOrderMeasuresQuery {
-  @ApiPropertyOptional({ description: 'The staff member the measures are toward' }) @IsOptional() @IsString() @Length(1, 64) staffId?: string;
-  @ApiPropertyOptional({ enum: ORDER_MEASURE_STATUSES }) @IsOptional() @IsIn(ORDER_MEASURE_STATUSES) status?: string;
-  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsNumber() @IsPositive() limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsNumber() @Min(0) offset?: number;
+  @ApiPropertyOptional({ description: 'The staff member the measures are toward' }) @Optional() @IsString() @Length(1, 64) staffId?: string;
+  @ApiPropertyOptional({ enum: ORDER_MEASURE_STATUSES }) @Optional() @IsIn(ORDER_MEASURE_STATUSES) status?: string;
+  @PageLimit() limit?: number;
+  @PageOffset() offset?: number;
 }
 
 export class InvolvedStaffRequest {
@@ -41,9 +40,9 @@ export class InvolvedStaffRequest {
 
 /** POST /api/integrity/threat-files: a threat file "tegenover collega's", opened by Bureau Tucht. */
 export class OpenThreatFileRequest {
-  @ApiProperty({ example: '2026-02-10' }) @IsCalendarDay() openedOn: string;
+  @ApiProperty({ example: '2026-02-10' }) @IsCalendarDate() openedOn: string;
   @ApiProperty() @IsString() @Length(1, 4000) summary: string;
-  @ApiProperty({ type: [InvolvedStaffRequest] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => InvolvedStaffRequest) involved: InvolvedStaffRequest[];
+  @ApiProperty({ type: [InvolvedStaffRequest] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @Nested(() => InvolvedStaffRequest, { each: true }) involved: InvolvedStaffRequest[];
 }
 
 export class ThreatFileNoteRequest {
@@ -51,17 +50,17 @@ export class ThreatFileNoteRequest {
 }
 
 export class CloseThreatFileRequest {
-  @ApiProperty({ example: '2026-03-01' }) @IsCalendarDay() closedOn: string;
+  @ApiProperty({ example: '2026-03-01' }) @IsCalendarDate() closedOn: string;
   @ApiProperty() @IsString() @Length(1, 4000) reason: string;
 }
 
 export class ListThreatFilesQuery {
-  @ApiPropertyOptional({ description: 'A staff member involved' }) @IsOptional() @IsString() @Length(1, 64) staffId?: string;
-  @ApiPropertyOptional({ enum: THREAT_FILE_STATUSES }) @IsOptional() @IsIn(THREAT_FILE_STATUSES) status?: string;
-  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsNumber() @IsPositive() limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsNumber() @Min(0) offset?: number;
+  @ApiPropertyOptional({ description: 'A staff member involved' }) @Optional() @IsString() @Length(1, 64) staffId?: string;
+  @ApiPropertyOptional({ enum: THREAT_FILE_STATUSES }) @Optional() @IsIn(THREAT_FILE_STATUSES) status?: string;
+  @PageLimit() limit?: number;
+  @PageOffset() offset?: number;
 }
 
 export class DisciplinaryFileQuery {
-  @ApiPropertyOptional({ description: 'The day erasure is judged on (default today)', example: '2026-06-30' }) @IsOptional() @IsCalendarDay() asOf?: string;
+  @ApiPropertyOptional({ description: 'The day erasure is judged on (default today)', example: '2026-06-30' }) @Optional() @IsCalendarDate() asOf?: string;
 }

@@ -1,6 +1,6 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsPositive, IsString, IsUUID, Length, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsCalendarDate, IsCount, IsInstant, Nested, Optional, PageLimit, PageOffset } from '@police/platform';
 import {
   ACTION_KINDS,
   ActionKind,
@@ -19,14 +19,6 @@ import {
   ReportKind,
   ReportPartyRole,
 } from '../../domain/investigation.events';
-
-/**
- * An optional field: it may be left out, but when given it is validated. (`@IsOptional()` also lets
- * `null` through, which then reached the handlers and the domain as a value and made a 500.)
- */
-function Optional(): PropertyDecorator {
-  return ValidateIf((_object: object, value: unknown) => value !== undefined);
-}
 
 export class AuthorityRefRequest {
   @ApiProperty({ enum: AUTHORITIES }) @IsIn(AUTHORITIES) authority: Authority;
@@ -51,17 +43,17 @@ export class ReferredReportRequest {
   @ApiPropertyOptional() @Optional() @IsString() @Length(1, 64) pvNumber?: string;
   @ApiProperty({ enum: REPORT_KINDS }) @IsIn(REPORT_KINDS) kind: ReportKind;
   @ApiProperty({ example: 'woninginbraak' }) @IsString() @Length(1, 100) incidentType: string;
-  @ApiProperty() @IsISO8601({ strict: true }) incidentFrom: string;
-  @ApiPropertyOptional() @Optional() @IsISO8601({ strict: true }) incidentTo?: string;
-  @ApiProperty({ type: PlaceRequest }) @ValidateNested() @Type(() => PlaceRequest) place: PlaceRequest;
+  @ApiProperty() @IsInstant() incidentFrom: string;
+  @ApiPropertyOptional() @Optional() @IsInstant() incidentTo?: string;
+  @ApiProperty({ type: PlaceRequest }) @Nested(() => PlaceRequest) place: PlaceRequest;
   @ApiProperty() @IsString() @Length(1, 4000) summary: string;
-  @ApiProperty({ type: [ReportPartyRequest] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ReportPartyRequest) parties: ReportPartyRequest[];
+  @ApiProperty({ type: [ReportPartyRequest] }) @IsArray() @ArrayMaxSize(100) @Nested(() => ReportPartyRequest, { each: true }) parties: ReportPartyRequest[];
 }
 
 /** Who asked for the investigation: a referred report, a parket or onderzoeksrechter instruction (with its reference), another police service, the own organisation, or own initiative. */
 export class OriginRequest {
   @ApiProperty({ enum: ORIGIN_KINDS }) @IsIn(ORIGIN_KINDS) kind: OriginKind;
-  @ApiPropertyOptional({ type: ReferredReportRequest, description: 'kind report' }) @Optional() @ValidateNested() @Type(() => ReferredReportRequest) report?: ReferredReportRequest;
+  @ApiPropertyOptional({ type: ReferredReportRequest, description: 'kind report' }) @Optional() @Nested(() => ReferredReportRequest) report?: ReferredReportRequest;
   @ApiPropertyOptional({ enum: ['kantschrift', 'opdracht'], description: 'kind parket / onderzoeksrechter' }) @Optional() @IsIn(['kantschrift', 'opdracht']) instruction?: 'kantschrift' | 'opdracht';
   @ApiPropertyOptional({ description: 'The instruction’s reference, or the other service’s' }) @Optional() @IsString() @Length(1, 64) reference?: string;
   @ApiPropertyOptional({ description: 'kind andere_politiedienst' }) @Optional() @IsString() @Length(1, 200) service?: string;
@@ -71,8 +63,8 @@ export class OriginRequest {
 /** POST /api/investigations */
 export class OpenInvestigationRequest {
   @ApiProperty({ enum: INVESTIGATION_KINDS }) @IsIn(INVESTIGATION_KINDS) kind: InvestigationKind;
-  @ApiProperty({ type: OriginRequest }) @ValidateNested() @Type(() => OriginRequest) origin: OriginRequest;
-  @ApiPropertyOptional({ type: AuthorityRefRequest }) @Optional() @ValidateNested() @Type(() => AuthorityRefRequest) directingAuthority?: AuthorityRefRequest;
+  @ApiProperty({ type: OriginRequest }) @Nested(() => OriginRequest) origin: OriginRequest;
+  @ApiPropertyOptional({ type: AuthorityRefRequest }) @Optional() @Nested(() => AuthorityRefRequest) directingAuthority?: AuthorityRefRequest;
   @ApiProperty({ example: 'woninginbraak', description: 'Phenomenon code; routes the case to its team' }) @IsString() @Length(1, 100) phenomenon: string;
   @ApiProperty({ example: 'Inbraak Voorbeeldstraat 12' }) @IsString() @Length(1, 200) title: string;
   @ApiPropertyOptional({ description: 'Names the team instead of routing by phenomenon', example: 'Diefstallen' }) @Optional() @IsString() @Length(1, 100) team?: string;
@@ -114,7 +106,7 @@ export class IdentifyPersonRequest {
 }
 
 export class TracePersonRequest {
-  @ApiProperty() @IsISO8601({ strict: true }) tracedAt: string;
+  @ApiProperty() @IsInstant() tracedAt: string;
   @ApiProperty() @IsString() @Length(1, 500) place: string;
 }
 
@@ -135,25 +127,25 @@ export class InterpreterRequest {
 export class RecordActionRequest {
   @ApiProperty({ enum: ACTION_KINDS }) @IsIn(ACTION_KINDS) kind: ActionKind;
   @ApiPropertyOptional({ type: [String], description: 'Staff ids; default: you' }) @Optional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 64, { each: true }) performedBy?: string[];
-  @ApiProperty() @IsISO8601({ strict: true }) startedAt: string;
-  @ApiPropertyOptional({ description: 'Required for a hearing' }) @Optional() @IsISO8601({ strict: true }) endedAt?: string;
-  @ApiPropertyOptional({ type: AuthorityRefRequest, description: 'The warrant or order, where the zone requires one' }) @Optional() @ValidateNested() @Type(() => AuthorityRefRequest) authorisation?: AuthorityRefRequest;
+  @ApiProperty() @IsInstant() startedAt: string;
+  @ApiPropertyOptional({ description: 'Required for a hearing' }) @Optional() @IsInstant() endedAt?: string;
+  @ApiPropertyOptional({ type: AuthorityRefRequest, description: 'The warrant or order, where the zone requires one' }) @Optional() @Nested(() => AuthorityRefRequest) authorisation?: AuthorityRefRequest;
   @ApiPropertyOptional({ description: 'hearing, arrest, brought_before_magistrate' }) @Optional() @IsString() @Length(1, 64) partyLinkId?: string;
   @ApiPropertyOptional({ description: 'hearing' }) @Optional() @IsBoolean() deferredSalduz?: boolean;
   @ApiPropertyOptional({ description: 'hearing: the person heard is a minor' }) @Optional() @IsBoolean() minor?: boolean;
-  @ApiPropertyOptional({ type: LegalAssistanceRequest, description: 'hearing' }) @Optional() @ValidateNested() @Type(() => LegalAssistanceRequest) legalAssistance?: LegalAssistanceRequest;
-  @ApiPropertyOptional({ type: InterpreterRequest, description: 'hearing' }) @Optional() @ValidateNested() @Type(() => InterpreterRequest) interpreter?: InterpreterRequest;
+  @ApiPropertyOptional({ type: LegalAssistanceRequest, description: 'hearing' }) @Optional() @Nested(() => LegalAssistanceRequest) legalAssistance?: LegalAssistanceRequest;
+  @ApiPropertyOptional({ type: InterpreterRequest, description: 'hearing' }) @Optional() @Nested(() => InterpreterRequest) interpreter?: InterpreterRequest;
   @ApiPropertyOptional({ description: 'house_search' }) @Optional() @IsString() @Length(1, 500) address?: string;
   @ApiPropertyOptional({ description: 'house_search' }) @Optional() @IsString() @Length(1, 4000) findings?: string;
   @ApiPropertyOptional({ description: 'observation' }) @Optional() @IsString() @Length(1, 500) target?: string;
   @ApiPropertyOptional({ description: 'camera_enquiry' }) @Optional() @IsString() @Length(1, 500) source?: string;
-  @ApiPropertyOptional({ description: 'camera_enquiry, anpr_lookup' }) @Optional() @IsISO8601({ strict: true }) periodFrom?: string;
-  @ApiPropertyOptional({ description: 'camera_enquiry, anpr_lookup' }) @Optional() @IsISO8601({ strict: true }) periodTo?: string;
+  @ApiPropertyOptional({ description: 'camera_enquiry, anpr_lookup' }) @Optional() @IsInstant() periodFrom?: string;
+  @ApiPropertyOptional({ description: 'camera_enquiry, anpr_lookup' }) @Optional() @IsInstant() periodTo?: string;
   @ApiPropertyOptional({ description: 'telephony_enquiry, bank_enquiry' }) @Optional() @IsString() @Length(1, 500) subject?: string;
   @ApiPropertyOptional({ description: 'telephony_enquiry' }) @Optional() @IsString() @Length(1, 1000) scope?: string;
   @ApiPropertyOptional({ description: 'bank_enquiry' }) @Optional() @IsString() @Length(1, 200) institution?: string;
   @ApiPropertyOptional({ description: 'anpr_lookup' }) @Optional() @IsString() @Length(1, 20) plate?: string;
-  @ApiPropertyOptional({ description: 'anpr_lookup' }) @Optional() @IsInt() @Min(0) hits?: number;
+  @ApiPropertyOptional({ description: 'anpr_lookup' }) @Optional() @IsCount() hits?: number;
   @ApiPropertyOptional({ description: 'trace_collection' }) @Optional() @IsString() @Length(1, 2000) description?: string;
   @ApiPropertyOptional({ description: 'trace_collection, arrest' }) @Optional() @IsString() @Length(1, 500) place?: string;
   @ApiPropertyOptional({ enum: AUTHORITIES, description: 'brought_before_magistrate' }) @Optional() @IsIn(AUTHORITIES) magistrate?: Authority;
@@ -162,13 +154,13 @@ export class RecordActionRequest {
 export class CreateTaskRequest {
   @ApiProperty() @IsString() @Length(1, 500) title: string;
   @ApiProperty({ example: '5415-0201' }) @IsString() @Length(1, 64) assignee: string;
-  @ApiProperty({ example: '2026-12-01' }) @IsString() @Length(10, 10) dueDate: string;
+  @ApiProperty({ example: '2026-12-01' }) @IsCalendarDate() dueDate: string;
 }
 
 export class ReceiveParketTaskRequest {
-  @ApiProperty({ type: AuthorityRefRequest }) @ValidateNested() @Type(() => AuthorityRefRequest) from: AuthorityRefRequest;
+  @ApiProperty({ type: AuthorityRefRequest }) @Nested(() => AuthorityRefRequest) from: AuthorityRefRequest;
   @ApiProperty() @IsString() @Length(1, 4000) description: string;
-  @ApiProperty({ example: '2026-12-01' }) @IsString() @Length(10, 10) deadline: string;
+  @ApiProperty({ example: '2026-12-01' }) @IsCalendarDate() deadline: string;
 }
 
 export class DistributeParketTaskRequest {
@@ -192,7 +184,7 @@ export class SeriesLinkRequest {
 }
 
 export class ReportToMagistrateRequest {
-  @ApiProperty({ type: AuthorityRefRequest }) @ValidateNested() @Type(() => AuthorityRefRequest) to: AuthorityRefRequest;
+  @ApiProperty({ type: AuthorityRefRequest }) @Nested(() => AuthorityRefRequest) to: AuthorityRefRequest;
   @ApiProperty({ description: 'The PV of the final report' }) @IsString() @Length(1, 64) reportPvNumber: string;
   @ApiProperty() @IsString() @Length(1, 4000) summary: string;
 }
@@ -210,8 +202,8 @@ export class ListInvestigationsQuery {
   @ApiPropertyOptional({ example: 'woninginbraak' }) @Optional() @IsString() @Length(1, 100) phenomenon?: string;
   @ApiPropertyOptional({ description: 'Staff id of the lead or a member' }) @Optional() @IsString() @Length(1, 64) assignedTo?: string;
   @ApiPropertyOptional({ description: 'The case a report was referred into or joined to' }) @Optional() @IsUUID() reportId?: string;
-  @ApiPropertyOptional() @Optional() @Type(() => Number) @IsInt() @IsPositive() limit?: number;
-  @ApiPropertyOptional() @Optional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @PageLimit() limit?: number;
+  @PageOffset() offset?: number;
 }
 
 export class PersonIndexQuery {
@@ -220,6 +212,6 @@ export class PersonIndexQuery {
 }
 
 export class AsOfQuery {
-  @ApiPropertyOptional({ description: 'ISO time: the file as it stood then' }) @Optional() @IsISO8601({ strict: true }) asOf?: string;
+  @ApiPropertyOptional({ description: 'ISO time: the file as it stood then' }) @Optional() @IsInstant() asOf?: string;
 }
 

@@ -1,6 +1,6 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Nested, Optional } from '@police/platform';
 import { PV_DESTINATIONS, PvDestination } from '../../domain/pv.events';
 
 /** POST /api/reports/:id/pvs: a PV drafted for the report (or a supplementary PV to a finalised one). */
@@ -9,20 +9,20 @@ export class DraftPvRequest {
   @ApiProperty({ example: 'woninginbraak' }) @IsString() @Length(1, 100) offenceType: string;
   @ApiProperty({ enum: PV_DESTINATIONS, description: 'parket, or city_gas for municipal administrative sanctions' }) @IsIn(PV_DESTINATIONS) destination: PvDestination;
   @ApiProperty({ description: 'SHA-256 of the PV document (hex); the document lives in document storage' }) @Matches(/^[0-9a-f]{64}$/, { message: 'documentSha256 must be 64 lowercase hex characters' }) documentSha256: string;
-  @ApiPropertyOptional({ description: 'For a supplementary PV: the finalised PV it adds to or corrects' }) @IsOptional() @IsUUID() supplementsPvId?: string;
+  @ApiPropertyOptional({ description: 'For a supplementary PV: the finalised PV it adds to or corrects' }) @Optional() @IsUUID() supplementsPvId?: string;
 }
 
 export class PvCorrectionsRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 500) legalQualification?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) offenceType?: string;
-  @ApiPropertyOptional({ enum: PV_DESTINATIONS }) @IsOptional() @IsIn(PV_DESTINATIONS) destination?: PvDestination;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f]{64}$/, { message: 'documentSha256 must be 64 lowercase hex characters' }) documentSha256?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 500) legalQualification?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 100) offenceType?: string;
+  @ApiPropertyOptional({ enum: PV_DESTINATIONS }) @Optional() @IsIn(PV_DESTINATIONS) destination?: PvDestination;
+  @ApiPropertyOptional() @Optional() @Matches(/^[0-9a-f]{64}$/, { message: 'documentSha256 must be 64 lowercase hex characters' }) documentSha256?: string;
 }
 
 /** Submission to GAK; after a rejection, with what was corrected. */
 export class SubmitPvRequest {
-  @ApiPropertyOptional({ type: PvCorrectionsRequest }) @IsOptional() @ValidateNested() @Type(() => PvCorrectionsRequest) corrections?: PvCorrectionsRequest;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1000) correctionNote?: string;
+  @ApiPropertyOptional({ type: PvCorrectionsRequest }) @Optional() @Nested(() => PvCorrectionsRequest) corrections?: PvCorrectionsRequest;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 1000) correctionNote?: string;
 }
 
 export class QualityCheckRequest {
@@ -38,9 +38,9 @@ export class FinalisePvRequest {
 }
 
 export class TransmitPvRequest {
-  @ApiPropertyOptional({ description: 'The parket\'s or city\'s reference, when it gives one' }) @IsOptional() @IsString() @Length(1, 100) recipientRef?: string;
+  @ApiPropertyOptional({ description: 'The parket\'s or city\'s reference, when it gives one' }) @Optional() @IsString() @Length(1, 100) recipientRef?: string;
 }
 
 export class FeedAngRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) angRef?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 100) angRef?: string;
 }

@@ -1,98 +1,80 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  isISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateBy,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsCalendarDate, IsDateOrInstant, IsInstant, Nested, Optional, PageLimit, PageOffset } from '@police/platform';
 import { CHANNEL_KINDS, ChannelKind, MOTIVE_FLAGS, MotiveFlag, OBJECT_CATEGORIES, ObjectCategory, PARTY_ROLES, PartyRole, REPORT_KINDS, ReportKind } from '../../domain/report.events';
 import { REPORT_LIST_STATUSES, ReportListStatus } from '../../queries/reports/report.read-model';
 
 export class PlaceRequest {
   @ApiProperty({ example: 'Gent' }) @IsString() @Length(1, 100) municipality: string;
-  @ApiPropertyOptional({ example: '9000' }) @IsOptional() @Matches(/^\d{4}$/, { message: 'postalCode must be four digits' }) postalCode?: string;
-  @ApiPropertyOptional({ example: 'Korenmarkt 1' }) @IsOptional() @IsString() @Length(1, 200) address?: string;
+  @ApiPropertyOptional({ example: '9000' }) @Optional() @Matches(/^\d{4}$/, { message: 'postalCode must be four digits' }) postalCode?: string;
+  @ApiPropertyOptional({ example: 'Korenmarkt 1' }) @Optional() @IsString() @Length(1, 200) address?: string;
 }
 
 export class TimeWindowRequest {
-  @ApiProperty({ example: '2026-11-19T21:00:00+01:00', description: 'RFC 3339 with an offset' }) @IsString() @Length(1, 40) from: string;
-  @ApiProperty({ example: '2026-11-20T07:30:00+01:00' }) @IsString() @Length(1, 40) to: string;
+  @ApiProperty({ example: '2026-11-19T21:00:00+01:00', description: 'RFC 3339 with an offset' }) @IsInstant() from: string;
+  @ApiProperty({ example: '2026-11-20T07:30:00+01:00' }) @IsInstant() to: string;
 }
 
 export class ChannelRequest {
   @ApiProperty({ enum: CHANNEL_KINDS }) @IsIn(CHANNEL_KINDS) kind: ChannelKind;
-  @ApiPropertyOptional({ description: 'The office (zone configuration), for a front-desk intake', example: 'apg' }) @IsOptional() @IsString() @Length(1, 64) officeId?: string;
+  @ApiPropertyOptional({ description: 'The office (zone configuration), for a front-desk intake', example: 'apg' }) @Optional() @IsString() @Length(1, 64) officeId?: string;
 }
 
 export class PartyRequest {
-  @ApiPropertyOptional({ description: 'Keep the id of a party already on the report; a new party gets one' }) @IsOptional() @IsUUID() partyId?: string;
+  @ApiPropertyOptional({ description: 'Keep the id of a party already on the report; a new party gets one' }) @Optional() @IsUUID() partyId?: string;
   @ApiProperty({ example: 'An Peeters' }) @IsString() @Length(1, 200) name: string;
   @ApiProperty({ enum: PARTY_ROLES, isArray: true }) @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(PARTY_ROLES, { each: true }) roles: PartyRole[];
-  @ApiPropertyOptional({ description: 'Phone or e-mail' }) @IsOptional() @IsString() @Length(1, 200) contact?: string;
+  @ApiPropertyOptional({ description: 'Phone or e-mail' }) @Optional() @IsString() @Length(1, 200) contact?: string;
 }
 
 export class DeclaredObjectRequest {
   @ApiProperty() @IsString() @Length(1, 1000) description: string;
-  @ApiPropertyOptional({ enum: OBJECT_CATEGORIES }) @IsOptional() @IsIn(OBJECT_CATEGORIES) category?: ObjectCategory;
+  @ApiPropertyOptional({ enum: OBJECT_CATEGORIES }) @Optional() @IsIn(OBJECT_CATEGORIES) category?: ObjectCategory;
 }
 
 /** POST /api/reports: one intake, from any channel. */
 export class ReceiveReportRequest {
   @ApiProperty({ enum: REPORT_KINDS }) @IsIn(REPORT_KINDS) kind: ReportKind;
-  @ApiProperty({ type: ChannelRequest }) @ValidateNested() @Type(() => ChannelRequest) channel: ChannelRequest;
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() urgent?: boolean;
-  @ApiPropertyOptional({ description: 'The booked appointment (required at appointment-only desks unless urgent)' }) @IsOptional() @IsString() @Length(1, 64) appointmentRef?: string;
-  @ApiPropertyOptional({ example: 'woninginbraak' }) @IsOptional() @IsString() @Length(1, 100) incidentType?: string;
-  @ApiPropertyOptional({ type: TimeWindowRequest }) @IsOptional() @ValidateNested() @Type(() => TimeWindowRequest) timeWindow?: TimeWindowRequest;
-  @ApiPropertyOptional({ type: PlaceRequest }) @IsOptional() @ValidateNested() @Type(() => PlaceRequest) place?: PlaceRequest;
+  @ApiProperty({ type: ChannelRequest }) @Nested(() => ChannelRequest) channel: ChannelRequest;
+  @ApiPropertyOptional({ default: false }) @Optional() @IsBoolean() urgent?: boolean;
+  @ApiPropertyOptional({ description: 'The booked appointment (required at appointment-only desks unless urgent)' }) @Optional() @IsString() @Length(1, 64) appointmentRef?: string;
+  @ApiPropertyOptional({ example: 'woninginbraak' }) @Optional() @IsString() @Length(1, 100) incidentType?: string;
+  @ApiPropertyOptional({ type: TimeWindowRequest }) @Optional() @Nested(() => TimeWindowRequest) timeWindow?: TimeWindowRequest;
+  @ApiPropertyOptional({ type: PlaceRequest }) @Optional() @Nested(() => PlaceRequest) place?: PlaceRequest;
   @ApiProperty() @IsString() @Length(1, 10000) narrative: string;
-  @ApiProperty({ type: [PartyRequest] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => PartyRequest) parties: PartyRequest[];
-  @ApiPropertyOptional({ enum: MOTIVE_FLAGS, isArray: true }) @IsOptional() @IsArray() @IsIn(MOTIVE_FLAGS, { each: true }) motiveFlags?: MotiveFlag[];
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() victimSupportWanted?: boolean;
-  @ApiPropertyOptional({ default: false, description: 'A complaint about police staff: routed to integrity at once' }) @IsOptional() @IsBoolean() concernsPoliceConduct?: boolean;
+  @ApiProperty({ type: [PartyRequest] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @Nested(() => PartyRequest, { each: true }) parties: PartyRequest[];
+  @ApiPropertyOptional({ enum: MOTIVE_FLAGS, isArray: true }) @Optional() @IsArray() @IsIn(MOTIVE_FLAGS, { each: true }) motiveFlags?: MotiveFlag[];
+  @ApiPropertyOptional({ default: false }) @Optional() @IsBoolean() victimSupportWanted?: boolean;
+  @ApiPropertyOptional({ default: false, description: 'A complaint about police staff: routed to integrity at once' }) @Optional() @IsBoolean() concernsPoliceConduct?: boolean;
   @ApiPropertyOptional({ description: 'Staff ids of the members of the police concerned, when known' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsString({ each: true }) @Length(1, 64, { each: true })
+  @Optional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsString({ each: true }) @Length(1, 64, { each: true })
   staffMembersConcerned?: string[];
-  @ApiPropertyOptional({ type: DeclaredObjectRequest, description: 'For loss and found-object declarations' }) @IsOptional() @ValidateNested() @Type(() => DeclaredObjectRequest) object?: DeclaredObjectRequest;
+  @ApiPropertyOptional({ type: DeclaredObjectRequest, description: 'For loss and found-object declarations' }) @Optional() @Nested(() => DeclaredObjectRequest) object?: DeclaredObjectRequest;
 }
 
 /** The facts an amendment changes; what was said before stays in the record. */
 export class AmendmentChangesRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) incidentType?: string;
-  @ApiPropertyOptional({ type: TimeWindowRequest }) @IsOptional() @ValidateNested() @Type(() => TimeWindowRequest) timeWindow?: TimeWindowRequest;
-  @ApiPropertyOptional({ type: PlaceRequest }) @IsOptional() @ValidateNested() @Type(() => PlaceRequest) place?: PlaceRequest;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 10000) narrative?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 100) incidentType?: string;
+  @ApiPropertyOptional({ type: TimeWindowRequest }) @Optional() @Nested(() => TimeWindowRequest) timeWindow?: TimeWindowRequest;
+  @ApiPropertyOptional({ type: PlaceRequest }) @Optional() @Nested(() => PlaceRequest) place?: PlaceRequest;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 10000) narrative?: string;
   @ApiPropertyOptional({ type: [PartyRequest], description: 'The whole list of parties as it now stands' })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => PartyRequest)
+  @Optional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @Nested(() => PartyRequest, { each: true })
   parties?: PartyRequest[];
-  @ApiPropertyOptional({ enum: MOTIVE_FLAGS, isArray: true }) @IsOptional() @IsArray() @IsIn(MOTIVE_FLAGS, { each: true }) motiveFlags?: MotiveFlag[];
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() victimSupportWanted?: boolean;
-  @ApiPropertyOptional({ description: 'true routes the report to integrity in the same request' }) @IsOptional() @IsBoolean() concernsPoliceConduct?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsString({ each: true }) @Length(1, 64, { each: true }) staffMembersConcerned?: string[];
+  @ApiPropertyOptional({ enum: MOTIVE_FLAGS, isArray: true }) @Optional() @IsArray() @IsIn(MOTIVE_FLAGS, { each: true }) motiveFlags?: MotiveFlag[];
+  @ApiPropertyOptional() @Optional() @IsBoolean() victimSupportWanted?: boolean;
+  @ApiPropertyOptional({ description: 'true routes the report to integrity in the same request' }) @Optional() @IsBoolean() concernsPoliceConduct?: boolean;
+  @ApiPropertyOptional() @Optional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsString({ each: true }) @Length(1, 64, { each: true }) staffMembersConcerned?: string[];
 }
 
 export class AmendReportRequest {
-  @ApiProperty({ type: AmendmentChangesRequest }) @ValidateNested() @Type(() => AmendmentChangesRequest) changes: AmendmentChangesRequest;
+  @ApiProperty({ type: AmendmentChangesRequest }) @Nested(() => AmendmentChangesRequest) changes: AmendmentChangesRequest;
   @ApiProperty() @IsString() @Length(1, 1000) reason: string;
 }
 
 export class AssignReportRequest {
   @ApiProperty({ description: 'A competent service of the zone (configuration)', example: 'Diefstallen' }) @IsString() @Length(1, 100) serviceId: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1000) note?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 1000) note?: string;
 }
 
 export class ExternalReferralRequest {
@@ -110,37 +92,23 @@ export class InvestigationRequestRequest {
   @ApiProperty({ example: 'Derde inbraak in de straat deze maand' }) @IsString() @Length(1, 1000) reason: string;
 }
 
-/**
- * An ISO 8601 date or date-time that names an instant. ISO 8601 alone also admits week dates (2026-W10-1),
- * ordinal dates and the basic format, which `new Date` cannot read: the list answered 500 for them.
- */
-function IsInstant(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isInstant',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && isISO8601(value, { strict: true }) && /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)),
-      defaultMessage: (args) => `${args?.property ?? 'date'} must be an ISO 8601 date (YYYY-MM-DD) or date-time`,
-    },
-  });
-}
-
 export class ListReportsQuery {
-  @ApiPropertyOptional({ enum: REPORT_LIST_STATUSES }) @IsOptional() @IsIn(REPORT_LIST_STATUSES) status?: ReportListStatus;
-  @ApiPropertyOptional({ enum: REPORT_KINDS }) @IsOptional() @IsIn(REPORT_KINDS) kind?: ReportKind;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) office?: string;
-  @ApiPropertyOptional({ description: 'Received at or after (ISO date or date-time)' }) @IsOptional() @IsInstant() from?: string;
-  @ApiPropertyOptional({ description: 'Received before (ISO date or date-time)' }) @IsOptional() @IsInstant() to?: string;
-  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ enum: REPORT_LIST_STATUSES }) @Optional() @IsIn(REPORT_LIST_STATUSES) status?: ReportListStatus;
+  @ApiPropertyOptional({ enum: REPORT_KINDS }) @Optional() @IsIn(REPORT_KINDS) kind?: ReportKind;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 64) office?: string;
+  @ApiPropertyOptional({ description: 'Received at or after (ISO date or date-time)' }) @Optional() @IsDateOrInstant() from?: string;
+  @ApiPropertyOptional({ description: 'Received before (ISO date or date-time)' }) @Optional() @IsDateOrInstant() to?: string;
+  @PageLimit() limit?: number;
+  @PageOffset() offset?: number;
 }
 
 export const STATISTICS_DIMENSIONS = ['kind', 'channel', 'office', 'incidentType', 'week'] as const;
 export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
 
 export class StatisticsQuery {
-  @ApiPropertyOptional({ description: 'First day (YYYY-MM-DD), inclusive' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date (YYYY-MM-DD)' }) from?: string;
-  @ApiPropertyOptional({ description: 'Last day (YYYY-MM-DD), inclusive' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date (YYYY-MM-DD)' }) to?: string;
+  @ApiPropertyOptional({ description: 'First day (YYYY-MM-DD), inclusive' }) @Optional() @IsCalendarDate() from?: string;
+  @ApiPropertyOptional({ description: 'Last day (YYYY-MM-DD), inclusive' }) @Optional() @IsCalendarDate() to?: string;
   @ApiPropertyOptional({ description: `Comma-separated dimensions among ${STATISTICS_DIMENSIONS.join(', ')}`, example: 'kind,week' })
-  @IsOptional() @Matches(new RegExp(`^(${STATISTICS_DIMENSIONS.join('|')})(,(${STATISTICS_DIMENSIONS.join('|')}))*$`), { message: `groupBy must be a comma-separated list of ${STATISTICS_DIMENSIONS.join(', ')}` })
+  @Optional() @Matches(new RegExp(`^(${STATISTICS_DIMENSIONS.join('|')})(,(${STATISTICS_DIMENSIONS.join('|')}))*$`), { message: `groupBy must be a comma-separated list of ${STATISTICS_DIMENSIONS.join(', ')}` })
   groupBy?: string;
 }
