@@ -168,7 +168,7 @@ describe('authorization matrix of the embedded app: every route × every persona
     // Like embedded mode: one connection for everything.
     pool = db.pool(1);
     bus = new InProcessMessageBus();
-    app = await createEmbeddedApp({ pool, bus, notifications: false, security: { logLevel: 'silent', rateLimits: { auth: { limit: 1000, windowMs: 60_000 } } } });
+    app = await createEmbeddedApp({ pool, bus, notifications: false, security: { logLevel: 'silent', rateLimits: { auth: { limit: 1000, windowMs: 60_000 }, search: { limit: 100_000, windowMs: 60_000 } } } });
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
     for (const p of COLUMNS) {

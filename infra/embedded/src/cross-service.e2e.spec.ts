@@ -49,7 +49,7 @@ describe('cross-service flows over real Kafka: each service its own process', ()
     idp = await identityProvider();
     db = await createTestDatabase('cross');
     compile();
-    const env = { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: `xs-${randomUUID().slice(0, 8)}.`, LOG_LEVEL: 'warn', ...idp.env };
+    const env = { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: `xs-${randomUUID().slice(0, 8)}.`, LOG_LEVEL: 'warn', SEARCH_RATE_LIMIT: '100000', ...idp.env };
     const started = await Promise.all(SERVICES.map((s) => startService(s, env, { captureOutput: true })));
     for (const s of started) running.set(s.name, s);
   }, 180_000);

@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import type { MessageBus } from '@police/messaging';
 import { configureHttpApp, ServiceRuntime, setupOpenApi } from '@police/platform';
 import type { ServiceDefinition } from '@police/service-host';
-import { authenticationFromEnv, SecurityModule, SecurityModuleOptions, useStructuredLogs } from '@police/security';
+import { authenticationFromEnv, rateLimitsFromEnv, SecurityModule, SecurityModuleOptions, useStructuredLogs } from '@police/security';
 import { EVIDENCE_DESCRIPTION, EvidenceModule } from '@police/evidence';
 import { INTEGRITY_DESCRIPTION, IntegrityModule } from '@police/integrity';
 import { INVESTIGATIONS_DESCRIPTION, InvestigationsModule } from '@police/investigations';
@@ -49,6 +49,7 @@ export async function createEmbeddedApp(options: EmbeddedAppOptions): Promise<IN
     pool: options.pool,
     auditPath: 'audit',
     authentication: authenticationFromEnv('embedded'),
+    rateLimits: rateLimitsFromEnv(),
     ...options.security,
   });
 

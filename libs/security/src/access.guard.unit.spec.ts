@@ -2,7 +2,7 @@ import { Controller, Get, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { ProblemException } from '@police/platform';
-import { Allow, Authenticated, Consults, Public } from './access-policy';
+import { AccessPolicy, Allow, Authenticated, Consults, Public } from './access-policy';
 import { AccessGuard } from './access.guard';
 import { DevIssuer } from './dev-issuer';
 import { principalOf } from './principal';
@@ -81,15 +81,21 @@ describe('AccessGuard: default deny', () => {
 });
 
 describe('policyViolations', () => {
-  it('names routes without a policy, and public routes that consult records', () => {
+  it('names routes without a policy, public routes that consult records, and lists or searches without a rate limit', () => {
+    const detective: AccessPolicy = { kind: 'authenticated', roles: ['detective'] };
     const routes: RouteEntry[] = [
       { method: 'GET', path: '/api/a', controller: 'A', handler: 'a' },
       { method: 'GET', path: '/api/b', controller: 'B', handler: 'b', policy: { kind: 'public' }, consults: ['person'] },
-      { method: 'GET', path: '/api/c', controller: 'C', handler: 'c', policy: { kind: 'authenticated', roles: ['detective'] }, consults: ['person'] },
+      { method: 'GET', path: '/api/c', controller: 'C', handler: 'c', policy: detective, consults: ['person'], rateLimit: 'search' },
+      { method: 'GET', path: '/api/d/persons', controller: 'D', handler: 'd', policy: detective, consults: ['person'] },
+      { method: 'GET', path: '/api/e/:id/parts', controller: 'E', handler: 'e', policy: detective, consults: ['person'] },
+      { method: 'POST', path: '/api/f', controller: 'F', handler: 'f', policy: detective },
+      { method: 'GET', path: '/api/g/health', controller: 'G', handler: 'g', policy: { kind: 'public' } },
     ];
     expect(policyViolations(routes)).toEqual([
       'GET /api/a (A.a) has no access policy: add @Public(), @Allow(...roles) or @Authenticated()',
       'GET /api/b (B.b) is public but consults person: protected records need an authenticated policy',
+      'GET /api/d/persons (D.d) lists or searches records: add @SearchRateLimit()',
     ]);
   });
 

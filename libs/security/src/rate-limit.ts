@@ -6,7 +6,9 @@ import { RateLimits } from './security-options';
 import { tooManyRequests } from './security.problems';
 
 const RATE_LIMIT = 'police:rate-limit';
-type Bucket = 'auth' | 'search';
+/** Which limit a route counts against: token requests per client, or searches per person. */
+export type RateLimitBucket = 'auth' | 'search';
+type Bucket = RateLimitBucket;
 
 /** Rate-limits a token endpoint per client address (`RateLimits.auth`). */
 export function AuthRateLimit(): MethodDecorator & ClassDecorator {
@@ -18,8 +20,13 @@ export function SearchRateLimit(): MethodDecorator & ClassDecorator {
   return SetMetadata(RATE_LIMIT, 'search' satisfies Bucket);
 }
 
+/** The rate limit a route handler declares, on itself or its controller. */
+export function rateLimitOf(handler: object, controller: object): RateLimitBucket | undefined {
+  return (Reflect.getMetadata(RATE_LIMIT, handler) ?? Reflect.getMetadata(RATE_LIMIT, controller)) as RateLimitBucket | undefined;
+}
+
 function bucketOf(context: ExecutionContext): Bucket | undefined {
-  return (Reflect.getMetadata(RATE_LIMIT, context.getHandler()) ?? Reflect.getMetadata(RATE_LIMIT, context.getClass())) as Bucket | undefined;
+  return rateLimitOf(context.getHandler(), context.getClass());
 }
 
 /** Two named throttlers, each active only on the routes marked for it. */

@@ -4,6 +4,7 @@ import { METHOD_METADATA, MODULE_PATH, PATH_METADATA } from '@nestjs/common/cons
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { AccessPolicy, CONSULTS, ResourceType } from './access-policy';
 import { policyOf } from './access.guard';
+import { RateLimitBucket, rateLimitOf } from './rate-limit';
 
 /** A Nest route with the access policy it declares. */
 export interface RouteEntry {
@@ -14,6 +15,7 @@ export interface RouteEntry {
   handler: string;
   policy?: AccessPolicy;
   consults?: ResourceType[];
+  rateLimit?: RateLimitBucket;
 }
 
 function join(...parts: (string | undefined)[]): string {
@@ -58,6 +60,7 @@ export function discoverRoutes(modules: ModulesContainer, globalPrefix = 'api'):
               handler: name,
               policy: policyOf(reflector, handler, controller),
               consults: reflector.getAllAndOverride<ResourceType[] | undefined>(CONSULTS, [handler as never, controller as never]),
+              rateLimit: rateLimitOf(handler, controller),
             });
           }
         }
@@ -67,12 +70,22 @@ export function discoverRoutes(modules: ModulesContainer, globalPrefix = 'api'):
   return routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
 }
 
-/** Routes that break the rules: no policy, or a public route that consults records. */
+/**
+ * Whether a route lists or searches: an authenticated GET whose path names no record (no path
+ * parameter), such as `/api/reports`, `/api/investigations/persons` or `/api/audit/consultations`.
+ * Reads of one record and its parts (`/api/reports/:id/pvs`) are bounded by that record.
+ */
+export function isListOrSearch(route: Pick<RouteEntry, 'method' | 'path' | 'policy'>): boolean {
+  return route.method === 'GET' && route.policy !== undefined && route.policy.kind !== 'public' && !route.path.includes(':');
+}
+
+/** Routes that break the rules: no policy, a public route that consults records, or a list or search without a rate limit. */
 export function policyViolations(routes: RouteEntry[]): string[] {
   return routes.flatMap((r) => {
     const at = `${r.method} ${r.path} (${r.controller}.${r.handler})`;
     if (!r.policy) return [`${at} has no access policy: add @Public(), @Allow(...roles) or @Authenticated()`];
     if (r.policy.kind === 'public' && r.consults) return [`${at} is public but consults ${r.consults.join(', ')}: protected records need an authenticated policy`];
+    if (isListOrSearch(r) && r.rateLimit !== 'search') return [`${at} lists or searches records: add @SearchRateLimit()`];
     return [];
   });
 }

@@ -69,6 +69,18 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   loginFailures: { limit: 5, windowMs: 15 * 60_000 },
 };
 
+/**
+ * Rate limits a host takes from its environment: `SEARCH_RATE_LIMIT`, searches and list reads per
+ * person per minute (default 60). The others keep their defaults.
+ */
+export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<RateLimits> {
+  const raw = env.SEARCH_RATE_LIMIT;
+  if (raw === undefined || raw === '') return {};
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit <= 0) throw new Error(`SEARCH_RATE_LIMIT must be a positive whole number of searches per minute, got "${raw}"`);
+  return { search: { limit, windowMs: 60_000 } };
+}
+
 /** What a host gives `SecurityModule.forRoot`. */
 export interface SecurityModuleOptions {
   mode: 'embedded' | 'production';

@@ -1,4 +1,4 @@
-import { authenticationFromEnv, consoleSignIn } from './security-options';
+import { authenticationFromEnv, consoleSignIn, rateLimitsFromEnv } from './security-options';
 import { SecurityModule } from './security.module';
 
 describe('authenticationFromEnv and the production guard', () => {
@@ -36,5 +36,13 @@ describe('authenticationFromEnv and the production guard', () => {
     const custom = { ...oidc, OIDC_CONSOLE_AUTHORITY: 'https://sso.zone.example/realms/police', OIDC_CONSOLE_CLIENT_ID: 'zone-console', OIDC_CONSOLE_SCOPE: 'openid profile email' };
     expect(consoleSignIn(authenticationFromEnv('embedded', { ...custom, DEV_AUTH: 'false' }))).toEqual({ kind: 'oidc', authority: 'https://sso.zone.example/realms/police', clientId: 'zone-console', scope: 'openid profile email' });
     expect(() => authenticationFromEnv('production', { ...oidc, OIDC_CONSOLE_AUTHORITY: 'keycloak/realms/police' })).toThrow('OIDC_CONSOLE_AUTHORITY must be an http(s) URL');
+  });
+});
+
+describe('rateLimitsFromEnv', () => {
+  it('takes searches per person per minute from SEARCH_RATE_LIMIT, and keeps the defaults without it', () => {
+    expect(rateLimitsFromEnv({})).toEqual({});
+    expect(rateLimitsFromEnv({ SEARCH_RATE_LIMIT: '240' })).toEqual({ search: { limit: 240, windowMs: 60_000 } });
+    for (const bad of ['0', '-5', '1.5', 'lots']) expect(() => rateLimitsFromEnv({ SEARCH_RATE_LIMIT: bad })).toThrow(`SEARCH_RATE_LIMIT must be a positive whole number of searches per minute, got "${bad}"`);
   });
 });

@@ -36,7 +36,7 @@ class SecurityLifecycle implements OnModuleInit, OnApplicationBootstrap, OnModul
 
   onApplicationBootstrap(): void {
     const violations = policyViolations(discoverRoutes(this.modules));
-    if (violations.length > 0) throw new Error(`Refusing to start: every route needs an access policy.\n  ${violations.join('\n  ')}`);
+    if (violations.length > 0) throw new Error(`Refusing to start: every route needs an access policy, and every list or search a rate limit.\n  ${violations.join('\n  ')}`);
     if (this.options.authentication.kind === 'dev') {
       this.logger.warn('Development issuer active: anyone who reaches /api/auth/dev/token can act as any demo user. Embedded mode only.');
     }

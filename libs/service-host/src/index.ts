@@ -3,7 +3,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { NestFactory, RouterModule } from '@nestjs/core';
 import { KafkaMessageBus } from '@police/messaging';
 import { configureHttpApp, createPool, intEnv, requiredEnv, SERVICE_PORTS, ServiceName, ServiceRuntime, setupOpenApi } from '@police/platform';
-import { authenticationFromEnv, SecurityModule, useStructuredLogs } from '@police/security';
+import { authenticationFromEnv, rateLimitsFromEnv, SecurityModule, useStructuredLogs } from '@police/security';
 
 /** A service module as every service declares it. */
 export interface ServiceDefinition {
@@ -22,7 +22,7 @@ export async function runService(def: ServiceDefinition): Promise<void> {
   const pool = createPool(requiredEnv('DATABASE_URL', `the PostgreSQL connection string of the ${name} service`), intEnv('DB_POOL_SIZE', 10), name);
   const bus = new KafkaMessageBus({ brokers: requiredEnv('KAFKA_BROKERS', 'the Kafka brokers, comma-separated').split(','), clientId: name });
   const runtime: ServiceRuntime = { service: name, mode: 'production', schema: name, pool, sharedPool: false, notifications: true, bus, namespace: process.env.KAFKA_TOPIC_PREFIX };
-  const security = SecurityModule.forRoot({ mode: 'production', pool, auditPath: `${name}/audit`, authConfigPath: `${name}/auth/config`, authentication: authenticationFromEnv('production') });
+  const security = SecurityModule.forRoot({ mode: 'production', pool, auditPath: `${name}/audit`, authConfigPath: `${name}/auth/config`, authentication: authenticationFromEnv('production'), rateLimits: rateLimitsFromEnv() });
 
   @Module({ imports: [security, def.module.register(runtime), RouterModule.register([{ path: name, module: def.module }])] })
   class ServiceApp {}

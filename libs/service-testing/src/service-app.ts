@@ -46,7 +46,7 @@ export async function startServiceApp<M>(o: { service: ServiceName; module: Type
   const runtime: ServiceRuntime = { service: o.service, mode: 'embedded', schema: o.service, pool, sharedPool: true, notifications: false, bus };
   @Module({
     imports: [
-      SecurityModule.forRoot({ mode: 'embedded', pool, notifications: false, auditPath: 'audit', authentication: { kind: 'dev' }, logLevel: 'silent', rateLimits: { auth: { limit: 1000, windowMs: 60_000 } } }),
+      SecurityModule.forRoot({ mode: 'embedded', pool, notifications: false, auditPath: 'audit', authentication: { kind: 'dev' }, logLevel: 'silent', rateLimits: { auth: { limit: 1000, windowMs: 60_000 }, search: { limit: 100_000, windowMs: 60_000 } } }),
       o.register(runtime),
       RouterModule.register([{ path: o.service, module: o.module }]),
     ],

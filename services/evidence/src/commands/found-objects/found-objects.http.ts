@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandResult } from '@police/event-store';
 import { EVENT_SOURCING, ServiceEventSourcing } from '@police/platform';
-import { AccessControl, Allow, Consults, ProtectedResource } from '@police/security';
+import { AccessControl, Allow, Consults, ProtectedResource, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
 import { FoundObjectCommand } from '../../domain/found-object.decide';
 import { FoundObjectState, holdingPeriodEndsAt } from '../../domain/found-object.state';
@@ -72,6 +72,7 @@ export class FoundObjectsController {
   }
 
   @Get('found-objects')
+  @SearchRateLimit()
   @Allow(...POPP)
   @Consults('found_object')
   async list(@Query() q: ListFoundObjectsQuery, @Req() req: Request) {
@@ -141,6 +142,7 @@ export class FoundObjectsController {
   }
 
   @Get('loss-declarations')
+  @SearchRateLimit()
   @Allow(...POPP)
   @Consults('loss_declaration')
   @ApiOperation({ summary: 'Loss declarations from the desk, to match found objects against' })

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { loadState } from '@police/event-store';
-import { Allow, Consults } from '@police/security';
+import { Allow, Consults, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
 import { Brackets } from 'typeorm';
 import { itemStream } from '../../domain/evidence.stream';
@@ -40,6 +40,7 @@ export class ItemQueriesController {
   constructor(private readonly access: EvidenceAccess) {}
 
   @Get()
+  @SearchRateLimit()
   @Allow(...READERS)
   @Consults('evidence_item')
   @ApiOperation({ summary: 'Items you may see, filtered by case (investigation id or PV number), status, custodian, location' })
@@ -55,6 +56,7 @@ export class ItemQueriesController {
   }
 
   @Get('overdue')
+  @SearchRateLimit()
   @Allow('evidence_officer', 'team_lead', 'chief')
   @Consults('evidence_item')
   @ApiOperation({ summary: 'Items checked out whose expected return has passed' })

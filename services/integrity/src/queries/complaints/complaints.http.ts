@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Allow, Authenticated, Consults } from '@police/security';
+import { Allow, Authenticated, Consults, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
 import { EarlyWarningQuery, ListComplaintsQuery } from '../../commands/complaints/complaints.request';
 import { OVERSIGHT_ROLES, oversightBody } from '../../commands/complaints/complaints.http';
@@ -28,6 +28,7 @@ export class ComplaintQueriesController {
   ) {}
 
   @Get()
+  @SearchRateLimit()
   @Allow(...OVERSIGHT_ROLES)
   @Consults('integrity_complaint')
   @ApiOperation({ summary: 'Complaints you may see, by status (phase), unit (compartment), overdue, or the desk report they came from' })
@@ -89,6 +90,7 @@ export class EarlyWarningsController {
   ) {}
 
   @Get()
+  @SearchRateLimit()
   @Allow(...OVERSIGHT_ROLES)
   @Consults('integrity_complaint')
   @ApiOperation({ summary: 'Staff members named in at least the configured number of complaints within the window, counted over the complaints you may see; a signal, never a finding' })

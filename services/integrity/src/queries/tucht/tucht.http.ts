@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, Consults, resourceNotFound } from '@police/security';
+import { Allow, Consults, resourceNotFound, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
 import { TUCHT_ROLES } from '../../commands/tucht/order-measures.http';
 import { DisciplinaryFileQuery, ListOrderMeasuresQuery, ListThreatFilesQuery } from '../../commands/tucht/tucht.request';
@@ -33,6 +33,7 @@ export class OrderMeasureQueriesController {
   constructor(private readonly access: IntegrityAccess) {}
 
   @Get()
+  @SearchRateLimit()
   @Allow(...TUCHT_ROLES)
   @Consults('disciplinary_case')
   @ApiOperation({ summary: 'Order measures you may see, by staff member and status' })
@@ -66,6 +67,7 @@ export class ThreatFileQueriesController {
   constructor(private readonly access: IntegrityAccess) {}
 
   @Get()
+  @SearchRateLimit()
   @Allow(...TUCHT_ROLES)
   @Consults('disciplinary_case')
   @ApiOperation({ summary: 'Threat files you may see, by a staff member involved and status' })

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, Consults, ProtectedResource } from '@police/security';
+import { Allow, Consults, ProtectedResource, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
 import { Brackets } from 'typeorm';
 import { AsOfQuery, ListInvestigationsQuery, PersonIndexQuery } from '../../commands/investigations/investigations.request';
@@ -50,6 +50,7 @@ export class InvestigationQueriesController {
   constructor(private readonly access: InvestigationsAccess) {}
 
   @Get()
+  @SearchRateLimit()
   @Allow(...READERS)
   @Consults('investigation')
   @ApiOperation({ summary: 'Investigations you may see (never a break-glass read), by team, status, phenomenon, assignee or report' })
@@ -81,6 +82,7 @@ export class InvestigationQueriesController {
   }
 
   @Get('persons')
+  @SearchRateLimit()
   @Allow(...READERS)
   @Consults('investigation')
   @ApiOperation({ summary: 'The person index: where a person appears across the investigations you may see (hidden ones are not counted)' })

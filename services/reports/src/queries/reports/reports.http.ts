@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, Consults, ProtectedResource } from '@police/security';
+import { Allow, Consults, ProtectedResource, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
 import { In } from 'typeorm';
 import { CRIMINAL_KINDS } from '../../domain/report.events';
@@ -38,6 +38,7 @@ export class ReportQueriesController {
   constructor(private readonly access: ReportsAccess) {}
 
   @Get()
+  @SearchRateLimit()
   @Allow(...READERS)
   @Consults('report')
   @ApiOperation({ summary: 'Reports you may see, newest first, filtered by status, kind, office and intake time, paged' })
@@ -57,6 +58,7 @@ export class ReportQueriesController {
   }
 
   @Get('deadlines')
+  @SearchRateLimit()
   @Allow('front_desk', 'detective', 'team_lead')
   @Consults('report')
   @ApiOperation({ summary: 'What waits, oldest first: aangiften and klachten without a PV, PVs waiting for quality control, PVs waiting for transmission' })
@@ -94,6 +96,7 @@ export class ReportQueriesController {
   }
 
   @Get('statistics')
+  @SearchRateLimit()
   @Allow('chief', 'team_lead', 'front_desk')
   @ApiOperation({
     summary: 'Counts of reports per kind, channel, office, incident type and ISO week (zone time), between two days; no personal data, no conduct complaints',
