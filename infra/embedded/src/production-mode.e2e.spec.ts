@@ -60,6 +60,18 @@ describe('production-like mode: each service on its own against real PostgreSQL'
       const earlier = services.slice(0, i).map((prev) => `/api/${prev}/audit/consultations`);
       for (const c of page.items) expect([c.actor.staffId, c.subject.type, earlier.includes(c.endpoint.route)]).toEqual(['5415-0403', 'consultation_log', true]);
       expect((await fetch(`http://127.0.0.1:${ports[i]}/api/auth/dev/users`)).status).toBe(404);
+      // The HTTP edge of libs/platform holds here as in the embedded host: strings, dates, paging, content type, methods.
+      const dpoAuth = { authorization: `Bearer ${await idp.sign('5415-0403', ['dpo'])}` };
+      const edge = async (path: string, init: RequestInit = {}) => {
+        const res = await fetch(`http://127.0.0.1:${ports[i]}${path}`, init);
+        const body = (await res.json()) as { errors?: { field: string }[] };
+        return { status: res.status, allow: res.headers.get('allow'), type: res.headers.get('content-type'), fields: (body.errors ?? []).map((e) => e.field) };
+      };
+      const problem = expect.stringContaining('application/problem+json');
+      expect(await edge(`/api/${s}/audit/consultations?actor=a%00b`, { headers: dpoAuth })).toEqual({ status: 400, allow: null, type: problem, fields: ['actor'] });
+      expect(await edge(`/api/${s}/audit/consultations?from=2026-W10-1&limit=1e2`, { headers: dpoAuth })).toEqual({ status: 400, allow: null, type: problem, fields: ['from', 'limit'] });
+      expect(await edge(`/api/${s}/health`, { method: 'PUT' })).toEqual({ status: 405, allow: 'GET, HEAD', type: problem, fields: [] });
+      expect(await edge(`/api/${s}/health`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })).toEqual({ status: 415, allow: null, type: problem, fields: ['Content-Type'] });
     }
     const schemas = await db.pool(1).query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname = ANY($1) ORDER BY nspname`, [services]);
     expect(schemas.rows.map((r) => r.nspname)).toEqual([...services].sort());
