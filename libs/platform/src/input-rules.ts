@@ -2,7 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Server, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { FieldError, PROBLEM_BASE, ProblemException } from './problem-details';
+import { FieldError, fieldsProblem, PROBLEM_BASE, ProblemException } from './problem-details';
 
 /**
  * The rules every request meets before any route sees it, whatever the service: they hold for every
@@ -124,17 +124,6 @@ export function pathProblems(rawPath: string): FieldError[] {
   return [];
 }
 
-/** A 400 problem naming the fields at fault, as class-validator's are named. */
-export function inputProblem(problems: FieldError[]): ProblemException {
-  return new ProblemException({
-    type: `${PROBLEM_BASE}validation`,
-    title: 'The request is not valid',
-    status: HttpStatus.BAD_REQUEST,
-    detail: problems.map((e) => `${e.field}: ${e.detail}`).join('; '),
-    errors: problems,
-  });
-}
-
 function hasBody(req: Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
 }
@@ -164,7 +153,7 @@ export const requireJsonBody: RequestHandler = (req: Request, _res: Response, ne
  */
 export const checkRequestInput: RequestHandler = (req: Request, _res: Response, next: NextFunction) => {
   const problems = [...pathProblems(req.path), ...queryProblems(req.query), ...(req.body === undefined ? [] : jsonProblems(req.body))];
-  next(problems.length > 0 ? inputProblem(problems.slice(0, INPUT_LIMITS.maxErrors)) : undefined);
+  next(problems.length > 0 ? fieldsProblem(problems.slice(0, INPUT_LIMITS.maxErrors)) : undefined);
 };
 
 const CLIENT_ERRORS: Record<string, { status: number; title: string; detail: string }> = {
@@ -189,7 +178,7 @@ export function clientErrorProblem(error: { code?: string; rawPacket?: Buffer })
   const problem = known
     ? { type: `${PROBLEM_BASE}${known.status}`, title: known.title, status: known.status, detail: known.detail }
     : field
-      ? { type: `${PROBLEM_BASE}validation`, title: 'The request is not valid', status: 400, detail: `${field}: must not contain control characters`, errors: [{ field, detail: 'must not contain control characters' }] }
+      ? fieldsProblem([{ field, detail: 'must not contain control characters' }]).problem
       : { type: `${PROBLEM_BASE}bad-request`, title: 'Bad request', status: 400, detail: 'The request could not be read as HTTP: a header or the request line holds characters HTTP does not allow.' };
   return { status: problem.status, body: JSON.stringify(problem) };
 }

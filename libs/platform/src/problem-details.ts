@@ -52,9 +52,8 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
   });
 }
 
-/** The exceptionFactory for Nest's ValidationPipe: a 400 problem naming every field at fault. */
-export function validationProblem(errors: ValidationError[]): ProblemException {
-  const fieldErrors = toFieldErrors(errors);
+/** A 400 problem naming every field at fault (by class-validator or by the edge's input rules). */
+export function fieldsProblem(fieldErrors: FieldError[]): ProblemException {
   return new ProblemException({
     type: `${PROBLEM_BASE}validation`,
     title: 'The request is not valid',
@@ -62,6 +61,11 @@ export function validationProblem(errors: ValidationError[]): ProblemException {
     detail: fieldErrors.map((e) => `${e.field}: ${e.detail}`).join('; '),
     errors: fieldErrors,
   });
+}
+
+/** The exceptionFactory for Nest's ValidationPipe: a 400 problem naming every field at fault. */
+export function validationProblem(errors: ValidationError[]): ProblemException {
+  return fieldsProblem(toFieldErrors(errors));
 }
 
 const TITLES: Record<number, string> = {
