@@ -738,8 +738,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The service and its database answer. */
+            /** @description The service runs and its store accepts writes. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The store cannot write: the service cannot take changes. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -757,7 +764,9 @@ export interface operations {
                 custodian?: string;
                 /** @description Storage location (room, or room / locker / shelf) */
                 location?: string;
+                /** @description Entries per page */
                 limit?: number;
+                /** @description Entries to skip */
                 offset?: number;
             };
             header?: never;

@@ -730,8 +730,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The service and its database answer. */
+            /** @description The service runs and its store accepts writes. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The store cannot write: the service cannot take changes. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -749,7 +756,9 @@ export interface operations {
                 overdue?: boolean;
                 /** @description The complaint handed off from this desk report */
                 reportId?: string;
+                /** @description Entries per page */
                 limit?: number;
+                /** @description Entries to skip */
                 offset?: number;
             };
             header?: never;
@@ -1386,7 +1395,9 @@ export interface operations {
                 /** @description The staff member the measures are toward */
                 staffId?: string;
                 status?: "active" | "lifted" | "ended";
+                /** @description Entries per page */
                 limit?: number;
+                /** @description Entries to skip */
                 offset?: number;
             };
             header?: never;
@@ -1504,7 +1515,9 @@ export interface operations {
                 /** @description A staff member involved */
                 staffId?: string;
                 status?: "open" | "closed";
+                /** @description Entries per page */
                 limit?: number;
+                /** @description Entries to skip */
                 offset?: number;
             };
             header?: never;

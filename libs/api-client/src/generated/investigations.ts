@@ -691,8 +691,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The service and its database answer. */
+            /** @description The service runs and its store accepts writes. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The store cannot write: the service cannot take changes. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -710,7 +717,9 @@ export interface operations {
                 assignedTo?: string;
                 /** @description The case a report was referred into or joined to */
                 reportId?: string;
+                /** @description Entries per page */
                 limit?: number;
+                /** @description Entries to skip */
                 offset?: number;
             };
             header?: never;

@@ -132,13 +132,14 @@ export interface operations {
                 subject?: string;
                 /** @description A staff id: consultations by that person */
                 actor?: string;
-                /** @description From this instant (ISO 8601), inclusive */
+                /** @description From this instant (a date-time with an offset, or a day: its start, UTC), inclusive */
                 from?: string;
-                /** @description Up to this instant (ISO 8601), exclusive */
+                /** @description Up to this instant (a date-time with an offset, or a day: its start, UTC), exclusive */
                 to?: string;
                 /** @description Only break-glass reads (true), or none (false) */
                 breakGlass?: "true" | "false";
                 outcome?: "granted" | "refused";
+                /** @description Entries per page */
                 limit?: number;
                 /** @description nextCursor of the previous page */
                 cursor?: string;

@@ -463,8 +463,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The service and its database answer. */
+            /** @description The service runs and its store accepts writes. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The store cannot write: the service cannot take changes. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -482,7 +489,9 @@ export interface operations {
                 from?: string;
                 /** @description Received before (ISO date or date-time) */
                 to?: string;
+                /** @description Entries per page */
                 limit?: number;
+                /** @description Entries to skip */
                 offset?: number;
             };
             header?: never;
