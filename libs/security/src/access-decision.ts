@@ -49,6 +49,12 @@ const some = (roles: Role[], allowed: readonly Role[] | undefined): Role | undef
  * 4. by function (role) unless the record is restricted, then by team (team);
  * 5. else a read with a valid justification by an eligible role is a break-glass read; without one,
  *    the answer says a justification is required. Writes never break the glass.
+ *
+ * A restricted record (Zeden, COPPRA, informants) does not exist for anyone who could never open it: a
+ * refusal to someone outside its team and assignees who may not break the glass on it either is
+ * `hidden` (404, as for a missing id), for reads and writes alike. Only those who may break the glass
+ * on it (the chief) learn that it exists, and are told that a justification is required (reads) or
+ * that writes are not theirs (403).
  */
 export function decideAccess(
   principal: Principal,
@@ -75,6 +81,7 @@ export function decideAccess(
   const team = some(principal.roles, policy.team) ? principal.teams.find((t) => resource.teams?.includes(t)) : undefined;
   if (team) return { granted: true, basis: 'team', reason: `member of team ${team}` };
   const eligible = some(principal.roles, resource.restricted ? policy.restrictedBreakGlass : policy.breakGlass);
+  if (!eligible && resource.restricted) return { granted: false, refusal: 'hidden', reason: 'restricted record outside the reader\'s team' };
   if (!eligible || action === 'write') {
     return { granted: false, refusal: 'forbidden', reason: resource.restricted ? 'restricted record outside the reader\'s team' : `no access to ${resource.type} for these roles` };
   }

@@ -35,14 +35,17 @@ describe('decideAccess: default deny, assignment, team, role, compartment, break
     ['ines.dubois', burglary, 'refused:forbidden', 'refused:forbidden'],
     ['bart.desmet', burglary, 'refused:forbidden', 'refused:forbidden'],
     ['lotte.willems', zeden, 'granted:assignment', 'granted:assignment'],
-    ['pieter.janssens', zeden, 'refused:forbidden', 'refused:forbidden'],
-    ['els.jacobs', zeden, 'refused:forbidden', 'refused:forbidden'],
+    ['pieter.janssens', zeden, 'refused:hidden', 'refused:hidden'],
+    ['els.jacobs', zeden, 'refused:hidden', 'refused:hidden'],
+    ['marc.goossens', zeden, 'refused:hidden', 'refused:hidden'],
     ['filip.vermeulen', zeden, 'refused:justification_required', 'granted:break_glass'],
     ['marc.goossens', item, 'granted:role', 'granted:role'],
     ['nathalie.wouters', item, 'granted:role', 'granted:role'],
     ['sofie.maes', item, 'granted:team', 'granted:team'],
     ['pieter.janssens', item, 'refused:justification_required', 'granted:break_glass'],
-    ['marc.goossens', restrictedItem, 'refused:forbidden', 'refused:forbidden'],
+    ['marc.goossens', restrictedItem, 'refused:hidden', 'refused:hidden'],
+    ['sofie.maes', restrictedItem, 'refused:hidden', 'refused:hidden'],
+    ['filip.vermeulen', restrictedItem, 'refused:justification_required', 'granted:break_glass'],
     ['an.peeters', report, 'granted:role', 'granted:role'],
     ['pieter.janssens', report, 'granted:team', 'granted:team'],
     ['nathalie.wouters', report, 'refused:forbidden', 'refused:forbidden'],
@@ -64,6 +67,13 @@ describe('decideAccess: default deny, assignment, team, role, compartment, break
   it('hides a record from the people it concerns even when they are assigned to it or hold its role', () => {
     expect(decide('bart.desmet', { ...bitComplaint, concernedStaffIds: ['5415-0401'], assignees: ['5415-0401'] }, 'read', true)).toBe('refused:hidden');
     expect(decide('pieter.janssens', { ...burglary, concernedStaffIds: ['5415-0201'] }, 'read', true)).toBe('refused:hidden');
+  });
+
+  it('hides a restricted record, for reads and writes, from everyone who could never open it; the chief is told it exists', () => {
+    expect(decide('sofie.maes', zeden, 'write')).toBe('refused:hidden');
+    expect(decide('marc.goossens', restrictedItem, 'write')).toBe('refused:hidden');
+    expect(decide('lotte.willems', { ...restrictedItem, assignees: [] }, 'write')).toBe('granted:team');
+    expect(decide('filip.vermeulen', zeden, 'write', true)).toBe('refused:forbidden');
   });
 
   it('never breaks the glass for a write', () => {

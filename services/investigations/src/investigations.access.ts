@@ -105,23 +105,14 @@ export class InvestigationsAccess {
     return hidden;
   }
 
+  /** A restricted case is a 404 to whoever could never open it (the shared rule, `decideAccess`). */
   async authorizeRead(req: Request, state: Investigation): Promise<GrantedAccess> {
-    const resource = this.resource(state);
-    try {
-      return await this.access.authorizeRead(req, resource);
-    } catch (e) {
-      throw this.hideIfUnknowable(req, resource, e);
-    }
+    return this.access.authorizeRead(req, this.resource(state));
   }
 
   /** A change to the case: its team's detectives and team leads, its assignees. Writes never break the glass. */
   authorizeWrite(req: Request, state: Investigation): GrantedAccess {
-    const resource = this.resource(state);
-    try {
-      return this.access.authorizeWrite(req, resource);
-    } catch (e) {
-      throw this.hideIfUnknowable(req, resource, e);
-    }
+    return this.access.authorizeWrite(req, this.resource(state));
   }
 
   /** Assignment (team, lead, members): a team lead of the team holding the case. */
@@ -146,12 +137,6 @@ export class InvestigationsAccess {
   authorizeNew(req: Request, resource: ProtectedResource): void {
     const decision = this.access.decide(this.principal(req), resource, 'write');
     if (!decision.granted) throw forbiddenRecord('investigation');
-  }
-
-  private hideIfUnknowable(req: Request, resource: ProtectedResource, e: unknown): unknown {
-    const status = (e as { getStatus?: () => number }).getStatus?.();
-    if (status === 403 && resource.restricted && !this.mayKnowOf(this.principal(req), resource)) return resourceNotFound('investigation');
-    return e;
   }
 
   get accessControl(): AccessControl {
