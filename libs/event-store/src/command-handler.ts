@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { WrongExpectedVersionError } from './errors';
+import { IdempotencyKeyReusedError, WrongExpectedVersionError } from './errors';
 import { EventStore, ExpectedVersion, RecordedEvent } from './event-store';
 import { sha256Hex } from './hashing';
 import { SnapshotStore } from './snapshots';
@@ -17,11 +17,20 @@ export interface CommandContext {
   correlationId: string;
   causationId: string;
   /**
-   * The client's idempotency key. The same key from the same actor on the same stream yields the same
-   * event ids, so a repeated request appends nothing and returns the first result. Keys are the actor's
-   * own: another actor's request with the same key is a request of its own, never taken as a replay.
+   * The client's idempotency key. A key names one request of its actor: the same key with the same
+   * request (see {@link requestFingerprint}) appends nothing and returns the first result, however late
+   * or however many arrive at once; the same key with another request (another record, route or body)
+   * is refused with {@link IdempotencyKeyReusedError}. Keys are the actor's own: another actor's request
+   * with the same key is a request of its own, never taken as a replay.
    */
   idempotencyKey?: string;
+  /**
+   * What the request said, hashed (method, path and canonical body: see `idempotencyOf` in
+   * `@police/platform`). Stored in the metadata of the events a keyed command appends, so that a
+   * later request with the key is told apart from a retry. Without it, a key is only checked against
+   * the record it names.
+   */
+  requestFingerprint?: string;
 }
 
 /** What the HTTP edge of a service established about a command: who (the domain's actor), when, why, and the version seen. */
@@ -31,13 +40,22 @@ export interface RequestContext<Actor extends { staffId: string }> {
   correlationId: string;
   causationId: string;
   idempotencyKey?: string;
+  /** What the request said, hashed: see {@link CommandContext.requestFingerprint}. */
+  requestFingerprint?: string;
   /** From `If-Match`: the version of the record the client saw. */
   expected?: ExpectedVersion;
 }
 
 /** The store's command context of a request: the actor by staff id. */
 export function commandContext(ctx: RequestContext<{ staffId: string }>): CommandContext {
-  return { actor: ctx.actor.staffId, now: ctx.now, correlationId: ctx.correlationId, causationId: ctx.causationId, idempotencyKey: ctx.idempotencyKey };
+  return {
+    actor: ctx.actor.staffId,
+    now: ctx.now,
+    correlationId: ctx.correlationId,
+    causationId: ctx.causationId,
+    idempotencyKey: ctx.idempotencyKey,
+    requestFingerprint: ctx.requestFingerprint,
+  };
 }
 
 export interface SnapshotPolicy<State> {
@@ -119,6 +137,13 @@ export async function loadState<State, Event extends DomainEvent>(
 /**
  * The whole of a command handler's work: load (snapshot + tail), upcast, fold, decide, append with
  * the expected version. `decide` is pure and throws domain errors; it may return no events.
+ *
+ * With an idempotency key, the first event's id is derived from the actor's key alone (so the store's
+ * unique event ids bind a key to one stream), the others from the stream, key and index; the request
+ * fingerprint goes into their metadata. A request whose key is already bound is answered with the first
+ * result when it is the same request, and refused ({@link IdempotencyKeyReusedError}) when it is not.
+ * A request that loses a race to its own twin (same key, sent again before the first was answered)
+ * gets the twin's result, not a conflict.
  */
 export async function handleCommand<State, Event extends DomainEvent>(
   store: EventStore,
@@ -128,13 +153,27 @@ export async function handleCommand<State, Event extends DomainEvent>(
 ): Promise<CommandResult<State>> {
   const { context } = options;
   const key = context.idempotencyKey ? actorKey(context.actor, context.idempotencyKey) : undefined;
-  if (key) {
-    const replay = await findReplay(store, streamId, key);
-    if (replay) {
-      const loaded = await loadState(store, streamId, options);
-      return { state: loaded.state, version: loaded.version, events: replay, alreadyHandled: true };
-    }
+  if (!key) return decideAndAppend(store, streamId, decide, options);
+  const replay = await replayOf(store, streamId, key, options);
+  if (replay) return replay;
+  try {
+    return await decideAndAppend(store, streamId, decide, options, key);
+  } catch (e) {
+    // A twin of this request (same key) may have been appended since we looked: its result is ours.
+    const late = await replayOf(store, streamId, key, options);
+    if (late) return late;
+    throw e;
   }
+}
+
+async function decideAndAppend<State, Event extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  decide: (state: State) => Event | Event[],
+  options: HandleCommandOptions<State, Event>,
+  key?: string,
+): Promise<CommandResult<State>> {
+  const { context } = options;
   const loaded = await loadState(store, streamId, options);
   // If-Match is checked before the decision: a client who saw another version gets 412, not an answer
   // about a state it has not seen.
@@ -146,7 +185,7 @@ export async function handleCommand<State, Event extends DomainEvent>(
   if (events.length === 0) return { state: loaded.state, version: loaded.version, events: [], alreadyHandled: false };
 
   const newEvents = events.map((e, i) => ({
-    id: key ? idempotentEventId(streamId, key, i) : randomUUID(),
+    id: key ? keyedEventId(streamId, key, i) : randomUUID(),
     type: e.type,
     data: e.data,
     metadata: {
@@ -154,6 +193,7 @@ export async function handleCommand<State, Event extends DomainEvent>(
       occurredAt: context.now.toISOString(),
       correlationId: context.correlationId,
       causationId: context.causationId,
+      ...(key && context.requestFingerprint ? { requestFingerprint: context.requestFingerprint } : {}),
     },
   }));
   const expected: ExpectedVersion = options.expected ?? (loaded.version < 0 ? 'no_stream' : loaded.version);
@@ -175,6 +215,25 @@ export async function handleCommand<State, Event extends DomainEvent>(
   return { state, version: result.nextExpectedVersion, events: appended, alreadyHandled: result.alreadyAppended };
 }
 
+/** The first result of this key, when the key is bound already: the same request's, or a refusal. */
+async function replayOf<State, Event extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  key: string,
+  options: HandleCommandOptions<State, Event>,
+): Promise<CommandResult<State> | undefined> {
+  const found = await findKeyed(store, streamId, key);
+  if (!found) return undefined;
+  const first = found.events[0];
+  const fingerprint = options.context.requestFingerprint;
+  const stored = first.metadata.requestFingerprint;
+  if (found.streamId !== streamId || (fingerprint !== undefined && typeof stored === 'string' && stored !== fingerprint)) {
+    throw new IdempotencyKeyReusedError(streamId);
+  }
+  const loaded = await loadState(store, streamId, options);
+  return { state: loaded.state, version: loaded.version, events: found.events, alreadyHandled: true };
+}
+
 /**
  * The id of a new record. With an Idempotency-Key the same client request always names the same
  * record (so a retry finds the first result); without one, a fresh id.
@@ -188,23 +247,32 @@ export function actorKey(actor: string, idempotencyKey: string): string {
   return `${actor}\u0000${idempotencyKey}`;
 }
 
-async function findReplay(store: EventStore, streamId: string, key: string): Promise<RecordedEvent[] | undefined> {
-  const firstId = idempotentEventId(streamId, key, 0);
+/**
+ * The id of the `index`th event a keyed command appends. The first one is the key's own (one per actor
+ * and key, whatever the stream): the store's unique event ids make it the key's claim.
+ */
+function keyedEventId(streamId: string, key: string, index: number): string {
+  return index === 0 ? idempotentEventId('idempotency-key', key, 0) : idempotentEventId(streamId, key, index);
+}
+
+/** The events a key appended, and where; looked up by id when the store indexes ids, else in this stream. */
+async function findKeyed(store: EventStore, streamId: string, key: string): Promise<{ streamId: string; events: RecordedEvent[] } | undefined> {
+  const firstId = keyedEventId(streamId, key, 0);
   if (!store.findEvent) {
     const { events } = await store.readStream(streamId);
     const start = events.findIndex((e) => e.id === firstId);
-    return start < 0 ? undefined : collect(events.slice(start), streamId, key);
+    return start < 0 ? undefined : { streamId, events: collect(events.slice(start), streamId, key) };
   }
   const found = await store.findEvent(firstId);
-  if (!found || found.streamId !== streamId) return undefined;
-  const { events } = await store.readStream(streamId, { fromVersion: found.streamVersion });
-  return collect(events, streamId, key);
+  if (!found) return undefined;
+  const { events } = await store.readStream(found.streamId, { fromVersion: found.streamVersion });
+  return { streamId: found.streamId, events: collect(events, found.streamId, key) };
 }
 
 function collect(events: RecordedEvent[], streamId: string, key: string): RecordedEvent[] {
   const out: RecordedEvent[] = [];
   for (const e of events) {
-    if (e.id !== idempotentEventId(streamId, key, out.length)) break;
+    if (e.id !== keyedEventId(streamId, key, out.length)) break;
     out.push(e);
   }
   return out;

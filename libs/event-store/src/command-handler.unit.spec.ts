@@ -1,4 +1,4 @@
-import { DomainError, WrongExpectedVersionError } from './errors';
+import { DomainError, IdempotencyKeyReusedError, WrongExpectedVersionError } from './errors';
 import { actorKey, handleCommand, HandleCommandOptions, idempotentEventId, loadState, PreconditionFailedError } from './command-handler';
 import { InMemoryEventStore } from './in-memory-event-store';
 import { InMemorySnapshotStore } from './snapshots';
@@ -17,12 +17,13 @@ const evolve = (s: State, e: Event): State => {
   }
 };
 const initialState = (): State => ({ status: 'none' });
-const context = (n = 0, idempotencyKey?: string) => ({
+const context = (n = 0, idempotencyKey?: string, requestFingerprint?: string) => ({
   actor: 'staff-42',
   now: new Date(Date.UTC(2026, 10, 2, 10, 0, n)),
   correlationId: `corr-${n}`,
   causationId: `cmd-${n}`,
   idempotencyKey,
+  requestFingerprint,
 });
 const opts = (n = 0, extra: Partial<HandleCommandOptions<State, Event>> = {}): HandleCommandOptions<State, Event> => ({ evolve, initialState, context: context(n), ...extra });
 
@@ -96,8 +97,52 @@ describe('handleCommand', () => {
     const again = await handleCommand(store, 'case-5', note('seal intact'), { ...opts(3), context: context(3, 'key-abc') });
     expect(again.alreadyHandled).toBe(true);
     expect(again.events).toEqual(first.events);
-    expect(first.events[0].id).toBe(idempotentEventId('case-5', actorKey('staff-42', 'key-abc'), 0));
+    expect(first.events[0].id).toBe(idempotentEventId('idempotency-key', actorKey('staff-42', 'key-abc'), 0));
     expect((await store.readStream('case-5')).events.map((e) => e.type)).toEqual(['Opened', 'Noted', 'Noted']);
+  });
+
+  it('stores the request fingerprint with a keyed command\'s events, and refuses the key with another request', async () => {
+    const store = new InMemoryEventStore();
+    await handleCommand(store, 'case-10', open, opts());
+    const first = await handleCommand(store, 'case-10', note('seal intact'), { ...opts(1), context: context(1, 'key-fp', 'fp-1') });
+    expect(first.events.map((e) => e.metadata)).toEqual([{ actor: 'staff-42', occurredAt: '2026-11-02T10:00:01.000Z', correlationId: 'corr-1', causationId: 'cmd-1', requestFingerprint: 'fp-1' }]);
+    const same = await handleCommand(store, 'case-10', note('seal intact'), { ...opts(2), context: context(2, 'key-fp', 'fp-1') });
+    expect(same).toMatchObject({ alreadyHandled: true, events: first.events });
+    await expect(handleCommand(store, 'case-10', note('seal broken'), { ...opts(3), context: context(3, 'key-fp', 'fp-2') })).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    // …and on another record, whatever the request says: a key names one request.
+    await handleCommand(store, 'case-11', open, opts());
+    await expect(handleCommand(store, 'case-11', note('seal intact'), { ...opts(4), context: context(4, 'key-fp', 'fp-1') })).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    expect((await store.readStream('case-10')).events.map((e) => e.data)).toEqual([{ by: 'staff-42' }, { text: 'seal intact' }]);
+    expect((await store.readStream('case-11')).events.map((e) => e.data)).toEqual([{ by: 'staff-42' }]);
+  });
+
+  it('answers twins sent at once (same key, same request) with the first one\'s result, never a conflict', async () => {
+    const inner = new InMemoryEventStore();
+    await handleCommand(inner, 'case-12', open, opts());
+    // Every twin has loaded and decided before any of them appends: all but one lose the race.
+    let arrived = 0;
+    let openGate!: () => void;
+    const gate = new Promise<void>((r) => (openGate = r));
+    const store = new Proxy(inner, {
+      get(target, prop) {
+        if (prop === 'appendToStream') {
+          return async (...args: Parameters<InMemoryEventStore['appendToStream']>) => {
+            if (++arrived === 5) openGate();
+            await gate;
+            return target.appendToStream(...args);
+          };
+        }
+        const value = Reflect.get(target, prop);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const twins = Array.from({ length: 5 }, (_, i) => handleCommand(store, 'case-12', note('seal intact'), { ...opts(i), context: context(i, 'key-twin', 'fp-twin'), expected: 0 }));
+    const results = await Promise.all(twins);
+    expect(results.filter((r) => !r.alreadyHandled)).toHaveLength(1);
+    const firstEvents = results.find((r) => !r.alreadyHandled)!.events;
+    for (const r of results) expect(r.events).toEqual(firstEvents);
+    expect(arrived).toBe(5);
+    expect((await inner.readStream('case-12')).events.map((e) => e.type)).toEqual(['Opened', 'Noted']);
   });
 
   it('keeps idempotency keys per actor: another actor\'s request with the same key is appended, not taken as a replay', async () => {

@@ -35,3 +35,16 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 }
+
+/**
+ * An idempotency key came back with another request: another route, record or body than the one it
+ * was first used for. The HTTP layer answers 422 naming the `Idempotency-Key` header; nothing is
+ * appended, and the first request's result stands.
+ */
+export class IdempotencyKeyReusedError extends Error {
+  readonly code = 'idempotency_key_reused';
+  constructor(readonly streamId: string) {
+    super('This Idempotency-Key was already used for another request (another route, record or body)');
+    this.name = 'IdempotencyKeyReusedError';
+  }
+}

@@ -2,6 +2,7 @@ export * from './health';
 export * from './http-app';
 export * from './openapi';
 export * from './problem-details';
+export * from './idempotency';
 export * from './runtime';
 export * from './etag';
 export * from './event-sourcing';

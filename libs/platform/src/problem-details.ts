@@ -8,7 +8,7 @@ import {
   Logger,
   ValidationError,
 } from '@nestjs/common';
-import { DomainError, DuplicateEventIdError, PreconditionFailedError, WrongExpectedVersionError } from '@police/event-store';
+import { DomainError, DuplicateEventIdError, IdempotencyKeyReusedError, PreconditionFailedError, WrongExpectedVersionError } from '@police/event-store';
 import type { Request, Response } from 'express';
 import { METHODS } from 'node:http';
 
@@ -168,6 +168,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status: 409,
         detail: 'Someone else changed this record at the same moment. Read it again and retry.',
         currentVersion: exception.actual,
+      };
+    }
+    if (exception instanceof IdempotencyKeyReusedError) {
+      const detail = 'This Idempotency-Key was already used for another request (another route, record or body). Send a new key for a new request; the first request\'s result stands.';
+      return {
+        type: `${PROBLEM_BASE}idempotency-key-reused`,
+        title: TITLES[422],
+        status: 422,
+        detail,
+        code: exception.code,
+        errors: [{ field: 'Idempotency-Key', detail }],
       };
     }
     if (exception instanceof DuplicateEventIdError) {

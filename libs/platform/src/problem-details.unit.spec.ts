@@ -1,9 +1,9 @@
 import { ArgumentsHost, NotFoundException } from '@nestjs/common';
 import { IsInt, IsString, Min, ValidateNested, validateSync } from 'class-validator';
 import { plainToInstance, Type } from 'class-transformer';
-import { DomainError, PreconditionFailedError, WrongExpectedVersionError } from '@police/event-store';
+import { DomainError, IdempotencyKeyReusedError, PreconditionFailedError, WrongExpectedVersionError } from '@police/event-store';
 import { expectedVersionFromIfMatch, etagOf } from './etag';
-import { ProblemDetailsFilter, ProblemException, toFieldErrors, validationProblem } from './problem-details';
+import { PROBLEM_BASE, ProblemDetailsFilter, ProblemException, toFieldErrors, validationProblem } from './problem-details';
 
 function render(exception: unknown): { status: number; type: string; body: Record<string, unknown> } {
   const sent: { status: number; type: string; body: Record<string, unknown> } = { status: 0, type: '', body: {} };
@@ -78,6 +78,13 @@ describe('problem+json errors', () => {
     const stale = render(new PreconditionFailedError(new WrongExpectedVersionError('item-1', 3, 4)));
     expect(stale.status).toBe(412);
     expect(stale.body).toMatchObject({ title: 'Precondition failed', currentVersion: 4 });
+  });
+
+  it('answers a reused Idempotency-Key with 422 naming the header', () => {
+    const sent = render(new IdempotencyKeyReusedError('item-1'));
+    expect(sent.status).toBe(422);
+    expect(sent.type).toBe('application/problem+json');
+    expect(sent.body).toMatchObject({ type: `${PROBLEM_BASE}idempotency-key-reused`, status: 422, code: 'idempotency_key_reused', errors: [{ field: 'Idempotency-Key', detail: expect.stringContaining('another request') }] });
   });
 
   it('never leaks the message of an unexpected error', () => {

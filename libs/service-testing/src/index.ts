@@ -1,3 +1,4 @@
 export * from './personas';
 export * from './service-app';
 export * from './matrix';
+export * from './idempotency';

@@ -1,21 +1,15 @@
-import { etagOf, expectedVersionFromIfMatch } from '@police/platform';
+import { etagOf, expectedVersionFromIfMatch, idempotencyOf } from '@police/platform';
 import { correlationIdOf } from '@police/security';
 import type { Request, Response } from 'express';
 import { IntegrityRequestContext } from './commands/integrity-commands';
 import { Actor } from './domain/integrity.decide';
-import { integrityProblem } from './integrity.problems';
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /** The command context of an HTTP request: actor, time, correlation, Idempotency-Key and If-Match. */
 export function requestContext(req: Request, actor: Actor): IntegrityRequestContext {
-  const key = req.header('idempotency-key');
-  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-    throw integrityProblem(400, 'invalid_idempotency_key', 'Idempotency-Key must be 8 to 128 letters, digits or . _ : -', 'Idempotency-Key');
-  }
+  const idempotency = idempotencyOf(req);
   const expected = expectedVersionFromIfMatch(req.header('if-match'));
   const correlationId = correlationIdOf(req);
-  return { actor, now: new Date(), correlationId, causationId: `${req.method} ${req.originalUrl.split('?')[0]} ${correlationId}`, idempotencyKey: key, expected };
+  return { actor, now: new Date(), correlationId, causationId: `${req.method} ${req.originalUrl.split('?')[0]} ${correlationId}`, ...idempotency, expected };
 }
 
 export function setEtag(res: Response, version: number): void {

@@ -1,24 +1,19 @@
 import { correlationIdOf } from '@police/security';
-import { etagOf, expectedVersionFromIfMatch } from '@police/platform';
+import { etagOf, expectedVersionFromIfMatch, idempotencyOf } from '@police/platform';
 import type { Request, Response } from 'express';
 import { Actor } from './domain/reports.decide';
 import { ReportsRequestContext } from './commands/reports-commands';
 import { reportsProblem } from './reports.problems';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
-
 /** The command context of an HTTP request: actor, time, correlation, Idempotency-Key and If-Match. */
 export function requestContext(req: Request, actor: Actor, options: { requireIfMatch?: boolean; ifMatch?: boolean } = {}): ReportsRequestContext {
-  const key = req.header('idempotency-key');
-  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-    throw reportsProblem(400, 'invalid_idempotency_key', 'Idempotency-Key must be 8 to 128 letters, digits or . _ : -', 'Idempotency-Key');
-  }
+  const idempotency = idempotencyOf(req);
   const expected = options.ifMatch === false ? undefined : expectedVersionFromIfMatch(req.header('if-match'));
   if (options.requireIfMatch && expected === undefined) {
     throw reportsProblem(428, 'if_match_required', 'Send If-Match with the ETag of the record as you last read it.', 'If-Match');
   }
   const correlationId = correlationIdOf(req);
-  return { actor, now: new Date(), correlationId, causationId: `${req.method} ${req.originalUrl.split('?')[0]} ${correlationId}`, idempotencyKey: key, expected };
+  return { actor, now: new Date(), correlationId, causationId: `${req.method} ${req.originalUrl.split('?')[0]} ${correlationId}`, ...idempotency, expected };
 }
 
 export function setEtag(res: Response, version: number): void {

@@ -1,4 +1,4 @@
-import { CommandContext, commandContext, CommandResult, EventStore, handleCommand, RequestContext } from '@police/event-store';
+import { commandContext, CommandResult, EventStore, handleCommand, RequestContext } from '@police/event-store';
 import { ComplaintCommand, decideComplaint } from '../domain/complaint.decide';
 import { ComplaintEvent } from '../domain/complaint.events';
 import { ComplaintState, evolveComplaint, initialComplaintState } from '../domain/complaint.state';
@@ -23,12 +23,11 @@ export class IntegrityCommands {
   constructor(private readonly store: EventStore) {}
 
   complaint(complaintId: string, command: ComplaintEnvelope, ctx: IntegrityRequestContext): Promise<CommandResult<ComplaintState>> {
-    const context: CommandContext = { actor: ctx.actor.staffId, now: ctx.now, correlationId: ctx.correlationId, causationId: ctx.causationId, idempotencyKey: ctx.idempotencyKey };
     return handleCommand<ComplaintState, ComplaintEvent>(
       this.store,
       integrityComplaintStream(complaintId),
       (state) => decideComplaint(state, { ...command, metadata: { actor: ctx.actor, now: ctx.now } } as ComplaintCommand),
-      { evolve: evolveComplaint, initialState: initialComplaintState, context, expected: ctx.expected },
+      { evolve: evolveComplaint, initialState: initialComplaintState, context: commandContext(ctx), expected: ctx.expected },
     );
   }
 
