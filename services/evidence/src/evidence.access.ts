@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessControl, GrantedAccess, Principal, principalOf, ProtectedResource } from '@police/security';
+import { AccessControl, forbiddenRecord, GrantedAccess, Principal, principalOf, ProtectedResource, resourceNotFound } from '@police/security';
 import { EVENT_SOURCING, ServiceEventSourcing } from '@police/platform';
 import type { Request } from 'express';
 import { Actor } from './domain/evidence.decide';
@@ -100,16 +100,35 @@ export class EvidenceAccess {
       .filter((x) => this.access.canSee(principal, x.resource));
   }
 
-  /** An item yet to be registered for a case: who may add evidence to it (its team, its lead, the desk). */
-  newItemResource(kase: CaseRow, seizedBy: string): ProtectedResource {
+  /**
+   * An item yet to be registered for a case, as a protected record: who may add evidence to it, from
+   * what the case directory knows of the case (its team, its lead, whether it is restricted) — its
+   * team and lead, and the evidence desk and lab by function unless the case is restricted. What the
+   * request itself says (the seizing officer it names) gives no access.
+   */
+  newItemResource(kase: CaseRow): ProtectedResource {
     return {
       type: 'evidence_item',
       id: `new-item-of-${kase.investigationId}`,
       caseRef: kase.caseNumber ?? kase.investigationId,
       teams: [teamKey(kase.team)],
-      assignees: [seizedBy, ...(kase.leadInvestigator ? [kase.leadInvestigator] : [])],
+      assignees: kase.leadInvestigator ? [kase.leadInvestigator] : [],
       restricted: this.config.restrictedTeams.map(teamKey).includes(teamKey(kase.team)),
     };
+  }
+
+  /**
+   * The case an item is to be registered for, when the writer may add evidence to it. A case the
+   * writer may never know of (a restricted team's) is answered exactly as an id the directory does not
+   * hold; an unrestricted case of another team is a 403, as for its items.
+   */
+  async caseForNewItem(req: Request, investigationId: string): Promise<CaseRow> {
+    const unknown = () => evidenceProblem(422, 'unknown_investigation', 'No investigation with this id is known to the evidence service.', 'investigationId');
+    const kase = await this.caseOf(investigationId);
+    if (!kase) throw unknown();
+    const decision = this.access.decide(this.principal(req), this.newItemResource(kase), 'write');
+    if (!decision.granted) throw decision.refusal === 'hidden' ? unknown() : forbiddenRecord('evidence_item');
+    return kase;
   }
 
   /**
@@ -128,7 +147,8 @@ export class EvidenceAccess {
     for (const e of events) state = evolveItem(state, { type: e.type, data: e.data } as ItemEvent);
     const seizedBy = events[0]?.type === 'ItemRegistered' ? (events[0].data as ItemRegistered['data']).seizedBy : '';
     const built = itemRow(state, events.length - 1, seizedBy);
-    if (!built) throw evidenceProblem(404, 'item_not_found', `No item ${itemId}.`);
+    // The same answer as for an item the reader may not know of (a restricted case's).
+    if (!built) throw resourceNotFound('evidence_item');
     return built;
   }
 

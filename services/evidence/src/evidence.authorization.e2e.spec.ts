@@ -9,6 +9,8 @@
 //   J  403 justification-required     a read outside the persona's assignment/team, without X-Justification
 //   C  403 not-the-custodian          the domain: only the custodian (or the evidence desk, where it may) acts
 //   N  403 not-the-recipient          the domain: only the party the handover was offered to accepts or declines
+//   H  404 not-found                  as for a missing id: a restricted (Zeden) item, to whoever could never open it
+//   O  422 unknown-investigation      as for an id the case directory does not hold: a restricted case named in a write
 //
 // Cells are independent: a row of a state-changing route builds a fresh fixture for every persona in
 // `request` (an item on the Diefstallen investigation seized by and in the custody of pieter.janssens,
@@ -17,7 +19,7 @@
 // When the service adds a route, add its row: the first test fails on a served /api/evidence route
 // without a row, and on a row whose route is not served.
 import { randomUUID } from 'node:crypto';
-import { Answer, Cell, COLUMNS, J, matrixCoverage, outcome, Persona, PERSONAS, R, runMatrixRow, ServiceTestApp, staffIdOf, startServiceApp, U, X } from '@police/service-testing';
+import { Answer, Cell, COLUMNS, H, J, matrixCoverage, outcome, Persona, PERSONAS, R, runMatrixRow, ServiceTestApp, staffIdOf, startServiceApp, U, X } from '@police/service-testing';
 import { eventually } from '@police/testing';
 import { DEFAULT_HOLDING_PERIODS } from './domain/found-object.decide';
 import { EvidenceModule } from './evidence.module';
@@ -514,6 +516,47 @@ const MATRIX: Row[] = [
   },
 ];
 
+/** A write naming a case is answered as for an unknown case when the writer may never know of it. */
+const O = '422 unknown-investigation';
+
+/**
+ * The oracle rows: a restricted (Zeden) case and its items, where every persona outside the team must
+ * get exactly the answer of an id that does not exist (compared body by body, but for the instance).
+ */
+const RESTRICTED: (Row & { missing: (p: Persona, kit: Kit) => Call })[] = [
+  {
+    method: 'POST',
+    route: '/api/evidence/items',
+    // Each persona names itself as the seizing officer: that gives no access.
+    request: (p) => ({ body: register({ investigationId: ZEDEN_CASE, pvNumber: undefined, seizedBy: staffIdOf(p) ?? '5415-0000' }) }),
+    missing: (p) => ({ body: register({ investigationId: randomUUID(), pvNumber: undefined, seizedBy: staffIdOf(p) ?? '5415-0000' }) }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, O, O, 201, O, O, O, O, R, R, R, R],
+    ok: (a) => expect(a.json.item).toMatchObject({ status: 'held', investigationId: ZEDEN_CASE }),
+  },
+  {
+    method: 'GET',
+    route: '/api/evidence/items/:id',
+    request: (_p, kit) => ({ path: `/api/evidence/items/${kit.fx.zedenItem}`, headers: { 'X-Justification': JUSTIFICATION } }),
+    missing: () => ({ path: `/api/evidence/items/${randomUUID()}`, headers: { 'X-Justification': JUSTIFICATION } }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, H, H, 200, H, H, H, H, R, R, R, 200],
+    ok: (a, p, _c, kit) => {
+      expect(a.json).toMatchObject({ id: kit.fx.zedenItem, item: { investigationId: ZEDEN_CASE } });
+      expect(a.headers.get('x-access-basis')).toBe(p === 'chief' ? 'break_glass' : 'team');
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/evidence/items/:id/check-in',
+    request: (_p, kit) => ({ path: `/api/evidence/items/${kit.fx.zedenItem}/check-in`, body: { location: { room: 'Kluis zeden' } } }),
+    missing: () => ({ path: `/api/evidence/items/${randomUUID()}/check-in`, body: { location: { room: 'Kluis zeden' } } }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, H, H, C, H, H, H, R, R, R, R, R],
+    ok: () => undefined,
+  },
+];
+
 describe('authorization matrix of the evidence service: every route × every persona', () => {
   let t: ServiceTestApp;
   const fx: Record<string, string> = {};
@@ -630,6 +673,9 @@ describe('authorization matrix of the evidence service: every route × every per
       { intervalMs: 5 },
     );
     await projected('loss_declarations', fx.loss);
+    // The restricted case's item of the oracle rows, in the custody of another Zeden officer.
+    fx.zedenItem = (await must('det_zeden', 'POST', '/api/evidence/items', register({ investigationId: ZEDEN_CASE, pvNumber: undefined, seizedBy: '5415-0299', custodian: { kind: 'officer', id: '5415-0299' } }))).id;
+    await projected('items', fx.zedenItem, 0);
 
     // Shared fixtures of the read-only rows. The overdue item first: its return falls due while the rest is made.
     fx.overdueDue = new Date(Date.now() + 1000).toISOString();
@@ -660,17 +706,43 @@ describe('authorization matrix of the evidence service: every route × every per
     expect(got).toEqual(want);
   });
 
-  it('keeps a restricted (Zeden) item closed to other teams even with a justification, open to its own team', async () => {
+  it.each(RESTRICTED.map((r) => [`${r.method} ${r.route} on a restricted (Zeden) case`, r] as const))('%s: as for a missing id to everyone outside its team', async (_name, row) => {
+    const { got, want } = await run(row, COLUMNS);
+    expect(got).toEqual(want);
+    for (const persona of COLUMNS.filter((p, i) => [H, O].includes(row.expected[i] as string))) {
+      const hidden = await row.request!(persona, kit);
+      const absent = row.missing(persona, kit);
+      const [h, m] = [await api(persona, row.method, hidden.path ?? row.route, hidden.body, hidden.headers), await api(persona, row.method, absent.path ?? row.route, absent.body, absent.headers)];
+      expect({ persona, status: h.status, contentType: h.contentType, body: { ...h.json, instance: undefined } }).toEqual({ persona, status: m.status, contentType: m.contentType, body: { ...m.json, instance: undefined } });
+    }
+    // Nothing was appended to the restricted case by a refused write: its team sees its own item only.
+    const listed = await api('det_zeden', 'GET', `/api/evidence/items?caseId=${ZEDEN_CASE}`);
+    expect(listed.json.items.filter((i: { id: string }) => i.id === kit.fx.zedenItem)).toHaveLength(1);
+    const { rows } = await t.pool.query<{ actor: string }>(`SELECT metadata->>'actor' AS actor FROM evidence.events WHERE type = 'ItemRegistered' AND data->>'investigationId' = $1`, [ZEDEN_CASE]);
+    expect([...new Set(rows.map((r) => r.actor))].filter((a) => a !== staffIdOf('det_zeden'))).toEqual([]);
+  });
+
+  it('keeps a restricted (Zeden) item unknown to other teams even with a justification (404 as for a missing id), open to its own team', async () => {
     // Seized by and with another Zeden officer, so lotte.willems reads it as a member of the team.
     const zeden = await must('det_zeden', 'POST', '/api/evidence/items', register({ investigationId: ZEDEN_CASE, pvNumber: undefined, seizedBy: '5415-0299', custodian: { kind: 'officer', id: '5415-0299' } }));
     await projected('items', zeden.id, 0);
     const path = `/api/evidence/items/${zeden.id}`;
+    const missing = `/api/evidence/items/${randomUUID()}`;
+    const sameAsMissing = async (persona: Persona, method: string, suffix: string, body?: unknown, headers?: Record<string, string>) => {
+      const hidden = await api(persona, method, `${path}${suffix}`, body, headers);
+      const absent = await api(persona, method, `${missing}${suffix}`, body, headers);
+      expect(outcome(hidden)).toBe(H);
+      expect(hidden.contentType).toContain('application/problem+json');
+      expect({ ...hidden.json, instance: undefined }).toEqual({ ...absent.json, instance: undefined });
+    };
 
-    const outsider = await api('det_diefstal', 'GET', path, undefined, { 'X-Justification': 'controle op een mogelijk verband met mijn dossier' });
-    expect(outcome(outsider)).toBe(X);
-    expect(outsider.contentType).toContain('application/problem+json');
-    // Restriction beats function: the evidence desk does not see it by role either.
-    expect(outcome(await api('evidence', 'GET', path))).toBe(X);
+    await sameAsMissing('det_diefstal', 'GET', '', undefined, { 'X-Justification': 'controle op een mogelijk verband met mijn dossier' });
+    // Restriction beats function: the evidence desk and the lab do not see it by role either.
+    await sameAsMissing('evidence', 'GET', '');
+    await sameAsMissing('lab', 'GET', '/custody');
+    await sameAsMissing('det_drugs', 'POST', '/reseal', { sealNumber: 'S-X', reason: 'geprobeerd door een buitenstaander' });
+    // Only who may break the glass on it (the chief) learns that it exists.
+    expect(outcome(await api('chief', 'GET', path))).toBe(J);
 
     const team = await api('det_zeden', 'GET', path);
     expect(team.status).toBe(200);

@@ -29,7 +29,7 @@ export const DEFAULT_EVIDENCE_CONFIG: EvidenceConfig = {
   labelPrefix: 'EV',
   witnessRules: DEFAULT_DISPOSAL_WITNESS_RULES,
   holdingPeriods: DEFAULT_HOLDING_PERIODS,
-  restrictedTeams: ['Zeden', 'COPPRA', 'Criminele Informatie'],
+  restrictedTeams: ['Zeden', 'COPPRA', 'Informantenwerking', 'Criminele Informatie'],
   storageRooms: [{ id: 'bewaarplaats-apg', name: 'Bewaarplaats overtuigingsstukken APG' }],
   laboratories: [{ id: 'fpl-ltwp', name: 'Forensic Police Lab (LTWP)' }],
 };

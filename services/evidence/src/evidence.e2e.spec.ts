@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from '@police/messaging';
-import { ServiceTestApp, startServiceApp } from '@police/service-testing';
+import { expectIdempotentCreate, ServiceTestApp, startServiceApp } from '@police/service-testing';
 import { eventually } from '@police/testing';
 import { EvidenceModule } from './evidence.module';
 
@@ -277,8 +277,89 @@ describe('evidence service over HTTP', () => {
     const zeden = await call('lotte.willems', 'POST', '/evidence/items', register({ investigationId: ZEDEN_CASE, seizedBy: '5415-0203', sealNumber: 'S-7' }));
     expect(zeden.status).toBe(201);
     const outsider = await call('pieter.janssens', 'GET', `/evidence/items/${zeden.body.id}`, undefined, { 'X-Justification': 'controle op een mogelijk verband met mijn dossier' });
-    expect(outsider.status).toBe(403);
+    expect(outsider.status).toBe(404);
     expect((await call('lotte.willems', 'GET', `/evidence/items/${zeden.body.id}`)).status).toBe(200);
+  });
+
+  it('answers an item of a restricted case exactly as a missing one, for reads and writes, to everyone outside its team', async () => {
+    const zeden = await call('lotte.willems', 'POST', '/evidence/items', register({ investigationId: ZEDEN_CASE, pvNumber: undefined, seizedBy: '5415-0203', sealNumber: 'S-13' }));
+    expect(zeden.status).toBe(201);
+    const missing = randomUUID();
+    const withoutInstance = (a: Answer) => ({ status: a.status, contentType: a.headers.get('content-type'), body: { ...a.body, instance: undefined } });
+    const probes: [string, string, string, unknown?][] = [
+      ['pieter.janssens', 'GET', ''],
+      ['sofie.maes', 'GET', '/custody'],
+      ['marc.goossens', 'GET', '/label'],
+      ['nathalie.wouters', 'GET', '/certificate'],
+      ['sofie.maes', 'POST', '/reseal', { sealNumber: 'S-X', reason: 'geprobeerd door een buitenstaander' }],
+      ['marc.goossens', 'POST', '/check-in', { location: { room: 'Bewaarplaats APG 0.14' } }],
+    ];
+    for (const [user, method, suffix, body] of probes) {
+      const hidden = await call(user, method, `/evidence/items/${zeden.body.id}${suffix}`, body, { 'X-Justification': 'controle op een mogelijk verband met mijn dossier' });
+      const absent = await call(user, method, `/evidence/items/${missing}${suffix}`, body, { 'X-Justification': 'controle op een mogelijk verband met mijn dossier' });
+      expect({ user, method, suffix, ...withoutInstance(hidden) }).toEqual({ user, method, suffix, ...withoutInstance(absent) });
+      expect(hidden.body).toMatchObject({ status: 404, type: 'https://police-case-platform.example/problems/not-found', instance: `/api/evidence/items/${zeden.body.id}${suffix}` });
+    }
+    // Nothing was changed by the refused writes: the team sees the item as it registered it.
+    const own = await call('lotte.willems', 'GET', `/evidence/items/${zeden.body.id}`);
+    expect(own).toMatchObject({ status: 200, body: { version: 0, item: { sealNumber: 'S-13', whereabouts: { kind: 'with_custodian' } } } });
+  });
+
+  it('answers a registration for a restricted case exactly as one for an unknown case, whoever it names as seizing officer, and appends nothing to it', async () => {
+    const before = await call('lotte.willems', 'GET', `/evidence/items?caseId=${ZEDEN_CASE}`);
+    const attempt = (user: string, investigationId: string, seizedBy: string) =>
+      call(user, 'POST', '/evidence/items', register({ investigationId, pvNumber: undefined, seizedBy, description: 'Telefoon van de verdachte', sealNumber: 'S-14' }));
+    const unknown = await attempt('sofie.maes', randomUUID(), '5415-0202');
+    expect(unknown).toMatchObject({ status: 422, body: { code: 'unknown_investigation', errors: [{ field: 'investigationId' }] } });
+    const attempts = [
+      await attempt('sofie.maes', ZEDEN_CASE, '5415-0202'),
+      await attempt('sofie.maes', ZEDEN_CASE, '5415-0203'),
+      await attempt('pieter.janssens', ZEDEN_CASE, '5415-0201'),
+      // Restriction beats function: the evidence desk and the lab do not add to it by role either.
+      await attempt('marc.goossens', ZEDEN_CASE, '5415-0301'),
+      await attempt('nathalie.wouters', ZEDEN_CASE, '5415-0501'),
+    ];
+    for (const a of attempts) {
+      expect(a.status).toBe(unknown.status);
+      expect(a.headers.get('content-type')).toBe(unknown.headers.get('content-type'));
+      expect(a.text).toBe(unknown.text);
+    }
+    // Naming oneself as seizing officer opens no other team's case either (an unrestricted one: 403).
+    const otherTeam = await call('sofie.maes', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE, seizedBy: '5415-0202', sealNumber: 'S-15' }));
+    expect(otherTeam).toMatchObject({ status: 403, body: { type: 'https://police-case-platform.example/problems/forbidden' } });
+
+    const after = await call('lotte.willems', 'GET', `/evidence/items?caseId=${ZEDEN_CASE}`);
+    expect(after.status).toBe(200);
+    expect(after.body.items).toEqual(before.body.items);
+    const { rows } = await t.pool.query(`SELECT 1 FROM evidence.events WHERE type = 'ItemRegistered' AND data->>'investigationId' = $1 AND data->>'description' = 'Telefoon van de verdachte'`, [ZEDEN_CASE]);
+    expect(rows).toEqual([]);
+  });
+
+  it('answers a reused Idempotency-Key with another request 422, and twenty identical requests at once with one item', async () => {
+    const send = (key: string, body: unknown) => t.request('pieter.janssens', 'POST', '/api/evidence/items', body, { 'Idempotency-Key': key });
+    const made = await expectIdempotentCreate(send, {
+      body: register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-16' }),
+      otherBody: register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-16', description: 'Een ander toestel' }),
+    });
+    const { rows } = await t.pool.query<{ item: string; n: number; descriptions: string[] }>(
+      `SELECT data->>'itemId' AS item, count(*)::int AS n, array_agg(data->>'description') AS descriptions FROM evidence.events WHERE type = 'ItemRegistered' AND data->>'itemId' = ANY($1) GROUP BY 1 ORDER BY 1`,
+      [[made.first, made.racing]],
+    );
+    expect(rows.sort((a, b) => a.item.localeCompare(b.item))).toEqual(
+      [made.first, made.racing].sort().map((item) => ({ item, n: 1, descriptions: ['Laptop, grijs, serienummer afgeschermd'] })),
+    );
+
+    // A key names one request: the same key on another item's route is refused, and changes nothing there.
+    const offer = { to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage', method: 'hand_delivery', sealIntact: true };
+    const a = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-17' }));
+    const b = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-18' }));
+    const key = `offer-${randomUUID()}`;
+    expect((await call('pieter.janssens', 'POST', `/evidence/items/${a.body.id}/handovers`, offer, { 'If-Match': '"0"', 'Idempotency-Key': key })).status).toBe(201);
+    const replayed = await call('pieter.janssens', 'POST', `/evidence/items/${a.body.id}/handovers`, offer, { 'If-Match': '"0"', 'Idempotency-Key': key });
+    expect(replayed).toMatchObject({ status: 201, body: { id: a.body.id, version: 1 } });
+    const elsewhere = await call('pieter.janssens', 'POST', `/evidence/items/${b.body.id}/handovers`, offer, { 'If-Match': '"0"', 'Idempotency-Key': key });
+    expect(elsewhere).toMatchObject({ status: 422, body: { code: 'idempotency_key_reused', errors: [{ field: 'Idempotency-Key' }] } });
+    expect((await call('pieter.janssens', 'GET', `/evidence/items/${b.body.id}`)).body).toMatchObject({ version: 0, item: { openOffer: null } });
   });
 
   it('submits an item to the lab and records the result, published for the investigation', async () => {

@@ -50,10 +50,8 @@ export class ItemCommandsController {
     if (!body.investigationId && !body.pvNumber) throw evidenceProblem(422, 'case_reference_required', 'Give the investigation id, the PV number, or both.', 'investigationId');
     const principal = this.access.principal(req);
     if (body.investigationId) {
-      const kase = await this.access.caseOf(body.investigationId);
-      if (!kase) throw evidenceProblem(422, 'unknown_investigation', `No investigation ${body.investigationId} is known to the evidence service.`, 'investigationId');
+      const kase = await this.access.caseForNewItem(req, body.investigationId);
       if (kase.status === 'closed') throw evidenceProblem(409, 'investigation_closed', `Investigation ${body.investigationId} is closed.`, 'investigationId');
-      this.access.accessControl.authorizeWrite(req, this.access.newItemResource(kase, body.seizedBy));
     }
     const ctx = requestContext(req, this.access.actor(principal));
     const itemId = newRecordId('item', principal.staffId, ctx.idempotencyKey);

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { loadState } from '@police/event-store';
-import { Allow, Consults, SearchRateLimit } from '@police/security';
+import { Allow, Consults, resourceNotFound, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
 import { Brackets } from 'typeorm';
 import { itemStream } from '../../domain/evidence.stream';
@@ -98,7 +98,7 @@ export class ItemQueriesController {
   async label(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request): Promise<string> {
     const row = await this.access.row(id);
     await this.access.authorizeRead(req, row);
-    if (row.state.status === 'unregistered') throw evidenceProblem(404, 'item_not_found', `No item ${id}.`);
+    if (row.state.status === 'unregistered') throw resourceNotFound('evidence_item');
     return labelSvg(row.state);
   }
 
@@ -131,7 +131,7 @@ export class ItemQueriesController {
   async certificate(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const row = await this.access.row(id);
     await this.access.authorizeRead(req, row);
-    if (row.state.status === 'unregistered') throw evidenceProblem(404, 'item_not_found', `No item ${id}.`);
+    if (row.state.status === 'unregistered') throw resourceNotFound('evidence_item');
     const store = this.access.eventSourcing.store;
     const [{ events }, verification] = [await store.readStream(itemStream(id)), await store.verifyStream(itemStream(id))];
     const pdf = await certificatePdf({ item: row.state, entries: events.map(custodyEntry), verification, printedAt: new Date(), printedBy: this.access.principal(req).staffId });
