@@ -105,6 +105,23 @@ export class InvestigationsAccess {
     return hidden;
   }
 
+  /**
+   * Whether the reader may know of a report, as this service knows reports: only through referrals
+   * (`reports.ReportReferredForInvestigation.v1` opens a case with it) and the joins made since, so a
+   * report is known when a case holds it, and seen through the cases that hold it. A report in no case
+   * the reader may see is as unknown as one that does not exist.
+   */
+  async mayNameReport(principal: Principal, reportId: string): Promise<boolean> {
+    const holding = await this.es.dataSource.getRepository(InvestigationRow).createQueryBuilder('i').where(':r = ANY(i.reportIds)', { r: reportId }).getMany();
+    return holding.some((row) => this.canSee(principal, this.rowResource(row)));
+  }
+
+  /** Whether the reader may know of another investigation (a series link, a merger): one they may see. */
+  async mayNameInvestigation(principal: Principal, investigationId: string): Promise<boolean> {
+    const other = await this.load(investigationId);
+    return !!other && this.canSee(principal, this.resource(other.state));
+  }
+
   /** A restricted case is a 404 to whoever could never open it (the shared rule, `decideAccess`). */
   async authorizeRead(req: Request, state: Investigation): Promise<GrantedAccess> {
     return this.access.authorizeRead(req, this.resource(state));

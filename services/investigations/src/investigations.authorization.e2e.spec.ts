@@ -7,6 +7,12 @@
 //   R  403 forbidden (role)           the route's @Allow does not name any of the persona's roles
 //   X  403 forbidden (record)         AccessControl refuses this record (writes never break the glass)
 //   J  403 justification-required     a read outside the persona's team/assignment, without X-Justification
+//   H  404 not-found                  as for a missing id: a restricted (Zeden) case, to whoever could never open it
+//
+// A write that names another record (a report to join, a case to link or merge into, a report to open
+// from) names one the writer may see, else it is answered exactly as an id that does not exist (the
+// oracle tests at the end compare the two answers byte for byte). Reports are known here only through
+// their referral (reports.ReportReferredForInvestigation.v1) and seen through the cases that hold them.
 //
 // Who may do what, and why:
 // - Reading a case file: its team's detectives and team leads, its lead and members; the chief and
@@ -31,6 +37,7 @@
 import { randomUUID } from 'node:crypto';
 import { Answer, Cell, COLUMNS, H, J, matrixCoverage, outcome, Persona, PERSONAS, R, runMatrixRow, ServiceTestApp, startServiceApp, U, X } from '@police/service-testing';
 import { eventually } from '@police/testing';
+import { referredInvestigationId } from './integration/investigations.consumer';
 import { InvestigationsModule } from './investigations.module';
 
 const PIETER = '5415-0201';
@@ -126,7 +133,8 @@ const MATRIX: Row[] = [
     expected: LIST,
     ok: (a, p, _c, kit) => {
       expect(a.json).toMatchObject({ limit: 50, offset: 0 });
-      expect(a.json.investigations.map((i: { id: string }) => i.id)).toEqual(p in BASIS ? [kit.fx.case] : []);
+      // The case the report was referred into, and the shared case it was joined to.
+      expect(a.json.investigations.map((i: { id: string }) => i.id).sort()).toEqual(p in BASIS ? [kit.fx.case, kit.fx.referredCase].sort() : []);
     },
   },
   {
@@ -272,7 +280,11 @@ const MATRIX: Row[] = [
   {
     method: 'POST',
     route: '/api/investigations/:id/reports',
-    request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/reports`, body: { reportId: randomUUID(), reason: 'Zelfde straat' } })),
+    // A report referred for investigation into another Diefstallen case.
+    request: async (_p, kit) => {
+      const f = await kit.kase();
+      return { path: `/api/investigations/${f.id}/reports`, body: { reportId: kit.fx.reportId, reason: 'Zelfde straat' }, ids: f };
+    },
     expected: WORK,
     ok: (a, p, c) => caseView({ reports: [expect.objectContaining({ via: 'joined' })] })(a, p, c),
   },
@@ -328,6 +340,27 @@ describe('authorization matrix of the investigations service: every route × eve
     return a.json;
   }
 
+  /** A report referred for investigation (as reports publishes it); returns once its case is in the read model. */
+  async function referral(incidentType: string): Promise<string> {
+    const reportId = randomUUID();
+    await t.bus.publish([
+      {
+        id: randomUUID(),
+        topic: 'reports.public.v1',
+        key: `report-${reportId}`,
+        type: 'reports.ReportReferredForInvestigation.v1',
+        payload: { reportId, kind: 'aangifte', incidentType, incidentFrom: '2026-11-14T18:00:00+01:00', place: { municipality: 'Gent' }, summary: 'Feiten', parties: [], referredBy: '5415-0101', referredAt: '2026-11-15T10:12:00+01:00', competentService: 'LRD' },
+        correlationId: randomUUID(),
+        causationId: randomUUID(),
+      },
+    ]);
+    await eventually(async () => {
+      const { rows } = await t.pool.query('SELECT 1 FROM investigations.investigations WHERE id = $1', [referredInvestigationId(reportId)]);
+      expect(rows).toHaveLength(1);
+    });
+    return reportId;
+  }
+
   const kit: Kit = {
     api,
     fx,
@@ -378,7 +411,8 @@ describe('authorization matrix of the investigations service: every route × eve
     // The shared case of the read-only rows: a party and a joined report (for the person index and the reportId filter).
     const shared = await kit.kase();
     fx.case = shared.id;
-    fx.reportId = randomUUID();
+    fx.reportId = await referral('woninginbraak');
+    fx.referredCase = referredInvestigationId(fx.reportId);
     await must('det_diefstal', 'POST', `/api/investigations/${shared.id}/parties`, { personId: 'person-matrix-1', displayName: 'M. Verhoeven', role: 'witness', identified: true, traced: true });
     const joined = await must('det_diefstal', 'POST', `/api/investigations/${shared.id}/reports`, { reportId: fx.reportId, reason: 'Zelfde feiten' });
     await eventually(async () => {
@@ -428,6 +462,56 @@ describe('authorization matrix of the investigations service: every route × eve
     // Writes never break the glass, not even the chief's; nor may another team open a Zeden case.
     expect(outcome(await api('chief', 'POST', `${path}/tasks`, { title: 'x', assignee: PIETER, dueDate: '2099-01-01' }, { 'X-Justification': JUSTIFICATION }))).toBe(R);
     expect(outcome(await api('det_diefstal', 'POST', '/api/investigations', openBody({ phenomenon: 'aanranding' })))).toBe(X);
+  });
+
+  it('answers a write naming a restricted case, or a report only it holds, byte for byte as one naming an id that does not exist, and appends nothing to it', async () => {
+    const zeden = await must('det_zeden', 'POST', '/api/investigations', openBody({ phenomenon: 'aanranding', title: 'Zedenreeks' }));
+    const zedenReport = await referral('verkrachting');
+    const zedenReferred = referredInvestigationId(zedenReport);
+    const timelines = async () => [await must('det_zeden', 'GET', `/api/investigations/${zeden.id}/timeline`), await must('det_zeden', 'GET', `/api/investigations/${zedenReferred}/timeline`)];
+    const before = await timelines();
+    const drugs = await must('det_drugs', 'POST', '/api/investigations', openBody({ phenomenon: 'drugs', title: 'Drugsdossier' }));
+    const diefstal = await kit.kase();
+    const same = async (persona: Persona, method: string, path: string, hidden: unknown, missing: unknown) => {
+      const [h, m] = [await api(persona, method, path, hidden), await api(persona, method, path, missing)];
+      expect({ persona, path, status: h.status, contentType: h.contentType, text: h.text }).toEqual({ persona, path, status: m.status, contentType: m.contentType, text: m.text });
+      expect(h.status).toBe(422);
+      return h;
+    };
+    const nobody = randomUUID();
+
+    // Join a report that only the Zeden case holds.
+    const join = await same('det_drugs', 'POST', `/api/investigations/${drugs.id}/reports`, { reportId: zedenReport, reason: 'poging' }, { reportId: nobody, reason: 'poging' });
+    expect(join.json).toMatchObject({ code: 'unknown_report', errors: [{ field: 'reportId' }] });
+    await same('det_diefstal', 'POST', `/api/investigations/${diefstal.id}/reports`, { reportId: zedenReport, reason: 'poging' }, { reportId: nobody, reason: 'poging' });
+    // Open a case from it.
+    const fromReport = (reportId: string) => openBody({ origin: { kind: 'report', report: { reportId, kind: 'aangifte', incidentType: 'drugs', incidentFrom: '2026-11-14T18:00:00+01:00', place: { municipality: 'Gent' }, summary: 'x', parties: [] } }, phenomenon: 'drugs' });
+    const opened = await same('det_drugs', 'POST', '/api/investigations', fromReport(zedenReport), fromReport(nobody));
+    expect(opened.json).toMatchObject({ code: 'unknown_report', errors: [{ field: 'origin.report.reportId' }] });
+    // Link the Zeden case in a series, or merge into it.
+    const link = await same('det_drugs', 'POST', `/api/investigations/${drugs.id}/series-links`, { otherInvestigationId: zeden.id, reason: 'poging' }, { otherInvestigationId: nobody, reason: 'poging' });
+    expect(link.json).toMatchObject({ code: 'unknown_investigation', errors: [{ field: 'otherInvestigationId' }] });
+    const merge = await same('team_lead', 'POST', `/api/investigations/${diefstal.id}/closure`, { outcome: 'merged_into_other_investigation', reason: 'poging', mergedInto: zeden.id }, { outcome: 'merged_into_other_investigation', reason: 'poging', mergedInto: nobody });
+    expect(merge.json).toMatchObject({ code: 'unknown_investigation', errors: [{ field: 'mergedInto' }] });
+
+    // Nothing reached the Zeden cases (as their team reads them), nor the writers' own.
+    expect(await timelines()).toEqual(before);
+    expect((await must('det_drugs', 'GET', `/api/investigations/${drugs.id}`)).investigation).toMatchObject({ reports: [], seriesLinks: [], status: 'open' });
+    expect((await must('det_diefstal', 'GET', `/api/investigations/${diefstal.id}`)).investigation).toMatchObject({ reports: [], status: 'open' });
+  });
+
+  it('answers undoing a series link to a case the writer may not know of as undoing one that does not exist, and keeps the link', async () => {
+    const zeden = await must('det_zeden', 'POST', '/api/investigations', openBody({ phenomenon: 'aanranding', title: 'Zedenreeks' }));
+    const f = await kit.kase();
+    // Lotte (Zeden) works on the Diefstallen case too: she may link the two.
+    await must('team_lead', 'POST', `/api/investigations/${f.id}/members`, { staffId: '5415-0203' });
+    await must('det_zeden', 'POST', `/api/investigations/${f.id}/series-links`, { otherInvestigationId: zeden.id, reason: 'Zelfde verdachte' });
+    const hidden = await api('det_diefstal', 'DELETE', `/api/investigations/${f.id}/series-links/${zeden.id}`, { reason: 'poging' });
+    const missing = await api('det_diefstal', 'DELETE', `/api/investigations/${f.id}/series-links/${randomUUID()}`, { reason: 'poging' });
+    expect(outcome(hidden)).toBe('404 series-link-not-found');
+    expect({ status: hidden.status, contentType: hidden.contentType, body: { ...hidden.json, instance: undefined } }).toEqual({ status: missing.status, contentType: missing.contentType, body: { ...missing.json, instance: undefined } });
+    const file = await must('det_zeden', 'GET', `/api/investigations/${f.id}`);
+    expect(file.investigation.seriesLinks).toEqual([expect.objectContaining({ otherInvestigationId: zeden.id })]);
   });
 
   it('lets a detective of another team read a case with a justification, as a break-glass read, but not change it', async () => {

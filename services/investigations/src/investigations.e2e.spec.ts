@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from '@police/messaging';
-import { ServiceTestApp, startServiceApp } from '@police/service-testing';
+import { expectIdempotentCreate, ServiceTestApp, startServiceApp } from '@police/service-testing';
 import { eventually } from '@police/testing';
 import { referredInvestigationId } from './integration/investigations.consumer';
 import { InvestigationsModule } from './investigations.module';
@@ -46,7 +46,7 @@ describe('investigations service over HTTP', () => {
     return a.body;
   }
 
-  const publishContract = (topic: string, type: string, key: string, payload: object, id = randomUUID()) =>
+  const publishContract = (topic: string, type: string, key: string, payload: object, id: string = randomUUID()) =>
     t.bus.publish([{ id, topic, key, type, payload, correlationId: randomUUID(), causationId: randomUUID() }]);
 
   const publishedOf = (type: string, investigationId: string) =>
@@ -55,6 +55,20 @@ describe('investigations service over HTTP', () => {
       if (found.length === 0) throw new Error(`no ${type} yet`);
       return found;
     });
+
+  /** A report referred for investigation (as reports publishes it), once its case is in the read model. */
+  async function referred(incidentType = 'woninginbraak', pvNumber?: string): Promise<{ reportId: string; investigationId: string }> {
+    const reportId = randomUUID();
+    await publishContract('reports.public.v1', 'reports.ReportReferredForInvestigation.v1', `report-${reportId}`, {
+      reportId, ...(pvNumber ? { pvNumber } : {}), kind: 'aangifte', incidentType, incidentFrom: '2026-11-14T18:00:00+01:00', place: { municipality: 'Gent' }, summary: 'Feiten', parties: [], referredBy: '5415-0101', referredAt: '2026-11-15T10:12:00+01:00', competentService: 'LRD',
+    });
+    const investigationId = referredInvestigationId(reportId);
+    await eventually(async () => {
+      const { rows } = await t.pool.query('SELECT 1 FROM investigations.investigations WHERE id = $1', [investigationId]);
+      expect(rows).toHaveLength(1);
+    });
+    return { reportId, investigationId };
+  }
 
   /** Waits until the read model shows the investigation at (at least) this version. */
   const projected = (id: string, version: number) =>
@@ -284,12 +298,15 @@ describe('investigations service over HTTP', () => {
     expect(hiddenOther.body.code).toBe('unknown_investigation');
     const undone = await must('pieter.janssens', 'DELETE', `/investigations/${a.id}/series-links/${b.id}`, { reason: 'Toch andere dader' });
     expect(undone.investigation.seriesLinks).toEqual([]);
-    const reportId = randomUUID();
+    // A report is known here once referred for investigation: one that was not cannot be joined.
+    const never = await call('pieter.janssens', 'POST', `/investigations/${a.id}/reports`, { reportId: randomUUID(), reason: 'Zelfde straat' });
+    expect(never).toMatchObject({ status: 422, body: { code: 'unknown_report', errors: [{ field: 'reportId' }] } });
+    const { reportId, investigationId } = await referred();
     const joined = await must('pieter.janssens', 'POST', `/investigations/${a.id}/reports`, { reportId, pvNumber: 'GE.55.L5.000111/2026', reason: 'Zelfde straat' });
     expect(joined.investigation.reports).toEqual([expect.objectContaining({ reportId, pvNumber: 'GE.55.L5.000111/2026', via: 'joined' })]);
     await projected(a.id, joined.version);
     const byReport = await must('pieter.janssens', 'GET', `/investigations?reportId=${reportId}`);
-    expect(byReport.investigations.map((i: { id: string }) => i.id)).toEqual([a.id]);
+    expect(byReport.investigations.map((i: { id: string }) => i.id).sort()).toEqual([a.id, investigationId].sort());
   });
 
   it('names no investigation the reader may not know of: a series link or merger with a hidden case is left out of the file, the timeline, asOf and write answers', async () => {
@@ -350,17 +367,55 @@ describe('investigations service over HTTP', () => {
     expect(zeden.investigation).toMatchObject({ team: 'Zeden', teamHistory: [expect.objectContaining({ team: 'Diefstallen' }), expect.objectContaining({ team: 'Zeden', assignedBy: ELS })] });
   });
 
-  it('takes an Idempotency-Key as the retry of one person\'s one request: another person, or another request, with the same key is not swallowed', async () => {
+  it('takes an Idempotency-Key as the retry of one person\'s one request: another person\'s is their own, another request with it is refused (422)', async () => {
     const c = await must('els.jacobs', 'POST', '/investigations', openBody({ title: 'Sleutels' }));
     const key = { 'Idempotency-Key': 'task-2026-0001' };
     const first = await must('pieter.janssens', 'POST', `/investigations/${c.id}/tasks`, { title: 'Camerabeelden', assignee: PIETER, dueDate: '2099-01-01' }, key);
     const retry = await must('pieter.janssens', 'POST', `/investigations/${c.id}/tasks`, { title: 'Camerabeelden', assignee: PIETER, dueDate: '2099-01-01' }, key);
     expect(retry).toMatchObject({ taskId: first.taskId, version: first.version });
     const byEls = await must('els.jacobs', 'POST', `/investigations/${c.id}/tasks`, { title: 'Buurtonderzoek', assignee: ELS, dueDate: '2099-01-01' }, key);
-    const action = await must('pieter.janssens', 'POST', `/investigations/${c.id}/actions`, { kind: 'camera_enquiry', startedAt: ago(1), source: 'Stad Gent', periodFrom: ago(30), periodTo: ago(20) }, key);
+    const otherBody = await call('pieter.janssens', 'POST', `/investigations/${c.id}/tasks`, { title: 'Buurtonderzoek', assignee: PIETER, dueDate: '2099-01-01' }, key);
+    const otherRoute = await call('pieter.janssens', 'POST', `/investigations/${c.id}/actions`, { kind: 'camera_enquiry', startedAt: ago(1), source: 'Stad Gent', periodFrom: ago(30), periodTo: ago(20) }, key);
+    for (const refused of [otherBody, otherRoute]) {
+      expect(refused).toMatchObject({ status: 422, body: { type: 'https://police-case-platform.example/problems/idempotency-key-reused', code: 'idempotency_key_reused', errors: [{ field: 'Idempotency-Key' }] } });
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    }
     const file = await must('pieter.janssens', 'GET', `/investigations/${c.id}`);
     expect(file.investigation.tasks.map((t: { taskId: string; title: string }) => [t.taskId, t.title])).toEqual([[first.taskId, 'Camerabeelden'], [byEls.taskId, 'Buurtonderzoek']]);
-    expect(file.investigation.actions.map((a: { actionId: string; kind: string }) => [a.actionId, a.kind])).toEqual([[action.actionId, 'camera_enquiry']]);
+    expect(file.investigation.actions).toEqual([]);
+  });
+
+  it('opens one case for twenty identical requests sent at once with one Idempotency-Key, and refuses the key with another body', async () => {
+    const send = (key: string, body: unknown) => t.request('pieter.janssens', 'POST', '/api/investigations', body, { 'Idempotency-Key': key });
+    const made = await expectIdempotentCreate(send, { body: openBody({ title: 'Twintig keer dezelfde vraag' }), otherBody: openBody({ title: 'Een andere vraag' }) });
+    const { rows } = await t.pool.query<{ stream: string; n: number; titles: string[] }>(
+      `SELECT stream_id AS stream, count(*)::int AS n, array_agg(data->>'title') AS titles FROM investigations.events WHERE type = 'InvestigationOpened' AND stream_id = ANY($1) GROUP BY 1`,
+      [[`investigation-${made.first}`, `investigation-${made.racing}`]],
+    );
+    expect(rows.sort((a, b) => a.stream.localeCompare(b.stream))).toEqual(
+      [made.first, made.racing].map((id) => ({ stream: `investigation-${id}`, n: 1, titles: ['Twintig keer dezelfde vraag'] })).sort((a, b) => a.stream.localeCompare(b.stream)),
+    );
+  });
+
+  it('links an item registered on a PV number only to the one case holding it, never to a restricted team\'s case', async () => {
+    const open = await referred('woninginbraak', `GE.55.L5.${randomUUID().slice(0, 6)}/2026`);
+    const zeden = await referred('verkrachting', `GE.55.L5.${randomUUID().slice(0, 6)}/2026`);
+    const pvOf = async (id: string) => (await t.pool.query<{ pv: string[] }>('SELECT "pvNumbers" AS pv FROM investigations.investigations WHERE id = $1', [id])).rows[0].pv[0];
+    const item = (pvNumber: string, messageId: string) =>
+      publishContract('evidence.public.v1', 'evidence.ItemRegistered.v1', `item-${messageId}`, {
+        itemId: randomUUID(), labelNumber: `EV-2026-${messageId.slice(0, 6)}`, pvNumber, category: 'electronics', description: 'GSM', seizedAt: '2026-11-16T10:05:00+01:00', registeredAt: '2026-11-16T11:30:00+01:00', custodian: '5415-0202',
+      }, messageId);
+    const [toOpen, toZeden] = [randomUUID(), randomUUID()];
+    await item(await pvOf(zeden.investigationId), toZeden);
+    await item(await pvOf(open.investigationId), toOpen);
+    await eventually(async () => {
+      const { rows } = await t.pool.query('SELECT message_id FROM investigations.inbox WHERE message_id = ANY($1)', [[toOpen, toZeden]]);
+      expect(rows).toHaveLength(2);
+    });
+    const linked = await must('pieter.janssens', 'GET', `/investigations/${open.investigationId}/timeline`);
+    expect(linked.entries.map((e: { type: string }) => e.type)).toEqual(['InvestigationOpened', 'EvidenceLinked']);
+    const restricted = await must('lotte.willems', 'GET', `/investigations/${zeden.investigationId}/timeline`);
+    expect(restricted.entries.map((e: { type: string }) => e.type)).toEqual(['InvestigationOpened']);
   });
 
   it('opens one case for a report referred twice in quick succession (the second referral is neither parked nor a second case)', async () => {

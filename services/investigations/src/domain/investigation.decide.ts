@@ -54,7 +54,7 @@ import {
   TelephonyEnquiryPerformed,
   TraceCollected,
 } from './investigation.events';
-import { InvalidInvestigationCommand, InvestigationClosedError, InvestigationConflict, InvestigationNotFound } from './investigation.errors';
+import { InvalidInvestigationCommand, InvestigationClosedError, InvestigationConflict, InvestigationNotFound, seriesLinkNotFound } from './investigation.errors';
 import { evolveInvestigation, Investigation, InvestigationState, labResultKey, OpenInvestigation, PartyLink, RoutingConfig } from './investigation.state';
 
 /**
@@ -801,7 +801,7 @@ export function decideRemoveSeriesLink(state: InvestigationState, { data, metada
   const investigation = open(state);
   requireText(data, ['reason']);
   if (!investigation.seriesLinks.includes(data.otherInvestigationId)) {
-    throw new InvestigationNotFound('series_link_not_found', `Investigation ${data.otherInvestigationId} is not linked in a series with this one`);
+    throw seriesLinkNotFound();
   }
   return [{ type: 'SeriesLinkRemoved', data: { ...recorded(investigation, metadata), otherInvestigationId: data.otherInvestigationId, reason: data.reason } }];
 }

@@ -55,6 +55,14 @@ export class InvestigationNotFound extends DomainError {
   }
 }
 
+/**
+ * No series link to this investigation: also the answer for a link to one the writer may not know of,
+ * so it does not name the id (the answers for the two must be the same).
+ */
+export function seriesLinkNotFound(): InvestigationNotFound {
+  return new InvestigationNotFound('series_link_not_found', 'The investigation named is not linked in a series with this one');
+}
+
 export class InvestigationConflict extends DomainError {
   constructor(code: InvestigationConflictCode, message: string) {
     super(code, message, 409);

@@ -38,10 +38,20 @@ export function investigationsHandlers(config: InvestigationsConfig, logger = ne
     // Through the inbox transaction's own connection: the pool may have no other one (embedded mode).
     const table = (): string => es.dataSource.getMetadata(InvestigationRow).tablePath.split('.').map((p) => `"${p}"`).join('.');
 
-    /** The case a PV number belongs to (through its referred or joined reports), when exactly one holds it. */
+    /**
+     * The case a PV number belongs to (through its referred or joined reports), when exactly one holds
+     * it and it is not a restricted team's. A PV number is all the evidence service could check of such
+     * an item (it knows cases by id only), so it never reaches a case hidden from most: evidence for a
+     * restricted case is registered with the case's id, which evidence checks against the writer.
+     */
     const caseOfPv = async (pvNumber: string, ctx: ConsumerContext): Promise<string | undefined> => {
-      const { rows } = await ctx.client.query<{ id: string }>(`SELECT id FROM ${table()} WHERE $1 = ANY("pvNumbers") LIMIT 2`, [pvNumber]);
-      return rows.length === 1 ? rows[0].id : undefined;
+      const { rows } = await ctx.client.query<{ id: string; team: string }>(`SELECT id, team FROM ${table()} WHERE $1 = ANY("pvNumbers") LIMIT 2`, [pvNumber]);
+      if (rows.length !== 1) return undefined;
+      if (config.restrictedTeams.includes(teamKey(rows[0].team))) {
+        logger.log(`an item registered on PV ${pvNumber} only is not linked to restricted investigation ${rows[0].id}`);
+        return undefined;
+      }
+      return rows[0].id;
     };
 
     /** The case an evidence item is linked to, when exactly one holds it. */

@@ -12,6 +12,7 @@ import { INVESTIGATIONS_CONFIG, InvestigationsConfig, routeOf, routingOf, teamKe
 import { requestContext, setEtag } from '../../investigations.http-context';
 import { investigationsProblem } from '../../investigations.problems';
 import { caseFile, CaseFileView, otherInvestigationsNamed, withoutHidden } from '../../queries/investigations/case-file.view';
+import { seriesLinkNotFound } from '../../domain/investigation.errors';
 import { Envelope, newRecordId } from '../investigation-commands';
 import { ExecuteInvestigationCommand } from '../investigations.cqrs';
 import {
@@ -72,6 +73,7 @@ export class InvestigationCommandsController {
   async open(@Body() body: OpenInvestigationRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     const principal = this.access.principal(req);
     if (body.origin.kind === 'report' && !body.origin.report) throw investigationsProblem(422, 'required', 'An investigation opened from a report carries the report’s essentials', 'origin.report');
+    if (body.origin.report) await this.requireReport(req, body.origin.report.reportId, 'origin.report.reportId');
     const ctx = requestContext(req, this.access.actor(principal));
     const team = body.team !== undefined ? this.knownTeam(body.team) : routeOf(this.config, body.phenomenon);
     const investigationId = newRecordId('investigation', principal.staffId, ctx.idempotencyKey);
@@ -247,8 +249,10 @@ export class InvestigationCommandsController {
   @Post(':id/reports')
   @HttpCode(200)
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Join a report to the investigation' })
-  joinReport(@Param('id', ParseUUIDPipe) id: string, @Body() body: JoinReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @ApiOperation({ summary: 'Join a report to the investigation: one referred for investigation, held by a case you may see' })
+  async joinReport(@Param('id', ParseUUIDPipe) id: string, @Body() body: JoinReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    this.work(req, (await this.access.current(id)).state);
+    await this.requireReport(req, body.reportId, 'reportId');
     return this.onCase(id, req, res, this.work, { type: 'JoinReport', data: { reportId: body.reportId, ...(body.pvNumber !== undefined ? { pvNumber: body.pvNumber } : {}), reason: body.reason } });
   }
 
@@ -266,7 +270,12 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Undo a series link, with a reason' })
-  removeSeriesLink(@Param('id', ParseUUIDPipe) id: string, @Param('otherInvestigationId', ParseUUIDPipe) otherInvestigationId: string, @Body() body: ReasonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async removeSeriesLink(@Param('id', ParseUUIDPipe) id: string, @Param('otherInvestigationId', ParseUUIDPipe) otherInvestigationId: string, @Body() body: ReasonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    this.work(req, (await this.access.current(id)).state);
+    // A link to a case the writer may not know of is not in the case file they see: undoing it is
+    // answered as for a link that does not exist, in the domain's own words.
+    const unknowable = await this.access.unknowableTo(this.access.principal(req), [otherInvestigationId]);
+    if (unknowable.has(otherInvestigationId)) throw seriesLinkNotFound();
     return this.onCase(id, req, res, this.work, { type: 'RemoveSeriesLink', data: { otherInvestigationId, reason: body.reason } });
   }
 
@@ -312,9 +321,15 @@ export class InvestigationCommandsController {
    */
   private async requireOtherInvestigation(req: Request, id: string, otherId: string, field: string): Promise<void> {
     if (otherId === id) return;
-    const other = await this.access.load(otherId);
-    if (!other || !this.access.canSee(this.access.principal(req), this.access.resource(other.state))) {
-      throw investigationsProblem(422, 'unknown_investigation', `There is no investigation ${otherId} you may name here.`, field);
+    if (!(await this.access.mayNameInvestigation(this.access.principal(req), otherId))) {
+      throw investigationsProblem(422, 'unknown_investigation', 'There is no investigation with this id that you may name here.', field);
+    }
+  }
+
+  /** A report this one is to name: known here (referred, see `mayNameReport`) and seen by the writer, else an unknown id. */
+  private async requireReport(req: Request, reportId: string, field: string): Promise<void> {
+    if (!(await this.access.mayNameReport(this.access.principal(req), reportId))) {
+      throw investigationsProblem(422, 'unknown_report', 'There is no report with this id, referred for investigation, that you may name here.', field);
     }
   }
 
