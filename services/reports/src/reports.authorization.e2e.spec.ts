@@ -10,6 +10,10 @@
 //   A  403 not-the-author             the domain: only a PV's author submits it
 //   G  403 not-gak                    the domain: quality control, finalisation and the ANG feed are GAK's
 //
+// A write that names another record (a PV to supplement) is answered, when that record is not the
+// writer's to name (a PV of another report, of a report hidden from them), exactly as an id that does
+// not exist: the oracle test at the end compares the two answers of every persona byte for byte.
+//
 // The fixtures' world: an aangifte taken in by an.peeters (front desk) and assigned to the Diefstallen
 // service, so the Diefstallen team (pieter.janssens, els.jacobs) sees it by team and the front desk by
 // function. Its PVs are drafted by an.peeters; wim.debacker (team GAK, not a column) checks them.
@@ -370,6 +374,30 @@ describe('authorization matrix of the reports service: every route × every pers
     }
     const write = await api('det_drugs', 'POST', `${path}/external-referral`, { organisation: 'CAW', reason: 'r' }, { 'X-Justification': JUSTIFICATION });
     expect(outcome(write)).toBe(X);
+  });
+
+  it('answers every persona who names a PV of another report, or of a report hidden from them, to supplement exactly as for a PV that does not exist', async () => {
+    const { id: own } = await kit.report();
+    const { id: otherPv } = await kit.pv('finalised');
+    // A report about pieter.janssens' conduct, with a finalised PV: to him it does not exist.
+    const { id: hiddenPv, reportId: hidden } = await kit.pv('finalised');
+    await must('gak', 'POST', `/api/reports/${hidden}/amendments`, { changes: { concernsPoliceConduct: true, staffMembersConcerned: ['5415-0201'] }, reason: 'De klacht betreft de rechercheur' }, { 'If-Match': '"1"' });
+    expect(outcome(await api('det_diefstal', 'GET', `/api/reports/pvs/${hiddenPv}`))).toBe('404 not-found');
+    const path = `/api/reports/${own}/pvs`;
+    const got: Record<string, Cell> = {};
+    for (const persona of COLUMNS) {
+      const missing = await api(persona, 'POST', path, { ...draftBody, supplementsPvId: randomUUID() });
+      got[persona] = outcome(missing);
+      for (const named of [otherPv, hiddenPv]) {
+        const a = await api(persona, 'POST', path, { ...draftBody, supplementsPvId: named });
+        expect({ persona, status: a.status, contentType: a.contentType, text: a.text }).toEqual({ persona, status: missing.status, contentType: missing.contentType, text: missing.text });
+      }
+    }
+    //                 anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    const unknown = '422 unknown-pv';
+    expect(COLUMNS.map((p) => got[p])).toEqual([U, unknown, unknown, X, X, X, unknown, R, R, R, R, R, R]);
+    const { rows } = await t.pool.query(`SELECT 1 FROM reports.events WHERE type = 'PvDrafted' AND data->>'reportId' = $1`, [own]);
+    expect(rows).toEqual([]);
   });
 
   it('hides a conduct complaint from the staff member it concerns, whatever their role, and shows the desk only its pointer', async () => {

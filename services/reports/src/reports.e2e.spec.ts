@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from '@police/messaging';
-import { ServiceTestApp, startServiceApp } from '@police/service-testing';
+import { expectIdempotentCreate, ServiceTestApp, startServiceApp } from '@police/service-testing';
 import { eventually } from '@police/testing';
 import { ReportsModule } from './reports.module';
 
@@ -362,22 +362,60 @@ describe('reports service over HTTP', () => {
 
   it('answers a replayed intake with the 404 of a missing id to the officer the report has since been found to concern', async () => {
     const key = `intake-replay-${randomUUID()}`;
-    const first = await call('an.peeters', 'POST', '/reports', aangifte(), { 'Idempotency-Key': key });
+    // One body for every send: a retry is the same request (aangifte() dates itself at each call).
+    const intake = aangifte();
+    const first = await call('an.peeters', 'POST', '/reports', intake, { 'Idempotency-Key': key });
     expect(first.status).toBe(201);
     const id = first.body.id as string;
     await must('wim.debacker', 'POST', `/reports/${id}/amendments`, { changes: { concernsPoliceConduct: true, staffMembersConcerned: ['5415-0101'] }, reason: 'De klacht betreft de onthaalmedewerker' }, { 'If-Match': '"0"' });
     const missing = await call('an.peeters', 'GET', `/reports/${randomUUID()}`);
     expect((await call('an.peeters', 'GET', `/reports/${id}`)).status).toBe(404);
-    const replay = await call('an.peeters', 'POST', '/reports', aangifte(), { 'Idempotency-Key': key });
+    const replay = await call('an.peeters', 'POST', '/reports', intake, { 'Idempotency-Key': key });
     expect(replay.status).toBe(404);
     expect({ ...replay.body, instance: undefined }).toEqual({ ...missing.body, instance: undefined });
     expect(replay.text).not.toContain(id);
     expect(replay.headers.get('location')).toBeNull();
     expect(replay.headers.get('etag') ?? '').not.toMatch(/^"\d+"$/);
     // Whoever still may see it gets the first result back.
-    const own = await call('wim.debacker', 'POST', '/reports', aangifte(), { 'Idempotency-Key': key });
+    const own = await call('wim.debacker', 'POST', '/reports', intake, { 'Idempotency-Key': key });
     expect(own.status).toBe(201);
     expect(own.body.id).not.toBe(id);
+  });
+
+  it('answers a PV to supplement that belongs to another report, one the writer may not know of, or none, byte for byte alike', async () => {
+    const pvBody = { legalQualification: 'Diefstal met braak (art. 467 Sw.)', offenceType: 'woninginbraak', destination: 'parket', documentSha256: DOC_SHA };
+    const own = (await must('an.peeters', 'POST', '/reports', aangifte())).body.id as string;
+    const other = (await must('an.peeters', 'POST', '/reports', aangifte())).body.id as string;
+    const otherPv = (await must('an.peeters', 'POST', `/reports/${other}/pvs`, pvBody)).body.id as string;
+    // A report found to concern the desk officer herself: to her, it and its PV do not exist.
+    const sealed = (await must('wim.debacker', 'POST', '/reports', aangifte())).body.id as string;
+    const sealedPv = (await must('wim.debacker', 'POST', `/reports/${sealed}/pvs`, pvBody)).body.id as string;
+    await must('wim.debacker', 'POST', `/reports/${sealed}/amendments`, { changes: { concernsPoliceConduct: true, staffMembersConcerned: ['5415-0101'] }, reason: 'De klacht betreft de onthaalmedewerker' }, { 'If-Match': '"0"' });
+    expect((await call('an.peeters', 'GET', `/reports/pvs/${sealedPv}`)).status).toBe(404);
+
+    const draft = (supplementsPvId: string) => call('an.peeters', 'POST', `/reports/${own}/pvs`, { ...pvBody, supplementsPvId });
+    const missing = await draft(randomUUID());
+    problem(missing, 422, 'unknown_pv', 'supplementsPvId');
+    for (const named of [otherPv, sealedPv]) {
+      const a = await draft(named);
+      expect({ status: a.status, contentType: a.headers.get('content-type'), text: a.text }).toEqual({ status: missing.status, contentType: missing.headers.get('content-type'), text: missing.text });
+    }
+    // Nothing was drafted on the report by the refused requests.
+    const { rows } = await t.pool.query(`SELECT 1 FROM reports.events WHERE type = 'PvDrafted' AND data->>'reportId' = $1`, [own]);
+    expect(rows).toEqual([]);
+  });
+
+  it('takes one report for twenty identical intakes sent at once with one Idempotency-Key, and refuses the key with another body', async () => {
+    const send = (key: string, body: unknown) => t.request('an.peeters', 'POST', '/api/reports', body, { 'Idempotency-Key': key });
+    const body = aangifte({ narrative: 'Twintig keer dezelfde aangifte.' });
+    const made = await expectIdempotentCreate(send, { body, otherBody: { ...body, narrative: 'Een andere aangifte.' } });
+    const { rows } = await t.pool.query<{ stream: string; n: number }>(
+      `SELECT stream_id AS stream, count(*)::int AS n FROM reports.events WHERE type = 'ReportReceived' AND stream_id = ANY($1) GROUP BY 1`,
+      [[`report-${made.first}`, `report-${made.racing}`]],
+    );
+    expect(rows.map((r) => r.n)).toEqual([1, 1]);
+    const narratives = await t.pool.query<{ narrative: string }>(`SELECT DISTINCT data->>'narrative' AS narrative FROM reports.events WHERE type = 'ReportReceived' AND stream_id = ANY($1)`, [[`report-${made.first}`, `report-${made.racing}`]]);
+    expect(narratives.rows).toEqual([{ narrative: 'Twintig keer dezelfde aangifte.' }]);
   });
 
   it('answers list dates that are ISO 8601 but no instant (week dates, basic format) with a 400 naming the field, never a 500', async () => {

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Re
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandResult } from '@police/event-store';
+import { ProblemException } from '@police/platform';
 import { Allow } from '@police/security';
 import type { Request, Response } from 'express';
 import { ReportCommand } from '../../domain/report.decide';
@@ -171,8 +172,13 @@ export class ReportCommandsController {
     const ctx = requestContext(req, this.access.actor(principal), { ifMatch: false });
     let supplements: { pvId: string; pvNumber: string } | undefined;
     if (body.supplementsPvId !== undefined) {
-      const original = await this.access.currentPvRow(body.supplementsPvId);
-      if (original.reportId !== id) throw reportsProblem(422, 'pv_of_another_report', `PV ${body.supplementsPvId} belongs to another report.`, 'supplementsPvId');
+      // Only a PV of this report (which the writer may act on) can be supplemented here: a PV of another
+      // report, which the writer may not know of, is answered exactly as one that does not exist.
+      const unknown = () => reportsProblem(422, 'unknown_pv', 'This report has no PV with this id.', 'supplementsPvId');
+      const original = await this.access.currentPvRow(body.supplementsPvId).catch((e: unknown) => {
+        throw e instanceof ProblemException && e.getStatus() === 404 ? unknown() : e;
+      });
+      if (original.reportId !== id) throw unknown();
       supplements = supplementTarget(original.state);
     }
     const pvId = newRecordId('pv', principal.staffId, ctx.idempotencyKey);
