@@ -11,6 +11,9 @@
 //   A  403 not-an-ordering-authority  the domain: only the korpschef (or the configured disciplinary authority)
 //   I  403 not-an-investigator        the domain: only an investigator assigned to the complaint
 //
+// A write that names a complaint (an order measure's) names one the writer may see, else it is answered
+// exactly as an id that does not exist (the oracle test compares the answers byte for byte).
+//
 // Complaints of the matrix concern a staff member who is none of the personas (5415-0999), registered and
 // routed by the chief, investigated by bart.desmet (BIT). Rows of state-changing routes build a fresh
 // complaint for every persona, brought to the state the route needs; read-only rows share fixtures.
@@ -18,7 +21,7 @@
 // When the service adds a route, add its row: the first test fails on a served /api/integrity route
 // without a row, and on a row whose route is not served.
 import { randomUUID } from 'node:crypto';
-import { Answer, Cell, COLUMNS, H, matrixCoverage, Persona, PERSONAS, R, runMatrixRow, ServiceTestApp, startServiceApp, U } from '@police/service-testing';
+import { Answer, Cell, COLUMNS, H, matrixCoverage, outcome, Persona, PERSONAS, R, runMatrixRow, ServiceTestApp, startServiceApp, U } from '@police/service-testing';
 import { eventually } from '@police/testing';
 import { IntegrityModule } from './integrity.module';
 
@@ -543,6 +546,24 @@ describe('integrity authorization matrix', () => {
   it.each(MATRIX.map((r) => [`${r.method} ${r.route}`, r] as const))('%s', async (_name, row) => {
     const { got, want } = await runMatrixRow(row, { columns: COLUMNS, api, kit });
     expect(got).toEqual(want);
+  });
+
+  it('answers every persona who names a complaint outside their compartment in an order measure exactly as one naming no complaint', async () => {
+    // A complaint in BIT's compartment: Tucht may not know of it, the chief may.
+    const bit = await kit.triaged();
+    const got: Record<string, Cell> = {};
+    for (const persona of COLUMNS) {
+      const hidden = await api(persona, 'POST', '/api/integrity/order-measures', { ...TUCHT_BODIES.measure(OTHER), complaintId: bit });
+      const missing = await api(persona, 'POST', '/api/integrity/order-measures', { ...TUCHT_BODIES.measure(OTHER), complaintId: randomUUID() });
+      got[persona] = hidden.status < 300 ? hidden.status : outcome(hidden);
+      if (hidden.status < 300) continue;
+      expect({ persona, status: hidden.status, contentType: hidden.contentType, text: hidden.text }).toEqual({ persona, status: missing.status, contentType: missing.contentType, text: missing.text });
+    }
+    const unknown = '422 unknown-complaint';
+    //                                 anon desk dief drug zede gewe lead evid lab  bit  tuch    dpo  chief
+    expect(COLUMNS.map((p) => got[p])).toEqual([U, R, R, R, R, R, R, R, R, R, unknown, R, 201]);
+    const { rows } = await t.pool.query<{ actor: string }>(`SELECT metadata->>'actor' AS actor FROM integrity.events WHERE type = 'OrderMeasureRecorded' AND data->'complaint'->>'complaintId' = $1`, [bit]);
+    expect(rows).toEqual([{ actor: FILIP }]);
   });
 
   describe('a staff member a complaint concerns finds no trace of it', () => {

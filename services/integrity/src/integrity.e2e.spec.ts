@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from '@police/messaging';
-import { ServiceTestApp, startServiceApp } from '@police/service-testing';
+import { expectIdempotentCreate, ServiceTestApp, startServiceApp } from '@police/service-testing';
 import { eventually } from '@police/testing';
 import { complaintIdOfMessage } from './integration/integrity.consumer';
 import { IntegrityModule } from './integrity.module';
@@ -62,6 +62,17 @@ describe('integrity service over HTTP', () => {
   });
   afterAll(async () => {
     await t?.close();
+  });
+
+  it('registers one complaint for twenty identical requests sent at once with one Idempotency-Key, and refuses the key with another body', async () => {
+    const send = (key: string, body: unknown) => t.request('bart.desmet', 'POST', '/api/integrity/complaints', body, { 'Idempotency-Key': key });
+    const body = mailed({ facts: 'Twintig keer dezelfde klacht.' });
+    const made = await expectIdempotentCreate(send, { body, otherBody: { ...body, facts: 'Een andere klacht.' } });
+    const { rows } = await t.pool.query<{ facts: string; n: number }>(
+      `SELECT data->>'facts' AS facts, count(*)::int AS n FROM integrity.events WHERE type = 'IntegrityComplaintReceived' AND stream_id = ANY($1) GROUP BY 1`,
+      [[`integrity-complaint-${made.first}`, `integrity-complaint-${made.racing}`]],
+    );
+    expect(rows).toEqual([{ facts: 'Twintig keer dezelfde klacht.', n: 2 }]);
   });
 
   it('takes a complaint from intake through forwarding, triage, investigation and outcome to closure', async () => {
@@ -449,6 +460,18 @@ describe('integrity service over HTTP', () => {
       const last = sanction ? await must('filip.vermeulen', 'POST', `/integrity/complaints/${id}/sanction`, { staffId, sanction, decidedOn: TODAY }) : await must('filip.vermeulen', 'GET', `/integrity/complaints/${id}`);
       return { id, registerNumber: last.registerNumber };
     }
+
+    it('answers an order measure naming a complaint outside the recorder\'s compartment exactly as one naming no complaint, and records nothing', async () => {
+      const bit = await forwardedComplaint({ staffConcerned: [SOFIE] });
+      await must('filip.vermeulen', 'POST', `/integrity/complaints/${bit}/triage`, { route: 'administrative', reason: 'deontologische tekortkoming' });
+      expect((await call('hilde.mertens', 'GET', `/integrity/complaints/${bit}`)).status).toBe(404);
+      const hidden = await call('hilde.mertens', 'POST', '/integrity/order-measures', measure(SOFIE, { complaintId: bit }));
+      const missing = await call('hilde.mertens', 'POST', '/integrity/order-measures', measure(SOFIE, { complaintId: randomUUID() }));
+      expect(missing).toMatchObject({ status: 422, body: { code: 'unknown_complaint', errors: [{ field: 'complaintId' }] } });
+      expect({ status: hidden.status, contentType: hidden.headers.get('content-type'), text: hidden.text }).toEqual({ status: missing.status, contentType: missing.headers.get('content-type'), text: missing.text });
+      const { rows } = await t.pool.query(`SELECT 1 FROM integrity.events WHERE type = 'OrderMeasureRecorded' AND data->'complaint'->>'complaintId' = $1`, [bit]);
+      expect(rows).toEqual([]);
+    });
 
     it('records an order measure decided by a competent authority, linked to a complaint, and follows it up until it is lifted', async () => {
       const complaint = await must('filip.vermeulen', 'POST', '/integrity/complaints', mailed({ staffConcerned: [SOFIE] }));
