@@ -18,6 +18,7 @@ const DRUGS: Staff = { staffId: '5415-0202', roles: ['detective'], teams: ['Drug
 const GEWELD: Staff = { staffId: '5415-0204', roles: ['detective', 'integrity_investigator'], teams: ['Geweld'], unit: 'LRD' };
 const BIT: Staff = { staffId: '5415-0401', roles: ['integrity_investigator'], teams: ['BIT'], unit: 'DIT/BIT' };
 const POPP: Staff = { staffId: '5415-0301', roles: ['evidence_officer'], teams: ['POPP'], unit: 'Evidence desk/POPP' };
+const ZEDEN: Staff = { staffId: '5415-0203', roles: ['detective'], teams: ['Zeden'], unit: 'LRD' };
 
 const WAIT = { timeoutMs: 60_000, intervalMs: 250 };
 
@@ -26,7 +27,7 @@ describe('cross-service flows over real Kafka: each service its own process', ()
   let idp: IdentityProvider;
   const running = new Map<ServiceName, RunningService>();
 
-  async function call<T = any>(as: Staff, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  async function call<T = any>(as: Staff, method: string, path: string, body?: unknown): Promise<{ status: number; body: T; text: string; contentType: string }> {
     const service = path.split('?')[0].split('/')[2] as ServiceName;
     const target = running.get(service);
     if (!target) throw new Error(`no service for ${path}`);
@@ -37,7 +38,8 @@ describe('cross-service flows over real Kafka: each service its own process', ()
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
-    return { status: res.status, body: (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : (text as T) };
+    const contentType = res.headers.get('content-type') ?? '';
+    return { status: res.status, body: contentType.includes('json') ? JSON.parse(text) : (text as T), text, contentType };
   }
 
   /** A failure shows what the services logged. */
@@ -123,6 +125,67 @@ describe('cross-service flows over real Kafka: each service its own process', ()
       return linked[0];
     }, WAIT).catch((e) => Promise.reject(new Error(`${e}\n${logs()}`)));
     expect(entry).toMatchObject({ type: 'EvidenceLinked', actor: 'system:investigations-consumer', data: { itemId: item.id, labelNumber: item.item.labelNumber, category: 'trace', description: 'Schroevendraaier achtergelaten bij de achterdeur' } });
+  }, 240_000);
+
+  it('a detective of another team cannot write into a restricted (Zeden) case across the services: every write naming it is answered as one naming nothing, and its timeline shows only its team\'s work', async () => {
+    const intake = await call(DESK, 'POST', '/api/reports', {
+      kind: 'aangifte',
+      channel: { kind: 'front_desk', officeId: 'apg' },
+      appointmentRef: 'APT-2026-0043',
+      incidentType: 'verkrachting',
+      timeWindow: { from: '2026-11-19T21:00:00+01:00', to: '2026-11-19T23:30:00+01:00' },
+      place: { municipality: 'Gent' },
+      narrative: 'Feiten in de nacht van 19 november.',
+      parties: [{ name: 'X. Slachtoffer', roles: ['reporter', 'victim'] }],
+    });
+    expect(intake.status).toBe(201);
+    const reportId = intake.body.id as string;
+    expect((await call(DESK, 'POST', `/api/reports/${reportId}/investigation-request`, { reason: 'Zedenfeiten' })).status).toBe(200);
+    const kase = await eventually(async () => {
+      const list = await call(ZEDEN, 'GET', `/api/investigations?reportId=${reportId}`);
+      expect(list.body.investigations).toHaveLength(1);
+      return list.body.investigations[0];
+    }, WAIT).catch((e) => Promise.reject(new Error(`${e}\n${logs()}`)));
+    expect(kase).toMatchObject({ team: 'Zeden' });
+    const item = (staff: Staff, investigationId: string) => ({
+      investigationId, description: `Kledingstuk ${staff.staffId}`, category: 'trace', quantity: { amount: 1, unit: 'piece' }, sealNumber: `S-Z-${staff.staffId}`, packaging: 'papieren zak',
+      condition: 'droog', seizedBy: staff.staffId, seizedAt: '2026-11-20T09:30:00Z', seizedPlace: 'Gent', legalBasis: 'art. 35 Sv.',
+    });
+    // The team registers evidence for its case once evidence's case directory knows it…
+    const own = await eventually(async () => {
+      const r = await call(ZEDEN, 'POST', '/api/evidence/items', item(ZEDEN, kase.id));
+      expect(r.status).toBe(201);
+      return r.body;
+    }, WAIT).catch((e) => Promise.reject(new Error(`${e}\n${logs()}`)));
+
+    // …a Drugs detective who names herself as the seizing officer gets the answer of an unknown case.
+    const unknownCase = await call(DRUGS, 'POST', '/api/evidence/items', item(DRUGS, randomUUID()));
+    const hiddenCase = await call(DRUGS, 'POST', '/api/evidence/items', item(DRUGS, kase.id));
+    expect(unknownCase.status).toBe(422);
+    expect([hiddenCase.status, hiddenCase.contentType, hiddenCase.text]).toEqual([unknownCase.status, unknownCase.contentType, unknownCase.text]);
+    // In investigations, her own case cannot take the Zeden report, nor a link to the Zeden case.
+    const drugsCase = await call(DRUGS, 'POST', '/api/investigations', { kind: 'opsporingsonderzoek', origin: { kind: 'eigen_initiatief' }, phenomenon: 'drugs', title: 'Drugsdossier' });
+    expect(drugsCase.status).toBe(201);
+    for (const [path, hidden, missing] of [
+      [`/api/investigations/${drugsCase.body.id}/reports`, { reportId, reason: 'poging' }, { reportId: randomUUID(), reason: 'poging' }],
+      [`/api/investigations/${drugsCase.body.id}/series-links`, { otherInvestigationId: kase.id, reason: 'poging' }, { otherInvestigationId: randomUUID(), reason: 'poging' }],
+    ] as const) {
+      const [h, m] = [await call(DRUGS, 'POST', path, hidden), await call(DRUGS, 'POST', path, missing)];
+      expect(m.status).toBe(422);
+      expect([h.status, h.contentType, h.text]).toEqual([m.status, m.contentType, m.text]);
+    }
+
+    // The Zeden timeline, as its team reads it, holds its own item and nothing of hers.
+    const linked = await eventually(async () => {
+      const timeline = await call(ZEDEN, 'GET', `/api/investigations/${kase.id}/timeline`);
+      const entries = (timeline.body.entries as { type: string; data: { itemId?: string } }[]).filter((e) => e.type === 'EvidenceLinked');
+      expect(entries).toHaveLength(1);
+      return timeline.body.entries as { type: string; actor: string; data: { itemId?: string } }[];
+    }, WAIT).catch((e) => Promise.reject(new Error(`${e}\n${logs()}`)));
+    expect(linked.map((e) => e.type)).toEqual(['InvestigationOpened', 'PartyLinked', 'EvidenceLinked']);
+    expect(linked[2].data.itemId).toBe(own.id);
+    const { rows } = await db.pool(1).query(`SELECT count(*)::int AS n FROM evidence.events WHERE metadata->>'actor' = $1`, [DRUGS.staffId]);
+    expect(rows).toEqual([{ n: 0 }]);
   }, 240_000);
 
   it('a complaint about police conduct taken at the desk reaches integrity, and neither the desk nor the officer concerned sees its content', async () => {
