@@ -342,11 +342,11 @@ describe('security over HTTP (real PostgreSQL)', () => {
       ]);
     });
 
-    it('keeps restricted files to their team: no break-glass for other detectives, the chief must justify', async () => {
+    it('keeps restricted files to their team: to other detectives they do not exist (404), the chief must justify', async () => {
       const path = '/api/cases/investigations/inv-zeden';
       expect(await f.get(path, 'lotte.willems')).toMatchObject({ status: 200, body: { access: { basis: 'assignment' } } });
       const other = await f.get(path, 'pieter.janssens', { 'x-justification': JUSTIFICATION });
-      expect(other).toMatchObject({ status: 403, body: { type: `${PROBLEM}forbidden`, detail: 'Your roles do not give access to this investigation.' } });
+      expect(other).toMatchObject({ status: 404, body: { type: `${PROBLEM}not-found`, detail: 'There is no investigation with this id.' } });
       expect(await f.get(path, 'filip.vermeulen')).toMatchObject({ status: 403, body: { type: `${PROBLEM}justification-required` } });
       expect(await f.get(path, 'filip.vermeulen', { 'x-justification': 'Klacht van het parket over de opvolging van dit dossier' })).toMatchObject({ status: 200, body: { access: { basis: 'break_glass' } } });
     });
