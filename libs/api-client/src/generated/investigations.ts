@@ -350,7 +350,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Join a report to the investigation */
+        /** Join a report to the investigation: one referred for investigation, held by a case you may see */
         post: operations["InvestigationCommandsController_joinReport"];
         delete?: never;
         options?: never;
