@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 // `npm run api:generate`: regenerates libs/api-client from the documents the product serves.
+//   0. derives what each route answers from its handler's return type (scripts/api-responses.mjs) into
+//      `<project>/src/<project>.responses.json`, which the projects register with the OpenAPI builder;
 //   1. compiles, then builds the embedded app on a throwaway PGlite database (no port) and writes the
 //      OpenAPI document of every service and of the platform (auth, audit) with the host's own builder
 //      (infra/embedded/src/api-documents.ts → libs/platform setupOpenApi's buildOpenApiDocuments);
 //   2. turns each into TypeScript types with openapi-typescript.
-// Both the documents (libs/api-client/openapi/*.json) and the types (libs/api-client/src/generated/*.ts)
-// are committed. `--check` writes nothing: it fails, naming the files, when the committed ones are stale.
+// The response schemas, the documents (libs/api-client/openapi/*.json) and the types
+// (libs/api-client/src/generated/*.ts) are committed. `--check` writes nothing: it fails, naming the files, when the committed ones are stale.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { responseSchemaFiles } from './api-responses.mjs';
 import { build } from './start.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -60,28 +63,34 @@ function ownedFiles() {
   return list;
 }
 
+const responses = responseSchemaFiles(root);
+if (!check) for (const [rel, text] of responses) writeFileSync(path.join(root, rel), text);
 const expected = await expectedFiles(currentDocuments());
 if (check) {
   const stale = [];
+  for (const [rel, text] of responses) {
+    const abs = path.join(root, rel);
+    if (!existsSync(abs) || readFileSync(abs, 'utf8') !== text) stale.push(`${rel} (${existsSync(abs) ? 'differs' : 'missing'})`);
+  }
   for (const [rel, text] of expected) {
     const abs = path.join(client, rel);
-    if (!existsSync(abs)) stale.push(`${rel} (missing)`);
-    else if (readFileSync(abs, 'utf8') !== text) stale.push(`${rel} (differs)`);
+    if (!existsSync(abs)) stale.push(`libs/api-client/${rel} (missing)`);
+    else if (readFileSync(abs, 'utf8') !== text) stale.push(`libs/api-client/${rel} (differs)`);
   }
-  for (const rel of ownedFiles()) if (!expected.has(rel)) stale.push(`${rel} (no longer generated)`);
+  for (const rel of ownedFiles()) if (!expected.has(rel)) stale.push(`libs/api-client/${rel} (no longer generated)`);
   if (stale.length > 0) {
     console.error(
-      `libs/api-client is stale: the committed API documents or client types are not what the services document now.\n  ${stale.join('\n  ')}\n` +
-        'Run `npm run api:generate` and commit libs/api-client.',
+      `The generated API files are stale: they are not what the routes, DTOs and views say now.\n  ${stale.join('\n  ')}\n` +
+        'Run `npm run api:generate` and commit the result.',
     );
     process.exit(1);
   }
-  console.log(`libs/api-client is current (${expected.size} files).`);
+  console.log(`libs/api-client and the response schemas are current (${expected.size + responses.size} files).`);
 } else {
   for (const rel of ownedFiles()) if (!expected.has(rel)) rmSync(path.join(client, rel));
   for (const [rel, text] of expected) {
     mkdirSync(path.dirname(path.join(client, rel)), { recursive: true });
     writeFileSync(path.join(client, rel), text);
   }
-  console.log(`libs/api-client: wrote ${expected.size} files.`);
+  console.log(`libs/api-client: wrote ${expected.size} files; response schemas: ${responses.size} files.`);
 }

@@ -3,7 +3,13 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { ident, Migration } from '@police/event-store';
 import type { Response } from 'express';
 import { Public } from './http-app';
+import { registerResponseSchemas } from './openapi';
+import responses from './platform.responses.json';
+import { ApiAlsoAnswers } from './route-facts';
 import { SERVICE_RUNTIME, ServiceName, ServiceRuntime } from './runtime';
+
+// What health answers, generated from its return type (npm run api:generate).
+registerResponseSchemas(responses);
 
 export interface HealthReport {
   service: ServiceName;
@@ -80,12 +86,12 @@ export function healthController(service: ServiceName): Type<unknown> {
     @Get()
     @ApiOkResponse({ description: 'The service runs and its store accepts writes.' })
     @ApiServiceUnavailableResponse({ description: 'The store cannot write: the service cannot take changes.' })
+    @ApiAlsoAnswers(503)
     async health(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
       const database = (await this.store.up()) ? 'up' : 'down';
       if (database === 'down') res.status(HttpStatus.SERVICE_UNAVAILABLE);
       return { service, status: database, checks: { database } };
     }
   }
-  Object.defineProperty(HealthController, 'name', { value: `${service[0].toUpperCase()}${service.slice(1)}HealthController` });
   return HealthController;
 }

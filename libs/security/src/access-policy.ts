@@ -1,9 +1,9 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ACCESS_POLICY, PublicPolicy } from '@police/platform';
+import { ACCESS_POLICY, CONSULTS, PublicPolicy } from '@police/platform';
 import { Role, ROLES } from './principal';
 
-export { ACCESS_POLICY, Public } from '@police/platform';
+export { ACCESS_POLICY, CONSULTS, Public } from '@police/platform';
 
 /** What a route states about who may call it; read by the access guard from handler, then class. */
 export type AccessPolicy =
@@ -13,9 +13,6 @@ export type AccessPolicy =
       /** Any of these roles; `'any'` for every authenticated member of staff. */
       roles: Role[] | 'any';
     };
-
-/** Metadata key of the record types a route consults (see {@link Consults}). */
-export const CONSULTS = 'police:consults';
 
 /**
  * The kinds of records a service may protect. Services add theirs here, with a policy in

@@ -1,11 +1,11 @@
 import { ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import { RATE_LIMIT } from '@police/platform';
 import { principalOf } from './principal';
 import { RateLimits } from './security-options';
 import { tooManyRequests } from './security.problems';
 
-const RATE_LIMIT = 'police:rate-limit';
 /** Which limit a route counts against: token requests per client, or searches per person. */
 export type RateLimitBucket = 'auth' | 'search';
 type Bucket = RateLimitBucket;

@@ -1,6 +1,7 @@
 import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit, Provider } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, ModulesContainer } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { registerResponseSchemas } from '@police/platform';
 import { ACCESS_RULES, AccessControl, AccessRules } from './access-control';
 import { DEFAULT_COMPARTMENTS, DEFAULT_RESOURCE_POLICIES } from './access-policy';
 import { AccessGuard, TOKEN_VERIFIER } from './access.guard';
@@ -16,6 +17,11 @@ import { requestLoggerModule } from './request-logging';
 import { discoverRoutes, policyViolations } from './route-inventory';
 import { consoleSignIn, DEFAULT_RATE_LIMITS, RateLimits, SecurityModuleOptions } from './security-options';
 import { TokenVerifier } from './token-verifier';
+
+import responses from './security.responses.json';
+
+// What the audit and development-issuer routes answer, generated from their return types (npm run api:generate).
+registerResponseSchemas(responses);
 
 const SECURITY_OPTIONS = Symbol('SECURITY_OPTIONS');
 

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { DB_POOL, eventSourcingProvider, healthController, SERVICE_RUNTIME, ServiceRuntime } from '@police/platform';
+import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
+import responses from './evidence.responses.json';
 import { EVIDENCE_COMMAND_HANDLERS } from './commands/evidence.cqrs';
 import { FoundObjectsController } from './commands/found-objects/found-objects.http';
 import { InventoryController } from './commands/inventory/inventory.http';
@@ -19,6 +20,9 @@ import { ItemQueriesController } from './queries/items/items.http';
 export const EVIDENCE_DESCRIPTION = 'Seized items and traces with a provable, two-party chain of custody.';
 
 /** The evidence service: everything it serves under `/api/evidence`, given the runtime its host provides. */
+// What each route answers, generated from its handler's return type (npm run api:generate).
+registerResponseSchemas(responses);
+
 @Module({})
 export class EvidenceModule {
   static register(runtime: ServiceRuntime): DynamicModule {

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { DB_POOL, eventSourcingProvider, healthController, SERVICE_RUNTIME, ServiceRuntime } from '@police/platform';
+import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
+import responses from './integrity.responses.json';
 import { ComplaintCommandsController } from './commands/complaints/complaints.http';
 import { RegisterNumbers } from './commands/complaints/register-numbers';
 import { INTEGRITY_COMMAND_HANDLERS } from './commands/integrity.cqrs';
@@ -22,6 +23,9 @@ export const INTEGRITY_DESCRIPTION = 'Complaints against the police, from intake
  * The integrity service: everything it serves under `/api/integrity`, given the runtime its host provides.
  * It publishes no public contract (a sealed compartment); it consumes the reports service's complaints.
  */
+// What each route answers, generated from its handler's return type (npm run api:generate).
+registerResponseSchemas(responses);
+
 @Module({})
 export class IntegrityModule {
   static register(runtime: ServiceRuntime): DynamicModule {

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { DB_POOL, eventSourcingProvider, healthController, SERVICE_RUNTIME, ServiceRuntime } from '@police/platform';
+import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
+import responses from './investigations.responses.json';
 import { InvestigationCommandsController } from './commands/investigations/investigations.http';
 import { INVESTIGATIONS_COMMAND_HANDLERS } from './commands/investigations.cqrs';
 import { investigationsHandlers } from './integration/investigations.consumer';
@@ -14,6 +15,9 @@ import { InvestigationQueriesController } from './queries/investigations/investi
 export const INVESTIGATIONS_DESCRIPTION = 'The detectives\' case file, from referral to the magistrate.';
 
 /** The investigations service: everything it serves under `/api/investigations`, given the runtime its host provides. */
+// What each route answers, generated from its handler's return type (npm run api:generate).
+registerResponseSchemas(responses);
+
 @Module({})
 export class InvestigationsModule {
   static register(runtime: ServiceRuntime): DynamicModule {

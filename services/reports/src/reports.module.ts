@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { DB_POOL, eventSourcingProvider, healthController, SERVICE_RUNTIME, ServiceRuntime } from '@police/platform';
+import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
+import responses from './reports.responses.json';
 import { REPORTS_COMMAND_HANDLERS } from './commands/reports.cqrs';
 import { ReportCommandsController } from './commands/reports/reports.http';
 import { PvCommandsController } from './commands/pvs/pvs.http';
@@ -18,6 +19,9 @@ import { ReportStatisticsRow } from './queries/statistics/report-statistics.read
 export const REPORTS_DESCRIPTION = 'Citizens\' reports from every intake channel, and the PV through quality control.';
 
 /** The reports service: everything it serves under `/api/reports`, given the runtime its host provides. */
+// What each route answers, generated from its handler's return type (npm run api:generate).
+registerResponseSchemas(responses);
+
 @Module({})
 export class ReportsModule {
   static register(runtime: ServiceRuntime): DynamicModule {

@@ -75,7 +75,7 @@ export class FoundObjectsController {
   @SearchRateLimit()
   @Allow(...POPP)
   @Consults('found_object')
-  async list(@Query() q: ListFoundObjectsQuery, @Req() req: Request) {
+  async list(@Query() q: ListFoundObjectsQuery, @Req() req: Request): Promise<{ foundObjects: { id: string; category: string; description: string; status: string; foundOn: string; version: number; holdingPeriodEndsAt: string | null; }[]; }> {
     const where: Partial<FoundObjectRow> = {};
     if (q.status) where.status = q.status;
     if (q.category) where.category = q.category;
@@ -98,14 +98,14 @@ export class FoundObjectsController {
   @Post('found-objects/:id/owner-search')
   @HttpCode(200)
   @Allow(...POPP)
-  ownerSearch(@Param('id', ParseUUIDPipe) id: string, @Body() body: OwnerSearchRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  ownerSearch(@Param('id', ParseUUIDPipe) id: string, @Body() body: OwnerSearchRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
     return this.on(id, req, res, { type: 'StartOwnerSearch', data: { method: body.method } });
   }
 
   @Post('found-objects/:id/owner')
   @HttpCode(200)
   @Allow(...POPP)
-  identifyOwner(@Param('id', ParseUUIDPipe) id: string, @Body() body: IdentifyOwnerRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  identifyOwner(@Param('id', ParseUUIDPipe) id: string, @Body() body: IdentifyOwnerRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
     return this.on(id, req, res, { type: 'IdentifyOwner', data: body });
   }
 
@@ -113,7 +113,7 @@ export class FoundObjectsController {
   @HttpCode(200)
   @Allow(...POPP)
   @ApiOperation({ summary: 'Match the object to a loss declaration made at the desk' })
-  async matchLoss(@Param('id', ParseUUIDPipe) id: string, @Body() body: MatchLossRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async matchLoss(@Param('id', ParseUUIDPipe) id: string, @Body() body: MatchLossRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
     const loss = await this.es.dataSource.getRepository(LossDeclarationRow).findOneBy({ reportId: body.lossReportId });
     if (!loss) throw evidenceProblem(422, 'unknown_loss_declaration', `No loss declaration ${body.lossReportId} is known to the evidence service.`, 'lossReportId');
     return this.on(id, req, res, { type: 'MatchLossDeclaration', data: { lossReportId: loss.reportId, declarantRef: loss.declarantRef } });
@@ -122,7 +122,7 @@ export class FoundObjectsController {
   @Post('found-objects/:id/return')
   @HttpCode(200)
   @Allow(...POPP)
-  returnToOwner(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReturnToOwnerRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  returnToOwner(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReturnToOwnerRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
     return this.on(id, req, res, { type: 'ReturnFoundObjectToOwner', data: body });
   }
 
@@ -130,14 +130,14 @@ export class FoundObjectsController {
   @HttpCode(200)
   @Allow('evidence_officer')
   @ApiOperation({ summary: 'After the legal holding period: hand the object to an organisation (holding period per category is configuration)' })
-  handOver(@Param('id', ParseUUIDPipe) id: string, @Body() body: HandOverRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  handOver(@Param('id', ParseUUIDPipe) id: string, @Body() body: HandOverRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
     return this.on(id, req, res, { type: 'HandFoundObjectToOrganisation', data: { ...body, holdingPeriods: this.config.holdingPeriods } });
   }
 
   @Post('found-objects/:id/destroy')
   @HttpCode(200)
   @Allow('evidence_officer')
-  destroy(@Param('id', ParseUUIDPipe) id: string, @Body() body: DestroyRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  destroy(@Param('id', ParseUUIDPipe) id: string, @Body() body: DestroyRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
     return this.on(id, req, res, { type: 'DestroyFoundObject', data: { ...body, holdingPeriods: this.config.holdingPeriods } });
   }
 
@@ -146,7 +146,7 @@ export class FoundObjectsController {
   @Allow(...POPP)
   @Consults('loss_declaration')
   @ApiOperation({ summary: 'Loss declarations from the desk, to match found objects against' })
-  async losses(@Req() req: Request) {
+  async losses(@Req() req: Request): Promise<{ lossDeclarations: { declaredAt: string; reportId: string; category: string; description: string; municipality: string; lostOn: string; declarantRef: string; }[]; }> {
     const rows = await this.es.dataSource.getRepository(LossDeclarationRow).find({ order: { declaredAt: 'DESC' }, take: 200 });
     await this.control.recordListRead(req, 'loss_declaration', rows.map((r) => ({ type: 'loss_declaration', id: r.reportId })));
     return { lossDeclarations: rows.map((r) => ({ ...r, declaredAt: r.declaredAt.toISOString() })) };

@@ -31,7 +31,7 @@ export class InventoryController {
   @Post()
   @Allow('evidence_officer')
   @ApiOperation({ summary: 'Record a count of a location; every expected item not found raises a discrepancy' })
-  async count(@Body() body: CountInventoryRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async count(@Body() body: CountInventoryRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ id: string; version: number; inventory: InventoryState; }> {
     const principal = this.access.principal(req);
     const ctx = requestContext(req, this.access.actor(principal));
     const location: StorageLocation = { room: body.room, ...(body.locker ? { locker: body.locker } : {}), ...(body.shelf ? { shelf: body.shelf } : {}) };
@@ -47,7 +47,7 @@ export class InventoryController {
   @Get(':id')
   @Allow('evidence_officer')
   @Consults('evidence_item')
-  async get(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async get(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ id: string; version: number; inventory: { openDiscrepancies: { [k: string]: unknown; }; resolvedDiscrepancies: { [k: string]: unknown; }; status: "counted"; inventoryId: string; location: StorageLocation; countedAt: string; }; }> {
     const { state, version } = await loadState<InventoryState, InventoryEvent>(this.es.store, inventoryStream(id), { evolve: evolveInventory, initialState: initialInventoryState });
     if (state.status === 'not_counted') throw evidenceProblem(404, 'inventory_not_found', `No inventory ${id}.`);
     const ids = [...new Set([...Object.keys(state.openDiscrepancies), ...Object.keys(state.resolvedDiscrepancies)])];
@@ -66,7 +66,7 @@ export class InventoryController {
   @Post(':id/resolve')
   @HttpCode(200)
   @Allow('evidence_officer')
-  async resolve(@Param('id', ParseUUIDPipe) id: string, @Body() body: ResolveDiscrepancyRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async resolve(@Param('id', ParseUUIDPipe) id: string, @Body() body: ResolveDiscrepancyRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ id: string; version: number; inventory: InventoryState; }> {
     const ctx = requestContext(req, this.access.actor(this.access.principal(req)));
     const result = await this.run(id, { type: 'ResolveInventoryDiscrepancy', data: body }, ctx);
     setEtag(res, result.version);

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Re
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandResult } from '@police/event-store';
+import { IfMatchRequired } from '@police/platform';
 import { Allow } from '@police/security';
 import type { Request, Response } from 'express';
 import { PartyRef } from '../../domain/evidence.events';
@@ -90,6 +91,7 @@ export class ItemCommandsController {
   }
 
   @Post(':id/handovers')
+  @IfMatchRequired()
   @Allow('detective', 'team_lead', 'evidence_officer', 'lab_liaison')
   @ApiOperation({ summary: 'Offer custody to a named recipient (If-Match required); custody passes only when they accept' })
   async offer(@Param('id', ParseUUIDPipe) id: string, @Body() body: OfferHandoverRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView & { handoverId: string }> {

@@ -117,7 +117,7 @@ export class ItemQueriesController {
   @Allow(...READERS)
   @Consults('evidence_item')
   @ApiOperation({ summary: 'Recompute the item’s hash chain from the stored events' })
-  async verify(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request) {
+  async verify(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request): Promise<{ ok: true; events: number; headHash: string; itemId: string; } | { ok: false; events: number; brokenAt: { streamVersion: number; eventId: string; reason: "content" | "link"; }; itemId: string; }> {
     const row = await this.access.row(id);
     await this.access.authorizeRead(req, row);
     return { itemId: id, ...(await this.access.eventSourcing.store.verifyStream(itemStream(id))) };

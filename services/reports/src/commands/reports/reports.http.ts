@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Re
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandResult } from '@police/event-store';
-import { ProblemException } from '@police/platform';
+import { IfMatchRequired, ProblemException } from '@police/platform';
 import { Allow } from '@police/security';
 import type { Request, Response } from 'express';
 import { ReportCommand } from '../../domain/report.decide';
@@ -96,6 +96,7 @@ export class ReportCommandsController {
   }
 
   @Post(':id/amendments')
+  @IfMatchRequired()
   @HttpCode(200)
   @Allow(...INTAKE)
   @ApiOperation({ summary: 'Amend the facts (If-Match required); what was said before is kept. Saying it concerns police conduct routes it to integrity.' })
