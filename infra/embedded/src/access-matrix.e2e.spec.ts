@@ -54,13 +54,14 @@ const FIXTURES: ((api: Api, ctx: Context) => Promise<void>)[] = [];
  * services/<service>/src/<service>.authorization.e2e.spec.ts covers every route of that service other
  * than health and docs, and fails on one without a row.
  */
-const DELEGATED = [/^[A-Z]+ \/api\/(reports|investigations|evidence|integrity)(?!\/(health|docs))(\/|$)/];
+const DELEGATED = [/^[A-Z]+ \/api\/(reports|investigations|evidence|integrity)(?!\/(health|docs|asyncapi\.json))(\/|$)/];
 
 const PUBLIC = COLUMNS.map(() => 200);
 const DAY = utcDay(new Date());
 
 const health = (service: string) => (a: Answer) => expect(a.json).toEqual({ service, status: 'up', checks: { database: 'up' } });
 const openApi = (service: string) => (a: Answer) => expect(a.json).toMatchObject({ openapi: expect.stringMatching(/^3\./), info: { title: `${service} API` } });
+const asyncApi = (service: string) => (a: Answer) => expect(a.json).toMatchObject({ asyncapi: '3.0.0', info: { title: `${service} events` } });
 const openApiYaml = (service: string) => (a: Answer) => expect(a.text).toContain(`title: ${service} API`);
 const swaggerUi = (a: Answer) => {
   expect(a.contentType).toContain('text/html');
@@ -72,6 +73,7 @@ function serviceRows(service: string): Row[] {
   return [
     //                                                             anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     { method: 'GET', route: `/api/${service}/health`, expected: PUBLIC, ok: health(service) },
+    { method: 'GET', route: `/api/${service}/asyncapi.json`, expected: PUBLIC, ok: asyncApi(service) },
     ...documentRows(service),
   ];
 }
@@ -203,9 +205,9 @@ describe('authorization matrix of the embedded app: every route × every persona
     expect(routes.filter((r) => !r.policy).map((r) => `${r.method} ${r.path}`)).toEqual([]);
     const served = new Set(servedRoutes(app).map((r) => `${r.method} ${r.path}`));
     expect(routes.map((r) => `${r.method} ${r.path}`).filter((r) => !served.has(r))).toEqual([]);
-    // Whatever is served without a Nest controller is an OpenAPI document or its UI.
+    // Whatever is served without a Nest controller is an OpenAPI or AsyncAPI document, or the OpenAPI UI.
     const nest = new Set(routes.map((r) => `${r.method} ${r.path}`));
-    expect([...served].filter((s) => !nest.has(s)).every((s) => /^GET \/api\/[a-z]+\/docs(-json|-yaml|\/|\/index\.html|\/LICENSE|(\/docs)?\/swagger-ui-init\.js)?$/.test(s))).toBe(true);
+    expect([...served].filter((s) => !nest.has(s)).every((s) => /^GET \/api\/[a-z]+\/(asyncapi\.json|docs(-json|-yaml|\/|\/index\.html|\/LICENSE|(\/docs)?\/swagger-ui-init\.js)?)$/.test(s))).toBe(true);
   });
 
   it.each(MATRIX.map((r) => [`${r.method} ${r.route}`, r] as const))('%s', async (_name, row) => {

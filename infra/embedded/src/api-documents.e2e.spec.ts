@@ -4,9 +4,11 @@
 // libs/api-client was generated from.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Parser } from '@asyncapi/parser';
 import { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import type { Pool } from 'pg';
+import { CONTRACTS } from '@police/contracts';
 import { InProcessMessageBus } from '@police/messaging';
 import { discoverRoutes, servedRoutes } from '@police/security';
 import { createTestDatabase, TestDatabase } from '@police/testing';
@@ -26,6 +28,7 @@ describe('the OpenAPI documents of the embedded product', () => {
   let bus: InProcessMessageBus;
   let app: INestApplication;
   const docs: Record<string, any> = {};
+  const asyncApi: Record<string, any> = {};
 
   beforeAll(async () => {
     db = await createTestDatabase('documents');
@@ -38,6 +41,11 @@ describe('the OpenAPI documents of the embedded product', () => {
       const res = await fetch(`${url}/api/${d}/docs-json`);
       expect(res.status).toBe(200);
       docs[d] = await res.json();
+    }
+    for (const d of DOCUMENTS.filter((x) => x !== 'platform')) {
+      const res = await fetch(`${url}/api/${d}/asyncapi.json`);
+      expect(res.status).toBe(200);
+      asyncApi[d] = await res.json();
     }
   });
   afterAll(async () => {
@@ -132,5 +140,36 @@ describe('the OpenAPI documents of the embedded product', () => {
     for (const d of DOCUMENTS) {
       expect(docs[d]).toEqual(JSON.parse(readFileSync(path.join(root, `libs/api-client/openapi/${d}.openapi.json`), 'utf8')));
     }
+  });
+
+  describe('AsyncAPI', () => {
+    it('each service has a valid AsyncAPI 3 document (@asyncapi/parser, no error)', async () => {
+      const parser = new Parser();
+      for (const [service, doc] of Object.entries(asyncApi)) {
+        const { document, diagnostics } = await parser.parse(doc);
+        const errors = diagnostics.filter((d) => d.severity === 0).map((d) => `${service}: ${d.code} ${d.message} at ${d.path.join('.')}`);
+        expect(errors).toEqual([]);
+        expect(document?.version()).toBe('3.0.0');
+      }
+    });
+
+    it('describe what each service publishes and consumes, with payload schemas, headers and key', () => {
+      const published = (s: string) => Object.keys(asyncApi[s].channels[`${s}Public`]?.messages ?? {}).sort();
+      // Every contract is published by its context's service, and described there.
+      expect(['reports', 'investigations', 'evidence'].flatMap(published).sort()).toEqual(CONTRACTS.map((c) => c.name).sort());
+      // Integrity publishes nothing: its files never leave its compartment.
+      expect(asyncApi.integrity.channels.integrityPublic).toBeUndefined();
+      expect(Object.keys(asyncApi.integrity.channels.reportsPublic.messages)).toEqual(['PoliceConductComplaintFiledV1']);
+      expect(asyncApi.evidence.operations.consumeInvestigationsPublic).toMatchObject({ action: 'receive', channel: { $ref: '#/channels/investigationsPublic' } });
+      expect(asyncApi.evidence.channels.investigationsPublic.address).toBe('investigations.public.v1');
+      const m = asyncApi.evidence.components.messages.ItemRegisteredV1;
+      expect(m).toMatchObject({ name: 'evidence.ItemRegistered.v1', contentType: 'application/json', bindings: { kafka: { key: { type: 'string' } } } });
+      expect(m.headers.required).toEqual(['message-id', 'message-type', 'content-type', 'correlation-id', 'causation-id']);
+      expect(m.headers.properties['message-type'].const).toBe('evidence.ItemRegistered.v1');
+      const payload = asyncApi.reports.components.schemas.ReportReferredForInvestigationV1;
+      expect(payload).toMatchObject({ type: 'object', additionalProperties: false, properties: { reportId: { type: 'string', format: 'uuid' } } });
+      expect(payload.required).toEqual(expect.arrayContaining(['reportId', 'kind']));
+      expect(asyncApi.reports.components.schemas.ReportReferredForInvestigationV1Place.properties.postalCode).toMatchObject({ minLength: 4, maxLength: 4 });
+    });
   });
 });

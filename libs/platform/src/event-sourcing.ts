@@ -55,6 +55,15 @@ export class ServiceEventSourcing {
     return publicTopic(this.runtime, this.runtime.service);
   }
 
+  /**
+   * What the service says on Kafka, for its AsyncAPI document: whether it publishes its contracts to its
+   * topic, and which contract types it consumes from which producers' topics (its handlers' keys).
+   */
+  messaging(): { publishes: boolean; consumes: { from: ServiceName[]; types: string[] } } {
+    const consume = this.options.consume;
+    return { publishes: this.options.toPublic !== undefined, consumes: { from: consume?.from ?? [], types: consume ? Object.keys(consume.handlers(this)).sort() : [] } };
+  }
+
   async start(): Promise<void> {
     const { pool, schema } = this.runtime;
     await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);

@@ -1,6 +1,7 @@
 export * from './health';
 export * from './http-app';
 export * from './openapi';
+export * from './asyncapi';
 export * from './json-schema';
 export * from './route-facts';
 export * from './problem-details';

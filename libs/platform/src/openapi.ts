@@ -3,6 +3,7 @@ import { HTTP_CODE_METADATA, METHOD_METADATA, ROUTE_ARGS_METADATA } from '@nestj
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { setupAsyncApi } from './asyncapi';
 import { ACCESS_POLICY } from './http-app';
 import { classSchemas, JsonSchema } from './json-schema';
 import { CONSULTS, documentationFacts, RATE_LIMIT } from './route-facts';
@@ -368,12 +369,16 @@ export function buildOpenApiDocuments(app: INestApplication, services: readonly 
   return documents;
 }
 
-/** Serves every document of {@link buildOpenApiDocuments} at `/api/<name>/docs-json` (and a UI at `/api/<name>/docs`). */
+/**
+ * Serves every document of {@link buildOpenApiDocuments} at `/api/<name>/docs-json` (and a UI at
+ * `/api/<name>/docs`), and each service's AsyncAPI document at `/api/<service>/asyncapi.json`.
+ */
 export function setupOpenApi(app: INestApplication, services: readonly DocumentedService[]): Record<string, OpenAPIObject> {
   const documents = buildOpenApiDocuments(app, services);
   for (const [name, document] of Object.entries(documents)) {
     const at = documentPath(name);
     SwaggerModule.setup(at.ui, app, document, { jsonDocumentUrl: at.json });
   }
+  setupAsyncApi(app, services);
   return documents;
 }
