@@ -214,7 +214,8 @@ function problemStatuses(f: RouteFacts, hasPathParams: boolean): number[] {
   if (f.consults) s.add(503);
   if (f.rateLimited) s.add(429);
   if (f.method !== 'GET') {
-    s.add(409).add(422);
+    // A write that names another record answers for one the writer may not see as for a missing one.
+    s.add(404).add(409).add(422);
     if (f.method === 'POST') s.add(413).add(415);
     if (readsIfMatch(f, hasPathParams)) s.add(412);
     if (f.ifMatchRequired) s.add(428);

@@ -2,3 +2,4 @@ export * from './personas';
 export * from './service-app';
 export * from './matrix';
 export * from './idempotency';
+export * from './api-conformance';

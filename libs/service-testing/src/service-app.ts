@@ -1,10 +1,13 @@
 import { DynamicModule, INestApplication, Module, Type } from '@nestjs/common';
 import { NestFactory, RouterModule } from '@nestjs/core';
+import { ApiClients, createApiClients } from '@police/api-client';
 import { InProcessMessageBus } from '@police/messaging';
 import { configureHttpApp, ServiceRuntime } from '@police/platform';
 import { DEV_USERS, SecurityModule } from '@police/security';
 import { createTestDatabase, TestDatabase } from '@police/testing';
 import type { Pool } from 'pg';
+import type { Middleware } from 'openapi-fetch';
+import { conformanceCheck } from './api-conformance';
 
 /** What a call over HTTP answered. `json` is the parsed body when the content type is JSON. */
 export interface Answer {
@@ -19,6 +22,11 @@ export interface Answer {
 
 export type ServiceName = ServiceRuntime['service'];
 
+/** openapi-fetch's `request` without its path and body types, for calls a test builds itself. */
+function untyped(clients: ApiClients): { request(method: string, path: string, init: Record<string, unknown>): Promise<unknown> } {
+  return clients.platform as unknown as { request(method: string, path: string, init: Record<string, unknown>): Promise<unknown> };
+}
+
 export interface ServiceTestApp {
   app: INestApplication;
   /** The app's base URL (`http://127.0.0.1:<port>`). */
@@ -29,8 +37,14 @@ export interface ServiceTestApp {
   bus: InProcessMessageBus;
   /** A development-issuer token of a demo user, by username. */
   token(username: string): string;
-  /** Calls the app as a demo user (`null`: no token). `path` is the full path, from `/api`. */
+  /**
+   * Calls the app as a demo user (`null`: no token). `path` is the full path, from `/api`. Goes through the
+   * generated client, so every answer is checked against the route's OpenAPI document (status, content
+   * type, body schema): one that departs from it fails the test.
+   */
   request(username: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
+  /** The typed clients (libs/api-client) as a demo user (`null`: no token), checking every answer against its document. */
+  client(username: string | null): ApiClients;
   close(): Promise<void>;
 }
 
@@ -67,6 +81,11 @@ export async function startServiceApp<M>(o: { service: ServiceName; module: Type
     if (!t) throw new Error(`no demo user ${username}`);
     return t;
   };
+  const client = (username: string | null): ApiClients => {
+    const clients = createApiClients(url, () => (username ? token(username) : undefined));
+    for (const c of Object.values(clients)) c.use(conformanceCheck());
+    return clients;
+  };
   return {
     app,
     url,
@@ -74,15 +93,19 @@ export async function startServiceApp<M>(o: { service: ServiceName; module: Type
     pool,
     bus,
     token,
+    client,
     request: async (username, method, path, body, headers = {}) => {
-      const res = await fetch(`${url}${path}`, {
-        method,
-        headers: { ...(username ? { authorization: `Bearer ${token(username)}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-        body: body !== undefined ? JSON.stringify(body) : undefined,
-      });
-      const text = await res.text();
-      const contentType = res.headers.get('content-type') ?? '';
-      return { status: res.status, contentType, headers: res.headers, text, json: contentType.includes('json') && text !== '' ? JSON.parse(text) : undefined };
+      let answer: Omit<Answer, 'json'> | undefined;
+      const capture: Middleware = {
+        async onResponse({ response }) {
+          answer = { status: response.status, contentType: response.headers.get('content-type') ?? '', headers: response.headers, text: await response.clone().text() };
+          return response;
+        },
+      };
+      // Any route, as tests write them (concrete paths, bodies the document may refuse): the untyped entry of the client.
+      await untyped(client(username)).request(method.toLowerCase(), path, { body, headers, parseAs: 'text', middleware: [capture] });
+      const a = answer!;
+      return { ...a, json: a.contentType.includes('json') && a.text !== '' ? JSON.parse(a.text) : undefined };
     },
     close: async () => {
       await app.close();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from '@police/messaging';
-import { expectIdempotentCreate, ServiceTestApp, startServiceApp } from '@police/service-testing';
+import { expectIdempotentCreate, nonConformance, ServiceTestApp, startServiceApp } from '@police/service-testing';
 import { eventually } from '@police/testing';
 import { ReportsModule } from './reports.module';
 
@@ -127,6 +127,33 @@ describe('reports service over HTTP', () => {
     expect(outside.body.type).toBe('https://police-case-platform.example/problems/justification-required');
     const justified = await call('pieter.janssens', 'GET', `/reports/${id}`, undefined, { 'X-Justification': 'zelfde dader als in mijn dossier vermoed' });
     expect(justified.headers.get('x-access-basis')).toBe('break_glass');
+  });
+
+  it('works through the typed client generated from its OpenAPI document, whose schemas its answers conform to', async () => {
+    const desk = t.client('an.peeters').reports;
+    const created = await desk.POST('/api/reports', {
+      params: { header: { 'Idempotency-Key': 'typed-client-intake-0001' } },
+      body: {
+        kind: 'melding',
+        channel: { kind: 'phone' },
+        incidentType: 'geluidsoverlast',
+        narrative: 'Luide muziek na middernacht.',
+        parties: [{ name: 'C. Janssens', roles: ['reporter'] }],
+      },
+    });
+    expect(created.response.status).toBe(201);
+    const id = created.data!.id;
+    expect(created.response.headers.get('location')).toBe(`/api/reports/${id}`);
+    const read = await desk.GET('/api/reports/{id}', { params: { path: { id } } });
+    expect(read.data).toMatchObject({ id, status: 'received', version: 0, report: { kind: 'melding', channel: { kind: 'phone' }, narrative: 'Luide muziek na middernacht.' } });
+    const refused = await desk.GET('/api/reports/{id}', { params: { path: { id: randomUUID() } } });
+    expect([refused.response.status, refused.error?.status]).toEqual([404, 404]);
+    await projected(id, 0);
+    const list = await desk.GET('/api/reports', { params: { query: { kind: 'melding', limit: 5 } } });
+    expect(list.data!.items.map((i) => i.id)).toContain(id);
+    // The check is real: an answer that departs from the document is caught.
+    expect(nonConformance('GET', `/api/reports/${id}`, 200, 'application/json', JSON.stringify({ id, status: 'received' }))).not.toEqual([]);
+    expect(nonConformance('GET', `/api/reports/${id}`, 418, 'application/json', '{}')).toEqual([`GET /api/reports/{id} (reports document) answered 418, which its document does not list (200, 400, 401, 403, 404, 503)`]);
   });
 
   it('answers every refused intake as problem+json naming the field', async () => {

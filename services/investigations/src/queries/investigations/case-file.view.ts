@@ -4,6 +4,24 @@ import { evolveInvestigation, initialInvestigationState, Investigation, ParketTa
 
 type Detail<E extends { data: object }> = Omit<E['data'], 'investigationId' | 'recordedBy' | 'recordedAt'>;
 
+/**
+ * An investigative action in the file: its kind, who recorded it and when, what every action records,
+ * and the fields of its kind (those of its event in investigation.events.ts). Declared as one open shape
+ * because the documents' generator cannot spread a union of events through Omit.
+ */
+export interface ActionEntry {
+  kind: ActionKind;
+  actionId: string;
+  performedBy: string[];
+  startedAt: string;
+  endedAt?: string;
+  authorisation?: AuthorityRef;
+  directingAuthority?: AuthorityRef;
+  recordedBy: string;
+  recordedAt: string;
+  [field: string]: unknown;
+}
+
 /** An investigation as the API shows it: its state, with the details the state keeps only by id. */
 export interface CaseFile {
   investigationId: string;
@@ -21,7 +39,7 @@ export interface CaseFile {
   openedAt: string;
   openedBy: string;
   parties: PartyLink[];
-  actions: (Detail<InvestigativeActionEvent> & { kind: ActionKind; recordedBy: string; recordedAt: string })[];
+  actions: ActionEntry[];
   tasks: Task[];
   parketTasks: ParketTask[];
   reports: { reportId: string; pvNumber?: string; via: 'origin' | 'joined'; reason?: string; at: string; by: string }[];
@@ -96,7 +114,7 @@ export function caseFile(events: readonly InvestigationEvent[]): CaseFile | null
       default:
         if (event.type in ACTION_EVENT_KIND) {
           const action = event as InvestigativeActionEvent;
-          file.actions.push({ kind: ACTION_EVENT_KIND[action.type], ...(rest as Detail<InvestigativeActionEvent>), recordedBy, recordedAt });
+          file.actions.push({ kind: ACTION_EVENT_KIND[action.type], ...(rest as Detail<InvestigativeActionEvent>), recordedBy, recordedAt } as ActionEntry);
         }
     }
   }
