@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   logger.log(`Police case platform (embedded) on http://${host}:${port}/api/<service>/... — data in ${dataDir}${fresh ? ' (fresh)' : ''}`);
   for (const s of SERVICES) logger.log(`  ${s}: http://${host}:${port}/api/${s}/health  docs: /api/${s}/docs`);
-  logger.log(`  auth and audit: docs /api/platform/docs`);
+  logger.log(`  auth and audit: docs /api/platform/docs; Kafka contracts: /api/<service>/asyncapi.json`);
   if (authenticationFromEnv('embedded').kind === 'dev') {
     logger.log(`  demo users: GET http://${host}:${port}/api/auth/dev/users; a token: POST /api/auth/dev/token {"username": "..."}`);
     if (!['127.0.0.1', 'localhost', '::1'].includes(host)) logger.warn(`HOST=${host}: the development issuer is reachable from the network; anyone who reaches it can act as any demo user.`);
