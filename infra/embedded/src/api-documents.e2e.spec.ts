@@ -68,7 +68,7 @@ describe('the OpenAPI documents of the embedded product', () => {
       expect(docs[d].openapi).toBe('3.1.0');
       expect(docs[d].info.title).toBe(`${d} API`);
     }
-    expect(Object.keys(docs.platform.paths).sort()).toEqual(['/api/audit/consultations', '/api/audit/consultations/verify', '/api/auth/dev/token', '/api/auth/dev/users']);
+    expect(Object.keys(docs.platform.paths).sort()).toEqual(['/api/audit/consultations', '/api/audit/consultations/verify', '/api/auth/config', '/api/auth/dev/token', '/api/auth/dev/users']);
   });
 
   it('document every route the app serves, in the document of the service that owns it, and no other', () => {

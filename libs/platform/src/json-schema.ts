@@ -13,20 +13,27 @@ export type JsonSchema = { [keyword: string]: unknown };
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- class-validator keys its metadata by constructor
 type Constructor = Function;
 
+/** The JSON Schema of a custom constraint, fixed or built from the constraint's arguments (`ValidateBy({ constraints })`). */
+export type ValidatorSchema = JsonSchema | ((constraints: unknown[]) => JsonSchema);
+
 /**
  * JSON Schemas of the class-validator constraints that class-validator-jsonschema does not know, by
- * constraint name: the project's own (`ValidateBy({ name })`) and a few built-in ones. A custom
- * constraint not listed here is documented by its property's type only; add it with {@link describeValidator}.
+ * constraint name: built-in ones here, the project's own where they are declared ({@link describeValidator}).
+ * A custom constraint not described is documented by its property's type only.
  */
-const VALIDATOR_SCHEMAS: Record<string, JsonSchema> = {
+const VALIDATOR_SCHEMAS: Record<string, ValidatorSchema> = {
   isRFC3339: { type: 'string', format: 'date-time' },
-  isCalendarDay: { type: 'string', format: 'date' },
-  isInstant: { anyOf: [{ type: 'string', format: 'date' }, { type: 'string', format: 'date-time' }] },
 };
 
-/** Says, once, what a custom class-validator constraint accepts in JSON Schema terms (for every document). */
-export function describeValidator(name: string, schema: JsonSchema): void {
+/** Says, once, beside a custom class-validator constraint, what it accepts in JSON Schema terms (for every document). */
+export function describeValidator(name: string, schema: ValidatorSchema): void {
   VALIDATOR_SCHEMAS[name] = schema;
+}
+
+function validatorConverters(): ISchemaConverters {
+  return Object.fromEntries(
+    Object.entries(VALIDATOR_SCHEMAS).map(([name, schema]) => [name, (meta: { constraints?: unknown[] }) => (typeof schema === 'function' ? schema(meta.constraints ?? []) : schema)]),
+  ) as ISchemaConverters;
 }
 
 /**
@@ -98,7 +105,7 @@ export function classSchemas(roots: Constructor[], refPrefix: string): Record<st
       classValidatorMetadataStorage: getMetadataStorage(),
       classTransformerMetadataStorage: defaultMetadataStorage,
       refPointerPrefix: refPrefix,
-      additionalConverters: { ...(VALIDATOR_SCHEMAS as ISchemaConverters), ...BOUNDS },
+      additionalConverters: { ...validatorConverters(), ...BOUNDS },
     }) as JsonSchema;
     const integers = integerProperties(cls);
     const properties: Record<string, JsonSchema> = {};

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ValidateBy, ValidateIf, ValidateNested, ValidationOptions } from 'class-validator';
+import { describeValidator } from './json-schema';
 
 /**
  * The field decorators every service's request DTOs use, so that a field of a kind (an optional
@@ -59,9 +60,25 @@ export function isInstant(value: unknown): value is string {
   return hour <= 23 && minute <= 59 && second <= 59 && offsetHour <= 23 && offsetMinute <= 59 && !Number.isNaN(Date.parse(value));
 }
 
-function rule(name: string, validate: (value: unknown) => boolean, message: string, options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({ name, validator: { validate, defaultMessage: (args) => `${args?.property ?? 'value'} ${message}` } }, options);
+/** `constraints` are the rule's arguments, kept in class-validator's metadata so the documents can state them. */
+function rule(name: string, validate: (value: unknown) => boolean, message: string, options?: ValidationOptions, constraints: unknown[] = []): PropertyDecorator {
+  return ValidateBy({ name, constraints, validator: { validate, defaultMessage: (args) => `${args?.property ?? 'value'} ${message}` } }, options);
 }
+
+// What each rule accepts, in JSON Schema terms, for the OpenAPI documents (libs/platform/src/json-schema.ts).
+describeValidator('isPresent', {});
+describeValidator('isCalendarDate', { type: 'string', format: 'date' });
+describeValidator('isInstant', { type: 'string', format: 'date-time', description: 'RFC 3339 with an offset; seconds may be left out.' });
+describeValidator('isDateOrInstant', { anyOf: [{ type: 'string', format: 'date' }, { type: 'string', format: 'date-time' }] });
+describeValidator('isCount', ([min, max]) => ({ type: 'integer', minimum: min, maximum: max }));
+describeValidator('isAmount', ([min, max, places]) => ({
+  type: 'number',
+  ...(min === undefined ? { exclusiveMinimum: 0 } : { minimum: min }),
+  maximum: max,
+  description: `At most ${String(places)} decimals.`,
+}));
+describeValidator('isPageLimit', ([min, max]) => ({ type: 'integer', minimum: min, maximum: max }));
+describeValidator('isPageOffset', ([min, max]) => ({ type: 'integer', minimum: min, maximum: max }));
 
 /** A calendar day, `YYYY-MM-DD` ({@link isCalendarDate}). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
@@ -88,7 +105,7 @@ function integerIn(min: number, max: number): (value: unknown) => boolean {
 /** A count: a whole number from 0 (or `min`) to {@link MAX_COUNT} (or `max`). */
 export function IsCount(range: { min?: number; max?: number } = {}, options?: ValidationOptions): PropertyDecorator {
   const { min = 0, max = MAX_COUNT } = range;
-  return rule('isCount', integerIn(min, max), `must be a whole number from ${min} to ${max}`, options);
+  return rule('isCount', integerIn(min, max), `must be a whole number from ${min} to ${max}`, options, [min, max]);
 }
 
 /**
@@ -107,6 +124,7 @@ export function IsAmount(range: { min?: number; max: number; places: number }, o
     (v) => typeof v === 'number' && Number.isFinite(v) && (min === undefined ? v > 0 : v >= min) && v <= max && decimals(v) <= places,
     `must be a number ${above} up to ${max}, with at most ${places} decimals`,
     options,
+    [min, max, places],
   );
 }
 
@@ -122,7 +140,7 @@ export function PageLimit(): PropertyDecorator {
     ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: PAGING.maxLimit, default: PAGING.defaultLimit, description: 'Entries per page' }),
     Optional(),
     digitsToNumber,
-    rule('isPageLimit', integerIn(1, PAGING.maxLimit), `must be a whole number from 1 to ${PAGING.maxLimit}`),
+    rule('isPageLimit', integerIn(1, PAGING.maxLimit), `must be a whole number from 1 to ${PAGING.maxLimit}`, undefined, [1, PAGING.maxLimit]),
   );
 }
 
@@ -132,6 +150,6 @@ export function PageOffset(): PropertyDecorator {
     ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: PAGING.maxOffset, default: 0, description: 'Entries to skip' }),
     Optional(),
     digitsToNumber,
-    rule('isPageOffset', integerIn(0, PAGING.maxOffset), `must be a whole number from 0 to ${PAGING.maxOffset}`),
+    rule('isPageOffset', integerIn(0, PAGING.maxOffset), `must be a whole number from 0 to ${PAGING.maxOffset}`, undefined, [0, PAGING.maxOffset]),
   );
 }
