@@ -25,6 +25,10 @@ export const PLATFORM_DOCUMENT = 'platform';
 const PLATFORM_DESCRIPTION =
   'What the host serves beside the services: the development issuer of embedded mode (`/api/auth/dev`: demo users and their tokens) and the consultation log (`/api/audit`: who read which record, and the verification of its hash chain).';
 
+/** What holds for every request of every route, beyond its schema (the HTTP edge, `input-rules.ts`). */
+const EDGE_RULES =
+  'Every request: no string (body, query, header, path) may hold a NUL character or a lone UTF-16 surrogate; numbers are finite and within ±2^53; JSON bodies only (415 otherwise), nested at most 16 levels, 256 kB at most (413); a refusal is RFC 9457 problem+json naming the field.';
+
 /** Where a document is served: `/api/<name>/docs-json` (and a UI at `/api/<name>/docs`). */
 export function documentPath(name: string): { ui: string; json: string } {
   return { ui: `api/${name}/docs`, json: `api/${name}/docs-json` };
@@ -112,8 +116,8 @@ const HEADERS = {
     name: 'X-Justification-Case',
     in: 'header',
     required: false,
-    description: 'The case the justification refers to (a PV number, a file reference).',
-    schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9./_-]{0,63}$' },
+    description: 'The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`.',
+    schema: { type: 'string' },
   },
   idempotencyKey: {
     name: 'Idempotency-Key',
@@ -251,7 +255,8 @@ function documentOperation(op: Operation, path: string, f: RouteFacts, responses
   }
   params.push(HEADERS.correlation);
   if (f.consults) params.push(HEADERS.justification, HEADERS.justificationCase);
-  if (f.method !== 'GET') params.push(HEADERS.idempotencyKey);
+  // The services' writes take it (their request context); the platform's public token route does not.
+  if (f.method !== 'GET' && f.authenticated) params.push(HEADERS.idempotencyKey);
   if (readsIfMatch(f, hasPathParams)) params.push(HEADERS.ifMatch(f.ifMatchRequired));
   op.parameters = params;
 
@@ -359,7 +364,7 @@ export function buildOpenApiDocuments(app: INestApplication, services: readonly 
     addSchemas(schemas, parts.schemas, d.name);
     const doc = {
       openapi: '3.1.0',
-      info: { title: d.title, description: d.description, version: '1' },
+      info: { title: d.title, description: `${d.description}\n\n${EDGE_RULES}`, version: '1' },
       paths: parts.paths,
       components: { schemas, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     } as unknown as OpenAPIObject;

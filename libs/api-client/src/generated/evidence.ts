@@ -1072,7 +1072,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path?: never;
@@ -3059,7 +3059,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path?: never;
@@ -3166,7 +3166,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path: {
@@ -3261,7 +3261,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path: {
@@ -3351,7 +3351,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path: {
@@ -3444,7 +3444,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path: {
@@ -3551,7 +3551,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path: {
@@ -3644,7 +3644,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path?: never;
@@ -3886,7 +3886,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path: {
@@ -4827,7 +4827,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path?: never;
@@ -5067,7 +5067,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path: {

@@ -1237,7 +1237,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path?: never;
@@ -3870,7 +3870,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path: {
@@ -3969,7 +3969,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path: {
@@ -4066,7 +4066,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path?: never;
@@ -4166,7 +4166,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path?: never;
@@ -4564,7 +4564,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path: {
@@ -4667,7 +4667,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path?: never;
@@ -5208,7 +5208,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path: {
@@ -5309,7 +5309,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path: {

@@ -1085,7 +1085,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path?: never;
@@ -1322,7 +1322,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path?: never;
@@ -1379,6 +1379,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description A rule of the domain refuses it (`code` names the rule). */
+            422: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many requests: wait the seconds `Retry-After` says. */
             429: {
                 headers: {
@@ -1416,7 +1427,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path: {
@@ -1511,7 +1522,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path: {

@@ -196,7 +196,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path?: never;
@@ -459,8 +459,6 @@ export interface operations {
             header?: {
                 /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
                 "X-Correlation-Id"?: string;
-                /** @description Makes a retry safe: the same key on the same route with the same body answers the first result. */
-                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;

@@ -763,7 +763,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path?: never;
@@ -989,7 +989,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path?: never;
@@ -1176,7 +1176,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path: {
@@ -1271,7 +1271,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path: {
@@ -1361,7 +1361,7 @@ export interface operations {
                 "X-Correlation-Id"?: string;
                 /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
                 "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference). */
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
                 "X-Justification-Case"?: string;
             };
             path: {

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '@police/platform';
 import { Allow, Consults, ProtectedResource, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
 import { Brackets } from 'typeorm';
@@ -82,6 +83,7 @@ export class InvestigationQueriesController {
   }
 
   @Get('persons')
+  @ApiProblems(422)
   @SearchRateLimit()
   @Allow(...READERS)
   @Consults('investigation')
