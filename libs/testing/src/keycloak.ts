@@ -162,11 +162,13 @@ export class TestKeycloak {
   /**
    * Sets a user's password as an administrator does. `temporary`: the user must choose a new one at the
    * next sign-in (Keycloak adds the UPDATE_PASSWORD required action); otherwise the required action is
-   * cleared, as for a user who has already been through it.
+   * cleared, as for a user who has already been through it. Like an administrator's reset, it also clears
+   * the user's failed logins (brute-force detection), so a test starts from a user who may sign in.
    */
   async setPassword(username: string, password = TEST_USER_PASSWORD, options: { temporary?: boolean } = {}): Promise<void> {
     const id = await this.userId(username);
     const temporary = options.temporary ?? false;
+    await this.admin('DELETE', `/attack-detection/brute-force/users/${id}`);
     await this.admin('PUT', `/users/${id}/reset-password`, { type: 'password', value: password, temporary });
     if (!temporary) {
       const user = await this.admin<{ requiredActions?: string[] }>('GET', `/users/${id}`);
