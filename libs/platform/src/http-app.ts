@@ -28,17 +28,54 @@ export function Public(): CustomDecorator<string> {
   return SetMetadata(ACCESS_POLICY, { kind: 'public' } satisfies PublicPolicy);
 }
 
+/** What a host may add to the shared HTTP conventions. */
+export interface HttpAppOptions {
+  /**
+   * Origins the web console served by this host may call besides its own (`connect-src`): the OIDC
+   * provider's, for its discovery document and token endpoint.
+   */
+  connectSources?: string[];
+}
+
+/**
+ * The Content-Security-Policy of every answer: the API's, the OpenAPI UI's and the web console's (a
+ * single-page app with no inline script). Styles may be inline: the console's component library
+ * sets CSS variables in `style` attributes and elements. No `upgrade-insecure-requests`: the embedded
+ * host serves plain HTTP on loopback, and a TLS deployment has HSTS.
+ */
+export function contentSecurityPolicy(options: HttpAppOptions = {}): Record<string, string[]> {
+  return {
+    'default-src': ["'self'"],
+    'base-uri': ["'self'"],
+    'script-src': ["'self'"],
+    'script-src-attr': ["'none'"],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'data:'],
+    'font-src': ["'self'", 'data:'],
+    'connect-src': ["'self'", ...(options.connectSources ?? [])],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'self'"],
+    'object-src': ["'none'"],
+  };
+}
+
 /**
  * The HTTP conventions every service shares, in the embedded host and each service's own alike:
  * `/api` prefix; JSON bodies only (415 otherwise) up to a size limit (413); the input rules of
  * `input-rules.ts` on every path, query and body (400 naming the field) and on headers (Node's
  * parser, answered as problem+json); strict validation of the route's DTO (unknown fields are an
  * error); 405 with `Allow` for a path served with other methods; RFC 9457 errors; and helmet's
- * security headers (HSTS, nosniff, a same-origin CSP and framing policy, no Referer sent on).
+ * security headers (HSTS, nosniff, the {@link contentSecurityPolicy}, a same-origin framing policy, no
+ * Referer sent on).
  */
-export function configureHttpApp(app: INestApplication): void {
+export function configureHttpApp(app: INestApplication, options: HttpAppOptions = {}): void {
   const express = app as NestExpressApplication;
-  express.use(helmet({ referrerPolicy: { policy: 'no-referrer' } }));
+  express.use(
+    helmet({
+      referrerPolicy: { policy: 'no-referrer' },
+      contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(options) },
+    }),
+  );
   express.use(requireJsonBody);
   express.useBodyParser('json', { limit: BODY_LIMIT, type: JSON_TYPES });
   express.use(checkRequestInput);
