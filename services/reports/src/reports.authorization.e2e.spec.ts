@@ -142,6 +142,18 @@ const MATRIX: Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/reports/reference',
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    ok: (a) =>
+      expect(a.json).toMatchObject({
+        offices: expect.arrayContaining([{ id: 'apg', name: 'Algemeen Politiecentrum Gent (APG)', walkIn: false }]),
+        services: expect.arrayContaining([{ id: 'Diefstallen', name: 'LRD Diefstallen' }]),
+        timeZone: 'Europe/Brussels',
+      }),
+  },
+  {
+    method: 'GET',
     route: '/api/reports/statistics',
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, 200, R, R, R, R, 200, R, R, R, R, R, 200],

@@ -1,11 +1,12 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, Consults, ProtectedResource, SearchRateLimit } from '@police/security';
+import { Allow, Authenticated, Consults, ProtectedResource, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
 import { In } from 'typeorm';
 import { CRIMINAL_KINDS } from '../../domain/report.events';
 import { PvAwaiting, pvsAwaitingQualityCheck, pvsAwaitingTransmission, ReportAwaitingPv, reportsAwaitingPv } from '../../domain/deadlines.query';
 import { ReportsAccess } from '../../reports.access';
+import { REPORTS_CONFIG, ReportsConfig } from '../../reports.config';
 import { ReportConflict } from '../../domain/report.errors';
 import { setEtag } from '../../reports.http-context';
 import { ListReportsQuery, STATISTICS_DIMENSIONS, StatisticsDimension, StatisticsQuery } from '../../commands/reports/reports.request';
@@ -23,6 +24,13 @@ interface Deadlines {
   pvsAwaitingTransmission: PvAwaiting[];
 }
 
+/** What the desk's screens offer to choose from: the zone's configuration, no record data. */
+interface Reference {
+  offices: { id: string; name: string; walkIn: boolean }[];
+  services: { id: string; name: string }[];
+  timeZone: string;
+}
+
 interface Statistics {
   from: string | null;
   to: string | null;
@@ -35,7 +43,21 @@ interface Statistics {
 @ApiTags('reports')
 @Controller()
 export class ReportQueriesController {
-  constructor(private readonly access: ReportsAccess) {}
+  constructor(
+    private readonly access: ReportsAccess,
+    @Inject(REPORTS_CONFIG) private readonly config: ReportsConfig,
+  ) {}
+
+  @Get('reference')
+  @Authenticated()
+  @ApiOperation({ summary: "The zone's offices (walk-in or by appointment), competent services and time zone, for the desk's forms" })
+  reference(): Reference {
+    return {
+      offices: this.config.offices.map((o) => ({ id: o.id, name: o.name, walkIn: o.walkIn })),
+      services: this.config.services.map((s) => ({ id: s.id, name: s.name })),
+      timeZone: this.config.timeZone,
+    };
+  }
 
   @Get()
   @SearchRateLimit()
