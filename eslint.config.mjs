@@ -1,4 +1,6 @@
+import { existsSync, readdirSync } from 'node:fs';
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // What the domain of a service may not touch: frameworks, I/O and the clock (architecture.md, rule 1).
 const domainBannedImports = [
@@ -10,11 +12,35 @@ const domainBannedImports = [
 ];
 const clockMessage = 'The domain is pure: time comes in as command data (`now`), never from the clock.';
 
+// The console's layers (bulletproof-react): app → features → components/lib. A feature never imports
+// another feature; lib and components import no feature and not the app.
+const consoleSrc = 'apps/console/src';
+const consoleFeatures = existsSync(consoleSrc + '/features')
+  ? readdirSync(consoleSrc + '/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+  : [];
+const crossFeature = (own) => ({
+  files: [`${consoleSrc}/features/${own}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['@/features/*', `!@/features/${own}`, `!@/features/${own}/**`, '../../*/**', '!../../' + own + '/**'],
+            message: 'A feature does not import another feature: share through src/lib or src/components, or compose in src/app.',
+          },
+          { group: ['@/app', '@/app/**'], message: 'Features do not import the app layer; the app imports features.' },
+        ],
+      },
+    ],
+  },
+});
+
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', 'coverage/**', '**/lint-fixtures/**', 'libs/api-client/src/generated/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
   ...nx.configs['flat/typescript'],
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -40,6 +66,24 @@ export default [
             { sourceTag: 'type:host', onlyDependOnLibsWithTags: ['type:service', 'type:lib', 'type:contracts', 'type:testing'] },
           ],
         },
+      ],
+    },
+  },
+  {
+    files: [`${consoleSrc}/**/*.{ts,tsx}`],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  ...consoleFeatures.map(crossFeature),
+  {
+    files: [`${consoleSrc}/lib/**/*.{ts,tsx}`, `${consoleSrc}/components/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/features', '@/features/**', '@/app', '@/app/**'], message: 'src/lib and src/components are shared by every feature: they import no feature and not the app.' }] },
       ],
     },
   },

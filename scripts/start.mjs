@@ -3,7 +3,8 @@
 // every service in one process on http://127.0.0.1:3000 with PGlite and the in-process bus.
 // `npm start -- --fresh` starts from an empty store.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assertLockfileInstalls } from './lockfile.mjs';
@@ -30,6 +31,48 @@ export function build() {
   console.log(`[start] compiled in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }
 
+const consoleRoot = path.join(root, 'apps', 'console');
+const consoleStamp = path.join(consoleRoot, 'dist', '.sources');
+
+/** A fingerprint of what the console's build reads: its sources and config, and the installed packages. */
+function consoleFingerprint() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else {
+        const st = statSync(file);
+        hash.update(`${path.relative(root, file)}\0${st.size}\0${st.mtimeMs}\n`);
+      }
+    }
+  };
+  for (const dir of ['src', 'public']) if (existsSync(path.join(consoleRoot, dir))) walk(path.join(consoleRoot, dir));
+  for (const file of ['index.html', 'vite.config.mts', 'tsconfig.json', '../../node_modules/.package-lock.json']) {
+    const full = path.join(consoleRoot, file);
+    if (existsSync(full)) hash.update(`${file}\0${statSync(full).mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Builds the web console (Vite) into apps/console/dist, only when its sources changed since the last
+ * build (a fingerprint of names, sizes and times in dist/.sources), so a restart stays fast.
+ */
+export function buildConsole({ force = false } = {}) {
+  const fingerprint = consoleFingerprint();
+  if (!force && existsSync(consoleStamp) && readFileSync(consoleStamp, 'utf8') === fingerprint) return;
+  const started = Date.now();
+  console.log('[start] building the web console…');
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(consoleRoot, 'vite.config.mts'), '--logLevel', 'warn'], {
+    cwd: consoleRoot,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+  writeFileSync(consoleStamp, fingerprint);
+  console.log(`[start] web console built in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+}
+
 /** Runs a compiled entry point with the workspace's path aliases resolved to dist/. */
 export function run(entry, argv, env = {}, { exitWithChild = true } = {}) {
   const child = spawn(process.execPath, ['--enable-source-maps', '-r', 'tsconfig-paths/register', path.join(root, 'dist/out-tsc', entry), ...argv], {
@@ -45,5 +88,6 @@ export function run(entry, argv, env = {}, { exitWithChild = true } = {}) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   ensureDependencies();
   build();
+  buildConsole();
   run('infra/embedded/src/main.js', process.argv.slice(2));
 }

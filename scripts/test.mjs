@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: lint (with the boundary-rule check), type-check, then every unit, integration and e2e test
-// of the workspace against real PostgreSQL and Kafka, which it resolves or starts itself.
-// `npm run test:unit` (--unit): lint, type-check and unit tests only, no servers.
+// of the workspace against real PostgreSQL and Kafka, which it resolves or starts itself; then the web
+// console: its type-check, build and component tests, and its browser tests (Playwright in Debian's
+// Chromium) against the real embedded product.
+// `npm run test:unit` (--unit): lint, type-check, unit tests and the console's component tests, no servers.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -54,7 +56,8 @@ ok = step('lint', nx, ['run-many', '-t', 'lint', '--output-style=stream', '--ski
 ok = step('lint rule check (bad fixtures must fail)', process.execPath, ['scripts/check-boundaries.mjs']) && ok;
 ok = step('type-check', process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']) && ok;
 ok = step('API client is current (npm run api:generate)', process.execPath, ['scripts/api-generate.mjs', '--check']) && ok;
-ok = step('unit tests', nx, ['run-many', '-t', 'test', '--output-style=stream', '--skip-nx-cache']) && ok;
+ok = step('unit tests', nx, ['run-many', '-t', 'test', '--exclude=console', '--output-style=stream', '--skip-nx-cache']) && ok;
+ok = step('console: type-check, build, component tests', nx, ['run-many', '-t', 'typecheck', 'build', 'test', '-p', 'console', '--parallel=1', '--output-style=stream', '--skip-nx-cache']) && ok;
 
 if (!unitOnly) {
   const { resolveInfrastructure, nativeKeycloakRunning, stopNativeKeycloak } = require(path.join(root, 'libs/testing/src/infrastructure.cjs'));
@@ -86,6 +89,7 @@ if (!unitOnly) {
       await infra.stop();
     }
   }
+  ok = step('console: browser tests (Playwright, real embedded product)', nx, ['run', 'console:browser', '--output-style=stream']) && ok;
 }
 
 const t = totals();

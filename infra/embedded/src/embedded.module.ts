@@ -44,11 +44,12 @@ export async function createEmbeddedApp(options: EmbeddedAppOptions): Promise<IN
     bus: options.bus,
   });
   const services = EMBEDDED_SERVICES.map((s) => ({ ...s, dynamic: s.module.register(runtime(s.name)) }));
+  const authentication = options.security?.authentication ?? authenticationFromEnv('embedded');
   const security = SecurityModule.forRoot({
     mode: 'embedded',
     pool: options.pool,
     auditPath: 'audit',
-    authentication: authenticationFromEnv('embedded'),
+    authentication,
     rateLimits: rateLimitsFromEnv(),
     ...options.security,
   });
@@ -60,7 +61,8 @@ export async function createEmbeddedApp(options: EmbeddedAppOptions): Promise<IN
 
   const app = await NestFactory.create(EmbeddedModule, { bufferLogs: true });
   useStructuredLogs(app);
-  configureHttpApp(app);
+  // The console signs in against the OIDC provider from the browser: its origin is one the page may call.
+  configureHttpApp(app, { connectSources: authentication.kind === 'oidc' ? [new URL(authentication.issuer).origin] : [] });
   setupOpenApi(app, services);
   return app;
 }

@@ -4,6 +4,7 @@ import { InProcessMessageBus } from '@police/messaging';
 import { createPool, intEnv, SERVICES } from '@police/platform';
 import { authenticationFromEnv } from '@police/security';
 import { startEmbeddedDatabase } from './embedded-database';
+import { consoleDir, serveConsole } from './console.static';
 import { createEmbeddedApp } from './embedded.module';
 
 /**
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const pool = createPool(db.url, 1, 'embedded');
   const bus = new InProcessMessageBus();
   const app = await createEmbeddedApp({ pool, bus, notifications: false });
+  const consoleServed = serveConsole(app, consoleDir());
   const port = intEnv('PORT', 3000);
   const host = process.env.HOST ?? '127.0.0.1';
   await app.listen(port, host);
@@ -38,6 +40,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   logger.log(`Police case platform (embedded) on http://${host}:${port}/api/<service>/... — data in ${dataDir}${fresh ? ' (fresh)' : ''}`);
+  if (consoleServed) logger.log(`  web console: open http://${host}:${port}/`);
+  else logger.warn(`The web console is not built (${consoleDir()}): \`npm start\` builds it, or \`npx nx build console\`.`);
   for (const s of SERVICES) logger.log(`  ${s}: http://${host}:${port}/api/${s}/health  docs: /api/${s}/docs`);
   logger.log(`  auth and audit: docs /api/platform/docs; Kafka contracts: /api/<service>/asyncapi.json`);
   if (authenticationFromEnv('embedded').kind === 'dev') {

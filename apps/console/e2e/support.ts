@@ -1,0 +1,54 @@
+import AxeBuilder from '@axe-core/playwright';
+import { APIRequestContext, expect, Page } from '@playwright/test';
+import path from 'node:path';
+
+const shots = path.resolve(__dirname, '..', '..', '..', 'dist', 'console-e2e', 'screenshots');
+
+/** Signs in through the persona picker, as a user would, and waits for the shell. */
+export async function signIn(page: Page, displayName: string, at = '/'): Promise<void> {
+  await page.goto(at);
+  await page.getByRole('button', { name: `Aanmelden als ${displayName}` }).click();
+  await expect(page.getByTestId('current-user')).toContainText(displayName);
+}
+
+/** WCAG 2.1 A/AA checks of what is on screen: no serious or critical violation. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+  expect(bad, `accessibility violations on ${screen}`).toEqual([]);
+}
+
+/** A screenshot kept as a test artefact (dist/console-e2e/screenshots, not in git). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+/** A token for a demo user, for arranging data through the API (the flow under test stays in the browser). */
+export async function tokenFor(request: APIRequestContext, username: string): Promise<string> {
+  const res = await request.post('/api/auth/dev/token', { data: { username } });
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/** An aangifte taken in by the front desk through the API; returns its id. */
+export async function reportByDesk(request: APIRequestContext, narrative: string): Promise<string> {
+  const token = await tokenFor(request, 'an.peeters');
+  const res = await request.post('/api/reports', {
+    headers: { authorization: `Bearer ${token}` },
+    data: {
+      kind: 'aangifte',
+      channel: { kind: 'front_desk', officeId: 'apg' },
+      appointmentRef: 'APT-7',
+      incidentType: 'fietsdiefstal',
+      timeWindow: { from: '2026-11-18T08:00:00+01:00', to: '2026-11-18T17:00:00+01:00' },
+      place: { municipality: 'Gent', postalCode: '9000', address: 'Korenmarkt 1' },
+      narrative,
+      parties: [{ name: 'B. Claes', roles: ['reporter', 'victim'] }],
+    },
+  });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}

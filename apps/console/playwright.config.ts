@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests of the console against the real embedded product (all four services, PGlite, the
+ * development issuer), started fresh by `webServer` on CONSOLE_E2E_PORT with CONSOLE_E2E_DATA_DIR
+ * (apps/console/scripts/browser.mjs sets both: a free port, a temporary folder). Debian's Chromium;
+ * the flags keep it from contacting anything but 127.0.0.1.
+ */
+const root = path.resolve(__dirname, '..', '..');
+const port = Number(process.env.CONSOLE_E2E_PORT ?? 3190);
+const baseURL = `http://127.0.0.1:${port}`;
+const out = path.join(root, 'dist', 'console-e2e');
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '**/*.pw.ts',
+  outputDir: path.join(out, 'artifacts'),
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: process.env.CONSOLE_E2E_JSON ?? path.join(out, 'results.json') }]],
+  use: {
+    baseURL,
+    locale: 'nl-BE',
+    timezoneId: 'Europe/Brussels',
+    viewport: { width: 1280, height: 900 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      ],
+    },
+  },
+  webServer: {
+    command: 'node scripts/start.mjs --fresh',
+    cwd: root,
+    url: `${baseURL}/api/reports/health`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: process.env.CONSOLE_E2E_DATA_DIR ?? path.join(out, 'data'),
+      LOG_LEVEL: 'warn',
+    },
+  },
+});

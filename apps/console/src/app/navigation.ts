@@ -1,0 +1,53 @@
+import type { ParseKeys } from 'i18next';
+import { REPORT_INTAKE_ROLES, REPORT_READER_ROLES } from '@/features/reports';
+import { hasAnyRole, Role, SessionUser } from '@/lib/auth';
+
+/** A link in the navigation: where it goes, its label, and who may use it. */
+export interface NavItem {
+  to: string;
+  label: ParseKeys;
+  roles: readonly Role[];
+}
+
+/** A section of the console for one kind of work; shown only to the roles (and teams) it serves. */
+export interface NavSection {
+  id: 'desk' | 'gak' | 'detectives' | 'evidence' | 'oversight';
+  roles: readonly Role[];
+  teams?: readonly string[];
+  items: NavItem[];
+}
+
+
+/**
+ * The console's sections. A feature adds its screens here (and its routes in app/router.tsx); a
+ * section without screens yet is listed on the overview as coming, not in the navigation.
+ */
+export const SECTIONS: NavSection[] = [
+  {
+    id: 'desk',
+    roles: ['front_desk'],
+    items: [
+      { to: '/reports/new', label: 'nav.items.reportsNew', roles: REPORT_INTAKE_ROLES },
+      { to: '/reports', label: 'nav.items.reports', roles: REPORT_READER_ROLES },
+    ],
+  },
+  { id: 'gak', roles: ['front_desk'], teams: ['GAK'], items: [] },
+  {
+    id: 'detectives',
+    roles: ['detective', 'team_lead'],
+    items: [
+      { to: '/reports', label: 'nav.items.reports', roles: REPORT_READER_ROLES },
+      { to: '/reports/new', label: 'nav.items.reportsNew', roles: REPORT_INTAKE_ROLES },
+    ],
+  },
+  { id: 'evidence', roles: ['evidence_officer', 'lab_liaison'], items: [] },
+  { id: 'oversight', roles: ['integrity_investigator', 'discipline_officer', 'dpo', 'chief'], items: [] },
+];
+
+/** The sections this user works in, each with the items their roles open. */
+export function sectionsFor(user: SessionUser): NavSection[] {
+  return SECTIONS.filter((s) => hasAnyRole(user, s.roles) && (!s.teams || user.teams.some((t) => s.teams!.includes(t)))).map((s) => ({
+    ...s,
+    items: s.items.filter((i) => hasAnyRole(user, i.roles)),
+  }));
+}

@@ -1,0 +1,26 @@
+import { createBrowserRouter } from 'react-router';
+import { Root } from './root';
+import { HomeScreen } from './routes/home';
+import { NotFoundScreen } from './routes/not-found';
+import { RouteError } from './routes/route-error';
+
+/**
+ * Every screen's URL. Feature screens are loaded on first use (`lazy`): each feature's
+ * `routes/<screen>.tsx` exports `Component`. Add a feature's routes here and its links in navigation.ts.
+ */
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <Root />,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: null,
+    children: [
+      { index: true, element: <HomeScreen /> },
+      { path: 'reports', lazy: () => import('@/features/reports/routes/report-list') },
+      { path: 'reports/new', lazy: () => import('@/features/reports/routes/report-intake') },
+      { path: 'reports/:id', lazy: () => import('@/features/reports/routes/report-detail') },
+      { path: 'auth/callback', element: null },
+      { path: '*', element: <NotFoundScreen /> },
+    ],
+  },
+]);

@@ -1,0 +1,5 @@
+import type { Role } from '@/lib/auth';
+
+/** Who may take reports in and who may read them: the reports service's own route rules. */
+export const REPORT_INTAKE_ROLES: readonly Role[] = ['front_desk', 'detective', 'team_lead'];
+export const REPORT_READER_ROLES: readonly Role[] = ['front_desk', 'detective', 'team_lead', 'chief'];

@@ -1,0 +1,138 @@
+import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OpenReportView, ReportsReference } from '@police/api-client';
+import { DateTime } from '@/components/date-time';
+import { formatDateTime } from '@/lib/i18n/dates';
+import { useCodeLabel } from '@/lib/i18n/codes';
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={600} component="dt">
+        {label}
+      </Text>
+      <Text size="sm" component="dd" m={0}>
+        {children || '—'}
+      </Text>
+    </div>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card withBorder component="section" aria-labelledby={id}>
+      <Title order={2} size="h4" id={id} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
+/** A report as the desk reads it: facts, statement, parties, particulars, PVs, amendments. */
+export function ReportDetailView({ view, reference }: { view: OpenReportView; reference?: ReportsReference }) {
+  const { t } = useTranslation();
+  const label = useCodeLabel();
+  const r = view.report;
+  const office = r.channel.kind === 'front_desk' ? (reference?.offices.find((o) => o.id === (r.channel as { officeId: string }).officeId)?.name ?? (r.channel as { officeId: string }).officeId) : '';
+  const place = r.place ? [r.place.address, [r.place.postalCode, r.place.municipality].filter(Boolean).join(' ')].filter(Boolean).join(', ') : '';
+  return (
+    <Stack gap="md">
+      <Group gap="xs">
+        <Badge variant="outline" color="blue.9">
+          {label('reportStatus', view.status)}
+        </Badge>
+        {r.urgent && (
+          <Badge variant="filled" color="red.9">
+            {t('reports.detail.urgent')}
+          </Badge>
+        )}
+      </Group>
+      <Section id="facts" title={t('reports.detail.facts')}>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} component="dl" m={0}>
+          <Fact label={t('reports.detail.received')}>
+            <DateTime value={r.receivedAt} />
+          </Fact>
+          <Fact label={t('reports.detail.kind')}>{label('reportKind', r.kind)}</Fact>
+          <Fact label={t('reports.detail.channel')}>{label('channel', r.channel.kind)}</Fact>
+          {office && <Fact label={t('reports.detail.office')}>{office}</Fact>}
+          <Fact label={t('reports.detail.incidentType')}>{r.incidentType}</Fact>
+          <Fact label={t('reports.detail.timeWindow')}>
+            {r.timeWindow && t('reports.detail.timeWindowValue', { from: formatDateTime(r.timeWindow.from), to: formatDateTime(r.timeWindow.to) })}
+          </Fact>
+          <Fact label={t('reports.detail.place')}>{place}</Fact>
+          <Fact label={t('reports.detail.assignedService')}>{reference?.services.find((s) => s.id === r.assignedServiceId)?.name ?? r.assignedServiceId}</Fact>
+        </SimpleGrid>
+      </Section>
+      <Section id="narrative" title={t('reports.detail.narrative')}>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {r.narrative}
+        </Text>
+      </Section>
+      <Section id="parties" title={t('reports.detail.parties')}>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('reports.detail.partyColumns.name')}</Table.Th>
+              <Table.Th>{t('reports.detail.partyColumns.roles')}</Table.Th>
+              <Table.Th>{t('reports.detail.partyColumns.contact')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {r.parties.map((p) => (
+              <Table.Tr key={p.partyId}>
+                <Table.Td>{p.name}</Table.Td>
+                <Table.Td>{p.roles.map((x) => label('partyRole', x)).join(', ')}</Table.Td>
+                <Table.Td>{p.contact ?? ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Section>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Section id="flags" title={t('reports.detail.flags')}>
+          <SimpleGrid cols={1} component="dl" m={0}>
+            <Fact label={t('reports.detail.victimSupportWanted')}>{r.victimSupportWanted ? t('common.yes') : t('common.no')}</Fact>
+            <Fact label={t('reports.detail.motiveFlags')}>{r.motiveFlags.map((f) => label('motiveFlag', f)).join(', ')}</Fact>
+          </SimpleGrid>
+        </Section>
+        <Section id="pvs" title={t('reports.detail.pvs')}>
+          {view.pvs.length === 0 ? (
+            <Text size="sm">{t('reports.detail.noPvs')}</Text>
+          ) : (
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('reports.detail.pvColumns.number')}</Table.Th>
+                  <Table.Th>{t('reports.detail.pvColumns.status')}</Table.Th>
+                  <Table.Th>{t('reports.detail.pvColumns.transmitted')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {view.pvs.map((pv) => (
+                  <Table.Tr key={pv.pvId}>
+                    <Table.Td>{pv.pvNumber ?? '—'}</Table.Td>
+                    <Table.Td>{label('pvStatus', pv.status)}</Table.Td>
+                    <Table.Td>{pv.transmitted ? t('common.yes') : t('common.no')}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Section>
+      </SimpleGrid>
+      {r.amendments.length > 0 && (
+        <Section id="amendments" title={t('reports.detail.amendments')}>
+          <Stack gap={4}>
+            {r.amendments.map((a) => (
+              <Text size="sm" key={`${a.amendedAt}:${a.reason}`}>
+                {t('reports.detail.amendmentLine', { date: formatDateTime(a.amendedAt), fields: a.fields.map((f) => label('amendableField', f)).join(', '), reason: a.reason })}
+              </Text>
+            ))}
+          </Stack>
+        </Section>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,66 @@
+import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { DateTime } from '@/components/date-time';
+import { PageTitle } from '@/components/page-title';
+import { ProblemAlert } from '@/components/problem-alert';
+import { RequireRoles } from '@/components/require-roles';
+import { breakGlass, isProblem } from '@/lib/api';
+import { formatDate } from '@/lib/i18n/dates';
+import { useCodeLabel } from '@/lib/i18n/codes';
+import { REPORT_READER_ROLES } from '../access';
+import { useReport, useReportsReference } from '../api/reports.api';
+import { ReportDetailView } from '../components/report-detail-view';
+
+function ReportDetailScreen() {
+  const { t } = useTranslation();
+  const label = useCodeLabel();
+  const { id = '' } = useParams();
+  const report = useReport(id);
+  const reference = useReportsReference();
+  const view = report.data?.data;
+  const title = view && view.status !== 'routed_to_integrity' ? t('reports.detail.titleOf', { kind: label('reportKind', view.report.kind), date: formatDate(view.report.receivedAt) }) : t('reports.detail.title');
+  return (
+    <Stack gap="sm">
+      <Anchor component={Link} to="/reports" size="sm">
+        {t('reports.detail.back')}
+      </Anchor>
+      <PageTitle>{title}</PageTitle>
+      {report.isPending && <Text>{t('reports.detail.loading')}</Text>}
+      {report.isError && (
+        <>
+          <ProblemAlert error={report.error} />
+          {isProblem(report.error, 'justification-cancelled') && (
+            <Group>
+              <Button size="xs" onClick={() => void report.refetch()}>
+                {t('common.retry')}
+              </Button>
+            </Group>
+          )}
+        </>
+      )}
+      {view && breakGlass.wasUsedFor(report.data?.response.url ?? '') && (
+        <Alert color="orange" variant="outline" role="status">
+          {t('reports.detail.breakGlassNotice')}
+        </Alert>
+      )}
+      {view?.status === 'routed_to_integrity' && (
+        <Alert color="blue" variant="outline">
+          <Text size="sm">{t('reports.detail.routed')}</Text>
+          <Text size="sm" mt="xs">
+            {t('reports.detail.routedAt')}: <DateTime value={view.routedAt} />
+          </Text>
+        </Alert>
+      )}
+      {view && view.status !== 'routed_to_integrity' && <ReportDetailView view={view} reference={reference.data} />}
+    </Stack>
+  );
+}
+
+export function Component() {
+  return (
+    <RequireRoles roles={REPORT_READER_ROLES}>
+      <ReportDetailScreen />
+    </RequireRoles>
+  );
+}

@@ -1,0 +1,44 @@
+import { createReportsClient } from '@police/api-client';
+import { networkProblem, problemOf, ProblemError } from './problem';
+import { apiFetch } from './transport';
+
+const baseUrl = typeof window === 'undefined' ? 'http://127.0.0.1' : window.location.origin;
+
+/**
+ * The typed clients (libs/api-client, generated from the services' OpenAPI documents): paths,
+ * parameters and bodies are checked at compile time. Every call goes through {@link apiFetch} (token,
+ * 401, break-glass), so they are made without a token source of their own. Use them inside a feature's
+ * `api/` folder only, through {@link call}. Add a service's client here when a feature first needs it
+ * (`createInvestigationsClient(baseUrl, undefined, { fetch: apiFetch })`, …).
+ */
+export const reportsApi = createReportsClient(baseUrl, undefined, { fetch: apiFetch });
+
+/** A successful answer: its body and, for a record, the ETag to send back as If-Match on an edit. */
+export interface Answer<T> {
+  data: T;
+  etag: string | null;
+  response: Response;
+}
+
+interface FetchResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * Awaits a typed client call and turns every failure into a {@link ProblemError} (problem+json
+ * answers, network failures, a cancelled break-glass dialog), so screens handle one kind of error.
+ * `T` is the answer's type (from the generated client; see libs/api-client).
+ */
+export async function call<T>(request: Promise<FetchResult>): Promise<Answer<T>> {
+  let result: FetchResult;
+  try {
+    result = await request;
+  } catch (e) {
+    if (e instanceof ProblemError) throw e;
+    throw networkProblem(e);
+  }
+  if (!result.response.ok) throw problemOf(result.response, result.error);
+  return { data: result.data as T, etag: result.response.headers.get('ETag'), response: result.response };
+}

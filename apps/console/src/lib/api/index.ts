@@ -1,0 +1,12 @@
+export { reportsApi, call } from './client';
+export type { Answer } from './client';
+export { apiFetch } from './transport';
+export { breakGlass, justificationProblems, JUSTIFICATION_RULES } from './break-glass';
+export type { Justification, JustificationRequest } from './break-glass';
+export { ProblemError, isProblem, PROBLEM_BASE } from './problem';
+export type { FieldError, ProblemBody } from './problem';
+export { problemMessage, fieldMessage } from './messages';
+export { applyProblemToForm } from './form-errors';
+export type { FormLike } from './form-errors';
+export { ifMatch, isConflict, idempotencyKey } from './etag';
+export { createQueryClient } from './query-client';
