@@ -62,6 +62,8 @@ export default [
               onlyDependOnLibsWithTags: [],
               allowedExternalImports: ['class-validator', 'class-transformer'],
             },
+            // The web console reaches the services over HTTP only, through the generated client (a lib).
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             // The embedded host is the one place that composes every service into one process.
             { sourceTag: 'type:host', onlyDependOnLibsWithTags: ['type:service', 'type:lib', 'type:contracts', 'type:testing'] },
           ],
