@@ -13,7 +13,7 @@ function Gate() {
   if (configError) {
     return (
       <Center h="100vh" p="md">
-        <Alert color="red" variant="outline" role="alert" title={t('signIn.failed')}>
+        <Alert color="red.9" variant="outline" role="alert" title={t('signIn.failed')}>
           {t('problems.network')}
         </Alert>
       </Center>

@@ -17,6 +17,9 @@ export const theme = createTheme({
     Textarea: { defaultProps: { size: 'sm' } },
     Select: { defaultProps: { size: 'sm' } },
     Table: { defaultProps: { verticalSpacing: 6, horizontalSpacing: 'sm' } },
+    // Alert titles in the text colour: the alert's colour stays on its border, and orange titles would
+    // fall below 4.5:1 on white.
+    Alert: { styles: { title: { color: 'var(--mantine-color-text)' } } },
   },
 });
 

@@ -67,7 +67,7 @@ export function BreakGlassDialog() {
         >
           <Stack gap="sm">
             <Text size="sm">{t('breakGlass.intro')}</Text>
-            <Alert color="orange" variant="outline">
+            <Alert color="orange.9" variant="outline">
               <Text size="sm">{t('breakGlass.logged')}</Text>
             </Alert>
             <Textarea label={t('breakGlass.reason')} description={t('breakGlass.reasonHint')} withAsterisk autosize minRows={3} data-autofocus {...form.getInputProps('text')} />

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 export function ConflictAlert({ onReload }: { onReload: () => void }) {
   const { t } = useTranslation();
   return (
-    <Alert color="orange" variant="outline" title={t('conflict.title')} role="alert" data-problem="precondition-failed">
+    <Alert color="orange.9" variant="outline" title={t('conflict.title')} role="alert" data-problem="precondition-failed">
       <Text size="sm" mb="sm">
         {t('conflict.body')}
       </Text>

@@ -15,7 +15,7 @@ export function ProblemAlert({ error, unplaced, onReload }: { error: unknown; un
   const message = problem ? problemMessage(t, problem) : t('app.error.body');
   const rest = unplaced ?? [];
   return (
-    <Alert color="red" variant="outline" title={t('problems.title')} role="alert" data-problem={problem?.slug}>
+    <Alert color="red.9" variant="outline" title={t('problems.title')} role="alert" data-problem={problem?.slug}>
       <Text size="sm">{message}</Text>
       {problem && problem.errors.length > 0 && rest.length === 0 && unplaced !== undefined && <Text size="sm">{t('problems.fieldsAtFault')}</Text>}
       {rest.length > 0 && (

@@ -12,7 +12,7 @@ export function RequireRoles({ roles, children }: { roles: readonly Role[]; chil
   const user = useUser();
   if (!hasAnyRole(user, roles)) {
     return (
-      <Alert color="red" variant="outline" role="alert" title={t('problems.title')}>
+      <Alert color="red.9" variant="outline" role="alert" title={t('problems.title')}>
         {t('problems.types.forbidden')}
       </Alert>
     );

@@ -6,7 +6,7 @@ export function RouteError() {
   const { t } = useTranslation();
   return (
     <Center p="xl">
-      <Alert color="red" variant="outline" role="alert" title={t('app.error.title')}>
+      <Alert color="red.9" variant="outline" role="alert" title={t('app.error.title')}>
         {t('app.error.body')}
         <Button mt="sm" size="xs" display="block" onClick={() => window.location.reload()}>
           {t('app.error.retry')}

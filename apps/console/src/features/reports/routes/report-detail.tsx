@@ -1,15 +1,19 @@
-import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { DateTime } from '@/components/date-time';
+import { notifySuccess } from '@/components/notify';
 import { PageTitle } from '@/components/page-title';
 import { ProblemAlert } from '@/components/problem-alert';
 import { RequireRoles } from '@/components/require-roles';
 import { breakGlass, isProblem } from '@/lib/api';
+import { hasAnyRole, useUser } from '@/lib/auth';
 import { formatDate } from '@/lib/i18n/dates';
 import { useCodeLabel } from '@/lib/i18n/codes';
-import { REPORT_READER_ROLES } from '../access';
+import { REPORT_INTAKE_ROLES, REPORT_READER_ROLES } from '../access';
 import { useReport, useReportsReference } from '../api/reports.api';
+import { AmendNarrativeForm } from '../components/amend-narrative-form';
 import { ReportDetailView } from '../components/report-detail-view';
 
 function ReportDetailScreen() {
@@ -17,6 +21,8 @@ function ReportDetailScreen() {
   const label = useCodeLabel();
   const { id = '' } = useParams();
   const report = useReport(id);
+  const user = useUser();
+  const [amending, setAmending] = useState(false);
   const reference = useReportsReference();
   const view = report.data?.data;
   const title = view && view.status !== 'routed_to_integrity' ? t('reports.detail.titleOf', { kind: label('reportKind', view.report.kind), date: formatDate(view.report.receivedAt) }) : t('reports.detail.title');
@@ -40,19 +46,46 @@ function ReportDetailScreen() {
         </>
       )}
       {view && breakGlass.wasUsedFor(report.data?.response.url ?? '') && (
-        <Alert color="orange" variant="outline" role="status">
+        <Alert color="orange.9" variant="outline" role="status">
           {t('reports.detail.breakGlassNotice')}
         </Alert>
       )}
       {view?.status === 'routed_to_integrity' && (
-        <Alert color="blue" variant="outline">
+        <Alert color="blue.9" variant="outline">
           <Text size="sm">{t('reports.detail.routed')}</Text>
           <Text size="sm" mt="xs">
             {t('reports.detail.routedAt')}: <DateTime value={view.routedAt} />
           </Text>
         </Alert>
       )}
-      {view && view.status !== 'routed_to_integrity' && <ReportDetailView view={view} reference={reference.data} />}
+      {view && view.status !== 'routed_to_integrity' && (
+        <>
+          {hasAnyRole(user, REPORT_INTAKE_ROLES) && !amending && (
+            <Group>
+              <Button variant="default" size="xs" onClick={() => setAmending(true)}>
+                {t('reports.amend.open')}
+              </Button>
+            </Group>
+          )}
+          {amending && (
+            <Card withBorder>
+              <AmendNarrativeForm
+                key={report.data?.etag ?? ''}
+                reportId={id}
+                narrative={view.report.narrative}
+                etag={report.data?.etag ?? null}
+                onDone={() => setAmending(false)}
+                onSaved={() => {
+                  setAmending(false);
+                  notifySuccess(t('reports.amend.saved'));
+                }}
+                onReload={() => report.refetch()}
+              />
+            </Card>
+          )}
+          <ReportDetailView view={view} reference={reference.data} />
+        </>
+      )}
     </Stack>
   );
 }

@@ -22,7 +22,7 @@ export function PersonaPicker() {
   }
   if (users.isError) {
     return (
-      <Alert color="red" variant="outline" role="alert">
+      <Alert color="red.9" variant="outline" role="alert">
         {t('problems.network')}
       </Alert>
     );
@@ -30,7 +30,7 @@ export function PersonaPicker() {
   return (
     <>
       {failed && (
-        <Alert color="red" variant="outline" role="alert" mb="sm">
+        <Alert color="red.9" variant="outline" role="alert" mb="sm">
           {t('signIn.failed')}
         </Alert>
       )}

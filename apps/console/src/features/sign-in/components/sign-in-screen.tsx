@@ -37,12 +37,12 @@ export function SignInScreen() {
             {t('signIn.title')}
           </Title>
           {signedOutReason === 'ended' && (
-            <Alert color="orange" variant="outline" role="status">
+            <Alert color="orange.9" variant="outline" role="status">
               {t('signIn.sessionEnded')}
             </Alert>
           )}
           {signedOutReason === 'signed-out' && (
-            <Alert color="blue" variant="outline" role="status">
+            <Alert color="blue.9" variant="outline" role="status">
               {t('signIn.signedOut')}
             </Alert>
           )}

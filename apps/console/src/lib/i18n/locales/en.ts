@@ -192,6 +192,14 @@ export const en: Catalogue = {
         reporter: 'One of the parties must be the reporter.',
       },
     },
+    amend: {
+      title: 'Amend the statement',
+      open: 'Amend the statement',
+      reason: 'Reason for the amendment',
+      reasonHint: 'What was said before is kept; say why it changes.',
+      submit: 'Save the amendment',
+      saved: 'Amendment saved.',
+    },
     detail: {
       title: 'Report',
       titleOf: '{{kind}} of {{date}}',

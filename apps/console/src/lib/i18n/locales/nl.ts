@@ -193,6 +193,14 @@ export const nl = {
         reporter: 'Een van de betrokkenen moet de melder zijn.',
       },
     },
+    amend: {
+      title: 'Relaas wijzigen',
+      open: 'Relaas wijzigen',
+      reason: 'Reden van de wijziging',
+      reasonHint: 'Wat eerder gezegd werd, blijft bewaard; zeg waarom het verandert.',
+      submit: 'Wijziging opslaan',
+      saved: 'Wijziging opgeslagen.',
+    },
     detail: {
       title: 'Melding',
       titleOf: '{{kind}} van {{date}}',
