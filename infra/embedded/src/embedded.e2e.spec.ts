@@ -43,6 +43,25 @@ describe('npm start (embedded mode)', () => {
       expect(missing.status).toBe(404);
       expect(missing.headers.get('content-type')).toContain('application/problem+json');
       expect(await missing.json()).toMatchObject({ status: 404, title: 'Not found', instance: '/api/reports/no/such/route' });
+
+      // The web console beside the API: its page revalidated, hashed assets cached for good, its own routes
+      // answered with the page (a reload of /reports/<id>), a missing file a 404, and the same CSP as the API.
+      const base = `http://127.0.0.1:${port}`;
+      const page = await fetch(`${base}/`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self';");
+      const html = await page.text();
+      const script = /<script type="module"[^>]*src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+      expect(script).toBeDefined();
+      const asset = await fetch(`${base}${script}`);
+      expect([asset.status, asset.headers.get('cache-control'), asset.headers.get('content-type')]).toEqual([200, 'public, max-age=31536000, immutable', 'text/javascript; charset=utf-8']);
+      const deep = await fetch(`${base}/reports/0f2e2b63-7267-4d0b-b447-41d1979106d2`);
+      expect([deep.status, await deep.text()]).toEqual([200, html]);
+      expect((await fetch(`${base}/assets/no-such-chunk.js`)).status).toBe(404);
+      expect((await fetch(`${base}/no-such-file.png`)).status).toBe(404);
+      expect((await fetch(`${base}/api/nothing-here`)).headers.get('content-type')).toContain('application/problem+json');
     } finally {
       first.child.kill('SIGINT');
     }
