@@ -26,7 +26,8 @@ export default defineConfig({
   use: {
     baseURL,
     locale: 'nl-BE',
-    timezoneId: 'Europe/Brussels',
+    // Not Brussels on purpose: the console shows and reads Belgian time whatever the browser's zone.
+    timezoneId: 'America/New_York',
     viewport: { width: 1280, height: 900 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
