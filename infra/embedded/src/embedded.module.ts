@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import type { MessageBus } from '@police/messaging';
 import { configureHttpApp, ServiceRuntime, setupOpenApi } from '@police/platform';
 import type { ServiceDefinition } from '@police/service-host';
-import { authenticationFromEnv, rateLimitsFromEnv, SecurityModule, SecurityModuleOptions, useStructuredLogs } from '@police/security';
+import { authenticationFromEnv, consoleSignIn, rateLimitsFromEnv, SecurityModule, SecurityModuleOptions, useStructuredLogs } from '@police/security';
 import { EVIDENCE_DESCRIPTION, EvidenceModule } from '@police/evidence';
 import { INTEGRITY_DESCRIPTION, IntegrityModule } from '@police/integrity';
 import { INVESTIGATIONS_DESCRIPTION, InvestigationsModule } from '@police/investigations';
@@ -62,7 +62,8 @@ export async function createEmbeddedApp(options: EmbeddedAppOptions): Promise<IN
   const app = await NestFactory.create(EmbeddedModule, { bufferLogs: true });
   useStructuredLogs(app);
   // The console signs in against the OIDC provider from the browser: its origin is one the page may call.
-  configureHttpApp(app, { connectSources: authentication.kind === 'oidc' ? [new URL(authentication.issuer).origin] : [] });
+  const signIn = consoleSignIn(authentication);
+  configureHttpApp(app, { connectSources: signIn.kind === 'oidc' ? [new URL(signIn.authority).origin] : [] });
   setupOpenApi(app, services);
   return app;
 }

@@ -1,4 +1,4 @@
-import { createReportsClient } from '@police/api-client';
+import { createPlatformClient, createReportsClient } from '@police/api-client';
 import { networkProblem, problemOf, ProblemError } from './problem';
 import { apiFetch } from './transport';
 
@@ -12,6 +12,12 @@ const baseUrl = typeof window === 'undefined' ? 'http://127.0.0.1' : window.loca
  * (`createInvestigationsClient(baseUrl, undefined, { fetch: apiFetch })`, …).
  */
 export const reportsApi = createReportsClient(baseUrl, undefined, { fetch: apiFetch });
+
+/**
+ * The platform's public routes (how to sign in, the development issuer), asked before there is a
+ * session: plain fetch, so a refused sign-in is not taken for an ended session.
+ */
+export const signInApi = createPlatformClient(baseUrl);
 
 /** A successful answer: its body and, for a record, the ETag to send back as If-Match on an edit. */
 export interface Answer<T> {

@@ -1,4 +1,4 @@
-export { reportsApi, call } from './client';
+export { reportsApi, signInApi, call } from './client';
 export type { Answer } from './client';
 export { apiFetch } from './transport';
 export { breakGlass, justificationProblems, JUSTIFICATION_RULES } from './break-glass';

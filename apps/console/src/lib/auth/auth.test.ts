@@ -20,3 +20,17 @@ describe('the session user and token renewal', () => {
     expect(renewalDelay(1_000, 5_000)).toBe(0);
   });
 });
+
+describe('GET /api/auth/config as the console reads it', () => {
+  it('is dev, or oidc with all three settings; an incomplete oidc answer is refused', async () => {
+    const { toAuthConfig } = await import('./authenticator');
+    expect(toAuthConfig({ kind: 'dev' })).toEqual({ kind: 'dev' });
+    expect(toAuthConfig({ kind: 'oidc', authority: 'http://127.0.0.1:58080/realms/police', clientId: 'police-web', scope: 'openid profile' })).toEqual({
+      kind: 'oidc',
+      authority: 'http://127.0.0.1:58080/realms/police',
+      clientId: 'police-web',
+      scope: 'openid profile',
+    });
+    expect(() => toAuthConfig({ kind: 'oidc', authority: 'http://x' })).toThrow('without authority, clientId or scope');
+  });
+});

@@ -1,3 +1,5 @@
+import type { PlatformComponents } from '@police/api-client';
+import { call, signInApi } from '../api/client';
 import { sessionStore } from './session';
 import { tokenExpiry, userFromToken } from './user';
 
@@ -7,10 +9,24 @@ import { tokenExpiry, userFromToken } from './user';
  */
 export type AuthConfig = { kind: 'dev' } | { kind: 'oidc'; authority: string; clientId: string; scope: string };
 
+/** The answer of `GET /api/auth/config` as a discriminated union (the document has optional fields). */
+export function toAuthConfig(view: PlatformComponents['schemas']['ConsoleSignInView']): AuthConfig {
+  if (view.kind === 'dev') return { kind: 'dev' };
+  if (view.authority && view.clientId && view.scope) return { kind: 'oidc', authority: view.authority, clientId: view.clientId, scope: view.scope };
+  throw new Error('GET /api/auth/config: an oidc answer without authority, clientId or scope');
+}
+
 export async function fetchAuthConfig(): Promise<AuthConfig> {
-  const res = await fetch('/api/auth/config', { headers: { Accept: 'application/json' } });
-  if (!res.ok) throw new Error(`GET /api/auth/config answered ${res.status}`);
-  return (await res.json()) as AuthConfig;
+  return toAuthConfig((await call<PlatformComponents['schemas']['ConsoleSignInView']>(signInApi.GET('/api/auth/config'))).data);
+}
+
+/**
+ * The development issuer's answer (`POST /api/auth/dev/token`). Its document names no response schema
+ * yet; the OAuth token response fields it returns.
+ */
+interface DevTokenAnswer {
+  access_token: string;
+  expires_in: number;
 }
 
 /** Renew this long before the token expires (or at 80 % of a shorter lifetime). */
@@ -39,13 +55,7 @@ export class DevAuthenticator implements Authenticator {
   private username: string | undefined;
 
   async signIn(username: string): Promise<void> {
-    const res = await fetch('/api/auth/dev/token', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ username }),
-    });
-    if (!res.ok) throw new Error(`sign-in answered ${res.status}`);
-    const body = (await res.json()) as { access_token: string; expires_in: number };
+    const body = (await call<DevTokenAnswer>(signInApi.POST('/api/auth/dev/token', { body: { username } }))).data;
     const expiresAt = (tokenExpiry(body.access_token) ?? Date.now() / 1000 + body.expires_in) * 1000;
     this.username = username;
     sessionStore.set({ accessToken: body.access_token, user: userFromToken(body.access_token), expiresAt });

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import { call, signInApi } from '@/lib/api';
 import type { Role } from '@/lib/auth';
 
 /**
- * A demo user of the development issuer (`GET /api/auth/dev/users`, libs/security `DevUser`). The auth
- * routes are in no OpenAPI document yet (issue 12 adds one); until then this answer is typed here.
+ * A demo user of the development issuer (`GET /api/auth/dev/users`, libs/security `DevUser`). The
+ * platform document names no response schema for it yet; until it does, this answer is typed here.
  */
 export interface DevUser {
   username: string;
@@ -22,10 +23,6 @@ export function useDevUsers(enabled: boolean) {
     queryKey: devUsersKey,
     enabled,
     staleTime: Infinity,
-    queryFn: async (): Promise<DevUser[]> => {
-      const res = await fetch('/api/auth/dev/users', { headers: { Accept: 'application/json' } });
-      if (!res.ok) throw new Error(`GET /api/auth/dev/users answered ${res.status}`);
-      return (await res.json()) as DevUser[];
-    },
+    queryFn: async () => (await call<DevUser[]>(signInApi.GET('/api/auth/dev/users'))).data,
   });
 }
