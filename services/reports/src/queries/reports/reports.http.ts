@@ -50,6 +50,8 @@ export class ReportQueriesController {
 
   @Get('reference')
   @Authenticated()
+  // Configuration, not records; rate-limited like every collection route (the console asks once a session).
+  @SearchRateLimit()
   @ApiOperation({ summary: "The zone's offices (walk-in or by appointment), competent services and time zone, for the desk's forms" })
   reference(): Reference {
     return {
