@@ -35,9 +35,9 @@ interface FetchResult {
 /**
  * Awaits a typed client call and turns every failure into a {@link ProblemError} (problem+json
  * answers, network failures, a cancelled break-glass dialog), so screens handle one kind of error.
- * `T` is the answer's type (from the generated client; see libs/api-client).
+ * The answer's type is the one the generated client gives the route (libs/api-client); no type argument needed.
  */
-export async function call<T>(request: Promise<FetchResult>): Promise<Answer<T>> {
+export async function call<T = never, R extends FetchResult = FetchResult>(request: Promise<R>): Promise<Answer<[T] extends [never] ? NonNullable<R['data']> : T>> {
   let result: FetchResult;
   try {
     result = await request;
@@ -46,5 +46,5 @@ export async function call<T>(request: Promise<FetchResult>): Promise<Answer<T>>
     throw networkProblem(e);
   }
   if (!result.response.ok) throw problemOf(result.response, result.error);
-  return { data: result.data as T, etag: result.response.headers.get('ETag'), response: result.response };
+  return { data: result.data as [T] extends [never] ? NonNullable<R['data']> : T, etag: result.response.headers.get('ETag'), response: result.response };
 }

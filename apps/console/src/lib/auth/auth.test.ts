@@ -31,6 +31,6 @@ describe('GET /api/auth/config as the console reads it', () => {
       clientId: 'police-web',
       scope: 'openid profile',
     });
-    expect(() => toAuthConfig({ kind: 'oidc', authority: 'http://x' })).toThrow('without authority, clientId or scope');
+    expect(() => toAuthConfig({ kind: 'oidc', authority: 'http://x' } as unknown as Parameters<typeof toAuthConfig>[0])).toThrow('without authority, clientId or scope');
   });
 });

@@ -1,23 +1,29 @@
-import type { PlatformComponents } from '@police/api-client';
 import { call, signInApi } from '../api/client';
 import { sessionStore } from './session';
 import { tokenExpiry, userFromToken } from './user';
+
+/** The answer of `GET /api/auth/config`, as the platform document types it. */
+type SignInView = Awaited<ReturnType<typeof fetchSignInView>>;
+
+async function fetchSignInView() {
+  return (await call(signInApi.GET('/api/auth/config'))).data;
+}
 
 /**
  * How the console signs in, as `GET /api/auth/config` says (libs/security): the embedded development
  * issuer, or OIDC (Keycloak) with the authorization code flow and PKCE.
  */
-export type AuthConfig = { kind: 'dev' } | { kind: 'oidc'; authority: string; clientId: string; scope: string };
+export type AuthConfig = SignInView;
 
-/** The answer of `GET /api/auth/config` as a discriminated union (the document has optional fields). */
-export function toAuthConfig(view: PlatformComponents['schemas']['ConsoleSignInView']): AuthConfig {
+/** Checks the answer of `GET /api/auth/config` before the console signs in with it: an incomplete one is an error, not a half-configured client. */
+export function toAuthConfig(view: SignInView): AuthConfig {
   if (view.kind === 'dev') return { kind: 'dev' };
   if (view.authority && view.clientId && view.scope) return { kind: 'oidc', authority: view.authority, clientId: view.clientId, scope: view.scope };
   throw new Error('GET /api/auth/config: an oidc answer without authority, clientId or scope');
 }
 
 export async function fetchAuthConfig(): Promise<AuthConfig> {
-  return toAuthConfig((await call<PlatformComponents['schemas']['ConsoleSignInView']>(signInApi.GET('/api/auth/config'))).data);
+  return toAuthConfig(await fetchSignInView());
 }
 
 /**

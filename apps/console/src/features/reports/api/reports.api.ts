@@ -73,7 +73,7 @@ export function useAmendReport(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, etag }: { body: AmendReportBody; etag: string | null }) =>
-      call<ReportView>(reportsApi.POST('/api/reports/{id}/amendments', { params: { path: { id } }, body, headers: ifMatch(etag) })),
+      call<ReportView>(reportsApi.POST('/api/reports/{id}/amendments', { params: { path: { id }, header: ifMatch(etag) }, body })),
     onSuccess: (answer: Answer<ReportView>) => {
       queryClient.setQueryData(reportKeys.detail(id), answer);
       return queryClient.invalidateQueries({ queryKey: reportKeys.lists() });
