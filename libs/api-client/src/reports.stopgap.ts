@@ -1,8 +1,8 @@
 // STOPGAP until the typed client of the `documents` branch lands (issue 12, item 4): the reports
 // service's OpenAPI document describes request bodies but no response body yet, so openapi-typescript can
 // only type the answers as unknown. These are the answers the console's report screens read, in the
-// shape the service sends; `reports.stopgap.check.ts` makes the workspace type-check fail when they differ
-// from the service's own view types. Delete both files once the document carries response schemas.
+// shape the service sends. The documents carry response schemas now: the desk screens replace these with
+// the generated types and delete this file.
 import type { components } from './generated/reports';
 
 type Schemas = components['schemas'];
