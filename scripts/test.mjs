@@ -59,6 +59,11 @@ ok = step('API client is current (npm run api:generate)', process.execPath, ['sc
 ok = step('unit tests', nx, ['run-many', '-t', 'test', '--exclude=console', '--output-style=stream', '--skip-nx-cache']) && ok;
 ok = step('console: type-check, build, component tests', nx, ['run-many', '-t', 'typecheck', 'build', 'test', '-p', 'console', '--parallel=1', '--output-style=stream', '--skip-nx-cache']) && ok;
 
+/** The console's browser tests (embedded product; one signs in with the real Keycloak). */
+function browserStep() {
+  return step('console: browser tests (Playwright, real embedded product)', nx, ['run', 'console:browser', '--output-style=stream']);
+}
+
 if (!unitOnly) {
   const { resolveInfrastructure, nativeKeycloakRunning, stopNativeKeycloak } = require(path.join(root, 'libs/testing/src/infrastructure.cjs'));
   // Keycloak is started by the first test that signs in with it (libs/testing startTestKeycloak), not here:
@@ -72,11 +77,14 @@ if (!unitOnly) {
     console.error(`\n=== infrastructure: FAILED\n${e?.stack ?? e}`);
     ok = false;
   }
+  if (!infra) ok = browserStep() && ok;
   if (infra) {
     const serverEnv = { DATABASE_URL: process.env.DATABASE_URL, KAFKA_BROKERS: process.env.KAFKA_BROKERS };
     try {
       ok = step('integration tests', nx, ['run-many', '-t', 'test-int', '--output-style=stream', '--parallel=1'], serverEnv) && ok;
       ok = step('e2e tests', nx, ['run-many', '-t', 'e2e', '--output-style=stream', '--parallel=1'], serverEnv) && ok;
+      // Before Keycloak stops: the browser test of the real sign-in reuses the one the e2e tests started.
+      ok = browserStep() && ok;
     } finally {
       if (!keycloakWasRunning && (await nativeKeycloakRunning().catch(() => false))) {
         const t0 = Date.now();
@@ -89,7 +97,6 @@ if (!unitOnly) {
       await infra.stop();
     }
   }
-  ok = step('console: browser tests (Playwright, real embedded product)', nx, ['run', 'console:browser', '--output-style=stream']) && ok;
 }
 
 const t = totals();
