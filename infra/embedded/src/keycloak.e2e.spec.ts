@@ -21,6 +21,7 @@ import {
   TestKeycloakServer,
   testKafkaBrokers,
 } from '@police/testing';
+import { contentSecurityPolicy } from '@police/platform';
 import { compile, RunningService, SERVICES, ServiceName, startService, stopAll } from './production-services.testing';
 
 const PROBLEM = 'https://police-case-platform.example/problems/';
@@ -33,6 +34,17 @@ const PIETER = { username: 'pieter.janssens', staffId: '5415-0201' }; // detecti
 const SOFIE = { username: 'sofie.maes', staffId: '5415-0202' }; // detective, Drugs
 const INES = { username: 'ines.dubois', staffId: '5415-0403' }; // DPO
 const WIM = { username: 'wim.debacker', staffId: '5415-0110' }; // front desk, GAK: signs in through the console's flow
+
+/** A Content-Security-Policy header as directives and their sources. */
+function policyOf(header: string | null): Record<string, string[]> {
+  return Object.fromEntries(
+    (header ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...sources]) => [name, sources]),
+  );
+}
 
 function claims(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
@@ -251,6 +263,7 @@ describe('production-like with Keycloak: the services verify real Keycloak token
       writeFileSync(path.join(consoleRoot, 'assets', 'index-abc123.js'), 'console.log("police console");');
       gateway = await startNativeGateway({
         consoleRoot,
+        connectSources: [new URL(kc.settings.issuer).origin],
         services: Object.fromEntries(SERVICES.map((s) => [s, running.get(s)!.url])) as Record<ServiceName, string>,
       });
     }, 180_000);
@@ -264,6 +277,8 @@ describe('production-like with Keycloak: the services verify real Keycloak token
         const page = await call(gateway.url, null, 'GET', p);
         expect([p, page.status, page.headers.get('content-type'), page.body]).toEqual([p, 200, 'text/html', expect.stringContaining('police console')]);
         expect(page.headers.get('x-frame-options')).toBe('DENY');
+        // The console's page carries the policy every service sends, with Keycloak's origin to call.
+        expect(policyOf(page.headers.get('content-security-policy'))).toEqual(contentSecurityPolicy({ connectSources: [new URL(kc.settings.issuer).origin] }));
       }
       const asset = await call(gateway.url, null, 'GET', '/assets/index-abc123.js');
       expect([asset.status, asset.headers.get('content-type'), asset.headers.get('cache-control')]).toEqual([200, 'application/javascript', 'public, max-age=31536000, immutable']);
