@@ -90,6 +90,25 @@ export default [
     },
   },
   {
+    // The one exception: the main catalogues compose each feature's own catalogue (features/<f>/i18n/nl.ts,
+    // en.ts) under one top-level key, so that screens of parallel features add words without touching
+    // each other's. Nothing else of a feature.
+    files: [`${consoleSrc}/lib/i18n/locales/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@/(app(/.*)?|features(?!/[^/]+/i18n/(nl|en)$)(/.*)?)$',
+              message: 'The catalogues import a feature\'s catalogue only (features/<f>/i18n/nl or en), nothing else of it, and not the app.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['services/*/src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: domainBannedImports }],

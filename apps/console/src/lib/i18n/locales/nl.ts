@@ -1,6 +1,10 @@
+import type { Widen } from '../catalogue';
+
 /**
  * The Dutch catalogue: the console's default language and the source of truth for the keys (the
  * English one must have the same shape, `Catalogue`). Codes the API sends are translated under `codes`.
+ * A feature keeps its words in its own catalogue (`features/<f>/i18n/nl.ts`, `en.ts`), composed here
+ * under one top-level key named after the feature, with one import line.
  */
 export const nl = {
   app: {
@@ -291,8 +295,6 @@ export const nl = {
     evidenceCategory: { phone_or_data_carrier: 'gsm of gegevensdrager' },
   },
 };
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** The shape every catalogue has: the Dutch one's keys, any text. */
 export type Catalogue = Widen<typeof nl>;
