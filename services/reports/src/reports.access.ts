@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { AccessControl, GrantedAccess, Principal, principalOf, ProtectedResource, resourceNotFound } from '@police/security';
 import { EVENT_SOURCING, ServiceEventSourcing } from '@police/platform';
 import type { Request } from 'express';
@@ -12,6 +13,15 @@ import { ReportRow } from './queries/reports/report.read-model';
 import { reportsProjection } from './queries/reports/report.projection';
 import { PvRow } from './queries/pvs/pv.read-model';
 import { pvRow } from './queries/pvs/pv.projection';
+
+/** Who may read reports and PVs (route policy; AccessControl then decides per record). */
+export const REPORT_READERS = ['front_desk', 'detective', 'team_lead', 'chief'] as const;
+
+/**
+ * GAK/DIAK's steps are open to the roles a GAK member may have; the domain refuses anyone outside the
+ * configured GAK teams (`not_gak`), and the author of a PV its own quality check (`own_pv`).
+ */
+export const GAK_CAPABLE = ['front_desk', 'detective', 'team_lead'] as const;
 
 /**
  * Who may see and act on a report and its PVs: built from the report row, checked by the shared
@@ -62,7 +72,7 @@ export class ReportsAccess {
   }
 
   /** A PV is read and acted on as part of its report; its author is assigned to it whatever the report's state. */
-  pvResource(report: ReportRow, pv: PvRow, principal?: Principal): ProtectedResource {
+  pvResource(report: ReportRow, pv: Pick<PvRow, 'author' | 'pvNumber'>, principal?: Principal): ProtectedResource {
     const base = this.resource(report, principal);
     return { ...base, assignees: [...new Set([...(base.assignees ?? []), pv.author])], ...(pv.pvNumber ? { caseRef: pv.pvNumber } : {}) };
   }
@@ -98,12 +108,24 @@ export class ReportsAccess {
   }
 
   async currentPvRow(pvId: string): Promise<PvRow> {
-    const { events, currentVersion } = await this.es.store.readStream(pvStream(pvId));
-    let state = initialPvState();
-    for (const e of events) state = evolvePv(state, { type: e.type, data: e.data } as PvEvent);
-    const row = pvRow(state, currentVersion);
+    return (await this.currentPv(pvId)).row;
+  }
+
+  /** The PV as its stream has it now, with its events (its history), or 404. */
+  async currentPv(pvId: string): Promise<{ row: PvRow; events: PvEvent[] }> {
+    const stream = await this.es.store.readStream(pvStream(pvId));
+    const events = stream.events.map((e) => ({ type: e.type, data: e.data }) as PvEvent);
+    const row = pvRow(events.reduce(evolvePv, initialPvState()), stream.currentVersion);
     if (!row) throw resourceNotFound('report');
-    return row;
+    return { row, events };
+  }
+
+  /** The rows of these reports that the read model has, by id (for list answers that name reports). */
+  async rowsById(ids: string[]): Promise<Map<string, ReportRow>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.es.dataSource.getRepository(ReportRow).find({ where: { id: In(unique) } });
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   async authorizeRead(req: Request, row: ReportRow): Promise<GrantedAccess> {

@@ -169,6 +169,27 @@ const MATRIX: Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/reports/pvs',
+    request: () => ({ path: '/api/reports/pvs?stage=quality_check&limit=200' }),
+    // GAK's queue: roles that may be GAK get past the route, then only the GAK teams (wim.debacker, below).
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, G, G, G, G, G, G, R, R, R, R, R, R],
+    // No column is GAK: what the queue shows wim.debacker is checked in its own test below.
+    ok: (a) => expect(a.json.items).toEqual(expect.any(Array)),
+  },
+  {
+    method: 'GET',
+    route: '/api/reports/pvs/:pvId/history',
+    request: (_p, kit) => ({ path: `/api/reports/pvs/${kit.fx.pv}/history`, ids: { id: kit.fx.pv } }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 200, 200, J, J, J, 200, R, R, R, R, R, J],
+    ok: (a, _p, call) => {
+      expect(a.json).toEqual({ pvId: call.ids!.id, reportId: expect.any(String), version: 0, entries: [expect.objectContaining({ position: 1, step: 'drafted', by: '5415-0101' })] });
+      expect(a.headers.get('etag')).toBe('"0"');
+    },
+  },
+  {
+    method: 'GET',
     route: '/api/reports/:id',
     request: (_p, kit) => ({ path: `/api/reports/${kit.fx.report}`, ids: { id: kit.fx.report } }),
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
@@ -361,6 +382,16 @@ describe('authorization matrix of the reports service: every route × every pers
   it.each(MATRIX.map((r) => [`${r.method} ${r.route}`, r] as const))('%s', async (_name, row) => {
     const { got, want } = await run(row);
     expect(got).toEqual(want);
+  });
+
+  it("shows GAK (wim.debacker, team GAK) its queue: the PVs submitted for quality control, not the drafts", async () => {
+    await eventually(async () => {
+      const queue = await api('gak', 'GET', '/api/reports/pvs?limit=200');
+      expect(queue.status).toBe(200);
+      const ids = (queue.json.items as { pvId: string }[]).map((p) => p.pvId);
+      expect(ids).toContain(fx.submittedPv);
+      expect(ids).not.toContain(fx.pv);
+    });
   });
 
   it('lets GAK (wim.debacker, team GAK) check, finalise and feed a PV it did not write, but not one it wrote', async () => {

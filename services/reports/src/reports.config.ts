@@ -26,6 +26,8 @@ export interface ReportsConfig {
   services: CompetentService[];
   /** Regex source a PV number must match. Not the national format (unknown to us): the zone sets it. */
   pvNumberPattern: string;
+  /** A PV number that matches the pattern, shown to GAK beside the field as the expected format (none: the pattern is shown). */
+  pvNumberExample: string | null;
   /** Teams whose members act as GAK/DIAK: quality control, finalisation, the ANG feed. */
   gakTeams: string[];
   /** Where a report not assigned to a service is referred for investigation. */
@@ -54,6 +56,8 @@ export const DEFAULT_REPORTS_CONFIG: ReportsConfig = {
     { id: 'Verkeer', name: 'Verkeersdienst', teams: [] },
   ],
   pvNumberPattern: DEFAULT_PV_NUMBER_PATTERN,
+  // Shaped like the numbers of the tests and demos; a zone that sets its pattern sets its example.
+  pvNumberExample: 'GE.55.L5.000123/2026',
   gakTeams: ['GAK'],
   defaultCompetentService: 'LRD',
   timeZone: 'Europe/Brussels',
@@ -68,15 +72,24 @@ function json<T>(name: string, raw: string): T {
 }
 
 export function reportsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ReportsConfig {
-  const config: ReportsConfig = { ...DEFAULT_REPORTS_CONFIG, ...(env.REPORTS_CONFIG_JSON ? json<Partial<ReportsConfig>>('REPORTS_CONFIG_JSON', env.REPORTS_CONFIG_JSON) : {}) };
+  const fromJson = env.REPORTS_CONFIG_JSON ? json<Partial<ReportsConfig>>('REPORTS_CONFIG_JSON', env.REPORTS_CONFIG_JSON) : {};
+  const config: ReportsConfig = { ...DEFAULT_REPORTS_CONFIG, ...fromJson };
+  const given = (key: 'pvNumberPattern' | 'pvNumberExample', variable: string) => Boolean(env[variable]) || key in fromJson;
   if (env.REPORTS_GAK_TEAMS) config.gakTeams = json<string[]>('REPORTS_GAK_TEAMS', env.REPORTS_GAK_TEAMS);
   if (env.REPORTS_DEFAULT_COMPETENT_SERVICE) config.defaultCompetentService = env.REPORTS_DEFAULT_COMPETENT_SERVICE;
   if (env.REPORTS_PV_NUMBER_PATTERN) config.pvNumberPattern = env.REPORTS_PV_NUMBER_PATTERN;
+  if (env.REPORTS_PV_NUMBER_EXAMPLE) config.pvNumberExample = env.REPORTS_PV_NUMBER_EXAMPLE;
   if (!Array.isArray(config.gakTeams) || config.gakTeams.some((t) => typeof t !== 'string')) throw new Error('REPORTS_GAK_TEAMS must be a JSON array of team names');
+  let pattern: RegExp;
   try {
-    new RegExp(config.pvNumberPattern);
+    pattern = new RegExp(config.pvNumberPattern);
   } catch {
     throw new Error(`The PV number pattern is not a valid regular expression: ${config.pvNumberPattern}`);
+  }
+  // The default example illustrates the default pattern only.
+  if (given('pvNumberPattern', 'REPORTS_PV_NUMBER_PATTERN') && !given('pvNumberExample', 'REPORTS_PV_NUMBER_EXAMPLE')) config.pvNumberExample = null;
+  if (config.pvNumberExample !== null && (typeof config.pvNumberExample !== 'string' || !pattern.test(config.pvNumberExample))) {
+    throw new Error(`The PV number example ${JSON.stringify(config.pvNumberExample)} does not match the PV number pattern ${config.pvNumberPattern}: set REPORTS_PV_NUMBER_EXAMPLE with the pattern`);
   }
   return config;
 }

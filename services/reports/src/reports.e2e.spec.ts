@@ -271,6 +271,24 @@ describe('reports service over HTTP', () => {
 
     const read = await must('an.peeters', 'GET', `/reports/pvs/${pvId}`);
     expect(read.body).toMatchObject({ id: pvId, reportId: id, pv: { status: 'finalised', round: 2 } });
+    const history = await must('wim.debacker', 'GET', `/reports/pvs/${pvId}/history`);
+    expect(history.headers.get('etag')).toBe(`"${read.body.version}"`);
+    expect(history.body).toMatchObject({ pvId, reportId: id, version: read.body.version });
+    expect(history.body.entries.map((e: any) => [e.position, e.step, e.by])).toEqual([
+      [1, 'drafted', '5415-0101'],
+      [2, 'submitted', '5415-0101'],
+      [3, 'rejected', '5415-0110'],
+      [4, 'resubmitted', '5415-0101'],
+      [5, 'approved', '5415-0110'],
+      [6, 'finalised', '5415-0110'],
+      [7, 'transmitted_to_parket', '5415-0101'],
+      [8, 'fed_to_ang', '5415-0110'],
+    ]);
+    expect(history.body.entries[2]).toEqual({ position: 3, step: 'rejected', at: expect.any(String), by: '5415-0110', round: 1, reasons: ['Artikel van de kwalificatie ontbreekt'] });
+    expect(history.body.entries[3]).toMatchObject({ round: 2, corrections: { legalQualification: 'Diefstal met braak (art. 461 en 467 Sw.)' }, correctionNote: 'Artikelen aangevuld' });
+    expect(history.body.entries[6]).toMatchObject({ pvNumber: 'GE.55.L5.004242/2026', destination: 'parket', recipientRef: 'PK-GENT-2026-1234' });
+    const stamps = history.body.entries.map((e: any) => Date.parse(e.at));
+    expect(stamps).toEqual([...stamps].sort((a: number, b: number) => a - b));
     const listed = await eventually(async () => {
       const a = await must('an.peeters', 'GET', `/reports/${id}/pvs`);
       expect(a.body.pvs).toHaveLength(3);
@@ -289,6 +307,77 @@ describe('reports service over HTTP', () => {
     await must('wim.debacker', 'POST', `/reports/pvs/${gas.body.id}/transmission`, { recipientRef: 'STAD-GAS-17' });
     const { rows } = await t.pool.query<{ type: string }>(`SELECT type FROM reports.events WHERE stream_id = $1 ORDER BY stream_version`, [`pv-${gas.body.id}`]);
     expect(rows.map((r) => r.type)).toEqual(['PvDrafted', 'PvSubmittedForQualityCheck', 'PvQualityApproved', 'PvFinalised', 'GasFindingTransmittedToCity']);
+  });
+
+  it("keeps GAK's queue of submitted PVs with what each waits for, filtered and paged, without drafts or a report routed to integrity; GAK only", async () => {
+    const token = `queue-${randomUUID().slice(0, 8)}`;
+    const draftOn = async (reportId: string, extra: Record<string, unknown> = {}) =>
+      (await must('an.peeters', 'POST', `/reports/${reportId}/pvs`, { legalQualification: 'Diefstal (art. 461 Sw.)', offenceType: `fietsdiefstal ${token}`, destination: 'parket', documentSha256: DOC_SHA, ...extra })).body.id as string;
+    const step = (pvId: string, user: string, suffix: string, body: unknown = {}) => must(user, 'POST', `/reports/pvs/${pvId}/${suffix}`, body);
+    const report = (await must('an.peeters', 'POST', '/reports', aangifte())).body.id as string;
+    const first = await draftOn(report);
+    await step(first, 'an.peeters', 'submission');
+    const gas = await draftOn(report, { destination: 'city_gas', offenceType: `geluidsoverlast ${token}` });
+    await step(gas, 'an.peeters', 'submission');
+    await draftOn(report);
+    const rejected = await draftOn(report);
+    await step(rejected, 'an.peeters', 'submission');
+    await step(rejected, 'wim.debacker', 'quality-check', { outcome: 'rejected', reasons: ['Handtekening ontbreekt', 'Artikel ontbreekt'] });
+    const finalised = await draftOn(report);
+    await step(finalised, 'an.peeters', 'submission');
+    await step(finalised, 'wim.debacker', 'quality-check', { outcome: 'approved' });
+    await step(finalised, 'wim.debacker', 'finalisation', { pvNumber: 'GE.55.L5.007001/2026' });
+    // A PV of a report that turns out to concern police conduct leaves the queue with its report.
+    const sealed = (await must('an.peeters', 'POST', '/reports', aangifte())).body.id as string;
+    const sealedPv = await draftOn(sealed);
+    await step(sealedPv, 'an.peeters', 'submission');
+    await must('an.peeters', 'POST', `/reports/${sealed}/amendments`, { changes: { concernsPoliceConduct: true, staffMembersConcerned: ['5415-0201'] }, reason: 'De klacht betreft een agent' }, { 'If-Match': '"0"' });
+
+    const queue = (query: string) => must('wim.debacker', 'GET', `/reports/pvs?offenceType=${encodeURIComponent(token)}${query}`).then((a) => a.body);
+    const ids = (page: any) => page.items.map((e: any) => e.pvId);
+    const all = await eventually(async () => {
+      const page = await queue('');
+      expect(ids(page)).toEqual([first, gas, rejected, finalised]);
+      return page;
+    });
+    expect(all).toMatchObject({ limit: 50, offset: 0 });
+    expect(all.items[0]).toEqual({
+      pvId: first,
+      reportId: report,
+      status: 'submitted',
+      stages: ['quality_check'],
+      destination: 'parket',
+      offenceType: `fietsdiefstal ${token}`,
+      legalQualification: 'Diefstal (art. 461 Sw.)',
+      author: '5415-0101',
+      round: 1,
+      pvNumber: null,
+      supplements: null,
+      draftedAt: expect.any(String),
+      submittedAt: expect.any(String),
+      statusSince: expect.any(String),
+      checkedBy: null,
+      rejectionReasons: [],
+      transmittedAt: null,
+      fedToAngAt: null,
+      version: 1,
+    });
+    expect(ids(await queue('&stage=quality_check'))).toEqual([first, gas]);
+    expect(ids(await queue('&stage=quality_check&order=newest'))).toEqual([gas, first]);
+    expect(ids(await queue('&destination=city_gas'))).toEqual([gas]);
+    expect((await queue('&stage=correction')).items).toEqual([expect.objectContaining({ pvId: rejected, checkedBy: '5415-0110', rejectionReasons: ['Handtekening ontbreekt', 'Artikel ontbreekt'] })]);
+    expect((await queue('&stage=transmission')).items).toEqual([expect.objectContaining({ pvId: finalised, pvNumber: 'GE.55.L5.007001/2026', stages: ['transmission', 'ang_feed'] })]);
+    expect(ids(await queue('&stage=ang_feed'))).toEqual([finalised]);
+    expect(ids(await queue('&stage=completed'))).toEqual([]);
+    expect(ids(await queue('&author=5415-0101&limit=2&offset=1'))).toEqual([gas, rejected]);
+    // The filter's text is matched as text: % and _ are no wildcards.
+    expect((await must('wim.debacker', 'GET', '/reports/pvs?offenceType=%25')).body.items).toEqual([]);
+
+    problem(await call('an.peeters', 'GET', '/reports/pvs'), 403, 'not_gak');
+    expect((await call('marc.goossens', 'GET', '/reports/pvs')).status).toBe(403);
+    const bad = await call('wim.debacker', 'GET', '/reports/pvs?stage=waiting');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'stage' })]);
   });
 
   it('lists what waits at the desk, oldest first', async () => {

@@ -13,6 +13,9 @@ import { ReportRow } from './queries/reports/report.read-model';
 import { ReportQueriesController } from './queries/reports/reports.http';
 import { pvsProjection } from './queries/pvs/pv.projection';
 import { PvRow } from './queries/pvs/pv.read-model';
+import { pvQueueProjection } from './queries/pvs/pv-queue.projection';
+import { PvQueueRow } from './queries/pvs/pv-queue.read-model';
+import { PvQueriesController } from './queries/pvs/pvs.http';
 import { reportStatisticsProjection } from './queries/statistics/report-statistics.projection';
 import { ReportStatisticsRow } from './queries/statistics/report-statistics.read-model';
 
@@ -30,14 +33,14 @@ export class ReportsModule {
       module: ReportsModule,
       imports: [CqrsModule],
       // Named routes before `:id`: Express matches in registration order.
-      controllers: [healthController('reports'), ReportQueriesController, ReportCommandsController, PvCommandsController],
+      controllers: [healthController('reports'), PvQueriesController, ReportQueriesController, ReportCommandsController, PvCommandsController],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },
         { provide: REPORTS_CONFIG, useValue: config },
         eventSourcingProvider(runtime, {
-          entities: [ReportRow, PvRow, ReportStatisticsRow],
-          projections: [reportsProjection, pvsProjection, reportStatisticsProjection(config.timeZone)],
+          entities: [ReportRow, PvRow, PvQueueRow, ReportStatisticsRow],
+          projections: [reportsProjection, pvsProjection, pvQueueProjection, reportStatisticsProjection(config.timeZone)],
           toPublic: reportsToPublic,
         }),
         ReportsAccess,

@@ -17,6 +17,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/pvs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GAK's queue: the PVs submitted for quality control and what each waits for (check, correction, finalisation, transmission, ANG feed), longest waiting first; GAK only */
+        get: operations["PvQueriesController_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/pvs/{pvId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every step of the PV, in order: who took it, when, and what it said (reasons, corrections, number, recipient) */
+        get: operations["PvQueriesController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/reference": {
         parameters: {
             query?: never;
@@ -24,7 +58,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The zone's offices (walk-in or by appointment), competent services and time zone, for the desk's forms */
+        /** The zone's offices (walk-in or by appointment), competent services, time zone and PV number format, for the console's forms */
         get: operations["ReportQueriesController_reference"];
         put?: never;
         post?: never;
@@ -512,6 +546,14 @@ export interface components {
             destination: components["schemas"]["PvDestination"];
             pvNumber: string | null;
         };
+        /** @description A correctable part of a draft; once finalised, a PV is never edited again. */
+        PvContent: {
+            legalQualification: string;
+            offenceType: string;
+            destination: components["schemas"]["PvDestination"];
+            /** @description The text, referenced by its hash; the document lives in document storage. */
+            documentSha256: string;
+        };
         PvCorrectionsRequest: {
             legalQualification?: string;
             offenceType?: string;
@@ -524,11 +566,77 @@ export interface components {
          * @enum {string}
          */
         PvDestination: "parket" | "city_gas";
+        /** @description One step: who took it, when, and what it said. Only the fields of its kind are present. */
+        PvHistoryEntry: {
+            /** @description 1-based position in the PV's stream: the version the PV had after this step. */
+            position: number;
+            step: components["schemas"]["PvStep"];
+            at: string;
+            /** @description Staff id of who took the step. */
+            by: string;
+            /** @description The quality-control round the step belongs to (submission, approval, rejection). */
+            round?: number;
+            /** @description drafted: the content as drawn up. */
+            content?: components["schemas"]["PvContent"];
+            /** @description drafted: the finalised PV a supplementary PV adds to. */
+            supplements?: components["schemas"]["SupplementedPv"];
+            /** @description resubmitted: what the author changed, and their note. */
+            corrections?: {
+                legalQualification?: string;
+                offenceType?: string;
+                destination?: components["schemas"]["PvDestination"];
+                /** @description The text, referenced by its hash; the document lives in document storage. */
+                documentSha256?: string;
+            };
+            correctionNote?: string;
+            /** @description rejected: GAK's reasons. */
+            reasons?: string[];
+            /** @description finalised, transmitted, fed: the PV number. */
+            pvNumber?: string;
+            /** @description transmitted: where to, and the recipient's reference when one was given. */
+            destination?: components["schemas"]["PvDestination"];
+            recipientRef?: string;
+            /** @description fed_to_ang: the ANG's reference when one was given. */
+            angRef?: string;
+        };
+        /** @description A line of GAK's queue. */
+        PvQueueEntry: {
+            pvId: string;
+            reportId: string;
+            status: components["schemas"]["PvStatus"];
+            stages: components["schemas"]["PvQueueStage"][];
+            destination: components["schemas"]["PvDestination"];
+            offenceType: string;
+            legalQualification: string;
+            author: string;
+            round: number;
+            pvNumber: string | null;
+            supplements: components["schemas"]["SupplementedPv"] | null;
+            draftedAt: string;
+            submittedAt: string | null;
+            /** @description When the PV entered its status: how long it has been waiting. */
+            statusSince: string;
+            checkedBy: string | null;
+            rejectionReasons: string[];
+            transmittedAt: string | null;
+            fedToAngAt: string | null;
+            version: number;
+        };
+        /**
+         * @description What a PV waits for, once its author submitted it: GAK's quality check, the author's correction after a rejection, GAK's finalisation under a number, then transmission (parket or city) and the ANG feed, in either order (domain §1.1.4: their order is not given). `completed` when nothing is left.
+         * @enum {string}
+         */
+        PvQueueStage: "quality_check" | "correction" | "finalisation" | "transmission" | "ang_feed" | "completed";
         /**
          * @description draft → submitted → (rejected → submitted)* → approved → finalised. Transmission and the ANG feed are recorded on a finalised PV; both need the quality check behind them.
          * @enum {string}
          */
         PvStatus: "draft" | "submitted" | "rejected" | "approved" | "finalised";
+        /**
+         * @description A step of a PV's life, as its history names it (one per event; a resubmission is its own step).
+         * @enum {string}
+         */
+        PvStep: "drafted" | "submitted" | "resubmitted" | "approved" | "rejected" | "finalised" | "transmitted_to_parket" | "transmitted_to_city" | "fed_to_ang";
         /** @description What a report row knows of each of its PVs: enough for its status, deadlines and who may see it. */
         PvSummary: {
             pvId: string;
@@ -760,6 +868,211 @@ export interface operations {
             };
         };
     };
+    PvQueriesController_queue: {
+        parameters: {
+            query?: {
+                /** @description What the PVs wait for; all submitted PVs when left out */
+                stage?: "quality_check" | "correction" | "finalisation" | "transmission" | "ang_feed" | "completed";
+                destination?: "parket" | "city_gas";
+                /**
+                 * @description Part of the offence type, any case
+                 * @example inbraak
+                 */
+                offenceType?: string;
+                /**
+                 * @description Staff id of the author
+                 * @example 5415-0101
+                 */
+                author?: string;
+                /** @description By the time the PV entered its status: longest waiting first, or newest */
+                order?: "oldest" | "newest";
+                /** @description Entries per page */
+                limit?: number;
+                /** @description Entries to skip */
+                offset?: number;
+            };
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+                /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
+                "X-Justification"?: string;
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
+                "X-Justification-Case"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PvQueueEntry"][];
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds `Retry-After` says. */
+            429: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not available now (the database, or the consultation log a read must be recorded in). */
+            503: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PvQueriesController_history: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+                /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
+                "X-Justification"?: string;
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
+                "X-Justification-Case"?: string;
+            };
+            path: {
+                pvId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description The version of the record, for `If-Match` (when the answer is one record). */
+                    ETag?: string;
+                    /** @description Why you may read it: assignment, team, role or justification. */
+                    "X-Access-Basis"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pvId: string;
+                        reportId: string;
+                        version: number;
+                        entries: components["schemas"]["PvHistoryEntry"][];
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one you may not know of (answered alike). */
+            404: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not available now (the database, or the consultation log a read must be recorded in). */
+            503: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ReportQueriesController_reference: {
         parameters: {
             query?: never;
@@ -791,6 +1104,11 @@ export interface operations {
                             name: string;
                         }[];
                         timeZone: string;
+                        /** @description What a PV number must look like: the pattern finalisation checks, and an example of it (when configured). */
+                        pvNumber: {
+                            pattern: string;
+                            example: string | null;
+                        };
                     };
                 };
             };

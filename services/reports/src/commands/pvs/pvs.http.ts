@@ -7,7 +7,7 @@ import type { Request, Response } from 'express';
 import { PvCommand } from '../../domain/pv.decide';
 import { PvState } from '../../domain/pv.state';
 import { ReportConflict } from '../../domain/report.errors';
-import { ReportsAccess } from '../../reports.access';
+import { GAK_CAPABLE, ReportsAccess } from '../../reports.access';
 import { REPORTS_CONFIG, ReportsConfig } from '../../reports.config';
 import { definedOnly, requestContext, setEtag } from '../../reports.http-context';
 import { PvView, pvView } from '../../queries/reports/report.view';
@@ -17,12 +17,6 @@ import { FeedAngRequest, FinalisePvRequest, QualityCheckRequest, SubmitPvRequest
 
 type Envelope = Pick<PvCommand, 'type' | 'data'>;
 
-
-/**
- * GAK/DIAK's steps are open to the roles a GAK member may have; the domain refuses anyone outside the
- * configured GAK teams (`not_gak`), and the author of a PV its own quality check (`own_pv`).
- */
-const GAK_CAPABLE = ['front_desk', 'detective', 'team_lead'] as const;
 
 /** The PV lifecycle: submission, GAK quality control, finalisation, transmission, the ANG feed. */
 @ApiTags('pvs')

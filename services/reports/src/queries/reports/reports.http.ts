@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { In } from 'typeorm';
 import { CRIMINAL_KINDS } from '../../domain/report.events';
 import { PvAwaiting, pvsAwaitingQualityCheck, pvsAwaitingTransmission, ReportAwaitingPv, reportsAwaitingPv } from '../../domain/deadlines.query';
-import { ReportsAccess } from '../../reports.access';
+import { REPORT_READERS, ReportsAccess } from '../../reports.access';
 import { REPORTS_CONFIG, ReportsConfig } from '../../reports.config';
 import { ReportConflict } from '../../domain/report.errors';
 import { setEtag } from '../../reports.http-context';
@@ -15,7 +15,7 @@ import { ReportStatisticsRow } from '../statistics/report-statistics.read-model'
 import { ReportRow } from './report.read-model';
 import { PvView, pvView, ReportListEntry, reportListEntry, ReportView, reportView } from './report.view';
 
-const READERS = ['front_desk', 'detective', 'team_lead', 'chief'] as const;
+const READERS = REPORT_READERS;
 
 interface Deadlines {
   now: string;
@@ -29,6 +29,8 @@ interface Reference {
   offices: { id: string; name: string; walkIn: boolean }[];
   services: { id: string; name: string }[];
   timeZone: string;
+  /** What a PV number must look like: the pattern finalisation checks, and an example of it (when configured). */
+  pvNumber: { pattern: string; example: string | null };
 }
 
 interface Statistics {
@@ -52,12 +54,13 @@ export class ReportQueriesController {
   @Authenticated()
   // Configuration, not records; rate-limited like every collection route (the console asks once a session).
   @SearchRateLimit()
-  @ApiOperation({ summary: "The zone's offices (walk-in or by appointment), competent services and time zone, for the desk's forms" })
+  @ApiOperation({ summary: "The zone's offices (walk-in or by appointment), competent services, time zone and PV number format, for the console's forms" })
   reference(): Reference {
     return {
       offices: this.config.offices.map((o) => ({ id: o.id, name: o.name, walkIn: o.walkIn })),
       services: this.config.services.map((s) => ({ id: s.id, name: s.name })),
       timeZone: this.config.timeZone,
+      pvNumber: { pattern: this.config.pvNumberPattern, example: this.config.pvNumberExample },
     };
   }
 
@@ -92,7 +95,7 @@ export class ReportQueriesController {
     const now = new Date();
     const waitingReports = await ds.getRepository(ReportRow).find({ where: { status: 'received', kind: In([...CRIMINAL_KINDS]) } });
     const pvs = await ds.getRepository(PvRow).createQueryBuilder('p').where("p.status = 'submitted' OR (p.status IN ('approved', 'finalised') AND p.transmittedAt IS NULL)").getMany();
-    const pvReports = await this.reportsById(pvs.map((p) => p.reportId));
+    const pvReports = await this.access.rowsById(pvs.map((p) => p.reportId));
     const seen = new Map<string, ProtectedResource>();
     const reports = this.access.visible(principal, waitingReports);
     for (const r of reports) seen.set(r.row.id, r.resource);
@@ -176,12 +179,5 @@ export class ReportQueriesController {
     const pvs = await this.access.eventSourcing.dataSource.getRepository(PvRow).find({ where: { reportId: id } });
     pvs.sort((a, b) => a.state.draftedAt.localeCompare(b.state.draftedAt));
     return { reportId: id, pvs: pvs.map(pvView) };
-  }
-
-  private async reportsById(ids: string[]): Promise<Map<string, ReportRow>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const rows = await this.access.eventSourcing.dataSource.getRepository(ReportRow).find({ where: { id: In(unique) } });
-    return new Map(rows.map((r) => [r.id, r]));
   }
 }
