@@ -61,7 +61,8 @@ describe('npm start (embedded mode)', () => {
       expect([deep.status, await deep.text()]).toEqual([200, html]);
       expect((await fetch(`${base}/assets/no-such-chunk.js`)).status).toBe(404);
       expect((await fetch(`${base}/no-such-file.png`)).status).toBe(404);
-      expect((await fetch(`${base}/api/nothing-here`)).headers.get('content-type')).toContain('application/problem+json');
+      const nothing = await fetch(`${base}/api/nothing-here`);
+      expect([nothing.headers.get('content-type'), nothing.headers.get('cache-control')]).toEqual([expect.stringContaining('application/problem+json'), 'no-store']);
     } finally {
       first.child.kill('SIGINT');
     }

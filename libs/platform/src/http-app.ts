@@ -2,6 +2,7 @@ import { CustomDecorator, INestApplication, SetMetadata, ValidationPipe } from '
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import type { Server } from 'node:http';
+import type { NextFunction, Request, Response } from 'express';
 import { answerClientErrors, checkRequestInput, JSON_TYPES, requireJsonBody } from './input-rules';
 import { ProblemDetailsFilter, validationProblem } from './problem-details';
 
@@ -76,6 +77,13 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions 
       contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(options) },
     }),
   );
+  // Case data is never kept by a browser or a proxy. It also keeps a browser from revalidating a record
+  // with its ETag — the version of the record's own stream, which does not change when a projection
+  // adds to its view (a report's PVs) — and showing the old body after a 304.
+  express.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path === '/api' || req.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   express.use(requireJsonBody);
   express.useBodyParser('json', { limit: BODY_LIMIT, type: JSON_TYPES });
   express.use(checkRequestInput);

@@ -613,6 +613,8 @@ describe('hardening shared by every service', () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('x-powered-by')).toBeNull();
+    // Case data stays out of browser and proxy caches (and a 304 cannot bring back an older body).
+    expect(res.headers.get('cache-control')).toBe('no-store');
     const big = await post(f, { username: 'an.peeters', padding: 'x'.repeat(300_000) });
     expect(big.status).toBe(413);
     expect(await big.json()).toMatchObject({ status: 413, title: 'Payload too large', detail: 'The request body is larger than allowed.' });
