@@ -71,14 +71,21 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
 
 /**
  * Rate limits a host takes from its environment: `SEARCH_RATE_LIMIT`, searches and list reads per
- * person per minute (default 60). The others keep their defaults.
+ * person per minute (default 60); `AUTH_RATE_LIMIT`, token requests per client address per minute
+ * (default 20; a browser test suite signing personas in from one address raises it). The others keep
+ * their defaults.
  */
 export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<RateLimits> {
-  const raw = env.SEARCH_RATE_LIMIT;
-  if (raw === undefined || raw === '') return {};
-  const limit = Number(raw);
-  if (!Number.isInteger(limit) || limit <= 0) throw new Error(`SEARCH_RATE_LIMIT must be a positive whole number of searches per minute, got "${raw}"`);
-  return { search: { limit, windowMs: 60_000 } };
+  const perMinute = (name: string, what: string): RateLimit | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    const limit = Number(raw);
+    if (!Number.isInteger(limit) || limit <= 0) throw new Error(`${name} must be a positive whole number of ${what} per minute, got "${raw}"`);
+    return { limit, windowMs: 60_000 };
+  };
+  const search = perMinute('SEARCH_RATE_LIMIT', 'searches');
+  const auth = perMinute('AUTH_RATE_LIMIT', 'token requests');
+  return { ...(search && { search }), ...(auth && { auth }) };
 }
 
 /** What a host gives `SecurityModule.forRoot`. */

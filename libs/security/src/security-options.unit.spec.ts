@@ -45,4 +45,10 @@ describe('rateLimitsFromEnv', () => {
     expect(rateLimitsFromEnv({ SEARCH_RATE_LIMIT: '240' })).toEqual({ search: { limit: 240, windowMs: 60_000 } });
     for (const bad of ['0', '-5', '1.5', 'lots']) expect(() => rateLimitsFromEnv({ SEARCH_RATE_LIMIT: bad })).toThrow(`SEARCH_RATE_LIMIT must be a positive whole number of searches per minute, got "${bad}"`);
   });
+
+  it('takes token requests per client address per minute from AUTH_RATE_LIMIT', () => {
+    expect(rateLimitsFromEnv({ AUTH_RATE_LIMIT: '600' })).toEqual({ auth: { limit: 600, windowMs: 60_000 } });
+    expect(rateLimitsFromEnv({ AUTH_RATE_LIMIT: '600', SEARCH_RATE_LIMIT: '90' })).toEqual({ auth: { limit: 600, windowMs: 60_000 }, search: { limit: 90, windowMs: 60_000 } });
+    expect(() => rateLimitsFromEnv({ AUTH_RATE_LIMIT: '0' })).toThrow('AUTH_RATE_LIMIT must be a positive whole number of token requests per minute, got "0"');
+  });
 });
