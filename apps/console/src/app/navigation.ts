@@ -1,4 +1,5 @@
 import type { ParseKeys } from 'i18next';
+import { GAK_CAPABLE_ROLES, GAK_TEAMS } from '@/features/pvs';
 import { REPORT_INTAKE_ROLES, REPORT_READER_ROLES } from '@/features/reports';
 import { hasAnyRole, Role, SessionUser } from '@/lib/auth';
 
@@ -31,7 +32,8 @@ export const SECTIONS: NavSection[] = [
       { to: '/reports', label: 'nav.items.reports', roles: REPORT_READER_ROLES },
     ],
   },
-  { id: 'gak', roles: ['front_desk'], teams: ['GAK'], items: [] },
+  // GAK/DIAK: the quality-control queue is its home.
+  { id: 'gak', roles: ['front_desk'], teams: GAK_TEAMS, items: [{ to: '/pvs', label: 'pvs.nav.queue', roles: GAK_CAPABLE_ROLES }] },
   {
     id: 'detectives',
     roles: ['detective', 'team_lead'],

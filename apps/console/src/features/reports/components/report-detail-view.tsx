@@ -1,39 +1,19 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { ReactNode } from 'react';
+import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { OpenReportView, ReportsReference } from '@police/api-client';
 import { DateTime } from '@/components/date-time';
+import { Fact, Section } from '@/components/section';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { useCodeLabel } from '@/lib/i18n/codes';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={600} component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0}>
-        {children || '—'}
-      </Text>
-    </div>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder component="section" aria-labelledby={id}>
-      <Title order={2} size="h4" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
+import { hasAnyRole, useUser } from '@/lib/auth';
+import { PV_AUTHOR_ROLES } from '../access';
 
 /** A report as the desk reads it: facts, statement, parties, particulars, PVs, amendments. */
 export function ReportDetailView({ view, reference }: { view: OpenReportView; reference?: ReportsReference }) {
   const { t } = useTranslation();
   const label = useCodeLabel();
+  const user = useUser();
   const r = view.report;
   const office = r.channel.kind === 'front_desk' ? (reference?.offices.find((o) => o.id === (r.channel as { officeId: string }).officeId)?.name ?? (r.channel as { officeId: string }).officeId) : '';
   const place = r.place ? [r.place.address, [r.place.postalCode, r.place.municipality].filter(Boolean).join(' ')].filter(Boolean).join(', ') : '';
@@ -112,13 +92,24 @@ export function ReportDetailView({ view, reference }: { view: OpenReportView; re
               <Table.Tbody>
                 {view.pvs.map((pv) => (
                   <Table.Tr key={pv.pvId}>
-                    <Table.Td>{pv.pvNumber ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/pvs/${pv.pvId}`} size="sm" aria-label={t('reports.detail.openPv', { what: pv.pvNumber ?? label('pvStatus', pv.status) })}>
+                        {pv.pvNumber ?? t('reports.detail.pvWithoutNumber')}
+                      </Anchor>
+                    </Table.Td>
                     <Table.Td>{label('pvStatus', pv.status)}</Table.Td>
                     <Table.Td>{pv.transmitted ? t('common.yes') : t('common.no')}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
+          )}
+          {hasAnyRole(user, PV_AUTHOR_ROLES) && (
+            <Group mt="sm">
+              <Button component={Link} to={`/pvs/new?report=${view.id}`} variant="default" size="xs">
+                {t('reports.detail.draftPv')}
+              </Button>
+            </Group>
           )}
         </Section>
       </SimpleGrid>

@@ -5,9 +5,9 @@ import { Link, useParams } from 'react-router';
 import { DateTime } from '@/components/date-time';
 import { notifySuccess } from '@/components/notify';
 import { PageTitle } from '@/components/page-title';
-import { ProblemAlert } from '@/components/problem-alert';
+import { ReadProblem } from '@/components/read-problem';
 import { RequireRoles } from '@/components/require-roles';
-import { breakGlass, isProblem } from '@/lib/api';
+import { breakGlass } from '@/lib/api';
 import { hasAnyRole, useUser } from '@/lib/auth';
 import { formatDate } from '@/lib/i18n/dates';
 import { useCodeLabel } from '@/lib/i18n/codes';
@@ -33,18 +33,7 @@ function ReportDetailScreen() {
       </Anchor>
       <PageTitle>{title}</PageTitle>
       {report.isPending && <Text>{t('reports.detail.loading')}</Text>}
-      {report.isError && (
-        <>
-          <ProblemAlert error={report.error} />
-          {isProblem(report.error, 'justification-cancelled') && (
-            <Group>
-              <Button size="xs" onClick={() => void report.refetch()}>
-                {t('common.retry')}
-              </Button>
-            </Group>
-          )}
-        </>
-      )}
+      {report.isError && <ReadProblem error={report.error} onRetry={() => void report.refetch()} />}
       {view && breakGlass.wasUsedFor(report.data?.response.url ?? '') && (
         <Alert color="orange.9" variant="outline" role="status">
           {t('reports.detail.breakGlassNotice')}

@@ -1,8 +1,10 @@
-import { Button, Group, Loader, Pagination, Select, Text } from '@mantine/core';
+import { Button, Group, Loader, Select, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { ReportKind, ReportListStatus } from '@police/api-client';
+import { ListPagination } from '@/components/list-pagination';
 import { PageTitle } from '@/components/page-title';
+import { pageOf, useListParams } from '@/lib/list';
 import { ProblemAlert } from '@/components/problem-alert';
 import { RequireRoles } from '@/components/require-roles';
 import { hasAnyRole, useUser } from '@/lib/auth';
@@ -15,19 +17,12 @@ function ReportListScreen() {
   const { t } = useTranslation();
   const label = useCodeLabel();
   const user = useUser();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useListParams();
   const status = (params.get('status') as ReportListStatus | null) ?? undefined;
   const kind = (params.get('kind') as ReportKind | null) ?? undefined;
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const page = pageOf(params);
   const list = useReportList({ status, kind, offset: (page - 1) * PAGE_SIZE });
   const reference = useReportsReference();
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== 'page') next.delete('page');
-    setParams(next, { replace: true });
-  };
   const items = list.data?.items ?? [];
   return (
     <>
@@ -64,16 +59,7 @@ function ReportListScreen() {
       {list.isPending && <Text>{t('app.loading')}</Text>}
       {list.isSuccess && items.length === 0 && <Text>{t('reports.list.empty')}</Text>}
       {items.length > 0 && <ReportTable items={items} reference={reference.data} />}
-      {(page > 1 || items.length === PAGE_SIZE) && (
-        <Pagination
-          mt="md"
-          total={items.length === PAGE_SIZE ? page + 1 : page}
-          value={page}
-          onChange={(p) => set('page', String(p))}
-          getControlProps={(control) => ({ 'aria-label': control === 'previous' ? t('common.previous') : t('common.next') })}
-          getItemProps={(p) => ({ 'aria-label': t('common.page', { page: p }) })}
-        />
-      )}
+      <ListPagination page={page} shown={items.length} pageSize={PAGE_SIZE} onChange={(p) => set('page', String(p))} />
     </>
   );
 }

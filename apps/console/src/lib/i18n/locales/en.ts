@@ -1,4 +1,5 @@
 import type { Catalogue } from './nl';
+import { pvsEn } from '@/features/pvs/i18n/en';
 
 /** The English catalogue: the same keys as the Dutch one (the type-check holds them together). */
 export const en: Catalogue = {
@@ -113,6 +114,20 @@ export const en: Catalogue = {
       invalid_value: 'This value is not valid.',
       nothing_to_amend: 'The amendment changes nothing.',
       report_routed_to_integrity: 'This report went to internal oversight and is handled there.',
+      not_gak: 'Only GAK/DIAK takes this step.',
+      own_pv: 'Nobody checks the quality of their own PV.',
+      not_the_author: 'Only its author submits and corrects this PV.',
+      pv_not_found: 'This PV does not exist, or you have no access to it.',
+      pv_not_in_draft: 'This PV was already submitted.',
+      pv_not_submitted: 'This PV is not (or no longer) waiting for quality control.',
+      pv_not_quality_checked: 'GAK has not approved this PV yet.',
+      pv_not_finalised: 'This PV has no PV number yet.',
+      pv_finalised: 'This PV is finalised and never changed again: draft a supplementary PV.',
+      pv_already_transmitted: 'This PV was already transmitted.',
+      pv_already_fed_to_ang: 'This PV was already fed to the ANG.',
+      invalid_pv_number: 'This PV number does not have the format the zone requires.',
+      nothing_to_correct: 'The correction changes nothing in the PV.',
+      unknown_pv: 'This PV does not exist, or you have no access to it.',
     },
   },
   breakGlass: {
@@ -223,6 +238,9 @@ export const en: Catalogue = {
       assignedService: 'Assigned service',
       pvs: 'PVs',
       noPvs: 'No PV yet.',
+      draftPv: 'Draft a PV',
+      openPv: 'Open PV {{what}}',
+      pvWithoutNumber: 'without a number',
       pvColumns: { number: 'PV number', status: 'Status', transmitted: 'Sent' },
       amendments: 'Amendments',
       amendmentLine: '{{date}}: {{fields}} — {{reason}}',
@@ -233,6 +251,7 @@ export const en: Catalogue = {
       breakGlassNotice: 'You are viewing this file outside your assignment. This access was logged.',
     },
   },
+  pvs: pvsEn,
   codes: {
     reportKind: {
       aangifte: 'Complaint (aangifte)',

@@ -1,4 +1,5 @@
 import type { Widen } from '../catalogue';
+import { pvsNl } from '@/features/pvs/i18n/nl';
 
 /**
  * The Dutch catalogue: the console's default language and the source of truth for the keys (the
@@ -118,6 +119,20 @@ export const nl = {
       invalid_value: 'Deze waarde is niet geldig.',
       nothing_to_amend: 'De wijziging verandert niets.',
       report_routed_to_integrity: 'Deze melding ging naar Intern Toezicht en wordt daar behandeld.',
+      not_gak: 'Enkel GAK/DIAK doet deze stap.',
+      own_pv: 'Niemand controleert de kwaliteit van zijn eigen PV.',
+      not_the_author: 'Enkel de auteur dient dit PV in en verbetert het.',
+      pv_not_found: 'Dit PV bestaat niet, of u hebt er geen toegang toe.',
+      pv_not_in_draft: 'Dit PV is al ingediend.',
+      pv_not_submitted: 'Dit PV wacht niet (meer) op kwaliteitscontrole.',
+      pv_not_quality_checked: 'Dit PV is nog niet goedgekeurd door GAK.',
+      pv_not_finalised: 'Dit PV heeft nog geen PV-nummer.',
+      pv_finalised: 'Dit PV is afgewerkt en wordt nooit meer gewijzigd: stel een aanvullend PV op.',
+      pv_already_transmitted: 'Dit PV werd al verzonden.',
+      pv_already_fed_to_ang: 'Dit PV werd al doorgegeven aan de ANG.',
+      invalid_pv_number: 'Dit PV-nummer heeft niet het formaat dat de zone vraagt.',
+      nothing_to_correct: 'De verbetering verandert niets aan het PV.',
+      unknown_pv: 'Dit PV bestaat niet, of u hebt er geen toegang toe.',
     },
   },
   breakGlass: {
@@ -228,6 +243,9 @@ export const nl = {
       assignedService: 'Toegewezen dienst',
       pvs: "PV's",
       noPvs: 'Nog geen PV.',
+      draftPv: 'PV opstellen',
+      openPv: 'PV {{what}} openen',
+      pvWithoutNumber: 'zonder nummer',
       pvColumns: { number: 'PV-nummer', status: 'Status', transmitted: 'Verzonden' },
       amendments: 'Wijzigingen',
       amendmentLine: '{{date}}: {{fields}} — {{reason}}',
@@ -238,6 +256,7 @@ export const nl = {
       breakGlassNotice: 'U bekijkt dit dossier buiten uw toewijzing. Deze inzage werd gelogd.',
     },
   },
+  pvs: pvsNl,
   codes: {
     reportKind: {
       aangifte: 'Aangifte',

@@ -1,0 +1,1 @@
+export { pageOf, useListParams } from './list-params';
