@@ -59,11 +59,11 @@ const DOC_SHA = '3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046de
  * A PV drafted by the front desk (an.peeters, its author) on a report, through the API; submitted for
  * quality control unless `submit` is false. Returns its id.
  */
-export async function pvByDesk(request: APIRequestContext, reportId: string, options: { offenceType?: string; submit?: boolean } = {}): Promise<string> {
+export async function pvByDesk(request: APIRequestContext, reportId: string, options: { offenceType?: string; destination?: 'parket' | 'city_gas'; submit?: boolean } = {}): Promise<string> {
   const headers = { authorization: `Bearer ${await tokenFor(request, 'an.peeters')}` };
   const drafted = await request.post(`/api/reports/${reportId}/pvs`, {
     headers,
-    data: { legalQualification: 'Diefstal (art. 461 Sw.)', offenceType: options.offenceType ?? 'fietsdiefstal', destination: 'parket', documentSha256: DOC_SHA },
+    data: { legalQualification: 'Diefstal (art. 461 Sw.)', offenceType: options.offenceType ?? 'fietsdiefstal', destination: options.destination ?? 'parket', documentSha256: DOC_SHA },
   });
   expect(drafted.status()).toBe(201);
   const pvId = ((await drafted.json()) as { id: string }).id;
