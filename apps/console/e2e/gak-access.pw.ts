@@ -70,4 +70,21 @@ test.describe('the PV quality-control queue is GAK’s', () => {
     await expect(page.getByRole('combobox', { name: 'Waiting for' })).toHaveValue('Quality control');
     await page.getByRole('combobox', { name: 'Language' }).selectOption('nl');
   });
+
+  test('the chief reads a PV outside his assignment only with a reason, asked once for the PV and its history, and sees that the read was logged', async ({ page, request }) => {
+    const reportId = await reportByDesk(request, 'Fiets gestolen aan de Brabantdam.');
+    const pvId = await pvByDesk(request, reportId, { offenceType: 'fietsdiefstal Brabantdam' });
+    await signIn(page, 'Filip Vermeulen', `/pvs/${pvId}`);
+    const dialog = page.getByRole('dialog', { name: 'Reden van inzage' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('textbox', { name: /Waarom hebt u dit dossier nodig/ }).fill('Opvolging van de klacht over de trage verwerking van PV’s');
+    await dialog.getByRole('button', { name: 'Inzien en loggen' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'PV zonder nummer: fietsdiefstal Brabantdam', level: 1 })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'U bekijkt dit PV buiten uw toewijzing. Deze inzage werd gelogd.' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Geschiedenis' }).getByRole('row')).toHaveCount(3);
+    await expect(page.getByRole('button', { name: 'Goedkeuren' })).toHaveAccessibleDescription('Enkel GAK/DIAK doet deze stap.');
+    await expectAccessible(page, 'PV read by break-glass');
+    await screenshot(page, 'gak-18-pv-break-glass');
+  });
 });
