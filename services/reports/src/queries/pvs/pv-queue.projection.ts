@@ -4,10 +4,11 @@ import { pvQueueStages } from '../../domain/pv-queue.query';
 import { PV_EVENT_TYPES } from '../reports/report.projection';
 import { PvQueueRow } from './pv-queue.read-model';
 
-const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
+/** A timestamp column as the API writes instants (a row read back may hold it as a string). */
+export const isoOrNull = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
 
 function withStages(row: PvQueueRow): PvQueueRow {
-  return { ...row, stages: pvQueueStages({ status: row.status, transmittedAt: iso(row.transmittedAt), fedToAngAt: iso(row.fedToAngAt) }) };
+  return { ...row, stages: pvQueueStages({ status: row.status, transmittedAt: isoOrNull(row.transmittedAt), fedToAngAt: isoOrNull(row.fedToAngAt) }) };
 }
 
 /** The queue's row of a PV after one of its events. */

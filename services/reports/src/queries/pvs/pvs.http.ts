@@ -11,6 +11,7 @@ import { GAK_CAPABLE, REPORT_READERS, ReportsAccess } from '../../reports.access
 import { setEtag } from '../../reports.http-context';
 import { reportsProblem } from '../../reports.problems';
 import { ReportRow } from '../reports/report.read-model';
+import { isoOrNull } from './pv-queue.projection';
 import { PvQueueRow } from './pv-queue.read-model';
 import { PvQueueQuery } from './pv-queue.request';
 
@@ -51,8 +52,6 @@ export interface PvHistory {
   entries: PvHistoryEntry[];
 }
 
-const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
-
 function queueEntry(r: PvQueueRow): PvQueueEntry {
   return {
     pvId: r.id,
@@ -67,12 +66,12 @@ function queueEntry(r: PvQueueRow): PvQueueEntry {
     pvNumber: r.pvNumber,
     supplements: r.supplementsPvId !== null && r.supplementsPvNumber !== null ? { pvId: r.supplementsPvId, pvNumber: r.supplementsPvNumber } : null,
     draftedAt: new Date(r.draftedAt).toISOString(),
-    submittedAt: iso(r.submittedAt),
+    submittedAt: isoOrNull(r.submittedAt),
     statusSince: new Date(r.statusSince).toISOString(),
     checkedBy: r.checkedBy,
     rejectionReasons: r.rejectionReasons,
-    transmittedAt: iso(r.transmittedAt),
-    fedToAngAt: iso(r.fedToAngAt),
+    transmittedAt: isoOrNull(r.transmittedAt),
+    fedToAngAt: isoOrNull(r.fedToAngAt),
     version: r.version,
   };
 }
