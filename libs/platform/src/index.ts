@@ -11,3 +11,4 @@ export * from './etag';
 export * from './event-sourcing';
 export * from './input-rules';
 export * from './request-fields';
+export * from './path-params';

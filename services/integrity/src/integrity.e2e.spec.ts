@@ -564,7 +564,7 @@ describe('integrity service over HTTP', () => {
       expect(badFollowUp.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['action', 'on']);
       const noEnd = await call('hilde.mertens', 'POST', `/integrity/order-measures/${id}/follow-ups`, { action: 'extended', on: TODAY, note: 'x', authority: 'korpschef' });
       expect(noEnd.body).toMatchObject({ status: 422, code: 'required', errors: [{ field: 'endsOn' }] });
-      expect((await call('hilde.mertens', 'POST', '/integrity/order-measures/not-a-uuid/follow-ups', { action: 'note', on: TODAY, note: 'x' })).status).toBe(400);
+      expect(await call('hilde.mertens', 'POST', '/integrity/order-measures/not-a-uuid/follow-ups', { action: 'note', on: TODAY, note: 'x' })).toMatchObject({ status: 400, body: { errors: [{ field: 'id', detail: 'must be a UUID' }] } });
     });
 
     it('opens a threat file with each staff member’s involvement as stated, takes notes, and closes it with a reason', async () => {

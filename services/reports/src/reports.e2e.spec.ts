@@ -643,7 +643,7 @@ describe('reports service over HTTP', () => {
     expect(await missing.json()).toMatchObject({ status: 404, title: 'Not found', instance: '/api/reports/no/such/route' });
     const notAnId = await call('an.peeters', 'GET', '/reports/not-a-uuid');
     expect(notAnId.status).toBe(400);
-    expect(notAnId.body).toMatchObject({ status: 400 });
+    expect(notAnId.body).toMatchObject({ status: 400, type: 'https://police-case-platform.example/problems/validation', errors: [{ field: 'id', detail: 'must be a UUID' }] });
     expect(JSON.stringify(notAnId.body)).toContain('not-a-uuid');
     expect((await fetch(`${t.url}/api/reports/health`)).status).toBe(200);
   });

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandResult } from '@police/event-store';
-import { EVENT_SOURCING, ServiceEventSourcing } from '@police/platform';
+import { EVENT_SOURCING, ServiceEventSourcing, UuidParam } from '@police/platform';
 import { AccessControl, Allow, Consults, ProtectedResource, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
 import { FoundObjectCommand } from '../../domain/found-object.decide';
@@ -87,7 +87,7 @@ export class FoundObjectsController {
   @Get('found-objects/:id')
   @Allow(...POPP)
   @Consults('found_object')
-  async get(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
+  async get(@UuidParam('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
     const row = await this.es.dataSource.getRepository(FoundObjectRow).findOneBy({ id });
     if (!row) throw evidenceProblem(404, 'found_object_not_found', `No found object ${id}.`);
     await this.control.authorizeRead(req, this.resource(id));
@@ -98,14 +98,14 @@ export class FoundObjectsController {
   @Post('found-objects/:id/owner-search')
   @HttpCode(200)
   @Allow(...POPP)
-  ownerSearch(@Param('id', ParseUUIDPipe) id: string, @Body() body: OwnerSearchRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
+  ownerSearch(@UuidParam('id') id: string, @Body() body: OwnerSearchRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
     return this.on(id, req, res, { type: 'StartOwnerSearch', data: { method: body.method } });
   }
 
   @Post('found-objects/:id/owner')
   @HttpCode(200)
   @Allow(...POPP)
-  identifyOwner(@Param('id', ParseUUIDPipe) id: string, @Body() body: IdentifyOwnerRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
+  identifyOwner(@UuidParam('id') id: string, @Body() body: IdentifyOwnerRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
     return this.on(id, req, res, { type: 'IdentifyOwner', data: body });
   }
 
@@ -113,7 +113,7 @@ export class FoundObjectsController {
   @HttpCode(200)
   @Allow(...POPP)
   @ApiOperation({ summary: 'Match the object to a loss declaration made at the desk' })
-  async matchLoss(@Param('id', ParseUUIDPipe) id: string, @Body() body: MatchLossRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
+  async matchLoss(@UuidParam('id') id: string, @Body() body: MatchLossRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
     const loss = await this.es.dataSource.getRepository(LossDeclarationRow).findOneBy({ reportId: body.lossReportId });
     if (!loss) throw evidenceProblem(422, 'unknown_loss_declaration', `No loss declaration ${body.lossReportId} is known to the evidence service.`, 'lossReportId');
     return this.on(id, req, res, { type: 'MatchLossDeclaration', data: { lossReportId: loss.reportId, declarantRef: loss.declarantRef } });
@@ -122,7 +122,7 @@ export class FoundObjectsController {
   @Post('found-objects/:id/return')
   @HttpCode(200)
   @Allow(...POPP)
-  returnToOwner(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReturnToOwnerRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
+  returnToOwner(@UuidParam('id') id: string, @Body() body: ReturnToOwnerRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
     return this.on(id, req, res, { type: 'ReturnFoundObjectToOwner', data: body });
   }
 
@@ -130,14 +130,14 @@ export class FoundObjectsController {
   @HttpCode(200)
   @Allow('evidence_officer')
   @ApiOperation({ summary: 'After the legal holding period: hand the object to an organisation (holding period per category is configuration)' })
-  handOver(@Param('id', ParseUUIDPipe) id: string, @Body() body: HandOverRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
+  handOver(@UuidParam('id') id: string, @Body() body: HandOverRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
     return this.on(id, req, res, { type: 'HandFoundObjectToOrganisation', data: { ...body, holdingPeriods: this.config.holdingPeriods } });
   }
 
   @Post('found-objects/:id/destroy')
   @HttpCode(200)
   @Allow('evidence_officer')
-  destroy(@Param('id', ParseUUIDPipe) id: string, @Body() body: DestroyRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
+  destroy(@UuidParam('id') id: string, @Body() body: DestroyRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
     return this.on(id, req, res, { type: 'DestroyFoundObject', data: { ...body, holdingPeriods: this.config.holdingPeriods } });
   }
 

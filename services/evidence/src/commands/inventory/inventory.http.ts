@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandResult, loadState } from '@police/event-store';
-import { EVENT_SOURCING, ServiceEventSourcing } from '@police/platform';
+import { EVENT_SOURCING, ServiceEventSourcing, UuidParam } from '@police/platform';
 import { Allow, Consults } from '@police/security';
 import type { Request, Response } from 'express';
 import { StorageLocation } from '../../domain/evidence.events';
@@ -47,7 +47,7 @@ export class InventoryController {
   @Get(':id')
   @Allow('evidence_officer')
   @Consults('evidence_item')
-  async get(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ id: string; version: number; inventory: { openDiscrepancies: { [k: string]: unknown; }; resolvedDiscrepancies: { [k: string]: unknown; }; status: "counted"; inventoryId: string; location: StorageLocation; countedAt: string; }; }> {
+  async get(@UuidParam('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ id: string; version: number; inventory: { openDiscrepancies: { [k: string]: unknown; }; resolvedDiscrepancies: { [k: string]: unknown; }; status: "counted"; inventoryId: string; location: StorageLocation; countedAt: string; }; }> {
     const { state, version } = await loadState<InventoryState, InventoryEvent>(this.es.store, inventoryStream(id), { evolve: evolveInventory, initialState: initialInventoryState });
     if (state.status === 'not_counted') throw evidenceProblem(404, 'inventory_not_found', `No inventory ${id}.`);
     const ids = [...new Set([...Object.keys(state.openDiscrepancies), ...Object.keys(state.resolvedDiscrepancies)])];
@@ -66,7 +66,7 @@ export class InventoryController {
   @Post(':id/resolve')
   @HttpCode(200)
   @Allow('evidence_officer')
-  async resolve(@Param('id', ParseUUIDPipe) id: string, @Body() body: ResolveDiscrepancyRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ id: string; version: number; inventory: InventoryState; }> {
+  async resolve(@UuidParam('id') id: string, @Body() body: ResolveDiscrepancyRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ id: string; version: number; inventory: InventoryState; }> {
     const ctx = requestContext(req, this.access.actor(this.access.principal(req)));
     const result = await this.run(id, { type: 'ResolveInventoryDiscrepancy', data: body }, ctx);
     setEtag(res, result.version);

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandResult } from '@police/event-store';
-import { IfMatchRequired } from '@police/platform';
+import { IfMatchRequired, UuidParam } from '@police/platform';
 import { Allow } from '@police/security';
 import type { Request, Response } from 'express';
 import { PartyRef } from '../../domain/evidence.events';
@@ -86,7 +86,7 @@ export class ItemCommandsController {
   @HttpCode(200)
   @Allow('detective', 'team_lead', 'evidence_officer', 'lab_liaison')
   @ApiOperation({ summary: 'Record a new seal (e.g. after a lab opened the packaging)' })
-  async reseal(@Param('id', ParseUUIDPipe) id: string, @Body() body: ResealRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
+  async reseal(@UuidParam('id') id: string, @Body() body: ResealRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
     return this.onItem(id, req, res, (s) => this.custodianOf(s), { type: 'ResealItem', data: { sealNumber: body.sealNumber, reason: body.reason } });
   }
 
@@ -94,7 +94,7 @@ export class ItemCommandsController {
   @IfMatchRequired()
   @Allow('detective', 'team_lead', 'evidence_officer', 'lab_liaison')
   @ApiOperation({ summary: 'Offer custody to a named recipient (If-Match required); custody passes only when they accept' })
-  async offer(@Param('id', ParseUUIDPipe) id: string, @Body() body: OfferHandoverRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView & { handoverId: string }> {
+  async offer(@UuidParam('id') id: string, @Body() body: OfferHandoverRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView & { handoverId: string }> {
     const handoverId = newRecordId('handover', this.access.principal(req).staffId, req.header('idempotency-key') ?? undefined);
     const view = await this.onItem(id, req, res, (s) => this.custodianOf(s), { type: 'OfferCustody', data: { handoverId, to: body.to, purpose: body.purpose, method: body.method, sealIntact: body.sealIntact, ...(body.note ? { note: body.note } : {}) } }, { requireIfMatch: true });
     res.status(201).location(`/api/evidence/items/${id}/handovers/${handoverId}`);
@@ -106,21 +106,21 @@ export class ItemCommandsController {
   @HttpCode(200)
   @Allow('detective', 'team_lead', 'evidence_officer', 'lab_liaison')
   @ApiOperation({ summary: 'Accept an offered handover: custody passes to you, with the seal and condition you found' })
-  async accept(@Param('id', ParseUUIDPipe) id: string, @Param('handoverId') handoverId: string, @Body() body: AcceptHandoverRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
+  async accept(@UuidParam('id') id: string, @Param('handoverId') handoverId: string, @Body() body: AcceptHandoverRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
     return this.onItem(id, req, res, (s) => this.recipientOf(s), { type: 'AcceptCustody', data: { handoverId, ...body } });
   }
 
   @Post(':id/handovers/:handoverId/decline')
   @HttpCode(200)
   @Allow('detective', 'team_lead', 'evidence_officer', 'lab_liaison')
-  async decline(@Param('id', ParseUUIDPipe) id: string, @Param('handoverId') handoverId: string, @Body() body: DeclineHandoverRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
+  async decline(@UuidParam('id') id: string, @Param('handoverId') handoverId: string, @Body() body: DeclineHandoverRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
     return this.onItem(id, req, res, (s) => this.recipientOf(s), { type: 'DeclineCustody', data: { handoverId, reason: body.reason } });
   }
 
   @Post(':id/handovers/:handoverId/withdraw')
   @HttpCode(200)
   @Allow('detective', 'team_lead', 'evidence_officer', 'lab_liaison')
-  async withdraw(@Param('id', ParseUUIDPipe) id: string, @Param('handoverId') handoverId: string, @Body() body: WithdrawHandoverRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
+  async withdraw(@UuidParam('id') id: string, @Param('handoverId') handoverId: string, @Body() body: WithdrawHandoverRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
     return this.onItem(id, req, res, (s) => this.custodianOf(s), { type: 'WithdrawCustodyOffer', data: { handoverId, ...(body.reason ? { reason: body.reason } : {}) } });
   }
 
@@ -128,7 +128,7 @@ export class ItemCommandsController {
   @HttpCode(200)
   @Allow('detective', 'team_lead', 'evidence_officer')
   @ApiOperation({ summary: 'Put the item in a storage location (room / locker / shelf)' })
-  async checkIn(@Param('id', ParseUUIDPipe) id: string, @Body() body: CheckInRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
+  async checkIn(@UuidParam('id') id: string, @Body() body: CheckInRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
     return this.onItem(id, req, res, (s) => this.custodianOf(s), { type: 'CheckInItem', data: { location: body.location } });
   }
 
@@ -136,21 +136,21 @@ export class ItemCommandsController {
   @HttpCode(200)
   @Allow('evidence_officer', 'detective', 'team_lead')
   @ApiOperation({ summary: 'Take the item out of storage for examination or court, with an expected return' })
-  async checkOut(@Param('id', ParseUUIDPipe) id: string, @Body() body: CheckOutRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
+  async checkOut(@UuidParam('id') id: string, @Body() body: CheckOutRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
     return this.onItem(id, req, res, (s) => this.custodianOf(s), { type: 'CheckOutItem', data: { purpose: body.purpose, takenBy: body.takenBy, expectedReturnAt: body.expectedReturnAt, ...(body.note ? { note: body.note } : {}) } });
   }
 
   @Post(':id/return')
   @HttpCode(200)
   @Allow('evidence_officer', 'detective', 'team_lead')
-  async returnItem(@Param('id', ParseUUIDPipe) id: string, @Body() body: CheckInRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
+  async returnItem(@UuidParam('id') id: string, @Body() body: CheckInRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
     return this.onItem(id, req, res, (s) => this.custodianOf(s), { type: 'ReturnItem', data: { location: body.location } });
   }
 
   @Post(':id/lab-submissions')
   @Allow('detective', 'team_lead', 'evidence_officer', 'lab_liaison')
   @ApiOperation({ summary: 'Submit the item to a lab: a handover to the lab with the requested examination' })
-  async submitToLab(@Param('id', ParseUUIDPipe) id: string, @Body() body: SubmitToLabRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView & { submissionId: string }> {
+  async submitToLab(@UuidParam('id') id: string, @Body() body: SubmitToLabRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView & { submissionId: string }> {
     const submissionId = newRecordId('lab-submission', this.access.principal(req).staffId, req.header('idempotency-key') ?? undefined);
     const view = await this.onItem(id, req, res, (s) => this.custodianOf(s), { type: 'SubmitToLab', data: { submissionId, laboratory: body.laboratory, analysis: body.analysis, request: body.request, method: body.method, sealIntact: body.sealIntact } });
     res.status(201);
@@ -161,7 +161,7 @@ export class ItemCommandsController {
   @HttpCode(200)
   @Allow('lab_liaison', 'evidence_officer')
   @ApiOperation({ summary: 'Record the lab result (summary and the report by hash)' })
-  async labResult(@Param('id', ParseUUIDPipe) id: string, @Param('submissionId') submissionId: string, @Body() body: LabResultRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
+  async labResult(@UuidParam('id') id: string, @Param('submissionId') submissionId: string, @Body() body: LabResultRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
     return this.onItem(id, req, res, (s) => (s.status === 'unregistered' ? undefined : s.labSubmissions[submissionId]?.laboratory), { type: 'RecordLabResult', data: { submissionId, ...body } });
   }
 
@@ -169,7 +169,7 @@ export class ItemCommandsController {
   @HttpCode(200)
   @Allow('evidence_officer', 'team_lead')
   @ApiOperation({ summary: 'Record the magistrate’s or parket’s decision on the item’s final disposition' })
-  async decision(@Param('id', ParseUUIDPipe) id: string, @Body() body: DisposalDecisionRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
+  async decision(@UuidParam('id') id: string, @Body() body: DisposalDecisionRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
     return this.onItem(id, req, res, (s) => this.custodianOf(s), { type: 'RecordDisposalDecision', data: body });
   }
 
@@ -177,7 +177,7 @@ export class ItemCommandsController {
   @HttpCode(200)
   @Allow('evidence_officer')
   @ApiOperation({ summary: 'Execute the recorded disposal decision (witnesses where required, receipt)' })
-  async dispose(@Param('id', ParseUUIDPipe) id: string, @Body() body: ExecuteDisposalRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
+  async dispose(@UuidParam('id') id: string, @Body() body: ExecuteDisposalRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
     return this.onItem(id, req, res, (s) => this.custodianOf(s), {
       type: 'ExecuteDisposal',
       data: { decisionRef: body.decisionRef, witnesses: body.witnesses, receiptRef: body.receiptRef, ...(body.handedTo ? { handedTo: body.handedTo } : {}), witnessRules: this.config.witnessRules },

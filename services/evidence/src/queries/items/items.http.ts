@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { UuidParam } from '@police/platform';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { loadState } from '@police/event-store';
 import { Allow, Consults, resourceNotFound, SearchRateLimit } from '@police/security';
@@ -74,7 +75,7 @@ export class ItemQueriesController {
   @Allow(...READERS)
   @Consults('evidence_item')
   @ApiOperation({ summary: 'One item; with ?asOf=<ISO time> as it stood then' })
-  async get(@Param('id', ParseUUIDPipe) id: string, @Query() q: AsOfQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView & { asOf?: string }> {
+  async get(@UuidParam('id') id: string, @Query() q: AsOfQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView & { asOf?: string }> {
     const row = await this.access.row(id);
     const granted = await this.access.authorizeRead(req, row);
     res.setHeader('X-Access-Basis', granted.basis);
@@ -95,7 +96,7 @@ export class ItemQueriesController {
   @Header('Content-Type', 'image/svg+xml; charset=utf-8')
   @ApiProduces('image/svg+xml')
   @ApiOperation({ summary: 'Printable label (SVG) with a QR code of the item id' })
-  async label(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request): Promise<string> {
+  async label(@UuidParam('id') id: string, @Req() req: Request): Promise<string> {
     const row = await this.access.row(id);
     await this.access.authorizeRead(req, row);
     if (row.state.status === 'unregistered') throw resourceNotFound('evidence_item');
@@ -106,7 +107,7 @@ export class ItemQueriesController {
   @Allow(...READERS)
   @Consults('evidence_item')
   @ApiOperation({ summary: 'The custody record: every event with actor, time, place, purpose and its chain hash' })
-  async custody(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request): Promise<{ itemId: string; entries: CustodyEntry[] }> {
+  async custody(@UuidParam('id') id: string, @Req() req: Request): Promise<{ itemId: string; entries: CustodyEntry[] }> {
     const row = await this.access.row(id);
     await this.access.authorizeRead(req, row);
     const { events } = await this.access.eventSourcing.store.readStream(itemStream(id));
@@ -117,7 +118,7 @@ export class ItemQueriesController {
   @Allow(...READERS)
   @Consults('evidence_item')
   @ApiOperation({ summary: 'Recompute the item’s hash chain from the stored events' })
-  async verify(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request): Promise<{ ok: true; events: number; headHash: string; itemId: string; } | { ok: false; events: number; brokenAt: { streamVersion: number; eventId: string; reason: "content" | "link"; }; itemId: string; }> {
+  async verify(@UuidParam('id') id: string, @Req() req: Request): Promise<{ ok: true; events: number; headHash: string; itemId: string; } | { ok: false; events: number; brokenAt: { streamVersion: number; eventId: string; reason: "content" | "link"; }; itemId: string; }> {
     const row = await this.access.row(id);
     await this.access.authorizeRead(req, row);
     return { itemId: id, ...(await this.access.eventSourcing.store.verifyStream(itemStream(id))) };
@@ -128,7 +129,7 @@ export class ItemQueriesController {
   @Consults('evidence_item')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Custody certificate (PDF) listing the whole chain with the head hash' })
-  async certificate(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async certificate(@UuidParam('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const row = await this.access.row(id);
     await this.access.authorizeRead(req, row);
     if (row.state.status === 'unregistered') throw resourceNotFound('evidence_item');

@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { UuidParam } from '@police/platform';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CommandResult } from '@police/event-store';
@@ -91,7 +92,7 @@ export class ComplaintCommandsController {
   @Post(':id/forwardings')
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Record the forwarding to Comité P or AIG (date, channel, their reference if known); the forwarding document follows from it' })
-  async forward(@Param('id', ParseUUIDPipe) id: string, @Body() body: ForwardRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer & { document: string }> {
+  async forward(@UuidParam('id') id: string, @Body() body: ForwardRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer & { document: string }> {
     const view = await this.onComplaint(id, req, res, { type: 'ForwardComplaint', data: { body: body.body, forwardedOn: body.forwardedOn, channel: body.channel, ...(body.reference !== undefined && { reference: body.reference }) } });
     res.status(201);
     return { ...view, document: `/api/integrity/complaints/${id}/forwardings/${body.body}/document` };
@@ -102,7 +103,7 @@ export class ComplaintCommandsController {
   @Allow(...OVERSIGHT_ROLES)
   @ApiParam({ name: 'recipient', enum: OVERSIGHT_BODIES })
   @ApiOperation({ summary: "Record the reference Comité P or AIG gave the forwarded complaint" })
-  async acknowledge(@Param('id', ParseUUIDPipe) id: string, @Param('recipient') recipient: string, @Body() body: AcknowledgeRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
+  async acknowledge(@UuidParam('id') id: string, @Param('recipient') recipient: string, @Body() body: AcknowledgeRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     return this.onComplaint(id, req, res, { type: 'AcknowledgeForwarding', data: { body: recipient as OversightBody, reference: body.reference, acknowledgedOn: body.acknowledgedOn } }, () => oversightBody(recipient));
   }
 
@@ -110,7 +111,7 @@ export class ComplaintCommandsController {
   @HttpCode(200)
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Route the complaint: administrative or judicial investigation (BIT), disciplinary investigation (Tucht), or the DPO' })
-  async triage(@Param('id', ParseUUIDPipe) id: string, @Body() body: TriageRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
+  async triage(@UuidParam('id') id: string, @Body() body: TriageRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     return this.onComplaint(id, req, res, {
       type: 'TriageComplaint',
       data: { route: body.route, reason: body.reason, ...(body.parketReference !== undefined && { parketReference: body.parketReference }), disciplinaryAuthorities: this.config.discipline.authorities },
@@ -120,7 +121,7 @@ export class ComplaintCommandsController {
   @Post(':id/investigators')
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: "Assign an investigator, after the conflict-of-interest check; an override needs the chief's reason" })
-  async assign(@Param('id', ParseUUIDPipe) id: string, @Body() body: AssignInvestigatorRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
+  async assign(@UuidParam('id') id: string, @Body() body: AssignInvestigatorRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     const view = await this.onComplaint(id, req, res, {
       type: 'AssignInvestigator',
       data: {
@@ -138,7 +139,7 @@ export class ComplaintCommandsController {
   @Post(':id/findings')
   @Authenticated()
   @ApiOperation({ summary: 'Record a finding ten laste (incriminating) or ten ontlaste (exculpatory); assigned investigators only' })
-  async finding(@Param('id', ParseUUIDPipe) id: string, @Body() body: FindingRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer & { findingId: string }> {
+  async finding(@UuidParam('id') id: string, @Body() body: FindingRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer & { findingId: string }> {
     const findingId = newRecordId('finding', this.access.principal(req).staffId, req.header('idempotency-key'));
     const view = await this.onComplaint(id, req, res, { type: 'RecordFinding', data: { findingId, kind: body.kind, summary: body.summary, source: body.source, ...(body.staffId !== undefined && { staffId: body.staffId }) } });
     res.status(201);
@@ -148,7 +149,7 @@ export class ComplaintCommandsController {
   @Post(':id/information-requests')
   @Authenticated()
   @ApiOperation({ summary: 'Record an information request from Comité P or AIG' })
-  async informationRequest(@Param('id', ParseUUIDPipe) id: string, @Body() body: InformationRequestRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer & { requestId: string }> {
+  async informationRequest(@UuidParam('id') id: string, @Body() body: InformationRequestRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer & { requestId: string }> {
     const requestId = newRecordId('information-request', this.access.principal(req).staffId, req.header('idempotency-key'));
     const view = await this.onComplaint(id, req, res, {
       type: 'RecordInformationRequest',
@@ -162,14 +163,14 @@ export class ComplaintCommandsController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Record the answer given to an information request' })
-  async answerInformationRequest(@Param('id', ParseUUIDPipe) id: string, @Param('requestId') requestId: string, @Body() body: AnswerInformationRequestRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
+  async answerInformationRequest(@UuidParam('id') id: string, @Param('requestId') requestId: string, @Body() body: AnswerInformationRequestRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     return this.onComplaint(id, req, res, { type: 'AnswerInformationRequest', data: { requestId, answer: body.answer, providedOn: body.providedOn } });
   }
 
   @Post(':id/hearings')
   @Authenticated()
   @ApiOperation({ summary: 'Record a hearing of a staff member concerned, with their assistance (or waiver) and file access noted' })
-  async hearing(@Param('id', ParseUUIDPipe) id: string, @Body() body: HearingRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer & { hearingId: string }> {
+  async hearing(@UuidParam('id') id: string, @Body() body: HearingRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer & { hearingId: string }> {
     const hearingId = newRecordId('hearing', this.access.principal(req).staffId, req.header('idempotency-key'));
     const assistance = body.assistance.kind === 'waived' ? { kind: 'waived' as const } : { kind: body.assistance.kind, name: body.assistance.name ?? '' };
     const view = await this.onComplaint(id, req, res, {
@@ -184,7 +185,7 @@ export class ComplaintCommandsController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Conclude the investigation: founded, unfounded, or manifestly unfounded and malicious' })
-  async outcome(@Param('id', ParseUUIDPipe) id: string, @Body() body: OutcomeRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
+  async outcome(@UuidParam('id') id: string, @Body() body: OutcomeRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     return this.onComplaint(id, req, res, { type: 'ConcludeInvestigation', data: { conclusion: body.conclusion, summary: body.summary } });
   }
 
@@ -192,7 +193,7 @@ export class ComplaintCommandsController {
   @HttpCode(200)
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Report a manifestly unfounded and malicious complaint to the parket' })
-  async parketReport(@Param('id', ParseUUIDPipe) id: string, @Body() body: ParketReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
+  async parketReport(@UuidParam('id') id: string, @Body() body: ParketReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     return this.onComplaint(id, req, res, { type: 'ReportMaliciousComplaintToParket', data: { reportedOn: body.reportedOn, ...(body.parketReference !== undefined && { parketReference: body.parketReference }) } });
   }
 
@@ -200,14 +201,14 @@ export class ComplaintCommandsController {
   @HttpCode(200)
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Refer staff members concerned to the parket after a founded complaint' })
-  async criminalReferral(@Param('id', ParseUUIDPipe) id: string, @Body() body: CriminalReferralRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
+  async criminalReferral(@UuidParam('id') id: string, @Body() body: CriminalReferralRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     return this.onComplaint(id, req, res, { type: 'ReferToParket', data: { staffIds: body.staffIds, referredOn: body.referredOn, ...(body.parketReference !== undefined && { parketReference: body.parketReference }) } });
   }
 
   @Post(':id/disciplinary-procedures')
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Start a disciplinary procedure against a staff member concerned (a disciplinary authority)' })
-  async procedure(@Param('id', ParseUUIDPipe) id: string, @Body() body: DisciplinaryProcedureRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
+  async procedure(@UuidParam('id') id: string, @Body() body: DisciplinaryProcedureRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     const view = await this.onComplaint(id, req, res, { type: 'StartDisciplinaryProcedure', data: { staffId: body.staffId, config: this.config.discipline } });
     res.status(201);
     return view;
@@ -217,14 +218,14 @@ export class ComplaintCommandsController {
   @HttpCode(200)
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Record the sanction the competent authority decided (catalogue and authority matrix are configuration)' })
-  async sanction(@Param('id', ParseUUIDPipe) id: string, @Body() body: SanctionRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
+  async sanction(@UuidParam('id') id: string, @Body() body: SanctionRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     return this.onComplaint(id, req, res, { type: 'DecideSanction', data: { staffId: body.staffId, sanction: body.sanction, decidedOn: body.decidedOn, config: this.config.discipline } });
   }
 
   @Post(':id/evaluation-notes')
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: "Add a note for a staff member's evaluation file (HR)" })
-  async evaluationNote(@Param('id', ParseUUIDPipe) id: string, @Body() body: EvaluationNoteRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
+  async evaluationNote(@UuidParam('id') id: string, @Body() body: EvaluationNoteRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     const view = await this.onComplaint(id, req, res, { type: 'AddEvaluationFileNote', data: { staffId: body.staffId, note: body.note } });
     res.status(201);
     return view;
@@ -233,7 +234,7 @@ export class ComplaintCommandsController {
   @Post(':id/lessons')
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Record lessons learned, for the individual or for the corps' })
-  async lessons(@Param('id', ParseUUIDPipe) id: string, @Body() body: LessonsRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
+  async lessons(@UuidParam('id') id: string, @Body() body: LessonsRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     const view = await this.onComplaint(id, req, res, { type: 'RecordLessonsLearned', data: { scope: body.scope, lessons: body.lessons } });
     res.status(201);
     return view;
@@ -243,7 +244,7 @@ export class ComplaintCommandsController {
   @HttpCode(200)
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Close a concluded complaint (read only from then on)' })
-  async close(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
+  async close(@UuidParam('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
     return this.onComplaint(id, req, res, { type: 'CloseComplaint', data: {} });
   }
 

@@ -1,7 +1,7 @@
-import { Body, Controller, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProblemException } from '@police/platform';
+import { ProblemException, UuidParam } from '@police/platform';
 import { Allow, Role } from '@police/security';
 import type { Request, Response } from 'express';
 import { LinkedComplaint } from '../../domain/order-measure.decide';
@@ -69,7 +69,7 @@ export class OrderMeasureCommandsController {
   @Post(':id/follow-ups')
   @Allow(...TUCHT_ROLES)
   @ApiOperation({ summary: 'Follow up an order measure: extended or lifted (by a competent authority), ended, or a note' })
-  async followUp(@Param('id', ParseUUIDPipe) id: string, @Body() body: FollowUpOrderMeasureRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<OrderMeasureView> {
+  async followUp(@UuidParam('id') id: string, @Body() body: FollowUpOrderMeasureRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<OrderMeasureView> {
     const row = await this.access.currentMeasure(id);
     this.access.authorizeWriteResource(req, this.access.measureResource(row));
     const ctx = requestContext(req, this.access.actor(this.access.principal(req)));

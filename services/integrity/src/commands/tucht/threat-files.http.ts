@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { UuidParam } from '@police/platform';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '@police/security';
@@ -48,7 +49,7 @@ export class ThreatFileCommandsController {
   @Post(':id/notes')
   @Allow(...TUCHT_ROLES)
   @ApiOperation({ summary: 'Add a note to an open threat file' })
-  async note(@Param('id', ParseUUIDPipe) id: string, @Body() body: ThreatFileNoteRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ThreatFileAnswer & { noteId: string }> {
+  async note(@UuidParam('id') id: string, @Body() body: ThreatFileNoteRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ThreatFileAnswer & { noteId: string }> {
     const noteId = newRecordId('threat-file-note', this.access.principal(req).staffId, req.header('idempotency-key'));
     const answer = await this.onFile(id, req, res, { type: 'AddThreatFileNote', data: { noteId, note: body.note } });
     res.status(201);
@@ -59,7 +60,7 @@ export class ThreatFileCommandsController {
   @HttpCode(200)
   @Allow(...TUCHT_ROLES)
   @ApiOperation({ summary: 'Close a threat file, with the reason' })
-  close(@Param('id', ParseUUIDPipe) id: string, @Body() body: CloseThreatFileRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ThreatFileAnswer> {
+  close(@UuidParam('id') id: string, @Body() body: CloseThreatFileRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ThreatFileAnswer> {
     return this.onFile(id, req, res, { type: 'CloseThreatFile', data: { closedOn: body.closedOn, reason: body.reason } });
   }
 

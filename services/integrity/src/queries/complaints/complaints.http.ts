@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { UuidParam } from '@police/platform';
 import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Allow, Authenticated, Consults, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
@@ -53,7 +54,7 @@ export class ComplaintQueriesController {
   @Authenticated()
   @Consults('integrity_complaint')
   @ApiOperation({ summary: 'The complaint file (404 to anyone it concerns, or outside its compartment, as for a missing id)' })
-  async get(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintView> {
+  async get(@UuidParam('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintView> {
     const row = await this.access.row(id);
     const granted = await this.access.authorizeRead(req, row);
     res.setHeader('X-Access-Basis', granted.basis);
@@ -67,7 +68,7 @@ export class ComplaintQueriesController {
   @ApiParam({ name: 'recipient', enum: OVERSIGHT_BODIES })
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The forwarding document (PDF) of a recorded forwarding to Comité P or AIG' })
-  async document(@Param('id', ParseUUIDPipe) id: string, @Param('recipient') recipient: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async document(@UuidParam('id') id: string, @Param('recipient') recipient: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const row = await this.access.row(id);
     await this.access.authorizeRead(req, row);
     const body = oversightBody(recipient);

@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { UuidParam } from '@police/platform';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, Consults, resourceNotFound, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
@@ -52,7 +53,7 @@ export class OrderMeasureQueriesController {
   @Allow(...TUCHT_ROLES)
   @Consults('disciplinary_case')
   @ApiOperation({ summary: 'An order measure with its follow-ups (404 to the staff member it is toward, as for a missing id)' })
-  async get(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<OrderMeasureView> {
+  async get(@UuidParam('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<OrderMeasureView> {
     const row = await this.access.measureRow(id);
     const granted = await this.access.authorizeReadResource(req, this.access.measureResource(row));
     res.setHeader('X-Access-Basis', granted.basis);
@@ -86,7 +87,7 @@ export class ThreatFileQueriesController {
   @Allow(...TUCHT_ROLES)
   @Consults('disciplinary_case')
   @ApiOperation({ summary: 'A threat file with its notes (404 to every staff member involved, as for a missing id)' })
-  async get(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ThreatFileAnswer> {
+  async get(@UuidParam('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ThreatFileAnswer> {
     const row = await this.access.threatFileRow(id);
     const granted = await this.access.authorizeReadResource(req, this.access.threatFileResource(row));
     res.setHeader('X-Access-Basis', granted.basis);

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { UuidParam } from '@police/platform';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandResult } from '@police/event-store';
@@ -103,7 +104,7 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Record the directing magistrate and their reference (an onderzoeksrechter makes it a gerechtelijk onderzoek)' })
-  directingAuthority(@Param('id', ParseUUIDPipe) id: string, @Body() body: DirectingAuthorityRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  directingAuthority(@UuidParam('id') id: string, @Body() body: DirectingAuthorityRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     return this.onCase(id, req, res, this.work, { type: 'RecordDirectingAuthority', data: { directingAuthority: { authority: body.authority, reference: body.reference }, kind: body.kind } });
   }
 
@@ -111,7 +112,7 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow('team_lead')
   @ApiOperation({ summary: 'Reassign to another team (named, or by the routing table); the history is kept' })
-  assignTeam(@Param('id', ParseUUIDPipe) id: string, @Body() body: TeamAssignmentRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  assignTeam(@UuidParam('id') id: string, @Body() body: TeamAssignmentRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     const team = body.team !== undefined ? this.knownTeam(body.team) : undefined;
     return this.onCase(id, req, res, this.assignment, { type: 'AssignInvestigationToTeam', data: { ...(team !== undefined ? { team } : {}), routing: routingOf(this.config), reason: body.reason } });
   }
@@ -120,7 +121,7 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow('team_lead')
   @ApiOperation({ summary: 'Name the lead investigator (replacing one needs a reason); the history is kept' })
-  lead(@Param('id', ParseUUIDPipe) id: string, @Body() body: LeadInvestigatorRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  lead(@UuidParam('id') id: string, @Body() body: LeadInvestigatorRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     return this.onCase(id, req, res, this.assignment, { type: 'AssignLeadInvestigator', data: { staffId: body.staffId, ...(body.reason !== undefined ? { reason: body.reason } : {}) } });
   }
 
@@ -128,7 +129,7 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow('team_lead')
   @ApiOperation({ summary: 'Add a member to the investigation (need-to-know follows)' })
-  addMember(@Param('id', ParseUUIDPipe) id: string, @Body() body: MemberRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  addMember(@UuidParam('id') id: string, @Body() body: MemberRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     return this.onCase(id, req, res, this.assignment, { type: 'AddTeamMember', data: { staffId: body.staffId } });
   }
 
@@ -136,14 +137,14 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow('team_lead')
   @ApiOperation({ summary: 'Remove a member, with a reason' })
-  removeMember(@Param('id', ParseUUIDPipe) id: string, @Param('staffId') staffId: string, @Body() body: ReasonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  removeMember(@UuidParam('id') id: string, @Param('staffId') staffId: string, @Body() body: ReasonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     return this.onCase(id, req, res, this.assignment, { type: 'RemoveTeamMember', data: { staffId, reason: body.reason } });
   }
 
   @Post(':id/parties')
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Link a person with a role (suspect, victim, witness, other) and identified/traced status' })
-  async linkParty(@Param('id', ParseUUIDPipe) id: string, @Body() body: LinkPartyRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer & { partyLinkId: string }> {
+  async linkParty(@UuidParam('id') id: string, @Body() body: LinkPartyRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer & { partyLinkId: string }> {
     const partyLinkId = newRecordId('party-link', this.access.principal(req).staffId, req.header('idempotency-key') ?? undefined);
     const view = await this.onCase(id, req, res, this.work, {
       type: 'LinkParty',
@@ -157,7 +158,7 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Unlink a person, with a reason (the link stays in the history)' })
-  unlinkParty(@Param('id', ParseUUIDPipe) id: string, @Param('partyLinkId') partyLinkId: string, @Body() body: ReasonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  unlinkParty(@UuidParam('id') id: string, @Param('partyLinkId') partyLinkId: string, @Body() body: ReasonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     return this.onCase(id, req, res, this.work, { type: 'UnlinkParty', data: { partyLinkId, reason: body.reason } });
   }
 
@@ -165,7 +166,7 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Record that the person was identified (and who they are)' })
-  identify(@Param('id', ParseUUIDPipe) id: string, @Param('partyLinkId') partyLinkId: string, @Body() body: IdentifyPersonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  identify(@UuidParam('id') id: string, @Param('partyLinkId') partyLinkId: string, @Body() body: IdentifyPersonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     return this.onCase(id, req, res, this.work, { type: 'IdentifyPerson', data: { partyLinkId, personId: body.personId, how: body.how } });
   }
 
@@ -173,14 +174,14 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Record that the person was traced, when and where' })
-  trace(@Param('id', ParseUUIDPipe) id: string, @Param('partyLinkId') partyLinkId: string, @Body() body: TracePersonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  trace(@UuidParam('id') id: string, @Param('partyLinkId') partyLinkId: string, @Body() body: TracePersonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     return this.onCase(id, req, res, this.work, { type: 'TracePerson', data: { partyLinkId, tracedAt: body.tracedAt, place: body.place } });
   }
 
   @Post(':id/actions')
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Record an investigative action (hearing, house search, observation, camera/telephony/bank enquiry, ANPR, trace, arrest, before the magistrate); coercive ones need the directing authority' })
-  async action(@Param('id', ParseUUIDPipe) id: string, @Body() body: RecordActionRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer & { actionId: string }> {
+  async action(@UuidParam('id') id: string, @Body() body: RecordActionRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer & { actionId: string }> {
     const principal = this.access.principal(req);
     for (const field of ACTION_FIELDS[body.kind]) {
       if (body[field] === undefined) throw investigationsProblem(422, 'required', `A ${body.kind.replaceAll('_', ' ')} needs ${field}`, field);
@@ -202,7 +203,7 @@ export class InvestigationCommandsController {
   @Post(':id/tasks')
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Create a task with an assignee and a due date' })
-  async createTask(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreateTaskRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer & { taskId: string }> {
+  async createTask(@UuidParam('id') id: string, @Body() body: CreateTaskRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer & { taskId: string }> {
     const taskId = newRecordId('task', this.access.principal(req).staffId, req.header('idempotency-key') ?? undefined);
     const view = await this.onCase(id, req, res, this.work, { type: 'CreateTask', data: { taskId, title: body.title, assignee: body.assignee, dueDate: body.dueDate } });
     res.status(201);
@@ -213,14 +214,14 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Complete a task (late when past its due date)' })
-  completeTask(@Param('id', ParseUUIDPipe) id: string, @Param('taskId') taskId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  completeTask(@UuidParam('id') id: string, @Param('taskId') taskId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     return this.onCase(id, req, res, this.work, { type: 'CompleteTask', data: { taskId } });
   }
 
   @Post(':id/parket-tasks')
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Record a parket task (kantschrift) received, with its deadline' })
-  async receiveParketTask(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReceiveParketTaskRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer & { parketTaskId: string }> {
+  async receiveParketTask(@UuidParam('id') id: string, @Body() body: ReceiveParketTaskRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer & { parketTaskId: string }> {
     const parketTaskId = newRecordId('parket-task', this.access.principal(req).staffId, req.header('idempotency-key') ?? undefined);
     const view = await this.onCase(id, req, res, this.work, {
       type: 'ReceiveParketTask',
@@ -234,7 +235,7 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Distribute a parket task to someone (a later distribution replaces it)' })
-  distributeParketTask(@Param('id', ParseUUIDPipe) id: string, @Param('parketTaskId') parketTaskId: string, @Body() body: DistributeParketTaskRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  distributeParketTask(@UuidParam('id') id: string, @Param('parketTaskId') parketTaskId: string, @Body() body: DistributeParketTaskRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     return this.onCase(id, req, res, this.work, { type: 'DistributeParketTask', data: { parketTaskId, assignee: body.assignee, ...(body.team !== undefined ? { team: body.team } : {}) } });
   }
 
@@ -242,7 +243,7 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Complete a parket task with its result (late when past the deadline)' })
-  completeParketTask(@Param('id', ParseUUIDPipe) id: string, @Param('parketTaskId') parketTaskId: string, @Body() body: CompleteParketTaskRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  completeParketTask(@UuidParam('id') id: string, @Param('parketTaskId') parketTaskId: string, @Body() body: CompleteParketTaskRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     return this.onCase(id, req, res, this.work, { type: 'CompleteParketTask', data: { parketTaskId, result: body.result } });
   }
 
@@ -250,7 +251,7 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Join a report to the investigation: one referred for investigation, held by a case you may see' })
-  async joinReport(@Param('id', ParseUUIDPipe) id: string, @Body() body: JoinReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  async joinReport(@UuidParam('id') id: string, @Body() body: JoinReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     this.work(req, (await this.access.current(id)).state);
     await this.requireReport(req, body.reportId, 'reportId');
     return this.onCase(id, req, res, this.work, { type: 'JoinReport', data: { reportId: body.reportId, ...(body.pvNumber !== undefined ? { pvNumber: body.pvNumber } : {}), reason: body.reason } });
@@ -260,7 +261,7 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Link the investigation in a series with another one you may see' })
-  async addSeriesLink(@Param('id', ParseUUIDPipe) id: string, @Body() body: SeriesLinkRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  async addSeriesLink(@UuidParam('id') id: string, @Body() body: SeriesLinkRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     this.work(req, (await this.access.current(id)).state);
     await this.requireOtherInvestigation(req, id, body.otherInvestigationId, 'otherInvestigationId');
     return this.onCase(id, req, res, this.work, { type: 'AddSeriesLink', data: { otherInvestigationId: body.otherInvestigationId, reason: body.reason } });
@@ -270,7 +271,7 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Undo a series link, with a reason' })
-  async removeSeriesLink(@Param('id', ParseUUIDPipe) id: string, @Param('otherInvestigationId', ParseUUIDPipe) otherInvestigationId: string, @Body() body: ReasonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  async removeSeriesLink(@UuidParam('id') id: string, @UuidParam('otherInvestigationId') otherInvestigationId: string, @Body() body: ReasonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     this.work(req, (await this.access.current(id)).state);
     // A link to a case the writer may not know of is not in the case file they see: undoing it is
     // answered as for a link that does not exist, in the domain's own words.
@@ -283,7 +284,7 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Report the investigation to the magistrate (the lead investigator or a team lead)' })
-  reportToMagistrate(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReportToMagistrateRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  reportToMagistrate(@UuidParam('id') id: string, @Body() body: ReportToMagistrateRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     return this.onCase(id, req, res, this.closing, { type: 'ReportToMagistrate', data: { to: { authority: body.to.authority, reference: body.to.reference }, reportPvNumber: body.reportPvNumber, summary: body.summary } });
   }
 
@@ -291,7 +292,7 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Close with an outcome (the lead investigator or a team lead)' })
-  async close(@Param('id', ParseUUIDPipe) id: string, @Body() body: CloseInvestigationRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  async close(@UuidParam('id') id: string, @Body() body: CloseInvestigationRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     if (body.mergedInto !== undefined) {
       this.closing(req, (await this.access.current(id)).state);
       await this.requireOtherInvestigation(req, id, body.mergedInto, 'mergedInto');
@@ -306,7 +307,7 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Reopen a closed investigation, with a reason (the lead investigator or a team lead)' })
-  reopen(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  reopen(@UuidParam('id') id: string, @Body() body: ReasonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     return this.onCase(id, req, res, this.closing, { type: 'ReopenInvestigation', data: { reason: body.reason } });
   }
 

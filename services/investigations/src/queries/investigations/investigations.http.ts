@@ -1,6 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '@police/platform';
+import { ApiProblems, UuidParam } from '@police/platform';
 import { Allow, Consults, ProtectedResource, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
 import { Brackets } from 'typeorm';
@@ -130,7 +130,7 @@ export class InvestigationQueriesController {
   @Allow(...READERS)
   @Consults('investigation')
   @ApiOperation({ summary: 'The case file; with ?asOf=<ISO time> as it stood then' })
-  async get(@Param('id', ParseUUIDPipe) id: string, @Query() q: AsOfQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CaseFileView & { asOf?: string }> {
+  async get(@UuidParam('id') id: string, @Query() q: AsOfQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CaseFileView & { asOf?: string }> {
     const current = await this.access.current(id);
     const granted = await this.access.authorizeRead(req, current.state);
     res.setHeader('X-Access-Basis', granted.basis);
@@ -153,7 +153,7 @@ export class InvestigationQueriesController {
   @Allow(...READERS)
   @Consults('investigation')
   @ApiOperation({ summary: 'Everything in the case file in order, with who recorded it and when' })
-  async timeline(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ investigationId: string; version: number; entries: ServedTimelineEntry[] }> {
+  async timeline(@UuidParam('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ investigationId: string; version: number; entries: ServedTimelineEntry[] }> {
     const current = await this.access.current(id);
     const granted = await this.access.authorizeRead(req, current.state);
     res.setHeader('X-Access-Basis', granted.basis);

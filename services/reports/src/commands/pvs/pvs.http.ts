@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { UuidParam } from '@police/platform';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandResult } from '@police/event-store';
@@ -32,7 +33,7 @@ export class PvCommandsController {
   @HttpCode(200)
   @Allow('front_desk', 'detective')
   @ApiOperation({ summary: 'The author submits the PV to GAK; after a rejection, with the corrections made and a note' })
-  async submit(@Param('pvId', ParseUUIDPipe) pvId: string, @Body() body: SubmitPvRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PvView> {
+  async submit(@UuidParam('pvId') pvId: string, @Body() body: SubmitPvRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PvView> {
     return this.onPv(pvId, req, res, {
       type: 'SubmitPvForQualityCheck',
       data: { ...(body.corrections !== undefined && { corrections: definedOnly(body.corrections) }), ...(body.correctionNote !== undefined && { correctionNote: body.correctionNote }) },
@@ -43,7 +44,7 @@ export class PvCommandsController {
   @HttpCode(200)
   @Allow(...GAK_CAPABLE)
   @ApiOperation({ summary: 'GAK approves the PV, or rejects it with reasons and sends it back to its author for correction' })
-  async qualityCheck(@Param('pvId', ParseUUIDPipe) pvId: string, @Body() body: QualityCheckRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PvView> {
+  async qualityCheck(@UuidParam('pvId') pvId: string, @Body() body: QualityCheckRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PvView> {
     return this.onPv(pvId, req, res, body.outcome === 'approved' ? { type: 'ApprovePvQuality', data: {} } : { type: 'RejectPvQuality', data: { reasons: body.reasons ?? [] } });
   }
 
@@ -51,7 +52,7 @@ export class PvCommandsController {
   @HttpCode(200)
   @Allow(...GAK_CAPABLE)
   @ApiOperation({ summary: 'GAK finalises the quality-checked PV under its number (checked against the zone\'s pattern); it is never edited again' })
-  async finalise(@Param('pvId', ParseUUIDPipe) pvId: string, @Body() body: FinalisePvRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PvView> {
+  async finalise(@UuidParam('pvId') pvId: string, @Body() body: FinalisePvRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PvView> {
     return this.onPv(pvId, req, res, { type: 'FinalisePv', data: { pvNumber: body.pvNumber, pvNumberPattern: this.config.pvNumberPattern } });
   }
 
@@ -59,7 +60,7 @@ export class PvCommandsController {
   @HttpCode(200)
   @Allow(...GAK_CAPABLE)
   @ApiOperation({ summary: 'Record that the finalised PV went to the parket, or for GAS to the city' })
-  async transmit(@Param('pvId', ParseUUIDPipe) pvId: string, @Body() body: TransmitPvRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PvView> {
+  async transmit(@UuidParam('pvId') pvId: string, @Body() body: TransmitPvRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PvView> {
     return this.onPv(pvId, req, res, { type: 'TransmitPv', data: { ...(body.recipientRef !== undefined && { recipientRef: body.recipientRef }) } });
   }
 
@@ -67,7 +68,7 @@ export class PvCommandsController {
   @HttpCode(200)
   @Allow(...GAK_CAPABLE)
   @ApiOperation({ summary: 'GAK records that the finalised PV was fed to the national database (ANG)' })
-  async feedAng(@Param('pvId', ParseUUIDPipe) pvId: string, @Body() body: FeedAngRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PvView> {
+  async feedAng(@UuidParam('pvId') pvId: string, @Body() body: FeedAngRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PvView> {
     return this.onPv(pvId, req, res, { type: 'FeedPvToAng', data: { ...(body.angRef !== undefined && { angRef: body.angRef }) } });
   }
 

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandResult } from '@police/event-store';
-import { IfMatchRequired, ProblemException } from '@police/platform';
+import { IfMatchRequired, ProblemException, UuidParam } from '@police/platform';
 import { Allow } from '@police/security';
 import type { Request, Response } from 'express';
 import { ReportCommand } from '../../domain/report.decide';
@@ -100,7 +100,7 @@ export class ReportCommandsController {
   @HttpCode(200)
   @Allow(...INTAKE)
   @ApiOperation({ summary: 'Amend the facts (If-Match required); what was said before is kept. Saying it concerns police conduct routes it to integrity.' })
-  async amend(@Param('id', ParseUUIDPipe) id: string, @Body() body: AmendReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ReportView> {
+  async amend(@UuidParam('id') id: string, @Body() body: AmendReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ReportView> {
     const principal = this.access.principal(req);
     const c = body.changes;
     const changes: Partial<ReportFacts> = {
@@ -122,7 +122,7 @@ export class ReportCommandsController {
   @HttpCode(200)
   @Allow(...INTAKE)
   @ApiOperation({ summary: 'Assign the report to the competent service (meldpunt, R-REP-1); a reassignment keeps the previous one' })
-  async assign(@Param('id', ParseUUIDPipe) id: string, @Body() body: AssignReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ReportView> {
+  async assign(@UuidParam('id') id: string, @Body() body: AssignReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ReportView> {
     if (!this.config.services.some((s) => s.id === body.serviceId)) {
       throw reportsProblem(422, 'unknown_service', `Service ${body.serviceId} is not configured in this zone (${this.config.services.map((s) => s.id).join(', ')}).`, 'serviceId');
     }
@@ -133,7 +133,7 @@ export class ReportCommandsController {
   @HttpCode(200)
   @Allow(...INTAKE)
   @ApiOperation({ summary: 'Refer the person to a help organisation outside the police' })
-  async refer(@Param('id', ParseUUIDPipe) id: string, @Body() body: ExternalReferralRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ReportView> {
+  async refer(@UuidParam('id') id: string, @Body() body: ExternalReferralRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ReportView> {
     return this.onReport(id, req, res, { type: 'ReferReportExternally', data: { organisation: body.organisation, reason: body.reason } });
   }
 
@@ -141,7 +141,7 @@ export class ReportCommandsController {
   @HttpCode(200)
   @Allow(...INTAKE)
   @ApiOperation({ summary: 'Record that a victim on the report was offered victim support, and whether they accepted (R-REP-8)' })
-  async victimSupport(@Param('id', ParseUUIDPipe) id: string, @Body() body: VictimSupportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ReportView> {
+  async victimSupport(@UuidParam('id') id: string, @Body() body: VictimSupportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ReportView> {
     return this.onReport(id, req, res, { type: 'OfferVictimSupport', data: { partyId: body.partyId, supportBy: body.supportBy, accepted: body.accepted } });
   }
 
@@ -149,7 +149,7 @@ export class ReportCommandsController {
   @HttpCode(200)
   @Allow(...INTAKE)
   @ApiOperation({ summary: 'Refer the report for investigation (publishes reports.ReportReferredForInvestigation.v1 with the report essentials)' })
-  async requestInvestigation(@Param('id', ParseUUIDPipe) id: string, @Body() body: InvestigationRequestRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ReportView> {
+  async requestInvestigation(@UuidParam('id') id: string, @Body() body: InvestigationRequestRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ReportView> {
     const finalised = await this.access.eventSourcing.dataSource
       .getRepository(PvRow)
       .createQueryBuilder('p')
@@ -165,7 +165,7 @@ export class ReportCommandsController {
   @Post(':id/pvs')
   @Allow('front_desk', 'detective')
   @ApiOperation({ summary: 'Draft a PV for the report (you are its author); with supplementsPvId, a supplementary PV to a finalised one' })
-  async draftPv(@Param('id', ParseUUIDPipe) id: string, @Body() body: DraftPvRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PvView> {
+  async draftPv(@UuidParam('id') id: string, @Body() body: DraftPvRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PvView> {
     const report = await this.access.currentRow(id);
     this.access.authorizeWrite(req, report);
     if (report.sealed) throw new ReportConflict('report_routed_to_integrity', `The report was routed to integrity; it is handled there`);

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { UuidParam } from '@police/platform';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, Consults, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
@@ -127,7 +128,7 @@ export class PvQueriesController {
   @Allow(...REPORT_READERS)
   @Consults('report')
   @ApiOperation({ summary: 'Every step of the PV, in order: who took it, when, and what it said (reasons, corrections, number, recipient)' })
-  async history(@Param('pvId', ParseUUIDPipe) pvId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PvHistory> {
+  async history(@UuidParam('pvId') pvId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PvHistory> {
     const { row, events } = await this.access.currentPv(pvId);
     const report = await this.access.row(row.reportId);
     const granted = await this.access.authorizePvRead(req, report, row);

@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { UuidParam } from '@police/platform';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, Authenticated, Consults, ProtectedResource, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
@@ -146,7 +147,7 @@ export class ReportQueriesController {
   @Allow(...READERS)
   @Consults('report')
   @ApiOperation({ summary: 'One PV: content, quality-control rounds, number, transmission and ANG feed' })
-  async pv(@Param('pvId', ParseUUIDPipe) pvId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PvView> {
+  async pv(@UuidParam('pvId') pvId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PvView> {
     const pv = await this.access.pvRow(pvId);
     const report = await this.access.row(pv.reportId);
     const granted = await this.access.authorizePvRead(req, report, pv);
@@ -160,7 +161,7 @@ export class ReportQueriesController {
   @Allow(...READERS)
   @Consults('report')
   @ApiOperation({ summary: 'One report; a report routed to integrity shows only its pointer' })
-  async get(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ReportView> {
+  async get(@UuidParam('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ReportView> {
     const row = await this.access.row(id);
     const granted = await this.access.authorizeRead(req, row);
     res.setHeader('X-Access-Basis', granted.basis);
@@ -172,7 +173,7 @@ export class ReportQueriesController {
   @Allow(...READERS)
   @Consults('report')
   @ApiOperation({ summary: 'The PVs of a report, supplementary PVs included' })
-  async pvs(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request): Promise<{ reportId: string; pvs: PvView[] }> {
+  async pvs(@UuidParam('id') id: string, @Req() req: Request): Promise<{ reportId: string; pvs: PvView[] }> {
     const row = await this.access.row(id);
     await this.access.authorizeRead(req, row);
     if (row.sealed) return { reportId: id, pvs: [] };
