@@ -20,7 +20,8 @@ export function AppProviders({ children }: { children: ReactNode }) {
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
         <QueryClientProvider client={queryClient}>
-          <Notifications position="top-right" />
+          {/* Bottom right: a confirmation never covers the header (the user, the language, sign-out). */}
+          <Notifications position="bottom-right" limit={3} />
           <BreakGlassDialog />
           {children}
         </QueryClientProvider>
