@@ -1,6 +1,10 @@
 import { expect, Request, test } from '@playwright/test';
+// The test servers' library, by path: Playwright resolves only the console's own aliases, and this spec is
+// the one browser test that needs a Keycloak and an embedded host in OIDC mode (libs/testing).
+/* eslint-disable @nx/enforce-module-boundaries */
 import { CONSOLE_CLIENT_ID, startTestKeycloak, TEST_USER_PASSWORD, TestKeycloakServer } from '../../../libs/testing/src/keycloak';
 import { OidcEmbeddedHost, startOidcEmbeddedHost } from '../../../libs/testing/src/oidc-host';
+/* eslint-enable @nx/enforce-module-boundaries */
 import { expectAccessible, screenshot } from './support';
 
 // The real sign-in of production: the embedded product in OIDC mode (no development issuer) and a real
