@@ -17,6 +17,15 @@ export interface Projection<Row extends ObjectLiteral = ObjectLiteral> {
   evolve(row: Row | null, event: RecordedEvent): Row | null;
 }
 
+/** A read-model row as a committed batch left it (`row` null: deleted), keyed by its primary key. */
+export interface CommittedRow {
+  key: string;
+  row: ObjectLiteral | null;
+}
+
+/** Called after a batch of a projection committed, with the rows it wrote: the read model as it now is. */
+export type CommitListener = (projection: string, rows: CommittedRow[]) => void;
+
 export interface ProjectionProgress {
   projection: string;
   processed: number;
@@ -64,6 +73,7 @@ export class Projector {
   private readonly subscriptions = new Map<string, Subscription>();
   /** Fires after each committed batch with the events it projected (for lag measurements). */
   onBatchCommitted?: (projection: string, events: RecordedEvent[]) => void;
+  private readonly commitListeners = new Set<CommitListener>();
   /** Last failure per projection while it retries; cleared by the next committed batch. */
   readonly failures = new Map<string, { error: string; since: Date; attempts: number }>();
   private stopping = false;
@@ -170,6 +180,16 @@ export class Projector {
     }
   }
 
+  /**
+   * Listens to committed batches (live updates). A listener runs after the commit, never inside the
+   * transaction, and what it throws is ignored: the read model does not wait for its readers.
+   * Returns the function that removes it.
+   */
+  onCommit(listener: CommitListener): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
   projection(name: string): Projection {
     const p = this.options.projections.find((x) => x.name === name);
     if (!p) throw new Error(`Unknown projection ${name}`);
@@ -264,12 +284,14 @@ export class Projector {
         const stored = await this.lockCheckpoint(qr, p.name);
         pending = events.filter((e) => e.position.commit > stored.commit || (e.position.commit === stored.commit && e.position.prepare > stored.prepare));
       }
+      let written: CommittedRow[] = [];
       if (pending.length > 0) {
-        await this.project(qr, p, target, pending);
+        written = await this.project(qr, p, target, pending);
         if (checkpointed) await this.saveCheckpoint(qr, p.name, pending[pending.length - 1].position);
       }
       await qr.commitTransaction();
       if (pending.length > 0) this.onBatchCommitted?.(p.name, pending);
+      if (checkpointed && written.length > 0) this.notifyCommitted(p.name, written);
     } catch (e) {
       await qr.rollbackTransaction().catch(() => undefined);
       throw e;
@@ -278,16 +300,27 @@ export class Projector {
     }
   }
 
-  /** Loads the rows the events touch, folds the events into them in memory, writes the changed rows. */
-  private async project(qr: QueryRunner, p: Projection, t: TableTarget, events: RecordedEvent[]): Promise<void> {
+  private notifyCommitted(projection: string, rows: CommittedRow[]): void {
+    for (const listener of this.commitListeners) {
+      try {
+        listener(projection, rows);
+      } catch {
+        // A reader's failure is its own (see onCommit).
+      }
+    }
+  }
+
+  /** Loads the rows the events touch, folds the events into them in memory, writes the changed rows (and returns them). */
+  private async project(qr: QueryRunner, p: Projection, t: TableTarget, events: RecordedEvent[]): Promise<CommittedRow[]> {
     const handles = new Set(p.handles);
     const relevant = events.filter((e) => handles.has(e.type));
-    if (relevant.length === 0) return;
+    if (relevant.length === 0) return [];
     const keysOf = relevant.map((e) => p.keys(e));
     const allKeys = [...new Set(keysOf.flat())];
-    if (allKeys.length === 0) return;
+    if (allKeys.length === 0) return [];
     const rows = new Map<string, ObjectLiteral | null>();
-    const found: ObjectLiteral[] = await qr.query(`SELECT * FROM ${t.table} WHERE "${t.pk}" = ANY($1::${t.pkType}[])`, [allKeys]);
+    const selected = projected(t.metadata).map((c) => `"${c.databaseName}"`).join(', ');
+    const found: ObjectLiteral[] = await qr.query(`SELECT ${selected} FROM ${t.table} WHERE "${t.pk}" = ANY($1::${t.pkType}[])`, [allKeys]);
     for (const r of found) rows.set(String(r[t.pk]), fromColumns(t.metadata, r));
     const dirty = new Set<string>();
     relevant.forEach((e, i) => {
@@ -297,6 +330,7 @@ export class Projector {
       }
     });
     const upserts: ObjectLiteral[] = [];
+    const columns = projected(t.metadata);
     const deletes: string[] = [];
     for (const key of dirty) {
       const row = rows.get(key);
@@ -305,7 +339,7 @@ export class Projector {
     }
     if (deletes.length > 0) await qr.query(`DELETE FROM ${t.table} WHERE "${t.pk}" = ANY($1::${t.pkType}[])`, [deletes]);
     if (upserts.length > 0) {
-      const cols = t.metadata.columns.map((c) => `"${c.databaseName}"`);
+      const cols = columns.map((c) => `"${c.databaseName}"`);
       const updates = cols.filter((c) => c !== `"${t.pk}"`).map((c) => `${c} = EXCLUDED.${c}`);
       await qr.query(
         `INSERT INTO ${t.table} (${cols.join(', ')})
@@ -314,6 +348,7 @@ export class Projector {
         [JSON.stringify(upserts)],
       );
     }
+    return [...dirty].map((key) => ({ key, row: rows.get(key) ?? null }));
   }
 
   private async lockCheckpoint(qr: QueryRunner, name: string): Promise<GlobalPosition> {
@@ -335,15 +370,23 @@ export class Projector {
   }
 }
 
+/**
+ * The columns a projection reads and writes: all but those marked `select: false`, which the database
+ * maintains itself (a search document kept by a trigger).
+ */
+function projected(metadata: EntityMetadata) {
+  return metadata.columns.filter((c) => c.isSelect);
+}
+
 function fromColumns(metadata: EntityMetadata, raw: ObjectLiteral): ObjectLiteral {
   const row: ObjectLiteral = {};
-  for (const c of metadata.columns) row[c.propertyName] = raw[c.databaseName];
+  for (const c of projected(metadata)) row[c.propertyName] = raw[c.databaseName];
   return row;
 }
 
 function toColumns(metadata: EntityMetadata, row: ObjectLiteral): ObjectLiteral {
   const raw: ObjectLiteral = {};
-  for (const c of metadata.columns) {
+  for (const c of projected(metadata)) {
     const v = row[c.propertyName];
     raw[c.databaseName] = v instanceof Date ? v.toISOString() : v === undefined ? null : v;
   }

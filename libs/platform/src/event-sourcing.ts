@@ -5,6 +5,7 @@ import type { MessageSubscription } from '@police/messaging';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { PLATFORM_MIGRATIONS } from './health';
 import { dataSourceOnPool, publicTopic, ServiceName, ServiceRuntime } from './runtime';
+import { installSearchIndexes } from './search-index';
 
 /** What a service declares about its events: read models, public contracts, what it consumes. */
 export interface EventSourcingOptions {
@@ -71,6 +72,7 @@ export class ServiceEventSourcing {
     await migrateMessaging(pool, schema);
     await migrate(pool, schema, PLATFORM_MIGRATIONS, 'platform_migrations');
     await this.dataSource.initialize();
+    await installSearchIndexes(this.dataSource);
     await this.projector.migrate();
     await this.projector.start();
     if (this.options.toPublic) {

@@ -12,3 +12,5 @@ export * from './event-sourcing';
 export * from './input-rules';
 export * from './request-fields';
 export * from './path-params';
+export * from './search-index';
+export * from './search.request';

@@ -8,6 +8,7 @@ import { parseJustification } from './justification';
 import { Principal, principalOf } from './principal';
 import { correlationIdOf, endpointOf } from './request-context';
 import { auditUnavailable, forbiddenRecord, justificationRequired, resourceNotFound, unauthenticated } from './security.problems';
+import { AccessColumns, visibilityPredicate } from './visibility';
 
 /** Injection token of the {@link AccessRules} in force. */
 export const ACCESS_RULES = Symbol('ACCESS_RULES');
@@ -77,6 +78,14 @@ export class AccessControl {
   seesByRole(principal: Principal, type: ResourceType): boolean {
     const policy = this.rules.policies[type];
     return !!policy && principal.roles.some((r) => policy.role.includes(r));
+  }
+
+  /**
+   * {@link canSee} as a SQL predicate over stored access attributes (see `visibilityPredicate`), for
+   * lists and searches that must filter, count and page over visible records only.
+   */
+  visibleWhere(principal: Principal, types: readonly ResourceType[], columns: AccessColumns, param: (value: unknown) => string): string {
+    return visibilityPredicate(principal, types, this.rules, columns, param);
   }
 
   async authorizeRead(req: Request, resource: ProtectedResource): Promise<GrantedAccess> {

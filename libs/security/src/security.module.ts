@@ -13,6 +13,7 @@ import { DevAuthController, LOGIN_LOCKOUT } from './dev-auth.http';
 import { DevIssuer } from './dev-issuer';
 import { LoginLockout } from './login-lockout';
 import { RateLimitGuard, throttlerOptions } from './rate-limit';
+import { RecordSearch } from './record-search';
 import { requestLoggerModule } from './request-logging';
 import { discoverRoutes, policyViolations } from './route-inventory';
 import { consoleSignIn, DEFAULT_RATE_LIMITS, RateLimits, SecurityModuleOptions } from './security-options';
@@ -77,6 +78,7 @@ export class SecurityModule {
       { provide: ACCESS_RULES, useValue: rules },
       { provide: ConsultationLog, useFactory: () => new ConsultationLog({ pool: options.pool }) },
       AccessControl,
+      RecordSearch,
       SecurityLifecycle,
       { provide: APP_GUARD, useClass: AccessGuard },
       { provide: APP_GUARD, useClass: RateLimitGuard },
@@ -106,7 +108,7 @@ export class SecurityModule {
       ],
       controllers,
       providers,
-      exports: [AccessControl, ConsultationLog],
+      exports: [AccessControl, ConsultationLog, RecordSearch],
     };
   }
 }

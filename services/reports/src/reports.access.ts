@@ -24,6 +24,24 @@ export const REPORT_READERS = ['front_desk', 'detective', 'team_lead', 'chief'] 
 export const GAK_CAPABLE = ['front_desk', 'detective', 'team_lead'] as const;
 
 /**
+ * The report as a protected record, whoever reads it. Assigned to it: who took it in and the authors of
+ * its PVs; GAK, whose function is the quality control of every PV, once it has one (see
+ * {@link ReportsAccess.resource}, and `assignedTeams` in the search index). A report about police
+ * conduct names the staff it concerns: they never see even its pointer.
+ */
+export function reportResource(config: ReportsConfig, row: ReportRow): ProtectedResource {
+  const finalised = row.pvs.find((p) => p.pvNumber !== null);
+  return {
+    type: 'report',
+    id: row.id,
+    ...(finalised?.pvNumber ? { caseRef: finalised.pvNumber } : {}),
+    teams: teamsOfService(config, row.assignedServiceId),
+    assignees: [...new Set<string>([row.receivedBy, ...row.pvs.map((p) => p.author)])],
+    ...(row.concernedStaffIds.length > 0 ? { concernedStaffIds: row.concernedStaffIds } : {}),
+  };
+}
+
+/**
  * Who may see and act on a report and its PVs: built from the report row, checked by the shared
  * AccessControl (which also writes the consultation record of every read). The front desk sees every
  * report by its function; detectives and team leads the reports assigned to their team's service, and
@@ -58,17 +76,9 @@ export class ReportsAccess {
    * names the staff it concerns: they never see even its pointer.
    */
   resource(row: ReportRow, principal?: Principal): ProtectedResource {
-    const assignees = new Set<string>([row.receivedBy, ...row.pvs.map((p) => p.author)]);
-    if (principal && row.pvs.length > 0 && this.isGak(principal)) assignees.add(principal.staffId);
-    const finalised = row.pvs.find((p) => p.pvNumber !== null);
-    return {
-      type: 'report',
-      id: row.id,
-      ...(finalised?.pvNumber ? { caseRef: finalised.pvNumber } : {}),
-      teams: teamsOfService(this.config, row.assignedServiceId),
-      assignees: [...assignees],
-      ...(row.concernedStaffIds.length > 0 ? { concernedStaffIds: row.concernedStaffIds } : {}),
-    };
+    const resource = reportResource(this.config, row);
+    if (principal && row.pvs.length > 0 && this.isGak(principal)) resource.assignees = [...new Set([...(resource.assignees ?? []), principal.staffId])];
+    return resource;
   }
 
   /** A PV is read and acted on as part of its report; its author is assigned to it whatever the report's state. */

@@ -131,6 +131,19 @@ const MATRIX: Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/reports/search',
+    request: () => ({ path: '/api/reports/search?q=juwelen%20ontvreemd&limit=50' }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 200, 200, 200, 200, 200, 200, R, R, R, R, R, 200],
+    ok: (a, p, _c, kit) => {
+      const ids = (a.json.hits as { id: string }[]).map((r) => r.id);
+      expect(a.json.total).toBe(ids.length);
+      if (BASIS[p]) expect(ids).toContain(kit.fx.report);
+      else expect(ids).not.toContain(kit.fx.report);
+    },
+  },
+  {
+    method: 'GET',
     route: '/api/reports/deadlines',
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, 200, 200, 200, 200, 200, 200, R, R, R, R, R, R],
@@ -363,6 +376,8 @@ describe('authorization matrix of the reports service: every route × every pers
         expect(report.rows[0]?.pvs).toHaveLength(2);
         const stats = await t.pool.query('SELECT 1 FROM reports.report_statistics WHERE "reportId" = $1', [fx.report]);
         expect(stats.rows).toHaveLength(1);
+        const indexed = await t.pool.query<{ version: number }>('SELECT version FROM reports.search_entries WHERE id = $1', [fx.report]);
+        expect(indexed.rows[0]?.version).toBe(1);
       },
       { intervalMs: 5 },
     );

@@ -17,6 +17,8 @@ import { pvQueueProjection } from './queries/pvs/pv-queue.projection';
 import { PvQueueRow } from './queries/pvs/pv-queue.read-model';
 import { PvQueriesController } from './queries/pvs/pvs.http';
 import { reportStatisticsProjection } from './queries/statistics/report-statistics.projection';
+import { reportSearchProjection, ReportSearchEntry } from './queries/search/report-search.projection';
+import { ReportSearchController } from './queries/search/search.http';
 import { ReportStatisticsRow } from './queries/statistics/report-statistics.read-model';
 
 export const REPORTS_DESCRIPTION = 'Citizens\' reports from every intake channel, and the PV through quality control.';
@@ -33,14 +35,14 @@ export class ReportsModule {
       module: ReportsModule,
       imports: [CqrsModule],
       // Named routes before `:id`: Express matches in registration order.
-      controllers: [healthController('reports'), PvQueriesController, ReportQueriesController, ReportCommandsController, PvCommandsController],
+      controllers: [healthController('reports'), ReportSearchController, PvQueriesController, ReportQueriesController, ReportCommandsController, PvCommandsController],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },
         { provide: REPORTS_CONFIG, useValue: config },
         eventSourcingProvider(runtime, {
-          entities: [ReportRow, PvRow, PvQueueRow, ReportStatisticsRow],
-          projections: [reportsProjection, pvsProjection, pvQueueProjection, reportStatisticsProjection(config.timeZone)],
+          entities: [ReportRow, PvRow, PvQueueRow, ReportStatisticsRow, ReportSearchEntry],
+          projections: [reportsProjection, pvsProjection, pvQueueProjection, reportStatisticsProjection(config.timeZone), reportSearchProjection(config)],
           toPublic: reportsToPublic,
         }),
         ReportsAccess,

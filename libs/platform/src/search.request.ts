@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { SEARCH_FIELDS, SearchField, SnippetPart } from './search-index';
+
+/** The longest search text taken. */
+export const SEARCH_MAX_LENGTH = 200;
+/** The deepest a search pages: past it, the words should be sharper. */
+export const SEARCH_MAX_OFFSET = 1000;
+
+/** `GET /api/<service>/search?q=&limit=&offset=`: the same query for every service that searches. */
+export class SearchQuery {
+  @ApiProperty({
+    description:
+      'What to look for: words (Dutch stemming; each word of 3+ letters also matches as a prefix), "a phrase" in quotes, `or`, -word to exclude; PV, register or seal numbers match exactly or by prefix',
+    minLength: 1,
+    maxLength: SEARCH_MAX_LENGTH,
+    example: 'fiets Voorbeeldstraat',
+  })
+  @IsString()
+  @Length(1, SEARCH_MAX_LENGTH)
+  // eslint-disable-next-line no-control-regex
+  @Matches(/^[^\u0000-\u001f\u007f]*[^\s\u0000-\u001f\u007f][^\u0000-\u001f\u007f]*$/, { message: 'q must hold some text, without control characters' })
+  q: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: SEARCH_MAX_OFFSET, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(SEARCH_MAX_OFFSET)
+  offset?: number;
+}
+
+export class SearchSnippetPart implements SnippetPart {
+  @ApiProperty() text: string;
+  @ApiProperty({ description: 'This run matched the search' }) match: boolean;
+}
+
+/** One record found. Open it through the service's read route (which logs that read). */
+export class SearchHitView {
+  @ApiProperty({ description: 'What it is: report, investigation, integrity_complaint, …', example: 'report' }) kind: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() summary: string;
+  @ApiProperty({ type: [String], description: 'PV, register or other numbers of the record' }) references: string[];
+  @ApiProperty({ enum: SEARCH_FIELDS, isArray: true, description: 'Where the search matched' }) matched: SearchField[];
+  @ApiProperty({ type: [SearchSnippetPart], description: 'A passage with the matches marked (plain text runs: render each, mark those with match)' })
+  snippet: SearchSnippetPart[];
+  @ApiProperty({ description: 'Relevance (higher is better); hits come best first' }) rank: number;
+  @ApiProperty({ description: 'The record\'s version (its ETag) when indexed' }) version: number;
+  @ApiProperty({ format: 'date-time', description: 'When the matter happened or came in' }) occurredAt: string;
+}
+
+/** A page of hits among the records the reader may see; `total` counts only those. */
+export class SearchPage {
+  @ApiProperty() q: string;
+  @ApiProperty({ description: 'Matches the reader may see (hidden records are never counted)' }) total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+  @ApiProperty({ type: [SearchHitView] }) hits: SearchHitView[];
+}
