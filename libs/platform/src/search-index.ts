@@ -192,16 +192,33 @@ END $$`);
   }
 }
 
+/** A lexeme as a quoted tsquery literal. */
+function tsLiteral(lexeme: string): string {
+  return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
 /**
- * A user's search text as a `tsquery` (text form), or null when it holds nothing to search for (only
- * stop words or punctuation). Words go through `websearch_to_tsquery` (quotes for phrases, `or`, `-`
- * to exclude: any input is safe), each stem of three letters or more also matching as a prefix (Dutch
- * compounds and the stemmer's quirks: `fiets` finds `fietsen` and `fietsendiefstal`); tokens that look
- * like references (a digit, no spaces) also match reference lexemes by prefix.
+ * A user's search text as a `tsquery` (text form), or null when it holds nothing to look for (only stop
+ * words, punctuation or exclusions). Words go through `websearch_to_tsquery` (quotes for phrases, `or`,
+ * `-` to exclude: any input is safe). Each stem of three letters or more also matches as a prefix, and
+ * so does the word as typed: the Dutch stemmer leaves compounds whole and has quirks (`fiets` finds
+ * `fietsen` and `fietsendiefstal`, `inbraak` finds `inbraakreeks`). Tokens that look like references
+ * (a digit, no spaces) also match reference lexemes by prefix.
  */
 export async function searchQuery(ds: DataSource, q: string): Promise<string | null> {
-  const rows: { q: string }[] = await ds.query(`SELECT websearch_to_tsquery('${SEARCH_CONFIG}', $1)::text AS q`, [q]);
-  const words = (rows[0]?.q ?? '').replace(/'((?:[^']|''){3,})'/g, "'$1':*");
+  const rows: { q: string; words: { t: string; l: string[] }[] }[] = await ds.query(
+    `SELECT websearch_to_tsquery('${SEARCH_CONFIG}', $1)::text AS q,
+            (SELECT coalesce(json_agg(json_build_object('t', lower(token), 'l', lexemes)), '[]') FROM ts_debug('${SEARCH_CONFIG}', $1) WHERE cardinality(lexemes) > 0) AS words`,
+    [q],
+  );
+  const typed = new Map<string, Set<string>>();
+  for (const w of rows[0]?.words ?? []) for (const l of w.l) typed.set(l, (typed.get(l) ?? new Set()).add(w.t));
+  const words = (rows[0]?.q ?? '').replace(/'((?:[^']|'')+)'/g, (literal: string, quoted: string) => {
+    const stem = quoted.replace(/''/g, "'");
+    const forms = [...new Set([stem, ...(typed.get(stem) ?? [])])].filter((f) => f.length >= 3).map((f) => `${tsLiteral(f)}:*`);
+    if (forms.length === 0) return literal;
+    return forms.length === 1 ? forms[0] : `( ${forms.join(' | ')} )`;
+  });
   const refs = [
     ...new Set(
       q

@@ -18,6 +18,19 @@ export interface LoadedInvestigation {
   events: InvestigationEvent[];
 }
 
+/** The investigation as a protected record: its team (restricted for Zeden and the like) and its assignees. */
+export function investigationResource(config: Pick<InvestigationsConfig, 'restrictedTeams'>, state: Investigation): ProtectedResource {
+  const caseRef = state.directingAuthority?.reference ?? (state.origin.kind === 'report' ? state.origin.report.pvNumber : undefined);
+  return {
+    type: 'investigation',
+    id: state.investigationId,
+    ...(caseRef ? { caseRef } : {}),
+    teams: [teamKey(state.team)],
+    assignees: assignees(state),
+    restricted: config.restrictedTeams.includes(teamKey(state.team)),
+  };
+}
+
 /**
  * Need-to-know on investigations: the case's team and its assignees (lead and members) see it; a
  * restricted team's case (Zeden, COPPRA, informant work) does not exist for anyone else but those who
@@ -46,15 +59,7 @@ export class InvestigationsAccess {
   }
 
   resource(state: Investigation): ProtectedResource {
-    const caseRef = state.directingAuthority?.reference ?? (state.origin.kind === 'report' ? state.origin.report.pvNumber : undefined);
-    return {
-      type: 'investigation',
-      id: state.investigationId,
-      ...(caseRef ? { caseRef } : {}),
-      teams: [teamKey(state.team)],
-      assignees: assignees(state),
-      restricted: this.isRestrictedTeam(state.team),
-    };
+    return investigationResource(this.config, state);
   }
 
   rowResource(row: InvestigationRow): ProtectedResource {

@@ -139,6 +139,17 @@ const MATRIX: Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/investigations/search',
+    request: () => ({ path: '/api/investigations/search?q=Verhoeven' }),
+    expected: LIST,
+    ok: (a, p, _c, kit) => {
+      expect(a.json).toMatchObject({ q: 'Verhoeven', limit: 20, offset: 0 });
+      expect(a.json.hits.map((h: { id: string }) => h.id)).toEqual(p in BASIS ? [kit.fx.case] : []);
+      expect(a.json.total).toBe(p in BASIS ? 1 : 0);
+    },
+  },
+  {
+    method: 'GET',
     route: '/api/investigations/persons',
     request: () => ({ path: '/api/investigations/persons?personId=person-matrix-1' }),
     expected: LIST,
@@ -418,6 +429,8 @@ describe('authorization matrix of the investigations service: every route × eve
     await eventually(async () => {
       const { rows } = await t.pool.query<{ version: number }>('SELECT version FROM investigations.investigations WHERE id = $1', [shared.id]);
       expect(rows[0]?.version).toBe(joined.version);
+      const indexed = await t.pool.query<{ version: number }>('SELECT version FROM investigations.search_entries WHERE id = $1', [shared.id]);
+      expect(indexed.rows[0]?.version).toBe(joined.version);
     });
     await eventually(async () => {
       const { rows } = await t.pool.query('SELECT 1 FROM investigations.party_links WHERE "personId" = $1', ['person-matrix-1']);

@@ -11,6 +11,8 @@ import { INVESTIGATIONS_CONFIG, investigationsConfigFromEnv } from './investigat
 import { investigationsProjection, partyLinksProjection } from './queries/investigations/investigation.projection';
 import { InvestigationRow, PartyLinkRow } from './queries/investigations/investigation.read-model';
 import { InvestigationQueriesController } from './queries/investigations/investigations.http';
+import { InvestigationSearchEntry, investigationSearchProjection } from './queries/search/investigation-search.projection';
+import { InvestigationSearchController } from './queries/search/search.http';
 
 export const INVESTIGATIONS_DESCRIPTION = 'The detectives\' case file, from referral to the magistrate.';
 
@@ -25,15 +27,15 @@ export class InvestigationsModule {
     return {
       module: InvestigationsModule,
       imports: [CqrsModule],
-      // Queries first: GET /persons must be matched before GET /:id.
-      controllers: [healthController('investigations'), InvestigationQueriesController, InvestigationCommandsController],
+      // Queries first: GET /search and /persons must be matched before GET /:id.
+      controllers: [healthController('investigations'), InvestigationSearchController, InvestigationQueriesController, InvestigationCommandsController],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },
         { provide: INVESTIGATIONS_CONFIG, useValue: config },
         eventSourcingProvider(runtime, {
-          entities: [InvestigationRow, PartyLinkRow],
-          projections: [investigationsProjection, partyLinksProjection],
+          entities: [InvestigationRow, PartyLinkRow, InvestigationSearchEntry],
+          projections: [investigationsProjection, partyLinksProjection, investigationSearchProjection(config)],
           toPublic: investigationsToPublic,
           consume: { from: ['reports', 'evidence'], handlers: investigationsHandlers(config) },
         }),
