@@ -17,6 +17,18 @@ import { OrderMeasureRow, ThreatFileRow } from './queries/tucht/tucht.read-model
 /** Bureau Tucht's compartment: order measures, threat files and disciplinary files live here (R-INT-13). */
 export const TUCHT_COMPARTMENT = 'integrity:Tucht';
 
+/** A complaint as a protected record: sealed in its compartment, hidden from the staff it concerns, open to its investigators. */
+export function complaintResource(row: Pick<ComplaintRow, 'id' | 'registerNumber' | 'compartment' | 'staffConcerned' | 'investigators'>): ProtectedResource {
+  return {
+    type: 'integrity_complaint',
+    id: row.id,
+    ...(row.registerNumber ? { caseRef: row.registerNumber } : {}),
+    compartment: row.compartment,
+    concernedStaffIds: [...row.staffConcerned],
+    assignees: [...row.investigators],
+  };
+}
+
 /**
  * Who may know of a complaint. A complaint is a sealed record (no role or team basis): its compartment
  * (intake until triage, then BIT, Tucht or DPO) opens to that unit's roles, its investigators see it by
@@ -45,14 +57,7 @@ export class IntegrityAccess {
 
   /** Investigators (designated ones included: access to this one file) are assignees. */
   resource(row: Pick<ComplaintRow, 'id' | 'registerNumber' | 'compartment' | 'staffConcerned' | 'investigators'>): ProtectedResource {
-    return {
-      type: 'integrity_complaint',
-      id: row.id,
-      ...(row.registerNumber ? { caseRef: row.registerNumber } : {}),
-      compartment: row.compartment,
-      concernedStaffIds: [...row.staffConcerned],
-      assignees: [...row.investigators],
-    };
+    return complaintResource(row);
   }
 
   /** Whether the principal may see the complaint (without a justification, and without a log entry). */

@@ -157,6 +157,17 @@ const MATRIX: Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/integrity/search',
+    request: async (_p, kit) => ({ path: `/api/integrity/search?q=${(await kit.must('chief', 'GET', `/api/integrity/complaints/${kit.fx.listed}`)).registerNumber}` }),
+    expected: [U, R, R, R, R, R, R, R, R, 200, 200, 200, 200],
+    ok: (a, p, _c, kit) => {
+      const ids = p === 'dpo' ? [] : [kit.fx.listed];
+      expect(a.json.hits.map((i: { id: string }) => i.id)).toEqual(ids);
+      expect(a.json.total).toBe(ids.length);
+    },
+  },
+  {
+    method: 'GET',
     route: '/api/integrity/complaints/:id',
     request: (_p, kit) => ({ path: `/api/integrity/complaints/${kit.fx.listed}`, id: kit.fx.listed }),
     expected: [U, H, H, H, H, H, H, H, H, 200, 200, H, 200],
@@ -467,6 +478,8 @@ describe('integrity authorization matrix', () => {
       async () => {
         const { rows } = await t.pool.query<{ version: number }>('SELECT version FROM integrity.complaints WHERE id = $1', [id]);
         expect(rows[0]?.version).toBe(version);
+        const indexed = await t.pool.query<{ version: number }>('SELECT version FROM integrity.search_entries WHERE id = $1', [id]);
+        expect(indexed.rows[0]?.version).toBe(version);
       },
       { intervalMs: 5 },
     );

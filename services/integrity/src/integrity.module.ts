@@ -5,6 +5,8 @@ import responses from './integrity.responses.json';
 import { ComplaintCommandsController } from './commands/complaints/complaints.http';
 import { RegisterNumbers } from './commands/complaints/register-numbers';
 import { INTEGRITY_COMMAND_HANDLERS } from './commands/integrity.cqrs';
+import { complaintSearchProjection, ComplaintSearchEntry } from './queries/search/complaint-search.projection';
+import { ComplaintSearchController } from './queries/search/search.http';
 import { IntegrityAccess } from './integrity.access';
 import { INTEGRITY_CONFIG, integrityConfigFromEnv } from './integrity.config';
 import { integrityHandlers } from './integration/integrity.consumer';
@@ -35,6 +37,7 @@ export class IntegrityModule {
       imports: [CqrsModule],
       controllers: [
         healthController('integrity'),
+        ComplaintSearchController,
         ComplaintCommandsController,
         ComplaintQueriesController,
         EarlyWarningsController,
@@ -49,8 +52,8 @@ export class IntegrityModule {
         { provide: DB_POOL, useValue: runtime.pool },
         { provide: INTEGRITY_CONFIG, useValue: config },
         eventSourcingProvider(runtime, {
-          entities: [ComplaintRow, OrderMeasureRow, ThreatFileRow],
-          projections: [complaintsProjection, orderMeasuresProjection, threatFilesProjection],
+          entities: [ComplaintRow, OrderMeasureRow, ThreatFileRow, ComplaintSearchEntry],
+          projections: [complaintsProjection, orderMeasuresProjection, threatFilesProjection, complaintSearchProjection],
           consume: { from: ['reports'], handlers: (es) => integrityHandlers(es, config) },
         }),
         IntegrityAccess,
