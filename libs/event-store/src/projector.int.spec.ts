@@ -15,6 +15,14 @@ class CaseSummary {
   @Column('timestamptz') updatedAt: Date;
 }
 
+/** A row with a column the database keeps itself (a trigger): the projector must leave it alone. */
+@Entity({ name: 'titled', schema: 'proj' })
+class Titled {
+  @PrimaryColumn('text') id: string;
+  @Column('text') title: string;
+  @Column('int', { nullable: true, select: false }) titleLength?: number | null;
+}
+
 @Entity({ name: 'flaky_counts', schema: 'proj' })
 class FlakyCount {
   @PrimaryColumn('text') id: string;
@@ -54,7 +62,7 @@ describe('Projector (PostgreSQL + TypeORM read model)', () => {
     db = await createTestDatabase('proj');
     store = new PostgresEventStore({ pool: db.pool(10), schema: 'proj' });
     await store.migrate();
-    ds = new DataSource({ type: 'postgres', url: db.url, entities: [CaseSummary, FlakyCount], synchronize: true, extra: { max: 5 } });
+    ds = new DataSource({ type: 'postgres', url: db.url, entities: [CaseSummary, FlakyCount, Titled], synchronize: true, extra: { max: 5 } });
     await ds.initialize();
     projector = new Projector({ dataSource: ds, store, schema: 'proj', projections: [summaries], batchSize: 7 });
     await projector.migrate();
@@ -128,5 +136,49 @@ describe('Projector (PostgreSQL + TypeORM read model)', () => {
     await p.stop();
     expect(seenFailures.length).toBeGreaterThan(0);
     expect(p.failures.has('flaky-counts')).toBe(false);
+  });
+
+  it('tells commit listeners the rows a batch wrote, after the commit; leaves columns the database keeps to it', async () => {
+    await ds.query(`CREATE FUNCTION proj.titled_length() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW."titleLength" := length(NEW.title); RETURN NEW; END $$`);
+    await ds.query(`CREATE TRIGGER titled_length BEFORE INSERT OR UPDATE ON proj.titled FOR EACH ROW EXECUTE FUNCTION proj.titled_length()`);
+    const titled: Projection<Titled> = {
+      name: 'titled',
+      entity: Titled,
+      handles: ['Titled', 'Untitled'],
+      keys: (e) => [e.streamId],
+      evolve: (row, e) => (e.type === 'Untitled' ? null : { ...row, id: e.streamId, title: (e.data as { title: string }).title }),
+    };
+    const p = new Projector({ dataSource: ds, store, schema: 'proj', projections: [titled] });
+    const seen: { projection: string; key: string; row: unknown; committed: unknown }[] = [];
+    const reads: Promise<void>[] = [];
+    p.onCommit(() => {
+      throw new Error('a broken listener');
+    });
+    const off = p.onCommit((projection, written) => {
+      for (const w of written) {
+        // Read back at once: the batch is committed by the time listeners hear of it.
+        reads.push(ds.query('SELECT title, "titleLength" FROM proj.titled WHERE id = $1', [w.key]).then((r: unknown[]) => void seen.push({ projection, key: w.key, row: w.row, committed: r[0] ?? null })));
+      }
+    });
+    await store.appendToStream('t-1', [ev('Titled', { title: 'Fietsdiefstal' }, 60), ev('Titled', { title: 'Fietsdiefstal Overpoort' }, 61)]);
+    await store.appendToStream('t-2', [ev('Titled', { title: 'Graffiti' }, 62)]);
+    await p.start();
+    await eventually(async () => expect(await ds.query('SELECT id, title, "titleLength" FROM proj.titled ORDER BY id')).toEqual([
+      { id: 't-1', title: 'Fietsdiefstal Overpoort', titleLength: 23 },
+      { id: 't-2', title: 'Graffiti', titleLength: 8 },
+    ]));
+    await store.appendToStream('t-2', [ev('Untitled', {}, 63)]);
+    await eventually(async () => expect(seen.filter((x) => x.key === 't-2')).toHaveLength(2));
+    await Promise.all(reads);
+    expect(seen.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { projection: 'titled', key: 't-1', row: { id: 't-1', title: 'Fietsdiefstal Overpoort' }, committed: { title: 'Fietsdiefstal Overpoort', titleLength: 23 } },
+      { projection: 'titled', key: 't-2', row: { id: 't-2', title: 'Graffiti' }, committed: { title: 'Graffiti', titleLength: 8 } },
+      { projection: 'titled', key: 't-2', row: null, committed: null },
+    ]);
+    off();
+    await store.appendToStream('t-3', [ev('Titled', { title: 'Na het afmelden' }, 64)]);
+    await eventually(async () => expect(await ds.query(`SELECT title FROM proj.titled WHERE id = 't-3'`)).toEqual([{ title: 'Na het afmelden' }]));
+    expect(seen).toHaveLength(3);
+    await p.stop();
   });
 });

@@ -10,6 +10,7 @@ export * from './consultation.read-model';
 export * from './dev-issuer';
 export * from './dev-users';
 export * from './justification';
+export * from './live-updates';
 export * from './login-lockout';
 export * from './principal';
 export * from './rate-limit';

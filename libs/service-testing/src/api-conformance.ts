@@ -89,8 +89,10 @@ export function assertConforms(method: string, urlPath: string, status: number, 
 export function conformanceCheck(): Middleware {
   return {
     async onResponse({ request, response }) {
-      const body = await response.clone().text();
-      assertConforms(request.method, new URL(request.url).pathname, response.status, response.headers.get('content-type') ?? '', body);
+      const contentType = response.headers.get('content-type') ?? '';
+      // Only JSON bodies are checked against a schema; a stream (text/event-stream) is not read to its end.
+      const body = /json/.test(contentType) ? await response.clone().text() : '';
+      assertConforms(request.method, new URL(request.url).pathname, response.status, contentType, body);
       return response;
     },
   };

@@ -3,3 +3,4 @@ export * from './service-app';
 export * from './matrix';
 export * from './idempotency';
 export * from './api-conformance';
+export * from './live-client';

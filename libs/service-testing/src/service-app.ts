@@ -98,7 +98,14 @@ export async function startServiceApp<M>(o: { service: ServiceName; module: Type
       let answer: Omit<Answer, 'json'> | undefined;
       const capture: Middleware = {
         async onResponse({ response }) {
-          answer = { status: response.status, contentType: response.headers.get('content-type') ?? '', headers: response.headers, text: await response.clone().text() };
+          const contentType = response.headers.get('content-type') ?? '';
+          if (contentType.startsWith('text/event-stream')) {
+            // A live stream never ends by itself: its first frame is the answer.
+            const text = await firstFrame(response);
+            answer = { status: response.status, contentType, headers: response.headers, text };
+            return new Response(text, { status: response.status, headers: response.headers });
+          }
+          answer = { status: response.status, contentType, headers: response.headers, text: await response.clone().text() };
           return response;
         },
       };
@@ -113,4 +120,17 @@ export async function startServiceApp<M>(o: { service: ServiceName; module: Type
       await db.drop();
     },
   };
+}
+
+async function firstFrame(res: Response): Promise<string> {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  while (!text.includes('\n\n')) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  await reader.cancel();
+  return text;
 }

@@ -156,6 +156,17 @@ function onFreshFoundObject(subpath: string, body: unknown): Row['request'] {
 
 const MATRIX: Row[] = [
   {
+    method: 'GET',
+    route: '/api/evidence/live',
+    // A stream of the changes each reader may see: its first frame is the answer here.
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 200, 200, 200, 200, 200, 200, 200, 200, R, R, R, 200],
+    ok: (a) => {
+      expect(a.contentType).toContain('text/event-stream');
+      expect(a.text).toMatch(/^retry: 5000\nevent: ready\ndata: \{"service":"evidence","heartbeatMs":\d+,"expiresAt":"[^"]+"\}\n\n/);
+    },
+  },
+  {
     method: 'POST',
     route: '/api/evidence/items',
     request: () => ({ body: register() }),

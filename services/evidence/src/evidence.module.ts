@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
 import responses from './evidence.responses.json';
+import { liveUpdatesProvider } from '@police/security';
 import { EVIDENCE_COMMAND_HANDLERS } from './commands/evidence.cqrs';
 import { FoundObjectsController } from './commands/found-objects/found-objects.http';
 import { InventoryController } from './commands/inventory/inventory.http';
@@ -16,6 +17,7 @@ import { FoundObjectRow, LossDeclarationRow } from './queries/found-objects/foun
 import { caseDirectoryProjection, itemsProjection } from './queries/items/item.projection';
 import { CaseRow, ItemRow } from './queries/items/item.read-model';
 import { ItemQueriesController } from './queries/items/items.http';
+import { EvidenceLiveController, evidenceLiveSources } from './queries/live/live.http';
 
 export const EVIDENCE_DESCRIPTION = 'Seized items and traces with a provable, two-party chain of custody.';
 
@@ -29,7 +31,7 @@ export class EvidenceModule {
     return {
       module: EvidenceModule,
       imports: [CqrsModule],
-      controllers: [healthController('evidence'), ItemCommandsController, ItemQueriesController, FoundObjectsController, InventoryController],
+      controllers: [healthController('evidence'), EvidenceLiveController, ItemCommandsController, ItemQueriesController, FoundObjectsController, InventoryController],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },
@@ -41,6 +43,7 @@ export class EvidenceModule {
           consume: { from: ['investigations', 'reports'], handlers: evidenceHandlers },
         }),
         EvidenceAccess,
+        liveUpdatesProvider('evidence', { inject: [EvidenceAccess], sources: (es, access: EvidenceAccess) => evidenceLiveSources(es, access) }),
         LabelNumbers,
         ...EVIDENCE_COMMAND_HANDLERS,
       ],

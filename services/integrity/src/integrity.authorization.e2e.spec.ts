@@ -138,6 +138,17 @@ function fresh(build: (kit: Kit) => Promise<string>, subpath: string, body: unkn
 //         anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
 const MATRIX: Row[] = [
   {
+    method: 'GET',
+    route: '/api/integrity/live',
+    // A stream of the changes each reader may see: its first frame is the answer here.
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, 200, 200, 200, 200],
+    ok: (a) => {
+      expect(a.contentType).toContain('text/event-stream');
+      expect(a.text).toMatch(/^retry: 5000\nevent: ready\ndata: \{"service":"integrity","heartbeatMs":\d+,"expiresAt":"[^"]+"\}\n\n/);
+    },
+  },
+  {
     method: 'POST',
     route: '/api/integrity/complaints',
     request: () => ({ body: complaintBody() }),

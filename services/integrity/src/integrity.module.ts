@@ -2,11 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
 import responses from './integrity.responses.json';
+import { liveUpdatesProvider } from '@police/security';
 import { ComplaintCommandsController } from './commands/complaints/complaints.http';
 import { RegisterNumbers } from './commands/complaints/register-numbers';
 import { INTEGRITY_COMMAND_HANDLERS } from './commands/integrity.cqrs';
 import { complaintSearchProjection, ComplaintSearchEntry } from './queries/search/complaint-search.projection';
 import { ComplaintSearchController } from './queries/search/search.http';
+import { IntegrityLiveController, integrityLiveSources } from './queries/live/live.http';
 import { IntegrityAccess } from './integrity.access';
 import { INTEGRITY_CONFIG, integrityConfigFromEnv } from './integrity.config';
 import { integrityHandlers } from './integration/integrity.consumer';
@@ -38,6 +40,7 @@ export class IntegrityModule {
       controllers: [
         healthController('integrity'),
         ComplaintSearchController,
+        IntegrityLiveController,
         ComplaintCommandsController,
         ComplaintQueriesController,
         EarlyWarningsController,
@@ -57,6 +60,7 @@ export class IntegrityModule {
           consume: { from: ['reports'], handlers: (es) => integrityHandlers(es, config) },
         }),
         IntegrityAccess,
+        liveUpdatesProvider('integrity', { inject: [IntegrityAccess], sources: (_es, access: IntegrityAccess) => integrityLiveSources(access) }),
         RegisterNumbers,
         ...INTEGRITY_COMMAND_HANDLERS,
       ],

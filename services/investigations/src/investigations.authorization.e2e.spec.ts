@@ -117,6 +117,17 @@ const LIST: Cell[] = [U, R, 200, 200, 200, 200, 200, R, R, R, R, R, 200];
 
 const MATRIX: Row[] = [
   {
+    method: 'GET',
+    route: '/api/investigations/live',
+    // A stream of the changes each reader may see: its first frame is the answer here.
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, 200, 200, 200, 200, 200, R, R, R, R, R, 200],
+    ok: (a) => {
+      expect(a.contentType).toContain('text/event-stream');
+      expect(a.text).toMatch(/^retry: 5000\nevent: ready\ndata: \{"service":"investigations","heartbeatMs":\d+,"expiresAt":"[^"]+"\}\n\n/);
+    },
+  },
+  {
     method: 'POST',
     route: '/api/investigations',
     request: () => ({ body: openBody() }),

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
 import responses from './investigations.responses.json';
+import { liveUpdatesProvider } from '@police/security';
 import { InvestigationCommandsController } from './commands/investigations/investigations.http';
 import { INVESTIGATIONS_COMMAND_HANDLERS } from './commands/investigations.cqrs';
 import { investigationsHandlers } from './integration/investigations.consumer';
@@ -13,6 +14,7 @@ import { InvestigationRow, PartyLinkRow } from './queries/investigations/investi
 import { InvestigationQueriesController } from './queries/investigations/investigations.http';
 import { InvestigationSearchEntry, investigationSearchProjection } from './queries/search/investigation-search.projection';
 import { InvestigationSearchController } from './queries/search/search.http';
+import { InvestigationsLiveController, investigationsLiveSources } from './queries/live/live.http';
 
 export const INVESTIGATIONS_DESCRIPTION = 'The detectives\' case file, from referral to the magistrate.';
 
@@ -28,7 +30,7 @@ export class InvestigationsModule {
       module: InvestigationsModule,
       imports: [CqrsModule],
       // Queries first: GET /search and /persons must be matched before GET /:id.
-      controllers: [healthController('investigations'), InvestigationSearchController, InvestigationQueriesController, InvestigationCommandsController],
+      controllers: [healthController('investigations'), InvestigationSearchController, InvestigationsLiveController, InvestigationQueriesController, InvestigationCommandsController],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },
@@ -40,6 +42,7 @@ export class InvestigationsModule {
           consume: { from: ['reports', 'evidence'], handlers: investigationsHandlers(config) },
         }),
         InvestigationsAccess,
+        liveUpdatesProvider('investigations', { sources: () => investigationsLiveSources(config) }),
         ...INVESTIGATIONS_COMMAND_HANDLERS,
       ],
     };

@@ -109,6 +109,17 @@ function onFreshPv(state: 'draft' | 'submitted' | 'approved' | 'finalised', subp
 
 const MATRIX: Row[] = [
   {
+    method: 'GET',
+    route: '/api/reports/live',
+    // A stream of the changes each reader may see: its first frame is the answer here.
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 200, 200, 200, 200, 200, 200, R, R, R, R, R, 200],
+    ok: (a) => {
+      expect(a.contentType).toContain('text/event-stream');
+      expect(a.text).toMatch(/^retry: 5000\nevent: ready\ndata: \{"service":"reports","heartbeatMs":\d+,"expiresAt":"[^"]+"\}\n\n/);
+    },
+  },
+  {
     method: 'POST',
     // Served as `/api/reports/` (a controller's root under the service's router path); called without the slash.
     route: '/api/reports',

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
 import responses from './reports.responses.json';
+import { liveUpdatesProvider } from '@police/security';
 import { REPORTS_COMMAND_HANDLERS } from './commands/reports.cqrs';
 import { ReportCommandsController } from './commands/reports/reports.http';
 import { PvCommandsController } from './commands/pvs/pvs.http';
@@ -19,6 +20,7 @@ import { PvQueriesController } from './queries/pvs/pvs.http';
 import { reportStatisticsProjection } from './queries/statistics/report-statistics.projection';
 import { reportSearchProjection, ReportSearchEntry } from './queries/search/report-search.projection';
 import { ReportSearchController } from './queries/search/search.http';
+import { ReportsLiveController, reportsLiveSources } from './queries/live/live.http';
 import { ReportStatisticsRow } from './queries/statistics/report-statistics.read-model';
 
 export const REPORTS_DESCRIPTION = 'Citizens\' reports from every intake channel, and the PV through quality control.';
@@ -35,7 +37,7 @@ export class ReportsModule {
       module: ReportsModule,
       imports: [CqrsModule],
       // Named routes before `:id`: Express matches in registration order.
-      controllers: [healthController('reports'), ReportSearchController, PvQueriesController, ReportQueriesController, ReportCommandsController, PvCommandsController],
+      controllers: [healthController('reports'), ReportSearchController, ReportsLiveController, PvQueriesController, ReportQueriesController, ReportCommandsController, PvCommandsController],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },
@@ -46,6 +48,7 @@ export class ReportsModule {
           toPublic: reportsToPublic,
         }),
         ReportsAccess,
+        liveUpdatesProvider('reports', { inject: [ReportsAccess], sources: (es, access: ReportsAccess) => reportsLiveSources(es, access) }),
         ...REPORTS_COMMAND_HANDLERS,
       ],
     };
