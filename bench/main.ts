@@ -4,6 +4,7 @@ import path from 'node:path';
 import { BenchRow, printTable } from './bench-kit';
 import { runEventStoreBench } from './event-store.bench';
 import { runEvidenceBench } from './evidence.bench';
+import { runSearchBench } from './search.bench';
 import { runSecurityBench } from './security.bench';
 
 /** `npm run bench`: every benchmark of the platform, printed as tables and saved as JSON. */
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     ['event-store', () => runEventStoreBench(url)],
     ['security', () => runSecurityBench(url)],
     ['evidence', () => runEvidenceBench(url)],
+    ['search', () => runSearchBench(url)],
   ];
   for (const [name, run] of suites) {
     if (only && !only.includes(name)) continue;

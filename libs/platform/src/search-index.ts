@@ -65,7 +65,7 @@ export abstract class SearchEntry {
   @Column('text') parties: string;
   @Column('text') place: string;
   @Column('text') narrative: string;
-  @Column('timestamptz') occurredAt: Date;
+  @Index() @Column('timestamptz') occurredAt: Date;
   @Column('int') version: number;
   @Column('text') accessType: string;
   @Column('text', { nullable: true }) caseRef: string | null;
@@ -293,32 +293,42 @@ function snippetParts(headline: string): SnippetPart[] {
 }
 
 /**
+ * How many of the most recent matches a search ranks: a query that matches more (a word in most
+ * reports) is answered from the newest of them, with `totalExact: false`, so its cost stays bounded.
+ */
+export const SEARCH_CANDIDATES = 2000;
+
+/**
  * Runs a search over a service's index: only rows the `visible` predicate (over
- * {@link SEARCH_ACCESS_COLUMNS}) admits are matched, ranked, counted and paged, in the database. Best
- * rank first, then the most recent; `total` counts visible matches only.
+ * {@link SEARCH_ACCESS_COLUMNS}) admits are matched, ranked, counted and paged, in the database. The
+ * visible matches (at most the {@link SEARCH_CANDIDATES} most recent) are ranked, best first, then
+ * the most recent; `total` counts visible matches only (up to that bound, `totalExact` false beyond).
  */
 export async function searchIndex(
   ds: DataSource,
   entity: EntityTarget<SearchEntry>,
   o: { tsquery: string; limit: number; offset: number; visible: (param: (value: unknown) => string) => string },
-): Promise<{ total: number; hits: IndexHit[] }> {
+): Promise<{ total: number; totalExact: boolean; hits: IndexHit[] }> {
   const table = tableOf(ds.getMetadata(entity));
   const params: unknown[] = [o.tsquery];
   const param = (v: unknown): string => {
     params.push(v);
     return `$${params.length}`;
   };
-  const where = o.visible(param);
+  const where = `e.searchable AND e.document @@ $1::tsquery AND ${o.visible(param)}`;
+  const bound = param(SEARCH_CANDIDATES + 1);
+  const filterParams = params.length;
   const limit = param(o.limit);
   const offset = param(o.offset);
   const headline = param(HEADLINE);
+  // The newest matches first (an index walk when matches are many, the GIN index when they are few),
+  // then ranked; the page's snippets are made for its rows only.
   const rows: (Record<string, unknown> & { total: string; rank: number })[] = await ds.query(
-    `WITH page AS (
-       SELECT e.id, ts_rank(e.document, $1::tsquery) AS rank, count(*) OVER () AS total
-       FROM ${table} e
-       WHERE e.searchable AND e.document @@ $1::tsquery AND ${where}
-       ORDER BY rank DESC, e."occurredAt" DESC, e.id
-       LIMIT ${limit} OFFSET ${offset}
+    `WITH candidates AS MATERIALIZED (
+       SELECT e.id, e."occurredAt", e.document FROM ${table} e WHERE ${where} ORDER BY e."occurredAt" DESC LIMIT ${bound}
+     ), page AS (
+       SELECT c.id, ts_rank(c.document, $1::tsquery) AS rank, count(*) OVER () AS total
+       FROM candidates c ORDER BY rank DESC, c."occurredAt" DESC, c.id LIMIT ${limit} OFFSET ${offset}
      )
      SELECT e.id, e.kind, e.title, e.summary, e."references", e.version, e."occurredAt", page.rank, page.total,
             e."accessType", e."caseRef", e."accessTeams", e."accessAssignees", e."accessDesignated", e."accessAssignedTeams",
@@ -333,13 +343,14 @@ export async function searchIndex(
      ORDER BY page.rank DESC, e."occurredAt" DESC, e.id`,
     params,
   );
-  let total = rows.length > 0 ? Number(rows[0].total) : 0;
+  let counted = rows.length > 0 ? Number(rows[0].total) : 0;
   if (rows.length === 0 && o.offset > 0) {
-    const counted: { n: string }[] = await ds.query(`SELECT count(*) AS n FROM ${table} e WHERE e.searchable AND e.document @@ $1::tsquery AND ${where}`, params.slice(0, params.length - 3));
-    total = Number(counted[0].n);
+    const n: { n: string }[] = await ds.query(`SELECT count(*) AS n FROM (SELECT 1 FROM ${table} e WHERE ${where} LIMIT ${bound}) x`, params.slice(0, filterParams));
+    counted = Number(n[0].n);
   }
   return {
-    total,
+    total: Math.min(counted, SEARCH_CANDIDATES),
+    totalExact: counted <= SEARCH_CANDIDATES,
     hits: rows.map((r) => ({
       kind: r.kind as string,
       id: r.id as string,

@@ -63,7 +63,11 @@ export class SearchHitView {
 /** A page of hits among the records the reader may see; `total` counts only those. */
 export class SearchPage {
   @ApiProperty() q: string;
-  @ApiProperty({ description: 'Matches the reader may see (hidden records are never counted)' }) total: number;
+  @ApiProperty({ description: 'Matches the reader may see (hidden records are never counted); at most 2,000' }) total: number;
+  @ApiProperty({
+    description: 'False when more than 2,000 visible records match: then `total` is a lower bound, and the 2,000 most recent matches are the ones ranked and paged (sharpen the words to see others)',
+  })
+  totalExact: boolean;
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;
   @ApiProperty({ type: [SearchHitView] }) hits: SearchHitView[];

@@ -27,7 +27,7 @@ export class RecordSearch {
     if (tsquery === null) throw nothingToSearch();
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
-    const { total, hits } = await searchIndex(index.dataSource, index.entity, {
+    const { total, totalExact, hits } = await searchIndex(index.dataSource, index.entity, {
       tsquery,
       limit,
       offset,
@@ -39,7 +39,7 @@ export class RecordSearch {
     for (const [type, rows] of shown) {
       if (rows.length > 0 || type === index.types[0]) await this.access.recordListRead(req, type, rows.map((r) => resourceOfRow(r, principal)));
     }
-    return { q: query.q, total, limit, offset, hits: hits.map(({ access: _access, ...hit }) => hit) };
+    return { q: query.q, total, totalExact, limit, offset, hits: hits.map(({ access: _access, ...hit }) => hit) };
   }
 }
 

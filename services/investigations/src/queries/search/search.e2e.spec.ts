@@ -67,7 +67,7 @@ describe('GET /api/investigations/search', () => {
     for (const q of ['inbraak', 'aanranding', 'Meulestede', 'park', 'Kevin', 'Luc', 'KS-2026-7781', 'KS-2026-7795', 'PK-KS-2026']) {
       const page = await search('sofie.maes', q);
       if (q === 'PK-KS-2026') expect(page.hits.map((h) => h.id)).toEqual([ids.drugs]);
-      else expect({ q, ...page }).toEqual({ q, total: 0, hits: [], limit: 20, offset: 0 });
+      else expect(page).toEqual({ q, total: 0, totalExact: true, hits: [], limit: 20, offset: 0 });
     }
     expect(await search('sofie.maes', 'Muide', '&offset=3')).toMatchObject({ total: 1, hits: [] });
     // The consultation log names only the case she saw.

@@ -87,7 +87,7 @@ describe('GET /api/reports/search', () => {
 
   it('finds reports by stem and prefix of Dutch words, parties, places and PV numbers, saying where it matched', async () => {
     const bikes = await found('an.peeters', 'fiets');
-    expect(bikes).toMatchObject({ q: 'fiets', total: 1, limit: 20, offset: 0 });
+    expect(bikes).toMatchObject({ q: 'fiets', total: 1, totalExact: true, limit: 20, offset: 0 });
     expect(bikes.hits).toEqual([
       {
         kind: 'report',
