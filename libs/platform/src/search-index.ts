@@ -164,8 +164,43 @@ function tableOf(metadata: EntityMetadata): string {
 }
 
 /**
+ * Lexemes of who may see an entry, in its document beside its words, so that the GIN index narrows a
+ * search to the entries its reader may see before any row is read (the visibility predicate still
+ * decides). They start with `§`, which the text parser never keeps in a lexeme and reference tokens
+ * cannot hold: no search text matches them.
+ */
+export const ACCESS_LEXEME = {
+  assignee: (staffId: string) => `§a:${staffId}`,
+  designated: (staffId: string) => `§d:${staffId}`,
+  assignedTeam: (team: string) => `§at:${team}`,
+  compartment: (compartment: string) => `§c:${compartment}`,
+  /** No compartment and not restricted: open to the roles that see the type by function. */
+  open: (type: string) => `§o:${type}`,
+  /** No compartment: open to the team roles of the type, for members of the team. */
+  team: (type: string, team: string) => `§t:${type}:${team}`,
+};
+
+/** The access lexemes of an entry (`text[]`), over the columns of `row` (`NEW` in the trigger); see {@link ACCESS_LEXEME}. */
+export function accessLexemesSql(row: string): string {
+  const each = (prefix: string, column: string, extra = '') => `ARRAY(SELECT '${prefix}' || x FROM unnest(${row}."${column}") x WHERE x <> ''${extra})`;
+  return [
+    each('§a:', 'accessAssignees'),
+    each('§d:', 'accessDesignated'),
+    each('§at:', 'accessAssignedTeams'),
+    `CASE WHEN ${row}."accessCompartment" <> '' THEN ARRAY['§c:' || ${row}."accessCompartment"] ELSE '{}'::text[] END`,
+    `CASE WHEN ${row}."accessCompartment" IS NULL AND NOT ${row}."accessRestricted" AND ${row}."accessType" <> '' THEN ARRAY['§o:' || ${row}."accessType"] ELSE '{}'::text[] END`,
+    `ARRAY(SELECT '§t:' || ${row}."accessType" || ':' || x FROM unnest(${row}."accessTeams") x WHERE x <> '' AND ${row}."accessCompartment" IS NULL)`,
+  ].join(' || ');
+}
+
+/** A tsquery (text form) matching any of these lexemes. */
+export function anyLexemeQuery(lexemes: readonly string[]): string {
+  return lexemes.map(tsLiteral).join(' | ');
+}
+
+/**
  * Installs, idempotently, the trigger that keeps `document` of every {@link SearchEntry} table of the
- * data source: title and references weigh A, parties B, place C, narrative D.
+ * data source: title and references weigh A, parties B, place C, narrative D; and the access lexemes.
  */
 export async function installSearchIndexes(ds: DataSource): Promise<void> {
   for (const m of ds.entityMetadatas) {
@@ -180,13 +215,21 @@ BEGIN
     || setweight(array_to_tsvector(coalesce(NEW."referenceLexemes", '{}')), 'A')
     || setweight(to_tsvector('${SEARCH_CONFIG}', coalesce(NEW.parties, '')), 'B')
     || setweight(to_tsvector('${SEARCH_CONFIG}', coalesce(NEW.place, '')), 'C')
-    || setweight(to_tsvector('${SEARCH_CONFIG}', coalesce(NEW.narrative, '')), 'D');
+    || setweight(to_tsvector('${SEARCH_CONFIG}', coalesce(NEW.narrative, '')), 'D')
+    || array_to_tsvector(${accessLexemesSql('NEW')});
   RETURN NEW;
 END $$`);
+    // `source` (the folded list row, a kilobyte or more) is kept out of line, so that the heap a search
+    // reads holds the searched columns densely; the document stays in line, uncompressed when it can.
     await ds.query(`
 DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = '${m.tableName}_document' AND tgrelid = '${table}'::regclass) THEN
     CREATE TRIGGER "${m.tableName}_document" BEFORE INSERT OR UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${fn}();
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = '${table}'::regclass AND attname = 'source' AND attstorage = 'e') THEN
+    ALTER TABLE ${table} SET (toast_tuple_target = 1024);
+    ALTER TABLE ${table} ALTER COLUMN source SET STORAGE EXTERNAL;
+    ALTER TABLE ${table} ALTER COLUMN document SET STORAGE MAIN;
   END IF;
 END $$`);
   }
@@ -307,7 +350,14 @@ export const SEARCH_CANDIDATES = 2000;
 export async function searchIndex(
   ds: DataSource,
   entity: EntityTarget<SearchEntry>,
-  o: { tsquery: string; limit: number; offset: number; visible: (param: (value: unknown) => string) => string },
+  o: {
+    tsquery: string;
+    limit: number;
+    offset: number;
+    visible: (param: (value: unknown) => string) => string;
+    /** Access lexemes of which a visible entry holds at least one (see {@link ACCESS_LEXEME}): the index narrows by them first. */
+    accessLexemes?: readonly string[];
+  },
 ): Promise<{ total: number; totalExact: boolean; hits: IndexHit[] }> {
   const table = tableOf(ds.getMetadata(entity));
   const params: unknown[] = [o.tsquery];
@@ -315,7 +365,8 @@ export async function searchIndex(
     params.push(v);
     return `$${params.length}`;
   };
-  const where = `e.searchable AND e.document @@ $1::tsquery AND ${o.visible(param)}`;
+  const matching = o.accessLexemes ? `(($1::tsquery) && ${param(anyLexemeQuery(o.accessLexemes))}::tsquery)` : '$1::tsquery';
+  const where = `e.searchable AND e.document @@ ${matching} AND ${o.visible(param)}`;
   const bound = param(SEARCH_CANDIDATES + 1);
   const filterParams = params.length;
   const limit = param(o.limit);

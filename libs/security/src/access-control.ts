@@ -8,7 +8,7 @@ import { parseJustification } from './justification';
 import { Principal, principalOf } from './principal';
 import { correlationIdOf, endpointOf } from './request-context';
 import { auditUnavailable, forbiddenRecord, justificationRequired, resourceNotFound, unauthenticated } from './security.problems';
-import { AccessColumns, visibilityPredicate } from './visibility';
+import { AccessColumns, visibilityLexemes, visibilityPredicate } from './visibility';
 
 /** Injection token of the {@link AccessRules} in force. */
 export const ACCESS_RULES = Symbol('ACCESS_RULES');
@@ -86,6 +86,11 @@ export class AccessControl {
    */
   visibleWhere(principal: Principal, types: readonly ResourceType[], columns: AccessColumns, param: (value: unknown) => string): string {
     return visibilityPredicate(principal, types, this.rules, columns, param);
+  }
+
+  /** The access lexemes a search index narrows by before {@link visibleWhere} decides (see `visibilityLexemes`). */
+  visibleLexemes(principal: Principal, types: readonly ResourceType[]): string[] {
+    return visibilityLexemes(principal, types, this.rules);
   }
 
   async authorizeRead(req: Request, resource: ProtectedResource): Promise<GrantedAccess> {

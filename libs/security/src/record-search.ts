@@ -32,6 +32,7 @@ export class RecordSearch {
       limit,
       offset,
       visible: (param) => this.access.visibleWhere(principal, index.types, SEARCH_ACCESS_COLUMNS, param),
+      accessLexemes: this.access.visibleLexemes(principal, index.types),
     });
     const shown = new Map<ResourceType, AccessRow[]>(index.types.map((t) => [t, []]));
     for (const h of hits) shown.get(h.access.type as ResourceType)?.push({ ...h.access, type: h.access.type as ResourceType, id: h.id });

@@ -1,25 +1,18 @@
 // visibilityPredicate is canSee in SQL: for every demo user and a few made-up readers, the rows real
 // PostgreSQL returns are exactly those canSee grants, over every combination of access attributes.
+import { accessLexemesSql, anyLexemeQuery, SEARCH_ACCESS_COLUMNS } from '@police/platform';
 import { createTestDatabase, TestDatabase } from '@police/testing';
 import type { Pool } from 'pg';
 import { decideAccess } from './access-decision';
 import { DEFAULT_COMPARTMENTS, DEFAULT_RESOURCE_POLICIES, ResourceType } from './access-policy';
 import { DEV_USERS } from './dev-users';
 import { Principal } from './principal';
-import { AccessColumns, AccessRow, resourceOfRow, visibilityPredicate } from './visibility';
+import { AccessRow, resourceOfRow, visibilityLexemes, visibilityPredicate } from './visibility';
 
 const RULES = { policies: DEFAULT_RESOURCE_POLICIES, compartments: DEFAULT_COMPARTMENTS };
 const TYPES: ResourceType[] = ['report', 'investigation', 'evidence_item', 'found_object', 'integrity_complaint', 'disciplinary_case'];
-const COLUMNS: AccessColumns = {
-  type: 'a.type',
-  teams: 'a.teams',
-  assignees: 'a.assignees',
-  designated: 'a.designated',
-  assignedTeams: 'a.assigned_teams',
-  restricted: 'a.restricted',
-  compartment: 'a.compartment',
-  concerned: 'a.concerned',
-};
+// The search index's columns (aliased `e`), as RecordSearch filters them.
+const COLUMNS = SEARCH_ACCESS_COLUMNS;
 
 const PIETER = '5415-0201';
 const SOFIE = '5415-0202';
@@ -53,12 +46,30 @@ describe('visibilityPredicate: canSee, in SQL', () => {
   beforeAll(async () => {
     db = await createTestDatabase('visibility');
     pool = db.pool(2);
-    await pool.query(`CREATE TABLE access (id text PRIMARY KEY, type text NOT NULL, teams text[] NOT NULL, assignees text[] NOT NULL, designated text[] NOT NULL,
-      assigned_teams text[] NOT NULL, restricted boolean NOT NULL, compartment text, concerned text[] NOT NULL)`);
+    await pool.query(`CREATE TABLE access (id text PRIMARY KEY, "accessType" text NOT NULL, "accessTeams" text[] NOT NULL, "accessAssignees" text[] NOT NULL,
+      "accessDesignated" text[] NOT NULL, "accessAssignedTeams" text[] NOT NULL, "accessRestricted" boolean NOT NULL, "accessCompartment" text,
+      "accessConcerned" text[] NOT NULL, lexemes tsvector)`);
     await pool.query(
-      `INSERT INTO access SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, type text, teams text[], assignees text[], designated text[], assigned_teams text[], restricted boolean, compartment text, concerned text[])`,
-      [JSON.stringify(all.map((r) => ({ ...r, assigned_teams: r.assignedTeams })))],
+      `INSERT INTO access SELECT *, NULL FROM jsonb_to_recordset($1::jsonb) AS x(id text, "accessType" text, "accessTeams" text[], "accessAssignees" text[], "accessDesignated" text[],
+         "accessAssignedTeams" text[], "accessRestricted" boolean, "accessCompartment" text, "accessConcerned" text[])`,
+      [
+        JSON.stringify(
+          all.map((r) => ({
+            id: r.id,
+            accessType: r.type,
+            accessTeams: r.teams,
+            accessAssignees: r.assignees,
+            accessDesignated: r.designated,
+            accessAssignedTeams: r.assignedTeams,
+            accessRestricted: r.restricted,
+            accessCompartment: r.compartment,
+            accessConcerned: r.concerned,
+          })),
+        ),
+      ],
     );
+    // The access lexemes as the search index's trigger writes them.
+    await pool.query(`UPDATE access AS e SET lexemes = array_to_tsvector(${accessLexemesSql('e')})`);
   });
 
   afterAll(async () => {
@@ -75,7 +86,7 @@ describe('visibilityPredicate: canSee, in SQL', () => {
       params.push(v);
       return `$${params.length}`;
     });
-    const { rows: found } = await pool.query<{ id: string }>(`SELECT a.id FROM access a WHERE ${where}`, params);
+    const { rows: found } = await pool.query<{ id: string }>(`SELECT e.id FROM access e WHERE ${where}`, params);
     const expected = all
       .filter((r) => decideAccess(reader, resourceOfRow(r, reader), 'read', undefined, RULES.policies, RULES.compartments).granted)
       .map((r) => r.id)
@@ -84,6 +95,13 @@ describe('visibilityPredicate: canSee, in SQL', () => {
     // Not vacuous: every reader sees something, and nobody sees everything.
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(all.length);
+    // The access lexemes narrow to the same records (the staff a record concerns apart, whom the predicate excludes).
+    const narrowed = await pool.query<{ id: string }>(`SELECT e.id FROM access e WHERE e.lexemes @@ $1::tsquery AND e."accessType" = ANY($2::text[]) AND NOT e."accessConcerned" @> $3::text[]`, [
+      anyLexemeQuery(visibilityLexemes(reader, TYPES, RULES)),
+      TYPES,
+      [reader.staffId],
+    ]);
+    expect(narrowed.rows.map((r) => r.id).sort()).toEqual(expected);
   });
 
   it('answers nothing of a type it was not asked about', async () => {
@@ -93,7 +111,7 @@ describe('visibilityPredicate: canSee, in SQL', () => {
       params.push(v);
       return `$${params.length}`;
     });
-    const { rows: found } = await pool.query<{ type: string }>(`SELECT DISTINCT a.type FROM access a WHERE ${where}`, params);
+    const { rows: found } = await pool.query<{ type: string }>(`SELECT DISTINCT e."accessType" AS type FROM access e WHERE ${where}`, params);
     expect(found.map((r) => r.type)).toEqual(['investigation']);
   });
 });
