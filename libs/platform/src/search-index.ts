@@ -339,7 +339,7 @@ function snippetParts(headline: string): SnippetPart[] {
  * How many of the most recent matches a search ranks: a query that matches more (a word in most
  * reports) is answered from the newest of them, with `totalExact: false`, so its cost stays bounded.
  */
-export const SEARCH_CANDIDATES = 2000;
+export const SEARCH_CANDIDATES = 1000;
 
 /**
  * Runs a search over a service's index: only rows the `visible` predicate (over

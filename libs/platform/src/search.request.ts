@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { SEARCH_FIELDS, SearchField, SnippetPart } from './search-index';
+import { SEARCH_CANDIDATES, SEARCH_FIELDS, SearchField, SnippetPart } from './search-index';
 
 /** The longest search text taken. */
 export const SEARCH_MAX_LENGTH = 200;
-/** The deepest a search pages: past it, the words should be sharper. */
-export const SEARCH_MAX_OFFSET = 1000;
+/** The deepest a search pages: within the ranked matches (past them, the words should be sharper). */
+export const SEARCH_MAX_OFFSET = SEARCH_CANDIDATES - 1;
 
 /** `GET /api/<service>/search?q=&limit=&offset=`: the same query for every service that searches. */
 export class SearchQuery {
@@ -63,9 +63,9 @@ export class SearchHitView {
 /** A page of hits among the records the reader may see; `total` counts only those. */
 export class SearchPage {
   @ApiProperty() q: string;
-  @ApiProperty({ description: 'Matches the reader may see (hidden records are never counted); at most 2,000' }) total: number;
+  @ApiProperty({ description: 'Matches the reader may see (hidden records are never counted); at most 1,000' }) total: number;
   @ApiProperty({
-    description: 'False when more than 2,000 visible records match: then `total` is a lower bound, and the 2,000 most recent matches are the ones ranked and paged (sharpen the words to see others)',
+    description: 'False when more than 1,000 visible records match: then `total` is a lower bound, and the 1,000 most recent matches are the ones ranked and paged (sharpen the words to see others)',
   })
   totalExact: boolean;
   @ApiProperty() limit: number;
