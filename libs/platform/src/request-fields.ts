@@ -134,22 +134,22 @@ export const PAGING = { defaultLimit: 50, maxLimit: 200, maxOffset: 100_000 } as
 /** A query parameter holding a whole number: decimal digits only (`1e3`, `0x10`, ` 5` stay text and are refused). */
 const digitsToNumber = Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value));
 
-/** `?limit=`: how many entries a page of a list holds ({@link PAGING}). */
-export function PageLimit(): PropertyDecorator {
+/** `?limit=`: how many entries a page of a list holds ({@link PAGING}; a search pages tighter). */
+export function PageLimit(bounds: { max: number; default: number } = { max: PAGING.maxLimit, default: PAGING.defaultLimit }): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: PAGING.maxLimit, default: PAGING.defaultLimit, description: 'Entries per page' }),
+    ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: bounds.max, default: bounds.default, description: 'Entries per page' }),
     Optional(),
     digitsToNumber,
-    rule('isPageLimit', integerIn(1, PAGING.maxLimit), `must be a whole number from 1 to ${PAGING.maxLimit}`, undefined, [1, PAGING.maxLimit]),
+    rule('isPageLimit', integerIn(1, bounds.max), `must be a whole number from 1 to ${bounds.max}`, undefined, [1, bounds.max]),
   );
 }
 
-/** `?offset=`: how many entries of a list to skip ({@link PAGING}). */
-export function PageOffset(): PropertyDecorator {
+/** `?offset=`: how many entries of a list to skip ({@link PAGING}; a search pages within its ranked matches). */
+export function PageOffset(max: number = PAGING.maxOffset): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: PAGING.maxOffset, default: 0, description: 'Entries to skip' }),
+    ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: max, default: 0, description: 'Entries to skip' }),
     Optional(),
     digitsToNumber,
-    rule('isPageOffset', integerIn(0, PAGING.maxOffset), `must be a whole number from 0 to ${PAGING.maxOffset}`, undefined, [0, PAGING.maxOffset]),
+    rule('isPageOffset', integerIn(0, max), `must be a whole number from 0 to ${max}`, undefined, [0, max]),
   );
 }

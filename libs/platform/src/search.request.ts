@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length, Matches } from 'class-validator';
+import { PageLimit, PageOffset } from './request-fields';
 import { SEARCH_CANDIDATES, SEARCH_FIELDS, SearchField, SnippetPart } from './search-index';
 
 /** The longest search text taken. */
@@ -23,20 +23,10 @@ export class SearchQuery {
   @Matches(/^[^\u0000-\u001f\u007f]*[^\s\u0000-\u001f\u007f][^\u0000-\u001f\u007f]*$/, { message: 'q must hold some text, without control characters' })
   q: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(50)
+  @PageLimit({ max: 50, default: 20 })
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: SEARCH_MAX_OFFSET, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(SEARCH_MAX_OFFSET)
+  @PageOffset(SEARCH_MAX_OFFSET)
   offset?: number;
 }
 

@@ -9,6 +9,7 @@ import { AccessControl } from './access-control';
 import { ProtectedResource } from './access-decision';
 import { Allow } from './access-policy';
 import { Principal, principalOf, Role } from './principal';
+import { SearchRateLimit } from './rate-limit';
 import { tooManyRequests, unauthenticated } from './security.problems';
 
 /**
@@ -263,6 +264,8 @@ export function liveController(service: ServiceName, roles: Role[]): Type<unknow
 
     @Get('live')
     @Allow(...roles)
+    // Opening a stream counts like a list request: reconnects are few, a loop of them is cut off.
+    @SearchRateLimit()
     @ApiOperation({
       summary: `Live updates of ${service}: server-sent events naming the records you may see that changed (ids and versions, never content)`,
       description: [

@@ -1,6 +1,6 @@
-import { applyDecorators, Get, HttpStatus, Injectable } from '@nestjs/common';
+import { applyDecorators, Get, Injectable } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { PROBLEM_BASE, ProblemException, SEARCH_ACCESS_COLUMNS, SearchEntry, searchIndex, SearchPage, SearchQuery, searchQuery } from '@police/platform';
+import { fieldsProblem, ProblemException, SEARCH_ACCESS_COLUMNS, SearchEntry, searchIndex, SearchPage, SearchQuery, searchQuery } from '@police/platform';
 import type { Request } from 'express';
 import type { DataSource, EntityTarget } from 'typeorm';
 import { AccessControl } from './access-control';
@@ -45,8 +45,7 @@ export class RecordSearch {
 }
 
 function nothingToSearch(): ProblemException {
-  const detail = 'q holds no word to search for (only stop words or punctuation).';
-  return new ProblemException({ type: `${PROBLEM_BASE}validation`, title: 'The request is not valid', status: HttpStatus.BAD_REQUEST, detail: `q: ${detail}`, errors: [{ field: 'q', detail }] });
+  return fieldsProblem([{ field: 'q', detail: 'q holds no word to look for (only stop words, punctuation or exclusions)' }]);
 }
 
 /**

@@ -17,6 +17,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/evidence/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live updates of evidence: server-sent events naming the records you may see that changed (ids and versions, never content)
+         * @description Events: `ready` {service, heartbeatMs, expiresAt} first; `change` {type, id, version, related?} after a change to a record you may see (refetch it, and the lists that may hold it, through the read routes); `resync` {reason} when changes were dropped (a slow reader, a burst): refetch what is on screen; `expired` when the token expires, then the stream ends (reconnect with a new token); `closing` at server shutdown. Comment lines (`: heartbeat`) keep the connection alive. After any reconnect, refetch what is on screen: nothing is replayed.
+         */
+        get: operations["EvidenceLiveController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/evidence/items": {
         parameters: {
             query?: never;
@@ -1049,6 +1069,47 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    EvidenceLiveController_stream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream (text/event-stream). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description No valid bearer token (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for this role or record (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many open streams for this person (problem+json, Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
