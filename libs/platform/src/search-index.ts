@@ -235,6 +235,17 @@ END $$`);
   }
 }
 
+/** A tsquery's text without its negated terms and groups (`!'x'`, `!( … )`). */
+function withoutExclusions(tsquery: string): string {
+  return tsquery.replace(/!\s*\((?:[^()]|\([^()]*\))*\)/g, '').replace(/!'(?:[^']|'')*'(?::\*)?/g, '');
+}
+
+/** Any one of a tsquery's wanted terms: where a field matched part of the search (a field rarely holds every word). */
+function anyTermOf(tsquery: string): string {
+  const terms = [...new Set(withoutExclusions(tsquery).match(/'(?:[^']|'')+'(?::\*)?/g) ?? [])];
+  return terms.length > 0 ? terms.join(' | ') : tsquery;
+}
+
 /** A lexeme as a quoted tsquery literal. */
 function tsLiteral(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
@@ -272,7 +283,7 @@ export async function searchQuery(ds: DataSource, q: string): Promise<string | n
     ),
   ].map((t) => `'${t}':*`);
   // Exclusions alone would match nearly everything, through no index: there must be something to look for.
-  const sought = words.replace(/!\s*\((?:[^()]|\([^()]*\))*\)/g, '').replace(/!'(?:[^']|'')*'(?::\*)?/g, '');
+  const sought = withoutExclusions(words);
   if (!sought.includes("'") && refs.length === 0) return null;
   if (refs.length === 0) return words;
   return words === '' ? refs.join(' | ') : `(${words}) | ${refs.join(' | ')}`;
@@ -372,6 +383,7 @@ export async function searchIndex(
   const limit = param(o.limit);
   const offset = param(o.offset);
   const headline = param(HEADLINE);
+  const anyTerm = param(anyTermOf(o.tsquery));
   // The newest matches first (an index walk when matches are many, the GIN index when they are few),
   // then ranked; the page's snippets are made for its rows only.
   const rows: (Record<string, unknown> & { total: string; rank: number })[] = await ds.query(
@@ -384,11 +396,11 @@ export async function searchIndex(
      SELECT e.id, e.kind, e.title, e.summary, e."references", e.version, e."occurredAt", page.rank, page.total,
             e."accessType", e."caseRef", e."accessTeams", e."accessAssignees", e."accessDesignated", e."accessAssignedTeams",
             e."accessRestricted", e."accessCompartment", e."accessConcerned",
-            to_tsvector('${SEARCH_CONFIG}', e.title) @@ $1::tsquery AS m_title,
-            array_to_tsvector(e."referenceLexemes") @@ $1::tsquery AS m_reference,
-            to_tsvector('${SEARCH_CONFIG}', e.parties) @@ $1::tsquery AS m_parties,
-            to_tsvector('${SEARCH_CONFIG}', e.place) @@ $1::tsquery AS m_place,
-            to_tsvector('${SEARCH_CONFIG}', e.narrative) @@ $1::tsquery AS m_narrative,
+            to_tsvector('${SEARCH_CONFIG}', e.title) @@ ${anyTerm}::tsquery AS m_title,
+            array_to_tsvector(e."referenceLexemes") @@ ${anyTerm}::tsquery AS m_reference,
+            to_tsvector('${SEARCH_CONFIG}', e.parties) @@ ${anyTerm}::tsquery AS m_parties,
+            to_tsvector('${SEARCH_CONFIG}', e.place) @@ ${anyTerm}::tsquery AS m_place,
+            to_tsvector('${SEARCH_CONFIG}', e.narrative) @@ ${anyTerm}::tsquery AS m_narrative,
             ts_headline('${SEARCH_CONFIG}', concat_ws(' · ', nullif(e.parties, ''), nullif(e.place, ''), nullif(e.narrative, '')), $1::tsquery, ${headline}) AS headline
      FROM page JOIN ${table} e ON e.id = page.id
      ORDER BY page.rank DESC, e."occurredAt" DESC, e.id`,

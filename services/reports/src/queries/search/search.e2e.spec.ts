@@ -104,6 +104,8 @@ describe('GET /api/reports/search', () => {
     ]);
     expect(bikes.hits[0].snippet.map((p) => p.text).join('')).toContain('werden gestolen aan het station');
 
+    // Each field that holds one of the words is named, though none holds them all.
+    expect((await found('an.peeters', 'fiets Vermeersch Hendrikaplein')).hits.map((h) => [h.id, h.matched])).toEqual([[ids.bikes, ['title', 'parties', 'place', 'narrative']]]);
     const byParty = await found('an.peeters', 'Vermeersch');
     expect(byParty.hits.map((h) => [h.id, h.matched])).toEqual([[ids.bikes, ['parties']]]);
 
