@@ -270,7 +270,7 @@ function documentOperation(op: Operation, path: string, f: RouteFacts, responses
   if (f.consults && hasPathParams) headers['X-Access-Basis'] = { description: 'Why you may read it: assignment, team, role or justification.', schema: { type: 'string' } };
   const content =
     f.produces.length > 0
-      ? Object.fromEntries(f.produces.map((m) => [m, { schema: m.startsWith('image/svg') ? { type: 'string' } : { type: 'string', format: 'binary' } }]))
+      ? Object.fromEntries(f.produces.map((m) => [m, { schema: m.startsWith('image/svg') || m.startsWith('text/') ? { type: 'string' } : { type: 'string', format: 'binary' } }]))
       : { 'application/json': { schema: responses?.schema ?? {} } };
   const previous = op.responses ?? {};
   const success = (status: number, description: string, extra: Record<string, unknown> = {}) => ({

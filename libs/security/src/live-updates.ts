@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { Controller, Get, Inject, InjectionToken, Logger, OnModuleDestroy, Provider, Req, Res, Type } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { CommittedRow, Projector } from '@police/event-store';
 import { EVENT_SOURCING, intEnv, ServiceEventSourcing, ServiceName } from '@police/platform';
 import type { Request, Response } from 'express';
@@ -275,8 +275,6 @@ export function liveController(service: ServiceName, roles: Role[]): Type<unknow
       ].join(' '),
     })
     @ApiProduces('text/event-stream')
-    @ApiOkResponse({ description: 'An event stream (text/event-stream).', content: { 'text/event-stream': { schema: { type: 'string' } } } })
-    @ApiTooManyRequestsResponse({ description: 'Too many open streams for this person (problem+json, Retry-After).' })
     stream(@Req() req: Request, @Res() res: Response): void {
       this.live.open(req, res);
     }

@@ -1,5 +1,5 @@
-import { applyDecorators, Get, Injectable } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { applyDecorators, Injectable } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { fieldsProblem, ProblemException, SEARCH_ACCESS_COLUMNS, SearchEntry, searchIndex, SearchPage, SearchQuery, searchQuery } from '@police/platform';
 import type { Request } from 'express';
 import type { DataSource, EntityTarget } from 'typeorm';
@@ -49,17 +49,10 @@ function nothingToSearch(): ProblemException {
 }
 
 /**
- * `GET search` of a service, documented: a {@link SearchPage}, 400 naming `q` (or `limit`, `offset`),
- * 429 past the per-person search rate. The route still states who may call it (`@Allow`) and what it
- * consults (`@Consults`), and answers through {@link RecordSearch}.
+ * What a service's search route states besides `@Get('search')`, its `@Allow` and `@Consults`: the
+ * per-person rate limit and its summary. The OpenAPI builder derives the rest (the {@link SearchPage}
+ * answer, 400 naming the field, 429 with Retry-After). The route answers through {@link RecordSearch}.
  */
 export function SearchRoute(summary: string): MethodDecorator {
-  return applyDecorators(
-    Get('search'),
-    SearchRateLimit(),
-    ApiOperation({ summary }),
-    ApiOkResponse({ type: SearchPage, description: 'Hits among the records you may see, best first; total counts those only.' }),
-    ApiBadRequestResponse({ description: 'q, limit or offset is not valid (problem+json naming the field): empty, too long, control characters, or no word to search for.' }),
-    ApiTooManyRequestsResponse({ description: 'Too many searches: see Retry-After (problem+json).' }),
-  );
+  return applyDecorators(SearchRateLimit(), ApiOperation({ summary }));
 }

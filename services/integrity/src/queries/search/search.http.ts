@@ -1,4 +1,4 @@
-import { Controller, Inject, Query, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { EVENT_SOURCING, SearchPage, SearchQuery, ServiceEventSourcing } from '@police/platform';
 import { Allow, Consults, RecordSearch, SearchRoute } from '@police/security';
@@ -15,6 +15,7 @@ export class ComplaintSearchController {
     @Inject(EVENT_SOURCING) private readonly es: ServiceEventSourcing,
   ) {}
 
+  @Get('search')
   @SearchRoute('Search the complaints you may see: register number and external reference, complainant, office, facts (complaints that concern you, and other compartments, are never found nor counted)')
   @Allow(...OVERSIGHT_ROLES)
   @Consults('integrity_complaint')

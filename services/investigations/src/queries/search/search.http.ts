@@ -1,4 +1,4 @@
-import { Controller, Inject, Query, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { EVENT_SOURCING, SearchPage, SearchQuery, ServiceEventSourcing } from '@police/platform';
 import { Allow, Consults, RecordSearch, SearchRoute } from '@police/security';
@@ -14,6 +14,7 @@ export class InvestigationSearchController {
     @Inject(EVENT_SOURCING) private readonly es: ServiceEventSourcing,
   ) {}
 
+  @Get('search')
   @SearchRoute('Search the investigations you may see: title, PV numbers and references, parties, place, the referred account (other teams\' and restricted cases are never found nor counted)')
   @Allow('detective', 'team_lead', 'chief')
   @Consults('investigation')

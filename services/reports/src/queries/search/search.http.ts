@@ -1,4 +1,4 @@
-import { Controller, Inject, Query, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { EVENT_SOURCING, SearchPage, SearchQuery, ServiceEventSourcing } from '@police/platform';
 import { Allow, Consults, RecordSearch, SearchRoute } from '@police/security';
@@ -14,6 +14,7 @@ export class ReportSearchController {
     @Inject(EVENT_SOURCING) private readonly es: ServiceEventSourcing,
   ) {}
 
+  @Get('search')
   @SearchRoute('Search the reports you may see: kind and incident type, PV numbers, parties, place, narrative (hidden and sealed reports are never found nor counted)')
   @Allow('front_desk', 'detective', 'team_lead', 'chief')
   @Consults('report')
