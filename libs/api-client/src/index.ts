@@ -4,5 +4,3 @@ export type { paths as InvestigationsPaths, components as InvestigationsComponen
 export type { paths as EvidencePaths, components as EvidenceComponents, operations as EvidenceOperations } from './generated/evidence';
 export type { paths as IntegrityPaths, components as IntegrityComponents, operations as IntegrityOperations } from './generated/integrity';
 export type { paths as PlatformPaths, components as PlatformComponents, operations as PlatformOperations } from './generated/platform';
-// Until the documents carry response schemas: the answers the console reads (see reports.stopgap.ts).
-export * from './reports.stopgap';

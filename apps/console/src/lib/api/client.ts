@@ -26,6 +26,7 @@ export interface Answer<T> {
   response: Response;
 }
 
+/** What a typed client call resolves to (openapi-fetch's `FetchResponse`): the answer or the refusal. */
 interface FetchResult {
   data?: unknown;
   error?: unknown;
@@ -33,11 +34,17 @@ interface FetchResult {
 }
 
 /**
+ * The body of a call's successful answer, as openapi-fetch types it from the service's OpenAPI
+ * document: the `data` of the success branch (the refusal branch has `data?: never`).
+ */
+export type DataOf<R> = R extends { data: infer D } ? D : never;
+
+/**
  * Awaits a typed client call and turns every failure into a {@link ProblemError} (problem+json
  * answers, network failures, a cancelled break-glass dialog), so screens handle one kind of error.
- * The answer's type is the one the generated client gives the route (libs/api-client); no type argument needed.
+ * The answer's type is the route's success response in the generated client: never written by hand.
  */
-export async function call<T = never, R extends FetchResult = FetchResult>(request: Promise<R>): Promise<Answer<[T] extends [never] ? NonNullable<R['data']> : T>> {
+export async function call<R extends FetchResult>(request: Promise<R>): Promise<Answer<DataOf<R>>> {
   let result: FetchResult;
   try {
     result = await request;
@@ -46,5 +53,5 @@ export async function call<T = never, R extends FetchResult = FetchResult>(reque
     throw networkProblem(e);
   }
   if (!result.response.ok) throw problemOf(result.response, result.error);
-  return { data: result.data as [T] extends [never] ? NonNullable<R['data']> : T, etag: result.response.headers.get('ETag'), response: result.response };
+  return { data: result.data as DataOf<R>, etag: result.response.headers.get('ETag'), response: result.response };
 }

@@ -1,5 +1,5 @@
 export { reportsApi, signInApi, call } from './client';
-export type { Answer } from './client';
+export type { Answer, DataOf } from './client';
 export { apiFetch } from './transport';
 export { breakGlass, justificationProblems, JUSTIFICATION_RULES } from './break-glass';
 export type { Justification, JustificationRequest } from './break-glass';

@@ -26,15 +26,6 @@ export async function fetchAuthConfig(): Promise<AuthConfig> {
   return toAuthConfig(await fetchSignInView());
 }
 
-/**
- * The development issuer's answer (`POST /api/auth/dev/token`). Its document names no response schema
- * yet; the OAuth token response fields it returns.
- */
-interface DevTokenAnswer {
-  access_token: string;
-  expires_in: number;
-}
-
 /** Renew this long before the token expires (or at 80 % of a shorter lifetime). */
 const RENEW_MARGIN_MS = 60_000;
 
@@ -61,7 +52,7 @@ export class DevAuthenticator implements Authenticator {
   private username: string | undefined;
 
   async signIn(username: string): Promise<void> {
-    const body = (await call<DevTokenAnswer>(signInApi.POST('/api/auth/dev/token', { body: { username } }))).data;
+    const body = (await call(signInApi.POST('/api/auth/dev/token', { body: { username } }))).data;
     const expiresAt = (tokenExpiry(body.access_token) ?? Date.now() / 1000 + body.expires_in) * 1000;
     this.username = username;
     sessionStore.set({ accessToken: body.access_token, user: userFromToken(body.access_token), expiresAt });

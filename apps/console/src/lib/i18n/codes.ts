@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelKind, MotiveFlag, PartyRole, PvStatus, ReportKind, ReportListStatus, ReportsComponents } from '@police/api-client';
+import type { ReportsComponents } from '@police/api-client';
 import { nl } from './locales/nl';
 
 type Codes = (typeof nl)['codes'];
@@ -8,7 +8,14 @@ type Codes = (typeof nl)['codes'];
 export type CodeGroup = keyof Codes;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type ObjectCategory = NonNullable<ReportsComponents['schemas']['DeclaredObjectRequest']['category']>;
+type Reports = ReportsComponents['schemas'];
+type ReportKind = Reports['ReportKind'];
+type ChannelKind = Reports['ChannelRequest']['kind'];
+type PartyRole = Reports['PartyRole'];
+type MotiveFlag = Reports['MotiveFlag'];
+type ReportListStatus = Reports['ReportListStatus'];
+type PvStatus = Reports['PvStatus'];
+type ObjectCategory = NonNullable<Reports['DeclaredObjectRequest']['category']>;
 
 // The catalogues name every code of the API's enums, and no other: a code the API adds fails the type-check here.
 export const codesCoverTheApi: [

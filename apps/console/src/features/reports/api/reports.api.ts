@@ -1,10 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReportKind, ReportList, ReportListStatus, ReportsComponents, ReportsReference, ReportView } from '@police/api-client';
-import { Answer, call, ifMatch, reportsApi } from '@/lib/api';
-
-/** The intake body, as the service's OpenAPI document describes it. */
-export type ReceiveReportBody = ReportsComponents['schemas']['ReceiveReportRequest'];
-export type AmendReportBody = ReportsComponents['schemas']['AmendReportRequest'];
+import { call, ifMatch, reportsApi } from '@/lib/api';
+import type { AmendReportBody, ReceiveReportBody, ReportKind, ReportListStatus } from './reports.types';
 
 export interface ReportFilters {
   status?: ReportListStatus;
@@ -31,7 +27,7 @@ export function useReportList(filters: ReportFilters) {
     queryKey: reportKeys.list(filters),
     placeholderData: keepPreviousData,
     queryFn: async () =>
-      (await call<ReportList>(reportsApi.GET('/api/reports', { params: { query: { ...filters, limit: PAGE_SIZE, offset: filters.offset ?? 0 } } }))).data,
+      (await call(reportsApi.GET('/api/reports', { params: { query: { ...filters, limit: PAGE_SIZE, offset: filters.offset ?? 0 } } }))).data,
   });
 }
 
@@ -39,7 +35,7 @@ export function useReportList(filters: ReportFilters) {
 export function useReport(id: string) {
   return useQuery({
     queryKey: reportKeys.detail(id),
-    queryFn: () => call<ReportView>(reportsApi.GET('/api/reports/{id}', { params: { path: { id } } })),
+    queryFn: () => call(reportsApi.GET('/api/reports/{id}', { params: { path: { id } } })),
   });
 }
 
@@ -48,7 +44,7 @@ export function useReportsReference() {
   return useQuery({
     queryKey: reportKeys.reference(),
     staleTime: Infinity,
-    queryFn: async () => (await call<ReportsReference>(reportsApi.GET('/api/reports/reference'))).data,
+    queryFn: async () => (await call(reportsApi.GET('/api/reports/reference'))).data,
   });
 }
 
@@ -60,8 +56,8 @@ export function useReceiveReport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: { body: ReceiveReportBody; idempotencyKey: string }) =>
-      call<ReportView>(reportsApi.POST('/api/reports', { body, headers: { 'Idempotency-Key': idempotencyKey } })),
-    onSuccess: (answer: Answer<ReportView>) => {
+      call(reportsApi.POST('/api/reports', { body, headers: { 'Idempotency-Key': idempotencyKey } })),
+    onSuccess: (answer) => {
       queryClient.setQueryData(reportKeys.detail(answer.data.id), answer);
       return queryClient.invalidateQueries({ queryKey: reportKeys.lists() });
     },
@@ -73,8 +69,8 @@ export function useAmendReport(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, etag }: { body: AmendReportBody; etag: string | null }) =>
-      call<ReportView>(reportsApi.POST('/api/reports/{id}/amendments', { params: { path: { id }, header: ifMatch(etag) }, body })),
-    onSuccess: (answer: Answer<ReportView>) => {
+      call(reportsApi.POST('/api/reports/{id}/amendments', { params: { path: { id }, header: ifMatch(etag) }, body })),
+    onSuccess: (answer) => {
       queryClient.setQueryData(reportKeys.detail(id), answer);
       return queryClient.invalidateQueries({ queryKey: reportKeys.lists() });
     },

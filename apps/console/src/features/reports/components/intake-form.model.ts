@@ -1,8 +1,5 @@
-import type { ChannelKind, MotiveFlag, PartyRole, ReportKind, ReportsComponents } from '@police/api-client';
 import { brusselsToInstant } from '@/lib/i18n/dates';
-import type { ReceiveReportBody } from '../api/reports.api';
-
-type ObjectCategory = NonNullable<ReportsComponents['schemas']['DeclaredObjectRequest']['category']>;
+import type { ChannelKind, MotiveFlag, ObjectCategory, PartyRole, ReceiveReportBody, ReportKind } from '../api/reports.types';
 
 export interface PartyValues {
   /** A key for React only; the service gives each party its id. */

@@ -4,7 +4,7 @@ import { DateInput, DatesProvider } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportView } from '@police/api-client';
+import type { ReportView } from '../api/reports.types';
 import { ProblemAlert } from '@/components/problem-alert';
 import { applyProblemToForm, FieldError, ProblemError } from '@/lib/api';
 import { codesOf, useCodeLabel } from '@/lib/i18n/codes';

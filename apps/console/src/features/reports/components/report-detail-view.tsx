@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { OpenReportView, ReportsReference } from '@police/api-client';
+import type { OpenReportView, ReportsReference } from '../api/reports.types';
 import { DateTime } from '@/components/date-time';
 import { Fact, Section } from '@/components/section';
 import { formatDateTime } from '@/lib/i18n/dates';

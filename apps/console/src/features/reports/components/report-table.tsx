@@ -1,7 +1,7 @@
 import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ReportListEntry, ReportsReference } from '@police/api-client';
+import type { ReportListEntry, ReportsReference } from '../api/reports.types';
 import { DateTime } from '@/components/date-time';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { useCodeLabel } from '@/lib/i18n/codes';

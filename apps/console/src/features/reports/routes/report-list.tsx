@@ -1,7 +1,7 @@
 import { Button, Group, Loader, Select, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ReportKind, ReportListStatus } from '@police/api-client';
+import type { ReportKind, ReportListStatus } from '../api/reports.types';
 import { ListPagination } from '@/components/list-pagination';
 import { PageTitle } from '@/components/page-title';
 import { pageOf, useListParams } from '@/lib/list';

@@ -1,19 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { call, signInApi } from '@/lib/api';
-import type { Role } from '@/lib/auth';
-
-/**
- * A demo user of the development issuer (`GET /api/auth/dev/users`, libs/security `DevUser`). The
- * platform document names no response schema for it yet; until it does, this answer is typed here.
- */
-export interface DevUser {
-  username: string;
-  staffId: string;
-  displayName: string;
-  roles: Role[];
-  teams: string[];
-  unit: string;
-}
 
 export const devUsersKey = ['auth', 'dev-users'] as const;
 
@@ -23,6 +9,6 @@ export function useDevUsers(enabled: boolean) {
     queryKey: devUsersKey,
     enabled,
     staleTime: Infinity,
-    queryFn: async () => (await call<DevUser[]>(signInApi.GET('/api/auth/dev/users'))).data,
+    queryFn: async () => (await call(signInApi.GET('/api/auth/dev/users'))).data,
   });
 }
