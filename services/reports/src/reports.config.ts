@@ -1,5 +1,6 @@
 import { DEFAULT_PV_NUMBER_PATTERN } from './domain/pv.decide';
 import { OfficeAppointmentRules } from './domain/report.decide';
+import { TimeLimits } from './domain/deadlines.query';
 
 /** A desk where reports are taken in, and whether it takes walk-ins or works by appointment only (R-REP-2). */
 export interface Office {
@@ -34,6 +35,8 @@ export interface ReportsConfig {
   defaultCompetentService: string;
   /** The zone's time zone: statistics count by its calendar week. */
   timeZone: string;
+  /** How many days each step of the desk's work may wait before it is overdue (the deadlines view). */
+  timeLimits: TimeLimits;
 }
 
 export const DEFAULT_REPORTS_CONFIG: ReportsConfig = {
@@ -61,6 +64,8 @@ export const DEFAULT_REPORTS_CONFIG: ReportsConfig = {
   gakTeams: ['GAK'],
   defaultCompetentService: 'LRD',
   timeZone: 'Europe/Brussels',
+  // Not in the documents (domain.md §0.3: they give no deadlines): working assumptions, to be confirmed by the zone.
+  timeLimits: { pvDraftDays: 3, qualityCheckDays: 2, transmissionDays: 5 },
 };
 
 function json<T>(name: string, raw: string): T {
@@ -80,6 +85,10 @@ export function reportsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Repo
   if (env.REPORTS_PV_NUMBER_PATTERN) config.pvNumberPattern = env.REPORTS_PV_NUMBER_PATTERN;
   if (env.REPORTS_PV_NUMBER_EXAMPLE) config.pvNumberExample = env.REPORTS_PV_NUMBER_EXAMPLE;
   if (!Array.isArray(config.gakTeams) || config.gakTeams.some((t) => typeof t !== 'string')) throw new Error('REPORTS_GAK_TEAMS must be a JSON array of team names');
+  config.timeLimits = { ...DEFAULT_REPORTS_CONFIG.timeLimits, ...config.timeLimits };
+  for (const [step, days] of Object.entries(config.timeLimits)) {
+    if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0) throw new Error(`timeLimits.${step} must be a positive number of days`);
+  }
   let pattern: RegExp;
   try {
     pattern = new RegExp(config.pvNumberPattern);

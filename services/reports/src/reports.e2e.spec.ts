@@ -380,7 +380,7 @@ describe('reports service over HTTP', () => {
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'stage' })]);
   });
 
-  it('lists what waits at the desk, oldest first', async () => {
+  it('lists what waits at the desk, the most overdue first, each with its due time', async () => {
     const waiting = await must('an.peeters', 'POST', '/reports', aangifte());
     const withPv = await must('an.peeters', 'POST', '/reports', aangifte());
     const submitted = await must('an.peeters', 'POST', `/reports/${withPv.body.id}/pvs`, { legalQualification: 'q', offenceType: 'woninginbraak', destination: 'parket', documentSha256: DOC_SHA });
@@ -405,9 +405,27 @@ describe('reports service over HTTP', () => {
       since: expect.any(String),
       ageMs: expect.any(Number),
       ageDays: 0,
+      dueAt: expect.any(String),
+      overdue: false,
     });
-    const ages = deadlines.body.reportsAwaitingPv.map((r: any) => r.ageMs);
-    expect(ages).toEqual([...ages].sort((a: number, b: number) => b - a));
+    const qc = deadlines.body.pvsAwaitingQualityCheck.find((p: any) => p.pvId === submitted.body.id);
+    // The default time limit of the quality check: two days from the submission.
+    expect(Date.parse(qc.dueAt) - Date.parse(qc.since)).toBe(2 * 24 * HOUR);
+    expect(deadlines.body.reportsAwaitingPv.find((r: any) => r.reportId === waiting.body.id)).toEqual({
+      reportId: waiting.body.id,
+      kind: 'aangifte',
+      channel: 'front_desk',
+      officeId: 'apg',
+      incidentType: 'woninginbraak',
+      urgent: false,
+      since: waiting.body.report.receivedAt,
+      ageMs: expect.any(Number),
+      ageDays: 0,
+      dueAt: new Date(Date.parse(waiting.body.report.receivedAt) + 3 * 24 * HOUR).toISOString(),
+      overdue: false,
+    });
+    const due = deadlines.body.reportsAwaitingPv.map((r: any) => r.dueAt);
+    expect(due).toEqual([...due].sort());
     // A detective of a team none of these reports is assigned to sees none of them.
     const other = await must('sofie.maes', 'GET', '/reports/deadlines');
     expect(other.body).toMatchObject({ reportsAwaitingPv: [], pvsAwaitingQualityCheck: [], pvsAwaitingTransmission: [] });
@@ -601,6 +619,15 @@ describe('reports service over HTTP', () => {
     const page2 = await must('an.peeters', 'GET', '/reports?office=commissariaat-noord&limit=2&offset=2');
     expect(page2.body.items.map((r: any) => r.id)).toEqual([made[0]]);
     expect((await must('an.peeters', 'GET', '/reports?office=commissariaat-noord&status=pv_in_progress')).body.items).toEqual([]);
+    const online = (await must('an.peeters', 'POST', '/reports', aangifte({ channel: { kind: 'police_on_web' }, appointmentRef: undefined }))).body.id;
+    await projected(online, 0);
+    const byChannel = (await must('an.peeters', 'GET', '/reports?channel=police_on_web&limit=200')).body.items.map((r: any) => r.id);
+    expect(byChannel).toContain(online);
+    expect(byChannel).not.toContain(made[0]);
+    expect((await must('an.peeters', 'GET', '/reports?channel=front_desk&office=commissariaat-noord')).body.items.map((r: any) => r.id)).toEqual([made[2], made[1], made[0]]);
+    const fax = await call('an.peeters', 'GET', '/reports?channel=fax');
+    expect(fax.status).toBe(400);
+    expect(fax.body.errors).toEqual([expect.objectContaining({ field: 'channel' })]);
     const future = new Date(Date.now() + HOUR).toISOString();
     expect((await must('an.peeters', 'GET', `/reports?office=commissariaat-noord&from=${encodeURIComponent(future)}`)).body.items).toEqual([]);
     expect((await must('an.peeters', 'GET', `/reports?office=commissariaat-noord&to=${encodeURIComponent(future)}`)).body.items).toHaveLength(3);

@@ -112,7 +112,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reports you may see, newest first, filtered by status, kind, office and intake time, paged */
+        /** Reports you may see, newest first, filtered by status, kind, channel, office and intake time, paged */
         get: operations["ReportQueriesController_list"];
         put?: never;
         /** Take a report in (Idempotency-Key makes a retry return the first result). A complaint about police conduct is routed to integrity at once and answered as a pointer. */
@@ -130,7 +130,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What waits, oldest first: aangiften and klachten without a PV, PVs waiting for quality control, PVs waiting for transmission */
+        /** What waits, the most overdue first: aangiften and klachten without a PV, PVs waiting for quality control, PVs waiting for transmission; each with its due time (the zone's time limits) */
         get: operations["ReportQueriesController_deadlines"];
         put?: never;
         post?: never;
@@ -437,6 +437,8 @@ export interface components {
             /** @constant */
             kind: "intervention";
         };
+        /** @enum {string} */
+        ChannelKind: "front_desk" | "police_on_web" | "meldpunt_email" | "meldpunt_form" | "phone" | "street" | "intervention";
         ChannelRequest: {
             /** @enum {string} */
             kind: "front_desk" | "police_on_web" | "meldpunt_email" | "meldpunt_form" | "phone" | "street" | "intervention";
@@ -577,6 +579,10 @@ export interface components {
             ageMs: number;
             /** @description Whole days elapsed. */
             ageDays: number;
+            /** @description When the step should be done: `since` plus the step's time limit. */
+            dueAt: string;
+            /** @description Past its due time. */
+            overdue: boolean;
             pvId: string;
             reportId: string;
             status: components["schemas"]["PvStatus"];
@@ -727,8 +733,17 @@ export interface components {
             ageMs: number;
             /** @description Whole days elapsed. */
             ageDays: number;
+            /** @description When the step should be done: `since` plus the step's time limit. */
+            dueAt: string;
+            /** @description Past its due time. */
+            overdue: boolean;
             reportId: string;
             kind: components["schemas"]["ReportKind"];
+            channel: components["schemas"]["ChannelKind"];
+            /** @description The front desk's office, for a report taken in at a desk. */
+            officeId: string | null;
+            incidentType: string | null;
+            urgent: boolean;
         };
         /** @enum {string} */
         ReportKind: "aangifte" | "klacht" | "melding" | "loss_declaration" | "found_object_declaration" | "information_request" | "service_feedback";
@@ -1395,6 +1410,7 @@ export interface operations {
             query?: {
                 status?: "received" | "pv_in_progress" | "pv_finalised" | "pv_transmitted" | "routed_to_integrity";
                 kind?: "aangifte" | "klacht" | "melding" | "loss_declaration" | "found_object_declaration" | "information_request" | "service_feedback";
+                channel?: "front_desk" | "police_on_web" | "meldpunt_email" | "meldpunt_form" | "phone" | "street" | "intervention";
                 office?: string;
                 /** @description Received at or after (ISO date or date-time) */
                 from?: string;

@@ -95,6 +95,7 @@ export class InvestigationRequestRequest {
 export class ListReportsQuery {
   @ApiPropertyOptional({ enum: REPORT_LIST_STATUSES }) @Optional() @IsIn(REPORT_LIST_STATUSES) status?: ReportListStatus;
   @ApiPropertyOptional({ enum: REPORT_KINDS }) @Optional() @IsIn(REPORT_KINDS) kind?: ReportKind;
+  @ApiPropertyOptional({ enum: CHANNEL_KINDS }) @Optional() @IsIn(CHANNEL_KINDS) channel?: ChannelKind;
   @ApiPropertyOptional() @Optional() @IsString() @Length(1, 64) office?: string;
   @ApiPropertyOptional({ description: 'Received at or after (ISO date or date-time)' }) @Optional() @IsDateOrInstant() from?: string;
   @ApiPropertyOptional({ description: 'Received before (ISO date or date-time)' }) @Optional() @IsDateOrInstant() to?: string;

@@ -69,13 +69,14 @@ export class ReportQueriesController {
   @SearchRateLimit()
   @Allow(...READERS)
   @Consults('report')
-  @ApiOperation({ summary: 'Reports you may see, newest first, filtered by status, kind, office and intake time, paged' })
+  @ApiOperation({ summary: 'Reports you may see, newest first, filtered by status, kind, channel, office and intake time, paged' })
   async list(@Query() q: ListReportsQuery, @Req() req: Request): Promise<{ items: ReportListEntry[]; limit: number; offset: number }> {
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
     const qb = this.access.eventSourcing.dataSource.getRepository(ReportRow).createQueryBuilder('r').orderBy('r.receivedAt', 'DESC').addOrderBy('r.id');
     if (q.status) qb.andWhere('r.status = :s', { s: q.status });
     if (q.kind) qb.andWhere('r.kind = :k', { k: q.kind });
+    if (q.channel) qb.andWhere('r.channel = :c', { c: q.channel });
     if (q.office) qb.andWhere('r.office = :o', { o: q.office });
     if (q.from) qb.andWhere('r.receivedAt >= :from', { from: new Date(q.from) });
     if (q.to) qb.andWhere('r.receivedAt < :to', { to: new Date(q.to) });
@@ -89,7 +90,9 @@ export class ReportQueriesController {
   @SearchRateLimit()
   @Allow('front_desk', 'detective', 'team_lead')
   @Consults('report')
-  @ApiOperation({ summary: 'What waits, oldest first: aangiften and klachten without a PV, PVs waiting for quality control, PVs waiting for transmission' })
+  @ApiOperation({
+    summary: "What waits, the most overdue first: aangiften and klachten without a PV, PVs waiting for quality control, PVs waiting for transmission; each with its due time (the zone's time limits)",
+  })
   async deadlines(@Req() req: Request): Promise<Deadlines> {
     const ds = this.access.eventSourcing.dataSource;
     const principal = this.access.principal(req);
@@ -117,9 +120,10 @@ export class ReportQueriesController {
         reports.flatMap((r) => (r.row.state && r.row.state.status === 'open' ? [r.row.state] : [])),
         [],
         now,
+        this.config.timeLimits,
       ),
-      pvsAwaitingQualityCheck: pvsAwaitingQualityCheck(states, now),
-      pvsAwaitingTransmission: pvsAwaitingTransmission(states, now),
+      pvsAwaitingQualityCheck: pvsAwaitingQualityCheck(states, now, this.config.timeLimits),
+      pvsAwaitingTransmission: pvsAwaitingTransmission(states, now, this.config.timeLimits),
     };
   }
 
