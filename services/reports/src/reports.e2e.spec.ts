@@ -105,6 +105,7 @@ describe('reports service over HTTP', () => {
         channel: { kind: 'front_desk', officeId: 'apg' },
         urgent: false,
         receivedAt: expect.any(String),
+        appointmentRef: 'APT-2026-0042',
         incidentType: 'woninginbraak',
         timeWindow: { from: sent.timeWindow.from, to: sent.timeWindow.to },
         place: { municipality: 'Gent', postalCode: '9000', address: 'Voorbeeldstraat 12' },
@@ -585,6 +586,8 @@ describe('reports service over HTTP', () => {
       declarantRef: declarant,
       declaredAt: lost.body.report.receivedAt,
     });
+    // The desk reads back what was declared.
+    expect(lost.body.report.object).toEqual({ description: 'Blauwe stadsfiets, merk Oxford', category: 'bicycle' });
     const found = await must('an.peeters', 'POST', '/reports', {
       kind: 'found_object_declaration',
       channel: { kind: 'front_desk', officeId: 'apg' },

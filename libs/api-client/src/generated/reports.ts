@@ -448,6 +448,11 @@ export interface components {
              */
             officeId?: string;
         };
+        /** @description What was lost or found, for the evidence service. */
+        DeclaredObject: {
+            description: string;
+            category?: components["schemas"]["ObjectCategory"];
+        };
         DeclaredObjectRequest: {
             description: string;
             /** @enum {string} */
@@ -489,6 +494,8 @@ export interface components {
         };
         /** @enum {string} */
         MotiveFlag: "hate_crime" | "homophobic" | "transphobic" | "discrimination";
+        /** @enum {string} */
+        ObjectCategory: "identity_document" | "bank_card" | "keys" | "wallet" | "phone" | "bicycle" | "jewellery" | "cash" | "bag" | "clothing" | "electronics" | "other";
         OpenReport: {
             incidentType?: string;
             timeWindow?: components["schemas"]["TimeWindow"];
@@ -507,6 +514,10 @@ export interface components {
             channel: components["schemas"]["Channel"];
             urgent: boolean;
             receivedAt: string;
+            /** @description The appointment the report was taken in on, at a desk that works by appointment. */
+            appointmentRef?: string;
+            /** @description What was lost or found, for a loss or found-object declaration (evidence registers it). */
+            object?: components["schemas"]["DeclaredObject"];
             /** @description Which fields changed when, and why; what was said before stays in the events. */
             amendments: components["schemas"]["Amendment"][];
             assignedServiceId: string | null;

@@ -1,4 +1,4 @@
-import { Channel, ReportEvent, ReportFacts, ReportKind } from './report.events';
+import { Channel, DeclaredObject, ReportEvent, ReportFacts, ReportKind } from './report.events';
 
 export interface Amendment {
   fields: (keyof ReportFacts)[];
@@ -14,6 +14,10 @@ export interface OpenReport extends ReportFacts {
   channel: Channel;
   urgent: boolean;
   receivedAt: string;
+  /** The appointment the report was taken in on, at a desk that works by appointment. */
+  appointmentRef?: string;
+  /** What was lost or found, for a loss or found-object declaration (evidence registers it). */
+  object?: DeclaredObject;
   /** Which fields changed when, and why; what was said before stays in the events. */
   amendments: Amendment[];
   assignedServiceId: string | null;
@@ -53,6 +57,8 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
       channel: d.channel,
       urgent: d.urgent,
       receivedAt: d.receivedAt,
+      ...(d.appointmentRef !== undefined && { appointmentRef: d.appointmentRef }),
+      ...(d.object !== undefined && { object: d.object }),
       ...(d.incidentType !== undefined && { incidentType: d.incidentType }),
       ...(d.timeWindow !== undefined && { timeWindow: d.timeWindow }),
       ...(d.place !== undefined && { place: d.place }),
