@@ -22,11 +22,16 @@ describe('problems in plain words, beside their fields', () => {
       errors: [
         { field: 'parties.0.name', detail: 'name must be longer than or equal to 1 characters' },
         { field: 'timeWindow', detail: 'An aangifte or klacht says when it happened' },
+        { field: 'parties[0].roles', detail: 'Every party has one or more distinct roles' },
         { field: 'If-Match', detail: 'must be an ETag such as "3"' },
       ],
     });
     const rest = applyProblemToForm(form, problem, t, { timeWindow: 'timeWindow.from' });
-    expect(form.errors).toEqual({ 'parties.0.name': 'name must be longer than or equal to 1 characters', 'timeWindow.from': 'An aangifte or klacht says when it happened' });
+    expect(form.errors).toEqual({
+      'parties.0.name': 'name must be longer than or equal to 1 characters',
+      'timeWindow.from': 'An aangifte or klacht says when it happened',
+      'parties.0.roles': 'Every party has one or more distinct roles',
+    });
     expect(rest).toEqual([{ field: 'If-Match', detail: 'must be an ETag such as "3"' }]);
   });
 

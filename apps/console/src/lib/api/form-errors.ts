@@ -19,7 +19,7 @@ function hasPath(values: unknown, path: string): boolean {
 
 /**
  * Shows each `errors[].field` of a refusal beside its form field. The API names fields by the request
- * body's dotted paths (`parties.0.name`, `timeWindow.to`); a form whose values have the body's shape
+ * body's dotted paths (`parties.0.name`, `timeWindow.to`; `parties[0].roles` is read alike); a form whose values have the body's shape
  * gets them as they are. `aliases` sends a field the form does not hold as such (an object like
  * `place`, a header like `If-Match`) to one it does. Returns the errors no field took, for the
  * screen's general alert.
@@ -28,7 +28,9 @@ export function applyProblemToForm(form: FormLike, problem: ProblemError, t: TFu
   const values = form.getValues();
   const unplaced: FieldError[] = [];
   for (const error of problem.errors) {
-    const path = aliases[error.field] ?? error.field;
+    // The domain names list items as `parties[0].roles`, class-validator as `parties.0.roles`.
+    const field = error.field.replace(/\[(\d+)\]/g, '.$1');
+    const path = aliases[field] ?? field;
     if (hasPath(values, path)) form.setFieldError(path, fieldMessage(t, problem, error));
     else unplaced.push(error);
   }

@@ -37,6 +37,21 @@ export function brusselsToInstant(wallClock: string): string {
   return dayjs.tz(wallClock, ZONE).format('YYYY-MM-DDTHH:mm:ssZ');
 }
 
+/** An instant as the Belgian wall-clock time a picker holds (`YYYY-MM-DD HH:mm:ss`): the inverse of {@link brusselsToInstant}. */
+export function instantToBrussels(iso: string): string {
+  return dayjs(iso).tz(ZONE).format('YYYY-MM-DD HH:mm:ss');
+}
+
+/** A Belgian calendar day (`YYYY-MM-DD`) as the instant it starts: for "from" and "before" filters. */
+export function brusselsDayStart(day: string): string {
+  return dayjs.tz(`${day} 00:00:00`, ZONE).format('YYYY-MM-DDTHH:mm:ssZ');
+}
+
+/** Today in Belgium, `YYYY-MM-DD`. */
+export function todayInBrussels(): string {
+  return dayjs().tz(ZONE).format('YYYY-MM-DD');
+}
+
 /** Now, as a Belgian wall-clock time (`YYYY-MM-DD HH:mm:ss`), for pickers' defaults and limits. */
 export function nowInBrussels(): string {
   return dayjs().tz(ZONE).format('YYYY-MM-DD HH:mm:ss');

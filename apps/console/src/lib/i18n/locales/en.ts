@@ -82,6 +82,16 @@ export const en: Catalogue = {
     previous: 'Previous',
     next: 'Next',
     page: 'Page {{page}}',
+    calendar: {
+      previousMonth: 'Previous month',
+      nextMonth: 'Next month',
+      previousYear: 'Previous year',
+      nextYear: 'Next year',
+      previousDecade: 'Previous decade',
+      nextDecade: 'Next decade',
+      monthLevel: 'Choose a month',
+      yearLevel: 'Choose a year',
+    },
   },
   problems: {
     title: 'The request was refused',

@@ -87,6 +87,16 @@ export const nl = {
     previous: 'Vorige',
     next: 'Volgende',
     page: 'Pagina {{page}}',
+    calendar: {
+      previousMonth: 'Vorige maand',
+      nextMonth: 'Volgende maand',
+      previousYear: 'Vorig jaar',
+      nextYear: 'Volgend jaar',
+      previousDecade: 'Vorig decennium',
+      nextDecade: 'Volgend decennium',
+      monthLevel: 'Maand kiezen',
+      yearLevel: 'Jaar kiezen',
+    },
   },
   problems: {
     title: 'De vraag werd geweigerd',
