@@ -60,6 +60,9 @@ export default defineConfig({
       // Every spec signs its personas in from 127.0.0.1: more than the 20 token requests a minute one
       // client address gets in production. The limit itself is tested in libs/security.
       AUTH_RATE_LIMIT: '1000',
+      // A zone whose GAK has one second for a quality check: the desk's work list then shows an overdue
+      // step beside steps on time (the other time limits keep their defaults, in days).
+      REPORTS_CONFIG_JSON: JSON.stringify({ timeLimits: { qualityCheckDays: 1 / 86_400 } }),
     },
   },
 });

@@ -12,15 +12,15 @@ test.describe('edits on the version that was read', () => {
       await signIn(an, 'An Peeters', `/reports/${id}`);
       await signIn(wim, 'Wim De Backer', `/reports/${id}`);
 
-      await an.getByRole('button', { name: 'Relaas wijzigen' }).click();
-      await wim.getByRole('button', { name: 'Relaas wijzigen' }).click();
+      await an.getByRole('region', { name: 'Acties' }).getByRole('button', { name: 'Wijzigen' }).click();
+      await wim.getByRole('region', { name: 'Acties' }).getByRole('button', { name: 'Wijzigen' }).click();
 
-      await wim.getByRole('textbox', { name: 'Relaas' }).fill('Fiets gestolen, blauw, merk Gazelle.');
+      await wim.getByRole('textbox', { name: 'Relaas', exact: true }).fill('Fiets gestolen, blauw, merk Gazelle.');
       await wim.getByRole('textbox', { name: 'Reden van de wijziging' }).fill('Merk nagevraagd bij de melder');
       await wim.getByRole('button', { name: 'Wijziging opslaan' }).click();
       await expect(wim.getByText('Fiets gestolen, blauw, merk Gazelle.')).toBeVisible();
 
-      await an.getByRole('textbox', { name: 'Relaas' }).fill('Fiets gestolen, blauw, met kinderzitje.');
+      await an.getByRole('textbox', { name: 'Relaas', exact: true }).fill('Fiets gestolen, blauw, met kinderzitje.');
       await an.getByRole('textbox', { name: 'Reden van de wijziging' }).fill('Aanvulling van de melder');
       await an.getByRole('button', { name: 'Wijziging opslaan' }).click();
       const conflict = an.getByRole('alert').filter({ hasText: 'Intussen gewijzigd' });
@@ -29,8 +29,8 @@ test.describe('edits on the version that was read', () => {
       await screenshot(an, '10-amend-conflict');
 
       await conflict.getByRole('button', { name: 'Nieuwe versie laden' }).click();
-      await expect(an.getByRole('textbox', { name: 'Relaas' })).toHaveValue('Fiets gestolen, blauw, merk Gazelle.');
-      await an.getByRole('textbox', { name: 'Relaas' }).fill('Fiets gestolen, blauw, merk Gazelle, met kinderzitje.');
+      await expect(an.getByRole('textbox', { name: 'Relaas', exact: true })).toHaveValue('Fiets gestolen, blauw, merk Gazelle.');
+      await an.getByRole('textbox', { name: 'Relaas', exact: true }).fill('Fiets gestolen, blauw, merk Gazelle, met kinderzitje.');
       await an.getByRole('textbox', { name: 'Reden van de wijziging' }).fill('Aanvulling van de melder');
       await an.getByRole('button', { name: 'Wijziging opslaan' }).click();
       await expect(an.getByText('Wijziging opgeslagen.')).toBeVisible();

@@ -1,10 +1,5 @@
-import { expect, Page, test } from '@playwright/test';
-import { expectAccessible, screenshot, signIn } from './support';
-
-async function choose(page: Page, label: string, option: string) {
-  await page.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
+import { expect, test } from '@playwright/test';
+import { choose, expectAccessible, screenshot, signIn } from './support';
 
 test.describe('the front desk takes a report in', () => {
   test('a refusal of the service shows beside its field; corrected, the report is taken in, opens, and is in the list', async ({ page }) => {

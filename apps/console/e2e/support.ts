@@ -70,3 +70,24 @@ export async function pvByDesk(request: APIRequestContext, reportId: string, opt
   if (options.submit !== false) expect((await request.post(`/api/reports/pvs/${pvId}/submission`, { headers, data: {} })).status()).toBe(200);
   return pvId;
 }
+
+/** Picks an option of a labelled select (Mantine's combobox), as a user does with the mouse. */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** A GET of the API as a demo user (to check, beside the screen, what another service now holds). */
+export async function apiGet<T>(request: APIRequestContext, username: string, url: string): Promise<{ status: number; body: T }> {
+  const token = await tokenFor(request, username);
+  const res = await request.get(url, { headers: { authorization: `Bearer ${token}` } });
+  return { status: res.status(), body: (await res.json()) as T };
+}
+
+/** A report taken in through the API by a demo user (any body the intake takes); returns its id. */
+export async function reportAs(request: APIRequestContext, username: string, body: Record<string, unknown>): Promise<string> {
+  const token = await tokenFor(request, username);
+  const res = await request.post('/api/reports', { headers: { authorization: `Bearer ${token}` }, data: body });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}

@@ -1,6 +1,6 @@
 import type { ParseKeys } from 'i18next';
 import { GAK_CAPABLE_ROLES, GAK_TEAMS } from '@/features/pvs';
-import { REPORT_INTAKE_ROLES, REPORT_READER_ROLES } from '@/features/reports';
+import { DEADLINES_ROLES, REPORT_INTAKE_ROLES, REPORT_READER_ROLES, STATISTICS_ROLES } from '@/features/reports';
 import { hasAnyRole, Role, SessionUser } from '@/lib/auth';
 
 /** A link in the navigation: where it goes, its label, and who may use it. */
@@ -29,7 +29,10 @@ export const SECTIONS: NavSection[] = [
     roles: ['front_desk'],
     items: [
       { to: '/reports/new', label: 'nav.items.reportsNew', roles: REPORT_INTAKE_ROLES },
+      { to: '/reports/declarations/new', label: 'nav.items.reportsDeclaration', roles: REPORT_INTAKE_ROLES },
+      { to: '/reports/deadlines', label: 'nav.items.reportsDeadlines', roles: DEADLINES_ROLES },
       { to: '/reports', label: 'nav.items.reports', roles: REPORT_READER_ROLES },
+      { to: '/reports/statistics', label: 'nav.items.reportsStatistics', roles: STATISTICS_ROLES },
     ],
   },
   // GAK/DIAK: the quality-control queue is its home.
@@ -40,10 +43,20 @@ export const SECTIONS: NavSection[] = [
     items: [
       { to: '/reports', label: 'nav.items.reports', roles: REPORT_READER_ROLES },
       { to: '/reports/new', label: 'nav.items.reportsNew', roles: REPORT_INTAKE_ROLES },
+      { to: '/reports/deadlines', label: 'nav.items.reportsDeadlines', roles: DEADLINES_ROLES },
+      { to: '/reports/statistics', label: 'nav.items.reportsStatistics', roles: STATISTICS_ROLES },
     ],
   },
   { id: 'evidence', roles: ['evidence_officer', 'lab_liaison'], items: [] },
-  { id: 'oversight', roles: ['integrity_investigator', 'discipline_officer', 'dpo', 'chief'], items: [] },
+  {
+    id: 'oversight',
+    roles: ['integrity_investigator', 'discipline_officer', 'dpo', 'chief'],
+    // The chief reads reports (break-glass outside an assignment) and their statistics.
+    items: [
+      { to: '/reports', label: 'nav.items.reports', roles: ['chief'] },
+      { to: '/reports/statistics', label: 'nav.items.reportsStatistics', roles: ['chief'] },
+    ],
+  },
 ];
 
 /** The sections this user works in, each with the items their roles open. */

@@ -16,10 +16,20 @@ export type ObjectCategory = NonNullable<Schemas['DeclaredObjectRequest']['categ
 
 export type ReportView = Get<'/api/reports/{id}'>;
 export type OpenReportView = Schemas['OpenReportView'];
+export type OpenReport = Schemas['OpenReport'];
+export type ReportParty = Schemas['ReportParty'];
 export type ReportListEntry = Schemas['ReportListEntry'];
 export type ReportList = Get<'/api/reports'>;
 export type ReportsReference = Get<'/api/reports/reference'>;
+export type Deadlines = Get<'/api/reports/deadlines'>;
+export type Statistics = Get<'/api/reports/statistics'>;
+export type StatisticsDimension = Schemas['StatisticsDimension'];
 
 /** The request bodies, as the service's OpenAPI document describes them. */
 export type ReceiveReportBody = Schemas['ReceiveReportRequest'];
 export type AmendReportBody = Schemas['AmendReportRequest'];
+export type AmendmentChanges = Schemas['AmendmentChangesRequest'];
+export type AssignReportBody = Schemas['AssignReportRequest'];
+export type ExternalReferralBody = Schemas['ExternalReferralRequest'];
+export type VictimSupportBody = Schemas['VictimSupportRequest'];
+export type InvestigationRequestBody = Schemas['InvestigationRequestRequest'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { initialIntakeValues, IntakeValues, toReceiveReportBody, validateIntake } from './intake-form.model';
+import { appointmentExpected, initialIntakeValues, IntakeValues, toReceiveReportBody, validateIntake } from './intake-form.model';
 
-const m = { required: 'req', postalCode: 'pc', windowOrder: 'order', roles: 'roles', reporter: 'reporter' };
+const m = { required: 'req', municipality: 'muni', postalCode: 'pc', windowOrder: 'order', roles: 'roles', reporter: 'reporter', staffId: 'staff' };
 
 function filled(): IntakeValues {
   const v = initialIntakeValues();
@@ -41,13 +41,43 @@ describe('the intake form and the request body', () => {
 
   it('drops the office and appointment for a channel other than the front desk', () => {
     const v = filled();
-    v.channel.kind = 'phone';
+    v.channel.kind = 'police_on_web';
     const body = toReceiveReportBody(v);
-    expect(body.channel).toEqual({ kind: 'phone' });
+    expect(body.channel).toEqual({ kind: 'police_on_web' });
     expect(body).not.toHaveProperty('appointmentRef');
   });
 
-  it('checks the obvious before sending, by the fields the API names', () => {
+  it('sends the object of a declaration, and the staff concerned only with a conduct complaint', () => {
+    const found = filled();
+    found.kind = 'found_object_declaration';
+    found.object = { description: ' Zwarte portefeuille ', category: 'wallet' };
+    expect(toReceiveReportBody(found).object).toEqual({ description: 'Zwarte portefeuille', category: 'wallet' });
+    const notFound = filled();
+    notFound.object = { description: 'Zwarte portefeuille', category: null };
+    expect(toReceiveReportBody(notFound)).not.toHaveProperty('object');
+
+    const conduct = filled();
+    conduct.kind = 'klacht';
+    conduct.staffMembersConcerned = [' 5415-0201 ', ''];
+    expect(toReceiveReportBody(conduct)).not.toHaveProperty('staffMembersConcerned');
+    conduct.concernsPoliceConduct = true;
+    expect(toReceiveReportBody(conduct)).toMatchObject({ concernsPoliceConduct: true, staffMembersConcerned: ['5415-0201'] });
+  });
+
+  it('says beforehand when an office expects an appointment: an aangifte or klacht, not urgent, at an appointment-only desk', () => {
+    const offices = [
+      { id: 'apg', walkIn: false },
+      { id: 'regio', walkIn: true },
+    ];
+    const v = filled();
+    expect(appointmentExpected(v, offices)).toBe(true);
+    expect(appointmentExpected({ ...v, urgent: true }, offices)).toBe(false);
+    expect(appointmentExpected({ ...v, kind: 'melding' }, offices)).toBe(false);
+    expect(appointmentExpected({ ...v, channel: { kind: 'front_desk', officeId: 'regio' } }, offices)).toBe(false);
+    expect(appointmentExpected({ ...v, channel: { kind: 'phone', officeId: 'apg' } }, offices)).toBe(false);
+  });
+
+  it('checks the obvious before sending, by the fields the API names, as the kind asks', () => {
     expect(validateIntake(filled(), m)).toEqual({});
     const v = initialIntakeValues();
     v.place.postalCode = '90';
@@ -58,11 +88,21 @@ describe('the intake form and the request body', () => {
       'channel.officeId': 'req',
       narrative: 'req',
       'place.postalCode': 'pc',
-      'place.municipality': 'req',
+      'place.municipality': 'muni',
       'timeWindow.to': 'order',
       'parties.0.name': 'req',
       'parties.0.roles': 'roles',
       parties: 'reporter',
     });
+    // An aangifte says what and when; a declaration what object and where; a melding neither.
+    const aangifte = filled();
+    aangifte.incidentType = '';
+    aangifte.timeWindow = { from: null, to: null };
+    expect(validateIntake(aangifte, m)).toEqual({ incidentType: 'req', 'timeWindow.from': 'req', 'timeWindow.to': 'req' });
+    const lost = { ...aangifte, kind: 'loss_declaration' as const, place: { municipality: '', postalCode: '', address: '' } };
+    expect(validateIntake(lost, m)).toEqual({ 'place.municipality': 'req', 'object.description': 'req' });
+    expect(validateIntake({ ...aangifte, kind: 'melding' }, m)).toEqual({});
+    const conduct = { ...filled(), concernsPoliceConduct: true, staffMembersConcerned: ['5415 0201'] };
+    expect(validateIntake(conduct, m)).toEqual({ staffMembersConcerned: 'staff' });
   });
 });

@@ -1,35 +1,27 @@
-import '@mantine/dates/styles.css';
-import { Button, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { DateInput, DatesProvider } from '@mantine/dates';
+import { Button, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportView } from '../api/reports.types';
 import { ProblemAlert } from '@/components/problem-alert';
 import { applyProblemToForm, FieldError, ProblemError } from '@/lib/api';
 import { codesOf, useCodeLabel } from '@/lib/i18n/codes';
-import { dayjs, nowInBrussels } from '@/lib/i18n/dates';
 import { useReceiveReport, useReportsReference } from '../api/reports.api';
-import { initialIntakeValues, IntakeValues, OBJECT_KINDS, toReceiveReportBody, validateIntake } from './intake-form.model';
-import { PartiesFieldset } from './parties-fieldset';
-
-const DISPLAY = 'DD/MM/YYYY HH:mm';
-
-/** Typed-in times (`20/11/2026 07:30`) as the picker's wall-clock value; Belgian time throughout. */
-function parseTyped(input: string): string | null {
-  const d = dayjs(input.trim(), [DISPLAY, 'DD/MM/YYYY H:mm', 'D/M/YYYY HH:mm', 'D/M/YYYY H:mm', 'DD/MM/YYYY'], true);
-  return d.isValid() ? d.format('YYYY-MM-DD HH:mm:ss') : null;
-}
+import type { ReportKind, ReportView } from '../api/reports.types';
+import { ParticularsFieldset, PartiesFieldset, StoryFieldset, WhenWhereFieldset } from './facts-fieldsets';
+import { bindFields } from './form-binder';
+import { appointmentExpected, CRIMINAL_KINDS, initialIntakeValues, IntakeValues, OBJECT_KINDS, toReceiveReportBody, validateIntake } from './intake-form.model';
 
 /** Where a refusal names an object or a header rather than a field, the field that shows it. */
 const FIELD_ALIASES = { timeWindow: 'timeWindow.from', place: 'place.municipality', object: 'object.description', channel: 'channel.kind' };
 
 /**
- * The front desk's intake: one form for every kind and channel. It checks the obvious itself and shows
- * the service's refusals beside the fields they name; a retry of the same form (a double click, a lost
- * answer) is answered with the first report (one Idempotency-Key per form).
+ * The front desk's intake: one form for every kind and channel (the declaration screen offers it for
+ * lost and found objects only). It says beforehand what the kind and the office ask for, checks the
+ * obvious itself and shows the service's refusals beside the fields they name; a retry of the same
+ * form (a double click, a lost answer) is answered with the first report (one Idempotency-Key per form).
  */
-export function IntakeForm({ onCreated }: { onCreated: (report: ReportView) => void }) {
+export function IntakeForm({ onCreated, kinds, defaultKind = null }: { onCreated: (report: ReportView) => void; kinds?: readonly ReportKind[]; defaultKind?: ReportKind | null }) {
   const { t, i18n } = useTranslation();
   const label = useCodeLabel();
   const reference = useReportsReference();
@@ -37,12 +29,21 @@ export function IntakeForm({ onCreated }: { onCreated: (report: ReportView) => v
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [problem, setProblem] = useState<{ error: unknown; unplaced: FieldError[] } | null>(null);
   const form = useForm<IntakeValues>({
-    initialValues: initialIntakeValues(),
+    initialValues: initialIntakeValues(defaultKind),
     validate: (v) => validateIntake(v, t('reports.intake.validation', { returnObjects: true })),
   });
   const values = form.getValues();
+  const offices = reference.data?.offices ?? [];
+  const onlyOffice = offices.length === 1 ? offices[0].id : null;
+  useEffect(() => {
+    // One office in the zone: it is the desk's.
+    if (onlyOffice && form.getValues().channel.officeId === null) form.setFieldValue('channel.officeId', onlyOffice);
+  }, [onlyOffice, form]);
   const frontDesk = values.channel.kind === 'front_desk';
   const objectKind = !!values.kind && OBJECT_KINDS.includes(values.kind);
+  const criminal = !!values.kind && CRIMINAL_KINDS.includes(values.kind);
+  const needsAppointment = appointmentExpected(values, offices);
+  const bind = bindFields(form);
 
   const submit = form.onSubmit((v) => {
     setProblem(null);
@@ -61,15 +62,7 @@ export function IntakeForm({ onCreated }: { onCreated: (report: ReportView) => v
     );
   });
 
-  const dateProps = {
-    valueFormat: DISPLAY,
-    withTime: true,
-    dateParser: parseTyped,
-    maxDate: nowInBrussels(),
-    clearable: true,
-    clearButtonProps: { 'aria-label': t('common.clear') },
-    placeholder: t('reports.intake.datePlaceholder'),
-  };
+  const kindHint = criminal ? t('reports.intake.kindHint.criminal') : objectKind ? t('reports.intake.kindHint.object') : undefined;
 
   return (
     <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
@@ -80,15 +73,27 @@ export function IntakeForm({ onCreated }: { onCreated: (report: ReportView) => v
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Select
                 label={t('reports.intake.kind')}
+                description={kindHint}
                 withAsterisk
-                data={codesOf('reportKind').map((k) => ({ value: k, label: label('reportKind', k) }))}
+                data={(kinds ?? codesOf('reportKind')).map((k) => ({ value: k, label: label('reportKind', k) }))}
                 {...form.getInputProps('kind')}
                 key={form.key('kind')}
               />
-              <TextInput label={t('reports.intake.incidentType')} description={t('reports.intake.incidentTypeHint')} {...form.getInputProps('incidentType')} key={form.key('incidentType')} />
+              {!objectKind && (
+                <TextInput
+                  label={t('reports.intake.incidentType')}
+                  description={t('reports.intake.incidentTypeHint')}
+                  withAsterisk={criminal}
+                  {...form.getInputProps('incidentType')}
+                  key={form.key('incidentType')}
+                />
+              )}
             </SimpleGrid>
-            {objectKind && (
-              <SimpleGrid cols={{ base: 1, sm: 2 }} mt="sm">
+          </Fieldset>
+
+          {objectKind && (
+            <Fieldset legend={t('reports.intake.sections.object')}>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput label={t('reports.intake.objectDescription')} withAsterisk {...form.getInputProps('object.description')} key={form.key('object.description')} />
                 <Select
                   label={t('reports.intake.objectCategory')}
@@ -98,8 +103,8 @@ export function IntakeForm({ onCreated }: { onCreated: (report: ReportView) => v
                   key={form.key('object.category')}
                 />
               </SimpleGrid>
-            )}
-          </Fieldset>
+            </Fieldset>
+          )}
 
           <Fieldset legend={t('reports.intake.sections.how')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -116,7 +121,7 @@ export function IntakeForm({ onCreated }: { onCreated: (report: ReportView) => v
                   label={t('reports.intake.office')}
                   withAsterisk
                   disabled={!reference.data}
-                  data={(reference.data?.offices ?? []).map((o) => ({ value: o.id, label: o.walkIn ? o.name : t('reports.intake.officeAppointment', { name: o.name }) }))}
+                  data={offices.map((o) => ({ value: o.id, label: t(o.walkIn ? 'reports.intake.officeWalkIn' : 'reports.intake.officeAppointment', { name: o.name }) }))}
                   {...form.getInputProps('channel.officeId')}
                   key={form.key('channel.officeId')}
                 />
@@ -124,62 +129,29 @@ export function IntakeForm({ onCreated }: { onCreated: (report: ReportView) => v
               {frontDesk && (
                 <TextInput
                   label={t('reports.intake.appointmentRef')}
-                  description={t('reports.intake.appointmentRefHint')}
+                  description={needsAppointment ? t('reports.intake.appointmentRefExpected') : t('reports.intake.appointmentRefHint')}
+                  withAsterisk={needsAppointment}
                   {...form.getInputProps('appointmentRef')}
                   key={form.key('appointmentRef')}
                 />
               )}
             </SimpleGrid>
-            <Checkbox mt="sm" label={t('reports.intake.urgent')} {...form.getInputProps('urgent', { type: 'checkbox' })} key={form.key('urgent')} />
-          </Fieldset>
-
-          <Fieldset legend={t('reports.intake.sections.when')}>
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <DateInput label={t('reports.intake.from')} description={t('reports.intake.timeWindowHint')} {...dateProps} {...form.getInputProps('timeWindow.from')} key={form.key('timeWindow.from')} />
-              <DateInput label={t('reports.intake.to')} description={t('reports.intake.timeWindowHint')} {...dateProps} {...form.getInputProps('timeWindow.to')} key={form.key('timeWindow.to')} />
-            </SimpleGrid>
-            <SimpleGrid cols={{ base: 1, sm: 3 }} mt="sm">
-              <TextInput label={t('reports.intake.municipality')} {...form.getInputProps('place.municipality')} key={form.key('place.municipality')} />
-              <TextInput label={t('reports.intake.postalCode')} inputMode="numeric" maxLength={4} {...form.getInputProps('place.postalCode')} key={form.key('place.postalCode')} />
-              <TextInput label={t('reports.intake.address')} {...form.getInputProps('place.address')} key={form.key('place.address')} />
-            </SimpleGrid>
-          </Fieldset>
-
-          <PartiesFieldset form={form} />
-
-          <Fieldset legend={t('reports.intake.sections.story')}>
-            <Textarea
-              label={t('reports.intake.narrative')}
-              description={t('reports.intake.narrativeHint')}
-              withAsterisk
-              autosize
-              minRows={5}
-              maxRows={16}
-              {...form.getInputProps('narrative')}
-              key={form.key('narrative')}
+            <Checkbox
+              mt="sm"
+              label={t('reports.intake.urgent')}
+              description={frontDesk && criminal ? t('reports.intake.urgentHint') : undefined}
+              {...form.getInputProps('urgent', { type: 'checkbox' })}
+              key={form.key('urgent')}
             />
           </Fieldset>
 
-          <Fieldset legend={t('reports.intake.sections.flags')}>
-            <Checkbox.Group label={t('reports.intake.motiveFlags')} {...form.getInputProps('motiveFlags')} key={form.key('motiveFlags')}>
-              <Group gap="md" mt={4}>
-                {codesOf('motiveFlag').map((f) => (
-                  <Checkbox key={f} value={f} label={label('motiveFlag', f)} />
-                ))}
-              </Group>
-            </Checkbox.Group>
-            <Stack gap="xs" mt="sm">
-              <Checkbox label={t('reports.intake.victimSupportWanted')} {...form.getInputProps('victimSupportWanted', { type: 'checkbox' })} key={form.key('victimSupportWanted')} />
-              <Checkbox
-                label={t('reports.intake.concernsPoliceConduct')}
-                description={t('reports.intake.concernsPoliceConductHint')}
-                {...form.getInputProps('concernsPoliceConduct', { type: 'checkbox' })}
-                key={form.key('concernsPoliceConduct')}
-              />
-            </Stack>
-          </Fieldset>
+          <WhenWhereFieldset bind={bind} rules={{ criminal, placeRequired: objectKind }} object={objectKind} />
+          <PartiesFieldset bind={bind} parties={values.parties} />
+          <StoryFieldset bind={bind} />
+          {!objectKind && <ParticularsFieldset bind={bind} values={values} />}
 
           <Group justify="flex-end">
+            {receive.isPending && <Text size="sm">{t('reports.intake.submitting')}</Text>}
             <Button type="submit" loading={receive.isPending}>
               {t('reports.intake.submit')}
             </Button>

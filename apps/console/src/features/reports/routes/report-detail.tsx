@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Card, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -8,12 +8,13 @@ import { PageTitle } from '@/components/page-title';
 import { ReadProblem } from '@/components/read-problem';
 import { RequireRoles } from '@/components/require-roles';
 import { breakGlass } from '@/lib/api';
-import { hasAnyRole, useUser } from '@/lib/auth';
+import { useUser } from '@/lib/auth';
 import { formatDate } from '@/lib/i18n/dates';
 import { useCodeLabel } from '@/lib/i18n/codes';
-import { REPORT_INTAKE_ROLES, REPORT_READER_ROLES } from '../access';
+import { REPORT_READER_ROLES } from '../access';
 import { useReport, useReportsReference } from '../api/reports.api';
-import { AmendNarrativeForm } from '../components/amend-narrative-form';
+import { AmendReportForm } from '../components/amend-report-form';
+import { ReportActions } from '../components/report-actions';
 import { ReportDetailView } from '../components/report-detail-view';
 
 function ReportDetailScreen() {
@@ -25,6 +26,8 @@ function ReportDetailScreen() {
   const [amending, setAmending] = useState(false);
   const reference = useReportsReference();
   const view = report.data?.data;
+  const etag = report.data?.etag ?? null;
+  const reload = () => report.refetch();
   const title = view && view.status !== 'routed_to_integrity' ? t('reports.detail.titleOf', { kind: label('reportKind', view.report.kind), date: formatDate(view.report.receivedAt) }) : t('reports.detail.title');
   return (
     <Stack gap="sm">
@@ -48,32 +51,29 @@ function ReportDetailScreen() {
         </Alert>
       )}
       {view && view.status !== 'routed_to_integrity' && (
-        <>
-          {hasAnyRole(user, REPORT_INTAKE_ROLES) && !amending && (
-            <Group>
-              <Button variant="default" size="xs" onClick={() => setAmending(true)}>
-                {t('reports.amend.open')}
-              </Button>
-            </Group>
-          )}
-          {amending && (
-            <Card withBorder>
-              <AmendNarrativeForm
-                key={report.data?.etag ?? ''}
-                reportId={id}
-                narrative={view.report.narrative}
-                etag={report.data?.etag ?? null}
-                onDone={() => setAmending(false)}
-                onSaved={() => {
-                  setAmending(false);
-                  notifySuccess(t('reports.amend.saved'));
-                }}
-                onReload={() => report.refetch()}
-              />
-            </Card>
-          )}
-          <ReportDetailView view={view} reference={reference.data} />
-        </>
+        <ReportDetailView
+          view={view}
+          reference={reference.data}
+          actions={
+            amending ? (
+              <Card withBorder>
+                <AmendReportForm
+                  key={etag ?? ''}
+                  report={view.report}
+                  etag={etag}
+                  onDone={() => setAmending(false)}
+                  onSaved={(saved) => {
+                    setAmending(false);
+                    notifySuccess(saved.status === 'routed_to_integrity' ? t('reports.amend.routed') : t('reports.amend.saved'));
+                  }}
+                  onReload={reload}
+                />
+              </Card>
+            ) : (
+              <ReportActions view={view} etag={etag} reference={reference.data} user={user} onAmend={() => setAmending(true)} onReload={() => void reload()} />
+            )
+          }
+        />
       )}
     </Stack>
   );

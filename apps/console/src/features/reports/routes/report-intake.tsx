@@ -18,7 +18,7 @@ function ReportIntakeScreen() {
       </Text>
       <IntakeForm
         onCreated={(report) => {
-          notifySuccess(t('reports.intake.created'));
+          notifySuccess(report.status === 'routed_to_integrity' ? t('reports.intake.routed') : t('reports.intake.created'));
           navigate(`/reports/${report.id}`);
         }}
       />

@@ -33,6 +33,9 @@ export const en: Catalogue = {
     items: {
       reportsNew: 'New report',
       reports: 'Reports',
+      reportsDeadlines: 'Work list',
+      reportsDeclaration: 'Found or lost object',
+      reportsStatistics: 'Statistics',
     },
   },
   home: {
@@ -139,6 +142,13 @@ export const en: Catalogue = {
       invalid_pv_number: 'This PV number does not have the format the zone requires.',
       nothing_to_correct: 'The correction changes nothing in the PV.',
       unknown_pv: 'This PV does not exist, or you have no access to it.',
+      unknown_service: 'This service is not known in the zone.',
+      already_assigned_to_service: 'The report is already assigned to this service.',
+      party_not_found: 'This person is not on the report.',
+      no_such_victim: 'This person is not a victim on the report.',
+      victim_support_already_offered: 'This victim was already offered victim support.',
+      report_kind_not_investigable: 'This kind of report does not lead to an investigation.',
+      investigation_already_requested: 'An investigation was already requested for this report.',
     },
   },
   breakGlass: {

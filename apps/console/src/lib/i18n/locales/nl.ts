@@ -38,6 +38,9 @@ export const nl = {
     items: {
       reportsNew: 'Nieuwe melding',
       reports: 'Meldingen en aangiften',
+      reportsDeadlines: 'Werklijst',
+      reportsDeclaration: 'Gevonden of verloren voorwerp',
+      reportsStatistics: 'Statistieken',
     },
   },
   home: {
@@ -144,6 +147,13 @@ export const nl = {
       invalid_pv_number: 'Dit PV-nummer heeft niet het formaat dat de zone vraagt.',
       nothing_to_correct: 'De verbetering verandert niets aan het PV.',
       unknown_pv: 'Dit PV bestaat niet, of u hebt er geen toegang toe.',
+      unknown_service: 'Deze dienst is niet gekend in de zone.',
+      already_assigned_to_service: 'De melding is al aan deze dienst toegewezen.',
+      party_not_found: 'Deze betrokkene staat niet op de melding.',
+      no_such_victim: 'Deze betrokkene is geen slachtoffer op de melding.',
+      victim_support_already_offered: 'Dit slachtoffer kreeg al slachtofferbejegening aangeboden.',
+      report_kind_not_investigable: 'Deze soort melding leidt niet tot een onderzoek.',
+      investigation_already_requested: 'Voor deze melding werd al een onderzoek gevraagd.',
     },
   },
   breakGlass: {
