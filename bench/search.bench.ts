@@ -153,12 +153,14 @@ async function startReports(pool: Pool, mode: 'embedded' | 'production', notific
 async function seed(host: Host, pool: Pool, count: number): Promise<{ appendSeconds: number; indexedSeconds: number; events: number; pvNumbers: string[] }> {
   const rnd = prng(20261120);
   const started = performance.now();
+  const deadline = started + SEED_DEADLINE_MS;
   let next = 0;
   let events = 0;
   const pvNumbers: string[] = [];
   await Promise.all(
     Array.from({ length: 64 }, async () => {
       while (next < count) {
+        if (performance.now() > deadline) throw new Error(`${next} of ${count} reports appended after ${SEED_DEADLINE_MS / 60_000} min (BENCH_SEARCH_SEED_MINUTES): giving up`);
         const n = next++;
         const r = reportEvents(n, rnd);
         await host.es.store.appendToStream(`report-${r.reportId}`, r.report as never, { expected: 'no_stream' });
@@ -172,14 +174,18 @@ async function seed(host: Host, pool: Pool, count: number): Promise<{ appendSeco
     }),
   );
   const appended = performance.now();
-  await waitForIndex(pool, count, pvNumbers.length);
+  await waitForIndex(pool, count, pvNumbers.length, deadline);
   return { appendSeconds: (appended - started) / 1000, indexedSeconds: (performance.now() - started) / 1000, events, pvNumbers };
 }
 
-async function waitForIndex(pool: Pool, count: number, withPv: number): Promise<void> {
+/** Seeding gives up after this long (`BENCH_SEARCH_SEED_MINUTES`, default 20): the bench stops by itself. */
+const SEED_DEADLINE_MS = Number(process.env.BENCH_SEARCH_SEED_MINUTES ?? 20) * 60_000;
+
+async function waitForIndex(pool: Pool, count: number, withPv: number, deadline: number): Promise<void> {
   for (;;) {
     const { rows } = await pool.query<{ n: string; pv: string }>(`SELECT count(*) AS n, count(*) FILTER (WHERE cardinality("references") > 0) AS pv FROM reports.search_entries WHERE searchable`);
     if (Number(rows[0].n) >= count && Number(rows[0].pv) >= withPv) return;
+    if (performance.now() > deadline) throw new Error(`the search index holds ${rows[0].n} of ${count} reports after ${SEED_DEADLINE_MS / 60_000} min (BENCH_SEARCH_SEED_MINUTES): giving up`);
     await new Promise((r) => setTimeout(r, 500));
   }
 }
