@@ -269,7 +269,9 @@ export async function searchQuery(ds: DataSource, q: string): Promise<string | n
   for (const w of rows[0]?.words ?? []) for (const l of w.l) typed.set(l, (typed.get(l) ?? new Set()).add(w.t));
   const words = (rows[0]?.q ?? '').replace(/'((?:[^']|'')+)'/g, (literal: string, quoted: string) => {
     const stem = quoted.replace(/''/g, "'");
-    const forms = [...new Set([stem, ...(typed.get(stem) ?? [])])].filter((f) => f.length >= 3).map((f) => `${tsLiteral(f)}:*`);
+    const long = [...new Set([stem, ...(typed.get(stem) ?? [])])].filter((f) => f.length >= 3);
+    // A prefix covers every longer form it starts (`fiet:*` finds `fiets…`): the index walks it once.
+    const forms = long.filter((f) => !long.some((g) => g !== f && f.startsWith(g))).map((f) => `${tsLiteral(f)}:*`);
     if (forms.length === 0) return literal;
     return forms.length === 1 ? forms[0] : `( ${forms.join(' | ')} )`;
   });
