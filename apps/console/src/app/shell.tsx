@@ -6,6 +6,8 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { RouteFocusProvider } from '@/components/route-focus';
 import { useAuth, useUser } from '@/lib/auth';
 import { LanguageSwitch } from '@/components/language-switch';
+import { useLiveUpdates } from '@/lib/live';
+import { liveServicesFor } from './live';
 import { sectionsFor } from './navigation';
 
 function UserBadge() {
@@ -30,7 +32,7 @@ function UserBadge() {
 /**
  * The layout of every signed-in screen: a header (zone, the user's name, roles and team, language,
  * sign-out), the navigation of the sections the user's roles open (a drawer below 992 px), and the
- * screen in `<main id="main">`, which the skip link reaches.
+ * screen in `<main id="main">`, which the skip link reaches. Live updates keep what it shows current.
  */
 export function Shell() {
   const { t } = useTranslation();
@@ -40,6 +42,7 @@ export function Shell() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const sections = sectionsFor(user).filter((s) => s.items.length > 0);
   useEffect(close, [location.pathname, close]);
+  useLiveUpdates(liveServicesFor(user));
 
   return (
     <RouteFocusProvider>

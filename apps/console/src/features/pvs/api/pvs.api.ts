@@ -39,6 +39,7 @@ export const pvKeys = {
 export function usePvQueue(filters: QueueFilters) {
   return useQuery({
     queryKey: pvKeys.queue(filters),
+    meta: { live: ['pv'] },
     ...FRESH,
     placeholderData: keepPreviousData,
     queryFn: async () => (await call(reportsApi.GET('/api/reports/pvs', { params: { query: { ...filters, limit: PAGE_SIZE } } }))).data,
@@ -68,6 +69,7 @@ export function useReportPvs(reportId: string | undefined) {
 export function usePvNumberFormat() {
   return useQuery({
     queryKey: pvKeys.reference(),
+    meta: { live: false },
     staleTime: Infinity,
     queryFn: async () => (await call(reportsApi.GET('/api/reports/reference'))).data.pvNumber,
   });

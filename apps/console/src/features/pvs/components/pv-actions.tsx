@@ -7,7 +7,8 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { applyProblemToForm, FieldError, isConflict, ProblemError } from '@/lib/api';
 import { useUser } from '@/lib/auth';
 import { PvAction, pvActions, PvActionState } from '../access';
-import { usePvStep, WrittenPv } from '../api/pvs.api';
+import { useLiveHold } from '@/lib/live';
+import { pvKeys, usePvStep, WrittenPv } from '../api/pvs.api';
 import { FinaliseForm } from './finalise-form';
 import { RecordForm } from './record-form';
 import { RejectForm } from './reject-form';
@@ -47,6 +48,8 @@ export function PvActions({ pv, etag, onReload }: { pv: WrittenPv; etag: string 
   const step = usePvStep(pv.pvId);
   const [open, setOpen] = useState<PvAction | null>(null);
   const [problem, setProblem] = useState<{ error: unknown; unplaced: FieldError[] } | null>(null);
+  // While a step's form is open (or a refusal awaits a reload), a live change does not replace the PV under it.
+  useLiveHold(pvKeys.detail(pv.pvId), open !== null || problem !== null);
   const take: Take = (s, done, form, aliases) => {
     setProblem(null);
     // The promise, not mutate's callbacks: the panel is re-keyed by the new ETag as soon as the PV changes.

@@ -58,6 +58,7 @@ export function useReportList(filters: ReportFilters) {
   return useQuery({
     queryKey: reportKeys.list(filters),
     ...FRESH,
+    meta: { live: ['report'] },
     placeholderData: keepPreviousData,
     queryFn: async () => (await call(reportsApi.GET('/api/reports', { params: { query: { ...filters, limit: PAGE_SIZE, offset: filters.offset ?? 0 } } }))).data,
   });
@@ -76,6 +77,7 @@ export function useReport(id: string) {
 export function useReportsReference() {
   return useQuery({
     queryKey: reportKeys.reference(),
+    meta: { live: false },
     staleTime: Infinity,
     queryFn: async () => (await call(reportsApi.GET('/api/reports/reference'))).data,
   });
@@ -86,6 +88,7 @@ export function useDeadlines() {
   return useQuery({
     queryKey: reportKeys.deadlines(),
     ...FRESH,
+    meta: { live: ['report'] },
     queryFn: async () => (await call(reportsApi.GET('/api/reports/deadlines'))).data,
   });
 }

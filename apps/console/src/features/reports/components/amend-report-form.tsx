@@ -3,10 +3,11 @@ import { DatesProvider } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAmendReport } from '../api/reports.api';
+import { reportKeys, useAmendReport } from '../api/reports.api';
 import type { OpenReport, ReportView } from '../api/reports.types';
 import { useCommandProblem } from './command-dialog';
 import { ProblemAlert } from '@/components/problem-alert';
+import { useLiveHold } from '@/lib/live';
 import { ParticularsFieldset, PartiesFieldset, StoryFieldset, WhenWhereFieldset } from './facts-fieldsets';
 import { amendmentChanges, CRIMINAL_KINDS, FactsValues, factsFromReport, OBJECT_KINDS, validateFacts } from './facts.model';
 import { bindFields } from './form-binder';
@@ -29,6 +30,8 @@ export function AmendReportForm(props: { report: OpenReport; etag: string | null
   const { report, etag, onDone, onSaved, onReload } = props;
   const { t, i18n } = useTranslation();
   const amend = useAmendReport(report.reportId);
+  // A live change does not replace the report under the draft: saving on the old version gets the 412.
+  useLiveHold(reportKeys.detail(report.reportId));
   const { problem, clear, fail } = useCommandProblem();
   const [nothing, setNothing] = useState(false);
   const original = useMemo(() => factsFromReport(report), [report]);
