@@ -25,6 +25,7 @@ export const router = createBrowserRouter([
       { path: 'pvs', lazy: () => import('@/features/pvs/routes/pv-queue') },
       { path: 'pvs/new', lazy: () => import('@/features/pvs/routes/pv-draft') },
       { path: 'pvs/:id', lazy: () => import('@/features/pvs/routes/pv-detail') },
+      { path: 'search', lazy: () => import('@/features/search/routes/search') },
       { path: 'auth/callback', element: null },
       { path: '*', element: <NotFoundScreen /> },
     ],

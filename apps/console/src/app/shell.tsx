@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { RouteFocusProvider } from '@/components/route-focus';
 import { useAuth, useUser } from '@/lib/auth';
 import { LanguageSwitch } from '@/components/language-switch';
+import { SearchBox, searchServicesFor, useSearchHotkey } from '@/features/search';
 import { useLiveUpdates } from '@/lib/live';
 import { liveServicesFor } from './live';
 import { sectionsFor } from './navigation';
@@ -30,7 +31,7 @@ function UserBadge() {
 }
 
 /**
- * The layout of every signed-in screen: a header (zone, the user's name, roles and team, language,
+ * The layout of every signed-in screen: a header (zone, the search box, the user's name, roles and team, language,
  * sign-out), the navigation of the sections the user's roles open (a drawer below 992 px), and the
  * screen in `<main id="main">`, which the skip link reaches. Live updates keep what it shows current.
  */
@@ -43,6 +44,9 @@ export function Shell() {
   const sections = sectionsFor(user).filter((s) => s.items.length > 0);
   useEffect(close, [location.pathname, close]);
   useLiveUpdates(liveServicesFor(user));
+  useSearchHotkey();
+  // On the search screen the field is part of the screen (with its errors beside it).
+  const headerSearch = searchServicesFor(user).length > 0 && location.pathname !== '/search';
 
   return (
     <RouteFocusProvider>
@@ -63,6 +67,11 @@ export function Shell() {
                 {t('app.zone')}
               </Text>
             </Group>
+            {headerSearch && (
+              <Box style={{ flex: 1, maxWidth: 380 }} px="md" visibleFrom="sm">
+                <SearchBox />
+              </Box>
+            )}
             <Group gap="md" wrap="nowrap">
               <UserBadge />
               <LanguageSwitch />

@@ -1,4 +1,4 @@
-import { createPlatformClient, createReportsClient } from '@police/api-client';
+import { createIntegrityClient, createInvestigationsClient, createPlatformClient, createReportsClient } from '@police/api-client';
 import { networkProblem, problemOf, ProblemError } from './problem';
 import { apiFetch } from './transport';
 
@@ -12,6 +12,8 @@ const baseUrl = typeof window === 'undefined' ? 'http://127.0.0.1' : window.loca
  * (`createInvestigationsClient(baseUrl, undefined, { fetch: apiFetch })`, …).
  */
 export const reportsApi = createReportsClient(baseUrl, undefined, { fetch: apiFetch });
+export const investigationsApi = createInvestigationsClient(baseUrl, undefined, { fetch: apiFetch });
+export const integrityApi = createIntegrityClient(baseUrl, undefined, { fetch: apiFetch });
 
 /**
  * The platform's public routes (how to sign in, the development issuer), asked before there is a

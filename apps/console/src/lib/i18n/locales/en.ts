@@ -1,6 +1,7 @@
 import type { Catalogue } from './nl';
 import { pvsEn } from '@/features/pvs/i18n/en';
 import { reportsEn } from '@/features/reports/i18n/en';
+import { searchEn } from '@/features/search/i18n/en';
 
 /** The English catalogue: the same keys as the Dutch one (the type-check holds them together). */
 export const en: Catalogue = {
@@ -171,6 +172,7 @@ export const en: Catalogue = {
   },
   reports: reportsEn,
   pvs: pvsEn,
+  search: searchEn,
   codes: {
     reportKind: {
       aangifte: 'Complaint (aangifte)',

@@ -1,6 +1,7 @@
 import type { Widen } from '../catalogue';
 import { pvsNl } from '@/features/pvs/i18n/nl';
 import { reportsNl } from '@/features/reports/i18n/nl';
+import { searchNl } from '@/features/search/i18n/nl';
 
 /**
  * The Dutch catalogue: the console's default language and the source of truth for the keys (the
@@ -176,6 +177,7 @@ export const nl = {
   },
   reports: reportsNl,
   pvs: pvsNl,
+  search: searchNl,
   codes: {
     reportKind: {
       aangifte: 'Aangifte',
