@@ -41,8 +41,8 @@ test.describe('live updates', () => {
 
       // The clerk amends the report in his browser.
       await signIn(wim, 'Wim De Backer', `/reports/${id}`);
-      await wim.getByRole('button', { name: 'Relaas wijzigen' }).click();
-      await wim.getByRole('textbox', { name: 'Relaas' }).fill('Fiets gestolen aan de Dampoort, rood, merk Oxford.');
+      await wim.getByRole('region', { name: 'Acties' }).getByRole('button', { name: 'Wijzigen' }).click();
+      await wim.getByRole('textbox', { name: 'Relaas', exact: true }).fill('Fiets gestolen aan de Dampoort, rood, merk Oxford.');
       await wim.getByRole('textbox', { name: 'Reden van de wijziging' }).fill('Merk nagevraagd bij de melder');
       await wim.getByRole('button', { name: 'Wijziging opslaan' }).click();
       await expect(wim.getByText('Wijziging opgeslagen.')).toBeVisible();
@@ -77,24 +77,24 @@ test.describe('live updates', () => {
       const an = await first.newPage();
       const wim = await second.newPage();
       await signIn(an, 'An Peeters', `/reports/${id}`);
-      await an.getByRole('button', { name: 'Relaas wijzigen' }).click();
-      await an.getByRole('textbox', { name: 'Relaas' }).fill('Portefeuille verloren op tram 1, bruin leder.');
+      await an.getByRole('region', { name: 'Acties' }).getByRole('button', { name: 'Wijzigen' }).click();
+      await an.getByRole('textbox', { name: 'Relaas', exact: true }).fill('Portefeuille verloren op tram 1, bruin leder.');
 
       await signIn(wim, 'Wim De Backer', `/reports/${id}`);
-      await wim.getByRole('button', { name: 'Relaas wijzigen' }).click();
-      await wim.getByRole('textbox', { name: 'Relaas' }).fill('Portefeuille verloren op tram 4.');
+      await wim.getByRole('region', { name: 'Acties' }).getByRole('button', { name: 'Wijzigen' }).click();
+      await wim.getByRole('textbox', { name: 'Relaas', exact: true }).fill('Portefeuille verloren op tram 4.');
       await wim.getByRole('textbox', { name: 'Reden van de wijziging' }).fill('Lijn verbeterd door de melder');
       await wim.getByRole('button', { name: 'Wijziging opslaan' }).click();
       await expect(wim.getByText('Wijziging opgeslagen.')).toBeVisible();
 
       // Her draft stays as she typed it.
       await an.getByRole('textbox', { name: 'Reden van de wijziging' }).fill('Kleur toegevoegd');
-      await expect(an.getByRole('textbox', { name: 'Relaas' })).toHaveValue('Portefeuille verloren op tram 1, bruin leder.');
+      await expect(an.getByRole('textbox', { name: 'Relaas', exact: true })).toHaveValue('Portefeuille verloren op tram 1, bruin leder.');
       await an.getByRole('button', { name: 'Wijziging opslaan' }).click();
       const conflict = an.getByRole('alert').filter({ hasText: 'Intussen gewijzigd' });
       await expect(conflict).toBeVisible();
       await conflict.getByRole('button', { name: 'Nieuwe versie laden' }).click();
-      await expect(an.getByRole('textbox', { name: 'Relaas' })).toHaveValue('Portefeuille verloren op tram 4.');
+      await expect(an.getByRole('textbox', { name: 'Relaas', exact: true })).toHaveValue('Portefeuille verloren op tram 4.');
     } finally {
       await first.close();
       await second.close();
