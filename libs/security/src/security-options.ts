@@ -69,23 +69,31 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   loginFailures: { limit: 5, windowMs: 15 * 60_000 },
 };
 
+/** The variables {@link rateLimitsFromEnv} reads: which limit each sets, and what it counts per minute (or window). */
+const RATE_LIMIT_VARIABLES: { variable: string; limit: keyof RateLimits; counts: string }[] = [
+  { variable: 'SEARCH_RATE_LIMIT', limit: 'search', counts: 'searches per minute' },
+  { variable: 'AUTH_RATE_LIMIT', limit: 'auth', counts: 'token requests per minute' },
+  { variable: 'LOGIN_FAILURE_LIMIT', limit: 'loginFailures', counts: 'failed logins per 15 minutes' },
+];
+
 /**
  * Rate limits a host takes from its environment: `SEARCH_RATE_LIMIT`, searches and list reads per
  * person per minute (default 60); `AUTH_RATE_LIMIT`, token requests per client address per minute
- * (default 20; a browser test suite signing personas in from one address raises it). The others keep
- * their defaults.
+ * (default 20; a browser test suite signing personas in from one address raises it);
+ * `LOGIN_FAILURE_LIMIT`, failed development-issuer logins per client before a 15-minute lockout
+ * (default 5; the contract fuzz, which sends unknown usernames, raises it). Each keeps its window;
+ * an unset one keeps its default.
  */
 export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<RateLimits> {
-  const perMinute = (name: string, what: string): RateLimit | undefined => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return undefined;
-    const limit = Number(raw);
-    if (!Number.isInteger(limit) || limit <= 0) throw new Error(`${name} must be a positive whole number of ${what} per minute, got "${raw}"`);
-    return { limit, windowMs: 60_000 };
-  };
-  const search = perMinute('SEARCH_RATE_LIMIT', 'searches');
-  const auth = perMinute('AUTH_RATE_LIMIT', 'token requests');
-  return { ...(search && { search }), ...(auth && { auth }) };
+  const limits: Partial<RateLimits> = {};
+  for (const { variable, limit, counts } of RATE_LIMIT_VARIABLES) {
+    const raw = env[variable];
+    if (raw === undefined || raw === '') continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`${variable} must be a positive whole number of ${counts}, got "${raw}"`);
+    limits[limit] = { limit: value, windowMs: DEFAULT_RATE_LIMITS[limit].windowMs };
+  }
+  return limits;
 }
 
 /** What a host gives `SecurityModule.forRoot`. */

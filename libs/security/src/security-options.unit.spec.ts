@@ -51,4 +51,12 @@ describe('rateLimitsFromEnv', () => {
     expect(rateLimitsFromEnv({ AUTH_RATE_LIMIT: '600', SEARCH_RATE_LIMIT: '90' })).toEqual({ auth: { limit: 600, windowMs: 60_000 }, search: { limit: 90, windowMs: 60_000 } });
     expect(() => rateLimitsFromEnv({ AUTH_RATE_LIMIT: '0' })).toThrow('AUTH_RATE_LIMIT must be a positive whole number of token requests per minute, got "0"');
   });
+
+  it('takes failed logins before a lockout from LOGIN_FAILURE_LIMIT, in the lockout\'s 15-minute window', () => {
+    expect(rateLimitsFromEnv({ AUTH_RATE_LIMIT: '1000', LOGIN_FAILURE_LIMIT: '50' })).toEqual({
+      auth: { limit: 1000, windowMs: 60_000 },
+      loginFailures: { limit: 50, windowMs: 15 * 60_000 },
+    });
+    expect(() => rateLimitsFromEnv({ LOGIN_FAILURE_LIMIT: 'x' })).toThrow('LOGIN_FAILURE_LIMIT must be a positive whole number of failed logins per 15 minutes, got "x"');
+  });
 });
