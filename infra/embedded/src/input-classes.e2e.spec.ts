@@ -24,6 +24,7 @@ interface Call {
   body?: unknown;
   /** A body sent as is (JSON.stringify cannot write 1e400), with its content type. */
   raw?: { text: string; contentType: string };
+  headers?: Record<string, string>;
 }
 
 interface Expected {
@@ -78,6 +79,14 @@ const invalid = (status: number, ...fields: (string | RegExp)[]): Expected => ({
 
 /** Ids made by the first writes, for the routes that read one record. */
 const ids: Record<string, string> = {};
+
+/** An offer of the first evidence item to the storage room: a write that reads If-Match. */
+const handover = (): Call => ({
+  as: 'pieter.janssens',
+  method: 'POST',
+  path: `/api/evidence/items/${ids.item}/handovers`,
+  body: { to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage', method: 'hand_delivery', sealIntact: true },
+});
 
 const CLASSES: [string, () => [Call, Expected][]][] = [
   [
@@ -179,6 +188,14 @@ const CLASSES: [string, () => [Call, Expected][]][] = [
     ],
   ],
   [
+    'an If-Match that is not one of our ETags, an empty one included (it must not make the write unconditional)',
+    () => [
+      [{ ...handover(), headers: { 'if-match': '' } }, invalid(400, 'If-Match')],
+      [{ ...handover(), headers: { 'if-match': '"drie"' } }, invalid(400, 'If-Match')],
+      [{ ...handover(), headers: { 'if-match': 'W/"1234567890123456"' } }, invalid(400, 'If-Match')],
+    ],
+  ],
+  [
     'a method the path does not serve (405 with Allow)',
     () => [
       [{ as: 'an.peeters', method: 'PUT', path: '/api/reports' }, { status: 405, allow: 'GET, HEAD, POST' }],
@@ -197,7 +214,7 @@ describe('the embedded product under every class of bad input (npm start, PGlite
   const tokens = new Map<string, string>();
 
   async function call(c: Call): Promise<Answer> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...c.headers };
     if (c.as) headers.authorization = `Bearer ${tokens.get(c.as)}`;
     let body: string | undefined;
     if (c.raw) {

@@ -4,6 +4,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { setupAsyncApi } from './asyncapi';
+import { IF_MATCH_PATTERN } from './etag';
 import { ACCESS_POLICY } from './http-app';
 import { classSchemas, JsonSchema } from './json-schema';
 import { CONSULTS, documentationFacts, RATE_LIMIT } from './route-facts';
@@ -131,7 +132,7 @@ const HEADERS = {
     in: 'header',
     required,
     description: `The ETag of the record as you last read it (e.g. \`"3"\`): the write is refused with 412 if it changed since.${required ? ' Required here (428 without it).' : ''}`,
-    schema: { type: 'string', pattern: '^\\s*(W/)?"\\d+"\\s*$' },
+    schema: { type: 'string', pattern: IF_MATCH_PATTERN },
   }),
 } as const;
 

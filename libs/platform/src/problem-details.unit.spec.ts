@@ -108,7 +108,11 @@ describe('problem+json errors', () => {
     expect(expectedVersionFromIfMatch(undefined)).toBeUndefined();
     expect(expectedVersionFromIfMatch(etagOf(12))).toBe(12);
     expect(expectedVersionFromIfMatch('W/"3"')).toBe(3);
-    expect(() => expectedVersionFromIfMatch('*')).toThrow(ProblemException);
-    expect(() => expectedVersionFromIfMatch('"abc"')).toThrow(ProblemException);
+    expect(expectedVersionFromIfMatch(' \t"7"\t ')).toBe(7);
+    // Empty is not absent: a guard the client meant to send and lost must not turn the write unconditional.
+    // Digits beyond ASCII, whitespace other than HTTP's, a version past 15 digits: malformed too.
+    for (const bad of ['*', '"abc"', '', '0', '"\u0663"', '\u00a0"3"', '"1234567890123456"']) {
+      expect(() => expectedVersionFromIfMatch(bad)).toThrow(ProblemException);
+    }
   });
 });
