@@ -41,6 +41,15 @@ export function textProblem(value: string): string | undefined {
 }
 
 /**
+ * {@link textProblem}'s rule as far as a JSON Schema pattern can state it portably: no NUL. The documents
+ * give it to every free-text string a request carries, so that what they call valid the edge accepts.
+ * Lone surrogates are refused too, but no pattern says so in the regular expressions JSON Schema tools
+ * share (ECMA-262, Python's `re`, Rust's `regex`, which has no surrogates at all): each document's
+ * description states it in words.
+ */
+export const TEXT_PATTERN = '^[^\\u0000]*$';
+
+/**
  * What is wrong with a number any field could hold, or undefined. JSON numbers too large for a double
  * (`1e400`) arrive as Infinity; beyond 2^53 integers are no longer exact, so no count, amount or
  * position may be larger. Each field's own range is its DTO's business.

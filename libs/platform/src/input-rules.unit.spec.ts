@@ -1,4 +1,4 @@
-import { clientErrorProblem, headerName, INPUT_LIMITS, jsonProblems, numberProblem, pathProblems, textProblem } from './input-rules';
+import { clientErrorProblem, headerName, INPUT_LIMITS, jsonProblems, numberProblem, pathProblems, TEXT_PATTERN, textProblem } from './input-rules';
 
 describe('the input rules every request meets', () => {
   describe('strings', () => {
@@ -12,6 +12,12 @@ describe('the input rules every request meets', () => {
     it('accept any other text: accents, emoji (a surrogate pair), tabs, newlines and other control characters', () => {
       for (const ok of ['', 'Voorbeeldstraat 12', 'één café', 'bodycam 📹 beelden', 'regel 1\nregel 2\tkolom', 'form\ffeed']) {
         expect({ ok, problem: textProblem(ok) }).toEqual({ ok, problem: undefined });
+      }
+    });
+    it('are stated for the documents as a pattern that refuses what textProblem refuses, lone surrogates apart', () => {
+      const pattern = new RegExp(TEXT_PATTERN, 'u');
+      for (const text of ['', 'Gent', 'Zoë 😀', 'a\tb\nc\u0001', 'a\u0000b', '\u0000']) {
+        expect({ text, matches: pattern.test(text) }).toEqual({ text, matches: textProblem(text) === undefined });
       }
     });
   });

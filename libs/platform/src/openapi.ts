@@ -5,6 +5,7 @@ import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { setupAsyncApi } from './asyncapi';
 import { IF_MATCH_PATTERN } from './etag';
+import { TEXT_PATTERN } from './input-rules';
 import { ACCESS_POLICY } from './http-app';
 import { classSchemas, JsonSchema } from './json-schema';
 import { CONSULTS, documentationFacts, RATE_LIMIT } from './route-facts';
@@ -136,6 +137,22 @@ const HEADERS = {
   }),
 } as const;
 
+/**
+ * A request schema with the edge's text rule ({@link TEXT_PATTERN}: no NUL) on every free-text string in
+ * it, nested ones included. A string with an enum, a format or a pattern of its own keeps that: those
+ * already admit no NUL (a field's own pattern must not either).
+ */
+function withTextRule(schema: JsonSchema): JsonSchema {
+  const out: JsonSchema = { ...schema };
+  const types = Array.isArray(schema.type) ? (schema.type as unknown[]) : [schema.type];
+  if (types.includes('string') && !['enum', 'const', 'format', 'pattern'].some((k) => k in schema)) out.pattern = TEXT_PATTERN;
+  const sub = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v) ? withTextRule(v as JsonSchema) : v);
+  if (schema.items !== undefined) out.items = sub(schema.items);
+  if (schema.properties) out.properties = Object.fromEntries(Object.entries(schema.properties as Record<string, unknown>).map(([k, v]) => [k, sub(v)]));
+  for (const k of ['anyOf', 'oneOf', 'allOf']) if (Array.isArray(schema[k])) out[k] = (schema[k] as unknown[]).map(sub);
+  return out;
+}
+
 /** What a route states about itself, read from its decorators and parameters. */
 interface RouteFacts {
   method: string;
@@ -244,6 +261,7 @@ function documentOperation(op: Operation, path: string, f: RouteFacts, responses
     const pipes = f.pathPipes.get(p.name) ?? [];
     if (pipes.some((x) => x === ParseUUIDPipe || x instanceof ParseUUIDPipe)) p.schema = { ...p.schema, type: 'string', format: 'uuid' };
     if (pipes.some((x) => x === ParseIntPipe || x instanceof ParseIntPipe)) p.schema = { ...p.schema, type: 'integer' };
+    p.schema = withTextRule(p.schema ?? {});
   }
   if (f.query) {
     roots.push(f.query);
@@ -251,7 +269,7 @@ function documentOperation(op: Operation, path: string, f: RouteFacts, responses
     const required = new Set((schema.required as string[] | undefined) ?? []);
     for (const [name, prop] of Object.entries(schema.properties as Record<string, JsonSchema>)) {
       const { description, example, deprecated, ...rest } = prop;
-      params.push({ name, in: 'query', required: required.has(name), ...(description ? { description } : {}), ...(deprecated ? { deprecated } : {}), ...(example !== undefined ? { example } : {}), schema: rest });
+      params.push({ name, in: 'query', required: required.has(name), ...(description ? { description } : {}), ...(deprecated ? { deprecated } : {}), ...(example !== undefined ? { example } : {}), schema: withTextRule(rest) });
     }
   }
   params.push(HEADERS.correlation);
@@ -361,7 +379,8 @@ export function buildOpenApiDocuments(app: INestApplication, services: readonly 
     const parts = perDocument.get(d.name);
     if (!parts) continue;
     const schemas: Record<string, JsonSchema> = { [PROBLEM_SCHEMA]: PROBLEM_DETAILS };
-    addSchemas(schemas, classSchemas(parts.roots, SCHEMA_PREFIX), d.name);
+    const requests = classSchemas(parts.roots, SCHEMA_PREFIX);
+    addSchemas(schemas, Object.fromEntries(Object.entries(requests).map(([name, schema]) => [name, withTextRule(schema)])), d.name);
     addSchemas(schemas, parts.schemas, d.name);
     const doc = {
       openapi: '3.1.0',
