@@ -30,6 +30,21 @@ export function describeValidator(name: string, schema: ValidatorSchema): void {
   VALIDATOR_SCHEMAS[name] = schema;
 }
 
+/** Properties required only when another property has a value ({@link describeRequiredWhen}), by class. */
+const REQUIRED_WHEN = new Map<Constructor, { property: string; field: string; value: string }[]>();
+
+/** Says, beside the rule that enforces it, that a class's `property` is required when `field` is `value`. */
+export function describeRequiredWhen(cls: Constructor, property: string, field: string, value: string): void {
+  REQUIRED_WHEN.set(cls, [...(REQUIRED_WHEN.get(cls) ?? []), { property, field, value }]);
+}
+
+/** JSON Schema's `if`/`then` of a class's conditional requirements (several go under `allOf`). */
+function conditionalRequirements(cls: Constructor): JsonSchema {
+  const conditions = (REQUIRED_WHEN.get(cls) ?? []).map(({ property, field, value }) => ({ if: { properties: { [field]: { const: value } }, required: [field] }, then: { required: [property] } }));
+  if (conditions.length === 0) return {};
+  return conditions.length === 1 ? conditions[0] : { allOf: conditions };
+}
+
 function validatorConverters(): ISchemaConverters {
   return Object.fromEntries(
     Object.entries(VALIDATOR_SCHEMAS).map(([name, schema]) => [name, (meta: { constraints?: unknown[] }) => (typeof schema === 'function' ? schema(meta.constraints ?? []) : schema)]),
@@ -85,7 +100,7 @@ function nestedClasses(cls: Constructor): Constructor[] {
  * The JSON Schema of each class and of every class it validates nested, by class name, derived from the
  * class-validator constraints that validate them (the same metadata the validation pipe and the
  * contract validation read): types, enums, formats, lengths, patterns, bounds, array sizes, required
- * properties; unknown properties are refused (`additionalProperties: false`, as the pipe refuses them)
+ * properties, and those required only when another property has a value; unknown properties are refused (`additionalProperties: false`, as the pipe refuses them)
  * and `null` is allowed only where `@ApiProperty({ nullable: true })` says so. `@ApiProperty` adds the
  * description, example and default. Nested classes are `$ref`s to `<refPrefix><ClassName>`.
  *
@@ -115,7 +130,7 @@ export function classSchemas(roots: Constructor[], refPrefix: string): Record<st
       if (nullable(cls, name)) property = { anyOf: [property, { type: 'null' }] };
       properties[name] = property;
     }
-    schemas[cls.name] = { type: 'object', properties, ...(derived.required ? { required: derived.required } : {}), additionalProperties: false };
+    schemas[cls.name] = { type: 'object', properties, ...(derived.required ? { required: derived.required } : {}), ...conditionalRequirements(cls), additionalProperties: false };
     queue.push(...nestedClasses(cls));
   }
   return schemas;

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ValidateBy, ValidateIf, ValidateNested, ValidationOptions } from 'class-validator';
-import { describeValidator } from './json-schema';
+import { describeRequiredWhen, describeValidator } from './json-schema';
 
 /**
  * The field decorators every service's request DTOs use, so that a field of a kind (an optional
@@ -16,6 +16,17 @@ import { describeValidator } from './json-schema';
  */
 export function Optional(): PropertyDecorator {
   return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
+
+/**
+ * A field required when another field of the request has a value (`reasons` when `outcome` is
+ * `rejected`), validated by its other rules whenever it is given; the documents state the condition.
+ */
+export function RequiredWhen(field: string, value: string): PropertyDecorator {
+  return (target, property) => {
+    ValidateIf((o: Record<string, unknown>) => o[field] === value || o[property as string] !== undefined)(target, property);
+    describeRequiredWhen(target.constructor, property as string, field, value);
+  };
 }
 
 /**
@@ -75,6 +86,8 @@ describeValidator('isAmount', ([min, max, places]) => ({
   type: 'number',
   ...(min === undefined ? { exclusiveMinimum: 0 } : { minimum: min }),
   maximum: max,
+  // At most `places` decimals: a multiple of 10^-places (0.001 for 3), which also makes the smallest amount above 0 that step.
+  multipleOf: Number(`1e-${String(places)}`),
   description: `At most ${String(places)} decimals.`,
 }));
 describeValidator('isPageLimit', ([min, max]) => ({ type: 'integer', minimum: min, maximum: max }));

@@ -1,7 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { IsString, validateSync } from 'class-validator';
+import { classSchemas } from './json-schema';
 import { toFieldErrors } from './problem-details';
-import { IsAmount, IsCalendarDate, isCalendarDate, IsCount, IsDateOrInstant, IsInstant, isInstant, Nested, Optional, PageLimit, PageOffset, PAGING } from './request-fields';
+import { IsAmount, IsCalendarDate, isCalendarDate, IsCount, IsDateOrInstant, IsInstant, isInstant, Nested, Optional, PageLimit, PageOffset, PAGING, RequiredWhen } from './request-fields';
 
 class Place {
   @IsString() municipality: string;
@@ -23,6 +24,11 @@ class Dates {
 class Numbers {
   @Optional() @IsCount() hits?: number;
   @Optional() @IsAmount({ max: 1_000_000_000, places: 3 }) amount?: number;
+}
+
+class Verdict {
+  @IsString() outcome: string;
+  @RequiredWhen('outcome', 'rejected') @IsString() reason?: string;
 }
 
 class Page {
@@ -95,6 +101,33 @@ describe('the field decorators of request DTOs', () => {
       for (const bad of [0, -1, 0.0001, 1e-7, 1.5e-3 / 10, 1_000_000_001, 1e300]) {
         expect({ bad, errors: errors(Numbers, { amount: bad }) }).toEqual({ bad, errors: [{ field: 'amount', detail: 'amount must be a number above 0 up to 1000000000, with at most 3 decimals' }] });
       }
+    });
+
+    it('state the decimals of an amount in its JSON Schema as a multiple of the smallest step', () => {
+      expect((classSchemas([Numbers], '#/').Numbers.properties as Record<string, unknown>).amount).toEqual({
+        type: 'number',
+        exclusiveMinimum: 0,
+        maximum: 1_000_000_000,
+        multipleOf: 0.001,
+        description: 'At most 3 decimals.',
+      });
+    });
+  });
+
+  describe('RequiredWhen', () => {
+    it('requires the field when the other has the value, and validates it whenever given', () => {
+      expect(errors(Verdict, { outcome: 'approved' })).toEqual([]);
+      expect(errors(Verdict, { outcome: 'rejected', reason: 'Onvolledig' })).toEqual([]);
+      expect(errors(Verdict, { outcome: 'rejected' })).toEqual([{ field: 'reason', detail: 'reason must be a string' }]);
+      expect(errors(Verdict, { outcome: 'approved', reason: 3 })).toEqual([{ field: 'reason', detail: 'reason must be a string' }]);
+    });
+
+    it('states the condition in the JSON Schema with if/then', () => {
+      expect(classSchemas([Verdict], '#/').Verdict).toMatchObject({
+        required: ['outcome'],
+        if: { properties: { outcome: { const: 'rejected' } }, required: ['outcome'] },
+        then: { required: ['reason'] },
+      });
     });
   });
 

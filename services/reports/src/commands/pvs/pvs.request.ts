@@ -1,6 +1,6 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Nested, Optional } from '@police/platform';
+import { Nested, Optional, RequiredWhen } from '@police/platform';
 import { PV_DESTINATIONS, PvDestination } from '../../domain/pv.events';
 
 /** POST /api/reports/:id/pvs: a PV drafted for the report (or a supplementary PV to a finalised one). */
@@ -28,7 +28,7 @@ export class SubmitPvRequest {
 export class QualityCheckRequest {
   @ApiProperty({ enum: ['approved', 'rejected'] }) @IsIn(['approved', 'rejected']) outcome: 'approved' | 'rejected';
   @ApiPropertyOptional({ description: 'Required when rejected', type: [String] })
-  @ValidateIf((o: QualityCheckRequest) => o.outcome === 'rejected' || o.reasons !== undefined)
+  @RequiredWhen('outcome', 'rejected')
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 1000, { each: true })
   reasons?: string[];
 }
