@@ -196,6 +196,13 @@ const CLASSES: [string, () => [Call, Expected][]][] = [
     ],
   ],
   [
+    'a range that ends before it starts: each bound valid, the pair refused by the domain (422 naming the field)',
+    () => [
+      [{ as: 'ines.dubois', method: 'GET', path: '/api/audit/consultations?from=2026-03-02&to=2026-03-01' }, invalid(422, 'to')],
+      [write('reports', { ...report, timeWindow: { from: TIME_WINDOW.to, to: TIME_WINDOW.from } }), invalid(422, 'timeWindow')],
+    ],
+  ],
+  [
     'a method the path does not serve (405 with Allow)',
     () => [
       [{ as: 'an.peeters', method: 'PUT', path: '/api/reports' }, { status: 405, allow: 'GET, HEAD, POST' }],

@@ -80,7 +80,7 @@ const PROBLEM_DETAILS: JsonSchema = {
 
 const PROBLEM_TEXT: Record<number, string> = {
   400: 'The request is not valid: a field, query parameter, path parameter or header named in `errors`.',
-  401: 'No valid bearer token.',
+  401: 'No valid bearer token; on a token route, credentials it does not know.',
   403: 'Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`.',
   404: 'No such record, or one you may not know of (answered alike).',
   409: 'The record is not in a state that allows this, or changed at the same moment.',

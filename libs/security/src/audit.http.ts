@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Req, Type } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { PROBLEM_BASE, ProblemException } from '@police/platform';
+import { ApiProblems, PROBLEM_BASE, ProblemException } from '@police/platform';
 import { ACCESS_RULES, AccessControl, AccessRules } from './access-control';
 import { Allow, Consults } from './access-policy';
 import { ConsultationQueryRequest, VerifyConsultationsRequest } from './audit.request';
@@ -10,8 +10,9 @@ import { ConsultationPage, InvalidCursorError, queryConsultations } from './cons
 import { CurrentPrincipal, Principal } from './principal';
 import { SearchRateLimit } from './rate-limit';
 
-function badRequest(field: string, detail: string): ProblemException {
-  return new ProblemException({ type: `${PROBLEM_BASE}validation`, title: 'The request is not valid', status: 400, detail: `${field}: ${detail}`, errors: [{ field, detail }] });
+/** A query whose fields are each valid but that the log cannot answer (422 with its `code`, naming the field). */
+function unprocessable(code: string, field: string, detail: string): ProblemException {
+  return new ProblemException({ type: `${PROBLEM_BASE}${code.replace(/_/g, '-')}`, title: 'Unprocessable content', status: 422, code, detail: `${field} ${detail}`, errors: [{ field, detail }] });
 }
 
 /**
@@ -34,12 +35,15 @@ export function auditController(path: string): Type<unknown> {
     @Allow('dpo', 'integrity_investigator')
     @Consults('consultation_log')
     @SearchRateLimit()
+    @ApiProblems(422)
     @ApiOperation({ summary: 'Who read which record, when, through which endpoint and why; newest first.' })
     @ApiOkResponse({ description: '`{ items, nextCursor }`' })
     async consultations(@Query() q: ConsultationQueryRequest, @Req() req: Request, @CurrentPrincipal() reader: Principal): Promise<ConsultationPage> {
       const from = q.from === undefined ? undefined : new Date(q.from);
       const to = q.to === undefined ? undefined : new Date(q.to);
-      if (from && to && from >= to) throw badRequest('to', 'must be after from');
+      // Each bound is valid alone (the DTO said so); an empty range is the domain's refusal (422), as
+      // every service answers a time window that ends before it starts.
+      if (from && to && from >= to) throw unprocessable('invalid_range', 'to', 'must be after from');
       let page: ConsultationPage;
       try {
         page = await queryConsultations(this.log.dataSource, {
@@ -61,7 +65,8 @@ export function auditController(path: string): Type<unknown> {
           },
         });
       } catch (e) {
-        if (e instanceof InvalidCursorError) throw badRequest('cursor', 'is not a cursor this endpoint gave out');
+        // A well-formed string (the DTO checked it) that is no cursor of ours: its meaning is refused, as for the range.
+        if (e instanceof InvalidCursorError) throw unprocessable('invalid_cursor', 'cursor', 'is not a cursor this endpoint gave out');
         throw e;
       }
       await this.access.recordListRead(

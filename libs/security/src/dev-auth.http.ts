@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { PROBLEM_BASE, ProblemException, Public } from '@police/platform';
+import { ApiProblems, PROBLEM_BASE, ProblemException, Public } from '@police/platform';
 import { DevIssuer } from './dev-issuer';
 import { DevUser } from './dev-users';
 import { DevTokenRequest } from './dev-auth.request';
@@ -31,6 +31,7 @@ export class DevAuthController {
   @Post('token')
   @HttpCode(200)
   @AuthRateLimit()
+  @ApiProblems(401)
   @ApiOperation({ summary: 'A signed access token for one demo user (no password: development only).' })
   @ApiOkResponse({ description: '`{ access_token, token_type, expires_in }`' })
   async token(@Body() body: DevTokenRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ access_token: string; token_type: 'Bearer'; expires_in: number }> {

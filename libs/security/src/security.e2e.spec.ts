@@ -444,7 +444,7 @@ describe('security over HTTP (real PostgreSQL)', () => {
       expect(logged).toMatchObject({ kind: 'list', subject: { type: 'consultation_log' }, basis: 'role', endpoint: { method: 'GET', route: '/api/audit/consultations' } });
     });
 
-    it('pages newest first and rejects bad filters with problem+json', async () => {
+    it('pages newest first and rejects bad filters with problem+json: malformed ones 400, a query the log cannot answer 422', async () => {
       const all = await f.get(`/api/audit/consultations?actor=${staff('pieter.janssens')}&limit=200`, 'ines.dubois');
       const ids = (all.body.items as { id: string; at: string }[]).map((i) => i.id);
       expect(ids.length).toBeGreaterThanOrEqual(4);
@@ -454,7 +454,9 @@ describe('security over HTTP (real PostgreSQL)', () => {
       const bad = await f.get('/api/audit/consultations?limit=0&from=yesterday&colour=red', 'ines.dubois');
       expect(bad.status).toBe(400);
       expect((bad.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['colour', 'from', 'limit']);
-      expect((await f.get('/api/audit/consultations?cursor=bm90LWEtY3Vyc29y', 'ines.dubois')).body).toMatchObject({ status: 400, errors: [{ field: 'cursor' }] });
+      // Well-formed, each alone: a string that is no cursor of ours, a range that ends before it starts.
+      expect((await f.get('/api/audit/consultations?cursor=bm90LWEtY3Vyc29y', 'ines.dubois')).body).toMatchObject({ status: 422, code: 'invalid_cursor', errors: [{ field: 'cursor' }] });
+      expect((await f.get('/api/audit/consultations?from=2026-03-02&to=2026-03-01', 'ines.dubois')).body).toMatchObject({ status: 422, code: 'invalid_range', errors: [{ field: 'to' }] });
     });
 
     it('holds ids and reasons, never the content that was read', async () => {
