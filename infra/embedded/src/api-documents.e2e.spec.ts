@@ -9,6 +9,7 @@ import { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import type { Pool } from 'pg';
 import { CONTRACTS } from '@police/contracts';
+import { IF_MATCH_PATTERN, TEXT_PATTERN } from '@police/platform';
 import { InProcessMessageBus } from '@police/messaging';
 import { discoverRoutes, servedRoutes } from '@police/security';
 import { createTestDatabase, TestDatabase } from '@police/testing';
@@ -127,6 +128,21 @@ describe('the OpenAPI documents of the embedded product', () => {
     expect(Object.keys(amend.responses)).toEqual(expect.arrayContaining(['200', '412', '428']));
     // No schema allows null where the DTO does not.
     expect(JSON.stringify(docs.reports.components.schemas.ReceiveReportRequest)).not.toContain('null');
+  });
+
+  it('state what the edge refuses beyond the DTOs: NUL in free text, If-Match\'s form, conditional fields, decimals', () => {
+    const s = docs.reports.components.schemas;
+    expect(s.ReceiveReportRequest.properties.narrative.pattern).toBe(TEXT_PATTERN);
+    expect(s.PartyRequest.properties.name.pattern).toBe(TEXT_PATTERN);
+    // A string with its own enum or format keeps it alone.
+    expect(s.ChannelRequest.properties.kind).not.toHaveProperty('pattern');
+    expect(s.PartyRequest.properties.partyId).not.toHaveProperty('pattern');
+    const persons = docs.investigations.paths['/api/investigations/persons'].get.parameters;
+    expect(persons.find((p: { name: string }) => p.name === 'name').schema.pattern).toBe(TEXT_PATTERN);
+    const amend = docs.reports.paths['/api/reports/{id}/amendments'].post;
+    expect(amend.parameters.find((p: { name: string }) => p.name === 'If-Match').schema.pattern).toBe(IF_MATCH_PATTERN);
+    expect(s.QualityCheckRequest).toMatchObject({ if: { properties: { outcome: { const: 'rejected' } } }, then: { required: ['reasons'] } });
+    expect(docs.evidence.components.schemas.QuantityRequest.properties.amount).toMatchObject({ exclusiveMinimum: 0, multipleOf: 0.001 });
   });
 
   it('resolve every $ref they contain', () => {

@@ -1502,7 +1502,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -1607,7 +1607,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -1775,7 +1775,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -1912,7 +1912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -2048,7 +2048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -2199,7 +2199,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -2378,7 +2378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -2557,7 +2557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -2694,7 +2694,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -2873,7 +2873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -3009,7 +3009,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -3145,7 +3145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -3281,7 +3281,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -3432,7 +3432,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -3568,7 +3568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -3719,7 +3719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -3870,7 +3870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -4002,7 +4002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -4145,7 +4145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -4236,7 +4236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -4332,7 +4332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -4431,7 +4431,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -4546,7 +4546,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -4696,7 +4696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -4835,7 +4835,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -4932,7 +4932,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -5047,7 +5047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -5199,7 +5199,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -5340,7 +5340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -5479,7 +5479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -5590,7 +5590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
             401: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
