@@ -73,11 +73,14 @@ export function buildConsole({ force = false } = {}) {
   console.log(`[start] web console built in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }
 
-/** Runs a compiled entry point with the workspace's path aliases resolved to dist/. */
-export function run(entry, argv, env = {}, { exitWithChild = true } = {}) {
+/**
+ * Runs a compiled entry point with the workspace's path aliases resolved to dist/. `stdio: 'pipe'` leaves
+ * its output to the caller (the contract fuzz writes it to a file).
+ */
+export function run(entry, argv, env = {}, { exitWithChild = true, stdio = 'inherit' } = {}) {
   const child = spawn(process.execPath, ['--enable-source-maps', '-r', 'tsconfig-paths/register', path.join(root, 'dist/out-tsc', entry), ...argv], {
     cwd: root,
-    stdio: 'inherit',
+    stdio: stdio === 'pipe' ? ['ignore', 'pipe', 'pipe'] : stdio,
     env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'tsconfig.base.json'), TS_NODE_BASEURL: path.join(root, 'dist/out-tsc'), ...env },
   });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

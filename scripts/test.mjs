@@ -2,7 +2,8 @@
 // `npm test`: lint (with the boundary-rule check), type-check, then every unit, integration and e2e test
 // of the workspace against real PostgreSQL and Kafka, which it resolves or starts itself; then the web
 // console: its type-check, build and component tests, and its browser tests (Playwright in Debian's
-// Chromium) against the real embedded product.
+// Chromium) against the real embedded product; last, contract fuzzing of every API document with
+// Schemathesis against the embedded product (scripts/fuzz.mjs).
 // `npm run test:unit` (--unit): lint, type-check, unit tests and the console's component tests, no servers.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -97,6 +98,9 @@ if (!unitOnly) {
       await infra.stop();
     }
   }
+  // Contract fuzzing of the embedded product (docs/adr/XXXX-contract-fuzzing.md): it needs none of the
+  // servers above, so it runs once they are stopped.
+  ok = step('contract fuzzing (Schemathesis, real embedded product)', process.execPath, ['scripts/fuzz.mjs']) && ok;
 }
 
 const t = totals();

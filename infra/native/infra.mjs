@@ -4,7 +4,7 @@
 //   node infra/native/infra.mjs up [--keycloak | --only=pg,kafka,keycloak] | down [--only=...] | status
 //
 // Dependency-free (node: built-ins only). See README.md next to this file.
-// Also importable:  import { up, down, status } from './infra/native/infra.mjs'
+// Also importable:  import { up, down, status } from './infra/native/infra.mjs' (and aptInstall, withLock: scripts/fuzz/schemathesis.mjs)
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -287,7 +287,7 @@ function tcpConnect(port, timeoutMs = 1000) {
 // lock (serialises concurrent up/down, e.g. parallel jest workers)
 // ---------------------------------------------------------------------------
 
-async function withLock(cfg, log, fn) {
+export async function withLock(cfg, log, fn) {
   mkdirSync(cfg.root, { recursive: true, mode: 0o755 });
   const deadline = Date.now() + cfg.lockTimeoutMs;
   let announced = false;
@@ -339,7 +339,7 @@ async function withLock(cfg, log, fn) {
 // package installation (Debian)
 // ---------------------------------------------------------------------------
 
-function aptInstall(cfg, log, packages) {
+export function aptInstall(cfg, log, packages) {
   if (!isRoot()) {
     throw new InfraError(`missing ${packages.join(', ')}; install them (as root: apt-get install -y ${packages.join(' ')}) or run this script as root`);
   }
