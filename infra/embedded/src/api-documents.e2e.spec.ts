@@ -130,7 +130,7 @@ describe('the OpenAPI documents of the embedded product', () => {
     expect(JSON.stringify(docs.reports.components.schemas.ReceiveReportRequest)).not.toContain('null');
   });
 
-  it('state what the edge refuses beyond the DTOs: NUL in free text, If-Match\'s form, conditional fields, decimals', () => {
+  it('state what the edge refuses beyond the DTOs (NUL in free text, If-Match\'s form, conditional fields, decimals) and what a live stream sends', () => {
     const s = docs.reports.components.schemas;
     expect(s.ReceiveReportRequest.properties.narrative.pattern).toBe(TEXT_PATTERN);
     expect(s.PartyRequest.properties.name.pattern).toBe(TEXT_PATTERN);
@@ -143,6 +143,10 @@ describe('the OpenAPI documents of the embedded product', () => {
     expect(amend.parameters.find((p: { name: string }) => p.name === 'If-Match').schema.pattern).toBe(IF_MATCH_PATTERN);
     expect(s.QualityCheckRequest).toMatchObject({ if: { properties: { outcome: { const: 'rejected' } } }, then: { required: ['reasons'] } });
     expect(docs.evidence.components.schemas.QuantityRequest.properties.amount).toMatchObject({ exclusiveMinimum: 0, multipleOf: 0.001 });
+    // A live stream is described event by event (OpenAPI 3.1 reads a stream's schema as one event), each event's data with its schema.
+    const live = docs.reports.paths['/api/reports/live'].get.responses['200'].content['text/event-stream'].schema;
+    expect(live.properties.event.enum).toEqual(['ready', 'change', 'resync', 'expired', 'closing']);
+    expect(live.oneOf[0]).toMatchObject({ properties: { event: { const: 'ready' }, data: { contentSchema: { required: ['service', 'heartbeatMs', 'expiresAt'] } } } });
   });
 
   it('resolve every $ref they contain', () => {

@@ -153,6 +153,25 @@ function withTextRule(schema: JsonSchema): JsonSchema {
   return out;
 }
 
+/**
+ * One event of a server-sent event stream, as OpenAPI 3.1 reads a stream's schema: its name, its `data`
+ * (JSON, with the schema of that event's data), and the `id` and `retry` fields it may carry. Comment
+ * lines (heartbeats) are not events.
+ */
+function eventSchema(events: Record<string, JsonSchema>): JsonSchema {
+  return {
+    type: 'object',
+    required: ['event', 'data'],
+    properties: {
+      event: { type: 'string', enum: Object.keys(events) },
+      data: { type: 'string', contentMediaType: 'application/json' },
+      id: { type: 'string' },
+      retry: { type: 'integer', minimum: 0 },
+    },
+    oneOf: Object.entries(events).map(([name, data]) => ({ properties: { event: { const: name }, data: { contentSchema: data } } })),
+  };
+}
+
 /** What a route states about itself, read from its decorators and parameters. */
 interface RouteFacts {
   method: string;
@@ -167,6 +186,7 @@ interface RouteFacts {
   ifMatchRequired: boolean;
   problems: number[];
   alsoAnswers: number[];
+  events?: Record<string, JsonSchema>;
 }
 
 function routeFacts(controller: Type<unknown>, name: string): RouteFacts {
@@ -289,7 +309,7 @@ function documentOperation(op: Operation, path: string, f: RouteFacts, responses
   if (f.consults && hasPathParams) headers['X-Access-Basis'] = { description: 'Why you may read it: assignment, team, role or justification.', schema: { type: 'string' } };
   const content =
     f.produces.length > 0
-      ? Object.fromEntries(f.produces.map((m) => [m, { schema: m.startsWith('image/svg') || m.startsWith('text/') ? { type: 'string' } : { type: 'string', format: 'binary' } }]))
+      ? Object.fromEntries(f.produces.map((m) => [m, { schema: m === 'text/event-stream' && f.events ? eventSchema(f.events) : m.startsWith('image/svg') || m.startsWith('text/') ? { type: 'string' } : { type: 'string', format: 'binary' } }]))
       : { 'application/json': { schema: responses?.schema ?? {} } };
   const previous = op.responses ?? {};
   const success = (status: number, description: string, extra: Record<string, unknown> = {}) => ({

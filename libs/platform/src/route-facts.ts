@@ -11,6 +11,10 @@ export const RATE_LIMIT = 'police:rate-limit';
 const IF_MATCH_REQUIRED = 'police:doc:if-match-required';
 const EXTRA_PROBLEMS = 'police:doc:problems';
 const ALSO_ANSWERS = 'police:doc:also-answers';
+const EVENT_STREAM = 'police:doc:event-stream';
+
+/** A JSON Schema, as plain data (the type json-schema.ts names; this module stays free of imports). */
+type Schema = { [keyword: string]: unknown };
 
 /**
  * Documents that the route refuses a write without `If-Match` (428), beside the 412 every write that
@@ -33,11 +37,21 @@ export function ApiAlsoAnswers(...statuses: number[]): MethodDecorator {
   return SetMetadata(ALSO_ANSWERS, statuses);
 }
 
+/**
+ * Documents the events of a server-sent event stream (`text/event-stream`): by event name, the JSON
+ * Schema of its `data`. The document then describes each event (OpenAPI 3.1 reads a stream's `schema`
+ * as one event) instead of a bare string.
+ */
+export function ApiEventStream(events: Record<string, Schema>): MethodDecorator {
+  return SetMetadata(EVENT_STREAM, events);
+}
+
 /** What the builder reads from a handler's documentation decorators. */
-export function documentationFacts(handler: object): { ifMatchRequired: boolean; problems: number[]; alsoAnswers: number[] } {
+export function documentationFacts(handler: object): { ifMatchRequired: boolean; problems: number[]; alsoAnswers: number[]; events?: Record<string, Schema> } {
   return {
     ifMatchRequired: Reflect.getMetadata(IF_MATCH_REQUIRED, handler) === true,
     problems: (Reflect.getMetadata(EXTRA_PROBLEMS, handler) as number[] | undefined) ?? [],
     alsoAnswers: (Reflect.getMetadata(ALSO_ANSWERS, handler) as number[] | undefined) ?? [],
+    events: Reflect.getMetadata(EVENT_STREAM, handler) as Record<string, Schema> | undefined,
   };
 }

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import { Controller, Get, Inject, InjectionToken, Logger, OnModuleDestroy, Provider, Req, Res, Type } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { CommittedRow, Projector } from '@police/event-store';
-import { EVENT_SOURCING, intEnv, ServiceEventSourcing, ServiceName } from '@police/platform';
+import { ApiEventStream, EVENT_SOURCING, intEnv, ServiceEventSourcing, ServiceName } from '@police/platform';
 import type { Request, Response } from 'express';
 import { decodeJwt } from 'jose';
 import { AccessControl } from './access-control';
@@ -56,6 +56,28 @@ export interface LiveOptions {
 export function liveOptionsFromEnv(): LiveOptions {
   return { heartbeatMs: intEnv('LIVE_HEARTBEAT_MS', 20_000), maxStreamsPerPerson: intEnv('LIVE_MAX_STREAMS_PER_PERSON', 5), maxBurst: intEnv('LIVE_MAX_BURST', 200) };
 }
+
+/** The events of a live stream and the schema of each one's data, for the documents (`@ApiEventStream`). */
+const LIVE_EVENTS = {
+  ready: {
+    type: 'object',
+    required: ['service', 'heartbeatMs', 'expiresAt'],
+    properties: { service: { type: 'string' }, heartbeatMs: { type: 'integer', minimum: 1 }, expiresAt: { type: 'string', format: 'date-time' } },
+  },
+  change: {
+    type: 'object',
+    required: ['type', 'id', 'version'],
+    properties: {
+      type: { type: 'string' },
+      id: { type: 'string' },
+      version: { type: 'integer', minimum: 0 },
+      related: { type: 'array', items: { type: 'object', required: ['type', 'id'], properties: { type: { type: 'string' }, id: { type: 'string' } } } },
+    },
+  },
+  resync: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', enum: ['slow_consumer', 'burst'] } } },
+  expired: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', enum: ['token_expired'] } } },
+  closing: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', enum: ['server_shutdown'] } } },
+};
 
 /** One SSE frame. */
 export function sseEvent(event: string, data: unknown): string {
@@ -275,6 +297,7 @@ export function liveController(service: ServiceName, roles: Role[]): Type<unknow
       ].join(' '),
     })
     @ApiProduces('text/event-stream')
+    @ApiEventStream(LIVE_EVENTS)
     stream(@Req() req: Request, @Res() res: Response): void {
       this.live.open(req, res);
     }

@@ -1242,7 +1242,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        /** @enum {string} */
+                        event: "ready" | "change" | "resync" | "expired" | "closing";
+                        data: string;
+                        id?: string;
+                        retry?: number;
+                    } & ({
+                        /** @constant */
+                        event?: "ready";
+                        data?: unknown;
+                    } | {
+                        /** @constant */
+                        event?: "change";
+                        data?: unknown;
+                    } | {
+                        /** @constant */
+                        event?: "resync";
+                        data?: unknown;
+                    } | {
+                        /** @constant */
+                        event?: "expired";
+                        data?: unknown;
+                    } | {
+                        /** @constant */
+                        event?: "closing";
+                        data?: unknown;
+                    });
                 };
             };
             /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
