@@ -214,11 +214,14 @@ function config({ document, spec, base, token, ids, maxExamples, seed: runSeed, 
   for (const [route, item] of Object.entries(spec.paths)) {
     for (const method of METHODS.filter((m) => item[m])) {
       const statuses = statusesOf(item[method]);
+      // An event stream (the live routes) never ends: read its first event (`ready`), then close it.
+      const streams = Object.entries(item[method].responses ?? {}).some(([status, answer]) => status.startsWith('2') && answer.content?.['text/event-stream']);
       const seeded = bindings.filter(([regex]) => new RegExp(regex).test(route)).map(([, parameter, dictionary]) => `${toml(`path.${parameter}`)} = { dictionary = ${toml(dictionary)}, probability = ${SEEDED} }`);
       lines.push(
         '[[operations]]',
         `include-name = ${toml(`${method.toUpperCase()} ${route}`)}`,
         ...(seeded.length ? [`parameters = { ${seeded.join(', ')} }`] : []),
+        ...(streams ? ['max-stream-events = 1'] : []),
         `checks.positive_data_acceptance.expected-statuses = ${toml(statuses.positive)}`,
         `checks.negative_data_rejection.expected-statuses = ${toml(statuses.negative)}`,
         `checks.missing_required_header.expected-statuses = ${toml(statuses.missingHeader)}`,
