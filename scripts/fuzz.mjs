@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run fuzz` (and a step of `npm test`): contract fuzzing of the real embedded product with
-// Schemathesis (docs/adr/XXXX-contract-fuzzing.md).
+// Schemathesis (docs/adr/0015-contract-fuzzing.md).
 //   1. installs the pinned Schemathesis into a cached virtual environment (scripts/fuzz/schemathesis.mjs);
 //   2. compiles and starts `npm start`'s main (`--fresh`) on its own port with its own data folder in the
 //      temp folder, its rate limits raised so every answer is the route's own (SEARCH_RATE_LIMIT,

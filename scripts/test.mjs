@@ -98,7 +98,7 @@ if (!unitOnly) {
       await infra.stop();
     }
   }
-  // Contract fuzzing of the embedded product (docs/adr/XXXX-contract-fuzzing.md): it needs none of the
+  // Contract fuzzing of the embedded product (docs/adr/0015-contract-fuzzing.md): it needs none of the
   // servers above, so it runs once they are stopped.
   ok = step('contract fuzzing (Schemathesis, real embedded product)', process.execPath, ['scripts/fuzz.mjs']) && ok;
 }
