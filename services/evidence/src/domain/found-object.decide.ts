@@ -1,4 +1,4 @@
-import { Command, dayOf, hasDuplicates, isBlank, isCalendarDate, isInstant, isUuid, toIso } from './evidence.decide';
+import { Command, hasDuplicates, isBlank, isCalendarDate, isInstant, isUuid, toIso, zoneDayOf } from './evidence.decide';
 import {
   FOUND_OBJECT_CATEGORIES,
   FoundObjectCategory,
@@ -118,7 +118,7 @@ export function decideRegisterFoundObject(state: FoundObjectState, { data, metad
   optionalText(data.place.postalCode, 'place.postalCode');
   optionalText(data.place.address, 'place.address');
   if (!isCalendarDate(data.foundOn)) throw new InvalidFoundObjectCommand('invalid_time', 'foundOn must be a calendar date (YYYY-MM-DD)', 'foundOn');
-  if (data.foundOn > dayOf(metadata.now)) {
+  if (data.foundOn > zoneDayOf(metadata.now)) {
     throw new InvalidFoundObjectCommand('found_after_registration', 'An object cannot be registered before the day it was found', 'foundOn');
   }
   optionalText(data.storageLocation, 'storageLocation');

@@ -1,4 +1,4 @@
-import { Actor, actsFor, Command, CommandMetadata, dayOf, hasDuplicates, isBlank, isCalendarDate, isInstant, isSha256, isUuid, toIso } from './evidence.decide';
+import { Actor, actsFor, Command, CommandMetadata, hasDuplicates, isBlank, isCalendarDate, isInstant, isSha256, isUuid, toIso, zoneDayOf } from './evidence.decide';
 import { isInternalParty, Party, PARTY_KINDS, sameParty, StorageLocation, formatLocation } from './evidence.events';
 import {
   Attachment,
@@ -511,7 +511,7 @@ export function decideRecordDisposalDecision(state: ItemState, { data, metadata 
   requireText(data, ['decisionRef']);
   requireOneOf(data.authority, DECISION_AUTHORITIES, 'authority');
   if (!isCalendarDate(data.decisionDate)) throw new InvalidItemCommand('invalid_time', 'The decision date must be a calendar date (YYYY-MM-DD)', 'decisionDate');
-  if (data.decisionDate > dayOf(metadata.now)) {
+  if (data.decisionDate > zoneDayOf(metadata.now)) {
     throw new InvalidItemCommand('decision_date_in_future', 'A decision cannot be dated after the day it is recorded', 'decisionDate');
   }
   requireOneOf(data.disposition, DISPOSITIONS, 'disposition');

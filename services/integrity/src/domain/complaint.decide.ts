@@ -1,4 +1,4 @@
-import { Actor, Command, CommandMetadata, dayOf, hasDuplicates, isBlank, isCalendarDate, isUuid, KORPSCHEF, toIso } from './integrity.decide';
+import { Actor, Command, CommandMetadata, hasDuplicates, isBlank, isCalendarDate, isUuid, KORPSCHEF, toIso, zoneDayOf } from './integrity.decide';
 import {
   AdministrativeInvestigationOrdered,
   Complainant,
@@ -775,7 +775,7 @@ function requireBoolean(value: boolean, field: string): void {
 
 function requirePastDate(value: string, field: string, metadata: CommandMetadata): void {
   if (!isCalendarDate(value)) throw new InvalidComplaintCommand('invalid_date', `${field} must be a calendar date (YYYY-MM-DD)`, field);
-  if (value > dayOf(metadata.now)) throw new InvalidComplaintCommand('date_in_future', `${field} cannot be after today`, field);
+  if (value > zoneDayOf(metadata.now)) throw new InvalidComplaintCommand('date_in_future', `${field} cannot be after today`, field);
 }
 
 function requireNotBefore(value: string, earliest: string, field: string): void {

@@ -47,6 +47,16 @@ export function toIso(value: Date | string): string {
   return (typeof value === 'string' ? new Date(value) : value).toISOString();
 }
 
+const ZONE_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * The zone's calendar day (Europe/Brussels) of an instant: "today" for rules on calendar dates, which
+ * people give in Belgian days. (The UTC day is yesterday between midnight and 01:00 or 02:00 in Belgium.)
+ */
+export function zoneDayOf(value: Date): string {
+  return ZONE_DAY.format(value);
+}
+
 /** The UTC calendar day of an instant. */
 export function dayOf(value: Date): string {
   return value.toISOString().slice(0, 10);

@@ -1,4 +1,4 @@
-import { CommandMetadata, dayOf, isBlank, isCalendarDate, isUuid } from './integrity.decide';
+import { CommandMetadata, isBlank, isCalendarDate, isUuid, zoneDayOf } from './integrity.decide';
 import { InvalidTuchtCommand } from './tucht.errors';
 
 // Input rules shared by Bureau Tucht's records (order measures, threat files).
@@ -17,7 +17,7 @@ export function requireDate(value: string, field: string): void {
 
 export function requirePastDate(value: string, field: string, metadata: CommandMetadata): void {
   requireDate(value, field);
-  if (value > dayOf(metadata.now)) throw new InvalidTuchtCommand('date_in_future', `${field} cannot be after today`, field);
+  if (value > zoneDayOf(metadata.now)) throw new InvalidTuchtCommand('date_in_future', `${field} cannot be after today`, field);
 }
 
 export function requireNotBefore(value: string, earliest: string, field: string): void {

@@ -656,7 +656,7 @@ export function decideCompleteTask(state: InvestigationState, { data, metadata }
   return [
     {
       type: 'TaskCompleted',
-      data: { ...recorded(investigation, metadata), taskId: task.taskId, assignee: task.assignee, dueDate: task.dueDate, late: dayOf(metadata.now) > task.dueDate },
+      data: { ...recorded(investigation, metadata), taskId: task.taskId, assignee: task.assignee, dueDate: task.dueDate, late: zoneDayOf(metadata.now) > task.dueDate },
     },
   ];
 }
@@ -709,7 +709,7 @@ export function decideCompleteParketTask(state: InvestigationState, { data, meta
         from: task.from,
         result: data.result,
         deadline: task.deadline,
-        late: dayOf(metadata.now) > task.deadline,
+        late: zoneDayOf(metadata.now) > task.deadline,
       },
     },
   ];
@@ -1091,7 +1091,13 @@ function requireNotAfterNow(value: string, metadata: CommandMetadata, field: str
   if (Date.parse(value) > metadata.now.getTime()) throw new InvalidInvestigationCommand('time_in_future', `${field} lies in the future`, field);
 }
 
-/** The UTC calendar day of an instant; deadlines are compared by day. */
-function dayOf(value: Date): string {
-  return value.toISOString().slice(0, 10);
+const ZONE_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * The zone's calendar day (Europe/Brussels) of an instant: "today" for rules on calendar dates, which
+ * people give in Belgian days. (The UTC day is yesterday between midnight and 01:00 or 02:00 in Belgium.)
+ */
+function zoneDayOf(value: Date): string {
+  return ZONE_DAY.format(value);
 }
+
