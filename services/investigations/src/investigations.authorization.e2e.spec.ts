@@ -161,6 +161,20 @@ const MATRIX: Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/investigations/reference',
+    expected: LIST,
+    ok: (a) =>
+      expect(a.json).toMatchObject({
+        teams: expect.arrayContaining(['Diefstallen', 'Drugs', 'Zeden']),
+        restrictedTeams: expect.arrayContaining(['Zeden']),
+        routes: expect.arrayContaining([{ phenomenon: 'woninginbraak', team: 'Diefstallen' }]),
+        coerciveActions: expect.arrayContaining(['house_search', 'arrest']),
+        requiresAuthorisation: expect.arrayContaining(['house_search']),
+        actionFields: expect.objectContaining({ hearing: ['partyLinkId', 'endedAt', 'deferredSalduz', 'minor', 'legalAssistance'] }),
+      }),
+  },
+  {
+    method: 'GET',
     route: '/api/investigations/persons',
     request: () => ({ path: '/api/investigations/persons?personId=person-matrix-1' }),
     expected: LIST,

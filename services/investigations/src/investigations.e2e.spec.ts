@@ -274,11 +274,22 @@ describe('investigations service over HTTP', () => {
     const all = await must('pieter.janssens', 'GET', '/investigations?team=Team%20Diefstallen&phenomenon=metaaldiefstal&status=open');
     expect(all.investigations.map((i: { id: string }) => i.id).sort()).toEqual([...ids].sort());
     const page = await must('pieter.janssens', 'GET', '/investigations?phenomenon=metaaldiefstal&limit=2&offset=2');
-    expect(page).toMatchObject({ limit: 2, offset: 2 });
+    expect(page).toMatchObject({ limit: 2, offset: 2, total: 3 });
     expect(page.investigations).toHaveLength(1);
     const mine = await must('pieter.janssens', 'GET', `/investigations?phenomenon=metaaldiefstal&assignedTo=${PIETER}`);
     expect(mine.investigations).toEqual([expect.objectContaining({ id: ids[1], leadInvestigator: PIETER, team: 'Diefstallen', title: 'Lijst B' })]);
-    expect((await must('sofie.maes', 'GET', '/investigations?phenomenon=metaaldiefstal')).investigations).toEqual([]);
+    expect(mine.total).toBe(1);
+    expect((await must('pieter.janssens', 'GET', `/investigations?phenomenon=metaaldiefstal&lead=${PIETER}`)).investigations.map((i: { id: string }) => i.id)).toEqual([ids[1]]);
+    expect((await must('pieter.janssens', 'GET', `/investigations?phenomenon=metaaldiefstal&lead=${ELS}`)).total).toBe(0);
+    // Opened in a period (instants with their offset): the three were opened a moment ago.
+    const since = encodeURIComponent(new Date(Date.now() - HOUR).toISOString());
+    const until = encodeURIComponent(new Date(Date.now() + HOUR).toISOString().replace('Z', '+00:00'));
+    expect((await must('pieter.janssens', 'GET', `/investigations?phenomenon=metaaldiefstal&openedFrom=${since}&openedTo=${until}`)).total).toBe(3);
+    expect((await must('pieter.janssens', 'GET', `/investigations?phenomenon=metaaldiefstal&openedTo=${since}`)).total).toBe(0);
+    const dated = await call('pieter.janssens', 'GET', '/investigations?openedFrom=2026-11-20');
+    expect(dated.status).toBe(400);
+    expect(dated.body.errors).toEqual([expect.objectContaining({ field: 'openedFrom' })]);
+    expect(await must('sofie.maes', 'GET', '/investigations?phenomenon=metaaldiefstal')).toMatchObject({ investigations: [], total: 0 });
     // A member from another team sees the case in her list (the list asks for team or assignment, not team alone).
     const joined = await must('els.jacobs', 'POST', `/investigations/${ids[2]}/members`, { staffId: '5415-0202' });
     await projected(ids[2], joined.version);

@@ -54,6 +54,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/investigations/reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The zone's teams, phenomenon routing and rules on actions (directing authority, authorisation, fields), for the detectives' forms */
+        get: operations["InvestigationQueriesController_reference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/investigations": {
         parameters: {
             query?: never;
@@ -61,7 +78,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Investigations you may see (never a break-glass read), by team, status, phenomenon, assignee or report */
+        /** Investigations you may see (never a break-glass read), newest first, by team, status, phenomenon, assignee, lead, report or opening time; total counts only those you may see */
         get: operations["InvestigationQueriesController_list"];
         put?: never;
         /** Open an investigation for your team (routed by phenomenon unless a team is named); Idempotency-Key makes a retry return the first result */
@@ -1319,6 +1336,106 @@ export interface operations {
             };
         };
     };
+    InvestigationQueriesController_reference: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The teams that may hold an investigation. */
+                        teams: string[];
+                        /** @description Teams whose cases are hidden from everyone outside them (the chief's break-glass read aside). */
+                        restrictedTeams: string[];
+                        /** @description Where a phenomenon without a route goes when referred. */
+                        unroutedTeam: string;
+                        /** @description Phenomenon → team, as opening and reassigning by routing use it. */
+                        routes: {
+                            phenomenon: string;
+                            team: string;
+                        }[];
+                        /** @description Actions recorded only on a directing authority (R-INV-1). */
+                        coerciveActions: components["schemas"]["ActionKind"][];
+                        /** @description Actions that need their own authorisation reference. */
+                        requiresAuthorisation: components["schemas"]["ActionKind"][];
+                        /** @description The fields each kind of action needs. */
+                        actionFields: {
+                            hearing: string[];
+                            camera_enquiry: string[];
+                            anpr_lookup: string[];
+                            trace_collection: string[];
+                            house_search: string[];
+                            observation: string[];
+                            telephony_enquiry: string[];
+                            bank_enquiry: string[];
+                            arrest: string[];
+                            brought_before_magistrate: string[];
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds `Retry-After` says. */
+            429: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     InvestigationQueriesController_list: {
         parameters: {
             query?: {
@@ -1329,6 +1446,12 @@ export interface operations {
                 phenomenon?: string;
                 /** @description Staff id of the lead or a member */
                 assignedTo?: string;
+                /** @description Staff id of the lead investigator */
+                lead?: string;
+                /** @description Opened at or after this instant (RFC 3339 with its offset) */
+                openedFrom?: string;
+                /** @description Opened before this instant (RFC 3339 with its offset) */
+                openedTo?: string;
                 /** @description The case a report was referred into or joined to */
                 reportId?: string;
                 /** @description Entries per page */
@@ -1359,6 +1482,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         investigations: components["schemas"]["InvestigationListEntry"][];
+                        total: number;
                         limit: number;
                         offset: number;
                     };

@@ -6,7 +6,7 @@ import { CommandResult } from '@police/event-store';
 import { Allow } from '@police/security';
 import type { Request, Response } from 'express';
 import { ActionData } from '../../domain/investigation.decide';
-import { ActionKind, Origin } from '../../domain/investigation.events';
+import { Origin } from '../../domain/investigation.events';
 import { Investigation, InvestigationState } from '../../domain/investigation.state';
 import { InvestigationsAccess } from '../../investigations.access';
 import { INVESTIGATIONS_CONFIG, InvestigationsConfig, routeOf, routingOf, teamKey } from '../../investigations.config';
@@ -17,6 +17,7 @@ import { seriesLinkNotFound } from '../../domain/investigation.errors';
 import { Envelope, newRecordId } from '../investigation-commands';
 import { ExecuteInvestigationCommand } from '../investigations.cqrs';
 import {
+  ACTION_FIELDS,
   CloseInvestigationRequest,
   CompleteParketTaskRequest,
   CreateTaskRequest,
@@ -38,20 +39,6 @@ import {
 } from './investigations.request';
 
 const WRITERS = ['detective', 'team_lead'] as const;
-
-/** The fields each kind of action needs besides who, when and the authorisation. */
-const ACTION_FIELDS: Record<ActionKind, (keyof RecordActionRequest)[]> = {
-  hearing: ['partyLinkId', 'endedAt', 'deferredSalduz', 'minor', 'legalAssistance'],
-  house_search: ['address', 'findings'],
-  observation: ['target'],
-  camera_enquiry: ['source', 'periodFrom', 'periodTo'],
-  telephony_enquiry: ['subject', 'scope'],
-  bank_enquiry: ['institution', 'subject'],
-  anpr_lookup: ['plate', 'periodFrom', 'periodTo', 'hits'],
-  trace_collection: ['description', 'place'],
-  arrest: ['partyLinkId', 'place'],
-  brought_before_magistrate: ['partyLinkId', 'magistrate'],
-};
 
 type Authorize = (req: Request, state: Investigation) => void;
 

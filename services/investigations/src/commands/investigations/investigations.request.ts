@@ -151,6 +151,20 @@ export class RecordActionRequest {
   @ApiPropertyOptional({ enum: AUTHORITIES, description: 'brought_before_magistrate' }) @Optional() @IsIn(AUTHORITIES) magistrate?: Authority;
 }
 
+/** The fields each kind of action needs besides who, when and the authorisation (refused with 422 naming the field). */
+export const ACTION_FIELDS: Record<ActionKind, (keyof RecordActionRequest)[]> = {
+  hearing: ['partyLinkId', 'endedAt', 'deferredSalduz', 'minor', 'legalAssistance'],
+  house_search: ['address', 'findings'],
+  observation: ['target'],
+  camera_enquiry: ['source', 'periodFrom', 'periodTo'],
+  telephony_enquiry: ['subject', 'scope'],
+  bank_enquiry: ['institution', 'subject'],
+  anpr_lookup: ['plate', 'periodFrom', 'periodTo', 'hits'],
+  trace_collection: ['description', 'place'],
+  arrest: ['partyLinkId', 'place'],
+  brought_before_magistrate: ['partyLinkId', 'magistrate'],
+};
+
 export class CreateTaskRequest {
   @ApiProperty() @IsString() @Length(1, 500) title: string;
   @ApiProperty({ example: '5415-0201' }) @IsString() @Length(1, 64) assignee: string;
@@ -201,6 +215,9 @@ export class ListInvestigationsQuery {
   @ApiPropertyOptional({ enum: ['open', 'closed'] }) @Optional() @IsIn(['open', 'closed']) status?: string;
   @ApiPropertyOptional({ example: 'woninginbraak' }) @Optional() @IsString() @Length(1, 100) phenomenon?: string;
   @ApiPropertyOptional({ description: 'Staff id of the lead or a member' }) @Optional() @IsString() @Length(1, 64) assignedTo?: string;
+  @ApiPropertyOptional({ description: 'Staff id of the lead investigator' }) @Optional() @IsString() @Length(1, 64) lead?: string;
+  @ApiPropertyOptional({ description: 'Opened at or after this instant (RFC 3339 with its offset)' }) @Optional() @IsInstant() openedFrom?: string;
+  @ApiPropertyOptional({ description: 'Opened before this instant (RFC 3339 with its offset)' }) @Optional() @IsInstant() openedTo?: string;
   @ApiPropertyOptional({ description: 'The case a report was referred into or joined to' }) @Optional() @IsUUID() reportId?: string;
   @PageLimit() limit?: number;
   @PageOffset() offset?: number;

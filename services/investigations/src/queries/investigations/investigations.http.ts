@@ -1,12 +1,13 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, UuidParam } from '@police/platform';
 import { Allow, Consults, ProtectedResource, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
 import { Brackets } from 'typeorm';
-import { AsOfQuery, ListInvestigationsQuery, PersonIndexQuery } from '../../commands/investigations/investigations.request';
+import { ACTION_FIELDS, AsOfQuery, ListInvestigationsQuery, PersonIndexQuery } from '../../commands/investigations/investigations.request';
+import { ActionKind, COERCIVE_ACTIONS } from '../../domain/investigation.events';
 import { InvestigationsAccess } from '../../investigations.access';
-import { teamKey } from '../../investigations.config';
+import { INVESTIGATIONS_CONFIG, InvestigationsConfig, teamKey } from '../../investigations.config';
 import { setEtag } from '../../investigations.http-context';
 import { investigationsProblem } from '../../investigations.problems';
 import { caseFile, CaseFileView, otherInvestigationsNamed, ServedTimelineEntry, servedTimeline, withoutHidden } from './case-file.view';
@@ -31,6 +32,24 @@ export interface InvestigationListEntry {
   version: number;
 }
 
+/** The zone's configuration the detectives' forms need: teams, routing, and the rules on actions. */
+export interface InvestigationsReference {
+  /** The teams that may hold an investigation. */
+  teams: string[];
+  /** Teams whose cases are hidden from everyone outside them (the chief's break-glass read aside). */
+  restrictedTeams: string[];
+  /** Where a phenomenon without a route goes when referred. */
+  unroutedTeam: string;
+  /** Phenomenon → team, as opening and reassigning by routing use it. */
+  routes: { phenomenon: string; team: string }[];
+  /** Actions recorded only on a directing authority (R-INV-1). */
+  coerciveActions: ActionKind[];
+  /** Actions that need their own authorisation reference. */
+  requiresAuthorisation: ActionKind[];
+  /** The fields each kind of action needs. */
+  actionFields: Record<ActionKind, string[]>;
+}
+
 export interface PersonAppearance {
   investigationId: string;
   title: string;
@@ -48,14 +67,34 @@ export interface PersonAppearance {
 @ApiTags('investigations')
 @Controller()
 export class InvestigationQueriesController {
-  constructor(private readonly access: InvestigationsAccess) {}
+  constructor(
+    private readonly access: InvestigationsAccess,
+    @Inject(INVESTIGATIONS_CONFIG) private readonly config: InvestigationsConfig,
+  ) {}
+
+  @Get('reference')
+  @Allow(...READERS)
+  // Configuration, not records; rate-limited like every collection route (the console asks once a session).
+  @SearchRateLimit()
+  @ApiOperation({ summary: "The zone's teams, phenomenon routing and rules on actions (directing authority, authorisation, fields), for the detectives' forms" })
+  reference(): InvestigationsReference {
+    return {
+      teams: [...this.config.teams],
+      restrictedTeams: [...this.config.restrictedTeams],
+      unroutedTeam: this.config.unroutedTeam,
+      routes: Object.entries(this.config.routes).map(([phenomenon, team]) => ({ phenomenon, team })),
+      coerciveActions: [...COERCIVE_ACTIONS],
+      requiresAuthorisation: [...this.config.requiresAuthorisation],
+      actionFields: Object.fromEntries(Object.entries(ACTION_FIELDS).map(([kind, fields]) => [kind, [...fields]])) as Record<ActionKind, string[]>,
+    };
+  }
 
   @Get()
   @SearchRateLimit()
   @Allow(...READERS)
   @Consults('investigation')
-  @ApiOperation({ summary: 'Investigations you may see (never a break-glass read), by team, status, phenomenon, assignee or report' })
-  async list(@Query() q: ListInvestigationsQuery, @Req() req: Request): Promise<{ investigations: InvestigationListEntry[]; limit: number; offset: number }> {
+  @ApiOperation({ summary: 'Investigations you may see (never a break-glass read), newest first, by team, status, phenomenon, assignee, lead, report or opening time; total counts only those you may see' })
+  async list(@Query() q: ListInvestigationsQuery, @Req() req: Request): Promise<{ investigations: InvestigationListEntry[]; total: number; limit: number; offset: number }> {
     const limit = Math.min(q.limit ?? 50, 200);
     const offset = q.offset ?? 0;
     const qb = this.access.eventSourcing.dataSource.getRepository(InvestigationRow).createQueryBuilder('i').orderBy('i.openedAt', 'DESC').addOrderBy('i.id');
@@ -63,7 +102,10 @@ export class InvestigationQueriesController {
     if (q.status) qb.andWhere('i.status = :status', { status: q.status });
     if (q.phenomenon) qb.andWhere('i.phenomenon = :phenomenon', { phenomenon: q.phenomenon });
     if (q.assignedTo) qb.andWhere(new Brackets((w) => w.where('i.leadInvestigator = :a', { a: q.assignedTo }).orWhere(':a = ANY(i.members)', { a: q.assignedTo })));
+    if (q.lead) qb.andWhere('i.leadInvestigator = :lead', { lead: q.lead });
     if (q.reportId) qb.andWhere(':r = ANY(i.reportIds)', { r: q.reportId });
+    if (q.openedFrom) qb.andWhere('i.openedAt >= :openedFrom', { openedFrom: new Date(q.openedFrom) });
+    if (q.openedTo) qb.andWhere('i.openedAt < :openedTo', { openedTo: new Date(q.openedTo) });
     const principal = this.access.principal(req);
     // Without a role that opens every case, only cases of one's teams or assignments can be visible:
     // the query asks for those alone, and canSee decides on them.
@@ -79,7 +121,7 @@ export class InvestigationQueriesController {
     const visible = (await qb.getMany()).map((row) => ({ row, resource: this.access.rowResource(row) })).filter((v) => this.access.canSee(principal, v.resource));
     const page = visible.slice(offset, offset + limit);
     await this.access.accessControl.recordListRead(req, 'investigation', page.map((v) => v.resource));
-    return { investigations: page.map((v) => listEntry(v.row)), limit, offset };
+    return { investigations: page.map((v) => listEntry(v.row)), total: visible.length, limit, offset };
   }
 
   @Get('persons')
