@@ -541,14 +541,14 @@ export interface components {
             title: string;
             /** @enum {string} */
             status: "open" | "closed";
-            kind: components["schemas"]["InvestigationKind"] | unknown;
-            origin: components["schemas"]["Origin"] | unknown;
+            kind: components["schemas"]["InvestigationKind"];
+            origin: components["schemas"]["Origin"];
             phenomenon: string;
             directingAuthority: components["schemas"]["AuthorityRef"] | null;
             team: string;
-            teamHistory: components["schemas"]["TeamAssignment"][] | unknown;
+            teamHistory: components["schemas"]["TeamAssignment"][];
             leadInvestigator: string | null;
-            leadHistory: components["schemas"]["LeadAssignment"][] | unknown;
+            leadHistory: components["schemas"]["LeadAssignment"][];
             members: string[];
             openedAt: string;
             openedBy: string;
@@ -683,11 +683,12 @@ export interface components {
         InvestigationListEntry: {
             id: string;
             title: string;
-            kind: string;
-            status: string;
+            kind: components["schemas"]["InvestigationKind"];
+            /** @enum {string} */
+            status: "open" | "closed";
             phenomenon: string;
             team: string;
-            originKind: string;
+            originKind: components["schemas"]["OriginKind"];
             leadInvestigator: string | null;
             members: string[];
             reportIds: string[];
@@ -781,6 +782,8 @@ export interface components {
             /** @constant */
             kind: "eigen_initiatief";
         };
+        /** @enum {string} */
+        OriginKind: "report" | "parket" | "onderzoeksrechter" | "andere_politiedienst" | "eigen_organisatie" | "eigen_initiatief";
         OriginRequest: {
             /** @enum {string} */
             kind: "report" | "parket" | "onderzoeksrechter" | "andere_politiedienst" | "eigen_organisatie" | "eigen_initiatief";
@@ -824,10 +827,11 @@ export interface components {
             investigationId: string;
             title: string;
             team: string;
-            status: string;
+            /** @enum {string} */
+            status: "open" | "closed";
             partyLinkId: string;
             displayName: string;
-            role: string;
+            role: components["schemas"]["PartyRole"];
             identified: boolean;
             traced: boolean;
             linked: boolean;

@@ -1,6 +1,6 @@
 import { timeline, TimelineEntry } from '../../domain/investigation-timeline.read-model';
-import { ACTION_EVENT_KIND, ActionKind, AuthorityRef, ClosingOutcome, InvestigationEvent, InvestigativeActionEvent } from '../../domain/investigation.events';
-import { evolveInvestigation, initialInvestigationState, Investigation, ParketTask, PartyLink, Task } from '../../domain/investigation.state';
+import { ACTION_EVENT_KIND, ActionKind, AuthorityRef, ClosingOutcome, InvestigationEvent, InvestigationKind, InvestigativeActionEvent, Origin } from '../../domain/investigation.events';
+import { evolveInvestigation, initialInvestigationState, Investigation, LeadAssignment, ParketTask, PartyLink, Task, TeamAssignment } from '../../domain/investigation.state';
 
 type Detail<E extends { data: object }> = Omit<E['data'], 'investigationId' | 'recordedBy' | 'recordedAt'>;
 
@@ -27,14 +27,14 @@ export interface CaseFile {
   investigationId: string;
   title: string;
   status: Investigation['status'];
-  kind: Investigation['kind'];
-  origin: Investigation['origin'];
+  kind: InvestigationKind;
+  origin: Origin;
   phenomenon: string;
   directingAuthority: AuthorityRef | null;
   team: string;
-  teamHistory: Investigation['teamHistory'];
+  teamHistory: TeamAssignment[];
   leadInvestigator: string | null;
-  leadHistory: Investigation['leadHistory'];
+  leadHistory: LeadAssignment[];
   members: string[];
   openedAt: string;
   openedBy: string;

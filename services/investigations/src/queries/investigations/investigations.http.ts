@@ -5,7 +5,7 @@ import { Allow, Consults, ProtectedResource, SearchRateLimit } from '@police/sec
 import type { Request, Response } from 'express';
 import { Brackets } from 'typeorm';
 import { ACTION_FIELDS, AsOfQuery, ListInvestigationsQuery, PersonIndexQuery } from '../../commands/investigations/investigations.request';
-import { ActionKind, COERCIVE_ACTIONS } from '../../domain/investigation.events';
+import { ActionKind, COERCIVE_ACTIONS, InvestigationKind, OriginKind, PartyRole } from '../../domain/investigation.events';
 import { InvestigationsAccess } from '../../investigations.access';
 import { INVESTIGATIONS_CONFIG, InvestigationsConfig, teamKey } from '../../investigations.config';
 import { setEtag } from '../../investigations.http-context';
@@ -18,11 +18,11 @@ const READERS = ['detective', 'team_lead', 'chief'] as const;
 export interface InvestigationListEntry {
   id: string;
   title: string;
-  kind: string;
-  status: string;
+  kind: InvestigationKind;
+  status: 'open' | 'closed';
   phenomenon: string;
   team: string;
-  originKind: string;
+  originKind: OriginKind;
   leadInvestigator: string | null;
   members: string[];
   reportIds: string[];
@@ -54,10 +54,10 @@ export interface PersonAppearance {
   investigationId: string;
   title: string;
   team: string;
-  status: string;
+  status: 'open' | 'closed';
   partyLinkId: string;
   displayName: string;
-  role: string;
+  role: PartyRole;
   identified: boolean;
   traced: boolean;
   linked: boolean;
@@ -155,10 +155,10 @@ export class InvestigationQueriesController {
         investigationId: kase.row.id,
         title: kase.row.title,
         team: kase.row.team,
-        status: kase.row.status,
+        status: kase.row.status as 'open' | 'closed',
         partyLinkId: link.partyLinkId,
         displayName: link.displayName,
-        role: link.role,
+        role: link.role as PartyRole,
         identified: link.identified,
         traced: link.traced,
         linked: link.linked,
@@ -208,11 +208,11 @@ function listEntry(r: InvestigationRow): InvestigationListEntry {
   return {
     id: r.id,
     title: r.title,
-    kind: r.kind,
-    status: r.status,
+    kind: r.kind as InvestigationKind,
+    status: r.status as 'open' | 'closed',
     phenomenon: r.phenomenon,
     team: r.team,
-    originKind: r.originKind,
+    originKind: r.originKind as OriginKind,
     leadInvestigator: r.leadInvestigator,
     members: r.members,
     reportIds: r.reportIds,
