@@ -1,5 +1,6 @@
 import type { ParseKeys } from 'i18next';
 import { GAK_CAPABLE_ROLES, GAK_TEAMS } from '@/features/pvs';
+import { INVESTIGATION_READER_ROLES, INVESTIGATION_WRITER_ROLES } from '@/features/investigations';
 import { DEADLINES_ROLES, REPORT_INTAKE_ROLES, REPORT_READER_ROLES, STATISTICS_ROLES } from '@/features/reports';
 import { hasAnyRole, Role, SessionUser } from '@/lib/auth';
 
@@ -17,7 +18,6 @@ export interface NavSection {
   teams?: readonly string[];
   items: NavItem[];
 }
-
 
 /**
  * The console's sections. A feature adds its screens here (and its routes in app/router.tsx); a
@@ -41,6 +41,9 @@ export const SECTIONS: NavSection[] = [
     id: 'detectives',
     roles: ['detective', 'team_lead'],
     items: [
+      { to: '/investigations', label: 'investigations.nav.mine', roles: INVESTIGATION_READER_ROLES },
+      { to: '/investigations/team', label: 'investigations.nav.team', roles: INVESTIGATION_READER_ROLES },
+      { to: '/investigations/new', label: 'investigations.nav.open', roles: INVESTIGATION_WRITER_ROLES },
       { to: '/reports', label: 'nav.items.reports', roles: REPORT_READER_ROLES },
       { to: '/reports/new', label: 'nav.items.reportsNew', roles: REPORT_INTAKE_ROLES },
       { to: '/reports/deadlines', label: 'nav.items.reportsDeadlines', roles: DEADLINES_ROLES },

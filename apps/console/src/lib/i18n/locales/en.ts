@@ -1,3 +1,4 @@
+import { investigationsEn } from '@/features/investigations/i18n/en';
 import type { Catalogue } from './nl';
 import { pvsEn } from '@/features/pvs/i18n/en';
 import { reportsEn } from '@/features/reports/i18n/en';
@@ -150,6 +151,7 @@ export const en: Catalogue = {
       victim_support_already_offered: 'This victim was already offered victim support.',
       report_kind_not_investigable: 'This kind of report does not lead to an investigation.',
       investigation_already_requested: 'An investigation was already requested for this report.',
+      ...investigationsEn.problemCodes,
     },
   },
   breakGlass: {
@@ -173,6 +175,7 @@ export const en: Catalogue = {
   reports: reportsEn,
   pvs: pvsEn,
   search: searchEn,
+  investigations: investigationsEn,
   codes: {
     reportKind: {
       aangifte: 'Complaint (aangifte)',

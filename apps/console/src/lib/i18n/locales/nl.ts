@@ -1,4 +1,5 @@
 import type { Widen } from '../catalogue';
+import { investigationsNl } from '@/features/investigations/i18n/nl';
 import { pvsNl } from '@/features/pvs/i18n/nl';
 import { reportsNl } from '@/features/reports/i18n/nl';
 import { searchNl } from '@/features/search/i18n/nl';
@@ -155,6 +156,7 @@ export const nl = {
       victim_support_already_offered: 'Dit slachtoffer kreeg al slachtofferbejegening aangeboden.',
       report_kind_not_investigable: 'Deze soort melding leidt niet tot een onderzoek.',
       investigation_already_requested: 'Voor deze melding werd al een onderzoek gevraagd.',
+      ...investigationsNl.problemCodes,
     },
   },
   breakGlass: {
@@ -178,6 +180,7 @@ export const nl = {
   reports: reportsNl,
   pvs: pvsNl,
   search: searchNl,
+  investigations: investigationsNl,
   codes: {
     reportKind: {
       aangifte: 'Aangifte',
