@@ -351,7 +351,7 @@ export class InvestigationCommandsController {
     if (!this.access.canSee(principal, this.access.resource(loaded.state))) return { id, version: loaded.version };
     setEtag(res, loaded.version);
     const hidden = await this.access.unknowableTo(principal, otherInvestigationsNamed(loaded.events));
-    return { id, version: loaded.version, investigation: withoutHidden(caseFile(loaded.events)!, hidden) };
+    return { id, version: loaded.version, investigation: withoutHidden(caseFile(loaded.events, loaded.state)!, hidden) };
   }
 }
 

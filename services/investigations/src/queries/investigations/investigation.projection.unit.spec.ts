@@ -1,4 +1,5 @@
 import { InvestigationEvent } from '../../domain/investigation.events';
+import { evolveInvestigation, initialInvestigationState } from '../../domain/investigation.state';
 import { DETECTIVE, GAK, INVESTIGATION_ID, ITEM_ID, opened, PV_NUMBER, recorded, REPORT_ID, SUSPECT_ID, SUSPECT_LINK, suspectLinked } from '../../domain/investigation.fixtures.spec';
 import { caseFile, otherInvestigationsNamed, servedTimeline, withoutHidden } from './case-file.view';
 import { investigationRow, partyLinkRow } from './investigation.projection';
@@ -80,6 +81,12 @@ describe('case file view', () => {
     expect(file.closure).toStrictEqual({ outcome: 'no_further_action', reason: 'Geen spoor', closedBy: DETECTIVE.staffId, closedAt: '2025-09-30T15:00:00.000Z' });
     expect(file).toMatchObject({ status: 'closed', team: 'Team Diefstallen', leadInvestigator: DETECTIVE.staffId, openedBy: GAK.staffId });
     expect(caseFile([])).toBeNull();
+  });
+
+  it('built on the state a load already folded, is the same file as folded from its events alone', () => {
+    const events = [opened, lead, joined, closed, evidence];
+    const state = events.reduce(evolveInvestigation, initialInvestigationState());
+    expect(caseFile(events, state)).toStrictEqual(caseFile(events));
   });
 
   it('leaves out the other investigations the reader may not know of: series links, a merger target, and their timeline data', () => {

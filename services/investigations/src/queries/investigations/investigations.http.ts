@@ -180,7 +180,7 @@ export class InvestigationQueriesController {
     if (!q.asOf) {
       setEtag(res, current.version);
       const hidden = await this.access.unknowableTo(principal, otherInvestigationsNamed(current.events));
-      return { id, version: current.version, investigation: withoutHidden(caseFile(current.events)!, hidden) };
+      return { id, version: current.version, investigation: withoutHidden(caseFile(current.events, current.state)!, hidden) };
     }
     // ISO 8601 admits forms a Date cannot hold (week dates, basic format, hours alone): refuse them here.
     const asOf = new Date(q.asOf);
@@ -188,7 +188,7 @@ export class InvestigationQueriesController {
     const then = await this.access.load(id, asOf);
     if (!then) throw investigationsProblem(404, 'investigation_not_opened_then', `Investigation ${id} was not opened yet at ${asOf.toISOString()}.`, 'asOf');
     const hidden = await this.access.unknowableTo(principal, otherInvestigationsNamed(then.events));
-    return { id, version: then.version, investigation: withoutHidden(caseFile(then.events)!, hidden), asOf: asOf.toISOString() };
+    return { id, version: then.version, investigation: withoutHidden(caseFile(then.events, then.state)!, hidden), asOf: asOf.toISOString() };
   }
 
   @Get(':id/timeline')
