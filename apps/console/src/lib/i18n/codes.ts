@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportsComponents } from '@police/api-client';
+import type { EvidenceComponents, ReportsComponents } from '@police/api-client';
 import { nl } from './locales/nl';
 
 type Codes = (typeof nl)['codes'];
@@ -16,6 +16,7 @@ type MotiveFlag = Reports['MotiveFlag'];
 type ReportListStatus = Reports['ReportListStatus'];
 type PvStatus = Reports['PvStatus'];
 type ObjectCategory = NonNullable<Reports['DeclaredObjectRequest']['category']>;
+type EvidenceSchemas = EvidenceComponents['schemas'];
 
 // The catalogues name every code of the API's enums, and no other: a code the API adds fails the type-check here.
 export const codesCoverTheApi: [
@@ -26,7 +27,10 @@ export const codesCoverTheApi: [
   Same<keyof Codes['reportStatus'], ReportListStatus>,
   Same<keyof Codes['pvStatus'], PvStatus>,
   Same<keyof Codes['objectCategory'], ObjectCategory>,
-] = [true, true, true, true, true, true, true];
+  Same<keyof Codes['evidenceCategory'], EvidenceSchemas['ItemCategory']>,
+  Same<keyof Codes['labAnalysis'], EvidenceSchemas['LabAnalysis']>,
+  Same<keyof Codes['labConclusion'], EvidenceSchemas['LabResultRequest']['conclusion']>,
+] = [true, true, true, true, true, true, true, true, true, true];
 
 /** The codes of a group, in catalogue order: the options of a select. */
 export function codesOf<G extends CodeGroup>(group: G): (keyof Codes[G] & string)[] {

@@ -92,8 +92,8 @@ export function EvidenceTab({ file }: { file: CaseFile }) {
                     <Table.Td>{r.labReference}</Table.Td>
                     <Table.Td>{labels.get(r.itemId) ?? r.itemId.slice(0, 8)}</Table.Td>
                     <Table.Td>{r.laboratory}</Table.Td>
-                    <Table.Td>{r.analysis}</Table.Td>
-                    <Table.Td>{r.conclusion}</Table.Td>
+                    <Table.Td>{code('labAnalysis', r.analysis)}</Table.Td>
+                    <Table.Td>{code('labConclusion', r.conclusion)}</Table.Td>
                     <Table.Td>
                       <DateTime value={r.receivedAt} />
                       <AfterClosure flagged={r.afterClosure} />

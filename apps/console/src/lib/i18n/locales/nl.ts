@@ -235,7 +235,25 @@ export const nl = {
       concernsPoliceConduct: 'klacht over politie',
       staffMembersConcerned: 'betrokken medewerkers',
     },
-    evidenceCategory: { phone_or_data_carrier: 'gsm of gegevensdrager' },
+    evidenceCategory: {
+      drugs: 'drugs',
+      weapon: 'wapen',
+      cash: 'geld',
+      phone_or_data_carrier: 'gsm of gegevensdrager',
+      document: 'document',
+      vehicle: 'voertuig',
+      trace: 'spoor',
+      other: 'ander',
+    },
+    labAnalysis: {
+      dna: 'DNA',
+      fingerprints: 'vingerafdrukken',
+      drugs: 'drugs',
+      ballistics: 'ballistiek',
+      digital_forensics: 'digitaal forensisch onderzoek',
+      other: 'ander onderzoek',
+    },
+    labConclusion: { hit: 'treffer', no_hit: 'geen treffer', inconclusive: 'onbeslist', not_analysable: 'niet analyseerbaar' },
   },
 };
 
