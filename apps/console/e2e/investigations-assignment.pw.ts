@@ -76,7 +76,7 @@ test.describe('a team lead assigns a referred case', () => {
       const pieter = await other.newPage();
       await signIn(pieter, 'Pieter Janssens', `/investigations/${kase.id}`);
       const his = pieter.getByRole('region', { name: 'Team en toewijzing' });
-      await expect(his.getByRole('button', { name: 'Leidend onderzoeker aanduiden' })).toBeDisabled();
+      await expect(his.getByRole('button', { name: 'Leidend onderzoeker vervangen' })).toBeDisabled();
       await expect(his.getByTestId('rule-note')).toHaveText('Alleen een teamleider van Diefstallen wijst dit dossier toe (team, leidend onderzoeker, medewerkers).');
       // He is the lead now: the case is in his own list.
       await pieter.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Mijn dossiers' }).click();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { APIRequestContext, expect, Locator, Page } from '@playwright/test';
 import { tokenFor } from './support';
 
@@ -77,7 +78,7 @@ export async function openedCase(request: APIRequestContext, username: string, p
   const opened = await api.post(
     '/api/investigations',
     { kind: 'opsporingsonderzoek', origin: { kind: 'eigen_initiatief' }, phenomenon, title },
-    { 'Idempotency-Key': `${username}-${title}` },
+    { 'Idempotency-Key': randomUUID() },
   );
   return opened.id;
 }

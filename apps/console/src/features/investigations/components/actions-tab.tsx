@@ -6,6 +6,7 @@ import type { ActionEntry } from '../api/investigations.api';
 import { useReference } from '../api/investigations.api';
 import { InvestigationCodeGroup, useInvestigationLabel } from '../model/labels';
 import { CommandButton, TabProps } from './overview-tab';
+import { ScrollTable } from './scroll-table';
 import { Section } from './section';
 import { Staff } from './staff';
 
@@ -63,7 +64,7 @@ export function ActionsTab({ file, rules, open, historical }: TabProps) {
         {hearings.length === 0 ? (
           <Text size="sm">{t('investigations.actions.noHearings')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={860}>
+          <ScrollTable minWidth={860} label={t('investigations.actions.hearingsCaption')}>
             <Table fz="sm" verticalSpacing={4} striped>
               <Table.Caption>{t('investigations.actions.hearingsCaption')}</Table.Caption>
               <Table.Thead>
@@ -126,7 +127,7 @@ export function ActionsTab({ file, rules, open, historical }: TabProps) {
                 })}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </Section>
 
@@ -141,7 +142,7 @@ export function ActionsTab({ file, rules, open, historical }: TabProps) {
         {others.length === 0 ? (
           <Text size="sm">{t('investigations.actions.noOthers')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={860}>
+          <ScrollTable minWidth={860} label={t('investigations.actions.othersCaption')}>
             <Table fz="sm" verticalSpacing={4} striped>
               <Table.Caption>{t('investigations.actions.othersCaption')}</Table.Caption>
               <Table.Thead>
@@ -188,7 +189,7 @@ export function ActionsTab({ file, rules, open, historical }: TabProps) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </Section>
     </Stack>

@@ -20,7 +20,8 @@ function CaseTable({ items }: { items: ListEntry[] }) {
   const { t } = useTranslation();
   const label = useInvestigationLabel();
   return (
-    <Table.ScrollContainer minWidth={900}>
+    // On a tablet the kind and origin give way (the case file has them), so that the rest fits without scrolling.
+    <Table.ScrollContainer minWidth={680}>
       <Table striped highlightOnHover stickyHeader fz="sm">
         <Table.Caption>{t('investigations.list.caption')}</Table.Caption>
         <Table.Thead>
@@ -30,8 +31,8 @@ function CaseTable({ items }: { items: ListEntry[] }) {
             <Table.Th>{t('investigations.list.columns.phenomenon')}</Table.Th>
             <Table.Th>{t('investigations.list.columns.team')}</Table.Th>
             <Table.Th>{t('investigations.list.columns.lead')}</Table.Th>
-            <Table.Th>{t('investigations.list.columns.kind')}</Table.Th>
-            <Table.Th>{t('investigations.list.columns.origin')}</Table.Th>
+            <Table.Th visibleFrom="lg">{t('investigations.list.columns.kind')}</Table.Th>
+            <Table.Th visibleFrom="lg">{t('investigations.list.columns.origin')}</Table.Th>
             <Table.Th>{t('investigations.list.columns.pv')}</Table.Th>
             <Table.Th>{t('investigations.list.columns.openedAt')}</Table.Th>
           </Table.Tr>
@@ -54,8 +55,8 @@ function CaseTable({ items }: { items: ListEntry[] }) {
               <Table.Td>
                 <Staff id={c.leadInvestigator} />
               </Table.Td>
-              <Table.Td>{label('investigationKind', c.kind)}</Table.Td>
-              <Table.Td>{label('originKind', c.originKind)}</Table.Td>
+              <Table.Td visibleFrom="lg">{label('investigationKind', c.kind)}</Table.Td>
+              <Table.Td visibleFrom="lg">{label('originKind', c.originKind)}</Table.Td>
               <Table.Td>{c.pvNumbers.join(', ')}</Table.Td>
               <Table.Td>
                 <DateTime value={c.openedAt} />
@@ -109,7 +110,7 @@ export function CaseListScreen({ scope }: { scope: ListScope }) {
   const items = list.data?.investigations ?? [];
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const phenomena = [...new Set((reference.data?.routes ?? []).map((r) => r.phenomenon))].sort().map((p) => ({ value: p, label: label('phenomenon', p) }));
+  const phenomena = [...new Set((reference.data?.routes ?? []).map((r) => r.phenomenon))].map((p) => ({ value: p, label: label('phenomenon', p) })).sort((a, b) => a.label.localeCompare(b.label));
   const teamOptions = scope === 'team' ? user.teams : (reference.data?.teams ?? []);
   return (
     <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>

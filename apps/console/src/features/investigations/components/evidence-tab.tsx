@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DateTime } from '@/components/date-time';
 import { useCodeLabel } from '@/lib/i18n/codes';
 import type { CaseFile } from '../api/investigations.api';
+import { ScrollTable } from './scroll-table';
 import { Section } from './section';
 
 function AfterClosure({ flagged }: { flagged: boolean }) {
@@ -28,7 +29,7 @@ export function EvidenceTab({ file }: { file: CaseFile }) {
         {file.evidence.length === 0 ? (
           <Text size="sm">{t('investigations.evidence.noItems')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={760}>
+          <ScrollTable minWidth={680} label={t('investigations.evidence.itemsCaption')}>
             <Table fz="sm" verticalSpacing={4} striped>
               <Table.Caption>{t('investigations.evidence.itemsCaption')}</Table.Caption>
               <Table.Thead>
@@ -66,14 +67,14 @@ export function EvidenceTab({ file }: { file: CaseFile }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </Section>
       <Section title={t('investigations.evidence.labResults')}>
         {file.labResults.length === 0 ? (
           <Text size="sm">{t('investigations.evidence.noLabResults')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={760}>
+          <ScrollTable minWidth={680} label={t('investigations.evidence.labCaption')}>
             <Table fz="sm" verticalSpacing={4} striped>
               <Table.Caption>{t('investigations.evidence.labCaption')}</Table.Caption>
               <Table.Thead>
@@ -102,7 +103,7 @@ export function EvidenceTab({ file }: { file: CaseFile }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </Section>
     </Stack>

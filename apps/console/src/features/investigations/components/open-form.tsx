@@ -1,4 +1,4 @@
-import { Alert, Autocomplete, Button, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { applyProblemToForm, FieldError, ProblemError } from '@/lib/api';
 import { useUser } from '@/lib/auth';
 import type { InvestigationKind, OpenInvestigationBody, OriginKind, WriteAnswer } from '../api/investigations.api';
 import { useOpenInvestigation, useReference } from '../api/investigations.api';
-import { AuthorityFields, authoritiesFor, AuthorityValues, required, text } from '../forms/fields';
+import { ALIGN_INPUTS, authoritiesFor, AuthorityFields, AuthorityValues, required, text } from '../forms/fields';
 import { investigationCodes, useInvestigationLabel } from '../model/labels';
 
 /** The origins a detective opens a case from here; a referred report opens its case by itself (the referral). */
@@ -16,7 +16,8 @@ const OPENABLE: Exclude<OriginKind, 'report'>[] = ['eigen_initiatief', 'parket',
 export interface OpenValues extends Record<string, unknown> {
   title: string;
   kind: InvestigationKind | null;
-  phenomenon: string;
+  /** A phenomenon code of the zone's routing (the list shows its words). */
+  phenomenon: string | null;
   team: string | null;
   origin: { kind: Exclude<OriginKind, 'report'>; instruction: 'kantschrift' | 'opdracht' | null; reference: string; service: string; unit: string };
   withAuthority: boolean;
@@ -36,7 +37,7 @@ export function toOpenBody(v: OpenValues): OpenInvestigationBody {
   return {
     title: v.title.trim(),
     kind: v.kind!,
-    phenomenon: v.phenomenon.trim(),
+    phenomenon: v.phenomenon!,
     origin,
     ...(v.team ? { team: v.team } : {}),
     ...(v.withAuthority ? { directingAuthority: { authority: v.directingAuthority.authority!, reference: v.directingAuthority.reference.trim() } } : {}),
@@ -60,7 +61,7 @@ export function OpenForm({ onOpened }: { onOpened: (answer: WriteAnswer) => void
     initialValues: {
       title: '',
       kind: 'opsporingsonderzoek',
-      phenomenon: '',
+      phenomenon: null,
       team: null,
       origin: { kind: 'eigen_initiatief', instruction: 'kantschrift', reference: '', service: '', unit: '' },
       withAuthority: false,
@@ -69,12 +70,12 @@ export function OpenForm({ onOpened }: { onOpened: (answer: WriteAnswer) => void
     validate: (v) => {
       const req = required(t);
       const o = v.origin.kind;
-      const routed = (reference.data?.routes ?? []).find((r) => r.phenomenon === v.phenomenon.trim())?.team;
+      const routed = (reference.data?.routes ?? []).find((r) => r.phenomenon === v.phenomenon)?.team;
       return {
         title: req(v.title),
         kind: req(v.kind),
         phenomenon: req(v.phenomenon),
-        team: !v.team && v.phenomenon.trim() && reference.data && !routed ? t('investigations.open.noRoute') : null,
+        team: !v.team && v.phenomenon && reference.data && !routed ? t('investigations.open.noRoute') : null,
         'origin.instruction': o === 'parket' || o === 'onderzoeksrechter' ? req(v.origin.instruction) : null,
         'origin.reference': o === 'parket' || o === 'onderzoeksrechter' ? req(v.origin.reference) : null,
         'origin.service': o === 'andere_politiedienst' ? req(v.origin.service) : null,
@@ -87,10 +88,11 @@ export function OpenForm({ onOpened }: { onOpened: (answer: WriteAnswer) => void
     },
   });
   const v = form.getValues();
-  const routedTeam = (reference.data?.routes ?? []).find((r) => r.phenomenon === v.phenomenon.trim())?.team;
+  const routedTeam = (reference.data?.routes ?? []).find((r) => r.phenomenon === v.phenomenon)?.team;
   const team = v.team ?? routedTeam;
   const notMine = !!team && !user.teams.includes(team);
-  const phenomena = [...new Set((reference.data?.routes ?? []).map((r) => r.phenomenon))].sort();
+  // The zone's phenomena by their words (a code picked from the list, never typed: the routing knows codes only).
+  const phenomena = [...new Set((reference.data?.routes ?? []).map((r) => r.phenomenon))].map((p) => ({ value: p, label: label('phenomenon', p) })).sort((a, b) => a.label.localeCompare(b.label));
 
   const submit = form.onSubmit((values) => {
     setProblem(null);
@@ -113,7 +115,7 @@ export function OpenForm({ onOpened }: { onOpened: (answer: WriteAnswer) => void
         <Fieldset legend={t('investigations.open.what')}>
           <Stack gap="sm">
             <TextInput label={t('investigations.open.caseTitle')} description={t('investigations.open.caseTitleHint')} withAsterisk {...form.getInputProps('title')} key={form.key('title')} />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN_INPUTS}>
               <Select
                 label={t('investigations.file.kind')}
                 withAsterisk
@@ -122,11 +124,12 @@ export function OpenForm({ onOpened }: { onOpened: (answer: WriteAnswer) => void
                 {...form.getInputProps('kind')}
                 key={form.key('kind')}
               />
-              <Autocomplete
+              <Select
                 label={t('investigations.file.phenomenon')}
                 description={routedTeam ? t('investigations.open.routedTo', { team: routedTeam }) : t('investigations.open.phenomenonHint')}
                 withAsterisk
-                data={phenomena.map((p) => ({ value: p, label: label('phenomenon', p) }))}
+                searchable
+                data={phenomena}
                 {...form.getInputProps('phenomenon')}
                 key={form.key('phenomenon')}
               />
@@ -160,7 +163,7 @@ export function OpenForm({ onOpened }: { onOpened: (answer: WriteAnswer) => void
               key={form.key('origin.kind')}
             />
             {(v.origin.kind === 'parket' || v.origin.kind === 'onderzoeksrechter') && (
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN_INPUTS}>
                 <Select
                   label={t('investigations.open.instruction')}
                   withAsterisk
@@ -173,7 +176,7 @@ export function OpenForm({ onOpened }: { onOpened: (answer: WriteAnswer) => void
               </SimpleGrid>
             )}
             {v.origin.kind === 'andere_politiedienst' && (
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN_INPUTS}>
                 <TextInput label={t('investigations.open.service')} withAsterisk {...form.getInputProps('origin.service')} key={form.key('origin.service')} />
                 <TextInput label={t('investigations.open.serviceReference')} {...form.getInputProps('origin.reference')} key={form.key('origin.reference')} />
               </SimpleGrid>

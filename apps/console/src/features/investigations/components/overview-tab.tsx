@@ -7,6 +7,7 @@ import type { CaseFile } from '../api/investigations.api';
 import type { CaseRules } from '../model/case-rules';
 import { useInvestigationLabel } from '../model/labels';
 import type { OpenDialog } from './dialogs';
+import { ScrollTable } from './scroll-table';
 import { Section } from './section';
 import { Staff } from './staff';
 
@@ -133,7 +134,7 @@ export function OverviewTab({ file, rules, open, historical }: TabProps) {
         refusal={rules.assign}
         actions={(note) => (
           <>
-            <CommandButton hidden={ro} label={t('investigations.assignment.leadOpen')} refusal={rules.assign} noteId={note} onClick={() => open({ kind: 'lead' })} variant="filled" />
+            <CommandButton hidden={ro} label={file.leadInvestigator ? t('investigations.assignment.leadReplaceOpen') : t('investigations.assignment.leadOpen')} refusal={rules.assign} noteId={note} onClick={() => open({ kind: 'lead' })} variant="filled" />
             <CommandButton hidden={ro} label={t('investigations.assignment.memberOpen')} refusal={rules.assign} noteId={note} onClick={() => open({ kind: 'addMember' })} />
             <CommandButton hidden={ro} label={t('investigations.assignment.teamOpen')} refusal={rules.assign} noteId={note} onClick={() => open({ kind: 'team' })} />
           </>
@@ -169,7 +170,7 @@ export function OverviewTab({ file, rules, open, historical }: TabProps) {
         <Text size="sm" fw={600} mt="xs">
           {t('investigations.assignment.history')}
         </Text>
-        <Table.ScrollContainer minWidth={420}>
+        <ScrollTable minWidth={420} label={t('investigations.assignment.historyCaption')}>
           <Table fz="sm" verticalSpacing={2}>
             <Table.Caption>{t('investigations.assignment.historyCaption')}</Table.Caption>
             <Table.Thead>
@@ -198,7 +199,7 @@ export function OverviewTab({ file, rules, open, historical }: TabProps) {
                 ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       </Section>
 
       <Section

@@ -50,7 +50,10 @@ function AlsoAppearsIn({ party, caseId, colSpan }: { party: PartyLink; caseId: s
   );
 }
 
-/** The people in the case: role, identified and traced, with the person index one click away. */
+/**
+ * The people in the case: role, identified and traced, with the person index one click away. On a
+ * tablet the day of linking gives way, so that the person index and the actions stay in view.
+ */
 export function PartiesTab({ file, rules, open, historical }: TabProps) {
   const { t } = useTranslation();
   const label = useInvestigationLabel();
@@ -66,7 +69,7 @@ export function PartiesTab({ file, rules, open, historical }: TabProps) {
       {file.parties.length === 0 ? (
         <Text size="sm">{t('investigations.parties.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={640}>
           <Table fz="sm" verticalSpacing={4} striped>
             <Table.Caption>{t('investigations.parties.caption')}</Table.Caption>
             <Table.Thead>
@@ -75,7 +78,7 @@ export function PartiesTab({ file, rules, open, historical }: TabProps) {
                 <Table.Th>{t('investigations.parties.role')}</Table.Th>
                 <Table.Th>{t('investigations.parties.status')}</Table.Th>
                 <Table.Th>{t('investigations.parties.personId')}</Table.Th>
-                <Table.Th>{t('investigations.parties.linkedAt')}</Table.Th>
+                <Table.Th visibleFrom="lg">{t('investigations.parties.linkedAt')}</Table.Th>
                 <Table.Th>{t('investigations.parties.index')}</Table.Th>
                 <Table.Th>{t('investigations.list.columns.actions')}</Table.Th>
               </Table.Tr>
@@ -109,7 +112,7 @@ export function PartiesTab({ file, rules, open, historical }: TabProps) {
                       <Table.Td fz="xs" style={{ overflowWrap: 'anywhere' }}>
                         {p.personId}
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td visibleFrom="lg">
                         <DateTime value={p.linkedAt} />
                       </Table.Td>
                       <Table.Td>

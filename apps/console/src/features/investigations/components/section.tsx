@@ -18,7 +18,8 @@ export function Section(props: { title: string; actions?: (noteId: string | unde
   const id = useId();
   const noteId = `${id}-note`;
   const text = useRefusalText();
-  const note = props.refusal && props.refusal.key !== 'historical' ? text(props.refusal) : '';
+  // A historical view and a closed case say so once, above the tabs; each section does not repeat it.
+  const note = props.refusal && props.refusal.key !== 'historical' && props.refusal.key !== 'closed' ? text(props.refusal) : '';
   return (
     <Card withBorder padding="sm" component="section" aria-labelledby={`${id}-title`}>
       <Group justify="space-between" align="flex-start" mb="xs" gap="xs">

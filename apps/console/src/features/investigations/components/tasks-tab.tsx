@@ -5,6 +5,7 @@ import { isOverdue } from '../model/case-rules';
 import { useInvestigationLabel } from '../model/labels';
 import { formatDay } from '../model/timeline-text';
 import { CommandButton, TabProps } from './overview-tab';
+import { ScrollTable } from './scroll-table';
 import { Section } from './section';
 import { Staff } from './staff';
 
@@ -39,7 +40,7 @@ export function TasksTab({ file, rules, open, historical, today = brusselsToday(
         {file.tasks.length === 0 ? (
           <Text size="sm">{t('investigations.tasks.none')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollTable minWidth={640} label={t('investigations.tasks.caption')}>
             <Table fz="sm" verticalSpacing={4} striped>
               <Table.Caption>{t('investigations.tasks.caption')}</Table.Caption>
               <Table.Thead>
@@ -73,7 +74,7 @@ export function TasksTab({ file, rules, open, historical, today = brusselsToday(
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </Section>
 
@@ -87,7 +88,7 @@ export function TasksTab({ file, rules, open, historical, today = brusselsToday(
         {file.parketTasks.length === 0 ? (
           <Text size="sm">{t('investigations.parketTasks.none')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={760}>
+          <ScrollTable minWidth={760} label={t('investigations.parketTasks.caption')}>
             <Table fz="sm" verticalSpacing={4} striped>
               <Table.Caption>{t('investigations.parketTasks.caption')}</Table.Caption>
               <Table.Thead>
@@ -130,7 +131,7 @@ export function TasksTab({ file, rules, open, historical, today = brusselsToday(
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </Section>
     </Stack>

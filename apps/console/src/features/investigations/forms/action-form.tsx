@@ -11,7 +11,7 @@ import { CaseRef, CommandDialog } from '../components/command-form';
 import { DateTimeField } from '../components/date-fields';
 import { actionRefusal, hearingRules } from '../model/case-rules';
 import { investigationCodes, useInvestigationLabel } from '../model/labels';
-import { AuthorityFields, AuthorityValues, required } from './fields';
+import { ALIGN_INPUTS, AuthorityFields, AuthorityValues, required } from './fields';
 
 type Assistance = 'present' | 'waived' | 'not_applicable';
 
@@ -211,7 +211,7 @@ export function ActionDialog({ kase, file, initialKind, opened, onClose }: { kas
       {file.directingAuthority === null && <Text size="xs">{t('investigations.actions.coerciveRule')}</Text>}
       {kind && (
         <>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} style={ALIGN_INPUTS}>
             <DateTimeField label={t('investigations.actions.startedAt')} description={t('investigations.form.belgianTime')} withAsterisk {...form.getInputProps('startedAt')} key={form.key('startedAt')} />
             <DateTimeField label={t('investigations.actions.endedAt')} description={t('investigations.form.belgianTime')} withAsterisk={has('endedAt')} {...form.getInputProps('endedAt')} key={form.key('endedAt')} />
             <TextInput label={t('investigations.actions.performedBy')} description={t('investigations.actions.performedByHint')} withAsterisk {...form.getInputProps('performedBy')} key={form.key('performedBy')} />
@@ -255,7 +255,7 @@ export function ActionDialog({ kase, file, initialKind, opened, onClose }: { kas
                 )}
                 <Checkbox label={t('investigations.actions.withInterpreter')} {...form.getInputProps('withInterpreter', { type: 'checkbox' })} key={form.key('withInterpreter')} />
                 {values.withInterpreter && (
-                  <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN_INPUTS}>
                     <TextInput label={t('investigations.actions.interpreterLanguage')} withAsterisk {...form.getInputProps('interpreter.language')} key={form.key('interpreter.language')} />
                     <TextInput label={t('investigations.actions.interpreterName')} withAsterisk {...form.getInputProps('interpreter.name')} key={form.key('interpreter.name')} />
                   </SimpleGrid>
@@ -264,7 +264,7 @@ export function ActionDialog({ kase, file, initialKind, opened, onClose }: { kas
             </Fieldset>
           )}
 
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN_INPUTS}>
             {has('address') && <TextInput label={t('investigations.actions.fields.address')} withAsterisk {...form.getInputProps('address')} key={form.key('address')} />}
             {has('target') && <TextInput label={t('investigations.actions.fields.target')} withAsterisk {...form.getInputProps('target')} key={form.key('target')} />}
             {has('source') && <TextInput label={t('investigations.actions.fields.source')} withAsterisk {...form.getInputProps('source')} key={form.key('source')} />}

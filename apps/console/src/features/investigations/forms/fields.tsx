@@ -5,6 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { Authority } from '../api/investigations.api';
 import { investigationCodes, useInvestigationLabel } from '../model/labels';
 
+/**
+ * Fields side by side keep their inputs on one line whatever the length of their labels and hints
+ * (a grid's cells aligned at their bottom).
+ */
+export const ALIGN_INPUTS = { alignItems: 'end' } as const;
+
 /** A check for a required text or choice, in the user's words. */
 export const required = (t: TFunction) => (v: unknown) => (v === null || v === undefined || (typeof v === 'string' && v.trim() === '') ? t('investigations.form.required') : null);
 
@@ -33,7 +39,7 @@ export function AuthorityFields<V>(props: {
   const { form, path } = props;
   const options = investigationCodes('authority').filter((a) => !props.allowed || props.allowed.includes(a));
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+    <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN_INPUTS}>
       <Select
         label={props.legend}
         description={props.description}

@@ -6,7 +6,7 @@ import { call, investigationsApi } from '@/lib/api';
 import { formatDate } from '@/lib/i18n/dates';
 import { investigationKeys } from '../api/investigations.api';
 import { CaseRef, CommandDialog } from '../components/command-form';
-import { required, text } from './fields';
+import { ALIGN_INPUTS, required, text } from './fields';
 
 interface DialogProps {
   kase: CaseRef;
@@ -40,7 +40,7 @@ export function JoinReportDialog({ kase, opened, onClose }: DialogProps) {
           }),
       })}
     >
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN_INPUTS}>
         <TextInput label={t('investigations.links.reportId')} description={t('investigations.links.reportIdHint')} withAsterisk data-autofocus {...form.getInputProps('reportId')} key={form.key('reportId')} />
         <TextInput label={t('investigations.links.pvNumber')} {...form.getInputProps('pvNumber')} key={form.key('pvNumber')} />
       </SimpleGrid>

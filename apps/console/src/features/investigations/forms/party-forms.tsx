@@ -7,7 +7,7 @@ import type { PartyLink, PartyRole } from '../api/investigations.api';
 import { CaseRef, CommandDialog } from '../components/command-form';
 import { DateTimeField } from '../components/date-fields';
 import { investigationCodes, useInvestigationLabel } from '../model/labels';
-import { required, text } from './fields';
+import { ALIGN_INPUTS, required, text } from './fields';
 
 interface DialogProps {
   kase: CaseRef;
@@ -41,7 +41,7 @@ export function LinkPartyDialog({ kase, opened, onClose }: DialogProps) {
           }),
       })}
     >
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN_INPUTS}>
         <TextInput label={t('investigations.parties.name')} withAsterisk data-autofocus {...form.getInputProps('displayName')} key={form.key('displayName')} />
         <Select
           label={t('investigations.parties.role')}
@@ -132,7 +132,7 @@ export function TraceDialog({ kase, party, opened, onClose }: DialogProps & { pa
           }),
       })}
     >
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN_INPUTS}>
         <DateTimeField label={t('investigations.parties.tracedAt')} description={t('investigations.form.belgianTime')} withAsterisk {...form.getInputProps('tracedAt')} key={form.key('tracedAt')} />
         <TextInput label={t('investigations.parties.place')} withAsterisk {...form.getInputProps('place')} key={form.key('place')} />
       </SimpleGrid>

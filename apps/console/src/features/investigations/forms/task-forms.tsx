@@ -8,7 +8,7 @@ import { CaseRef, CommandDialog } from '../components/command-form';
 import { DayField } from '../components/date-fields';
 import { brusselsToday } from '../model/as-of';
 import { formatDay } from '../model/timeline-text';
-import { AuthorityFields, AuthorityValues, required, text } from './fields';
+import { ALIGN_INPUTS, AuthorityFields, AuthorityValues, required, text } from './fields';
 
 interface DialogProps {
   kase: CaseRef;
@@ -40,7 +40,7 @@ export function CreateTaskDialog({ kase, opened, onClose }: DialogProps) {
       })}
     >
       <TextInput label={t('investigations.tasks.taskTitle')} withAsterisk data-autofocus {...form.getInputProps('title')} key={form.key('title')} />
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN_INPUTS}>
         <TextInput label={t('investigations.tasks.assignee')} description={t('investigations.form.staffIdHint')} withAsterisk {...form.getInputProps('assignee')} key={form.key('assignee')} />
         <DayField label={t('investigations.tasks.dueDate')} withAsterisk minDate={brusselsToday()} {...form.getInputProps('dueDate')} key={form.key('dueDate')} />
       </SimpleGrid>

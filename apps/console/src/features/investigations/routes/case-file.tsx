@@ -64,7 +64,7 @@ function CaseHeader({ file, version }: { file: CaseFile; version: number }) {
       </Badge>
       <Text size="sm">
         {t('investigations.file.headerLine', { team: file.team, phenomenon: label('phenomenon', file.phenomenon) })} · {t('investigations.file.openedOn')} <DateTime value={file.openedAt} /> ·{' '}
-        {t('investigations.file.version', { version })}
+        {t('investigations.file.version', { version: version + 1 })}
       </Text>
     </Group>
   );
@@ -154,6 +154,8 @@ function CaseFileScreen() {
               onChange={(v) => set('tab', v === 'overview' ? null : v)}
               keepMounted={false}
               variant="outline"
+              // Six tabs on one line down to a tablet in landscape.
+              styles={{ tab: { paddingInline: 'var(--mantine-spacing-xs)' } }}
               // A historical view is framed, so that no one takes it for the file as it is now.
               style={historical ? { outline: '3px dashed var(--mantine-color-violet-9)', outlineOffset: 6, borderRadius: 4 } : undefined}
             >
