@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InvestigationsComponents, InvestigationsPaths } from '@police/api-client';
 import { Answer, call, idempotencyKey, ifMatch, investigationsApi } from '@/lib/api';
 
@@ -77,12 +77,29 @@ export function useCaseList(filters: CaseFilters, enabled = true) {
   });
 }
 
-/** The case file now, with its ETag (every command sends it back as If-Match). */
-export function useCaseFile(id: string) {
-  return useQuery({
+/**
+ * The read of a case file now, with its ETag (every command sends it back as If-Match). A read just
+ * made stays fresh for a moment, so that one started by a click on the case (while the screen's code
+ * loads) is not asked again when the screen mounts: each read is a logged consultation.
+ */
+const caseFileQuery = (id: string) =>
+  queryOptions({
     queryKey: investigationKeys.detail(id),
+    staleTime: 2_000,
     queryFn: () => call(investigationsApi.GET('/api/investigations/{id}', { params: { path: { id } } })),
   });
+
+export function useCaseFile(id: string) {
+  return useQuery(caseFileQuery(id));
+}
+
+/**
+ * Starts reading the case file as the user opens it (a click, never a hover: a read is a consultation),
+ * in parallel with the screen's code, which loads on first use.
+ */
+export function usePrefetchCaseFile(): (id: string) => void {
+  const queryClient = useQueryClient();
+  return (id) => void queryClient.prefetchQuery(caseFileQuery(id));
 }
 
 /** The case file as it stood at an instant: history does not change, so it is kept for the session. */

@@ -9,7 +9,7 @@ import { PageTitle } from '@/components/page-title';
 import { ProblemAlert } from '@/components/problem-alert';
 import { hasAnyRole, useUser } from '@/lib/auth';
 import { INVESTIGATION_WRITER_ROLES } from '../access';
-import { CaseFilters, ListEntry, PAGE_SIZE, useCaseList, useReference } from '../api/investigations.api';
+import { CaseFilters, ListEntry, PAGE_SIZE, useCaseList, usePrefetchCaseFile, useReference } from '../api/investigations.api';
 import { brusselsDayRange } from '../model/as-of';
 import { useInvestigationLabel } from '../model/labels';
 import { Staff } from './staff';
@@ -19,6 +19,7 @@ export type ListScope = 'mine' | 'team';
 function CaseTable({ items }: { items: ListEntry[] }) {
   const { t } = useTranslation();
   const label = useInvestigationLabel();
+  const prefetch = usePrefetchCaseFile();
   return (
     // On a tablet the kind and origin give way (the case file has them), so that the rest fits without scrolling.
     <Table.ScrollContainer minWidth={680}>
@@ -41,7 +42,7 @@ function CaseTable({ items }: { items: ListEntry[] }) {
           {items.map((c) => (
             <Table.Tr key={c.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/investigations/${c.id}`} size="sm" fw={600}>
+                <Anchor component={Link} to={`/investigations/${c.id}`} size="sm" fw={600} onClick={(e) => !e.metaKey && !e.ctrlKey && !e.shiftKey && e.button === 0 && prefetch(c.id)}>
                   {c.title}
                 </Anchor>
               </Table.Td>

@@ -43,3 +43,20 @@ export function brusselsDayRange(from: string | null, to: string | null): { open
     ...(to ? { openedTo: dayjs.tz(dayjs(to.slice(0, 10)).add(1, 'day').format('YYYY-MM-DD'), ZONE).format('YYYY-MM-DDTHH:mm:ssZ') } : {}),
   };
 }
+
+/**
+ * `asOfAfter` for every entry at once, in one pass from the end (a timeline of a thousand steps would
+ * otherwise scan the rest of it for each): entries recorded in order of time share the next later one.
+ */
+export function asOfAfterEach(entries: readonly TimelineEntry[]): (string | null)[] {
+  const out: (string | null)[] = new Array(entries.length).fill(null);
+  for (let i = entries.length - 2; i >= 0; i--) {
+    const at = Date.parse(entries[i].at);
+    const next = Date.parse(entries[i + 1].at);
+    if (next > at) out[i] = new Date(next - 1).toISOString();
+    else if (next === at) out[i] = out[i + 1];
+    // Out of order (a later position stamped earlier): look ahead as the single-entry rule does.
+    else out[i] = asOfAfter(entries, i);
+  }
+  return out;
+}

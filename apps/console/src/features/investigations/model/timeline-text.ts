@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { CodeGroup } from '@/lib/i18n/codes';
 import { formatDate } from '@/lib/i18n/dates';
 import type { TimelineEntry } from '../api/investigations.api';
 import type { InvestigationCodeGroup } from './labels';
@@ -7,6 +8,8 @@ import type { InvestigationCodeGroup } from './labels';
 export interface TimelineContext {
   t: TFunction;
   label: (group: InvestigationCodeGroup, code: string | null | undefined) => string;
+  /** Words for the console's shared code groups (the evidence desk's categories, lab analyses and conclusions). */
+  code: (group: CodeGroup, code: string | null | undefined) => string;
   /** partyLinkId → the name shown in the case file. */
   parties: ReadonlyMap<string, string>;
   /** taskId → title. */
@@ -107,7 +110,7 @@ export function timelineText(entry: TimelineEntry, ctx: TimelineContext): string
     case 'EvidenceLinked':
       return t('investigations.timeline.events.evidenceLinked', { label: str(d.labelNumber), description: str(d.description) }) + afterClosure;
     case 'LabResultLinked':
-      return t('investigations.timeline.events.labResultLinked', { reference: str(d.labReference), laboratory: str(d.laboratory), analysis: str(d.analysis), conclusion: str(d.conclusion) }) + afterClosure;
+      return t('investigations.timeline.events.labResultLinked', { reference: str(d.labReference), laboratory: str(d.laboratory), analysis: ctx.code('labAnalysis', str(d.analysis)), conclusion: ctx.code('labConclusion', str(d.conclusion)) }) + afterClosure;
     case 'SeriesLinkAdded':
       return d.otherInvestigationId
         ? t('investigations.timeline.events.seriesLinkAdded', { other: str(d.otherInvestigationId).slice(0, 8), reason: str(d.reason) })
