@@ -3,7 +3,7 @@ import { choose, referredCase } from './investigations.support';
 import { expectAccessible, screenshot, signIn } from './support';
 
 test.describe('commands on the version that was read', () => {
-  test('a detective records the directing magistrate while his team lead changed the case: he is told it changed meanwhile, reloads, and records it on the new version', async ({ browser, request }) => {
+  test('a detective records the directing magistrate while his team lead changed the case: he is told it changed meanwhile (his open dialog keeps the version he read), reloads, and records it on the new version; the team lead sees it without reloading', async ({ browser, request }) => {
     const kase = await referredCase(request, 'Overpoortstraat 5');
     const first = await browser.newContext();
     const second = await browser.newContext();
@@ -38,6 +38,8 @@ test.describe('commands on the version that was read', () => {
       await dialog.getByRole('button', { name: 'Registreren' }).click();
       await expect(dialog).toBeHidden();
       await expect(pieter.getByRole('region', { name: 'Gegevens' })).toContainText('Procureur des Konings — GE.20.L1.007733/26');
+      // The team lead's screen, left open, shows it without a reload (live updates).
+      await expect(els.getByRole('region', { name: 'Gegevens' })).toContainText('Procureur des Konings — GE.20.L1.007733/26');
     } finally {
       await first.close();
       await second.close();

@@ -1,3 +1,4 @@
+import { INVESTIGATION_READER_ROLES } from '@/features/investigations';
 import { REPORT_READER_ROLES } from '@/features/reports';
 import { hasAnyRole, Role, SessionUser } from '@/lib/auth';
 import type { LiveService } from '@/lib/live';
@@ -7,7 +8,10 @@ import type { LiveService } from '@/lib/live';
  * (the services' `@Allow` on `GET /api/<service>/live`). A service is added when its screens land: each
  * stream holds one of the few connections a browser opens per host.
  */
-const LIVE_SERVICES: { service: LiveService; roles: readonly Role[] }[] = [{ service: 'reports', roles: REPORT_READER_ROLES }];
+const LIVE_SERVICES: { service: LiveService; roles: readonly Role[] }[] = [
+  { service: 'reports', roles: REPORT_READER_ROLES },
+  { service: 'investigations', roles: INVESTIGATION_READER_ROLES },
+];
 
 export function liveServicesFor(user: SessionUser): LiveService[] {
   return LIVE_SERVICES.filter((s) => hasAnyRole(user, s.roles)).map((s) => s.service);

@@ -72,6 +72,7 @@ export function useCaseList(filters: CaseFilters, enabled = true) {
     queryKey: investigationKeys.list(filters),
     placeholderData: keepPreviousData,
     enabled,
+    meta: { live: ['investigation'] },
     queryFn: async () =>
       (await call(investigationsApi.GET('/api/investigations', { params: { query: { ...filters, limit: PAGE_SIZE, offset: filters.offset ?? 0 } } }))).data,
   });
@@ -108,6 +109,7 @@ export function useCaseFileAsOf(id: string, asOf: string | null) {
     queryKey: investigationKeys.asOf(id, asOf ?? ''),
     enabled: asOf !== null,
     staleTime: Infinity,
+    meta: { live: false },
     queryFn: async () => (await call(investigationsApi.GET('/api/investigations/{id}', { params: { path: { id }, query: { asOf: asOf! } } }))).data,
   });
 }
@@ -128,6 +130,8 @@ export function usePersonAppearances(personId: string, enabled: boolean) {
   return useQuery({
     queryKey: investigationKeys.person(personId),
     enabled,
+    // Each answer is a logged consultation of the cases it names: asked again by the reader only.
+    meta: { live: false },
     queryFn: async () => (await call(investigationsApi.GET('/api/investigations/persons', { params: { query: { personId } } }))).data,
   });
 }
@@ -137,6 +141,7 @@ export function useReference() {
   return useQuery({
     queryKey: investigationKeys.reference(),
     staleTime: Infinity,
+    meta: { live: false },
     queryFn: async () => (await call(investigationsApi.GET('/api/investigations/reference'))).data,
   });
 }

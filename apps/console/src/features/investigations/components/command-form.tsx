@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '@/components/notify';
 import { ProblemAlert } from '@/components/problem-alert';
 import { applyProblemToForm, FieldError, isConflict, ProblemError } from '@/lib/api';
+import { useLiveHold } from '@/lib/live';
 import { CaseCommand, investigationKeys, useCaseCommand } from '../api/investigations.api';
 
 /** The case a command form works on: its id and the ETag of the version on screen. */
@@ -19,7 +20,8 @@ export interface CaseRef {
  * version on screen (If-Match). A refusal's fields go beside the form's fields (values shaped like the
  * request body; `aliases` for the fields named otherwise), the rest in plain words above them; a 412
  * offers the new version (the form keeps what was typed). On success: a short confirmation, and the
- * dialog closes.
+ * dialog closes. While it is open, live updates leave the case file on screen as it was read, so a
+ * change by someone else meanwhile is told (the 412) rather than slipped under the command.
  */
 export function CommandDialog<V extends Record<string, unknown>>(props: {
   kase: CaseRef;
@@ -39,6 +41,7 @@ export function CommandDialog<V extends Record<string, unknown>>(props: {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const mutation = useCaseCommand(kase.id, kase.etag);
+  useLiveHold(investigationKeys.detail(kase.id), props.opened);
   const [problem, setProblem] = useState<{ error: unknown; unplaced: FieldError[] } | null>(null);
   const close = () => {
     setProblem(null);
