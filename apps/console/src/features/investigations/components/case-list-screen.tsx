@@ -1,7 +1,7 @@
 import '@mantine/dates/styles.css';
 import { Anchor, Button, Group, Loader, Pagination, Select, Table, Text, TextInput } from '@mantine/core';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DateTime } from '@/components/date-time';
@@ -80,6 +80,10 @@ export function CaseListScreen({ scope }: { scope: ListScope }) {
   const label = useInvestigationLabel();
   const user = useUser();
   const reference = useReference();
+  // The case file's code, fetched while the user reads the list: opening a case then waits for its data only.
+  useEffect(() => {
+    void import('../routes/case-file');
+  }, []);
   const [params, setParams] = useSearchParams();
   const [leadInput, setLeadInput] = useState(params.get('lead') ?? '');
   const statusParam = params.get('status') ?? 'open';
