@@ -147,6 +147,7 @@ console.log(`  initial JavaScript        ${initialKb.toFixed(1).padStart(7)} kB 
 console.log(`  first screen interactive  ${median.toFixed(0).padStart(7)} ms median  target < ${TARGET_MS} ms   ${ok(median, TARGET_MS, true)}   (worst ${worst.toFixed(0)} ms of ${times.length} first visits, loopback)`);
 console.log(`  case file, ${EVENTS} events    ${file.median.toFixed(0).padStart(7)} ms median  target < ${TARGET_CASE_FILE_MS} ms    ${ok(file.median, TARGET_CASE_FILE_MS, true)}   (worst ${file.worst.toFixed(0)} ms of ${caseFile.length} visits: a click on the case in the team's list until the file is painted, its API read included)`);
 console.log(`  its timeline rendered     ${timeline.median.toFixed(0).padStart(7)} ms median  target < ${TARGET_CASE_FILE_MS} ms    ${ok(timeline.median, TARGET_CASE_FILE_MS, true)}   (worst ${timeline.worst.toFixed(0)} ms: a click on the tab until its ${EVENTS} steps are painted, the API read of the timeline included; case seeded through the API in ${(seedMs / 1000).toFixed(1)} s)`);
+console.log(`  (machine load average ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores at the end)`);
 mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(
   path.join(root, 'bench', 'results', 'console.json'),
