@@ -22,7 +22,8 @@ function UserBadge() {
       <Text size="sm" fw={600} aria-hidden>
         {user.name}
       </Text>
-      <Text size="xs" c="dimmed">
+      {/* Below 992 px the header keeps the name only: the roles and team would push sign-out off the screen. */}
+      <Text size="xs" c="dimmed" visibleFrom="md">
         {roles}
         {team && <> · {team}</>}
       </Text>
@@ -68,9 +69,14 @@ export function Shell() {
               </Text>
             </Group>
             {headerSearch && (
-              <Box style={{ flex: 1, maxWidth: 380 }} px="md" visibleFrom="sm">
+              <Box style={{ flex: 1, maxWidth: 380 }} px="md" visibleFrom="md">
                 <SearchBox />
               </Box>
+            )}
+            {headerSearch && (
+              <Button component={Link} to="/search" variant="default" size="xs" hiddenFrom="md">
+                {t('search.box.submit')}
+              </Button>
             )}
             <Group gap="md" wrap="nowrap">
               <UserBadge />
