@@ -54,7 +54,7 @@ describe('npm start (embedded mode)', () => {
       expect(page.headers.get('content-security-policy')).toContain("script-src 'self';");
       const html = await page.text();
       const script = /<script type="module"[^>]*src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
-      expect(script).toBeDefined();
+      expect(script).toMatch(/^\/assets\/[^/]+\.js$/);
       const asset = await fetch(`${base}${script}`);
       expect([asset.status, asset.headers.get('cache-control'), asset.headers.get('content-type')]).toEqual([200, 'public, max-age=31536000, immutable', 'text/javascript; charset=utf-8']);
       const deep = await fetch(`${base}/reports/0f2e2b63-7267-4d0b-b447-41d1979106d2`);
