@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backoffDelay, LiveConnection, LiveSignal } from './live-connection';
 
 /** A server-sent event stream the test writes into. */
@@ -14,13 +14,20 @@ function stream() {
 }
 
 async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
-  expect(check()).toBe(true);
+  await vi.waitFor(() => expect(check()).toBe(true), { timeout: 1000, interval: 5 });
 }
+
+/** Longer than the longest backoff (30 s + 20 %): a reconnection that should not happen would have. */
+const PAST_ANY_BACKOFF_MS = 60_000;
 
 describe('LiveConnection', () => {
   let connection: LiveConnection | undefined;
-  afterEach(() => connection?.stop());
+  // Clock time is simulated (it also runs on its own), so "no reconnection" is checked past any backoff.
+  beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: true }));
+  afterEach(() => {
+    connection?.stop();
+    vi.useRealTimers();
+  });
 
   it('passes changes on, reconnects at once with the new token after `expired`, and says resync after a reconnection', async () => {
     const calls: string[] = [];
@@ -51,7 +58,7 @@ describe('LiveConnection', () => {
     ]);
     // The token ran out: the stream ends; the same token is not tried again, the renewed one is.
     streams[0].send('expired', { reason: 'token_expired' });
-    await new Promise((r) => setTimeout(r, 30));
+    await vi.advanceTimersByTimeAsync(PAST_ANY_BACKOFF_MS);
     expect(calls).toEqual(['Bearer token-1']);
     token = 'token-2';
     renewed();
@@ -77,7 +84,7 @@ describe('LiveConnection', () => {
     });
     connection.start();
     await until(() => calls === 1);
-    await new Promise((r) => setTimeout(r, 50));
+    await vi.advanceTimersByTimeAsync(PAST_ANY_BACKOFF_MS);
     expect(calls).toBe(1);
   });
 
