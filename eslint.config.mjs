@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import nx from '@nx/eslint-plugin';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-// What the domain of a service may not touch: frameworks, I/O and the clock (architecture.md, rule 1).
+// What the domain of a service may not touch: frameworks, I/O and the clock (docs/architecture.md, rule 1).
 const domainBannedImports = [
   { group: ['@nestjs/*'], message: 'The domain is pure: no NestJS in services/*/src/domain.' },
   { group: ['typeorm', 'typeorm/*', '@nestjs/typeorm'], message: 'The domain is pure: no TypeORM in services/*/src/domain.' },

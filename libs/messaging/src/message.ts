@@ -40,7 +40,7 @@ export interface IncomingMessage {
   headers: Record<string, string>;
 }
 
-/** Header names on the wire (architecture.md, rule 5). */
+/** Header names on the wire (docs/architecture.md, rule 5). */
 export const HEADERS = {
   id: 'message-id',
   type: 'message-type',

@@ -44,7 +44,7 @@ export class ContractViolationError extends Error {
 }
 
 /**
- * The store → bus relay: the event store is the outbox (architecture.md, rule 5).
+ * The store → bus relay: the event store is the outbox (docs/architecture.md, rule 5).
  *
  * Reads the store's global log after the stored checkpoint, maps each event with `map`, publishes the
  * public ones of a batch to `topic`, and only once the bus has acknowledged them stores the position of

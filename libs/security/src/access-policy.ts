@@ -112,7 +112,7 @@ export const DEFAULT_RESOURCE_POLICIES: ResourcePolicies = {
 };
 
 /**
- * The DIT entities are independent of each other (domain.md §3.3): Intern Toezicht (BIT), Tucht and
+ * The DIT entities are independent of each other (docs/domain.md §3.3): Intern Toezicht (BIT), Tucht and
  * the DPO each have a compartment; complaints not yet routed sit in `integrity:intake`. The chief
  * (who engages BIT and Tucht) may open theirs.
  */

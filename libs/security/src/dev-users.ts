@@ -11,7 +11,7 @@ export interface DevUser {
 }
 
 /**
- * One or more demo users for every persona, in the teams and units of `domain.md` (Gent's Lokale
+ * One or more demo users for every persona, in the teams and units of `docs/domain.md` (Gent's Lokale
  * Recherche teams, the evidence desk, the DIT entities). The same people are in the Keycloak realm
  * export (`infra/keycloak/realm-police.json`).
  */

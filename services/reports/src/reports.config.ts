@@ -18,7 +18,7 @@ export interface CompetentService {
 }
 
 /**
- * Zone configuration of the reports service. Defaults are Gent's, as far as domain.md §1.1 gives them;
+ * Zone configuration of the reports service. Defaults are Gent's, as far as docs/domain.md §1.1 gives them;
  * those marked there as inference are working assumptions, to be confirmed by the zone. Override with
  * `REPORTS_CONFIG_JSON` (same shape, partial) and the single-value variables below.
  */
@@ -64,7 +64,7 @@ export const DEFAULT_REPORTS_CONFIG: ReportsConfig = {
   gakTeams: ['GAK'],
   defaultCompetentService: 'LRD',
   timeZone: 'Europe/Brussels',
-  // Not in the documents (domain.md §0.3: they give no deadlines): working assumptions, to be confirmed by the zone.
+  // Not in the documents (docs/domain.md §0.3: they give no deadlines): working assumptions, to be confirmed by the zone.
   timeLimits: { pvDraftDays: 3, qualityCheckDays: 2, transmissionDays: 5 },
 };
 
