@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: lint (with the boundary-rule check), type-check, then every unit, integration and e2e test
+// `npm test`: lint (with the boundary-rule and docs checks), type-check, then every unit, integration and e2e test
 // of the workspace against real PostgreSQL and Kafka, which it resolves or starts itself; then the web
 // console: its type-check, build and component tests, and its browser tests (Playwright in Debian's
 // Chromium) against the real embedded product; last, contract fuzzing of every API document with
@@ -55,6 +55,7 @@ ensureDependencies();
 let ok = true;
 ok = step('lint', nx, ['run-many', '-t', 'lint', '--output-style=stream', '--skip-nx-cache']) && ok;
 ok = step('lint rule check (bad fixtures must fail)', process.execPath, ['scripts/check-boundaries.mjs']) && ok;
+ok = step('design documents inside the repository (links resolve)', process.execPath, ['scripts/check-docs.mjs']) && ok;
 ok = step('type-check', process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']) && ok;
 ok = step('API client is current (npm run api:generate)', process.execPath, ['scripts/api-generate.mjs', '--check']) && ok;
 ok = step('unit tests', nx, ['run-many', '-t', 'test', '--exclude=console', '--output-style=stream', '--skip-nx-cache']) && ok;
