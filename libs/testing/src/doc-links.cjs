@@ -1,5 +1,5 @@
 // The design lives inside the repository: no file may point to documents outside it, and every
-// relative link of the project's Markdown (README.md, docs/) must reach a file that exists.
+// relative link of the project's Markdown (README.md, docs/, every other *.md) must reach a file that exists.
 // Pure functions over text and a file-exists predicate; scripts/check-docs.mjs runs them on the
 // repository's files in `npm test`'s lint step. Plain CommonJS so that script and Jest share it.
 const path = require('node:path');
@@ -88,9 +88,9 @@ function brokenLinks(file, markdown, exists) {
   return broken;
 }
 
-/** Whether a repository file's links are held to the rule: README.md and the Markdown under docs/. */
-function isDesignDocument(file) {
-  return file === 'README.md' || (file.startsWith('docs/') && file.endsWith('.md'));
+/** Whether a repository file's links are held to the rule: every Markdown file (README.md, docs/, the projects' guides). */
+function isMarkdown(file) {
+  return file.endsWith('.md');
 }
 
-module.exports = { OUTSIDE_REFERENCES, outsideReferences, markdownLinks, linkedPath, brokenLinks, isDesignDocument };
+module.exports = { OUTSIDE_REFERENCES, outsideReferences, markdownLinks, linkedPath, brokenLinks, isMarkdown };

@@ -12,7 +12,7 @@ const docLinks = createRequire(__filename)('./doc-links.cjs') as {
   markdownLinks(markdown: string): Found[];
   linkedPath(fromFile: string, target: string): string | null;
   brokenLinks(file: string, markdown: string, exists: (p: string) => boolean): Found[];
-  isDesignDocument(file: string): boolean;
+  isMarkdown(file: string): boolean;
 };
 
 const outsideDocs = ['..', 'shared', 'domain.md'].join('/');
@@ -77,8 +77,8 @@ describe('brokenLinks', () => {
   });
 });
 
-describe('isDesignDocument', () => {
-  it('holds README.md and the Markdown under docs/ to the link rule', () => {
-    expect(['README.md', 'docs/domain.md', 'docs/adr/0001-x.md', 'apps/console/README.md', 'docs/sources/002.txt'].map(docLinks.isDesignDocument)).toEqual([true, true, true, false, false]);
+describe('isMarkdown', () => {
+  it('holds every Markdown file to the link rule, and no other file', () => {
+    expect(['README.md', 'docs/domain.md', 'docs/adr/0001-x.md', 'apps/console/README.md', 'docs/sources/002.txt', 'scripts/test.mjs'].map(docLinks.isMarkdown)).toEqual([true, true, true, true, false, false]);
   });
 });
