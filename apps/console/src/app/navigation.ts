@@ -36,14 +36,14 @@ export const SECTIONS: NavSection[] = [
     ],
   },
   // GAK/DIAK: the quality-control queue is its home.
-  { id: 'gak', roles: ['front_desk'], teams: GAK_TEAMS, items: [{ to: '/pvs', label: 'pvs.nav.queue', roles: GAK_CAPABLE_ROLES }] },
+  { id: 'gak', roles: ['front_desk'], teams: GAK_TEAMS, items: [{ to: '/pvs', label: 'nav.items.pvQueue', roles: GAK_CAPABLE_ROLES }] },
   {
     id: 'detectives',
     roles: ['detective', 'team_lead'],
     items: [
-      { to: '/investigations', label: 'investigations.nav.mine', roles: INVESTIGATION_READER_ROLES },
-      { to: '/investigations/team', label: 'investigations.nav.team', roles: INVESTIGATION_READER_ROLES },
-      { to: '/investigations/new', label: 'investigations.nav.open', roles: INVESTIGATION_WRITER_ROLES },
+      { to: '/investigations', label: 'nav.items.casesMine', roles: INVESTIGATION_READER_ROLES },
+      { to: '/investigations/team', label: 'nav.items.casesTeam', roles: INVESTIGATION_READER_ROLES },
+      { to: '/investigations/new', label: 'nav.items.caseOpen', roles: INVESTIGATION_WRITER_ROLES },
       { to: '/reports', label: 'nav.items.reports', roles: REPORT_READER_ROLES },
       { to: '/reports/new', label: 'nav.items.reportsNew', roles: REPORT_INTAKE_ROLES },
       { to: '/reports/deadlines', label: 'nav.items.reportsDeadlines', roles: DEADLINES_ROLES },

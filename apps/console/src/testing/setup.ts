@@ -1,8 +1,13 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, beforeAll } from 'vitest';
+import { initI18n } from '@/lib/i18n/i18n';
+import { loadAllFeatureCatalogues } from '@/lib/i18n/features';
 
 afterEach(() => cleanup());
+
+// Screens are rendered without the router, which loads a feature's words with its screen in the product.
+beforeAll(() => loadAllFeatureCatalogues(initI18n('nl')));
 
 // jsdom lacks what Mantine measures and listens to.
 const nothing = (): undefined => undefined;

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setDateLocale } from './dates';
+import { FeatureCatalogues, FeatureName, loadWantedCatalogues, wantFeature } from './features';
 import { en } from './locales/en';
 import { nl } from './locales/nl';
 
@@ -22,13 +23,14 @@ function storedLanguage(): Language {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof nl };
+    resources: { translation: typeof nl & FeatureCatalogues };
   }
 }
 
 /**
  * One i18next instance: Dutch by default, English available, every text from the catalogues in
- * ./locales (keys are type-checked). Switching language also switches the date locale and `<html lang>`.
+ * ./locales and the features' own (./features: loaded with their screens; keys are type-checked).
+ * Switching language also switches the date locale and `<html lang>`.
  */
 export const i18n = i18next.createInstance();
 
@@ -59,5 +61,18 @@ export async function changeLanguage(lng: Language): Promise<void> {
   } catch {
     // private mode: the choice lasts for this page only
   }
+  // The words of the screens already opened, in the new language, before anything re-renders in it.
+  await loadWantedCatalogues(i18n, lng);
   await i18n.changeLanguage(lng);
+}
+
+/**
+ * A router `lazy` loader for a feature's screen that also brings the feature's words:
+ * `{ path: 'reports', lazy: feature('reports', () => import('@/features/reports/routes/report-list')) }`.
+ */
+export function feature<M>(name: FeatureName, load: () => Promise<M>): () => Promise<M> {
+  return async () => {
+    const [screen] = await Promise.all([load(), wantFeature(i18n, name)]);
+    return screen;
+  };
 }

@@ -3,11 +3,6 @@ import type { investigationsNl } from './nl';
 
 /** The investigations feature's English words: the same keys as the Dutch ones (the type-check holds them together). */
 export const investigationsEn: Widen<typeof investigationsNl> = {
-  nav: {
-    mine: 'My cases',
-    team: "My team's cases",
-    open: 'New case',
-  },
   staff: { you: '{{id}} (you)', system: 'automatic (referral)' },
   list: {
     mineTitle: 'My cases',

@@ -4,11 +4,6 @@
  * `codes`.
  */
 export const investigationsNl = {
-  nav: {
-    mine: 'Mijn dossiers',
-    team: 'Dossiers van mijn team',
-    open: 'Nieuw dossier',
-  },
   staff: { you: '{{id}} (u)', system: 'automatisch (doorverwijzing)' },
   list: {
     mineTitle: 'Mijn dossiers',
@@ -512,7 +507,7 @@ export const investigationsNl = {
       reopened: 'Heropend: {{reason}}',
     },
   },
-  // The investigations API's domain codes (problem+json `code`), spread into the console's `problems.codes`.
+  // The investigations API's domain codes (problem+json `code`), found by lib/api/messages.ts after `problems.codes`.
   problemCodes: {
     invalid_id: 'Geen geldig nummer.',
     invalid_date: 'Geen geldige datum.',

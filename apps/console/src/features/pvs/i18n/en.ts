@@ -3,7 +3,6 @@ import type { pvsNl } from './nl';
 
 /** The PV feature's words in English: the same keys as the Dutch ones. */
 export const pvsEn: Widen<typeof pvsNl> = {
-  nav: { queue: 'PV quality control' },
   queue: {
     title: 'PV quality control',
     intro: 'The PVs their authors submitted, with the step each is waiting for.',

@@ -1,6 +1,5 @@
 /** The PV feature's words (GAK/DIAK's quality control, the PV screen, its history), in Dutch: the source of the keys. */
 export const pvsNl = {
-  nav: { queue: "Kwaliteitscontrole PV's" },
   queue: {
     title: "Kwaliteitscontrole van PV's",
     intro: "De PV's die hun auteur indiende, met de stap waarop elk wacht.",

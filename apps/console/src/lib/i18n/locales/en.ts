@@ -1,7 +1,4 @@
-import { investigationsEn } from '@/features/investigations/i18n/en';
 import type { Catalogue } from './nl';
-import { pvsEn } from '@/features/pvs/i18n/en';
-import { reportsEn } from '@/features/reports/i18n/en';
 import { searchEn } from '@/features/search/i18n/en';
 
 /** The English catalogue: the same keys as the Dutch one (the type-check holds them together). */
@@ -38,6 +35,10 @@ export const en: Catalogue = {
       reportsDeadlines: 'Work list',
       reportsDeclaration: 'Found or lost object',
       reportsStatistics: 'Statistics',
+      pvQueue: 'PV quality control',
+      casesMine: 'My cases',
+      casesTeam: "My team's cases",
+      caseOpen: 'New case',
     },
   },
   home: {
@@ -151,7 +152,6 @@ export const en: Catalogue = {
       victim_support_already_offered: 'This victim was already offered victim support.',
       report_kind_not_investigable: 'This kind of report does not lead to an investigation.',
       investigation_already_requested: 'An investigation was already requested for this report.',
-      ...investigationsEn.problemCodes,
     },
   },
   breakGlass: {
@@ -172,10 +172,7 @@ export const en: Catalogue = {
     body: 'Someone else changed this meanwhile. Load the new version and enter your change again.',
     reload: 'Load the new version',
   },
-  reports: reportsEn,
-  pvs: pvsEn,
   search: searchEn,
-  investigations: investigationsEn,
   codes: {
     reportKind: {
       aangifte: 'Complaint (aangifte)',

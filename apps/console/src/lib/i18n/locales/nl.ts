@@ -1,7 +1,4 @@
 import type { Widen } from '../catalogue';
-import { investigationsNl } from '@/features/investigations/i18n/nl';
-import { pvsNl } from '@/features/pvs/i18n/nl';
-import { reportsNl } from '@/features/reports/i18n/nl';
 import { searchNl } from '@/features/search/i18n/nl';
 
 /**
@@ -43,6 +40,10 @@ export const nl = {
       reportsDeadlines: 'Werklijst',
       reportsDeclaration: 'Gevonden of verloren voorwerp',
       reportsStatistics: 'Statistieken',
+      pvQueue: "Kwaliteitscontrole PV's",
+      casesMine: 'Mijn dossiers',
+      casesTeam: 'Dossiers van mijn team',
+      caseOpen: 'Nieuw dossier',
     },
   },
   home: {
@@ -156,7 +157,6 @@ export const nl = {
       victim_support_already_offered: 'Dit slachtoffer kreeg al slachtofferbejegening aangeboden.',
       report_kind_not_investigable: 'Deze soort melding leidt niet tot een onderzoek.',
       investigation_already_requested: 'Voor deze melding werd al een onderzoek gevraagd.',
-      ...investigationsNl.problemCodes,
     },
   },
   breakGlass: {
@@ -177,10 +177,7 @@ export const nl = {
     body: 'Iemand anders heeft dit intussen gewijzigd. Laad de nieuwe versie en voer uw wijziging opnieuw in.',
     reload: 'Nieuwe versie laden',
   },
-  reports: reportsNl,
-  pvs: pvsNl,
   search: searchNl,
-  investigations: investigationsNl,
   codes: {
     reportKind: {
       aangifte: 'Aangifte',

@@ -1,0 +1,79 @@
+import type { i18n as I18n } from 'i18next';
+import type { investigationsNl } from '@/features/investigations/i18n/nl';
+import type { pvsNl } from '@/features/pvs/i18n/nl';
+import type { reportsNl } from '@/features/reports/i18n/nl';
+import type { Language } from './i18n';
+
+/**
+ * Feature catalogues, loaded with the feature's screens rather than up front: the console's first
+ * load carries only the shell's words (lib/i18n/locales) and each feature's words arrive with its
+ * first screen, in the language in use (and the other language only when the user switches).
+ *
+ * A feature registers here with an entry in FEATURE_CATALOGUES (its name, the top-level key of its
+ * words `t('<name>.…')`, and a loader per language) and its type in FeatureCatalogues. Its router lines are wrapped in `feature('<name>', () => import(…))`.
+ */
+export const FEATURE_CATALOGUES = {
+  reports: {
+    nl: () => import('@/features/reports/i18n/nl').then((m) => m.reportsNl),
+    en: () => import('@/features/reports/i18n/en').then((m) => m.reportsEn),
+  },
+  pvs: {
+    nl: () => import('@/features/pvs/i18n/nl').then((m) => m.pvsNl),
+    en: () => import('@/features/pvs/i18n/en').then((m) => m.pvsEn),
+  },
+  investigations: {
+    nl: () => import('@/features/investigations/i18n/nl').then((m) => m.investigationsNl),
+    en: () => import('@/features/investigations/i18n/en').then((m) => m.investigationsEn),
+  },
+} satisfies { [K in keyof FeatureCatalogues]: Record<Language, () => Promise<FeatureCatalogues[K]>> };
+
+export type FeatureName = keyof typeof FEATURE_CATALOGUES;
+
+/** Each feature's words as its Dutch source types them (type-only imports: nothing is bundled), for `t`. */
+export interface FeatureCatalogues {
+  reports: typeof reportsNl;
+  pvs: typeof pvsNl;
+  investigations: typeof investigationsNl;
+}
+
+/** Per i18n instance: the loads begun, and the features whose screens were opened (a language switch loads their words first). */
+const state = new WeakMap<I18n, { loads: Map<string, Promise<void>>; wanted: Set<FeatureName> }>();
+function stateOf(i18n: I18n) {
+  let s = state.get(i18n);
+  if (!s) state.set(i18n, (s = { loads: new Map(), wanted: new Set() }));
+  return s;
+}
+
+/** Loads a feature's words in one language into i18n (once; a failed load is tried again next time). */
+export function loadFeatureCatalogue(i18n: I18n, name: FeatureName, lng: Language): Promise<void> {
+  const { loads } = stateOf(i18n);
+  const key = `${name}:${lng}`;
+  let load = loads.get(key);
+  if (!load) {
+    load = FEATURE_CATALOGUES[name][lng]().then((words) => {
+      i18n.addResourceBundle(lng, 'translation', { [name]: words }, true, true);
+    });
+    load.catch(() => loads.delete(key));
+    loads.set(key, load);
+  }
+  return load;
+}
+
+/** Loads the words of every feature opened so far in `lng`: awaited before the language switches. */
+export function loadWantedCatalogues(i18n: I18n, lng: Language): Promise<void> {
+  return Promise.all([...stateOf(i18n).wanted].map((name) => loadFeatureCatalogue(i18n, name, lng))).then(() => undefined);
+}
+
+/** Every feature's words in every language: for unit tests, which render screens without the router. */
+export function loadAllFeatureCatalogues(i18n: I18n): Promise<void> {
+  const all = (Object.keys(FEATURE_CATALOGUES) as FeatureName[]).flatMap((name) =>
+    (['nl', 'en'] as const).map((lng) => loadFeatureCatalogue(i18n, name, lng)),
+  );
+  return Promise.all(all).then(() => undefined);
+}
+
+/** Marks a feature as wanted and loads its words in the current language. */
+export function wantFeature(i18n: I18n, name: FeatureName): Promise<void> {
+  stateOf(i18n).wanted.add(name);
+  return loadFeatureCatalogue(i18n, name, (i18n.language as Language) || 'nl');
+}
