@@ -1,3 +1,5 @@
+import type { BackoffPolicy, LoopFailure } from './backoff';
+
 /**
  * The event store port. Every adapter (PostgreSQL, in-memory, KurrentDB) passes the same contract
  * suite (`event-store.contract.ts`).
@@ -107,8 +109,16 @@ export interface ReadAllOptions {
 export interface Subscription {
   /** Stops the subscription and waits for the handler in flight to finish. */
   stop(): Promise<void>;
-  /** Resolves when the subscription has stopped (also on a handler error, which rejects). */
+  /**
+   * Resolves when the subscription has stopped. Polling subscriptions (PostgreSQL, in-memory) retry every
+   * failure themselves and end only on `stop()`; a push subscription (KurrentDB) rejects when its server
+   * connection ends, and its owner starts a new one from its checkpoint.
+   */
   readonly done: Promise<void>;
+  /** The position of the last event handled (the start position before the first). */
+  readonly position?: GlobalPosition;
+  /** Set while the subscription retries after a failure (the database away); cleared by the next success. */
+  readonly failure?: LoopFailure;
 }
 
 export interface SubscribeOptions {
@@ -118,6 +128,10 @@ export interface SubscribeOptions {
   batchSize?: number;
   /** Longest wait between polls when nothing wakes the subscription, in ms. */
   pollIntervalMs?: number;
+  /** Told of each failure the subscription retries (see {@link Subscription.failure}). */
+  onError?(error: unknown, failure: LoopFailure): void;
+  /** Back-off between retries after a failure. */
+  backoff?: BackoffPolicy;
 }
 
 /** The result of re-computing a stream's hash chain. */

@@ -100,6 +100,8 @@ export class InMemoryEventStore implements EventStore {
       from,
       read: (pos, limit) => this.readAll(pos, { limit }),
       handle: options.handle,
+      onError: options.onError,
+      backoff: options.backoff,
       batchSize: options.batchSize ?? 500,
       pollIntervalMs: options.pollIntervalMs ?? 1000,
       onWake: (wake) => {

@@ -5,6 +5,7 @@ export * from './in-memory-event-store';
 export * from './postgres-event-store';
 export * from './postgres-schema';
 export * from './subscription';
+export * from './backoff';
 export * from './verify';
 export * from './command-handler';
 export * from './snapshots';

@@ -112,6 +112,7 @@ export class PostgresEventStore implements EventStore {
   private readonly wakers: Set<() => void>;
   private readonly batcher: AppendBatcher;
   private notifyTimer?: NodeJS.Timeout;
+  private closed = false;
 
   private readonly db: Queryable;
   /** Set when this instance runs inside a caller's transaction (see {@link withTransaction}). */
@@ -287,6 +288,16 @@ export class PostgresEventStore implements EventStore {
     return rows[0] && { streamId: rows[0].stream_id, streamVersion: rows[0].stream_version };
   }
 
+  /** Events stored after `from`, counting at most `limit` (how far a reader lags, cheaply bounded). */
+  async countAfter(from: GlobalPosition, limit: number): Promise<number> {
+    const commit = from.commit < 0n ? '0' : from.commit.toString();
+    const { rows } = await this.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${this.s}.events WHERE (transaction_id, position) > ($1::xid8, $2::bigint) LIMIT $3) AS behind`,
+      [commit, from.prepare.toString(), limit],
+    );
+    return rows[0].n;
+  }
+
   /** Number of events in the log (for progress reporting). */
   async count(): Promise<number> {
     const { rows } = await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.s}.events`);
@@ -294,11 +305,17 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(from: GlobalPosition, options: SubscribeOptions): Subscription {
-    if (this.options.listen !== false) void this.ensureListener();
+    const listen = this.options.listen !== false;
     return pollingSubscription({
       from,
-      read: (pos, limit) => this.readAll(pos, { limit }),
+      read: (pos, limit) => {
+        // (Re)opens the LISTEN connection, also after the database came back from a restart.
+        if (listen) void this.ensureListener();
+        return this.readAll(pos, { limit });
+      },
       handle: options.handle,
+      onError: options.onError,
+      backoff: options.backoff,
       batchSize: options.batchSize ?? 500,
       pollIntervalMs: options.pollIntervalMs ?? this.options.pollIntervalMs ?? (this.options.listen === false ? 100 : 1000),
       onWake: (wake) => {
@@ -308,17 +325,33 @@ export class PostgresEventStore implements EventStore {
     });
   }
 
+  /**
+   * The connection that LISTENs for other processes' appends. When it fails (the server restarted) it is
+   * dropped, and the next read of a subscription opens a new one; polling covers the gap.
+   */
   private ensureListener(): Promise<PoolClient | undefined> {
+    if (this.closed) return Promise.resolve(undefined);
     this.listener ??= (async () => {
+      let client: PoolClient | undefined;
+      const forget = () => {
+        if (!client) return;
+        const broken = client;
+        client = undefined;
+        this.listener = undefined;
+        broken.release(true);
+      };
       try {
-        const client = await this.options.pool.connect();
+        client = await this.options.pool.connect();
         client.on('notification', (n) => {
           if (n.channel === this.channel) for (const wake of this.wakers) wake();
         });
-        client.on('error', () => undefined);
+        client.on('error', forget);
+        client.on('end', forget);
         await client.query(`LISTEN "${this.channel}"`);
         return client;
       } catch {
+        forget();
+        this.listener = undefined;
         return undefined;
       }
     })();
@@ -331,10 +364,14 @@ export class PostgresEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     if (this.notifyTimer) clearTimeout(this.notifyTimer);
     this.notifyTimer = undefined;
     const listener = await this.listener;
     if (listener) {
+      listener.removeAllListeners('end');
+      listener.removeAllListeners('error');
+      listener.on('error', () => undefined);
       await listener.query(`UNLISTEN "${this.channel}"`).catch(() => undefined);
       listener.release();
     }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
+import { BackoffPolicy, backoffDelay, DEFAULT_BACKOFF, describeError, LoopFailure } from './backoff';
 import { EventStore, GlobalPosition, RecordedEvent, START, Subscription } from './event-store';
 import { ident, migrate, Migration } from './postgres-schema';
 
@@ -71,12 +72,14 @@ function quoteTable(schema: string | undefined, table: string): string {
  */
 export class Projector {
   private readonly subscriptions = new Map<string, Subscription>();
+  private readonly supervisors = new Map<string, Promise<void>>();
+  /** Failures of a projection's (re)start (its checkpoint unreadable), by projection. */
+  private readonly startFailures = new Map<string, LoopFailure>();
   /** Fires after each committed batch with the events it projected (for lag measurements). */
   onBatchCommitted?: (projection: string, events: RecordedEvent[]) => void;
   private readonly commitListeners = new Set<CommitListener>();
-  /** Last failure per projection while it retries; cleared by the next committed batch. */
-  readonly failures = new Map<string, { error: string; since: Date; attempts: number }>();
   private stopping = false;
+  private wakeSupervisors = new Set<() => void>();
 
   constructor(
     private readonly options: {
@@ -86,6 +89,10 @@ export class Projector {
       schema: string;
       projections: Projection[];
       batchSize?: number;
+      /** Back-off of a projection that cannot read or write (the database away). Default {@link DEFAULT_BACKOFF}. */
+      backoff?: BackoffPolicy;
+      /** Told of every failure a projection retries. Default: none (see {@link status}). */
+      onError?: (projection: string, error: unknown, failure: LoopFailure) => void;
     },
   ) {}
 
@@ -94,26 +101,94 @@ export class Projector {
     await migrate(pool, this.options.schema, PROJECTOR_MIGRATIONS, 'projector_migrations');
   }
 
-  /** Starts every projection from its stored checkpoint. */
+  /**
+   * Starts every projection from its stored checkpoint. Each runs under a supervisor for as long as the
+   * projector runs: a failed read or batch (the database restarting, for any length of time) is retried
+   * with a capped, jittered back-off from the last committed batch, and a subscription that ends on an
+   * error (a push store's connection lost) is started again from the stored checkpoint. Nothing is
+   * skipped: the read model stays behind rather than wrong; {@link status} shows what it is stuck on.
+   */
   async start(): Promise<void> {
     for (const p of this.options.projections) {
-      if (this.subscriptions.has(p.name)) continue;
+      if (this.supervisors.has(p.name)) continue;
       const from = await this.checkpoint(p.name);
-      const target = this.target(p, false);
-      this.subscriptions.set(
-        p.name,
-        this.options.store.subscribeToAll(from, {
-          batchSize: this.options.batchSize ?? 500,
-          handle: (events) => this.applyWithRetry(p, target, events),
-        }),
-      );
+      this.supervisors.set(p.name, this.supervise(p, from));
     }
+  }
+
+  private async supervise(p: Projection, first: GlobalPosition): Promise<void> {
+    const target = this.target(p, false);
+    let from: GlobalPosition | undefined = first;
+    while (!this.stopping) {
+      try {
+        from ??= await this.checkpoint(p.name);
+        if (this.stopping) return;
+        this.startFailures.delete(p.name);
+        const subscription = this.options.store.subscribeToAll(from, {
+          batchSize: this.options.batchSize ?? 500,
+          handle: (events) => this.applyOrDefer(p, target, events),
+          backoff: this.options.backoff,
+          onError: (e, failure) => this.options.onError?.(p.name, e, failure),
+        });
+        this.subscriptions.set(p.name, subscription);
+        await subscription.done;
+        return;
+      } catch (e) {
+        if (this.stopping) return;
+        const previous = this.startFailures.get(p.name);
+        const failure = { error: describeError(e), since: previous?.since ?? new Date(), attempts: (previous?.attempts ?? 0) + 1 };
+        this.startFailures.set(p.name, failure);
+        this.options.onError?.(p.name, e, failure);
+        await this.pause(backoffDelay(failure.attempts, this.options.backoff ?? DEFAULT_BACKOFF));
+        from = undefined;
+      }
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.wakeSupervisors.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.wakeSupervisors.add(wake);
+    });
+  }
+
+  /** Failures projections are retrying now, by projection (none when all run). */
+  get failures(): Map<string, LoopFailure> {
+    const out = new Map<string, LoopFailure>();
+    for (const p of this.options.projections) {
+      const f = this.startFailures.get(p.name) ?? this.subscriptions.get(p.name)?.failure;
+      if (f) out.set(p.name, f);
+    }
+    return out;
+  }
+
+  /**
+   * Each projection's state, for readiness: running (subscribed, no failure), where it has got to in the
+   * log (in memory: ahead of the stored checkpoint of a projection that only skipped events), and the
+   * failure it retries, if any.
+   */
+  status(): { projection: string; running: boolean; position: GlobalPosition; failure?: LoopFailure }[] {
+    const failures = this.failures;
+    return this.options.projections.map((p) => {
+      const subscription = this.subscriptions.get(p.name);
+      const failure = failures.get(p.name);
+      return { projection: p.name, running: !!subscription && !failure && !this.stopping, position: subscription?.position ?? START, ...(failure ? { failure } : {}) };
+    });
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    for (const wake of [...this.wakeSupervisors]) wake();
     await Promise.all([...this.subscriptions.values()].map((s) => s.stop()));
+    await Promise.all(this.supervisors.values());
     this.subscriptions.clear();
+    this.supervisors.clear();
+    this.startFailures.clear();
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
     await this.flushIdleCheckpoints();
@@ -154,10 +229,10 @@ export class Projector {
   }
 
   /**
-   * A batch that fails (database down, a projection bug) is retried with back-off, never skipped: the
-   * read model stays behind rather than wrong. `failures` shows what it is stuck on.
+   * A batch that fails (database down, a projection bug) rejects, and the subscription tries it again
+   * after backing off: it is never skipped.
    */
-  private async applyWithRetry(p: Projection, target: TableTarget, events: RecordedEvent[]): Promise<void> {
+  private async applyOrDefer(p: Projection, target: TableTarget, events: RecordedEvent[]): Promise<void> {
     const handles = new Set(p.handles);
     if (!events.some((e) => handles.has(e.type))) {
       // Nothing for this projection: no transaction now. Its checkpoint follows in one small write
@@ -166,18 +241,7 @@ export class Projector {
       return;
     }
     this.idleCheckpoints.delete(p.name);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.applyBatch(p, target, events, true);
-        this.failures.delete(p.name);
-        return;
-      } catch (e) {
-        const previous = this.failures.get(p.name);
-        this.failures.set(p.name, { error: e instanceof Error ? e.message : String(e), since: previous?.since ?? new Date(), attempts: attempt });
-        if (this.stopping) throw e;
-        await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** Math.min(attempt, 6), 5000)));
-      }
-    }
+    await this.applyBatch(p, target, events, true);
   }
 
   /**

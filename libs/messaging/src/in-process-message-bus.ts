@@ -55,6 +55,8 @@ export class InProcessMessageBus implements MessageBus {
         if (group.handle === o.handle) group.handle = undefined;
         await group.running.catch(() => undefined);
       },
+      status: () => ({ joined: true }),
+      joined: async () => undefined,
     };
   }
 

@@ -1,3 +1,4 @@
+import { backoffDelay, BackoffPolicy, DEFAULT_BACKOFF, describeError, LoopFailure } from '@police/event-store';
 import { Admin, Consumer, IHeaders, Kafka, logLevel, Producer, RetryOptions } from 'kafkajs';
 import { incomingMessage, messageHeaders, OutgoingMessage } from './message';
 import { MessageBus, MessageSubscription, MessageSubscriptionOptions } from './message-bus';
@@ -18,6 +19,12 @@ export interface KafkaMessageBusOptions {
   maxWaitTimeInMs?: number;
   /** kafkajs log level. Default ERROR. */
   logLevel?: logLevel;
+  /** Back-off of a consumer group that cannot join (the broker away), between attempts. Default {@link DEFAULT_BACKOFF}. */
+  joinBackoff?: BackoffPolicy;
+  /** How long topic creation waits for every partition to have a leader before it fails (and is retried by its caller). Default 30 s. */
+  leaderTimeoutMs?: number;
+  /** Told of every failure a consumer group retries (`context` names the group). Default: none. */
+  onError?: (context: string, error: unknown) => void;
 }
 
 /** Handler errors: up to 5 retries, 300 ms doubling to at most 30 s, then the consumer restarts (see class doc). */
@@ -47,7 +54,7 @@ export class KafkaMessageBus implements MessageBus {
   private producer?: Promise<Producer>;
   private admin?: Promise<Admin>;
   private readonly knownTopics = new Set<string>();
-  private readonly consumers = new Set<Consumer>();
+  private readonly subscriptions = new Set<MessageSubscription>();
 
   constructor(private readonly options: KafkaMessageBusOptions) {
     this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: options.logLevel ?? logLevel.ERROR });
@@ -63,27 +70,70 @@ export class KafkaMessageBus implements MessageBus {
     }
     await this.ensureTopics([...byTopic.keys()]);
     const producer = await this.connectedProducer();
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, ms]) => ({
-        topic,
-        messages: ms.map((m) => ({ key: m.key, value: JSON.stringify(m.payload), headers: messageHeaders(m) })),
-      })),
-    });
+    try {
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, ms]) => ({
+          topic,
+          messages: ms.map((m) => ({ key: m.key, value: JSON.stringify(m.payload), headers: messageHeaders(m) })),
+        })),
+      });
+    } catch (e) {
+      // After a broker outage the producer's connections and metadata may be stale: the next publish
+      // (the relay tries again after backing off) starts from a new one.
+      if (this.producer) {
+        this.producer = undefined;
+        void producer.disconnect().catch(() => undefined);
+      }
+      throw e;
+    }
   }
 
+  /**
+   * Resolves at once; the group joins in the background. When the broker cannot be reached, the topics
+   * cannot be created, or the consumer crashes for good, the consumer is dropped and a new one tries again
+   * after a capped, jittered back-off, for as long as it takes; kafkajs restarts a consumer itself after a
+   * retriable crash. The group's committed offsets make each new consumer resume where the last stopped.
+   */
   async subscribe(o: MessageSubscriptionOptions): Promise<MessageSubscription> {
-    await this.ensureTopics(o.topics);
-    const consumer = this.kafka.consumer({
-      groupId: o.groupId,
-      allowAutoTopicCreation: false,
-      maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 1000,
-      retry: { ...CONSUMER_RETRY, ...this.options.consumerRetry, restartOnFailure: async () => true },
-    });
-    try {
-      await consumer.connect();
-      await consumer.subscribe({ topics: o.topics, fromBeginning: o.fromBeginning ?? true });
-      await consumer.run({
+    let stopped = false;
+    let consumer: Consumer | undefined;
+    let ended: (() => void) | undefined;
+    let joined = false;
+    let failure: LoopFailure | undefined;
+    let wakeUp: (() => void) | undefined;
+    let onJoined!: () => void;
+    const firstJoin = new Promise<void>((resolve) => (onJoined = resolve));
+    const fail = (e: unknown) => {
+      joined = false;
+      failure = { error: describeError(e), since: failure?.since ?? new Date(), attempts: (failure?.attempts ?? 0) + 1 };
+      this.options.onError?.(`consumer group ${o.groupId}`, e);
+    };
+
+    /** One consumer's life: resolves when it crashed for good or the subscription stops. */
+    const runOnce = async (): Promise<void> => {
+      await this.ensureTopics(o.topics);
+      if (stopped) return;
+      const c = this.kafka.consumer({
+        groupId: o.groupId,
+        allowAutoTopicCreation: false,
+        maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 1000,
+        retry: { ...CONSUMER_RETRY, ...this.options.consumerRetry, restartOnFailure: async () => true },
+      });
+      consumer = c;
+      const over = new Promise<void>((resolve) => (ended = resolve));
+      c.on(c.events.GROUP_JOIN, () => {
+        joined = true;
+        failure = undefined;
+        onJoined();
+      });
+      c.on(c.events.CRASH, ({ payload }) => {
+        fail(payload.error);
+        if (!payload.restart) ended?.();
+      });
+      await c.connect();
+      await c.subscribe({ topics: o.topics, fromBeginning: o.fromBeginning ?? true });
+      await c.run({
         autoCommit: true,
         eachMessage: ({ topic, partition, message }) =>
           o.handle(
@@ -97,38 +147,97 @@ export class KafkaMessageBus implements MessageBus {
             }),
           ),
       });
-    } catch (e) {
-      await consumer.disconnect().catch(() => undefined);
-      throw e;
-    }
-    this.consumers.add(consumer);
-    return {
-      stop: async () => {
-        this.consumers.delete(consumer);
-        await consumer.disconnect();
-      },
+      if (!stopped) await over;
     };
+
+    const running = (async () => {
+      while (!stopped) {
+        try {
+          await runOnce();
+        } catch (e) {
+          if (!stopped) fail(e);
+        }
+        joined = false;
+        const c = consumer;
+        consumer = undefined;
+        await c?.disconnect().catch(() => undefined);
+        if (stopped) break;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, backoffDelay(failure?.attempts ?? 1, this.options.joinBackoff ?? DEFAULT_BACKOFF));
+          wakeUp = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    })();
+
+    const subscription: MessageSubscription = {
+      stop: async () => {
+        stopped = true;
+        this.subscriptions.delete(subscription);
+        wakeUp?.();
+        ended?.();
+        await consumer?.disconnect().catch(() => undefined);
+        await running;
+      },
+      status: () => ({ joined, ...(failure ? { failure } : {}) }),
+      joined: () => firstJoin,
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.consumers].map((c) => c.disconnect().catch(() => undefined)));
-    this.consumers.clear();
+    await Promise.all([...this.subscriptions].map((s) => s.stop().catch(() => undefined)));
+    this.subscriptions.clear();
     const [producer, admin] = await Promise.all([this.producer?.catch(() => undefined), this.admin?.catch(() => undefined)]);
     await Promise.all([producer?.disconnect(), admin?.disconnect()]);
     this.producer = undefined;
     this.admin = undefined;
   }
 
+  /**
+   * Creates missing topics, then waits until every partition of each has a leader (polling the brokers'
+   * metadata, up to `leaderTimeoutMs`): a fresh broker answers "does not host this topic-partition" to
+   * producers and consumers until then. A failure forgets the admin client, so the caller's retry starts
+   * afresh.
+   */
   private async ensureTopics(topics: string[]): Promise<void> {
     const missing = [...new Set(topics)].filter((t) => !this.knownTopics.has(t));
     if (missing.length === 0) return;
     const admin = await this.connectedAdmin();
-    // Returns false (no error) for topics that exist already, also when another process created them first.
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: this.options.replicationFactor })),
-    });
+    try {
+      // Returns false (no error) for topics that exist already, also when another process created them first.
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: this.options.replicationFactor })),
+      });
+      await this.waitForLeaders(admin, missing);
+    } catch (e) {
+      if (this.admin) {
+        this.admin = undefined;
+        void admin.disconnect().catch(() => undefined);
+      }
+      throw e;
+    }
     for (const t of missing) this.knownTopics.add(t);
+  }
+
+  private async waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+    const deadline = Date.now() + (this.options.leaderTimeoutMs ?? 30_000);
+    for (let attempt = 1; ; attempt++) {
+      let lastError: unknown;
+      try {
+        const { topics: found } = await admin.fetchTopicMetadata({ topics });
+        const led = found.length === topics.length && found.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
+        if (led) return;
+      } catch (e) {
+        lastError = e;
+      }
+      if (Date.now() > deadline) throw new Error(`Topics ${topics.join(', ')} have no leader for every partition yet${lastError ? `: ${describeError(lastError)}` : ''}`);
+      await new Promise((r) => setTimeout(r, backoffDelay(attempt, { initialMs: 50, maxMs: 1000 })));
+    }
   }
 
   private connectedProducer(): Promise<Producer> {

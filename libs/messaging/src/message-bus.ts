@@ -1,3 +1,4 @@
+import type { LoopFailure } from '@police/event-store';
 import type { IncomingMessage, OutgoingMessage } from './message';
 
 /** What a consumer group subscribes to, and what it does with each message. */
@@ -17,13 +18,23 @@ export interface MessageSubscriptionOptions {
 export interface MessageSubscription {
   /** Stops delivery after the message in hand and waits for it; the group's position is kept. */
   stop(): Promise<void>;
+  /**
+   * Whether the group is joined (messages flow), and the failure it is retrying while it is not (the
+   * broker away). A transport without groups (in-process) is always joined.
+   */
+  status(): { joined: boolean; failure?: LoopFailure };
+  /** Resolves when the group is joined for the first time (a test that must not miss a message waits on it). */
+  joined(): Promise<void>;
 }
 
 /** The transport between services: Kafka in production, in-process in the embedded mode. */
 export interface MessageBus {
   /** Resolves only once the transport has acknowledged every message; rejects otherwise (publish again). */
   publish(messages: OutgoingMessage[]): Promise<void>;
-  /** Resolves once the group's subscription is in place. */
+  /**
+   * Starts the group's subscription. Kafka resolves at once and joins in the background, retrying for as
+   * long as the broker is away (see {@link MessageSubscription.status}); the in-process bus is joined at once.
+   */
   subscribe(options: MessageSubscriptionOptions): Promise<MessageSubscription>;
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { FieldError, validateContract } from '@police/contracts';
-import { EventStore, GlobalPosition, RecordedEvent, START, Subscription } from '@police/event-store';
+import { backoffDelay, describeError, EventStore, GlobalPosition, LoopFailure, RecordedEvent, START, Subscription } from '@police/event-store';
 import type { CheckpointStore } from './checkpoints';
 import type { OutgoingMessage, PublicMessage } from './message';
 import type { MessageBus } from './message-bus';
@@ -17,7 +17,7 @@ export interface RelayOptions {
   bus: MessageBus;
   /** Events read per batch; each batch is one publish. Default 100. */
   batchSize?: number;
-  /** Back-off after a failure, doubling from `initialDelayMs` (default 500) to `maxDelayMs` (default 30 000). */
+  /** Back-off after a failure, doubling from `initialDelayMs` (default 500) to `maxDelayMs` (default 30 000), with jitter. */
   retry?: { initialDelayMs?: number; maxDelayMs?: number };
   /** Told of every failure before the relay backs off and tries again. Default: console.error. */
   onError?: (error: unknown) => void;
@@ -29,6 +29,8 @@ export interface RelayOptions {
 export interface Relay {
   /** Stops after the batch in hand and waits for it. */
   stop(): Promise<void>;
+  /** Whether it runs without a failure, and the failure it retries (Kafka or the database away). */
+  status(): { running: boolean; failure?: LoopFailure };
 }
 
 /** A mapped message that is not a valid public contract: the relay refuses to publish it. */
@@ -57,13 +59,12 @@ export class ContractViolationError extends Error {
  * Resolves once the first checkpoint was read, so a relay that cannot reach its checkpoints fails to start.
  */
 export async function startRelay(o: RelayOptions): Promise<Relay> {
-  const initialDelay = o.retry?.initialDelayMs ?? 500;
-  const maxDelay = o.retry?.maxDelayMs ?? 30_000;
+  const policy = { initialMs: o.retry?.initialDelayMs ?? 500, maxMs: o.retry?.maxDelayMs ?? 30_000 };
   const onError = o.onError ?? ((e: unknown) => console.error(`[relay ${o.name}]`, e));
   let stopped = false;
   let subscription: Subscription | undefined;
   let wakeUp: (() => void) | undefined;
-  let delay = initialDelay;
+  let restartFailure: LoopFailure | undefined;
 
   const handle = async (events: RecordedEvent[]): Promise<void> => {
     const messages: OutgoingMessage[] = [];
@@ -77,7 +78,6 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
     if (messages.length > 0) await o.bus.publish(messages);
     await o.afterPublish?.(messages);
     await o.checkpoints.save(o.name, events[events.length - 1].position);
-    delay = initialDelay;
   };
 
   const pause = (ms: number) =>
@@ -90,18 +90,21 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
     });
 
   let from: GlobalPosition | undefined = (await o.checkpoints.load(o.name)) ?? START;
+  // A failed batch is retried by the subscription itself, from the position after the last published batch
+  // (= the stored checkpoint); this loop only starts a subscription again when one ends on an error.
   const running = (async () => {
     while (!stopped) {
       try {
         from ??= (await o.checkpoints.load(o.name)) ?? START;
         if (stopped) break;
-        subscription = o.store.subscribeToAll(from, { handle, batchSize: o.batchSize ?? 100 });
+        restartFailure = undefined;
+        subscription = o.store.subscribeToAll(from, { handle, batchSize: o.batchSize ?? 100, backoff: policy, onError: (e) => onError(e) });
         await subscription.done;
       } catch (e) {
         if (stopped) break;
+        restartFailure = { error: describeError(e), since: restartFailure?.since ?? new Date(), attempts: (restartFailure?.attempts ?? 0) + 1 };
         onError(e);
-        await pause(delay);
-        delay = Math.min(delay * 2, maxDelay);
+        await pause(backoffDelay(restartFailure.attempts, policy));
       }
       from = undefined;
     }
@@ -113,6 +116,10 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
       wakeUp?.();
       await subscription?.stop();
       await running;
+    },
+    status() {
+      const failure = restartFailure ?? subscription?.failure;
+      return { running: !stopped && !!subscription && !failure, ...(failure ? { failure } : {}) };
     },
   };
 }

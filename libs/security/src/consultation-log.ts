@@ -62,6 +62,8 @@ class NudgedSource implements EventStore {
       from,
       read: (position, limit) => this.store.readAll(position, { limit }),
       handle: options.handle,
+      onError: options.onError,
+      backoff: options.backoff,
       batchSize: options.batchSize ?? 500,
       pollIntervalMs: this.pollMs,
       onWake: (wake) => {
