@@ -60,6 +60,9 @@ const PUBLIC = COLUMNS.map(() => 200);
 const DAY = utcDay(new Date());
 
 const health = (service: string) => (a: Answer) => expect(a.json).toEqual({ service, status: 'up', checks: { database: 'up' } });
+const live = (service: string) => (a: Answer) => expect(a.json).toEqual({ service, status: 'alive', defects: 0 });
+const ready = (service: string) => (a: Answer) =>
+  expect(a.json).toMatchObject({ service, status: 'ready', checks: { store: 'up', projections: 'running', lag: expect.any(Number), maxLag: 1000 } });
 const openApi = (service: string) => (a: Answer) => expect(a.json).toMatchObject({ openapi: expect.stringMatching(/^3\./), info: { title: `${service} API` } });
 const asyncApi = (service: string) => (a: Answer) => expect(a.json).toMatchObject({ asyncapi: '3.0.0', info: { title: `${service} events` } });
 const openApiYaml = (service: string) => (a: Answer) => expect(a.text).toContain(`title: ${service} API`);
@@ -73,6 +76,8 @@ function serviceRows(service: string): Row[] {
   return [
     //                                                             anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     { method: 'GET', route: `/api/${service}/health`, expected: PUBLIC, ok: health(service) },
+    { method: 'GET', route: `/api/${service}/health/live`, expected: PUBLIC, ok: live(service) },
+    { method: 'GET', route: `/api/${service}/health/ready`, expected: PUBLIC, ok: ready(service) },
     { method: 'GET', route: `/api/${service}/asyncapi.json`, expected: PUBLIC, ok: asyncApi(service) },
     ...documentRows(service),
   ];

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { InProcessMessageBus } from '@police/messaging';
-import { createPool, intEnv, SERVICES } from '@police/platform';
+import { createPool, installDefectHandlers, intEnv, SERVICES } from '@police/platform';
 import { authenticationFromEnv } from '@police/security';
 import { startEmbeddedDatabase } from './embedded-database';
 import { consoleDir, serveConsole } from './console.static';
@@ -13,6 +13,7 @@ import { createEmbeddedApp } from './embedded.module';
  */
 async function main(): Promise<void> {
   const logger = new Logger('embedded');
+  installDefectHandlers();
   const fresh = process.argv.includes('--fresh');
   const dataDir = process.env.DATA_DIR ?? '.data';
   const db = await startEmbeddedDatabase({ dataDir, fresh, logger });

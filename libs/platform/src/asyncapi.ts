@@ -1,10 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { CONTRACTS, ContractEntry } from '@police/contracts';
-import { EVENT_SOURCING, ServiceEventSourcing } from './event-sourcing';
+import { ServiceEventSourcing } from './event-sourcing';
 import { classSchemas, JsonSchema } from './json-schema';
 import type { DocumentedService } from './openapi';
-import { publicTopic, ServiceName } from './runtime';
+import { EVENT_SOURCING, publicTopic, ServiceName } from './runtime';
 
 /** Where a service's AsyncAPI document is served: `/api/<service>/asyncapi.json`. */
 export function asyncApiPath(service: string): string {

@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { migrate, PostgresEventStore, PostgresSnapshotStore, Projection, Projector, RecordedEvent } from '@police/event-store';
+import { comparePositions, describeError, LoopFailure, migrate, PostgresEventStore, PostgresSnapshotStore, Projection, Projector, RecordedEvent } from '@police/event-store';
 import { ContractHandlers, migrateMessaging, PostgresCheckpointStore, PublicMessage, Relay, startConsumer, startRelay } from '@police/messaging';
 import type { MessageSubscription } from '@police/messaging';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { PLATFORM_MIGRATIONS } from './health';
-import { dataSourceOnPool, publicTopic, ServiceName, ServiceRuntime } from './runtime';
+import { dataSourceOnPool, EVENT_SOURCING, publicTopic, ServiceName, ServiceRuntime } from './runtime';
 import { installSearchIndexes } from './search-index';
 
 /** What a service declares about its events: read models, public contracts, what it consumes. */
@@ -16,6 +16,20 @@ export interface EventSourcingOptions {
   toPublic?: (event: RecordedEvent) => PublicMessage | null;
   /** Public contracts of other services this one acts on: the producing services, and the handlers. */
   consume?: { from: ServiceName[]; handlers: (es: ServiceEventSourcing) => ContractHandlers };
+}
+
+/** What the background loops of a service are doing: for readiness, and for whoever watches it. */
+export interface EventSourcingStatus {
+  /** Every projection subscribed and none retrying a failure. */
+  projectionsRunning: boolean;
+  /** Events in the log that the slowest projection has not reached yet (counted up to the bound asked). */
+  lag: number;
+  /** Projections retrying a failure (the database away), with what they are stuck on. */
+  failing: { projection: string; failure: LoopFailure }[];
+  /** The relay to the public topic: running, retrying (Kafka or the database away), or none (publishes nothing). */
+  relay: 'running' | 'retrying' | 'none';
+  /** The consumer group: joined, joining (in the background, or again after a broker outage), or none. */
+  consumer: 'joined' | 'joining' | 'none';
 }
 
 /**
@@ -49,7 +63,13 @@ export class ServiceEventSourcing {
     this.snapshots = new PostgresSnapshotStore(runtime.pool, runtime.schema);
     // Read models are derived data, rebuildable from the log: their tables follow the entities.
     this.dataSource = dataSourceOnPool(runtime.pool, options.entities, { synchronize: true });
-    this.projector = new Projector({ dataSource: this.dataSource, store: this.store, schema: runtime.schema, projections: options.projections });
+    this.projector = new Projector({
+      dataSource: this.dataSource,
+      store: this.store,
+      schema: runtime.schema,
+      projections: options.projections,
+      onError: (projection, e, failure) => this.logger.warn(`projection ${projection}: ${describeError(e)} (attempt ${failure.attempts}, failing since ${failure.since.toISOString()}); retrying`),
+    });
   }
 
   get topic(): string {
@@ -83,7 +103,7 @@ export class ServiceEventSourcing {
         topic: this.topic,
         map: this.options.toPublic,
         bus: this.runtime.bus,
-        onError: (e) => this.logger.error(`relay: ${e instanceof Error ? e.message : String(e)}`),
+        onError: (e) => this.logger.warn(`relay: ${describeError(e)}; retrying`),
       });
     }
     if (this.options.consume) {
@@ -98,6 +118,26 @@ export class ServiceEventSourcing {
     }
   }
 
+  /**
+   * The state of the projections, the relay and the consumer, and how far the slowest projection lags
+   * behind the log (counted up to `maxLag + 1`: enough to tell whether it is under the bound).
+   */
+  async status(maxLag: number): Promise<EventSourcingStatus> {
+    const projections = this.projector.status();
+    const failing = projections.flatMap((p) => (p.failure ? [{ projection: p.projection, failure: p.failure }] : []));
+    const slowest = projections.map((p) => p.position).sort(comparePositions)[0];
+    const lag = slowest ? await this.store.countAfter(slowest, maxLag + 1) : 0;
+    const relay = this.relay?.status();
+    const consumer = this.consumer?.status();
+    return {
+      projectionsRunning: projections.every((p) => p.running),
+      lag,
+      failing,
+      relay: !relay ? 'none' : relay.running ? 'running' : 'retrying',
+      consumer: !consumer ? 'none' : consumer.joined ? 'joined' : 'joining',
+    };
+  }
+
   async stop(): Promise<void> {
     await this.consumer?.stop();
     await this.relay?.stop();
@@ -106,8 +146,6 @@ export class ServiceEventSourcing {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }
-
-export const EVENT_SOURCING = Symbol('EVENT_SOURCING');
 
 /** The Nest provider of a service's {@link ServiceEventSourcing}: started at init, stopped at shutdown. */
 export function eventSourcingProvider(runtime: ServiceRuntime, options: EventSourcingOptions) {

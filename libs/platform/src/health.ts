@@ -1,12 +1,16 @@
-import { Controller, Get, HttpStatus, Inject, Res, Type } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Optional, Res, Type } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { ident, Migration } from '@police/event-store';
 import type { Response } from 'express';
 import { Public } from './http-app';
 import { registerResponseSchemas } from './openapi';
 import responses from './platform.responses.json';
+import { defectCount } from './defects';
+import type { ServiceEventSourcing } from './event-sourcing';
+import { PROBLEM_BASE, ProblemException } from './problem-details';
 import { ApiAlsoAnswers } from './route-facts';
-import { SERVICE_RUNTIME, ServiceName, ServiceRuntime } from './runtime';
+import { EVENT_SOURCING, intEnv, SERVICE_RUNTIME, ServiceName, ServiceRuntime } from './runtime';
+import { storeRetryAfterSeconds } from './store-unavailable';
 
 // What health answers, generated from its return type (npm run api:generate).
 registerResponseSchemas(responses);
@@ -16,6 +20,36 @@ export interface HealthReport {
   status: 'up' | 'down';
   /** `database: 'up'`: the service's store accepted a write just now (within {@link HEALTH_PROBE_TTL_MS}). */
   checks: { database: 'up' | 'down' };
+}
+
+/** `/health/live`: the process runs and its event loop answers. */
+export interface LivenessReport {
+  service: ServiceName;
+  status: 'alive';
+  /** Unhandled promise rejections since the process started: defects to look into (see the logs). */
+  defects: number;
+}
+
+/** `/health/ready`: the service can take requests (200), or why not (503 problem+json with the same checks). */
+export interface ReadinessReport {
+  service: ServiceName;
+  status: 'ready';
+  checks: ReadinessChecks;
+}
+
+export interface ReadinessChecks {
+  /** The store accepted a write just now. */
+  store: 'up' | 'down';
+  /** Every projection subscribed and none retrying a failure. */
+  projections: 'running' | 'retrying';
+  /** Events the slowest projection has still to apply (counted up to the bound + 1). */
+  lag: number;
+  /** The bound on `lag` past which the service is not ready (`READY_MAX_LAG_EVENTS`, default 1000). */
+  maxLag: number;
+  /** Reported, never a reason to be unready: commands are taken and published once Kafka is back. */
+  relay: 'running' | 'retrying' | 'none';
+  /** Reported, never a reason to be unready: the group joins in the background. */
+  consumer: 'joined' | 'joining' | 'none';
 }
 
 /** How long one probe's answer is reused: `/health` is public, so a flood of calls costs one write a second. */
@@ -69,8 +103,13 @@ export class StoreProbe {
 }
 
 /**
- * A `GET health` controller for one service: 200 when its store accepts a write, else 503. A class
- * per service, because Nest's RouterModule prefixes routes by the module that declares the controller.
+ * The health routes of one service, under `/api/<service>/health` (the gateway's routes): `GET health`
+ * (200 when its store accepts a write, else 503; kept for existing monitors), `GET health/live` (the
+ * liveness probe: 200 while the process answers at all — it never depends on the database or Kafka, so
+ * an outage does not get the process restarted), and `GET health/ready` (the readiness probe: 200 when
+ * the store accepts a write, every projection runs and lags less than `READY_MAX_LAG_EVENTS`, else 503
+ * problem+json with `Retry-After` and the same checks). A class per service, because Nest's
+ * RouterModule prefixes routes by the module that declares the controller.
  */
 export function healthController(service: ServiceName): Type<unknown> {
   @ApiTags('health')
@@ -78,8 +117,12 @@ export function healthController(service: ServiceName): Type<unknown> {
   @Controller('health')
   class HealthController {
     private readonly store: StoreProbe;
+    private readonly maxLag = intEnv('READY_MAX_LAG_EVENTS', 1000);
 
-    constructor(@Inject(SERVICE_RUNTIME) runtime: ServiceRuntime) {
+    constructor(
+      @Inject(SERVICE_RUNTIME) runtime: ServiceRuntime,
+      @Optional() @Inject(EVENT_SOURCING) private readonly events?: ServiceEventSourcing,
+    ) {
       this.store = new StoreProbe(runtime);
     }
 
@@ -91,6 +134,46 @@ export function healthController(service: ServiceName): Type<unknown> {
       const database = (await this.store.up()) ? 'up' : 'down';
       if (database === 'down') res.status(HttpStatus.SERVICE_UNAVAILABLE);
       return { service, status: database, checks: { database } };
+    }
+
+    @Get('live')
+    @ApiOkResponse({ description: 'The process runs and answers (liveness probe); it does not look at the database or Kafka.' })
+    live(): LivenessReport {
+      return { service, status: 'alive', defects: defectCount() };
+    }
+
+    @Get('ready')
+    @ApiOkResponse({ description: 'The service can take requests (readiness probe): its store writes, its projections run and keep up.' })
+    @ApiServiceUnavailableResponse({ description: 'Not ready: problem+json with Retry-After and the checks that failed.' })
+    @ApiAlsoAnswers(503)
+    async ready(@Res({ passthrough: true }) res: Response): Promise<ReadinessReport> {
+      const store = (await this.store.up()) ? 'up' : 'down';
+      let status = { projectionsRunning: true, lag: 0, relay: 'none', consumer: 'none' } as Pick<Awaited<ReturnType<ServiceEventSourcing['status']>>, 'projectionsRunning' | 'lag' | 'relay' | 'consumer'>;
+      if (this.events) {
+        try {
+          status = await this.events.status(this.maxLag);
+        } catch {
+          status = { ...status, projectionsRunning: false };
+        }
+      }
+      const checks: ReadinessChecks = {
+        store,
+        projections: status.projectionsRunning ? 'running' : 'retrying',
+        lag: status.lag,
+        maxLag: this.maxLag,
+        relay: status.relay,
+        consumer: status.consumer,
+      };
+      const reasons = [
+        ...(store === 'down' ? ['the store does not accept writes'] : []),
+        ...(status.projectionsRunning ? [] : ['a projection is retrying a failure']),
+        ...(status.lag > this.maxLag ? [`the read models lag more than ${this.maxLag} events behind the log`] : []),
+      ];
+      if (reasons.length > 0) {
+        res.setHeader('Retry-After', String(storeRetryAfterSeconds()));
+        throw new ProblemException({ type: `${PROBLEM_BASE}not-ready`, title: 'Not ready', status: HttpStatus.SERVICE_UNAVAILABLE, detail: `Not ready: ${reasons.join('; ')}.`, service, checks });
+      }
+      return { service, status: 'ready', checks };
     }
   }
   return HealthController;

@@ -14,3 +14,5 @@ export * from './request-fields';
 export * from './path-params';
 export * from './search-index';
 export * from './search.request';
+export * from './store-unavailable';
+export * from './defects';

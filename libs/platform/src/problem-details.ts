@@ -11,6 +11,7 @@ import {
 import { DomainError, DuplicateEventIdError, IdempotencyKeyReusedError, PreconditionFailedError, WrongExpectedVersionError } from '@police/event-store';
 import type { Request, Response } from 'express';
 import { METHODS } from 'node:http';
+import { isStoreUnavailable, storeRetryAfterSeconds, storeUnavailableProblem } from './store-unavailable';
 
 /** One field at fault in a request, as reported in a problem+json `errors` member. */
 export interface FieldError {
@@ -42,6 +43,7 @@ export class ProblemException extends HttpException {
 }
 
 export const PROBLEM_BASE = 'https://police-case-platform.example/problems/';
+const STORE_UNAVAILABLE_TYPE = `${PROBLEM_BASE}store-unavailable`;
 
 /** Flattens class-validator errors (nested too) into field paths with messages. */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -136,7 +138,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       problem = { type: `${PROBLEM_BASE}method-not-allowed`, title: TITLES[405], status: 405, detail: `${req.method} is not served here; this path answers ${allowed.join(', ')}.` };
     }
     problem.instance = req.originalUrl?.split('?')[0];
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (problem.type === STORE_UNAVAILABLE_TYPE) {
+      res.setHeader('Retry-After', String(storeRetryAfterSeconds()));
+      this.logger.warn(`store unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    } else if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
@@ -184,6 +189,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof DuplicateEventIdError) {
       return { type: `${PROBLEM_BASE}duplicate-request`, title: TITLES[409], status: 409, detail: 'This request id was already used for a different request.' };
     }
+    if (isStoreUnavailable(exception)) return storeUnavailableProblem();
     if (exception instanceof BadRequestException) {
       const body = exception.getResponse();
       const message = typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : body;

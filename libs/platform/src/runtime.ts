@@ -38,6 +38,8 @@ export function publicTopic(runtime: Pick<ServiceRuntime, 'namespace'>, producer
 
 export const DB_POOL = Symbol('DB_POOL');
 export const SERVICE_RUNTIME = Symbol('SERVICE_RUNTIME');
+/** The Nest token of a service's `ServiceEventSourcing` (see `eventSourcingProvider`). */
+export const EVENT_SOURCING = Symbol('EVENT_SOURCING');
 
 export function createPool(databaseUrl: string, max: number, applicationName: string): Pool {
   const pool = new Pool({ connectionString: databaseUrl, max, application_name: applicationName, connectionTimeoutMillis: 15_000 });

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { DynamicModule, Module, Type } from '@nestjs/common';
+import { DynamicModule, Logger, Module, Type } from '@nestjs/common';
 import { NestFactory, RouterModule } from '@nestjs/core';
+import { describeError } from '@police/event-store';
 import { KafkaMessageBus } from '@police/messaging';
-import { configureHttpApp, createPool, intEnv, requiredEnv, SERVICE_PORTS, ServiceName, ServiceRuntime, setupOpenApi } from '@police/platform';
+import { configureHttpApp, createPool, installDefectHandlers, intEnv, requiredEnv, SERVICE_PORTS, ServiceName, ServiceRuntime, setupOpenApi } from '@police/platform';
 import { authenticationFromEnv, rateLimitsFromEnv, SecurityModule, useStructuredLogs } from '@police/security';
 
 /** A service module as every service declares it. */
@@ -16,11 +17,22 @@ export interface ServiceDefinition {
  * Production-like mode: one service alone, on its port (3001–3004), against PostgreSQL (DATABASE_URL)
  * and Kafka (KAFKA_BROKERS), with tokens from the OIDC provider and its consultation log in its own
  * database at `/api/<service>/audit`. Missing settings stop start-up with a message naming them.
+ *
+ * It listens as soon as its schema is migrated and its projections and relay are started: the Kafka
+ * consumer group joins in the background (a broker outage, or a dead member's session the broker waits
+ * out, never keeps HTTP closed); `/api/<service>/health/ready` tells when it can take traffic. An
+ * unhandled rejection is logged and counted as a defect, never a reason to exit.
  */
 export async function runService(def: ServiceDefinition): Promise<void> {
   const { name } = def;
+  installDefectHandlers();
+  const kafkaLog = new Logger(`${name}:kafka`);
   const pool = createPool(requiredEnv('DATABASE_URL', `the PostgreSQL connection string of the ${name} service`), intEnv('DB_POOL_SIZE', 10), name);
-  const bus = new KafkaMessageBus({ brokers: requiredEnv('KAFKA_BROKERS', 'the Kafka brokers, comma-separated').split(','), clientId: name });
+  const bus = new KafkaMessageBus({
+    brokers: requiredEnv('KAFKA_BROKERS', 'the Kafka brokers, comma-separated').split(','),
+    clientId: name,
+    onError: (context, e) => kafkaLog.warn(`${context}: ${describeError(e)}; retrying`),
+  });
   const runtime: ServiceRuntime = { service: name, mode: 'production', schema: name, pool, sharedPool: false, notifications: true, bus, namespace: process.env.KAFKA_TOPIC_PREFIX };
   const security = SecurityModule.forRoot({ mode: 'production', pool, auditPath: `${name}/audit`, authConfigPath: `${name}/auth/config`, authentication: authenticationFromEnv('production'), rateLimits: rateLimitsFromEnv() });
 

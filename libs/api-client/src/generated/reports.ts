@@ -17,6 +17,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/search": {
         parameters: {
             query?: never;
@@ -712,6 +744,32 @@ export interface components {
             /** @description Required when rejected */
             reasons?: string[];
         };
+        ReadinessChecks: {
+            /**
+             * @description The store accepted a write just now.
+             * @enum {string}
+             */
+            store: "up" | "down";
+            /**
+             * @description Every projection subscribed and none retrying a failure.
+             * @enum {string}
+             */
+            projections: "running" | "retrying";
+            /** @description Events the slowest projection has still to apply (counted up to the bound + 1). */
+            lag: number;
+            /** @description The bound on `lag` past which the service is not ready (`READY_MAX_LAG_EVENTS`, default 1000). */
+            maxLag: number;
+            /**
+             * @description Reported, never a reason to be unready: commands are taken and published once Kafka is back.
+             * @enum {string}
+             */
+            relay: "running" | "retrying" | "none";
+            /**
+             * @description Reported, never a reason to be unready: the group joins in the background.
+             * @enum {string}
+             */
+            consumer: "joined" | "joining" | "none";
+        };
         ReceiveReportRequest: {
             /** @enum {string} */
             kind: "aangifte" | "klacht" | "melding" | "loss_declaration" | "found_object_declaration" | "information_request" | "service_feedback";
@@ -945,6 +1003,105 @@ export interface operations {
                             /** @enum {string} */
                             database: "up" | "down";
                         };
+                    };
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process runs and answers (liveness probe); it does not look at the database or Kafka. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        service: components["schemas"]["ServiceName"];
+                        /** @constant */
+                        status: "alive";
+                        /** @description Unhandled promise rejections since the process started: defects to look into (see the logs). */
+                        defects: number;
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service can take requests (readiness probe): its store writes, its projections run and keep up. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        service: components["schemas"]["ServiceName"];
+                        /** @constant */
+                        status: "ready";
+                        checks: components["schemas"]["ReadinessChecks"];
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not ready: problem+json with Retry-After and the checks that failed. */
+            503: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        service: components["schemas"]["ServiceName"];
+                        /** @constant */
+                        status: "ready";
+                        checks: components["schemas"]["ReadinessChecks"];
                     };
                 };
             };
