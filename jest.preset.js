@@ -21,6 +21,7 @@ function jestConfig(projectRoot, kind) {
     moduleFileExtensions: ['ts', 'js', 'json'],
     moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: `${__dirname}/` }),
     setupFiles: [path.resolve(__dirname, 'libs/testing/src/jest-setup.js')],
+    setupFilesAfterEnv: [path.resolve(__dirname, 'libs/testing/src/jest-after-env.js')],
     globalSetup: kind === 'unit' ? undefined : path.resolve(__dirname, 'libs/testing/src/jest-global-setup.js'),
     globalTeardown: kind === 'unit' ? undefined : path.resolve(__dirname, 'libs/testing/src/jest-global-teardown.js'),
     testTimeout: timeouts[kind],

@@ -4,3 +4,4 @@ export * from './gateway';
 export * from './keycloak';
 export * from './oidc-host';
 export * from './processes';
+export * from './tcp-proxy';
