@@ -4,10 +4,10 @@ import { PROBLEM_BASE, ProblemDetails } from './problem-details';
 /**
  * SQLSTATE codes of a database that is away or going away: admin shutdown (57P01, a fast or immediate
  * restart), crash shutdown (57P02), cannot connect now (57P03, starting up or in recovery), database
- * dropped (57P04), idle session timeout (57P05), the connection exception class (08xxx) and too many
- * connections (53300).
+ * dropped (57P04), idle session timeout (57P05), the connection exception class (08xxx), too many
+ * connections (53300), and a read-only transaction (25006: a standby, or a primary demoted by a failover).
  */
-const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '57P04', '57P05', '53300']);
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '57P04', '57P05', '53300', '25006']);
 /** Node's socket errors of a server that cannot be reached. */
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 /** What node-postgres says (without a code) when a connection ends under it or cannot be had in time. */
