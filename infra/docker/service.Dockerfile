@@ -20,5 +20,6 @@ COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist/out-tsc dist/out-tsc
 USER node
 EXPOSE ${PORT}
-HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/'+process.env.SERVICE+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# Healthy = ready (store writable, projections running and keeping up); /health/live is the liveness probe.
+HEALTHCHECK --interval=10s --timeout=3s --retries=3 --start-period=120s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/'+process.env.SERVICE+'/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["sh", "-c", "exec node -r tsconfig-paths/register dist/out-tsc/services/${SERVICE}/src/main.js"]
