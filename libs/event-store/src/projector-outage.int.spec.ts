@@ -42,10 +42,13 @@ describe('Projector through a PostgreSQL outage', () => {
     u.port = String(proxy.port);
     proxied = new Pool({ connectionString: u.toString(), max: 4, connectionTimeoutMillis: 5000 });
     proxied.on('error', () => undefined);
+    proxied.on('connect', (client) => client.on('error', () => undefined));
     reader = new PostgresEventStore({ pool: proxied, schema: 'outage', pollIntervalMs: 200 });
     ds = new DataSource({ type: 'postgres', url: u.toString(), entities: [NoteCount], synchronize: true, extra: { max: 4, connectionTimeoutMillis: 5000 } });
     await ds.initialize();
-    (ds.driver as unknown as { master: Pool }).master.on('error', () => undefined);
+    const master = (ds.driver as unknown as { master: Pool }).master;
+    master.on('error', () => undefined);
+    master.on('connect', (client) => client.on('error', () => undefined));
     projector = new Projector({
       dataSource: ds,
       store: reader,

@@ -43,7 +43,11 @@ export const EVENT_SOURCING = Symbol('EVENT_SOURCING');
 
 export function createPool(databaseUrl: string, max: number, applicationName: string): Pool {
   const pool = new Pool({ connectionString: databaseUrl, max, application_name: applicationName, connectionTimeoutMillis: 15_000 });
+  // An idle client whose connection dies is dropped by the pool ('error' on the pool); a checked-out one
+  // emits 'error' itself, which without a listener ends the process (seen when the database restarted under
+  // a consumer's transaction). Its queries reject all the same, and whoever holds it releases it as broken.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

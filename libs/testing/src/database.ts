@@ -44,6 +44,7 @@ export async function createTestDatabase(prefix = 't'): Promise<TestDatabase> {
     pool(max = 10) {
       const p = new Pool({ connectionString: url, max });
       p.on('error', () => undefined);
+      p.on('connect', (client) => client.on('error', () => undefined));
       pools.push(p);
       return p;
     },
