@@ -2,9 +2,10 @@ import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory, RouterModule } from '@nestjs/core';
 import type { Pool } from 'pg';
 import type { MessageBus } from '@police/messaging';
+import { Metrics } from '@police/metrics';
 import { configureHttpApp, ServiceRuntime, setupOpenApi } from '@police/platform';
 import type { ServiceDefinition } from '@police/service-host';
-import { authenticationFromEnv, consoleSignIn, rateLimitsFromEnv, SecurityModule, SecurityModuleOptions, useStructuredLogs } from '@police/security';
+import { authenticationFromEnv, consoleSignIn, rateLimitsFromEnv, scrapeTokenFromEnv, SecurityModule, SecurityModuleOptions, useStructuredLogs } from '@police/security';
 import { EVIDENCE_DESCRIPTION, EvidenceModule } from '@police/evidence';
 import { INTEGRITY_DESCRIPTION, IntegrityModule } from '@police/integrity';
 import { INVESTIGATIONS_DESCRIPTION, InvestigationsModule } from '@police/investigations';
@@ -24,6 +25,8 @@ export interface EmbeddedAppOptions {
   bus: MessageBus;
   /** LISTEN/NOTIFY works on the pool: false on PGlite. */
   notifications: boolean;
+  /** The process's metrics; default a new registry (with the process's own figures), measuring `pool` as `embedded`. */
+  metrics?: Metrics;
   /** Overrides of the security settings (tests: rate limits, log destination). */
   security?: Partial<Omit<SecurityModuleOptions, 'mode' | 'pool' | 'notifications'>>;
 }
@@ -31,9 +34,12 @@ export interface EmbeddedAppOptions {
 /**
  * The embedded product as one Nest app: the four services under `/api/<service>`, security (the
  * development issuer at `/api/auth/dev`, the consultation log at `/api/audit`), the HTTP conventions
- * and OpenAPI documents. Not listening yet: `npm start` listens on PORT, tests on a free port.
+ * and OpenAPI documents, and the metrics of the process at `/api/<service>/metrics`. Not listening yet:
+ * `npm start` listens on PORT, tests on a free port.
  */
 export async function createEmbeddedApp(options: EmbeddedAppOptions): Promise<INestApplication> {
+  const metrics = options.metrics ?? new Metrics();
+  metrics.observePool('embedded', options.pool);
   const runtime = (service: ServiceRuntime['service']): ServiceRuntime => ({
     service,
     mode: 'embedded',
@@ -42,6 +48,7 @@ export async function createEmbeddedApp(options: EmbeddedAppOptions): Promise<IN
     sharedPool: true,
     notifications: options.notifications,
     bus: options.bus,
+    metrics,
   });
   const services = EMBEDDED_SERVICES.map((s) => ({ ...s, dynamic: s.module.register(runtime(s.name)) }));
   const authentication = options.security?.authentication ?? authenticationFromEnv('embedded');
@@ -51,6 +58,9 @@ export async function createEmbeddedApp(options: EmbeddedAppOptions): Promise<IN
     auditPath: 'audit',
     authentication,
     rateLimits: rateLimitsFromEnv(),
+    metrics,
+    metricsEndpoints: { paths: EMBEDDED_SERVICES.map((s) => `${s.name}/metrics`) },
+    scrapeToken: scrapeTokenFromEnv(),
     ...options.security,
   });
 
@@ -63,7 +73,7 @@ export async function createEmbeddedApp(options: EmbeddedAppOptions): Promise<IN
   useStructuredLogs(app);
   // The console signs in against the OIDC provider from the browser: its origin is one the page may call.
   const signIn = consoleSignIn(authentication);
-  configureHttpApp(app, { connectSources: signIn.kind === 'oidc' ? [new URL(signIn.authority).origin] : [] });
+  configureHttpApp(app, { connectSources: signIn.kind === 'oidc' ? [new URL(signIn.authority).origin] : [], metrics });
   setupOpenApi(app, services);
   return app;
 }

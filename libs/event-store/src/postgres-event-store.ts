@@ -93,6 +93,11 @@ export interface PostgresEventStoreOptions {
   maxAppendsInFlight?: number;
   /** @internal shared by the transactional views of one store. */
   wakers?: Set<() => void>;
+  /**
+   * Told of every append with its duration in seconds and how it ended: `ok` (an idempotent retry
+   * included), `conflict` (the expected version did not hold), or `error`. For metrics; it must not throw.
+   */
+  onAppend?: (seconds: number, outcome: 'ok' | 'conflict' | 'error') => void;
 }
 
 /**
@@ -153,6 +158,21 @@ export class PostgresEventStore implements EventStore {
   }
 
   async appendToStream(streamId: string, events: NewEvent[], options: { expected?: ExpectedVersion } = {}): Promise<AppendResult> {
+    const observe = this.options.onAppend;
+    if (!observe) return this.append(streamId, events, options);
+    const started = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    try {
+      const result = await this.append(streamId, events, options);
+      observe(seconds(), 'ok');
+      return result;
+    } catch (e) {
+      observe(seconds(), e instanceof WrongExpectedVersionError ? 'conflict' : 'error');
+      throw e;
+    }
+  }
+
+  private async append(streamId: string, events: NewEvent[], options: { expected?: ExpectedVersion }): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     const expected = options.expected ?? 'any';
     const code = typeof expected === 'number' ? expected : EXPECTED_CODES[expected];

@@ -35,6 +35,8 @@ export interface ConsumerOptions {
   handlers: ContractHandlers;
   /** Where a new group starts: the oldest retained message (default) or only new ones. */
   fromBeginning?: boolean;
+  /** Told of a message the inbox had handled already and that was skipped (a redelivery). For metrics; must not throw. */
+  onDuplicate?: (message: IncomingMessage) => void;
 }
 
 const MAX_ID_LENGTH = 200;
@@ -71,6 +73,7 @@ export async function startConsumer(o: ConsumerOptions): Promise<MessageSubscrip
     try {
       await inTransaction(o.pool, async (client) => {
         if (await recordInInbox(client, o.schema, message)) await handler(checked.value, { client, message });
+        else o.onDuplicate?.(message);
       });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;

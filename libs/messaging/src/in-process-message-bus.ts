@@ -1,5 +1,5 @@
 import { IncomingMessage, incomingMessage, messageHeaders, OutgoingMessage } from './message';
-import { MessageBus, MessageSubscription, MessageSubscriptionOptions } from './message-bus';
+import { MessageBus, MessageSubscription, MessageSubscriptionOptions, PartitionLag } from './message-bus';
 
 interface Group {
   /** Index in the log of the next message this group has to take. */
@@ -58,6 +58,12 @@ export class InProcessMessageBus implements MessageBus {
       status: () => ({ joined: true }),
       joined: async () => undefined,
     };
+  }
+
+  /** Messages of each topic (one partition, 0) after the group's position; all of them for a group not seen yet. */
+  async lag(groupId: string, topics: string[]): Promise<PartitionLag[]> {
+    const cursor = this.groups.get(groupId)?.cursor ?? 0;
+    return topics.map((topic) => ({ topic, partition: 0, lag: this.log.slice(cursor).filter((m) => m.topic === topic).length }));
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import { backoffDelay, BackoffPolicy, DEFAULT_BACKOFF, describeError, LoopFailure } from '@police/event-store';
 import { Admin, Consumer, IHeaders, Kafka, logLevel, Producer, RetryOptions } from 'kafkajs';
 import { incomingMessage, messageHeaders, OutgoingMessage } from './message';
-import { MessageBus, MessageSubscription, MessageSubscriptionOptions } from './message-bus';
+import { MessageBus, MessageSubscription, MessageSubscriptionOptions, PartitionLag } from './message-bus';
 
 /** How to reach the brokers, and the few policies worth tuning. */
 export interface KafkaMessageBusOptions {
@@ -186,6 +186,23 @@ export class KafkaMessageBus implements MessageBus {
     };
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  /** From the brokers: each partition's high watermark less the group's committed offset (or the partition's low watermark). */
+  async lag(groupId: string, topics: string[]): Promise<PartitionLag[]> {
+    const admin = await this.connectedAdmin();
+    const committed = await admin.fetchOffsets({ groupId, topics });
+    const out: PartitionLag[] = [];
+    for (const topic of topics) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      const group = committed.find((c) => c.topic === topic)?.partitions ?? [];
+      for (const p of ends) {
+        const at = Number(group.find((g) => g.partition === p.partition)?.offset ?? '-1');
+        const from = at >= 0 ? at : Number(p.low);
+        out.push({ topic, partition: p.partition, lag: Math.max(0, Number(p.high) - from) });
+      }
+    }
+    return out;
   }
 
   async close(): Promise<void> {

@@ -37,4 +37,17 @@ export interface MessageBus {
    */
   subscribe(options: MessageSubscriptionOptions): Promise<MessageSubscription>;
   close(): Promise<void>;
+  /**
+   * Messages of each partition of `topics` that the consumer group has not committed yet (for
+   * metrics). A transport that cannot tell leaves it out.
+   */
+  lag?(groupId: string, topics: string[]): Promise<PartitionLag[]>;
+}
+
+/** How far a consumer group is behind on one partition. */
+export interface PartitionLag {
+  topic: string;
+  partition: number;
+  /** Messages after the group's committed offset (all retained ones when it has committed none). */
+  lag: number;
 }

@@ -6,6 +6,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { PLATFORM_MIGRATIONS } from './health';
 import { dataSourceOnPool, EVENT_SOURCING, publicTopic, ServiceName, ServiceRuntime } from './runtime';
 import { installSearchIndexes } from './search-index';
+import { appendObserver, measureEventSourcing } from './event-sourcing.metrics';
 
 /** What a service declares about its events: read models, public contracts, what it consumes. */
 export interface EventSourcingOptions {
@@ -44,6 +45,7 @@ export class ServiceEventSourcing {
   readonly projector: Projector;
   private relay?: Relay;
   private consumer?: MessageSubscription;
+  private stopMeasuring?: () => void;
   private readonly logger: Logger;
 
   constructor(
@@ -59,6 +61,7 @@ export class ServiceEventSourcing {
       listen: runtime.notifications,
       notify: runtime.notifications,
       pollIntervalMs: runtime.notifications ? 1000 : 5000,
+      onAppend: runtime.metrics && appendObserver(runtime.metrics, runtime.service),
     });
     this.snapshots = new PostgresSnapshotStore(runtime.pool, runtime.schema);
     // Read models are derived data, rebuildable from the log: their tables follow the entities.
@@ -106,16 +109,29 @@ export class ServiceEventSourcing {
         onError: (e) => this.logger.warn(`relay: ${describeError(e)}; retrying`),
       });
     }
-    if (this.options.consume) {
+    const consumer = this.measured().consumer;
+    if (this.options.consume && consumer) {
       this.consumer = await startConsumer({
         bus: this.runtime.bus,
         pool,
         schema,
-        groupId: `${this.runtime.namespace ?? ''}${this.runtime.service}`,
-        topics: this.options.consume.from.map((producer) => publicTopic(this.runtime, producer)),
+        groupId: consumer.groupId,
+        topics: consumer.topics,
         handlers: this.options.consume.handlers(this),
+        onDuplicate: (m) => this.runtime.metrics?.inboxDuplicates.inc({ service: this.runtime.service, topic: m.topic }),
       });
     }
+    if (this.runtime.metrics) this.stopMeasuring = measureEventSourcing(this.runtime.metrics, this);
+  }
+
+  /** The names of the service's projections, its relay's checkpoint (none when it publishes nothing), its consumer group and topics. */
+  measured(): { projections: string[]; relay?: string; consumer?: { groupId: string; topics: string[] } } {
+    const consume = this.options.consume;
+    return {
+      projections: this.options.projections.map((p) => p.name),
+      relay: this.options.toPublic ? this.topic : undefined,
+      consumer: consume && { groupId: `${this.runtime.namespace ?? ''}${this.runtime.service}`, topics: consume.from.map((producer) => publicTopic(this.runtime, producer)) },
+    };
   }
 
   /**
@@ -139,6 +155,7 @@ export class ServiceEventSourcing {
   }
 
   async stop(): Promise<void> {
+    this.stopMeasuring?.();
     await this.consumer?.stop();
     await this.relay?.stop();
     await this.projector.stop();

@@ -1,9 +1,11 @@
-import { CustomDecorator, INestApplication, SetMetadata, ValidationPipe } from '@nestjs/common';
+import { CustomDecorator, INestApplication, RequestMethod, SetMetadata, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import type { Metrics } from '@police/metrics';
 import type { Server } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { answerClientErrors, checkRequestInput, JSON_TYPES, requireJsonBody } from './input-rules';
+import { httpMetrics } from './http-metrics';
 import { ProblemDetailsFilter, validationProblem } from './problem-details';
 
 /** Request bodies above this are refused with 413 problem+json. */
@@ -36,6 +38,12 @@ export interface HttpAppOptions {
    * provider's, for its discovery document and token endpoint.
    */
   connectSources?: string[];
+  /** The process's metrics: every request is measured (latency per route template and status, command outcomes). */
+  metrics?: Metrics;
+  /**
+   * Paths served without the `/api` prefix (`metrics` in a production main, for Prometheus).
+   */
+  unprefixed?: string[];
 }
 
 /**
@@ -71,6 +79,7 @@ export function contentSecurityPolicy(options: HttpAppOptions = {}): Record<stri
  */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions = {}): void {
   const express = app as NestExpressApplication;
+  if (options.metrics) express.use(httpMetrics(options.metrics));
   express.use(
     helmet({
       referrerPolicy: { policy: 'no-referrer' },
@@ -89,7 +98,7 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions 
   express.use(checkRequestInput);
   answerClientErrors(app.getHttpServer() as Server);
   express.disable('x-powered-by');
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', { exclude: (options.unprefixed ?? []).map((path) => ({ path, method: RequestMethod.GET })) });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

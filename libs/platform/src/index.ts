@@ -16,3 +16,5 @@ export * from './search-index';
 export * from './search.request';
 export * from './store-unavailable';
 export * from './defects';
+export * from './http-metrics';
+export * from './request-route';

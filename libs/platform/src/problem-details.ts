@@ -12,6 +12,7 @@ import { DomainError, DuplicateEventIdError, IdempotencyKeyReusedError, Precondi
 import type { Request, Response } from 'express';
 import { METHODS } from 'node:http';
 import { isStoreUnavailable, storeRetryAfterSeconds, storeUnavailableProblem } from './store-unavailable';
+import { rememberProblem } from './http-metrics';
 
 /** One field at fault in a request, as reported in a problem+json `errors` member. */
 export interface FieldError {
@@ -142,6 +143,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       res.setHeader('Retry-After', String(storeRetryAfterSeconds()));
       this.logger.warn(`store unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
     } else if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    rememberProblem(res, problem);
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 

@@ -1,4 +1,5 @@
 import type { MessageBus } from '@police/messaging';
+import type { Metrics } from '@police/metrics';
 import { Pool } from 'pg';
 import pg from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
@@ -29,6 +30,8 @@ export interface ServiceRuntime {
   bus: MessageBus;
   /** Prefix of topic and consumer group names (one Kafka cluster, several environments). Default none. */
   namespace?: string;
+  /** The process's metrics (one registry per process, shared by the services of the embedded host). None: not measured. */
+  metrics?: Metrics;
 }
 
 /** The public topic of a producing service: `<namespace><service>.public.v1`. */

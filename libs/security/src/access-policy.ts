@@ -33,6 +33,18 @@ export const RESOURCE_TYPES = [
 /** One of {@link RESOURCE_TYPES}. */
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
+/** Metadata key of a route that also opens to the metrics scrape token. */
+export const SCRAPE_TOKEN_ROUTE = 'police:scrape-token';
+
+/**
+ * Opens a route (besides its `@Allow` roles) to the scrape token of the deployment
+ * (`METRICS_SCRAPE_TOKEN`), sent as `Authorization: Bearer <token>`: for Prometheus, which holds no
+ * person's token. Only the metrics endpoints carry it.
+ */
+export function AcceptsScrapeToken(): MethodDecorator & ClassDecorator {
+  return SetMetadata(SCRAPE_TOKEN_ROUTE, true);
+}
+
 /**
  * Route access: callers need a valid token and one of `roles`. Object-level checks stay the
  * handler's job (`AccessControl`), since only it knows the record.

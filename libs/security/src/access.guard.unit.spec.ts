@@ -1,3 +1,4 @@
+import { Metrics } from '@police/metrics';
 import { Controller, Get, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
@@ -41,7 +42,7 @@ describe('AccessGuard: default deny', () => {
   beforeAll(async () => {
     Logger.overrideLogger(false);
     issuer = await DevIssuer.create();
-    guard = new AccessGuard(new Reflector(), issuer.verifier());
+    guard = new AccessGuard(new Reflector(), issuer.verifier(), new Metrics({ processMetrics: false }));
   });
 
   async function run(controller: object, handler: string, username?: string): Promise<{ allowed?: boolean; status?: number; staffId?: string }> {

@@ -19,6 +19,7 @@ import {
   Subscription,
   VerificationResult,
 } from '@police/event-store';
+import type { Metrics } from '@police/metrics';
 import { dataSourceOnPool } from '@police/platform';
 import { CONSULTATION_RECORDED, CONSULTATION_REFUSED, ConsultationData, consultationStream, utcDay } from './audit.events';
 import { consultationsProjection } from './consultation.projection';
@@ -109,7 +110,7 @@ export class ConsultationLog {
   private readonly source: NudgedSource;
   private readonly projector: Projector;
 
-  constructor(private readonly options: { pool: Pool; pollIntervalMs?: number; projectionDelayMs?: number }) {
+  constructor(private readonly options: { pool: Pool; pollIntervalMs?: number; projectionDelayMs?: number; metrics?: Metrics }) {
     this.store = new PostgresEventStore({ pool: options.pool, schema: AUDIT_SCHEMA, listen: false, notify: false, maxAppendsInFlight: 1 });
     this.source = new NudgedSource(this.store, options.pollIntervalMs ?? AUDIT_PROJECTION_POLL_MS, options.projectionDelayMs ?? AUDIT_PROJECTION_DELAY_MS);
     this.dataSource = dataSourceOnPool(options.pool, [ConsultationRow]);
@@ -132,8 +133,19 @@ export class ConsultationLog {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 
-  /** Appends one consultation to its day's chain; resolves once it is committed. */
+  /** Appends one consultation to its day's chain; resolves once it is committed. Writes and failures are counted in the metrics. */
   async record(data: ConsultationData): Promise<{ eventId: string; streamId: string }> {
+    try {
+      const written = await this.append(data);
+      this.options.metrics?.consultationWrites.inc({ outcome: 'written' });
+      return written;
+    } catch (e) {
+      this.options.metrics?.consultationWrites.inc({ outcome: 'failed' });
+      throw e;
+    }
+  }
+
+  private async append(data: ConsultationData): Promise<{ eventId: string; streamId: string }> {
     const eventId = randomUUID();
     const streamId = consultationStream(utcDay(new Date(data.at)));
     await this.store.appendToStream(

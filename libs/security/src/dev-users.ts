@@ -29,4 +29,5 @@ export const DEV_USERS: readonly DevUser[] = [
   { username: 'hilde.mertens', staffId: '5415-0402', displayName: 'Hilde Mertens', roles: ['discipline_officer'], teams: ['Tucht'], unit: 'DIT/Tucht' },
   { username: 'ines.dubois', staffId: '5415-0403', displayName: 'Ines Dubois', roles: ['dpo'], teams: [], unit: 'DPO' },
   { username: 'filip.vermeulen', staffId: '5415-0001', displayName: 'Filip Vermeulen', roles: ['chief'], teams: [], unit: 'Korpsleiding' },
+  { username: 'tom.verstraete', staffId: '5415-0501', displayName: 'Tom Verstraete', roles: ['ops'], teams: ['ICT'], unit: 'ICT' },
 ];

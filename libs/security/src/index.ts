@@ -12,6 +12,7 @@ export * from './dev-users';
 export * from './justification';
 export * from './live-updates';
 export * from './login-lockout';
+export * from './metrics.http';
 export * from './principal';
 export * from './rate-limit';
 export * from './record-search';

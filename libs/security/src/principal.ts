@@ -3,7 +3,8 @@ import type { Request } from 'express';
 
 /**
  * The roles of the platform, as they appear in tokens (Keycloak realm roles or a `roles` claim).
- * A token's other roles (Keycloak's `offline_access`, …) are ignored.
+ * A token's other roles (Keycloak's `offline_access`, …) are ignored. `ops` is the IT desk's: it reads
+ * the metrics and operates the platform, and opens no case record by itself.
  */
 export const ROLES = [
   'front_desk',
@@ -15,6 +16,7 @@ export const ROLES = [
   'discipline_officer',
   'dpo',
   'chief',
+  'ops',
 ] as const;
 /** One of {@link ROLES}. */
 export type Role = (typeof ROLES)[number];

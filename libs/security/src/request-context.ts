@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request } from 'express';
+import { rememberRoute, routeTemplateOf } from '@police/platform';
 
 /** Request and response header of the correlation id. */
 export const CORRELATION_HEADER = 'x-correlation-id';
@@ -23,25 +24,10 @@ export function correlationIdOf(req: Request): string {
   return typeof id === 'string' ? id : randomUUID();
 }
 
-const ROUTE = Symbol('police:route');
-
-/**
- * Remembers the template of the route that handles the request (`/api/evidence/items/:id`). Called by
- * the access guard, when Express's `req.route` is the handler's; by the time a response is logged it
- * may name a middleware's route instead.
- */
-export function rememberRoute(req: Request): void {
-  const path = (req.route as { path?: unknown } | undefined)?.path;
-  if (typeof path === 'string') (req as unknown as Record<symbol, string>)[ROUTE] = `${req.baseUrl ?? ''}${path}`;
-}
-
-/** The handler's route template, if the request reached one. */
-export function routeOf(req: IncomingMessage): string | undefined {
-  return (req as unknown as Record<symbol, string | undefined>)[ROUTE];
-}
+export { rememberRoute, routeTemplateOf as routeOf } from '@police/platform';
 
 /** `METHOD /route/:template` of the handling route: never the raw URL (path values, query strings). */
 export function endpointOf(req: Request): { method: string; route: string } {
-  if (routeOf(req) === undefined) rememberRoute(req);
-  return { method: req.method, route: routeOf(req) ?? '(unmatched)' };
+  if (routeTemplateOf(req) === undefined) rememberRoute(req);
+  return { method: req.method, route: routeTemplateOf(req) ?? '(unmatched)' };
 }

@@ -1,3 +1,4 @@
+import type { Metrics } from '@police/metrics';
 import type { DestinationStream } from 'pino';
 import type { Pool } from 'pg';
 import type { DevUser } from './dev-users';
@@ -119,6 +120,29 @@ export interface SecurityModuleOptions {
   logLevel?: string;
   /** Where request logs go; default stdout. */
   logDestination?: DestinationStream;
+  /** The process's metrics (token refusals and consultation-log writes are counted in it); default: a registry of its own. */
+  metrics?: Metrics;
+  /** Where the metrics are served (see `metricsControllers`); default: nowhere. */
+  metricsEndpoints?: { paths: string[]; root?: boolean };
+  /** A bearer that opens the metrics endpoints besides the `ops` role (`METRICS_SCRAPE_TOKEN`, see {@link scrapeTokenFromEnv}). */
+  scrapeToken?: string;
+}
+
+/** The shortest scrape token accepted: a secret, not a password. */
+export const MIN_SCRAPE_TOKEN_LENGTH = 32;
+
+/**
+ * The metrics scrape token from `METRICS_SCRAPE_TOKEN`, or undefined when unset (then only the `ops`
+ * role reads the metrics). Start-up fails on a token shorter than {@link MIN_SCRAPE_TOKEN_LENGTH} or
+ * one that is not a bearer token's characters (`A-Z a-z 0-9 - . _ ~ + /`).
+ */
+export function scrapeTokenFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const token = env.METRICS_SCRAPE_TOKEN;
+  if (token === undefined || token === '') return undefined;
+  if (token.length < MIN_SCRAPE_TOKEN_LENGTH || !/^[A-Za-z0-9._~+/-]+$/.test(token)) {
+    throw new Error(`METRICS_SCRAPE_TOKEN must be at least ${MIN_SCRAPE_TOKEN_LENGTH} characters of A-Z a-z 0-9 - . _ ~ + / (e.g. \`openssl rand -hex 32\`)`);
+  }
+  return token;
 }
 
 function truthy(v: string | undefined): boolean {

@@ -1,4 +1,5 @@
-import { authenticationFromEnv, consoleSignIn, rateLimitsFromEnv } from './security-options';
+import { authenticationFromEnv, consoleSignIn, rateLimitsFromEnv, scrapeTokenFromEnv } from './security-options';
+import { sameSecret } from './access.guard';
 import { SecurityModule } from './security.module';
 
 describe('authenticationFromEnv and the production guard', () => {
@@ -58,5 +59,20 @@ describe('rateLimitsFromEnv', () => {
       loginFailures: { limit: 50, windowMs: 15 * 60_000 },
     });
     expect(() => rateLimitsFromEnv({ LOGIN_FAILURE_LIMIT: 'x' })).toThrow('LOGIN_FAILURE_LIMIT must be a positive whole number of failed logins per 15 minutes, got "x"');
+  });
+});
+
+describe('the metrics scrape token', () => {
+  it('is optional, and refused at start-up when short or not a bearer token\'s characters', () => {
+    expect(scrapeTokenFromEnv({})).toBeUndefined();
+    expect(scrapeTokenFromEnv({ METRICS_SCRAPE_TOKEN: 'a'.repeat(32) })).toBe('a'.repeat(32));
+    expect(() => scrapeTokenFromEnv({ METRICS_SCRAPE_TOKEN: 'a'.repeat(31) })).toThrow('METRICS_SCRAPE_TOKEN must be at least 32 characters');
+    expect(() => scrapeTokenFromEnv({ METRICS_SCRAPE_TOKEN: `${'a'.repeat(32)} b` })).toThrow('METRICS_SCRAPE_TOKEN');
+  });
+
+  it('is compared whole, whatever the lengths', () => {
+    expect(sameSecret('x'.repeat(40), 'x'.repeat(40))).toBe(true);
+    expect(sameSecret('x'.repeat(39), 'x'.repeat(40))).toBe(false);
+    expect(sameSecret('y'.repeat(40), 'x'.repeat(40))).toBe(false);
   });
 });

@@ -4,7 +4,9 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { registerResponseSchemas } from '@police/platform';
 import { ACCESS_RULES, AccessControl, AccessRules } from './access-control';
 import { DEFAULT_COMPARTMENTS, DEFAULT_RESOURCE_POLICIES } from './access-policy';
-import { AccessGuard, TOKEN_VERIFIER } from './access.guard';
+import { AccessGuard, METRICS, SCRAPE_TOKEN, TOKEN_VERIFIER } from './access.guard';
+import { Metrics } from '@police/metrics';
+import { metricsControllers } from './metrics.http';
 import { auditController } from './audit.http';
 import { authConfigController, CONSOLE_SIGN_IN } from './auth-config.http';
 import { ConsultationLog } from './consultation-log';
@@ -73,10 +75,13 @@ export class SecurityModule {
       compartments: options.compartments ?? DEFAULT_COMPARTMENTS,
     };
     const auth = options.authentication;
+    const metrics = options.metrics ?? new Metrics({ processMetrics: false });
     const providers: Provider[] = [
       { provide: SECURITY_OPTIONS, useValue: options },
       { provide: ACCESS_RULES, useValue: rules },
-      { provide: ConsultationLog, useFactory: () => new ConsultationLog({ pool: options.pool }) },
+      { provide: METRICS, useValue: metrics },
+      { provide: SCRAPE_TOKEN, useValue: options.scrapeToken },
+      { provide: ConsultationLog, useFactory: () => new ConsultationLog({ pool: options.pool, metrics }) },
       AccessControl,
       RecordSearch,
       SecurityLifecycle,
@@ -85,7 +90,8 @@ export class SecurityModule {
       { provide: APP_INTERCEPTOR, useClass: ConsultationEnforcer },
       { provide: CONSOLE_SIGN_IN, useValue: consoleSignIn(options.authentication) },
     ];
-    const controllers = [auditController(options.auditPath), authConfigController(options.authConfigPath ?? 'auth/config')];
+    // The metrics first: `/api/<service>/metrics` must match before a service's `/:id`.
+    const controllers = [...(options.metricsEndpoints ? metricsControllers(options.metricsEndpoints) : []), auditController(options.auditPath), authConfigController(options.authConfigPath ?? 'auth/config')];
     if (auth.kind === 'dev') {
       providers.push(
         { provide: DevIssuer, useFactory: () => DevIssuer.create({ users: auth.users, tokenTtlSeconds: auth.tokenTtlSeconds }) },
@@ -108,7 +114,7 @@ export class SecurityModule {
       ],
       controllers,
       providers,
-      exports: [AccessControl, ConsultationLog, RecordSearch],
+      exports: [AccessControl, ConsultationLog, RecordSearch, METRICS],
     };
   }
 }

@@ -1,10 +1,15 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, JSONWebKeySet, jwtVerify, JWTVerifyGetKey } from 'jose';
+import type { TokenRefusal } from '@police/metrics';
 import { InvalidClaimsError, Principal, principalFromClaims } from './principal';
 
-/** Why a bearer token was refused; `status` is 401, or 503 when the identity provider cannot be reached. */
+/**
+ * Why a bearer token was refused; `status` is 401, or 503 when the identity provider cannot be reached.
+ * `reason` is the refusal's kind, as counted in `police_token_verifications_refused_total`.
+ */
 export class AuthenticationError extends Error {
   constructor(
     message: string,
+    readonly reason: TokenRefusal,
     readonly status: 401 | 503 = 401,
   ) {
     super(message);
@@ -45,7 +50,7 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
-    if (token.length > MAX_TOKEN_LENGTH) throw new AuthenticationError('The bearer token is too long.');
+    if (token.length > MAX_TOKEN_LENGTH) throw new AuthenticationError('The bearer token is too long.', 'too_long');
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -61,20 +66,20 @@ export class TokenVerifier {
     try {
       return principalFromClaims(payload);
     } catch (e) {
-      if (e instanceof InvalidClaimsError) throw new AuthenticationError(`The token's claims are not usable: ${e.message}.`);
+      if (e instanceof InvalidClaimsError) throw new AuthenticationError(`The token's claims are not usable: ${e.message}.`, 'claims');
       throw e;
     }
   }
 }
 
 function toAuthenticationError(e: unknown): AuthenticationError {
-  if (e instanceof errors.JWTExpired) return new AuthenticationError('The token has expired.');
-  if (e instanceof errors.JOSEAlgNotAllowed) return new AuthenticationError('The token is not signed with an accepted algorithm.');
+  if (e instanceof errors.JWTExpired) return new AuthenticationError('The token has expired.', 'expired');
+  if (e instanceof errors.JOSEAlgNotAllowed) return new AuthenticationError('The token is not signed with an accepted algorithm.', 'algorithm');
   if (e instanceof errors.JWSSignatureVerificationFailed || e instanceof errors.JWKSNoMatchingKey || e instanceof errors.JWKSMultipleMatchingKeys) {
-    return new AuthenticationError('The token is not signed by a key of the trusted issuer.');
+    return new AuthenticationError('The token is not signed by a key of the trusted issuer.', 'signature');
   }
-  if (e instanceof errors.JWTClaimValidationFailed) return new AuthenticationError(`The token is not valid here: claim "${e.claim}" ${e.reason === 'check_failed' ? 'does not match' : 'is missing or malformed'}.`);
-  if (e instanceof errors.JWSInvalid || e instanceof errors.JWTInvalid || e instanceof errors.JOSENotSupported) return new AuthenticationError('The bearer token is malformed.');
+  if (e instanceof errors.JWTClaimValidationFailed) return new AuthenticationError(`The token is not valid here: claim "${e.claim}" ${e.reason === 'check_failed' ? 'does not match' : 'is missing or malformed'}.`, 'claims');
+  if (e instanceof errors.JWSInvalid || e instanceof errors.JWTInvalid || e instanceof errors.JOSENotSupported) return new AuthenticationError('The bearer token is malformed.', 'malformed');
   // JWKS unreachable, timed out, or not JSON: not the caller's fault.
-  return new AuthenticationError('The identity provider cannot be reached to check the token. Try again later.', 503);
+  return new AuthenticationError('The identity provider cannot be reached to check the token. Try again later.', 'identity_provider_unavailable', 503);
 }

@@ -3,8 +3,9 @@ import { DynamicModule, Logger, Module, Type } from '@nestjs/common';
 import { NestFactory, RouterModule } from '@nestjs/core';
 import { describeError } from '@police/event-store';
 import { KafkaMessageBus } from '@police/messaging';
+import { Metrics } from '@police/metrics';
 import { configureHttpApp, createPool, installDefectHandlers, intEnv, requiredEnv, SERVICE_PORTS, ServiceName, ServiceRuntime, setupOpenApi } from '@police/platform';
-import { authenticationFromEnv, rateLimitsFromEnv, SecurityModule, useStructuredLogs } from '@police/security';
+import { authenticationFromEnv, rateLimitsFromEnv, scrapeTokenFromEnv, SecurityModule, useStructuredLogs } from '@police/security';
 
 /** A service module as every service declares it. */
 export interface ServiceDefinition {
@@ -16,7 +17,8 @@ export interface ServiceDefinition {
 /**
  * Production-like mode: one service alone, on its port (3001–3004), against PostgreSQL (DATABASE_URL)
  * and Kafka (KAFKA_BROKERS), with tokens from the OIDC provider and its consultation log in its own
- * database at `/api/<service>/audit`. Missing settings stop start-up with a message naming them.
+ * database at `/api/<service>/audit`, and its Prometheus metrics at `/metrics` and `/api/<service>/metrics`
+ * (the `ops` role, or `METRICS_SCRAPE_TOKEN`). Missing settings stop start-up with a message naming them.
  *
  * It listens as soon as its schema is migrated and its projections and relay are started: the Kafka
  * consumer group joins in the background (a broker outage, or a dead member's session the broker waits
@@ -33,15 +35,27 @@ export async function runService(def: ServiceDefinition): Promise<void> {
     clientId: name,
     onError: (context, e) => kafkaLog.warn(`${context}: ${describeError(e)}; retrying`),
   });
-  const runtime: ServiceRuntime = { service: name, mode: 'production', schema: name, pool, sharedPool: false, notifications: true, bus, namespace: process.env.KAFKA_TOPIC_PREFIX };
-  const security = SecurityModule.forRoot({ mode: 'production', pool, auditPath: `${name}/audit`, authConfigPath: `${name}/auth/config`, authentication: authenticationFromEnv('production'), rateLimits: rateLimitsFromEnv() });
+  const metrics = new Metrics();
+  metrics.observePool(name, pool);
+  const runtime: ServiceRuntime = { service: name, mode: 'production', schema: name, pool, sharedPool: false, notifications: true, bus, namespace: process.env.KAFKA_TOPIC_PREFIX, metrics };
+  const security = SecurityModule.forRoot({
+    mode: 'production',
+    pool,
+    auditPath: `${name}/audit`,
+    authConfigPath: `${name}/auth/config`,
+    authentication: authenticationFromEnv('production'),
+    rateLimits: rateLimitsFromEnv(),
+    metrics,
+    metricsEndpoints: { paths: [`${name}/metrics`], root: true },
+    scrapeToken: scrapeTokenFromEnv(),
+  });
 
   @Module({ imports: [security, def.module.register(runtime), RouterModule.register([{ path: name, module: def.module }])] })
   class ServiceApp {}
 
   const app = await NestFactory.create(ServiceApp, { bufferLogs: true });
   useStructuredLogs(app);
-  configureHttpApp(app);
+  configureHttpApp(app, { metrics, unprefixed: ['metrics'] });
   app.enableShutdownHooks();
   setupOpenApi(app, [def]);
   await app.listen(intEnv('PORT', SERVICE_PORTS[name]), process.env.HOST ?? '0.0.0.0');

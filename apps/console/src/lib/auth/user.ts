@@ -1,5 +1,5 @@
 /** The roles of the platform (libs/security `ROLES`), as tokens carry them. */
-export const ROLES = ['front_desk', 'detective', 'team_lead', 'evidence_officer', 'lab_liaison', 'integrity_investigator', 'discipline_officer', 'dpo', 'chief'] as const;
+export const ROLES = ['front_desk', 'detective', 'team_lead', 'evidence_officer', 'lab_liaison', 'integrity_investigator', 'discipline_officer', 'dpo', 'chief', 'ops'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is signed in, as the access token says (the server decides access; this is for display and navigation). */

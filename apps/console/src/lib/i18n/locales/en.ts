@@ -70,6 +70,7 @@ export const en: Catalogue = {
     discipline_officer: 'Discipline',
     dpo: 'Data protection officer',
     chief: 'Chief of police',
+    ops: 'IT operations',
   },
   common: {
     yes: 'Yes',

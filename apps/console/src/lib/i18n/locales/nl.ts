@@ -75,6 +75,7 @@ export const nl = {
     discipline_officer: 'Tucht',
     dpo: 'Functionaris gegevensbescherming',
     chief: 'Korpschef',
+    ops: 'ICT-beheer',
   },
   common: {
     yes: 'Ja',
