@@ -19,12 +19,13 @@ export interface MetricsEndpoints {
  * list: a scrape runs a few queries. `/metrics` (outside `/api`) is left out of the API documents.
  */
 export function metricsControllers(endpoints: MetricsEndpoints): Type<unknown>[] {
-  const controllers = [metricsController(endpoints.paths, false)];
-  if (endpoints.root) controllers.push(metricsController(['metrics'], true));
+  // A controller per path: one handler with several paths would be documented as operations the builder cannot name.
+  const controllers = endpoints.paths.map((path) => metricsController(path, false));
+  if (endpoints.root) controllers.push(metricsController('metrics', true));
   return controllers;
 }
 
-function metricsController(paths: string[], undocumented: boolean): Type<unknown> {
+function metricsController(path: string, undocumented: boolean): Type<unknown> {
   @ApiTags('metrics')
   @Allow('ops')
   @AcceptsScrapeToken()
@@ -33,7 +34,7 @@ function metricsController(paths: string[], undocumented: boolean): Type<unknown
   class MetricsController {
     constructor(@Inject(METRICS) private readonly metrics: Metrics) {}
 
-    @Get(paths)
+    @Get(path)
     @ApiProduces('text/plain')
     @ApiOperation({
       summary: 'Prometheus metrics of the process that serves this service (text exposition format). For the ops role, or the scrape token as bearer (METRICS_SCRAPE_TOKEN).',

@@ -162,7 +162,7 @@ export interface components {
          * @description One of  {@link  ROLES } .
          * @enum {string}
          */
-        Role: "front_desk" | "detective" | "team_lead" | "evidence_officer" | "lab_liaison" | "integrity_investigator" | "discipline_officer" | "dpo" | "chief";
+        Role: "front_desk" | "detective" | "team_lead" | "evidence_officer" | "lab_liaison" | "integrity_investigator" | "discipline_officer" | "dpo" | "chief" | "ops";
     };
     responses: never;
     parameters: never;
