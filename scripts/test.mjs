@@ -57,6 +57,7 @@ ok = step('lint', nx, ['run-many', '-t', 'lint', '--output-style=stream', '--ski
 ok = step('lint rule check (bad fixtures must fail)', process.execPath, ['scripts/check-boundaries.mjs']) && ok;
 ok = step('design documents inside the repository (links resolve)', process.execPath, ['scripts/check-docs.mjs']) && ok;
 ok = step('lint: Kubernetes manifests (kubeconform, strict, against the Kubernetes API schemas)', process.execPath, ['scripts/k8s-validate.mjs']) && ok;
+ok = step('dashboards and alert rules (promtool check and test rules)', process.execPath, ['scripts/observability-check.mjs']) && ok;
 ok = step('type-check', process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']) && ok;
 ok = step('API client is current (npm run api:generate)', process.execPath, ['scripts/api-generate.mjs', '--check']) && ok;
 ok = step('unit tests', nx, ['run-many', '-t', 'test', '--exclude=console', '--output-style=stream', '--skip-nx-cache']) && ok;
