@@ -1,38 +1,83 @@
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import 'reflect-metadata';
 import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory, RouterModule } from '@nestjs/core';
 import { EvidenceModule } from '@police/evidence';
 import { InProcessMessageBus } from '@police/messaging';
+import { Metrics } from '@police/metrics';
 import { configureHttpApp, ServiceRuntime } from '@police/platform';
 import { SecurityModule } from '@police/security';
 import { benchDatabase, BenchRow, percentile, round } from './bench-kit';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_EVIDENCE_CLIENTS ?? 8);
+/** Off/on pairs of phases measuring the cost of the metrics. */
+const ROUNDS = Number(process.env.BENCH_METRICS_ROUNDS ?? 2);
+
+/** Seconds between two scrapes of the metrics while a measured phase runs (Prometheus' default is 15 or 60). */
+const SCRAPE_EVERY_MS = 5000;
+
+interface HandoverPhase {
+  metrics: boolean;
+  pairs: number;
+  pairsPerSecond: number;
+  p50: number;
+  p99: number;
+  scrapes: number;
+}
 
 /**
  * Two-party handovers over HTTP with authentication, as the evidence desk would drive them: the
  * custodian offers (with If-Match), the recipient accepts; every request goes through the token check,
  * the access decision, the command handler and the event store, with the read models and relay running.
+ *
+ * The cost of the metrics (ADR 0028): the same phase without metrics and with them (every request
+ * measured, appends timed, the pool instrumented, a scrape every {@link SCRAPE_EVERY_MS}), alternated
+ * off, on, off, on (`BENCH_METRICS_ROUNDS` pairs, default 2) so that the shared machine's drift falls on both alike.
  */
 export async function runEvidenceBench(baseUrl: string): Promise<{ rows: BenchRow[]; raw: Record<string, unknown> }> {
+  const phases: HandoverPhase[] = [];
+  for (let round = 0; round < ROUNDS; round++) for (const metrics of [false, true]) phases.push(await handoverPhase(baseUrl, metrics));
+  const mean = (on: boolean) => phases.filter((p) => p.metrics === on).reduce((sum, p) => sum + p.pairsPerSecond, 0) / ROUNDS;
+  const off = mean(false);
+  const on = mean(true);
+  const cost = (1 - on / off) * 100;
+  const measured = phases.filter((p) => p.metrics);
+  const all = phases.reduce((sum, p) => sum + p.pairs, 0);
+  const raw = { concurrency: CONCURRENCY, phases, pairsPerSecondWithoutMetrics: off, pairsPerSecondWithMetrics: on, metricsCostPercent: cost, loadAverage: os.loadavg() };
+  return {
+    raw,
+    rows: [
+      { metric: `handover offer+accept over HTTP, ${CONCURRENCY} clients, metrics off`, value: round(off, 0), unit: 'pairs/s', note: `mean of ${ROUNDS} phases of ${SECONDS} s; ${all} pairs in all, each 2 authenticated requests` },
+      { metric: `handover offer+accept over HTTP, ${CONCURRENCY} clients, metrics on`, value: round(on, 0), unit: 'pairs/s', note: `mean of ${ROUNDS} phases; scraped every ${SCRAPE_EVERY_MS / 1000} s (${measured.reduce((s, p) => s + p.scrapes, 0)} scrapes)` },
+      { metric: 'cost of the metrics on HTTP command throughput', value: round(cost, 1), unit: '%', note: `target < 5 %; phases off/on alternated: ${phases.map((p) => round(p.pairsPerSecond, 0)).join(' / ')} pairs/s; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}` },
+      { metric: 'handover offer+accept latency p50 (metrics on)', value: round(measured[measured.length - 1].p50), unit: 'ms' },
+      { metric: 'handover offer+accept latency p99 (metrics on)', value: round(measured[measured.length - 1].p99), unit: 'ms' },
+    ],
+  };
+}
+
+async function handoverPhase(baseUrl: string, measured: boolean): Promise<HandoverPhase> {
   const db = await benchDatabase(baseUrl, 'bench_ev');
   let app: INestApplication | undefined;
+  let scraper: NodeJS.Timeout | undefined;
   const bus = new InProcessMessageBus();
   try {
     const pool = db.pool(12);
-    const runtime: ServiceRuntime = { service: 'evidence', mode: 'production', schema: 'evidence', pool, sharedPool: true, notifications: true, bus };
+    const metrics = measured ? new Metrics() : undefined;
+    metrics?.observePool('evidence', pool);
+    const runtime: ServiceRuntime = { service: 'evidence', mode: 'production', schema: 'evidence', pool, sharedPool: true, notifications: true, bus, metrics };
     @Module({
       imports: [
-        SecurityModule.forRoot({ mode: 'embedded', pool, notifications: true, auditPath: 'audit', authentication: { kind: 'dev' }, logLevel: 'silent', rateLimits: { auth: { limit: 10_000, windowMs: 60_000 } } }),
+        SecurityModule.forRoot({ mode: 'embedded', pool, notifications: true, auditPath: 'audit', authentication: { kind: 'dev' }, logLevel: 'silent', rateLimits: { auth: { limit: 10_000, windowMs: 60_000 } }, metrics }),
         EvidenceModule.register(runtime),
         RouterModule.register([{ path: 'evidence', module: EvidenceModule }]),
       ],
     })
     class BenchHost {}
     app = await NestFactory.create(BenchHost, { logger: false });
-    configureHttpApp(app);
+    configureHttpApp(app, { metrics });
     await app.listen(0, '127.0.0.1');
     const url = `${await app.getUrl()}/api`;
     const token = async (username: string) =>
@@ -52,6 +97,10 @@ export async function runEvidenceBench(baseUrl: string): Promise<{ rows: BenchRo
       });
 
     const pairs: number[] = [];
+    let scrapes = 0;
+    if (metrics) {
+      scraper = setInterval(() => void metrics.scrape().then(() => scrapes++), SCRAPE_EVERY_MS);
+    }
     const deadline = performance.now() + SECONDS * 1000;
     let n = 0;
     await Promise.all(
@@ -68,16 +117,9 @@ export async function runEvidenceBench(baseUrl: string): Promise<{ rows: BenchRo
     pairs.sort((a, b) => a - b);
     // Registrations run in the same loop, so pairs per second is measured on the handover time only.
     const handoverSeconds = pairs.reduce((a, b) => a + b, 0) / 1000 / CONCURRENCY;
-    const raw = { concurrency: CONCURRENCY, pairs: pairs.length, pairsPerSecond: pairs.length / handoverSeconds, p50: percentile(pairs, 50), p99: percentile(pairs, 99) };
-    return {
-      raw,
-      rows: [
-        { metric: `handover offer+accept over HTTP, ${CONCURRENCY} clients`, value: round(raw.pairsPerSecond, 0), unit: 'pairs/s', note: `${pairs.length} pairs, each 2 authenticated requests` },
-        { metric: 'handover offer+accept latency p50', value: round(raw.p50), unit: 'ms' },
-        { metric: 'handover offer+accept latency p99', value: round(raw.p99), unit: 'ms' },
-      ],
-    };
+    return { metrics: measured, pairs: pairs.length, pairsPerSecond: pairs.length / handoverSeconds, p50: percentile(pairs, 50), p99: percentile(pairs, 99), scrapes };
   } finally {
+    clearInterval(scraper);
     await app?.close();
     await bus.close();
     await db.drop();
