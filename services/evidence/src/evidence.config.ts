@@ -13,6 +13,8 @@ export interface NamedParty {
  * as to be confirmed; a zone overrides them with `EVIDENCE_CONFIG_JSON` (same shape, partial).
  */
 export interface EvidenceConfig {
+  /** The zone's name as its documents (custody certificates) carry it. */
+  zoneName: string;
   /** Prefix of label numbers: `<prefix>-<year>-<sequence>`. */
   labelPrefix: string;
   witnessRules: DisposalWitnessRules;
@@ -26,6 +28,8 @@ export interface EvidenceConfig {
 }
 
 export const DEFAULT_EVIDENCE_CONFIG: EvidenceConfig = {
+  // The zone of the demo staff ids (5415, domain.md 002:165-175); a zone sets its own.
+  zoneName: 'Politiezone Gent',
   labelPrefix: 'EV',
   witnessRules: DEFAULT_DISPOSAL_WITNESS_RULES,
   holdingPeriods: DEFAULT_HOLDING_PERIODS,

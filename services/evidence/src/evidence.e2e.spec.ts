@@ -149,6 +149,23 @@ describe('evidence service over HTTP', () => {
       ['CustodyTransferred', '5415-0301'],
     ]);
     expect(custody.body.entries[2]).toMatchObject({ place: 'APG balie', purpose: 'storage', summary: expect.stringContaining('MISMATCH') });
+    // Both sides of the handover, as the desk's timeline and the court's certificate show them.
+    expect(custody.body.entries[2].parties).toEqual({ from: { kind: 'officer', id: '5415-0201' }, to: { kind: 'storage_room', id: 'bewaarplaats-apg' } });
+    expect(custody.body.entries[2].handover).toEqual({
+      handoverId,
+      purpose: 'storage',
+      method: 'hand_delivery',
+      offeredBy: '5415-0201',
+      offeredAt: expect.any(String),
+      acceptedBy: '5415-0301',
+      transferredAt: expect.any(String),
+      sealNumberExpected: 'S-2',
+      sealNumberFound: 'S-2-X',
+      sealIntact: false,
+      sealMismatch: true,
+      conditionFound: 'zak gescheurd',
+    });
+    expect(custody.body.entries[0].registration).toMatchObject({ sealNumber: 'S-2', seizedPlace: 'Voorbeeldstraat 12, 9000 Gent', legalBasis: 'art. 35 Sv.', quantity: { amount: 1, unit: 'piece' }, attachments: [] });
     expect(custody.body.entries[2].prevHash).toBe(custody.body.entries[1].hash);
     const verify = await call('marc.goossens', 'GET', `/evidence/items/${id}/custody/verify`);
     expect(verify.body).toEqual({ itemId: id, ok: true, events: 3, headHash: custody.body.entries[2].hash });
@@ -279,6 +296,11 @@ describe('evidence service over HTTP', () => {
     const outsider = await call('pieter.janssens', 'GET', `/evidence/items/${zeden.body.id}`, undefined, { 'X-Justification': 'controle op een mogelijk verband met mijn dossier' });
     expect(outsider.status).toBe(404);
     expect((await call('lotte.willems', 'GET', `/evidence/items/${zeden.body.id}`)).status).toBe(200);
+    // The label number typed at the desk finds the item for those who may see it, and nothing for others.
+    const byLabel = (user: string, label: string) => call(user, 'GET', `/evidence/items?labelNumber=${encodeURIComponent(label)}`);
+    await eventually(async () => expect((await byLabel('lotte.willems', zeden.body.item.labelNumber)).body.items.map((i: { id: string }) => i.id)).toEqual([zeden.body.id]));
+    expect((await byLabel('lotte.willems', ` ${zeden.body.item.labelNumber.toLowerCase()} `)).body.items).toHaveLength(1);
+    expect((await byLabel('pieter.janssens', zeden.body.item.labelNumber)).body.items).toEqual([]);
   });
 
   it('answers an item of a restricted case exactly as a missing one, for reads and writes, to everyone outside its team', async () => {

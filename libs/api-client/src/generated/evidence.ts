@@ -93,7 +93,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Items you may see, filtered by case (investigation id or PV number), status, custodian, location */
+        /** Items you may see, filtered by case (investigation id or PV number), label number, status, custodian, location */
         get: operations["ItemQueriesController_list"];
         put?: never;
         /** Register a seized item or trace (Idempotency-Key makes a retry return the first result) */
@@ -616,6 +616,12 @@ export interface components {
             /** @description Where the handover took place */
             place: string;
         };
+        /** @description A photo, form or scan, referenced by its hash; the bytes live in document storage. */
+        Attachment: {
+            name: string;
+            sha256: string;
+            mediaType: string;
+        };
         AttachmentRequest: {
             name: string;
             /** @description SHA-256 of the file, hex */
@@ -689,6 +695,15 @@ export interface components {
             place?: string;
             purpose?: string;
             summary: string;
+            /** @description The parties of a handover (offer, acceptance, refusal, withdrawal) or of a lab submission. */
+            parties?: {
+                from?: components["schemas"]["Party"];
+                to?: components["schemas"]["Party"];
+            };
+            /** @description Both sides of a handover: who offered, who accepted (or declined), and the seal the receiver found. */
+            handover?: components["schemas"]["HandoverFacts"];
+            /** @description What was recorded at registration (the first entry only). */
+            registration?: components["schemas"]["RegistrationFacts"];
             prevHash: string;
             hash: string;
         };
@@ -785,6 +800,24 @@ export interface components {
         HandOverRequest: {
             organisation: components["schemas"]["OrganisationRequest"];
             receiptRef: string;
+        };
+        HandoverFacts: {
+            handoverId: string;
+            purpose?: components["schemas"]["HandoverPurpose"];
+            method?: components["schemas"]["HandoverMethod"];
+            offeredBy?: string;
+            offeredAt?: string;
+            acceptedBy?: string;
+            transferredAt?: string;
+            declinedBy?: string;
+            withdrawnBy?: string;
+            reason?: string;
+            sealNumberExpected?: string;
+            sealNumberFound?: string;
+            /** @description Declared by the offerer (on an offer) or found by the receiver (on an acceptance). */
+            sealIntact?: boolean;
+            sealMismatch?: boolean;
+            conditionFound?: string;
         };
         /** @enum {string} */
         HandoverMethod: "hand_delivery" | "courier" | "police_transport" | "registered_post";
@@ -946,6 +979,10 @@ export interface components {
             /** @description On 409 and 412: the version the record is at now. */
             currentVersion?: number;
         };
+        Quantity: {
+            amount: number;
+            unit: string;
+        };
         QuantityRequest: {
             /**
              * @description At most 3 decimals.
@@ -1020,6 +1057,20 @@ export interface components {
             attachments?: components["schemas"]["AttachmentRequest"][];
             /** @description First custodian when not the registering officer */
             custodian?: components["schemas"]["PartyRequest"];
+        };
+        RegistrationFacts: {
+            description: string;
+            category: components["schemas"]["ItemCategory"];
+            quantity: components["schemas"]["Quantity"];
+            sealNumber: string;
+            packaging: string;
+            condition: string;
+            seizedBy: string;
+            seizedAt: string;
+            seizedPlace: string;
+            legalBasis: string;
+            attachments: components["schemas"]["Attachment"][];
+            custodian: components["schemas"]["Party"];
         };
         ResealRequest: {
             sealNumber: string;
@@ -1419,6 +1470,8 @@ export interface operations {
             query?: {
                 /** @description Investigation id or PV number */
                 caseId?: string;
+                /** @description Label number, exactly as printed (EV-2026-000123): what the desk types when a label cannot be scanned */
+                labelNumber?: string;
                 status?: "held" | "disposed";
                 /** @description Custodian id */
                 custodian?: string;

@@ -115,6 +115,7 @@ export class ExecuteDisposalRequest {
 
 export class ListItemsQuery {
   @ApiPropertyOptional({ description: 'Investigation id or PV number' }) @Optional() @IsString() @Length(1, 64) caseId?: string;
+  @ApiPropertyOptional({ description: 'Label number, exactly as printed (EV-2026-000123): what the desk types when a label cannot be scanned' }) @Optional() @IsString() @Length(1, 64) labelNumber?: string;
   @ApiPropertyOptional({ enum: ['held', 'disposed'] }) @Optional() @IsIn(['held', 'disposed']) status?: string;
   @ApiPropertyOptional({ description: 'Custodian id' }) @Optional() @IsString() @Length(1, 64) custodian?: string;
   @ApiPropertyOptional({ description: 'Storage location (room, or room / locker / shelf)' }) @Optional() @IsString() @Length(1, 200) location?: string;

@@ -1,6 +1,7 @@
 import { RecordedEvent } from '@police/event-store';
 import { describeParty } from '../../domain/item.decide';
 import { formatLocation, Party, StorageLocation } from '../../domain/evidence.events';
+import { Attachment, CustodyTransferred, HandoverMethod, HandoverPurpose, ItemCategory, ItemRegistered, Quantity } from '../../domain/item.events';
 
 /** One line of an item's custody record: who did what, when, where and why, with its place in the hash chain. */
 export interface CustodyEntry {
@@ -12,8 +13,48 @@ export interface CustodyEntry {
   place?: string;
   purpose?: string;
   summary: string;
+  /** The parties of a handover (offer, acceptance, refusal, withdrawal) or of a lab submission. */
+  parties?: { from?: Party; to?: Party };
+  /** Both sides of a handover: who offered, who accepted (or declined), and the seal the receiver found. */
+  handover?: HandoverFacts;
+  /** What was recorded at registration (the first entry only). */
+  registration?: RegistrationFacts;
   prevHash: string;
   hash: string;
+}
+
+export interface HandoverFacts {
+  handoverId: string;
+  purpose?: HandoverPurpose;
+  method?: HandoverMethod;
+  offeredBy?: string;
+  offeredAt?: string;
+  acceptedBy?: string;
+  transferredAt?: string;
+  declinedBy?: string;
+  withdrawnBy?: string;
+  reason?: string;
+  sealNumberExpected?: string;
+  sealNumberFound?: string;
+  /** Declared by the offerer (on an offer) or found by the receiver (on an acceptance). */
+  sealIntact?: boolean;
+  sealMismatch?: boolean;
+  conditionFound?: string;
+}
+
+export interface RegistrationFacts {
+  description: string;
+  category: ItemCategory;
+  quantity: Quantity;
+  sealNumber: string;
+  packaging: string;
+  condition: string;
+  seizedBy: string;
+  seizedAt: string;
+  seizedPlace: string;
+  legalBasis: string;
+  attachments: Attachment[];
+  custodian: Party;
 }
 
 type AnyData = Record<string, unknown> & { from?: Party; to?: Party; location?: StorageLocation };
@@ -32,9 +73,38 @@ export function custodyEntry(e: RecordedEvent): CustodyEntry {
     ...(place ? { place } : {}),
     ...(purpose ? { purpose } : {}),
     summary: summarise(e.type, d),
+    ...structured(e.type, d),
     prevHash: e.prevHash,
     hash: e.hash,
   };
+}
+
+function structured(type: string, d: AnyData): Pick<CustodyEntry, 'parties' | 'handover' | 'registration'> {
+  const parties = d.from || d.to ? { parties: { ...(d.from ? { from: d.from } : {}), ...(d.to ? { to: d.to } : {}) } } : {};
+  const text = (k: string) => (typeof d[k] === 'string' ? { [k]: d[k] as string } : {});
+  const flag = (k: string) => (typeof d[k] === 'boolean' ? { [k]: d[k] as boolean } : {});
+  switch (type) {
+    case 'ItemRegistered': {
+      const r = d as unknown as ItemRegistered['data'];
+      const { description, category, quantity, sealNumber, packaging, condition, seizedBy, seizedAt, seizedPlace, legalBasis, attachments, custodian } = r;
+      return { registration: { description, category, quantity, sealNumber, packaging, condition, seizedBy, seizedAt, seizedPlace, legalBasis, attachments, custodian } };
+    }
+    case 'CustodyOffered':
+      return { ...parties, handover: { handoverId: String(d.handoverId), ...text('purpose'), ...text('method'), ...text('offeredBy'), ...text('offeredAt'), sealNumberExpected: String(d.sealNumber), ...flag('sealIntact') } as HandoverFacts };
+    case 'CustodyTransferred': {
+      const t = d as unknown as CustodyTransferred['data'];
+      const { handoverId, purpose, method, offeredBy, offeredAt, acceptedBy, transferredAt, sealNumberExpected, sealNumberFound, sealIntact, sealMismatch, conditionFound } = t;
+      return { ...parties, handover: { handoverId, purpose, method, offeredBy, offeredAt, acceptedBy, transferredAt, sealNumberExpected, sealNumberFound, sealIntact, sealMismatch, conditionFound } };
+    }
+    case 'CustodyOfferDeclined':
+    case 'CustodyOfferWithdrawn':
+      return { ...parties, handover: { handoverId: String(d.handoverId), ...text('declinedBy'), ...text('withdrawnBy'), ...text('reason') } as HandoverFacts };
+    case 'ItemSubmittedToLab':
+    case 'LabResultReceived':
+      return d.laboratory ? { parties: { to: d.laboratory as Party } } : {};
+    default:
+      return {};
+  }
 }
 
 function summarise(type: string, d: AnyData): string {

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { UuidParam } from '@police/platform';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { loadState } from '@police/event-store';
@@ -9,6 +9,7 @@ import { itemStream } from '../../domain/evidence.stream';
 import { ItemEvent } from '../../domain/item.events';
 import { evolveItem, initialItemState, ItemState } from '../../domain/item.state';
 import { EvidenceAccess } from '../../evidence.access';
+import { EVIDENCE_CONFIG, EvidenceConfig } from '../../evidence.config';
 import { setEtag } from '../../evidence.http-context';
 import { evidenceProblem } from '../../evidence.problems';
 import { AsOfQuery, ListItemsQuery } from '../../commands/items/items.request';
@@ -38,18 +39,22 @@ interface ItemListEntry {
 @ApiTags('items')
 @Controller('items')
 export class ItemQueriesController {
-  constructor(private readonly access: EvidenceAccess) {}
+  constructor(
+    private readonly access: EvidenceAccess,
+    @Inject(EVIDENCE_CONFIG) private readonly config: EvidenceConfig,
+  ) {}
 
   @Get()
   @SearchRateLimit()
   @Allow(...READERS)
   @Consults('evidence_item')
-  @ApiOperation({ summary: 'Items you may see, filtered by case (investigation id or PV number), status, custodian, location' })
+  @ApiOperation({ summary: 'Items you may see, filtered by case (investigation id or PV number), label number, status, custodian, location' })
   async list(@Query() q: ListItemsQuery, @Req() req: Request): Promise<{ items: ItemListEntry[]; limit: number; offset: number }> {
     const limit = Math.min(q.limit ?? 50, 200);
     const offset = q.offset ?? 0;
     const qb = this.access.eventSourcing.dataSource.getRepository(ItemRow).createQueryBuilder('i').orderBy('i.registeredAt', 'DESC').addOrderBy('i.id');
     if (q.caseId) qb.andWhere(new Brackets((w) => w.where('CAST(i.investigationId AS text) = :c', { c: q.caseId }).orWhere('i.pvNumber = :c', { c: q.caseId })));
+    if (q.labelNumber) qb.andWhere('i.labelNumber = :lb', { lb: q.labelNumber.trim().toUpperCase() });
     if (q.status) qb.andWhere('i.status = :s', { s: q.status });
     if (q.custodian) qb.andWhere('i.custodianId = :cu', { cu: q.custodian });
     if (q.location) qb.andWhere('(i.location = :l OR i.location LIKE :lp)', { l: q.location, lp: `${q.location} / %` });
@@ -135,7 +140,18 @@ export class ItemQueriesController {
     if (row.state.status === 'unregistered') throw resourceNotFound('evidence_item');
     const store = this.access.eventSourcing.store;
     const [{ events }, verification] = [await store.readStream(itemStream(id)), await store.verifyStream(itemStream(id))];
-    const pdf = await certificatePdf({ item: row.state, entries: events.map(custodyEntry), verification, printedAt: new Date(), printedBy: this.access.principal(req).staffId });
+    const principal = this.access.principal(req);
+    const kase = await this.access.caseOf(row.investigationId);
+    const pdf = await certificatePdf({
+      item: row.state,
+      entries: events.map((e) => ({ ...custodyEntry(e), data: e.data as Record<string, unknown> })),
+      verification,
+      printedAt: new Date(),
+      printedBy: principal.staffId,
+      printedByName: principal.displayName,
+      zoneName: this.config.zoneName,
+      caseNumber: kase?.caseNumber ?? null,
+    });
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `inline; filename="custody-${row.labelNumber}.pdf"`);
     return new StreamableFile(pdf);
