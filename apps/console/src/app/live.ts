@@ -1,3 +1,4 @@
+import { ITEM_READER_ROLES } from '@/features/evidence';
 import { INVESTIGATION_READER_ROLES } from '@/features/investigations';
 import { REPORT_READER_ROLES } from '@/features/reports';
 import { hasAnyRole, Role, SessionUser } from '@/lib/auth';
@@ -11,6 +12,7 @@ import type { LiveService } from '@/lib/live';
 const LIVE_SERVICES: { service: LiveService; roles: readonly Role[] }[] = [
   { service: 'reports', roles: REPORT_READER_ROLES },
   { service: 'investigations', roles: INVESTIGATION_READER_ROLES },
+  { service: 'evidence', roles: ITEM_READER_ROLES },
 ];
 
 export function liveServicesFor(user: SessionUser): LiveService[] {

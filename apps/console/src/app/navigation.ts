@@ -1,4 +1,5 @@
 import type { ParseKeys } from 'i18next';
+import { ITEM_READER_ROLES, ITEM_REGISTER_ROLES } from '@/features/evidence';
 import { GAK_CAPABLE_ROLES, GAK_TEAMS } from '@/features/pvs';
 import { INVESTIGATION_READER_ROLES, INVESTIGATION_WRITER_ROLES } from '@/features/investigations';
 import { DEADLINES_ROLES, REPORT_INTAKE_ROLES, REPORT_READER_ROLES, STATISTICS_ROLES } from '@/features/reports';
@@ -44,13 +45,22 @@ export const SECTIONS: NavSection[] = [
       { to: '/investigations', label: 'nav.items.casesMine', roles: INVESTIGATION_READER_ROLES },
       { to: '/investigations/team', label: 'nav.items.casesTeam', roles: INVESTIGATION_READER_ROLES },
       { to: '/investigations/new', label: 'nav.items.caseOpen', roles: INVESTIGATION_WRITER_ROLES },
+      { to: '/evidence', label: 'nav.items.evidenceItems', roles: ITEM_READER_ROLES },
       { to: '/reports', label: 'nav.items.reports', roles: REPORT_READER_ROLES },
       { to: '/reports/new', label: 'nav.items.reportsNew', roles: REPORT_INTAKE_ROLES },
       { to: '/reports/deadlines', label: 'nav.items.reportsDeadlines', roles: DEADLINES_ROLES },
       { to: '/reports/statistics', label: 'nav.items.reportsStatistics', roles: STATISTICS_ROLES },
     ],
   },
-  { id: 'evidence', roles: ['evidence_officer', 'lab_liaison'], items: [] },
+  {
+    id: 'evidence',
+    roles: ['evidence_officer', 'lab_liaison'],
+    items: [
+      { to: '/evidence', label: 'nav.items.evidenceItems', roles: ITEM_READER_ROLES },
+      { to: '/evidence/scan', label: 'nav.items.evidenceScan', roles: ITEM_READER_ROLES },
+      { to: '/evidence/new', label: 'nav.items.evidenceRegister', roles: ITEM_REGISTER_ROLES },
+    ],
+  },
   {
     id: 'oversight',
     roles: ['integrity_investigator', 'discipline_officer', 'dpo', 'chief'],

@@ -1,4 +1,4 @@
-import { createIntegrityClient, createInvestigationsClient, createPlatformClient, createReportsClient } from '@police/api-client';
+import { createEvidenceClient, createIntegrityClient, createInvestigationsClient, createPlatformClient, createReportsClient } from '@police/api-client';
 import { networkProblem, problemOf, ProblemError } from './problem';
 import { apiFetch } from './transport';
 
@@ -14,6 +14,7 @@ const baseUrl = typeof window === 'undefined' ? 'http://127.0.0.1' : window.loca
 export const reportsApi = createReportsClient(baseUrl, undefined, { fetch: apiFetch });
 export const investigationsApi = createInvestigationsClient(baseUrl, undefined, { fetch: apiFetch });
 export const integrityApi = createIntegrityClient(baseUrl, undefined, { fetch: apiFetch });
+export const evidenceApi = createEvidenceClient(baseUrl, undefined, { fetch: apiFetch });
 
 /**
  * The platform's public routes (how to sign in, the development issuer), asked before there is a

@@ -1,4 +1,4 @@
-export { reportsApi, investigationsApi, integrityApi, signInApi, call } from './client';
+export { reportsApi, investigationsApi, integrityApi, evidenceApi, signInApi, call } from './client';
 export type { Answer, DataOf } from './client';
 export { apiFetch } from './transport';
 export { breakGlass, justificationProblems, JUSTIFICATION_RULES } from './break-glass';

@@ -1,4 +1,5 @@
 import type { i18n as I18n } from 'i18next';
+import type { evidenceNl } from '@/features/evidence/i18n/nl';
 import type { investigationsNl } from '@/features/investigations/i18n/nl';
 import type { pvsNl } from '@/features/pvs/i18n/nl';
 import type { reportsNl } from '@/features/reports/i18n/nl';
@@ -25,6 +26,10 @@ export const FEATURE_CATALOGUES = {
     nl: () => import('@/features/investigations/i18n/nl').then((m) => m.investigationsNl),
     en: () => import('@/features/investigations/i18n/en').then((m) => m.investigationsEn),
   },
+  evidence: {
+    nl: () => import('@/features/evidence/i18n/nl').then((m) => m.evidenceNl),
+    en: () => import('@/features/evidence/i18n/en').then((m) => m.evidenceEn),
+  },
 } satisfies { [K in keyof FeatureCatalogues]: Record<Language, () => Promise<FeatureCatalogues[K]>> };
 
 export type FeatureName = keyof typeof FEATURE_CATALOGUES;
@@ -34,6 +39,7 @@ export interface FeatureCatalogues {
   reports: typeof reportsNl;
   pvs: typeof pvsNl;
   investigations: typeof investigationsNl;
+  evidence: typeof evidenceNl;
 }
 
 /** Per i18n instance: the loads begun, and the features whose screens were opened (a language switch loads their words first). */

@@ -39,6 +39,9 @@ export const en: Catalogue = {
       casesMine: 'My cases',
       casesTeam: "My team's cases",
       caseOpen: 'New case',
+      evidenceItems: 'Seized items',
+      evidenceScan: 'Scan a label',
+      evidenceRegister: 'Register an item',
     },
   },
   home: {

@@ -44,6 +44,9 @@ export const nl = {
       casesMine: 'Mijn dossiers',
       casesTeam: 'Dossiers van mijn team',
       caseOpen: 'Nieuw dossier',
+      evidenceItems: 'Inbeslaggenomen items',
+      evidenceScan: 'Etiket scannen',
+      evidenceRegister: 'Item registreren',
     },
   },
   home: {
