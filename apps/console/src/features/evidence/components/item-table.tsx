@@ -42,7 +42,7 @@ export function ItemTable({ items }: { items: ItemListEntry[] }) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Badge tt="none" variant="light" color={i.status === 'held' ? 'blue.9' : 'gray.8'}>
+                <Badge tt="none" variant="filled" color={i.status === 'held' ? 'blue.9' : 'gray.8'}>
                   {t(`evidence.status.${i.status}` as never, { defaultValue: i.status })}
                 </Badge>
               </Table.Td>

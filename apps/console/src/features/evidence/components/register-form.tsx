@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Checkbox, Fieldset, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Fieldset, FileButton, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -102,11 +102,11 @@ export function RegisterForm({ onCreated, investigationId = '', pvNumber = '' }:
   });
   const values = form.getValues();
 
-  const addFiles = async (files: FileList | null) => {
-    if (!files || files.length === 0) return;
+  const addFiles = async (files: File[]) => {
+    if (files.length === 0) return;
     setHashing(true);
     try {
-      const hashed = await Promise.all(Array.from(files).map(hashFile));
+      const hashed = await Promise.all(files.map(hashFile));
       form.setFieldValue('attachments', [...form.getValues().attachments, ...hashed]);
     } finally {
       setHashing(false);
@@ -172,13 +172,14 @@ export function RegisterForm({ onCreated, investigationId = '', pvNumber = '' }:
               {t('evidence.register.filesHint')}
             </Text>
             <Group>
-              <label htmlFor="evidence-files">
-                <Text size="sm" fw={500}>
-                  {t('evidence.register.files')}
-                </Text>
-              </label>
-              <input id="evidence-files" type="file" multiple aria-describedby="files-hint" onChange={(e) => void addFiles(e.currentTarget.files).then(() => (e.target.value = ''))} />
-              {hashing && <Loader size="xs" aria-label={t('evidence.register.hashing')} />}
+              <FileButton multiple onChange={(files) => void addFiles(files)}>
+                {(props) => (
+                  <Button variant="default" {...props} aria-describedby="files-hint" loading={hashing}>
+                    {t('evidence.register.files')}
+                  </Button>
+                )}
+              </FileButton>
+              {hashing && <Text size="sm">{t('evidence.register.hashing')}</Text>}
             </Group>
             {values.attachments.length > 0 && (
               <Table fz="xs" verticalSpacing={2}>

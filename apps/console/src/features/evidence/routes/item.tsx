@@ -91,7 +91,7 @@ export function ItemScreen({ actions }: { actions?: (item: ItemAnswer, etag: str
             {t('evidence.item.title', { label: current.labelNumber })}
           </PageTitle>
           <Group gap="xs" mt={-8}>
-            <Badge tt="none" variant="light" color={item.status === 'held' ? 'blue.9' : 'gray.8'}>
+            <Badge tt="none" variant="filled" color={item.status === 'held' ? 'blue.9' : 'gray.8'}>
               {t(`evidence.status.${item.status}`)}
             </Badge>
             {item.status === 'held' && (

@@ -13,7 +13,7 @@ import { readScan } from '../model/scan';
 type Notice = { kind: 'foreign'; text: string } | { kind: 'notFound'; label: string } | { kind: 'problem'; error: unknown } | null;
 
 /** The camera's stream in a video element, read frame after frame until a code is found. */
-function useCamera(onCode: (text: string) => void) {
+function useCamera(onCode: (text: string) => void, paused: { current: boolean }) {
   const video = useRef<HTMLVideoElement>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +51,7 @@ function useCamera(onCode: (text: string) => void) {
     const tick = async () => {
       if (cancelled) return;
       const v = video.current;
-      if (v && v.readyState >= 2) {
+      if (v && v.readyState >= 2 && !paused.current) {
         if (first) {
           performance.mark('evidence-scan-first-frame');
           first = false;
@@ -66,7 +66,7 @@ function useCamera(onCode: (text: string) => void) {
     return () => {
       cancelled = true;
     };
-  }, [running, reader]);
+  }, [running, reader, paused]);
 
   useEffect(() => stop, [stop]);
   return { video, running, error, reader, start, stop };
@@ -92,24 +92,29 @@ function ScanScreen() {
       busy.current = true;
       if (scanned) performance.mark('evidence-scan-decoded');
       setOpening(true);
+      let leaving = false;
       try {
         const itemId = target.kind === 'item' ? target.itemId : (await findByLabelNumber(target.labelNumber))?.id;
         if (!itemId) {
           setNotice({ kind: 'notFound', label: target.kind === 'label' ? target.labelNumber : raw });
           return;
         }
+        // Once on its way to the item, the frames still coming in are not read again.
+        leaving = true;
         void navigate(`/evidence/items/${itemId}`);
       } catch (error) {
         setNotice({ kind: 'problem', error });
       } finally {
-        busy.current = false;
-        setOpening(false);
+        if (!leaving) {
+          busy.current = false;
+          setOpening(false);
+        }
       }
     },
     [navigate],
   );
 
-  const camera = useCamera((text) => void open(text, true));
+  const camera = useCamera((text) => void open(text, true), busy);
   const { start } = camera;
   useEffect(() => {
     // The item's screen is fetched while the user aims the camera: opening it then waits for its data only.
