@@ -149,7 +149,7 @@ function ScanScreen() {
         </Text>
       )}
       {camera.error && (
-        <Alert color="orange.9" variant="light">
+        <Alert color="orange.9" variant="outline">
           {t('evidence.scan.noCamera', { reason: camera.error })}
         </Alert>
       )}
@@ -170,12 +170,12 @@ function ScanScreen() {
       </form>
       <div role="alert">
         {notice?.kind === 'foreign' && (
-          <Alert color="red.9" variant="light" data-testid="scan-not-ours">
+          <Alert color="red.9" variant="outline" data-testid="scan-not-ours">
             {t('evidence.scan.notOurs', { text: notice.text.length > 120 ? `${notice.text.slice(0, 117)}…` : notice.text })}
           </Alert>
         )}
         {notice?.kind === 'notFound' && (
-          <Alert color="orange.9" variant="light">
+          <Alert color="orange.9" variant="outline">
             {t('evidence.scan.notFound', { label: notice.label })}
           </Alert>
         )}
