@@ -123,7 +123,8 @@ export function CustodyTimeline({ itemId, labelNumber }: { itemId: string; label
       </Group>
       {record.isError && <ProblemAlert error={record.error} />}
       {record.data && (
-        <Table.ScrollContainer minWidth={820}>
+        // On a tablet the record scrolls sideways in its own area, which the keyboard reaches (no link inside it).
+        <Table.ScrollContainer minWidth={820} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'group', 'aria-label': t('evidence.custody.caption') } }}>
           <Table fz="sm" verticalSpacing={6} striped>
             <Table.Caption>{t('evidence.custody.caption')}</Table.Caption>
             <Table.Thead>
