@@ -191,6 +191,20 @@ const MATRIX: Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/evidence/reference',
+    // The zone's configuration for the console's forms: no record in it, so no record check.
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, 200, 200, 200, 200, 200, 200, 200, 200, R, R, R, 200],
+    ok: (a) => {
+      expect(a.json.storageRooms).toEqual([{ id: 'bewaarplaats-apg', name: expect.any(String) }]);
+      expect(a.json.laboratories).toEqual([{ id: 'fpl-ltwp', name: expect.any(String) }]);
+      expect(a.json.witnessRules).toContainEqual({ disposition: 'destruction', category: 'drugs', witnesses: 1 });
+      // The matrix's zone holds found objects 0 days (see beforeAll), so hand-over and destruction can be tried at once.
+      expect(a.json.holdingPeriods).toContainEqual({ category: 'keys', days: 0 });
+    },
+  },
+  {
+    method: 'GET',
     route: '/api/evidence/items/overdue',
     request: async (_p, kit) => {
       // The shared overdue item was checked out with a return due a moment after beforeAll made it.

@@ -191,6 +191,56 @@ describe('evidence service over HTTP', () => {
     });
   });
 
+  it('lists the open handovers waiting for a reader (incoming) and those they offered (outgoing), with the seal on record', async () => {
+    const { body: item } = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-INBOX' }));
+    const offered = await call('pieter.janssens', 'POST', `/evidence/items/${item.id}/handovers`, { to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage', method: 'hand_delivery', sealIntact: true }, { 'If-Match': '"0"' });
+    expect(offered.status).toBe(201);
+    const ids = (a: Answer) => a.body.items.map((i: { id: string }) => i.id);
+    // The evidence desk acts for the storage room: the offer waits for its acceptance.
+    const incoming = await call('marc.goossens', 'GET', '/evidence/items?handover=incoming');
+    expect(incoming.status).toBe(200);
+    expect(ids(incoming)).toContain(item.id);
+    expect(incoming.body.items.find((i: { id: string }) => i.id === item.id)).toMatchObject({
+      labelNumber: item.item.labelNumber,
+      sealNumber: 'S-INBOX',
+      custodian: { kind: 'officer', id: '5415-0201' },
+      openOffer: { handoverId: offered.body.handoverId, to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage', method: 'hand_delivery', offeredBy: '5415-0201' },
+    });
+    expect(ids(await call('marc.goossens', 'GET', '/evidence/items?handover=outgoing'))).not.toContain(item.id);
+    expect(ids(await call('pieter.janssens', 'GET', '/evidence/items?handover=outgoing'))).toContain(item.id);
+    expect(ids(await call('pieter.janssens', 'GET', '/evidence/items?handover=incoming'))).not.toContain(item.id);
+    // The case lead sees the item, but nothing waits for him.
+    expect(ids(await call('els.jacobs', 'GET', '/evidence/items?handover=incoming'))).not.toContain(item.id);
+
+    // By label number and by the kind of custodian (what is out at a lab).
+    expect(ids(await call('marc.goossens', 'GET', `/evidence/items?labelNumber=${encodeURIComponent(item.item.labelNumber)}`))).toEqual([item.id]);
+    expect(ids(await call('marc.goossens', 'GET', '/evidence/items?custodianKind=lab'))).not.toContain(item.id);
+    expect(ids(await call('marc.goossens', 'GET', '/evidence/items?custodianKind=officer'))).toContain(item.id);
+    const bad = await call('marc.goossens', 'GET', '/evidence/items?handover=sideways&custodianKind=alien');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['custodianKind', 'handover']);
+
+    // Accepted: it waits no more.
+    await call('marc.goossens', 'POST', `/evidence/items/${item.id}/handovers/${offered.body.handoverId}/accept`, { sealNumberFound: 'S-INBOX', sealIntact: true, condition: 'intact', place: 'APG balie' });
+    expect(ids(await call('marc.goossens', 'GET', '/evidence/items?handover=incoming'))).not.toContain(item.id);
+  });
+
+  it('gives the console the zone\'s storage rooms, laboratories, witness rules and holding periods', async () => {
+    const reference = await call('an.peeters', 'GET', '/evidence/reference');
+    expect(reference.status).toBe(200);
+    expect(reference.body).toEqual({
+      storageRooms: [{ id: 'bewaarplaats-apg', name: 'Bewaarplaats overtuigingsstukken APG' }],
+      laboratories: [{ id: 'fpl-ltwp', name: 'Forensic Police Lab (LTWP)' }],
+      witnessRules: [
+        { disposition: 'destruction', category: 'drugs', witnesses: 1 },
+        { disposition: 'destruction', category: 'weapon', witnesses: 1 },
+        { disposition: 'destruction', category: 'cash', witnesses: 1 },
+      ],
+      holdingPeriods: expect.arrayContaining([{ category: 'identity_document', days: 183 }, { category: 'other', days: 183 }]),
+    });
+    expect(reference.body.holdingPeriods).toHaveLength(12);
+  });
+
   it('lets exactly one of several concurrent offers of one item win; the others get 412', async () => {
     const { body: item } = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-3' }));
     const answers = await Promise.all(

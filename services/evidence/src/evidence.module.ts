@@ -18,6 +18,7 @@ import { caseDirectoryProjection, itemsProjection } from './queries/items/item.p
 import { CaseRow, ItemRow } from './queries/items/item.read-model';
 import { ItemQueriesController } from './queries/items/items.http';
 import { EvidenceLiveController, evidenceLiveSources } from './queries/live/live.http';
+import { EvidenceReferenceController } from './queries/reference/reference.http';
 
 export const EVIDENCE_DESCRIPTION = 'Seized items and traces with a provable, two-party chain of custody.';
 
@@ -31,7 +32,7 @@ export class EvidenceModule {
     return {
       module: EvidenceModule,
       imports: [CqrsModule],
-      controllers: [healthController('evidence'), EvidenceLiveController, ItemCommandsController, ItemQueriesController, FoundObjectsController, InventoryController],
+      controllers: [healthController('evidence'), EvidenceLiveController, ItemCommandsController, ItemQueriesController, FoundObjectsController, InventoryController, EvidenceReferenceController],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },

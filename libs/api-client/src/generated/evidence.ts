@@ -604,6 +604,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/evidence/reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The zone's storage rooms, laboratories, disposal witness rules and found objects' holding periods */
+        get: operations["EvidenceReferenceController_reference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -919,6 +936,11 @@ export interface components {
         MatchLossRequest: {
             /** Format: uuid */
             lossReportId: string;
+        };
+        /** @description A place or organisation the evidence desk or a lab liaison may act for. */
+        NamedParty: {
+            id: string;
+            name: string;
         };
         OfferHandoverRequest: {
             to: components["schemas"]["PartyRequest"];
@@ -1477,6 +1499,12 @@ export interface operations {
                 custodian?: string;
                 /** @description Storage location (room, or room / locker / shelf) */
                 location?: string;
+                /** @description Kind of the custodian (e.g. lab: what is out at a lab) */
+                custodianKind?: "officer" | "lab" | "court_registry" | "storage_room" | "external_body";
+                /** @description Label number, exactly as printed */
+                labelNumber?: string;
+                /** @description Open handovers: incoming, offered to you or to a party you act for (waiting for your acceptance); outgoing, offered by you or a party you act for */
+                handover?: "incoming" | "outgoing";
                 /** @description Entries per page */
                 limit?: number;
                 /** @description Entries to skip */
@@ -1509,16 +1537,19 @@ export interface operations {
                             labelNumber: string;
                             investigationId: string | null;
                             pvNumber: string | null;
-                            category: string;
+                            category: components["schemas"]["ItemCategory"];
                             description: string;
-                            status: string;
-                            whereabouts: string | null;
-                            custodian: {
-                                kind: string;
-                                id: string;
-                            };
+                            /** @enum {string} */
+                            status: "held" | "disposed";
+                            /** @enum {string|null} */
+                            whereabouts: "with_custodian" | "in_storage" | "checked_out" | null;
+                            custodian: components["schemas"]["Party"];
                             location: string | null;
                             expectedReturnAt: string | null;
+                            /** @description The seal number on record. */
+                            sealNumber: string;
+                            /** @description The handover waiting for its recipient, if any. */
+                            openOffer: components["schemas"]["OpenOffer"] | null;
                             version: number;
                         }[];
                         limit: number;
@@ -3496,16 +3527,19 @@ export interface operations {
                             labelNumber: string;
                             investigationId: string | null;
                             pvNumber: string | null;
-                            category: string;
+                            category: components["schemas"]["ItemCategory"];
                             description: string;
-                            status: string;
-                            whereabouts: string | null;
-                            custodian: {
-                                kind: string;
-                                id: string;
-                            };
+                            /** @enum {string} */
+                            status: "held" | "disposed";
+                            /** @enum {string|null} */
+                            whereabouts: "with_custodian" | "in_storage" | "checked_out" | null;
+                            custodian: components["schemas"]["Party"];
                             location: string | null;
                             expectedReturnAt: string | null;
+                            /** @description The seal number on record. */
+                            sealNumber: string;
+                            /** @description The handover waiting for its recipient, if any. */
+                            openOffer: components["schemas"]["OpenOffer"] | null;
                             version: number;
                         }[];
                     };
@@ -5712,6 +5746,93 @@ export interface operations {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
                     "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EvidenceReferenceController_reference: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Storage rooms the evidence desk acts for (an offer "to the storage room" names one). */
+                        storageRooms: components["schemas"]["NamedParty"][];
+                        /** @description Laboratories a lab liaison acts for (a lab submission goes to one). */
+                        laboratories: components["schemas"]["NamedParty"][];
+                        /** @description How many witnesses a disposal needs, per disposition and item category (a category left out needs none). */
+                        witnessRules: {
+                            disposition: components["schemas"]["Disposition"];
+                            category: components["schemas"]["ItemCategory"];
+                            witnesses: number;
+                        }[];
+                        /** @description Days a found object is held before it may be handed to an organisation or destroyed, per category. */
+                        holdingPeriods: {
+                            category: components["schemas"]["FoundObjectCategory"];
+                            days: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds `Retry-After` says. */
+            429: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -6,8 +6,9 @@ import { Allow, Consults, resourceNotFound, SearchRateLimit } from '@police/secu
 import type { Request, Response } from 'express';
 import { Brackets } from 'typeorm';
 import { itemStream } from '../../domain/evidence.stream';
-import { ItemEvent } from '../../domain/item.events';
-import { evolveItem, initialItemState, ItemState } from '../../domain/item.state';
+import { Party, PartyKind, PartyRef } from '../../domain/evidence.events';
+import { ItemCategory, ItemEvent } from '../../domain/item.events';
+import { evolveItem, initialItemState, ItemState, OpenOffer } from '../../domain/item.state';
 import { EvidenceAccess } from '../../evidence.access';
 import { EVIDENCE_CONFIG, EvidenceConfig } from '../../evidence.config';
 import { setEtag } from '../../evidence.http-context';
@@ -25,13 +26,17 @@ interface ItemListEntry {
   labelNumber: string;
   investigationId: string | null;
   pvNumber: string | null;
-  category: string;
+  category: ItemCategory;
   description: string;
-  status: string;
-  whereabouts: string | null;
-  custodian: { kind: string; id: string };
+  status: 'held' | 'disposed';
+  whereabouts: 'with_custodian' | 'in_storage' | 'checked_out' | null;
+  custodian: Party;
   location: string | null;
   expectedReturnAt: string | null;
+  /** The seal number on record. */
+  sealNumber: string;
+  /** The handover waiting for its recipient, if any. */
+  openOffer: OpenOffer | null;
   version: number;
 }
 
@@ -58,7 +63,11 @@ export class ItemQueriesController {
     if (q.status) qb.andWhere('i.status = :s', { s: q.status });
     if (q.custodian) qb.andWhere('i.custodianId = :cu', { cu: q.custodian });
     if (q.location) qb.andWhere('(i.location = :l OR i.location LIKE :lp)', { l: q.location, lp: `${q.location} / %` });
-    return { ...(await this.visible(req, qb.getMany(), limit, offset)), limit, offset };
+    if (q.custodianKind) qb.andWhere('i.custodianKind = :ck', { ck: q.custodianKind });
+    if (q.labelNumber) qb.andWhere('i.labelNumber = :ln', { ln: q.labelNumber });
+    if (q.handover) qb.andWhere("i.status = 'held' AND jsonb_typeof(i.state->'openOffer') = 'object'");
+    const rows = qb.getMany();
+    return { ...(await this.visible(req, q.handover ? this.onHandover(req, rows, q.handover) : rows, limit, offset)), limit, offset };
   }
 
   @Get('overdue')
@@ -157,6 +166,16 @@ export class ItemQueriesController {
     return new StreamableFile(pdf);
   }
 
+  /**
+   * Items with an open handover on the reader's side of it: offered to them or to a party they act for
+   * (incoming: waiting for their acceptance), or offered by them or such a party (outgoing).
+   */
+  private async onHandover(req: Request, rowsPromise: Promise<ItemRow[]>, side: 'incoming' | 'outgoing'): Promise<ItemRow[]> {
+    const principal = this.access.principal(req);
+    const mine = (p: PartyRef) => (p.kind === 'officer' ? p.id === principal.staffId : this.access.mayActFor(principal, p));
+    return (await rowsPromise).filter((r) => r.state.status === 'held' && r.state.openOffer !== null && mine(side === 'incoming' ? r.state.openOffer.to : r.state.custodian));
+  }
+
   /** Filters rows to those the reader sees without a justification, pages them, and logs the list read. */
   private async visible(req: Request, rowsPromise: Promise<ItemRow[]>, limit: number, offset: number): Promise<{ items: ItemListEntry[] }> {
     const principal = this.access.principal(req);
@@ -169,13 +188,15 @@ export class ItemQueriesController {
         labelNumber: r.labelNumber,
         investigationId: r.investigationId,
         pvNumber: r.pvNumber,
-        category: r.category,
+        category: r.category as ItemCategory,
         description: r.description,
-        status: r.status,
-        whereabouts: r.whereabouts,
-        custodian: { kind: r.custodianKind, id: r.custodianId },
+        status: r.status as ItemListEntry['status'],
+        whereabouts: r.whereabouts as ItemListEntry['whereabouts'],
+        custodian: r.state.status === 'unregistered' ? { kind: r.custodianKind as PartyKind, id: r.custodianId } : r.state.custodian,
         location: r.location,
         expectedReturnAt: r.expectedReturnAt ? new Date(r.expectedReturnAt).toISOString() : null,
+        sealNumber: r.state.status === 'unregistered' ? '' : r.state.sealNumber,
+        openOffer: r.state.status === 'held' ? r.state.openOffer : null,
         version: r.version,
       })),
     };
