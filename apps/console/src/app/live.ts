@@ -1,4 +1,5 @@
 import { ITEM_READER_ROLES } from '@/features/evidence';
+import { POPP_ROLES } from '@/features/found-objects';
 import { INVESTIGATION_READER_ROLES } from '@/features/investigations';
 import { REPORT_READER_ROLES } from '@/features/reports';
 import { hasAnyRole, Role, SessionUser } from '@/lib/auth';
@@ -12,7 +13,8 @@ import type { LiveService } from '@/lib/live';
 const LIVE_SERVICES: { service: LiveService; roles: readonly Role[] }[] = [
   { service: 'reports', roles: REPORT_READER_ROLES },
   { service: 'investigations', roles: INVESTIGATION_READER_ROLES },
-  { service: 'evidence', roles: ITEM_READER_ROLES },
+  // Items at the counter, and POPP's found objects (the front desk reads those).
+  { service: 'evidence', roles: [...ITEM_READER_ROLES, ...POPP_ROLES] },
 ];
 
 export function liveServicesFor(user: SessionUser): LiveService[] {

@@ -1,5 +1,7 @@
 import type { ParseKeys } from 'i18next';
 import { ITEM_READER_ROLES, ITEM_REGISTER_ROLES } from '@/features/evidence';
+import { DECISION_ROLES, HANDOVER_ROLES, INVENTORY_ROLES, OVERDUE_ROLES, STORAGE_ROLES } from '@/features/counter';
+import { POPP_ROLES } from '@/features/found-objects';
 import { GAK_CAPABLE_ROLES, GAK_TEAMS } from '@/features/pvs';
 import { INVESTIGATION_READER_ROLES, INVESTIGATION_WRITER_ROLES } from '@/features/investigations';
 import { DEADLINES_ROLES, REPORT_INTAKE_ROLES, REPORT_READER_ROLES, STATISTICS_ROLES } from '@/features/reports';
@@ -34,6 +36,8 @@ export const SECTIONS: NavSection[] = [
       { to: '/reports/deadlines', label: 'nav.items.reportsDeadlines', roles: DEADLINES_ROLES },
       { to: '/reports', label: 'nav.items.reports', roles: REPORT_READER_ROLES },
       { to: '/reports/statistics', label: 'nav.items.reportsStatistics', roles: STATISTICS_ROLES },
+      // POPP: the front desk takes found objects in and returns them to their owners.
+      { to: '/found-objects', label: 'nav.items.foundObjects', roles: POPP_ROLES },
     ],
   },
   // GAK/DIAK: the quality-control queue is its home.
@@ -50,6 +54,7 @@ export const SECTIONS: NavSection[] = [
       { to: '/reports/new', label: 'nav.items.reportsNew', roles: REPORT_INTAKE_ROLES },
       { to: '/reports/deadlines', label: 'nav.items.reportsDeadlines', roles: DEADLINES_ROLES },
       { to: '/reports/statistics', label: 'nav.items.reportsStatistics', roles: STATISTICS_ROLES },
+      { to: '/evidence/handovers', label: 'nav.items.evidenceHandovers', roles: HANDOVER_ROLES },
     ],
   },
   {
@@ -59,6 +64,13 @@ export const SECTIONS: NavSection[] = [
       { to: '/evidence', label: 'nav.items.evidenceItems', roles: ITEM_READER_ROLES },
       { to: '/evidence/scan', label: 'nav.items.evidenceScan', roles: ITEM_READER_ROLES },
       { to: '/evidence/new', label: 'nav.items.evidenceRegister', roles: ITEM_REGISTER_ROLES },
+      { to: '/evidence/handovers', label: 'nav.items.evidenceHandovers', roles: HANDOVER_ROLES },
+      { to: '/evidence/storage', label: 'nav.items.evidenceStorage', roles: STORAGE_ROLES },
+      { to: '/evidence/storage/overdue', label: 'nav.items.evidenceOverdue', roles: OVERDUE_ROLES },
+      { to: '/evidence/inventory', label: 'nav.items.evidenceInventory', roles: INVENTORY_ROLES },
+      { to: '/evidence/lab', label: 'nav.items.evidenceLab', roles: ITEM_READER_ROLES },
+      { to: '/evidence/disposals', label: 'nav.items.evidenceDisposals', roles: DECISION_ROLES },
+      { to: '/found-objects', label: 'nav.items.foundObjects', roles: POPP_ROLES },
     ],
   },
   {

@@ -1,5 +1,7 @@
 import type { i18n as I18n } from 'i18next';
 import type { evidenceNl } from '@/features/evidence/i18n/nl';
+import type { counterNl } from '@/features/counter/i18n/nl';
+import type { foundObjectsNl } from '@/features/found-objects/i18n/nl';
 import type { investigationsNl } from '@/features/investigations/i18n/nl';
 import type { pvsNl } from '@/features/pvs/i18n/nl';
 import type { reportsNl } from '@/features/reports/i18n/nl';
@@ -30,6 +32,14 @@ export const FEATURE_CATALOGUES = {
     nl: () => import('@/features/evidence/i18n/nl').then((m) => m.evidenceNl),
     en: () => import('@/features/evidence/i18n/en').then((m) => m.evidenceEn),
   },
+  counter: {
+    nl: () => import('@/features/counter/i18n/nl').then((m) => m.counterNl),
+    en: () => import('@/features/counter/i18n/en').then((m) => m.counterEn),
+  },
+  foundObjects: {
+    nl: () => import('@/features/found-objects/i18n/nl').then((m) => m.foundObjectsNl),
+    en: () => import('@/features/found-objects/i18n/en').then((m) => m.foundObjectsEn),
+  },
 } satisfies { [K in keyof FeatureCatalogues]: Record<Language, () => Promise<FeatureCatalogues[K]>> };
 
 export type FeatureName = keyof typeof FEATURE_CATALOGUES;
@@ -40,6 +50,8 @@ export interface FeatureCatalogues {
   pvs: typeof pvsNl;
   investigations: typeof investigationsNl;
   evidence: typeof evidenceNl;
+  counter: typeof counterNl;
+  foundObjects: typeof foundObjectsNl;
 }
 
 /** Per i18n instance: the loads begun, and the features whose screens were opened (a language switch loads their words first). */

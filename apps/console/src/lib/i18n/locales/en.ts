@@ -42,6 +42,13 @@ export const en: Catalogue = {
       evidenceItems: 'Seized items',
       evidenceScan: 'Scan a label',
       evidenceRegister: 'Register an item',
+      evidenceHandovers: 'Handovers',
+      evidenceStorage: 'Storage',
+      evidenceOverdue: 'Overdue',
+      evidenceInventory: 'Inventory',
+      evidenceLab: 'Lab',
+      foundObjects: 'Found objects',
+      evidenceDisposals: 'Disposal',
     },
   },
   home: {

@@ -47,6 +47,13 @@ export const nl = {
       evidenceItems: 'Inbeslaggenomen items',
       evidenceScan: 'Etiket scannen',
       evidenceRegister: 'Item registreren',
+      evidenceHandovers: 'Overdrachten',
+      evidenceStorage: 'Bewaarplaats',
+      evidenceOverdue: 'Te laat terug',
+      evidenceInventory: 'Inventaris',
+      evidenceLab: 'Labo',
+      foundObjects: 'Gevonden voorwerpen',
+      evidenceDisposals: 'Afhandeling',
     },
   },
   home: {
