@@ -11,6 +11,7 @@ const root = path.resolve(__dirname, '..', '..');
 const port = Number(process.env.CONSOLE_E2E_PORT ?? 3190);
 const baseURL = `http://127.0.0.1:${port}`;
 const out = path.join(root, 'dist', 'console-e2e');
+const FOUND_OBJECT_CATEGORIES = ['identity_document', 'bank_card', 'keys', 'wallet', 'phone', 'bicycle', 'jewellery', 'cash', 'bag', 'clothing', 'electronics', 'other'];
 
 export default defineConfig({
   testDir: './e2e',
@@ -63,6 +64,9 @@ export default defineConfig({
       // A zone whose GAK has one second for a quality check: the desk's work list then shows an overdue
       // step beside steps on time (the other time limits keep their defaults, in days).
       REPORTS_CONFIG_JSON: JSON.stringify({ timeLimits: { qualityCheckDays: 1 / 86_400 } }),
+      // A zone that holds found clothing 0 days (the other kinds 183, the default): POPP can then hand a
+      // found object to an organisation at once, beside objects whose period still runs.
+      EVIDENCE_CONFIG_JSON: JSON.stringify({ holdingPeriods: Object.fromEntries(FOUND_OBJECT_CATEGORIES.map((c) => [c, c === 'clothing' ? 0 : 183])) }),
     },
   },
 });

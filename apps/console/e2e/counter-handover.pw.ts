@@ -93,7 +93,7 @@ test.describe('handovers at the counter', () => {
       await offer.getByRole('button', { name: 'Aanbieden' }).click();
       await expect(pieter.getByRole('status').filter({ hasText: 'Aangeboden aan 5415-0204' })).toBeVisible();
 
-      await pieter.goto('/evidence/handovers');
+      await pieter.getByRole('link', { name: '← Overdrachten' }).click();
       const mine = pieter.getByRole('region', { name: 'Door u aangeboden' }).getByRole('row').filter({ hasText: item.labelNumber });
       await expect(mine).toContainText('5415-0204');
       await mine.getByRole('button', { name: `Aanbod van stuk ${item.labelNumber} intrekken` }).click();
