@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EvidenceComponents, EvidenceOperations } from '@police/api-client';
-import { Answer, call, DataOf, evidenceApi, idempotencyKey, ifMatch } from '@/lib/api';
+import { Answer, call, DataOf, evidenceApi, idempotencyKey, ifMatch, isProblem } from '@/lib/api';
 
 type Schemas = EvidenceComponents['schemas'];
 export type HeldItem = Schemas['HeldItem'];
@@ -78,6 +78,17 @@ export function useReference() {
 export async function findByLabel(labelNumber: string): Promise<ListEntry | null> {
   const { data } = await listItems({ labelNumber, limit: 1 });
   return data.items[0] ?? null;
+}
+
+/** The item with this id and its label number, when the reader may see it (null for a 404). */
+export async function findById(id: string): Promise<{ id: string; labelNumber: string } | null> {
+  try {
+    const { data } = await readItem(id);
+    return { id: data.id, labelNumber: data.item.labelNumber };
+  } catch (e) {
+    if (isProblem(e, 'not-found')) return null;
+    throw e;
+  }
 }
 
 /** A command on one item, as its route takes it. */

@@ -3,7 +3,7 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ProblemAlert } from '@/components/problem-alert';
-import { findByLabel } from '../api/counter.api';
+import { findById, findByLabel } from '../api/counter.api';
 
 const URN = /^urn:police:evidence-item:([0-9a-f-]{36})$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -12,11 +12,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * What a label says, as an item id: the QR code's URN or a bare id as they are, a label number looked up
  * (only items the reader may see are found). A hand scanner types into the field and presses Enter.
  */
-export async function resolveLabel(input: string): Promise<{ id: string; labelNumber?: string } | null> {
+export async function resolveLabel(input: string): Promise<{ id: string; labelNumber: string } | null> {
   const value = input.trim();
-  const urn = URN.exec(value);
-  if (urn) return { id: urn[1].toLowerCase() };
-  if (UUID.test(value)) return { id: value.toLowerCase() };
+  const id = URN.exec(value)?.[1] ?? (UUID.test(value) ? value : undefined);
+  if (id) return findById(id.toLowerCase());
   const found = await findByLabel(value);
   return found ? { id: found.id, labelNumber: found.labelNumber } : null;
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, CloseButton, Group, List, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, CloseButton, Group, List, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { FormEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '@/components/notify';
@@ -42,7 +42,7 @@ function InventoryScreen() {
     if (!value) return;
     setScanError(null);
     const known = expected.find((e) => e.labelNumber === value || value.toLowerCase().endsWith(e.id));
-    const hit = known ? { id: known.id, label: known.labelNumber } : await resolveLabel(value).then((r) => (r ? { id: r.id, label: r.labelNumber ?? value } : null));
+    const hit = known ? { id: known.id, label: known.labelNumber } : await resolveLabel(value).then((r) => (r ? { id: r.id, label: r.labelNumber } : null));
     if (!hit) setScanError(t('counter.inventory.unknownLabel', { label: value }));
     else if (found.some((f) => f.id === hit.id)) setScanError(t('counter.inventory.alreadyScanned', { label: hit.label }));
     else setFound((f) => [...f, hit]);
@@ -99,9 +99,9 @@ function InventoryScreen() {
               {expected.map((e) => (
                 <List.Item key={e.id}>
                   <Group gap="xs" wrap="nowrap">
-                    <Badge variant={foundIds.has(e.id) ? 'filled' : 'outline'} color={foundIds.has(e.id) ? 'green.9' : 'gray.8'}>
-                      {foundIds.has(e.id) ? t('counter.inventory.found') : t('counter.inventory.notYetFound')}
-                    </Badge>
+                    <Text size="sm" fw={700} c={foundIds.has(e.id) ? 'green.9' : 'dimmed'} style={{ whiteSpace: 'nowrap', minWidth: '9rem' }}>
+                      {foundIds.has(e.id) ? `✓ ${t('counter.inventory.found')}` : t('counter.inventory.notYetFound')}
+                    </Text>
                     <Text size="sm">
                       {e.labelNumber} — {e.description}
                     </Text>
@@ -126,9 +126,9 @@ function InventoryScreen() {
                     <Group gap="xs" wrap="nowrap">
                       <Text size="sm">{f.label}</Text>
                       {!expectedIds.has(f.id) && (
-                        <Badge color="orange.9" variant="outline">
+                        <Text size="sm" fw={700} c="orange.9" style={{ whiteSpace: 'nowrap' }}>
                           {t('counter.inventory.unexpectedHere')}
-                        </Badge>
+                        </Text>
                       )}
                       <CloseButton size="sm" aria-label={t('counter.inventory.remove', { label: f.label })} onClick={() => setFound((all) => all.filter((x) => x.id !== f.id))} />
                     </Group>
