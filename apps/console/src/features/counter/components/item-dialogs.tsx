@@ -169,6 +169,7 @@ export function LabResultDialog({ item, onClose }: DialogProps) {
         description={t('counter.lab.reportHint')}
         withAsterisk
         clearable
+        clearButtonProps={{ 'aria-label': t('common.clear') }}
         error={form.errors.reportSha256}
         onChange={async (file) => {
           form.setFieldValue('reportSha256', '');

@@ -99,7 +99,7 @@ function InventoryScreen() {
               {expected.map((e) => (
                 <List.Item key={e.id}>
                   <Group gap="xs" wrap="nowrap">
-                    <Text size="sm" fw={700} c={foundIds.has(e.id) ? 'green.9' : 'dimmed'} style={{ whiteSpace: 'nowrap', minWidth: '9rem' }}>
+                    <Text size="sm" fw={700} c={foundIds.has(e.id) ? 'green.9' : undefined} style={{ whiteSpace: 'nowrap', minWidth: '9rem' }}>
                       {foundIds.has(e.id) ? `✓ ${t('counter.inventory.found')}` : t('counter.inventory.notYetFound')}
                     </Text>
                     <Text size="sm">
