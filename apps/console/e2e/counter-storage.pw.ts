@@ -194,7 +194,7 @@ test.describe('storage, inventory, lab and disposal at the counter', () => {
     await expect(dispose.getByRole('textbox', { name: 'Referentie van de beslissing' })).toHaveValue('PK-GENT-2026-0815');
     await dispose.getByRole('textbox', { name: 'Referentie van het ontvangstbewijs of proces-verbaal' }).fill('PV-VERN-2026-77');
     await dispose.getByRole('button', { name: 'Afhandelen' }).click();
-    await expect(dispose.getByText('Voor deze afhandeling van dit soort stuk zijn meer getuigen nodig')).toBeVisible();
+    await expect(dispose.getByRole('alert')).toContainText('Voor deze afhandeling van dit soort stuk zijn meer getuigen nodig');
     await dispose.getByRole('textbox', { name: 'Getuigen (stamnummers)' }).fill('5415-0204');
     await dispose.getByRole('button', { name: 'Afhandelen' }).click();
     await expect(dispose).toBeHidden();

@@ -82,7 +82,7 @@ test.describe('found objects (POPP)', () => {
     await expect(page.getByRole('region', { name: 'Gegevens' })).toContainText('termijn verstreken');
     await page.getByRole('button', { name: 'Overdragen aan een organisatie' }).click();
     const handOver = page.getByRole('dialog', { name: 'Overdragen aan een organisatie' });
-    await handOver.getByRole('textbox', { name: 'Organisatie' }).fill('Kringwinkel Gent');
+    await handOver.getByRole('textbox', { name: 'Organisatie', exact: true }).fill('Kringwinkel Gent');
     await handOver.getByRole('textbox', { name: 'Referentie van de organisatie' }).fill('BE0412345678');
     await handOver.getByRole('textbox', { name: 'Referentie van het ontvangstbewijs' }).fill('KW-2026-118');
     await handOver.getByRole('button', { name: 'Overdragen' }).click();
