@@ -99,7 +99,7 @@ function InventoryScreen() {
               {expected.map((e) => (
                 <List.Item key={e.id}>
                   <Group gap="xs" wrap="nowrap">
-                    <Text size="sm" fw={700} c={foundIds.has(e.id) ? 'green.9' : undefined} style={{ whiteSpace: 'nowrap', minWidth: '9rem' }}>
+                    <Text size="sm" fw={foundIds.has(e.id) ? 700 : 400} style={{ whiteSpace: 'nowrap', minWidth: '9rem' }}>
                       {foundIds.has(e.id) ? `✓ ${t('counter.inventory.found')}` : t('counter.inventory.notYetFound')}
                     </Text>
                     <Text size="sm">
@@ -126,8 +126,8 @@ function InventoryScreen() {
                     <Group gap="xs" wrap="nowrap">
                       <Text size="sm">{f.label}</Text>
                       {!expectedIds.has(f.id) && (
-                        <Text size="sm" fw={700} c="orange.9" style={{ whiteSpace: 'nowrap' }}>
-                          {t('counter.inventory.unexpectedHere')}
+                        <Text size="sm" fw={700} style={{ whiteSpace: 'nowrap' }}>
+                          ⚠ {t('counter.inventory.unexpectedHere')}
                         </Text>
                       )}
                       <CloseButton size="sm" aria-label={t('counter.inventory.remove', { label: f.label })} onClick={() => setFound((all) => all.filter((x) => x.id !== f.id))} />
