@@ -189,6 +189,25 @@ const MATRIX: Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/integrity/complaints/:id/investigator-check',
+    request: (_p, kit) => ({ path: `/api/integrity/complaints/${kit.fx.listed}/investigator-check?investigatorId=${NATHALIE}`, id: kit.fx.listed }),
+    expected: [U, R, R, R, R, R, R, R, R, 200, 200, H, 200],
+    // An intake complaint: nobody may assign an investigator before triage.
+    ok: (a) => expect(a.json).toEqual({ investigatorId: NATHALIE, name: 'Nathalie Wouters', teams: ['TST'], unit: 'LRD', verdict: 'eligible', conflicts: [], mayAssign: false, mayOverride: false }),
+  },
+  {
+    method: 'GET',
+    route: '/api/integrity/reference',
+    expected: [U, R, R, R, R, R, R, R, R, 200, 200, 200, 200],
+    ok: (a, p) => {
+      expect(a.json).toMatchObject({ actingAs: p === 'chief' ? 'korpschef' : null, deadlines: { forwardingDays: expect.any(Number) }, earlyWarning: { threshold: expect.any(Number) } });
+      expect(a.json.staff).toContainEqual({ staffId: BART, name: 'Bart De Smet', teams: ['BIT'], unit: 'DIT/BIT' });
+      expect(a.json.discipline.sanctions).toContainEqual({ sanction: 'blaam', severity: 'light' });
+      expect(a.json.orderMeasureKinds).toContainEqual({ kind: 'schorsing bij ordemaatregel', authorities: ['korpschef', 'burgemeester', 'minister'] });
+    },
+  },
+  {
+    method: 'GET',
     route: '/api/integrity/complaints/:id/forwardings/:recipient/document',
     request: (_p, kit) => ({ path: `/api/integrity/complaints/${kit.fx.forwarded}/forwardings/aig/document` }),
     expected: [U, R, R, R, R, R, R, R, R, 200, 200, H, 200],

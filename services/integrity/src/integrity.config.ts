@@ -7,8 +7,9 @@ import { DEFAULT_ORDER_MEASURE_CONFIG, OrderMeasureConfig } from './domain/order
  * Configuration of the integrity service; a zone overrides any top-level key with `INTEGRITY_CONFIG_JSON`
  * (same shape, partial).
  *
- * - `organisation` and `relationships` feed the conflict-of-interest check: who is in which team and unit
- *   (in production, an export of the HR organisation chart; the defaults are the demo users), and recorded
+ * - `organisation` and `relationships` feed the conflict-of-interest check: who is in which team and unit,
+ *   with their name for the console's pickers (in production, an export of the HR organisation chart; the
+ *   defaults are the demo users), and recorded
  *   relationships (family, partner, close friendship) between two staff members, in either order.
  * - `authorities`: the disciplinary authority a user acts as, by staff id, for users other than the chief
  *   (who acts as `korpschef` by role): the burgemeester or the minister when they use the system.
@@ -40,19 +41,19 @@ export interface IntegrityConfig {
 export const DEFAULT_INTEGRITY_CONFIG: IntegrityConfig = {
   registerPrefix: 'DIT',
   organisation: {
-    '5415-0101': { teams: ['Onthaal'], unit: 'Interventie' },
-    '5415-0110': { teams: ['GAK'], unit: 'GAK/DIAK' },
-    '5415-0201': { teams: ['Diefstallen'], unit: 'LRD' },
-    '5415-0202': { teams: ['Drugs'], unit: 'LRD' },
-    '5415-0203': { teams: ['Zeden'], unit: 'LRD' },
-    '5415-0204': { teams: ['Geweld'], unit: 'LRD' },
-    '5415-0210': { teams: ['Diefstallen'], unit: 'LRD' },
-    '5415-0301': { teams: ['POPP'], unit: 'Evidence desk/POPP' },
-    '5415-0302': { teams: ['TST'], unit: 'LRD' },
-    '5415-0401': { teams: ['BIT'], unit: 'DIT/BIT' },
-    '5415-0402': { teams: ['Tucht'], unit: 'DIT/Tucht' },
-    '5415-0403': { teams: [], unit: 'DPO' },
-    '5415-0001': { teams: [], unit: 'Korpsleiding' },
+    '5415-0101': { name: 'An Peeters', teams: ['Onthaal'], unit: 'Interventie' },
+    '5415-0110': { name: 'Wim De Backer', teams: ['GAK'], unit: 'GAK/DIAK' },
+    '5415-0201': { name: 'Pieter Janssens', teams: ['Diefstallen'], unit: 'LRD' },
+    '5415-0202': { name: 'Sofie Maes', teams: ['Drugs'], unit: 'LRD' },
+    '5415-0203': { name: 'Lotte Willems', teams: ['Zeden'], unit: 'LRD' },
+    '5415-0204': { name: 'Koen Claes', teams: ['Geweld'], unit: 'LRD' },
+    '5415-0210': { name: 'Els Jacobs', teams: ['Diefstallen'], unit: 'LRD' },
+    '5415-0301': { name: 'Marc Goossens', teams: ['POPP'], unit: 'Evidence desk/POPP' },
+    '5415-0302': { name: 'Nathalie Wouters', teams: ['TST'], unit: 'LRD' },
+    '5415-0401': { name: 'Bart De Smet', teams: ['BIT'], unit: 'DIT/BIT' },
+    '5415-0402': { name: 'Hilde Mertens', teams: ['Tucht'], unit: 'DIT/Tucht' },
+    '5415-0403': { name: 'Ines Dubois', teams: [], unit: 'DPO' },
+    '5415-0001': { name: 'Filip Vermeulen', teams: [], unit: 'Korpsleiding' },
   },
   // Demo: bart.desmet (BIT) and koen.claes (Geweld) are brothers-in-law.
   relationships: [['5415-0401', '5415-0204']],

@@ -143,6 +143,25 @@ describe('integrity service over HTTP', () => {
     await eventually(async () => expect((await call('hilde.mertens', 'GET', `/integrity/complaints/${id}`)).status).toBe(404));
 
     // Conflict of interest: bart.desmet and koen.claes are related (configuration); the chief may override with a reason.
+    // The check the console runs before the choice is confirmed says the same, and who may override it.
+    const check = (user: string, investigatorId: string) => must(user, 'GET', `/integrity/complaints/${id}/investigator-check?investigatorId=${investigatorId}`);
+    expect(await check('filip.vermeulen', BART)).toEqual({
+      investigatorId: BART,
+      name: 'Bart De Smet',
+      teams: ['BIT'],
+      unit: 'DIT/BIT',
+      verdict: 'conflict',
+      conflicts: [{ kind: 'relationship', staffId: KOEN }],
+      mayAssign: true,
+      mayOverride: true,
+    });
+    expect(await check('bart.desmet', BART)).toMatchObject({ verdict: 'conflict', mayAssign: false, mayOverride: false });
+    expect(await check('filip.vermeulen', SOFIE)).toMatchObject({ verdict: 'conflict', conflicts: [{ kind: 'same_unit', staffId: KOEN, unit: 'LRD' }], mayOverride: true });
+    expect(await check('filip.vermeulen', KOEN)).toMatchObject({ verdict: 'concerned', conflicts: [], mayOverride: false });
+    expect(await check('filip.vermeulen', MARC)).toMatchObject({ verdict: 'eligible', name: 'Marc Goossens', mayAssign: true, mayOverride: false });
+    expect(await check('filip.vermeulen', '5415-9999')).toMatchObject({ verdict: 'eligible', name: null, teams: [], unit: null });
+    expect((await call('filip.vermeulen', 'GET', `/integrity/complaints/${id}/investigator-check`)).body).toMatchObject({ status: 400, errors: expect.arrayContaining([expect.objectContaining({ field: 'investigatorId' })]) });
+    expect((await call('koen.claes', 'GET', `/integrity/complaints/${id}/investigator-check?investigatorId=${MARC}`)).status).toBe(403);
     const conflicted = await call('filip.vermeulen', 'POST', `/integrity/complaints/${id}/investigators`, { investigatorId: BART, designated: false });
     expect(conflicted.body).toMatchObject({ status: 409, code: 'conflict_of_interest' });
     expect(conflicted.body.detail).toContain('relationship with 5415-0204');
@@ -157,6 +176,7 @@ describe('integrity service over HTTP', () => {
     ]);
     const designated = await call('filip.vermeulen', 'POST', `/integrity/complaints/${id}/investigators`, { investigatorId: MARC, designated: true });
     expect(designated.status).toBe(201);
+    expect(await check('filip.vermeulen', MARC)).toMatchObject({ verdict: 'already_assigned', mayOverride: false });
 
     // The designated investigator sees this file, by assignment, and no list.
     const marcReads = await eventually(async () => {

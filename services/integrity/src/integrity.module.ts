@@ -20,6 +20,7 @@ import { ThreatFileCommandsController } from './commands/tucht/threat-files.http
 import { DisciplinaryFileController, OrderMeasureQueriesController, ThreatFileQueriesController } from './queries/tucht/tucht.http';
 import { orderMeasuresProjection, threatFilesProjection } from './queries/tucht/tucht.projection';
 import { OrderMeasureRow, ThreatFileRow } from './queries/tucht/tucht.read-model';
+import { IntegrityReferenceController } from './queries/reference/reference.http';
 
 export const INTEGRITY_DESCRIPTION = 'Complaints against the police, from intake to outcome, in a sealed compartment; order measures, threat files and disciplinary files kept by Bureau Tucht.';
 
@@ -49,6 +50,7 @@ export class IntegrityModule {
         ThreatFileCommandsController,
         ThreatFileQueriesController,
         DisciplinaryFileController,
+        IntegrityReferenceController,
       ],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },

@@ -410,6 +410,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/integrity/complaints/{id}/investigator-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The conflict-of-interest check of a proposed investigator, as the assignment will decide it: eligible, a conflict (why, and whether you may override it), concerned or already assigned */
+        get: operations["ComplaintQueriesController_investigatorCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integrity/complaints/{id}/forwardings/{recipient}/document": {
         parameters: {
             query?: never;
@@ -574,6 +591,23 @@ export interface paths {
         };
         /** A staff member's disciplinary file (tuchtblad): disciplinary procedures and sanctions across complaints (erased ones marked as erased), order measures and threat files. 404 to the staff member themself, and for a staff member with nothing on file. */
         get: operations["DisciplinaryFileController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrity/reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The zone's organisation data (staff, teams, units), sanction catalogue and competences, kinds of order measure, time limits, the early-warning policy and erasure periods, and the authority you act as */
+        get: operations["IntegrityReferenceController_reference"];
         put?: never;
         post?: never;
         delete?: never;
@@ -802,6 +836,17 @@ export interface components {
             referredOn: string;
             parketReference?: string;
         };
+        /** @description Days allowed per step; configuration, not law (the sources give no deadlines: domain §1.4.2 [INF]). */
+        DeadlineLimits: {
+            /** @description From receipt to each forwarding. */
+            forwardingDays: number;
+            /** @description From receipt to triage. */
+            triageDays: number;
+            /** @description From triage to the investigation's conclusion. */
+            investigationDays: number;
+            /** @description From receipt to a sanction decision in every disciplinary procedure (limitation of disciplinary action). */
+            disciplinaryLimitationDays: number;
+        };
         /** @enum {string} */
         DeadlineStep: "forwarding_comite_p" | "forwarding_aig" | "triage" | "investigation" | "disciplinary_limitation";
         /** @description A line of the tuchtblad: a disciplinary procedure on a complaint, with the sanction once decided. */
@@ -825,6 +870,12 @@ export interface components {
         };
         DisciplinaryProcedureRequest: {
             staffId: string;
+        };
+        EarlyWarningPolicy: {
+            /** @description How many complaints within the window raise a signal. */
+            threshold: number;
+            /** @description The window, in days back from `asOf` (inclusive of both ends). */
+            windowDays: number;
         };
         EarlyWarningSignal: {
             staffId: string;
@@ -964,6 +1015,11 @@ export interface components {
             kind: "relationship";
             staffId: string;
         };
+        /**
+         * @description Whether a person may investigate the complaint, as the assignment decides it: never a staff member concerned (override or not), nobody twice, and a conflict of interest only with the chief's override. The console asks it before the choice is confirmed; the assignment decides by the same function.
+         * @enum {string}
+         */
+        InvestigatorVerdict: "eligible" | "conflict" | "concerned" | "already_assigned";
         InvolvedStaffMember: {
             staffId: string;
             involvement: components["schemas"]["ThreatInvolvement"];
@@ -1221,6 +1277,13 @@ export interface components {
         };
         /** @enum {string} */
         ServiceName: "reports" | "investigations" | "evidence" | "integrity";
+        /** @description A member of the organisation data: for the console's pickers of investigators and staff members. */
+        StaffMember: {
+            staffId: string;
+            name: string | null;
+            teams: string[];
+            unit: string;
+        };
         /** @description A line of a list: who is involved and how, not the summary or the notes. */
         ThreatFileListEntry: {
             id: string;
@@ -4462,6 +4525,115 @@ export interface operations {
             };
         };
     };
+    ComplaintQueriesController_investigatorCheck: {
+        parameters: {
+            query: {
+                /**
+                 * @description The staff member proposed as investigator
+                 * @example 5415-0401
+                 */
+                investigatorId: string;
+            };
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+                /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
+                "X-Justification"?: string;
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
+                "X-Justification-Case"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description The version of the record, for `If-Match` (when the answer is one record). */
+                    ETag?: string;
+                    /** @description Why you may read it: assignment, team, role or justification. */
+                    "X-Access-Basis"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        investigatorId: string;
+                        /** @description As the organisation data names them; null for a staff id it does not know. */
+                        name: string | null;
+                        teams: string[];
+                        unit: string | null;
+                        /** @description eligible; conflict (the chief may override with a reason); concerned or already_assigned (never). */
+                        verdict: components["schemas"]["InvestigatorVerdict"];
+                        conflicts: components["schemas"]["InvestigatorConflict"][];
+                        /** @description Whether the reader may assign an investigator to this complaint now (the korpschef or the ordering authority, while it is investigated). */
+                        mayAssign: boolean;
+                        /** @description Whether the reader may assign this person despite the conflict (the korpschef, with a reason). */
+                        mayOverride: boolean;
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one you may not know of (answered alike). */
+            404: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not available now (the database, or the consultation log a read must be recorded in). */
+            503: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ComplaintQueriesController_document: {
         parameters: {
             query?: never;
@@ -5899,6 +6071,100 @@ export interface operations {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
                     "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IntegrityReferenceController_reference: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The disciplinary authority the reader acts as (the chief: korpschef), or null. */
+                        actingAs: string | null;
+                        staff: components["schemas"]["StaffMember"][];
+                        discipline: {
+                            authorities: string[];
+                            sanctions: {
+                                sanction: string;
+                                severity: components["schemas"]["SanctionSeverity"];
+                            }[];
+                            /** @description Per authority, the severities it may impose. */
+                            competence: {
+                                [key: string]: components["schemas"]["SanctionSeverity"][];
+                            };
+                        };
+                        /** @description Per kind of order measure, the authorities that may decide, extend or lift one. */
+                        orderMeasureKinds: {
+                            kind: string;
+                            authorities: string[];
+                        }[];
+                        deadlines: components["schemas"]["DeadlineLimits"];
+                        earlyWarning: components["schemas"]["EarlyWarningPolicy"];
+                        erasure: components["schemas"]["ErasurePolicy"];
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds `Retry-After` says. */
+            429: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -46,8 +46,8 @@ import {
 import { ComplaintConflict, ComplaintForbidden, ComplaintNotFound, ConflictOfInterest, ForwardingNotRecorded, InvalidComplaintCommand } from './complaint.errors';
 import { Complaint, ComplaintState, isForwardedToBoth } from './complaint.state';
 
-/** Who is in which team and unit: organisation data the application passes in. */
-export type Organisation = Readonly<Record<string, { teams: readonly string[]; unit: string }>>;
+/** Who is in which team and unit (and their name, when the HR export gives it): organisation data the application passes in. */
+export type Organisation = Readonly<Record<string, { teams: readonly string[]; unit: string; name?: string }>>;
 
 /** Recorded relationships (family, partner, close friendship…) between two staff members, in either order. */
 export type Relationships = readonly (readonly [string, string])[];
@@ -388,18 +388,18 @@ export function decideTriageComplaint(state: ComplaintState, { data, metadata }:
 export function decideAssignInvestigator(state: ComplaintState, { data, metadata }: AssignInvestigator): [InvestigatorAssigned] {
   const complaint = investigating(state);
   const authority = metadata.actor.authority;
-  if (authority !== KORPSCHEF && authority !== complaint.triage?.orderedAs) {
+  if (!mayAssignInvestigator(complaint, metadata.actor)) {
     throw new ComplaintForbidden('not_an_ordering_authority', `Only the korpschef or the authority that ordered the investigation may assign its investigator`);
   }
   if (isBlank(data.investigatorId)) throw new InvalidComplaintCommand('required', 'investigatorId is required', 'investigatorId');
   requireBoolean(data.designated, 'designated');
-  if (complaint.staffConcerned.includes(data.investigatorId)) {
+  const { verdict, conflicts } = investigatorCheck(complaint, data.investigatorId, data.organisation, data.relationships);
+  if (verdict === 'concerned') {
     throw new ComplaintConflict('investigator_concerned', `${data.investigatorId} is a staff member concerned by complaint ${label(complaint)}`);
   }
-  if (Object.hasOwn(complaint.investigators, data.investigatorId)) {
+  if (verdict === 'already_assigned') {
     throw new ComplaintConflict('investigator_already_assigned', `${data.investigatorId} is already an investigator of complaint ${label(complaint)}`);
   }
-  const conflicts = conflictsOfInterest(data.investigatorId, complaint.staffConcerned, data.organisation, data.relationships);
   if (data.override !== undefined) {
     if (authority !== KORPSCHEF) throw new ComplaintForbidden('not_the_chief', 'Only the korpschef may override a conflict of interest');
     if (isBlank(data.override.reason)) throw new InvalidComplaintCommand('required', 'An override needs a reason', 'override.reason');
@@ -421,6 +421,30 @@ export function decideAssignInvestigator(state: ComplaintState, { data, metadata
       },
     },
   ];
+}
+
+/**
+ * Whether a person may investigate the complaint, as the assignment decides it: never a staff member concerned
+ * (override or not), nobody twice, and a conflict of interest only with the chief's override. The console asks
+ * it before the choice is confirmed; the assignment decides by the same function.
+ */
+export type InvestigatorVerdict = 'eligible' | 'conflict' | 'concerned' | 'already_assigned';
+
+export function investigatorCheck(
+  complaint: Pick<Complaint, 'staffConcerned' | 'investigators'>,
+  investigatorId: string,
+  organisation: Organisation,
+  relationships: Relationships,
+): { verdict: InvestigatorVerdict; conflicts: InvestigatorConflict[] } {
+  if (complaint.staffConcerned.includes(investigatorId)) return { verdict: 'concerned', conflicts: [] };
+  if (Object.hasOwn(complaint.investigators, investigatorId)) return { verdict: 'already_assigned', conflicts: [] };
+  const conflicts = conflictsOfInterest(investigatorId, complaint.staffConcerned, organisation, relationships);
+  return { verdict: conflicts.length > 0 ? 'conflict' : 'eligible', conflicts };
+}
+
+/** Whether the actor may assign an investigator to the complaint: the korpschef, or the authority that ordered the investigation. */
+export function mayAssignInvestigator(complaint: Pick<Complaint, 'triage'>, actor: Actor): boolean {
+  return actor.authority === KORPSCHEF || (actor.authority !== undefined && actor.authority === complaint.triage?.orderedAs);
 }
 
 export function conflictsOfInterest(investigatorId: string, staffConcerned: readonly string[], organisation: Organisation, relationships: Relationships): InvestigatorConflict[] {

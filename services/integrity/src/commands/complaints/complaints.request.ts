@@ -149,6 +149,10 @@ export class ListComplaintsQuery {
   @PageOffset() offset?: number;
 }
 
+export class InvestigatorCheckQuery {
+  @ApiProperty({ example: '5415-0401', description: 'The staff member proposed as investigator' }) @IsString() @Length(1, 64) investigatorId: string;
+}
+
 export class EarlyWarningQuery {
   @ApiPropertyOptional({ description: 'The day the window ends (default today)', example: '2026-06-30' }) @Optional() @IsCalendarDate() asOf?: string;
 }

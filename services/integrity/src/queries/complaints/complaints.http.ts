@@ -3,9 +3,11 @@ import { UuidParam } from '@police/platform';
 import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Allow, Authenticated, Consults, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
-import { EarlyWarningQuery, ListComplaintsQuery } from '../../commands/complaints/complaints.request';
+import { EarlyWarningQuery, InvestigatorCheckQuery, ListComplaintsQuery } from '../../commands/complaints/complaints.request';
 import { OVERSIGHT_ROLES, oversightBody } from '../../commands/complaints/complaints.http';
-import { OVERSIGHT_BODIES } from '../../domain/complaint.events';
+import { InvestigatorConflict, OVERSIGHT_BODIES } from '../../domain/complaint.events';
+import { investigatorCheck, InvestigatorVerdict, mayAssignInvestigator } from '../../domain/complaint.decide';
+import { KORPSCHEF } from '../../domain/integrity.decide';
 import { earlyWarning, EarlyWarningSignal, overdueSteps, summaryOf } from '../../domain/complaint.state';
 import { IntegrityAccess } from '../../integrity.access';
 import { INTEGRITY_CONFIG, IntegrityConfig } from '../../integrity.config';
@@ -14,6 +16,22 @@ import { integrityProblem } from '../../integrity.problems';
 import { ComplaintRow } from './complaint.read-model';
 import { ComplaintListEntry, complaintListEntry, ComplaintView, complaintView } from './complaint.view';
 import { forwardingPdf } from './forwarding-document';
+
+/** Whether a person may investigate a complaint, asked before the assignment is confirmed. */
+export interface InvestigatorCheck {
+  investigatorId: string;
+  /** As the organisation data names them; null for a staff id it does not know. */
+  name: string | null;
+  teams: string[];
+  unit: string | null;
+  /** eligible; conflict (the chief may override with a reason); concerned or already_assigned (never). */
+  verdict: InvestigatorVerdict;
+  conflicts: InvestigatorConflict[];
+  /** Whether the reader may assign an investigator to this complaint now (the korpschef or the ordering authority, while it is investigated). */
+  mayAssign: boolean;
+  /** Whether the reader may assign this person despite the conflict (the korpschef, with a reason). */
+  mayOverride: boolean;
+}
 
 /**
  * Reading complaints. Every answer is built from the rows the reader may see, filtered before anything is
@@ -60,6 +78,31 @@ export class ComplaintQueriesController {
     res.setHeader('X-Access-Basis', granted.basis);
     setEtag(res, row.version);
     return complaintView(row, new Date(), this.config.deadlines);
+  }
+
+  @Get(':id/investigator-check')
+  @Allow(...OVERSIGHT_ROLES)
+  @Consults('integrity_complaint')
+  @ApiOperation({ summary: 'The conflict-of-interest check of a proposed investigator, as the assignment will decide it: eligible, a conflict (why, and whether you may override it), concerned or already assigned' })
+  async investigatorCheck(@UuidParam('id') id: string, @Query() q: InvestigatorCheckQuery, @Req() req: Request): Promise<InvestigatorCheck> {
+    const row = await this.access.row(id);
+    await this.access.authorizeRead(req, row);
+    const state = row.state;
+    if (state.status !== 'registered') throw integrityProblem(404, 'complaint_not_found', 'No complaint under this id.');
+    const actor = this.access.actor(this.access.principal(req));
+    const { verdict, conflicts } = investigatorCheck(state, q.investigatorId, this.config.organisation, this.config.relationships);
+    const member = this.config.organisation[q.investigatorId];
+    const mayAssign = state.phase === 'triaged' && mayAssignInvestigator(state, actor);
+    return {
+      investigatorId: q.investigatorId,
+      name: member?.name ?? null,
+      teams: [...(member?.teams ?? [])],
+      unit: member?.unit ?? null,
+      verdict,
+      conflicts,
+      mayAssign,
+      mayOverride: mayAssign && verdict === 'conflict' && actor.authority === KORPSCHEF,
+    };
   }
 
   @Get(':id/forwardings/:recipient/document')
