@@ -16,7 +16,8 @@ import { DEFAULT_ORDER_MEASURE_CONFIG, OrderMeasureConfig } from './domain/order
  * - `discipline`: the disciplinary authorities, the sanction catalogue and which authority may impose
  *   which severity. TO BE CONFIRMED BY A LAWYER: the sources name light and heavy sanctions and the three
  *   authorities (002:2112-2122) but neither the catalogue nor who may impose what (domain §5 [INF]).
- * - `deadlines`: days allowed per step (the sources give none: domain §1.4.2 [INF]); also to be confirmed.
+ * - `deadlines`: days allowed per step (the sources give none: domain §1.4.2 [INF]); also to be confirmed;
+ *   `dueSoonDays`: how many days before its due date a step shows as due soon.
  * - `earlyWarning`: how many complaints naming one staff member within how many days raise a signal for
  *   human review (it never decides anything).
  * - `orderMeasures`: the kinds of order measure (ordemaatregel) and, per kind, the authorities that may
@@ -59,7 +60,7 @@ export const DEFAULT_INTEGRITY_CONFIG: IntegrityConfig = {
   relationships: [['5415-0401', '5415-0204']],
   authorities: {},
   discipline: DEFAULT_DISCIPLINE_CONFIG,
-  deadlines: { forwardingDays: 5, triageDays: 14, investigationDays: 90, disciplinaryLimitationDays: 180 },
+  deadlines: { forwardingDays: 5, triageDays: 14, investigationDays: 90, disciplinaryLimitationDays: 180, dueSoonDays: 3 },
   earlyWarning: { threshold: 3, windowDays: 365 },
   orderMeasures: DEFAULT_ORDER_MEASURE_CONFIG,
   erasure: DEFAULT_ERASURE_POLICY,

@@ -310,6 +310,11 @@ describe('integrity service over HTTP', () => {
         { step: 'forwarding_aig', dueOn: '2020-01-11', daysOverdue: expect.any(Number) },
         { step: 'triage', dueOn: '2020-01-20', daysOverdue: expect.any(Number) },
       ],
+      deadlines: [
+        { step: 'forwarding_comite_p', dueOn: '2020-01-11', daysLeft: expect.any(Number), status: 'overdue' },
+        { step: 'forwarding_aig', dueOn: '2020-01-11', daysLeft: expect.any(Number), status: 'overdue' },
+        { step: 'triage', dueOn: '2020-01-20', daysLeft: expect.any(Number), status: 'overdue' },
+      ],
     });
     expect(overdue.body.items.every((i: { overdue: unknown[] }) => i.overdue.length > 0)).toBe(true);
     const notOverdue = await call('bart.desmet', 'GET', '/integrity/complaints?overdue=false');
@@ -383,6 +388,11 @@ describe('integrity service over HTTP', () => {
       reportId,
       staffConcerned: [KOEN],
       overdue: [],
+      deadlines: [
+        { step: 'forwarding_comite_p', dueOn: expect.any(String), daysLeft: 5, status: 'open' },
+        { step: 'forwarding_aig', dueOn: expect.any(String), daysLeft: 5, status: 'open' },
+        { step: 'triage', dueOn: expect.any(String), daysLeft: 14, status: 'open' },
+      ],
       version: 1,
     });
     const file = await call('filip.vermeulen', 'GET', `/integrity/complaints/${id}`);

@@ -799,6 +799,7 @@ export interface components {
             reportId: string | null;
             staffConcerned: string[];
             overdue: components["schemas"]["OverdueStep"][];
+            deadlines: components["schemas"]["DeadlineStatus"][];
             version: number;
         };
         /** @description The complaint came from Comité P or AIG, under their reference. */
@@ -820,6 +821,8 @@ export interface components {
             /** @description The compartment: intake, BIT, Tucht or DPO. */
             unit: string;
             overdue: components["schemas"]["OverdueStep"][];
+            /** @description Every step not done yet, with its due date and whether it is due soon or overdue. */
+            deadlines: components["schemas"]["DeadlineStatus"][];
             complaint: components["schemas"]["ComplaintFile"];
         };
         /**
@@ -846,6 +849,19 @@ export interface components {
             investigationDays: number;
             /** @description From receipt to a sanction decision in every disciplinary procedure (limitation of disciplinary action). */
             disciplinaryLimitationDays: number;
+            /** @description How many days before its due date a step shows as due soon (default 3). */
+            dueSoonDays?: number;
+        };
+        /** @description A step not done yet, with its due date: `overdue` past it, `due_soon` within the warning days, else `open`. */
+        DeadlineStatus: {
+            step: components["schemas"]["DeadlineStep"];
+            dueOn: string;
+            /** @description Days from today to the due date: negative when overdue. */
+            daysLeft: number;
+            /** @enum {string} */
+            status: "open" | "due_soon" | "overdue";
+            /** @description The staff member whose disciplinary procedure is at risk (disciplinary_limitation only). */
+            staffId?: string;
         };
         /** @enum {string} */
         DeadlineStep: "forwarding_comite_p" | "forwarding_aig" | "triage" | "investigation" | "disciplinary_limitation";
@@ -2061,6 +2077,8 @@ export interface operations {
                         /** @description The compartment: intake, BIT, Tucht or DPO. */
                         unit: string;
                         overdue: components["schemas"]["OverdueStep"][];
+                        /** @description Every step not done yet, with its due date and whether it is due soon or overdue. */
+                        deadlines: components["schemas"]["DeadlineStatus"][];
                         complaint: components["schemas"]["ComplaintFile"];
                     } | {
                         document: string;
@@ -2090,6 +2108,8 @@ export interface operations {
                         /** @description The compartment: intake, BIT, Tucht or DPO. */
                         unit: string;
                         overdue: components["schemas"]["OverdueStep"][];
+                        /** @description Every step not done yet, with its due date and whether it is due soon or overdue. */
+                        deadlines: components["schemas"]["DeadlineStatus"][];
                         complaint: components["schemas"]["ComplaintFile"];
                     } | {
                         document: string;
@@ -2664,6 +2684,8 @@ export interface operations {
                         /** @description The compartment: intake, BIT, Tucht or DPO. */
                         unit: string;
                         overdue: components["schemas"]["OverdueStep"][];
+                        /** @description Every step not done yet, with its due date and whether it is due soon or overdue. */
+                        deadlines: components["schemas"]["DeadlineStatus"][];
                         complaint: components["schemas"]["ComplaintFile"];
                     } | {
                         findingId: string;
@@ -2693,6 +2715,8 @@ export interface operations {
                         /** @description The compartment: intake, BIT, Tucht or DPO. */
                         unit: string;
                         overdue: components["schemas"]["OverdueStep"][];
+                        /** @description Every step not done yet, with its due date and whether it is due soon or overdue. */
+                        deadlines: components["schemas"]["DeadlineStatus"][];
                         complaint: components["schemas"]["ComplaintFile"];
                     } | {
                         findingId: string;
@@ -2843,6 +2867,8 @@ export interface operations {
                         /** @description The compartment: intake, BIT, Tucht or DPO. */
                         unit: string;
                         overdue: components["schemas"]["OverdueStep"][];
+                        /** @description Every step not done yet, with its due date and whether it is due soon or overdue. */
+                        deadlines: components["schemas"]["DeadlineStatus"][];
                         complaint: components["schemas"]["ComplaintFile"];
                     } | {
                         requestId: string;
@@ -2872,6 +2898,8 @@ export interface operations {
                         /** @description The compartment: intake, BIT, Tucht or DPO. */
                         unit: string;
                         overdue: components["schemas"]["OverdueStep"][];
+                        /** @description Every step not done yet, with its due date and whether it is due soon or overdue. */
+                        deadlines: components["schemas"]["DeadlineStatus"][];
                         complaint: components["schemas"]["ComplaintFile"];
                     } | {
                         requestId: string;
@@ -3159,6 +3187,8 @@ export interface operations {
                         /** @description The compartment: intake, BIT, Tucht or DPO. */
                         unit: string;
                         overdue: components["schemas"]["OverdueStep"][];
+                        /** @description Every step not done yet, with its due date and whether it is due soon or overdue. */
+                        deadlines: components["schemas"]["DeadlineStatus"][];
                         complaint: components["schemas"]["ComplaintFile"];
                     } | {
                         hearingId: string;
@@ -3188,6 +3218,8 @@ export interface operations {
                         /** @description The compartment: intake, BIT, Tucht or DPO. */
                         unit: string;
                         overdue: components["schemas"]["OverdueStep"][];
+                        /** @description Every step not done yet, with its due date and whether it is due soon or overdue. */
+                        deadlines: components["schemas"]["DeadlineStatus"][];
                         complaint: components["schemas"]["ComplaintFile"];
                     } | {
                         hearingId: string;
@@ -4464,6 +4496,8 @@ export interface operations {
                         /** @description The compartment: intake, BIT, Tucht or DPO. */
                         unit: string;
                         overdue: components["schemas"]["OverdueStep"][];
+                        /** @description Every step not done yet, with its due date and whether it is due soon or overdue. */
+                        deadlines: components["schemas"]["DeadlineStatus"][];
                         complaint: components["schemas"]["ComplaintFile"];
                     };
                 };

@@ -222,6 +222,8 @@ export interface DeadlineLimits {
   investigationDays: number;
   /** From receipt to a sanction decision in every disciplinary procedure (limitation of disciplinary action). */
   disciplinaryLimitationDays: number;
+  /** How many days before its due date a step shows as due soon (default 3). */
+  dueSoonDays?: number;
 }
 
 export type DeadlineStep = 'forwarding_comite_p' | 'forwarding_aig' | 'triage' | 'investigation' | 'disciplinary_limitation';
@@ -234,29 +236,55 @@ export interface OverdueStep {
   staffId?: string;
 }
 
+/** A step not done yet, with its due date: `overdue` past it, `due_soon` within the warning days, else `open`. */
+export interface DeadlineStatus {
+  step: DeadlineStep;
+  dueOn: string;
+  /** Days from today to the due date: negative when overdue. */
+  daysLeft: number;
+  status: 'open' | 'due_soon' | 'overdue';
+  /** The staff member whose disciplinary procedure is at risk (disciplinary_limitation only). */
+  staffId?: string;
+}
+
+/** How many days before its due date a step counts as due soon, unless configured (`dueSoonDays`). */
+export const DEFAULT_DUE_SOON_DAYS = 3;
+
 /**
- * The steps not done by their due date on `now`'s UTC day. Derived from state, so it needs no scheduler and no
- * event. A closed complaint has nothing overdue.
+ * Every step not done yet on `now`'s day in the zone, with its due date. Derived from state, so it needs no
+ * scheduler and no event. A closed complaint has none.
  */
-export function overdueSteps(state: ComplaintState, now: Date, limits: DeadlineLimits): OverdueStep[] {
+export function openDeadlines(state: ComplaintState, now: Date, limits: DeadlineLimits): DeadlineStatus[] {
   if (state.status !== 'registered' || state.phase === 'closed') return [];
   const today = dayOf(now);
-  const overdue: OverdueStep[] = [];
-  const check = (step: DeadlineStep, dueOn: string, staffId?: string): void => {
-    const late = daysBetween(dueOn, today);
-    if (late > 0) overdue.push({ step, dueOn, daysOverdue: late, ...(staffId !== undefined && { staffId }) });
+  const soon = limits.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
+  const steps: DeadlineStatus[] = [];
+  const add = (step: DeadlineStep, dueOn: string, staffId?: string): void => {
+    const daysLeft = daysBetween(today, dueOn);
+    const status = daysLeft < 0 ? 'overdue' : daysLeft <= soon ? 'due_soon' : 'open';
+    steps.push({ step, dueOn, daysLeft, status, ...(staffId !== undefined && { staffId }) });
   };
-  if (!state.forwardings.comite_p) check('forwarding_comite_p', addDays(state.receivedOn, limits.forwardingDays));
-  if (!state.forwardings.aig) check('forwarding_aig', addDays(state.receivedOn, limits.forwardingDays));
-  if (state.triage === null) check('triage', addDays(state.receivedOn, limits.triageDays));
-  if (state.triage !== null && state.conclusion === null) check('investigation', addDays(state.triage.orderedOn, limits.investigationDays));
+  if (!state.forwardings.comite_p) add('forwarding_comite_p', addDays(state.receivedOn, limits.forwardingDays));
+  if (!state.forwardings.aig) add('forwarding_aig', addDays(state.receivedOn, limits.forwardingDays));
+  if (state.triage === null) add('triage', addDays(state.receivedOn, limits.triageDays));
+  if (state.triage !== null && state.conclusion === null) add('investigation', addDays(state.triage.orderedOn, limits.investigationDays));
   const disciplinary = state.triage?.route === 'disciplinary';
   const limitationDue = addDays(state.receivedOn, limits.disciplinaryLimitationDays);
-  if (disciplinary && state.conclusion === null) check('disciplinary_limitation', limitationDue);
+  if (disciplinary && state.conclusion === null) add('disciplinary_limitation', limitationDue);
   for (const [staffId, procedure] of Object.entries(state.procedures)) {
-    if (procedure.sanction === null) check('disciplinary_limitation', limitationDue, staffId);
+    if (procedure.sanction === null) add('disciplinary_limitation', limitationDue, staffId);
   }
-  return overdue;
+  return steps;
+}
+
+/** The steps not done by their due date on `now`'s day in the zone. */
+export function overdueSteps(state: ComplaintState, now: Date, limits: DeadlineLimits): OverdueStep[] {
+  return overdueOf(openDeadlines(state, now, limits));
+}
+
+/** The overdue ones of a complaint's open steps. */
+export function overdueOf(deadlines: readonly DeadlineStatus[]): OverdueStep[] {
+  return deadlines.filter((d) => d.status === 'overdue').map((d) => ({ step: d.step, dueOn: d.dueOn, daysOverdue: -d.daysLeft, ...(d.staffId !== undefined && { staffId: d.staffId }) }));
 }
 
 /** What the early warning needs of one complaint. */

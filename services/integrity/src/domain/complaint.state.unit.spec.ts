@@ -1,6 +1,6 @@
 import { decideReceiveComplaint } from './complaint.decide';
 import { ComplaintEvent } from './complaint.events';
-import { ComplaintSummary, concernedStaffIds, DeadlineLimits, designatedInvestigators, earlyWarning, overdueSteps, summaryOf } from './complaint.state';
+import { ComplaintSummary, concernedStaffIds, DeadlineLimits, designatedInvestigators, earlyWarning, openDeadlines, overdueSteps, summaryOf } from './complaint.state';
 import {
   administrativeOrdered,
   complaint,
@@ -18,6 +18,28 @@ import {
 
 const LIMITS: DeadlineLimits = { forwardingDays: 2, triageDays: 14, investigationDays: 90, disciplinaryLimitationDays: 180 };
 const overdue = (events: ComplaintEvent[], now: string) => overdueSteps(complaint.fold(events), new Date(now), LIMITS);
+
+describe('open deadlines', () => {
+  const deadlines = (events: ComplaintEvent[], now: string, limits: DeadlineLimits = LIMITS) => openDeadlines(complaint.fold(events), new Date(now), limits);
+
+  it('gives every step not done yet its due date, open, due soon (within 3 days unless configured) or overdue', () => {
+    expect(deadlines([received(), logged], '2025-04-02T08:00:00.000Z')).toEqual([
+      { step: 'forwarding_comite_p', dueOn: '2025-04-03', daysLeft: 1, status: 'due_soon' },
+      { step: 'forwarding_aig', dueOn: '2025-04-03', daysLeft: 1, status: 'due_soon' },
+      { step: 'triage', dueOn: '2025-04-15', daysLeft: 13, status: 'open' },
+    ]);
+    expect(deadlines([received(), logged], '2025-04-04T08:00:00.000Z', { ...LIMITS, dueSoonDays: 12 })).toEqual([
+      { step: 'forwarding_comite_p', dueOn: '2025-04-03', daysLeft: -1, status: 'overdue' },
+      { step: 'forwarding_aig', dueOn: '2025-04-03', daysLeft: -1, status: 'overdue' },
+      { step: 'triage', dueOn: '2025-04-15', daysLeft: 11, status: 'due_soon' },
+    ]);
+  });
+
+  it('is due soon, not overdue, on the due day itself, and drops a step once done', () => {
+    expect(deadlines([...FORWARDED], '2025-04-15T21:00:00.000Z')).toEqual([{ step: 'triage', dueOn: '2025-04-15', daysLeft: 0, status: 'due_soon' }]);
+    expect(deadlines([...FORWARDED, administrativeOrdered], '2025-04-15T08:00:00.000Z').map((d) => d.step)).toEqual(['investigation']);
+  });
+});
 
 describe('overdue steps', () => {
   it('flags both forwardings two days after receipt, triage not yet', () => {

@@ -1,4 +1,4 @@
-import { DeadlineLimits, OverdueStep, overdueSteps } from '../../domain/complaint.state';
+import { DeadlineLimits, DeadlineStatus, openDeadlines, OverdueStep, overdueOf } from '../../domain/complaint.state';
 import { ComplaintFile } from './complaint.projection';
 import { ComplaintRow } from './complaint.read-model';
 
@@ -11,6 +11,8 @@ export interface ComplaintView {
   /** The compartment: intake, BIT, Tucht or DPO. */
   unit: string;
   overdue: OverdueStep[];
+  /** Every step not done yet, with its due date and whether it is due soon or overdue. */
+  deadlines: DeadlineStatus[];
   complaint: ComplaintFile;
 }
 
@@ -29,7 +31,12 @@ export function unitOf(compartment: string): string {
 }
 
 export function complaintView(row: ComplaintRow, now: Date, limits: DeadlineLimits): ComplaintView {
-  return { id: row.id, version: row.version, registerNumber: row.registerNumber, phase: row.phase, unit: unitOf(row.compartment), overdue: overdueSteps(row.state, now, limits), complaint: row.file };
+  return { id: row.id, version: row.version, registerNumber: row.registerNumber, phase: row.phase, unit: unitOf(row.compartment), ...deadlinesOf(row, now, limits), complaint: row.file };
+}
+
+function deadlinesOf(row: ComplaintRow, now: Date, limits: DeadlineLimits): { overdue: OverdueStep[]; deadlines: DeadlineStatus[] } {
+  const deadlines = openDeadlines(row.state, now, limits);
+  return { overdue: overdueOf(deadlines), deadlines };
 }
 
 /** A line of a list: no facts, no complainant, no findings. */
@@ -43,10 +50,12 @@ export interface ComplaintListEntry {
   reportId: string | null;
   staffConcerned: string[];
   overdue: OverdueStep[];
+  deadlines: DeadlineStatus[];
   version: number;
 }
 
-export function complaintListEntry(row: ComplaintRow, overdue: OverdueStep[]): ComplaintListEntry {
+export function complaintListEntry(row: ComplaintRow, deadlines: DeadlineStatus[]): ComplaintListEntry {
+  const overdue = overdueOf(deadlines);
   return {
     id: row.id,
     registerNumber: row.registerNumber,
@@ -57,6 +66,7 @@ export function complaintListEntry(row: ComplaintRow, overdue: OverdueStep[]): C
     reportId: row.reportId,
     staffConcerned: row.staffConcerned,
     overdue,
+    deadlines,
     version: row.version,
   };
 }

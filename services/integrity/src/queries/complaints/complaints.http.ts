@@ -8,7 +8,7 @@ import { OVERSIGHT_ROLES, oversightBody } from '../../commands/complaints/compla
 import { InvestigatorConflict, OVERSIGHT_BODIES } from '../../domain/complaint.events';
 import { investigatorCheck, InvestigatorVerdict, mayAssignInvestigator } from '../../domain/complaint.decide';
 import { KORPSCHEF } from '../../domain/integrity.decide';
-import { earlyWarning, EarlyWarningSignal, overdueSteps, summaryOf } from '../../domain/complaint.state';
+import { earlyWarning, EarlyWarningSignal, openDeadlines, summaryOf } from '../../domain/complaint.state';
 import { IntegrityAccess } from '../../integrity.access';
 import { INTEGRITY_CONFIG, IntegrityConfig } from '../../integrity.config';
 import { setEtag } from '../../integrity.http-context';
@@ -61,11 +61,11 @@ export class ComplaintQueriesController {
     const now = new Date();
     const visible = this.access
       .visible(this.access.principal(req), await qb.getMany())
-      .map((row) => ({ row, overdue: overdueSteps(row.state, now, this.config.deadlines) }))
-      .filter((x) => q.overdue === undefined || (x.overdue.length > 0) === q.overdue);
+      .map((row) => ({ row, deadlines: openDeadlines(row.state, now, this.config.deadlines) }))
+      .filter((x) => q.overdue === undefined || x.deadlines.some((d) => d.status === 'overdue') === q.overdue);
     const page = visible.slice(offset, offset + limit);
     await this.access.recordListRead(req, page.map((x) => x.row));
-    return { items: page.map((x) => complaintListEntry(x.row, x.overdue)), total: visible.length, limit, offset };
+    return { items: page.map((x) => complaintListEntry(x.row, x.deadlines)), total: visible.length, limit, offset };
   }
 
   @Get(':id')
