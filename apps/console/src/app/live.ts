@@ -1,5 +1,6 @@
 import { ITEM_READER_ROLES } from '@/features/evidence';
 import { POPP_ROLES } from '@/features/found-objects';
+import { OVERSIGHT_ROLES } from '@/features/integrity';
 import { INVESTIGATION_READER_ROLES } from '@/features/investigations';
 import { REPORT_READER_ROLES } from '@/features/reports';
 import { hasAnyRole, Role, SessionUser } from '@/lib/auth';
@@ -15,6 +16,7 @@ const LIVE_SERVICES: { service: LiveService; roles: readonly Role[] }[] = [
   { service: 'investigations', roles: INVESTIGATION_READER_ROLES },
   // Items at the counter, and POPP's found objects (the front desk reads those).
   { service: 'evidence', roles: [...ITEM_READER_ROLES, ...POPP_ROLES] },
+  { service: 'integrity', roles: OVERSIGHT_ROLES },
 ];
 
 export function liveServicesFor(user: SessionUser): LiveService[] {

@@ -3,6 +3,7 @@ import { ITEM_READER_ROLES, ITEM_REGISTER_ROLES } from '@/features/evidence';
 import { DECISION_ROLES, HANDOVER_ROLES, INVENTORY_ROLES, OVERDUE_ROLES, STORAGE_ROLES } from '@/features/counter';
 import { POPP_ROLES } from '@/features/found-objects';
 import { GAK_CAPABLE_ROLES, GAK_TEAMS } from '@/features/pvs';
+import { COMPLAINT_DESK_ROLES, OVERSIGHT_ROLES, TUCHT_ROLES } from '@/features/integrity';
 import { INVESTIGATION_READER_ROLES, INVESTIGATION_WRITER_ROLES } from '@/features/investigations';
 import { DEADLINES_ROLES, REPORT_INTAKE_ROLES, REPORT_READER_ROLES, STATISTICS_ROLES } from '@/features/reports';
 import { hasAnyRole, Role, SessionUser } from '@/lib/auth';
@@ -76,8 +77,14 @@ export const SECTIONS: NavSection[] = [
   {
     id: 'oversight',
     roles: ['integrity_investigator', 'discipline_officer', 'dpo', 'chief'],
-    // The chief reads reports (break-glass outside an assignment) and their statistics.
+    // Intern Toezicht and Tucht each see their own compartment; the chief reads reports (break-glass outside an assignment) and their statistics.
     items: [
+      { to: '/integrity', label: 'nav.items.integrityComplaints', roles: OVERSIGHT_ROLES },
+      { to: '/integrity/complaints/new', label: 'nav.items.integrityNew', roles: COMPLAINT_DESK_ROLES },
+      { to: '/integrity/early-warnings', label: 'nav.items.integrityEarlyWarning', roles: OVERSIGHT_ROLES },
+      { to: '/integrity/order-measures', label: 'nav.items.tuchtMeasures', roles: TUCHT_ROLES },
+      { to: '/integrity/threat-files', label: 'nav.items.tuchtThreats', roles: TUCHT_ROLES },
+      { to: '/integrity/staff', label: 'nav.items.tuchtStaffFile', roles: TUCHT_ROLES },
       { to: '/reports', label: 'nav.items.reports', roles: ['chief'] },
       { to: '/reports/statistics', label: 'nav.items.reportsStatistics', roles: ['chief'] },
     ],

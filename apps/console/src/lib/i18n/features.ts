@@ -2,6 +2,7 @@ import type { i18n as I18n } from 'i18next';
 import type { evidenceNl } from '@/features/evidence/i18n/nl';
 import type { counterNl } from '@/features/counter/i18n/nl';
 import type { foundObjectsNl } from '@/features/found-objects/i18n/nl';
+import type { integrityNl } from '@/features/integrity/i18n/nl';
 import type { investigationsNl } from '@/features/investigations/i18n/nl';
 import type { pvsNl } from '@/features/pvs/i18n/nl';
 import type { reportsNl } from '@/features/reports/i18n/nl';
@@ -40,6 +41,10 @@ export const FEATURE_CATALOGUES = {
     nl: () => import('@/features/found-objects/i18n/nl').then((m) => m.foundObjectsNl),
     en: () => import('@/features/found-objects/i18n/en').then((m) => m.foundObjectsEn),
   },
+  integrity: {
+    nl: () => import('@/features/integrity/i18n/nl').then((m) => m.integrityNl),
+    en: () => import('@/features/integrity/i18n/en').then((m) => m.integrityEn),
+  },
 } satisfies { [K in keyof FeatureCatalogues]: Record<Language, () => Promise<FeatureCatalogues[K]>> };
 
 export type FeatureName = keyof typeof FEATURE_CATALOGUES;
@@ -52,6 +57,7 @@ export interface FeatureCatalogues {
   evidence: typeof evidenceNl;
   counter: typeof counterNl;
   foundObjects: typeof foundObjectsNl;
+  integrity: typeof integrityNl;
 }
 
 /** Per i18n instance: the loads begun, and the features whose screens were opened (a language switch loads their words first). */

@@ -49,6 +49,12 @@ export const en: Catalogue = {
       evidenceLab: 'Lab',
       foundObjects: 'Found objects',
       evidenceDisposals: 'Disposal',
+      integrityComplaints: 'Complaints',
+      integrityNew: 'Register a complaint',
+      integrityEarlyWarning: 'Early warning',
+      tuchtMeasures: 'Order measures',
+      tuchtThreats: 'Threat files',
+      tuchtStaffFile: 'Disciplinary file',
     },
   },
   home: {

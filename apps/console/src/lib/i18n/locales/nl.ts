@@ -54,6 +54,12 @@ export const nl = {
       evidenceLab: 'Labo',
       foundObjects: 'Gevonden voorwerpen',
       evidenceDisposals: 'Afhandeling',
+      integrityComplaints: 'Klachten',
+      integrityNew: 'Klacht registreren',
+      integrityEarlyWarning: 'Vroegtijdige signalen',
+      tuchtMeasures: 'Ordemaatregelen',
+      tuchtThreats: 'Dreigingsdossiers',
+      tuchtStaffFile: 'Tuchtblad',
     },
   },
   home: {
