@@ -67,7 +67,7 @@ export class TrafficRecorder {
 }
 
 /** A POST of the API as a demo user, for arranging data (the flow under test stays in the browser). */
-export async function apiPost<T = any>(request: APIRequestContext, username: string, url: string, data: unknown): Promise<T> {
+export async function apiPost<T = unknown>(request: APIRequestContext, username: string, url: string, data: unknown): Promise<T> {
   const token = await tokenFor(request, username);
   const res = await request.post(url, { headers: { authorization: `Bearer ${token}` }, data });
   expect(res.status(), `${url}: ${await res.text()}`).toBeLessThan(300);
