@@ -111,7 +111,7 @@ test.describe('Intern Toezicht: a complaint from the desk to closure, sealed fro
       await triage.getByRole('button', { name: 'Annuleren' }).click();
 
       // BIT records both forwardings, downloads the forwarding document and records Comité P's reference.
-      await bit.goto(complaintUrl);
+      await signIn(bit, 'Bart De Smet', complaintUrl);
       await bit.getByRole('button', { name: 'Doorzending aan Comité P registreren' }).click();
       await choose(bit, 'Verzonden per', 'E-mail');
       await dialog(bit, 'Doorzending aan Comité P registreren').getByRole('button', { name: 'Doorzending registreren' }).click();
@@ -131,6 +131,9 @@ test.describe('Intern Toezicht: a complaint from the desk to closure, sealed fro
       const pdfText = execFileSync('pdftotext', [pdf, '-']).toString();
       expect(pdfText).toContain(registerNumber);
       expect(pdfText).toContain('Comité P');
+      // Words and Belgian dates, not codes.
+      expect(pdfText).toContain('kanaal: aangifte aan de balie');
+      expect(pdfText).toMatch(/Doorgezonden op \d{2}\/\d{2}\/\d{4} per e-mail/);
       await bit.getByRole('button', { name: 'Referentie van Comité P registreren' }).click();
       const ack = dialog(bit, 'Referentie van Comité P registreren');
       await ack.getByRole('textbox', { name: 'Referentie van Comité P' }).fill('CP-2026-12345');
@@ -139,7 +142,7 @@ test.describe('Intern Toezicht: a complaint from the desk to closure, sealed fro
       await screen(bit, 'integrity-04-forwarded');
 
       // Now the chief's triage goes through: an administrative investigation by BIT.
-      await chief.reload();
+      await signIn(chief, 'Filip Vermeulen', complaintUrl);
       await chief.getByRole('button', { name: 'Triëren' }).click();
       await choose(chief, 'Naar', 'Administratief onderzoek (BIT)');
       await dialog(chief, 'Triëren').getByRole('textbox', { name: 'Reden' }).fill('Deontologische tekortkoming bij een controle');
@@ -165,7 +168,7 @@ test.describe('Intern Toezicht: a complaint from the desk to closure, sealed fro
       await expect(chief.getByText(/Uitzondering op belangenconflict .* door Filip Vermeulen .*: Enige beschikbare BIT-onderzoeker/)).toBeVisible();
 
       // BIT investigates: findings both ways, side by side; an information request and its answer; a hearing with rights.
-      await bit.reload();
+      await signIn(bit, 'Bart De Smet', complaintUrl);
       for (const [kind, summary, source] of [
         ['Ten laste', 'Bodycam toont dat de klager tegen de gevel werd geduwd', 'bodycambeelden'],
         ['Ten ontlaste', 'Getuige verklaart dat de klager de agent eerst vastgreep', 'verhoor getuige'],
@@ -205,7 +208,7 @@ test.describe('Intern Toezicht: a complaint from the desk to closure, sealed fro
       await screen(bit, 'integrity-06-investigated');
 
       // The chief starts the disciplinary procedure and decides the sanction within his competence; lessons learned; closure.
-      await chief.reload();
+      await signIn(chief, 'Filip Vermeulen', complaintUrl);
       await chief.getByRole('button', { name: 'Tuchtprocedure starten' }).click();
       await dialog(chief, 'Tuchtprocedure starten').getByRole('button', { name: 'Tuchtprocedure starten' }).click();
       await expect(chief.getByText('Tuchtprocedure gestart.')).toBeVisible();
@@ -234,17 +237,17 @@ test.describe('Intern Toezicht: a complaint from the desk to closure, sealed fro
       await screen(chief, 'integrity-09-early-warning');
 
       // All along, the officer it concerns found nothing: his screens, his searches and every byte his browser received.
-      await officer.goto('/');
+      await signIn(officer, 'Koen Claes', '/');
       await expect(officer.getByRole('navigation').getByRole('link', { name: 'Klachten' })).toHaveCount(0);
-      await officer.goto('/reports');
+      await signIn(officer, 'Koen Claes', '/reports');
       await expect(officer.getByRole('heading', { level: 1 })).toBeVisible();
-      await officer.goto(`/search?q=${encodeURIComponent('Sint-Pietersplein')}`);
+      await signIn(officer, 'Koen Claes', `/search?q=${encodeURIComponent('Sint-Pietersplein')}`);
       await expect(officer.getByRole('heading', { level: 1 })).toBeVisible();
       await expect(officer.locator('main')).not.toContainText('Agent duwde');
-      await officer.goto(`/search?q=${encodeURIComponent(registerNumber)}`);
+      await signIn(officer, 'Koen Claes', `/search?q=${encodeURIComponent(registerNumber)}`);
       await expect(officer.getByRole('heading', { level: 1 })).toBeVisible();
       await expect(officer.locator('body')).not.toContainText(COMPLAINANT);
-      await officer.goto('/');
+      await signIn(officer, 'Koen Claes', '/');
       await expect(officer.locator('body')).not.toContainText(registerNumber);
       const seen = await traffic.received();
       expect(seen.bodies).toBeGreaterThan(10);

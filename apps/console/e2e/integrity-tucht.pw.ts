@@ -107,11 +107,11 @@ test.describe('Bureau Tucht: order measures, threat files and a disciplinary fil
       await screen(tucht, 'tucht-04-disciplinary-file');
 
       // The officer found nothing of it.
-      await officer.goto('/reports');
+      await signIn(officer, 'Koen Claes', '/reports');
       await expect(officer.getByRole('heading', { level: 1 })).toBeVisible();
-      await officer.goto('/');
+      await signIn(officer, 'Koen Claes', '/');
       await expect(officer.getByRole('navigation').getByRole('link', { name: 'Ordemaatregelen' })).toHaveCount(0);
-      await officer.goto(`/integrity/order-measures/${measureId}`);
+      await signIn(officer, 'Koen Claes', `/integrity/order-measures/${measureId}`);
       await expect(officer.getByRole('alert')).toBeVisible();
       await expect(officer.locator('main')).not.toContainText('schorsing');
       const seen = await traffic.received();
