@@ -192,7 +192,7 @@ test.describe('Intern Toezicht: a complaint from the desk to closure, sealed fro
       const answer = dialog(bit, 'Antwoord registreren');
       await answer.getByRole('textbox', { name: 'Antwoord' }).fill('Onderzoek loopt; verhoor gepland');
       await answer.getByRole('button', { name: 'Antwoord registreren' }).click();
-      await expect(bit.getByText(/Beantwoord op .* door Bart De Smet: Onderzoek loopt; verhoor gepland/)).toBeVisible();
+      await expect(bit.getByText(/Beantwoord op .* door Bart De Smet \(5415-0401\): Onderzoek loopt; verhoor gepland/)).toBeVisible();
       await bit.getByRole('button', { name: 'Verhoor registreren' }).click();
       const hearing = dialog(bit, 'Verhoor registreren');
       await hearing.getByRole('textbox', { name: 'Naam van de advocaat of verdediger' }).fill('Mr. De Wolf');

@@ -125,12 +125,12 @@ export function useThreatFile(id: string) {
 }
 
 /** A staff member's disciplinary file, asked for on demand (a logged consultation). */
-export function useDisciplinaryFile(staffId: string | null) {
+export function useDisciplinaryFile(staffId: string | null, asOf: string | null) {
   return useQuery({
-    queryKey: integrityKeys.staffFile(staffId ?? ''),
+    queryKey: [...integrityKeys.staffFile(staffId ?? ''), asOf ?? ''],
     enabled: staffId !== null,
     meta: { live: ['order_measure', 'threat_file', 'integrity_complaint'] },
-    queryFn: async () => (await call(integrityApi.GET('/api/integrity/staff/{staffId}/disciplinary-file', { params: { path: { staffId: staffId! } } }))).data,
+    queryFn: async () => (await call(integrityApi.GET('/api/integrity/staff/{staffId}/disciplinary-file', { params: { path: { staffId: staffId! }, query: asOf ? { asOf } : {} } }))).data,
   });
 }
 

@@ -296,6 +296,7 @@ export const integrityEn: Widen<typeof integrityNl> = {
     title: 'A staff member’s disciplinary file',
     intro: 'Disciplinary procedures and sanctions, order measures and threat files of one staff member. Every consultation is logged.',
     staff: 'Staff member',
+    asOfLabel: 'As on',
     show: 'Show the disciplinary file',
     sanctions: 'Disciplinary procedures and sanctions',
     noSanctions: 'No disciplinary procedures.',

@@ -293,6 +293,7 @@ export const integrityNl = {
     title: 'Tuchtblad van een personeelslid',
     intro: 'Tuchtprocedures en straffen, ordemaatregelen en dreigingsdossiers van één personeelslid. Elke raadpleging wordt gelogd.',
     staff: 'Personeelslid',
+    asOfLabel: 'Toestand op',
     show: 'Tuchtblad tonen',
     sanctions: 'Tuchtprocedures en straffen',
     noSanctions: 'Geen tuchtprocedures.',

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Select, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { RequireRoles } from '@/components/require-roles';
 import { Section } from '@/components/section';
 import { isProblem } from '@/lib/api';
-import { formatDate } from '@/lib/i18n/dates';
+import { formatDate, todayInBrussels } from '@/lib/i18n/dates';
 import { TUCHT_ROLES } from '../access';
 import { useDisciplinaryFile } from '../api/integrity.api';
 import { useIntegrityCode, useStaffName, useStaffOptions } from '../components/words';
@@ -23,7 +23,8 @@ function StaffFileScreen() {
   const [params, setParams] = useSearchParams();
   const shown = params.get('staffId');
   const [picked, setPicked] = useState<string | null>(shown);
-  const file = useDisciplinaryFile(shown);
+  const [asOf, setAsOf] = useState(params.get('asOf') ?? todayInBrussels());
+  const file = useDisciplinaryFile(shown, params.get('asOf'));
   const data = file.data;
   const missing = file.isError && isProblem(file.error, 'not-found');
   return (
@@ -32,7 +33,8 @@ function StaffFileScreen() {
       <Text size="sm">{t('integrity.staffFile.intro')}</Text>
       <Group align="flex-end" gap="sm">
         <Select label={t('integrity.staffFile.staff')} data={options} searchable value={picked} onChange={setPicked} w={320} />
-        <Button disabled={!picked} onClick={() => picked && setParams({ staffId: picked })}>
+        <TextInput type="date" label={t('integrity.staffFile.asOfLabel')} value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} />
+        <Button disabled={!picked} onClick={() => picked && setParams({ staffId: picked, ...(asOf && { asOf }) })}>
           {t('integrity.staffFile.show')}
         </Button>
       </Group>
