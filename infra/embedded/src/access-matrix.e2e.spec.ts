@@ -52,9 +52,9 @@ const FIXTURES: ((api: Api, ctx: Context) => Promise<void>)[] = [];
 /**
  * Routes whose matrix lives with their service, because its cells need that service's own fixtures:
  * services/<service>/src/<service>.authorization.e2e.spec.ts covers every route of that service other
- * than health, docs and metrics, and fails on one without a row.
+ * than health, docs, metrics and the consultation log (its part of the host's, below), and fails on one without a row.
  */
-const DELEGATED = [/^[A-Z]+ \/api\/(reports|investigations|evidence|integrity)(?!\/(health|docs|asyncapi\.json|metrics))(\/|$)/];
+const DELEGATED = [/^[A-Z]+ \/api\/(reports|investigations|evidence|integrity)(?!\/(health|docs|asyncapi\.json|metrics|audit\/))(\/|$)/];
 
 const PUBLIC = COLUMNS.map(() => 200);
 const DAY = utcDay(new Date());
@@ -82,6 +82,33 @@ function serviceRows(service: string): Row[] {
     // The ops role's (or the scrape token's), which no persona of the matrix has: metrics.e2e.spec.ts opens it.
     { method: 'GET', route: `/api/${service}/metrics`, expected: [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403], ok: () => undefined },
     ...documentRows(service),
+    ...auditRows(`/api/${service}/audit`),
+  ];
+}
+
+/** The consultation log: the host's whole log (`/api/audit`), or one service's part of it (`/api/<service>/audit`). */
+function auditRows(base: string): Row[] {
+  return [
+    {
+      method: 'GET',
+      route: `${base}/consultations`,
+      request: () => ({ path: `${base}/consultations?from=${DAY}T00:00:00Z&limit=5` }),
+      //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+      expected: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403],
+      ok: (a) => {
+        const page = a.json as { items: unknown[]; nextCursor: string | null };
+        expect(Object.keys(page).sort()).toEqual(['items', 'nextCursor']);
+        expect(Array.isArray(page.items)).toBe(true);
+      },
+    },
+    {
+      method: 'GET',
+      route: `${base}/consultations/verify`,
+      request: () => ({ path: `${base}/consultations/verify?date=${DAY}` }),
+      //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+      expected: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403],
+      ok: (a) => expect(a.json).toMatchObject({ date: DAY, stream: `consultations-${DAY}`, ok: true }),
+    },
   ];
 }
 
@@ -128,26 +155,7 @@ const MATRIX: Row[] = [
     expected: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     ok: (a) => expect(a.json).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 28800 }),
   },
-  {
-    method: 'GET',
-    route: '/api/audit/consultations',
-    request: () => ({ path: `/api/audit/consultations?from=${DAY}T00:00:00Z&limit=5` }),
-    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
-    expected: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403],
-    ok: (a) => {
-      const page = a.json as { items: unknown[]; nextCursor: string | null };
-      expect(Object.keys(page).sort()).toEqual(['items', 'nextCursor']);
-      expect(Array.isArray(page.items)).toBe(true);
-    },
-  },
-  {
-    method: 'GET',
-    route: '/api/audit/consultations/verify',
-    request: () => ({ path: `/api/audit/consultations/verify?date=${DAY}` }),
-    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
-    expected: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403],
-    ok: (a) => expect(a.json).toMatchObject({ date: DAY, stream: `consultations-${DAY}`, ok: true }),
-  },
+  ...auditRows('/api/audit'),
 ];
 
 const PROBLEM = 'https://police-case-platform.example/problems/';

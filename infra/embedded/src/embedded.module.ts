@@ -33,9 +33,10 @@ export interface EmbeddedAppOptions {
 
 /**
  * The embedded product as one Nest app: the four services under `/api/<service>`, security (the
- * development issuer at `/api/auth/dev`, the consultation log at `/api/audit`), the HTTP conventions
- * and OpenAPI documents, and the metrics of the process at `/api/<service>/metrics`. Not listening yet:
- * `npm start` listens on PORT, tests on a free port.
+ * development issuer at `/api/auth/dev`, the consultation log at `/api/audit` and each service's part of
+ * it at `/api/<service>/audit`, as when it runs alone), the HTTP conventions and OpenAPI documents, and
+ * the metrics of the process at `/api/<service>/metrics`. Not listening yet: `npm start` listens on PORT,
+ * tests on a free port.
  */
 export async function createEmbeddedApp(options: EmbeddedAppOptions): Promise<INestApplication> {
   const metrics = options.metrics ?? new Metrics();
@@ -56,6 +57,7 @@ export async function createEmbeddedApp(options: EmbeddedAppOptions): Promise<IN
     mode: 'embedded',
     pool: options.pool,
     auditPath: 'audit',
+    serviceLogs: EMBEDDED_SERVICES.map((s) => s.name),
     authentication,
     rateLimits: rateLimitsFromEnv(),
     metrics,

@@ -20,8 +20,12 @@ function unprocessable(code: string, field: string, detail: string): ProblemExce
  * `consultations` (query) and `consultations/verify` (recompute a day's hash chain). Querying the log
  * is itself a consultation and is logged. Nobody sees the consultations of a record that concerns
  * them, nor (the DPO apart) those of a sealed compartment they hold no role in.
+ *
+ * With a `routePrefix` (`/api/reports/`), the controller answers for one service's part of a log that
+ * several services share (the embedded host's): the consultations made through that service's routes.
+ * Its day verification still recomputes the shared day chain, the one those records are in.
  */
-export function auditController(path: string): Type<unknown> {
+export function auditController(path: string, routePrefix?: string): Type<unknown> {
   @ApiTags('audit')
   @Controller(path)
   class AuditController {
@@ -55,6 +59,7 @@ export function auditController(path: string): Type<unknown> {
           outcome: q.outcome,
           limit: q.limit ?? 50,
           cursor: q.cursor,
+          routePrefix,
           reader: {
             staffId: reader.staffId,
             // The DPO oversees every compartment; Intern Toezicht sees the log of its own.

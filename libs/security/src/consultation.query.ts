@@ -17,6 +17,11 @@ export interface ConsultationFilter {
   /** Opaque cursor from the previous page's `nextCursor`. */
   cursor?: string;
   /**
+   * Only consultations made through routes under this path (`/api/reports/`): one service's part of a
+   * log that several services share (the embedded host's). Unset: the whole log.
+   */
+  routePrefix?: string;
+  /**
    * Who asks. Consultations of records that concern them are left out, and so are those of sealed
    * records outside `compartments` (unless `allCompartments`): the log of a file must not reveal it.
    */
@@ -90,6 +95,7 @@ export async function queryConsultations(dataSource: DataSource, f: Consultation
   const q = dataSource.getRepository(ConsultationRow).createQueryBuilder('c');
   q.where('NOT (:reader = ANY(c.concerned_staff_ids))', { reader: f.reader.staffId });
   if (!f.reader.allCompartments) q.andWhere('c.subject_compartments <@ CAST(:compartments AS text[])', { compartments: f.reader.compartments });
+  if (f.routePrefix !== undefined) q.andWhere('starts_with(c.route, :routePrefix)', { routePrefix: f.routePrefix });
   if (f.subject !== undefined) q.andWhere(':subject = ANY(c.subject_ids)', { subject: f.subject });
   if (f.actor !== undefined) q.andWhere('c.actor_staff_id = :actor', { actor: f.actor });
   if (f.from !== undefined) q.andWhere('c.at >= :from', { from: f.from });

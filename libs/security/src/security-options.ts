@@ -109,6 +109,12 @@ export interface SecurityModuleOptions {
   notifications?: boolean;
   /** Path of the audit endpoints under `/api`: `audit` in embedded mode, `<service>/audit` per service. */
   auditPath: string;
+  /**
+   * Services whose consultations this host's log holds (embedded mode: all four share it). Each also
+   * answers for its own part of it at `/api/<service>/audit`, the path it has when it runs alone, so
+   * the console asks the same four paths in every mode.
+   */
+  serviceLogs?: readonly string[];
   /** Path of the console's sign-in settings under `/api`: default `auth/config`; `<service>/auth/config` per service. */
   authConfigPath?: string;
   authentication: AuthenticationOptions;

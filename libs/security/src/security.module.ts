@@ -91,7 +91,12 @@ export class SecurityModule {
       { provide: CONSOLE_SIGN_IN, useValue: consoleSignIn(options.authentication) },
     ];
     // The metrics first: `/api/<service>/metrics` must match before a service's `/:id`.
-    const controllers = [...(options.metricsEndpoints ? metricsControllers(options.metricsEndpoints) : []), auditController(options.auditPath), authConfigController(options.authConfigPath ?? 'auth/config')];
+    const controllers = [
+      ...(options.metricsEndpoints ? metricsControllers(options.metricsEndpoints) : []),
+      auditController(options.auditPath),
+      ...(options.serviceLogs ?? []).map((s) => auditController(`${s}/audit`, `/api/${s}/`)),
+      authConfigController(options.authConfigPath ?? 'auth/config'),
+    ];
     if (auth.kind === 'dev') {
       providers.push(
         { provide: DevIssuer, useFactory: () => DevIssuer.create({ users: auth.users, tokenTtlSeconds: auth.tokenTtlSeconds }) },
