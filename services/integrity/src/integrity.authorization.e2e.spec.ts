@@ -377,6 +377,16 @@ const MATRIX: Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/integrity/complaints/statistics',
+    expected: [U, R, R, R, R, R, R, R, R, R, R, R, 200],
+    ok: (a) => {
+      expect(a.json.phases.map((p: { phase: string }) => p.phase)).toEqual(['intake', 'triaged', 'concluded', 'closed']);
+      expect(a.json.total).toBe(a.json.phases.reduce((n: number, p: { count: number }) => n + p.count, 0));
+      expect(a.json.overdueSteps.map((s: { step: string }) => s.step)).toEqual(['forwarding_comite_p', 'forwarding_aig', 'triage', 'investigation', 'disciplinary_limitation']);
+    },
+  },
+  {
+    method: 'GET',
     route: '/api/integrity/early-warnings',
     expected: [U, R, R, R, R, R, R, R, R, 200, 200, 200, 200],
     ok: (a, p) => {
@@ -707,6 +717,15 @@ describe('integrity authorization matrix', () => {
       const byReport = await api(control, 'GET', `/api/integrity/complaints?reportId=${reportIds[persona]}`);
       expect(byReport.json).toMatchObject({ items: [{ id: about[persona][0], reportId: reportIds[persona], channel: 'desk_report' }], total: 1 });
 
+      if (persona === 'chief') {
+        // The chief's counts are of the complaints he may see: those about him (overdue since 2020) are not in them.
+        const all = await api('chief', 'GET', '/api/integrity/complaints?limit=1');
+        const overdue = await api('chief', 'GET', '/api/integrity/complaints?overdue=true&limit=1');
+        const intake = await api('chief', 'GET', '/api/integrity/complaints?status=intake&limit=1');
+        const stats = await api('chief', 'GET', '/api/integrity/complaints/statistics');
+        expect(stats.status).toBe(200);
+        expect({ total: stats.json.total, overdue: stats.json.overdue, intake: stats.json.phases[0] }).toEqual({ total: all.json.total, overdue: overdue.json.total, intake: { phase: 'intake', count: intake.json.total } });
+      }
       const staffId = persona === 'bit' ? BART : FILIP;
       const warnings = await api(persona, 'GET', '/api/integrity/early-warnings?asOf=2020-01-10');
       expect(warnings.status).toBe(200);

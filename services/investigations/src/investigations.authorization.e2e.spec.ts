@@ -161,6 +161,17 @@ const MATRIX: Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/investigations/statistics',
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, R, R, R, 200],
+    ok: (a) => {
+      expect(a.json.teams.map((t: { team: string }) => t.team)).toEqual(expect.arrayContaining(['Diefstallen', 'Drugs', 'Zeden']));
+      expect(a.json.open).toBe(a.json.teams.reduce((n: number, t: { open: number }) => n + t.open, 0));
+      expect(a.json.open).toBeGreaterThan(0);
+    },
+  },
+  {
+    method: 'GET',
     route: '/api/investigations/reference',
     expected: LIST,
     ok: (a) =>

@@ -185,6 +185,16 @@ const MATRIX: Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/reports/pv-statistics',
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, R, R, R, 200],
+    ok: (a) => {
+      expect(a.json.stages.map((s: { stage: string }) => s.stage)).toEqual(['quality_check', 'correction', 'finalisation', 'transmission', 'ang_feed', 'completed']);
+      expect(a.json.stages.every((s: { count: number }) => Number.isInteger(s.count))).toBe(true);
+    },
+  },
+  {
+    method: 'GET',
     route: '/api/reports/pvs/:pvId',
     request: (_p, kit) => ({ path: `/api/reports/pvs/${kit.fx.pv}`, ids: { id: kit.fx.pv } }),
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief

@@ -305,6 +305,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/evidence/items/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many items are checked out, and how many of them are past their expected return, for the chief: counts only, no item */
+        get: operations["ItemQueriesController_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/evidence/items/overdue": {
         parameters: {
             query?: never;
@@ -3489,6 +3506,83 @@ export interface operations {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
                     "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ItemQueriesController_statistics: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        at: string;
+                        checkedOut: number;
+                        overdue: number;
+                        /** @description The earliest expected return among overdue items; null without one. */
+                        oldestDueAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds `Retry-After` says. */
+            429: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {

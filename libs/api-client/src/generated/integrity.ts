@@ -393,6 +393,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/integrity/complaints/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts of the complaints you may see per phase, and of those with a step past its time limit per step, for the chief: no complaint, no person; one concerning you, or outside your compartments, is not counted */
+        get: operations["ComplaintQueriesController_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integrity/complaints/{id}": {
         parameters: {
             query?: never;
@@ -807,6 +824,11 @@ export interface components {
             body: components["schemas"]["OversightBody"];
             externalReference: string;
         };
+        /**
+         * @description intake: received, logged and (being) forwarded; triaged: under investigation; concluded: outcomes follow; closed: read only.
+         * @enum {string}
+         */
+        ComplaintPhase: "intake" | "triaged" | "concluded" | "closed";
         /** @description What a write answers when its author may not see the complaint afterwards (the chief who routed it to the DPO, a registrar replaying a registration the complaint has since left her compartment): the id and register number they already had, nothing of the file, its place or its version. */
         ComplaintReceipt: {
             id: string;
@@ -4450,6 +4472,92 @@ export interface operations {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
                     "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ComplaintQueriesController_statistics: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description When the time limits were judged. */
+                        at: string;
+                        total: number;
+                        phases: {
+                            phase: components["schemas"]["ComplaintPhase"];
+                            count: number;
+                        }[];
+                        /** @description Complaints with at least one step overdue. */
+                        overdue: number;
+                        /** @description Per step, the complaints for which it is overdue (one complaint may be late on several). */
+                        overdueSteps: {
+                            step: components["schemas"]["DeadlineStep"];
+                            count: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds `Retry-After` says. */
+            429: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -120,6 +120,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/investigations/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The zone's open cases per team and their age since opening (under 30, 30-89, 90-179, 180+ days), for the chief: counts only, no case or person; every configured team listed, restricted ones too */
+        get: operations["InvestigationQueriesController_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/investigations": {
         parameters: {
             query?: never;
@@ -1133,6 +1150,20 @@ export interface components {
             team?: string;
             reason: string;
         };
+        /** @description Open cases of one team, by how long they have been open. */
+        TeamCaseCounts: {
+            team: string;
+            open: number;
+            /** @description Open cases by age since opening, in days: under 30, 30–89, 90–179, 180 and more. */
+            ageDays: {
+                under30: number;
+                from30to89: number;
+                from90to179: number;
+                from180: number;
+            };
+            /** @description When the oldest open case was opened; null without one. */
+            oldestOpenedAt: string | null;
+        };
         TracePersonRequest: {
             /**
              * Format: date-time
@@ -1634,6 +1665,82 @@ export interface operations {
                             arrest: string[];
                             brought_before_magistrate: string[];
                         };
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds `Retry-After` says. */
+            429: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    InvestigationQueriesController_statistics: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description When the ages were counted. */
+                        at: string;
+                        open: number;
+                        teams: components["schemas"]["TeamCaseCounts"][];
                     };
                 };
             };

@@ -40,6 +40,15 @@ interface ItemListEntry {
   version: number;
 }
 
+/** Items out of the storage room and those past their expected return: counts only. */
+interface ItemStatistics {
+  at: string;
+  checkedOut: number;
+  overdue: number;
+  /** The earliest expected return among overdue items; null without one. */
+  oldestDueAt: string | null;
+}
+
 /** Reading items: one item (now or as it stood then), lists, overdue items, labels, custody record. */
 @ApiTags('items')
 @Controller('items')
@@ -68,6 +77,22 @@ export class ItemQueriesController {
     if (q.handover) qb.andWhere("i.status = 'held' AND jsonb_typeof(i.state->'openOffer') = 'object'");
     const rows = qb.getMany();
     return { ...(await this.visible(req, q.handover ? this.onHandover(req, rows, q.handover) : rows, limit, offset)), limit, offset };
+  }
+
+  @Get('statistics')
+  @SearchRateLimit()
+  @Allow('chief')
+  @ApiOperation({ summary: 'How many items are checked out, and how many of them are past their expected return, for the chief: counts only, no item' })
+  async statistics(): Promise<ItemStatistics> {
+    const r = await this.access.eventSourcing.dataSource
+      .getRepository(ItemRow)
+      .createQueryBuilder('i')
+      .select('COUNT(*)::int', 'checkedOut')
+      .addSelect('COUNT(*) FILTER (WHERE i.expectedReturnAt < now())::int', 'overdue')
+      .addSelect('MIN(i.expectedReturnAt) FILTER (WHERE i.expectedReturnAt < now())', 'oldest')
+      .where("i.whereabouts = 'checked_out'")
+      .getRawOne<{ checkedOut: number; overdue: number; oldest: Date | string | null }>();
+    return { at: new Date().toISOString(), checkedOut: Number(r?.checkedOut ?? 0), overdue: Number(r?.overdue ?? 0), oldestDueAt: r?.oldest ? new Date(r.oldest).toISOString() : null };
   }
 
   @Get('overdue')

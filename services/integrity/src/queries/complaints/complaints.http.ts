@@ -8,7 +8,7 @@ import { OVERSIGHT_ROLES, oversightBody } from '../../commands/complaints/compla
 import { InvestigatorConflict, OVERSIGHT_BODIES } from '../../domain/complaint.events';
 import { investigatorCheck, InvestigatorVerdict, mayAssignInvestigator } from '../../domain/complaint.decide';
 import { KORPSCHEF } from '../../domain/integrity.decide';
-import { earlyWarning, EarlyWarningSignal, openDeadlines, summaryOf } from '../../domain/complaint.state';
+import { ComplaintPhase, DeadlineStep, earlyWarning, EarlyWarningSignal, openDeadlines, overdueSteps, summaryOf } from '../../domain/complaint.state';
 import { IntegrityAccess } from '../../integrity.access';
 import { INTEGRITY_CONFIG, IntegrityConfig } from '../../integrity.config';
 import { setEtag } from '../../integrity.http-context';
@@ -31,6 +31,21 @@ export interface InvestigatorCheck {
   mayAssign: boolean;
   /** Whether the reader may assign this person despite the conflict (the korpschef, with a reason). */
   mayOverride: boolean;
+}
+
+const PHASES: ComplaintPhase[] = ['intake', 'triaged', 'concluded', 'closed'];
+const STEPS: DeadlineStep[] = ['forwarding_comite_p', 'forwarding_aig', 'triage', 'investigation', 'disciplinary_limitation'];
+
+/** Counts of the complaints the reader may see: per phase, and those with a step past its time limit, per step. */
+export interface ComplaintStatistics {
+  /** When the time limits were judged. */
+  at: string;
+  total: number;
+  phases: { phase: ComplaintPhase; count: number }[];
+  /** Complaints with at least one step overdue. */
+  overdue: number;
+  /** Per step, the complaints for which it is overdue (one complaint may be late on several). */
+  overdueSteps: { step: DeadlineStep; count: number }[];
 }
 
 /**
@@ -66,6 +81,27 @@ export class ComplaintQueriesController {
     const page = visible.slice(offset, offset + limit);
     await this.access.recordListRead(req, page.map((x) => x.row));
     return { items: page.map((x) => complaintListEntry(x.row, x.deadlines)), total: visible.length, limit, offset };
+  }
+
+  @Get('statistics')
+  @SearchRateLimit()
+  @Allow('chief')
+  @ApiOperation({
+    summary:
+      'Counts of the complaints you may see per phase, and of those with a step past its time limit per step, for the chief: no complaint, no person; one concerning you, or outside your compartments, is not counted',
+  })
+  async statistics(@Req() req: Request): Promise<ComplaintStatistics> {
+    const now = new Date();
+    // The same rows a list would show the reader: sealing and compartments hold in the counts too.
+    const visible = this.access.visible(this.access.principal(req), await this.access.eventSourcing.dataSource.getRepository(ComplaintRow).find());
+    const late = visible.map((row) => overdueSteps(row.state, now, this.config.deadlines));
+    return {
+      at: now.toISOString(),
+      total: visible.length,
+      phases: PHASES.map((phase) => ({ phase, count: visible.filter((r) => r.phase === phase).length })),
+      overdue: late.filter((steps) => steps.length > 0).length,
+      overdueSteps: STEPS.map((step) => ({ step, count: late.filter((steps) => steps.some((s) => s.step === step)).length })),
+    };
   }
 
   @Get(':id')

@@ -63,6 +63,24 @@ export interface PersonAppearance {
   linked: boolean;
 }
 
+/** Open cases of one team, by how long they have been open. */
+export interface TeamCaseCounts {
+  team: string;
+  open: number;
+  /** Open cases by age since opening, in days: under 30, 30–89, 90–179, 180 and more. */
+  ageDays: { under30: number; from30to89: number; from90to179: number; from180: number };
+  /** When the oldest open case was opened; null without one. */
+  oldestOpenedAt: string | null;
+}
+
+/** The zone's open cases per team: counts only, nothing about a case or a person. */
+export interface InvestigationStatistics {
+  /** When the ages were counted. */
+  at: string;
+  open: number;
+  teams: TeamCaseCounts[];
+}
+
 /** Reading investigations: lists, the person index, one case file (now or as it stood then), its timeline. */
 @ApiTags('investigations')
 @Controller()
@@ -87,6 +105,42 @@ export class InvestigationQueriesController {
       requiresAuthorisation: [...this.config.requiresAuthorisation],
       actionFields: Object.fromEntries(Object.entries(ACTION_FIELDS).map(([kind, fields]) => [kind, [...fields]])) as Record<ActionKind, string[]>,
     };
+  }
+
+  @Get('statistics')
+  @SearchRateLimit()
+  @Allow('chief')
+  @ApiOperation({
+    summary:
+      "The zone's open cases per team and their age since opening (under 30, 30-89, 90-179, 180+ days), for the chief: counts only, no case or person; every configured team listed, restricted ones too",
+  })
+  async statistics(): Promise<InvestigationStatistics> {
+    const raw = await this.access.eventSourcing.dataSource
+      .getRepository(InvestigationRow)
+      .createQueryBuilder('i')
+      .select('i.team', 'team')
+      .addSelect('COUNT(*)::int', 'open')
+      .addSelect("COUNT(*) FILTER (WHERE i.openedAt > now() - interval '30 days')::int", 'under30')
+      .addSelect("COUNT(*) FILTER (WHERE i.openedAt <= now() - interval '30 days' AND i.openedAt > now() - interval '90 days')::int", 'from30to89')
+      .addSelect("COUNT(*) FILTER (WHERE i.openedAt <= now() - interval '90 days' AND i.openedAt > now() - interval '180 days')::int", 'from90to179')
+      .addSelect("COUNT(*) FILTER (WHERE i.openedAt <= now() - interval '180 days')::int", 'from180')
+      .addSelect('MIN(i.openedAt)', 'oldest')
+      .where("i.status = 'open'")
+      .groupBy('i.team')
+      .getRawMany<{ team: string; open: number; under30: number; from30to89: number; from90to179: number; from180: number; oldest: Date | string | null }>();
+    const byTeam = new Map(raw.map((r) => [r.team, r]));
+    const configured = this.config.teams.map((t) => ({ name: t, key: teamKey(t) }));
+    const names = [...configured, ...raw.filter((r) => !configured.some((c) => c.key === r.team)).map((r) => ({ name: r.team, key: r.team }))];
+    const teams = names.map(({ name, key }): TeamCaseCounts => {
+      const r = byTeam.get(key);
+      return {
+        team: name,
+        open: Number(r?.open ?? 0),
+        ageDays: { under30: Number(r?.under30 ?? 0), from30to89: Number(r?.from30to89 ?? 0), from90to179: Number(r?.from90to179 ?? 0), from180: Number(r?.from180 ?? 0) },
+        oldestOpenedAt: r?.oldest ? new Date(r.oldest).toISOString() : null,
+      };
+    });
+    return { at: new Date().toISOString(), open: teams.reduce((n, t) => n + t.open, 0), teams };
   }
 
   @Get()

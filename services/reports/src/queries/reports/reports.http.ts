@@ -11,7 +11,9 @@ import { REPORTS_CONFIG, ReportsConfig } from '../../reports.config';
 import { ReportConflict } from '../../domain/report.errors';
 import { setEtag } from '../../reports.http-context';
 import { ListReportsQuery, STATISTICS_DIMENSIONS, StatisticsDimension, StatisticsQuery } from '../../commands/reports/reports.request';
+import { PV_QUEUE_STAGES, PvQueueStage } from '../../domain/pv-queue.query';
 import { PvRow } from '../pvs/pv.read-model';
+import { PvQueueRow } from '../pvs/pv-queue.read-model';
 import { ReportStatisticsRow } from '../statistics/report-statistics.read-model';
 import { ReportRow } from './report.read-model';
 import { PvView, pvView, ReportListEntry, reportListEntry, ReportView, reportView } from './report.view';
@@ -40,6 +42,12 @@ interface Statistics {
   groupBy: StatisticsDimension[];
   total: number;
   groups: { key: Partial<Record<StatisticsDimension, string>>; count: number }[];
+}
+
+/** The PVs in GAK's work per stage: counts only. */
+interface PvStatistics {
+  at: string;
+  stages: { stage: PvQueueStage; count: number; oldestSince: string | null }[];
 }
 
 /** Reading reports and PVs, the desk's deadlines, and the statistics. */
@@ -145,6 +153,37 @@ export class ReportQueriesController {
     const raw = await qb.getRawMany<Record<string, string | number>>();
     const groups = raw.map((r) => ({ key: Object.fromEntries(groupBy.map((d) => [d, String(r[d])])), count: Number(r.count) }));
     return { from: q.from ?? null, to: q.to ?? null, groupBy, total: groups.reduce((n, g) => n + g.count, 0), groups };
+  }
+
+  @Get('pv-statistics')
+  @SearchRateLimit()
+  @Allow('chief')
+  @ApiOperation({
+    summary:
+      "The PVs submitted to GAK per stage of their way (waiting for the quality check, a correction, a number, transmission, the ANG feed) and since when the oldest waits, for the chief: counts only; PVs of reports routed to integrity or concerning you are not counted",
+  })
+  async pvStatistics(@Req() req: Request): Promise<PvStatistics> {
+    const principal = this.access.principal(req);
+    const ds = this.access.eventSourcing.dataSource;
+    // One row per stage a PV waits in (a finalised PV may wait for transmission and the ANG feed at once),
+    // with the queue's own need-to-know: no PV of a sealed report, none of a report concerning the reader.
+    const raw = (await ds.query(
+      `SELECT s.stage AS stage, COUNT(*)::int AS count, MIN(p."statusSince") AS oldest
+         FROM ${ds.getMetadata(PvQueueRow).tablePath} p
+         JOIN ${ds.getMetadata(ReportRow).tablePath} r ON r.id = p."reportId"
+         CROSS JOIN LATERAL unnest(p.stages) AS s(stage)
+        WHERE p.round >= 1 AND r.sealed = false AND NOT (r."concernedStaffIds" @> $1::jsonb)
+        GROUP BY s.stage`,
+      [JSON.stringify([principal.staffId])],
+    )) as { stage: PvQueueStage; count: number; oldest: Date | string | null }[];
+    const byStage = new Map(raw.map((r) => [r.stage, r]));
+    return {
+      at: new Date().toISOString(),
+      stages: PV_QUEUE_STAGES.map((stage) => {
+        const r = byStage.get(stage);
+        return { stage, count: Number(r?.count ?? 0), oldestSince: r?.oldest ? new Date(r.oldest).toISOString() : null };
+      }),
+    };
   }
 
   @Get('pvs/:pvId')
