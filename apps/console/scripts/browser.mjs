@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `nx browser console` (and the browser step of `npm test`): the console's Playwright tests against the
 // real embedded product, fresh (a temporary data folder, a free port), in Debian's Chromium — installed
-// with apt when /usr/bin/chromium is missing. Counts pass into scripts/test.mjs's total.
+// with apt when /usr/bin/chromium is missing (and poppler-utils' pdftotext, for the DPO's PDF). Counts pass into scripts/test.mjs's total.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -11,14 +11,21 @@ import { root, writeResults } from './results.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  console.log(`[browser] ${CHROMIUM} is missing: installing Debian's chromium (apt-get)…`);
+/** Debian packages the specs need, by the file each provides: Chromium, and poppler's pdftotext (the DPO's PDF export is read back as text). */
+const APT = [
+  { file: CHROMIUM, pkg: 'chromium', hint: 'set CHROMIUM_PATH to a Chromium binary' },
+  { file: '/usr/bin/pdftotext', pkg: 'poppler-utils', hint: 'install poppler-utils' },
+];
+
+function ensureAptPackages() {
+  const missing = APT.filter((a) => !existsSync(a.file));
+  if (missing.length === 0) return;
+  console.log(`[browser] ${missing.map((m) => m.file).join(', ')} missing: installing Debian's ${missing.map((m) => m.pkg).join(', ')} (apt-get)…`);
   const root_ = process.getuid?.() === 0;
   const sudo = root_ ? [] : ['sudo', '-n'];
   const run = (args) => spawnSync(sudo[0] ?? args[0], sudo.length ? [...sudo.slice(1), ...args] : args.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (run(['apt-get', 'update', '-qq']).status !== 0 || run(['apt-get', 'install', '-y', '-qq', 'chromium']).status !== 0 || !existsSync(CHROMIUM)) {
-    console.error('[browser] could not install chromium with apt-get (root or passwordless sudo needed); set CHROMIUM_PATH to a Chromium binary');
+  if (run(['apt-get', 'update', '-qq']).status !== 0 || run(['apt-get', 'install', '-y', '-qq', ...missing.map((m) => m.pkg)]).status !== 0 || missing.some((m) => !existsSync(m.file))) {
+    console.error(`[browser] could not install ${missing.map((m) => m.pkg).join(', ')} with apt-get (root or passwordless sudo needed); ${missing.map((m) => m.hint).join('; ')}`);
     process.exit(1);
   }
 }
@@ -34,7 +41,7 @@ function freePort() {
   });
 }
 
-ensureChromium();
+ensureAptPackages();
 const port = await freePort();
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'console-e2e-data-'));
 const report = path.join(mkdtempSync(path.join(os.tmpdir(), 'console-e2e-report-')), 'results.json');

@@ -2,6 +2,8 @@ import type { ParseKeys } from 'i18next';
 import { ITEM_READER_ROLES, ITEM_REGISTER_ROLES } from '@/features/evidence';
 import { DECISION_ROLES, HANDOVER_ROLES, INVENTORY_ROLES, OVERDUE_ROLES, STORAGE_ROLES } from '@/features/counter';
 import { POPP_ROLES } from '@/features/found-objects';
+import { DASHBOARD_ROLES } from '@/features/dashboard';
+import { CONSULTATION_LOG_ROLES } from '@/features/dpo';
 import { GAK_CAPABLE_ROLES, GAK_TEAMS } from '@/features/pvs';
 import { COMPLAINT_DESK_ROLES, OVERSIGHT_ROLES, TUCHT_ROLES } from '@/features/integrity';
 import { INVESTIGATION_READER_ROLES, INVESTIGATION_WRITER_ROLES } from '@/features/investigations';
@@ -85,6 +87,8 @@ export const SECTIONS: NavSection[] = [
       { to: '/integrity/order-measures', label: 'nav.items.tuchtMeasures', roles: TUCHT_ROLES },
       { to: '/integrity/threat-files', label: 'nav.items.tuchtThreats', roles: TUCHT_ROLES },
       { to: '/integrity/staff', label: 'nav.items.tuchtStaffFile', roles: TUCHT_ROLES },
+      { to: '/dashboard', label: 'nav.items.dashboard', roles: DASHBOARD_ROLES },
+      { to: '/dpo/consultations', label: 'nav.items.consultationLog', roles: CONSULTATION_LOG_ROLES },
       { to: '/reports', label: 'nav.items.reports', roles: ['chief'] },
       { to: '/reports/statistics', label: 'nav.items.reportsStatistics', roles: ['chief'] },
     ],

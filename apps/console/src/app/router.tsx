@@ -55,6 +55,8 @@ export const router = createBrowserRouter([
       { path: 'integrity/threat-files/:id', lazy: feature('integrity', () => import('@/features/integrity/routes/threat-file')) },
       { path: 'integrity/staff', lazy: feature('integrity', () => import('@/features/integrity/routes/staff-file')) },
       { path: 'search', lazy: () => import('@/features/search/routes/search') },
+      { path: 'dpo/consultations', lazy: feature('dpo', () => import('@/features/dpo/routes/consultation-log')) },
+      { path: 'dashboard', lazy: feature('dashboard', () => import('@/features/dashboard/routes/zone-dashboard')) },
       { path: 'auth/callback', element: null },
       { path: '*', element: <NotFoundScreen /> },
     ],

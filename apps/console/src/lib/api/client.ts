@@ -13,6 +13,7 @@ const baseUrl = typeof window === 'undefined' ? 'http://127.0.0.1' : window.loca
  */
 export const reportsApi = createReportsClient(baseUrl, undefined, { fetch: apiFetch });
 export const investigationsApi = createInvestigationsClient(baseUrl, undefined, { fetch: apiFetch });
+export const evidenceApi = createEvidenceClient(baseUrl, undefined, { fetch: apiFetch });
 export const integrityApi = createIntegrityClient(baseUrl, undefined, { fetch: apiFetch });
 export const evidenceApi = createEvidenceClient(baseUrl, undefined, { fetch: apiFetch });
 

@@ -3,6 +3,8 @@ import type { evidenceNl } from '@/features/evidence/i18n/nl';
 import type { counterNl } from '@/features/counter/i18n/nl';
 import type { foundObjectsNl } from '@/features/found-objects/i18n/nl';
 import type { integrityNl } from '@/features/integrity/i18n/nl';
+import type { dashboardNl } from '@/features/dashboard/i18n/nl';
+import type { dpoNl } from '@/features/dpo/i18n/nl';
 import type { investigationsNl } from '@/features/investigations/i18n/nl';
 import type { pvsNl } from '@/features/pvs/i18n/nl';
 import type { reportsNl } from '@/features/reports/i18n/nl';
@@ -45,6 +47,14 @@ export const FEATURE_CATALOGUES = {
     nl: () => import('@/features/integrity/i18n/nl').then((m) => m.integrityNl),
     en: () => import('@/features/integrity/i18n/en').then((m) => m.integrityEn),
   },
+  dpo: {
+    nl: () => import('@/features/dpo/i18n/nl').then((m) => m.dpoNl),
+    en: () => import('@/features/dpo/i18n/en').then((m) => m.dpoEn),
+  },
+  dashboard: {
+    nl: () => import('@/features/dashboard/i18n/nl').then((m) => m.dashboardNl),
+    en: () => import('@/features/dashboard/i18n/en').then((m) => m.dashboardEn),
+  },
 } satisfies { [K in keyof FeatureCatalogues]: Record<Language, () => Promise<FeatureCatalogues[K]>> };
 
 export type FeatureName = keyof typeof FEATURE_CATALOGUES;
@@ -58,6 +68,8 @@ export interface FeatureCatalogues {
   counter: typeof counterNl;
   foundObjects: typeof foundObjectsNl;
   integrity: typeof integrityNl;
+  dpo: typeof dpoNl;
+  dashboard: typeof dashboardNl;
 }
 
 /** Per i18n instance: the loads begun, and the features whose screens were opened (a language switch loads their words first). */

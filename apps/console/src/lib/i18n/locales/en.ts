@@ -35,6 +35,8 @@ export const en: Catalogue = {
       reportsDeadlines: 'Work list',
       reportsDeclaration: 'Found or lost object',
       reportsStatistics: 'Statistics',
+      consultationLog: 'Consultation log',
+      dashboard: "The zone's work",
       pvQueue: 'PV quality control',
       casesMine: 'My cases',
       casesTeam: "My team's cases",

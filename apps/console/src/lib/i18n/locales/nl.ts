@@ -40,6 +40,8 @@ export const nl = {
       reportsDeadlines: 'Werklijst',
       reportsDeclaration: 'Gevonden of verloren voorwerp',
       reportsStatistics: 'Statistieken',
+      consultationLog: 'Raadplegingslogboek',
+      dashboard: 'Overzicht van de zone',
       pvQueue: "Kwaliteitscontrole PV's",
       casesMine: 'Mijn dossiers',
       casesTeam: 'Dossiers van mijn team',
