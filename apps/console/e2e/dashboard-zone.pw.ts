@@ -26,6 +26,8 @@ interface ComplaintStats {
 
 test.describe("the chief's dashboard of the zone", () => {
   test('shows the counts the API gives: intake per channel and week, PVs at GAK, open cases per team and age, evidence overdue, complaints per phase and step', async ({ page, request }) => {
+    // Two users, a break-glass read, four services' logs and two downloads (or five aggregates): more than the default minute on a shared machine.
+    test.slow();
     // Something in every figure: a report with a PV waiting for the quality check, and a case opened from it.
     const report = await reportByDesk(request, 'Fiets gestolen aan het Sint-Pietersstation.');
     await pvByDesk(request, report);

@@ -5,6 +5,8 @@ import { expectAccessible, reportByDesk, screenshot, signIn } from './support';
 
 test.describe('the DPO: the consultation log and the answer to the COC', () => {
   test('finds the chief’s break-glass read of a report with his justification, sees the day’s chain hold, and exports it as CSV and PDF', async ({ browser, request }) => {
+    // Two users, a break-glass read, four services' logs and two downloads (or five aggregates): more than the default minute on a shared machine.
+    test.slow();
     const id = await reportByDesk(request, 'Fiets gestolen aan de Korenmarkt, kader gegraveerd.');
     const reason = 'Vraag van de burgemeester over fietsdiefstallen in het centrum';
 
