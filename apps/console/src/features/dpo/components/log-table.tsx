@@ -61,7 +61,7 @@ export function LogTable({ entries }: { entries: LogEntry[] }) {
                     <Text size="sm">{word('basis', e.basis)}</Text>
                   )}
                   {e.breakGlass && (
-                    <Badge color="orange.9" variant="filled">
+                    <Badge color="red.9" variant="filled">
                       {t('dpo.log.breakGlass')}
                     </Badge>
                   )}

@@ -5,7 +5,7 @@ import { PageTitle } from '@/components/page-title';
 import { ProblemAlert } from '@/components/problem-alert';
 import { RequireRoles } from '@/components/require-roles';
 import { brusselsDayStart, dayjs } from '@/lib/i18n/dates';
-import { useListParams } from '@/lib/list';
+import { useSearchParams } from 'react-router';
 import { CONSULTATION_LOG_ROLES } from '../access';
 import { LogFilters, useConsultationLog } from '../api/dpo.api';
 import { ChainCard } from '../components/chain-card';
@@ -25,7 +25,7 @@ interface Draft {
 
 /** The filters in the address, as the screen shows them and as the API takes them (days → Belgian instants). */
 function useFilters(): { draft: Draft; filters: LogFilters; period: { fromDay?: string; toDay?: string }; apply: (d: Draft) => void } {
-  const [params, set] = useListParams();
+  const [params, setParams] = useSearchParams();
   const text = (k: string) => params.get(k)?.trim() ?? '';
   const day = (k: string) => (DAY.test(params.get(k) ?? '') ? params.get(k)! : '');
   const draft: Draft = { subject: text('subject'), actor: text('actor'), from: day('from'), to: day('to'), breakGlass: params.get('breakGlass') === '1', refused: params.get('refused') === '1' };
@@ -38,13 +38,17 @@ function useFilters(): { draft: Draft; filters: LogFilters; period: { fromDay?: 
     breakGlassOnly: draft.breakGlass || undefined,
     refusedOnly: draft.refused || undefined,
   };
+  // All filters in one update: setSearchParams called once per filter would keep only the last.
   const apply = (d: Draft) => {
-    set('subject', d.subject.trim() || null);
-    set('actor', d.actor.trim() || null);
-    set('from', d.from || null);
-    set('to', d.to || null);
-    set('breakGlass', d.breakGlass ? '1' : null);
-    set('refused', d.refused ? '1' : null);
+    const next = new URLSearchParams();
+    const put = (key: string, value: string) => value && next.set(key, value);
+    put('subject', d.subject.trim());
+    put('actor', d.actor.trim());
+    put('from', d.from);
+    put('to', d.to);
+    put('breakGlass', d.breakGlass ? '1' : '');
+    put('refused', d.refused ? '1' : '');
+    setParams(next, { replace: true });
   };
   return { draft, filters, period: { fromDay: draft.from || undefined, toDay: draft.to || undefined }, apply };
 }
