@@ -1518,8 +1518,6 @@ export interface operations {
                 location?: string;
                 /** @description Kind of the custodian (e.g. lab: what is out at a lab) */
                 custodianKind?: "officer" | "lab" | "court_registry" | "storage_room" | "external_body";
-                /** @description Label number, exactly as printed */
-                labelNumber?: string;
                 /** @description Open handovers: incoming, offered to you or to a party you act for (waiting for your acceptance); outgoing, offered by you or a party you act for */
                 handover?: "incoming" | "outgoing";
                 /** @description Entries per page */

@@ -120,7 +120,6 @@ export class ListItemsQuery {
   @ApiPropertyOptional({ description: 'Custodian id' }) @Optional() @IsString() @Length(1, 64) custodian?: string;
   @ApiPropertyOptional({ description: 'Storage location (room, or room / locker / shelf)' }) @Optional() @IsString() @Length(1, 200) location?: string;
   @ApiPropertyOptional({ enum: PARTY_KINDS, description: 'Kind of the custodian (e.g. lab: what is out at a lab)' }) @Optional() @IsIn(PARTY_KINDS) custodianKind?: PartyKind;
-  @ApiPropertyOptional({ description: 'Label number, exactly as printed' }) @Optional() @IsString() @Length(1, 64) labelNumber?: string;
   @ApiPropertyOptional({
     enum: ['incoming', 'outgoing'],
     description: 'Open handovers: incoming, offered to you or to a party you act for (waiting for your acceptance); outgoing, offered by you or a party you act for',

@@ -73,7 +73,6 @@ export class ItemQueriesController {
     if (q.custodian) qb.andWhere('i.custodianId = :cu', { cu: q.custodian });
     if (q.location) qb.andWhere('(i.location = :l OR i.location LIKE :lp)', { l: q.location, lp: `${q.location} / %` });
     if (q.custodianKind) qb.andWhere('i.custodianKind = :ck', { ck: q.custodianKind });
-    if (q.labelNumber) qb.andWhere('i.labelNumber = :ln', { ln: q.labelNumber });
     if (q.handover) qb.andWhere("i.status = 'held' AND jsonb_typeof(i.state->'openOffer') = 'object'");
     const rows = qb.getMany();
     return { ...(await this.visible(req, q.handover ? this.onHandover(req, rows, q.handover) : rows, limit, offset)), limit, offset };
