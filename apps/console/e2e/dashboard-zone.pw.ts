@@ -3,7 +3,7 @@ import { apiGet, expectAccessible, pvByDesk, reportByDesk, screenshot, signIn, t
 
 /** The cells of a table's rows, as text, header row left out. */
 async function cells(table: Locator): Promise<string[][]> {
-  return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent?.trim() ?? '')));
+  return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (c) => c.textContent?.trim() ?? '')));
 }
 
 interface PvStats {

@@ -18,6 +18,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/investigations/audit/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who read which record, when, through which endpoint and why; newest first. */
+        get: operations["AuditController_consultations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investigations/audit/consultations/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recomputes one UTC day's hash chain of consultation records. */
+        get: operations["AuditController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/investigations/health": {
         parameters: {
             query?: never;
@@ -706,6 +740,44 @@ export interface components {
         CompleteParketTaskRequest: {
             result: string;
         };
+        /** @description A consultation as oversight sees it. */
+        ConsultationView: {
+            id: string;
+            at: string;
+            actor: {
+                staffId: string;
+                username: string;
+                roles: string[];
+                teams: string[];
+                unit: string;
+            };
+            subject: {
+                type: string;
+                ids: string[];
+                caseRef: string | null;
+                compartments: string[];
+                concernedStaffIds: string[];
+            };
+            kind: string;
+            outcome: string;
+            basis: string | null;
+            refusal: string | null;
+            reason: string;
+            breakGlass: boolean;
+            justification: {
+                text: string;
+                caseRef: string | null;
+            } | null;
+            endpoint: {
+                method: string;
+                route: string;
+            };
+            correlationId: string;
+            chain: {
+                stream: string;
+                version: number;
+            };
+        };
         CreateTaskRequest: {
             title: string;
             /** @example 5415-0201 */
@@ -1202,6 +1274,217 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds `Retry-After` says. */
+            429: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AuditController_consultations: {
+        parameters: {
+            query?: {
+                /** @description A record id: consultations of it, alone or in a list */
+                subject?: string;
+                /** @description A staff id: consultations by that person */
+                actor?: string;
+                /** @description From this instant (a date-time with an offset, or a day: its start, UTC), inclusive */
+                from?: string;
+                /** @description Up to this instant (a date-time with an offset, or a day: its start, UTC), exclusive */
+                to?: string;
+                /** @description Only break-glass reads (true), or none (false) */
+                breakGlass?: "true" | "false";
+                outcome?: "granted" | "refused";
+                /** @description Entries per page */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+                /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
+                "X-Justification"?: string;
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
+                "X-Justification-Case"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{ items, nextCursor }` */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ConsultationView"][];
+                        /** @description Give it back as `cursor` for the next (older) page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule of the domain refuses it (`code` names the rule). */
+            422: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds `Retry-After` says. */
+            429: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not available now (the database, or the consultation log a read must be recorded in). */
+            503: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AuditController_verify: {
+        parameters: {
+            query: {
+                /** @example 2026-05-04 */
+                date: string;
+            };
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{ date, stream, ok, events, headHash }` or `{ ok: false, brokenAt }` */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        date: string;
+                        stream: string;
+                        /** @constant */
+                        ok: true;
+                        events: number;
+                        headHash: string;
+                    } | {
+                        date: string;
+                        stream: string;
+                        /** @constant */
+                        ok: false;
+                        events: number;
+                        /** @description The first event whose content or link does not match. */
+                        brokenAt: {
+                            streamVersion: number;
+                            eventId: string;
+                            /** @enum {string} */
+                            reason: "content" | "link";
+                        };
+                    };
                 };
             };
             /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */

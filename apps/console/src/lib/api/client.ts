@@ -15,7 +15,6 @@ export const reportsApi = createReportsClient(baseUrl, undefined, { fetch: apiFe
 export const investigationsApi = createInvestigationsClient(baseUrl, undefined, { fetch: apiFetch });
 export const evidenceApi = createEvidenceClient(baseUrl, undefined, { fetch: apiFetch });
 export const integrityApi = createIntegrityClient(baseUrl, undefined, { fetch: apiFetch });
-export const evidenceApi = createEvidenceClient(baseUrl, undefined, { fetch: apiFetch });
 
 /**
  * The platform's public routes (how to sign in, the development issuer), asked before there is a
