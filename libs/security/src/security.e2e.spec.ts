@@ -570,7 +570,7 @@ describe('hardening shared by every service', () => {
     const f = await start({});
     const users = (await (await fetch(`${f.url}/api/auth/dev/users`)).json()) as { username: string; roles: string[]; teams: string[]; unit: string; staffId: string }[];
     expect(new Set(users.flatMap((u) => u.roles))).toEqual(
-      new Set(['front_desk', 'detective', 'team_lead', 'evidence_officer', 'lab_liaison', 'integrity_investigator', 'discipline_officer', 'dpo', 'chief']),
+      new Set(['front_desk', 'detective', 'team_lead', 'evidence_officer', 'lab_liaison', 'integrity_investigator', 'discipline_officer', 'dpo', 'chief', 'ops']),
     );
     expect(new Set(users.filter((u) => u.roles.includes('detective')).flatMap((u) => u.teams))).toEqual(new Set(['Diefstallen', 'Drugs', 'Zeden', 'Geweld']));
     expect(users.find((u) => u.username === 'bart.desmet')).toEqual({ username: 'bart.desmet', staffId: '5415-0401', displayName: 'Bart De Smet', roles: ['integrity_investigator'], teams: ['BIT'], unit: 'DIT/BIT' });
