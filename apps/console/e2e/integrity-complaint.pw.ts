@@ -173,13 +173,14 @@ test.describe('Intern Toezicht: a complaint from the desk to closure, sealed fro
         ['Ten laste', 'Bodycam toont dat de klager tegen de gevel werd geduwd', 'bodycambeelden'],
         ['Ten ontlaste', 'Getuige verklaart dat de klager de agent eerst vastgreep', 'verhoor getuige'],
       ]) {
-        await bit.getByRole('button', { name: 'Bevinding registreren' }).click();
+        await bit.getByRole('region', { name: 'Bevindingen ten laste en ten ontlaste' }).getByRole('button', { name: 'Bevinding registreren' }).click();
         const finding = dialog(bit, 'Bevinding registreren');
         await choose(bit, 'Soort', kind);
         await finding.getByRole('textbox', { name: 'Bevinding' }).fill(summary);
         await finding.getByRole('textbox', { name: 'Bron' }).fill(source);
         await finding.getByRole('button', { name: 'Bevinding registreren' }).click();
         await expect(bit.getByText(summary)).toBeVisible();
+        await expect(finding).toBeHidden();
       }
       await expect(bit.getByRole('region', { name: 'Bevindingen ten laste en ten ontlaste' }).getByRole('region', { name: 'Ten laste' })).toContainText('Bodycam');
       await expect(bit.getByRole('region', { name: 'Bevindingen ten laste en ten ontlaste' }).getByRole('region', { name: 'Ten ontlaste' })).toContainText('Getuige');

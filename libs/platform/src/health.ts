@@ -8,7 +8,7 @@ import responses from './platform.responses.json';
 import { defectCount } from './defects';
 import type { ServiceEventSourcing } from './event-sourcing';
 import { PROBLEM_BASE, ProblemException } from './problem-details';
-import { ApiAlsoAnswers } from './route-facts';
+import { ApiAlsoAnswers, ApiProblems } from './route-facts';
 import { EVENT_SOURCING, intEnv, SERVICE_RUNTIME, ServiceName, ServiceRuntime } from './runtime';
 import { storeRetryAfterSeconds } from './store-unavailable';
 
@@ -144,8 +144,8 @@ export function healthController(service: ServiceName): Type<unknown> {
 
     @Get('ready')
     @ApiOkResponse({ description: 'The service can take requests (readiness probe): its store writes, its projections run and keep up.' })
-    @ApiServiceUnavailableResponse({ description: 'Not ready: problem+json with Retry-After and the checks that failed.' })
-    @ApiAlsoAnswers(503)
+    // Not ready: the shared problem+json, with Retry-After and the checks that failed.
+    @ApiProblems(503)
     async ready(@Res({ passthrough: true }) res: Response): Promise<ReadinessReport> {
       const store = (await this.store.up()) ? 'up' : 'down';
       let status = { projectionsRunning: true, lag: 0, relay: 'none', consumer: 'none' } as Pick<Awaited<ReturnType<ServiceEventSourcing['status']>>, 'projectionsRunning' | 'lag' | 'relay' | 'consumer'>;

@@ -44,6 +44,12 @@ export function throttlerOptions(limits: RateLimits): ThrottlerModuleOptions {
           const principal = principalOf(req as Request);
           return principal ? `staff:${principal.staffId}` : `ip:${(req as Request).ip}`;
         },
+        // Counted per route (its template), not per handler class: a controller made by a factory for
+        // several paths (each service's part of the consultation log, its metrics) counts each path apart.
+        generateKey: (c, tracker, name) => {
+          const route = (c.switchToHttp().getRequest<Request>().route as { path?: string } | undefined)?.path;
+          return `${name}:${route ?? `${c.getClass().name}.${c.getHandler().name}`}:${tracker}`;
+        },
       },
     ],
   };

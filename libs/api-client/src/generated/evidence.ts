@@ -1672,7 +1672,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not ready: problem+json with Retry-After and the checks that failed. */
+            /** @description Not available now (the database, or the consultation log a read must be recorded in). */
             503: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -1680,12 +1680,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        service: components["schemas"]["ServiceName"];
-                        /** @constant */
-                        status: "ready";
-                        checks: components["schemas"]["ReadinessChecks"];
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
