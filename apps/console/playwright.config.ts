@@ -30,6 +30,9 @@ export default defineConfig({
     // Not Brussels on purpose: the console shows and reads Belgian time whatever the browser's zone.
     timezoneId: 'America/New_York',
     viewport: { width: 1280, height: 900 },
+    // As a user who asked for less motion: toasts and dialogs appear at once, so the accessibility checks
+    // read them as they stand, never half-faded (axe took a toast mid-fade for low contrast).
+    reducedMotion: 'reduce',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

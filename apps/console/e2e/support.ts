@@ -13,6 +13,12 @@ export async function signIn(page: Page, displayName: string, at = '/'): Promise
 
 /** WCAG 2.1 A/AA checks of what is on screen: no serious or critical violation. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  // What the user reads once it has settled: a toast or dialog fading in is checked at full opacity, not
+  // half-way (axe measured a notification mid-transition as low contrast). Endless animations (loaders) are not waited for.
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.race([Promise.allSettled(finite.map((a) => a.finished)), new Promise((r) => setTimeout(r, 2_000))]);
+  });
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

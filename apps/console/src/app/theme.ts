@@ -7,6 +7,8 @@ import { createTheme, CSSVariablesResolver } from '@mantine/core';
  */
 export const theme = createTheme({
   primaryColor: 'blue',
+  // A user who asks the system for less motion gets toasts, dialogs and menus without fading (WCAG 2.3.3).
+  respectReducedMotion: true,
   primaryShade: { light: 8, dark: 5 },
   defaultRadius: 'sm',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',

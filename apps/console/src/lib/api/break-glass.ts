@@ -63,7 +63,9 @@ export class BreakGlass {
   }
 
   remember(url: string, justification: Justification): void {
-    this.given.set(recordKey(url), justification);
+    const key = recordKey(url);
+    this.given.set(key, justification);
+    this.asking.delete(key);
   }
 
   /** Whether this session opened the record by breaking the glass (screens say so). */
@@ -73,17 +75,47 @@ export class BreakGlass {
 
   forgetAll(): void {
     this.given.clear();
+    this.asking.clear();
   }
 
-  ask(request: JustificationRequest): Promise<Justification | null> {
+  /**
+   * The reason for this record: the one being asked for or just given (a refusal of the same screen's
+   * other read that arrives while the dialog is open, or after it was answered but before the retry came
+   * back, shares it), else the user's answer. A refusal with fields at fault asks again, as does one that
+   * came back with the very reason it was sent with (`sent`).
+   */
+  ask(request: JustificationRequest, sent?: Justification): Promise<Justification | null> {
+    const key = recordKey(request.url);
+    if (request.problem.errors.length === 0) {
+      const pending = this.asking.get(key);
+      if (pending) return pending.then((answer) => (answer && answer === sent ? this.askUser(key, request) : answer));
+      const given = this.given.get(key);
+      if (given && given !== sent) return Promise.resolve(given);
+    }
+    return this.askUser(key, request);
+  }
+
+  private askUser(key: string, request: JustificationRequest): Promise<Justification | null> {
     const asker = this.asker;
     if (!asker) return Promise.resolve(null);
-    const key = recordKey(request.url);
-    const pending = this.asking.get(key);
-    if (pending && request.problem.errors.length === 0) return pending;
-    const question = asker(request).finally(() => this.asking.delete(key));
+    const question = asker(request).then(
+      (answer) => {
+        // Kept as the answer for this record until its retry is settled (remember or settle).
+        if (!answer && this.asking.get(key) === question) this.asking.delete(key);
+        return answer;
+      },
+      (error: unknown) => {
+        if (this.asking.get(key) === question) this.asking.delete(key);
+        throw error;
+      },
+    );
     this.asking.set(key, question);
     return question;
+  }
+
+  /** The retry with the user's answer came back refused on other grounds, or failed: the next refusal asks anew. */
+  settle(url: string): void {
+    this.asking.delete(recordKey(url));
   }
 }
 

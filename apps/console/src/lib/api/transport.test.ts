@@ -49,6 +49,38 @@ describe('apiFetch: the one transport of every API call', () => {
     stop();
   });
 
+  it('asks once for a screen whose second read is refused after the reason was given but before the first retry came back', async () => {
+    let releaseRetry!: () => void;
+    const retryHeld = new Promise<void>((r) => (releaseRetry = r));
+    const byUrl = new Map<string, Response[]>([
+      [REPORT, [problem('justification-required', 403), ok({ id: 'r' })]],
+      [`${REPORT}/history`, [problem('justification-required', 403), ok({ events: [] })]],
+    ]);
+    vi.stubGlobal('fetch', async (r: Request) => {
+      sent.push(r);
+      if (r.url === REPORT && r.headers.has('x-justification')) await retryHeld;
+      return byUrl.get(r.url)!.shift()!;
+    });
+    let asked = 0;
+    let answered!: () => void;
+    const answeredOnce = new Promise<void>((r) => (answered = r));
+    const stop = breakGlass.setAsker(async () => {
+      asked += 1;
+      answered();
+      return { text: 'Opvolging van een klacht over de verwerking' };
+    });
+    const first = apiFetch(new Request(REPORT));
+    await answeredOnce;
+    const second = apiFetch(new Request(`${REPORT}/history`));
+    await new Promise((r) => setTimeout(r, 10));
+    releaseRetry();
+    expect((await first).status).toBe(200);
+    expect((await second).status).toBe(200);
+    expect(asked).toBe(1);
+    expect(sent.filter((r) => r.headers.has('x-justification'))).toHaveLength(2);
+    stop();
+  });
+
   it('asks again, with the fields at fault, while the server finds the reason wanting', async () => {
     answers = [problem('justification-required', 403), problem('justification-required', 403, { errors: [{ field: 'X-Justification', detail: 'must say why' }] }), ok({ id: 'r' })];
     const seen: number[] = [];

@@ -44,14 +44,24 @@ export async function apiFetch(input: Request): Promise<Response> {
   }
   if (input.method !== 'GET') return response;
   let problem = await justificationRequired(response);
+  let sent = remembered;
   while (problem) {
-    const justification = await breakGlass.ask({ url: input.url, problem });
+    const justification = await breakGlass.ask({ url: input.url, problem }, sent);
     if (!justification) {
       throw new ProblemError(403, { ...problem.body, type: `${PROBLEM_BASE}justification-cancelled`, errors: [] });
     }
-    response = await fetch(withHeaders(base.clone(), justification));
-    problem = await justificationRequired(response);
-    if (!problem && response.ok) breakGlass.remember(input.url, justification);
+    sent = justification;
+    try {
+      response = await fetch(withHeaders(base.clone(), justification));
+      problem = await justificationRequired(response);
+    } catch (error) {
+      breakGlass.settle(input.url);
+      throw error;
+    }
+    if (!problem) {
+      if (response.ok) breakGlass.remember(input.url, justification);
+      else breakGlass.settle(input.url);
+    }
   }
   if (response.status === 401) sessionStore.end('ended');
   return response;
