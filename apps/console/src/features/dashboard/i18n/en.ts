@@ -9,7 +9,8 @@ export const dashboardEn: Widen<typeof dashboardNl> = {
   updated: 'As of {{at}}',
   intake: {
     title: 'Reports per channel and week',
-    summary: '{{count}} reports in the last {{weeks}} weeks; the busiest week: {{top}} ({{topCount}}).',
+    summary_one: '{{count}} report in the last {{weeks}} weeks; the busiest week: {{top}} ({{topCount}}).',
+    summary_other: '{{count}} reports in the last {{weeks}} weeks; the busiest week: {{top}} ({{topCount}}).',
     empty: 'No reports in these weeks.',
     week: 'Week',
     weekLabel: 'week {{week}}',
@@ -17,7 +18,8 @@ export const dashboardEn: Widen<typeof dashboardNl> = {
   },
   pvs: {
     title: 'PVs at GAK/DIAK',
-    summary: '{{count}} PVs wait for the quality check.',
+    summary_one: '{{count}} PV waits for the quality check.',
+    summary_other: '{{count}} PVs wait for the quality check.',
     stage: 'Waiting for',
     count: 'Count',
     oldest: 'Oldest waiting since',
@@ -32,7 +34,8 @@ export const dashboardEn: Widen<typeof dashboardNl> = {
   },
   cases: {
     title: 'Open cases per team and their age',
-    summary: '{{count}} open cases; {{old}} have been open 180 days or more.',
+    summary_one: '{{count}} open case; {{old}} open 180 days or more.',
+    summary_other: '{{count}} open cases; {{old}} have been open 180 days or more.',
     team: 'Team',
     open: 'Open',
     ages: { under30: '< 30 days', from30to89: '30–89 days', from90to179: '90–179 days', from180: '≥ 180 days' },
@@ -47,7 +50,8 @@ export const dashboardEn: Widen<typeof dashboardNl> = {
   },
   complaints: {
     title: 'Complaints per phase and time limits',
-    summary: '{{count}} complaints; {{overdue}} with a time limit passed.',
+    summary_one: '{{count}} complaint; {{overdue}} with a time limit passed.',
+    summary_other: '{{count}} complaints; {{overdue}} with a time limit passed.',
     phase: 'Phase',
     count: 'Count',
     phases: { intake: 'Intake (not yet routed)', triaged: 'Under investigation', concluded: 'Decided', closed: 'Closed' },

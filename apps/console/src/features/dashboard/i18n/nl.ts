@@ -6,7 +6,8 @@ export const dashboardNl = {
   updated: 'Stand van {{at}}',
   intake: {
     title: 'Meldingen per kanaal en week',
-    summary: '{{count}} meldingen in de laatste {{weeks}} weken; de drukste week: {{top}} ({{topCount}}).',
+    summary_one: '{{count}} melding in de laatste {{weeks}} weken; de drukste week: {{top}} ({{topCount}}).',
+    summary_other: '{{count}} meldingen in de laatste {{weeks}} weken; de drukste week: {{top}} ({{topCount}}).',
     empty: 'Geen meldingen in deze weken.',
     week: 'Week',
     weekLabel: 'week {{week}}',
@@ -14,7 +15,8 @@ export const dashboardNl = {
   },
   pvs: {
     title: "Pv's bij GAK/DIAK",
-    summary: "{{count}} pv's wachten op de kwaliteitscontrole.",
+    summary_one: '{{count}} pv wacht op de kwaliteitscontrole.',
+    summary_other: "{{count}} pv's wachten op de kwaliteitscontrole.",
     stage: 'Wacht op',
     count: 'Aantal',
     oldest: 'Oudste wacht sinds',
@@ -29,7 +31,8 @@ export const dashboardNl = {
   },
   cases: {
     title: 'Open onderzoeken per team en hun leeftijd',
-    summary: '{{count}} open onderzoeken; {{old}} staan al 180 dagen of langer open.',
+    summary_one: '{{count}} open onderzoek; {{old}} staat al 180 dagen of langer open.',
+    summary_other: '{{count}} open onderzoeken; {{old}} staan al 180 dagen of langer open.',
     team: 'Team',
     open: 'Open',
     ages: { under30: '< 30 dagen', from30to89: '30–89 dagen', from90to179: '90–179 dagen', from180: '≥ 180 dagen' },
@@ -44,7 +47,8 @@ export const dashboardNl = {
   },
   complaints: {
     title: 'Klachten per fase en termijnen',
-    summary: '{{count}} klachten; {{overdue}} met een termijn die verstreken is.',
+    summary_one: '{{count}} klacht; {{overdue}} met een termijn die verstreken is.',
+    summary_other: '{{count}} klachten; {{overdue}} met een termijn die verstreken is.',
     phase: 'Fase',
     count: 'Aantal',
     phases: { intake: 'Onthaal (nog niet verdeeld)', triaged: 'In onderzoek', concluded: 'Besloten', closed: 'Afgesloten' },
