@@ -62,6 +62,7 @@ test.describe('storage, inventory, lab and disposal at the counter', () => {
       await nav.getByRole('link', { name: 'Te laat terug' }).click();
       await expect(page.getByRole('row').filter({ hasText: late.labelNumber })).toContainText('te laat sinds', { timeout: 2_000 });
     }).toPass({ timeout: 30_000 });
+    await expect(page.getByRole('row').filter({ hasText: late.labelNumber })).toContainText('5415-0204 (zitting)');
     await expect(page.getByRole('row').filter({ hasText: item.labelNumber })).toHaveCount(0);
     await expectAccessible(page, 'overdue');
     await screenshot(page, 'counter-12-overdue');

@@ -286,6 +286,13 @@ describe('evidence service over HTTP', () => {
     expect((await call('pieter.janssens', 'POST', `/evidence/items/${id}/check-in`, { location: { room: 'Bewaarplaats APG 0.14', locker: 'K5' } })).status).toBe(200);
     const out = await call('marc.goossens', 'POST', `/evidence/items/${id}/check-out`, { purpose: 'court', takenBy: '5415-0201', expectedReturnAt: '2099-01-01T10:00:00Z' });
     expect(out.body.item.whereabouts).toMatchObject({ kind: 'checked_out', purpose: 'court', takenBy: '5415-0201' });
+    // The list says who has it and why, so the desk knows whom to ask for it back.
+    const listed = await eventually(async () => {
+      const l = await call('marc.goossens', 'GET', `/evidence/items?labelNumber=${encodeURIComponent(out.body.item.labelNumber)}`);
+      expect(l.body.items[0]).toMatchObject({ whereabouts: 'checked_out', takenBy: '5415-0201', checkOutPurpose: 'court' });
+      return l.body.items[0];
+    });
+    expect(listed.expectedReturnAt).toBe('2099-01-01T10:00:00.000Z');
     expect((await call('marc.goossens', 'POST', `/evidence/items/${id}/return`, { location: { room: 'Bewaarplaats APG 0.14', locker: 'K5' } })).body.item.whereabouts).toMatchObject({ kind: 'in_storage' });
 
     const premature = await call('marc.goossens', 'POST', `/evidence/items/${id}/disposal`, { decisionRef: 'PK-GENT-2026-1', witnesses: ['5415-0210'], receiptRef: 'R-1' });

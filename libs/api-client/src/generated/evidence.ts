@@ -1839,6 +1839,9 @@ export interface operations {
                             custodian: components["schemas"]["Party"];
                             location: string | null;
                             expectedReturnAt: string | null;
+                            /** @description Who took a checked-out item out (staff number), and why; null unless checked out. */
+                            takenBy: string | null;
+                            checkOutPurpose: string | null;
                             /** @description The seal number on record. */
                             sealNumber: string;
                             /** @description The handover waiting for its recipient, if any. */
@@ -3906,6 +3909,9 @@ export interface operations {
                             custodian: components["schemas"]["Party"];
                             location: string | null;
                             expectedReturnAt: string | null;
+                            /** @description Who took a checked-out item out (staff number), and why; null unless checked out. */
+                            takenBy: string | null;
+                            checkOutPurpose: string | null;
                             /** @description The seal number on record. */
                             sealNumber: string;
                             /** @description The handover waiting for its recipient, if any. */

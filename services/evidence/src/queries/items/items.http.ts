@@ -33,6 +33,9 @@ interface ItemListEntry {
   custodian: Party;
   location: string | null;
   expectedReturnAt: string | null;
+  /** Who took a checked-out item out (staff number), and why; null unless checked out. */
+  takenBy: string | null;
+  checkOutPurpose: string | null;
   /** The seal number on record. */
   sealNumber: string;
   /** The handover waiting for its recipient, if any. */
@@ -219,6 +222,8 @@ export class ItemQueriesController {
         custodian: r.state.status === 'unregistered' ? { kind: r.custodianKind as PartyKind, id: r.custodianId } : r.state.custodian,
         location: r.location,
         expectedReturnAt: r.expectedReturnAt ? new Date(r.expectedReturnAt).toISOString() : null,
+        takenBy: r.state.status === 'held' && r.state.whereabouts.kind === 'checked_out' ? r.state.whereabouts.takenBy : null,
+        checkOutPurpose: r.state.status === 'held' && r.state.whereabouts.kind === 'checked_out' ? r.state.whereabouts.purpose : null,
         sealNumber: r.state.status === 'unregistered' ? '' : r.state.sealNumber,
         openOffer: r.state.status === 'held' ? r.state.openOffer : null,
         version: r.version,

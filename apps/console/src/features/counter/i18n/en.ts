@@ -177,6 +177,7 @@ export const counterEn: Widen<typeof counterNl> = {
     intro: 'Checked-out items whose expected return has passed.',
     empty: 'No item is overdue.',
     late: 'late since',
+    takenBy: 'Taken by',
   },
   inventory: {
     title: 'Inventory',

@@ -179,6 +179,7 @@ export const counterNl = {
     intro: 'Uitgeleende stukken waarvan de verwachte terugkeer voorbij is.',
     empty: 'Geen stuk is te laat terug.',
     late: 'te laat sinds',
+    takenBy: 'Uitgeleend aan',
   },
   inventory: {
     title: 'Inventaris',

@@ -7,11 +7,13 @@ import { RequireRoles } from '@/components/require-roles';
 import { OVERDUE_ROLES } from '../access';
 import { useOverdue } from '../api/counter.api';
 import { ItemTable } from '../components/item-table';
+import { useCounterLabel } from '../labels';
 
 /** Checked-out items past their expected return, longest overdue first. */
 function OverdueScreen() {
   const { t } = useTranslation();
   const overdue = useOverdue();
+  const label = useCounterLabel();
   return (
     <Stack gap="md">
       <PageTitle>{t('counter.overdue.title')}</PageTitle>
@@ -28,6 +30,7 @@ function OverdueScreen() {
             caption={t('counter.overdue.title')}
             extra={[
               { header: t('counter.list.location'), cell: (e) => e.location },
+              { header: t('counter.overdue.takenBy'), cell: (e) => (e.takenBy ? `${e.takenBy} (${e.checkOutPurpose ? label('checkOutPurpose', e.checkOutPurpose) : '—'})` : '—') },
               {
                 header: t('counter.list.expectedReturn'),
                 cell: (e) => (
