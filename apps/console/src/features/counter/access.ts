@@ -1,8 +1,7 @@
 import { hasAnyRole, Role, SessionUser } from '@/lib/auth';
 import type { Item, Party, Reference } from './api/counter.api';
 
-/** Who reads items (the API's `@Allow` on GET /api/evidence/items). */
-export const ITEM_READER_ROLES: readonly Role[] = ['detective', 'team_lead', 'evidence_officer', 'lab_liaison', 'chief'];
+export { ITEM_READER_ROLES } from '@/lib/auth';
 /** Who offers, accepts, declines, withdraws handovers and submits to a lab. */
 export const HANDOVER_ROLES: readonly Role[] = ['detective', 'team_lead', 'evidence_officer', 'lab_liaison'];
 /** Who checks in, checks out and returns. */

@@ -5,5 +5,5 @@ export { OIDC_CALLBACK_PATH, renewalDelay } from './authenticator';
 export type { AuthConfig } from './authenticator';
 export { sessionStore } from './session';
 export type { Session, SignedOutReason } from './session';
-export { hasAnyRole, ROLES, userFromToken } from './user';
+export { hasAnyRole, ITEM_READER_ROLES, ROLES, userFromToken } from './user';
 export type { Role, SessionUser } from './user';

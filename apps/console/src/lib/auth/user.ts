@@ -52,3 +52,9 @@ export function tokenExpiry(token: string): number | undefined {
 export function hasAnyRole(user: SessionUser | null | undefined, roles: readonly Role[]): boolean {
   return !!user && user.roles.some((r) => roles.includes(r));
 }
+
+/**
+ * Who reads evidence items (GET /api/evidence/items, …/:id, its label, custody record and certificate): the
+ * evidence service's `@Allow`. Shared here because two features (the item register and the counter) guard screens with it.
+ */
+export const ITEM_READER_ROLES: readonly Role[] = ['detective', 'team_lead', 'evidence_officer', 'lab_liaison', 'chief'];
