@@ -139,13 +139,19 @@ describe('search index', () => {
   it(`ranks at most the ${SEARCH_CANDIDATES} most recent matches of a broad query, and says the total is a lower bound`, async () => {
     const n = SEARCH_CANDIDATES + 50;
     const start = Date.UTC(2025, 0, 1);
-    const newest = randomUUID();
+    const noteIds = Array.from({ length: n }, () => randomUUID());
+    const newest = noteIds[n - 1];
     await Promise.all(
-      Array.from({ length: n }, (_, i) =>
-        write({ noteId: i === n - 1 ? newest : randomUUID(), text: i === 0 ? 'Verloren portefeuille portefeuille portefeuille' : 'Verloren portefeuille op de tram', team: 'A', at: new Date(start + i * 60_000).toISOString() }),
+      noteIds.map((noteId, i) =>
+        write({ noteId, text: i === 0 ? 'Verloren portefeuille portefeuille portefeuille' : 'Verloren portefeuille op de tram', team: 'A', at: new Date(start + i * 60_000).toISOString() }),
       ),
     );
-    await eventually(async () => expect((await find('portefeuille', ['A'], { limit: 20, offset: 980 }))?.total).toBe(SEARCH_CANDIDATES), { timeoutMs: 60_000 });
+    // Every note projected (the writes run concurrently, so the newest may be projected last).
+    await eventually(
+      async () => expect(Number((await es.dataSource.query(`SELECT count(*) AS n FROM reports.search_entries WHERE id = ANY($1::uuid[])`, [noteIds]))[0].n)).toBe(n),
+      { timeoutMs: 60_000 },
+    );
+    expect((await find('portefeuille', ['A'], { limit: 20, offset: 980 }))?.total).toBe(SEARCH_CANDIDATES);
     const page = (await find('portefeuille', ['A']))!;
     expect(page).toMatchObject({ total: SEARCH_CANDIDATES, totalExact: false });
     // The oldest note ranks highest of all, but is not among the newest matches; the newest is.
