@@ -1,6 +1,6 @@
 import { CommandMetadataOf, CommandOf } from '@police/event-store/domain';
 
-export { hasDuplicates, isBlank, isInstant, isUuid, toIso } from '@police/event-store/domain';
+export { hasDuplicates, isBlank, isInstant, isSha256, isUuid, toIso } from '@police/event-store/domain';
 
 /**
  * Who acts, as the application established it from the authenticated user. The domain trusts these flags;
