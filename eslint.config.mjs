@@ -11,6 +11,19 @@ const domainBannedImports = [
   { group: ['pg', 'pg/*', '@police/messaging', '@police/security', '@police/testing'], message: 'The domain is pure: no I/O in services/*/src/domain.' },
 ];
 const clockMessage = 'The domain is pure: time comes in as command data (`now`), never from the clock.';
+// The one shared code a domain reaches: the pure domain kernel (errors, validators, values), never the store itself.
+const domainKernelOnly = {
+  regex: '^@police/event-store(?!/(domain|given-when-then)$)(/.*)?$',
+  message: 'The domain imports the pure domain kernel (@police/event-store/domain), not the event store.',
+};
+const domainPuritySyntax = [
+  'error',
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: clockMessage },
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: clockMessage },
+  { selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']", message: clockMessage },
+  { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'The domain is pure: no environment in services/*/src/domain.' },
+  { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The domain is pure: ids and randomness come in as command data.' },
+];
 
 // The console's layers (bulletproof-react): app → features → components/lib. A feature never imports
 // another feature; lib and components import no feature and not the app.
@@ -111,15 +124,29 @@ export default [
   {
     files: ['services/*/src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: domainBannedImports }],
-      'no-restricted-syntax': [
+      'no-restricted-imports': ['error', { patterns: [...domainBannedImports, domainKernelOnly] }],
+      'no-restricted-syntax': domainPuritySyntax,
+    },
+  },
+  {
+    // The domain kernel is held to the domain's own rules; of its lib it reads only the pure errors (and types).
+    files: ['libs/event-store/src/domain-kernel.ts'],
+    rules: {
+      'no-restricted-imports': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: clockMessage },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: clockMessage },
-        { selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']", message: clockMessage },
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'The domain is pure: no environment in services/*/src/domain.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The domain is pure: ids and randomness come in as command data.' },
+        {
+          patterns: [
+            ...domainBannedImports,
+            { regex: '^(?!\\./errors$|\\./command-handler$)\\.', message: 'The domain kernel is pure: it imports only ./errors (and types).' },
+            { regex: '^(?!\\.)', message: 'The domain kernel is pure: no package imports.' },
+          ],
+        },
       ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\./command-handler$', allowTypeImports: true, message: 'The domain kernel takes only types from the command handler.' }] },
+      ],
+      'no-restricted-syntax': domainPuritySyntax,
     },
   },
   {

@@ -1,6 +1,17 @@
-import { DEFAULT_DISPOSAL_WITNESS_RULES, DisposalWitnessRules } from './domain/item.decide';
+import { DisposalWitnessRules } from './domain/item.decide';
 import { DEFAULT_HOLDING_PERIODS } from './domain/found-object.decide';
 import { HoldingPeriods } from './domain/found-object.state';
+
+/**
+ * TO BE CONFIRMED with the parket and the zone's evidence desk (domain §5.6 is [INF]: the sources say
+ * nothing about witnesses). A working assumption only: destroying drugs, weapons or cash takes one witness.
+ */
+export const DEFAULT_DISPOSAL_WITNESS_RULES: DisposalWitnessRules = {
+  destruction: { drugs: 1, weapon: 1, cash: 1 },
+  return_to_owner: {},
+  confiscation: {},
+  transfer_to_court_registry: {},
+};
 
 /** A place or organisation the evidence desk or a lab liaison may act for. */
 export interface NamedParty {

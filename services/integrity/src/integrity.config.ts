@@ -1,7 +1,29 @@
-import { DEFAULT_DISCIPLINE_CONFIG, DisciplineConfig, Organisation, Relationships } from './domain/complaint.decide';
+import { DisciplineConfig, Organisation, Relationships } from './domain/complaint.decide';
 import { DeadlineLimits, EarlyWarningPolicy } from './domain/complaint.state';
 import { DEFAULT_ERASURE_POLICY, ErasurePolicy } from './domain/disciplinary-file';
 import { DEFAULT_ORDER_MEASURE_CONFIG, OrderMeasureConfig } from './domain/order-measure.decide';
+
+/**
+ * TO BE CONFIRMED BY A LAWYER (the sources name light and heavy sanctions and the three authorities, 002:2112-2122,
+ * but not the catalogue nor who may impose what: domain §5 [INF]). A working assumption only.
+ */
+export const DEFAULT_DISCIPLINE_CONFIG: DisciplineConfig = {
+  authorities: ['korpschef', 'burgemeester', 'minister'],
+  sanctions: {
+    waarschuwing: 'light',
+    blaam: 'light',
+    'inhouding van wedde': 'heavy',
+    schorsing: 'heavy',
+    'terugzetting in weddeschaal': 'heavy',
+    'ontslag van ambtswege': 'heavy',
+    afzetting: 'heavy',
+  },
+  competence: {
+    korpschef: ['light'],
+    burgemeester: ['light', 'heavy'],
+    minister: ['light', 'heavy'],
+  },
+};
 
 /**
  * Configuration of the integrity service; a zone overrides any top-level key with `INTEGRITY_CONFIG_JSON`

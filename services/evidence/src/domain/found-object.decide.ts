@@ -1,3 +1,4 @@
+import { inputRules } from '@police/event-store/domain';
 import { Command, hasDuplicates, isBlank, isCalendarDate, isInstant, isUuid, toIso, zoneDayOf } from './evidence.decide';
 import {
   FOUND_OBJECT_CATEGORIES,
@@ -18,6 +19,8 @@ import {
 } from './found-object.events';
 import { FoundObjectClosed, FoundObjectConflict, FoundObjectNotFound, InvalidFoundObjectCommand } from './found-object.errors';
 import { FoundObjectState, HeldFoundObject, holdingPeriodEndsAt, HoldingPeriods } from './found-object.state';
+
+const { requireNonBlank: requireText } = inputRules(InvalidFoundObjectCommand);
 
 /**
  * TO BE CONFIRMED BY A LAWYER (domain §5.6 and open question 8: the sources give no period). Placeholder:
@@ -308,10 +311,6 @@ function foundObjectSource(source: FoundObjectSource): FoundObjectSource {
     return { kind: 'desk', ...(source.finderRef !== undefined && { finderRef: source.finderRef }) };
   }
   throw new InvalidFoundObjectCommand('invalid_value', 'source.kind must be declaration or desk', 'source.kind');
-}
-
-function requireText(value: string | undefined, field: string): void {
-  if (typeof value !== 'string' || isBlank(value)) throw new InvalidFoundObjectCommand('required', `${field} is required`, field);
 }
 
 function optionalText(value: string | undefined, field: string): void {

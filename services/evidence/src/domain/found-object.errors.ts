@@ -1,4 +1,4 @@
-import { DomainError } from '@police/event-store';
+import { invalidCommand, refusal } from '@police/event-store/domain';
 import { ClosedFoundObject } from './found-object.state';
 
 export type FoundObjectConflictCode =
@@ -19,19 +19,13 @@ export type InvalidFoundObjectCommandCode =
   | 'identity_not_confirmed'
   | 'holding_period_not_configured';
 
-export class FoundObjectNotFound extends DomainError {
+export class FoundObjectNotFound extends refusal<'found_object_not_found'>('FoundObjectNotFound', 404) {
   constructor(message: string) {
-    super('found_object_not_found', message, 404);
-    this.name = 'FoundObjectNotFound';
+    super('found_object_not_found', message);
   }
 }
 
-export class FoundObjectConflict extends DomainError {
-  constructor(code: FoundObjectConflictCode, message: string) {
-    super(code, message, 409);
-    this.name = 'FoundObjectConflict';
-  }
-}
+export class FoundObjectConflict extends refusal<FoundObjectConflictCode>('FoundObjectConflict', 409) {}
 
 const OUTCOME: Record<ClosedFoundObject['status'], string> = {
   returned_to_owner: 'returned to its owner',
@@ -46,9 +40,4 @@ export class FoundObjectClosed extends FoundObjectConflict {
   }
 }
 
-export class InvalidFoundObjectCommand extends DomainError {
-  constructor(code: InvalidFoundObjectCommandCode, message: string, field?: string) {
-    super(code, message, 422, field);
-    this.name = 'InvalidFoundObjectCommand';
-  }
-}
+export class InvalidFoundObjectCommand extends invalidCommand<InvalidFoundObjectCommandCode>('InvalidFoundObjectCommand') {}

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@police/event-store';
+import type { DomainEvent } from '@police/event-store/domain';
 
 // Found objects have their own streams (`evidence-found-object-<id>`), not a kind of seized item: other actors
 // (POPP), other categories, no magistrate, an owner and a holding period instead of a seizure and a decision.

@@ -1,22 +1,7 @@
-import { DomainError } from '@police/event-store';
+import { invalidCommand, refusal } from '@police/event-store/domain';
 
-export class InventoryNotFound extends DomainError {
-  constructor(code: 'inventory_not_found' | 'discrepancy_not_found', message: string) {
-    super(code, message, 404);
-    this.name = 'InventoryNotFound';
-  }
-}
+export class InventoryNotFound extends refusal<'inventory_not_found' | 'discrepancy_not_found'>('InventoryNotFound', 404) {}
 
-export class InventoryConflict extends DomainError {
-  constructor(code: 'inventory_already_counted' | 'discrepancy_already_resolved', message: string) {
-    super(code, message, 409);
-    this.name = 'InventoryConflict';
-  }
-}
+export class InventoryConflict extends refusal<'inventory_already_counted' | 'discrepancy_already_resolved'>('InventoryConflict', 409) {}
 
-export class InvalidInventoryCommand extends DomainError {
-  constructor(code: 'required' | 'duplicate_item_ids', message: string, field?: string) {
-    super(code, message, 422, field);
-    this.name = 'InvalidInventoryCommand';
-  }
-}
+export class InvalidInventoryCommand extends invalidCommand<'required' | 'duplicate_item_ids'>('InvalidInventoryCommand') {}

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@police/event-store';
+import type { DomainEvent } from '@police/event-store/domain';
 import { StorageLocation } from './evidence.events';
 
 // An inventory is its own stream (`evidence-inventory-<id>`): one append records the count and every

@@ -1,9 +1,9 @@
+import { DEFAULT_DISPOSAL_WITNESS_RULES } from '../evidence.config';
 import { Actor } from './evidence.decide';
 import {
   decideExecuteDisposal,
   decideItem,
   decideRecordDisposalDecision,
-  DEFAULT_DISPOSAL_WITNESS_RULES,
   ExecuteDisposal,
   ItemCommand,
   RecordDisposalDecision,

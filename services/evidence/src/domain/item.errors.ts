@@ -1,4 +1,4 @@
-import { DomainError } from '@police/event-store';
+import { invalidCommand, refusal } from '@police/event-store/domain';
 import { DisposedItem } from './item.state';
 
 export type ItemNotFoundCode = 'item_not_found' | 'handover_not_found' | 'lab_submission_not_found';
@@ -46,19 +46,9 @@ export type InvalidItemCommandCode =
   | 'witnesses_required'
   | 'invalid_witnesses';
 
-export class ItemNotFound extends DomainError {
-  constructor(code: ItemNotFoundCode, message: string) {
-    super(code, message, 404);
-    this.name = 'ItemNotFound';
-  }
-}
+export class ItemNotFound extends refusal<ItemNotFoundCode>('ItemNotFound', 404) {}
 
-export class ItemConflict extends DomainError {
-  constructor(code: ItemConflictCode, message: string) {
-    super(code, message, 409);
-    this.name = 'ItemConflict';
-  }
-}
+export class ItemConflict extends refusal<ItemConflictCode>('ItemConflict', 409) {}
 
 /** Every command on a disposed item ends here, and says which disposal closed it. */
 export class ItemDisposedError extends ItemConflict {
@@ -69,16 +59,6 @@ export class ItemDisposedError extends ItemConflict {
   }
 }
 
-export class ItemForbidden extends DomainError {
-  constructor(code: ItemForbiddenCode, message: string) {
-    super(code, message, 403);
-    this.name = 'ItemForbidden';
-  }
-}
+export class ItemForbidden extends refusal<ItemForbiddenCode>('ItemForbidden', 403) {}
 
-export class InvalidItemCommand extends DomainError {
-  constructor(code: InvalidItemCommandCode, message: string, field?: string) {
-    super(code, message, 422, field);
-    this.name = 'InvalidItemCommand';
-  }
-}
+export class InvalidItemCommand extends invalidCommand<InvalidItemCommandCode>('InvalidItemCommand') {}

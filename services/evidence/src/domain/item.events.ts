@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@police/event-store';
+import type { DomainEvent } from '@police/event-store/domain';
 import { Party, StorageLocation } from './evidence.events';
 
 export type ItemCategory = 'drugs' | 'weapon' | 'cash' | 'phone_or_data_carrier' | 'document' | 'vehicle' | 'trace' | 'other';

@@ -1,4 +1,5 @@
-import { ComplaintCommand, decideComplaint, DEFAULT_DISCIPLINE_CONFIG, DisciplineConfig } from './complaint.decide';
+import { DEFAULT_DISCIPLINE_CONFIG } from '../integrity.config';
+import { ComplaintCommand, decideComplaint, DisciplineConfig } from './complaint.decide';
 import { ComplaintConflict, ComplaintForbidden, ComplaintNotFound, InvalidComplaintCommand } from './complaint.errors';
 import { ComplaintEvent } from './complaint.events';
 import { compartmentOf } from './complaint.state';

@@ -1,4 +1,5 @@
-import { ComplaintCommand, decideComplaint, decideTriageComplaint, DEFAULT_DISCIPLINE_CONFIG, TriageComplaint } from './complaint.decide';
+import { DEFAULT_DISCIPLINE_CONFIG } from '../integrity.config';
+import { ComplaintCommand, decideComplaint, decideTriageComplaint, TriageComplaint } from './complaint.decide';
 import { ComplaintConflict, ComplaintForbidden, ForwardingNotRecorded, InvalidComplaintCommand } from './complaint.errors';
 import { ComplaintEvent } from './complaint.events';
 import { compartmentOf } from './complaint.state';

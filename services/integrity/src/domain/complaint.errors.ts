@@ -1,4 +1,4 @@
-import { DomainError } from '@police/event-store';
+import { invalidCommand, refusal } from '@police/event-store/domain';
 import { InvestigatorConflict } from './complaint.events';
 
 export type ComplaintNotFoundCode = 'complaint_not_found' | 'forwarding_not_found' | 'information_request_not_found' | 'disciplinary_procedure_not_found';
@@ -42,19 +42,9 @@ export type InvalidComplaintCommandCode =
   | 'unknown_sanction'
   | 'override_without_conflict';
 
-export class ComplaintNotFound extends DomainError {
-  constructor(code: ComplaintNotFoundCode, message: string) {
-    super(code, message, 404);
-    this.name = 'ComplaintNotFound';
-  }
-}
+export class ComplaintNotFound extends refusal<ComplaintNotFoundCode>('ComplaintNotFound', 404) {}
 
-export class ComplaintConflict extends DomainError {
-  constructor(code: ComplaintConflictCode, message: string) {
-    super(code, message, 409);
-    this.name = 'ComplaintConflict';
-  }
-}
+export class ComplaintConflict extends refusal<ComplaintConflictCode>('ComplaintConflict', 409) {}
 
 /** R-INT-1: nothing past intake happens before both oversight bodies have the complaint on record. */
 export class ForwardingNotRecorded extends ComplaintConflict {
@@ -78,16 +68,6 @@ export class ConflictOfInterest extends ComplaintConflict {
   }
 }
 
-export class ComplaintForbidden extends DomainError {
-  constructor(code: ComplaintForbiddenCode, message: string) {
-    super(code, message, 403);
-    this.name = 'ComplaintForbidden';
-  }
-}
+export class ComplaintForbidden extends refusal<ComplaintForbiddenCode>('ComplaintForbidden', 403) {}
 
-export class InvalidComplaintCommand extends DomainError {
-  constructor(code: InvalidComplaintCommandCode, message: string, field?: string) {
-    super(code, message, 422, field);
-    this.name = 'InvalidComplaintCommand';
-  }
-}
+export class InvalidComplaintCommand extends invalidCommand<InvalidComplaintCommandCode>('InvalidComplaintCommand') {}

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@police/event-store';
+import type { DomainEvent } from '@police/event-store/domain';
 
 /** How the complaint reached the corps. `desk_report` is a complaint taken at the desk and handed off by `reports` (F6). */
 export type ComplaintChannel = 'desk_report' | 'mail' | 'letter' | 'via_mayor' | 'via_comite_p' | 'via_aig' | 'online_form';

@@ -1,6 +1,7 @@
+import { DEFAULT_DISCIPLINE_CONFIG } from '../integrity.config';
 // Not a suite: actors, organisation data and events shared by the complaint specs.
 import { Actor, CommandMetadata } from './integrity.decide';
-import { DEFAULT_DISCIPLINE_CONFIG, Organisation, ReceiveComplaint } from './complaint.decide';
+import { Organisation, ReceiveComplaint } from './complaint.decide';
 import {
   ComplaintEvent,
   ComplaintForwardedToAig,

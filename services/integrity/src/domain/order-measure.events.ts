@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@police/event-store';
+import type { DomainEvent } from '@police/event-store/domain';
 
 /**
  * An order measure (ordemaatregel): a provisional measure toward a staff member, decided by a competent

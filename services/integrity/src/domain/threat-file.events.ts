@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@police/event-store';
+import type { DomainEvent } from '@police/event-store/domain';
 
 /**
  * A threat file (dreigingsdossier "tegenover collega's", 002:2131), opened and kept by Bureau Tucht.

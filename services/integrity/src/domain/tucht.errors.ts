@@ -1,4 +1,4 @@
-import { DomainError } from '@police/event-store';
+import { invalidCommand, refusal } from '@police/event-store/domain';
 
 /**
  * Errors of Bureau Tucht's own records (order measures, threat files). The application answers a missing
@@ -19,23 +19,8 @@ export type InvalidTuchtCommandCode =
   | 'not_applicable'
   | 'not_concerned';
 
-export class TuchtNotFound extends DomainError {
-  constructor(code: TuchtNotFoundCode, message: string) {
-    super(code, message, 404);
-    this.name = 'TuchtNotFound';
-  }
-}
+export class TuchtNotFound extends refusal<TuchtNotFoundCode>('TuchtNotFound', 404) {}
 
-export class TuchtConflict extends DomainError {
-  constructor(code: TuchtConflictCode, message: string) {
-    super(code, message, 409);
-    this.name = 'TuchtConflict';
-  }
-}
+export class TuchtConflict extends refusal<TuchtConflictCode>('TuchtConflict', 409) {}
 
-export class InvalidTuchtCommand extends DomainError {
-  constructor(code: InvalidTuchtCommandCode, message: string, field?: string) {
-    super(code, message, 422, field);
-    this.name = 'InvalidTuchtCommand';
-  }
-}
+export class InvalidTuchtCommand extends invalidCommand<InvalidTuchtCommandCode>('InvalidTuchtCommand') {}

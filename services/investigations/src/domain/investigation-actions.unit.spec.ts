@@ -1,5 +1,5 @@
+import { DEFAULT_AUTHORISATION_RULES } from '../investigations.config';
 import {
-  DEFAULT_AUTHORISATION_RULES,
   decideRecordAnprLookup,
   decideRecordArrest,
   decideRecordBankEnquiry,

@@ -1,4 +1,5 @@
-import { decideAssignInvestigationToTeam, decideAssignLeadInvestigator, decideAddTeamMember, decideOpenInvestigation, decideOpenWithReportParties, decideRecordDirectingAuthority, decideRemoveTeamMember, GENT_ROUTING } from './investigation.decide';
+import { GENT_ROUTING } from '../investigations.config';
+import { decideAssignInvestigationToTeam, decideAssignLeadInvestigator, decideAddTeamMember, decideOpenInvestigation, decideOpenWithReportParties, decideRecordDirectingAuthority, decideRemoveTeamMember } from './investigation.decide';
 import { InvalidInvestigationCommand, InvestigationConflict } from './investigation.errors';
 import { investigationStream } from './investigation.stream';
 import { assignees, isRestricted, teamOf } from './investigation.state';

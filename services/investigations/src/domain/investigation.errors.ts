@@ -1,4 +1,4 @@
-import { DomainError } from '@police/event-store';
+import { invalidCommand, refusal } from '@police/event-store/domain';
 import { ClosedInvestigation } from './investigation.state';
 
 export type InvestigationNotFoundCode =
@@ -48,12 +48,7 @@ export type InvalidInvestigationCommandCode =
   | 'wrong_party_role'
   | 'series_link_to_itself';
 
-export class InvestigationNotFound extends DomainError {
-  constructor(code: InvestigationNotFoundCode, message: string) {
-    super(code, message, 404);
-    this.name = 'InvestigationNotFound';
-  }
-}
+export class InvestigationNotFound extends refusal<InvestigationNotFoundCode>('InvestigationNotFound', 404) {}
 
 /**
  * No series link to this investigation: also the answer for a link to one the writer may not know of,
@@ -63,12 +58,7 @@ export function seriesLinkNotFound(): InvestigationNotFound {
   return new InvestigationNotFound('series_link_not_found', 'The investigation named is not linked in a series with this one');
 }
 
-export class InvestigationConflict extends DomainError {
-  constructor(code: InvestigationConflictCode, message: string) {
-    super(code, message, 409);
-    this.name = 'InvestigationConflict';
-  }
-}
+export class InvestigationConflict extends refusal<InvestigationConflictCode>('InvestigationConflict', 409) {}
 
 /** Every command but reopening on a closed investigation ends here, and says how it was closed. */
 export class InvestigationClosedError extends InvestigationConflict {
@@ -78,9 +68,4 @@ export class InvestigationClosedError extends InvestigationConflict {
   }
 }
 
-export class InvalidInvestigationCommand extends DomainError {
-  constructor(code: InvalidInvestigationCommandCode, message: string, field?: string) {
-    super(code, message, 422, field);
-    this.name = 'InvalidInvestigationCommand';
-  }
-}
+export class InvalidInvestigationCommand extends invalidCommand<InvalidInvestigationCommandCode>('InvalidInvestigationCommand') {}

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@police/event-store';
+import type { DomainEvent } from '@police/event-store/domain';
 
 /** [INF] in their legal meaning: opsporingsonderzoek runs under the Procureur des Konings, gerechtelijk onderzoek under an onderzoeksrechter. */
 export type InvestigationKind = 'opsporingsonderzoek' | 'gerechtelijk_onderzoek';

@@ -1,6 +1,7 @@
+import { DEFAULT_AUTHORISATION_RULES, GENT_ROUTING } from '../investigations.config';
 // Not a suite: actors, configuration and events shared by the investigation specs.
 import { Actor, CommandMetadata } from './investigations.decide';
-import { ActionData, DEFAULT_AUTHORISATION_RULES, GENT_ROUTING, OpenInvestigationCommand } from './investigation.decide';
+import { ActionData, OpenInvestigationCommand } from './investigation.decide';
 import { AuthorityRef, DirectingAuthorityRecorded, InvestigationOpened, PartyLinked } from './investigation.events';
 import { evolveInvestigation, initialInvestigationState } from './investigation.state';
 import { specFor } from '@police/event-store/given-when-then';

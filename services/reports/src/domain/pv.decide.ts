@@ -1,4 +1,4 @@
-import { Command, CommandMetadata, isBlank, isUuid, toIso } from './reports.decide';
+import { Command, CommandMetadata, isBlank, isSha256, isUuid, toIso } from './reports.decide';
 import {
   GasFindingTransmittedToCity,
   PV_DESTINATIONS,
@@ -22,7 +22,6 @@ import { PvState, WrittenPv } from './pv.state';
  */
 export const DEFAULT_PV_NUMBER_PATTERN = '^[A-Za-z0-9][A-Za-z0-9./-]*$';
 
-const SHA256 = /^[0-9a-f]{64}$/;
 const CONTENT_FIELDS: readonly (keyof PvContent)[] = ['legalQualification', 'offenceType', 'destination', 'documentSha256'];
 
 export type DraftPv = Command<
@@ -256,7 +255,7 @@ function validContent(data: PvContent, prefix = ''): PvContent {
   if (!PV_DESTINATIONS.includes(data.destination)) {
     throw new InvalidPvCommand('invalid_value', `destination must be one of ${PV_DESTINATIONS.join(', ')}`, `${prefix}destination`);
   }
-  if (typeof data.documentSha256 !== 'string' || !SHA256.test(data.documentSha256)) {
+  if (!isSha256(data.documentSha256)) {
     throw new InvalidPvCommand('invalid_value', 'The document is referenced by its SHA-256: 64 lowercase hex digits', `${prefix}documentSha256`);
   }
   return { legalQualification: data.legalQualification, offenceType: data.offenceType, destination: data.destination, documentSha256: data.documentSha256 };

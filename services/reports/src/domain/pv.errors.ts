@@ -1,4 +1,4 @@
-import { DomainError } from '@police/event-store';
+import { invalidCommand, refusal } from '@police/event-store/domain';
 
 export type PvNotFoundCode = 'pv_not_found';
 
@@ -16,30 +16,10 @@ export type PvForbiddenCode = 'not_the_author' | 'not_gak' | 'own_pv';
 
 export type InvalidPvCommandCode = 'required' | 'invalid_id' | 'invalid_value' | 'invalid_pv_number' | 'invalid_pv_number_pattern' | 'nothing_to_correct';
 
-export class PvNotFound extends DomainError {
-  constructor(code: PvNotFoundCode, message: string) {
-    super(code, message, 404);
-    this.name = 'PvNotFound';
-  }
-}
+export class PvNotFound extends refusal<PvNotFoundCode>('PvNotFound', 404) {}
 
-export class PvConflict extends DomainError {
-  constructor(code: PvConflictCode, message: string) {
-    super(code, message, 409);
-    this.name = 'PvConflict';
-  }
-}
+export class PvConflict extends refusal<PvConflictCode>('PvConflict', 409) {}
 
-export class PvForbidden extends DomainError {
-  constructor(code: PvForbiddenCode, message: string) {
-    super(code, message, 403);
-    this.name = 'PvForbidden';
-  }
-}
+export class PvForbidden extends refusal<PvForbiddenCode>('PvForbidden', 403) {}
 
-export class InvalidPvCommand extends DomainError {
-  constructor(code: InvalidPvCommandCode, message: string, field?: string) {
-    super(code, message, 422, field);
-    this.name = 'InvalidPvCommand';
-  }
-}
+export class InvalidPvCommand extends invalidCommand<InvalidPvCommandCode>('InvalidPvCommand') {}

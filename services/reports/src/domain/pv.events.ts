@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@police/event-store';
+import type { DomainEvent } from '@police/event-store/domain';
 
 /** Where a finalised PV goes: the parket, or for GAS infringements the city (R-REP-6). */
 export type PvDestination = 'parket' | 'city_gas';

@@ -1,4 +1,4 @@
-import { DomainError } from '@police/event-store';
+import { invalidCommand, refusal } from '@police/event-store/domain';
 
 export type ReportNotFoundCode = 'report_not_found' | 'party_not_found';
 
@@ -27,23 +27,8 @@ export type InvalidReportCommandCode =
   | 'nothing_to_amend'
   | 'complaint_names_receiver';
 
-export class ReportNotFound extends DomainError {
-  constructor(code: ReportNotFoundCode, message: string) {
-    super(code, message, 404);
-    this.name = 'ReportNotFound';
-  }
-}
+export class ReportNotFound extends refusal<ReportNotFoundCode>('ReportNotFound', 404) {}
 
-export class ReportConflict extends DomainError {
-  constructor(code: ReportConflictCode, message: string) {
-    super(code, message, 409);
-    this.name = 'ReportConflict';
-  }
-}
+export class ReportConflict extends refusal<ReportConflictCode>('ReportConflict', 409) {}
 
-export class InvalidReportCommand extends DomainError {
-  constructor(code: InvalidReportCommandCode, message: string, field?: string) {
-    super(code, message, 422, field);
-    this.name = 'InvalidReportCommand';
-  }
-}
+export class InvalidReportCommand extends invalidCommand<InvalidReportCommandCode>('InvalidReportCommand') {}
