@@ -83,6 +83,20 @@ export interface HandleCommandOptions<State, Event extends DomainEvent> extends 
    */
   expected?: ExpectedVersion;
   snapshots?: SnapshotPolicy<State>;
+  /**
+   * Runs on the state the command loaded, before anything else is looked at (the idempotency key, If-Match,
+   * the decision): the object-level access check, on the same read as the decision. Throws to refuse.
+   */
+  authorize?: (loaded: LoadedState<State>) => void | Promise<void>;
+}
+
+/** A stream as loaded for a command: the folded state, its version, and the events read (after the snapshot, if one was used). */
+export interface LoadedState<State> {
+  state: State;
+  /** Version of the stream's last event, -1 when the stream does not exist. */
+  version: number;
+  /** The events read and folded: the whole stream, or the tail after the snapshot (then the first one's streamVersion is above 0). */
+  events: RecordedEvent[];
 }
 
 export interface CommandResult<State> {
@@ -117,7 +131,7 @@ export async function loadState<State, Event extends DomainEvent>(
   store: EventStore,
   streamId: string,
   options: StreamFolding<State, Event> & { snapshots?: SnapshotPolicy<State>; asOf?: Date },
-): Promise<{ state: State; version: number; events: RecordedEvent[] }> {
+): Promise<LoadedState<State>> {
   const upcast = options.upcast ?? defaultUpcast<Event>;
   let state = options.initialState();
   let fromVersion = 0;
@@ -152,12 +166,15 @@ export async function handleCommand<State, Event extends DomainEvent>(
   options: HandleCommandOptions<State, Event>,
 ): Promise<CommandResult<State>> {
   const { context } = options;
+  // One read of the stream (snapshot + tail) serves the access check, the replay answer and the decision.
+  const loaded = await loadState(store, streamId, options);
+  await options.authorize?.(loaded);
   const key = context.idempotencyKey ? actorKey(context.actor, context.idempotencyKey) : undefined;
-  if (!key) return decideAndAppend(store, streamId, decide, options);
-  const replay = await replayOf(store, streamId, key, options);
+  if (!key) return decideAndAppend(store, streamId, decide, options, loaded);
+  const replay = await replayOf(store, streamId, key, options, loaded);
   if (replay) return replay;
   try {
-    return await decideAndAppend(store, streamId, decide, options, key);
+    return await decideAndAppend(store, streamId, decide, options, loaded, key);
   } catch (e) {
     // A twin of this request (same key) may have been appended since we looked: its result is ours.
     const late = await replayOf(store, streamId, key, options);
@@ -171,10 +188,10 @@ async function decideAndAppend<State, Event extends DomainEvent>(
   streamId: string,
   decide: (state: State) => Event | Event[],
   options: HandleCommandOptions<State, Event>,
+  loaded: LoadedState<State>,
   key?: string,
 ): Promise<CommandResult<State>> {
   const { context } = options;
-  const loaded = await loadState(store, streamId, options);
   // If-Match is checked before the decision: a client who saw another version gets 412, not an answer
   // about a state it has not seen.
   if (typeof options.expected === 'number' && options.expected !== loaded.version) {
@@ -215,12 +232,24 @@ async function decideAndAppend<State, Event extends DomainEvent>(
   return { state, version: result.nextExpectedVersion, events: appended, alreadyHandled: result.alreadyAppended };
 }
 
+/**
+ * The whole stream after a command, from the events it was decided on (a load from the first event,
+ * without a snapshot) and those it appended; undefined when they do not add up to the command's version
+ * (a retry answered with a twin's result appended after the load): then read the stream.
+ */
+export function streamAfter<State>(before: RecordedEvent[], result: CommandResult<State>): RecordedEvent[] | undefined {
+  const events = result.alreadyHandled ? before : [...before, ...result.events];
+  const contiguous = events.every((e, i) => e.streamVersion === i);
+  return contiguous && events.length - 1 === result.version ? events : undefined;
+}
+
 /** The first result of this key, when the key is bound already: the same request's, or a refusal. */
 async function replayOf<State, Event extends DomainEvent>(
   store: EventStore,
   streamId: string,
   key: string,
   options: HandleCommandOptions<State, Event>,
+  loaded?: LoadedState<State>,
 ): Promise<CommandResult<State> | undefined> {
   const found = await findKeyed(store, streamId, key);
   if (!found) return undefined;
@@ -230,8 +259,10 @@ async function replayOf<State, Event extends DomainEvent>(
   if (found.streamId !== streamId || (fingerprint !== undefined && typeof stored === 'string' && stored !== fingerprint)) {
     throw new IdempotencyKeyReusedError(streamId);
   }
-  const loaded = await loadState(store, streamId, options);
-  return { state: loaded.state, version: loaded.version, events: found.events, alreadyHandled: true };
+  // The state loaded for this command serves, unless the key's events were appended after it was read.
+  const fresh = loaded && found.events.every((e) => e.streamVersion <= loaded.version);
+  const current = fresh ? loaded : await loadState(store, streamId, options);
+  return { state: current.state, version: current.version, events: found.events, alreadyHandled: true };
 }
 
 /**

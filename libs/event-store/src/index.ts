@@ -8,5 +8,6 @@ export * from './subscription';
 export * from './backoff';
 export * from './verify';
 export * from './command-handler';
+export * from './aggregate';
 export * from './snapshots';
 export * from './projector';

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { comparePositions, describeError, LoopFailure, migrate, PostgresEventStore, PostgresSnapshotStore, Projection, Projector, RecordedEvent } from '@police/event-store';
+import { Aggregate, AggregateCommands, comparePositions, describeError, DomainEvent, LoopFailure, migrate, PostgresEventStore, PostgresSnapshotStore, Projection, Projector, RecordedEvent } from '@police/event-store';
 import { ContractHandlers, migrateMessaging, PostgresCheckpointStore, PublicMessage, Relay, startConsumer, startRelay } from '@police/messaging';
 import type { MessageSubscription } from '@police/messaging';
 import { DataSource, DataSourceOptions } from 'typeorm';
@@ -73,6 +73,13 @@ export class ServiceEventSourcing {
       projections: options.projections,
       onError: (projection, e, failure) => this.logger.warn(`projection ${projection}: ${describeError(e)} (attempt ${failure.attempts}, failing since ${failure.since.toISOString()}); retrying`),
     });
+  }
+
+  /** The command side of an aggregate on this service's store (and its snapshots, when the aggregate takes them). */
+  commands<State, Event extends DomainEvent, Command extends { type: string }, Actor extends { staffId: string }>(
+    aggregate: Aggregate<State, Event, Command, Actor>,
+  ): AggregateCommands<State, Event, Command, Actor> {
+    return new AggregateCommands(aggregate, this.store, this.snapshots);
   }
 
   get topic(): string {

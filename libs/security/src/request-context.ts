@@ -18,13 +18,7 @@ export function assignCorrelationId(req: IncomingMessage, res: ServerResponse): 
   return id;
 }
 
-/** The request's correlation id (assigned by the request logger), or a fresh one outside it. */
-export function correlationIdOf(req: Request): string {
-  const id = (req as unknown as { id?: unknown }).id;
-  return typeof id === 'string' ? id : randomUUID();
-}
-
-export { rememberRoute, routeTemplateOf as routeOf } from '@police/platform';
+export { correlationIdOf, rememberRoute, routeTemplateOf as routeOf } from '@police/platform';
 
 /** `METHOD /route/:template` of the handling route: never the raw URL (path values, query strings). */
 export function endpointOf(req: Request): { method: string; route: string } {

@@ -7,10 +7,16 @@ import { PartyRef } from './domain/evidence.events';
 import { EVIDENCE_CONFIG, EvidenceConfig } from './evidence.config';
 import { CaseRow, ItemRow } from './queries/items/item.read-model';
 import { itemRow } from './queries/items/item.projection';
+import { LoadedState } from '@police/event-store';
+import { problem } from '@police/platform';
 import { itemStream } from './domain/evidence.stream';
-import { evolveItem, initialItemState } from './domain/item.state';
-import { ItemEvent, ItemRegistered } from './domain/item.events';
-import { evidenceProblem } from './evidence.problems';
+import { ItemState } from './domain/item.state';
+import { ItemRegistered } from './domain/item.events';
+import { itemAggregate } from './evidence.aggregates';
+
+function registeredBy(first: { type: string; data: unknown }): string {
+  return first.type === 'ItemRegistered' ? (first.data as ItemRegistered['data']).seizedBy : '';
+}
 
 /** A team's name without the "Team " some sources put before it. */
 export function teamKey(team: string): string {
@@ -31,7 +37,7 @@ export class EvidenceAccess {
 
   principal(req: Request): Principal {
     const p = principalOf(req);
-    if (!p) throw evidenceProblem(401, 'unauthenticated', 'This endpoint needs a bearer token.');
+    if (!p) throw problem(401, 'unauthenticated', 'This endpoint needs a bearer token.');
     return p;
   }
 
@@ -123,7 +129,7 @@ export class EvidenceAccess {
    * hold; an unrestricted case of another team is a 403, as for its items.
    */
   async caseForNewItem(req: Request, investigationId: string): Promise<CaseRow> {
-    const unknown = () => evidenceProblem(422, 'unknown_investigation', 'No investigation with this id is known to the evidence service.', 'investigationId');
+    const unknown = () => problem(422, 'unknown_investigation', 'No investigation with this id is known to the evidence service.', 'investigationId');
     const kase = await this.caseOf(investigationId);
     if (!kase) throw unknown();
     const decision = this.access.decide(this.principal(req), this.newItemResource(kase), 'write');
@@ -142,14 +148,28 @@ export class EvidenceAccess {
 
   /** The item as its stream has it now (for decisions on a change, which must not use a trailing view). */
   async currentRow(itemId: string): Promise<ItemRow> {
-    const { events } = await this.es.store.readStream(itemStream(itemId));
-    let state = initialItemState();
-    for (const e of events) state = evolveItem(state, { type: e.type, data: e.data } as ItemEvent);
-    const seizedBy = events[0]?.type === 'ItemRegistered' ? (events[0].data as ItemRegistered['data']).seizedBy : '';
-    const built = itemRow(state, events.length - 1, seizedBy);
+    return this.rowOf(itemId, await this.es.commands(itemAggregate).load(itemId));
+  }
+
+  /**
+   * The item's row from its stream as loaded (for a command: the state it is decided on), or 404. The
+   * seizing officer is in the first event; when the load started from a snapshot, the row has it (it
+   * never changes after registration).
+   */
+  async rowOf(itemId: string, loaded: LoadedState<ItemState>): Promise<ItemRow> {
+    const first = loaded.events[0];
+    const seizedBy = first && first.streamVersion === 0 ? registeredBy(first) : await this.seizedBy(itemId);
+    const built = itemRow(loaded.state, loaded.version, seizedBy);
     // The same answer as for an item the reader may not know of (a restricted case's).
     if (!built) throw resourceNotFound('evidence_item');
     return built;
+  }
+
+  private async seizedBy(itemId: string): Promise<string> {
+    const row = await this.es.dataSource.getRepository(ItemRow).findOne({ where: { id: itemId }, select: { id: true, seizedBy: true } });
+    if (row) return row.seizedBy;
+    const { events } = await this.es.store.readStream(itemStream(itemId), { toVersion: 0 });
+    return events[0] ? registeredBy(events[0]) : '';
   }
 
   async authorizeRead(req: Request, row: ItemRow): Promise<GrantedAccess> {

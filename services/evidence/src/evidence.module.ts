@@ -1,9 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
 import responses from './evidence.responses.json';
 import { liveUpdatesProvider } from '@police/security';
-import { EVIDENCE_COMMAND_HANDLERS } from './commands/evidence.cqrs';
 import { FoundObjectsController } from './commands/found-objects/found-objects.http';
 import { InventoryController } from './commands/inventory/inventory.http';
 import { ItemCommandsController } from './commands/items/items.http';
@@ -31,7 +29,6 @@ export class EvidenceModule {
   static register(runtime: ServiceRuntime): DynamicModule {
     return {
       module: EvidenceModule,
-      imports: [CqrsModule],
       controllers: [healthController('evidence'), EvidenceLiveController, ItemCommandsController, ItemQueriesController, FoundObjectsController, InventoryController, EvidenceReferenceController],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
@@ -46,7 +43,6 @@ export class EvidenceModule {
         EvidenceAccess,
         liveUpdatesProvider('evidence', { inject: [EvidenceAccess], sources: (es, access: EvidenceAccess) => evidenceLiveSources(es, access) }),
         LabelNumbers,
-        ...EVIDENCE_COMMAND_HANDLERS,
       ],
     };
   }

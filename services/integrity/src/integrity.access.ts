@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_SOURCING, ServiceEventSourcing } from '@police/platform';
+import { RecordedEvent } from '@police/event-store';
+import { EVENT_SOURCING, problem, ServiceEventSourcing } from '@police/platform';
 import { AccessControl, GrantedAccess, Principal, principalOf, ProtectedResource, resourceNotFound } from '@police/security';
 import type { Request } from 'express';
 import { ComplaintEvent } from './domain/complaint.events';
@@ -8,7 +9,6 @@ import { integrityComplaintStream, integrityOrderMeasureStream, integrityThreatF
 import { OrderMeasureEvent } from './domain/order-measure.events';
 import { ThreatFileEvent } from './domain/threat-file.events';
 import { INTEGRITY_CONFIG, IntegrityConfig } from './integrity.config';
-import { integrityProblem } from './integrity.problems';
 import { evolveComplaintRow } from './queries/complaints/complaint.projection';
 import { ComplaintRow } from './queries/complaints/complaint.read-model';
 import { evolveOrderMeasureRow, evolveThreatFileRow } from './queries/tucht/tucht.projection';
@@ -45,7 +45,7 @@ export class IntegrityAccess {
 
   principal(req: Request): Principal {
     const p = principalOf(req);
-    if (!p) throw integrityProblem(401, 'unauthenticated', 'This endpoint needs a bearer token.');
+    if (!p) throw problem(401, 'unauthenticated', 'This endpoint needs a bearer token.');
     return p;
   }
 
@@ -81,7 +81,11 @@ export class IntegrityAccess {
 
   /** The complaint as its stream has it now (for decisions on a change, which must not use a trailing view). */
   async currentRow(complaintId: string): Promise<ComplaintRow> {
-    const { events } = await this.es.store.readStream(integrityComplaintStream(complaintId));
+    return this.rowOf((await this.es.store.readStream(integrityComplaintStream(complaintId))).events);
+  }
+
+  /** The row from the whole stream's events (for a command: those it loaded), or 404. */
+  rowOf(events: RecordedEvent[]): ComplaintRow {
     let row: ComplaintRow | null = null;
     events.forEach((e, version) => (row = evolveComplaintRow(row, { type: e.type, data: e.data } as ComplaintEvent, version)));
     if (!row) throw resourceNotFound('integrity_complaint');
@@ -144,7 +148,11 @@ export class IntegrityAccess {
   }
 
   async currentMeasure(measureId: string): Promise<OrderMeasureRow> {
-    const { events } = await this.es.store.readStream(integrityOrderMeasureStream(measureId));
+    return this.measureRowOf((await this.es.store.readStream(integrityOrderMeasureStream(measureId))).events);
+  }
+
+  /** The row from the whole stream's events (for a command: those it loaded), or 404. */
+  measureRowOf(events: RecordedEvent[]): OrderMeasureRow {
     let row: OrderMeasureRow | null = null;
     events.forEach((e, version) => (row = evolveOrderMeasureRow(row, { type: e.type, data: e.data } as OrderMeasureEvent, version)));
     if (!row) throw resourceNotFound('disciplinary_case');
@@ -157,7 +165,11 @@ export class IntegrityAccess {
   }
 
   async currentThreatFile(threatFileId: string): Promise<ThreatFileRow> {
-    const { events } = await this.es.store.readStream(integrityThreatFileStream(threatFileId));
+    return this.threatFileRowOf((await this.es.store.readStream(integrityThreatFileStream(threatFileId))).events);
+  }
+
+  /** The row from the whole stream's events (for a command: those it loaded), or 404. */
+  threatFileRowOf(events: RecordedEvent[]): ThreatFileRow {
     let row: ThreatFileRow | null = null;
     events.forEach((e, version) => (row = evolveThreatFileRow(row, { type: e.type, data: e.data } as ThreatFileEvent, version)));
     if (!row) throw resourceNotFound('disciplinary_case');

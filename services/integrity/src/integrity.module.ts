@@ -1,11 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
 import responses from './integrity.responses.json';
 import { liveUpdatesProvider } from '@police/security';
 import { ComplaintCommandsController } from './commands/complaints/complaints.http';
 import { RegisterNumbers } from './commands/complaints/register-numbers';
-import { INTEGRITY_COMMAND_HANDLERS } from './commands/integrity.cqrs';
 import { complaintSearchProjection, ComplaintSearchEntry } from './queries/search/complaint-search.projection';
 import { ComplaintSearchController } from './queries/search/search.http';
 import { IntegrityLiveController, integrityLiveSources } from './queries/live/live.http';
@@ -37,7 +35,6 @@ export class IntegrityModule {
     const config = integrityConfigFromEnv();
     return {
       module: IntegrityModule,
-      imports: [CqrsModule],
       controllers: [
         healthController('integrity'),
         ComplaintSearchController,
@@ -64,7 +61,6 @@ export class IntegrityModule {
         IntegrityAccess,
         liveUpdatesProvider('integrity', { inject: [IntegrityAccess], sources: (_es, access: IntegrityAccess) => integrityLiveSources(access) }),
         RegisterNumbers,
-        ...INTEGRITY_COMMAND_HANDLERS,
       ],
     };
   }

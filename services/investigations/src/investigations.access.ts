@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { loadState } from '@police/event-store';
-import { EVENT_SOURCING, ServiceEventSourcing } from '@police/platform';
+import { LoadedState, loadState } from '@police/event-store';
+import { EVENT_SOURCING, problem, ServiceEventSourcing } from '@police/platform';
 import { AccessControl, forbiddenRecord, GrantedAccess, Principal, principalOf, ProtectedResource, resourceNotFound } from '@police/security';
 import type { Request } from 'express';
 import { Actor } from './domain/investigations.decide';
@@ -8,7 +8,6 @@ import { InvestigationEvent } from './domain/investigation.events';
 import { assignees, evolveInvestigation, initialInvestigationState, Investigation, InvestigationState } from './domain/investigation.state';
 import { investigationStream } from './domain/investigation.stream';
 import { INVESTIGATIONS_CONFIG, InvestigationsConfig, teamKey } from './investigations.config';
-import { investigationsProblem } from './investigations.problems';
 import { InvestigationRow } from './queries/investigations/investigation.read-model';
 
 /** An investigation as its stream has it now (or then), with its events and version. */
@@ -46,7 +45,7 @@ export class InvestigationsAccess {
 
   principal(req: Request): Principal {
     const p = principalOf(req);
-    if (!p) throw investigationsProblem(401, 'unauthenticated', 'This endpoint needs a bearer token.');
+    if (!p) throw problem(401, 'unauthenticated', 'This endpoint needs a bearer token.');
     return p;
   }
 
@@ -84,6 +83,12 @@ export class InvestigationsAccess {
     });
     if (state.status === 'unopened') return null;
     return { state, version, events: events.map((e) => ({ type: e.type, data: e.data }) as InvestigationEvent) };
+  }
+
+  /** The investigation as a command loaded it (the state it is decided on), or 404. */
+  opened(loaded: LoadedState<InvestigationState>): LoadedInvestigation {
+    if (loaded.state.status === 'unopened') throw resourceNotFound('investigation');
+    return { state: loaded.state, version: loaded.version, events: loaded.events.map((e) => ({ type: e.type, data: e.data }) as InvestigationEvent) };
   }
 
   async current(investigationId: string): Promise<LoadedInvestigation> {
@@ -142,7 +147,7 @@ export class InvestigationsAccess {
     this.authorizeWrite(req, state);
     const principal = this.principal(req);
     if (!(principal.roles.includes('team_lead') && principal.teams.includes(teamKey(state.team)))) {
-      throw investigationsProblem(403, 'not_team_lead', `Only a team lead of ${teamKey(state.team)} assigns this investigation.`);
+      throw problem(403, 'not_team_lead', `Only a team lead of ${teamKey(state.team)} assigns this investigation.`);
     }
   }
 
@@ -152,7 +157,7 @@ export class InvestigationsAccess {
     const principal = this.principal(req);
     const teamLead = principal.roles.includes('team_lead') && principal.teams.includes(teamKey(state.team));
     if (!teamLead && state.leadInvestigator !== principal.staffId) {
-      throw investigationsProblem(403, 'not_lead_investigator', 'Only the lead investigator or a team lead of the team reports, closes or reopens this investigation.');
+      throw problem(403, 'not_lead_investigator', 'Only the lead investigator or a team lead of the team reports, closes or reopens this investigation.');
     }
   }
 

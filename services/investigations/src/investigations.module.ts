@@ -1,10 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
 import responses from './investigations.responses.json';
 import { liveUpdatesProvider } from '@police/security';
 import { InvestigationCommandsController } from './commands/investigations/investigations.http';
-import { INVESTIGATIONS_COMMAND_HANDLERS } from './commands/investigations.cqrs';
 import { investigationsHandlers } from './integration/investigations.consumer';
 import { investigationsToPublic } from './integration/investigations.public';
 import { InvestigationsAccess } from './investigations.access';
@@ -28,7 +26,6 @@ export class InvestigationsModule {
     const config = investigationsConfigFromEnv();
     return {
       module: InvestigationsModule,
-      imports: [CqrsModule],
       // Queries first: GET /search and /persons must be matched before GET /:id.
       controllers: [healthController('investigations'), InvestigationSearchController, InvestigationsLiveController, InvestigationQueriesController, InvestigationCommandsController],
       providers: [
@@ -43,7 +40,6 @@ export class InvestigationsModule {
         }),
         InvestigationsAccess,
         liveUpdatesProvider('investigations', { sources: () => investigationsLiveSources(config) }),
-        ...INVESTIGATIONS_COMMAND_HANDLERS,
       ],
     };
   }

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AccessControl, GrantedAccess, Principal, principalOf, ProtectedResource, resourceNotFound } from '@police/security';
-import { EVENT_SOURCING, ServiceEventSourcing } from '@police/platform';
+import { EVENT_SOURCING, problem, ServiceEventSourcing } from '@police/platform';
 import type { Request } from 'express';
 import { Actor } from './domain/reports.decide';
 import { pvStream, reportStream } from './domain/report.stream';
-import { evolvePv, initialPvState } from './domain/pv.state';
+import { LoadedState, RecordedEvent } from '@police/event-store';
+import { evolvePv, initialPvState, PvState } from './domain/pv.state';
 import { PvEvent } from './domain/pv.events';
 import { REPORTS_CONFIG, ReportsConfig, teamsOfService } from './reports.config';
-import { reportsProblem } from './reports.problems';
 import { ReportRow } from './queries/reports/report.read-model';
 import { reportsProjection } from './queries/reports/report.projection';
 import { PvRow } from './queries/pvs/pv.read-model';
@@ -57,7 +57,7 @@ export class ReportsAccess {
 
   principal(req: Request): Principal {
     const p = principalOf(req);
-    if (!p) throw reportsProblem(401, 'unauthenticated', 'This endpoint needs a bearer token.');
+    if (!p) throw problem(401, 'unauthenticated', 'This endpoint needs a bearer token.');
     return p;
   }
 
@@ -103,8 +103,12 @@ export class ReportsAccess {
 
   /** The report as its stream has it now (for decisions on a change), with the PVs the read model knows. */
   async currentRow(reportId: string): Promise<ReportRow> {
+    return this.rowOf(reportId, (await this.es.store.readStream(reportStream(reportId))).events);
+  }
+
+  /** The report's row from its events (for a command: those it loaded), with the PVs the read model knows; or 404. */
+  async rowOf(reportId: string, events: RecordedEvent[]): Promise<ReportRow> {
     const projected = await this.es.dataSource.getRepository(ReportRow).findOneBy({ id: reportId });
-    const { events } = await this.es.store.readStream(reportStream(reportId));
     let row: ReportRow | null = null;
     for (const e of events) row = reportsProjection.evolve(row, e);
     // The same answer as for a report the reader may not know of.
@@ -119,6 +123,13 @@ export class ReportsAccess {
 
   async currentPvRow(pvId: string): Promise<PvRow> {
     return (await this.currentPv(pvId)).row;
+  }
+
+  /** The PV's row from its stream as loaded (for a command: the state it is decided on), or 404. */
+  pvRowOf(loaded: LoadedState<PvState>): PvRow {
+    const row = pvRow(loaded.state, loaded.version);
+    if (!row) throw resourceNotFound('report');
+    return row;
   }
 
   /** The PV as its stream has it now, with its events (its history), or 404. */

@@ -1,9 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
 import responses from './reports.responses.json';
 import { liveUpdatesProvider } from '@police/security';
-import { REPORTS_COMMAND_HANDLERS } from './commands/reports.cqrs';
 import { ReportCommandsController } from './commands/reports/reports.http';
 import { PvCommandsController } from './commands/pvs/pvs.http';
 import { reportsToPublic } from './integration/reports.public';
@@ -35,7 +33,6 @@ export class ReportsModule {
     const config = reportsConfigFromEnv();
     return {
       module: ReportsModule,
-      imports: [CqrsModule],
       // Named routes before `:id`: Express matches in registration order.
       controllers: [healthController('reports'), ReportSearchController, ReportsLiveController, PvQueriesController, ReportQueriesController, ReportCommandsController, PvCommandsController],
       providers: [
@@ -49,7 +46,6 @@ export class ReportsModule {
         }),
         ReportsAccess,
         liveUpdatesProvider('reports', { inject: [ReportsAccess], sources: (es, access: ReportsAccess) => reportsLiveSources(es, access) }),
-        ...REPORTS_COMMAND_HANDLERS,
       ],
     };
   }

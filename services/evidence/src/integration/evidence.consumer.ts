@@ -1,10 +1,10 @@
+import { newRecordId } from '@police/event-store';
 import { ContractHandlers } from '@police/messaging';
 import { ServiceEventSourcing } from '@police/platform';
 import { FoundObjectCategory } from '../domain/found-object.events';
-import { EvidenceCommands } from '../commands/evidence-commands';
+import { foundObjectAggregate } from '../evidence.aggregates';
 import { caseStream, CaseDirectoryEvent } from './case-directory.events';
 import { lossStream, LossDeclarationRecorded } from './loss-declarations.events';
-import { newRecordId } from '../commands/evidence-commands';
 
 const SYSTEM = 'system:evidence-consumer';
 
@@ -20,6 +20,7 @@ export function evidenceHandlers(es: ServiceEventSourcing): ContractHandlers {
       { id: ctx.message.id, type: event.type, data: event.data, metadata: { actor: SYSTEM, occurredAt: new Date().toISOString(), correlationId: ctx.message.correlationId, causationId: ctx.message.id } },
     ]);
   };
+  const foundObjects = es.commands(foundObjectAggregate);
   return {
     'investigations.InvestigationOpened.v1': (p, ctx) =>
       recordCase(p.investigationId, { type: 'CaseReferenced', data: { investigationId: p.investigationId, ...(p.caseNumber ? { caseNumber: p.caseNumber } : {}), team: p.team, phenomenon: p.phenomenon, openedAt: p.openedAt } }, ctx),
@@ -28,9 +29,8 @@ export function evidenceHandlers(es: ServiceEventSourcing): ContractHandlers {
     'investigations.InvestigationClosed.v1': (p, ctx) => recordCase(p.investigationId, { type: 'CaseClosed', data: { investigationId: p.investigationId, outcome: p.outcome, closedAt: p.closedAt } }, ctx),
     'investigations.InvestigationReopened.v1': (p, ctx) => recordCase(p.investigationId, { type: 'CaseReopened', data: { investigationId: p.investigationId, reopenedAt: p.reopenedAt } }, ctx),
     'reports.FoundObjectDeclared.v1': async (p, ctx) => {
-      const commands = new EvidenceCommands(es.store.withTransaction(ctx.client));
       const foundObjectId = newRecordId('found-object', SYSTEM, ctx.message.id);
-      await commands.foundObject(
+      await foundObjects.on(es.store.withTransaction(ctx.client)).handle(
         foundObjectId,
         {
           type: 'RegisterFoundObject',

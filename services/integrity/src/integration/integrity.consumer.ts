@@ -1,8 +1,8 @@
-import { DomainError } from '@police/event-store';
+import { DomainError, newRecordId } from '@police/event-store';
 import { ContractHandlers } from '@police/messaging';
 import { ServiceEventSourcing } from '@police/platform';
 import { nextRegisterNumber } from '../commands/complaints/register-numbers';
-import { IntegrityCommands, newRecordId } from '../commands/integrity-commands';
+import { complaintAggregate } from '../integrity.aggregates';
 import { dayOf } from '../domain/integrity.decide';
 import { integrityComplaintStream } from '../domain/integrity.stream';
 import { IntegrityConfig, integrityConfigFromEnv } from '../integrity.config';
@@ -45,7 +45,7 @@ export function integrityHandlers(es: ServiceEventSourcing, config: IntegrityCon
       if (events.length > 0) return;
       const now = new Date();
       const registerNumber = await nextRegisterNumber(ctx.client, es.runtime.schema, config.registerPrefix, now);
-      await new IntegrityCommands(store).complaint(
+      await es.commands(complaintAggregate).on(store).handle(
         complaintId,
         {
           type: 'ReceiveComplaint',

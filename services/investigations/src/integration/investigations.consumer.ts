@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { idempotentEventId } from '@police/event-store';
+import { CommandInput, idempotentEventId } from '@police/event-store';
 import { ConsumerContext, ContractHandlers } from '@police/messaging';
 import { ServiceEventSourcing } from '@police/platform';
 import type { ItemRegisteredV1, LabResultReceivedV1, ReportReferredForInvestigationV1 } from '@police/contracts';
-import { Envelope, InvestigationCommands } from '../commands/investigation-commands';
+import { InvestigationCommand } from '../domain/investigation.decide';
+import { investigationAggregate } from '../investigations.aggregates';
 import { investigationStream } from '../domain/investigation.stream';
 import { InvestigationRow } from '../queries/investigations/investigation.read-model';
 import { InvestigationsConfig, phenomenonOf, routeOf, routingOf, teamKey } from '../investigations.config';
@@ -24,9 +25,9 @@ export function referredInvestigationId(reportId: string): string {
  */
 export function investigationsHandlers(config: InvestigationsConfig, logger = new Logger('investigations:consumer')) {
   return (es: ServiceEventSourcing): ContractHandlers => {
-    const run = async (investigationId: string, command: Envelope, ctx: ConsumerContext): Promise<void> => {
-      const commands = new InvestigationCommands(es.store.withTransaction(ctx.client));
-      await commands.execute(investigationId, command, {
+    const investigations = es.commands(investigationAggregate);
+    const run = async (investigationId: string, command: CommandInput<InvestigationCommand>, ctx: ConsumerContext): Promise<void> => {
+      await investigations.on(es.store.withTransaction(ctx.client)).handle(investigationId, command, {
         actor: { staffId: CONSUMER_ACTOR },
         now: new Date(),
         correlationId: ctx.message.correlationId,

@@ -1,19 +1,17 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandResult } from '@police/event-store';
-import { EVENT_SOURCING, ServiceEventSourcing, UuidParam } from '@police/platform';
+import { AggregateCommands, CommandInput, CommandResult, newRecordId } from '@police/event-store';
+import { EVENT_SOURCING, problem, requestContext, ServiceEventSourcing, setEtag, UuidParam } from '@police/platform';
 import { AccessControl, Allow, Consults, ProtectedResource, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
 import { FoundObjectCommand } from '../../domain/found-object.decide';
+import { Actor } from '../../domain/evidence.decide';
+import { FoundObjectEvent } from '../../domain/found-object.events';
 import { FoundObjectState, holdingPeriodEndsAt } from '../../domain/found-object.state';
 import { EvidenceAccess } from '../../evidence.access';
+import { foundObjectAggregate } from '../../evidence.aggregates';
 import { EVIDENCE_CONFIG, EvidenceConfig } from '../../evidence.config';
-import { requestContext, setEtag } from '../../evidence.http-context';
-import { evidenceProblem } from '../../evidence.problems';
 import { FoundObjectRow, LossDeclarationRow } from '../../queries/found-objects/found-object.read-model';
-import { ExecuteFoundObjectCommand } from '../evidence.cqrs';
-import { newRecordId } from '../evidence-commands';
 import {
   DestroyRequest,
   HandOverRequest,
@@ -24,8 +22,6 @@ import {
   RegisterFoundObjectRequest,
   ReturnToOwnerRequest,
 } from './found-objects.request';
-
-type Envelope = Pick<FoundObjectCommand, 'type' | 'data'>;
 
 interface FoundObjectView {
   id: string;
@@ -40,13 +36,16 @@ const POPP = ['evidence_officer', 'front_desk'] as const;
 @ApiTags('found-objects')
 @Controller()
 export class FoundObjectsController {
+  private readonly foundObjects: AggregateCommands<FoundObjectState, FoundObjectEvent, FoundObjectCommand, Actor>;
+
   constructor(
-    private readonly bus: CommandBus,
     private readonly access: EvidenceAccess,
     private readonly control: AccessControl,
     @Inject(EVENT_SOURCING) private readonly es: ServiceEventSourcing,
     @Inject(EVIDENCE_CONFIG) private readonly config: EvidenceConfig,
-  ) {}
+  ) {
+    this.foundObjects = es.commands(foundObjectAggregate);
+  }
 
   @Post('found-objects')
   @Allow(...POPP)
@@ -55,7 +54,7 @@ export class FoundObjectsController {
     const principal = this.access.principal(req);
     const ctx = requestContext(req, this.access.actor(principal));
     const id = newRecordId('found-object', principal.staffId, ctx.idempotencyKey);
-    const result = await this.run(id, {
+    const result = await this.foundObjects.handle(id, {
       type: 'RegisterFoundObject',
       data: {
         foundObjectId: id,
@@ -89,7 +88,7 @@ export class FoundObjectsController {
   @Consults('found_object')
   async get(@UuidParam('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
     const row = await this.es.dataSource.getRepository(FoundObjectRow).findOneBy({ id });
-    if (!row) throw evidenceProblem(404, 'found_object_not_found', `No found object ${id}.`);
+    if (!row) throw problem(404, 'found_object_not_found', `No found object ${id}.`);
     await this.control.authorizeRead(req, this.resource(id));
     setEtag(res, row.version);
     return this.view(row.state, row.version)!;
@@ -115,7 +114,7 @@ export class FoundObjectsController {
   @ApiOperation({ summary: 'Match the object to a loss declaration made at the desk' })
   async matchLoss(@UuidParam('id') id: string, @Body() body: MatchLossRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
     const loss = await this.es.dataSource.getRepository(LossDeclarationRow).findOneBy({ reportId: body.lossReportId });
-    if (!loss) throw evidenceProblem(422, 'unknown_loss_declaration', `No loss declaration ${body.lossReportId} is known to the evidence service.`, 'lossReportId');
+    if (!loss) throw problem(422, 'unknown_loss_declaration', `No loss declaration ${body.lossReportId} is known to the evidence service.`, 'lossReportId');
     return this.on(id, req, res, { type: 'MatchLossDeclaration', data: { lossReportId: loss.reportId, declarantRef: loss.declarantRef } });
   }
 
@@ -165,15 +164,11 @@ export class FoundObjectsController {
     return { id: state.foundObjectId, version, holdingPeriodEndsAt: this.endsAt(state)!, foundObject: state };
   }
 
-  private async on(id: string, req: Request, res: Response, command: Envelope): Promise<FoundObjectView> {
+  private async on(id: string, req: Request, res: Response, command: CommandInput<FoundObjectCommand>): Promise<FoundObjectView> {
     const exists = await this.es.dataSource.getRepository(FoundObjectRow).existsBy({ id });
-    if (!exists) throw evidenceProblem(404, 'found_object_not_found', `No found object ${id}.`);
+    if (!exists) throw problem(404, 'found_object_not_found', `No found object ${id}.`);
     const ctx = requestContext(req, this.access.actor(this.access.principal(req)));
-    return this.answer(res, await this.run(id, command, ctx));
-  }
-
-  private run(id: string, command: Envelope, ctx: ReturnType<typeof requestContext>): Promise<CommandResult<FoundObjectState>> {
-    return this.bus.execute(new ExecuteFoundObjectCommand(id, command, ctx));
+    return this.answer(res, await this.foundObjects.handle(id, command, ctx));
   }
 
   private answer(res: Response, result: CommandResult<FoundObjectState>): FoundObjectView {

@@ -1,32 +1,32 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandResult, loadState } from '@police/event-store';
-import { EVENT_SOURCING, ServiceEventSourcing, UuidParam } from '@police/platform';
+import { AggregateCommands, newRecordId } from '@police/event-store';
+import { EVENT_SOURCING, problem, requestContext, ServiceEventSourcing, setEtag, UuidParam } from '@police/platform';
 import { Allow, Consults } from '@police/security';
 import type { Request, Response } from 'express';
+import { Actor } from '../../domain/evidence.decide';
 import { StorageLocation } from '../../domain/evidence.events';
-import { inventoryStream } from '../../domain/evidence.stream';
+import { InventoryCommand } from '../../domain/inventory.decide';
 import { InventoryEvent } from '../../domain/inventory.events';
-import { evolveInventory, initialInventoryState, InventoryState } from '../../domain/inventory.state';
+import { InventoryState } from '../../domain/inventory.state';
 import { isExpectedAt } from '../../domain/item.state';
 import { EvidenceAccess } from '../../evidence.access';
-import { requestContext, setEtag } from '../../evidence.http-context';
-import { evidenceProblem } from '../../evidence.problems';
+import { inventoryAggregate } from '../../evidence.aggregates';
 import { ItemRow } from '../../queries/items/item.read-model';
-import { ExecuteInventoryCommand } from '../evidence.cqrs';
-import { newRecordId } from '../evidence-commands';
 import { CountInventoryRequest, ResolveDiscrepancyRequest } from '../found-objects/found-objects.request';
 
 /** Periodic inventory counts of a storage location: what was expected there, what was found, discrepancies. */
 @ApiTags('inventories')
 @Controller('inventories')
 export class InventoryController {
+  private readonly inventories: AggregateCommands<InventoryState, InventoryEvent, InventoryCommand, Actor>;
+
   constructor(
-    private readonly bus: CommandBus,
     private readonly access: EvidenceAccess,
     @Inject(EVENT_SOURCING) private readonly es: ServiceEventSourcing,
-  ) {}
+  ) {
+    this.inventories = es.commands(inventoryAggregate);
+  }
 
   @Post()
   @Allow('evidence_officer')
@@ -38,7 +38,7 @@ export class InventoryController {
     const candidates = await this.es.dataSource.getRepository(ItemRow).createQueryBuilder('i').where("i.status = 'held'").andWhere('(i.location = :r OR i.location LIKE :rp)', { r: body.room, rp: `${body.room} / %` }).getMany();
     const expectedItemIds = candidates.filter((r) => isExpectedAt(r.state, location)).map((r) => r.id);
     const inventoryId = newRecordId('inventory', principal.staffId, ctx.idempotencyKey);
-    const result = await this.run(inventoryId, { type: 'RecordInventoryCount', data: { inventoryId, location, expectedItemIds, foundItemIds: body.foundItemIds } }, ctx);
+    const result = await this.inventories.handle(inventoryId, { type: 'RecordInventoryCount', data: { inventoryId, location, expectedItemIds, foundItemIds: body.foundItemIds } }, ctx);
     res.status(result.alreadyHandled ? 200 : 201).location(`/api/evidence/inventories/${inventoryId}`);
     setEtag(res, result.version);
     return { id: inventoryId, version: result.version, inventory: result.state };
@@ -48,8 +48,8 @@ export class InventoryController {
   @Allow('evidence_officer')
   @Consults('evidence_item')
   async get(@UuidParam('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ id: string; version: number; inventory: { openDiscrepancies: { [k: string]: unknown; }; resolvedDiscrepancies: { [k: string]: unknown; }; status: "counted"; inventoryId: string; location: StorageLocation; countedAt: string; }; }> {
-    const { state, version } = await loadState<InventoryState, InventoryEvent>(this.es.store, inventoryStream(id), { evolve: evolveInventory, initialState: initialInventoryState });
-    if (state.status === 'not_counted') throw evidenceProblem(404, 'inventory_not_found', `No inventory ${id}.`);
+    const { state, version } = await this.inventories.load(id);
+    if (state.status === 'not_counted') throw problem(404, 'inventory_not_found', `No inventory ${id}.`);
     const ids = [...new Set([...Object.keys(state.openDiscrepancies), ...Object.keys(state.resolvedDiscrepancies)])];
     const rows = ids.length > 0 ? await this.es.dataSource.getRepository(ItemRow).createQueryBuilder('i').where('i.id IN (:...ids)', { ids }).getMany() : [];
     // The desk sees the items of its rooms (it acts for the storage room that holds them); an item it
@@ -68,12 +68,8 @@ export class InventoryController {
   @Allow('evidence_officer')
   async resolve(@UuidParam('id') id: string, @Body() body: ResolveDiscrepancyRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ id: string; version: number; inventory: InventoryState; }> {
     const ctx = requestContext(req, this.access.actor(this.access.principal(req)));
-    const result = await this.run(id, { type: 'ResolveInventoryDiscrepancy', data: body }, ctx);
+    const result = await this.inventories.handle(id, { type: 'ResolveInventoryDiscrepancy', data: body }, ctx);
     setEtag(res, result.version);
     return { id, version: result.version, inventory: result.state };
-  }
-
-  private run(id: string, command: ExecuteInventoryCommand['command'], ctx: ReturnType<typeof requestContext>): Promise<CommandResult<InventoryState>> {
-    return this.bus.execute(new ExecuteInventoryCommand(id, command, ctx));
   }
 }

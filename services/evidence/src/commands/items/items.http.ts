@@ -1,19 +1,17 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandResult } from '@police/event-store';
-import { IfMatchRequired, UuidParam } from '@police/platform';
+import { AggregateCommands, CommandInput, CommandResult, newRecordId } from '@police/event-store';
+import { EVENT_SOURCING, IfMatchRequired, problem, requestContext, requireIfMatch, ServiceEventSourcing, setEtag, UuidParam } from '@police/platform';
 import { Allow } from '@police/security';
 import type { Request, Response } from 'express';
 import { PartyRef } from '../../domain/evidence.events';
+import { Actor } from '../../domain/evidence.decide';
+import { ItemEvent } from '../../domain/item.events';
 import { ItemState } from '../../domain/item.state';
 import { EvidenceAccess } from '../../evidence.access';
+import { itemAggregate } from '../../evidence.aggregates';
 import { EVIDENCE_CONFIG, EvidenceConfig } from '../../evidence.config';
-import { requestContext, setEtag } from '../../evidence.http-context';
-import { evidenceProblem } from '../../evidence.problems';
 import { ItemView, itemView } from '../../queries/items/item.view';
-import { ExecuteItemCommand } from '../evidence.cqrs';
-import { newRecordId } from '../evidence-commands';
 import { LabelNumbers } from './label-numbers';
 import {
   AcceptHandoverRequest,
@@ -31,33 +29,36 @@ import {
 } from './items.request';
 import { ItemCommand } from '../../domain/item.decide';
 
-type Envelope = Pick<ItemCommand, 'type' | 'data'>;
 
 /** Commands on seized items and traces: registration, two-party handovers, storage, lab, disposal. */
 @ApiTags('items')
 @Controller('items')
 export class ItemCommandsController {
+  private readonly items: AggregateCommands<ItemState, ItemEvent, ItemCommand, Actor>;
+
   constructor(
-    private readonly bus: CommandBus,
+    @Inject(EVENT_SOURCING) es: ServiceEventSourcing,
     private readonly access: EvidenceAccess,
     private readonly labels: LabelNumbers,
     @Inject(EVIDENCE_CONFIG) private readonly config: EvidenceConfig,
-  ) {}
+  ) {
+    this.items = es.commands(itemAggregate);
+  }
 
   @Post()
   @Allow('detective', 'team_lead', 'evidence_officer', 'lab_liaison')
   @ApiOperation({ summary: 'Register a seized item or trace (Idempotency-Key makes a retry return the first result)' })
   async register(@Body() body: RegisterItemRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView> {
-    if (!body.investigationId && !body.pvNumber) throw evidenceProblem(422, 'case_reference_required', 'Give the investigation id, the PV number, or both.', 'investigationId');
+    if (!body.investigationId && !body.pvNumber) throw problem(422, 'case_reference_required', 'Give the investigation id, the PV number, or both.', 'investigationId');
     const principal = this.access.principal(req);
     if (body.investigationId) {
       const kase = await this.access.caseForNewItem(req, body.investigationId);
-      if (kase.status === 'closed') throw evidenceProblem(409, 'investigation_closed', `Investigation ${body.investigationId} is closed.`, 'investigationId');
+      if (kase.status === 'closed') throw problem(409, 'investigation_closed', `Investigation ${body.investigationId} is closed.`, 'investigationId');
     }
     const ctx = requestContext(req, this.access.actor(principal));
     const itemId = newRecordId('item', principal.staffId, ctx.idempotencyKey);
     const labelNumber = await this.labels.next(ctx.now);
-    const result = await this.run(itemId, {
+    const result = await this.items.handle(itemId, {
       type: 'RegisterItem',
       data: {
         itemId,
@@ -192,18 +193,22 @@ export class ItemCommandsController {
     return s.status === 'held' ? (s.openOffer?.to ?? undefined) : undefined;
   }
 
-  /** Object-level check on the item, then the command with an actor who may act for the party at hand. */
-  private async onItem(id: string, req: Request, res: Response, partyAtHand: (s: ItemState) => PartyRef | undefined, command: Envelope, options: { requireIfMatch?: boolean } = {}): Promise<ItemView> {
-    const row = await this.access.currentRow(id);
-    await this.access.authorizeWrite(req, row);
+  /**
+   * The command on the item, with the object-level check on the state the command loads (one read of
+   * the stream), and an actor who may act for the party at hand in that state.
+   */
+  private async onItem(id: string, req: Request, res: Response, partyAtHand: (s: ItemState) => PartyRef | undefined, command: CommandInput<ItemCommand>, options: { requireIfMatch?: boolean } = {}): Promise<ItemView> {
     const principal = this.access.principal(req);
-    const ctx = { ...requestContext(req, this.access.actor(principal, partyAtHand(row.state)), options), actorFor: (s: ItemState) => this.access.actor(principal, partyAtHand(s)) };
-    const result = await this.run(id, command, ctx);
+    const ctx = requestContext(req, this.access.actor(principal));
+    const result = await this.items.handle(id, command, {
+      ...ctx,
+      authorize: async (loaded) => {
+        await this.access.authorizeWrite(req, await this.access.rowOf(id, loaded));
+        if (options.requireIfMatch) requireIfMatch(ctx, 'item');
+      },
+      actorFor: (s) => this.access.actor(principal, partyAtHand(s)),
+    });
     return this.answer(res, result);
-  }
-
-  private run(itemId: string, command: Envelope, ctx: ReturnType<typeof requestContext>): Promise<CommandResult<ItemState>> {
-    return this.bus.execute(new ExecuteItemCommand(itemId, command, ctx));
   }
 
   private answer(res: Response, result: CommandResult<ItemState>): ItemView {

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { UuidParam } from '@police/platform';
+import { problem, setEtag, UuidParam } from '@police/platform';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { loadState } from '@police/event-store';
 import { Allow, Consults, resourceNotFound, SearchRateLimit } from '@police/security';
@@ -11,8 +11,6 @@ import { ItemCategory, ItemEvent } from '../../domain/item.events';
 import { evolveItem, initialItemState, ItemState, OpenOffer } from '../../domain/item.state';
 import { EvidenceAccess } from '../../evidence.access';
 import { EVIDENCE_CONFIG, EvidenceConfig } from '../../evidence.config';
-import { setEtag } from '../../evidence.http-context';
-import { evidenceProblem } from '../../evidence.problems';
 import { AsOfQuery, ListItemsQuery } from '../../commands/items/items.request';
 import { certificatePdf, labelSvg } from '../custody/custody-documents';
 import { CustodyEntry, custodyEntry } from '../custody/custody-record';
@@ -127,7 +125,7 @@ export class ItemQueriesController {
     const asOf = new Date(q.asOf);
     const { state, version } = await loadState<ItemState, ItemEvent>(this.access.eventSourcing.store, itemStream(id), { evolve: evolveItem, initialState: initialItemState, asOf });
     const view = itemView(state, version);
-    if (!view) throw evidenceProblem(404, 'item_not_registered_then', `Item ${id} was not registered yet at ${asOf.toISOString()}.`, 'asOf');
+    if (!view) throw problem(404, 'item_not_registered_then', `Item ${id} was not registered yet at ${asOf.toISOString()}.`, 'asOf');
     return { ...view, asOf: asOf.toISOString() };
   }
 

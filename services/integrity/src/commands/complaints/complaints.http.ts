@@ -1,19 +1,18 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { UuidParam } from '@police/platform';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { CommandResult } from '@police/event-store';
+import { AggregateCommands, CommandInput, newRecordId, RecordedEvent, streamAfter } from '@police/event-store';
+import { EVENT_SOURCING, problem, requestContext, ServiceEventSourcing, setEtag, UuidParam } from '@police/platform';
 import { Allow, Authenticated, Role } from '@police/security';
 import type { Request, Response } from 'express';
-import { OVERSIGHT_BODIES, OversightBody } from '../../domain/complaint.events';
+import { ComplaintEvent, OVERSIGHT_BODIES, OversightBody } from '../../domain/complaint.events';
+import { ComplaintCommand } from '../../domain/complaint.decide';
 import { ComplaintState } from '../../domain/complaint.state';
+import { Actor } from '../../domain/integrity.decide';
 import { IntegrityAccess } from '../../integrity.access';
+import { complaintAggregate } from '../../integrity.aggregates';
 import { INTEGRITY_CONFIG, IntegrityConfig } from '../../integrity.config';
-import { requestContext, setEtag } from '../../integrity.http-context';
-import { integrityProblem } from '../../integrity.problems';
+import { ComplaintRow } from '../../queries/complaints/complaint.read-model';
 import { ComplaintReceipt, ComplaintView, complaintView } from '../../queries/complaints/complaint.view';
-import { ComplaintEnvelope, IntegrityRequestContext, newRecordId } from '../integrity-commands';
-import { ExecuteComplaintCommand } from '../integrity.cqrs';
 import {
   AcknowledgeRequest,
   AnswerInformationRequestRequest,
@@ -51,12 +50,16 @@ export const OVERSIGHT_ROLES: Role[] = ['integrity_investigator', 'discipline_of
 @ApiTags('complaints')
 @Controller('complaints')
 export class ComplaintCommandsController {
+  private readonly complaints: AggregateCommands<ComplaintState, ComplaintEvent, ComplaintCommand, Actor>;
+
   constructor(
-    private readonly bus: CommandBus,
+    @Inject(EVENT_SOURCING) es: ServiceEventSourcing,
     private readonly access: IntegrityAccess,
     private readonly registerNumbers: RegisterNumbers,
     @Inject(INTEGRITY_CONFIG) private readonly config: IntegrityConfig,
-  ) {}
+  ) {
+    this.complaints = es.commands(complaintAggregate);
+  }
 
   @Post()
   @Allow(...INTAKE_ROLES)
@@ -65,12 +68,12 @@ export class ComplaintCommandsController {
     const principal = this.access.principal(req);
     // Whoever registers a complaint sees it; one that names the registrar must be registered by someone else.
     if (body.staffConcerned.includes(principal.staffId)) {
-      throw integrityProblem(422, 'complaint_names_registrar', 'A complaint that names you must be registered by someone else.', 'staffConcerned');
+      throw problem(422, 'complaint_names_registrar', 'A complaint that names you must be registered by someone else.', 'staffConcerned');
     }
     const ctx = requestContext(req, this.access.actor(principal));
     const complaintId = newRecordId('complaint', principal.staffId, ctx.idempotencyKey);
     const registerNumber = await this.registerNumbers.next(ctx.now);
-    const result = await this.run(complaintId, {
+    const result = await this.complaints.handle(complaintId, {
       type: 'ReceiveComplaint',
       data: {
         complaintId,
@@ -249,20 +252,23 @@ export class ComplaintCommandsController {
   }
 
   /**
-   * The record check on the complaint as its stream has it now, then `check` (request checks that must not
-   * be answered before it: they would tell a stranger the id exists), then the command.
+   * The record check on the complaint as the command loads it (one read of the stream), then `check`
+   * (request checks that must not be answered before it: they would tell a stranger the id exists), then
+   * the decision.
    */
-  private async onComplaint(id: string, req: Request, res: Response, command: ComplaintEnvelope, check?: () => void): Promise<ComplaintAnswer> {
-    const row = await this.access.currentRow(id);
-    this.access.authorizeWrite(req, row);
-    check?.();
+  private async onComplaint(id: string, req: Request, res: Response, command: CommandInput<ComplaintCommand>, check?: () => void): Promise<ComplaintAnswer> {
     const ctx = requestContext(req, this.access.actor(this.access.principal(req)));
-    await this.run(id, command, ctx);
-    return this.answer(req, res, id);
-  }
-
-  private run(complaintId: string, command: ComplaintEnvelope, ctx: IntegrityRequestContext): Promise<CommandResult<ComplaintState>> {
-    return this.bus.execute(new ExecuteComplaintCommand(complaintId, command, ctx));
+    let before: RecordedEvent[] = [];
+    const result = await this.complaints.handle(id, command, {
+      ...ctx,
+      authorize: (loaded) => {
+        before = loaded.events;
+        this.access.authorizeWrite(req, this.access.rowOf(loaded.events));
+        check?.();
+      },
+    });
+    const after = streamAfter(before, result);
+    return this.answer(req, res, id, after && this.access.rowOf(after));
   }
 
   /**
@@ -270,8 +276,8 @@ export class ComplaintCommandsController {
    * writer may see it now: a triage can move it out of the writer's compartment, and an idempotent replay
    * of a registration comes back after any amount of time. Otherwise a receipt, without ETag.
    */
-  private async answer(req: Request, res: Response, id: string): Promise<ComplaintAnswer> {
-    const row = await this.access.currentRow(id);
+  private async answer(req: Request, res: Response, id: string, current?: ComplaintRow): Promise<ComplaintAnswer> {
+    const row = current ?? (await this.access.currentRow(id));
     if (!this.access.canSee(this.access.principal(req), row)) return { id: row.id, registerNumber: row.registerNumber };
     setEtag(res, row.version);
     return complaintView(row, new Date(), this.config.deadlines);
@@ -279,6 +285,6 @@ export class ComplaintCommandsController {
 }
 
 export function oversightBody(value: string): OversightBody {
-  if (!(OVERSIGHT_BODIES as readonly string[]).includes(value)) throw integrityProblem(404, 'unknown_oversight_body', `No oversight body ${value}: comite_p or aig.`, 'recipient');
+  if (!(OVERSIGHT_BODIES as readonly string[]).includes(value)) throw problem(404, 'unknown_oversight_body', `No oversight body ${value}: comite_p or aig.`, 'recipient');
   return value as OversightBody;
 }

@@ -1,15 +1,16 @@
-import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { UuidParam } from '@police/platform';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AggregateCommands, CommandInput, newRecordId, RecordedEvent, streamAfter } from '@police/event-store';
+import { EVENT_SOURCING, problem, requestContext, ServiceEventSourcing, setEtag, UuidParam } from '@police/platform';
 import { Allow } from '@police/security';
 import type { Request, Response } from 'express';
+import { Actor } from '../../domain/integrity.decide';
+import { ThreatFileCommand, ThreatFileState } from '../../domain/threat-file.decide';
+import { ThreatFileEvent } from '../../domain/threat-file.events';
 import { IntegrityAccess } from '../../integrity.access';
-import { requestContext, setEtag } from '../../integrity.http-context';
-import { integrityProblem } from '../../integrity.problems';
+import { threatFileAggregate } from '../../integrity.aggregates';
+import { ThreatFileRow } from '../../queries/tucht/tucht.read-model';
 import { ThreatFileAnswer, threatFileView } from '../../queries/tucht/tucht.view';
-import { newRecordId, ThreatFileEnvelope } from '../integrity-commands';
-import { ExecuteThreatFileCommand } from '../integrity.cqrs';
 import { TUCHT_ROLES } from './order-measures.http';
 import { CloseThreatFileRequest, OpenThreatFileRequest, ThreatFileNoteRequest } from './tucht.request';
 
@@ -20,10 +21,14 @@ import { CloseThreatFileRequest, OpenThreatFileRequest, ThreatFileNoteRequest } 
 @ApiTags('threat-files')
 @Controller('threat-files')
 export class ThreatFileCommandsController {
+  private readonly threatFiles: AggregateCommands<ThreatFileState, ThreatFileEvent, ThreatFileCommand, Actor>;
+
   constructor(
-    private readonly bus: CommandBus,
+    @Inject(EVENT_SOURCING) es: ServiceEventSourcing,
     private readonly access: IntegrityAccess,
-  ) {}
+  ) {
+    this.threatFiles = es.commands(threatFileAggregate);
+  }
 
   @Post()
   @Allow(...TUCHT_ROLES)
@@ -31,16 +36,14 @@ export class ThreatFileCommandsController {
   async open(@Body() body: OpenThreatFileRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ThreatFileAnswer> {
     const principal = this.access.principal(req);
     if (body.involved.some((m) => m.staffId === principal.staffId)) {
-      throw integrityProblem(422, 'threat_file_names_recorder', 'A threat file that involves you must be opened by someone else.', 'involved');
+      throw problem(422, 'threat_file_names_recorder', 'A threat file that involves you must be opened by someone else.', 'involved');
     }
     const ctx = requestContext(req, this.access.actor(principal));
     const threatFileId = newRecordId('threat-file', principal.staffId, ctx.idempotencyKey);
-    const result = await this.bus.execute(
-      new ExecuteThreatFileCommand(
-        threatFileId,
-        { type: 'OpenThreatFile', data: { threatFileId, openedOn: body.openedOn, summary: body.summary, involved: body.involved.map((m) => ({ staffId: m.staffId, involvement: m.involvement })) } },
-        ctx,
-      ),
+    const result = await this.threatFiles.handle(
+      threatFileId,
+      { type: 'OpenThreatFile', data: { threatFileId, openedOn: body.openedOn, summary: body.summary, involved: body.involved.map((m) => ({ staffId: m.staffId, involvement: m.involvement })) } },
+      ctx,
     );
     res.status(result.alreadyHandled ? 200 : 201).location(`/api/integrity/threat-files/${threatFileId}`);
     return this.answer(res, threatFileId);
@@ -64,16 +67,23 @@ export class ThreatFileCommandsController {
     return this.onFile(id, req, res, { type: 'CloseThreatFile', data: { closedOn: body.closedOn, reason: body.reason } });
   }
 
-  private async onFile(id: string, req: Request, res: Response, command: ThreatFileEnvelope): Promise<ThreatFileAnswer> {
-    const row = await this.access.currentThreatFile(id);
-    this.access.authorizeWriteResource(req, this.access.threatFileResource(row));
+  /** The command on the file, with the record check on the state the command loads (one read of the stream). */
+  private async onFile(id: string, req: Request, res: Response, command: CommandInput<ThreatFileCommand>): Promise<ThreatFileAnswer> {
     const ctx = requestContext(req, this.access.actor(this.access.principal(req)));
-    await this.bus.execute(new ExecuteThreatFileCommand(id, command, ctx));
-    return this.answer(res, id);
+    let before: RecordedEvent[] = [];
+    const result = await this.threatFiles.handle(id, command, {
+      ...ctx,
+      authorize: (loaded) => {
+        before = loaded.events;
+        this.access.authorizeWriteResource(req, this.access.threatFileResource(this.access.threatFileRowOf(loaded.events)));
+      },
+    });
+    const after = streamAfter(before, result);
+    return this.answer(res, id, after && this.access.threatFileRowOf(after));
   }
 
-  private async answer(res: Response, id: string): Promise<ThreatFileAnswer> {
-    const row = await this.access.currentThreatFile(id);
+  private async answer(res: Response, id: string, current?: ThreatFileRow): Promise<ThreatFileAnswer> {
+    const row = current ?? (await this.access.currentThreatFile(id));
     setEtag(res, row.version);
     return threatFileView(row);
   }

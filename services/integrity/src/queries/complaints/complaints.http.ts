@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { UuidParam } from '@police/platform';
+import { problem, setEtag, UuidParam } from '@police/platform';
 import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Allow, Authenticated, Consults, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
@@ -11,8 +11,6 @@ import { KORPSCHEF } from '../../domain/integrity.decide';
 import { ComplaintPhase, DeadlineStep, earlyWarning, EarlyWarningSignal, openDeadlines, overdueSteps, summaryOf } from '../../domain/complaint.state';
 import { IntegrityAccess } from '../../integrity.access';
 import { INTEGRITY_CONFIG, IntegrityConfig } from '../../integrity.config';
-import { setEtag } from '../../integrity.http-context';
-import { integrityProblem } from '../../integrity.problems';
 import { ComplaintRow } from './complaint.read-model';
 import { ComplaintListEntry, complaintListEntry, ComplaintView, complaintView } from './complaint.view';
 import { forwardingPdf } from './forwarding-document';
@@ -124,7 +122,7 @@ export class ComplaintQueriesController {
     const row = await this.access.row(id);
     await this.access.authorizeRead(req, row);
     const state = row.state;
-    if (state.status !== 'registered') throw integrityProblem(404, 'complaint_not_found', 'No complaint under this id.');
+    if (state.status !== 'registered') throw problem(404, 'complaint_not_found', 'No complaint under this id.');
     const actor = this.access.actor(this.access.principal(req));
     const { verdict, conflicts } = investigatorCheck(state, q.investigatorId, this.config.organisation, this.config.relationships);
     const member = this.config.organisation[q.investigatorId];
@@ -152,7 +150,7 @@ export class ComplaintQueriesController {
     await this.access.authorizeRead(req, row);
     const body = oversightBody(recipient);
     const forwarding = row.file.forwardings[body];
-    if (!forwarding) throw integrityProblem(404, 'forwarding_not_found', `Complaint ${row.registerNumber ?? id} is not forwarded to ${body === 'aig' ? 'AIG' : 'Comité P'} yet.`, 'recipient');
+    if (!forwarding) throw problem(404, 'forwarding_not_found', `Complaint ${row.registerNumber ?? id} is not forwarded to ${body === 'aig' ? 'AIG' : 'Comité P'} yet.`, 'recipient');
     const pdf = await forwardingPdf({ file: row.file, body, forwarding, printedAt: new Date(), printedBy: this.access.principal(req).staffId });
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `inline; filename="doorzending-${body}-${row.registerNumber ?? id}.pdf"`);

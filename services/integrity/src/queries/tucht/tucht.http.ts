@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import { UuidParam } from '@police/platform';
+import { problem, setEtag, UuidParam } from '@police/platform';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, Consults, resourceNotFound, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
@@ -11,8 +11,6 @@ import { dayOf } from '../../domain/integrity.decide';
 import { ThreatInvolvement } from '../../domain/threat-file.events';
 import { IntegrityAccess } from '../../integrity.access';
 import { INTEGRITY_CONFIG, IntegrityConfig } from '../../integrity.config';
-import { setEtag } from '../../integrity.http-context';
-import { integrityProblem } from '../../integrity.problems';
 import { ComplaintRow } from '../complaints/complaint.read-model';
 import { OrderMeasureRow, ThreatFileRow } from './tucht.read-model';
 import { OrderMeasureListEntry, orderMeasureListEntry, OrderMeasureView, orderMeasureView, ThreatFileAnswer, ThreatFileListEntry, threatFileListEntry, threatFileView } from './tucht.view';
@@ -131,7 +129,7 @@ export class DisciplinaryFileController {
       "A staff member's disciplinary file (tuchtblad): disciplinary procedures and sanctions across complaints (erased ones marked as erased), order measures and threat files. 404 to the staff member themself, and for a staff member with nothing on file.",
   })
   async get(@Param('staffId') staffId: string, @Query() q: DisciplinaryFileQuery, @Req() req: Request): Promise<DisciplinaryFile> {
-    if (!/^[A-Za-z0-9._:-]{1,64}$/.test(staffId)) throw integrityProblem(400, 'invalid_staff_id', 'staffId must be 1 to 64 letters, digits or . _ : -', 'staffId');
+    if (!/^[A-Za-z0-9._:-]{1,64}$/.test(staffId)) throw problem(400, 'invalid_staff_id', 'staffId must be 1 to 64 letters, digits or . _ : -', 'staffId');
     await this.access.authorizeReadResource(req, this.access.staffFileResource(staffId));
     const principal = this.access.principal(req);
     const asOf = q.asOf ?? dayOf(new Date());

@@ -1,21 +1,18 @@
 import { Body, Controller, Delete, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { UuidParam } from '@police/platform';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandResult } from '@police/event-store';
+import { AggregateCommands, CommandInput, CommandResult, newRecordId, RecordedEvent, streamAfter } from '@police/event-store';
+import { EVENT_SOURCING, problem, requestContext, ServiceEventSourcing, setEtag, UuidParam } from '@police/platform';
 import { Allow } from '@police/security';
 import type { Request, Response } from 'express';
-import { ActionData } from '../../domain/investigation.decide';
-import { Origin } from '../../domain/investigation.events';
+import { ActionData, InvestigationCommand } from '../../domain/investigation.decide';
+import { InvestigationEvent, Origin } from '../../domain/investigation.events';
 import { Investigation, InvestigationState } from '../../domain/investigation.state';
-import { InvestigationsAccess } from '../../investigations.access';
+import { Actor } from '../../domain/investigations.decide';
+import { InvestigationsAccess, LoadedInvestigation } from '../../investigations.access';
+import { investigationAggregate } from '../../investigations.aggregates';
 import { INVESTIGATIONS_CONFIG, InvestigationsConfig, routeOf, routingOf, teamKey } from '../../investigations.config';
-import { requestContext, setEtag } from '../../investigations.http-context';
-import { investigationsProblem } from '../../investigations.problems';
 import { caseFile, CaseFileView, otherInvestigationsNamed, withoutHidden } from '../../queries/investigations/case-file.view';
 import { seriesLinkNotFound } from '../../domain/investigation.errors';
-import { Envelope, newRecordId } from '../investigation-commands';
-import { ExecuteInvestigationCommand } from '../investigations.cqrs';
 import {
   ACTION_FIELDS,
   CloseInvestigationRequest,
@@ -40,7 +37,9 @@ import {
 
 const WRITERS = ['detective', 'team_lead'] as const;
 
-type Authorize = (req: Request, state: Investigation) => void;
+type Authorize = (req: Request, state: Investigation) => void | Promise<void>;
+
+type Envelope = CommandInput<InvestigationCommand>;
 
 /** What a write answers: the case file, or only its id and version when the writer may no longer see it. */
 type WriteAnswer = CaseFileView | { id: string; version: number };
@@ -49,24 +48,28 @@ type WriteAnswer = CaseFileView | { id: string; version: number };
 @ApiTags('investigations')
 @Controller()
 export class InvestigationCommandsController {
+  private readonly investigations: AggregateCommands<InvestigationState, InvestigationEvent, InvestigationCommand, Actor>;
+
   constructor(
-    private readonly bus: CommandBus,
+    @Inject(EVENT_SOURCING) es: ServiceEventSourcing,
     private readonly access: InvestigationsAccess,
     @Inject(INVESTIGATIONS_CONFIG) private readonly config: InvestigationsConfig,
-  ) {}
+  ) {
+    this.investigations = es.commands(investigationAggregate);
+  }
 
   @Post()
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Open an investigation for your team (routed by phenomenon unless a team is named); Idempotency-Key makes a retry return the first result' })
   async open(@Body() body: OpenInvestigationRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     const principal = this.access.principal(req);
-    if (body.origin.kind === 'report' && !body.origin.report) throw investigationsProblem(422, 'required', 'An investigation opened from a report carries the report’s essentials', 'origin.report');
+    if (body.origin.kind === 'report' && !body.origin.report) throw problem(422, 'required', 'An investigation opened from a report carries the report’s essentials', 'origin.report');
     if (body.origin.report) await this.requireReport(req, body.origin.report.reportId, 'origin.report.reportId');
     const ctx = requestContext(req, this.access.actor(principal));
     const team = body.team !== undefined ? this.knownTeam(body.team) : routeOf(this.config, body.phenomenon);
     const investigationId = newRecordId('investigation', principal.staffId, ctx.idempotencyKey);
     if (team !== undefined) this.access.authorizeNew(req, this.access.newResource(investigationId, team));
-    const result = await this.run(
+    const result = await this.investigations.handle(
       investigationId,
       {
         type: 'OpenInvestigation',
@@ -171,7 +174,7 @@ export class InvestigationCommandsController {
   async action(@UuidParam('id') id: string, @Body() body: RecordActionRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer & { actionId: string }> {
     const principal = this.access.principal(req);
     for (const field of ACTION_FIELDS[body.kind]) {
-      if (body[field] === undefined) throw investigationsProblem(422, 'required', `A ${body.kind.replaceAll('_', ' ')} needs ${field}`, field);
+      if (body[field] === undefined) throw problem(422, 'required', `A ${body.kind.replaceAll('_', ' ')} needs ${field}`, field);
     }
     const actionId = newRecordId('action', principal.staffId, req.header('idempotency-key') ?? undefined);
     const base: ActionData = {
@@ -239,9 +242,11 @@ export class InvestigationCommandsController {
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Join a report to the investigation: one referred for investigation, held by a case you may see' })
   async joinReport(@UuidParam('id') id: string, @Body() body: JoinReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
-    this.work(req, (await this.access.current(id)).state);
-    await this.requireReport(req, body.reportId, 'reportId');
-    return this.onCase(id, req, res, this.work, { type: 'JoinReport', data: { reportId: body.reportId, ...(body.pvNumber !== undefined ? { pvNumber: body.pvNumber } : {}), reason: body.reason } });
+    const authorize: Authorize = async (r, state) => {
+      this.work(r, state);
+      await this.requireReport(r, body.reportId, 'reportId');
+    };
+    return this.onCase(id, req, res, authorize, { type: 'JoinReport', data: { reportId: body.reportId, ...(body.pvNumber !== undefined ? { pvNumber: body.pvNumber } : {}), reason: body.reason } });
   }
 
   @Post(':id/series-links')
@@ -249,9 +254,11 @@ export class InvestigationCommandsController {
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Link the investigation in a series with another one you may see' })
   async addSeriesLink(@UuidParam('id') id: string, @Body() body: SeriesLinkRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
-    this.work(req, (await this.access.current(id)).state);
-    await this.requireOtherInvestigation(req, id, body.otherInvestigationId, 'otherInvestigationId');
-    return this.onCase(id, req, res, this.work, { type: 'AddSeriesLink', data: { otherInvestigationId: body.otherInvestigationId, reason: body.reason } });
+    const authorize: Authorize = async (r, state) => {
+      this.work(r, state);
+      await this.requireOtherInvestigation(r, id, body.otherInvestigationId, 'otherInvestigationId');
+    };
+    return this.onCase(id, req, res, authorize, { type: 'AddSeriesLink', data: { otherInvestigationId: body.otherInvestigationId, reason: body.reason } });
   }
 
   @Delete(':id/series-links/:otherInvestigationId')
@@ -259,12 +266,14 @@ export class InvestigationCommandsController {
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Undo a series link, with a reason' })
   async removeSeriesLink(@UuidParam('id') id: string, @UuidParam('otherInvestigationId') otherInvestigationId: string, @Body() body: ReasonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
-    this.work(req, (await this.access.current(id)).state);
-    // A link to a case the writer may not know of is not in the case file they see: undoing it is
-    // answered as for a link that does not exist, in the domain's own words.
-    const unknowable = await this.access.unknowableTo(this.access.principal(req), [otherInvestigationId]);
-    if (unknowable.has(otherInvestigationId)) throw seriesLinkNotFound();
-    return this.onCase(id, req, res, this.work, { type: 'RemoveSeriesLink', data: { otherInvestigationId, reason: body.reason } });
+    const authorize: Authorize = async (r, state) => {
+      this.work(r, state);
+      // A link to a case the writer may not know of is not in the case file they see: undoing it is
+      // answered as for a link that does not exist, in the domain's own words.
+      const unknowable = await this.access.unknowableTo(this.access.principal(r), [otherInvestigationId]);
+      if (unknowable.has(otherInvestigationId)) throw seriesLinkNotFound();
+    };
+    return this.onCase(id, req, res, authorize, { type: 'RemoveSeriesLink', data: { otherInvestigationId, reason: body.reason } });
   }
 
   @Post(':id/report-to-magistrate')
@@ -280,11 +289,12 @@ export class InvestigationCommandsController {
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Close with an outcome (the lead investigator or a team lead)' })
   async close(@UuidParam('id') id: string, @Body() body: CloseInvestigationRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
-    if (body.mergedInto !== undefined) {
-      this.closing(req, (await this.access.current(id)).state);
-      await this.requireOtherInvestigation(req, id, body.mergedInto, 'mergedInto');
-    }
-    return this.onCase(id, req, res, this.closing, {
+    const mergedInto = body.mergedInto;
+    const authorize: Authorize = async (r, state) => {
+      this.closing(r, state);
+      if (mergedInto !== undefined) await this.requireOtherInvestigation(r, id, mergedInto, 'mergedInto');
+    };
+    return this.onCase(id, req, res, authorize, {
       type: 'CloseInvestigation',
       data: { outcome: body.outcome, reason: body.reason, ...(body.transferredTo !== undefined ? { transferredTo: body.transferredTo } : {}), ...(body.mergedInto !== undefined ? { mergedInto: body.mergedInto } : {}) },
     });
@@ -310,34 +320,41 @@ export class InvestigationCommandsController {
   private async requireOtherInvestigation(req: Request, id: string, otherId: string, field: string): Promise<void> {
     if (otherId === id) return;
     if (!(await this.access.mayNameInvestigation(this.access.principal(req), otherId))) {
-      throw investigationsProblem(422, 'unknown_investigation', 'There is no investigation with this id that you may name here.', field);
+      throw problem(422, 'unknown_investigation', 'There is no investigation with this id that you may name here.', field);
     }
   }
 
   /** A report this one is to name: known here (referred, see `mayNameReport`) and seen by the writer, else an unknown id. */
   private async requireReport(req: Request, reportId: string, field: string): Promise<void> {
     if (!(await this.access.mayNameReport(this.access.principal(req), reportId))) {
-      throw investigationsProblem(422, 'unknown_report', 'There is no report with this id, referred for investigation, that you may name here.', field);
+      throw problem(422, 'unknown_report', 'There is no report with this id, referred for investigation, that you may name here.', field);
     }
   }
 
   private knownTeam(team: string): string {
     const key = teamKey(team);
-    if (!this.config.teams.includes(key)) throw investigationsProblem(422, 'unknown_team', `The zone has no team "${team}"; its teams: ${this.config.teams.join(', ')}.`, 'team');
+    if (!this.config.teams.includes(key)) throw problem(422, 'unknown_team', `The zone has no team "${team}"; its teams: ${this.config.teams.join(', ')}.`, 'team');
     return key;
   }
 
-  /** Object-level check on the case as its stream has it now, then the command. */
+  /** The command on the case, with the object-level check on the state the command loads (one read of the stream). */
   private async onCase(id: string, req: Request, res: Response, authorize: Authorize, command: Envelope): Promise<WriteAnswer> {
-    const current = await this.access.current(id);
-    authorize(req, current.state);
     const ctx = requestContext(req, this.access.actor(this.access.principal(req)));
-    await this.run(id, command, ctx);
-    return this.answer(id, req, res);
+    let before: RecordedEvent[] = [];
+    const result = await this.investigations.handle(id, command, {
+      ...ctx,
+      authorize: async (loaded) => {
+        before = loaded.events;
+        await authorize(req, this.access.opened(loaded).state);
+      },
+    });
+    return this.answerFrom(req, res, id, await this.after(id, before, result));
   }
 
-  private run(id: string, command: Envelope, ctx: ReturnType<typeof requestContext>): Promise<CommandResult<InvestigationState>> {
-    return this.bus.execute(new ExecuteInvestigationCommand(id, command, ctx));
+  /** The case after a command, from the events it was decided on and those it appended (read again only if they do not add up). */
+  private async after(id: string, before: RecordedEvent[], result: CommandResult<InvestigationState>): Promise<LoadedInvestigation> {
+    const events = streamAfter(before, result);
+    return events ? this.access.opened({ state: result.state, version: result.version, events }) : this.access.current(id);
   }
 
   /**
@@ -346,7 +363,10 @@ export class InvestigationCommandsController {
    * (they moved it to another team) gets its id and version only: a write answer is no consultation.
    */
   private async answer(id: string, req: Request, res: Response): Promise<WriteAnswer> {
-    const loaded = await this.access.current(id);
+    return this.answerFrom(req, res, id, await this.access.current(id));
+  }
+
+  private async answerFrom(req: Request, res: Response, id: string, loaded: LoadedInvestigation): Promise<WriteAnswer> {
     const principal = this.access.principal(req);
     if (!this.access.canSee(principal, this.access.resource(loaded.state))) return { id, version: loaded.version };
     setEtag(res, loaded.version);

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, UuidParam } from '@police/platform';
+import { ApiProblems, problem, setEtag, UuidParam } from '@police/platform';
 import { Allow, Consults, ProtectedResource, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
 import { Brackets } from 'typeorm';
@@ -8,8 +8,6 @@ import { ACTION_FIELDS, AsOfQuery, ListInvestigationsQuery, PersonIndexQuery } f
 import { ActionKind, COERCIVE_ACTIONS, InvestigationKind, OriginKind, PartyRole } from '../../domain/investigation.events';
 import { InvestigationsAccess } from '../../investigations.access';
 import { INVESTIGATIONS_CONFIG, InvestigationsConfig, teamKey } from '../../investigations.config';
-import { setEtag } from '../../investigations.http-context';
-import { investigationsProblem } from '../../investigations.problems';
 import { caseFile, CaseFileView, otherInvestigationsNamed, ServedTimelineEntry, servedTimeline, withoutHidden } from './case-file.view';
 import { InvestigationRow, PartyLinkRow } from './investigation.read-model';
 
@@ -185,7 +183,7 @@ export class InvestigationQueriesController {
   @Consults('investigation')
   @ApiOperation({ summary: 'The person index: where a person appears across the investigations you may see (hidden ones are not counted)' })
   async persons(@Query() q: PersonIndexQuery, @Req() req: Request): Promise<{ persons: { personId: string; appearances: PersonAppearance[] }[] }> {
-    if (!q.personId && !q.name) throw investigationsProblem(422, 'required', 'Ask by personId or by name', 'personId');
+    if (!q.personId && !q.name) throw problem(422, 'required', 'Ask by personId or by name', 'personId');
     const ds = this.access.eventSourcing.dataSource;
     const qb = ds.getRepository(PartyLinkRow).createQueryBuilder('p').orderBy('p.linkedAt', 'ASC').limit(1000);
     if (q.personId) qb.andWhere('p.personId = :pid', { pid: q.personId });
@@ -238,9 +236,9 @@ export class InvestigationQueriesController {
     }
     // ISO 8601 admits forms a Date cannot hold (week dates, basic format, hours alone): refuse them here.
     const asOf = new Date(q.asOf);
-    if (Number.isNaN(asOf.getTime())) throw investigationsProblem(400, 'invalid_time', 'asOf must be a date-time such as 2026-11-15T10:00:00Z', 'asOf');
+    if (Number.isNaN(asOf.getTime())) throw problem(400, 'invalid_time', 'asOf must be a date-time such as 2026-11-15T10:00:00Z', 'asOf');
     const then = await this.access.load(id, asOf);
-    if (!then) throw investigationsProblem(404, 'investigation_not_opened_then', `Investigation ${id} was not opened yet at ${asOf.toISOString()}.`, 'asOf');
+    if (!then) throw problem(404, 'investigation_not_opened_then', `Investigation ${id} was not opened yet at ${asOf.toISOString()}.`, 'asOf');
     const hidden = await this.access.unknowableTo(principal, otherInvestigationsNamed(then.events));
     return { id, version: then.version, investigation: withoutHidden(caseFile(then.events, then.state)!, hidden), asOf: asOf.toISOString() };
   }

@@ -1,33 +1,35 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { UuidParam } from '@police/platform';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandResult } from '@police/event-store';
+import { AggregateCommands, CommandInput, CommandResult } from '@police/event-store';
+import { definedOnly, EVENT_SOURCING, requestContext, ServiceEventSourcing, setEtag, UuidParam } from '@police/platform';
 import { Allow } from '@police/security';
 import type { Request, Response } from 'express';
 import { PvCommand } from '../../domain/pv.decide';
+import { PvEvent } from '../../domain/pv.events';
 import { PvState } from '../../domain/pv.state';
+import { Actor } from '../../domain/reports.decide';
 import { ReportConflict } from '../../domain/report.errors';
 import { GAK_CAPABLE, ReportsAccess } from '../../reports.access';
 import { REPORTS_CONFIG, ReportsConfig } from '../../reports.config';
-import { definedOnly, requestContext, setEtag } from '../../reports.http-context';
+import { pvAggregate } from '../../reports.aggregates';
 import { PvView, pvView } from '../../queries/reports/report.view';
 import { pvRow } from '../../queries/pvs/pv.projection';
-import { ExecutePvCommand } from '../reports.cqrs';
 import { FeedAngRequest, FinalisePvRequest, QualityCheckRequest, SubmitPvRequest, TransmitPvRequest } from './pvs.request';
-
-type Envelope = Pick<PvCommand, 'type' | 'data'>;
 
 
 /** The PV lifecycle: submission, GAK quality control, finalisation, transmission, the ANG feed. */
 @ApiTags('pvs')
 @Controller('pvs')
 export class PvCommandsController {
+  private readonly pvs: AggregateCommands<PvState, PvEvent, PvCommand, Actor>;
+
   constructor(
-    private readonly bus: CommandBus,
+    @Inject(EVENT_SOURCING) es: ServiceEventSourcing,
     private readonly access: ReportsAccess,
     @Inject(REPORTS_CONFIG) private readonly config: ReportsConfig,
-  ) {}
+  ) {
+    this.pvs = es.commands(pvAggregate);
+  }
 
   @Post(':pvId/submission')
   @HttpCode(200)
@@ -72,13 +74,18 @@ export class PvCommandsController {
     return this.onPv(pvId, req, res, { type: 'FeedPvToAng', data: { ...(body.angRef !== undefined && { angRef: body.angRef }) } });
   }
 
-  private async onPv(pvId: string, req: Request, res: Response, command: Envelope): Promise<PvView> {
-    const pv = await this.access.currentPvRow(pvId);
-    const report = await this.access.currentRow(pv.reportId);
-    this.access.authorizePvWrite(req, report, pv);
-    if (report.sealed) throw new ReportConflict('report_routed_to_integrity', 'The report of this PV was routed to integrity; it is handled there');
+  /** The command on the PV, with the object-level check (on its report too) on the state the command loads. */
+  private async onPv(pvId: string, req: Request, res: Response, command: CommandInput<PvCommand>): Promise<PvView> {
     const ctx = requestContext(req, this.access.actor(this.access.principal(req)));
-    const result: CommandResult<PvState> = await this.bus.execute(new ExecutePvCommand(pvId, command, ctx));
+    const result: CommandResult<PvState> = await this.pvs.handle(pvId, command, {
+      ...ctx,
+      authorize: async (loaded) => {
+        const pv = this.access.pvRowOf(loaded);
+        const report = await this.access.currentRow(pv.reportId);
+        this.access.authorizePvWrite(req, report, pv);
+        if (report.sealed) throw new ReportConflict('report_routed_to_integrity', 'The report of this PV was routed to integrity; it is handled there');
+      },
+    });
     setEtag(res, result.version);
     return pvView(pvRow(result.state, result.version)!);
   }

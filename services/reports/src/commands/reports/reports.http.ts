@@ -1,27 +1,25 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandResult } from '@police/event-store';
-import { IfMatchRequired, ProblemException, UuidParam } from '@police/platform';
+import { AggregateCommands, CommandInput, CommandResult, newRecordId } from '@police/event-store';
+import { definedOnly, EVENT_SOURCING, IfMatchRequired, problem, ProblemException, requestContext, requireIfMatch, ServiceEventSourcing, setEtag, UuidParam } from '@police/platform';
 import { Allow } from '@police/security';
 import type { Request, Response } from 'express';
 import { ReportCommand } from '../../domain/report.decide';
-import { ReportFacts, ReportParty } from '../../domain/report.events';
+import { ReportEvent, ReportFacts, ReportParty } from '../../domain/report.events';
 import { ReportState } from '../../domain/report.state';
 import { ReportConflict } from '../../domain/report.errors';
-import { supplementTarget } from '../../domain/pv.decide';
+import { PvCommand, supplementTarget } from '../../domain/pv.decide';
+import { PvEvent } from '../../domain/pv.events';
 import { PvState } from '../../domain/pv.state';
+import { Actor } from '../../domain/reports.decide';
 import { ReportsAccess } from '../../reports.access';
+import { pvAggregate, reportAggregate, RoutedReportCommand } from '../../reports.aggregates';
 import { officeRules, REPORTS_CONFIG, ReportsConfig } from '../../reports.config';
-import { definedOnly, requestContext, setEtag } from '../../reports.http-context';
-import { reportsProblem } from '../../reports.problems';
 import { reportRow } from '../../queries/reports/report.projection';
 import { ReportRow } from '../../queries/reports/report.read-model';
 import { PvView, pvView, ReportView, reportView } from '../../queries/reports/report.view';
 import { PvRow } from '../../queries/pvs/pv.read-model';
 import { pvRow } from '../../queries/pvs/pv.projection';
-import { ExecutePvCommand, ExecuteReportCommand } from '../reports.cqrs';
-import { newRecordId, ReportsRequestContext } from '../reports-commands';
 import { DraftPvRequest } from '../pvs/pvs.request';
 import {
   AmendReportRequest,
@@ -33,7 +31,7 @@ import {
   VictimSupportRequest,
 } from './reports.request';
 
-type Envelope = Pick<ReportCommand, 'type' | 'data'>;
+type Envelope = CommandInput<ReportCommand | RoutedReportCommand>;
 
 /**
  * Who takes reports in: the front desk and meldpunt (front_desk), and detectives and team leads, who
@@ -46,11 +44,17 @@ const INTAKE = ['front_desk', 'detective', 'team_lead'] as const;
 @ApiTags('reports')
 @Controller()
 export class ReportCommandsController {
+  private readonly reports: AggregateCommands<ReportState, ReportEvent, ReportCommand | RoutedReportCommand, Actor>;
+  private readonly pvs: AggregateCommands<PvState, PvEvent, PvCommand, Actor>;
+
   constructor(
-    private readonly bus: CommandBus,
+    @Inject(EVENT_SOURCING) es: ServiceEventSourcing,
     private readonly access: ReportsAccess,
     @Inject(REPORTS_CONFIG) private readonly config: ReportsConfig,
-  ) {}
+  ) {
+    this.reports = es.commands(reportAggregate);
+    this.pvs = es.commands(pvAggregate);
+  }
 
   @Post()
   @Allow(...INTAKE)
@@ -62,10 +66,11 @@ export class ReportCommandsController {
     const ctx = requestContext(req, this.access.actor(principal), { ifMatch: false });
     const reportId = newRecordId('report', principal.staffId, ctx.idempotencyKey);
     const handoffId = newRecordId('integrity-handoff', principal.staffId, ctx.idempotencyKey);
-    const result = await this.runReport(
+    const result = await this.reports.handle(
       reportId,
       {
         type: 'ReceiveReport',
+        integrityHandoffId: handoffId,
         data: {
           reportId,
           kind: body.kind,
@@ -86,7 +91,6 @@ export class ReportCommandsController {
         },
       },
       ctx,
-      handoffId,
     );
     // A replay may come long after: the report may since have been found to concern its receiver, who must
     // then get the 404 of a missing id, not its pointer.
@@ -115,7 +119,7 @@ export class ReportCommandsController {
       ...(c.staffMembersConcerned !== undefined && { staffMembersConcerned: c.staffMembersConcerned }),
     };
     const handoffId = newRecordId('integrity-handoff', principal.staffId, req.header('idempotency-key') ?? undefined);
-    return this.onReport(id, req, res, { type: 'AmendReport', data: { changes, reason: body.reason } }, { requireIfMatch: true, handoffId });
+    return this.onReport(id, req, res, { type: 'AmendReport', integrityHandoffId: handoffId, data: { changes, reason: body.reason } }, { requireIfMatch: true });
   }
 
   @Post(':id/assignment')
@@ -124,7 +128,7 @@ export class ReportCommandsController {
   @ApiOperation({ summary: 'Assign the report to the competent service (meldpunt, R-REP-1); a reassignment keeps the previous one' })
   async assign(@UuidParam('id') id: string, @Body() body: AssignReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ReportView> {
     if (!this.config.services.some((s) => s.id === body.serviceId)) {
-      throw reportsProblem(422, 'unknown_service', `Service ${body.serviceId} is not configured in this zone (${this.config.services.map((s) => s.id).join(', ')}).`, 'serviceId');
+      throw problem(422, 'unknown_service', `Service ${body.serviceId} is not configured in this zone (${this.config.services.map((s) => s.id).join(', ')}).`, 'serviceId');
     }
     return this.onReport(id, req, res, { type: 'AssignReportToService', data: { serviceId: body.serviceId, ...(body.note !== undefined && { note: body.note }) } });
   }
@@ -175,7 +179,7 @@ export class ReportCommandsController {
     if (body.supplementsPvId !== undefined) {
       // Only a PV of this report (which the writer may act on) can be supplemented here: a PV of another
       // report, which the writer may not know of, is answered exactly as one that does not exist.
-      const unknown = () => reportsProblem(422, 'unknown_pv', 'This report has no PV with this id.', 'supplementsPvId');
+      const unknown = () => problem(422, 'unknown_pv', 'This report has no PV with this id.', 'supplementsPvId');
       const original = await this.access.currentPvRow(body.supplementsPvId).catch((e: unknown) => {
         throw e instanceof ProblemException && e.getStatus() === 404 ? unknown() : e;
       });
@@ -183,23 +187,21 @@ export class ReportCommandsController {
       supplements = supplementTarget(original.state);
     }
     const pvId = newRecordId('pv', principal.staffId, ctx.idempotencyKey);
-    const result: CommandResult<PvState> = await this.bus.execute(
-      new ExecutePvCommand(
-        pvId,
-        {
-          type: 'DraftPv',
-          data: {
-            pvId,
-            reportId: id,
-            legalQualification: body.legalQualification,
-            offenceType: body.offenceType,
-            destination: body.destination,
-            documentSha256: body.documentSha256,
-            ...(supplements !== undefined && { supplements }),
-          },
+    const result: CommandResult<PvState> = await this.pvs.handle(
+      pvId,
+      {
+        type: 'DraftPv',
+        data: {
+          pvId,
+          reportId: id,
+          legalQualification: body.legalQualification,
+          offenceType: body.offenceType,
+          destination: body.destination,
+          documentSha256: body.documentSha256,
+          ...(supplements !== undefined && { supplements }),
         },
-        ctx,
-      ),
+      },
+      ctx,
     );
     res.status(result.alreadyHandled ? 200 : 201).location(`/api/reports/pvs/${pvId}`);
     setEtag(res, result.version);
@@ -216,24 +218,26 @@ export class ReportCommandsController {
     }));
   }
 
-  /** Object-level check on the report as its stream has it, then the command. */
-  private async onReport(id: string, req: Request, res: Response, command: Envelope, options: { requireIfMatch?: boolean; handoffId?: string } = {}): Promise<ReportView> {
-    const row = await this.access.currentRow(id);
-    this.access.authorizeWrite(req, row);
-    const ctx = requestContext(req, this.access.actor(this.access.principal(req)), options);
-    const result = await this.runReport(id, command, ctx, options.handoffId);
-    return this.answer(res, result, row, row.receivedBy);
-  }
-
-  private runReport(reportId: string, command: Envelope, ctx: ReportsRequestContext, handoffId?: string): Promise<CommandResult<ReportState>> {
-    return this.bus.execute(new ExecuteReportCommand(reportId, command, ctx, handoffId));
+  /** The command on the report, with the object-level check on the state the command loads (one read of the stream). */
+  private async onReport(id: string, req: Request, res: Response, command: Envelope, options: { requireIfMatch?: boolean } = {}): Promise<ReportView> {
+    const ctx = requestContext(req, this.access.actor(this.access.principal(req)));
+    let row: ReportRow | undefined;
+    const result = await this.reports.handle(id, command, {
+      ...ctx,
+      authorize: async (loaded) => {
+        row = await this.access.rowOf(id, loaded.events);
+        this.access.authorizeWrite(req, row);
+        if (options.requireIfMatch) requireIfMatch(ctx);
+      },
+    });
+    return this.answer(res, result, row!, row!.receivedBy);
   }
 
   private answer(res: Response, result: CommandResult<ReportState>, previous: ReportRow | null, receivedBy: string): ReportView {
     setEtag(res, result.version);
     const routed = result.state.status === 'routed_to_integrity' ? result.state : null;
     const row = reportRow(result.state, result.version, previous, routed ? '' : receivedBy);
-    if (!row) throw reportsProblem(404, 'report_not_found', 'No such report.');
+    if (!row) throw problem(404, 'report_not_found', 'No such report.');
     return reportView(row);
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { UuidParam } from '@police/platform';
+import { problem, setEtag, UuidParam } from '@police/platform';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, Consults, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
@@ -9,8 +9,6 @@ import { PvHistoryEntry, pvHistory } from '../../domain/pv-history.read-model';
 import { PvQueueStage } from '../../domain/pv-queue.query';
 import { ReportConflict } from '../../domain/report.errors';
 import { GAK_CAPABLE, REPORT_READERS, ReportsAccess } from '../../reports.access';
-import { setEtag } from '../../reports.http-context';
-import { reportsProblem } from '../../reports.problems';
 import { ReportRow } from '../reports/report.read-model';
 import { isoOrNull } from './pv-queue.projection';
 import { PvQueueRow } from './pv-queue.read-model';
@@ -92,7 +90,7 @@ export class PvQueriesController {
   })
   async queue(@Query() q: PvQueueQuery, @Req() req: Request): Promise<PvQueue> {
     const principal = this.access.principal(req);
-    if (!this.access.isGak(principal)) throw reportsProblem(403, 'not_gak', 'The PV queue is the quality control of GAK/DIAK: only members of its teams see it.');
+    if (!this.access.isGak(principal)) throw problem(403, 'not_gak', 'The PV queue is the quality control of GAK/DIAK: only members of its teams see it.');
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
     // Need-to-know in the query, so that paging counts only what the reader may see: no PV of a report

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
-import { UuidParam } from '@police/platform';
+import { setEtag, UuidParam } from '@police/platform';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, Authenticated, Consults, ProtectedResource, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
@@ -9,7 +9,6 @@ import { PvAwaiting, pvsAwaitingQualityCheck, pvsAwaitingTransmission, ReportAwa
 import { REPORT_READERS, ReportsAccess } from '../../reports.access';
 import { REPORTS_CONFIG, ReportsConfig } from '../../reports.config';
 import { ReportConflict } from '../../domain/report.errors';
-import { setEtag } from '../../reports.http-context';
 import { ListReportsQuery, STATISTICS_DIMENSIONS, StatisticsDimension, StatisticsQuery } from '../../commands/reports/reports.request';
 import { PV_QUEUE_STAGES, PvQueueStage } from '../../domain/pv-queue.query';
 import { PvRow } from '../pvs/pv.read-model';
