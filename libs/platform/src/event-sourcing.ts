@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { comparePositions, describeError, LoopFailure, migrate, PostgresEventStore, PostgresSnapshotStore, Projection, Projector, RecordedEvent } from '@police/event-store';
+import { comparePositions, describeError, leaseName, LoopFailure, migrate, PostgresEventStore, PostgresLeases, PostgresSnapshotStore, Projection, Projector, RecordedEvent } from '@police/event-store';
 import { ContractHandlers, migrateMessaging, PostgresCheckpointStore, PublicMessage, Relay, startConsumer, startRelay } from '@police/messaging';
 import type { MessageSubscription } from '@police/messaging';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { PLATFORM_MIGRATIONS } from './health';
-import { dataSourceOnPool, EVENT_SOURCING, publicTopic, ServiceName, ServiceRuntime } from './runtime';
+import { dataSourceOnPool, EVENT_SOURCING, intEnv, publicTopic, ServiceName, ServiceRuntime } from './runtime';
 import { installSearchIndexes } from './search-index';
 import { appendObserver, measureEventSourcing } from './event-sourcing.metrics';
 
@@ -37,12 +37,19 @@ export interface EventSourcingStatus {
  * The event-sourcing machinery of one service, on the pool its host gives it: the event store and
  * snapshots in the service's schema, the read models (TypeORM on the same pool), the projector, the
  * relay to the service's public topic, and the consumer of other services' contracts.
+ *
+ * In production mode several replicas of a service may run: each projection and the relay run on the
+ * replica that holds its lease (`<schema>.leases`, ADR 0030; `LEASE_TTL_MS`, default 5000, is how long a
+ * dead holder keeps it), the consumer group shares the topics' partitions, and commands go to any replica.
+ * Embedded mode is one process: it runs everything without leases.
  */
 export class ServiceEventSourcing {
   readonly store: PostgresEventStore;
   readonly snapshots: PostgresSnapshotStore;
   readonly dataSource: DataSource;
   readonly projector: Projector;
+  /** Who runs which projection and the relay among the replicas (production mode). */
+  readonly leases?: PostgresLeases;
   private relay?: Relay;
   private consumer?: MessageSubscription;
   private stopMeasuring?: () => void;
@@ -66,7 +73,17 @@ export class ServiceEventSourcing {
     this.snapshots = new PostgresSnapshotStore(runtime.pool, runtime.schema);
     // Read models are derived data, rebuildable from the log: their tables follow the entities.
     this.dataSource = dataSourceOnPool(runtime.pool, options.entities, { synchronize: true });
+    if (runtime.mode === 'production') {
+      this.leases = new PostgresLeases({
+        pool: runtime.pool,
+        schema: runtime.schema,
+        ttlMs: intEnv('LEASE_TTL_MS', 5000),
+        onChange: (name, held, token) => this.logger.log(`lease ${name}: ${held ? 'taken' : 'given up'} (token ${token})`),
+        onError: (e) => this.logger.warn(`leases: ${describeError(e)}; retrying`),
+      });
+    }
     this.projector = new Projector({
+      leases: this.leases,
       dataSource: this.dataSource,
       store: this.store,
       schema: runtime.schema,
@@ -94,6 +111,7 @@ export class ServiceEventSourcing {
     await this.store.migrate();
     await migrateMessaging(pool, schema);
     await migrate(pool, schema, PLATFORM_MIGRATIONS, 'platform_migrations');
+    await this.leases?.migrate();
     await this.dataSource.initialize();
     await installSearchIndexes(this.dataSource);
     await this.projector.migrate();
@@ -106,6 +124,7 @@ export class ServiceEventSourcing {
         topic: this.topic,
         map: this.options.toPublic,
         bus: this.runtime.bus,
+        leases: this.leases,
         onError: (e) => this.logger.warn(`relay: ${describeError(e)}; retrying`),
       });
     }
@@ -134,6 +153,15 @@ export class ServiceEventSourcing {
     };
   }
 
+  /** Each unit of background work (`projection:<name>`, `relay:<topic>`) and whether this replica runs it now. */
+  leased(): { work: string; held: boolean }[] {
+    const relay = this.relay?.status();
+    return [
+      ...this.projector.status().map((p) => ({ work: leaseName('projection', p.projection), held: p.leased })),
+      ...(relay ? [{ work: leaseName('relay', this.topic), held: relay.leased }] : []),
+    ];
+  }
+
   /**
    * The state of the projections, the relay and the consumer, and how far the slowest projection lags
    * behind the log (counted up to `maxLag + 1`: enough to tell whether it is under the bound).
@@ -159,6 +187,8 @@ export class ServiceEventSourcing {
     await this.consumer?.stop();
     await this.relay?.stop();
     await this.projector.stop();
+    // Given up only once the work stopped, so another replica takes it over at once.
+    await this.leases?.stop();
     await this.store.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
