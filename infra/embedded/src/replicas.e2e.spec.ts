@@ -130,7 +130,7 @@ describe('replicas: each projection and the relay on one replica at a time, take
   async function expectEachEffectOnce(): Promise<void> {
     await eventually(async () => {
       const { rows } = await sql.query<{ id: string; n: number }>(
-        `SELECT a.id, (SELECT count(*)::int FROM investigations.investigations i WHERE a.id = ANY(i."reportIds")) AS n FROM unnest($1::uuid[]) AS a(id)`,
+        `SELECT a.id, (SELECT count(*)::int FROM investigations.investigations i WHERE a.id = ANY(i."reportIds")) AS n FROM unnest($1::text[]) AS a(id)`,
         [acknowledged],
       );
       expect(rows.filter((r) => r.n !== 1)).toEqual([]);

@@ -207,14 +207,16 @@ export class PostgresLeases implements Leases {
   private gain(name: string, token: string, renewedAt: number): void {
     let end!: () => void;
     const ended = new Promise<void>((resolve) => (end = resolve));
-    const self = this;
+    const active = (): boolean => {
+      const h = this.held.get(name);
+      return h?.holding === holding && performance.now() - h.renewedAt < this.ttlMs;
+    };
     const holding: LeaseHolding = {
       name,
       token,
       ended,
       get active() {
-        const h = self.held.get(name);
-        return h?.holding === holding && performance.now() - h.renewedAt < self.ttlMs;
+        return active();
       },
     };
     this.held.set(name, { holding, end, renewedAt });

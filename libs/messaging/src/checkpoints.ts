@@ -59,8 +59,9 @@ export class InMemoryCheckpointStore implements CheckpointStore {
     return p && { ...p };
   }
 
-  /** No transaction to fence a write with: for one process only. */
-  async save(name: string, position: GlobalPosition): Promise<void> {
+  /** `fence` runs first (its query finds nothing here: a fence of its own, in tests); nothing is stored when it throws. */
+  async save(name: string, position: GlobalPosition, fence?: (query: FenceQuery) => Promise<void>): Promise<void> {
+    await fence?.(async () => []);
     const current = this.positions.get(name);
     if (!current || comparePositions(current, position) < 0) this.positions.set(name, { ...position });
   }

@@ -107,14 +107,16 @@ export class ServiceEventSourcing {
 
   async start(): Promise<void> {
     const { pool, schema } = this.runtime;
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    await this.store.migrate();
-    await migrateMessaging(pool, schema);
-    await migrate(pool, schema, PLATFORM_MIGRATIONS, 'platform_migrations');
-    await this.leases?.migrate();
-    await this.dataSource.initialize();
-    await installSearchIndexes(this.dataSource);
-    await this.projector.migrate();
+    await this.oneReplicaAtATime(async () => {
+      await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await this.store.migrate();
+      await migrateMessaging(pool, schema);
+      await migrate(pool, schema, PLATFORM_MIGRATIONS, 'platform_migrations');
+      await this.leases?.migrate();
+      await this.dataSource.initialize();
+      await installSearchIndexes(this.dataSource);
+      await this.projector.migrate();
+    });
     await this.projector.start();
     if (this.options.toPublic) {
       this.relay = await startRelay({
@@ -141,6 +143,26 @@ export class ServiceEventSourcing {
       });
     }
     if (this.runtime.metrics) this.stopMeasuring = measureEventSourcing(this.runtime.metrics, this);
+  }
+
+  /**
+   * Runs the schema's set-up while no other replica of the service runs its own: TypeORM's synchronisation
+   * of the read models' tables is not safe against a second process doing the same (two replicas started
+   * together on a fresh database). A session advisory lock on a connection of its own; embedded mode (one
+   * process, a pool of one connection) needs none.
+   */
+  private async oneReplicaAtATime(setUp: () => Promise<void>): Promise<void> {
+    if (this.runtime.mode !== 'production') return setUp();
+    const lock = await this.runtime.pool.connect();
+    const key = `set-up:${this.runtime.schema}`;
+    let broken: Error | undefined;
+    try {
+      await lock.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+      await setUp();
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch((e: Error) => (broken = e));
+      lock.release(broken);
+    }
   }
 
   /** The names of the service's projections, its relay's checkpoint (none when it publishes nothing), its consumer group and topics. */
