@@ -165,7 +165,11 @@ export class PostgresLeases implements Leases {
     }, ms);
   }
 
-  /** Renews what is held, drops what was lost, tries what is wanted. */
+  /**
+   * Renews what is held, drops what was lost, tries what is wanted: a free or expired lease, or one this
+   * process gave up on its own side (a renewal that failed) while its row had not expired yet — with a new
+   * token all the same, so the writes of the holding it gave up stay refused.
+   */
   private async tick(): Promise<void> {
     const sent = performance.now();
     const { pool } = this.options;
@@ -190,7 +194,7 @@ export class PostgresLeases implements Leases {
           `INSERT INTO ${this.s}.leases AS l (name, holder, token, acquired_at, expires_at)
              SELECT n, $1, 1, now(), now() + $3 * interval '1 millisecond' FROM unnest($2::text[]) AS n
            ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, token = l.token + 1, acquired_at = now(), expires_at = EXCLUDED.expires_at
-            WHERE l.expires_at <= now()
+            WHERE l.expires_at <= now() OR l.holder = EXCLUDED.holder
            RETURNING name, token::text AS token`,
           [this.holder, wanted, this.ttlMs],
         );

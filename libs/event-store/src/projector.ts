@@ -179,9 +179,11 @@ export class Projector {
    * the projector stops.
    */
   private async acquire(p: Projection, target: TableTarget): Promise<LeaseHolding | null> {
-    const leases = this.options.leases ?? LOCAL_LEASES;
+    const name = leaseName('projection', p.name);
+    const leases = this.options.leases;
+    if (!leases) return LOCAL_LEASES.acquire(name);
     let got: LeaseHolding | null | undefined;
-    const acquiring = leases.acquire(leaseName('projection', p.name)).then((h) => (got = h));
+    const acquiring = leases.acquire(name).then((h) => (got = h));
     while (!this.stopping) {
       if (got !== undefined) return got;
       await this.follow(p, target);
