@@ -205,6 +205,35 @@ describe('replicas: each projection and the relay on one replica at a time, take
     await expectEachEffectOnce();
   }, 180_000);
 
+  it('a replica that does not project reports still announces their changes on its live stream', async () => {
+    const holderPid = (await leases('reports')).find((l) => l.name === 'projection:reports-reports')?.pid;
+    const standby = alive('reports').find((r) => r.child.pid !== holderPid)!;
+    const holder = alive('reports').find((r) => r.child.pid === holderPid)!;
+    const token = await idp.sign(DESK.staffId, DESK.roles, { teams: DESK.teams, unit: DESK.unit });
+    const abort = new AbortController();
+    const res = await fetch(`${standby.url}/api/reports/live`, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    let text = '';
+    const reading = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        text += Buffer.from(value).toString('utf8');
+      }
+    })().catch(() => undefined);
+    try {
+      await eventually(() => expect(text).toContain('event: ready'), WAIT);
+      // Taken through the replica that projects it: the standby hears of it from the holder's checkpoint.
+      const created = await call(holder, DESK, 'POST', '/api/reports', report(++sequence));
+      expect(created.status).toBe(201);
+      await eventually(() => expect(text).toContain(`"type":"report","id":"${created.body.id}"`), WAIT).catch(withLogs);
+    } finally {
+      abort.abort();
+      await reading;
+    }
+  }, 120_000);
+
   it('kill -9 of the replica that relays reports mid-load: the other takes the relay (and what else it held) over within seconds; every acknowledged referral opens one investigation', async () => {
     const relay = `relay:${env.KAFKA_TOPIC_PREFIX}reports.public.v1`;
     let takeover: Promise<{ killed: RunningService; takeoverMs: number; leases: string[] }> | undefined;
@@ -212,7 +241,7 @@ describe('replicas: each projection and the relay on one replica at a time, take
       if (n === 12) takeover = killHolder('reports', relay);
     });
     const { takeoverMs, leases: moved } = await takeover!;
-    console.log(`reports: ${moved.length} leases (${moved.join(', ')}) taken over ${takeoverMs} ms after kill -9; ${failed} commands unanswered by the killed replica`);
+    console.log(`reports: ${moved.length} leases (${moved.join(', ')}) taken over ${takeoverMs} ms after kill -9; ${failed} commands unanswered by the killed replica; ${acknowledged.length} referrals acknowledged so far, each with one investigation`);
     expect(takeoverMs).toBeLessThan(LEASE_TTL_MS + 5000);
     await expectEachEffectOnce();
     const [survivor] = alive('reports');
@@ -228,7 +257,7 @@ describe('replicas: each projection and the relay on one replica at a time, take
       if (n === 8) takeover = killHolder('investigations', 'projection:investigations-investigations');
     });
     const { takeoverMs, leases: moved } = await takeover!;
-    console.log(`investigations: ${moved.length} leases (${moved.join(', ')}) taken over ${takeoverMs} ms after kill -9; ${failed} commands failed`);
+    console.log(`investigations: ${moved.length} leases (${moved.join(', ')}) taken over ${takeoverMs} ms after kill -9; ${failed} commands failed; ${acknowledged.length} referrals acknowledged so far, each with one investigation`);
     expect(takeoverMs).toBeLessThan(LEASE_TTL_MS + 5000);
     await expectEachEffectOnce();
     const [survivor] = alive('investigations');
