@@ -11,3 +11,4 @@ export * from './command-handler';
 export * from './aggregate';
 export * from './snapshots';
 export * from './projector';
+export * from './lease';

@@ -90,7 +90,7 @@ describe('Projector through a PostgreSQL outage', () => {
       { id: 'case-2', notes: 20 },
     ]), { timeoutMs: 30_000 });
     const all = await writer.readAll({ commit: -1n, prepare: -1n });
-    await eventually(() => expect(projector.status()).toEqual([{ projection: 'note-counts', running: true, position: all[all.length - 1].position }]));
+    await eventually(() => expect(projector.status()).toEqual([{ projection: 'note-counts', running: true, leased: true, position: all[all.length - 1].position }]));
     expect(await projector.checkpoint('note-counts')).toEqual(all[all.length - 1].position);
   });
 });

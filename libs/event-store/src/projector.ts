@@ -1,6 +1,7 @@
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
 import { BackoffPolicy, backoffDelay, DEFAULT_BACKOFF, describeError, LoopFailure } from './backoff';
-import { EventStore, GlobalPosition, RecordedEvent, START, Subscription } from './event-store';
+import { comparePositions, EventStore, GlobalPosition, RecordedEvent, START, Subscription } from './event-store';
+import { LeaseHolding, leaseName, Leases, LOCAL_LEASES } from './lease';
 import { ident, migrate, Migration } from './postgres-schema';
 
 /**
@@ -36,6 +37,8 @@ export interface ProjectionProgress {
 
 /** How long a projection's checkpoint may trail over events that are of no interest to it. */
 const IDLE_CHECKPOINT_DELAY_MS = 1000;
+/** How often a replica that waits for a projection's lease reads the holder's checkpoint. */
+const FOLLOW_INTERVAL_MS = 500;
 
 export const PROJECTOR_MIGRATIONS: Migration[] = [
   {
@@ -69,6 +72,11 @@ function quoteTable(schema: string | undefined, table: string): string {
  * one transaction, so each event has exactly one effect on the read model, whatever restarts or
  * replicas happen. The checkpoint row is locked and re-read in every batch, so a batch already
  * applied (by this process before a restart, another replica, or a rebuild swap) is skipped.
+ *
+ * With `leases`, each projection runs on the one replica that holds its lease (`projection:<name>`);
+ * every batch checks the lease's fencing token in its transaction, so a replica that lost the lease
+ * writes nothing more. The other replicas follow the holder's checkpoint (for readiness's lag) and tell
+ * their own commit listeners of the rows the holder wrote, read back from the read model.
  */
 export class Projector {
   private readonly subscriptions = new Map<string, Subscription>();
@@ -80,6 +88,10 @@ export class Projector {
   private readonly commitListeners = new Set<CommitListener>();
   private stopping = false;
   private wakeSupervisors = new Set<() => void>();
+  /** The lease each projection runs under now, by projection (absent: waiting for it). */
+  private readonly holdings = new Map<string, LeaseHolding>();
+  /** Where the holder of a projection this replica waits for has got to (its stored checkpoint). */
+  private readonly followed = new Map<string, GlobalPosition>();
 
   constructor(
     private readonly options: {
@@ -93,6 +105,8 @@ export class Projector {
       backoff?: BackoffPolicy;
       /** Told of every failure a projection retries. Default: none (see {@link status}). */
       onError?: (projection: string, error: unknown, failure: LoopFailure) => void;
+      /** Who runs which projection when several replicas share the store. Default: this process runs them all. */
+      leases?: Leases;
     },
   ) {}
 
@@ -118,32 +132,97 @@ export class Projector {
 
   private async supervise(p: Projection, first: GlobalPosition): Promise<void> {
     const target = this.target(p, false);
-    let from: GlobalPosition | undefined = first;
+    // Under a lease, the checkpoint is read once the lease is held: the last holder may have moved it.
+    let from: GlobalPosition | undefined = this.options.leases ? undefined : first;
     while (!this.stopping) {
+      const holding = await this.acquire(p, target);
+      if (!holding) return;
       try {
         from ??= await this.checkpoint(p.name);
         if (this.stopping) return;
         this.startFailures.delete(p.name);
+        this.holdings.set(p.name, holding);
+        this.followed.delete(p.name);
         const subscription = this.options.store.subscribeToAll(from, {
           batchSize: this.options.batchSize ?? 500,
-          handle: (events) => this.applyOrDefer(p, target, events),
+          handle: (events) => this.applyOrDefer(p, target, events, holding),
           backoff: this.options.backoff,
           onError: (e, failure) => this.options.onError?.(p.name, e, failure),
         });
         this.subscriptions.set(p.name, subscription);
-        await subscription.done;
-        return;
+        const lost = await Promise.race([subscription.done.then(() => false), holding.ended.then(() => true)]);
+        if (!lost) return;
+        // Another replica has it now (or will once it expires): stop after the batch in hand, and wait again.
+        await subscription.stop();
+        this.subscriptions.delete(p.name);
+        this.holdings.delete(p.name);
+        this.idleCheckpoints.delete(p.name);
+        from = undefined;
       } catch (e) {
         if (this.stopping) return;
-        const previous = this.startFailures.get(p.name);
-        const failure = { error: describeError(e), since: previous?.since ?? new Date(), attempts: (previous?.attempts ?? 0) + 1 };
-        this.startFailures.set(p.name, failure);
-        this.options.onError?.(p.name, e, failure);
-        await this.pause(backoffDelay(failure.attempts, this.options.backoff ?? DEFAULT_BACKOFF));
+        this.recordStartFailure(p.name, e);
+        await this.pause(backoffDelay(this.startFailures.get(p.name)!.attempts, this.options.backoff ?? DEFAULT_BACKOFF));
         from = undefined;
       }
     }
   }
+
+  private recordStartFailure(name: string, e: unknown): void {
+    const previous = this.startFailures.get(name);
+    const failure = { error: describeError(e), since: previous?.since ?? new Date(), attempts: (previous?.attempts ?? 0) + 1 };
+    this.startFailures.set(name, failure);
+    this.options.onError?.(name, e, failure);
+  }
+
+  /**
+   * Waits for the projection's lease (at once without leases), following the holder meanwhile. Null once
+   * the projector stops.
+   */
+  private async acquire(p: Projection, target: TableTarget): Promise<LeaseHolding | null> {
+    const name = leaseName('projection', p.name);
+    const leases = this.options.leases;
+    if (!leases) return LOCAL_LEASES.acquire(name);
+    let got: LeaseHolding | null | undefined;
+    const acquiring = leases.acquire(name).then((h) => (got = h));
+    while (!this.stopping) {
+      if (got !== undefined) return got;
+      await this.follow(p, target);
+      if (got !== undefined) return got;
+      await Promise.race([acquiring, this.pause(FOLLOW_INTERVAL_MS)]);
+    }
+    return null;
+  }
+
+  /**
+   * A replica without the lease reads the holder's checkpoint, and tells its commit listeners of the rows
+   * the holder's batches wrote since the last look, as the read model has them now.
+   */
+  private async follow(p: Projection, target: TableTarget): Promise<void> {
+    try {
+      const stored = await this.checkpoint(p.name);
+      const previous = this.followed.get(p.name);
+      if (previous && this.commitListeners.size > 0 && comparePositions(stored, previous) > 0) {
+        const handles = new Set(p.handles);
+        const keys = new Set<string>();
+        let position = previous;
+        while (comparePositions(position, stored) < 0) {
+          const events = await this.options.store.readAll(position, { limit: this.options.batchSize ?? 500 });
+          if (events.length === 0) break;
+          for (const e of events) if (comparePositions(e.position, stored) <= 0 && handles.has(e.type)) for (const k of p.keys(e)) keys.add(k);
+          position = events[events.length - 1].position;
+        }
+        if (keys.size > 0) {
+          const rows = await loadRows((text, values) => this.options.dataSource.query(text, values), target, [...keys]);
+          this.notifyCommitted(p.name, [...keys].map((key) => ({ key, row: rows.get(key) ?? null })));
+        }
+      }
+      this.followed.set(p.name, stored);
+      this.startFailures.delete(p.name);
+    } catch (e) {
+      if (!this.stopping) this.recordStartFailure(p.name, e);
+    }
+  }
+
 
   private pause(ms: number): Promise<void> {
     return new Promise((resolve) => {
@@ -168,16 +247,24 @@ export class Projector {
   }
 
   /**
-   * Each projection's state, for readiness: running (subscribed, no failure), where it has got to in the
-   * log (in memory: ahead of the stored checkpoint of a projection that only skipped events), and the
-   * failure it retries, if any.
+   * Each projection's state, for readiness: running (subscribed, or following the replica that holds its
+   * lease; no failure), whether this replica holds the lease, where the projection has got to in the log
+   * (in memory: ahead of the stored checkpoint of a projection that only skipped events; the holder's
+   * stored checkpoint on a replica that waits for the lease), and the failure it retries, if any.
    */
-  status(): { projection: string; running: boolean; position: GlobalPosition; failure?: LoopFailure }[] {
+  status(): { projection: string; running: boolean; leased: boolean; position: GlobalPosition; failure?: LoopFailure }[] {
     const failures = this.failures;
     return this.options.projections.map((p) => {
       const subscription = this.subscriptions.get(p.name);
+      const followed = this.followed.get(p.name);
       const failure = failures.get(p.name);
-      return { projection: p.name, running: !!subscription && !failure && !this.stopping, position: subscription?.position ?? START, ...(failure ? { failure } : {}) };
+      return {
+        projection: p.name,
+        running: (!!subscription || !!followed) && !failure && !this.stopping,
+        leased: !!subscription && !!this.holdings.get(p.name)?.active,
+        position: subscription?.position ?? followed ?? START,
+        ...(failure ? { failure } : {}),
+      };
     });
   }
 
@@ -189,9 +276,11 @@ export class Projector {
     this.subscriptions.clear();
     this.supervisors.clear();
     this.startFailures.clear();
+    this.followed.clear();
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
     await this.flushIdleCheckpoints();
+    this.holdings.clear();
     this.stopping = false;
   }
 
@@ -213,10 +302,13 @@ export class Projector {
     const pending = [...this.idleCheckpoints];
     this.idleCheckpoints.clear();
     for (const [name, position] of pending) {
+      const holding = this.holdings.get(name);
+      if (!holding) continue;
       const qr = this.options.dataSource.createQueryRunner();
       await qr.connect();
       try {
         await qr.startTransaction();
+        await this.fence(qr, holding);
         const stored = await this.lockCheckpoint(qr, name);
         if (position.commit > stored.commit || (position.commit === stored.commit && position.prepare > stored.prepare)) await this.saveCheckpoint(qr, name, position);
         await qr.commitTransaction();
@@ -232,7 +324,7 @@ export class Projector {
    * A batch that fails (database down, a projection bug) rejects, and the subscription tries it again
    * after backing off: it is never skipped.
    */
-  private async applyOrDefer(p: Projection, target: TableTarget, events: RecordedEvent[]): Promise<void> {
+  private async applyOrDefer(p: Projection, target: TableTarget, events: RecordedEvent[], holding: LeaseHolding): Promise<void> {
     const handles = new Set(p.handles);
     if (!events.some((e) => handles.has(e.type))) {
       // Nothing for this projection: no transaction now. Its checkpoint follows in one small write
@@ -241,7 +333,12 @@ export class Projector {
       return;
     }
     this.idleCheckpoints.delete(p.name);
-    await this.applyBatch(p, target, events, true);
+    await this.applyBatch(p, target, events, holding);
+  }
+
+  /** Fails the transaction unless this replica still holds `holding` (see {@link Leases.fence}). */
+  private fence(qr: QueryRunner, holding: LeaseHolding): Promise<void> {
+    return (this.options.leases ?? LOCAL_LEASES).fence((text, values) => qr.query(text, values), holding);
   }
 
   /**
@@ -288,7 +385,7 @@ export class Projector {
     for (;;) {
       const events = await this.options.store.readAll(position, { limit: batchSize });
       if (events.length === 0) break;
-      await this.applyBatch(p, twin, events, false);
+      await this.applyBatch(p, twin, events);
       position = events[events.length - 1].position;
       processed += events.length;
       const secs = (Date.now() - started) / 1000;
@@ -338,13 +435,16 @@ export class Projector {
     return { metadata, table: quoteTable(metadata.schema, table), pk: pk.databaseName, pkType };
   }
 
-  private async applyBatch(p: Projection, target: TableTarget, events: RecordedEvent[], checkpointed: boolean): Promise<void> {
+  /** Applies a batch; with `holding`, under its lease and with the checkpoint (a rebuild's twin has neither). */
+  private async applyBatch(p: Projection, target: TableTarget, events: RecordedEvent[], holding?: LeaseHolding): Promise<void> {
+    const checkpointed = !!holding;
     const qr = this.options.dataSource.createQueryRunner();
     await qr.connect();
     try {
       await qr.startTransaction();
       let pending = events;
-      if (checkpointed) {
+      if (holding) {
+        await this.fence(qr, holding);
         const stored = await this.lockCheckpoint(qr, p.name);
         pending = events.filter((e) => e.position.commit > stored.commit || (e.position.commit === stored.commit && e.position.prepare > stored.prepare));
       }
@@ -382,10 +482,7 @@ export class Projector {
     const keysOf = relevant.map((e) => p.keys(e));
     const allKeys = [...new Set(keysOf.flat())];
     if (allKeys.length === 0) return [];
-    const rows = new Map<string, ObjectLiteral | null>();
-    const selected = projected(t.metadata).map((c) => `"${c.databaseName}"`).join(', ');
-    const found: ObjectLiteral[] = await qr.query(`SELECT ${selected} FROM ${t.table} WHERE "${t.pk}" = ANY($1::${t.pkType}[])`, [allKeys]);
-    for (const r of found) rows.set(String(r[t.pk]), fromColumns(t.metadata, r));
+    const rows: Map<string, ObjectLiteral | null> = await loadRows((text, values) => qr.query(text, values), t, allKeys);
     const dirty = new Set<string>();
     relevant.forEach((e, i) => {
       for (const key of keysOf[i]) {
@@ -440,6 +537,13 @@ export class Projector {
  */
 function projected(metadata: EntityMetadata) {
   return metadata.columns.filter((c) => c.isSelect);
+}
+
+/** The read-model rows of `keys` as the table holds them, by key (absent: no row). */
+async function loadRows(query: (text: string, values: unknown[]) => Promise<ObjectLiteral[]>, t: TableTarget, keys: string[]): Promise<Map<string, ObjectLiteral>> {
+  const selected = projected(t.metadata).map((c) => `"${c.databaseName}"`).join(', ');
+  const found = await query(`SELECT ${selected} FROM ${t.table} WHERE "${t.pk}" = ANY($1::${t.pkType}[])`, [keys]);
+  return new Map(found.map((r) => [String(r[t.pk]), fromColumns(t.metadata, r)]));
 }
 
 function fromColumns(metadata: EntityMetadata, raw: ObjectLiteral): ObjectLiteral {

@@ -1,12 +1,15 @@
-import { comparePositions, GlobalPosition, ident } from '@police/event-store';
+import { comparePositions, FenceQuery, GlobalPosition, ident } from '@police/event-store';
 import type { Pool } from 'pg';
 
 /** Where a relay has got to in its store's global log. */
 export interface CheckpointStore {
   /** The position stored under `name`, or undefined when there is none yet. */
   load(name: string): Promise<GlobalPosition | undefined>;
-  /** Stores `position` under `name`. A checkpoint never moves backwards: an older position is ignored. */
-  save(name: string, position: GlobalPosition): Promise<void>;
+  /**
+   * Stores `position` under `name`. A checkpoint never moves backwards: an older position is ignored.
+   * With `fence`, it runs first in the same transaction, and nothing is stored when it throws (a lease lost).
+   */
+  save(name: string, position: GlobalPosition, fence?: (query: FenceQuery) => Promise<void>): Promise<void>;
 }
 
 /** Checkpoints in `<schema>.relay_checkpoints` (see `migrateMessaging`). */
@@ -25,13 +28,25 @@ export class PostgresCheckpointStore implements CheckpointStore {
     return rows[0] ? { commit: BigInt(rows[0].commit_position), prepare: BigInt(rows[0].prepare_position) } : undefined;
   }
 
-  async save(name: string, position: GlobalPosition): Promise<void> {
-    await this.options.pool.query(
-      `INSERT INTO ${this.s}.relay_checkpoints AS c (name, commit_position, prepare_position) VALUES ($1, $2, $3)
-       ON CONFLICT (name) DO UPDATE SET commit_position = EXCLUDED.commit_position, prepare_position = EXCLUDED.prepare_position, updated_at = now()
-        WHERE (c.commit_position, c.prepare_position) < (EXCLUDED.commit_position, EXCLUDED.prepare_position)`,
-      [name, position.commit.toString(), position.prepare.toString()],
-    );
+  async save(name: string, position: GlobalPosition, fence?: (query: FenceQuery) => Promise<void>): Promise<void> {
+    const client = await this.options.pool.connect();
+    let broken: unknown;
+    try {
+      await client.query('BEGIN');
+      await fence?.(async (text, values) => (await client.query(text, values)).rows);
+      await client.query(
+        `INSERT INTO ${this.s}.relay_checkpoints AS c (name, commit_position, prepare_position) VALUES ($1, $2, $3)
+         ON CONFLICT (name) DO UPDATE SET commit_position = EXCLUDED.commit_position, prepare_position = EXCLUDED.prepare_position, updated_at = now()
+          WHERE (c.commit_position, c.prepare_position) < (EXCLUDED.commit_position, EXCLUDED.prepare_position)`,
+        [name, position.commit.toString(), position.prepare.toString()],
+      );
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK').catch((rollbackFailed) => (broken = rollbackFailed));
+      throw e;
+    } finally {
+      client.release(broken instanceof Error ? broken : undefined);
+    }
   }
 }
 
@@ -44,7 +59,9 @@ export class InMemoryCheckpointStore implements CheckpointStore {
     return p && { ...p };
   }
 
-  async save(name: string, position: GlobalPosition): Promise<void> {
+  /** `fence` runs first (its query finds nothing here: a fence of its own, in tests); nothing is stored when it throws. */
+  async save(name: string, position: GlobalPosition, fence?: (query: FenceQuery) => Promise<void>): Promise<void> {
+    await fence?.(async () => []);
     const current = this.positions.get(name);
     if (!current || comparePositions(current, position) < 0) this.positions.set(name, { ...position });
   }

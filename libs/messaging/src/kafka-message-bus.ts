@@ -15,6 +15,11 @@ export interface KafkaMessageBusOptions {
   consumerRetry?: Pick<RetryOptions, 'retries' | 'initialRetryTime' | 'maxRetryTime'>;
   /** Retry policy of the producer before `publish` rejects (kafkajs retry options). */
   producerRetry?: Pick<RetryOptions, 'retries' | 'initialRetryTime' | 'maxRetryTime'>;
+  /**
+   * How long the broker waits for a silent group member before it gives the member's partitions to the
+   * others (a replica killed without leaving the group). Default 10 000 ms (kafkajs: 30 000).
+   */
+  sessionTimeoutMs?: number;
   /** Longest a fetch waits on an idle topic, in ms; also bounds how long `stop()` waits. Default 1000. */
   maxWaitTimeInMs?: number;
   /** kafkajs log level. Default ERROR. */
@@ -117,6 +122,8 @@ export class KafkaMessageBus implements MessageBus {
       const c = this.kafka.consumer({
         groupId: o.groupId,
         allowAutoTopicCreation: false,
+        sessionTimeout: this.options.sessionTimeoutMs ?? 10_000,
+        heartbeatInterval: Math.min(3000, Math.floor((this.options.sessionTimeoutMs ?? 10_000) / 3)),
         maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 1000,
         retry: { ...CONSUMER_RETRY, ...this.options.consumerRetry, restartOnFailure: async () => true },
       });

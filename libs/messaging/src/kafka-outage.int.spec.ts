@@ -88,6 +88,6 @@ describe('relay and consumer group through a Kafka outage (a private broker, sto
     for (let n = 11; n <= 12; n++) await store.appendToStream(`item-${n}`, [registered(n)]);
     const ids = (await store.readAll({ commit: -1n, prepare: -1n })).map((e) => e.id);
     await eventually(() => expect([...received].sort()).toEqual([...ids].sort()), { timeoutMs: 120_000, intervalMs: 250 });
-    await eventually(() => expect({ relay: relay.status(), consumer: subscription.status() }).toEqual({ relay: { running: true }, consumer: { joined: true } }), { timeoutMs: 60_000, intervalMs: 100 });
+    await eventually(() => expect({ relay: relay.status(), consumer: subscription.status() }).toEqual({ relay: { running: true, leased: true }, consumer: { joined: true } }), { timeoutMs: 60_000, intervalMs: 100 });
   }, 300_000);
 });

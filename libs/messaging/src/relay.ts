@@ -1,5 +1,5 @@
 import { FieldError, validateContract } from '@police/contracts';
-import { backoffDelay, describeError, EventStore, GlobalPosition, LoopFailure, RecordedEvent, START, Subscription } from '@police/event-store';
+import { backoffDelay, describeError, EventStore, GlobalPosition, LeaseHolding, LeaseLostError, leaseName, Leases, LOCAL_LEASES, LoopFailure, RecordedEvent, START, Subscription } from '@police/event-store';
 import type { CheckpointStore } from './checkpoints';
 import type { OutgoingMessage, PublicMessage } from './message';
 import type { MessageBus } from './message-bus';
@@ -23,14 +23,19 @@ export interface RelayOptions {
   onError?: (error: unknown) => void;
   /** Runs after the bus acknowledged a batch and before the checkpoint advances (a seam for crash tests). */
   afterPublish?: (messages: OutgoingMessage[]) => void | Promise<void>;
+  /** Who runs the relay when several replicas share the store (lease `relay:<name>`). Default: this process. */
+  leases?: Leases;
 }
 
 /** A running relay. */
 export interface Relay {
   /** Stops after the batch in hand and waits for it. */
   stop(): Promise<void>;
-  /** Whether it runs without a failure, and the failure it retries (Kafka or the database away). */
-  status(): { running: boolean; failure?: LoopFailure };
+  /**
+   * Whether it runs without a failure (publishing, or waiting for the lease another replica holds),
+   * whether this replica holds its lease, and the failure it retries (Kafka or the database away).
+   */
+  status(): { running: boolean; leased: boolean; failure?: LoopFailure };
 }
 
 /** A mapped message that is not a valid public contract: the relay refuses to publish it. */
@@ -57,6 +62,11 @@ export class ContractViolationError extends Error {
  * that is not a valid contract is never published ({@link ContractViolationError}). On any failure the
  * relay reports it to `onError`, backs off, and resumes from the stored checkpoint; it never gives up.
  * Resolves once the first checkpoint was read, so a relay that cannot reach its checkpoints fails to start.
+ *
+ * With `leases`, it publishes only while this replica holds the relay's lease, starting from the stored
+ * checkpoint each time it gains it; a batch is published only while the lease is held, and its
+ * checkpoint is stored only if the lease's fencing token is still current (in the same transaction).
+ * A replica that lost the lease between the two has published a batch again, which the inboxes absorb.
  */
 export async function startRelay(o: RelayOptions): Promise<Relay> {
   const policy = { initialMs: o.retry?.initialDelayMs ?? 500, maxMs: o.retry?.maxDelayMs ?? 30_000 };
@@ -65,8 +75,12 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
   let subscription: Subscription | undefined;
   let wakeUp: (() => void) | undefined;
   let restartFailure: LoopFailure | undefined;
+  let holding: LeaseHolding | undefined;
+  const leases = o.leases ?? LOCAL_LEASES;
 
   const handle = async (events: RecordedEvent[]): Promise<void> => {
+    const lease = holding;
+    if (!lease?.active) throw new LeaseLostError(lease?.name ?? leaseName('relay', o.name), lease?.token ?? '');
     const messages: OutgoingMessage[] = [];
     for (const event of events) {
       const mapped = o.map(event);
@@ -77,7 +91,7 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
     }
     if (messages.length > 0) await o.bus.publish(messages);
     await o.afterPublish?.(messages);
-    await o.checkpoints.save(o.name, events[events.length - 1].position);
+    await o.checkpoints.save(o.name, events[events.length - 1].position, (query) => leases.fence(query, lease));
   };
 
   const pause = (ms: number) =>
@@ -89,17 +103,31 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
       };
     });
 
+  // Fails start-up when the checkpoints cannot be read; under a lease, read again once the lease is held.
   let from: GlobalPosition | undefined = (await o.checkpoints.load(o.name)) ?? START;
+  if (o.leases) from = undefined;
   // A failed batch is retried by the subscription itself, from the position after the last published batch
-  // (= the stored checkpoint); this loop only starts a subscription again when one ends on an error.
+  // (= the stored checkpoint); this loop starts a subscription again when one ends on an error, and
+  // after the lease was lost and gained again.
   const running = (async () => {
     while (!stopped) {
       try {
+        if (!holding?.active) {
+          holding = undefined;
+          const acquired = await Promise.race([leases.acquire(leaseName('relay', o.name)), new Promise<null>((resolve) => (wakeUp = () => resolve(null)))]);
+          if (!acquired || stopped) break;
+          holding = acquired;
+        }
+        const held = holding;
         from ??= (await o.checkpoints.load(o.name)) ?? START;
         if (stopped) break;
         restartFailure = undefined;
         subscription = o.store.subscribeToAll(from, { handle, batchSize: o.batchSize ?? 100, backoff: policy, onError: (e) => onError(e) });
-        await subscription.done;
+        const lost = await Promise.race([subscription.done.then(() => false), held.ended.then(() => true)]);
+        if (lost) {
+          await subscription.stop();
+          subscription = undefined;
+        }
       } catch (e) {
         if (stopped) break;
         restartFailure = { error: describeError(e), since: restartFailure?.since ?? new Date(), attempts: (restartFailure?.attempts ?? 0) + 1 };
@@ -119,7 +147,8 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
     },
     status() {
       const failure = restartFailure ?? subscription?.failure;
-      return { running: !stopped && !!subscription && !failure, ...(failure ? { failure } : {}) };
+      const leased = !!subscription && !!holding?.active;
+      return { running: !stopped && (!!subscription || !holding) && !failure, leased, ...(failure ? { failure } : {}) };
     },
   };
 }

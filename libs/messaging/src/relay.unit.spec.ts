@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { custodyTransferredV1Fixture, CustodyTransferredV1, itemRegisteredV1Fixture, ItemRegisteredV1 } from '@police/contracts';
-import { GlobalPosition, InMemoryEventStore, NewEvent, RecordedEvent } from '@police/event-store';
+import { GlobalPosition, InMemoryEventStore, LeaseHolding, LeaseLostError, Leases, NewEvent, RecordedEvent } from '@police/event-store';
 import { eventually } from '@police/testing';
 import { InMemoryCheckpointStore } from './checkpoints';
 import { InProcessMessageBus } from './in-process-message-bus';
@@ -51,6 +51,49 @@ function delivered(e: RecordedEvent, type: string, offset: number): IncomingMess
       'causation-id': e.metadata.causationId,
     },
   };
+}
+
+/** One lease row shared by the replicas of a test: who holds it, with which token. */
+class LeaseRow {
+  holder?: string;
+  token = 0;
+  /** Writes the fence refused: `<replica>:<token>`. */
+  readonly refused: string[] = [];
+  private readonly ends = new Set<() => void>();
+  private readonly waiters: (() => void)[] = [];
+
+  /** The holder loses it (its renewals stopped): the holding ends, and a waiting replica may take it. */
+  revoke(): void {
+    this.holder = undefined;
+    for (const end of this.ends) end();
+    this.ends.clear();
+    this.waiters.shift()?.();
+  }
+
+  replica(name: string): Leases {
+    const take = (lease: string): LeaseHolding => {
+      this.holder = name;
+      const token = String(++this.token);
+      const ended = new Promise<void>((resolve) => this.ends.add(resolve));
+      const active = () => this.holder === name && String(this.token) === token;
+      return {
+        name: lease,
+        token,
+        ended,
+        get active() {
+          return active();
+        },
+      };
+    };
+    return {
+      acquire: (lease) => (this.holder === undefined ? Promise.resolve(take(lease)) : new Promise((resolve) => this.waiters.push(() => resolve(take(lease))))),
+      fence: async (_query, holding) => {
+        if (holding.active) return;
+        this.refused.push(`${name}:${holding.token}`);
+        throw new LeaseLostError(holding.name, holding.token);
+      },
+    };
+  }
 }
 
 describe('relay', () => {
@@ -168,6 +211,37 @@ describe('relay', () => {
       message: `Event ${leaky.id} maps to an invalid evidence.CustodyTransferred.v1: complainantName: property complainantName should not exist`,
     });
     expect({ received, checkpoint: await checkpoint() }).toEqual({ received: [], checkpoint: undefined });
+  });
+
+  it('publishes only on the replica that holds its lease; the next holder resumes from the checkpoint, and a holder that lost the lease cannot store its checkpoint', async () => {
+    const lease = new LeaseRow();
+    let revokeMidBatch = false;
+    const a = await start({
+      leases: lease.replica('a'),
+      // The lease is lost between publishing a batch and storing its checkpoint.
+      afterPublish: () => {
+        if (revokeMidBatch) lease.revoke();
+      },
+    });
+    const b = await start({ leases: lease.replica('b') });
+    await store.appendToStream(ITEM, [registered(1)]);
+    const [e1] = await store.readAll({ commit: -1n, prepare: -1n });
+    await eventually(async () => expect(await checkpoint()).toEqual(positionOf(e1)));
+    expect({ a: a.status(), b: b.status(), received }).toEqual({
+      a: { running: true, leased: true },
+      b: { running: true, leased: false },
+      received: [delivered(e1, 'evidence.ItemRegistered.v1', 0)],
+    });
+
+    revokeMidBatch = true;
+    await store.appendToStream(ITEM, [transferred(2)]);
+    const [, e2] = await store.readAll({ commit: -1n, prepare: -1n });
+    // b took over from the checkpoint a could not move: it publishes e2 again (at least once), and e2 only.
+    await eventually(async () => expect(await checkpoint()).toEqual(positionOf(e2)));
+    await eventually(() => expect(b.status()).toEqual({ running: true, leased: true }));
+    expect(a.status().leased).toBe(false);
+    expect(received).toEqual([delivered(e1, 'evidence.ItemRegistered.v1', 0), delivered(e2, 'evidence.CustodyTransferred.v1', 1), delivered(e2, 'evidence.CustodyTransferred.v1', 2)]);
+    expect(lease.refused).toEqual(['a:1']);
   });
 
   it('keeps in-memory checkpoints that never move backwards', async () => {

@@ -79,6 +79,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly leaseHeld = new Gauge({
+    name: 'police_lease_held',
+    help: 'Whether this replica holds the lease of a unit of background work (1) or waits for it (0): work is projection:<name> or relay:<topic>. Summed over a service\'s replicas, 1 per unit.',
+    labelNames: ['service', 'work'] as const,
+    registers: [this.registry],
+  });
+
   readonly consumerLag = new Gauge({
     name: 'police_consumer_lag_messages',
     help: 'Messages of a topic partition the service\'s consumer group has not committed yet.',

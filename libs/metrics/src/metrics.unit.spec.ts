@@ -81,6 +81,7 @@ describe('Metrics: the one registry of a process', () => {
       'police_event_store_append_duration_seconds',
       'police_http_request_duration_seconds',
       'police_inbox_duplicates_skipped_total',
+      'police_lease_held',
       'police_metrics_collector_failures_total',
       'police_parked_messages',
       'police_pg_pool_acquire_seconds',

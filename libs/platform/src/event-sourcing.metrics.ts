@@ -17,7 +17,8 @@ export function appendObserver(metrics: Metrics, service: string) {
  * Registers the scrape-time measurements of a service's event sourcing, read from its database and
  * its bus, so that every replica reports the same figures: each projection's and the relay's lag behind
  * the log (events after their checkpoint, and the age of the first of them), the messages parked per
- * reason, and the consumer group's lag per topic partition. Returns the function that removes them.
+ * reason, and the consumer group's lag per topic partition; and, of this replica alone, which units of
+ * background work it holds the lease of. Returns the function that removes them.
  */
 export function measureEventSourcing(metrics: Metrics, es: ServiceEventSourcing): () => void {
   const { service, schema, pool, bus } = es.runtime;
@@ -63,6 +64,12 @@ export function measureEventSourcing(metrics: Metrics, es: ServiceEventSourcing)
       const counts = new Map<string, number>(PARK_CODES.map((c) => [c, 0]));
       for (const r of rows) counts.set(r.code ?? 'unknown', Number(r.n));
       for (const [reason, n] of counts) metrics.parkedMessages.set({ service, reason }, n);
+    }),
+  );
+
+  removers.push(
+    metrics.addCollector(`${service}:leases`, async () => {
+      for (const { work, held } of es.leased()) metrics.leaseHeld.set({ service, work }, held ? 1 : 0);
     }),
   );
 

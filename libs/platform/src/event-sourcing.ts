@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { Aggregate, AggregateCommands, comparePositions, describeError, DomainEvent, LoopFailure, migrate, PostgresEventStore, PostgresSnapshotStore, Projection, Projector, RecordedEvent } from '@police/event-store';
+import { Aggregate, AggregateCommands, comparePositions, describeError, DomainEvent, leaseName, LoopFailure, migrate, PostgresEventStore, PostgresLeases, PostgresSnapshotStore, Projection, Projector, RecordedEvent } from '@police/event-store';
 import { ContractHandlers, migrateMessaging, PostgresCheckpointStore, PublicMessage, Relay, startConsumer, startRelay } from '@police/messaging';
 import type { MessageSubscription } from '@police/messaging';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { PLATFORM_MIGRATIONS } from './health';
-import { dataSourceOnPool, EVENT_SOURCING, publicTopic, ServiceName, ServiceRuntime } from './runtime';
+import { dataSourceOnPool, EVENT_SOURCING, intEnv, publicTopic, ServiceName, ServiceRuntime } from './runtime';
 import { installSearchIndexes } from './search-index';
 import { appendObserver, measureEventSourcing } from './event-sourcing.metrics';
 
@@ -37,12 +37,19 @@ export interface EventSourcingStatus {
  * The event-sourcing machinery of one service, on the pool its host gives it: the event store and
  * snapshots in the service's schema, the read models (TypeORM on the same pool), the projector, the
  * relay to the service's public topic, and the consumer of other services' contracts.
+ *
+ * In production mode several replicas of a service may run: each projection and the relay run on the
+ * replica that holds its lease (`<schema>.leases`, ADR 0030; `LEASE_TTL_MS`, default 5000, is how long a
+ * dead holder keeps it), the consumer group shares the topics' partitions, and commands go to any replica.
+ * Embedded mode is one process: it runs everything without leases.
  */
 export class ServiceEventSourcing {
   readonly store: PostgresEventStore;
   readonly snapshots: PostgresSnapshotStore;
   readonly dataSource: DataSource;
   readonly projector: Projector;
+  /** Who runs which projection and the relay among the replicas (production mode). */
+  readonly leases?: PostgresLeases;
   private relay?: Relay;
   private consumer?: MessageSubscription;
   private stopMeasuring?: () => void;
@@ -66,7 +73,17 @@ export class ServiceEventSourcing {
     this.snapshots = new PostgresSnapshotStore(runtime.pool, runtime.schema);
     // Read models are derived data, rebuildable from the log: their tables follow the entities.
     this.dataSource = dataSourceOnPool(runtime.pool, options.entities, { synchronize: true });
+    if (runtime.mode === 'production') {
+      this.leases = new PostgresLeases({
+        pool: runtime.pool,
+        schema: runtime.schema,
+        ttlMs: intEnv('LEASE_TTL_MS', 5000),
+        onChange: (name, held, token) => this.logger.log(`lease ${name}: ${held ? 'taken' : 'given up'} (token ${token})`),
+        onError: (e) => this.logger.warn(`leases: ${describeError(e)}; retrying`),
+      });
+    }
     this.projector = new Projector({
+      leases: this.leases,
       dataSource: this.dataSource,
       store: this.store,
       schema: runtime.schema,
@@ -97,13 +114,16 @@ export class ServiceEventSourcing {
 
   async start(): Promise<void> {
     const { pool, schema } = this.runtime;
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    await this.store.migrate();
-    await migrateMessaging(pool, schema);
-    await migrate(pool, schema, PLATFORM_MIGRATIONS, 'platform_migrations');
-    await this.dataSource.initialize();
-    await installSearchIndexes(this.dataSource);
-    await this.projector.migrate();
+    await this.oneReplicaAtATime(async () => {
+      await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await this.store.migrate();
+      await migrateMessaging(pool, schema);
+      await migrate(pool, schema, PLATFORM_MIGRATIONS, 'platform_migrations');
+      await this.leases?.migrate();
+      await this.dataSource.initialize();
+      await installSearchIndexes(this.dataSource);
+      await this.projector.migrate();
+    });
     await this.projector.start();
     if (this.options.toPublic) {
       this.relay = await startRelay({
@@ -113,6 +133,7 @@ export class ServiceEventSourcing {
         topic: this.topic,
         map: this.options.toPublic,
         bus: this.runtime.bus,
+        leases: this.leases,
         onError: (e) => this.logger.warn(`relay: ${describeError(e)}; retrying`),
       });
     }
@@ -131,6 +152,26 @@ export class ServiceEventSourcing {
     if (this.runtime.metrics) this.stopMeasuring = measureEventSourcing(this.runtime.metrics, this);
   }
 
+  /**
+   * Runs the schema's set-up while no other replica of the service runs its own: TypeORM's synchronisation
+   * of the read models' tables is not safe against a second process doing the same (two replicas started
+   * together on a fresh database). A session advisory lock on a connection of its own; embedded mode (one
+   * process, a pool of one connection) needs none.
+   */
+  private async oneReplicaAtATime(setUp: () => Promise<void>): Promise<void> {
+    if (this.runtime.mode !== 'production') return setUp();
+    const lock = await this.runtime.pool.connect();
+    const key = `set-up:${this.runtime.schema}`;
+    let broken: Error | undefined;
+    try {
+      await lock.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+      await setUp();
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch((e: Error) => (broken = e));
+      lock.release(broken);
+    }
+  }
+
   /** The names of the service's projections, its relay's checkpoint (none when it publishes nothing), its consumer group and topics. */
   measured(): { projections: string[]; relay?: string; consumer?: { groupId: string; topics: string[] } } {
     const consume = this.options.consume;
@@ -139,6 +180,15 @@ export class ServiceEventSourcing {
       relay: this.options.toPublic ? this.topic : undefined,
       consumer: consume && { groupId: `${this.runtime.namespace ?? ''}${this.runtime.service}`, topics: consume.from.map((producer) => publicTopic(this.runtime, producer)) },
     };
+  }
+
+  /** Each unit of background work (`projection:<name>`, `relay:<topic>`) and whether this replica runs it now. */
+  leased(): { work: string; held: boolean }[] {
+    const relay = this.relay?.status();
+    return [
+      ...this.projector.status().map((p) => ({ work: leaseName('projection', p.projection), held: p.leased })),
+      ...(relay ? [{ work: leaseName('relay', this.topic), held: relay.leased }] : []),
+    ];
   }
 
   /**
@@ -166,6 +216,8 @@ export class ServiceEventSourcing {
     await this.consumer?.stop();
     await this.relay?.stop();
     await this.projector.stop();
+    // Given up only once the work stopped, so another replica takes it over at once.
+    await this.leases?.stop();
     await this.store.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
