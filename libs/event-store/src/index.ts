@@ -10,3 +10,4 @@ export * from './verify';
 export * from './command-handler';
 export * from './snapshots';
 export * from './projector';
+export * from './tracing';

@@ -2,6 +2,7 @@ import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, QueryRunn
 import { BackoffPolicy, backoffDelay, DEFAULT_BACKOFF, describeError, LoopFailure } from './backoff';
 import { EventStore, GlobalPosition, RecordedEvent, START, Subscription } from './event-store';
 import { ident, migrate, Migration } from './postgres-schema';
+import { EventSpans, startEventSpans } from './tracing';
 
 /**
  * A read model as a pure function of the log: for each event, the keys (primary key values) of the
@@ -341,6 +342,7 @@ export class Projector {
   private async applyBatch(p: Projection, target: TableTarget, events: RecordedEvent[], checkpointed: boolean): Promise<void> {
     const qr = this.options.dataSource.createQueryRunner();
     await qr.connect();
+    let spans: EventSpans | undefined;
     try {
       await qr.startTransaction();
       let pending = events;
@@ -350,13 +352,17 @@ export class Projector {
       }
       let written: CommittedRow[] = [];
       if (pending.length > 0) {
+        spans = startEventSpans(`project ${p.name}`, pending.filter((e) => p.handles.includes(e.type)), { 'police.projection': p.name });
         written = await this.project(qr, p, target, pending);
         if (checkpointed) await this.saveCheckpoint(qr, p.name, pending[pending.length - 1].position);
       }
       await qr.commitTransaction();
+      spans?.end();
+      spans = undefined;
       if (pending.length > 0) this.onBatchCommitted?.(p.name, pending);
       if (checkpointed && written.length > 0) this.notifyCommitted(p.name, written);
     } catch (e) {
+      spans?.end(e);
       await qr.rollbackTransaction().catch(() => undefined);
       throw e;
     } finally {

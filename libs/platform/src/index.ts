@@ -18,3 +18,4 @@ export * from './store-unavailable';
 export * from './defects';
 export * from './http-metrics';
 export * from './request-route';
+export * from './tracing';
