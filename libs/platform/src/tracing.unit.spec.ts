@@ -1,0 +1,21 @@
+import { trace } from '@opentelemetry/api';
+import { startTracing, tracingEnabled } from './tracing';
+
+describe('startTracing: off unless the OTEL_* variables ask', () => {
+  it.each([
+    ['nothing set', {}],
+    ['the exporter set to none, an endpoint given', { OTEL_TRACES_EXPORTER: 'none', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' }],
+    ['the SDK disabled, an endpoint given', { OTEL_SDK_DISABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' }],
+    ['the SDK disabled, the exporter asked', { OTEL_SDK_DISABLED: 'TRUE', OTEL_TRACES_EXPORTER: 'otlp' }],
+  ])('%s: nothing registered, spans are no-ops', (_, env) => {
+    expect(startTracing({ service: 'reports', env })).toBeUndefined();
+    expect(tracingEnabled()).toBe(false);
+    const span = trace.getTracer('t').startSpan('x');
+    expect(span.isRecording()).toBe(false);
+    span.end();
+  });
+
+  it('refuses an exporter it does not know, naming the variable', () => {
+    expect(() => startTracing({ service: 'reports', env: { OTEL_TRACES_EXPORTER: 'jaeger' } })).toThrow('OTEL_TRACES_EXPORTER must be otlp, console or none, got "jaeger"');
+  });
+});
