@@ -30,6 +30,7 @@ export interface TracingOptions {
   service: string;
   /** Export to this exporter, span by span, whatever the environment says (tests: an in-memory exporter). */
   exporter?: SpanExporter;
+  /** Where to read whether tracing is on (default the process's; the exporter and the resource read the process's themselves). */
   env?: NodeJS.ProcessEnv;
 }
 
