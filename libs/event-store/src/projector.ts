@@ -352,7 +352,7 @@ export class Projector {
       }
       let written: CommittedRow[] = [];
       if (pending.length > 0) {
-        spans = startEventSpans(`project ${p.name}`, pending.filter((e) => p.handles.includes(e.type)), { 'police.projection': p.name });
+        spans = startEventSpans(`project ${p.name}`, pending, { 'police.projection': p.name }, (e) => p.handles.includes(e.type));
         written = await this.project(qr, p, target, pending);
         if (checkpointed) await this.saveCheckpoint(qr, p.name, pending[pending.length - 1].position);
       }
