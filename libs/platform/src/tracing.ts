@@ -21,7 +21,7 @@ import { routeTemplateOf } from './request-route';
  * `OTEL_TRACES_EXPORTER=none` keeps it off; `OTEL_SERVICE_NAME` and `OTEL_RESOURCE_ATTRIBUTES` name the process.
  */
 export interface Tracing {
-  /** Exports what is buffered and stops; the global provider is left registered (a process traces once). */
+  /** Exports what is buffered and stops tracing: the provider, propagator and context manager are unregistered. */
   shutdown(): Promise<void>;
 }
 
@@ -73,8 +73,18 @@ export function startTracing(options: TracingOptions): Tracing | undefined {
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   trace.setGlobalTracerProvider(provider);
-  started = { shutdown: () => provider.shutdown() };
-  return started;
+  const tracing: Tracing = {
+    async shutdown() {
+      await provider.shutdown();
+      if (started !== tracing) return;
+      trace.disable();
+      propagation.disable();
+      context.disable();
+      started = undefined;
+    },
+  };
+  started = tracing;
+  return tracing;
 }
 
 /**
