@@ -3,7 +3,7 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, ConsoleSpanExporter, SimpleSpanProcessor, SpanExporter, SpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import { AlwaysOffSampler, AlwaysOnSampler, BatchSpanProcessor, ConsoleSpanExporter, ParentBasedSampler, Sampler, SimpleSpanProcessor, SpanExporter, SpanProcessor, TraceIdRatioBasedSampler, TracerProvider } from '@opentelemetry/sdk-trace';
 import { ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_HTTP_ROUTE, ATTR_SERVICE_NAME, ATTR_URL_PATH } from '@opentelemetry/semantic-conventions';
 import type { NextFunction, Request, Response } from 'express';
 import { routeTemplateOf } from './request-route';
@@ -18,7 +18,8 @@ import { routeTemplateOf } from './request-route';
  * On with the standard variables: `OTEL_TRACES_EXPORTER=otlp` (or `console`), or an OTLP endpoint
  * (`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`: the exporter reads these and
  * `OTEL_EXPORTER_OTLP_HEADERS`, `..._TIMEOUT` itself). `OTEL_SDK_DISABLED=true` or
- * `OTEL_TRACES_EXPORTER=none` keeps it off; `OTEL_SERVICE_NAME` and `OTEL_RESOURCE_ATTRIBUTES` name the process.
+ * `OTEL_TRACES_EXPORTER=none` keeps it off; `OTEL_SERVICE_NAME` and `OTEL_RESOURCE_ATTRIBUTES` name the process;
+ * `OTEL_TRACES_SAMPLER` and `OTEL_TRACES_SAMPLER_ARG` choose which traces are kept ({@link samplerFromEnv}).
  */
 export interface Tracing {
   /** Exports what is buffered and stops tracing: the provider, propagator and context manager are unregistered. */
@@ -60,16 +61,39 @@ function processorFromEnv(env: NodeJS.ProcessEnv): SpanProcessor | undefined {
 }
 
 /**
+ * The sampler of `OTEL_TRACES_SAMPLER` (and `OTEL_TRACES_SAMPLER_ARG`, the ratio, default 1): the standard
+ * names; default `parentbased_always_on` (every trace, a caller's decision followed).
+ */
+export function samplerFromEnv(env: NodeJS.ProcessEnv): Sampler {
+  const name = (env.OTEL_TRACES_SAMPLER ?? '').trim().toLowerCase() || 'parentbased_always_on';
+  const rawArg = (env.OTEL_TRACES_SAMPLER_ARG ?? '').trim();
+  const ratio = rawArg === '' ? 1 : Number(rawArg);
+  if (name.endsWith('traceidratio') && !(ratio >= 0 && ratio <= 1)) throw new Error(`OTEL_TRACES_SAMPLER_ARG must be a ratio from 0 to 1, got "${rawArg}"`);
+  const samplers: Record<string, () => Sampler> = {
+    always_on: () => new AlwaysOnSampler(),
+    always_off: () => new AlwaysOffSampler(),
+    traceidratio: () => new TraceIdRatioBasedSampler(ratio),
+    parentbased_always_on: () => new ParentBasedSampler({ root: new AlwaysOnSampler() }),
+    parentbased_always_off: () => new ParentBasedSampler({ root: new AlwaysOffSampler() }),
+    parentbased_traceidratio: () => new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(ratio) }),
+  };
+  const make = samplers[name];
+  if (!make) throw new Error(`OTEL_TRACES_SAMPLER must be one of ${Object.keys(samplers).join(', ')}, got "${name}"`);
+  return make();
+}
+
+/**
  * Starts tracing when the environment (or `options.exporter`) asks for it: registers the tracer
  * provider, the W3C trace-context propagator and the async context manager globally. Returns undefined
  * when tracing stays off. Call it before the app is created; a second call returns the first's handle.
  */
 export function startTracing(options: TracingOptions): Tracing | undefined {
   if (started) return started;
-  const processor = options.exporter ? new SimpleSpanProcessor({ exporter: options.exporter }) : processorFromEnv(options.env ?? process.env);
+  const env = options.env ?? process.env;
+  const processor = options.exporter ? new SimpleSpanProcessor({ exporter: options.exporter }) : processorFromEnv(env);
   if (!processor) return undefined;
   const resource = resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.service }).merge(detectResources({ detectors: [envDetector] }));
-  const provider = new TracerProvider({ resource, spanProcessors: [processor] });
+  const provider = new TracerProvider({ resource, spanProcessors: [processor], sampler: options.exporter ? undefined : samplerFromEnv(env) });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   trace.setGlobalTracerProvider(provider);
