@@ -1,3 +1,5 @@
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import 'reflect-metadata';
@@ -6,7 +8,7 @@ import { NestFactory, RouterModule } from '@nestjs/core';
 import { EvidenceModule } from '@police/evidence';
 import { InProcessMessageBus } from '@police/messaging';
 import { Metrics } from '@police/metrics';
-import { configureHttpApp, ServiceRuntime } from '@police/platform';
+import { configureHttpApp, ServiceRuntime, startTracing, Tracing } from '@police/platform';
 import { SecurityModule } from '@police/security';
 import { benchDatabase, BenchRow, percentile, round } from './bench-kit';
 
@@ -20,6 +22,8 @@ const SCRAPE_EVERY_MS = 5000;
 
 interface HandoverPhase {
   metrics: boolean;
+  /** Traces on (ADR 0046): every span made, batched and exported over OTLP/HTTP to a collector on loopback. */
+  traced: boolean;
   pairs: number;
   pairsPerSecond: number;
   p50: number;
@@ -38,14 +42,29 @@ interface HandoverPhase {
  */
 export async function runEvidenceBench(baseUrl: string): Promise<{ rows: BenchRow[]; raw: Record<string, unknown> }> {
   const phases: HandoverPhase[] = [];
-  for (let round = 0; round < ROUNDS; round++) for (const metrics of [false, true]) phases.push(await handoverPhase(baseUrl, metrics));
+  for (let round = 0; round < ROUNDS; round++) for (const metrics of [false, true]) phases.push(await handoverPhase(baseUrl, metrics, false));
   const mean = (on: boolean) => phases.filter((p) => p.metrics === on).reduce((sum, p) => sum + p.pairsPerSecond, 0) / ROUNDS;
   const off = mean(false);
   const on = mean(true);
   const cost = (1 - on / off) * 100;
   const measured = phases.filter((p) => p.metrics);
   const all = phases.reduce((sum, p) => sum + p.pairs, 0);
-  const raw = { concurrency: CONCURRENCY, phases, pairsPerSecondWithoutMetrics: off, pairsPerSecondWithMetrics: on, metricsCostPercent: cost, loadAverage: os.loadavg() };
+  // The cost of the traces, the same way: untraced and traced phases alternated (metrics off in both).
+  const tracePhases: HandoverPhase[] = [];
+  const collector = await otlpSink();
+  try {
+    for (let round = 0; round < ROUNDS; round++) for (const traced of [false, true]) tracePhases.push(await handoverPhase(baseUrl, false, traced, collector.url));
+  } finally {
+    await collector.close();
+  }
+  const traceMean = (on: boolean) => tracePhases.filter((p) => p.traced === on).reduce((sum, p) => sum + p.pairsPerSecond, 0) / ROUNDS;
+  const untraced = traceMean(false);
+  const traced = traceMean(true);
+  const traceCost = (1 - traced / untraced) * 100;
+  const raw = {
+    concurrency: CONCURRENCY, phases, pairsPerSecondWithoutMetrics: off, pairsPerSecondWithMetrics: on, metricsCostPercent: cost,
+    tracePhases, pairsPerSecondUntraced: untraced, pairsPerSecondTraced: traced, tracingCostPercent: traceCost, spanBatchesExported: collector.requests(), loadAverage: os.loadavg(),
+  };
   return {
     raw,
     rows: [
@@ -54,16 +73,43 @@ export async function runEvidenceBench(baseUrl: string): Promise<{ rows: BenchRo
       { metric: 'cost of the metrics on HTTP command throughput', value: round(cost, 1), unit: '%', note: `target < 5 %; phases off/on alternated: ${phases.map((p) => round(p.pairsPerSecond, 0)).join(' / ')} pairs/s; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}` },
       { metric: 'handover offer+accept latency p50 (metrics on)', value: round(measured[measured.length - 1].p50), unit: 'ms' },
       { metric: 'handover offer+accept latency p99 (metrics on)', value: round(measured[measured.length - 1].p99), unit: 'ms' },
+      { metric: `handover offer+accept over HTTP, ${CONCURRENCY} clients, traces off`, value: round(untraced, 0), unit: 'pairs/s', note: `mean of ${ROUNDS} phases of ${SECONDS} s` },
+      { metric: `handover offer+accept over HTTP, ${CONCURRENCY} clients, traces on`, value: round(traced, 0), unit: 'pairs/s', note: `every span exported over OTLP/HTTP to a loopback collector (${collector.requests()} batches received)` },
+      { metric: 'cost of the traces on HTTP command throughput', value: round(traceCost, 1), unit: '%', note: `target < 5 %; phases off/on alternated: ${tracePhases.map((p) => round(p.pairsPerSecond, 0)).join(' / ')} pairs/s` },
     ],
   };
 }
 
-async function handoverPhase(baseUrl: string, measured: boolean): Promise<HandoverPhase> {
+/** An OTLP/HTTP collector on loopback that answers every export and counts them (what the traced phases export to). */
+async function otlpSink(): Promise<{ url: string; requests(): number; close(): Promise<void> }> {
+  let requests = 0;
+  const server: Server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      requests++;
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests: () => requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function handoverPhase(baseUrl: string, measured: boolean, traced: boolean, collector?: string): Promise<HandoverPhase> {
   const db = await benchDatabase(baseUrl, 'bench_ev');
   let app: INestApplication | undefined;
   let scraper: NodeJS.Timeout | undefined;
+  let tracing: Tracing | undefined;
   const bus = new InProcessMessageBus();
   try {
+    if (traced) {
+      // The exporter reads its endpoint from the environment, as in a production main.
+      process.env.OTEL_EXPORTER_OTLP_ENDPOINT = collector;
+      tracing = startTracing({ service: 'evidence' });
+    }
     const pool = db.pool(12);
     const metrics = measured ? new Metrics() : undefined;
     metrics?.observePool('evidence', pool);
@@ -117,10 +163,12 @@ async function handoverPhase(baseUrl: string, measured: boolean): Promise<Handov
     pairs.sort((a, b) => a - b);
     // Registrations run in the same loop, so pairs per second is measured on the handover time only.
     const handoverSeconds = pairs.reduce((a, b) => a + b, 0) / 1000 / CONCURRENCY;
-    return { metrics: measured, pairs: pairs.length, pairsPerSecond: pairs.length / handoverSeconds, p50: percentile(pairs, 50), p99: percentile(pairs, 99), scrapes };
+    return { metrics: measured, traced, pairs: pairs.length, pairsPerSecond: pairs.length / handoverSeconds, p50: percentile(pairs, 50), p99: percentile(pairs, 99), scrapes };
   } finally {
     clearInterval(scraper);
     await app?.close();
+    await tracing?.shutdown();
+    delete process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
     await bus.close();
     await db.drop();
   }

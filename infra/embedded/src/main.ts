@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { InProcessMessageBus } from '@police/messaging';
-import { createPool, installDefectHandlers, intEnv, SERVICES } from '@police/platform';
+import { createPool, installDefectHandlers, intEnv, SERVICES, startTracing } from '@police/platform';
 import { authenticationFromEnv } from '@police/security';
 import { startEmbeddedDatabase } from './embedded-database';
 import { consoleDir, serveConsole } from './console.static';
@@ -14,6 +14,8 @@ import { createEmbeddedApp } from './embedded.module';
 async function main(): Promise<void> {
   const logger = new Logger('embedded');
   installDefectHandlers();
+  // Off unless OTEL_TRACES_EXPORTER or an OTLP endpoint is set (README, "Observability").
+  const tracing = startTracing({ service: 'police-case-platform' });
   const fresh = process.argv.includes('--fresh');
   const dataDir = process.env.DATA_DIR ?? '.data';
   const db = await startEmbeddedDatabase({ dataDir, fresh, logger });
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
     await bus.close();
     await pool.end();
     await db.stop();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -3,6 +3,7 @@ import { IdempotencyKeyReusedError, WrongExpectedVersionError } from './errors';
 import { EventStore, ExpectedVersion, RecordedEvent } from './event-store';
 import { sha256Hex } from './hashing';
 import { SnapshotStore } from './snapshots';
+import { tracedCommand } from './tracing';
 
 /** A domain event as `decide` returns it: a fixed type string and its data. */
 export interface DomainEvent<Type extends string = string, Data = unknown> {
@@ -159,7 +160,16 @@ export async function loadState<State, Event extends DomainEvent>(
  * A request that loses a race to its own twin (same key, sent again before the first was answered)
  * gets the twin's result, not a conflict.
  */
-export async function handleCommand<State, Event extends DomainEvent>(
+export function handleCommand<State, Event extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  decide: (state: State) => Event | Event[],
+  options: HandleCommandOptions<State, Event>,
+): Promise<CommandResult<State>> {
+  return tracedCommand(streamId, () => handleUntraced(store, streamId, decide, options));
+}
+
+async function handleUntraced<State, Event extends DomainEvent>(
   store: EventStore,
   streamId: string,
   decide: (state: State) => Event | Event[],

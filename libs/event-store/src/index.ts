@@ -12,3 +12,4 @@ export * from './aggregate';
 export * from './snapshots';
 export * from './projector';
 export * from './lease';
+export * from './tracing';

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
+import { tracedAppend } from './tracing';
 import {
   AppendResult,
   EventStore,
@@ -157,7 +158,11 @@ export class PostgresEventStore implements EventStore {
     return this.options.schema;
   }
 
-  async appendToStream(streamId: string, events: NewEvent[], options: { expected?: ExpectedVersion } = {}): Promise<AppendResult> {
+  appendToStream(streamId: string, events: NewEvent[], options: { expected?: ExpectedVersion } = {}): Promise<AppendResult> {
+    return tracedAppend(streamId, events, (traced) => this.observedAppend(streamId, traced, options));
+  }
+
+  private async observedAppend(streamId: string, events: NewEvent[], options: { expected?: ExpectedVersion }): Promise<AppendResult> {
     const observe = this.options.onAppend;
     if (!observe) return this.append(streamId, events, options);
     const started = process.hrtime.bigint();

@@ -3,6 +3,7 @@ import { BackoffPolicy, backoffDelay, DEFAULT_BACKOFF, describeError, LoopFailur
 import { comparePositions, EventStore, GlobalPosition, RecordedEvent, START, Subscription } from './event-store';
 import { LeaseHolding, leaseName, Leases, LOCAL_LEASES } from './lease';
 import { ident, migrate, Migration } from './postgres-schema';
+import { EventSpans, startEventSpans } from './tracing';
 
 /**
  * A read model as a pure function of the log: for each event, the keys (primary key values) of the
@@ -440,6 +441,7 @@ export class Projector {
     const checkpointed = !!holding;
     const qr = this.options.dataSource.createQueryRunner();
     await qr.connect();
+    let spans: EventSpans | undefined;
     try {
       await qr.startTransaction();
       let pending = events;
@@ -450,13 +452,17 @@ export class Projector {
       }
       let written: CommittedRow[] = [];
       if (pending.length > 0) {
+        spans = startEventSpans(`project ${p.name}`, pending, { 'police.projection': p.name }, (e) => p.handles.includes(e.type));
         written = await this.project(qr, p, target, pending);
         if (checkpointed) await this.saveCheckpoint(qr, p.name, pending[pending.length - 1].position);
       }
       await qr.commitTransaction();
+      spans?.end();
+      spans = undefined;
       if (pending.length > 0) this.onBatchCommitted?.(p.name, pending);
       if (checkpointed && written.length > 0) this.notifyCommitted(p.name, written);
     } catch (e) {
+      spans?.end(e);
       await qr.rollbackTransaction().catch(() => undefined);
       throw e;
     } finally {

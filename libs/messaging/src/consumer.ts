@@ -4,6 +4,7 @@ import type { Pool, PoolClient } from 'pg';
 import { parkMessage, recordInInbox } from './inbox';
 import { HEADERS, IncomingMessage, JSON_CONTENT_TYPE } from './message';
 import type { MessageBus, MessageSubscription } from './message-bus';
+import { consumeTraced } from './tracing';
 
 /** What a handler gets besides the payload: the transaction it runs in, and the message. */
 export interface ConsumerContext {
@@ -57,7 +58,7 @@ const MAX_ID_LENGTH = 200;
  * dropped: a parked message stays in the table, as received, for someone to act on.
  */
 export async function startConsumer(o: ConsumerOptions): Promise<MessageSubscription> {
-  const handle = async (message: IncomingMessage): Promise<void> => {
+  const handleMessage = async (message: IncomingMessage): Promise<void> => {
     const envelope = envelopeErrors(message);
     if (envelope.length > 0) return parkMessage(o.pool, o.schema, message, { code: 'invalid_envelope', errors: envelope });
     if (!isContractType(message.type)) {
@@ -80,6 +81,7 @@ export async function startConsumer(o: ConsumerOptions): Promise<MessageSubscrip
       return parkMessage(o.pool, o.schema, message, { code: 'refused', errors: [{ field: e.field ?? 'payload', detail: `${e.code}: ${e.message}` }] });
     }
   };
+  const handle = (message: IncomingMessage): Promise<void> => consumeTraced(message, o.groupId, () => handleMessage(message));
   return o.bus.subscribe({ groupId: o.groupId, topics: o.topics, fromBeginning: o.fromBeginning ?? true, handle });
 }
 

@@ -1,5 +1,5 @@
 import type { ContractPayload, ContractType } from '@police/contracts';
-import type { RecordedEvent } from '@police/event-store';
+import { RecordedEvent, TraceCarrier, traceCarrierOf } from '@police/event-store';
 
 /** A public message on its way out. */
 export interface OutgoingMessage {
@@ -14,6 +14,8 @@ export interface OutgoingMessage {
   payload: object;
   correlationId: string;
   causationId: string;
+  /** The W3C trace context (`traceparent`, `tracestate`) to send beside the correlation id; none while tracing is off. */
+  trace?: TraceCarrier;
 }
 
 /** What a producer's mapping function returns: the message without its topic (the relay adds it). */
@@ -52,7 +54,7 @@ export const HEADERS = {
 /** The only content type on the wire: payloads are JSON. */
 export const JSON_CONTENT_TYPE = 'application/json';
 
-/** The wire headers of a message: id, type, content type, correlation and causation. */
+/** The wire headers of a message: id, type, content type, correlation and causation, and the W3C trace context when it has one. */
 export function messageHeaders(m: OutgoingMessage): Record<string, string> {
   return {
     [HEADERS.id]: m.id,
@@ -60,6 +62,8 @@ export function messageHeaders(m: OutgoingMessage): Record<string, string> {
     [HEADERS.contentType]: JSON_CONTENT_TYPE,
     [HEADERS.correlationId]: m.correlationId,
     [HEADERS.causationId]: m.causationId,
+    ...(m.trace?.traceparent ? { traceparent: m.trace.traceparent } : {}),
+    ...(m.trace?.tracestate ? { tracestate: m.trace.tracestate } : {}),
   };
 }
 
@@ -106,5 +110,10 @@ export function publicMessage<T extends ContractType>(event: RecordedEvent, type
     payload,
     correlationId: event.metadata.correlationId,
     causationId: event.metadata.causationId,
+    ...withTrace(traceCarrierOf(event.metadata)),
   };
+}
+
+function withTrace(trace: TraceCarrier | undefined): { trace?: TraceCarrier } {
+  return trace ? { trace } : {};
 }

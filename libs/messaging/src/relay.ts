@@ -3,6 +3,7 @@ import { backoffDelay, describeError, EventStore, GlobalPosition, LeaseHolding, 
 import type { CheckpointStore } from './checkpoints';
 import type { OutgoingMessage, PublicMessage } from './message';
 import type { MessageBus } from './message-bus';
+import { publishTraced } from './tracing';
 
 /** One relay: a store's log to one topic, through one producer's mapping. */
 export interface RelayOptions {
@@ -89,7 +90,7 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
       if (!checked.ok) throw new ContractViolationError(event.id, mapped.type, checked.errors);
       messages.push({ ...mapped, topic: o.topic });
     }
-    if (messages.length > 0) await o.bus.publish(messages);
+    if (messages.length > 0) await publishTraced(o.bus, messages);
     await o.afterPublish?.(messages);
     await o.checkpoints.save(o.name, events[events.length - 1].position, (query) => leases.fence(query, lease));
   };

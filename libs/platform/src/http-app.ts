@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { answerClientErrors, checkRequestInput, JSON_TYPES, requireJsonBody } from './input-rules';
 import { httpMetrics } from './http-metrics';
 import { ProblemDetailsFilter, validationProblem } from './problem-details';
+import { httpTracing, tracingEnabled } from './tracing';
 
 /** Request bodies above this are refused with 413 problem+json. */
 export const BODY_LIMIT = '256kb';
@@ -75,10 +76,11 @@ export function contentSecurityPolicy(options: HttpAppOptions = {}): Record<stri
  * parser, answered as problem+json); strict validation of the route's DTO (unknown fields are an
  * error); 405 with `Allow` for a path served with other methods; RFC 9457 errors; and helmet's
  * security headers (HSTS, nosniff, the {@link contentSecurityPolicy}, a same-origin framing policy, no
- * Referer sent on).
+ * Referer sent on); a server span per request when the process traces ({@link startTracing}).
  */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions = {}): void {
   const express = app as NestExpressApplication;
+  if (tracingEnabled()) express.use(httpTracing());
   if (options.metrics) express.use(httpMetrics(options.metrics));
   express.use(
     helmet({

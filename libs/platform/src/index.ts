@@ -19,3 +19,4 @@ export * from './defects';
 export * from './http-metrics';
 export * from './request-route';
 export * from './http-context';
+export * from './tracing';

@@ -4,7 +4,7 @@ import { NestFactory, RouterModule } from '@nestjs/core';
 import { describeError } from '@police/event-store';
 import { KafkaMessageBus } from '@police/messaging';
 import { Metrics } from '@police/metrics';
-import { configureHttpApp, createPool, installDefectHandlers, intEnv, requiredEnv, SERVICE_PORTS, ServiceName, ServiceRuntime, setupOpenApi } from '@police/platform';
+import { configureHttpApp, createPool, installDefectHandlers, intEnv, requiredEnv, SERVICE_PORTS, ServiceName, ServiceRuntime, setupOpenApi, startTracing } from '@police/platform';
 import { authenticationFromEnv, rateLimitsFromEnv, scrapeTokenFromEnv, SecurityModule, useStructuredLogs } from '@police/security';
 
 /** A service module as every service declares it. */
@@ -18,7 +18,8 @@ export interface ServiceDefinition {
  * Production-like mode: one service alone, on its port (3001–3004), against PostgreSQL (DATABASE_URL)
  * and Kafka (KAFKA_BROKERS), with tokens from the OIDC provider and its consultation log in its own
  * database at `/api/<service>/audit`, and its Prometheus metrics at `/metrics` and `/api/<service>/metrics`
- * (the `ops` role, or `METRICS_SCRAPE_TOKEN`). Missing settings stop start-up with a message naming them.
+ * (the `ops` role, or `METRICS_SCRAPE_TOKEN`); OpenTelemetry traces when the OTEL_* variables ask for them
+ * (`startTracing`). Missing settings stop start-up with a message naming them.
  *
  * It listens as soon as its schema is migrated and its projections and relay are started: the Kafka
  * consumer group joins in the background (a broker outage, or a dead member's session the broker waits
@@ -28,6 +29,7 @@ export interface ServiceDefinition {
 export async function runService(def: ServiceDefinition): Promise<void> {
   const { name } = def;
   installDefectHandlers();
+  const tracing = startTracing({ service: name });
   const kafkaLog = new Logger(`${name}:kafka`);
   const pool = createPool(requiredEnv('DATABASE_URL', `the PostgreSQL connection string of the ${name} service`), intEnv('DB_POOL_SIZE', 10), name);
   const bus = new KafkaMessageBus({
@@ -59,7 +61,7 @@ export async function runService(def: ServiceDefinition): Promise<void> {
   app.enableShutdownHooks();
   setupOpenApi(app, [def]);
   await app.listen(intEnv('PORT', SERVICE_PORTS[name]), process.env.HOST ?? '0.0.0.0');
-  app.getHttpServer().once('close', () => void Promise.all([bus.close(), pool.end()]));
+  app.getHttpServer().once('close', () => void Promise.all([bus.close(), pool.end(), tracing?.shutdown()]));
 }
 
 /** The main of a service: run it, or print why it cannot start and exit with 1. */
