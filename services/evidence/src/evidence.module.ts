@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
 import responses from './evidence.responses.json';
-import { liveUpdatesProvider } from '@police/security';
+import { liveUpdatesProvider, opsController } from '@police/security';
 import { EVIDENCE_COMMAND_HANDLERS } from './commands/evidence.cqrs';
 import { FoundObjectsController } from './commands/found-objects/found-objects.http';
 import { InventoryController } from './commands/inventory/inventory.http';
@@ -32,7 +32,7 @@ export class EvidenceModule {
     return {
       module: EvidenceModule,
       imports: [CqrsModule],
-      controllers: [healthController('evidence'), EvidenceLiveController, ItemCommandsController, ItemQueriesController, FoundObjectsController, InventoryController, EvidenceReferenceController],
+      controllers: [healthController('evidence'), opsController('evidence'), EvidenceLiveController, ItemCommandsController, ItemQueriesController, FoundObjectsController, InventoryController, EvidenceReferenceController],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
 import responses from './investigations.responses.json';
-import { liveUpdatesProvider } from '@police/security';
+import { liveUpdatesProvider, opsController } from '@police/security';
 import { InvestigationCommandsController } from './commands/investigations/investigations.http';
 import { INVESTIGATIONS_COMMAND_HANDLERS } from './commands/investigations.cqrs';
 import { investigationsHandlers } from './integration/investigations.consumer';
@@ -30,7 +30,7 @@ export class InvestigationsModule {
       module: InvestigationsModule,
       imports: [CqrsModule],
       // Queries first: GET /search and /persons must be matched before GET /:id.
-      controllers: [healthController('investigations'), InvestigationSearchController, InvestigationsLiveController, InvestigationQueriesController, InvestigationCommandsController],
+      controllers: [healthController('investigations'), opsController('investigations'), InvestigationSearchController, InvestigationsLiveController, InvestigationQueriesController, InvestigationCommandsController],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
 import responses from './reports.responses.json';
-import { liveUpdatesProvider } from '@police/security';
+import { liveUpdatesProvider, opsController } from '@police/security';
 import { REPORTS_COMMAND_HANDLERS } from './commands/reports.cqrs';
 import { ReportCommandsController } from './commands/reports/reports.http';
 import { PvCommandsController } from './commands/pvs/pvs.http';
@@ -37,7 +37,7 @@ export class ReportsModule {
       module: ReportsModule,
       imports: [CqrsModule],
       // Named routes before `:id`: Express matches in registration order.
-      controllers: [healthController('reports'), ReportSearchController, ReportsLiveController, PvQueriesController, ReportQueriesController, ReportCommandsController, PvCommandsController],
+      controllers: [healthController('reports'), opsController('reports'), ReportSearchController, ReportsLiveController, PvQueriesController, ReportQueriesController, ReportCommandsController, PvCommandsController],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },
