@@ -326,6 +326,8 @@ function documentOperation(op: Operation, path: string, f: RouteFacts, responses
   for (const status of f.alsoAnswers) answers[String(status)] = success(status, 'The same answer, with this status.');
   for (const status of problemStatuses(f, hasPathParams)) answers[String(status)] = problem(status);
   op.responses = answers as Operation['responses'];
+  // Said in the document, so that a client (and the documents' test) knows no version is asked of this write.
+  if (f.unversioned) (op as Operation & { 'x-unversioned'?: boolean })['x-unversioned'] = true;
   return roots;
 }
 
