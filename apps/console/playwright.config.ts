@@ -70,6 +70,10 @@ export default defineConfig({
       // A zone that holds found clothing 0 days (the other kinds 183, the default): POPP can then hand a
       // found object to an organisation at once, beside objects whose period still runs.
       EVIDENCE_CONFIG_JSON: JSON.stringify({ holdingPeriods: Object.fromEntries(FOUND_OBJECT_CATEGORIES.map((c) => [c, c === 'clothing' ? 0 : 183])) }),
+      // A zone with no team for referrals of a phenomenon it does not route: such a referral is refused and
+      // parked in investigations, for the IT desk's operations screen (e2e/ops-parked-messages.pw.ts). Every
+      // other spec refers routed phenomena (fietsdiefstal → Diefstallen).
+      INVESTIGATIONS_CONFIG_JSON: JSON.stringify({ unroutedTeam: '' }),
     },
   },
 });

@@ -6,7 +6,7 @@ import type { Pool } from 'pg';
 import { InProcessMessageBus } from '@police/messaging';
 import { createTestDatabase, eventually, TestDatabase, testKafkaBrokers } from '@police/testing';
 import { createEmbeddedApp } from './embedded.module';
-import { compile, identityProvider, IdentityProvider, RunningService, startService, stopAll } from './production-services.testing';
+import { callService, compile, identityProvider, IdentityProvider, RunningService, startService, stopAll } from './production-services.testing';
 
 interface Sample {
   name: string;
@@ -61,17 +61,8 @@ describe('metrics of the production mains, over real PostgreSQL and Kafka', () =
   let investigations: RunningService;
   const scrapeToken = randomBytes(24).toString('hex');
 
-  async function call(url: string, method: string, path: string, options: { as?: typeof DESK; bearer?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-    const bearer = options.bearer ?? (options.as ? await idp.sign(options.as.staffId, options.as.roles, { teams: options.as.teams, unit: options.as.unit }) : undefined);
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
-      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
-    });
-    const text = await res.text();
-    const contentType = res.headers.get('content-type') ?? '';
-    return { status: res.status, contentType, text, etag: res.headers.get('etag'), json: contentType.includes('json') ? JSON.parse(text) : undefined };
-  }
+  const call = (url: string, method: string, path: string, options: Parameters<typeof callService>[4] = {}) => callService(idp, url, method, path, options);
+
 
   async function scrape(service: RunningService): Promise<Sample[]> {
     const res = await call(service.url, 'GET', '/metrics', { bearer: scrapeToken });

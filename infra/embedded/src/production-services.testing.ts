@@ -43,6 +43,33 @@ export async function identityProvider(): Promise<IdentityProvider> {
   return { server, env, sign, close: () => new Promise((r) => server.close(() => r())) };
 }
 
+/** A member of staff as a token names them. */
+export interface StaffClaims {
+  staffId: string;
+  roles: string[];
+  teams: string[];
+  unit: string;
+}
+
+/**
+ * Calls a running service over HTTP: as a member of staff (a token the stand-in signs), with a bearer of
+ * one's own, or with none; a JSON body when given. The answer's JSON is parsed when its type says so.
+ */
+export async function callService(idp: IdentityProvider, url: string, method: string, path: string, options: { as?: StaffClaims; bearer?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const bearer = options.bearer ?? (options.as ? await idp.sign(options.as.staffId, options.as.roles, { teams: options.as.teams, unit: options.as.unit }) : undefined);
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
+    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+  });
+  const text = await res.text();
+  const contentType = res.headers.get('content-type') ?? '';
+  // Tests read answers field by field and assert their shape.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const json: any = contentType.includes('json') ? JSON.parse(text) : undefined;
+  return { status: res.status, contentType, text, etag: res.headers.get('etag'), json };
+}
+
 /** How a compiled main is started: the path aliases resolve into dist/out-tsc. */
 export function mainCommand(service: ServiceName): { args: string[]; env: Record<string, string> } {
   return compiledMain(`services/${service}/src/main.ts`);

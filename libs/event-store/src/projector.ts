@@ -398,9 +398,11 @@ export class Projector {
       try {
         await qr.startTransaction();
         await this.lockCheckpoint(qr, name);
-        // Events that arrived during the replay.
+        // Events that arrived during the replay, read on the transaction's own connection: the pool may
+        // have no other one (embedded mode runs on one), and this transaction holds it.
+        const reader = this.inTransaction(qr);
         for (;;) {
-          const events = await this.options.store.readAll(position, { limit: batchSize });
+          const events = await reader.readAll(position, { limit: batchSize });
           if (events.length === 0) break;
           await this.project(qr, p, twin, events);
           position = events[events.length - 1].position;
@@ -420,6 +422,13 @@ export class Projector {
       }
     }
     return { events: processed, position };
+  }
+
+  /** The store as seen from `qr`'s open transaction, when it can run on a caller's connection (PostgreSQL); else the store. */
+  private inTransaction(qr: QueryRunner): EventStore {
+    const store = this.options.store as EventStore & { withTransaction?: (client: import('pg').PoolClient) => EventStore };
+    const client = (qr as unknown as { databaseConnection?: import('pg').PoolClient }).databaseConnection;
+    return store.withTransaction && client ? store.withTransaction(client) : store;
   }
 
   private async count(): Promise<number> {

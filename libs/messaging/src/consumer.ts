@@ -1,7 +1,7 @@
 import { ContractPayload, ContractType, FieldError, isContractType, validateContract } from '@police/contracts';
 import { DomainError } from '@police/event-store';
 import type { Pool, PoolClient } from 'pg';
-import { parkMessage, recordInInbox } from './inbox';
+import { parkMessage, ParkReason, recordInInbox } from './inbox';
 import { HEADERS, IncomingMessage, JSON_CONTENT_TYPE } from './message';
 import type { MessageBus, MessageSubscription } from './message-bus';
 import { consumeTraced } from './tracing';
@@ -59,30 +59,53 @@ const MAX_ID_LENGTH = 200;
  */
 export async function startConsumer(o: ConsumerOptions): Promise<MessageSubscription> {
   const handleMessage = async (message: IncomingMessage): Promise<void> => {
-    const envelope = envelopeErrors(message);
-    if (envelope.length > 0) return parkMessage(o.pool, o.schema, message, { code: 'invalid_envelope', errors: envelope });
-    if (!isContractType(message.type)) {
-      return parkMessage(o.pool, o.schema, message, {
-        code: 'unknown_type',
-        errors: [{ field: HEADERS.type, detail: `unknown contract type ${JSON.stringify(message.type.slice(0, MAX_ID_LENGTH))}` }],
-      });
-    }
-    const handler = o.handlers[message.type] as ContractHandler<ContractType> | undefined;
-    if (!handler) return;
-    const checked = await validateContract(message.type, message.payload);
-    if (!checked.ok) return parkMessage(o.pool, o.schema, message, { code: 'invalid_payload', errors: checked.errors });
+    const checked = await checkIncoming(message, o.handlers);
+    if (checked.kind === 'park') return parkMessage(o.pool, o.schema, message, checked.reason);
+    if (checked.kind === 'ignore') return;
     try {
       await inTransaction(o.pool, async (client) => {
-        if (await recordInInbox(client, o.schema, message)) await handler(checked.value, { client, message });
+        if (await recordInInbox(client, o.schema, message)) await checked.handler(checked.value, { client, message });
         else o.onDuplicate?.(message);
       });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
-      return parkMessage(o.pool, o.schema, message, { code: 'refused', errors: [{ field: e.field ?? 'payload', detail: `${e.code}: ${e.message}` }] });
+      return parkMessage(o.pool, o.schema, message, refusal(e));
     }
   };
   const handle = (message: IncomingMessage): Promise<void> => consumeTraced(message, o.groupId, () => handleMessage(message));
   return o.bus.subscribe({ groupId: o.groupId, topics: o.topics, fromBeginning: o.fromBeginning ?? true, handle });
+}
+
+/** What a consumer does with a message before any transaction: park it (and why), ignore it, or hand it to its handler. */
+export type IncomingCheck =
+  | { kind: 'park'; reason: ParkReason }
+  | { kind: 'ignore' }
+  | { kind: 'handle'; handler: ContractHandler<ContractType>; value: ContractPayload<ContractType> };
+
+/**
+ * The consumer's checks of one message, in order: its envelope, its type (a declared contract), a
+ * handler for it (none: ignored), its payload against the contract. The consumer and a replay of a
+ * parked message (`replayParkedMessage`) run the same checks.
+ */
+export async function checkIncoming(message: IncomingMessage, handlers: ContractHandlers): Promise<IncomingCheck> {
+  const envelope = envelopeErrors(message);
+  if (envelope.length > 0) return { kind: 'park', reason: { code: 'invalid_envelope', errors: envelope } };
+  if (!isContractType(message.type)) {
+    return {
+      kind: 'park',
+      reason: { code: 'unknown_type', errors: [{ field: HEADERS.type, detail: `unknown contract type ${JSON.stringify(message.type.slice(0, MAX_ID_LENGTH))}` }] },
+    };
+  }
+  const handler = handlers[message.type] as ContractHandler<ContractType> | undefined;
+  if (!handler) return { kind: 'ignore' };
+  const checked = await validateContract(message.type, message.payload);
+  if (!checked.ok) return { kind: 'park', reason: { code: 'invalid_payload', errors: checked.errors } };
+  return { kind: 'handle', handler, value: checked.value };
+}
+
+/** The park reason of a message the service's rules refuse: the DomainError's code, message and field. */
+export function refusal(e: DomainError): ParkReason {
+  return { code: 'refused', errors: [{ field: e.field ?? 'payload', detail: `${e.code}: ${e.message}` }] };
 }
 
 function envelopeErrors(m: IncomingMessage): FieldError[] {
@@ -103,13 +126,15 @@ function envelopeErrors(m: IncomingMessage): FieldError[] {
   return errors;
 }
 
-async function inTransaction(pool: Pool, work: (client: PoolClient) => Promise<void>): Promise<void> {
+/** Runs `work` in one transaction on one client of `pool`: committed when it resolves, rolled back when it throws. */
+export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken = false;
   try {
     await client.query('BEGIN');
-    await work(client);
+    const result = await work(client);
     await client.query('COMMIT');
+    return result;
   } catch (e) {
     await client.query('ROLLBACK').catch(() => (broken = true));
     throw e;

@@ -62,8 +62,10 @@ export class InProcessMessageBus implements MessageBus {
 
   /** Messages of each topic (one partition, 0) after the group's position; all of them for a group not seen yet. */
   async lag(groupId: string, topics: string[]): Promise<PartitionLag[]> {
-    const cursor = this.groups.get(groupId)?.cursor ?? 0;
-    return topics.map((topic) => ({ topic, partition: 0, lag: this.log.slice(cursor).filter((m) => m.topic === topic).length }));
+    const group = this.groups.get(groupId);
+    const cursor = group?.cursor ?? 0;
+    // One log for every topic: offsets are positions in it.
+    return topics.map((topic) => ({ topic, partition: 0, lag: this.log.slice(cursor).filter((m) => m.topic === topic).length, committed: group ? String(cursor) : null, end: String(this.log.length) }));
   }
 
   async close(): Promise<void> {

@@ -7,3 +7,4 @@ export * from './message';
 export * from './message-bus';
 export * from './messaging-schema';
 export * from './relay';
+export * from './parked';

@@ -206,7 +206,7 @@ export class KafkaMessageBus implements MessageBus {
       for (const p of ends) {
         const at = Number(group.find((g) => g.partition === p.partition)?.offset ?? '-1');
         const from = at >= 0 ? at : Number(p.low);
-        out.push({ topic, partition: p.partition, lag: Math.max(0, Number(p.high) - from) });
+        out.push({ topic, partition: p.partition, lag: Math.max(0, Number(p.high) - from), committed: at >= 0 ? String(at) : null, end: String(p.high) });
       }
     }
     return out;

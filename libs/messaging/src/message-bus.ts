@@ -50,4 +50,8 @@ export interface PartitionLag {
   partition: number;
   /** Messages after the group's committed offset (all retained ones when it has committed none). */
   lag: number;
+  /** The group's committed offset: where it resumes (null when it has committed none on this partition). */
+  committed: string | null;
+  /** The partition's end (high watermark): the offset of the next message written. */
+  end: string;
 }

@@ -46,6 +46,24 @@ CREATE UNIQUE INDEX parked_messages_message_id_key ON ${s}.parked_messages (mess
 `;
     },
   },
+  {
+    id: 2,
+    name: 'parked messages: what an operator did with them',
+    sql: (schema) => {
+      const s = ident(schema);
+      return `
+-- parked: waiting for someone; replayed: handled again after a fix; discarded: given up, with the reason.
+ALTER TABLE ${s}.parked_messages
+  ADD COLUMN status          text        NOT NULL DEFAULT 'parked' CHECK (status IN ('parked', 'replayed', 'discarded')),
+  ADD COLUMN replay_attempts integer     NOT NULL DEFAULT 0,
+  ADD COLUMN last_attempt_at timestamptz,
+  ADD COLUMN resolved_at     timestamptz,
+  ADD COLUMN resolved_by     text,
+  ADD COLUMN resolution      text;
+CREATE INDEX parked_messages_status_idx ON ${s}.parked_messages (status, id);
+`;
+    },
+  },
 ];
 
 /** Creates or upgrades the messaging tables in `schema`. Safe to run concurrently and repeatedly. */

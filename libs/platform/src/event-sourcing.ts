@@ -7,6 +7,7 @@ import { PLATFORM_MIGRATIONS } from './health';
 import { dataSourceOnPool, EVENT_SOURCING, intEnv, publicTopic, ServiceName, ServiceRuntime } from './runtime';
 import { installSearchIndexes } from './search-index';
 import { appendObserver, measureEventSourcing } from './event-sourcing.metrics';
+import { ServiceOperations } from './operations';
 
 /** What a service declares about its events: read models, public contracts, what it consumes. */
 export interface EventSourcingOptions {
@@ -17,6 +18,11 @@ export interface EventSourcingOptions {
   toPublic?: (event: RecordedEvent) => PublicMessage | null;
   /** Public contracts of other services this one acts on: the producing services, and the handlers. */
   consume?: { from: ServiceName[]; handlers: (es: ServiceEventSourcing) => ContractHandlers };
+  /**
+   * The payloads of this service's parked messages are never shown, not even to the ops role (integrity:
+   * they are complaint data, sealed in its compartment). Otherwise the ops role reads them to find the fault.
+   */
+  sealedPayloads?: boolean;
 }
 
 /** What the background loops of a service are doing: for readiness, and for whoever watches it. */
@@ -50,8 +56,11 @@ export class ServiceEventSourcing {
   readonly projector: Projector;
   /** Who runs which projection and the relay among the replicas (production mode). */
   readonly leases?: PostgresLeases;
+  /** What the IT desk may do with it: parked messages, positions, rebuilds (`/api/<service>/ops`). */
+  readonly operations: ServiceOperations;
   private relay?: Relay;
   private consumer?: MessageSubscription;
+  private handlers?: ContractHandlers;
   private stopMeasuring?: () => void;
   private readonly logger: Logger;
 
@@ -90,6 +99,28 @@ export class ServiceEventSourcing {
       projections: options.projections,
       onError: (projection, e, failure) => this.logger.warn(`projection ${projection}: ${describeError(e)} (attempt ${failure.attempts}, failing since ${failure.since.toISOString()}); retrying`),
     });
+    this.operations = new ServiceOperations(this);
+  }
+
+  /** Whether the ops role may read the payloads of parked messages (see {@link EventSourcingOptions.sealedPayloads}). */
+  get payloadsSealed(): boolean {
+    return this.options.sealedPayloads === true;
+  }
+
+  /** The consumer's handlers (the ones it runs; none when the service consumes nothing). */
+  consumerHandlers(): ContractHandlers {
+    this.handlers ??= this.options.consume?.handlers(this) ?? {};
+    return this.handlers;
+  }
+
+  /** The relay's state, when the service publishes. */
+  relayStatus(): ReturnType<Relay['status']> | undefined {
+    return this.relay?.status();
+  }
+
+  /** The consumer group's state, when the service consumes. */
+  consumerStatus(): ReturnType<MessageSubscription['status']> | undefined {
+    return this.consumer?.status();
   }
 
   /** The command side of an aggregate on this service's store (and its snapshots, when the aggregate takes them). */
@@ -145,7 +176,7 @@ export class ServiceEventSourcing {
         schema,
         groupId: consumer.groupId,
         topics: consumer.topics,
-        handlers: this.options.consume.handlers(this),
+        handlers: this.consumerHandlers(),
         onDuplicate: (m) => this.runtime.metrics?.inboxDuplicates.inc({ service: this.runtime.service, topic: m.topic }),
       });
     }

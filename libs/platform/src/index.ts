@@ -9,6 +9,8 @@ export * from './idempotency';
 export * from './runtime';
 export * from './etag';
 export * from './event-sourcing';
+export * from './checkpoint-lag';
+export * from './operations';
 export * from './input-rules';
 export * from './request-fields';
 export * from './path-params';

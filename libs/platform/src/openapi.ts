@@ -184,6 +184,7 @@ interface RouteFacts {
   query?: Type<unknown>;
   pathPipes: Map<string, unknown[]>;
   ifMatchRequired: boolean;
+  unversioned: boolean;
   problems: number[];
   alsoAnswers: number[];
   events?: Record<string, JsonSchema>;
@@ -245,7 +246,7 @@ function problem(status: number): Record<string, unknown> {
 
 /** A write on an existing record (a path with its id) takes `If-Match`; a new record has no version to match. */
 function readsIfMatch(f: RouteFacts, hasPathParams: boolean): boolean {
-  return f.ifMatchRequired || (f.method !== 'GET' && hasPathParams);
+  return f.ifMatchRequired || (f.method !== 'GET' && hasPathParams && !f.unversioned);
 }
 
 /** The statuses a route can refuse with, from its kind: who may call it, what it reads, what it writes. */
@@ -295,7 +296,7 @@ function documentOperation(op: Operation, path: string, f: RouteFacts, responses
   params.push(HEADERS.correlation);
   if (f.consults) params.push(HEADERS.justification, HEADERS.justificationCase);
   // The services' writes take it (their request context); the platform's public token route does not.
-  if (f.method !== 'GET' && f.authenticated) params.push(HEADERS.idempotencyKey);
+  if (f.method !== 'GET' && f.authenticated && !f.unversioned) params.push(HEADERS.idempotencyKey);
   if (readsIfMatch(f, hasPathParams)) params.push(HEADERS.ifMatch(f.ifMatchRequired));
   op.parameters = params;
 
@@ -305,7 +306,7 @@ function documentOperation(op: Operation, path: string, f: RouteFacts, responses
   } else delete op.requestBody;
 
   const headers: Record<string, unknown> = { 'X-Correlation-Id': CORRELATION_HEADER };
-  if (hasPathParams || f.method !== 'GET') headers.ETag = { description: 'The version of the record, for `If-Match` (when the answer is one record).', schema: { type: 'string' } };
+  if ((hasPathParams || f.method !== 'GET') && !f.unversioned) headers.ETag = { description: 'The version of the record, for `If-Match` (when the answer is one record).', schema: { type: 'string' } };
   if (f.consults && hasPathParams) headers['X-Access-Basis'] = { description: 'Why you may read it: assignment, team, role or justification.', schema: { type: 'string' } };
   const content =
     f.produces.length > 0
@@ -325,6 +326,8 @@ function documentOperation(op: Operation, path: string, f: RouteFacts, responses
   for (const status of f.alsoAnswers) answers[String(status)] = success(status, 'The same answer, with this status.');
   for (const status of problemStatuses(f, hasPathParams)) answers[String(status)] = problem(status);
   op.responses = answers as Operation['responses'];
+  // Said in the document, so that a client (and the documents' test) knows no version is asked of this write.
+  if (f.unversioned) (op as Operation & { 'x-unversioned'?: boolean })['x-unversioned'] = true;
   return roots;
 }
 

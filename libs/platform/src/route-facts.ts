@@ -9,6 +9,7 @@ export const CONSULTS = 'police:consults';
 export const RATE_LIMIT = 'police:rate-limit';
 
 const IF_MATCH_REQUIRED = 'police:doc:if-match-required';
+const UNVERSIONED = 'police:doc:unversioned';
 const EXTRA_PROBLEMS = 'police:doc:problems';
 const ALSO_ANSWERS = 'police:doc:also-answers';
 const EVENT_STREAM = 'police:doc:event-stream';
@@ -22,6 +23,14 @@ type Schema = { [keyword: string]: unknown };
  */
 export function IfMatchRequired(): MethodDecorator {
   return SetMetadata(IF_MATCH_REQUIRED, true);
+}
+
+/**
+ * Documents a write on something that has no version and no idempotency key to honour (an operator's
+ * action on a parked message: done once, then 409): no `If-Match`, `Idempotency-Key` or `ETag`.
+ */
+export function Unversioned(): MethodDecorator {
+  return SetMetadata(UNVERSIONED, true);
 }
 
 /**
@@ -47,9 +56,10 @@ export function ApiEventStream(events: Record<string, Schema>): MethodDecorator 
 }
 
 /** What the builder reads from a handler's documentation decorators. */
-export function documentationFacts(handler: object): { ifMatchRequired: boolean; problems: number[]; alsoAnswers: number[]; events?: Record<string, Schema> } {
+export function documentationFacts(handler: object): { ifMatchRequired: boolean; unversioned: boolean; problems: number[]; alsoAnswers: number[]; events?: Record<string, Schema> } {
   return {
     ifMatchRequired: Reflect.getMetadata(IF_MATCH_REQUIRED, handler) === true,
+    unversioned: Reflect.getMetadata(UNVERSIONED, handler) === true,
     problems: (Reflect.getMetadata(EXTRA_PROBLEMS, handler) as number[] | undefined) ?? [],
     alsoAnswers: (Reflect.getMetadata(ALSO_ANSWERS, handler) as number[] | undefined) ?? [],
     events: Reflect.getMetadata(EVENT_STREAM, handler) as Record<string, Schema> | undefined,

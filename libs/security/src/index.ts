@@ -13,6 +13,7 @@ export * from './justification';
 export * from './live-updates';
 export * from './login-lockout';
 export * from './metrics.http';
+export * from './ops.http';
 export * from './principal';
 export * from './rate-limit';
 export * from './record-search';

@@ -4,3 +4,4 @@ export * from './matrix';
 export * from './idempotency';
 export * from './api-conformance';
 export * from './live-client';
+export * from './operations';

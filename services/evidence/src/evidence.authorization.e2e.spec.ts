@@ -19,7 +19,7 @@
 // When the service adds a route, add its row: the first test fails on a served /api/evidence route
 // without a row, and on a row whose route is not served.
 import { randomUUID } from 'node:crypto';
-import { Answer, Cell, COLUMNS, H, J, matrixCoverage, outcome, Persona, PERSONAS, R, runMatrixRow, ServiceTestApp, staffIdOf, startServiceApp, U, X } from '@police/service-testing';
+import { Answer, Cell, COLUMNS, H, J, matrixCoverage, outcome, Persona, PERSONAS, R, runMatrixRow, ServiceTestApp, staffIdOf, startServiceApp, U, X, expectOperationsAnswerOps, operationsRows } from '@police/service-testing';
 import { eventually } from '@police/testing';
 import { DEFAULT_HOLDING_PERIODS } from './domain/found-object.decide';
 import { EvidenceModule } from './evidence.module';
@@ -556,6 +556,8 @@ const MATRIX: Row[] = [
     expected: [U, R, R, R, R, R, R, 200, R, R, R, R, R],
     ok: (a, _p, c) => expect(a.json).toMatchObject({ id: c.ids!.id, inventory: { openDiscrepancies: {}, resolvedDiscrepancies: { [c.ids!.itemId]: expect.anything() } } }),
   },
+  // The IT desk's operations routes (libs/security opsController): the ops role's only, which no column holds.
+  ...operationsRows<Persona, Kit>('evidence'),
 ];
 
 /** A write naming a case is answered as for an unknown case when the writer may never know of it. */
@@ -742,6 +744,10 @@ describe('authorization matrix of the evidence service: every route × every per
 
   /** Calls the row's route as each persona; checks the body of every answer that is as expected; returns got/want. */
   const run = (row: Row, personas: Persona[]) => runMatrixRow(row, { columns: COLUMNS, personas, api, kit, domainCodes: DOMAIN_CODES });
+
+  it('opens the operations routes to the ops role (tom.verstraete) alone: lists, status, 404 for what does not exist, 400 for a discard without reason', async () => {
+    await expectOperationsAnswerOps(t, 'evidence', ['evidence-items', 'evidence-case-directory', 'evidence-found-objects', 'evidence-loss-declarations']);
+  });
 
   it.each(MATRIX.map((r) => [`${r.method} ${r.route}`, r] as const))('%s', async (_name, row) => {
     const { got, want } = await run(row, COLUMNS);

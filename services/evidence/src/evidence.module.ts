@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
 import responses from './evidence.responses.json';
-import { liveUpdatesProvider } from '@police/security';
+import { liveUpdatesProvider, opsController } from '@police/security';
 import { FoundObjectsController } from './commands/found-objects/found-objects.http';
 import { InventoryController } from './commands/inventory/inventory.http';
 import { ItemCommandsController } from './commands/items/items.http';
@@ -29,7 +29,7 @@ export class EvidenceModule {
   static register(runtime: ServiceRuntime): DynamicModule {
     return {
       module: EvidenceModule,
-      controllers: [healthController('evidence'), EvidenceLiveController, ItemCommandsController, ItemQueriesController, FoundObjectsController, InventoryController, EvidenceReferenceController],
+      controllers: [healthController('evidence'), opsController('evidence'), EvidenceLiveController, ItemCommandsController, ItemQueriesController, FoundObjectsController, InventoryController, EvidenceReferenceController],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },

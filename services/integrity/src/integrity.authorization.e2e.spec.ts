@@ -21,7 +21,7 @@
 // When the service adds a route, add its row: the first test fails on a served /api/integrity route
 // without a row, and on a row whose route is not served.
 import { randomUUID } from 'node:crypto';
-import { Answer, Cell, COLUMNS, H, matrixCoverage, outcome, Persona, PERSONAS, R, runMatrixRow, ServiceTestApp, startServiceApp, U } from '@police/service-testing';
+import { Answer, Cell, COLUMNS, H, matrixCoverage, outcome, Persona, PERSONAS, R, runMatrixRow, ServiceTestApp, startServiceApp, U, expectOperationsAnswerOps, OPS_USER, operationsRows } from '@police/service-testing';
 import { eventually } from '@police/testing';
 import { IntegrityModule } from './integrity.module';
 
@@ -499,6 +499,8 @@ const MATRIX: Row[] = [
       expect(a.json.threatFiles.map((t: { id: string }) => t.id)).toContain(kit.fx.threatFile);
     },
   },
+  // The IT desk's operations routes (libs/security opsController): the ops role's only, which no column holds.
+  ...operationsRows<Persona, Kit>('integrity'),
 ];
 
 describe('integrity authorization matrix', () => {
@@ -594,6 +596,25 @@ describe('integrity authorization matrix', () => {
   it('has a row for every served /api/integrity route (but health and docs), and a row only for served routes', () => {
     expect(matrixCoverage(t.app, 'integrity', MATRIX)).toEqual({ missing: [], stale: [], twice: [] });
     for (const r of MATRIX) expect(r.expected).toHaveLength(COLUMNS.length);
+  });
+
+  it('opens the operations routes to the ops role (tom.verstraete) alone: lists, status, 404 for what does not exist, 400 for a discard without reason', async () => {
+    await expectOperationsAnswerOps(t, 'integrity', ['integrity-complaints', 'integrity-order-measures', 'integrity-threat-files', 'integrity-search']);
+  });
+
+  it('never shows the ops role the payload of a parked complaint message (sealed complaint data): only why it was parked', async () => {
+    const id = randomUUID();
+    const secret = 'Klacht over inspecteur Janssens, Overpoortstraat';
+    await t.bus.publish([
+      { id, topic: 'reports.public.v1', key: `report-${id}`, type: 'reports.PoliceConductComplaintFiled.v1', payload: { reportId: 'geen-uuid', facts: secret }, correlationId: randomUUID(), causationId: randomUUID() },
+    ]);
+    const text = await eventually(async () => {
+      const list = await t.request(OPS_USER, 'GET', '/api/integrity/ops/parked-messages');
+      const found = (list.json.messages as { messageId: string }[]).find((m) => m.messageId === id);
+      expect(found).toMatchObject({ type: 'reports.PoliceConductComplaintFiled.v1', payload: null, payloadSealed: true, reason: { code: 'invalid_payload', errors: expect.arrayContaining([expect.objectContaining({ field: 'reportId' })]) } });
+      return list.text;
+    });
+    expect(text).not.toContain(secret);
   });
 
   it.each(MATRIX.map((r) => [`${r.method} ${r.route}`, r] as const))('%s', async (_name, row) => {

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
 import responses from './integrity.responses.json';
-import { liveUpdatesProvider } from '@police/security';
+import { liveUpdatesProvider, opsController } from '@police/security';
 import { ComplaintCommandsController } from './commands/complaints/complaints.http';
 import { RegisterNumbers } from './commands/complaints/register-numbers';
 import { complaintSearchProjection, ComplaintSearchEntry } from './queries/search/complaint-search.projection';
@@ -37,6 +37,7 @@ export class IntegrityModule {
       module: IntegrityModule,
       controllers: [
         healthController('integrity'),
+        opsController('integrity'),
         ComplaintSearchController,
         IntegrityLiveController,
         ComplaintCommandsController,
@@ -57,6 +58,8 @@ export class IntegrityModule {
           entities: [ComplaintRow, OrderMeasureRow, ThreatFileRow, ComplaintSearchEntry],
           projections: [complaintsProjection, orderMeasuresProjection, threatFilesProjection, complaintSearchProjection],
           consume: { from: ['reports'], handlers: (es) => integrityHandlers(es, config) },
+          // Complaint data: the IT desk replays or discards these without ever reading them.
+          sealedPayloads: true,
         }),
         IntegrityAccess,
         liveUpdatesProvider('integrity', { inject: [IntegrityAccess], sources: (_es, access: IntegrityAccess) => integrityLiveSources(access) }),

@@ -35,7 +35,7 @@
 // When the service adds a route, add its row: the first test fails on a served /api/investigations
 // route without a row, and on a row whose route is not served.
 import { randomUUID } from 'node:crypto';
-import { Answer, Cell, COLUMNS, H, J, matrixCoverage, outcome, Persona, PERSONAS, R, runMatrixRow, ServiceTestApp, startServiceApp, U, X } from '@police/service-testing';
+import { Answer, Cell, COLUMNS, H, J, matrixCoverage, outcome, Persona, PERSONAS, R, runMatrixRow, ServiceTestApp, startServiceApp, U, X, expectOperationsAnswerOps, operationsRows } from '@police/service-testing';
 import { eventually } from '@police/testing';
 import { referredInvestigationId } from './integration/investigations.consumer';
 import { InvestigationsModule } from './investigations.module';
@@ -373,6 +373,8 @@ const MATRIX: Row[] = [
     expected: WORK,
     ok: (a, p, c) => caseView({ status: 'open', reopenings: [expect.objectContaining({ reason: 'Nieuwe DNA-hit' })] })(a, p, c),
   },
+  // The IT desk's operations routes (libs/security opsController): the ops role's only, which no column holds.
+  ...operationsRows<Persona, Kit>('investigations'),
 ];
 
 describe('authorization matrix of the investigations service: every route × every persona', () => {
@@ -484,6 +486,10 @@ describe('authorization matrix of the investigations service: every route × eve
   });
 
   const run = (row: Row, personas: Persona[]) => runMatrixRow(row, { columns: COLUMNS, personas, api, kit });
+
+  it('opens the operations routes to the ops role (tom.verstraete) alone: lists, status, 404 for what does not exist, 400 for a discard without reason', async () => {
+    await expectOperationsAnswerOps(t, 'investigations', ['investigations-investigations', 'investigations-party-links', 'investigations-search']);
+  });
 
   it.each(MATRIX.map((r) => [`${r.method} ${r.route}`, r] as const))('%s', async (_name, row) => {
     const { got, want } = await run(row, COLUMNS);

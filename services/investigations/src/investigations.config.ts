@@ -76,7 +76,11 @@ export interface InvestigationsConfig {
   routes: Record<string, string>;
   /** A report's incident type (as the reports service codes it) → phenomenon code; unmapped types are taken as the phenomenon. */
   incidentTypePhenomena: Record<string, string>;
-  /** Where a referred report goes when its phenomenon has no route: a team lead there reroutes it. */
+  /**
+   * Where a referred report goes when its phenomenon has no route: a team lead there reroutes it. Empty:
+   * no such team, a referral of an unrouted phenomenon is refused and parked until the zone routes it
+   * (then the IT desk replays it, `POST /api/investigations/ops/parked-messages/:id/replay`).
+   */
   unroutedTeam: string;
   /** Teams whose cases only their members and assignees see (the chief by break-glass). */
   restrictedTeams: string[];

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
 import responses from './investigations.responses.json';
-import { liveUpdatesProvider } from '@police/security';
+import { liveUpdatesProvider, opsController } from '@police/security';
 import { InvestigationCommandsController } from './commands/investigations/investigations.http';
 import { investigationsHandlers } from './integration/investigations.consumer';
 import { investigationsToPublic } from './integration/investigations.public';
@@ -27,7 +27,7 @@ export class InvestigationsModule {
     return {
       module: InvestigationsModule,
       // Queries first: GET /search and /persons must be matched before GET /:id.
-      controllers: [healthController('investigations'), InvestigationSearchController, InvestigationsLiveController, InvestigationQueriesController, InvestigationCommandsController],
+      controllers: [healthController('investigations'), opsController('investigations'), InvestigationSearchController, InvestigationsLiveController, InvestigationQueriesController, InvestigationCommandsController],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },

@@ -22,7 +22,7 @@
 // When the service adds a route, add its row: the first test fails on a served /api/reports route without
 // a row, and on a row whose route is not served.
 import { randomUUID } from 'node:crypto';
-import { Answer, Cell, COLUMNS, J, matrixCoverage, outcome, PERSONAS, R, runMatrixRow, ServiceTestApp, startServiceApp, U, X } from '@police/service-testing';
+import { Answer, Cell, COLUMNS, J, matrixCoverage, outcome, PERSONAS, R, runMatrixRow, ServiceTestApp, startServiceApp, U, X, expectOperationsAnswerOps, operationsRows } from '@police/service-testing';
 import { eventually } from '@police/testing';
 import { ReportsModule } from './reports.module';
 
@@ -348,6 +348,8 @@ const MATRIX: Row[] = [
     expected: [U, G, G, X, X, X, G, R, R, R, R, R, R],
     ok: pvAnswer({ fedToAngAt: expect.any(String) }),
   },
+  // The IT desk's operations routes (libs/security opsController): the ops role's only, which no column holds.
+  ...operationsRows<Persona, Kit>('reports'),
 ];
 
 describe('authorization matrix of the reports service: every route × every persona', () => {
@@ -414,6 +416,10 @@ describe('authorization matrix of the reports service: every route × every pers
   });
 
   const run = (row: Row) => runMatrixRow(row, { columns: COLUMNS, api, kit, domainCodes: DOMAIN_CODES });
+
+  it('opens the operations routes to the ops role (tom.verstraete) alone: lists, status, 404 for what does not exist, 400 for a discard without reason', async () => {
+    await expectOperationsAnswerOps(t, 'reports', ['reports-reports', 'reports-pvs', 'reports-pv-queue', 'reports-statistics', 'reports-search']);
+  });
 
   it.each(MATRIX.map((r) => [`${r.method} ${r.route}`, r] as const))('%s', async (_name, row) => {
     const { got, want } = await run(row);

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
 import responses from './reports.responses.json';
-import { liveUpdatesProvider } from '@police/security';
+import { liveUpdatesProvider, opsController } from '@police/security';
 import { ReportCommandsController } from './commands/reports/reports.http';
 import { PvCommandsController } from './commands/pvs/pvs.http';
 import { reportsToPublic } from './integration/reports.public';
@@ -34,7 +34,7 @@ export class ReportsModule {
     return {
       module: ReportsModule,
       // Named routes before `:id`: Express matches in registration order.
-      controllers: [healthController('reports'), ReportSearchController, ReportsLiveController, PvQueriesController, ReportQueriesController, ReportCommandsController, PvCommandsController],
+      controllers: [healthController('reports'), opsController('reports'), ReportSearchController, ReportsLiveController, PvQueriesController, ReportQueriesController, ReportCommandsController, PvCommandsController],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },

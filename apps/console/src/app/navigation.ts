@@ -3,6 +3,7 @@ import { ITEM_READER_ROLES, ITEM_REGISTER_ROLES } from '@/features/evidence';
 import { DECISION_ROLES, HANDOVER_ROLES, INVENTORY_ROLES, OVERDUE_ROLES, STORAGE_ROLES } from '@/features/counter';
 import { POPP_ROLES } from '@/features/found-objects';
 import { DASHBOARD_ROLES } from '@/features/dashboard';
+import { OPS_ROLES } from '@/features/ops';
 import { CONSULTATION_LOG_ROLES } from '@/features/dpo';
 import { GAK_CAPABLE_ROLES, GAK_TEAMS } from '@/features/pvs';
 import { COMPLAINT_DESK_ROLES, OVERSIGHT_ROLES, TUCHT_ROLES } from '@/features/integrity';
@@ -19,7 +20,7 @@ export interface NavItem {
 
 /** A section of the console for one kind of work; shown only to the roles (and teams) it serves. */
 export interface NavSection {
-  id: 'desk' | 'gak' | 'detectives' | 'evidence' | 'oversight';
+  id: 'desk' | 'gak' | 'detectives' | 'evidence' | 'oversight' | 'operations';
   roles: readonly Role[];
   teams?: readonly string[];
   items: NavItem[];
@@ -93,6 +94,8 @@ export const SECTIONS: NavSection[] = [
       { to: '/reports/statistics', label: 'nav.items.reportsStatistics', roles: ['chief'] },
     ],
   },
+  // The IT desk: messages a service could not take, projections and their lag. Nobody else, the chief neither.
+  { id: 'operations', roles: OPS_ROLES, items: [{ to: '/ops', label: 'nav.items.operations', roles: OPS_ROLES }] },
 ];
 
 /** The sections this user works in, each with the items their roles open. */

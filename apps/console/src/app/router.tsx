@@ -54,6 +54,7 @@ export const router = createBrowserRouter([
       { path: 'integrity/threat-files', lazy: feature('integrity', () => import('@/features/integrity/routes/threat-files')) },
       { path: 'integrity/threat-files/:id', lazy: feature('integrity', () => import('@/features/integrity/routes/threat-file')) },
       { path: 'integrity/staff', lazy: feature('integrity', () => import('@/features/integrity/routes/staff-file')) },
+      { path: 'ops', lazy: feature('ops', () => import('@/features/ops/routes/operations')) },
       { path: 'search', lazy: () => import('@/features/search/routes/search') },
       { path: 'dpo/consultations', lazy: feature('dpo', () => import('@/features/dpo/routes/consultation-log')) },
       { path: 'dashboard', lazy: feature('dashboard', () => import('@/features/dashboard/routes/zone-dashboard')) },

@@ -101,8 +101,10 @@ export function investigationsHandlers(config: InvestigationsConfig, logger = ne
               },
               phenomenon,
               title: `${p.incidentType}, ${p.place.address ? `${p.place.address}, ` : ''}${p.place.municipality}${p.pvNumber ? ` (${p.pvNumber})` : ''}`.slice(0, 200),
-              // A phenomenon the zone does not route goes to the team that reroutes by hand.
-              ...(routed === undefined ? { team: teamKey(config.unroutedTeam) } : {}),
+              // A phenomenon the zone does not route goes to the team that reroutes by hand; a zone with no
+              // such team refuses the referral (no_route_for_phenomenon), so it is parked until the zone
+              // routes the phenomenon and the IT desk replays it.
+              ...(routed === undefined && config.unroutedTeam.trim() !== '' ? { team: teamKey(config.unroutedTeam) } : {}),
               routing: routingOf(config),
             },
           },

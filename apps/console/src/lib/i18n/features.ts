@@ -8,6 +8,7 @@ import type { dpoNl } from '@/features/dpo/i18n/nl';
 import type { investigationsNl } from '@/features/investigations/i18n/nl';
 import type { pvsNl } from '@/features/pvs/i18n/nl';
 import type { reportsNl } from '@/features/reports/i18n/nl';
+import type { opsNl } from '@/features/ops/i18n/nl';
 import type { Language } from './i18n';
 
 /**
@@ -55,6 +56,10 @@ export const FEATURE_CATALOGUES = {
     nl: () => import('@/features/dashboard/i18n/nl').then((m) => m.dashboardNl),
     en: () => import('@/features/dashboard/i18n/en').then((m) => m.dashboardEn),
   },
+  ops: {
+    nl: () => import('@/features/ops/i18n/nl').then((m) => m.opsNl),
+    en: () => import('@/features/ops/i18n/en').then((m) => m.opsEn),
+  },
 } satisfies { [K in keyof FeatureCatalogues]: Record<Language, () => Promise<FeatureCatalogues[K]>> };
 
 export type FeatureName = keyof typeof FEATURE_CATALOGUES;
@@ -70,6 +75,7 @@ export interface FeatureCatalogues {
   integrity: typeof integrityNl;
   dpo: typeof dpoNl;
   dashboard: typeof dashboardNl;
+  ops: typeof opsNl;
 }
 
 /** Per i18n instance: the loads begun, and the features whose screens were opened (a language switch loads their words first). */

@@ -28,6 +28,7 @@ export const en: Catalogue = {
       detectives: 'Detectives',
       evidence: 'Evidence desk',
       oversight: 'Oversight',
+      operations: 'IT operations',
     },
     items: {
       reportsNew: 'New report',
@@ -57,6 +58,7 @@ export const en: Catalogue = {
       tuchtMeasures: 'Order measures',
       tuchtThreats: 'Threat files',
       tuchtStaffFile: 'Disciplinary file',
+      operations: 'Messages and processing',
     },
   },
   home: {

@@ -33,6 +33,7 @@ export const nl = {
       detectives: 'Recherche',
       evidence: 'Inbeslagnames',
       oversight: 'Toezicht',
+      operations: 'ICT-beheer',
     },
     items: {
       reportsNew: 'Nieuwe melding',
@@ -62,6 +63,7 @@ export const nl = {
       tuchtMeasures: 'Ordemaatregelen',
       tuchtThreats: 'Dreigingsdossiers',
       tuchtStaffFile: 'Tuchtblad',
+      operations: 'Berichten en verwerking',
     },
   },
   home: {
