@@ -35,8 +35,10 @@ test.describe('handovers at the counter', () => {
       // Offer and acceptance, two users in two browsers, timed from the offer's click to the offerer's screen showing the new custodian.
       const started = Date.now();
       await offer.getByRole('button', { name: 'Aanbieden' }).click();
-      await expect(pieter.getByRole('status').filter({ hasText: 'Overdracht wacht op aanvaarding' })).toBeVisible();
       const row = inbox.getByRole('row').filter({ hasText: item.labelNumber });
+      await expect(row).toBeVisible();
+      const arrived = Date.now();
+      await expect(pieter.getByRole('status').filter({ hasText: 'Overdracht wacht op aanvaarding' })).toBeVisible();
       await row.getByRole('button', { name: `Stuk ${item.labelNumber} aanvaarden` }).click();
       const accept = marc.getByRole('dialog', { name: `Stuk ${item.labelNumber} aanvaarden` });
       await accept.getByRole('textbox', { name: 'Zegelnummer dat u aantreft' }).fill(`${item.sealNumber}-X`);
@@ -50,6 +52,7 @@ test.describe('handovers at the counter', () => {
       await expect(pieter.getByRole('region', { name: 'Acties aan de balie' })).toContainText('Bewaarder: Bewaarplaats overtuigingsstukken APG.');
       const ended = Date.now();
       console.log(`[measure] offer + accept by two users in the browser: ${ended - started} ms end to end (of which the accept form was filled by the test in ${typed - started} ms including the live arrival of the offer)`);
+      console.log(`[measure] the product's part of it: offer click → offer in the receiver's inbox (live) ${arrived - started} ms + accept click → new custodian on the offerer's screen (live) ${ended - typed} ms = ${arrived - started + ended - typed} ms (target < 1 s)`);
       await expect(pieter.getByRole('region', { name: 'Acties aan de balie' })).toContainText('Bij 1 overdracht week het zegelnummer af');
       await expect(pieter.getByRole('button', { name: 'Overdragen' })).toHaveCount(0);
       await expectAccessible(marc, 'handovers after accept');

@@ -1,13 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { sessionStore } from '../auth/session';
+import { changeBatcher } from './batch';
 import { invalidateAll, invalidateChanges } from './invalidate';
 import { LiveChange, LiveConnection } from './live-connection';
 
 /** The services that stream live updates (`GET /api/<service>/live`). */
 export type LiveService = 'reports' | 'investigations' | 'evidence' | 'integrity';
 
-/** Changes arriving within this long are refetched together: a burst costs one read per screen, not one per change. */
+/** The first change is refetched at once; those arriving within this long after it together: a burst costs one read per screen per window, not one per change. */
 const BATCH_MS = 300;
 
 function tokenChanged(previous: string | undefined, signal: AbortSignal): Promise<void> {
@@ -36,14 +37,7 @@ export function useLiveUpdates(services: readonly LiveService[]): void {
   const key = [...services].sort().join(',');
   useEffect(() => {
     if (key === '') return;
-    let pending: LiveChange[] = [];
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      timer = undefined;
-      const batch = pending;
-      pending = [];
-      void invalidateChanges(queryClient, batch);
-    };
+    const batcher = changeBatcher<LiveChange>((batch) => void invalidateChanges(queryClient, batch), BATCH_MS);
     const open = () =>
       key.split(',').map((service) => {
         const connection = new LiveConnection({
@@ -52,12 +46,11 @@ export function useLiveUpdates(services: readonly LiveService[]): void {
           tokenChanged,
           onSignal: (s) => {
             if (s.kind === 'resync') {
-              pending = [];
+              batcher.clear();
               void invalidateAll(queryClient);
               return;
             }
-            pending.push(s.change);
-            timer ??= setTimeout(flush, BATCH_MS);
+            batcher.push(s.change);
           },
         });
         connection.start();
@@ -77,7 +70,7 @@ export function useLiveUpdates(services: readonly LiveService[]): void {
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
       connections.forEach((c) => c.stop());
-      clearTimeout(timer);
+      batcher.stop();
     };
   }, [queryClient, key]);
 }
