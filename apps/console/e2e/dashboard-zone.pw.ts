@@ -50,7 +50,8 @@ test.describe("the chief's dashboard of the zone", () => {
     const stageWords: Record<string, string> = { quality_check: 'Kwaliteitscontrole', correction: 'Verbetering door de opsteller', finalisation: 'Nummer (afsluiting)', transmission: 'Verzending', ang_feed: 'Voeding ANG' };
     await expect(pvCard.getByRole('table')).toBeVisible();
     expect((await cells(pvCard.getByRole('table'))).map((r) => r.slice(0, 2))).toEqual(pvs.stages.filter((s) => s.stage !== 'completed').map((s) => [stageWords[s.stage], String(s.count)]));
-    await expect(pvCard).toContainText(`${pvs.stages.find((s) => s.stage === 'quality_check')!.count} pv's wachten op de kwaliteitscontrole.`);
+    const waiting = pvs.stages.find((s) => s.stage === 'quality_check')!.count;
+    await expect(pvCard).toContainText(waiting === 1 ? '1 pv wacht op de kwaliteitscontrole.' : `${waiting} pv's wachten op de kwaliteitscontrole.`);
 
     // Intake: this week's row holds the report taken in above; the total is the API's.
     const intakeCard = page.getByRole('region', { name: 'Meldingen per kanaal en week' });
@@ -65,7 +66,7 @@ test.describe("the chief's dashboard of the zone", () => {
 
     // Open cases per team and age.
     const caseCard = page.getByRole('region', { name: 'Open onderzoeken per team en hun leeftijd' });
-    await expect(caseCard).toContainText(`${cases.open} open onderzoeken`);
+    await expect(caseCard).toContainText(cases.open === 1 ? '1 open onderzoek;' : `${cases.open} open onderzoeken;`);
     expect(await cells(caseCard.getByRole('table'))).toEqual(
       cases.teams.filter((tm) => tm.open > 0).map((tm) => [tm.team, String(tm.open), String(tm.ageDays.under30), String(tm.ageDays.from30to89), String(tm.ageDays.from90to179), String(tm.ageDays.from180)]),
     );
@@ -77,7 +78,7 @@ test.describe("the chief's dashboard of the zone", () => {
 
     // Complaints per phase and overdue per step.
     const complaintCard = page.getByRole('region', { name: 'Klachten per fase en termijnen' });
-    await expect(complaintCard).toContainText(`${complaints.total} klachten; ${complaints.overdue} met een termijn die verstreken is.`);
+    await expect(complaintCard).toContainText(`${complaints.total === 1 ? '1 klacht' : `${complaints.total} klachten`}; ${complaints.overdue} met een termijn die verstreken is.`);
     const [phaseTable, stepTable] = [complaintCard.getByRole('table').first(), complaintCard.getByRole('table', { name: 'Verstreken termijnen per stap' })];
     expect((await cells(phaseTable)).map((r) => r[1])).toEqual(complaints.phases.map((p) => String(p.count)));
     expect((await cells(stepTable)).map((r) => r[1])).toEqual(complaints.overdueSteps.map((s) => String(s.count)));
