@@ -1,4 +1,4 @@
-import { Channel, DeclaredObject, ReportEvent, ReportFacts, ReportKind } from './report.events';
+import { AMENDABLE_FIELDS, Channel, DeclaredObject, ReportEvent, ReportFacts, ReportKind } from './report.events';
 
 export interface Amendment {
   fields: (keyof ReportFacts)[];
@@ -83,7 +83,8 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
 
     case 'ReportAmended': {
       const { changes, reason, amendedBy, amendedAt } = event.data;
-      const fields = Object.keys(changes) as (keyof ReportFacts)[];
+      // In the catalogue's order: a JSONB column does not keep the order in which the keys were written.
+      const fields = AMENDABLE_FIELDS.filter((field) => field in changes);
       return { ...state, ...changes, amendments: [...state.amendments, { fields, reason, amendedBy, amendedAt }] };
     }
 
