@@ -88,6 +88,12 @@ describe('amending a report', () => {
     });
   });
 
+  it('lists the amended fields in the catalogue order, whatever order the stored payload keeps its keys in', () => {
+    // PostgreSQL's JSONB does not keep the order in which keys were written: the fold must not depend on it.
+    const stored: ReportAmended = { ...amended, data: { ...amended.data, changes: { motiveFlags: ['discrimination'], place: amended.data.changes.place } } };
+    expect(report.fold([received(), stored])).toMatchObject({ amendments: [{ fields: ['place', 'motiveFlags'] }] });
+  });
+
   it('adds a field that was not given before, with no previous value', () => {
     report
       .given(received({ kind: 'melding', incidentType: undefined, place: undefined }))
