@@ -167,7 +167,7 @@ test.describe('Intern Toezicht: a complaint from the desk to closure, sealed fro
       await assign.getByRole('checkbox', { name: 'Toch toewijzen (uitzondering van de korpschef)' }).check();
       await assign.getByRole('textbox', { name: 'Reden van de uitzondering' }).fill('Enige beschikbare BIT-onderzoeker; tweede lezing door de diensthoofd');
       await assign.getByRole('button', { name: 'Toewijzing bevestigen' }).click();
-      await expect(chief.getByText('Onderzoeker toegewezen.')).toBeVisible();
+      await expect(chief.getByText('Onderzoeker toegewezen.', { exact: true })).toBeVisible();
       await expect(chief.getByText(/Uitzondering op belangenconflict .* door Filip Vermeulen .*: Enige beschikbare BIT-onderzoeker/)).toBeVisible();
 
       // BIT investigates: findings both ways, side by side; an information request and its answer; a hearing with rights.
