@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import nx from '@nx/eslint-plugin';
 import reactHooks from 'eslint-plugin-react-hooks';
 
@@ -48,6 +49,66 @@ const crossFeature = (own) => ({
     ],
   },
 });
+
+// A service's layers (docs/adr/0050): commands/ (write routes and their bodies), queries/ (read routes, their
+// query strings, documents), read-model/ (rows, projections, views: what both answer with), integration/
+// (Kafka consumers and public contracts), domain/ (pure). commands/ and queries/ never import each other;
+// read-model/ imports neither; integration/ imports neither; all of them may import domain/, read-model/ and
+// the service's root files (<service>.access.ts, .config.ts, .aggregates.ts, ...).
+const layerImport = (layer) => ({
+  regex: `^\\.{1,2}/(?:\\.\\./)*${layer}(?:/|$)`,
+  message: `Layers: this file may not import from ${layer}/ (docs/adr/0050-strict-layers.md). Shared code goes to read-model/, domain/ or the service's root files.`,
+});
+const routeDecorators = (names, why) => ({ name: '@nestjs/common', importNames: names, message: why });
+const layerRules = {
+  commands: {
+    patterns: [layerImport('queries'), layerImport('integration')],
+    paths: [routeDecorators(['Get', 'Sse'], 'GET routes live under queries/, never under commands/ (docs/adr/0050-strict-layers.md).')],
+  },
+  queries: {
+    patterns: [layerImport('commands'), layerImport('integration')],
+    paths: [routeDecorators(['Post', 'Put', 'Patch', 'Delete'], 'Routes that change things live under commands/ (docs/adr/0050-strict-layers.md).')],
+  },
+  'read-model': {
+    patterns: [layerImport('commands'), layerImport('queries'), layerImport('integration')],
+    paths: [routeDecorators(['Controller', 'Get', 'Post', 'Put', 'Patch', 'Delete', 'Sse'], 'read-model/ holds rows, projections and views, no routes.')],
+  },
+  integration: { patterns: [layerImport('commands'), layerImport('queries')], paths: [] },
+};
+
+// File names say their role: <name>.<role>.ts, with the roles each layer keeps (README, "Where things are").
+const FILE_ROLES = {
+  domain: ['decide', 'commands', 'events', 'state', 'errors', 'guards', 'stream', 'validate', 'read-model', 'query'],
+  commands: ['http', 'request'],
+  queries: ['http', 'query', 'document'],
+  'read-model': ['read-model', 'projection', 'view', 'file'],
+  integration: ['consumer', 'public', 'events'],
+};
+const filePlugin = {
+  rules: {
+    'file-role': {
+      meta: { type: 'suggestion', schema: [{ type: 'object', properties: { layer: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } } } }] },
+      create(context) {
+        const { layer, roles } = context.options[0];
+        const base = path.basename(context.filename);
+        if (base.endsWith('.spec.ts') || roles.some((r) => base.endsWith(`.${r}.ts`))) return {};
+        return {
+          Program(node) {
+            context.report({ node, message: `${base}: a file under ${layer}/ is named <name>.<role>.ts, role one of ${roles.join(', ')} (README, "Where things are").` });
+          },
+        };
+      },
+    },
+    'root-file-role': {
+      meta: { type: 'suggestion', schema: [] },
+      create(context) {
+        const base = path.basename(context.filename);
+        if (base.endsWith('.spec.ts') || /^(main|index)\.ts$/.test(base) || /^[a-z]+\.[a-z-]+\.ts$/.test(base)) return {};
+        return { Program(node) { context.report({ node, message: `${base}: a file at a service's root is <service>.<role>.ts, main.ts or index.ts.` }); } };
+      },
+    },
+  },
+};
 
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', 'coverage/**', '**/lint-fixtures/**', 'libs/api-client/src/generated/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
@@ -148,6 +209,20 @@ export default [
       ],
       'no-restricted-syntax': domainPuritySyntax,
     },
+  },
+  ...Object.entries(layerRules).map(([layer, { patterns, paths }]) => ({
+    files: [`services/*/src/${layer}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns, paths }] },
+  })),
+  ...Object.entries(FILE_ROLES).map(([layer, roles]) => ({
+    files: [`services/*/src/${layer}/**/*.ts`],
+    plugins: { police: filePlugin },
+    rules: { 'police/file-role': ['error', { layer, roles }] },
+  })),
+  {
+    files: ['services/*/src/*.ts'],
+    plugins: { police: filePlugin },
+    rules: { 'police/root-file-role': 'error' },
   },
   {
     files: ['**/*.spec.ts'],

@@ -1,4 +1,4 @@
-// lint-as: services/reports/src/commands/bad/bad.handler.ts
+// lint-as: services/reports/src/commands/bad/bad.http.ts
 // expect: @nx/enforce-module-boundaries
 import { EvidenceModule } from '@police/evidence';
 

@@ -5,8 +5,8 @@ import type { Request } from 'express';
 import { Actor } from './domain/evidence.decide';
 import { PartyRef } from './domain/evidence.events';
 import { EVIDENCE_CONFIG, EvidenceConfig } from './evidence.config';
-import { CaseRow, ItemRow } from './queries/items/item.read-model';
-import { itemRow } from './queries/items/item.projection';
+import { CaseRow, ItemRow } from './read-model/items/item.read-model';
+import { itemRow } from './read-model/items/item.projection';
 import { LoadedState } from '@police/event-store';
 import { problem } from '@police/platform';
 import { itemStream } from './domain/evidence.stream';
@@ -17,6 +17,9 @@ import { itemAggregate } from './evidence.aggregates';
 function registeredBy(first: { type: string; data: unknown }): string {
   return first.type === 'ItemRegistered' ? (first.data as ItemRegistered['data']).seizedBy : '';
 }
+
+/** Who works the found-objects desk (POPP): the evidence desk and the front desk. */
+export const POPP_ROLES = ['evidence_officer', 'front_desk'] as const;
 
 /** A team's name without the "Team " some sources put before it. */
 export function teamKey(team: string): string {

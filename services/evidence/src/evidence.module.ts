@@ -2,18 +2,20 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
 import responses from './evidence.responses.json';
 import { liveUpdatesProvider, opsController } from '@police/security';
-import { FoundObjectsController } from './commands/found-objects/found-objects.http';
-import { InventoryController } from './commands/inventory/inventory.http';
+import { FoundObjectCommandsController } from './commands/found-objects/found-objects.http';
+import { InventoryCommandsController } from './commands/inventory/inventory.http';
 import { ItemCommandsController } from './commands/items/items.http';
-import { LabelNumbers } from './commands/items/label-numbers';
+import { LabelNumbers } from './evidence.label-numbers';
 import { EvidenceAccess } from './evidence.access';
 import { EVIDENCE_CONFIG, evidenceConfigFromEnv } from './evidence.config';
 import { evidenceHandlers } from './integration/evidence.consumer';
 import { evidenceToPublic } from './integration/evidence.public';
-import { foundObjectsProjection, lossDeclarationsProjection } from './queries/found-objects/found-object.projection';
-import { FoundObjectRow, LossDeclarationRow } from './queries/found-objects/found-object.read-model';
-import { caseDirectoryProjection, itemsProjection } from './queries/items/item.projection';
-import { CaseRow, ItemRow } from './queries/items/item.read-model';
+import { foundObjectsProjection, lossDeclarationsProjection } from './read-model/found-objects/found-object.projection';
+import { FoundObjectRow, LossDeclarationRow } from './read-model/found-objects/found-object.read-model';
+import { caseDirectoryProjection, itemsProjection } from './read-model/items/item.projection';
+import { CaseRow, ItemRow } from './read-model/items/item.read-model';
+import { FoundObjectQueriesController } from './queries/found-objects/found-objects.http';
+import { InventoryQueriesController } from './queries/inventory/inventory.http';
 import { ItemQueriesController } from './queries/items/items.http';
 import { EvidenceLiveController, evidenceLiveSources } from './queries/live/live.http';
 import { EvidenceReferenceController } from './queries/reference/reference.http';
@@ -29,7 +31,7 @@ export class EvidenceModule {
   static register(runtime: ServiceRuntime): DynamicModule {
     return {
       module: EvidenceModule,
-      controllers: [healthController('evidence'), opsController('evidence'), EvidenceLiveController, ItemCommandsController, ItemQueriesController, FoundObjectsController, InventoryController, EvidenceReferenceController],
+      controllers: [healthController('evidence'), opsController('evidence'), EvidenceLiveController, ItemCommandsController, ItemQueriesController, FoundObjectCommandsController, FoundObjectQueriesController, InventoryCommandsController, InventoryQueriesController, EvidenceReferenceController],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },

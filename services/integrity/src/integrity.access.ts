@@ -1,18 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RecordedEvent } from '@police/event-store';
 import { EVENT_SOURCING, problem, ServiceEventSourcing } from '@police/platform';
-import { AccessControl, GrantedAccess, Principal, principalOf, ProtectedResource, resourceNotFound } from '@police/security';
+import { AccessControl, GrantedAccess, Role, Principal, principalOf, ProtectedResource, resourceNotFound } from '@police/security';
 import type { Request } from 'express';
-import { ComplaintEvent } from './domain/complaint.events';
+import { ComplaintEvent, OVERSIGHT_BODIES, OversightBody } from './domain/complaint.events';
 import { Actor, KORPSCHEF } from './domain/integrity.decide';
 import { integrityComplaintStream, integrityOrderMeasureStream, integrityThreatFileStream } from './domain/integrity.stream';
 import { OrderMeasureEvent } from './domain/order-measure.events';
 import { ThreatFileEvent } from './domain/threat-file.events';
 import { INTEGRITY_CONFIG, IntegrityConfig } from './integrity.config';
-import { evolveComplaintRow } from './queries/complaints/complaint.projection';
-import { ComplaintRow } from './queries/complaints/complaint.read-model';
-import { evolveOrderMeasureRow, evolveThreatFileRow } from './queries/tucht/tucht.projection';
-import { OrderMeasureRow, ThreatFileRow } from './queries/tucht/tucht.read-model';
+import { evolveComplaintRow } from './read-model/complaints/complaint.projection';
+import { ComplaintRow } from './read-model/complaints/complaint.read-model';
+import { evolveOrderMeasureRow, evolveThreatFileRow } from './read-model/tucht/tucht.projection';
+import { OrderMeasureRow, ThreatFileRow } from './read-model/tucht/tucht.read-model';
+
+/** Roles with a compartment of their own (BIT, Tucht, DPO) and the chief. */
+export const OVERSIGHT_ROLES: Role[] = ['integrity_investigator', 'discipline_officer', 'dpo', 'chief'];
+/** Bureau Tucht and the chief: the roles of the `integrity:Tucht` compartment. */
+export const TUCHT_ROLES: Role[] = ['discipline_officer', 'chief'];
+
+export function oversightBody(value: string): OversightBody {
+  if (!(OVERSIGHT_BODIES as readonly string[]).includes(value)) throw problem(404, 'unknown_oversight_body', `No oversight body ${value}: comite_p or aig.`, 'recipient');
+  return value as OversightBody;
+}
 
 /** Bureau Tucht's compartment: order measures, threat files and disciplinary files live here (R-INT-13). */
 export const TUCHT_COMPARTMENT = 'integrity:Tucht';

@@ -1,6 +1,6 @@
 import { DisciplineConfig, Organisation, Relationships } from './domain/complaint.decide';
 import { DeadlineLimits, EarlyWarningPolicy } from './domain/complaint.state';
-import { DEFAULT_ERASURE_POLICY, ErasurePolicy } from './domain/disciplinary-file';
+import { DEFAULT_ERASURE_POLICY, ErasurePolicy } from './domain/disciplinary-file.state';
 import { DEFAULT_ORDER_MEASURE_CONFIG, OrderMeasureConfig } from './domain/order-measure.decide';
 
 /**

@@ -3,21 +3,21 @@ import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, health
 import responses from './integrity.responses.json';
 import { liveUpdatesProvider, opsController } from '@police/security';
 import { ComplaintCommandsController } from './commands/complaints/complaints.http';
-import { RegisterNumbers } from './commands/complaints/register-numbers';
-import { complaintSearchProjection, ComplaintSearchEntry } from './queries/search/complaint-search.projection';
+import { RegisterNumbers } from './integrity.register-numbers';
+import { complaintSearchProjection, ComplaintSearchEntry } from './read-model/search/complaint-search.projection';
 import { ComplaintSearchController } from './queries/search/search.http';
 import { IntegrityLiveController, integrityLiveSources } from './queries/live/live.http';
 import { IntegrityAccess } from './integrity.access';
 import { INTEGRITY_CONFIG, integrityConfigFromEnv } from './integrity.config';
 import { integrityHandlers } from './integration/integrity.consumer';
-import { complaintsProjection } from './queries/complaints/complaint.projection';
-import { ComplaintRow } from './queries/complaints/complaint.read-model';
+import { complaintsProjection } from './read-model/complaints/complaint.projection';
+import { ComplaintRow } from './read-model/complaints/complaint.read-model';
 import { ComplaintQueriesController, EarlyWarningsController } from './queries/complaints/complaints.http';
 import { OrderMeasureCommandsController } from './commands/tucht/order-measures.http';
 import { ThreatFileCommandsController } from './commands/tucht/threat-files.http';
 import { DisciplinaryFileController, OrderMeasureQueriesController, ThreatFileQueriesController } from './queries/tucht/tucht.http';
-import { orderMeasuresProjection, threatFilesProjection } from './queries/tucht/tucht.projection';
-import { OrderMeasureRow, ThreatFileRow } from './queries/tucht/tucht.read-model';
+import { orderMeasuresProjection, threatFilesProjection } from './read-model/tucht/tucht.projection';
+import { OrderMeasureRow, ThreatFileRow } from './read-model/tucht/tucht.read-model';
 import { IntegrityReferenceController } from './queries/reference/reference.http';
 
 export const INTEGRITY_DESCRIPTION = 'Complaints against the police, from intake to outcome, in a sealed compartment; order measures, threat files and disciplinary files kept by Bureau Tucht.';

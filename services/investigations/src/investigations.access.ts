@@ -8,7 +8,7 @@ import { InvestigationEvent } from './domain/investigation.events';
 import { assignees, evolveInvestigation, initialInvestigationState, Investigation, InvestigationState } from './domain/investigation.state';
 import { investigationStream } from './domain/investigation.stream';
 import { INVESTIGATIONS_CONFIG, InvestigationsConfig, teamKey } from './investigations.config';
-import { InvestigationRow } from './queries/investigations/investigation.read-model';
+import { InvestigationRow } from './read-model/investigations/investigation.read-model';
 
 /** An investigation as its stream has it now (or then), with its events and version. */
 export interface LoadedInvestigation {

@@ -7,10 +7,10 @@ import { investigationsHandlers } from './integration/investigations.consumer';
 import { investigationsToPublic } from './integration/investigations.public';
 import { InvestigationsAccess } from './investigations.access';
 import { INVESTIGATIONS_CONFIG, investigationsConfigFromEnv } from './investigations.config';
-import { investigationsProjection, partyLinksProjection } from './queries/investigations/investigation.projection';
-import { InvestigationRow, PartyLinkRow } from './queries/investigations/investigation.read-model';
+import { investigationsProjection, partyLinksProjection } from './read-model/investigations/investigation.projection';
+import { InvestigationRow, PartyLinkRow } from './read-model/investigations/investigation.read-model';
 import { InvestigationQueriesController } from './queries/investigations/investigations.http';
-import { InvestigationSearchEntry, investigationSearchProjection } from './queries/search/investigation-search.projection';
+import { InvestigationSearchEntry, investigationSearchProjection } from './read-model/search/investigation-search.projection';
 import { InvestigationSearchController } from './queries/search/search.http';
 import { InvestigationsLiveController, investigationsLiveSources } from './queries/live/live.http';
 

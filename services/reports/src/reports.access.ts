@@ -9,10 +9,10 @@ import { LoadedState, RecordedEvent } from '@police/event-store';
 import { evolvePv, initialPvState, PvState } from './domain/pv.state';
 import { PvEvent } from './domain/pv.events';
 import { REPORTS_CONFIG, ReportsConfig, teamsOfService } from './reports.config';
-import { ReportRow } from './queries/reports/report.read-model';
-import { reportsProjection } from './queries/reports/report.projection';
-import { PvRow } from './queries/pvs/pv.read-model';
-import { pvRow } from './queries/pvs/pv.projection';
+import { ReportRow } from './read-model/reports/report.read-model';
+import { reportsProjection } from './read-model/reports/report.projection';
+import { PvRow } from './read-model/pvs/pv.read-model';
+import { pvRow } from './read-model/pvs/pv.projection';
 
 /** Who may read reports and PVs (route policy; AccessControl then decides per record). */
 export const REPORT_READERS = ['front_desk', 'detective', 'team_lead', 'chief'] as const;

@@ -7,19 +7,19 @@ import { PvCommandsController } from './commands/pvs/pvs.http';
 import { reportsToPublic } from './integration/reports.public';
 import { ReportsAccess } from './reports.access';
 import { REPORTS_CONFIG, reportsConfigFromEnv } from './reports.config';
-import { reportsProjection } from './queries/reports/report.projection';
-import { ReportRow } from './queries/reports/report.read-model';
+import { reportsProjection } from './read-model/reports/report.projection';
+import { ReportRow } from './read-model/reports/report.read-model';
 import { ReportQueriesController } from './queries/reports/reports.http';
-import { pvsProjection } from './queries/pvs/pv.projection';
-import { PvRow } from './queries/pvs/pv.read-model';
-import { pvQueueProjection } from './queries/pvs/pv-queue.projection';
-import { PvQueueRow } from './queries/pvs/pv-queue.read-model';
+import { pvsProjection } from './read-model/pvs/pv.projection';
+import { PvRow } from './read-model/pvs/pv.read-model';
+import { pvQueueProjection } from './read-model/pvs/pv-queue.projection';
+import { PvQueueRow } from './read-model/pvs/pv-queue.read-model';
 import { PvQueriesController } from './queries/pvs/pvs.http';
-import { reportStatisticsProjection } from './queries/statistics/report-statistics.projection';
-import { reportSearchProjection, ReportSearchEntry } from './queries/search/report-search.projection';
+import { reportStatisticsProjection } from './read-model/statistics/report-statistics.projection';
+import { reportSearchProjection, ReportSearchEntry } from './read-model/search/report-search.projection';
 import { ReportSearchController } from './queries/search/search.http';
 import { ReportsLiveController, reportsLiveSources } from './queries/live/live.http';
-import { ReportStatisticsRow } from './queries/statistics/report-statistics.read-model';
+import { ReportStatisticsRow } from './read-model/statistics/report-statistics.read-model';
 
 export const REPORTS_DESCRIPTION = 'Citizens\' reports from every intake channel, and the PV through quality control.';
 

@@ -550,26 +550,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["FoundObjectsController_list"];
+        get: operations["FoundObjectQueriesController_list"];
         put?: never;
         /** Register an object brought to the desk */
-        post: operations["FoundObjectsController_register"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/evidence/found-objects/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["FoundObjectsController_get"];
-        put?: never;
-        post?: never;
+        post: operations["FoundObjectCommandsController_register"];
         delete?: never;
         options?: never;
         head?: never;
@@ -585,7 +569,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["FoundObjectsController_ownerSearch"];
+        post: operations["FoundObjectCommandsController_ownerSearch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -601,7 +585,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["FoundObjectsController_identifyOwner"];
+        post: operations["FoundObjectCommandsController_identifyOwner"];
         delete?: never;
         options?: never;
         head?: never;
@@ -618,7 +602,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Match the object to a loss declaration made at the desk */
-        post: operations["FoundObjectsController_matchLoss"];
+        post: operations["FoundObjectCommandsController_matchLoss"];
         delete?: never;
         options?: never;
         head?: never;
@@ -634,7 +618,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["FoundObjectsController_returnToOwner"];
+        post: operations["FoundObjectCommandsController_returnToOwner"];
         delete?: never;
         options?: never;
         head?: never;
@@ -651,7 +635,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** After the legal holding period: hand the object to an organisation (holding period per category is configuration) */
-        post: operations["FoundObjectsController_handOver"];
+        post: operations["FoundObjectCommandsController_handOver"];
         delete?: never;
         options?: never;
         head?: never;
@@ -667,7 +651,23 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["FoundObjectsController_destroy"];
+        post: operations["FoundObjectCommandsController_destroy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/found-objects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FoundObjectQueriesController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -682,7 +682,7 @@ export interface paths {
             cookie?: never;
         };
         /** Loss declarations from the desk, to match found objects against */
-        get: operations["FoundObjectsController_losses"];
+        get: operations["FoundObjectQueriesController_losses"];
         put?: never;
         post?: never;
         delete?: never;
@@ -701,23 +701,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Record a count of a location; every expected item not found raises a discrepancy */
-        post: operations["InventoryController_count"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/evidence/inventories/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["InventoryController_get"];
-        put?: never;
-        post?: never;
+        post: operations["InventoryCommandsController_count"];
         delete?: never;
         options?: never;
         head?: never;
@@ -733,7 +717,23 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["InventoryController_resolve"];
+        post: operations["InventoryCommandsController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/inventories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InventoryQueriesController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5175,7 +5175,7 @@ export interface operations {
             };
         };
     };
-    FoundObjectsController_list: {
+    FoundObjectQueriesController_list: {
         parameters: {
             query?: {
                 status?: "held" | "returned_to_owner" | "handed_to_organisation" | "destroyed";
@@ -5274,7 +5274,7 @@ export interface operations {
             };
         };
     };
-    FoundObjectsController_register: {
+    FoundObjectCommandsController_register: {
         parameters: {
             query?: never;
             header?: {
@@ -5420,102 +5420,7 @@ export interface operations {
             };
         };
     };
-    FoundObjectsController_get: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
-                "X-Correlation-Id"?: string;
-                /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
-                "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
-                "X-Justification-Case"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK. */
-            200: {
-                headers: {
-                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
-                    "X-Correlation-Id"?: string;
-                    /** @description The version of the record, for `If-Match` (when the answer is one record). */
-                    ETag?: string;
-                    /** @description Why you may read it: assignment, team, role or justification. */
-                    "X-Access-Basis"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                        version: number;
-                        holdingPeriodEndsAt: string;
-                        foundObject: components["schemas"]["HeldFoundObject"] | components["schemas"]["ClosedFoundObject"];
-                    };
-                };
-            };
-            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
-            400: {
-                headers: {
-                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
-                    "X-Correlation-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid bearer token; on a token route, credentials it does not know. */
-            401: {
-                headers: {
-                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
-                    "X-Correlation-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
-            403: {
-                headers: {
-                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
-                    "X-Correlation-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No such record, or one you may not know of (answered alike). */
-            404: {
-                headers: {
-                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
-                    "X-Correlation-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not available now (the database, or the consultation log a read must be recorded in). */
-            503: {
-                headers: {
-                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
-                    "X-Correlation-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    FoundObjectsController_ownerSearch: {
+    FoundObjectCommandsController_ownerSearch: {
         parameters: {
             query?: never;
             header?: {
@@ -5656,7 +5561,7 @@ export interface operations {
             };
         };
     };
-    FoundObjectsController_identifyOwner: {
+    FoundObjectCommandsController_identifyOwner: {
         parameters: {
             query?: never;
             header?: {
@@ -5797,7 +5702,7 @@ export interface operations {
             };
         };
     };
-    FoundObjectsController_matchLoss: {
+    FoundObjectCommandsController_matchLoss: {
         parameters: {
             query?: never;
             header?: {
@@ -5938,7 +5843,7 @@ export interface operations {
             };
         };
     };
-    FoundObjectsController_returnToOwner: {
+    FoundObjectCommandsController_returnToOwner: {
         parameters: {
             query?: never;
             header?: {
@@ -6079,7 +5984,7 @@ export interface operations {
             };
         };
     };
-    FoundObjectsController_handOver: {
+    FoundObjectCommandsController_handOver: {
         parameters: {
             query?: never;
             header?: {
@@ -6220,7 +6125,7 @@ export interface operations {
             };
         };
     };
-    FoundObjectsController_destroy: {
+    FoundObjectCommandsController_destroy: {
         parameters: {
             query?: never;
             header?: {
@@ -6361,7 +6266,102 @@ export interface operations {
             };
         };
     };
-    FoundObjectsController_losses: {
+    FoundObjectQueriesController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+                /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
+                "X-Justification"?: string;
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
+                "X-Justification-Case"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description The version of the record, for `If-Match` (when the answer is one record). */
+                    ETag?: string;
+                    /** @description Why you may read it: assignment, team, role or justification. */
+                    "X-Access-Basis"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        version: number;
+                        holdingPeriodEndsAt: string;
+                        foundObject: components["schemas"]["HeldFoundObject"] | components["schemas"]["ClosedFoundObject"];
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one you may not know of (answered alike). */
+            404: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not available now (the database, or the consultation log a read must be recorded in). */
+            503: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    FoundObjectQueriesController_losses: {
         parameters: {
             query?: never;
             header?: {
@@ -6457,7 +6457,7 @@ export interface operations {
             };
         };
     };
-    InventoryController_count: {
+    InventoryCommandsController_count: {
         parameters: {
             query?: never;
             header?: {
@@ -6601,113 +6601,7 @@ export interface operations {
             };
         };
     };
-    InventoryController_get: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
-                "X-Correlation-Id"?: string;
-                /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
-                "X-Justification"?: string;
-                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
-                "X-Justification-Case"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK. */
-            200: {
-                headers: {
-                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
-                    "X-Correlation-Id"?: string;
-                    /** @description The version of the record, for `If-Match` (when the answer is one record). */
-                    ETag?: string;
-                    /** @description Why you may read it: assignment, team, role or justification. */
-                    "X-Access-Basis"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                        version: number;
-                        inventory: {
-                            openDiscrepancies: {
-                                [key: string]: unknown;
-                            };
-                            resolvedDiscrepancies: {
-                                [key: string]: unknown;
-                            };
-                            /** @constant */
-                            status: "counted";
-                            inventoryId: string;
-                            location: components["schemas"]["StorageLocation"];
-                            countedAt: string;
-                        };
-                    };
-                };
-            };
-            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
-            400: {
-                headers: {
-                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
-                    "X-Correlation-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid bearer token; on a token route, credentials it does not know. */
-            401: {
-                headers: {
-                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
-                    "X-Correlation-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
-            403: {
-                headers: {
-                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
-                    "X-Correlation-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No such record, or one you may not know of (answered alike). */
-            404: {
-                headers: {
-                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
-                    "X-Correlation-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not available now (the database, or the consultation log a read must be recorded in). */
-            503: {
-                headers: {
-                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
-                    "X-Correlation-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    InventoryController_resolve: {
+    InventoryCommandsController_resolve: {
         parameters: {
             query?: never;
             header?: {
@@ -6836,6 +6730,112 @@ export interface operations {
             };
             /** @description A rule of the domain refuses it (`code` names the rule). */
             422: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    InventoryQueriesController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+                /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
+                "X-Justification"?: string;
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
+                "X-Justification-Case"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description The version of the record, for `If-Match` (when the answer is one record). */
+                    ETag?: string;
+                    /** @description Why you may read it: assignment, team, role or justification. */
+                    "X-Access-Basis"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        version: number;
+                        inventory: {
+                            openDiscrepancies: {
+                                [key: string]: unknown;
+                            };
+                            resolvedDiscrepancies: {
+                                [key: string]: unknown;
+                            };
+                            /** @constant */
+                            status: "counted";
+                            inventoryId: string;
+                            location: components["schemas"]["StorageLocation"];
+                            countedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one you may not know of (answered alike). */
+            404: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not available now (the database, or the consultation log a read must be recorded in). */
+            503: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
                     "X-Correlation-Id"?: string;

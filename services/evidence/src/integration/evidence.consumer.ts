@@ -3,8 +3,8 @@ import { ContractHandlers } from '@police/messaging';
 import { ServiceEventSourcing } from '@police/platform';
 import { FoundObjectCategory } from '../domain/found-object.events';
 import { foundObjectAggregate } from '../evidence.aggregates';
-import { caseStream, CaseDirectoryEvent } from './case-directory.events';
-import { lossStream, LossDeclarationRecorded } from './loss-declarations.events';
+import { caseStream, CaseDirectoryEvent } from '../domain/case-directory.events';
+import { lossStream, LossDeclarationRecorded } from '../domain/loss-declaration.events';
 
 const SYSTEM = 'system:evidence-consumer';
 

@@ -1,4 +1,4 @@
-import { DEFAULT_ERASURE_POLICY, erasureOf } from './disciplinary-file';
+import { DEFAULT_ERASURE_POLICY, erasureOf } from './disciplinary-file.state';
 
 describe('erasure of sanctions (uitwissing)', () => {
   it('marks a sanction erased from the configured number of days after the decision, per severity', () => {

@@ -1,7 +1,7 @@
 import { DomainError, newRecordId } from '@police/event-store';
 import { ContractHandlers } from '@police/messaging';
 import { ServiceEventSourcing } from '@police/platform';
-import { nextRegisterNumber } from '../commands/complaints/register-numbers';
+import { nextRegisterNumber } from '../integrity.register-numbers';
 import { complaintAggregate } from '../integrity.aggregates';
 import { dayOf } from '../domain/integrity.decide';
 import { integrityComplaintStream } from '../domain/integrity.stream';

@@ -70,6 +70,25 @@ export const ACTION_KINDS: readonly ActionKind[] = [
   'arrest',
   'brought_before_magistrate',
 ];
+
+/** The request fields an action carries besides who, when and the authorisation. */
+export type ActionField =
+  | 'partyLinkId' | 'endedAt' | 'deferredSalduz' | 'minor' | 'legalAssistance' | 'address' | 'findings' | 'target' | 'source'
+  | 'periodFrom' | 'periodTo' | 'subject' | 'scope' | 'institution' | 'plate' | 'hits' | 'description' | 'place' | 'magistrate';
+
+/** The fields each kind of action needs besides who, when and the authorisation (refused with 422 naming the field). */
+export const ACTION_FIELDS: Record<ActionKind, readonly ActionField[]> = {
+  hearing: ['partyLinkId', 'endedAt', 'deferredSalduz', 'minor', 'legalAssistance'],
+  house_search: ['address', 'findings'],
+  observation: ['target'],
+  camera_enquiry: ['source', 'periodFrom', 'periodTo'],
+  telephony_enquiry: ['subject', 'scope'],
+  bank_enquiry: ['institution', 'subject'],
+  anpr_lookup: ['plate', 'periodFrom', 'periodTo', 'hits'],
+  trace_collection: ['description', 'place'],
+  arrest: ['partyLinkId', 'place'],
+  brought_before_magistrate: ['partyLinkId', 'magistrate'],
+};
 /** R-INV-1: none of these is recorded without a directing authority on the investigation. */
 export const COERCIVE_ACTIONS: readonly CoerciveActionKind[] = ['house_search', 'observation', 'telephony_enquiry', 'bank_enquiry', 'arrest', 'brought_before_magistrate'];
 

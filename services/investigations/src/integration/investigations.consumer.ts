@@ -6,7 +6,7 @@ import type { ItemRegisteredV1, LabResultReceivedV1, ReportReferredForInvestigat
 import { InvestigationCommand } from '../domain/investigation.decide';
 import { investigationAggregate } from '../investigations.aggregates';
 import { investigationStream } from '../domain/investigation.stream';
-import { InvestigationRow } from '../queries/investigations/investigation.read-model';
+import { InvestigationRow } from '../read-model/investigations/investigation.read-model';
 import { InvestigationsConfig, phenomenonOf, routeOf, routingOf, teamKey } from '../investigations.config';
 
 export const CONSUMER_ACTOR = 'system:investigations-consumer';

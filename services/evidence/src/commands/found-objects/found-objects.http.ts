@@ -1,41 +1,31 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AggregateCommands, CommandInput, CommandResult, newRecordId } from '@police/event-store';
-import { EVENT_SOURCING, problem, requestContext, ServiceEventSourcing, setEtag, UuidParam } from '@police/platform';
-import { AccessControl, Allow, Consults, ProtectedResource, SearchRateLimit } from '@police/security';
-import type { Request, Response } from 'express';
+import { Body,Controller,HttpCode,Inject,Post,Req,Res } from '@nestjs/common';
+import { ApiOperation,ApiTags } from '@nestjs/swagger';
+import { AggregateCommands,CommandInput,CommandResult,newRecordId } from '@police/event-store';
+import { EVENT_SOURCING,problem,requestContext,ServiceEventSourcing,setEtag,UuidParam } from '@police/platform';
+import { AccessControl,Allow } from '@police/security';
+import type { Request,Response } from 'express';
 import { FoundObjectCommand } from '../../domain/found-object.decide';
 import { Actor } from '../../domain/evidence.decide';
 import { FoundObjectEvent } from '../../domain/found-object.events';
-import { FoundObjectState, holdingPeriodEndsAt } from '../../domain/found-object.state';
-import { EvidenceAccess } from '../../evidence.access';
+import { FoundObjectState } from '../../domain/found-object.state';
+import { EvidenceAccess,POPP_ROLES } from '../../evidence.access';
 import { foundObjectAggregate } from '../../evidence.aggregates';
-import { EVIDENCE_CONFIG, EvidenceConfig } from '../../evidence.config';
-import { FoundObjectRow, LossDeclarationRow } from '../../queries/found-objects/found-object.read-model';
+import { EVIDENCE_CONFIG,EvidenceConfig } from '../../evidence.config';
+import { FoundObjectRow,LossDeclarationRow } from '../../read-model/found-objects/found-object.read-model';
+import { FoundObjectView,foundObjectView } from '../../read-model/found-objects/found-object.view';
 import {
-  DestroyRequest,
-  HandOverRequest,
-  IdentifyOwnerRequest,
-  ListFoundObjectsQuery,
-  MatchLossRequest,
-  OwnerSearchRequest,
-  RegisterFoundObjectRequest,
-  ReturnToOwnerRequest,
+DestroyRequest,
+HandOverRequest,
+IdentifyOwnerRequest,MatchLossRequest,
+OwnerSearchRequest,
+RegisterFoundObjectRequest,
+ReturnToOwnerRequest
 } from './found-objects.request';
-
-interface FoundObjectView {
-  id: string;
-  version: number;
-  holdingPeriodEndsAt: string;
-  foundObject: Exclude<FoundObjectState, { status: 'unregistered' }>;
-}
-
-const POPP = ['evidence_officer', 'front_desk'] as const;
 
 /** Found objects (POPP): registration, owner search, matching a loss declaration, return, hand-over, destruction. */
 @ApiTags('found-objects')
 @Controller()
-export class FoundObjectsController {
+export class FoundObjectCommandsController {
   private readonly foundObjects: AggregateCommands<FoundObjectState, FoundObjectEvent, FoundObjectCommand, Actor>;
 
   constructor(
@@ -48,7 +38,7 @@ export class FoundObjectsController {
   }
 
   @Post('found-objects')
-  @Allow(...POPP)
+  @Allow(...POPP_ROLES)
   @ApiOperation({ summary: 'Register an object brought to the desk' })
   async register(@Body() body: RegisterFoundObjectRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
     const principal = this.access.principal(req);
@@ -70,47 +60,23 @@ export class FoundObjectsController {
     return this.answer(res, result);
   }
 
-  @Get('found-objects')
-  @SearchRateLimit()
-  @Allow(...POPP)
-  @Consults('found_object')
-  async list(@Query() q: ListFoundObjectsQuery, @Req() req: Request): Promise<{ foundObjects: { id: string; category: string; description: string; status: string; foundOn: string; version: number; holdingPeriodEndsAt: string | null; }[]; }> {
-    const where: Partial<FoundObjectRow> = {};
-    if (q.status) where.status = q.status;
-    if (q.category) where.category = q.category;
-    const rows = await this.es.dataSource.getRepository(FoundObjectRow).find({ where, order: { registeredAt: 'DESC' }, take: 200 });
-    await this.control.recordListRead(req, 'found_object', rows.map((r) => this.resource(r.id)));
-    return { foundObjects: rows.map((r) => ({ id: r.id, category: r.category, description: r.description, status: r.status, foundOn: r.foundOn, version: r.version, holdingPeriodEndsAt: this.endsAt(r.state) })) };
-  }
-
-  @Get('found-objects/:id')
-  @Allow(...POPP)
-  @Consults('found_object')
-  async get(@UuidParam('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
-    const row = await this.es.dataSource.getRepository(FoundObjectRow).findOneBy({ id });
-    if (!row) throw problem(404, 'found_object_not_found', `No found object ${id}.`);
-    await this.control.authorizeRead(req, this.resource(id));
-    setEtag(res, row.version);
-    return this.view(row.state, row.version)!;
-  }
-
   @Post('found-objects/:id/owner-search')
   @HttpCode(200)
-  @Allow(...POPP)
+  @Allow(...POPP_ROLES)
   ownerSearch(@UuidParam('id') id: string, @Body() body: OwnerSearchRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
     return this.on(id, req, res, { type: 'StartOwnerSearch', data: { method: body.method } });
   }
 
   @Post('found-objects/:id/owner')
   @HttpCode(200)
-  @Allow(...POPP)
+  @Allow(...POPP_ROLES)
   identifyOwner(@UuidParam('id') id: string, @Body() body: IdentifyOwnerRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
     return this.on(id, req, res, { type: 'IdentifyOwner', data: body });
   }
 
   @Post('found-objects/:id/loss-match')
   @HttpCode(200)
-  @Allow(...POPP)
+  @Allow(...POPP_ROLES)
   @ApiOperation({ summary: 'Match the object to a loss declaration made at the desk' })
   async matchLoss(@UuidParam('id') id: string, @Body() body: MatchLossRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
     const loss = await this.es.dataSource.getRepository(LossDeclarationRow).findOneBy({ reportId: body.lossReportId });
@@ -120,7 +86,7 @@ export class FoundObjectsController {
 
   @Post('found-objects/:id/return')
   @HttpCode(200)
-  @Allow(...POPP)
+  @Allow(...POPP_ROLES)
   returnToOwner(@UuidParam('id') id: string, @Body() body: ReturnToOwnerRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FoundObjectView> {
     return this.on(id, req, res, { type: 'ReturnFoundObjectToOwner', data: body });
   }
@@ -140,30 +106,6 @@ export class FoundObjectsController {
     return this.on(id, req, res, { type: 'DestroyFoundObject', data: { ...body, holdingPeriods: this.config.holdingPeriods } });
   }
 
-  @Get('loss-declarations')
-  @SearchRateLimit()
-  @Allow(...POPP)
-  @Consults('loss_declaration')
-  @ApiOperation({ summary: 'Loss declarations from the desk, to match found objects against' })
-  async losses(@Req() req: Request): Promise<{ lossDeclarations: { declaredAt: string; reportId: string; category: string; description: string; municipality: string; lostOn: string; declarantRef: string; }[]; }> {
-    const rows = await this.es.dataSource.getRepository(LossDeclarationRow).find({ order: { declaredAt: 'DESC' }, take: 200 });
-    await this.control.recordListRead(req, 'loss_declaration', rows.map((r) => ({ type: 'loss_declaration', id: r.reportId })));
-    return { lossDeclarations: rows.map((r) => ({ ...r, declaredAt: r.declaredAt.toISOString() })) };
-  }
-
-  private resource(id: string): ProtectedResource {
-    return { type: 'found_object', id };
-  }
-
-  private endsAt(state: FoundObjectState): string | null {
-    return state.status === 'unregistered' ? null : holdingPeriodEndsAt(state, this.config.holdingPeriods).toISOString();
-  }
-
-  private view(state: FoundObjectState, version: number): FoundObjectView | null {
-    if (state.status === 'unregistered') return null;
-    return { id: state.foundObjectId, version, holdingPeriodEndsAt: this.endsAt(state)!, foundObject: state };
-  }
-
   private async on(id: string, req: Request, res: Response, command: CommandInput<FoundObjectCommand>): Promise<FoundObjectView> {
     const exists = await this.es.dataSource.getRepository(FoundObjectRow).existsBy({ id });
     if (!exists) throw problem(404, 'found_object_not_found', `No found object ${id}.`);
@@ -173,6 +115,6 @@ export class FoundObjectsController {
 
   private answer(res: Response, result: CommandResult<FoundObjectState>): FoundObjectView {
     setEtag(res, result.version);
-    return this.view(result.state, result.version)!;
+    return foundObjectView(result.state, result.version, this.config.holdingPeriods)!;
   }
 }

@@ -1,7 +1,7 @@
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCalendarDate, IsInstant, Nested, Optional } from '@police/platform';
-import { FOUND_OBJECT_CATEGORIES, FoundObjectCategory, IDENTITY_DOCUMENT_TYPES, IdentityDocumentType } from '../../domain/found-object.events';
+import { ArrayMaxSize,IsArray,IsBoolean,IsIn,IsString,IsUUID,Length,Matches } from 'class-validator';
+import { ApiProperty,ApiPropertyOptional } from '@nestjs/swagger';
+import { IsCalendarDate,Nested,Optional } from '@police/platform';
+import { FOUND_OBJECT_CATEGORIES,FoundObjectCategory,IDENTITY_DOCUMENT_TYPES,IdentityDocumentType } from '../../domain/found-object.events';
 
 export class FoundPlaceRequest {
   @ApiProperty({ example: 'Gent' }) @IsString() @Length(1, 100) municipality: string;
@@ -58,11 +58,6 @@ export class DestroyRequest {
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @Length(1, 64, { each: true }) witnesses: string[];
 }
 
-export class ListFoundObjectsQuery {
-  @ApiPropertyOptional({ enum: ['held', 'returned_to_owner', 'handed_to_organisation', 'destroyed'] }) @Optional() @IsIn(['held', 'returned_to_owner', 'handed_to_organisation', 'destroyed']) status?: string;
-  @ApiPropertyOptional({ enum: FOUND_OBJECT_CATEGORIES }) @Optional() @IsIn(FOUND_OBJECT_CATEGORIES) category?: string;
-}
-
 export class CountInventoryRequest {
   @ApiProperty({ example: 'Bewaarplaats APG 0.14' }) @IsString() @Length(1, 100) room: string;
   @ApiPropertyOptional() @Optional() @IsString() @Length(1, 50) locker?: string;
@@ -73,8 +68,4 @@ export class CountInventoryRequest {
 export class ResolveDiscrepancyRequest {
   @ApiProperty() @IsUUID() itemId: string;
   @ApiProperty() @IsString() @Length(1, 1000) resolution: string;
-}
-
-export class CountedAtQuery {
-  @ApiPropertyOptional() @Optional() @IsInstant() since?: string;
 }

@@ -11,8 +11,8 @@ import { ItemState } from '../../domain/item.state';
 import { EvidenceAccess } from '../../evidence.access';
 import { itemAggregate } from '../../evidence.aggregates';
 import { EVIDENCE_CONFIG, EvidenceConfig } from '../../evidence.config';
-import { ItemView, itemView } from '../../queries/items/item.view';
-import { LabelNumbers } from './label-numbers';
+import { ItemView, itemView } from '../../read-model/items/item.view';
+import { LabelNumbers } from '../../evidence.label-numbers';
 import {
   AcceptHandoverRequest,
   CheckInRequest,

@@ -11,11 +11,11 @@ import { ItemCategory, ItemEvent } from '../../domain/item.events';
 import { evolveItem, initialItemState, ItemState, OpenOffer } from '../../domain/item.state';
 import { EvidenceAccess } from '../../evidence.access';
 import { EVIDENCE_CONFIG, EvidenceConfig } from '../../evidence.config';
-import { AsOfQuery, ListItemsQuery } from '../../commands/items/items.request';
-import { certificatePdf, labelSvg } from '../custody/custody-documents';
-import { CustodyEntry, custodyEntry } from '../custody/custody-record';
-import { ItemRow } from './item.read-model';
-import { ItemView, itemView } from './item.view';
+import { AsOfQuery, ListItemsQuery } from './items.query';
+import { certificatePdf, labelSvg } from '../custody/custody.document';
+import { CustodyEntry, custodyEntry } from '../custody/custody-record.document';
+import { ItemRow } from '../../read-model/items/item.read-model';
+import { ItemView, itemView } from '../../read-model/items/item.view';
 
 const READERS = ['detective', 'team_lead', 'evidence_officer', 'lab_liaison', 'chief'] as const;
 

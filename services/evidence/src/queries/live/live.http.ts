@@ -2,8 +2,8 @@ import { ServiceEventSourcing } from '@police/platform';
 import { liveController, LiveSource } from '@police/security';
 import { In } from 'typeorm';
 import { EvidenceAccess } from '../../evidence.access';
-import { FoundObjectRow } from '../found-objects/found-object.read-model';
-import { CaseRow, ItemRow } from '../items/item.read-model';
+import { FoundObjectRow } from '../../read-model/found-objects/found-object.read-model';
+import { CaseRow, ItemRow } from '../../read-model/items/item.read-model';
 
 /** `GET /api/evidence/live`, for those who read items or found objects. */
 export const EvidenceLiveController = liveController('evidence', ['detective', 'team_lead', 'evidence_officer', 'lab_liaison', 'front_desk', 'chief']);

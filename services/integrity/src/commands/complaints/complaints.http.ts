@@ -1,45 +1,43 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { AggregateCommands, CommandInput, newRecordId, RecordedEvent, streamAfter } from '@police/event-store';
-import { EVENT_SOURCING, problem, requestContext, ServiceEventSourcing, setEtag, UuidParam } from '@police/platform';
-import { Allow, Authenticated, Role } from '@police/security';
-import type { Request, Response } from 'express';
-import { ComplaintEvent, OVERSIGHT_BODIES, OversightBody } from '../../domain/complaint.events';
+import { Body,Controller,HttpCode,Inject,Param,Post,Req,Res } from '@nestjs/common';
+import { ApiOperation,ApiParam,ApiTags } from '@nestjs/swagger';
+import { AggregateCommands,CommandInput,newRecordId,RecordedEvent,streamAfter } from '@police/event-store';
+import { EVENT_SOURCING,problem,requestContext,ServiceEventSourcing,setEtag,UuidParam } from '@police/platform';
+import { Allow,Authenticated,Role } from '@police/security';
+import type { Request,Response } from 'express';
+import { ComplaintEvent,OVERSIGHT_BODIES,OversightBody } from '../../domain/complaint.events';
 import { ComplaintCommand } from '../../domain/complaint.decide';
 import { ComplaintState } from '../../domain/complaint.state';
 import { Actor } from '../../domain/integrity.decide';
-import { IntegrityAccess } from '../../integrity.access';
+import { IntegrityAccess,OVERSIGHT_ROLES,oversightBody } from '../../integrity.access';
 import { complaintAggregate } from '../../integrity.aggregates';
-import { INTEGRITY_CONFIG, IntegrityConfig } from '../../integrity.config';
-import { ComplaintRow } from '../../queries/complaints/complaint.read-model';
-import { ComplaintReceipt, ComplaintView, complaintView } from '../../queries/complaints/complaint.view';
+import { INTEGRITY_CONFIG,IntegrityConfig } from '../../integrity.config';
+import { ComplaintRow } from '../../read-model/complaints/complaint.read-model';
+import { ComplaintReceipt,ComplaintView,complaintView } from '../../read-model/complaints/complaint.view';
 import {
-  AcknowledgeRequest,
-  AnswerInformationRequestRequest,
-  AssignInvestigatorRequest,
-  CriminalReferralRequest,
-  DisciplinaryProcedureRequest,
-  EvaluationNoteRequest,
-  FindingRequest,
-  ForwardRequest,
-  HearingRequest,
-  InformationRequestRequest,
-  LessonsRequest,
-  OutcomeRequest,
-  ParketReportRequest,
-  ReceiveComplaintRequest,
-  SanctionRequest,
-  TriageRequest,
+AcknowledgeRequest,
+AnswerInformationRequestRequest,
+AssignInvestigatorRequest,
+CriminalReferralRequest,
+DisciplinaryProcedureRequest,
+EvaluationNoteRequest,
+FindingRequest,
+ForwardRequest,
+HearingRequest,
+InformationRequestRequest,
+LessonsRequest,
+OutcomeRequest,
+ParketReportRequest,
+ReceiveComplaintRequest,
+SanctionRequest,
+TriageRequest,
 } from './complaints.request';
-import { RegisterNumbers } from './register-numbers';
+import { RegisterNumbers } from '../../integrity.register-numbers';
 
 /** A command's answer: the file, or a receipt to a writer who may not see it (any longer). */
 export type ComplaintAnswer = ComplaintView | ComplaintReceipt;
 
 /** Roles whose compartment holds complaints before triage: they register them (the desk's come through the reports contract). */
 export const INTAKE_ROLES: Role[] = ['integrity_investigator', 'discipline_officer', 'chief'];
-/** Roles with a compartment of their own (BIT, Tucht, DPO) and the chief. */
-export const OVERSIGHT_ROLES: Role[] = ['integrity_investigator', 'discipline_officer', 'dpo', 'chief'];
 
 /**
  * Commands on complaints. Every command on an existing complaint first checks the reader may know of it
@@ -282,9 +280,4 @@ export class ComplaintCommandsController {
     setEtag(res, row.version);
     return complaintView(row, new Date(), this.config.deadlines);
   }
-}
-
-export function oversightBody(value: string): OversightBody {
-  if (!(OVERSIGHT_BODIES as readonly string[]).includes(value)) throw problem(404, 'unknown_oversight_body', `No oversight body ${value}: comite_p or aig.`, 'recipient');
-  return value as OversightBody;
 }

@@ -1,20 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length } from 'class-validator';
-import { IsCalendarDate, Nested, Optional, PageLimit, PageOffset } from '@police/platform';
+import { ApiProperty,ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize,ArrayMinSize,IsArray,IsBoolean,IsIn,IsString,IsUUID,Length } from 'class-validator';
+import { IsCalendarDate,Nested,Optional } from '@police/platform';
 import {
-  COMPLAINT_CHANNELS,
-  ComplaintChannel,
-  CONCLUSIONS,
-  Conclusion,
-  FORWARDING_CHANNELS,
-  ForwardingChannel,
-  LESSON_SCOPES,
-  LessonScope,
-  OVERSIGHT_BODIES,
-  OversightBody,
-  TRIAGE_ROUTES,
-  TriageRoute,
+COMPLAINT_CHANNELS,
+ComplaintChannel,
+CONCLUSIONS,
+Conclusion,
+FORWARDING_CHANNELS,
+ForwardingChannel,
+LESSON_SCOPES,
+LessonScope,
+OVERSIGHT_BODIES,
+OversightBody,
+TRIAGE_ROUTES,
+TriageRoute,
 } from '../../domain/complaint.events';
 
 export class ComplainantRequest {
@@ -136,23 +135,4 @@ export class EvaluationNoteRequest {
 export class LessonsRequest {
   @ApiProperty({ enum: LESSON_SCOPES }) @IsIn(LESSON_SCOPES) scope: LessonScope;
   @ApiProperty() @IsString() @Length(1, 4000) lessons: string;
-}
-
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-
-export class ListComplaintsQuery {
-  @ApiPropertyOptional({ enum: ['intake', 'triaged', 'concluded', 'closed'] }) @Optional() @IsIn(['intake', 'triaged', 'concluded', 'closed']) status?: string;
-  @ApiPropertyOptional({ enum: ['intake', 'BIT', 'Tucht', 'DPO'], description: 'The compartment the complaint sits in' }) @Optional() @IsIn(['intake', 'BIT', 'Tucht', 'DPO']) unit?: string;
-  @ApiPropertyOptional({ description: 'Only complaints with a step past its time limit' }) @Optional() @Transform(toBoolean) @IsBoolean() overdue?: boolean;
-  @ApiPropertyOptional({ description: 'The complaint handed off from this desk report' }) @Optional() @IsUUID() reportId?: string;
-  @PageLimit() limit?: number;
-  @PageOffset() offset?: number;
-}
-
-export class InvestigatorCheckQuery {
-  @ApiProperty({ example: '5415-0401', description: 'The staff member proposed as investigator' }) @IsString() @Length(1, 64) investigatorId: string;
-}
-
-export class EarlyWarningQuery {
-  @ApiPropertyOptional({ description: 'The day the window ends (default today)', example: '2026-06-30' }) @Optional() @IsCalendarDate() asOf?: string;
 }

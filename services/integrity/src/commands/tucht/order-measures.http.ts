@@ -1,21 +1,19 @@
-import { Body, Controller, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AggregateCommands, newRecordId, RecordedEvent, streamAfter } from '@police/event-store';
-import { EVENT_SOURCING, problem, ProblemException, requestContext, ServiceEventSourcing, setEtag, UuidParam } from '@police/platform';
-import { Allow, Role } from '@police/security';
-import type { Request, Response } from 'express';
+import { Body,Controller,Inject,Post,Req,Res } from '@nestjs/common';
+import { ApiOperation,ApiTags } from '@nestjs/swagger';
+import { AggregateCommands,newRecordId,RecordedEvent,streamAfter } from '@police/event-store';
+import { EVENT_SOURCING,problem,ProblemException,requestContext,ServiceEventSourcing,setEtag,UuidParam } from '@police/platform';
+import { Allow } from '@police/security';
+import type { Request,Response } from 'express';
 import { Actor } from '../../domain/integrity.decide';
-import { LinkedComplaint, OrderMeasureCommand, OrderMeasureState } from '../../domain/order-measure.decide';
+import { LinkedComplaint,OrderMeasureCommand,OrderMeasureState } from '../../domain/order-measure.decide';
 import { OrderMeasureEvent } from '../../domain/order-measure.events';
-import { IntegrityAccess } from '../../integrity.access';
+import { IntegrityAccess,TUCHT_ROLES } from '../../integrity.access';
 import { orderMeasureAggregate } from '../../integrity.aggregates';
-import { INTEGRITY_CONFIG, IntegrityConfig } from '../../integrity.config';
-import { OrderMeasureRow } from '../../queries/tucht/tucht.read-model';
-import { OrderMeasureView, orderMeasureView } from '../../queries/tucht/tucht.view';
-import { FollowUpOrderMeasureRequest, RecordOrderMeasureRequest } from './tucht.request';
+import { INTEGRITY_CONFIG,IntegrityConfig } from '../../integrity.config';
+import { OrderMeasureRow } from '../../read-model/tucht/tucht.read-model';
+import { OrderMeasureView,orderMeasureView } from '../../read-model/tucht/tucht.view';
+import { FollowUpOrderMeasureRequest,RecordOrderMeasureRequest } from './tucht.request';
 
-/** Bureau Tucht and the chief: the roles of the `integrity:Tucht` compartment. */
-export const TUCHT_ROLES: Role[] = ['discipline_officer', 'chief'];
 
 /**
  * Order measures (ordemaatregelen, R-INT-13): recorded and followed up by Bureau Tucht. The staff member a

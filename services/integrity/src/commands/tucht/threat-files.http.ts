@@ -7,11 +7,10 @@ import type { Request, Response } from 'express';
 import { Actor } from '../../domain/integrity.decide';
 import { ThreatFileCommand, ThreatFileState } from '../../domain/threat-file.decide';
 import { ThreatFileEvent } from '../../domain/threat-file.events';
-import { IntegrityAccess } from '../../integrity.access';
+import { IntegrityAccess, TUCHT_ROLES } from '../../integrity.access';
 import { threatFileAggregate } from '../../integrity.aggregates';
-import { ThreatFileRow } from '../../queries/tucht/tucht.read-model';
-import { ThreatFileAnswer, threatFileView } from '../../queries/tucht/tucht.view';
-import { TUCHT_ROLES } from './order-measures.http';
+import { ThreatFileRow } from '../../read-model/tucht/tucht.read-model';
+import { ThreatFileAnswer, threatFileView } from '../../read-model/tucht/tucht.view';
 import { CloseThreatFileRequest, OpenThreatFileRequest, ThreatFileNoteRequest } from './tucht.request';
 
 /**

@@ -1,8 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, Length } from 'class-validator';
-import { IsCalendarDate, Nested, Optional, PageLimit, PageOffset } from '@police/platform';
-import { ORDER_MEASURE_FOLLOW_UP_ACTIONS, ORDER_MEASURE_STATUSES, OrderMeasureFollowUpAction } from '../../domain/order-measure.events';
-import { THREAT_FILE_STATUSES, THREAT_INVOLVEMENTS, ThreatInvolvement } from '../../domain/threat-file.events';
+import { ApiProperty,ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize,ArrayMinSize,IsArray,IsIn,IsString,IsUUID,Length } from 'class-validator';
+import { IsCalendarDate,Nested,Optional } from '@police/platform';
+import { ORDER_MEASURE_FOLLOW_UP_ACTIONS,OrderMeasureFollowUpAction } from '../../domain/order-measure.events';
+import { THREAT_INVOLVEMENTS,ThreatInvolvement } from '../../domain/threat-file.events';
 
 /** POST /api/integrity/order-measures: an order measure a competent authority decided, recorded by Bureau Tucht. */
 export class RecordOrderMeasureRequest {
@@ -22,13 +22,6 @@ export class FollowUpOrderMeasureRequest {
   @ApiProperty({ description: 'What was decided or noted, and why' }) @IsString() @Length(1, 4000) note: string;
   @ApiPropertyOptional({ example: '2026-09-02', description: 'extended: the new end date' }) @Optional() @IsCalendarDate() endsOn?: string;
   @ApiPropertyOptional({ example: 'burgemeester', description: 'extended, lifted: the authority that decided it' }) @Optional() @IsString() @Length(1, 100) authority?: string;
-}
-
-export class ListOrderMeasuresQuery {
-  @ApiPropertyOptional({ description: 'The staff member the measures are toward' }) @Optional() @IsString() @Length(1, 64) staffId?: string;
-  @ApiPropertyOptional({ enum: ORDER_MEASURE_STATUSES }) @Optional() @IsIn(ORDER_MEASURE_STATUSES) status?: string;
-  @PageLimit() limit?: number;
-  @PageOffset() offset?: number;
 }
 
 export class InvolvedStaffRequest {
@@ -52,15 +45,4 @@ export class ThreatFileNoteRequest {
 export class CloseThreatFileRequest {
   @ApiProperty({ example: '2026-03-01' }) @IsCalendarDate() closedOn: string;
   @ApiProperty() @IsString() @Length(1, 4000) reason: string;
-}
-
-export class ListThreatFilesQuery {
-  @ApiPropertyOptional({ description: 'A staff member involved' }) @Optional() @IsString() @Length(1, 64) staffId?: string;
-  @ApiPropertyOptional({ enum: THREAT_FILE_STATUSES }) @Optional() @IsIn(THREAT_FILE_STATUSES) status?: string;
-  @PageLimit() limit?: number;
-  @PageOffset() offset?: number;
-}
-
-export class DisciplinaryFileQuery {
-  @ApiPropertyOptional({ description: 'The day erasure is judged on (default today)', example: '2026-06-30' }) @Optional() @IsCalendarDate() asOf?: string;
 }

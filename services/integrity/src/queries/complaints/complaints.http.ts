@@ -3,17 +3,16 @@ import { problem, setEtag, UuidParam } from '@police/platform';
 import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Allow, Authenticated, Consults, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
-import { EarlyWarningQuery, InvestigatorCheckQuery, ListComplaintsQuery } from '../../commands/complaints/complaints.request';
-import { OVERSIGHT_ROLES, oversightBody } from '../../commands/complaints/complaints.http';
+import { EarlyWarningQuery, InvestigatorCheckQuery, ListComplaintsQuery } from './complaints.query';
 import { InvestigatorConflict, OVERSIGHT_BODIES } from '../../domain/complaint.events';
 import { investigatorCheck, InvestigatorVerdict, mayAssignInvestigator } from '../../domain/complaint.decide';
 import { KORPSCHEF } from '../../domain/integrity.decide';
 import { ComplaintPhase, DeadlineStep, earlyWarning, EarlyWarningSignal, openDeadlines, overdueSteps, summaryOf } from '../../domain/complaint.state';
-import { IntegrityAccess } from '../../integrity.access';
+import { IntegrityAccess, OVERSIGHT_ROLES, oversightBody } from '../../integrity.access';
 import { INTEGRITY_CONFIG, IntegrityConfig } from '../../integrity.config';
-import { ComplaintRow } from './complaint.read-model';
-import { ComplaintListEntry, complaintListEntry, ComplaintView, complaintView } from './complaint.view';
-import { forwardingPdf } from './forwarding-document';
+import { ComplaintRow } from '../../read-model/complaints/complaint.read-model';
+import { ComplaintListEntry, complaintListEntry, ComplaintView, complaintView } from '../../read-model/complaints/complaint.view';
+import { forwardingPdf } from './forwarding.document';
 
 /** Whether a person may investigate a complaint, asked before the assignment is confirmed. */
 export interface InvestigatorCheck {

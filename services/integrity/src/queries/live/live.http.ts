@@ -1,8 +1,7 @@
 import { liveController, LiveSource } from '@police/security';
-import { OVERSIGHT_ROLES } from '../../commands/complaints/complaints.http';
-import { complaintResource, IntegrityAccess } from '../../integrity.access';
-import { ComplaintRow } from '../complaints/complaint.read-model';
-import { OrderMeasureRow, ThreatFileRow } from '../tucht/tucht.read-model';
+import { complaintResource, IntegrityAccess, OVERSIGHT_ROLES } from '../../integrity.access';
+import { ComplaintRow } from '../../read-model/complaints/complaint.read-model';
+import { OrderMeasureRow, ThreatFileRow } from '../../read-model/tucht/tucht.read-model';
 
 /** `GET /api/integrity/live`, for oversight. */
 export const IntegrityLiveController = liveController('integrity', OVERSIGHT_ROLES);

@@ -2,11 +2,10 @@ import { Controller, Get, Inject, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, SearchRateLimit } from '@police/security';
 import type { Request } from 'express';
-import { OVERSIGHT_ROLES } from '../../commands/complaints/complaints.http';
 import { SanctionSeverity } from '../../domain/complaint.events';
 import { DeadlineLimits, EarlyWarningPolicy } from '../../domain/complaint.state';
-import { ErasurePolicy } from '../../domain/disciplinary-file';
-import { IntegrityAccess } from '../../integrity.access';
+import { ErasurePolicy } from '../../domain/disciplinary-file.state';
+import { IntegrityAccess, OVERSIGHT_ROLES } from '../../integrity.access';
 import { INTEGRITY_CONFIG, IntegrityConfig } from '../../integrity.config';
 
 /** A member of the organisation data: for the console's pickers of investigators and staff members. */

@@ -3,8 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { EVENT_SOURCING, SearchPage, SearchQuery, ServiceEventSourcing } from '@police/platform';
 import { Allow, Consults, RecordSearch, SearchRoute } from '@police/security';
 import type { Request } from 'express';
-import { OVERSIGHT_ROLES } from '../../commands/complaints/complaints.http';
-import { ComplaintSearchEntry } from './complaint-search.projection';
+import { ComplaintSearchEntry } from '../../read-model/search/complaint-search.projection';
+import { OVERSIGHT_ROLES } from '../../integrity.access';
 
 /** Search over the complaints the reader may see. */
 @ApiTags('complaints')

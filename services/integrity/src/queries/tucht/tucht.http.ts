@@ -3,17 +3,16 @@ import { problem, setEtag, UuidParam } from '@police/platform';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, Consults, resourceNotFound, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
-import { TUCHT_ROLES } from '../../commands/tucht/order-measures.http';
-import { DisciplinaryFileQuery, ListOrderMeasuresQuery, ListThreatFilesQuery } from '../../commands/tucht/tucht.request';
+import { DisciplinaryFileQuery, ListOrderMeasuresQuery, ListThreatFilesQuery } from './tucht.query';
 import { SanctionSeverity } from '../../domain/complaint.events';
-import { Erasure, erasureOf } from '../../domain/disciplinary-file';
+import { Erasure, erasureOf } from '../../domain/disciplinary-file.state';
 import { dayOf } from '../../domain/integrity.decide';
 import { ThreatInvolvement } from '../../domain/threat-file.events';
-import { IntegrityAccess } from '../../integrity.access';
+import { IntegrityAccess, TUCHT_ROLES } from '../../integrity.access';
 import { INTEGRITY_CONFIG, IntegrityConfig } from '../../integrity.config';
-import { ComplaintRow } from '../complaints/complaint.read-model';
-import { OrderMeasureRow, ThreatFileRow } from './tucht.read-model';
-import { OrderMeasureListEntry, orderMeasureListEntry, OrderMeasureView, orderMeasureView, ThreatFileAnswer, ThreatFileListEntry, threatFileListEntry, threatFileView } from './tucht.view';
+import { ComplaintRow } from '../../read-model/complaints/complaint.read-model';
+import { OrderMeasureRow, ThreatFileRow } from '../../read-model/tucht/tucht.read-model';
+import { OrderMeasureListEntry, orderMeasureListEntry, OrderMeasureView, orderMeasureView, ThreatFileAnswer, ThreatFileListEntry, threatFileListEntry, threatFileView } from '../../read-model/tucht/tucht.view';
 
 interface Page<T> {
   items: T[];

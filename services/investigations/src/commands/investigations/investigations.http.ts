@@ -5,16 +5,15 @@ import { EVENT_SOURCING, problem, requestContext, ServiceEventSourcing, setEtag,
 import { Allow } from '@police/security';
 import type { Request, Response } from 'express';
 import { ActionData, InvestigationCommand } from '../../domain/investigation.decide';
-import { InvestigationEvent, Origin } from '../../domain/investigation.events';
+import { ACTION_FIELDS, InvestigationEvent, Origin } from '../../domain/investigation.events';
 import { Investigation, InvestigationState } from '../../domain/investigation.state';
 import { Actor } from '../../domain/investigations.decide';
 import { InvestigationsAccess, LoadedInvestigation } from '../../investigations.access';
 import { investigationAggregate } from '../../investigations.aggregates';
 import { INVESTIGATIONS_CONFIG, InvestigationsConfig, routeOf, routingOf, teamKey } from '../../investigations.config';
-import { caseFile, CaseFileView, otherInvestigationsNamed, withoutHidden } from '../../queries/investigations/case-file.view';
+import { caseFile, CaseFileView, otherInvestigationsNamed, withoutHidden } from '../../read-model/investigations/case-file.view';
 import { seriesLinkNotFound } from '../../domain/investigation.errors';
 import {
-  ACTION_FIELDS,
   CloseInvestigationRequest,
   CompleteParketTaskRequest,
   CreateTaskRequest,

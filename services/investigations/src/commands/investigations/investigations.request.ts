@@ -1,23 +1,23 @@
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length } from 'class-validator';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCalendarDate, IsCount, IsInstant, Nested, Optional, PageLimit, PageOffset } from '@police/platform';
+import { ArrayMaxSize,IsArray,IsBoolean,IsIn,IsString,IsUUID,Length } from 'class-validator';
+import { ApiProperty,ApiPropertyOptional } from '@nestjs/swagger';
+import { IsCalendarDate,IsCount,IsInstant,Nested,Optional } from '@police/platform';
 import {
-  ACTION_KINDS,
-  ActionKind,
-  Authority,
-  AUTHORITIES,
-  CLOSING_OUTCOMES,
-  ClosingOutcome,
-  INVESTIGATION_KINDS,
-  InvestigationKind,
-  ORIGIN_KINDS,
-  OriginKind,
-  PARTY_ROLES,
-  PartyRole,
-  REPORT_KINDS,
-  REPORT_PARTY_ROLES,
-  ReportKind,
-  ReportPartyRole,
+ACTION_KINDS,
+ActionKind,
+Authority,
+AUTHORITIES,
+CLOSING_OUTCOMES,
+ClosingOutcome,
+INVESTIGATION_KINDS,
+InvestigationKind,
+ORIGIN_KINDS,
+OriginKind,
+PARTY_ROLES,
+PartyRole,
+REPORT_KINDS,
+REPORT_PARTY_ROLES,
+ReportKind,
+ReportPartyRole,
 } from '../../domain/investigation.events';
 
 export class AuthorityRefRequest {
@@ -151,19 +151,6 @@ export class RecordActionRequest {
   @ApiPropertyOptional({ enum: AUTHORITIES, description: 'brought_before_magistrate' }) @Optional() @IsIn(AUTHORITIES) magistrate?: Authority;
 }
 
-/** The fields each kind of action needs besides who, when and the authorisation (refused with 422 naming the field). */
-export const ACTION_FIELDS: Record<ActionKind, (keyof RecordActionRequest)[]> = {
-  hearing: ['partyLinkId', 'endedAt', 'deferredSalduz', 'minor', 'legalAssistance'],
-  house_search: ['address', 'findings'],
-  observation: ['target'],
-  camera_enquiry: ['source', 'periodFrom', 'periodTo'],
-  telephony_enquiry: ['subject', 'scope'],
-  bank_enquiry: ['institution', 'subject'],
-  anpr_lookup: ['plate', 'periodFrom', 'periodTo', 'hits'],
-  trace_collection: ['description', 'place'],
-  arrest: ['partyLinkId', 'place'],
-  brought_before_magistrate: ['partyLinkId', 'magistrate'],
-};
 
 export class CreateTaskRequest {
   @ApiProperty() @IsString() @Length(1, 500) title: string;
@@ -209,26 +196,3 @@ export class CloseInvestigationRequest {
   @ApiPropertyOptional({ description: 'outcome transferred_to_federal_police' }) @Optional() @IsString() @Length(1, 200) transferredTo?: string;
   @ApiPropertyOptional({ description: 'outcome merged_into_other_investigation' }) @Optional() @IsUUID() mergedInto?: string;
 }
-
-export class ListInvestigationsQuery {
-  @ApiPropertyOptional({ example: 'Diefstallen' }) @Optional() @IsString() @Length(1, 100) team?: string;
-  @ApiPropertyOptional({ enum: ['open', 'closed'] }) @Optional() @IsIn(['open', 'closed']) status?: string;
-  @ApiPropertyOptional({ example: 'woninginbraak' }) @Optional() @IsString() @Length(1, 100) phenomenon?: string;
-  @ApiPropertyOptional({ description: 'Staff id of the lead or a member' }) @Optional() @IsString() @Length(1, 64) assignedTo?: string;
-  @ApiPropertyOptional({ description: 'Staff id of the lead investigator' }) @Optional() @IsString() @Length(1, 64) lead?: string;
-  @ApiPropertyOptional({ description: 'Opened at or after this instant (RFC 3339 with its offset)' }) @Optional() @IsInstant() openedFrom?: string;
-  @ApiPropertyOptional({ description: 'Opened before this instant (RFC 3339 with its offset)' }) @Optional() @IsInstant() openedTo?: string;
-  @ApiPropertyOptional({ description: 'The case a report was referred into or joined to' }) @Optional() @IsUUID() reportId?: string;
-  @PageLimit() limit?: number;
-  @PageOffset() offset?: number;
-}
-
-export class PersonIndexQuery {
-  @ApiPropertyOptional({ description: 'The person’s reference' }) @Optional() @IsString() @Length(1, 64) personId?: string;
-  @ApiPropertyOptional({ description: 'Part of the displayed name (at least 2 characters)' }) @Optional() @IsString() @Length(2, 100) name?: string;
-}
-
-export class AsOfQuery {
-  @ApiPropertyOptional({ description: 'ISO time: the file as it stood then' }) @Optional() @IsInstant() asOf?: string;
-}
-

@@ -4,12 +4,12 @@ import { ApiProblems, problem, setEtag, UuidParam } from '@police/platform';
 import { Allow, Consults, ProtectedResource, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
 import { Brackets } from 'typeorm';
-import { ACTION_FIELDS, AsOfQuery, ListInvestigationsQuery, PersonIndexQuery } from '../../commands/investigations/investigations.request';
-import { ActionKind, COERCIVE_ACTIONS, InvestigationKind, OriginKind, PartyRole } from '../../domain/investigation.events';
+import { AsOfQuery, ListInvestigationsQuery, PersonIndexQuery } from './investigations.query';
+import { ACTION_FIELDS, ActionKind, COERCIVE_ACTIONS, InvestigationKind, OriginKind, PartyRole } from '../../domain/investigation.events';
 import { InvestigationsAccess } from '../../investigations.access';
 import { INVESTIGATIONS_CONFIG, InvestigationsConfig, teamKey } from '../../investigations.config';
-import { caseFile, CaseFileView, otherInvestigationsNamed, ServedTimelineEntry, servedTimeline, withoutHidden } from './case-file.view';
-import { InvestigationRow, PartyLinkRow } from './investigation.read-model';
+import { caseFile, CaseFileView, otherInvestigationsNamed, ServedTimelineEntry, servedTimeline, withoutHidden } from '../../read-model/investigations/case-file.view';
+import { InvestigationRow, PartyLinkRow } from '../../read-model/investigations/investigation.read-model';
 
 const READERS = ['detective', 'team_lead', 'chief'] as const;
 

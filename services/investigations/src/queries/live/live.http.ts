@@ -1,7 +1,7 @@
 import { liveController, LiveSource } from '@police/security';
 import { investigationResource } from '../../investigations.access';
 import { InvestigationsConfig } from '../../investigations.config';
-import { InvestigationRow } from '../investigations/investigation.read-model';
+import { InvestigationRow } from '../../read-model/investigations/investigation.read-model';
 
 /** `GET /api/investigations/live`, for those who read case files. */
 export const InvestigationsLiveController = liveController('investigations', ['detective', 'team_lead', 'chief']);

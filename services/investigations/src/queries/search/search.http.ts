@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { EVENT_SOURCING, SearchPage, SearchQuery, ServiceEventSourcing } from '@police/platform';
 import { Allow, Consults, RecordSearch, SearchRoute } from '@police/security';
 import type { Request } from 'express';
-import { InvestigationSearchEntry } from './investigation-search.projection';
+import { InvestigationSearchEntry } from '../../read-model/search/investigation-search.projection';
 
 /** Search over the investigations the reader may see. */
 @ApiTags('investigations')

@@ -12,8 +12,8 @@ import { ReportConflict } from '../../domain/report.errors';
 import { GAK_CAPABLE, ReportsAccess } from '../../reports.access';
 import { REPORTS_CONFIG, ReportsConfig } from '../../reports.config';
 import { pvAggregate } from '../../reports.aggregates';
-import { PvView, pvView } from '../../queries/reports/report.view';
-import { pvRow } from '../../queries/pvs/pv.projection';
+import { PvView, pvView } from '../../read-model/reports/report.view';
+import { pvRow } from '../../read-model/pvs/pv.projection';
 import { FeedAngRequest, FinalisePvRequest, QualityCheckRequest, SubmitPvRequest, TransmitPvRequest } from './pvs.request';
 
 

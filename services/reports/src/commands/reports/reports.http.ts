@@ -15,11 +15,11 @@ import { Actor } from '../../domain/reports.decide';
 import { ReportsAccess } from '../../reports.access';
 import { pvAggregate, reportAggregate, RoutedReportCommand } from '../../reports.aggregates';
 import { officeRules, REPORTS_CONFIG, ReportsConfig } from '../../reports.config';
-import { reportRow } from '../../queries/reports/report.projection';
-import { ReportRow } from '../../queries/reports/report.read-model';
-import { PvView, pvView, ReportView, reportView } from '../../queries/reports/report.view';
-import { PvRow } from '../../queries/pvs/pv.read-model';
-import { pvRow } from '../../queries/pvs/pv.projection';
+import { reportRow } from '../../read-model/reports/report.projection';
+import { ReportRow } from '../../read-model/reports/report.read-model';
+import { PvView, pvView, ReportView, reportView } from '../../read-model/reports/report.view';
+import { PvRow } from '../../read-model/pvs/pv.read-model';
+import { pvRow } from '../../read-model/pvs/pv.projection';
 import { DraftPvRequest } from '../pvs/pvs.request';
 import {
   AmendReportRequest,

@@ -2,8 +2,8 @@ import { ServiceEventSourcing } from '@police/platform';
 import { liveController, LiveSource } from '@police/security';
 import { In } from 'typeorm';
 import { ReportsAccess } from '../../reports.access';
-import { PvRow } from '../pvs/pv.read-model';
-import { ReportRow } from '../reports/report.read-model';
+import { PvRow } from '../../read-model/pvs/pv.read-model';
+import { ReportRow } from '../../read-model/reports/report.read-model';
 
 /** `GET /api/reports/live`, for those who read reports. */
 export const ReportsLiveController = liveController('reports', ['front_desk', 'detective', 'team_lead', 'chief']);

@@ -9,10 +9,10 @@ import { PvHistoryEntry, pvHistory } from '../../domain/pv-history.read-model';
 import { PvQueueStage } from '../../domain/pv-queue.query';
 import { ReportConflict } from '../../domain/report.errors';
 import { GAK_CAPABLE, REPORT_READERS, ReportsAccess } from '../../reports.access';
-import { ReportRow } from '../reports/report.read-model';
-import { isoOrNull } from './pv-queue.projection';
-import { PvQueueRow } from './pv-queue.read-model';
-import { PvQueueQuery } from './pv-queue.request';
+import { ReportRow } from '../../read-model/reports/report.read-model';
+import { isoOrNull } from '../../read-model/pvs/pv-queue.projection';
+import { PvQueueRow } from '../../read-model/pvs/pv-queue.read-model';
+import { PvQueueQuery } from './pv-queue.query';
 
 /** A line of GAK's queue. */
 export interface PvQueueEntry {

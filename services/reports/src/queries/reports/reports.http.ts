@@ -9,13 +9,13 @@ import { PvAwaiting, pvsAwaitingQualityCheck, pvsAwaitingTransmission, ReportAwa
 import { REPORT_READERS, ReportsAccess } from '../../reports.access';
 import { REPORTS_CONFIG, ReportsConfig } from '../../reports.config';
 import { ReportConflict } from '../../domain/report.errors';
-import { ListReportsQuery, STATISTICS_DIMENSIONS, StatisticsDimension, StatisticsQuery } from '../../commands/reports/reports.request';
+import { ListReportsQuery, STATISTICS_DIMENSIONS, StatisticsDimension, StatisticsQuery } from './reports.query';
 import { PV_QUEUE_STAGES, PvQueueStage } from '../../domain/pv-queue.query';
-import { PvRow } from '../pvs/pv.read-model';
-import { PvQueueRow } from '../pvs/pv-queue.read-model';
-import { ReportStatisticsRow } from '../statistics/report-statistics.read-model';
-import { ReportRow } from './report.read-model';
-import { PvView, pvView, ReportListEntry, reportListEntry, ReportView, reportView } from './report.view';
+import { PvRow } from '../../read-model/pvs/pv.read-model';
+import { PvQueueRow } from '../../read-model/pvs/pv-queue.read-model';
+import { ReportStatisticsRow } from '../../read-model/statistics/report-statistics.read-model';
+import { ReportRow } from '../../read-model/reports/report.read-model';
+import { PvView, pvView, ReportListEntry, reportListEntry, ReportView, reportView } from '../../read-model/reports/report.view';
 
 const READERS = REPORT_READERS;
 

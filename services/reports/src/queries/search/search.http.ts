@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { EVENT_SOURCING, SearchPage, SearchQuery, ServiceEventSourcing } from '@police/platform';
 import { Allow, Consults, RecordSearch, SearchRoute } from '@police/security';
 import type { Request } from 'express';
-import { ReportSearchEntry } from './report-search.projection';
+import { ReportSearchEntry } from '../../read-model/search/report-search.projection';
 
 /** Search over the reports the reader may see. */
 @ApiTags('reports')

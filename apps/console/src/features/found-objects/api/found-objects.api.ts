@@ -5,7 +5,7 @@ import { Answer, call, DataOf, evidenceApi } from '@/lib/api';
 type Schemas = EvidenceComponents['schemas'];
 export type FoundObjectCategory = Schemas['FoundObjectCategory'];
 export type IdentityDocumentType = Schemas['IdentityCheckRequest']['documentType'];
-export type FoundObjectFilters = NonNullable<EvidenceOperations['FoundObjectsController_list']['parameters']['query']>;
+export type FoundObjectFilters = NonNullable<EvidenceOperations['FoundObjectQueriesController_list']['parameters']['query']>;
 export type FoundObjectStatus = NonNullable<FoundObjectFilters['status']>;
 export type FoundObjectView = DataOf<Awaited<ReturnType<typeof readFoundObject>>>;
 export type FoundObject = FoundObjectView['foundObject'];

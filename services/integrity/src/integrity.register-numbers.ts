@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_SOURCING, ServiceEventSourcing } from '@police/platform';
-import { INTEGRITY_CONFIG, IntegrityConfig } from '../../integrity.config';
+import { INTEGRITY_CONFIG, IntegrityConfig } from './integrity.config';
 
 /** Something to run SQL on: the pool, or the consumer's transaction client (in embedded mode the pool has one connection). */
 export interface Queryable {

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { ComplaintChannel, ForwardingChannel, OversightBody } from '../../domain/complaint.events';
-import { ComplaintFile, FileForwarding } from './complaint.projection';
+import { ComplaintFile, FileForwarding } from '../../read-model/complaints/complaint.file';
 
 const CHANNEL_NAME: Record<ComplaintChannel, string> = {
   desk_report: 'aangifte aan de balie',

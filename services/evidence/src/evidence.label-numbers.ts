@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_SOURCING, ServiceEventSourcing } from '@police/platform';
-import { EVIDENCE_CONFIG, EvidenceConfig } from '../../evidence.config';
+import { EVIDENCE_CONFIG, EvidenceConfig } from './evidence.config';
 
 /** Human-readable label numbers: `<prefix>-<year>-<000123>`, from a database sequence (gaps possible, never repeats). */
 @Injectable()

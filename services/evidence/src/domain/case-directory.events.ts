@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@police/event-store';
+import type { DomainEvent } from '@police/event-store/domain';
 
 /**
  * What the evidence service knows of investigations, recorded in its own log from the investigations

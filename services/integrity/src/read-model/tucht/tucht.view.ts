@@ -1,4 +1,4 @@
-import { OrderMeasureFile, ThreatFileView } from './tucht.projection';
+import { OrderMeasureFile, ThreatFileView } from './tucht.file';
 import { OrderMeasureRow, ThreatFileRow } from './tucht.read-model';
 
 /** An order measure as the API shows it. */

@@ -1,5 +1,5 @@
 import { DeadlineLimits, DeadlineStatus, openDeadlines, OverdueStep, overdueOf } from '../../domain/complaint.state';
-import { ComplaintFile } from './complaint.projection';
+import { ComplaintFile } from './complaint.file';
 import { ComplaintRow } from './complaint.read-model';
 
 /** A complaint as the API shows it: the whole file, where it sits, and the steps past their time limit today. */

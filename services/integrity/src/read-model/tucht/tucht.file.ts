@@ -1,8 +1,7 @@
-import { Projection, RecordedEvent } from '@police/event-store';
-import { ORDER_MEASURE_EVENT_TYPES, OrderMeasureEvent, OrderMeasureFollowUpAction, OrderMeasureStatus } from '../../domain/order-measure.events';
-import { InvolvedStaffMember, THREAT_FILE_EVENT_TYPES, ThreatFileEvent, ThreatFileStatus } from '../../domain/threat-file.events';
-import { OrderMeasureRow, ThreatFileRow } from './tucht.read-model';
+import { OrderMeasureEvent,OrderMeasureFollowUpAction,OrderMeasureStatus } from '../../domain/order-measure.events';
+import { InvolvedStaffMember,ThreatFileEvent,ThreatFileStatus } from '../../domain/threat-file.events';
 
+// The files of Bureau Tucht: their shape and their folds, shared by the projection and the row types.
 /** An order measure as the API shows it: as recorded, where it stands, and every follow-up in order. */
 export interface OrderMeasureFile {
   measureId: string;
@@ -47,20 +46,6 @@ export function evolveOrderMeasureFile(file: OrderMeasureFile | null, event: Ord
   return { ...file, status, endsOn: followUp.action === 'extended' && followUp.endsOn !== undefined ? followUp.endsOn : file.endsOn, followUps: [...file.followUps, followUp] };
 }
 
-export function evolveOrderMeasureRow(row: OrderMeasureRow | null, event: OrderMeasureEvent, version: number): OrderMeasureRow | null {
-  const file = evolveOrderMeasureFile(row?.measure ?? null, event);
-  if (!file) return null;
-  return { id: file.measureId, staffId: file.staffId, kind: file.kind, status: file.status, startsOn: file.startsOn, complaintId: file.complaint?.complaintId ?? null, version, measure: file };
-}
-
-export const orderMeasuresProjection: Projection<OrderMeasureRow> = {
-  name: 'integrity-order-measures',
-  entity: OrderMeasureRow,
-  handles: ORDER_MEASURE_EVENT_TYPES,
-  keys: (e) => [(e.data as { measureId: string }).measureId],
-  evolve: (row, e: RecordedEvent) => evolveOrderMeasureRow(row ?? null, { type: e.type, data: e.data } as OrderMeasureEvent, e.streamVersion),
-};
-
 /** A threat file as the API shows it. */
 export interface ThreatFileView {
   threatFileId: string;
@@ -93,17 +78,3 @@ export function evolveThreatFileView(file: ThreatFileView | null, event: ThreatF
     }
   }
 }
-
-export function evolveThreatFileRow(row: ThreatFileRow | null, event: ThreatFileEvent, version: number): ThreatFileRow | null {
-  const file = evolveThreatFileView(row?.file ?? null, event);
-  if (!file) return null;
-  return { id: file.threatFileId, status: file.status, staffIds: file.involved.map((i) => i.staffId), openedOn: file.openedOn, version, file };
-}
-
-export const threatFilesProjection: Projection<ThreatFileRow> = {
-  name: 'integrity-threat-files',
-  entity: ThreatFileRow,
-  handles: THREAT_FILE_EVENT_TYPES,
-  keys: (e) => [(e.data as { threatFileId: string }).threatFileId],
-  evolve: (row, e: RecordedEvent) => evolveThreatFileRow(row ?? null, { type: e.type, data: e.data } as ThreatFileEvent, e.streamVersion),
-};

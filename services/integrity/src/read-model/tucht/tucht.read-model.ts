@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { OrderMeasureFile, ThreatFileView } from './tucht.projection';
+import type { OrderMeasureFile, ThreatFileView } from './tucht.file';
 
 /** One row per order measure: what lists and access decisions need, and the whole measure. */
 @Entity({ name: 'order_measures', schema: 'integrity' })

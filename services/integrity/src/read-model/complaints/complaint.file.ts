@@ -1,47 +1,19 @@
-import { Projection, RecordedEvent } from '@police/event-store';
 import {
-  Complainant,
-  ComplaintChannel,
-  ComplaintEvent,
-  ComplaintOrigin,
-  Conclusion,
-  ForwardingChannel,
-  HearingAssistance,
-  InvestigatorConflict,
-  LessonScope,
-  OversightBody,
-  SanctionSeverity,
-  TriageRoute,
+Complainant,
+ComplaintChannel,
+ComplaintEvent,
+ComplaintOrigin,
+Conclusion,
+ForwardingChannel,
+HearingAssistance,
+InvestigatorConflict,
+LessonScope,
+OversightBody,
+SanctionSeverity,
+TriageRoute,
 } from '../../domain/complaint.events';
-import { compartmentOf, ComplaintState, evolveComplaint, initialComplaintState } from '../../domain/complaint.state';
-import { ComplaintRow } from './complaint.read-model';
 
-export const COMPLAINT_EVENT_TYPES = [
-  'IntegrityComplaintReceived',
-  'IntegrityComplaintLogged',
-  'ComplaintForwardedToComiteP',
-  'ComplaintForwardedToAig',
-  'ForwardingAcknowledged',
-  'AdministrativeInvestigationOrdered',
-  'JudicialInvestigationOrdered',
-  'DisciplinaryInvestigationOrdered',
-  'ComplaintRoutedToDpo',
-  'InvestigatorAssigned',
-  'IncriminatingFindingRecorded',
-  'ExculpatoryFindingRecorded',
-  'InformationRequestReceived',
-  'InformationProvidedToOversightBody',
-  'StaffMemberHeard',
-  'InvestigationConcluded',
-  'MaliciousComplaintReportedToParket',
-  'CriminalReferralMade',
-  'DisciplinaryProcedureStarted',
-  'DisciplinarySanctionDecided',
-  'EvaluationFileNoteAdded',
-  'LessonsLearnedRecorded',
-  'ComplaintClosed',
-] as const satisfies readonly ComplaintEvent['type'][];
-
+// The complaint file: its shape and its fold, shared by the projection (which stores it) and the row type.
 export interface FileForwarding {
   basis: 'forwarded' | 'origin';
   forwardedOn: string;
@@ -227,32 +199,3 @@ export function evolveFile(file: ComplaintFile | null, event: ComplaintEvent): C
       return { ...file, closed: { closedBy: event.data.closedBy, closedAt: event.data.closedAt } };
   }
 }
-
-/** The row of a complaint after one more event at `version` of its stream (pure; null until it is received). */
-export function evolveComplaintRow(row: ComplaintRow | null, event: ComplaintEvent, version: number): ComplaintRow | null {
-  const state: ComplaintState = evolveComplaint(row?.state ?? initialComplaintState(), event);
-  const file = evolveFile(row?.file ?? null, event);
-  if (state.status !== 'registered' || !file) return null;
-  return {
-    id: state.complaintId,
-    registerNumber: state.registerNumber,
-    channel: state.channel,
-    phase: state.phase,
-    compartment: compartmentOf(state),
-    reportId: file.reportId ?? null,
-    receivedOn: state.receivedOn,
-    staffConcerned: [...state.staffConcerned],
-    investigators: Object.keys(state.investigators),
-    version,
-    state,
-    file,
-  };
-}
-
-export const complaintsProjection: Projection<ComplaintRow> = {
-  name: 'integrity-complaints',
-  entity: ComplaintRow,
-  handles: COMPLAINT_EVENT_TYPES,
-  keys: (e) => [(e.data as { complaintId: string }).complaintId],
-  evolve: (row, e: RecordedEvent) => evolveComplaintRow(row ?? null, { type: e.type, data: e.data } as ComplaintEvent, e.streamVersion),
-};

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { ComplaintState } from '../../domain/complaint.state';
-import type { ComplaintFile } from './complaint.projection';
+import type { ComplaintFile } from './complaint.file';
 
 /** One row per complaint: what lists, filters and access decisions need, the folded state, and the file. */
 @Entity({ name: 'complaints', schema: 'integrity' })

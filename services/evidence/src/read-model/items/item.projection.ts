@@ -2,7 +2,7 @@ import { Projection, RecordedEvent } from '@police/event-store';
 import { formatLocation } from '../../domain/evidence.events';
 import { ItemEvent } from '../../domain/item.events';
 import { evolveItem, initialItemState, ItemState } from '../../domain/item.state';
-import { CASE_EVENT_TYPES, CaseDirectoryEvent } from '../../integration/case-directory.events';
+import { CASE_EVENT_TYPES, CaseDirectoryEvent } from '../../domain/case-directory.events';
 import { CaseRow, ItemRow } from './item.read-model';
 
 const ITEM_EVENT_TYPES = [

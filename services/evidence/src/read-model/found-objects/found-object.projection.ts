@@ -1,7 +1,7 @@
 import { Projection } from '@police/event-store';
 import { FoundObjectEvent } from '../../domain/found-object.events';
 import { evolveFoundObject, initialFoundObjectState } from '../../domain/found-object.state';
-import { LossDeclarationRecorded } from '../../integration/loss-declarations.events';
+import { LossDeclarationRecorded } from '../../domain/loss-declaration.events';
 import { FoundObjectRow, LossDeclarationRow } from './found-object.read-model';
 
 const FOUND_OBJECT_EVENT_TYPES = [

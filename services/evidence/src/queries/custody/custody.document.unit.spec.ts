@@ -1,5 +1,5 @@
 import { HeldItem } from '../../domain/item.state';
-import { fitText, LABEL_FOOTER, labelSvg } from './custody-documents';
+import { fitText, LABEL_FOOTER, labelSvg } from './custody.document';
 
 const item = (extra: Partial<HeldItem> = {}): HeldItem => ({
   status: 'held',

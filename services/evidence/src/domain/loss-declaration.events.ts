@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@police/event-store';
+import type { DomainEvent } from '@police/event-store/domain';
 
 /** A loss declared at the desk (reports' public contract), kept to match found objects against. */
 export type LossDeclarationRecorded = DomainEvent<

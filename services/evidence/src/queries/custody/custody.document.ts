@@ -4,7 +4,7 @@ import { VerificationResult } from '@police/event-store';
 import { Party } from '../../domain/evidence.events';
 import { ItemCategory } from '../../domain/item.events';
 import { HeldItem, DisposedItem } from '../../domain/item.state';
-import { CustodyEntry } from './custody-record';
+import { CustodyEntry } from './custody-record.document';
 
 function escapeXml(s: string): string {
   return s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
