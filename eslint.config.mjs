@@ -8,8 +8,14 @@ const domainBannedImports = [
   { group: ['@nestjs/*'], message: 'The domain is pure: no NestJS in services/*/src/domain.' },
   { group: ['typeorm', 'typeorm/*', '@nestjs/typeorm'], message: 'The domain is pure: no TypeORM in services/*/src/domain.' },
   { group: ['kafkajs', 'kafkajs/*'], message: 'The domain is pure: no kafkajs in services/*/src/domain.' },
-  { group: ['class-validator', 'class-transformer'], message: 'The domain is pure: validation belongs to the HTTP edge, not services/*/src/domain.' },
-  { group: ['pg', 'pg/*', '@police/messaging', '@police/security', '@police/testing'], message: 'The domain is pure: no I/O in services/*/src/domain.' },
+  {
+    group: ['class-validator', 'class-transformer'],
+    message: 'The domain is pure: validation belongs to the HTTP edge, not services/*/src/domain.',
+  },
+  {
+    group: ['pg', 'pg/*', '@police/messaging', '@police/security', '@police/testing'],
+    message: 'The domain is pure: no I/O in services/*/src/domain.',
+  },
 ];
 const clockMessage = 'The domain is pure: time comes in as command data (`now`), never from the clock.';
 // The one shared code a domain reaches: the pure domain kernel (errors, validators, values), never the store itself.
@@ -22,15 +28,23 @@ const domainPuritySyntax = [
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: clockMessage },
   { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: clockMessage },
   { selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']", message: clockMessage },
-  { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'The domain is pure: no environment in services/*/src/domain.' },
-  { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The domain is pure: ids and randomness come in as command data.' },
+  {
+    selector: "MemberExpression[object.name='process'][property.name='env']",
+    message: 'The domain is pure: no environment in services/*/src/domain.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+    message: 'The domain is pure: ids and randomness come in as command data.',
+  },
 ];
 
 // The console's layers (bulletproof-react): app → features → components/lib. A feature never imports
 // another feature; lib and components import no feature and not the app.
 const consoleSrc = 'apps/console/src';
 const consoleFeatures = existsSync(consoleSrc + '/features')
-  ? readdirSync(consoleSrc + '/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+  ? readdirSync(consoleSrc + '/features', { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
   : [];
 const crossFeature = (own) => ({
   files: [`${consoleSrc}/features/${own}/**/*.{ts,tsx}`],
@@ -67,11 +81,21 @@ const layerRules = {
   },
   queries: {
     patterns: [layerImport('commands'), layerImport('integration')],
-    paths: [routeDecorators(['Post', 'Put', 'Patch', 'Delete'], 'Routes that change things live under commands/ (docs/adr/0050-strict-layers.md).')],
+    paths: [
+      routeDecorators(
+        ['Post', 'Put', 'Patch', 'Delete'],
+        'Routes that change things live under commands/ (docs/adr/0050-strict-layers.md).',
+      ),
+    ],
   },
   'read-model': {
     patterns: [layerImport('commands'), layerImport('queries'), layerImport('integration')],
-    paths: [routeDecorators(['Controller', 'Get', 'Post', 'Put', 'Patch', 'Delete', 'Sse'], 'read-model/ holds rows, projections and views, no routes.')],
+    paths: [
+      routeDecorators(
+        ['Controller', 'Get', 'Post', 'Put', 'Patch', 'Delete', 'Sse'],
+        'read-model/ holds rows, projections and views, no routes.',
+      ),
+    ],
   },
   integration: { patterns: [layerImport('commands'), layerImport('queries')], paths: [] },
 };
@@ -87,14 +111,20 @@ const FILE_ROLES = {
 const filePlugin = {
   rules: {
     'file-role': {
-      meta: { type: 'suggestion', schema: [{ type: 'object', properties: { layer: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } } } }] },
+      meta: {
+        type: 'suggestion',
+        schema: [{ type: 'object', properties: { layer: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } } } }],
+      },
       create(context) {
         const { layer, roles } = context.options[0];
         const base = path.basename(context.filename);
         if (base.endsWith('.spec.ts') || roles.some((r) => base.endsWith(`.${r}.ts`))) return {};
         return {
           Program(node) {
-            context.report({ node, message: `${base}: a file under ${layer}/ is named <name>.<role>.ts, role one of ${roles.join(', ')} (README, "Where things are").` });
+            context.report({
+              node,
+              message: `${base}: a file under ${layer}/ is named <name>.<role>.ts, role one of ${roles.join(', ')} (README, "Where things are").`,
+            });
           },
         };
       },
@@ -104,14 +134,30 @@ const filePlugin = {
       create(context) {
         const base = path.basename(context.filename);
         if (base.endsWith('.spec.ts') || /^(main|index)\.ts$/.test(base) || /^[a-z]+\.[a-z-]+\.ts$/.test(base)) return {};
-        return { Program(node) { context.report({ node, message: `${base}: a file at a service's root is <service>.<role>.ts, main.ts or index.ts.` }); } };
+        return {
+          Program(node) {
+            context.report({ node, message: `${base}: a file at a service's root is <service>.<role>.ts, main.ts or index.ts.` });
+          },
+        };
       },
     },
   },
 };
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', 'coverage/**', '**/lint-fixtures/**', 'libs/api-client/src/generated/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.nx/**',
+      'coverage/**',
+      '**/lint-fixtures/**',
+      'libs/api-client/src/generated/**',
+      '**/*.js',
+      '**/*.cjs',
+      '**/*.mjs',
+    ],
+  },
   ...nx.configs['flat/typescript'],
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -159,7 +205,14 @@ export default [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@/features', '@/features/**', '@/app', '@/app/**'], message: 'src/lib and src/components are shared by every feature: they import no feature and not the app.' }] },
+        {
+          patterns: [
+            {
+              group: ['@/features', '@/features/**', '@/app', '@/app/**'],
+              message: 'src/lib and src/components are shared by every feature: they import no feature and not the app.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -175,7 +228,8 @@ export default [
           patterns: [
             {
               regex: '^@/(app(/.*)?|features(?!/[^/]+/i18n/(nl|en)$)(/.*)?)$',
-              message: 'The catalogues import a feature\'s catalogue only (features/<f>/i18n/nl or en), nothing else of it, and not the app.',
+              message:
+                "The catalogues import a feature's catalogue only (features/<f>/i18n/nl or en), nothing else of it, and not the app.",
             },
           ],
         },
@@ -198,14 +252,25 @@ export default [
         {
           patterns: [
             ...domainBannedImports,
-            { regex: '^(?!\\./errors$|\\./command-handler$)\\.', message: 'The domain kernel is pure: it imports only ./errors (and types).' },
+            {
+              regex: '^(?!\\./errors$|\\./command-handler$)\\.',
+              message: 'The domain kernel is pure: it imports only ./errors (and types).',
+            },
             { regex: '^(?!\\.)', message: 'The domain kernel is pure: no package imports.' },
           ],
         },
       ],
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^\\./command-handler$', allowTypeImports: true, message: 'The domain kernel takes only types from the command handler.' }] },
+        {
+          patterns: [
+            {
+              regex: '^\\./command-handler$',
+              allowTypeImports: true,
+              message: 'The domain kernel takes only types from the command handler.',
+            },
+          ],
+        },
       ],
       'no-restricted-syntax': domainPuritySyntax,
     },

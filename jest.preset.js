@@ -14,7 +14,12 @@ function jestConfig(projectRoot, kind) {
     testEnvironment: 'node',
     testMatch: [`<rootDir>/**/*.${kind}.spec.ts`],
     // The KurrentDB adapter's suite runs only where a KurrentDB server is given (none can run on our CI machines).
-    testPathIgnorePatterns: ['/node_modules/', '/dist/', '/lint-fixtures/', ...(process.env.KURRENTDB_URL ? [] : ['\\.kurrentdb\\.int\\.spec\\.ts$'])],
+    testPathIgnorePatterns: [
+      '/node_modules/',
+      '/dist/',
+      '/lint-fixtures/',
+      ...(process.env.KURRENTDB_URL ? [] : ['\\.kurrentdb\\.int\\.spec\\.ts$']),
+    ],
     transform: {
       '^.+\\.ts$': ['ts-jest', { tsconfig: path.resolve(__dirname, 'tsconfig.spec.json') }],
     },

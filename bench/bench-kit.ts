@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
 
 /** A fresh database on the bench server; dropped by `drop()`. */
-export async function benchDatabase(baseUrl: string, prefix: string): Promise<{ url: string; pool(max: number): Pool; drop(): Promise<void> }> {
+export async function benchDatabase(
+  baseUrl: string,
+  prefix: string,
+): Promise<{ url: string; pool(max: number): Pool; drop(): Promise<void> }> {
   const name = `${prefix}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: baseUrl });
   await admin.connect();
@@ -51,7 +54,14 @@ export interface BenchRow {
 }
 
 export function printTable(title: string, rows: BenchRow[]): void {
-  const cells = rows.map((r) => [r.metric, `${r.value} ${r.unit}`, r.ratio !== undefined ? String(r.ratio) : '', r.target ?? '', r.pass === undefined ? '' : r.pass ? 'PASS' : 'MISS', r.note ?? '']);
+  const cells = rows.map((r) => [
+    r.metric,
+    `${r.value} ${r.unit}`,
+    r.ratio !== undefined ? String(r.ratio) : '',
+    r.target ?? '',
+    r.pass === undefined ? '' : r.pass ? 'PASS' : 'MISS',
+    r.note ?? '',
+  ]);
   const head = ['metric', 'value', 'ratio', 'target', '', 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i])).join(' | ')} |`;

@@ -38,7 +38,12 @@ const summaries: Projection<StreamSummary> = {
 };
 
 const meta = () => ({ actor: 'bench', occurredAt: new Date().toISOString(), correlationId: 'bench', causationId: 'bench' });
-const event = (type: string, n: number): NewEvent => ({ id: randomUUID(), type, data: { n, note: 'inbeslagname verzegeld' }, metadata: meta() });
+const event = (type: string, n: number): NewEvent => ({
+  id: randomUUID(),
+  type,
+  data: { n, note: 'inbeslagname verzegeld' },
+  metadata: meta(),
+});
 
 function pgbenchBinary(): string {
   for (const v of ['17', '16', '15']) {
@@ -62,7 +67,26 @@ VALUES (gen_random_uuid(), 'raw-' || :client_id || '-' || :s, 0, 'Noted', '{"n":
   );
   const r = spawnSync(
     pgbenchBinary(),
-    ['-n', '-M', 'prepared', '-f', script, '-c', String(clients), '-j', String(Math.min(clients, 2)), '-T', String(SECONDS), '-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username) || 'postgres', u.pathname.slice(1)],
+    [
+      '-n',
+      '-M',
+      'prepared',
+      '-f',
+      script,
+      '-c',
+      String(clients),
+      '-j',
+      String(Math.min(clients, 2)),
+      '-T',
+      String(SECONDS),
+      '-h',
+      u.hostname,
+      '-p',
+      u.port || '5432',
+      '-U',
+      decodeURIComponent(u.username) || 'postgres',
+      u.pathname.slice(1),
+    ],
     { encoding: 'utf8', env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) } },
   );
   const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(r.stdout);
@@ -70,7 +94,11 @@ VALUES (gen_random_uuid(), 'raw-' || :client_id || '-' || :s, 0, 'Noted', '{"n":
   return Number(m[1]);
 }
 
-async function appendLoad(store: PostgresEventStore, clients: number, onAppended?: (id: string, at: number) => void): Promise<{ tps: number; latencies: number[] }> {
+async function appendLoad(
+  store: PostgresEventStore,
+  clients: number,
+  onAppended?: (id: string, at: number) => void,
+): Promise<{ tps: number; latencies: number[] }> {
   const deadline = performance.now() + SECONDS * 1000;
   const latencies: number[] = [];
   await Promise.all(
@@ -128,8 +156,19 @@ export async function runEventStoreBench(baseUrl: string): Promise<{ rows: Bench
       const limit = pgbench(db.url, clients);
       const { tps, latencies } = await appendLoad(store, clients);
       const ratio = round(tps / limit, 3);
-      raw[`clients${clients}`] = { pgbenchTps: limit, appendTps: tps, ratio, appendLatencyP50: percentile(latencies, 50), appendLatencyP99: percentile(latencies, 99) };
-      rows.push({ metric: `pgbench INSERT tx/s, ${clients} client(s)`, value: round(limit, 0), unit: 'tx/s', note: 'physical limit, same run' });
+      raw[`clients${clients}`] = {
+        pgbenchTps: limit,
+        appendTps: tps,
+        ratio,
+        appendLatencyP50: percentile(latencies, 50),
+        appendLatencyP99: percentile(latencies, 99),
+      };
+      rows.push({
+        metric: `pgbench INSERT tx/s, ${clients} client(s)`,
+        value: round(limit, 0),
+        unit: 'tx/s',
+        note: 'physical limit, same run',
+      });
       rows.push({
         metric: `appendToStream, ${clients} appender(s)`,
         value: round(tps, 0),
@@ -146,7 +185,13 @@ export async function runEventStoreBench(baseUrl: string): Promise<{ rows: Bench
       const limit = (raw.clients16 as { pgbenchTps: number }).pgbenchTps;
       const tps = await nodeInsertLoad(pool, 16);
       raw.nodeInsert16 = { tps, ratio: tps / limit };
-      rows.push({ metric: 'node-postgres plain INSERT, 16 clients', value: round(tps, 0), unit: 'tx/s', ratio: round(tps / limit, 3), note: 'client-side ceiling, for comparison' });
+      rows.push({
+        metric: 'node-postgres plain INSERT, 16 clients',
+        value: round(tps, 0),
+        unit: 'tx/s',
+        ratio: round(tps / limit, 3),
+        note: 'client-side ceiling, for comparison',
+      });
     }
 
     // 2. Projection lag (append committed → read-model row committed) under the 16-appender load.
@@ -154,9 +199,14 @@ export async function runEventStoreBench(baseUrl: string): Promise<{ rows: Bench
       const projector = new Projector({ dataSource: ds, store, schema: 'bench', projections: [summaries], batchSize: 500 });
       await projector.migrate();
       // Start from the end of the log: the lag is measured on live events only.
-      const existing = await pool.query<{ t: string; p: string }>('SELECT transaction_id::text AS t, position::text AS p FROM bench.events ORDER BY transaction_id DESC, position DESC LIMIT 1');
+      const existing = await pool.query<{ t: string; p: string }>(
+        'SELECT transaction_id::text AS t, position::text AS p FROM bench.events ORDER BY transaction_id DESC, position DESC LIMIT 1',
+      );
       if (existing.rows[0]) {
-        await pool.query(`INSERT INTO bench.projection_checkpoints (name, commit_position, prepare_position) VALUES ('stream-summaries', $1, $2)`, [existing.rows[0].t, existing.rows[0].p]);
+        await pool.query(
+          `INSERT INTO bench.projection_checkpoints (name, commit_position, prepare_position) VALUES ('stream-summaries', $1, $2)`,
+          [existing.rows[0].t, existing.rows[0].p],
+        );
       }
       const appendedAt = new Map<string, number>();
       let lags: number[] = [];
@@ -173,11 +223,30 @@ export async function runEventStoreBench(baseUrl: string): Promise<{ rows: Bench
       while (lags.length < appendedAt.size && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       await projector.stop();
       lags = lags.sort((a, b) => a - b);
-      raw.projectionLag = { events: lags.length, appended: appendedAt.size, appendTpsWithProjector: tps, p50: percentile(lags, 50), p99: percentile(lags, 99), max: lags[lags.length - 1] };
+      raw.projectionLag = {
+        events: lags.length,
+        appended: appendedAt.size,
+        appendTpsWithProjector: tps,
+        p50: percentile(lags, 50),
+        p99: percentile(lags, 99),
+        max: lags[lags.length - 1],
+      };
     }
     const lag = raw.projectionLag as { p50: number; p99: number; events: number; appended: number; appendTpsWithProjector: number };
-    rows.push({ metric: 'projection lag p50 (16 appenders)', value: round(lag.p50), unit: 'ms', note: `${lag.events}/${lag.appended} events projected` });
-    rows.push({ metric: 'projection lag p99 (16 appenders)', value: round(lag.p99), unit: 'ms', target: '< 50 ms', pass: lag.p99 < 50, note: `appends meanwhile: ${round(lag.appendTpsWithProjector, 0)}/s` });
+    rows.push({
+      metric: 'projection lag p50 (16 appenders)',
+      value: round(lag.p50),
+      unit: 'ms',
+      note: `${lag.events}/${lag.appended} events projected`,
+    });
+    rows.push({
+      metric: 'projection lag p99 (16 appenders)',
+      value: round(lag.p99),
+      unit: 'ms',
+      target: '< 50 ms',
+      pass: lag.p99 < 50,
+      note: `appends meanwhile: ${round(lag.appendTpsWithProjector, 0)}/s`,
+    });
 
     // 2. Full rebuild over at least 200,000 events.
     const streams = REBUILD_EVENTS / 10;
@@ -188,7 +257,11 @@ export async function runEventStoreBench(baseUrl: string): Promise<{ rows: Bench
         for (;;) {
           const i = next++;
           if (i >= streams) return;
-          await store.appendToStream(`seed-${i}`, Array.from({ length: 10 }, (_, n) => event('Seeded', n)), { expected: 'no_stream' });
+          await store.appendToStream(
+            `seed-${i}`,
+            Array.from({ length: 10 }, (_, n) => event('Seeded', n)),
+            { expected: 'no_stream' },
+          );
         }
       }),
     );
@@ -199,16 +272,36 @@ export async function runEventStoreBench(baseUrl: string): Promise<{ rows: Bench
     const rebuilt = await projector.rebuild('stream-summaries', { batchSize: 5000 });
     const rebuildSecs = (performance.now() - t0) / 1000;
     const rebuildRate = rebuilt.events / rebuildSecs;
-    raw.rebuild = { events: rebuilt.events, logEvents: total, seconds: rebuildSecs, eventsPerSecond: rebuildRate, seedEventsPerSecond: (streams * 10) / seedSecs };
-    rows.push({ metric: `full rebuild (${rebuilt.events} events)`, value: round(rebuildRate, 0), unit: 'events/s', target: '≥ 30,000/s', pass: rebuildRate >= 30_000, note: `${round(rebuildSecs)} s` });
+    raw.rebuild = {
+      events: rebuilt.events,
+      logEvents: total,
+      seconds: rebuildSecs,
+      eventsPerSecond: rebuildRate,
+      seedEventsPerSecond: (streams * 10) / seedSecs,
+    };
+    rows.push({
+      metric: `full rebuild (${rebuilt.events} events)`,
+      value: round(rebuildRate, 0),
+      unit: 'events/s',
+      target: '≥ 30,000/s',
+      pass: rebuildRate >= 30_000,
+      note: `${round(rebuildSecs)} s`,
+    });
 
     // 3. Loading a 10,000-event stream, with and without snapshots.
     const snapshots = new PostgresSnapshotStore(pool, 'bench');
     type S = { count: number; last: string };
-    const folding = { evolve: (s: S, e: { type: string }) => ({ count: s.count + 1, last: e.type }), initialState: (): S => ({ count: 0, last: '' }) };
+    const folding = {
+      evolve: (s: S, e: { type: string }) => ({ count: s.count + 1, last: e.type }),
+      initialState: (): S => ({ count: 0, last: '' }),
+    };
     const policy = { store: snapshots, every: 100, stateVersion: 'v1' };
     for (let v = 0; v < 9900; v += 100) {
-      await store.appendToStream('long-stream', Array.from({ length: 100 }, (_, n) => event('Noted', v + n)), { expected: v === 0 ? 'no_stream' : v - 1 });
+      await store.appendToStream(
+        'long-stream',
+        Array.from({ length: 100 }, (_, n) => event('Noted', v + n)),
+        { expected: v === 0 ? 'no_stream' : v - 1 },
+      );
     }
     for (let n = 0; n < 100; n++) {
       await handleCommand(store, 'long-stream', () => ({ type: 'Noted', data: { n } }), {
@@ -230,9 +323,25 @@ export async function runEventStoreBench(baseUrl: string): Promise<{ rows: Bench
     await timeLoads(20, true);
     const withSnap = await timeLoads(300, true);
     const without = await timeLoads(10, false);
-    raw.load10k = { withSnapshotP50: percentile(withSnap, 50), withSnapshotP99: percentile(withSnap, 99), withoutSnapshotP50: percentile(without, 50) };
-    rows.push({ metric: 'load 10,000-event stream, snapshots (p50)', value: round(percentile(withSnap, 50)), unit: 'ms', target: '< 5 ms', pass: percentile(withSnap, 50) < 5, note: `p99 ${round(percentile(withSnap, 99))} ms` });
-    rows.push({ metric: 'load 10,000-event stream, no snapshot (p50)', value: round(percentile(without, 50)), unit: 'ms', note: 'for comparison' });
+    raw.load10k = {
+      withSnapshotP50: percentile(withSnap, 50),
+      withSnapshotP99: percentile(withSnap, 99),
+      withoutSnapshotP50: percentile(without, 50),
+    };
+    rows.push({
+      metric: 'load 10,000-event stream, snapshots (p50)',
+      value: round(percentile(withSnap, 50)),
+      unit: 'ms',
+      target: '< 5 ms',
+      pass: percentile(withSnap, 50) < 5,
+      note: `p99 ${round(percentile(withSnap, 99))} ms`,
+    });
+    rows.push({
+      metric: 'load 10,000-event stream, no snapshot (p50)',
+      value: round(percentile(without, 50)),
+      unit: 'ms',
+      note: 'for comparison',
+    });
 
     await store.close();
     await ds.destroy();

@@ -42,7 +42,8 @@ interface HandoverPhase {
  */
 export async function runEvidenceBench(baseUrl: string): Promise<{ rows: BenchRow[]; raw: Record<string, unknown> }> {
   const phases: HandoverPhase[] = [];
-  for (let round = 0; round < ROUNDS; round++) for (const metrics of [false, true]) phases.push(await handoverPhase(baseUrl, metrics, false));
+  for (let round = 0; round < ROUNDS; round++)
+    for (const metrics of [false, true]) phases.push(await handoverPhase(baseUrl, metrics, false));
   const mean = (on: boolean) => phases.filter((p) => p.metrics === on).reduce((sum, p) => sum + p.pairsPerSecond, 0) / ROUNDS;
   const off = mean(false);
   const on = mean(true);
@@ -53,7 +54,8 @@ export async function runEvidenceBench(baseUrl: string): Promise<{ rows: BenchRo
   const tracePhases: HandoverPhase[] = [];
   const collector = await otlpSink();
   try {
-    for (let round = 0; round < ROUNDS; round++) for (const traced of [false, true]) tracePhases.push(await handoverPhase(baseUrl, false, traced, collector.url));
+    for (let round = 0; round < ROUNDS; round++)
+      for (const traced of [false, true]) tracePhases.push(await handoverPhase(baseUrl, false, traced, collector.url));
   } finally {
     await collector.close();
   }
@@ -62,20 +64,62 @@ export async function runEvidenceBench(baseUrl: string): Promise<{ rows: BenchRo
   const traced = traceMean(true);
   const traceCost = (1 - traced / untraced) * 100;
   const raw = {
-    concurrency: CONCURRENCY, phases, pairsPerSecondWithoutMetrics: off, pairsPerSecondWithMetrics: on, metricsCostPercent: cost,
-    tracePhases, pairsPerSecondUntraced: untraced, pairsPerSecondTraced: traced, tracingCostPercent: traceCost, spanBatchesExported: collector.requests(), loadAverage: os.loadavg(),
+    concurrency: CONCURRENCY,
+    phases,
+    pairsPerSecondWithoutMetrics: off,
+    pairsPerSecondWithMetrics: on,
+    metricsCostPercent: cost,
+    tracePhases,
+    pairsPerSecondUntraced: untraced,
+    pairsPerSecondTraced: traced,
+    tracingCostPercent: traceCost,
+    spanBatchesExported: collector.requests(),
+    loadAverage: os.loadavg(),
   };
   return {
     raw,
     rows: [
-      { metric: `handover offer+accept over HTTP, ${CONCURRENCY} clients, metrics off`, value: round(off, 0), unit: 'pairs/s', note: `mean of ${ROUNDS} phases of ${SECONDS} s; ${all} pairs in all, each 2 authenticated requests` },
-      { metric: `handover offer+accept over HTTP, ${CONCURRENCY} clients, metrics on`, value: round(on, 0), unit: 'pairs/s', note: `mean of ${ROUNDS} phases; scraped every ${SCRAPE_EVERY_MS / 1000} s (${measured.reduce((s, p) => s + p.scrapes, 0)} scrapes)` },
-      { metric: 'cost of the metrics on HTTP command throughput', value: round(cost, 1), unit: '%', note: `target < 5 %; phases off/on alternated: ${phases.map((p) => round(p.pairsPerSecond, 0)).join(' / ')} pairs/s; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}` },
+      {
+        metric: `handover offer+accept over HTTP, ${CONCURRENCY} clients, metrics off`,
+        value: round(off, 0),
+        unit: 'pairs/s',
+        note: `mean of ${ROUNDS} phases of ${SECONDS} s; ${all} pairs in all, each 2 authenticated requests`,
+      },
+      {
+        metric: `handover offer+accept over HTTP, ${CONCURRENCY} clients, metrics on`,
+        value: round(on, 0),
+        unit: 'pairs/s',
+        note: `mean of ${ROUNDS} phases; scraped every ${SCRAPE_EVERY_MS / 1000} s (${measured.reduce((s, p) => s + p.scrapes, 0)} scrapes)`,
+      },
+      {
+        metric: 'cost of the metrics on HTTP command throughput',
+        value: round(cost, 1),
+        unit: '%',
+        note: `target < 5 %; phases off/on alternated: ${phases.map((p) => round(p.pairsPerSecond, 0)).join(' / ')} pairs/s; load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}`,
+      },
       { metric: 'handover offer+accept latency p50 (metrics on)', value: round(measured[measured.length - 1].p50), unit: 'ms' },
       { metric: 'handover offer+accept latency p99 (metrics on)', value: round(measured[measured.length - 1].p99), unit: 'ms' },
-      { metric: `handover offer+accept over HTTP, ${CONCURRENCY} clients, traces off`, value: round(untraced, 0), unit: 'pairs/s', note: `mean of ${ROUNDS} phases of ${SECONDS} s` },
-      { metric: `handover offer+accept over HTTP, ${CONCURRENCY} clients, traces on`, value: round(traced, 0), unit: 'pairs/s', note: `every span exported over OTLP/HTTP to a loopback collector (${collector.requests()} batches received)` },
-      { metric: 'cost of the traces on HTTP command throughput', value: round(traceCost, 1), unit: '%', note: `target < 5 %; phases off/on alternated: ${tracePhases.map((p) => round(p.pairsPerSecond, 0)).join(' / ')} pairs/s` },
+      {
+        metric: `handover offer+accept over HTTP, ${CONCURRENCY} clients, traces off`,
+        value: round(untraced, 0),
+        unit: 'pairs/s',
+        note: `mean of ${ROUNDS} phases of ${SECONDS} s`,
+      },
+      {
+        metric: `handover offer+accept over HTTP, ${CONCURRENCY} clients, traces on`,
+        value: round(traced, 0),
+        unit: 'pairs/s',
+        note: `every span exported over OTLP/HTTP to a loopback collector (${collector.requests()} batches received)`,
+      },
+      {
+        metric: 'cost of the traces on HTTP command throughput',
+        value: round(traceCost, 1),
+        unit: '%',
+        note: `target < 5 %; phases off/on alternated: ${tracePhases.map((p) => round(p.pairsPerSecond, 0)).join(' / ')} pairs/s`,
+      },
     ],
   };
 }
@@ -113,10 +157,28 @@ async function handoverPhase(baseUrl: string, measured: boolean, traced: boolean
     const pool = db.pool(12);
     const metrics = measured ? new Metrics() : undefined;
     metrics?.observePool('evidence', pool);
-    const runtime: ServiceRuntime = { service: 'evidence', mode: 'production', schema: 'evidence', pool, sharedPool: true, notifications: true, bus, metrics };
+    const runtime: ServiceRuntime = {
+      service: 'evidence',
+      mode: 'production',
+      schema: 'evidence',
+      pool,
+      sharedPool: true,
+      notifications: true,
+      bus,
+      metrics,
+    };
     @Module({
       imports: [
-        SecurityModule.forRoot({ mode: 'embedded', pool, notifications: true, auditPath: 'audit', authentication: { kind: 'dev' }, logLevel: 'silent', rateLimits: { auth: { limit: 10_000, windowMs: 60_000 } }, metrics }),
+        SecurityModule.forRoot({
+          mode: 'embedded',
+          pool,
+          notifications: true,
+          auditPath: 'audit',
+          authentication: { kind: 'dev' },
+          logLevel: 'silent',
+          rateLimits: { auth: { limit: 10_000, windowMs: 60_000 } },
+          metrics,
+        }),
         EvidenceModule.register(runtime),
         RouterModule.register([{ path: 'evidence', module: EvidenceModule }]),
       ],
@@ -127,19 +189,40 @@ async function handoverPhase(baseUrl: string, measured: boolean, traced: boolean
     await app.listen(0, '127.0.0.1');
     const url = `${await app.getUrl()}/api`;
     const token = async (username: string) =>
-      ((await (await fetch(`${url}/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) })).json()) as { access_token: string }).access_token;
+      (
+        (await (
+          await fetch(`${url}/auth/dev/token`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ username }),
+          })
+        ).json()) as { access_token: string }
+      ).access_token;
     const detective = await token('pieter.janssens');
     const desk = await token('marc.goossens');
     const post = async (tok: string, path: string, body: unknown, headers: Record<string, string> = {}) => {
-      const res = await fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${tok}`, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      const res = await fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tok}`, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
       const json = (await res.json()) as { id?: string; handoverId?: string; version?: number };
       if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
       return json;
     };
     const register = (n: number) =>
       post(detective, '/evidence/items', {
-        pvNumber: `GE.55.L5.${String(n).padStart(6, '0')}/2026`, description: 'Bench item', category: 'other', quantity: { amount: 1, unit: 'piece' }, sealNumber: `B-${n}`,
-        packaging: 'zak', condition: 'goed', seizedBy: '5415-0201', seizedAt: '2026-11-20T09:00:00Z', seizedPlace: 'Gent', legalBasis: 'art. 35 Sv.',
+        pvNumber: `GE.55.L5.${String(n).padStart(6, '0')}/2026`,
+        description: 'Bench item',
+        category: 'other',
+        quantity: { amount: 1, unit: 'piece' },
+        sealNumber: `B-${n}`,
+        packaging: 'zak',
+        condition: 'goed',
+        seizedBy: '5415-0201',
+        seizedAt: '2026-11-20T09:00:00Z',
+        seizedPlace: 'Gent',
+        legalBasis: 'art. 35 Sv.',
       });
 
     const pairs: number[] = [];
@@ -154,8 +237,18 @@ async function handoverPhase(baseUrl: string, measured: boolean, traced: boolean
         while (performance.now() < deadline) {
           const item = await register(n++);
           const t0 = performance.now();
-          const offered = await post(detective, `/evidence/items/${item.id}/handovers`, { to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage', method: 'hand_delivery', sealIntact: true }, { 'If-Match': '"0"' });
-          await post(desk, `/evidence/items/${item.id}/handovers/${offered.handoverId}/accept`, { sealNumberFound: `B-${n}`, sealIntact: true, condition: 'goed', place: 'APG' });
+          const offered = await post(
+            detective,
+            `/evidence/items/${item.id}/handovers`,
+            { to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage', method: 'hand_delivery', sealIntact: true },
+            { 'If-Match': '"0"' },
+          );
+          await post(desk, `/evidence/items/${item.id}/handovers/${offered.handoverId}/accept`, {
+            sealNumberFound: `B-${n}`,
+            sealIntact: true,
+            condition: 'goed',
+            place: 'APG',
+          });
           pairs.push(performance.now() - t0);
         }
       }),
@@ -163,7 +256,15 @@ async function handoverPhase(baseUrl: string, measured: boolean, traced: boolean
     pairs.sort((a, b) => a - b);
     // Registrations run in the same loop, so pairs per second is measured on the handover time only.
     const handoverSeconds = pairs.reduce((a, b) => a + b, 0) / 1000 / CONCURRENCY;
-    return { metrics: measured, traced, pairs: pairs.length, pairsPerSecond: pairs.length / handoverSeconds, p50: percentile(pairs, 50), p99: percentile(pairs, 99), scrapes };
+    return {
+      metrics: measured,
+      traced,
+      pairs: pairs.length,
+      pairsPerSecond: pairs.length / handoverSeconds,
+      p50: percentile(pairs, 50),
+      p99: percentile(pairs, 99),
+      scrapes,
+    };
   } finally {
     clearInterval(scraper);
     await app?.close();

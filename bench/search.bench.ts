@@ -7,9 +7,25 @@ import 'reflect-metadata';
 import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory, RouterModule } from '@nestjs/core';
 import { InProcessMessageBus } from '@police/messaging';
-import { configureHttpApp, createPool, EVENT_SOURCING, SEARCH_ACCESS_COLUMNS, searchIndex, searchQuery, ServiceEventSourcing, ServiceRuntime } from '@police/platform';
+import {
+  configureHttpApp,
+  createPool,
+  EVENT_SOURCING,
+  SEARCH_ACCESS_COLUMNS,
+  searchIndex,
+  searchQuery,
+  ServiceEventSourcing,
+  ServiceRuntime,
+} from '@police/platform';
 import { ReportsModule } from '@police/reports';
-import { DEFAULT_COMPARTMENTS, DEFAULT_RESOURCE_POLICIES, DEV_USERS, Principal, SecurityModule, visibilityPredicate } from '@police/security';
+import {
+  DEFAULT_COMPARTMENTS,
+  DEFAULT_RESOURCE_POLICIES,
+  DEV_USERS,
+  Principal,
+  SecurityModule,
+  visibilityPredicate,
+} from '@police/security';
 import type { Pool } from 'pg';
 import { startEmbeddedDatabase } from '../infra/embedded/src/embedded-database';
 import { benchDatabase, BenchRow, percentile, round } from './bench-kit';
@@ -19,14 +35,126 @@ const REPORTS = Number(process.env.BENCH_SEARCH_REPORTS ?? 100_000);
 const TARGET_P95_MS = 100;
 
 // A zone's vocabulary: enough names, streets and phrasing that queries range from one hit to most reports.
-const FIRST = ['Jan', 'Piet', 'Marie', 'An', 'Els', 'Tom', 'Koen', 'Sofie', 'Lotte', 'Wim', 'Bart', 'Hilde', 'Ines', 'Filip', 'Greet', 'Luc', 'Dirk', 'Karel', 'Nathalie', 'Marc', 'Lies', 'Joris', 'Emma', 'Noah', 'Louise', 'Arthur', 'Mila', 'Jules', 'Olivia', 'Lucas'];
-const SURNAME_ROOTS = ['Peeters', 'Janssens', 'Maes', 'Jacobs', 'Mertens', 'Willems', 'Claes', 'Goossens', 'Wouters', 'De Smet', 'Dubois', 'Vermeulen', 'Baert', 'Mortier', 'Dewilde', 'Vermeersch', 'Verhoeven', 'Desmet', 'Lambrecht', 'De Backer', 'Van Damme', 'De Clercq', 'Coppens', 'Martens', 'Hermans', 'Michiels', 'Aerts', 'Pauwels', 'Smets', 'Van den Broeck'];
+const FIRST = [
+  'Jan',
+  'Piet',
+  'Marie',
+  'An',
+  'Els',
+  'Tom',
+  'Koen',
+  'Sofie',
+  'Lotte',
+  'Wim',
+  'Bart',
+  'Hilde',
+  'Ines',
+  'Filip',
+  'Greet',
+  'Luc',
+  'Dirk',
+  'Karel',
+  'Nathalie',
+  'Marc',
+  'Lies',
+  'Joris',
+  'Emma',
+  'Noah',
+  'Louise',
+  'Arthur',
+  'Mila',
+  'Jules',
+  'Olivia',
+  'Lucas',
+];
+const SURNAME_ROOTS = [
+  'Peeters',
+  'Janssens',
+  'Maes',
+  'Jacobs',
+  'Mertens',
+  'Willems',
+  'Claes',
+  'Goossens',
+  'Wouters',
+  'De Smet',
+  'Dubois',
+  'Vermeulen',
+  'Baert',
+  'Mortier',
+  'Dewilde',
+  'Vermeersch',
+  'Verhoeven',
+  'Desmet',
+  'Lambrecht',
+  'De Backer',
+  'Van Damme',
+  'De Clercq',
+  'Coppens',
+  'Martens',
+  'Hermans',
+  'Michiels',
+  'Aerts',
+  'Pauwels',
+  'Smets',
+  'Van den Broeck',
+];
 const SURNAMES = SURNAME_ROOTS.flatMap((r) => [r, `${r}-${SURNAME_ROOTS[(r.length * 7) % SURNAME_ROOTS.length]}`, `Van ${r}`, `${r}s`]);
-const STREETS = ['Kortrijksesteenweg', 'Brusselsesteenweg', 'Overpoortstraat', 'Veldstraat', 'Korenmarkt', 'Vrijdagmarkt', 'Sint-Pietersnieuwstraat', 'Dampoortstraat', 'Muinkkaai', 'Coupure', 'Nederkouter', 'Koning Albertlaan', 'Heuvelpoort', 'Begijnhoflaan', 'Drongensesteenweg', 'Antwerpsesteenweg', 'Meulestedekaai', 'Wondelgemstraat', 'Sleepstraat', 'Tolhuislaan'];
-const MUNICIPALITIES = [['9000', 'Gent'], ['9030', 'Mariakerke'], ['9031', 'Drongen'], ['9032', 'Wondelgem'], ['9040', 'Sint-Amandsberg'], ['9041', 'Oostakker'], ['9050', 'Gentbrugge'], ['9051', 'Sint-Denijs-Westrem'], ['9052', 'Zwijnaarde']];
-const INCIDENTS = ['fietsdiefstal', 'woninginbraak', 'autokraak', 'winkeldiefstal', 'vandalisme', 'slagen en verwondingen', 'drugs', 'oplichting', 'bedreiging', 'verlies', 'burenruzie', 'geluidsoverlast'];
+const STREETS = [
+  'Kortrijksesteenweg',
+  'Brusselsesteenweg',
+  'Overpoortstraat',
+  'Veldstraat',
+  'Korenmarkt',
+  'Vrijdagmarkt',
+  'Sint-Pietersnieuwstraat',
+  'Dampoortstraat',
+  'Muinkkaai',
+  'Coupure',
+  'Nederkouter',
+  'Koning Albertlaan',
+  'Heuvelpoort',
+  'Begijnhoflaan',
+  'Drongensesteenweg',
+  'Antwerpsesteenweg',
+  'Meulestedekaai',
+  'Wondelgemstraat',
+  'Sleepstraat',
+  'Tolhuislaan',
+];
+const MUNICIPALITIES = [
+  ['9000', 'Gent'],
+  ['9030', 'Mariakerke'],
+  ['9031', 'Drongen'],
+  ['9032', 'Wondelgem'],
+  ['9040', 'Sint-Amandsberg'],
+  ['9041', 'Oostakker'],
+  ['9050', 'Gentbrugge'],
+  ['9051', 'Sint-Denijs-Westrem'],
+  ['9052', 'Zwijnaarde'],
+];
+const INCIDENTS = [
+  'fietsdiefstal',
+  'woninginbraak',
+  'autokraak',
+  'winkeldiefstal',
+  'vandalisme',
+  'slagen en verwondingen',
+  'drugs',
+  'oplichting',
+  'bedreiging',
+  'verlies',
+  'burenruzie',
+  'geluidsoverlast',
+];
 const TEAMS = ['Diefstallen', 'Drugs', 'Zeden', 'Geweld'];
-const OPENERS = ['Aangever meldt dat', 'Volgens de melder', 'De aangeefster verklaart dat', 'Bij aankomst stelden wij vast dat', 'Getuige zag dat'];
+const OPENERS = [
+  'Aangever meldt dat',
+  'Volgens de melder',
+  'De aangeefster verklaart dat',
+  'Bij aankomst stelden wij vast dat',
+  'Getuige zag dat',
+];
 const FACTS = [
   'de achterdeur geforceerd werd',
   'twee fietsen gestolen werden aan het station',
@@ -44,7 +172,14 @@ const FACTS = [
   'een pakket niet geleverd werd na betaling',
   'het slot van de kelderberging opengebroken was',
 ];
-const CLOSERS = ['Er zijn camerabeelden beschikbaar.', 'Geen getuigen gekend.', 'Sporen werden veiliggesteld.', 'Buren hoorden lawaai rond middernacht.', 'De schade wordt geraamd op enkele honderden euro.', ''];
+const CLOSERS = [
+  'Er zijn camerabeelden beschikbaar.',
+  'Geen getuigen gekend.',
+  'Sporen werden veiliggesteld.',
+  'Buren hoorden lawaai rond middernacht.',
+  'De schade wordt geraamd op enkele honderden euro.',
+  '',
+];
 
 /** A deterministic pseudo-random source: the same reports on every run. */
 function prng(seed: number): () => number {
@@ -79,7 +214,10 @@ function reportEvents(n: number, rnd: () => number): { reportId: string; report:
       timeWindow: { from: at, to: at },
       place: { municipality, postalCode, address: `${pick(STREETS)} ${1 + Math.floor(rnd() * 200)}` },
       narrative,
-      parties: [{ partyId: randomUUID(), name: `${pick(FIRST)} ${pick(SURNAMES)}`, roles: ['reporter', 'victim'] }, ...(rnd() < 0.3 ? [{ partyId: randomUUID(), name: `${pick(FIRST)} ${pick(SURNAMES)}`, roles: ['suspect'] }] : [])],
+      parties: [
+        { partyId: randomUUID(), name: `${pick(FIRST)} ${pick(SURNAMES)}`, roles: ['reporter', 'victim'] },
+        ...(rnd() < 0.3 ? [{ partyId: randomUUID(), name: `${pick(FIRST)} ${pick(SURNAMES)}`, roles: ['suspect'] }] : []),
+      ],
       motiveFlags: [],
       victimSupportWanted: false,
       concernsPoliceConduct: false,
@@ -90,11 +228,21 @@ function reportEvents(n: number, rnd: () => number): { reportId: string; report:
   };
   const report: object[] = [received];
   if (rnd() < 0.8) {
-    report.push({ id: randomUUID(), type: 'ReportAssignedToService', data: { reportId, serviceId: pick(TEAMS), assignedBy: '5415-0101', assignedAt: at }, metadata: meta('5415-0101', at) });
+    report.push({
+      id: randomUUID(),
+      type: 'ReportAssignedToService',
+      data: { reportId, serviceId: pick(TEAMS), assignedBy: '5415-0101', assignedAt: at },
+      metadata: meta('5415-0101', at),
+    });
   }
   if (rnd() >= 0.15) return { reportId, report };
   const pvId = randomUUID();
-  const content = { legalQualification: 'Diefstal', offenceType: received.data.incidentType, destination: 'parket', documentSha256: '0'.repeat(64) };
+  const content = {
+    legalQualification: 'Diefstal',
+    offenceType: received.data.incidentType,
+    destination: 'parket',
+    documentSha256: '0'.repeat(64),
+  };
   const pvNumber = `GE.55.L5.${String(n).padStart(6, '0')}/${at.slice(0, 4)}`;
   return {
     reportId,
@@ -102,8 +250,18 @@ function reportEvents(n: number, rnd: () => number): { reportId: string; report:
     pv: {
       pvId,
       events: [
-        { id: randomUUID(), type: 'PvDrafted', data: { ...content, pvId, reportId, author: '5415-0101', draftedAt: at }, metadata: meta('5415-0101', at) },
-        { id: randomUUID(), type: 'PvFinalised', data: { ...content, pvId, reportId, pvNumber, author: '5415-0101', finalisedBy: '5415-0110', finalisedAt: at }, metadata: meta('5415-0110', at) },
+        {
+          id: randomUUID(),
+          type: 'PvDrafted',
+          data: { ...content, pvId, reportId, author: '5415-0101', draftedAt: at },
+          metadata: meta('5415-0101', at),
+        },
+        {
+          id: randomUUID(),
+          type: 'PvFinalised',
+          data: { ...content, pvId, reportId, pvNumber, author: '5415-0101', finalisedBy: '5415-0110', finalisedAt: at },
+          metadata: meta('5415-0110', at),
+        },
       ],
     },
   };
@@ -150,7 +308,11 @@ async function startReports(pool: Pool, mode: 'embedded' | 'production', notific
 }
 
 /** Appends the reports through the event store, many appends in flight (group commit), and waits for the search index. */
-async function seed(host: Host, pool: Pool, count: number): Promise<{ appendSeconds: number; indexedSeconds: number; events: number; pvNumbers: string[] }> {
+async function seed(
+  host: Host,
+  pool: Pool,
+  count: number,
+): Promise<{ appendSeconds: number; indexedSeconds: number; events: number; pvNumbers: string[] }> {
   const rnd = prng(20261120);
   const started = performance.now();
   const deadline = started + SEED_DEADLINE_MS;
@@ -160,7 +322,10 @@ async function seed(host: Host, pool: Pool, count: number): Promise<{ appendSeco
   await Promise.all(
     Array.from({ length: 64 }, async () => {
       while (next < count) {
-        if (performance.now() > deadline) throw new Error(`${next} of ${count} reports appended after ${SEED_DEADLINE_MS / 60_000} min (BENCH_SEARCH_SEED_MINUTES): giving up`);
+        if (performance.now() > deadline)
+          throw new Error(
+            `${next} of ${count} reports appended after ${SEED_DEADLINE_MS / 60_000} min (BENCH_SEARCH_SEED_MINUTES): giving up`,
+          );
         const n = next++;
         const r = reportEvents(n, rnd);
         await host.es.store.appendToStream(`report-${r.reportId}`, r.report as never, { expected: 'no_stream' });
@@ -183,9 +348,14 @@ const SEED_DEADLINE_MS = Number(process.env.BENCH_SEARCH_SEED_MINUTES ?? 20) * 6
 
 async function waitForIndex(pool: Pool, count: number, withPv: number, deadline: number): Promise<void> {
   for (;;) {
-    const { rows } = await pool.query<{ n: string; pv: string }>(`SELECT count(*) AS n, count(*) FILTER (WHERE cardinality("references") > 0) AS pv FROM reports.search_entries WHERE searchable`);
+    const { rows } = await pool.query<{ n: string; pv: string }>(
+      `SELECT count(*) AS n, count(*) FILTER (WHERE cardinality("references") > 0) AS pv FROM reports.search_entries WHERE searchable`,
+    );
     if (Number(rows[0].n) >= count && Number(rows[0].pv) >= withPv) return;
-    if (performance.now() > deadline) throw new Error(`the search index holds ${rows[0].n} of ${count} reports after ${SEED_DEADLINE_MS / 60_000} min (BENCH_SEARCH_SEED_MINUTES): giving up`);
+    if (performance.now() > deadline)
+      throw new Error(
+        `the search index holds ${rows[0].n} of ${count} reports after ${SEED_DEADLINE_MS / 60_000} min (BENCH_SEARCH_SEED_MINUTES): giving up`,
+      );
     await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -195,13 +365,44 @@ async function waitForIndex(pool: Pool, count: number, withPv: number, deadline:
  * they are (the trigger recomputes each document), so both engines search the same read model.
  */
 async function copyIndex(from: Pool, to: Pool): Promise<number> {
-  const cols = ['id', 'kind', 'searchable', 'title', 'summary', 'references', 'referenceLexemes', 'parties', 'place', 'narrative', 'occurredAt', 'version', 'accessType', 'caseRef', 'accessTeams', 'accessAssignees', 'accessDesignated', 'accessAssignedTeams', 'accessRestricted', 'accessCompartment', 'accessConcerned', 'source'].map((c) => `"${c}"`).join(', ');
+  const cols = [
+    'id',
+    'kind',
+    'searchable',
+    'title',
+    'summary',
+    'references',
+    'referenceLexemes',
+    'parties',
+    'place',
+    'narrative',
+    'occurredAt',
+    'version',
+    'accessType',
+    'caseRef',
+    'accessTeams',
+    'accessAssignees',
+    'accessDesignated',
+    'accessAssignedTeams',
+    'accessRestricted',
+    'accessCompartment',
+    'accessConcerned',
+    'source',
+  ]
+    .map((c) => `"${c}"`)
+    .join(', ');
   let last = '00000000-0000-0000-0000-000000000000';
   let copied = 0;
   for (;;) {
-    const { rows } = await from.query<{ id: string; j: string }>(`SELECT id, row_to_json(e)::text AS j FROM (SELECT ${cols} FROM reports.search_entries WHERE id > $1 ORDER BY id LIMIT 2000) e`, [last]);
+    const { rows } = await from.query<{ id: string; j: string }>(
+      `SELECT id, row_to_json(e)::text AS j FROM (SELECT ${cols} FROM reports.search_entries WHERE id > $1 ORDER BY id LIMIT 2000) e`,
+      [last],
+    );
     if (rows.length === 0) return copied;
-    await to.query(`INSERT INTO reports.search_entries (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::reports.search_entries, $1::jsonb)`, [`[${rows.map((r) => r.j).join(',')}]`]);
+    await to.query(
+      `INSERT INTO reports.search_entries (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::reports.search_entries, $1::jsonb)`,
+      [`[${rows.map((r) => r.j).join(',')}]`],
+    );
     last = rows[rows.length - 1].id;
     copied += rows.length;
   }
@@ -213,12 +414,22 @@ interface Probe {
 }
 
 async function token(url: string, username: string): Promise<string> {
-  const res = await fetch(`${url}/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
+  const res = await fetch(`${url}/auth/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username }),
+  });
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
 /** Searches over HTTP (token check, need-to-know in SQL, ranking, snippets, the consultation record) for `seconds`. */
-async function measure(url: string, probes: Probe[], readers: string[], seconds: number, clients: number): Promise<{ all: number[]; byLabel: Map<string, number[]>; totals: Map<string, string>; load: number }> {
+async function measure(
+  url: string,
+  probes: Probe[],
+  readers: string[],
+  seconds: number,
+  clients: number,
+): Promise<{ all: number[]; byLabel: Map<string, number[]>; totals: Map<string, string>; load: number }> {
   const tokens = new Map<string, string>();
   for (const r of readers) tokens.set(r, await token(url, r));
   const byLabel = new Map<string, number[]>(probes.map((p) => [p.label, []]));
@@ -226,7 +437,9 @@ async function measure(url: string, probes: Probe[], readers: string[], seconds:
   const all: number[] = [];
   const call = async (reader: string, p: Probe): Promise<number> => {
     const t0 = performance.now();
-    const res = await fetch(`${url}/reports/search?q=${encodeURIComponent(p.q)}&limit=20`, { headers: { authorization: `Bearer ${tokens.get(reader)}` } });
+    const res = await fetch(`${url}/reports/search?q=${encodeURIComponent(p.q)}&limit=20`, {
+      headers: { authorization: `Bearer ${tokens.get(reader)}` },
+    });
     const body = (await res.json()) as { total: number; totalExact: boolean };
     const dt = performance.now() - t0;
     if (res.status !== 200) throw new Error(`search ${p.q} as ${reader}: HTTP ${res.status} ${JSON.stringify(body)}`);
@@ -267,14 +480,24 @@ async function measureDatabase(es: ServiceEventSourcing, probes: Probe[], reader
     const principal = principals[Math.floor(i / probes.length) % principals.length];
     const t0 = performance.now();
     const tsquery = (await searchQuery(es.dataSource, p.q))!;
-    await searchIndex(es.dataSource, 'ReportSearchEntry', { tsquery, limit: 20, offset: 0, visible: (param) => visibilityPredicate(principal, ['report'], rules, SEARCH_ACCESS_COLUMNS, param) });
+    await searchIndex(es.dataSource, 'ReportSearchEntry', {
+      tsquery,
+      limit: 20,
+      offset: 0,
+      visible: (param) => visibilityPredicate(principal, ['report'], rules, SEARCH_ACCESS_COLUMNS, param),
+    });
     all.push(performance.now() - t0);
   }
   return all.sort((a, b) => a - b);
 }
 
 function databaseRow(engine: string, v: number[]): BenchRow {
-  return { metric: `${engine}: the database's part alone, p95`, value: round(percentile(v, 95)), unit: 'ms', note: `${v.length} searches without HTTP, token check or consultation record; p50 ${round(percentile(v, 50))} ms; load average ${os.loadavg()[0].toFixed(1)}` };
+  return {
+    metric: `${engine}: the database's part alone, p95`,
+    value: round(percentile(v, 95)),
+    unit: 'ms',
+    note: `${v.length} searches without HTTP, token check or consultation record; p50 ${round(percentile(v, 50))} ms; load average ${os.loadavg()[0].toFixed(1)}`,
+  };
 }
 
 function rows(engine: string, m: Awaited<ReturnType<typeof measure>>, clients: number): BenchRow[] {
@@ -288,7 +511,12 @@ function rows(engine: string, m: Awaited<ReturnType<typeof measure>>, clients: n
       pass: p95 < TARGET_P95_MS,
       note: `${m.all.length} searches over HTTP; p50 ${round(percentile(m.all, 50))} ms, p99 ${round(percentile(m.all, 99))} ms; load average ${m.load.toFixed(1)} on ${os.cpus().length} cores`,
     },
-    ...[...m.byLabel].map(([label, v]) => ({ metric: `${engine}:   ${label}`, value: round(percentile(v, 95)), unit: 'ms p95', note: `p50 ${round(percentile(v, 50))} ms; matches: ${totalsOf(m, label)}` })),
+    ...[...m.byLabel].map(([label, v]) => ({
+      metric: `${engine}:   ${label}`,
+      value: round(percentile(v, 95)),
+      unit: 'ms p95',
+      note: `p50 ${round(percentile(v, 50))} ms; matches: ${totalsOf(m, label)}`,
+    })),
   ];
 }
 
@@ -314,8 +542,18 @@ export async function runSearchBench(baseUrl: string): Promise<{ rows: BenchRow[
     console.log(`  seeding ${REPORTS} reports through the event store…`);
     const seeded = await seed(pg, pool, REPORTS);
     raw.seed = { ...seeded, pvNumbers: seeded.pvNumbers.length };
-    out.push({ metric: 'seed: reports appended through the event store', value: round(seeded.appendSeconds, 1), unit: 's', note: `${seeded.events} events, ${Math.round(seeded.events / seeded.appendSeconds)} events/s` });
-    out.push({ metric: 'seed: until the search index holds them all', value: round(seeded.indexedSeconds, 1), unit: 's', note: 'projections (list, PVs, statistics, search) catching up' });
+    out.push({
+      metric: 'seed: reports appended through the event store',
+      value: round(seeded.appendSeconds, 1),
+      unit: 's',
+      note: `${seeded.events} events, ${Math.round(seeded.events / seeded.appendSeconds)} events/s`,
+    });
+    out.push({
+      metric: 'seed: until the search index holds them all',
+      value: round(seeded.indexedSeconds, 1),
+      unit: 's',
+      note: 'projections (list, PVs, statistics, search) catching up',
+    });
     const pvNumber = seeded.pvNumbers[Math.floor(seeded.pvNumbers.length / 2)];
     const probes: Probe[] = [
       { label: 'surname', q: 'Vermeersch' },
@@ -331,7 +569,12 @@ export async function runSearchBench(baseUrl: string): Promise<{ rows: BenchRow[
     const pgDatabase = await measureDatabase(pg.es, probes, readers, SECONDS);
     const pgSerial = await measure(pg.url, probes, readers, SECONDS, 1);
     const pgLoaded = await measure(pg.url, probes, readers, SECONDS, 4);
-    raw.postgres = { serial: summary(pgSerial), loaded: summary(pgLoaded), database: { p50: percentile(pgDatabase, 50), p95: percentile(pgDatabase, 95) }, totals: Object.fromEntries(pgSerial.totals) };
+    raw.postgres = {
+      serial: summary(pgSerial),
+      loaded: summary(pgLoaded),
+      database: { p50: percentile(pgDatabase, 50), p95: percentile(pgDatabase, 95) },
+      totals: Object.fromEntries(pgSerial.totals),
+    };
     out.push(...rows('PostgreSQL', pgSerial, 1), rows('PostgreSQL', pgLoaded, 4)[0], databaseRow('PostgreSQL', pgDatabase));
 
     const started = performance.now();
@@ -340,10 +583,19 @@ export async function runSearchBench(baseUrl: string): Promise<{ rows: BenchRow[
     litePool = createPool(embedded.url, 1, 'bench-pglite');
     lite = await startReports(litePool, 'embedded', false);
     const copied = await copyIndex(pool, litePool);
-    out.push({ metric: 'PGlite: index copied (bulk path)', value: round((performance.now() - started) / 1000, 1), unit: 's', note: `${copied} rows, documents recomputed by the trigger` });
+    out.push({
+      metric: 'PGlite: index copied (bulk path)',
+      value: round((performance.now() - started) / 1000, 1),
+      unit: 's',
+      note: `${copied} rows, documents recomputed by the trigger`,
+    });
     const liteDatabase = await measureDatabase(lite.es, probes, readers, SECONDS);
     const liteSerial = await measure(lite.url, probes, readers, SECONDS, 1);
-    raw.pglite = { serial: summary(liteSerial), database: { p50: percentile(liteDatabase, 50), p95: percentile(liteDatabase, 95) }, totals: Object.fromEntries(liteSerial.totals) };
+    raw.pglite = {
+      serial: summary(liteSerial),
+      database: { p50: percentile(liteDatabase, 50), p95: percentile(liteDatabase, 95) },
+      totals: Object.fromEntries(liteSerial.totals),
+    };
     out.push(...rows('PGlite', liteSerial, 1), databaseRow('PGlite', liteDatabase));
     return { rows: out, raw };
   } finally {
@@ -357,7 +609,10 @@ export async function runSearchBench(baseUrl: string): Promise<{ rows: BenchRow[
 }
 
 function totalsOf(m: Awaited<ReturnType<typeof measure>>, label: string): string {
-  return [...m.totals].filter(([k]) => k.startsWith(`${label} (`)).map(([k, n]) => `${k.slice(label.length + 2, -1).split('.')[0]} ${n}`).join(', ');
+  return [...m.totals]
+    .filter(([k]) => k.startsWith(`${label} (`))
+    .map(([k, n]) => `${k.slice(label.length + 2, -1).split('.')[0]} ${n}`)
+    .join(', ');
 }
 
 function summary(m: Awaited<ReturnType<typeof measure>>): Record<string, unknown> {

@@ -5,7 +5,16 @@ import { NestFactory } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Pool } from 'pg';
 import { configureHttpApp, ProblemException } from '@police/platform';
-import { AccessControl, Allow, Consults, CurrentPrincipal, Principal, ProtectedResource, resourceNotFound, SecurityModule } from '@police/security';
+import {
+  AccessControl,
+  Allow,
+  Consults,
+  CurrentPrincipal,
+  Principal,
+  ProtectedResource,
+  resourceNotFound,
+  SecurityModule,
+} from '@police/security';
 import { benchDatabase, BenchRow, percentile, round } from './bench-kit';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -55,7 +64,8 @@ class BenchItemsController {
   @Allow('detective')
   async unlogged(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ItemRow> {
     const row = await this.load(id);
-    if (!this.access.decide(principal, resource(row), 'read').granted) throw new ProblemException({ type: 'about:blank', title: 'Forbidden', status: 403 });
+    if (!this.access.decide(principal, resource(row), 'read').granted)
+      throw new ProblemException({ type: 'about:blank', title: 'Forbidden', status: 403 });
     return row;
   }
 }
@@ -88,7 +98,9 @@ export async function runSecurityBench(baseUrl: string): Promise<{ rows: BenchRo
   let app: INestApplication | undefined;
   try {
     const pool = db.pool(10);
-    await pool.query('CREATE SCHEMA bench; CREATE TABLE bench.items (id text PRIMARY KEY, label text NOT NULL, team text NOT NULL, custodian text NOT NULL)');
+    await pool.query(
+      'CREATE SCHEMA bench; CREATE TABLE bench.items (id text PRIMARY KEY, label text NOT NULL, team text NOT NULL, custodian text NOT NULL)',
+    );
     await pool.query(
       // Half the reader's by assignment (custodian), half by team.
       `INSERT INTO bench.items SELECT 'item-' || g, 'PACOS-' || lpad(g::text, 6, '0'), 'Diefstallen', CASE WHEN g % 2 = 0 THEN '5415-0201' ELSE '5415-0301' END FROM generate_series(0, $1 - 1) g`,
@@ -100,7 +112,7 @@ export async function runSecurityBench(baseUrl: string): Promise<{ rows: BenchRo
         SecurityModule.forRoot({
           mode: 'embedded',
           pool,
-            auditPath: 'audit',
+          auditPath: 'audit',
           authentication: { kind: 'dev' },
           logLevel: 'silent',
           rateLimits: { auth: { limit: 1000, windowMs: 60_000 } },
@@ -116,7 +128,11 @@ export async function runSecurityBench(baseUrl: string): Promise<{ rows: BenchRo
     configureHttpApp(app);
     await app.listen(0, '127.0.0.1');
     const url = await app.getUrl();
-    const tokenRes = await fetch(`${url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'pieter.janssens' }) });
+    const tokenRes = await fetch(`${url}/api/auth/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'pieter.janssens' }),
+    });
     const token = ((await tokenRes.json()) as { access_token: string }).access_token;
 
     for (const clients of CLIENTS) {
@@ -131,14 +147,36 @@ export async function runSecurityBench(baseUrl: string): Promise<{ rows: BenchRo
       }
       off.sort((a, b) => a - b);
       on.sort((a, b) => a - b);
-      const stat = (xs: number[]) => ({ n: xs.length, p50: round(percentile(xs, 50)), p99: round(percentile(xs, 99)), rps: round(xs.length / (SECONDS / 2), 0) });
+      const stat = (xs: number[]) => ({
+        n: xs.length,
+        p50: round(percentile(xs, 50)),
+        p99: round(percentile(xs, 99)),
+        rps: round(xs.length / (SECONDS / 2), 0),
+      });
       const a = stat(off);
       const b = stat(on);
       const added = round(b.p99 - a.p99);
       raw[`clients${clients}`] = { withoutLog: a, withLog: b, addedP99: added, addedP50: round(b.p50 - a.p50) };
-      rows.push({ metric: `protected read, no consultation log, ${clients} client(s)`, value: a.p99, unit: 'ms p99', note: `p50 ${a.p50} ms, ${a.rps} reads/s` });
-      rows.push({ metric: `protected read, consultation logged, ${clients} client(s)`, value: b.p99, unit: 'ms p99', note: `p50 ${b.p50} ms, ${b.rps} reads/s` });
-      rows.push({ metric: `consultation log cost, ${clients} client(s)`, value: added, unit: 'ms p99', target: '< 2 ms added at p99', pass: added < 2, note: `p50 +${round(b.p50 - a.p50)} ms` });
+      rows.push({
+        metric: `protected read, no consultation log, ${clients} client(s)`,
+        value: a.p99,
+        unit: 'ms p99',
+        note: `p50 ${a.p50} ms, ${a.rps} reads/s`,
+      });
+      rows.push({
+        metric: `protected read, consultation logged, ${clients} client(s)`,
+        value: b.p99,
+        unit: 'ms p99',
+        note: `p50 ${b.p50} ms, ${b.rps} reads/s`,
+      });
+      rows.push({
+        metric: `consultation log cost, ${clients} client(s)`,
+        value: added,
+        unit: 'ms p99',
+        target: '< 2 ms added at p99',
+        pass: added < 2,
+        note: `p50 +${round(b.p50 - a.p50)} ms`,
+      });
     }
     const { rows: counted } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM audit.events');
     raw.auditRecords = Number(counted[0].n);

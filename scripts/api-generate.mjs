@@ -30,13 +30,27 @@ function currentDocuments() {
   build();
   const out = mkdtempSync(path.join(tmpdir(), 'police-openapi-'));
   try {
-    const r = spawnSync(process.execPath, ['-r', 'tsconfig-paths/register', path.join(root, 'dist/out-tsc/infra/embedded/src/api-documents.js'), out], {
-      cwd: root,
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'tsconfig.base.json'), TS_NODE_BASEURL: path.join(root, 'dist/out-tsc'), DEV_AUTH: 'true', LOG_LEVEL: 'silent' },
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['-r', 'tsconfig-paths/register', path.join(root, 'dist/out-tsc/infra/embedded/src/api-documents.js'), out],
+      {
+        cwd: root,
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: {
+          ...process.env,
+          TS_NODE_PROJECT: path.join(root, 'tsconfig.base.json'),
+          TS_NODE_BASEURL: path.join(root, 'dist/out-tsc'),
+          DEV_AUTH: 'true',
+          LOG_LEVEL: 'silent',
+        },
+      },
+    );
     if (r.status !== 0) throw new Error('could not build the OpenAPI documents (see above)');
-    return new Map(readdirSync(out).sort().map((f) => [f, readFileSync(path.join(out, f), 'utf8')]));
+    return new Map(
+      readdirSync(out)
+        .sort()
+        .map((f) => [f, readFileSync(path.join(out, f), 'utf8')]),
+    );
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

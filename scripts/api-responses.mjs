@@ -74,7 +74,11 @@ function operations(sf, checker, missing) {
         const id = `${node.name.text}_${m.name.getText(sf)}`;
         let type = m.type;
         if (!type) {
-          const inferred = checker.typeToString(checker.getReturnTypeOfSignature(checker.getSignatureFromDeclaration(m)), undefined, ts.TypeFormatFlags.NoTruncation);
+          const inferred = checker.typeToString(
+            checker.getReturnTypeOfSignature(checker.getSignatureFromDeclaration(m)),
+            undefined,
+            ts.TypeFormatFlags.NoTruncation,
+          );
           missing.push(`${path.relative(process.cwd(), sf.fileName)}: ${id} (it returns ${inferred})`);
           continue;
         }
@@ -93,13 +97,20 @@ function rewriteRefs(node) {
   if (Array.isArray(node)) return node.map(rewriteRefs);
   if (!node || typeof node !== 'object') return node;
   return Object.fromEntries(
-    Object.entries(node).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? v.replace('#/definitions/', '#/components/schemas/') : rewriteRefs(v)]),
+    Object.entries(node).map(([k, v]) => [
+      k,
+      k === '$ref' && typeof v === 'string' ? v.replace('#/definitions/', '#/components/schemas/') : rewriteRefs(v),
+    ]),
   );
 }
 
 /** Sorted keys, so the committed files change only when a schema does. */
 function sorted(obj) {
-  return Object.fromEntries(Object.keys(obj).sort().map((k) => [k, obj[k]]));
+  return Object.fromEntries(
+    Object.keys(obj)
+      .sort()
+      .map((k) => [k, obj[k]]),
+  );
 }
 
 /** Path (relative to the workspace) → text of every responses file. */
@@ -109,8 +120,21 @@ export function responseSchemaFiles(root) {
   const config = ts.readConfigFile(path.join(root, 'tsconfig.json'), ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
   const program = ts.createProgram(allFiles, { ...parsed.options, noEmit: true });
-  const generatorConfig = { ...DEFAULT_CONFIG, expose: 'export', topRef: false, jsDoc: 'extended', additionalProperties: true, skipTypeCheck: true, sortProps: false };
-  const generator = new OperationSchemas(program, createParser(program, generatorConfig), createFormatter(generatorConfig), generatorConfig);
+  const generatorConfig = {
+    ...DEFAULT_CONFIG,
+    expose: 'export',
+    topRef: false,
+    jsDoc: 'extended',
+    additionalProperties: true,
+    skipTypeCheck: true,
+    sortProps: false,
+  };
+  const generator = new OperationSchemas(
+    program,
+    createParser(program, generatorConfig),
+    createFormatter(generatorConfig),
+    generatorConfig,
+  );
   const files = new Map();
   const missing = [];
   for (const [project, projectFiles] of projects) {
@@ -125,7 +149,9 @@ export function responseSchemaFiles(root) {
     files.set(`${project}/src/${name}.responses.json`, text);
   }
   if (missing.length > 0) {
-    throw new Error(`Route handlers without a declared return type (the documents take what a route answers from it; declare it, e.g. Promise<ReportView>):\n  ${missing.join('\n  ')}`);
+    throw new Error(
+      `Route handlers without a declared return type (the documents take what a route answers from it; declare it, e.g. Promise<ReportView>):\n  ${missing.join('\n  ')}`,
+    );
   }
   return files;
 }

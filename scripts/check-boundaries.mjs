@@ -13,7 +13,9 @@ const eslint = new ESLint({ cwd: root, ignore: false });
 let failures = 0;
 let checked = 0;
 
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.ts'))
+  .sort()) {
   const text = readFileSync(path.join(dir, file), 'utf8');
   const lintAs = /^\/\/ lint-as: (.+)$/m.exec(text)?.[1].trim();
   const expect = /^\/\/ expect: (.+)$/m.exec(text)?.[1].trim();
@@ -34,8 +36,8 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
   }
   checked++;
   const seen = [...byRule].map(([r, n]) => `${r} x${n}`).join(', ') || 'no errors';
-  console.log(`${ok ? "ok  " : "FAIL"} ${file} (as ${lintAs}): expected ${expect}; got ${seen}`);
-  for (const m of errors) console.log(`       ${m.line}:${m.column} ${m.ruleId}: ${m.message.split("\n")[0]}`);
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${file} (as ${lintAs}): expected ${expect}; got ${seen}`);
+  for (const m of errors) console.log(`       ${m.line}:${m.column} ${m.ruleId}: ${m.message.split('\n')[0]}`);
   if (!ok) failures++;
 }
 console.log(`${checked - failures} passed, ${failures} failed`);

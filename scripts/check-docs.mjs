@@ -13,7 +13,11 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { outsideReferences, brokenLinks, isMarkdown } = require(path.join(root, 'libs/testing/src/doc-links.cjs'));
 
-const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+  cwd: root,
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+})
   .split('\0')
   .filter((f) => f !== '' && existsSync(path.join(root, f)));
 const problems = [];
@@ -21,7 +25,8 @@ for (const file of files) {
   const bytes = readFileSync(path.join(root, file));
   if (bytes.includes(0)) continue; // binary
   const text = bytes.toString('utf8');
-  for (const { line, reference } of outsideReferences(text)) problems.push(`${file}:${line}: refers to ${reference}, outside the repository (point into docs/ instead)`);
+  for (const { line, reference } of outsideReferences(text))
+    problems.push(`${file}:${line}: refers to ${reference}, outside the repository (point into docs/ instead)`);
   if (isMarkdown(file)) {
     for (const { line, target, resolved } of brokenLinks(file, text, (p) => existsSync(path.join(root, p)))) {
       problems.push(`${file}:${line}: link ${target} reaches no file of the repository (${resolved})`);

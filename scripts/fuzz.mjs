@@ -60,7 +60,10 @@ function option(name, fallback) {
 }
 
 function list(value, known, what) {
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = items.filter((i) => !known.includes(i));
   if (unknown.length) throw new Error(`unknown ${what}: ${unknown.join(', ')} (known: ${known.join(', ')})`);
   return items;
@@ -101,7 +104,10 @@ async function startProduct(port, dataDir) {
   for (const service of SERVICES) {
     for (;;) {
       if (exited) throw new Error(`the product exited (${exited.code ?? exited.signal}) before it was up; see ${logFile}`);
-      const ok = await fetch(`${base}/api/${service}/health`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`${base}/api/${service}/health`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > deadline) throw new Error(`the product did not answer ${base}/api/${service}/health within 120 s; see ${logFile}`);
       await new Promise((r) => setTimeout(r, 250));
@@ -155,7 +161,9 @@ const DOMAIN_REFUSALS = [403, 404, 409, 412, 422, 428];
  *   (a missing If-Match is not a stale one: 428).
  */
 function statusesOf(operation) {
-  const documented = Object.keys(operation.responses ?? {}).map(Number).filter((s) => s >= 400 && s < 500);
+  const documented = Object.keys(operation.responses ?? {})
+    .map(Number)
+    .filter((s) => s >= 400 && s < 500);
   const acceptable = documented.filter((s) => DOMAIN_REFUSALS.includes(s) || (s === 401 && !operation.security?.length));
   return {
     positive: ['2xx', ...acceptable.map(String)],
@@ -210,13 +218,18 @@ function config({ document, spec, base, token, ids, maxExamples, seed: runSeed, 
     '',
   ];
   const bindings = BINDINGS.filter(([regex, , dictionary]) => regex.startsWith(`^/api/${document}/`) && ids[dictionary]?.length);
-  for (const dictionary of new Set(bindings.map((b) => b[2]))) lines.push(`[dictionaries.${dictionary}]`, `values = ${toml(ids[dictionary])}`, '');
+  for (const dictionary of new Set(bindings.map((b) => b[2])))
+    lines.push(`[dictionaries.${dictionary}]`, `values = ${toml(ids[dictionary])}`, '');
   for (const [route, item] of Object.entries(spec.paths)) {
     for (const method of METHODS.filter((m) => item[m])) {
       const statuses = statusesOf(item[method]);
       // An event stream (the live routes) never ends: read its first event (`ready`), then close it.
-      const streams = Object.entries(item[method].responses ?? {}).some(([status, answer]) => status.startsWith('2') && answer.content?.['text/event-stream']);
-      const seeded = bindings.filter(([regex]) => new RegExp(regex).test(route)).map(([, parameter, dictionary]) => `${toml(`path.${parameter}`)} = { dictionary = ${toml(dictionary)}, probability = ${SEEDED} }`);
+      const streams = Object.entries(item[method].responses ?? {}).some(
+        ([status, answer]) => status.startsWith('2') && answer.content?.['text/event-stream'],
+      );
+      const seeded = bindings
+        .filter(([regex]) => new RegExp(regex).test(route))
+        .map(([, parameter, dictionary]) => `${toml(`path.${parameter}`)} = { dictionary = ${toml(dictionary)}, probability = ${SEEDED} }`);
       lines.push(
         '[[operations]]',
         `include-name = ${toml(`${method.toUpperCase()} ${route}`)}`,
@@ -239,15 +252,25 @@ function runSchemathesis(st, args, logFile, timeoutMs) {
       // Schemathesis keeps a cache (.schemathesis/) in its working folder: dist/fuzz, emptied every run.
       cwd: out,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1', COLUMNS: '120', PYTHONPATH: path.join(root, 'scripts', 'fuzz'), PYTHONDONTWRITEBYTECODE: '1', SCHEMATHESIS_HOOKS: 'hooks' },
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        COLUMNS: '120',
+        PYTHONPATH: path.join(root, 'scripts', 'fuzz'),
+        PYTHONDONTWRITEBYTECODE: '1',
+        SCHEMATHESIS_HOOKS: 'hooks',
+      },
     });
     child.stdout.pipe(stream);
     child.stderr.pipe(stream);
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, Math.max(timeoutMs, 1));
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      },
+      Math.max(timeoutMs, 1),
+    );
     child.on('exit', (code) => {
       clearTimeout(timer);
       stream.end(() => resolve({ code, timedOut }));
@@ -260,10 +283,18 @@ function junitCases(file) {
   const xml = readFileSync(file, 'utf8');
   const cases = [];
   const re = /<testcase name="([^"]*)"[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g;
-  for (let m; (m = re.exec(xml)); ) {
+  for (let m; (m = re.exec(xml));) {
     const body = m[3] ?? '';
     const failures = [...body.matchAll(/<(failure|error) [^>]*message="([^"]*)"/g)].map((f) => f[2]);
-    cases.push({ name: m[1].replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'), failures, skipped: /<skipped/.test(body) });
+    cases.push({
+      name: m[1]
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>'),
+      failures,
+      skipped: /<skipped/.test(body),
+    });
   }
   return cases;
 }
@@ -280,7 +311,9 @@ async function fuzzRun({ st, base, document, spec, persona, token, ids, maxExamp
   const reportDir = path.join(out, name);
   mkdirSync(reportDir, { recursive: true });
   const configFile = path.join(reportDir, 'schemathesis.toml');
-  writeFileSync(configFile, config({ document, spec, base, token, ids, maxExamples, seed: runSeed, reportDir, continueOnFailure }), { mode: 0o600 });
+  writeFileSync(configFile, config({ document, spec, base, token, ids, maxExamples, seed: runSeed, reportDir, continueOnFailure }), {
+    mode: 0o600,
+  });
   const logFile = path.join(reportDir, 'schemathesis.log');
   const t = Date.now();
   const args = ['--config-file', configFile, 'run', `${base}/api/${document}/docs-json`];
@@ -288,9 +321,25 @@ async function fuzzRun({ st, base, document, spec, persona, token, ids, maxExamp
   const junit = readdirSync(reportDir).find((f) => f.startsWith('junit') && f.endsWith('.xml'));
   const cases = junit ? junitCases(path.join(reportDir, junit)) : [];
   const failed = cases.filter((c) => c.failures.length > 0);
-  const r = { document, persona, code, timedOut, seconds: (Date.now() - t) / 1000, cases, failed, generated: generatedIn(logFile), logFile };
-  const problem = timedOut ? ` CUT SHORT at its time limit (see ${path.relative(root, logFile)})` : code !== 0 && failed.length === 0 ? ` exit ${code} without a failed operation (see ${path.relative(root, logFile)})` : '';
-  const lines = [`${name.padEnd(32)} ${String(cases.length).padStart(3)} tests, ${String(r.generated).padStart(5)} cases, ${String(failed.length).padStart(3)} failed, ${r.seconds.toFixed(1)}s${problem}`];
+  const r = {
+    document,
+    persona,
+    code,
+    timedOut,
+    seconds: (Date.now() - t) / 1000,
+    cases,
+    failed,
+    generated: generatedIn(logFile),
+    logFile,
+  };
+  const problem = timedOut
+    ? ` CUT SHORT at its time limit (see ${path.relative(root, logFile)})`
+    : code !== 0 && failed.length === 0
+      ? ` exit ${code} without a failed operation (see ${path.relative(root, logFile)})`
+      : '';
+  const lines = [
+    `${name.padEnd(32)} ${String(cases.length).padStart(3)} tests, ${String(r.generated).padStart(5)} cases, ${String(failed.length).padStart(3)} failed, ${r.seconds.toFixed(1)}s${problem}`,
+  ];
   for (const f of failed) lines.push(`    ✗ ${f.name}: ${[...new Set(f.failures)].join(', ')} (${path.relative(root, logFile)})`);
   log(lines.join('\n[fuzz] '));
   return r;
@@ -298,7 +347,17 @@ async function fuzzRun({ st, base, document, spec, persona, token, ids, maxExamp
 
 async function main() {
   const started = Date.now();
-  const known = [...new Set([...Object.values(PERSONAS).flat(), ...SEED_USERS, 'wim.debacker', 'els.jacobs', 'nathalie.wouters', 'hilde.mertens', 'ines.dubois'])];
+  const known = [
+    ...new Set([
+      ...Object.values(PERSONAS).flat(),
+      ...SEED_USERS,
+      'wim.debacker',
+      'els.jacobs',
+      'nathalie.wouters',
+      'hilde.mertens',
+      'ines.dubois',
+    ]),
+  ];
   const chosen = option('persona', undefined);
   const documents = list(option('document', DOCUMENTS.join(',')), DOCUMENTS, 'document');
   // --persona a,b fuzzes every chosen document as each of them; by default each document as its own two.
@@ -322,11 +381,19 @@ async function main() {
   try {
     const t0 = Date.now();
     product = await startProduct(port, dataDir);
-    log(`product up on ${product.base} in ${secs(t0)} (data in ${dataDir}; rate limits raised: ${Object.entries(FUZZ_LIMITS).map(([k, v]) => `${k}=${v}`).join(' ')})`);
+    log(
+      `product up on ${product.base} in ${secs(t0)} (data in ${dataDir}; rate limits raised: ${Object.entries(FUZZ_LIMITS)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')})`,
+    );
     const tokens = await devTokens(product.base, [...new Set([...personas, ...SEED_USERS])]);
     const t1 = Date.now();
     const ids = await seed(product.base, tokens);
-    log(`seeded in ${secs(t1)}: ${Object.entries(ids).map(([k, v]) => `${v.length} ${k}`).join(', ')}`);
+    log(
+      `seeded in ${secs(t1)}: ${Object.entries(ids)
+        .map(([k, v]) => `${v.length} ${k}`)
+        .join(', ')}`,
+    );
     const specs = {};
     for (const document of documents) specs[document] = await fetch(`${product.base}/api/${document}/docs-json`).then((r) => r.json());
 
@@ -340,7 +407,21 @@ async function main() {
           notRun.push(`${document}.${persona}`);
           continue;
         }
-        results.push(await fuzzRun({ st, base: product.base, document, spec: specs[document], persona, token: tokens.get(persona), ids, maxExamples, seed: runSeed, continueOnFailure, timeoutMs: deadline - Date.now() }));
+        results.push(
+          await fuzzRun({
+            st,
+            base: product.base,
+            document,
+            spec: specs[document],
+            persona,
+            token: tokens.get(persona),
+            ids,
+            maxExamples,
+            seed: runSeed,
+            continueOnFailure,
+            timeoutMs: deadline - Date.now(),
+          }),
+        );
       }
     };
     await Promise.all(Array.from({ length: jobs }, worker));
@@ -365,7 +446,9 @@ async function main() {
   if (notRun.length) log(`not run, FUZZ_TIME_LIMIT reached: ${notRun.join(', ')}`);
   const generated = results.reduce((n, r) => n + r.generated, 0);
   const operations = new Set(results.flatMap((r) => r.cases.map((c) => c.name).filter((n) => n !== 'Stateful tests'))).size;
-  log(`${operations} operations, ${results.length} runs as ${personas.length} personas: ${generated} test cases in ${secs(started)}; ${passed} passed, ${failed} failed${pending ? `, ${pending} skipped` : ''} (reports in ${path.relative(root, out)})`);
+  log(
+    `${operations} operations, ${results.length} runs as ${personas.length} personas: ${generated} test cases in ${secs(started)}; ${passed} passed, ${failed} failed${pending ? `, ${pending} skipped` : ''} (reports in ${path.relative(root, out)})`,
+  );
   writeResult({ passed, failed, pending });
   return failed === 0 && pending === 0;
 }
@@ -374,7 +457,10 @@ async function main() {
 function writeResult(counts) {
   const resultsDir = process.env.POLICE_TEST_RESULTS ?? path.join(root, 'dist', 'test-results');
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(path.join(resultsDir, 'fuzz.json'), JSON.stringify({ project: 'fuzz', kind: 'fuzz', ...counts, success: counts.failed === 0 && counts.pending === 0 }));
+  writeFileSync(
+    path.join(resultsDir, 'fuzz.json'),
+    JSON.stringify({ project: 'fuzz', kind: 'fuzz', ...counts, success: counts.failed === 0 && counts.pending === 0 }),
+  );
 }
 
 main().then(

@@ -35,10 +35,17 @@ function goCommand() {
     const r = spawnSync(candidate, ['version'], { encoding: 'utf8' });
     if (!r.error && r.status === 0) return candidate;
   }
-  throw new Error('Go is needed to install kubeconform and the Kubernetes schemas (from the Go module proxy): install Go (e.g. apt-get install golang-go) and run again');
+  throw new Error(
+    'Go is needed to install kubeconform and the Kubernetes schemas (from the Go module proxy): install Go (e.g. apt-get install golang-go) and run again',
+  );
 }
 
-const goEnv = { GOPATH: path.join(cache, 'go'), GOMODCACHE: path.join(cache, 'go', 'pkg', 'mod'), GOFLAGS: '-modcacherw', GO111MODULE: 'on' };
+const goEnv = {
+  GOPATH: path.join(cache, 'go'),
+  GOMODCACHE: path.join(cache, 'go', 'pkg', 'mod'),
+  GOFLAGS: '-modcacherw',
+  GO111MODULE: 'on',
+};
 
 function ensureKubeconform(go) {
   const bin = path.join(cache, `kubeconform-${KUBECONFORM}`);
@@ -59,7 +66,8 @@ function strict(schema) {
   if (Array.isArray(schema)) return schema.map(strict);
   if (!schema || typeof schema !== 'object') return schema;
   const out = {};
-  for (const [k, v] of Object.entries(schema)) out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, strict(s)])) : strict(v);
+  for (const [k, v] of Object.entries(schema))
+    out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, strict(s)])) : strict(v);
   if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
   return out;
 }
@@ -101,7 +109,11 @@ function ensureSchemas(go) {
       used.add(ref);
       todo.push(...refsOf(definitions[ref]));
     }
-    const schema = { $schema: 'http://json-schema.org/draft-07/schema#', ...definition, definitions: Object.fromEntries([...used].sort().map((d) => [d, definitions[d]])) };
+    const schema = {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      ...definition,
+      definitions: Object.fromEntries([...used].sort().map((d) => [d, definitions[d]])),
+    };
     for (const gvk of gvks) {
       writeFileSync(path.join(tmp, schemaFile(gvk)), JSON.stringify(schema));
       kinds++;
@@ -115,12 +127,24 @@ function ensureSchemas(go) {
 }
 
 function main() {
-  const files = readdirSync(manifests).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(manifests, f));
+  const files = readdirSync(manifests)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => path.join(manifests, f));
   if (files.length === 0) throw new Error(`no manifests in ${manifests}`);
   const go = goCommand();
   const kubeconform = ensureKubeconform(go);
   const schemas = ensureSchemas(go);
-  const r = run(kubeconform, ['-strict', '-summary', '-output', 'text', '-kubernetes-version', KUBERNETES.slice(1), '-schema-location', `${schemas}/{{ .ResourceKind }}{{ .KindSuffix }}.json`, ...files]);
+  const r = run(kubeconform, [
+    '-strict',
+    '-summary',
+    '-output',
+    'text',
+    '-kubernetes-version',
+    KUBERNETES.slice(1),
+    '-schema-location',
+    `${schemas}/{{ .ResourceKind }}{{ .KindSuffix }}.json`,
+    ...files,
+  ]);
   process.stdout.write(r.stdout);
   process.stderr.write(r.stderr);
   return r.status ?? 1;

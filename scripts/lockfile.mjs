@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const FIX = 'run `npm run lock:fix` (re-writes package-lock.json with this machine\'s npm) and commit the result';
+const FIX = "run `npm run lock:fix` (re-writes package-lock.json with this machine's npm) and commit the result";
 
 /** Entries of package-lock.json that name no version (and are not workspace links). */
 export function versionlessEntries(lock) {
@@ -26,7 +26,11 @@ export function lockfileProblem() {
   }
   const r = spawnSync('npm', ['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) {
-    const errors = `${r.stdout}\n${r.stderr}`.split('\n').filter((l) => /error/i.test(l)).slice(0, 3).join('\n  ');
+    const errors = `${r.stdout}\n${r.stderr}`
+      .split('\n')
+      .filter((l) => /error/i.test(l))
+      .slice(0, 3)
+      .join('\n  ');
     return `\`npm ci --dry-run\` of npm ${npmVersion()} refuses package-lock.json:\n  ${errors}`;
   }
   return null;
@@ -51,7 +55,10 @@ function fix() {
   // Drop versionless entries so that npm resolves them again from the registry instead of keeping them.
   for (const key of versionlessEntries(lock)) delete lock.packages[key];
   writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
-  const r = spawnSync('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 

@@ -65,7 +65,14 @@ function goPromtool() {
   console.log(`building promtool ${PROMETHEUS_MODULE_VERSION} with ${go.stdout.trim()} into ${bin} (once; many minutes)`);
   const r = sh('go', ['install', `github.com/prometheus/prometheus/cmd/promtool@${PROMETHEUS_MODULE_VERSION}`], {
     stdio: 'inherit',
-    env: { ...process.env, GOBIN: bin, GOMODCACHE: path.join(cache, 'go-mod'), GOCACHE: path.join(cache, 'go-build'), GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod' },
+    env: {
+      ...process.env,
+      GOBIN: bin,
+      GOMODCACHE: path.join(cache, 'go-mod'),
+      GOCACHE: path.join(cache, 'go-build'),
+      GOTOOLCHAIN: 'local',
+      GOFLAGS: '-mod=mod',
+    },
   });
   if (r.status !== 0 || !existsSync(exe)) throw new Error(`go install of promtool ${PROMETHEUS_MODULE_VERSION} failed`);
   return exe;

@@ -64,10 +64,21 @@ export function buildConsole({ force = false } = {}) {
   if (!force && existsSync(consoleStamp) && readFileSync(consoleStamp, 'utf8') === fingerprint) return;
   const started = Date.now();
   console.log('[start] building the web console…');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(consoleRoot, 'vite.config.mts'), '--logLevel', 'warn'], {
-    cwd: consoleRoot,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      path.join(consoleRoot, 'vite.config.mts'),
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: consoleRoot,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
   writeFileSync(consoleStamp, fingerprint);
   console.log(`[start] web console built in ${((Date.now() - started) / 1000).toFixed(1)}s`);
@@ -78,11 +89,20 @@ export function buildConsole({ force = false } = {}) {
  * its output to the caller (the contract fuzz writes it to a file).
  */
 export function run(entry, argv, env = {}, { exitWithChild = true, stdio = 'inherit' } = {}) {
-  const child = spawn(process.execPath, ['--enable-source-maps', '-r', 'tsconfig-paths/register', path.join(root, 'dist/out-tsc', entry), ...argv], {
-    cwd: root,
-    stdio: stdio === 'pipe' ? ['ignore', 'pipe', 'pipe'] : stdio,
-    env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'tsconfig.base.json'), TS_NODE_BASEURL: path.join(root, 'dist/out-tsc'), ...env },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', '-r', 'tsconfig-paths/register', path.join(root, 'dist/out-tsc', entry), ...argv],
+    {
+      cwd: root,
+      stdio: stdio === 'pipe' ? ['ignore', 'pipe', 'pipe'] : stdio,
+      env: {
+        ...process.env,
+        TS_NODE_PROJECT: path.join(root, 'tsconfig.base.json'),
+        TS_NODE_BASEURL: path.join(root, 'dist/out-tsc'),
+        ...env,
+      },
+    },
+  );
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   if (exitWithChild) child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
   return child;

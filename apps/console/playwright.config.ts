@@ -11,7 +11,20 @@ const root = path.resolve(__dirname, '..', '..');
 const port = Number(process.env.CONSOLE_E2E_PORT ?? 3190);
 const baseURL = `http://127.0.0.1:${port}`;
 const out = path.join(root, 'dist', 'console-e2e');
-const FOUND_OBJECT_CATEGORIES = ['identity_document', 'bank_card', 'keys', 'wallet', 'phone', 'bicycle', 'jewellery', 'cash', 'bag', 'clothing', 'electronics', 'other'];
+const FOUND_OBJECT_CATEGORIES = [
+  'identity_document',
+  'bank_card',
+  'keys',
+  'wallet',
+  'phone',
+  'bicycle',
+  'jewellery',
+  'cash',
+  'bag',
+  'clothing',
+  'electronics',
+  'other',
+];
 
 export default defineConfig({
   testDir: './e2e',
@@ -69,7 +82,9 @@ export default defineConfig({
       REPORTS_CONFIG_JSON: JSON.stringify({ timeLimits: { qualityCheckDays: 1 / 86_400 } }),
       // A zone that holds found clothing 0 days (the other kinds 183, the default): POPP can then hand a
       // found object to an organisation at once, beside objects whose period still runs.
-      EVIDENCE_CONFIG_JSON: JSON.stringify({ holdingPeriods: Object.fromEntries(FOUND_OBJECT_CATEGORIES.map((c) => [c, c === 'clothing' ? 0 : 183])) }),
+      EVIDENCE_CONFIG_JSON: JSON.stringify({
+        holdingPeriods: Object.fromEntries(FOUND_OBJECT_CATEGORIES.map((c) => [c, c === 'clothing' ? 0 : 183])),
+      }),
       // A zone with no team for referrals of a phenomenon it does not route: such a referral is refused and
       // parked in investigations, for the IT desk's operations screen (e2e/ops-parked-messages.pw.ts). Every
       // other spec refers routed phenomena (fietsdiefstal → Diefstallen).

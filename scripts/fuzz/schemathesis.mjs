@@ -67,7 +67,17 @@ export async function ensureSchemathesis(log = (m) => console.log(`[fuzz] ${m}`)
       made = run(python, ['-m', 'venv', venv]);
     }
     if (made.status !== 0) throw new Error(`python3 -m venv ${venv} failed:\n${made.out.trim()}`);
-    const pip = run(path.join(venv, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-input', '--require-hashes', '-r', requirements]);
+    const pip = run(path.join(venv, 'bin', 'python'), [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      '--no-input',
+      '--require-hashes',
+      '-r',
+      requirements,
+    ]);
     if (pip.status !== 0 || !existsSync(st)) {
       rmSync(venv, { recursive: true, force: true });
       throw new Error(`pip install -r ${requirements} failed:\n${pip.out.trim().split('\n').slice(-20).join('\n')}`);

@@ -49,9 +49,14 @@ export function apiOf(base, tokens) {
 export async function devTokens(base, usernames) {
   const tokens = new Map();
   for (const username of usernames) {
-    const res = await fetch(`${base}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
+    const res = await fetch(`${base}/api/auth/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username }),
+    });
     const json = await res.json().catch(() => ({}));
-    if (res.status !== 200 || typeof json.access_token !== 'string') throw new Error(`no development token for ${username}: ${res.status} ${JSON.stringify(json)}`);
+    if (res.status !== 200 || typeof json.access_token !== 'string')
+      throw new Error(`no development token for ${username}: ${res.status} ${JSON.stringify(json)}`);
     tokens.set(username, json.access_token);
   }
   return tokens;
@@ -74,10 +79,26 @@ async function eventually(probe, what, timeoutMs = 20_000) {
  */
 export async function seed(base, tokens) {
   const api = apiOf(base, tokens);
-  const ids = { report: [], pv: [], investigation: [], partyLink: [], task: [], item: [], handover: [], foundObject: [], complaint: [], staff: [] };
+  const ids = {
+    report: [],
+    pv: [],
+    investigation: [],
+    partyLink: [],
+    task: [],
+    item: [],
+    handover: [],
+    foundObject: [],
+    complaint: [],
+    staff: [],
+  };
 
   // The desk takes a burglary report, drafts its PV and refers it for investigation (→ Diefstallen).
-  const report = await api('an.peeters', 'POST', '/api/reports', burglary('APT-1', 'Voorbeeldstraat 12', 'Achterdeur geforceerd, laptop en juwelen weg.', 'A. Peeters'));
+  const report = await api(
+    'an.peeters',
+    'POST',
+    '/api/reports',
+    burglary('APT-1', 'Voorbeeldstraat 12', 'Achterdeur geforceerd, laptop en juwelen weg.', 'A. Peeters'),
+  );
   ids.report.push(report.body.id);
   const pv = await api('an.peeters', 'POST', `/api/reports/${report.body.id}/pvs`, {
     legalQualification: 'Diefstal met braak (art. 467 Sw.)',
@@ -86,19 +107,38 @@ export async function seed(base, tokens) {
     documentSha256: 'a'.repeat(64),
   });
   ids.pv.push(pv.body.pvId ?? pv.body.id);
-  const second = await api('an.peeters', 'POST', '/api/reports', burglary('APT-2', 'Voorbeeldstraat 14', 'Raam ingeslagen bij de buren.', 'B. Maes'));
+  const second = await api(
+    'an.peeters',
+    'POST',
+    '/api/reports',
+    burglary('APT-2', 'Voorbeeldstraat 14', 'Raam ingeslagen bij de buren.', 'B. Maes'),
+  );
   ids.report.push(second.body.id);
   await api('an.peeters', 'POST', `/api/reports/${second.body.id}/investigation-request`, { reason: 'Reeks inbraken in de straat' });
 
   // An investigation per team, by one of its detectives; a party and a task on the Diefstallen one.
   for (const c of TEAM_CASES) {
-    const inv = await api(c.by, 'POST', '/api/investigations', { kind: 'opsporingsonderzoek', origin: { kind: 'eigen_initiatief' }, phenomenon: c.phenomenon, title: c.title });
+    const inv = await api(c.by, 'POST', '/api/investigations', {
+      kind: 'opsporingsonderzoek',
+      origin: { kind: 'eigen_initiatief' },
+      phenomenon: c.phenomenon,
+      title: c.title,
+    });
     ids.investigation.push(inv.body.id);
   }
   const diefstallen = ids.investigation[0];
-  const party = await api('pieter.janssens', 'POST', `/api/investigations/${diefstallen}/parties`, { displayName: 'K. Janssens', role: 'suspect', identified: false, traced: false });
+  const party = await api('pieter.janssens', 'POST', `/api/investigations/${diefstallen}/parties`, {
+    displayName: 'K. Janssens',
+    role: 'suspect',
+    identified: false,
+    traced: false,
+  });
   ids.partyLink.push(party.body.partyLinkId ?? party.body.id);
-  const task = await api('pieter.janssens', 'POST', `/api/investigations/${diefstallen}/tasks`, { title: 'Buurtonderzoek', assignee: '5415-0201', dueDate: '2026-12-01' });
+  const task = await api('pieter.janssens', 'POST', `/api/investigations/${diefstallen}/tasks`, {
+    title: 'Buurtonderzoek',
+    assignee: '5415-0201',
+    dueDate: '2026-12-01',
+  });
   ids.task.push(task.body.taskId ?? task.body.id);
   // The referred report's case, opened by the bus.
   const referred = await eventually(async () => {
@@ -110,28 +150,45 @@ export async function seed(base, tokens) {
   // Evidence: an item seized in the Diefstallen case (once evidence's case directory knows it), offered to storage.
   await eventually(async () => {
     try {
-      return await api('pieter.janssens', 'POST', '/api/evidence/items', {
-        investigationId: diefstallen,
-        description: 'Laptop, grijs, met sticker',
-        category: 'phone_or_data_carrier',
-        quantity: { amount: 1, unit: 'piece' },
-        sealNumber: 'S-0001',
-        packaging: 'bewijszak',
-        condition: 'goed',
-        seizedBy: '5415-0201',
-        seizedAt: '2026-11-20T09:30:00Z',
-        seizedPlace: 'Gent, Voorbeeldstraat 12',
-        legalBasis: 'art. 35 Sv.',
-      }, { 'idempotency-key': 'fuzz-seed-item-1' }).then((r) => ids.item.push(r.body.id) && r);
+      return await api(
+        'pieter.janssens',
+        'POST',
+        '/api/evidence/items',
+        {
+          investigationId: diefstallen,
+          description: 'Laptop, grijs, met sticker',
+          category: 'phone_or_data_carrier',
+          quantity: { amount: 1, unit: 'piece' },
+          sealNumber: 'S-0001',
+          packaging: 'bewijszak',
+          condition: 'goed',
+          seizedBy: '5415-0201',
+          seizedAt: '2026-11-20T09:30:00Z',
+          seizedPlace: 'Gent, Voorbeeldstraat 12',
+          legalBasis: 'art. 35 Sv.',
+        },
+        { 'idempotency-key': 'fuzz-seed-item-1' },
+      ).then((r) => ids.item.push(r.body.id) && r);
     } catch (e) {
       if (/answered 422/.test(String(e))) return undefined;
       throw e;
     }
   }, "evidence's case directory learning of the Diefstallen case");
   const item = await api('pieter.janssens', 'GET', `/api/evidence/items/${ids.item[0]}`);
-  const handover = await api('pieter.janssens', 'POST', `/api/evidence/items/${ids.item[0]}/handovers`, { to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage', method: 'hand_delivery', sealIntact: true }, item.etag ? { 'if-match': item.etag } : {});
+  const handover = await api(
+    'pieter.janssens',
+    'POST',
+    `/api/evidence/items/${ids.item[0]}/handovers`,
+    { to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage', method: 'hand_delivery', sealIntact: true },
+    item.etag ? { 'if-match': item.etag } : {},
+  );
   ids.handover.push(handover.body.handoverId ?? handover.body.id);
-  const found = await api('marc.goossens', 'POST', '/api/evidence/found-objects', { category: 'bicycle', description: 'Blauwe herenfiets', place: { municipality: 'Gent', postalCode: '9000' }, foundOn: '2026-11-18' });
+  const found = await api('marc.goossens', 'POST', '/api/evidence/found-objects', {
+    category: 'bicycle',
+    description: 'Blauwe herenfiets',
+    place: { municipality: 'Gent', postalCode: '9000' },
+    foundOn: '2026-11-18',
+  });
   ids.foundObject.push(found.body.id);
 
   // Integrity: a complaint by mail, recorded by the chief.

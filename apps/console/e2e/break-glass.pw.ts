@@ -2,13 +2,18 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible, reportByDesk, screenshot, signIn, tokenFor } from './support';
 
 test.describe('break-glass: a read outside one’s assignment', () => {
-  test('the chief opening a report asks why, says the read is logged, and shows it after a valid reason; oversight finds the reason in the consultation log', async ({ page, request }) => {
+  test('the chief opening a report asks why, says the read is logged, and shows it after a valid reason; oversight finds the reason in the consultation log', async ({
+    page,
+    request,
+  }) => {
     const id = await reportByDesk(request, 'Fiets gestolen aan het station, slot doorgeknipt.');
     await signIn(page, 'Filip Vermeulen', `/reports/${id}`);
 
     const dialog = page.getByRole('dialog', { name: 'Reden van inzage' });
     await expect(dialog).toBeVisible();
-    await expect(dialog).toContainText('Deze inzage wordt gelogd met uw naam, het tijdstip en uw reden, en nagekeken door Intern Toezicht.');
+    await expect(dialog).toContainText(
+      'Deze inzage wordt gelogd met uw naam, het tijdstip en uw reden, en nagekeken door Intern Toezicht.',
+    );
     await expectAccessible(page, 'break-glass dialog');
     await screenshot(page, '06-break-glass-dialog');
 
@@ -23,14 +28,22 @@ test.describe('break-glass: a read outside one’s assignment', () => {
     await dialog.getByRole('button', { name: 'Inzien en loggen' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText('Fiets gestolen aan het station, slot doorgeknipt.')).toBeVisible();
-    await expect(page.getByRole('status').filter({ hasText: 'U bekijkt dit dossier buiten uw toewijzing. Deze inzage werd gelogd.' })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'U bekijkt dit dossier buiten uw toewijzing. Deze inzage werd gelogd.' }),
+    ).toBeVisible();
     await expectAccessible(page, 'report read by break-glass');
     await screenshot(page, '07-report-break-glass');
 
     const dpo = await tokenFor(request, 'ines.dubois');
-    const log = await request.get(`/api/audit/consultations?subject=${id}&breakGlass=true`, { headers: { authorization: `Bearer ${dpo}` } });
+    const log = await request.get(`/api/audit/consultations?subject=${id}&breakGlass=true`, {
+      headers: { authorization: `Bearer ${dpo}` },
+    });
     expect(log.status()).toBe(200);
-    const items = ((await log.json()) as { items: { actor: { username: string }; breakGlass: boolean; justification: { text: string; caseRef: string | null } | null }[] }).items;
+    const items = (
+      (await log.json()) as {
+        items: { actor: { username: string }; breakGlass: boolean; justification: { text: string; caseRef: string | null } | null }[];
+      }
+    ).items;
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((c) => c.actor.username === 'filip.vermeulen' && c.breakGlass)).toBe(true);
     expect(items[0].justification).toEqual({ text: reason, caseRef: 'KL-2026-118' });

@@ -10,10 +10,24 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe('storage, inventory, lab and disposal at the counter', () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test('the evidence desk checks an item in, checks it out for examination and takes it back; the storage screen shows where it lies, the overdue list what is late', async ({ page, request }) => {
+  test('the evidence desk checks an item in, checks it out for examination and takes it back; the storage screen shows where it lies, the overdue list what is late', async ({
+    page,
+    request,
+  }) => {
     const item = await seizedItem(request, 'Koevoet, 60 cm, rood');
-    const offered = await evidencePost<{ handoverId: string }>(request, 'pieter.janssens', `/items/${item.id}/handovers`, { to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage', method: 'hand_delivery', sealIntact: true }, { 'If-Match': '"0"' });
-    await evidencePost(request, 'marc.goossens', `/items/${item.id}/handovers/${offered.handoverId}/accept`, { sealNumberFound: item.sealNumber, sealIntact: true, condition: 'intact', place: 'APG balie' });
+    const offered = await evidencePost<{ handoverId: string }>(
+      request,
+      'pieter.janssens',
+      `/items/${item.id}/handovers`,
+      { to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage', method: 'hand_delivery', sealIntact: true },
+      { 'If-Match': '"0"' },
+    );
+    await evidencePost(request, 'marc.goossens', `/items/${item.id}/handovers/${offered.handoverId}/accept`, {
+      sealNumberFound: item.sealNumber,
+      sealIntact: true,
+      condition: 'intact',
+      place: 'APG balie',
+    });
     const room = `Bewaarplaats APG ${Date.now()}`;
 
     await signIn(page, 'Marc Goossens', `/evidence/items/${item.id}/actions`);
@@ -52,7 +66,11 @@ test.describe('storage, inventory, lab and disposal at the counter', () => {
     // An item taken out to court with its return due in a few seconds: once that time has passed, it is on the overdue list.
     const late = await storedItem(request, 'Bivakmuts, zwart', { room, locker: 'K4' });
     const due = new Date(Date.now() + 3_000).toISOString();
-    await evidencePost(request, 'marc.goossens', `/items/${late.id}/check-out`, { purpose: 'court', takenBy: '5415-0204', expectedReturnAt: due });
+    await evidencePost(request, 'marc.goossens', `/items/${late.id}/check-out`, {
+      purpose: 'court',
+      takenBy: '5415-0204',
+      expectedReturnAt: due,
+    });
     await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Te laat terug' }).click();
     await expect(page.getByRole('heading', { name: 'Te laat terug', level: 1 })).toBeVisible();
     // Time passing changes no record, so nothing comes live: the officer opens the list again (a reload would end the in-memory session).
@@ -68,7 +86,10 @@ test.describe('storage, inventory, lab and disposal at the counter', () => {
     await screenshot(page, 'counter-12-overdue');
   });
 
-  test('an inventory count on a tablet: scanned labels, then the item missing from the shelf and the one that should not be there', async ({ browser, request }) => {
+  test('an inventory count on a tablet: scanned labels, then the item missing from the shelf and the one that should not be there', async ({
+    browser,
+    request,
+  }) => {
     const room = `Inventarislokaal ${Date.now()}`;
     const a = await storedItem(request, 'Gsm Nokia, blauw', { room, locker: 'K1' });
     const b = await storedItem(request, 'Portefeuille, bruin leder', { room, locker: 'K1' });
@@ -92,7 +113,9 @@ test.describe('storage, inventory, lab and disposal at the counter', () => {
       // A hand scanner reading the QR code types the item's URN.
       await scan.fill(`urn:police:evidence-item:${stray.id}`);
       await scan.press('Enter');
-      await expect(page.getByRole('region', { name: 'Gevonden' }).getByRole('listitem').filter({ hasText: stray.labelNumber })).toContainText('Niet verwacht hier');
+      await expect(
+        page.getByRole('region', { name: 'Gevonden' }).getByRole('listitem').filter({ hasText: stray.labelNumber }),
+      ).toContainText('Niet verwacht hier');
       await scan.fill('EV-1999-999999');
       await scan.press('Enter');
       await expect(page.getByText('Label EV-1999-999999 is niet gekend of u mag het niet zien.')).toBeVisible();
@@ -111,7 +134,10 @@ test.describe('storage, inventory, lab and disposal at the counter', () => {
     }
   });
 
-  test('a detective sends an item to the lab; the lab liaison accepts it, sees what is at the lab and records the result with its report hashed in the browser', async ({ browser, request }) => {
+  test('a detective sends an item to the lab; the lab liaison accepts it, sees what is at the lab and records the result with its report hashed in the browser', async ({
+    browser,
+    request,
+  }) => {
     const item = await seizedItem(request, 'Wattenstaafje met bloedspoor, deurklink');
     const first = await browser.newContext();
     const second = await browser.newContext();
@@ -126,7 +152,9 @@ test.describe('storage, inventory, lab and disposal at the counter', () => {
       await expectAccessible(pieter, 'lab submission');
       await screenshot(pieter, 'counter-15-lab-submission');
       await submit.getByRole('button', { name: 'Indienen' }).click();
-      await expect(pieter.getByRole('status').filter({ hasText: 'Overdracht wacht op aanvaarding' })).toContainText('Forensic Police Lab (LTWP) (labo-onderzoek)');
+      await expect(pieter.getByRole('status').filter({ hasText: 'Overdracht wacht op aanvaarding' })).toContainText(
+        'Forensic Police Lab (LTWP) (labo-onderzoek)',
+      );
 
       await signIn(nathalie, 'Nathalie Wouters', '/evidence/handovers');
       const row = nathalie.getByRole('region', { name: 'Wacht op uw aanvaarding' }).getByRole('row').filter({ hasText: item.labelNumber });
@@ -161,10 +189,15 @@ test.describe('storage, inventory, lab and disposal at the counter', () => {
     }
   });
 
-  test('a disposal is refused without the magistrate’s decision (said in words), and after it is recorded, done with the witness the rules ask', async ({ page, request }) => {
+  test('a disposal is refused without the magistrate’s decision (said in words), and after it is recorded, done with the witness the rules ask', async ({
+    page,
+    request,
+  }) => {
     const item = await storedItem(request, 'Cannabis, 250 g, vacuümverpakt', { room: 'Bewaarplaats APG', locker: 'Drugs' }, 'drugs');
     await signIn(page, 'Marc Goossens', '/evidence/disposals');
-    await expect(page.getByRole('region', { name: 'Getuigen volgens de regels van de zone' })).toContainText('vernietiging van drugs: 1 getuige');
+    await expect(page.getByRole('region', { name: 'Getuigen volgens de regels van de zone' })).toContainText(
+      'vernietiging van drugs: 1 getuige',
+    );
     await expectAccessible(page, 'disposals');
     await screenshot(page, 'counter-17-disposals');
     await page.getByRole('textbox', { name: 'Stuk openen' }).fill(item.labelNumber);
@@ -177,7 +210,9 @@ test.describe('storage, inventory, lab and disposal at the counter', () => {
     await dispose.getByRole('textbox', { name: 'Referentie van de beslissing' }).fill('PK-GENT-2026-0815');
     await dispose.getByRole('textbox', { name: 'Referentie van het ontvangstbewijs of proces-verbaal' }).fill('PV-VERN-2026-77');
     await dispose.getByRole('button', { name: 'Afhandelen' }).click();
-    await expect(dispose.getByRole('alert')).toContainText('Voor dit stuk is geen beslissing van een magistraat geregistreerd. Registreer eerst de beslissing');
+    await expect(dispose.getByRole('alert')).toContainText(
+      'Voor dit stuk is geen beslissing van een magistraat geregistreerd. Registreer eerst de beslissing',
+    );
     await expectAccessible(page, 'disposal refused');
     await screenshot(page, 'counter-18-disposal-refused');
     await dispose.getByRole('button', { name: 'Annuleren' }).click();
@@ -199,7 +234,9 @@ test.describe('storage, inventory, lab and disposal at the counter', () => {
     await dispose.getByRole('textbox', { name: 'Getuigen (stamnummers)' }).fill('5415-0204');
     await dispose.getByRole('button', { name: 'Afhandelen' }).click();
     await expect(dispose).toBeHidden();
-    await expect(page.getByRole('region', { name: 'Acties aan de balie' })).toContainText('Afgehandeld (vernietiging, beslissing PK-GENT-2026-0815)');
+    await expect(page.getByRole('region', { name: 'Acties aan de balie' })).toContainText(
+      'Afgehandeld (vernietiging, beslissing PK-GENT-2026-0815)',
+    );
     await expectAccessible(page, 'disposed');
     await screenshot(page, 'counter-19-disposed');
   });

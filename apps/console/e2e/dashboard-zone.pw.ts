@@ -3,7 +3,9 @@ import { apiGet, expectAccessible, pvByDesk, reportByDesk, screenshot, signIn, t
 
 /** The cells of a table's rows, as text, header row left out. */
 async function cells(table: Locator): Promise<string[][]> {
-  return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (c) => c.textContent?.trim() ?? '')));
+  return table
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (c) => c.textContent?.trim() ?? '')));
 }
 
 interface PvStats {
@@ -25,15 +27,27 @@ interface ComplaintStats {
 }
 
 test.describe("the chief's dashboard of the zone", () => {
-  test('shows the counts the API gives: intake per channel and week, PVs at GAK, open cases per team and age, evidence overdue, complaints per phase and step', async ({ page, request }) => {
+  test('shows the counts the API gives: intake per channel and week, PVs at GAK, open cases per team and age, evidence overdue, complaints per phase and step', async ({
+    page,
+    request,
+  }) => {
     // Two users, a break-glass read, four services' logs and two downloads (or five aggregates): more than the default minute on a shared machine.
     test.slow();
     // Something in every figure: a report with a PV waiting for the quality check, and a case opened from it.
     const report = await reportByDesk(request, 'Fiets gestolen aan het Sint-Pietersstation.');
     await pvByDesk(request, report);
     const desk = await tokenFor(request, 'an.peeters');
-    expect((await request.post(`/api/reports/${report}/investigation-request`, { headers: { authorization: `Bearer ${desk}` }, data: { reason: 'Reeks fietsdiefstallen aan het station' } })).status()).toBe(200);
-    await expect.poll(async () => (await apiGet<CaseStats>(request, 'filip.vermeulen', '/api/investigations/statistics')).body.open).toBeGreaterThanOrEqual(1);
+    expect(
+      (
+        await request.post(`/api/reports/${report}/investigation-request`, {
+          headers: { authorization: `Bearer ${desk}` },
+          data: { reason: 'Reeks fietsdiefstallen aan het station' },
+        })
+      ).status(),
+    ).toBe(200);
+    await expect
+      .poll(async () => (await apiGet<CaseStats>(request, 'filip.vermeulen', '/api/investigations/statistics')).body.open)
+      .toBeGreaterThanOrEqual(1);
 
     await signIn(page, 'Filip Vermeulen');
     await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Overzicht van de zone' }).click();
@@ -47,11 +61,21 @@ test.describe("the chief's dashboard of the zone", () => {
 
     // PVs at GAK: every stage but 'completed', in words, with the API's counts.
     const pvCard = page.getByRole('region', { name: "Pv's bij GAK/DIAK" });
-    const stageWords: Record<string, string> = { quality_check: 'Kwaliteitscontrole', correction: 'Verbetering door de opsteller', finalisation: 'Nummer (afsluiting)', transmission: 'Verzending', ang_feed: 'Voeding ANG' };
+    const stageWords: Record<string, string> = {
+      quality_check: 'Kwaliteitscontrole',
+      correction: 'Verbetering door de opsteller',
+      finalisation: 'Nummer (afsluiting)',
+      transmission: 'Verzending',
+      ang_feed: 'Voeding ANG',
+    };
     await expect(pvCard.getByRole('table')).toBeVisible();
-    expect((await cells(pvCard.getByRole('table'))).map((r) => r.slice(0, 2))).toEqual(pvs.stages.filter((s) => s.stage !== 'completed').map((s) => [stageWords[s.stage], String(s.count)]));
+    expect((await cells(pvCard.getByRole('table'))).map((r) => r.slice(0, 2))).toEqual(
+      pvs.stages.filter((s) => s.stage !== 'completed').map((s) => [stageWords[s.stage], String(s.count)]),
+    );
     const waiting = pvs.stages.find((s) => s.stage === 'quality_check')!.count;
-    await expect(pvCard).toContainText(waiting === 1 ? '1 pv wacht op de kwaliteitscontrole.' : `${waiting} pv's wachten op de kwaliteitscontrole.`);
+    await expect(pvCard).toContainText(
+      waiting === 1 ? '1 pv wacht op de kwaliteitscontrole.' : `${waiting} pv's wachten op de kwaliteitscontrole.`,
+    );
 
     // Intake: this week's row holds the report taken in above; the total is the API's.
     const intakeCard = page.getByRole('region', { name: 'Meldingen per kanaal en week' });
@@ -59,7 +83,8 @@ test.describe("the chief's dashboard of the zone", () => {
     const intakeRows = await cells(intakeCard.getByRole('table'));
     const intakeTotal = intakeRows.reduce((n, r) => n + Number(r[r.length - 1]), 0);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
-    const statistics = (await apiGet<{ total: number }>(request, 'filip.vermeulen', `/api/reports/statistics?groupBy=kind&to=${today}`)).body;
+    const statistics = (await apiGet<{ total: number }>(request, 'filip.vermeulen', `/api/reports/statistics?groupBy=kind&to=${today}`))
+      .body;
     expect(intakeTotal).toBeGreaterThanOrEqual(1);
     expect(intakeTotal).toBeLessThanOrEqual(statistics.total);
     await expect(intakeCard.getByRole('columnheader', { name: 'Onthaal' })).toBeVisible();
@@ -68,7 +93,16 @@ test.describe("the chief's dashboard of the zone", () => {
     const caseCard = page.getByRole('region', { name: 'Open onderzoeken per team en hun leeftijd' });
     await expect(caseCard).toContainText(cases.open === 1 ? '1 open onderzoek;' : `${cases.open} open onderzoeken;`);
     expect(await cells(caseCard.getByRole('table'))).toEqual(
-      cases.teams.filter((tm) => tm.open > 0).map((tm) => [tm.team, String(tm.open), String(tm.ageDays.under30), String(tm.ageDays.from30to89), String(tm.ageDays.from90to179), String(tm.ageDays.from180)]),
+      cases.teams
+        .filter((tm) => tm.open > 0)
+        .map((tm) => [
+          tm.team,
+          String(tm.open),
+          String(tm.ageDays.under30),
+          String(tm.ageDays.from30to89),
+          String(tm.ageDays.from90to179),
+          String(tm.ageDays.from180),
+        ]),
     );
 
     // Evidence out of storage and overdue.
@@ -78,8 +112,13 @@ test.describe("the chief's dashboard of the zone", () => {
 
     // Complaints per phase and overdue per step.
     const complaintCard = page.getByRole('region', { name: 'Klachten per fase en termijnen' });
-    await expect(complaintCard).toContainText(`${complaints.total === 1 ? '1 klacht' : `${complaints.total} klachten`}; ${complaints.overdue} met een termijn die verstreken is.`);
-    const [phaseTable, stepTable] = [complaintCard.getByRole('table').first(), complaintCard.getByRole('table', { name: 'Verstreken termijnen per stap' })];
+    await expect(complaintCard).toContainText(
+      `${complaints.total === 1 ? '1 klacht' : `${complaints.total} klachten`}; ${complaints.overdue} met een termijn die verstreken is.`,
+    );
+    const [phaseTable, stepTable] = [
+      complaintCard.getByRole('table').first(),
+      complaintCard.getByRole('table', { name: 'Verstreken termijnen per stap' }),
+    ];
     expect((await cells(phaseTable)).map((r) => r[1])).toEqual(complaints.phases.map((p) => String(p.count)));
     expect((await cells(stepTable)).map((r) => r[1])).toEqual(complaints.overdueSteps.map((s) => String(s.count)));
 

@@ -13,7 +13,9 @@ test.describe('found objects and losses at the desk', () => {
     await expect(page.getByRole('textbox', { name: 'Beschrijving van het voorwerp' })).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByRole('textbox', { name: 'Gemeente' })).toHaveAttribute('aria-invalid', 'true');
 
-    await page.getByRole('textbox', { name: 'Beschrijving van het voorwerp' }).fill('Zwarte lederen portefeuille met bankkaart op naam van J. Peeters');
+    await page
+      .getByRole('textbox', { name: 'Beschrijving van het voorwerp' })
+      .fill('Zwarte lederen portefeuille met bankkaart op naam van J. Peeters');
     await choose(page, 'Soort voorwerp', 'Portefeuille');
     await choose(page, 'Kanaal', 'Onthaal');
     await choose(page, 'Kantoor', 'Commissariaat Noord (op afspraak)');
@@ -29,16 +31,24 @@ test.describe('found objects and losses at the desk', () => {
 
     await expect(page.getByText('Voorwerp geregistreerd; het gaat naar de dienst gevonden voorwerpen.')).toBeVisible();
     await expect(page.getByRole('heading', { name: /^Aangifte gevonden voorwerp van \d\d\/\d\d\/\d{4}$/, level: 1 })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Feiten' })).toContainText('Portefeuille: Zwarte lederen portefeuille met bankkaart op naam van J. Peeters');
+    await expect(page.getByRole('region', { name: 'Feiten' })).toContainText(
+      'Portefeuille: Zwarte lederen portefeuille met bankkaart op naam van J. Peeters',
+    );
     // No investigation comes of a declaration: the action says why.
-    await expect(page.getByRole('region', { name: 'Acties' })).toContainText('Een aangifte gevonden voorwerp leidt niet tot een onderzoek.');
+    await expect(page.getByRole('region', { name: 'Acties' })).toContainText(
+      'Een aangifte gevonden voorwerp leidt niet tot een onderzoek.',
+    );
     await expectAccessible(page, 'found-object declaration read back');
     await screenshot(page, 'desk-21-declaration-detail');
 
     // The evidence desk's found-objects register has it (reports.FoundObjectDeclared.v1).
     await expect
       .poll(async () => {
-        const { body } = await apiGet<{ foundObjects: { description: string; category: string; status: string }[] }>(request, 'marc.goossens', '/api/evidence/found-objects');
+        const { body } = await apiGet<{ foundObjects: { description: string; category: string; status: string }[] }>(
+          request,
+          'marc.goossens',
+          '/api/evidence/found-objects',
+        );
         return body.foundObjects.filter((o) => o.description.startsWith('Zwarte lederen portefeuille')).map((o) => [o.category, o.status]);
       })
       .toEqual([['wallet', 'held']]);

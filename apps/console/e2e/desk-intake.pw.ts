@@ -49,20 +49,26 @@ test.describe('the desk takes in reports of every kind and channel', () => {
     await choose(page, 'Soort', 'Melding');
     await choose(page, 'Kanaal', 'Meldpunt (e-mail)');
     await party(page, 1, 'Stad Gent, dienst wegen', []);
-    await page.getByRole('textbox', { name: 'Relaas', exact: true }).fill('Verkeerslicht op het kruispunt Kortrijksesteenweg staat al een week op oranje knipperlicht.');
+    await page
+      .getByRole('textbox', { name: 'Relaas', exact: true })
+      .fill('Verkeerslicht op het kruispunt Kortrijksesteenweg staat al een week op oranje knipperlicht.');
     await page.getByRole('button', { name: 'Melding opnemen' }).click();
     await expect(page.getByRole('heading', { name: /^Melding van \d\d\/\d\d\/\d{4}$/, level: 1 })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Feiten' })).toContainText('Meldpunt (e-mail)');
     await expect(page.getByRole('row', { name: /Stad Gent, dienst wegen/ })).toContainText('Melder');
   });
 
-  test('an urgent aangifte at a desk that works by appointment is taken in without one; the form says the rule beforehand', async ({ page }) => {
+  test('an urgent aangifte at a desk that works by appointment is taken in without one; the form says the rule beforehand', async ({
+    page,
+  }) => {
     await signIn(page, 'An Peeters', '/reports/new');
     await choose(page, 'Soort', 'Aangifte');
     await page.getByRole('textbox', { name: 'Feit' }).fill('diefstal met geweld');
     await choose(page, 'Kantoor', 'Commissariaat Zuid (op afspraak)');
     const appointment = page.getByRole('textbox', { name: 'Afspraakreferentie' });
-    await expect(page.getByText('Dit kantoor werkt op afspraak voor aangiften en klachten: vul de referentie in, of duid aan dat het dringend is.')).toBeVisible();
+    await expect(
+      page.getByText('Dit kantoor werkt op afspraak voor aangiften en klachten: vul de referentie in, of duid aan dat het dringend is.'),
+    ).toBeVisible();
     await page.getByRole('checkbox', { name: 'Dringend' }).check();
     await expect(page.getByText('Verplicht aan een loket op afspraak, tenzij dringend.')).toBeVisible();
     await expect(appointment).toHaveValue('');
@@ -71,7 +77,9 @@ test.describe('the desk takes in reports of every kind and channel', () => {
     await page.getByRole('textbox', { name: 'Gemeente' }).fill('Gent');
     await page.getByRole('textbox', { name: 'Postcode' }).fill('9000');
     await party(page, 1, 'L. Maes', ['Slachtoffer']);
-    await page.getByRole('textbox', { name: 'Relaas', exact: true }).fill('Handtas ontrukt aan de tramhalte, dader weggelopen richting Zuid.');
+    await page
+      .getByRole('textbox', { name: 'Relaas', exact: true })
+      .fill('Handtas ontrukt aan de tramhalte, dader weggelopen richting Zuid.');
     await page.getByRole('button', { name: 'Melding opnemen' }).click();
     await expect(page.getByRole('heading', { name: /^Aangifte van \d\d\/\d\d\/\d{4}$/, level: 1 })).toBeVisible();
     await expect(page.getByText('Dringend', { exact: true }).first()).toBeVisible();

@@ -9,7 +9,10 @@ async function openedReportId(page: Page): Promise<string> {
 }
 
 test.describe('need-to-know at the desk: a complaint about police conduct goes to integrity', () => {
-  test('taken in at the desk, the complaint leaves only a pointer; the officer it names cannot find even that', async ({ browser, request }) => {
+  test('taken in at the desk, the complaint leaves only a pointer; the officer it names cannot find even that', async ({
+    browser,
+    request,
+  }) => {
     const deskContext = await browser.newContext();
     const officerContext = await browser.newContext();
     try {
@@ -37,7 +40,11 @@ test.describe('need-to-know at the desk: a complaint about police conduct goes t
       await expect(page.getByText('Klacht opgenomen en doorgestuurd naar Intern Toezicht.')).toBeVisible();
       const id = await openedReportId(page);
       await expect(page.getByRole('heading', { name: 'Melding', level: 1 })).toBeVisible();
-      await expect(page.getByText('Deze melding betreft het optreden van de politie en werd doorgestuurd naar Intern Toezicht. Hier blijft enkel de verwijzing.')).toBeVisible();
+      await expect(
+        page.getByText(
+          'Deze melding betreft het optreden van de politie en werd doorgestuurd naar Intern Toezicht. Hier blijft enkel de verwijzing.',
+        ),
+      ).toBeVisible();
       await expect(page.getByText(COMPLAINT)).toHaveCount(0);
       await expect(page.getByText('M. Verbeke')).toHaveCount(0);
       await expect(page.getByRole('region', { name: 'Acties' })).toHaveCount(0);
@@ -49,7 +56,11 @@ test.describe('need-to-know at the desk: a complaint about police conduct goes t
       await expect(pointer.first()).toContainText('Doorgestuurd naar Intern Toezicht');
       await expect(page.getByText('onheus optreden')).toHaveCount(0);
       // Not even its kind or office reaches the desk's list or the statistics.
-      const stats = await apiGet<{ groups: { key: { incidentType?: string } }[] }>(request, 'an.peeters', '/api/reports/statistics?groupBy=incidentType');
+      const stats = await apiGet<{ groups: { key: { incidentType?: string } }[] }>(
+        request,
+        'an.peeters',
+        '/api/reports/statistics?groupBy=incidentType',
+      );
       expect(stats.body.groups.map((g) => g.key.incidentType)).not.toContain('onheus optreden');
 
       // Pieter Janssens is the officer it names: the pointer is, for him, a report that does not exist.
@@ -71,7 +82,9 @@ test.describe('need-to-know at the desk: a complaint about police conduct goes t
     await page.getByRole('region', { name: 'Acties' }).getByRole('button', { name: 'Wijzigen' }).click();
     const amend = page.getByRole('form', { name: 'Melding wijzigen' });
     await amend.getByRole('checkbox', { name: 'Klacht over een politiemedewerker' }).check();
-    await expect(amend.getByRole('status').filter({ hasText: 'Opgelet' })).toContainText('gaat de melding bij het opslaan naar Intern Toezicht');
+    await expect(amend.getByRole('status').filter({ hasText: 'Opgelet' })).toContainText(
+      'gaat de melding bij het opslaan naar Intern Toezicht',
+    );
     await amend.getByRole('textbox', { name: 'Reden van de wijziging' }).fill('Melder wil klacht indienen over het onthaal');
     await expectAccessible(page, 'amendment to a conduct complaint');
     await amend.getByRole('button', { name: 'Wijziging opslaan' }).click();

@@ -38,7 +38,9 @@ test.describe('statistics of the reports', () => {
     expect(street.count).toBeGreaterThan(0);
     await expect(table.getByRole('row', { name: /^Op straat/ })).toContainText(String(street.count));
     await expect(table.getByRole('row')).toHaveCount(body.groups.length + 1);
-    await expect(page.getByRole('status').filter({ hasText: /^Totaal: / })).toHaveText(body.total === 1 ? 'Totaal: 1 melding' : `Totaal: ${body.total} meldingen`);
+    await expect(page.getByRole('status').filter({ hasText: /^Totaal: / })).toHaveText(
+      body.total === 1 ? 'Totaal: 1 melding' : `Totaal: ${body.total} meldingen`,
+    );
     const perOffence = page.getByRole('region', { name: 'Per feit' });
     await perOffence.getByText('Tabel').click();
     await expect(perOffence.getByRole('row', { name: /^wildplassen/ })).toBeVisible();

@@ -6,7 +6,10 @@ const overflow = (page: Page) => page.evaluate(() => document.documentElement.sc
 /** Opens a desk screen through the navigation, as a user on a tablet does (the navigation folds away below 992 px). */
 async function open(page: Page, link: string, heading: string | RegExp) {
   if ((page.viewportSize()?.width ?? 0) < 992) await page.getByRole('button', { name: /^(Navigatie openen|Open navigation)$/ }).click();
-  await page.getByRole('navigation', { name: /^(Hoofdnavigatie|Main navigation)$/ }).getByRole('link', { name: link }).click();
+  await page
+    .getByRole('navigation', { name: /^(Hoofdnavigatie|Main navigation)$/ })
+    .getByRole('link', { name: link })
+    .click();
   await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
 }
 
@@ -14,7 +17,10 @@ for (const [name, viewport] of [
   ['tablet-landscape', { width: 1024, height: 768 }],
   ['tablet-portrait', { width: 768, height: 1024 }],
 ] as const) {
-  test(`the desk's screens fit a ${name} screen (${viewport.width}×${viewport.height}) without horizontal scrolling`, async ({ page, request }) => {
+  test(`the desk's screens fit a ${name} screen (${viewport.width}×${viewport.height}) without horizontal scrolling`, async ({
+    page,
+    request,
+  }) => {
     const id = await reportByDesk(request, `Fiets gestolen aan de Coupure (${name}).`);
     await page.setViewportSize(viewport);
     await signIn(page, 'An Peeters');
@@ -43,12 +49,18 @@ for (const [name, viewport] of [
   });
 }
 
-test('the desk works in English: the work list, a report and its actions, statistics — labels and codes as words', async ({ page, request }) => {
+test('the desk works in English: the work list, a report and its actions, statistics — labels and codes as words', async ({
+  page,
+  request,
+}) => {
   const id = await reportByDesk(request, 'Bicycle stolen at the Korenlei.');
   await signIn(page, 'An Peeters', '/reports/deadlines');
   await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
   await expect(page.getByRole('heading', { name: 'Work list', level: 1 })).toBeVisible();
-  const line = page.getByRole('region', { name: /^Waiting for a PV/ }).getByRole('row').filter({ has: page.locator(`a[href="/reports/${id}"]`) });
+  const line = page
+    .getByRole('region', { name: /^Waiting for a PV/ })
+    .getByRole('row')
+    .filter({ has: page.locator(`a[href="/reports/${id}"]`) });
   await expect(line).toContainText('Complaint (aangifte): fietsdiefstal');
   await expect(line).toContainText('On time');
   await expectAccessible(page, 'work list in English');

@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test';
 import { apiGet, choose, expectAccessible, reportAs, reportByDesk, screenshot, signIn } from './support';
 
 test.describe('the desk handles a report from its page', () => {
-  test('assign to a service, refer externally, offer victim support, request an investigation; then the detective of that team finds the case', async ({ browser, request }) => {
+  test('assign to a service, refer externally, offer victim support, request an investigation; then the detective of that team finds the case', async ({
+    browser,
+    request,
+  }) => {
     const id = await reportByDesk(request, 'Fiets gestolen aan het Sint-Pietersstation, slot doorgeknipt.');
     const desk = await browser.newContext();
     const detective = await browser.newContext();
@@ -74,7 +77,11 @@ test.describe('the desk handles a report from its page', () => {
       await expect(pieter.getByRole('region', { name: 'Opvolging' })).toContainText('LRD Diefstallen');
       await expect
         .poll(async () => {
-          const { body } = await apiGet<{ investigations: { team: string; reportIds: string[] }[] }>(request, 'pieter.janssens', `/api/investigations?reportId=${id}`);
+          const { body } = await apiGet<{ investigations: { team: string; reportIds: string[] }[] }>(
+            request,
+            'pieter.janssens',
+            `/api/investigations?reportId=${id}`,
+          );
           return body.investigations.map((c) => ({ team: c.team, reportIds: c.reportIds }));
         })
         .toEqual([{ team: 'Diefstallen', reportIds: [id] }]);

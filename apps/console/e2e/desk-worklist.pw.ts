@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test';
 import { choose, expectAccessible, pvByDesk, reportAs, reportByDesk, screenshot, signIn } from './support';
 
 test.describe('the desk work list and the reports list', () => {
-  test('a report waiting for its PV is on the work list and opens; once its PV is submitted, the PV waits for GAK, overdue, and its line opens the PV', async ({ page, request }) => {
+  test('a report waiting for its PV is on the work list and opens; once its PV is submitted, the PV waits for GAK, overdue, and its line opens the PV', async ({
+    page,
+    request,
+  }) => {
     const id = await reportByDesk(request, 'Fiets gestolen op de Vrijdagmarkt, werklijst.');
     await signIn(page, 'An Peeters');
     await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Werklijst' }).click();
@@ -95,7 +98,12 @@ test.describe('the desk work list and the reports list', () => {
   test('the list pages by fifty', async ({ page, request }) => {
     const office = { kind: 'front_desk', officeId: 'commissariaat-centrum' };
     for (let i = 1; i <= 51; i++) {
-      await reportAs(request, 'an.peeters', { kind: 'melding', channel: office, narrative: `Sluikstort nummer ${i} aan de Coupure.`, parties: [{ name: 'Buurtbewoner', roles: ['reporter'] }] });
+      await reportAs(request, 'an.peeters', {
+        kind: 'melding',
+        channel: office,
+        narrative: `Sluikstort nummer ${i} aan de Coupure.`,
+        parties: [{ name: 'Buurtbewoner', roles: ['reporter'] }],
+      });
     }
     await signIn(page, 'An Peeters', '/reports?office=commissariaat-centrum');
     await expect(page.getByRole('status').filter({ hasText: 'Meldingen 1–50' })).toBeVisible();

@@ -4,7 +4,10 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible, reportByDesk, screenshot, signIn } from './support';
 
 test.describe('the DPO: the consultation log and the answer to the COC', () => {
-  test('finds the chief’s break-glass read of a report with his justification, sees the day’s chain hold, and exports it as CSV and PDF', async ({ browser, request }) => {
+  test('finds the chief’s break-glass read of a report with his justification, sees the day’s chain hold, and exports it as CSV and PDF', async ({
+    browser,
+    request,
+  }) => {
     // Two users, a break-glass read, four services' logs and two downloads (or five aggregates): more than the default minute on a shared machine.
     test.slow();
     const id = await reportByDesk(request, 'Fiets gestolen aan de Korenmarkt, kader gegraveerd.');
@@ -57,11 +60,16 @@ test.describe('the DPO: the consultation log and the answer to the COC', () => {
 
     // The answer to the COC: CSV.
     const exportCard = page.getByRole('region', { name: 'Antwoord aan het COC' });
-    await expect(exportCard.getByRole('textbox', { name: 'Vraag van het COC' })).toHaveValue(`Wie raadpleegde het dossier ${id} tussen (open) en (open), en waarom?`);
+    await expect(exportCard.getByRole('textbox', { name: 'Vraag van het COC' })).toHaveValue(
+      `Wie raadpleegde het dossier ${id} tussen (open) en (open), en waarom?`,
+    );
     const csvDownload = page.waitForEvent('download');
     await exportCard.getByRole('button', { name: 'CSV downloaden' }).click();
     const csv = readFileSync((await (await csvDownload).path())!, 'utf8');
-    const [header, ...lines] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const [header, ...lines] = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(header.split(';').slice(0, 5)).toEqual(['tijdstip (Belgische tijd)', 'tijdstip (UTC)', 'dienst', 'stamnummer', 'gebruiker']);
     expect(lines).toHaveLength(1);
     const fields = lines[0].split(';');

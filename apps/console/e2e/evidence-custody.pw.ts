@@ -6,10 +6,17 @@ import { DIST, handedToDesk, pdfText, registeredItem } from './evidence.support'
 import { expectAccessible, screenshot, signIn } from './support';
 
 test.describe('the custody record', () => {
-  test('the desk reads who held an item, where and why, verifies the chain, sees the item as it stood before the handover, and downloads a court-ready certificate', async ({ page, request }) => {
+  test('the desk reads who held an item, where and why, verifies the chain, sees the item as it stood before the handover, and downloads a court-ready certificate', async ({
+    page,
+    request,
+  }) => {
     // Long flows on a shared machine: many screens, axe and full-page screenshots on each.
     test.setTimeout(180_000);
-    const item = await registeredItem(request, 'pieter.janssens', { description: 'Schroevendraaier met bloedsporen', category: 'trace', sealNumber: 'S-900001' });
+    const item = await registeredItem(request, 'pieter.janssens', {
+      description: 'Schroevendraaier met bloedsporen',
+      category: 'trace',
+      sealNumber: 'S-900001',
+    });
     await handedToDesk(request, 'pieter.janssens', item, { seal: 'S-900002' });
     const desk = await as(request, 'marc.goossens');
     const record = await desk.get(`/api/evidence/items/${item.id}/custody`);
@@ -30,7 +37,9 @@ test.describe('the custody record', () => {
 
     await page.getByRole('button', { name: 'Keten controleren' }).click();
     const verified = await desk.get(`/api/evidence/items/${item.id}/custody/verify`);
-    await expect(page.getByRole('status').filter({ hasText: 'De keten klopt' })).toContainText('De keten klopt: alle 3 vermeldingen werden nu door de server herberekend en komen overeen.');
+    await expect(page.getByRole('status').filter({ hasText: 'De keten klopt' })).toContainText(
+      'De keten klopt: alle 3 vermeldingen werden nu door de server herberekend en komen overeen.',
+    );
     await expect(page.getByText(`Kophash ${verified.headHash}`)).toBeVisible();
     await expectAccessible(page, 'custody record, verified');
     await screenshot(page, 'ev-13-custody-verified');
@@ -49,7 +58,10 @@ test.describe('the custody record', () => {
     await expect(page.getByRole('region', { name: 'Gegevens' })).toContainText('Bewaarplaats bewaarplaats-apg');
 
     // The certificate, opened and read.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Attest bewaarketen (PDF)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Attest bewaarketen (PDF)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`bewaarketen-${item.item.labelNumber}.pdf`);
     const file = path.join(DIST, 'certificate.pdf');
     await download.saveAs(file);

@@ -4,11 +4,20 @@ import { handedToDesk, registeredItem } from './evidence.support';
 import { expectAccessible, screenshot, signIn } from './support';
 
 test.describe('need-to-know at the evidence desk', () => {
-  test('a Zeden item is invisible to a detective of another team, in the list and by its address, and visible to the desk once it holds it', async ({ page, request }) => {
+  test('a Zeden item is invisible to a detective of another team, in the list and by its address, and visible to the desk once it holds it', async ({
+    page,
+    request,
+  }) => {
     // Long flows on a shared machine: many screens, axe and full-page screenshots on each.
     test.setTimeout(180_000);
     const zeden = await openedCase(request, 'lotte.willems', 'aanranding', 'Aanranding Sint-Pietersplein');
-    const item = await registeredItem(request, 'lotte.willems', { investigationId: zeden, pvNumber: 'GE.55.L5.009911/2026', seizedBy: '5415-0203', description: 'Kledingstuk met sporen, verzegeld', category: 'trace' });
+    const item = await registeredItem(request, 'lotte.willems', {
+      investigationId: zeden,
+      pvNumber: 'GE.55.L5.009911/2026',
+      seizedBy: '5415-0203',
+      description: 'Kledingstuk met sporen, verzegeld',
+      category: 'trace',
+    });
 
     // Before the desk holds it, not even the desk sees it.
     await signIn(page, 'Marc Goossens', '/evidence?caseId=GE.55.L5.009911/2026');

@@ -7,7 +7,10 @@ import { expectAccessible, screenshot, signIn } from './support';
 const ABC_SHA256 = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
 
 test.describe('registering a seized item and printing its label', () => {
-  test('a detective registers a seized phone for his case with a photo by hash, and prints its label on a label printer and on an A4 sheet', async ({ page, request }) => {
+  test('a detective registers a seized phone for his case with a photo by hash, and prints its label on a label printer and on an A4 sheet', async ({
+    page,
+    request,
+  }) => {
     // Long flows on a shared machine: many screens, axe and full-page screenshots on each.
     test.setTimeout(180_000);
     const kase = await openedCase(request, 'pieter.janssens', 'autodiefstal', 'Autodiefstallen Dampoort');
@@ -27,7 +30,9 @@ test.describe('registering a seized item and printing its label', () => {
     await page.getByRole('textbox', { name: 'Onderzoek (id)' }).fill(kase);
     await page.getByRole('textbox', { name: 'PV-nummer' }).fill('GE.55.L5.004711/2026');
     await choose(page, 'Categorie', 'gsm of gegevensdrager');
-    await page.getByRole('textbox', { name: 'Omschrijving' }).fill('Gsm Samsung Galaxy, zwart, barst in het scherm, met hoesje en simkaart van een onbekende operator');
+    await page
+      .getByRole('textbox', { name: 'Omschrijving' })
+      .fill('Gsm Samsung Galaxy, zwart, barst in het scherm, met hoesje en simkaart van een onbekende operator');
     await page.getByRole('textbox', { name: 'Zegelnummer' }).fill('S-700123');
     await page.getByRole('textbox', { name: 'Verpakking' }).fill('verzegelde bewijszak');
     await page.getByRole('textbox', { name: 'Toestand' }).fill('barst in het scherm');

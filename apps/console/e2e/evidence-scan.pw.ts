@@ -6,13 +6,23 @@ import { expectAccessible, screenshot, signIn, tokenFor } from './support';
 const CONTEXT = { locale: 'nl-BE', timezoneId: 'America/New_York', viewport: { width: 1280, height: 900 } };
 
 test.describe('scanning a label', () => {
-  test('the desk opens an item by holding its label (the PNG of the label the API drew) to the camera; the decoding is real, and the time from the code read to the item shown is measured', async ({ page, request, baseURL }) => {
+  test('the desk opens an item by holding its label (the PNG of the label the API drew) to the camera; the decoding is real, and the time from the code read to the item shown is measured', async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     // Long flows on a shared machine: many screens, axe and full-page screenshots on each.
     test.setTimeout(180_000);
     const item = await registeredItem(request, 'pieter.janssens', { description: 'Fietsslot, geel, doorgeknipt' });
-    const label = await request.get(`/api/evidence/items/${item.id}/label`, { headers: { authorization: `Bearer ${await tokenFor(request, 'marc.goossens')}` } });
+    const label = await request.get(`/api/evidence/items/${item.id}/label`, {
+      headers: { authorization: `Bearer ${await tokenFor(request, 'marc.goossens')}` },
+    });
     expect(label.status()).toBe(200);
-    const camera = await cameraFileOf(page, `data:image/svg+xml;charset=utf-8,${encodeURIComponent(await label.text())}`, `label-${item.item.labelNumber}`);
+    const camera = await cameraFileOf(
+      page,
+      `data:image/svg+xml;charset=utf-8,${encodeURIComponent(await label.text())}`,
+      `label-${item.item.labelNumber}`,
+    );
 
     const browser = await browserWithCamera(camera);
     try {
@@ -39,17 +49,28 @@ test.describe('scanning a label', () => {
     }
   });
 
-  test('a code that is not ours says so, whether scanned or typed; a typed label number opens its item', async ({ page, request, baseURL }) => {
+  test('a code that is not ours says so, whether scanned or typed; a typed label number opens its item', async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     // Long flows on a shared machine: many screens, axe and full-page screenshots on each.
     test.setTimeout(180_000);
     const item = await registeredItem(request, 'pieter.janssens', { description: 'Koevoet, 60 cm' });
-    const foreign = await cameraFileOf(page, await QRCode.toDataURL('https://www.example.org/fiets/8841', { margin: 4, width: 420 }), 'foreign-qr');
+    const foreign = await cameraFileOf(
+      page,
+      await QRCode.toDataURL('https://www.example.org/fiets/8841', { margin: 4, width: 420 }),
+      'foreign-qr',
+    );
     const browser = await browserWithCamera(foreign);
     try {
       const desk = await (await browser.newContext({ ...CONTEXT, baseURL })).newPage();
       await signIn(desk, 'Marc Goossens', '/evidence/scan');
       await expect(desk.getByRole('heading', { name: 'Etiket scannen', level: 1 })).toBeVisible();
-      await expect(desk.getByTestId('scan-not-ours')).toHaveText('Deze code is niet van ons: “https://www.example.org/fiets/8841”. Het is geen etiket van de inbeslagnames.', { timeout: 30_000 });
+      await expect(desk.getByTestId('scan-not-ours')).toHaveText(
+        'Deze code is niet van ons: “https://www.example.org/fiets/8841”. Het is geen etiket van de inbeslagnames.',
+        { timeout: 30_000 },
+      );
       await expect(desk.getByText('Herkenning: jsQR in de browser')).toBeVisible();
       await expectAccessible(desk, 'scan, a foreign code');
       await screenshot(desk, 'ev-11-scan-not-ours');

@@ -47,9 +47,18 @@ export async function registeredItem(request: APIRequestContext, username: strin
 /** The item handed by its custodian to the evidence desk's storage room, accepted there (optionally with another seal found). */
 export async function handedToDesk(request: APIRequestContext, from: string, item: Item, found: { seal?: string } = {}): Promise<void> {
   const offerer = await as(request, from);
-  const offered = await offerer.post(`/api/evidence/items/${item.id}/handovers`, { to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage', method: 'hand_delivery', sealIntact: true }, { 'If-Match': `"${item.version}"`, 'Idempotency-Key': randomUUID() });
+  const offered = await offerer.post(
+    `/api/evidence/items/${item.id}/handovers`,
+    { to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage', method: 'hand_delivery', sealIntact: true },
+    { 'If-Match': `"${item.version}"`, 'Idempotency-Key': randomUUID() },
+  );
   const desk = await as(request, 'marc.goossens');
-  await desk.post(`/api/evidence/items/${item.id}/handovers/${offered.handoverId}/accept`, { sealNumberFound: found.seal ?? item.item.sealNumber, sealIntact: true, condition: 'barst in het scherm', place: 'Balie overtuigingsstukken APG' });
+  await desk.post(`/api/evidence/items/${item.id}/handovers/${offered.handoverId}/accept`, {
+    sealNumberFound: found.seal ?? item.item.sealNumber,
+    sealIntact: true,
+    condition: 'barst in het scherm',
+    place: 'Balie overtuigingsstukken APG',
+  });
 }
 
 /**
@@ -99,7 +108,12 @@ function y4m(rgba: Uint8Array, width: number, height: number): Buffer {
       let r = 0;
       let g = 0;
       let b = 0;
-      for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]]) {
+      for (const [dx, dy] of [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ]) {
         const i = at(col + dx, row + dy);
         r += rgba[i] / 4;
         g += rgba[i + 1] / 4;

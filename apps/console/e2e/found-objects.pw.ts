@@ -9,7 +9,10 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe('found objects (POPP)', () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test('the front desk registers a found wallet, searches its owner, matches the loss declaration and returns it after checking the identity; the holding period is shown throughout', async ({ page, request }) => {
+  test('the front desk registers a found wallet, searches its owner, matches the loss declaration and returns it after checking the identity; the holding period is shown throughout', async ({
+    page,
+    request,
+  }) => {
     const marker = `${Date.now()}`;
     const declarant = randomUUID();
     await reportAs(request, 'an.peeters', {
@@ -34,7 +37,9 @@ test.describe('found objects (POPP)', () => {
     await screenshot(page, 'popp-01-register');
     await page.getByRole('button', { name: 'Registreren' }).click();
 
-    await expect(page.getByRole('heading', { name: `Bruine lederen portefeuille, bankkaart op naam E. W. ${marker}`, level: 1 })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: `Bruine lederen portefeuille, bankkaart op naam E. W. ${marker}`, level: 1 }),
+    ).toBeVisible();
     const facts = page.getByRole('region', { name: 'Gegevens' });
     await expect(facts).toContainText('nog 183 dagen');
     await expect(facts).toContainText('De zone bewaart deze soort 183 dagen.');
@@ -50,7 +55,10 @@ test.describe('found objects (POPP)', () => {
     await page.getByRole('button', { name: 'Koppelen aan verliesaangifte' }).click();
     const match = page.getByRole('dialog', { name: 'Koppelen aan verliesaangifte' });
     await match.getByRole('combobox', { name: 'Verliesaangifte' }).click();
-    await page.getByRole('option').filter({ hasText: `Bruine portefeuille ${marker}` }).click();
+    await page
+      .getByRole('option')
+      .filter({ hasText: `Bruine portefeuille ${marker}` })
+      .click();
     await expectAccessible(page, 'match loss declaration');
     await screenshot(page, 'popp-02-match');
     await match.getByRole('button', { name: 'Koppelen' }).click();
@@ -71,7 +79,9 @@ test.describe('found objects (POPP)', () => {
     await expect(page.getByRole('region', { name: 'Acties' })).toHaveCount(0);
   });
 
-  test('the evidence desk hands an unclaimed object to an organisation once its holding period is over, and may not before', async ({ page }) => {
+  test('the evidence desk hands an unclaimed object to an organisation once its holding period is over, and may not before', async ({
+    page,
+  }) => {
     const marker = `${Date.now()}`;
     await signIn(page, 'Marc Goossens', '/found-objects/new');
     await choose(page, 'Soort', 'Kleding');

@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible, pvByDesk, reportByDesk, screenshot, signIn } from './support';
 
 test.describe('a step on a PV taken on the version that was read', () => {
-  test('the same PV open on two screens: approved on one, the rejection on the other is told it changed meanwhile, reloads, and sees the PV approved', async ({ browser, request }) => {
+  test('the same PV open on two screens: approved on one, the rejection on the other is told it changed meanwhile, reloads, and sees the PV approved', async ({
+    browser,
+    request,
+  }) => {
     const reportId = await reportByDesk(request, 'Fiets gestolen aan de Vrijdagmarkt.');
     const pvId = await pvByDesk(request, reportId, { offenceType: 'fietsdiefstal Vrijdagmarkt' });
     const first = await browser.newContext();

@@ -1,8 +1,16 @@
 import { Browser, expect, Page, test } from '@playwright/test';
 import { expectAccessible, reportByDesk, screenshot, signIn } from './support';
 
-const PV_PDF = { name: 'pv-fietsdiefstal.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 PV fietsdiefstal Korenmarkt, versie 1') };
-const PV_PDF_CORRECTED = { name: 'pv-fietsdiefstal-v2.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 PV fietsdiefstal Korenmarkt, versie 2 met artikel 461') };
+const PV_PDF = {
+  name: 'pv-fietsdiefstal.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.4 PV fietsdiefstal Korenmarkt, versie 1'),
+};
+const PV_PDF_CORRECTED = {
+  name: 'pv-fietsdiefstal-v2.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.4 PV fietsdiefstal Korenmarkt, versie 2 met artikel 461'),
+};
 
 async function pickDocument(page: Page, label: string | RegExp, file: typeof PV_PDF): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
@@ -18,7 +26,10 @@ async function userPage(browser: Browser, name: string, at: string): Promise<Pag
 }
 
 test.describe('GAK/DIAK quality control of a PV, as its author and the GAK clerk click it', () => {
-  test('drafted and submitted at the desk, rejected with reasons, corrected and resubmitted, approved, finalised under the zone’s number, transmitted to the parket and fed to the ANG; the history shows every step', async ({ browser, request }) => {
+  test('drafted and submitted at the desk, rejected with reasons, corrected and resubmitted, approved, finalised under the zone’s number, transmitted to the parket and fed to the ANG; the history shows every step', async ({
+    browser,
+    request,
+  }) => {
     test.setTimeout(180_000);
     const reportId = await reportByDesk(request, 'Fiets gestolen aan de Korenmarkt, slot doorgeknipt.');
 
@@ -90,7 +101,9 @@ test.describe('GAK/DIAK quality control of a PV, as its author and the GAK clerk
     await pickDocument(an, /Verbeterd document/, PV_PDF_CORRECTED);
     await an.getByRole('button', { name: 'Opnieuw indienen' }).click();
     await expect(an.getByRole('textbox', { name: 'Wat werd verbeterd' })).toHaveAccessibleDescription(/Dit veld is verplicht/);
-    await an.getByRole('textbox', { name: 'Wat werd verbeterd' }).fill('Artikel 461 toegevoegd; de plaats (Korenmarkt) staat nu in het PV.');
+    await an
+      .getByRole('textbox', { name: 'Wat werd verbeterd' })
+      .fill('Artikel 461 toegevoegd; de plaats (Korenmarkt) staat nu in het PV.');
     await expectAccessible(an, 'correction form');
     await screenshot(an, 'gak-06-correction');
     await an.getByRole('button', { name: 'Opnieuw indienen' }).click();
@@ -134,7 +147,11 @@ test.describe('GAK/DIAK quality control of a PV, as its author and the GAK clerk
       ['Opgesteld', '5415-0101', 'Diefstal — fietsdiefstal Korenmarkt, Parket'],
       ['Ingediend', '5415-0101', ''],
       ['Afgekeurd', '5415-0110 (u)', 'Het wetsartikel ontbreekt in de kwalificatie.'],
-      ['Verbeterd en opnieuw ingediend', '5415-0101', /Verbeterd: kwalificatie → Diefstal \(art\. 461 Sw\.\); document.*Toelichting: Artikel 461 toegevoegd/],
+      [
+        'Verbeterd en opnieuw ingediend',
+        '5415-0101',
+        /Verbeterd: kwalificatie → Diefstal \(art\. 461 Sw\.\); document.*Toelichting: Artikel 461 toegevoegd/,
+      ],
       ['Goedgekeurd', '5415-0110 (u)', 'ronde 2'],
       ['Afgewerkt', '5415-0110 (u)', 'Nummer GE.55.L5.004242/2026'],
       ['Verzonden naar het parket', '5415-0110 (u)', 'Referentie PK-GENT-2026-1234'],
@@ -159,7 +176,10 @@ test.describe('GAK/DIAK quality control of a PV, as its author and the GAK clerk
     await wim.context().close();
   });
 
-  test('a finalised PV is never edited: a supplementary PV refers to it and goes through the same quality control', async ({ browser, request }) => {
+  test('a finalised PV is never edited: a supplementary PV refers to it and goes through the same quality control', async ({
+    browser,
+    request,
+  }) => {
     const reportId = await reportByDesk(request, 'Fiets gestolen aan het station, later kwam er een tweede fiets bij.');
     const an = await userPage(browser, 'An Peeters', `/reports/${reportId}`);
     await an.getByRole('link', { name: 'PV opstellen' }).click();
@@ -199,7 +219,9 @@ test.describe('GAK/DIAK quality control of a PV, as its author and the GAK clerk
 
     await signIn(wim, 'Wim De Backer', new URL(original).pathname);
     const supplementary = wim.getByRole('region', { name: "Aanvullende PV's" });
-    await expect(supplementary.getByRole('row').filter({ hasText: 'Aanvullend PV: tweede fiets gestolen' })).toContainText('Ter kwaliteitscontrole');
+    await expect(supplementary.getByRole('row').filter({ hasText: 'Aanvullend PV: tweede fiets gestolen' })).toContainText(
+      'Ter kwaliteitscontrole',
+    );
     await supplementary.getByRole('link', { name: /Aanvullend PV van .* openen/ }).click();
     await expect(wim.getByRole('button', { name: 'Goedkeuren' })).toBeEnabled();
     await an.context().close();

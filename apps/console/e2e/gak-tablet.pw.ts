@@ -5,7 +5,10 @@ for (const [name, viewport] of [
   ['tablet-landscape', { width: 1024, height: 768 }],
   ['tablet-portrait', { width: 768, height: 1024 }],
 ] as const) {
-  test(`GAK's queue and PV screen fit a ${name} screen (${viewport.width}×${viewport.height}) without horizontal scrolling`, async ({ page, request }) => {
+  test(`GAK's queue and PV screen fit a ${name} screen (${viewport.width}×${viewport.height}) without horizontal scrolling`, async ({
+    page,
+    request,
+  }) => {
     const reportId = await reportByDesk(request, 'Fiets gestolen aan de Overpoort.');
     await pvByDesk(request, reportId, { offenceType: `fietsdiefstal Overpoort ${name}` });
     await page.setViewportSize(viewport);

@@ -28,7 +28,9 @@ async function screen(page: Page, name: string): Promise<void> {
 const dialog = (page: Page, title: string) => page.getByRole('dialog', { name: title });
 
 test.describe('Intern Toezicht: a complaint from the desk to closure, sealed from the officer it concerns', () => {
-  test('the desk takes it, BIT forwards it (forwarding before triage), the chief triages and assigns past a conflict of interest, BIT investigates, the chief decides and closes; the officer sees nothing', async ({ browser }) => {
+  test('the desk takes it, BIT forwards it (forwarding before triage), the chief triages and assigns past a conflict of interest, BIT investigates, the chief decides and closes; the officer sees nothing', async ({
+    browser,
+  }) => {
     test.setTimeout(600_000);
     const officerContext = await browser.newContext();
     const deskContext = await browser.newContext();
@@ -165,10 +167,14 @@ test.describe('Intern Toezicht: a complaint from the desk to closure, sealed fro
       await expect(assign.getByRole('button', { name: 'Toewijzing bevestigen' })).toBeDisabled();
       await screen(chief, 'integrity-05-conflict-of-interest');
       await assign.getByRole('checkbox', { name: 'Toch toewijzen (uitzondering van de korpschef)' }).check();
-      await assign.getByRole('textbox', { name: 'Reden van de uitzondering' }).fill('Enige beschikbare BIT-onderzoeker; tweede lezing door de diensthoofd');
+      await assign
+        .getByRole('textbox', { name: 'Reden van de uitzondering' })
+        .fill('Enige beschikbare BIT-onderzoeker; tweede lezing door de diensthoofd');
       await assign.getByRole('button', { name: 'Toewijzing bevestigen' }).click();
       await expect(chief.getByText('Onderzoeker toegewezen.', { exact: true })).toBeVisible();
-      await expect(chief.getByText(/Uitzondering op belangenconflict .* door Filip Vermeulen .*: Enige beschikbare BIT-onderzoeker/)).toBeVisible();
+      await expect(
+        chief.getByText(/Uitzondering op belangenconflict .* door Filip Vermeulen .*: Enige beschikbare BIT-onderzoeker/),
+      ).toBeVisible();
 
       // BIT investigates: findings both ways, side by side; an information request and its answer; a hearing with rights.
       await signIn(bit, 'Bart De Smet', complaintUrl);
@@ -176,7 +182,10 @@ test.describe('Intern Toezicht: a complaint from the desk to closure, sealed fro
         ['Ten laste', 'Bodycam toont dat de klager tegen de gevel werd geduwd', 'bodycambeelden'],
         ['Ten ontlaste', 'Getuige verklaart dat de klager de agent eerst vastgreep', 'verhoor getuige'],
       ]) {
-        await bit.getByRole('region', { name: 'Bevindingen ten laste en ten ontlaste' }).getByRole('button', { name: 'Bevinding registreren' }).click();
+        await bit
+          .getByRole('region', { name: 'Bevindingen ten laste en ten ontlaste' })
+          .getByRole('button', { name: 'Bevinding registreren' })
+          .click();
         const finding = dialog(bit, 'Bevinding registreren');
         await choose(bit, 'Soort', kind);
         await finding.getByRole('textbox', { name: 'Bevinding' }).fill(summary);
@@ -185,8 +194,12 @@ test.describe('Intern Toezicht: a complaint from the desk to closure, sealed fro
         await expect(bit.getByText(summary)).toBeVisible();
         await expect(finding).toBeHidden();
       }
-      await expect(bit.getByRole('region', { name: 'Bevindingen ten laste en ten ontlaste' }).getByRole('region', { name: 'Ten laste' })).toContainText('Bodycam');
-      await expect(bit.getByRole('region', { name: 'Bevindingen ten laste en ten ontlaste' }).getByRole('region', { name: 'Ten ontlaste' })).toContainText('Getuige');
+      await expect(
+        bit.getByRole('region', { name: 'Bevindingen ten laste en ten ontlaste' }).getByRole('region', { name: 'Ten laste' }),
+      ).toContainText('Bodycam');
+      await expect(
+        bit.getByRole('region', { name: 'Bevindingen ten laste en ten ontlaste' }).getByRole('region', { name: 'Ten ontlaste' }),
+      ).toContainText('Getuige');
       await bit.getByRole('button', { name: 'Informatievraag registreren' }).click();
       const ask = dialog(bit, 'Informatievraag registreren');
       await choose(bit, 'Van', 'AIG');
@@ -257,7 +270,18 @@ test.describe('Intern Toezicht: a complaint from the desk to closure, sealed fro
       const seen = await traffic.received();
       expect(seen.bodies).toBeGreaterThan(10);
       expect(seen.liveChunks).toBeGreaterThan(0);
-      await traffic.expectNoTraceOf([complaintId, reportId, registerNumber, FACTS, 'Sint-Pietersplein', COMPLAINANT, 'DIT-', 'CP-2026-12345', 'AIG/2026/0815', 'disproportioneel']);
+      await traffic.expectNoTraceOf([
+        complaintId,
+        reportId,
+        registerNumber,
+        FACTS,
+        'Sint-Pietersplein',
+        COMPLAINANT,
+        'DIT-',
+        'CP-2026-12345',
+        'AIG/2026/0815',
+        'disproportioneel',
+      ]);
     } finally {
       await officerContext.close();
       await deskContext.close();

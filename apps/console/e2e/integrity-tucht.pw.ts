@@ -18,7 +18,10 @@ async function screen(page: Page, name: string): Promise<void> {
 }
 
 test.describe('Bureau Tucht: order measures, threat files and a disciplinary file, sealed from the officer they concern', () => {
-  test('Tucht records and follows up an order measure, keeps a threat file and reads a tuchtblad with an erased sanction; the officer sees nothing', async ({ browser, request }) => {
+  test('Tucht records and follows up an order measure, keeps a threat file and reads a tuchtblad with an erased sanction; the officer sees nothing', async ({
+    browser,
+    request,
+  }) => {
     test.setTimeout(480_000);
     const officerContext = await browser.newContext();
     const tuchtContext = await browser.newContext();
@@ -40,7 +43,11 @@ test.describe('Bureau Tucht: order measures, threat files and a disciplinary fil
       await apiPost(request, 'bart.desmet', `${c}/forwardings`, { body: 'aig', forwardedOn: '2023-01-03', channel: 'email' });
       await apiPost(request, 'filip.vermeulen', `${c}/triage`, { route: 'disciplinary', reason: 'Tuchtrechtelijke tekortkoming' });
       await apiPost(request, 'filip.vermeulen', `${c}/investigators`, { investigatorId: '5415-0402', designated: false });
-      await apiPost(request, 'hilde.mertens', `${c}/findings`, { kind: 'incriminating', summary: 'Getuigen bevestigen', source: 'verhoor getuigen' });
+      await apiPost(request, 'hilde.mertens', `${c}/findings`, {
+        kind: 'incriminating',
+        summary: 'Getuigen bevestigen',
+        source: 'verhoor getuigen',
+      });
       await apiPost(request, 'hilde.mertens', `${c}/outcome`, { conclusion: 'founded', summary: 'Gegrond' });
       await apiPost(request, 'filip.vermeulen', `${c}/disciplinary-procedures`, { staffId: KOEN });
       await apiPost(request, 'filip.vermeulen', `${c}/sanction`, { staffId: KOEN, sanction: 'waarschuwing', decidedOn: day(0) });
@@ -86,7 +93,10 @@ test.describe('Bureau Tucht: order measures, threat files and a disciplinary fil
       await expect(tucht.getByRole('heading', { name: /^Dreigingsdossier van /, level: 1 })).toBeVisible();
       const threatId = tucht.url().split('/').pop()!;
       await tucht.getByRole('button', { name: 'Nota toevoegen' }).click();
-      await tucht.getByRole('dialog', { name: 'Nota toevoegen' }).getByRole('textbox', { name: 'Nota' }).fill('Gesprek met het diensthoofd over beschermingsmaatregelen');
+      await tucht
+        .getByRole('dialog', { name: 'Nota toevoegen' })
+        .getByRole('textbox', { name: 'Nota' })
+        .fill('Gesprek met het diensthoofd over beschermingsmaatregelen');
       await tucht.getByRole('dialog', { name: 'Nota toevoegen' }).getByRole('button', { name: 'Nota toevoegen' }).click();
       await expect(tucht.getByText('Gesprek met het diensthoofd over beschermingsmaatregelen')).toBeVisible();
       await tucht.getByRole('button', { name: 'Dossier sluiten' }).click();
@@ -118,7 +128,15 @@ test.describe('Bureau Tucht: order measures, threat files and a disciplinary fil
       await expect(officer.locator('main')).not.toContainText('schorsing');
       const seen = await traffic.received();
       expect(seen.bodies).toBeGreaterThan(5);
-      await traffic.expectNoTraceOf([complaint.id, complaint.registerNumber, threatId, 'Overpoortstraat', 'schorsing bij ordemaatregel', 'Dreigende berichten', 'waarschuwing']);
+      await traffic.expectNoTraceOf([
+        complaint.id,
+        complaint.registerNumber,
+        threatId,
+        'Overpoortstraat',
+        'schorsing bij ordemaatregel',
+        'Dreigende berichten',
+        'waarschuwing',
+      ]);
     } finally {
       await officerContext.close();
       await tuchtContext.close();

@@ -3,7 +3,11 @@ import { referredCase } from './investigations.support';
 import { expectAccessible, screenshot, signIn } from './support';
 
 test.describe('a team lead assigns a referred case', () => {
-  test('Els Jacobs (team lead, Diefstallen) finds the referred case in her team’s list, names the lead investigator and adds members; a detective sees why he cannot', async ({ page, browser, request }) => {
+  test('Els Jacobs (team lead, Diefstallen) finds the referred case in her team’s list, names the lead investigator and adds members; a detective sees why he cannot', async ({
+    page,
+    browser,
+    request,
+  }) => {
     const kase = await referredCase(request, 'Stationsplein 3');
     await signIn(page, 'Els Jacobs');
     await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Dossiers van mijn team' }).click();
@@ -77,7 +81,9 @@ test.describe('a team lead assigns a referred case', () => {
       await signIn(pieter, 'Pieter Janssens', `/investigations/${kase.id}`);
       const his = pieter.getByRole('region', { name: 'Team en toewijzing' });
       await expect(his.getByRole('button', { name: 'Leidend onderzoeker vervangen' })).toBeDisabled();
-      await expect(his.getByTestId('rule-note')).toHaveText('Alleen een teamleider van Diefstallen wijst dit dossier toe (team, leidend onderzoeker, medewerkers).');
+      await expect(his.getByTestId('rule-note')).toHaveText(
+        'Alleen een teamleider van Diefstallen wijst dit dossier toe (team, leidend onderzoeker, medewerkers).',
+      );
       // He is the lead now: the case is in his own list.
       await pieter.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Mijn dossiers' }).click();
       await expect(pieter.getByRole('link', { name: kase.title })).toBeVisible();

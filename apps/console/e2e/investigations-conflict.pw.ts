@@ -3,7 +3,10 @@ import { choose, referredCase } from './investigations.support';
 import { expectAccessible, screenshot, signIn } from './support';
 
 test.describe('commands on the version that was read', () => {
-  test('a detective records the directing magistrate while his team lead changed the case: he is told it changed meanwhile (his open dialog keeps the version he read), reloads, and records it on the new version; the team lead sees it without reloading', async ({ browser, request }) => {
+  test('a detective records the directing magistrate while his team lead changed the case: he is told it changed meanwhile (his open dialog keeps the version he read), reloads, and records it on the new version; the team lead sees it without reloading', async ({
+    browser,
+    request,
+  }) => {
     const kase = await referredCase(request, 'Overpoortstraat 5');
     const first = await browser.newContext();
     const second = await browser.newContext();

@@ -6,12 +6,25 @@ import { expectAccessible, screenshot, signIn, tokenFor } from './support';
 const PERSON = 'RRN-85.07.14-231.07';
 
 test.describe('need-to-know in the browser', () => {
-  test('a Drugs detective never sees a Diefstallen case: not in her lists or counts, not through the person index, and by its address only behind the break-glass question; a Zeden case looks exactly like a missing one', async ({ page, request }) => {
+  test('a Drugs detective never sees a Diefstallen case: not in her lists or counts, not through the person index, and by its address only behind the break-glass question; a Zeden case looks exactly like a missing one', async ({
+    page,
+    request,
+  }) => {
     const diefstal = await openedCase(request, 'pieter.janssens', 'autodiefstal', 'Autodiefstallen Dok Noord');
     const drugs = await openedCase(request, 'sofie.maes', 'drugs', 'Drugshandel Dok Noord');
     const zeden = await openedCase(request, 'lotte.willems', 'aanranding', 'Aanranding Dok Noord');
-    for (const [user, id] of [['pieter.janssens', diefstal], ['sofie.maes', drugs], ['lotte.willems', zeden]] as const) {
-      await (await as(request, user)).post(`/api/investigations/${id}/parties`, { personId: PERSON, displayName: 'J. Dubbel', role: 'suspect', identified: true, traced: false }, { 'Idempotency-Key': `party-${id}` });
+    for (const [user, id] of [
+      ['pieter.janssens', diefstal],
+      ['sofie.maes', drugs],
+      ['lotte.willems', zeden],
+    ] as const) {
+      await (
+        await as(request, user)
+      ).post(
+        `/api/investigations/${id}/parties`,
+        { personId: PERSON, displayName: 'J. Dubbel', role: 'suspect', identified: true, traced: false },
+        { 'Idempotency-Key': `party-${id}` },
+      );
     }
 
     await signIn(page, 'Sofie Maes');
@@ -66,14 +79,21 @@ test.describe('need-to-know in the browser', () => {
     // Pieter, in the team, sees where J. Dubbel appears among the cases he may see: only his own.
     await signIn(page, 'Pieter Janssens', `/investigations/${diefstal}?tab=parties`);
     await page.getByRole('button', { name: 'Komt J. Dubbel ook elders voor?' }).click();
-    await expect(page.getByRole('region', { name: 'Andere dossiers van J. Dubbel' })).toHaveText('Komt in geen ander dossier voor dat u mag zien.');
+    await expect(page.getByRole('region', { name: 'Andere dossiers van J. Dubbel' })).toHaveText(
+      'Komt in geen ander dossier voor dat u mag zien.',
+    );
   });
 
-  test('the chief opens a case outside any assignment: the API asks why, the dialog asks him, the case shows read only, and the DPO finds the consultation with its reason', async ({ page, request }) => {
+  test('the chief opens a case outside any assignment: the API asks why, the dialog asks him, the case shows read only, and the DPO finds the consultation with its reason', async ({
+    page,
+    request,
+  }) => {
     const diefstal = await openedCase(request, 'pieter.janssens', 'homejacking', 'Homejacking Sint-Amandsberg');
     await signIn(page, 'Filip Vermeulen', `/investigations/${diefstal}`);
     const dialog = page.getByRole('dialog', { name: 'Reden van inzage' });
-    await expect(dialog).toContainText('Deze inzage wordt gelogd met uw naam, het tijdstip en uw reden, en nagekeken door Intern Toezicht.');
+    await expect(dialog).toContainText(
+      'Deze inzage wordt gelogd met uw naam, het tijdstip en uw reden, en nagekeken door Intern Toezicht.',
+    );
     await expectAccessible(page, 'break-glass dialog on a case');
     await screenshot(page, 'inv-16-break-glass');
     const reason = 'Vraag van de burgemeester over de aanpak van homejackings';
@@ -87,15 +107,23 @@ test.describe('need-to-know in the browser', () => {
     await expect(page.getByRole('button', { name: 'Afsluiten' })).toBeDisabled();
     // The other reads of the same case (its timeline) go with the same reason, without asking again.
     await page.getByRole('tab', { name: 'Tijdlijn' }).click();
-    await expect(page.getByTestId('timeline')).toContainText('Opsporingsonderzoek geopend (Eigen initiatief) voor Homejacking, bij team Diefstallen');
+    await expect(page.getByTestId('timeline')).toContainText(
+      'Opsporingsonderzoek geopend (Eigen initiatief) voor Homejacking, bij team Diefstallen',
+    );
     await expect(dialog).toBeHidden();
     await expectAccessible(page, 'case read by break-glass');
     await screenshot(page, 'inv-17-break-glass-case');
 
     const dpo = await tokenFor(request, 'ines.dubois');
-    const log = await request.get(`/api/audit/consultations?subject=${diefstal}&breakGlass=true`, { headers: { authorization: `Bearer ${dpo}` } });
+    const log = await request.get(`/api/audit/consultations?subject=${diefstal}&breakGlass=true`, {
+      headers: { authorization: `Bearer ${dpo}` },
+    });
     expect(log.status()).toBe(200);
-    const items = ((await log.json()) as { items: { actor: { username: string }; breakGlass: boolean; justification: { text: string; caseRef: string | null } | null }[] }).items;
+    const items = (
+      (await log.json()) as {
+        items: { actor: { username: string }; breakGlass: boolean; justification: { text: string; caseRef: string | null } | null }[];
+      }
+    ).items;
     expect(items.length).toBeGreaterThanOrEqual(2);
     expect(items.every((c) => c.actor.username === 'filip.vermeulen' && c.breakGlass)).toBe(true);
     expect(items.map((c) => c.justification)).toContainEqual({ text: reason, caseRef: 'KS-2026-0311' });

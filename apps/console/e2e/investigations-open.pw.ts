@@ -3,7 +3,9 @@ import { choose } from './investigations.support';
 import { expectAccessible, screenshot, signIn } from './support';
 
 test.describe('a detective opens a case', () => {
-  test('Sofie Maes (Drugs) opens a case on a kantschrift of the parket: the form names what is missing beside each field, shows where the phenomenon routes it and warns before another team’s; the new case file opens, she links a suspect, and reads it in English', async ({ page }) => {
+  test('Sofie Maes (Drugs) opens a case on a kantschrift of the parket: the form names what is missing beside each field, shows where the phenomenon routes it and warns before another team’s; the new case file opens, she links a suspect, and reads it in English', async ({
+    page,
+  }) => {
     await signIn(page, 'Sofie Maes');
     await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Nieuw dossier' }).click();
     await expect(page.getByRole('heading', { name: 'Nieuw dossier', level: 1 })).toBeFocused();

@@ -8,12 +8,19 @@ for (const [name, viewport] of [
   ['tablet-landscape', { width: 1024, height: 768 }],
   ['tablet-portrait', { width: 768, height: 1024 }],
 ] as const) {
-  test(`the detectives' list and every tab of the case file fit a ${name} screen (${viewport.width}×${viewport.height}) without horizontal scrolling`, async ({ page, request }) => {
+  test(`the detectives' list and every tab of the case file fit a ${name} screen (${viewport.width}×${viewport.height}) without horizontal scrolling`, async ({
+    page,
+    request,
+  }) => {
     const kase = await referredCase(request, `Kouter 1 ${name}`);
     const els = await as(request, 'els.jacobs');
     await els.post(`/api/investigations/${kase.id}/lead-investigator`, { staffId: '5415-0201' });
     const pieter = await as(request, 'pieter.janssens');
-    await pieter.post(`/api/investigations/${kase.id}/tasks`, { title: 'Camerabeelden Kouter opvragen', assignee: '5415-0201', dueDate: '2026-12-24' }, { 'Idempotency-Key': `tablet-task-${kase.id}` });
+    await pieter.post(
+      `/api/investigations/${kase.id}/tasks`,
+      { title: 'Camerabeelden Kouter opvragen', assignee: '5415-0201', dueDate: '2026-12-24' },
+      { 'Idempotency-Key': `tablet-task-${kase.id}` },
+    );
     // A seized bicycle lock, registered at the evidence desk against the case: the case file shows it once linked.
     await pieter.post('/api/evidence/items', {
       investigationId: kase.id,

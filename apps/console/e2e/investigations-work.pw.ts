@@ -3,14 +3,21 @@ import { as, brussels, choose, hoursAgo, referredCase } from './investigations.s
 import { expectAccessible, screenshot, signIn } from './support';
 
 test.describe('a detective works his case', () => {
-  test('Pieter Janssens records the directing magistrate, a hearing with its Salduz record, a house search and a task; the timeline shows them, the file as it stood before does not; he closes and reopens the case', async ({ page, request }) => {
+  test('Pieter Janssens records the directing magistrate, a hearing with its Salduz record, a house search and a task; the timeline shows them, the file as it stood before does not; he closes and reopens the case', async ({
+    page,
+    request,
+  }) => {
     const kase = await referredCase(request, 'Sint-Pietersplein 9');
     const els = await as(request, 'els.jacobs');
     await els.post(`/api/investigations/${kase.id}/lead-investigator`, { staffId: '5415-0201' });
     // A task already past its day: the case file must make it stand out.
     const pieterApi = await as(request, 'pieter.janssens');
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    await pieterApi.post(`/api/investigations/${kase.id}/tasks`, { title: 'Camerabeelden station opvragen', assignee: '5415-0201', dueDate: yesterday }, { 'Idempotency-Key': `overdue-${kase.id}` });
+    await pieterApi.post(
+      `/api/investigations/${kase.id}/tasks`,
+      { title: 'Camerabeelden station opvragen', assignee: '5415-0201', dueDate: yesterday },
+      { 'Idempotency-Key': `overdue-${kase.id}` },
+    );
 
     await signIn(page, 'Pieter Janssens', `/investigations/${kase.id}`);
     await expect(page.getByRole('heading', { name: kase.title, level: 1 })).toBeVisible();
@@ -20,7 +27,9 @@ test.describe('a detective works his case', () => {
     await page.getByRole('button', { name: 'Onderzoeksdaad registreren' }).click();
     const early = page.getByRole('dialog', { name: 'Onderzoeksdaad registreren' });
     await early.getByRole('combobox', { name: 'Soort', exact: true }).click();
-    await expect(page.getByRole('option', { name: 'Huiszoeking — eerst een leidende magistraat' })).toHaveAttribute('data-combobox-disabled');
+    await expect(page.getByRole('option', { name: 'Huiszoeking — eerst een leidende magistraat' })).toHaveAttribute(
+      'data-combobox-disabled',
+    );
     await page.keyboard.press('Escape');
     await early.getByRole('button', { name: 'Annuleren' }).click();
 
@@ -107,13 +116,18 @@ test.describe('a detective works his case', () => {
     const timeline = page.getByTestId('timeline');
     await expect(timeline).toContainText('Taak "Buurtonderzoek Dampoort" voor 5415-0201');
     await expect(timeline).toContainText('Huiszoeking Dampoortstraat 40, Gent, gemachtigd door Onderzoeksrechter HZB-2026/0042');
-    await expect(timeline).toContainText('Verhoor van Verdachte K. Verdacht: uitgesteld Salduz-verhoor, advocaat Mr. L. Vermeersch aanwezig, tolk Roemeens');
+    await expect(timeline).toContainText(
+      'Verhoor van Verdachte K. Verdacht: uitgesteld Salduz-verhoor, advocaat Mr. L. Vermeersch aanwezig, tolk Roemeens',
+    );
     await expect(timeline).toContainText('Leidende magistraat: Procureur des Konings GE.20.L1.004512/26 (Opsporingsonderzoek)');
     await expectAccessible(page, 'timeline');
     await screenshot(page, 'inv-09-timeline');
 
     // The file as it stood right after the magistrate was recorded: no hearing, no search, read only.
-    await timeline.getByRole('row', { name: /Leidende magistraat:/ }).getByRole('button', { name: /Dossier bekijken zoals het was na stap/ }).click();
+    await timeline
+      .getByRole('row', { name: /Leidende magistraat:/ })
+      .getByRole('button', { name: /Dossier bekijken zoals het was na stap/ })
+      .click();
     const banner = page.getByTestId('historical-banner');
     await expect(banner).toContainText('Historische weergave — alleen lezen');
     await expect(timeline).not.toContainText('Verhoor van');
@@ -140,14 +154,18 @@ test.describe('a detective works his case', () => {
     await closing.getByRole('button', { name: 'Afsluiten' }).click();
     const close = page.getByRole('dialog', { name: 'Dossier afsluiten' });
     await close.getByRole('combobox', { name: 'Uitkomst', exact: true }).click();
-    await expect(page.getByRole('option', { name: 'Gerapporteerd aan de magistraat (eerst rapporteren)' })).toHaveAttribute('data-combobox-disabled');
+    await expect(page.getByRole('option', { name: 'Gerapporteerd aan de magistraat (eerst rapporteren)' })).toHaveAttribute(
+      'data-combobox-disabled',
+    );
     await page.getByRole('option', { name: 'Geen verder gevolg', exact: true }).click();
     await close.getByRole('textbox', { name: 'Reden' }).fill('Dader onbekend, geen verdere sporen');
     await close.getByRole('button', { name: 'Afsluiten' }).click();
     await expect(close).toBeHidden();
     await expect(page.getByRole('group', { name: 'Kerngegevens van het dossier' })).toContainText('Afgesloten');
     await expect(page.getByRole('note')).toContainText('Dit dossier is afgesloten: alleen heropenen is mogelijk.');
-    await expect(page.getByRole('region', { name: 'Gegevens' }).getByRole('button', { name: 'Leidende magistraat registreren' })).toBeDisabled();
+    await expect(
+      page.getByRole('region', { name: 'Gegevens' }).getByRole('button', { name: 'Leidende magistraat registreren' }),
+    ).toBeDisabled();
     await expect(closing).toContainText('Geen verder gevolg');
     await expectAccessible(page, 'closed case');
     await screenshot(page, 'inv-11-closed');

@@ -12,7 +12,15 @@ export async function choose(scope: Page | Locator, label: string, option: strin
 /** An instant as a Belgian wall-clock time the console's pickers read: `DD/MM/YYYY HH:mm`. */
 export function brussels(at: Date): string {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Brussels',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(at)
       .map((x) => [x.type, x.value]),
   );
@@ -44,7 +52,11 @@ export async function as(request: APIRequestContext, username: string) {
  * investigation: the investigations service opens its case, routed to Diefstallen. Returns the case
  * id and its title (the report's incident type and place).
  */
-export async function referredCase(request: APIRequestContext, street: string, suspect = 'K. Verdacht'): Promise<{ id: string; title: string; reportId: string }> {
+export async function referredCase(
+  request: APIRequestContext,
+  street: string,
+  suspect = 'K. Verdacht',
+): Promise<{ id: string; title: string; reportId: string }> {
   const desk = await as(request, 'an.peeters');
   const report = await desk.post('/api/reports', {
     kind: 'aangifte',

@@ -28,7 +28,10 @@ async function reportByWim(request: APIRequestContext, incidentType: string): Pr
 }
 
 test.describe('live updates', () => {
-  test('what one officer changes appears on the other’s screen without a reload: the report on screen, then the list', async ({ browser, request }) => {
+  test('what one officer changes appears on the other’s screen without a reload: the report on screen, then the list', async ({
+    browser,
+    request,
+  }) => {
     const id = await reportByDesk(request, 'Fiets gestolen aan de Dampoort, rood.');
     const first = await browser.newContext();
     const second = await browser.newContext();
@@ -69,7 +72,10 @@ test.describe('live updates', () => {
     }
   });
 
-  test('an edit in progress is not overwritten: the change waits, and saving is told it changed meanwhile', async ({ browser, request }) => {
+  test('an edit in progress is not overwritten: the change waits, and saving is told it changed meanwhile', async ({
+    browser,
+    request,
+  }) => {
     const id = await reportByDesk(request, 'Portefeuille verloren op tram 1.');
     const first = await browser.newContext();
     const second = await browser.newContext();

@@ -6,7 +6,11 @@ interface Parked {
 }
 
 test.describe('the IT desk acts on what a service parked', () => {
-  test('Tom Verstraete (ops) sees why investigations parked a referral, replays it in vain, discards it with a reason, and rebuilds a projection', async ({ page, browser, request }) => {
+  test('Tom Verstraete (ops) sees why investigations parked a referral, replays it in vain, discards it with a reason, and rebuilds a projection', async ({
+    page,
+    browser,
+    request,
+  }) => {
     // Several services, a rebuild and two sign-ins: more than the default minute on a shared machine.
     test.slow();
     // The desk refers an environmental crime; this zone routes no team for it and has none for unrouted
@@ -22,7 +26,10 @@ test.describe('the IT desk acts on what a service parked', () => {
       parties: [{ name: 'B. Claes', roles: ['reporter', 'victim'] }],
     });
     const desk = await tokenFor(request, 'an.peeters');
-    const referred = await request.post(`/api/reports/${reportId}/investigation-request`, { headers: { authorization: `Bearer ${desk}` }, data: { reason: 'Milieudelict: onderzoek nodig' } });
+    const referred = await request.post(`/api/reports/${reportId}/investigation-request`, {
+      headers: { authorization: `Bearer ${desk}` },
+      data: { reason: 'Milieudelict: onderzoek nodig' },
+    });
     expect(referred.status()).toBe(200);
     let parkedId = '';
     await expect
@@ -73,7 +80,9 @@ test.describe('the IT desk acts on what a service parked', () => {
     const dialog = page.getByRole('dialog', { name: `Bericht ${parkedId} verwerpen` });
     await dialog.getByRole('button', { name: 'Verwerpen' }).click();
     await expect(dialog.getByRole('textbox', { name: 'Reden' })).toHaveAttribute('aria-invalid', 'true');
-    await dialog.getByRole('textbox', { name: 'Reden' }).fill('Milieudelicten gaan naar de milieudienst van de stad, niet naar de recherche');
+    await dialog
+      .getByRole('textbox', { name: 'Reden' })
+      .fill('Milieudelicten gaan naar de milieudienst van de stad, niet naar de recherche');
     await expectAccessible(page, 'discard dialog');
     await screenshot(page, 'ops-03-discard-dialog');
     await dialog.getByRole('button', { name: 'Verwerpen' }).click();

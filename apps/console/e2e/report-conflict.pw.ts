@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible, reportByDesk, screenshot, signIn } from './support';
 
 test.describe('edits on the version that was read', () => {
-  test('two desk officers amend the same report: the second to save is told it changed meanwhile, reloads, and saves on the new version', async ({ browser, request }) => {
+  test('two desk officers amend the same report: the second to save is told it changed meanwhile, reloads, and saves on the new version', async ({
+    browser,
+    request,
+  }) => {
     const id = await reportByDesk(request, 'Fiets gestolen, blauw, merk onbekend.');
     const first = await browser.newContext();
     const second = await browser.newContext();

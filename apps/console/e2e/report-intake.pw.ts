@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { choose, expectAccessible, screenshot, signIn } from './support';
 
 test.describe('the front desk takes a report in', () => {
-  test('a refusal of the service shows beside its field; corrected, the report is taken in, opens, and is in the list', async ({ page }) => {
+  test('a refusal of the service shows beside its field; corrected, the report is taken in, opens, and is in the list', async ({
+    page,
+  }) => {
     await signIn(page, 'An Peeters');
     await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Nieuwe melding' }).click();
     await expect(page.getByRole('heading', { name: 'Nieuwe melding', level: 1 })).toBeFocused();
@@ -32,7 +34,9 @@ test.describe('the front desk takes a report in', () => {
     await page.getByRole('button', { name: 'Melding opnemen' }).click();
     const appointment = page.getByRole('textbox', { name: 'Afspraakreferentie' });
     await expect(appointment).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByText('Dit kantoor werkt op afspraak: vul de afspraakreferentie in, of duid aan dat het dringend is.').first()).toBeVisible();
+    await expect(
+      page.getByText('Dit kantoor werkt op afspraak: vul de afspraakreferentie in, of duid aan dat het dringend is.').first(),
+    ).toBeVisible();
     const describedBy = await appointment.getAttribute('aria-describedby');
     expect(describedBy).toMatch(/error/);
     await expect(page.locator(`[id="${describedBy!.split(' ').find((id) => id.includes('error'))}"]`)).toHaveText(

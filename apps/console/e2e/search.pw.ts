@@ -2,7 +2,11 @@ import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { expectAccessible, screenshot, signIn, tokenFor } from './support';
 
 /** A case opened by a detective through the API (the flow under test is the search in the browser). */
-async function caseOpenedBy(request: APIRequestContext, username: string, o: { phenomenon: string; title: string; reference: string; suspect: string }): Promise<string> {
+async function caseOpenedBy(
+  request: APIRequestContext,
+  username: string,
+  o: { phenomenon: string; title: string; reference: string; suspect: string },
+): Promise<string> {
   const headers = { authorization: `Bearer ${await tokenFor(request, username)}` };
   const opened = await request.post('/api/investigations', {
     headers,
@@ -16,13 +20,20 @@ async function caseOpenedBy(request: APIRequestContext, username: string, o: { p
   });
   expect(opened.status()).toBe(201);
   const id = ((await opened.json()) as { id: string }).id;
-  const party = await request.post(`/api/investigations/${id}/parties`, { headers, data: { displayName: o.suspect, role: 'suspect', identified: true, traced: false } });
+  const party = await request.post(`/api/investigations/${id}/parties`, {
+    headers,
+    data: { displayName: o.suspect, role: 'suspect', identified: true, traced: false },
+  });
   expect(party.status()).toBe(201);
   return id;
 }
 
 /** A report taken in by the desk and assigned to a team, through the API; returns its id. */
-async function reportForTeam(request: APIRequestContext, team: string, o: { narrative: string; address: string; party: string }): Promise<string> {
+async function reportForTeam(
+  request: APIRequestContext,
+  team: string,
+  o: { narrative: string; address: string; party: string },
+): Promise<string> {
   const headers = { authorization: `Bearer ${await tokenFor(request, 'an.peeters')}` };
   const res = await request.post('/api/reports', {
     headers,
@@ -59,15 +70,31 @@ test.describe('search across what the reader may see', () => {
   let report: string;
 
   test.beforeAll(async ({ request }) => {
-    theft = await caseOpenedBy(request, 'pieter.janssens', { phenomenon: 'woninginbraak', title: `Inbraakreeks ${word}`, reference: 'KS-2026-8801', suspect: 'Kevin Mortier' });
-    drugs = await caseOpenedBy(request, 'sofie.maes', { phenomenon: 'drugs', title: `Cannabisplantage ${word}`, reference: 'KS-2026-8802', suspect: 'Dirk Mortier' });
-    report = await reportForTeam(request, 'Diefstallen', { narrative: `Inbraak via de achterdeur, juwelen weg. Gezien aan de ${word}.`, address: 'Meulestedekaai 3', party: 'Greet Lambrecht' });
+    theft = await caseOpenedBy(request, 'pieter.janssens', {
+      phenomenon: 'woninginbraak',
+      title: `Inbraakreeks ${word}`,
+      reference: 'KS-2026-8801',
+      suspect: 'Kevin Mortier',
+    });
+    drugs = await caseOpenedBy(request, 'sofie.maes', {
+      phenomenon: 'drugs',
+      title: `Cannabisplantage ${word}`,
+      reference: 'KS-2026-8802',
+      suspect: 'Dirk Mortier',
+    });
+    report = await reportForTeam(request, 'Diefstallen', {
+      narrative: `Inbraak via de achterdeur, juwelen weg. Gezien aan de ${word}.`,
+      address: 'Meulestedekaai 3',
+      party: 'Greet Lambrecht',
+    });
     await indexed(request, 'pieter.janssens', `/api/investigations/search?q=${word}`, 1);
     await indexed(request, 'sofie.maes', `/api/investigations/search?q=${word}`, 1);
     await indexed(request, 'pieter.janssens', `/api/reports/search?q=${word}`, 1);
   });
 
-  test('a Diefstallen detective finds his case and his team’s report from the header, by keyboard, with the words marked, and opens the report', async ({ page }) => {
+  test('a Diefstallen detective finds his case and his team’s report from the header, by keyboard, with the words marked, and opens the report', async ({
+    page,
+  }) => {
     await signIn(page, 'Pieter Janssens', '/reports');
     await expectAccessible(page, 'the shell with the search box');
     await screenshot(page, 'search-00-header');
@@ -142,7 +169,9 @@ test.describe('search across what the reader may see', () => {
 
   test('a search the services cannot use is explained beside the field', async ({ page }) => {
     await signIn(page, 'An Peeters', '/search?q=-fiets');
-    await expect(page.getByText('De zoekterm bevat geen woord om naar te zoeken (alleen stopwoorden, leestekens of uitsluitingen).')).toBeVisible();
+    await expect(
+      page.getByText('De zoekterm bevat geen woord om naar te zoeken (alleen stopwoorden, leestekens of uitsluitingen).'),
+    ).toBeVisible();
     await expect(page.getByRole('searchbox', { name: 'Zoekterm' })).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByTestId('search-group-report')).toHaveCount(0);
     await expectAccessible(page, 'search refused');

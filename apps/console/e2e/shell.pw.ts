@@ -20,7 +20,9 @@ test.describe('the shell', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
   });
 
-  test('is usable by keyboard: a skip link to the content, and the new screen’s heading takes the focus after navigating', async ({ page }) => {
+  test('is usable by keyboard: a skip link to the content, and the new screen’s heading takes the focus after navigating', async ({
+    page,
+  }) => {
     await signIn(page, 'An Peeters');
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Naar de inhoud' });

@@ -41,7 +41,9 @@ test.describe('signing in with Keycloak (OIDC, authorization code + PKCE)', () =
     await server?.stop();
   });
 
-  test('a detective signs in on Keycloak’s page, lands on the page he asked for, keeps working past his first token, and signs out of Keycloak too', async ({ page }) => {
+  test('a detective signs in on Keycloak’s page, lands on the page he asked for, keeps working past his first token, and signs out of Keycloak too', async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     const issuer = server.keycloak.settings.issuer;
     const tokenRequests: Request[] = [];
@@ -61,14 +63,21 @@ test.describe('signing in with Keycloak (OIDC, authorization code + PKCE)', () =
     await page.getByRole('button', { name: 'Aanmelden via Keycloak' }).click();
 
     // Keycloak's own login page, with the code flow and PKCE (S256) of the console's public client.
-    await page.waitForURL((u) => u.href.startsWith(`${issuer}/protocol/openid-connect/auth`) || u.href.startsWith(`${issuer}/login-actions/`));
+    await page.waitForURL(
+      (u) => u.href.startsWith(`${issuer}/protocol/openid-connect/auth`) || u.href.startsWith(`${issuer}/login-actions/`),
+    );
     const authorize = new URL(page.url());
     expect({
       client_id: authorize.searchParams.get('client_id'),
       response_type: authorize.searchParams.get('response_type'),
       code_challenge_method: authorize.searchParams.get('code_challenge_method'),
       redirect_uri: authorize.searchParams.get('redirect_uri'),
-    }).toEqual({ client_id: CONSOLE_CLIENT_ID, response_type: 'code', code_challenge_method: 'S256', redirect_uri: `${host.url}/auth/callback` });
+    }).toEqual({
+      client_id: CONSOLE_CLIENT_ID,
+      response_type: 'code',
+      code_challenge_method: 'S256',
+      redirect_uri: `${host.url}/auth/callback`,
+    });
     await page.locator('#username').fill(PIETER.username);
     await page.locator('#password').fill(TEST_USER_PASSWORD);
     await screenshot(page, 'oidc-02-keycloak-login');
@@ -92,7 +101,11 @@ test.describe('signing in with Keycloak (OIDC, authorization code + PKCE)', () =
     // request of the console carries the new token and the API accepts it.
     const firstAuthorization = (await apiRequests[0]?.allHeaders())?.authorization;
     expect(firstAuthorization).toMatch(/^Bearer eyJ/);
-    await expect.poll(() => tokenRequests.filter((r) => new URLSearchParams(r.postData() ?? '').get('grant_type') === 'refresh_token').length, { timeout: 45_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => tokenRequests.filter((r) => new URLSearchParams(r.postData() ?? '').get('grant_type') === 'refresh_token').length, {
+        timeout: 45_000,
+      })
+      .toBeGreaterThan(0);
     const next = page.waitForResponse((r) => r.url().startsWith(`${host.url}/api/reports?`) && r.url().includes('kind=aangifte'));
     // The address changes inside the application (as a filter does): the list is fetched again.
     await page.evaluate(() => {

@@ -22,7 +22,13 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(' | ')}`,
+    );
   expect(bad, `accessibility violations on ${screen}`).toEqual([]);
 }
 
@@ -65,15 +71,25 @@ const DOC_SHA = '3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046de
  * A PV drafted by the front desk (an.peeters, its author) on a report, through the API; submitted for
  * quality control unless `submit` is false. Returns its id.
  */
-export async function pvByDesk(request: APIRequestContext, reportId: string, options: { offenceType?: string; destination?: 'parket' | 'city_gas'; submit?: boolean } = {}): Promise<string> {
+export async function pvByDesk(
+  request: APIRequestContext,
+  reportId: string,
+  options: { offenceType?: string; destination?: 'parket' | 'city_gas'; submit?: boolean } = {},
+): Promise<string> {
   const headers = { authorization: `Bearer ${await tokenFor(request, 'an.peeters')}` };
   const drafted = await request.post(`/api/reports/${reportId}/pvs`, {
     headers,
-    data: { legalQualification: 'Diefstal (art. 461 Sw.)', offenceType: options.offenceType ?? 'fietsdiefstal', destination: options.destination ?? 'parket', documentSha256: DOC_SHA },
+    data: {
+      legalQualification: 'Diefstal (art. 461 Sw.)',
+      offenceType: options.offenceType ?? 'fietsdiefstal',
+      destination: options.destination ?? 'parket',
+      documentSha256: DOC_SHA,
+    },
   });
   expect(drafted.status()).toBe(201);
   const pvId = ((await drafted.json()) as { id: string }).id;
-  if (options.submit !== false) expect((await request.post(`/api/reports/pvs/${pvId}/submission`, { headers, data: {} })).status()).toBe(200);
+  if (options.submit !== false)
+    expect((await request.post(`/api/reports/pvs/${pvId}/submission`, { headers, data: {} })).status()).toBe(200);
   return pvId;
 }
 

@@ -32,7 +32,8 @@ export function initialChunks(distDir) {
     seen.add(file);
     const code = readFileSync(path.join(distDir, file), 'utf8');
     // Static imports only: `import … from "./x.js"` and `import "./x.js"`; dynamic import() loads later.
-    for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*${}\s,]+from\s*)?["']\.\/([^"']+\.js)["']/g)) visit(path.posix.join(path.posix.dirname(file), m[1]));
+    for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*${}\s,]+from\s*)?["']\.\/([^"']+\.js)["']/g))
+      visit(path.posix.join(path.posix.dirname(file), m[1]));
   };
   visit(entry);
   return [...seen];
@@ -66,7 +67,14 @@ async function launch() {
   const { chromium } = await import('@playwright/test');
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    args: [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
   });
 }
 
@@ -86,7 +94,11 @@ async function firstScreen(base) {
           }
           return false;
         };
-        new MutationObserver((_, obs) => done() && obs.disconnect()).observe(document, { subtree: true, childList: true, attributes: true });
+        new MutationObserver((_, obs) => done() && obs.disconnect()).observe(document, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+        });
       });
       const page = await context.newPage();
       await page.goto(base);
@@ -141,13 +153,26 @@ const stats = (values) => {
 const { median, worst } = stats(times);
 const file = stats(caseFile.map((r) => r.file));
 const timeline = stats(caseFile.map((r) => r.timeline));
-const ok = (v, target, below) => (below ? v < target : v <= target) ? 'ok' : 'MISSED';
+const ok = (v, target, below) => ((below ? v < target : v <= target) ? 'ok' : 'MISSED');
 console.log('\nWeb console');
-console.log(`  initial JavaScript        ${initialKb.toFixed(1).padStart(7)} kB gzip   target ≤ ${TARGET_KB} kB   ${ok(initialKb, TARGET_KB)}   (${files.length} files: ${files.join(', ')})`);
-console.log(`  first screen interactive  ${median.toFixed(0).padStart(7)} ms median  target < ${TARGET_MS} ms   ${ok(median, TARGET_MS, true)}   (worst ${worst.toFixed(0)} ms of ${times.length} first visits, loopback)`);
-console.log(`  case file, ${EVENTS} events    ${file.median.toFixed(0).padStart(7)} ms median  target < ${TARGET_CASE_FILE_MS} ms    ${ok(file.median, TARGET_CASE_FILE_MS, true)}   (worst ${file.worst.toFixed(0)} ms of ${caseFile.length} visits: a click on the case in the team's list until the file is painted, its API read included)`);
-console.log(`  its timeline rendered     ${timeline.median.toFixed(0).padStart(7)} ms median  target < ${TARGET_CASE_FILE_MS} ms    ${ok(timeline.median, TARGET_CASE_FILE_MS, true)}   (worst ${timeline.worst.toFixed(0)} ms: a click on the tab until its ${EVENTS} steps are painted, the API read of the timeline included; case seeded through the API in ${(seedMs / 1000).toFixed(1)} s)`);
-console.log(`  (machine load average ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores at the end)`);
+console.log(
+  `  initial JavaScript        ${initialKb.toFixed(1).padStart(7)} kB gzip   target ≤ ${TARGET_KB} kB   ${ok(initialKb, TARGET_KB)}   (${files.length} files: ${files.join(', ')})`,
+);
+console.log(
+  `  first screen interactive  ${median.toFixed(0).padStart(7)} ms median  target < ${TARGET_MS} ms   ${ok(median, TARGET_MS, true)}   (worst ${worst.toFixed(0)} ms of ${times.length} first visits, loopback)`,
+);
+console.log(
+  `  case file, ${EVENTS} events    ${file.median.toFixed(0).padStart(7)} ms median  target < ${TARGET_CASE_FILE_MS} ms    ${ok(file.median, TARGET_CASE_FILE_MS, true)}   (worst ${file.worst.toFixed(0)} ms of ${caseFile.length} visits: a click on the case in the team's list until the file is painted, its API read included)`,
+);
+console.log(
+  `  its timeline rendered     ${timeline.median.toFixed(0).padStart(7)} ms median  target < ${TARGET_CASE_FILE_MS} ms    ${ok(timeline.median, TARGET_CASE_FILE_MS, true)}   (worst ${timeline.worst.toFixed(0)} ms: a click on the tab until its ${EVENTS} steps are painted, the API read of the timeline included; case seeded through the API in ${(seedMs / 1000).toFixed(1)} s)`,
+);
+console.log(
+  `  (machine load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')} on ${os.cpus().length} cores at the end)`,
+);
 mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(
   path.join(root, 'bench', 'results', 'console.json'),
@@ -157,10 +182,17 @@ writeFileSync(
       initialJsKbGzip: initialKb,
       initialFiles: files,
       firstScreenMs: { median, worst, runs: times },
-      caseFile: { events: EVENTS, fileMs: { ...file, runs: caseFile.map((r) => r.file) }, timelineMs: { ...timeline, runs: caseFile.map((r) => r.timeline) }, seedMs },
+      caseFile: {
+        events: EVENTS,
+        fileMs: { ...file, runs: caseFile.map((r) => r.file) },
+        timelineMs: { ...timeline, runs: caseFile.map((r) => r.timeline) },
+        seedMs,
+      },
     },
     null,
     2,
   ),
 );
-process.exit(initialKb <= TARGET_KB && median < TARGET_MS && file.median < TARGET_CASE_FILE_MS && timeline.median < TARGET_CASE_FILE_MS ? 0 : 1);
+process.exit(
+  initialKb <= TARGET_KB && median < TARGET_MS && file.median < TARGET_CASE_FILE_MS && timeline.median < TARGET_CASE_FILE_MS ? 0 : 1,
+);

@@ -20,12 +20,24 @@ const APT = [
 function ensureAptPackages() {
   const missing = APT.filter((a) => !existsSync(a.file));
   if (missing.length === 0) return;
-  console.log(`[browser] ${missing.map((m) => m.file).join(', ')} missing: installing Debian's ${missing.map((m) => m.pkg).join(', ')} (apt-get)…`);
+  console.log(
+    `[browser] ${missing.map((m) => m.file).join(', ')} missing: installing Debian's ${missing.map((m) => m.pkg).join(', ')} (apt-get)…`,
+  );
   const root_ = process.getuid?.() === 0;
   const sudo = root_ ? [] : ['sudo', '-n'];
-  const run = (args) => spawnSync(sudo[0] ?? args[0], sudo.length ? [...sudo.slice(1), ...args] : args.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (run(['apt-get', 'update', '-qq']).status !== 0 || run(['apt-get', 'install', '-y', '-qq', ...missing.map((m) => m.pkg)]).status !== 0 || missing.some((m) => !existsSync(m.file))) {
-    console.error(`[browser] could not install ${missing.map((m) => m.pkg).join(', ')} with apt-get (root or passwordless sudo needed); ${missing.map((m) => m.hint).join('; ')}`);
+  const run = (args) =>
+    spawnSync(sudo[0] ?? args[0], sudo.length ? [...sudo.slice(1), ...args] : args.slice(1), {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  if (
+    run(['apt-get', 'update', '-qq']).status !== 0 ||
+    run(['apt-get', 'install', '-y', '-qq', ...missing.map((m) => m.pkg)]).status !== 0 ||
+    missing.some((m) => !existsSync(m.file))
+  ) {
+    console.error(
+      `[browser] could not install ${missing.map((m) => m.pkg).join(', ')} with apt-get (root or passwordless sudo needed); ${missing.map((m) => m.hint).join('; ')}`,
+    );
     process.exit(1);
   }
 }
@@ -46,11 +58,28 @@ const port = await freePort();
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'console-e2e-data-'));
 const report = path.join(mkdtempSync(path.join(os.tmpdir(), 'console-e2e-report-')), 'results.json');
 rmSync(path.join(root, 'dist', 'console-e2e', 'screenshots'), { recursive: true, force: true });
-const r = spawnSync(process.execPath, [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', '--config', path.join(root, 'apps/console/playwright.config.ts'), ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', CONSOLE_E2E_PORT: String(port), CONSOLE_E2E_DATA_DIR: dataDir, CONSOLE_E2E_JSON: report, CHROMIUM_PATH: CHROMIUM },
-});
+const r = spawnSync(
+  process.execPath,
+  [
+    path.join(root, 'node_modules/@playwright/test/cli.js'),
+    'test',
+    '--config',
+    path.join(root, 'apps/console/playwright.config.ts'),
+    ...process.argv.slice(2),
+  ],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+      CONSOLE_E2E_PORT: String(port),
+      CONSOLE_E2E_DATA_DIR: dataDir,
+      CONSOLE_E2E_JSON: report,
+      CHROMIUM_PATH: CHROMIUM,
+    },
+  },
+);
 let counts = { passed: 0, failed: 1, pending: 0 };
 if (existsSync(report)) {
   const s = JSON.parse(readFileSync(report, 'utf8')).stats;

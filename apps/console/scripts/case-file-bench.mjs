@@ -15,7 +15,11 @@ const LEAD = { username: 'pieter.janssens', name: 'Pieter Janssens', staffId: '5
 async function api(base, token, method, path, body) {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(method === 'POST' ? { 'idempotency-key': randomUUID() } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      ...(method === 'POST' ? { 'idempotency-key': randomUUID() } : {}),
+    },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
@@ -28,11 +32,20 @@ async function api(base, token, method, path, body) {
  * the case id and its title.
  */
 export async function seedCase(base, events = EVENTS) {
-  const tokenRes = await fetch(`${base}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: LEAD.username }) });
+  const tokenRes = await fetch(`${base}/api/auth/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: LEAD.username }),
+  });
   if (!tokenRes.ok) throw new Error(`token: ${tokenRes.status}`);
   const { access_token: token } = await tokenRes.json();
   const title = `Inbraakreeks Muide (${events} gebeurtenissen)`;
-  const opened = await api(base, token, 'POST', '/api/investigations', { kind: 'opsporingsonderzoek', origin: { kind: 'eigen_initiatief' }, phenomenon: 'woninginbraak', title });
+  const opened = await api(base, token, 'POST', '/api/investigations', {
+    kind: 'opsporingsonderzoek',
+    origin: { kind: 'eigen_initiatief' },
+    phenomenon: 'woninginbraak',
+    title,
+  });
   const id = opened.id;
   const open = [];
   const day = (i) => new Date(Date.UTC(2026, 11, 1 + (i % 28))).toISOString().slice(0, 10);
@@ -40,14 +53,28 @@ export async function seedCase(base, events = EVENTS) {
   for (let i = 1; i < events; i++) {
     const step = i % 10;
     if (step === 0) {
-      await api(base, token, 'POST', `/api/investigations/${id}/parties`, { displayName: `Getuige ${i}`, role: 'witness', identified: i % 20 === 0, traced: false });
+      await api(base, token, 'POST', `/api/investigations/${id}/parties`, {
+        displayName: `Getuige ${i}`,
+        role: 'witness',
+        identified: i % 20 === 0,
+        traced: false,
+      });
     } else if (step <= 5) {
-      const created = await api(base, token, 'POST', `/api/investigations/${id}/tasks`, { title: `Buurtonderzoek Muide, huisnummer ${i}`, assignee: LEAD.staffId, dueDate: day(i) });
+      const created = await api(base, token, 'POST', `/api/investigations/${id}/tasks`, {
+        title: `Buurtonderzoek Muide, huisnummer ${i}`,
+        assignee: LEAD.staffId,
+        dueDate: day(i),
+      });
       open.push(created.taskId);
     } else if (step <= 8) {
       await api(base, token, 'POST', `/api/investigations/${id}/tasks/${open.shift()}/completion`);
     } else {
-      await api(base, token, 'POST', `/api/investigations/${id}/actions`, { kind: 'trace_collection', startedAt: at(i), description: `Schoenafdruk ${i} aan de achterdeur`, place: `Muidepoort ${i}, Gent` });
+      await api(base, token, 'POST', `/api/investigations/${id}/actions`, {
+        kind: 'trace_collection',
+        startedAt: at(i),
+        description: `Schoenafdruk ${i} aan de achterdeur`,
+        place: `Muidepoort ${i}, Gent`,
+      });
     }
   }
   const timeline = await api(base, token, 'GET', `/api/investigations/${id}/timeline`);
@@ -65,12 +92,12 @@ async function visit(browser, base, kase, events) {
     const link = page.getByRole('link', { name: kase.title });
     await link.waitFor({ timeout: 30_000 });
     const markAfter = async (name, start) =>
-      page.waitForFunction(
-        ([n, s]) => performance.getEntriesByName(n).some((e) => e.startTime >= s),
-        [name, start],
-        { timeout: 30_000, polling: 'raf' },
-      );
-    const since = async (name, start) => page.evaluate(([n, s]) => performance.getEntriesByName(n).find((e) => e.startTime >= s).startTime - s, [name, start]);
+      page.waitForFunction(([n, s]) => performance.getEntriesByName(n).some((e) => e.startTime >= s), [name, start], {
+        timeout: 30_000,
+        polling: 'raf',
+      });
+    const since = async (name, start) =>
+      page.evaluate(([n, s]) => performance.getEntriesByName(n).find((e) => e.startTime >= s).startTime - s, [name, start]);
 
     // The case file: the click on its link in the list, until the file is painted.
     const fileStart = await link.evaluate((a) => {

@@ -15,7 +15,6 @@ import { COLUMNS, Persona, PERSONAS } from '@police/service-testing';
 import { createTestDatabase, TestDatabase } from '@police/testing';
 import { createEmbeddedApp } from './embedded.module';
 
-
 interface Answer {
   status: number;
   contentType: string;
@@ -62,9 +61,15 @@ const DAY = utcDay(new Date());
 const health = (service: string) => (a: Answer) => expect(a.json).toEqual({ service, status: 'up', checks: { database: 'up' } });
 const live = (service: string) => (a: Answer) => expect(a.json).toEqual({ service, status: 'alive', defects: 0 });
 const ready = (service: string) => (a: Answer) =>
-  expect(a.json).toMatchObject({ service, status: 'ready', checks: { store: 'up', projections: 'running', lag: expect.any(Number), maxLag: 1000 } });
-const openApi = (service: string) => (a: Answer) => expect(a.json).toMatchObject({ openapi: expect.stringMatching(/^3\./), info: { title: `${service} API` } });
-const asyncApi = (service: string) => (a: Answer) => expect(a.json).toMatchObject({ asyncapi: '3.0.0', info: { title: `${service} events` } });
+  expect(a.json).toMatchObject({
+    service,
+    status: 'ready',
+    checks: { store: 'up', projections: 'running', lag: expect.any(Number), maxLag: 1000 },
+  });
+const openApi = (service: string) => (a: Answer) =>
+  expect(a.json).toMatchObject({ openapi: expect.stringMatching(/^3\./), info: { title: `${service} API` } });
+const asyncApi = (service: string) => (a: Answer) =>
+  expect(a.json).toMatchObject({ asyncapi: '3.0.0', info: { title: `${service} events` } });
 const openApiYaml = (service: string) => (a: Answer) => expect(a.text).toContain(`title: ${service} API`);
 const swaggerUi = (a: Answer) => {
   expect(a.contentType).toContain('text/html');
@@ -80,7 +85,12 @@ function serviceRows(service: string): Row[] {
     { method: 'GET', route: `/api/${service}/health/ready`, expected: PUBLIC, ok: ready(service) },
     { method: 'GET', route: `/api/${service}/asyncapi.json`, expected: PUBLIC, ok: asyncApi(service) },
     // The ops role's (or the scrape token's), which no persona of the matrix has: metrics.e2e.spec.ts opens it.
-    { method: 'GET', route: `/api/${service}/metrics`, expected: [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403], ok: () => undefined },
+    {
+      method: 'GET',
+      route: `/api/${service}/metrics`,
+      expected: [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+      ok: () => undefined,
+    },
     ...documentRows(service),
     ...auditRows(`/api/${service}/audit`),
   ];
@@ -172,7 +182,11 @@ describe('authorization matrix of the embedded app: every route × every persona
     const token = tokens.get(persona);
     const res = await fetch(`${url}${path}`, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
@@ -185,13 +199,25 @@ describe('authorization matrix of the embedded app: every route × every persona
     // Like embedded mode: one connection for everything.
     pool = db.pool(1);
     bus = new InProcessMessageBus();
-    app = await createEmbeddedApp({ pool, bus, notifications: false, security: { logLevel: 'silent', rateLimits: { auth: { limit: 1000, windowMs: 60_000 }, search: { limit: 100_000, windowMs: 60_000 } } } });
+    app = await createEmbeddedApp({
+      pool,
+      bus,
+      notifications: false,
+      security: {
+        logLevel: 'silent',
+        rateLimits: { auth: { limit: 1000, windowMs: 60_000 }, search: { limit: 100_000, windowMs: 60_000 } },
+      },
+    });
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
     for (const p of COLUMNS) {
       const username = PERSONAS[p];
       if (!username) continue;
-      const res = await fetch(`${url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
+      const res = await fetch(`${url}/api/auth/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username }),
+      });
       expect(res.status).toBe(200);
       tokens.set(p, ((await res.json()) as { access_token: string }).access_token);
     }
@@ -222,7 +248,13 @@ describe('authorization matrix of the embedded app: every route × every persona
     expect(routes.map((r) => `${r.method} ${r.path}`).filter((r) => !served.has(r))).toEqual([]);
     // Whatever is served without a Nest controller is an OpenAPI or AsyncAPI document, or the OpenAPI UI.
     const nest = new Set(routes.map((r) => `${r.method} ${r.path}`));
-    expect([...served].filter((s) => !nest.has(s)).every((s) => /^GET \/api\/[a-z]+\/(asyncapi\.json|docs(-json|-yaml|\/|\/index\.html|\/LICENSE|(\/docs)?\/swagger-ui-init\.js)?)$/.test(s))).toBe(true);
+    expect(
+      [...served]
+        .filter((s) => !nest.has(s))
+        .every((s) =>
+          /^GET \/api\/[a-z]+\/(asyncapi\.json|docs(-json|-yaml|\/|\/index\.html|\/LICENSE|(\/docs)?\/swagger-ui-init\.js)?)$/.test(s),
+        ),
+    ).toBe(true);
   });
 
   it.each(MATRIX.map((r) => [`${r.method} ${r.route}`, r] as const))('%s', async (_name, row) => {
@@ -237,7 +269,14 @@ describe('authorization matrix of the embedded app: every route × every persona
       if (answer.status < 300) row.ok(answer, persona);
       else {
         expect(answer.contentType).toContain('application/problem+json');
-        const kind = answer.status === 401 ? (row.route === '/api/auth/dev/token' ? 'invalid-credentials' : 'unauthenticated') : answer.status === 403 ? 'forbidden' : String(answer.status);
+        const kind =
+          answer.status === 401
+            ? row.route === '/api/auth/dev/token'
+              ? 'invalid-credentials'
+              : 'unauthenticated'
+            : answer.status === 403
+              ? 'forbidden'
+              : String(answer.status);
         expect(answer.json).toMatchObject({ type: `${PROBLEM}${kind}`, status: answer.status });
       }
     }

@@ -69,11 +69,20 @@ describe('the OpenAPI documents of the embedded product', () => {
       expect(docs[d].openapi).toBe('3.1.0');
       expect(docs[d].info.title).toBe(`${d} API`);
     }
-    expect(Object.keys(docs.platform.paths).sort()).toEqual(['/api/audit/consultations', '/api/audit/consultations/verify', '/api/auth/config', '/api/auth/dev/token', '/api/auth/dev/users']);
+    expect(Object.keys(docs.platform.paths).sort()).toEqual([
+      '/api/audit/consultations',
+      '/api/audit/consultations/verify',
+      '/api/auth/config',
+      '/api/auth/dev/token',
+      '/api/auth/dev/users',
+    ]);
   });
 
   it('document every route the app serves, in the document of the service that owns it, and no other', () => {
-    const routes = discoverRoutes(app.get(ModulesContainer)).map((r) => ({ doc: ownerOf(r.path), key: `${r.method} ${openApiPath(r.path)}` }));
+    const routes = discoverRoutes(app.get(ModulesContainer)).map((r) => ({
+      doc: ownerOf(r.path),
+      key: `${r.method} ${openApiPath(r.path)}`,
+    }));
     // The inventory is what Express really answers (the documents and their UI aside).
     const served = new Set(servedRoutes(app).map((r) => `${r.method} ${r.path}`));
     expect(discoverRoutes(app.get(ModulesContainer)).filter((r) => !served.has(`${r.method} ${r.path}`))).toEqual([]);
@@ -84,7 +93,14 @@ describe('the OpenAPI documents of the embedded product', () => {
     expect({ missing, notServed }).toEqual({ missing: [], notServed: [] });
     expect(routes.length).toBeGreaterThan(100);
     // The list and intake routes at a service's root are there (the old filter dropped them).
-    expect(documented.map(key)).toEqual(expect.arrayContaining(['reports: GET /api/reports', 'reports: POST /api/reports', 'investigations: GET /api/investigations', 'investigations: POST /api/investigations']));
+    expect(documented.map(key)).toEqual(
+      expect.arrayContaining([
+        'reports: GET /api/reports',
+        'reports: POST /api/reports',
+        'investigations: GET /api/investigations',
+        'investigations: POST /api/investigations',
+      ]),
+    );
   });
 
   it('give every operation a success answer with its schema and a problem+json answer for each refusal', () => {
@@ -96,19 +112,28 @@ describe('the OpenAPI documents of the embedded product', () => {
       for (const s of successes) {
         const content = op.responses[s].content ?? {};
         const json = content['application/json']?.schema;
-        if (json !== undefined && Object.keys(json).length === 0) faults.push(`${key} ${s}: no response schema (declare the handler's return type, npm run api:generate)`);
+        if (json !== undefined && Object.keys(json).length === 0)
+          faults.push(`${key} ${s}: no response schema (declare the handler's return type, npm run api:generate)`);
         if (Object.keys(content).length === 0) faults.push(`${key} ${s}: no content`);
         if (!op.responses[s].headers?.['X-Correlation-Id']) faults.push(`${key} ${s}: X-Correlation-Id not documented`);
       }
       for (const s of statuses.filter((x) => Number(x) >= 400 && !(doc !== 'platform' && key.endsWith('/health')))) {
-        if (op.responses[s].content?.['application/problem+json']?.schema?.$ref !== '#/components/schemas/ProblemDetails') faults.push(`${key} ${s}: not the shared problem+json`);
+        if (op.responses[s].content?.['application/problem+json']?.schema?.$ref !== '#/components/schemas/ProblemDetails')
+          faults.push(`${key} ${s}: not the shared problem+json`);
       }
       if (!statuses.includes('400')) faults.push(`${key}: 400 not documented`);
-      if (op.security && !(statuses.includes('401') && statuses.includes('403'))) faults.push(`${key}: authenticated but 401/403 not documented`);
+      if (op.security && !(statuses.includes('401') && statuses.includes('403')))
+        faults.push(`${key}: authenticated but 401/403 not documented`);
       if (key.includes('{') && !key.endsWith('/health') && !statuses.includes('404')) faults.push(`${key}: 404 not documented`);
       // A write on a record takes If-Match, unless the route says it versions nothing (`@Unversioned()`: an operator's action on a parked message, done once, then 409).
       const unversioned = (op as { 'x-unversioned'?: boolean })['x-unversioned'] === true;
-      if (!key.startsWith('GET') && key.includes('{') && !unversioned && !(op.parameters ?? []).some((p: { name: string }) => p.name === 'If-Match')) faults.push(`${key}: If-Match not documented`);
+      if (
+        !key.startsWith('GET') &&
+        key.includes('{') &&
+        !unversioned &&
+        !(op.parameters ?? []).some((p: { name: string }) => p.name === 'If-Match')
+      )
+        faults.push(`${key}: If-Match not documented`);
       if (statuses.includes('429') && !op.responses['429'].headers?.['Retry-After']) faults.push(`${key}: 429 without Retry-After`);
     }
     expect(faults).toEqual([]);
@@ -119,11 +144,20 @@ describe('the OpenAPI documents of the embedded product', () => {
     expect(s.ReceiveReportRequest.required).toEqual(expect.arrayContaining(['kind', 'channel', 'narrative', 'parties']));
     expect(s.ReceiveReportRequest.additionalProperties).toBe(false);
     expect(s.ReceiveReportRequest.properties.narrative).toMatchObject({ type: 'string', minLength: 1, maxLength: 10000 });
-    expect(s.ReceiveReportRequest.properties.parties).toMatchObject({ type: 'array', minItems: 1, maxItems: 50, items: { $ref: '#/components/schemas/PartyRequest' } });
+    expect(s.ReceiveReportRequest.properties.parties).toMatchObject({
+      type: 'array',
+      minItems: 1,
+      maxItems: 50,
+      items: { $ref: '#/components/schemas/PartyRequest' },
+    });
     expect(s.PartyRequest.properties.partyId).toMatchObject({ type: 'string', format: 'uuid' });
     expect(s.ChannelRequest.properties.kind.enum).toContain('front_desk');
     const list = docs.reports.paths['/api/reports'].get.parameters;
-    expect(list.find((p: { name: string }) => p.name === 'limit')).toMatchObject({ in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } });
+    expect(list.find((p: { name: string }) => p.name === 'limit')).toMatchObject({
+      in: 'query',
+      required: false,
+      schema: { type: 'integer', minimum: 1, maximum: 200 },
+    });
     const amend = docs.reports.paths['/api/reports/{id}/amendments'].post;
     expect(amend.parameters.find((p: { name: string }) => p.name === 'If-Match')).toMatchObject({ in: 'header', required: true });
     expect(amend.parameters.find((p: { name: string }) => p.name === 'id')).toMatchObject({ in: 'path', schema: { format: 'uuid' } });
@@ -132,7 +166,7 @@ describe('the OpenAPI documents of the embedded product', () => {
     expect(JSON.stringify(docs.reports.components.schemas.ReceiveReportRequest)).not.toContain('null');
   });
 
-  it('state what the edge refuses beyond the DTOs (NUL in free text, If-Match\'s form, conditional fields, decimals) and what a live stream sends', () => {
+  it("state what the edge refuses beyond the DTOs (NUL in free text, If-Match's form, conditional fields, decimals) and what a live stream sends", () => {
     const s = docs.reports.components.schemas;
     expect(s.ReceiveReportRequest.properties.narrative.pattern).toBe(TEXT_PATTERN);
     expect(s.PartyRequest.properties.name.pattern).toBe(TEXT_PATTERN);
@@ -143,12 +177,17 @@ describe('the OpenAPI documents of the embedded product', () => {
     expect(persons.find((p: { name: string }) => p.name === 'name').schema.pattern).toBe(TEXT_PATTERN);
     const amend = docs.reports.paths['/api/reports/{id}/amendments'].post;
     expect(amend.parameters.find((p: { name: string }) => p.name === 'If-Match').schema.pattern).toBe(IF_MATCH_PATTERN);
-    expect(s.QualityCheckRequest).toMatchObject({ if: { properties: { outcome: { const: 'rejected' } } }, then: { required: ['reasons'] } });
+    expect(s.QualityCheckRequest).toMatchObject({
+      if: { properties: { outcome: { const: 'rejected' } } },
+      then: { required: ['reasons'] },
+    });
     expect(docs.evidence.components.schemas.QuantityRequest.properties.amount).toMatchObject({ exclusiveMinimum: 0, multipleOf: 0.001 });
     // A live stream is described event by event (OpenAPI 3.1 reads a stream's schema as one event), each event's data with its schema.
     const live = docs.reports.paths['/api/reports/live'].get.responses['200'].content['text/event-stream'].schema;
     expect(live.properties.event.enum).toEqual(['ready', 'change', 'resync', 'expired', 'closing']);
-    expect(live.oneOf[0]).toMatchObject({ properties: { event: { const: 'ready' }, data: { contentSchema: { required: ['service', 'heartbeatMs', 'expiresAt'] } } } });
+    expect(live.oneOf[0]).toMatchObject({
+      properties: { event: { const: 'ready' }, data: { contentSchema: { required: ['service', 'heartbeatMs', 'expiresAt'] } } },
+    });
   });
 
   it('resolve every $ref they contain', () => {
@@ -182,16 +221,30 @@ describe('the OpenAPI documents of the embedded product', () => {
       // Integrity publishes nothing: its files never leave its compartment.
       expect(asyncApi.integrity.channels.integrityPublic).toBeUndefined();
       expect(Object.keys(asyncApi.integrity.channels.reportsPublic.messages)).toEqual(['PoliceConductComplaintFiledV1']);
-      expect(asyncApi.evidence.operations.consumeInvestigationsPublic).toMatchObject({ action: 'receive', channel: { $ref: '#/channels/investigationsPublic' } });
+      expect(asyncApi.evidence.operations.consumeInvestigationsPublic).toMatchObject({
+        action: 'receive',
+        channel: { $ref: '#/channels/investigationsPublic' },
+      });
       expect(asyncApi.evidence.channels.investigationsPublic.address).toBe('investigations.public.v1');
       const m = asyncApi.evidence.components.messages.ItemRegisteredV1;
-      expect(m).toMatchObject({ name: 'evidence.ItemRegistered.v1', contentType: 'application/json', bindings: { kafka: { key: { type: 'string' } } } });
+      expect(m).toMatchObject({
+        name: 'evidence.ItemRegistered.v1',
+        contentType: 'application/json',
+        bindings: { kafka: { key: { type: 'string' } } },
+      });
       expect(m.headers.required).toEqual(['message-id', 'message-type', 'content-type', 'correlation-id', 'causation-id']);
       expect(m.headers.properties['message-type'].const).toBe('evidence.ItemRegistered.v1');
       const payload = asyncApi.reports.components.schemas.ReportReferredForInvestigationV1;
-      expect(payload).toMatchObject({ type: 'object', additionalProperties: false, properties: { reportId: { type: 'string', format: 'uuid' } } });
+      expect(payload).toMatchObject({
+        type: 'object',
+        additionalProperties: false,
+        properties: { reportId: { type: 'string', format: 'uuid' } },
+      });
       expect(payload.required).toEqual(expect.arrayContaining(['reportId', 'kind']));
-      expect(asyncApi.reports.components.schemas.ReportReferredForInvestigationV1Place.properties.postalCode).toMatchObject({ minLength: 4, maxLength: 4 });
+      expect(asyncApi.reports.components.schemas.ReportReferredForInvestigationV1Place.properties.postalCode).toMatchObject({
+        minLength: 4,
+        maxLength: 4,
+      });
     });
   });
 });

@@ -27,7 +27,8 @@ async function main(): Promise<void> {
     const app = await createEmbeddedApp({ pool, bus, notifications: false, security: { logLevel: 'silent' } });
     const documents = buildOpenApiDocuments(app, EMBEDDED_SERVICES);
     mkdirSync(out, { recursive: true });
-    for (const [name, document] of Object.entries(documents)) writeFileSync(path.join(out, `${name}.openapi.json`), `${JSON.stringify(document, null, 2)}\n`);
+    for (const [name, document] of Object.entries(documents))
+      writeFileSync(path.join(out, `${name}.openapi.json`), `${JSON.stringify(document, null, 2)}\n`);
     await app.close();
   } finally {
     await bus.close();

@@ -24,7 +24,8 @@ export function serveConsole(app: INestApplication, dir: string): boolean {
     index: false,
     redirect: false,
     fallthrough: true,
-    setHeaders: (res, file) => res.setHeader('Cache-Control', path.relative(dir, file).startsWith(`assets${path.sep}`) ? IMMUTABLE : REVALIDATE),
+    setHeaders: (res, file) =>
+      res.setHeader('Cache-Control', path.relative(dir, file).startsWith(`assets${path.sep}`) ? IMMUTABLE : REVALIDATE),
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApi(req.path)) return next();

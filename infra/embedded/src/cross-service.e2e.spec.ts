@@ -3,7 +3,16 @@
 // run apart from anything else on the broker.
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, eventually, TestDatabase, testKafkaBrokers } from '@police/testing';
-import { compile, identityProvider, IdentityProvider, RunningService, SERVICES, ServiceName, startService, stopAll } from './production-services.testing';
+import {
+  compile,
+  identityProvider,
+  IdentityProvider,
+  RunningService,
+  SERVICES,
+  ServiceName,
+  startService,
+  stopAll,
+} from './production-services.testing';
 
 interface Staff {
   staffId: string;
@@ -27,7 +36,12 @@ describe('cross-service flows over real Kafka: each service its own process', ()
   let idp: IdentityProvider;
   const running = new Map<ServiceName, RunningService>();
 
-  async function call<T = any>(as: Staff, method: string, path: string, body?: unknown): Promise<{ status: number; body: T; text: string; contentType: string }> {
+  async function call<T = any>(
+    as: Staff,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T; text: string; contentType: string }> {
     const service = path.split('?')[0].split('/')[2] as ServiceName;
     const target = running.get(service);
     if (!target) throw new Error(`no service for ${path}`);
@@ -51,7 +65,14 @@ describe('cross-service flows over real Kafka: each service its own process', ()
     idp = await identityProvider();
     db = await createTestDatabase('cross');
     compile();
-    const env = { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: `xs-${randomUUID().slice(0, 8)}.`, LOG_LEVEL: 'warn', SEARCH_RATE_LIMIT: '100000', ...idp.env };
+    const env = {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      KAFKA_TOPIC_PREFIX: `xs-${randomUUID().slice(0, 8)}.`,
+      LOG_LEVEL: 'warn',
+      SEARCH_RATE_LIMIT: '100000',
+      ...idp.env,
+    };
     const started = await Promise.all(SERVICES.map((s) => startService(s, env, { captureOutput: true })));
     for (const s of started) running.set(s.name, s);
   }, 180_000);
@@ -78,7 +99,9 @@ describe('cross-service flows over real Kafka: each service its own process', ()
     });
     expect(intake.status).toBe(201);
     const reportId = intake.body.id as string;
-    const referral = await call(DESK, 'POST', `/api/reports/${reportId}/investigation-request`, { reason: 'Derde inbraak in de straat deze maand' });
+    const referral = await call(DESK, 'POST', `/api/reports/${reportId}/investigation-request`, {
+      reason: 'Derde inbraak in de straat deze maand',
+    });
     expect(referral.status).toBe(200);
 
     // investigations consumed reports.ReportReferredForInvestigation.v1 from Kafka and routed it to Diefstallen.
@@ -88,7 +111,13 @@ describe('cross-service flows over real Kafka: each service its own process', ()
       expect(list.body.investigations).toHaveLength(1);
       return list.body.investigations[0];
     }, WAIT).catch((e) => Promise.reject(new Error(`${e}\n${logs()}`)));
-    expect(opened).toMatchObject({ status: 'open', team: 'Diefstallen', phenomenon: 'woninginbraak', originKind: 'report', reportIds: [reportId] });
+    expect(opened).toMatchObject({
+      status: 'open',
+      team: 'Diefstallen',
+      phenomenon: 'woninginbraak',
+      originKind: 'report',
+      reportIds: [reportId],
+    });
     const investigationId = opened.id as string;
     // Need-to-know held across the hop: another team does not find it.
     const drugs = await call(DRUGS, 'GET', `/api/investigations?reportId=${reportId}`);
@@ -124,10 +153,19 @@ describe('cross-service flows over real Kafka: each service its own process', ()
       expect(linked).toHaveLength(1);
       return linked[0];
     }, WAIT).catch((e) => Promise.reject(new Error(`${e}\n${logs()}`)));
-    expect(entry).toMatchObject({ type: 'EvidenceLinked', actor: 'system:investigations-consumer', data: { itemId: item.id, labelNumber: item.item.labelNumber, category: 'trace', description: 'Schroevendraaier achtergelaten bij de achterdeur' } });
+    expect(entry).toMatchObject({
+      type: 'EvidenceLinked',
+      actor: 'system:investigations-consumer',
+      data: {
+        itemId: item.id,
+        labelNumber: item.item.labelNumber,
+        category: 'trace',
+        description: 'Schroevendraaier achtergelaten bij de achterdeur',
+      },
+    });
   }, 240_000);
 
-  it('a detective of another team cannot write into a restricted (Zeden) case across the services: every write naming it is answered as one naming nothing, and its timeline shows only its team\'s work', async () => {
+  it("a detective of another team cannot write into a restricted (Zeden) case across the services: every write naming it is answered as one naming nothing, and its timeline shows only its team's work", async () => {
     const intake = await call(DESK, 'POST', '/api/reports', {
       kind: 'aangifte',
       channel: { kind: 'front_desk', officeId: 'apg' },
@@ -148,8 +186,17 @@ describe('cross-service flows over real Kafka: each service its own process', ()
     }, WAIT).catch((e) => Promise.reject(new Error(`${e}\n${logs()}`)));
     expect(kase).toMatchObject({ team: 'Zeden' });
     const item = (staff: Staff, investigationId: string) => ({
-      investigationId, description: `Kledingstuk ${staff.staffId}`, category: 'trace', quantity: { amount: 1, unit: 'piece' }, sealNumber: `S-Z-${staff.staffId}`, packaging: 'papieren zak',
-      condition: 'droog', seizedBy: staff.staffId, seizedAt: '2026-11-20T09:30:00Z', seizedPlace: 'Gent', legalBasis: 'art. 35 Sv.',
+      investigationId,
+      description: `Kledingstuk ${staff.staffId}`,
+      category: 'trace',
+      quantity: { amount: 1, unit: 'piece' },
+      sealNumber: `S-Z-${staff.staffId}`,
+      packaging: 'papieren zak',
+      condition: 'droog',
+      seizedBy: staff.staffId,
+      seizedAt: '2026-11-20T09:30:00Z',
+      seizedPlace: 'Gent',
+      legalBasis: 'art. 35 Sv.',
     });
     // The team registers evidence for its case once evidence's case directory knows it…
     const own = await eventually(async () => {
@@ -162,13 +209,26 @@ describe('cross-service flows over real Kafka: each service its own process', ()
     const unknownCase = await call(DRUGS, 'POST', '/api/evidence/items', item(DRUGS, randomUUID()));
     const hiddenCase = await call(DRUGS, 'POST', '/api/evidence/items', item(DRUGS, kase.id));
     expect(unknownCase.status).toBe(422);
-    expect([hiddenCase.status, hiddenCase.contentType, hiddenCase.text]).toEqual([unknownCase.status, unknownCase.contentType, unknownCase.text]);
+    expect([hiddenCase.status, hiddenCase.contentType, hiddenCase.text]).toEqual([
+      unknownCase.status,
+      unknownCase.contentType,
+      unknownCase.text,
+    ]);
     // In investigations, her own case cannot take the Zeden report, nor a link to the Zeden case.
-    const drugsCase = await call(DRUGS, 'POST', '/api/investigations', { kind: 'opsporingsonderzoek', origin: { kind: 'eigen_initiatief' }, phenomenon: 'drugs', title: 'Drugsdossier' });
+    const drugsCase = await call(DRUGS, 'POST', '/api/investigations', {
+      kind: 'opsporingsonderzoek',
+      origin: { kind: 'eigen_initiatief' },
+      phenomenon: 'drugs',
+      title: 'Drugsdossier',
+    });
     expect(drugsCase.status).toBe(201);
     for (const [path, hidden, missing] of [
       [`/api/investigations/${drugsCase.body.id}/reports`, { reportId, reason: 'poging' }, { reportId: randomUUID(), reason: 'poging' }],
-      [`/api/investigations/${drugsCase.body.id}/series-links`, { otherInvestigationId: kase.id, reason: 'poging' }, { otherInvestigationId: randomUUID(), reason: 'poging' }],
+      [
+        `/api/investigations/${drugsCase.body.id}/series-links`,
+        { otherInvestigationId: kase.id, reason: 'poging' },
+        { otherInvestigationId: randomUUID(), reason: 'poging' },
+      ],
     ] as const) {
       const [h, m] = [await call(DRUGS, 'POST', path, hidden), await call(DRUGS, 'POST', path, missing)];
       expect(m.status).toBe(422);
@@ -184,7 +244,9 @@ describe('cross-service flows over real Kafka: each service its own process', ()
     }, WAIT).catch((e) => Promise.reject(new Error(`${e}\n${logs()}`)));
     expect(linked.map((e) => e.type)).toEqual(['InvestigationOpened', 'PartyLinked', 'EvidenceLinked']);
     expect(linked[2].data.itemId).toBe(own.id);
-    const { rows } = await db.pool(1).query(`SELECT count(*)::int AS n FROM evidence.events WHERE metadata->>'actor' = $1`, [DRUGS.staffId]);
+    const { rows } = await db
+      .pool(1)
+      .query(`SELECT count(*)::int AS n FROM evidence.events WHERE metadata->>'actor' = $1`, [DRUGS.staffId]);
     expect(rows).toEqual([{ n: 0 }]);
   }, 240_000);
 
@@ -215,7 +277,11 @@ describe('cross-service flows over real Kafka: each service its own process', ()
     expect(complaint).toMatchObject({ channel: 'desk_report', phase: 'intake', reportId, staffConcerned: [GEWELD.staffId] });
     const file = await call(BIT, 'GET', `/api/integrity/complaints/${complaint.id}`);
     expect(file.status).toBe(200);
-    expect(file.body.complaint).toMatchObject({ facts: 'De agent aan de balie duwde mij naar buiten.', complainant: { name: 'J. Janssens' }, recordedBy: 'system:integrity-consumer' });
+    expect(file.body.complaint).toMatchObject({
+      facts: 'De agent aan de balie duwde mij naar buiten.',
+      complainant: { name: 'J. Janssens' },
+      recordedBy: 'system:integrity-consumer',
+    });
 
     // The officer concerned (here also holding an oversight role) finds nothing, by id or by list.
     const concernedList = await call(GEWELD, 'GET', `/api/integrity/complaints?reportId=${reportId}`);

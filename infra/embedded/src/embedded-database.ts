@@ -22,7 +22,12 @@ function alive(pid: number): boolean {
  * PGlite has no lock of its own on its directory (two processes on one directory lose data), so a
  * lock file keeps a second embedded instance out.
  */
-export async function startEmbeddedDatabase(opts: { dataDir: string; fresh: boolean; port?: number; logger: { log(msg: string): void } }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(opts: {
+  dataDir: string;
+  fresh: boolean;
+  port?: number;
+  logger: { log(msg: string): void };
+}): Promise<EmbeddedDatabase> {
   const root = path.resolve(opts.dataDir);
   const dir = path.join(root, 'pglite');
   mkdirSync(root, { recursive: true });

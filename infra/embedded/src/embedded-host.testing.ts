@@ -12,7 +12,11 @@ export interface EmbeddedProcess {
 /** `npm start` as a newcomer runs it (compiles, then starts), on `port` with its data in `dataDir`. */
 export function startEmbedded(dataDir: string, port: number, args: string[] = [], env: Record<string, string> = {}): EmbeddedProcess {
   let out = '';
-  const child = spawn(process.execPath, ['scripts/start.mjs', ...args], { cwd: root, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/start.mjs', ...args], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', (d) => (out = (out + d).slice(-50_000)));
   child.stderr!.on('data', (d) => (out = (out + d).slice(-50_000)));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -56,13 +56,20 @@ describe('npm start (embedded mode)', () => {
       const script = /<script type="module"[^>]*src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
       expect(script).toMatch(/^\/assets\/[^/]+\.js$/);
       const asset = await fetch(`${base}${script}`);
-      expect([asset.status, asset.headers.get('cache-control'), asset.headers.get('content-type')]).toEqual([200, 'public, max-age=31536000, immutable', 'text/javascript; charset=utf-8']);
+      expect([asset.status, asset.headers.get('cache-control'), asset.headers.get('content-type')]).toEqual([
+        200,
+        'public, max-age=31536000, immutable',
+        'text/javascript; charset=utf-8',
+      ]);
       const deep = await fetch(`${base}/reports/0f2e2b63-7267-4d0b-b447-41d1979106d2`);
       expect([deep.status, await deep.text()]).toEqual([200, html]);
       expect((await fetch(`${base}/assets/no-such-chunk.js`)).status).toBe(404);
       expect((await fetch(`${base}/no-such-file.png`)).status).toBe(404);
       const nothing = await fetch(`${base}/api/nothing-here`);
-      expect([nothing.headers.get('content-type'), nothing.headers.get('cache-control')]).toEqual([expect.stringContaining('application/problem+json'), 'no-store']);
+      expect([nothing.headers.get('content-type'), nothing.headers.get('cache-control')]).toEqual([
+        expect.stringContaining('application/problem+json'),
+        'no-store',
+      ]);
     } finally {
       first.child.kill('SIGINT');
     }

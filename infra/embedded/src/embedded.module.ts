@@ -5,7 +5,15 @@ import type { MessageBus } from '@police/messaging';
 import { Metrics } from '@police/metrics';
 import { configureHttpApp, ServiceRuntime, setupOpenApi } from '@police/platform';
 import type { ServiceDefinition } from '@police/service-host';
-import { authenticationFromEnv, consoleSignIn, rateLimitsFromEnv, scrapeTokenFromEnv, SecurityModule, SecurityModuleOptions, useStructuredLogs } from '@police/security';
+import {
+  authenticationFromEnv,
+  consoleSignIn,
+  rateLimitsFromEnv,
+  scrapeTokenFromEnv,
+  SecurityModule,
+  SecurityModuleOptions,
+  useStructuredLogs,
+} from '@police/security';
 import { EVIDENCE_DESCRIPTION, EvidenceModule } from '@police/evidence';
 import { INTEGRITY_DESCRIPTION, IntegrityModule } from '@police/integrity';
 import { INVESTIGATIONS_DESCRIPTION, InvestigationsModule } from '@police/investigations';
@@ -67,7 +75,11 @@ export async function createEmbeddedApp(options: EmbeddedAppOptions): Promise<IN
   });
 
   @Module({
-    imports: [security, ...services.map((s) => s.dynamic), RouterModule.register(services.map((s) => ({ path: s.name, module: s.module })))],
+    imports: [
+      security,
+      ...services.map((s) => s.dynamic),
+      RouterModule.register(services.map((s) => ({ path: s.name, module: s.module }))),
+    ],
   })
   class EmbeddedModule {}
 

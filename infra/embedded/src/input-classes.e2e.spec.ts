@@ -45,7 +45,12 @@ const report = {
   narrative: 'Achterdeur geforceerd.',
   parties: [{ name: 'A. Peeters', roles: ['reporter', 'victim'] }],
 };
-const investigation = { kind: 'opsporingsonderzoek', origin: { kind: 'eigen_initiatief' }, phenomenon: 'woninginbraak', title: 'Inbraak Voorbeeldstraat 12' };
+const investigation = {
+  kind: 'opsporingsonderzoek',
+  origin: { kind: 'eigen_initiatief' },
+  phenomenon: 'woninginbraak',
+  title: 'Inbraak Voorbeeldstraat 12',
+};
 const item = {
   pvNumber: 'GE.55.L5.012345/2026',
   description: 'Laptop',
@@ -59,7 +64,13 @@ const item = {
   seizedPlace: 'Gent',
   legalBasis: 'art. 35 Sv.',
 };
-const complaint = { channel: 'mail', complainant: { name: 'J. Janssens', contact: 'j.janssens@example.org' }, staffConcerned: [], facts: 'Onheus bejegend bij een verkeerscontrole.', receivedOn: '2026-03-02' };
+const complaint = {
+  channel: 'mail',
+  complainant: { name: 'J. Janssens', contact: 'j.janssens@example.org' },
+  staffConcerned: [],
+  facts: 'Onheus bejegend bij een verkeerscontrole.',
+  receivedOn: '2026-03-02',
+};
 
 /** The write of each service, and who may make it. */
 const WRITES: Record<(typeof SERVICES)[number], Call> = {
@@ -136,7 +147,13 @@ const CLASSES: [string, () => [Call, Expected][]][] = [
   [
     'a number out of range or not finite, exponents included',
     () => [
-      [{ ...WRITES.evidence, raw: { text: JSON.stringify(item).replace('"amount":1', '"amount":1e400'), contentType: 'application/json' } }, invalid(400, 'quantity.amount')],
+      [
+        {
+          ...WRITES.evidence,
+          raw: { text: JSON.stringify(item).replace('"amount":1', '"amount":1e400'), contentType: 'application/json' },
+        },
+        invalid(400, 'quantity.amount'),
+      ],
       [write('evidence', { ...item, quantity: { amount: 1e300, unit: 'gram' } }), invalid(400, 'quantity.amount')],
       [write('evidence', { ...item, quantity: { amount: 0.0001, unit: 'gram' } }), invalid(400, 'quantity.amount')],
     ],
@@ -184,7 +201,10 @@ const CLASSES: [string, () => [Call, Expected][]][] = [
       [{ ...WRITES.reports, raw: { text: 'narrative=x', contentType: 'application/x-www-form-urlencoded' } }, invalid(415, 'Content-Type')],
       [{ ...WRITES.investigations, raw: { text: JSON.stringify(investigation), contentType: 'text/plain' } }, invalid(415, 'Content-Type')],
       [{ ...WRITES.evidence, raw: { text: '<item/>', contentType: 'application/xml' } }, invalid(415, 'Content-Type')],
-      [{ ...WRITES.integrity, raw: { text: JSON.stringify(complaint), contentType: 'multipart/form-data; boundary=x' } }, invalid(415, 'Content-Type')],
+      [
+        { ...WRITES.integrity, raw: { text: JSON.stringify(complaint), contentType: 'multipart/form-data; boundary=x' } },
+        invalid(415, 'Content-Type'),
+      ],
     ],
   ],
   [
@@ -205,11 +225,26 @@ const CLASSES: [string, () => [Call, Expected][]][] = [
   [
     'a method the path does not serve (405 with Allow)',
     () => [
-      [{ as: 'an.peeters', method: 'PUT', path: '/api/reports' }, { status: 405, allow: 'GET, HEAD, POST' }],
-      [{ as: 'pieter.janssens', method: 'DELETE', path: '/api/investigations' }, { status: 405, allow: 'GET, HEAD, POST' }],
-      [{ as: 'pieter.janssens', method: 'PATCH', path: `/api/evidence/items/${ids.item}` }, { status: 405, allow: 'GET, HEAD' }],
-      [{ as: 'bart.desmet', method: 'PUT', path: '/api/integrity/complaints' }, { status: 405, allow: 'GET, HEAD, POST' }],
-      [{ method: 'POST', path: '/api/evidence/health', body: {} }, { status: 405, allow: 'GET, HEAD' }],
+      [
+        { as: 'an.peeters', method: 'PUT', path: '/api/reports' },
+        { status: 405, allow: 'GET, HEAD, POST' },
+      ],
+      [
+        { as: 'pieter.janssens', method: 'DELETE', path: '/api/investigations' },
+        { status: 405, allow: 'GET, HEAD, POST' },
+      ],
+      [
+        { as: 'pieter.janssens', method: 'PATCH', path: `/api/evidence/items/${ids.item}` },
+        { status: 405, allow: 'GET, HEAD' },
+      ],
+      [
+        { as: 'bart.desmet', method: 'PUT', path: '/api/integrity/complaints' },
+        { status: 405, allow: 'GET, HEAD, POST' },
+      ],
+      [
+        { method: 'POST', path: '/api/evidence/health', body: {} },
+        { status: 405, allow: 'GET, HEAD' },
+      ],
     ],
   ],
 ];
@@ -234,7 +269,12 @@ describe('the embedded product under every class of bad input (npm start, PGlite
     const res = await fetch(`http://127.0.0.1:${port}${c.path}`, { method: c.method, headers, body });
     const contentType = res.headers.get('content-type') ?? '';
     const text = await res.text();
-    return { status: res.status, contentType, allow: res.headers.get('allow'), json: contentType.includes('json') && text ? JSON.parse(text) : undefined };
+    return {
+      status: res.status,
+      contentType,
+      allow: res.headers.get('allow'),
+      json: contentType.includes('json') && text ? JSON.parse(text) : undefined,
+    };
   }
 
   /** A normal write in each of the four services succeeds, and each reports healthy. */
@@ -245,7 +285,8 @@ describe('the embedded product under every class of bad input (npm start, PGlite
       expect({ service, status: a.status }).toEqual({ service, status: 201 });
       made[service] = (a.json as { id: string }).id;
     }
-    for (const s of SERVICES) expect({ s, status: (await fetch(`http://127.0.0.1:${port}/api/${s}/health`)).status }).toEqual({ s, status: 200 });
+    for (const s of SERVICES)
+      expect({ s, status: (await fetch(`http://127.0.0.1:${port}/api/${s}/health`)).status }).toEqual({ s, status: 200 });
     return made;
   }
 
@@ -254,7 +295,11 @@ describe('the embedded product under every class of bad input (npm start, PGlite
     product = startEmbedded(dataDir, port, ['--fresh']);
     await untilHealthy(port).catch((e) => Promise.reject(new Error(`${e}\n${product.output()}`)));
     for (const username of ['an.peeters', 'pieter.janssens', 'filip.vermeulen', 'bart.desmet', 'ines.dubois']) {
-      const res = await fetch(`http://127.0.0.1:${port}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
+      const res = await fetch(`http://127.0.0.1:${port}/api/auth/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username }),
+      });
       tokens.set(username, ((await res.json()) as { access_token: string }).access_token);
     }
   }, 240_000);
@@ -290,7 +335,12 @@ describe('the embedded product under every class of bad input (npm start, PGlite
     const answer = await new Promise<string>((resolve, reject) => {
       let out = '';
       const socket = connect(port, '127.0.0.1', () =>
-        socket.write(Buffer.from(`GET /api/evidence/items/${ids.item} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${tokens.get('pieter.janssens')}\r\nX-Justification: lopend\u0000onderzoek\r\n\r\n`, 'latin1')),
+        socket.write(
+          Buffer.from(
+            `GET /api/evidence/items/${ids.item} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${tokens.get('pieter.janssens')}\r\nX-Justification: lopend\u0000onderzoek\r\n\r\n`,
+            'latin1',
+          ),
+        ),
       );
       socket.on('data', (d) => (out += d.toString('utf8')));
       socket.on('close', () => resolve(out));
@@ -299,7 +349,10 @@ describe('the embedded product under every class of bad input (npm start, PGlite
     const [head, body] = answer.split('\r\n\r\n');
     expect(head.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
     expect(head).toContain('Content-Type: application/problem+json');
-    expect(JSON.parse(body)).toMatchObject({ status: 400, errors: [{ field: 'X-Justification', detail: 'must not contain control characters' }] });
+    expect(JSON.parse(body)).toMatchObject({
+      status: 400,
+      errors: [{ field: 'X-Justification', detail: 'must not contain control characters' }],
+    });
     await everyServiceWrites();
   });
 });

@@ -67,14 +67,27 @@ describe('production-like with Keycloak: the services verify real Keycloak token
     return t.access_token;
   }
 
-  async function call<T = any>(base: string, token: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: T; headers: Headers }> {
+  async function call<T = any>(
+    base: string,
+    token: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T; headers: Headers }> {
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
-    return { status: res.status, body: (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : (text as T), headers: res.headers };
+    return {
+      status: res.status,
+      body: (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : (text as T),
+      headers: res.headers,
+    };
   }
 
   /** As `user` (a Keycloak token), against the service that owns the path. */
@@ -114,7 +127,9 @@ describe('production-like with Keycloak: the services verify real Keycloak token
     await stopAll([...running.values()].map((s) => s.child));
     await db?.drop();
     await server?.stop();
-    process.stdout.write(`[keycloak e2e] Keycloak (${server?.source}${server?.started ? ', started by this file' : ''}) ready in ${keycloakSeconds.toFixed(1)} s; whole file ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `[keycloak e2e] Keycloak (${server?.source}${server?.started ? ', started by this file' : ''}) ready in ${keycloakSeconds.toFixed(1)} s; whole file ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
   });
 
   it('accepts a token from Keycloak (password grant, police-cli-dev) with the roles, teams and staff id the realm gives', async () => {
@@ -131,7 +146,10 @@ describe('production-like with Keycloak: the services verify real Keycloak token
     });
     // The realm's demo password is temporary: Keycloak refuses it until the user has chosen their own.
     await kc.setPassword(SOFIE.username, DEMO_PASSWORD, { temporary: true });
-    expect(await kc.passwordGrantResponse(SOFIE.username, DEMO_PASSWORD)).toMatchObject({ status: 400, body: { error: 'invalid_grant', error_description: 'Account is not fully set up' } });
+    expect(await kc.passwordGrantResponse(SOFIE.username, DEMO_PASSWORD)).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_grant', error_description: 'Account is not fully set up' },
+    });
     await kc.setPassword(SOFIE.username, TEST_USER_PASSWORD);
 
     // The desk's report, referred, opens a case for Diefstallen; the detective's read is logged under the
@@ -148,7 +166,9 @@ describe('production-like with Keycloak: the services verify real Keycloak token
     });
     expect(intake.status).toBe(201);
     const reportId = intake.body.id as string;
-    expect((await as(DESK, 'POST', `/api/reports/${reportId}/investigation-request`, { reason: 'Reeks inbraken in de straat' })).status).toBe(200);
+    expect(
+      (await as(DESK, 'POST', `/api/reports/${reportId}/investigation-request`, { reason: 'Reeks inbraken in de straat' })).status,
+    ).toBe(200);
     const opened = await eventually(async () => {
       const list = await as(PIETER, 'GET', `/api/investigations?reportId=${reportId}`);
       expect(list.status).toBe(200);
@@ -157,15 +177,31 @@ describe('production-like with Keycloak: the services verify real Keycloak token
     }, WAIT).catch((e) => Promise.reject(new Error(`${e}\n${logs()}`)));
     expect(opened.team).toBe('Diefstallen');
     expect((await as(PIETER, 'GET', `/api/investigations/${opened.id}`)).status).toBe(200);
-    const log = await eventually(async () => {
-      const page = await as(INES, 'GET', `/api/investigations/audit/consultations?actor=${PIETER.staffId}&subject=${opened.id}`);
-      expect(page.status).toBe(200);
-      // Newest first: his read of the case, then the list it appeared in.
-      expect(page.body.items).toHaveLength(2);
-      return page.body.items as { kind: string; endpoint: { route: string }; actor: unknown; subject: { ids: string[] }; outcome: string; reason: string }[];
-      // The log's query is rate-limited (60 a minute per person): poll gently.
-    }, { timeoutMs: 60_000, intervalMs: 2000 });
-    const pieterAsKeycloakSaysHeIs = { staffId: PIETER.staffId, username: PIETER.username, roles: ['detective'], teams: ['Diefstallen'], unit: 'LRD' };
+    const log = await eventually(
+      async () => {
+        const page = await as(INES, 'GET', `/api/investigations/audit/consultations?actor=${PIETER.staffId}&subject=${opened.id}`);
+        expect(page.status).toBe(200);
+        // Newest first: his read of the case, then the list it appeared in.
+        expect(page.body.items).toHaveLength(2);
+        return page.body.items as {
+          kind: string;
+          endpoint: { route: string };
+          actor: unknown;
+          subject: { ids: string[] };
+          outcome: string;
+          reason: string;
+        }[];
+        // The log's query is rate-limited (60 a minute per person): poll gently.
+      },
+      { timeoutMs: 60_000, intervalMs: 2000 },
+    );
+    const pieterAsKeycloakSaysHeIs = {
+      staffId: PIETER.staffId,
+      username: PIETER.username,
+      roles: ['detective'],
+      teams: ['Diefstallen'],
+      unit: 'LRD',
+    };
     expect(log.map((c) => [c.kind, c.endpoint.route, c.actor, c.subject.ids, c.outcome, c.reason])).toEqual([
       ['record', '/api/investigations/:id', pieterAsKeycloakSaysHeIs, [opened.id], 'granted', 'member of team Diefstallen'],
       ['list', '/api/investigations', pieterAsKeycloakSaysHeIs, [opened.id], 'granted', 'list of 1 visible record(s): team 1'],
@@ -175,10 +211,13 @@ describe('production-like with Keycloak: the services verify real Keycloak token
     // not find the Diefstallen case in her lists, and opening it needs a justification (break-glass).
     const drugs = await as(SOFIE, 'GET', `/api/investigations?reportId=${reportId}`);
     expect(drugs).toMatchObject({ status: 200, body: { investigations: [] } });
-    expect(await as(SOFIE, 'GET', `/api/investigations/${opened.id}`)).toMatchObject({ status: 403, body: { type: `${PROBLEM}justification-required` } });
+    expect(await as(SOFIE, 'GET', `/api/investigations/${opened.id}`)).toMatchObject({
+      status: 403,
+      body: { type: `${PROBLEM}justification-required` },
+    });
   });
 
-  it('holds role need-to-know with Keycloak tokens: the audit log is the DPO\'s, not the desk\'s', async () => {
+  it("holds role need-to-know with Keycloak tokens: the audit log is the DPO's, not the desk's", async () => {
     for (const s of SERVICES) {
       expect((await as(null, 'GET', `/api/${s}/audit/consultations`)).status).toBe(401);
       expect(await as(DESK, 'GET', `/api/${s}/audit/consultations`)).toMatchObject({ status: 403, body: { type: `${PROBLEM}forbidden` } });
@@ -194,27 +233,43 @@ describe('production-like with Keycloak: the services verify real Keycloak token
     const otherAudience = (await kc.passwordGrant(INES.username, TEST_USER_PASSWORD, 'test-no-audience')).access_token;
     expect(claims(otherAudience)).toMatchObject({ iss: kc.settings.issuer, realm_access: { roles: ['dpo'] } });
     expect(claims(otherAudience).aud).toBeUndefined();
-    expect(await call(reports, otherAudience, 'GET', path)).toMatchObject({ status: 401, body: { type: `${PROBLEM}unauthenticated`, detail: 'The token is not valid here: claim "aud" is missing or malformed.' } });
+    expect(await call(reports, otherAudience, 'GET', path)).toMatchObject({
+      status: 401,
+      body: { type: `${PROBLEM}unauthenticated`, detail: 'The token is not valid here: claim "aud" is missing or malformed.' },
+    });
 
     // Another issuer: Keycloak's master realm (its own keys, its own iss).
     const master = await kc.adminToken();
     expect(claims(master).iss).toBe(`${kc.settings.url}/realms/master`);
-    expect(await call(reports, master, 'GET', path)).toMatchObject({ status: 401, body: { type: `${PROBLEM}unauthenticated`, detail: 'The token is not signed by a key of the trusted issuer.' } });
+    expect(await call(reports, master, 'GET', path)).toMatchObject({
+      status: 401,
+      body: { type: `${PROBLEM}unauthenticated`, detail: 'The token is not signed by a key of the trusted issuer.' },
+    });
 
     // Tampered: the desk's token with the DPO's role written into it, Keycloak's signature kept.
     const desk = await tokenOf(DESK);
     expect((await call(reports, desk, 'GET', path)).status).toBe(403);
     const [header, payload, signature] = desk.split('.');
-    const forged = { ...(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>), realm_access: { roles: ['dpo'] } };
+    const forged = {
+      ...(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>),
+      realm_access: { roles: ['dpo'] },
+    };
     const tampered = `${header}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`;
-    expect(await call(reports, tampered, 'GET', path)).toMatchObject({ status: 401, body: { detail: 'The token is not signed by a key of the trusted issuer.' } });
+    expect(await call(reports, tampered, 'GET', path)).toMatchObject({
+      status: 401,
+      body: { detail: 'The token is not signed by a key of the trusted issuer.' },
+    });
 
     // Expired: a client whose tokens live 1 s; accepted at once, refused once past the 30 s clock tolerance.
     await kc.ensureTestClient('test-short-lived', { audience: true, accessTokenLifespanSeconds: 1 });
     const shortLived = (await kc.passwordGrant(INES.username, TEST_USER_PASSWORD, 'test-short-lived')).access_token;
     expect((claims(shortLived).exp as number) - (claims(shortLived).iat as number)).toBe(1);
     expect((await call(reports, shortLived, 'GET', path)).status).toBe(200);
-    await eventually(async () => expect(await call(reports, shortLived, 'GET', path)).toMatchObject({ status: 401, body: { detail: 'The token has expired.' } }), { timeoutMs: 60_000, intervalMs: 1000 });
+    await eventually(
+      async () =>
+        expect(await call(reports, shortLived, 'GET', path)).toMatchObject({ status: 401, body: { detail: 'The token has expired.' } }),
+      { timeoutMs: 60_000, intervalMs: 1000 },
+    );
   }, 120_000);
 
   it('signs a console user in with the authorization code flow and PKCE (police-web), making them replace a temporary password first', async () => {
@@ -223,17 +278,30 @@ describe('production-like with Keycloak: the services verify real Keycloak token
     await kc.allowConsoleOrigin(origin);
     try {
       // An address the client does not know is refused before any login page.
-      await expect(kc.signIn(WIM.username, DEMO_PASSWORD, { redirectUri: `http://127.0.0.1:1/callback`, newPassword: TEST_USER_PASSWORD })).rejects.toThrow('did not show its login page (400)');
+      await expect(
+        kc.signIn(WIM.username, DEMO_PASSWORD, { redirectUri: `http://127.0.0.1:1/callback`, newPassword: TEST_USER_PASSWORD }),
+      ).rejects.toThrow('did not show its login page (400)');
       const signedIn = await kc.signIn(WIM.username, DEMO_PASSWORD, { redirectUri: `${origin}/callback`, newPassword: TEST_USER_PASSWORD });
       expect(signedIn.passwordChanged).toBe(true);
-      expect(claims(signedIn.tokens.access_token)).toMatchObject({ azp: 'police-web', aud: 'police-case-platform', staff_id: WIM.staffId, teams: ['GAK'], realm_access: { roles: ['front_desk'] } });
+      expect(claims(signedIn.tokens.access_token)).toMatchObject({
+        azp: 'police-web',
+        aud: 'police-case-platform',
+        staff_id: WIM.staffId,
+        teams: ['GAK'],
+        realm_access: { roles: ['front_desk'] },
+      });
       expect(claims(signedIn.tokens.id_token!)).toMatchObject({ aud: 'police-web', preferred_username: WIM.username });
-      expect((await call(running.get('reports')!.url, signedIn.tokens.access_token, 'GET', '/api/reports/audit/consultations')).status).toBe(403);
+      expect(
+        (await call(running.get('reports')!.url, signedIn.tokens.access_token, 'GET', '/api/reports/audit/consultations')).status,
+      ).toBe(403);
       expect((await call(running.get('reports')!.url, signedIn.tokens.access_token, 'GET', '/api/reports/deadlines')).status).toBe(200);
       // The one the user chose works, and the demo password is gone. In this order: a refused login counts
       // for Keycloak's brute-force detection, whose quick-login check would refuse the next one too.
       expect((await kc.passwordGrantResponse(WIM.username, TEST_USER_PASSWORD)).status).toBe(200);
-      expect(await kc.passwordGrantResponse(WIM.username, DEMO_PASSWORD)).toMatchObject({ status: 400, body: { error: 'invalid_grant', error_description: 'Invalid user credentials' } });
+      expect(await kc.passwordGrantResponse(WIM.username, DEMO_PASSWORD)).toMatchObject({
+        status: 400,
+        body: { error: 'invalid_grant', error_description: 'Invalid user credentials' },
+      });
     } finally {
       await kc.removeConsoleOrigin(origin);
       await kc.setPassword(WIM.username, TEST_USER_PASSWORD);
@@ -250,7 +318,7 @@ describe('production-like with Keycloak: the services verify real Keycloak token
     }
   });
 
-  describe('behind the gateway (infra/gateway/default.conf.template run by Debian\'s nginx)', () => {
+  describe("behind the gateway (infra/gateway/default.conf.template run by Debian's nginx)", () => {
     let gateway: NativeGateway;
     let consoleRoot: string;
 
@@ -259,7 +327,10 @@ describe('production-like with Keycloak: the services verify real Keycloak token
       consoleRoot = mkdtempSync(path.join(os.tmpdir(), 'police-console-dist-'));
       chmodSync(consoleRoot, 0o755);
       mkdirSync(path.join(consoleRoot, 'assets'), { mode: 0o755 });
-      writeFileSync(path.join(consoleRoot, 'index.html'), '<!doctype html><html><body><div id="root">police console</div><script type="module" src="/assets/index-abc123.js"></script></body></html>');
+      writeFileSync(
+        path.join(consoleRoot, 'index.html'),
+        '<!doctype html><html><body><div id="root">police console</div><script type="module" src="/assets/index-abc123.js"></script></body></html>',
+      );
       writeFileSync(path.join(consoleRoot, 'assets', 'index-abc123.js'), 'console.log("police console");');
       gateway = await startNativeGateway({
         consoleRoot,
@@ -275,13 +346,24 @@ describe('production-like with Keycloak: the services verify real Keycloak token
     it('serves the console at / with the SPA fallback, its assets, and a 404 for a missing asset', async () => {
       for (const p of ['/', '/index.html', '/investigations/42/timeline', '/reports/new?kind=aangifte']) {
         const page = await call(gateway.url, null, 'GET', p);
-        expect([p, page.status, page.headers.get('content-type'), page.body]).toEqual([p, 200, 'text/html', expect.stringContaining('police console')]);
+        expect([p, page.status, page.headers.get('content-type'), page.body]).toEqual([
+          p,
+          200,
+          'text/html',
+          expect.stringContaining('police console'),
+        ]);
         expect(page.headers.get('x-frame-options')).toBe('DENY');
         // The console's page carries the policy every service sends, with Keycloak's origin to call.
-        expect(policyOf(page.headers.get('content-security-policy'))).toEqual(contentSecurityPolicy({ connectSources: [new URL(kc.settings.issuer).origin] }));
+        expect(policyOf(page.headers.get('content-security-policy'))).toEqual(
+          contentSecurityPolicy({ connectSources: [new URL(kc.settings.issuer).origin] }),
+        );
       }
       const asset = await call(gateway.url, null, 'GET', '/assets/index-abc123.js');
-      expect([asset.status, asset.headers.get('content-type'), asset.headers.get('cache-control')]).toEqual([200, 'application/javascript', 'public, max-age=31536000, immutable']);
+      expect([asset.status, asset.headers.get('content-type'), asset.headers.get('cache-control')]).toEqual([
+        200,
+        'application/javascript',
+        'public, max-age=31536000, immutable',
+      ]);
       expect((await call(gateway.url, null, 'GET', '/assets/index-missing.js')).status).toBe(404);
     });
 
@@ -289,13 +371,22 @@ describe('production-like with Keycloak: the services verify real Keycloak token
       for (const s of SERVICES) {
         expect(await call(gateway.url, null, 'GET', `/api/${s}/health`)).toMatchObject({ status: 200, body: { service: s, status: 'up' } });
       }
-      expect(await call(gateway.url, null, 'GET', '/api/auth/config')).toMatchObject({ status: 200, body: { kind: 'oidc', authority: kc.settings.issuer, clientId: 'police-web' } });
+      expect(await call(gateway.url, null, 'GET', '/api/auth/config')).toMatchObject({
+        status: 200,
+        body: { kind: 'oidc', authority: kc.settings.issuer, clientId: 'police-web' },
+      });
       for (const p of ['/api/auth/dev/users', '/api/audit/consultations', '/api/unknown']) {
         expect(await call(gateway.url, null, 'GET', p)).toMatchObject({ status: 404, body: { status: 404 } });
       }
       // A Keycloak token and the query string pass through; the services' problem+json answers too.
-      expect(await call(gateway.url, await tokenOf(PIETER), 'GET', '/api/investigations?limit=1')).toMatchObject({ status: 200, body: { limit: 1 } });
-      expect(await call(gateway.url, await tokenOf(DESK), 'GET', '/api/reports/audit/consultations')).toMatchObject({ status: 403, body: { type: `${PROBLEM}forbidden` } });
+      expect(await call(gateway.url, await tokenOf(PIETER), 'GET', '/api/investigations?limit=1')).toMatchObject({
+        status: 200,
+        body: { limit: 1 },
+      });
+      expect(await call(gateway.url, await tokenOf(DESK), 'GET', '/api/reports/audit/consultations')).toMatchObject({
+        status: 403,
+        body: { type: `${PROBLEM}forbidden` },
+      });
       expect(gateway.errors()).not.toMatch(/\[(error|crit|alert|emerg)\]/);
     });
   });
@@ -311,10 +402,16 @@ describe('production-like with Keycloak: the services verify real Keycloak token
     });
 
     it('verifies Keycloak tokens, offers no development issuer, and tells the console to sign in with Keycloak', async () => {
-      expect(await call(host.url, null, 'GET', '/api/auth/config')).toMatchObject({ status: 200, body: { kind: 'oidc', authority: kc.settings.issuer, clientId: 'police-web', scope: 'openid profile' } });
+      expect(await call(host.url, null, 'GET', '/api/auth/config')).toMatchObject({
+        status: 200,
+        body: { kind: 'oidc', authority: kc.settings.issuer, clientId: 'police-web', scope: 'openid profile' },
+      });
       expect((await call(host.url, null, 'POST', '/api/auth/dev/token', { username: PIETER.username })).status).toBe(404);
       expect((await call(host.url, null, 'GET', '/api/investigations')).status).toBe(401);
-      expect(await call(host.url, await tokenOf(PIETER), 'GET', '/api/investigations')).toMatchObject({ status: 200, body: { investigations: [] } });
+      expect(await call(host.url, await tokenOf(PIETER), 'GET', '/api/investigations')).toMatchObject({
+        status: 200,
+        body: { investigations: [] },
+      });
       expect((await call(host.url, await tokenOf(DESK), 'GET', '/api/audit/consultations')).status).toBe(403);
       expect((await call(host.url, await tokenOf(INES), 'GET', '/api/audit/consultations')).status).toBe(200);
       // The host's address is registered with police-web: the console's sign-in comes back to it.

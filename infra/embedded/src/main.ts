@@ -50,7 +50,8 @@ async function main(): Promise<void> {
   logger.log(`  auth and audit: docs /api/platform/docs; Kafka contracts: /api/<service>/asyncapi.json`);
   if (authenticationFromEnv('embedded').kind === 'dev') {
     logger.log(`  demo users: GET http://${host}:${port}/api/auth/dev/users; a token: POST /api/auth/dev/token {"username": "..."}`);
-    if (!['127.0.0.1', 'localhost', '::1'].includes(host)) logger.warn(`HOST=${host}: the development issuer is reachable from the network; anyone who reaches it can act as any demo user.`);
+    if (!['127.0.0.1', 'localhost', '::1'].includes(host))
+      logger.warn(`HOST=${host}: the development issuer is reachable from the network; anyone who reaches it can act as any demo user.`);
   }
 }
 

@@ -6,7 +6,15 @@ import type { Pool } from 'pg';
 import { InProcessMessageBus } from '@police/messaging';
 import { createTestDatabase, eventually, TestDatabase, testKafkaBrokers } from '@police/testing';
 import { createEmbeddedApp } from './embedded.module';
-import { callService, compile, identityProvider, IdentityProvider, RunningService, startService, stopAll } from './production-services.testing';
+import {
+  callService,
+  compile,
+  identityProvider,
+  IdentityProvider,
+  RunningService,
+  startService,
+  stopAll,
+} from './production-services.testing';
 
 interface Sample {
   name: string;
@@ -30,7 +38,9 @@ function parse(text: string): Sample[] {
 
 /** The sum of the samples of `name` whose labels include `labels`. */
 function total(samples: Sample[], name: string, labels: Record<string, string> = {}): number {
-  return samples.filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v)).reduce((sum, s) => sum + s.value, 0);
+  return samples
+    .filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))
+    .reduce((sum, s) => sum + s.value, 0);
 }
 
 function series(samples: Sample[], name: string, labels: Record<string, string> = {}): Sample[] {
@@ -61,8 +71,8 @@ describe('metrics of the production mains, over real PostgreSQL and Kafka', () =
   let investigations: RunningService;
   const scrapeToken = randomBytes(24).toString('hex');
 
-  const call = (url: string, method: string, path: string, options: Parameters<typeof callService>[4] = {}) => callService(idp, url, method, path, options);
-
+  const call = (url: string, method: string, path: string, options: Parameters<typeof callService>[4] = {}) =>
+    callService(idp, url, method, path, options);
 
   async function scrape(service: RunningService): Promise<Sample[]> {
     const res = await call(service.url, 'GET', '/metrics', { bearer: scrapeToken });
@@ -103,14 +113,21 @@ describe('metrics of the production mains, over real PostgreSQL and Kafka', () =
       expect(wrong.status).toBe(401);
       expect(wrong.json).toMatchObject({ type: `${PROBLEM}unauthenticated` });
       // One character off: compared whole.
-      const almost = await call(reports.url, 'GET', path, { bearer: `${scrapeToken.slice(0, -1)}${scrapeToken.endsWith('0') ? '1' : '0'}` });
+      const almost = await call(reports.url, 'GET', path, {
+        bearer: `${scrapeToken.slice(0, -1)}${scrapeToken.endsWith('0') ? '1' : '0'}`,
+      });
       expect(almost.status).toBe(401);
       const detective = await call(reports.url, 'GET', path, { as: DIEFSTAL });
       expect(detective.status).toBe(403);
       expect(detective.json).toMatchObject({ type: `${PROBLEM}forbidden`, status: 403 });
       const ops = await call(reports.url, 'GET', path, { as: OPS });
       expect(ops.status).toBe(200);
-      expect(ops.contentType.split(';').map((p) => p.trim()).sort()).toEqual(['charset=utf-8', 'text/plain', 'version=0.0.4']);
+      expect(
+        ops.contentType
+          .split(';')
+          .map((p) => p.trim())
+          .sort(),
+      ).toEqual(['charset=utf-8', 'text/plain', 'version=0.0.4']);
       const token = await call(reports.url, 'GET', path, { bearer: scrapeToken });
       expect(token.status).toBe(200);
       expect(total(parse(token.text), 'process_cpu_seconds_total')).toBeGreaterThan(0);
@@ -132,21 +149,49 @@ describe('metrics of the production mains, over real PostgreSQL and Kafka', () =
     expect(invalid.status).toBe(400);
     const read = await call(reports.url, 'GET', `/api/reports/${reportId}`, { as: DESK });
     expect(read.status).toBe(200);
-    const stale = await call(reports.url, 'POST', `/api/reports/${reportId}/investigation-request`, { as: DESK, body: { reason: 'Reeks inbraken in de buurt' }, headers: { 'If-Match': '"99"' } });
+    const stale = await call(reports.url, 'POST', `/api/reports/${reportId}/investigation-request`, {
+      as: DESK,
+      body: { reason: 'Reeks inbraken in de buurt' },
+      headers: { 'If-Match': '"99"' },
+    });
     expect(stale.status).toBe(412);
-    const referred = await call(reports.url, 'POST', `/api/reports/${reportId}/investigation-request`, { as: DESK, body: { reason: 'Reeks inbraken in de buurt' } });
+    const referred = await call(reports.url, 'POST', `/api/reports/${reportId}/investigation-request`, {
+      as: DESK,
+      body: { reason: 'Reeks inbraken in de buurt' },
+    });
     expect(referred.status).toBe(200);
 
     const after = await scrape(reports);
     const delta = (name: string, labels: Record<string, string>) => total(after, name, labels) - total(before, name, labels);
     expect(delta('police_commands_total', { ...command, outcome: 'accepted', code: '' })).toBe(1);
     expect(delta('police_commands_total', { ...command, outcome: 'refused', code: 'validation' })).toBe(1);
-    expect(delta('police_commands_total', { service: 'reports', command: 'POST /api/reports/:id/investigation-request', outcome: 'conflict', code: 'precondition-failed' })).toBe(1);
-    expect(delta('police_commands_total', { service: 'reports', command: 'POST /api/reports/:id/investigation-request', outcome: 'accepted' })).toBe(1);
+    expect(
+      delta('police_commands_total', {
+        service: 'reports',
+        command: 'POST /api/reports/:id/investigation-request',
+        outcome: 'conflict',
+        code: 'precondition-failed',
+      }),
+    ).toBe(1);
+    expect(
+      delta('police_commands_total', { service: 'reports', command: 'POST /api/reports/:id/investigation-request', outcome: 'accepted' }),
+    ).toBe(1);
     // Latency per route template and status: the record's id is never a label value.
-    expect(delta('police_http_request_duration_seconds_count', { service: 'reports', method: 'POST', route: '/api/reports', status: '201' })).toBe(1);
-    expect(delta('police_http_request_duration_seconds_count', { service: 'reports', method: 'GET', route: '/api/reports/:id', status: '200' })).toBe(1);
-    expect(delta('police_http_request_duration_seconds_bucket', { service: 'reports', method: 'GET', route: '/api/reports/:id', status: '200', le: '+Inf' })).toBe(1);
+    expect(
+      delta('police_http_request_duration_seconds_count', { service: 'reports', method: 'POST', route: '/api/reports', status: '201' }),
+    ).toBe(1);
+    expect(
+      delta('police_http_request_duration_seconds_count', { service: 'reports', method: 'GET', route: '/api/reports/:id', status: '200' }),
+    ).toBe(1);
+    expect(
+      delta('police_http_request_duration_seconds_bucket', {
+        service: 'reports',
+        method: 'GET',
+        route: '/api/reports/:id',
+        status: '200',
+        le: '+Inf',
+      }),
+    ).toBe(1);
     const routes = new Set(series(after, 'police_http_request_duration_seconds_count').map((s) => s.labels.route));
     expect([...routes].filter((r) => r.includes(reportId))).toEqual([]);
     expect(routes).toContain('/metrics');
@@ -176,14 +221,18 @@ describe('metrics of the production mains, over real PostgreSQL and Kafka', () =
     }, WAIT);
     await eventually(async () => {
       const i = await scrape(investigations);
-      const lag = series(i, 'police_consumer_lag_messages', { service: 'investigations' }).filter((s) => s.labels.topic.endsWith('reports.public.v1'));
+      const lag = series(i, 'police_consumer_lag_messages', { service: 'investigations' }).filter((s) =>
+        s.labels.topic.endsWith('reports.public.v1'),
+      );
       // One series per partition of the topic (the bus creates three).
       expect(lag.map((s) => s.labels.partition).sort()).toEqual(['0', '1', '2']);
       expect(lag.every((s) => s.value === 0)).toBe(true);
       expect(total(i, 'police_parked_messages', { service: 'investigations' })).toBe(0);
       expect(series(i, 'police_parked_messages', { service: 'investigations', reason: 'refused' })).toHaveLength(1);
       // The case opened from the message was appended by the consumer.
-      expect(total(i, 'police_event_store_append_duration_seconds_count', { service: 'investigations', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
+      expect(
+        total(i, 'police_event_store_append_duration_seconds_count', { service: 'investigations', outcome: 'ok' }),
+      ).toBeGreaterThanOrEqual(1);
     }, WAIT);
   }, 240_000);
 });
@@ -210,7 +259,11 @@ describe('metrics of the embedded host: /api/<service>/metrics for each service'
   });
 
   async function token(username: string): Promise<string> {
-    const res = await fetch(`${url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
+    const res = await fetch(`${url}/api/auth/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username }),
+    });
     return ((await res.json()) as { access_token: string }).access_token;
   }
 

@@ -6,7 +6,15 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { createTestDatabase, eventually, TestDatabase, testKafkaBrokers } from '@police/testing';
-import { callService, compile, identityProvider, IdentityProvider, RunningService, startService, stopAll } from './production-services.testing';
+import {
+  callService,
+  compile,
+  identityProvider,
+  IdentityProvider,
+  RunningService,
+  startService,
+  stopAll,
+} from './production-services.testing';
 
 const DESK = { staffId: '5415-0101', roles: ['front_desk'], teams: ['Onthaal'], unit: 'Interventie' };
 const CHIEF = { staffId: '5415-0001', roles: ['chief'], teams: [], unit: 'Korpsleiding' };
@@ -52,13 +60,21 @@ describe('operations routes of the production mains, over real PostgreSQL and Ka
   let investigations: RunningService;
   let env: Record<string, string>;
 
-  const call = (url: string, method: string, path: string, options: Parameters<typeof callService>[4] = {}) => callService(idp, url, method, path, options);
+  const call = (url: string, method: string, path: string, options: Parameters<typeof callService>[4] = {}) =>
+    callService(idp, url, method, path, options);
 
   /** A report of an environmental crime taken in by the desk and referred for investigation; its id. */
   async function referMilieudelict(address: string): Promise<string> {
-    const created = await call(reports.url, 'POST', '/api/reports', { as: DESK, body: report(address), headers: { 'Idempotency-Key': randomUUID() } });
+    const created = await call(reports.url, 'POST', '/api/reports', {
+      as: DESK,
+      body: report(address),
+      headers: { 'Idempotency-Key': randomUUID() },
+    });
     expect(created.status).toBe(201);
-    const referred = await call(reports.url, 'POST', `/api/reports/${created.json.id}/investigation-request`, { as: DESK, body: { reason: 'Milieudelict: verder onderzoek nodig' } });
+    const referred = await call(reports.url, 'POST', `/api/reports/${created.json.id}/investigation-request`, {
+      as: DESK,
+      body: { reason: 'Milieudelict: verder onderzoek nodig' },
+    });
     expect(referred.status).toBe(200);
     return created.json.id as string;
   }
@@ -75,7 +91,12 @@ describe('operations routes of the production mains, over real PostgreSQL and Ka
   }
 
   const casesOf = async (reportId: string) =>
-    (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM investigations.events WHERE type = 'InvestigationOpened' AND data->'origin'->'report'->>'reportId' = $1`, [reportId])).rows[0].n;
+    (
+      await pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM investigations.events WHERE type = 'InvestigationOpened' AND data->'origin'->'report'->>'reportId' = $1`,
+        [reportId],
+      )
+    ).rows[0].n;
 
   beforeAll(async () => {
     idp = await identityProvider();
@@ -108,7 +129,10 @@ describe('operations routes of the production mains, over real PostgreSQL and Ka
       status: 'parked',
       payloadSealed: false,
       replayAttempts: 0,
-      reason: { code: 'refused', errors: [{ field: 'phenomenon', detail: expect.stringMatching(/^no_route_for_phenomenon: .*milieudelict/) }] },
+      reason: {
+        code: 'refused',
+        errors: [{ field: 'phenomenon', detail: expect.stringMatching(/^no_route_for_phenomenon: .*milieudelict/) }],
+      },
       correlationId: expect.any(String),
     });
     expect(JSON.parse(parked.payload!)).toMatchObject({ reportId, incidentType: 'milieudelict' });
@@ -118,7 +142,9 @@ describe('operations routes of the production mains, over real PostgreSQL and Ka
       const refused = await call(investigations.url, 'GET', '/api/investigations/ops/parked-messages', { as: who });
       expect(refused.status).toBe(403);
       expect(refused.json).toMatchObject({ type: `${PROBLEM}forbidden` });
-      expect((await call(investigations.url, 'POST', `/api/investigations/ops/parked-messages/${parked.id}/replay`, { as: CHIEF })).status).toBe(403);
+      expect(
+        (await call(investigations.url, 'POST', `/api/investigations/ops/parked-messages/${parked.id}/replay`, { as: CHIEF })).status,
+      ).toBe(403);
     }
     expect((await call(investigations.url, 'GET', '/api/investigations/ops/status')).status).toBe(401);
 
@@ -126,7 +152,10 @@ describe('operations routes of the production mains, over real PostgreSQL and Ka
     const again = await call(investigations.url, 'POST', `/api/investigations/ops/parked-messages/${parked.id}/replay`, { as: OPS });
     expect(again.status).toBe(422);
     expect(again.contentType).toContain('application/problem+json');
-    expect(again.json).toMatchObject({ code: 'still_refused', errors: [{ field: 'phenomenon', detail: expect.stringMatching(/^no_route_for_phenomenon/) }] });
+    expect(again.json).toMatchObject({
+      code: 'still_refused',
+      errors: [{ field: 'phenomenon', detail: expect.stringMatching(/^no_route_for_phenomenon/) }],
+    });
     expect(await parkedReferral(reportId)).toMatchObject({ status: 'parked', replayAttempts: 1 });
     expect(await casesOf(reportId)).toBe(0);
 
@@ -135,9 +164,15 @@ describe('operations routes of the production mains, over real PostgreSQL and Ka
     investigations = await startService('investigations', { ...env, INVESTIGATIONS_CONFIG_JSON: ROUTED }, { captureOutput: true });
     const replayed = await call(investigations.url, 'POST', `/api/investigations/ops/parked-messages/${parked.id}/replay`, { as: OPS });
     expect(replayed.status).toBe(200);
-    expect(replayed.json).toMatchObject({ outcome: 'handled', message: { id: parked.id, status: 'replayed', resolvedBy: OPS.staffId, resolution: 'handled', replayAttempts: 2 } });
+    expect(replayed.json).toMatchObject({
+      outcome: 'handled',
+      message: { id: parked.id, status: 'replayed', resolvedBy: OPS.staffId, resolution: 'handled', replayAttempts: 2 },
+    });
     expect(await casesOf(reportId)).toBe(1);
-    const { rows: opened } = await pool.query(`SELECT data->>'team' AS team FROM investigations.events WHERE type = 'InvestigationOpened' AND data->'origin'->'report'->>'reportId' = $1`, [reportId]);
+    const { rows: opened } = await pool.query(
+      `SELECT data->>'team' AS team FROM investigations.events WHERE type = 'InvestigationOpened' AND data->'origin'->'report'->>'reportId' = $1`,
+      [reportId],
+    );
     expect(opened).toEqual([{ team: 'LRD' }]);
 
     // Once only: a second replay is refused (409), the inbox holds the message, no second case.
@@ -169,34 +204,72 @@ describe('operations routes of the production mains, over real PostgreSQL and Ka
     const reportId = await referMilieudelict('Korenlei 4');
     // Routed now: this referral opens a case. Park one the way the zone still refuses: a phenomenon it does not route.
     await eventually(async () => expect(await casesOf(reportId)).toBe(1), WAIT);
-    const desk = await call(reports.url, 'POST', '/api/reports', { as: DESK, body: { ...report('Graslei 9'), incidentType: 'sluikstorten' }, headers: { 'Idempotency-Key': randomUUID() } });
-    expect((await call(reports.url, 'POST', `/api/reports/${desk.json.id}/investigation-request`, { as: DESK, body: { reason: 'Sluikstort' } })).status).toBe(200);
+    const desk = await call(reports.url, 'POST', '/api/reports', {
+      as: DESK,
+      body: { ...report('Graslei 9'), incidentType: 'sluikstorten' },
+      headers: { 'Idempotency-Key': randomUUID() },
+    });
+    expect(
+      (await call(reports.url, 'POST', `/api/reports/${desk.json.id}/investigation-request`, { as: DESK, body: { reason: 'Sluikstort' } }))
+        .status,
+    ).toBe(200);
     const parked = await parkedReferral(desk.json.id);
     expect(parked.reason.errors[0].detail).toMatch(/sluikstorten/);
 
-    const missing = await call(investigations.url, 'POST', `/api/investigations/ops/parked-messages/${parked.id}/discard`, { as: OPS, body: {} });
+    const missing = await call(investigations.url, 'POST', `/api/investigations/ops/parked-messages/${parked.id}/discard`, {
+      as: OPS,
+      body: {},
+    });
     expect(missing.status).toBe(400);
     expect(missing.contentType).toContain('application/problem+json');
     expect(missing.json.errors.map((e: { field: string }) => e.field)).toContain('reason');
-    const blank = await call(investigations.url, 'POST', `/api/investigations/ops/parked-messages/${parked.id}/discard`, { as: OPS, body: { reason: '   ' } });
+    const blank = await call(investigations.url, 'POST', `/api/investigations/ops/parked-messages/${parked.id}/discard`, {
+      as: OPS,
+      body: { reason: '   ' },
+    });
     expect(blank.status).toBe(400);
     expect(blank.json.errors).toEqual([{ field: 'reason', detail: 'reason must not be blank' }]);
 
-    const discarded = await call(investigations.url, 'POST', `/api/investigations/ops/parked-messages/${parked.id}/discard`, { as: OPS, body: { reason: 'Sluikstort is een GAS-dossier, geen onderzoek' } });
+    const discarded = await call(investigations.url, 'POST', `/api/investigations/ops/parked-messages/${parked.id}/discard`, {
+      as: OPS,
+      body: { reason: 'Sluikstort is een GAS-dossier, geen onderzoek' },
+    });
     expect(discarded.status).toBe(200);
-    expect(discarded.json.message).toMatchObject({ id: parked.id, status: 'discarded', resolvedBy: OPS.staffId, resolution: 'Sluikstort is een GAS-dossier, geen onderzoek' });
-    expect((await call(investigations.url, 'POST', `/api/investigations/ops/parked-messages/${parked.id}/discard`, { as: OPS, body: { reason: 'nogmaals' } })).status).toBe(409);
-    expect((await call(investigations.url, 'POST', `/api/investigations/ops/parked-messages/${parked.id}/replay`, { as: OPS })).status).toBe(409);
+    expect(discarded.json.message).toMatchObject({
+      id: parked.id,
+      status: 'discarded',
+      resolvedBy: OPS.staffId,
+      resolution: 'Sluikstort is een GAS-dossier, geen onderzoek',
+    });
+    expect(
+      (
+        await call(investigations.url, 'POST', `/api/investigations/ops/parked-messages/${parked.id}/discard`, {
+          as: OPS,
+          body: { reason: 'nogmaals' },
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (await call(investigations.url, 'POST', `/api/investigations/ops/parked-messages/${parked.id}/replay`, { as: OPS })).status,
+    ).toBe(409);
     expect(await parkedReferral(desk.json.id, 'discarded')).toMatchObject({ status: 'discarded' });
     const waiting = await call(investigations.url, 'GET', '/api/investigations/ops/parked-messages', { as: OPS });
     expect((waiting.json.messages as ParkedView[]).map((m) => m.id)).not.toContain(parked.id);
-    const { rows: audit } = await pool.query(`SELECT type, metadata->>'actor' AS actor, data->>'reason' AS reason FROM investigations.events WHERE stream_id = $1`, [`ops-parked-message-${parked.id}`]);
-    expect(audit).toEqual([{ type: 'ParkedMessageDiscarded', actor: OPS.staffId, reason: 'Sluikstort is een GAS-dossier, geen onderzoek' }]);
+    const { rows: audit } = await pool.query(
+      `SELECT type, metadata->>'actor' AS actor, data->>'reason' AS reason FROM investigations.events WHERE stream_id = $1`,
+      [`ops-parked-message-${parked.id}`],
+    );
+    expect(audit).toEqual([
+      { type: 'ParkedMessageDiscarded', actor: OPS.staffId, reason: 'Sluikstort is een GAS-dossier, geen onderzoek' },
+    ]);
 
     const unknown = await call(investigations.url, 'POST', '/api/investigations/ops/parked-messages/999999/replay', { as: OPS });
     expect(unknown.status).toBe(404);
     expect(unknown.json).toMatchObject({ type: `${PROBLEM}not-found` });
-    expect((await call(investigations.url, 'POST', '/api/investigations/ops/parked-messages/999999/discard', { as: OPS, body: { reason: 'x' } })).status).toBe(404);
+    expect(
+      (await call(investigations.url, 'POST', '/api/investigations/ops/parked-messages/999999/discard', { as: OPS, body: { reason: 'x' } }))
+        .status,
+    ).toBe(404);
     const malformed = await call(investigations.url, 'POST', '/api/investigations/ops/parked-messages/abc/replay', { as: OPS });
     expect(malformed.status).toBe(400);
     expect(malformed.json.errors).toEqual([{ field: 'id', detail: 'must be the number of a parked message' }]);
@@ -209,7 +282,11 @@ describe('operations routes of the production mains, over real PostgreSQL and Ka
     const relay = await eventually(async () => {
       const s = await call(reports.url, 'GET', '/api/reports/ops/status', { as: OPS });
       expect(s.status).toBe(200);
-      expect(s.json.relay).toMatchObject({ state: 'running', lagEvents: 0, position: { commit: expect.any(String), prepare: expect.any(String) } });
+      expect(s.json.relay).toMatchObject({
+        state: 'running',
+        lagEvents: 0,
+        position: { commit: expect.any(String), prepare: expect.any(String) },
+      });
       return s.json;
     }, WAIT);
     expect(relay.relay.topic).toBe(`${env.KAFKA_TOPIC_PREFIX}reports.public.v1`);
@@ -219,7 +296,9 @@ describe('operations routes of the production mains, over real PostgreSQL and Ka
     const status = await eventually(async () => {
       const s = await call(investigations.url, 'GET', '/api/investigations/ops/status', { as: OPS });
       expect(s.json.consumer).toMatchObject({ state: 'joined', groupId: `${env.KAFKA_TOPIC_PREFIX}investigations` });
-      const reportsPartitions = s.json.consumer.partitions.filter((p: { topic: string }) => p.topic === `${env.KAFKA_TOPIC_PREFIX}reports.public.v1`);
+      const reportsPartitions = s.json.consumer.partitions.filter(
+        (p: { topic: string }) => p.topic === `${env.KAFKA_TOPIC_PREFIX}reports.public.v1`,
+      );
       expect(reportsPartitions.length).toBeGreaterThan(0);
       expect(reportsPartitions.reduce((n: number, p: { lag: number }) => n + p.lag, 0)).toBe(0);
       expect(reportsPartitions.some((p: { committed: string | null }) => p.committed !== null && Number(p.committed) > 0)).toBe(true);
@@ -228,13 +307,21 @@ describe('operations routes of the production mains, over real PostgreSQL and Ka
     }, WAIT);
     expect(status.parked).toEqual({ parked: 0, replayed: 1, discarded: 1 });
 
-    expect((await call(investigations.url, 'POST', '/api/investigations/ops/projections/investigations-investigations/rebuild', { as: CHIEF })).status).toBe(403);
+    expect(
+      (await call(investigations.url, 'POST', '/api/investigations/ops/projections/investigations-investigations/rebuild', { as: CHIEF }))
+        .status,
+    ).toBe(403);
     const unknown = await call(investigations.url, 'POST', '/api/investigations/ops/projections/nothing-here/rebuild', { as: OPS });
     expect(unknown.status).toBe(404);
     const before = (await pool.query('SELECT id, team, version FROM investigations.investigations ORDER BY id')).rows;
-    const started = await call(investigations.url, 'POST', '/api/investigations/ops/projections/investigations-investigations/rebuild', { as: OPS });
+    const started = await call(investigations.url, 'POST', '/api/investigations/ops/projections/investigations-investigations/rebuild', {
+      as: OPS,
+    });
     expect(started.status).toBe(202);
-    expect(started.json).toMatchObject({ projection: 'investigations-investigations', rebuild: { state: 'running', requestedBy: OPS.staffId } });
+    expect(started.json).toMatchObject({
+      projection: 'investigations-investigations',
+      rebuild: { state: 'running', requestedBy: OPS.staffId },
+    });
     const done = await eventually(async () => {
       const s = await call(investigations.url, 'GET', '/api/investigations/ops/status', { as: OPS });
       const p = s.json.projections.find((x: { name: string }) => x.name === 'investigations-investigations');
@@ -244,7 +331,9 @@ describe('operations routes of the production mains, over real PostgreSQL and Ka
     expect(done.rebuild.processed).toBeGreaterThan(0);
     expect(done.rebuild.processed).toBeGreaterThanOrEqual(done.rebuild.total);
     expect((await pool.query('SELECT id, team, version FROM investigations.investigations ORDER BY id')).rows).toEqual(before);
-    const { rows: audit } = await pool.query(`SELECT type, metadata->>'actor' AS actor FROM investigations.events WHERE stream_id = 'ops-projection-investigations-investigations' ORDER BY position`);
+    const { rows: audit } = await pool.query(
+      `SELECT type, metadata->>'actor' AS actor FROM investigations.events WHERE stream_id = 'ops-projection-investigations-investigations' ORDER BY position`,
+    );
     expect(audit).toEqual([
       { type: 'ProjectionRebuildStarted', actor: OPS.staffId },
       { type: 'ProjectionRebuildFinished', actor: OPS.staffId },

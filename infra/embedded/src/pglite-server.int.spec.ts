@@ -26,15 +26,31 @@ describe('the embedded database session (PGlite behind its socket, one connectio
   let nextId = 1;
   /** A write through a named prepared statement, as the event store's appends are. */
   const write = (body: string, data: string | null = null, at: string | null = null, id = nextId++) =>
-    pool.query({ name: 'write_note', text: 'INSERT INTO notes (id, body, data, at) VALUES ($1, $2, $3::jsonb, $4::timestamptz)', values: [id, body, data, at] });
+    pool.query({
+      name: 'write_note',
+      text: 'INSERT INTO notes (id, body, data, at) VALUES ($1, $2, $3::jsonb, $4::timestamptz)',
+      values: [id, body, data, at],
+    });
 
   const failures: [string, () => Promise<unknown>, RegExp][] = [
     ['a NUL in a text parameter', () => write('a\u0000b'), /invalid byte sequence/],
-    ['a NUL escape in a jsonb parameter', () => write('x', JSON.stringify({ narrative: 'a\u0000b' })), /unsupported Unicode escape sequence/],
-    ['a lone surrogate in a jsonb parameter', () => write('x', JSON.stringify({ narrative: 'a\ud800b' })), /invalid input syntax for type json/],
+    [
+      'a NUL escape in a jsonb parameter',
+      () => write('x', JSON.stringify({ narrative: 'a\u0000b' })),
+      /unsupported Unicode escape sequence/,
+    ],
+    [
+      'a lone surrogate in a jsonb parameter',
+      () => write('x', JSON.stringify({ narrative: 'a\ud800b' })),
+      /invalid input syntax for type json/,
+    ],
     ['a week date in a timestamptz parameter', () => write('x', null, '2026-W10-1'), /invalid input syntax for type timestamp/],
     ['a unique violation in a named statement', () => write('again', null, null, 1), /duplicate key/],
-    ['a statement that does not parse', () => pool.query({ name: 'broken', text: 'INSERT INTO nowhere VALUES ($1)', values: [1] }), /does not exist/],
+    [
+      'a statement that does not parse',
+      () => pool.query({ name: 'broken', text: 'INSERT INTO nowhere VALUES ($1)', values: [1] }),
+      /does not exist/,
+    ],
     ['an error in a simple query', () => pool.query('SELECT 1/0'), /division by zero/],
     [
       'an error inside a transaction',
@@ -42,7 +58,11 @@ describe('the embedded database session (PGlite behind its socket, one connectio
         const client = await pool.connect();
         try {
           await client.query('BEGIN');
-          await client.query({ name: 'write_note', text: 'INSERT INTO notes (id, body, data, at) VALUES ($1, $2, $3::jsonb, $4::timestamptz)', values: [1, 'dup', null, null] });
+          await client.query({
+            name: 'write_note',
+            text: 'INSERT INTO notes (id, body, data, at) VALUES ($1, $2, $3::jsonb, $4::timestamptz)',
+            values: [1, 'dup', null, null],
+          });
         } finally {
           await client.query('ROLLBACK');
           client.release();
@@ -70,7 +90,11 @@ describe('the embedded database session (PGlite behind its socket, one connectio
     await client.query({ name: 'leftover', text: 'SELECT $1::int AS n', values: [1] });
     await client.query("SET statement_timeout = '1234ms'");
     await client.query('BEGIN');
-    await client.query({ name: 'write_note', text: 'INSERT INTO notes (id, body, data, at) VALUES ($1, $2, $3::jsonb, $4::timestamptz)', values: [nextId++, 'never committed', null, null] });
+    await client.query({
+      name: 'write_note',
+      text: 'INSERT INTO notes (id, body, data, at) VALUES ($1, $2, $3::jsonb, $4::timestamptz)',
+      values: [nextId++, 'never committed', null, null],
+    });
     client.release(true);
     const fresh = await pool.connect();
     try {

@@ -28,11 +28,14 @@ function simpleQuery(sql: string): Uint8Array {
 /** The message of the first ErrorResponse in raw backend output, if any. */
 function errorIn(output: Uint8Array[]): string | undefined {
   const all = Buffer.concat(output);
-  for (let at = 0; at + 5 <= all.length; ) {
+  for (let at = 0; at + 5 <= all.length;) {
     const type = String.fromCharCode(all[at]);
     const length = all.readInt32BE(at + 1);
     if (type === 'E') {
-      const fields = all.subarray(at + 5, at + 1 + length).toString('utf8').split('\0');
+      const fields = all
+        .subarray(at + 5, at + 1 + length)
+        .toString('utf8')
+        .split('\0');
       return fields.find((f) => f.startsWith('M'))?.slice(1) ?? 'unknown error';
     }
     at += 1 + length;

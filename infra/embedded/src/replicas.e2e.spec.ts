@@ -5,7 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { createTestDatabase, eventually, TestDatabase, testKafkaBrokers } from '@police/testing';
-import { compile, identityProvider, IdentityProvider, RunningService, ServiceName, startService, stopAll } from './production-services.testing';
+import {
+  compile,
+  identityProvider,
+  IdentityProvider,
+  RunningService,
+  ServiceName,
+  startService,
+  stopAll,
+} from './production-services.testing';
 
 const DESK = { staffId: '5415-0101', roles: ['front_desk'], teams: ['Onthaal'], unit: 'Interventie' };
 type Staff = typeof DESK;
@@ -46,20 +54,29 @@ describe('replicas: each projection and the relay on one replica at a time, take
   async function call(service: RunningService, as: Staff | undefined, method: string, path: string, body?: unknown) {
     const headers: Record<string, string> = body !== undefined ? { 'content-type': 'application/json' } : {};
     if (as) headers.authorization = `Bearer ${await idp.sign(as.staffId, as.roles, { teams: as.teams, unit: as.unit })}`;
-    const res = await fetch(`${service.url}${path}`, { method, headers, body: body !== undefined ? JSON.stringify(body) : undefined, signal: AbortSignal.timeout(30_000) });
+    const res = await fetch(`${service.url}${path}`, {
+      method,
+      headers,
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+      signal: AbortSignal.timeout(30_000),
+    });
     const text = await res.text();
     return { status: res.status, body: (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text };
   }
 
   const alive = (name: ServiceName) => replicas.filter((r) => r.name === name && r.child.exitCode === null && r.child.signalCode === null);
   function logs(): string {
-    return replicas.map((s) => `--- ${s.name} pid ${s.child.pid} (exit ${s.child.exitCode ?? s.child.signalCode})\n${s.output().slice(-4000)}`).join('\n');
+    return replicas
+      .map((s) => `--- ${s.name} pid ${s.child.pid} (exit ${s.child.exitCode ?? s.child.signalCode})\n${s.output().slice(-4000)}`)
+      .join('\n');
   }
   const withLogs = (e: unknown) => Promise.reject(new Error(`${e}\n${logs()}`));
 
   /** The leases of a service's schema that are held now, with the holder's process id. */
   async function leases(schema: ServiceName): Promise<LeaseRow[]> {
-    const { rows } = await sql.query<{ name: string; holder: string; token: string }>(`SELECT name, holder, token::text AS token FROM ${schema}.leases WHERE expires_at > now() ORDER BY name`);
+    const { rows } = await sql.query<{ name: string; holder: string; token: string }>(
+      `SELECT name, holder, token::text AS token FROM ${schema}.leases WHERE expires_at > now() ORDER BY name`,
+    );
     return rows.map((r) => ({ name: r.name, pid: Number(r.holder.split(':')[1]), token: r.token }));
   }
 
@@ -68,7 +85,8 @@ describe('replicas: each projection and the relay on one replica at a time, take
     const res = await fetch(`${replica.url}/metrics`, { headers: { authorization: `Bearer ${SCRAPE_TOKEN}` } });
     expect(res.status).toBe(200);
     const out = new Map<string, number>();
-    for (const m of (await res.text()).matchAll(/^police_lease_held\{service="[a-z]+",work="([^"]+)"\} (\d+)$/gm)) out.set(m[1], Number(m[2]));
+    for (const m of (await res.text()).matchAll(/^police_lease_held\{service="[a-z]+",work="([^"]+)"\} (\d+)$/gm))
+      out.set(m[1], Number(m[2]));
     return out;
   }
 
@@ -92,7 +110,9 @@ describe('replicas: each projection and the relay on one replica at a time, take
           try {
             const created = await call(target(), DESK, 'POST', '/api/reports', report(n));
             if (created.status !== 201) throw new Error(`intake answered ${created.status}`);
-            const referred = await call(target(), DESK, 'POST', `/api/reports/${created.body.id}/investigation-request`, { reason: `Reeks inbraken ${n}` });
+            const referred = await call(target(), DESK, 'POST', `/api/reports/${created.body.id}/investigation-request`, {
+              reason: `Reeks inbraken ${n}`,
+            });
             if (referred.status !== 200) throw new Error(`referral answered ${referred.status}`);
             acknowledged.push(created.body.id);
             done++;
@@ -115,14 +135,23 @@ describe('replicas: each projection and the relay on one replica at a time, take
     const before = (await leases(schema)).filter((l) => l.pid === holderPid);
     const killedAt = Date.now();
     killed.child.kill('SIGKILL');
-    const survivors = alive(schema).filter((r) => r !== killed).map((r) => r.child.pid);
-    await eventually(async () => {
-      const now = await leases(schema);
-      for (const l of before) {
-        const held = now.find((x) => x.name === l.name);
-        expect({ name: l.name, bySurvivor: !!held && survivors.includes(held.pid), newToken: !!held && BigInt(held.token) > BigInt(l.token) }).toEqual({ name: l.name, bySurvivor: true, newToken: true });
-      }
-    }, { timeoutMs: 30_000, intervalMs: 50 }).catch(withLogs);
+    const survivors = alive(schema)
+      .filter((r) => r !== killed)
+      .map((r) => r.child.pid);
+    await eventually(
+      async () => {
+        const now = await leases(schema);
+        for (const l of before) {
+          const held = now.find((x) => x.name === l.name);
+          expect({
+            name: l.name,
+            bySurvivor: !!held && survivors.includes(held.pid),
+            newToken: !!held && BigInt(held.token) > BigInt(l.token),
+          }).toEqual({ name: l.name, bySurvivor: true, newToken: true });
+        }
+      },
+      { timeoutMs: 30_000, intervalMs: 50 },
+    ).catch(withLogs);
     return { killed, takeoverMs: Date.now() - killedAt, leases: before.map((l) => l.name) };
   }
 
@@ -135,9 +164,13 @@ describe('replicas: each projection and the relay on one replica at a time, take
       );
       expect(rows.filter((r) => r.n !== 1)).toEqual([]);
     }, WAIT).catch(withLogs);
-    const twice = await sql.query(`SELECT r, count(*) FROM investigations.investigations, unnest("reportIds") AS r GROUP BY r HAVING count(*) > 1`);
+    const twice = await sql.query(
+      `SELECT r, count(*) FROM investigations.investigations, unnest("reportIds") AS r GROUP BY r HAVING count(*) > 1`,
+    );
     expect(twice.rows).toEqual([]);
-    const opened = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM investigations.events WHERE type = 'InvestigationOpened'`);
+    const opened = await sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM investigations.events WHERE type = 'InvestigationOpened'`,
+    );
     const rows = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM investigations.investigations`);
     expect(rows.rows[0].n).toBe(opened.rows[0].n);
     // Each read-model row is at its stream's last version (an event applied twice or skipped would show), every stream has its row.
@@ -155,7 +188,9 @@ describe('replicas: each projection and the relay on one replica at a time, take
         expect(off).toEqual([]);
       }, WAIT).catch(withLogs);
     }
-    const reports = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM reports.reports WHERE id = ANY($1::uuid[])`, [acknowledged]);
+    const reports = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM reports.reports WHERE id = ANY($1::uuid[])`, [
+      acknowledged,
+    ]);
     expect(reports.rows[0].n).toBe(acknowledged.length);
   }
 
@@ -175,8 +210,13 @@ describe('replicas: each projection and the relay on one replica at a time, take
     };
     // The first replica of each service migrates its schema; the second starts on it.
     for (const name of ['reports', 'investigations'] as const) replicas.push(await startService(name, env, { captureOutput: true }));
-    replicas.push(...(await Promise.all((['reports', 'investigations'] as const).map((name) => startService(name, env, { captureOutput: true })))));
-    for (const r of replicas) await eventually(async () => expect((await call(r, undefined, 'GET', `/api/${r.name}/health/ready`)).status).toBe(200), WAIT).catch(withLogs);
+    replicas.push(
+      ...(await Promise.all((['reports', 'investigations'] as const).map((name) => startService(name, env, { captureOutput: true })))),
+    );
+    for (const r of replicas)
+      await eventually(async () => expect((await call(r, undefined, 'GET', `/api/${r.name}/health/ready`)).status).toBe(200), WAIT).catch(
+        withLogs,
+      );
   }, 240_000);
 
   afterAll(async () => {
@@ -196,7 +236,10 @@ describe('replicas: each projection and the relay on one replica at a time, take
       if (schema === 'reports') expect(held.map((l) => l.name)).toContain(`relay:${env.KAFKA_TOPIC_PREFIX}reports.public.v1`);
       const gauges = await Promise.all(alive(schema).map(leaseGauge));
       for (const l of held) {
-        expect({ work: l.name, replicasHolding: gauges.map((g) => g.get(l.name)).reduce((a, b) => (a ?? 0) + (b ?? 0), 0) }).toEqual({ work: l.name, replicasHolding: 1 });
+        expect({ work: l.name, replicasHolding: gauges.map((g) => g.get(l.name)).reduce((a, b) => (a ?? 0) + (b ?? 0), 0) }).toEqual({
+          work: l.name,
+          replicasHolding: 1,
+        });
         const holder = alive(schema).findIndex((r) => r.child.pid === l.pid);
         expect({ work: l.name, gauge: gauges[holder]?.get(l.name) }).toEqual({ work: l.name, gauge: 1 });
       }
@@ -241,14 +284,20 @@ describe('replicas: each projection and the relay on one replica at a time, take
       if (n === 12) takeover = killHolder('reports', relay);
     });
     const { takeoverMs, leases: moved } = await takeover!;
-    console.log(`reports: ${moved.length} leases (${moved.join(', ')}) taken over ${takeoverMs} ms after kill -9; ${failed} commands unanswered by the killed replica; ${acknowledged.length} referrals acknowledged so far, each with one investigation`);
+    console.log(
+      `reports: ${moved.length} leases (${moved.join(', ')}) taken over ${takeoverMs} ms after kill -9; ${failed} commands unanswered by the killed replica; ${acknowledged.length} referrals acknowledged so far, each with one investigation`,
+    );
     expect(takeoverMs).toBeLessThan(LEASE_TTL_MS + 5000);
     await expectEachEffectOnce();
     const [survivor] = alive('reports');
     const gauge = await leaseGauge(survivor);
     for (const name of moved) expect({ work: name, gauge: gauge.get(name) }).toEqual({ work: name, gauge: 1 });
     const ready = await call(survivor, undefined, 'GET', '/api/reports/health/ready');
-    expect({ status: ready.status, relay: ready.body.checks.relay, projections: ready.body.checks.projections }).toEqual({ status: 200, relay: 'running', projections: 'running' });
+    expect({ status: ready.status, relay: ready.body.checks.relay, projections: ready.body.checks.projections }).toEqual({
+      status: 200,
+      relay: 'running',
+      projections: 'running',
+    });
   }, 240_000);
 
   it('kill -9 of the replica that projects investigations mid-load: its projections and its share of the consumer group move to the other; each referral has one effect', async () => {
@@ -257,11 +306,17 @@ describe('replicas: each projection and the relay on one replica at a time, take
       if (n === 8) takeover = killHolder('investigations', 'projection:investigations-investigations');
     });
     const { takeoverMs, leases: moved } = await takeover!;
-    console.log(`investigations: ${moved.length} leases (${moved.join(', ')}) taken over ${takeoverMs} ms after kill -9; ${failed} commands failed; ${acknowledged.length} referrals acknowledged so far, each with one investigation`);
+    console.log(
+      `investigations: ${moved.length} leases (${moved.join(', ')}) taken over ${takeoverMs} ms after kill -9; ${failed} commands failed; ${acknowledged.length} referrals acknowledged so far, each with one investigation`,
+    );
     expect(takeoverMs).toBeLessThan(LEASE_TTL_MS + 5000);
     await expectEachEffectOnce();
     const [survivor] = alive('investigations');
     const ready = await call(survivor, undefined, 'GET', '/api/investigations/health/ready');
-    expect({ status: ready.status, consumer: ready.body.checks.consumer, projections: ready.body.checks.projections }).toEqual({ status: 200, consumer: 'joined', projections: 'running' });
+    expect({ status: ready.status, consumer: ready.body.checks.consumer, projections: ready.body.checks.projections }).toEqual({
+      status: 200,
+      consumer: 'joined',
+      projections: 'running',
+    });
   }, 240_000);
 });

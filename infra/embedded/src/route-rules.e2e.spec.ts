@@ -22,11 +22,20 @@ describe('rules on every route of the embedded app', () => {
     db = await createTestDatabase('routes');
     bus = new InProcessMessageBus();
     // One search per person per minute: the second call of each list route must be refused.
-    app = await createEmbeddedApp({ pool: db.pool(1), bus, notifications: false, security: { logLevel: 'silent', rateLimits: { auth: { limit: 1000, windowMs: 60_000 }, search: { limit: 1, windowMs: 60_000 } } } });
+    app = await createEmbeddedApp({
+      pool: db.pool(1),
+      bus,
+      notifications: false,
+      security: { logLevel: 'silent', rateLimits: { auth: { limit: 1000, windowMs: 60_000 }, search: { limit: 1, windowMs: 60_000 } } },
+    });
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
     for (const { username } of DEV_USERS) {
-      const res = await fetch(`${url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
+      const res = await fetch(`${url}/api/auth/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username }),
+      });
       tokens.set(username, ((await res.json()) as { access_token: string }).access_token);
     }
   });
@@ -40,7 +49,9 @@ describe('rules on every route of the embedded app', () => {
   /** A demo user the route's policy lets in. */
   function allowedUser(route: RouteEntry): string {
     const policy = route.policy!;
-    const user = DEV_USERS.find((u) => policy.kind === 'authenticated' && (policy.roles === 'any' || u.roles.some((r) => (policy.roles as string[]).includes(r))));
+    const user = DEV_USERS.find(
+      (u) => policy.kind === 'authenticated' && (policy.roles === 'any' || u.roles.some((r) => (policy.roles as string[]).includes(r))),
+    );
     if (!user) throw new Error(`no demo user may call ${route.method} ${route.path}`);
     return user.username;
   }
@@ -57,7 +68,12 @@ describe('rules on every route of the embedded app', () => {
       const first = await fetch(`${url}${route.path}`, { headers });
       expect({ route: route.path, first: first.status }).not.toEqual({ route: route.path, first: 429 });
       const second = await fetch(`${url}${route.path}`, { headers });
-      if (second.status === 429 && second.headers.get('retry-after') && second.headers.get('content-type')?.includes('application/problem+json')) refused.push(route.path);
+      if (
+        second.status === 429 &&
+        second.headers.get('retry-after') &&
+        second.headers.get('content-type')?.includes('application/problem+json')
+      )
+        refused.push(route.path);
     }
     expect(refused).toEqual(lists.map((r) => r.path));
   });
@@ -67,11 +83,19 @@ describe('rules on every route of the embedded app', () => {
     const checked: string[] = [];
     for (const route of served) {
       const concrete = route.path.replace(/:[A-Za-z]+/g, SOME_ID);
-      const methodsHere = new Set(served.filter((r) => new RegExp(`^${r.path.replace(/:[A-Za-z]+/g, '[^/]+')}$`).test(concrete)).map((r) => r.method));
+      const methodsHere = new Set(
+        served.filter((r) => new RegExp(`^${r.path.replace(/:[A-Za-z]+/g, '[^/]+')}$`).test(concrete)).map((r) => r.method),
+      );
       const unserved = ['PUT', 'PATCH', 'DELETE', 'POST', 'GET'].find((m) => !methodsHere.has(m) && METHODS.includes(m))!;
       const res = await fetch(`${url}${concrete}`, { method: unserved });
       const expectedAllow = [...methodsHere, ...(methodsHere.has('GET') ? ['HEAD'] : [])].sort().join(', ');
-      expect({ path: concrete, method: unserved, status: res.status, allow: res.headers.get('allow'), type: res.headers.get('content-type') }).toEqual({
+      expect({
+        path: concrete,
+        method: unserved,
+        status: res.status,
+        allow: res.headers.get('allow'),
+        type: res.headers.get('content-type'),
+      }).toEqual({
         path: concrete,
         method: unserved,
         status: 405,

@@ -9,7 +9,14 @@ import { createTestDatabase, eventually, TestDatabase } from '@police/testing';
 import { createEmbeddedApp } from './embedded.module';
 
 interface Page {
-  items: { id: string; subject: { type: string; ids: string[] }; endpoint: { method: string; route: string }; actor: { staffId: string }; breakGlass: boolean; justification: { text: string } | null }[];
+  items: {
+    id: string;
+    subject: { type: string; ids: string[] };
+    endpoint: { method: string; route: string };
+    actor: { staffId: string };
+    breakGlass: boolean;
+    justification: { text: string } | null;
+  }[];
   nextCursor: string | null;
 }
 
@@ -22,7 +29,10 @@ describe("each service's part of the embedded host's consultation log", () => {
   const tokens = new Map<string, string>();
 
   async function call(user: string, path: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> {
-    const res = await fetch(`${url}${path}`, { ...init, headers: { authorization: `Bearer ${tokens.get(user)}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+    const res = await fetch(`${url}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${tokens.get(user)}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+    });
     return { status: res.status, body: await res.json() };
   }
 
@@ -34,7 +44,11 @@ describe("each service's part of the embedded host's consultation log", () => {
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
     for (const username of ['an.peeters', 'filip.vermeulen', 'ines.dubois', 'bart.desmet']) {
-      const res = await fetch(`${url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
+      const res = await fetch(`${url}/api/auth/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username }),
+      });
       tokens.set(username, ((await res.json()) as { access_token: string }).access_token);
     }
   });
@@ -48,12 +62,20 @@ describe("each service's part of the embedded host's consultation log", () => {
     const created = await call('an.peeters', '/api/reports', {
       method: 'POST',
       headers: { 'Idempotency-Key': 'service-logs-0001' },
-      body: JSON.stringify({ kind: 'melding', channel: { kind: 'phone' }, incidentType: 'geluidsoverlast', narrative: 'Luide muziek.', parties: [{ name: 'C. Janssens', roles: ['reporter'] }] }),
+      body: JSON.stringify({
+        kind: 'melding',
+        channel: { kind: 'phone' },
+        incidentType: 'geluidsoverlast',
+        narrative: 'Luide muziek.',
+        parties: [{ name: 'C. Janssens', roles: ['reporter'] }],
+      }),
     });
     expect(created.status).toBe(201);
     const id = (created.body as { id: string }).id;
     // The chief reads it outside any assignment: break-glass with his reason.
-    const read = await call('filip.vermeulen', `/api/reports/${id}`, { headers: { 'X-Justification': 'Klacht van de burgemeester over de opvolging' } });
+    const read = await call('filip.vermeulen', `/api/reports/${id}`, {
+      headers: { 'X-Justification': 'Klacht van de burgemeester over de opvolging' },
+    });
     expect(read.status).toBe(200);
 
     const reports = await eventually(async () => {
@@ -70,7 +92,9 @@ describe("each service's part of the embedded host's consultation log", () => {
       endpoint: { method: 'GET', route: '/api/reports/:id' },
     });
     // The host's whole log holds it too; the other services' parts do not.
-    expect(((await call('ines.dubois', `/api/audit/consultations?subject=${id}&breakGlass=true`)).body as Page).items.map((i) => i.id)).toEqual([reports.items[0].id]);
+    expect(
+      ((await call('ines.dubois', `/api/audit/consultations?subject=${id}&breakGlass=true`)).body as Page).items.map((i) => i.id),
+    ).toEqual([reports.items[0].id]);
     for (const other of ['investigations', 'evidence', 'integrity']) {
       const page = await call('ines.dubois', `/api/${other}/audit/consultations?subject=${id}`);
       expect([page.status, (page.body as Page).items]).toEqual([200, []]);
@@ -83,12 +107,17 @@ describe("each service's part of the embedded host's consultation log", () => {
       return page;
     });
     expect(own.items.every((i) => i.endpoint.route.startsWith('/api/reports/'))).toBe(true);
-    expect(own.items.some((i) => i.endpoint.route === '/api/reports/audit/consultations' && i.subject.type === 'consultation_log')).toBe(true);
+    expect(own.items.some((i) => i.endpoint.route === '/api/reports/audit/consultations' && i.subject.type === 'consultation_log')).toBe(
+      true,
+    );
 
     // The day's chain those records are in: the shared one, verified through any service's path.
     const day = utcDay(new Date());
     const verified = await call('ines.dubois', `/api/reports/audit/consultations/verify?date=${day}`);
     expect(verified).toMatchObject({ status: 200, body: { date: day, stream: `consultations-${day}`, ok: true } });
-    expect(await call('ines.dubois', `/api/audit/consultations/verify?date=${day}`)).toMatchObject({ status: 200, body: { ok: true, headHash: (verified.body as { headHash: string }).headHash } });
+    expect(await call('ines.dubois', `/api/audit/consultations/verify?date=${day}`)).toMatchObject({
+      status: 200,
+      body: { ok: true, headHash: (verified.body as { headHash: string }).headHash },
+    });
   });
 });

@@ -30,11 +30,28 @@ async function startService(service: ServiceName, namespace: string): Promise<Ru
   const db = await createTestDatabase(`trace-${service}`);
   const pool = createPool(db.url, 4, service);
   const bus = new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: `${service}-traces`, onError: () => undefined });
-  const runtime: ServiceRuntime = { service, mode: 'production', schema: service, pool, sharedPool: false, notifications: true, bus, namespace };
+  const runtime: ServiceRuntime = {
+    service,
+    mode: 'production',
+    schema: service,
+    pool,
+    sharedPool: false,
+    notifications: true,
+    bus,
+    namespace,
+  };
   const module = service === 'reports' ? ReportsModule : InvestigationsModule;
   @Module({
     imports: [
-      SecurityModule.forRoot({ mode: 'embedded', pool, notifications: true, auditPath: `${service}/audit`, authentication: { kind: 'dev' }, logLevel: 'silent', rateLimits: { auth: { limit: 1000, windowMs: 60_000 }, search: { limit: 100_000, windowMs: 60_000 } } }),
+      SecurityModule.forRoot({
+        mode: 'embedded',
+        pool,
+        notifications: true,
+        auditPath: `${service}/audit`,
+        authentication: { kind: 'dev' },
+        logLevel: 'silent',
+        rateLimits: { auth: { limit: 1000, windowMs: 60_000 }, search: { limit: 100_000, windowMs: 60_000 } },
+      }),
       module.register(runtime),
       RouterModule.register([{ path: service, module }]),
     ],
@@ -46,8 +63,18 @@ async function startService(service: ServiceName, namespace: string): Promise<Ru
   return { app, url: await app.getUrl(), db, pool, bus };
 }
 
-async function call(s: RunningService, username: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const tokenRes = await fetch(`${s.url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
+async function call(
+  s: RunningService,
+  username: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: any }> {
+  const tokenRes = await fetch(`${s.url}/api/auth/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username }),
+  });
   const { access_token } = (await tokenRes.json()) as { access_token: string };
   const res = await fetch(`${s.url}${path}`, {
     method,
@@ -58,7 +85,7 @@ async function call(s: RunningService, username: string, method: string, path: s
   return { status: res.status, json: text ? JSON.parse(text) : undefined };
 }
 
-describe('OpenTelemetry: one trace from the desk to the detectives\' read model', () => {
+describe("OpenTelemetry: one trace from the desk to the detectives' read model", () => {
   const exporter = new InMemorySpanExporter();
   let tracing: Tracing | undefined;
   let reports: RunningService;
@@ -93,7 +120,9 @@ describe('OpenTelemetry: one trace from the desk to the detectives\' read model'
     });
     expect(intake.status).toBe(201);
     const reportId = intake.json.id as string;
-    const referral = await call(reports, 'an.peeters', 'POST', `/api/reports/${reportId}/investigation-request`, { reason: 'Derde inbraak in de straat' });
+    const referral = await call(reports, 'an.peeters', 'POST', `/api/reports/${reportId}/investigation-request`, {
+      reason: 'Derde inbraak in de straat',
+    });
     expect(referral.status).toBe(200);
 
     const opened = await eventually(async () => {
@@ -112,25 +141,46 @@ describe('OpenTelemetry: one trace from the desk to the detectives\' read model'
     await eventually(async () => expect(inTrace().map((s) => s.name)).toContain('project investigations-investigations'), WAIT);
 
     const byName = (name: string, parent: ReadableSpan, eventType?: string): ReadableSpan => {
-      const found = inTrace().filter((s) => s.name === name && s.parentSpanContext?.spanId === parent.spanContext().spanId && (!eventType || s.attributes['police.event.type'] === eventType));
-      if (found.length !== 1) throw new Error(`expected one span "${name}" under "${parent.name}", found ${found.length}; the trace: ${inTrace().map((s) => `${s.name} <- ${s.parentSpanContext?.spanId ?? 'root'}`).join('; ')}`);
+      const found = inTrace().filter(
+        (s) =>
+          s.name === name &&
+          s.parentSpanContext?.spanId === parent.spanContext().spanId &&
+          (!eventType || s.attributes['police.event.type'] === eventType),
+      );
+      if (found.length !== 1)
+        throw new Error(
+          `expected one span "${name}" under "${parent.name}", found ${found.length}; the trace: ${inTrace()
+            .map((s) => `${s.name} <- ${s.parentSpanContext?.spanId ?? 'root'}`)
+            .join('; ')}`,
+        );
       return found[0];
     };
     const topic = expect.stringMatching(/^tr-[0-9a-f]{8}\.reports\.public\.v1$/);
 
     expect(http.kind).toBe(SpanKind.SERVER);
     expect(http.parentSpanContext).toBeUndefined();
-    expect(http.attributes).toMatchObject({ 'http.request.method': 'POST', 'http.route': '/api/reports/:id/investigation-request', 'http.response.status_code': 200 });
+    expect(http.attributes).toMatchObject({
+      'http.request.method': 'POST',
+      'http.route': '/api/reports/:id/investigation-request',
+      'http.response.status_code': 200,
+    });
     const command = byName('command report', http);
     const append = byName('append report', command);
     expect(append.attributes).toMatchObject({ 'police.stream.id': `report-${reportId}`, 'police.event.types': ['InvestigationRequested'] });
     const publishName = inTrace().find((s) => s.kind === SpanKind.PRODUCER)?.name ?? '';
     expect(publishName).toEqual(expect.stringMatching(/^publish tr-[0-9a-f]{8}\.reports\.public\.v1$/));
     const publish = byName(publishName, append);
-    expect(publish.attributes).toMatchObject({ 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'police.message.type': 'reports.ReportReferredForInvestigation.v1' });
+    expect(publish.attributes).toMatchObject({
+      'messaging.system': 'kafka',
+      'messaging.destination.name': topic,
+      'police.message.type': 'reports.ReportReferredForInvestigation.v1',
+    });
     const consume = byName(publishName.replace('publish', 'process'), publish);
     expect(consume.kind).toBe(SpanKind.CONSUMER);
-    expect(consume.attributes).toMatchObject({ 'messaging.consumer.group.name': expect.stringMatching(/investigations$/), 'messaging.message.id': publish.attributes['messaging.message.id'] });
+    expect(consume.attributes).toMatchObject({
+      'messaging.consumer.group.name': expect.stringMatching(/investigations$/),
+      'messaging.message.id': publish.attributes['messaging.message.id'],
+    });
     const opening = byName('command investigation', consume);
     const stored = byName('append investigation', opening);
     expect(stored.attributes).toMatchObject({ 'police.stream.id': `investigation-${opened.id}` });
@@ -139,12 +189,22 @@ describe('OpenTelemetry: one trace from the desk to the detectives\' read model'
     const projected = byName('project investigations-investigations', stored, 'InvestigationOpened');
     byName('project investigations-investigations', stored, 'PartyLinked');
     byName('project reports-reports', append);
-    expect(projected.attributes).toMatchObject({ 'police.projection': 'investigations-investigations', 'police.event.type': 'InvestigationOpened', 'police.stream.id': `investigation-${opened.id}` });
+    expect(projected.attributes).toMatchObject({
+      'police.projection': 'investigations-investigations',
+      'police.event.type': 'InvestigationOpened',
+      'police.stream.id': `investigation-${opened.id}`,
+    });
 
     // The trace context travelled in the stored events' metadata and in the Kafka headers beside the correlation id.
-    const { rows } = await investigations.pool.query(`SELECT metadata FROM investigations.events WHERE stream_id = $1 ORDER BY stream_version LIMIT 1`, [`investigation-${opened.id}`]);
+    const { rows } = await investigations.pool.query(
+      `SELECT metadata FROM investigations.events WHERE stream_id = $1 ORDER BY stream_version LIMIT 1`,
+      [`investigation-${opened.id}`],
+    );
     expect(rows[0].metadata.trace.traceparent).toBe(`00-${traceId}-${stored.spanContext().spanId}-01`);
-    const { rows: referred } = await reports.pool.query(`SELECT metadata FROM reports.events WHERE stream_id = $1 AND type = 'InvestigationRequested'`, [`report-${reportId}`]);
+    const { rows: referred } = await reports.pool.query(
+      `SELECT metadata FROM reports.events WHERE stream_id = $1 AND type = 'InvestigationRequested'`,
+      [`report-${reportId}`],
+    );
     expect(referred[0].metadata.trace.traceparent).toBe(`00-${traceId}-${append.spanContext().spanId}-01`);
   }, 180_000);
 });

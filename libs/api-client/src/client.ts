@@ -29,7 +29,11 @@ export function bearerToken(getToken: TokenSource): Middleware {
  * A typed client of one document's routes. `baseUrl` is the product's origin (`http://127.0.0.1:3000`,
  * or the console's own origin behind its proxy): the documents' paths start with `/api/`.
  */
-export function createApiClient<Paths extends object>(baseUrl: string, getToken?: TokenSource, options: ApiClientOptions = {}): Client<Paths> {
+export function createApiClient<Paths extends object>(
+  baseUrl: string,
+  getToken?: TokenSource,
+  options: ApiClientOptions = {},
+): Client<Paths> {
   const client = createClient<Paths>({ ...options, baseUrl: baseUrl.replace(/\/+$/, '') });
   if (getToken) client.use(bearerToken(getToken));
   return client;
@@ -40,8 +44,11 @@ export const createReportsClient = (baseUrl: string, getToken?: TokenSource, opt
   createApiClient<ReportsPaths>(baseUrl, getToken, options);
 
 /** The investigations service: cases, parties, hearings, actions, tasks, timeline. */
-export const createInvestigationsClient = (baseUrl: string, getToken?: TokenSource, options?: ApiClientOptions): Client<InvestigationsPaths> =>
-  createApiClient<InvestigationsPaths>(baseUrl, getToken, options);
+export const createInvestigationsClient = (
+  baseUrl: string,
+  getToken?: TokenSource,
+  options?: ApiClientOptions,
+): Client<InvestigationsPaths> => createApiClient<InvestigationsPaths>(baseUrl, getToken, options);
 
 /** The evidence service: items, custody, storage, lab, disposal, found objects, inventories. */
 export const createEvidenceClient = (baseUrl: string, getToken?: TokenSource, options?: ApiClientOptions): Client<EvidencePaths> =>

@@ -68,14 +68,17 @@ describe('contract registry', () => {
 
   it('names every field in error, without echoing values', async () => {
     const { labelNumber: _dropped, ...withoutLabel } = itemRegisteredV1Fixture;
-    expect(await validateContract('evidence.ItemRegistered.v1', { ...withoutLabel, category: 'spaceship', seizedAt: '2025-03-16' })).toEqual({
+    expect(
+      await validateContract('evidence.ItemRegistered.v1', { ...withoutLabel, category: 'spaceship', seizedAt: '2025-03-16' }),
+    ).toEqual({
       ok: false,
       errors: [
         { field: 'labelNumber', detail: 'labelNumber must be longer than or equal to 1 characters' },
         { field: 'labelNumber', detail: 'labelNumber must be a string' },
         {
           field: 'category',
-          detail: 'category must be one of the following values: weapon, drugs, cash, vehicle, data_carrier, document, jewellery, electronics, trace, other',
+          detail:
+            'category must be one of the following values: weapon, drugs, cash, vehicle, data_carrier, document, jewellery, electronics, trace, other',
         },
         { field: 'seizedAt', detail: 'seizedAt must be RFC 3339 date' },
       ],
@@ -84,14 +87,24 @@ describe('contract registry', () => {
 
   it('validates nested objects and arrays of them, with the path of the field', async () => {
     const f = reportReferredForInvestigationV1Fixture;
-    const payload = { ...f, place: { ...f.place, postalCode: 9000 }, parties: [{ ...f.parties[0], phone: '0470 00 00 00' }, { ...f.parties[1], role: 'boss' }] };
+    const payload = {
+      ...f,
+      place: { ...f.place, postalCode: 9000 },
+      parties: [
+        { ...f.parties[0], phone: '0470 00 00 00' },
+        { ...f.parties[1], role: 'boss' },
+      ],
+    };
     expect(await validateContract('reports.ReportReferredForInvestigation.v1', payload)).toEqual({
       ok: false,
       errors: [
         { field: 'place.postalCode', detail: 'postalCode must be longer than or equal to 4 and shorter than or equal to 4 characters' },
         { field: 'place.postalCode', detail: 'postalCode must be a string' },
         { field: 'parties.0.phone', detail: 'property phone should not exist' },
-        { field: 'parties.1.role', detail: 'role must be one of the following values: aangever, slachtoffer, benadeelde, verdachte, getuige, andere' },
+        {
+          field: 'parties.1.role',
+          detail: 'role must be one of the following values: aangever, slachtoffer, benadeelde, verdachte, getuige, andere',
+        },
       ],
     });
     expect(await validateContract('reports.ReportReferredForInvestigation.v1', { ...f, place: 'Gent', parties: ['A. Peeters'] })).toEqual({
@@ -108,7 +121,9 @@ describe('contract registry', () => {
       ok: false,
       errors: [{ field: 'foundOn', detail: 'foundOn must be a valid ISO 8601 date string' }],
     });
-    expect(await validateContract('reports.FoundObjectDeclared.v1', { ...foundObjectDeclaredV1Fixture, foundOn: '2025-02-03T10:00:00Z' })).toEqual({
+    expect(
+      await validateContract('reports.FoundObjectDeclared.v1', { ...foundObjectDeclaredV1Fixture, foundOn: '2025-02-03T10:00:00Z' }),
+    ).toEqual({
       ok: false,
       errors: [{ field: 'foundOn', detail: 'foundOn must be a calendar date (YYYY-MM-DD)' }],
     });
@@ -124,7 +139,10 @@ describe('contract registry', () => {
       errors: [{ field: 'type', detail: 'unknown contract type "evidence.ItemRegistered.v9"' }],
     });
     for (const payload of [null, undefined, 'x', 42, [itemRegisteredV1Fixture]]) {
-      expect(await validateContract('evidence.ItemRegistered.v1', payload)).toEqual({ ok: false, errors: [{ field: '$', detail: 'payload must be a JSON object' }] });
+      expect(await validateContract('evidence.ItemRegistered.v1', payload)).toEqual({
+        ok: false,
+        errors: [{ field: '$', detail: 'payload must be a JSON object' }],
+      });
     }
   });
 

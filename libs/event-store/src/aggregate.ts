@@ -1,4 +1,13 @@
-import { commandContext, CommandResult, DomainEvent, handleCommand, LoadedState, loadState, RequestContext, SnapshotPolicy } from './command-handler';
+import {
+  commandContext,
+  CommandResult,
+  DomainEvent,
+  handleCommand,
+  LoadedState,
+  loadState,
+  RequestContext,
+  SnapshotPolicy,
+} from './command-handler';
 import { EventStore, RecordedEvent } from './event-store';
 import { SnapshotStore } from './snapshots';
 
@@ -90,6 +99,11 @@ export class AggregateCommands<State, Event extends DomainEvent, Command extends
 
   /** The instance as its stream has it now (snapshot + tail), for a read that must not trail the log. */
   load(id: string): Promise<LoadedState<State>> {
-    return loadState(this.store, this.aggregate.stream(id), { evolve: this.aggregate.evolve, initialState: this.aggregate.initialState, upcast: this.aggregate.upcast, snapshots: this.snapshots });
+    return loadState(this.store, this.aggregate.stream(id), {
+      evolve: this.aggregate.evolve,
+      initialState: this.aggregate.initialState,
+      upcast: this.aggregate.upcast,
+      snapshots: this.snapshots,
+    });
   }
 }

@@ -8,13 +8,20 @@ import { InMemorySnapshotStore } from './snapshots';
 type Actor = { staffId: string; desk?: boolean };
 type Metadata = { actor: Actor; now: Date };
 type Command = { type: 'Open'; data: { title: string }; metadata: Metadata } | { type: 'Note'; data: { text: string }; metadata: Metadata };
-type Event = { type: 'Opened'; data: { title: string; by: string } } | { type: 'Noted'; data: { text: string; by: string; desk: boolean; at: string } };
+type Event =
+  | { type: 'Opened'; data: { title: string; by: string } }
+  | { type: 'Noted'; data: { text: string; by: string; desk: boolean; at: string } };
 type State = { status: 'none' } | { status: 'open'; title: string; notes: string[] };
 
 const cases = aggregate<State, Event, Command, Actor>({
   stream: (id) => `case-${id}`,
   initialState: () => ({ status: 'none' }),
-  evolve: (s, e) => (e.type === 'Opened' ? { status: 'open', title: e.data.title, notes: [] } : s.status === 'open' ? { ...s, notes: [...s.notes, e.data.text] } : s),
+  evolve: (s, e) =>
+    e.type === 'Opened'
+      ? { status: 'open', title: e.data.title, notes: [] }
+      : s.status === 'open'
+        ? { ...s, notes: [...s.notes, e.data.text] }
+        : s,
   decide: (s, c) => {
     switch (c.type) {
       case 'Open':
@@ -22,7 +29,10 @@ const cases = aggregate<State, Event, Command, Actor>({
         return { type: 'Opened', data: { title: c.data.title, by: c.metadata.actor.staffId } };
       case 'Note':
         if (s.status !== 'open') throw new DomainError('not_open', 'Only an open case takes notes');
-        return { type: 'Noted', data: { text: c.data.text, by: c.metadata.actor.staffId, desk: c.metadata.actor.desk === true, at: c.metadata.now.toISOString() } };
+        return {
+          type: 'Noted',
+          data: { text: c.data.text, by: c.metadata.actor.staffId, desk: c.metadata.actor.desk === true, at: c.metadata.now.toISOString() },
+        };
     }
   },
   snapshots: { every: 5, stateVersion: 'case-v1' },
@@ -50,7 +60,11 @@ describe('AggregateCommands', () => {
     const store = new CountingStore();
     const commands = new AggregateCommands(cases, store);
     await commands.handle('1', { type: 'Open', data: { title: 'Burglary' } }, ctx(1));
-    const result = await commands.handle('1', { type: 'Note', data: { text: 'seen' } }, ctx(2, { actorFor: (s: State) => ({ staffId: 'staff-1', desk: s.status === 'open' }) }));
+    const result = await commands.handle(
+      '1',
+      { type: 'Note', data: { text: 'seen' } },
+      ctx(2, { actorFor: (s: State) => ({ staffId: 'staff-1', desk: s.status === 'open' }) }),
+    );
     expect(result.state).toEqual({ status: 'open', title: 'Burglary', notes: ['seen'] });
     expect(result.events.map(({ type, data, metadata }) => ({ type, data, metadata }))).toEqual([
       {
@@ -67,7 +81,11 @@ describe('AggregateCommands', () => {
     await commands.handle('2', { type: 'Open', data: { title: 'Theft' } }, ctx(1));
     store.reads.length = 0;
     const seen: { status: string; version: number; events: number }[] = [];
-    await commands.handle('2', { type: 'Note', data: { text: 'a' } }, { ...ctx(2), authorize: (l) => void seen.push({ status: l.state.status, version: l.version, events: l.events.length }) });
+    await commands.handle(
+      '2',
+      { type: 'Note', data: { text: 'a' } },
+      { ...ctx(2), authorize: (l) => void seen.push({ status: l.state.status, version: l.version, events: l.events.length }) },
+    );
     expect(seen).toEqual([{ status: 'open', version: 0, events: 1 }]);
     // The load; the other read is of the appended events only (the command's result).
     expect(store.reads).toEqual(['case-2', 'case-2']);
@@ -81,8 +99,12 @@ describe('AggregateCommands', () => {
     const refuse = () => {
       throw new DomainError('forbidden', 'Not yours', 403);
     };
-    await expect(commands.handle('3', { type: 'Open', data: { title: 'Fraud' } }, { ...ctx(1, { idempotencyKey: 'k-1' }), authorize: refuse })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(commands.handle('3', { type: 'Note', data: { text: 'x' } }, { ...ctx(2), expected: 7, authorize: refuse })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      commands.handle('3', { type: 'Open', data: { title: 'Fraud' } }, { ...ctx(1, { idempotencyKey: 'k-1' }), authorize: refuse }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      commands.handle('3', { type: 'Note', data: { text: 'x' } }, { ...ctx(2), expected: 7, authorize: refuse }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     expect((await store.readStream('case-3')).currentVersion).toBe(0);
   });
 
@@ -105,7 +127,11 @@ describe('AggregateCommands', () => {
     for (let i = 1; i <= 6; i++) await commands.handle('5', { type: 'Note', data: { text: `n${i}` } }, ctx(i));
     expect(await snapshots.load('case-5')).toMatchObject({ streamVersion: 5, stateVersion: 'case-v1' });
     const tails: number[][] = [];
-    const result = await commands.handle('5', { type: 'Note', data: { text: 'n7' } }, { ...ctx(7), authorize: (l) => void tails.push(l.events.map((e) => e.streamVersion)) });
+    const result = await commands.handle(
+      '5',
+      { type: 'Note', data: { text: 'n7' } },
+      { ...ctx(7), authorize: (l) => void tails.push(l.events.map((e) => e.streamVersion)) },
+    );
     expect(tails).toEqual([[6]]);
     expect(result.state).toEqual({ status: 'open', title: 'Assault', notes: ['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7'] });
     expect((await commands.load('5')).state).toEqual(result.state);

@@ -98,7 +98,13 @@ export class AppendBatcher {
   }
 }
 
-function outcome(r: { status: string; stream_version: number | null; transaction_id: string | null; last_position: string | null; constraint_name?: string | null }): AppendOutcome {
+function outcome(r: {
+  status: string;
+  stream_version: number | null;
+  transaction_id: string | null;
+  last_position: string | null;
+  constraint_name?: string | null;
+}): AppendOutcome {
   return {
     status: r.status as AppendOutcome['status'],
     streamVersion: r.stream_version,

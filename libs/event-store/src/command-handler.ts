@@ -236,9 +236,17 @@ async function decideAndAppend<State, Event extends DomainEvent>(
 
   const snap = options.snapshots;
   if (snap && Math.floor(result.nextExpectedVersion / snap.every) > Math.floor(loaded.version / snap.every)) {
-    await snap.store.save({ streamId, streamVersion: result.nextExpectedVersion, stateVersion: snap.stateVersion, state: snap.toJson ? snap.toJson(state) : state });
+    await snap.store.save({
+      streamId,
+      streamVersion: result.nextExpectedVersion,
+      stateVersion: snap.stateVersion,
+      state: snap.toJson ? snap.toJson(state) : state,
+    });
   }
-  const appended = (await store.readStream(streamId, { fromVersion: result.nextExpectedVersion - newEvents.length + 1 })).events.slice(0, newEvents.length);
+  const appended = (await store.readStream(streamId, { fromVersion: result.nextExpectedVersion - newEvents.length + 1 })).events.slice(
+    0,
+    newEvents.length,
+  );
   return { state, version: result.nextExpectedVersion, events: appended, alreadyHandled: result.alreadyAppended };
 }
 
@@ -297,7 +305,11 @@ function keyedEventId(streamId: string, key: string, index: number): string {
 }
 
 /** The events a key appended, and where; looked up by id when the store indexes ids, else in this stream. */
-async function findKeyed(store: EventStore, streamId: string, key: string): Promise<{ streamId: string; events: RecordedEvent[] } | undefined> {
+async function findKeyed(
+  store: EventStore,
+  streamId: string,
+  key: string,
+): Promise<{ streamId: string; events: RecordedEvent[] } | undefined> {
   const firstId = keyedEventId(streamId, key, 0);
   if (!store.findEvent) {
     const { events } = await store.readStream(streamId);

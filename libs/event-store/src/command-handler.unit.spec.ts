@@ -3,7 +3,8 @@ import { actorKey, handleCommand, HandleCommandOptions, idempotentEventId, loadS
 import { InMemoryEventStore } from './in-memory-event-store';
 import { InMemorySnapshotStore } from './snapshots';
 
-type Event = { type: 'Opened'; data: { by: string } } | { type: 'Noted'; data: { text: string } } | { type: 'Closed'; data: { reason: string } };
+type Event =
+  { type: 'Opened'; data: { by: string } } | { type: 'Noted'; data: { text: string } } | { type: 'Closed'; data: { reason: string } };
 type State = { status: 'none' } | { status: 'open' | 'closed'; notes: string[] };
 
 const evolve = (s: State, e: Event): State => {
@@ -25,16 +26,23 @@ const context = (n = 0, idempotencyKey?: string, requestFingerprint?: string) =>
   idempotencyKey,
   requestFingerprint,
 });
-const opts = (n = 0, extra: Partial<HandleCommandOptions<State, Event>> = {}): HandleCommandOptions<State, Event> => ({ evolve, initialState, context: context(n), ...extra });
+const opts = (n = 0, extra: Partial<HandleCommandOptions<State, Event>> = {}): HandleCommandOptions<State, Event> => ({
+  evolve,
+  initialState,
+  context: context(n),
+  ...extra,
+});
 
 const open = (s: State): Event => {
   if (s.status !== 'none') throw new DomainError('already_open', 'The case is already open');
   return { type: 'Opened', data: { by: 'staff-42' } };
 };
-const note = (text: string) => (s: State): Event => {
-  if (s.status !== 'open') throw new DomainError('not_open', 'Only an open case takes notes');
-  return { type: 'Noted', data: { text } };
-};
+const note =
+  (text: string) =>
+  (s: State): Event => {
+    if (s.status !== 'open') throw new DomainError('not_open', 'Only an open case takes notes');
+    return { type: 'Noted', data: { text } };
+  };
 
 describe('handleCommand', () => {
   it('loads, decides and appends with metadata from the command context', async () => {
@@ -43,7 +51,9 @@ describe('handleCommand', () => {
     expect(result.state).toEqual({ status: 'open', notes: [] });
     expect(result.version).toBe(0);
     expect(result.alreadyHandled).toBe(false);
-    expect(result.events.map(({ type, data, metadata, streamId, streamVersion }) => ({ type, data, metadata, streamId, streamVersion }))).toEqual([
+    expect(
+      result.events.map(({ type, data, metadata, streamId, streamVersion }) => ({ type, data, metadata, streamId, streamVersion })),
+    ).toEqual([
       {
         type: 'Opened',
         data: { by: 'staff-42' },
@@ -75,7 +85,14 @@ describe('handleCommand', () => {
       store,
       'case-4',
       (s) => {
-        void store.appendToStream('case-4', [{ id: '00000000-0000-4000-8000-000000000001', type: 'Noted', data: { text: 'first' }, metadata: { actor: 'staff-7', occurredAt: '2026-11-02T10:00:00.000Z', correlationId: 'c-7', causationId: 'c-7' } }]);
+        void store.appendToStream('case-4', [
+          {
+            id: '00000000-0000-4000-8000-000000000001',
+            type: 'Noted',
+            data: { text: 'first' },
+            metadata: { actor: 'staff-7', occurredAt: '2026-11-02T10:00:00.000Z', correlationId: 'c-7', causationId: 'c-7' },
+          },
+        ]);
         return note('second')(s);
       },
       opts(),
@@ -101,22 +118,34 @@ describe('handleCommand', () => {
     expect((await store.readStream('case-5')).events.map((e) => e.type)).toEqual(['Opened', 'Noted', 'Noted']);
   });
 
-  it('stores the request fingerprint with a keyed command\'s events, and refuses the key with another request', async () => {
+  it("stores the request fingerprint with a keyed command's events, and refuses the key with another request", async () => {
     const store = new InMemoryEventStore();
     await handleCommand(store, 'case-10', open, opts());
     const first = await handleCommand(store, 'case-10', note('seal intact'), { ...opts(1), context: context(1, 'key-fp', 'fp-1') });
-    expect(first.events.map((e) => e.metadata)).toEqual([{ actor: 'staff-42', occurredAt: '2026-11-02T10:00:01.000Z', correlationId: 'corr-1', causationId: 'cmd-1', requestFingerprint: 'fp-1' }]);
+    expect(first.events.map((e) => e.metadata)).toEqual([
+      {
+        actor: 'staff-42',
+        occurredAt: '2026-11-02T10:00:01.000Z',
+        correlationId: 'corr-1',
+        causationId: 'cmd-1',
+        requestFingerprint: 'fp-1',
+      },
+    ]);
     const same = await handleCommand(store, 'case-10', note('seal intact'), { ...opts(2), context: context(2, 'key-fp', 'fp-1') });
     expect(same).toMatchObject({ alreadyHandled: true, events: first.events });
-    await expect(handleCommand(store, 'case-10', note('seal broken'), { ...opts(3), context: context(3, 'key-fp', 'fp-2') })).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    await expect(
+      handleCommand(store, 'case-10', note('seal broken'), { ...opts(3), context: context(3, 'key-fp', 'fp-2') }),
+    ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
     // …and on another record, whatever the request says: a key names one request.
     await handleCommand(store, 'case-11', open, opts());
-    await expect(handleCommand(store, 'case-11', note('seal intact'), { ...opts(4), context: context(4, 'key-fp', 'fp-1') })).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    await expect(
+      handleCommand(store, 'case-11', note('seal intact'), { ...opts(4), context: context(4, 'key-fp', 'fp-1') }),
+    ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
     expect((await store.readStream('case-10')).events.map((e) => e.data)).toEqual([{ by: 'staff-42' }, { text: 'seal intact' }]);
     expect((await store.readStream('case-11')).events.map((e) => e.data)).toEqual([{ by: 'staff-42' }]);
   });
 
-  it('answers twins sent at once (same key, same request) with the first one\'s result, never a conflict', async () => {
+  it("answers twins sent at once (same key, same request) with the first one's result, never a conflict", async () => {
     const inner = new InMemoryEventStore();
     await handleCommand(inner, 'case-12', open, opts());
     // Every twin has loaded and decided before any of them appends: all but one lose the race.
@@ -136,7 +165,9 @@ describe('handleCommand', () => {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
-    const twins = Array.from({ length: 5 }, (_, i) => handleCommand(store, 'case-12', note('seal intact'), { ...opts(i), context: context(i, 'key-twin', 'fp-twin'), expected: 0 }));
+    const twins = Array.from({ length: 5 }, (_, i) =>
+      handleCommand(store, 'case-12', note('seal intact'), { ...opts(i), context: context(i, 'key-twin', 'fp-twin'), expected: 0 }),
+    );
     const results = await Promise.all(twins);
     expect(results.filter((r) => !r.alreadyHandled)).toHaveLength(1);
     const firstEvents = results.find((r) => !r.alreadyHandled)!.events;
@@ -145,11 +176,14 @@ describe('handleCommand', () => {
     expect((await inner.readStream('case-12')).events.map((e) => e.type)).toEqual(['Opened', 'Noted']);
   });
 
-  it('keeps idempotency keys per actor: another actor\'s request with the same key is appended, not taken as a replay', async () => {
+  it("keeps idempotency keys per actor: another actor's request with the same key is appended, not taken as a replay", async () => {
     const store = new InMemoryEventStore();
     await handleCommand(store, 'case-6', open, opts());
     const mine = await handleCommand(store, 'case-6', note('mine'), { ...opts(1), context: context(1, 'key-abc') });
-    const theirs = await handleCommand(store, 'case-6', note('theirs'), { ...opts(2), context: { ...context(2, 'key-abc'), actor: 'staff-77' } });
+    const theirs = await handleCommand(store, 'case-6', note('theirs'), {
+      ...opts(2),
+      context: { ...context(2, 'key-abc'), actor: 'staff-77' },
+    });
     expect(theirs.alreadyHandled).toBe(false);
     expect(theirs.events[0].id).not.toBe(mine.events[0].id);
     expect((await store.readStream('case-6')).events.map((e) => [e.data, e.metadata.actor])).toEqual([
@@ -160,7 +194,12 @@ describe('handleCommand', () => {
   });
 
   it('derives RFC 4122-shaped ids that differ per stream, key and index', () => {
-    const ids = [idempotentEventId('a', 'k', 0), idempotentEventId('a', 'k', 1), idempotentEventId('b', 'k', 0), idempotentEventId('a', 'j', 0)];
+    const ids = [
+      idempotentEventId('a', 'k', 0),
+      idempotentEventId('a', 'k', 1),
+      idempotentEventId('b', 'k', 0),
+      idempotentEventId('a', 'j', 0),
+    ];
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(new Set(ids).size).toBe(4);
     expect(idempotentEventId('a', 'k', 0)).toBe(ids[0]);
@@ -169,10 +208,21 @@ describe('handleCommand', () => {
   it('upcasts stored events of an older shape before folding', async () => {
     const store = new InMemoryEventStore();
     await store.appendToStream('case-6', [
-      { id: '00000000-0000-4000-8000-000000000010', type: 'Opened', data: { by: 'x' }, metadata: { actor: 'a', occurredAt: '2026-01-01T00:00:00Z', correlationId: 'c', causationId: 'c' } },
-      { id: '00000000-0000-4000-8000-000000000011', type: 'NoteAdded', data: { note: 'legacy' }, metadata: { actor: 'a', occurredAt: '2026-01-01T00:00:00Z', correlationId: 'c', causationId: 'c' } },
+      {
+        id: '00000000-0000-4000-8000-000000000010',
+        type: 'Opened',
+        data: { by: 'x' },
+        metadata: { actor: 'a', occurredAt: '2026-01-01T00:00:00Z', correlationId: 'c', causationId: 'c' },
+      },
+      {
+        id: '00000000-0000-4000-8000-000000000011',
+        type: 'NoteAdded',
+        data: { note: 'legacy' },
+        metadata: { actor: 'a', occurredAt: '2026-01-01T00:00:00Z', correlationId: 'c', causationId: 'c' },
+      },
     ]);
-    const upcast = (e: { type: string; data: unknown }): Event => (e.type === 'NoteAdded' ? { type: 'Noted', data: { text: (e.data as { note: string }).note } } : (e as Event));
+    const upcast = (e: { type: string; data: unknown }): Event =>
+      e.type === 'NoteAdded' ? { type: 'Noted', data: { text: (e.data as { note: string }).note } } : (e as Event);
     const { state, version } = await loadState(store, 'case-6', { evolve, initialState, upcast });
     expect(state).toEqual({ status: 'open', notes: ['legacy'] });
     expect(version).toBe(1);
@@ -231,4 +281,3 @@ describe('handleCommand', () => {
     expect(decided).toBe(false);
   });
 });
-

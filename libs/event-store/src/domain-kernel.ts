@@ -117,7 +117,8 @@ export function invalidCommand<Code extends string>(name: string) {
 // ---- validators ---------------------------------------------------------------------------------------
 
 /** The codes the shared validators answer with; every aggregate's 422 codes include the ones it uses. */
-export type InputRuleCode = 'required' | 'invalid_id' | 'invalid_value' | 'invalid_time' | 'invalid_date' | 'date_in_future' | 'time_in_future';
+export type InputRuleCode =
+  'required' | 'invalid_id' | 'invalid_value' | 'invalid_time' | 'invalid_date' | 'date_in_future' | 'time_in_future';
 
 /** How an aggregate says "invalid command": its own 422 class, so that callers and tests see its type. */
 export type InvalidCommandClass = new (code: never, message: string, field?: string) => DomainError;

@@ -1,10 +1,21 @@
 import { DomainError } from './errors';
-import { addDays, daysBetween, inputRules, invalidCommand, isBlank, isCalendarDate, isInstant, isUuid, refusal, zoneDayOf } from './domain-kernel';
+import {
+  addDays,
+  daysBetween,
+  inputRules,
+  invalidCommand,
+  isBlank,
+  isCalendarDate,
+  isInstant,
+  isUuid,
+  refusal,
+  zoneDayOf,
+} from './domain-kernel';
 
 class ParcelNotFound extends refusal<'parcel_not_found'>('ParcelNotFound', 404) {}
-class InvalidParcelCommand extends invalidCommand<'required' | 'invalid_value' | 'invalid_id' | 'invalid_time' | 'invalid_date' | 'date_in_future' | 'time_in_future'>(
-  'InvalidParcelCommand',
-) {}
+class InvalidParcelCommand extends invalidCommand<
+  'required' | 'invalid_value' | 'invalid_id' | 'invalid_time' | 'invalid_date' | 'date_in_future' | 'time_in_future'
+>('InvalidParcelCommand') {}
 const rules = inputRules(InvalidParcelCommand);
 
 function thrown(fn: () => void): { type: string; code: string; status: number; field?: string; message: string } {
@@ -21,7 +32,13 @@ describe('the domain kernel', () => {
   it('makes error classes of one shape: a domain error of the aggregate, with its status and name', () => {
     const notFound = new ParcelNotFound('parcel_not_found', 'No parcel under this id');
     expect(notFound).toBeInstanceOf(DomainError);
-    expect({ name: notFound.name, code: notFound.code, status: notFound.status, message: notFound.message, field: notFound.field }).toStrictEqual({
+    expect({
+      name: notFound.name,
+      code: notFound.code,
+      status: notFound.status,
+      message: notFound.message,
+      field: notFound.field,
+    }).toStrictEqual({
       name: 'ParcelNotFound',
       code: 'parcel_not_found',
       status: 404,
@@ -29,7 +46,11 @@ describe('the domain kernel', () => {
       field: undefined,
     });
     const invalid = new InvalidParcelCommand('required', 'weight is required', 'weight');
-    expect({ name: invalid.name, status: invalid.status, field: invalid.field }).toStrictEqual({ name: 'InvalidParcelCommand', status: 422, field: 'weight' });
+    expect({ name: invalid.name, status: invalid.status, field: invalid.field }).toStrictEqual({
+      name: 'InvalidParcelCommand',
+      status: 422,
+      field: 'weight',
+    });
   });
 
   it('throws the aggregate’s own 422 naming the field, whatever rule says no', () => {
@@ -42,17 +63,35 @@ describe('the domain kernel', () => {
       message: 'sender is required',
     });
     expect(thrown(() => rules.requireNonBlank(42, 'note'))).toMatchObject({ code: 'required', field: 'note' });
-    expect(thrown(() => rules.requireOneOf('x' as 'a' | 'b', ['a', 'b'], 'kind'))).toMatchObject({ code: 'invalid_value', message: 'kind must be one of a, b' });
+    expect(thrown(() => rules.requireOneOf('x' as 'a' | 'b', ['a', 'b'], 'kind'))).toMatchObject({
+      code: 'invalid_value',
+      message: 'kind must be one of a, b',
+    });
     expect(thrown(() => rules.requireOneOf(undefined, ['a'], 'kind'))).toMatchObject({ code: 'invalid_value', field: 'kind' });
-    expect(thrown(() => rules.requireBoolean('yes' as unknown as boolean, 'sealed'))).toMatchObject({ code: 'invalid_value', message: 'sealed must be true or false' });
+    expect(thrown(() => rules.requireBoolean('yes' as unknown as boolean, 'sealed'))).toMatchObject({
+      code: 'invalid_value',
+      message: 'sealed must be true or false',
+    });
     expect(thrown(() => rules.requireUuid('42', 'parcelId'))).toMatchObject({ code: 'invalid_id', message: 'parcelId must be a UUID' });
     expect(thrown(() => rules.requireInstant('2026-03-01 10:00', 'sentAt'))).toMatchObject({ code: 'invalid_time', field: 'sentAt' });
-    expect(thrown(() => rules.requireDate('2026-02-30', 'sentOn'))).toMatchObject({ code: 'invalid_date', message: 'sentOn must be a calendar date (YYYY-MM-DD)' });
+    expect(thrown(() => rules.requireDate('2026-02-30', 'sentOn'))).toMatchObject({
+      code: 'invalid_date',
+      message: 'sentOn must be a calendar date (YYYY-MM-DD)',
+    });
     // 23:30 UTC on 1 March is already 2 March in Brussels: "today" is the zone's day.
     expect(() => rules.requirePastDate('2026-03-02', 'sentOn', now)).not.toThrow();
-    expect(thrown(() => rules.requirePastDate('2026-03-03', 'sentOn', now))).toMatchObject({ code: 'date_in_future', message: 'sentOn cannot be after today' });
-    expect(thrown(() => rules.requireNotBefore('2026-01-01', '2026-02-01', 'sentOn'))).toMatchObject({ code: 'invalid_date', message: 'sentOn cannot be before 2026-02-01' });
-    expect(thrown(() => rules.requireNotAfterNow('2026-03-02T00:00:00Z', now, 'sentAt'))).toMatchObject({ code: 'time_in_future', field: 'sentAt' });
+    expect(thrown(() => rules.requirePastDate('2026-03-03', 'sentOn', now))).toMatchObject({
+      code: 'date_in_future',
+      message: 'sentOn cannot be after today',
+    });
+    expect(thrown(() => rules.requireNotBefore('2026-01-01', '2026-02-01', 'sentOn'))).toMatchObject({
+      code: 'invalid_date',
+      message: 'sentOn cannot be before 2026-02-01',
+    });
+    expect(thrown(() => rules.requireNotAfterNow('2026-03-02T00:00:00Z', now, 'sentAt'))).toMatchObject({
+      code: 'time_in_future',
+      field: 'sentAt',
+    });
   });
 
   it('lets good values through', () => {
@@ -70,9 +109,17 @@ describe('the domain kernel', () => {
 
   it('reads values without throwing, whatever their type', () => {
     expect([isBlank(undefined), isBlank(''), isBlank(' x '), isBlank(7 as unknown as string)]).toStrictEqual([true, true, false, true]);
-    expect([isInstant('2026-03-01T10:00Z'), isInstant('2026-03-01T10:00'), isInstant(undefined as unknown as string)]).toStrictEqual([true, false, false]);
+    expect([isInstant('2026-03-01T10:00Z'), isInstant('2026-03-01T10:00'), isInstant(undefined as unknown as string)]).toStrictEqual([
+      true,
+      false,
+      false,
+    ]);
     expect([isCalendarDate('2025-02-29'), isCalendarDate('2024-02-29')]).toStrictEqual([false, true]);
     expect([isUuid('0B7F9C1E-6A4D-4F3E-9A2B-1C2D3E4F5A6B'), isUuid('0b7f9c1e')]).toStrictEqual([true, false]);
-    expect([addDays('2026-02-27', 2), daysBetween('2026-02-27', '2026-03-01'), zoneDayOf(new Date('2026-06-30T22:30:00Z'))]).toStrictEqual(['2026-03-01', 2, '2026-07-01']);
+    expect([addDays('2026-02-27', 2), daysBetween('2026-02-27', '2026-03-01'), zoneDayOf(new Date('2026-06-30T22:30:00Z'))]).toStrictEqual([
+      '2026-03-01',
+      2,
+      '2026-07-01',
+    ]);
   });
 });

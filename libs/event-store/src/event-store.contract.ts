@@ -36,7 +36,10 @@ export function eventStoreContract(
    * events are immutable). eventIdsUniqueAcrossStreams: the store refuses an id reused in another
    * stream (false for KurrentDB, which has no global index of ids).
    */
-  capabilities: { tamperInPlace: boolean; eventIdsUniqueAcrossStreams: boolean } = { tamperInPlace: true, eventIdsUniqueAcrossStreams: true },
+  capabilities: { tamperInPlace: boolean; eventIdsUniqueAcrossStreams: boolean } = {
+    tamperInPlace: true,
+    eventIdsUniqueAcrossStreams: true,
+  },
 ): void {
   // Cases an adapter cannot have are left out of its contract, not skipped: they do not exist for it.
   const crossStream = capabilities.eventIdsUniqueAcrossStreams ? it : undefined;
@@ -53,14 +56,26 @@ export function eventStoreContract(
 
     it('appends to a new stream and reads back every field of every event in order', async () => {
       const s = stream();
-      const events = [ev('ItemRegistered', { itemId: 'i-1', quantity: 2, seal: 'S-1' }, 1), ev('ItemSealed', { itemId: 'i-1', nested: { a: [1, 'b', null] } }, 2)];
+      const events = [
+        ev('ItemRegistered', { itemId: 'i-1', quantity: 2, seal: 'S-1' }, 1),
+        ev('ItemSealed', { itemId: 'i-1', nested: { a: [1, 'b', null] } }, 2),
+      ];
       const result = await store.appendToStream(s, events, { expected: 'no_stream' });
       expect(result.nextExpectedVersion).toBe(1);
       expect(result.alreadyAppended).toBe(false);
 
       const read = await store.readStream(s);
       expect(read.currentVersion).toBe(1);
-      expect(read.events.map(({ id, type, data, metadata: m, streamId, streamVersion }) => ({ id, type, data, metadata: m, streamId, streamVersion }))).toEqual([
+      expect(
+        read.events.map(({ id, type, data, metadata: m, streamId, streamVersion }) => ({
+          id,
+          type,
+          data,
+          metadata: m,
+          streamId,
+          streamVersion,
+        })),
+      ).toEqual([
         { ...events[0], streamId: s, streamVersion: 0 },
         { ...events[1], streamId: s, streamVersion: 1 },
       ]);
@@ -76,10 +91,17 @@ export function eventStoreContract(
 
     it('enforces no_stream, stream_exists and exact expected versions with a typed error', async () => {
       const s = stream();
-      await expect(store.appendToStream(s, [ev('A', {})], { expected: 'stream_exists' })).rejects.toMatchObject({ name: 'WrongExpectedVersionError', streamId: s, actual: -1 });
+      await expect(store.appendToStream(s, [ev('A', {})], { expected: 'stream_exists' })).rejects.toMatchObject({
+        name: 'WrongExpectedVersionError',
+        streamId: s,
+        actual: -1,
+      });
       await expect(store.appendToStream(s, [ev('A', {})], { expected: 3 })).rejects.toBeInstanceOf(WrongExpectedVersionError);
       await store.appendToStream(s, [ev('A', {})], { expected: 'no_stream' });
-      await expect(store.appendToStream(s, [ev('B', {})], { expected: 'no_stream' })).rejects.toMatchObject({ actual: 0, expected: 'no_stream' });
+      await expect(store.appendToStream(s, [ev('B', {})], { expected: 'no_stream' })).rejects.toMatchObject({
+        actual: 0,
+        expected: 'no_stream',
+      });
       await expect(store.appendToStream(s, [ev('B', {})], { expected: 1 })).rejects.toMatchObject({ actual: 0, expected: 1 });
       const ok = await store.appendToStream(s, [ev('B', {}), ev('C', {})], { expected: 0 });
       expect(ok.nextExpectedVersion).toBe(2);
@@ -93,7 +115,9 @@ export function eventStoreContract(
       const b = stream();
       const taken = ev('A', {});
       await store.appendToStream(a, [taken]);
-      await expect(store.appendToStream(b, [ev('B1', {}), { ...taken, type: 'B2' }], { expected: 'no_stream' })).rejects.toBeInstanceOf(DuplicateEventIdError);
+      await expect(store.appendToStream(b, [ev('B1', {}), { ...taken, type: 'B2' }], { expected: 'no_stream' })).rejects.toBeInstanceOf(
+        DuplicateEventIdError,
+      );
       expect(await store.readStream(b)).toEqual({ events: [], currentVersion: -1 });
     });
 
@@ -105,7 +129,11 @@ export function eventStoreContract(
       await store.appendToStream(s, [ev('Moved', { n: 4 })], { expected: 'any' });
 
       for (const expected of ['no_stream', 'any', 0] as const) {
-        const retry = await store.appendToStream(s, batch.map((e) => ({ ...e, metadata: { ...e.metadata } })), { expected });
+        const retry = await store.appendToStream(
+          s,
+          batch.map((e) => ({ ...e, metadata: { ...e.metadata } })),
+          { expected },
+        );
         expect(retry).toEqual({ ...first, alreadyAppended: true });
       }
       expect((await store.readStream(s)).events.map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
@@ -115,13 +143,20 @@ export function eventStoreContract(
       const s = stream();
       const e = ev('Registered', { n: 1 });
       await store.appendToStream(s, [e]);
-      await expect(store.appendToStream(s, [{ ...e, data: { n: 2 } }])).rejects.toMatchObject({ name: 'DuplicateEventIdError', eventId: e.id });
-      if (capabilities.eventIdsUniqueAcrossStreams) await expect(store.appendToStream(stream(), [e])).rejects.toBeInstanceOf(DuplicateEventIdError);
+      await expect(store.appendToStream(s, [{ ...e, data: { n: 2 } }])).rejects.toMatchObject({
+        name: 'DuplicateEventIdError',
+        eventId: e.id,
+      });
+      if (capabilities.eventIdsUniqueAcrossStreams)
+        await expect(store.appendToStream(stream(), [e])).rejects.toBeInstanceOf(DuplicateEventIdError);
     });
 
     it('reads a stream from and up to a version', async () => {
       const s = stream();
-      await store.appendToStream(s, [0, 1, 2, 3, 4].map((n) => ev('N', { n })));
+      await store.appendToStream(
+        s,
+        [0, 1, 2, 3, 4].map((n) => ev('N', { n })),
+      );
       const slice = await store.readStream(s, { fromVersion: 1, toVersion: 3 });
       expect(slice.events.map((e) => [e.streamVersion, e.data])).toEqual([
         [1, { n: 1 }],
@@ -184,7 +219,10 @@ export function eventStoreContract(
 
     it('verifies an untouched hash chain', async () => {
       const s = stream();
-      await store.appendToStream(s, [0, 1, 2, 3].map((n) => ev('Custody', { n })));
+      await store.appendToStream(
+        s,
+        [0, 1, 2, 3].map((n) => ev('Custody', { n })),
+      );
       const events = (await store.readStream(s)).events;
       expect(await store.verifyStream(s)).toEqual({ ok: true, events: 4, headHash: events[3].hash });
     });
@@ -192,17 +230,26 @@ export function eventStoreContract(
     if (capabilities.tamperInPlace) {
       it('names the first event whose stored content was edited in place', async () => {
         const s = stream();
-        await store.appendToStream(s, [0, 1, 2, 3].map((n) => ev('Custody', { n })));
+        await store.appendToStream(
+          s,
+          [0, 1, 2, 3].map((n) => ev('Custody', { n })),
+        );
         const events = (await store.readStream(s)).events;
         await h.tamper!(s, 2, { n: 99 });
-        expect(await store.verifyStream(s)).toEqual({ ok: false, events: 4, brokenAt: { streamVersion: 2, eventId: events[2].id, reason: 'content' } });
+        expect(await store.verifyStream(s)).toEqual({
+          ok: false,
+          events: 4,
+          brokenAt: { streamVersion: 2, eventId: events[2].id, reason: 'content' },
+        });
       });
     }
 
     it('lets exactly one of several concurrent appends with the same expected version win', async () => {
       const s = stream();
       await store.appendToStream(s, [ev('Opened', {})], { expected: 'no_stream' });
-      const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => store.appendToStream(s, [ev('Offer', { i })], { expected: 0 })));
+      const results = await Promise.allSettled(
+        Array.from({ length: 8 }, (_, i) => store.appendToStream(s, [ev('Offer', { i })], { expected: 0 })),
+      );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
       expect(rejected).toHaveLength(7);

@@ -22,7 +22,8 @@ export function throughJson<T>(value: T): T {
 }
 
 export function specFor<State, Event extends DomainEvent>(folding: Folding<State, Event>) {
-  const fold = (events: Event[]): State => throughJson(events).reduce((state, event) => folding.evolve(state, event), folding.initialState());
+  const fold = (events: Event[]): State =>
+    throughJson(events).reduce((state, event) => folding.evolve(state, event), folding.initialState());
   return {
     fold,
     given(...history: Event[]) {

@@ -16,15 +16,19 @@ const prefix = () => `t${randomUUID().replace(/-/g, '')}-`;
 if (!url) throw new Error('KURRENTDB_URL is not set: this suite runs only against a KurrentDB server');
 
 {
-  eventStoreContract('KurrentDB', async () => {
-    const store = new KurrentDbEventStore({ client: KurrentDBClient.connectionString(url), streamPrefix: prefix() });
-    return {
-      store,
-      // KurrentDB events cannot be edited in place; the tampering it does allow (forged appends,
-      // truncation) is tested below.
-      teardown: () => store.close(),
-    };
-  }, { tamperInPlace: false, eventIdsUniqueAcrossStreams: false });
+  eventStoreContract(
+    'KurrentDB',
+    async () => {
+      const store = new KurrentDbEventStore({ client: KurrentDBClient.connectionString(url), streamPrefix: prefix() });
+      return {
+        store,
+        // KurrentDB events cannot be edited in place; the tampering it does allow (forged appends,
+        // truncation) is tested below.
+        teardown: () => store.close(),
+      };
+    },
+    { tamperInPlace: false, eventIdsUniqueAcrossStreams: false },
+  );
 
   describe('KurrentDB event store specifics', () => {
     let raw: KurrentDBClient;
@@ -40,7 +44,11 @@ if (!url) throw new Error('KURRENTDB_URL is not set: this suite runs only agains
 
     it('names an event appended behind the store with a copied chain envelope (content)', async () => {
       const s = `case-${randomUUID()}`;
-      await store.appendToStream(s, [0, 1, 2, 3].map((n) => ev('Custody', { n })), { expected: 'no_stream' });
+      await store.appendToStream(
+        s,
+        [0, 1, 2, 3].map((n) => ev('Custody', { n })),
+        { expected: 'no_stream' },
+      );
       const { events } = await store.readStream(s);
       const copied = events[1];
       const forgedId = randomUUID();
@@ -54,7 +62,11 @@ if (!url) throw new Error('KURRENTDB_URL is not set: this suite runs only agains
         }),
         { streamState: 3n },
       );
-      expect(await store.verifyStream(s)).toEqual({ ok: false, events: 5, brokenAt: { streamVersion: 4, eventId: forgedId, reason: 'content' } });
+      expect(await store.verifyStream(s)).toEqual({
+        ok: false,
+        events: 5,
+        brokenAt: { streamVersion: 4, eventId: forgedId, reason: 'content' },
+      });
     });
 
     it('names an event appended behind the store with its own content hash but a wrong previous hash (link)', async () => {
@@ -64,18 +76,34 @@ if (!url) throw new Error('KURRENTDB_URL is not set: this suite runs only agains
       const own = contentHash({ ...forged, streamId: s });
       await raw.appendToStream(
         store.streamName(s),
-        jsonEvent({ id: forged.id, type: forged.type, data: forged.data as Record<string, unknown>, metadata: { ...forged.metadata, prevHash: ZERO_HASH, contentHash: own, hash: own } }),
+        jsonEvent({
+          id: forged.id,
+          type: forged.type,
+          data: forged.data as Record<string, unknown>,
+          metadata: { ...forged.metadata, prevHash: ZERO_HASH, contentHash: own, hash: own },
+        }),
         { streamState: 0n },
       );
-      expect(await store.verifyStream(s)).toEqual({ ok: false, events: 2, brokenAt: { streamVersion: 1, eventId: forged.id, reason: 'link' } });
+      expect(await store.verifyStream(s)).toEqual({
+        ok: false,
+        events: 2,
+        brokenAt: { streamVersion: 1, eventId: forged.id, reason: 'link' },
+      });
     });
 
     it('names the first visible event of a stream truncated through its KurrentDB metadata', async () => {
       const s = `case-${randomUUID()}`;
-      await store.appendToStream(s, [0, 1, 2, 3].map((n) => ev('Custody', { n })));
+      await store.appendToStream(
+        s,
+        [0, 1, 2, 3].map((n) => ev('Custody', { n })),
+      );
       const { events } = await store.readStream(s);
       await raw.setStreamMetadata(store.streamName(s), { truncateBefore: 2 });
-      expect(await store.verifyStream(s)).toEqual({ ok: false, events: 2, brokenAt: { streamVersion: 2, eventId: events[2].id, reason: 'link' } });
+      expect(await store.verifyStream(s)).toEqual({
+        ok: false,
+        events: 2,
+        brokenAt: { streamVersion: 2, eventId: events[2].id, reason: 'link' },
+      });
     });
 
     it('keeps namespaces apart in the global log and reads it after a position, exclusively', async () => {
@@ -117,14 +145,21 @@ if (!url) throw new Error('KURRENTDB_URL is not set: this suite runs only agains
     });
 
     it('recognises a retry only within the idempotency window', async () => {
-      const windowed = new KurrentDbEventStore({ client: KurrentDBClient.connectionString(url), streamPrefix: store.streamPrefix, idempotencyWindow: 2 });
+      const windowed = new KurrentDbEventStore({
+        client: KurrentDBClient.connectionString(url),
+        streamPrefix: store.streamPrefix,
+        idempotencyWindow: 2,
+      });
       try {
         const s = `case-${randomUUID()}`;
         const batch = [ev('A', {}), ev('B', {})];
         const first = await windowed.appendToStream(s, batch, { expected: 'no_stream' });
         expect(await windowed.appendToStream(s, batch, { expected: 'no_stream' })).toEqual({ ...first, alreadyAppended: true });
         await windowed.appendToStream(s, [ev('C', {}), ev('D', {})]);
-        await expect(windowed.appendToStream(s, batch, { expected: 'no_stream' })).rejects.toMatchObject({ name: 'WrongExpectedVersionError', actual: 3 });
+        await expect(windowed.appendToStream(s, batch, { expected: 'no_stream' })).rejects.toMatchObject({
+          name: 'WrongExpectedVersionError',
+          actual: 3,
+        });
       } finally {
         await windowed.close();
       }

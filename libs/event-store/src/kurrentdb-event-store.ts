@@ -293,11 +293,15 @@ export class KurrentDbEventStore implements EventStore {
     this.streamPrefix = options.streamPrefix ?? '';
     if (this.streamPrefix.startsWith('$')) throw new Error('A stream prefix cannot start with "$" (system streams)');
     this.idempotencyWindow = options.idempotencyWindow ?? Number.POSITIVE_INFINITY;
-    if (!(this.idempotencyWindow === Number.POSITIVE_INFINITY || (Number.isInteger(this.idempotencyWindow) && this.idempotencyWindow >= 1))) {
+    if (!(
+      this.idempotencyWindow === Number.POSITIVE_INFINITY ||
+      (Number.isInteger(this.idempotencyWindow) && this.idempotencyWindow >= 1)
+    )) {
       throw new Error(`Invalid idempotencyWindow ${this.idempotencyWindow}`);
     }
     this.maxAppendAttempts = options.maxAppendAttempts ?? 20;
-    if (!Number.isInteger(this.maxAppendAttempts) || this.maxAppendAttempts < 1) throw new Error(`Invalid maxAppendAttempts ${this.maxAppendAttempts}`);
+    if (!Number.isInteger(this.maxAppendAttempts) || this.maxAppendAttempts < 1)
+      throw new Error(`Invalid maxAppendAttempts ${this.maxAppendAttempts}`);
     this.filter = allStreamsFilter(this.streamPrefix);
   }
 
@@ -314,7 +318,8 @@ export class KurrentDbEventStore implements EventStore {
   async appendToStream(streamId: string, events: NewEvent[], options: { expected?: ExpectedVersion } = {}): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     const expected = options.expected ?? 'any';
-    if (typeof expected === 'number' && (!Number.isInteger(expected) || expected < 0)) throw new Error(`Invalid expected version ${expected}`);
+    if (typeof expected === 'number' && (!Number.isInteger(expected) || expected < 0))
+      throw new Error(`Invalid expected version ${expected}`);
     const name = this.streamName(streamId);
     const copies = normaliseNewEvents(events);
     const hashes = copies.map((e) => contentHash({ ...e, streamId }));
@@ -343,7 +348,9 @@ export class KurrentDbEventStore implements EventStore {
         const result = await this.client.appendToStream(name, data, { streamState: toStreamState(current) });
         if (result.success) {
           const nextExpectedVersion = Number(result.nextExpectedRevision);
-          const position = result.position ? fromKurrentPosition(result.position) : await this.positionOf(name, streamId, nextExpectedVersion);
+          const position = result.position
+            ? fromKurrentPosition(result.position)
+            : await this.positionOf(name, streamId, nextExpectedVersion);
           return { nextExpectedVersion, position, alreadyAppended: false };
         }
         // A client configured with throwOnAppendFailure=false reports the conflict instead of throwing it.
@@ -363,7 +370,11 @@ export class KurrentDbEventStore implements EventStore {
    * Reads the stream backwards from its head, up to `idempotencyWindow` events, stopping early once every id
    * of `ids` has been seen. Returns the head and the events found among `ids`.
    */
-  private async scanFromHead(name: string, streamId: string, ids: ReadonlySet<string>): Promise<{ head?: RecordedEvent; found: Map<string, RecordedEvent> }> {
+  private async scanFromHead(
+    name: string,
+    streamId: string,
+    ids: ReadonlySet<string>,
+  ): Promise<{ head?: RecordedEvent; found: Map<string, RecordedEvent> }> {
     const found = new Map<string, RecordedEvent>();
     let head: RecordedEvent | undefined;
     const window = Number.isFinite(this.idempotencyWindow) ? { maxCount: this.idempotencyWindow } : {};
@@ -420,7 +431,9 @@ export class KurrentDbEventStore implements EventStore {
     const to = options.toVersion;
     if (to !== undefined && !Number.isInteger(to)) throw new Error(`Invalid toVersion ${to}`);
     const raw =
-      to !== undefined && to < from ? [] : await this.readRaw(name, { fromRevision: BigInt(from), ...(to !== undefined ? { maxCount: to - from + 1 } : {}) });
+      to !== undefined && to < from
+        ? []
+        : await this.readRaw(name, { fromRevision: BigInt(from), ...(to !== undefined ? { maxCount: to - from + 1 } : {}) });
     let events = raw.map((r) => toRecordedEvent(r, streamId));
     if (options.asOf) {
       const asOf = options.asOf.getTime();

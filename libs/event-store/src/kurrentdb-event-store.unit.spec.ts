@@ -29,7 +29,10 @@ const link = { prevHash: ZERO_HASH, contentHash: 'a'.repeat(64), hash: 'b'.repea
  */
 function asStored(streamName: string, first: number, prevHash: string, events: NewEvent[], streamId: string): KurrentRecord[] {
   const copies = normaliseNewEvents(events);
-  const links = chainLinks(prevHash, copies.map((e) => contentHash({ ...e, streamId })));
+  const links = chainLinks(
+    prevHash,
+    copies.map((e) => contentHash({ ...e, streamId })),
+  );
   return copies.map((e, i) => ({
     streamId: streamName,
     id: e.id,
@@ -51,7 +54,10 @@ describe('KurrentDB adapter mappings', () => {
       expect(toReadPosition(START)).toBe('start');
       expect(toReadPosition({ commit: -1n, prepare: 5n })).toBe('start');
       expect(toReadPosition({ commit: 0n, prepare: 0n })).toEqual({ commit: 0n, prepare: 0n });
-      expect(toReadPosition({ commit: 18_446_744_073_709_551_000n, prepare: 42n })).toEqual({ commit: 18_446_744_073_709_551_000n, prepare: 42n });
+      expect(toReadPosition({ commit: 18_446_744_073_709_551_000n, prepare: 42n })).toEqual({
+        commit: 18_446_744_073_709_551_000n,
+        prepare: 42n,
+      });
     });
 
     it('takes KurrentDB positions as global positions, keeping bigint precision and order', () => {
@@ -134,7 +140,9 @@ describe('KurrentDB adapter mappings', () => {
   describe('new events', () => {
     it('lower-cases ids and copies content through canonical JSON', () => {
       const id = randomUUID().toUpperCase();
-      const [e] = normaliseNewEvents([{ id, type: 'ItemRegistered', data: { at: new Date(0), skip: undefined, n: 1 }, metadata: { ...meta } }]);
+      const [e] = normaliseNewEvents([
+        { id, type: 'ItemRegistered', data: { at: new Date(0), skip: undefined, n: 1 }, metadata: { ...meta } },
+      ]);
       expect(e).toEqual({ id: id.toLowerCase(), type: 'ItemRegistered', data: { at: '1970-01-01T00:00:00.000Z', n: 1 }, metadata: meta });
     });
 
@@ -149,14 +157,22 @@ describe('KurrentDB adapter mappings', () => {
 
   describe('recorded events', () => {
     it('reads back what the adapter wrote as a verifiable chain, with every port field', () => {
-      const events = [newEvent('Registered', { n: 1, nested: { a: [1, 'b', null] } }), newEvent('Sealed', 'plain string'), newEvent('Noted', null)];
+      const events = [
+        newEvent('Registered', { n: 1, nested: { a: [1, 'b', null] } }),
+        newEvent('Sealed', 'plain string'),
+        newEvent('Noted', null),
+      ];
       const stored = asStored('t1-case-1', 0, ZERO_HASH, events, 'case-1');
       const recorded = stored.map((r) => toRecordedEvent(r, 'case-1'));
 
-      expect(recorded.map(({ id, type, data, metadata, streamId, streamVersion }) => ({ id, type, data, metadata, streamId, streamVersion }))).toEqual(
-        events.map((e, i) => ({ ...e, streamId: 'case-1', streamVersion: i })),
-      );
-      expect(recorded[0]).toMatchObject({ prevHash: ZERO_HASH, position: { commit: 1000n, prepare: 1000n }, recordedAt: '2026-11-01T09:00:00.000Z' });
+      expect(
+        recorded.map(({ id, type, data, metadata, streamId, streamVersion }) => ({ id, type, data, metadata, streamId, streamVersion })),
+      ).toEqual(events.map((e, i) => ({ ...e, streamId: 'case-1', streamVersion: i })));
+      expect(recorded[0]).toMatchObject({
+        prevHash: ZERO_HASH,
+        position: { commit: 1000n, prepare: 1000n },
+        recordedAt: '2026-11-01T09:00:00.000Z',
+      });
       expect(recorded[1].prevHash).toBe(recorded[0].hash);
       expect(recorded[2].hash).toBe(linkHash(recorded[1].hash, contentHash(recorded[2])));
       expect(verifyChain(recorded)).toEqual({ ok: true, events: 3, headHash: recorded[2].hash });
@@ -173,7 +189,11 @@ describe('KurrentDB adapter mappings', () => {
       const foreign: KurrentRecord = { ...stored[1], metadata: { actor: 'intruder' } };
       const recorded = [toRecordedEvent(stored[0], 's'), toRecordedEvent(foreign, 's')];
       expect(recorded[1]).toMatchObject({ metadata: { actor: 'intruder' }, prevHash: '', contentHash: '', hash: '' });
-      expect(verifyChain(recorded)).toEqual({ ok: false, events: 2, brokenAt: { streamVersion: 1, eventId: stored[1].id, reason: 'content' } });
+      expect(verifyChain(recorded)).toEqual({
+        ok: false,
+        events: 2,
+        brokenAt: { streamVersion: 1, eventId: stored[1].id, reason: 'content' },
+      });
     });
 
     it('names a forged event carrying a copied envelope (content) or a wrong previous hash (link)', () => {
@@ -188,7 +208,13 @@ describe('KurrentDB adapter mappings', () => {
     });
 
     it('names the first visible event of a truncated stream', () => {
-      const stored = asStored('s', 0, ZERO_HASH, [0, 1, 2, 3].map((n) => newEvent('N', { n })), 's');
+      const stored = asStored(
+        's',
+        0,
+        ZERO_HASH,
+        [0, 1, 2, 3].map((n) => newEvent('N', { n })),
+        's',
+      );
       const visible = stored.slice(2).map((r) => toRecordedEvent(r, 's'));
       expect(verifyChain(visible)).toMatchObject({ ok: false, brokenAt: { streamVersion: 2, reason: 'link' } });
     });
@@ -202,7 +228,8 @@ describe('KurrentDB adapter mappings', () => {
   describe('ids already stored', () => {
     const events = [newEvent('Registered', { n: 1 }), newEvent('Sealed', { n: 2 })];
     const stored = asStored('s', 0, ZERO_HASH, events, 's').map((r) => toRecordedEvent(r, 's'));
-    const batchOf = (es: NewEvent[]) => normaliseNewEvents(es).map((e) => ({ id: e.id, contentHash: contentHash({ ...e, streamId: 's' }) }));
+    const batchOf = (es: NewEvent[]) =>
+      normaliseNewEvents(es).map((e) => ({ id: e.id, contentHash: contentHash({ ...e, streamId: 's' }) }));
     const found = (rs: RecordedEvent[]) => new Map(rs.map((r) => [r.id, r]));
 
     it('is nothing when no id is stored', () => {
@@ -215,7 +242,10 @@ describe('KurrentDB adapter mappings', () => {
     });
 
     it('is a reused id when the content differs or the batch overlaps stored ids only in part', () => {
-      expect(classifyExisting(batchOf([{ ...events[0], data: { n: 2 } }]), found(stored))).toEqual({ kind: 'duplicate', eventId: events[0].id });
+      expect(classifyExisting(batchOf([{ ...events[0], data: { n: 2 } }]), found(stored))).toEqual({
+        kind: 'duplicate',
+        eventId: events[0].id,
+      });
       const partial = [newEvent('New', {}), { ...events[1] }];
       expect(classifyExisting(batchOf(partial), found(stored.slice(1)))).toEqual({ kind: 'duplicate', eventId: events[1].id });
     });

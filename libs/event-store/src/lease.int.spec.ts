@@ -98,7 +98,9 @@ describe('Leases (PostgreSQL, fencing tokens)', () => {
     // Another replica forces a takeover (as an expiry would allow): it must wait for the write in progress.
     const other = await pool.connect();
     let tookOver = false;
-    const takeover = other.query(`UPDATE lease.leases SET holder = 'thief', token = token + 1 WHERE name = 'relay:y'`).then(() => (tookOver = true));
+    const takeover = other
+      .query(`UPDATE lease.leases SET holder = 'thief', token = token + 1 WHERE name = 'relay:y'`)
+      .then(() => (tookOver = true));
     await new Promise((r) => setTimeout(r, 300));
     expect(tookOver).toBe(false);
     await client.query('COMMIT');

@@ -124,7 +124,10 @@ export class PostgresLeases implements Leases {
   async fence(query: FenceQuery, holding: LeaseHolding): Promise<void> {
     // FOR SHARE: a replica taking the lease over (an UPDATE of this row) waits until this write commits,
     // so the write happens entirely before the change of holder or not at all.
-    const rows = await query(`SELECT token::text AS token FROM ${this.s}.leases WHERE name = $1 AND holder = $2 FOR SHARE`, [holding.name, this.holder]);
+    const rows = await query(`SELECT token::text AS token FROM ${this.s}.leases WHERE name = $1 AND holder = $2 FOR SHARE`, [
+      holding.name,
+      this.holder,
+    ]);
     if (rows[0]?.token !== holding.token) throw new LeaseLostError(holding.name, holding.token);
   }
 

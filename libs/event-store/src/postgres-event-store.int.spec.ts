@@ -15,7 +15,11 @@ eventStoreContract('PostgreSQL', async () => {
       const c = await pool.connect();
       try {
         await c.query('SET session_replication_role = replica');
-        await c.query('UPDATE contract.events SET data = $3 WHERE stream_id = $1 AND stream_version = $2', [streamId, version, JSON.stringify(data)]);
+        await c.query('UPDATE contract.events SET data = $3 WHERE stream_id = $1 AND stream_version = $2', [
+          streamId,
+          version,
+          JSON.stringify(data),
+        ]);
         await c.query('SET session_replication_role = DEFAULT');
       } finally {
         c.release();

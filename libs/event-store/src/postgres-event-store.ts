@@ -48,7 +48,8 @@ interface EventRow {
   hash: Buffer;
 }
 
-const COLUMNS = 'position, transaction_id, event_id, stream_id, stream_version, type, data, metadata, recorded_at, prev_hash, content_hash, hash';
+const COLUMNS =
+  'position, transaction_id, event_id, stream_id, stream_version, type, data, metadata, recorded_at, prev_hash, content_hash, hash';
 
 function toRecorded(r: EventRow): RecordedEvent {
   return {
@@ -181,7 +182,8 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     const expected = options.expected ?? 'any';
     const code = typeof expected === 'number' ? expected : EXPECTED_CODES[expected];
-    if (typeof expected === 'number' && (!Number.isInteger(expected) || expected < 0)) throw new Error(`Invalid expected version ${expected}`);
+    if (typeof expected === 'number' && (!Number.isInteger(expected) || expected < 0))
+      throw new Error(`Invalid expected version ${expected}`);
     const payload = events.map((e) => ({
       id: e.id,
       type: e.type,
@@ -217,7 +219,11 @@ export class PostgresEventStore implements EventStore {
     const tx = this.tx;
     await tx.query('SAVEPOINT event_store_append');
     try {
-      const { rows } = await tx.query(`SELECT * FROM ${this.s}.append_events($1, $2, $3::jsonb)`, [request.stream, request.expected, request.events]);
+      const { rows } = await tx.query(`SELECT * FROM ${this.s}.append_events($1, $2, $3::jsonb)`, [
+        request.stream,
+        request.expected,
+        request.events,
+      ]);
       await tx.query('RELEASE SAVEPOINT event_store_append');
       const r = rows[0];
       return { status: r.status, streamVersion: r.stream_version, transactionId: r.transaction_id, lastPosition: r.last_position };
@@ -246,7 +252,14 @@ export class PostgresEventStore implements EventStore {
 
   /** When every event id is stored already, in this stream with the same content, the append is a retry. */
   private async replayedAppend(streamId: string, payload: { id: string; contentHash: string }[]): Promise<AppendResult | undefined> {
-    const { rows } = await this.db.query<{ event_id: string; stream_id: string; stream_version: number; transaction_id: string; position: string; content_hash: Buffer }>(
+    const { rows } = await this.db.query<{
+      event_id: string;
+      stream_id: string;
+      stream_version: number;
+      transaction_id: string;
+      position: string;
+      content_hash: Buffer;
+    }>(
       `SELECT event_id, stream_id, stream_version, transaction_id, position, content_hash FROM ${this.s}.events WHERE event_id = ANY($1::uuid[])`,
       [payload.map((p) => p.id)],
     );
@@ -266,12 +279,18 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async firstExistingId(ids: string[]): Promise<string> {
-    const { rows } = await this.db.query<{ event_id: string }>(`SELECT event_id FROM ${this.s}.events WHERE event_id = ANY($1::uuid[]) LIMIT 1`, [ids]);
+    const { rows } = await this.db.query<{ event_id: string }>(
+      `SELECT event_id FROM ${this.s}.events WHERE event_id = ANY($1::uuid[]) LIMIT 1`,
+      [ids],
+    );
     return rows[0]?.event_id ?? ids[0];
   }
 
   private async currentVersion(streamId: string): Promise<{ currentVersion: number }> {
-    const { rows } = await this.db.query<{ v: number | null }>(`SELECT max(stream_version) AS v FROM ${this.s}.events WHERE stream_id = $1`, [streamId]);
+    const { rows } = await this.db.query<{ v: number | null }>(
+      `SELECT max(stream_version) AS v FROM ${this.s}.events WHERE stream_id = $1`,
+      [streamId],
+    );
     return { currentVersion: rows[0].v ?? -1 };
   }
 
@@ -286,11 +305,15 @@ export class PostgresEventStore implements EventStore {
       params.push(options.asOf);
       where += ` AND recorded_at <= $${params.length}`;
     }
-    const { rows } = await this.db.query<EventRow>(`SELECT ${COLUMNS} FROM ${this.s}.events WHERE ${where} ORDER BY stream_version`, params);
+    const { rows } = await this.db.query<EventRow>(
+      `SELECT ${COLUMNS} FROM ${this.s}.events WHERE ${where} ORDER BY stream_version`,
+      params,
+    );
     const unfiltered = options.toVersion === undefined && !options.asOf;
-    const current = unfiltered && (rows.length > 0 || (options.fromVersion ?? 0) === 0)
-      ? { currentVersion: rows.length > 0 ? rows[rows.length - 1].stream_version : -1 }
-      : await this.currentVersion(streamId);
+    const current =
+      unfiltered && (rows.length > 0 || (options.fromVersion ?? 0) === 0)
+        ? { currentVersion: rows.length > 0 ? rows[rows.length - 1].stream_version : -1 }
+        : await this.currentVersion(streamId);
     return { events: rows.map(toRecorded), currentVersion: current.currentVersion };
   }
 
@@ -309,7 +332,10 @@ export class PostgresEventStore implements EventStore {
 
   async findEvent(eventId: string): Promise<{ streamId: string; streamVersion: number } | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(eventId)) return undefined;
-    const { rows } = await this.db.query<{ stream_id: string; stream_version: number }>(`SELECT stream_id, stream_version FROM ${this.s}.events WHERE event_id = $1`, [eventId]);
+    const { rows } = await this.db.query<{ stream_id: string; stream_version: number }>(
+      `SELECT stream_id, stream_version FROM ${this.s}.events WHERE event_id = $1`,
+      [eventId],
+    );
     return rows[0] && { streamId: rows[0].stream_id, streamVersion: rows[0].stream_version };
   }
 

@@ -51,7 +51,11 @@ describe('PostgreSQL group commit', () => {
     const first = store.appendToStream('tx-0', [ev('Registered', {})]);
     const together = Array.from({ length: 6 }, (_, i) => store.appendToStream(`tx-${i + 1}`, [ev('Registered', {})]));
     await Promise.all([first, ...together]);
-    const { rows } = await db.pool(1).query<{ n: string }>(`SELECT count(DISTINCT transaction_id) AS n FROM grp.events WHERE stream_id LIKE 'tx-%' AND stream_id <> 'tx-0'`);
+    const { rows } = await db
+      .pool(1)
+      .query<{ n: string }>(
+        `SELECT count(DISTINCT transaction_id) AS n FROM grp.events WHERE stream_id LIKE 'tx-%' AND stream_id <> 'tx-0'`,
+      );
     expect(Number(rows[0].n)).toBe(1);
   });
 });

@@ -58,7 +58,15 @@ describe('PostgreSQL global log with a late-committing append', () => {
     await eventually(() => expect(delivered).toHaveLength(7));
     await sub.stop();
 
-    expect(delivered.map((e) => `${e.type}:${(e.data as { n: number }).n}`)).toEqual(['Before:0', 'Late:1', 'Early:0', 'Early:1', 'Early:2', 'Early:3', 'Early:4']);
+    expect(delivered.map((e) => `${e.type}:${(e.data as { n: number }).n}`)).toEqual([
+      'Before:0',
+      'Late:1',
+      'Early:0',
+      'Early:1',
+      'Early:2',
+      'Early:3',
+      'Early:4',
+    ]);
     expect(new Set(delivered.map((e) => e.id)).size).toBe(7);
 
     // The order is stable: reading the log again gives the same sequence.

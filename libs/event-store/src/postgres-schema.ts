@@ -143,14 +143,21 @@ CREATE TABLE ${s}.snapshots (
  * Brings `schema` up to the latest migration. Safe to call from several processes at once: a
  * transaction-scoped advisory lock serialises them.
  */
-export async function migrate(pool: Pool, schema: string, migrations: Migration[] = EVENT_STORE_MIGRATIONS, table = 'event_store_migrations'): Promise<void> {
+export async function migrate(
+  pool: Pool,
+  schema: string,
+  migrations: Migration[] = EVENT_STORE_MIGRATIONS,
+  table = 'event_store_migrations',
+): Promise<void> {
   const s = ident(schema);
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`migrate:${schema}:${table}`]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
-    await client.query(`CREATE TABLE IF NOT EXISTS ${s}.${ident(table)} (id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${s}.${ident(table)} (id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
     const { rows } = await client.query<{ id: number }>(`SELECT id FROM ${s}.${ident(table)}`);
     const applied = new Set(rows.map((r) => r.id));
     for (const m of migrations) {

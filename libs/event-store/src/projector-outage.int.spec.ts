@@ -44,7 +44,13 @@ describe('Projector through a PostgreSQL outage', () => {
     proxied.on('error', () => undefined);
     proxied.on('connect', (client) => client.on('error', () => undefined));
     reader = new PostgresEventStore({ pool: proxied, schema: 'outage', pollIntervalMs: 200 });
-    ds = new DataSource({ type: 'postgres', url: u.toString(), entities: [NoteCount], synchronize: true, extra: { max: 4, connectionTimeoutMillis: 5000 } });
+    ds = new DataSource({
+      type: 'postgres',
+      url: u.toString(),
+      entities: [NoteCount],
+      synchronize: true,
+      extra: { max: 4, connectionTimeoutMillis: 5000 },
+    });
     await ds.initialize();
     const master = (ds.driver as unknown as { master: Pool }).master;
     master.on('error', () => undefined);
@@ -71,7 +77,8 @@ describe('Projector through a PostgreSQL outage', () => {
     await db.drop();
   });
 
-  const counted = async () => (await db.pool(1).query<{ id: string; notes: number }>('SELECT id, notes FROM outage.note_counts ORDER BY id')).rows;
+  const counted = async () =>
+    (await db.pool(1).query<{ id: string; notes: number }>('SELECT id, notes FROM outage.note_counts ORDER BY id')).rows;
 
   it('retries with back-off while the database is away, then resumes from its checkpoint: every event applied once', async () => {
     for (let i = 0; i < 30; i++) await writer.appendToStream(`case-${i % 3}`, [ev('NoteAdded', { n: i })]);
@@ -81,16 +88,30 @@ describe('Projector through a PostgreSQL outage', () => {
     // The projector is cut off; the log goes on growing through another connection.
     for (let i = 30; i < 60; i++) await writer.appendToStream(`case-${i % 3}`, [ev('NoteAdded', { n: i })]);
     await eventually(() => expect(failures.filter((f) => f.failure.attempts >= 3).length).toBeGreaterThan(0), { timeoutMs: 30_000 });
-    expect(projector.status()).toEqual([expect.objectContaining({ projection: 'note-counts', running: false, failure: expect.objectContaining({ attempts: expect.any(Number) }) })]);
+    expect(projector.status()).toEqual([
+      expect.objectContaining({
+        projection: 'note-counts',
+        running: false,
+        failure: expect.objectContaining({ attempts: expect.any(Number) }),
+      }),
+    ]);
 
     await proxy.restore();
-    await eventually(async () => expect(await counted()).toEqual([
-      { id: 'case-0', notes: 20 },
-      { id: 'case-1', notes: 20 },
-      { id: 'case-2', notes: 20 },
-    ]), { timeoutMs: 30_000 });
+    await eventually(
+      async () =>
+        expect(await counted()).toEqual([
+          { id: 'case-0', notes: 20 },
+          { id: 'case-1', notes: 20 },
+          { id: 'case-2', notes: 20 },
+        ]),
+      { timeoutMs: 30_000 },
+    );
     const all = await writer.readAll({ commit: -1n, prepare: -1n });
-    await eventually(() => expect(projector.status()).toEqual([{ projection: 'note-counts', running: true, leased: true, position: all[all.length - 1].position }]));
+    await eventually(() =>
+      expect(projector.status()).toEqual([
+        { projection: 'note-counts', running: true, leased: true, position: all[all.length - 1].position },
+      ]),
+    );
     expect(await projector.checkpoint('note-counts')).toEqual(all[all.length - 1].position);
   });
 });

@@ -41,7 +41,15 @@ const summaries: Projection<CaseSummary> = {
       case 'CaseOpened':
         return { id: e.streamId, title: d.title!, notes: 0, tags: [], lastNote: null, updatedAt: at };
       case 'NoteAdded':
-        return row && { ...row, notes: row.notes + 1, tags: d.tag ? [...row.tags, d.tag] : row.tags, lastNote: { text: d.text!, by: e.metadata.actor }, updatedAt: at };
+        return (
+          row && {
+            ...row,
+            notes: row.notes + 1,
+            tags: d.tag ? [...row.tags, d.tag] : row.tags,
+            lastNote: { text: d.text!, by: e.metadata.actor },
+            updatedAt: at,
+          }
+        );
       case 'CaseDeleted':
         return null;
       default:
@@ -62,7 +70,13 @@ describe('Projector (PostgreSQL + TypeORM read model)', () => {
     db = await createTestDatabase('proj');
     store = new PostgresEventStore({ pool: db.pool(10), schema: 'proj' });
     await store.migrate();
-    ds = new DataSource({ type: 'postgres', url: db.url, entities: [CaseSummary, FlakyCount, Titled], synchronize: true, extra: { max: 5 } });
+    ds = new DataSource({
+      type: 'postgres',
+      url: db.url,
+      entities: [CaseSummary, FlakyCount, Titled],
+      synchronize: true,
+      extra: { max: 5 },
+    });
     await ds.initialize();
     projector = new Projector({ dataSource: ds, store, schema: 'proj', projections: [summaries], batchSize: 7 });
     await projector.migrate();
@@ -75,7 +89,10 @@ describe('Projector (PostgreSQL + TypeORM read model)', () => {
   });
 
   it('projects live events into rows and its checkpoint, once each, even with two replicas running', async () => {
-    await store.appendToStream('case-a', [ev('CaseOpened', { title: 'Inbraak Overpoort' }, 1), ev('NoteAdded', { text: 'sporen genomen', tag: 'tst' }, 2)]);
+    await store.appendToStream('case-a', [
+      ev('CaseOpened', { title: 'Inbraak Overpoort' }, 1),
+      ev('NoteAdded', { text: 'sporen genomen', tag: 'tst' }, 2),
+    ]);
     await store.appendToStream('case-b', [ev('CaseOpened', { title: 'Fietsdiefstal' }, 3)]);
     await store.appendToStream('case-c', [ev('CaseOpened', { title: 'Vergissing' }, 4), ev('CaseDeleted', {}, 5)]);
     await projector.start();
@@ -87,8 +104,22 @@ describe('Projector (PostgreSQL + TypeORM read model)', () => {
     await eventually(async () => expect((await rows()).find((r) => r.id === 'case-b')?.notes).toBe(20));
     await replica.stop();
     expect(await rows()).toEqual([
-      { id: 'case-a', title: 'Inbraak Overpoort', notes: 1, tags: ['tst'], lastNote: { text: 'sporen genomen', by: 'staff-1001' }, updatedAt: new Date('2026-11-01T09:00:02.000Z') },
-      { id: 'case-b', title: 'Fietsdiefstal', notes: 20, tags: [], lastNote: { text: 'note 19', by: 'staff-1001' }, updatedAt: new Date('2026-11-01T09:00:29.000Z') },
+      {
+        id: 'case-a',
+        title: 'Inbraak Overpoort',
+        notes: 1,
+        tags: ['tst'],
+        lastNote: { text: 'sporen genomen', by: 'staff-1001' },
+        updatedAt: new Date('2026-11-01T09:00:02.000Z'),
+      },
+      {
+        id: 'case-b',
+        title: 'Fietsdiefstal',
+        notes: 20,
+        tags: [],
+        lastNote: { text: 'note 19', by: 'staff-1001' },
+        updatedAt: new Date('2026-11-01T09:00:29.000Z'),
+      },
     ]);
     const all = await store.readAll({ commit: -1n, prepare: -1n }, { limit: 1000 });
     await eventually(async () => expect(await projector.checkpoint('case-summaries')).toEqual(all[all.length - 1].position));
@@ -139,8 +170,12 @@ describe('Projector (PostgreSQL + TypeORM read model)', () => {
   });
 
   it('tells commit listeners the rows a batch wrote, after the commit; leaves columns the database keeps to it', async () => {
-    await ds.query(`CREATE FUNCTION proj.titled_length() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW."titleLength" := length(NEW.title); RETURN NEW; END $$`);
-    await ds.query(`CREATE TRIGGER titled_length BEFORE INSERT OR UPDATE ON proj.titled FOR EACH ROW EXECUTE FUNCTION proj.titled_length()`);
+    await ds.query(
+      `CREATE FUNCTION proj.titled_length() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW."titleLength" := length(NEW.title); RETURN NEW; END $$`,
+    );
+    await ds.query(
+      `CREATE TRIGGER titled_length BEFORE INSERT OR UPDATE ON proj.titled FOR EACH ROW EXECUTE FUNCTION proj.titled_length()`,
+    );
     const titled: Projection<Titled> = {
       name: 'titled',
       entity: Titled,
@@ -157,27 +192,43 @@ describe('Projector (PostgreSQL + TypeORM read model)', () => {
     const off = p.onCommit((projection, written) => {
       for (const w of written) {
         // Read back at once: the batch is committed by the time listeners hear of it.
-        reads.push(ds.query('SELECT title, "titleLength" FROM proj.titled WHERE id = $1', [w.key]).then((r: unknown[]) => void seen.push({ projection, key: w.key, row: w.row, committed: r[0] ?? null })));
+        reads.push(
+          ds
+            .query('SELECT title, "titleLength" FROM proj.titled WHERE id = $1', [w.key])
+            .then((r: unknown[]) => void seen.push({ projection, key: w.key, row: w.row, committed: r[0] ?? null })),
+        );
       }
     });
-    await store.appendToStream('t-1', [ev('Titled', { title: 'Fietsdiefstal' }, 60), ev('Titled', { title: 'Fietsdiefstal Overpoort' }, 61)]);
+    await store.appendToStream('t-1', [
+      ev('Titled', { title: 'Fietsdiefstal' }, 60),
+      ev('Titled', { title: 'Fietsdiefstal Overpoort' }, 61),
+    ]);
     await store.appendToStream('t-2', [ev('Titled', { title: 'Graffiti' }, 62)]);
     await p.start();
-    await eventually(async () => expect(await ds.query('SELECT id, title, "titleLength" FROM proj.titled ORDER BY id')).toEqual([
-      { id: 't-1', title: 'Fietsdiefstal Overpoort', titleLength: 23 },
-      { id: 't-2', title: 'Graffiti', titleLength: 8 },
-    ]));
+    await eventually(async () =>
+      expect(await ds.query('SELECT id, title, "titleLength" FROM proj.titled ORDER BY id')).toEqual([
+        { id: 't-1', title: 'Fietsdiefstal Overpoort', titleLength: 23 },
+        { id: 't-2', title: 'Graffiti', titleLength: 8 },
+      ]),
+    );
     await store.appendToStream('t-2', [ev('Untitled', {}, 63)]);
     await eventually(async () => expect(seen.filter((x) => x.key === 't-2')).toHaveLength(2));
     await Promise.all(reads);
     expect(seen.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
-      { projection: 'titled', key: 't-1', row: { id: 't-1', title: 'Fietsdiefstal Overpoort' }, committed: { title: 'Fietsdiefstal Overpoort', titleLength: 23 } },
+      {
+        projection: 'titled',
+        key: 't-1',
+        row: { id: 't-1', title: 'Fietsdiefstal Overpoort' },
+        committed: { title: 'Fietsdiefstal Overpoort', titleLength: 23 },
+      },
       { projection: 'titled', key: 't-2', row: { id: 't-2', title: 'Graffiti' }, committed: { title: 'Graffiti', titleLength: 8 } },
       { projection: 'titled', key: 't-2', row: null, committed: null },
     ]);
     off();
     await store.appendToStream('t-3', [ev('Titled', { title: 'Na het afmelden' }, 64)]);
-    await eventually(async () => expect(await ds.query(`SELECT title FROM proj.titled WHERE id = 't-3'`)).toEqual([{ title: 'Na het afmelden' }]));
+    await eventually(async () =>
+      expect(await ds.query(`SELECT title FROM proj.titled WHERE id = 't-3'`)).toEqual([{ title: 'Na het afmelden' }]),
+    );
     expect(seen).toHaveLength(3);
     await p.stop();
   });

@@ -209,12 +209,16 @@ export class Projector {
         while (comparePositions(position, stored) < 0) {
           const events = await this.options.store.readAll(position, { limit: this.options.batchSize ?? 500 });
           if (events.length === 0) break;
-          for (const e of events) if (comparePositions(e.position, stored) <= 0 && handles.has(e.type)) for (const k of p.keys(e)) keys.add(k);
+          for (const e of events)
+            if (comparePositions(e.position, stored) <= 0 && handles.has(e.type)) for (const k of p.keys(e)) keys.add(k);
           position = events[events.length - 1].position;
         }
         if (keys.size > 0) {
           const rows = await loadRows((text, values) => this.options.dataSource.query(text, values), target, [...keys]);
-          this.notifyCommitted(p.name, [...keys].map((key) => ({ key, row: rows.get(key) ?? null })));
+          this.notifyCommitted(
+            p.name,
+            [...keys].map((key) => ({ key, row: rows.get(key) ?? null })),
+          );
         }
       }
       this.followed.set(p.name, stored);
@@ -223,7 +227,6 @@ export class Projector {
       if (!this.stopping) this.recordStartFailure(p.name, e);
     }
   }
-
 
   private pause(ms: number): Promise<void> {
     return new Promise((resolve) => {
@@ -311,7 +314,8 @@ export class Projector {
         await qr.startTransaction();
         await this.fence(qr, holding);
         const stored = await this.lockCheckpoint(qr, name);
-        if (position.commit > stored.commit || (position.commit === stored.commit && position.prepare > stored.prepare)) await this.saveCheckpoint(qr, name, position);
+        if (position.commit > stored.commit || (position.commit === stored.commit && position.prepare > stored.prepare))
+          await this.saveCheckpoint(qr, name, position);
         await qr.commitTransaction();
       } catch {
         await qr.rollbackTransaction().catch(() => undefined);
@@ -371,7 +375,10 @@ export class Projector {
    * then (unless `swap: false`) replaces the live table's rows by it in one transaction, catching up on events that
    * arrived meanwhile. Returns the number of events replayed.
    */
-  async rebuild(name: string, options: { onProgress?: (p: ProjectionProgress) => void; swap?: boolean; batchSize?: number } = {}): Promise<{ events: number; position: GlobalPosition }> {
+  async rebuild(
+    name: string,
+    options: { onProgress?: (p: ProjectionProgress) => void; swap?: boolean; batchSize?: number } = {},
+  ): Promise<{ events: number; position: GlobalPosition }> {
     const p = this.projection(name);
     const live = this.target(p, false);
     const twin = this.target(p, true);
@@ -390,7 +397,12 @@ export class Projector {
       position = events[events.length - 1].position;
       processed += events.length;
       const secs = (Date.now() - started) / 1000;
-      options.onProgress?.({ projection: name, processed, total: Math.max(total, processed), eventsPerSecond: secs > 0 ? Math.round(processed / secs) : processed });
+      options.onProgress?.({
+        projection: name,
+        processed,
+        total: Math.max(total, processed),
+        eventsPerSecond: secs > 0 ? Math.round(processed / secs) : processed,
+      });
     }
     if (options.swap !== false) {
       const qr = ds.createQueryRunner();
@@ -457,7 +469,9 @@ export class Projector {
       if (holding) {
         await this.fence(qr, holding);
         const stored = await this.lockCheckpoint(qr, p.name);
-        pending = events.filter((e) => e.position.commit > stored.commit || (e.position.commit === stored.commit && e.position.prepare > stored.prepare));
+        pending = events.filter(
+          (e) => e.position.commit > stored.commit || (e.position.commit === stored.commit && e.position.prepare > stored.prepare),
+        );
       }
       let written: CommittedRow[] = [];
       if (pending.length > 0) {
@@ -529,7 +543,10 @@ export class Projector {
 
   private async lockCheckpoint(qr: QueryRunner, name: string): Promise<GlobalPosition> {
     const s = ident(this.options.schema);
-    await qr.query(`INSERT INTO ${s}.projection_checkpoints (name, commit_position, prepare_position) VALUES ($1, -1, -1) ON CONFLICT (name) DO NOTHING`, [name]);
+    await qr.query(
+      `INSERT INTO ${s}.projection_checkpoints (name, commit_position, prepare_position) VALUES ($1, -1, -1) ON CONFLICT (name) DO NOTHING`,
+      [name],
+    );
     const rows: { commit_position: string; prepare_position: string }[] = await qr.query(
       `SELECT commit_position, prepare_position FROM ${s}.projection_checkpoints WHERE name = $1 FOR UPDATE`,
       [name],
@@ -538,11 +555,10 @@ export class Projector {
   }
 
   private async saveCheckpoint(qr: QueryRunner, name: string, position: GlobalPosition): Promise<void> {
-    await qr.query(`UPDATE ${ident(this.options.schema)}.projection_checkpoints SET commit_position = $2, prepare_position = $3, updated_at = now() WHERE name = $1`, [
-      name,
-      position.commit.toString(),
-      position.prepare.toString(),
-    ]);
+    await qr.query(
+      `UPDATE ${ident(this.options.schema)}.projection_checkpoints SET commit_position = $2, prepare_position = $3, updated_at = now() WHERE name = $1`,
+      [name, position.commit.toString(), position.prepare.toString()],
+    );
   }
 }
 
@@ -555,8 +571,14 @@ function projected(metadata: EntityMetadata) {
 }
 
 /** The read-model rows of `keys` as the table holds them, by key (absent: no row). */
-async function loadRows(query: (text: string, values: unknown[]) => Promise<ObjectLiteral[]>, t: TableTarget, keys: string[]): Promise<Map<string, ObjectLiteral>> {
-  const selected = projected(t.metadata).map((c) => `"${c.databaseName}"`).join(', ');
+async function loadRows(
+  query: (text: string, values: unknown[]) => Promise<ObjectLiteral[]>,
+  t: TableTarget,
+  keys: string[],
+): Promise<Map<string, ObjectLiteral>> {
+  const selected = projected(t.metadata)
+    .map((c) => `"${c.databaseName}"`)
+    .join(', ');
   const found = await query(`SELECT ${selected} FROM ${t.table} WHERE "${t.pk}" = ANY($1::${t.pkType}[])`, [keys]);
   return new Map(found.map((r) => [String(r[t.pk]), fromColumns(t.metadata, r)]));
 }

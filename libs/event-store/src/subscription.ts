@@ -61,7 +61,11 @@ export function pollingSubscription(o: PollingSubscriptionOptions): Subscription
           failure = undefined;
         } catch (e) {
           if (stopped) break;
-          failure = { error: e instanceof Error ? e.message : String(e), since: failure?.since ?? new Date(), attempts: (failure?.attempts ?? 0) + 1 };
+          failure = {
+            error: e instanceof Error ? e.message : String(e),
+            since: failure?.since ?? new Date(),
+            attempts: (failure?.attempts ?? 0) + 1,
+          };
           try {
             o.onError?.(e, failure);
           } catch {

@@ -30,7 +30,8 @@ describe('pollingSubscription', () => {
         return store.readAll(from, { limit });
       },
       handle: async (events: RecordedEvent[]) => {
-        if (events.some((e) => (e.data as { n: number }).n === 3) && handleFailures-- > 0) throw new Error('Connection terminated unexpectedly');
+        if (events.some((e) => (e.data as { n: number }).n === 3) && handleFailures-- > 0)
+          throw new Error('Connection terminated unexpectedly');
         handled.push(...events.map((e) => (e.data as { n: number }).n));
       },
       onError: (_e, failure) => void reported.push({ ...failure }),

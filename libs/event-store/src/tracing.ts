@@ -32,7 +32,8 @@ export function traceCarrierOf(metadata: EventMetadata): TraceCarrier | undefine
   const stored = metadata[TRACE_METADATA_KEY];
   if (!stored || typeof stored !== 'object') return undefined;
   const carrier: TraceCarrier = {};
-  for (const [key, value] of Object.entries(stored)) if ((key === 'traceparent' || key === 'tracestate') && typeof value === 'string') carrier[key] = value;
+  for (const [key, value] of Object.entries(stored))
+    if ((key === 'traceparent' || key === 'tracestate') && typeof value === 'string') carrier[key] = value;
   return carrier.traceparent ? carrier : undefined;
 }
 
@@ -42,7 +43,11 @@ export function contextFrom(carrier: TraceCarrier | undefined): Context {
 }
 
 /** Runs `work` in a new active span; a thrown error marks the span and is rethrown. */
-export async function inSpan<T>(name: string, options: { kind?: SpanKind; attributes?: Attributes; parent?: Context }, work: (span: Span) => Promise<T>): Promise<T> {
+export async function inSpan<T>(
+  name: string,
+  options: { kind?: SpanKind; attributes?: Attributes; parent?: Context },
+  work: (span: Span) => Promise<T>,
+): Promise<T> {
   const parent = options.parent ?? context.active();
   const span = tracer().startSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes }, parent);
   try {
@@ -73,11 +78,15 @@ export function streamCategory(streamId: string): string {
  * trace from there. With tracing off the events are appended as given.
  */
 export function tracedAppend<T>(streamId: string, events: NewEvent[], append: (events: NewEvent[]) => Promise<T>): Promise<T> {
-  return inSpan(`append ${streamCategory(streamId)}`, { attributes: { 'db.system.name': 'postgresql', 'police.stream.id': streamId, 'police.event.types': events.map((e) => e.type) } }, (span) => {
-    if (!span.isRecording()) return append(events);
-    const carrier = activeTraceCarrier();
-    return append(events.map((e) => ({ ...e, metadata: { ...e.metadata, [TRACE_METADATA_KEY]: carrier } })));
-  });
+  return inSpan(
+    `append ${streamCategory(streamId)}`,
+    { attributes: { 'db.system.name': 'postgresql', 'police.stream.id': streamId, 'police.event.types': events.map((e) => e.type) } },
+    (span) => {
+      if (!span.isRecording()) return append(events);
+      const carrier = activeTraceCarrier();
+      return append(events.map((e) => ({ ...e, metadata: { ...e.metadata, [TRACE_METADATA_KEY]: carrier } })));
+    },
+  );
 }
 
 /** A command in its span (`command <category>`): the load, the decision and the append under it. */
@@ -96,7 +105,12 @@ const NO_SPANS: EventSpans = { end: () => undefined };
  * Starts one span (`<name>`) per event that carries a trace context and that `concerns` (the projection of
  * that event, in its own trace). Events stored without one (tracing off) cost a property lookup each.
  */
-export function startEventSpans(name: string, events: readonly RecordedEvent[], attributes: Attributes = {}, concerns: (event: RecordedEvent) => boolean = () => true): EventSpans {
+export function startEventSpans(
+  name: string,
+  events: readonly RecordedEvent[],
+  attributes: Attributes = {},
+  concerns: (event: RecordedEvent) => boolean = () => true,
+): EventSpans {
   const spans: Span[] = [];
   for (const event of events) {
     const carrier = traceCarrierOf(event.metadata);
@@ -104,7 +118,16 @@ export function startEventSpans(name: string, events: readonly RecordedEvent[], 
     spans.push(
       tracer().startSpan(
         name,
-        { kind: SpanKind.INTERNAL, attributes: { ...attributes, 'police.event.id': event.id, 'police.event.type': event.type, 'police.stream.id': event.streamId, 'police.stream.version': event.streamVersion } },
+        {
+          kind: SpanKind.INTERNAL,
+          attributes: {
+            ...attributes,
+            'police.event.id': event.id,
+            'police.event.type': event.type,
+            'police.stream.id': event.streamId,
+            'police.stream.version': event.streamVersion,
+          },
+        },
         contextFrom(carrier),
       ),
     );

@@ -14,7 +14,10 @@ describe('event-store tracing helpers', () => {
 
   it('reads a stored trace context, and only its W3C fields', () => {
     const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
-    expect(traceCarrierOf({ ...metadata, trace: { traceparent, tracestate: 'a=b', other: 'x' } })).toEqual({ traceparent, tracestate: 'a=b' });
+    expect(traceCarrierOf({ ...metadata, trace: { traceparent, tracestate: 'a=b', other: 'x' } })).toEqual({
+      traceparent,
+      tracestate: 'a=b',
+    });
     expect(traceCarrierOf(metadata)).toBeUndefined();
     expect(traceCarrierOf({ ...metadata, trace: 'garbage' })).toBeUndefined();
     expect(traceCarrierOf({ ...metadata, trace: { tracestate: 'a=b' } })).toBeUndefined();

@@ -9,7 +9,11 @@ export function verifyChain(events: RecordedEvent[]): VerificationResult {
   let prev = ZERO_HASH;
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
-    const brokenAt = (reason: 'content' | 'link') => ({ ok: false as const, events: events.length, brokenAt: { streamVersion: e.streamVersion, eventId: e.id, reason } });
+    const brokenAt = (reason: 'content' | 'link') => ({
+      ok: false as const,
+      events: events.length,
+      brokenAt: { streamVersion: e.streamVersion, eventId: e.id, reason },
+    });
     if (e.streamVersion !== i) return brokenAt('link');
     if (contentHash(e) !== e.contentHash) return brokenAt('content');
     if (e.prevHash !== prev || linkHash(prev, e.contentHash) !== e.hash) return brokenAt('link');

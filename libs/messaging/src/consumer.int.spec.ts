@@ -10,7 +10,6 @@ import { IncomingMessage, OutgoingMessage } from './message';
 import { MessageBus, MessageSubscription } from './message-bus';
 import { migrateMessaging } from './messaging-schema';
 
-
 const run = randomBytes(4).toString('hex');
 const SCHEMA = 'investigations';
 
@@ -62,7 +61,12 @@ describe('consumer with an inbox, on Kafka', () => {
     await migrateMessaging(pool, SCHEMA);
     store = new PostgresEventStore({ pool, schema: SCHEMA, listen: false });
     await store.migrate();
-    bus = new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: `consumer-test-${run}`, logLevel: logLevel.NOTHING, consumerRetry: { initialRetryTime: 50, maxRetryTime: 500 } });
+    bus = new KafkaMessageBus({
+      brokers: testKafkaBrokers(),
+      clientId: `consumer-test-${run}`,
+      logLevel: logLevel.NOTHING,
+      consumerRetry: { initialRetryTime: 50, maxRetryTime: 500 },
+    });
   });
 
   afterEach(async () => {
@@ -81,7 +85,9 @@ describe('consumer with an inbox, on Kafka', () => {
     return name;
   }
 
-  async function consume(o: Partial<ConsumerOptions> & { topic: string; into: string; groupId: string; onHandled?: () => void }): Promise<MessageSubscription> {
+  async function consume(
+    o: Partial<ConsumerOptions> & { topic: string; into: string; groupId: string; onHandled?: () => void },
+  ): Promise<MessageSubscription> {
     const subscription = await startConsumer({
       bus: o.bus ?? bus,
       pool,
@@ -90,7 +96,11 @@ describe('consumer with an inbox, on Kafka', () => {
       topics: [o.topic],
       handlers: o.handlers ?? {
         'evidence.ItemRegistered.v1': async (p, { client, message }) => {
-          await client.query(`INSERT INTO ${o.into} (message_id, label_number, custodian) VALUES ($1, $2, $3)`, [message.id, p.labelNumber, p.custodian]);
+          await client.query(`INSERT INTO ${o.into} (message_id, label_number, custodian) VALUES ($1, $2, $3)`, [
+            message.id,
+            p.labelNumber,
+            p.custodian,
+          ]);
           o.onHandled?.();
         },
       },
@@ -101,7 +111,8 @@ describe('consumer with an inbox, on Kafka', () => {
 
   const rows = async (table: string) => (await pool.query<SeizureRow>(`SELECT * FROM ${table} ORDER BY label_number`)).rows;
   const inboxOf = async (ids: string[]) =>
-    (await pool.query('SELECT message_id, type, topic FROM investigations.inbox WHERE message_id = ANY($1) ORDER BY message_id', [ids])).rows;
+    (await pool.query('SELECT message_id, type, topic FROM investigations.inbox WHERE message_id = ANY($1) ORDER BY message_id', [ids]))
+      .rows;
 
   it('has no second effect when the same message id is delivered again', async () => {
     const topic = `${run}.redelivery.evidence.public.v1`;
@@ -131,7 +142,11 @@ describe('consumer with an inbox, on Kafka', () => {
       handlers: {
         'evidence.ItemRegistered.v1': async (p, { client, message: m }) => {
           attempts.push(m.id);
-          await client.query(`INSERT INTO ${into} (message_id, label_number, custodian) VALUES ($1, $2, $3)`, [m.id, p.labelNumber, p.custodian]);
+          await client.query(`INSERT INTO ${into} (message_id, label_number, custodian) VALUES ($1, $2, $3)`, [
+            m.id,
+            p.labelNumber,
+            p.custodian,
+          ]);
           await store.withTransaction(client).appendToStream(stream, [
             {
               id: randomUUID(),
@@ -146,7 +161,10 @@ describe('consumer with an inbox, on Kafka', () => {
     });
     await bus.publish([message]);
 
-    await eventually(async () => expect(await rows(into)).toEqual([{ message_id: message.id, label_number: 'PACOS-001', custodian: 'staff-3141' }]), { timeoutMs: 20_000 });
+    await eventually(
+      async () => expect(await rows(into)).toEqual([{ message_id: message.id, label_number: 'PACOS-001', custodian: 'staff-3141' }]),
+      { timeoutMs: 20_000 },
+    );
     expect(attempts).toEqual([message.id, message.id]);
     expect(await inboxOf([message.id])).toEqual([{ message_id: message.id, type: 'evidence.ItemRegistered.v1', topic }]);
     const { events } = await store.readStream(stream);
@@ -154,7 +172,12 @@ describe('consumer with an inbox, on Kafka', () => {
       {
         type: 'EvidenceNoted',
         data: { itemId: itemRegisteredV1Fixture.itemId, labelNumber: 'PACOS-001' },
-        metadata: { actor: 'system:investigations', occurredAt: itemRegisteredV1Fixture.registeredAt, correlationId: 'corr-1', causationId: message.id },
+        metadata: {
+          actor: 'system:investigations',
+          occurredAt: itemRegisteredV1Fixture.registeredAt,
+          correlationId: 'corr-1',
+          causationId: message.id,
+        },
         streamVersion: 0,
       },
     ]);
@@ -198,21 +221,40 @@ describe('consumer with an inbox, on Kafka', () => {
   it('parks malformed, unknown and invalid messages with the reason, and goes on to handle the next valid one', async () => {
     const topic = `${run}.parking.evidence.public.v1`;
     const into = await seizures();
-    const onePartition = new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: `consumer-test-parking-${run}`, logLevel: logLevel.NOTHING, partitions: 1 });
+    const onePartition = new KafkaMessageBus({
+      brokers: testKafkaBrokers(),
+      clientId: `consumer-test-parking-${run}`,
+      logLevel: logLevel.NOTHING,
+      partitions: 1,
+    });
     cleanup.push(() => onePartition.close());
-    const raw: Producer = new Kafka({ clientId: `consumer-test-raw-${run}`, brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }).producer();
+    const raw: Producer = new Kafka({
+      clientId: `consumer-test-raw-${run}`,
+      brokers: testKafkaBrokers(),
+      logLevel: logLevel.NOTHING,
+    }).producer();
     await raw.connect();
     cleanup.push(() => raw.disconnect());
 
-    const invalid = { ...registered(topic, 1, 'item-1'), payload: { ...itemRegisteredV1Fixture, category: 'spaceship', custodian: undefined } };
+    const invalid = {
+      ...registered(topic, 1, 'item-1'),
+      payload: { ...itemRegisteredV1Fixture, category: 'spaceship', custodian: undefined },
+    };
     const unknown = { ...registered(topic, 2, 'item-1'), type: 'evidence.ItemSeized.v1' };
     const valid = registered(topic, 3, 'item-1');
     await onePartition.publish([invalid, unknown]);
-    await raw.send({ topic, acks: -1, messages: [{ key: 'item-1', value: 'not json {', headers: { 'message-type': 'evidence.ItemRegistered.v1' } }] });
+    await raw.send({
+      topic,
+      acks: -1,
+      messages: [{ key: 'item-1', value: 'not json {', headers: { 'message-type': 'evidence.ItemRegistered.v1' } }],
+    });
     await onePartition.publish([valid]);
     await consume({ topic, into, groupId: `${run}-parking` });
 
-    await eventually(async () => expect(await rows(into)).toEqual([{ message_id: valid.id, label_number: 'PACOS-003', custodian: 'staff-3141' }]), { timeoutMs: 20_000 });
+    await eventually(
+      async () => expect(await rows(into)).toEqual([{ message_id: valid.id, label_number: 'PACOS-003', custodian: 'staff-3141' }]),
+      { timeoutMs: 20_000 },
+    );
     const headers = (m: OutgoingMessage) => ({
       'message-id': m.id,
       'message-type': m.type,
@@ -220,7 +262,10 @@ describe('consumer with an inbox, on Kafka', () => {
       'correlation-id': m.correlationId,
       'causation-id': m.causationId,
     });
-    const { rows: parked } = await pool.query('SELECT message_id, topic, partition, "offset", type, payload, headers, reason, parked_at FROM investigations.parked_messages WHERE topic = $1 ORDER BY "offset"', [topic]);
+    const { rows: parked } = await pool.query(
+      'SELECT message_id, topic, partition, "offset", type, payload, headers, reason, parked_at FROM investigations.parked_messages WHERE topic = $1 ORDER BY "offset"',
+      [topic],
+    );
     expect(parked).toEqual([
       {
         message_id: invalid.id,
@@ -235,7 +280,8 @@ describe('consumer with an inbox, on Kafka', () => {
           errors: [
             {
               field: 'category',
-              detail: 'category must be one of the following values: weapon, drugs, cash, vehicle, data_carrier, document, jewellery, electronics, trace, other',
+              detail:
+                'category must be one of the following values: weapon, drugs, cash, vehicle, data_carrier, document, jewellery, electronics, trace, other',
             },
             { field: 'custodian', detail: 'custodian must be longer than or equal to 1 characters' },
             { field: 'custodian', detail: 'custodian must be a string' },
@@ -274,13 +320,20 @@ describe('consumer with an inbox, on Kafka', () => {
         parked_at: expect.any(Date),
       },
     ]);
-    expect(await inboxOf([invalid.id, unknown.id, valid.id])).toEqual([{ message_id: valid.id, type: 'evidence.ItemRegistered.v1', topic }]);
+    expect(await inboxOf([invalid.id, unknown.id, valid.id])).toEqual([
+      { message_id: valid.id, type: 'evidence.ItemRegistered.v1', topic },
+    ]);
   });
 
   it('parks a valid message the service refuses (a DomainError), with no effect and no inbox row, and goes on with the next', async () => {
     const topic = `${run}.refused.evidence.public.v1`;
     const into = await seizures();
-    const onePartition = new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: `consumer-test-refused-${run}`, logLevel: logLevel.NOTHING, partitions: 1 });
+    const onePartition = new KafkaMessageBus({
+      brokers: testKafkaBrokers(),
+      clientId: `consumer-test-refused-${run}`,
+      logLevel: logLevel.NOTHING,
+      partitions: 1,
+    });
     cleanup.push(() => onePartition.close());
     const refused = registered(topic, 1, 'item-1');
     const valid = registered(topic, 2, 'item-1');
@@ -291,16 +344,29 @@ describe('consumer with an inbox, on Kafka', () => {
       groupId: `${run}-refused`,
       handlers: {
         'evidence.ItemRegistered.v1': async (p, { client, message }) => {
-          await client.query(`INSERT INTO ${into} (message_id, label_number, custodian) VALUES ($1, $2, $3)`, [message.id, p.labelNumber, p.custodian]);
+          await client.query(`INSERT INTO ${into} (message_id, label_number, custodian) VALUES ($1, $2, $3)`, [
+            message.id,
+            p.labelNumber,
+            p.custodian,
+          ]);
           if (message.id === refused.id) throw new DomainError('investigation_closed', 'Investigation x is closed', 409, 'investigationId');
         },
       },
     });
 
-    await eventually(async () => expect(await rows(into)).toEqual([{ message_id: valid.id, label_number: 'PACOS-002', custodian: 'staff-3141' }]), { timeoutMs: 20_000 });
-    const { rows: parked } = await pool.query('SELECT message_id, type, reason FROM investigations.parked_messages WHERE topic = $1', [topic]);
+    await eventually(
+      async () => expect(await rows(into)).toEqual([{ message_id: valid.id, label_number: 'PACOS-002', custodian: 'staff-3141' }]),
+      { timeoutMs: 20_000 },
+    );
+    const { rows: parked } = await pool.query('SELECT message_id, type, reason FROM investigations.parked_messages WHERE topic = $1', [
+      topic,
+    ]);
     expect(parked).toEqual([
-      { message_id: refused.id, type: 'evidence.ItemRegistered.v1', reason: { code: 'refused', errors: [{ field: 'investigationId', detail: 'investigation_closed: Investigation x is closed' }] } },
+      {
+        message_id: refused.id,
+        type: 'evidence.ItemRegistered.v1',
+        reason: { code: 'refused', errors: [{ field: 'investigationId', detail: 'investigation_closed: Investigation x is closed' }] },
+      },
     ]);
     expect(await inboxOf([refused.id, valid.id])).toEqual([{ message_id: valid.id, type: 'evidence.ItemRegistered.v1', topic }]);
   });

@@ -93,7 +93,10 @@ export async function checkIncoming(message: IncomingMessage, handlers: Contract
   if (!isContractType(message.type)) {
     return {
       kind: 'park',
-      reason: { code: 'unknown_type', errors: [{ field: HEADERS.type, detail: `unknown contract type ${JSON.stringify(message.type.slice(0, MAX_ID_LENGTH))}` }] },
+      reason: {
+        code: 'unknown_type',
+        errors: [{ field: HEADERS.type, detail: `unknown contract type ${JSON.stringify(message.type.slice(0, MAX_ID_LENGTH))}` }],
+      },
     };
   }
   const handler = handlers[message.type] as ContractHandler<ContractType> | undefined;
@@ -118,7 +121,8 @@ function envelopeErrors(m: IncomingMessage): FieldError[] {
   ];
   for (const [header, value] of required) {
     if (value === '') errors.push({ field: header, detail: `header ${header} is missing` });
-    else if (value.length > MAX_ID_LENGTH) errors.push({ field: header, detail: `header ${header} is longer than ${MAX_ID_LENGTH} characters` });
+    else if (value.length > MAX_ID_LENGTH)
+      errors.push({ field: header, detail: `header ${header} is longer than ${MAX_ID_LENGTH} characters` });
   }
   if (m.headers[HEADERS.contentType] !== JSON_CONTENT_TYPE) {
     errors.push({ field: HEADERS.contentType, detail: `header ${HEADERS.contentType} must be ${JSON_CONTENT_TYPE}` });

@@ -32,7 +32,16 @@ export class InProcessMessageBus implements MessageBus {
     for (const m of messages) {
       const offset = this.topicSizes.get(m.topic) ?? 0;
       this.topicSizes.set(m.topic, offset + 1);
-      this.log.push(incomingMessage({ topic: m.topic, key: m.key, raw: JSON.stringify(m.payload), headers: messageHeaders(m), partition: 0, offset: String(offset) }));
+      this.log.push(
+        incomingMessage({
+          topic: m.topic,
+          key: m.key,
+          raw: JSON.stringify(m.payload),
+          headers: messageHeaders(m),
+          partition: 0,
+          offset: String(offset),
+        }),
+      );
     }
     const topics = new Set(messages.map((m) => m.topic));
     const concerned = [...this.groups.values()].filter((g) => g.handle && [...topics].some((t) => g.topics.has(t)));
@@ -44,7 +53,11 @@ export class InProcessMessageBus implements MessageBus {
   async subscribe(o: MessageSubscriptionOptions): Promise<MessageSubscription> {
     const existing = this.groups.get(o.groupId);
     if (existing?.handle) throw new Error(`Consumer group "${o.groupId}" already has a subscriber`);
-    const group: Group = existing ?? { cursor: o.fromBeginning === false ? this.log.length : 0, topics: new Set(), running: Promise.resolve() };
+    const group: Group = existing ?? {
+      cursor: o.fromBeginning === false ? this.log.length : 0,
+      topics: new Set(),
+      running: Promise.resolve(),
+    };
     group.topics = new Set(o.topics);
     group.handle = o.handle;
     this.groups.set(o.groupId, group);
@@ -65,7 +78,13 @@ export class InProcessMessageBus implements MessageBus {
     const group = this.groups.get(groupId);
     const cursor = group?.cursor ?? 0;
     // One log for every topic: offsets are positions in it.
-    return topics.map((topic) => ({ topic, partition: 0, lag: this.log.slice(cursor).filter((m) => m.topic === topic).length, committed: group ? String(cursor) : null, end: String(this.log.length) }));
+    return topics.map((topic) => ({
+      topic,
+      partition: 0,
+      lag: this.log.slice(cursor).filter((m) => m.topic === topic).length,
+      committed: group ? String(cursor) : null,
+      end: String(this.log.length),
+    }));
   }
 
   async close(): Promise<void> {
@@ -76,15 +95,17 @@ export class InProcessMessageBus implements MessageBus {
 
   /** Hands the group every message from its cursor to the end of the log, after any delivery in progress. */
   private deliver(group: Group): Promise<void> {
-    const run = group.running.catch(() => undefined).then(async () => {
-      while (group.cursor < this.log.length) {
-        const handle = group.handle;
-        if (!handle) return;
-        const message = this.log[group.cursor];
-        if (group.topics.has(message.topic)) await handle(copy(message));
-        group.cursor++;
-      }
-    });
+    const run = group.running
+      .catch(() => undefined)
+      .then(async () => {
+        while (group.cursor < this.log.length) {
+          const handle = group.handle;
+          if (!handle) return;
+          const message = this.log[group.cursor];
+          if (group.topics.has(message.topic)) await handle(copy(message));
+          group.cursor++;
+        }
+      });
     group.running = run;
     return run;
   }

@@ -25,7 +25,19 @@ function incoming(m: OutgoingMessage, offset: number): IncomingMessage {
     'causation-id': m.causationId,
   };
   const raw = JSON.stringify(m.payload);
-  return { id: m.id, topic: m.topic, key: m.key, type: m.type, payload: m.payload, raw, correlationId: m.correlationId, causationId: m.causationId, partition: 0, offset: String(offset), headers };
+  return {
+    id: m.id,
+    topic: m.topic,
+    key: m.key,
+    type: m.type,
+    payload: m.payload,
+    raw,
+    correlationId: m.correlationId,
+    causationId: m.causationId,
+    partition: 0,
+    offset: String(offset),
+    headers,
+  };
 }
 
 function gate(): { open(): void; passed: Promise<void> } {
@@ -56,7 +68,11 @@ describe('InProcessMessageBus', () => {
     let published = false;
     const publishing = bus.publish([outgoing(1), outgoing(2)]).then(() => (published = true));
     await settle();
-    expect({ published, investigations: investigations.length, integrity: integrity.length }).toEqual({ published: false, investigations: 2, integrity: 0 });
+    expect({ published, investigations: investigations.length, integrity: integrity.length }).toEqual({
+      published: false,
+      investigations: 2,
+      integrity: 0,
+    });
 
     slow.open();
     await publishing;
@@ -155,7 +171,10 @@ describe('InProcessMessageBus', () => {
     await bus.subscribe({ groupId: 'b', topics: [TOPIC], handle: mutate });
     const message = outgoing(1);
     await bus.publish([message]);
-    expect({ payloads, sent: message.payload }).toEqual({ payloads: [outgoing(1).payload, outgoing(1).payload], sent: outgoing(1).payload });
+    expect({ payloads, sent: message.payload }).toEqual({
+      payloads: [outgoing(1).payload, outgoing(1).payload],
+      sent: outgoing(1).payload,
+    });
   });
 
   it('refuses a second subscriber in a group that has one', async () => {

@@ -28,6 +28,15 @@ export async function parkMessage(pool: Pool, schema: string, message: IncomingM
     `INSERT INTO ${ident(schema)}.parked_messages (message_id, topic, partition, "offset", type, payload, headers, reason)
      VALUES (NULLIF($1, ''), $2, $3, $4, NULLIF($5, ''), $6, $7, $8)
      ON CONFLICT (message_id) WHERE message_id IS NOT NULL DO NOTHING`,
-    [message.id, message.topic, message.partition ?? null, message.offset ?? null, message.type, message.raw, JSON.stringify(message.headers), JSON.stringify(reason)],
+    [
+      message.id,
+      message.topic,
+      message.partition ?? null,
+      message.offset ?? null,
+      message.type,
+      message.raw,
+      JSON.stringify(message.headers),
+      JSON.stringify(reason),
+    ],
   );
 }

@@ -5,7 +5,6 @@ import { Admin, Kafka, logLevel } from 'kafkajs';
 import { KafkaMessageBus } from './kafka-message-bus';
 import { IncomingMessage, OutgoingMessage } from './message';
 
-
 const run = randomBytes(4).toString('hex');
 const KEY = 'item-e1d2c3b4-a5f6-4e7d-8c9b-0a1f2e3d4c5b';
 
@@ -48,7 +47,12 @@ describe('KafkaMessageBus', () => {
   let admin: Admin;
 
   beforeAll(async () => {
-    bus = new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: `bus-test-${run}`, logLevel: logLevel.NOTHING, consumerRetry: { initialRetryTime: 50, maxRetryTime: 500 } });
+    bus = new KafkaMessageBus({
+      brokers: testKafkaBrokers(),
+      clientId: `bus-test-${run}`,
+      logLevel: logLevel.NOTHING,
+      consumerRetry: { initialRetryTime: 50, maxRetryTime: 500 },
+    });
     admin = new Kafka({ clientId: `bus-test-admin-${run}`, brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
   });
@@ -64,7 +68,10 @@ describe('KafkaMessageBus', () => {
 
     const [metadata] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
     const offsets = await admin.fetchTopicOffsets(topic);
-    expect({ partitions: metadata.partitions.length, stored: offsets.reduce((n, p) => n + Number(p.high), 0) }).toEqual({ partitions: 3, stored: 3 });
+    expect({ partitions: metadata.partitions.length, stored: offsets.reduce((n, p) => n + Number(p.high), 0) }).toEqual({
+      partitions: 3,
+      stored: 3,
+    });
   });
 
   it('delivers key, headers and payload, in order per key, to a subscribed group', async () => {

@@ -206,7 +206,13 @@ export class KafkaMessageBus implements MessageBus {
       for (const p of ends) {
         const at = Number(group.find((g) => g.partition === p.partition)?.offset ?? '-1');
         const from = at >= 0 ? at : Number(p.low);
-        out.push({ topic, partition: p.partition, lag: Math.max(0, Number(p.high) - from), committed: at >= 0 ? String(at) : null, end: String(p.high) });
+        out.push({
+          topic,
+          partition: p.partition,
+          lag: Math.max(0, Number(p.high) - from),
+          committed: at >= 0 ? String(at) : null,
+          end: String(p.high),
+        });
       }
     }
     return out;
@@ -235,7 +241,11 @@ export class KafkaMessageBus implements MessageBus {
       // Returns false (no error) for topics that exist already, also when another process created them first.
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: this.options.replicationFactor })),
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: this.options.partitions ?? 3,
+          replicationFactor: this.options.replicationFactor,
+        })),
       });
       await this.waitForLeaders(admin, missing);
     } catch (e) {
@@ -254,12 +264,16 @@ export class KafkaMessageBus implements MessageBus {
       let lastError: unknown;
       try {
         const { topics: found } = await admin.fetchTopicMetadata({ topics });
-        const led = found.length === topics.length && found.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
+        const led =
+          found.length === topics.length && found.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
         if (led) return;
       } catch (e) {
         lastError = e;
       }
-      if (Date.now() > deadline) throw new Error(`Topics ${topics.join(', ')} have no leader for every partition yet${lastError ? `: ${describeError(lastError)}` : ''}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `Topics ${topics.join(', ')} have no leader for every partition yet${lastError ? `: ${describeError(lastError)}` : ''}`,
+        );
       await new Promise((r) => setTimeout(r, backoffDelay(attempt, { initialMs: 50, maxMs: 1000 })));
     }
   }

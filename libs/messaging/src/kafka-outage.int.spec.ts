@@ -19,7 +19,12 @@ import { Relay, startRelay } from './relay';
 const TOPIC = 'evidence.public.v1';
 
 function registered(n: number): NewEvent {
-  return { id: randomUUID(), type: 'ItemRegistered', data: { ...itemRegisteredV1Fixture, labelNumber: `PACOS-${n}` }, metadata: { actor: 'staff-3141', occurredAt: '2025-03-16T10:00:00Z', correlationId: `corr-${n}`, causationId: `cmd-${n}` } };
+  return {
+    id: randomUUID(),
+    type: 'ItemRegistered',
+    data: { ...itemRegisteredV1Fixture, labelNumber: `PACOS-${n}` },
+    metadata: { actor: 'staff-3141', occurredAt: '2025-03-16T10:00:00Z', correlationId: `corr-${n}`, causationId: `cmd-${n}` },
+  };
 }
 
 describe('relay and consumer group through a Kafka outage (a private broker, stopped and started)', () => {
@@ -34,7 +39,11 @@ describe('relay and consumer group through a Kafka outage (a private broker, sto
   const received = new Set<string>();
 
   const infra = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [path.join(workspaceRoot, 'infra/native/infra.mjs'), ...args, '--only=kafka'], { env, encoding: 'utf8', timeout: 180_000 });
+    const r = spawnSync(process.execPath, [path.join(workspaceRoot, 'infra/native/infra.mjs'), ...args, '--only=kafka'], {
+      env,
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
     if (r.status !== 0) throw new Error(`infra.mjs ${args.join(' ')} failed:\n${r.stdout}${r.stderr}`);
   };
 
@@ -44,13 +53,26 @@ describe('relay and consumer group through a Kafka outage (a private broker, sto
     const sharedCache = path.join(path.resolve(process.env.POLICE_INFRA_DIR || '/var/tmp/police-case-platform'), 'cache');
     if (existsSync(sharedCache)) symlinkSync(sharedCache, path.join(root, 'cache'));
     const [kafkaPort, controllerPort, pgPort, keycloakPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
-    env = { ...process.env, POLICE_INFRA_DIR: root, NATIVE_KAFKA_PORT: String(kafkaPort), NATIVE_KAFKA_CONTROLLER_PORT: String(controllerPort), NATIVE_PG_PORT: String(pgPort), NATIVE_KEYCLOAK_PORT: String(keycloakPort) };
+    env = {
+      ...process.env,
+      POLICE_INFRA_DIR: root,
+      NATIVE_KAFKA_PORT: String(kafkaPort),
+      NATIVE_KAFKA_CONTROLLER_PORT: String(controllerPort),
+      NATIVE_PG_PORT: String(pgPort),
+      NATIVE_KEYCLOAK_PORT: String(keycloakPort),
+    };
     infra('up');
     brokers = [`127.0.0.1:${kafkaPort}`];
     store = new InMemoryEventStore();
     const quick = { retries: 3, initialRetryTime: 100, maxRetryTime: 1000 };
     producerBus = new KafkaMessageBus({ brokers, clientId: 'outage-relay', logLevel: logLevel.NOTHING, producerRetry: quick });
-    consumerBus = new KafkaMessageBus({ brokers, clientId: 'outage-consumer', logLevel: logLevel.NOTHING, consumerRetry: quick, joinBackoff: { initialMs: 100, maxMs: 2000 } });
+    consumerBus = new KafkaMessageBus({
+      brokers,
+      clientId: 'outage-consumer',
+      logLevel: logLevel.NOTHING,
+      consumerRetry: quick,
+      joinBackoff: { initialMs: 100, maxMs: 2000 },
+    });
   }, 240_000);
 
   afterAll(async () => {
@@ -76,18 +98,32 @@ describe('relay and consumer group through a Kafka outage (a private broker, sto
       retry: { initialDelayMs: 100, maxDelayMs: 2000 },
       onError: () => undefined,
     });
-    subscription = await consumerBus.subscribe({ groupId: 'outage-investigations', topics: [TOPIC], handle: async (m) => void received.add(m.id) });
+    subscription = await consumerBus.subscribe({
+      groupId: 'outage-investigations',
+      topics: [TOPIC],
+      handle: async (m) => void received.add(m.id),
+    });
     for (let n = 1; n <= 5; n++) await store.appendToStream(`item-${n}`, [registered(n)]);
     await eventually(() => expect(received.size).toBe(5), { timeoutMs: 60_000, intervalMs: 100 });
 
     infra('down');
     for (let n = 6; n <= 10; n++) await store.appendToStream(`item-${n}`, [registered(n)]);
-    await eventually(() => expect({ relay: relay.status().running, consumer: subscription.status().joined }).toEqual({ relay: false, consumer: false }), { timeoutMs: 60_000, intervalMs: 100 });
+    await eventually(
+      () => expect({ relay: relay.status().running, consumer: subscription.status().joined }).toEqual({ relay: false, consumer: false }),
+      { timeoutMs: 60_000, intervalMs: 100 },
+    );
 
     infra('up');
     for (let n = 11; n <= 12; n++) await store.appendToStream(`item-${n}`, [registered(n)]);
     const ids = (await store.readAll({ commit: -1n, prepare: -1n })).map((e) => e.id);
     await eventually(() => expect([...received].sort()).toEqual([...ids].sort()), { timeoutMs: 120_000, intervalMs: 250 });
-    await eventually(() => expect({ relay: relay.status(), consumer: subscription.status() }).toEqual({ relay: { running: true, leased: true }, consumer: { joined: true } }), { timeoutMs: 60_000, intervalMs: 100 });
+    await eventually(
+      () =>
+        expect({ relay: relay.status(), consumer: subscription.status() }).toEqual({
+          relay: { running: true, leased: true },
+          consumer: { joined: true },
+        }),
+      { timeoutMs: 60_000, intervalMs: 100 },
+    );
   }, 300_000);
 });

@@ -57,7 +57,11 @@ export class ParkedMessageResolvedError extends Error {
  * Records what an operator did, inside the transaction that does it (an event in the service's log):
  * committed with the change, or not at all.
  */
-export type ParkedMessageRecorder = (client: PoolClient, message: ParkedMessage, what: { action: 'replayed'; outcome: ReplayOutcome } | { action: 'discarded'; reason: string }) => Promise<void>;
+export type ParkedMessageRecorder = (
+  client: PoolClient,
+  message: ParkedMessage,
+  what: { action: 'replayed'; outcome: ReplayOutcome } | { action: 'discarded'; reason: string },
+) => Promise<void>;
 
 interface Row {
   id: string;
@@ -102,7 +106,11 @@ function fromRow(r: Row): ParkedMessage {
 }
 
 /** The parked messages of a schema, newest first: those of one status (default: waiting), or all; or the one of `id`. */
-export async function listParkedMessages(pool: Pool, schema: string, o: { status?: ParkedStatus | 'all'; limit: number; id?: string }): Promise<ParkedMessage[]> {
+export async function listParkedMessages(
+  pool: Pool,
+  schema: string,
+  o: { status?: ParkedStatus | 'all'; limit: number; id?: string },
+): Promise<ParkedMessage[]> {
   const status = o.status ?? 'parked';
   const { rows } = await pool.query<Row>(
     `SELECT ${COLUMNS} FROM ${ident(schema)}.parked_messages WHERE ($1::text = 'all' OR status = $1) AND ($3::bigint IS NULL OR id = $3::bigint) ORDER BY id DESC LIMIT $2`,
@@ -113,7 +121,9 @@ export async function listParkedMessages(pool: Pool, schema: string, o: { status
 
 /** How many messages wait in each status. */
 export async function countParkedMessages(pool: Pool, schema: string): Promise<Record<ParkedStatus, number>> {
-  const { rows } = await pool.query<{ status: ParkedStatus; n: number }>(`SELECT status, count(*)::int AS n FROM ${ident(schema)}.parked_messages GROUP BY status`);
+  const { rows } = await pool.query<{ status: ParkedStatus; n: number }>(
+    `SELECT status, count(*)::int AS n FROM ${ident(schema)}.parked_messages GROUP BY status`,
+  );
   const counts = { parked: 0, replayed: 0, discarded: 0 };
   for (const r of rows) counts[r.status] = r.n;
   return counts;
@@ -143,7 +153,9 @@ export function asIncoming(m: ParkedMessage): IncomingMessage {
 }
 
 async function lockWaiting(client: PoolClient, schema: string, id: string): Promise<ParkedMessage> {
-  const { rows } = await client.query<Row>(`SELECT ${COLUMNS} FROM ${ident(schema)}.parked_messages WHERE id = $1::bigint FOR UPDATE`, [id]);
+  const { rows } = await client.query<Row>(`SELECT ${COLUMNS} FROM ${ident(schema)}.parked_messages WHERE id = $1::bigint FOR UPDATE`, [
+    id,
+  ]);
   if (rows.length === 0) throw new ParkedMessageNotFoundError(id);
   const m = fromRow(rows[0]);
   if (m.status !== 'parked') throw new ParkedMessageResolvedError(id, m.status);
@@ -190,10 +202,10 @@ export async function replayParkedMessage(o: {
       }
     }
     if (outcome.outcome === 'parked') {
-      await client.query(`UPDATE ${s}.parked_messages SET reason = $2, replay_attempts = replay_attempts + 1, last_attempt_at = now() WHERE id = $1::bigint`, [
-        o.id,
-        JSON.stringify(outcome.reason),
-      ]);
+      await client.query(
+        `UPDATE ${s}.parked_messages SET reason = $2, replay_attempts = replay_attempts + 1, last_attempt_at = now() WHERE id = $1::bigint`,
+        [o.id, JSON.stringify(outcome.reason)],
+      );
     } else {
       await client.query(
         `UPDATE ${s}.parked_messages SET status = 'replayed', replay_attempts = replay_attempts + 1, last_attempt_at = now(), resolved_at = now(), resolved_by = $2, resolution = $3 WHERE id = $1::bigint`,
@@ -210,14 +222,20 @@ export async function replayParkedMessage(o: {
  * transaction. The row stays, as received. Throws {@link ParkedMessageNotFoundError} and
  * {@link ParkedMessageResolvedError}.
  */
-export async function discardParkedMessage(o: { pool: Pool; schema: string; id: string; operator: string; reason: string; record: ParkedMessageRecorder }): Promise<void> {
+export async function discardParkedMessage(o: {
+  pool: Pool;
+  schema: string;
+  id: string;
+  operator: string;
+  reason: string;
+  record: ParkedMessageRecorder;
+}): Promise<void> {
   await inTransaction(o.pool, async (client) => {
     const parked = await lockWaiting(client, o.schema, o.id);
-    await client.query(`UPDATE ${ident(o.schema)}.parked_messages SET status = 'discarded', resolved_at = now(), resolved_by = $2, resolution = $3 WHERE id = $1::bigint`, [
-      o.id,
-      o.operator,
-      o.reason,
-    ]);
+    await client.query(
+      `UPDATE ${ident(o.schema)}.parked_messages SET status = 'discarded', resolved_at = now(), resolved_by = $2, resolution = $3 WHERE id = $1::bigint`,
+      [o.id, o.operator, o.reason],
+    );
     await o.record(client, parked, { action: 'discarded', reason: o.reason });
   });
 }

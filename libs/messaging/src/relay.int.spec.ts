@@ -12,7 +12,6 @@ import { MessageBus, MessageSubscription } from './message-bus';
 import { migrateMessaging } from './messaging-schema';
 import { Relay, startRelay } from './relay';
 
-
 const run = randomBytes(4).toString('hex');
 
 /** The same bus, noting every message its subscribers handled without throwing. */
@@ -32,7 +31,12 @@ function counting(bus: MessageBus, deliveries: IncomingMessage[]): MessageBus {
 }
 
 function event(type: string, data: object, n: number): NewEvent {
-  return { id: randomUUID(), type, data, metadata: { actor: 'staff-3141', occurredAt: `2025-03-16T1${n}:00:00Z`, correlationId: `corr-${run}`, causationId: `cmd-${n}` } };
+  return {
+    id: randomUUID(),
+    type,
+    data,
+    metadata: { actor: 'staff-3141', occurredAt: `2025-03-16T1${n}:00:00Z`, correlationId: `corr-${run}`, causationId: `cmd-${n}` },
+  };
 }
 
 /** The evidence service's kind of mapping: photos stay private. */
@@ -73,10 +77,24 @@ function consumeInto(bus: MessageBus, pool: Pool, schema: string, topic: string)
     topics: [topic],
     handlers: {
       'evidence.ItemRegistered.v1': async (p, { client, message }) => {
-        await client.query(insert, [message.id, p.itemId, `registered ${p.labelNumber}`, p.custodian, message.correlationId, message.causationId]);
+        await client.query(insert, [
+          message.id,
+          p.itemId,
+          `registered ${p.labelNumber}`,
+          p.custodian,
+          message.correlationId,
+          message.causationId,
+        ]);
       },
       'evidence.CustodyTransferred.v1': async (p, { client, message }) => {
-        await client.query(insert, [message.id, p.itemId, `transferred for ${p.purpose}`, p.toCustodian, message.correlationId, message.causationId]);
+        await client.query(insert, [
+          message.id,
+          p.itemId,
+          `transferred for ${p.purpose}`,
+          p.toCustodian,
+          message.correlationId,
+          message.causationId,
+        ]);
       },
     },
   });
@@ -145,11 +163,24 @@ describe('relay through Kafka into a consumer with an inbox', () => {
       event('ItemPhotographed', { photoRef: 'photo-1' }, 2),
       event('CustodyTransferred', custodyTransferredV1Fixture, 3),
     ]);
-    await store.appendToStream(`item-${phoneId}`, [event('ItemRegistered', { ...itemRegisteredV1Fixture, itemId: phoneId, labelNumber: 'PACOS-2025-000872', category: 'data_carrier' }, 4)]);
+    await store.appendToStream(`item-${phoneId}`, [
+      event(
+        'ItemRegistered',
+        { ...itemRegisteredV1Fixture, itemId: phoneId, labelNumber: 'PACOS-2025-000872', category: 'data_carrier' },
+        4,
+      ),
+    ]);
     const log = await store.readAll(START);
     const [registered, , transferred, phone] = log;
 
-    const relay = await startRelay({ store, checkpoints: new PostgresCheckpointStore({ pool, schema: 'evidence_roundtrip' }), name: 'evidence.public', topic, map, bus });
+    const relay = await startRelay({
+      store,
+      checkpoints: new PostgresCheckpointStore({ pool, schema: 'evidence_roundtrip' }),
+      name: 'evidence.public',
+      topic,
+      map,
+      bus,
+    });
     cleanup.push(() => relay.stop());
 
     await eventually(() => expect(deliveries).toHaveLength(3), { timeoutMs: 20_000 });
@@ -164,11 +195,21 @@ describe('relay through Kafka into a consumer with an inbox', () => {
       causationId: e.metadata.causationId,
       partition: expect.any(Number),
       offset: expect.any(String),
-      headers: { 'message-id': e.id, 'message-type': type, 'content-type': 'application/json', 'correlation-id': `corr-${run}`, 'causation-id': e.metadata.causationId },
+      headers: {
+        'message-id': e.id,
+        'message-type': type,
+        'content-type': 'application/json',
+        'correlation-id': `corr-${run}`,
+        'causation-id': e.metadata.causationId,
+      },
     });
     const byId = (a: IncomingMessage, b: IncomingMessage) => a.id.localeCompare(b.id);
     expect([...deliveries].sort(byId)).toEqual(
-      [expected(registered, 'evidence.ItemRegistered.v1'), expected(transferred, 'evidence.CustodyTransferred.v1'), expected(phone, 'evidence.ItemRegistered.v1')].sort(byId),
+      [
+        expected(registered, 'evidence.ItemRegistered.v1'),
+        expected(transferred, 'evidence.CustodyTransferred.v1'),
+        expected(phone, 'evidence.ItemRegistered.v1'),
+      ].sort(byId),
     );
     const laptopMessages = deliveries.filter((m) => m.key === laptop);
     expect({
@@ -180,11 +221,34 @@ describe('relay through Kafka into a consumer with an inbox', () => {
     const stored = (await admin.fetchTopicOffsets(topic)).reduce((n, p) => n + Number(p.high), 0);
     expect(stored).toBe(3);
 
-    const { rows: timeline } = await pool.query<TimelineRow>('SELECT * FROM investigations_roundtrip.evidence_timeline ORDER BY causation_id');
+    const { rows: timeline } = await pool.query<TimelineRow>(
+      'SELECT * FROM investigations_roundtrip.evidence_timeline ORDER BY causation_id',
+    );
     expect(timeline).toEqual([
-      { message_id: registered.id, item_id: itemRegisteredV1Fixture.itemId, what: 'registered PACOS-2025-000871', custodian: 'staff-3141', correlation_id: `corr-${run}`, causation_id: 'cmd-1' },
-      { message_id: transferred.id, item_id: itemRegisteredV1Fixture.itemId, what: 'transferred for lab_analysis', custodian: 'staff-2718', correlation_id: `corr-${run}`, causation_id: 'cmd-3' },
-      { message_id: phone.id, item_id: phoneId, what: 'registered PACOS-2025-000872', custodian: 'staff-3141', correlation_id: `corr-${run}`, causation_id: 'cmd-4' },
+      {
+        message_id: registered.id,
+        item_id: itemRegisteredV1Fixture.itemId,
+        what: 'registered PACOS-2025-000871',
+        custodian: 'staff-3141',
+        correlation_id: `corr-${run}`,
+        causation_id: 'cmd-1',
+      },
+      {
+        message_id: transferred.id,
+        item_id: itemRegisteredV1Fixture.itemId,
+        what: 'transferred for lab_analysis',
+        custodian: 'staff-2718',
+        correlation_id: `corr-${run}`,
+        causation_id: 'cmd-3',
+      },
+      {
+        message_id: phone.id,
+        item_id: phoneId,
+        what: 'registered PACOS-2025-000872',
+        custodian: 'staff-3141',
+        correlation_id: `corr-${run}`,
+        causation_id: 'cmd-4',
+      },
     ]);
 
     const { rows: inbox } = await pool.query('SELECT * FROM investigations_roundtrip.inbox ORDER BY message_id');
@@ -197,7 +261,14 @@ describe('relay through Kafka into a consumer with an inbox', () => {
     const last = log[log.length - 1].position;
     await eventually(async () => {
       const { rows } = await pool.query('SELECT * FROM evidence_roundtrip.relay_checkpoints');
-      expect(rows).toEqual([{ name: 'evidence.public', commit_position: String(last.commit), prepare_position: String(last.prepare), updated_at: expect.any(Date) }]);
+      expect(rows).toEqual([
+        {
+          name: 'evidence.public',
+          commit_position: String(last.commit),
+          prepare_position: String(last.prepare),
+          updated_at: expect.any(Date),
+        },
+      ]);
     });
   });
 
@@ -244,8 +315,22 @@ describe('relay through Kafka into a consumer with an inbox', () => {
 
     const { rows: timeline } = await pool.query<TimelineRow>('SELECT * FROM investigations_crash.evidence_timeline ORDER BY causation_id');
     expect(timeline).toEqual([
-      { message_id: registered.id, item_id: itemId, what: 'registered PACOS-2025-000871', custodian: 'staff-3141', correlation_id: `corr-${run}`, causation_id: 'cmd-1' },
-      { message_id: transferred.id, item_id: itemId, what: 'transferred for lab_analysis', custodian: 'staff-2718', correlation_id: `corr-${run}`, causation_id: 'cmd-2' },
+      {
+        message_id: registered.id,
+        item_id: itemId,
+        what: 'registered PACOS-2025-000871',
+        custodian: 'staff-3141',
+        correlation_id: `corr-${run}`,
+        causation_id: 'cmd-1',
+      },
+      {
+        message_id: transferred.id,
+        item_id: itemId,
+        what: 'transferred for lab_analysis',
+        custodian: 'staff-2718',
+        correlation_id: `corr-${run}`,
+        causation_id: 'cmd-2',
+      },
     ]);
     const { rows: inbox } = await pool.query('SELECT message_id, type FROM investigations_crash.inbox ORDER BY type');
     expect(inbox).toEqual([
@@ -254,7 +339,13 @@ describe('relay through Kafka into a consumer with an inbox', () => {
     ]);
     await eventually(async () => {
       const { rows } = await pool.query('SELECT name, commit_position, prepare_position FROM evidence_crash.relay_checkpoints');
-      expect(rows).toEqual([{ name: 'evidence.public', commit_position: String(transferred.position.commit), prepare_position: String(transferred.position.prepare) }]);
+      expect(rows).toEqual([
+        {
+          name: 'evidence.public',
+          commit_position: String(transferred.position.commit),
+          prepare_position: String(transferred.position.prepare),
+        },
+      ]);
     });
   });
 });

@@ -11,7 +11,12 @@ const TOPIC = 'evidence.public.v1';
 const ITEM = 'item-e1d2c3b4-a5f6-4e7d-8c9b-0a1f2e3d4c5b';
 
 function event(type: string, data: object, n: number): NewEvent {
-  return { id: randomUUID(), type, data, metadata: { actor: 'staff-3141', occurredAt: `2025-03-16T1${n}:00:00Z`, correlationId: 'corr-42', causationId: `cmd-${n}` } };
+  return {
+    id: randomUUID(),
+    type,
+    data,
+    metadata: { actor: 'staff-3141', occurredAt: `2025-03-16T1${n}:00:00Z`, correlationId: 'corr-42', causationId: `cmd-${n}` },
+  };
 }
 
 const registered = (n: number) => event('ItemRegistered', { ...itemRegisteredV1Fixture, labelNumber: `PACOS-${n}` }, n);
@@ -86,7 +91,8 @@ class LeaseRow {
       };
     };
     return {
-      acquire: (lease) => (this.holder === undefined ? Promise.resolve(take(lease)) : new Promise((resolve) => this.waiters.push(() => resolve(take(lease))))),
+      acquire: (lease) =>
+        this.holder === undefined ? Promise.resolve(take(lease)) : new Promise((resolve) => this.waiters.push(() => resolve(take(lease)))),
       fence: async (_query, holding) => {
         if (holding.active) return;
         this.refused.push(`${name}:${holding.token}`);
@@ -105,7 +111,17 @@ describe('relay', () => {
   let relays: Relay[];
 
   const start = async (extra: Partial<RelayOptions> = {}) => {
-    const relay = await startRelay({ store, checkpoints, bus, map, name: 'evidence.public', topic: TOPIC, retry: { initialDelayMs: 1, maxDelayMs: 5 }, onError: (e) => errors.push(e), ...extra });
+    const relay = await startRelay({
+      store,
+      checkpoints,
+      bus,
+      map,
+      name: 'evidence.public',
+      topic: TOPIC,
+      retry: { initialDelayMs: 1, maxDelayMs: 5 },
+      onError: (e) => errors.push(e),
+      ...extra,
+    });
     relays.push(relay);
     return relay;
   };
@@ -197,7 +213,10 @@ describe('relay', () => {
   });
 
   it('refuses to publish a mapped payload that is not a valid contract, and does not move past it', async () => {
-    await store.appendToStream(ITEM, [registered(1), event('CustodyTransferred', { ...custodyTransferredV1Fixture, complainantName: 'J. Janssens' }, 2)]);
+    await store.appendToStream(ITEM, [
+      registered(1),
+      event('CustodyTransferred', { ...custodyTransferredV1Fixture, complainantName: 'J. Janssens' }, 2),
+    ]);
     const [, leaky] = await store.readAll({ commit: -1n, prepare: -1n });
     await start();
 
@@ -240,7 +259,11 @@ describe('relay', () => {
     await eventually(async () => expect(await checkpoint()).toEqual(positionOf(e2)));
     await eventually(() => expect(b.status()).toEqual({ running: true, leased: true }));
     expect(a.status().leased).toBe(false);
-    expect(received).toEqual([delivered(e1, 'evidence.ItemRegistered.v1', 0), delivered(e2, 'evidence.CustodyTransferred.v1', 1), delivered(e2, 'evidence.CustodyTransferred.v1', 2)]);
+    expect(received).toEqual([
+      delivered(e1, 'evidence.ItemRegistered.v1', 0),
+      delivered(e2, 'evidence.CustodyTransferred.v1', 1),
+      delivered(e2, 'evidence.CustodyTransferred.v1', 2),
+    ]);
     expect(lease.refused).toEqual(['a:1']);
   });
 

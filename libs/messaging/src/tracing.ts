@@ -23,7 +23,14 @@ export async function publishTraced(bus: MessageBus, messages: OutgoingMessage[]
       `publish ${m.topic}`,
       {
         kind: SpanKind.PRODUCER,
-        attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'send', 'messaging.destination.name': m.topic, 'messaging.message.id': m.id, 'messaging.kafka.message.key': m.key, 'police.message.type': m.type },
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'send',
+          'messaging.destination.name': m.topic,
+          'messaging.message.id': m.id,
+          'messaging.kafka.message.key': m.key,
+          'police.message.type': m.type,
+        },
       },
       contextFrom(m.trace),
     );

@@ -5,7 +5,8 @@ import type { Pool } from 'pg';
 export type CommandOutcome = 'accepted' | 'refused' | 'conflict' | 'error';
 
 /** Why a bearer token was refused (`police_token_verifications_refused_total{reason}`). */
-export type TokenRefusal = 'missing' | 'malformed' | 'too_long' | 'expired' | 'signature' | 'algorithm' | 'claims' | 'identity_provider_unavailable';
+export type TokenRefusal =
+  'missing' | 'malformed' | 'too_long' | 'expired' | 'signature' | 'algorithm' | 'claims' | 'identity_provider_unavailable';
 
 /** A scrape-time measurement (SQL, Kafka admin): run before each scrape, bounded by {@link COLLECT_TIMEOUT_MS}. */
 export type Collector = () => Promise<void>;
@@ -53,7 +54,7 @@ export class Metrics {
 
   readonly projectionLagEvents = new Gauge({
     name: 'police_projection_lag_events',
-    help: 'Events of the service\'s log its projection has not applied yet (counted up to 100000).',
+    help: "Events of the service's log its projection has not applied yet (counted up to 100000).",
     labelNames: ['service', 'projection'] as const,
     registers: [this.registry],
   });
@@ -67,7 +68,7 @@ export class Metrics {
 
   readonly relayLagEvents = new Gauge({
     name: 'police_relay_lag_events',
-    help: 'Events of the service\'s log its relay to Kafka has not passed yet (counted up to 100000).',
+    help: "Events of the service's log its relay to Kafka has not passed yet (counted up to 100000).",
     labelNames: ['service', 'relay'] as const,
     registers: [this.registry],
   });
@@ -81,14 +82,14 @@ export class Metrics {
 
   readonly leaseHeld = new Gauge({
     name: 'police_lease_held',
-    help: 'Whether this replica holds the lease of a unit of background work (1) or waits for it (0): work is projection:<name> or relay:<topic>. Summed over a service\'s replicas, 1 per unit.',
+    help: "Whether this replica holds the lease of a unit of background work (1) or waits for it (0): work is projection:<name> or relay:<topic>. Summed over a service's replicas, 1 per unit.",
     labelNames: ['service', 'work'] as const,
     registers: [this.registry],
   });
 
   readonly consumerLag = new Gauge({
     name: 'police_consumer_lag_messages',
-    help: 'Messages of a topic partition the service\'s consumer group has not committed yet.',
+    help: "Messages of a topic partition the service's consumer group has not committed yet.",
     labelNames: ['service', 'topic', 'partition'] as const,
     registers: [this.registry],
   });
@@ -184,7 +185,10 @@ export class Metrics {
       [...this.collectors].map(async ([name, collect]) => {
         let timer: NodeJS.Timeout | undefined;
         try {
-          await Promise.race([collect(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), COLLECT_TIMEOUT_MS)))]);
+          await Promise.race([
+            collect(),
+            new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), COLLECT_TIMEOUT_MS))),
+          ]);
         } catch {
           this.collectorFailures.inc({ collector: name });
         } finally {
@@ -215,7 +219,9 @@ export class Metrics {
       instrumented[INSTRUMENTED] = true;
       const connect = pool.connect.bind(pool) as (cb?: (err: Error | undefined, client: unknown, done: unknown) => void) => unknown;
       const histogram = this.poolAcquire;
-      (pool as unknown as { connect: unknown }).connect = function timedConnect(cb?: (err: Error | undefined, client: unknown, done: unknown) => void) {
+      (pool as unknown as { connect: unknown }).connect = function timedConnect(
+        cb?: (err: Error | undefined, client: unknown, done: unknown) => void,
+      ) {
         const end = histogram.startTimer({ pool: name });
         if (cb) {
           return connect((err, client, done) => {

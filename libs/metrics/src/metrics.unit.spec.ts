@@ -27,7 +27,9 @@ describe('Metrics: the one registry of a process', () => {
     m.command({ service: 'evidence', command: 'POST /api/evidence/items', outcome: 'refused', code: 'validation' });
     const text = await m.scrape();
     expect(sample(text, 'police_commands_total{service="evidence",command="POST /api/evidence/items",outcome="accepted",code=""}')).toBe(1);
-    expect(sample(text, 'police_commands_total{service="evidence",command="POST /api/evidence/items",outcome="refused",code="validation"}')).toBe(2);
+    expect(
+      sample(text, 'police_commands_total{service="evidence",command="POST /api/evidence/items",outcome="refused",code="validation"}'),
+    ).toBe(2);
   });
 
   it('runs the collectors at each scrape, and counts one that fails or hangs instead of failing the scrape', async () => {
@@ -55,7 +57,7 @@ describe('Metrics: the one registry of a process', () => {
     }
   });
 
-  it('times pool checkouts through the pool\'s own connect, and reports its connections when scraped', async () => {
+  it("times pool checkouts through the pool's own connect, and reports its connections when scraped", async () => {
     const m = new Metrics({ processMetrics: false });
     // No server: a checkout fails to connect, and is still timed.
     const pool = new Pool({ host: '127.0.0.1', port: 1, max: 3, connectionTimeoutMillis: 500 });

@@ -51,7 +51,13 @@ export function buildAsyncApiDocument(app: INestApplication, service: Documented
   const contracts = [...produced, ...consumed];
   const messages: Record<string, unknown> = {};
   const schemas: Record<string, JsonSchema> = {};
-  Object.assign(schemas, classSchemas(contracts.map((c) => c.contract as unknown as new () => object), SCHEMAS));
+  Object.assign(
+    schemas,
+    classSchemas(
+      contracts.map((c) => c.contract as unknown as new () => object),
+      SCHEMAS,
+    ),
+  );
   for (const c of contracts) {
     messages[c.name] = {
       name: c.type,
@@ -59,11 +65,20 @@ export function buildAsyncApiDocument(app: INestApplication, service: Documented
       contentType: 'application/json',
       headers: headersSchema(c.type),
       payload: { $ref: `${SCHEMAS}${c.name}` },
-      bindings: { kafka: { key: { type: 'string', description: 'The id of the event stream the message comes from: the messages of one stream keep their order.' }, bindingVersion: '0.5.0' } },
+      bindings: {
+        kafka: {
+          key: {
+            type: 'string',
+            description: 'The id of the event stream the message comes from: the messages of one stream keep their order.',
+          },
+          bindingVersion: '0.5.0',
+        },
+      },
       examples: [{ name: 'fixture', payload: c.fixture }],
     };
   }
-  const messageRefs = (list: readonly ContractEntry[]) => Object.fromEntries(list.map((c) => [c.name, { $ref: `#/components/messages/${c.name}` }]));
+  const messageRefs = (list: readonly ContractEntry[]) =>
+    Object.fromEntries(list.map((c) => [c.name, { $ref: `#/components/messages/${c.name}` }]));
   const channels: Record<string, unknown> = {};
   const operations: Record<string, unknown> = {};
   if (produced.length > 0) {
@@ -89,12 +104,29 @@ export function buildAsyncApiDocument(app: INestApplication, service: Documented
   }
   return {
     asyncapi: '3.0.0',
-    info: { title: `${service.name} events`, version: '1', description: `${service.description} Its Kafka traffic: public contracts of libs/contracts.` },
+    info: {
+      title: `${service.name} events`,
+      version: '1',
+      description: `${service.description} Its Kafka traffic: public contracts of libs/contracts.`,
+    },
     defaultContentType: 'application/json',
-    servers: { kafka: { host: '127.0.0.1:9092', protocol: 'kafka', description: 'The brokers of KAFKA_BROKERS; every topic name takes KAFKA_TOPIC_PREFIX in front.' } },
+    servers: {
+      kafka: {
+        host: '127.0.0.1:9092',
+        protocol: 'kafka',
+        description: 'The brokers of KAFKA_BROKERS; every topic name takes KAFKA_TOPIC_PREFIX in front.',
+      },
+    },
     channels,
     operations,
-    components: { messages, schemas: Object.fromEntries(Object.keys(schemas).sort().map((k) => [k, schemas[k]])) },
+    components: {
+      messages,
+      schemas: Object.fromEntries(
+        Object.keys(schemas)
+          .sort()
+          .map((k) => [k, schemas[k]]),
+      ),
+    },
   };
 }
 

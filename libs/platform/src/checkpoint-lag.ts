@@ -23,9 +23,21 @@ export interface CheckpointLag {
  * replica tells the same: each one's position, the events after it and the age of the first of them.
  * For the metrics (at scrape time) and the operations routes.
  */
-export async function checkpointLags(pool: Pool, schema: string, names: { projections: string[]; relays: string[] }): Promise<CheckpointLag[]> {
+export async function checkpointLags(
+  pool: Pool,
+  schema: string,
+  names: { projections: string[]; relays: string[] },
+): Promise<CheckpointLag[]> {
   const s = ident(schema);
-  const { rows } = await pool.query<{ kind: 'projection' | 'relay'; name: string; commit_position: string | null; prepare_position: string | null; updated_at: Date | null; events: string; seconds: number | null }>(
+  const { rows } = await pool.query<{
+    kind: 'projection' | 'relay';
+    name: string;
+    commit_position: string | null;
+    prepare_position: string | null;
+    updated_at: Date | null;
+    events: string;
+    seconds: number | null;
+  }>(
     `WITH checkpoints AS (
        SELECT 'projection' AS kind, n.name, c.commit_position, c.prepare_position, c.updated_at
          FROM unnest($1::text[]) AS n(name) LEFT JOIN ${s}.projection_checkpoints c ON c.name = n.name
@@ -46,7 +58,8 @@ export async function checkpointLags(pool: Pool, schema: string, names: { projec
     kind: r.kind,
     name: r.name,
     // A projection's first lock writes -1/-1 before it has applied anything: no position yet.
-    position: r.commit_position === null || r.commit_position === '-1' ? null : { commit: r.commit_position, prepare: r.prepare_position ?? '0' },
+    position:
+      r.commit_position === null || r.commit_position === '-1' ? null : { commit: r.commit_position, prepare: r.prepare_position ?? '0' },
     updatedAt: r.updated_at,
     events: Number(r.events),
     seconds: Math.max(0, r.seconds ?? 0),

@@ -57,7 +57,10 @@ describe('ServiceEventSourcing across two services over Kafka', () => {
       projections: [reportRows],
       toPublic: (e) =>
         e.type === 'ReportReferred'
-          ? publicMessage(e, 'reports.ReportReferredForInvestigation.v1', { ...reportReferredForInvestigationV1Fixture, reportId: (e.data as { reportId: string }).reportId })
+          ? publicMessage(e, 'reports.ReportReferredForInvestigation.v1', {
+              ...reportReferredForInvestigationV1Fixture,
+              reportId: (e.data as { reportId: string }).reportId,
+            })
           : null,
     });
     investigations = new ServiceEventSourcing(runtime('investigations'), {
@@ -69,7 +72,19 @@ describe('ServiceEventSourcing across two services over Kafka', () => {
           'reports.ReportReferredForInvestigation.v1': async (payload, ctx) => {
             await es.store.withTransaction(ctx.client).appendToStream(
               `investigation-from-${payload.reportId}`,
-              [{ id: ctx.message.id, type: 'InvestigationOpened', data: { sourceReportId: payload.reportId, phenomenon: payload.incidentType }, metadata: { actor: 'system:reports-consumer', occurredAt: new Date().toISOString(), correlationId: ctx.message.correlationId, causationId: ctx.message.id } }],
+              [
+                {
+                  id: ctx.message.id,
+                  type: 'InvestigationOpened',
+                  data: { sourceReportId: payload.reportId, phenomenon: payload.incidentType },
+                  metadata: {
+                    actor: 'system:reports-consumer',
+                    occurredAt: new Date().toISOString(),
+                    correlationId: ctx.message.correlationId,
+                    causationId: ctx.message.id,
+                  },
+                },
+              ],
               { expected: 'no_stream' },
             );
           },
@@ -90,10 +105,19 @@ describe('ServiceEventSourcing across two services over Kafka', () => {
     const reportId = randomUUID();
     const ctx = { actor: 'staff-4711', now: new Date('2026-11-22T09:00:00Z'), correlationId: 'corr-referral', causationId: 'cmd-1' };
     const fold = { evolve: (s: number) => s + 1, initialState: () => 0 };
-    await handleCommand(reports.store, `report-${reportId}`, () => ({ type: 'ReportRegistered', data: { reportId } }), { ...fold, context: ctx });
-    await handleCommand(reports.store, `report-${reportId}`, () => ({ type: 'ReportReferred', data: { reportId } }), { ...fold, context: ctx });
+    await handleCommand(reports.store, `report-${reportId}`, () => ({ type: 'ReportRegistered', data: { reportId } }), {
+      ...fold,
+      context: ctx,
+    });
+    await handleCommand(reports.store, `report-${reportId}`, () => ({ type: 'ReportReferred', data: { reportId } }), {
+      ...fold,
+      context: ctx,
+    });
 
-    await eventually(async () => expect(await reports.dataSource.getRepository(ReportRow).find()).toEqual([{ id: reportId, status: 'referred' }]), { timeoutMs: 30_000 });
+    await eventually(
+      async () => expect(await reports.dataSource.getRepository(ReportRow).find()).toEqual([{ id: reportId, status: 'referred' }]),
+      { timeoutMs: 30_000 },
+    );
     const opened = await eventually(
       async () => {
         const { events } = await investigations.store.readStream(`investigation-from-${reportId}`);
@@ -103,16 +127,28 @@ describe('ServiceEventSourcing across two services over Kafka', () => {
       { timeoutMs: 30_000 },
     );
     const referred = (await reports.store.readStream(`report-${reportId}`)).events[1];
-    expect({ id: opened.id, type: opened.type, data: opened.data, correlationId: opened.metadata.correlationId, causationId: opened.metadata.causationId }).toEqual({
+    expect({
+      id: opened.id,
+      type: opened.type,
+      data: opened.data,
+      correlationId: opened.metadata.correlationId,
+      causationId: opened.metadata.causationId,
+    }).toEqual({
       id: referred.id,
       type: 'InvestigationOpened',
       data: { sourceReportId: reportId, phenomenon: 'woninginbraak' },
       correlationId: 'corr-referral',
       causationId: referred.id,
     });
-    await eventually(async () => expect(await investigations.dataSource.getRepository(OpenedRow).find()).toEqual([{ id: `investigation-from-${reportId}`, sourceReportId: reportId }]), {
-      timeoutMs: 30_000,
-    });
+    await eventually(
+      async () =>
+        expect(await investigations.dataSource.getRepository(OpenedRow).find()).toEqual([
+          { id: `investigation-from-${reportId}`, sourceReportId: reportId },
+        ]),
+      {
+        timeoutMs: 30_000,
+      },
+    );
     const inbox = await db.pool(1).query('SELECT message_id, type FROM investigations.inbox');
     expect(inbox.rows).toEqual([{ message_id: referred.id, type: 'reports.ReportReferredForInvestigation.v1' }]);
   });

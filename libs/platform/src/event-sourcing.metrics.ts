@@ -42,7 +42,9 @@ export function measureEventSourcing(metrics: Metrics, es: ServiceEventSourcing)
 
   removers.push(
     metrics.addCollector(`${service}:parked`, async () => {
-      const { rows } = await pool.query<{ code: string; n: string }>(`SELECT reason->>'code' AS code, count(*) AS n FROM ${s}.parked_messages WHERE status = 'parked' GROUP BY 1`);
+      const { rows } = await pool.query<{ code: string; n: string }>(
+        `SELECT reason->>'code' AS code, count(*) AS n FROM ${s}.parked_messages WHERE status = 'parked' GROUP BY 1`,
+      );
       const counts = new Map<string, number>(PARK_CODES.map((c) => [c, 0]));
       for (const r of rows) counts.set(r.code ?? 'unknown', Number(r.n));
       for (const [reason, n] of counts) metrics.parkedMessages.set({ service, reason }, n);
@@ -59,7 +61,8 @@ export function measureEventSourcing(metrics: Metrics, es: ServiceEventSourcing)
     const lag = bus.lag.bind(bus);
     removers.push(
       metrics.addCollector(`${service}:consumer`, async () => {
-        for (const p of await lag(consumer.groupId, consumer.topics)) metrics.consumerLag.set({ service, topic: p.topic, partition: String(p.partition) }, p.lag);
+        for (const p of await lag(consumer.groupId, consumer.topics))
+          metrics.consumerLag.set({ service, topic: p.topic, partition: String(p.partition) }, p.lag);
       }),
     );
   }

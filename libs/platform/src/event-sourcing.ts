@@ -1,6 +1,29 @@
 import { Logger } from '@nestjs/common';
-import { Aggregate, AggregateCommands, comparePositions, describeError, DomainEvent, leaseName, LoopFailure, migrate, PostgresEventStore, PostgresLeases, PostgresSnapshotStore, Projection, Projector, RecordedEvent } from '@police/event-store';
-import { ContractHandlers, migrateMessaging, PostgresCheckpointStore, PublicMessage, Relay, startConsumer, startRelay } from '@police/messaging';
+import {
+  Aggregate,
+  AggregateCommands,
+  comparePositions,
+  describeError,
+  DomainEvent,
+  leaseName,
+  LoopFailure,
+  migrate,
+  PostgresEventStore,
+  PostgresLeases,
+  PostgresSnapshotStore,
+  Projection,
+  Projector,
+  RecordedEvent,
+} from '@police/event-store';
+import {
+  ContractHandlers,
+  migrateMessaging,
+  PostgresCheckpointStore,
+  PublicMessage,
+  Relay,
+  startConsumer,
+  startRelay,
+} from '@police/messaging';
 import type { MessageSubscription } from '@police/messaging';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { PLATFORM_MIGRATIONS } from './health';
@@ -97,7 +120,10 @@ export class ServiceEventSourcing {
       store: this.store,
       schema: runtime.schema,
       projections: options.projections,
-      onError: (projection, e, failure) => this.logger.warn(`projection ${projection}: ${describeError(e)} (attempt ${failure.attempts}, failing since ${failure.since.toISOString()}); retrying`),
+      onError: (projection, e, failure) =>
+        this.logger.warn(
+          `projection ${projection}: ${describeError(e)} (attempt ${failure.attempts}, failing since ${failure.since.toISOString()}); retrying`,
+        ),
     });
     this.operations = new ServiceOperations(this);
   }
@@ -140,7 +166,10 @@ export class ServiceEventSourcing {
    */
   messaging(): { publishes: boolean; consumes: { from: ServiceName[]; types: string[] } } {
     const consume = this.options.consume;
-    return { publishes: this.options.toPublic !== undefined, consumes: { from: consume?.from ?? [], types: consume ? Object.keys(consume.handlers(this)).sort() : [] } };
+    return {
+      publishes: this.options.toPublic !== undefined,
+      consumes: { from: consume?.from ?? [], types: consume ? Object.keys(consume.handlers(this)).sort() : [] },
+    };
   }
 
   async start(): Promise<void> {
@@ -209,7 +238,10 @@ export class ServiceEventSourcing {
     return {
       projections: this.options.projections.map((p) => p.name),
       relay: this.options.toPublic ? this.topic : undefined,
-      consumer: consume && { groupId: `${this.runtime.namespace ?? ''}${this.runtime.service}`, topics: consume.from.map((producer) => publicTopic(this.runtime, producer)) },
+      consumer: consume && {
+        groupId: `${this.runtime.namespace ?? ''}${this.runtime.service}`,
+        topics: consume.from.map((producer) => publicTopic(this.runtime, producer)),
+      },
     };
   }
 

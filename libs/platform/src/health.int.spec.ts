@@ -19,7 +19,15 @@ describe('/health', () => {
   beforeAll(async () => {
     db = await createTestDatabase('health');
     pool = db.pool(1);
-    runtime = { service: 'evidence', mode: 'embedded', schema: 'evidence', pool, sharedPool: true, notifications: false, bus: new InProcessMessageBus() };
+    runtime = {
+      service: 'evidence',
+      mode: 'embedded',
+      schema: 'evidence',
+      pool,
+      sharedPool: true,
+      notifications: false,
+      bus: new InProcessMessageBus(),
+    };
     await pool.query('CREATE SCHEMA evidence');
     await migrate(pool, 'evidence', PLATFORM_MIGRATIONS, 'platform_migrations');
     @Module({ controllers: [healthController('evidence')], providers: [{ provide: SERVICE_RUNTIME, useValue: runtime }] })
@@ -36,12 +44,18 @@ describe('/health', () => {
     await db.drop();
   });
 
-  const probeRow = async () => (await pool.query<{ checked_at: Date }>("SELECT checked_at FROM evidence.health_probe WHERE service = 'evidence'")).rows[0]?.checked_at.getTime();
+  const probeRow = async () =>
+    (
+      await pool.query<{ checked_at: Date }>("SELECT checked_at FROM evidence.health_probe WHERE service = 'evidence'")
+    ).rows[0]?.checked_at.getTime();
 
   it('is up, 200, when the store writes: the probe row was just rewritten', async () => {
     const before = Date.now();
     const res = await fetch(url);
-    expect({ status: res.status, body: await res.json() }).toEqual({ status: 200, body: { service: 'evidence', status: 'up', checks: { database: 'up' } } });
+    expect({ status: res.status, body: await res.json() }).toEqual({
+      status: 200,
+      body: { service: 'evidence', status: 'up', checks: { database: 'up' } },
+    });
     expect(await probeRow()).toBeGreaterThanOrEqual(before - 1000);
   });
 
@@ -52,11 +66,14 @@ describe('/health', () => {
     await pool.query('SET default_transaction_read_only = on');
     try {
       expect((await pool.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
-      const down = await eventually(async () => {
-        const res = await fetch(url);
-        expect(res.status).toBe(503);
-        return res.json();
-      }, { timeoutMs: 10_000, intervalMs: 250 });
+      const down = await eventually(
+        async () => {
+          const res = await fetch(url);
+          expect(res.status).toBe(503);
+          return res.json();
+        },
+        { timeoutMs: 10_000, intervalMs: 250 },
+      );
       expect(down).toEqual({ service: 'evidence', status: 'down', checks: { database: 'down' } });
     } finally {
       await admin.query(`BEGIN READ WRITE; ALTER DATABASE "${db.name}" RESET default_transaction_read_only; COMMIT`);

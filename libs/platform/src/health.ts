@@ -148,7 +148,10 @@ export function healthController(service: ServiceName): Type<unknown> {
     @ApiProblems(503)
     async ready(@Res({ passthrough: true }) res: Response): Promise<ReadinessReport> {
       const store = (await this.store.up()) ? 'up' : 'down';
-      let status = { projectionsRunning: true, lag: 0, relay: 'none', consumer: 'none' } as Pick<Awaited<ReturnType<ServiceEventSourcing['status']>>, 'projectionsRunning' | 'lag' | 'relay' | 'consumer'>;
+      let status = { projectionsRunning: true, lag: 0, relay: 'none', consumer: 'none' } as Pick<
+        Awaited<ReturnType<ServiceEventSourcing['status']>>,
+        'projectionsRunning' | 'lag' | 'relay' | 'consumer'
+      >;
       if (this.events) {
         try {
           status = await this.events.status(this.maxLag);
@@ -171,7 +174,14 @@ export function healthController(service: ServiceName): Type<unknown> {
       ];
       if (reasons.length > 0) {
         res.setHeader('Retry-After', String(storeRetryAfterSeconds()));
-        throw new ProblemException({ type: `${PROBLEM_BASE}not-ready`, title: 'Not ready', status: HttpStatus.SERVICE_UNAVAILABLE, detail: `Not ready: ${reasons.join('; ')}.`, service, checks });
+        throw new ProblemException({
+          type: `${PROBLEM_BASE}not-ready`,
+          title: 'Not ready',
+          status: HttpStatus.SERVICE_UNAVAILABLE,
+          detail: `Not ready: ${reasons.join('; ')}.`,
+          service,
+          checks,
+        });
       }
       return { service, status: 'ready', checks };
     }

@@ -40,16 +40,28 @@ export function correlationIdOf(req: Request): string {
  * The command context of an HTTP request: the domain's actor, the time, the correlation, the
  * Idempotency-Key and, unless `ifMatch: false` (a route creating a record), the version If-Match names.
  */
-export function requestContext<Actor extends { staffId: string }>(req: Request, actor: Actor, options: { ifMatch?: boolean } = {}): RequestContext<Actor> {
+export function requestContext<Actor extends { staffId: string }>(
+  req: Request,
+  actor: Actor,
+  options: { ifMatch?: boolean } = {},
+): RequestContext<Actor> {
   const idempotency = idempotencyOf(req);
   const expected = options.ifMatch === false ? undefined : expectedVersionFromIfMatch(req.header('if-match'));
   const correlationId = correlationIdOf(req);
-  return { actor, now: new Date(), correlationId, causationId: `${req.method} ${req.originalUrl.split('?')[0]} ${correlationId}`, ...idempotency, expected };
+  return {
+    actor,
+    now: new Date(),
+    correlationId,
+    causationId: `${req.method} ${req.originalUrl.split('?')[0]} ${correlationId}`,
+    ...idempotency,
+    expected,
+  };
 }
 
 /** 428 unless the request named the version it saw (If-Match): for changes that must not be made on a stale read. */
 export function requireIfMatch(ctx: RequestContext<{ staffId: string }>, record = 'record'): void {
-  if (ctx.expected === undefined) throw problem(428, 'if_match_required', `Send If-Match with the ETag of the ${record} as you last read it.`, 'If-Match');
+  if (ctx.expected === undefined)
+    throw problem(428, 'if_match_required', `Send If-Match with the ETag of the ${record} as you last read it.`, 'If-Match');
 }
 
 export function setEtag(res: Response, version: number): void {

@@ -4,7 +4,13 @@ import { etagOf } from './etag';
 import { ProblemException } from './problem-details';
 
 const request = (headers: Record<string, string>, id?: string): Request =>
-  ({ id, method: 'POST', originalUrl: '/api/evidence/items/1/check-in?x=1', body: { a: 1 }, header: (name: string) => headers[name.toLowerCase()] }) as unknown as Request;
+  ({
+    id,
+    method: 'POST',
+    originalUrl: '/api/evidence/items/1/check-in?x=1',
+    body: { a: 1 },
+    header: (name: string) => headers[name.toLowerCase()],
+  }) as unknown as Request;
 
 const thrown = (f: () => void): ProblemException => {
   try {
@@ -26,19 +32,38 @@ describe('the shared edge of the services', () => {
       code: 'unknown_investigation',
       errors: [{ field: 'investigationId', detail: 'No such investigation.' }],
     });
-    expect(problem(418, 'teapot', 'Short and stout.').problem).toEqual({ type: 'https://police-case-platform.example/problems/teapot', title: 'Error', status: 418, detail: 'Short and stout.', code: 'teapot' });
+    expect(problem(418, 'teapot', 'Short and stout.').problem).toEqual({
+      type: 'https://police-case-platform.example/problems/teapot',
+      title: 'Error',
+      status: 418,
+      detail: 'Short and stout.',
+      code: 'teapot',
+    });
   });
 
   it('builds the command context of a request: actor, correlation, causation, key and If-Match', () => {
-    const ctx = requestContext(request({ 'if-match': etagOf(4), 'idempotency-key': 'check-in-0001' }, 'corr-12345678'), { staffId: 'staff-1' });
-    expect(ctx).toMatchObject({ actor: { staffId: 'staff-1' }, correlationId: 'corr-12345678', causationId: 'POST /api/evidence/items/1/check-in corr-12345678', idempotencyKey: 'check-in-0001', expected: 4 });
+    const ctx = requestContext(request({ 'if-match': etagOf(4), 'idempotency-key': 'check-in-0001' }, 'corr-12345678'), {
+      staffId: 'staff-1',
+    });
+    expect(ctx).toMatchObject({
+      actor: { staffId: 'staff-1' },
+      correlationId: 'corr-12345678',
+      causationId: 'POST /api/evidence/items/1/check-in corr-12345678',
+      idempotencyKey: 'check-in-0001',
+      expected: 4,
+    });
     expect(ctx.requestFingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(requestContext(request({ 'if-match': etagOf(4) }), { staffId: 'staff-1' }, { ifMatch: false }).expected).toBeUndefined();
   });
 
   it('asks for If-Match, naming the record, when a change needs it', () => {
     const ctx = requestContext(request({}), { staffId: 'staff-1' });
-    expect(thrown(() => requireIfMatch(ctx, 'item')).problem).toMatchObject({ status: 428, code: 'if_match_required', detail: 'Send If-Match with the ETag of the item as you last read it.', errors: [{ field: 'If-Match' }] });
+    expect(thrown(() => requireIfMatch(ctx, 'item')).problem).toMatchObject({
+      status: 428,
+      code: 'if_match_required',
+      detail: 'Send If-Match with the ETag of the item as you last read it.',
+      errors: [{ field: 'If-Match' }],
+    });
     expect(thrown(() => requireIfMatch(ctx)).problem.detail).toBe('Send If-Match with the ETag of the record as you last read it.');
     expect(() => requireIfMatch(requestContext(request({ 'if-match': etagOf(0) }), { staffId: 'staff-1' }))).not.toThrow();
   });

@@ -46,7 +46,12 @@ export function httpMetrics(metrics: Metrics) {
       if (MUTATING.has(req.method) && service !== 'platform' && route !== '(unmatched)') {
         const code = problemOf(res);
         const outcome = commandOutcome(res.statusCode, code);
-        metrics.command({ service, command: `${req.method} ${route}`, outcome, code: outcome === 'accepted' ? '' : code || String(res.statusCode) });
+        metrics.command({
+          service,
+          command: `${req.method} ${route}`,
+          outcome,
+          code: outcome === 'accepted' ? '' : code || String(res.statusCode),
+        });
       }
     });
     next();

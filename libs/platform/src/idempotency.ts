@@ -37,6 +37,10 @@ export function idempotencyOf(req: Request): IdempotentRequest {
 /** What a request said, hashed: method, path (without the query) and canonical body. */
 export function requestFingerprint(req: Pick<Request, 'method' | 'originalUrl' | 'body'>): string {
   const path = (req.originalUrl ?? '').split('?')[0];
-  const body = req.body === undefined || (typeof req.body === 'object' && req.body !== null && Object.keys(req.body).length === 0 && !Array.isArray(req.body)) ? null : req.body;
+  const body =
+    req.body === undefined ||
+    (typeof req.body === 'object' && req.body !== null && Object.keys(req.body).length === 0 && !Array.isArray(req.body))
+      ? null
+      : req.body;
   return sha256Hex(`${req.method.toUpperCase()}\n${path}\n${canonicalJson(body)}`);
 }

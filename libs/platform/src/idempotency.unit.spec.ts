@@ -3,7 +3,12 @@ import { idempotencyOf, requestFingerprint } from './idempotency';
 import { ProblemException } from './problem-details';
 
 const request = (method: string, originalUrl: string, body: unknown, key?: string): Request =>
-  ({ method, originalUrl, body, header: (name: string) => (name.toLowerCase() === 'idempotency-key' ? key : undefined) }) as unknown as Request;
+  ({
+    method,
+    originalUrl,
+    body,
+    header: (name: string) => (name.toLowerCase() === 'idempotency-key' ? key : undefined),
+  }) as unknown as Request;
 
 describe('Idempotency-Key and the request fingerprint', () => {
   it('is the same for the same method, path and body, whatever the key order or the query', () => {
@@ -26,7 +31,10 @@ describe('Idempotency-Key and the request fingerprint', () => {
 
   it('gives the key with the fingerprint, nothing without a key, and refuses a malformed key naming the header', () => {
     expect(idempotencyOf(request('POST', '/api/x', { a: 1 }))).toEqual({});
-    expect(idempotencyOf(request('POST', '/api/x', { a: 1 }, 'seizure-0001'))).toEqual({ idempotencyKey: 'seizure-0001', requestFingerprint: requestFingerprint(request('POST', '/api/x', { a: 1 })) });
+    expect(idempotencyOf(request('POST', '/api/x', { a: 1 }, 'seizure-0001'))).toEqual({
+      idempotencyKey: 'seizure-0001',
+      requestFingerprint: requestFingerprint(request('POST', '/api/x', { a: 1 })),
+    });
     let thrown: unknown;
     try {
       idempotencyOf(request('POST', '/api/x', {}, 'short'));
@@ -34,6 +42,10 @@ describe('Idempotency-Key and the request fingerprint', () => {
       thrown = e;
     }
     expect(thrown).toBeInstanceOf(ProblemException);
-    expect((thrown as ProblemException).problem).toMatchObject({ status: 400, code: 'invalid_idempotency_key', errors: [{ field: 'Idempotency-Key' }] });
+    expect((thrown as ProblemException).problem).toMatchObject({
+      status: 400,
+      code: 'invalid_idempotency_key',
+      errors: [{ field: 'Idempotency-Key' }],
+    });
   });
 });

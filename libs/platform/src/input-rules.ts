@@ -67,7 +67,9 @@ function isControl(code: number): boolean {
 
 /** A member name fit to be shown in an error: NULs and surrogates replaced by U+FFFD. */
 function printable(name: string): string {
-  return [...name].map((c) => (c.charCodeAt(0) === 0 || (c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff) ? '\ufffd' : c)).join('');
+  return [...name]
+    .map((c) => (c.charCodeAt(0) === 0 || (c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff) ? '\ufffd' : c))
+    .join('');
 }
 
 function path(parent: string, key: string | number): string {
@@ -101,7 +103,11 @@ export function jsonProblems(value: unknown, root = ''): FieldError[] {
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, item] = entries[i];
         const nameProblem = typeof key === 'string' ? textProblem(key) : undefined;
-        stack.push(nameProblem ? { value: undefined, at: path(at, printable(String(key))), depth, badName: nameProblem } : { value: item, at: path(at, key), depth: depth + 1 });
+        stack.push(
+          nameProblem
+            ? { value: undefined, at: path(at, printable(String(key))), depth, badName: nameProblem }
+            : { value: item, at: path(at, key), depth: depth + 1 },
+        );
       }
     }
   }
@@ -134,7 +140,9 @@ export function pathProblems(rawPath: string): FieldError[] {
 }
 
 function hasBody(req: Request): boolean {
-  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+  return (
+    req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0')
+  );
 }
 
 /**
@@ -149,7 +157,9 @@ export const requireJsonBody: RequestHandler = (req: Request, _res: Response, ne
       type: `${PROBLEM_BASE}unsupported-media-type`,
       title: 'Unsupported media type',
       status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-      detail: given ? `The request body must be JSON (Content-Type: application/json), not ${given.split(';')[0].trim()}.` : 'The request body must be JSON: send it with Content-Type: application/json.',
+      detail: given
+        ? `The request body must be JSON (Content-Type: application/json), not ${given.split(';')[0].trim()}.`
+        : 'The request body must be JSON: send it with Content-Type: application/json.',
       errors: [{ field: 'Content-Type', detail: 'must be application/json' }],
     }),
   );
@@ -167,7 +177,11 @@ export const checkRequestInput: RequestHandler = (req: Request, _res: Response, 
 
 const CLIENT_ERRORS: Record<string, { status: number; title: string; detail: string }> = {
   HPE_HEADER_OVERFLOW: { status: 431, title: 'Request header fields too large', detail: 'The request headers are larger than allowed.' },
-  HPE_CHUNK_EXTENSIONS_OVERFLOW: { status: 413, title: 'Payload too large', detail: 'The chunk extensions of the request are larger than allowed.' },
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: {
+    status: 413,
+    title: 'Payload too large',
+    detail: 'The chunk extensions of the request are larger than allowed.',
+  },
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, title: 'Request timeout', detail: 'The request did not arrive in time.' },
 };
 
@@ -188,7 +202,12 @@ export function clientErrorProblem(error: { code?: string; rawPacket?: Buffer })
     ? { type: `${PROBLEM_BASE}${known.status}`, title: known.title, status: known.status, detail: known.detail }
     : field
       ? fieldsProblem([{ field, detail: 'must not contain control characters' }]).problem
-      : { type: `${PROBLEM_BASE}bad-request`, title: 'Bad request', status: 400, detail: 'The request could not be read as HTTP: a header or the request line holds characters HTTP does not allow.' };
+      : {
+          type: `${PROBLEM_BASE}bad-request`,
+          title: 'Bad request',
+          status: 400,
+          detail: 'The request could not be read as HTTP: a header or the request line holds characters HTTP does not allow.',
+        };
   return { status: problem.status, body: JSON.stringify(problem) };
 }
 

@@ -1,4 +1,13 @@
-import { clientErrorProblem, headerName, INPUT_LIMITS, jsonProblems, numberProblem, pathProblems, TEXT_PATTERN, textProblem } from './input-rules';
+import {
+  clientErrorProblem,
+  headerName,
+  INPUT_LIMITS,
+  jsonProblems,
+  numberProblem,
+  pathProblems,
+  TEXT_PATTERN,
+  textProblem,
+} from './input-rules';
 
 describe('the input rules every request meets', () => {
   describe('strings', () => {
@@ -32,13 +41,16 @@ describe('the input rules every request meets', () => {
     });
 
     it('accept finite numbers written any way JSON allows, exponents included', () => {
-      for (const text of ['0', '-0', '1.5', '2e3', '1E-7', '1e-400', '9007199254740991']) expect({ text, problem: numberProblem(JSON.parse(text)) }).toEqual({ text, problem: undefined });
+      for (const text of ['0', '-0', '1.5', '2e3', '1E-7', '1e-400', '9007199254740991'])
+        expect({ text, problem: numberProblem(JSON.parse(text)) }).toEqual({ text, problem: undefined });
     });
   });
 
   describe('a JSON body', () => {
     it('names every field at fault by its dotted path, member names included', () => {
-      const body = JSON.parse('{"narrative":"a\\u0000b","parties":[{"name":"ok"},{"name":"x\\ud800"}],"quantity":{"amount":1e400},"k\\u0000y":1}');
+      const body = JSON.parse(
+        '{"narrative":"a\\u0000b","parties":[{"name":"ok"},{"name":"x\\ud800"}],"quantity":{"amount":1e400},"k\\u0000y":1}',
+      );
       expect(jsonProblems(body)).toEqual([
         { field: 'narrative', detail: 'must not contain a NUL character' },
         { field: 'parties.1.name', detail: 'must not contain a lone UTF-16 surrogate (it is not valid Unicode)' },
@@ -49,7 +61,9 @@ describe('the input rules every request meets', () => {
 
     it(`refuses nesting deeper than ${INPUT_LIMITS.maxDepth} levels, even 100 000 deep, without recursion`, () => {
       const deep = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000));
-      expect(jsonProblems(deep)).toEqual([{ field: Array(INPUT_LIMITS.maxDepth).fill('0').join('.'), detail: `nests deeper than ${INPUT_LIMITS.maxDepth} levels` }]);
+      expect(jsonProblems(deep)).toEqual([
+        { field: Array(INPUT_LIMITS.maxDepth).fill('0').join('.'), detail: `nests deeper than ${INPUT_LIMITS.maxDepth} levels` },
+      ]);
       const atLimit = JSON.parse('{"a":'.repeat(INPUT_LIMITS.maxDepth) + '1' + '}'.repeat(INPUT_LIMITS.maxDepth));
       expect(jsonProblems(atLimit)).toEqual([]);
       const overLimit = JSON.parse('{"a":'.repeat(INPUT_LIMITS.maxDepth + 1) + '1' + '}'.repeat(INPUT_LIMITS.maxDepth + 1));
@@ -61,7 +75,9 @@ describe('the input rules every request meets', () => {
     });
 
     it('finds nothing wrong with an ordinary body, nulls and booleans included', () => {
-      expect(jsonProblems({ kind: 'aangifte', urgent: false, place: null, parties: [{ name: 'A. Peeters', roles: ['victim'] }], amount: 0.125 })).toEqual([]);
+      expect(
+        jsonProblems({ kind: 'aangifte', urgent: false, place: null, parties: [{ name: 'A. Peeters', roles: ['victim'] }], amount: 0.125 }),
+      ).toEqual([]);
     });
   });
 

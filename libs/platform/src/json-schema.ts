@@ -40,14 +40,20 @@ export function describeRequiredWhen(cls: Constructor, property: string, field: 
 
 /** JSON Schema's `if`/`then` of a class's conditional requirements (several go under `allOf`). */
 function conditionalRequirements(cls: Constructor): JsonSchema {
-  const conditions = (REQUIRED_WHEN.get(cls) ?? []).map(({ property, field, value }) => ({ if: { properties: { [field]: { const: value } }, required: [field] }, then: { required: [property] } }));
+  const conditions = (REQUIRED_WHEN.get(cls) ?? []).map(({ property, field, value }) => ({
+    if: { properties: { [field]: { const: value } }, required: [field] },
+    then: { required: [property] },
+  }));
   if (conditions.length === 0) return {};
   return conditions.length === 1 ? conditions[0] : { allOf: conditions };
 }
 
 function validatorConverters(): ISchemaConverters {
   return Object.fromEntries(
-    Object.entries(VALIDATOR_SCHEMAS).map(([name, schema]) => [name, (meta: { constraints?: unknown[] }) => (typeof schema === 'function' ? schema(meta.constraints ?? []) : schema)]),
+    Object.entries(VALIDATOR_SCHEMAS).map(([name, schema]) => [
+      name,
+      (meta: { constraints?: unknown[] }) => (typeof schema === 'function' ? schema(meta.constraints ?? []) : schema),
+    ]),
   ) as ISchemaConverters;
 }
 
@@ -81,7 +87,13 @@ function integerProperties(cls: Constructor): Set<string> {
   return new Set(
     getMetadataStorage()
       .getTargetValidationMetadatas(cls, '', true, false)
-      .filter((m) => m.name === 'isInt' || (m.type === ValidationTypes.CUSTOM_VALIDATION && m.constraintCls && getMetadataStorage().getTargetValidatorConstraints(m.constraintCls)[0]?.name === 'isInt'))
+      .filter(
+        (m) =>
+          m.name === 'isInt' ||
+          (m.type === ValidationTypes.CUSTOM_VALIDATION &&
+            m.constraintCls &&
+            getMetadataStorage().getTargetValidatorConstraints(m.constraintCls)[0]?.name === 'isInt'),
+      )
       .map((m) => m.propertyName),
   );
 }
@@ -92,7 +104,11 @@ function nestedClasses(cls: Constructor): Constructor[] {
   return storage
     .getTargetValidationMetadatas(cls, '', true, false)
     .filter((m) => m.type === ValidationTypes.NESTED_VALIDATION)
-    .map((m) => (defaultMetadataStorage.findTypeMetadata(cls, m.propertyName)?.typeFunction() ?? Reflect.getMetadata('design:type', cls.prototype, m.propertyName)) as Constructor)
+    .map(
+      (m) =>
+        (defaultMetadataStorage.findTypeMetadata(cls, m.propertyName)?.typeFunction() ??
+          Reflect.getMetadata('design:type', cls.prototype, m.propertyName)) as Constructor,
+    )
     .filter((c) => typeof c === 'function' && ![String, Number, Boolean, Object, Array].includes(c as never));
 }
 
@@ -130,7 +146,13 @@ export function classSchemas(roots: Constructor[], refPrefix: string): Record<st
       if (nullable(cls, name)) property = { anyOf: [property, { type: 'null' }] };
       properties[name] = property;
     }
-    schemas[cls.name] = { type: 'object', properties, ...(derived.required ? { required: derived.required } : {}), ...conditionalRequirements(cls), additionalProperties: false };
+    schemas[cls.name] = {
+      type: 'object',
+      properties,
+      ...(derived.required ? { required: derived.required } : {}),
+      ...conditionalRequirements(cls),
+      additionalProperties: false,
+    };
     queue.push(...nestedClasses(cls));
   }
   return schemas;

@@ -1,7 +1,22 @@
 import 'reflect-metadata';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsRFC3339, IsString, IsUUID, Length, Matches, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsRFC3339,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateNested,
+} from 'class-validator';
 import { classSchemas, describeValidator } from './json-schema';
 
 function IsWeekday(): PropertyDecorator {
@@ -43,7 +58,12 @@ describe('classSchemas: JSON Schema from class-validator constraints', () => {
       required: ['id', 'kinds', 'at', 'day', 'code', 'lines'],
       additionalProperties: false,
     });
-    expect(schemas.Line).toEqual({ type: 'object', properties: { label: { type: 'string', minLength: 1, maxLength: 20 } }, required: ['label'], additionalProperties: false });
+    expect(schemas.Line).toEqual({
+      type: 'object',
+      properties: { label: { type: 'string', minLength: 1, maxLength: 20 } },
+      required: ['label'],
+      additionalProperties: false,
+    });
   });
 
   it('refuses two different classes of one name in one set', () => {

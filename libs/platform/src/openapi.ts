@@ -94,7 +94,7 @@ const PROBLEM_TEXT: Record<number, string> = {
 };
 
 const CORRELATION_HEADER = {
-  description: 'The request\'s correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one.',
+  description: "The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one.",
   schema: { type: 'string' },
 };
 
@@ -104,21 +104,24 @@ const HEADERS = {
     name: 'X-Correlation-Id',
     in: 'header',
     required: false,
-    description: 'Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id).',
+    description:
+      'Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id).',
     schema: { type: 'string' },
   },
   justification: {
     name: 'X-Justification',
     in: 'header',
     required: false,
-    description: 'Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded.',
+    description:
+      'Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded.',
     schema: { type: 'string' },
   },
   justificationCase: {
     name: 'X-Justification-Case',
     in: 'header',
     required: false,
-    description: 'The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`.',
+    description:
+      'The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`.',
     schema: { type: 'string' },
   },
   idempotencyKey: {
@@ -148,7 +151,8 @@ function withTextRule(schema: JsonSchema): JsonSchema {
   if (types.includes('string') && !['enum', 'const', 'format', 'pattern'].some((k) => k in schema)) out.pattern = TEXT_PATTERN;
   const sub = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v) ? withTextRule(v as JsonSchema) : v);
   if (schema.items !== undefined) out.items = sub(schema.items);
-  if (schema.properties) out.properties = Object.fromEntries(Object.entries(schema.properties as Record<string, unknown>).map(([k, v]) => [k, sub(v)]));
+  if (schema.properties)
+    out.properties = Object.fromEntries(Object.entries(schema.properties as Record<string, unknown>).map(([k, v]) => [k, sub(v)]));
   for (const k of ['anyOf', 'oneOf', 'allOf']) if (Array.isArray(schema[k])) out[k] = (schema[k] as unknown[]).map(sub);
   return out;
 }
@@ -192,8 +196,12 @@ interface RouteFacts {
 
 function routeFacts(controller: Type<unknown>, name: string): RouteFacts {
   const handler = (controller.prototype as Record<string, object>)[name];
-  const meta = <T>(key: string): T | undefined => (Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller)) as T | undefined;
-  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, { index: number; data?: unknown; pipes?: unknown[] }>;
+  const meta = <T>(key: string): T | undefined =>
+    (Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller)) as T | undefined;
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<
+    string,
+    { index: number; data?: unknown; pipes?: unknown[] }
+  >;
   const types = (Reflect.getMetadata('design:paramtypes', controller.prototype as object, name) ?? []) as Type<unknown>[];
   const facts: RouteFacts = {
     method: RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod] ?? 'GET',
@@ -201,7 +209,9 @@ function routeFacts(controller: Type<unknown>, name: string): RouteFacts {
     consults: meta(CONSULTS) !== undefined,
     rateLimited: meta(RATE_LIMIT) !== undefined,
     httpCode: Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined,
-    produces: ((Reflect.getMetadata(SWAGGER_PRODUCES, handler) ?? Reflect.getMetadata(SWAGGER_PRODUCES, controller) ?? []) as string[]).filter((m) => !/json/.test(m)),
+    produces: (
+      (Reflect.getMetadata(SWAGGER_PRODUCES, handler) ?? Reflect.getMetadata(SWAGGER_PRODUCES, controller) ?? []) as string[]
+    ).filter((m) => !/json/.test(m)),
     pathPipes: new Map(),
     ...documentationFacts(handler),
   };
@@ -227,19 +237,29 @@ function handlers(app: INestApplication): Map<string, { controller: Type<unknown
     for (const wrapper of mod.controllers.values()) {
       const controller = wrapper.metatype as Type<unknown> | null;
       if (!controller) continue;
-      for (const name of scanner.getAllMethodNames(controller.prototype as object)) out.set(`${controller.name}_${name}`, { controller, name });
+      for (const name of scanner.getAllMethodNames(controller.prototype as object))
+        out.set(`${controller.name}_${name}`, { controller, name });
     }
   }
   return out;
 }
 
-type Operation = Record<string, unknown> & { operationId?: string; parameters?: Parameter[]; responses?: Record<string, Record<string, unknown>> };
+type Operation = Record<string, unknown> & {
+  operationId?: string;
+  parameters?: Parameter[];
+  responses?: Record<string, Record<string, unknown>>;
+};
 type Parameter = Record<string, unknown> & { name: string; in: string; schema?: JsonSchema };
 
 function problem(status: number): Record<string, unknown> {
   return {
     description: PROBLEM_TEXT[status] ?? 'Refused (problem+json).',
-    headers: { 'X-Correlation-Id': CORRELATION_HEADER, ...(status === 429 ? { 'Retry-After': { required: true, description: 'Seconds to wait.', schema: { type: 'integer', minimum: 1 } } } : {}) },
+    headers: {
+      'X-Correlation-Id': CORRELATION_HEADER,
+      ...(status === 429
+        ? { 'Retry-After': { required: true, description: 'Seconds to wait.', schema: { type: 'integer', minimum: 1 } } }
+        : {}),
+    },
     content: { 'application/problem+json': { schema: PROBLEM_REF } },
   };
 }
@@ -290,7 +310,15 @@ function documentOperation(op: Operation, path: string, f: RouteFacts, responses
     const required = new Set((schema.required as string[] | undefined) ?? []);
     for (const [name, prop] of Object.entries(schema.properties as Record<string, JsonSchema>)) {
       const { description, example, deprecated, ...rest } = prop;
-      params.push({ name, in: 'query', required: required.has(name), ...(description ? { description } : {}), ...(deprecated ? { deprecated } : {}), ...(example !== undefined ? { example } : {}), schema: withTextRule(rest) });
+      params.push({
+        name,
+        in: 'query',
+        required: required.has(name),
+        ...(description ? { description } : {}),
+        ...(deprecated ? { deprecated } : {}),
+        ...(example !== undefined ? { example } : {}),
+        schema: withTextRule(rest),
+      });
     }
   }
   params.push(HEADERS.correlation);
@@ -306,11 +334,31 @@ function documentOperation(op: Operation, path: string, f: RouteFacts, responses
   } else delete op.requestBody;
 
   const headers: Record<string, unknown> = { 'X-Correlation-Id': CORRELATION_HEADER };
-  if ((hasPathParams || f.method !== 'GET') && !f.unversioned) headers.ETag = { description: 'The version of the record, for `If-Match` (when the answer is one record).', schema: { type: 'string' } };
-  if (f.consults && hasPathParams) headers['X-Access-Basis'] = { description: 'Why you may read it: assignment, team, role or justification.', schema: { type: 'string' } };
+  if ((hasPathParams || f.method !== 'GET') && !f.unversioned)
+    headers.ETag = {
+      description: 'The version of the record, for `If-Match` (when the answer is one record).',
+      schema: { type: 'string' },
+    };
+  if (f.consults && hasPathParams)
+    headers['X-Access-Basis'] = {
+      description: 'Why you may read it: assignment, team, role or justification.',
+      schema: { type: 'string' },
+    };
   const content =
     f.produces.length > 0
-      ? Object.fromEntries(f.produces.map((m) => [m, { schema: m === 'text/event-stream' && f.events ? eventSchema(f.events) : m.startsWith('image/svg') || m.startsWith('text/') ? { type: 'string' } : { type: 'string', format: 'binary' } }]))
+      ? Object.fromEntries(
+          f.produces.map((m) => [
+            m,
+            {
+              schema:
+                m === 'text/event-stream' && f.events
+                  ? eventSchema(f.events)
+                  : m.startsWith('image/svg') || m.startsWith('text/')
+                    ? { type: 'string' }
+                    : { type: 'string', format: 'binary' },
+            },
+          ]),
+        )
       : { 'application/json': { schema: responses?.schema ?? {} } };
   const previous = op.responses ?? {};
   const success = (status: number, description: string, extra: Record<string, unknown> = {}) => ({
@@ -381,7 +429,10 @@ export function buildOpenApiDocuments(app: INestApplication, services: readonly 
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey}_${methodKey}`,
   });
   const byOperation = handlers(app);
-  const perDocument = new Map<string, { roots: Type<unknown>[]; schemas: Record<string, JsonSchema>; paths: Record<string, Record<string, Operation>> }>();
+  const perDocument = new Map<
+    string,
+    { roots: Type<unknown>[]; schemas: Record<string, JsonSchema>; paths: Record<string, Record<string, Operation>> }
+  >();
   for (const [path, item] of Object.entries(whole.paths)) {
     const owner = ownerOf(path, services);
     const d = perDocument.get(owner) ?? { roots: [], schemas: {}, paths: {} };
@@ -397,7 +448,10 @@ export function buildOpenApiDocuments(app: INestApplication, services: readonly 
     d.paths[path] = ops;
   }
   const documents: Record<string, OpenAPIObject> = {};
-  const described = [...services.map((s) => ({ name: s.name, title: `${s.name} API`, description: s.description })), { name: PLATFORM_DOCUMENT, title: 'platform API', description: PLATFORM_DESCRIPTION }];
+  const described = [
+    ...services.map((s) => ({ name: s.name, title: `${s.name} API`, description: s.description })),
+    { name: PLATFORM_DOCUMENT, title: 'platform API', description: PLATFORM_DESCRIPTION },
+  ];
   for (const d of described) {
     const parts = perDocument.get(d.name);
     if (!parts) continue;
@@ -412,7 +466,12 @@ export function buildOpenApiDocuments(app: INestApplication, services: readonly 
       components: { schemas, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     } as unknown as OpenAPIObject;
     const used = referencedSchemas(doc);
-    doc.components!.schemas = Object.fromEntries(Object.keys(schemas).sort().filter((name) => used.has(name)).map((name) => [name, schemas[name]])) as never;
+    doc.components!.schemas = Object.fromEntries(
+      Object.keys(schemas)
+        .sort()
+        .filter((name) => used.has(name))
+        .map((name) => [name, schemas[name]]),
+    ) as never;
     documents[d.name] = doc;
   }
   return documents;

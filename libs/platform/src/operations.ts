@@ -137,11 +137,25 @@ export class ServiceOperations {
   }
 
   async replay(id: string, operator: OperatorContext): Promise<ReplayOutcome> {
-    return replayParkedMessage({ pool: this.es.runtime.pool, schema: this.es.runtime.schema, handlers: this.es.consumerHandlers(), id, operator: operator.staffId, record: this.recorder(operator) });
+    return replayParkedMessage({
+      pool: this.es.runtime.pool,
+      schema: this.es.runtime.schema,
+      handlers: this.es.consumerHandlers(),
+      id,
+      operator: operator.staffId,
+      record: this.recorder(operator),
+    });
   }
 
   async discard(id: string, reason: string, operator: OperatorContext): Promise<void> {
-    await discardParkedMessage({ pool: this.es.runtime.pool, schema: this.es.runtime.schema, id, operator: operator.staffId, reason, record: this.recorder(operator) });
+    await discardParkedMessage({
+      pool: this.es.runtime.pool,
+      schema: this.es.runtime.schema,
+      id,
+      operator: operator.staffId,
+      reason,
+      record: this.recorder(operator),
+    });
   }
 
   private recorder(operator: OperatorContext): ParkedMessageRecorder {
@@ -153,12 +167,24 @@ export class ServiceOperations {
           : what.outcome.outcome === 'parked'
             ? { type: OPERATIONS_EVENTS.replayRefused, data: { ...about, reason: what.outcome.reason } }
             : { type: OPERATIONS_EVENTS.replayed, data: { ...about, outcome: what.outcome.outcome } };
-      await (this.es.store as PostgresEventStore).withTransaction(client).appendToStream(`ops-parked-message-${message.id}`, [this.event(event.type, event.data, operator)]);
+      await (this.es.store as PostgresEventStore)
+        .withTransaction(client)
+        .appendToStream(`ops-parked-message-${message.id}`, [this.event(event.type, event.data, operator)]);
     };
   }
 
   private event(type: string, data: object, operator: OperatorContext): NewEvent {
-    return { id: randomUUID(), type, data, metadata: { actor: operator.staffId, occurredAt: new Date().toISOString(), correlationId: operator.correlationId, causationId: operator.causationId } };
+    return {
+      id: randomUUID(),
+      type,
+      data,
+      metadata: {
+        actor: operator.staffId,
+        occurredAt: new Date().toISOString(),
+        correlationId: operator.correlationId,
+        causationId: operator.causationId,
+      },
+    };
   }
 
   async status(): Promise<OpsStatus> {
@@ -166,7 +192,8 @@ export class ServiceOperations {
     const measured = this.es.measured();
     const lags = await checkpointLags(pool, schema, { projections: measured.projections, relays: measured.relay ? [measured.relay] : [] });
     const running = new Map(this.es.projector.status().map((p) => [p.projection, p]));
-    const failureOf = (f?: { error: string; since: Date; attempts: number }) => (f ? { failure: { error: f.error, since: f.since.toISOString(), attempts: f.attempts } } : {});
+    const failureOf = (f?: { error: string; since: Date; attempts: number }) =>
+      f ? { failure: { error: f.error, since: f.since.toISOString(), attempts: f.attempts } } : {};
     const projections: ProjectionOpsStatus[] = lags
       .filter((l) => l.kind === 'projection')
       .map((l) => {
@@ -201,7 +228,12 @@ export class ServiceOperations {
     let consumer: ConsumerOpsStatus | null = null;
     const consumerState = this.es.consumerStatus();
     if (measured.consumer && consumerState) {
-      consumer = { groupId: measured.consumer.groupId, topics: measured.consumer.topics, state: consumerState.joined ? 'joined' : 'joining', partitions: [] };
+      consumer = {
+        groupId: measured.consumer.groupId,
+        topics: measured.consumer.topics,
+        state: consumerState.joined ? 'joined' : 'joining',
+        partitions: [],
+      };
       if (bus.lag) {
         try {
           consumer.partitions = await bus.lag(measured.consumer.groupId, measured.consumer.topics);
@@ -221,7 +253,14 @@ export class ServiceOperations {
   async rebuild(name: string, operator: OperatorContext): Promise<RebuildProgress> {
     if (!this.es.measured().projections.includes(name)) throw new UnknownProjectionError(name);
     if (this.rebuilds.get(name)?.state === 'running') throw new RebuildRunningError(name);
-    const progress: RebuildProgress = { state: 'running', requestedBy: operator.staffId, startedAt: new Date().toISOString(), processed: 0, total: 0, eventsPerSecond: 0 };
+    const progress: RebuildProgress = {
+      state: 'running',
+      requestedBy: operator.staffId,
+      startedAt: new Date().toISOString(),
+      processed: 0,
+      total: 0,
+      eventsPerSecond: 0,
+    };
     this.rebuilds.set(name, progress);
     const stream = `ops-projection-${name}`;
     try {
@@ -231,15 +270,28 @@ export class ServiceOperations {
       throw e;
     }
     void this.es.projector
-      .rebuild(name, { onProgress: (p: ProjectionProgress) => Object.assign(progress, { processed: p.processed, total: p.total, eventsPerSecond: p.eventsPerSecond }) })
+      .rebuild(name, {
+        onProgress: (p: ProjectionProgress) =>
+          Object.assign(progress, { processed: p.processed, total: p.total, eventsPerSecond: p.eventsPerSecond }),
+      })
       .then(async (done) => {
-        Object.assign(progress, { state: 'done', processed: done.events, total: Math.max(progress.total, done.events), finishedAt: new Date().toISOString() });
-        await this.es.store.appendToStream(stream, [this.event(OPERATIONS_EVENTS.rebuildFinished, { projection: name, events: done.events }, operator)]);
+        Object.assign(progress, {
+          state: 'done',
+          processed: done.events,
+          total: Math.max(progress.total, done.events),
+          finishedAt: new Date().toISOString(),
+        });
+        await this.es.store.appendToStream(stream, [
+          this.event(OPERATIONS_EVENTS.rebuildFinished, { projection: name, events: done.events }, operator),
+        ]);
       })
       .catch(async (e: unknown) => {
-        if (progress.state === 'running') Object.assign(progress, { state: 'failed', error: describeError(e), finishedAt: new Date().toISOString() });
+        if (progress.state === 'running')
+          Object.assign(progress, { state: 'failed', error: describeError(e), finishedAt: new Date().toISOString() });
         this.logger.warn(`rebuild of ${name}: ${describeError(e)}`);
-        await this.es.store.appendToStream(stream, [this.event(OPERATIONS_EVENTS.rebuildFailed, { projection: name, error: describeError(e) }, operator)]).catch(() => undefined);
+        await this.es.store
+          .appendToStream(stream, [this.event(OPERATIONS_EVENTS.rebuildFailed, { projection: name, error: describeError(e) }, operator)])
+          .catch(() => undefined);
       });
     return { ...progress };
   }

@@ -8,7 +8,13 @@ import {
   Logger,
   ValidationError,
 } from '@nestjs/common';
-import { DomainError, DuplicateEventIdError, IdempotencyKeyReusedError, PreconditionFailedError, WrongExpectedVersionError } from '@police/event-store';
+import {
+  DomainError,
+  DuplicateEventIdError,
+  IdempotencyKeyReusedError,
+  PreconditionFailedError,
+  WrongExpectedVersionError,
+} from '@police/event-store';
 import type { Request, Response } from 'express';
 import { METHODS } from 'node:http';
 import { isStoreUnavailable, storeRetryAfterSeconds, storeUnavailableProblem } from './store-unavailable';
@@ -136,7 +142,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const allowed = problem.status === 404 && !servedBy(req.route as RouteLayer['route']) ? methodsServedAt(req) : [];
     if (allowed.length > 0) {
       res.setHeader('Allow', allowed.join(', '));
-      problem = { type: `${PROBLEM_BASE}method-not-allowed`, title: TITLES[405], status: 405, detail: `${req.method} is not served here; this path answers ${allowed.join(', ')}.` };
+      problem = {
+        type: `${PROBLEM_BASE}method-not-allowed`,
+        title: TITLES[405],
+        status: 405,
+        detail: `${req.method} is not served here; this path answers ${allowed.join(', ')}.`,
+      };
     }
     problem.instance = req.originalUrl?.split('?')[0];
     if (problem.type === STORE_UNAVAILABLE_TYPE) {
@@ -178,7 +189,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof IdempotencyKeyReusedError) {
-      const detail = 'This Idempotency-Key was already used for another request (another route, record or body). Send a new key for a new request; the first request\'s result stands.';
+      const detail =
+        "This Idempotency-Key was already used for another request (another route, record or body). Send a new key for a new request; the first request's result stands.";
       return {
         type: `${PROBLEM_BASE}idempotency-key-reused`,
         title: TITLES[422],
@@ -189,7 +201,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof DuplicateEventIdError) {
-      return { type: `${PROBLEM_BASE}duplicate-request`, title: TITLES[409], status: 409, detail: 'This request id was already used for a different request.' };
+      return {
+        type: `${PROBLEM_BASE}duplicate-request`,
+        title: TITLES[409],
+        status: 409,
+        detail: 'This request id was already used for a different request.',
+      };
     }
     if (isStoreUnavailable(exception)) return storeUnavailableProblem();
     if (exception instanceof BadRequestException) {
@@ -222,6 +239,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
               : undefined;
       return { type: `${PROBLEM_BASE}${status}`, title: TITLES[status] ?? 'Client error', status, detail };
     }
-    return { type: `${PROBLEM_BASE}internal`, title: 'Internal error', status: 500, detail: 'The server could not complete the request. It has been logged.' };
+    return {
+      type: `${PROBLEM_BASE}internal`,
+      title: 'Internal error',
+      status: 500,
+      detail: 'The server could not complete the request. It has been logged.',
+    };
   }
 }

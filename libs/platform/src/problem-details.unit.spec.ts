@@ -21,7 +21,9 @@ function render(exception: unknown): { status: number; type: string; body: Recor
       return this;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ originalUrl: '/api/evidence/items/42?x=1' }) }) } as unknown as ArgumentsHost;
+  const host = {
+    switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ originalUrl: '/api/evidence/items/42?x=1' }) }),
+  } as unknown as ArgumentsHost;
   new ProblemDetailsFilter().catch(exception, host);
   return sent;
 }
@@ -84,7 +86,12 @@ describe('problem+json errors', () => {
     const sent = render(new IdempotencyKeyReusedError('item-1'));
     expect(sent.status).toBe(422);
     expect(sent.type).toBe('application/problem+json');
-    expect(sent.body).toMatchObject({ type: `${PROBLEM_BASE}idempotency-key-reused`, status: 422, code: 'idempotency_key_reused', errors: [{ field: 'Idempotency-Key', detail: expect.stringContaining('another request') }] });
+    expect(sent.body).toMatchObject({
+      type: `${PROBLEM_BASE}idempotency-key-reused`,
+      status: 422,
+      code: 'idempotency_key_reused',
+      errors: [{ field: 'Idempotency-Key', detail: expect.stringContaining('another request') }],
+    });
   });
 
   it('never leaks the message of an unexpected error', () => {
@@ -100,8 +107,15 @@ describe('problem+json errors', () => {
   });
 
   it('keeps Nest HTTP errors and ProblemExceptions as they are', () => {
-    expect(render(new NotFoundException('Cannot GET /api/x')).body).toMatchObject({ status: 404, title: 'Not found', detail: 'Cannot GET /api/x' });
-    expect(render(new ProblemException({ type: 't', title: 'x', status: 428, detail: 'If-Match required' })).body).toMatchObject({ status: 428, detail: 'If-Match required' });
+    expect(render(new NotFoundException('Cannot GET /api/x')).body).toMatchObject({
+      status: 404,
+      title: 'Not found',
+      detail: 'Cannot GET /api/x',
+    });
+    expect(render(new ProblemException({ type: 't', title: 'x', status: 428, detail: 'If-Match required' })).body).toMatchObject({
+      status: 428,
+      detail: 'If-Match required',
+    });
   });
 
   it('reads If-Match as the expected version and refuses a malformed one', () => {

@@ -72,15 +72,29 @@ export function isInstant(value: unknown): value is string {
 }
 
 /** `constraints` are the rule's arguments, kept in class-validator's metadata so the documents can state them. */
-function rule(name: string, validate: (value: unknown) => boolean, message: string, options?: ValidationOptions, constraints: unknown[] = []): PropertyDecorator {
-  return ValidateBy({ name, constraints, validator: { validate, defaultMessage: (args) => `${args?.property ?? 'value'} ${message}` } }, options);
+function rule(
+  name: string,
+  validate: (value: unknown) => boolean,
+  message: string,
+  options?: ValidationOptions,
+  constraints: unknown[] = [],
+): PropertyDecorator {
+  return ValidateBy(
+    { name, constraints, validator: { validate, defaultMessage: (args) => `${args?.property ?? 'value'} ${message}` } },
+    options,
+  );
 }
 
 // What each rule accepts, in JSON Schema terms, for the OpenAPI documents (libs/platform/src/json-schema.ts).
 describeValidator('isPresent', {});
 describeValidator('isCalendarDate', { type: 'string', format: 'date' });
 describeValidator('isInstant', { type: 'string', format: 'date-time', description: 'RFC 3339 with an offset; seconds may be left out.' });
-describeValidator('isDateOrInstant', { anyOf: [{ type: 'string', format: 'date' }, { type: 'string', format: 'date-time' }] });
+describeValidator('isDateOrInstant', {
+  anyOf: [
+    { type: 'string', format: 'date' },
+    { type: 'string', format: 'date-time' },
+  ],
+});
 describeValidator('isCount', ([min, max]) => ({ type: 'integer', minimum: min, maximum: max }));
 describeValidator('isAmount', ([min, max, places]) => ({
   type: 'number',
@@ -100,12 +114,22 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
 
 /** An instant, RFC 3339 with an offset ({@link isInstant}). */
 export function IsInstant(options?: ValidationOptions): PropertyDecorator {
-  return rule('isInstant', isInstant, 'must be a date-time with an offset, e.g. 2026-11-20T09:30:00Z or 2026-11-20T10:30:00+01:00', options);
+  return rule(
+    'isInstant',
+    isInstant,
+    'must be a date-time with an offset, e.g. 2026-11-20T09:30:00Z or 2026-11-20T10:30:00+01:00',
+    options,
+  );
 }
 
 /** A filter bound that takes a calendar day (its start, UTC) or an instant. */
 export function IsDateOrInstant(options?: ValidationOptions): PropertyDecorator {
-  return rule('isDateOrInstant', (v) => isCalendarDate(v) || isInstant(v), 'must be a calendar date (YYYY-MM-DD) or a date-time with an offset (2026-11-20T09:30:00Z)', options);
+  return rule(
+    'isDateOrInstant',
+    (v) => isCalendarDate(v) || isInstant(v),
+    'must be a calendar date (YYYY-MM-DD) or a date-time with an offset (2026-11-20T09:30:00Z)',
+    options,
+  );
 }
 
 /** The largest count a field may hold: PostgreSQL's `integer`, in which read models keep counts. */
@@ -145,10 +169,14 @@ export function IsAmount(range: { min?: number; max: number; places: number }, o
 export const PAGING = { defaultLimit: 50, maxLimit: 200, maxOffset: 100_000 } as const;
 
 /** A query parameter holding a whole number: decimal digits only (`1e3`, `0x10`, ` 5` stay text and are refused). */
-const digitsToNumber = Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value));
+const digitsToNumber = Transform(({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value,
+);
 
 /** `?limit=`: how many entries a page of a list holds ({@link PAGING}; a search pages tighter). */
-export function PageLimit(bounds: { max: number; default: number } = { max: PAGING.maxLimit, default: PAGING.defaultLimit }): PropertyDecorator {
+export function PageLimit(
+  bounds: { max: number; default: number } = { max: PAGING.maxLimit, default: PAGING.defaultLimit },
+): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: bounds.max, default: bounds.default, description: 'Entries per page' }),
     Optional(),

@@ -2,7 +2,21 @@ import { plainToInstance } from 'class-transformer';
 import { IsString, validateSync } from 'class-validator';
 import { classSchemas } from './json-schema';
 import { toFieldErrors } from './problem-details';
-import { IsAmount, IsCalendarDate, isCalendarDate, IsCount, IsDateOrInstant, IsInstant, isInstant, Nested, Optional, PageLimit, PageOffset, PAGING, RequiredWhen } from './request-fields';
+import {
+  IsAmount,
+  IsCalendarDate,
+  isCalendarDate,
+  IsCount,
+  IsDateOrInstant,
+  IsInstant,
+  isInstant,
+  Nested,
+  Optional,
+  PageLimit,
+  PageOffset,
+  PAGING,
+  RequiredWhen,
+} from './request-fields';
 
 class Place {
   @IsString() municipality: string;
@@ -57,23 +71,64 @@ describe('the field decorators of request DTOs', () => {
     });
 
     it('validates every element of a nested array by its class', () => {
-      expect(errors(Body, { place: { municipality: 'Gent' }, places: [{ municipality: 'Gent' }, { municipality: 7 }] })).toEqual([{ field: 'places.1.municipality', detail: 'municipality must be a string' }]);
+      expect(errors(Body, { place: { municipality: 'Gent' }, places: [{ municipality: 'Gent' }, { municipality: 7 }] })).toEqual([
+        { field: 'places.1.municipality', detail: 'municipality must be a string' },
+      ]);
     });
   });
 
   describe('dates', () => {
     it('take calendar dates that exist, written YYYY-MM-DD', () => {
-      for (const ok of ['2026-03-02', '2024-02-29', '2000-02-29', '0001-01-01', '9999-12-31']) expect({ ok, valid: isCalendarDate(ok) }).toEqual({ ok, valid: true });
-      for (const bad of ['2026-02-29', '1900-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-04-31', '0000-01-01', '2026-W10-1', '2026-069', '20260302', '2026-3-2', '2026-03-02T00:00:00Z', ' 2026-03-02', 20260302, null]) {
+      for (const ok of ['2026-03-02', '2024-02-29', '2000-02-29', '0001-01-01', '9999-12-31'])
+        expect({ ok, valid: isCalendarDate(ok) }).toEqual({ ok, valid: true });
+      for (const bad of [
+        '2026-02-29',
+        '1900-02-29',
+        '2026-02-30',
+        '2026-13-01',
+        '2026-00-10',
+        '2026-04-31',
+        '0000-01-01',
+        '2026-W10-1',
+        '2026-069',
+        '20260302',
+        '2026-3-2',
+        '2026-03-02T00:00:00Z',
+        ' 2026-03-02',
+        20260302,
+        null,
+      ]) {
         expect({ bad, valid: isCalendarDate(bad) }).toEqual({ bad, valid: false });
       }
     });
 
     it('take instants with an offset, on days and at times that exist', () => {
-      for (const ok of ['2026-11-20T09:30:00Z', '2026-11-20T09:30Z', '2026-11-20T10:30:00+01:00', '2026-11-20T09:30:00.123456Z', '2024-02-29T23:59:59-05:30']) {
+      for (const ok of [
+        '2026-11-20T09:30:00Z',
+        '2026-11-20T09:30Z',
+        '2026-11-20T10:30:00+01:00',
+        '2026-11-20T09:30:00.123456Z',
+        '2024-02-29T23:59:59-05:30',
+      ]) {
         expect({ ok, valid: isInstant(ok) }).toEqual({ ok, valid: true });
       }
-      for (const bad of ['2026-11-20', '2026-11-20T09:30:00', '2026-11-15T10', '2026-11-15T10:00,5Z', '2026-W10-1', '2026-W10-1T10:00Z', '2026-069T10:00Z', '20261120T093000Z', '2026-02-30T10:00:00Z', '2026-11-20T24:00:00Z', '2026-11-20T09:60:00Z', '2026-11-20T09:30:60Z', '2026-11-20T09:30:00+24:00', '2026-11-20t09:30:00z', 'yesterday']) {
+      for (const bad of [
+        '2026-11-20',
+        '2026-11-20T09:30:00',
+        '2026-11-15T10',
+        '2026-11-15T10:00,5Z',
+        '2026-W10-1',
+        '2026-W10-1T10:00Z',
+        '2026-069T10:00Z',
+        '20261120T093000Z',
+        '2026-02-30T10:00:00Z',
+        '2026-11-20T24:00:00Z',
+        '2026-11-20T09:60:00Z',
+        '2026-11-20T09:30:60Z',
+        '2026-11-20T09:30:00+24:00',
+        '2026-11-20t09:30:00z',
+        'yesterday',
+      ]) {
         expect({ bad, valid: isInstant(bad) }).toEqual({ bad, valid: false });
       }
     });
@@ -93,13 +148,21 @@ describe('the field decorators of request DTOs', () => {
     it('take counts as whole numbers from 0 to what an integer column holds', () => {
       expect(errors(Numbers, { hits: 0 })).toEqual([]);
       expect(errors(Numbers, { hits: 2_147_483_647 })).toEqual([]);
-      for (const bad of [-1, 1.5, 2_147_483_648, 1e20, '3']) expect({ bad, errors: errors(Numbers, { hits: bad }) }).toEqual({ bad, errors: [{ field: 'hits', detail: 'hits must be a whole number from 0 to 2147483647' }] });
+      for (const bad of [-1, 1.5, 2_147_483_648, 1e20, '3'])
+        expect({ bad, errors: errors(Numbers, { hits: bad }) }).toEqual({
+          bad,
+          errors: [{ field: 'hits', detail: 'hits must be a whole number from 0 to 2147483647' }],
+        });
     });
 
     it('take amounts above 0 and up to their maximum, with at most the decimals allowed, however the number is written', () => {
-      for (const ok of [1, 0.001, 2.5, 1e3, 1_000_000_000]) expect({ ok, errors: errors(Numbers, { amount: ok }) }).toEqual({ ok, errors: [] });
+      for (const ok of [1, 0.001, 2.5, 1e3, 1_000_000_000])
+        expect({ ok, errors: errors(Numbers, { amount: ok }) }).toEqual({ ok, errors: [] });
       for (const bad of [0, -1, 0.0001, 1e-7, 1.5e-3 / 10, 1_000_000_001, 1e300]) {
-        expect({ bad, errors: errors(Numbers, { amount: bad }) }).toEqual({ bad, errors: [{ field: 'amount', detail: 'amount must be a number above 0 up to 1000000000, with at most 3 decimals' }] });
+        expect({ bad, errors: errors(Numbers, { amount: bad }) }).toEqual({
+          bad,
+          errors: [{ field: 'amount', detail: 'amount must be a number above 0 up to 1000000000, with at most 3 decimals' }],
+        });
       }
     });
 
@@ -142,10 +205,16 @@ describe('the field decorators of request DTOs', () => {
 
     it('refuses anything else, exponents and hexadecimal included, naming the parameter', () => {
       for (const limit of ['0', '201', '1e2', '0x10', '1.5', ' 5', '-1', '', 'ten', '99999999999999999999']) {
-        expect({ limit, errors: errors(Page, { limit }) }).toEqual({ limit, errors: [{ field: 'limit', detail: `limit must be a whole number from 1 to ${PAGING.maxLimit}` }] });
+        expect({ limit, errors: errors(Page, { limit }) }).toEqual({
+          limit,
+          errors: [{ field: 'limit', detail: `limit must be a whole number from 1 to ${PAGING.maxLimit}` }],
+        });
       }
       for (const offset of ['-1', '1e20', String(PAGING.maxOffset + 1)]) {
-        expect({ offset, errors: errors(Page, { offset }) }).toEqual({ offset, errors: [{ field: 'offset', detail: `offset must be a whole number from 0 to ${PAGING.maxOffset}` }] });
+        expect({ offset, errors: errors(Page, { offset }) }).toEqual({
+          offset,
+          errors: [{ field: 'offset', detail: `offset must be a whole number from 0 to ${PAGING.maxOffset}` }],
+        });
       }
     });
   });

@@ -56,7 +56,13 @@ export function ApiEventStream(events: Record<string, Schema>): MethodDecorator 
 }
 
 /** What the builder reads from a handler's documentation decorators. */
-export function documentationFacts(handler: object): { ifMatchRequired: boolean; unversioned: boolean; problems: number[]; alsoAnswers: number[]; events?: Record<string, Schema> } {
+export function documentationFacts(handler: object): {
+  ifMatchRequired: boolean;
+  unversioned: boolean;
+  problems: number[];
+  alsoAnswers: number[];
+  events?: Record<string, Schema>;
+} {
   return {
     ifMatchRequired: Reflect.getMetadata(IF_MATCH_REQUIRED, handler) === true,
     unversioned: Reflect.getMetadata(UNVERSIONED, handler) === true,

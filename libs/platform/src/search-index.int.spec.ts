@@ -49,7 +49,16 @@ const noteSearch = searchIndexProjection({
   document: (row) =>
     row.text === ''
       ? null
-      : { kind: 'note', title: `Nota ${row.team}`, summary: row.team, references: row.refs, narrative: row.text, occurredAt: row.at, version: row.version, access: { type: 'report', teams: [row.team] } },
+      : {
+          kind: 'note',
+          title: `Nota ${row.team}`,
+          summary: row.team,
+          references: row.refs,
+          narrative: row.text,
+          occurredAt: row.at,
+          version: row.version,
+          access: { type: 'report', teams: [row.team] },
+        },
 });
 
 describe('search index', () => {
@@ -58,16 +67,30 @@ describe('search index', () => {
   const bus = new InProcessMessageBus();
 
   const write = async (w: Omit<Written, 'at'> & { at?: string }, type = 'NoteWritten') =>
-    es.store.appendToStream(`note-${w.noteId}`, [{ id: randomUUID(), type, data: { at: '2026-11-20T10:00:00Z', ...w }, metadata: { actor: 'test', occurredAt: new Date().toISOString(), correlationId: randomUUID(), causationId: randomUUID() } }]);
+    es.store.appendToStream(`note-${w.noteId}`, [
+      {
+        id: randomUUID(),
+        type,
+        data: { at: '2026-11-20T10:00:00Z', ...w },
+        metadata: { actor: 'test', occurredAt: new Date().toISOString(), correlationId: randomUUID(), causationId: randomUUID() },
+      },
+    ]);
   const find = async (q: string, teams: string[] = ['A', 'B'], page = { limit: 20, offset: 0 }) => {
     const tsquery = await searchQuery(es.dataSource, q);
     if (tsquery === null) return null;
-    return searchIndex(es.dataSource, NoteSearchEntry, { tsquery, ...page, visible: (param) => `e."accessTeams" && ${param(teams)}::text[]` });
+    return searchIndex(es.dataSource, NoteSearchEntry, {
+      tsquery,
+      ...page,
+      visible: (param) => `e."accessTeams" && ${param(teams)}::text[]`,
+    });
   };
 
   beforeAll(async () => {
     db = await createTestDatabase('search');
-    es = new ServiceEventSourcing({ service: 'reports', mode: 'production', schema: 'reports', pool: db.pool(4), sharedPool: false, notifications: true, bus }, { entities: [NoteRow, NoteSearchEntry], projections: [notes, noteSearch] });
+    es = new ServiceEventSourcing(
+      { service: 'reports', mode: 'production', schema: 'reports', pool: db.pool(4), sharedPool: false, notifications: true, bus },
+      { entities: [NoteRow, NoteSearchEntry], projections: [notes, noteSearch] },
+    );
     await es.start();
   });
   afterAll(async () => {
@@ -106,16 +129,33 @@ describe('search index', () => {
     await write({ noteId: id, text: 'De fietsen werden gestolen aan het station', team: 'A', refs: ['GE.55.L5.000777/2026'] });
     await eventually(async () => expect((await find('fiets'))?.hits.map((h) => h.id)).toEqual([id]));
     const hit = (await find('000777/2026'))!.hits[0];
-    expect(hit).toMatchObject({ id, kind: 'note', title: 'Nota A', references: ['GE.55.L5.000777/2026'], matched: ['reference'], version: 0 });
+    expect(hit).toMatchObject({
+      id,
+      kind: 'note',
+      title: 'Nota A',
+      references: ['GE.55.L5.000777/2026'],
+      matched: ['reference'],
+      version: 0,
+    });
     const snippet = (await find('gestolen station'))!.hits[0].snippet;
     expect(snippet.filter((p) => p.match).map((p) => p.text)).toEqual(['gestolen', 'station']);
     expect(snippet.map((p) => p.text).join('')).toBe('fietsen werden gestolen aan het station');
     await write({ noteId: id, text: 'Nu over een auto', team: 'A' });
     await eventually(async () => expect((await find('fiets'))?.hits).toEqual([]));
     expect((await find('auto'))!.hits.map((h) => [h.id, h.version])).toEqual([[id, 1]]);
-    await es.store.appendToStream(`note-${id}`, [{ id: randomUUID(), type: 'NoteSealed', data: { noteId: id }, metadata: { actor: 'test', occurredAt: new Date().toISOString(), correlationId: randomUUID(), causationId: randomUUID() } }]);
+    await es.store.appendToStream(`note-${id}`, [
+      {
+        id: randomUUID(),
+        type: 'NoteSealed',
+        data: { noteId: id },
+        metadata: { actor: 'test', occurredAt: new Date().toISOString(), correlationId: randomUUID(), causationId: randomUUID() },
+      },
+    ]);
     await eventually(async () => expect((await find('auto'))!.hits).toEqual([]));
-    const [sealed] = await es.dataSource.query(`SELECT searchable, title, narrative, document::text AS document FROM reports.search_entries WHERE id = $1`, [id]);
+    const [sealed] = await es.dataSource.query(
+      `SELECT searchable, title, narrative, document::text AS document FROM reports.search_entries WHERE id = $1`,
+      [id],
+    );
     expect(sealed).toEqual({ searchable: false, title: '', narrative: '', document: '' });
 
     const other = randomUUID();
@@ -143,12 +183,22 @@ describe('search index', () => {
     const newest = noteIds[n - 1];
     await Promise.all(
       noteIds.map((noteId, i) =>
-        write({ noteId, text: i === 0 ? 'Verloren portefeuille portefeuille portefeuille' : 'Verloren portefeuille op de tram', team: 'A', at: new Date(start + i * 60_000).toISOString() }),
+        write({
+          noteId,
+          text: i === 0 ? 'Verloren portefeuille portefeuille portefeuille' : 'Verloren portefeuille op de tram',
+          team: 'A',
+          at: new Date(start + i * 60_000).toISOString(),
+        }),
       ),
     );
     // Every note projected (the writes run concurrently, so the newest may be projected last).
     await eventually(
-      async () => expect(Number((await es.dataSource.query(`SELECT count(*) AS n FROM reports.search_entries WHERE id = ANY($1::uuid[])`, [noteIds]))[0].n)).toBe(n),
+      async () =>
+        expect(
+          Number(
+            (await es.dataSource.query(`SELECT count(*) AS n FROM reports.search_entries WHERE id = ANY($1::uuid[])`, [noteIds]))[0].n,
+          ),
+        ).toBe(n),
       { timeoutMs: 60_000 },
     );
     expect((await find('portefeuille', ['A'], { limit: 20, offset: 980 }))?.total).toBe(SEARCH_CANDIDATES);

@@ -105,7 +105,12 @@ export function referenceLexemes(references: readonly string[]): string[] {
   return [...out];
 }
 
-function entryOf(id: string, doc: SearchDocument | null, source: unknown, fallback: { version: number; occurredAt: string | Date }): SearchEntry {
+function entryOf(
+  id: string,
+  doc: SearchDocument | null,
+  source: unknown,
+  fallback: { version: number; occurredAt: string | Date },
+): SearchEntry {
   const a = doc?.access;
   return {
     id,
@@ -115,7 +120,10 @@ function entryOf(id: string, doc: SearchDocument | null, source: unknown, fallba
     summary: clean(doc?.summary),
     references: (doc?.references ?? []).map(clean).filter((r) => r !== ''),
     referenceLexemes: referenceLexemes(doc?.references ?? []),
-    parties: (doc?.parties ?? []).map(clean).filter((p) => p !== '').join(' · '),
+    parties: (doc?.parties ?? [])
+      .map(clean)
+      .filter((p) => p !== '')
+      .join(' · '),
     place: clean(doc?.place),
     narrative: clean(doc?.narrative),
     occurredAt: new Date(doc?.occurredAt ?? fallback.occurredAt),
@@ -154,7 +162,10 @@ export function searchIndexProjection<Row extends ObjectLiteral, Entry extends S
     evolve: (entry: Entry | null, e: RecordedEvent) => {
       const row = o.source.evolve((entry?.source ?? null) as Row | null, e);
       if (!row) return null;
-      return entryOf(o.source.keys(e)[0], o.document(row), row, { version: e.streamVersion, occurredAt: entry?.occurredAt ?? e.metadata.occurredAt }) as Entry;
+      return entryOf(o.source.keys(e)[0], o.document(row), row, {
+        version: e.streamVersion,
+        occurredAt: entry?.occurredAt ?? e.metadata.occurredAt,
+      }) as Entry;
     },
   };
 }
@@ -182,7 +193,8 @@ export const ACCESS_LEXEME = {
 
 /** The access lexemes of an entry (`text[]`), over the columns of `row` (`NEW` in the trigger); see {@link ACCESS_LEXEME}. */
 export function accessLexemesSql(row: string): string {
-  const each = (prefix: string, column: string, extra = '') => `ARRAY(SELECT '${prefix}' || x FROM unnest(${row}."${column}") x WHERE x <> ''${extra})`;
+  const each = (prefix: string, column: string, extra = '') =>
+    `ARRAY(SELECT '${prefix}' || x FROM unnest(${row}."${column}") x WHERE x <> ''${extra})`;
   return [
     each('§a:', 'accessAssignees'),
     each('§d:', 'accessDesignated'),
@@ -410,7 +422,10 @@ export async function searchIndex(
   );
   let counted = rows.length > 0 ? Number(rows[0].total) : 0;
   if (rows.length === 0 && o.offset > 0) {
-    const n: { n: string }[] = await ds.query(`SELECT count(*) AS n FROM (SELECT 1 FROM ${table} e WHERE ${where} LIMIT ${bound}) x`, params.slice(0, filterParams));
+    const n: { n: string }[] = await ds.query(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} e WHERE ${where} LIMIT ${bound}) x`,
+      params.slice(0, filterParams),
+    );
     counted = Number(n[0].n);
   }
   return {

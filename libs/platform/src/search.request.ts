@@ -20,7 +20,9 @@ export class SearchQuery {
   @IsString()
   @Length(1, SEARCH_MAX_LENGTH)
   // eslint-disable-next-line no-control-regex
-  @Matches(/^[^\u0000-\u001f\u007f]*[^\s\u0000-\u001f\u007f][^\u0000-\u001f\u007f]*$/, { message: 'q must hold some text, without control characters' })
+  @Matches(/^[^\u0000-\u001f\u007f]*[^\s\u0000-\u001f\u007f][^\u0000-\u001f\u007f]*$/, {
+    message: 'q must hold some text, without control characters',
+  })
   q: string;
 
   @PageLimit({ max: 50, default: 20 })
@@ -43,10 +45,13 @@ export class SearchHitView {
   @ApiProperty() summary: string;
   @ApiProperty({ type: [String], description: 'PV, register or other numbers of the record' }) references: string[];
   @ApiProperty({ enum: SEARCH_FIELDS, isArray: true, description: 'Where the search matched' }) matched: SearchField[];
-  @ApiProperty({ type: [SearchSnippetPart], description: 'A passage with the matches marked (plain text runs: render each, mark those with match)' })
+  @ApiProperty({
+    type: [SearchSnippetPart],
+    description: 'A passage with the matches marked (plain text runs: render each, mark those with match)',
+  })
   snippet: SearchSnippetPart[];
   @ApiProperty({ description: 'Relevance (higher is better); hits come best first' }) rank: number;
-  @ApiProperty({ description: 'The record\'s version (its ETag) when indexed' }) version: number;
+  @ApiProperty({ description: "The record's version (its ETag) when indexed" }) version: number;
   @ApiProperty({ format: 'date-time', description: 'When the matter happened or came in' }) occurredAt: string;
 }
 
@@ -55,7 +60,8 @@ export class SearchPage {
   @ApiProperty() q: string;
   @ApiProperty({ description: 'Matches the reader may see (hidden records are never counted); at most 1,000' }) total: number;
   @ApiProperty({
-    description: 'False when more than 1,000 visible records match: then `total` is a lower bound, and the 1,000 most recent matches are the ones ranked and paged (sharpen the words to see others)',
+    description:
+      'False when more than 1,000 visible records match: then `total` is a lower bound, and the 1,000 most recent matches are the ones ranked and paged (sharpen the words to see others)',
   })
   totalExact: boolean;
   @ApiProperty() limit: number;

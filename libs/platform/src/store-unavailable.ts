@@ -9,7 +9,16 @@ import { PROBLEM_BASE, ProblemDetails } from './problem-details';
  */
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '57P04', '57P05', '53300', '25006']);
 /** Node's socket errors of a server that cannot be reached. */
-const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNAVAILABLE_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 /** What node-postgres says (without a code) when a connection ends under it or cannot be had in time. */
 const UNAVAILABLE_MESSAGES = [
   /Connection terminated/i,
@@ -29,7 +38,8 @@ const UNAVAILABLE_MESSAGES = [
 export function isStoreUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
   const e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATES.has(e.code) || e.code.startsWith('08') || UNAVAILABLE_ERRNOS.has(e.code))) return true;
+  if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATES.has(e.code) || e.code.startsWith('08') || UNAVAILABLE_ERRNOS.has(e.code)))
+    return true;
   if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.some((m) => m.test(e.message as string))) return true;
   if (Array.isArray(e.errors) && e.errors.some((x) => isStoreUnavailable(x, depth + 1))) return true;
   return isStoreUnavailable(e.driverError, depth + 1) || isStoreUnavailable(e.cause, depth + 1);
@@ -47,6 +57,7 @@ export function storeUnavailableProblem(): ProblemDetails {
     type: `${PROBLEM_BASE}store-unavailable`,
     title: 'Service unavailable',
     status: HttpStatus.SERVICE_UNAVAILABLE,
-    detail: 'The service cannot reach its database right now, so nothing was recorded. Send the same request again in a few seconds (with the same Idempotency-Key, if you gave one).',
+    detail:
+      'The service cannot reach its database right now, so nothing was recorded. Send the same request again in a few seconds (with the same Idempotency-Key, if you gave one).',
   };
 }

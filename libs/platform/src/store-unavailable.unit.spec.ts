@@ -12,8 +12,14 @@ describe('isStoreUnavailable', () => {
     ['nothing listening', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', errno: -111 })],
     ['a connection cut under a query', new Error('Connection terminated unexpectedly')],
     ['a pool that waited in vain', new Error('timeout exceeded when trying to connect')],
-    ['TypeORM wrapping the driver error', Object.assign(new Error('Query failed'), { driverError: pgError('57P01', 'terminating connection') })],
-    ['a refused connection on every address', new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })], '')],
+    [
+      'TypeORM wrapping the driver error',
+      Object.assign(new Error('Query failed'), { driverError: pgError('57P01', 'terminating connection') }),
+    ],
+    [
+      'a refused connection on every address',
+      new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })], ''),
+    ],
     ['a cause chain', new Error('append failed', { cause: new Error('Connection terminated due to connection timeout') })],
   ])('says so for %s', (_what, error) => expect(isStoreUnavailable(error)).toBe(true));
 

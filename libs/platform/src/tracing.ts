@@ -3,8 +3,26 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
-import { AlwaysOffSampler, AlwaysOnSampler, BatchSpanProcessor, ConsoleSpanExporter, ParentBasedSampler, Sampler, SimpleSpanProcessor, SpanExporter, SpanProcessor, TraceIdRatioBasedSampler, TracerProvider } from '@opentelemetry/sdk-trace';
-import { ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_HTTP_ROUTE, ATTR_SERVICE_NAME, ATTR_URL_PATH } from '@opentelemetry/semantic-conventions';
+import {
+  AlwaysOffSampler,
+  AlwaysOnSampler,
+  BatchSpanProcessor,
+  ConsoleSpanExporter,
+  ParentBasedSampler,
+  Sampler,
+  SimpleSpanProcessor,
+  SpanExporter,
+  SpanProcessor,
+  TraceIdRatioBasedSampler,
+  TracerProvider,
+} from '@opentelemetry/sdk-trace';
+import {
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_HTTP_ROUTE,
+  ATTR_SERVICE_NAME,
+  ATTR_URL_PATH,
+} from '@opentelemetry/semantic-conventions';
 import type { NextFunction, Request, Response } from 'express';
 import { routeTemplateOf } from './request-route';
 
@@ -68,7 +86,8 @@ export function samplerFromEnv(env: NodeJS.ProcessEnv): Sampler {
   const name = (env.OTEL_TRACES_SAMPLER ?? '').trim().toLowerCase() || 'parentbased_always_on';
   const rawArg = (env.OTEL_TRACES_SAMPLER_ARG ?? '').trim();
   const ratio = rawArg === '' ? 1 : Number(rawArg);
-  if (name.endsWith('traceidratio') && !(ratio >= 0 && ratio <= 1)) throw new Error(`OTEL_TRACES_SAMPLER_ARG must be a ratio from 0 to 1, got "${rawArg}"`);
+  if (name.endsWith('traceidratio') && !(ratio >= 0 && ratio <= 1))
+    throw new Error(`OTEL_TRACES_SAMPLER_ARG must be a ratio from 0 to 1, got "${rawArg}"`);
   const samplers: Record<string, () => Sampler> = {
     always_on: () => new AlwaysOnSampler(),
     always_off: () => new AlwaysOffSampler(),
@@ -93,7 +112,11 @@ export function startTracing(options: TracingOptions): Tracing | undefined {
   const processor = options.exporter ? new SimpleSpanProcessor({ exporter: options.exporter }) : processorFromEnv(env);
   if (!processor) return undefined;
   const resource = resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.service }).merge(detectResources({ detectors: [envDetector] }));
-  const provider = new TracerProvider({ resource, spanProcessors: [processor], sampler: options.exporter ? undefined : samplerFromEnv(env) });
+  const provider = new TracerProvider({
+    resource,
+    spanProcessors: [processor],
+    sampler: options.exporter ? undefined : samplerFromEnv(env),
+  });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   trace.setGlobalTracerProvider(provider);
@@ -121,7 +144,11 @@ export function httpTracing() {
   const tracer = trace.getTracer('@police/platform');
   return (req: Request, res: Response, next: NextFunction): void => {
     const parent = propagation.extract(ROOT_CONTEXT, req.headers);
-    const span = tracer.startSpan(req.method, { kind: SpanKind.SERVER, attributes: { [ATTR_HTTP_REQUEST_METHOD]: req.method, [ATTR_URL_PATH]: req.path } }, parent);
+    const span = tracer.startSpan(
+      req.method,
+      { kind: SpanKind.SERVER, attributes: { [ATTR_HTTP_REQUEST_METHOD]: req.method, [ATTR_URL_PATH]: req.path } },
+      parent,
+    );
     const ctx = trace.setSpan(parent, span);
     res.once('finish', () => {
       const route = routeTemplateOf(req);

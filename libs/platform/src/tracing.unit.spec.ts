@@ -16,13 +16,18 @@ describe('startTracing: off unless the OTEL_* variables ask', () => {
   });
 
   it('refuses an exporter it does not know, naming the variable', () => {
-    expect(() => startTracing({ service: 'reports', env: { OTEL_TRACES_EXPORTER: 'jaeger' } })).toThrow('OTEL_TRACES_EXPORTER must be otlp, console or none, got "jaeger"');
+    expect(() => startTracing({ service: 'reports', env: { OTEL_TRACES_EXPORTER: 'jaeger' } })).toThrow(
+      'OTEL_TRACES_EXPORTER must be otlp, console or none, got "jaeger"',
+    );
   });
 });
 
 describe('samplerFromEnv: the standard OTEL_TRACES_SAMPLER names', () => {
   it.each([
-    [{}, 'ParentBased{root=AlwaysOnSampler, remoteParentSampled=AlwaysOnSampler, remoteParentNotSampled=AlwaysOffSampler, localParentSampled=AlwaysOnSampler, localParentNotSampled=AlwaysOffSampler}'],
+    [
+      {},
+      'ParentBased{root=AlwaysOnSampler, remoteParentSampled=AlwaysOnSampler, remoteParentNotSampled=AlwaysOffSampler, localParentSampled=AlwaysOnSampler, localParentNotSampled=AlwaysOffSampler}',
+    ],
     [{ OTEL_TRACES_SAMPLER: 'always_off' }, 'AlwaysOffSampler'],
     [{ OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.1' }, 'TraceIdRatioBased{0.1}'],
   ])('%j → %s', (env, expected) => {
@@ -30,7 +35,11 @@ describe('samplerFromEnv: the standard OTEL_TRACES_SAMPLER names', () => {
   });
 
   it('refuses an unknown sampler and a ratio outside 0..1, naming the variable', () => {
-    expect(() => samplerFromEnv({ OTEL_TRACES_SAMPLER: 'sometimes' })).toThrow(/^OTEL_TRACES_SAMPLER must be one of always_on, .*got "sometimes"$/);
-    expect(() => samplerFromEnv({ OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '5' })).toThrow('OTEL_TRACES_SAMPLER_ARG must be a ratio from 0 to 1, got "5"');
+    expect(() => samplerFromEnv({ OTEL_TRACES_SAMPLER: 'sometimes' })).toThrow(
+      /^OTEL_TRACES_SAMPLER must be one of always_on, .*got "sometimes"$/,
+    );
+    expect(() => samplerFromEnv({ OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '5' })).toThrow(
+      'OTEL_TRACES_SAMPLER_ARG must be a ratio from 0 to 1, got "5"',
+    );
   });
 });

@@ -61,7 +61,12 @@ export class AccessControl {
   ) {}
 
   /** The pure decision, for callers that need it without side effects. */
-  decide(principal: Principal, resource: ProtectedResource, action: AccessAction, justification?: { text: string; caseRef?: string }): AccessDecision {
+  decide(
+    principal: Principal,
+    resource: ProtectedResource,
+    action: AccessAction,
+    justification?: { text: string; caseRef?: string },
+  ): AccessDecision {
     return decideAccess(principal, resource, action, justification, this.rules.policies, this.rules.compartments);
   }
 
@@ -124,11 +129,16 @@ export class AccessControl {
     const counts = new Map<string, number>();
     for (const r of resources) {
       const d = this.decide(principal, r, 'read');
-      if (!d.granted) throw new Error(`recordListRead: ${r.type} ${r.id} is not visible to the reader; filter the list with canSee() first`);
+      if (!d.granted)
+        throw new Error(`recordListRead: ${r.type} ${r.id} is not visible to the reader; filter the list with canSee() first`);
       counts.set(d.basis, (counts.get(d.basis) ?? 0) + 1);
     }
     const reason = `list of ${resources.length} visible record(s)${counts.size > 0 ? `: ${[...counts].map(([b, n]) => `${b} ${n}`).join(', ')}` : ''}`;
-    const { basis: _any, ...data } = this.consultation(req, principal, type, resources, undefined, 'list', { granted: true, basis: 'role', reason });
+    const { basis: _any, ...data } = this.consultation(req, principal, type, resources, undefined, 'list', {
+      granted: true,
+      basis: 'role',
+      reason,
+    });
     // One basis when every record shares it; none for a mixed list (the reason gives the counts).
     const uniform = counts.size === 1 ? ([...counts.keys()][0] as AccessBasis) : undefined;
     await this.recordGranted(req, uniform ? { ...data, basis: uniform } : data);
@@ -153,7 +163,13 @@ export class AccessControl {
     const concerned = [...new Set(resources.flatMap((r) => r.concernedStaffIds ?? []))];
     return {
       at: new Date().toISOString(),
-      actor: { staffId: principal.staffId, username: principal.username, roles: principal.roles, teams: principal.teams, unit: principal.unit },
+      actor: {
+        staffId: principal.staffId,
+        username: principal.username,
+        roles: principal.roles,
+        teams: principal.teams,
+        unit: principal.unit,
+      },
       subject: {
         type,
         ids: resources.map((r) => r.id),

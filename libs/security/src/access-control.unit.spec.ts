@@ -10,12 +10,15 @@ const who = (username: string): Principal => {
 };
 
 // seesByRole reads the rules only; the consultation log is never reached.
-const control = (policies = DEFAULT_RESOURCE_POLICIES) => new AccessControl(null as unknown as ConsultationLog, { policies, compartments: DEFAULT_COMPARTMENTS });
+const control = (policies = DEFAULT_RESOURCE_POLICIES) =>
+  new AccessControl(null as unknown as ConsultationLog, { policies, compartments: DEFAULT_COMPARTMENTS });
 
-describe('AccessControl.seesByRole: whether a list may be narrowed to the reader\'s teams and assignments', () => {
+describe("AccessControl.seesByRole: whether a list may be narrowed to the reader's teams and assignments", () => {
   it('follows the policy in force: nobody opens every investigation by role by default; the desk sees reports, the evidence desk items', () => {
     const ac = control();
-    expect(['pieter.janssens', 'els.jacobs', 'filip.vermeulen', 'marc.goossens'].map((u) => ac.seesByRole(who(u), 'investigation'))).toEqual([false, false, false, false]);
+    expect(
+      ['pieter.janssens', 'els.jacobs', 'filip.vermeulen', 'marc.goossens'].map((u) => ac.seesByRole(who(u), 'investigation')),
+    ).toEqual([false, false, false, false]);
     expect(ac.seesByRole(who('an.peeters'), 'report')).toBe(true);
     expect(ac.seesByRole(who('pieter.janssens'), 'report')).toBe(false);
     expect(ac.seesByRole(who('marc.goossens'), 'evidence_item')).toBe(true);

@@ -67,8 +67,10 @@ export function decideAccess(
   if (resource.concernedStaffIds?.includes(principal.staffId)) {
     return { granted: false, refusal: 'hidden', reason: 'the record concerns the reader' };
   }
-  if (resource.assignees?.includes(principal.staffId)) return { granted: true, basis: 'assignment', reason: `assigned to ${resource.type} ${resource.id}` };
-  if (resource.designated?.includes(principal.staffId)) return { granted: true, basis: 'assignment', reason: `designated for ${resource.type} ${resource.id}` };
+  if (resource.assignees?.includes(principal.staffId))
+    return { granted: true, basis: 'assignment', reason: `assigned to ${resource.type} ${resource.id}` };
+  if (resource.designated?.includes(principal.staffId))
+    return { granted: true, basis: 'assignment', reason: `designated for ${resource.type} ${resource.id}` };
   if (resource.compartment !== undefined) {
     const role = some(principal.roles, compartments[resource.compartment]);
     if (role) return { granted: true, basis: 'role', reason: `${role} in compartment ${resource.compartment}` };
@@ -81,10 +83,14 @@ export function decideAccess(
   const team = some(principal.roles, policy.team) ? principal.teams.find((t) => resource.teams?.includes(t)) : undefined;
   if (team) return { granted: true, basis: 'team', reason: `member of team ${team}` };
   const eligible = some(principal.roles, resource.restricted ? policy.restrictedBreakGlass : policy.breakGlass);
-  if (!eligible && resource.restricted) return { granted: false, refusal: 'hidden', reason: 'restricted record outside the reader\'s team' };
+  if (!eligible && resource.restricted) return { granted: false, refusal: 'hidden', reason: "restricted record outside the reader's team" };
   if (!eligible || action === 'write') {
-    return { granted: false, refusal: 'forbidden', reason: resource.restricted ? 'restricted record outside the reader\'s team' : `no access to ${resource.type} for these roles` };
+    return {
+      granted: false,
+      refusal: 'forbidden',
+      reason: resource.restricted ? "restricted record outside the reader's team" : `no access to ${resource.type} for these roles`,
+    };
   }
-  if (!justification) return { granted: false, refusal: 'justification_required', reason: 'outside the reader\'s assignment' };
+  if (!justification) return { granted: false, refusal: 'justification_required', reason: "outside the reader's assignment" };
   return { granted: true, basis: 'break_glass', reason: 'stated justification', justification };
 }

@@ -10,7 +10,14 @@ const who = (username: string): Principal => {
 const JUSTIFIED = { text: 'Reeks inbraken met dezelfde werkwijze in Gentbrugge', caseRef: 'GE.55.L1.000001-2026' };
 
 function decide(username: string, resource: ProtectedResource, action: 'read' | 'write' = 'read', justified = false): string {
-  const d: AccessDecision = decideAccess(who(username), resource, action, justified ? JUSTIFIED : undefined, DEFAULT_RESOURCE_POLICIES, DEFAULT_COMPARTMENTS);
+  const d: AccessDecision = decideAccess(
+    who(username),
+    resource,
+    action,
+    justified ? JUSTIFIED : undefined,
+    DEFAULT_RESOURCE_POLICIES,
+    DEFAULT_COMPARTMENTS,
+  );
   return d.granted ? `granted:${d.basis}` : `refused:${d.refusal}`;
 }
 
@@ -19,8 +26,19 @@ const zeden: ProtectedResource = { type: 'investigation', id: 'i-2', teams: ['Ze
 const item: ProtectedResource = { type: 'evidence_item', id: 'e-1', teams: ['Drugs'] };
 const restrictedItem: ProtectedResource = { ...item, id: 'e-2', teams: ['Zeden'], restricted: true };
 const report: ProtectedResource = { type: 'report', id: 'r-1', teams: ['Diefstallen'] };
-const bitComplaint: ProtectedResource = { type: 'integrity_complaint', id: 'c-1', compartment: 'integrity:BIT', concernedStaffIds: ['5415-0201'] };
-const tuchtCase: ProtectedResource = { type: 'disciplinary_case', id: 'd-1', compartment: 'integrity:Tucht', concernedStaffIds: ['5415-0204'], designated: ['5415-0210'] };
+const bitComplaint: ProtectedResource = {
+  type: 'integrity_complaint',
+  id: 'c-1',
+  compartment: 'integrity:BIT',
+  concernedStaffIds: ['5415-0201'],
+};
+const tuchtCase: ProtectedResource = {
+  type: 'disciplinary_case',
+  id: 'd-1',
+  compartment: 'integrity:Tucht',
+  concernedStaffIds: ['5415-0204'],
+  designated: ['5415-0210'],
+};
 
 describe('decideAccess: default deny, assignment, team, role, compartment, break-glass', () => {
   it.each([
@@ -65,7 +83,9 @@ describe('decideAccess: default deny, assignment, team, role, compartment, break
   });
 
   it('hides a record from the people it concerns even when they are assigned to it or hold its role', () => {
-    expect(decide('bart.desmet', { ...bitComplaint, concernedStaffIds: ['5415-0401'], assignees: ['5415-0401'] }, 'read', true)).toBe('refused:hidden');
+    expect(decide('bart.desmet', { ...bitComplaint, concernedStaffIds: ['5415-0401'], assignees: ['5415-0401'] }, 'read', true)).toBe(
+      'refused:hidden',
+    );
     expect(decide('pieter.janssens', { ...burglary, concernedStaffIds: ['5415-0201'] }, 'read', true)).toBe('refused:hidden');
   });
 
@@ -85,14 +105,33 @@ describe('decideAccess: default deny, assignment, team, role, compartment, break
 
   it('refuses everyone for an unknown compartment (bar the assignees) and for a type without a policy', () => {
     expect(decide('filip.vermeulen', { type: 'integrity_complaint', id: 'x', compartment: 'integrity:unknown' })).toBe('refused:hidden');
-    expect(decide('bart.desmet', { type: 'integrity_complaint', id: 'x', compartment: 'integrity:unknown', assignees: ['5415-0401'] })).toBe('granted:assignment');
+    expect(
+      decide('bart.desmet', { type: 'integrity_complaint', id: 'x', compartment: 'integrity:unknown', assignees: ['5415-0401'] }),
+    ).toBe('granted:assignment');
     expect(decide('bart.desmet', { type: 'integrity_complaint', id: 'x' })).toBe('refused:forbidden');
-    expect(decideAccess(who('filip.vermeulen'), { type: 'report', id: 'r' }, 'read', JUSTIFIED, {} as never, {})).toEqual({ granted: false, refusal: 'forbidden', reason: 'no policy for report' });
+    expect(decideAccess(who('filip.vermeulen'), { type: 'report', id: 'r' }, 'read', JUSTIFIED, {} as never, {})).toEqual({
+      granted: false,
+      refusal: 'forbidden',
+      reason: 'no policy for report',
+    });
   });
 
   it('says why, in words that go into the consultation record', () => {
-    expect(decideAccess(who('els.jacobs'), burglary, 'read', undefined, DEFAULT_RESOURCE_POLICIES, DEFAULT_COMPARTMENTS)).toEqual({ granted: true, basis: 'team', reason: 'member of team Diefstallen' });
-    expect(decideAccess(who('sofie.maes'), burglary, 'read', JUSTIFIED, DEFAULT_RESOURCE_POLICIES, DEFAULT_COMPARTMENTS)).toEqual({ granted: true, basis: 'break_glass', reason: 'stated justification', justification: JUSTIFIED });
-    expect(decideAccess(who('pieter.janssens'), burglary, 'read', undefined, DEFAULT_RESOURCE_POLICIES, DEFAULT_COMPARTMENTS)).toEqual({ granted: true, basis: 'assignment', reason: 'assigned to investigation i-1' });
+    expect(decideAccess(who('els.jacobs'), burglary, 'read', undefined, DEFAULT_RESOURCE_POLICIES, DEFAULT_COMPARTMENTS)).toEqual({
+      granted: true,
+      basis: 'team',
+      reason: 'member of team Diefstallen',
+    });
+    expect(decideAccess(who('sofie.maes'), burglary, 'read', JUSTIFIED, DEFAULT_RESOURCE_POLICIES, DEFAULT_COMPARTMENTS)).toEqual({
+      granted: true,
+      basis: 'break_glass',
+      reason: 'stated justification',
+      justification: JUSTIFIED,
+    });
+    expect(decideAccess(who('pieter.janssens'), burglary, 'read', undefined, DEFAULT_RESOURCE_POLICIES, DEFAULT_COMPARTMENTS)).toEqual({
+      granted: true,
+      basis: 'assignment',
+      reason: 'assigned to investigation i-1',
+    });
   });
 });

@@ -113,7 +113,12 @@ const SEALED: ResourcePolicy = { role: [], team: [], breakGlass: [] };
 export const DEFAULT_RESOURCE_POLICIES: ResourcePolicies = {
   report: { role: ['front_desk'], team: CASE_READERS, breakGlass: [...CASE_READERS, 'chief'], restrictedBreakGlass: ['chief'] },
   investigation: { role: [], team: CASE_READERS, breakGlass: [...CASE_READERS, 'chief'], restrictedBreakGlass: ['chief'] },
-  evidence_item: { role: ['evidence_officer', 'lab_liaison'], team: CASE_READERS, breakGlass: [...CASE_READERS, 'chief'], restrictedBreakGlass: ['chief'] },
+  evidence_item: {
+    role: ['evidence_officer', 'lab_liaison'],
+    team: CASE_READERS,
+    breakGlass: [...CASE_READERS, 'chief'],
+    restrictedBreakGlass: ['chief'],
+  },
   found_object: { role: ['evidence_officer', 'front_desk'], team: [], breakGlass: [...CASE_READERS, 'chief'] },
   loss_declaration: { role: ['evidence_officer', 'front_desk'], team: [], breakGlass: ['chief'] },
   person: { role: [], team: CASE_READERS, breakGlass: [...CASE_READERS, 'front_desk', 'chief'], restrictedBreakGlass: ['chief'] },

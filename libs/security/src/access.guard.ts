@@ -57,7 +57,13 @@ export class AccessGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request>();
     const res = context.switchToHttp().getResponse<Response>();
     const token = bearerToken(req.headers.authorization);
-    if (token && this.scrapeToken && this.reflector.getAllAndOverride<boolean>(SCRAPE_TOKEN_ROUTE, [context.getHandler(), context.getClass()]) && sameSecret(token, this.scrapeToken)) return true;
+    if (
+      token &&
+      this.scrapeToken &&
+      this.reflector.getAllAndOverride<boolean>(SCRAPE_TOKEN_ROUTE, [context.getHandler(), context.getClass()]) &&
+      sameSecret(token, this.scrapeToken)
+    )
+      return true;
     if (!token) {
       this.metrics.tokenRefusals.inc({ reason: req.headers.authorization === undefined ? 'missing' : 'malformed' });
       res.setHeader('WWW-Authenticate', 'Bearer realm="police-case-platform"');
@@ -73,7 +79,10 @@ export class AccessGuard implements CanActivate {
         this.logger.error(`token check failed: ${e.message}`);
         throw identityProviderUnavailable(e.message);
       }
-      res.setHeader('WWW-Authenticate', `Bearer realm="police-case-platform", error="invalid_token", error_description="${e.message.replace(/"/g, "'")}"`);
+      res.setHeader(
+        'WWW-Authenticate',
+        `Bearer realm="police-case-platform", error="invalid_token", error_description="${e.message.replace(/"/g, "'")}"`,
+      );
       throw unauthenticated(e.message);
     }
     attachPrincipal(req, principal);

@@ -45,12 +45,20 @@ describe('AccessGuard: default deny', () => {
     guard = new AccessGuard(new Reflector(), issuer.verifier(), new Metrics({ processMetrics: false }));
   });
 
-  async function run(controller: object, handler: string, username?: string): Promise<{ allowed?: boolean; status?: number; staffId?: string }> {
+  async function run(
+    controller: object,
+    handler: string,
+    username?: string,
+  ): Promise<{ allowed?: boolean; status?: number; staffId?: string }> {
     const headers: Record<string, string> = {};
     if (username) headers.authorization = `Bearer ${(await issuer.issue(issuer.findUser(username)!)).accessToken}`;
     const req = { headers, method: 'GET' } as never;
     const res = { setHeader: () => undefined } as never;
-    const ctx = new ExecutionContextHost([req, res], controller as never, (controller as { prototype: Record<string, () => void> }).prototype[handler]);
+    const ctx = new ExecutionContextHost(
+      [req, res],
+      controller as never,
+      (controller as { prototype: Record<string, () => void> }).prototype[handler],
+    );
     ctx.setType('http');
     try {
       const allowed = await guard.canActivate(ctx);

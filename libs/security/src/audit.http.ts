@@ -12,7 +12,14 @@ import { SearchRateLimit } from './rate-limit';
 
 /** A query whose fields are each valid but that the log cannot answer (422 with its `code`, naming the field). */
 function unprocessable(code: string, field: string, detail: string): ProblemException {
-  return new ProblemException({ type: `${PROBLEM_BASE}${code.replace(/_/g, '-')}`, title: 'Unprocessable content', status: 422, code, detail: `${field} ${detail}`, errors: [{ field, detail }] });
+  return new ProblemException({
+    type: `${PROBLEM_BASE}${code.replace(/_/g, '-')}`,
+    title: 'Unprocessable content',
+    status: 422,
+    code,
+    detail: `${field} ${detail}`,
+    errors: [{ field, detail }],
+  });
 }
 
 /**
@@ -42,7 +49,11 @@ export function auditController(path: string, routePrefix?: string): Type<unknow
     @ApiProblems(422)
     @ApiOperation({ summary: 'Who read which record, when, through which endpoint and why; newest first.' })
     @ApiOkResponse({ description: '`{ items, nextCursor }`' })
-    async consultations(@Query() q: ConsultationQueryRequest, @Req() req: Request, @CurrentPrincipal() reader: Principal): Promise<ConsultationPage> {
+    async consultations(
+      @Query() q: ConsultationQueryRequest,
+      @Req() req: Request,
+      @CurrentPrincipal() reader: Principal,
+    ): Promise<ConsultationPage> {
       const from = q.from === undefined ? undefined : new Date(q.from);
       const to = q.to === undefined ? undefined : new Date(q.to);
       // Each bound is valid alone (the DTO said so); an empty range is the domain's refusal (422), as

@@ -5,10 +5,16 @@ import { ConsoleSignIn } from './security-options';
 
 /** The answer's shape in the OpenAPI document (the typed client's `/api/auth/config`). */
 class ConsoleSignInView {
-  @ApiProperty({ enum: ['dev', 'oidc'], description: '`dev`: the persona picker of GET /api/auth/dev/users; `oidc`: the authorization code flow with PKCE' })
+  @ApiProperty({
+    enum: ['dev', 'oidc'],
+    description: '`dev`: the persona picker of GET /api/auth/dev/users; `oidc`: the authorization code flow with PKCE',
+  })
   kind!: 'dev' | 'oidc';
 
-  @ApiPropertyOptional({ description: 'oidc: the OpenID provider (its issuer URL, as the browser reaches it)', example: 'http://localhost:8080/realms/police' })
+  @ApiPropertyOptional({
+    description: 'oidc: the OpenID provider (its issuer URL, as the browser reaches it)',
+    example: 'http://localhost:8080/realms/police',
+  })
   authority?: string;
 
   @ApiPropertyOptional({ description: "oidc: the console's public client", example: 'police-web' })

@@ -112,9 +112,18 @@ export class ConsultationLog {
 
   constructor(private readonly options: { pool: Pool; pollIntervalMs?: number; projectionDelayMs?: number; metrics?: Metrics }) {
     this.store = new PostgresEventStore({ pool: options.pool, schema: AUDIT_SCHEMA, listen: false, notify: false, maxAppendsInFlight: 1 });
-    this.source = new NudgedSource(this.store, options.pollIntervalMs ?? AUDIT_PROJECTION_POLL_MS, options.projectionDelayMs ?? AUDIT_PROJECTION_DELAY_MS);
+    this.source = new NudgedSource(
+      this.store,
+      options.pollIntervalMs ?? AUDIT_PROJECTION_POLL_MS,
+      options.projectionDelayMs ?? AUDIT_PROJECTION_DELAY_MS,
+    );
     this.dataSource = dataSourceOnPool(options.pool, [ConsultationRow]);
-    this.projector = new Projector({ dataSource: this.dataSource, store: this.source, schema: AUDIT_SCHEMA, projections: [consultationsProjection] });
+    this.projector = new Projector({
+      dataSource: this.dataSource,
+      store: this.source,
+      schema: AUDIT_SCHEMA,
+      projections: [consultationsProjection],
+    });
   }
 
   /** Creates or upgrades the schema and starts projecting. */

@@ -20,7 +20,8 @@ export class ConsultationEnforcer implements NestInterceptor {
     const where = `${context.getClass().name}.${context.getHandler().name}`;
     return next.handle().pipe(
       map((body) => {
-        if (consultationsRecorded(req) === 0) throw new Error(`${where} consults ${consults.join(', ')} but answered without recording a consultation`);
+        if (consultationsRecorded(req) === 0)
+          throw new Error(`${where} consults ${consults.join(', ')} but answered without recording a consultation`);
         return body;
       }),
     );

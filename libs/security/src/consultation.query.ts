@@ -76,7 +76,13 @@ function view(r: ConsultationRow): ConsultationView {
     id: r.eventId,
     at: r.at.toISOString(),
     actor: { staffId: r.actorStaffId, username: r.actorUsername, roles: r.actorRoles, teams: r.actorTeams, unit: r.actorUnit },
-    subject: { type: r.subjectType, ids: r.subjectIds, caseRef: r.caseRef, compartments: r.subjectCompartments, concernedStaffIds: r.concernedStaffIds },
+    subject: {
+      type: r.subjectType,
+      ids: r.subjectIds,
+      caseRef: r.caseRef,
+      compartments: r.subjectCompartments,
+      concernedStaffIds: r.concernedStaffIds,
+    },
     kind: r.kind,
     outcome: r.outcome,
     basis: r.basis,
@@ -94,7 +100,8 @@ function view(r: ConsultationRow): ConsultationView {
 export async function queryConsultations(dataSource: DataSource, f: ConsultationFilter): Promise<ConsultationPage> {
   const q = dataSource.getRepository(ConsultationRow).createQueryBuilder('c');
   q.where('NOT (:reader = ANY(c.concerned_staff_ids))', { reader: f.reader.staffId });
-  if (!f.reader.allCompartments) q.andWhere('c.subject_compartments <@ CAST(:compartments AS text[])', { compartments: f.reader.compartments });
+  if (!f.reader.allCompartments)
+    q.andWhere('c.subject_compartments <@ CAST(:compartments AS text[])', { compartments: f.reader.compartments });
   if (f.routePrefix !== undefined) q.andWhere('starts_with(c.route, :routePrefix)', { routePrefix: f.routePrefix });
   if (f.subject !== undefined) q.andWhere(':subject = ANY(c.subject_ids)', { subject: f.subject });
   if (f.actor !== undefined) q.andWhere('c.actor_staff_id = :actor', { actor: f.actor });
@@ -106,7 +113,11 @@ export async function queryConsultations(dataSource: DataSource, f: Consultation
     const [at, id] = decodeCursor(f.cursor);
     q.andWhere('(c.at, c.event_id) < (:cursorAt, :cursorId)', { cursorAt: at, cursorId: id });
   }
-  const rows = await q.orderBy('c.at', 'DESC').addOrderBy('c.event_id', 'DESC').take(f.limit + 1).getMany();
+  const rows = await q
+    .orderBy('c.at', 'DESC')
+    .addOrderBy('c.event_id', 'DESC')
+    .take(f.limit + 1)
+    .getMany();
   const page = rows.slice(0, f.limit);
   return { items: page.map(view), nextCursor: rows.length > f.limit ? encodeCursor(page[page.length - 1]) : null };
 }

@@ -25,7 +25,14 @@ export class DevAuthController {
   @Get('users')
   @ApiOperation({ summary: 'The seeded demo users, one or more per persona.' })
   users(): DevUser[] {
-    return this.issuer.users.map((u) => ({ username: u.username, staffId: u.staffId, displayName: u.displayName, roles: u.roles, teams: u.teams, unit: u.unit }));
+    return this.issuer.users.map((u) => ({
+      username: u.username,
+      staffId: u.staffId,
+      displayName: u.displayName,
+      roles: u.roles,
+      teams: u.teams,
+      unit: u.unit,
+    }));
   }
 
   @Post('token')
@@ -34,7 +41,11 @@ export class DevAuthController {
   @ApiProblems(401)
   @ApiOperation({ summary: 'A signed access token for one demo user (no password: development only).' })
   @ApiOkResponse({ description: '`{ access_token, token_type, expires_in }`' })
-  async token(@Body() body: DevTokenRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ access_token: string; token_type: 'Bearer'; expires_in: number }> {
+  async token(
+    @Body() body: DevTokenRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ access_token: string; token_type: 'Bearer'; expires_in: number }> {
     const client = req.ip ?? 'unknown';
     const wait = this.lockout.retryAfterSeconds(client);
     if (wait > 0) {
@@ -44,7 +55,12 @@ export class DevAuthController {
     const user = this.issuer.findUser(body.username);
     if (!user) {
       this.lockout.recordFailure(client);
-      throw new ProblemException({ type: `${PROBLEM_BASE}invalid-credentials`, title: 'Login failed', status: 401, detail: 'There is no demo user with this name (GET /api/auth/dev/users lists them).' });
+      throw new ProblemException({
+        type: `${PROBLEM_BASE}invalid-credentials`,
+        title: 'Login failed',
+        status: 401,
+        detail: 'There is no demo user with this name (GET /api/auth/dev/users lists them).',
+      });
     }
     const { accessToken, expiresIn } = await this.issuer.issue(user);
     res.setHeader('Cache-Control', 'no-store');

@@ -27,7 +27,13 @@ export class DevIssuer {
     const { privateKey, publicKey } = await generateKeyPair('ES256');
     const jwk = await exportJWK(publicKey);
     const kid = await calculateJwkThumbprint(jwk);
-    return new DevIssuer(privateKey, { keys: [{ ...jwk, kid, alg: 'ES256', use: 'sig' }] }, kid, options.users ?? DEV_USERS, options.tokenTtlSeconds ?? 8 * 3600);
+    return new DevIssuer(
+      privateKey,
+      { keys: [{ ...jwk, kid, alg: 'ES256', use: 'sig' }] },
+      kid,
+      options.users ?? DEV_USERS,
+      options.tokenTtlSeconds ?? 8 * 3600,
+    );
   }
 
   /** A verifier that trusts this issuer's key only. */

@@ -21,9 +21,7 @@ const CASE_REF = /^[A-Za-z0-9][A-Za-z0-9./_-]{0,63}$/;
 
 /** What the justification headers say: nothing, a usable justification, or what is wrong with them. */
 export type JustificationResult =
-  | { kind: 'absent' }
-  | { kind: 'valid'; justification: Justification }
-  | { kind: 'invalid'; errors: { field: string; detail: string }[] };
+  { kind: 'absent' } | { kind: 'valid'; justification: Justification } | { kind: 'invalid'; errors: { field: string; detail: string }[] };
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
@@ -48,15 +46,22 @@ export function parseJustification(headers: Record<string, string | string[] | u
   const rawCase = single(headers[JUSTIFICATION_CASE_HEADER]);
   if ((rawText === undefined || rawText.trim() === '') && rawCase === undefined) return { kind: 'absent' };
   const errors: { field: string; detail: string }[] = [];
-  const text = decode(rawText ?? '').replace(/\s+/g, ' ').trim();
+  const text = decode(rawText ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const words = text.split(' ').filter((w) => /[\p{L}\p{N}]{2,}/u.test(w));
   if (hasControlCharacter(text)) errors.push({ field: 'X-Justification', detail: 'must not contain control characters' });
   if (text.length < MIN_JUSTIFICATION_LENGTH || words.length < MIN_JUSTIFICATION_WORDS) {
-    errors.push({ field: 'X-Justification', detail: `must say why, in at least ${MIN_JUSTIFICATION_WORDS} words and ${MIN_JUSTIFICATION_LENGTH} characters` });
+    errors.push({
+      field: 'X-Justification',
+      detail: `must say why, in at least ${MIN_JUSTIFICATION_WORDS} words and ${MIN_JUSTIFICATION_LENGTH} characters`,
+    });
   }
-  if (text.length > MAX_JUSTIFICATION_LENGTH) errors.push({ field: 'X-Justification', detail: `must be at most ${MAX_JUSTIFICATION_LENGTH} characters` });
+  if (text.length > MAX_JUSTIFICATION_LENGTH)
+    errors.push({ field: 'X-Justification', detail: `must be at most ${MAX_JUSTIFICATION_LENGTH} characters` });
   const caseRef = rawCase?.trim();
-  if (caseRef !== undefined && !CASE_REF.test(caseRef)) errors.push({ field: 'X-Justification-Case', detail: 'must be a case reference of letters, digits and . / _ - (at most 64)' });
+  if (caseRef !== undefined && !CASE_REF.test(caseRef))
+    errors.push({ field: 'X-Justification-Case', detail: 'must be a case reference of letters, digits and . / _ - (at most 64)' });
   if (errors.length > 0) return { kind: 'invalid', errors };
   return { kind: 'valid', justification: caseRef ? { text, caseRef } : { text } };
 }

@@ -54,7 +54,11 @@ export interface LiveOptions {
 }
 
 export function liveOptionsFromEnv(): LiveOptions {
-  return { heartbeatMs: intEnv('LIVE_HEARTBEAT_MS', 20_000), maxStreamsPerPerson: intEnv('LIVE_MAX_STREAMS_PER_PERSON', 5), maxBurst: intEnv('LIVE_MAX_BURST', 200) };
+  return {
+    heartbeatMs: intEnv('LIVE_HEARTBEAT_MS', 20_000),
+    maxStreamsPerPerson: intEnv('LIVE_MAX_STREAMS_PER_PERSON', 5),
+    maxBurst: intEnv('LIVE_MAX_BURST', 200),
+  };
 }
 
 /** The events of a live stream and the schema of each one's data, for the documents (`@ApiEventStream`). */
@@ -62,7 +66,11 @@ const LIVE_EVENTS = {
   ready: {
     type: 'object',
     required: ['service', 'heartbeatMs', 'expiresAt'],
-    properties: { service: { type: 'string' }, heartbeatMs: { type: 'integer', minimum: 1 }, expiresAt: { type: 'string', format: 'date-time' } },
+    properties: {
+      service: { type: 'string' },
+      heartbeatMs: { type: 'integer', minimum: 1 },
+      expiresAt: { type: 'string', format: 'date-time' },
+    },
   },
   change: {
     type: 'object',
@@ -71,7 +79,10 @@ const LIVE_EVENTS = {
       type: { type: 'string' },
       id: { type: 'string' },
       version: { type: 'integer', minimum: 0 },
-      related: { type: 'array', items: { type: 'object', required: ['type', 'id'], properties: { type: { type: 'string' }, id: { type: 'string' } } } },
+      related: {
+        type: 'array',
+        items: { type: 'object', required: ['type', 'id'], properties: { type: { type: 'string' }, id: { type: 'string' } } },
+      },
     },
   },
   resync: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', enum: ['slow_consumer', 'burst'] } } },
@@ -223,7 +234,9 @@ export class LiveUpdates implements OnModuleDestroy {
     };
     req.on('close', done);
     res.on('close', done);
-    sub.stream.send(`retry: 5000\n${sseEvent('ready', { service: this.service, heartbeatMs: this.options.heartbeatMs, expiresAt: new Date(expiresAt).toISOString() })}`);
+    sub.stream.send(
+      `retry: 5000\n${sseEvent('ready', { service: this.service, heartbeatMs: this.options.heartbeatMs, expiresAt: new Date(expiresAt).toISOString() })}`,
+    );
     const heartbeat = setInterval(() => sub.stream.heartbeat(), this.options.heartbeatMs);
     const expiry = setTimeout(
       () => {
@@ -269,7 +282,8 @@ export function liveUpdatesProvider(
   return {
     provide: LIVE_UPDATES,
     inject: [EVENT_SOURCING, AccessControl, ...(o.inject ?? [])],
-    useFactory: (es: ServiceEventSourcing, access: AccessControl, ...deps: unknown[]) => new LiveUpdates(service, access, es.projector, o.sources(es, ...deps), o.options ?? liveOptionsFromEnv()),
+    useFactory: (es: ServiceEventSourcing, access: AccessControl, ...deps: unknown[]) =>
+      new LiveUpdates(service, access, es.projector, o.sources(es, ...deps), o.options ?? liveOptionsFromEnv()),
   };
 }
 

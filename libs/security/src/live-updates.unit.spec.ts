@@ -2,7 +2,14 @@ import { Writable } from 'node:stream';
 import { LiveStream, sseEvent } from './live-updates';
 import { Principal } from './principal';
 
-const reader: Principal = { staffId: '5415-0201', username: 'pieter.janssens', displayName: 'Pieter Janssens', roles: ['detective'], teams: ['Diefstallen'], unit: 'LRD' };
+const reader: Principal = {
+  staffId: '5415-0201',
+  username: 'pieter.janssens',
+  displayName: 'Pieter Janssens',
+  roles: ['detective'],
+  teams: ['Diefstallen'],
+  unit: 'LRD',
+};
 
 /** A socket that takes nothing until told to: a client that stopped reading. */
 function stalledSocket(highWaterMark: number) {
@@ -29,7 +36,8 @@ describe('LiveStream', () => {
   it('drops what a slow reader cannot take instead of buffering it, then sends one resync once drained', () => {
     const socket = stalledSocket(1024);
     const stream = new LiveStream(socket.out, reader);
-    const change = (i: number) => sseEvent('change', { type: 'report', id: `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`, version: i });
+    const change = (i: number) =>
+      sseEvent('change', { type: 'report', id: `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`, version: i });
     for (let i = 0; i < 10_000; i++) stream.send(change(i));
     // Bounded: what the socket holds stays within its high-water mark and one frame.
     expect(socket.out.writableLength).toBeLessThanOrEqual(1024 + change(0).length);

@@ -6,9 +6,7 @@
 export class LoginLockout {
   private readonly failures = new Map<string, number[]>();
 
-  constructor(
-    private readonly options: { maxFailures: number; windowMs: number; now?: () => number },
-  ) {}
+  constructor(private readonly options: { maxFailures: number; windowMs: number; now?: () => number }) {}
 
   private now(): number {
     return this.options.now ? this.options.now() : Date.now();

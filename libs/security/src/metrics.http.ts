@@ -37,7 +37,8 @@ function metricsController(path: string, undocumented: boolean): Type<unknown> {
     @Get(path)
     @ApiProduces('text/plain')
     @ApiOperation({
-      summary: 'Prometheus metrics of the process that serves this service (text exposition format). For the ops role, or the scrape token as bearer (METRICS_SCRAPE_TOKEN).',
+      summary:
+        'Prometheus metrics of the process that serves this service (text exposition format). For the ops role, or the scrape token as bearer (METRICS_SCRAPE_TOKEN).',
     })
     async scrape(@Res({ passthrough: true }) res: Response): Promise<string> {
       const text = await this.metrics.scrape();

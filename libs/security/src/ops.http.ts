@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Type } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ParkedMessage, ParkedMessageNotFoundError, ParkedMessageResolvedError, PARKED_STATUSES, ParkedStatus, ReplayOutcome } from '@police/messaging';
+import {
+  ParkedMessage,
+  ParkedMessageNotFoundError,
+  ParkedMessageResolvedError,
+  PARKED_STATUSES,
+  ParkedStatus,
+  ReplayOutcome,
+} from '@police/messaging';
 import {
   ApiProblems,
   EVENT_SOURCING,
@@ -29,7 +36,10 @@ import { correlationIdOf } from './request-context';
 
 /** `GET …/ops/parked-messages`: which messages, newest first. */
 export class ParkedMessagesQuery {
-  @ApiPropertyOptional({ enum: [...PARKED_STATUSES, 'all'], description: 'parked (default): waiting for someone; replayed, discarded, or all' })
+  @ApiPropertyOptional({
+    enum: [...PARKED_STATUSES, 'all'],
+    description: 'parked (default): waiting for someone; replayed, discarded, or all',
+  })
   @Optional()
   @IsIn([...PARKED_STATUSES, 'all'])
   status?: ParkedStatus | 'all';
@@ -94,7 +104,14 @@ const PARKED_ID = /^[1-9][0-9]{0,17}$/;
 
 function problem(status: number, code: string, detail: string, errors?: FieldError[]): ProblemException {
   const titles: Record<number, string> = { 404: 'Not found', 409: 'Conflict', 422: 'Unprocessable content' };
-  return new ProblemException({ type: `${PROBLEM_BASE}${code.replace(/_/g, '-')}`, title: titles[status] ?? 'Error', status, code, detail, ...(errors ? { errors } : {}) });
+  return new ProblemException({
+    type: `${PROBLEM_BASE}${code.replace(/_/g, '-')}`,
+    title: titles[status] ?? 'Error',
+    status,
+    code,
+    detail,
+    ...(errors ? { errors } : {}),
+  });
 }
 
 /** The id of a parked message: a positive whole number (400 naming `id` otherwise). */
@@ -121,7 +138,9 @@ export function opsController(service: ServiceName): Type<unknown> {
 
     @Get('parked-messages')
     @SearchRateLimit()
-    @ApiOperation({ summary: 'Messages this service could not take (newest first), why (the fields at fault), and what was done with them.' })
+    @ApiOperation({
+      summary: 'Messages this service could not take (newest first), why (the fields at fault), and what was done with them.',
+    })
     async parkedMessages(@Query() q: ParkedMessagesQuery): Promise<ParkedMessageList> {
       const messages = await this.es.operations.parkedMessages({ status: q.status, limit: q.limit ?? 50 });
       return { service, messages: messages.map((m) => this.view(m)) };
@@ -140,7 +159,12 @@ export function opsController(service: ServiceName): Type<unknown> {
       const outcome = await this.act(id, () => this.es.operations.replay(id, this.operator(req, operator)));
       const message = await this.find(id);
       if (outcome.outcome === 'parked') {
-        throw problem(422, 'still_refused', `The message is still refused (${outcome.reason.code}); it stays parked.`, outcome.reason.errors);
+        throw problem(
+          422,
+          'still_refused',
+          `The message is still refused (${outcome.reason.code}); it stays parked.`,
+          outcome.reason.errors,
+        );
       }
       return { message, outcome: (outcome as Exclude<ReplayOutcome, { outcome: 'parked' }>).outcome };
     }
@@ -149,8 +173,15 @@ export function opsController(service: ServiceName): Type<unknown> {
     @HttpCode(200)
     @Unversioned()
     @ApiProblems(404, 409)
-    @ApiOperation({ summary: 'Gives a parked message up, for the reason given (kept, with who discarded it). Replayed or discarded already: 409.' })
-    async discard(@Param('id') raw: string, @Body() body: DiscardParkedMessageRequest, @Req() req: Request, @CurrentPrincipal() operator: Principal): Promise<DiscardAnswer> {
+    @ApiOperation({
+      summary: 'Gives a parked message up, for the reason given (kept, with who discarded it). Replayed or discarded already: 409.',
+    })
+    async discard(
+      @Param('id') raw: string,
+      @Body() body: DiscardParkedMessageRequest,
+      @Req() req: Request,
+      @CurrentPrincipal() operator: Principal,
+    ): Promise<DiscardAnswer> {
       const id = parkedId(raw);
       await this.act(id, () => this.es.operations.discard(id, body.reason.trim(), this.operator(req, operator)));
       return { message: await this.find(id) };
@@ -158,7 +189,10 @@ export function opsController(service: ServiceName): Type<unknown> {
 
     @Get('status')
     @SearchRateLimit()
-    @ApiOperation({ summary: 'Where each projection, the relay and the consumer group stand (positions, lag in events and seconds), rebuilds in progress, and parked messages per status.' })
+    @ApiOperation({
+      summary:
+        'Where each projection, the relay and the consumer group stand (positions, lag in events and seconds), rebuilds in progress, and parked messages per status.',
+    })
     status(): Promise<OpsStatus> {
       return this.es.operations.status();
     }
@@ -167,13 +201,18 @@ export function opsController(service: ServiceName): Type<unknown> {
     @HttpCode(202)
     @Unversioned()
     @ApiProblems(404, 409)
-    @ApiOperation({ summary: 'Rebuilds a projection from the whole log into a new table, swapped in when complete; the progress shows in GET ops/status. One at a time per projection (409).' })
+    @ApiOperation({
+      summary:
+        'Rebuilds a projection from the whole log into a new table, swapped in when complete; the progress shows in GET ops/status. One at a time per projection (409).',
+    })
     async rebuild(@Param('name') name: string, @Req() req: Request, @CurrentPrincipal() operator: Principal): Promise<RebuildAnswer> {
       try {
         return { projection: name, rebuild: await this.es.operations.rebuild(name, this.operator(req, operator)) };
       } catch (e) {
-        if (e instanceof UnknownProjectionError) throw problem(404, 'not_found', `This service has no projection ${JSON.stringify(name.slice(0, 100))}.`);
-        if (e instanceof RebuildRunningError) throw problem(409, 'rebuild_running', `A rebuild of ${name} is running; its progress is in the status.`);
+        if (e instanceof UnknownProjectionError)
+          throw problem(404, 'not_found', `This service has no projection ${JSON.stringify(name.slice(0, 100))}.`);
+        if (e instanceof RebuildRunningError)
+          throw problem(409, 'rebuild_running', `A rebuild of ${name} is running; its progress is in the status.`);
         throw e;
       }
     }
@@ -188,7 +227,8 @@ export function opsController(service: ServiceName): Type<unknown> {
         return await work();
       } catch (e) {
         if (e instanceof ParkedMessageNotFoundError) throw problem(404, 'not_found', `No parked message ${id}.`);
-        if (e instanceof ParkedMessageResolvedError) throw problem(409, 'already_resolved', `Parked message ${id} was ${e.status} already.`);
+        if (e instanceof ParkedMessageResolvedError)
+          throw problem(409, 'already_resolved', `Parked message ${id} was ${e.status} already.`);
         throw e;
       }
     }

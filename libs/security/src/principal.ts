@@ -73,7 +73,8 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   const staffId = claims.staff_id ?? claims.sub;
   if (typeof staffId !== 'string' || !ID.test(staffId)) throw new InvalidClaimsError('the token names no valid staff id (staff_id or sub)');
   const username = claims.preferred_username ?? staffId;
-  if (typeof username !== 'string' || !ID.test(username)) throw new InvalidClaimsError('claim "preferred_username" is not a valid user name');
+  if (typeof username !== 'string' || !ID.test(username))
+    throw new InvalidClaimsError('claim "preferred_username" is not a valid user name');
   const displayName = isName(claims.name) ? claims.name : username;
   const realm = claims.realm_access as { roles?: unknown } | undefined;
   const granted = [...stringList(realm?.roles, 'realm_access.roles'), ...stringList(claims.roles, 'roles')];

@@ -12,7 +12,14 @@ describe('principalFromClaims', () => {
         teams: ['Drugs'],
         unit: 'LRD',
       }),
-    ).toEqual({ staffId: '5415-0202', username: 'sofie.maes', displayName: 'Sofie Maes', roles: ['detective'], teams: ['Drugs'], unit: 'LRD' });
+    ).toEqual({
+      staffId: '5415-0202',
+      username: 'sofie.maes',
+      displayName: 'Sofie Maes',
+      roles: ['detective'],
+      teams: ['Drugs'],
+      unit: 'LRD',
+    });
   });
 
   it('falls back to sub, merges a plain roles claim and takes a single team as a list', () => {

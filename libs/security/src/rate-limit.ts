@@ -64,6 +64,9 @@ export class RateLimitGuard extends ThrottlerGuard {
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const wait = Math.max(1, Math.ceil(detail.timeToBlockExpire));
     context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(wait));
-    throw tooManyRequests(`Too many requests: at most ${detail.limit} per ${Math.round(detail.ttl / 1000)} s. Retry after ${wait} s.`, wait);
+    throw tooManyRequests(
+      `Too many requests: at most ${detail.limit} per ${Math.round(detail.ttl / 1000)} s. Retry after ${wait} s.`,
+      wait,
+    );
   }
 }

@@ -1,6 +1,15 @@
 import { applyDecorators, Injectable } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import { fieldsProblem, ProblemException, SEARCH_ACCESS_COLUMNS, SearchEntry, searchIndex, SearchPage, SearchQuery, searchQuery } from '@police/platform';
+import {
+  fieldsProblem,
+  ProblemException,
+  SEARCH_ACCESS_COLUMNS,
+  SearchEntry,
+  searchIndex,
+  SearchPage,
+  SearchQuery,
+  searchQuery,
+} from '@police/platform';
 import type { Request } from 'express';
 import type { DataSource, EntityTarget } from 'typeorm';
 import { AccessControl } from './access-control';
@@ -20,7 +29,11 @@ import { AccessRow, resourceOfRow } from './visibility';
 export class RecordSearch {
   constructor(private readonly access: AccessControl) {}
 
-  async search(req: Request, index: { dataSource: DataSource; entity: EntityTarget<SearchEntry>; types: readonly ResourceType[] }, query: SearchQuery): Promise<SearchPage> {
+  async search(
+    req: Request,
+    index: { dataSource: DataSource; entity: EntityTarget<SearchEntry>; types: readonly ResourceType[] },
+    query: SearchQuery,
+  ): Promise<SearchPage> {
     const principal = principalOf(req);
     if (!principal) throw unauthenticated('This endpoint reads protected records: it needs a bearer token.');
     const tsquery = await searchQuery(index.dataSource, query.q);
@@ -38,7 +51,12 @@ export class RecordSearch {
     for (const h of hits) shown.get(h.access.type as ResourceType)?.push({ ...h.access, type: h.access.type as ResourceType, id: h.id });
     // recordListRead re-checks every record with canSee: a row the SQL let through wrongly fails the answer.
     for (const [type, rows] of shown) {
-      if (rows.length > 0 || type === index.types[0]) await this.access.recordListRead(req, type, rows.map((r) => resourceOfRow(r, principal)));
+      if (rows.length > 0 || type === index.types[0])
+        await this.access.recordListRead(
+          req,
+          type,
+          rows.map((r) => resourceOfRow(r, principal)),
+        );
     }
     return { q: query.q, total, totalExact, limit, offset, hits: hits.map(({ access: _access, ...hit }) => hit) };
   }

@@ -32,9 +32,13 @@ export function requestLoggerModule(options: { level: string; destination?: Dest
           res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
         },
         customSuccessObject: (req: RawRequest, _res: ServerResponse, value: Record<string, unknown>) => ({ ...value, path: pathOf(req) }),
-        customErrorObject: (req: RawRequest, _res: ServerResponse, _err: Error, value: Record<string, unknown>) => ({ ...value, path: pathOf(req) }),
+        customErrorObject: (req: RawRequest, _res: ServerResponse, _err: Error, value: Record<string, unknown>) => ({
+          ...value,
+          path: pathOf(req),
+        }),
         redact: { paths: ['req.headers', 'res.headers', 'headers', 'authorization', 'cookie'], censor: '[redacted]' },
-        customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+        customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
+          err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       },
       options.destination ?? process.stdout,
     ],

@@ -41,7 +41,8 @@ export function discoverRoutes(modules: ModulesContainer, globalPrefix = 'api'):
   const scanner = new MetadataScanner();
   const routes: RouteEntry[] = [];
   for (const mod of modules.values()) {
-    const modulePath = (Reflect.getMetadata(MODULE_PATH + modules.applicationId, mod.metatype) ?? Reflect.getMetadata(MODULE_PATH, mod.metatype)) as string | undefined;
+    const modulePath = (Reflect.getMetadata(MODULE_PATH + modules.applicationId, mod.metatype) ??
+      Reflect.getMetadata(MODULE_PATH, mod.metatype)) as string | undefined;
     for (const wrapper of mod.controllers.values()) {
       const controller = wrapper.metatype as (new (...args: unknown[]) => unknown) | null;
       if (!controller) continue;
@@ -84,7 +85,8 @@ export function policyViolations(routes: RouteEntry[]): string[] {
   return routes.flatMap((r) => {
     const at = `${r.method} ${r.path} (${r.controller}.${r.handler})`;
     if (!r.policy) return [`${at} has no access policy: add @Public(), @Allow(...roles) or @Authenticated()`];
-    if (r.policy.kind === 'public' && r.consults) return [`${at} is public but consults ${r.consults.join(', ')}: protected records need an authenticated policy`];
+    if (r.policy.kind === 'public' && r.consults)
+      return [`${at} is public but consults ${r.consults.join(', ')}: protected records need an authenticated policy`];
     if (isListOrSearch(r) && r.rateLimit !== 'search') return [`${at} lists or searches records: add @SearchRateLimit()`];
     return [];
   });
@@ -101,7 +103,9 @@ export function servedRoutes(app: INestApplication): { method: string; path: str
   const out: { method: string; path: string }[] = [];
   for (const layer of stack) {
     if (!layer.route) continue;
-    const methods = Object.entries(layer.route.methods).filter(([m, on]) => on && m !== '_all').map(([m]) => m.toUpperCase());
+    const methods = Object.entries(layer.route.methods)
+      .filter(([m, on]) => on && m !== '_all')
+      .map(([m]) => m.toUpperCase());
     // A middleware mounted for every method (the request logger), not a handler.
     if (layer.route.methods._all || METHODS.every((m) => methods.includes(m))) continue;
     for (const method of methods) out.push({ method, path: layer.route.path });

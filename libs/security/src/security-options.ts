@@ -146,7 +146,9 @@ export function scrapeTokenFromEnv(env: NodeJS.ProcessEnv = process.env): string
   const token = env.METRICS_SCRAPE_TOKEN;
   if (token === undefined || token === '') return undefined;
   if (token.length < MIN_SCRAPE_TOKEN_LENGTH || !/^[A-Za-z0-9._~+/-]+$/.test(token)) {
-    throw new Error(`METRICS_SCRAPE_TOKEN must be at least ${MIN_SCRAPE_TOKEN_LENGTH} characters of A-Z a-z 0-9 - . _ ~ + / (e.g. \`openssl rand -hex 32\`)`);
+    throw new Error(
+      `METRICS_SCRAPE_TOKEN must be at least ${MIN_SCRAPE_TOKEN_LENGTH} characters of A-Z a-z 0-9 - . _ ~ + / (e.g. \`openssl rand -hex 32\`)`,
+    );
   }
   return token;
 }
@@ -170,15 +172,23 @@ export function authenticationFromEnv(mode: 'embedded' | 'production', env: Node
   if (mode === 'embedded' && (env.DEV_AUTH === undefined || truthy(env.DEV_AUTH))) return { kind: 'dev' };
   const need = (name: string): string => {
     const v = env[name];
-    if (!v) throw new Error(`${name} is not set: ${mode} mode verifies OIDC tokens and needs OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URI (README, "Security").`);
+    if (!v)
+      throw new Error(
+        `${name} is not set: ${mode} mode verifies OIDC tokens and needs OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URI (README, "Security").`,
+      );
     return v;
   };
   const jwksUri = need('OIDC_JWKS_URI');
   if (!/^https?:\/\//.test(jwksUri)) throw new Error(`OIDC_JWKS_URI must be an http(s) URL, got "${jwksUri}"`);
-  const algorithms = (env.OIDC_ALGORITHMS ?? 'RS256,ES256').split(',').map((a) => a.trim()).filter(Boolean);
+  const algorithms = (env.OIDC_ALGORITHMS ?? 'RS256,ES256')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   const bad = algorithms.filter((a) => !(ASYMMETRIC_ALGORITHMS as readonly string[]).includes(a));
   if (algorithms.length === 0 || bad.length > 0) {
-    throw new Error(`OIDC_ALGORITHMS may only name asymmetric algorithms (${ASYMMETRIC_ALGORITHMS.join(', ')}); refused: ${bad.join(', ') || '(empty)'}`);
+    throw new Error(
+      `OIDC_ALGORITHMS may only name asymmetric algorithms (${ASYMMETRIC_ALGORITHMS.join(', ')}); refused: ${bad.join(', ') || '(empty)'}`,
+    );
   }
   const issuer = need('OIDC_ISSUER');
   const authority = env.OIDC_CONSOLE_AUTHORITY || issuer;
@@ -189,6 +199,10 @@ export function authenticationFromEnv(mode: 'embedded' | 'production', env: Node
     audience: need('OIDC_AUDIENCE'),
     jwksUri,
     algorithms,
-    console: { authority, clientId: env.OIDC_CONSOLE_CLIENT_ID || DEFAULT_CONSOLE_CLIENT_ID, scope: env.OIDC_CONSOLE_SCOPE || DEFAULT_CONSOLE_SCOPE },
+    console: {
+      authority,
+      clientId: env.OIDC_CONSOLE_CLIENT_ID || DEFAULT_CONSOLE_CLIENT_ID,
+      scope: env.OIDC_CONSOLE_SCOPE || DEFAULT_CONSOLE_SCOPE,
+    },
   };
 }

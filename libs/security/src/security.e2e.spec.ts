@@ -28,7 +28,13 @@ const staff = (username: string): string => DEV_USERS.find((u) => u.username ===
 /** What the fixture service knows about its records. `body` is the content: it must never reach the audit trail. */
 const RECORDS: Record<string, { resource: ProtectedResource; body: Record<string, unknown> }> = {
   'inv-diefstal': {
-    resource: { type: 'investigation', id: 'inv-diefstal', caseRef: 'GE.55.L1.004711-2026', teams: ['Diefstallen'], assignees: [staff('pieter.janssens')] },
+    resource: {
+      type: 'investigation',
+      id: 'inv-diefstal',
+      caseRef: 'GE.55.L1.004711-2026',
+      teams: ['Diefstallen'],
+      assignees: [staff('pieter.janssens')],
+    },
     body: { title: 'Woninginbraak Sint-Amandsberg', suspect: 'Jan Smits' },
   },
   'inv-zeden': {
@@ -40,7 +46,12 @@ const RECORDS: Record<string, { resource: ProtectedResource; body: Record<string
     body: { title: 'Cannabisplantage Ledeberg', suspect: 'Tom De Wolf' },
   },
   'cmp-janssens': {
-    resource: { type: 'integrity_complaint', id: 'cmp-janssens', compartment: 'integrity:BIT', concernedStaffIds: [staff('pieter.janssens')] },
+    resource: {
+      type: 'integrity_complaint',
+      id: 'cmp-janssens',
+      compartment: 'integrity:BIT',
+      concernedStaffIds: [staff('pieter.janssens')],
+    },
     body: { nature: 'deontological', complainant: 'Anonymous citizen' },
   },
   'cmp-tucht': {
@@ -116,7 +127,11 @@ interface Fixture {
   app: INestApplication;
   url: string;
   token(username: string): Promise<string>;
-  get(path: string, username?: string, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }>;
+  get(
+    path: string,
+    username?: string,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }>;
 }
 
 async function startApp(db: TestDatabase, options: { rateLimits?: Partial<RateLimits>; logs?: string[] } = {}): Promise<Fixture> {
@@ -152,14 +167,20 @@ async function startApp(db: TestDatabase, options: { rateLimits?: Partial<RateLi
   const tokens = new Map<string, string>();
   const token = async (username: string): Promise<string> => {
     if (!tokens.has(username)) {
-      const res = await fetch(`${url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
+      const res = await fetch(`${url}/api/auth/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username }),
+      });
       expect(res.status).toBe(200);
       tokens.set(username, ((await res.json()) as { access_token: string }).access_token);
     }
     return tokens.get(username)!;
   };
   const get: Fixture['get'] = async (path, username, headers = {}) => {
-    const res = await fetch(`${url}${path}`, { headers: { ...headers, ...(username ? { authorization: `Bearer ${await token(username)}` } : {}) } });
+    const res = await fetch(`${url}${path}`, {
+      headers: { ...headers, ...(username ? { authorization: `Bearer ${await token(username)}` } : {}) },
+    });
     const text = await res.text();
     return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
   };
@@ -195,7 +216,13 @@ describe('security over HTTP (real PostgreSQL)', () => {
       expect(res.status).toBe(401);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
       expect(res.headers.get('www-authenticate')).toContain('error="invalid_token"');
-      expect(res.body).toEqual({ type: `${PROBLEM}unauthenticated`, title: 'Authentication required', status: 401, detail, instance: path });
+      expect(res.body).toEqual({
+        type: `${PROBLEM}unauthenticated`,
+        title: 'Authentication required',
+        status: 401,
+        detail,
+        instance: path,
+      });
     }
 
     it('accepts a token of the dev issuer and answers 401 without one', async () => {
@@ -238,13 +265,18 @@ describe('security over HTTP (real PostgreSQL)', () => {
     });
 
     it('refuses alg "none" and an HMAC token keyed with the public key (algorithm confusion)', async () => {
-      const body = { ...claims('filip.vermeulen'), iss: DEV_ISSUER, aud: PLATFORM_AUDIENCE, sub: staff('filip.vermeulen'), exp: Math.floor(Date.now() / 1000) + 3600 };
+      const body = {
+        ...claims('filip.vermeulen'),
+        iss: DEV_ISSUER,
+        aud: PLATFORM_AUDIENCE,
+        sub: staff('filip.vermeulen'),
+        exp: Math.floor(Date.now() / 1000) + 3600,
+      };
       await expectInvalidToken(`${b64({ alg: 'none', typ: 'JWT' })}.${b64(body)}.`, 'The token is not signed with an accepted algorithm.');
       const publicJwk = f.app.get(DevIssuer).jwks.keys[0];
       const hs = await new SignJWT(body).setProtectedHeader({ alg: 'HS256' }).sign(Buffer.from(JSON.stringify(publicJwk)));
       await expectInvalidToken(hs, 'The token is not signed with an accepted algorithm.');
     });
-
   });
 
   describe('a remote JWKS (how production verifies Keycloak tokens)', () => {
@@ -259,7 +291,13 @@ describe('security over HTTP (real PostgreSQL)', () => {
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
       const uri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/realms/police/protocol/openid-connect/certs`;
       const settings = { issuer: 'http://keycloak:8080/realms/police', audience: PLATFORM_AUDIENCE, algorithms: ['RS256'] };
-      const token = await new SignJWT({ preferred_username: 'koen.claes', staff_id: '5415-0204', realm_access: { roles: ['detective', 'offline_access'] }, teams: ['Geweld'], unit: 'LRD' })
+      const token = await new SignJWT({
+        preferred_username: 'koen.claes',
+        staff_id: '5415-0204',
+        realm_access: { roles: ['detective', 'offline_access'] },
+        teams: ['Geweld'],
+        unit: 'LRD',
+      })
         .setProtectedHeader({ alg: 'RS256', kid: 'kc-1' })
         .setIssuer(settings.issuer)
         .setAudience([PLATFORM_AUDIENCE, 'account'])
@@ -279,14 +317,23 @@ describe('security over HTTP (real PostgreSQL)', () => {
       } finally {
         await new Promise((r) => server.close(r));
       }
-      await expect(TokenVerifier.remote(settings, uri).verify(token)).rejects.toMatchObject({ status: 503, message: 'The identity provider cannot be reached to check the token. Try again later.' });
+      await expect(TokenVerifier.remote(settings, uri).verify(token)).rejects.toMatchObject({
+        status: 503,
+        message: 'The identity provider cannot be reached to check the token. Try again later.',
+      });
     });
   });
 
   describe('authorization: roles plus team, assignment and compartment, on every id', () => {
     it('gives the assigned detective and the team lead their case, on the basis that is logged', async () => {
-      expect(await f.get('/api/cases/investigations/inv-diefstal', 'pieter.janssens')).toMatchObject({ status: 200, body: { id: 'inv-diefstal', access: { basis: 'assignment' } } });
-      expect(await f.get('/api/cases/investigations/inv-diefstal', 'els.jacobs')).toMatchObject({ status: 200, body: { access: { basis: 'team' } } });
+      expect(await f.get('/api/cases/investigations/inv-diefstal', 'pieter.janssens')).toMatchObject({
+        status: 200,
+        body: { id: 'inv-diefstal', access: { basis: 'assignment' } },
+      });
+      expect(await f.get('/api/cases/investigations/inv-diefstal', 'els.jacobs')).toMatchObject({
+        status: 200,
+        body: { access: { basis: 'team' } },
+      });
     });
 
     it('asks for a justification outside the assignment, then logs the read as break-glass with it', async () => {
@@ -294,17 +341,31 @@ describe('security over HTTP (real PostgreSQL)', () => {
       const refused = await f.get(path, 'sofie.maes');
       expect(refused.status).toBe(403);
       expect(refused.headers.get('content-type')).toContain('application/problem+json');
-      expect(refused.body).toMatchObject({ type: `${PROBLEM}justification-required`, title: 'Justification required', status: 403, justificationHeader: 'X-Justification', instance: path });
+      expect(refused.body).toMatchObject({
+        type: `${PROBLEM}justification-required`,
+        title: 'Justification required',
+        status: 403,
+        justificationHeader: 'X-Justification',
+        instance: path,
+      });
       expect(refused.body.detail).toContain('A justification is required');
       expect(refused.body).not.toHaveProperty('title', 'Woninginbraak Sint-Amandsberg');
 
       const tooShort = await f.get(path, 'sofie.maes', { 'x-justification': 'nodig' });
       expect(tooShort.status).toBe(403);
-      expect(tooShort.body).toMatchObject({ type: `${PROBLEM}justification-required`, errors: [{ field: 'X-Justification', detail: 'must say why, in at least 3 words and 15 characters' }] });
+      expect(tooShort.body).toMatchObject({
+        type: `${PROBLEM}justification-required`,
+        errors: [{ field: 'X-Justification', detail: 'must say why, in at least 3 words and 15 characters' }],
+      });
 
       const granted = await f.get(path, 'sofie.maes', { 'x-justification': JUSTIFICATION, 'x-justification-case': 'GE.55.L1.009999-2026' });
       expect(granted.status).toBe(200);
-      expect(granted.body).toEqual({ id: 'inv-diefstal', title: 'Woninginbraak Sint-Amandsberg', suspect: 'Jan Smits', access: { basis: 'break_glass' } });
+      expect(granted.body).toEqual({
+        id: 'inv-diefstal',
+        title: 'Woninginbraak Sint-Amandsberg',
+        suspect: 'Jan Smits',
+        access: { basis: 'break_glass' },
+      });
 
       const page = await eventually(async () => {
         const r = await f.get(`/api/audit/consultations?actor=${staff('sofie.maes')}&breakGlass=true`, 'ines.dubois');
@@ -317,7 +378,13 @@ describe('security over HTTP (real PostgreSQL)', () => {
           id: expect.any(String),
           at: expect.any(String),
           actor: { staffId: staff('sofie.maes'), username: 'sofie.maes', roles: ['detective'], teams: ['Drugs'], unit: 'LRD' },
-          subject: { type: 'investigation', ids: ['inv-diefstal'], caseRef: 'GE.55.L1.004711-2026', compartments: [], concernedStaffIds: [] },
+          subject: {
+            type: 'investigation',
+            ids: ['inv-diefstal'],
+            caseRef: 'GE.55.L1.004711-2026',
+            compartments: [],
+            concernedStaffIds: [],
+          },
           kind: 'record',
           outcome: 'granted',
           basis: 'break_glass',
@@ -346,18 +413,34 @@ describe('security over HTTP (real PostgreSQL)', () => {
       const path = '/api/cases/investigations/inv-zeden';
       expect(await f.get(path, 'lotte.willems')).toMatchObject({ status: 200, body: { access: { basis: 'assignment' } } });
       const other = await f.get(path, 'pieter.janssens', { 'x-justification': JUSTIFICATION });
-      expect(other).toMatchObject({ status: 404, body: { type: `${PROBLEM}not-found`, detail: 'There is no investigation with this id.' } });
+      expect(other).toMatchObject({
+        status: 404,
+        body: { type: `${PROBLEM}not-found`, detail: 'There is no investigation with this id.' },
+      });
       expect(await f.get(path, 'filip.vermeulen')).toMatchObject({ status: 403, body: { type: `${PROBLEM}justification-required` } });
-      expect(await f.get(path, 'filip.vermeulen', { 'x-justification': 'Klacht van het parket over de opvolging van dit dossier' })).toMatchObject({ status: 200, body: { access: { basis: 'break_glass' } } });
+      expect(
+        await f.get(path, 'filip.vermeulen', { 'x-justification': 'Klacht van het parket over de opvolging van dit dossier' }),
+      ).toMatchObject({ status: 200, body: { access: { basis: 'break_glass' } } });
     });
 
     it('refuses roles that cannot read a type at all, and writes outside the assignment even when justified', async () => {
       const desk = await f.get('/api/cases/investigations/inv-diefstal', 'an.peeters', { 'x-justification': JUSTIFICATION });
-      expect(desk).toMatchObject({ status: 403, body: { type: `${PROBLEM}forbidden`, detail: 'Your roles do not give access to this investigation.' } });
+      expect(desk).toMatchObject({
+        status: 403,
+        body: { type: `${PROBLEM}forbidden`, detail: 'Your roles do not give access to this investigation.' },
+      });
       const lab = await f.get('/api/cases/investigations/inv-diefstal', 'nathalie.wouters');
-      expect(lab).toMatchObject({ status: 403, body: { type: `${PROBLEM}forbidden`, detail: 'Your role does not give access to this endpoint.' } });
+      expect(lab).toMatchObject({
+        status: 403,
+        body: { type: `${PROBLEM}forbidden`, detail: 'Your role does not give access to this endpoint.' },
+      });
       const put = (username: string) =>
-        f.token(username).then((t) => fetch(`${f.url}/api/cases/investigations/inv-diefstal`, { method: 'PUT', headers: { authorization: `Bearer ${t}`, 'x-justification': JUSTIFICATION } }));
+        f.token(username).then((t) =>
+          fetch(`${f.url}/api/cases/investigations/inv-diefstal`, {
+            method: 'PUT',
+            headers: { authorization: `Bearer ${t}`, 'x-justification': JUSTIFICATION },
+          }),
+        );
       expect((await put('pieter.janssens')).status).toBe(204);
       expect((await put('els.jacobs')).status).toBe(204);
       const outsider = await put('sofie.maes');
@@ -374,7 +457,13 @@ describe('security over HTTP (real PostgreSQL)', () => {
         expect((r.body.items as unknown[]).length).toBe(1);
         return r.body.items as Record<string, unknown>[];
       });
-      expect(items[0]).toMatchObject({ kind: 'list', subject: { type: 'investigation', ids: ['inv-drugs'] }, basis: 'team', reason: 'list of 1 visible record(s): team 1', actor: { staffId: staff('sofie.maes') } });
+      expect(items[0]).toMatchObject({
+        kind: 'list',
+        subject: { type: 'investigation', ids: ['inv-drugs'] },
+        basis: 'team',
+        reason: 'list of 1 visible record(s): team 1',
+        actor: { staffId: staff('sofie.maes') },
+      });
     });
 
     it('never shows an integrity complaint to an officer it names, whatever role or justification: 404, and oversight sees the attempt', async () => {
@@ -383,10 +472,19 @@ describe('security over HTTP (real PostgreSQL)', () => {
       const named = await f.get('/api/cases/complaints/cmp-janssens', 'pieter.janssens');
       expect(named.status).toBe(404);
       expect({ ...named.body, instance: undefined }).toEqual({ ...missing.body, instance: undefined });
-      expect(named.body).toEqual({ type: `${PROBLEM}not-found`, title: 'Not found', status: 404, detail: 'There is no integrity complaint with this id.', instance: '/api/cases/complaints/cmp-janssens' });
+      expect(named.body).toEqual({
+        type: `${PROBLEM}not-found`,
+        title: 'Not found',
+        status: 404,
+        detail: 'There is no integrity complaint with this id.',
+        instance: '/api/cases/complaints/cmp-janssens',
+      });
       expect((await f.get('/api/cases/complaints/cmp-janssens', 'pieter.janssens', { 'x-justification': JUSTIFICATION })).status).toBe(404);
       // The compartment opens to BIT, but not for a BIT investigator the complaint names.
-      expect(await f.get('/api/cases/complaints/cmp-janssens', 'bart.desmet')).toMatchObject({ status: 200, body: { id: 'cmp-janssens', access: { basis: 'role' } } });
+      expect(await f.get('/api/cases/complaints/cmp-janssens', 'bart.desmet')).toMatchObject({
+        status: 200,
+        body: { id: 'cmp-janssens', access: { basis: 'role' } },
+      });
       expect((await f.get('/api/cases/complaints/cmp-desmet', 'bart.desmet')).status).toBe(404);
       expect((await f.get('/api/cases/complaints/cmp-janssens', 'sofie.maes', { 'x-justification': JUSTIFICATION })).status).toBe(404);
       expect((await f.get('/api/cases/complaints/cmp-janssens', 'hilde.mertens')).status).toBe(404);
@@ -396,11 +494,21 @@ describe('security over HTTP (real PostgreSQL)', () => {
         expect((r.body.items as unknown[]).length).toBe(2);
         return r.body.items as Record<string, unknown>[];
       });
-      for (const a of attempts) expect(a).toMatchObject({ outcome: 'refused', refusal: 'hidden', reason: 'the record concerns the reader', breakGlass: false, justification: null });
+      for (const a of attempts)
+        expect(a).toMatchObject({
+          outcome: 'refused',
+          refusal: 'hidden',
+          reason: 'the record concerns the reader',
+          breakGlass: false,
+          justification: null,
+        });
     });
 
     it('keeps the log of a sealed record from the people it concerns and from other compartments; the DPO sees all', async () => {
-      expect(await f.get('/api/cases/complaints/cmp-tucht', 'hilde.mertens')).toMatchObject({ status: 200, body: { access: { basis: 'role' } } });
+      expect(await f.get('/api/cases/complaints/cmp-tucht', 'hilde.mertens')).toMatchObject({
+        status: 200,
+        body: { access: { basis: 'role' } },
+      });
       expect((await f.get('/api/cases/complaints/cmp-desmet', 'filip.vermeulen')).status).toBe(200);
       const dpoView = await eventually(async () => {
         const tucht = await f.get('/api/audit/consultations?subject=cmp-tucht', 'ines.dubois');
@@ -409,22 +517,48 @@ describe('security over HTTP (real PostgreSQL)', () => {
         expect((desmet.body.items as unknown[]).length).toBe(2);
         return { tucht: tucht.body.items as Record<string, unknown>[], desmet: desmet.body.items as Record<string, unknown>[] };
       });
-      expect(dpoView.tucht[0]).toMatchObject({ actor: { staffId: staff('hilde.mertens') }, subject: { compartments: ['integrity:Tucht'], concernedStaffIds: [staff('koen.claes')] } });
-      expect(dpoView.desmet.map((c) => (c.actor as { staffId: string }).staffId).sort()).toEqual([staff('filip.vermeulen'), staff('bart.desmet')].sort());
+      expect(dpoView.tucht[0]).toMatchObject({
+        actor: { staffId: staff('hilde.mertens') },
+        subject: { compartments: ['integrity:Tucht'], concernedStaffIds: [staff('koen.claes')] },
+      });
+      expect(dpoView.desmet.map((c) => (c.actor as { staffId: string }).staffId).sort()).toEqual(
+        [staff('filip.vermeulen'), staff('bart.desmet')].sort(),
+      );
       // Bart De Smet (BIT) is named in cmp-desmet: the log does not tell him who looked at it; Tucht's file is not BIT's.
-      expect(await f.get('/api/audit/consultations?subject=cmp-desmet', 'bart.desmet')).toMatchObject({ status: 200, body: { items: [], nextCursor: null } });
-      expect(await f.get('/api/audit/consultations?subject=cmp-tucht', 'bart.desmet')).toMatchObject({ status: 200, body: { items: [], nextCursor: null } });
+      expect(await f.get('/api/audit/consultations?subject=cmp-desmet', 'bart.desmet')).toMatchObject({
+        status: 200,
+        body: { items: [], nextCursor: null },
+      });
+      expect(await f.get('/api/audit/consultations?subject=cmp-tucht', 'bart.desmet')).toMatchObject({
+        status: 200,
+        body: { items: [], nextCursor: null },
+      });
       // …while BIT sees the log of a BIT complaint that does not concern him: every read of it above, refused ones included.
-      const janssens = (await f.get('/api/audit/consultations?subject=cmp-janssens', 'bart.desmet')).body.items as { actor: { staffId: string }; outcome: string }[];
+      const janssens = (await f.get('/api/audit/consultations?subject=cmp-janssens', 'bart.desmet')).body.items as {
+        actor: { staffId: string };
+        outcome: string;
+      }[];
       expect(janssens.map((c) => `${c.actor.staffId} ${c.outcome}`).sort()).toEqual(
-        [`${staff('pieter.janssens')} refused`, `${staff('pieter.janssens')} refused`, `${staff('bart.desmet')} granted`, `${staff('sofie.maes')} refused`, `${staff('hilde.mertens')} refused`].sort(),
+        [
+          `${staff('pieter.janssens')} refused`,
+          `${staff('pieter.janssens')} refused`,
+          `${staff('bart.desmet')} granted`,
+          `${staff('sofie.maes')} refused`,
+          `${staff('hilde.mertens')} refused`,
+        ].sort(),
       );
     });
 
     it('stops an answer whose handler recorded no consultation', async () => {
       const res = await f.get('/api/cases/forgetful/inv-diefstal', 'pieter.janssens');
       expect(res.status).toBe(500);
-      expect(res.body).toEqual({ type: `${PROBLEM}internal`, title: 'Internal error', status: 500, detail: 'The server could not complete the request. It has been logged.', instance: '/api/cases/forgetful/inv-diefstal' });
+      expect(res.body).toEqual({
+        type: `${PROBLEM}internal`,
+        title: 'Internal error',
+        status: 500,
+        detail: 'The server could not complete the request. It has been logged.',
+        instance: '/api/cases/forgetful/inv-diefstal',
+      });
     });
   });
 
@@ -437,11 +571,19 @@ describe('security over HTTP (real PostgreSQL)', () => {
       const first = await f.get(`/api/audit/consultations?actor=${staff('pieter.janssens')}&limit=1`, 'ines.dubois');
       expect(first.status).toBe(200);
       const logged = await eventually(async () => {
-        const r = await f.get(`/api/audit/consultations?actor=${staff('ines.dubois')}&subject=${(first.body.items as { id: string }[])[0].id}`, 'bart.desmet');
+        const r = await f.get(
+          `/api/audit/consultations?actor=${staff('ines.dubois')}&subject=${(first.body.items as { id: string }[])[0].id}`,
+          'bart.desmet',
+        );
         expect((r.body.items as unknown[]).length).toBe(1);
         return (r.body.items as Record<string, unknown>[])[0];
       });
-      expect(logged).toMatchObject({ kind: 'list', subject: { type: 'consultation_log' }, basis: 'role', endpoint: { method: 'GET', route: '/api/audit/consultations' } });
+      expect(logged).toMatchObject({
+        kind: 'list',
+        subject: { type: 'consultation_log' },
+        basis: 'role',
+        endpoint: { method: 'GET', route: '/api/audit/consultations' },
+      });
     });
 
     it('pages newest first and rejects bad filters with problem+json: malformed ones 400, a query the log cannot answer 422', async () => {
@@ -449,21 +591,33 @@ describe('security over HTTP (real PostgreSQL)', () => {
       const ids = (all.body.items as { id: string; at: string }[]).map((i) => i.id);
       expect(ids.length).toBeGreaterThanOrEqual(4);
       const p1 = await f.get(`/api/audit/consultations?actor=${staff('pieter.janssens')}&limit=2`, 'ines.dubois');
-      const p2 = await f.get(`/api/audit/consultations?actor=${staff('pieter.janssens')}&limit=2&cursor=${p1.body.nextCursor}`, 'ines.dubois');
+      const p2 = await f.get(
+        `/api/audit/consultations?actor=${staff('pieter.janssens')}&limit=2&cursor=${p1.body.nextCursor}`,
+        'ines.dubois',
+      );
       expect([...(p1.body.items as { id: string }[]), ...(p2.body.items as { id: string }[])].map((i) => i.id)).toEqual(ids.slice(0, 4));
       const bad = await f.get('/api/audit/consultations?limit=0&from=yesterday&colour=red', 'ines.dubois');
       expect(bad.status).toBe(400);
       expect((bad.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['colour', 'from', 'limit']);
       // Well-formed, each alone: a string that is no cursor of ours, a range that ends before it starts.
-      expect((await f.get('/api/audit/consultations?cursor=bm90LWEtY3Vyc29y', 'ines.dubois')).body).toMatchObject({ status: 422, code: 'invalid_cursor', errors: [{ field: 'cursor' }] });
-      expect((await f.get('/api/audit/consultations?from=2026-03-02&to=2026-03-01', 'ines.dubois')).body).toMatchObject({ status: 422, code: 'invalid_range', errors: [{ field: 'to' }] });
+      expect((await f.get('/api/audit/consultations?cursor=bm90LWEtY3Vyc29y', 'ines.dubois')).body).toMatchObject({
+        status: 422,
+        code: 'invalid_cursor',
+        errors: [{ field: 'cursor' }],
+      });
+      expect((await f.get('/api/audit/consultations?from=2026-03-02&to=2026-03-01', 'ines.dubois')).body).toMatchObject({
+        status: 422,
+        code: 'invalid_range',
+        errors: [{ field: 'to' }],
+      });
     });
 
     it('holds ids and reasons, never the content that was read', async () => {
       const { rows } = await db.pool(1).query<{ data: unknown }>(`SELECT data FROM audit.events`);
       const dump = JSON.stringify(rows);
       expect(rows.length).toBeGreaterThan(10);
-      for (const secret of ['Jan Smits', 'Woninginbraak', 'Minderjarige', 'Anonymous citizen', 'Cannabisplantage']) expect(dump).not.toContain(secret);
+      for (const secret of ['Jan Smits', 'Woninginbraak', 'Minderjarige', 'Anonymous citizen', 'Cannabisplantage'])
+        expect(dump).not.toContain(secret);
       const readModel = JSON.stringify((await db.pool(1).query(`SELECT * FROM audit.consultations`)).rows);
       expect(readModel).not.toContain('Jan Smits');
     });
@@ -472,7 +626,10 @@ describe('security over HTTP (real PostgreSQL)', () => {
       const day = utcDay(new Date());
       expect((await f.get(`/api/audit/consultations/verify?date=${day}`, 'pieter.janssens')).status).toBe(403);
       const before = await f.get(`/api/audit/consultations/verify?date=${day}`, 'ines.dubois');
-      expect(before).toMatchObject({ status: 200, body: { date: day, stream: `consultations-${day}`, ok: true, headHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+      expect(before).toMatchObject({
+        status: 200,
+        body: { date: day, stream: `consultations-${day}`, ok: true, headHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      });
       expect(before.body.events).toBeGreaterThan(10);
       const c = await db.pool(1).connect();
       let edited: string;
@@ -529,7 +686,8 @@ describe('hardening shared by every service', () => {
     apps.push(f);
     return f;
   };
-  const post = (f: Fixture, body: unknown) => fetch(`${f.url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (f: Fixture, body: unknown) =>
+    fetch(`${f.url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   it('rate-limits the token endpoint per client with 429 problem+json and Retry-After', async () => {
     const f = await start({ rateLimits: { auth: { limit: 3, windowMs: 60_000 } } });
@@ -556,7 +714,11 @@ describe('hardening shared by every service', () => {
     for (let i = 0; i < 5; i++) {
       const res = await post(f, { username: `nobody.${i}` });
       expect(res.status).toBe(401);
-      expect(await res.json()).toMatchObject({ type: `${PROBLEM}invalid-credentials`, status: 401, detail: 'There is no demo user with this name (GET /api/auth/dev/users lists them).' });
+      expect(await res.json()).toMatchObject({
+        type: `${PROBLEM}invalid-credentials`,
+        status: 401,
+        detail: 'There is no demo user with this name (GET /api/auth/dev/users lists them).',
+      });
     }
     const locked = await post(f, { username: 'an.peeters' });
     expect(locked.status).toBe(429);
@@ -568,18 +730,56 @@ describe('hardening shared by every service', () => {
 
   it('lists the demo users of every persona and signs a token for one', async () => {
     const f = await start({});
-    const users = (await (await fetch(`${f.url}/api/auth/dev/users`)).json()) as { username: string; roles: string[]; teams: string[]; unit: string; staffId: string }[];
+    const users = (await (await fetch(`${f.url}/api/auth/dev/users`)).json()) as {
+      username: string;
+      roles: string[];
+      teams: string[];
+      unit: string;
+      staffId: string;
+    }[];
     expect(new Set(users.flatMap((u) => u.roles))).toEqual(
-      new Set(['front_desk', 'detective', 'team_lead', 'evidence_officer', 'lab_liaison', 'integrity_investigator', 'discipline_officer', 'dpo', 'chief', 'ops']),
+      new Set([
+        'front_desk',
+        'detective',
+        'team_lead',
+        'evidence_officer',
+        'lab_liaison',
+        'integrity_investigator',
+        'discipline_officer',
+        'dpo',
+        'chief',
+        'ops',
+      ]),
     );
-    expect(new Set(users.filter((u) => u.roles.includes('detective')).flatMap((u) => u.teams))).toEqual(new Set(['Diefstallen', 'Drugs', 'Zeden', 'Geweld']));
-    expect(users.find((u) => u.username === 'bart.desmet')).toEqual({ username: 'bart.desmet', staffId: '5415-0401', displayName: 'Bart De Smet', roles: ['integrity_investigator'], teams: ['BIT'], unit: 'DIT/BIT' });
+    expect(new Set(users.filter((u) => u.roles.includes('detective')).flatMap((u) => u.teams))).toEqual(
+      new Set(['Diefstallen', 'Drugs', 'Zeden', 'Geweld']),
+    );
+    expect(users.find((u) => u.username === 'bart.desmet')).toEqual({
+      username: 'bart.desmet',
+      staffId: '5415-0401',
+      displayName: 'Bart De Smet',
+      roles: ['integrity_investigator'],
+      teams: ['BIT'],
+      unit: 'DIT/BIT',
+    });
     const res = await post(f, { username: 'bart.desmet' });
     expect(res.headers.get('cache-control')).toBe('no-store');
     const body = (await res.json()) as { access_token: string; token_type: string; expires_in: number };
-    expect(body).toEqual({ access_token: expect.stringMatching(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/), token_type: 'Bearer', expires_in: 8 * 3600 });
+    expect(body).toEqual({
+      access_token: expect.stringMatching(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/),
+      token_type: 'Bearer',
+      expires_in: 8 * 3600,
+    });
     const payload = JSON.parse(Buffer.from(body.access_token.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
-    expect(payload).toMatchObject({ iss: DEV_ISSUER, aud: PLATFORM_AUDIENCE, sub: '5415-0401', staff_id: '5415-0401', realm_access: { roles: ['integrity_investigator'] }, teams: ['BIT'], unit: 'DIT/BIT' });
+    expect(payload).toMatchObject({
+      iss: DEV_ISSUER,
+      aud: PLATFORM_AUDIENCE,
+      sub: '5415-0401',
+      staff_id: '5415-0401',
+      realm_access: { roles: ['integrity_investigator'] },
+      teams: ['BIT'],
+      unit: 'DIT/BIT',
+    });
     const bad = await post(f, { username: 'x', password: 'secret' });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ errors: [{ field: 'password', detail: 'property password should not exist' }] });
@@ -589,19 +789,51 @@ describe('hardening shared by every service', () => {
     const logs: string[] = [];
     const f = await start({ logs });
     const token = await f.token('sofie.maes');
-    const res = await fetch(`${f.url}/api/cases/investigations/inv-drugs?naam=Tom%20De%20Wolf`, { headers: { authorization: `Bearer ${token}`, 'x-correlation-id': 'corr-test-0001', cookie: 'session=abc' } });
+    const res = await fetch(`${f.url}/api/cases/investigations/inv-drugs?naam=Tom%20De%20Wolf`, {
+      headers: { authorization: `Bearer ${token}`, 'x-correlation-id': 'corr-test-0001', cookie: 'session=abc' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-correlation-id')).toBe('corr-test-0001');
     const line = await eventually(() => {
-      const l = logs.map((x) => JSON.parse(x) as Record<string, unknown>).find((x) => x.correlationId === 'corr-test-0001' && x.msg === 'request completed');
+      const l = logs
+        .map((x) => JSON.parse(x) as Record<string, unknown>)
+        .find((x) => x.correlationId === 'corr-test-0001' && x.msg === 'request completed');
       if (!l) throw new Error('request not logged yet');
       return l;
     });
-    expect(line).toMatchObject({ level: 30, correlationId: 'corr-test-0001', req: { method: 'GET' }, path: '/api/cases/investigations/:id', res: { statusCode: 200 } });
-    expect(Object.keys(line).sort()).toEqual(['correlationId', 'hostname', 'level', 'msg', 'path', 'pid', 'req', 'res', 'responseTime', 'time']);
+    expect(line).toMatchObject({
+      level: 30,
+      correlationId: 'corr-test-0001',
+      req: { method: 'GET' },
+      path: '/api/cases/investigations/:id',
+      res: { statusCode: 200 },
+    });
+    expect(Object.keys(line).sort()).toEqual([
+      'correlationId',
+      'hostname',
+      'level',
+      'msg',
+      'path',
+      'pid',
+      'req',
+      'res',
+      'responseTime',
+      'time',
+    ]);
     expect(line.req).toEqual({ method: 'GET' });
     const all = logs.join('\n');
-    for (const leak of [token.slice(0, 20), 'Bearer', 'session=abc', 'Tom De Wolf', 'Tom%20De%20Wolf', 'naam=', 'Cannabisplantage', 'sofie.maes', staff('sofie.maes')]) expect(all).not.toContain(leak);
+    for (const leak of [
+      token.slice(0, 20),
+      'Bearer',
+      'session=abc',
+      'Tom De Wolf',
+      'Tom%20De%20Wolf',
+      'naam=',
+      'Cannabisplantage',
+      'sofie.maes',
+      staff('sofie.maes'),
+    ])
+      expect(all).not.toContain(leak);
 
     const generated = await fetch(`${f.url}/api/auth/dev/users`, { headers: { 'x-correlation-id': 'bad id with spaces' } });
     expect(generated.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
@@ -634,11 +866,24 @@ describe('a host with an unprotected route', () => {
           return 'in';
         }
       }
-      @Module({ imports: [SecurityModule.forRoot({ mode: 'embedded', pool: db.pool(2), auditPath: 'audit', authentication: { kind: 'dev' }, logLevel: 'silent' })], controllers: [OpenController] })
+      @Module({
+        imports: [
+          SecurityModule.forRoot({
+            mode: 'embedded',
+            pool: db.pool(2),
+            auditPath: 'audit',
+            authentication: { kind: 'dev' },
+            logLevel: 'silent',
+          }),
+        ],
+        controllers: [OpenController],
+      })
       class OpenModule {}
       const app = await NestFactory.create(OpenModule, { logger: false });
       configureHttpApp(app);
-      await expect(app.init()).rejects.toThrow('GET /api/open/door (OpenController.door) has no access policy: add @Public(), @Allow(...roles) or @Authenticated()');
+      await expect(app.init()).rejects.toThrow(
+        'GET /api/open/door (OpenController.door) has no access policy: add @Public(), @Allow(...roles) or @Authenticated()',
+      );
       await app.close();
     } finally {
       await db.drop();

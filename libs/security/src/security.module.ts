@@ -1,4 +1,14 @@
-import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit, Provider } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+  OnModuleInit,
+  Provider,
+} from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, ModulesContainer } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { registerResponseSchemas } from '@police/platform';
@@ -45,7 +55,10 @@ class SecurityLifecycle implements OnModuleInit, OnApplicationBootstrap, OnModul
 
   onApplicationBootstrap(): void {
     const violations = policyViolations(discoverRoutes(this.modules));
-    if (violations.length > 0) throw new Error(`Refusing to start: every route needs an access policy, and every list or search a rate limit.\n  ${violations.join('\n  ')}`);
+    if (violations.length > 0)
+      throw new Error(
+        `Refusing to start: every route needs an access policy, and every list or search a rate limit.\n  ${violations.join('\n  ')}`,
+      );
     if (this.options.authentication.kind === 'dev') {
       this.logger.warn('Development issuer active: anyone who reaches /api/auth/dev/token can act as any demo user. Embedded mode only.');
     }
@@ -67,7 +80,9 @@ class SecurityLifecycle implements OnModuleInit, OnApplicationBootstrap, OnModul
 export class SecurityModule {
   static forRoot(options: SecurityModuleOptions): DynamicModule {
     if (options.mode === 'production' && options.authentication.kind === 'dev') {
-      throw new Error('The development issuer can never run in production mode: configure OIDC (OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URI).');
+      throw new Error(
+        'The development issuer can never run in production mode: configure OIDC (OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URI).',
+      );
     }
     const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
     const rules: AccessRules = {
@@ -101,7 +116,10 @@ export class SecurityModule {
       providers.push(
         { provide: DevIssuer, useFactory: () => DevIssuer.create({ users: auth.users, tokenTtlSeconds: auth.tokenTtlSeconds }) },
         { provide: TOKEN_VERIFIER, useFactory: (issuer: DevIssuer) => issuer.verifier(), inject: [DevIssuer] },
-        { provide: LOGIN_LOCKOUT, useValue: new LoginLockout({ maxFailures: limits.loginFailures.limit, windowMs: limits.loginFailures.windowMs }) },
+        {
+          provide: LOGIN_LOCKOUT,
+          useValue: new LoginLockout({ maxFailures: limits.loginFailures.limit, windowMs: limits.loginFailures.windowMs }),
+        },
       );
       controllers.push(DevAuthController);
     } else {

@@ -12,12 +12,22 @@ export function unauthenticated(detail: string): ProblemException {
 
 /** 503: the identity provider's keys cannot be fetched, so no token can be checked. */
 export function identityProviderUnavailable(detail: string): ProblemException {
-  return new ProblemException({ type: `${PROBLEM_BASE}identity-provider-unavailable`, title: 'Identity provider unavailable', status: 503, detail });
+  return new ProblemException({
+    type: `${PROBLEM_BASE}identity-provider-unavailable`,
+    title: 'Identity provider unavailable',
+    status: 503,
+    detail,
+  });
 }
 
 /** 403: the caller's roles do not open this endpoint. */
 export function forbiddenRoute(): ProblemException {
-  return new ProblemException({ type: `${PROBLEM_BASE}forbidden`, title: 'Forbidden', status: 403, detail: 'Your role does not give access to this endpoint.' });
+  return new ProblemException({
+    type: `${PROBLEM_BASE}forbidden`,
+    title: 'Forbidden',
+    status: 403,
+    detail: 'Your role does not give access to this endpoint.',
+  });
 }
 
 /**
@@ -25,7 +35,12 @@ export function forbiddenRoute(): ProblemException {
  * missing id with this same problem, so the two cannot be told apart.
  */
 export function resourceNotFound(type: ResourceType): ProblemException {
-  return new ProblemException({ type: `${PROBLEM_BASE}not-found`, title: 'Not found', status: 404, detail: `There is no ${label(type)} with this id.` });
+  return new ProblemException({
+    type: `${PROBLEM_BASE}not-found`,
+    title: 'Not found',
+    status: 404,
+    detail: `There is no ${label(type)} with this id.`,
+  });
 }
 
 /** 403: outside the caller's assignment; a justification would make it a (logged) break-glass read. */
@@ -43,7 +58,12 @@ export function justificationRequired(type: ResourceType, errors?: FieldError[])
 
 /** 403: the record is not open to the caller's roles, with or without a justification. */
 export function forbiddenRecord(type: ResourceType): ProblemException {
-  return new ProblemException({ type: `${PROBLEM_BASE}forbidden`, title: 'Forbidden', status: 403, detail: `Your roles do not give access to this ${label(type)}.` });
+  return new ProblemException({
+    type: `${PROBLEM_BASE}forbidden`,
+    title: 'Forbidden',
+    status: 403,
+    detail: `Your roles do not give access to this ${label(type)}.`,
+  });
 }
 
 /** 503: the consultation could not be logged, so the record is not given out. */
@@ -58,5 +78,11 @@ export function auditUnavailable(): ProblemException {
 
 /** 429, for rate limits and login lockouts; the caller sets `Retry-After`. */
 export function tooManyRequests(detail: string, retryAfterSeconds: number): ProblemException {
-  return new ProblemException({ type: `${PROBLEM_BASE}too-many-requests`, title: 'Too many requests', status: 429, detail, retryAfter: retryAfterSeconds });
+  return new ProblemException({
+    type: `${PROBLEM_BASE}too-many-requests`,
+    title: 'Too many requests',
+    status: 429,
+    detail,
+    retryAfter: retryAfterSeconds,
+  });
 }

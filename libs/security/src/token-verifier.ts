@@ -41,7 +41,10 @@ export class TokenVerifier {
 
   /** Keys fetched from `jwksUri` (cached; refetched at most every 30 s when an unknown `kid` appears). */
   static remote(settings: TokenVerifierSettings, jwksUri: string): TokenVerifier {
-    return new TokenVerifier(settings, createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: 5000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 }));
+    return new TokenVerifier(
+      settings,
+      createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: 5000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 }),
+    );
   }
 
   /** Keys given in place (the development issuer's own public keys). */
@@ -74,12 +77,26 @@ export class TokenVerifier {
 
 function toAuthenticationError(e: unknown): AuthenticationError {
   if (e instanceof errors.JWTExpired) return new AuthenticationError('The token has expired.', 'expired');
-  if (e instanceof errors.JOSEAlgNotAllowed) return new AuthenticationError('The token is not signed with an accepted algorithm.', 'algorithm');
-  if (e instanceof errors.JWSSignatureVerificationFailed || e instanceof errors.JWKSNoMatchingKey || e instanceof errors.JWKSMultipleMatchingKeys) {
+  if (e instanceof errors.JOSEAlgNotAllowed)
+    return new AuthenticationError('The token is not signed with an accepted algorithm.', 'algorithm');
+  if (
+    e instanceof errors.JWSSignatureVerificationFailed ||
+    e instanceof errors.JWKSNoMatchingKey ||
+    e instanceof errors.JWKSMultipleMatchingKeys
+  ) {
     return new AuthenticationError('The token is not signed by a key of the trusted issuer.', 'signature');
   }
-  if (e instanceof errors.JWTClaimValidationFailed) return new AuthenticationError(`The token is not valid here: claim "${e.claim}" ${e.reason === 'check_failed' ? 'does not match' : 'is missing or malformed'}.`, 'claims');
-  if (e instanceof errors.JWSInvalid || e instanceof errors.JWTInvalid || e instanceof errors.JOSENotSupported) return new AuthenticationError('The bearer token is malformed.', 'malformed');
+  if (e instanceof errors.JWTClaimValidationFailed)
+    return new AuthenticationError(
+      `The token is not valid here: claim "${e.claim}" ${e.reason === 'check_failed' ? 'does not match' : 'is missing or malformed'}.`,
+      'claims',
+    );
+  if (e instanceof errors.JWSInvalid || e instanceof errors.JWTInvalid || e instanceof errors.JOSENotSupported)
+    return new AuthenticationError('The bearer token is malformed.', 'malformed');
   // JWKS unreachable, timed out, or not JSON: not the caller's fault.
-  return new AuthenticationError('The identity provider cannot be reached to check the token. Try again later.', 'identity_provider_unavailable', 503);
+  return new AuthenticationError(
+    'The identity provider cannot be reached to check the token. Try again later.',
+    'identity_provider_unavailable',
+    503,
+  );
 }

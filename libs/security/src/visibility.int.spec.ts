@@ -26,16 +26,55 @@ function* rows(): Generator<AccessRow> {
         for (const designated of [[], [HILDE]])
           for (const assignedTeams of [[], ['GAK']])
             for (const restricted of [false, true])
-              for (const compartment of [null, 'integrity:intake', 'integrity:BIT', 'integrity:Tucht', 'integrity:DPO', 'integrity:unknown'])
+              for (const compartment of [
+                null,
+                'integrity:intake',
+                'integrity:BIT',
+                'integrity:Tucht',
+                'integrity:DPO',
+                'integrity:unknown',
+              ])
                 for (const concerned of [[], [PIETER], [HILDE, '5415-0001']])
-                  yield { type, id: `r${n++}`, caseRef: null, teams, assignees, designated, assignedTeams, restricted, compartment, concerned };
+                  yield {
+                    type,
+                    id: `r${n++}`,
+                    caseRef: null,
+                    teams,
+                    assignees,
+                    designated,
+                    assignedTeams,
+                    restricted,
+                    compartment,
+                    concerned,
+                  };
 }
 
 const readers: Principal[] = [
-  ...DEV_USERS.map((u) => ({ staffId: u.staffId, username: u.username, displayName: u.displayName, roles: [...u.roles], teams: [...u.teams], unit: u.unit })),
+  ...DEV_USERS.map((u) => ({
+    staffId: u.staffId,
+    username: u.username,
+    displayName: u.displayName,
+    roles: [...u.roles],
+    teams: [...u.teams],
+    unit: u.unit,
+  })),
   { staffId: HILDE, username: 'no.roles', displayName: 'No Roles', roles: [], teams: ['Diefstallen'], unit: '' },
-  { staffId: '9999-0002', username: 'many', displayName: 'Many', roles: ['detective', 'front_desk', 'evidence_officer', 'dpo'], teams: ['Drugs', 'Zeden', 'GAK'], unit: '' },
-  { staffId: PIETER, username: 'pieter.other', displayName: 'Pieter as chief', roles: ['chief', 'integrity_investigator'], teams: [], unit: '' },
+  {
+    staffId: '9999-0002',
+    username: 'many',
+    displayName: 'Many',
+    roles: ['detective', 'front_desk', 'evidence_officer', 'dpo'],
+    teams: ['Drugs', 'Zeden', 'GAK'],
+    unit: '',
+  },
+  {
+    staffId: PIETER,
+    username: 'pieter.other',
+    displayName: 'Pieter as chief',
+    roles: ['chief', 'integrity_investigator'],
+    teams: [],
+    unit: '',
+  },
 ];
 
 describe('visibilityPredicate: canSee, in SQL', () => {
@@ -80,31 +119,33 @@ describe('visibilityPredicate: canSee, in SQL', () => {
     expect(all.length).toBe(6 * 6 * 3 * 2 * 2 * 2 * 6 * 3);
   });
 
-  it.each(readers.map((r) => [`${r.username} (${r.roles.join(', ') || 'no role'}; ${r.teams.join(', ') || 'no team'})`, r] as const))('%s sees in SQL exactly what canSee grants', async (_name, reader) => {
-    const params: unknown[] = [];
-    const where = visibilityPredicate(reader, TYPES, RULES, COLUMNS, (v) => {
-      params.push(v);
-      return `$${params.length}`;
-    });
-    const { rows: found } = await pool.query<{ id: string }>(`SELECT e.id FROM access e WHERE ${where}`, params);
-    const expected = all
-      .filter((r) => decideAccess(reader, resourceOfRow(r, reader), 'read', undefined, RULES.policies, RULES.compartments).granted)
-      .map((r) => r.id)
-      .sort();
-    expect(found.map((r) => r.id).sort()).toEqual(expected);
-    // Not vacuous: every reader sees something but the ops role's (IT: metrics, no record of any case),
-    // which sees nothing; and nobody sees everything.
-    if (reader.roles.join() === 'ops') expect(expected).toEqual([]);
-    else expect(expected.length).toBeGreaterThan(0);
-    expect(expected.length).toBeLessThan(all.length);
-    // The access lexemes narrow to the same records (the staff a record concerns apart, whom the predicate excludes).
-    const narrowed = await pool.query<{ id: string }>(`SELECT e.id FROM access e WHERE e.lexemes @@ $1::tsquery AND e."accessType" = ANY($2::text[]) AND NOT e."accessConcerned" @> $3::text[]`, [
-      anyLexemeQuery(visibilityLexemes(reader, TYPES, RULES)),
-      TYPES,
-      [reader.staffId],
-    ]);
-    expect(narrowed.rows.map((r) => r.id).sort()).toEqual(expected);
-  });
+  it.each(readers.map((r) => [`${r.username} (${r.roles.join(', ') || 'no role'}; ${r.teams.join(', ') || 'no team'})`, r] as const))(
+    '%s sees in SQL exactly what canSee grants',
+    async (_name, reader) => {
+      const params: unknown[] = [];
+      const where = visibilityPredicate(reader, TYPES, RULES, COLUMNS, (v) => {
+        params.push(v);
+        return `$${params.length}`;
+      });
+      const { rows: found } = await pool.query<{ id: string }>(`SELECT e.id FROM access e WHERE ${where}`, params);
+      const expected = all
+        .filter((r) => decideAccess(reader, resourceOfRow(r, reader), 'read', undefined, RULES.policies, RULES.compartments).granted)
+        .map((r) => r.id)
+        .sort();
+      expect(found.map((r) => r.id).sort()).toEqual(expected);
+      // Not vacuous: every reader sees something but the ops role's (IT: metrics, no record of any case),
+      // which sees nothing; and nobody sees everything.
+      if (reader.roles.join() === 'ops') expect(expected).toEqual([]);
+      else expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan(all.length);
+      // The access lexemes narrow to the same records (the staff a record concerns apart, whom the predicate excludes).
+      const narrowed = await pool.query<{ id: string }>(
+        `SELECT e.id FROM access e WHERE e.lexemes @@ $1::tsquery AND e."accessType" = ANY($2::text[]) AND NOT e."accessConcerned" @> $3::text[]`,
+        [anyLexemeQuery(visibilityLexemes(reader, TYPES, RULES)), TYPES, [reader.staffId]],
+      );
+      expect(narrowed.rows.map((r) => r.id).sort()).toEqual(expected);
+    },
+  );
 
   it('answers nothing of a type it was not asked about', async () => {
     const reader = readers.find((r) => r.username === 'pieter.janssens')!;
@@ -113,7 +154,10 @@ describe('visibilityPredicate: canSee, in SQL', () => {
       params.push(v);
       return `$${params.length}`;
     });
-    const { rows: found } = await pool.query<{ type: string }>(`SELECT DISTINCT e."accessType" AS type FROM access e WHERE ${where}`, params);
+    const { rows: found } = await pool.query<{ type: string }>(
+      `SELECT DISTINCT e."accessType" AS type FROM access e WHERE ${where}`,
+      params,
+    );
     expect(found.map((r) => r.type)).toEqual(['investigation']);
   });
 });

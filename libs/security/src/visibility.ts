@@ -88,9 +88,18 @@ export function visibilityPredicate(
  * to them through its GIN index before the predicate decides (the staff a record concerns are excluded
  * by the predicate only).
  */
-export function visibilityLexemes(principal: Principal, types: readonly ResourceType[], rules: { policies: ResourcePolicies; compartments: CompartmentRoles }): string[] {
-  const out = [ACCESS_LEXEME.assignee(principal.staffId), ACCESS_LEXEME.designated(principal.staffId), ...principal.teams.map(ACCESS_LEXEME.assignedTeam)];
-  for (const [name, roles] of Object.entries(rules.compartments)) if (some(principal.roles, roles)) out.push(ACCESS_LEXEME.compartment(name));
+export function visibilityLexemes(
+  principal: Principal,
+  types: readonly ResourceType[],
+  rules: { policies: ResourcePolicies; compartments: CompartmentRoles },
+): string[] {
+  const out = [
+    ACCESS_LEXEME.assignee(principal.staffId),
+    ACCESS_LEXEME.designated(principal.staffId),
+    ...principal.teams.map(ACCESS_LEXEME.assignedTeam),
+  ];
+  for (const [name, roles] of Object.entries(rules.compartments))
+    if (some(principal.roles, roles)) out.push(ACCESS_LEXEME.compartment(name));
   for (const type of types) {
     const policy = rules.policies[type];
     if (policy && some(principal.roles, policy.role)) out.push(ACCESS_LEXEME.open(type));

@@ -4,7 +4,18 @@ import { NestFactory, RouterModule } from '@nestjs/core';
 import { describeError } from '@police/event-store';
 import { KafkaMessageBus } from '@police/messaging';
 import { Metrics } from '@police/metrics';
-import { configureHttpApp, createPool, installDefectHandlers, intEnv, requiredEnv, SERVICE_PORTS, ServiceName, ServiceRuntime, setupOpenApi, startTracing } from '@police/platform';
+import {
+  configureHttpApp,
+  createPool,
+  installDefectHandlers,
+  intEnv,
+  requiredEnv,
+  SERVICE_PORTS,
+  ServiceName,
+  ServiceRuntime,
+  setupOpenApi,
+  startTracing,
+} from '@police/platform';
 import { authenticationFromEnv, rateLimitsFromEnv, scrapeTokenFromEnv, SecurityModule, useStructuredLogs } from '@police/security';
 
 /** A service module as every service declares it. */
@@ -31,7 +42,11 @@ export async function runService(def: ServiceDefinition): Promise<void> {
   installDefectHandlers();
   const tracing = startTracing({ service: name });
   const kafkaLog = new Logger(`${name}:kafka`);
-  const pool = createPool(requiredEnv('DATABASE_URL', `the PostgreSQL connection string of the ${name} service`), intEnv('DB_POOL_SIZE', 10), name);
+  const pool = createPool(
+    requiredEnv('DATABASE_URL', `the PostgreSQL connection string of the ${name} service`),
+    intEnv('DB_POOL_SIZE', 10),
+    name,
+  );
   const bus = new KafkaMessageBus({
     brokers: requiredEnv('KAFKA_BROKERS', 'the Kafka brokers, comma-separated').split(','),
     clientId: name,
@@ -39,7 +54,17 @@ export async function runService(def: ServiceDefinition): Promise<void> {
   });
   const metrics = new Metrics();
   metrics.observePool(name, pool);
-  const runtime: ServiceRuntime = { service: name, mode: 'production', schema: name, pool, sharedPool: false, notifications: true, bus, namespace: process.env.KAFKA_TOPIC_PREFIX, metrics };
+  const runtime: ServiceRuntime = {
+    service: name,
+    mode: 'production',
+    schema: name,
+    pool,
+    sharedPool: false,
+    notifications: true,
+    bus,
+    namespace: process.env.KAFKA_TOPIC_PREFIX,
+    metrics,
+  };
   const security = SecurityModule.forRoot({
     mode: 'production',
     pool,

@@ -29,7 +29,9 @@ function load(): Route[] {
   ajv.addFormat('binary', true);
   routes = [];
   for (const doc of DOCUMENTS) {
-    const document = JSON.parse(readFileSync(path.join(root, `libs/api-client/openapi/${doc}.openapi.json`), 'utf8')) as { paths: Record<string, Record<string, Operation>> };
+    const document = JSON.parse(readFileSync(path.join(root, `libs/api-client/openapi/${doc}.openapi.json`), 'utf8')) as {
+      paths: Record<string, Record<string, Operation>>;
+    };
     ajv.addSchema(document, `urn:police:${doc}`);
     for (const [template, methods] of Object.entries(document.paths)) {
       const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`);
@@ -55,10 +57,12 @@ export function nonConformance(method: string, urlPath: string, status: number, 
   if (!route) return [];
   const at = `${method.toUpperCase()} ${route.template} (${route.doc} document)`;
   const answer = route.methods[m].responses[String(status)];
-  if (!answer) return [`${at} answered ${status}, which its document does not list (${Object.keys(route.methods[m].responses).join(', ')})`];
+  if (!answer)
+    return [`${at} answered ${status}, which its document does not list (${Object.keys(route.methods[m].responses).join(', ')})`];
   const media = contentType.split(';')[0].trim();
   if (!answer.content) return [];
-  if (!answer.content[media]) return [`${at} answered ${status} as ${media || 'no content type'}; its document says ${Object.keys(answer.content).join(', ')}`];
+  if (!answer.content[media])
+    return [`${at} answered ${status} as ${media || 'no content type'}; its document says ${Object.keys(answer.content).join(', ')}`];
   if (!/json/.test(media)) return [];
   const ref = `urn:police:${route.doc}#/paths/${pointer(route.template)}/${m}/responses/${status}/content/${pointer(media)}/schema`;
   let validate = validators.get(ref);
@@ -73,7 +77,9 @@ export function nonConformance(method: string, urlPath: string, status: number, 
     return [`${at} answered ${status} with a body that is not JSON`];
   }
   if (validate(json)) return [];
-  return (validate.errors ?? []).slice(0, 5).map((e) => `${at} ${status}: ${e.instancePath || '(body)'} ${e.message} ${JSON.stringify(e.params)}`);
+  return (validate.errors ?? [])
+    .slice(0, 5)
+    .map((e) => `${at} ${status}: ${e.instancePath || '(body)'} ${e.message} ${JSON.stringify(e.params)}`);
 }
 
 /** Thrown when an answer does not conform to its document: the documents (or the route) must change. */

@@ -15,7 +15,10 @@ const defaultIdOf = (a: Answer): string => a.json?.id;
  *   2xx, one and the same record, never a 409.
  * Returns the records made, so that the caller can check the store holds one of each and nothing else.
  */
-export async function expectIdempotentCreate(send: KeyedSend, o: { body: unknown; otherBody: unknown; idOf?: (a: Answer) => string; parallel?: number }): Promise<{ first: string; racing: string }> {
+export async function expectIdempotentCreate(
+  send: KeyedSend,
+  o: { body: unknown; otherBody: unknown; idOf?: (a: Answer) => string; parallel?: number },
+): Promise<{ first: string; racing: string }> {
   const idOf = o.idOf ?? defaultIdOf;
   const key = `first-${randomUUID()}`;
   const first = await send(key, o.body);

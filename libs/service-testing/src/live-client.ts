@@ -50,7 +50,10 @@ export class LiveClient {
   /** Opens `path` (from `/api`) on `url` with `token`; answers once the response headers are in. */
   static async open(url: string, path: string, token: string): Promise<LiveClient> {
     const controller = new AbortController();
-    const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: controller.signal });
+    const res = await fetch(`${url}${path}`, {
+      headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+      signal: controller.signal,
+    });
     const client = new LiveClient(res.status, res.headers.get('content-type') ?? '', res.body);
     client.controller.signal.addEventListener('abort', () => controller.abort());
     return client;

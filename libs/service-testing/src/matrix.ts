@@ -29,7 +29,11 @@ export function outcome(a: Pick<Answer, 'status' | 'json'>): Cell {
  * How a service's matrix and the routes it serves (but health and the documents, which the embedded app's
  * global matrix covers) differ: served routes without a row, rows of routes not served, rows twice.
  */
-export function matrixCoverage(app: INestApplication, service: ServiceName, rows: { method: string; route: string }[]): { missing: string[]; stale: string[]; twice: string[] } {
+export function matrixCoverage(
+  app: INestApplication,
+  service: ServiceName,
+  rows: { method: string; route: string }[],
+): { missing: string[]; stale: string[]; twice: string[] } {
   const base = `/api/${service}`;
   const served = servedRoutes(app)
     .filter((r) => (r.path === base || r.path.startsWith(`${base}/`)) && !new RegExp(`^${base}/(health|docs|asyncapi\\.json)`).test(r.path))
@@ -91,7 +95,11 @@ export async function runMatrixRow<P extends string, K, C extends MatrixCall>(
       row.ok(answer, persona, call, o.kit);
     } else {
       expect(answer.contentType).toContain('application/problem+json');
-      expect(answer.json).toMatchObject({ status: answer.status, title: expect.any(String), instance: (call.path ?? row.route).split('?')[0] });
+      expect(answer.json).toMatchObject({
+        status: answer.status,
+        title: expect.any(String),
+        instance: (call.path ?? row.route).split('?')[0],
+      });
       const code = o.domainCodes?.[expected];
       if (code) expect(answer.json.code).toBe(code);
     }

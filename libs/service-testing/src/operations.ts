@@ -18,10 +18,28 @@ export function operationsRows<P extends string, K>(service: ServiceName): Matri
   const refusedOnly = () => undefined;
   return [
     { method: 'GET', route: `${base}/parked-messages`, expected: OPS_ONLY, ok: refusedOnly },
-    { method: 'POST', route: `${base}/parked-messages/:id/replay`, expected: OPS_ONLY, request: () => ({ path: `${base}/parked-messages/1/replay` }), ok: refusedOnly },
-    { method: 'POST', route: `${base}/parked-messages/:id/discard`, expected: OPS_ONLY, request: () => ({ path: `${base}/parked-messages/1/discard`, body: { reason: 'Test' } }), ok: refusedOnly },
+    {
+      method: 'POST',
+      route: `${base}/parked-messages/:id/replay`,
+      expected: OPS_ONLY,
+      request: () => ({ path: `${base}/parked-messages/1/replay` }),
+      ok: refusedOnly,
+    },
+    {
+      method: 'POST',
+      route: `${base}/parked-messages/:id/discard`,
+      expected: OPS_ONLY,
+      request: () => ({ path: `${base}/parked-messages/1/discard`, body: { reason: 'Test' } }),
+      ok: refusedOnly,
+    },
     { method: 'GET', route: `${base}/status`, expected: OPS_ONLY, ok: refusedOnly },
-    { method: 'POST', route: `${base}/projections/:name/rebuild`, expected: OPS_ONLY, request: () => ({ path: `${base}/projections/${service}-x/rebuild` }), ok: refusedOnly },
+    {
+      method: 'POST',
+      route: `${base}/projections/:name/rebuild`,
+      expected: OPS_ONLY,
+      request: () => ({ path: `${base}/projections/${service}-x/rebuild` }),
+      ok: refusedOnly,
+    },
   ];
 }
 

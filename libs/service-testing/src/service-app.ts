@@ -53,14 +53,34 @@ export interface ServiceTestApp {
  * consultation log, the in-process bus, one PostgreSQL connection on a fresh database, the service's
  * module under `/api/<service>`; tokens for every demo user.
  */
-export async function startServiceApp<M>(o: { service: ServiceName; module: Type<M>; register: (runtime: ServiceRuntime) => DynamicModule }): Promise<ServiceTestApp> {
+export async function startServiceApp<M>(o: {
+  service: ServiceName;
+  module: Type<M>;
+  register: (runtime: ServiceRuntime) => DynamicModule;
+}): Promise<ServiceTestApp> {
   const db = await createTestDatabase(o.service);
   const pool = db.pool(1);
   const bus = new InProcessMessageBus();
-  const runtime: ServiceRuntime = { service: o.service, mode: 'embedded', schema: o.service, pool, sharedPool: true, notifications: false, bus };
+  const runtime: ServiceRuntime = {
+    service: o.service,
+    mode: 'embedded',
+    schema: o.service,
+    pool,
+    sharedPool: true,
+    notifications: false,
+    bus,
+  };
   @Module({
     imports: [
-      SecurityModule.forRoot({ mode: 'embedded', pool, notifications: false, auditPath: 'audit', authentication: { kind: 'dev' }, logLevel: 'silent', rateLimits: { auth: { limit: 1000, windowMs: 60_000 }, search: { limit: 100_000, windowMs: 60_000 } } }),
+      SecurityModule.forRoot({
+        mode: 'embedded',
+        pool,
+        notifications: false,
+        auditPath: 'audit',
+        authentication: { kind: 'dev' },
+        logLevel: 'silent',
+        rateLimits: { auth: { limit: 1000, windowMs: 60_000 }, search: { limit: 100_000, windowMs: 60_000 } },
+      }),
       o.register(runtime),
       RouterModule.register([{ path: o.service, module: o.module }]),
     ],
@@ -72,7 +92,11 @@ export async function startServiceApp<M>(o: { service: ServiceName; module: Type
   const url = await app.getUrl();
   const tokens = new Map<string, string>();
   for (const user of DEV_USERS) {
-    const res = await fetch(`${url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user.username }) });
+    const res = await fetch(`${url}/api/auth/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: user.username }),
+    });
     if (res.status !== 200) throw new Error(`no token for ${user.username}: ${res.status} ${await res.text()}`);
     tokens.set(user.username, ((await res.json()) as { access_token: string }).access_token);
   }

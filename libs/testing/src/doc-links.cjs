@@ -48,7 +48,8 @@ function markdownLinks(markdown) {
   withoutCode(markdown)
     .split('\n')
     .forEach((line, i) => {
-      for (const m of line.matchAll(/\]\(\s*(<[^>]*>|[^)\s]+)(?:\s+"[^"]*")?\s*\)/g)) links.push({ line: i + 1, target: m[1].replace(/^<|>$/g, '') });
+      for (const m of line.matchAll(/\]\(\s*(<[^>]*>|[^)\s]+)(?:\s+"[^"]*")?\s*\)/g))
+        links.push({ line: i + 1, target: m[1].replace(/^<|>$/g, '') });
       const definition = /^\s{0,3}\[[^\]]+\]:\s*(\S+)/.exec(line);
       if (definition) links.push({ line: i + 1, target: definition[1].replace(/^<|>$/g, '') });
     });

@@ -20,7 +20,9 @@ const outsideFolder = ['', 'work', 'shared', 'seeds'].join('/');
 
 describe('outsideReferences', () => {
   it('names each line that points outside the repository, and nothing else', () => {
-    const text = ['# Design', `The domain: \`${outsideDocs}\`.`, 'The sharedGlobals of nx.json stay.', `See ${outsideFolder}/002.txt`].join('\n');
+    const text = ['# Design', `The domain: \`${outsideDocs}\`.`, 'The sharedGlobals of nx.json stay.', `See ${outsideFolder}/002.txt`].join(
+      '\n',
+    );
     expect(docLinks.outsideReferences(text)).toEqual([
       { line: 2, reference: docLinks.OUTSIDE_REFERENCES[0] },
       { line: 4, reference: docLinks.OUTSIDE_REFERENCES[1] },
@@ -30,7 +32,9 @@ describe('outsideReferences', () => {
 
 describe('markdownLinks', () => {
   it('finds inline links, images and reference definitions, with their lines', () => {
-    const md = ['See [the ADR](docs/adr/0001-x.md) and ![a diagram](<docs/a b.png> "title").', '', '[ref]: docs/domain.md#sources'].join('\n');
+    const md = ['See [the ADR](docs/adr/0001-x.md) and ![a diagram](<docs/a b.png> "title").', '', '[ref]: docs/domain.md#sources'].join(
+      '\n',
+    );
     expect(docLinks.markdownLinks(md)).toEqual([
       { line: 1, target: 'docs/adr/0001-x.md' },
       { line: 1, target: 'docs/a b.png' },
@@ -65,7 +69,9 @@ describe('brokenLinks', () => {
   const exists = (p: string) => files.has(p);
 
   it('reports links to missing files and links that climb out of the repository', () => {
-    const md = ['[ok](../architecture.md) [folder](../adr/) [gone](0099-missing.md)', '[outside](../../../elsewhere/architecture.md)'].join('\n');
+    const md = ['[ok](../architecture.md) [folder](../adr/) [gone](0099-missing.md)', '[outside](../../../elsewhere/architecture.md)'].join(
+      '\n',
+    );
     expect(docLinks.brokenLinks('docs/adr/0031-x.md', md, exists)).toEqual([
       { line: 1, target: '0099-missing.md', resolved: 'docs/adr/0099-missing.md' },
       { line: 2, target: '../../../elsewhere/architecture.md', resolved: '../elsewhere/architecture.md' },
@@ -79,6 +85,10 @@ describe('brokenLinks', () => {
 
 describe('isMarkdown', () => {
   it('holds every Markdown file to the link rule, and no other file', () => {
-    expect(['README.md', 'docs/domain.md', 'docs/adr/0001-x.md', 'apps/console/README.md', 'docs/sources/002.txt', 'scripts/test.mjs'].map(docLinks.isMarkdown)).toEqual([true, true, true, true, false, false]);
+    expect(
+      ['README.md', 'docs/domain.md', 'docs/adr/0001-x.md', 'apps/console/README.md', 'docs/sources/002.txt', 'scripts/test.mjs'].map(
+        docLinks.isMarkdown,
+      ),
+    ).toEqual([true, true, true, true, false, false]);
   });
 });

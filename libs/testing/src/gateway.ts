@@ -51,7 +51,12 @@ export interface NativeGateway {
  * services and console folder: the same template as docker compose, wrapped in a minimal main
  * configuration (the nginx image's own nginx.conf includes conf.d/*.conf inside `http {}` likewise).
  */
-export async function startNativeGateway(options: { services: Record<'reports' | 'investigations' | 'evidence' | 'integrity', string>; consoleRoot: string; port?: number; connectSources?: string[] }): Promise<NativeGateway> {
+export async function startNativeGateway(options: {
+  services: Record<'reports' | 'investigations' | 'evidence' | 'integrity', string>;
+  consoleRoot: string;
+  port?: number;
+  connectSources?: string[];
+}): Promise<NativeGateway> {
   const nginx = ensureNginx();
   const port = options.port ?? (await freePort());
   const dir = mkdtempSync(path.join(os.tmpdir(), 'police-gateway-'));

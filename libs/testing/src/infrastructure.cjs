@@ -87,7 +87,14 @@ async function resolveInfrastructure({ db = true, kafka = true, log = console.lo
 }
 
 /** The Keycloak settings a test reads (libs/testing/src/keycloak.ts): what resolveKeycloak sets on process.env. */
-const KEYCLOAK_ENV = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URI', 'KEYCLOAK_URL', 'KEYCLOAK_ADMIN_USERNAME', 'KEYCLOAK_ADMIN_PASSWORD'];
+const KEYCLOAK_ENV = [
+  'OIDC_ISSUER',
+  'OIDC_AUDIENCE',
+  'OIDC_JWKS_URI',
+  'KEYCLOAK_URL',
+  'KEYCLOAK_ADMIN_USERNAME',
+  'KEYCLOAK_ADMIN_PASSWORD',
+];
 /** The image of the version infra/native/keycloak/pom.xml fetches. */
 const KEYCLOAK_IMAGE = 'quay.io/keycloak/keycloak:26.7.3';
 
@@ -96,7 +103,9 @@ async function startKeycloakContainer() {
   await getContainerRuntimeClient();
   const admin = { username: 'police-test-admin', password: crypto.randomBytes(18).toString('base64url') };
   const container = await new GenericContainer(KEYCLOAK_IMAGE)
-    .withCopyFilesToContainer([{ source: path.join(workspaceRoot, 'infra/keycloak/realm-police.json'), target: '/opt/keycloak/data/import/realm-police.json' }])
+    .withCopyFilesToContainer([
+      { source: path.join(workspaceRoot, 'infra/keycloak/realm-police.json'), target: '/opt/keycloak/data/import/realm-police.json' },
+    ])
     .withEnvironment({ KC_BOOTSTRAP_ADMIN_USERNAME: admin.username, KC_BOOTSTRAP_ADMIN_PASSWORD: admin.password })
     .withCommand(['start-dev', '--import-realm'])
     .withExposedPorts(8080)
@@ -129,7 +138,12 @@ async function startKeycloakContainer() {
  */
 async function resolveKeycloak({ log = console.log } = {}) {
   if (process.env.OIDC_ISSUER) {
-    return { source: 'environment', started: false, env: Object.fromEntries(KEYCLOAK_ENV.filter((k) => process.env[k]).map((k) => [k, process.env[k]])), stop: async () => {} };
+    return {
+      source: 'environment',
+      started: false,
+      env: Object.fromEntries(KEYCLOAK_ENV.filter((k) => process.env[k]).map((k) => [k, process.env[k]])),
+      stop: async () => {},
+    };
   }
   let res;
   if (dockerEngineCandidate()) {
@@ -162,7 +176,10 @@ async function resolveKeycloak({ log = console.log } = {}) {
 function runInfraCli(args, log, okCodes = [0]) {
   const { spawn } = require('node:child_process');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(workspaceRoot, 'infra/native/infra.mjs'), ...args], { cwd: workspaceRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(workspaceRoot, 'infra/native/infra.mjs'), ...args], {
+      cwd: workspaceRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -171,7 +188,9 @@ function runInfraCli(args, log, okCodes = [0]) {
       for (const line of String(d).split('\n').filter(Boolean)) log(line);
     });
     child.once('error', reject);
-    child.once('exit', (code) => (okCodes.includes(code) ? resolve(out) : reject(new Error(`infra.mjs ${args.join(' ')} failed (exit ${code}):\n${err.slice(-4000)}`))));
+    child.once('exit', (code) =>
+      okCodes.includes(code) ? resolve(out) : reject(new Error(`infra.mjs ${args.join(' ')} failed (exit ${code}):\n${err.slice(-4000)}`)),
+    );
   });
 }
 

@@ -38,10 +38,16 @@ export interface KeycloakSettings {
  */
 export function keycloakSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): KeycloakSettings {
   const issuer = env.OIDC_ISSUER;
-  if (!issuer) throw new Error('OIDC_ISSUER is not set: run the test through `npm test`, or start Keycloak with `npm run infra:up -- --keycloak` and load its keycloak.env');
+  if (!issuer)
+    throw new Error(
+      'OIDC_ISSUER is not set: run the test through `npm test`, or start Keycloak with `npm run infra:up -- --keycloak` and load its keycloak.env',
+    );
   const m = /^(https?:\/\/[^/]+(?:\/.*?)?)\/realms\/([^/]+)\/?$/.exec(issuer);
   if (!m) throw new Error(`OIDC_ISSUER=${issuer} is not a Keycloak realm URL (<base>/realms/<realm>)`);
-  const admin = env.KEYCLOAK_ADMIN_USERNAME && env.KEYCLOAK_ADMIN_PASSWORD ? { username: env.KEYCLOAK_ADMIN_USERNAME, password: env.KEYCLOAK_ADMIN_PASSWORD } : null;
+  const admin =
+    env.KEYCLOAK_ADMIN_USERNAME && env.KEYCLOAK_ADMIN_PASSWORD
+      ? { username: env.KEYCLOAK_ADMIN_USERNAME, password: env.KEYCLOAK_ADMIN_PASSWORD }
+      : null;
   return {
     url: env.KEYCLOAK_URL ?? m[1],
     realm: m[2],
@@ -91,7 +97,12 @@ class CookieJar {
 }
 
 function decodeHtml(s: string): string {
-  return s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 
 /** The action URL of the first form on a Keycloak page. */
@@ -102,7 +113,9 @@ function formAction(html: string, page: string): string {
 }
 
 function pageError(html: string): string | null {
-  const m = /<span[^>]*(?:id="input-error[^"]*"|class="[^"]*kc-feedback-text[^"]*")[^>]*>([\s\S]*?)<\/span>/i.exec(html) ?? /class="[^"]*alert-error[^"]*"[\s\S]*?<span[^>]*>([\s\S]*?)<\/span>/i.exec(html);
+  const m =
+    /<span[^>]*(?:id="input-error[^"]*"|class="[^"]*kc-feedback-text[^"]*")[^>]*>([\s\S]*?)<\/span>/i.exec(html) ??
+    /class="[^"]*alert-error[^"]*"[\s\S]*?<span[^>]*>([\s\S]*?)<\/span>/i.exec(html);
   return m ? decodeHtml(m[1].replace(/<[^>]+>/g, '').trim()) : null;
 }
 
@@ -129,7 +142,10 @@ export class TestKeycloak {
   async admin<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.settings.url}/admin/realms/${this.settings.realm}${path}`, {
       method,
-      headers: { authorization: `Bearer ${await this.adminToken()}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${await this.adminToken()}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
@@ -141,13 +157,15 @@ export class TestKeycloak {
   async adminToken(): Promise<string> {
     if (this.adminAccess && Date.now() < this.adminAccess.until) return this.adminAccess.token;
     const admin = this.settings.admin;
-    if (!admin) throw new Error('KEYCLOAK_ADMIN_USERNAME / KEYCLOAK_ADMIN_PASSWORD are not set: the test needs the administrator of this Keycloak');
+    if (!admin)
+      throw new Error('KEYCLOAK_ADMIN_USERNAME / KEYCLOAK_ADMIN_PASSWORD are not set: the test needs the administrator of this Keycloak');
     const res = await fetch(`${this.settings.url}/realms/master/protocol/openid-connect/token`, {
       method: 'POST',
       body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: admin.username, password: admin.password }),
     });
     const body = (await res.json()) as TokenSet & { error_description?: string };
-    if (res.status !== 200) throw new Error(`Keycloak refused the administrator's login (${res.status}): ${body.error_description ?? JSON.stringify(body)}`);
+    if (res.status !== 200)
+      throw new Error(`Keycloak refused the administrator's login (${res.status}): ${body.error_description ?? JSON.stringify(body)}`);
     this.adminAccess = { token: body.access_token, until: Date.now() + (body.expires_in - 10) * 1000 };
     return body.access_token;
   }
@@ -178,7 +196,11 @@ export class TestKeycloak {
   }
 
   /** The password grant (`police-cli-dev`, DEMO ONLY): the raw answer, for tests of refusals. */
-  async passwordGrantResponse(username: string, password: string, clientId = CLI_CLIENT_ID): Promise<{ status: number; body: Record<string, unknown> }> {
+  async passwordGrantResponse(
+    username: string,
+    password: string,
+    clientId = CLI_CLIENT_ID,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
     const res = await fetch(this.tokenEndpoint, {
       method: 'POST',
       body: new URLSearchParams({ grant_type: 'password', client_id: clientId, username, password, scope: 'openid' }),
@@ -200,7 +222,10 @@ export class TestKeycloak {
    */
   async allowConsoleOrigin(origin: string, clientId = CONSOLE_CLIENT_ID): Promise<void> {
     const normalised = new URL(origin).origin;
-    const [client] = await this.admin<{ id: string; redirectUris?: string[]; webOrigins?: string[] }[]>('GET', `/clients?clientId=${encodeURIComponent(clientId)}`);
+    const [client] = await this.admin<{ id: string; redirectUris?: string[]; webOrigins?: string[] }[]>(
+      'GET',
+      `/clients?clientId=${encodeURIComponent(clientId)}`,
+    );
     if (!client) throw new Error(`no client ${clientId} in realm ${this.settings.realm}`);
     const redirectUris = [...new Set([...(client.redirectUris ?? []), `${normalised}/*`])];
     const webOrigins = [...new Set([...(client.webOrigins ?? []), normalised])];
@@ -210,7 +235,10 @@ export class TestKeycloak {
   /** Takes back what {@link allowConsoleOrigin} registered (a shared test server keeps no trace of a run's ports). */
   async removeConsoleOrigin(origin: string, clientId = CONSOLE_CLIENT_ID): Promise<void> {
     const normalised = new URL(origin).origin;
-    const [client] = await this.admin<{ id: string; redirectUris?: string[]; webOrigins?: string[] }[]>('GET', `/clients?clientId=${encodeURIComponent(clientId)}`);
+    const [client] = await this.admin<{ id: string; redirectUris?: string[]; webOrigins?: string[] }[]>(
+      'GET',
+      `/clients?clientId=${encodeURIComponent(clientId)}`,
+    );
     if (!client) return;
     await this.admin('PUT', `/clients/${client.id}`, {
       redirectUris: (client.redirectUris ?? []).filter((u) => u !== `${normalised}/*`),
@@ -224,8 +252,13 @@ export class TestKeycloak {
    * `accessTokenLifespanSeconds` shortens its tokens' life. Not in the realm export.
    */
   async ensureTestClient(clientId: string, options: { audience: boolean; accessTokenLifespanSeconds?: number }): Promise<void> {
-    const [cli] = await this.admin<{ protocolMappers?: { name: string; protocolMapper: string }[] }[]>('GET', `/clients?clientId=${CLI_CLIENT_ID}`);
-    const mappers = (cli?.protocolMappers ?? []).filter((m) => options.audience || m.protocolMapper !== 'oidc-audience-mapper').map(({ name, protocolMapper, ...rest }) => ({ ...rest, name, protocolMapper, id: undefined }));
+    const [cli] = await this.admin<{ protocolMappers?: { name: string; protocolMapper: string }[] }[]>(
+      'GET',
+      `/clients?clientId=${CLI_CLIENT_ID}`,
+    );
+    const mappers = (cli?.protocolMappers ?? [])
+      .filter((m) => options.audience || m.protocolMapper !== 'oidc-audience-mapper')
+      .map(({ name, protocolMapper, ...rest }) => ({ ...rest, name, protocolMapper, id: undefined }));
     const rep = {
       clientId,
       name: `TEST ONLY: ${clientId}`,
@@ -248,7 +281,11 @@ export class TestKeycloak {
    * `police-web` through Keycloak's login page, choosing `newPassword` when Keycloak asks for a new one,
    * then the code exchanged at the token endpoint. `redirectUri` must be registered (allowConsoleOrigin).
    */
-  async signIn(username: string, password: string, options: { redirectUri: string; newPassword?: string; clientId?: string }): Promise<SignInResult> {
+  async signIn(
+    username: string,
+    password: string,
+    options: { redirectUri: string; newPassword?: string; clientId?: string },
+  ): Promise<SignInResult> {
     const clientId = options.clientId ?? CONSOLE_CLIENT_ID;
     const jar = new CookieJar();
     const verifier = randomBytes(32).toString('base64url');
@@ -271,13 +308,19 @@ export class TestKeycloak {
       return res;
     };
     const post = async (url: string, form: Record<string, string>): Promise<Response> => {
-      const res = await fetch(url, { method: 'POST', redirect: 'manual', headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
+      const res = await fetch(url, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form),
+      });
       jar.store(res);
       return res;
     };
     const loginPage = await get(auth.toString());
     const loginHtml = await loginPage.text();
-    if (loginPage.status !== 200) throw new Error(`Keycloak did not show its login page (${loginPage.status}): ${pageError(loginHtml) ?? loginHtml.slice(0, 500)}`);
+    if (loginPage.status !== 200)
+      throw new Error(`Keycloak did not show its login page (${loginPage.status}): ${pageError(loginHtml) ?? loginHtml.slice(0, 500)}`);
     let res = await post(formAction(loginHtml, 'login'), { username, password, credentialId: '' });
     let passwordChanged = false;
     let location: string | null = null;
@@ -296,20 +339,32 @@ export class TestKeycloak {
         if (!options.newPassword) throw new Error(`Keycloak asks ${username} to choose a new password (signIn: newPassword)`);
         if (passwordChanged) throw new Error(`Keycloak refused ${username}'s new password: ${pageError(html) ?? html.slice(0, 1000)}`);
         passwordChanged = true;
-        res = await post(formAction(html, 'update password'), { 'password-new': options.newPassword, 'password-confirm': options.newPassword });
+        res = await post(formAction(html, 'update password'), {
+          'password-new': options.newPassword,
+          'password-confirm': options.newPassword,
+        });
         continue;
       }
       throw new Error(`Keycloak did not sign ${username} in (${res.status}): ${pageError(html) ?? html.slice(0, 1000)}`);
     }
     if (!location) throw new Error(`Keycloak did not send ${username} back to ${options.redirectUri}`);
     const callback = new URL(location);
-    if (callback.searchParams.get('error')) throw new Error(`Keycloak redirected back with ${callback.searchParams.get('error')}: ${callback.searchParams.get('error_description')}`);
+    if (callback.searchParams.get('error'))
+      throw new Error(
+        `Keycloak redirected back with ${callback.searchParams.get('error')}: ${callback.searchParams.get('error_description')}`,
+      );
     if (callback.searchParams.get('state') !== state) throw new Error('the state Keycloak sent back is not ours');
     const code = callback.searchParams.get('code');
     if (!code) throw new Error(`no code in ${location}`);
     const token = await fetch(this.tokenEndpoint, {
       method: 'POST',
-      body: new URLSearchParams({ grant_type: 'authorization_code', client_id: clientId, code, redirect_uri: options.redirectUri, code_verifier: verifier }),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: clientId,
+        code,
+        redirect_uri: options.redirectUri,
+        code_verifier: verifier,
+      }),
     });
     const tokens = (await token.json()) as TokenSet;
     if (token.status !== 200) throw new Error(`Keycloak refused the code exchange (${token.status}): ${JSON.stringify(tokens)}`);
@@ -340,7 +395,9 @@ interface ResolvedKeycloak {
  * tests that sign in with Keycloak have run.
  */
 export async function startTestKeycloak(): Promise<TestKeycloakServer> {
-  const { resolveKeycloak } = createRequire(__filename)('./infrastructure.cjs') as { resolveKeycloak(o: { log(m: string): void }): Promise<ResolvedKeycloak> };
+  const { resolveKeycloak } = createRequire(__filename)('./infrastructure.cjs') as {
+    resolveKeycloak(o: { log(m: string): void }): Promise<ResolvedKeycloak>;
+  };
   const res = await resolveKeycloak({ log: () => undefined });
   const orchestrated = process.env.POLICE_TEST_ORCHESTRATED === '1';
   return {

@@ -27,7 +27,10 @@ export interface OidcEmbeddedHost {
  * tokens. A browser test signs in through Keycloak's login page as a demo user whose password it set
  * first with `keycloak.setPassword(username)` (TEST_USER_PASSWORD; see docs/adr/0003-test-logins.md).
  */
-export async function startOidcEmbeddedHost(keycloak: TestKeycloak, options: { port?: number; env?: Record<string, string> } = {}): Promise<OidcEmbeddedHost> {
+export async function startOidcEmbeddedHost(
+  keycloak: TestKeycloak,
+  options: { port?: number; env?: Record<string, string> } = {},
+): Promise<OidcEmbeddedHost> {
   compile();
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
@@ -36,7 +39,17 @@ export async function startOidcEmbeddedHost(keycloak: TestKeycloak, options: { p
   let out = '';
   const child = spawn(process.execPath, main.args, {
     cwd: workspaceRoot,
-    env: { ...process.env, ...main.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEV_AUTH: 'false', LOG_LEVEL: 'warn', ...keycloak.oidcEnv, ...options.env },
+    env: {
+      ...process.env,
+      ...main.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEV_AUTH: 'false',
+      LOG_LEVEL: 'warn',
+      ...keycloak.oidcEnv,
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {
@@ -44,7 +57,10 @@ export async function startOidcEmbeddedHost(keycloak: TestKeycloak, options: { p
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const stopChild = () => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
+  const stopChild = () =>
+    new Promise<void>((resolve) =>
+      child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')),
+    );
   try {
     await eventually(
       async () => {

@@ -19,7 +19,10 @@ export function freePort(): Promise<number> {
 
 /** Compiles the tree the mains run from (tsconfig.build.json into dist/out-tsc; incremental: cheap when nothing changed). */
 export function compile(): void {
-  const build = spawnSync(process.execPath, [path.join(workspaceRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: workspaceRoot, encoding: 'utf8' });
+  const build = spawnSync(process.execPath, [path.join(workspaceRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: workspaceRoot,
+    encoding: 'utf8',
+  });
   if (build.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed:\n${build.stdout}${build.stderr}`);
 }
 

@@ -19,7 +19,10 @@ export interface TcpProxy {
  * Starts a proxy on a free port of 127.0.0.1 (or `port`) forwarding to `target`; `listening: false`
  * starts it cut, so the process sees a server that is not there yet.
  */
-export async function startTcpProxy(target: { host: string; port: number }, options: { port?: number; listening?: boolean } = {}): Promise<TcpProxy> {
+export async function startTcpProxy(
+  target: { host: string; port: number },
+  options: { port?: number; listening?: boolean } = {},
+): Promise<TcpProxy> {
   const port = options.port ?? (await freePort());
   const sockets = new Set<Socket>();
   let server: Server | undefined;

@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessControl, forbiddenRecord, GrantedAccess, Principal, principalOf, ProtectedResource, resourceNotFound } from '@police/security';
+import {
+  AccessControl,
+  forbiddenRecord,
+  GrantedAccess,
+  Principal,
+  principalOf,
+  ProtectedResource,
+  resourceNotFound,
+} from '@police/security';
 import { EVENT_SOURCING, ServiceEventSourcing } from '@police/platform';
 import type { Request } from 'express';
 import { Actor } from './domain/evidence.decide';
@@ -57,7 +65,8 @@ export class EvidenceAccess {
   }
 
   mayActFor(principal: Principal, party: PartyRef): boolean {
-    if (party.kind === 'storage_room') return principal.roles.includes('evidence_officer') && this.config.storageRooms.some((r) => r.id === party.id);
+    if (party.kind === 'storage_room')
+      return principal.roles.includes('evidence_officer') && this.config.storageRooms.some((r) => r.id === party.id);
     if (party.kind === 'lab') return principal.roles.includes('lab_liaison') && this.config.laboratories.some((l) => l.id === party.id);
     if (party.kind === 'court_registry' || party.kind === 'external_body') return principal.roles.includes('evidence_officer');
     return false;
@@ -82,7 +91,8 @@ export class EvidenceAccess {
     if (state.status === 'held') {
       if (state.openOffer) parties.push(state.openOffer.to);
       if (state.whereabouts.kind === 'checked_out') assigned.add(state.whereabouts.takenBy);
-      for (const sub of Object.values(state.labSubmissions)) if (sub.status === 'offered' || sub.status === 'at_lab') parties.push(sub.laboratory);
+      for (const sub of Object.values(state.labSubmissions))
+        if (sub.status === 'offered' || sub.status === 'at_lab') parties.push(sub.laboratory);
     }
     for (const p of parties) {
       if (p.kind === 'officer') assigned.add(p.id);
@@ -102,10 +112,16 @@ export class EvidenceAccess {
   /** Rows the reader sees without a justification, as protected records (for list answers). */
   async visible(principal: Principal, rows: ItemRow[]): Promise<{ row: ItemRow; resource: ProtectedResource }[]> {
     const ids = [...new Set(rows.map((r) => r.investigationId).filter((x): x is string => !!x))];
-    const cases = ids.length > 0 ? await this.es.dataSource.getRepository(CaseRow).createQueryBuilder('c').where('c.investigationId IN (:...ids)', { ids }).getMany() : [];
+    const cases =
+      ids.length > 0
+        ? await this.es.dataSource.getRepository(CaseRow).createQueryBuilder('c').where('c.investigationId IN (:...ids)', { ids }).getMany()
+        : [];
     const byId = new Map(cases.map((c) => [c.investigationId, c]));
     return rows
-      .map((row) => ({ row, resource: this.resource(row, row.investigationId ? (byId.get(row.investigationId) ?? null) : null, principal) }))
+      .map((row) => ({
+        row,
+        resource: this.resource(row, row.investigationId ? (byId.get(row.investigationId) ?? null) : null, principal),
+      }))
       .filter((x) => this.access.canSee(principal, x.resource));
   }
 
@@ -132,7 +148,8 @@ export class EvidenceAccess {
    * hold; an unrestricted case of another team is a 403, as for its items.
    */
   async caseForNewItem(req: Request, investigationId: string): Promise<CaseRow> {
-    const unknown = () => problem(422, 'unknown_investigation', 'No investigation with this id is known to the evidence service.', 'investigationId');
+    const unknown = () =>
+      problem(422, 'unknown_investigation', 'No investigation with this id is known to the evidence service.', 'investigationId');
     const kase = await this.caseOf(investigationId);
     if (!kase) throw unknown();
     const decision = this.access.decide(this.principal(req), this.newItemResource(kase), 'write');

@@ -19,7 +19,26 @@
 // When the service adds a route, add its row: the first test fails on a served /api/evidence route
 // without a row, and on a row whose route is not served.
 import { randomUUID } from 'node:crypto';
-import { Answer, Cell, COLUMNS, H, J, matrixCoverage, outcome, Persona, PERSONAS, R, runMatrixRow, ServiceTestApp, staffIdOf, startServiceApp, U, X, expectOperationsAnswerOps, operationsRows } from '@police/service-testing';
+import {
+  Answer,
+  Cell,
+  COLUMNS,
+  H,
+  J,
+  matrixCoverage,
+  outcome,
+  Persona,
+  PERSONAS,
+  R,
+  runMatrixRow,
+  ServiceTestApp,
+  staffIdOf,
+  startServiceApp,
+  U,
+  X,
+  expectOperationsAnswerOps,
+  operationsRows,
+} from '@police/service-testing';
 import { eventually } from '@police/testing';
 import { DEFAULT_HOLDING_PERIODS } from './domain/found-object.decide';
 import { EvidenceModule } from './evidence.module';
@@ -122,7 +141,11 @@ const itemView =
 const foundObjectView =
   (foundObject: Record<string, unknown>) =>
   (a: Answer, _p: Persona, call: Call): void => {
-    expect(a.json).toMatchObject({ id: call.ids!.id, holdingPeriodEndsAt: expect.any(String), foundObject: { foundObjectId: call.ids!.id, ...foundObject } });
+    expect(a.json).toMatchObject({
+      id: call.ids!.id,
+      holdingPeriodEndsAt: expect.any(String),
+      foundObject: { foundObjectId: call.ids!.id, ...foundObject },
+    });
   };
 
 /** Who sees the shared Diefstallen item without a justification, and on what basis. */
@@ -135,10 +158,15 @@ const readsItem =
     check(a, kit);
   };
 
-const itemRead = (suffix = ''): Pick<Row, 'request'> => ({ request: (_p, kit) => ({ path: `/api/evidence/items/${kit.fx.item}${suffix}` }) });
+const itemRead = (suffix = ''): Pick<Row, 'request'> => ({
+  request: (_p, kit) => ({ path: `/api/evidence/items/${kit.fx.item}${suffix}` }),
+});
 
 /** One item fixture per cell, then the persona's call on it. */
-function onFreshItem<F extends { id: string }>(build: (kit: Kit) => Promise<F>, call: (f: F, p: Persona) => Omit<Call, 'ids'>): Row['request'] {
+function onFreshItem<F extends { id: string }>(
+  build: (kit: Kit) => Promise<F>,
+  call: (f: F, p: Persona) => Omit<Call, 'ids'>,
+): Row['request'] {
   return async (p, kit) => {
     const f = await build(kit);
     return { ...call(f, p), ids: f as unknown as Record<string, string> };
@@ -173,7 +201,13 @@ const MATRIX: Row[] = [
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, R, 201, X, X, X, 201, 201, 201, R, R, R, R],
     ok: (a, p) => {
-      expect(a.json.item).toMatchObject({ status: 'held', investigationId: DIEFSTAL_CASE, labelNumber: expect.stringMatching(/^EV-\d{4}-\d{6}$/), custodian: { kind: 'officer', id: staffIdOf(p) }, openOffer: null });
+      expect(a.json.item).toMatchObject({
+        status: 'held',
+        investigationId: DIEFSTAL_CASE,
+        labelNumber: expect.stringMatching(/^EV-\d{4}-\d{6}$/),
+        custodian: { kind: 'officer', id: staffIdOf(p) },
+        openOffer: null,
+      });
       expect(a.headers.get('location')).toBe(`/api/evidence/items/${a.json.id}`);
     },
   },
@@ -234,7 +268,11 @@ const MATRIX: Row[] = [
       const ids = a.json.items.map((i: { id: string }) => i.id);
       // The chief may ask, but lists show only what the reader sees without a justification.
       expect(ids.includes(kit.fx.overdue)).toBe(p !== 'chief');
-      if (p !== 'chief') expect(a.json.items.find((i: { id: string }) => i.id === kit.fx.overdue)).toMatchObject({ whereabouts: 'checked_out', expectedReturnAt: kit.fx.overdueDue });
+      if (p !== 'chief')
+        expect(a.json.items.find((i: { id: string }) => i.id === kit.fx.overdue)).toMatchObject({
+          whereabouts: 'checked_out',
+          expectedReturnAt: kit.fx.overdueDue,
+        });
     },
   },
   {
@@ -244,7 +282,11 @@ const MATRIX: Row[] = [
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, R, 200, J, J, J, 200, 200, 200, R, R, R, J],
     ok: readsItem((a, kit) => {
-      expect(a.json).toMatchObject({ id: kit.fx.item, version: 0, item: { status: 'held', investigationId: DIEFSTAL_CASE, custodian: { kind: 'officer', id: '5415-0201' } } });
+      expect(a.json).toMatchObject({
+        id: kit.fx.item,
+        version: 0,
+        item: { status: 'held', investigationId: DIEFSTAL_CASE, custodian: { kind: 'officer', id: '5415-0201' } },
+      });
       expect(a.headers.get('etag')).toBe('"0"');
     }),
   },
@@ -296,7 +338,10 @@ const MATRIX: Row[] = [
     // Only the custodian reseals; the evidence desk and the case lead are refused by the domain.
     request: onFreshItem(
       (kit) => kit.item(),
-      (f) => ({ path: `/api/evidence/items/${f.id}/reseal`, body: { sealNumber: `${f.sealNumber}-B`, reason: 'geopend voor fotografie van het toestel' } }),
+      (f) => ({
+        path: `/api/evidence/items/${f.id}/reseal`,
+        body: { sealNumber: `${f.sealNumber}-B`, reason: 'geopend voor fotografie van het toestel' },
+      }),
     ),
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, R, 200, X, X, X, C, C, C, R, R, R, R],
@@ -312,7 +357,11 @@ const MATRIX: Row[] = [
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, R, 201, X, X, X, C, C, C, R, R, R, R],
     ok: (a, p, c) => {
-      itemView({ custodian: { kind: 'officer', id: '5415-0201' }, openOffer: { to: STORAGE, purpose: 'storage', offeredBy: '5415-0201' } })(a, p, c);
+      itemView({ custodian: { kind: 'officer', id: '5415-0201' }, openOffer: { to: STORAGE, purpose: 'storage', offeredBy: '5415-0201' } })(
+        a,
+        p,
+        c,
+      );
       expect(a.json.handoverId).toBe(a.json.item.openOffer.handoverId);
     },
   },
@@ -322,7 +371,10 @@ const MATRIX: Row[] = [
     // Offered to the storage room: only the evidence desk acts for it.
     request: onFreshItem(
       (kit) => kit.offeredItem(),
-      (f) => ({ path: `/api/evidence/items/${f.id}/handovers/${f.handoverId}/accept`, body: { sealNumberFound: f.sealNumber, sealIntact: true, condition: 'intact', place: 'APG balie' } }),
+      (f) => ({
+        path: `/api/evidence/items/${f.id}/handovers/${f.handoverId}/accept`,
+        body: { sealNumberFound: f.sealNumber, sealIntact: true, condition: 'intact', place: 'APG balie' },
+      }),
     ),
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, R, N, X, X, X, N, 200, N, R, R, R, R],
@@ -333,7 +385,10 @@ const MATRIX: Row[] = [
     route: '/api/evidence/items/:id/handovers/:handoverId/decline',
     request: onFreshItem(
       (kit) => kit.offeredItem(),
-      (f) => ({ path: `/api/evidence/items/${f.id}/handovers/${f.handoverId}/decline`, body: { reason: 'geen plaats meer in de bewaarplaats' } }),
+      (f) => ({
+        path: `/api/evidence/items/${f.id}/handovers/${f.handoverId}/decline`,
+        body: { reason: 'geen plaats meer in de bewaarplaats' },
+      }),
     ),
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, R, N, X, X, X, N, 200, N, R, R, R, R],
@@ -391,7 +446,10 @@ const MATRIX: Row[] = [
     route: '/api/evidence/items/:id/lab-submissions',
     request: onFreshItem(
       (kit) => kit.item(),
-      (f) => ({ path: `/api/evidence/items/${f.id}/lab-submissions`, body: { laboratory: LAB, analysis: 'dna', request: 'DNA-profiel op wattenstaafje', method: 'courier', sealIntact: true } }),
+      (f) => ({
+        path: `/api/evidence/items/${f.id}/lab-submissions`,
+        body: { laboratory: LAB, analysis: 'dna', request: 'DNA-profiel op wattenstaafje', method: 'courier', sealIntact: true },
+      }),
     ),
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, R, 201, X, X, X, C, C, C, R, R, R, R],
@@ -420,7 +478,15 @@ const MATRIX: Row[] = [
     route: '/api/evidence/items/:id/disposal-decision',
     request: onFreshItem(
       (kit) => kit.item(),
-      (f) => ({ path: `/api/evidence/items/${f.id}/disposal-decision`, body: { decisionRef: `PK-GENT-${f.id.slice(0, 8)}`, authority: 'procureur_des_konings', decisionDate: TODAY, disposition: 'confiscation' } }),
+      (f) => ({
+        path: `/api/evidence/items/${f.id}/disposal-decision`,
+        body: {
+          decisionRef: `PK-GENT-${f.id.slice(0, 8)}`,
+          authority: 'procureur_des_konings',
+          decisionDate: TODAY,
+          disposition: 'confiscation',
+        },
+      }),
     ),
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, R, R, R, R, R, 200, 200, R, R, R, R, R],
@@ -440,7 +506,9 @@ const MATRIX: Row[] = [
   {
     method: 'POST',
     route: '/api/evidence/found-objects',
-    request: () => ({ body: { category: 'keys', description: 'Sleutelbos met 3 sleutels', place: { municipality: 'Gent' }, foundOn: TODAY } }),
+    request: () => ({
+      body: { category: 'keys', description: 'Sleutelbos met 3 sleutels', place: { municipality: 'Gent' }, foundOn: TODAY },
+    }),
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, 201, R, R, R, R, R, 201, R, R, R, R, R],
     ok: (a) => {
@@ -454,7 +522,8 @@ const MATRIX: Row[] = [
     request: () => ({ path: '/api/evidence/found-objects?category=jewellery' }),
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, 200, R, R, R, R, R, 200, R, R, R, R, R],
-    ok: (a, _p, _c, kit) => expect(a.json.foundObjects).toEqual([expect.objectContaining({ id: kit.fx.found, category: 'jewellery', status: 'held' })]),
+    ok: (a, _p, _c, kit) =>
+      expect(a.json.foundObjects).toEqual([expect.objectContaining({ id: kit.fx.found, category: 'jewellery', status: 'held' })]),
   },
   {
     method: 'GET',
@@ -469,7 +538,8 @@ const MATRIX: Row[] = [
     route: '/api/evidence/loss-declarations',
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, 200, R, R, R, R, R, 200, R, R, R, R, R],
-    ok: (a, _p, _c, kit) => expect(a.json.lossDeclarations).toEqual([expect.objectContaining({ reportId: kit.fx.loss, declarantRef: 'party-9034' })]),
+    ok: (a, _p, _c, kit) =>
+      expect(a.json.lossDeclarations).toEqual([expect.objectContaining({ reportId: kit.fx.loss, declarantRef: 'party-9034' })]),
   },
   {
     method: 'POST',
@@ -501,7 +571,11 @@ const MATRIX: Row[] = [
   {
     method: 'POST',
     route: '/api/evidence/found-objects/:id/return',
-    request: onFreshFoundObject('return', { ownerRef: 'party-9', identityCheck: { documentType: 'eid', holderIsOwner: true }, ownershipProof: 'past op de voordeur' }),
+    request: onFreshFoundObject('return', {
+      ownerRef: 'party-9',
+      identityCheck: { documentType: 'eid', holderIsOwner: true },
+      ownershipProof: 'past op de voordeur',
+    }),
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, 200, R, R, R, R, R, 200, R, R, R, R, R],
     ok: (a, p, c) => foundObjectView({ status: 'returned_to_owner' })(a, p, c),
@@ -532,7 +606,11 @@ const MATRIX: Row[] = [
     expected: [U, R, R, R, R, R, R, 201, R, R, R, R, R],
     ok: (a, _p, c) => {
       const [unexpected] = (c.body as { foundItemIds: string[] }).foundItemIds;
-      expect(a.json).toMatchObject({ id: expect.any(String), version: expect.any(Number), inventory: { status: 'counted', openDiscrepancies: { [unexpected]: 'unexpected' } } });
+      expect(a.json).toMatchObject({
+        id: expect.any(String),
+        version: expect.any(Number),
+        inventory: { status: 'counted', openDiscrepancies: { [unexpected]: 'unexpected' } },
+      });
       expect(a.headers.get('location')).toBe(`/api/evidence/inventories/${a.json.id}`);
     },
   },
@@ -543,18 +621,30 @@ const MATRIX: Row[] = [
     request: (_p, kit) => ({ path: `/api/evidence/inventories/${kit.fx.inventory}` }),
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, R, R, R, R, R, R, 200, R, R, R, R, R],
-    ok: (a, _p, _c, kit) => expect(a.json).toMatchObject({ id: kit.fx.inventory, inventory: { status: 'counted', openDiscrepancies: { [kit.fx.missing]: 'missing' } } }),
+    ok: (a, _p, _c, kit) =>
+      expect(a.json).toMatchObject({
+        id: kit.fx.inventory,
+        inventory: { status: 'counted', openDiscrepancies: { [kit.fx.missing]: 'missing' } },
+      }),
   },
   {
     method: 'POST',
     route: '/api/evidence/inventories/:id/resolve',
     request: async (_p, kit) => {
       const inv = await kit.inventoryWithDiscrepancy();
-      return { path: `/api/evidence/inventories/${inv.id}/resolve`, body: { itemId: inv.itemId, resolution: 'hoort in lokaal 0.15, teruggezet' }, ids: inv };
+      return {
+        path: `/api/evidence/inventories/${inv.id}/resolve`,
+        body: { itemId: inv.itemId, resolution: 'hoort in lokaal 0.15, teruggezet' },
+        ids: inv,
+      };
     },
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, R, R, R, R, R, R, 200, R, R, R, R, R],
-    ok: (a, _p, c) => expect(a.json).toMatchObject({ id: c.ids!.id, inventory: { openDiscrepancies: {}, resolvedDiscrepancies: { [c.ids!.itemId]: expect.anything() } } }),
+    ok: (a, _p, c) =>
+      expect(a.json).toMatchObject({
+        id: c.ids!.id,
+        inventory: { openDiscrepancies: {}, resolvedDiscrepancies: { [c.ids!.itemId]: expect.anything() } },
+      }),
   },
   // The IT desk's operations routes (libs/security opsController): the ops role's only, which no column holds.
   ...operationsRows<Persona, Kit>('evidence'),
@@ -616,7 +706,11 @@ describe('authorization matrix of the evidence service: every route × every per
   }
 
   /** Waits until a read model shows a row (at a version): access checks read the rows, and projections are asynchronous. */
-  async function projected(table: 'items' | 'found_objects' | 'loss_declarations' | 'case_directory', key: string, version?: number): Promise<void> {
+  async function projected(
+    table: 'items' | 'found_objects' | 'loss_declarations' | 'case_directory',
+    key: string,
+    version?: number,
+  ): Promise<void> {
     const column = { items: 'id', found_objects: 'id', loss_declarations: 'reportId', case_directory: 'investigationId' }[table];
     await eventually(
       async () => {
@@ -629,7 +723,14 @@ describe('authorization matrix of the evidence service: every route × every per
   }
 
   /** An item command as a fixture step; returns the answer once the read model has caught up. */
-  async function itemStep(persona: Persona, itemId: string, method: string, subpath: string, body?: unknown, headers?: Record<string, string>): Promise<any> {
+  async function itemStep(
+    persona: Persona,
+    itemId: string,
+    method: string,
+    subpath: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<any> {
     const answer = await must(persona, method, `/api/evidence/items/${itemId}/${subpath}`, body, headers);
     await projected('items', itemId, answer.version);
     return answer;
@@ -661,24 +762,48 @@ describe('authorization matrix of the evidence service: every route × every per
     },
     async itemAtLab() {
       const { id, sealNumber } = await kit.item({ category: 'trace' });
-      const submitted = await itemStep('det_diefstal', id, 'POST', 'lab-submissions', { laboratory: LAB, analysis: 'dna', request: 'DNA-profiel op wattenstaafje', method: 'courier', sealIntact: true });
-      await itemStep('lab', id, 'POST', `handovers/${submitted.submissionId}/accept`, { sealNumberFound: sealNumber, sealIntact: true, condition: 'intact', place: 'FPL Brussel' });
+      const submitted = await itemStep('det_diefstal', id, 'POST', 'lab-submissions', {
+        laboratory: LAB,
+        analysis: 'dna',
+        request: 'DNA-profiel op wattenstaafje',
+        method: 'courier',
+        sealIntact: true,
+      });
+      await itemStep('lab', id, 'POST', `handovers/${submitted.submissionId}/accept`, {
+        sealNumberFound: sealNumber,
+        sealIntact: true,
+        condition: 'intact',
+        place: 'FPL Brussel',
+      });
       return { id, submissionId: submitted.submissionId as string };
     },
     async decidedItem() {
       const { id } = await kit.item();
       const decisionRef = `PK-GENT-${id.slice(0, 8)}`;
-      await itemStep('evidence', id, 'POST', 'disposal-decision', { decisionRef, authority: 'procureur_des_konings', decisionDate: TODAY, disposition: 'confiscation' });
+      await itemStep('evidence', id, 'POST', 'disposal-decision', {
+        decisionRef,
+        authority: 'procureur_des_konings',
+        decisionDate: TODAY,
+        disposition: 'confiscation',
+      });
       return { id, decisionRef };
     },
     async foundObject(category = 'keys') {
-      const created = await must('evidence', 'POST', '/api/evidence/found-objects', { category, description: 'Sleutelbos met 3 sleutels', place: { municipality: 'Gent', postalCode: '9000' }, foundOn: TODAY });
+      const created = await must('evidence', 'POST', '/api/evidence/found-objects', {
+        category,
+        description: 'Sleutelbos met 3 sleutels',
+        place: { municipality: 'Gent', postalCode: '9000' },
+        foundOn: TODAY,
+      });
       await projected('found_objects', created.id, created.version);
       return { id: created.id as string };
     },
     async inventoryWithDiscrepancy() {
       const itemId = randomUUID();
-      const counted = await must('evidence', 'POST', '/api/evidence/inventories', { room: `Lokaal ${randomUUID()}`, foundItemIds: [itemId] });
+      const counted = await must('evidence', 'POST', '/api/evidence/inventories', {
+        room: `Lokaal ${randomUUID()}`,
+        foundItemIds: [itemId],
+      });
       return { id: counted.id as string, itemId };
     },
   };
@@ -686,7 +811,9 @@ describe('authorization matrix of the evidence service: every route × every per
   beforeAll(async () => {
     // Found objects may be handed over or destroyed at once (the service reads its configuration at start-up).
     const previousConfig = process.env.EVIDENCE_CONFIG_JSON;
-    process.env.EVIDENCE_CONFIG_JSON = JSON.stringify({ holdingPeriods: Object.fromEntries(Object.keys(DEFAULT_HOLDING_PERIODS).map((c) => [c, 0])) });
+    process.env.EVIDENCE_CONFIG_JSON = JSON.stringify({
+      holdingPeriods: Object.fromEntries(Object.keys(DEFAULT_HOLDING_PERIODS).map((c) => [c, 0])),
+    });
     try {
       t = await startServiceApp({ service: 'evidence', module: EvidenceModule, register: (runtime) => EvidenceModule.register(runtime) });
     } finally {
@@ -696,29 +823,65 @@ describe('authorization matrix of the evidence service: every route × every per
 
     // The case directory, from the investigations service's contracts.
     await publish('investigations.public.v1', 'investigations.InvestigationOpened.v1', `investigation-${DIEFSTAL_CASE}`, {
-      investigationId: DIEFSTAL_CASE, caseNumber: 'GE.20.L1.004512/26', kind: 'opsporingsonderzoek', phenomenon: 'woninginbraak', team: 'Diefstallen', origin: 'burger', openedAt: YESTERDAY.toISOString(),
+      investigationId: DIEFSTAL_CASE,
+      caseNumber: 'GE.20.L1.004512/26',
+      kind: 'opsporingsonderzoek',
+      phenomenon: 'woninginbraak',
+      team: 'Diefstallen',
+      origin: 'burger',
+      openedAt: YESTERDAY.toISOString(),
     });
     await publish('investigations.public.v1', 'investigations.InvestigationAssigned.v1', `investigation-${DIEFSTAL_CASE}`, {
-      investigationId: DIEFSTAL_CASE, team: 'Diefstallen', leadInvestigator: '5415-0210', assignedBy: '5415-0900', assignedAt: YESTERDAY.toISOString(),
+      investigationId: DIEFSTAL_CASE,
+      team: 'Diefstallen',
+      leadInvestigator: '5415-0210',
+      assignedBy: '5415-0900',
+      assignedAt: YESTERDAY.toISOString(),
     });
     await publish('investigations.public.v1', 'investigations.InvestigationOpened.v1', `investigation-${ZEDEN_CASE}`, {
-      investigationId: ZEDEN_CASE, kind: 'gerechtelijk_onderzoek', phenomenon: 'zeden', team: 'Zeden', origin: 'parket', openedAt: YESTERDAY.toISOString(),
+      investigationId: ZEDEN_CASE,
+      kind: 'gerechtelijk_onderzoek',
+      phenomenon: 'zeden',
+      team: 'Zeden',
+      origin: 'parket',
+      openedAt: YESTERDAY.toISOString(),
     });
     fx.loss = randomUUID();
     await publish('reports.public.v1', 'reports.LossDeclared.v1', `report-${fx.loss}`, {
-      reportId: fx.loss, category: 'keys', description: 'Sleutelbos met rode hanger', place: { municipality: 'Gent', address: 'Korenmarkt' }, lostOn: TODAY, declarantRef: 'party-9034', declaredAt: new Date().toISOString(),
+      reportId: fx.loss,
+      category: 'keys',
+      description: 'Sleutelbos met rode hanger',
+      place: { municipality: 'Gent', address: 'Korenmarkt' },
+      lostOn: TODAY,
+      declarantRef: 'party-9034',
+      declaredAt: new Date().toISOString(),
     });
     await projected('case_directory', ZEDEN_CASE);
     await eventually(
       async () => {
-        const { rows } = await t.pool.query<{ leadInvestigator: string | null }>('SELECT "leadInvestigator" FROM evidence.case_directory WHERE "investigationId" = $1', [DIEFSTAL_CASE]);
+        const { rows } = await t.pool.query<{ leadInvestigator: string | null }>(
+          'SELECT "leadInvestigator" FROM evidence.case_directory WHERE "investigationId" = $1',
+          [DIEFSTAL_CASE],
+        );
         expect(rows[0]?.leadInvestigator).toBe('5415-0210');
       },
       { intervalMs: 5 },
     );
     await projected('loss_declarations', fx.loss);
     // The restricted case's item of the oracle rows, in the custody of another Zeden officer.
-    fx.zedenItem = (await must('det_zeden', 'POST', '/api/evidence/items', register({ investigationId: ZEDEN_CASE, pvNumber: undefined, seizedBy: '5415-0299', custodian: { kind: 'officer', id: '5415-0299' } }))).id;
+    fx.zedenItem = (
+      await must(
+        'det_zeden',
+        'POST',
+        '/api/evidence/items',
+        register({
+          investigationId: ZEDEN_CASE,
+          pvNumber: undefined,
+          seizedBy: '5415-0299',
+          custodian: { kind: 'officer', id: '5415-0299' },
+        }),
+      )
+    ).id;
     await projected('items', fx.zedenItem, 0);
 
     // Shared fixtures of the read-only rows. The overdue item first: its return falls due while the rest is made.
@@ -746,7 +909,12 @@ describe('authorization matrix of the evidence service: every route × every per
   const run = (row: Row, personas: Persona[]) => runMatrixRow(row, { columns: COLUMNS, personas, api, kit, domainCodes: DOMAIN_CODES });
 
   it('opens the operations routes to the ops role (tom.verstraete) alone: lists, status, 404 for what does not exist, 400 for a discard without reason', async () => {
-    await expectOperationsAnswerOps(t, 'evidence', ['evidence-items', 'evidence-case-directory', 'evidence-found-objects', 'evidence-loss-declarations']);
+    await expectOperationsAnswerOps(t, 'evidence', [
+      'evidence-items',
+      'evidence-case-directory',
+      'evidence-found-objects',
+      'evidence-loss-declarations',
+    ]);
   });
 
   it.each(MATRIX.map((r) => [`${r.method} ${r.route}`, r] as const))('%s', async (_name, row) => {
@@ -754,25 +922,49 @@ describe('authorization matrix of the evidence service: every route × every per
     expect(got).toEqual(want);
   });
 
-  it.each(RESTRICTED.map((r) => [`${r.method} ${r.route} on a restricted (Zeden) case`, r] as const))('%s: as for a missing id to everyone outside its team', async (_name, row) => {
-    const { got, want } = await run(row, COLUMNS);
-    expect(got).toEqual(want);
-    for (const persona of COLUMNS.filter((p, i) => [H, O].includes(row.expected[i] as string))) {
-      const hidden = await row.request!(persona, kit);
-      const absent = row.missing(persona, kit);
-      const [h, m] = [await api(persona, row.method, hidden.path ?? row.route, hidden.body, hidden.headers), await api(persona, row.method, absent.path ?? row.route, absent.body, absent.headers)];
-      expect({ persona, status: h.status, contentType: h.contentType, body: { ...h.json, instance: undefined } }).toEqual({ persona, status: m.status, contentType: m.contentType, body: { ...m.json, instance: undefined } });
-    }
-    // Nothing was appended to the restricted case by a refused write: its team sees its own item only.
-    const listed = await api('det_zeden', 'GET', `/api/evidence/items?caseId=${ZEDEN_CASE}`);
-    expect(listed.json.items.filter((i: { id: string }) => i.id === kit.fx.zedenItem)).toHaveLength(1);
-    const { rows } = await t.pool.query<{ actor: string }>(`SELECT metadata->>'actor' AS actor FROM evidence.events WHERE type = 'ItemRegistered' AND data->>'investigationId' = $1`, [ZEDEN_CASE]);
-    expect([...new Set(rows.map((r) => r.actor))].filter((a) => a !== staffIdOf('det_zeden'))).toEqual([]);
-  });
+  it.each(RESTRICTED.map((r) => [`${r.method} ${r.route} on a restricted (Zeden) case`, r] as const))(
+    '%s: as for a missing id to everyone outside its team',
+    async (_name, row) => {
+      const { got, want } = await run(row, COLUMNS);
+      expect(got).toEqual(want);
+      for (const persona of COLUMNS.filter((p, i) => [H, O].includes(row.expected[i] as string))) {
+        const hidden = await row.request!(persona, kit);
+        const absent = row.missing(persona, kit);
+        const [h, m] = [
+          await api(persona, row.method, hidden.path ?? row.route, hidden.body, hidden.headers),
+          await api(persona, row.method, absent.path ?? row.route, absent.body, absent.headers),
+        ];
+        expect({ persona, status: h.status, contentType: h.contentType, body: { ...h.json, instance: undefined } }).toEqual({
+          persona,
+          status: m.status,
+          contentType: m.contentType,
+          body: { ...m.json, instance: undefined },
+        });
+      }
+      // Nothing was appended to the restricted case by a refused write: its team sees its own item only.
+      const listed = await api('det_zeden', 'GET', `/api/evidence/items?caseId=${ZEDEN_CASE}`);
+      expect(listed.json.items.filter((i: { id: string }) => i.id === kit.fx.zedenItem)).toHaveLength(1);
+      const { rows } = await t.pool.query<{ actor: string }>(
+        `SELECT metadata->>'actor' AS actor FROM evidence.events WHERE type = 'ItemRegistered' AND data->>'investigationId' = $1`,
+        [ZEDEN_CASE],
+      );
+      expect([...new Set(rows.map((r) => r.actor))].filter((a) => a !== staffIdOf('det_zeden'))).toEqual([]);
+    },
+  );
 
   it('keeps a restricted (Zeden) item unknown to other teams even with a justification (404 as for a missing id), open to its own team', async () => {
     // Seized by and with another Zeden officer, so lotte.willems reads it as a member of the team.
-    const zeden = await must('det_zeden', 'POST', '/api/evidence/items', register({ investigationId: ZEDEN_CASE, pvNumber: undefined, seizedBy: '5415-0299', custodian: { kind: 'officer', id: '5415-0299' } }));
+    const zeden = await must(
+      'det_zeden',
+      'POST',
+      '/api/evidence/items',
+      register({
+        investigationId: ZEDEN_CASE,
+        pvNumber: undefined,
+        seizedBy: '5415-0299',
+        custodian: { kind: 'officer', id: '5415-0299' },
+      }),
+    );
     await projected('items', zeden.id, 0);
     const path = `/api/evidence/items/${zeden.id}`;
     const missing = `/api/evidence/items/${randomUUID()}`;
@@ -812,7 +1004,13 @@ describe('authorization matrix of the evidence service: every route × every per
     expect(outcome(empty)).toBe(J);
     expect(empty.json.errors).toEqual([expect.objectContaining({ field: 'X-Justification' })]);
     // Writes never break the glass.
-    const write = await api('det_drugs', 'POST', `${path}/reseal`, { sealNumber: 'S-X', reason: 'geprobeerd met rechtvaardiging' }, { 'X-Justification': JUSTIFICATION });
+    const write = await api(
+      'det_drugs',
+      'POST',
+      `${path}/reseal`,
+      { sealNumber: 'S-X', reason: 'geprobeerd met rechtvaardiging' },
+      { 'X-Justification': JUSTIFICATION },
+    );
     expect(outcome(write)).toBe(X);
   });
 });

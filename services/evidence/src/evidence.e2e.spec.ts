@@ -36,7 +36,13 @@ describe('evidence service over HTTP', () => {
   let t: ServiceTestApp;
   const published: IncomingMessage[] = [];
 
-  async function call<T = any>(user: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+  async function call<T = any>(
+    user: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer<T>> {
     const a = await t.request(user, method, `/api${path}`, body, headers);
     return { status: a.status, headers: a.headers, text: a.text, body: a.json };
   }
@@ -48,13 +54,28 @@ describe('evidence service over HTTP', () => {
     t = await startServiceApp({ service: 'evidence', module: EvidenceModule, register: (runtime) => EvidenceModule.register(runtime) });
     await t.bus.subscribe({ groupId: 'test-investigations', topics: ['evidence.public.v1'], handle: async (m) => void published.push(m) });
     await publishContract('investigations.public.v1', 'investigations.InvestigationOpened.v1', `investigation-${DIEFSTAL_CASE}`, {
-      investigationId: DIEFSTAL_CASE, caseNumber: 'GE.20.L1.004512/26', kind: 'opsporingsonderzoek', phenomenon: 'woninginbraak', team: 'Diefstallen', origin: 'burger', openedAt: '2026-11-19T10:00:00Z',
+      investigationId: DIEFSTAL_CASE,
+      caseNumber: 'GE.20.L1.004512/26',
+      kind: 'opsporingsonderzoek',
+      phenomenon: 'woninginbraak',
+      team: 'Diefstallen',
+      origin: 'burger',
+      openedAt: '2026-11-19T10:00:00Z',
     });
     await publishContract('investigations.public.v1', 'investigations.InvestigationAssigned.v1', `investigation-${DIEFSTAL_CASE}`, {
-      investigationId: DIEFSTAL_CASE, team: 'Diefstallen', leadInvestigator: '5415-0210', assignedBy: '5415-0900', assignedAt: '2026-11-19T11:00:00Z',
+      investigationId: DIEFSTAL_CASE,
+      team: 'Diefstallen',
+      leadInvestigator: '5415-0210',
+      assignedBy: '5415-0900',
+      assignedAt: '2026-11-19T11:00:00Z',
     });
     await publishContract('investigations.public.v1', 'investigations.InvestigationOpened.v1', `investigation-${ZEDEN_CASE}`, {
-      investigationId: ZEDEN_CASE, kind: 'gerechtelijk_onderzoek', phenomenon: 'zeden', team: 'Zeden', origin: 'parket', openedAt: '2026-11-19T10:00:00Z',
+      investigationId: ZEDEN_CASE,
+      kind: 'gerechtelijk_onderzoek',
+      phenomenon: 'zeden',
+      team: 'Zeden',
+      origin: 'parket',
+      openedAt: '2026-11-19T10:00:00Z',
     });
   });
   afterAll(async () => {
@@ -62,10 +83,14 @@ describe('evidence service over HTTP', () => {
   });
 
   it('registers an item once per Idempotency-Key, with a label, and publishes evidence.ItemRegistered.v1', async () => {
-    const first = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE }), { 'Idempotency-Key': 'seizure-2026-11-20-laptop' });
+    const first = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE }), {
+      'Idempotency-Key': 'seizure-2026-11-20-laptop',
+    });
     expect(first.status).toBe(201);
     expect(first.headers.get('etag')).toBe('"0"');
-    const again = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE }), { 'Idempotency-Key': 'seizure-2026-11-20-laptop' });
+    const again = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE }), {
+      'Idempotency-Key': 'seizure-2026-11-20-laptop',
+    });
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
     expect(again.body.item.labelNumber).toBe(first.body.item.labelNumber);
@@ -108,7 +133,12 @@ describe('evidence service over HTTP', () => {
   });
 
   it('refuses bad input with the field at fault, unknown cases, and registration without a case reference', async () => {
-    const bad = await call('pieter.janssens', 'POST', '/evidence/items', register({ quantity: { amount: -1, unit: 'piece' }, category: 'spaceship', extra: 1 }));
+    const bad = await call(
+      'pieter.janssens',
+      'POST',
+      '/evidence/items',
+      register({ quantity: { amount: -1, unit: 'piece' }, category: 'spaceship', extra: 1 }),
+    );
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['category', 'extra', 'quantity.amount']);
@@ -121,18 +151,39 @@ describe('evidence service over HTTP', () => {
   });
 
   it('passes custody only when the named recipient accepts, once, with the seal they found', async () => {
-    const { body: item } = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-2' }));
+    const { body: item } = await call(
+      'pieter.janssens',
+      'POST',
+      '/evidence/items',
+      register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-2' }),
+    );
     const id = item.id as string;
     const offer = (ifMatch?: string) =>
-      call('pieter.janssens', 'POST', `/evidence/items/${id}/handovers`, { to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage', method: 'hand_delivery', sealIntact: true }, ifMatch ? { 'If-Match': ifMatch } : {});
+      call(
+        'pieter.janssens',
+        'POST',
+        `/evidence/items/${id}/handovers`,
+        { to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage', method: 'hand_delivery', sealIntact: true },
+        ifMatch ? { 'If-Match': ifMatch } : {},
+      );
     expect((await offer()).status).toBe(428);
     const offered = await offer('"0"');
     expect(offered.status).toBe(201);
     const handoverId = offered.body.handoverId as string;
-    expect(offered.body.item.openOffer).toMatchObject({ handoverId, to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage' });
+    expect(offered.body.item.openOffer).toMatchObject({
+      handoverId,
+      to: { kind: 'storage_room', id: 'bewaarplaats-apg' },
+      purpose: 'storage',
+    });
     expect(offered.body.item.custodian).toEqual({ kind: 'officer', id: '5415-0201' });
 
-    const accept = (user: string) => call(user, 'POST', `/evidence/items/${id}/handovers/${handoverId}/accept`, { sealNumberFound: 'S-2-X', sealIntact: false, condition: 'zak gescheurd', place: 'APG balie' });
+    const accept = (user: string) =>
+      call(user, 'POST', `/evidence/items/${id}/handovers/${handoverId}/accept`, {
+        sealNumberFound: 'S-2-X',
+        sealIntact: false,
+        condition: 'zak gescheurd',
+        place: 'APG balie',
+      });
     const notRecipient = await accept('els.jacobs');
     expect(notRecipient).toMatchObject({ status: 403, body: { code: 'not_the_recipient' } });
     const accepted = await accept('marc.goossens');
@@ -150,7 +201,10 @@ describe('evidence service over HTTP', () => {
     ]);
     expect(custody.body.entries[2]).toMatchObject({ place: 'APG balie', purpose: 'storage', summary: expect.stringContaining('MISMATCH') });
     // Both sides of the handover, as the desk's timeline and the court's certificate show them.
-    expect(custody.body.entries[2].parties).toEqual({ from: { kind: 'officer', id: '5415-0201' }, to: { kind: 'storage_room', id: 'bewaarplaats-apg' } });
+    expect(custody.body.entries[2].parties).toEqual({
+      from: { kind: 'officer', id: '5415-0201' },
+      to: { kind: 'storage_room', id: 'bewaarplaats-apg' },
+    });
     expect(custody.body.entries[2].handover).toEqual({
       handoverId,
       purpose: 'storage',
@@ -165,15 +219,27 @@ describe('evidence service over HTTP', () => {
       sealMismatch: true,
       conditionFound: 'zak gescheurd',
     });
-    expect(custody.body.entries[0].registration).toMatchObject({ sealNumber: 'S-2', seizedPlace: 'Voorbeeldstraat 12, 9000 Gent', legalBasis: 'art. 35 Sv.', quantity: { amount: 1, unit: 'piece' }, attachments: [] });
+    expect(custody.body.entries[0].registration).toMatchObject({
+      sealNumber: 'S-2',
+      seizedPlace: 'Voorbeeldstraat 12, 9000 Gent',
+      legalBasis: 'art. 35 Sv.',
+      quantity: { amount: 1, unit: 'piece' },
+      attachments: [],
+    });
     expect(custody.body.entries[2].prevHash).toBe(custody.body.entries[1].hash);
     const verify = await call('marc.goossens', 'GET', `/evidence/items/${id}/custody/verify`);
     expect(verify.body).toEqual({ itemId: id, ok: true, events: 3, headHash: custody.body.entries[2].hash });
 
-    const certificate = await fetch(`${t.url}/api/evidence/items/${id}/certificate`, { headers: { authorization: `Bearer ${t.token('marc.goossens')}` } });
+    const certificate = await fetch(`${t.url}/api/evidence/items/${id}/certificate`, {
+      headers: { authorization: `Bearer ${t.token('marc.goossens')}` },
+    });
     expect(certificate.status).toBe(200);
     expect(certificate.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await certificate.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await certificate.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     const transferred = await eventually(() => {
       const m = published.find((p) => p.type === 'evidence.CustodyTransferred.v1' && (p.payload as { itemId: string }).itemId === id);
@@ -192,8 +258,19 @@ describe('evidence service over HTTP', () => {
   });
 
   it('lists the open handovers waiting for a reader (incoming) and those they offered (outgoing), with the seal on record', async () => {
-    const { body: item } = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-INBOX' }));
-    const offered = await call('pieter.janssens', 'POST', `/evidence/items/${item.id}/handovers`, { to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage', method: 'hand_delivery', sealIntact: true }, { 'If-Match': '"0"' });
+    const { body: item } = await call(
+      'pieter.janssens',
+      'POST',
+      '/evidence/items',
+      register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-INBOX' }),
+    );
+    const offered = await call(
+      'pieter.janssens',
+      'POST',
+      `/evidence/items/${item.id}/handovers`,
+      { to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage', method: 'hand_delivery', sealIntact: true },
+      { 'If-Match': '"0"' },
+    );
     expect(offered.status).toBe(201);
     const ids = (a: Answer) => a.body.items.map((i: { id: string }) => i.id);
     // The evidence desk acts for the storage room: the offer waits for its acceptance.
@@ -204,7 +281,13 @@ describe('evidence service over HTTP', () => {
       labelNumber: item.item.labelNumber,
       sealNumber: 'S-INBOX',
       custodian: { kind: 'officer', id: '5415-0201' },
-      openOffer: { handoverId: offered.body.handoverId, to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage', method: 'hand_delivery', offeredBy: '5415-0201' },
+      openOffer: {
+        handoverId: offered.body.handoverId,
+        to: { kind: 'storage_room', id: 'bewaarplaats-apg' },
+        purpose: 'storage',
+        method: 'hand_delivery',
+        offeredBy: '5415-0201',
+      },
     });
     expect(ids(await call('marc.goossens', 'GET', '/evidence/items?handover=outgoing'))).not.toContain(item.id);
     expect(ids(await call('pieter.janssens', 'GET', '/evidence/items?handover=outgoing'))).toContain(item.id);
@@ -213,7 +296,9 @@ describe('evidence service over HTTP', () => {
     expect(ids(await call('els.jacobs', 'GET', '/evidence/items?handover=incoming'))).not.toContain(item.id);
 
     // By label number and by the kind of custodian (what is out at a lab).
-    expect(ids(await call('marc.goossens', 'GET', `/evidence/items?labelNumber=${encodeURIComponent(item.item.labelNumber)}`))).toEqual([item.id]);
+    expect(ids(await call('marc.goossens', 'GET', `/evidence/items?labelNumber=${encodeURIComponent(item.item.labelNumber)}`))).toEqual([
+      item.id,
+    ]);
     expect(ids(await call('marc.goossens', 'GET', '/evidence/items?custodianKind=lab'))).not.toContain(item.id);
     expect(ids(await call('marc.goossens', 'GET', '/evidence/items?custodianKind=officer'))).toContain(item.id);
     const bad = await call('marc.goossens', 'GET', '/evidence/items?handover=sideways&custodianKind=alien');
@@ -221,11 +306,16 @@ describe('evidence service over HTTP', () => {
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['custodianKind', 'handover']);
 
     // Accepted: it waits no more.
-    await call('marc.goossens', 'POST', `/evidence/items/${item.id}/handovers/${offered.body.handoverId}/accept`, { sealNumberFound: 'S-INBOX', sealIntact: true, condition: 'intact', place: 'APG balie' });
+    await call('marc.goossens', 'POST', `/evidence/items/${item.id}/handovers/${offered.body.handoverId}/accept`, {
+      sealNumberFound: 'S-INBOX',
+      sealIntact: true,
+      condition: 'intact',
+      place: 'APG balie',
+    });
     expect(ids(await call('marc.goossens', 'GET', '/evidence/items?handover=incoming'))).not.toContain(item.id);
   });
 
-  it('gives the console the zone\'s storage rooms, laboratories, witness rules and holding periods', async () => {
+  it("gives the console the zone's storage rooms, laboratories, witness rules and holding periods", async () => {
     const reference = await call('an.peeters', 'GET', '/evidence/reference');
     expect(reference.status).toBe(200);
     expect(reference.body).toEqual({
@@ -236,20 +326,35 @@ describe('evidence service over HTTP', () => {
         { disposition: 'destruction', category: 'weapon', witnesses: 1 },
         { disposition: 'destruction', category: 'cash', witnesses: 1 },
       ],
-      holdingPeriods: expect.arrayContaining([{ category: 'identity_document', days: 183 }, { category: 'other', days: 183 }]),
+      holdingPeriods: expect.arrayContaining([
+        { category: 'identity_document', days: 183 },
+        { category: 'other', days: 183 },
+      ]),
     });
     expect(reference.body.holdingPeriods).toHaveLength(12);
   });
 
   it('lets exactly one of several concurrent offers of one item win; the others get 412', async () => {
-    const { body: item } = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-3' }));
+    const { body: item } = await call(
+      'pieter.janssens',
+      'POST',
+      '/evidence/items',
+      register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-3' }),
+    );
     const answers = await Promise.all(
       ['5415-9001', '5415-9002', '5415-9003', '5415-9004', '5415-9005'].map((to) =>
-        call('pieter.janssens', 'POST', `/evidence/items/${item.id}/handovers`, { to: { kind: 'officer', id: to }, purpose: 'investigation', method: 'hand_delivery', sealIntact: true }, { 'If-Match': '"0"' }),
+        call(
+          'pieter.janssens',
+          'POST',
+          `/evidence/items/${item.id}/handovers`,
+          { to: { kind: 'officer', id: to }, purpose: 'investigation', method: 'hand_delivery', sealIntact: true },
+          { 'If-Match': '"0"' },
+        ),
       ),
     );
     expect(answers.map((a) => a.status).sort()).toEqual([201, 412, 412, 412, 412]);
-    for (const a of answers.filter((x) => x.status === 412)) expect(a.body).toMatchObject({ title: 'Precondition failed', currentVersion: 1 });
+    for (const a of answers.filter((x) => x.status === 412))
+      expect(a.body).toMatchObject({ title: 'Precondition failed', currentVersion: 1 });
     const now = await call('pieter.janssens', 'GET', `/evidence/items/${item.id}`);
     expect(now.headers.get('etag')).toBe('"1"');
     expect(now.body.item.openOffer.handoverId).toBe(answers.find((a) => a.status === 201)!.body.handoverId);
@@ -258,10 +363,18 @@ describe('evidence service over HTTP', () => {
   it('refuses items for a closed investigation, and takes them again once it is reopened', async () => {
     const kase = randomUUID();
     await publishContract('investigations.public.v1', 'investigations.InvestigationOpened.v1', `investigation-${kase}`, {
-      investigationId: kase, kind: 'opsporingsonderzoek', phenomenon: 'woninginbraak', team: 'Diefstallen', origin: 'burger', openedAt: '2026-11-19T10:00:00Z',
+      investigationId: kase,
+      kind: 'opsporingsonderzoek',
+      phenomenon: 'woninginbraak',
+      team: 'Diefstallen',
+      origin: 'burger',
+      openedAt: '2026-11-19T10:00:00Z',
     });
     await publishContract('investigations.public.v1', 'investigations.InvestigationClosed.v1', `investigation-${kase}`, {
-      investigationId: kase, outcome: 'no_further_action', closedBy: '5415-0210', closedAt: '2026-11-20T10:00:00Z',
+      investigationId: kase,
+      outcome: 'no_further_action',
+      closedBy: '5415-0210',
+      closedAt: '2026-11-20T10:00:00Z',
     });
     const closed = await eventually(async () => {
       const r = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: kase, pvNumber: undefined }));
@@ -270,7 +383,10 @@ describe('evidence service over HTTP', () => {
     });
     expect(closed.body).toMatchObject({ status: 409, code: 'investigation_closed' });
     await publishContract('investigations.public.v1', 'investigations.InvestigationReopened.v1', `investigation-${kase}`, {
-      investigationId: kase, reason: 'Nieuw spoor', reopenedBy: '5415-0210', reopenedAt: '2026-11-21T10:00:00Z',
+      investigationId: kase,
+      reason: 'Nieuw spoor',
+      reopenedBy: '5415-0210',
+      reopenedAt: '2026-11-21T10:00:00Z',
     });
     const reopened = await eventually(async () => {
       const r = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: kase, pvNumber: undefined }));
@@ -281,10 +397,25 @@ describe('evidence service over HTTP', () => {
   });
 
   it('stores, checks out and returns an item; disposes only on a recorded decision, and nothing after', async () => {
-    const { body: item } = await call('pieter.janssens', 'POST', '/evidence/items', register({ pvNumber: 'GE.55.L5.000999/2026', category: 'drugs', sealNumber: 'S-4' }));
+    const { body: item } = await call(
+      'pieter.janssens',
+      'POST',
+      '/evidence/items',
+      register({ pvNumber: 'GE.55.L5.000999/2026', category: 'drugs', sealNumber: 'S-4' }),
+    );
     const id = item.id as string;
-    expect((await call('pieter.janssens', 'POST', `/evidence/items/${id}/check-in`, { location: { room: 'Bewaarplaats APG 0.14', locker: 'K5' } })).status).toBe(200);
-    const out = await call('marc.goossens', 'POST', `/evidence/items/${id}/check-out`, { purpose: 'court', takenBy: '5415-0201', expectedReturnAt: '2099-01-01T10:00:00Z' });
+    expect(
+      (
+        await call('pieter.janssens', 'POST', `/evidence/items/${id}/check-in`, {
+          location: { room: 'Bewaarplaats APG 0.14', locker: 'K5' },
+        })
+      ).status,
+    ).toBe(200);
+    const out = await call('marc.goossens', 'POST', `/evidence/items/${id}/check-out`, {
+      purpose: 'court',
+      takenBy: '5415-0201',
+      expectedReturnAt: '2099-01-01T10:00:00Z',
+    });
     expect(out.body.item.whereabouts).toMatchObject({ kind: 'checked_out', purpose: 'court', takenBy: '5415-0201' });
     // The list says who has it and why, so the desk knows whom to ask for it back.
     const listed = await eventually(async () => {
@@ -293,24 +424,60 @@ describe('evidence service over HTTP', () => {
       return l.body.items[0];
     });
     expect(listed.expectedReturnAt).toBe('2099-01-01T10:00:00.000Z');
-    expect((await call('marc.goossens', 'POST', `/evidence/items/${id}/return`, { location: { room: 'Bewaarplaats APG 0.14', locker: 'K5' } })).body.item.whereabouts).toMatchObject({ kind: 'in_storage' });
+    expect(
+      (await call('marc.goossens', 'POST', `/evidence/items/${id}/return`, { location: { room: 'Bewaarplaats APG 0.14', locker: 'K5' } }))
+        .body.item.whereabouts,
+    ).toMatchObject({ kind: 'in_storage' });
 
-    const premature = await call('marc.goossens', 'POST', `/evidence/items/${id}/disposal`, { decisionRef: 'PK-GENT-2026-1', witnesses: ['5415-0210'], receiptRef: 'R-1' });
+    const premature = await call('marc.goossens', 'POST', `/evidence/items/${id}/disposal`, {
+      decisionRef: 'PK-GENT-2026-1',
+      witnesses: ['5415-0210'],
+      receiptRef: 'R-1',
+    });
     expect(premature.body).toMatchObject({ status: 409, code: 'no_disposal_decision' });
-    expect((await call('marc.goossens', 'POST', `/evidence/items/${id}/disposal-decision`, { decisionRef: 'PK-GENT-2026-1', authority: 'procureur_des_konings', decisionDate: '2026-11-21', disposition: 'destruction' })).status).toBe(200);
-    const noWitness = await call('marc.goossens', 'POST', `/evidence/items/${id}/disposal`, { decisionRef: 'PK-GENT-2026-1', witnesses: [], receiptRef: 'R-1' });
+    expect(
+      (
+        await call('marc.goossens', 'POST', `/evidence/items/${id}/disposal-decision`, {
+          decisionRef: 'PK-GENT-2026-1',
+          authority: 'procureur_des_konings',
+          decisionDate: '2026-11-21',
+          disposition: 'destruction',
+        })
+      ).status,
+    ).toBe(200);
+    const noWitness = await call('marc.goossens', 'POST', `/evidence/items/${id}/disposal`, {
+      decisionRef: 'PK-GENT-2026-1',
+      witnesses: [],
+      receiptRef: 'R-1',
+    });
     expect(noWitness.body).toMatchObject({ status: 422, code: 'witnesses_required' });
-    const disposed = await call('marc.goossens', 'POST', `/evidence/items/${id}/disposal`, { decisionRef: 'PK-GENT-2026-1', witnesses: ['5415-0210'], receiptRef: 'R-1' });
+    const disposed = await call('marc.goossens', 'POST', `/evidence/items/${id}/disposal`, {
+      decisionRef: 'PK-GENT-2026-1',
+      witnesses: ['5415-0210'],
+      receiptRef: 'R-1',
+    });
     expect(disposed.status).toBe(200);
-    expect(disposed.body.item).toMatchObject({ status: 'disposed', disposal: { disposition: 'destruction', decisionRef: 'PK-GENT-2026-1', executedBy: '5415-0301' } });
-    const after = await call('marc.goossens', 'POST', `/evidence/items/${id}/check-out`, { purpose: 'court', takenBy: '5415-0201', expectedReturnAt: '2099-01-01T10:00:00Z' });
+    expect(disposed.body.item).toMatchObject({
+      status: 'disposed',
+      disposal: { disposition: 'destruction', decisionRef: 'PK-GENT-2026-1', executedBy: '5415-0301' },
+    });
+    const after = await call('marc.goossens', 'POST', `/evidence/items/${id}/check-out`, {
+      purpose: 'court',
+      takenBy: '5415-0201',
+      expectedReturnAt: '2099-01-01T10:00:00Z',
+    });
     expect(after.body).toMatchObject({ status: 409, code: 'item_disposed' });
     const list = await call('marc.goossens', 'GET', '/evidence/items?caseId=GE.55.L5.000999/2026&status=disposed');
     expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([id]);
   });
 
   it('shows an item as it stood at a point in time', async () => {
-    const { body: item } = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-5' }));
+    const { body: item } = await call(
+      'pieter.janssens',
+      'POST',
+      '/evidence/items',
+      register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-5' }),
+    );
     const before = await call('pieter.janssens', 'GET', `/evidence/items/${item.id}`);
     const registeredAt = new Date(before.body.item.custodyChain[0].since);
     await eventually(() => expect(Date.now()).toBeGreaterThan(registeredAt.getTime() + 1100), { timeoutMs: 5000 });
@@ -326,12 +493,22 @@ describe('evidence service over HTTP', () => {
   });
 
   it('keeps need-to-know: other teams need a justification (logged as break-glass), restricted cases stay closed', async () => {
-    const { body: item } = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-6' }));
+    const { body: item } = await call(
+      'pieter.janssens',
+      'POST',
+      '/evidence/items',
+      register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-6' }),
+    );
     const teamLead = await call('els.jacobs', 'GET', `/evidence/items/${item.id}`);
     expect(teamLead.status).toBe(200);
     const otherTeam = await call('sofie.maes', 'GET', `/evidence/items/${item.id}`);
-    expect(otherTeam).toMatchObject({ status: 403, body: { type: 'https://police-case-platform.example/problems/justification-required' } });
-    const justified = await call('sofie.maes', 'GET', `/evidence/items/${item.id}`, undefined, { 'X-Justification': 'zelfde modus operandi als drugsdossier 2026/118' });
+    expect(otherTeam).toMatchObject({
+      status: 403,
+      body: { type: 'https://police-case-platform.example/problems/justification-required' },
+    });
+    const justified = await call('sofie.maes', 'GET', `/evidence/items/${item.id}`, undefined, {
+      'X-Justification': 'zelfde modus operandi als drugsdossier 2026/118',
+    });
     expect(justified.status).toBe(200);
     expect(justified.headers.get('x-access-basis')).toBe('break_glass');
     const audit = await eventually(async () => {
@@ -348,23 +525,43 @@ describe('evidence service over HTTP', () => {
     const listed = await call('sofie.maes', 'GET', `/evidence/items?caseId=${DIEFSTAL_CASE}`);
     expect(listed.body.items).toEqual([]);
 
-    const zeden = await call('lotte.willems', 'POST', '/evidence/items', register({ investigationId: ZEDEN_CASE, seizedBy: '5415-0203', sealNumber: 'S-7' }));
+    const zeden = await call(
+      'lotte.willems',
+      'POST',
+      '/evidence/items',
+      register({ investigationId: ZEDEN_CASE, seizedBy: '5415-0203', sealNumber: 'S-7' }),
+    );
     expect(zeden.status).toBe(201);
-    const outsider = await call('pieter.janssens', 'GET', `/evidence/items/${zeden.body.id}`, undefined, { 'X-Justification': 'controle op een mogelijk verband met mijn dossier' });
+    const outsider = await call('pieter.janssens', 'GET', `/evidence/items/${zeden.body.id}`, undefined, {
+      'X-Justification': 'controle op een mogelijk verband met mijn dossier',
+    });
     expect(outsider.status).toBe(404);
     expect((await call('lotte.willems', 'GET', `/evidence/items/${zeden.body.id}`)).status).toBe(200);
     // The label number typed at the desk finds the item for those who may see it, and nothing for others.
     const byLabel = (user: string, label: string) => call(user, 'GET', `/evidence/items?labelNumber=${encodeURIComponent(label)}`);
-    await eventually(async () => expect((await byLabel('lotte.willems', zeden.body.item.labelNumber)).body.items.map((i: { id: string }) => i.id)).toEqual([zeden.body.id]));
+    await eventually(async () =>
+      expect((await byLabel('lotte.willems', zeden.body.item.labelNumber)).body.items.map((i: { id: string }) => i.id)).toEqual([
+        zeden.body.id,
+      ]),
+    );
     expect((await byLabel('lotte.willems', ` ${zeden.body.item.labelNumber.toLowerCase()} `)).body.items).toHaveLength(1);
     expect((await byLabel('pieter.janssens', zeden.body.item.labelNumber)).body.items).toEqual([]);
   });
 
   it('answers an item of a restricted case exactly as a missing one, for reads and writes, to everyone outside its team', async () => {
-    const zeden = await call('lotte.willems', 'POST', '/evidence/items', register({ investigationId: ZEDEN_CASE, pvNumber: undefined, seizedBy: '5415-0203', sealNumber: 'S-13' }));
+    const zeden = await call(
+      'lotte.willems',
+      'POST',
+      '/evidence/items',
+      register({ investigationId: ZEDEN_CASE, pvNumber: undefined, seizedBy: '5415-0203', sealNumber: 'S-13' }),
+    );
     expect(zeden.status).toBe(201);
     const missing = randomUUID();
-    const withoutInstance = (a: Answer) => ({ status: a.status, contentType: a.headers.get('content-type'), body: { ...a.body, instance: undefined } });
+    const withoutInstance = (a: Answer) => ({
+      status: a.status,
+      contentType: a.headers.get('content-type'),
+      body: { ...a.body, instance: undefined },
+    });
     const probes: [string, string, string, unknown?][] = [
       ['pieter.janssens', 'GET', ''],
       ['sofie.maes', 'GET', '/custody'],
@@ -374,10 +571,18 @@ describe('evidence service over HTTP', () => {
       ['marc.goossens', 'POST', '/check-in', { location: { room: 'Bewaarplaats APG 0.14' } }],
     ];
     for (const [user, method, suffix, body] of probes) {
-      const hidden = await call(user, method, `/evidence/items/${zeden.body.id}${suffix}`, body, { 'X-Justification': 'controle op een mogelijk verband met mijn dossier' });
-      const absent = await call(user, method, `/evidence/items/${missing}${suffix}`, body, { 'X-Justification': 'controle op een mogelijk verband met mijn dossier' });
+      const hidden = await call(user, method, `/evidence/items/${zeden.body.id}${suffix}`, body, {
+        'X-Justification': 'controle op een mogelijk verband met mijn dossier',
+      });
+      const absent = await call(user, method, `/evidence/items/${missing}${suffix}`, body, {
+        'X-Justification': 'controle op een mogelijk verband met mijn dossier',
+      });
       expect({ user, method, suffix, ...withoutInstance(hidden) }).toEqual({ user, method, suffix, ...withoutInstance(absent) });
-      expect(hidden.body).toMatchObject({ status: 404, type: 'https://police-case-platform.example/problems/not-found', instance: `/api/evidence/items/${zeden.body.id}${suffix}` });
+      expect(hidden.body).toMatchObject({
+        status: 404,
+        type: 'https://police-case-platform.example/problems/not-found',
+        instance: `/api/evidence/items/${zeden.body.id}${suffix}`,
+      });
     }
     // Nothing was changed by the refused writes: the team sees the item as it registered it.
     const own = await call('lotte.willems', 'GET', `/evidence/items/${zeden.body.id}`);
@@ -387,7 +592,12 @@ describe('evidence service over HTTP', () => {
   it('answers a registration for a restricted case exactly as one for an unknown case, whoever it names as seizing officer, and appends nothing to it', async () => {
     const before = await call('lotte.willems', 'GET', `/evidence/items?caseId=${ZEDEN_CASE}`);
     const attempt = (user: string, investigationId: string, seizedBy: string) =>
-      call(user, 'POST', '/evidence/items', register({ investigationId, pvNumber: undefined, seizedBy, description: 'Telefoon van de verdachte', sealNumber: 'S-14' }));
+      call(
+        user,
+        'POST',
+        '/evidence/items',
+        register({ investigationId, pvNumber: undefined, seizedBy, description: 'Telefoon van de verdachte', sealNumber: 'S-14' }),
+      );
     const unknown = await attempt('sofie.maes', randomUUID(), '5415-0202');
     expect(unknown).toMatchObject({ status: 422, body: { code: 'unknown_investigation', errors: [{ field: 'investigationId' }] } });
     const attempts = [
@@ -404,18 +614,27 @@ describe('evidence service over HTTP', () => {
       expect(a.text).toBe(unknown.text);
     }
     // Naming oneself as seizing officer opens no other team's case either (an unrestricted one: 403).
-    const otherTeam = await call('sofie.maes', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE, seizedBy: '5415-0202', sealNumber: 'S-15' }));
+    const otherTeam = await call(
+      'sofie.maes',
+      'POST',
+      '/evidence/items',
+      register({ investigationId: DIEFSTAL_CASE, seizedBy: '5415-0202', sealNumber: 'S-15' }),
+    );
     expect(otherTeam).toMatchObject({ status: 403, body: { type: 'https://police-case-platform.example/problems/forbidden' } });
 
     const after = await call('lotte.willems', 'GET', `/evidence/items?caseId=${ZEDEN_CASE}`);
     expect(after.status).toBe(200);
     expect(after.body.items).toEqual(before.body.items);
-    const { rows } = await t.pool.query(`SELECT 1 FROM evidence.events WHERE type = 'ItemRegistered' AND data->>'investigationId' = $1 AND data->>'description' = 'Telefoon van de verdachte'`, [ZEDEN_CASE]);
+    const { rows } = await t.pool.query(
+      `SELECT 1 FROM evidence.events WHERE type = 'ItemRegistered' AND data->>'investigationId' = $1 AND data->>'description' = 'Telefoon van de verdachte'`,
+      [ZEDEN_CASE],
+    );
     expect(rows).toEqual([]);
   });
 
   it('answers a reused Idempotency-Key with another request 422, and twenty identical requests at once with one item', async () => {
-    const send = (key: string, body: unknown) => t.request('pieter.janssens', 'POST', '/api/evidence/items', body, { 'Idempotency-Key': key });
+    const send = (key: string, body: unknown) =>
+      t.request('pieter.janssens', 'POST', '/api/evidence/items', body, { 'Idempotency-Key': key });
     const made = await expectIdempotentCreate(send, {
       body: register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-16' }),
       otherBody: register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-16', description: 'Een ander toestel' }),
@@ -433,37 +652,93 @@ describe('evidence service over HTTP', () => {
     const a = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-17' }));
     const b = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-18' }));
     const key = `offer-${randomUUID()}`;
-    expect((await call('pieter.janssens', 'POST', `/evidence/items/${a.body.id}/handovers`, offer, { 'If-Match': '"0"', 'Idempotency-Key': key })).status).toBe(201);
-    const replayed = await call('pieter.janssens', 'POST', `/evidence/items/${a.body.id}/handovers`, offer, { 'If-Match': '"0"', 'Idempotency-Key': key });
+    expect(
+      (
+        await call('pieter.janssens', 'POST', `/evidence/items/${a.body.id}/handovers`, offer, {
+          'If-Match': '"0"',
+          'Idempotency-Key': key,
+        })
+      ).status,
+    ).toBe(201);
+    const replayed = await call('pieter.janssens', 'POST', `/evidence/items/${a.body.id}/handovers`, offer, {
+      'If-Match': '"0"',
+      'Idempotency-Key': key,
+    });
     expect(replayed).toMatchObject({ status: 201, body: { id: a.body.id, version: 1 } });
-    const elsewhere = await call('pieter.janssens', 'POST', `/evidence/items/${b.body.id}/handovers`, offer, { 'If-Match': '"0"', 'Idempotency-Key': key });
+    const elsewhere = await call('pieter.janssens', 'POST', `/evidence/items/${b.body.id}/handovers`, offer, {
+      'If-Match': '"0"',
+      'Idempotency-Key': key,
+    });
     expect(elsewhere).toMatchObject({ status: 422, body: { code: 'idempotency_key_reused', errors: [{ field: 'Idempotency-Key' }] } });
-    expect((await call('pieter.janssens', 'GET', `/evidence/items/${b.body.id}`)).body).toMatchObject({ version: 0, item: { openOffer: null } });
+    expect((await call('pieter.janssens', 'GET', `/evidence/items/${b.body.id}`)).body).toMatchObject({
+      version: 0,
+      item: { openOffer: null },
+    });
   });
 
   it('submits an item to the lab and records the result, published for the investigation', async () => {
-    const { body: item } = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE, category: 'trace', sealNumber: 'S-8' }));
-    const submitted = await call('pieter.janssens', 'POST', `/evidence/items/${item.id}/lab-submissions`, { laboratory: { kind: 'lab', id: 'fpl-ltwp', name: 'FPL/LTWP' }, analysis: 'dna', request: 'DNA-profiel op wattenstaafje', method: 'courier', sealIntact: true });
+    const { body: item } = await call(
+      'pieter.janssens',
+      'POST',
+      '/evidence/items',
+      register({ investigationId: DIEFSTAL_CASE, category: 'trace', sealNumber: 'S-8' }),
+    );
+    const submitted = await call('pieter.janssens', 'POST', `/evidence/items/${item.id}/lab-submissions`, {
+      laboratory: { kind: 'lab', id: 'fpl-ltwp', name: 'FPL/LTWP' },
+      analysis: 'dna',
+      request: 'DNA-profiel op wattenstaafje',
+      method: 'courier',
+      sealIntact: true,
+    });
     expect(submitted.status).toBe(201);
     const submissionId = submitted.body.submissionId as string;
-    const early = await call('nathalie.wouters', 'POST', `/evidence/items/${item.id}/lab-submissions/${submissionId}/result`, { labReference: 'LTWP-26-1', conclusion: 'hit', summary: 'profiel', reportSha256: 'a'.repeat(64) });
+    const early = await call('nathalie.wouters', 'POST', `/evidence/items/${item.id}/lab-submissions/${submissionId}/result`, {
+      labReference: 'LTWP-26-1',
+      conclusion: 'hit',
+      summary: 'profiel',
+      reportSha256: 'a'.repeat(64),
+    });
     expect(early.body).toMatchObject({ status: 409, code: 'lab_has_not_received_item' });
-    const labAccepts = await call('nathalie.wouters', 'POST', `/evidence/items/${item.id}/handovers/${submissionId}/accept`, { sealNumberFound: 'S-8', sealIntact: true, condition: 'intact', place: 'FPL Brussel' });
+    const labAccepts = await call('nathalie.wouters', 'POST', `/evidence/items/${item.id}/handovers/${submissionId}/accept`, {
+      sealNumberFound: 'S-8',
+      sealIntact: true,
+      condition: 'intact',
+      place: 'FPL Brussel',
+    });
     expect(labAccepts.body.item.custodian).toEqual({ kind: 'lab', id: 'fpl-ltwp', name: 'FPL/LTWP' });
-    const result = await call('nathalie.wouters', 'POST', `/evidence/items/${item.id}/lab-submissions/${submissionId}/result`, { labReference: 'LTWP-26-1', conclusion: 'hit', summary: 'DNA-profiel, hit in databank', reportSha256: 'a'.repeat(64) });
+    const result = await call('nathalie.wouters', 'POST', `/evidence/items/${item.id}/lab-submissions/${submissionId}/result`, {
+      labReference: 'LTWP-26-1',
+      conclusion: 'hit',
+      summary: 'DNA-profiel, hit in databank',
+      reportSha256: 'a'.repeat(64),
+    });
     expect(result.status).toBe(200);
     const message = await eventually(() => {
       const m = published.find((p) => p.type === 'evidence.LabResultReceived.v1' && (p.payload as { itemId: string }).itemId === item.id);
       if (!m) throw new Error('not published yet');
       return m;
     });
-    expect(message.payload).toEqual({ itemId: item.id, investigationId: DIEFSTAL_CASE, laboratory: 'FPL/LTWP', labReference: 'LTWP-26-1', analysis: 'dna', conclusion: 'hit', receivedAt: expect.any(String) });
+    expect(message.payload).toEqual({
+      itemId: item.id,
+      investigationId: DIEFSTAL_CASE,
+      laboratory: 'FPL/LTWP',
+      labReference: 'LTWP-26-1',
+      analysis: 'dna',
+      conclusion: 'hit',
+      receivedAt: expect.any(String),
+    });
   });
 
   it('registers found objects from declarations at the desk, and holds them for the configured period', async () => {
     const reportId = randomUUID();
     await publishContract('reports.public.v1', 'reports.FoundObjectDeclared.v1', `report-${reportId}`, {
-      reportId, category: 'wallet', description: 'Bruine portefeuille', place: { municipality: 'Gent', postalCode: '9000', address: 'Korenmarkt' }, foundOn: '2026-11-20', declarantRef: 'party-1', declaredAt: '2026-11-20T15:00:00Z',
+      reportId,
+      category: 'wallet',
+      description: 'Bruine portefeuille',
+      place: { municipality: 'Gent', postalCode: '9000', address: 'Korenmarkt' },
+      foundOn: '2026-11-20',
+      declarantRef: 'party-1',
+      declaredAt: '2026-11-20T15:00:00Z',
     });
     const declared = await eventually(async () => {
       const list = await call('marc.goossens', 'GET', '/evidence/found-objects?category=wallet');
@@ -471,12 +746,24 @@ describe('evidence service over HTTP', () => {
       return list.body.foundObjects[0];
     });
     expect(declared).toMatchObject({ category: 'wallet', status: 'held', foundOn: '2026-11-20' });
-    const early = await call('marc.goossens', 'POST', `/evidence/found-objects/${declared.id}/hand-over`, { organisation: { id: 'natuurpunt', name: 'Natuurpunt' }, receiptRef: 'NP-1' });
+    const early = await call('marc.goossens', 'POST', `/evidence/found-objects/${declared.id}/hand-over`, {
+      organisation: { id: 'natuurpunt', name: 'Natuurpunt' },
+      receiptRef: 'NP-1',
+    });
     expect(early.body).toMatchObject({ status: 409, code: 'holding_period_not_over' });
-    const desk = await call('an.peeters', 'POST', '/evidence/found-objects', { category: 'keys', description: 'Sleutelbos met 3 sleutels', place: { municipality: 'Gent' }, foundOn: '2026-11-21' });
+    const desk = await call('an.peeters', 'POST', '/evidence/found-objects', {
+      category: 'keys',
+      description: 'Sleutelbos met 3 sleutels',
+      place: { municipality: 'Gent' },
+      foundOn: '2026-11-21',
+    });
     expect(desk.status).toBe(201);
     expect(desk.body.foundObject).toMatchObject({ status: 'held', category: 'keys' });
-    const returned = await call('an.peeters', 'POST', `/evidence/found-objects/${desk.body.id}/return`, { ownerRef: 'party-9', identityCheck: { documentType: 'eid', holderIsOwner: true }, ownershipProof: 'past op de voordeur' });
+    const returned = await call('an.peeters', 'POST', `/evidence/found-objects/${desk.body.id}/return`, {
+      ownerRef: 'party-9',
+      identityCheck: { documentType: 'eid', holderIsOwner: true },
+      ownershipProof: 'past op de voordeur',
+    });
     expect(returned.body.foundObject.status).toBe('returned_to_owner');
   });
 
@@ -487,28 +774,54 @@ describe('evidence service over HTTP', () => {
       await call('marc.goossens', 'POST', `/evidence/items/${body.id}/check-in`, { location: { room: 'Inventariskamer', shelf: 'A' } });
       ids.push(body.id);
     }
-    await eventually(async () => expect((await call('marc.goossens', 'GET', '/evidence/items?location=Inventariskamer')).body.items).toHaveLength(2));
+    await eventually(async () =>
+      expect((await call('marc.goossens', 'GET', '/evidence/items?location=Inventariskamer')).body.items).toHaveLength(2),
+    );
     const counted = await call('marc.goossens', 'POST', '/evidence/inventories', { room: 'Inventariskamer', foundItemIds: [ids[0]] });
     expect(counted.status).toBe(201);
     expect(counted.body.inventory.openDiscrepancies).toEqual({ [ids[1]]: 'missing' });
   });
 
   it('lets the evidence desk store a restricted (Zeden) item it receives, and the officer who took an item out return it', async () => {
-    const zeden = await call('lotte.willems', 'POST', '/evidence/items', register({ investigationId: ZEDEN_CASE, seizedBy: '5415-0203', sealNumber: 'S-10' }));
-    const offered = await call('lotte.willems', 'POST', `/evidence/items/${zeden.body.id}/handovers`, { to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage', method: 'hand_delivery', sealIntact: true }, { 'If-Match': '"0"' });
-    const accepted = await call('marc.goossens', 'POST', `/evidence/items/${zeden.body.id}/handovers/${offered.body.handoverId}/accept`, { sealNumberFound: 'S-10', sealIntact: true, condition: 'intact', place: 'APG' });
+    const zeden = await call(
+      'lotte.willems',
+      'POST',
+      '/evidence/items',
+      register({ investigationId: ZEDEN_CASE, seizedBy: '5415-0203', sealNumber: 'S-10' }),
+    );
+    const offered = await call(
+      'lotte.willems',
+      'POST',
+      `/evidence/items/${zeden.body.id}/handovers`,
+      { to: { kind: 'storage_room', id: 'bewaarplaats-apg' }, purpose: 'storage', method: 'hand_delivery', sealIntact: true },
+      { 'If-Match': '"0"' },
+    );
+    const accepted = await call('marc.goossens', 'POST', `/evidence/items/${zeden.body.id}/handovers/${offered.body.handoverId}/accept`, {
+      sealNumberFound: 'S-10',
+      sealIntact: true,
+      condition: 'intact',
+      place: 'APG',
+    });
     expect(accepted.status).toBe(200);
     const stored = await call('marc.goossens', 'POST', `/evidence/items/${zeden.body.id}/check-in`, { location: { room: 'Kluis zeden' } });
     expect(stored.body.item.whereabouts).toMatchObject({ kind: 'in_storage', location: { room: 'Kluis zeden' } });
     const read = await call('marc.goossens', 'GET', `/evidence/items/${zeden.body.id}`);
     expect(read.headers.get('x-access-basis')).toBe('assignment');
 
-    const { body: item } = await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-11' }));
+    const { body: item } = await call(
+      'pieter.janssens',
+      'POST',
+      '/evidence/items',
+      register({ investigationId: DIEFSTAL_CASE, sealNumber: 'S-11' }),
+    );
     await call('pieter.janssens', 'POST', `/evidence/items/${item.id}/check-in`, { location: { room: 'Bewaarplaats APG 0.14' } });
-    await call('marc.goossens', 'POST', `/evidence/items/${item.id}/check-out`, { purpose: 'examination', takenBy: '5415-0202', expectedReturnAt: '2099-01-01T10:00:00Z' });
+    await call('marc.goossens', 'POST', `/evidence/items/${item.id}/check-out`, {
+      purpose: 'examination',
+      takenBy: '5415-0202',
+      expectedReturnAt: '2099-01-01T10:00:00Z',
+    });
     const back = await call('sofie.maes', 'POST', `/evidence/items/${item.id}/return`, { location: { room: 'Bewaarplaats APG 0.14' } });
     expect(back.status).toBe(200);
     expect(back.body.item.whereabouts).toMatchObject({ kind: 'in_storage' });
   });
 });
-

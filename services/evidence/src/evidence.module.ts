@@ -1,5 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
+import {
+  DB_POOL,
+  SERVICE_RUNTIME,
+  ServiceRuntime,
+  eventSourcingProvider,
+  healthController,
+  registerResponseSchemas,
+} from '@police/platform';
 import responses from './evidence.responses.json';
 import { liveUpdatesProvider, opsController } from '@police/security';
 import { FoundObjectCommandsController } from './commands/found-objects/found-objects.http';
@@ -31,7 +38,18 @@ export class EvidenceModule {
   static register(runtime: ServiceRuntime): DynamicModule {
     return {
       module: EvidenceModule,
-      controllers: [healthController('evidence'), opsController('evidence'), EvidenceLiveController, ItemCommandsController, ItemQueriesController, FoundObjectCommandsController, FoundObjectQueriesController, InventoryCommandsController, InventoryQueriesController, EvidenceReferenceController],
+      controllers: [
+        healthController('evidence'),
+        opsController('evidence'),
+        EvidenceLiveController,
+        ItemCommandsController,
+        ItemQueriesController,
+        FoundObjectCommandsController,
+        FoundObjectQueriesController,
+        InventoryCommandsController,
+        InventoryQueriesController,
+        EvidenceReferenceController,
+      ],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },
@@ -43,7 +61,10 @@ export class EvidenceModule {
           consume: { from: ['investigations', 'reports'], handlers: evidenceHandlers },
         }),
         EvidenceAccess,
-        liveUpdatesProvider('evidence', { inject: [EvidenceAccess], sources: (es, access: EvidenceAccess) => evidenceLiveSources(es, access) }),
+        liveUpdatesProvider('evidence', {
+          inject: [EvidenceAccess],
+          sources: (es, access: EvidenceAccess) => evidenceLiveSources(es, access),
+        }),
         LabelNumbers,
       ],
     };

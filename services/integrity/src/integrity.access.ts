@@ -20,7 +20,8 @@ export const OVERSIGHT_ROLES: Role[] = ['integrity_investigator', 'discipline_of
 export const TUCHT_ROLES: Role[] = ['discipline_officer', 'chief'];
 
 export function oversightBody(value: string): OversightBody {
-  if (!(OVERSIGHT_BODIES as readonly string[]).includes(value)) throw problem(404, 'unknown_oversight_body', `No oversight body ${value}: comite_p or aig.`, 'recipient');
+  if (!(OVERSIGHT_BODIES as readonly string[]).includes(value))
+    throw problem(404, 'unknown_oversight_body', `No oversight body ${value}: comite_p or aig.`, 'recipient');
   return value as OversightBody;
 }
 
@@ -28,7 +29,9 @@ export function oversightBody(value: string): OversightBody {
 export const TUCHT_COMPARTMENT = 'integrity:Tucht';
 
 /** A complaint as a protected record: sealed in its compartment, hidden from the staff it concerns, open to its investigators. */
-export function complaintResource(row: Pick<ComplaintRow, 'id' | 'registerNumber' | 'compartment' | 'staffConcerned' | 'investigators'>): ProtectedResource {
+export function complaintResource(
+  row: Pick<ComplaintRow, 'id' | 'registerNumber' | 'compartment' | 'staffConcerned' | 'investigators'>,
+): ProtectedResource {
   return {
     type: 'integrity_complaint',
     id: row.id,
@@ -111,7 +114,11 @@ export class IntegrityAccess {
   }
 
   recordListRead(req: Request, rows: ComplaintRow[]): Promise<void> {
-    return this.access.recordListRead(req, 'integrity_complaint', rows.map((r) => this.resource(r)));
+    return this.access.recordListRead(
+      req,
+      'integrity_complaint',
+      rows.map((r) => this.resource(r)),
+    );
   }
 
   get eventSourcing(): ServiceEventSourcing {
@@ -132,7 +139,13 @@ export class IntegrityAccess {
 
   /** A staff member's disciplinary file (tuchtblad), as one record. */
   staffFileResource(staffId: string): ProtectedResource {
-    return { type: 'disciplinary_case', id: staffId, caseRef: `tuchtblad ${staffId}`, compartment: TUCHT_COMPARTMENT, concernedStaffIds: [staffId] };
+    return {
+      type: 'disciplinary_case',
+      id: staffId,
+      caseRef: `tuchtblad ${staffId}`,
+      compartment: TUCHT_COMPARTMENT,
+      concernedStaffIds: [staffId],
+    };
   }
 
   canSeeResource(principal: Principal, resource: ProtectedResource): boolean {

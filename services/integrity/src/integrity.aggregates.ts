@@ -4,9 +4,21 @@ import { ComplaintEvent } from './domain/complaint.events';
 import { ComplaintState, evolveComplaint, initialComplaintState } from './domain/complaint.state';
 import { Actor } from './domain/integrity.decide';
 import { integrityComplaintStream, integrityOrderMeasureStream, integrityThreatFileStream } from './domain/integrity.stream';
-import { decideOrderMeasure, evolveOrderMeasure, initialOrderMeasureState, OrderMeasureCommand, OrderMeasureState } from './domain/order-measure.decide';
+import {
+  decideOrderMeasure,
+  evolveOrderMeasure,
+  initialOrderMeasureState,
+  OrderMeasureCommand,
+  OrderMeasureState,
+} from './domain/order-measure.decide';
 import { OrderMeasureEvent } from './domain/order-measure.events';
-import { decideThreatFile, evolveThreatFile, initialThreatFileState, ThreatFileCommand, ThreatFileState } from './domain/threat-file.decide';
+import {
+  decideThreatFile,
+  evolveThreatFile,
+  initialThreatFileState,
+  ThreatFileCommand,
+  ThreatFileState,
+} from './domain/threat-file.decide';
 import { ThreatFileEvent } from './domain/threat-file.events';
 
 /** A complaint against police staff, in the corps register. */

@@ -21,7 +21,24 @@
 // When the service adds a route, add its row: the first test fails on a served /api/integrity route
 // without a row, and on a row whose route is not served.
 import { randomUUID } from 'node:crypto';
-import { Answer, Cell, COLUMNS, H, matrixCoverage, outcome, Persona, PERSONAS, R, runMatrixRow, ServiceTestApp, startServiceApp, U, expectOperationsAnswerOps, OPS_USER, operationsRows } from '@police/service-testing';
+import {
+  Answer,
+  Cell,
+  COLUMNS,
+  H,
+  matrixCoverage,
+  outcome,
+  Persona,
+  PERSONAS,
+  R,
+  runMatrixRow,
+  ServiceTestApp,
+  startServiceApp,
+  U,
+  expectOperationsAnswerOps,
+  OPS_USER,
+  operationsRows,
+} from '@police/service-testing';
 import { eventually } from '@police/testing';
 import { IntegrityModule } from './integrity.module';
 
@@ -105,9 +122,20 @@ const BODIES: Record<string, unknown> = {
 
 /** Bodies of the commands on Bureau Tucht's records. */
 const TUCHT_BODIES = {
-  measure: (staffId: string) => ({ staffId, kind: 'schorsing bij ordemaatregel', authority: 'korpschef', reason: 'Aanwezigheid schaadt het onderzoek', decidedOn: TODAY, startsOn: TODAY }),
+  measure: (staffId: string) => ({
+    staffId,
+    kind: 'schorsing bij ordemaatregel',
+    authority: 'korpschef',
+    reason: 'Aanwezigheid schaadt het onderzoek',
+    decidedOn: TODAY,
+    startsOn: TODAY,
+  }),
   'follow-ups': { action: 'note', on: TODAY, note: 'Betrokkene gehoord' },
-  threatFile: (...staffIds: string[]) => ({ openedOn: TODAY, summary: 'Dreigende berichten', involved: staffIds.map((staffId, i) => ({ staffId, involvement: i === 0 ? 'target' : 'unspecified' })) }),
+  threatFile: (...staffIds: string[]) => ({
+    openedOn: TODAY,
+    summary: 'Dreigende berichten',
+    involved: staffIds.map((staffId, i) => ({ staffId, involvement: i === 0 ? 'target' : 'unspecified' })),
+  }),
   notes: { note: 'Gesprek met het diensthoofd' },
   close: { closedOn: TODAY, reason: 'Bemiddeling geslaagd' },
 };
@@ -116,7 +144,12 @@ const TUCHT_BODIES = {
 const tuchtView =
   (key: 'measure' | 'threatFile', check: Record<string, unknown> = {}) =>
   (a: Answer, _p: Persona, call: Call): void => {
-    expect(a.json).toMatchObject({ ...(call.id !== undefined && { id: call.id }), version: expect.any(Number), [key]: key === 'measure' ? { staffId: OTHER } : { involved: [{ staffId: OTHER, involvement: 'target' }] }, ...check });
+    expect(a.json).toMatchObject({
+      ...(call.id !== undefined && { id: call.id }),
+      version: expect.any(Number),
+      [key]: key === 'measure' ? { staffId: OTHER } : { involved: [{ staffId: OTHER, involvement: 'target' }] },
+      ...check,
+    });
     expect(a.headers.get('etag')).toBe(`"${a.json.version}"`);
   };
 
@@ -124,7 +157,12 @@ const tuchtView =
 const complaintView =
   (check: Record<string, unknown> = {}) =>
   (a: Answer, _p: Persona, call: Call): void => {
-    expect(a.json).toMatchObject({ id: call.id, version: expect.any(Number), complaint: { complaintId: call.id, staffConcerned: [OTHER] }, ...check });
+    expect(a.json).toMatchObject({
+      id: call.id,
+      version: expect.any(Number),
+      complaint: { complaintId: call.id, staffConcerned: [OTHER] },
+      ...check,
+    });
     expect(a.headers.get('etag')).toBe(`"${a.json.version}"`);
   };
 
@@ -153,7 +191,13 @@ const MATRIX: Row[] = [
     route: '/api/integrity/complaints',
     request: () => ({ body: complaintBody() }),
     expected: [U, R, R, R, R, R, R, R, R, 201, 201, R, 201],
-    ok: (a) => expect(a.json).toMatchObject({ phase: 'intake', unit: 'intake', registerNumber: expect.stringMatching(/^DIT-/), complaint: { staffConcerned: [OTHER] } }),
+    ok: (a) =>
+      expect(a.json).toMatchObject({
+        phase: 'intake',
+        unit: 'intake',
+        registerNumber: expect.stringMatching(/^DIT-/),
+        complaint: { staffConcerned: [OTHER] },
+      }),
   },
   {
     method: 'GET',
@@ -169,7 +213,9 @@ const MATRIX: Row[] = [
   {
     method: 'GET',
     route: '/api/integrity/search',
-    request: async (_p, kit) => ({ path: `/api/integrity/search?q=${(await kit.must('chief', 'GET', `/api/integrity/complaints/${kit.fx.listed}`)).registerNumber}` }),
+    request: async (_p, kit) => ({
+      path: `/api/integrity/search?q=${(await kit.must('chief', 'GET', `/api/integrity/complaints/${kit.fx.listed}`)).registerNumber}`,
+    }),
     expected: [U, R, R, R, R, R, R, R, R, 200, 200, 200, 200],
     ok: (a, p, _c, kit) => {
       const ids = p === 'dpo' ? [] : [kit.fx.listed];
@@ -190,20 +236,40 @@ const MATRIX: Row[] = [
   {
     method: 'GET',
     route: '/api/integrity/complaints/:id/investigator-check',
-    request: (_p, kit) => ({ path: `/api/integrity/complaints/${kit.fx.listed}/investigator-check?investigatorId=${NATHALIE}`, id: kit.fx.listed }),
+    request: (_p, kit) => ({
+      path: `/api/integrity/complaints/${kit.fx.listed}/investigator-check?investigatorId=${NATHALIE}`,
+      id: kit.fx.listed,
+    }),
     expected: [U, R, R, R, R, R, R, R, R, 200, 200, H, 200],
     // An intake complaint: nobody may assign an investigator before triage.
-    ok: (a) => expect(a.json).toEqual({ investigatorId: NATHALIE, name: 'Nathalie Wouters', teams: ['TST'], unit: 'LRD', verdict: 'eligible', conflicts: [], mayAssign: false, mayOverride: false }),
+    ok: (a) =>
+      expect(a.json).toEqual({
+        investigatorId: NATHALIE,
+        name: 'Nathalie Wouters',
+        teams: ['TST'],
+        unit: 'LRD',
+        verdict: 'eligible',
+        conflicts: [],
+        mayAssign: false,
+        mayOverride: false,
+      }),
   },
   {
     method: 'GET',
     route: '/api/integrity/reference',
     expected: [U, R, R, R, R, R, R, R, R, 200, 200, 200, 200],
     ok: (a, p) => {
-      expect(a.json).toMatchObject({ actingAs: p === 'chief' ? 'korpschef' : null, deadlines: { forwardingDays: expect.any(Number) }, earlyWarning: { threshold: expect.any(Number) } });
+      expect(a.json).toMatchObject({
+        actingAs: p === 'chief' ? 'korpschef' : null,
+        deadlines: { forwardingDays: expect.any(Number) },
+        earlyWarning: { threshold: expect.any(Number) },
+      });
       expect(a.json.staff).toContainEqual({ staffId: BART, name: 'Bart De Smet', teams: ['BIT'], unit: 'DIT/BIT' });
       expect(a.json.discipline.sanctions).toContainEqual({ sanction: 'blaam', severity: 'light' });
-      expect(a.json.orderMeasureKinds).toContainEqual({ kind: 'schorsing bij ordemaatregel', authorities: ['korpschef', 'burgemeester', 'minister'] });
+      expect(a.json.orderMeasureKinds).toContainEqual({
+        kind: 'schorsing bij ordemaatregel',
+        authorities: ['korpschef', 'burgemeester', 'minister'],
+      });
     },
   },
   {
@@ -250,7 +316,9 @@ const MATRIX: Row[] = [
     expected: [U, R, R, R, R, R, R, R, R, A, H, H, 201],
     ok: (a, p, c) => {
       complaintView()(a, p, c);
-      expect(a.json.complaint.investigators).toEqual([{ investigatorId: NATHALIE, designated: true, conflicts: [], assignedBy: FILIP, assignedAt: expect.any(String) }]);
+      expect(a.json.complaint.investigators).toEqual([
+        { investigatorId: NATHALIE, designated: true, conflicts: [], assignedBy: FILIP, assignedAt: expect.any(String) },
+      ]);
     },
   },
   {
@@ -294,7 +362,9 @@ const MATRIX: Row[] = [
     expected: [U, H, H, H, H, H, H, H, H, 201, H, H, I],
     ok: (a, p, c) => {
       complaintView()(a, p, c);
-      expect(a.json.complaint.hearings).toEqual([expect.objectContaining({ staffId: OTHER, assistance: { kind: 'waived' }, heardBy: BART })]);
+      expect(a.json.complaint.hearings).toEqual([
+        expect.objectContaining({ staffId: OTHER, assistance: { kind: 'waived' }, heardBy: BART }),
+      ]);
     },
   },
   {
@@ -335,7 +405,9 @@ const MATRIX: Row[] = [
     expected: [U, R, R, R, R, R, R, R, R, A, H, H, 201],
     ok: (a, p, c) => {
       complaintView()(a, p, c);
-      expect(a.json.complaint.disciplinaryProcedures).toEqual([expect.objectContaining({ staffId: OTHER, authority: 'korpschef', sanction: null })]);
+      expect(a.json.complaint.disciplinaryProcedures).toEqual([
+        expect.objectContaining({ staffId: OTHER, authority: 'korpschef', sanction: null }),
+      ]);
     },
   },
   {
@@ -345,7 +417,11 @@ const MATRIX: Row[] = [
     expected: [U, R, R, R, R, R, R, R, R, A, H, H, 200],
     ok: (a, p, c) => {
       complaintView()(a, p, c);
-      expect(a.json.complaint.disciplinaryProcedures[0].sanction).toMatchObject({ sanction: 'blaam', severity: 'light', authority: 'korpschef' });
+      expect(a.json.complaint.disciplinaryProcedures[0].sanction).toMatchObject({
+        sanction: 'blaam',
+        severity: 'light',
+        authority: 'korpschef',
+      });
     },
   },
   {
@@ -382,7 +458,13 @@ const MATRIX: Row[] = [
     ok: (a) => {
       expect(a.json.phases.map((p: { phase: string }) => p.phase)).toEqual(['intake', 'triaged', 'concluded', 'closed']);
       expect(a.json.total).toBe(a.json.phases.reduce((n: number, p: { count: number }) => n + p.count, 0));
-      expect(a.json.overdueSteps.map((s: { step: string }) => s.step)).toEqual(['forwarding_comite_p', 'forwarding_aig', 'triage', 'investigation', 'disciplinary_limitation']);
+      expect(a.json.overdueSteps.map((s: { step: string }) => s.step)).toEqual([
+        'forwarding_comite_p',
+        'forwarding_aig',
+        'triage',
+        'investigation',
+        'disciplinary_limitation',
+      ]);
     },
   },
   {
@@ -552,7 +634,12 @@ describe('integrity authorization matrix', () => {
     },
     async concluded(conclusion = 'founded') {
       const id = await kit.investigated();
-      await must('bit', 'POST', c(id, 'findings'), { kind: 'incriminating', summary: 'Bodycam toont verheven stem', source: 'bodycam', staffId: OTHER });
+      await must('bit', 'POST', c(id, 'findings'), {
+        kind: 'incriminating',
+        summary: 'Bodycam toont verheven stem',
+        source: 'bodycam',
+        staffId: OTHER,
+      });
       await must('bit', 'POST', c(id, 'outcome'), { conclusion, summary: 'Besluit' });
       return id;
     },
@@ -582,7 +669,10 @@ describe('integrity authorization matrix', () => {
     fx.threatFile = await kit.threatFile();
     await eventually(
       async () => {
-        const { rows } = await t.pool.query<{ n: string }>('SELECT (SELECT count(*) FROM integrity.order_measures WHERE id = $1) + (SELECT count(*) FROM integrity.threat_files WHERE id = $2) AS n', [fx.measure, fx.threatFile]);
+        const { rows } = await t.pool.query<{ n: string }>(
+          'SELECT (SELECT count(*) FROM integrity.order_measures WHERE id = $1) + (SELECT count(*) FROM integrity.threat_files WHERE id = $2) AS n',
+          [fx.measure, fx.threatFile],
+        );
         expect(Number(rows[0].n)).toBe(2);
       },
       { intervalMs: 5 },
@@ -599,19 +689,37 @@ describe('integrity authorization matrix', () => {
   });
 
   it('opens the operations routes to the ops role (tom.verstraete) alone: lists, status, 404 for what does not exist, 400 for a discard without reason', async () => {
-    await expectOperationsAnswerOps(t, 'integrity', ['integrity-complaints', 'integrity-order-measures', 'integrity-threat-files', 'integrity-search']);
+    await expectOperationsAnswerOps(t, 'integrity', [
+      'integrity-complaints',
+      'integrity-order-measures',
+      'integrity-threat-files',
+      'integrity-search',
+    ]);
   });
 
   it('never shows the ops role the payload of a parked complaint message (sealed complaint data): only why it was parked', async () => {
     const id = randomUUID();
     const secret = 'Klacht over inspecteur Janssens, Overpoortstraat';
     await t.bus.publish([
-      { id, topic: 'reports.public.v1', key: `report-${id}`, type: 'reports.PoliceConductComplaintFiled.v1', payload: { reportId: 'geen-uuid', facts: secret }, correlationId: randomUUID(), causationId: randomUUID() },
+      {
+        id,
+        topic: 'reports.public.v1',
+        key: `report-${id}`,
+        type: 'reports.PoliceConductComplaintFiled.v1',
+        payload: { reportId: 'geen-uuid', facts: secret },
+        correlationId: randomUUID(),
+        causationId: randomUUID(),
+      },
     ]);
     const text = await eventually(async () => {
       const list = await t.request(OPS_USER, 'GET', '/api/integrity/ops/parked-messages');
       const found = (list.json.messages as { messageId: string }[]).find((m) => m.messageId === id);
-      expect(found).toMatchObject({ type: 'reports.PoliceConductComplaintFiled.v1', payload: null, payloadSealed: true, reason: { code: 'invalid_payload', errors: expect.arrayContaining([expect.objectContaining({ field: 'reportId' })]) } });
+      expect(found).toMatchObject({
+        type: 'reports.PoliceConductComplaintFiled.v1',
+        payload: null,
+        payloadSealed: true,
+        reason: { code: 'invalid_payload', errors: expect.arrayContaining([expect.objectContaining({ field: 'reportId' })]) },
+      });
       return list.text;
     });
     expect(text).not.toContain(secret);
@@ -628,15 +736,26 @@ describe('integrity authorization matrix', () => {
     const got: Record<string, Cell> = {};
     for (const persona of COLUMNS) {
       const hidden = await api(persona, 'POST', '/api/integrity/order-measures', { ...TUCHT_BODIES.measure(OTHER), complaintId: bit });
-      const missing = await api(persona, 'POST', '/api/integrity/order-measures', { ...TUCHT_BODIES.measure(OTHER), complaintId: randomUUID() });
+      const missing = await api(persona, 'POST', '/api/integrity/order-measures', {
+        ...TUCHT_BODIES.measure(OTHER),
+        complaintId: randomUUID(),
+      });
       got[persona] = hidden.status < 300 ? hidden.status : outcome(hidden);
       if (hidden.status < 300) continue;
-      expect({ persona, status: hidden.status, contentType: hidden.contentType, text: hidden.text }).toEqual({ persona, status: missing.status, contentType: missing.contentType, text: missing.text });
+      expect({ persona, status: hidden.status, contentType: hidden.contentType, text: hidden.text }).toEqual({
+        persona,
+        status: missing.status,
+        contentType: missing.contentType,
+        text: missing.text,
+      });
     }
     const unknown = '422 unknown-complaint';
     //                                 anon desk dief drug zede gewe lead evid lab  bit  tuch    dpo  chief
     expect(COLUMNS.map((p) => got[p])).toEqual([U, R, R, R, R, R, R, R, R, R, unknown, R, 201]);
-    const { rows } = await t.pool.query<{ actor: string }>(`SELECT metadata->>'actor' AS actor FROM integrity.events WHERE type = 'OrderMeasureRecorded' AND data->'complaint'->>'complaintId' = $1`, [bit]);
+    const { rows } = await t.pool.query<{ actor: string }>(
+      `SELECT metadata->>'actor' AS actor FROM integrity.events WHERE type = 'OrderMeasureRecorded' AND data->'complaint'->>'complaintId' = $1`,
+      [bit],
+    );
     expect(rows).toEqual([{ actor: FILIP }]);
   });
 
@@ -650,13 +769,31 @@ describe('integrity authorization matrix', () => {
 
     beforeAll(async () => {
       for (let i = 0; i < 3; i++) {
-        const aboutBart = await must('chief', 'POST', '/api/integrity/complaints', complaintBody({ staffConcerned: [BART], receivedOn: '2020-01-06', ...(i === 0 && { channel: 'desk_report', reportId: reportIds.bit }) }));
+        const aboutBart = await must(
+          'chief',
+          'POST',
+          '/api/integrity/complaints',
+          complaintBody({
+            staffConcerned: [BART],
+            receivedOn: '2020-01-06',
+            ...(i === 0 && { channel: 'desk_report', reportId: reportIds.bit }),
+          }),
+        );
         await must('chief', 'POST', c(aboutBart.id, 'forwardings'), { body: 'comite_p', forwardedOn: TODAY, channel: 'email' });
         await must('chief', 'POST', c(aboutBart.id, 'forwardings'), { body: 'aig', forwardedOn: TODAY, channel: 'email' });
         await must('chief', 'POST', c(aboutBart.id, 'triage'), BODIES.triage);
         await must('chief', 'POST', c(aboutBart.id, 'investigators'), { investigatorId: NATHALIE, designated: true });
         about.bit.push(aboutBart.id);
-        const aboutChief = await must('bit', 'POST', '/api/integrity/complaints', complaintBody({ staffConcerned: [FILIP], receivedOn: '2020-01-06', ...(i === 0 && { channel: 'desk_report', reportId: reportIds.chief }) }));
+        const aboutChief = await must(
+          'bit',
+          'POST',
+          '/api/integrity/complaints',
+          complaintBody({
+            staffConcerned: [FILIP],
+            receivedOn: '2020-01-06',
+            ...(i === 0 && { channel: 'desk_report', reportId: reportIds.chief }),
+          }),
+        );
         await must('bit', 'POST', c(aboutChief.id, 'forwardings'), { body: 'comite_p', forwardedOn: TODAY, channel: 'email' });
         about.chief.push(aboutChief.id);
       }
@@ -679,7 +816,9 @@ describe('integrity authorization matrix', () => {
       }
       expect((await api(control[persona], 'GET', `/api/integrity/complaints/${id}`)).status).toBe(200);
       // Break-glass does not open it either.
-      const justified = await api(persona, 'GET', `/api/integrity/complaints/${id}`, undefined, { 'X-Justification': 'controle van mijn eigen dossier graag' });
+      const justified = await api(persona, 'GET', `/api/integrity/complaints/${id}`, undefined, {
+        'X-Justification': 'controle van mijn eigen dossier graag',
+      });
       expect(justified.status).toBe(404);
     });
 
@@ -689,7 +828,10 @@ describe('integrity authorization matrix', () => {
       const writes = MATRIX.filter((r) => r.method === 'POST' && r.route.startsWith('/api/integrity/complaints/:id'));
       expect(writes).toHaveLength(16);
       for (const row of writes) {
-        const sub = row.route.replace('/api/integrity/complaints/:id/', '').replace(':recipient', 'comite_p').replace(':requestId', randomUUID());
+        const sub = row.route
+          .replace('/api/integrity/complaints/:id/', '')
+          .replace(':recipient', 'comite_p')
+          .replace(':requestId', randomUUID());
         const body = BODIES[sub.endsWith('/answer') ? 'answer' : sub];
         const hidden = await api(persona, 'POST', `/api/integrity/complaints/${id}/${sub}`, body);
         const none = await api(persona, 'POST', `/api/integrity/complaints/${missing}/${sub}`, body);
@@ -697,7 +839,9 @@ describe('integrity authorization matrix', () => {
         expect(masked(hidden, id)).toBe(masked(none, missing));
       }
       // Nothing was appended by those attempts.
-      const { rows } = await t.pool.query<{ n: string }>('SELECT count(*) AS n FROM integrity.events WHERE stream_id = $1', [`integrity-complaint-${id}`]);
+      const { rows } = await t.pool.query<{ n: string }>('SELECT count(*) AS n FROM integrity.events WHERE stream_id = $1', [
+        `integrity-complaint-${id}`,
+      ]);
       expect(Number(rows[0].n)).toBe(persona === 'bit' ? 6 : 3);
     });
 
@@ -705,7 +849,15 @@ describe('integrity authorization matrix', () => {
       const theirs = new Set(about[persona]);
       const unit = persona === 'bit' ? 'BIT' : 'intake';
       const status = persona === 'bit' ? 'triaged' : 'intake';
-      const filters = ['', `status=${status}`, `unit=${unit}`, 'overdue=true', 'overdue=false', `reportId=${reportIds[persona]}`, `unit=${unit}&status=${status}&overdue=true`];
+      const filters = [
+        '',
+        `status=${status}`,
+        `unit=${unit}`,
+        'overdue=true',
+        'overdue=false',
+        `reportId=${reportIds[persona]}`,
+        `unit=${unit}&status=${status}&overdue=true`,
+      ];
       for (const f of filters) {
         // Every page: the list caps a page at 200.
         const ids: string[] = [];
@@ -736,7 +888,10 @@ describe('integrity authorization matrix', () => {
       // The complaints about the chief wait for triage since 2020: overdue, and still not on the chief's overdue list.
       if (persona === 'chief') expect((await controlIds('overdue=true')).filter((i) => theirs.has(i))).toHaveLength(3);
       const byReport = await api(control, 'GET', `/api/integrity/complaints?reportId=${reportIds[persona]}`);
-      expect(byReport.json).toMatchObject({ items: [{ id: about[persona][0], reportId: reportIds[persona], channel: 'desk_report' }], total: 1 });
+      expect(byReport.json).toMatchObject({
+        items: [{ id: about[persona][0], reportId: reportIds[persona], channel: 'desk_report' }],
+        total: 1,
+      });
 
       if (persona === 'chief') {
         // The chief's counts are of the complaints he may see: those about him (overdue since 2020) are not in them.
@@ -745,15 +900,25 @@ describe('integrity authorization matrix', () => {
         const intake = await api('chief', 'GET', '/api/integrity/complaints?status=intake&limit=1');
         const stats = await api('chief', 'GET', '/api/integrity/complaints/statistics');
         expect(stats.status).toBe(200);
-        expect({ total: stats.json.total, overdue: stats.json.overdue, intake: stats.json.phases[0] }).toEqual({ total: all.json.total, overdue: overdue.json.total, intake: { phase: 'intake', count: intake.json.total } });
+        expect({ total: stats.json.total, overdue: stats.json.overdue, intake: stats.json.phases[0] }).toEqual({
+          total: all.json.total,
+          overdue: overdue.json.total,
+          intake: { phase: 'intake', count: intake.json.total },
+        });
       }
       const staffId = persona === 'bit' ? BART : FILIP;
       const warnings = await api(persona, 'GET', '/api/integrity/early-warnings?asOf=2020-01-10');
       expect(warnings.status).toBe(200);
       expect(warnings.json.signals.find((x: { staffId: string }) => x.staffId === staffId)).toBeUndefined();
-      expect(warnings.json.signals.flatMap((x: { complaintIds: string[] }) => x.complaintIds).filter((i: string) => theirs.has(i))).toEqual([]);
+      expect(warnings.json.signals.flatMap((x: { complaintIds: string[] }) => x.complaintIds).filter((i: string) => theirs.has(i))).toEqual(
+        [],
+      );
       const controlWarnings = await api(control, 'GET', '/api/integrity/early-warnings?asOf=2020-01-10');
-      expect(controlWarnings.json.signals.find((x: { staffId: string }) => x.staffId === staffId)).toEqual({ staffId, complaintIds: [...about[persona]].sort(), count: 3 });
+      expect(controlWarnings.json.signals.find((x: { staffId: string }) => x.staffId === staffId)).toEqual({
+        staffId,
+        complaintIds: [...about[persona]].sort(),
+        count: 3,
+      });
     });
   });
 
@@ -763,7 +928,10 @@ describe('integrity authorization matrix', () => {
     const THIRD = '5415-0998';
     const staffOf = { tucht: HILDE, chief: FILIP } as const;
     const control = { tucht: 'chief', chief: 'tucht' } as const;
-    const theirs: Record<'tucht' | 'chief', { measures: string[]; threatFiles: string[] }> = { tucht: { measures: [], threatFiles: [] }, chief: { measures: [], threatFiles: [] } };
+    const theirs: Record<'tucht' | 'chief', { measures: string[]; threatFiles: string[] }> = {
+      tucht: { measures: [], threatFiles: [] },
+      chief: { measures: [], threatFiles: [] },
+    };
     const thirds: { measures: string[]; threatFiles: string[] } = { measures: [], threatFiles: [] };
 
     beforeAll(async () => {
@@ -771,9 +939,13 @@ describe('integrity authorization matrix', () => {
         // Recorded by the other one: nobody records a measure toward themself.
         const by = control[persona];
         for (let i = 0; i < 2; i++) {
-          theirs[persona].measures.push((await must(by, 'POST', '/api/integrity/order-measures', TUCHT_BODIES.measure(staffOf[persona]))).id);
+          theirs[persona].measures.push(
+            (await must(by, 'POST', '/api/integrity/order-measures', TUCHT_BODIES.measure(staffOf[persona]))).id,
+          );
           // The persona is the target; the third person is involved too.
-          theirs[persona].threatFiles.push((await must(by, 'POST', '/api/integrity/threat-files', TUCHT_BODIES.threatFile(staffOf[persona], THIRD))).id);
+          theirs[persona].threatFiles.push(
+            (await must(by, 'POST', '/api/integrity/threat-files', TUCHT_BODIES.threatFile(staffOf[persona], THIRD))).id,
+          );
         }
         thirds.measures.push((await must(by, 'POST', '/api/integrity/order-measures', TUCHT_BODIES.measure(THIRD))).id);
         thirds.threatFiles.push((await must(by, 'POST', '/api/integrity/threat-files', TUCHT_BODIES.threatFile(THIRD))).id);
@@ -782,94 +954,127 @@ describe('integrity authorization matrix', () => {
       const files = [...theirs.tucht.threatFiles, ...theirs.chief.threatFiles, ...thirds.threatFiles];
       await eventually(
         async () => {
-          const m = await t.pool.query<{ n: string }>('SELECT count(*) AS n FROM integrity.order_measures WHERE id = ANY($1::uuid[])', [all]);
-          const f = await t.pool.query<{ n: string }>('SELECT count(*) AS n FROM integrity.threat_files WHERE id = ANY($1::uuid[])', [files]);
+          const m = await t.pool.query<{ n: string }>('SELECT count(*) AS n FROM integrity.order_measures WHERE id = ANY($1::uuid[])', [
+            all,
+          ]);
+          const f = await t.pool.query<{ n: string }>('SELECT count(*) AS n FROM integrity.threat_files WHERE id = ANY($1::uuid[])', [
+            files,
+          ]);
           expect([Number(m.rows[0].n), Number(f.rows[0].n)]).toEqual([all.length, files.length]);
         },
         { intervalMs: 5 },
       );
     });
 
-    const masked = (a: Answer, ...ids: string[]) => `${a.status} ${a.contentType}\n${ids.reduce((text, id) => text.replaceAll(id, '<id>'), a.text)}`;
+    const masked = (a: Answer, ...ids: string[]) =>
+      `${a.status} ${a.contentType}\n${ids.reduce((text, id) => text.replaceAll(id, '<id>'), a.text)}`;
 
-    it.each(['tucht', 'chief'] as const)('%s: reading their measure, threat file or own disciplinary file answers byte for byte as for a missing id, even with a justification', async (persona) => {
-      const reads: [string, string][] = [
-        [`/api/integrity/order-measures/${theirs[persona].measures[0]}`, `/api/integrity/order-measures/${randomUUID()}`],
-        [`/api/integrity/threat-files/${theirs[persona].threatFiles[0]}`, `/api/integrity/threat-files/${randomUUID()}`],
-        [`/api/integrity/staff/${staffOf[persona]}/disciplinary-file`, '/api/integrity/staff/5415-0997/disciplinary-file'],
-      ];
-      for (const [hiddenPath, missingPath] of reads) {
-        const hidden = await api(persona, 'GET', hiddenPath);
-        const none = await api(persona, 'GET', missingPath);
-        const idOf = (path: string) => path.split('/').filter((x) => x !== 'disciplinary-file').pop() as string;
-        expect({ hiddenPath, status: hidden.status }).toEqual({ hiddenPath, status: 404 });
-        expect(masked(hidden, idOf(hiddenPath))).toBe(masked(none, idOf(missingPath)));
-        expect(hidden.headers.get('x-access-basis')).toBeNull();
-        expect((await api(persona, 'GET', hiddenPath, undefined, { 'X-Justification': 'controle van mijn eigen dossier graag' })).status).toBe(404);
-        // The control may read it.
-        expect({ hiddenPath, status: (await api(control[persona], 'GET', hiddenPath)).status }).toEqual({ hiddenPath, status: 200 });
-      }
-    });
-
-    it.each(['tucht', 'chief'] as const)('%s: every write on them answers byte for byte as for a missing id, and appends nothing', async (persona) => {
-      const measure = theirs[persona].measures[1];
-      const file = theirs[persona].threatFiles[1];
-      const writes: [string, string, unknown][] = [
-        [`/api/integrity/order-measures/${measure}/follow-ups`, `/api/integrity/order-measures/${randomUUID()}/follow-ups`, TUCHT_BODIES['follow-ups']],
-        [`/api/integrity/threat-files/${file}/notes`, `/api/integrity/threat-files/${randomUUID()}/notes`, TUCHT_BODIES.notes],
-        [`/api/integrity/threat-files/${file}/close`, `/api/integrity/threat-files/${randomUUID()}/close`, TUCHT_BODIES.close],
-      ];
-      expect(writes).toHaveLength(MATRIX.filter((r) => r.method === 'POST' && /^\/api\/integrity\/(order-measures|threat-files)\/:id/.test(r.route)).length);
-      for (const [hiddenPath, missingPath, body] of writes) {
-        const hidden = await api(persona, 'POST', hiddenPath, body);
-        const none = await api(persona, 'POST', missingPath, body);
-        expect({ hiddenPath, status: hidden.status }).toEqual({ hiddenPath, status: 404 });
-        expect(masked(hidden, measure, file)).toBe(masked(none, missingPath.split('/')[4]));
-      }
-      const { rows } = await t.pool.query<{ stream_id: string; n: string }>('SELECT stream_id, count(*) AS n FROM integrity.events WHERE stream_id = ANY($1) GROUP BY stream_id ORDER BY stream_id', [
-        [`integrity-order-measure-${measure}`, `integrity-threat-file-${file}`],
-      ]);
-      expect(rows.map((r) => Number(r.n))).toEqual([1, 1]);
-    });
-
-    it.each(['tucht', 'chief'] as const)('%s: no list, filter, count or other staff member’s disciplinary file shows them', async (persona) => {
-      const own = staffOf[persona];
-      const hiddenIds = new Set([...theirs[persona].measures, ...theirs[persona].threatFiles]);
-      for (const [resource, filters] of [
-        ['order-measures', ['', `staffId=${own}`, 'status=active', `staffId=${own}&status=active`]],
-        ['threat-files', ['', `staffId=${own}`, `staffId=${THIRD}`, 'status=open', `staffId=${THIRD}&status=open`]],
-      ] as const) {
-        for (const f of filters) {
-          const ids: string[] = [];
-          let total = -1;
-          for (let offset = 0; total < 0 || offset < total; offset += 200) {
-            const page = await api(persona, 'GET', `/api/integrity/${resource}?${f}&limit=200&offset=${offset}`);
-            expect(page.status).toBe(200);
-            total = page.json.total;
-            ids.push(...page.json.items.map((i: { id: string }) => i.id));
-            if (page.json.items.length === 0) break;
-          }
-          expect({ resource, f, shown: ids.filter((i) => hiddenIds.has(i)) }).toEqual({ resource, f, shown: [] });
-          expect({ resource, f, total }).toEqual({ resource, f, total: ids.length });
-          expect({ resource, f, total: (await api(persona, 'GET', `/api/integrity/${resource}?${f}&limit=1`)).json.total }).toEqual({ resource, f, total: ids.length });
+    it.each(['tucht', 'chief'] as const)(
+      '%s: reading their measure, threat file or own disciplinary file answers byte for byte as for a missing id, even with a justification',
+      async (persona) => {
+        const reads: [string, string][] = [
+          [`/api/integrity/order-measures/${theirs[persona].measures[0]}`, `/api/integrity/order-measures/${randomUUID()}`],
+          [`/api/integrity/threat-files/${theirs[persona].threatFiles[0]}`, `/api/integrity/threat-files/${randomUUID()}`],
+          [`/api/integrity/staff/${staffOf[persona]}/disciplinary-file`, '/api/integrity/staff/5415-0997/disciplinary-file'],
+        ];
+        for (const [hiddenPath, missingPath] of reads) {
+          const hidden = await api(persona, 'GET', hiddenPath);
+          const none = await api(persona, 'GET', missingPath);
+          const idOf = (path: string) =>
+            path
+              .split('/')
+              .filter((x) => x !== 'disciplinary-file')
+              .pop() as string;
+          expect({ hiddenPath, status: hidden.status }).toEqual({ hiddenPath, status: 404 });
+          expect(masked(hidden, idOf(hiddenPath))).toBe(masked(none, idOf(missingPath)));
+          expect(hidden.headers.get('x-access-basis')).toBeNull();
+          expect(
+            (await api(persona, 'GET', hiddenPath, undefined, { 'X-Justification': 'controle van mijn eigen dossier graag' })).status,
+          ).toBe(404);
+          // The control may read it.
+          expect({ hiddenPath, status: (await api(control[persona], 'GET', hiddenPath)).status }).toEqual({ hiddenPath, status: 200 });
         }
-      }
-      expect((await api(persona, 'GET', `/api/integrity/order-measures?staffId=${own}`)).json).toMatchObject({ items: [], total: 0 });
-      expect((await api(persona, 'GET', `/api/integrity/threat-files?staffId=${own}`)).json).toMatchObject({ items: [], total: 0 });
-      // The control sees them, in the same lists.
-      const controlMeasures = await api(control[persona], 'GET', `/api/integrity/order-measures?staffId=${own}&limit=200`);
-      expect(controlMeasures.json.items.map((i: { id: string }) => i.id).sort()).toEqual([...theirs[persona].measures].sort());
-      const controlFiles = await api(control[persona], 'GET', `/api/integrity/threat-files?staffId=${own}&limit=200`);
-      expect(controlFiles.json.items.map((i: { id: string }) => i.id).sort()).toEqual([...theirs[persona].threatFiles].sort());
+      },
+    );
 
-      // The third person's disciplinary file lists the threat files they share with the persona to the control only.
-      const third = await api(persona, 'GET', `/api/integrity/staff/${THIRD}/disciplinary-file`);
-      expect(third.status).toBe(200);
-      expect(third.json.threatFiles.map((t: { id: string }) => t.id).filter((i: string) => hiddenIds.has(i))).toEqual([]);
-      expect(third.json.threatFiles.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(thirds.threatFiles));
-      expect(third.json.orderMeasures.map((m: { id: string }) => m.id).sort()).toEqual([...thirds.measures].sort());
-      const thirdForControl = await api(control[persona], 'GET', `/api/integrity/staff/${THIRD}/disciplinary-file`);
-      expect(thirdForControl.json.threatFiles.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(theirs[persona].threatFiles));
-    });
+    it.each(['tucht', 'chief'] as const)(
+      '%s: every write on them answers byte for byte as for a missing id, and appends nothing',
+      async (persona) => {
+        const measure = theirs[persona].measures[1];
+        const file = theirs[persona].threatFiles[1];
+        const writes: [string, string, unknown][] = [
+          [
+            `/api/integrity/order-measures/${measure}/follow-ups`,
+            `/api/integrity/order-measures/${randomUUID()}/follow-ups`,
+            TUCHT_BODIES['follow-ups'],
+          ],
+          [`/api/integrity/threat-files/${file}/notes`, `/api/integrity/threat-files/${randomUUID()}/notes`, TUCHT_BODIES.notes],
+          [`/api/integrity/threat-files/${file}/close`, `/api/integrity/threat-files/${randomUUID()}/close`, TUCHT_BODIES.close],
+        ];
+        expect(writes).toHaveLength(
+          MATRIX.filter((r) => r.method === 'POST' && /^\/api\/integrity\/(order-measures|threat-files)\/:id/.test(r.route)).length,
+        );
+        for (const [hiddenPath, missingPath, body] of writes) {
+          const hidden = await api(persona, 'POST', hiddenPath, body);
+          const none = await api(persona, 'POST', missingPath, body);
+          expect({ hiddenPath, status: hidden.status }).toEqual({ hiddenPath, status: 404 });
+          expect(masked(hidden, measure, file)).toBe(masked(none, missingPath.split('/')[4]));
+        }
+        const { rows } = await t.pool.query<{ stream_id: string; n: string }>(
+          'SELECT stream_id, count(*) AS n FROM integrity.events WHERE stream_id = ANY($1) GROUP BY stream_id ORDER BY stream_id',
+          [[`integrity-order-measure-${measure}`, `integrity-threat-file-${file}`]],
+        );
+        expect(rows.map((r) => Number(r.n))).toEqual([1, 1]);
+      },
+    );
+
+    it.each(['tucht', 'chief'] as const)(
+      '%s: no list, filter, count or other staff member’s disciplinary file shows them',
+      async (persona) => {
+        const own = staffOf[persona];
+        const hiddenIds = new Set([...theirs[persona].measures, ...theirs[persona].threatFiles]);
+        for (const [resource, filters] of [
+          ['order-measures', ['', `staffId=${own}`, 'status=active', `staffId=${own}&status=active`]],
+          ['threat-files', ['', `staffId=${own}`, `staffId=${THIRD}`, 'status=open', `staffId=${THIRD}&status=open`]],
+        ] as const) {
+          for (const f of filters) {
+            const ids: string[] = [];
+            let total = -1;
+            for (let offset = 0; total < 0 || offset < total; offset += 200) {
+              const page = await api(persona, 'GET', `/api/integrity/${resource}?${f}&limit=200&offset=${offset}`);
+              expect(page.status).toBe(200);
+              total = page.json.total;
+              ids.push(...page.json.items.map((i: { id: string }) => i.id));
+              if (page.json.items.length === 0) break;
+            }
+            expect({ resource, f, shown: ids.filter((i) => hiddenIds.has(i)) }).toEqual({ resource, f, shown: [] });
+            expect({ resource, f, total }).toEqual({ resource, f, total: ids.length });
+            expect({ resource, f, total: (await api(persona, 'GET', `/api/integrity/${resource}?${f}&limit=1`)).json.total }).toEqual({
+              resource,
+              f,
+              total: ids.length,
+            });
+          }
+        }
+        expect((await api(persona, 'GET', `/api/integrity/order-measures?staffId=${own}`)).json).toMatchObject({ items: [], total: 0 });
+        expect((await api(persona, 'GET', `/api/integrity/threat-files?staffId=${own}`)).json).toMatchObject({ items: [], total: 0 });
+        // The control sees them, in the same lists.
+        const controlMeasures = await api(control[persona], 'GET', `/api/integrity/order-measures?staffId=${own}&limit=200`);
+        expect(controlMeasures.json.items.map((i: { id: string }) => i.id).sort()).toEqual([...theirs[persona].measures].sort());
+        const controlFiles = await api(control[persona], 'GET', `/api/integrity/threat-files?staffId=${own}&limit=200`);
+        expect(controlFiles.json.items.map((i: { id: string }) => i.id).sort()).toEqual([...theirs[persona].threatFiles].sort());
+
+        // The third person's disciplinary file lists the threat files they share with the persona to the control only.
+        const third = await api(persona, 'GET', `/api/integrity/staff/${THIRD}/disciplinary-file`);
+        expect(third.status).toBe(200);
+        expect(third.json.threatFiles.map((t: { id: string }) => t.id).filter((i: string) => hiddenIds.has(i))).toEqual([]);
+        expect(third.json.threatFiles.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(thirds.threatFiles));
+        expect(third.json.orderMeasures.map((m: { id: string }) => m.id).sort()).toEqual([...thirds.measures].sort());
+        const thirdForControl = await api(control[persona], 'GET', `/api/integrity/staff/${THIRD}/disciplinary-file`);
+        expect(thirdForControl.json.threatFiles.map((t: { id: string }) => t.id)).toEqual(
+          expect.arrayContaining(theirs[persona].threatFiles),
+        );
+      },
+    );
   });
 });

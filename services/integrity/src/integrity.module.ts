@@ -1,5 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
+import {
+  DB_POOL,
+  SERVICE_RUNTIME,
+  ServiceRuntime,
+  eventSourcingProvider,
+  healthController,
+  registerResponseSchemas,
+} from '@police/platform';
 import responses from './integrity.responses.json';
 import { liveUpdatesProvider, opsController } from '@police/security';
 import { ComplaintCommandsController } from './commands/complaints/complaints.http';
@@ -20,7 +27,8 @@ import { orderMeasuresProjection, threatFilesProjection } from './read-model/tuc
 import { OrderMeasureRow, ThreatFileRow } from './read-model/tucht/tucht.read-model';
 import { IntegrityReferenceController } from './queries/reference/reference.http';
 
-export const INTEGRITY_DESCRIPTION = 'Complaints against the police, from intake to outcome, in a sealed compartment; order measures, threat files and disciplinary files kept by Bureau Tucht.';
+export const INTEGRITY_DESCRIPTION =
+  'Complaints against the police, from intake to outcome, in a sealed compartment; order measures, threat files and disciplinary files kept by Bureau Tucht.';
 
 /**
  * The integrity service: everything it serves under `/api/integrity`, given the runtime its host provides.
@@ -62,7 +70,10 @@ export class IntegrityModule {
           sealedPayloads: true,
         }),
         IntegrityAccess,
-        liveUpdatesProvider('integrity', { inject: [IntegrityAccess], sources: (_es, access: IntegrityAccess) => integrityLiveSources(access) }),
+        liveUpdatesProvider('integrity', {
+          inject: [IntegrityAccess],
+          sources: (_es, access: IntegrityAccess) => integrityLiveSources(access),
+        }),
         RegisterNumbers,
       ],
     };

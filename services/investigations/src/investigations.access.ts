@@ -1,7 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LoadedState, loadState } from '@police/event-store';
 import { EVENT_SOURCING, problem, ServiceEventSourcing } from '@police/platform';
-import { AccessControl, forbiddenRecord, GrantedAccess, Principal, principalOf, ProtectedResource, resourceNotFound } from '@police/security';
+import {
+  AccessControl,
+  forbiddenRecord,
+  GrantedAccess,
+  Principal,
+  principalOf,
+  ProtectedResource,
+  resourceNotFound,
+} from '@police/security';
 import type { Request } from 'express';
 import { Actor } from './domain/investigations.decide';
 import { InvestigationEvent } from './domain/investigation.events';
@@ -76,11 +84,15 @@ export class InvestigationsAccess {
 
   /** The investigation from its stream (never a trailing read model: decisions and reads of one case use this), or 404. */
   async load(investigationId: string, asOf?: Date): Promise<LoadedInvestigation | null> {
-    const { state, version, events } = await loadState<InvestigationState, InvestigationEvent>(this.es.store, investigationStream(investigationId), {
-      evolve: evolveInvestigation,
-      initialState: initialInvestigationState,
-      asOf,
-    });
+    const { state, version, events } = await loadState<InvestigationState, InvestigationEvent>(
+      this.es.store,
+      investigationStream(investigationId),
+      {
+        evolve: evolveInvestigation,
+        initialState: initialInvestigationState,
+        asOf,
+      },
+    );
     if (state.status === 'unopened') return null;
     return { state, version, events: events.map((e) => ({ type: e.type, data: e.data }) as InvestigationEvent) };
   }
@@ -88,7 +100,11 @@ export class InvestigationsAccess {
   /** The investigation as a command loaded it (the state it is decided on), or 404. */
   opened(loaded: LoadedState<InvestigationState>): LoadedInvestigation {
     if (loaded.state.status === 'unopened') throw resourceNotFound('investigation');
-    return { state: loaded.state, version: loaded.version, events: loaded.events.map((e) => ({ type: e.type, data: e.data }) as InvestigationEvent) };
+    return {
+      state: loaded.state,
+      version: loaded.version,
+      events: loaded.events.map((e) => ({ type: e.type, data: e.data }) as InvestigationEvent),
+    };
   }
 
   async current(investigationId: string): Promise<LoadedInvestigation> {
@@ -122,7 +138,11 @@ export class InvestigationsAccess {
    * the reader may see is as unknown as one that does not exist.
    */
   async mayNameReport(principal: Principal, reportId: string): Promise<boolean> {
-    const holding = await this.es.dataSource.getRepository(InvestigationRow).createQueryBuilder('i').where(':r = ANY(i.reportIds)', { r: reportId }).getMany();
+    const holding = await this.es.dataSource
+      .getRepository(InvestigationRow)
+      .createQueryBuilder('i')
+      .where(':r = ANY(i.reportIds)', { r: reportId })
+      .getMany();
     return holding.some((row) => this.canSee(principal, this.rowResource(row)));
   }
 
@@ -157,7 +177,11 @@ export class InvestigationsAccess {
     const principal = this.principal(req);
     const teamLead = principal.roles.includes('team_lead') && principal.teams.includes(teamKey(state.team));
     if (!teamLead && state.leadInvestigator !== principal.staffId) {
-      throw problem(403, 'not_lead_investigator', 'Only the lead investigator or a team lead of the team reports, closes or reopens this investigation.');
+      throw problem(
+        403,
+        'not_lead_investigator',
+        'Only the lead investigator or a team lead of the team reports, closes or reopens this investigation.',
+      );
     }
   }
 

@@ -10,5 +10,6 @@ export const investigationAggregate = aggregate<InvestigationState, Investigatio
   stream: investigationStream,
   initialState: initialInvestigationState,
   evolve: evolveInvestigation,
-  decide: (state, command) => (command.type === 'OpenInvestigation' ? decideOpenWithReportParties(state, command) : decideInvestigation(state, command)),
+  decide: (state, command) =>
+    command.type === 'OpenInvestigation' ? decideOpenWithReportParties(state, command) : decideInvestigation(state, command),
 });

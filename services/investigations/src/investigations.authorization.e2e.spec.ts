@@ -35,7 +35,25 @@
 // When the service adds a route, add its row: the first test fails on a served /api/investigations
 // route without a row, and on a row whose route is not served.
 import { randomUUID } from 'node:crypto';
-import { Answer, Cell, COLUMNS, H, J, matrixCoverage, outcome, Persona, PERSONAS, R, runMatrixRow, ServiceTestApp, startServiceApp, U, X, expectOperationsAnswerOps, operationsRows } from '@police/service-testing';
+import {
+  Answer,
+  Cell,
+  COLUMNS,
+  H,
+  J,
+  matrixCoverage,
+  outcome,
+  Persona,
+  PERSONAS,
+  R,
+  runMatrixRow,
+  ServiceTestApp,
+  startServiceApp,
+  U,
+  X,
+  expectOperationsAnswerOps,
+  operationsRows,
+} from '@police/service-testing';
 import { eventually } from '@police/testing';
 import { referredInvestigationId } from './integration/investigations.consumer';
 import { InvestigationsModule } from './investigations.module';
@@ -95,7 +113,11 @@ interface Row {
 const caseView =
   (investigation: Record<string, unknown> = {}) =>
   (a: Answer, _p: Persona, call: Call): void => {
-    expect(a.json).toMatchObject({ id: call.ids!.id, version: expect.any(Number), investigation: { investigationId: call.ids!.id, ...investigation } });
+    expect(a.json).toMatchObject({
+      id: call.ids!.id,
+      version: expect.any(Number),
+      investigation: { investigationId: call.ids!.id, ...investigation },
+    });
     expect(a.headers.get('etag')).toBe(`"${a.json.version}"`);
   };
 
@@ -145,7 +167,9 @@ const MATRIX: Row[] = [
     ok: (a, p, _c, kit) => {
       expect(a.json).toMatchObject({ limit: 50, offset: 0 });
       // The case the report was referred into, and the shared case it was joined to.
-      expect(a.json.investigations.map((i: { id: string }) => i.id).sort()).toEqual(p in BASIS ? [kit.fx.case, kit.fx.referredCase].sort() : []);
+      expect(a.json.investigations.map((i: { id: string }) => i.id).sort()).toEqual(
+        p in BASIS ? [kit.fx.case, kit.fx.referredCase].sort() : [],
+      );
     },
   },
   {
@@ -190,7 +214,9 @@ const MATRIX: Row[] = [
     request: () => ({ path: '/api/investigations/persons?personId=person-matrix-1' }),
     expected: LIST,
     ok: (a, p, _c, kit) => {
-      const ids = a.json.persons.flatMap((x: { appearances: { investigationId: string }[] }) => x.appearances.map((y) => y.investigationId));
+      const ids = a.json.persons.flatMap((x: { appearances: { investigationId: string }[] }) =>
+        x.appearances.map((y) => y.investigationId),
+      );
       expect(ids).toEqual(p in BASIS ? [kit.fx.case] : []);
     },
   },
@@ -212,20 +238,35 @@ const MATRIX: Row[] = [
     ok: (a, p, _c, kit) => {
       expect(a.headers.get('x-access-basis')).toBe(BASIS[p]);
       expect(a.json.investigationId).toBe(kit.fx.case);
-      expect(a.json.entries.map((e: { type: string }) => e.type)).toEqual(['InvestigationOpened', 'LeadInvestigatorAssigned', 'PartyLinked', 'ReportJoined']);
+      expect(a.json.entries.map((e: { type: string }) => e.type)).toEqual([
+        'InvestigationOpened',
+        'LeadInvestigatorAssigned',
+        'PartyLinked',
+        'ReportJoined',
+      ]);
     },
   },
   {
     method: 'POST',
     route: '/api/investigations/:id/directing-authority',
-    request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/directing-authority`, body: { authority: 'onderzoeksrechter', reference: 'OR-2026/1', kind: 'gerechtelijk_onderzoek' } })),
+    request: onFresh(
+      (kit) => kit.kase(),
+      (f) => ({
+        path: `/api/investigations/${f.id}/directing-authority`,
+        body: { authority: 'onderzoeksrechter', reference: 'OR-2026/1', kind: 'gerechtelijk_onderzoek' },
+      }),
+    ),
     expected: WORK,
-    ok: (a, p, c) => caseView({ kind: 'gerechtelijk_onderzoek', directingAuthority: { authority: 'onderzoeksrechter', reference: 'OR-2026/1' } })(a, p, c),
+    ok: (a, p, c) =>
+      caseView({ kind: 'gerechtelijk_onderzoek', directingAuthority: { authority: 'onderzoeksrechter', reference: 'OR-2026/1' } })(a, p, c),
   },
   {
     method: 'POST',
     route: '/api/investigations/:id/assignment',
-    request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/assignment`, body: { team: 'Geweld', reason: 'Geweld gebruikt bij de inbraak' } })),
+    request: onFresh(
+      (kit) => kit.kase(),
+      (f) => ({ path: `/api/investigations/${f.id}/assignment`, body: { team: 'Geweld', reason: 'Geweld gebruikt bij de inbraak' } }),
+    ),
     expected: ASSIGN,
     // The team lead is not in Geweld: she may no longer see the case she moved, so no case file.
     ok: (a, _p, c) => expect(a.json).toEqual({ id: c.ids!.id, version: expect.any(Number) }),
@@ -233,94 +274,158 @@ const MATRIX: Row[] = [
   {
     method: 'POST',
     route: '/api/investigations/:id/lead-investigator',
-    request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/lead-investigator`, body: { staffId: '5415-0299', reason: 'Langdurige afwezigheid' } })),
+    request: onFresh(
+      (kit) => kit.kase(),
+      (f) => ({ path: `/api/investigations/${f.id}/lead-investigator`, body: { staffId: '5415-0299', reason: 'Langdurige afwezigheid' } }),
+    ),
     expected: ASSIGN,
-    ok: (a, p, c) => caseView({ leadInvestigator: '5415-0299', leadHistory: [expect.objectContaining({ staffId: PIETER }), expect.objectContaining({ staffId: '5415-0299' })] })(a, p, c),
+    ok: (a, p, c) =>
+      caseView({
+        leadInvestigator: '5415-0299',
+        leadHistory: [expect.objectContaining({ staffId: PIETER }), expect.objectContaining({ staffId: '5415-0299' })],
+      })(a, p, c),
   },
   {
     method: 'POST',
     route: '/api/investigations/:id/members',
-    request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/members`, body: { staffId: '5415-0299' } })),
+    request: onFresh(
+      (kit) => kit.kase(),
+      (f) => ({ path: `/api/investigations/${f.id}/members`, body: { staffId: '5415-0299' } }),
+    ),
     expected: ASSIGN,
     ok: (a, p, c) => caseView({ members: ['5415-0299'] })(a, p, c),
   },
   {
     method: 'DELETE',
     route: '/api/investigations/:id/members/:staffId',
-    request: onFresh((kit) => kit.withMember(), (f) => ({ path: `/api/investigations/${f.id}/members/${f.member}`, body: { reason: 'Andere opdracht' } })),
+    request: onFresh(
+      (kit) => kit.withMember(),
+      (f) => ({ path: `/api/investigations/${f.id}/members/${f.member}`, body: { reason: 'Andere opdracht' } }),
+    ),
     expected: ASSIGN,
     ok: (a, p, c) => caseView({ members: [] })(a, p, c),
   },
   {
     method: 'POST',
     route: '/api/investigations/:id/parties',
-    request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/parties`, body: { displayName: 'K. Janssens', role: 'suspect', identified: true, traced: false } })),
+    request: onFresh(
+      (kit) => kit.kase(),
+      (f) => ({
+        path: `/api/investigations/${f.id}/parties`,
+        body: { displayName: 'K. Janssens', role: 'suspect', identified: true, traced: false },
+      }),
+    ),
     expected: CREATE,
     ok: (a, p, c) => {
       caseView()(a, p, c);
-      expect(a.json.investigation.parties).toEqual([expect.objectContaining({ partyLinkId: a.json.partyLinkId, displayName: 'K. Janssens', role: 'suspect' })]);
+      expect(a.json.investigation.parties).toEqual([
+        expect.objectContaining({ partyLinkId: a.json.partyLinkId, displayName: 'K. Janssens', role: 'suspect' }),
+      ]);
     },
   },
   {
     method: 'DELETE',
     route: '/api/investigations/:id/parties/:partyLinkId',
-    request: onFresh((kit) => kit.withSuspect(), (f) => ({ path: `/api/investigations/${f.id}/parties/${f.partyLinkId}`, body: { reason: 'Alibi bevestigd' } })),
+    request: onFresh(
+      (kit) => kit.withSuspect(),
+      (f) => ({ path: `/api/investigations/${f.id}/parties/${f.partyLinkId}`, body: { reason: 'Alibi bevestigd' } }),
+    ),
     expected: WORK,
-    ok: (a, p, c) => caseView({ parties: [expect.objectContaining({ partyLinkId: c.ids!.partyLinkId, unlinkedAt: expect.any(String) })] })(a, p, c),
+    ok: (a, p, c) =>
+      caseView({ parties: [expect.objectContaining({ partyLinkId: c.ids!.partyLinkId, unlinkedAt: expect.any(String) })] })(a, p, c),
   },
   {
     method: 'POST',
     route: '/api/investigations/:id/parties/:partyLinkId/identification',
-    request: onFresh((kit) => kit.withSuspect(), (f) => ({ path: `/api/investigations/${f.id}/parties/${f.partyLinkId}/identification`, body: { personId: 'RRN-85.07.30-033.61', how: 'AFIS-hit' } })),
+    request: onFresh(
+      (kit) => kit.withSuspect(),
+      (f) => ({
+        path: `/api/investigations/${f.id}/parties/${f.partyLinkId}/identification`,
+        body: { personId: 'RRN-85.07.30-033.61', how: 'AFIS-hit' },
+      }),
+    ),
     expected: WORK,
     ok: (a, p, c) => caseView({ parties: [expect.objectContaining({ identified: true, personId: 'RRN-85.07.30-033.61' })] })(a, p, c),
   },
   {
     method: 'POST',
     route: '/api/investigations/:id/parties/:partyLinkId/tracing',
-    request: onFresh((kit) => kit.withSuspect(), (f) => ({ path: `/api/investigations/${f.id}/parties/${f.partyLinkId}/tracing`, body: { tracedAt: ago(1), place: 'Gent-Sint-Pieters' } })),
+    request: onFresh(
+      (kit) => kit.withSuspect(),
+      (f) => ({
+        path: `/api/investigations/${f.id}/parties/${f.partyLinkId}/tracing`,
+        body: { tracedAt: ago(1), place: 'Gent-Sint-Pieters' },
+      }),
+    ),
     expected: WORK,
     ok: (a, p, c) => caseView({ parties: [expect.objectContaining({ traced: true })] })(a, p, c),
   },
   {
     method: 'POST',
     route: '/api/investigations/:id/actions',
-    request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/actions`, body: { kind: 'trace_collection', startedAt: ago(2), endedAt: ago(1), description: 'Schoenafdruk', place: 'Achterdeur' } })),
+    request: onFresh(
+      (kit) => kit.kase(),
+      (f) => ({
+        path: `/api/investigations/${f.id}/actions`,
+        body: { kind: 'trace_collection', startedAt: ago(2), endedAt: ago(1), description: 'Schoenafdruk', place: 'Achterdeur' },
+      }),
+    ),
     expected: CREATE,
     ok: (a, p, c) => caseView({ actions: [expect.objectContaining({ kind: 'trace_collection', description: 'Schoenafdruk' })] })(a, p, c),
   },
   {
     method: 'POST',
     route: '/api/investigations/:id/tasks',
-    request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/tasks`, body: { title: 'Camerabeelden opvragen', assignee: PIETER, dueDate: '2099-01-01' } })),
+    request: onFresh(
+      (kit) => kit.kase(),
+      (f) => ({
+        path: `/api/investigations/${f.id}/tasks`,
+        body: { title: 'Camerabeelden opvragen', assignee: PIETER, dueDate: '2099-01-01' },
+      }),
+    ),
     expected: CREATE,
     ok: (a, p, c) => caseView({ tasks: [expect.objectContaining({ title: 'Camerabeelden opvragen', status: 'open' })] })(a, p, c),
   },
   {
     method: 'POST',
     route: '/api/investigations/:id/tasks/:taskId/completion',
-    request: onFresh((kit) => kit.withTask(), (f) => ({ path: `/api/investigations/${f.id}/tasks/${f.taskId}/completion` })),
+    request: onFresh(
+      (kit) => kit.withTask(),
+      (f) => ({ path: `/api/investigations/${f.id}/tasks/${f.taskId}/completion` }),
+    ),
     expected: WORK,
     ok: (a, p, c) => caseView({ tasks: [expect.objectContaining({ taskId: c.ids!.taskId, status: 'done' })] })(a, p, c),
   },
   {
     method: 'POST',
     route: '/api/investigations/:id/parket-tasks',
-    request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/parket-tasks`, body: { from: PARKET, description: 'Verhoor buren', deadline: '2099-02-01' } })),
+    request: onFresh(
+      (kit) => kit.kase(),
+      (f) => ({
+        path: `/api/investigations/${f.id}/parket-tasks`,
+        body: { from: PARKET, description: 'Verhoor buren', deadline: '2099-02-01' },
+      }),
+    ),
     expected: CREATE,
     ok: (a, p, c) => caseView({ parketTasks: [expect.objectContaining({ status: 'received', deadline: '2099-02-01' })] })(a, p, c),
   },
   {
     method: 'POST',
     route: '/api/investigations/:id/parket-tasks/:parketTaskId/distribution',
-    request: onFresh((kit) => kit.withParketTask(), (f) => ({ path: `/api/investigations/${f.id}/parket-tasks/${f.parketTaskId}/distribution`, body: { assignee: PIETER } })),
+    request: onFresh(
+      (kit) => kit.withParketTask(),
+      (f) => ({ path: `/api/investigations/${f.id}/parket-tasks/${f.parketTaskId}/distribution`, body: { assignee: PIETER } }),
+    ),
     expected: WORK,
     ok: (a, p, c) => caseView({ parketTasks: [expect.objectContaining({ status: 'distributed', assignee: PIETER })] })(a, p, c),
   },
   {
     method: 'POST',
     route: '/api/investigations/:id/parket-tasks/:parketTaskId/completion',
-    request: onFresh((kit) => kit.withParketTask(), (f) => ({ path: `/api/investigations/${f.id}/parket-tasks/${f.parketTaskId}/completion`, body: { result: 'Buren verhoord' } })),
+    request: onFresh(
+      (kit) => kit.withParketTask(),
+      (f) => ({ path: `/api/investigations/${f.id}/parket-tasks/${f.parketTaskId}/completion`, body: { result: 'Buren verhoord' } }),
+    ),
     expected: WORK,
     ok: (a, p, c) => caseView({ parketTasks: [expect.objectContaining({ status: 'completed' })] })(a, p, c),
   },
@@ -340,7 +445,11 @@ const MATRIX: Row[] = [
     route: '/api/investigations/:id/series-links',
     request: async (_p, kit) => {
       const f = await kit.kase();
-      return { path: `/api/investigations/${f.id}/series-links`, body: { otherInvestigationId: kit.fx.case, reason: 'Zelfde modus operandi' }, ids: f };
+      return {
+        path: `/api/investigations/${f.id}/series-links`,
+        body: { otherInvestigationId: kit.fx.case, reason: 'Zelfde modus operandi' },
+        ids: f,
+      };
     },
     expected: WORK,
     ok: (a, p, c) => caseView({ seriesLinks: [expect.objectContaining({ reason: 'Zelfde modus operandi' })] })(a, p, c),
@@ -348,28 +457,46 @@ const MATRIX: Row[] = [
   {
     method: 'DELETE',
     route: '/api/investigations/:id/series-links/:otherInvestigationId',
-    request: onFresh((kit) => kit.withSeriesLink(), (f) => ({ path: `/api/investigations/${f.id}/series-links/${f.other}`, body: { reason: 'Toch andere dader' } })),
+    request: onFresh(
+      (kit) => kit.withSeriesLink(),
+      (f) => ({ path: `/api/investigations/${f.id}/series-links/${f.other}`, body: { reason: 'Toch andere dader' } }),
+    ),
     expected: WORK,
     ok: (a, p, c) => caseView({ seriesLinks: [] })(a, p, c),
   },
   {
     method: 'POST',
     route: '/api/investigations/:id/report-to-magistrate',
-    request: onFresh((kit) => kit.kase(), (f) => ({ path: `/api/investigations/${f.id}/report-to-magistrate`, body: { to: PARKET, reportPvNumber: 'GE.55.L5.019876/2026', summary: 'Eindverslag' } })),
+    request: onFresh(
+      (kit) => kit.kase(),
+      (f) => ({
+        path: `/api/investigations/${f.id}/report-to-magistrate`,
+        body: { to: PARKET, reportPvNumber: 'GE.55.L5.019876/2026', summary: 'Eindverslag' },
+      }),
+    ),
     expected: WORK,
     ok: (a, p, c) => caseView({ reportedToMagistrate: expect.objectContaining({ reportPvNumber: 'GE.55.L5.019876/2026' }) })(a, p, c),
   },
   {
     method: 'POST',
     route: '/api/investigations/:id/closure',
-    request: onFresh((kit) => kit.reported(), (f) => ({ path: `/api/investigations/${f.id}/closure`, body: { outcome: 'reported_to_magistrate', reason: 'Overgemaakt aan het parket' } })),
+    request: onFresh(
+      (kit) => kit.reported(),
+      (f) => ({
+        path: `/api/investigations/${f.id}/closure`,
+        body: { outcome: 'reported_to_magistrate', reason: 'Overgemaakt aan het parket' },
+      }),
+    ),
     expected: WORK,
     ok: (a, p, c) => caseView({ status: 'closed', closure: expect.objectContaining({ outcome: 'reported_to_magistrate' }) })(a, p, c),
   },
   {
     method: 'POST',
     route: '/api/investigations/:id/reopening',
-    request: onFresh((kit) => kit.closed(), (f) => ({ path: `/api/investigations/${f.id}/reopening`, body: { reason: 'Nieuwe DNA-hit' } })),
+    request: onFresh(
+      (kit) => kit.closed(),
+      (f) => ({ path: `/api/investigations/${f.id}/reopening`, body: { reason: 'Nieuwe DNA-hit' } }),
+    ),
     expected: WORK,
     ok: (a, p, c) => caseView({ status: 'open', reopenings: [expect.objectContaining({ reason: 'Nieuwe DNA-hit' })] })(a, p, c),
   },
@@ -398,7 +525,18 @@ describe('authorization matrix of the investigations service: every route × eve
         topic: 'reports.public.v1',
         key: `report-${reportId}`,
         type: 'reports.ReportReferredForInvestigation.v1',
-        payload: { reportId, kind: 'aangifte', incidentType, incidentFrom: '2026-11-14T18:00:00+01:00', place: { municipality: 'Gent' }, summary: 'Feiten', parties: [], referredBy: '5415-0101', referredAt: '2026-11-15T10:12:00+01:00', competentService: 'LRD' },
+        payload: {
+          reportId,
+          kind: 'aangifte',
+          incidentType,
+          incidentFrom: '2026-11-14T18:00:00+01:00',
+          place: { municipality: 'Gent' },
+          summary: 'Feiten',
+          parties: [],
+          referredBy: '5415-0101',
+          referredAt: '2026-11-15T10:12:00+01:00',
+          competentService: 'LRD',
+        },
         correlationId: randomUUID(),
         causationId: randomUUID(),
       },
@@ -420,22 +558,38 @@ describe('authorization matrix of the investigations service: every route × eve
     },
     async withSuspect() {
       const f = await kit.kase();
-      const linked = await must('det_diefstal', 'POST', `/api/investigations/${f.id}/parties`, { displayName: 'K. Janssens', role: 'suspect', identified: false, traced: false });
+      const linked = await must('det_diefstal', 'POST', `/api/investigations/${f.id}/parties`, {
+        displayName: 'K. Janssens',
+        role: 'suspect',
+        identified: false,
+        traced: false,
+      });
       return { ...f, partyLinkId: linked.partyLinkId as string };
     },
     async withTask() {
       const f = await kit.kase();
-      const t = await must('det_diefstal', 'POST', `/api/investigations/${f.id}/tasks`, { title: 'Buurtonderzoek', assignee: PIETER, dueDate: '2099-01-01' });
+      const t = await must('det_diefstal', 'POST', `/api/investigations/${f.id}/tasks`, {
+        title: 'Buurtonderzoek',
+        assignee: PIETER,
+        dueDate: '2099-01-01',
+      });
       return { ...f, taskId: t.taskId as string };
     },
     async withParketTask() {
       const f = await kit.kase();
-      const t = await must('team_lead', 'POST', `/api/investigations/${f.id}/parket-tasks`, { from: PARKET, description: 'Verhoor buren', deadline: '2099-02-01' });
+      const t = await must('team_lead', 'POST', `/api/investigations/${f.id}/parket-tasks`, {
+        from: PARKET,
+        description: 'Verhoor buren',
+        deadline: '2099-02-01',
+      });
       return { ...f, parketTaskId: t.parketTaskId as string };
     },
     async withSeriesLink() {
       const f = await kit.kase();
-      await must('det_diefstal', 'POST', `/api/investigations/${f.id}/series-links`, { otherInvestigationId: fx.case, reason: 'Zelfde modus operandi' });
+      await must('det_diefstal', 'POST', `/api/investigations/${f.id}/series-links`, {
+        otherInvestigationId: fx.case,
+        reason: 'Zelfde modus operandi',
+      });
       return { ...f, other: fx.case };
     },
     async withMember() {
@@ -445,29 +599,53 @@ describe('authorization matrix of the investigations service: every route × eve
     },
     async reported() {
       const f = await kit.kase();
-      await must('det_diefstal', 'POST', `/api/investigations/${f.id}/report-to-magistrate`, { to: PARKET, reportPvNumber: 'GE.55.L5.019876/2026', summary: 'Eindverslag' });
+      await must('det_diefstal', 'POST', `/api/investigations/${f.id}/report-to-magistrate`, {
+        to: PARKET,
+        reportPvNumber: 'GE.55.L5.019876/2026',
+        summary: 'Eindverslag',
+      });
       return f;
     },
     async closed() {
       const f = await kit.reported();
-      await must('det_diefstal', 'POST', `/api/investigations/${f.id}/closure`, { outcome: 'reported_to_magistrate', reason: 'Overgemaakt' });
+      await must('det_diefstal', 'POST', `/api/investigations/${f.id}/closure`, {
+        outcome: 'reported_to_magistrate',
+        reason: 'Overgemaakt',
+      });
       return f;
     },
   };
 
   beforeAll(async () => {
-    t = await startServiceApp({ service: 'investigations', module: InvestigationsModule, register: (runtime) => InvestigationsModule.register(runtime) });
+    t = await startServiceApp({
+      service: 'investigations',
+      module: InvestigationsModule,
+      register: (runtime) => InvestigationsModule.register(runtime),
+    });
     // The shared case of the read-only rows: a party and a joined report (for the person index and the reportId filter).
     const shared = await kit.kase();
     fx.case = shared.id;
     fx.reportId = await referral('woninginbraak');
     fx.referredCase = referredInvestigationId(fx.reportId);
-    await must('det_diefstal', 'POST', `/api/investigations/${shared.id}/parties`, { personId: 'person-matrix-1', displayName: 'M. Verhoeven', role: 'witness', identified: true, traced: true });
-    const joined = await must('det_diefstal', 'POST', `/api/investigations/${shared.id}/reports`, { reportId: fx.reportId, reason: 'Zelfde feiten' });
+    await must('det_diefstal', 'POST', `/api/investigations/${shared.id}/parties`, {
+      personId: 'person-matrix-1',
+      displayName: 'M. Verhoeven',
+      role: 'witness',
+      identified: true,
+      traced: true,
+    });
+    const joined = await must('det_diefstal', 'POST', `/api/investigations/${shared.id}/reports`, {
+      reportId: fx.reportId,
+      reason: 'Zelfde feiten',
+    });
     await eventually(async () => {
-      const { rows } = await t.pool.query<{ version: number }>('SELECT version FROM investigations.investigations WHERE id = $1', [shared.id]);
+      const { rows } = await t.pool.query<{ version: number }>('SELECT version FROM investigations.investigations WHERE id = $1', [
+        shared.id,
+      ]);
       expect(rows[0]?.version).toBe(joined.version);
-      const indexed = await t.pool.query<{ version: number }>('SELECT version FROM investigations.search_entries WHERE id = $1', [shared.id]);
+      const indexed = await t.pool.query<{ version: number }>('SELECT version FROM investigations.search_entries WHERE id = $1', [
+        shared.id,
+      ]);
       expect(indexed.rows[0]?.version).toBe(joined.version);
     });
     await eventually(async () => {
@@ -488,7 +666,11 @@ describe('authorization matrix of the investigations service: every route × eve
   const run = (row: Row, personas: Persona[]) => runMatrixRow(row, { columns: COLUMNS, personas, api, kit });
 
   it('opens the operations routes to the ops role (tom.verstraete) alone: lists, status, 404 for what does not exist, 400 for a discard without reason', async () => {
-    await expectOperationsAnswerOps(t, 'investigations', ['investigations-investigations', 'investigations-party-links', 'investigations-search']);
+    await expectOperationsAnswerOps(t, 'investigations', [
+      'investigations-investigations',
+      'investigations-party-links',
+      'investigations-search',
+    ]);
   });
 
   it.each(MATRIX.map((r) => [`${r.method} ${r.route}`, r] as const))('%s', async (_name, row) => {
@@ -515,7 +697,17 @@ describe('authorization matrix of the investigations service: every route × eve
     expect(chief.status).toBe(200);
     expect(chief.headers.get('x-access-basis')).toBe('break_glass');
     // Writes never break the glass, not even the chief's; nor may another team open a Zeden case.
-    expect(outcome(await api('chief', 'POST', `${path}/tasks`, { title: 'x', assignee: PIETER, dueDate: '2099-01-01' }, { 'X-Justification': JUSTIFICATION }))).toBe(R);
+    expect(
+      outcome(
+        await api(
+          'chief',
+          'POST',
+          `${path}/tasks`,
+          { title: 'x', assignee: PIETER, dueDate: '2099-01-01' },
+          { 'X-Justification': JUSTIFICATION },
+        ),
+      ),
+    ).toBe(R);
     expect(outcome(await api('det_diefstal', 'POST', '/api/investigations', openBody({ phenomenon: 'aanranding' })))).toBe(X);
   });
 
@@ -523,36 +715,91 @@ describe('authorization matrix of the investigations service: every route × eve
     const zeden = await must('det_zeden', 'POST', '/api/investigations', openBody({ phenomenon: 'aanranding', title: 'Zedenreeks' }));
     const zedenReport = await referral('verkrachting');
     const zedenReferred = referredInvestigationId(zedenReport);
-    const timelines = async () => [await must('det_zeden', 'GET', `/api/investigations/${zeden.id}/timeline`), await must('det_zeden', 'GET', `/api/investigations/${zedenReferred}/timeline`)];
+    const timelines = async () => [
+      await must('det_zeden', 'GET', `/api/investigations/${zeden.id}/timeline`),
+      await must('det_zeden', 'GET', `/api/investigations/${zedenReferred}/timeline`),
+    ];
     const before = await timelines();
     const drugs = await must('det_drugs', 'POST', '/api/investigations', openBody({ phenomenon: 'drugs', title: 'Drugsdossier' }));
     const diefstal = await kit.kase();
     const same = async (persona: Persona, method: string, path: string, hidden: unknown, missing: unknown) => {
       const [h, m] = [await api(persona, method, path, hidden), await api(persona, method, path, missing)];
-      expect({ persona, path, status: h.status, contentType: h.contentType, text: h.text }).toEqual({ persona, path, status: m.status, contentType: m.contentType, text: m.text });
+      expect({ persona, path, status: h.status, contentType: h.contentType, text: h.text }).toEqual({
+        persona,
+        path,
+        status: m.status,
+        contentType: m.contentType,
+        text: m.text,
+      });
       expect(h.status).toBe(422);
       return h;
     };
     const nobody = randomUUID();
 
     // Join a report that only the Zeden case holds.
-    const join = await same('det_drugs', 'POST', `/api/investigations/${drugs.id}/reports`, { reportId: zedenReport, reason: 'poging' }, { reportId: nobody, reason: 'poging' });
+    const join = await same(
+      'det_drugs',
+      'POST',
+      `/api/investigations/${drugs.id}/reports`,
+      { reportId: zedenReport, reason: 'poging' },
+      { reportId: nobody, reason: 'poging' },
+    );
     expect(join.json).toMatchObject({ code: 'unknown_report', errors: [{ field: 'reportId' }] });
-    await same('det_diefstal', 'POST', `/api/investigations/${diefstal.id}/reports`, { reportId: zedenReport, reason: 'poging' }, { reportId: nobody, reason: 'poging' });
+    await same(
+      'det_diefstal',
+      'POST',
+      `/api/investigations/${diefstal.id}/reports`,
+      { reportId: zedenReport, reason: 'poging' },
+      { reportId: nobody, reason: 'poging' },
+    );
     // Open a case from it.
-    const fromReport = (reportId: string) => openBody({ origin: { kind: 'report', report: { reportId, kind: 'aangifte', incidentType: 'drugs', incidentFrom: '2026-11-14T18:00:00+01:00', place: { municipality: 'Gent' }, summary: 'x', parties: [] } }, phenomenon: 'drugs' });
+    const fromReport = (reportId: string) =>
+      openBody({
+        origin: {
+          kind: 'report',
+          report: {
+            reportId,
+            kind: 'aangifte',
+            incidentType: 'drugs',
+            incidentFrom: '2026-11-14T18:00:00+01:00',
+            place: { municipality: 'Gent' },
+            summary: 'x',
+            parties: [],
+          },
+        },
+        phenomenon: 'drugs',
+      });
     const opened = await same('det_drugs', 'POST', '/api/investigations', fromReport(zedenReport), fromReport(nobody));
     expect(opened.json).toMatchObject({ code: 'unknown_report', errors: [{ field: 'origin.report.reportId' }] });
     // Link the Zeden case in a series, or merge into it.
-    const link = await same('det_drugs', 'POST', `/api/investigations/${drugs.id}/series-links`, { otherInvestigationId: zeden.id, reason: 'poging' }, { otherInvestigationId: nobody, reason: 'poging' });
+    const link = await same(
+      'det_drugs',
+      'POST',
+      `/api/investigations/${drugs.id}/series-links`,
+      { otherInvestigationId: zeden.id, reason: 'poging' },
+      { otherInvestigationId: nobody, reason: 'poging' },
+    );
     expect(link.json).toMatchObject({ code: 'unknown_investigation', errors: [{ field: 'otherInvestigationId' }] });
-    const merge = await same('team_lead', 'POST', `/api/investigations/${diefstal.id}/closure`, { outcome: 'merged_into_other_investigation', reason: 'poging', mergedInto: zeden.id }, { outcome: 'merged_into_other_investigation', reason: 'poging', mergedInto: nobody });
+    const merge = await same(
+      'team_lead',
+      'POST',
+      `/api/investigations/${diefstal.id}/closure`,
+      { outcome: 'merged_into_other_investigation', reason: 'poging', mergedInto: zeden.id },
+      { outcome: 'merged_into_other_investigation', reason: 'poging', mergedInto: nobody },
+    );
     expect(merge.json).toMatchObject({ code: 'unknown_investigation', errors: [{ field: 'mergedInto' }] });
 
     // Nothing reached the Zeden cases (as their team reads them), nor the writers' own.
     expect(await timelines()).toEqual(before);
-    expect((await must('det_drugs', 'GET', `/api/investigations/${drugs.id}`)).investigation).toMatchObject({ reports: [], seriesLinks: [], status: 'open' });
-    expect((await must('det_diefstal', 'GET', `/api/investigations/${diefstal.id}`)).investigation).toMatchObject({ reports: [], status: 'open' });
+    expect((await must('det_drugs', 'GET', `/api/investigations/${drugs.id}`)).investigation).toMatchObject({
+      reports: [],
+      seriesLinks: [],
+      status: 'open',
+    });
+    expect((await must('det_diefstal', 'GET', `/api/investigations/${diefstal.id}`)).investigation).toMatchObject({
+      reports: [],
+      status: 'open',
+    });
   });
 
   it('answers undoing a series link to a case the writer may not know of as undoing one that does not exist, and keeps the link', async () => {
@@ -560,11 +807,18 @@ describe('authorization matrix of the investigations service: every route × eve
     const f = await kit.kase();
     // Lotte (Zeden) works on the Diefstallen case too: she may link the two.
     await must('team_lead', 'POST', `/api/investigations/${f.id}/members`, { staffId: '5415-0203' });
-    await must('det_zeden', 'POST', `/api/investigations/${f.id}/series-links`, { otherInvestigationId: zeden.id, reason: 'Zelfde verdachte' });
+    await must('det_zeden', 'POST', `/api/investigations/${f.id}/series-links`, {
+      otherInvestigationId: zeden.id,
+      reason: 'Zelfde verdachte',
+    });
     const hidden = await api('det_diefstal', 'DELETE', `/api/investigations/${f.id}/series-links/${zeden.id}`, { reason: 'poging' });
     const missing = await api('det_diefstal', 'DELETE', `/api/investigations/${f.id}/series-links/${randomUUID()}`, { reason: 'poging' });
     expect(outcome(hidden)).toBe('404 series-link-not-found');
-    expect({ status: hidden.status, contentType: hidden.contentType, body: { ...hidden.json, instance: undefined } }).toEqual({ status: missing.status, contentType: missing.contentType, body: { ...missing.json, instance: undefined } });
+    expect({ status: hidden.status, contentType: hidden.contentType, body: { ...hidden.json, instance: undefined } }).toEqual({
+      status: missing.status,
+      contentType: missing.contentType,
+      body: { ...missing.json, instance: undefined },
+    });
     const file = await must('det_zeden', 'GET', `/api/investigations/${f.id}`);
     expect(file.investigation.seriesLinks).toEqual([expect.objectContaining({ otherInvestigationId: zeden.id })]);
   });
@@ -574,7 +828,13 @@ describe('authorization matrix of the investigations service: every route × eve
     const justified = await api('det_drugs', 'GET', path, undefined, { 'X-Justification': JUSTIFICATION });
     expect(justified.status).toBe(200);
     expect(justified.headers.get('x-access-basis')).toBe('break_glass');
-    const write = await api('det_drugs', 'POST', `${path}/tasks`, { title: 'x', assignee: PIETER, dueDate: '2099-01-01' }, { 'X-Justification': JUSTIFICATION });
+    const write = await api(
+      'det_drugs',
+      'POST',
+      `${path}/tasks`,
+      { title: 'x', assignee: PIETER, dueDate: '2099-01-01' },
+      { 'X-Justification': JUSTIFICATION },
+    );
     expect(outcome(write)).toBe(X);
   });
 
@@ -582,7 +842,10 @@ describe('authorization matrix of the investigations service: every route × eve
     const f = await kit.reported();
     // A second Diefstallen detective who is a member but not the lead: els.jacobs makes pieter a member of a case led by someone else.
     await must('team_lead', 'POST', `/api/investigations/${f.id}/lead-investigator`, { staffId: '5415-0299', reason: 'Overname' });
-    const refused = await api('det_diefstal', 'POST', `/api/investigations/${f.id}/closure`, { outcome: 'reported_to_magistrate', reason: 'x' });
+    const refused = await api('det_diefstal', 'POST', `/api/investigations/${f.id}/closure`, {
+      outcome: 'reported_to_magistrate',
+      reason: 'x',
+    });
     expect(refused.status).toBe(403);
     expect(refused.json).toMatchObject({ code: 'not_lead_investigator' });
   });

@@ -124,10 +124,18 @@ function parseJson<T>(name: string, raw: string): T {
   }
 }
 
-export function investigationsConfigFromEnv(raw = process.env.INVESTIGATIONS_CONFIG_JSON, restricted = process.env.INVESTIGATIONS_RESTRICTED_TEAMS): InvestigationsConfig {
-  const config = { ...DEFAULT_INVESTIGATIONS_CONFIG, ...(raw ? parseJson<Partial<InvestigationsConfig>>('INVESTIGATIONS_CONFIG_JSON', raw) : {}) };
+export function investigationsConfigFromEnv(
+  raw = process.env.INVESTIGATIONS_CONFIG_JSON,
+  restricted = process.env.INVESTIGATIONS_RESTRICTED_TEAMS,
+): InvestigationsConfig {
+  const config = {
+    ...DEFAULT_INVESTIGATIONS_CONFIG,
+    ...(raw ? parseJson<Partial<InvestigationsConfig>>('INVESTIGATIONS_CONFIG_JSON', raw) : {}),
+  };
   if (restricted) {
-    const list = restricted.trim().startsWith('[') ? parseJson<string[]>('INVESTIGATIONS_RESTRICTED_TEAMS', restricted) : restricted.split(',');
+    const list = restricted.trim().startsWith('[')
+      ? parseJson<string[]>('INVESTIGATIONS_RESTRICTED_TEAMS', restricted)
+      : restricted.split(',');
     config.restrictedTeams = list.map((t) => t.trim()).filter((t) => t !== '');
   }
   return {

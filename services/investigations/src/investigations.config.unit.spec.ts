@@ -7,8 +7,11 @@ describe('investigations configuration look-ups', () => {
     expect(phenomenonOf(DEFAULT_INVESTIGATIONS_CONFIG, 'Diefstal gewapenderhand')).toBe('diefstal_gewapenderhand');
   });
 
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('never takes what Object.prototype has for "%s" as a route or a phenomenon', (name) => {
-    expect(routeOf(DEFAULT_INVESTIGATIONS_CONFIG, name)).toBeUndefined();
-    expect(phenomenonOf(DEFAULT_INVESTIGATIONS_CONFIG, name)).toBe(name.toLowerCase());
-  });
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'never takes what Object.prototype has for "%s" as a route or a phenomenon',
+    (name) => {
+      expect(routeOf(DEFAULT_INVESTIGATIONS_CONFIG, name)).toBeUndefined();
+      expect(phenomenonOf(DEFAULT_INVESTIGATIONS_CONFIG, name)).toBe(name.toLowerCase());
+    },
+  );
 });

@@ -1,5 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
+import {
+  DB_POOL,
+  SERVICE_RUNTIME,
+  ServiceRuntime,
+  eventSourcingProvider,
+  healthController,
+  registerResponseSchemas,
+} from '@police/platform';
 import responses from './investigations.responses.json';
 import { liveUpdatesProvider, opsController } from '@police/security';
 import { InvestigationCommandsController } from './commands/investigations/investigations.http';
@@ -14,7 +21,7 @@ import { InvestigationSearchEntry, investigationSearchProjection } from './read-
 import { InvestigationSearchController } from './queries/search/search.http';
 import { InvestigationsLiveController, investigationsLiveSources } from './queries/live/live.http';
 
-export const INVESTIGATIONS_DESCRIPTION = 'The detectives\' case file, from referral to the magistrate.';
+export const INVESTIGATIONS_DESCRIPTION = "The detectives' case file, from referral to the magistrate.";
 
 /** The investigations service: everything it serves under `/api/investigations`, given the runtime its host provides. */
 // What each route answers, generated from its handler's return type (npm run api:generate).
@@ -27,7 +34,14 @@ export class InvestigationsModule {
     return {
       module: InvestigationsModule,
       // Queries first: GET /search and /persons must be matched before GET /:id.
-      controllers: [healthController('investigations'), opsController('investigations'), InvestigationSearchController, InvestigationsLiveController, InvestigationQueriesController, InvestigationCommandsController],
+      controllers: [
+        healthController('investigations'),
+        opsController('investigations'),
+        InvestigationSearchController,
+        InvestigationsLiveController,
+        InvestigationQueriesController,
+        InvestigationCommandsController,
+      ],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },

@@ -77,7 +77,8 @@ export class ReportsAccess {
    */
   resource(row: ReportRow, principal?: Principal): ProtectedResource {
     const resource = reportResource(this.config, row);
-    if (principal && row.pvs.length > 0 && this.isGak(principal)) resource.assignees = [...new Set([...(resource.assignees ?? []), principal.staffId])];
+    if (principal && row.pvs.length > 0 && this.isGak(principal))
+      resource.assignees = [...new Set([...(resource.assignees ?? []), principal.staffId])];
     return resource;
   }
 

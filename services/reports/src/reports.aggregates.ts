@@ -19,7 +19,8 @@ export const reportAggregate = aggregate<ReportState, ReportEvent, ReportCommand
   stream: reportStream,
   initialState: initialReportState,
   evolve: evolveReport,
-  decide: (state, command) => ('integrityHandoffId' in command ? decideAndRouteConduct(state, command, command.integrityHandoffId) : decideReport(state, command)),
+  decide: (state, command) =>
+    'integrityHandoffId' in command ? decideAndRouteConduct(state, command, command.integrityHandoffId) : decideReport(state, command),
 });
 
 /** A PV (proces-verbaal): its own stream, with its quality-control lifecycle. */

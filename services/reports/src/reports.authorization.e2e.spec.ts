@@ -22,7 +22,23 @@
 // When the service adds a route, add its row: the first test fails on a served /api/reports route without
 // a row, and on a row whose route is not served.
 import { randomUUID } from 'node:crypto';
-import { Answer, Cell, COLUMNS, J, matrixCoverage, outcome, PERSONAS, R, runMatrixRow, ServiceTestApp, startServiceApp, U, X, expectOperationsAnswerOps, operationsRows } from '@police/service-testing';
+import {
+  Answer,
+  Cell,
+  COLUMNS,
+  J,
+  matrixCoverage,
+  outcome,
+  PERSONAS,
+  R,
+  runMatrixRow,
+  ServiceTestApp,
+  startServiceApp,
+  U,
+  X,
+  expectOperationsAnswerOps,
+  operationsRows,
+} from '@police/service-testing';
 import { eventually } from '@police/testing';
 import { ReportsModule } from './reports.module';
 
@@ -74,7 +90,12 @@ const aangifte = () => ({
   victimSupportWanted: true,
 });
 
-const draftBody = { legalQualification: 'Diefstal met braak (art. 467 Sw.)', offenceType: 'woninginbraak', destination: 'parket', documentSha256: DOC_SHA };
+const draftBody = {
+  legalQualification: 'Diefstal met braak (art. 467 Sw.)',
+  offenceType: 'woninginbraak',
+  destination: 'parket',
+  documentSha256: DOC_SHA,
+};
 
 /** Who sees the shared report without a justification, and on what basis. */
 const BASIS: Partial<Record<Persona, string>> = { front_desk: 'assignment', det_diefstal: 'team', team_lead: 'team' };
@@ -82,7 +103,12 @@ const BASIS: Partial<Record<Persona, string>> = { front_desk: 'assignment', det_
 const reportAnswer =
   (status?: string) =>
   (a: Answer, _p: Persona, call: Call): void => {
-    expect(a.json).toMatchObject({ id: call.ids!.id, version: expect.any(Number), ...(status ? { status } : {}), report: { reportId: call.ids!.id } });
+    expect(a.json).toMatchObject({
+      id: call.ids!.id,
+      version: expect.any(Number),
+      ...(status ? { status } : {}),
+      report: { reportId: call.ids!.id },
+    });
     expect(a.headers.get('etag')).toBe(`"${a.json.version}"`);
   };
 
@@ -96,7 +122,12 @@ const pvAnswer =
 function onFreshReport(subpath: string, body: unknown | ((p: Persona) => unknown), headers?: Record<string, string>): Row['request'] {
   return async (p, kit) => {
     const { id } = await kit.report();
-    return { path: `/api/reports/${id}/${subpath}`, body: typeof body === 'function' ? (body as (p: Persona) => unknown)(p) : body, headers, ids: { id } };
+    return {
+      path: `/api/reports/${id}/${subpath}`,
+      body: typeof body === 'function' ? (body as (p: Persona) => unknown)(p) : body,
+      headers,
+      ids: { id },
+    };
   };
 }
 
@@ -181,7 +212,12 @@ const MATRIX: Row[] = [
     route: '/api/reports/statistics',
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, 200, R, R, R, R, 200, R, R, R, R, R, 200],
-    ok: (a) => expect(a.json).toMatchObject({ groupBy: ['kind'], total: expect.any(Number), groups: expect.arrayContaining([{ key: { kind: 'aangifte' }, count: expect.any(Number) }]) }),
+    ok: (a) =>
+      expect(a.json).toMatchObject({
+        groupBy: ['kind'],
+        total: expect.any(Number),
+        groups: expect.arrayContaining([{ key: { kind: 'aangifte' }, count: expect.any(Number) }]),
+      }),
   },
   {
     method: 'GET',
@@ -189,7 +225,14 @@ const MATRIX: Row[] = [
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, R, R, R, R, R, R, R, R, R, R, R, 200],
     ok: (a) => {
-      expect(a.json.stages.map((s: { stage: string }) => s.stage)).toEqual(['quality_check', 'correction', 'finalisation', 'transmission', 'ang_feed', 'completed']);
+      expect(a.json.stages.map((s: { stage: string }) => s.stage)).toEqual([
+        'quality_check',
+        'correction',
+        'finalisation',
+        'transmission',
+        'ang_feed',
+        'completed',
+      ]);
       expect(a.json.stages.every((s: { count: number }) => Number.isInteger(s.count))).toBe(true);
     },
   },
@@ -218,7 +261,12 @@ const MATRIX: Row[] = [
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, 200, 200, J, J, J, 200, R, R, R, R, R, J],
     ok: (a, _p, call) => {
-      expect(a.json).toEqual({ pvId: call.ids!.id, reportId: expect.any(String), version: 0, entries: [expect.objectContaining({ position: 1, step: 'drafted', by: '5415-0101' })] });
+      expect(a.json).toEqual({
+        pvId: call.ids!.id,
+        reportId: expect.any(String),
+        version: 0,
+        entries: [expect.objectContaining({ position: 1, step: 'drafted', by: '5415-0101' })],
+      });
       expect(a.headers.get('etag')).toBe('"0"');
     },
   },
@@ -239,12 +287,17 @@ const MATRIX: Row[] = [
     request: (_p, kit) => ({ path: `/api/reports/${kit.fx.report}/pvs` }),
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, 200, 200, J, J, J, 200, R, R, R, R, R, J],
-    ok: (a, _p, _c, kit) => expect((a.json.pvs as { id: string }[]).map((p) => p.id)).toEqual(expect.arrayContaining([kit.fx.pv, kit.fx.submittedPv])),
+    ok: (a, _p, _c, kit) =>
+      expect((a.json.pvs as { id: string }[]).map((p) => p.id)).toEqual(expect.arrayContaining([kit.fx.pv, kit.fx.submittedPv])),
   },
   {
     method: 'POST',
     route: '/api/reports/:id/amendments',
-    request: onFreshReport('amendments', { changes: { narrative: 'Ook een raam geforceerd.' }, reason: 'Aangever vult aan' }, { 'If-Match': '"1"' }),
+    request: onFreshReport(
+      'amendments',
+      { changes: { narrative: 'Ook een raam geforceerd.' }, reason: 'Aangever vult aan' },
+      { 'If-Match': '"1"' },
+    ),
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, 200, 200, X, X, X, 200, R, R, R, R, R, R],
     ok: (a, p, c) => {
@@ -280,7 +333,11 @@ const MATRIX: Row[] = [
     request: async (_p, kit) => {
       const { id } = await kit.report();
       const read = await kit.api('front_desk', 'GET', `/api/reports/${id}`);
-      return { path: `/api/reports/${id}/victim-support`, body: { partyId: read.json.report.parties[0].partyId, supportBy: 'slachtofferbejegenaar', accepted: true }, ids: { id } };
+      return {
+        path: `/api/reports/${id}/victim-support`,
+        body: { partyId: read.json.report.parties[0].partyId, supportBy: 'slachtofferbejegenaar', accepted: true },
+        ids: { id },
+      };
     },
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, 200, 200, X, X, X, 200, R, R, R, R, R, R],
@@ -306,7 +363,11 @@ const MATRIX: Row[] = [
     request: onFreshReport('pvs', draftBody),
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
     expected: [U, 201, 201, X, X, X, 201, R, R, R, R, R, R],
-    ok: (a, p, c) => expect(a.json).toMatchObject({ reportId: c.ids!.id, pv: { status: 'draft', author: { front_desk: '5415-0101', det_diefstal: '5415-0201', team_lead: '5415-0210' }[p as string] } }),
+    ok: (a, p, c) =>
+      expect(a.json).toMatchObject({
+        reportId: c.ids!.id,
+        pv: { status: 'draft', author: { front_desk: '5415-0101', det_diefstal: '5415-0201', team_lead: '5415-0210' }[p as string] },
+      }),
   },
   {
     method: 'POST',
@@ -357,7 +418,8 @@ describe('authorization matrix of the reports service: every route × every pers
   const fx: Record<string, string> = {};
   let pvNumbers = 0;
 
-  const api: Api = (persona, method, path, body, headers) => t.request((persona === 'gak' ? 'wim.debacker' : PERSONAS[persona]) ?? null, method, path, body, headers);
+  const api: Api = (persona, method, path, body, headers) =>
+    t.request((persona === 'gak' ? 'wim.debacker' : PERSONAS[persona]) ?? null, method, path, body, headers);
 
   async function must(persona: Persona, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<any> {
     const a = await api(persona, method, path, body, headers);
@@ -379,7 +441,8 @@ describe('authorization matrix of the reports service: every route × every pers
       const pv = (step: string) => `/api/reports/pvs/${drafted.id}/${step}`;
       if (state !== 'draft') await must('front_desk', 'POST', pv('submission'), {});
       if (state === 'approved' || state === 'finalised') await must('gak', 'POST', pv('quality-check'), { outcome: 'approved' });
-      if (state === 'finalised') await must('gak', 'POST', pv('finalisation'), { pvNumber: `GE.55.L5.${String(++pvNumbers).padStart(6, '0')}/2026` });
+      if (state === 'finalised')
+        await must('gak', 'POST', pv('finalisation'), { pvNumber: `GE.55.L5.${String(++pvNumbers).padStart(6, '0')}/2026` });
       return { id: drafted.id as string, reportId };
     },
   };
@@ -418,7 +481,13 @@ describe('authorization matrix of the reports service: every route × every pers
   const run = (row: Row) => runMatrixRow(row, { columns: COLUMNS, api, kit, domainCodes: DOMAIN_CODES });
 
   it('opens the operations routes to the ops role (tom.verstraete) alone: lists, status, 404 for what does not exist, 400 for a discard without reason', async () => {
-    await expectOperationsAnswerOps(t, 'reports', ['reports-reports', 'reports-pvs', 'reports-pv-queue', 'reports-statistics', 'reports-search']);
+    await expectOperationsAnswerOps(t, 'reports', [
+      'reports-reports',
+      'reports-pvs',
+      'reports-pv-queue',
+      'reports-statistics',
+      'reports-search',
+    ]);
   });
 
   it.each(MATRIX.map((r) => [`${r.method} ${r.route}`, r] as const))('%s', async (_name, row) => {
@@ -426,7 +495,7 @@ describe('authorization matrix of the reports service: every route × every pers
     expect(got).toEqual(want);
   });
 
-  it("shows GAK (wim.debacker, team GAK) its queue: the PVs submitted for quality control, not the drafts", async () => {
+  it('shows GAK (wim.debacker, team GAK) its queue: the PVs submitted for quality control, not the drafts', async () => {
     await eventually(async () => {
       const queue = await api('gak', 'GET', '/api/reports/pvs?limit=200');
       expect(queue.status).toBe(200);
@@ -438,8 +507,14 @@ describe('authorization matrix of the reports service: every route × every pers
 
   it('lets GAK (wim.debacker, team GAK) check, finalise and feed a PV it did not write, but not one it wrote', async () => {
     const { id } = await kit.pv('submitted');
-    expect((await api('gak', 'POST', `/api/reports/pvs/${id}/quality-check`, { outcome: 'approved' })).json.pv).toMatchObject({ status: 'approved', approvedAt: expect.any(String) });
-    expect((await api('gak', 'POST', `/api/reports/pvs/${id}/finalisation`, { pvNumber: 'GE.55.L5.999999/2026' })).json.pv).toMatchObject({ status: 'finalised', pvNumber: 'GE.55.L5.999999/2026' });
+    expect((await api('gak', 'POST', `/api/reports/pvs/${id}/quality-check`, { outcome: 'approved' })).json.pv).toMatchObject({
+      status: 'approved',
+      approvedAt: expect.any(String),
+    });
+    expect((await api('gak', 'POST', `/api/reports/pvs/${id}/finalisation`, { pvNumber: 'GE.55.L5.999999/2026' })).json.pv).toMatchObject({
+      status: 'finalised',
+      pvNumber: 'GE.55.L5.999999/2026',
+    });
     expect((await api('gak', 'POST', `/api/reports/pvs/${id}/ang-feed`, {})).json.pv).toMatchObject({ fedToAngAt: expect.any(String) });
     const { id: reportId } = await kit.report();
     const own = await must('gak', 'POST', `/api/reports/${reportId}/pvs`, draftBody);
@@ -457,7 +532,13 @@ describe('authorization matrix of the reports service: every route × every pers
       expect(justified.headers.get('x-access-basis')).toBe('break_glass');
       expect(justified.json).toMatchObject({ id: fx.report, report: { kind: 'aangifte' } });
     }
-    const write = await api('det_drugs', 'POST', `${path}/external-referral`, { organisation: 'CAW', reason: 'r' }, { 'X-Justification': JUSTIFICATION });
+    const write = await api(
+      'det_drugs',
+      'POST',
+      `${path}/external-referral`,
+      { organisation: 'CAW', reason: 'r' },
+      { 'X-Justification': JUSTIFICATION },
+    );
     expect(outcome(write)).toBe(X);
   });
 
@@ -466,7 +547,13 @@ describe('authorization matrix of the reports service: every route × every pers
     const { id: otherPv } = await kit.pv('finalised');
     // A report about pieter.janssens' conduct, with a finalised PV: to him it does not exist.
     const { id: hiddenPv, reportId: hidden } = await kit.pv('finalised');
-    await must('gak', 'POST', `/api/reports/${hidden}/amendments`, { changes: { concernsPoliceConduct: true, staffMembersConcerned: ['5415-0201'] }, reason: 'De klacht betreft de rechercheur' }, { 'If-Match': '"1"' });
+    await must(
+      'gak',
+      'POST',
+      `/api/reports/${hidden}/amendments`,
+      { changes: { concernsPoliceConduct: true, staffMembersConcerned: ['5415-0201'] }, reason: 'De klacht betreft de rechercheur' },
+      { 'If-Match': '"1"' },
+    );
     expect(outcome(await api('det_diefstal', 'GET', `/api/reports/pvs/${hiddenPv}`))).toBe('404 not-found');
     const path = `/api/reports/${own}/pvs`;
     const got: Record<string, Cell> = {};
@@ -475,7 +562,12 @@ describe('authorization matrix of the reports service: every route × every pers
       got[persona] = outcome(missing);
       for (const named of [otherPv, hiddenPv]) {
         const a = await api(persona, 'POST', path, { ...draftBody, supplementsPvId: named });
-        expect({ persona, status: a.status, contentType: a.contentType, text: a.text }).toEqual({ persona, status: missing.status, contentType: missing.contentType, text: missing.text });
+        expect({ persona, status: a.status, contentType: a.contentType, text: a.text }).toEqual({
+          persona,
+          status: missing.status,
+          contentType: missing.contentType,
+          text: missing.text,
+        });
       }
     }
     //                 anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
@@ -486,7 +578,13 @@ describe('authorization matrix of the reports service: every route × every pers
   });
 
   it('hides a conduct complaint from the staff member it concerns, whatever their role, and shows the desk only its pointer', async () => {
-    const complaint = { ...aangifte(), kind: 'klacht', incidentType: 'onheus optreden', concernsPoliceConduct: true, staffMembersConcerned: ['5415-0201'] };
+    const complaint = {
+      ...aangifte(),
+      kind: 'klacht',
+      incidentType: 'onheus optreden',
+      concernsPoliceConduct: true,
+      staffMembersConcerned: ['5415-0201'],
+    };
     const filed = await must('gak', 'POST', '/api/reports', complaint);
     const path = `/api/reports/${filed.id}`;
     const desk = await api('front_desk', 'GET', path);

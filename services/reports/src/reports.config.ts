@@ -84,10 +84,12 @@ export function reportsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Repo
   if (env.REPORTS_DEFAULT_COMPETENT_SERVICE) config.defaultCompetentService = env.REPORTS_DEFAULT_COMPETENT_SERVICE;
   if (env.REPORTS_PV_NUMBER_PATTERN) config.pvNumberPattern = env.REPORTS_PV_NUMBER_PATTERN;
   if (env.REPORTS_PV_NUMBER_EXAMPLE) config.pvNumberExample = env.REPORTS_PV_NUMBER_EXAMPLE;
-  if (!Array.isArray(config.gakTeams) || config.gakTeams.some((t) => typeof t !== 'string')) throw new Error('REPORTS_GAK_TEAMS must be a JSON array of team names');
+  if (!Array.isArray(config.gakTeams) || config.gakTeams.some((t) => typeof t !== 'string'))
+    throw new Error('REPORTS_GAK_TEAMS must be a JSON array of team names');
   config.timeLimits = { ...DEFAULT_REPORTS_CONFIG.timeLimits, ...config.timeLimits };
   for (const [step, days] of Object.entries(config.timeLimits)) {
-    if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0) throw new Error(`timeLimits.${step} must be a positive number of days`);
+    if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0)
+      throw new Error(`timeLimits.${step} must be a positive number of days`);
   }
   let pattern: RegExp;
   try {
@@ -96,9 +98,12 @@ export function reportsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Repo
     throw new Error(`The PV number pattern is not a valid regular expression: ${config.pvNumberPattern}`);
   }
   // The default example illustrates the default pattern only.
-  if (given('pvNumberPattern', 'REPORTS_PV_NUMBER_PATTERN') && !given('pvNumberExample', 'REPORTS_PV_NUMBER_EXAMPLE')) config.pvNumberExample = null;
+  if (given('pvNumberPattern', 'REPORTS_PV_NUMBER_PATTERN') && !given('pvNumberExample', 'REPORTS_PV_NUMBER_EXAMPLE'))
+    config.pvNumberExample = null;
   if (config.pvNumberExample !== null && (typeof config.pvNumberExample !== 'string' || !pattern.test(config.pvNumberExample))) {
-    throw new Error(`The PV number example ${JSON.stringify(config.pvNumberExample)} does not match the PV number pattern ${config.pvNumberPattern}: set REPORTS_PV_NUMBER_EXAMPLE with the pattern`);
+    throw new Error(
+      `The PV number example ${JSON.stringify(config.pvNumberExample)} does not match the PV number pattern ${config.pvNumberPattern}: set REPORTS_PV_NUMBER_EXAMPLE with the pattern`,
+    );
   }
   return config;
 }

@@ -41,12 +41,24 @@ describe('reports service over HTTP', () => {
   let t: ServiceTestApp;
   const published: IncomingMessage[] = [];
 
-  async function call<T = any>(user: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+  async function call<T = any>(
+    user: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer<T>> {
     const a = await t.request(user, method, `/api${path}`, body, headers);
     return { status: a.status, headers: a.headers, text: a.text, body: a.json };
   }
 
-  async function must<T = any>(user: string, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer<T>> {
+  async function must<T = any>(
+    user: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Answer<T>> {
     const a = await call<T>(user, method, path, body, headers);
     if (a.status >= 300) throw new Error(`${method} ${path} as ${user} answered ${a.status}: ${a.text}`);
     return a;
@@ -69,7 +81,12 @@ describe('reports service over HTTP', () => {
   const problem = (a: Answer, status: number, code: string, field?: string) => {
     expect(a.status).toBe(status);
     expect(a.headers.get('content-type')).toContain('application/problem+json');
-    expect(a.body).toMatchObject({ status, code, type: `https://police-case-platform.example/problems/${code.replace(/_/g, '-')}`, ...(field ? { errors: [expect.objectContaining({ field })] } : {}) });
+    expect(a.body).toMatchObject({
+      status,
+      code,
+      type: `https://police-case-platform.example/problems/${code.replace(/_/g, '-')}`,
+      ...(field ? { errors: [expect.objectContaining({ field })] } : {}),
+    });
   };
 
   beforeAll(async () => {
@@ -126,7 +143,9 @@ describe('reports service over HTTP', () => {
     const outside = await call('pieter.janssens', 'GET', `/reports/${id}`);
     expect(outside.status).toBe(403);
     expect(outside.body.type).toBe('https://police-case-platform.example/problems/justification-required');
-    const justified = await call('pieter.janssens', 'GET', `/reports/${id}`, undefined, { 'X-Justification': 'zelfde dader als in mijn dossier vermoed' });
+    const justified = await call('pieter.janssens', 'GET', `/reports/${id}`, undefined, {
+      'X-Justification': 'zelfde dader als in mijn dossier vermoed',
+    });
     expect(justified.headers.get('x-access-basis')).toBe('break_glass');
   });
 
@@ -146,27 +165,74 @@ describe('reports service over HTTP', () => {
     const id = created.data!.id;
     expect(created.response.headers.get('location')).toBe(`/api/reports/${id}`);
     const read = await desk.GET('/api/reports/{id}', { params: { path: { id } } });
-    expect(read.data).toMatchObject({ id, status: 'received', version: 0, report: { kind: 'melding', channel: { kind: 'phone' }, narrative: 'Luide muziek na middernacht.' } });
+    expect(read.data).toMatchObject({
+      id,
+      status: 'received',
+      version: 0,
+      report: { kind: 'melding', channel: { kind: 'phone' }, narrative: 'Luide muziek na middernacht.' },
+    });
     const refused = await desk.GET('/api/reports/{id}', { params: { path: { id: randomUUID() } } });
     expect([refused.response.status, refused.error?.status]).toEqual([404, 404]);
     await projected(id, 0);
     const list = await desk.GET('/api/reports', { params: { query: { kind: 'melding', limit: 5 } } });
     expect(list.data!.items.map((i) => i.id)).toContain(id);
     // The check is real: an answer that departs from the document is caught.
-    expect(nonConformance('GET', `/api/reports/${id}`, 200, 'application/json', JSON.stringify({ id, status: 'received' }))).not.toEqual([]);
-    expect(nonConformance('GET', `/api/reports/${id}`, 418, 'application/json', '{}')).toEqual([`GET /api/reports/{id} (reports document) answered 418, which its document does not list (200, 400, 401, 403, 404, 503)`]);
+    expect(nonConformance('GET', `/api/reports/${id}`, 200, 'application/json', JSON.stringify({ id, status: 'received' }))).not.toEqual(
+      [],
+    );
+    expect(nonConformance('GET', `/api/reports/${id}`, 418, 'application/json', '{}')).toEqual([
+      `GET /api/reports/{id} (reports document) answered 418, which its document does not list (200, 400, 401, 403, 404, 503)`,
+    ]);
   });
 
   it('answers every refused intake as problem+json naming the field', async () => {
-    problem(await call('an.peeters', 'POST', '/reports', aangifte({ appointmentRef: undefined })), 422, 'appointment_required', 'appointmentRef');
-    problem(await call('an.peeters', 'POST', '/reports', aangifte({ channel: { kind: 'front_desk', officeId: 'mars' } })), 422, 'unknown_office', 'channel.officeId');
-    problem(await call('an.peeters', 'POST', '/reports', aangifte({ timeWindow: { from: iso(HOUR), to: iso(-HOUR) } })), 422, 'time_window_in_future', 'timeWindow.to');
+    problem(
+      await call('an.peeters', 'POST', '/reports', aangifte({ appointmentRef: undefined })),
+      422,
+      'appointment_required',
+      'appointmentRef',
+    );
+    problem(
+      await call('an.peeters', 'POST', '/reports', aangifte({ channel: { kind: 'front_desk', officeId: 'mars' } })),
+      422,
+      'unknown_office',
+      'channel.officeId',
+    );
+    problem(
+      await call('an.peeters', 'POST', '/reports', aangifte({ timeWindow: { from: iso(HOUR), to: iso(-HOUR) } })),
+      422,
+      'time_window_in_future',
+      'timeWindow.to',
+    );
     problem(await call('an.peeters', 'POST', '/reports', aangifte({ incidentType: undefined })), 422, 'required', 'incidentType');
-    problem(await call('an.peeters', 'POST', '/reports', aangifte({ parties: [{ name: 'X', roles: ['witness'] }] })), 422, 'reporter_required', 'parties');
-    problem(await call('an.peeters', 'POST', '/reports', { kind: 'loss_declaration', channel: { kind: 'street' }, narrative: 'Fiets kwijt', parties: [{ name: 'B', roles: ['reporter'] }], object: { description: 'Fiets' } }), 422, 'required', 'place');
-    const invalid = await call('an.peeters', 'POST', '/reports', aangifte({ narrative: '', place: { municipality: 'Gent', postalCode: '90' } }));
+    problem(
+      await call('an.peeters', 'POST', '/reports', aangifte({ parties: [{ name: 'X', roles: ['witness'] }] })),
+      422,
+      'reporter_required',
+      'parties',
+    );
+    problem(
+      await call('an.peeters', 'POST', '/reports', {
+        kind: 'loss_declaration',
+        channel: { kind: 'street' },
+        narrative: 'Fiets kwijt',
+        parties: [{ name: 'B', roles: ['reporter'] }],
+        object: { description: 'Fiets' },
+      }),
+      422,
+      'required',
+      'place',
+    );
+    const invalid = await call(
+      'an.peeters',
+      'POST',
+      '/reports',
+      aangifte({ narrative: '', place: { municipality: 'Gent', postalCode: '90' } }),
+    );
     expect(invalid.status).toBe(400);
-    expect(invalid.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'narrative' }), expect.objectContaining({ field: 'place.postalCode' })]));
+    expect(invalid.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'narrative' }), expect.objectContaining({ field: 'place.postalCode' })]),
+    );
     // An urgent aangifte needs no appointment.
     expect((await call('an.peeters', 'POST', '/reports', aangifte({ appointmentRef: undefined, urgent: true }))).status).toBe(201);
   });
@@ -174,29 +240,84 @@ describe('reports service over HTTP', () => {
   it('triages: amendments keep what was said, assignment opens it to the team, referral and victim support are recorded', async () => {
     const { body } = await must('an.peeters', 'POST', '/reports', aangifte());
     const id = body.id as string;
-    problem(await call('an.peeters', 'POST', `/reports/${id}/amendments`, { changes: { narrative: 'x' }, reason: 'r' }), 428, 'if_match_required', 'If-Match');
-    const stale = await call('an.peeters', 'POST', `/reports/${id}/amendments`, { changes: { narrative: 'x' }, reason: 'r' }, { 'If-Match': '"5"' });
+    problem(
+      await call('an.peeters', 'POST', `/reports/${id}/amendments`, { changes: { narrative: 'x' }, reason: 'r' }),
+      428,
+      'if_match_required',
+      'If-Match',
+    );
+    const stale = await call(
+      'an.peeters',
+      'POST',
+      `/reports/${id}/amendments`,
+      { changes: { narrative: 'x' }, reason: 'r' },
+      { 'If-Match': '"5"' },
+    );
     expect(stale.status).toBe(412);
-    const amended = await must('an.peeters', 'POST', `/reports/${id}/amendments`, { changes: { narrative: 'Achterdeur en raam geforceerd.', motiveFlags: ['hate_crime'] }, reason: 'Aangever vult aan' }, { 'If-Match': '"0"' });
+    const amended = await must(
+      'an.peeters',
+      'POST',
+      `/reports/${id}/amendments`,
+      { changes: { narrative: 'Achterdeur en raam geforceerd.', motiveFlags: ['hate_crime'] }, reason: 'Aangever vult aan' },
+      { 'If-Match': '"0"' },
+    );
     expect(amended.headers.get('etag')).toBe('"1"');
-    expect(amended.body.report).toMatchObject({ narrative: 'Achterdeur en raam geforceerd.', motiveFlags: ['hate_crime'], amendments: [{ fields: ['narrative', 'motiveFlags'], reason: 'Aangever vult aan', amendedBy: '5415-0101' }] });
-    const { rows } = await t.pool.query<{ data: any }>(`SELECT data FROM reports.events WHERE stream_id = $1 AND type = 'ReportAmended'`, [`report-${id}`]);
+    expect(amended.body.report).toMatchObject({
+      narrative: 'Achterdeur en raam geforceerd.',
+      motiveFlags: ['hate_crime'],
+      amendments: [{ fields: ['narrative', 'motiveFlags'], reason: 'Aangever vult aan', amendedBy: '5415-0101' }],
+    });
+    const { rows } = await t.pool.query<{ data: any }>(`SELECT data FROM reports.events WHERE stream_id = $1 AND type = 'ReportAmended'`, [
+      `report-${id}`,
+    ]);
     expect(rows[0].data.previous).toEqual({ narrative: 'Achterdeur geforceerd; laptop en juwelen ontvreemd.', motiveFlags: [] });
-    problem(await call('an.peeters', 'POST', `/reports/${id}/amendments`, { changes: { motiveFlags: ['hate_crime'] }, reason: 'r' }, { 'If-Match': '"1"' }), 422, 'nothing_to_amend', 'changes');
+    problem(
+      await call(
+        'an.peeters',
+        'POST',
+        `/reports/${id}/amendments`,
+        { changes: { motiveFlags: ['hate_crime'] }, reason: 'r' },
+        { 'If-Match': '"1"' },
+      ),
+      422,
+      'nothing_to_amend',
+      'changes',
+    );
 
     problem(await call('an.peeters', 'POST', `/reports/${id}/assignment`, { serviceId: 'Brandweer' }), 422, 'unknown_service', 'serviceId');
     const assigned = await must('an.peeters', 'POST', `/reports/${id}/assignment`, { serviceId: 'Diefstallen', note: 'Reeks in de buurt' });
     expect(assigned.body.report.assignedServiceId).toBe('Diefstallen');
-    problem(await call('an.peeters', 'POST', `/reports/${id}/assignment`, { serviceId: 'Diefstallen' }), 409, 'already_assigned_to_service');
+    problem(
+      await call('an.peeters', 'POST', `/reports/${id}/assignment`, { serviceId: 'Diefstallen' }),
+      409,
+      'already_assigned_to_service',
+    );
     await projected(id, 2);
     expect((await must('pieter.janssens', 'GET', `/reports/${id}`)).headers.get('x-access-basis')).toBe('team');
 
-    const referred = await must('pieter.janssens', 'POST', `/reports/${id}/external-referral`, { organisation: 'Slachtofferhulp (CAW Oost-Vlaanderen)', reason: 'Nazorg' });
-    expect(referred.body.report.referrals).toEqual([{ organisation: 'Slachtofferhulp (CAW Oost-Vlaanderen)', referredAt: expect.any(String) }]);
-    const supported = await must('an.peeters', 'POST', `/reports/${id}/victim-support`, { partyId: REPORTER_ID, supportBy: 'slachtofferbejegenaar', accepted: true });
+    const referred = await must('pieter.janssens', 'POST', `/reports/${id}/external-referral`, {
+      organisation: 'Slachtofferhulp (CAW Oost-Vlaanderen)',
+      reason: 'Nazorg',
+    });
+    expect(referred.body.report.referrals).toEqual([
+      { organisation: 'Slachtofferhulp (CAW Oost-Vlaanderen)', referredAt: expect.any(String) },
+    ]);
+    const supported = await must('an.peeters', 'POST', `/reports/${id}/victim-support`, {
+      partyId: REPORTER_ID,
+      supportBy: 'slachtofferbejegenaar',
+      accepted: true,
+    });
     expect(supported.body.report.victimSupportOffered).toEqual([REPORTER_ID]);
-    problem(await call('an.peeters', 'POST', `/reports/${id}/victim-support`, { partyId: SUSPECT_ID, supportBy: 'BPZ', accepted: true }), 409, 'no_such_victim');
-    problem(await call('an.peeters', 'POST', `/reports/${id}/victim-support`, { partyId: randomUUID(), supportBy: 'BPZ', accepted: true }), 404, 'party_not_found');
+    problem(
+      await call('an.peeters', 'POST', `/reports/${id}/victim-support`, { partyId: SUSPECT_ID, supportBy: 'BPZ', accepted: true }),
+      409,
+      'no_such_victim',
+    );
+    problem(
+      await call('an.peeters', 'POST', `/reports/${id}/victim-support`, { partyId: randomUUID(), supportBy: 'BPZ', accepted: true }),
+      404,
+      'party_not_found',
+    );
     // A detective of another team may not act on it.
     expect((await call('sofie.maes', 'POST', `/reports/${id}/external-referral`, { organisation: 'CAW', reason: 'r' })).status).toBe(403);
   });
@@ -205,7 +326,9 @@ describe('reports service over HTTP', () => {
     const sent = aangifte();
     const { body } = await must('an.peeters', 'POST', '/reports', sent);
     const id = body.id as string;
-    const referred = await must('an.peeters', 'POST', `/reports/${id}/investigation-request`, { reason: 'Derde inbraak in de straat deze maand' });
+    const referred = await must('an.peeters', 'POST', `/reports/${id}/investigation-request`, {
+      reason: 'Derde inbraak in de straat deze maand',
+    });
     expect(referred.body.report.investigationRequestedAt).toEqual(expect.any(String));
     const m = await message('reports.ReportReferredForInvestigation.v1', id);
     expect(m.key).toBe(`report-${id}`);
@@ -226,17 +349,46 @@ describe('reports service over HTTP', () => {
       referredAt: referred.body.report.investigationRequestedAt,
       competentService: 'LRD',
     });
-    problem(await call('an.peeters', 'POST', `/reports/${id}/investigation-request`, { reason: 'nog eens' }), 409, 'investigation_already_requested');
-    const thanks = await must('an.peeters', 'POST', '/reports', { kind: 'service_feedback', channel: { kind: 'meldpunt_form' }, narrative: 'Dank aan de wijkagent', parties: [{ name: 'C. Maes', roles: ['reporter'] }] });
-    problem(await call('an.peeters', 'POST', `/reports/${thanks.body.id}/investigation-request`, { reason: 'r' }), 409, 'report_kind_not_investigable');
-    const melding = await must('an.peeters', 'POST', '/reports', { kind: 'melding', channel: { kind: 'phone' }, narrative: 'Verdachte wagen', parties: [{ name: 'D. Wouters', roles: ['reporter'] }], incidentType: 'verdachte situatie' });
-    problem(await call('an.peeters', 'POST', `/reports/${melding.body.id}/investigation-request`, { reason: 'r' }), 422, 'required', 'timeWindow');
+    problem(
+      await call('an.peeters', 'POST', `/reports/${id}/investigation-request`, { reason: 'nog eens' }),
+      409,
+      'investigation_already_requested',
+    );
+    const thanks = await must('an.peeters', 'POST', '/reports', {
+      kind: 'service_feedback',
+      channel: { kind: 'meldpunt_form' },
+      narrative: 'Dank aan de wijkagent',
+      parties: [{ name: 'C. Maes', roles: ['reporter'] }],
+    });
+    problem(
+      await call('an.peeters', 'POST', `/reports/${thanks.body.id}/investigation-request`, { reason: 'r' }),
+      409,
+      'report_kind_not_investigable',
+    );
+    const melding = await must('an.peeters', 'POST', '/reports', {
+      kind: 'melding',
+      channel: { kind: 'phone' },
+      narrative: 'Verdachte wagen',
+      parties: [{ name: 'D. Wouters', roles: ['reporter'] }],
+      incidentType: 'verdachte situatie',
+    });
+    problem(
+      await call('an.peeters', 'POST', `/reports/${melding.body.id}/investigation-request`, { reason: 'r' }),
+      422,
+      'required',
+      'timeWindow',
+    );
   });
 
   it('takes a PV from draft through GAK quality control to the parket and the ANG; a finalised PV is only supplemented', async () => {
     const { body } = await must('an.peeters', 'POST', '/reports', aangifte());
     const id = body.id as string;
-    const draft = await call('an.peeters', 'POST', `/reports/${id}/pvs`, { legalQualification: 'Diefstal met braak (art. 467 Sw.)', offenceType: 'woninginbraak', destination: 'parket', documentSha256: DOC_SHA });
+    const draft = await call('an.peeters', 'POST', `/reports/${id}/pvs`, {
+      legalQualification: 'Diefstal met braak (art. 467 Sw.)',
+      offenceType: 'woninginbraak',
+      destination: 'parket',
+      documentSha256: DOC_SHA,
+    });
     expect(draft.status).toBe(201);
     const pvId = draft.body.id as string;
     expect(draft.body.pv).toMatchObject({ status: 'draft', author: '5415-0101', reportId: id, pvNumber: null });
@@ -247,11 +399,21 @@ describe('reports service over HTTP', () => {
     expect((await must('an.peeters', 'POST', pv('submission'), {})).body.pv).toMatchObject({ status: 'submitted', round: 1 });
     problem(await call('an.peeters', 'POST', pv('quality-check'), { outcome: 'approved' }), 403, 'not_gak');
     expect((await call('wim.debacker', 'POST', pv('quality-check'), { outcome: 'rejected' })).status).toBe(400);
-    const rejected = await must('wim.debacker', 'POST', pv('quality-check'), { outcome: 'rejected', reasons: ['Artikel van de kwalificatie ontbreekt'] });
+    const rejected = await must('wim.debacker', 'POST', pv('quality-check'), {
+      outcome: 'rejected',
+      reasons: ['Artikel van de kwalificatie ontbreekt'],
+    });
     expect(rejected.body.pv).toMatchObject({ status: 'rejected', rejectionReasons: ['Artikel van de kwalificatie ontbreekt'] });
     problem(await call('an.peeters', 'POST', pv('submission'), {}), 422, 'required', 'correctionNote');
-    const resubmitted = await must('an.peeters', 'POST', pv('submission'), { corrections: { legalQualification: 'Diefstal met braak (art. 461 en 467 Sw.)' }, correctionNote: 'Artikelen aangevuld' });
-    expect(resubmitted.body.pv).toMatchObject({ status: 'submitted', round: 2, legalQualification: 'Diefstal met braak (art. 461 en 467 Sw.)' });
+    const resubmitted = await must('an.peeters', 'POST', pv('submission'), {
+      corrections: { legalQualification: 'Diefstal met braak (art. 461 en 467 Sw.)' },
+      correctionNote: 'Artikelen aangevuld',
+    });
+    expect(resubmitted.body.pv).toMatchObject({
+      status: 'submitted',
+      round: 2,
+      legalQualification: 'Diefstal met braak (art. 461 en 467 Sw.)',
+    });
     await must('wim.debacker', 'POST', pv('quality-check'), { outcome: 'approved' });
     problem(await call('wim.debacker', 'POST', pv('finalisation'), { pvNumber: 'GE 55 / ?' }), 422, 'invalid_pv_number', 'pvNumber');
     problem(await call('an.peeters', 'POST', pv('finalisation'), { pvNumber: 'GE.55.L5.004242/2026' }), 403, 'not_gak');
@@ -265,10 +427,31 @@ describe('reports service over HTTP', () => {
     expect(fed.body.pv.fedToAngAt).toEqual(expect.any(String));
     problem(await call('wim.debacker', 'POST', pv('ang-feed'), {}), 409, 'pv_already_fed_to_ang');
 
-    const supplement = await must('an.peeters', 'POST', `/reports/${id}/pvs`, { legalQualification: 'Aanvullend PV: bijkomende buit', offenceType: 'woninginbraak', destination: 'parket', documentSha256: DOC_SHA, supplementsPvId: pvId });
+    const supplement = await must('an.peeters', 'POST', `/reports/${id}/pvs`, {
+      legalQualification: 'Aanvullend PV: bijkomende buit',
+      offenceType: 'woninginbraak',
+      destination: 'parket',
+      documentSha256: DOC_SHA,
+      supplementsPvId: pvId,
+    });
     expect(supplement.body.pv).toMatchObject({ status: 'draft', supplements: { pvId, pvNumber: 'GE.55.L5.004242/2026' } });
-    const unfinished = await must('an.peeters', 'POST', `/reports/${id}/pvs`, { legalQualification: 'q', offenceType: 'o', destination: 'parket', documentSha256: DOC_SHA });
-    problem(await call('an.peeters', 'POST', `/reports/${id}/pvs`, { legalQualification: 'q', offenceType: 'o', destination: 'city_gas', documentSha256: DOC_SHA, supplementsPvId: unfinished.body.id }), 409, 'pv_not_finalised');
+    const unfinished = await must('an.peeters', 'POST', `/reports/${id}/pvs`, {
+      legalQualification: 'q',
+      offenceType: 'o',
+      destination: 'parket',
+      documentSha256: DOC_SHA,
+    });
+    problem(
+      await call('an.peeters', 'POST', `/reports/${id}/pvs`, {
+        legalQualification: 'q',
+        offenceType: 'o',
+        destination: 'city_gas',
+        documentSha256: DOC_SHA,
+        supplementsPvId: unfinished.body.id,
+      }),
+      409,
+      'pv_not_finalised',
+    );
 
     const read = await must('an.peeters', 'GET', `/reports/pvs/${pvId}`);
     expect(read.body).toMatchObject({ id: pvId, reportId: id, pv: { status: 'finalised', round: 2 } });
@@ -285,9 +468,24 @@ describe('reports service over HTTP', () => {
       [7, 'transmitted_to_parket', '5415-0101'],
       [8, 'fed_to_ang', '5415-0110'],
     ]);
-    expect(history.body.entries[2]).toEqual({ position: 3, step: 'rejected', at: expect.any(String), by: '5415-0110', round: 1, reasons: ['Artikel van de kwalificatie ontbreekt'] });
-    expect(history.body.entries[3]).toMatchObject({ round: 2, corrections: { legalQualification: 'Diefstal met braak (art. 461 en 467 Sw.)' }, correctionNote: 'Artikelen aangevuld' });
-    expect(history.body.entries[6]).toMatchObject({ pvNumber: 'GE.55.L5.004242/2026', destination: 'parket', recipientRef: 'PK-GENT-2026-1234' });
+    expect(history.body.entries[2]).toEqual({
+      position: 3,
+      step: 'rejected',
+      at: expect.any(String),
+      by: '5415-0110',
+      round: 1,
+      reasons: ['Artikel van de kwalificatie ontbreekt'],
+    });
+    expect(history.body.entries[3]).toMatchObject({
+      round: 2,
+      corrections: { legalQualification: 'Diefstal met braak (art. 461 en 467 Sw.)' },
+      correctionNote: 'Artikelen aangevuld',
+    });
+    expect(history.body.entries[6]).toMatchObject({
+      pvNumber: 'GE.55.L5.004242/2026',
+      destination: 'parket',
+      recipientRef: 'PK-GENT-2026-1234',
+    });
     const stamps = history.body.entries.map((e: any) => Date.parse(e.at));
     expect(stamps).toEqual([...stamps].sort((a: number, b: number) => a - b));
     const listed = await eventually(async () => {
@@ -301,20 +499,42 @@ describe('reports service over HTTP', () => {
     await must('an.peeters', 'POST', `/reports/${id}/investigation-request`, { reason: 'Sporen op de achterdeur' });
     expect((await message('reports.ReportReferredForInvestigation.v1', id)).payload).toMatchObject({ pvNumber: 'GE.55.L5.004242/2026' });
     // The GAS destination goes to the city.
-    const gas = await must('an.peeters', 'POST', `/reports/${id}/pvs`, { legalQualification: 'GAS: geluidsoverlast', offenceType: 'geluidsoverlast', destination: 'city_gas', documentSha256: DOC_SHA });
+    const gas = await must('an.peeters', 'POST', `/reports/${id}/pvs`, {
+      legalQualification: 'GAS: geluidsoverlast',
+      offenceType: 'geluidsoverlast',
+      destination: 'city_gas',
+      documentSha256: DOC_SHA,
+    });
     await must('an.peeters', 'POST', `/reports/pvs/${gas.body.id}/submission`, {});
     await must('wim.debacker', 'POST', `/reports/pvs/${gas.body.id}/quality-check`, { outcome: 'approved' });
     await must('wim.debacker', 'POST', `/reports/pvs/${gas.body.id}/finalisation`, { pvNumber: 'GE.55.GAS.000017/2026' });
     await must('wim.debacker', 'POST', `/reports/pvs/${gas.body.id}/transmission`, { recipientRef: 'STAD-GAS-17' });
-    const { rows } = await t.pool.query<{ type: string }>(`SELECT type FROM reports.events WHERE stream_id = $1 ORDER BY stream_version`, [`pv-${gas.body.id}`]);
-    expect(rows.map((r) => r.type)).toEqual(['PvDrafted', 'PvSubmittedForQualityCheck', 'PvQualityApproved', 'PvFinalised', 'GasFindingTransmittedToCity']);
+    const { rows } = await t.pool.query<{ type: string }>(`SELECT type FROM reports.events WHERE stream_id = $1 ORDER BY stream_version`, [
+      `pv-${gas.body.id}`,
+    ]);
+    expect(rows.map((r) => r.type)).toEqual([
+      'PvDrafted',
+      'PvSubmittedForQualityCheck',
+      'PvQualityApproved',
+      'PvFinalised',
+      'GasFindingTransmittedToCity',
+    ]);
   });
 
   it("keeps GAK's queue of submitted PVs with what each waits for, filtered and paged, without drafts or a report routed to integrity; GAK only", async () => {
     const token = `queue-${randomUUID().slice(0, 8)}`;
     const draftOn = async (reportId: string, extra: Record<string, unknown> = {}) =>
-      (await must('an.peeters', 'POST', `/reports/${reportId}/pvs`, { legalQualification: 'Diefstal (art. 461 Sw.)', offenceType: `fietsdiefstal ${token}`, destination: 'parket', documentSha256: DOC_SHA, ...extra })).body.id as string;
-    const step = (pvId: string, user: string, suffix: string, body: unknown = {}) => must(user, 'POST', `/reports/pvs/${pvId}/${suffix}`, body);
+      (
+        await must('an.peeters', 'POST', `/reports/${reportId}/pvs`, {
+          legalQualification: 'Diefstal (art. 461 Sw.)',
+          offenceType: `fietsdiefstal ${token}`,
+          destination: 'parket',
+          documentSha256: DOC_SHA,
+          ...extra,
+        })
+      ).body.id as string;
+    const step = (pvId: string, user: string, suffix: string, body: unknown = {}) =>
+      must(user, 'POST', `/reports/pvs/${pvId}/${suffix}`, body);
     const report = (await must('an.peeters', 'POST', '/reports', aangifte())).body.id as string;
     const first = await draftOn(report);
     await step(first, 'an.peeters', 'submission');
@@ -323,7 +543,10 @@ describe('reports service over HTTP', () => {
     await draftOn(report);
     const rejected = await draftOn(report);
     await step(rejected, 'an.peeters', 'submission');
-    await step(rejected, 'wim.debacker', 'quality-check', { outcome: 'rejected', reasons: ['Handtekening ontbreekt', 'Artikel ontbreekt'] });
+    await step(rejected, 'wim.debacker', 'quality-check', {
+      outcome: 'rejected',
+      reasons: ['Handtekening ontbreekt', 'Artikel ontbreekt'],
+    });
     const finalised = await draftOn(report);
     await step(finalised, 'an.peeters', 'submission');
     await step(finalised, 'wim.debacker', 'quality-check', { outcome: 'approved' });
@@ -332,9 +555,16 @@ describe('reports service over HTTP', () => {
     const sealed = (await must('an.peeters', 'POST', '/reports', aangifte())).body.id as string;
     const sealedPv = await draftOn(sealed);
     await step(sealedPv, 'an.peeters', 'submission');
-    await must('an.peeters', 'POST', `/reports/${sealed}/amendments`, { changes: { concernsPoliceConduct: true, staffMembersConcerned: ['5415-0201'] }, reason: 'De klacht betreft een agent' }, { 'If-Match': '"0"' });
+    await must(
+      'an.peeters',
+      'POST',
+      `/reports/${sealed}/amendments`,
+      { changes: { concernsPoliceConduct: true, staffMembersConcerned: ['5415-0201'] }, reason: 'De klacht betreft een agent' },
+      { 'If-Match': '"0"' },
+    );
 
-    const queue = (query: string) => must('wim.debacker', 'GET', `/reports/pvs?offenceType=${encodeURIComponent(token)}${query}`).then((a) => a.body);
+    const queue = (query: string) =>
+      must('wim.debacker', 'GET', `/reports/pvs?offenceType=${encodeURIComponent(token)}${query}`).then((a) => a.body);
     const ids = (page: any) => page.items.map((e: any) => e.pvId);
     const all = await eventually(async () => {
       const page = await queue('');
@@ -366,8 +596,16 @@ describe('reports service over HTTP', () => {
     expect(ids(await queue('&stage=quality_check'))).toEqual([first, gas]);
     expect(ids(await queue('&stage=quality_check&order=newest'))).toEqual([gas, first]);
     expect(ids(await queue('&destination=city_gas'))).toEqual([gas]);
-    expect((await queue('&stage=correction')).items).toEqual([expect.objectContaining({ pvId: rejected, checkedBy: '5415-0110', rejectionReasons: ['Handtekening ontbreekt', 'Artikel ontbreekt'] })]);
-    expect((await queue('&stage=transmission')).items).toEqual([expect.objectContaining({ pvId: finalised, pvNumber: 'GE.55.L5.007001/2026', stages: ['transmission', 'ang_feed'] })]);
+    expect((await queue('&stage=correction')).items).toEqual([
+      expect.objectContaining({
+        pvId: rejected,
+        checkedBy: '5415-0110',
+        rejectionReasons: ['Handtekening ontbreekt', 'Artikel ontbreekt'],
+      }),
+    ]);
+    expect((await queue('&stage=transmission')).items).toEqual([
+      expect.objectContaining({ pvId: finalised, pvNumber: 'GE.55.L5.007001/2026', stages: ['transmission', 'ang_feed'] }),
+    ]);
     expect(ids(await queue('&stage=ang_feed'))).toEqual([finalised]);
     expect(ids(await queue('&stage=completed'))).toEqual([]);
     expect(ids(await queue('&author=5415-0101&limit=2&offset=1'))).toEqual([gas, rejected]);
@@ -384,9 +622,19 @@ describe('reports service over HTTP', () => {
   it('lists what waits at the desk, the most overdue first, each with its due time', async () => {
     const waiting = await must('an.peeters', 'POST', '/reports', aangifte());
     const withPv = await must('an.peeters', 'POST', '/reports', aangifte());
-    const submitted = await must('an.peeters', 'POST', `/reports/${withPv.body.id}/pvs`, { legalQualification: 'q', offenceType: 'woninginbraak', destination: 'parket', documentSha256: DOC_SHA });
+    const submitted = await must('an.peeters', 'POST', `/reports/${withPv.body.id}/pvs`, {
+      legalQualification: 'q',
+      offenceType: 'woninginbraak',
+      destination: 'parket',
+      documentSha256: DOC_SHA,
+    });
     await must('an.peeters', 'POST', `/reports/pvs/${submitted.body.id}/submission`, {});
-    const approved = await must('an.peeters', 'POST', `/reports/${withPv.body.id}/pvs`, { legalQualification: 'q2', offenceType: 'woninginbraak', destination: 'parket', documentSha256: DOC_SHA });
+    const approved = await must('an.peeters', 'POST', `/reports/${withPv.body.id}/pvs`, {
+      legalQualification: 'q2',
+      offenceType: 'woninginbraak',
+      destination: 'parket',
+      documentSha256: DOC_SHA,
+    });
     await must('an.peeters', 'POST', `/reports/pvs/${approved.body.id}/submission`, {});
     await must('wim.debacker', 'POST', `/reports/pvs/${approved.body.id}/quality-check`, { outcome: 'approved' });
     const deadlines = await eventually(async () => {
@@ -448,7 +696,14 @@ describe('reports service over HTTP', () => {
     const filed = await call('wim.debacker', 'POST', '/reports', complaint);
     expect(filed.status).toBe(201);
     const id = filed.body.id as string;
-    expect(filed.body).toEqual({ id, status: 'routed_to_integrity', version: 1, integrityHandoffId: expect.any(String), routedAt: expect.any(String), routedBy: '5415-0110' });
+    expect(filed.body).toEqual({
+      id,
+      status: 'routed_to_integrity',
+      version: 1,
+      integrityHandoffId: expect.any(String),
+      routedAt: expect.any(String),
+      routedBy: '5415-0110',
+    });
     expect(filed.text).not.toContain('duwde');
 
     const m = await message('reports.PoliceConductComplaintFiled.v1', id);
@@ -476,7 +731,16 @@ describe('reports service over HTTP', () => {
     expect({ ...concerned.body, instance: undefined }).toEqual({ ...missing.body, instance: undefined });
     // Nothing more happens to it here.
     problem(await call('wim.debacker', 'POST', `/reports/${id}/assignment`, { serviceId: 'LRD' }), 409, 'report_routed_to_integrity');
-    problem(await call('wim.debacker', 'POST', `/reports/${id}/pvs`, { legalQualification: 'q', offenceType: 'o', destination: 'parket', documentSha256: DOC_SHA }), 409, 'report_routed_to_integrity');
+    problem(
+      await call('wim.debacker', 'POST', `/reports/${id}/pvs`, {
+        legalQualification: 'q',
+        offenceType: 'o',
+        destination: 'parket',
+        documentSha256: DOC_SHA,
+      }),
+      409,
+      'report_routed_to_integrity',
+    );
     const list = await must('wim.debacker', 'GET', '/reports?status=routed_to_integrity');
     expect(list.body.items).toContainEqual(filed.body);
     expect(JSON.stringify(list.body)).not.toContain('duwde');
@@ -487,10 +751,29 @@ describe('reports service over HTTP', () => {
   it('routes a report amended to concern police conduct in the same request', async () => {
     const { body } = await must('an.peeters', 'POST', '/reports', aangifte({ incidentType: 'slagen en verwondingen' }));
     const id = body.id as string;
-    const amended = await must('an.peeters', 'POST', `/reports/${id}/amendments`, { changes: { concernsPoliceConduct: true, staffMembersConcerned: ['5415-0204'] }, reason: 'De dader blijkt een agent' }, { 'If-Match': '"0"' });
-    expect(amended.body).toEqual({ id, status: 'routed_to_integrity', version: 2, integrityHandoffId: expect.any(String), routedAt: expect.any(String), routedBy: '5415-0101' });
+    const amended = await must(
+      'an.peeters',
+      'POST',
+      `/reports/${id}/amendments`,
+      { changes: { concernsPoliceConduct: true, staffMembersConcerned: ['5415-0204'] }, reason: 'De dader blijkt een agent' },
+      { 'If-Match': '"0"' },
+    );
+    expect(amended.body).toEqual({
+      id,
+      status: 'routed_to_integrity',
+      version: 2,
+      integrityHandoffId: expect.any(String),
+      routedAt: expect.any(String),
+      routedBy: '5415-0101',
+    });
     const m = await message('reports.PoliceConductComplaintFiled.v1', id);
-    expect(m.payload).toMatchObject({ reportId: id, channel: 'balie', staffMembersConcerned: ['5415-0204'], facts: 'Achterdeur geforceerd; laptop en juwelen ontvreemd.', complainant: { name: 'A. Peeters' } });
+    expect(m.payload).toMatchObject({
+      reportId: id,
+      channel: 'balie',
+      staffMembersConcerned: ['5415-0204'],
+      facts: 'Achterdeur geforceerd; laptop en juwelen ontvreemd.',
+      complainant: { name: 'A. Peeters' },
+    });
     await projected(id, 2);
     expect((await call('koen.claes', 'GET', `/reports/${id}`)).status).toBe(404);
   });
@@ -502,7 +785,13 @@ describe('reports service over HTTP', () => {
     const first = await call('an.peeters', 'POST', '/reports', intake, { 'Idempotency-Key': key });
     expect(first.status).toBe(201);
     const id = first.body.id as string;
-    await must('wim.debacker', 'POST', `/reports/${id}/amendments`, { changes: { concernsPoliceConduct: true, staffMembersConcerned: ['5415-0101'] }, reason: 'De klacht betreft de onthaalmedewerker' }, { 'If-Match': '"0"' });
+    await must(
+      'wim.debacker',
+      'POST',
+      `/reports/${id}/amendments`,
+      { changes: { concernsPoliceConduct: true, staffMembersConcerned: ['5415-0101'] }, reason: 'De klacht betreft de onthaalmedewerker' },
+      { 'If-Match': '"0"' },
+    );
     const missing = await call('an.peeters', 'GET', `/reports/${randomUUID()}`);
     expect((await call('an.peeters', 'GET', `/reports/${id}`)).status).toBe(404);
     const replay = await call('an.peeters', 'POST', '/reports', intake, { 'Idempotency-Key': key });
@@ -518,14 +807,25 @@ describe('reports service over HTTP', () => {
   });
 
   it('answers a PV to supplement that belongs to another report, one the writer may not know of, or none, byte for byte alike', async () => {
-    const pvBody = { legalQualification: 'Diefstal met braak (art. 467 Sw.)', offenceType: 'woninginbraak', destination: 'parket', documentSha256: DOC_SHA };
+    const pvBody = {
+      legalQualification: 'Diefstal met braak (art. 467 Sw.)',
+      offenceType: 'woninginbraak',
+      destination: 'parket',
+      documentSha256: DOC_SHA,
+    };
     const own = (await must('an.peeters', 'POST', '/reports', aangifte())).body.id as string;
     const other = (await must('an.peeters', 'POST', '/reports', aangifte())).body.id as string;
     const otherPv = (await must('an.peeters', 'POST', `/reports/${other}/pvs`, pvBody)).body.id as string;
     // A report found to concern the desk officer herself: to her, it and its PV do not exist.
     const sealed = (await must('wim.debacker', 'POST', '/reports', aangifte())).body.id as string;
     const sealedPv = (await must('wim.debacker', 'POST', `/reports/${sealed}/pvs`, pvBody)).body.id as string;
-    await must('wim.debacker', 'POST', `/reports/${sealed}/amendments`, { changes: { concernsPoliceConduct: true, staffMembersConcerned: ['5415-0101'] }, reason: 'De klacht betreft de onthaalmedewerker' }, { 'If-Match': '"0"' });
+    await must(
+      'wim.debacker',
+      'POST',
+      `/reports/${sealed}/amendments`,
+      { changes: { concernsPoliceConduct: true, staffMembersConcerned: ['5415-0101'] }, reason: 'De klacht betreft de onthaalmedewerker' },
+      { 'If-Match': '"0"' },
+    );
     expect((await call('an.peeters', 'GET', `/reports/pvs/${sealedPv}`)).status).toBe(404);
 
     const draft = (supplementsPvId: string) => call('an.peeters', 'POST', `/reports/${own}/pvs`, { ...pvBody, supplementsPvId });
@@ -533,7 +833,11 @@ describe('reports service over HTTP', () => {
     problem(missing, 422, 'unknown_pv', 'supplementsPvId');
     for (const named of [otherPv, sealedPv]) {
       const a = await draft(named);
-      expect({ status: a.status, contentType: a.headers.get('content-type'), text: a.text }).toEqual({ status: missing.status, contentType: missing.headers.get('content-type'), text: missing.text });
+      expect({ status: a.status, contentType: a.headers.get('content-type'), text: a.text }).toEqual({
+        status: missing.status,
+        contentType: missing.headers.get('content-type'),
+        text: missing.text,
+      });
     }
     // Nothing was drafted on the report by the refused requests.
     const { rows } = await t.pool.query(`SELECT 1 FROM reports.events WHERE type = 'PvDrafted' AND data->>'reportId' = $1`, [own]);
@@ -549,7 +853,10 @@ describe('reports service over HTTP', () => {
       [[`report-${made.first}`, `report-${made.racing}`]],
     );
     expect(rows.map((r) => r.n)).toEqual([1, 1]);
-    const narratives = await t.pool.query<{ narrative: string }>(`SELECT DISTINCT data->>'narrative' AS narrative FROM reports.events WHERE type = 'ReportReceived' AND stream_id = ANY($1)`, [[`report-${made.first}`, `report-${made.racing}`]]);
+    const narratives = await t.pool.query<{ narrative: string }>(
+      `SELECT DISTINCT data->>'narrative' AS narrative FROM reports.events WHERE type = 'ReportReceived' AND stream_id = ANY($1)`,
+      [[`report-${made.first}`, `report-${made.racing}`]],
+    );
     expect(narratives.rows).toEqual([{ narrative: 'Twintig keer dezelfde aangifte.' }]);
   });
 
@@ -563,7 +870,9 @@ describe('reports service over HTTP', () => {
     const to = await call('an.peeters', 'GET', '/reports?to=2026-069');
     expect(to.status).toBe(400);
     expect(to.body.errors).toEqual([expect.objectContaining({ field: 'to' })]);
-    expect((await call('an.peeters', 'GET', `/reports?from=2026-03-01&to=${encodeURIComponent('2026-03-02T10:00:00+01:00')}`)).status).toBe(200);
+    expect((await call('an.peeters', 'GET', `/reports?from=2026-03-01&to=${encodeURIComponent('2026-03-02T10:00:00+01:00')}`)).status).toBe(
+      200,
+    );
   });
 
   it('declares lost and found objects to evidence (reports.LossDeclared.v1, reports.FoundObjectDeclared.v1)', async () => {
@@ -617,23 +926,41 @@ describe('reports service over HTTP', () => {
     expect(page1.body).toMatchObject({ limit: 2, offset: 0 });
     expect(page1.body.items.map((r: any) => r.id)).toEqual([made[2], made[1]]);
     expect(page1.body.items[0]).toEqual({
-      id: made[2], status: 'received', version: 0, kind: 'aangifte', channel: 'front_desk', office: 'commissariaat-noord', incidentType: 'woninginbraak', urgent: false, receivedAt: expect.any(String), assignedServiceId: null, pvCount: 0,
+      id: made[2],
+      status: 'received',
+      version: 0,
+      kind: 'aangifte',
+      channel: 'front_desk',
+      office: 'commissariaat-noord',
+      incidentType: 'woninginbraak',
+      urgent: false,
+      receivedAt: expect.any(String),
+      assignedServiceId: null,
+      pvCount: 0,
     });
     const page2 = await must('an.peeters', 'GET', '/reports?office=commissariaat-noord&limit=2&offset=2');
     expect(page2.body.items.map((r: any) => r.id)).toEqual([made[0]]);
     expect((await must('an.peeters', 'GET', '/reports?office=commissariaat-noord&status=pv_in_progress')).body.items).toEqual([]);
-    const online = (await must('an.peeters', 'POST', '/reports', aangifte({ channel: { kind: 'police_on_web' }, appointmentRef: undefined }))).body.id;
+    const online = (
+      await must('an.peeters', 'POST', '/reports', aangifte({ channel: { kind: 'police_on_web' }, appointmentRef: undefined }))
+    ).body.id;
     await projected(online, 0);
     const byChannel = (await must('an.peeters', 'GET', '/reports?channel=police_on_web&limit=200')).body.items.map((r: any) => r.id);
     expect(byChannel).toContain(online);
     expect(byChannel).not.toContain(made[0]);
-    expect((await must('an.peeters', 'GET', '/reports?channel=front_desk&office=commissariaat-noord')).body.items.map((r: any) => r.id)).toEqual([made[2], made[1], made[0]]);
+    expect(
+      (await must('an.peeters', 'GET', '/reports?channel=front_desk&office=commissariaat-noord')).body.items.map((r: any) => r.id),
+    ).toEqual([made[2], made[1], made[0]]);
     const fax = await call('an.peeters', 'GET', '/reports?channel=fax');
     expect(fax.status).toBe(400);
     expect(fax.body.errors).toEqual([expect.objectContaining({ field: 'channel' })]);
     const future = new Date(Date.now() + HOUR).toISOString();
-    expect((await must('an.peeters', 'GET', `/reports?office=commissariaat-noord&from=${encodeURIComponent(future)}`)).body.items).toEqual([]);
-    expect((await must('an.peeters', 'GET', `/reports?office=commissariaat-noord&to=${encodeURIComponent(future)}`)).body.items).toHaveLength(3);
+    expect((await must('an.peeters', 'GET', `/reports?office=commissariaat-noord&from=${encodeURIComponent(future)}`)).body.items).toEqual(
+      [],
+    );
+    expect(
+      (await must('an.peeters', 'GET', `/reports?office=commissariaat-noord&to=${encodeURIComponent(future)}`)).body.items,
+    ).toHaveLength(3);
     expect((await must('pieter.janssens', 'GET', '/reports?office=commissariaat-noord')).body.items).toEqual([]);
     expect((await call('an.peeters', 'GET', '/reports?status=lost')).status).toBe(400);
   });
@@ -641,27 +968,57 @@ describe('reports service over HTTP', () => {
   it('counts reports per kind, channel, office, incident type and week, without conduct complaints', async () => {
     // The statistics' days are Belgian days: after midnight in Brussels the UTC day is still yesterday.
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
-    const count = async (groupBy: string) => (await must('filip.vermeulen', 'GET', `/reports/statistics?from=2000-01-01&to=2999-12-31&groupBy=${groupBy}`)).body;
+    const count = async (groupBy: string) =>
+      (await must('filip.vermeulen', 'GET', `/reports/statistics?from=2000-01-01&to=2999-12-31&groupBy=${groupBy}`)).body;
     const before = await count('kind,office');
-    const made = [(await must('an.peeters', 'POST', '/reports', aangifte({ channel: { kind: 'front_desk', officeId: 'commissariaat-zuid' } }))).body.id];
-    made.push((await must('an.peeters', 'POST', '/reports', { kind: 'melding', channel: { kind: 'meldpunt_email' }, incidentType: 'sluikstort', narrative: 'Afval aan de hoek', parties: [{ name: 'Stad Gent', roles: ['reporter'] }] })).body.id);
-    const conduct = await must('an.peeters', 'POST', '/reports', { kind: 'klacht', channel: { kind: 'front_desk', officeId: 'commissariaat-zuid' }, urgent: true, incidentType: 'onheus optreden', timeWindow: { from: iso(3 * HOUR), to: iso(2 * HOUR) }, place: { municipality: 'Gent' }, narrative: 'Onbeleefd', parties: [{ name: 'F', roles: ['reporter'] }], concernsPoliceConduct: true });
+    const made = [
+      (await must('an.peeters', 'POST', '/reports', aangifte({ channel: { kind: 'front_desk', officeId: 'commissariaat-zuid' } }))).body.id,
+    ];
+    made.push(
+      (
+        await must('an.peeters', 'POST', '/reports', {
+          kind: 'melding',
+          channel: { kind: 'meldpunt_email' },
+          incidentType: 'sluikstort',
+          narrative: 'Afval aan de hoek',
+          parties: [{ name: 'Stad Gent', roles: ['reporter'] }],
+        })
+      ).body.id,
+    );
+    const conduct = await must('an.peeters', 'POST', '/reports', {
+      kind: 'klacht',
+      channel: { kind: 'front_desk', officeId: 'commissariaat-zuid' },
+      urgent: true,
+      incidentType: 'onheus optreden',
+      timeWindow: { from: iso(3 * HOUR), to: iso(2 * HOUR) },
+      place: { municipality: 'Gent' },
+      narrative: 'Onbeleefd',
+      parties: [{ name: 'F', roles: ['reporter'] }],
+      concernsPoliceConduct: true,
+    });
     await eventually(async () => {
       const { rows } = await t.pool.query('SELECT "reportId" FROM reports.report_statistics WHERE "reportId" = ANY($1::uuid[])', [made]);
       expect(rows).toHaveLength(2);
     });
     const after = await count('kind,office');
-    const n = (stats: any, key: Record<string, string>) => stats.groups.find((g: any) => JSON.stringify(g.key) === JSON.stringify(key))?.count ?? 0;
-    expect(n(after, { kind: 'aangifte', office: 'commissariaat-zuid' }) - n(before, { kind: 'aangifte', office: 'commissariaat-zuid' })).toBe(1);
+    const n = (stats: any, key: Record<string, string>) =>
+      stats.groups.find((g: any) => JSON.stringify(g.key) === JSON.stringify(key))?.count ?? 0;
+    expect(
+      n(after, { kind: 'aangifte', office: 'commissariaat-zuid' }) - n(before, { kind: 'aangifte', office: 'commissariaat-zuid' }),
+    ).toBe(1);
     expect(n(after, { kind: 'melding', office: '-' }) - n(before, { kind: 'melding', office: '-' })).toBe(1);
     expect(n(after, { kind: 'klacht', office: 'commissariaat-zuid' })).toBe(0);
     expect(after.total - before.total).toBe(2);
     const { rows } = await t.pool.query('SELECT * FROM reports.report_statistics WHERE "reportId" = $1', [conduct.body.id]);
     expect(rows).toEqual([]);
 
-    const byWeek = (await must('els.jacobs', 'GET', `/reports/statistics?from=${today}&to=${today}&groupBy=week,channel,incidentType`)).body;
+    const byWeek = (await must('els.jacobs', 'GET', `/reports/statistics?from=${today}&to=${today}&groupBy=week,channel,incidentType`))
+      .body;
     expect(byWeek.groupBy).toEqual(['week', 'channel', 'incidentType']);
-    expect(byWeek.groups).toContainEqual({ key: { week: expect.stringMatching(/^\d{4}-W\d{2}$/), channel: 'meldpunt_email', incidentType: 'sluikstort' }, count: 1 });
+    expect(byWeek.groups).toContainEqual({
+      key: { week: expect.stringMatching(/^\d{4}-W\d{2}$/), channel: 'meldpunt_email', incidentType: 'sluikstort' },
+      count: 1,
+    });
     expect(JSON.stringify(byWeek)).not.toMatch(/Stad Gent|Afval/);
     expect((await call('an.peeters', 'GET', '/reports/statistics?groupBy=name')).status).toBe(400);
     expect((await call('pieter.janssens', 'GET', '/reports/statistics')).status).toBe(403);
@@ -674,7 +1031,11 @@ describe('reports service over HTTP', () => {
     expect(await missing.json()).toMatchObject({ status: 404, title: 'Not found', instance: '/api/reports/no/such/route' });
     const notAnId = await call('an.peeters', 'GET', '/reports/not-a-uuid');
     expect(notAnId.status).toBe(400);
-    expect(notAnId.body).toMatchObject({ status: 400, type: 'https://police-case-platform.example/problems/validation', errors: [{ field: 'id', detail: 'must be a UUID' }] });
+    expect(notAnId.body).toMatchObject({
+      status: 400,
+      type: 'https://police-case-platform.example/problems/validation',
+      errors: [{ field: 'id', detail: 'must be a UUID' }],
+    });
     expect(JSON.stringify(notAnId.body)).toContain('not-a-uuid');
     expect((await fetch(`${t.url}/api/reports/health`)).status).toBe(200);
   });

@@ -1,5 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DB_POOL, SERVICE_RUNTIME, ServiceRuntime, eventSourcingProvider, healthController, registerResponseSchemas } from '@police/platform';
+import {
+  DB_POOL,
+  SERVICE_RUNTIME,
+  ServiceRuntime,
+  eventSourcingProvider,
+  healthController,
+  registerResponseSchemas,
+} from '@police/platform';
 import responses from './reports.responses.json';
 import { liveUpdatesProvider, opsController } from '@police/security';
 import { ReportCommandsController } from './commands/reports/reports.http';
@@ -21,7 +28,7 @@ import { ReportSearchController } from './queries/search/search.http';
 import { ReportsLiveController, reportsLiveSources } from './queries/live/live.http';
 import { ReportStatisticsRow } from './read-model/statistics/report-statistics.read-model';
 
-export const REPORTS_DESCRIPTION = 'Citizens\' reports from every intake channel, and the PV through quality control.';
+export const REPORTS_DESCRIPTION = "Citizens' reports from every intake channel, and the PV through quality control.";
 
 /** The reports service: everything it serves under `/api/reports`, given the runtime its host provides. */
 // What each route answers, generated from its handler's return type (npm run api:generate).
@@ -34,14 +41,29 @@ export class ReportsModule {
     return {
       module: ReportsModule,
       // Named routes before `:id`: Express matches in registration order.
-      controllers: [healthController('reports'), opsController('reports'), ReportSearchController, ReportsLiveController, PvQueriesController, ReportQueriesController, ReportCommandsController, PvCommandsController],
+      controllers: [
+        healthController('reports'),
+        opsController('reports'),
+        ReportSearchController,
+        ReportsLiveController,
+        PvQueriesController,
+        ReportQueriesController,
+        ReportCommandsController,
+        PvCommandsController,
+      ],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },
         { provide: REPORTS_CONFIG, useValue: config },
         eventSourcingProvider(runtime, {
           entities: [ReportRow, PvRow, PvQueueRow, ReportStatisticsRow, ReportSearchEntry],
-          projections: [reportsProjection, pvsProjection, pvQueueProjection, reportStatisticsProjection(config.timeZone), reportSearchProjection(config)],
+          projections: [
+            reportsProjection,
+            pvsProjection,
+            pvQueueProjection,
+            reportStatisticsProjection(config.timeZone),
+            reportSearchProjection(config),
+          ],
           toPublic: reportsToPublic,
         }),
         ReportsAccess,

@@ -34,7 +34,13 @@ export const router = createBrowserRouter([
       { path: 'evidence', lazy: feature('evidence', () => import('@/features/evidence/routes/item-list')) },
       { path: 'evidence/new', lazy: feature('evidence', () => import('@/features/evidence/routes/item-register')) },
       { path: 'evidence/scan', lazy: feature('evidence', () => import('@/features/evidence/routes/scan')) },
-      { path: 'evidence/items/:id', lazy: feature('evidence', feature('counter', () => import('./routes/evidence-item'))) },
+      {
+        path: 'evidence/items/:id',
+        lazy: feature(
+          'evidence',
+          feature('counter', () => import('./routes/evidence-item')),
+        ),
+      },
       { path: 'evidence/handovers', lazy: feature('counter', () => import('@/features/counter/routes/handovers')) },
       { path: 'evidence/items/:id/actions', lazy: feature('counter', () => import('@/features/counter/routes/item')) },
       { path: 'evidence/storage', lazy: feature('counter', () => import('@/features/counter/routes/storage')) },

@@ -58,7 +58,13 @@ export function Shell() {
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
             <Group gap="sm" wrap="nowrap">
-              <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={opened ? t('header.closeNavigation') : t('header.openNavigation')} />
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="md"
+                size="sm"
+                aria-label={opened ? t('header.closeNavigation') : t('header.openNavigation')}
+              />
               <Link to="/" style={{ textDecoration: 'none', color: 'inherit' }}>
                 <Title order={2} size="h4" style={{ whiteSpace: 'nowrap' }}>
                   {t('app.name')}
@@ -97,7 +103,16 @@ export function Shell() {
                     {t(`nav.sections.${s.id}`)}
                   </Text>
                   {s.items.map((i) => (
-                    <NavLink key={i.to} component={Link} to={i.to} label={t(i.label)} active={location.pathname === i.to} color="blue.9" variant="filled" aria-current={location.pathname === i.to ? 'page' : undefined} />
+                    <NavLink
+                      key={i.to}
+                      component={Link}
+                      to={i.to}
+                      label={t(i.label)}
+                      active={location.pathname === i.to}
+                      color="blue.9"
+                      variant="filled"
+                      aria-current={location.pathname === i.to ? 'page' : undefined}
+                    />
                   ))}
                 </Box>
               ))}

@@ -56,7 +56,14 @@ export function BreakGlassDialog() {
   };
 
   return (
-    <Modal opened={!!pending} onClose={() => answer(null)} title={t('breakGlass.title')} centered size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={!!pending}
+      onClose={() => answer(null)}
+      title={t('breakGlass.title')}
+      centered
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {pending && (
         <form
           onSubmit={form.onSubmit((v) => {
@@ -70,15 +77,21 @@ export function BreakGlassDialog() {
             <Alert color="orange.9" variant="outline">
               <Text size="sm">{t('breakGlass.logged')}</Text>
             </Alert>
-            <Textarea label={t('breakGlass.reason')} description={t('breakGlass.reasonHint')} withAsterisk autosize minRows={3} data-autofocus {...form.getInputProps('text')} />
+            <Textarea
+              label={t('breakGlass.reason')}
+              description={t('breakGlass.reasonHint')}
+              withAsterisk
+              autosize
+              minRows={3}
+              data-autofocus
+              {...form.getInputProps('text')}
+            />
             <TextInput label={t('breakGlass.caseRef')} description={t('breakGlass.caseRefHint')} {...form.getInputProps('caseRef')} />
             <Group justify="flex-end" mt="sm">
               <Button variant="default" onClick={() => answer(null)}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit">
-                {t('breakGlass.submit')}
-              </Button>
+              <Button type="submit">{t('breakGlass.submit')}</Button>
             </Group>
           </Stack>
         </form>

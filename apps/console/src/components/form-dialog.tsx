@@ -35,7 +35,11 @@ export function FormDialog<V extends Record<string, unknown>>(props: {
           notifySuccess(props.done);
           props.onClose();
         },
-        (error: unknown) => setProblem({ error, unplaced: error instanceof ProblemError && !isConflict(error) ? applyProblemToForm(form, error, t, props.aliases) : [] }),
+        (error: unknown) =>
+          setProblem({
+            error,
+            unplaced: error instanceof ProblemError && !isConflict(error) ? applyProblemToForm(form, error, t, props.aliases) : [],
+          }),
       );
     })(event);
   return (

@@ -5,7 +5,17 @@ import { useTranslation } from 'react-i18next';
  * Paging of a list the API answers page by page without a total: a next page is offered while a page
  * comes back full. Labelled controls (previous, next, page n).
  */
-export function ListPagination({ page, shown, pageSize, onChange }: { page: number; shown: number; pageSize: number; onChange: (page: number) => void }) {
+export function ListPagination({
+  page,
+  shown,
+  pageSize,
+  onChange,
+}: {
+  page: number;
+  shown: number;
+  pageSize: number;
+  onChange: (page: number) => void;
+}) {
   const { t } = useTranslation();
   if (page <= 1 && shown < pageSize) return null;
   return (

@@ -17,7 +17,9 @@ export function ProblemAlert({ error, unplaced, onReload }: { error: unknown; un
   return (
     <Alert color="red.9" variant="outline" title={t('problems.title')} role="alert" data-problem={problem?.slug}>
       <Text size="sm">{message}</Text>
-      {problem && problem.errors.length > 0 && rest.length === 0 && unplaced !== undefined && <Text size="sm">{t('problems.fieldsAtFault')}</Text>}
+      {problem && problem.errors.length > 0 && rest.length === 0 && unplaced !== undefined && (
+        <Text size="sm">{t('problems.fieldsAtFault')}</Text>
+      )}
       {rest.length > 0 && (
         <List size="sm" mt="xs">
           {rest.map((e) => (

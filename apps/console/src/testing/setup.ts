@@ -13,7 +13,16 @@ beforeAll(() => loadAllFeatureCatalogues(initI18n('nl')));
 const nothing = (): undefined => undefined;
 if (!window.matchMedia) {
   window.matchMedia = (query: string) =>
-    ({ matches: false, media: query, onchange: null, addEventListener: nothing, removeEventListener: nothing, addListener: nothing, removeListener: nothing, dispatchEvent: () => false }) as MediaQueryList;
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addEventListener: nothing,
+      removeEventListener: nothing,
+      addListener: nothing,
+      removeListener: nothing,
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
 }
 class ResizeObserverStub {
   observe = nothing;
@@ -23,5 +32,7 @@ class ResizeObserverStub {
 globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
 Element.prototype.scrollIntoView ??= nothing;
 if (!('fonts' in document)) {
-  Object.defineProperty(document, 'fonts', { value: { addEventListener: nothing, removeEventListener: nothing, ready: Promise.resolve() } });
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: nothing, removeEventListener: nothing, ready: Promise.resolve() },
+  });
 }

@@ -1,6 +1,13 @@
 import { IsIn, IsRFC3339, IsString, IsUUID, Length } from 'class-validator';
 
-const DISPOSITIONS = ['returned_to_owner', 'destroyed', 'confiscated', 'deposited_at_court_registry', 'sold', 'transferred_to_organisation'] as const;
+const DISPOSITIONS = [
+  'returned_to_owner',
+  'destroyed',
+  'confiscated',
+  'deposited_at_court_registry',
+  'sold',
+  'transferred_to_organisation',
+] as const;
 const AUTHORITIES = ['procureur_des_konings', 'onderzoeksrechter', 'rechtbank'] as const;
 
 /**

@@ -1,6 +1,17 @@
 import { IsIn, IsOptional, IsRFC3339, IsString, IsUUID, Length } from 'class-validator';
 
-const CATEGORIES = ['weapon', 'drugs', 'cash', 'vehicle', 'data_carrier', 'document', 'jewellery', 'electronics', 'trace', 'other'] as const;
+const CATEGORIES = [
+  'weapon',
+  'drugs',
+  'cash',
+  'vehicle',
+  'data_carrier',
+  'document',
+  'jewellery',
+  'electronics',
+  'trace',
+  'other',
+] as const;
 
 /**
  * A seized item or trace was registered at the evidence desk (domain §1.3.3 "Seized ──► RegisteredInPACOS"),

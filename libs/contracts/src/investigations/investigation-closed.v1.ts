@@ -1,6 +1,11 @@
 import { IsIn, IsRFC3339, IsString, IsUUID, Length } from 'class-validator';
 
-const OUTCOMES = ['reported_to_magistrate', 'transferred_to_federal_police', 'merged_into_other_investigation', 'no_further_action'] as const;
+const OUTCOMES = [
+  'reported_to_magistrate',
+  'transferred_to_federal_police',
+  'merged_into_other_investigation',
+  'no_further_action',
+] as const;
 
 /** An investigation was closed (domain §1.2.3; the outcomes are our inference, [INF]). */
 export class InvestigationClosedV1 {

@@ -1,7 +1,20 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsRFC3339, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 
-const CATEGORIES = ['identity_document', 'bank_card', 'keys', 'wallet', 'phone', 'bicycle', 'jewellery', 'cash', 'bag', 'clothing', 'electronics', 'other'] as const;
+const CATEGORIES = [
+  'identity_document',
+  'bank_card',
+  'keys',
+  'wallet',
+  'phone',
+  'bicycle',
+  'jewellery',
+  'cash',
+  'bag',
+  'clothing',
+  'electronics',
+  'other',
+] as const;
 
 /** Where the object was found. */
 export class FoundObjectDeclaredV1Place {

@@ -77,7 +77,10 @@ export type HandFoundObjectToOrganisation = Command<
   { organisation: Organisation; receiptRef: string; holdingPeriods: HoldingPeriods }
 >;
 
-export type DestroyFoundObject = Command<'DestroyFoundObject', { reason: string; witnesses: readonly string[]; holdingPeriods: HoldingPeriods }>;
+export type DestroyFoundObject = Command<
+  'DestroyFoundObject',
+  { reason: string; witnesses: readonly string[]; holdingPeriods: HoldingPeriods }
+>;
 
 export type FoundObjectCommand =
   | RegisterFoundObject
@@ -120,9 +123,14 @@ export function decideRegisterFoundObject(state: FoundObjectState, { data, metad
   requireText(data.place.municipality, 'place.municipality');
   optionalText(data.place.postalCode, 'place.postalCode');
   optionalText(data.place.address, 'place.address');
-  if (!isCalendarDate(data.foundOn)) throw new InvalidFoundObjectCommand('invalid_time', 'foundOn must be a calendar date (YYYY-MM-DD)', 'foundOn');
+  if (!isCalendarDate(data.foundOn))
+    throw new InvalidFoundObjectCommand('invalid_time', 'foundOn must be a calendar date (YYYY-MM-DD)', 'foundOn');
   if (data.foundOn > zoneDayOf(metadata.now)) {
-    throw new InvalidFoundObjectCommand('found_after_registration', 'An object cannot be registered before the day it was found', 'foundOn');
+    throw new InvalidFoundObjectCommand(
+      'found_after_registration',
+      'An object cannot be registered before the day it was found',
+      'foundOn',
+    );
   }
   optionalText(data.storageLocation, 'storageLocation');
   const { municipality, postalCode, address } = data.place;
@@ -146,9 +154,13 @@ export function decideRegisterFoundObject(state: FoundObjectState, { data, metad
 
 export function decideStartOwnerSearch(state: FoundObjectState, { data, metadata }: StartOwnerSearch): [OwnerSearchStarted] {
   const object = held(state);
-  if (object.owner !== null) throw new FoundObjectConflict('owner_already_identified', `The owner of found object ${object.foundObjectId} is already identified`);
+  if (object.owner !== null)
+    throw new FoundObjectConflict('owner_already_identified', `The owner of found object ${object.foundObjectId} is already identified`);
   if (object.ownerSearch !== null) {
-    throw new FoundObjectConflict('owner_search_already_started', `The owner search for found object ${object.foundObjectId} started at ${object.ownerSearch.startedAt}`);
+    throw new FoundObjectConflict(
+      'owner_search_already_started',
+      `The owner search for found object ${object.foundObjectId} started at ${object.ownerSearch.startedAt}`,
+    );
   }
   requireText(data.method, 'method');
   return [
@@ -161,7 +173,8 @@ export function decideStartOwnerSearch(state: FoundObjectState, { data, metadata
 
 export function decideIdentifyOwner(state: FoundObjectState, { data, metadata }: IdentifyOwner): [OwnerIdentified] {
   const object = held(state);
-  if (object.owner !== null) throw new FoundObjectConflict('owner_already_identified', `The owner of found object ${object.foundObjectId} is already identified`);
+  if (object.owner !== null)
+    throw new FoundObjectConflict('owner_already_identified', `The owner of found object ${object.foundObjectId} is already identified`);
   requireText(data.ownerRef, 'ownerRef');
   requireText(data.basis, 'basis');
   return [
@@ -178,12 +191,19 @@ export function decideIdentifyOwner(state: FoundObjectState, { data, metadata }:
   ];
 }
 
-export function decideMatchLossDeclaration(state: FoundObjectState, { data, metadata }: MatchLossDeclaration): [FoundObjectMatchedToLossDeclaration] {
+export function decideMatchLossDeclaration(
+  state: FoundObjectState,
+  { data, metadata }: MatchLossDeclaration,
+): [FoundObjectMatchedToLossDeclaration] {
   const object = held(state);
   if (object.lossReportIds.includes(data.lossReportId)) {
-    throw new FoundObjectConflict('loss_declaration_already_matched', `Loss declaration ${data.lossReportId} is already matched to found object ${object.foundObjectId}`);
+    throw new FoundObjectConflict(
+      'loss_declaration_already_matched',
+      `Loss declaration ${data.lossReportId} is already matched to found object ${object.foundObjectId}`,
+    );
   }
-  if (!isUuid(data.lossReportId)) throw new InvalidFoundObjectCommand('invalid_id', 'The loss declaration is a report id (UUID)', 'lossReportId');
+  if (!isUuid(data.lossReportId))
+    throw new InvalidFoundObjectCommand('invalid_id', 'The loss declaration is a report id (UUID)', 'lossReportId');
   requireText(data.declarantRef, 'declarantRef');
   return [
     {
@@ -200,17 +220,31 @@ export function decideMatchLossDeclaration(state: FoundObjectState, { data, meta
 }
 
 /** The normal ending, possible at any time while the object is held, before or after the holding period. */
-export function decideReturnFoundObjectToOwner(state: FoundObjectState, { data, metadata }: ReturnFoundObjectToOwner): [FoundObjectReturnedToOwner] {
+export function decideReturnFoundObjectToOwner(
+  state: FoundObjectState,
+  { data, metadata }: ReturnFoundObjectToOwner,
+): [FoundObjectReturnedToOwner] {
   const object = held(state);
   if (object.owner !== null && object.owner.ownerRef !== data.ownerRef) {
-    throw new FoundObjectConflict('not_the_identified_owner', `Found object ${object.foundObjectId} belongs to the identified owner ${object.owner.ownerRef}, not ${data.ownerRef}`);
+    throw new FoundObjectConflict(
+      'not_the_identified_owner',
+      `Found object ${object.foundObjectId} belongs to the identified owner ${object.owner.ownerRef}, not ${data.ownerRef}`,
+    );
   }
   requireText(data.ownerRef, 'ownerRef');
   if (!IDENTITY_DOCUMENT_TYPES.includes(data.identityCheck.documentType)) {
-    throw new InvalidFoundObjectCommand('invalid_value', `identityCheck.documentType must be one of ${IDENTITY_DOCUMENT_TYPES.join(', ')}`, 'identityCheck.documentType');
+    throw new InvalidFoundObjectCommand(
+      'invalid_value',
+      `identityCheck.documentType must be one of ${IDENTITY_DOCUMENT_TYPES.join(', ')}`,
+      'identityCheck.documentType',
+    );
   }
   if (data.identityCheck.holderIsOwner !== true) {
-    throw new InvalidFoundObjectCommand('identity_not_confirmed', 'An object is returned only after the collector\'s identity was checked against the owner', 'identityCheck.holderIsOwner');
+    throw new InvalidFoundObjectCommand(
+      'identity_not_confirmed',
+      "An object is returned only after the collector's identity was checked against the owner",
+      'identityCheck.holderIsOwner',
+    );
   }
   requireText(data.ownershipProof, 'ownershipProof');
   return [
@@ -285,7 +319,11 @@ function held(state: FoundObjectState): HeldFoundObject {
 function holdingPeriodOver(object: HeldFoundObject, periods: HoldingPeriods, now: Date, what: string): { days: number; endedAt: string } {
   const days = periods[object.category];
   if (!Number.isInteger(days) || days < 0) {
-    throw new InvalidFoundObjectCommand('holding_period_not_configured', `No holding period is configured for ${object.category}`, 'holdingPeriods');
+    throw new InvalidFoundObjectCommand(
+      'holding_period_not_configured',
+      `No holding period is configured for ${object.category}`,
+      'holdingPeriods',
+    );
   }
   const end = holdingPeriodEndsAt(object, periods);
   if (now.getTime() < end.getTime()) {
@@ -299,10 +337,15 @@ function holdingPeriodOver(object: HeldFoundObject, periods: HoldingPeriods, now
 
 function foundObjectSource(source: FoundObjectSource): FoundObjectSource {
   if (source.kind === 'declaration') {
-    if (!isUuid(source.reportId)) throw new InvalidFoundObjectCommand('invalid_id', 'The declaration is a report id (UUID)', 'source.reportId');
+    if (!isUuid(source.reportId))
+      throw new InvalidFoundObjectCommand('invalid_id', 'The declaration is a report id (UUID)', 'source.reportId');
     requireText(source.declarantRef, 'source.declarantRef');
     if (!isInstant(source.declaredAt)) {
-      throw new InvalidFoundObjectCommand('invalid_time', 'source.declaredAt must be an RFC 3339 date-time with an offset', 'source.declaredAt');
+      throw new InvalidFoundObjectCommand(
+        'invalid_time',
+        'source.declaredAt must be an RFC 3339 date-time with an offset',
+        'source.declaredAt',
+      );
     }
     return { kind: 'declaration', reportId: source.reportId, declarantRef: source.declarantRef, declaredAt: toIso(source.declaredAt) };
   }

@@ -35,7 +35,10 @@ const OUTCOME: Record<ClosedFoundObject['status'], string> = {
 
 export class FoundObjectClosed extends FoundObjectConflict {
   constructor(state: ClosedFoundObject) {
-    super('found_object_closed', `Found object ${state.foundObjectId} was ${OUTCOME[state.status]} at ${state.closedAt}; nothing more can happen to it`);
+    super(
+      'found_object_closed',
+      `Found object ${state.foundObjectId} was ${OUTCOME[state.status]} at ${state.closedAt}; nothing more can happen to it`,
+    );
     this.name = 'FoundObjectClosed';
   }
 }

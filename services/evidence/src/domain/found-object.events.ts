@@ -41,8 +41,7 @@ export interface FoundPlace {
 
 /** Registered from a front-desk declaration in `reports` (its public event), or directly at the POPP desk. */
 export type FoundObjectSource =
-  | { kind: 'declaration'; reportId: string; declarantRef: string; declaredAt: string }
-  | { kind: 'desk'; finderRef?: string };
+  { kind: 'declaration'; reportId: string; declarantRef: string; declaredAt: string } | { kind: 'desk'; finderRef?: string };
 
 export type IdentityDocumentType = 'eid' | 'passport' | 'residence_card' | 'driving_licence' | 'other';
 export const IDENTITY_DOCUMENT_TYPES: readonly IdentityDocumentType[] = ['eid', 'passport', 'residence_card', 'driving_licence', 'other'];
@@ -70,7 +69,10 @@ export type FoundObjectRegistered = DomainEvent<
   }
 >;
 
-export type OwnerSearchStarted = DomainEvent<'OwnerSearchStarted', { foundObjectId: string; method: string; startedBy: string; startedAt: string }>;
+export type OwnerSearchStarted = DomainEvent<
+  'OwnerSearchStarted',
+  { foundObjectId: string; method: string; startedBy: string; startedAt: string }
+>;
 
 export type OwnerIdentified = DomainEvent<
   'OwnerIdentified',

@@ -30,7 +30,17 @@ export function evolveFoundObject(state: FoundObjectState, event: FoundObjectEve
   if (event.type === 'FoundObjectRegistered') {
     if (state.status !== 'unregistered') return state;
     const { foundObjectId, category, description, foundOn, registeredAt } = event.data;
-    return { status: 'held', foundObjectId, category, description, foundOn, registeredAt, ownerSearch: null, owner: null, lossReportIds: [] };
+    return {
+      status: 'held',
+      foundObjectId,
+      category,
+      description,
+      foundOn,
+      registeredAt,
+      ownerSearch: null,
+      owner: null,
+      lossReportIds: [],
+    };
   }
   if (state.status !== 'held') return state;
   switch (event.type) {

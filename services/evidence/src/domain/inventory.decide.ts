@@ -31,7 +31,10 @@ export function decideRecordInventoryCount(
   { data, metadata }: RecordInventoryCount,
 ): [InventoryCounted, ...InventoryDiscrepancyRaised[]] {
   if (state.status === 'counted') {
-    throw new InventoryConflict('inventory_already_counted', `Inventory ${state.inventoryId} of ${formatLocation(state.location)} was already counted at ${state.countedAt}`);
+    throw new InventoryConflict(
+      'inventory_already_counted',
+      `Inventory ${state.inventoryId} of ${formatLocation(state.location)} was already counted at ${state.countedAt}`,
+    );
   }
   if (isBlank(data.inventoryId)) throw new InvalidInventoryCommand('required', 'inventoryId is required', 'inventoryId');
   if (isBlank(data.location.room)) throw new InvalidInventoryCommand('required', 'An inventory counts at least a room', 'location.room');
@@ -78,9 +81,15 @@ export function decideResolveInventoryDiscrepancy(
   const kind = Object.hasOwn(inventory.openDiscrepancies, data.itemId) ? inventory.openDiscrepancies[data.itemId] : undefined;
   if (kind === undefined) {
     if (Object.hasOwn(inventory.resolvedDiscrepancies, data.itemId)) {
-      throw new InventoryConflict('discrepancy_already_resolved', `The discrepancy for item ${data.itemId} in inventory ${inventory.inventoryId} is already resolved`);
+      throw new InventoryConflict(
+        'discrepancy_already_resolved',
+        `The discrepancy for item ${data.itemId} in inventory ${inventory.inventoryId} is already resolved`,
+      );
     }
-    throw new InventoryNotFound('discrepancy_not_found', `Inventory ${inventory.inventoryId} raised no discrepancy for item ${data.itemId}`);
+    throw new InventoryNotFound(
+      'discrepancy_not_found',
+      `Inventory ${inventory.inventoryId} raised no discrepancy for item ${data.itemId}`,
+    );
   }
   if (isBlank(data.resolution)) throw new InvalidInventoryCommand('required', 'Say how the discrepancy was resolved', 'resolution');
   return [

@@ -39,7 +39,11 @@ const raised = (itemId: string, kind: 'missing' | 'unexpected'): InventoryDiscre
 });
 
 const resolve = (itemId: string, resolution = 'Teruggevonden in kluis 5, verkeerd ingecheckt') =>
-  ({ type: 'ResolveInventoryDiscrepancy', data: { itemId, resolution }, metadata: { actor: DESK, now: new Date('2025-04-01T09:00:00Z') } }) as const;
+  ({
+    type: 'ResolveInventoryDiscrepancy',
+    data: { itemId, resolution },
+    metadata: { actor: DESK, now: new Date('2025-04-01T09:00:00Z') },
+  }) as const;
 
 describe('an inventory count', () => {
   it('records a clean count and raises nothing', () => {
@@ -69,15 +73,36 @@ describe('an inventory count', () => {
         },
         {
           type: 'InventoryDiscrepancyRaised',
-          data: { inventoryId: 'inv-2025-q1-apg014', itemId: B, kind: 'missing', location: { room: 'APG 0.14' }, raisedBy: 'staff-2718', raisedAt: '2025-03-31T13:00:00.000Z' },
+          data: {
+            inventoryId: 'inv-2025-q1-apg014',
+            itemId: B,
+            kind: 'missing',
+            location: { room: 'APG 0.14' },
+            raisedBy: 'staff-2718',
+            raisedAt: '2025-03-31T13:00:00.000Z',
+          },
         },
         {
           type: 'InventoryDiscrepancyRaised',
-          data: { inventoryId: 'inv-2025-q1-apg014', itemId: C, kind: 'missing', location: { room: 'APG 0.14' }, raisedBy: 'staff-2718', raisedAt: '2025-03-31T13:00:00.000Z' },
+          data: {
+            inventoryId: 'inv-2025-q1-apg014',
+            itemId: C,
+            kind: 'missing',
+            location: { room: 'APG 0.14' },
+            raisedBy: 'staff-2718',
+            raisedAt: '2025-03-31T13:00:00.000Z',
+          },
         },
         {
           type: 'InventoryDiscrepancyRaised',
-          data: { inventoryId: 'inv-2025-q1-apg014', itemId: D, kind: 'unexpected', location: { room: 'APG 0.14' }, raisedBy: 'staff-2718', raisedAt: '2025-03-31T13:00:00.000Z' },
+          data: {
+            inventoryId: 'inv-2025-q1-apg014',
+            itemId: D,
+            kind: 'unexpected',
+            location: { room: 'APG 0.14' },
+            raisedBy: 'staff-2718',
+            raisedAt: '2025-03-31T13:00:00.000Z',
+          },
         },
       ]);
   });
@@ -90,7 +115,10 @@ describe('an inventory count', () => {
   });
 
   it('refuses an item listed twice, and a count without room (422)', () => {
-    inventory.given().when((s) => decideRecordInventoryCount(s, count([A, A], [A]))).thenThrows({ type: InvalidInventoryCommand, code: 'duplicate_item_ids', status: 422, field: 'expectedItemIds' });
+    inventory
+      .given()
+      .when((s) => decideRecordInventoryCount(s, count([A, A], [A])))
+      .thenThrows({ type: InvalidInventoryCommand, code: 'duplicate_item_ids', status: 422, field: 'expectedItemIds' });
     inventory
       .given()
       .when((s) => decideRecordInventoryCount(s, { ...count([A], [A]), data: { ...count([A], [A]).data, location: { room: '' } } }))
@@ -121,7 +149,17 @@ describe('resolving a discrepancy', () => {
   });
 
   it('keeps open and resolved discrepancies apart', () => {
-    const resolved = { type: 'InventoryDiscrepancyResolved', data: { inventoryId: 'inv-2025-q1-apg014', itemId: B, kind: 'missing', resolution: 'x', resolvedBy: 'staff-2718', resolvedAt: '2025-04-01T09:00:00.000Z' } } as const;
+    const resolved = {
+      type: 'InventoryDiscrepancyResolved',
+      data: {
+        inventoryId: 'inv-2025-q1-apg014',
+        itemId: B,
+        kind: 'missing',
+        resolution: 'x',
+        resolvedBy: 'staff-2718',
+        resolvedAt: '2025-04-01T09:00:00.000Z',
+      },
+    } as const;
     const { state } = inventory.given(...withGaps, resolved);
     expect(state).toStrictEqual({
       status: 'counted',
@@ -131,12 +169,24 @@ describe('resolving a discrepancy', () => {
       openDiscrepancies: { [C]: 'missing', [D]: 'unexpected' },
       resolvedDiscrepancies: { [B]: 'missing' },
     });
-    inventory.given(...withGaps, resolved).when((s) => decideResolveInventoryDiscrepancy(s, resolve(B))).thenThrows({ type: InventoryConflict, code: 'discrepancy_already_resolved', status: 409 });
+    inventory
+      .given(...withGaps, resolved)
+      .when((s) => decideResolveInventoryDiscrepancy(s, resolve(B)))
+      .thenThrows({ type: InventoryConflict, code: 'discrepancy_already_resolved', status: 409 });
   });
 
   it('answers 404 for an item without discrepancy and for an inventory never counted; 422 without resolution', () => {
-    inventory.given(...withGaps).when((s) => decideResolveInventoryDiscrepancy(s, resolve(A))).thenThrows({ type: InventoryNotFound, code: 'discrepancy_not_found', status: 404 });
-    inventory.given().when((s) => decideResolveInventoryDiscrepancy(s, resolve(B))).thenThrows({ type: InventoryNotFound, code: 'inventory_not_found', status: 404 });
-    inventory.given(...withGaps).when((s) => decideResolveInventoryDiscrepancy(s, resolve(B, ''))).thenThrows({ type: InvalidInventoryCommand, code: 'required', status: 422, field: 'resolution' });
+    inventory
+      .given(...withGaps)
+      .when((s) => decideResolveInventoryDiscrepancy(s, resolve(A)))
+      .thenThrows({ type: InventoryNotFound, code: 'discrepancy_not_found', status: 404 });
+    inventory
+      .given()
+      .when((s) => decideResolveInventoryDiscrepancy(s, resolve(B)))
+      .thenThrows({ type: InventoryNotFound, code: 'inventory_not_found', status: 404 });
+    inventory
+      .given(...withGaps)
+      .when((s) => decideResolveInventoryDiscrepancy(s, resolve(B, '')))
+      .thenThrows({ type: InvalidInventoryCommand, code: 'required', status: 422, field: 'resolution' });
   });
 });

@@ -33,7 +33,11 @@ export function evolveInventory(state: InventoryState, event: InventoryEvent): I
       if (state.status !== 'counted') return state;
       const { [event.data.itemId]: kind, ...stillOpen } = state.openDiscrepancies;
       if (kind === undefined) return state;
-      return { ...state, openDiscrepancies: stillOpen, resolvedDiscrepancies: { ...state.resolvedDiscrepancies, [event.data.itemId]: kind } };
+      return {
+        ...state,
+        openDiscrepancies: stillOpen,
+        resolvedDiscrepancies: { ...state.resolvedDiscrepancies, [event.data.itemId]: kind },
+      };
     }
   }
 }

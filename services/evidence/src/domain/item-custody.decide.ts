@@ -1,8 +1,28 @@
 import { actsFor, isBlank, toIso } from './evidence.decide';
 import { AcceptCustody, DeclineCustody, OfferCustody, WithdrawCustodyOffer } from './item.commands';
 import { InvalidItemCommand, ItemForbidden } from './item.errors';
-import { CustodyOfferDeclined, CustodyOffered, CustodyOfferWithdrawn, CustodyTransferred, HANDOVER_METHODS, HANDOVER_PURPOSES } from './item.events';
-import { describeParty, held, offer, openOffer, requireBoolean, requireCustodian, requireHandoverIdUnused, requireNoOpenOffer, requireNotCheckedOut, requireOneOf, requireParty, requireText } from './item.guards';
+import {
+  CustodyOfferDeclined,
+  CustodyOffered,
+  CustodyOfferWithdrawn,
+  CustodyTransferred,
+  HANDOVER_METHODS,
+  HANDOVER_PURPOSES,
+} from './item.events';
+import {
+  describeParty,
+  held,
+  offer,
+  openOffer,
+  requireBoolean,
+  requireCustodian,
+  requireHandoverIdUnused,
+  requireNoOpenOffer,
+  requireNotCheckedOut,
+  requireOneOf,
+  requireParty,
+  requireText,
+} from './item.guards';
 import { ItemState } from './item.state';
 
 // The chain of custody: offering an item to another holder, who accepts or declines; the offerer may withdraw.
@@ -26,7 +46,10 @@ export function decideAcceptCustody(state: ItemState, { data, metadata }: Accept
   const item = held(state);
   const open = openOffer(item, data.handoverId);
   if (!actsFor(metadata.actor, open.to)) {
-    throw new ItemForbidden('not_the_recipient', `Only ${describeParty(open.to)}, to whom handover ${open.handoverId} was offered, may accept it`);
+    throw new ItemForbidden(
+      'not_the_recipient',
+      `Only ${describeParty(open.to)}, to whom handover ${open.handoverId} was offered, may accept it`,
+    );
   }
   requireText(data, ['sealNumberFound', 'condition', 'place']);
   requireBoolean(data.sealIntact, 'sealIntact');
@@ -59,7 +82,10 @@ export function decideDeclineCustody(state: ItemState, { data, metadata }: Decli
   const item = held(state);
   const open = openOffer(item, data.handoverId);
   if (!actsFor(metadata.actor, open.to)) {
-    throw new ItemForbidden('not_the_recipient', `Only ${describeParty(open.to)}, to whom handover ${open.handoverId} was offered, may decline it`);
+    throw new ItemForbidden(
+      'not_the_recipient',
+      `Only ${describeParty(open.to)}, to whom handover ${open.handoverId} was offered, may decline it`,
+    );
   }
   requireText(data, ['reason']);
   return [
@@ -82,7 +108,10 @@ export function decideWithdrawCustodyOffer(state: ItemState, { data, metadata }:
   const open = openOffer(item, data.handoverId);
   // The offerer is the custodian: custody has not moved while the offer is open.
   if (!actsFor(metadata.actor, item.custodian)) {
-    throw new ItemForbidden('not_the_custodian', `Only the offerer, ${describeParty(item.custodian)}, may withdraw handover ${open.handoverId}`);
+    throw new ItemForbidden(
+      'not_the_custodian',
+      `Only the offerer, ${describeParty(item.custodian)}, may withdraw handover ${open.handoverId}`,
+    );
   }
   if (data.reason !== undefined && isBlank(data.reason)) throw new InvalidItemCommand('required', 'A reason may not be blank', 'reason');
   return [

@@ -1,6 +1,13 @@
 import { Actor } from './evidence.decide';
 import { Party } from './evidence.events';
-import { AcceptCustody, decideAcceptCustody, decideDeclineCustody, decideOfferCustody, decideWithdrawCustodyOffer, OfferCustody } from './item.decide';
+import {
+  AcceptCustody,
+  decideAcceptCustody,
+  decideDeclineCustody,
+  decideOfferCustody,
+  decideWithdrawCustodyOffer,
+  OfferCustody,
+} from './item.decide';
 import { InvalidItemCommand, ItemConflict, ItemForbidden, ItemNotFound } from './item.errors';
 import {
   at,
@@ -32,7 +39,13 @@ const offer = (actor: Actor, to: Party = STORAGE_ROOM, handoverId = 'h-1', now =
 
 const accept = (actor: Actor, handoverId = 'h-1', sealNumberFound = SEAL, now = '2025-03-16T12:10:00Z'): AcceptCustody => ({
   type: 'AcceptCustody',
-  data: { handoverId, sealNumberFound, sealIntact: true, condition: 'Koffer gesloten, zegel ongeschonden', place: 'APG, balie bewijsstukken' },
+  data: {
+    handoverId,
+    sealNumberFound,
+    sealIntact: true,
+    condition: 'Koffer gesloten, zegel ongeschonden',
+    place: 'APG, balie bewijsstukken',
+  },
   metadata: at(actor, now),
 });
 
@@ -40,7 +53,11 @@ const decline = (actor: Actor, reason = 'Wapens gaan rechtstreeks naar de wapenk
   ({ type: 'DeclineCustody', data: { handoverId: 'h-1', reason }, metadata: at(actor, '2025-03-16T12:05:00Z') }) as const;
 
 const withdraw = (actor: Actor) =>
-  ({ type: 'WithdrawCustodyOffer', data: { handoverId: 'h-1', reason: 'Eerst naar het labo' }, metadata: at(actor, '2025-03-16T12:06:00Z') }) as const;
+  ({
+    type: 'WithdrawCustodyOffer',
+    data: { handoverId: 'h-1', reason: 'Eerst naar het labo' },
+    metadata: at(actor, '2025-03-16T12:06:00Z'),
+  }) as const;
 
 describe('offering custody', () => {
   it('lets the custodian offer the item to a named recipient', () => {
@@ -49,7 +66,14 @@ describe('offering custody', () => {
       .when((s) =>
         decideOfferCustody(s, {
           type: 'OfferCustody',
-          data: { handoverId: 'h-1', to: STORAGE_ROOM, purpose: 'storage', method: 'hand_delivery', sealIntact: true, note: 'Na verhoor binnengebracht' },
+          data: {
+            handoverId: 'h-1',
+            to: STORAGE_ROOM,
+            purpose: 'storage',
+            method: 'hand_delivery',
+            sealIntact: true,
+            note: 'Na verhoor binnengebracht',
+          },
           metadata: at(DETECTIVE, '2025-03-16T13:00:00+01:00'),
         }),
       )
@@ -95,11 +119,19 @@ describe('offering custody', () => {
     item
       .given(registered(), toStorage)
       .when((s) => decideOfferCustody(s, offer(DETECTIVE, COLLEAGUE_PARTY, 'h-2')))
-      .thenThrows({ type: ItemConflict, code: 'custody_offer_open', status: 409, message: /offered to storage room APG bewijsstukkenlokaal 0.14 \(handover h-1\)/ });
+      .thenThrows({
+        type: ItemConflict,
+        code: 'custody_offer_open',
+        status: 409,
+        message: /offered to storage room APG bewijsstukkenlokaal 0.14 \(handover h-1\)/,
+      });
   });
 
   it('refuses an offer to the current custodian', () => {
-    item.given(registered()).when((s) => decideOfferCustody(s, offer(DETECTIVE, DETECTIVE_PARTY))).thenThrows({ code: 'offer_to_current_custodian', status: 409 });
+    item
+      .given(registered())
+      .when((s) => decideOfferCustody(s, offer(DETECTIVE, DETECTIVE_PARTY)))
+      .thenThrows({ code: 'offer_to_current_custodian', status: 409 });
   });
 
   it('refuses to reuse a handover id', () => {
@@ -174,7 +206,13 @@ describe('accepting custody', () => {
       .when((s) =>
         decideAcceptCustody(s, {
           ...accept(DESK),
-          data: { handoverId: 'h-1', sealNumberFound: 'SEAL-0091172', sealIntact: false, condition: 'Zegel gescheurd', place: 'APG, balie bewijsstukken' },
+          data: {
+            handoverId: 'h-1',
+            sealNumberFound: 'SEAL-0091172',
+            sealIntact: false,
+            condition: 'Zegel gescheurd',
+            place: 'APG, balie bewijsstukken',
+          },
         }),
       )
       .then([
@@ -235,14 +273,24 @@ describe('accepting custody', () => {
     item
       .given(registered(), toStorage)
       .when((s) => decideAcceptCustody(s, accept(actor)))
-      .thenThrows({ type: ItemForbidden, code: 'not_the_recipient', status: 403, message: /Only storage room APG bewijsstukkenlokaal 0.14/ });
+      .thenThrows({
+        type: ItemForbidden,
+        code: 'not_the_recipient',
+        status: 403,
+        message: /Only storage room APG bewijsstukkenlokaal 0.14/,
+      });
   });
 
   it('refuses a second acceptance, even by the recipient', () => {
     item
       .given(...inStorageRoom)
       .when((s) => decideAcceptCustody(s, accept(DESK, 'h-1', SEAL, '2025-03-16T12:15:00Z')))
-      .thenThrows({ type: ItemConflict, code: 'handover_already_accepted', status: 409, message: 'Handover h-1 of item PACOS-2025-000871 was already accepted' });
+      .thenThrows({
+        type: ItemConflict,
+        code: 'handover_already_accepted',
+        status: 409,
+        message: 'Handover h-1 of item PACOS-2025-000871 was already accepted',
+      });
   });
 
   it('answers 404 for a handover that was never offered', () => {
@@ -270,7 +318,10 @@ describe('accepting custody', () => {
         { custodian: STORAGE_ROOM, since: '2025-03-16T12:10:00.000Z', handoverId: 'h-1' },
       ],
     });
-    item.given(...inStorageRoom).when((s) => decideOfferCustody(s, offer(DETECTIVE, COLLEAGUE_PARTY, 'h-2'))).thenThrows({ code: 'not_the_custodian', status: 403 });
+    item
+      .given(...inStorageRoom)
+      .when((s) => decideOfferCustody(s, offer(DETECTIVE, COLLEAGUE_PARTY, 'h-2')))
+      .thenThrows({ code: 'not_the_custodian', status: 403 });
   });
 });
 
@@ -295,8 +346,14 @@ describe('declining and withdrawing an offer', () => {
   });
 
   it('refuses a decline by anyone but the recipient, and a decline without reason', () => {
-    item.given(registered(), toStorage).when((s) => decideDeclineCustody(s, decline(DETECTIVE))).thenThrows({ type: ItemForbidden, code: 'not_the_recipient', status: 403 });
-    item.given(registered(), toStorage).when((s) => decideDeclineCustody(s, decline(DESK, ' '))).thenThrows({ type: InvalidItemCommand, code: 'required', status: 422, field: 'reason' });
+    item
+      .given(registered(), toStorage)
+      .when((s) => decideDeclineCustody(s, decline(DETECTIVE)))
+      .thenThrows({ type: ItemForbidden, code: 'not_the_recipient', status: 403 });
+    item
+      .given(registered(), toStorage)
+      .when((s) => decideDeclineCustody(s, decline(DESK, ' ')))
+      .thenThrows({ type: InvalidItemCommand, code: 'required', status: 422, field: 'reason' });
   });
 
   it('lets the offerer withdraw', () => {
@@ -319,13 +376,26 @@ describe('declining and withdrawing an offer', () => {
   });
 
   it('refuses a withdrawal by the recipient or a stranger', () => {
-    item.given(registered(), toStorage).when((s) => decideWithdrawCustodyOffer(s, withdraw(DESK))).thenThrows({ type: ItemForbidden, code: 'not_the_custodian', status: 403 });
-    item.given(registered(), toStorage).when((s) => decideWithdrawCustodyOffer(s, withdraw(COLLEAGUE))).thenThrows({ type: ItemForbidden, code: 'not_the_custodian', status: 403 });
+    item
+      .given(registered(), toStorage)
+      .when((s) => decideWithdrawCustodyOffer(s, withdraw(DESK)))
+      .thenThrows({ type: ItemForbidden, code: 'not_the_custodian', status: 403 });
+    item
+      .given(registered(), toStorage)
+      .when((s) => decideWithdrawCustodyOffer(s, withdraw(COLLEAGUE)))
+      .thenThrows({ type: ItemForbidden, code: 'not_the_custodian', status: 403 });
   });
 
   const declined = {
     type: 'CustodyOfferDeclined',
-    data: { itemId: ITEM_ID, handoverId: 'h-1', to: STORAGE_ROOM, reason: 'x', declinedBy: 'staff-2718', declinedAt: '2025-03-16T12:05:00.000Z' },
+    data: {
+      itemId: ITEM_ID,
+      handoverId: 'h-1',
+      to: STORAGE_ROOM,
+      reason: 'x',
+      declinedBy: 'staff-2718',
+      declinedAt: '2025-03-16T12:05:00.000Z',
+    },
   } as const;
   const withdrawn = {
     type: 'CustodyOfferWithdrawn',
@@ -333,9 +403,18 @@ describe('declining and withdrawing an offer', () => {
   } as const;
 
   it('refuses to accept a declined or withdrawn offer', () => {
-    item.given(registered(), toStorage, declined).when((s) => decideAcceptCustody(s, accept(DESK))).thenThrows({ code: 'handover_already_declined', status: 409 });
-    item.given(registered(), toStorage, withdrawn).when((s) => decideAcceptCustody(s, accept(DESK))).thenThrows({ code: 'handover_already_withdrawn', status: 409 });
-    item.given(registered(), toStorage, withdrawn).when((s) => decideWithdrawCustodyOffer(s, withdraw(DETECTIVE))).thenThrows({ code: 'handover_already_withdrawn', status: 409 });
+    item
+      .given(registered(), toStorage, declined)
+      .when((s) => decideAcceptCustody(s, accept(DESK)))
+      .thenThrows({ code: 'handover_already_declined', status: 409 });
+    item
+      .given(registered(), toStorage, withdrawn)
+      .when((s) => decideAcceptCustody(s, accept(DESK)))
+      .thenThrows({ code: 'handover_already_withdrawn', status: 409 });
+    item
+      .given(registered(), toStorage, withdrawn)
+      .when((s) => decideWithdrawCustodyOffer(s, withdraw(DETECTIVE)))
+      .thenThrows({ code: 'handover_already_withdrawn', status: 409 });
   });
 
   it('leaves custody with the offerer and frees the item for a new offer', () => {

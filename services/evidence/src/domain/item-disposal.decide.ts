@@ -2,7 +2,16 @@ import { hasDuplicates, isBlank, isCalendarDate, toIso, zoneDayOf } from './evid
 import { ExecuteDisposal, RecordDisposalDecision } from './item.commands';
 import { InvalidItemCommand, ItemConflict } from './item.errors';
 import { DECISION_AUTHORITIES, DisposalDecisionRecorded, Disposition, DISPOSITIONS, ItemDisposed } from './item.events';
-import { caseRef, held, requireCustodianOrDesk, requireInternalCustodian, requireNoOpenOffer, requireNotCheckedOut, requireOneOf, requireText } from './item.guards';
+import {
+  caseRef,
+  held,
+  requireCustodianOrDesk,
+  requireInternalCustodian,
+  requireNoOpenOffer,
+  requireNotCheckedOut,
+  requireOneOf,
+  requireText,
+} from './item.guards';
 import { ItemState } from './item.state';
 
 // The end of an item: the magistrate's disposal decision, then its execution.
@@ -10,11 +19,15 @@ import { ItemState } from './item.state';
 export function decideRecordDisposalDecision(state: ItemState, { data, metadata }: RecordDisposalDecision): [DisposalDecisionRecorded] {
   const item = held(state);
   if (item.decision !== null && item.decision.decisionRef === data.decisionRef) {
-    throw new ItemConflict('disposal_decision_already_recorded', `Decision ${data.decisionRef} is already recorded for item ${item.labelNumber}`);
+    throw new ItemConflict(
+      'disposal_decision_already_recorded',
+      `Decision ${data.decisionRef} is already recorded for item ${item.labelNumber}`,
+    );
   }
   requireText(data, ['decisionRef']);
   requireOneOf(data.authority, DECISION_AUTHORITIES, 'authority');
-  if (!isCalendarDate(data.decisionDate)) throw new InvalidItemCommand('invalid_time', 'The decision date must be a calendar date (YYYY-MM-DD)', 'decisionDate');
+  if (!isCalendarDate(data.decisionDate))
+    throw new InvalidItemCommand('invalid_time', 'The decision date must be a calendar date (YYYY-MM-DD)', 'decisionDate');
   if (data.decisionDate > zoneDayOf(metadata.now)) {
     throw new InvalidItemCommand('decision_date_in_future', 'A decision cannot be dated after the day it is recorded', 'decisionDate');
   }
@@ -43,7 +56,10 @@ export function decideExecuteDisposal(state: ItemState, { data, metadata }: Exec
   requireCustodianOrDesk(item, metadata.actor, 'dispose of it');
   const decision = item.decision;
   if (decision === null) {
-    throw new ItemConflict('no_disposal_decision', `Item ${item.labelNumber} has no recorded disposal decision; record the magistrate's decision first`);
+    throw new ItemConflict(
+      'no_disposal_decision',
+      `Item ${item.labelNumber} has no recorded disposal decision; record the magistrate's decision first`,
+    );
   }
   if (decision.decisionRef !== data.decisionRef) {
     throw new ItemConflict(
@@ -72,7 +88,8 @@ export function decideExecuteDisposal(state: ItemState, { data, metadata }: Exec
   if (HANDED_TO_SOMEONE.includes(decision.disposition) && data.handedTo === undefined) {
     throw new InvalidItemCommand('required', `For ${decision.disposition}, say to whom the item was handed`, 'handedTo');
   }
-  if (data.handedTo !== undefined && isBlank(data.handedTo)) throw new InvalidItemCommand('required', 'handedTo may not be blank', 'handedTo');
+  if (data.handedTo !== undefined && isBlank(data.handedTo))
+    throw new InvalidItemCommand('required', 'handedTo may not be blank', 'handedTo');
   return [
     {
       type: 'ItemDisposed',

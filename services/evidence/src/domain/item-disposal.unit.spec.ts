@@ -37,7 +37,13 @@ import {
 
 const decide = (data: Partial<RecordDisposalDecision['data']> = {}, now = '2025-10-01T09:00:00Z'): RecordDisposalDecision => ({
   type: 'RecordDisposalDecision',
-  data: { decisionRef: 'PK-GENT-2025-33871', authority: 'procureur_des_konings', decisionDate: '2025-09-30', disposition: 'destruction', ...data },
+  data: {
+    decisionRef: 'PK-GENT-2025-33871',
+    authority: 'procureur_des_konings',
+    decisionDate: '2025-09-30',
+    disposition: 'destruction',
+    ...data,
+  },
   metadata: at(DESK, now),
 });
 
@@ -97,7 +103,12 @@ describe('recording a disposal decision', () => {
   it('lets a later decision supersede the earlier one', () => {
     item
       .given(...stored, decisionRecorded())
-      .when((s) => decideRecordDisposalDecision(s, decide({ decisionRef: 'RB-GENT-2025-771', authority: 'rechtbank', decisionDate: '2025-10-01', disposition: 'confiscation' })))
+      .when((s) =>
+        decideRecordDisposalDecision(
+          s,
+          decide({ decisionRef: 'RB-GENT-2025-771', authority: 'rechtbank', decisionDate: '2025-10-01', disposition: 'confiscation' }),
+        ),
+      )
       .then([
         {
           type: 'DisposalDecisionRecorded',
@@ -116,7 +127,10 @@ describe('recording a disposal decision', () => {
   });
 
   it('refuses to record the same decision twice', () => {
-    item.given(...stored, decisionRecorded()).when((s) => decideRecordDisposalDecision(s, decide())).thenThrows({ type: ItemConflict, code: 'disposal_decision_already_recorded', status: 409 });
+    item
+      .given(...stored, decisionRecorded())
+      .when((s) => decideRecordDisposalDecision(s, decide()))
+      .thenThrows({ type: ItemConflict, code: 'disposal_decision_already_recorded', status: 409 });
   });
 
   it.each([
@@ -125,7 +139,10 @@ describe('recording a disposal decision', () => {
     ['an unknown authority', { authority: 'burgemeester' as never }, 'invalid_value', 'authority'],
     ['an unknown disposition', { disposition: 'sale' as never }, 'invalid_value', 'disposition'],
   ])('refuses %s (422)', (_what, data, code, field) => {
-    item.given(...stored).when((s) => decideRecordDisposalDecision(s, decide(data))).thenThrows({ type: InvalidItemCommand, code, status: 422, field });
+    item
+      .given(...stored)
+      .when((s) => decideRecordDisposalDecision(s, decide(data)))
+      .thenThrows({ type: InvalidItemCommand, code, status: 422, field });
   });
 });
 
@@ -141,18 +158,32 @@ describe('executing a disposal', () => {
     item
       .given(...stored, decisionRecorded())
       .when((s) => decideExecuteDisposal(s, execute({ decisionRef: 'PK-GENT-2025-99999' })))
-      .thenThrows({ type: ItemConflict, code: 'disposal_decision_mismatch', status: 409, message: /is PK-GENT-2025-33871 \(destruction\), not PK-GENT-2025-99999/ });
+      .thenThrows({
+        type: ItemConflict,
+        code: 'disposal_decision_mismatch',
+        status: 409,
+        message: /is PK-GENT-2025-33871 \(destruction\), not PK-GENT-2025-99999/,
+      });
   });
 
   it('destroys a weapon before a witness, on the decision, with the receipt', () => {
-    item.given(...stored, decisionRecorded()).when((s) => decideExecuteDisposal(s, execute())).then([disposed]);
+    item
+      .given(...stored, decisionRecorded())
+      .when((s) => decideExecuteDisposal(s, execute()))
+      .then([disposed]);
   });
 
   it('refuses to destroy a weapon without the witness the default rules require (422)', () => {
     item
       .given(...stored, decisionRecorded())
       .when((s) => decideExecuteDisposal(s, execute({ witnesses: [] })))
-      .thenThrows({ type: InvalidItemCommand, code: 'witnesses_required', status: 422, field: 'witnesses', message: 'destruction of weapon needs at least 1 witness; 0 given' });
+      .thenThrows({
+        type: InvalidItemCommand,
+        code: 'witnesses_required',
+        status: 422,
+        field: 'witnesses',
+        message: 'destruction of weapon needs at least 1 witness; 0 given',
+      });
   });
 
   it('needs no witness where the rules ask none (destroying a document)', () => {
@@ -171,15 +202,26 @@ describe('executing a disposal', () => {
   });
 
   it('refuses the executor as their own witness, and a witness named twice', () => {
-    item.given(...stored, decisionRecorded()).when((s) => decideExecuteDisposal(s, execute({ witnesses: ['staff-2718'] }))).thenThrows({ code: 'invalid_witnesses', status: 422 });
-    item.given(...stored, decisionRecorded()).when((s) => decideExecuteDisposal(s, execute({ witnesses: ['staff-1414', 'staff-1414'] }))).thenThrows({ code: 'invalid_witnesses', status: 422 });
+    item
+      .given(...stored, decisionRecorded())
+      .when((s) => decideExecuteDisposal(s, execute({ witnesses: ['staff-2718'] })))
+      .thenThrows({ code: 'invalid_witnesses', status: 422 });
+    item
+      .given(...stored, decisionRecorded())
+      .when((s) => decideExecuteDisposal(s, execute({ witnesses: ['staff-1414', 'staff-1414'] })))
+      .thenThrows({ code: 'invalid_witnesses', status: 422 });
   });
 
   it('records to whom a returned or deposited item went, and requires it', () => {
     const toRegistry = decisionRecorded('transfer_to_court_registry', 'OR-GENT-2025-12');
     item
       .given(...stored, toRegistry)
-      .when((s) => decideExecuteDisposal(s, execute({ decisionRef: 'OR-GENT-2025-12', witnesses: [], handedTo: COURT_REGISTRY.id, receiptRef: 'GRIFFIE-2025-8812' })))
+      .when((s) =>
+        decideExecuteDisposal(
+          s,
+          execute({ decisionRef: 'OR-GENT-2025-12', witnesses: [], handedTo: COURT_REGISTRY.id, receiptRef: 'GRIFFIE-2025-8812' }),
+        ),
+      )
       .then([
         {
           type: 'ItemDisposed',
@@ -207,7 +249,10 @@ describe('executing a disposal', () => {
   });
 
   it('is for the custodian or the evidence desk', () => {
-    item.given(...stored, decisionRecorded()).when((s) => decideExecuteDisposal(s, execute({}, STRANGER))).thenThrows({ type: ItemForbidden, code: 'not_the_custodian', status: 403 });
+    item
+      .given(...stored, decisionRecorded())
+      .when((s) => decideExecuteDisposal(s, execute({}, STRANGER)))
+      .thenThrows({ type: ItemForbidden, code: 'not_the_custodian', status: 403 });
     item
       .given(...stored, decisionRecorded())
       .when((s) => decideExecuteDisposal(s, execute({}, DESK_ONLY)))
@@ -215,7 +260,10 @@ describe('executing a disposal', () => {
   });
 
   it('refuses while the item is checked out, offered, or with a lab', () => {
-    item.given(...stored, checkedOut(), decisionRecorded()).when((s) => decideExecuteDisposal(s, execute())).thenThrows({ code: 'item_checked_out', status: 409 });
+    item
+      .given(...stored, checkedOut(), decisionRecorded())
+      .when((s) => decideExecuteDisposal(s, execute()))
+      .thenThrows({ code: 'item_checked_out', status: 409 });
     item
       .given(...stored, decisionRecorded(), offered('h-2', STORAGE_ROOM, COLLEAGUE_PARTY, '2025-10-01T10:00:00.000Z'))
       .when((s) => decideExecuteDisposal(s, execute()))
@@ -232,7 +280,12 @@ describe('executing a disposal', () => {
     expect(state).toMatchObject({
       status: 'disposed',
       custodian: STORAGE_ROOM,
-      disposal: { disposition: 'destruction', decisionRef: 'PK-GENT-2025-33871', executedBy: 'staff-2718', executedAt: '2025-10-02T08:00:00.000Z' },
+      disposal: {
+        disposition: 'destruction',
+        decisionRef: 'PK-GENT-2025-33871',
+        executedBy: 'staff-2718',
+        executedAt: '2025-10-02T08:00:00.000Z',
+      },
     });
     expect(state).not.toHaveProperty('whereabouts');
     expect(state).not.toHaveProperty('openOffer');
@@ -245,15 +298,35 @@ describe('after disposal', () => {
   const commands: { [T in ItemCommand['type']]: Extract<ItemCommand, { type: T }> } = {
     RegisterItem: registerCommand({}, later(DETECTIVE)),
     ResealItem: { type: 'ResealItem', data: { sealNumber: 'SEAL-2', reason: 'x' }, metadata: later() },
-    OfferCustody: { type: 'OfferCustody', data: { handoverId: 'h-9', to: COLLEAGUE_PARTY, purpose: 'investigation', method: 'hand_delivery', sealIntact: true }, metadata: later() },
-    AcceptCustody: { type: 'AcceptCustody', data: { handoverId: 'h-1', sealNumberFound: 'S', sealIntact: true, condition: 'ok', place: 'APG' }, metadata: later() },
+    OfferCustody: {
+      type: 'OfferCustody',
+      data: { handoverId: 'h-9', to: COLLEAGUE_PARTY, purpose: 'investigation', method: 'hand_delivery', sealIntact: true },
+      metadata: later(),
+    },
+    AcceptCustody: {
+      type: 'AcceptCustody',
+      data: { handoverId: 'h-1', sealNumberFound: 'S', sealIntact: true, condition: 'ok', place: 'APG' },
+      metadata: later(),
+    },
     DeclineCustody: { type: 'DeclineCustody', data: { handoverId: 'h-1', reason: 'x' }, metadata: later() },
     WithdrawCustodyOffer: { type: 'WithdrawCustodyOffer', data: { handoverId: 'h-1' }, metadata: later() },
     CheckInItem: { type: 'CheckInItem', data: { location: LOCKER_3 }, metadata: later() },
-    CheckOutItem: { type: 'CheckOutItem', data: { purpose: 'court', takenBy: 'staff-3141', expectedReturnAt: '2025-10-10T08:00:00Z' }, metadata: later() },
+    CheckOutItem: {
+      type: 'CheckOutItem',
+      data: { purpose: 'court', takenBy: 'staff-3141', expectedReturnAt: '2025-10-10T08:00:00Z' },
+      metadata: later(),
+    },
     ReturnItem: { type: 'ReturnItem', data: { location: LOCKER_3 }, metadata: later() },
-    SubmitToLab: { type: 'SubmitToLab', data: { submissionId: 's-9', laboratory: LAB, analysis: 'dna', request: 'x', method: 'courier', sealIntact: true }, metadata: later() },
-    RecordLabResult: { type: 'RecordLabResult', data: { submissionId: 's-1', labReference: 'L', conclusion: 'no_hit', summary: 'x', reportSha256: REPORT_SHA }, metadata: later() },
+    SubmitToLab: {
+      type: 'SubmitToLab',
+      data: { submissionId: 's-9', laboratory: LAB, analysis: 'dna', request: 'x', method: 'courier', sealIntact: true },
+      metadata: later(),
+    },
+    RecordLabResult: {
+      type: 'RecordLabResult',
+      data: { submissionId: 's-1', labReference: 'L', conclusion: 'no_hit', summary: 'x', reportSha256: REPORT_SHA },
+      metadata: later(),
+    },
     RecordDisposalDecision: decide({ decisionRef: 'RB-2025-1', disposition: 'confiscation' }, '2025-10-03T08:00:00Z'),
     ExecuteDisposal: execute(),
   };
@@ -266,7 +339,8 @@ describe('after disposal', () => {
         type: ItemDisposedError,
         code: 'item_disposed',
         status: 409,
-        message: 'Item PACOS-2025-000871 was disposed of (destruction on decision PK-GENT-2025-33871, 2025-10-02T08:00:00.000Z); nothing more can happen to it',
+        message:
+          'Item PACOS-2025-000871 was disposed of (destruction on decision PK-GENT-2025-33871, 2025-10-02T08:00:00.000Z); nothing more can happen to it',
       });
   });
 });

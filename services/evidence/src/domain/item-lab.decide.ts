@@ -2,7 +2,21 @@ import { isSha256, toIso } from './evidence.decide';
 import { RecordLabResult, SubmitToLab } from './item.commands';
 import { InvalidItemCommand, ItemConflict, ItemNotFound } from './item.errors';
 import { CustodyOffered, HANDOVER_METHODS, ItemSubmittedToLab, LAB_ANALYSES, LAB_CONCLUSIONS, LabResultReceived } from './item.events';
-import { caseRef, describeParty, held, offer, party, requireBoolean, requireCustodian, requireHandoverIdUnused, requireNoOpenOffer, requireNotCheckedOut, requireOneOf, requireParty, requireText } from './item.guards';
+import {
+  caseRef,
+  describeParty,
+  held,
+  offer,
+  party,
+  requireBoolean,
+  requireCustodian,
+  requireHandoverIdUnused,
+  requireNoOpenOffer,
+  requireNotCheckedOut,
+  requireOneOf,
+  requireParty,
+  requireText,
+} from './item.guards';
 import { ItemState } from './item.state';
 
 // The lab: a submission is a handover to the lab, and its result comes back on the item.
@@ -19,7 +33,8 @@ export function decideSubmitToLab(state: ItemState, { data, metadata }: SubmitTo
   requireText(data, ['submissionId', 'request']);
   requireHandoverIdUnused(item, data.submissionId);
   requireParty(data.laboratory, 'laboratory');
-  if (data.laboratory.kind !== 'lab') throw new InvalidItemCommand('not_a_laboratory', 'A lab submission goes to a party of kind lab', 'laboratory.kind');
+  if (data.laboratory.kind !== 'lab')
+    throw new InvalidItemCommand('not_a_laboratory', 'A lab submission goes to a party of kind lab', 'laboratory.kind');
   requireOneOf(data.analysis, LAB_ANALYSES, 'analysis');
   requireOneOf(data.method, HANDOVER_METHODS, 'method');
   requireBoolean(data.sealIntact, 'sealIntact');
@@ -45,13 +60,20 @@ export function decideSubmitToLab(state: ItemState, { data, metadata }: SubmitTo
 export function decideRecordLabResult(state: ItemState, { data, metadata }: RecordLabResult): [LabResultReceived] {
   const item = held(state);
   const submission = Object.hasOwn(item.labSubmissions, data.submissionId) ? item.labSubmissions[data.submissionId] : undefined;
-  if (!submission) throw new ItemNotFound('lab_submission_not_found', `Item ${item.labelNumber} has no lab submission ${data.submissionId}`);
+  if (!submission)
+    throw new ItemNotFound('lab_submission_not_found', `Item ${item.labelNumber} has no lab submission ${data.submissionId}`);
   const lab = describeParty(submission.laboratory);
   switch (submission.status) {
     case 'cancelled':
-      throw new ItemConflict('lab_submission_cancelled', `Lab submission ${submission.submissionId} was declined or withdrawn; ${lab} never had item ${item.labelNumber}`);
+      throw new ItemConflict(
+        'lab_submission_cancelled',
+        `Lab submission ${submission.submissionId} was declined or withdrawn; ${lab} never had item ${item.labelNumber}`,
+      );
     case 'offered':
-      throw new ItemConflict('lab_has_not_received_item', `${lab} has not accepted item ${item.labelNumber} yet, so it cannot report on it`);
+      throw new ItemConflict(
+        'lab_has_not_received_item',
+        `${lab} has not accepted item ${item.labelNumber} yet, so it cannot report on it`,
+      );
     case 'result_received':
       throw new ItemConflict('lab_result_already_received', `The result of lab submission ${submission.submissionId} was already received`);
     case 'at_lab':

@@ -87,7 +87,10 @@ describe('submitting to a lab', () => {
   });
 
   it('is for the custodian only', () => {
-    item.given(...inStorageRoom).when((s) => decideSubmitToLab(s, submit(DETECTIVE))).thenThrows({ type: ItemForbidden, code: 'not_the_custodian', status: 403 });
+    item
+      .given(...inStorageRoom)
+      .when((s) => decideSubmitToLab(s, submit(DETECTIVE)))
+      .thenThrows({ type: ItemForbidden, code: 'not_the_custodian', status: 403 });
   });
 
   it('goes to a lab, not to any party', () => {
@@ -110,7 +113,13 @@ describe('submitting to a lab', () => {
       .when((s) =>
         decideAcceptCustody(s, {
           type: 'AcceptCustody',
-          data: { handoverId: 's-1', sealNumberFound: SEAL, sealIntact: true, condition: 'Ongeschonden', place: 'NICC/LTWP, ontvangstbalie' },
+          data: {
+            handoverId: 's-1',
+            sealNumberFound: SEAL,
+            sealIntact: true,
+            condition: 'Ongeschonden',
+            place: 'NICC/LTWP, ontvangstbalie',
+          },
           metadata: at(LAB_LIAISON, '2025-03-21T10:00:00Z'),
         }),
       )
@@ -161,7 +170,10 @@ describe('receiving a lab result', () => {
   };
 
   it('records the result with everything the public event needs', () => {
-    item.given(...atLab).when((s) => decideRecordLabResult(s, result())).then([received]);
+    item
+      .given(...atLab)
+      .when((s) => decideRecordLabResult(s, result()))
+      .then([received]);
   });
 
   it('is accepted after the item came back from the lab', () => {
@@ -183,21 +195,37 @@ describe('receiving a lab result', () => {
     item
       .given(...inStorageRoom, submission, toLab, {
         type: 'CustodyOfferDeclined',
-        data: { itemId: ITEM_ID, handoverId: 's-1', to: LAB, reason: 'Geen AFIS-capaciteit', declinedBy: 'staff-1618', declinedAt: '2025-03-21T09:30:00.000Z' },
+        data: {
+          itemId: ITEM_ID,
+          handoverId: 's-1',
+          to: LAB,
+          reason: 'Geen AFIS-capaciteit',
+          declinedBy: 'staff-1618',
+          declinedAt: '2025-03-21T09:30:00.000Z',
+        },
       })
       .when((s) => decideRecordLabResult(s, result()))
       .thenThrows({ type: ItemConflict, code: 'lab_submission_cancelled', status: 409 });
   });
 
   it('refuses a second result for the same submission', () => {
-    item.given(...atLab, received).when((s) => decideRecordLabResult(s, result())).thenThrows({ type: ItemConflict, code: 'lab_result_already_received', status: 409 });
+    item
+      .given(...atLab, received)
+      .when((s) => decideRecordLabResult(s, result()))
+      .thenThrows({ type: ItemConflict, code: 'lab_result_already_received', status: 409 });
   });
 
   it('answers 404 for an unknown submission', () => {
-    item.given(...atLab).when((s) => decideRecordLabResult(s, result('s-9'))).thenThrows({ type: ItemNotFound, code: 'lab_submission_not_found', status: 404 });
+    item
+      .given(...atLab)
+      .when((s) => decideRecordLabResult(s, result('s-9')))
+      .thenThrows({ type: ItemNotFound, code: 'lab_submission_not_found', status: 404 });
   });
 
   it('refuses a report reference that is not a SHA-256 (422)', () => {
-    item.given(...atLab).when((s) => decideRecordLabResult(s, result('s-1', 'ABC'))).thenThrows({ type: InvalidItemCommand, code: 'invalid_value', status: 422, field: 'reportSha256' });
+    item
+      .given(...atLab)
+      .when((s) => decideRecordLabResult(s, result('s-1', 'ABC')))
+      .thenThrows({ type: InvalidItemCommand, code: 'invalid_value', status: 422, field: 'reportSha256' });
   });
 });

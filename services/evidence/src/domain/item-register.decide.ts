@@ -2,29 +2,46 @@ import { hasDuplicates, isBlank, isSha256, isUuid, toIso } from './evidence.deci
 import { RegisterItem, ResealItem } from './item.commands';
 import { InvalidItemCommand, ItemConflict, ItemDisposedError } from './item.errors';
 import { ITEM_CATEGORIES, ItemRegistered, ItemResealed } from './item.events';
-import { held, party, requireCustodian, requireInstant, requireNoOpenOffer, requireNotCheckedOut, requireOneOf, requireParty, requireText } from './item.guards';
+import {
+  held,
+  party,
+  requireCustodian,
+  requireInstant,
+  requireNoOpenOffer,
+  requireNotCheckedOut,
+  requireOneOf,
+  requireParty,
+  requireText,
+} from './item.guards';
 import { ItemState } from './item.state';
 
 // Registering a seized item and resealing it.
 
 export function decideRegisterItem(state: ItemState, { data, metadata }: RegisterItem): [ItemRegistered] {
   if (state.status === 'disposed') throw new ItemDisposedError(state);
-  if (state.status === 'held') throw new ItemConflict('item_already_registered', `Item ${state.labelNumber} is already registered under this id`);
+  if (state.status === 'held')
+    throw new ItemConflict('item_already_registered', `Item ${state.labelNumber} is already registered under this id`);
 
   if (!isUuid(data.itemId)) throw new InvalidItemCommand('invalid_id', 'The item id must be a UUID', 'itemId');
   requireText(data, ['labelNumber', 'description', 'sealNumber', 'packaging', 'condition', 'seizedBy', 'seizedPlace', 'legalBasis']);
   if (data.investigationId === undefined && data.pvNumber === undefined) {
-    throw new InvalidItemCommand('case_reference_required', 'An item belongs to a case: give its investigation id, its PV number or both', 'investigationId');
+    throw new InvalidItemCommand(
+      'case_reference_required',
+      'An item belongs to a case: give its investigation id, its PV number or both',
+      'investigationId',
+    );
   }
   if (data.investigationId !== undefined && !isUuid(data.investigationId)) {
     throw new InvalidItemCommand('invalid_id', 'The investigation id must be a UUID', 'investigationId');
   }
-  if (data.pvNumber !== undefined && isBlank(data.pvNumber)) throw new InvalidItemCommand('required', 'The PV number may not be blank', 'pvNumber');
+  if (data.pvNumber !== undefined && isBlank(data.pvNumber))
+    throw new InvalidItemCommand('required', 'The PV number may not be blank', 'pvNumber');
   requireOneOf(data.category, ITEM_CATEGORIES, 'category');
   if (!Number.isFinite(data.quantity.amount) || data.quantity.amount <= 0) {
     throw new InvalidItemCommand('invalid_quantity', 'The quantity must be a positive number', 'quantity.amount');
   }
-  if (isBlank(data.quantity.unit)) throw new InvalidItemCommand('required', 'The quantity needs a unit (pieces, grams, euro…)', 'quantity.unit');
+  if (isBlank(data.quantity.unit))
+    throw new InvalidItemCommand('required', 'The quantity needs a unit (pieces, grams, euro…)', 'quantity.unit');
   requireInstant(data.seizedAt, 'seizedAt');
   if (Date.parse(data.seizedAt) > metadata.now.getTime()) {
     throw new InvalidItemCommand('seized_after_registration', 'An item cannot be registered before it was seized', 'seizedAt');
@@ -34,7 +51,11 @@ export function decideRegisterItem(state: ItemState, { data, metadata }: Registe
       throw new InvalidItemCommand('invalid_attachment', 'Every attachment needs a name and a media type', `attachments[${i}]`);
     }
     if (!isSha256(attachment.sha256)) {
-      throw new InvalidItemCommand('invalid_attachment', 'An attachment is referenced by its SHA-256: 64 lowercase hex digits', `attachments[${i}].sha256`);
+      throw new InvalidItemCommand(
+        'invalid_attachment',
+        'An attachment is referenced by its SHA-256: 64 lowercase hex digits',
+        `attachments[${i}].sha256`,
+      );
     }
   });
   if (hasDuplicates(data.attachments.map((a) => a.sha256))) {
@@ -75,7 +96,8 @@ export function decideResealItem(state: ItemState, { data, metadata }: ResealIte
   requireNoOpenOffer(item, 'resealed');
   requireNotCheckedOut(item, 'resealed');
   requireText(data, ['sealNumber', 'reason']);
-  if (data.sealNumber === item.sealNumber) throw new ItemConflict('same_seal_number', `Item ${item.labelNumber} already carries seal ${item.sealNumber}`);
+  if (data.sealNumber === item.sealNumber)
+    throw new ItemConflict('same_seal_number', `Item ${item.labelNumber} already carries seal ${item.sealNumber}`);
   return [
     {
       type: 'ItemResealed',

@@ -1,6 +1,20 @@
 import { decideRegisterItem, decideResealItem } from './item.decide';
 import { ItemConflict, InvalidItemCommand, ItemForbidden, ItemNotFound } from './item.errors';
-import { at, DESK, DETECTIVE, inStorageRoom, ITEM_ID, item, LABEL, PHOTO_SHA, registerCommand, registered, SEAL, STORAGE_ROOM, STRANGER } from './item.fixtures.spec';
+import {
+  at,
+  DESK,
+  DETECTIVE,
+  inStorageRoom,
+  ITEM_ID,
+  item,
+  LABEL,
+  PHOTO_SHA,
+  registerCommand,
+  registered,
+  SEAL,
+  STORAGE_ROOM,
+  STRANGER,
+} from './item.fixtures.spec';
 
 describe('registering a seized item or trace', () => {
   it('records the whole registration, with the registering officer as first custodian', () => {
@@ -105,7 +119,12 @@ describe('registering a seized item or trace', () => {
     ['a quantity without unit', { quantity: { amount: 3, unit: '' } }, 'required', 'quantity.unit'],
     ['a seizure time without offset', { seizedAt: '2025-03-16T10:05:00' }, 'invalid_time', 'seizedAt'],
     ['a seizure after registration', { seizedAt: '2025-03-16T12:00:00Z' }, 'seized_after_registration', 'seizedAt'],
-    ['an attachment hash that is not SHA-256', { attachments: [{ name: 'a.pdf', sha256: 'abc', mediaType: 'application/pdf' }] }, 'invalid_attachment', 'attachments[0].sha256'],
+    [
+      'an attachment hash that is not SHA-256',
+      { attachments: [{ name: 'a.pdf', sha256: 'abc', mediaType: 'application/pdf' }] },
+      'invalid_attachment',
+      'attachments[0].sha256',
+    ],
     [
       'the same attachment twice',
       {
@@ -128,14 +147,24 @@ describe('registering a seized item or trace', () => {
   it('answers 404 to any other command on a stream without registration', () => {
     item
       .given()
-      .when((s) => decideResealItem(s, { type: 'ResealItem', data: { sealNumber: 'SEAL-2', reason: 'x' }, metadata: at(DETECTIVE, '2025-03-17T08:00:00Z') }))
+      .when((s) =>
+        decideResealItem(s, {
+          type: 'ResealItem',
+          data: { sealNumber: 'SEAL-2', reason: 'x' },
+          metadata: at(DETECTIVE, '2025-03-17T08:00:00Z'),
+        }),
+      )
       .thenThrows({ type: ItemNotFound, code: 'item_not_found', status: 404 });
   });
 });
 
 describe('resealing', () => {
   const reseal = (actor = DESK, sealNumber = 'SEAL-0091200') =>
-    ({ type: 'ResealItem', data: { sealNumber, reason: 'Verpakking geopend voor fotografie' }, metadata: at(actor, '2025-03-17T08:00:00Z') }) as const;
+    ({
+      type: 'ResealItem',
+      data: { sealNumber, reason: 'Verpakking geopend voor fotografie' },
+      metadata: at(actor, '2025-03-17T08:00:00Z'),
+    }) as const;
 
   it('records the old and the new seal when the custodian reseals', () => {
     item
@@ -157,16 +186,35 @@ describe('resealing', () => {
   });
 
   it('lets only the custodian reseal', () => {
-    item.given(...inStorageRoom).when((s) => decideResealItem(s, reseal(STRANGER))).thenThrows({ type: ItemForbidden, code: 'not_the_custodian', status: 403 });
-    item.given(...inStorageRoom).when((s) => decideResealItem(s, reseal(DETECTIVE))).thenThrows({ type: ItemForbidden, code: 'not_the_custodian', status: 403 });
+    item
+      .given(...inStorageRoom)
+      .when((s) => decideResealItem(s, reseal(STRANGER)))
+      .thenThrows({ type: ItemForbidden, code: 'not_the_custodian', status: 403 });
+    item
+      .given(...inStorageRoom)
+      .when((s) => decideResealItem(s, reseal(DETECTIVE)))
+      .thenThrows({ type: ItemForbidden, code: 'not_the_custodian', status: 403 });
   });
 
   it('refuses a "new" seal that is the current one', () => {
-    item.given(...inStorageRoom).when((s) => decideResealItem(s, reseal(DESK, SEAL))).thenThrows({ code: 'same_seal_number', status: 409 });
+    item
+      .given(...inStorageRoom)
+      .when((s) => decideResealItem(s, reseal(DESK, SEAL)))
+      .thenThrows({ code: 'same_seal_number', status: 409 });
   });
 
   it('makes the new seal the one a recipient is checked against', () => {
-    const { state } = item.given(...inStorageRoom, { type: 'ItemResealed', data: { itemId: ITEM_ID, previousSealNumber: SEAL, sealNumber: 'SEAL-0091200', reason: 'x', resealedBy: 'staff-2718', resealedAt: '2025-03-17T08:00:00.000Z' } });
+    const { state } = item.given(...inStorageRoom, {
+      type: 'ItemResealed',
+      data: {
+        itemId: ITEM_ID,
+        previousSealNumber: SEAL,
+        sealNumber: 'SEAL-0091200',
+        reason: 'x',
+        resealedBy: 'staff-2718',
+        resealedAt: '2025-03-17T08:00:00.000Z',
+      },
+    });
     expect(state.status === 'held' && state.sealNumber).toBe('SEAL-0091200');
   });
 });

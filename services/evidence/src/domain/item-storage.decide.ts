@@ -3,7 +3,17 @@ import { formatLocation } from './evidence.events';
 import { CheckInItem, CheckOutItem, ReturnItem } from './item.commands';
 import { InvalidItemCommand, ItemConflict, ItemForbidden } from './item.errors';
 import { CHECK_OUT_PURPOSES, ItemCheckedIn, ItemCheckedOut, ItemReturned } from './item.events';
-import { held, requireCustodianOrDesk, requireInstant, requireInternalCustodian, requireNoOpenOffer, requireNotCheckedOut, requireOneOf, requireText, storageLocation } from './item.guards';
+import {
+  held,
+  requireCustodianOrDesk,
+  requireInstant,
+  requireInternalCustodian,
+  requireNoOpenOffer,
+  requireNotCheckedOut,
+  requireOneOf,
+  requireText,
+  storageLocation,
+} from './item.guards';
 import { ItemState } from './item.state';
 
 // The storage room: checking an item in, out for a purpose, and back.
@@ -13,16 +23,27 @@ export function decideCheckInItem(state: ItemState, { data, metadata }: CheckInI
   requireCustodianOrDesk(item, metadata.actor, 'check it in');
   requireNoOpenOffer(item, 'checked in');
   if (item.whereabouts.kind === 'checked_out') {
-    throw new ItemConflict('item_checked_out', `Item ${item.labelNumber} is checked out to ${item.whereabouts.takenBy}; return it instead of checking it in`);
+    throw new ItemConflict(
+      'item_checked_out',
+      `Item ${item.labelNumber} is checked out to ${item.whereabouts.takenBy}; return it instead of checking it in`,
+    );
   }
   if (item.whereabouts.kind === 'in_storage') {
-    throw new ItemConflict('item_already_in_storage', `Item ${item.labelNumber} is already in storage at ${formatLocation(item.whereabouts.location)}`);
+    throw new ItemConflict(
+      'item_already_in_storage',
+      `Item ${item.labelNumber} is already in storage at ${formatLocation(item.whereabouts.location)}`,
+    );
   }
   requireInternalCustodian(item, 'checked in');
   return [
     {
       type: 'ItemCheckedIn',
-      data: { itemId: item.itemId, location: storageLocation(data.location), checkedInBy: metadata.actor.staffId, checkedInAt: toIso(metadata.now) },
+      data: {
+        itemId: item.itemId,
+        location: storageLocation(data.location),
+        checkedInBy: metadata.actor.staffId,
+        checkedInAt: toIso(metadata.now),
+      },
     },
   ];
 }
@@ -65,7 +86,10 @@ export function decideReturnItem(state: ItemState, { data, metadata }: ReturnIte
   if (out.kind !== 'checked_out') throw new ItemConflict('item_not_checked_out', `Item ${item.labelNumber} is not checked out`);
   const { actor } = metadata;
   if (!actsFor(actor, item.custodian) && !actor.evidenceDesk && actor.staffId !== out.takenBy) {
-    throw new ItemForbidden('not_the_custodian', `Only the custodian, the evidence desk or ${out.takenBy}, who took item ${item.labelNumber} out, may return it`);
+    throw new ItemForbidden(
+      'not_the_custodian',
+      `Only the custodian, the evidence desk or ${out.takenBy}, who took item ${item.labelNumber} out, may return it`,
+    );
   }
   return [
     {

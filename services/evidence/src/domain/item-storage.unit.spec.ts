@@ -36,7 +36,8 @@ const checkOut = (actor: Actor = DESK, expectedReturnAt = '2025-03-20T17:00:00+0
   metadata: at(actor, now),
 });
 
-const returnItem = (actor: Actor, now: string, location: StorageLocation = LOCKER_5) => ({ type: 'ReturnItem', data: { location }, metadata: at(actor, now) }) as const;
+const returnItem = (actor: Actor, now: string, location: StorageLocation = LOCKER_5) =>
+  ({ type: 'ReturnItem', data: { location }, metadata: at(actor, now) }) as const;
 
 const returned = (returnedBy: string, returnedAt: string, late: boolean): ItemReturned => ({
   type: 'ItemReturned',
@@ -74,8 +75,16 @@ describe('checking in', () => {
     item
       .given(registered())
       .when((s) => decideCheckInItem(s, checkIn(DESK_ONLY, { room: 'Wachtlokaal' })))
-      .then([{ type: 'ItemCheckedIn', data: { itemId: ITEM_ID, location: { room: 'Wachtlokaal' }, checkedInBy: 'staff-2719', checkedInAt: '2025-03-16T12:20:00.000Z' } }]);
-    item.given(registered()).when((s) => decideCheckInItem(s, checkIn(STRANGER))).thenThrows({ type: ItemForbidden, code: 'not_the_custodian', status: 403 });
+      .then([
+        {
+          type: 'ItemCheckedIn',
+          data: { itemId: ITEM_ID, location: { room: 'Wachtlokaal' }, checkedInBy: 'staff-2719', checkedInAt: '2025-03-16T12:20:00.000Z' },
+        },
+      ]);
+    item
+      .given(registered())
+      .when((s) => decideCheckInItem(s, checkIn(STRANGER)))
+      .thenThrows({ type: ItemForbidden, code: 'not_the_custodian', status: 403 });
   });
 
   it('refuses a second check-in: an item is in one place', () => {
@@ -101,12 +110,20 @@ describe('checking in', () => {
   });
 
   it('refuses a location without room (422)', () => {
-    item.given(...inStorageRoom).when((s) => decideCheckInItem(s, checkIn(DESK, { room: '' }))).thenThrows({ type: InvalidItemCommand, code: 'required', status: 422, field: 'location.room' });
+    item
+      .given(...inStorageRoom)
+      .when((s) => decideCheckInItem(s, checkIn(DESK, { room: '' })))
+      .thenThrows({ type: InvalidItemCommand, code: 'required', status: 422, field: 'location.room' });
   });
 
   it('takes the item out of storage when custody passes', () => {
     const toColleague = offered('h-2', STORAGE_ROOM, COLLEAGUE_PARTY, '2025-03-17T08:00:00.000Z');
-    const { state } = item.given(...inStorageRoom, checkedIn(), toColleague, transferred(toColleague, 'staff-1414', '2025-03-17T08:05:00.000Z'));
+    const { state } = item.given(
+      ...inStorageRoom,
+      checkedIn(),
+      toColleague,
+      transferred(toColleague, 'staff-1414', '2025-03-17T08:05:00.000Z'),
+    );
     expect(state).toMatchObject({ custodian: COLLEAGUE_PARTY, whereabouts: { kind: 'with_custodian' } });
     expect(isExpectedAt(state, { room: 'APG 0.14' })).toBe(false);
   });
@@ -115,32 +132,43 @@ describe('checking in', () => {
 describe('checking out and returning', () => {
   it('records who took the item, why, from where, and when it is due back; custody does not change', () => {
     const given = item.given(...inStorageRoom, checkedIn());
-    given.when((s) => decideCheckOutItem(s, { ...checkOut(), data: { ...checkOut().data, note: 'Schotresten, hoorzitting' } })).then([
-      {
-        type: 'ItemCheckedOut',
-        data: {
-          itemId: ITEM_ID,
-          from: { room: 'APG 0.14', locker: '3', shelf: 'B' },
-          purpose: 'examination',
-          takenBy: 'staff-3141',
-          expectedReturnAt: '2025-03-20T16:00:00.000Z',
-          note: 'Schotresten, hoorzitting',
-          checkedOutBy: 'staff-2718',
-          checkedOutAt: '2025-03-18T09:00:00.000Z',
+    given
+      .when((s) => decideCheckOutItem(s, { ...checkOut(), data: { ...checkOut().data, note: 'Schotresten, hoorzitting' } }))
+      .then([
+        {
+          type: 'ItemCheckedOut',
+          data: {
+            itemId: ITEM_ID,
+            from: { room: 'APG 0.14', locker: '3', shelf: 'B' },
+            purpose: 'examination',
+            takenBy: 'staff-3141',
+            expectedReturnAt: '2025-03-20T16:00:00.000Z',
+            note: 'Schotresten, hoorzitting',
+            checkedOutBy: 'staff-2718',
+            checkedOutAt: '2025-03-18T09:00:00.000Z',
+          },
         },
-      },
-    ]);
+      ]);
     const { state } = item.given(...inStorageRoom, checkedIn(), checkedOut());
     expect(state).toMatchObject({ custodian: STORAGE_ROOM, whereabouts: { kind: 'checked_out', takenBy: 'staff-3141', from: LOCKER_3 } });
   });
 
   it('refuses to check out an item that is not in storage, or is out already', () => {
-    item.given(...inStorageRoom).when((s) => decideCheckOutItem(s, checkOut())).thenThrows({ type: ItemConflict, code: 'item_not_in_storage', status: 409 });
-    item.given(...inStorageRoom, checkedIn(), checkedOut()).when((s) => decideCheckOutItem(s, checkOut())).thenThrows({ code: 'item_checked_out', status: 409 });
+    item
+      .given(...inStorageRoom)
+      .when((s) => decideCheckOutItem(s, checkOut()))
+      .thenThrows({ type: ItemConflict, code: 'item_not_in_storage', status: 409 });
+    item
+      .given(...inStorageRoom, checkedIn(), checkedOut())
+      .when((s) => decideCheckOutItem(s, checkOut()))
+      .thenThrows({ code: 'item_checked_out', status: 409 });
   });
 
   it('refuses a check-out by someone who neither holds the item nor works at the evidence desk', () => {
-    item.given(...inStorageRoom, checkedIn()).when((s) => decideCheckOutItem(s, checkOut(DETECTIVE))).thenThrows({ code: 'not_the_custodian', status: 403 });
+    item
+      .given(...inStorageRoom, checkedIn())
+      .when((s) => decideCheckOutItem(s, checkOut(DETECTIVE)))
+      .thenThrows({ code: 'not_the_custodian', status: 403 });
   });
 
   it.each([
@@ -155,7 +183,10 @@ describe('checking out and returning', () => {
   });
 
   it('refuses to check in an item that is out: it must be returned', () => {
-    item.given(...inStorageRoom, checkedIn(), checkedOut()).when((s) => decideCheckInItem(s, checkIn(DESK))).thenThrows({ code: 'item_checked_out', status: 409, message: /return it/ });
+    item
+      .given(...inStorageRoom, checkedIn(), checkedOut())
+      .when((s) => decideCheckInItem(s, checkIn(DESK)))
+      .thenThrows({ code: 'item_checked_out', status: 409, message: /return it/ });
   });
 
   it('lets the one who took it return it on time, to a location of choice', () => {
@@ -173,8 +204,14 @@ describe('checking out and returning', () => {
   });
 
   it('refuses a return by a stranger, and a return of an item that is not out', () => {
-    item.given(...inStorageRoom, checkedIn(), checkedOut()).when((s) => decideReturnItem(s, returnItem(LAB_LIAISON, '2025-03-20T15:00:00Z'))).thenThrows({ code: 'not_the_custodian', status: 403 });
-    item.given(...inStorageRoom, checkedIn()).when((s) => decideReturnItem(s, returnItem(DESK, '2025-03-20T15:00:00Z'))).thenThrows({ code: 'item_not_checked_out', status: 409 });
+    item
+      .given(...inStorageRoom, checkedIn(), checkedOut())
+      .when((s) => decideReturnItem(s, returnItem(LAB_LIAISON, '2025-03-20T15:00:00Z')))
+      .thenThrows({ code: 'not_the_custodian', status: 403 });
+    item
+      .given(...inStorageRoom, checkedIn())
+      .when((s) => decideReturnItem(s, returnItem(DESK, '2025-03-20T15:00:00Z')))
+      .thenThrows({ code: 'item_not_checked_out', status: 409 });
   });
 
   it('derives overdue from state and now', () => {
@@ -200,8 +237,16 @@ describe('checking out and returning', () => {
   it('keeps the detective as custodian when the detective stores the item in a locker', () => {
     const { state } = item.given(registered(), {
       type: 'ItemCheckedIn',
-      data: { itemId: ITEM_ID, location: { room: 'Recherche', locker: 'R-12' }, checkedInBy: 'staff-3141', checkedInAt: '2025-03-16T11:45:00.000Z' },
+      data: {
+        itemId: ITEM_ID,
+        location: { room: 'Recherche', locker: 'R-12' },
+        checkedInBy: 'staff-3141',
+        checkedInAt: '2025-03-16T11:45:00.000Z',
+      },
     });
-    expect(state).toMatchObject({ custodian: DETECTIVE_PARTY, whereabouts: { kind: 'in_storage', location: { room: 'Recherche', locker: 'R-12' } } });
+    expect(state).toMatchObject({
+      custodian: DETECTIVE_PARTY,
+      whereabouts: { kind: 'in_storage', location: { room: 'Recherche', locker: 'R-12' } },
+    });
   });
 });

@@ -1,6 +1,17 @@
 import { Command } from './evidence.decide';
 import { Party, StorageLocation } from './evidence.events';
-import { Attachment, CheckOutPurpose, DecisionAuthority, Disposition, HandoverMethod, HandoverPurpose, ItemCategory, LabAnalysis, LabConclusion, Quantity } from './item.events';
+import {
+  Attachment,
+  CheckOutPurpose,
+  DecisionAuthority,
+  Disposition,
+  HandoverMethod,
+  HandoverPurpose,
+  ItemCategory,
+  LabAnalysis,
+  LabConclusion,
+  Quantity,
+} from './item.events';
 
 // The commands on a seized item, one type per command; `decideItem` (item.decide.ts) takes any of them.
 
@@ -46,10 +57,7 @@ export type WithdrawCustodyOffer = Command<'WithdrawCustodyOffer', { handoverId:
 
 export type CheckInItem = Command<'CheckInItem', { location: StorageLocation }>;
 
-export type CheckOutItem = Command<
-  'CheckOutItem',
-  { purpose: CheckOutPurpose; takenBy: string; expectedReturnAt: string; note?: string }
->;
+export type CheckOutItem = Command<'CheckOutItem', { purpose: CheckOutPurpose; takenBy: string; expectedReturnAt: string; note?: string }>;
 
 export type ReturnItem = Command<'ReturnItem', { location: StorageLocation }>;
 

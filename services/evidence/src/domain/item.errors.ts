@@ -54,7 +54,10 @@ export class ItemConflict extends refusal<ItemConflictCode>('ItemConflict', 409)
 export class ItemDisposedError extends ItemConflict {
   constructor(state: DisposedItem) {
     const { disposition, decisionRef, executedAt } = state.disposal;
-    super('item_disposed', `Item ${state.labelNumber} was disposed of (${disposition} on decision ${decisionRef}, ${executedAt}); nothing more can happen to it`);
+    super(
+      'item_disposed',
+      `Item ${state.labelNumber} was disposed of (${disposition} on decision ${decisionRef}, ${executedAt}); nothing more can happen to it`,
+    );
     this.name = 'ItemDisposedError';
   }
 }

@@ -2,7 +2,16 @@ import type { DomainEvent } from '@police/event-store/domain';
 import { Party, StorageLocation } from './evidence.events';
 
 export type ItemCategory = 'drugs' | 'weapon' | 'cash' | 'phone_or_data_carrier' | 'document' | 'vehicle' | 'trace' | 'other';
-export const ITEM_CATEGORIES: readonly ItemCategory[] = ['drugs', 'weapon', 'cash', 'phone_or_data_carrier', 'document', 'vehicle', 'trace', 'other'];
+export const ITEM_CATEGORIES: readonly ItemCategory[] = [
+  'drugs',
+  'weapon',
+  'cash',
+  'phone_or_data_carrier',
+  'document',
+  'vehicle',
+  'trace',
+  'other',
+];
 
 export interface Quantity {
   amount: number;
@@ -18,7 +27,14 @@ export interface Attachment {
 
 /** The same values as `evidence.CustodyTransferred.v1` `purpose`, so the public mapping is one-to-one. */
 export type HandoverPurpose = 'storage' | 'lab_analysis' | 'court_registry' | 'investigation' | 'return_to_owner' | 'destruction';
-export const HANDOVER_PURPOSES: readonly HandoverPurpose[] = ['storage', 'lab_analysis', 'court_registry', 'investigation', 'return_to_owner', 'destruction'];
+export const HANDOVER_PURPOSES: readonly HandoverPurpose[] = [
+  'storage',
+  'lab_analysis',
+  'court_registry',
+  'investigation',
+  'return_to_owner',
+  'destruction',
+];
 
 export type HandoverMethod = 'hand_delivery' | 'courier' | 'police_transport' | 'registered_post';
 export const HANDOVER_METHODS: readonly HandoverMethod[] = ['hand_delivery', 'courier', 'police_transport', 'registered_post'];

@@ -45,7 +45,10 @@ export const LOCKER_5: StorageLocation = { room: 'APG 0.14', locker: '5' };
 
 export const at = (actor: Actor, iso: string): CommandMetadata => ({ actor, now: new Date(iso) });
 
-export function registerCommand(data: Partial<RegisterItem['data']> = {}, metadata = at(DETECTIVE, '2025-03-16T11:30:00.000Z')): RegisterItem {
+export function registerCommand(
+  data: Partial<RegisterItem['data']> = {},
+  metadata = at(DETECTIVE, '2025-03-16T11:30:00.000Z'),
+): RegisterItem {
   return {
     type: 'RegisterItem',
     data: {
@@ -97,7 +100,13 @@ export function registered(data: Partial<ItemRegistered['data']> = {}): ItemRegi
   };
 }
 
-export function offered(handoverId: string, from: Party, to: Party, offeredAt: string, extra: Partial<CustodyOffered['data']> = {}): CustodyOffered {
+export function offered(
+  handoverId: string,
+  from: Party,
+  to: Party,
+  offeredAt: string,
+  extra: Partial<CustodyOffered['data']> = {},
+): CustodyOffered {
   return {
     type: 'CustodyOffered',
     data: {
@@ -116,7 +125,12 @@ export function offered(handoverId: string, from: Party, to: Party, offeredAt: s
   };
 }
 
-export function transferred(offer: CustodyOffered, acceptedBy: string, transferredAt: string, found = offer.data.sealNumber): CustodyTransferred {
+export function transferred(
+  offer: CustodyOffered,
+  acceptedBy: string,
+  transferredAt: string,
+  found = offer.data.sealNumber,
+): CustodyTransferred {
   const { itemId, handoverId, from, to, purpose, method, offeredBy, offeredAt, sealNumber } = offer.data;
   return {
     type: 'CustodyTransferred',

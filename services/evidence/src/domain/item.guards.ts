@@ -64,7 +64,10 @@ export function requireHandoverIdUnused(item: HeldItem, handoverId: string): voi
 
 export function requireCustodian(item: HeldItem, actor: Actor, action: string): void {
   if (!actsFor(actor, item.custodian)) {
-    throw new ItemForbidden('not_the_custodian', `Only the current custodian of item ${item.labelNumber}, ${describeParty(item.custodian)}, may ${action}`);
+    throw new ItemForbidden(
+      'not_the_custodian',
+      `Only the current custodian of item ${item.labelNumber}, ${describeParty(item.custodian)}, may ${action}`,
+    );
   }
 }
 
@@ -88,7 +91,10 @@ export function requireNoOpenOffer(item: HeldItem, what: string): void {
 
 export function requireNotCheckedOut(item: HeldItem, what: string): void {
   if (item.whereabouts.kind === 'checked_out') {
-    throw new ItemConflict('item_checked_out', `Item ${item.labelNumber} is checked out to ${item.whereabouts.takenBy}; it cannot be ${what} until it is returned`);
+    throw new ItemConflict(
+      'item_checked_out',
+      `Item ${item.labelNumber} is checked out to ${item.whereabouts.takenBy}; it cannot be ${what} until it is returned`,
+    );
   }
 }
 
@@ -104,7 +110,8 @@ export function requireInternalCustodian(item: HeldItem, what: string): void {
 export function requireParty(value: Party, field: string): void {
   requireOneOf(value.kind, PARTY_KINDS, `${field}.kind`);
   if (isBlank(value.id)) throw new InvalidItemCommand('required', `${field}.id is required`, `${field}.id`);
-  if (value.name !== undefined && isBlank(value.name)) throw new InvalidItemCommand('required', `${field}.name may not be blank`, `${field}.name`);
+  if (value.name !== undefined && isBlank(value.name))
+    throw new InvalidItemCommand('required', `${field}.name may not be blank`, `${field}.name`);
 }
 
 export function party({ kind, id, name }: Party): Party {
@@ -113,7 +120,8 @@ export function party({ kind, id, name }: Party): Party {
 
 export function storageLocation({ room, locker, shelf }: StorageLocation): StorageLocation {
   if (isBlank(room)) throw new InvalidItemCommand('required', 'A storage location needs a room', 'location.room');
-  if (locker !== undefined && isBlank(locker)) throw new InvalidItemCommand('required', 'location.locker may not be blank', 'location.locker');
+  if (locker !== undefined && isBlank(locker))
+    throw new InvalidItemCommand('required', 'location.locker may not be blank', 'location.locker');
   if (shelf !== undefined && isBlank(shelf)) throw new InvalidItemCommand('required', 'location.shelf may not be blank', 'location.shelf');
   return { room, ...(locker !== undefined && { locker }), ...(shelf !== undefined && { shelf }) };
 }

@@ -198,7 +198,9 @@ function withSubmissionStatus(
 
 /** Checked out and not back by the expected return time. Derived, so it needs no scheduler and no event. */
 export function isOverdue(state: ItemState, now: Date): boolean {
-  return state.status === 'held' && state.whereabouts.kind === 'checked_out' && now.getTime() > Date.parse(state.whereabouts.expectedReturnAt);
+  return (
+    state.status === 'held' && state.whereabouts.kind === 'checked_out' && now.getTime() > Date.parse(state.whereabouts.expectedReturnAt)
+  );
 }
 
 /** Whether an inventory of `scope` should find this item: it is held and checked in there. */

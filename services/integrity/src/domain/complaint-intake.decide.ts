@@ -1,13 +1,26 @@
 import { AcknowledgeForwarding, ForwardComplaint, ReceiveComplaint } from './complaint.commands';
 import { ComplaintConflict, ComplaintNotFound, InvalidComplaintCommand } from './complaint.errors';
-import { COMPLAINT_CHANNELS, ComplaintChannel, ComplaintForwardedToAig, ComplaintForwardedToComiteP, FORWARDING_CHANNELS, ForwardingAcknowledged, IntegrityComplaintLogged, IntegrityComplaintReceived, OVERSIGHT_BODIES, OversightBody } from './complaint.events';
+import {
+  COMPLAINT_CHANNELS,
+  ComplaintChannel,
+  ComplaintForwardedToAig,
+  ComplaintForwardedToComiteP,
+  FORWARDING_CHANNELS,
+  ForwardingAcknowledged,
+  IntegrityComplaintLogged,
+  IntegrityComplaintReceived,
+  OVERSIGHT_BODIES,
+  OversightBody,
+} from './complaint.events';
 import { bodyName, label, open, requireNotBefore, requireOneOf, requirePastDate, requireStaffIds, requireText } from './complaint.guards';
 import { ComplaintState } from './complaint.state';
 import { isBlank, isUuid, toIso } from './integrity.decide';
 
 // Intake: receiving a complaint, forwarding it to Comité P and AIG, and their acknowledgements.
 
-type Intake = [IntegrityComplaintReceived, IntegrityComplaintLogged] | [IntegrityComplaintReceived, IntegrityComplaintLogged, ComplaintForwardedToComiteP | ComplaintForwardedToAig];
+type Intake =
+  | [IntegrityComplaintReceived, IntegrityComplaintLogged]
+  | [IntegrityComplaintReceived, IntegrityComplaintLogged, ComplaintForwardedToComiteP | ComplaintForwardedToAig];
 
 const ORIGIN_OF_CHANNEL: Partial<Record<ComplaintChannel, OversightBody>> = { via_comite_p: 'comite_p', via_aig: 'aig' };
 
@@ -17,7 +30,11 @@ const ORIGIN_OF_CHANNEL: Partial<Record<ComplaintChannel, OversightBody>> = { vi
  * reference, so the invariant "both bodies have it" reads the same for every channel.
  */
 export function decideReceiveComplaint(state: ComplaintState, { data, metadata }: ReceiveComplaint): Intake {
-  if (state.status === 'registered') throw new ComplaintConflict('complaint_already_received', `Complaint ${state.registerNumber ?? state.complaintId} is already received under this id`);
+  if (state.status === 'registered')
+    throw new ComplaintConflict(
+      'complaint_already_received',
+      `Complaint ${state.registerNumber ?? state.complaintId} is already received under this id`,
+    );
 
   if (!isUuid(data.complaintId)) throw new InvalidComplaintCommand('invalid_id', 'The complaint id must be a UUID', 'complaintId');
   requireText(data, ['registerNumber', 'facts']);
@@ -33,10 +50,18 @@ export function decideReceiveComplaint(state: ComplaintState, { data, metadata }
 
   const originBody = ORIGIN_OF_CHANNEL[data.channel];
   if (originBody !== undefined && isBlank(data.externalReference)) {
-    throw new InvalidComplaintCommand('origin_required', `A complaint that came ${data.channel.replace('_', ' ')} needs their reference`, 'externalReference');
+    throw new InvalidComplaintCommand(
+      'origin_required',
+      `A complaint that came ${data.channel.replace('_', ' ')} needs their reference`,
+      'externalReference',
+    );
   }
   if (originBody === undefined && data.externalReference !== undefined) {
-    throw new InvalidComplaintCommand('origin_mismatch', 'Only a complaint that came via Comité P or AIG carries their reference', 'externalReference');
+    throw new InvalidComplaintCommand(
+      'origin_mismatch',
+      'Only a complaint that came via Comité P or AIG carries their reference',
+      'externalReference',
+    );
   }
   if (data.channel === 'desk_report' && isBlank(data.reportId)) {
     throw new InvalidComplaintCommand('required', 'A complaint taken at the desk names the report it came from', 'reportId');
@@ -76,14 +101,22 @@ export function decideReceiveComplaint(state: ComplaintState, { data, metadata }
     recordedBy: by,
     recordedAt: at,
   };
-  return [received, logged, originBody === 'comite_p' ? { type: 'ComplaintForwardedToComiteP', data: origin } : { type: 'ComplaintForwardedToAig', data: origin }];
+  return [
+    received,
+    logged,
+    originBody === 'comite_p' ? { type: 'ComplaintForwardedToComiteP', data: origin } : { type: 'ComplaintForwardedToAig', data: origin },
+  ];
 }
 
-export function decideForwardComplaint(state: ComplaintState, { data, metadata }: ForwardComplaint): [ComplaintForwardedToComiteP | ComplaintForwardedToAig] {
+export function decideForwardComplaint(
+  state: ComplaintState,
+  { data, metadata }: ForwardComplaint,
+): [ComplaintForwardedToComiteP | ComplaintForwardedToAig] {
   const complaint = open(state);
   requireOneOf(data.body, OVERSIGHT_BODIES, 'body');
   requireOneOf(data.channel, FORWARDING_CHANNELS, 'channel');
-  if (data.reference !== undefined && isBlank(data.reference)) throw new InvalidComplaintCommand('required', 'reference may not be blank', 'reference');
+  if (data.reference !== undefined && isBlank(data.reference))
+    throw new InvalidComplaintCommand('required', 'reference may not be blank', 'reference');
   requirePastDate(data.forwardedOn, 'forwardedOn', metadata);
   requireNotBefore(data.forwardedOn, complaint.receivedOn, 'forwardedOn');
   const existing = complaint.forwardings[data.body];
@@ -102,7 +135,11 @@ export function decideForwardComplaint(state: ComplaintState, { data, metadata }
     recordedBy: metadata.actor.staffId,
     recordedAt: toIso(metadata.now),
   };
-  return [data.body === 'comite_p' ? { type: 'ComplaintForwardedToComiteP', data: forwarded } : { type: 'ComplaintForwardedToAig', data: forwarded }];
+  return [
+    data.body === 'comite_p'
+      ? { type: 'ComplaintForwardedToComiteP', data: forwarded }
+      : { type: 'ComplaintForwardedToAig', data: forwarded },
+  ];
 }
 
 export function decideAcknowledgeForwarding(state: ComplaintState, { data, metadata }: AcknowledgeForwarding): [ForwardingAcknowledged] {
@@ -111,9 +148,13 @@ export function decideAcknowledgeForwarding(state: ComplaintState, { data, metad
   requireText(data, ['reference']);
   requirePastDate(data.acknowledgedOn, 'acknowledgedOn', metadata);
   const forwarding = complaint.forwardings[data.body];
-  if (!forwarding) throw new ComplaintNotFound('forwarding_not_found', `Complaint ${label(complaint)} was not forwarded to ${bodyName(data.body)}`);
+  if (!forwarding)
+    throw new ComplaintNotFound('forwarding_not_found', `Complaint ${label(complaint)} was not forwarded to ${bodyName(data.body)}`);
   if (forwarding.reference !== undefined) {
-    throw new ComplaintConflict('forwarding_already_acknowledged', `${bodyName(data.body)} already gave reference ${forwarding.reference} for complaint ${label(complaint)}`);
+    throw new ComplaintConflict(
+      'forwarding_already_acknowledged',
+      `${bodyName(data.body)} already gave reference ${forwarding.reference} for complaint ${label(complaint)}`,
+    );
   }
   requireNotBefore(data.acknowledgedOn, forwarding.forwardedOn, 'acknowledgedOn');
   return [

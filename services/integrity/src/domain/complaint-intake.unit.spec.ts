@@ -37,14 +37,24 @@ describe('receiving a complaint', () => {
             recordedAt: '2025-04-02T09:15:00.000Z',
           },
         },
-        { type: 'IntegrityComplaintLogged', data: { complaintId: COMPLAINT_ID, registerNumber: REGISTER_NUMBER, loggedBy: 'staff-dit-01', loggedAt: '2025-04-02T09:15:00.000Z' } },
+        {
+          type: 'IntegrityComplaintLogged',
+          data: {
+            complaintId: COMPLAINT_ID,
+            registerNumber: REGISTER_NUMBER,
+            loggedBy: 'staff-dit-01',
+            loggedAt: '2025-04-02T09:15:00.000Z',
+          },
+        },
       ]);
   });
 
   it('takes a complaint handed off by reports from the desk, with the report it came from', () => {
     complaint
       .given()
-      .when((s) => decideReceiveComplaint(s, receiveCommand({ channel: 'desk_report', reportId: REPORT_ID, complainant: { name: 'Jan Claes' } })))
+      .when((s) =>
+        decideReceiveComplaint(s, receiveCommand({ channel: 'desk_report', reportId: REPORT_ID, complainant: { name: 'Jan Claes' } })),
+      )
       .then([
         {
           type: 'IntegrityComplaintReceived',
@@ -109,7 +119,9 @@ describe('receiving a complaint', () => {
   it('registers a complaint whose complainant could not identify the officers, and keeps the office it came in at', () => {
     complaint
       .given()
-      .when((s) => decideReceiveComplaint(s, receiveCommand({ channel: 'desk_report', reportId: REPORT_ID, staffConcerned: [], office: 'APG' })))
+      .when((s) =>
+        decideReceiveComplaint(s, receiveCommand({ channel: 'desk_report', reportId: REPORT_ID, staffConcerned: [], office: 'APG' })),
+      )
       .then([received({ channel: 'desk_report', reportId: REPORT_ID, staffConcerned: [], office: 'APG' }), logged]);
   });
 
@@ -184,20 +196,33 @@ describe('forwarding to Comité P and AIG', () => {
   });
 
   it('still forwards a complaint that came via Comité P to AIG', () => {
-    const origin = decideReceiveComplaint({ status: 'none' }, receiveCommand({ channel: 'via_comite_p', externalReference: 'CP-2025-33121' }));
+    const origin = decideReceiveComplaint(
+      { status: 'none' },
+      receiveCommand({ channel: 'via_comite_p', externalReference: 'CP-2025-33121' }),
+    );
     complaint
       .given(...origin)
       .when((s) => decideForwardComplaint(s, forward('aig')))
       .then([
         {
           type: 'ComplaintForwardedToAig',
-          data: { complaintId: COMPLAINT_ID, basis: 'forwarded', forwardedOn: '2025-04-02', channel: 'email', recordedBy: 'staff-dit-01', recordedAt: '2025-04-02T10:00:00.000Z' },
+          data: {
+            complaintId: COMPLAINT_ID,
+            basis: 'forwarded',
+            forwardedOn: '2025-04-02',
+            channel: 'email',
+            recordedBy: 'staff-dit-01',
+            recordedAt: '2025-04-02T10:00:00.000Z',
+          },
         },
       ]);
   });
 
   it('refuses to forward to Comité P a complaint that came from them', () => {
-    const origin = decideReceiveComplaint({ status: 'none' }, receiveCommand({ channel: 'via_comite_p', externalReference: 'CP-2025-33121' }));
+    const origin = decideReceiveComplaint(
+      { status: 'none' },
+      receiveCommand({ channel: 'via_comite_p', externalReference: 'CP-2025-33121' }),
+    );
     complaint
       .given(...origin)
       .when((s) => decideForwardComplaint(s, forward('comite_p')))
@@ -239,14 +264,23 @@ describe('forwarding to Comité P and AIG', () => {
         .then([
           {
             type: 'ForwardingAcknowledged',
-            data: { complaintId: COMPLAINT_ID, body: 'comite_p', reference: 'CP-2025-40001', acknowledgedOn: '2025-04-07', recordedBy: 'staff-dit-01', recordedAt: '2025-04-07T08:30:00.000Z' },
+            data: {
+              complaintId: COMPLAINT_ID,
+              body: 'comite_p',
+              reference: 'CP-2025-40001',
+              acknowledgedOn: '2025-04-07',
+              recordedBy: 'staff-dit-01',
+              recordedAt: '2025-04-07T08:30:00.000Z',
+            },
           },
         ]);
-      const state = complaint.fold([
-        ...FORWARDED,
-        ...decideAcknowledgeForwarding(complaint.fold(FORWARDED), acknowledge('comite_p')),
-      ]);
-      expect(state.status === 'registered' && state.forwardings.comite_p).toEqual({ basis: 'forwarded', forwardedOn: '2025-04-02', channel: 'email', reference: 'CP-2025-40001' });
+      const state = complaint.fold([...FORWARDED, ...decideAcknowledgeForwarding(complaint.fold(FORWARDED), acknowledge('comite_p'))]);
+      expect(state.status === 'registered' && state.forwardings.comite_p).toEqual({
+        basis: 'forwarded',
+        forwardedOn: '2025-04-02',
+        channel: 'email',
+        reference: 'CP-2025-40001',
+      });
     });
 
     it('refuses a reference for a body that already gave one', () => {

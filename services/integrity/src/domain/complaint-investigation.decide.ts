@@ -1,13 +1,42 @@
-import { AnswerInformationRequest, ConcludeInvestigation, RecordFinding, RecordHearing, RecordInformationRequest } from './complaint.commands';
+import {
+  AnswerInformationRequest,
+  ConcludeInvestigation,
+  RecordFinding,
+  RecordHearing,
+  RecordInformationRequest,
+} from './complaint.commands';
 import { ComplaintConflict, ComplaintNotFound, InvalidComplaintCommand } from './complaint.errors';
-import { CONCLUSIONS, ExculpatoryFindingRecorded, HearingAssistance, IncriminatingFindingRecorded, InformationProvidedToOversightBody, InformationRequestReceived, InvestigationConcluded, OVERSIGHT_BODIES, StaffMemberHeard } from './complaint.events';
-import { forwarded, investigating, label, requireBoolean, requireConcerned, requireInvestigator, requireOneOf, requirePastDate, requireText } from './complaint.guards';
+import {
+  CONCLUSIONS,
+  ExculpatoryFindingRecorded,
+  HearingAssistance,
+  IncriminatingFindingRecorded,
+  InformationProvidedToOversightBody,
+  InformationRequestReceived,
+  InvestigationConcluded,
+  OVERSIGHT_BODIES,
+  StaffMemberHeard,
+} from './complaint.events';
+import {
+  forwarded,
+  investigating,
+  label,
+  requireBoolean,
+  requireConcerned,
+  requireInvestigator,
+  requireOneOf,
+  requirePastDate,
+  requireText,
+} from './complaint.guards';
 import { ComplaintState } from './complaint.state';
 import { isBlank, toIso } from './integrity.decide';
 
 // The investigation: findings, the oversight bodies' requests, hearings, and the conclusion.
 
-export function decideRecordFinding(state: ComplaintState, { data, metadata }: RecordFinding): [IncriminatingFindingRecorded | ExculpatoryFindingRecorded] {
+export function decideRecordFinding(
+  state: ComplaintState,
+  { data, metadata }: RecordFinding,
+): [IncriminatingFindingRecorded | ExculpatoryFindingRecorded] {
   const complaint = investigating(state);
   requireInvestigator(complaint, metadata.actor);
   requireOneOf(data.kind, ['incriminating', 'exculpatory'], 'kind');
@@ -25,10 +54,17 @@ export function decideRecordFinding(state: ComplaintState, { data, metadata }: R
     recordedBy: metadata.actor.staffId,
     recordedAt: toIso(metadata.now),
   };
-  return [data.kind === 'incriminating' ? { type: 'IncriminatingFindingRecorded', data: finding } : { type: 'ExculpatoryFindingRecorded', data: finding }];
+  return [
+    data.kind === 'incriminating'
+      ? { type: 'IncriminatingFindingRecorded', data: finding }
+      : { type: 'ExculpatoryFindingRecorded', data: finding },
+  ];
 }
 
-export function decideRecordInformationRequest(state: ComplaintState, { data, metadata }: RecordInformationRequest): [InformationRequestReceived] {
+export function decideRecordInformationRequest(
+  state: ComplaintState,
+  { data, metadata }: RecordInformationRequest,
+): [InformationRequestReceived] {
   const complaint = forwarded(state);
   requireOneOf(data.body, OVERSIGHT_BODIES, 'body');
   requireText(data, ['requestId', 'request']);
@@ -36,7 +72,8 @@ export function decideRecordInformationRequest(state: ComplaintState, { data, me
     throw new InvalidComplaintCommand('required', 'externalReference may not be blank', 'externalReference');
   }
   requirePastDate(data.receivedOn, 'receivedOn', metadata);
-  if (Object.hasOwn(complaint.informationRequests, data.requestId)) throw new ComplaintConflict('id_in_use', `Information request ${data.requestId} is already recorded`);
+  if (Object.hasOwn(complaint.informationRequests, data.requestId))
+    throw new ComplaintConflict('id_in_use', `Information request ${data.requestId} is already recorded`);
   return [
     {
       type: 'InformationRequestReceived',
@@ -54,13 +91,21 @@ export function decideRecordInformationRequest(state: ComplaintState, { data, me
   ];
 }
 
-export function decideAnswerInformationRequest(state: ComplaintState, { data, metadata }: AnswerInformationRequest): [InformationProvidedToOversightBody] {
+export function decideAnswerInformationRequest(
+  state: ComplaintState,
+  { data, metadata }: AnswerInformationRequest,
+): [InformationProvidedToOversightBody] {
   const complaint = forwarded(state);
   requireText(data, ['requestId', 'answer']);
   requirePastDate(data.providedOn, 'providedOn', metadata);
   const request = complaint.informationRequests[data.requestId];
-  if (!request) throw new ComplaintNotFound('information_request_not_found', `No information request ${data.requestId} on complaint ${label(complaint)}`);
-  if (request.answered) throw new ComplaintConflict('information_request_already_answered', `Information request ${data.requestId} was already answered`);
+  if (!request)
+    throw new ComplaintNotFound(
+      'information_request_not_found',
+      `No information request ${data.requestId} on complaint ${label(complaint)}`,
+    );
+  if (request.answered)
+    throw new ComplaintConflict('information_request_already_answered', `Information request ${data.requestId} was already answered`);
   return [
     {
       type: 'InformationProvidedToOversightBody',
@@ -89,10 +134,12 @@ export function decideRecordHearing(state: ComplaintState, { data, metadata }: R
   let recorded: HearingAssistance;
   if (assistance?.kind === 'waived') recorded = { kind: 'waived' };
   else if (assistance?.kind === 'lawyer' || assistance?.kind === 'defender') {
-    if (isBlank(assistance.name)) throw new InvalidComplaintCommand('required', `The ${assistance.kind}'s name is required`, 'assistance.name');
+    if (isBlank(assistance.name))
+      throw new InvalidComplaintCommand('required', `The ${assistance.kind}'s name is required`, 'assistance.name');
     recorded = { kind: assistance.kind, name: assistance.name };
   } else throw new InvalidComplaintCommand('invalid_value', 'assistance must be a lawyer, a defender or waived', 'assistance.kind');
-  if (complaint.hearings.includes(data.hearingId)) throw new ComplaintConflict('id_in_use', `Hearing ${data.hearingId} is already recorded`);
+  if (complaint.hearings.includes(data.hearingId))
+    throw new ComplaintConflict('id_in_use', `Hearing ${data.hearingId} is already recorded`);
   return [
     {
       type: 'StaffMemberHeard',
@@ -120,7 +167,10 @@ export function decideConcludeInvestigation(state: ComplaintState, { data, metad
   const incriminating = complaint.findings.incriminating.length;
   const exculpatory = complaint.findings.exculpatory.length;
   if (incriminating + exculpatory === 0) {
-    throw new ComplaintConflict('no_finding_considered', `Complaint ${label(complaint)} has no finding recorded, ten laste or ten ontlaste; it cannot be concluded`);
+    throw new ComplaintConflict(
+      'no_finding_considered',
+      `Complaint ${label(complaint)} has no finding recorded, ten laste or ten ontlaste; it cannot be concluded`,
+    );
   }
   return [
     {

@@ -28,7 +28,13 @@ describe('findings ten laste en ten ontlaste', () => {
       .when((s) =>
         decideComplaint(s, {
           type: 'RecordFinding',
-          data: { findingId: 'F-1', kind: 'incriminating', staffId: OFFICER_A, summary: 'Bodycambeelden tonen een verheven toon en beledigende woorden', source: 'Bodycam 4711, 28/03 17:42' },
+          data: {
+            findingId: 'F-1',
+            kind: 'incriminating',
+            staffId: OFFICER_A,
+            summary: 'Bodycambeelden tonen een verheven toon en beledigende woorden',
+            source: 'Bodycam 4711, 28/03 17:42',
+          },
           metadata: by(),
         }),
       )
@@ -41,7 +47,13 @@ describe('findings ten laste en ten ontlaste', () => {
       .when((s) =>
         decideComplaint(s, {
           type: 'RecordFinding',
-          data: { findingId: 'F-2', kind: 'exculpatory', staffId: OFFICER_B, summary: 'Getuige bevestigt dat INP B. zich correct gedroeg', source: 'Verhoor getuige, 09/04' },
+          data: {
+            findingId: 'F-2',
+            kind: 'exculpatory',
+            staffId: OFFICER_B,
+            summary: 'Getuige bevestigt dat INP B. zich correct gedroeg',
+            source: 'Verhoor getuige, 09/04',
+          },
           metadata: by(INVESTIGATOR, '2025-04-10T11:30:00.000Z'),
         }),
       )
@@ -51,11 +63,24 @@ describe('findings ten laste en ten ontlaste', () => {
   it('records a finding about no one in particular', () => {
     complaint
       .given(...INVESTIGATING)
-      .when((s) => decideComplaint(s, { type: 'RecordFinding', data: { findingId: 'F-3', kind: 'exculpatory', summary: 'Dienstnota bevestigt de controle', source: 'Dienstnota 28/03' }, metadata: by() }))
+      .when((s) =>
+        decideComplaint(s, {
+          type: 'RecordFinding',
+          data: { findingId: 'F-3', kind: 'exculpatory', summary: 'Dienstnota bevestigt de controle', source: 'Dienstnota 28/03' },
+          metadata: by(),
+        }),
+      )
       .then([
         {
           type: 'ExculpatoryFindingRecorded',
-          data: { complaintId: COMPLAINT_ID, findingId: 'F-3', summary: 'Dienstnota bevestigt de controle', source: 'Dienstnota 28/03', recordedBy: 'staff-bit-07', recordedAt: '2025-04-10T11:00:00.000Z' },
+          data: {
+            complaintId: COMPLAINT_ID,
+            findingId: 'F-3',
+            summary: 'Dienstnota bevestigt de controle',
+            source: 'Dienstnota 28/03',
+            recordedBy: 'staff-bit-07',
+            recordedAt: '2025-04-10T11:00:00.000Z',
+          },
         },
       ]);
   });
@@ -66,12 +91,18 @@ describe('findings ten laste en ten ontlaste', () => {
       data: { findingId: 'F-1', kind: 'incriminating', summary: 's', source: 'src', ...data },
       metadata: by(actor),
     });
-    complaint.given(...INVESTIGATING).when((s) => decideComplaint(s, finding({}, CHIEF))).thenThrows({ type: ComplaintForbidden, code: 'not_an_investigator', status: 403 });
+    complaint
+      .given(...INVESTIGATING)
+      .when((s) => decideComplaint(s, finding({}, CHIEF)))
+      .thenThrows({ type: ComplaintForbidden, code: 'not_an_investigator', status: 403 });
     complaint
       .given(...INVESTIGATING)
       .when((s) => decideComplaint(s, finding({ staffId: 'staff-0815' })))
       .thenThrows({ type: InvalidComplaintCommand, code: 'not_concerned', status: 422, field: 'staffId' });
-    complaint.given(...INVESTIGATING, incriminating).when((s) => decideComplaint(s, finding({}))).thenThrows({ type: ComplaintConflict, code: 'id_in_use', status: 409 });
+    complaint
+      .given(...INVESTIGATING, incriminating)
+      .when((s) => decideComplaint(s, finding({})))
+      .thenThrows({ type: ComplaintConflict, code: 'id_in_use', status: 409 });
   });
 });
 
@@ -96,7 +127,13 @@ describe('information requests from Comité P and AIG (R-INT-12)', () => {
       .when((s) =>
         decideComplaint(s, {
           type: 'RecordInformationRequest',
-          data: { requestId: 'R-1', body: 'comite_p', request: 'Kopie van de bodycambeelden en de dienstnota', receivedOn: '2025-04-15', externalReference: 'CP-2025-40001/2' },
+          data: {
+            requestId: 'R-1',
+            body: 'comite_p',
+            request: 'Kopie van de bodycambeelden en de dienstnota',
+            receivedOn: '2025-04-15',
+            externalReference: 'CP-2025-40001/2',
+          },
           metadata: at(CLERK, '2025-04-15T09:00:00.000Z'),
         }),
       )
@@ -106,18 +143,39 @@ describe('information requests from Comité P and AIG (R-INT-12)', () => {
   it('records the answer, to the body that asked', () => {
     complaint
       .given(...INVESTIGATING, requested)
-      .when((s) => decideComplaint(s, { type: 'AnswerInformationRequest', data: { requestId: 'R-1', answer: 'Beelden en nota bezorgd via beveiligde link', providedOn: '2025-04-16' }, metadata: by(INVESTIGATOR, '2025-04-16T15:00:00.000Z') }))
+      .when((s) =>
+        decideComplaint(s, {
+          type: 'AnswerInformationRequest',
+          data: { requestId: 'R-1', answer: 'Beelden en nota bezorgd via beveiligde link', providedOn: '2025-04-16' },
+          metadata: by(INVESTIGATOR, '2025-04-16T15:00:00.000Z'),
+        }),
+      )
       .then([
         {
           type: 'InformationProvidedToOversightBody',
-          data: { complaintId: COMPLAINT_ID, requestId: 'R-1', body: 'comite_p', answer: 'Beelden en nota bezorgd via beveiligde link', providedOn: '2025-04-16', providedBy: 'staff-bit-07', recordedAt: '2025-04-16T15:00:00.000Z' },
+          data: {
+            complaintId: COMPLAINT_ID,
+            requestId: 'R-1',
+            body: 'comite_p',
+            answer: 'Beelden en nota bezorgd via beveiligde link',
+            providedOn: '2025-04-16',
+            providedBy: 'staff-bit-07',
+            recordedAt: '2025-04-16T15:00:00.000Z',
+          },
         },
       ]);
   });
 
   it('refuses to answer an unknown request or one already answered', () => {
-    const answer: ComplaintCommand = { type: 'AnswerInformationRequest', data: { requestId: 'R-1', answer: 'a', providedOn: '2025-04-16' }, metadata: by(INVESTIGATOR, '2025-04-16T15:00:00.000Z') };
-    complaint.given(...INVESTIGATING).when((s) => decideComplaint(s, answer)).thenThrows({ type: ComplaintNotFound, code: 'information_request_not_found', status: 404 });
+    const answer: ComplaintCommand = {
+      type: 'AnswerInformationRequest',
+      data: { requestId: 'R-1', answer: 'a', providedOn: '2025-04-16' },
+      metadata: by(INVESTIGATOR, '2025-04-16T15:00:00.000Z'),
+    };
+    complaint
+      .given(...INVESTIGATING)
+      .when((s) => decideComplaint(s, answer))
+      .thenThrows({ type: ComplaintNotFound, code: 'information_request_not_found', status: 404 });
     const answered = decideComplaint(complaint.fold([...INVESTIGATING, requested]), answer);
     complaint
       .given(...INVESTIGATING, requested, ...answered)
@@ -186,7 +244,10 @@ describe('hearing a staff member concerned (R-INT-11)', () => {
   });
 
   it('refuses a hearing of someone not concerned, a defender without a name, or undecided rights', () => {
-    complaint.given(...INVESTIGATING).when((s) => decideComplaint(s, hear({ staffId: 'staff-0815' }))).thenThrows({ type: InvalidComplaintCommand, code: 'not_concerned', status: 422, field: 'staffId' });
+    complaint
+      .given(...INVESTIGATING)
+      .when((s) => decideComplaint(s, hear({ staffId: 'staff-0815' })))
+      .thenThrows({ type: InvalidComplaintCommand, code: 'not_concerned', status: 422, field: 'staffId' });
     complaint
       .given(...INVESTIGATING)
       .when((s) => decideComplaint(s, hear({ assistance: { kind: 'defender', name: '' } })))
@@ -199,7 +260,10 @@ describe('hearing a staff member concerned (R-INT-11)', () => {
 });
 
 describe('concluding the investigation (R-INT-4)', () => {
-  const conclude = (actor = INVESTIGATOR, data: ConcludeInvestigation['data'] = { conclusion: 'founded', summary: 'Onderzoek afgerond' }): ConcludeInvestigation => ({
+  const conclude = (
+    actor = INVESTIGATOR,
+    data: ConcludeInvestigation['data'] = { conclusion: 'founded', summary: 'Onderzoek afgerond' },
+  ): ConcludeInvestigation => ({
     type: 'ConcludeInvestigation',
     data,
     metadata: by(actor, '2025-05-02T16:00:00.000Z'),
@@ -240,7 +304,10 @@ describe('concluding the investigation (R-INT-4)', () => {
   });
 
   it('refuses someone who is not an investigator, and a second conclusion', () => {
-    complaint.given(...INVESTIGATING, incriminating).when((s) => decideComplaint(s, conclude(CHIEF))).thenThrows({ type: ComplaintForbidden, code: 'not_an_investigator', status: 403 });
+    complaint
+      .given(...INVESTIGATING, incriminating)
+      .when((s) => decideComplaint(s, conclude(CHIEF)))
+      .thenThrows({ type: ComplaintForbidden, code: 'not_an_investigator', status: 403 });
     complaint
       .given(...FORWARDED, administrativeOrdered, assigned(), incriminating, concludedAs('founded'))
       .when((s) => decideComplaint(s, conclude()))

@@ -15,21 +15,35 @@ export function decideAssignInvestigator(state: ComplaintState, { data, metadata
   const complaint = investigating(state);
   const authority = metadata.actor.authority;
   if (!mayAssignInvestigator(complaint, metadata.actor)) {
-    throw new ComplaintForbidden('not_an_ordering_authority', `Only the korpschef or the authority that ordered the investigation may assign its investigator`);
+    throw new ComplaintForbidden(
+      'not_an_ordering_authority',
+      `Only the korpschef or the authority that ordered the investigation may assign its investigator`,
+    );
   }
   if (isBlank(data.investigatorId)) throw new InvalidComplaintCommand('required', 'investigatorId is required', 'investigatorId');
   requireBoolean(data.designated, 'designated');
   const { verdict, conflicts } = investigatorCheck(complaint, data.investigatorId, data.organisation, data.relationships);
   if (verdict === 'concerned') {
-    throw new ComplaintConflict('investigator_concerned', `${data.investigatorId} is a staff member concerned by complaint ${label(complaint)}`);
+    throw new ComplaintConflict(
+      'investigator_concerned',
+      `${data.investigatorId} is a staff member concerned by complaint ${label(complaint)}`,
+    );
   }
   if (verdict === 'already_assigned') {
-    throw new ComplaintConflict('investigator_already_assigned', `${data.investigatorId} is already an investigator of complaint ${label(complaint)}`);
+    throw new ComplaintConflict(
+      'investigator_already_assigned',
+      `${data.investigatorId} is already an investigator of complaint ${label(complaint)}`,
+    );
   }
   if (data.override !== undefined) {
     if (authority !== KORPSCHEF) throw new ComplaintForbidden('not_the_chief', 'Only the korpschef may override a conflict of interest');
     if (isBlank(data.override.reason)) throw new InvalidComplaintCommand('required', 'An override needs a reason', 'override.reason');
-    if (conflicts.length === 0) throw new InvalidComplaintCommand('override_without_conflict', `${data.investigatorId} has no conflict of interest to override`, 'override');
+    if (conflicts.length === 0)
+      throw new InvalidComplaintCommand(
+        'override_without_conflict',
+        `${data.investigatorId} has no conflict of interest to override`,
+        'override',
+      );
   } else if (conflicts.length > 0) {
     throw new ConflictOfInterest(data.investigatorId, conflicts);
   }
@@ -73,13 +87,19 @@ export function mayAssignInvestigator(complaint: Pick<Complaint, 'triage'>, acto
   return actor.authority === KORPSCHEF || (actor.authority !== undefined && actor.authority === complaint.triage?.orderedAs);
 }
 
-export function conflictsOfInterest(investigatorId: string, staffConcerned: readonly string[], organisation: Organisation, relationships: Relationships): InvestigatorConflict[] {
+export function conflictsOfInterest(
+  investigatorId: string,
+  staffConcerned: readonly string[],
+  organisation: Organisation,
+  relationships: Relationships,
+): InvestigatorConflict[] {
   const investigator = organisation[investigatorId];
   const conflicts: InvestigatorConflict[] = [];
   for (const staffId of staffConcerned) {
     const concerned = organisation[staffId];
     if (investigator && concerned) {
-      for (const team of investigator.teams.filter((t) => concerned.teams.includes(t))) conflicts.push({ kind: 'same_team', staffId, team });
+      for (const team of investigator.teams.filter((t) => concerned.teams.includes(t)))
+        conflicts.push({ kind: 'same_team', staffId, team });
       if (investigator.unit === concerned.unit) conflicts.push({ kind: 'same_unit', staffId, unit: concerned.unit });
     }
     if (relationships.some(([a, b]) => (a === investigatorId && b === staffId) || (a === staffId && b === investigatorId))) {

@@ -1,7 +1,22 @@
 import { AssignInvestigator, decideAssignInvestigator } from './complaint.decide';
 import { ComplaintConflict, ComplaintForbidden, ConflictOfInterest, InvalidComplaintCommand } from './complaint.errors';
 import { designatedInvestigators } from './complaint.state';
-import { administrativeOrdered, assigned, at, CHIEF, CLERK, complaint, COMPLAINT_ID, disciplinaryOrdered, FORWARDED, MAYOR, MINISTER, OFFICER_A, OFFICER_B, ORGANISATION } from './complaint.fixtures.spec';
+import {
+  administrativeOrdered,
+  assigned,
+  at,
+  CHIEF,
+  CLERK,
+  complaint,
+  COMPLAINT_ID,
+  disciplinaryOrdered,
+  FORWARDED,
+  MAYOR,
+  MINISTER,
+  OFFICER_A,
+  OFFICER_B,
+  ORGANISATION,
+} from './complaint.fixtures.spec';
 
 const assign = (data: Partial<AssignInvestigator['data']>, actor = CHIEF): AssignInvestigator => ({
   type: 'AssignInvestigator',
@@ -22,7 +37,14 @@ describe('assigning an investigator', () => {
   it('lets the authority that ordered a disciplinary investigation designate an ad hoc investigator, exposed for per-file access', () => {
     const event = {
       type: 'InvestigatorAssigned' as const,
-      data: { complaintId: COMPLAINT_ID, investigatorId: 'staff-int-99', designated: true, conflicts: [], assignedBy: 'ext-burgemeester', assignedAt: '2025-04-05T09:00:00.000Z' },
+      data: {
+        complaintId: COMPLAINT_ID,
+        investigatorId: 'staff-int-99',
+        designated: true,
+        conflicts: [],
+        assignedBy: 'ext-burgemeester',
+        assignedAt: '2025-04-05T09:00:00.000Z',
+      },
     };
     complaint
       .given(...FORWARDED, disciplinaryOrdered)
@@ -62,7 +84,12 @@ describe('assigning an investigator', () => {
     complaint
       .given(...TRIAGED)
       .when((s) => decideAssignInvestigator(s, assign({ investigatorId: 'staff-int-30' })))
-      .thenThrows({ type: ConflictOfInterest, code: 'conflict_of_interest', status: 409, message: /same unit with staff-4711; same unit with staff-4712/ });
+      .thenThrows({
+        type: ConflictOfInterest,
+        code: 'conflict_of_interest',
+        status: 409,
+        message: /same unit with staff-4711; same unit with staff-4712/,
+      });
   });
 
   it('refuses an investigator with a recorded relationship, in either order of the pair', () => {
@@ -75,7 +102,16 @@ describe('assigning an investigator', () => {
   it("records the chief's override with the reason and every conflict it overrode", () => {
     complaint
       .given(...TRIAGED)
-      .when((s) => decideAssignInvestigator(s, assign({ investigatorId: 'staff-wijk-21', relationships: [['staff-wijk-21', OFFICER_A]], override: { reason: 'Enige fietsbrigadier met FTO-opleiding; geen contact sinds 2023' } })))
+      .when((s) =>
+        decideAssignInvestigator(
+          s,
+          assign({
+            investigatorId: 'staff-wijk-21',
+            relationships: [['staff-wijk-21', OFFICER_A]],
+            override: { reason: 'Enige fietsbrigadier met FTO-opleiding; geen contact sinds 2023' },
+          }),
+        ),
+      )
       .then([
         {
           type: 'InvestigatorAssigned',

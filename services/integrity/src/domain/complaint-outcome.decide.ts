@@ -1,17 +1,50 @@
-import { AddEvaluationFileNote, CloseComplaint, DecideSanction, RecordLessonsLearned, ReferToParket, ReportMaliciousComplaintToParket, StartDisciplinaryProcedure } from './complaint.commands';
+import {
+  AddEvaluationFileNote,
+  CloseComplaint,
+  DecideSanction,
+  RecordLessonsLearned,
+  ReferToParket,
+  ReportMaliciousComplaintToParket,
+  StartDisciplinaryProcedure,
+} from './complaint.commands';
 import { ComplaintConflict, ComplaintForbidden, ComplaintNotFound, InvalidComplaintCommand } from './complaint.errors';
-import { ComplaintClosed, CONCLUSIONS, CriminalReferralMade, DisciplinaryProcedureStarted, DisciplinarySanctionDecided, EvaluationFileNoteAdded, LESSON_SCOPES, LessonsLearnedRecorded, MaliciousComplaintReportedToParket } from './complaint.events';
-import { concluded, label, requireConcerned, requireDisciplinaryAuthority, requireNotBefore, requireOneOf, requirePastDate, requireStaffIds, requireText } from './complaint.guards';
+import {
+  ComplaintClosed,
+  CONCLUSIONS,
+  CriminalReferralMade,
+  DisciplinaryProcedureStarted,
+  DisciplinarySanctionDecided,
+  EvaluationFileNoteAdded,
+  LESSON_SCOPES,
+  LessonsLearnedRecorded,
+  MaliciousComplaintReportedToParket,
+} from './complaint.events';
+import {
+  concluded,
+  label,
+  requireConcerned,
+  requireDisciplinaryAuthority,
+  requireNotBefore,
+  requireOneOf,
+  requirePastDate,
+  requireStaffIds,
+  requireText,
+} from './complaint.guards';
 import { ComplaintState } from './complaint.state';
 import { isBlank, toIso } from './integrity.decide';
 
 // The outcome: the parket, discipline, the evaluation file, lessons learned, and closing.
 
-export function decideReportMaliciousComplaintToParket(state: ComplaintState, { data, metadata }: ReportMaliciousComplaintToParket): [MaliciousComplaintReportedToParket] {
+export function decideReportMaliciousComplaintToParket(
+  state: ComplaintState,
+  { data, metadata }: ReportMaliciousComplaintToParket,
+): [MaliciousComplaintReportedToParket] {
   const complaint = concluded(state, ['manifestly_unfounded_malicious'], 'be reported to the parket as malicious');
-  if (complaint.reportedToParket) throw new ComplaintConflict('already_reported_to_parket', `Complaint ${label(complaint)} was already reported to the parket`);
+  if (complaint.reportedToParket)
+    throw new ComplaintConflict('already_reported_to_parket', `Complaint ${label(complaint)} was already reported to the parket`);
   requirePastDate(data.reportedOn, 'reportedOn', metadata);
-  if (data.parketReference !== undefined && isBlank(data.parketReference)) throw new InvalidComplaintCommand('required', 'parketReference may not be blank', 'parketReference');
+  if (data.parketReference !== undefined && isBlank(data.parketReference))
+    throw new InvalidComplaintCommand('required', 'parketReference may not be blank', 'parketReference');
   return [
     {
       type: 'MaliciousComplaintReportedToParket',
@@ -28,11 +61,13 @@ export function decideReportMaliciousComplaintToParket(state: ComplaintState, { 
 
 export function decideReferToParket(state: ComplaintState, { data, metadata }: ReferToParket): [CriminalReferralMade] {
   const complaint = concluded(state, ['founded'], 'be referred to the parket');
-  if (complaint.criminalReferral) throw new ComplaintConflict('already_referred', `Complaint ${label(complaint)} was already referred to the parket`);
+  if (complaint.criminalReferral)
+    throw new ComplaintConflict('already_referred', `Complaint ${label(complaint)} was already referred to the parket`);
   requireStaffIds(data.staffIds, 'staffIds');
   data.staffIds.forEach((staffId, i) => requireConcerned(complaint, staffId, `staffIds[${i}]`));
   requirePastDate(data.referredOn, 'referredOn', metadata);
-  if (data.parketReference !== undefined && isBlank(data.parketReference)) throw new InvalidComplaintCommand('required', 'parketReference may not be blank', 'parketReference');
+  if (data.parketReference !== undefined && isBlank(data.parketReference))
+    throw new InvalidComplaintCommand('required', 'parketReference may not be blank', 'parketReference');
   return [
     {
       type: 'CriminalReferralMade',
@@ -48,17 +83,29 @@ export function decideReferToParket(state: ComplaintState, { data, metadata }: R
   ];
 }
 
-export function decideStartDisciplinaryProcedure(state: ComplaintState, { data, metadata }: StartDisciplinaryProcedure): [DisciplinaryProcedureStarted] {
+export function decideStartDisciplinaryProcedure(
+  state: ComplaintState,
+  { data, metadata }: StartDisciplinaryProcedure,
+): [DisciplinaryProcedureStarted] {
   const complaint = concluded(state, ['founded'], 'lead to a disciplinary procedure');
   const authority = requireDisciplinaryAuthority(metadata.actor, data.config, 'start a disciplinary procedure');
   requireConcerned(complaint, data.staffId, 'staffId');
   if (complaint.procedures[data.staffId]) {
-    throw new ComplaintConflict('disciplinary_procedure_already_started', `A disciplinary procedure against ${data.staffId} was already started on complaint ${label(complaint)}`);
+    throw new ComplaintConflict(
+      'disciplinary_procedure_already_started',
+      `A disciplinary procedure against ${data.staffId} was already started on complaint ${label(complaint)}`,
+    );
   }
   return [
     {
       type: 'DisciplinaryProcedureStarted',
-      data: { complaintId: complaint.complaintId, staffId: data.staffId, authority, startedBy: metadata.actor.staffId, startedAt: toIso(metadata.now) },
+      data: {
+        complaintId: complaint.complaintId,
+        staffId: data.staffId,
+        authority,
+        startedBy: metadata.actor.staffId,
+        startedAt: toIso(metadata.now),
+      },
     },
   ];
 }
@@ -68,16 +115,30 @@ export function decideDecideSanction(state: ComplaintState, { data, metadata }: 
   const complaint = concluded(state, ['founded'], 'lead to a sanction');
   const authority = requireDisciplinaryAuthority(metadata.actor, data.config, 'decide a sanction');
   const procedure = complaint.procedures[data.staffId];
-  if (!procedure) throw new ComplaintNotFound('disciplinary_procedure_not_found', `No disciplinary procedure against ${data.staffId} on complaint ${label(complaint)}`);
+  if (!procedure)
+    throw new ComplaintNotFound(
+      'disciplinary_procedure_not_found',
+      `No disciplinary procedure against ${data.staffId} on complaint ${label(complaint)}`,
+    );
   if (procedure.sanction !== null) {
-    throw new ComplaintConflict('sanction_already_decided', `${procedure.sanction.authority} already decided ${procedure.sanction.sanction} for ${data.staffId}`);
+    throw new ComplaintConflict(
+      'sanction_already_decided',
+      `${procedure.sanction.authority} already decided ${procedure.sanction.sanction} for ${data.staffId}`,
+    );
   }
   const severity = Object.hasOwn(data.config.sanctions, data.sanction) ? data.config.sanctions[data.sanction] : undefined;
   if (severity === undefined) {
-    throw new InvalidComplaintCommand('unknown_sanction', `${data.sanction} is not in the sanction catalogue (${Object.keys(data.config.sanctions).join(', ')})`, 'sanction');
+    throw new InvalidComplaintCommand(
+      'unknown_sanction',
+      `${data.sanction} is not in the sanction catalogue (${Object.keys(data.config.sanctions).join(', ')})`,
+      'sanction',
+    );
   }
   if (!(data.config.competence[authority] ?? []).includes(severity)) {
-    throw new ComplaintForbidden('authority_not_competent', `The ${authority} is not competent to impose a ${severity} sanction (${data.sanction})`);
+    throw new ComplaintForbidden(
+      'authority_not_competent',
+      `The ${authority} is not competent to impose a ${severity} sanction (${data.sanction})`,
+    );
   }
   requirePastDate(data.decidedOn, 'decidedOn', metadata);
   requireNotBefore(data.decidedOn, procedure.startedOn, 'decidedOn');
@@ -103,12 +164,21 @@ export function decideAddEvaluationFileNote(state: ComplaintState, { data, metad
   requireConcerned(complaint, data.staffId, 'staffId');
   requireText(data, ['note']);
   if (complaint.evaluationNotes.includes(data.staffId)) {
-    throw new ComplaintConflict('note_already_added', `A note for ${data.staffId}'s evaluation file was already added on complaint ${label(complaint)}`);
+    throw new ComplaintConflict(
+      'note_already_added',
+      `A note for ${data.staffId}'s evaluation file was already added on complaint ${label(complaint)}`,
+    );
   }
   return [
     {
       type: 'EvaluationFileNoteAdded',
-      data: { complaintId: complaint.complaintId, staffId: data.staffId, note: data.note, addedBy: metadata.actor.staffId, addedAt: toIso(metadata.now) },
+      data: {
+        complaintId: complaint.complaintId,
+        staffId: data.staffId,
+        note: data.note,
+        addedBy: metadata.actor.staffId,
+        addedAt: toIso(metadata.now),
+      },
     },
   ];
 }
@@ -121,12 +191,23 @@ export function decideRecordLessonsLearned(state: ComplaintState, { data, metada
   return [
     {
       type: 'LessonsLearnedRecorded',
-      data: { complaintId: complaint.complaintId, scope: data.scope, lessons: data.lessons, recordedBy: metadata.actor.staffId, recordedAt: toIso(metadata.now) },
+      data: {
+        complaintId: complaint.complaintId,
+        scope: data.scope,
+        lessons: data.lessons,
+        recordedBy: metadata.actor.staffId,
+        recordedAt: toIso(metadata.now),
+      },
     },
   ];
 }
 
 export function decideCloseComplaint(state: ComplaintState, { metadata }: CloseComplaint): [ComplaintClosed] {
   const complaint = concluded(state, CONCLUSIONS, 'be closed');
-  return [{ type: 'ComplaintClosed', data: { complaintId: complaint.complaintId, closedBy: metadata.actor.staffId, closedAt: toIso(metadata.now) } }];
+  return [
+    {
+      type: 'ComplaintClosed',
+      data: { complaintId: complaint.complaintId, closedBy: metadata.actor.staffId, closedAt: toIso(metadata.now) },
+    },
+  ];
 }

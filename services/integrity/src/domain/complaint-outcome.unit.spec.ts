@@ -3,7 +3,20 @@ import { ComplaintCommand, decideComplaint, DisciplineConfig } from './complaint
 import { ComplaintConflict, ComplaintForbidden, ComplaintNotFound, InvalidComplaintCommand } from './complaint.errors';
 import { ComplaintEvent } from './complaint.events';
 import { compartmentOf } from './complaint.state';
-import { at, CHIEF, CLERK, complaint, COMPLAINT_ID, concludedHistory, disciplinaryOrdered, MAYOR, MINISTER, OFFICER_A, OFFICER_B, procedureStarted } from './complaint.fixtures.spec';
+import {
+  at,
+  CHIEF,
+  CLERK,
+  complaint,
+  COMPLAINT_ID,
+  concludedHistory,
+  disciplinaryOrdered,
+  MAYOR,
+  MINISTER,
+  OFFICER_A,
+  OFFICER_B,
+  procedureStarted,
+} from './complaint.fixtures.spec';
 
 const now = '2025-05-05T10:00:00.000Z';
 const FOUNDED = concludedHistory('founded');
@@ -24,7 +37,13 @@ describe('a manifestly unfounded and malicious complaint (R-INT-9, F9)', () => {
       .then([
         {
           type: 'MaliciousComplaintReportedToParket',
-          data: { complaintId: COMPLAINT_ID, reportedOn: '2025-05-05', parketReference: 'GE.99.L1.000777/2025', reportedBy: 'staff-0001', recordedAt: now },
+          data: {
+            complaintId: COMPLAINT_ID,
+            reportedOn: '2025-05-05',
+            parketReference: 'GE.99.L1.000777/2025',
+            reportedBy: 'staff-0001',
+            recordedAt: now,
+          },
         },
       ]);
   });
@@ -38,9 +57,18 @@ describe('a manifestly unfounded and malicious complaint (R-INT-9, F9)', () => {
 
   it('is reported once; a merely unfounded or a founded complaint is not reported as malicious', () => {
     const reported = decideComplaint(complaint.fold(MALICIOUS), report());
-    complaint.given(...MALICIOUS, ...reported).when((s) => decideComplaint(s, report())).thenThrows({ type: ComplaintConflict, code: 'already_reported_to_parket', status: 409 });
-    complaint.given(...UNFOUNDED).when((s) => decideComplaint(s, report())).thenThrows({ type: ComplaintConflict, code: 'conclusion_does_not_allow', status: 409, message: /concluded unfounded/ });
-    complaint.given(...FOUNDED).when((s) => decideComplaint(s, report())).thenThrows({ type: ComplaintConflict, code: 'conclusion_does_not_allow', status: 409 });
+    complaint
+      .given(...MALICIOUS, ...reported)
+      .when((s) => decideComplaint(s, report()))
+      .thenThrows({ type: ComplaintConflict, code: 'already_reported_to_parket', status: 409 });
+    complaint
+      .given(...UNFOUNDED)
+      .when((s) => decideComplaint(s, report()))
+      .thenThrows({ type: ComplaintConflict, code: 'conclusion_does_not_allow', status: 409, message: /concluded unfounded/ });
+    complaint
+      .given(...FOUNDED)
+      .when((s) => decideComplaint(s, report()))
+      .thenThrows({ type: ComplaintConflict, code: 'conclusion_does_not_allow', status: 409 });
   });
 });
 
@@ -48,15 +76,35 @@ describe('criminal referral', () => {
   it('refers the staff members of a founded complaint to the parket', () => {
     complaint
       .given(...FOUNDED)
-      .when((s) => decideComplaint(s, { type: 'ReferToParket', data: { staffIds: [OFFICER_A], referredOn: '2025-05-05' }, metadata: at(CHIEF, now) }))
-      .then([{ type: 'CriminalReferralMade', data: { complaintId: COMPLAINT_ID, staffIds: [OFFICER_A], referredOn: '2025-05-05', referredBy: 'staff-0001', recordedAt: now } }]);
+      .when((s) =>
+        decideComplaint(s, { type: 'ReferToParket', data: { staffIds: [OFFICER_A], referredOn: '2025-05-05' }, metadata: at(CHIEF, now) }),
+      )
+      .then([
+        {
+          type: 'CriminalReferralMade',
+          data: { complaintId: COMPLAINT_ID, staffIds: [OFFICER_A], referredOn: '2025-05-05', referredBy: 'staff-0001', recordedAt: now },
+        },
+      ]);
   });
 
   it('refuses a referral before the conclusion, of an unfounded complaint, or of someone not concerned', () => {
-    const refer = (staffIds: string[]): ComplaintCommand => ({ type: 'ReferToParket', data: { staffIds, referredOn: '2025-05-05' }, metadata: at(CHIEF, now) });
-    complaint.given(...FOUNDED.slice(0, -1)).when((s) => decideComplaint(s, refer([OFFICER_A]))).thenThrows({ type: ComplaintConflict, code: 'not_concluded', status: 409 });
-    complaint.given(...UNFOUNDED).when((s) => decideComplaint(s, refer([OFFICER_A]))).thenThrows({ type: ComplaintConflict, code: 'conclusion_does_not_allow', status: 409 });
-    complaint.given(...FOUNDED).when((s) => decideComplaint(s, refer(['staff-0815']))).thenThrows({ type: InvalidComplaintCommand, code: 'not_concerned', status: 422, field: 'staffIds[0]' });
+    const refer = (staffIds: string[]): ComplaintCommand => ({
+      type: 'ReferToParket',
+      data: { staffIds, referredOn: '2025-05-05' },
+      metadata: at(CHIEF, now),
+    });
+    complaint
+      .given(...FOUNDED.slice(0, -1))
+      .when((s) => decideComplaint(s, refer([OFFICER_A])))
+      .thenThrows({ type: ComplaintConflict, code: 'not_concluded', status: 409 });
+    complaint
+      .given(...UNFOUNDED)
+      .when((s) => decideComplaint(s, refer([OFFICER_A])))
+      .thenThrows({ type: ComplaintConflict, code: 'conclusion_does_not_allow', status: 409 });
+    complaint
+      .given(...FOUNDED)
+      .when((s) => decideComplaint(s, refer(['staff-0815'])))
+      .thenThrows({ type: InvalidComplaintCommand, code: 'not_concerned', status: 422, field: 'staffIds[0]' });
   });
 });
 
@@ -73,28 +121,57 @@ describe('disciplinary procedure and sanction (R-INT-6, R-INT-7)', () => {
   });
   const decided = (name: string, severity: 'light' | 'heavy', authority: string, decidedBy: string): ComplaintEvent => ({
     type: 'DisciplinarySanctionDecided',
-    data: { complaintId: COMPLAINT_ID, staffId: OFFICER_A, sanction: name, severity, authority, decidedOn: '2025-06-01', decidedBy, recordedAt: '2025-06-02T08:00:00.000Z' },
+    data: {
+      complaintId: COMPLAINT_ID,
+      staffId: OFFICER_A,
+      sanction: name,
+      severity,
+      authority,
+      decidedOn: '2025-06-01',
+      decidedBy,
+      recordedAt: '2025-06-02T08:00:00.000Z',
+    },
   });
 
   it('the korpschef starts a procedure against a staff member of a founded complaint', () => {
-    complaint.given(...FOUNDED).when((s) => decideComplaint(s, start())).then([procedureStarted()]);
+    complaint
+      .given(...FOUNDED)
+      .when((s) => decideComplaint(s, start()))
+      .then([procedureStarted()]);
   });
 
   it('refuses a non-authority, an unfounded complaint, and a second procedure against the same person', () => {
-    complaint.given(...FOUNDED).when((s) => decideComplaint(s, start(CLERK))).thenThrows({ type: ComplaintForbidden, code: 'not_an_ordering_authority', status: 403 });
-    complaint.given(...UNFOUNDED).when((s) => decideComplaint(s, start())).thenThrows({ type: ComplaintConflict, code: 'conclusion_does_not_allow', status: 409 });
-    complaint.given(...FOUNDED, procedureStarted()).when((s) => decideComplaint(s, start())).thenThrows({ type: ComplaintConflict, code: 'disciplinary_procedure_already_started', status: 409 });
+    complaint
+      .given(...FOUNDED)
+      .when((s) => decideComplaint(s, start(CLERK)))
+      .thenThrows({ type: ComplaintForbidden, code: 'not_an_ordering_authority', status: 403 });
+    complaint
+      .given(...UNFOUNDED)
+      .when((s) => decideComplaint(s, start()))
+      .thenThrows({ type: ComplaintConflict, code: 'conclusion_does_not_allow', status: 409 });
+    complaint
+      .given(...FOUNDED, procedureStarted())
+      .when((s) => decideComplaint(s, start()))
+      .thenThrows({ type: ComplaintConflict, code: 'disciplinary_procedure_already_started', status: 409 });
   });
 
   it('the korpschef decides a light sanction', () => {
-    complaint.given(...FOUNDED, procedureStarted()).when((s) => decideComplaint(s, sanction('blaam'))).then([decided('blaam', 'light', 'korpschef', 'staff-0001')]);
+    complaint
+      .given(...FOUNDED, procedureStarted())
+      .when((s) => decideComplaint(s, sanction('blaam')))
+      .then([decided('blaam', 'light', 'korpschef', 'staff-0001')]);
   });
 
   it('is not competent, by the default matrix, for a heavy sanction', () => {
     complaint
       .given(...FOUNDED, procedureStarted())
       .when((s) => decideComplaint(s, sanction('schorsing')))
-      .thenThrows({ type: ComplaintForbidden, code: 'authority_not_competent', status: 403, message: /korpschef is not competent to impose a heavy sanction \(schorsing\)/ });
+      .thenThrows({
+        type: ComplaintForbidden,
+        code: 'authority_not_competent',
+        status: 403,
+        message: /korpschef is not competent to impose a heavy sanction \(schorsing\)/,
+      });
   });
 
   it('the burgemeester decides a heavy sanction in a procedure the korpschef started', () => {
@@ -105,8 +182,15 @@ describe('disciplinary procedure and sanction (R-INT-6, R-INT-7)', () => {
   });
 
   it('reads the catalogue and the matrix from configuration', () => {
-    const config: DisciplineConfig = { authorities: ['korpschef', 'minister'], sanctions: { blaam: 'light', afzetting: 'heavy' }, competence: { korpschef: ['light', 'heavy'], minister: ['heavy'] } };
-    complaint.given(...FOUNDED, procedureStarted()).when((s) => decideComplaint(s, sanction('afzetting', CHIEF, config))).then([decided('afzetting', 'heavy', 'korpschef', 'staff-0001')]);
+    const config: DisciplineConfig = {
+      authorities: ['korpschef', 'minister'],
+      sanctions: { blaam: 'light', afzetting: 'heavy' },
+      competence: { korpschef: ['light', 'heavy'], minister: ['heavy'] },
+    };
+    complaint
+      .given(...FOUNDED, procedureStarted())
+      .when((s) => decideComplaint(s, sanction('afzetting', CHIEF, config)))
+      .then([decided('afzetting', 'heavy', 'korpschef', 'staff-0001')]);
     complaint
       .given(...FOUNDED, procedureStarted())
       .when((s) => decideComplaint(s, sanction('blaam', MINISTER, config)))
@@ -122,7 +206,10 @@ describe('disciplinary procedure and sanction (R-INT-6, R-INT-7)', () => {
   });
 
   it('refuses a sanction without a procedure, and a second sanction', () => {
-    complaint.given(...FOUNDED).when((s) => decideComplaint(s, sanction('blaam'))).thenThrows({ type: ComplaintNotFound, code: 'disciplinary_procedure_not_found', status: 404 });
+    complaint
+      .given(...FOUNDED)
+      .when((s) => decideComplaint(s, sanction('blaam')))
+      .thenThrows({ type: ComplaintNotFound, code: 'disciplinary_procedure_not_found', status: 404 });
     complaint
       .given(...FOUNDED, procedureStarted(), decided('blaam', 'light', 'korpschef', 'staff-0001'))
       .when((s) => decideComplaint(s, sanction('waarschuwing')))
@@ -138,30 +225,71 @@ describe('disciplinary procedure and sanction (R-INT-6, R-INT-7)', () => {
 
 describe('evaluation file, lessons learned and closure (R-INT-5, F8)', () => {
   it('adds a note to the evaluation file of a staff member of a founded complaint, once', () => {
-    const command: ComplaintCommand = { type: 'AddEvaluationFileNote', data: { staffId: OFFICER_B, note: 'Bijsturing communicatie bij verkeerscontroles' }, metadata: at(CHIEF, now) };
+    const command: ComplaintCommand = {
+      type: 'AddEvaluationFileNote',
+      data: { staffId: OFFICER_B, note: 'Bijsturing communicatie bij verkeerscontroles' },
+      metadata: at(CHIEF, now),
+    };
     const event: ComplaintEvent = {
       type: 'EvaluationFileNoteAdded',
-      data: { complaintId: COMPLAINT_ID, staffId: OFFICER_B, note: 'Bijsturing communicatie bij verkeerscontroles', addedBy: 'staff-0001', addedAt: now },
+      data: {
+        complaintId: COMPLAINT_ID,
+        staffId: OFFICER_B,
+        note: 'Bijsturing communicatie bij verkeerscontroles',
+        addedBy: 'staff-0001',
+        addedAt: now,
+      },
     };
-    complaint.given(...FOUNDED).when((s) => decideComplaint(s, command)).then([event]);
-    complaint.given(...FOUNDED, event).when((s) => decideComplaint(s, command)).thenThrows({ type: ComplaintConflict, code: 'note_already_added', status: 409 });
-    complaint.given(...UNFOUNDED).when((s) => decideComplaint(s, command)).thenThrows({ type: ComplaintConflict, code: 'conclusion_does_not_allow', status: 409 });
+    complaint
+      .given(...FOUNDED)
+      .when((s) => decideComplaint(s, command))
+      .then([event]);
+    complaint
+      .given(...FOUNDED, event)
+      .when((s) => decideComplaint(s, command))
+      .thenThrows({ type: ComplaintConflict, code: 'note_already_added', status: 409 });
+    complaint
+      .given(...UNFOUNDED)
+      .when((s) => decideComplaint(s, command))
+      .thenThrows({ type: ComplaintConflict, code: 'conclusion_does_not_allow', status: 409 });
   });
 
   it('records lessons for the corps, whatever the conclusion', () => {
     complaint
       .given(...UNFOUNDED)
-      .when((s) => decideComplaint(s, { type: 'RecordLessonsLearned', data: { scope: 'corps', lessons: 'Bodycam standaard aan bij verkeerscontroles' }, metadata: at(CHIEF, now) }))
-      .then([{ type: 'LessonsLearnedRecorded', data: { complaintId: COMPLAINT_ID, scope: 'corps', lessons: 'Bodycam standaard aan bij verkeerscontroles', recordedBy: 'staff-0001', recordedAt: now } }]);
+      .when((s) =>
+        decideComplaint(s, {
+          type: 'RecordLessonsLearned',
+          data: { scope: 'corps', lessons: 'Bodycam standaard aan bij verkeerscontroles' },
+          metadata: at(CHIEF, now),
+        }),
+      )
+      .then([
+        {
+          type: 'LessonsLearnedRecorded',
+          data: {
+            complaintId: COMPLAINT_ID,
+            scope: 'corps',
+            lessons: 'Bodycam standaard aan bij verkeerscontroles',
+            recordedBy: 'staff-0001',
+            recordedAt: now,
+          },
+        },
+      ]);
   });
 
   it('closes only a concluded complaint, and nothing happens to a closed one', () => {
     const close: ComplaintCommand = { type: 'CloseComplaint', data: {}, metadata: at(CHIEF, now) };
-    complaint.given(...FOUNDED.slice(0, -1)).when((s) => decideComplaint(s, close)).thenThrows({ type: ComplaintConflict, code: 'not_concluded', status: 409 });
+    complaint
+      .given(...FOUNDED.slice(0, -1))
+      .when((s) => decideComplaint(s, close))
+      .thenThrows({ type: ComplaintConflict, code: 'not_concluded', status: 409 });
     const closed: ComplaintEvent = { type: 'ComplaintClosed', data: { complaintId: COMPLAINT_ID, closedBy: 'staff-0001', closedAt: now } };
     complaint
       .given(...FOUNDED, closed)
-      .when((s) => decideComplaint(s, { type: 'RecordLessonsLearned', data: { scope: 'individual', lessons: 'l' }, metadata: at(CHIEF, now) }))
+      .when((s) =>
+        decideComplaint(s, { type: 'RecordLessonsLearned', data: { scope: 'individual', lessons: 'l' }, metadata: at(CHIEF, now) }),
+      )
       .thenThrows({ type: ComplaintConflict, code: 'complaint_closed', status: 409 });
   });
 });

@@ -1,6 +1,13 @@
 import { TriageComplaint } from './complaint.commands';
 import { ComplaintConflict, ComplaintForbidden, InvalidComplaintCommand } from './complaint.errors';
-import { AdministrativeInvestigationOrdered, COMPARTMENT_OF_ROUTE, ComplaintRoutedToDpo, DisciplinaryInvestigationOrdered, JudicialInvestigationOrdered, TRIAGE_ROUTES } from './complaint.events';
+import {
+  AdministrativeInvestigationOrdered,
+  COMPARTMENT_OF_ROUTE,
+  ComplaintRoutedToDpo,
+  DisciplinaryInvestigationOrdered,
+  JudicialInvestigationOrdered,
+  TRIAGE_ROUTES,
+} from './complaint.events';
 import { forwarded, label, requireOneOf, requireText } from './complaint.guards';
 import { ComplaintState } from './complaint.state';
 import { isBlank, KORPSCHEF, toIso } from './integrity.decide';
@@ -18,13 +25,23 @@ export function decideTriageComplaint(state: ComplaintState, { data, metadata }:
   const authority = metadata.actor.authority;
   if (data.route === 'disciplinary') {
     if (authority === undefined || !data.disciplinaryAuthorities.includes(authority)) {
-      throw new ComplaintForbidden('not_an_ordering_authority', `Only a disciplinary authority (${data.disciplinaryAuthorities.join(', ')}) may order a disciplinary investigation`);
+      throw new ComplaintForbidden(
+        'not_an_ordering_authority',
+        `Only a disciplinary authority (${data.disciplinaryAuthorities.join(', ')}) may order a disciplinary investigation`,
+      );
     }
   } else if (authority !== KORPSCHEF) {
-    throw new ComplaintForbidden('not_an_ordering_authority', `Only the korpschef may route a complaint to ${data.route === 'dpo' ? 'the DPO' : 'BIT'}`);
+    throw new ComplaintForbidden(
+      'not_an_ordering_authority',
+      `Only the korpschef may route a complaint to ${data.route === 'dpo' ? 'the DPO' : 'BIT'}`,
+    );
   }
   if (data.route === 'judicial' && isBlank(data.parketReference)) {
-    throw new InvalidComplaintCommand('parket_reference_required', "A judicial investigation runs on the parket's instruction: give its reference", 'parketReference');
+    throw new InvalidComplaintCommand(
+      'parket_reference_required',
+      "A judicial investigation runs on the parket's instruction: give its reference",
+      'parketReference',
+    );
   }
   if (data.route !== 'judicial' && data.parketReference !== undefined) {
     throw new InvalidComplaintCommand('invalid_value', 'Only a judicial investigation carries a parket reference', 'parketReference');

@@ -30,7 +30,12 @@ import {
 
 const triage = (data: Partial<TriageComplaint['data']>, actor = CHIEF): TriageComplaint => ({
   type: 'TriageComplaint',
-  data: { route: 'administrative', reason: 'Mogelijke deontologische tekortkoming', disciplinaryAuthorities: DISCIPLINARY_AUTHORITIES, ...data },
+  data: {
+    route: 'administrative',
+    reason: 'Mogelijke deontologische tekortkoming',
+    disciplinaryAuthorities: DISCIPLINARY_AUTHORITIES,
+    ...data,
+  },
   metadata: at(actor, '2025-04-04T14:00:00.000Z'),
 });
 
@@ -58,7 +63,16 @@ describe('triage', () => {
     };
     complaint
       .given(...FORWARDED)
-      .when((s) => decideTriageComplaint(s, triage({ route: 'judicial', reason: 'Vermoeden van slagen en verwondingen door een politieambtenaar', parketReference: 'GE.20.L1.004512/2025' })))
+      .when((s) =>
+        decideTriageComplaint(
+          s,
+          triage({
+            route: 'judicial',
+            reason: 'Vermoeden van slagen en verwondingen door een politieambtenaar',
+            parketReference: 'GE.20.L1.004512/2025',
+          }),
+        ),
+      )
       .then([event]);
     expect(compartmentOf(complaint.fold([...FORWARDED, event]))).toBe('integrity:BIT');
   });
@@ -81,14 +95,23 @@ describe('triage', () => {
   it('takes the list of disciplinary authorities as configuration', () => {
     complaint
       .given(...FORWARDED)
-      .when((s) => decideTriageComplaint(s, triage({ route: 'disciplinary', disciplinaryAuthorities: ['korpschef', 'burgemeester'] }, MINISTER)))
+      .when((s) =>
+        decideTriageComplaint(s, triage({ route: 'disciplinary', disciplinaryAuthorities: ['korpschef', 'burgemeester'] }, MINISTER)),
+      )
       .thenThrows({ type: ComplaintForbidden, code: 'not_an_ordering_authority', status: 403, message: /korpschef, burgemeester/ });
   });
 
   it('routes an information-security complaint to the DPO', () => {
     const event: ComplaintEvent = {
       type: 'ComplaintRoutedToDpo',
-      data: { complaintId: COMPLAINT_ID, compartment: 'integrity:DPO', reason: 'Raadpleging ANG zonder dienstreden', orderedBy: 'staff-0001', orderedAs: 'korpschef', orderedAt: '2025-04-04T14:00:00.000Z' },
+      data: {
+        complaintId: COMPLAINT_ID,
+        compartment: 'integrity:DPO',
+        reason: 'Raadpleging ANG zonder dienstreden',
+        orderedBy: 'staff-0001',
+        orderedAs: 'korpschef',
+        orderedAt: '2025-04-04T14:00:00.000Z',
+      },
     };
     complaint
       .given(...FORWARDED)
@@ -121,28 +144,68 @@ describe('the forwarding invariant (R-INT-1)', () => {
   const now = at(CHIEF, '2025-05-10T10:00:00.000Z');
   const laterCommands: ComplaintCommand[] = [
     triage({}),
-    { type: 'AssignInvestigator', data: { investigatorId: INVESTIGATOR.staffId, designated: false, organisation: ORGANISATION, relationships: [] }, metadata: now },
-    { type: 'RecordFinding', data: { findingId: 'F-9', kind: 'incriminating', summary: 's', source: 'src' }, metadata: at(INVESTIGATOR, '2025-05-10T10:00:00.000Z') },
-    { type: 'RecordFinding', data: { findingId: 'F-9', kind: 'exculpatory', summary: 's', source: 'src' }, metadata: at(INVESTIGATOR, '2025-05-10T10:00:00.000Z') },
-    { type: 'RecordInformationRequest', data: { requestId: 'R-1', body: 'comite_p', request: 'Stand van zaken', receivedOn: '2025-05-09' }, metadata: now },
+    {
+      type: 'AssignInvestigator',
+      data: { investigatorId: INVESTIGATOR.staffId, designated: false, organisation: ORGANISATION, relationships: [] },
+      metadata: now,
+    },
+    {
+      type: 'RecordFinding',
+      data: { findingId: 'F-9', kind: 'incriminating', summary: 's', source: 'src' },
+      metadata: at(INVESTIGATOR, '2025-05-10T10:00:00.000Z'),
+    },
+    {
+      type: 'RecordFinding',
+      data: { findingId: 'F-9', kind: 'exculpatory', summary: 's', source: 'src' },
+      metadata: at(INVESTIGATOR, '2025-05-10T10:00:00.000Z'),
+    },
+    {
+      type: 'RecordInformationRequest',
+      data: { requestId: 'R-1', body: 'comite_p', request: 'Stand van zaken', receivedOn: '2025-05-09' },
+      metadata: now,
+    },
     { type: 'AnswerInformationRequest', data: { requestId: 'R-1', answer: 'Lopend', providedOn: '2025-05-10' }, metadata: now },
     {
       type: 'RecordHearing',
-      data: { hearingId: 'H-1', staffId: OFFICER_A, heardOn: '2025-05-09', assistance: { kind: 'waived' }, fileAccessGiven: true, summary: 's' },
+      data: {
+        hearingId: 'H-1',
+        staffId: OFFICER_A,
+        heardOn: '2025-05-09',
+        assistance: { kind: 'waived' },
+        fileAccessGiven: true,
+        summary: 's',
+      },
       metadata: at(INVESTIGATOR, '2025-05-10T10:00:00.000Z'),
     },
-    { type: 'ConcludeInvestigation', data: { conclusion: 'founded', summary: 's' }, metadata: at(INVESTIGATOR, '2025-05-10T10:00:00.000Z') },
+    {
+      type: 'ConcludeInvestigation',
+      data: { conclusion: 'founded', summary: 's' },
+      metadata: at(INVESTIGATOR, '2025-05-10T10:00:00.000Z'),
+    },
     { type: 'ReportMaliciousComplaintToParket', data: { reportedOn: '2025-05-10' }, metadata: now },
     { type: 'ReferToParket', data: { staffIds: [OFFICER_A], referredOn: '2025-05-10' }, metadata: now },
     { type: 'StartDisciplinaryProcedure', data: { staffId: OFFICER_A, config: DEFAULT_DISCIPLINE_CONFIG }, metadata: now },
-    { type: 'DecideSanction', data: { staffId: OFFICER_A, sanction: 'blaam', decidedOn: '2025-05-10', config: DEFAULT_DISCIPLINE_CONFIG }, metadata: now },
+    {
+      type: 'DecideSanction',
+      data: { staffId: OFFICER_A, sanction: 'blaam', decidedOn: '2025-05-10', config: DEFAULT_DISCIPLINE_CONFIG },
+      metadata: now,
+    },
     { type: 'AddEvaluationFileNote', data: { staffId: OFFICER_A, note: 'n' }, metadata: now },
     { type: 'RecordLessonsLearned', data: { scope: 'corps', lessons: 'l' }, metadata: now },
     { type: 'CloseComplaint', data: {}, metadata: now },
   ];
 
   // A history that skipped a forwarding (an import, a bug elsewhere) still gets nowhere: the guard reads state, not phase.
-  const withoutAig = [received(), logged, forwardedToComiteP, administrativeOrdered, assigned(), incriminating, exculpatory, concludedAs('founded')];
+  const withoutAig = [
+    received(),
+    logged,
+    forwardedToComiteP,
+    administrativeOrdered,
+    assigned(),
+    incriminating,
+    exculpatory,
+    concludedAs('founded'),
+  ];
   const withoutEither = [received(), logged, administrativeOrdered, assigned(), incriminating, exculpatory, concludedAs('founded')];
 
   it.each(laterCommands.map((command) => [command.type, command] as const))('%s is refused until AIG has the complaint', (_, command) => {

@@ -1,4 +1,15 @@
-import { Complainant, ComplaintChannel, Conclusion, FindingKind, ForwardingChannel, HearingAssistance, LessonScope, OversightBody, SanctionSeverity, TriageRoute } from './complaint.events';
+import {
+  Complainant,
+  ComplaintChannel,
+  Conclusion,
+  FindingKind,
+  ForwardingChannel,
+  HearingAssistance,
+  LessonScope,
+  OversightBody,
+  SanctionSeverity,
+  TriageRoute,
+} from './complaint.events';
 import { Command } from './integrity.decide';
 
 // The commands on a complaint against staff, one type per command, and the organisation data they carry; `decideComplaint` (complaint.decide.ts) takes any of them.
@@ -36,7 +47,10 @@ export type ReceiveComplaint = Command<
   }
 >;
 
-export type ForwardComplaint = Command<'ForwardComplaint', { body: OversightBody; forwardedOn: string; channel: ForwardingChannel; reference?: string }>;
+export type ForwardComplaint = Command<
+  'ForwardComplaint',
+  { body: OversightBody; forwardedOn: string; channel: ForwardingChannel; reference?: string }
+>;
 
 export type AcknowledgeForwarding = Command<'AcknowledgeForwarding', { body: OversightBody; reference: string; acknowledgedOn: string }>;
 
@@ -64,7 +78,10 @@ export type AssignInvestigator = Command<
   }
 >;
 
-export type RecordFinding = Command<'RecordFinding', { findingId: string; kind: FindingKind; summary: string; source: string; staffId?: string }>;
+export type RecordFinding = Command<
+  'RecordFinding',
+  { findingId: string; kind: FindingKind; summary: string; source: string; staffId?: string }
+>;
 
 export type RecordInformationRequest = Command<
   'RecordInformationRequest',
@@ -80,7 +97,10 @@ export type RecordHearing = Command<
 
 export type ConcludeInvestigation = Command<'ConcludeInvestigation', { conclusion: Conclusion; summary: string }>;
 
-export type ReportMaliciousComplaintToParket = Command<'ReportMaliciousComplaintToParket', { reportedOn: string; parketReference?: string }>;
+export type ReportMaliciousComplaintToParket = Command<
+  'ReportMaliciousComplaintToParket',
+  { reportedOn: string; parketReference?: string }
+>;
 
 export type ReferToParket = Command<'ReferToParket', { staffIds: readonly string[]; referredOn: string; parketReference?: string }>;
 

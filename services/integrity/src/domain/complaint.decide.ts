@@ -1,7 +1,21 @@
 import { decideAcknowledgeForwarding, decideForwardComplaint, decideReceiveComplaint } from './complaint-intake.decide';
-import { decideAnswerInformationRequest, decideConcludeInvestigation, decideRecordFinding, decideRecordHearing, decideRecordInformationRequest } from './complaint-investigation.decide';
+import {
+  decideAnswerInformationRequest,
+  decideConcludeInvestigation,
+  decideRecordFinding,
+  decideRecordHearing,
+  decideRecordInformationRequest,
+} from './complaint-investigation.decide';
 import { decideAssignInvestigator } from './complaint-investigator.decide';
-import { decideAddEvaluationFileNote, decideCloseComplaint, decideDecideSanction, decideRecordLessonsLearned, decideReferToParket, decideReportMaliciousComplaintToParket, decideStartDisciplinaryProcedure } from './complaint-outcome.decide';
+import {
+  decideAddEvaluationFileNote,
+  decideCloseComplaint,
+  decideDecideSanction,
+  decideRecordLessonsLearned,
+  decideReferToParket,
+  decideReportMaliciousComplaintToParket,
+  decideStartDisciplinaryProcedure,
+} from './complaint-outcome.decide';
 import { decideTriageComplaint } from './complaint-triage.decide';
 import { ComplaintCommand } from './complaint.commands';
 import { ComplaintEvent } from './complaint.events';

@@ -1,7 +1,8 @@
 import { invalidCommand, refusal } from '@police/event-store/domain';
 import { InvestigatorConflict } from './complaint.events';
 
-export type ComplaintNotFoundCode = 'complaint_not_found' | 'forwarding_not_found' | 'information_request_not_found' | 'disciplinary_procedure_not_found';
+export type ComplaintNotFoundCode =
+  'complaint_not_found' | 'forwarding_not_found' | 'information_request_not_found' | 'disciplinary_procedure_not_found';
 
 export type ComplaintConflictCode =
   | 'complaint_already_received'
@@ -52,7 +53,10 @@ export class ForwardingNotRecorded extends ComplaintConflict {
     registerNumber: string,
     readonly missing: ('comite_p' | 'aig')[],
   ) {
-    super('forwarding_not_recorded', `Complaint ${registerNumber} is not yet forwarded to ${missing.map((b) => (b === 'comite_p' ? 'Comité P' : 'AIG')).join(' and ')}; every complaint goes to both first`);
+    super(
+      'forwarding_not_recorded',
+      `Complaint ${registerNumber} is not yet forwarded to ${missing.map((b) => (b === 'comite_p' ? 'Comité P' : 'AIG')).join(' and ')}; every complaint goes to both first`,
+    );
     this.name = 'ForwardingNotRecorded';
   }
 }
@@ -63,7 +67,10 @@ export class ConflictOfInterest extends ComplaintConflict {
     investigatorId: string,
     readonly conflicts: InvestigatorConflict[],
   ) {
-    super('conflict_of_interest', `Investigator ${investigatorId} has a conflict of interest (${conflicts.map((c) => `${c.kind.replace('_', ' ')} with ${c.staffId}`).join('; ')}); the chief may override with a reason`);
+    super(
+      'conflict_of_interest',
+      `Investigator ${investigatorId} has a conflict of interest (${conflicts.map((c) => `${c.kind.replace('_', ' ')} with ${c.staffId}`).join('; ')}); the chief may override with a reason`,
+    );
     this.name = 'ConflictOfInterest';
   }
 }

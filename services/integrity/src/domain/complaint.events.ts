@@ -2,7 +2,15 @@ import type { DomainEvent } from '@police/event-store/domain';
 
 /** How the complaint reached the corps. `desk_report` is a complaint taken at the desk and handed off by `reports` (F6). */
 export type ComplaintChannel = 'desk_report' | 'mail' | 'letter' | 'via_mayor' | 'via_comite_p' | 'via_aig' | 'online_form';
-export const COMPLAINT_CHANNELS: readonly ComplaintChannel[] = ['desk_report', 'mail', 'letter', 'via_mayor', 'via_comite_p', 'via_aig', 'online_form'];
+export const COMPLAINT_CHANNELS: readonly ComplaintChannel[] = [
+  'desk_report',
+  'mail',
+  'letter',
+  'via_mayor',
+  'via_comite_p',
+  'via_aig',
+  'online_form',
+];
 
 /** The two external oversight bodies every complaint goes to (R-INT-1). */
 export type OversightBody = 'comite_p' | 'aig';
@@ -150,12 +158,29 @@ export type ExculpatoryFindingRecorded = DomainEvent<'ExculpatoryFindingRecorded
 
 export type InformationRequestReceived = DomainEvent<
   'InformationRequestReceived',
-  { complaintId: string; requestId: string; body: OversightBody; request: string; receivedOn: string; externalReference?: string; recordedBy: string; recordedAt: string }
+  {
+    complaintId: string;
+    requestId: string;
+    body: OversightBody;
+    request: string;
+    receivedOn: string;
+    externalReference?: string;
+    recordedBy: string;
+    recordedAt: string;
+  }
 >;
 
 export type InformationProvidedToOversightBody = DomainEvent<
   'InformationProvidedToOversightBody',
-  { complaintId: string; requestId: string; body: OversightBody; answer: string; providedOn: string; providedBy: string; recordedAt: string }
+  {
+    complaintId: string;
+    requestId: string;
+    body: OversightBody;
+    answer: string;
+    providedOn: string;
+    providedBy: string;
+    recordedAt: string;
+  }
 >;
 
 export type StaffMemberHeard = DomainEvent<
@@ -204,7 +229,16 @@ export type DisciplinaryProcedureStarted = DomainEvent<
 
 export type DisciplinarySanctionDecided = DomainEvent<
   'DisciplinarySanctionDecided',
-  { complaintId: string; staffId: string; sanction: string; severity: SanctionSeverity; authority: string; decidedOn: string; decidedBy: string; recordedAt: string }
+  {
+    complaintId: string;
+    staffId: string;
+    sanction: string;
+    severity: SanctionSeverity;
+    authority: string;
+    decidedOn: string;
+    decidedBy: string;
+    recordedAt: string;
+  }
 >;
 
 /** For HR's evaluation file (F8). */

@@ -51,7 +51,10 @@ export const DISCIPLINARY_AUTHORITIES = DEFAULT_DISCIPLINE_CONFIG.authorities;
 
 export const at = (actor: Actor, iso: string): CommandMetadata => ({ actor, now: new Date(iso) });
 
-export function receiveCommand(data: Partial<ReceiveComplaint['data']> = {}, metadata = at(CLERK, '2025-04-02T09:15:00.000Z')): ReceiveComplaint {
+export function receiveCommand(
+  data: Partial<ReceiveComplaint['data']> = {},
+  metadata = at(CLERK, '2025-04-02T09:15:00.000Z'),
+): ReceiveComplaint {
   return {
     type: 'ReceiveComplaint',
     data: {
@@ -190,7 +193,13 @@ export const concludedAs = (conclusion: Conclusion): InvestigationConcluded => (
 
 export const procedureStarted = (authority = 'korpschef', staffId = OFFICER_A): DisciplinaryProcedureStarted => ({
   type: 'DisciplinaryProcedureStarted',
-  data: { complaintId: COMPLAINT_ID, staffId, authority, startedBy: authority === 'korpschef' ? CHIEF.staffId : MAYOR.staffId, startedAt: '2025-05-05T10:00:00.000Z' },
+  data: {
+    complaintId: COMPLAINT_ID,
+    staffId,
+    authority,
+    startedBy: authority === 'korpschef' ? CHIEF.staffId : MAYOR.staffId,
+    startedAt: '2025-05-05T10:00:00.000Z',
+  },
 });
 
 /** Received, logged and forwarded to both bodies: ready for triage. */
@@ -198,4 +207,9 @@ export const FORWARDED: ComplaintEvent[] = [received(), logged, forwardedToComit
 /** Under an administrative investigation by BIT, with one investigator. */
 export const INVESTIGATING: ComplaintEvent[] = [...FORWARDED, administrativeOrdered, assigned()];
 /** Concluded with one finding of each kind. */
-export const concludedHistory = (conclusion: Conclusion): ComplaintEvent[] => [...INVESTIGATING, incriminating, exculpatory, concludedAs(conclusion)];
+export const concludedHistory = (conclusion: Conclusion): ComplaintEvent[] => [
+  ...INVESTIGATING,
+  incriminating,
+  exculpatory,
+  concludedAs(conclusion),
+];

@@ -1,6 +1,12 @@
 import { inputRules } from '@police/event-store/domain';
 import { DisciplineConfig } from './complaint.commands';
-import { ComplaintConflict, ComplaintForbidden, ComplaintNotFound, ForwardingNotRecorded, InvalidComplaintCommand } from './complaint.errors';
+import {
+  ComplaintConflict,
+  ComplaintForbidden,
+  ComplaintNotFound,
+  ForwardingNotRecorded,
+  InvalidComplaintCommand,
+} from './complaint.errors';
 import { Conclusion, OVERSIGHT_BODIES, OversightBody } from './complaint.events';
 import { Complaint, ComplaintState, isForwardedToBoth } from './complaint.state';
 import { Actor, hasDuplicates, isBlank } from './integrity.decide';
@@ -30,15 +36,20 @@ export function forwarded(state: ComplaintState): Complaint {
 export function investigating(state: ComplaintState): Complaint {
   const complaint = forwarded(state);
   if (complaint.phase === 'intake') throw new ComplaintConflict('not_triaged', `Complaint ${label(complaint)} is not triaged yet`);
-  if (complaint.phase !== 'triaged') throw new ComplaintConflict('investigation_concluded', `The investigation of complaint ${label(complaint)} is concluded`);
+  if (complaint.phase !== 'triaged')
+    throw new ComplaintConflict('investigation_concluded', `The investigation of complaint ${label(complaint)} is concluded`);
   return complaint;
 }
 
 export function concluded(state: ComplaintState, allowed: readonly Conclusion[], what: string): Complaint {
   const complaint = forwarded(state);
-  if (complaint.conclusion === null) throw new ComplaintConflict('not_concluded', `The investigation of complaint ${label(complaint)} is not concluded`);
+  if (complaint.conclusion === null)
+    throw new ComplaintConflict('not_concluded', `The investigation of complaint ${label(complaint)} is not concluded`);
   if (!allowed.includes(complaint.conclusion.conclusion)) {
-    throw new ComplaintConflict('conclusion_does_not_allow', `Complaint ${label(complaint)} was concluded ${complaint.conclusion.conclusion.replaceAll('_', ' ')}; it cannot ${what}`);
+    throw new ComplaintConflict(
+      'conclusion_does_not_allow',
+      `Complaint ${label(complaint)} was concluded ${complaint.conclusion.conclusion.replaceAll('_', ' ')}; it cannot ${what}`,
+    );
   }
   return complaint;
 }
@@ -51,22 +62,31 @@ export function requireInvestigator(complaint: Complaint, actor: Actor): void {
 
 export function requireDisciplinaryAuthority(actor: Actor, config: DisciplineConfig, action: string): string {
   if (actor.authority === undefined || !config.authorities.includes(actor.authority)) {
-    throw new ComplaintForbidden('not_an_ordering_authority', `Only a disciplinary authority (${config.authorities.join(', ')}) may ${action}`);
+    throw new ComplaintForbidden(
+      'not_an_ordering_authority',
+      `Only a disciplinary authority (${config.authorities.join(', ')}) may ${action}`,
+    );
   }
   return actor.authority;
 }
 
 export function requireConcerned(complaint: Complaint, staffId: string, field: string): void {
   if (!complaint.staffConcerned.includes(staffId)) {
-    throw new InvalidComplaintCommand('not_concerned', `${staffId} is not a staff member concerned by complaint ${label(complaint)}`, field);
+    throw new InvalidComplaintCommand(
+      'not_concerned',
+      `${staffId} is not a staff member concerned by complaint ${label(complaint)}`,
+      field,
+    );
   }
 }
 
 export function requireStaffIds(ids: readonly string[], field: string, options: { allowNone?: boolean } = {}): void {
   if (!Array.isArray(ids)) throw new InvalidComplaintCommand('required', `${field} must be a list of staff ids`, field);
-  if (ids.length === 0 && !options.allowNone) throw new InvalidComplaintCommand('required', `${field} names at least one staff member`, field);
+  if (ids.length === 0 && !options.allowNone)
+    throw new InvalidComplaintCommand('required', `${field} names at least one staff member`, field);
   ids.forEach((id, i) => {
-    if (typeof id !== 'string' || isBlank(id)) throw new InvalidComplaintCommand('required', `${field}[${i}] may not be blank`, `${field}[${i}]`);
+    if (typeof id !== 'string' || isBlank(id))
+      throw new InvalidComplaintCommand('required', `${field}[${i}] may not be blank`, `${field}[${i}]`);
   });
   if (hasDuplicates(ids)) throw new InvalidComplaintCommand('invalid_value', `${field} names a staff member twice`, field);
 }

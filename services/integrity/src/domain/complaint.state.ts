@@ -119,7 +119,11 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
     case 'ComplaintRoutedToDpo': {
       const route = ROUTE_OF_EVENT[event.type];
       const { orderedAs, orderedAt } = event.data;
-      return { ...state, phase: 'triaged', triage: { route, compartment: COMPARTMENT_OF_ROUTE[route], orderedAs, orderedOn: orderedAt.slice(0, 10) } };
+      return {
+        ...state,
+        phase: 'triaged',
+        triage: { route, compartment: COMPARTMENT_OF_ROUTE[route], orderedAs, orderedOn: orderedAt.slice(0, 10) },
+      };
     }
 
     case 'InvestigatorAssigned':
@@ -147,7 +151,11 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
       return { ...state, hearings: [...state.hearings, event.data.hearingId] };
 
     case 'InvestigationConcluded':
-      return { ...state, phase: 'concluded', conclusion: { conclusion: event.data.conclusion, concludedOn: event.data.concludedAt.slice(0, 10) } };
+      return {
+        ...state,
+        phase: 'concluded',
+        conclusion: { conclusion: event.data.conclusion, concludedOn: event.data.concludedAt.slice(0, 10) },
+      };
 
     case 'MaliciousComplaintReportedToParket':
       return { ...state, reportedToParket: true };
@@ -164,7 +172,10 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
       const { staffId, sanction, severity, authority, decidedOn } = event.data;
       const procedure = state.procedures[staffId];
       if (!procedure) return state;
-      return { ...state, procedures: { ...state.procedures, [staffId]: { ...procedure, sanction: { sanction, severity, authority, decidedOn } } } };
+      return {
+        ...state,
+        procedures: { ...state.procedures, [staffId]: { ...procedure, sanction: { sanction, severity, authority, decidedOn } } },
+      };
     }
 
     case 'EvaluationFileNoteAdded':
@@ -284,7 +295,9 @@ export function overdueSteps(state: ComplaintState, now: Date, limits: DeadlineL
 
 /** The overdue ones of a complaint's open steps. */
 export function overdueOf(deadlines: readonly DeadlineStatus[]): OverdueStep[] {
-  return deadlines.filter((d) => d.status === 'overdue').map((d) => ({ step: d.step, dueOn: d.dueOn, daysOverdue: -d.daysLeft, ...(d.staffId !== undefined && { staffId: d.staffId }) }));
+  return deadlines
+    .filter((d) => d.status === 'overdue')
+    .map((d) => ({ step: d.step, dueOn: d.dueOn, daysOverdue: -d.daysLeft, ...(d.staffId !== undefined && { staffId: d.staffId }) }));
 }
 
 /** What the early warning needs of one complaint. */

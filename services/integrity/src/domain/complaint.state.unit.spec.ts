@@ -1,6 +1,15 @@
 import { decideReceiveComplaint } from './complaint.decide';
 import { ComplaintEvent } from './complaint.events';
-import { ComplaintSummary, concernedStaffIds, DeadlineLimits, designatedInvestigators, earlyWarning, openDeadlines, overdueSteps, summaryOf } from './complaint.state';
+import {
+  ComplaintSummary,
+  concernedStaffIds,
+  DeadlineLimits,
+  designatedInvestigators,
+  earlyWarning,
+  openDeadlines,
+  overdueSteps,
+  summaryOf,
+} from './complaint.state';
 import {
   administrativeOrdered,
   complaint,
@@ -20,7 +29,8 @@ const LIMITS: DeadlineLimits = { forwardingDays: 2, triageDays: 14, investigatio
 const overdue = (events: ComplaintEvent[], now: string) => overdueSteps(complaint.fold(events), new Date(now), LIMITS);
 
 describe('open deadlines', () => {
-  const deadlines = (events: ComplaintEvent[], now: string, limits: DeadlineLimits = LIMITS) => openDeadlines(complaint.fold(events), new Date(now), limits);
+  const deadlines = (events: ComplaintEvent[], now: string, limits: DeadlineLimits = LIMITS) =>
+    openDeadlines(complaint.fold(events), new Date(now), limits);
 
   it('gives every step not done yet its due date, open, due soon (within 3 days unless configured) or overdue', () => {
     expect(deadlines([received(), logged], '2025-04-02T08:00:00.000Z')).toEqual([
@@ -36,7 +46,9 @@ describe('open deadlines', () => {
   });
 
   it('is due soon, not overdue, on the due day itself, and drops a step once done', () => {
-    expect(deadlines([...FORWARDED], '2025-04-15T21:00:00.000Z')).toEqual([{ step: 'triage', dueOn: '2025-04-15', daysLeft: 0, status: 'due_soon' }]);
+    expect(deadlines([...FORWARDED], '2025-04-15T21:00:00.000Z')).toEqual([
+      { step: 'triage', dueOn: '2025-04-15', daysLeft: 0, status: 'due_soon' },
+    ]);
     expect(deadlines([...FORWARDED, administrativeOrdered], '2025-04-15T08:00:00.000Z').map((d) => d.step)).toEqual(['investigation']);
   });
 });
@@ -54,7 +66,10 @@ describe('overdue steps', () => {
   });
 
   it('flags only AIG for a complaint that came via Comité P', () => {
-    const intake = decideReceiveComplaint({ status: 'none' }, receiveCommand({ channel: 'via_comite_p', externalReference: 'CP-2025-33121' }));
+    const intake = decideReceiveComplaint(
+      { status: 'none' },
+      receiveCommand({ channel: 'via_comite_p', externalReference: 'CP-2025-33121' }),
+    );
     expect(overdue(intake, '2025-04-04T08:00:00.000Z')).toEqual([{ step: 'forwarding_aig', dueOn: '2025-04-03', daysOverdue: 1 }]);
   });
 
@@ -63,7 +78,9 @@ describe('overdue steps', () => {
   });
 
   it('flags an investigation running past its limit, counted from triage', () => {
-    expect(overdue([...FORWARDED, administrativeOrdered], '2025-07-10T08:00:00.000Z')).toEqual([{ step: 'investigation', dueOn: '2025-07-03', daysOverdue: 7 }]);
+    expect(overdue([...FORWARDED, administrativeOrdered], '2025-07-10T08:00:00.000Z')).toEqual([
+      { step: 'investigation', dueOn: '2025-07-03', daysOverdue: 7 },
+    ]);
   });
 
   it('flags the limitation of disciplinary action on a disciplinary investigation still running', () => {
@@ -77,20 +94,38 @@ describe('overdue steps', () => {
     const history = [...concludedHistory('founded'), procedureStarted('korpschef', OFFICER_A), procedureStarted('korpschef', OFFICER_B)];
     const sanctioned: ComplaintEvent = {
       type: 'DisciplinarySanctionDecided',
-      data: { complaintId: COMPLAINT_ID, staffId: OFFICER_B, sanction: 'blaam', severity: 'light', authority: 'korpschef', decidedOn: '2025-06-01', decidedBy: 'staff-0001', recordedAt: '2025-06-01T10:00:00.000Z' },
+      data: {
+        complaintId: COMPLAINT_ID,
+        staffId: OFFICER_B,
+        sanction: 'blaam',
+        severity: 'light',
+        authority: 'korpschef',
+        decidedOn: '2025-06-01',
+        decidedBy: 'staff-0001',
+        recordedAt: '2025-06-01T10:00:00.000Z',
+      },
     };
-    expect(overdue([...history, sanctioned], '2025-10-01T08:00:00.000Z')).toEqual([{ step: 'disciplinary_limitation', dueOn: '2025-09-28', daysOverdue: 3, staffId: OFFICER_A }]);
+    expect(overdue([...history, sanctioned], '2025-10-01T08:00:00.000Z')).toEqual([
+      { step: 'disciplinary_limitation', dueOn: '2025-09-28', daysOverdue: 3, staffId: OFFICER_A },
+    ]);
   });
 
   it('has nothing overdue when closed or unknown', () => {
-    const closed: ComplaintEvent = { type: 'ComplaintClosed', data: { complaintId: COMPLAINT_ID, closedBy: 'staff-0001', closedAt: '2025-05-06T10:00:00.000Z' } };
+    const closed: ComplaintEvent = {
+      type: 'ComplaintClosed',
+      data: { complaintId: COMPLAINT_ID, closedBy: 'staff-0001', closedAt: '2025-05-06T10:00:00.000Z' },
+    };
     expect(overdue([...concludedHistory('unfounded'), closed], '2026-01-01T08:00:00.000Z')).toEqual([]);
     expect(overdue([], '2026-01-01T08:00:00.000Z')).toEqual([]);
   });
 });
 
 describe('early warning (R-INT-16, for human review only)', () => {
-  const summary = (complaintId: string, receivedOn: string, staffConcerned: string[]): ComplaintSummary => ({ complaintId, receivedOn, staffConcerned });
+  const summary = (complaintId: string, receivedOn: string, staffConcerned: string[]): ComplaintSummary => ({
+    complaintId,
+    receivedOn,
+    staffConcerned,
+  });
   const summaries = [
     summary('c-1', '2025-01-10', ['staff-1', 'staff-2']),
     summary('c-2', '2025-03-02', ['staff-1']),
@@ -121,7 +156,11 @@ describe('early warning (R-INT-16, for human review only)', () => {
   });
 
   it('builds its summary from a complaint', () => {
-    expect(summaryOf(complaint.fold(FORWARDED))).toEqual({ complaintId: COMPLAINT_ID, receivedOn: '2025-04-01', staffConcerned: [OFFICER_A, OFFICER_B] });
+    expect(summaryOf(complaint.fold(FORWARDED))).toEqual({
+      complaintId: COMPLAINT_ID,
+      receivedOn: '2025-04-01',
+      staffConcerned: [OFFICER_A, OFFICER_B],
+    });
     expect(summaryOf(complaint.fold([]))).toBeNull();
   });
 });

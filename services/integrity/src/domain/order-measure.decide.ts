@@ -1,5 +1,12 @@
 import { Command, toIso } from './integrity.decide';
-import { OrderMeasureEvent, OrderMeasureFollowedUp, OrderMeasureFollowUpAction, ORDER_MEASURE_FOLLOW_UP_ACTIONS, OrderMeasureRecorded, OrderMeasureStatus } from './order-measure.events';
+import {
+  OrderMeasureEvent,
+  OrderMeasureFollowedUp,
+  OrderMeasureFollowUpAction,
+  ORDER_MEASURE_FOLLOW_UP_ACTIONS,
+  OrderMeasureRecorded,
+  OrderMeasureStatus,
+} from './order-measure.events';
 import { InvalidTuchtCommand, TuchtConflict, TuchtNotFound } from './tucht.errors';
 import { requireDate, requireNotBefore, requireOneOf, requirePastDate, requireText, requireUuid } from './tucht.validate';
 
@@ -38,7 +45,16 @@ export function evolveOrderMeasure(state: OrderMeasureState, event: OrderMeasure
   if (event.type === 'OrderMeasureRecorded') {
     if (state.status !== 'none') return state;
     const d = event.data;
-    return { status: 'recorded', measureId: d.measureId, staffId: d.staffId, kind: d.kind, decidedOn: d.decidedOn, startsOn: d.startsOn, endsOn: d.endsOn ?? null, phase: 'active' };
+    return {
+      status: 'recorded',
+      measureId: d.measureId,
+      staffId: d.staffId,
+      kind: d.kind,
+      decidedOn: d.decidedOn,
+      startsOn: d.startsOn,
+      endsOn: d.endsOn ?? null,
+      phase: 'active',
+    };
   }
   if (state.status === 'none') return state;
   switch (event.data.action) {
@@ -106,7 +122,11 @@ export function decideRecordOrderMeasure(state: OrderMeasureState, { data, metad
     requireNotBefore(data.endsOn, data.startsOn, 'endsOn');
   }
   if (data.complaint !== undefined && !data.complaint.staffConcerned.includes(data.staffId)) {
-    throw new InvalidTuchtCommand('not_concerned', `${data.staffId} is not a staff member concerned by complaint ${data.complaint.registerNumber ?? data.complaint.complaintId}`, 'complaintId');
+    throw new InvalidTuchtCommand(
+      'not_concerned',
+      `${data.staffId} is not a staff member concerned by complaint ${data.complaint.registerNumber ?? data.complaint.complaintId}`,
+      'complaintId',
+    );
   }
   return [
     {
@@ -120,7 +140,9 @@ export function decideRecordOrderMeasure(state: OrderMeasureState, { data, metad
         decidedOn: data.decidedOn,
         startsOn: data.startsOn,
         ...(data.endsOn !== undefined && { endsOn: data.endsOn }),
-        ...(data.complaint !== undefined && { complaint: { complaintId: data.complaint.complaintId, registerNumber: data.complaint.registerNumber } }),
+        ...(data.complaint !== undefined && {
+          complaint: { complaintId: data.complaint.complaintId, registerNumber: data.complaint.registerNumber },
+        }),
         recordedBy: metadata.actor.staffId,
         recordedAt: toIso(metadata.now),
       },
@@ -141,7 +163,12 @@ export function decideFollowUpOrderMeasure(state: OrderMeasureState, { data, met
   requireText(data.note, 'note');
   const decision = data.action === 'extended' || data.action === 'lifted';
   if (decision) {
-    if (data.authority === undefined) throw new InvalidTuchtCommand('required', `An order measure is ${data.action} by a competent authority: authority is required`, 'authority');
+    if (data.authority === undefined)
+      throw new InvalidTuchtCommand(
+        'required',
+        `An order measure is ${data.action} by a competent authority: authority is required`,
+        'authority',
+      );
     requireCompetent(state.kind, data.authority, data.config);
   } else if (data.authority !== undefined) {
     throw new InvalidTuchtCommand('not_applicable', `A follow-up of kind ${data.action} names no authority`, 'authority');
@@ -177,7 +204,11 @@ export function decideFollowUpOrderMeasure(state: OrderMeasureState, { data, met
 
 function requireKnownKind(kind: string, config: OrderMeasureConfig): void {
   if (typeof kind !== 'string' || !Object.hasOwn(config.kinds, kind)) {
-    throw new InvalidTuchtCommand('unknown_order_measure_kind', `kind must be one of the configured order measures (${Object.keys(config.kinds).join(', ')})`, 'kind');
+    throw new InvalidTuchtCommand(
+      'unknown_order_measure_kind',
+      `kind must be one of the configured order measures (${Object.keys(config.kinds).join(', ')})`,
+      'kind',
+    );
   }
 }
 
@@ -185,6 +216,10 @@ function requireCompetent(kind: string, authority: string, config: OrderMeasureC
   requireText(authority, 'authority');
   const competent = config.kinds[kind]?.authorities ?? [];
   if (!competent.includes(authority)) {
-    throw new InvalidTuchtCommand('authority_not_competent', `A ${kind} is decided by ${competent.join(', ')}, not by ${authority}`, 'authority');
+    throw new InvalidTuchtCommand(
+      'authority_not_competent',
+      `A ${kind} is decided by ${competent.join(', ')}, not by ${authority}`,
+      'authority',
+    );
   }
 }

@@ -57,4 +57,7 @@ export type OrderMeasureEvent = OrderMeasureRecorded | OrderMeasureFollowedUp;
 export type OrderMeasureStatus = 'active' | 'lifted' | 'ended';
 export const ORDER_MEASURE_STATUSES: readonly OrderMeasureStatus[] = ['active', 'lifted', 'ended'];
 
-export const ORDER_MEASURE_EVENT_TYPES = ['OrderMeasureRecorded', 'OrderMeasureFollowedUp'] as const satisfies readonly OrderMeasureEvent['type'][];
+export const ORDER_MEASURE_EVENT_TYPES = [
+  'OrderMeasureRecorded',
+  'OrderMeasureFollowedUp',
+] as const satisfies readonly OrderMeasureEvent['type'][];

@@ -1,5 +1,13 @@
 import { Command, hasDuplicates, toIso } from './integrity.decide';
-import { InvolvedStaffMember, THREAT_INVOLVEMENTS, ThreatFileClosed, ThreatFileEvent, ThreatFileNoteAdded, ThreatFileOpened, ThreatFileStatus } from './threat-file.events';
+import {
+  InvolvedStaffMember,
+  THREAT_INVOLVEMENTS,
+  ThreatFileClosed,
+  ThreatFileEvent,
+  ThreatFileNoteAdded,
+  ThreatFileOpened,
+  ThreatFileStatus,
+} from './threat-file.events';
 import { InvalidTuchtCommand, TuchtConflict, TuchtNotFound } from './tucht.errors';
 import { requireNotBefore, requireOneOf, requirePastDate, requireText, requireUuid } from './tucht.validate';
 
@@ -20,7 +28,14 @@ export function evolveThreatFile(state: ThreatFileState, event: ThreatFileEvent)
   switch (event.type) {
     case 'ThreatFileOpened':
       if (state.status !== 'none') return state;
-      return { status: 'opened', threatFileId: event.data.threatFileId, openedOn: event.data.openedOn, staffIds: event.data.involved.map((i) => i.staffId), phase: 'open', notes: [] };
+      return {
+        status: 'opened',
+        threatFileId: event.data.threatFileId,
+        openedOn: event.data.openedOn,
+        staffIds: event.data.involved.map((i) => i.staffId),
+        phase: 'open',
+        notes: [],
+      };
     case 'ThreatFileNoteAdded':
       return state.status === 'none' ? state : { ...state, notes: [...state.notes, event.data.noteId] };
     case 'ThreatFileClosed':
@@ -28,7 +43,10 @@ export function evolveThreatFile(state: ThreatFileState, event: ThreatFileEvent)
   }
 }
 
-export type OpenThreatFile = Command<'OpenThreatFile', { threatFileId: string; openedOn: string; summary: string; involved: readonly InvolvedStaffMember[] }>;
+export type OpenThreatFile = Command<
+  'OpenThreatFile',
+  { threatFileId: string; openedOn: string; summary: string; involved: readonly InvolvedStaffMember[] }
+>;
 export type AddThreatFileNote = Command<'AddThreatFileNote', { noteId: string; note: string }>;
 export type CloseThreatFile = Command<'CloseThreatFile', { closedOn: string; reason: string }>;
 export type ThreatFileCommand = OpenThreatFile | AddThreatFileNote | CloseThreatFile;
@@ -49,12 +67,14 @@ export function decideOpenThreatFile(state: ThreatFileState, { data, metadata }:
   requireUuid(data.threatFileId, 'threatFileId');
   requirePastDate(data.openedOn, 'openedOn', metadata);
   requireText(data.summary, 'summary');
-  if (!Array.isArray(data.involved) || data.involved.length === 0) throw new InvalidTuchtCommand('required', 'involved names at least one staff member', 'involved');
+  if (!Array.isArray(data.involved) || data.involved.length === 0)
+    throw new InvalidTuchtCommand('required', 'involved names at least one staff member', 'involved');
   data.involved.forEach((member, i) => {
     requireText(member?.staffId, `involved[${i}].staffId`);
     requireOneOf(member.involvement, THREAT_INVOLVEMENTS, `involved[${i}].involvement`);
   });
-  if (hasDuplicates(data.involved.map((m) => m.staffId))) throw new InvalidTuchtCommand('invalid_value', 'involved names a staff member twice', 'involved');
+  if (hasDuplicates(data.involved.map((m) => m.staffId)))
+    throw new InvalidTuchtCommand('invalid_value', 'involved names a staff member twice', 'involved');
   return [
     {
       type: 'ThreatFileOpened',
@@ -75,7 +95,18 @@ export function decideAddThreatFileNote(state: ThreatFileState, { data, metadata
   requireText(data.noteId, 'noteId');
   requireText(data.note, 'note');
   if (file.notes.includes(data.noteId)) throw new TuchtConflict('id_in_use', `Note ${data.noteId} is already on the threat file`);
-  return [{ type: 'ThreatFileNoteAdded', data: { threatFileId: file.threatFileId, noteId: data.noteId, note: data.note, addedBy: metadata.actor.staffId, addedAt: toIso(metadata.now) } }];
+  return [
+    {
+      type: 'ThreatFileNoteAdded',
+      data: {
+        threatFileId: file.threatFileId,
+        noteId: data.noteId,
+        note: data.note,
+        addedBy: metadata.actor.staffId,
+        addedAt: toIso(metadata.now),
+      },
+    },
+  ];
 }
 
 export function decideCloseThreatFile(state: ThreatFileState, { data, metadata }: CloseThreatFile): [ThreatFileClosed] {
@@ -83,7 +114,18 @@ export function decideCloseThreatFile(state: ThreatFileState, { data, metadata }
   requirePastDate(data.closedOn, 'closedOn', metadata);
   requireNotBefore(data.closedOn, file.openedOn, 'closedOn');
   requireText(data.reason, 'reason');
-  return [{ type: 'ThreatFileClosed', data: { threatFileId: file.threatFileId, closedOn: data.closedOn, reason: data.reason, closedBy: metadata.actor.staffId, recordedAt: toIso(metadata.now) } }];
+  return [
+    {
+      type: 'ThreatFileClosed',
+      data: {
+        threatFileId: file.threatFileId,
+        closedOn: data.closedOn,
+        reason: data.reason,
+        closedBy: metadata.actor.staffId,
+        recordedAt: toIso(metadata.now),
+      },
+    },
+  ];
 }
 
 function open(state: ThreatFileState): ThreatFile {

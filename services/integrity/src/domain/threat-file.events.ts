@@ -18,13 +18,23 @@ export type ThreatFileOpened = DomainEvent<
   { threatFileId: string; openedOn: string; summary: string; involved: InvolvedStaffMember[]; openedBy: string; recordedAt: string }
 >;
 
-export type ThreatFileNoteAdded = DomainEvent<'ThreatFileNoteAdded', { threatFileId: string; noteId: string; note: string; addedBy: string; addedAt: string }>;
+export type ThreatFileNoteAdded = DomainEvent<
+  'ThreatFileNoteAdded',
+  { threatFileId: string; noteId: string; note: string; addedBy: string; addedAt: string }
+>;
 
-export type ThreatFileClosed = DomainEvent<'ThreatFileClosed', { threatFileId: string; closedOn: string; reason: string; closedBy: string; recordedAt: string }>;
+export type ThreatFileClosed = DomainEvent<
+  'ThreatFileClosed',
+  { threatFileId: string; closedOn: string; reason: string; closedBy: string; recordedAt: string }
+>;
 
 export type ThreatFileEvent = ThreatFileOpened | ThreatFileNoteAdded | ThreatFileClosed;
 
 export type ThreatFileStatus = 'open' | 'closed';
 export const THREAT_FILE_STATUSES: readonly ThreatFileStatus[] = ['open', 'closed'];
 
-export const THREAT_FILE_EVENT_TYPES = ['ThreatFileOpened', 'ThreatFileNoteAdded', 'ThreatFileClosed'] as const satisfies readonly ThreatFileEvent['type'][];
+export const THREAT_FILE_EVENT_TYPES = [
+  'ThreatFileOpened',
+  'ThreatFileNoteAdded',
+  'ThreatFileClosed',
+] as const satisfies readonly ThreatFileEvent['type'][];

@@ -18,7 +18,8 @@ const BRUSSELS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brusse
 export function receivedOnOf(receivedAt: string, now: Date): string {
   const at = new Date(receivedAt);
   // RFC 3339 allows what a Date cannot hold (a leap second, :60): a refusal, so the message is parked, not retried forever.
-  if (Number.isNaN(at.getTime())) throw new DomainError('invalid_received_at', `receivedAt ${receivedAt} is not a time this service can read`, 422, 'receivedAt');
+  if (Number.isNaN(at.getTime()))
+    throw new DomainError('invalid_received_at', `receivedAt ${receivedAt} is not a time this service can read`, 422, 'receivedAt');
   const day = BRUSSELS_DAY.format(at);
   const today = dayOf(now);
   return day > today ? today : day;
@@ -45,24 +46,33 @@ export function integrityHandlers(es: ServiceEventSourcing, config: IntegrityCon
       if (events.length > 0) return;
       const now = new Date();
       const registerNumber = await nextRegisterNumber(ctx.client, es.runtime.schema, config.registerPrefix, now);
-      await es.commands(complaintAggregate).on(store).handle(
-        complaintId,
-        {
-          type: 'ReceiveComplaint',
-          data: {
-            complaintId,
-            registerNumber,
-            channel: 'desk_report',
-            reportId: p.reportId,
-            complainant: { name: p.complainant.name, ...(p.complainant.contact !== undefined && { contact: p.complainant.contact }) },
-            staffConcerned: p.staffMembersConcerned,
-            facts: p.facts,
-            receivedOn: receivedOnOf(p.receivedAt, now),
-            ...(p.office !== undefined && { office: p.office }),
+      await es
+        .commands(complaintAggregate)
+        .on(store)
+        .handle(
+          complaintId,
+          {
+            type: 'ReceiveComplaint',
+            data: {
+              complaintId,
+              registerNumber,
+              channel: 'desk_report',
+              reportId: p.reportId,
+              complainant: { name: p.complainant.name, ...(p.complainant.contact !== undefined && { contact: p.complainant.contact }) },
+              staffConcerned: p.staffMembersConcerned,
+              facts: p.facts,
+              receivedOn: receivedOnOf(p.receivedAt, now),
+              ...(p.office !== undefined && { office: p.office }),
+            },
           },
-        },
-        { actor: { staffId: CONSUMER_ACTOR }, now, correlationId: ctx.message.correlationId, causationId: ctx.message.id, idempotencyKey: ctx.message.id },
-      );
+          {
+            actor: { staffId: CONSUMER_ACTOR },
+            now,
+            correlationId: ctx.message.correlationId,
+            causationId: ctx.message.id,
+            idempotencyKey: ctx.message.id,
+          },
+        );
     },
   };
 }

@@ -1,7 +1,47 @@
-import { ActionData, RecordAnprLookup, RecordArrest, RecordBankEnquiry, RecordBringingBeforeMagistrate, RecordCameraFootageRequest, RecordHearing, RecordHouseSearch, RecordObservation, RecordTelephonyEnquiry, RecordTraceCollection } from './investigation.commands';
+import {
+  ActionData,
+  RecordAnprLookup,
+  RecordArrest,
+  RecordBankEnquiry,
+  RecordBringingBeforeMagistrate,
+  RecordCameraFootageRequest,
+  RecordHearing,
+  RecordHouseSearch,
+  RecordObservation,
+  RecordTelephonyEnquiry,
+  RecordTraceCollection,
+} from './investigation.commands';
 import { InvalidInvestigationCommand, InvestigationConflict } from './investigation.errors';
-import { ACTION_KINDS, ActionKind, AnprLookupPerformed, AUTHORITIES, BankEnquiryPerformed, CameraFootageRequested, COERCIVE_ACTIONS, HearingConducted, HouseSearchConducted, Interpreter, LegalAssistance, ObservationConducted, SuspectArrested, SuspectBroughtBeforeMagistrate, TelephonyEnquiryPerformed, TraceCollected } from './investigation.events';
-import { activeLink, open, recorded, requireBoolean, requireInstant, requireNotAfterNow, requireOneOf, requireText, suspectLink, validAuthorityRef } from './investigation.guards';
+import {
+  ACTION_KINDS,
+  ActionKind,
+  AnprLookupPerformed,
+  AUTHORITIES,
+  BankEnquiryPerformed,
+  CameraFootageRequested,
+  COERCIVE_ACTIONS,
+  HearingConducted,
+  HouseSearchConducted,
+  Interpreter,
+  LegalAssistance,
+  ObservationConducted,
+  SuspectArrested,
+  SuspectBroughtBeforeMagistrate,
+  TelephonyEnquiryPerformed,
+  TraceCollected,
+} from './investigation.events';
+import {
+  activeLink,
+  open,
+  recorded,
+  requireBoolean,
+  requireInstant,
+  requireNotAfterNow,
+  requireOneOf,
+  requireText,
+  suspectLink,
+  validAuthorityRef,
+} from './investigation.guards';
 import { InvestigationState, OpenInvestigation, PartyLink } from './investigation.state';
 import { CommandMetadata, hasDuplicates, isBlank, toIso } from './investigations.decide';
 
@@ -14,7 +54,11 @@ export function decideRecordHearing(state: InvestigationState, { data, metadata 
   requireBoolean(data.deferredSalduz, 'deferredSalduz');
   requireBoolean(data.minor, 'minor');
   if (data.deferredSalduz && link.role !== 'suspect') {
-    throw new InvalidInvestigationCommand('salduz_requires_suspect', `A deferred Salduz hearing is a suspect's hearing; ${link.displayName} is linked as ${link.role}`, 'deferredSalduz');
+    throw new InvalidInvestigationCommand(
+      'salduz_requires_suspect',
+      `A deferred Salduz hearing is a suspect's hearing; ${link.displayName} is linked as ${link.role}`,
+      'deferredSalduz',
+    );
   }
   const legalAssistance = validLegalAssistance(data.legalAssistance, link, data.minor);
   const interpreter = data.interpreter !== undefined ? validInterpreter(data.interpreter) : undefined;
@@ -50,7 +94,10 @@ export function decideRecordObservation(state: InvestigationState, { data, metad
   return [{ type: 'ObservationConducted', data: { ...base, target: data.target } }];
 }
 
-export function decideRecordCameraFootageRequest(state: InvestigationState, { data, metadata }: RecordCameraFootageRequest): [CameraFootageRequested] {
+export function decideRecordCameraFootageRequest(
+  state: InvestigationState,
+  { data, metadata }: RecordCameraFootageRequest,
+): [CameraFootageRequested] {
   const investigation = open(state);
   const base = actionRecord(investigation, 'camera_enquiry', data, metadata);
   requireText(data, ['source']);
@@ -58,7 +105,10 @@ export function decideRecordCameraFootageRequest(state: InvestigationState, { da
   return [{ type: 'CameraFootageRequested', data: { ...base, source: data.source, ...period } }];
 }
 
-export function decideRecordTelephonyEnquiry(state: InvestigationState, { data, metadata }: RecordTelephonyEnquiry): [TelephonyEnquiryPerformed] {
+export function decideRecordTelephonyEnquiry(
+  state: InvestigationState,
+  { data, metadata }: RecordTelephonyEnquiry,
+): [TelephonyEnquiryPerformed] {
   const investigation = open(state);
   const base = actionRecord(investigation, 'telephony_enquiry', data, metadata);
   requireText(data, ['subject', 'scope']);
@@ -77,7 +127,8 @@ export function decideRecordAnprLookup(state: InvestigationState, { data, metada
   const base = actionRecord(investigation, 'anpr_lookup', data, metadata);
   requireText(data, ['plate']);
   const period = validPeriod(data.periodFrom, data.periodTo);
-  if (!Number.isInteger(data.hits) || data.hits < 0) throw new InvalidInvestigationCommand('invalid_value', 'hits must be a whole number, 0 or more', 'hits');
+  if (!Number.isInteger(data.hits) || data.hits < 0)
+    throw new InvalidInvestigationCommand('invalid_value', 'hits must be a whole number, 0 or more', 'hits');
   return [{ type: 'AnprLookupPerformed', data: { ...base, plate: data.plate, ...period, hits: data.hits } }];
 }
 
@@ -118,17 +169,20 @@ export function decideRecordBringingBeforeMagistrate(
  */
 function actionRecord(investigation: OpenInvestigation, kind: ActionKind, data: ActionData, metadata: CommandMetadata) {
   requireText(data, ['actionId']);
-  if (investigation.actions[data.actionId] !== undefined) throw new InvestigationConflict('action_id_in_use', `Action ${data.actionId} is already recorded`);
+  if (investigation.actions[data.actionId] !== undefined)
+    throw new InvestigationConflict('action_id_in_use', `Action ${data.actionId} is already recorded`);
   if (data.performedBy.length === 0 || data.performedBy.some((id) => isBlank(id))) {
     throw new InvalidInvestigationCommand('required', 'Name who performed the action', 'performedBy');
   }
-  if (hasDuplicates([...data.performedBy])) throw new InvalidInvestigationCommand('invalid_value', 'performedBy names someone twice', 'performedBy');
+  if (hasDuplicates([...data.performedBy]))
+    throw new InvalidInvestigationCommand('invalid_value', 'performedBy names someone twice', 'performedBy');
   requireInstant(data.startedAt, 'startedAt');
   requireNotAfterNow(data.startedAt, metadata, 'startedAt');
   if (data.endedAt !== undefined) {
     requireInstant(data.endedAt, 'endedAt');
     requireNotAfterNow(data.endedAt, metadata, 'endedAt');
-    if (Date.parse(data.endedAt) < Date.parse(data.startedAt)) throw new InvalidInvestigationCommand('end_before_start', 'The action cannot end before it started', 'endedAt');
+    if (Date.parse(data.endedAt) < Date.parse(data.startedAt))
+      throw new InvalidInvestigationCommand('end_before_start', 'The action cannot end before it started', 'endedAt');
   }
   if ((COERCIVE_ACTIONS as readonly ActionKind[]).includes(kind) && investigation.directingAuthority === null) {
     throw new InvestigationConflict(
@@ -138,7 +192,11 @@ function actionRecord(investigation: OpenInvestigation, kind: ActionKind, data: 
   }
   data.authorisationRules.requiresAuthorisation.forEach((k) => requireOneOf(k, ACTION_KINDS, 'authorisationRules.requiresAuthorisation'));
   if (data.authorisationRules.requiresAuthorisation.includes(kind) && data.authorisation === undefined) {
-    throw new InvalidInvestigationCommand('authorisation_required', `A ${kind.replaceAll('_', ' ')} needs the magistrate's authorisation and its reference`, 'authorisation');
+    throw new InvalidInvestigationCommand(
+      'authorisation_required',
+      `A ${kind.replaceAll('_', ' ')} needs the magistrate's authorisation and its reference`,
+      'authorisation',
+    );
   }
   const authorisation = data.authorisation !== undefined ? validAuthorityRef(data.authorisation, 'authorisation') : undefined;
   return {
@@ -156,10 +214,18 @@ function actionRecord(investigation: OpenInvestigation, kind: ActionKind, data: 
 function validLegalAssistance(value: LegalAssistance, link: PartyLink, minor: boolean): LegalAssistance {
   requireOneOf(value.kind, ['present', 'waived', 'not_applicable'], 'legalAssistance.kind');
   if (value.kind === 'waived' && minor) {
-    throw new InvalidInvestigationCommand('minor_cannot_waive_lawyer', 'A minor cannot waive the assistance of a lawyer', 'legalAssistance');
+    throw new InvalidInvestigationCommand(
+      'minor_cannot_waive_lawyer',
+      'A minor cannot waive the assistance of a lawyer',
+      'legalAssistance',
+    );
   }
   if (value.kind === 'not_applicable' && link.role === 'suspect') {
-    throw new InvalidInvestigationCommand('lawyer_required', 'A suspect is heard with a lawyer present or after waiving one', 'legalAssistance');
+    throw new InvalidInvestigationCommand(
+      'lawyer_required',
+      'A suspect is heard with a lawyer present or after waiving one',
+      'legalAssistance',
+    );
   }
   if (value.kind === 'present') {
     if (isBlank(value.lawyer)) throw new InvalidInvestigationCommand('required', 'Name the lawyer present', 'legalAssistance.lawyer');
@@ -169,7 +235,8 @@ function validLegalAssistance(value: LegalAssistance, link: PartyLink, minor: bo
 }
 
 function validInterpreter(value: Interpreter): Interpreter {
-  if (isBlank(value.language)) throw new InvalidInvestigationCommand('required', 'The interpreter language is required', 'interpreter.language');
+  if (isBlank(value.language))
+    throw new InvalidInvestigationCommand('required', 'The interpreter language is required', 'interpreter.language');
   if (isBlank(value.name)) throw new InvalidInvestigationCommand('required', 'The interpreter name is required', 'interpreter.name');
   return { language: value.language, name: value.name };
 }
@@ -177,6 +244,7 @@ function validInterpreter(value: Interpreter): Interpreter {
 function validPeriod(periodFrom: string, periodTo: string): { periodFrom: string; periodTo: string } {
   requireInstant(periodFrom, 'periodFrom');
   requireInstant(periodTo, 'periodTo');
-  if (Date.parse(periodTo) < Date.parse(periodFrom)) throw new InvalidInvestigationCommand('end_before_start', 'The period cannot end before it starts', 'periodTo');
+  if (Date.parse(periodTo) < Date.parse(periodFrom))
+    throw new InvalidInvestigationCommand('end_before_start', 'The period cannot end before it starts', 'periodTo');
   return { periodFrom: toIso(periodFrom), periodTo: toIso(periodTo) };
 }

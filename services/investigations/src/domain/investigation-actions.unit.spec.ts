@@ -64,7 +64,11 @@ const hearing = (data: Partial<RecordHearing['data']> = {}): RecordHearing => ({
 
 const houseSearch = (data: Partial<ActionData> = {}) => ({
   type: 'RecordHouseSearch' as const,
-  data: { ...actionData({ authorisation: WARRANT, ...data }), address: 'Sleepstraat 44, 9000 Gent', findings: 'Laptop en juwelen aangetroffen' },
+  data: {
+    ...actionData({ authorisation: WARRANT, ...data }),
+    address: 'Sleepstraat 44, 9000 Gent',
+    findings: 'Laptop en juwelen aangetroffen',
+  },
   metadata: meta,
 });
 
@@ -92,21 +96,46 @@ describe('hearings', () => {
   });
 
   it('records an adult suspect who waived the lawyer', () => {
-    const [event] = decideRecordHearing(investigation.fold([opened, suspectLinked]), hearing({ deferredSalduz: false, legalAssistance: { kind: 'waived' }, interpreter: undefined }));
+    const [event] = decideRecordHearing(
+      investigation.fold([opened, suspectLinked]),
+      hearing({ deferredSalduz: false, legalAssistance: { kind: 'waived' }, interpreter: undefined }),
+    );
     expect(event).toStrictEqual({
       type: 'HearingConducted',
-      data: { ...base, directingAuthority: PARKET, partyLinkId: SUSPECT_LINK, personId: SUSPECT_ID, role: 'suspect', deferredSalduz: false, minor: false, legalAssistance: { kind: 'waived' } },
+      data: {
+        ...base,
+        directingAuthority: PARKET,
+        partyLinkId: SUSPECT_LINK,
+        personId: SUSPECT_ID,
+        role: 'suspect',
+        deferredSalduz: false,
+        minor: false,
+        legalAssistance: { kind: 'waived' },
+      },
     });
   });
 
   it('hears a victim without the Salduz lawyer, even before a magistrate directs the case (a hearing is not coercive)', () => {
     investigation
       .given(openedWithoutAuthority, victimLinked)
-      .when((s) => decideRecordHearing(s, hearing({ partyLinkId: VICTIM_LINK, deferredSalduz: false, legalAssistance: { kind: 'not_applicable' }, interpreter: undefined })))
+      .when((s) =>
+        decideRecordHearing(
+          s,
+          hearing({ partyLinkId: VICTIM_LINK, deferredSalduz: false, legalAssistance: { kind: 'not_applicable' }, interpreter: undefined }),
+        ),
+      )
       .then([
         {
           type: 'HearingConducted',
-          data: { ...base, partyLinkId: VICTIM_LINK, personId: VICTIM_ID, role: 'victim', deferredSalduz: false, minor: false, legalAssistance: { kind: 'not_applicable' } },
+          data: {
+            ...base,
+            partyLinkId: VICTIM_LINK,
+            personId: VICTIM_ID,
+            role: 'victim',
+            deferredSalduz: false,
+            minor: false,
+            legalAssistance: { kind: 'not_applicable' },
+          },
         },
       ]);
   });
@@ -158,7 +187,13 @@ describe('hearings', () => {
 describe('coercive actions (R-INV-1)', () => {
   const searched: HouseSearchConducted = {
     type: 'HouseSearchConducted',
-    data: { ...base, authorisation: WARRANT, directingAuthority: JUDGE, address: 'Sleepstraat 44, 9000 Gent', findings: 'Laptop en juwelen aangetroffen' },
+    data: {
+      ...base,
+      authorisation: WARRANT,
+      directingAuthority: JUDGE,
+      address: 'Sleepstraat 44, 9000 Gent',
+      findings: 'Laptop en juwelen aangetroffen',
+    },
   };
 
   it('records a house search with the warrant and the directing authority', () => {
@@ -186,7 +221,12 @@ describe('coercive actions (R-INV-1)', () => {
     investigation
       .given(opened, judgeSeized)
       .when((s) => decideRecordHouseSearch(s, houseSearch({ authorisation: undefined, authorisationRules: { requiresAuthorisation: [] } })))
-      .then([{ type: 'HouseSearchConducted', data: { ...base, directingAuthority: JUDGE, address: 'Sleepstraat 44, 9000 Gent', findings: 'Laptop en juwelen aangetroffen' } }]);
+      .then([
+        {
+          type: 'HouseSearchConducted',
+          data: { ...base, directingAuthority: JUDGE, address: 'Sleepstraat 44, 9000 Gent', findings: 'Laptop en juwelen aangetroffen' },
+        },
+      ]);
   });
 
   it('follows the zone table: a zone can require authorisation for an ANPR look-up', () => {
@@ -195,7 +235,13 @@ describe('coercive actions (R-INV-1)', () => {
       .when((s) =>
         decideRecordAnprLookup(s, {
           type: 'RecordAnprLookup',
-          data: { ...actionData({ authorisationRules: { requiresAuthorisation: ['anpr_lookup'] } }), plate: '1-ABC-123', periodFrom: '2025-03-14T17:00:00Z', periodTo: '2025-03-15T06:30:00Z', hits: 2 },
+          data: {
+            ...actionData({ authorisationRules: { requiresAuthorisation: ['anpr_lookup'] } }),
+            plate: '1-ABC-123',
+            periodFrom: '2025-03-14T17:00:00Z',
+            periodTo: '2025-03-15T06:30:00Z',
+            hits: 2,
+          },
           metadata: meta,
         }),
       )
@@ -203,42 +249,131 @@ describe('coercive actions (R-INV-1)', () => {
   });
 
   const refusedWithoutAuthority: [string, (s: InvestigationState) => unknown][] = [
-    ['an observation', (s) => decideRecordObservation(s, { type: 'RecordObservation', data: { ...actionData({ authorisation: PARKET }), target: 'Sleepstraat 44' }, metadata: meta })],
-    ['a telephony enquiry', (s) => decideRecordTelephonyEnquiry(s, { type: 'RecordTelephonyEnquiry', data: { ...actionData({ authorisation: PARKET }), subject: '+32470000000', scope: 'identificatie' }, metadata: meta })],
-    ['a bank enquiry', (s) => decideRecordBankEnquiry(s, { type: 'RecordBankEnquiry', data: { ...actionData({ authorisation: PARKET }), institution: 'KBC', subject: 'BE00 0000 0000 0000' }, metadata: meta })],
-    ['an arrest', (s) => decideRecordArrest(s, { type: 'RecordArrest', data: { ...actionData(), partyLinkId: SUSPECT_LINK, place: 'Dampoort' }, metadata: meta })],
-    ['bringing before the magistrate', (s) => decideRecordBringingBeforeMagistrate(s, { type: 'RecordBringingBeforeMagistrate', data: { ...actionData(), partyLinkId: SUSPECT_LINK, magistrate: 'onderzoeksrechter' }, metadata: meta })],
+    [
+      'an observation',
+      (s) =>
+        decideRecordObservation(s, {
+          type: 'RecordObservation',
+          data: { ...actionData({ authorisation: PARKET }), target: 'Sleepstraat 44' },
+          metadata: meta,
+        }),
+    ],
+    [
+      'a telephony enquiry',
+      (s) =>
+        decideRecordTelephonyEnquiry(s, {
+          type: 'RecordTelephonyEnquiry',
+          data: { ...actionData({ authorisation: PARKET }), subject: '+32470000000', scope: 'identificatie' },
+          metadata: meta,
+        }),
+    ],
+    [
+      'a bank enquiry',
+      (s) =>
+        decideRecordBankEnquiry(s, {
+          type: 'RecordBankEnquiry',
+          data: { ...actionData({ authorisation: PARKET }), institution: 'KBC', subject: 'BE00 0000 0000 0000' },
+          metadata: meta,
+        }),
+    ],
+    [
+      'an arrest',
+      (s) =>
+        decideRecordArrest(s, {
+          type: 'RecordArrest',
+          data: { ...actionData(), partyLinkId: SUSPECT_LINK, place: 'Dampoort' },
+          metadata: meta,
+        }),
+    ],
+    [
+      'bringing before the magistrate',
+      (s) =>
+        decideRecordBringingBeforeMagistrate(s, {
+          type: 'RecordBringingBeforeMagistrate',
+          data: { ...actionData(), partyLinkId: SUSPECT_LINK, magistrate: 'onderzoeksrechter' },
+          metadata: meta,
+        }),
+    ],
   ];
   it.each(refusedWithoutAuthority)('refuses %s without a directing authority', (_name, decide) => {
-    investigation.given(openedWithoutAuthority, suspectLinked).when(decide as never).thenThrows({ code: 'directing_authority_required', status: 409 });
+    investigation
+      .given(openedWithoutAuthority, suspectLinked)
+      .when(decide as never)
+      .thenThrows({ code: 'directing_authority_required', status: 409 });
   });
 
   it('records an observation, a telephony and a bank enquiry with their authorisation', () => {
     const state = investigation.fold([opened]);
-    expect(decideRecordObservation(state, { type: 'RecordObservation', data: { ...actionData({ authorisation: PARKET }), target: 'Sleepstraat 44' }, metadata: meta })).toStrictEqual([
+    expect(
+      decideRecordObservation(state, {
+        type: 'RecordObservation',
+        data: { ...actionData({ authorisation: PARKET }), target: 'Sleepstraat 44' },
+        metadata: meta,
+      }),
+    ).toStrictEqual([
       { type: 'ObservationConducted', data: { ...base, authorisation: PARKET, directingAuthority: PARKET, target: 'Sleepstraat 44' } },
     ]);
     expect(
-      decideRecordTelephonyEnquiry(state, { type: 'RecordTelephonyEnquiry', data: { ...actionData({ authorisation: PARKET }), subject: '+32470000000', scope: 'identificatie' }, metadata: meta }),
-    ).toStrictEqual([{ type: 'TelephonyEnquiryPerformed', data: { ...base, authorisation: PARKET, directingAuthority: PARKET, subject: '+32470000000', scope: 'identificatie' } }]);
+      decideRecordTelephonyEnquiry(state, {
+        type: 'RecordTelephonyEnquiry',
+        data: { ...actionData({ authorisation: PARKET }), subject: '+32470000000', scope: 'identificatie' },
+        metadata: meta,
+      }),
+    ).toStrictEqual([
+      {
+        type: 'TelephonyEnquiryPerformed',
+        data: { ...base, authorisation: PARKET, directingAuthority: PARKET, subject: '+32470000000', scope: 'identificatie' },
+      },
+    ]);
     expect(
-      decideRecordBankEnquiry(state, { type: 'RecordBankEnquiry', data: { ...actionData({ authorisation: PARKET }), institution: 'KBC', subject: 'BE00 0000 0000 0000' }, metadata: meta }),
-    ).toStrictEqual([{ type: 'BankEnquiryPerformed', data: { ...base, authorisation: PARKET, directingAuthority: PARKET, institution: 'KBC', subject: 'BE00 0000 0000 0000' } }]);
+      decideRecordBankEnquiry(state, {
+        type: 'RecordBankEnquiry',
+        data: { ...actionData({ authorisation: PARKET }), institution: 'KBC', subject: 'BE00 0000 0000 0000' },
+        metadata: meta,
+      }),
+    ).toStrictEqual([
+      {
+        type: 'BankEnquiryPerformed',
+        data: { ...base, authorisation: PARKET, directingAuthority: PARKET, institution: 'KBC', subject: 'BE00 0000 0000 0000' },
+      },
+    ]);
   });
 
   it('refuses a telephony enquiry without authorisation under the default table', () => {
-    expect(DEFAULT_AUTHORISATION_RULES.requiresAuthorisation).toStrictEqual(['house_search', 'observation', 'telephony_enquiry', 'bank_enquiry']);
+    expect(DEFAULT_AUTHORISATION_RULES.requiresAuthorisation).toStrictEqual([
+      'house_search',
+      'observation',
+      'telephony_enquiry',
+      'bank_enquiry',
+    ]);
     investigation
       .given(opened)
-      .when((s) => decideRecordTelephonyEnquiry(s, { type: 'RecordTelephonyEnquiry', data: { ...actionData(), subject: '+32470000000', scope: 'identificatie' }, metadata: meta }))
+      .when((s) =>
+        decideRecordTelephonyEnquiry(s, {
+          type: 'RecordTelephonyEnquiry',
+          data: { ...actionData(), subject: '+32470000000', scope: 'identificatie' },
+          metadata: meta,
+        }),
+      )
       .thenThrows({ code: 'authorisation_required', status: 422, field: 'authorisation' });
   });
 
   it('arrests a suspect and brings them before the onderzoeksrechter', () => {
     investigation
       .given(opened, judgeSeized, suspectLinked)
-      .when((s) => decideRecordArrest(s, { type: 'RecordArrest', data: { ...actionData(), partyLinkId: SUSPECT_LINK, place: 'Dampoort' }, metadata: meta }))
-      .then([{ type: 'SuspectArrested', data: { ...base, directingAuthority: JUDGE, partyLinkId: SUSPECT_LINK, personId: SUSPECT_ID, place: 'Dampoort' } }]);
+      .when((s) =>
+        decideRecordArrest(s, {
+          type: 'RecordArrest',
+          data: { ...actionData(), partyLinkId: SUSPECT_LINK, place: 'Dampoort' },
+          metadata: meta,
+        }),
+      )
+      .then([
+        {
+          type: 'SuspectArrested',
+          data: { ...base, directingAuthority: JUDGE, partyLinkId: SUSPECT_LINK, personId: SUSPECT_ID, place: 'Dampoort' },
+        },
+      ]);
     investigation
       .given(opened, judgeSeized, suspectLinked)
       .when((s) =>
@@ -251,7 +386,16 @@ describe('coercive actions (R-INV-1)', () => {
       .then([
         {
           type: 'SuspectBroughtBeforeMagistrate',
-          data: { ...recorded(DETECTIVE, NOW), actionId: 'act-2', performedBy: base.performedBy, startedAt: base.startedAt, directingAuthority: JUDGE, partyLinkId: SUSPECT_LINK, personId: SUSPECT_ID, magistrate: 'onderzoeksrechter' },
+          data: {
+            ...recorded(DETECTIVE, NOW),
+            actionId: 'act-2',
+            performedBy: base.performedBy,
+            startedAt: base.startedAt,
+            directingAuthority: JUDGE,
+            partyLinkId: SUSPECT_LINK,
+            personId: SUSPECT_ID,
+            magistrate: 'onderzoeksrechter',
+          },
         },
       ]);
   });
@@ -259,7 +403,13 @@ describe('coercive actions (R-INV-1)', () => {
   it('refuses to arrest someone not linked as a suspect', () => {
     investigation
       .given(opened, victimLinked)
-      .when((s) => decideRecordArrest(s, { type: 'RecordArrest', data: { ...actionData(), partyLinkId: VICTIM_LINK, place: 'Dampoort' }, metadata: meta }))
+      .when((s) =>
+        decideRecordArrest(s, {
+          type: 'RecordArrest',
+          data: { ...actionData(), partyLinkId: VICTIM_LINK, place: 'Dampoort' },
+          metadata: meta,
+        }),
+      )
       .thenThrows({ code: 'wrong_party_role', status: 422, field: 'partyLinkId' });
   });
 });
@@ -270,19 +420,38 @@ describe('non-coercive actions', () => {
     expect(
       decideRecordCameraFootageRequest(state, {
         type: 'RecordCameraFootageRequest',
-        data: { ...actionData(), source: 'Camera Overpoort 3', periodFrom: '2025-03-14T22:00:00+01:00', periodTo: '2025-03-14T23:00:00+01:00' },
+        data: {
+          ...actionData(),
+          source: 'Camera Overpoort 3',
+          periodFrom: '2025-03-14T22:00:00+01:00',
+          periodTo: '2025-03-14T23:00:00+01:00',
+        },
         metadata: meta,
       }),
-    ).toStrictEqual([{ type: 'CameraFootageRequested', data: { ...base, source: 'Camera Overpoort 3', periodFrom: '2025-03-14T21:00:00.000Z', periodTo: '2025-03-14T22:00:00.000Z' } }]);
+    ).toStrictEqual([
+      {
+        type: 'CameraFootageRequested',
+        data: { ...base, source: 'Camera Overpoort 3', periodFrom: '2025-03-14T21:00:00.000Z', periodTo: '2025-03-14T22:00:00.000Z' },
+      },
+    ]);
     expect(
       decideRecordAnprLookup(state, {
         type: 'RecordAnprLookup',
         data: { ...actionData(), plate: '1-ABC-123', periodFrom: '2025-03-14T17:00:00Z', periodTo: '2025-03-15T06:30:00Z', hits: 2 },
         metadata: meta,
       }),
-    ).toStrictEqual([{ type: 'AnprLookupPerformed', data: { ...base, plate: '1-ABC-123', periodFrom: '2025-03-14T17:00:00.000Z', periodTo: '2025-03-15T06:30:00.000Z', hits: 2 } }]);
+    ).toStrictEqual([
+      {
+        type: 'AnprLookupPerformed',
+        data: { ...base, plate: '1-ABC-123', periodFrom: '2025-03-14T17:00:00.000Z', periodTo: '2025-03-15T06:30:00.000Z', hits: 2 },
+      },
+    ]);
     expect(
-      decideRecordTraceCollection(state, { type: 'RecordTraceCollection', data: { ...actionData(), description: 'Schoenspoor achterdeur', place: 'Voorbeeldstraat 12' }, metadata: meta }),
+      decideRecordTraceCollection(state, {
+        type: 'RecordTraceCollection',
+        data: { ...actionData(), description: 'Schoenspoor achterdeur', place: 'Voorbeeldstraat 12' },
+        metadata: meta,
+      }),
     ).toStrictEqual([{ type: 'TraceCollected', data: { ...base, description: 'Schoenspoor achterdeur', place: 'Voorbeeldstraat 12' } }]);
   });
 
@@ -290,7 +459,11 @@ describe('non-coercive actions', () => {
     investigation
       .given(opened)
       .when((s) =>
-        decideRecordAnprLookup(s, { type: 'RecordAnprLookup', data: { ...actionData(), plate: '1-ABC-123', periodFrom: '2025-03-15T17:00:00Z', periodTo: '2025-03-15T06:30:00Z', hits: 0 }, metadata: meta }),
+        decideRecordAnprLookup(s, {
+          type: 'RecordAnprLookup',
+          data: { ...actionData(), plate: '1-ABC-123', periodFrom: '2025-03-15T17:00:00Z', periodTo: '2025-03-15T06:30:00Z', hits: 0 },
+          metadata: meta,
+        }),
       )
       .thenThrows({ code: 'end_before_start', status: 422, field: 'periodTo' });
   });
@@ -298,7 +471,13 @@ describe('non-coercive actions', () => {
   it('refuses an action nobody performed', () => {
     investigation
       .given(opened)
-      .when((s) => decideRecordTraceCollection(s, { type: 'RecordTraceCollection', data: { ...actionData({ performedBy: [] }), description: 'Spoor', place: 'Keuken' }, metadata: meta }))
+      .when((s) =>
+        decideRecordTraceCollection(s, {
+          type: 'RecordTraceCollection',
+          data: { ...actionData({ performedBy: [] }), description: 'Spoor', place: 'Keuken' },
+          metadata: meta,
+        }),
+      )
       .thenThrows({ code: 'required', status: 422, field: 'performedBy' });
   });
 });

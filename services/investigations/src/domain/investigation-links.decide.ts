@@ -11,12 +11,19 @@ export function decideJoinReport(state: InvestigationState, { data, metadata }: 
   const investigation = open(state);
   requireUuid(data.reportId, 'reportId');
   requireText(data, ['reason']);
-  if (data.pvNumber !== undefined && isBlank(data.pvNumber)) throw new InvalidInvestigationCommand('required', 'The PV number may not be blank', 'pvNumber');
-  if (investigation.reports.includes(data.reportId)) throw new InvestigationConflict('report_already_joined', `Report ${data.reportId} is already part of this investigation`);
+  if (data.pvNumber !== undefined && isBlank(data.pvNumber))
+    throw new InvalidInvestigationCommand('required', 'The PV number may not be blank', 'pvNumber');
+  if (investigation.reports.includes(data.reportId))
+    throw new InvestigationConflict('report_already_joined', `Report ${data.reportId} is already part of this investigation`);
   return [
     {
       type: 'ReportJoined',
-      data: { ...recorded(investigation, metadata), reportId: data.reportId, ...(data.pvNumber !== undefined && { pvNumber: data.pvNumber }), reason: data.reason },
+      data: {
+        ...recorded(investigation, metadata),
+        reportId: data.reportId,
+        ...(data.pvNumber !== undefined && { pvNumber: data.pvNumber }),
+        reason: data.reason,
+      },
     },
   ];
 }
@@ -81,12 +88,24 @@ export function decideAddSeriesLink(state: InvestigationState, { data, metadata 
   requireUuid(data.otherInvestigationId, 'otherInvestigationId');
   requireText(data, ['reason']);
   if (data.otherInvestigationId === investigation.investigationId) {
-    throw new InvalidInvestigationCommand('series_link_to_itself', 'An investigation cannot be in a series with itself', 'otherInvestigationId');
+    throw new InvalidInvestigationCommand(
+      'series_link_to_itself',
+      'An investigation cannot be in a series with itself',
+      'otherInvestigationId',
+    );
   }
   if (investigation.seriesLinks.includes(data.otherInvestigationId)) {
-    throw new InvestigationConflict('series_link_exists', `Investigation ${data.otherInvestigationId} is already linked in a series with this one`);
+    throw new InvestigationConflict(
+      'series_link_exists',
+      `Investigation ${data.otherInvestigationId} is already linked in a series with this one`,
+    );
   }
-  return [{ type: 'SeriesLinkAdded', data: { ...recorded(investigation, metadata), otherInvestigationId: data.otherInvestigationId, reason: data.reason } }];
+  return [
+    {
+      type: 'SeriesLinkAdded',
+      data: { ...recorded(investigation, metadata), otherInvestigationId: data.otherInvestigationId, reason: data.reason },
+    },
+  ];
 }
 
 export function decideRemoveSeriesLink(state: InvestigationState, { data, metadata }: RemoveSeriesLink): [SeriesLinkRemoved] {
@@ -95,5 +114,10 @@ export function decideRemoveSeriesLink(state: InvestigationState, { data, metada
   if (!investigation.seriesLinks.includes(data.otherInvestigationId)) {
     throw seriesLinkNotFound();
   }
-  return [{ type: 'SeriesLinkRemoved', data: { ...recorded(investigation, metadata), otherInvestigationId: data.otherInvestigationId, reason: data.reason } }];
+  return [
+    {
+      type: 'SeriesLinkRemoved',
+      data: { ...recorded(investigation, metadata), otherInvestigationId: data.otherInvestigationId, reason: data.reason },
+    },
+  ];
 }

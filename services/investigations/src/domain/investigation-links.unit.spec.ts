@@ -1,6 +1,25 @@
-import { decideAddSeriesLink, decideJoinReport, decideLinkEvidence, decideLinkLabResult, decideRemoveSeriesLink, LinkEvidence, LinkLabResult } from './investigation.decide';
+import {
+  decideAddSeriesLink,
+  decideJoinReport,
+  decideLinkEvidence,
+  decideLinkLabResult,
+  decideRemoveSeriesLink,
+  LinkEvidence,
+  LinkLabResult,
+} from './investigation.decide';
 import { EvidenceLinked, LabResultLinked, SeriesLinkAdded, SeriesLinkRemoved } from './investigation.events';
-import { at, DETECTIVE, investigation, INVESTIGATION_ID, ITEM_ID, OTHER_INVESTIGATION_ID, opened, PV_NUMBER, recorded, REPORT_ID } from './investigation.fixtures.spec';
+import {
+  at,
+  DETECTIVE,
+  investigation,
+  INVESTIGATION_ID,
+  ITEM_ID,
+  OTHER_INVESTIGATION_ID,
+  opened,
+  PV_NUMBER,
+  recorded,
+  REPORT_ID,
+} from './investigation.fixtures.spec';
 
 const NOW = '2025-04-10T12:00:00.000Z';
 const SYSTEM = { staffId: 'system:evidence-consumer' };
@@ -50,19 +69,42 @@ const linkLabResult: LinkLabResult = {
 };
 const labResultLinked: LabResultLinked = {
   type: 'LabResultLinked',
-  data: { ...recorded(SYSTEM, NOW), itemId: ITEM_ID, laboratory: 'FPL/LTWP', labReference: 'LTWP-25-11873', analysis: 'fingerprints', conclusion: 'hit', receivedAt: '2025-04-10T11:45:00.000Z' },
+  data: {
+    ...recorded(SYSTEM, NOW),
+    itemId: ITEM_ID,
+    laboratory: 'FPL/LTWP',
+    labReference: 'LTWP-25-11873',
+    analysis: 'fingerprints',
+    conclusion: 'hit',
+    receivedAt: '2025-04-10T11:45:00.000Z',
+  },
 };
 const seriesAdded: SeriesLinkAdded = {
   type: 'SeriesLinkAdded',
-  data: { ...recorded(DETECTIVE, NOW), otherInvestigationId: OTHER_INVESTIGATION_ID, reason: 'Zelfde modus operandi (achterdeur, schroevendraaier)' },
+  data: {
+    ...recorded(DETECTIVE, NOW),
+    otherInvestigationId: OTHER_INVESTIGATION_ID,
+    reason: 'Zelfde modus operandi (achterdeur, schroevendraaier)',
+  },
 };
 
 describe('reports', () => {
   it('joins another report to the case', () => {
     investigation
       .given(opened)
-      .when((s) => decideJoinReport(s, { type: 'JoinReport', data: { reportId: OTHER_REPORT, pvNumber: 'GE.55.L5.012399/2025', reason: 'Zelfde dader' }, metadata: at(DETECTIVE, NOW) }))
-      .then([{ type: 'ReportJoined', data: { ...recorded(DETECTIVE, NOW), reportId: OTHER_REPORT, pvNumber: 'GE.55.L5.012399/2025', reason: 'Zelfde dader' } }]);
+      .when((s) =>
+        decideJoinReport(s, {
+          type: 'JoinReport',
+          data: { reportId: OTHER_REPORT, pvNumber: 'GE.55.L5.012399/2025', reason: 'Zelfde dader' },
+          metadata: at(DETECTIVE, NOW),
+        }),
+      )
+      .then([
+        {
+          type: 'ReportJoined',
+          data: { ...recorded(DETECTIVE, NOW), reportId: OTHER_REPORT, pvNumber: 'GE.55.L5.012399/2025', reason: 'Zelfde dader' },
+        },
+      ]);
   });
 
   it('refuses the report it was opened from', () => {
@@ -75,11 +117,17 @@ describe('reports', () => {
 
 describe('evidence from the evidence service', () => {
   it('links an item from evidence.ItemRegistered.v1', () => {
-    investigation.given(opened).when((s) => decideLinkEvidence(s, linkEvidence)).then([evidenceLinked]);
+    investigation
+      .given(opened)
+      .when((s) => decideLinkEvidence(s, linkEvidence))
+      .then([evidenceLinked]);
   });
 
   it('ignores the same item delivered again', () => {
-    investigation.given(opened, evidenceLinked).when((s) => decideLinkEvidence(s, linkEvidence)).then([]);
+    investigation
+      .given(opened, evidenceLinked)
+      .when((s) => decideLinkEvidence(s, linkEvidence))
+      .then([]);
   });
 
   it('refuses an item of another investigation', () => {
@@ -90,8 +138,14 @@ describe('evidence from the evidence service', () => {
   });
 
   it('links a lab result from evidence.LabResultReceived.v1, once', () => {
-    investigation.given(opened, evidenceLinked).when((s) => decideLinkLabResult(s, linkLabResult)).then([labResultLinked]);
-    investigation.given(opened, evidenceLinked, labResultLinked).when((s) => decideLinkLabResult(s, linkLabResult)).then([]);
+    investigation
+      .given(opened, evidenceLinked)
+      .when((s) => decideLinkLabResult(s, linkLabResult))
+      .then([labResultLinked]);
+    investigation
+      .given(opened, evidenceLinked, labResultLinked)
+      .when((s) => decideLinkLabResult(s, linkLabResult))
+      .then([]);
   });
 });
 
@@ -99,18 +153,36 @@ describe('series links (R-INV-12)', () => {
   it('links two cases in a series', () => {
     investigation
       .given(opened)
-      .when((s) => decideAddSeriesLink(s, { type: 'AddSeriesLink', data: { otherInvestigationId: OTHER_INVESTIGATION_ID, reason: 'Zelfde modus operandi (achterdeur, schroevendraaier)' }, metadata: at(DETECTIVE, NOW) }))
+      .when((s) =>
+        decideAddSeriesLink(s, {
+          type: 'AddSeriesLink',
+          data: { otherInvestigationId: OTHER_INVESTIGATION_ID, reason: 'Zelfde modus operandi (achterdeur, schroevendraaier)' },
+          metadata: at(DETECTIVE, NOW),
+        }),
+      )
       .then([seriesAdded]);
   });
 
   it('refuses the same link twice and a link to itself', () => {
     investigation
       .given(opened, seriesAdded)
-      .when((s) => decideAddSeriesLink(s, { type: 'AddSeriesLink', data: { otherInvestigationId: OTHER_INVESTIGATION_ID, reason: 'x' }, metadata: at(DETECTIVE, NOW) }))
+      .when((s) =>
+        decideAddSeriesLink(s, {
+          type: 'AddSeriesLink',
+          data: { otherInvestigationId: OTHER_INVESTIGATION_ID, reason: 'x' },
+          metadata: at(DETECTIVE, NOW),
+        }),
+      )
       .thenThrows({ code: 'series_link_exists', status: 409 });
     investigation
       .given(opened)
-      .when((s) => decideAddSeriesLink(s, { type: 'AddSeriesLink', data: { otherInvestigationId: INVESTIGATION_ID, reason: 'x' }, metadata: at(DETECTIVE, NOW) }))
+      .when((s) =>
+        decideAddSeriesLink(s, {
+          type: 'AddSeriesLink',
+          data: { otherInvestigationId: INVESTIGATION_ID, reason: 'x' },
+          metadata: at(DETECTIVE, NOW),
+        }),
+      )
       .thenThrows({ code: 'series_link_to_itself', status: 422, field: 'otherInvestigationId' });
   });
 
@@ -121,18 +193,41 @@ describe('series links (R-INV-12)', () => {
     };
     investigation
       .given(opened, seriesAdded)
-      .when((s) => decideRemoveSeriesLink(s, { type: 'RemoveSeriesLink', data: { otherInvestigationId: OTHER_INVESTIGATION_ID, reason: 'Dader in andere zaak geïdentificeerd' }, metadata: at(DETECTIVE, NOW) }))
+      .when((s) =>
+        decideRemoveSeriesLink(s, {
+          type: 'RemoveSeriesLink',
+          data: { otherInvestigationId: OTHER_INVESTIGATION_ID, reason: 'Dader in andere zaak geïdentificeerd' },
+          metadata: at(DETECTIVE, NOW),
+        }),
+      )
       .then([removed]);
     investigation
       .given(opened, seriesAdded, removed)
-      .when((s) => decideAddSeriesLink(s, { type: 'AddSeriesLink', data: { otherInvestigationId: OTHER_INVESTIGATION_ID, reason: 'Nieuw spoor' }, metadata: at(DETECTIVE, NOW) }))
-      .then([{ type: 'SeriesLinkAdded', data: { ...recorded(DETECTIVE, NOW), otherInvestigationId: OTHER_INVESTIGATION_ID, reason: 'Nieuw spoor' } }]);
+      .when((s) =>
+        decideAddSeriesLink(s, {
+          type: 'AddSeriesLink',
+          data: { otherInvestigationId: OTHER_INVESTIGATION_ID, reason: 'Nieuw spoor' },
+          metadata: at(DETECTIVE, NOW),
+        }),
+      )
+      .then([
+        {
+          type: 'SeriesLinkAdded',
+          data: { ...recorded(DETECTIVE, NOW), otherInvestigationId: OTHER_INVESTIGATION_ID, reason: 'Nieuw spoor' },
+        },
+      ]);
   });
 
   it('refuses to remove a link that does not exist', () => {
     investigation
       .given(opened)
-      .when((s) => decideRemoveSeriesLink(s, { type: 'RemoveSeriesLink', data: { otherInvestigationId: OTHER_INVESTIGATION_ID, reason: 'x' }, metadata: at(DETECTIVE, NOW) }))
+      .when((s) =>
+        decideRemoveSeriesLink(s, {
+          type: 'RemoveSeriesLink',
+          data: { otherInvestigationId: OTHER_INVESTIGATION_ID, reason: 'x' },
+          metadata: at(DETECTIVE, NOW),
+        }),
+      )
       .thenThrows({ code: 'series_link_not_found', status: 404 });
   });
 });

@@ -1,8 +1,46 @@
 import { decideLinkParty } from './investigation-parties.decide';
-import { AddTeamMember, AssignInvestigationToTeam, AssignLeadInvestigator, OpenInvestigationCommand, RecordDirectingAuthority, RemoveTeamMember } from './investigation.commands';
-import { InvalidInvestigationCommand, InvestigationClosedError, InvestigationConflict, InvestigationNotFound } from './investigation.errors';
-import { DirectingAuthorityRecorded, INVESTIGATION_KINDS, InvestigationAssignedToTeam, InvestigationEvent, InvestigationOpened, LeadInvestigatorAssigned, Origin, ORIGIN_KINDS, PartyRole, REPORT_KINDS, REPORT_PARTY_ROLES, ReportPartyRole, TeamMemberAdded, TeamMemberRemoved } from './investigation.events';
-import { authorityRef, open, recorded, requireAuthorityForKind, requireInstant, requireOneOf, requireText, requireUuid, route, validAuthorityRef } from './investigation.guards';
+import {
+  AddTeamMember,
+  AssignInvestigationToTeam,
+  AssignLeadInvestigator,
+  OpenInvestigationCommand,
+  RecordDirectingAuthority,
+  RemoveTeamMember,
+} from './investigation.commands';
+import {
+  InvalidInvestigationCommand,
+  InvestigationClosedError,
+  InvestigationConflict,
+  InvestigationNotFound,
+} from './investigation.errors';
+import {
+  DirectingAuthorityRecorded,
+  INVESTIGATION_KINDS,
+  InvestigationAssignedToTeam,
+  InvestigationEvent,
+  InvestigationOpened,
+  LeadInvestigatorAssigned,
+  Origin,
+  ORIGIN_KINDS,
+  PartyRole,
+  REPORT_KINDS,
+  REPORT_PARTY_ROLES,
+  ReportPartyRole,
+  TeamMemberAdded,
+  TeamMemberRemoved,
+} from './investigation.events';
+import {
+  authorityRef,
+  open,
+  recorded,
+  requireAuthorityForKind,
+  requireInstant,
+  requireOneOf,
+  requireText,
+  requireUuid,
+  route,
+  validAuthorityRef,
+} from './investigation.guards';
 import { evolveInvestigation, InvestigationState } from './investigation.state';
 import { isBlank, isUuid, toIso } from './investigations.decide';
 
@@ -10,13 +48,16 @@ import { isBlank, isUuid, toIso } from './investigations.decide';
 
 export function decideOpenInvestigation(state: InvestigationState, { data, metadata }: OpenInvestigationCommand): [InvestigationOpened] {
   if (state.status === 'closed') throw new InvestigationClosedError(state);
-  if (state.status === 'open') throw new InvestigationConflict('investigation_already_opened', `Investigation ${state.investigationId} is already open`);
+  if (state.status === 'open')
+    throw new InvestigationConflict('investigation_already_opened', `Investigation ${state.investigationId} is already open`);
 
-  if (!isUuid(data.investigationId)) throw new InvalidInvestigationCommand('invalid_id', 'The investigation id must be a UUID', 'investigationId');
+  if (!isUuid(data.investigationId))
+    throw new InvalidInvestigationCommand('invalid_id', 'The investigation id must be a UUID', 'investigationId');
   requireOneOf(data.kind, INVESTIGATION_KINDS, 'kind');
   requireText(data, ['phenomenon', 'title']);
   const origin = validOrigin(data.origin);
-  if (data.directingAuthority !== undefined) requireAuthorityForKind(validAuthorityRef(data.directingAuthority, 'directingAuthority'), data.kind);
+  if (data.directingAuthority !== undefined)
+    requireAuthorityForKind(validAuthorityRef(data.directingAuthority, 'directingAuthority'), data.kind);
   if (data.team !== undefined && isBlank(data.team)) throw new InvalidInvestigationCommand('required', 'The team may not be blank', 'team');
   const team = data.team ?? route(data.routing, data.phenomenon);
 
@@ -74,7 +115,14 @@ export function decideOpenWithReportParties(state: InvestigationState, command: 
     roles.forEach((role, i) => {
       const [linked] = decideLinkParty(current, {
         type: 'LinkParty',
-        data: { partyLinkId: i === 0 ? partyId : `${partyId}:${role}`, personId: partyId, displayName: person.displayName, role, identified: role !== 'suspect', traced: false },
+        data: {
+          partyLinkId: i === 0 ? partyId : `${partyId}:${role}`,
+          personId: partyId,
+          displayName: person.displayName,
+          role,
+          identified: role !== 'suspect',
+          traced: false,
+        },
         metadata: command.metadata,
       });
       events.push(linked);
@@ -84,7 +132,10 @@ export function decideOpenWithReportParties(state: InvestigationState, command: 
   return events;
 }
 
-export function decideRecordDirectingAuthority(state: InvestigationState, { data, metadata }: RecordDirectingAuthority): [DirectingAuthorityRecorded] {
+export function decideRecordDirectingAuthority(
+  state: InvestigationState,
+  { data, metadata }: RecordDirectingAuthority,
+): [DirectingAuthorityRecorded] {
   const investigation = open(state);
   requireOneOf(data.kind, INVESTIGATION_KINDS, 'kind');
   requireAuthorityForKind(validAuthorityRef(data.directingAuthority, 'directingAuthority'), data.kind);
@@ -102,12 +153,16 @@ export function decideRecordDirectingAuthority(state: InvestigationState, { data
   ];
 }
 
-export function decideAssignInvestigationToTeam(state: InvestigationState, { data, metadata }: AssignInvestigationToTeam): [InvestigationAssignedToTeam] {
+export function decideAssignInvestigationToTeam(
+  state: InvestigationState,
+  { data, metadata }: AssignInvestigationToTeam,
+): [InvestigationAssignedToTeam] {
   const investigation = open(state);
   requireText(data, ['reason']);
   if (data.team !== undefined && isBlank(data.team)) throw new InvalidInvestigationCommand('required', 'The team may not be blank', 'team');
   const team = data.team ?? route(data.routing, investigation.phenomenon);
-  if (team === investigation.team) throw new InvestigationConflict('same_team', `Investigation ${investigation.investigationId} is already with ${team}`);
+  if (team === investigation.team)
+    throw new InvestigationConflict('same_team', `Investigation ${investigation.investigationId} is already with ${team}`);
   return [
     {
       type: 'InvestigationAssignedToTeam',
@@ -123,15 +178,20 @@ export function decideAssignInvestigationToTeam(state: InvestigationState, { dat
   ];
 }
 
-export function decideAssignLeadInvestigator(state: InvestigationState, { data, metadata }: AssignLeadInvestigator): [LeadInvestigatorAssigned] {
+export function decideAssignLeadInvestigator(
+  state: InvestigationState,
+  { data, metadata }: AssignLeadInvestigator,
+): [LeadInvestigatorAssigned] {
   const investigation = open(state);
   requireText(data, ['staffId']);
   const previous = investigation.leadInvestigator;
-  if (previous === data.staffId) throw new InvestigationConflict('same_lead_investigator', `${data.staffId} already leads this investigation`);
+  if (previous === data.staffId)
+    throw new InvestigationConflict('same_lead_investigator', `${data.staffId} already leads this investigation`);
   if (previous !== null && isBlank(data.reason)) {
     throw new InvalidInvestigationCommand('required', `Replacing lead investigator ${previous} needs a reason`, 'reason');
   }
-  if (data.reason !== undefined && isBlank(data.reason)) throw new InvalidInvestigationCommand('required', 'A reason may not be blank', 'reason');
+  if (data.reason !== undefined && isBlank(data.reason))
+    throw new InvalidInvestigationCommand('required', 'A reason may not be blank', 'reason');
   return [
     {
       type: 'LeadInvestigatorAssigned',
@@ -158,7 +218,8 @@ export function decideAddTeamMember(state: InvestigationState, { data, metadata 
 export function decideRemoveTeamMember(state: InvestigationState, { data, metadata }: RemoveTeamMember): [TeamMemberRemoved] {
   const investigation = open(state);
   requireText(data, ['staffId', 'reason']);
-  if (!investigation.members.includes(data.staffId)) throw new InvestigationNotFound('member_not_found', `${data.staffId} is not a member of this investigation`);
+  if (!investigation.members.includes(data.staffId))
+    throw new InvestigationNotFound('member_not_found', `${data.staffId} is not a member of this investigation`);
   return [{ type: 'TeamMemberRemoved', data: { ...recorded(investigation, metadata), staffId: data.staffId, reason: data.reason } }];
 }
 
@@ -169,9 +230,11 @@ function validOrigin(origin: Origin): Origin {
       const r = origin.report;
       requireUuid(r.reportId, 'origin.report.reportId');
       requireOneOf(r.kind, REPORT_KINDS, 'origin.report.kind');
-      if (isBlank(r.incidentType)) throw new InvalidInvestigationCommand('required', 'The incident type is required', 'origin.report.incidentType');
+      if (isBlank(r.incidentType))
+        throw new InvalidInvestigationCommand('required', 'The incident type is required', 'origin.report.incidentType');
       if (isBlank(r.summary)) throw new InvalidInvestigationCommand('required', 'The summary is required', 'origin.report.summary');
-      if (isBlank(r.place.municipality)) throw new InvalidInvestigationCommand('required', 'The municipality is required', 'origin.report.place.municipality');
+      if (isBlank(r.place.municipality))
+        throw new InvalidInvestigationCommand('required', 'The municipality is required', 'origin.report.place.municipality');
       requireInstant(r.incidentFrom, 'origin.report.incidentFrom');
       if (r.incidentTo !== undefined) requireInstant(r.incidentTo, 'origin.report.incidentTo');
       r.parties.forEach((p, i) => requireOneOf(p.role, REPORT_PARTY_ROLES, `origin.report.parties[${i}].role`));
@@ -197,11 +260,13 @@ function validOrigin(origin: Origin): Origin {
     case 'parket':
     case 'onderzoeksrechter':
       requireOneOf(origin.instruction, ['kantschrift', 'opdracht'], 'origin.instruction');
-      if (isBlank(origin.reference)) throw new InvalidInvestigationCommand('required', 'The instruction reference is required', 'origin.reference');
+      if (isBlank(origin.reference))
+        throw new InvalidInvestigationCommand('required', 'The instruction reference is required', 'origin.reference');
       return { kind: origin.kind, instruction: origin.instruction, reference: origin.reference };
     case 'andere_politiedienst':
       if (isBlank(origin.service)) throw new InvalidInvestigationCommand('required', 'Name the police service', 'origin.service');
-      if (origin.reference !== undefined && isBlank(origin.reference)) throw new InvalidInvestigationCommand('required', 'A reference may not be blank', 'origin.reference');
+      if (origin.reference !== undefined && isBlank(origin.reference))
+        throw new InvalidInvestigationCommand('required', 'A reference may not be blank', 'origin.reference');
       return { kind: origin.kind, service: origin.service, ...(origin.reference !== undefined && { reference: origin.reference }) };
     case 'eigen_organisatie':
       if (isBlank(origin.unit)) throw new InvalidInvestigationCommand('required', 'Name the unit', 'origin.unit');

@@ -1,5 +1,13 @@
 import { GENT_ROUTING } from '../investigations.config';
-import { decideAssignInvestigationToTeam, decideAssignLeadInvestigator, decideAddTeamMember, decideOpenInvestigation, decideOpenWithReportParties, decideRecordDirectingAuthority, decideRemoveTeamMember } from './investigation.decide';
+import {
+  decideAssignInvestigationToTeam,
+  decideAssignLeadInvestigator,
+  decideAddTeamMember,
+  decideOpenInvestigation,
+  decideOpenWithReportParties,
+  decideRecordDirectingAuthority,
+  decideRemoveTeamMember,
+} from './investigation.decide';
 import { InvalidInvestigationCommand, InvestigationConflict } from './investigation.errors';
 import { investigationStream } from './investigation.stream';
 import { assignees, isRestricted, teamOf } from './investigation.state';
@@ -35,7 +43,7 @@ describe('opening an investigation', () => {
       .then([opened]);
   });
 
-  it('from a referred report, links the report\'s parties so nobody retypes them (the complainant as other, an unknown suspect unidentified)', () => {
+  it("from a referred report, links the report's parties so nobody retypes them (the complainant as other, an unknown suspect unidentified)", () => {
     const party = (partyId: string, displayName: string, role: 'other' | 'suspect', identified: boolean) => ({
       type: 'PartyLinked' as const,
       data: { ...recorded(GAK, OPENED_AT), partyLinkId: partyId, personId: partyId, displayName, role, identified, traced: false },
@@ -43,7 +51,11 @@ describe('opening an investigation', () => {
     investigation
       .given()
       .when((s) => decideOpenWithReportParties(s, openCommand()))
-      .then([opened, party(REPORT.parties[0].partyId, 'A. Peeters', 'other', true), party(REPORT.parties[1].partyId, 'onbekende dader', 'suspect', false)]);
+      .then([
+        opened,
+        party(REPORT.parties[0].partyId, 'A. Peeters', 'other', true),
+        party(REPORT.parties[1].partyId, 'onbekende dader', 'suspect', false),
+      ]);
     investigation
       .given()
       .when((s) => decideOpenWithReportParties(s, openCommand({ origin: { kind: 'eigen_initiatief' } })))
@@ -86,7 +98,12 @@ describe('opening an investigation', () => {
       .when((s) =>
         decideOpenInvestigation(
           s,
-          openCommand({ origin: { kind: 'parket', instruction: 'kantschrift', reference: 'KS-2025-7781' }, phenomenon: 'drugs', title: 'Kantschrift drugs', routing }),
+          openCommand({
+            origin: { kind: 'parket', instruction: 'kantschrift', reference: 'KS-2025-7781' },
+            phenomenon: 'drugs',
+            title: 'Kantschrift drugs',
+            routing,
+          }),
         ),
       )
       .then([
@@ -143,7 +160,10 @@ describe('opening an investigation', () => {
       .when((s) =>
         decideOpenInvestigation(
           s,
-          openCommand({ origin: { kind: 'eigen_initiatief' }, directingAuthority: undefined, phenomenon: 'drugs', title: 'Dealpand Sleepstraat' }, at(DETECTIVE, OPENED_AT)),
+          openCommand(
+            { origin: { kind: 'eigen_initiatief' }, directingAuthority: undefined, phenomenon: 'drugs', title: 'Dealpand Sleepstraat' },
+            at(DETECTIVE, OPENED_AT),
+          ),
         ),
       )
       .then([openedWithoutAuthority]);
@@ -197,7 +217,13 @@ describe('the directing authority', () => {
   it('is recorded when an onderzoeksrechter is seized, naming the one before', () => {
     investigation
       .given(opened)
-      .when((s) => decideRecordDirectingAuthority(s, { type: 'RecordDirectingAuthority', data: { directingAuthority: JUDGE, kind: 'gerechtelijk_onderzoek' }, metadata: at(GAK, '2025-03-20T09:00:00Z') }))
+      .when((s) =>
+        decideRecordDirectingAuthority(s, {
+          type: 'RecordDirectingAuthority',
+          data: { directingAuthority: JUDGE, kind: 'gerechtelijk_onderzoek' },
+          metadata: at(GAK, '2025-03-20T09:00:00Z'),
+        }),
+      )
       .then([judgeSeized]);
   });
 });
@@ -206,17 +232,36 @@ describe('routing and assignment', () => {
   it('reassigns to another team by hand; the first team stays in the history', () => {
     const reassigned = {
       type: 'InvestigationAssignedToTeam' as const,
-      data: { ...recorded(GAK, LATER), team: 'Team Jongerencriminaliteit', previousTeam: 'Team Diefstallen', routedBy: 'manual' as const, reason: 'Verdachten zijn minderjarig' },
+      data: {
+        ...recorded(GAK, LATER),
+        team: 'Team Jongerencriminaliteit',
+        previousTeam: 'Team Diefstallen',
+        routedBy: 'manual' as const,
+        reason: 'Verdachten zijn minderjarig',
+      },
     };
-    const lead = { type: 'LeadInvestigatorAssigned' as const, data: { ...recorded(GAK, LATER), leadInvestigator: DETECTIVE.staffId, team: 'Team Diefstallen' } };
+    const lead = {
+      type: 'LeadInvestigatorAssigned' as const,
+      data: { ...recorded(GAK, LATER), leadInvestigator: DETECTIVE.staffId, team: 'Team Diefstallen' },
+    };
     investigation
       .given(opened, lead)
-      .when((s) => decideAssignInvestigationToTeam(s, { type: 'AssignInvestigationToTeam', data: { team: 'Team Jongerencriminaliteit', routing: GENT_ROUTING, reason: 'Verdachten zijn minderjarig' }, metadata: at(GAK, LATER) }))
+      .when((s) =>
+        decideAssignInvestigationToTeam(s, {
+          type: 'AssignInvestigationToTeam',
+          data: { team: 'Team Jongerencriminaliteit', routing: GENT_ROUTING, reason: 'Verdachten zijn minderjarig' },
+          metadata: at(GAK, LATER),
+        }),
+      )
       .then([{ ...reassigned, data: { ...reassigned.data, leadInvestigator: DETECTIVE.staffId } }]);
     investigation
       .given(opened)
       .when((s) =>
-        decideAssignInvestigationToTeam(s, { type: 'AssignInvestigationToTeam', data: { team: 'Team Jongerencriminaliteit', routing: GENT_ROUTING, reason: 'Verdachten zijn minderjarig' }, metadata: at(GAK, LATER) }),
+        decideAssignInvestigationToTeam(s, {
+          type: 'AssignInvestigationToTeam',
+          data: { team: 'Team Jongerencriminaliteit', routing: GENT_ROUTING, reason: 'Verdachten zijn minderjarig' },
+          metadata: at(GAK, LATER),
+        }),
       )
       .then([reassigned]);
     const state = investigation.fold([opened, reassigned]);
@@ -231,11 +276,23 @@ describe('routing and assignment', () => {
     const routing = { routes: { woninginbraak: 'team eigendommen' }, restrictedTeams: [] };
     investigation
       .given(opened)
-      .when((s) => decideAssignInvestigationToTeam(s, { type: 'AssignInvestigationToTeam', data: { routing, reason: 'Zonefusie' }, metadata: at(GAK, LATER) }))
+      .when((s) =>
+        decideAssignInvestigationToTeam(s, {
+          type: 'AssignInvestigationToTeam',
+          data: { routing, reason: 'Zonefusie' },
+          metadata: at(GAK, LATER),
+        }),
+      )
       .then([
         {
           type: 'InvestigationAssignedToTeam',
-          data: { ...recorded(GAK, LATER), team: 'team eigendommen', previousTeam: 'Team Diefstallen', routedBy: 'configuration', reason: 'Zonefusie' },
+          data: {
+            ...recorded(GAK, LATER),
+            team: 'team eigendommen',
+            previousTeam: 'Team Diefstallen',
+            routedBy: 'configuration',
+            reason: 'Zonefusie',
+          },
         },
       ]);
   });
@@ -243,24 +300,45 @@ describe('routing and assignment', () => {
   it('refuses a reassignment to the team that already holds it', () => {
     investigation
       .given(opened)
-      .when((s) => decideAssignInvestigationToTeam(s, { type: 'AssignInvestigationToTeam', data: { routing: GENT_ROUTING, reason: 'Herroutering' }, metadata: at(GAK, LATER) }))
+      .when((s) =>
+        decideAssignInvestigationToTeam(s, {
+          type: 'AssignInvestigationToTeam',
+          data: { routing: GENT_ROUTING, reason: 'Herroutering' },
+          metadata: at(GAK, LATER),
+        }),
+      )
       .thenThrows({ code: 'same_team', status: 409 });
   });
 
   it('names a lead investigator, then replaces them with a reason; both stay in the history', () => {
-    const first = { type: 'LeadInvestigatorAssigned' as const, data: { ...recorded(GAK, LATER), leadInvestigator: DETECTIVE.staffId, team: 'Team Diefstallen' } };
+    const first = {
+      type: 'LeadInvestigatorAssigned' as const,
+      data: { ...recorded(GAK, LATER), leadInvestigator: DETECTIVE.staffId, team: 'Team Diefstallen' },
+    };
     investigation
       .given(opened)
-      .when((s) => decideAssignLeadInvestigator(s, { type: 'AssignLeadInvestigator', data: { staffId: DETECTIVE.staffId }, metadata: at(GAK, LATER) }))
+      .when((s) =>
+        decideAssignLeadInvestigator(s, { type: 'AssignLeadInvestigator', data: { staffId: DETECTIVE.staffId }, metadata: at(GAK, LATER) }),
+      )
       .then([first]);
     const second = {
       type: 'LeadInvestigatorAssigned' as const,
-      data: { ...recorded(GAK, '2025-04-01T08:00:00.000Z'), leadInvestigator: COLLEAGUE.staffId, previousLeadInvestigator: DETECTIVE.staffId, reason: 'Langdurige afwezigheid', team: 'Team Diefstallen' },
+      data: {
+        ...recorded(GAK, '2025-04-01T08:00:00.000Z'),
+        leadInvestigator: COLLEAGUE.staffId,
+        previousLeadInvestigator: DETECTIVE.staffId,
+        reason: 'Langdurige afwezigheid',
+        team: 'Team Diefstallen',
+      },
     };
     investigation
       .given(opened, first)
       .when((s) =>
-        decideAssignLeadInvestigator(s, { type: 'AssignLeadInvestigator', data: { staffId: COLLEAGUE.staffId, reason: 'Langdurige afwezigheid' }, metadata: at(GAK, '2025-04-01T08:00:00Z') }),
+        decideAssignLeadInvestigator(s, {
+          type: 'AssignLeadInvestigator',
+          data: { staffId: COLLEAGUE.staffId, reason: 'Langdurige afwezigheid' },
+          metadata: at(GAK, '2025-04-01T08:00:00Z'),
+        }),
       )
       .then([second]);
     const state = investigation.fold([opened, first, second]);
@@ -269,30 +347,50 @@ describe('routing and assignment', () => {
 
   it('refuses to replace a lead investigator without a reason', () => {
     investigation
-      .given(opened, { type: 'LeadInvestigatorAssigned', data: { ...recorded(GAK, LATER), leadInvestigator: DETECTIVE.staffId, team: 'Team Diefstallen' } })
-      .when((s) => decideAssignLeadInvestigator(s, { type: 'AssignLeadInvestigator', data: { staffId: COLLEAGUE.staffId }, metadata: at(GAK, LATER) }))
+      .given(opened, {
+        type: 'LeadInvestigatorAssigned',
+        data: { ...recorded(GAK, LATER), leadInvestigator: DETECTIVE.staffId, team: 'Team Diefstallen' },
+      })
+      .when((s) =>
+        decideAssignLeadInvestigator(s, { type: 'AssignLeadInvestigator', data: { staffId: COLLEAGUE.staffId }, metadata: at(GAK, LATER) }),
+      )
       .thenThrows({ code: 'required', status: 422, field: 'reason' });
   });
 
   it('adds and removes members; assignees are the lead and the members, for need-to-know', () => {
-    const lead = { type: 'LeadInvestigatorAssigned' as const, data: { ...recorded(GAK, LATER), leadInvestigator: DETECTIVE.staffId, team: 'Team Diefstallen' } };
+    const lead = {
+      type: 'LeadInvestigatorAssigned' as const,
+      data: { ...recorded(GAK, LATER), leadInvestigator: DETECTIVE.staffId, team: 'Team Diefstallen' },
+    };
     const added = { type: 'TeamMemberAdded' as const, data: { ...recorded(DETECTIVE, LATER), staffId: COLLEAGUE.staffId } };
     investigation
       .given(opened, lead)
       .when((s) => decideAddTeamMember(s, { type: 'AddTeamMember', data: { staffId: COLLEAGUE.staffId }, metadata: at(DETECTIVE, LATER) }))
       .then([added]);
     expect(assignees(investigation.fold([opened, lead, added]))).toStrictEqual([DETECTIVE.staffId, COLLEAGUE.staffId]);
-    const removed = { type: 'TeamMemberRemoved' as const, data: { ...recorded(DETECTIVE, LATER), staffId: COLLEAGUE.staffId, reason: 'Andere opdracht' } };
+    const removed = {
+      type: 'TeamMemberRemoved' as const,
+      data: { ...recorded(DETECTIVE, LATER), staffId: COLLEAGUE.staffId, reason: 'Andere opdracht' },
+    };
     investigation
       .given(opened, lead, added)
-      .when((s) => decideRemoveTeamMember(s, { type: 'RemoveTeamMember', data: { staffId: COLLEAGUE.staffId, reason: 'Andere opdracht' }, metadata: at(DETECTIVE, LATER) }))
+      .when((s) =>
+        decideRemoveTeamMember(s, {
+          type: 'RemoveTeamMember',
+          data: { staffId: COLLEAGUE.staffId, reason: 'Andere opdracht' },
+          metadata: at(DETECTIVE, LATER),
+        }),
+      )
       .then([removed]);
     expect(assignees(investigation.fold([opened, lead, added, removed]))).toStrictEqual([DETECTIVE.staffId]);
   });
 
   it('refuses to add the lead investigator as a member', () => {
     investigation
-      .given(opened, { type: 'LeadInvestigatorAssigned', data: { ...recorded(GAK, LATER), leadInvestigator: DETECTIVE.staffId, team: 'Team Diefstallen' } })
+      .given(opened, {
+        type: 'LeadInvestigatorAssigned',
+        data: { ...recorded(GAK, LATER), leadInvestigator: DETECTIVE.staffId, team: 'Team Diefstallen' },
+      })
       .when((s) => decideAddTeamMember(s, { type: 'AddTeamMember', data: { staffId: DETECTIVE.staffId }, metadata: at(GAK, LATER) }))
       .thenThrows({ code: 'already_a_member', status: 409 });
   });

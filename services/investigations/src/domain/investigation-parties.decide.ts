@@ -1,7 +1,16 @@
 import { IdentifyPerson, LinkParty, TracePerson, UnlinkParty } from './investigation.commands';
 import { InvestigationConflict } from './investigation.errors';
 import { PARTY_ROLES, PartyLinked, PartyUnlinked, PersonIdentified, PersonTraced } from './investigation.events';
-import { activeLink, open, recorded, requireBoolean, requireInstant, requireNotAfterNow, requireOneOf, requireText } from './investigation.guards';
+import {
+  activeLink,
+  open,
+  recorded,
+  requireBoolean,
+  requireInstant,
+  requireNotAfterNow,
+  requireOneOf,
+  requireText,
+} from './investigation.guards';
 import { InvestigationState } from './investigation.state';
 import { toIso } from './investigations.decide';
 
@@ -16,10 +25,15 @@ export function decideLinkParty(state: InvestigationState, { data, metadata }: L
   if (investigation.parties[data.partyLinkId] !== undefined) {
     throw new InvestigationConflict('party_already_linked', `Party link ${data.partyLinkId} is already in use`);
   }
-  const same = Object.values(investigation.parties).find((l) => l.unlinkedAt === undefined && l.personId === data.personId && l.role === data.role);
-  if (same) throw new InvestigationConflict('party_already_linked', `${data.displayName} is already linked as ${data.role} (${same.partyLinkId})`);
+  const same = Object.values(investigation.parties).find(
+    (l) => l.unlinkedAt === undefined && l.personId === data.personId && l.role === data.role,
+  );
+  if (same)
+    throw new InvestigationConflict('party_already_linked', `${data.displayName} is already linked as ${data.role} (${same.partyLinkId})`);
   const { partyLinkId, personId, displayName, role, identified, traced } = data;
-  return [{ type: 'PartyLinked', data: { ...recorded(investigation, metadata), partyLinkId, personId, displayName, role, identified, traced } }];
+  return [
+    { type: 'PartyLinked', data: { ...recorded(investigation, metadata), partyLinkId, personId, displayName, role, identified, traced } },
+  ];
 }
 
 export function decideUnlinkParty(state: InvestigationState, { data, metadata }: UnlinkParty): [PartyUnlinked] {
@@ -29,7 +43,13 @@ export function decideUnlinkParty(state: InvestigationState, { data, metadata }:
   return [
     {
       type: 'PartyUnlinked',
-      data: { ...recorded(investigation, metadata), partyLinkId: link.partyLinkId, personId: link.personId, role: link.role, reason: data.reason },
+      data: {
+        ...recorded(investigation, metadata),
+        partyLinkId: link.partyLinkId,
+        personId: link.personId,
+        role: link.role,
+        reason: data.reason,
+      },
     },
   ];
 }
@@ -39,7 +59,12 @@ export function decideIdentifyPerson(state: InvestigationState, { data, metadata
   const link = activeLink(investigation, data.partyLinkId);
   requireText(data, ['personId', 'how']);
   if (link.identified) throw new InvestigationConflict('already_identified', `${link.displayName} is already identified`);
-  return [{ type: 'PersonIdentified', data: { ...recorded(investigation, metadata), partyLinkId: link.partyLinkId, personId: data.personId, how: data.how } }];
+  return [
+    {
+      type: 'PersonIdentified',
+      data: { ...recorded(investigation, metadata), partyLinkId: link.partyLinkId, personId: data.personId, how: data.how },
+    },
+  ];
 }
 
 export function decideTracePerson(state: InvestigationState, { data, metadata }: TracePerson): [PersonTraced] {
@@ -52,7 +77,13 @@ export function decideTracePerson(state: InvestigationState, { data, metadata }:
   return [
     {
       type: 'PersonTraced',
-      data: { ...recorded(investigation, metadata), partyLinkId: link.partyLinkId, personId: link.personId, tracedAt: toIso(data.tracedAt), place: data.place },
+      data: {
+        ...recorded(investigation, metadata),
+        partyLinkId: link.partyLinkId,
+        personId: link.personId,
+        tracedAt: toIso(data.tracedAt),
+        place: data.place,
+      },
     },
   ];
 }

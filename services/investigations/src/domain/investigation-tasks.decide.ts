@@ -11,7 +11,8 @@ export function decideCreateTask(state: InvestigationState, { data, metadata }: 
   const investigation = open(state);
   requireText(data, ['taskId', 'title', 'assignee']);
   requireDate(data.dueDate, 'dueDate');
-  if (investigation.tasks[data.taskId] !== undefined) throw new InvestigationConflict('task_id_in_use', `Task ${data.taskId} already exists`);
+  if (investigation.tasks[data.taskId] !== undefined)
+    throw new InvestigationConflict('task_id_in_use', `Task ${data.taskId} already exists`);
   const { taskId, title, assignee, dueDate } = data;
   return [{ type: 'TaskCreated', data: { ...recorded(investigation, metadata), taskId, title, assignee, dueDate } }];
 }
@@ -24,7 +25,13 @@ export function decideCompleteTask(state: InvestigationState, { data, metadata }
   return [
     {
       type: 'TaskCompleted',
-      data: { ...recorded(investigation, metadata), taskId: task.taskId, assignee: task.assignee, dueDate: task.dueDate, late: zoneDayOf(metadata.now) > task.dueDate },
+      data: {
+        ...recorded(investigation, metadata),
+        taskId: task.taskId,
+        assignee: task.assignee,
+        dueDate: task.dueDate,
+        late: zoneDayOf(metadata.now) > task.dueDate,
+      },
     },
   ];
 }
@@ -40,7 +47,13 @@ export function decideReceiveParketTask(state: InvestigationState, { data, metad
   return [
     {
       type: 'ParketTaskReceived',
-      data: { ...recorded(investigation, metadata), parketTaskId: data.parketTaskId, from, description: data.description, deadline: data.deadline },
+      data: {
+        ...recorded(investigation, metadata),
+        parketTaskId: data.parketTaskId,
+        from,
+        description: data.description,
+        deadline: data.deadline,
+      },
     },
   ];
 }

@@ -1,19 +1,42 @@
-import { decideCompleteParketTask, decideCompleteTask, decideCreateTask, decideDistributeParketTask, decideReceiveParketTask } from './investigation.decide';
+import {
+  decideCompleteParketTask,
+  decideCompleteTask,
+  decideCreateTask,
+  decideDistributeParketTask,
+  decideReceiveParketTask,
+} from './investigation.decide';
 import { ParketTaskDistributed, ParketTaskReceived, TaskCreated } from './investigation.events';
 import { at, COLLEAGUE, DETECTIVE, GAK, investigation, opened, recorded } from './investigation.fixtures.spec';
 
 const KANTSCHRIFT = { authority: 'procureur_des_konings' as const, reference: 'KS-2025-7781' };
 const created: TaskCreated = {
   type: 'TaskCreated',
-  data: { ...recorded(DETECTIVE, '2025-03-16T09:00:00.000Z'), taskId: 't-1', title: 'Buurtonderzoek Voorbeeldstraat', assignee: COLLEAGUE.staffId, dueDate: '2025-03-20' },
+  data: {
+    ...recorded(DETECTIVE, '2025-03-16T09:00:00.000Z'),
+    taskId: 't-1',
+    title: 'Buurtonderzoek Voorbeeldstraat',
+    assignee: COLLEAGUE.staffId,
+    dueDate: '2025-03-20',
+  },
 };
 const received: ParketTaskReceived = {
   type: 'ParketTaskReceived',
-  data: { ...recorded(GAK, '2025-03-16T09:00:00.000Z'), parketTaskId: 'pt-1', from: KANTSCHRIFT, description: 'Verhoor benadeelde over schade', deadline: '2025-04-15' },
+  data: {
+    ...recorded(GAK, '2025-03-16T09:00:00.000Z'),
+    parketTaskId: 'pt-1',
+    from: KANTSCHRIFT,
+    description: 'Verhoor benadeelde over schade',
+    deadline: '2025-04-15',
+  },
 };
 const distributed: ParketTaskDistributed = {
   type: 'ParketTaskDistributed',
-  data: { ...recorded(GAK, '2025-03-16T10:00:00.000Z'), parketTaskId: 'pt-1', assignee: DETECTIVE.staffId, team: 'Interventie Gerechtelijk team' },
+  data: {
+    ...recorded(GAK, '2025-03-16T10:00:00.000Z'),
+    parketTaskId: 'pt-1',
+    assignee: DETECTIVE.staffId,
+    team: 'Interventie Gerechtelijk team',
+  },
 };
 
 describe('tasks', () => {
@@ -21,7 +44,11 @@ describe('tasks', () => {
     investigation
       .given(opened)
       .when((s) =>
-        decideCreateTask(s, { type: 'CreateTask', data: { taskId: 't-1', title: 'Buurtonderzoek Voorbeeldstraat', assignee: COLLEAGUE.staffId, dueDate: '2025-03-20' }, metadata: at(DETECTIVE, '2025-03-16T09:00:00Z') }),
+        decideCreateTask(s, {
+          type: 'CreateTask',
+          data: { taskId: 't-1', title: 'Buurtonderzoek Voorbeeldstraat', assignee: COLLEAGUE.staffId, dueDate: '2025-03-20' },
+          metadata: at(DETECTIVE, '2025-03-16T09:00:00Z'),
+        }),
       )
       .then([created]);
   });
@@ -29,21 +56,51 @@ describe('tasks', () => {
   it('refuses a due date that is not a date', () => {
     investigation
       .given(opened)
-      .when((s) => decideCreateTask(s, { type: 'CreateTask', data: { taskId: 't-1', title: 'x', assignee: COLLEAGUE.staffId, dueDate: '2025-02-30' }, metadata: at(DETECTIVE, '2025-03-16T09:00:00Z') }))
+      .when((s) =>
+        decideCreateTask(s, {
+          type: 'CreateTask',
+          data: { taskId: 't-1', title: 'x', assignee: COLLEAGUE.staffId, dueDate: '2025-02-30' },
+          metadata: at(DETECTIVE, '2025-03-16T09:00:00Z'),
+        }),
+      )
       .thenThrows({ code: 'invalid_date', status: 422, field: 'dueDate' });
   });
 
   it('completes a task, late after its due date', () => {
     investigation
       .given(opened, created)
-      .when((s) => decideCompleteTask(s, { type: 'CompleteTask', data: { taskId: 't-1' }, metadata: at(COLLEAGUE, '2025-03-21T08:00:00Z') }))
-      .then([{ type: 'TaskCompleted', data: { ...recorded(COLLEAGUE, '2025-03-21T08:00:00.000Z'), taskId: 't-1', assignee: COLLEAGUE.staffId, dueDate: '2025-03-20', late: true } }]);
+      .when((s) =>
+        decideCompleteTask(s, { type: 'CompleteTask', data: { taskId: 't-1' }, metadata: at(COLLEAGUE, '2025-03-21T08:00:00Z') }),
+      )
+      .then([
+        {
+          type: 'TaskCompleted',
+          data: {
+            ...recorded(COLLEAGUE, '2025-03-21T08:00:00.000Z'),
+            taskId: 't-1',
+            assignee: COLLEAGUE.staffId,
+            dueDate: '2025-03-20',
+            late: true,
+          },
+        },
+      ]);
   });
 
   it('refuses to complete a task twice', () => {
     investigation
-      .given(opened, created, { type: 'TaskCompleted', data: { ...recorded(COLLEAGUE, '2025-03-19T08:00:00.000Z'), taskId: 't-1', assignee: COLLEAGUE.staffId, dueDate: '2025-03-20', late: false } })
-      .when((s) => decideCompleteTask(s, { type: 'CompleteTask', data: { taskId: 't-1' }, metadata: at(COLLEAGUE, '2025-03-21T08:00:00Z') }))
+      .given(opened, created, {
+        type: 'TaskCompleted',
+        data: {
+          ...recorded(COLLEAGUE, '2025-03-19T08:00:00.000Z'),
+          taskId: 't-1',
+          assignee: COLLEAGUE.staffId,
+          dueDate: '2025-03-20',
+          late: false,
+        },
+      })
+      .when((s) =>
+        decideCompleteTask(s, { type: 'CompleteTask', data: { taskId: 't-1' }, metadata: at(COLLEAGUE, '2025-03-21T08:00:00Z') }),
+      )
       .thenThrows({ code: 'task_already_done', status: 409 });
   });
 });
@@ -68,7 +125,12 @@ describe('parket tasks (F3)', () => {
       .when((s) =>
         decideReceiveParketTask(s, {
           type: 'ReceiveParketTask',
-          data: { parketTaskId: 'pt-1', from: { authority: 'procureur_des_konings', reference: '' }, description: 'x', deadline: '2025-04-15' },
+          data: {
+            parketTaskId: 'pt-1',
+            from: { authority: 'procureur_des_konings', reference: '' },
+            description: 'x',
+            deadline: '2025-04-15',
+          },
           metadata: at(GAK, '2025-03-16T09:00:00Z'),
         }),
       )
@@ -79,34 +141,79 @@ describe('parket tasks (F3)', () => {
     investigation
       .given(opened, received)
       .when((s) =>
-        decideDistributeParketTask(s, { type: 'DistributeParketTask', data: { parketTaskId: 'pt-1', assignee: DETECTIVE.staffId, team: 'Interventie Gerechtelijk team' }, metadata: at(GAK, '2025-03-16T10:00:00Z') }),
+        decideDistributeParketTask(s, {
+          type: 'DistributeParketTask',
+          data: { parketTaskId: 'pt-1', assignee: DETECTIVE.staffId, team: 'Interventie Gerechtelijk team' },
+          metadata: at(GAK, '2025-03-16T10:00:00Z'),
+        }),
       )
       .then([distributed]);
     investigation
       .given(opened, received, distributed)
-      .when((s) => decideDistributeParketTask(s, { type: 'DistributeParketTask', data: { parketTaskId: 'pt-1', assignee: COLLEAGUE.staffId }, metadata: at(GAK, '2025-03-17T10:00:00Z') }))
-      .then([{ type: 'ParketTaskDistributed', data: { ...recorded(GAK, '2025-03-17T10:00:00.000Z'), parketTaskId: 'pt-1', assignee: COLLEAGUE.staffId, previousAssignee: DETECTIVE.staffId } }]);
+      .when((s) =>
+        decideDistributeParketTask(s, {
+          type: 'DistributeParketTask',
+          data: { parketTaskId: 'pt-1', assignee: COLLEAGUE.staffId },
+          metadata: at(GAK, '2025-03-17T10:00:00Z'),
+        }),
+      )
+      .then([
+        {
+          type: 'ParketTaskDistributed',
+          data: {
+            ...recorded(GAK, '2025-03-17T10:00:00.000Z'),
+            parketTaskId: 'pt-1',
+            assignee: COLLEAGUE.staffId,
+            previousAssignee: DETECTIVE.staffId,
+          },
+        },
+      ]);
   });
 
   it('completes within the deadline, and nothing more after', () => {
     const completed = {
       type: 'ParketTaskCompleted' as const,
-      data: { ...recorded(DETECTIVE, '2025-04-10T12:00:00.000Z'), parketTaskId: 'pt-1', from: KANTSCHRIFT, result: 'PV van verhoor opgesteld', deadline: '2025-04-15', late: false },
+      data: {
+        ...recorded(DETECTIVE, '2025-04-10T12:00:00.000Z'),
+        parketTaskId: 'pt-1',
+        from: KANTSCHRIFT,
+        result: 'PV van verhoor opgesteld',
+        deadline: '2025-04-15',
+        late: false,
+      },
     };
     investigation
       .given(opened, received, distributed)
-      .when((s) => decideCompleteParketTask(s, { type: 'CompleteParketTask', data: { parketTaskId: 'pt-1', result: 'PV van verhoor opgesteld' }, metadata: at(DETECTIVE, '2025-04-10T12:00:00Z') }))
+      .when((s) =>
+        decideCompleteParketTask(s, {
+          type: 'CompleteParketTask',
+          data: { parketTaskId: 'pt-1', result: 'PV van verhoor opgesteld' },
+          metadata: at(DETECTIVE, '2025-04-10T12:00:00Z'),
+        }),
+      )
       .then([completed]);
     investigation
       .given(opened, received, distributed, completed)
-      .when((s) => decideDistributeParketTask(s, { type: 'DistributeParketTask', data: { parketTaskId: 'pt-1', assignee: COLLEAGUE.staffId }, metadata: at(GAK, '2025-04-11T10:00:00Z') }))
+      .when((s) =>
+        decideDistributeParketTask(s, {
+          type: 'DistributeParketTask',
+          data: { parketTaskId: 'pt-1', assignee: COLLEAGUE.staffId },
+          metadata: at(GAK, '2025-04-11T10:00:00Z'),
+        }),
+      )
       .thenThrows({ code: 'parket_task_completed', status: 409 });
   });
 
   it('refuses an unknown parket task', () => {
     investigation
       .given(opened)
-      .when((s) => decideCompleteParketTask(s, { type: 'CompleteParketTask', data: { parketTaskId: 'pt-9', result: 'x' }, metadata: at(DETECTIVE, '2025-04-10T12:00:00Z') }))
+      .when((s) =>
+        decideCompleteParketTask(s, {
+          type: 'CompleteParketTask',
+          data: { parketTaskId: 'pt-9', result: 'x' },
+          metadata: at(DETECTIVE, '2025-04-10T12:00:00Z'),
+        }),
+      )
       .thenThrows({ code: 'parket_task_not_found', status: 404 });
   });
 });

@@ -1,6 +1,16 @@
 import { timeline } from './investigation-timeline.read-model';
 import { InvestigationEvent } from './investigation.events';
-import { DETECTIVE, GAK, judgeSeized, opened, recorded, SUSPECT_ID, SUSPECT_LINK, suspectLinked, WARRANT } from './investigation.fixtures.spec';
+import {
+  DETECTIVE,
+  GAK,
+  judgeSeized,
+  opened,
+  recorded,
+  SUSPECT_ID,
+  SUSPECT_LINK,
+  suspectLinked,
+  WARRANT,
+} from './investigation.fixtures.spec';
 
 describe('timeline', () => {
   it('lists every event in order with actor, time and a one-line summary', () => {
@@ -36,7 +46,10 @@ describe('timeline', () => {
           findings: 'Laptop',
         },
       },
-      { type: 'InvestigationClosed', data: { ...recorded(GAK, '2025-09-30T15:00:00.000Z'), outcome: 'no_further_action', reason: 'Geen verdere aanwijzingen' } },
+      {
+        type: 'InvestigationClosed',
+        data: { ...recorded(GAK, '2025-09-30T15:00:00.000Z'), outcome: 'no_further_action', reason: 'Geen verdere aanwijzingen' },
+      },
     ];
     expect(timeline(events)).toStrictEqual([
       {
@@ -44,10 +57,23 @@ describe('timeline', () => {
         type: 'InvestigationOpened',
         at: '2025-03-15T13:00:00.000Z',
         actor: GAK.staffId,
-        summary: 'opsporingsonderzoek opened (report) for woninginbraak, assigned to Team Diefstallen, directed by procureur des konings GE.20.L1.004512/25',
+        summary:
+          'opsporingsonderzoek opened (report) for woninginbraak, assigned to Team Diefstallen, directed by procureur des konings GE.20.L1.004512/25',
       },
-      { position: 2, type: 'DirectingAuthorityRecorded', at: '2025-03-20T09:00:00.000Z', actor: GAK.staffId, summary: 'Directing authority: onderzoeksrechter OR-GE-2025/118 (gerechtelijk_onderzoek)' },
-      { position: 3, type: 'PartyLinked', at: '2025-03-16T08:00:00.000Z', actor: DETECTIVE.staffId, summary: 'K. Janssens linked as suspect' },
+      {
+        position: 2,
+        type: 'DirectingAuthorityRecorded',
+        at: '2025-03-20T09:00:00.000Z',
+        actor: GAK.staffId,
+        summary: 'Directing authority: onderzoeksrechter OR-GE-2025/118 (gerechtelijk_onderzoek)',
+      },
+      {
+        position: 3,
+        type: 'PartyLinked',
+        at: '2025-03-16T08:00:00.000Z',
+        actor: DETECTIVE.staffId,
+        summary: 'K. Janssens linked as suspect',
+      },
       {
         position: 4,
         type: 'HearingConducted',
@@ -62,20 +88,45 @@ describe('timeline', () => {
         actor: DETECTIVE.staffId,
         summary: 'House search at Sleepstraat 44 on authorisation of the onderzoeksrechter HZB-2025/0042',
       },
-      { position: 6, type: 'InvestigationClosed', at: '2025-09-30T15:00:00.000Z', actor: GAK.staffId, summary: 'Closed: no further action' },
+      {
+        position: 6,
+        type: 'InvestigationClosed',
+        at: '2025-09-30T15:00:00.000Z',
+        actor: GAK.staffId,
+        summary: 'Closed: no further action',
+      },
     ]);
   });
 
   it('flags evidence and lab results that arrived after closure', () => {
-    const item = { itemId: 'e1d2c3b4-a5f6-4e7d-8c9b-0a1f2e3d4c5b', labelNumber: 'EV-2025-000001', category: 'trace', description: 'Wattenstaafje', seizedAt: '2025-09-29T08:00:00.000Z', registeredAt: '2025-10-01T08:00:00.000Z', custodian: 'staff-3141' };
-    const lab = { itemId: item.itemId, laboratory: 'FPL', labReference: 'L-1', analysis: 'dna', conclusion: 'hit', receivedAt: '2025-10-02T08:00:00.000Z' };
+    const item = {
+      itemId: 'e1d2c3b4-a5f6-4e7d-8c9b-0a1f2e3d4c5b',
+      labelNumber: 'EV-2025-000001',
+      category: 'trace',
+      description: 'Wattenstaafje',
+      seizedAt: '2025-09-29T08:00:00.000Z',
+      registeredAt: '2025-10-01T08:00:00.000Z',
+      custodian: 'staff-3141',
+    };
+    const lab = {
+      itemId: item.itemId,
+      laboratory: 'FPL',
+      labReference: 'L-1',
+      analysis: 'dna',
+      conclusion: 'hit',
+      receivedAt: '2025-10-02T08:00:00.000Z',
+    };
     expect(
       timeline([
         { type: 'EvidenceLinked', data: { ...recorded(GAK, '2025-10-01T09:00:00.000Z'), ...item } },
         { type: 'EvidenceLinked', data: { ...recorded(GAK, '2025-10-01T09:00:00.000Z'), ...item, afterClosure: true } },
         { type: 'LabResultLinked', data: { ...recorded(GAK, '2025-10-02T09:00:00.000Z'), ...lab, afterClosure: true } },
       ]).map((e) => e.summary),
-    ).toStrictEqual(['Evidence EV-2025-000001 (trace) linked', 'Evidence EV-2025-000001 (trace) linked (arrived after closure)', 'Lab result L-1 from FPL: dna, hit (arrived after closure)']);
+    ).toStrictEqual([
+      'Evidence EV-2025-000001 (trace) linked',
+      'Evidence EV-2025-000001 (trace) linked (arrived after closure)',
+      'Lab result L-1 from FPL: dna, hit (arrived after closure)',
+    ]);
   });
 
   it('is empty for no events', () => {

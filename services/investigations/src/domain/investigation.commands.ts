@@ -1,4 +1,14 @@
-import { ActionKind, Authority, AuthorityRef, ClosingOutcome, Interpreter, InvestigationKind, LegalAssistance, Origin, PartyRole } from './investigation.events';
+import {
+  ActionKind,
+  Authority,
+  AuthorityRef,
+  ClosingOutcome,
+  Interpreter,
+  InvestigationKind,
+  LegalAssistance,
+  Origin,
+  PartyRole,
+} from './investigation.events';
 import { RoutingConfig } from './investigation.state';
 import { Command } from './investigations.decide';
 
@@ -73,25 +83,37 @@ export type RecordHouseSearch = Command<'RecordHouseSearch', ActionData & { addr
 
 export type RecordObservation = Command<'RecordObservation', ActionData & { target: string }>;
 
-export type RecordCameraFootageRequest = Command<'RecordCameraFootageRequest', ActionData & { source: string; periodFrom: string; periodTo: string }>;
+export type RecordCameraFootageRequest = Command<
+  'RecordCameraFootageRequest',
+  ActionData & { source: string; periodFrom: string; periodTo: string }
+>;
 
 export type RecordTelephonyEnquiry = Command<'RecordTelephonyEnquiry', ActionData & { subject: string; scope: string }>;
 
 export type RecordBankEnquiry = Command<'RecordBankEnquiry', ActionData & { institution: string; subject: string }>;
 
-export type RecordAnprLookup = Command<'RecordAnprLookup', ActionData & { plate: string; periodFrom: string; periodTo: string; hits: number }>;
+export type RecordAnprLookup = Command<
+  'RecordAnprLookup',
+  ActionData & { plate: string; periodFrom: string; periodTo: string; hits: number }
+>;
 
 export type RecordTraceCollection = Command<'RecordTraceCollection', ActionData & { description: string; place: string }>;
 
 export type RecordArrest = Command<'RecordArrest', ActionData & { partyLinkId: string; place: string }>;
 
-export type RecordBringingBeforeMagistrate = Command<'RecordBringingBeforeMagistrate', ActionData & { partyLinkId: string; magistrate: Authority }>;
+export type RecordBringingBeforeMagistrate = Command<
+  'RecordBringingBeforeMagistrate',
+  ActionData & { partyLinkId: string; magistrate: Authority }
+>;
 
 export type CreateTask = Command<'CreateTask', { taskId: string; title: string; assignee: string; dueDate: string }>;
 
 export type CompleteTask = Command<'CompleteTask', { taskId: string }>;
 
-export type ReceiveParketTask = Command<'ReceiveParketTask', { parketTaskId: string; from: AuthorityRef; description: string; deadline: string }>;
+export type ReceiveParketTask = Command<
+  'ReceiveParketTask',
+  { parketTaskId: string; from: AuthorityRef; description: string; deadline: string }
+>;
 
 export type DistributeParketTask = Command<'DistributeParketTask', { parketTaskId: string; assignee: string; team?: string }>;
 
@@ -118,7 +140,15 @@ export type LinkEvidence = Command<
 /** The data of `evidence.LabResultReceived.v1`. */
 export type LinkLabResult = Command<
   'LinkLabResult',
-  { itemId: string; investigationId?: string; laboratory: string; labReference: string; analysis: string; conclusion: string; receivedAt: string }
+  {
+    itemId: string;
+    investigationId?: string;
+    laboratory: string;
+    labReference: string;
+    analysis: string;
+    conclusion: string;
+    receivedAt: string;
+  }
 >;
 
 export type AddSeriesLink = Command<'AddSeriesLink', { otherInvestigationId: string; reason: string }>;

@@ -1,9 +1,39 @@
-import { decideRecordAnprLookup, decideRecordArrest, decideRecordBankEnquiry, decideRecordBringingBeforeMagistrate, decideRecordCameraFootageRequest, decideRecordHearing, decideRecordHouseSearch, decideRecordObservation, decideRecordTelephonyEnquiry, decideRecordTraceCollection } from './investigation-actions.decide';
+import {
+  decideRecordAnprLookup,
+  decideRecordArrest,
+  decideRecordBankEnquiry,
+  decideRecordBringingBeforeMagistrate,
+  decideRecordCameraFootageRequest,
+  decideRecordHearing,
+  decideRecordHouseSearch,
+  decideRecordObservation,
+  decideRecordTelephonyEnquiry,
+  decideRecordTraceCollection,
+} from './investigation-actions.decide';
 import { decideCloseInvestigation, decideReopenInvestigation, decideReportToMagistrate } from './investigation-close.decide';
-import { decideAddSeriesLink, decideJoinReport, decideLinkEvidence, decideLinkLabResult, decideRemoveSeriesLink } from './investigation-links.decide';
-import { decideAddTeamMember, decideAssignInvestigationToTeam, decideAssignLeadInvestigator, decideOpenInvestigation, decideRecordDirectingAuthority, decideRemoveTeamMember } from './investigation-open.decide';
+import {
+  decideAddSeriesLink,
+  decideJoinReport,
+  decideLinkEvidence,
+  decideLinkLabResult,
+  decideRemoveSeriesLink,
+} from './investigation-links.decide';
+import {
+  decideAddTeamMember,
+  decideAssignInvestigationToTeam,
+  decideAssignLeadInvestigator,
+  decideOpenInvestigation,
+  decideRecordDirectingAuthority,
+  decideRemoveTeamMember,
+} from './investigation-open.decide';
 import { decideIdentifyPerson, decideLinkParty, decideTracePerson, decideUnlinkParty } from './investigation-parties.decide';
-import { decideCompleteParketTask, decideCompleteTask, decideCreateTask, decideDistributeParketTask, decideReceiveParketTask } from './investigation-tasks.decide';
+import {
+  decideCompleteParketTask,
+  decideCompleteTask,
+  decideCreateTask,
+  decideDistributeParketTask,
+  decideReceiveParketTask,
+} from './investigation-tasks.decide';
 import { InvestigationCommand } from './investigation.commands';
 import { InvestigationEvent } from './investigation.events';
 import { InvestigationState } from './investigation.state';

@@ -63,7 +63,10 @@ export class InvestigationConflict extends refusal<InvestigationConflictCode>('I
 /** Every command but reopening on a closed investigation ends here, and says how it was closed. */
 export class InvestigationClosedError extends InvestigationConflict {
   constructor(state: ClosedInvestigation) {
-    super('investigation_closed', `Investigation ${state.investigationId} was closed (${state.closure.outcome}, ${state.closure.closedAt}); only reopening is possible`);
+    super(
+      'investigation_closed',
+      `Investigation ${state.investigationId} was closed (${state.closure.outcome}, ${state.closure.closedAt}); only reopening is possible`,
+    );
     this.name = 'InvestigationClosedError';
   }
 }

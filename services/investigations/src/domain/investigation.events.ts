@@ -43,7 +43,14 @@ export type Origin =
   | { kind: 'eigen_organisatie'; unit: string }
   | { kind: 'eigen_initiatief' };
 export type OriginKind = Origin['kind'];
-export const ORIGIN_KINDS: readonly OriginKind[] = ['report', 'parket', 'onderzoeksrechter', 'andere_politiedienst', 'eigen_organisatie', 'eigen_initiatief'];
+export const ORIGIN_KINDS: readonly OriginKind[] = [
+  'report',
+  'parket',
+  'onderzoeksrechter',
+  'andere_politiedienst',
+  'eigen_organisatie',
+  'eigen_initiatief',
+];
 
 export type PartyRole = 'suspect' | 'victim' | 'witness' | 'other';
 export const PARTY_ROLES: readonly PartyRole[] = ['suspect', 'victim', 'witness', 'other'];
@@ -56,7 +63,8 @@ export interface Interpreter {
   name: string;
 }
 
-export type CoerciveActionKind = 'house_search' | 'observation' | 'telephony_enquiry' | 'bank_enquiry' | 'arrest' | 'brought_before_magistrate';
+export type CoerciveActionKind =
+  'house_search' | 'observation' | 'telephony_enquiry' | 'bank_enquiry' | 'arrest' | 'brought_before_magistrate';
 export type ActionKind = 'hearing' | 'camera_enquiry' | 'anpr_lookup' | 'trace_collection' | CoerciveActionKind;
 export const ACTION_KINDS: readonly ActionKind[] = [
   'hearing',
@@ -73,8 +81,25 @@ export const ACTION_KINDS: readonly ActionKind[] = [
 
 /** The request fields an action carries besides who, when and the authorisation. */
 export type ActionField =
-  | 'partyLinkId' | 'endedAt' | 'deferredSalduz' | 'minor' | 'legalAssistance' | 'address' | 'findings' | 'target' | 'source'
-  | 'periodFrom' | 'periodTo' | 'subject' | 'scope' | 'institution' | 'plate' | 'hits' | 'description' | 'place' | 'magistrate';
+  | 'partyLinkId'
+  | 'endedAt'
+  | 'deferredSalduz'
+  | 'minor'
+  | 'legalAssistance'
+  | 'address'
+  | 'findings'
+  | 'target'
+  | 'source'
+  | 'periodFrom'
+  | 'periodTo'
+  | 'subject'
+  | 'scope'
+  | 'institution'
+  | 'plate'
+  | 'hits'
+  | 'description'
+  | 'place'
+  | 'magistrate';
 
 /** The fields each kind of action needs besides who, when and the authorisation (refused with 422 naming the field). */
 export const ACTION_FIELDS: Record<ActionKind, readonly ActionField[]> = {
@@ -90,11 +115,24 @@ export const ACTION_FIELDS: Record<ActionKind, readonly ActionField[]> = {
   brought_before_magistrate: ['partyLinkId', 'magistrate'],
 };
 /** R-INV-1: none of these is recorded without a directing authority on the investigation. */
-export const COERCIVE_ACTIONS: readonly CoerciveActionKind[] = ['house_search', 'observation', 'telephony_enquiry', 'bank_enquiry', 'arrest', 'brought_before_magistrate'];
+export const COERCIVE_ACTIONS: readonly CoerciveActionKind[] = [
+  'house_search',
+  'observation',
+  'telephony_enquiry',
+  'bank_enquiry',
+  'arrest',
+  'brought_before_magistrate',
+];
 
-export type ClosingOutcome = 'reported_to_magistrate' | 'transferred_to_federal_police' | 'merged_into_other_investigation' | 'no_further_action';
+export type ClosingOutcome =
+  'reported_to_magistrate' | 'transferred_to_federal_police' | 'merged_into_other_investigation' | 'no_further_action';
 /** As in `investigations.InvestigationClosed.v1`; the outcomes are [INF]. */
-export const CLOSING_OUTCOMES: readonly ClosingOutcome[] = ['reported_to_magistrate', 'transferred_to_federal_police', 'merged_into_other_investigation', 'no_further_action'];
+export const CLOSING_OUTCOMES: readonly ClosingOutcome[] = [
+  'reported_to_magistrate',
+  'transferred_to_federal_police',
+  'merged_into_other_investigation',
+  'no_further_action',
+];
 
 /** Every event carries `investigationId` and who recorded it when, so the timeline needs nothing but the event. */
 interface Recorded {
@@ -153,9 +191,15 @@ export type PartyLinked = DomainEvent<
   'PartyLinked',
   Recorded & { partyLinkId: string; personId: string; displayName: string; role: PartyRole; identified: boolean; traced: boolean }
 >;
-export type PartyUnlinked = DomainEvent<'PartyUnlinked', Recorded & { partyLinkId: string; personId: string; role: PartyRole; reason: string }>;
+export type PartyUnlinked = DomainEvent<
+  'PartyUnlinked',
+  Recorded & { partyLinkId: string; personId: string; role: PartyRole; reason: string }
+>;
 export type PersonIdentified = DomainEvent<'PersonIdentified', Recorded & { partyLinkId: string; personId: string; how: string }>;
-export type PersonTraced = DomainEvent<'PersonTraced', Recorded & { partyLinkId: string; personId: string; tracedAt: string; place: string }>;
+export type PersonTraced = DomainEvent<
+  'PersonTraced',
+  Recorded & { partyLinkId: string; personId: string; tracedAt: string; place: string }
+>;
 
 /** What every investigative action records: who did it, when, and under which authorisation. */
 interface ActionRecord extends Recorded {
@@ -184,10 +228,16 @@ export type HearingConducted = DomainEvent<
 >;
 export type HouseSearchConducted = DomainEvent<'HouseSearchConducted', ActionRecord & { address: string; findings: string }>;
 export type ObservationConducted = DomainEvent<'ObservationConducted', ActionRecord & { target: string }>;
-export type CameraFootageRequested = DomainEvent<'CameraFootageRequested', ActionRecord & { source: string; periodFrom: string; periodTo: string }>;
+export type CameraFootageRequested = DomainEvent<
+  'CameraFootageRequested',
+  ActionRecord & { source: string; periodFrom: string; periodTo: string }
+>;
 export type TelephonyEnquiryPerformed = DomainEvent<'TelephonyEnquiryPerformed', ActionRecord & { subject: string; scope: string }>;
 export type BankEnquiryPerformed = DomainEvent<'BankEnquiryPerformed', ActionRecord & { institution: string; subject: string }>;
-export type AnprLookupPerformed = DomainEvent<'AnprLookupPerformed', ActionRecord & { plate: string; periodFrom: string; periodTo: string; hits: number }>;
+export type AnprLookupPerformed = DomainEvent<
+  'AnprLookupPerformed',
+  ActionRecord & { plate: string; periodFrom: string; periodTo: string; hits: number }
+>;
 export type TraceCollected = DomainEvent<'TraceCollected', ActionRecord & { description: string; place: string }>;
 export type SuspectArrested = DomainEvent<'SuspectArrested', ActionRecord & { partyLinkId: string; personId: string; place: string }>;
 export type SuspectBroughtBeforeMagistrate = DomainEvent<

@@ -42,7 +42,10 @@ export const REPORT = {
   ],
 };
 
-export function openCommand(data: Partial<OpenInvestigationCommand['data']> = {}, metadata = at(GAK, '2025-03-15T14:00:00+01:00')): OpenInvestigationCommand {
+export function openCommand(
+  data: Partial<OpenInvestigationCommand['data']> = {},
+  metadata = at(GAK, '2025-03-15T14:00:00+01:00'),
+): OpenInvestigationCommand {
   return {
     type: 'OpenInvestigation',
     data: {
@@ -91,7 +94,13 @@ export const openedWithoutAuthority: InvestigationOpened = {
 
 export const judgeSeized: DirectingAuthorityRecorded = {
   type: 'DirectingAuthorityRecorded',
-  data: { ...recorded(GAK, '2025-03-20T09:00:00.000Z'), directingAuthority: JUDGE, kind: 'gerechtelijk_onderzoek', previous: PARKET, previousKind: 'opsporingsonderzoek' },
+  data: {
+    ...recorded(GAK, '2025-03-20T09:00:00.000Z'),
+    directingAuthority: JUDGE,
+    kind: 'gerechtelijk_onderzoek',
+    previous: PARKET,
+    previousKind: 'opsporingsonderzoek',
+  },
 };
 
 export const SUSPECT_LINK = 'pl-suspect';
@@ -101,12 +110,28 @@ export const VICTIM_ID = '7c1e2a4b-9f0d-4e3a-8b61-2d4c5e6f7a80';
 
 export const suspectLinked: PartyLinked = {
   type: 'PartyLinked',
-  data: { ...recorded(DETECTIVE, '2025-03-16T08:00:00.000Z'), partyLinkId: SUSPECT_LINK, personId: SUSPECT_ID, displayName: 'K. Janssens', role: 'suspect', identified: true, traced: false },
+  data: {
+    ...recorded(DETECTIVE, '2025-03-16T08:00:00.000Z'),
+    partyLinkId: SUSPECT_LINK,
+    personId: SUSPECT_ID,
+    displayName: 'K. Janssens',
+    role: 'suspect',
+    identified: true,
+    traced: false,
+  },
 };
 
 export const victimLinked: PartyLinked = {
   type: 'PartyLinked',
-  data: { ...recorded(DETECTIVE, '2025-03-16T08:05:00.000Z'), partyLinkId: VICTIM_LINK, personId: VICTIM_ID, displayName: 'A. Peeters', role: 'victim', identified: true, traced: true },
+  data: {
+    ...recorded(DETECTIVE, '2025-03-16T08:05:00.000Z'),
+    partyLinkId: VICTIM_LINK,
+    personId: VICTIM_ID,
+    displayName: 'A. Peeters',
+    role: 'victim',
+    identified: true,
+    traced: true,
+  },
 };
 
 export const actionData = (data: Partial<ActionData> = {}): ActionData => ({

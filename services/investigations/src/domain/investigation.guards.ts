@@ -1,12 +1,18 @@
 import { inputRules } from '@police/event-store/domain';
-import { InvalidInvestigationCommand, InvestigationClosedError, InvestigationConflict, InvestigationNotFound } from './investigation.errors';
+import {
+  InvalidInvestigationCommand,
+  InvestigationClosedError,
+  InvestigationConflict,
+  InvestigationNotFound,
+} from './investigation.errors';
 import { AUTHORITIES, AuthorityRef, InvestigationKind } from './investigation.events';
 import { Investigation, InvestigationState, OpenInvestigation, PartyLink, RoutingConfig } from './investigation.state';
 import { CommandMetadata, isBlank, toIso } from './investigations.decide';
 
 // What the investigation's deciders check before they decide: its state, its parties and tasks, and the shared input rules.
 
-export const { requireText, requireOneOf, requireBoolean, requireUuid, requireInstant, requireDate, requireNotAfterNow } = inputRules(InvalidInvestigationCommand);
+export const { requireText, requireOneOf, requireBoolean, requireUuid, requireInstant, requireDate, requireNotAfterNow } =
+  inputRules(InvalidInvestigationCommand);
 
 export function open(state: InvestigationState): OpenInvestigation {
   if (state.status === 'unopened') throw new InvestigationNotFound('investigation_not_found', 'No investigation with this id was opened');
@@ -23,14 +29,21 @@ export function linkable(state: InvestigationState): Investigation {
   return state;
 }
 
-export function recorded(investigation: Investigation, metadata: CommandMetadata): { investigationId: string; recordedBy: string; recordedAt: string } {
+export function recorded(
+  investigation: Investigation,
+  metadata: CommandMetadata,
+): { investigationId: string; recordedBy: string; recordedAt: string } {
   return { investigationId: investigation.investigationId, recordedBy: metadata.actor.staffId, recordedAt: toIso(metadata.now) };
 }
 
 export function route(routing: RoutingConfig, phenomenon: string): string {
   const team = Object.prototype.hasOwnProperty.call(routing.routes, phenomenon) ? routing.routes[phenomenon] : undefined;
   if (team === undefined || isBlank(team)) {
-    throw new InvalidInvestigationCommand('no_route_for_phenomenon', `The zone routes no team for phenomenon "${phenomenon}": name the team`, 'phenomenon');
+    throw new InvalidInvestigationCommand(
+      'no_route_for_phenomenon',
+      `The zone routes no team for phenomenon "${phenomenon}": name the team`,
+      'phenomenon',
+    );
   }
   return team;
 }
@@ -49,20 +62,30 @@ export function authorityRef({ authority, reference }: AuthorityRef): AuthorityR
 export function requireAuthorityForKind(ref: AuthorityRef, kind: InvestigationKind): void {
   const matches = kind === 'gerechtelijk_onderzoek' ? ref.authority === 'onderzoeksrechter' : ref.authority !== 'onderzoeksrechter';
   if (!matches) {
-    throw new InvalidInvestigationCommand('authority_does_not_match_kind', `A ${kind.replaceAll('_', ' ')} is not directed by the ${ref.authority.replaceAll('_', ' ')}`, 'directingAuthority.authority');
+    throw new InvalidInvestigationCommand(
+      'authority_does_not_match_kind',
+      `A ${kind.replaceAll('_', ' ')} is not directed by the ${ref.authority.replaceAll('_', ' ')}`,
+      'directingAuthority.authority',
+    );
   }
 }
 
 export function activeLink(investigation: OpenInvestigation, partyLinkId: string): PartyLink {
   const link = investigation.parties[partyLinkId];
   if (!link) throw new InvestigationNotFound('party_link_not_found', `No party link ${partyLinkId} on this investigation`);
-  if (link.unlinkedAt !== undefined) throw new InvestigationConflict('party_unlinked', `${link.displayName} was unlinked from this investigation`);
+  if (link.unlinkedAt !== undefined)
+    throw new InvestigationConflict('party_unlinked', `${link.displayName} was unlinked from this investigation`);
   return link;
 }
 
 export function suspectLink(investigation: OpenInvestigation, partyLinkId: string): PartyLink {
   const link = activeLink(investigation, partyLinkId);
-  if (link.role !== 'suspect') throw new InvalidInvestigationCommand('wrong_party_role', `${link.displayName} is linked as ${link.role}, not as a suspect`, 'partyLinkId');
+  if (link.role !== 'suspect')
+    throw new InvalidInvestigationCommand(
+      'wrong_party_role',
+      `${link.displayName} is linked as ${link.role}, not as a suspect`,
+      'partyLinkId',
+    );
   return link;
 }
 
@@ -75,6 +98,10 @@ export function parketTask(investigation: OpenInvestigation, parketTaskId: strin
 
 export function requireSameInvestigation(investigation: Investigation, investigationId: string | undefined): void {
   if (investigationId !== undefined && investigationId !== investigation.investigationId) {
-    throw new InvalidInvestigationCommand('invalid_id', `This belongs to investigation ${investigationId}, not ${investigation.investigationId}`, 'investigationId');
+    throw new InvalidInvestigationCommand(
+      'invalid_id',
+      `This belongs to investigation ${investigationId}, not ${investigation.investigationId}`,
+      'investigationId',
+    );
   }
 }

@@ -1,4 +1,15 @@
-import { ActionKind, ACTION_EVENT_KIND, AuthorityRef, ClosingOutcome, EvidenceLinked, InvestigationEvent, LabResultLinked, InvestigationKind, Origin, PartyRole } from './investigation.events';
+import {
+  ActionKind,
+  ACTION_EVENT_KIND,
+  AuthorityRef,
+  ClosingOutcome,
+  EvidenceLinked,
+  InvestigationEvent,
+  LabResultLinked,
+  InvestigationKind,
+  Origin,
+  PartyRole,
+} from './investigation.events';
 
 export interface TeamAssignment {
   team: string;
@@ -143,7 +154,13 @@ export function evolveInvestigation(state: InvestigationState, event: Investigat
 
     case 'PartyLinked': {
       const { partyLinkId, personId, displayName, role, identified, traced, recordedAt } = event.data;
-      return { ...state, parties: { ...state.parties, [partyLinkId]: { partyLinkId, personId, displayName, role, identified, traced, linkedAt: recordedAt } } };
+      return {
+        ...state,
+        parties: {
+          ...state.parties,
+          [partyLinkId]: { partyLinkId, personId, displayName, role, identified, traced, linkedAt: recordedAt },
+        },
+      };
     }
 
     case 'PartyUnlinked':
@@ -182,14 +199,20 @@ export function evolveInvestigation(state: InvestigationState, event: Investigat
       const { parketTaskId, from, description, deadline } = event.data;
       return {
         ...state,
-        parketTasks: { ...state.parketTasks, [parketTaskId]: { parketTaskId, from, description, deadline, assignee: null, status: 'received' } },
+        parketTasks: {
+          ...state.parketTasks,
+          [parketTaskId]: { parketTaskId, from, description, deadline, assignee: null, status: 'received' },
+        },
       };
     }
 
     case 'ParketTaskDistributed': {
       const task = state.parketTasks[event.data.parketTaskId];
       if (!task) return state;
-      return { ...state, parketTasks: { ...state.parketTasks, [task.parketTaskId]: { ...task, assignee: event.data.assignee, status: 'distributed' } } };
+      return {
+        ...state,
+        parketTasks: { ...state.parketTasks, [task.parketTaskId]: { ...task, assignee: event.data.assignee, status: 'distributed' } },
+      };
     }
 
     case 'ParketTaskCompleted': {

@@ -37,7 +37,12 @@ export function investigationsHandlers(config: InvestigationsConfig, logger = ne
     };
 
     // Through the inbox transaction's own connection: the pool may have no other one (embedded mode).
-    const table = (): string => es.dataSource.getMetadata(InvestigationRow).tablePath.split('.').map((p) => `"${p}"`).join('.');
+    const table = (): string =>
+      es.dataSource
+        .getMetadata(InvestigationRow)
+        .tablePath.split('.')
+        .map((p) => `"${p}"`)
+        .join('.');
 
     /**
      * The case a PV number belongs to (through its referred or joined reports), when exactly one holds
@@ -46,7 +51,10 @@ export function investigationsHandlers(config: InvestigationsConfig, logger = ne
      * restricted case is registered with the case's id, which evidence checks against the writer.
      */
     const caseOfPv = async (pvNumber: string, ctx: ConsumerContext): Promise<string | undefined> => {
-      const { rows } = await ctx.client.query<{ id: string; team: string }>(`SELECT id, team FROM ${table()} WHERE $1 = ANY("pvNumbers") LIMIT 2`, [pvNumber]);
+      const { rows } = await ctx.client.query<{ id: string; team: string }>(
+        `SELECT id, team FROM ${table()} WHERE $1 = ANY("pvNumbers") LIMIT 2`,
+        [pvNumber],
+      );
       if (rows.length !== 1) return undefined;
       if (config.restrictedTeams.includes(teamKey(rows[0].team))) {
         logger.log(`an item registered on PV ${pvNumber} only is not linked to restricted investigation ${rows[0].id}`);
@@ -57,13 +65,17 @@ export function investigationsHandlers(config: InvestigationsConfig, logger = ne
 
     /** The case an evidence item is linked to, when exactly one holds it. */
     const caseOfItem = async (itemId: string, ctx: ConsumerContext): Promise<string | undefined> => {
-      const { rows } = await ctx.client.query<{ id: string }>(`SELECT id FROM ${table()} WHERE state->'evidenceItems' ? $1 LIMIT 2`, [itemId]);
+      const { rows } = await ctx.client.query<{ id: string }>(`SELECT id FROM ${table()} WHERE state->'evidenceItems' ? $1 LIMIT 2`, [
+        itemId,
+      ]);
       return rows.length === 1 ? rows[0].id : undefined;
     };
 
     return {
       'reports.ReportReferredForInvestigation.v1': async (p: ReportReferredForInvestigationV1, ctx) => {
-        const { rows } = await ctx.client.query<{ id: string }>(`SELECT id FROM ${table()} WHERE $1 = ANY("reportIds") LIMIT 1`, [p.reportId]);
+        const { rows } = await ctx.client.query<{ id: string }>(`SELECT id FROM ${table()} WHERE $1 = ANY("reportIds") LIMIT 1`, [
+          p.reportId,
+        ]);
         if (rows.length > 0) {
           logger.log(`report ${p.reportId} is already part of investigation ${rows[0].id}; referral ${ctx.message.id} joins nothing new`);
           return;
@@ -71,7 +83,9 @@ export function investigationsHandlers(config: InvestigationsConfig, logger = ne
         const investigationId = referredInvestigationId(p.reportId);
         // The read model may not show a case opened a moment ago (a referral sent twice in quick
         // succession): its stream, read in this transaction, does.
-        const { currentVersion } = await es.store.withTransaction(ctx.client).readStream(investigationStream(investigationId), { toVersion: 0 });
+        const { currentVersion } = await es.store
+          .withTransaction(ctx.client)
+          .readStream(investigationStream(investigationId), { toVersion: 0 });
         if (currentVersion >= 0) {
           logger.log(`report ${p.reportId} already opened investigation ${investigationId}; referral ${ctx.message.id} opens nothing new`);
           return;
@@ -94,13 +108,21 @@ export function investigationsHandlers(config: InvestigationsConfig, logger = ne
                   incidentType: p.incidentType,
                   incidentFrom: p.incidentFrom,
                   ...(p.incidentTo ? { incidentTo: p.incidentTo } : {}),
-                  place: { municipality: p.place.municipality, ...(p.place.postalCode ? { postalCode: p.place.postalCode } : {}), ...(p.place.address ? { address: p.place.address } : {}) },
+                  place: {
+                    municipality: p.place.municipality,
+                    ...(p.place.postalCode ? { postalCode: p.place.postalCode } : {}),
+                    ...(p.place.address ? { address: p.place.address } : {}),
+                  },
                   summary: p.summary,
                   parties: p.parties.map((x) => ({ partyId: x.partyId, role: x.role, displayName: x.displayName })),
                 },
               },
               phenomenon,
-              title: `${p.incidentType}, ${p.place.address ? `${p.place.address}, ` : ''}${p.place.municipality}${p.pvNumber ? ` (${p.pvNumber})` : ''}`.slice(0, 200),
+              title:
+                `${p.incidentType}, ${p.place.address ? `${p.place.address}, ` : ''}${p.place.municipality}${p.pvNumber ? ` (${p.pvNumber})` : ''}`.slice(
+                  0,
+                  200,
+                ),
               // A phenomenon the zone does not route goes to the team that reroutes by hand; a zone with no
               // such team refuses the referral (no_route_for_phenomenon), so it is parked until the zone
               // routes the phenomenon and the IT desk replays it.
@@ -141,7 +163,15 @@ export function investigationsHandlers(config: InvestigationsConfig, logger = ne
           investigationId,
           {
             type: 'LinkLabResult',
-            data: { itemId: p.itemId, investigationId, laboratory: p.laboratory, labReference: p.labReference, analysis: p.analysis, conclusion: p.conclusion, receivedAt: p.receivedAt },
+            data: {
+              itemId: p.itemId,
+              investigationId,
+              laboratory: p.laboratory,
+              labReference: p.labReference,
+              analysis: p.analysis,
+              conclusion: p.conclusion,
+              receivedAt: p.receivedAt,
+            },
           },
           ctx,
         );

@@ -1,9 +1,19 @@
 import { PublicMessage, publicMessage } from '@police/messaging';
 import type { RecordedEvent } from '@police/event-store';
-import type { InvestigationAssignedToTeam, InvestigationClosed, InvestigationOpened, InvestigationReopened, LeadInvestigatorAssigned, OriginKind } from '../domain/investigation.events';
+import type {
+  InvestigationAssignedToTeam,
+  InvestigationClosed,
+  InvestigationOpened,
+  InvestigationReopened,
+  LeadInvestigatorAssigned,
+  OriginKind,
+} from '../domain/investigation.events';
 import { teamKey } from '../investigations.config';
 
-const ORIGIN: Record<OriginKind, 'eigen_organisatie' | 'parket' | 'onderzoeksrechter' | 'andere_politiedienst' | 'eigen_initiatief' | 'burger'> = {
+const ORIGIN: Record<
+  OriginKind,
+  'eigen_organisatie' | 'parket' | 'onderzoeksrechter' | 'andere_politiedienst' | 'eigen_initiatief' | 'burger'
+> = {
   report: 'burger',
   parket: 'parket',
   onderzoeksrechter: 'onderzoeksrechter',
@@ -56,11 +66,21 @@ export function investigationsToPublic(event: RecordedEvent): PublicMessage | nu
     }
     case 'InvestigationClosed': {
       const d = event.data as InvestigationClosed['data'];
-      return publicMessage(event, 'investigations.InvestigationClosed.v1', { investigationId: d.investigationId, outcome: d.outcome, closedBy: d.recordedBy, closedAt: d.recordedAt });
+      return publicMessage(event, 'investigations.InvestigationClosed.v1', {
+        investigationId: d.investigationId,
+        outcome: d.outcome,
+        closedBy: d.recordedBy,
+        closedAt: d.recordedAt,
+      });
     }
     case 'InvestigationReopened': {
       const d = event.data as InvestigationReopened['data'];
-      return publicMessage(event, 'investigations.InvestigationReopened.v1', { investigationId: d.investigationId, reason: d.reason, reopenedBy: d.recordedBy, reopenedAt: d.recordedAt });
+      return publicMessage(event, 'investigations.InvestigationReopened.v1', {
+        investigationId: d.investigationId,
+        reason: d.reason,
+        reopenedBy: d.recordedBy,
+        reopenedAt: d.recordedAt,
+      });
     }
     default:
       return null;

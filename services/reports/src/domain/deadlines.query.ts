@@ -57,7 +57,12 @@ function age(since: string, now: Date, limitDays: number): Age {
 const dueFirst = (a: Age, b: Age): number => a.dueAt.localeCompare(b.dueAt) || b.ageMs - a.ageMs;
 
 /** Open aangiften and klachten for which no PV was drafted yet. A report routed to integrity waits there, not here. */
-export function reportsAwaitingPv(reports: readonly ReportState[], pvs: readonly PvState[], now: Date, limits: TimeLimits): ReportAwaitingPv[] {
+export function reportsAwaitingPv(
+  reports: readonly ReportState[],
+  pvs: readonly PvState[],
+  now: Date,
+  limits: TimeLimits,
+): ReportAwaitingPv[] {
   const withPv = new Set(pvs.flatMap((pv) => (pv.status === 'none' ? [] : [pv.reportId])));
   return reports
     .flatMap((r) =>
@@ -81,7 +86,9 @@ export function reportsAwaitingPv(reports: readonly ReportState[], pvs: readonly
 /** PVs submitted and not yet checked by GAK, aged from their latest submission. */
 export function pvsAwaitingQualityCheck(pvs: readonly PvState[], now: Date, limits: TimeLimits): PvAwaiting[] {
   return pvs
-    .flatMap((pv) => (pv.status === 'submitted' && pv.submittedAt !== null ? [awaiting(pv, pv.submittedAt, now, limits.qualityCheckDays)] : []))
+    .flatMap((pv) =>
+      pv.status === 'submitted' && pv.submittedAt !== null ? [awaiting(pv, pv.submittedAt, now, limits.qualityCheckDays)] : [],
+    )
     .sort(dueFirst);
 }
 
@@ -97,5 +104,12 @@ export function pvsAwaitingTransmission(pvs: readonly PvState[], now: Date, limi
 }
 
 function awaiting(pv: WrittenPv, since: string, now: Date, limitDays: number): PvAwaiting {
-  return { pvId: pv.pvId, reportId: pv.reportId, status: pv.status, destination: pv.destination, pvNumber: pv.pvNumber, ...age(since, now, limitDays) };
+  return {
+    pvId: pv.pvId,
+    reportId: pv.reportId,
+    status: pv.status,
+    destination: pv.destination,
+    pvNumber: pv.pvNumber,
+    ...age(since, now, limitDays),
+  };
 }

@@ -10,7 +10,15 @@ describe('deadline views', () => {
   it('lists aangiften and klachten without a PV, the most overdue first, with their age, due time and what the desk needs to find them', () => {
     const reports = [
       report.fold([received()]),
-      report.fold([received({ reportId: OTHER_REPORT, kind: 'klacht', channel: { kind: 'police_on_web' }, urgent: true, receivedAt: '2025-03-14T10:00:00.000Z' })]),
+      report.fold([
+        received({
+          reportId: OTHER_REPORT,
+          kind: 'klacht',
+          channel: { kind: 'police_on_web' },
+          urgent: true,
+          receivedAt: '2025-03-14T10:00:00.000Z',
+        }),
+      ]),
       report.fold([received({ reportId: 'c0ffee00-0000-4000-8000-000000000000', kind: 'melding' })]),
     ];
     expect(reportsAwaitingPv(reports, [], NOW, LIMITS)).toStrictEqual([
@@ -45,7 +53,11 @@ describe('deadline views', () => {
   });
 
   it('lists PVs waiting for quality control, aged and due from their submission', () => {
-    const pvs = [pv.fold([drafted()]), pv.fold([drafted(), submitted(1, '2025-03-19T22:00:00.000Z')]), pv.fold([drafted(), submitted(), approved()])];
+    const pvs = [
+      pv.fold([drafted()]),
+      pv.fold([drafted(), submitted(1, '2025-03-19T22:00:00.000Z')]),
+      pv.fold([drafted(), submitted(), approved()]),
+    ];
     expect(pvsAwaitingQualityCheck(pvs, NOW, LIMITS)).toStrictEqual([
       {
         pvId: PV_ID,
@@ -63,8 +75,15 @@ describe('deadline views', () => {
   });
 
   it('lists PVs past quality control and not yet transmitted, aged and due from their approval', () => {
-    const sent = { type: 'PvTransmittedToParket' as const, data: { pvId: PV_ID, reportId: REPORT_ID, pvNumber: 'X', transmittedBy: 's', transmittedAt: '2025-03-18T00:00:00.000Z' } };
-    const pvs = [pv.fold([drafted(), submitted(), approved(), finalisedEvent()]), pv.fold([drafted(), submitted(), approved(), finalisedEvent(), sent]), pv.fold([drafted(), submitted()])];
+    const sent = {
+      type: 'PvTransmittedToParket' as const,
+      data: { pvId: PV_ID, reportId: REPORT_ID, pvNumber: 'X', transmittedBy: 's', transmittedAt: '2025-03-18T00:00:00.000Z' },
+    };
+    const pvs = [
+      pv.fold([drafted(), submitted(), approved(), finalisedEvent()]),
+      pv.fold([drafted(), submitted(), approved(), finalisedEvent(), sent]),
+      pv.fold([drafted(), submitted()]),
+    ];
     expect(pvsAwaitingTransmission(pvs, NOW, LIMITS)).toStrictEqual([
       {
         pvId: PV_ID,
@@ -80,5 +99,4 @@ describe('deadline views', () => {
       },
     ]);
   });
-
 });

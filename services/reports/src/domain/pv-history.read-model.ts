@@ -12,7 +12,17 @@ export type PvStep =
   | 'transmitted_to_city'
   | 'fed_to_ang';
 
-export const PV_STEPS: readonly PvStep[] = ['drafted', 'submitted', 'resubmitted', 'approved', 'rejected', 'finalised', 'transmitted_to_parket', 'transmitted_to_city', 'fed_to_ang'];
+export const PV_STEPS: readonly PvStep[] = [
+  'drafted',
+  'submitted',
+  'resubmitted',
+  'approved',
+  'rejected',
+  'finalised',
+  'transmitted_to_parket',
+  'transmitted_to_city',
+  'fed_to_ang',
+];
 
 /** One step: who took it, when, and what it said. Only the fields of its kind are present. */
 export interface PvHistoryEntry {
@@ -55,7 +65,12 @@ function step(event: PvEvent): Omit<PvHistoryEntry, 'position'> {
         step: 'drafted',
         at: d.draftedAt,
         by: d.author,
-        content: { legalQualification: d.legalQualification, offenceType: d.offenceType, destination: d.destination, documentSha256: d.documentSha256 },
+        content: {
+          legalQualification: d.legalQualification,
+          offenceType: d.offenceType,
+          destination: d.destination,
+          documentSha256: d.documentSha256,
+        },
         ...(d.supplements !== undefined && { supplements: d.supplements }),
       };
     }
@@ -79,11 +94,25 @@ function step(event: PvEvent): Omit<PvHistoryEntry, 'position'> {
       return { step: 'finalised', at: event.data.finalisedAt, by: event.data.finalisedBy, pvNumber: event.data.pvNumber };
     case 'PvTransmittedToParket': {
       const d = event.data;
-      return { step: 'transmitted_to_parket', at: d.transmittedAt, by: d.transmittedBy, pvNumber: d.pvNumber, destination: 'parket', ...(d.parketRef !== undefined && { recipientRef: d.parketRef }) };
+      return {
+        step: 'transmitted_to_parket',
+        at: d.transmittedAt,
+        by: d.transmittedBy,
+        pvNumber: d.pvNumber,
+        destination: 'parket',
+        ...(d.parketRef !== undefined && { recipientRef: d.parketRef }),
+      };
     }
     case 'GasFindingTransmittedToCity': {
       const d = event.data;
-      return { step: 'transmitted_to_city', at: d.transmittedAt, by: d.transmittedBy, pvNumber: d.pvNumber, destination: 'city_gas', ...(d.cityRef !== undefined && { recipientRef: d.cityRef }) };
+      return {
+        step: 'transmitted_to_city',
+        at: d.transmittedAt,
+        by: d.transmittedBy,
+        pvNumber: d.pvNumber,
+        destination: 'city_gas',
+        ...(d.cityRef !== undefined && { recipientRef: d.cityRef }),
+      };
     }
     case 'PvFedToAng': {
       const d = event.data;

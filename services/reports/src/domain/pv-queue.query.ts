@@ -7,7 +7,14 @@ import { PvStatus } from './pv.state';
  */
 export type PvQueueStage = 'quality_check' | 'correction' | 'finalisation' | 'transmission' | 'ang_feed' | 'completed';
 
-export const PV_QUEUE_STAGES: readonly PvQueueStage[] = ['quality_check', 'correction', 'finalisation', 'transmission', 'ang_feed', 'completed'];
+export const PV_QUEUE_STAGES: readonly PvQueueStage[] = [
+  'quality_check',
+  'correction',
+  'finalisation',
+  'transmission',
+  'ang_feed',
+  'completed',
+];
 
 /** The stages a PV is in now (a finalised PV may wait for transmission and the ANG feed at once); none for a draft. */
 export function pvQueueStages(pv: { status: PvStatus; transmittedAt: string | null; fedToAngAt: string | null }): PvQueueStage[] {
@@ -21,7 +28,10 @@ export function pvQueueStages(pv: { status: PvStatus; transmittedAt: string | nu
     case 'approved':
       return ['finalisation'];
     case 'finalised': {
-      const left: PvQueueStage[] = [...(pv.transmittedAt === null ? (['transmission'] as const) : []), ...(pv.fedToAngAt === null ? (['ang_feed'] as const) : [])];
+      const left: PvQueueStage[] = [
+        ...(pv.transmittedAt === null ? (['transmission'] as const) : []),
+        ...(pv.fedToAngAt === null ? (['ang_feed'] as const) : []),
+      ];
       return left.length > 0 ? left : ['completed'];
     }
   }

@@ -86,7 +86,8 @@ export function decideDraftPv(state: PvState, { data, metadata }: DraftPv): [PvD
     if (!isUuid(data.supplements.pvId) || data.supplements.pvId === data.pvId) {
       throw new InvalidPvCommand('invalid_id', 'A supplementary PV references another PV by its UUID', 'supplements.pvId');
     }
-    if (isBlank(data.supplements.pvNumber)) throw new InvalidPvCommand('required', 'The supplemented PV number is required', 'supplements.pvNumber');
+    if (isBlank(data.supplements.pvNumber))
+      throw new InvalidPvCommand('required', 'The supplemented PV number is required', 'supplements.pvNumber');
   }
   return [
     {
@@ -106,7 +107,8 @@ export function decideDraftPv(state: PvState, { data, metadata }: DraftPv): [PvD
 export function decideSubmitPvForQualityCheck(state: PvState, { data, metadata }: SubmitPvForQualityCheck): [PvSubmittedForQualityCheck] {
   const pv = written(state);
   requireNotFinalised(pv);
-  if (pv.status !== 'draft' && pv.status !== 'rejected') throw new PvConflict('pv_not_in_draft', `PV ${pv.pvId} is ${pv.status}; only a draft or a rejected PV is submitted`);
+  if (pv.status !== 'draft' && pv.status !== 'rejected')
+    throw new PvConflict('pv_not_in_draft', `PV ${pv.pvId} is ${pv.status}; only a draft or a rejected PV is submitted`);
   if (metadata.actor.staffId !== pv.author) throw new PvForbidden('not_the_author', `Only the author ${pv.author} submits PV ${pv.pvId}`);
   let corrections: Partial<PvContent> | undefined;
   if (pv.status === 'rejected') {
@@ -117,7 +119,8 @@ export function decideSubmitPvForQualityCheck(state: PvState, { data, metadata }
       for (const field of CONTENT_FIELDS) {
         if (data.corrections[field] !== undefined && merged[field] !== pv[field]) Object.assign(corrections, { [field]: merged[field] });
       }
-      if (Object.keys(corrections).length === 0) throw new InvalidPvCommand('nothing_to_correct', 'The corrections change nothing', 'corrections');
+      if (Object.keys(corrections).length === 0)
+        throw new InvalidPvCommand('nothing_to_correct', 'The corrections change nothing', 'corrections');
     }
   } else if (data.corrections !== undefined || data.correctionNote !== undefined) {
     throw new InvalidPvCommand('invalid_value', 'A first submission has nothing to correct', 'corrections');
@@ -140,7 +143,12 @@ export function decideSubmitPvForQualityCheck(state: PvState, { data, metadata }
 
 export function decideApprovePvQuality(state: PvState, { metadata }: ApprovePvQuality): [PvQualityApproved] {
   const pv = underCheck(state, metadata);
-  return [{ type: 'PvQualityApproved', data: { pvId: pv.pvId, reportId: pv.reportId, round: pv.round, checkedBy: metadata.actor.staffId, checkedAt: toIso(metadata.now) } }];
+  return [
+    {
+      type: 'PvQualityApproved',
+      data: { pvId: pv.pvId, reportId: pv.reportId, round: pv.round, checkedBy: metadata.actor.staffId, checkedAt: toIso(metadata.now) },
+    },
+  ];
 }
 
 export function decideRejectPvQuality(state: PvState, { data, metadata }: RejectPvQuality): [PvQualityRejected] {
@@ -151,7 +159,14 @@ export function decideRejectPvQuality(state: PvState, { data, metadata }: Reject
   return [
     {
       type: 'PvQualityRejected',
-      data: { pvId: pv.pvId, reportId: pv.reportId, round: pv.round, reasons: [...data.reasons], checkedBy: metadata.actor.staffId, checkedAt: toIso(metadata.now) },
+      data: {
+        pvId: pv.pvId,
+        reportId: pv.reportId,
+        round: pv.round,
+        reasons: [...data.reasons],
+        checkedBy: metadata.actor.staffId,
+        checkedAt: toIso(metadata.now),
+      },
     },
   ];
 }
@@ -165,7 +180,11 @@ export function decideFinalisePv(state: PvState, { data, metadata }: FinalisePv)
   try {
     pattern = new RegExp(data.pvNumberPattern);
   } catch {
-    throw new InvalidPvCommand('invalid_pv_number_pattern', 'The configured PV number pattern is not a valid regular expression', 'pvNumberPattern');
+    throw new InvalidPvCommand(
+      'invalid_pv_number_pattern',
+      'The configured PV number pattern is not a valid regular expression',
+      'pvNumberPattern',
+    );
   }
   if (isBlank(data.pvNumber) || !pattern.test(data.pvNumber)) {
     throw new InvalidPvCommand('invalid_pv_number', 'The PV number does not match the configured pattern', 'pvNumber');
@@ -193,14 +212,25 @@ export function decideFinalisePv(state: PvState, { data, metadata }: FinalisePv)
 export function decideTransmitPv(state: PvState, { data, metadata }: TransmitPv): [PvTransmittedToParket] | [GasFindingTransmittedToCity] {
   const pv = finalised(state);
   if (pv.transmittedAt !== null) throw new PvConflict('pv_already_transmitted', `PV ${pv.pvNumber} was transmitted at ${pv.transmittedAt}`);
-  if (data.recipientRef !== undefined && isBlank(data.recipientRef)) throw new InvalidPvCommand('required', 'recipientRef may not be blank', 'recipientRef');
+  if (data.recipientRef !== undefined && isBlank(data.recipientRef))
+    throw new InvalidPvCommand('required', 'recipientRef may not be blank', 'recipientRef');
   const base = { pvId: pv.pvId, reportId: pv.reportId, pvNumber: pv.pvNumber };
   const transmittedBy = metadata.actor.staffId;
   const transmittedAt = toIso(metadata.now);
   if (pv.destination === 'city_gas') {
-    return [{ type: 'GasFindingTransmittedToCity', data: { ...base, ...(data.recipientRef !== undefined && { cityRef: data.recipientRef }), transmittedBy, transmittedAt } }];
+    return [
+      {
+        type: 'GasFindingTransmittedToCity',
+        data: { ...base, ...(data.recipientRef !== undefined && { cityRef: data.recipientRef }), transmittedBy, transmittedAt },
+      },
+    ];
   }
-  return [{ type: 'PvTransmittedToParket', data: { ...base, ...(data.recipientRef !== undefined && { parketRef: data.recipientRef }), transmittedBy, transmittedAt } }];
+  return [
+    {
+      type: 'PvTransmittedToParket',
+      data: { ...base, ...(data.recipientRef !== undefined && { parketRef: data.recipientRef }), transmittedBy, transmittedAt },
+    },
+  ];
 }
 
 export function decideFeedPvToAng(state: PvState, { data, metadata }: FeedPvToAng): [PvFedToAng] {
@@ -211,7 +241,14 @@ export function decideFeedPvToAng(state: PvState, { data, metadata }: FeedPvToAn
   return [
     {
       type: 'PvFedToAng',
-      data: { pvId: pv.pvId, reportId: pv.reportId, pvNumber: pv.pvNumber, ...(data.angRef !== undefined && { angRef: data.angRef }), fedBy: metadata.actor.staffId, fedAt: toIso(metadata.now) },
+      data: {
+        pvId: pv.pvId,
+        reportId: pv.reportId,
+        pvNumber: pv.pvNumber,
+        ...(data.angRef !== undefined && { angRef: data.angRef }),
+        fedBy: metadata.actor.staffId,
+        fedAt: toIso(metadata.now),
+      },
     },
   ];
 }
@@ -243,8 +280,10 @@ function underCheck(state: PvState, metadata: CommandMetadata): WrittenPv {
 /** Transmission and the ANG feed come after quality control (F10), which a finalised PV has passed. */
 function finalised(state: PvState): WrittenPv & { pvNumber: string } {
   const pv = written(state);
-  if (pv.status !== 'finalised' && pv.status !== 'approved') throw new PvConflict('pv_not_quality_checked', `PV ${pv.pvId} has not passed quality control`);
-  if (pv.status !== 'finalised' || pv.pvNumber === null) throw new PvConflict('pv_not_finalised', `PV ${pv.pvId} passed quality control but has no PV number yet`);
+  if (pv.status !== 'finalised' && pv.status !== 'approved')
+    throw new PvConflict('pv_not_quality_checked', `PV ${pv.pvId} has not passed quality control`);
+  if (pv.status !== 'finalised' || pv.pvNumber === null)
+    throw new PvConflict('pv_not_finalised', `PV ${pv.pvId} passed quality control but has no PV number yet`);
   return { ...pv, pvNumber: pv.pvNumber };
 }
 
@@ -256,7 +295,16 @@ function validContent(data: PvContent, prefix = ''): PvContent {
     throw new InvalidPvCommand('invalid_value', `destination must be one of ${PV_DESTINATIONS.join(', ')}`, `${prefix}destination`);
   }
   if (!isSha256(data.documentSha256)) {
-    throw new InvalidPvCommand('invalid_value', 'The document is referenced by its SHA-256: 64 lowercase hex digits', `${prefix}documentSha256`);
+    throw new InvalidPvCommand(
+      'invalid_value',
+      'The document is referenced by its SHA-256: 64 lowercase hex digits',
+      `${prefix}documentSha256`,
+    );
   }
-  return { legalQualification: data.legalQualification, offenceType: data.offenceType, destination: data.destination, documentSha256: data.documentSha256 };
+  return {
+    legalQualification: data.legalQualification,
+    offenceType: data.offenceType,
+    destination: data.destination,
+    documentSha256: data.documentSha256,
+  };
 }

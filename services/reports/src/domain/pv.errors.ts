@@ -14,7 +14,8 @@ export type PvConflictCode =
 
 export type PvForbiddenCode = 'not_the_author' | 'not_gak' | 'own_pv';
 
-export type InvalidPvCommandCode = 'required' | 'invalid_id' | 'invalid_value' | 'invalid_pv_number' | 'invalid_pv_number_pattern' | 'nothing_to_correct';
+export type InvalidPvCommandCode =
+  'required' | 'invalid_id' | 'invalid_value' | 'invalid_pv_number' | 'invalid_pv_number_pattern' | 'nothing_to_correct';
 
 export class PvNotFound extends refusal<PvNotFoundCode>('PvNotFound', 404) {}
 

@@ -28,10 +28,21 @@ export type PvDrafted = DomainEvent<
 /** Sent to GAK. `round` counts submissions; a resubmission after rejection carries the corrected content. */
 export type PvSubmittedForQualityCheck = DomainEvent<
   'PvSubmittedForQualityCheck',
-  { pvId: string; reportId: string; round: number; corrections?: Partial<PvContent>; correctionNote?: string; submittedBy: string; submittedAt: string }
+  {
+    pvId: string;
+    reportId: string;
+    round: number;
+    corrections?: Partial<PvContent>;
+    correctionNote?: string;
+    submittedBy: string;
+    submittedAt: string;
+  }
 >;
 
-export type PvQualityApproved = DomainEvent<'PvQualityApproved', { pvId: string; reportId: string; round: number; checkedBy: string; checkedAt: string }>;
+export type PvQualityApproved = DomainEvent<
+  'PvQualityApproved',
+  { pvId: string; reportId: string; round: number; checkedBy: string; checkedAt: string }
+>;
 
 export type PvQualityRejected = DomainEvent<
   'PvQualityRejected',
@@ -40,7 +51,15 @@ export type PvQualityRejected = DomainEvent<
 
 export type PvFinalised = DomainEvent<
   'PvFinalised',
-  PvContent & { pvId: string; reportId: string; pvNumber: string; author: string; supplements?: SupplementedPv; finalisedBy: string; finalisedAt: string }
+  PvContent & {
+    pvId: string;
+    reportId: string;
+    pvNumber: string;
+    author: string;
+    supplements?: SupplementedPv;
+    finalisedBy: string;
+    finalisedAt: string;
+  }
 >;
 
 export type PvTransmittedToParket = DomainEvent<
@@ -53,7 +72,10 @@ export type GasFindingTransmittedToCity = DomainEvent<
   { pvId: string; reportId: string; pvNumber: string; cityRef?: string; transmittedBy: string; transmittedAt: string }
 >;
 
-export type PvFedToAng = DomainEvent<'PvFedToAng', { pvId: string; reportId: string; pvNumber: string; angRef?: string; fedBy: string; fedAt: string }>;
+export type PvFedToAng = DomainEvent<
+  'PvFedToAng',
+  { pvId: string; reportId: string; pvNumber: string; angRef?: string; fedBy: string; fedAt: string }
+>;
 
 export type PvEvent =
   | PvDrafted

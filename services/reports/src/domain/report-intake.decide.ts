@@ -1,13 +1,25 @@
 import { ReceiveReport } from './report.commands';
 import { InvalidReportCommand, ReportConflict } from './report.errors';
-import { CHANNEL_KINDS, CRIMINAL_KINDS, DeclaredObject, OBJECT_CATEGORIES, ObjectDeclared, REPORT_KINDS, ReportParty, ReportReceived } from './report.events';
+import {
+  CHANNEL_KINDS,
+  CRIMINAL_KINDS,
+  DeclaredObject,
+  OBJECT_CATEGORIES,
+  ObjectDeclared,
+  REPORT_KINDS,
+  ReportParty,
+  ReportReceived,
+} from './report.events';
 import { requireBoolean, requireOneOf, validFacts } from './report.guards';
 import { ReportState } from './report.state';
 import { isBlank, isUuid, toIso } from './reports.decide';
 
 // Intake: the front desk receives a report (R-REP-2: by appointment where the office asks for one).
 
-export function decideReceiveReport(state: ReportState, { data, metadata }: ReceiveReport): [ReportReceived] | [ReportReceived, ObjectDeclared] {
+export function decideReceiveReport(
+  state: ReportState,
+  { data, metadata }: ReceiveReport,
+): [ReportReceived] | [ReportReceived, ObjectDeclared] {
   if (state.status !== 'unreceived') throw new ReportConflict('report_already_received', 'A report was already received under this id');
   if (!isUuid(data.reportId)) throw new InvalidReportCommand('invalid_id', 'The report id must be a UUID', 'reportId');
   requireOneOf(data.kind, REPORT_KINDS, 'kind');
@@ -21,7 +33,8 @@ export function decideReceiveReport(state: ReportState, { data, metadata }: Rece
     const { officeId } = data.channel;
     if (isBlank(officeId)) throw new InvalidReportCommand('required', 'A front-desk intake names its office', 'channel.officeId');
     const office = data.officeRules[officeId];
-    if (office === undefined) throw new InvalidReportCommand('unknown_office', `Office ${officeId} is not configured in this zone`, 'channel.officeId');
+    if (office === undefined)
+      throw new InvalidReportCommand('unknown_office', `Office ${officeId} is not configured in this zone`, 'channel.officeId');
     if (criminal && !office.walkIn && !data.urgent && data.appointmentRef === undefined) {
       throw new InvalidReportCommand(
         'appointment_required',
@@ -42,7 +55,8 @@ export function decideReceiveReport(state: ReportState, { data, metadata }: Rece
       throw new InvalidReportCommand('object_required', `A ${data.kind} describes the object`, 'object.description');
     }
     if (data.object.category !== undefined) requireOneOf(data.object.category, OBJECT_CATEGORIES, 'object.category');
-    if (facts.place === undefined) throw new InvalidReportCommand('required', `A ${data.kind} says where, at least the municipality`, 'place');
+    if (facts.place === undefined)
+      throw new InvalidReportCommand('required', `A ${data.kind} says where, at least the municipality`, 'place');
     object = { description: data.object.description, ...(data.object.category !== undefined && { category: data.object.category }) };
   }
 

@@ -18,7 +18,9 @@ describe('receiving a report', () => {
   it('records a walk-in aangifte at a walk-in office without an appointment', () => {
     report
       .given()
-      .when((s) => decideReceiveReport(s, receiveCommand({ channel: { kind: 'front_desk', officeId: 'regio-noord' }, appointmentRef: undefined })))
+      .when((s) =>
+        decideReceiveReport(s, receiveCommand({ channel: { kind: 'front_desk', officeId: 'regio-noord' }, appointmentRef: undefined })),
+      )
       .then([
         {
           type: 'ReportReceived',
@@ -191,27 +193,72 @@ describe('receiving a report', () => {
       ['an unknown channel', { channel: { kind: 'fax' } as never }, 'invalid_value', 'channel.kind'],
       ['a front desk without office', { channel: { kind: 'front_desk', officeId: ' ' } }, 'required', 'channel.officeId'],
       ['an office the zone does not know', { channel: { kind: 'front_desk', officeId: 'nowhere' } }, 'unknown_office', 'channel.officeId'],
-      ['a non-urgent aangifte at an appointment-only desk without appointment', { appointmentRef: undefined }, 'appointment_required', 'appointmentRef'],
+      [
+        'a non-urgent aangifte at an appointment-only desk without appointment',
+        { appointmentRef: undefined },
+        'appointment_required',
+        'appointmentRef',
+      ],
       ['a blank appointment reference', { appointmentRef: ' ' }, 'required', 'appointmentRef'],
       ['urgent that is not a boolean', { urgent: 'yes' as never }, 'invalid_value', 'urgent'],
       ['an aangifte without incident type', { incidentType: undefined }, 'required', 'incidentType'],
       ['an aangifte without time window', { timeWindow: undefined }, 'required', 'timeWindow'],
-      ['a time window that ends before it starts', { timeWindow: { from: '2025-03-16T08:00:00Z', to: '2025-03-16T07:00:00Z' } }, 'invalid_time_window', 'timeWindow'],
-      ['a time window ending in the future', { timeWindow: { from: '2025-03-16T08:00:00Z', to: '2025-03-16T10:00:01Z' } }, 'time_window_in_future', 'timeWindow.to'],
-      ['a time without offset', { timeWindow: { from: '2025-03-16T08:00:00', to: '2025-03-16T09:00:00Z' } }, 'invalid_time', 'timeWindow.from'],
+      [
+        'a time window that ends before it starts',
+        { timeWindow: { from: '2025-03-16T08:00:00Z', to: '2025-03-16T07:00:00Z' } },
+        'invalid_time_window',
+        'timeWindow',
+      ],
+      [
+        'a time window ending in the future',
+        { timeWindow: { from: '2025-03-16T08:00:00Z', to: '2025-03-16T10:00:01Z' } },
+        'time_window_in_future',
+        'timeWindow.to',
+      ],
+      [
+        'a time without offset',
+        { timeWindow: { from: '2025-03-16T08:00:00', to: '2025-03-16T09:00:00Z' } },
+        'invalid_time',
+        'timeWindow.from',
+      ],
       ['a blank narrative', { narrative: '' }, 'required', 'narrative'],
       ['a place without municipality', { place: { municipality: ' ' } }, 'required', 'place.municipality'],
-      ['a postal code that is not four digits', { place: { municipality: 'Gent', postalCode: '900' } }, 'invalid_value', 'place.postalCode'],
+      [
+        'a postal code that is not four digits',
+        { place: { municipality: 'Gent', postalCode: '900' } },
+        'invalid_value',
+        'place.postalCode',
+      ],
       ['a party id that is not a UUID', { parties: [{ ...REPORTER, partyId: 'p-1' }] }, 'invalid_id', 'parties[0].partyId'],
-      ['an object category evidence does not know', { kind: 'loss_declaration', object: { description: 'Fiets', category: 'boat' as never } }, 'invalid_value', 'object.category'],
-      ['a loss declaration without place', { kind: 'loss_declaration', incidentType: undefined, place: undefined, object: { description: 'Fiets' } }, 'required', 'place'],
+      [
+        'an object category evidence does not know',
+        { kind: 'loss_declaration', object: { description: 'Fiets', category: 'boat' as never } },
+        'invalid_value',
+        'object.category',
+      ],
+      [
+        'a loss declaration without place',
+        { kind: 'loss_declaration', incidentType: undefined, place: undefined, object: { description: 'Fiets' } },
+        'required',
+        'place',
+      ],
       ['a blank staff id concerned', { staffMembersConcerned: [' '] }, 'invalid_value', 'staffMembersConcerned'],
-      ['a complaint naming the officer who takes it in', { concernsPoliceConduct: true, staffMembersConcerned: ['staff-4081'] }, 'complaint_names_receiver', 'staffMembersConcerned'],
+      [
+        'a complaint naming the officer who takes it in',
+        { concernsPoliceConduct: true, staffMembersConcerned: ['staff-4081'] },
+        'complaint_names_receiver',
+        'staffMembersConcerned',
+      ],
       ['no parties', { parties: [] }, 'reporter_required', 'parties'],
       ['no reporter among the parties', { parties: [WITNESS] }, 'reporter_required', 'parties'],
       ['a party without roles', { parties: [REPORTER, { ...WITNESS, roles: [] }] }, 'invalid_parties', 'parties[1].roles'],
       ['an unknown role', { parties: [REPORTER, { ...WITNESS, roles: ['bystander' as never] }] }, 'invalid_value', 'parties[1].roles'],
-      ['a party listed twice', { parties: [REPORTER, { ...WITNESS, partyId: '11111111-1111-4111-8111-111111111111' }] }, 'invalid_parties', 'parties'],
+      [
+        'a party listed twice',
+        { parties: [REPORTER, { ...WITNESS, partyId: '11111111-1111-4111-8111-111111111111' }] },
+        'invalid_parties',
+        'parties',
+      ],
       ['a party without name', { parties: [{ ...REPORTER, name: '' }] }, 'required', 'parties[0]'],
       ['an unknown motive flag', { motiveFlags: ['racist' as never] }, 'invalid_value', 'motiveFlags'],
       ['a repeated motive flag', { motiveFlags: ['hate_crime', 'hate_crime'] }, 'invalid_value', 'motiveFlags'],

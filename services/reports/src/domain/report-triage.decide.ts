@@ -1,7 +1,27 @@
 import { decideReceiveReport } from './report-intake.decide';
-import { AmendReport, AssignReportToService, OfferVictimSupport, ReceiveReport, ReferReportExternally, RequestInvestigation, RouteConductComplaintToIntegrity } from './report.commands';
+import {
+  AmendReport,
+  AssignReportToService,
+  OfferVictimSupport,
+  ReceiveReport,
+  ReferReportExternally,
+  RequestInvestigation,
+  RouteConductComplaintToIntegrity,
+} from './report.commands';
 import { InvalidReportCommand, ReportConflict, ReportNotFound } from './report.errors';
-import { AMENDABLE_FIELDS, ConductComplaintRoutedToIntegrity, CRIMINAL_KINDS, InvestigationRequested, ReportAmended, ReportAssignedToService, ReportEvent, ReportFacts, ReportKind, ReportReferredExternally, VictimSupportOffered } from './report.events';
+import {
+  AMENDABLE_FIELDS,
+  ConductComplaintRoutedToIntegrity,
+  CRIMINAL_KINDS,
+  InvestigationRequested,
+  ReportAmended,
+  ReportAssignedToService,
+  ReportEvent,
+  ReportFacts,
+  ReportKind,
+  ReportReferredExternally,
+  VictimSupportOffered,
+} from './report.events';
 import { definedOnly, facts, open, requireBoolean, requireText, validFacts } from './report.guards';
 import { evolveReport, ReportState } from './report.state';
 import { isBlank, isUuid, toIso } from './reports.decide';
@@ -30,7 +50,14 @@ export function decideAmendReport(state: ReportState, { data, metadata }: AmendR
   return [
     {
       type: 'ReportAmended',
-      data: { reportId: report.reportId, changes, previous, reason: data.reason, amendedBy: metadata.actor.staffId, amendedAt: toIso(metadata.now) },
+      data: {
+        reportId: report.reportId,
+        changes,
+        previous,
+        reason: data.reason,
+        amendedBy: metadata.actor.staffId,
+        amendedAt: toIso(metadata.now),
+      },
     },
   ];
 }
@@ -63,7 +90,13 @@ export function decideReferReportExternally(state: ReportState, { data, metadata
   return [
     {
       type: 'ReportReferredExternally',
-      data: { reportId: report.reportId, organisation: data.organisation, reason: data.reason, referredBy: metadata.actor.staffId, referredAt: toIso(metadata.now) },
+      data: {
+        reportId: report.reportId,
+        organisation: data.organisation,
+        reason: data.reason,
+        referredBy: metadata.actor.staffId,
+        referredAt: toIso(metadata.now),
+      },
     },
   ];
 }
@@ -101,15 +134,22 @@ export function decideRequestInvestigation(state: ReportState, { data, metadata 
     throw new ReportConflict('report_kind_not_investigable', `A ${report.kind} does not lead to an investigation`);
   }
   if (report.investigationRequestedAt !== null) {
-    throw new ReportConflict('investigation_already_requested', `An investigation was already requested at ${report.investigationRequestedAt}`);
+    throw new ReportConflict(
+      'investigation_already_requested',
+      `An investigation was already requested at ${report.investigationRequestedAt}`,
+    );
   }
   requireText(data, ['reason']);
-  if (report.incidentType === undefined) throw new InvalidReportCommand('required', 'Amend the report with an incident type first', 'incidentType');
-  if (report.timeWindow === undefined) throw new InvalidReportCommand('required', 'Amend the report with when it happened first', 'timeWindow');
+  if (report.incidentType === undefined)
+    throw new InvalidReportCommand('required', 'Amend the report with an incident type first', 'incidentType');
+  if (report.timeWindow === undefined)
+    throw new InvalidReportCommand('required', 'Amend the report with when it happened first', 'timeWindow');
   if (report.place === undefined) throw new InvalidReportCommand('required', 'Amend the report with where it happened first', 'place');
   const competentService = report.assignedServiceId ?? data.defaultCompetentService;
-  if (isBlank(competentService)) throw new InvalidReportCommand('required', 'No competent service: assign the report first', 'defaultCompetentService');
-  if (data.pvNumber !== undefined && isBlank(data.pvNumber)) throw new InvalidReportCommand('required', 'pvNumber may not be blank', 'pvNumber');
+  if (isBlank(competentService))
+    throw new InvalidReportCommand('required', 'No competent service: assign the report first', 'defaultCompetentService');
+  if (data.pvNumber !== undefined && isBlank(data.pvNumber))
+    throw new InvalidReportCommand('required', 'pvNumber may not be blank', 'pvNumber');
   return [
     {
       type: 'InvestigationRequested',
@@ -137,8 +177,10 @@ export function decideRouteConductComplaintToIntegrity(
   { data, metadata }: RouteConductComplaintToIntegrity,
 ): [ConductComplaintRoutedToIntegrity] {
   const report = open(state);
-  if (!report.concernsPoliceConduct) throw new ReportConflict('not_about_police_conduct', 'Only a report about police conduct goes to integrity');
-  if (!isUuid(data.integrityHandoffId)) throw new InvalidReportCommand('invalid_id', 'The integrity hand-off id must be a UUID', 'integrityHandoffId');
+  if (!report.concernsPoliceConduct)
+    throw new ReportConflict('not_about_police_conduct', 'Only a report about police conduct goes to integrity');
+  if (!isUuid(data.integrityHandoffId))
+    throw new InvalidReportCommand('invalid_id', 'The integrity hand-off id must be a UUID', 'integrityHandoffId');
   return [
     {
       type: 'ConductComplaintRoutedToIntegrity',
@@ -162,5 +204,12 @@ export function decideAndRouteConduct(state: ReportState, command: ReceiveReport
   const events = command.type === 'ReceiveReport' ? decideReceiveReport(state, command) : decideAmendReport(state, command);
   const after = events.reduce<ReportState>(evolveReport, state);
   if (after.status !== 'open' || !after.concernsPoliceConduct) return events;
-  return [...events, ...decideRouteConductComplaintToIntegrity(after, { type: 'RouteConductComplaintToIntegrity', data: { integrityHandoffId }, metadata: command.metadata })];
+  return [
+    ...events,
+    ...decideRouteConductComplaintToIntegrity(after, {
+      type: 'RouteConductComplaintToIntegrity',
+      data: { integrityHandoffId },
+      metadata: command.metadata,
+    }),
+  ];
 }

@@ -69,7 +69,11 @@ describe('amending a report', () => {
         decideAmendReport(s, {
           type: 'AmendReport',
           data: {
-            changes: { place: { municipality: 'Gent', address: 'Sint-Pietersstation, fietsenstalling' }, motiveFlags: ['discrimination'], incidentType: 'fietsdiefstal' },
+            changes: {
+              place: { municipality: 'Gent', address: 'Sint-Pietersstation, fietsenstalling' },
+              motiveFlags: ['discrimination'],
+              incidentType: 'fietsdiefstal',
+            },
             reason: 'Aangever corrigeert de plaats bij nalezing',
           },
           metadata: LATER,
@@ -84,33 +88,66 @@ describe('amending a report', () => {
       status: 'open',
       place: { municipality: 'Gent', address: 'Sint-Pietersstation, fietsenstalling' },
       motiveFlags: ['discrimination'],
-      amendments: [{ fields: ['place', 'motiveFlags'], reason: 'Aangever corrigeert de plaats bij nalezing', amendedBy: 'staff-1799', amendedAt: '2025-03-16T12:00:00.000Z' }],
+      amendments: [
+        {
+          fields: ['place', 'motiveFlags'],
+          reason: 'Aangever corrigeert de plaats bij nalezing',
+          amendedBy: 'staff-1799',
+          amendedAt: '2025-03-16T12:00:00.000Z',
+        },
+      ],
     });
   });
 
   it('lists the amended fields in the catalogue order, whatever order the stored payload keeps its keys in', () => {
     // PostgreSQL's JSONB does not keep the order in which keys were written: the fold must not depend on it.
-    const stored: ReportAmended = { ...amended, data: { ...amended.data, changes: { motiveFlags: ['discrimination'], place: amended.data.changes.place } } };
+    const stored: ReportAmended = {
+      ...amended,
+      data: { ...amended.data, changes: { motiveFlags: ['discrimination'], place: amended.data.changes.place } },
+    };
     expect(report.fold([received(), stored])).toMatchObject({ amendments: [{ fields: ['place', 'motiveFlags'] }] });
   });
 
   it('adds a field that was not given before, with no previous value', () => {
     report
       .given(received({ kind: 'melding', incidentType: undefined, place: undefined }))
-      .when((s) => decideAmendReport(s, { type: 'AmendReport', data: { changes: { place: { municipality: 'Gent', address: 'Veldstraat 10' } }, reason: 'Plaats nagevraagd' }, metadata: LATER }))
+      .when((s) =>
+        decideAmendReport(s, {
+          type: 'AmendReport',
+          data: { changes: { place: { municipality: 'Gent', address: 'Veldstraat 10' } }, reason: 'Plaats nagevraagd' },
+          metadata: LATER,
+        }),
+      )
       .then([
         {
           type: 'ReportAmended',
-          data: { reportId: REPORT_ID, changes: { place: { municipality: 'Gent', address: 'Veldstraat 10' } }, previous: {}, reason: 'Plaats nagevraagd', amendedBy: 'staff-1799', amendedAt: '2025-03-16T12:00:00.000Z' },
+          data: {
+            reportId: REPORT_ID,
+            changes: { place: { municipality: 'Gent', address: 'Veldstraat 10' } },
+            previous: {},
+            reason: 'Plaats nagevraagd',
+            amendedBy: 'staff-1799',
+            amendedAt: '2025-03-16T12:00:00.000Z',
+          },
         },
       ]);
   });
 
   it.each([
     ['no reason', { changes: { place: { municipality: 'Merelbeke' } }, reason: ' ' }, 'required', 'reason'],
-    ['no change at all', { changes: { place: { municipality: 'Gent', postalCode: '9000', address: 'Korenmarkt 1' } }, reason: 'r' }, 'nothing_to_amend', 'changes'],
+    [
+      'no change at all',
+      { changes: { place: { municipality: 'Gent', postalCode: '9000', address: 'Korenmarkt 1' } }, reason: 'r' },
+      'nothing_to_amend',
+      'changes',
+    ],
     ['a field that cannot be amended', { changes: { kind: 'melding' } as never, reason: 'r' }, 'invalid_value', 'changes.kind'],
-    ['a time window ending in the future', { changes: { timeWindow: { from: '2025-03-16T08:00:00Z', to: '2025-03-17T00:00:00Z' } }, reason: 'r' }, 'time_window_in_future', 'changes.timeWindow.to'],
+    [
+      'a time window ending in the future',
+      { changes: { timeWindow: { from: '2025-03-16T08:00:00Z', to: '2025-03-17T00:00:00Z' } }, reason: 'r' },
+      'time_window_in_future',
+      'changes.timeWindow.to',
+    ],
     ['removing the reporter', { changes: { parties: [WITNESS] }, reason: 'r' }, 'reporter_required', 'changes.parties'],
   ])('refuses %s (422)', (_name, data, code, field) => {
     report
@@ -122,7 +159,13 @@ describe('amending a report', () => {
   it('refuses to amend a report that does not exist (404)', () => {
     report
       .given()
-      .when((s) => decideAmendReport(s, { type: 'AmendReport', data: { changes: { place: { municipality: 'Merelbeke' } }, reason: 'r' }, metadata: LATER }))
+      .when((s) =>
+        decideAmendReport(s, {
+          type: 'AmendReport',
+          data: { changes: { place: { municipality: 'Merelbeke' } }, reason: 'r' },
+          metadata: LATER,
+        }),
+      )
       .thenThrows({ code: 'report_not_found', status: 404, type: ReportNotFound });
   });
 });
@@ -131,14 +174,22 @@ describe('triage', () => {
   it('assigns the report to a competent service', () => {
     report
       .given(received())
-      .when((s) => decideAssignReportToService(s, { type: 'AssignReportToService', data: { serviceId: 'wijkdienst-centrum' }, metadata: LATER }))
+      .when((s) =>
+        decideAssignReportToService(s, { type: 'AssignReportToService', data: { serviceId: 'wijkdienst-centrum' }, metadata: LATER }),
+      )
       .then([assigned]);
   });
 
   it('reassigns to another service, naming the previous one', () => {
     report
       .given(received(), assigned)
-      .when((s) => decideAssignReportToService(s, { type: 'AssignReportToService', data: { serviceId: 'lokale-recherche', note: 'Reeks' }, metadata: LATER }))
+      .when((s) =>
+        decideAssignReportToService(s, {
+          type: 'AssignReportToService',
+          data: { serviceId: 'lokale-recherche', note: 'Reeks' },
+          metadata: LATER,
+        }),
+      )
       .then([
         {
           type: 'ReportAssignedToService',
@@ -157,7 +208,9 @@ describe('triage', () => {
   it('refuses to assign to the service that already has it (409)', () => {
     report
       .given(received(), assigned)
-      .when((s) => decideAssignReportToService(s, { type: 'AssignReportToService', data: { serviceId: 'wijkdienst-centrum' }, metadata: LATER }))
+      .when((s) =>
+        decideAssignReportToService(s, { type: 'AssignReportToService', data: { serviceId: 'wijkdienst-centrum' }, metadata: LATER }),
+      )
       .thenThrows({ code: 'already_assigned_to_service', status: 409, type: ReportConflict });
   });
 
@@ -171,11 +224,23 @@ describe('triage', () => {
   it('refers the report to an outside help organisation', () => {
     report
       .given(received())
-      .when((s) => decideReferReportExternally(s, { type: 'ReferReportExternally', data: { organisation: 'CAW Oost-Vlaanderen', reason: 'Langdurige begeleiding' }, metadata: LATER }))
+      .when((s) =>
+        decideReferReportExternally(s, {
+          type: 'ReferReportExternally',
+          data: { organisation: 'CAW Oost-Vlaanderen', reason: 'Langdurige begeleiding' },
+          metadata: LATER,
+        }),
+      )
       .then([
         {
           type: 'ReportReferredExternally',
-          data: { reportId: REPORT_ID, organisation: 'CAW Oost-Vlaanderen', reason: 'Langdurige begeleiding', referredBy: 'staff-1799', referredAt: '2025-03-16T12:00:00.000Z' },
+          data: {
+            reportId: REPORT_ID,
+            organisation: 'CAW Oost-Vlaanderen',
+            reason: 'Langdurige begeleiding',
+            referredBy: 'staff-1799',
+            referredAt: '2025-03-16T12:00:00.000Z',
+          },
         },
       ]);
   });
@@ -183,14 +248,20 @@ describe('triage', () => {
   it('refuses a referral without reason (422)', () => {
     report
       .given(received())
-      .when((s) => decideReferReportExternally(s, { type: 'ReferReportExternally', data: { organisation: 'CAW', reason: '' }, metadata: LATER }))
+      .when((s) =>
+        decideReferReportExternally(s, { type: 'ReferReportExternally', data: { organisation: 'CAW', reason: '' }, metadata: LATER }),
+      )
       .thenThrows({ code: 'required', status: 422, field: 'reason' });
   });
 });
 
 describe('victim support', () => {
   const offer = (partyId: string) => (s: Parameters<typeof decideOfferVictimSupport>[0]) =>
-    decideOfferVictimSupport(s, { type: 'OfferVictimSupport', data: { partyId, supportBy: 'slachtofferbejegenaar', accepted: true }, metadata: NOW });
+    decideOfferVictimSupport(s, {
+      type: 'OfferVictimSupport',
+      data: { partyId, supportBy: 'slachtofferbejegenaar', accepted: true },
+      metadata: NOW,
+    });
 
   it('offers support to a victim', () => {
     report
@@ -199,7 +270,14 @@ describe('victim support', () => {
       .then([
         {
           type: 'VictimSupportOffered',
-          data: { reportId: REPORT_ID, partyId: '11111111-1111-4111-8111-111111111111', supportBy: 'slachtofferbejegenaar', accepted: true, offeredBy: 'staff-4081', offeredAt: '2025-03-16T10:00:00.000Z' },
+          data: {
+            reportId: REPORT_ID,
+            partyId: '11111111-1111-4111-8111-111111111111',
+            supportBy: 'slachtofferbejegenaar',
+            accepted: true,
+            offeredBy: 'staff-4081',
+            offeredAt: '2025-03-16T10:00:00.000Z',
+          },
         },
       ]);
   });
@@ -208,7 +286,17 @@ describe('victim support', () => {
     report.given(received()).when(offer('22222222-2222-4222-8222-222222222222')).thenThrows({ code: 'no_such_victim', status: 409 });
     report.given(received()).when(offer('77777777-7777-4777-8777-777777777777')).thenThrows({ code: 'party_not_found', status: 404 });
     report
-      .given(received(), { type: 'VictimSupportOffered', data: { reportId: REPORT_ID, partyId: '11111111-1111-4111-8111-111111111111', supportBy: 'BPZ', accepted: false, offeredBy: 'staff-4081', offeredAt: '2025-03-16T10:00:00.000Z' } })
+      .given(received(), {
+        type: 'VictimSupportOffered',
+        data: {
+          reportId: REPORT_ID,
+          partyId: '11111111-1111-4111-8111-111111111111',
+          supportBy: 'BPZ',
+          accepted: false,
+          offeredBy: 'staff-4081',
+          offeredAt: '2025-03-16T10:00:00.000Z',
+        },
+      })
       .when(offer('11111111-1111-4111-8111-111111111111'))
       .thenThrows({ code: 'victim_support_already_offered', status: 409 });
   });
@@ -216,7 +304,11 @@ describe('victim support', () => {
 
 describe('requesting an investigation (F1)', () => {
   const request = (s: Parameters<typeof decideRequestInvestigation>[0]) =>
-    decideRequestInvestigation(s, { type: 'RequestInvestigation', data: { reason: 'Derde fietsdiefstal deze week aan het station', defaultCompetentService: 'LRD' }, metadata: LATER });
+    decideRequestInvestigation(s, {
+      type: 'RequestInvestigation',
+      data: { reason: 'Derde fietsdiefstal deze week aan het station', defaultCompetentService: 'LRD' },
+      metadata: LATER,
+    });
 
   it('carries the report essentials investigations needs', () => {
     report
@@ -247,7 +339,11 @@ describe('requesting an investigation (F1)', () => {
     report
       .given(received(), assigned)
       .when((s) =>
-        decideRequestInvestigation(s, { type: 'RequestInvestigation', data: { reason: 'Reeks', defaultCompetentService: 'LRD', pvNumber: 'GE.55.L5.012345/2025' }, metadata: LATER }),
+        decideRequestInvestigation(s, {
+          type: 'RequestInvestigation',
+          data: { reason: 'Reeks', defaultCompetentService: 'LRD', pvNumber: 'GE.55.L5.012345/2025' },
+          metadata: LATER,
+        }),
       )
       .then([
         {
@@ -272,47 +368,99 @@ describe('requesting an investigation (F1)', () => {
   });
 
   it('refuses a referral without the time or the place the investigation needs (422)', () => {
-    report.given(received({ kind: 'melding', timeWindow: undefined })).when(request).thenThrows({ code: 'required', status: 422, field: 'timeWindow' });
-    report.given(received({ kind: 'melding', place: undefined })).when(request).thenThrows({ code: 'required', status: 422, field: 'place' });
+    report
+      .given(received({ kind: 'melding', timeWindow: undefined }))
+      .when(request)
+      .thenThrows({ code: 'required', status: 422, field: 'timeWindow' });
+    report
+      .given(received({ kind: 'melding', place: undefined }))
+      .when(request)
+      .thenThrows({ code: 'required', status: 422, field: 'place' });
   });
 
   it('refuses a kind that is not investigable, a second request, and a melding without incident type', () => {
-    report.given(received({ kind: 'service_feedback' })).when(request).thenThrows({ code: 'report_kind_not_investigable', status: 409 });
-    const [requested] = decideRequestInvestigation(report.fold([received()]), { type: 'RequestInvestigation', data: { reason: 'Eerste verzoek', defaultCompetentService: 'LRD' }, metadata: NOW });
+    report
+      .given(received({ kind: 'service_feedback' }))
+      .when(request)
+      .thenThrows({ code: 'report_kind_not_investigable', status: 409 });
+    const [requested] = decideRequestInvestigation(report.fold([received()]), {
+      type: 'RequestInvestigation',
+      data: { reason: 'Eerste verzoek', defaultCompetentService: 'LRD' },
+      metadata: NOW,
+    });
     report.given(received(), requested).when(request).thenThrows({ code: 'investigation_already_requested', status: 409 });
-    report.given(received({ kind: 'melding', incidentType: undefined })).when(request).thenThrows({ code: 'required', status: 422, field: 'incidentType' });
+    report
+      .given(received({ kind: 'melding', incidentType: undefined }))
+      .when(request)
+      .thenThrows({ code: 'required', status: 422, field: 'incidentType' });
   });
 });
 
 describe('a complaint about police conduct (F6)', () => {
   it('is routed to integrity in the same decision as its intake', () => {
-    const intake = receiveCommand({ kind: 'klacht', incidentType: 'onheus optreden', narrative: 'De agent aan de balie duwde mij naar buiten.', concernsPoliceConduct: true, staffMembersConcerned: ['5415-0777'] }, LATER);
+    const intake = receiveCommand(
+      {
+        kind: 'klacht',
+        incidentType: 'onheus optreden',
+        narrative: 'De agent aan de balie duwde mij naar buiten.',
+        concernsPoliceConduct: true,
+        staffMembersConcerned: ['5415-0777'],
+      },
+      LATER,
+    );
     const staffConcerned = { staffMembersConcerned: ['5415-0777'] };
     report
       .given()
       .when((s) => decideAndRouteConduct(s, intake, HANDOFF_ID))
       .then([
-        { ...conductComplaint, data: { ...conductComplaint.data, ...staffConcerned, receivedBy: 'staff-1799', receivedAt: '2025-03-16T12:00:00.000Z' } },
-        { ...routed, data: { ...routed.data, complaint: { ...routed.data.complaint, ...staffConcerned, receivedAt: '2025-03-16T12:00:00.000Z' } } },
+        {
+          ...conductComplaint,
+          data: { ...conductComplaint.data, ...staffConcerned, receivedBy: 'staff-1799', receivedAt: '2025-03-16T12:00:00.000Z' },
+        },
+        {
+          ...routed,
+          data: { ...routed.data, complaint: { ...routed.data.complaint, ...staffConcerned, receivedAt: '2025-03-16T12:00:00.000Z' } },
+        },
       ]);
   });
 
   it('leaves an ordinary intake and amendment alone', () => {
-    report.given().when((s) => decideAndRouteConduct(s, receiveCommand(), HANDOFF_ID)).then([received()]);
-    const amend: AmendReport = { type: 'AmendReport', data: { changes: { motiveFlags: ['hate_crime'] }, reason: 'Nagevraagd' }, metadata: LATER };
+    report
+      .given()
+      .when((s) => decideAndRouteConduct(s, receiveCommand(), HANDOFF_ID))
+      .then([received()]);
+    const amend: AmendReport = {
+      type: 'AmendReport',
+      data: { changes: { motiveFlags: ['hate_crime'] }, reason: 'Nagevraagd' },
+      metadata: LATER,
+    };
     report
       .given(received())
       .when((s) => decideAndRouteConduct(s, amend, HANDOFF_ID))
       .then([
         {
           type: 'ReportAmended',
-          data: { reportId: REPORT_ID, changes: { motiveFlags: ['hate_crime'] }, previous: { motiveFlags: [] }, reason: 'Nagevraagd', amendedBy: 'staff-1799', amendedAt: '2025-03-16T12:00:00.000Z' },
+          data: {
+            reportId: REPORT_ID,
+            changes: { motiveFlags: ['hate_crime'] },
+            previous: { motiveFlags: [] },
+            reason: 'Nagevraagd',
+            amendedBy: 'staff-1799',
+            amendedAt: '2025-03-16T12:00:00.000Z',
+          },
         },
       ]);
   });
 
   it('is routed in the same decision as the amendment that says it concerns police conduct', () => {
-    const amend: AmendReport = { type: 'AmendReport', data: { changes: { concernsPoliceConduct: true, staffMembersConcerned: ['5415-0777'] }, reason: 'Klacht blijkt over de agent te gaan' }, metadata: LATER };
+    const amend: AmendReport = {
+      type: 'AmendReport',
+      data: {
+        changes: { concernsPoliceConduct: true, staffMembersConcerned: ['5415-0777'] },
+        reason: 'Klacht blijkt over de agent te gaan',
+      },
+      metadata: LATER,
+    };
     report
       .given(received())
       .when((s) => decideAndRouteConduct(s, amend, HANDOFF_ID))
@@ -345,7 +493,11 @@ describe('a complaint about police conduct (F6)', () => {
   });
 
   const route = (s: Parameters<typeof decideRouteConductComplaintToIntegrity>[0]) =>
-    decideRouteConductComplaintToIntegrity(s, { type: 'RouteConductComplaintToIntegrity', data: { integrityHandoffId: HANDOFF_ID }, metadata: LATER });
+    decideRouteConductComplaintToIntegrity(s, {
+      type: 'RouteConductComplaintToIntegrity',
+      data: { integrityHandoffId: HANDOFF_ID },
+      metadata: LATER,
+    });
 
   it('goes to integrity with everything it said', () => {
     report.given(conductComplaint).when(route).then([routed]);
@@ -373,7 +525,13 @@ describe('a complaint about police conduct (F6)', () => {
     report.given(received()).when(route).thenThrows({ code: 'not_about_police_conduct', status: 409 });
     report
       .given(conductComplaint)
-      .when((s) => decideRouteConductComplaintToIntegrity(s, { type: 'RouteConductComplaintToIntegrity', data: { integrityHandoffId: 'x' }, metadata: LATER }))
+      .when((s) =>
+        decideRouteConductComplaintToIntegrity(s, {
+          type: 'RouteConductComplaintToIntegrity',
+          data: { integrityHandoffId: 'x' },
+          metadata: LATER,
+        }),
+      )
       .thenThrows({ code: 'invalid_id', status: 422, field: 'integrityHandoffId' });
   });
 
@@ -381,18 +539,44 @@ describe('a complaint about police conduct (F6)', () => {
     report.given(conductComplaint, routed).when(route).thenThrows({ code: 'report_routed_to_integrity', status: 409 });
     report
       .given(conductComplaint, routed)
-      .when((s) => decideAmendReport(s, { type: 'AmendReport', data: { changes: { place: { municipality: 'Merelbeke' } }, reason: 'r' }, metadata: LATER }))
+      .when((s) =>
+        decideAmendReport(s, {
+          type: 'AmendReport',
+          data: { changes: { place: { municipality: 'Merelbeke' } }, reason: 'r' },
+          metadata: LATER,
+        }),
+      )
       .thenThrows({ code: 'report_routed_to_integrity', status: 409 });
   });
 
   it('can be flagged later by an amendment, then routed', () => {
     const flagged: ReportAmended = {
       type: 'ReportAmended',
-      data: { reportId: REPORT_ID, changes: { concernsPoliceConduct: true }, previous: { concernsPoliceConduct: false }, reason: 'Klacht blijkt over de agent te gaan', amendedBy: 'staff-1799', amendedAt: '2025-03-16T11:00:00.000Z' },
+      data: {
+        reportId: REPORT_ID,
+        changes: { concernsPoliceConduct: true },
+        previous: { concernsPoliceConduct: false },
+        reason: 'Klacht blijkt over de agent te gaan',
+        amendedBy: 'staff-1799',
+        amendedAt: '2025-03-16T11:00:00.000Z',
+      },
     };
     report
       .given(received(), flagged)
       .when(route)
-      .then([{ ...routed, data: { ...routed.data, complaint: { ...routed.data.complaint, kind: 'aangifte', incidentType: 'fietsdiefstal', narrative: 'Mijn fiets stond op slot aan het station en was weg.' } } }]);
+      .then([
+        {
+          ...routed,
+          data: {
+            ...routed.data,
+            complaint: {
+              ...routed.data.complaint,
+              kind: 'aangifte',
+              incidentType: 'fietsdiefstal',
+              narrative: 'Mijn fiets stond op slot aan het station en was weg.',
+            },
+          },
+        },
+      ]);
   });
 });

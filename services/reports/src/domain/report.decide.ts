@@ -1,5 +1,12 @@
 import { decideReceiveReport } from './report-intake.decide';
-import { decideAmendReport, decideAssignReportToService, decideOfferVictimSupport, decideReferReportExternally, decideRequestInvestigation, decideRouteConductComplaintToIntegrity } from './report-triage.decide';
+import {
+  decideAmendReport,
+  decideAssignReportToService,
+  decideOfferVictimSupport,
+  decideReferReportExternally,
+  decideRequestInvestigation,
+  decideRouteConductComplaintToIntegrity,
+} from './report-triage.decide';
 import { ReportCommand } from './report.commands';
 import { ReportEvent } from './report.events';
 import { ReportState } from './report.state';

@@ -1,13 +1,7 @@
 import type { DomainEvent } from '@police/event-store/domain';
 
 export type ReportKind =
-  | 'aangifte'
-  | 'klacht'
-  | 'melding'
-  | 'loss_declaration'
-  | 'found_object_declaration'
-  | 'information_request'
-  | 'service_feedback';
+  'aangifte' | 'klacht' | 'melding' | 'loss_declaration' | 'found_object_declaration' | 'information_request' | 'service_feedback';
 export const REPORT_KINDS: readonly ReportKind[] = [
   'aangifte',
   'klacht',
@@ -30,7 +24,15 @@ export type Channel =
   | { kind: 'street' }
   | { kind: 'intervention' };
 export type ChannelKind = Channel['kind'];
-export const CHANNEL_KINDS: readonly ChannelKind[] = ['front_desk', 'police_on_web', 'meldpunt_email', 'meldpunt_form', 'phone', 'street', 'intervention'];
+export const CHANNEL_KINDS: readonly ChannelKind[] = [
+  'front_desk',
+  'police_on_web',
+  'meldpunt_email',
+  'meldpunt_form',
+  'phone',
+  'street',
+  'intervention',
+];
 
 export type PartyRole = 'reporter' | 'victim' | 'witness' | 'suspect';
 export const PARTY_ROLES: readonly PartyRole[] = ['reporter', 'victim', 'witness', 'suspect'];
@@ -65,7 +67,20 @@ export interface TimeWindow {
 }
 
 /** Object categories the evidence service files found and lost objects under (its contracts' list). */
-export const OBJECT_CATEGORIES = ['identity_document', 'bank_card', 'keys', 'wallet', 'phone', 'bicycle', 'jewellery', 'cash', 'bag', 'clothing', 'electronics', 'other'] as const;
+export const OBJECT_CATEGORIES = [
+  'identity_document',
+  'bank_card',
+  'keys',
+  'wallet',
+  'phone',
+  'bicycle',
+  'jewellery',
+  'cash',
+  'bag',
+  'clothing',
+  'electronics',
+  'other',
+] as const;
 export type ObjectCategory = (typeof OBJECT_CATEGORIES)[number];
 
 /** What was lost or found, for the evidence service. */

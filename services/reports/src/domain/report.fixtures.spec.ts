@@ -28,7 +28,12 @@ export const OFFICES: OfficeAppointmentRules = { apg: { walkIn: false }, 'regio-
 export const at = (actor: Actor, iso: string): CommandMetadata => ({ actor, now: new Date(iso) });
 export const NOW = at(ONTHAAL, '2025-03-16T10:00:00.000Z');
 
-export const REPORTER: ReportParty = { partyId: '11111111-1111-4111-8111-111111111111', name: 'An Peeters', roles: ['reporter', 'victim'], contact: '+32 470 00 00 00' };
+export const REPORTER: ReportParty = {
+  partyId: '11111111-1111-4111-8111-111111111111',
+  name: 'An Peeters',
+  roles: ['reporter', 'victim'],
+  contact: '+32 470 00 00 00',
+};
 export const WITNESS: ReportParty = { partyId: '22222222-2222-4222-8222-222222222222', name: 'Bart Claes', roles: ['witness'] };
 
 export function receiveCommand(data: Partial<ReceiveReport['data']> = {}, metadata = NOW): ReceiveReport {
@@ -80,7 +85,15 @@ export const received = (data: Partial<ReportReceived['data']> = {}): ReportRece
 export function draftCommand(data: Partial<DraftPv['data']> = {}, metadata = at(ONTHAAL, '2025-03-16T11:00:00.000Z')): DraftPv {
   return {
     type: 'DraftPv',
-    data: { pvId: PV_ID, reportId: REPORT_ID, legalQualification: 'Diefstal (art. 461 Sw.)', offenceType: 'fietsdiefstal', destination: 'parket', documentSha256: DOC_SHA, ...data },
+    data: {
+      pvId: PV_ID,
+      reportId: REPORT_ID,
+      legalQualification: 'Diefstal (art. 461 Sw.)',
+      offenceType: 'fietsdiefstal',
+      destination: 'parket',
+      documentSha256: DOC_SHA,
+      ...data,
+    },
     metadata,
   };
 }
@@ -107,7 +120,14 @@ export const submitted = (round = 1, submittedAt = '2025-03-16T12:00:00.000Z'): 
 
 export const rejected = (round = 1): PvQualityRejected => ({
   type: 'PvQualityRejected',
-  data: { pvId: PV_ID, reportId: REPORT_ID, round, reasons: ['Kwalificatie ontbreekt het artikel'], checkedBy: 'staff-5092', checkedAt: '2025-03-17T09:00:00.000Z' },
+  data: {
+    pvId: PV_ID,
+    reportId: REPORT_ID,
+    round,
+    reasons: ['Kwalificatie ontbreekt het artikel'],
+    checkedBy: 'staff-5092',
+    checkedAt: '2025-03-17T09:00:00.000Z',
+  },
 });
 
 export const approved = (round = 1): PvQualityApproved => ({

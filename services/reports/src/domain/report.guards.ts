@@ -16,7 +16,10 @@ export function requireOpenReport(state: ReportState): OpenReport {
 export function open(state: ReportState): OpenReport {
   if (state.status === 'unreceived') throw new ReportNotFound('report_not_found', 'No report was received under this id');
   if (state.status === 'routed_to_integrity') {
-    throw new ReportConflict('report_routed_to_integrity', `The report was routed to integrity (${state.integrityHandoffId}); it is handled there`);
+    throw new ReportConflict(
+      'report_routed_to_integrity',
+      `The report was routed to integrity (${state.integrityHandoffId}); it is handled there`,
+    );
   }
   return state;
 }
@@ -48,8 +51,10 @@ export type FactsInput = Omit<ReportFacts, 'parties' | 'motiveFlags' | 'staffMem
 /** Checks the facts and returns them in their stored form (instants normalised, optional fields only when given). */
 export function validFacts(data: FactsInput, metadata: CommandMetadata, criminal: boolean, prefix = ''): ReportFacts {
   requireText(data, ['narrative'], prefix);
-  if (data.incidentType !== undefined && isBlank(data.incidentType)) throw new InvalidReportCommand('required', 'incidentType may not be blank', `${prefix}incidentType`);
-  if (criminal && data.incidentType === undefined) throw new InvalidReportCommand('required', 'An aangifte or klacht names the incident type', `${prefix}incidentType`);
+  if (data.incidentType !== undefined && isBlank(data.incidentType))
+    throw new InvalidReportCommand('required', 'incidentType may not be blank', `${prefix}incidentType`);
+  if (criminal && data.incidentType === undefined)
+    throw new InvalidReportCommand('required', 'An aangifte or klacht names the incident type', `${prefix}incidentType`);
   const place = data.place === undefined ? undefined : validPlace(data.place, `${prefix}place`);
   let timeWindow: TimeWindow | undefined;
   if (data.timeWindow !== undefined) {
@@ -65,18 +70,21 @@ export function validFacts(data: FactsInput, metadata: CommandMetadata, criminal
   } else if (criminal) {
     throw new InvalidReportCommand('required', 'An aangifte or klacht says when it happened', `${prefix}timeWindow`);
   }
-  if (!Array.isArray(data.parties) || data.parties.length === 0) throw new InvalidReportCommand('reporter_required', 'A report has at least its reporter', `${prefix}parties`);
+  if (!Array.isArray(data.parties) || data.parties.length === 0)
+    throw new InvalidReportCommand('reporter_required', 'A report has at least its reporter', `${prefix}parties`);
   data.parties.forEach((p, i) => {
     const field = `${prefix}parties[${i}]`;
     if (isBlank(p.partyId) || isBlank(p.name)) throw new InvalidReportCommand('required', 'Every party has an id and a name', field);
     if (!isUuid(p.partyId)) throw new InvalidReportCommand('invalid_id', 'A party id is a UUID', `${field}.partyId`);
-    if (p.contact !== undefined && isBlank(p.contact)) throw new InvalidReportCommand('required', 'A contact may not be blank', `${field}.contact`);
+    if (p.contact !== undefined && isBlank(p.contact))
+      throw new InvalidReportCommand('required', 'A contact may not be blank', `${field}.contact`);
     if (!Array.isArray(p.roles) || p.roles.length === 0 || hasDuplicates(p.roles)) {
       throw new InvalidReportCommand('invalid_parties', 'Every party has one or more distinct roles', `${field}.roles`);
     }
     p.roles.forEach((role: PartyRole) => requireOneOf(role, PARTY_ROLES, `${field}.roles`));
   });
-  if (hasDuplicates(data.parties.map((p) => p.partyId))) throw new InvalidReportCommand('invalid_parties', 'A party is listed twice', `${prefix}parties`);
+  if (hasDuplicates(data.parties.map((p) => p.partyId)))
+    throw new InvalidReportCommand('invalid_parties', 'A party is listed twice', `${prefix}parties`);
   if (!Array.isArray(data.motiveFlags) || hasDuplicates(data.motiveFlags)) {
     throw new InvalidReportCommand('invalid_value', 'Motive flags are a list without repeats', `${prefix}motiveFlags`);
   }
@@ -90,7 +98,11 @@ export function validFacts(data: FactsInput, metadata: CommandMetadata, criminal
     }
     // Nobody takes in a complaint about themselves: a colleague must (as integrity refuses a registrar it names).
     if (staff.includes(metadata.actor.staffId)) {
-      throw new InvalidReportCommand('complaint_names_receiver', 'A complaint about you is taken in by a colleague, not by you', `${prefix}staffMembersConcerned`);
+      throw new InvalidReportCommand(
+        'complaint_names_receiver',
+        'A complaint about you is taken in by a colleague, not by you',
+        `${prefix}staffMembersConcerned`,
+      );
     }
   }
   return {
@@ -98,7 +110,12 @@ export function validFacts(data: FactsInput, metadata: CommandMetadata, criminal
     ...(timeWindow !== undefined && { timeWindow }),
     ...(place !== undefined && { place }),
     narrative: data.narrative,
-    parties: data.parties.map(({ partyId, name, roles, contact }) => ({ partyId, name, roles: [...roles], ...(contact !== undefined && { contact }) })),
+    parties: data.parties.map(({ partyId, name, roles, contact }) => ({
+      partyId,
+      name,
+      roles: [...roles],
+      ...(contact !== undefined && { contact }),
+    })),
     motiveFlags: [...data.motiveFlags],
     victimSupportWanted: data.victimSupportWanted,
     concernsPoliceConduct: data.concernsPoliceConduct,
@@ -109,11 +126,13 @@ export function validFacts(data: FactsInput, metadata: CommandMetadata, criminal
 export const POSTAL_CODE = /^\d{4}$/;
 
 export function validPlace(place: Place, field: string): Place {
-  if (typeof place !== 'object' || place === null || isBlank(place.municipality)) throw new InvalidReportCommand('required', 'A place names at least its municipality', `${field}.municipality`);
+  if (typeof place !== 'object' || place === null || isBlank(place.municipality))
+    throw new InvalidReportCommand('required', 'A place names at least its municipality', `${field}.municipality`);
   if (place.postalCode !== undefined && (typeof place.postalCode !== 'string' || !POSTAL_CODE.test(place.postalCode))) {
     throw new InvalidReportCommand('invalid_value', 'A Belgian postal code has four digits', `${field}.postalCode`);
   }
-  if (place.address !== undefined && isBlank(place.address)) throw new InvalidReportCommand('required', 'An address may not be blank', `${field}.address`);
+  if (place.address !== undefined && isBlank(place.address))
+    throw new InvalidReportCommand('required', 'An address may not be blank', `${field}.address`);
   return {
     municipality: place.municipality,
     ...(place.postalCode !== undefined && { postalCode: place.postalCode }),

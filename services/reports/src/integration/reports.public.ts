@@ -1,9 +1,21 @@
 import { PublicMessage, publicMessage } from '@police/messaging';
 import type { RecordedEvent } from '@police/event-store';
-import type { Channel, ConductComplaintRoutedToIntegrity, InvestigationRequested, ObjectDeclared, PartyRole, Place } from '../domain/report.events';
+import type {
+  Channel,
+  ConductComplaintRoutedToIntegrity,
+  InvestigationRequested,
+  ObjectDeclared,
+  PartyRole,
+  Place,
+} from '../domain/report.events';
 
 type ContractPartyRole = 'aangever' | 'slachtoffer' | 'benadeelde' | 'verdachte' | 'getuige' | 'andere';
-const PARTY_ROLE: Record<PartyRole, ContractPartyRole> = { reporter: 'aangever', victim: 'slachtoffer', witness: 'getuige', suspect: 'verdachte' };
+const PARTY_ROLE: Record<PartyRole, ContractPartyRole> = {
+  reporter: 'aangever',
+  victim: 'slachtoffer',
+  witness: 'getuige',
+  suspect: 'verdachte',
+};
 
 type ConductChannel = 'balie' | 'email' | 'brief' | 'burgemeester' | 'comite_p' | 'aig' | 'online_formulier' | 'telefoon';
 /**
@@ -24,7 +36,12 @@ const CONDUCT_CHANNEL: Record<Channel['kind'], ConductChannel> = {
 const ZONE_TIME_ZONE = 'Europe/Brussels';
 
 function day(instant: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(instant));
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: ZONE_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(instant));
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -35,7 +52,11 @@ function upTo(text: string, max: number): string {
 }
 
 function place(p: Place): Place {
-  return { municipality: upTo(p.municipality, 100), ...(p.postalCode !== undefined && { postalCode: p.postalCode }), ...(p.address !== undefined && { address: upTo(p.address, 200) }) };
+  return {
+    municipality: upTo(p.municipality, 100),
+    ...(p.postalCode !== undefined && { postalCode: p.postalCode }),
+    ...(p.address !== undefined && { address: upTo(p.address, 200) }),
+  };
 }
 
 /**
@@ -58,7 +79,9 @@ export function reportsToPublic(event: RecordedEvent): PublicMessage | null {
         place: place(d.place),
         summary: upTo(d.narrative, 4000),
         // A party with several roles (reporter and victim) is listed once per role.
-        parties: d.parties.flatMap((p) => p.roles.map((role) => ({ partyId: p.partyId, role: PARTY_ROLE[role], displayName: upTo(p.name, 200) }))),
+        parties: d.parties.flatMap((p) =>
+          p.roles.map((role) => ({ partyId: p.partyId, role: PARTY_ROLE[role], displayName: upTo(p.name, 200) })),
+        ),
         referredBy: d.requestedBy,
         referredAt: d.requestedAt,
         competentService: upTo(d.competentService, 100),
@@ -72,7 +95,10 @@ export function reportsToPublic(event: RecordedEvent): PublicMessage | null {
         reportId: d.reportId,
         channel: CONDUCT_CHANNEL[c.channel.kind],
         receivedAt: c.receivedAt,
-        complainant: { name: upTo(complainant.name, 200), ...(complainant.contact !== undefined && { contact: upTo(complainant.contact, 200) }) },
+        complainant: {
+          name: upTo(complainant.name, 200),
+          ...(complainant.contact !== undefined && { contact: upTo(complainant.contact, 200) }),
+        },
         staffMembersConcerned: c.staffMembersConcerned ?? [],
         facts: upTo(c.narrative, 10000),
         ...(c.channel.kind === 'front_desk' && { office: upTo(c.channel.officeId, 100) }),

@@ -25,7 +25,12 @@ async function mapped(event: ReportEvent) {
   if (!message) throw new Error('not published');
   const validation = await validateContract(message.type, message.payload);
   expect(validation).toMatchObject({ ok: true });
-  expect(message).toMatchObject({ id: '0e4b6a2c-1d3f-4a5b-8c7d-9e0f1a2b3c4d', key: `report-${REPORT_ID}`, correlationId: 'corr-1', causationId: 'cause-1' });
+  expect(message).toMatchObject({
+    id: '0e4b6a2c-1d3f-4a5b-8c7d-9e0f1a2b3c4d',
+    key: `report-${REPORT_ID}`,
+    correlationId: 'corr-1',
+    causationId: 'cause-1',
+  });
   return message;
 }
 
@@ -68,14 +73,27 @@ describe('the public contracts of the reports service', () => {
       referredAt: '2025-03-16T12:00:00.000Z',
       competentService: 'LRD',
     });
-    expect((await mapped({ ...investigation, data: { ...investigation.data, pvNumber: 'GE.55.L5.012345/2025' } })).payload).toMatchObject({ pvNumber: 'GE.55.L5.012345/2025' });
+    expect((await mapped({ ...investigation, data: { ...investigation.data, pvNumber: 'GE.55.L5.012345/2025' } })).payload).toMatchObject({
+      pvNumber: 'GE.55.L5.012345/2025',
+    });
   });
 
   it('files a complaint about police conduct with integrity, in its channel vocabulary', async () => {
-    const r = received({ channel: { kind: 'street' }, narrative: 'Onheus bejegend bij een controle', concernsPoliceConduct: true, staffMembersConcerned: ['5415-0777'] }).data;
+    const r = received({
+      channel: { kind: 'street' },
+      narrative: 'Onheus bejegend bij een controle',
+      concernsPoliceConduct: true,
+      staffMembersConcerned: ['5415-0777'],
+    }).data;
     const event: ConductComplaintRoutedToIntegrity = {
       type: 'ConductComplaintRoutedToIntegrity',
-      data: { reportId: REPORT_ID, integrityHandoffId: HANDOFF_ID, complaint: { ...r, kind: r.kind, channel: r.channel, receivedAt: r.receivedAt }, routedBy: 'staff-1799', routedAt: '2025-03-16T12:00:00.000Z' },
+      data: {
+        reportId: REPORT_ID,
+        integrityHandoffId: HANDOFF_ID,
+        complaint: { ...r, kind: r.kind, channel: r.channel, receivedAt: r.receivedAt },
+        routedBy: 'staff-1799',
+        routedAt: '2025-03-16T12:00:00.000Z',
+      },
     };
     const m = await mapped(event);
     expect(m.type).toBe('reports.PoliceConductComplaintFiled.v1');
@@ -87,7 +105,13 @@ describe('the public contracts of the reports service', () => {
       staffMembersConcerned: ['5415-0777'],
       facts: 'Onheus bejegend bij een controle',
     });
-    const online = { ...event, data: { ...event.data, complaint: { ...event.data.complaint, channel: { kind: 'police_on_web' as const }, staffMembersConcerned: undefined } } };
+    const online = {
+      ...event,
+      data: {
+        ...event.data,
+        complaint: { ...event.data.complaint, channel: { kind: 'police_on_web' as const }, staffMembersConcerned: undefined },
+      },
+    };
     expect((await mapped(online)).payload).toMatchObject({ channel: 'online_formulier', staffMembersConcerned: [] });
   });
 
@@ -106,14 +130,32 @@ describe('the public contracts of the reports service', () => {
     };
     const lost = await mapped(declared);
     expect(lost.type).toBe('reports.LossDeclared.v1');
-    expect(lost.payload).toEqual({ reportId: REPORT_ID, category: 'bicycle', description: 'Blauwe fiets', place: { municipality: 'Gent' }, lostOn: '2025-03-16', declarantRef: REPORTER.partyId, declaredAt: '2025-03-16T10:00:00.000Z' });
-    const found = await mapped({ ...declared, data: { ...declared.data, declaration: 'found', object: { description: 'Sleutels' }, timeWindow: undefined } });
+    expect(lost.payload).toEqual({
+      reportId: REPORT_ID,
+      category: 'bicycle',
+      description: 'Blauwe fiets',
+      place: { municipality: 'Gent' },
+      lostOn: '2025-03-16',
+      declarantRef: REPORTER.partyId,
+      declaredAt: '2025-03-16T10:00:00.000Z',
+    });
+    const found = await mapped({
+      ...declared,
+      data: { ...declared.data, declaration: 'found', object: { description: 'Sleutels' }, timeWindow: undefined },
+    });
     expect(found.type).toBe('reports.FoundObjectDeclared.v1');
     expect(found.payload).toMatchObject({ category: 'other', foundOn: '2025-03-16' });
   });
 
   it('keeps intake, triage and the PV lifecycle private', () => {
     expect(reportsToPublic(recorded(received()))).toBeNull();
-    expect(reportsToPublic(recorded({ type: 'ReportAssignedToService', data: { reportId: REPORT_ID, serviceId: 'LRD', assignedBy: 's', assignedAt: '2025-03-16T12:00:00.000Z' } }))).toBeNull();
+    expect(
+      reportsToPublic(
+        recorded({
+          type: 'ReportAssignedToService',
+          data: { reportId: REPORT_ID, serviceId: 'LRD', assignedBy: 's', assignedAt: '2025-03-16T12:00:00.000Z' },
+        }),
+      ),
+    ).toBeNull();
   });
 });

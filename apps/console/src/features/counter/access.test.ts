@@ -3,11 +3,46 @@ import type { SessionUser } from '@/lib/auth';
 import { itemActions } from './access';
 import type { HeldItem, Reference } from './api/counter.api';
 
-const PIETER: SessionUser = { username: 'pieter.janssens', name: 'Pieter Janssens', staffId: '5415-0201', roles: ['detective'], teams: ['Diefstallen'], unit: 'LRD' };
-const LEAD: SessionUser = { username: 'els.jacobs', name: 'Els Jacobs', staffId: '5415-0210', roles: ['team_lead', 'detective'], teams: ['Diefstallen'], unit: 'LRD' };
-const MARC: SessionUser = { username: 'marc.goossens', name: 'Marc Goossens', staffId: '5415-0301', roles: ['evidence_officer'], teams: ['POPP'], unit: 'Evidence desk/POPP' };
-const NATHALIE: SessionUser = { username: 'nathalie.wouters', name: 'Nathalie Wouters', staffId: '5415-0302', roles: ['lab_liaison'], teams: ['TST'], unit: 'LRD' };
-const CHIEF: SessionUser = { username: 'filip.vermeulen', name: 'Filip Vermeulen', staffId: '5415-0001', roles: ['chief'], teams: [], unit: 'Korpsleiding' };
+const PIETER: SessionUser = {
+  username: 'pieter.janssens',
+  name: 'Pieter Janssens',
+  staffId: '5415-0201',
+  roles: ['detective'],
+  teams: ['Diefstallen'],
+  unit: 'LRD',
+};
+const LEAD: SessionUser = {
+  username: 'els.jacobs',
+  name: 'Els Jacobs',
+  staffId: '5415-0210',
+  roles: ['team_lead', 'detective'],
+  teams: ['Diefstallen'],
+  unit: 'LRD',
+};
+const MARC: SessionUser = {
+  username: 'marc.goossens',
+  name: 'Marc Goossens',
+  staffId: '5415-0301',
+  roles: ['evidence_officer'],
+  teams: ['POPP'],
+  unit: 'Evidence desk/POPP',
+};
+const NATHALIE: SessionUser = {
+  username: 'nathalie.wouters',
+  name: 'Nathalie Wouters',
+  staffId: '5415-0302',
+  roles: ['lab_liaison'],
+  teams: ['TST'],
+  unit: 'LRD',
+};
+const CHIEF: SessionUser = {
+  username: 'filip.vermeulen',
+  name: 'Filip Vermeulen',
+  staffId: '5415-0001',
+  roles: ['chief'],
+  teams: [],
+  unit: 'Korpsleiding',
+};
 
 const REFERENCE: Reference = {
   storageRooms: [{ id: 'bewaarplaats-apg', name: 'Bewaarplaats' }],
@@ -39,7 +74,14 @@ function item(over: Partial<HeldItem> = {}): HeldItem {
   };
 }
 
-const offer = (to: HeldItem['custodian']): HeldItem['openOffer'] => ({ handoverId: 'h1', to, purpose: 'storage', method: 'hand_delivery', offeredBy: PIETER.staffId, offeredAt: '2026-12-01T10:00:00.000Z' });
+const offer = (to: HeldItem['custodian']): HeldItem['openOffer'] => ({
+  handoverId: 'h1',
+  to,
+  purpose: 'storage',
+  method: 'hand_delivery',
+  offeredBy: PIETER.staffId,
+  offeredAt: '2026-12-01T10:00:00.000Z',
+});
 
 describe('what the counter offers on an item, as the evidence API decides it', () => {
   it('the custodian offers, sends to a lab and stores; a colleague who is not the custodian gets nothing but the case lead records decisions', () => {
@@ -57,22 +99,48 @@ describe('what the counter offers on an item, as the evidence API decides it', (
   });
 
   it('the evidence desk acts for its storage room: checks out what is in storage, takes back what is out, records and carries out disposals', () => {
-    const stored = item({ custodian: ROOM, whereabouts: { kind: 'in_storage', location: { room: 'APG 0.14' }, since: '2026-12-01T10:00:00.000Z' } });
+    const stored = item({
+      custodian: ROOM,
+      whereabouts: { kind: 'in_storage', location: { room: 'APG 0.14' }, since: '2026-12-01T10:00:00.000Z' },
+    });
     expect(itemActions(stored, MARC, REFERENCE)).toEqual(['offer', 'labSubmission', 'checkOut', 'decision', 'disposal']);
-    const out = item({ custodian: ROOM, whereabouts: { kind: 'checked_out', from: { room: 'APG 0.14' }, purpose: 'court', takenBy: PIETER.staffId, checkedOutAt: '2026-12-01T10:00:00.000Z', expectedReturnAt: '2026-12-02T10:00:00.000Z' } });
+    const out = item({
+      custodian: ROOM,
+      whereabouts: {
+        kind: 'checked_out',
+        from: { room: 'APG 0.14' },
+        purpose: 'court',
+        takenBy: PIETER.staffId,
+        checkedOutAt: '2026-12-01T10:00:00.000Z',
+        expectedReturnAt: '2026-12-02T10:00:00.000Z',
+      },
+    });
     expect(itemActions(out, MARC, REFERENCE)).toEqual(['return', 'decision']);
     // Whoever took it out may bring it back.
     expect(itemActions(out, PIETER, REFERENCE)).toEqual(['return']);
   });
 
   it('an item at a lab is neither stored nor disposed of; the lab liaison hands it back and records its result', () => {
-    const atLab = item({ custodian: LAB, labSubmissions: { s1: { submissionId: 's1', laboratory: LAB, analysis: 'dna', status: 'at_lab' } } });
+    const atLab = item({
+      custodian: LAB,
+      labSubmissions: { s1: { submissionId: 's1', laboratory: LAB, analysis: 'dna', status: 'at_lab' } },
+    });
     expect(itemActions(atLab, NATHALIE, REFERENCE)).toEqual(['offer', 'labSubmission', 'labResult']);
     expect(itemActions(atLab, MARC, REFERENCE)).toEqual(['labResult', 'decision']);
   });
 
   it('nothing happens to a disposed item', () => {
     const { whereabouts: _w, openOffer: _o, ...rest } = item();
-    expect(itemActions({ ...rest, status: 'disposed', disposal: { disposition: 'destruction', decisionRef: 'PK-1', executedBy: MARC.staffId, executedAt: '2026-12-01T10:00:00.000Z' } }, MARC, REFERENCE)).toEqual([]);
+    expect(
+      itemActions(
+        {
+          ...rest,
+          status: 'disposed',
+          disposal: { disposition: 'destruction', decisionRef: 'PK-1', executedBy: MARC.staffId, executedAt: '2026-12-01T10:00:00.000Z' },
+        },
+        MARC,
+        REFERENCE,
+      ),
+    ).toEqual([]);
   });
 });

@@ -33,7 +33,8 @@ export function actsFor(user: SessionUser, party: Pick<Party, 'kind' | 'id'>, re
   }
 }
 
-export type ItemAction = 'offer' | 'accept' | 'decline' | 'withdraw' | 'checkIn' | 'checkOut' | 'return' | 'labSubmission' | 'labResult' | 'decision' | 'disposal';
+export type ItemAction =
+  'offer' | 'accept' | 'decline' | 'withdraw' | 'checkIn' | 'checkOut' | 'return' | 'labSubmission' | 'labResult' | 'decision' | 'disposal';
 
 /**
  * What the user may do with the item now, as the evidence API's deciders will judge it (custodian or

@@ -27,5 +27,8 @@ export function counterCodes<G extends CounterCodeGroup>(group: G): (keyof Codes
 /** A code of the evidence API as a word in the current language; an unknown one shows as itself. */
 export function useCounterLabel(): (group: CounterCodeGroup, code: string | null | undefined) => string {
   const { t } = useTranslation();
-  return useCallback((group, code) => (code ? t(`counter.codes.${group}.${code}` as never, { defaultValue: code.replaceAll('_', ' ') }) : ''), [t]);
+  return useCallback(
+    (group, code) => (code ? t(`counter.codes.${group}.${code}` as never, { defaultValue: code.replaceAll('_', ' ') }) : ''),
+    [t],
+  );
 }

@@ -3,10 +3,38 @@ import type { SessionUser } from '@/lib/auth';
 import { pvActions } from './access';
 import type { WrittenPv } from './api/pvs.api';
 
-const AN: SessionUser = { username: 'an.peeters', name: 'An Peeters', staffId: '5415-0101', roles: ['front_desk'], teams: ['Onthaal'], unit: 'Interventie' };
-const WIM: SessionUser = { username: 'wim.debacker', name: 'Wim De Backer', staffId: '5415-0110', roles: ['front_desk'], teams: ['GAK'], unit: 'GAK/DIAK' };
-const LEAD: SessionUser = { username: 'els.jacobs', name: 'Els Jacobs', staffId: '5415-0210', roles: ['team_lead', 'detective'], teams: ['Diefstallen'], unit: 'LRD' };
-const CHIEF: SessionUser = { username: 'filip.vermeulen', name: 'Filip Vermeulen', staffId: '5415-0001', roles: ['chief'], teams: [], unit: 'Korpsleiding' };
+const AN: SessionUser = {
+  username: 'an.peeters',
+  name: 'An Peeters',
+  staffId: '5415-0101',
+  roles: ['front_desk'],
+  teams: ['Onthaal'],
+  unit: 'Interventie',
+};
+const WIM: SessionUser = {
+  username: 'wim.debacker',
+  name: 'Wim De Backer',
+  staffId: '5415-0110',
+  roles: ['front_desk'],
+  teams: ['GAK'],
+  unit: 'GAK/DIAK',
+};
+const LEAD: SessionUser = {
+  username: 'els.jacobs',
+  name: 'Els Jacobs',
+  staffId: '5415-0210',
+  roles: ['team_lead', 'detective'],
+  teams: ['Diefstallen'],
+  unit: 'LRD',
+};
+const CHIEF: SessionUser = {
+  username: 'filip.vermeulen',
+  name: 'Filip Vermeulen',
+  staffId: '5415-0001',
+  roles: ['chief'],
+  teams: [],
+  unit: 'Korpsleiding',
+};
 
 function pv(over: Partial<WrittenPv> = {}): WrittenPv {
   return {
@@ -38,7 +66,9 @@ describe('the steps a PV is ready for, and who may take them', () => {
     expect(pvActions(pv({ status: 'rejected', round: 1 }), AN)).toEqual([{ action: 'resubmit', allowed: true }]);
     expect(pvActions(pv({ status: 'rejected', round: 1 }), WIM)).toEqual([{ action: 'resubmit', allowed: false, why: 'onlyAuthor' }]);
     // A team lead who wrote it may not submit: the service's submission route is the desk's and detectives'.
-    expect(pvActions(pv({ author: LEAD.staffId }), { ...LEAD, roles: ['team_lead'] })).toEqual([{ action: 'submit', allowed: false, why: 'role' }]);
+    expect(pvActions(pv({ author: LEAD.staffId }), { ...LEAD, roles: ['team_lead'] })).toEqual([
+      { action: 'submit', allowed: false, why: 'role' },
+    ]);
   });
 
   it('lets GAK, not the author, approve or reject a submitted PV', () => {
@@ -74,7 +104,9 @@ describe('the steps a PV is ready for, and who may take them', () => {
       { action: 'feedAng', allowed: false, why: 'onlyGak' },
       { action: 'supplement', allowed: true },
     ]);
-    expect(pvActions({ ...finalised, transmittedAt: '2026-11-19T10:00:00.000Z', fedToAngAt: '2026-11-19T11:00:00.000Z' }, WIM)).toEqual([{ action: 'supplement', allowed: true }]);
+    expect(pvActions({ ...finalised, transmittedAt: '2026-11-19T10:00:00.000Z', fedToAngAt: '2026-11-19T11:00:00.000Z' }, WIM)).toEqual([
+      { action: 'supplement', allowed: true },
+    ]);
     expect(pvActions(finalised, CHIEF)).toEqual([
       { action: 'transmit', allowed: false, why: 'role' },
       { action: 'feedAng', allowed: false, why: 'onlyGak' },

@@ -43,7 +43,9 @@ export function pvActions(pv: WrittenPv, user: SessionUser): PvActionState[] {
   const author = pv.author === user.staffId;
   const gak = isGak(user);
   const byAuthor = (action: PvAction): PvActionState =>
-    author && hasAnyRole(user, PV_AUTHOR_ROLES) ? { action, allowed: true } : { action, allowed: false, why: author ? 'role' : 'onlyAuthor' };
+    author && hasAnyRole(user, PV_AUTHOR_ROLES)
+      ? { action, allowed: true }
+      : { action, allowed: false, why: author ? 'role' : 'onlyAuthor' };
   const byGak = (action: PvAction, notOwn: boolean): PvActionState => {
     if (!gak) return { action, allowed: false, why: 'onlyGak' };
     if (notOwn && author) return { action, allowed: false, why: 'ownPv' };
@@ -60,7 +62,13 @@ export function pvActions(pv: WrittenPv, user: SessionUser): PvActionState[] {
       return [byGak('finalise', false)];
     case 'finalised':
       return [
-        ...(pv.transmittedAt === null ? [hasAnyRole(user, GAK_CAPABLE_ROLES) ? { action: 'transmit' as const, allowed: true } : { action: 'transmit' as const, allowed: false, why: 'role' as const }] : []),
+        ...(pv.transmittedAt === null
+          ? [
+              hasAnyRole(user, GAK_CAPABLE_ROLES)
+                ? { action: 'transmit' as const, allowed: true }
+                : { action: 'transmit' as const, allowed: false, why: 'role' as const },
+            ]
+          : []),
         ...(pv.fedToAngAt === null ? [byGak('feedAng', false)] : []),
         hasAnyRole(user, PV_AUTHOR_ROLES) ? { action: 'supplement', allowed: true } : { action: 'supplement', allowed: false, why: 'role' },
       ];

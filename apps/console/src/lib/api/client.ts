@@ -1,4 +1,10 @@
-import { createEvidenceClient, createIntegrityClient, createInvestigationsClient, createPlatformClient, createReportsClient } from '@police/api-client';
+import {
+  createEvidenceClient,
+  createIntegrityClient,
+  createInvestigationsClient,
+  createPlatformClient,
+  createReportsClient,
+} from '@police/api-client';
 import { networkProblem, problemOf, ProblemError } from './problem';
 import { apiFetch } from './transport';
 

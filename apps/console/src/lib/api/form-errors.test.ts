@@ -37,12 +37,23 @@ describe('problems in plain words, beside their fields', () => {
 
   it('translates a domain code beside its field and in the alert; falls back to the server words', () => {
     const form = fakeForm(values);
-    const coded = new ProblemError(422, { type: `${PROBLEM_BASE}appointment-required`, code: 'appointment_required', detail: 'Office apg takes reports by appointment only', errors: [{ field: 'appointmentRef', detail: 'Office apg takes reports by appointment only' }] });
+    const coded = new ProblemError(422, {
+      type: `${PROBLEM_BASE}appointment-required`,
+      code: 'appointment_required',
+      detail: 'Office apg takes reports by appointment only',
+      errors: [{ field: 'appointmentRef', detail: 'Office apg takes reports by appointment only' }],
+    });
     applyProblemToForm(form, coded, t);
-    expect(form.errors.appointmentRef).toBe('Dit kantoor werkt op afspraak: vul de afspraakreferentie in, of duid aan dat het dringend is.');
+    expect(form.errors.appointmentRef).toBe(
+      'Dit kantoor werkt op afspraak: vul de afspraakreferentie in, of duid aan dat het dringend is.',
+    );
     expect(problemMessage(t, coded)).toBe(form.errors.appointmentRef);
-    expect(problemMessage(t, new ProblemError(412, { type: `${PROBLEM_BASE}precondition-failed` }))).toMatch(/^Iemand anders heeft dit intussen gewijzigd/);
-    expect(problemMessage(t, new ProblemError(409, { type: `${PROBLEM_BASE}something-new`, detail: 'A server sentence' }))).toBe('A server sentence');
+    expect(problemMessage(t, new ProblemError(412, { type: `${PROBLEM_BASE}precondition-failed` }))).toMatch(
+      /^Iemand anders heeft dit intussen gewijzigd/,
+    );
+    expect(problemMessage(t, new ProblemError(409, { type: `${PROBLEM_BASE}something-new`, detail: 'A server sentence' }))).toBe(
+      'A server sentence',
+    );
     expect(problemMessage(t, new ProblemError(0, { type: `${PROBLEM_BASE}network` }))).toMatch(/niet bereikbaar/);
   });
 });

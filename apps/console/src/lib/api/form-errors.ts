@@ -24,7 +24,12 @@ function hasPath(values: unknown, path: string): boolean {
  * `place`, a header like `If-Match`) to one it does. Returns the errors no field took, for the
  * screen's general alert.
  */
-export function applyProblemToForm(form: FormLike, problem: ProblemError, t: TFunction, aliases: Record<string, string> = {}): FieldError[] {
+export function applyProblemToForm(
+  form: FormLike,
+  problem: ProblemError,
+  t: TFunction,
+  aliases: Record<string, string> = {},
+): FieldError[] {
   const values = form.getValues();
   const unplaced: FieldError[] = [];
   for (const error of problem.errors) {

@@ -43,7 +43,9 @@ export class ProblemError extends Error {
     this.code = typeof body.code === 'string' ? body.code : undefined;
     this.title = body.title ?? '';
     this.detail = body.detail;
-    this.errors = Array.isArray(body.errors) ? body.errors.filter((e) => typeof e?.field === 'string' && typeof e?.detail === 'string') : [];
+    this.errors = Array.isArray(body.errors)
+      ? body.errors.filter((e) => typeof e?.field === 'string' && typeof e?.detail === 'string')
+      : [];
   }
 
   is(slug: string): boolean {
@@ -53,12 +55,19 @@ export class ProblemError extends Error {
 
 /** The problem of a failed answer: its problem+json body, or what the status alone says. */
 export function problemOf(response: Response, body: unknown): ProblemError {
-  const parsed: ProblemBody = body && typeof body === 'object' ? (body as ProblemBody) : { detail: typeof body === 'string' && body ? body.slice(0, 500) : undefined };
+  const parsed: ProblemBody =
+    body && typeof body === 'object'
+      ? (body as ProblemBody)
+      : { detail: typeof body === 'string' && body ? body.slice(0, 500) : undefined };
   return new ProblemError(response.status, { status: response.status, ...parsed });
 }
 
 export function networkProblem(cause: unknown): ProblemError {
-  const e = new ProblemError(0, { type: `${PROBLEM_BASE}network`, title: 'Network error', detail: cause instanceof Error ? cause.message : String(cause) });
+  const e = new ProblemError(0, {
+    type: `${PROBLEM_BASE}network`,
+    title: 'Network error',
+    detail: cause instanceof Error ? cause.message : String(cause),
+  });
   return e;
 }
 

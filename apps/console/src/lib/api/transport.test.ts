@@ -6,7 +6,10 @@ import { apiFetch } from './transport';
 
 const REPORT = 'http://127.0.0.1/api/reports/2f0f5d4e-8d64-4a83-9c2b-6d1a3a0e8f11';
 const problem = (type: string, status: number, extra: object = {}) =>
-  new Response(JSON.stringify({ type: `${PROBLEM_BASE}${type}`, title: type, status, ...extra }), { status, headers: { 'content-type': 'application/problem+json' } });
+  new Response(JSON.stringify({ type: `${PROBLEM_BASE}${type}`, title: type, status, ...extra }), {
+    status,
+    headers: { 'content-type': 'application/problem+json' },
+  });
 const ok = (body: object) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 
 describe('apiFetch: the one transport of every API call', () => {
@@ -15,7 +18,11 @@ describe('apiFetch: the one transport of every API call', () => {
   beforeEach(() => {
     sent.length = 0;
     breakGlass.forgetAll();
-    sessionStore.set({ accessToken: 'token-1', user: { username: 'filip.vermeulen', name: 'Filip', staffId: '5415-0001', roles: ['chief'], teams: [], unit: '' }, expiresAt: Date.now() + 3_600_000 });
+    sessionStore.set({
+      accessToken: 'token-1',
+      user: { username: 'filip.vermeulen', name: 'Filip', staffId: '5415-0001', roles: ['chief'], teams: [], unit: '' },
+      expiresAt: Date.now() + 3_600_000,
+    });
     vi.stubGlobal('fetch', async (r: Request) => {
       sent.push(r);
       return answers.shift()!;
@@ -82,7 +89,11 @@ describe('apiFetch: the one transport of every API call', () => {
   });
 
   it('asks again, with the fields at fault, while the server finds the reason wanting', async () => {
-    answers = [problem('justification-required', 403), problem('justification-required', 403, { errors: [{ field: 'X-Justification', detail: 'must say why' }] }), ok({ id: 'r' })];
+    answers = [
+      problem('justification-required', 403),
+      problem('justification-required', 403, { errors: [{ field: 'X-Justification', detail: 'must say why' }] }),
+      ok({ id: 'r' }),
+    ];
     const seen: number[] = [];
     const stop = breakGlass.setAsker(async ({ problem: p }) => {
       seen.push(p.errors.length);
@@ -117,7 +128,15 @@ describe('apiFetch: the one transport of every API call', () => {
   });
 
   it('reads a problem body into a ProblemError', () => {
-    const e = new ProblemError(422, { type: `${PROBLEM_BASE}appointment-required`, code: 'appointment_required', errors: [{ field: 'appointmentRef', detail: 'x' }] });
-    expect([e.slug, e.code, e.errors]).toEqual(['appointment-required', 'appointment_required', [{ field: 'appointmentRef', detail: 'x' }]]);
+    const e = new ProblemError(422, {
+      type: `${PROBLEM_BASE}appointment-required`,
+      code: 'appointment_required',
+      errors: [{ field: 'appointmentRef', detail: 'x' }],
+    });
+    expect([e.slug, e.code, e.errors]).toEqual([
+      'appointment-required',
+      'appointment_required',
+      [{ field: 'appointmentRef', detail: 'x' }],
+    ]);
   });
 });

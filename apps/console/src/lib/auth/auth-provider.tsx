@@ -17,7 +17,10 @@ export function AuthProvider({ children, onResumed }: { children: ReactNode; onR
   const session = useSyncExternalStore(sessionStore.subscribe, () => sessionStore.current);
   const signedOutReason = useSyncExternalStore(sessionStore.subscribe, () => sessionStore.signedOutReason);
 
-  const authenticator = useMemo(() => (config?.kind === 'oidc' ? new OidcAuthenticator(config) : config?.kind === 'dev' ? new DevAuthenticator() : undefined), [config]);
+  const authenticator = useMemo(
+    () => (config?.kind === 'oidc' ? new OidcAuthenticator(config) : config?.kind === 'dev' ? new DevAuthenticator() : undefined),
+    [config],
+  );
 
   useEffect(() => {
     let live = true;

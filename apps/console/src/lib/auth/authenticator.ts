@@ -18,7 +18,8 @@ export type AuthConfig = SignInView;
 /** Checks the answer of `GET /api/auth/config` before the console signs in with it: an incomplete one is an error, not a half-configured client. */
 export function toAuthConfig(view: SignInView): AuthConfig {
   if (view.kind === 'dev') return { kind: 'dev' };
-  if (view.authority && view.clientId && view.scope) return { kind: 'oidc', authority: view.authority, clientId: view.clientId, scope: view.scope };
+  if (view.authority && view.clientId && view.scope)
+    return { kind: 'oidc', authority: view.authority, clientId: view.clientId, scope: view.scope };
   throw new Error('GET /api/auth/config: an oidc answer without authority, clientId or scope');
 }
 
@@ -71,11 +72,14 @@ export class DevAuthenticator implements Authenticator {
 
   private schedule(expiresAt: number): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      const username = this.username;
-      if (!username) return;
-      this.signIn(username).catch(() => sessionStore.end('ended'));
-    }, renewalDelay(expiresAt, Date.now()));
+    this.timer = setTimeout(
+      () => {
+        const username = this.username;
+        if (!username) return;
+        this.signIn(username).catch(() => sessionStore.end('ended'));
+      },
+      renewalDelay(expiresAt, Date.now()),
+    );
   }
 }
 
@@ -134,6 +138,10 @@ export class OidcAuthenticator implements Authenticator {
   }
 
   private adopt(accessToken: string, expiresAtSeconds: number | undefined): void {
-    sessionStore.set({ accessToken, user: userFromToken(accessToken), expiresAt: (expiresAtSeconds ?? tokenExpiry(accessToken) ?? 0) * 1000 });
+    sessionStore.set({
+      accessToken,
+      user: userFromToken(accessToken),
+      expiresAt: (expiresAtSeconds ?? tokenExpiry(accessToken) ?? 0) * 1000,
+    });
   }
 }

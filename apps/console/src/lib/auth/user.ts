@@ -1,5 +1,16 @@
 /** The roles of the platform (libs/security `ROLES`), as tokens carry them. */
-export const ROLES = ['front_desk', 'detective', 'team_lead', 'evidence_officer', 'lab_liaison', 'integrity_investigator', 'discipline_officer', 'dpo', 'chief', 'ops'] as const;
+export const ROLES = [
+  'front_desk',
+  'detective',
+  'team_lead',
+  'evidence_officer',
+  'lab_liaison',
+  'integrity_investigator',
+  'discipline_officer',
+  'dpo',
+  'chief',
+  'ops',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is signed in, as the access token says (the server decides access; this is for display and navigation). */
@@ -13,7 +24,10 @@ export interface SessionUser {
 }
 
 function base64UrlDecode(part: string): string {
-  const b64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+  const b64 = part
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(part.length / 4) * 4, '=');
   const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
   return new TextDecoder().decode(bytes);
 }
@@ -25,7 +39,8 @@ export function jwtClaims(token: string): Record<string, unknown> {
   return JSON.parse(base64UrlDecode(payload)) as Record<string, unknown>;
 }
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
 
 /** The user from the claims of the platform's tokens (dev issuer and Keycloak map the same claims). */
 export function userFromToken(token: string): SessionUser {

@@ -21,7 +21,10 @@ export function setDateLocale(lng: string): void {
 /** `20/11/2026 09:30` (nl) or `20/11/2026, 09:30` (en), in Belgian time, from an ISO instant. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  return dayjs(iso).tz(ZONE).locale(locale).format(locale === 'nl' ? 'DD/MM/YYYY HH:mm' : 'DD/MM/YYYY, HH:mm');
+  return dayjs(iso)
+    .tz(ZONE)
+    .locale(locale)
+    .format(locale === 'nl' ? 'DD/MM/YYYY HH:mm' : 'DD/MM/YYYY, HH:mm');
 }
 
 export function formatDate(iso: string | null | undefined): string {

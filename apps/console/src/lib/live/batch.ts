@@ -4,7 +4,10 @@
  * that follow within `windowMs` are passed on together at the window's end, so a burst costs at most
  * one read per screen per window.
  */
-export function changeBatcher<T>(flush: (batch: T[]) => void, windowMs: number): { push: (change: T) => void; clear: () => void; stop: () => void } {
+export function changeBatcher<T>(
+  flush: (batch: T[]) => void,
+  windowMs: number,
+): { push: (change: T) => void; clear: () => void; stop: () => void } {
   let pending: T[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const emit = () => {

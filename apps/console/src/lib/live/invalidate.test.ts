@@ -33,7 +33,16 @@ describe('live invalidation', () => {
     put(['investigations', 'list'], { items: [] }, { live: ['investigation'] });
     await invalidateChanges(client, [{ type: 'pv', id: 'p1', version: 2, related: [{ type: 'report', id: 'r1' }] }]);
     expect(stale()).toEqual(
-      [['pvs', 'detail', 'p1'], ['pvs', 'history', 'p1'], ['pvs', 'report', 'r1'], ['pvs', 'queue', {}], ['reports', 'detail', 'r1'], ['reports', 'list', { status: 'open' }]].map((k) => JSON.stringify(k)).sort(),
+      [
+        ['pvs', 'detail', 'p1'],
+        ['pvs', 'history', 'p1'],
+        ['pvs', 'report', 'r1'],
+        ['pvs', 'queue', {}],
+        ['reports', 'detail', 'r1'],
+        ['reports', 'list', { status: 'open' }],
+      ]
+        .map((k) => JSON.stringify(k))
+        .sort(),
     );
   });
 

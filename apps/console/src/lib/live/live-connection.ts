@@ -132,7 +132,9 @@ function parseChange(data: string): LiveChange | undefined {
   try {
     const c = JSON.parse(data) as Partial<LiveChange>;
     if (typeof c.type !== 'string' || typeof c.id !== 'string' || typeof c.version !== 'number') return undefined;
-    const related = Array.isArray(c.related) ? c.related.filter((r) => typeof r?.type === 'string' && typeof r?.id === 'string') : undefined;
+    const related = Array.isArray(c.related)
+      ? c.related.filter((r) => typeof r?.type === 'string' && typeof r?.id === 'string')
+      : undefined;
     return { type: c.type, id: c.id, version: c.version, ...(related && related.length > 0 ? { related } : {}) };
   } catch {
     return undefined;

@@ -5,7 +5,9 @@ describe('SseParser', () => {
   it('gives the events as they complete, whatever the chunks, and skips comments (heartbeats)', () => {
     const p = new SseParser();
     expect(p.push('retry: 5000\nevent: ready\ndata: {"service":"rep')).toEqual([]);
-    expect(p.push('orts"}\n\n: heartbeat\n\nevent: change\r\ndata: {"id":"a"}\r')).toEqual([{ event: 'ready', data: '{"service":"reports"}' }]);
+    expect(p.push('orts"}\n\n: heartbeat\n\nevent: change\r\ndata: {"id":"a"}\r')).toEqual([
+      { event: 'ready', data: '{"service":"reports"}' },
+    ]);
     expect(p.push('\n\r\nevent:resync\ndata:x\n\n')).toEqual([
       { event: 'change', data: '{"id":"a"}' },
       { event: 'resync', data: 'x' },

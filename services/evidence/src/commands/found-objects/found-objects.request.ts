@@ -1,11 +1,19 @@
-import { ArrayMaxSize,IsArray,IsBoolean,IsIn,IsString,IsUUID,Length,Matches } from 'class-validator';
-import { ApiProperty,ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCalendarDate,Nested,Optional } from '@police/platform';
-import { FOUND_OBJECT_CATEGORIES,FoundObjectCategory,IDENTITY_DOCUMENT_TYPES,IdentityDocumentType } from '../../domain/found-object.events';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsCalendarDate, Nested, Optional } from '@police/platform';
+import {
+  FOUND_OBJECT_CATEGORIES,
+  FoundObjectCategory,
+  IDENTITY_DOCUMENT_TYPES,
+  IdentityDocumentType,
+} from '../../domain/found-object.events';
 
 export class FoundPlaceRequest {
   @ApiProperty({ example: 'Gent' }) @IsString() @Length(1, 100) municipality: string;
-  @ApiPropertyOptional() @Optional() @Matches(/^\d{4}$/, { message: 'postalCode must be a Belgian postal code (4 digits)' }) postalCode?: string;
+  @ApiPropertyOptional()
+  @Optional()
+  @Matches(/^\d{4}$/, { message: 'postalCode must be a Belgian postal code (4 digits)' })
+  postalCode?: string;
   @ApiPropertyOptional() @Optional() @IsString() @Length(1, 200) address?: string;
 }
 
@@ -55,14 +63,23 @@ export class HandOverRequest {
 
 export class DestroyRequest {
   @ApiProperty() @IsString() @Length(1, 500) reason: string;
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @Length(1, 64, { each: true }) witnesses: string[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(1, 64, { each: true })
+  witnesses: string[];
 }
 
 export class CountInventoryRequest {
   @ApiProperty({ example: 'Bewaarplaats APG 0.14' }) @IsString() @Length(1, 100) room: string;
   @ApiPropertyOptional() @Optional() @IsString() @Length(1, 50) locker?: string;
   @ApiPropertyOptional() @Optional() @IsString() @Length(1, 50) shelf?: string;
-  @ApiProperty({ type: [String], description: 'Ids of the items found at the location' }) @IsArray() @ArrayMaxSize(5000) @IsUUID('all', { each: true }) foundItemIds: string[];
+  @ApiProperty({ type: [String], description: 'Ids of the items found at the location' })
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @IsUUID('all', { each: true })
+  foundItemIds: string[];
 }
 
 export class ResolveDiscrepancyRequest {

@@ -1,8 +1,25 @@
-import { ArrayMaxSize,IsArray,IsBoolean,IsIn,IsString,IsUUID,Length,Matches } from 'class-validator';
-import { ApiProperty,ApiPropertyOptional } from '@nestjs/swagger';
-import { IsAmount,IsCalendarDate,IsInstant,Nested,Optional } from '@police/platform';
-import { PARTY_KINDS,PartyKind } from '../../domain/evidence.events';
-import { CHECK_OUT_PURPOSES,CheckOutPurpose,DECISION_AUTHORITIES,DecisionAuthority,DISPOSITIONS,Disposition,HANDOVER_METHODS,HANDOVER_PURPOSES,HandoverMethod,HandoverPurpose,ITEM_CATEGORIES,ItemCategory,LAB_ANALYSES,LAB_CONCLUSIONS,LabAnalysis,LabConclusion } from '../../domain/item.events';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsAmount, IsCalendarDate, IsInstant, Nested, Optional } from '@police/platform';
+import { PARTY_KINDS, PartyKind } from '../../domain/evidence.events';
+import {
+  CHECK_OUT_PURPOSES,
+  CheckOutPurpose,
+  DECISION_AUTHORITIES,
+  DecisionAuthority,
+  DISPOSITIONS,
+  Disposition,
+  HANDOVER_METHODS,
+  HANDOVER_PURPOSES,
+  HandoverMethod,
+  HandoverPurpose,
+  ITEM_CATEGORIES,
+  ItemCategory,
+  LAB_ANALYSES,
+  LAB_CONCLUSIONS,
+  LabAnalysis,
+  LabConclusion,
+} from '../../domain/item.events';
 
 export class QuantityRequest {
   @ApiProperty({ example: 1 }) @IsAmount({ max: 1_000_000_000, places: 3 }) amount: number;
@@ -11,7 +28,9 @@ export class QuantityRequest {
 
 export class AttachmentRequest {
   @ApiProperty() @IsString() @Length(1, 200) name: string;
-  @ApiProperty({ description: 'SHA-256 of the file, hex' }) @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be 64 lowercase hex characters' }) sha256: string;
+  @ApiProperty({ description: 'SHA-256 of the file, hex' })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be 64 lowercase hex characters' })
+  sha256: string;
   @ApiProperty({ example: 'image/jpeg' }) @IsString() @Length(1, 100) mediaType: string;
 }
 
@@ -41,8 +60,16 @@ export class RegisterItemRequest {
   @ApiProperty() @IsInstant() seizedAt: string;
   @ApiProperty() @IsString() @Length(1, 500) seizedPlace: string;
   @ApiProperty({ example: 'art. 35 Sv.' }) @IsString() @Length(1, 500) legalBasis: string;
-  @ApiPropertyOptional({ type: [AttachmentRequest] }) @Optional() @IsArray() @ArrayMaxSize(50) @Nested(() => AttachmentRequest, { each: true }) attachments?: AttachmentRequest[];
-  @ApiPropertyOptional({ type: PartyRequest, description: 'First custodian when not the registering officer' }) @Optional() @Nested(() => PartyRequest) custodian?: PartyRequest;
+  @ApiPropertyOptional({ type: [AttachmentRequest] })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Nested(() => AttachmentRequest, { each: true })
+  attachments?: AttachmentRequest[];
+  @ApiPropertyOptional({ type: PartyRequest, description: 'First custodian when not the registering officer' })
+  @Optional()
+  @Nested(() => PartyRequest)
+  custodian?: PartyRequest;
 }
 
 export class ResealRequest {
@@ -108,7 +135,12 @@ export class DisposalDecisionRequest {
 
 export class ExecuteDisposalRequest {
   @ApiProperty() @IsString() @Length(1, 100) decisionRef: string;
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @Length(1, 64, { each: true }) witnesses: string[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(1, 64, { each: true })
+  witnesses: string[];
   @ApiProperty() @IsString() @Length(1, 100) receiptRef: string;
   @ApiPropertyOptional() @Optional() @IsString() @Length(1, 200) handedTo?: string;
 }

@@ -1,7 +1,15 @@
 import { RecordedEvent } from '@police/event-store';
 import { describeParty } from '../../domain/item.decide';
 import { formatLocation, Party, StorageLocation } from '../../domain/evidence.events';
-import { Attachment, CustodyTransferred, HandoverMethod, HandoverPurpose, ItemCategory, ItemRegistered, Quantity } from '../../domain/item.events';
+import {
+  Attachment,
+  CustodyTransferred,
+  HandoverMethod,
+  HandoverPurpose,
+  ItemCategory,
+  ItemRegistered,
+  Quantity,
+} from '../../domain/item.events';
 
 /** One line of an item's custody record: who did what, when, where and why, with its place in the hash chain. */
 export interface CustodyEntry {
@@ -62,7 +70,13 @@ type AnyData = Record<string, unknown> & { from?: Party; to?: Party; location?: 
 export function custodyEntry(e: RecordedEvent): CustodyEntry {
   const d = e.data as AnyData;
   const place =
-    typeof d.seizedPlace === 'string' ? d.seizedPlace : typeof d.place === 'string' ? d.place : d.location ? formatLocation(d.location) : undefined;
+    typeof d.seizedPlace === 'string'
+      ? d.seizedPlace
+      : typeof d.place === 'string'
+        ? d.place
+        : d.location
+          ? formatLocation(d.location)
+          : undefined;
   const purpose = typeof d.purpose === 'string' ? d.purpose : typeof d.disposition === 'string' ? d.disposition : undefined;
   return {
     version: e.streamVersion,
@@ -86,19 +100,90 @@ function structured(type: string, d: AnyData): Pick<CustodyEntry, 'parties' | 'h
   switch (type) {
     case 'ItemRegistered': {
       const r = d as unknown as ItemRegistered['data'];
-      const { description, category, quantity, sealNumber, packaging, condition, seizedBy, seizedAt, seizedPlace, legalBasis, attachments, custodian } = r;
-      return { registration: { description, category, quantity, sealNumber, packaging, condition, seizedBy, seizedAt, seizedPlace, legalBasis, attachments, custodian } };
+      const {
+        description,
+        category,
+        quantity,
+        sealNumber,
+        packaging,
+        condition,
+        seizedBy,
+        seizedAt,
+        seizedPlace,
+        legalBasis,
+        attachments,
+        custodian,
+      } = r;
+      return {
+        registration: {
+          description,
+          category,
+          quantity,
+          sealNumber,
+          packaging,
+          condition,
+          seizedBy,
+          seizedAt,
+          seizedPlace,
+          legalBasis,
+          attachments,
+          custodian,
+        },
+      };
     }
     case 'CustodyOffered':
-      return { ...parties, handover: { handoverId: String(d.handoverId), ...text('purpose'), ...text('method'), ...text('offeredBy'), ...text('offeredAt'), sealNumberExpected: String(d.sealNumber), ...flag('sealIntact') } as HandoverFacts };
+      return {
+        ...parties,
+        handover: {
+          handoverId: String(d.handoverId),
+          ...text('purpose'),
+          ...text('method'),
+          ...text('offeredBy'),
+          ...text('offeredAt'),
+          sealNumberExpected: String(d.sealNumber),
+          ...flag('sealIntact'),
+        } as HandoverFacts,
+      };
     case 'CustodyTransferred': {
       const t = d as unknown as CustodyTransferred['data'];
-      const { handoverId, purpose, method, offeredBy, offeredAt, acceptedBy, transferredAt, sealNumberExpected, sealNumberFound, sealIntact, sealMismatch, conditionFound } = t;
-      return { ...parties, handover: { handoverId, purpose, method, offeredBy, offeredAt, acceptedBy, transferredAt, sealNumberExpected, sealNumberFound, sealIntact, sealMismatch, conditionFound } };
+      const {
+        handoverId,
+        purpose,
+        method,
+        offeredBy,
+        offeredAt,
+        acceptedBy,
+        transferredAt,
+        sealNumberExpected,
+        sealNumberFound,
+        sealIntact,
+        sealMismatch,
+        conditionFound,
+      } = t;
+      return {
+        ...parties,
+        handover: {
+          handoverId,
+          purpose,
+          method,
+          offeredBy,
+          offeredAt,
+          acceptedBy,
+          transferredAt,
+          sealNumberExpected,
+          sealNumberFound,
+          sealIntact,
+          sealMismatch,
+          conditionFound,
+        },
+      };
     }
     case 'CustodyOfferDeclined':
     case 'CustodyOfferWithdrawn':
-      return { ...parties, handover: { handoverId: String(d.handoverId), ...text('declinedBy'), ...text('withdrawnBy'), ...text('reason') } as HandoverFacts };
+      return {
+        ...parties,
+        handover: { handoverId: String(d.handoverId), ...text('declinedBy'), ...text('withdrawnBy'), ...text('reason') } as HandoverFacts,
+      };
     case 'ItemSubmittedToLab':
     case 'LabResultReceived':
       return d.laboratory ? { parties: { to: d.laboratory as Party } } : {};

@@ -36,7 +36,10 @@ let metrics: PDFKit.PDFDocument | undefined;
  */
 function textWidth(text: string, size: number, bold = false): number {
   metrics ??= new PDFDocument({ autoFirstPage: false });
-  return metrics.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size).widthOfString(text);
+  return metrics
+    .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+    .fontSize(size)
+    .widthOfString(text);
 }
 
 interface Fitted {
@@ -111,10 +114,20 @@ export async function labelSvg(item: HeldItem | DisposedItem): Promise<string> {
   const viewBox = /viewBox="([^"]+)"/.exec(qr)?.[1] ?? '0 0 33 33';
   const textX = 34;
   const textWidthMm = 87 - textX;
-  const caseLine = [item.pvNumber ? `PV ${item.pvNumber}` : null, !item.pvNumber && item.investigationId ? `Onderzoek ${item.investigationId}` : null].filter(Boolean).join(' ');
+  const caseLine = [
+    item.pvNumber ? `PV ${item.pvNumber}` : null,
+    !item.pvNumber && item.investigationId ? `Onderzoek ${item.investigationId}` : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
   const label = fitText(item.labelNumber, { width: textWidthMm, size: 5, minSize: 3, maxLines: 1, bold: true });
   const kase = fitText(caseLine, { width: textWidthMm, size: 3, minSize: 2, maxLines: 1 });
-  const category = fitText(`${CATEGORY_NL[item.category] ?? item.category} · zegel ${item.sealNumber}`, { width: textWidthMm, size: 3, minSize: 2, maxLines: 1 });
+  const category = fitText(`${CATEGORY_NL[item.category] ?? item.category} · zegel ${item.sealNumber}`, {
+    width: textWidthMm,
+    size: 3,
+    minSize: 2,
+    maxLines: 1,
+  });
   const description = fitText(item.description, { width: textWidthMm, size: 2.6, minSize: 2, maxLines: 3 });
   // The footer's box: the label's full inner width under a rule, 5.5 mm high.
   const footerTop = 33.5;
@@ -225,19 +238,29 @@ function entryLines(e: CustodyEntry, data: Record<string, unknown>): string[] {
   const r = e.registration;
   if (r) {
     lines.push(`Inbeslagname door ${r.seizedBy} op ${brusselsTime(r.seizedAt)}, ${r.seizedPlace}; rechtsgrond: ${r.legalBasis}`);
-    lines.push(`${r.quantity.amount} ${r.quantity.unit}, ${r.packaging}; toestand: ${r.condition}; zegel ${r.sealNumber}; eerste bewaarder: ${partyNl(r.custodian)}`);
+    lines.push(
+      `${r.quantity.amount} ${r.quantity.unit}, ${r.packaging}; toestand: ${r.condition}; zegel ${r.sealNumber}; eerste bewaarder: ${partyNl(r.custodian)}`,
+    );
     for (const a of r.attachments) lines.push(`Bijlage ${a.name} (${a.mediaType}) SHA-256 ${a.sha256}`);
   } else if (h && e.type === 'CustodyTransferred') {
-    lines.push(`Aangeboden door: ${h.offeredBy ?? '?'}${e.parties?.from ? ` namens ${partyNl(e.parties.from)}` : ''}, ${h.offeredAt ? brusselsTime(h.offeredAt) : ''}`);
-    lines.push(`Aanvaard door: ${h.acceptedBy ?? e.actor}${e.parties?.to ? ` namens ${partyNl(e.parties.to)}` : ''}, ${h.transferredAt ? brusselsTime(h.transferredAt) : brusselsTime(e.occurredAt)}`);
+    lines.push(
+      `Aangeboden door: ${h.offeredBy ?? '?'}${e.parties?.from ? ` namens ${partyNl(e.parties.from)}` : ''}, ${h.offeredAt ? brusselsTime(h.offeredAt) : ''}`,
+    );
+    lines.push(
+      `Aanvaard door: ${h.acceptedBy ?? e.actor}${e.parties?.to ? ` namens ${partyNl(e.parties.to)}` : ''}, ${h.transferredAt ? brusselsTime(h.transferredAt) : brusselsTime(e.occurredAt)}`,
+    );
     lines.push(
       `Zegel verwacht ${h.sealNumberExpected ?? '?'}, aangetroffen ${h.sealNumberFound ?? '?'} (${h.sealIntact ? 'intact' : 'NIET intact'})${h.sealMismatch ? ' — AFWIJKING: ander zegelnummer dan geregistreerd' : ''}; toestand bij ontvangst: ${h.conditionFound ?? '?'}`,
     );
   } else if (h && e.type === 'CustodyOffered') {
-    lines.push(`Aangeboden door: ${h.offeredBy ?? e.actor}${e.parties?.from ? ` namens ${partyNl(e.parties.from)}` : ''} aan ${e.parties?.to ? partyNl(e.parties.to) : '?'}`);
+    lines.push(
+      `Aangeboden door: ${h.offeredBy ?? e.actor}${e.parties?.from ? ` namens ${partyNl(e.parties.from)}` : ''} aan ${e.parties?.to ? partyNl(e.parties.to) : '?'}`,
+    );
     lines.push(`Zegel ${h.sealNumberExpected ?? '?'} volgens de aanbieder ${h.sealIntact ? 'intact' : 'NIET intact'}`);
   } else if (h) {
-    lines.push(`${e.type === 'CustodyOfferDeclined' ? 'Geweigerd door' : 'Ingetrokken door'}: ${h.declinedBy ?? h.withdrawnBy ?? e.actor}${h.reason ? `; reden: ${h.reason}` : ''}`);
+    lines.push(
+      `${e.type === 'CustodyOfferDeclined' ? 'Geweigerd door' : 'Ingetrokken door'}: ${h.declinedBy ?? h.withdrawnBy ?? e.actor}${h.reason ? `; reden: ${h.reason}` : ''}`,
+    );
   } else {
     const line = otherLine(e.type, data);
     if (line) lines.push(line);
@@ -289,7 +312,12 @@ export function certificatePdf(input: {
       doc.y = Math.max(afterKey, doc.y) + 2;
       doc.x = 56;
     };
-    const kase = [item.pvNumber ? `PV ${item.pvNumber}` : null, item.investigationId ? `onderzoek ${input.caseNumber ?? item.investigationId}` : null].filter(Boolean).join(', ');
+    const kase = [
+      item.pvNumber ? `PV ${item.pvNumber}` : null,
+      item.investigationId ? `onderzoek ${input.caseNumber ?? item.investigationId}` : null,
+    ]
+      .filter(Boolean)
+      .join(', ');
     fact('Etiket', item.labelNumber);
     fact('Item-id', item.itemId);
     fact('Zaak', kase);
@@ -297,19 +325,28 @@ export function certificatePdf(input: {
     fact('Omschrijving', item.description);
     fact('Zegel volgens register', item.sealNumber);
     fact('Huidige bewaarder', partyNl(item.custodian));
-    fact('Status', item.status === 'disposed' ? `bestemming uitgevoerd (${purposeNl(item.disposal.disposition)}, beslissing ${item.disposal.decisionRef})` : 'in bewaring');
+    fact(
+      'Status',
+      item.status === 'disposed'
+        ? `bestemming uitgevoerd (${purposeNl(item.disposal.disposition)}, beslissing ${item.disposal.decisionRef})`
+        : 'in bewaring',
+    );
     doc.moveDown(0.6);
 
     doc.font('Helvetica-Bold').fontSize(12).text('Verificatie van de hashketen');
     doc.font('Helvetica').fontSize(9.5);
     if (verification.ok) {
-      doc.text(`Resultaat: de keten klopt. De SHA-256-hashketen van alle ${verification.events} vermeldingen werd bij het afdrukken herberekend en komt overeen.`);
+      doc.text(
+        `Resultaat: de keten klopt. De SHA-256-hashketen van alle ${verification.events} vermeldingen werd bij het afdrukken herberekend en komt overeen.`,
+      );
       doc.font('Courier').fontSize(8).text(`Kophash: ${verification.headHash}`);
     } else {
       doc
         .fillColor('#b00020')
         .font('Helvetica-Bold')
-        .text(`Resultaat: DE KETEN KLOPT NIET. Vermelding #${verification.brokenAt.streamVersion} (${verification.brokenAt.eventId}) faalt op haar ${verification.brokenAt.reason === 'content' ? 'inhoud' : 'koppeling aan de vorige'}.`)
+        .text(
+          `Resultaat: DE KETEN KLOPT NIET. Vermelding #${verification.brokenAt.streamVersion} (${verification.brokenAt.eventId}) faalt op haar ${verification.brokenAt.reason === 'content' ? 'inhoud' : 'koppeling aan de vorige'}.`,
+        )
         .fillColor('black');
     }
     doc.moveDown(0.8);
@@ -318,9 +355,14 @@ export function certificatePdf(input: {
     for (const e of entries) {
       doc.moveDown(0.5);
       if (doc.y > doc.page.height - 150) doc.addPage();
-      doc.font('Helvetica-Bold').fontSize(9.5).text(`#${e.version}  ${ENTRY_NL[e.type] ?? e.type} — ${brusselsTime(e.occurredAt)}`);
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(9.5)
+        .text(`#${e.version}  ${ENTRY_NL[e.type] ?? e.type} — ${brusselsTime(e.occurredAt)}`);
       doc.font('Helvetica').fontSize(9);
-      const meta = [`door ${e.actor}`, e.place ? `plaats: ${e.place}` : null, e.purpose ? `doel: ${purposeNl(e.purpose)}` : null].filter(Boolean).join('; ');
+      const meta = [`door ${e.actor}`, e.place ? `plaats: ${e.place}` : null, e.purpose ? `doel: ${purposeNl(e.purpose)}` : null]
+        .filter(Boolean)
+        .join('; ');
       doc.text(meta);
       for (const line of entryLines(e, e.data)) doc.fillColor(line.includes('AFWIJKING') ? '#b00020' : 'black').text(line);
       doc.fillColor('black');
@@ -349,8 +391,15 @@ export function certificatePdf(input: {
         .font('Helvetica')
         .fontSize(8)
         .fillColor('#444')
-        .text(`${input.zoneName} — attest bewaarketen ${item.labelNumber}`, 56, doc.page.height - 46, { width: width / 2, lineBreak: false })
-        .text(`Pagina ${i - range.start + 1} van ${range.count}`, 56 + width / 2, doc.page.height - 46, { width: width / 2, align: 'right', lineBreak: false });
+        .text(`${input.zoneName} — attest bewaarketen ${item.labelNumber}`, 56, doc.page.height - 46, {
+          width: width / 2,
+          lineBreak: false,
+        })
+        .text(`Pagina ${i - range.start + 1} van ${range.count}`, 56 + width / 2, doc.page.height - 46, {
+          width: width / 2,
+          align: 'right',
+          lineBreak: false,
+        });
       doc.page.margins.bottom = bottom;
     }
     doc.end();

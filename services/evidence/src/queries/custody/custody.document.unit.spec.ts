@@ -7,7 +7,8 @@ const item = (extra: Partial<HeldItem> = {}): HeldItem => ({
   labelNumber: 'EV-2026-000123',
   pvNumber: 'GE.55.L5.000777/2026',
   category: 'phone_or_data_carrier',
-  description: 'Laptop, grijs, serienummer afgeschermd, met lader en draagtas in zwarte stof, twee USB-sticks en een externe harde schijf in een aparte zak',
+  description:
+    'Laptop, grijs, serienummer afgeschermd, met lader en draagtas in zwarte stof, twee USB-sticks en een externe harde schijf in een aparte zak',
   sealNumber: 'S-100200',
   custodian: { kind: 'officer', id: '5415-0201' },
   custodyChain: [],
@@ -22,7 +23,11 @@ const item = (extra: Partial<HeldItem> = {}): HeldItem => ({
 
 /** Each drawn line: where it starts, how it is anchored and the length it is drawn at (its measured width). */
 function lines(svg: string): { x: number; anchor: string; length: number; size: number; text: string }[] {
-  return [...svg.matchAll(/<text x="([\d.]+)" y="[\d.]+"[^>]*font-size="([\d.]+)"[^>]*?(?: text-anchor="(\w+)")? textLength="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
+  return [
+    ...svg.matchAll(
+      /<text x="([\d.]+)" y="[\d.]+"[^>]*font-size="([\d.]+)"[^>]*?(?: text-anchor="(\w+)")? textLength="([\d.]+)"[^>]*>([^<]*)<\/text>/g,
+    ),
+  ].map((m) => ({
     x: Number(m[1]),
     size: Number(m[2]),
     anchor: m[3] ?? 'start',
@@ -50,6 +55,9 @@ describe('the item label', () => {
     expect(fitted.size).toBe(2);
     expect(fitted.lines).toHaveLength(3);
     expect(fitted.lines[2].endsWith('…')).toBe(true);
-    expect(fitText('EV-2026-000123', { width: 53, size: 5, minSize: 3, maxLines: 1, bold: true })).toEqual({ lines: ['EV-2026-000123'], size: 5 });
+    expect(fitText('EV-2026-000123', { width: 53, size: 5, minSize: 3, maxLines: 1, bold: true })).toEqual({
+      lines: ['EV-2026-000123'],
+      size: 5,
+    });
   });
 });

@@ -23,13 +23,40 @@ export class FoundObjectQueriesController {
   @SearchRateLimit()
   @Allow(...POPP_ROLES)
   @Consults('found_object')
-  async list(@Query() q: ListFoundObjectsQuery, @Req() req: Request): Promise<{ foundObjects: { id: string; category: string; description: string; status: string; foundOn: string; version: number; holdingPeriodEndsAt: string | null; }[]; }> {
+  async list(
+    @Query() q: ListFoundObjectsQuery,
+    @Req() req: Request,
+  ): Promise<{
+    foundObjects: {
+      id: string;
+      category: string;
+      description: string;
+      status: string;
+      foundOn: string;
+      version: number;
+      holdingPeriodEndsAt: string | null;
+    }[];
+  }> {
     const where: Partial<FoundObjectRow> = {};
     if (q.status) where.status = q.status;
     if (q.category) where.category = q.category;
     const rows = await this.es.dataSource.getRepository(FoundObjectRow).find({ where, order: { registeredAt: 'DESC' }, take: 200 });
-    await this.control.recordListRead(req, 'found_object', rows.map((r) => ({ type: 'found_object' as const, id: r.id })));
-    return { foundObjects: rows.map((r) => ({ id: r.id, category: r.category, description: r.description, status: r.status, foundOn: r.foundOn, version: r.version, holdingPeriodEndsAt: holdingEndsAt(r.state, this.config.holdingPeriods) })) };
+    await this.control.recordListRead(
+      req,
+      'found_object',
+      rows.map((r) => ({ type: 'found_object' as const, id: r.id })),
+    );
+    return {
+      foundObjects: rows.map((r) => ({
+        id: r.id,
+        category: r.category,
+        description: r.description,
+        status: r.status,
+        foundOn: r.foundOn,
+        version: r.version,
+        holdingPeriodEndsAt: holdingEndsAt(r.state, this.config.holdingPeriods),
+      })),
+    };
   }
 
   @Get('found-objects/:id')
@@ -48,9 +75,23 @@ export class FoundObjectQueriesController {
   @Allow(...POPP_ROLES)
   @Consults('loss_declaration')
   @ApiOperation({ summary: 'Loss declarations from the desk, to match found objects against' })
-  async losses(@Req() req: Request): Promise<{ lossDeclarations: { declaredAt: string; reportId: string; category: string; description: string; municipality: string; lostOn: string; declarantRef: string; }[]; }> {
+  async losses(@Req() req: Request): Promise<{
+    lossDeclarations: {
+      declaredAt: string;
+      reportId: string;
+      category: string;
+      description: string;
+      municipality: string;
+      lostOn: string;
+      declarantRef: string;
+    }[];
+  }> {
     const rows = await this.es.dataSource.getRepository(LossDeclarationRow).find({ order: { declaredAt: 'DESC' }, take: 200 });
-    await this.control.recordListRead(req, 'loss_declaration', rows.map((r) => ({ type: 'loss_declaration', id: r.reportId })));
+    await this.control.recordListRead(
+      req,
+      'loss_declaration',
+      rows.map((r) => ({ type: 'loss_declaration', id: r.reportId })),
+    );
     return { lossDeclarations: rows.map((r) => ({ ...r, declaredAt: r.declaredAt.toISOString() })) };
   }
 }

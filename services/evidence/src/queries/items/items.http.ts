@@ -63,12 +63,21 @@ export class ItemQueriesController {
   @SearchRateLimit()
   @Allow(...READERS)
   @Consults('evidence_item')
-  @ApiOperation({ summary: 'Items you may see, filtered by case (investigation id or PV number), label number, status, custodian, location' })
+  @ApiOperation({
+    summary: 'Items you may see, filtered by case (investigation id or PV number), label number, status, custodian, location',
+  })
   async list(@Query() q: ListItemsQuery, @Req() req: Request): Promise<{ items: ItemListEntry[]; limit: number; offset: number }> {
     const limit = Math.min(q.limit ?? 50, 200);
     const offset = q.offset ?? 0;
-    const qb = this.access.eventSourcing.dataSource.getRepository(ItemRow).createQueryBuilder('i').orderBy('i.registeredAt', 'DESC').addOrderBy('i.id');
-    if (q.caseId) qb.andWhere(new Brackets((w) => w.where('CAST(i.investigationId AS text) = :c', { c: q.caseId }).orWhere('i.pvNumber = :c', { c: q.caseId })));
+    const qb = this.access.eventSourcing.dataSource
+      .getRepository(ItemRow)
+      .createQueryBuilder('i')
+      .orderBy('i.registeredAt', 'DESC')
+      .addOrderBy('i.id');
+    if (q.caseId)
+      qb.andWhere(
+        new Brackets((w) => w.where('CAST(i.investigationId AS text) = :c', { c: q.caseId }).orWhere('i.pvNumber = :c', { c: q.caseId })),
+      );
     if (q.labelNumber) qb.andWhere('i.labelNumber = :lb', { lb: q.labelNumber.trim().toUpperCase() });
     if (q.status) qb.andWhere('i.status = :s', { s: q.status });
     if (q.custodian) qb.andWhere('i.custodianId = :cu', { cu: q.custodian });
@@ -82,7 +91,9 @@ export class ItemQueriesController {
   @Get('statistics')
   @SearchRateLimit()
   @Allow('chief')
-  @ApiOperation({ summary: 'How many items are checked out, and how many of them are past their expected return, for the chief: counts only, no item' })
+  @ApiOperation({
+    summary: 'How many items are checked out, and how many of them are past their expected return, for the chief: counts only, no item',
+  })
   async statistics(): Promise<ItemStatistics> {
     const r = await this.access.eventSourcing.dataSource
       .getRepository(ItemRow)
@@ -92,7 +103,12 @@ export class ItemQueriesController {
       .addSelect('MIN(i.expectedReturnAt) FILTER (WHERE i.expectedReturnAt < now())', 'oldest')
       .where("i.whereabouts = 'checked_out'")
       .getRawOne<{ checkedOut: number; overdue: number; oldest: Date | string | null }>();
-    return { at: new Date().toISOString(), checkedOut: Number(r?.checkedOut ?? 0), overdue: Number(r?.overdue ?? 0), oldestDueAt: r?.oldest ? new Date(r.oldest).toISOString() : null };
+    return {
+      at: new Date().toISOString(),
+      checkedOut: Number(r?.checkedOut ?? 0),
+      overdue: Number(r?.overdue ?? 0),
+      oldestDueAt: r?.oldest ? new Date(r.oldest).toISOString() : null,
+    };
   }
 
   @Get('overdue')
@@ -114,7 +130,12 @@ export class ItemQueriesController {
   @Allow(...READERS)
   @Consults('evidence_item')
   @ApiOperation({ summary: 'One item; with ?asOf=<ISO time> as it stood then' })
-  async get(@UuidParam('id') id: string, @Query() q: AsOfQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ItemView & { asOf?: string }> {
+  async get(
+    @UuidParam('id') id: string,
+    @Query() q: AsOfQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ItemView & { asOf?: string }> {
     const row = await this.access.row(id);
     const granted = await this.access.authorizeRead(req, row);
     res.setHeader('X-Access-Basis', granted.basis);
@@ -123,7 +144,11 @@ export class ItemQueriesController {
       return itemView(row.state, row.version)!;
     }
     const asOf = new Date(q.asOf);
-    const { state, version } = await loadState<ItemState, ItemEvent>(this.access.eventSourcing.store, itemStream(id), { evolve: evolveItem, initialState: initialItemState, asOf });
+    const { state, version } = await loadState<ItemState, ItemEvent>(this.access.eventSourcing.store, itemStream(id), {
+      evolve: evolveItem,
+      initialState: initialItemState,
+      asOf,
+    });
     const view = itemView(state, version);
     if (!view) throw problem(404, 'item_not_registered_then', `Item ${id} was not registered yet at ${asOf.toISOString()}.`, 'asOf');
     return { ...view, asOf: asOf.toISOString() };
@@ -157,7 +182,13 @@ export class ItemQueriesController {
   @Allow(...READERS)
   @Consults('evidence_item')
   @ApiOperation({ summary: 'Recompute the item’s hash chain from the stored events' })
-  async verify(@UuidParam('id') id: string, @Req() req: Request): Promise<{ ok: true; events: number; headHash: string; itemId: string; } | { ok: false; events: number; brokenAt: { streamVersion: number; eventId: string; reason: "content" | "link"; }; itemId: string; }> {
+  async verify(
+    @UuidParam('id') id: string,
+    @Req() req: Request,
+  ): Promise<
+    | { ok: true; events: number; headHash: string; itemId: string }
+    | { ok: false; events: number; brokenAt: { streamVersion: number; eventId: string; reason: 'content' | 'link' }; itemId: string }
+  > {
     const row = await this.access.row(id);
     await this.access.authorizeRead(req, row);
     return { itemId: id, ...(await this.access.eventSourcing.store.verifyStream(itemStream(id))) };
@@ -198,14 +229,21 @@ export class ItemQueriesController {
   private async onHandover(req: Request, rowsPromise: Promise<ItemRow[]>, side: 'incoming' | 'outgoing'): Promise<ItemRow[]> {
     const principal = this.access.principal(req);
     const mine = (p: PartyRef) => (p.kind === 'officer' ? p.id === principal.staffId : this.access.mayActFor(principal, p));
-    return (await rowsPromise).filter((r) => r.state.status === 'held' && r.state.openOffer !== null && mine(side === 'incoming' ? r.state.openOffer.to : r.state.custodian));
+    return (await rowsPromise).filter(
+      (r) =>
+        r.state.status === 'held' && r.state.openOffer !== null && mine(side === 'incoming' ? r.state.openOffer.to : r.state.custodian),
+    );
   }
 
   /** Filters rows to those the reader sees without a justification, pages them, and logs the list read. */
   private async visible(req: Request, rowsPromise: Promise<ItemRow[]>, limit: number, offset: number): Promise<{ items: ItemListEntry[] }> {
     const principal = this.access.principal(req);
     const visible = (await this.access.visible(principal, await rowsPromise)).slice(offset, offset + limit);
-    await this.access.accessControl.recordListRead(req, 'evidence_item', visible.map((v) => v.resource));
+    await this.access.accessControl.recordListRead(
+      req,
+      'evidence_item',
+      visible.map((v) => v.resource),
+    );
     const seen = visible.map((v) => v.row);
     return {
       items: seen.map((r) => ({

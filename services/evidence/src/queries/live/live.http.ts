@@ -6,7 +6,14 @@ import { FoundObjectRow } from '../../read-model/found-objects/found-object.read
 import { CaseRow, ItemRow } from '../../read-model/items/item.read-model';
 
 /** `GET /api/evidence/live`, for those who read items or found objects. */
-export const EvidenceLiveController = liveController('evidence', ['detective', 'team_lead', 'evidence_officer', 'lab_liaison', 'front_desk', 'chief']);
+export const EvidenceLiveController = liveController('evidence', [
+  'detective',
+  'team_lead',
+  'evidence_officer',
+  'lab_liaison',
+  'front_desk',
+  'chief',
+]);
 
 /**
  * What changes live in evidence: an item (its custody, its case's evidence list, the desk's storage
@@ -29,7 +36,11 @@ export function evidenceLiveSources(es: ServiceEventSourcing, access: EvidenceAc
     },
     {
       projection: 'evidence-found-objects',
-      records: (rows: FoundObjectRow[]) => rows.map((row) => ({ change: { type: 'found_object', id: row.id, version: row.version }, resource: () => ({ type: 'found_object', id: row.id }) })),
+      records: (rows: FoundObjectRow[]) =>
+        rows.map((row) => ({
+          change: { type: 'found_object', id: row.id, version: row.version },
+          resource: () => ({ type: 'found_object', id: row.id }),
+        })),
     },
   ];
 }

@@ -32,9 +32,16 @@ export class EvidenceReferenceController {
       storageRooms: this.config.storageRooms.map(({ id, name }) => ({ id, name })),
       laboratories: this.config.laboratories.map(({ id, name }) => ({ id, name })),
       witnessRules: Object.entries(this.config.witnessRules).flatMap(([disposition, byCategory]) =>
-        Object.entries(byCategory).map(([category, witnesses]) => ({ disposition: disposition as Disposition, category: category as ItemCategory, witnesses: witnesses ?? 0 })),
+        Object.entries(byCategory).map(([category, witnesses]) => ({
+          disposition: disposition as Disposition,
+          category: category as ItemCategory,
+          witnesses: witnesses ?? 0,
+        })),
       ),
-      holdingPeriods: Object.entries(this.config.holdingPeriods).map(([category, days]) => ({ category: category as FoundObjectCategory, days })),
+      holdingPeriods: Object.entries(this.config.holdingPeriods).map(([category, days]) => ({
+        category: category as FoundObjectCategory,
+        days,
+      })),
     };
   }
 }

@@ -42,6 +42,14 @@ export const lossDeclarationsProjection: Projection<LossDeclarationRow> = {
   keys: (e) => [(e.data as { reportId: string }).reportId],
   evolve: (_row, e) => {
     const d = e.data as LossDeclarationRecorded['data'];
-    return { reportId: d.reportId, category: d.category, description: d.description, municipality: d.place.municipality, lostOn: d.lostOn, declarantRef: d.declarantRef, declaredAt: new Date(d.declaredAt) };
+    return {
+      reportId: d.reportId,
+      category: d.category,
+      description: d.description,
+      municipality: d.place.municipality,
+      lostOn: d.lostOn,
+      declarantRef: d.declarantRef,
+      declaredAt: new Date(d.declaredAt),
+    };
   },
 };

@@ -37,7 +37,12 @@ export function itemRow(state: ItemState, version: number, seizedBy: string): It
     whereabouts: whereabouts?.kind ?? null,
     custodianKind: state.custodian.kind,
     custodianId: state.custodian.id,
-    location: whereabouts?.kind === 'in_storage' ? formatLocation(whereabouts.location) : whereabouts?.kind === 'checked_out' ? formatLocation(whereabouts.from) : null,
+    location:
+      whereabouts?.kind === 'in_storage'
+        ? formatLocation(whereabouts.location)
+        : whereabouts?.kind === 'checked_out'
+          ? formatLocation(whereabouts.from)
+          : null,
     expectedReturnAt: whereabouts?.kind === 'checked_out' ? new Date(whereabouts.expectedReturnAt) : null,
     seizedBy,
     registeredAt: new Date(registered.since),
@@ -66,9 +71,21 @@ export const caseDirectoryProjection: Projection<CaseRow> = {
     const event = { type: e.type, data: e.data } as CaseDirectoryEvent;
     switch (event.type) {
       case 'CaseReferenced':
-        return { investigationId: event.data.investigationId, caseNumber: event.data.caseNumber ?? null, team: event.data.team, leadInvestigator: row?.leadInvestigator ?? null, status: 'open' };
+        return {
+          investigationId: event.data.investigationId,
+          caseNumber: event.data.caseNumber ?? null,
+          team: event.data.team,
+          leadInvestigator: row?.leadInvestigator ?? null,
+          status: 'open',
+        };
       case 'CaseAssigned':
-        return { investigationId: event.data.investigationId, caseNumber: row?.caseNumber ?? null, team: event.data.team, leadInvestigator: event.data.leadInvestigator ?? null, status: row?.status ?? 'open' };
+        return {
+          investigationId: event.data.investigationId,
+          caseNumber: row?.caseNumber ?? null,
+          team: event.data.team,
+          leadInvestigator: event.data.leadInvestigator ?? null,
+          status: row?.status ?? 'open',
+        };
       case 'CaseClosed':
         return row && { ...row, status: 'closed' };
       case 'CaseReopened':

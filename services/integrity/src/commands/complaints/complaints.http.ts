@@ -1,35 +1,35 @@
-import { Body,Controller,HttpCode,Inject,Param,Post,Req,Res } from '@nestjs/common';
-import { ApiOperation,ApiParam,ApiTags } from '@nestjs/swagger';
-import { AggregateCommands,CommandInput,newRecordId,RecordedEvent,streamAfter } from '@police/event-store';
-import { EVENT_SOURCING,problem,requestContext,ServiceEventSourcing,setEtag,UuidParam } from '@police/platform';
-import { Allow,Authenticated,Role } from '@police/security';
-import type { Request,Response } from 'express';
-import { ComplaintEvent,OVERSIGHT_BODIES,OversightBody } from '../../domain/complaint.events';
+import { Body, Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { AggregateCommands, CommandInput, newRecordId, RecordedEvent, streamAfter } from '@police/event-store';
+import { EVENT_SOURCING, problem, requestContext, ServiceEventSourcing, setEtag, UuidParam } from '@police/platform';
+import { Allow, Authenticated, Role } from '@police/security';
+import type { Request, Response } from 'express';
+import { ComplaintEvent, OVERSIGHT_BODIES, OversightBody } from '../../domain/complaint.events';
 import { ComplaintCommand } from '../../domain/complaint.decide';
 import { ComplaintState } from '../../domain/complaint.state';
 import { Actor } from '../../domain/integrity.decide';
-import { IntegrityAccess,OVERSIGHT_ROLES,oversightBody } from '../../integrity.access';
+import { IntegrityAccess, OVERSIGHT_ROLES, oversightBody } from '../../integrity.access';
 import { complaintAggregate } from '../../integrity.aggregates';
-import { INTEGRITY_CONFIG,IntegrityConfig } from '../../integrity.config';
+import { INTEGRITY_CONFIG, IntegrityConfig } from '../../integrity.config';
 import { ComplaintRow } from '../../read-model/complaints/complaint.read-model';
-import { ComplaintReceipt,ComplaintView,complaintView } from '../../read-model/complaints/complaint.view';
+import { ComplaintReceipt, ComplaintView, complaintView } from '../../read-model/complaints/complaint.view';
 import {
-AcknowledgeRequest,
-AnswerInformationRequestRequest,
-AssignInvestigatorRequest,
-CriminalReferralRequest,
-DisciplinaryProcedureRequest,
-EvaluationNoteRequest,
-FindingRequest,
-ForwardRequest,
-HearingRequest,
-InformationRequestRequest,
-LessonsRequest,
-OutcomeRequest,
-ParketReportRequest,
-ReceiveComplaintRequest,
-SanctionRequest,
-TriageRequest,
+  AcknowledgeRequest,
+  AnswerInformationRequestRequest,
+  AssignInvestigatorRequest,
+  CriminalReferralRequest,
+  DisciplinaryProcedureRequest,
+  EvaluationNoteRequest,
+  FindingRequest,
+  ForwardRequest,
+  HearingRequest,
+  InformationRequestRequest,
+  LessonsRequest,
+  OutcomeRequest,
+  ParketReportRequest,
+  ReceiveComplaintRequest,
+  SanctionRequest,
+  TriageRequest,
 } from './complaints.request';
 import { RegisterNumbers } from '../../integrity.register-numbers';
 
@@ -61,8 +61,14 @@ export class ComplaintCommandsController {
 
   @Post()
   @Allow(...INTAKE_ROLES)
-  @ApiOperation({ summary: 'Register a complaint in the corps register (any channel; Idempotency-Key makes a retry return the first result)' })
-  async receive(@Body() body: ReceiveComplaintRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
+  @ApiOperation({
+    summary: 'Register a complaint in the corps register (any channel; Idempotency-Key makes a retry return the first result)',
+  })
+  async receive(
+    @Body() body: ReceiveComplaintRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ComplaintAnswer> {
     const principal = this.access.principal(req);
     // Whoever registers a complaint sees it; one that names the registrar must be registered by someone else.
     if (body.staffConcerned.includes(principal.staffId)) {
@@ -71,30 +77,52 @@ export class ComplaintCommandsController {
     const ctx = requestContext(req, this.access.actor(principal));
     const complaintId = newRecordId('complaint', principal.staffId, ctx.idempotencyKey);
     const registerNumber = await this.registerNumbers.next(ctx.now);
-    const result = await this.complaints.handle(complaintId, {
-      type: 'ReceiveComplaint',
-      data: {
-        complaintId,
-        registerNumber,
-        channel: body.channel,
-        complainant: { name: body.complainant.name, ...(body.complainant.contact !== undefined && { contact: body.complainant.contact }) },
-        staffConcerned: body.staffConcerned,
-        facts: body.facts,
-        receivedOn: body.receivedOn,
-        ...(body.reportId !== undefined && { reportId: body.reportId }),
-        ...(body.externalReference !== undefined && { externalReference: body.externalReference }),
-        ...(body.office !== undefined && { office: body.office }),
+    const result = await this.complaints.handle(
+      complaintId,
+      {
+        type: 'ReceiveComplaint',
+        data: {
+          complaintId,
+          registerNumber,
+          channel: body.channel,
+          complainant: {
+            name: body.complainant.name,
+            ...(body.complainant.contact !== undefined && { contact: body.complainant.contact }),
+          },
+          staffConcerned: body.staffConcerned,
+          facts: body.facts,
+          receivedOn: body.receivedOn,
+          ...(body.reportId !== undefined && { reportId: body.reportId }),
+          ...(body.externalReference !== undefined && { externalReference: body.externalReference }),
+          ...(body.office !== undefined && { office: body.office }),
+        },
       },
-    }, ctx);
+      ctx,
+    );
     res.status(result.alreadyHandled ? 200 : 201).location(`/api/integrity/complaints/${complaintId}`);
     return this.answer(req, res, complaintId);
   }
 
   @Post(':id/forwardings')
   @Allow(...OVERSIGHT_ROLES)
-  @ApiOperation({ summary: 'Record the forwarding to Comité P or AIG (date, channel, their reference if known); the forwarding document follows from it' })
-  async forward(@UuidParam('id') id: string, @Body() body: ForwardRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer & { document: string }> {
-    const view = await this.onComplaint(id, req, res, { type: 'ForwardComplaint', data: { body: body.body, forwardedOn: body.forwardedOn, channel: body.channel, ...(body.reference !== undefined && { reference: body.reference }) } });
+  @ApiOperation({
+    summary: 'Record the forwarding to Comité P or AIG (date, channel, their reference if known); the forwarding document follows from it',
+  })
+  async forward(
+    @UuidParam('id') id: string,
+    @Body() body: ForwardRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ComplaintAnswer & { document: string }> {
+    const view = await this.onComplaint(id, req, res, {
+      type: 'ForwardComplaint',
+      data: {
+        body: body.body,
+        forwardedOn: body.forwardedOn,
+        channel: body.channel,
+        ...(body.reference !== undefined && { reference: body.reference }),
+      },
+    });
     res.status(201);
     return { ...view, document: `/api/integrity/complaints/${id}/forwardings/${body.body}/document` };
   }
@@ -103,26 +131,58 @@ export class ComplaintCommandsController {
   @HttpCode(200)
   @Allow(...OVERSIGHT_ROLES)
   @ApiParam({ name: 'recipient', enum: OVERSIGHT_BODIES })
-  @ApiOperation({ summary: "Record the reference Comité P or AIG gave the forwarded complaint" })
-  async acknowledge(@UuidParam('id') id: string, @Param('recipient') recipient: string, @Body() body: AcknowledgeRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
-    return this.onComplaint(id, req, res, { type: 'AcknowledgeForwarding', data: { body: recipient as OversightBody, reference: body.reference, acknowledgedOn: body.acknowledgedOn } }, () => oversightBody(recipient));
+  @ApiOperation({ summary: 'Record the reference Comité P or AIG gave the forwarded complaint' })
+  async acknowledge(
+    @UuidParam('id') id: string,
+    @Param('recipient') recipient: string,
+    @Body() body: AcknowledgeRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ComplaintAnswer> {
+    return this.onComplaint(
+      id,
+      req,
+      res,
+      {
+        type: 'AcknowledgeForwarding',
+        data: { body: recipient as OversightBody, reference: body.reference, acknowledgedOn: body.acknowledgedOn },
+      },
+      () => oversightBody(recipient),
+    );
   }
 
   @Post(':id/triage')
   @HttpCode(200)
   @Allow(...OVERSIGHT_ROLES)
-  @ApiOperation({ summary: 'Route the complaint: administrative or judicial investigation (BIT), disciplinary investigation (Tucht), or the DPO' })
-  async triage(@UuidParam('id') id: string, @Body() body: TriageRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
+  @ApiOperation({
+    summary: 'Route the complaint: administrative or judicial investigation (BIT), disciplinary investigation (Tucht), or the DPO',
+  })
+  async triage(
+    @UuidParam('id') id: string,
+    @Body() body: TriageRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ComplaintAnswer> {
     return this.onComplaint(id, req, res, {
       type: 'TriageComplaint',
-      data: { route: body.route, reason: body.reason, ...(body.parketReference !== undefined && { parketReference: body.parketReference }), disciplinaryAuthorities: this.config.discipline.authorities },
+      data: {
+        route: body.route,
+        reason: body.reason,
+        ...(body.parketReference !== undefined && { parketReference: body.parketReference }),
+        disciplinaryAuthorities: this.config.discipline.authorities,
+      },
     });
   }
 
   @Post(':id/investigators')
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: "Assign an investigator, after the conflict-of-interest check; an override needs the chief's reason" })
-  async assign(@UuidParam('id') id: string, @Body() body: AssignInvestigatorRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
+  async assign(
+    @UuidParam('id') id: string,
+    @Body() body: AssignInvestigatorRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ComplaintAnswer> {
     const view = await this.onComplaint(id, req, res, {
       type: 'AssignInvestigator',
       data: {
@@ -140,9 +200,23 @@ export class ComplaintCommandsController {
   @Post(':id/findings')
   @Authenticated()
   @ApiOperation({ summary: 'Record a finding ten laste (incriminating) or ten ontlaste (exculpatory); assigned investigators only' })
-  async finding(@UuidParam('id') id: string, @Body() body: FindingRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer & { findingId: string }> {
+  async finding(
+    @UuidParam('id') id: string,
+    @Body() body: FindingRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ComplaintAnswer & { findingId: string }> {
     const findingId = newRecordId('finding', this.access.principal(req).staffId, req.header('idempotency-key'));
-    const view = await this.onComplaint(id, req, res, { type: 'RecordFinding', data: { findingId, kind: body.kind, summary: body.summary, source: body.source, ...(body.staffId !== undefined && { staffId: body.staffId }) } });
+    const view = await this.onComplaint(id, req, res, {
+      type: 'RecordFinding',
+      data: {
+        findingId,
+        kind: body.kind,
+        summary: body.summary,
+        source: body.source,
+        ...(body.staffId !== undefined && { staffId: body.staffId }),
+      },
+    });
     res.status(201);
     return { ...view, findingId };
   }
@@ -150,11 +224,22 @@ export class ComplaintCommandsController {
   @Post(':id/information-requests')
   @Authenticated()
   @ApiOperation({ summary: 'Record an information request from Comité P or AIG' })
-  async informationRequest(@UuidParam('id') id: string, @Body() body: InformationRequestRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer & { requestId: string }> {
+  async informationRequest(
+    @UuidParam('id') id: string,
+    @Body() body: InformationRequestRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ComplaintAnswer & { requestId: string }> {
     const requestId = newRecordId('information-request', this.access.principal(req).staffId, req.header('idempotency-key'));
     const view = await this.onComplaint(id, req, res, {
       type: 'RecordInformationRequest',
-      data: { requestId, body: body.body, request: body.request, receivedOn: body.receivedOn, ...(body.externalReference !== undefined && { externalReference: body.externalReference }) },
+      data: {
+        requestId,
+        body: body.body,
+        request: body.request,
+        receivedOn: body.receivedOn,
+        ...(body.externalReference !== undefined && { externalReference: body.externalReference }),
+      },
     });
     res.status(201);
     return { ...view, requestId };
@@ -164,19 +249,41 @@ export class ComplaintCommandsController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Record the answer given to an information request' })
-  async answerInformationRequest(@UuidParam('id') id: string, @Param('requestId') requestId: string, @Body() body: AnswerInformationRequestRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
-    return this.onComplaint(id, req, res, { type: 'AnswerInformationRequest', data: { requestId, answer: body.answer, providedOn: body.providedOn } });
+  async answerInformationRequest(
+    @UuidParam('id') id: string,
+    @Param('requestId') requestId: string,
+    @Body() body: AnswerInformationRequestRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ComplaintAnswer> {
+    return this.onComplaint(id, req, res, {
+      type: 'AnswerInformationRequest',
+      data: { requestId, answer: body.answer, providedOn: body.providedOn },
+    });
   }
 
   @Post(':id/hearings')
   @Authenticated()
   @ApiOperation({ summary: 'Record a hearing of a staff member concerned, with their assistance (or waiver) and file access noted' })
-  async hearing(@UuidParam('id') id: string, @Body() body: HearingRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer & { hearingId: string }> {
+  async hearing(
+    @UuidParam('id') id: string,
+    @Body() body: HearingRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ComplaintAnswer & { hearingId: string }> {
     const hearingId = newRecordId('hearing', this.access.principal(req).staffId, req.header('idempotency-key'));
-    const assistance = body.assistance.kind === 'waived' ? { kind: 'waived' as const } : { kind: body.assistance.kind, name: body.assistance.name ?? '' };
+    const assistance =
+      body.assistance.kind === 'waived' ? { kind: 'waived' as const } : { kind: body.assistance.kind, name: body.assistance.name ?? '' };
     const view = await this.onComplaint(id, req, res, {
       type: 'RecordHearing',
-      data: { hearingId, staffId: body.staffId, heardOn: body.heardOn, assistance, fileAccessGiven: body.fileAccessGiven, summary: body.summary },
+      data: {
+        hearingId,
+        staffId: body.staffId,
+        heardOn: body.heardOn,
+        assistance,
+        fileAccessGiven: body.fileAccessGiven,
+        summary: body.summary,
+      },
     });
     res.status(201);
     return { ...view, hearingId };
@@ -186,7 +293,12 @@ export class ComplaintCommandsController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Conclude the investigation: founded, unfounded, or manifestly unfounded and malicious' })
-  async outcome(@UuidParam('id') id: string, @Body() body: OutcomeRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
+  async outcome(
+    @UuidParam('id') id: string,
+    @Body() body: OutcomeRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ComplaintAnswer> {
     return this.onComplaint(id, req, res, { type: 'ConcludeInvestigation', data: { conclusion: body.conclusion, summary: body.summary } });
   }
 
@@ -194,23 +306,51 @@ export class ComplaintCommandsController {
   @HttpCode(200)
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Report a manifestly unfounded and malicious complaint to the parket' })
-  async parketReport(@UuidParam('id') id: string, @Body() body: ParketReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
-    return this.onComplaint(id, req, res, { type: 'ReportMaliciousComplaintToParket', data: { reportedOn: body.reportedOn, ...(body.parketReference !== undefined && { parketReference: body.parketReference }) } });
+  async parketReport(
+    @UuidParam('id') id: string,
+    @Body() body: ParketReportRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ComplaintAnswer> {
+    return this.onComplaint(id, req, res, {
+      type: 'ReportMaliciousComplaintToParket',
+      data: { reportedOn: body.reportedOn, ...(body.parketReference !== undefined && { parketReference: body.parketReference }) },
+    });
   }
 
   @Post(':id/criminal-referral')
   @HttpCode(200)
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Refer staff members concerned to the parket after a founded complaint' })
-  async criminalReferral(@UuidParam('id') id: string, @Body() body: CriminalReferralRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
-    return this.onComplaint(id, req, res, { type: 'ReferToParket', data: { staffIds: body.staffIds, referredOn: body.referredOn, ...(body.parketReference !== undefined && { parketReference: body.parketReference }) } });
+  async criminalReferral(
+    @UuidParam('id') id: string,
+    @Body() body: CriminalReferralRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ComplaintAnswer> {
+    return this.onComplaint(id, req, res, {
+      type: 'ReferToParket',
+      data: {
+        staffIds: body.staffIds,
+        referredOn: body.referredOn,
+        ...(body.parketReference !== undefined && { parketReference: body.parketReference }),
+      },
+    });
   }
 
   @Post(':id/disciplinary-procedures')
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Start a disciplinary procedure against a staff member concerned (a disciplinary authority)' })
-  async procedure(@UuidParam('id') id: string, @Body() body: DisciplinaryProcedureRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
-    const view = await this.onComplaint(id, req, res, { type: 'StartDisciplinaryProcedure', data: { staffId: body.staffId, config: this.config.discipline } });
+  async procedure(
+    @UuidParam('id') id: string,
+    @Body() body: DisciplinaryProcedureRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ComplaintAnswer> {
+    const view = await this.onComplaint(id, req, res, {
+      type: 'StartDisciplinaryProcedure',
+      data: { staffId: body.staffId, config: this.config.discipline },
+    });
     res.status(201);
     return view;
   }
@@ -219,14 +359,27 @@ export class ComplaintCommandsController {
   @HttpCode(200)
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Record the sanction the competent authority decided (catalogue and authority matrix are configuration)' })
-  async sanction(@UuidParam('id') id: string, @Body() body: SanctionRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
-    return this.onComplaint(id, req, res, { type: 'DecideSanction', data: { staffId: body.staffId, sanction: body.sanction, decidedOn: body.decidedOn, config: this.config.discipline } });
+  async sanction(
+    @UuidParam('id') id: string,
+    @Body() body: SanctionRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ComplaintAnswer> {
+    return this.onComplaint(id, req, res, {
+      type: 'DecideSanction',
+      data: { staffId: body.staffId, sanction: body.sanction, decidedOn: body.decidedOn, config: this.config.discipline },
+    });
   }
 
   @Post(':id/evaluation-notes')
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: "Add a note for a staff member's evaluation file (HR)" })
-  async evaluationNote(@UuidParam('id') id: string, @Body() body: EvaluationNoteRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
+  async evaluationNote(
+    @UuidParam('id') id: string,
+    @Body() body: EvaluationNoteRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ComplaintAnswer> {
     const view = await this.onComplaint(id, req, res, { type: 'AddEvaluationFileNote', data: { staffId: body.staffId, note: body.note } });
     res.status(201);
     return view;
@@ -235,7 +388,12 @@ export class ComplaintCommandsController {
   @Post(':id/lessons')
   @Allow(...OVERSIGHT_ROLES)
   @ApiOperation({ summary: 'Record lessons learned, for the individual or for the corps' })
-  async lessons(@UuidParam('id') id: string, @Body() body: LessonsRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ComplaintAnswer> {
+  async lessons(
+    @UuidParam('id') id: string,
+    @Body() body: LessonsRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ComplaintAnswer> {
     const view = await this.onComplaint(id, req, res, { type: 'RecordLessonsLearned', data: { scope: body.scope, lessons: body.lessons } });
     res.status(201);
     return view;
@@ -254,7 +412,13 @@ export class ComplaintCommandsController {
    * (request checks that must not be answered before it: they would tell a stranger the id exists), then
    * the decision.
    */
-  private async onComplaint(id: string, req: Request, res: Response, command: CommandInput<ComplaintCommand>, check?: () => void): Promise<ComplaintAnswer> {
+  private async onComplaint(
+    id: string,
+    req: Request,
+    res: Response,
+    command: CommandInput<ComplaintCommand>,
+    check?: () => void,
+  ): Promise<ComplaintAnswer> {
     const ctx = requestContext(req, this.access.actor(this.access.principal(req)));
     let before: RecordedEvent[] = [];
     const result = await this.complaints.handle(id, command, {

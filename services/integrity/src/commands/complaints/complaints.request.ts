@@ -1,19 +1,19 @@
-import { ApiProperty,ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize,ArrayMinSize,IsArray,IsBoolean,IsIn,IsString,IsUUID,Length } from 'class-validator';
-import { IsCalendarDate,Nested,Optional } from '@police/platform';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length } from 'class-validator';
+import { IsCalendarDate, Nested, Optional } from '@police/platform';
 import {
-COMPLAINT_CHANNELS,
-ComplaintChannel,
-CONCLUSIONS,
-Conclusion,
-FORWARDING_CHANNELS,
-ForwardingChannel,
-LESSON_SCOPES,
-LessonScope,
-OVERSIGHT_BODIES,
-OversightBody,
-TRIAGE_ROUTES,
-TriageRoute,
+  COMPLAINT_CHANNELS,
+  ComplaintChannel,
+  CONCLUSIONS,
+  Conclusion,
+  FORWARDING_CHANNELS,
+  ForwardingChannel,
+  LESSON_SCOPES,
+  LessonScope,
+  OVERSIGHT_BODIES,
+  OversightBody,
+  TRIAGE_ROUTES,
+  TriageRoute,
 } from '../../domain/complaint.events';
 
 export class ComplainantRequest {
@@ -37,7 +37,11 @@ export class ReceiveComplaintRequest {
   @ApiProperty() @IsString() @Length(1, 10000) facts: string;
   @ApiProperty({ example: '2026-03-02' }) @IsCalendarDate() receivedOn: string;
   @ApiPropertyOptional({ description: 'Channel desk_report: the reports intake it came from' }) @Optional() @IsUUID() reportId?: string;
-  @ApiPropertyOptional({ description: 'Channels via_comite_p / via_aig: their reference' }) @Optional() @IsString() @Length(1, 100) externalReference?: string;
+  @ApiPropertyOptional({ description: 'Channels via_comite_p / via_aig: their reference' })
+  @Optional()
+  @IsString()
+  @Length(1, 100)
+  externalReference?: string;
   @ApiPropertyOptional({ example: 'APG' }) @Optional() @IsString() @Length(1, 100) office?: string;
 }
 
@@ -45,7 +49,11 @@ export class ForwardRequest {
   @ApiProperty({ enum: OVERSIGHT_BODIES }) @IsIn(OVERSIGHT_BODIES) body: OversightBody;
   @ApiProperty({ example: '2026-03-03' }) @IsCalendarDate() forwardedOn: string;
   @ApiProperty({ enum: FORWARDING_CHANNELS }) @IsIn(FORWARDING_CHANNELS) channel: ForwardingChannel;
-  @ApiPropertyOptional({ description: "The body's reference, if already known" }) @Optional() @IsString() @Length(1, 100) reference?: string;
+  @ApiPropertyOptional({ description: "The body's reference, if already known" })
+  @Optional()
+  @IsString()
+  @Length(1, 100)
+  reference?: string;
 }
 
 export class AcknowledgeRequest {
@@ -56,7 +64,11 @@ export class AcknowledgeRequest {
 export class TriageRequest {
   @ApiProperty({ enum: TRIAGE_ROUTES }) @IsIn(TRIAGE_ROUTES) route: TriageRoute;
   @ApiProperty() @IsString() @Length(1, 2000) reason: string;
-  @ApiPropertyOptional({ description: "Judicial route: the parket's instruction" }) @Optional() @IsString() @Length(1, 100) parketReference?: string;
+  @ApiPropertyOptional({ description: "Judicial route: the parket's instruction" })
+  @Optional()
+  @IsString()
+  @Length(1, 100)
+  parketReference?: string;
 }
 
 export class OverrideRequest {
@@ -65,12 +77,16 @@ export class OverrideRequest {
 
 export class AssignInvestigatorRequest {
   @ApiProperty({ example: '5415-0401' }) @IsString() @Length(1, 64) investigatorId: string;
-  @ApiProperty({ description: 'Designated ad hoc (access to this one file) rather than a member of the bureau' }) @IsBoolean() designated: boolean;
+  @ApiProperty({ description: 'Designated ad hoc (access to this one file) rather than a member of the bureau' })
+  @IsBoolean()
+  designated: boolean;
   @ApiPropertyOptional({ type: OverrideRequest }) @Optional() @Nested(() => OverrideRequest) override?: OverrideRequest;
 }
 
 export class FindingRequest {
-  @ApiProperty({ enum: ['incriminating', 'exculpatory'], description: 'Ten laste or ten ontlaste' }) @IsIn(['incriminating', 'exculpatory']) kind: 'incriminating' | 'exculpatory';
+  @ApiProperty({ enum: ['incriminating', 'exculpatory'], description: 'Ten laste or ten ontlaste' })
+  @IsIn(['incriminating', 'exculpatory'])
+  kind: 'incriminating' | 'exculpatory';
   @ApiProperty() @IsString() @Length(1, 4000) summary: string;
   @ApiProperty({ example: 'bodycambeelden' }) @IsString() @Length(1, 500) source: string;
   @ApiPropertyOptional({ description: 'The staff member concerned it is about' }) @Optional() @IsString() @Length(1, 64) staffId?: string;
@@ -112,7 +128,13 @@ export class ParketReportRequest {
 }
 
 export class CriminalReferralRequest {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, 64, { each: true }) staffIds: string[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 64, { each: true })
+  staffIds: string[];
   @ApiProperty({ example: '2026-04-01' }) @IsCalendarDate() referredOn: string;
   @ApiPropertyOptional() @Optional() @IsString() @Length(1, 100) parketReference?: string;
 }

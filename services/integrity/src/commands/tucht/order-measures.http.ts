@@ -1,19 +1,18 @@
-import { Body,Controller,Inject,Post,Req,Res } from '@nestjs/common';
-import { ApiOperation,ApiTags } from '@nestjs/swagger';
-import { AggregateCommands,newRecordId,RecordedEvent,streamAfter } from '@police/event-store';
-import { EVENT_SOURCING,problem,ProblemException,requestContext,ServiceEventSourcing,setEtag,UuidParam } from '@police/platform';
+import { Body, Controller, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AggregateCommands, newRecordId, RecordedEvent, streamAfter } from '@police/event-store';
+import { EVENT_SOURCING, problem, ProblemException, requestContext, ServiceEventSourcing, setEtag, UuidParam } from '@police/platform';
 import { Allow } from '@police/security';
-import type { Request,Response } from 'express';
+import type { Request, Response } from 'express';
 import { Actor } from '../../domain/integrity.decide';
-import { LinkedComplaint,OrderMeasureCommand,OrderMeasureState } from '../../domain/order-measure.decide';
+import { LinkedComplaint, OrderMeasureCommand, OrderMeasureState } from '../../domain/order-measure.decide';
 import { OrderMeasureEvent } from '../../domain/order-measure.events';
-import { IntegrityAccess,TUCHT_ROLES } from '../../integrity.access';
+import { IntegrityAccess, TUCHT_ROLES } from '../../integrity.access';
 import { orderMeasureAggregate } from '../../integrity.aggregates';
-import { INTEGRITY_CONFIG,IntegrityConfig } from '../../integrity.config';
+import { INTEGRITY_CONFIG, IntegrityConfig } from '../../integrity.config';
 import { OrderMeasureRow } from '../../read-model/tucht/tucht.read-model';
-import { OrderMeasureView,orderMeasureView } from '../../read-model/tucht/tucht.view';
-import { FollowUpOrderMeasureRequest,RecordOrderMeasureRequest } from './tucht.request';
-
+import { OrderMeasureView, orderMeasureView } from '../../read-model/tucht/tucht.view';
+import { FollowUpOrderMeasureRequest, RecordOrderMeasureRequest } from './tucht.request';
 
 /**
  * Order measures (ordemaatregelen, R-INT-13): recorded and followed up by Bureau Tucht. The staff member a
@@ -34,8 +33,15 @@ export class OrderMeasureCommandsController {
 
   @Post()
   @Allow(...TUCHT_ROLES)
-  @ApiOperation({ summary: 'Record an order measure a competent authority decided (kinds and authorities are configuration; Idempotency-Key makes a retry return the first result)' })
-  async record(@Body() body: RecordOrderMeasureRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<OrderMeasureView> {
+  @ApiOperation({
+    summary:
+      'Record an order measure a competent authority decided (kinds and authorities are configuration; Idempotency-Key makes a retry return the first result)',
+  })
+  async record(
+    @Body() body: RecordOrderMeasureRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OrderMeasureView> {
     const principal = this.access.principal(req);
     if (body.staffId === principal.staffId) {
       throw problem(422, 'order_measure_names_recorder', 'An order measure toward you must be recorded by someone else.', 'staffId');
@@ -69,7 +75,12 @@ export class OrderMeasureCommandsController {
   @Post(':id/follow-ups')
   @Allow(...TUCHT_ROLES)
   @ApiOperation({ summary: 'Follow up an order measure: extended or lifted (by a competent authority), ended, or a note' })
-  async followUp(@UuidParam('id') id: string, @Body() body: FollowUpOrderMeasureRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<OrderMeasureView> {
+  async followUp(
+    @UuidParam('id') id: string,
+    @Body() body: FollowUpOrderMeasureRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OrderMeasureView> {
     const ctx = requestContext(req, this.access.actor(this.access.principal(req)));
     let before: RecordedEvent[] = [];
     const result = await this.measures.handle(

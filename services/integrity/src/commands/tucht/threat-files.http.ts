@@ -31,8 +31,15 @@ export class ThreatFileCommandsController {
 
   @Post()
   @Allow(...TUCHT_ROLES)
-  @ApiOperation({ summary: 'Open a threat file with the staff members involved (subject, target or unspecified; Idempotency-Key makes a retry return the first result)' })
-  async open(@Body() body: OpenThreatFileRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ThreatFileAnswer> {
+  @ApiOperation({
+    summary:
+      'Open a threat file with the staff members involved (subject, target or unspecified; Idempotency-Key makes a retry return the first result)',
+  })
+  async open(
+    @Body() body: OpenThreatFileRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ThreatFileAnswer> {
     const principal = this.access.principal(req);
     if (body.involved.some((m) => m.staffId === principal.staffId)) {
       throw problem(422, 'threat_file_names_recorder', 'A threat file that involves you must be opened by someone else.', 'involved');
@@ -41,7 +48,15 @@ export class ThreatFileCommandsController {
     const threatFileId = newRecordId('threat-file', principal.staffId, ctx.idempotencyKey);
     const result = await this.threatFiles.handle(
       threatFileId,
-      { type: 'OpenThreatFile', data: { threatFileId, openedOn: body.openedOn, summary: body.summary, involved: body.involved.map((m) => ({ staffId: m.staffId, involvement: m.involvement })) } },
+      {
+        type: 'OpenThreatFile',
+        data: {
+          threatFileId,
+          openedOn: body.openedOn,
+          summary: body.summary,
+          involved: body.involved.map((m) => ({ staffId: m.staffId, involvement: m.involvement })),
+        },
+      },
       ctx,
     );
     res.status(result.alreadyHandled ? 200 : 201).location(`/api/integrity/threat-files/${threatFileId}`);
@@ -51,7 +66,12 @@ export class ThreatFileCommandsController {
   @Post(':id/notes')
   @Allow(...TUCHT_ROLES)
   @ApiOperation({ summary: 'Add a note to an open threat file' })
-  async note(@UuidParam('id') id: string, @Body() body: ThreatFileNoteRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ThreatFileAnswer & { noteId: string }> {
+  async note(
+    @UuidParam('id') id: string,
+    @Body() body: ThreatFileNoteRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ThreatFileAnswer & { noteId: string }> {
     const noteId = newRecordId('threat-file-note', this.access.principal(req).staffId, req.header('idempotency-key'));
     const answer = await this.onFile(id, req, res, { type: 'AddThreatFileNote', data: { noteId, note: body.note } });
     res.status(201);
@@ -62,7 +82,12 @@ export class ThreatFileCommandsController {
   @HttpCode(200)
   @Allow(...TUCHT_ROLES)
   @ApiOperation({ summary: 'Close a threat file, with the reason' })
-  close(@UuidParam('id') id: string, @Body() body: CloseThreatFileRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ThreatFileAnswer> {
+  close(
+    @UuidParam('id') id: string,
+    @Body() body: CloseThreatFileRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ThreatFileAnswer> {
     return this.onFile(id, req, res, { type: 'CloseThreatFile', data: { closedOn: body.closedOn, reason: body.reason } });
   }
 

@@ -7,7 +7,15 @@ import { EarlyWarningQuery, InvestigatorCheckQuery, ListComplaintsQuery } from '
 import { InvestigatorConflict, OVERSIGHT_BODIES } from '../../domain/complaint.events';
 import { investigatorCheck, InvestigatorVerdict, mayAssignInvestigator } from '../../domain/complaint.decide';
 import { KORPSCHEF } from '../../domain/integrity.decide';
-import { ComplaintPhase, DeadlineStep, earlyWarning, EarlyWarningSignal, openDeadlines, overdueSteps, summaryOf } from '../../domain/complaint.state';
+import {
+  ComplaintPhase,
+  DeadlineStep,
+  earlyWarning,
+  EarlyWarningSignal,
+  openDeadlines,
+  overdueSteps,
+  summaryOf,
+} from '../../domain/complaint.state';
 import { IntegrityAccess, OVERSIGHT_ROLES, oversightBody } from '../../integrity.access';
 import { INTEGRITY_CONFIG, IntegrityConfig } from '../../integrity.config';
 import { ComplaintRow } from '../../read-model/complaints/complaint.read-model';
@@ -63,10 +71,17 @@ export class ComplaintQueriesController {
   @Allow(...OVERSIGHT_ROLES)
   @Consults('integrity_complaint')
   @ApiOperation({ summary: 'Complaints you may see, by status (phase), unit (compartment), overdue, or the desk report they came from' })
-  async list(@Query() q: ListComplaintsQuery, @Req() req: Request): Promise<{ items: ComplaintListEntry[]; total: number; limit: number; offset: number }> {
+  async list(
+    @Query() q: ListComplaintsQuery,
+    @Req() req: Request,
+  ): Promise<{ items: ComplaintListEntry[]; total: number; limit: number; offset: number }> {
     const limit = Math.min(q.limit ?? 50, 200);
     const offset = q.offset ?? 0;
-    const qb = this.access.eventSourcing.dataSource.getRepository(ComplaintRow).createQueryBuilder('c').orderBy('c.receivedOn', 'DESC').addOrderBy('c.registerNumber', 'DESC');
+    const qb = this.access.eventSourcing.dataSource
+      .getRepository(ComplaintRow)
+      .createQueryBuilder('c')
+      .orderBy('c.receivedOn', 'DESC')
+      .addOrderBy('c.registerNumber', 'DESC');
     if (q.status) qb.andWhere('c.phase = :status', { status: q.status });
     if (q.unit) qb.andWhere('c.compartment = :compartment', { compartment: `integrity:${q.unit}` });
     if (q.reportId) qb.andWhere('c.reportId = :reportId', { reportId: q.reportId });
@@ -76,7 +91,10 @@ export class ComplaintQueriesController {
       .map((row) => ({ row, deadlines: openDeadlines(row.state, now, this.config.deadlines) }))
       .filter((x) => q.overdue === undefined || x.deadlines.some((d) => d.status === 'overdue') === q.overdue);
     const page = visible.slice(offset, offset + limit);
-    await this.access.recordListRead(req, page.map((x) => x.row));
+    await this.access.recordListRead(
+      req,
+      page.map((x) => x.row),
+    );
     return { items: page.map((x) => complaintListEntry(x.row, x.deadlines)), total: visible.length, limit, offset };
   }
 
@@ -90,7 +108,10 @@ export class ComplaintQueriesController {
   async statistics(@Req() req: Request): Promise<ComplaintStatistics> {
     const now = new Date();
     // The same rows a list would show the reader: sealing and compartments hold in the counts too.
-    const visible = this.access.visible(this.access.principal(req), await this.access.eventSourcing.dataSource.getRepository(ComplaintRow).find());
+    const visible = this.access.visible(
+      this.access.principal(req),
+      await this.access.eventSourcing.dataSource.getRepository(ComplaintRow).find(),
+    );
     const late = visible.map((row) => overdueSteps(row.state, now, this.config.deadlines));
     return {
       at: now.toISOString(),
@@ -116,8 +137,15 @@ export class ComplaintQueriesController {
   @Get(':id/investigator-check')
   @Allow(...OVERSIGHT_ROLES)
   @Consults('integrity_complaint')
-  @ApiOperation({ summary: 'The conflict-of-interest check of a proposed investigator, as the assignment will decide it: eligible, a conflict (why, and whether you may override it), concerned or already assigned' })
-  async investigatorCheck(@UuidParam('id') id: string, @Query() q: InvestigatorCheckQuery, @Req() req: Request): Promise<InvestigatorCheck> {
+  @ApiOperation({
+    summary:
+      'The conflict-of-interest check of a proposed investigator, as the assignment will decide it: eligible, a conflict (why, and whether you may override it), concerned or already assigned',
+  })
+  async investigatorCheck(
+    @UuidParam('id') id: string,
+    @Query() q: InvestigatorCheckQuery,
+    @Req() req: Request,
+  ): Promise<InvestigatorCheck> {
     const row = await this.access.row(id);
     await this.access.authorizeRead(req, row);
     const state = row.state;
@@ -144,13 +172,30 @@ export class ComplaintQueriesController {
   @ApiParam({ name: 'recipient', enum: OVERSIGHT_BODIES })
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The forwarding document (PDF) of a recorded forwarding to Comité P or AIG' })
-  async document(@UuidParam('id') id: string, @Param('recipient') recipient: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async document(
+    @UuidParam('id') id: string,
+    @Param('recipient') recipient: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const row = await this.access.row(id);
     await this.access.authorizeRead(req, row);
     const body = oversightBody(recipient);
     const forwarding = row.file.forwardings[body];
-    if (!forwarding) throw problem(404, 'forwarding_not_found', `Complaint ${row.registerNumber ?? id} is not forwarded to ${body === 'aig' ? 'AIG' : 'Comité P'} yet.`, 'recipient');
-    const pdf = await forwardingPdf({ file: row.file, body, forwarding, printedAt: new Date(), printedBy: this.access.principal(req).staffId });
+    if (!forwarding)
+      throw problem(
+        404,
+        'forwarding_not_found',
+        `Complaint ${row.registerNumber ?? id} is not forwarded to ${body === 'aig' ? 'AIG' : 'Comité P'} yet.`,
+        'recipient',
+      );
+    const pdf = await forwardingPdf({
+      file: row.file,
+      body,
+      forwarding,
+      printedAt: new Date(),
+      printedBy: this.access.principal(req).staffId,
+    });
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `inline; filename="doorzending-${body}-${row.registerNumber ?? id}.pdf"`);
     return new StreamableFile(pdf);
@@ -170,13 +215,29 @@ export class EarlyWarningsController {
   @SearchRateLimit()
   @Allow(...OVERSIGHT_ROLES)
   @Consults('integrity_complaint')
-  @ApiOperation({ summary: 'Staff members named in at least the configured number of complaints within the window, counted over the complaints you may see; a signal, never a finding' })
-  async list(@Query() q: EarlyWarningQuery, @Req() req: Request): Promise<{ asOf: string; threshold: number; windowDays: number; signals: EarlyWarningSignal[]; notice: string }> {
+  @ApiOperation({
+    summary:
+      'Staff members named in at least the configured number of complaints within the window, counted over the complaints you may see; a signal, never a finding',
+  })
+  async list(
+    @Query() q: EarlyWarningQuery,
+    @Req() req: Request,
+  ): Promise<{ asOf: string; threshold: number; windowDays: number; signals: EarlyWarningSignal[]; notice: string }> {
     const asOf = q.asOf ? new Date(`${q.asOf}T00:00:00Z`) : new Date();
-    const rows = this.access.visible(this.access.principal(req), await this.access.eventSourcing.dataSource.getRepository(ComplaintRow).find());
-    const signals = earlyWarning(rows.map((r) => summaryOf(r.state)).filter((s) => s !== null), asOf, this.config.earlyWarning);
+    const rows = this.access.visible(
+      this.access.principal(req),
+      await this.access.eventSourcing.dataSource.getRepository(ComplaintRow).find(),
+    );
+    const signals = earlyWarning(
+      rows.map((r) => summaryOf(r.state)).filter((s) => s !== null),
+      asOf,
+      this.config.earlyWarning,
+    );
     const shown = new Set(signals.flatMap((s) => s.complaintIds));
-    await this.access.recordListRead(req, rows.filter((r) => shown.has(r.id)));
+    await this.access.recordListRead(
+      req,
+      rows.filter((r) => shown.has(r.id)),
+    );
     return {
       asOf: asOf.toISOString().slice(0, 10),
       threshold: this.config.earlyWarning.threshold,

@@ -56,8 +56,16 @@ describe('GET /api/integrity/live', () => {
     expect(mentions(learnt, aboutHilde)).toEqual([]);
     expect(new Set(hilde.changes().map((c) => c.id))).toEqual(new Set([aboutKoen]));
     // The DPO's compartment is not the intake: it learns of neither. Control: a complaint triaged to the DPO.
-    for (const body of ['comite_p', 'aig']) await t.request('bart.desmet', 'POST', `/api/integrity/complaints/${aboutKoen}/forwardings`, { body, forwardedOn: TODAY, channel: 'email' });
-    const triage = await t.request('filip.vermeulen', 'POST', `/api/integrity/complaints/${aboutKoen}/triage`, { route: 'dpo', reason: 'gegevensbescherming' });
+    for (const body of ['comite_p', 'aig'])
+      await t.request('bart.desmet', 'POST', `/api/integrity/complaints/${aboutKoen}/forwardings`, {
+        body,
+        forwardedOn: TODAY,
+        channel: 'email',
+      });
+    const triage = await t.request('filip.vermeulen', 'POST', `/api/integrity/complaints/${aboutKoen}/triage`, {
+      route: 'dpo',
+      reason: 'gegevensbescherming',
+    });
     expect(triage.status).toBeLessThan(300);
     const dpoLearnt = await dpo.until(changeOf(aboutKoen));
     expect(mentions(dpoLearnt, aboutHilde)).toEqual([]);

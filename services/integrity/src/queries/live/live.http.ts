@@ -14,15 +14,27 @@ export function integrityLiveSources(access: IntegrityAccess): LiveSource[] {
   return [
     {
       projection: 'integrity-complaints',
-      records: (rows: ComplaintRow[]) => rows.map((row) => ({ change: { type: 'integrity_complaint', id: row.id, version: row.version }, resource: () => complaintResource(row) })),
+      records: (rows: ComplaintRow[]) =>
+        rows.map((row) => ({
+          change: { type: 'integrity_complaint', id: row.id, version: row.version },
+          resource: () => complaintResource(row),
+        })),
     },
     {
       projection: 'integrity-order-measures',
-      records: (rows: OrderMeasureRow[]) => rows.map((row) => ({ change: { type: 'order_measure', id: row.id, version: row.version }, resource: () => access.measureResource(row) })),
+      records: (rows: OrderMeasureRow[]) =>
+        rows.map((row) => ({
+          change: { type: 'order_measure', id: row.id, version: row.version },
+          resource: () => access.measureResource(row),
+        })),
     },
     {
       projection: 'integrity-threat-files',
-      records: (rows: ThreatFileRow[]) => rows.map((row) => ({ change: { type: 'threat_file', id: row.id, version: row.version }, resource: () => access.threatFileResource(row) })),
+      records: (rows: ThreatFileRow[]) =>
+        rows.map((row) => ({
+          change: { type: 'threat_file', id: row.id, version: row.version },
+          resource: () => access.threatFileResource(row),
+        })),
     },
   ];
 }

@@ -46,7 +46,10 @@ export class IntegrityReferenceController {
   @Allow(...OVERSIGHT_ROLES)
   // Configuration, not records; rate-limited like every collection route (the console asks once a session).
   @SearchRateLimit()
-  @ApiOperation({ summary: "The zone's organisation data (staff, teams, units), sanction catalogue and competences, kinds of order measure, time limits, the early-warning policy and erasure periods, and the authority you act as" })
+  @ApiOperation({
+    summary:
+      "The zone's organisation data (staff, teams, units), sanction catalogue and competences, kinds of order measure, time limits, the early-warning policy and erasure periods, and the authority you act as",
+  })
   reference(@Req() req: Request): IntegrityReference {
     const c = this.config;
     return {
@@ -57,7 +60,9 @@ export class IntegrityReferenceController {
       discipline: {
         authorities: [...c.discipline.authorities],
         sanctions: Object.entries(c.discipline.sanctions).map(([sanction, severity]) => ({ sanction, severity })),
-        competence: Object.fromEntries(Object.entries(c.discipline.competence).map(([authority, severities]) => [authority, [...severities]])),
+        competence: Object.fromEntries(
+          Object.entries(c.discipline.competence).map(([authority, severities]) => [authority, [...severities]]),
+        ),
       },
       orderMeasureKinds: Object.entries(c.orderMeasures.kinds).map(([kind, k]) => ({ kind, authorities: [...k.authorities] })),
       deadlines: { ...c.deadlines },

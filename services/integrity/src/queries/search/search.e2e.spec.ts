@@ -54,7 +54,9 @@ describe('GET /api/integrity/search', () => {
     const page = await search('bart.desmet', 'verkeerscontrole');
     expect(page.hits.map((h) => h.id).sort()).toEqual(Object.values(ids).sort());
     expect(page.hits[0]).toMatchObject({ kind: 'integrity_complaint', matched: ['narrative'] });
-    expect((await search('bart.desmet', registers.koen)).hits.map((h) => [h.id, h.title, h.matched])).toEqual([[ids.koen, `klacht ${registers.koen}`, ['title', 'reference']]]);
+    expect((await search('bart.desmet', registers.koen)).hits.map((h) => [h.id, h.title, h.matched])).toEqual([
+      [ids.koen, `klacht ${registers.koen}`, ['title', 'reference']],
+    ]);
     expect((await search('bart.desmet', 'Greet')).hits.map((h) => [h.id, h.matched])).toEqual([[ids.hilde, ['parties']]]);
   });
 
@@ -70,13 +72,16 @@ describe('GET /api/integrity/search', () => {
   });
 
   it('follows the complaint into its compartment: triaged to the DPO, only the DPO finds it', async () => {
-    for (const body of ['comite_p', 'aig']) await must('bart.desmet', 'POST', `/integrity/complaints/${ids.koen}/forwardings`, { body, forwardedOn: TODAY, channel: 'email' });
+    for (const body of ['comite_p', 'aig'])
+      await must('bart.desmet', 'POST', `/integrity/complaints/${ids.koen}/forwardings`, { body, forwardedOn: TODAY, channel: 'email' });
     await must('filip.vermeulen', 'POST', `/integrity/complaints/${ids.koen}/triage`, { route: 'dpo', reason: 'gegevensbescherming' });
     await eventually(async () => expect((await search('ines.dubois', 'Tom')).hits.map((h) => h.id)).toEqual([ids.koen]));
-    for (const user of ['bart.desmet', 'hilde.mertens', 'filip.vermeulen']) expect({ user, ...(await search(user, 'Tom')) }).toMatchObject({ user, total: 0, hits: [] });
+    for (const user of ['bart.desmet', 'hilde.mertens', 'filip.vermeulen'])
+      expect({ user, ...(await search(user, 'Tom')) }).toMatchObject({ user, total: 0, hits: [] });
   });
 
   it('is for oversight only', async () => {
-    for (const user of ['koen.claes', 'an.peeters', 'marc.goossens']) expect((await t.request(user, 'GET', '/api/integrity/search?q=Baert')).status).toBe(403);
+    for (const user of ['koen.claes', 'an.peeters', 'marc.goossens'])
+      expect((await t.request(user, 'GET', '/api/integrity/search?q=Baert')).status).toBe(403);
   });
 });

@@ -16,7 +16,9 @@ export class ComplaintSearchController {
   ) {}
 
   @Get('search')
-  @SearchRoute('Search the complaints you may see: register number and external reference, complainant, office, facts (complaints that concern you, and other compartments, are never found nor counted)')
+  @SearchRoute(
+    'Search the complaints you may see: register number and external reference, complainant, office, facts (complaints that concern you, and other compartments, are never found nor counted)',
+  )
   @Allow(...OVERSIGHT_ROLES)
   @Consults('integrity_complaint')
   search(@Query() q: SearchQuery, @Req() req: Request): Promise<SearchPage> {

@@ -12,7 +12,16 @@ import { IntegrityAccess, TUCHT_ROLES } from '../../integrity.access';
 import { INTEGRITY_CONFIG, IntegrityConfig } from '../../integrity.config';
 import { ComplaintRow } from '../../read-model/complaints/complaint.read-model';
 import { OrderMeasureRow, ThreatFileRow } from '../../read-model/tucht/tucht.read-model';
-import { OrderMeasureListEntry, orderMeasureListEntry, OrderMeasureView, orderMeasureView, ThreatFileAnswer, ThreatFileListEntry, threatFileListEntry, threatFileView } from '../../read-model/tucht/tucht.view';
+import {
+  OrderMeasureListEntry,
+  orderMeasureListEntry,
+  OrderMeasureView,
+  orderMeasureView,
+  ThreatFileAnswer,
+  ThreatFileListEntry,
+  threatFileListEntry,
+  threatFileView,
+} from '../../read-model/tucht/tucht.view';
 
 interface Page<T> {
   items: T[];
@@ -36,13 +45,20 @@ export class OrderMeasureQueriesController {
   @Consults('disciplinary_case')
   @ApiOperation({ summary: 'Order measures you may see, by staff member and status' })
   async list(@Query() q: ListOrderMeasuresQuery, @Req() req: Request): Promise<Page<OrderMeasureListEntry>> {
-    const qb = this.access.eventSourcing.dataSource.getRepository(OrderMeasureRow).createQueryBuilder('m').orderBy('m.startsOn', 'DESC').addOrderBy('m.id', 'ASC');
+    const qb = this.access.eventSourcing.dataSource
+      .getRepository(OrderMeasureRow)
+      .createQueryBuilder('m')
+      .orderBy('m.startsOn', 'DESC')
+      .addOrderBy('m.id', 'ASC');
     if (q.staffId) qb.andWhere('m.staffId = :staffId', { staffId: q.staffId });
     if (q.status) qb.andWhere('m.status = :status', { status: q.status });
     const principal = this.access.principal(req);
     const visible = (await qb.getMany()).filter((r) => this.access.canSeeResource(principal, this.access.measureResource(r)));
     const { limit, offset, page } = paged(visible, q);
-    await this.access.recordDisciplinaryListRead(req, page.map((r) => this.access.measureResource(r)));
+    await this.access.recordDisciplinaryListRead(
+      req,
+      page.map((r) => this.access.measureResource(r)),
+    );
     return { items: page.map(orderMeasureListEntry), total: visible.length, limit, offset };
   }
 
@@ -70,13 +86,20 @@ export class ThreatFileQueriesController {
   @Consults('disciplinary_case')
   @ApiOperation({ summary: 'Threat files you may see, by a staff member involved and status' })
   async list(@Query() q: ListThreatFilesQuery, @Req() req: Request): Promise<Page<ThreatFileListEntry>> {
-    const qb = this.access.eventSourcing.dataSource.getRepository(ThreatFileRow).createQueryBuilder('t').orderBy('t.openedOn', 'DESC').addOrderBy('t.id', 'ASC');
+    const qb = this.access.eventSourcing.dataSource
+      .getRepository(ThreatFileRow)
+      .createQueryBuilder('t')
+      .orderBy('t.openedOn', 'DESC')
+      .addOrderBy('t.id', 'ASC');
     if (q.staffId) qb.andWhere(':staffId = ANY(t.staffIds)', { staffId: q.staffId });
     if (q.status) qb.andWhere('t.status = :status', { status: q.status });
     const principal = this.access.principal(req);
     const visible = (await qb.getMany()).filter((r) => this.access.canSeeResource(principal, this.access.threatFileResource(r)));
     const { limit, offset, page } = paged(visible, q);
-    await this.access.recordDisciplinaryListRead(req, page.map((r) => this.access.threatFileResource(r)));
+    await this.access.recordDisciplinaryListRead(
+      req,
+      page.map((r) => this.access.threatFileResource(r)),
+    );
     return { items: page.map(threatFileListEntry), total: visible.length, limit, offset };
   }
 
@@ -128,7 +151,8 @@ export class DisciplinaryFileController {
       "A staff member's disciplinary file (tuchtblad): disciplinary procedures and sanctions across complaints (erased ones marked as erased), order measures and threat files. 404 to the staff member themself, and for a staff member with nothing on file.",
   })
   async get(@Param('staffId') staffId: string, @Query() q: DisciplinaryFileQuery, @Req() req: Request): Promise<DisciplinaryFile> {
-    if (!/^[A-Za-z0-9._:-]{1,64}$/.test(staffId)) throw problem(400, 'invalid_staff_id', 'staffId must be 1 to 64 letters, digits or . _ : -', 'staffId');
+    if (!/^[A-Za-z0-9._:-]{1,64}$/.test(staffId))
+      throw problem(400, 'invalid_staff_id', 'staffId must be 1 to 64 letters, digits or . _ : -', 'staffId');
     await this.access.authorizeReadResource(req, this.access.staffFileResource(staffId));
     const principal = this.access.principal(req);
     const asOf = q.asOf ?? dayOf(new Date());
@@ -136,7 +160,13 @@ export class DisciplinaryFileController {
 
     // Tucht keeps every tuchtblad (R-INT-13): the procedure lines of complaints in any compartment, but never
     // from a complaint that concerns the reader (it would tell them it exists).
-    const complaints = await ds.getRepository(ComplaintRow).createQueryBuilder('c').where(':staffId = ANY(c.staffConcerned)', { staffId }).orderBy('c.receivedOn', 'ASC').addOrderBy('c.registerNumber', 'ASC').getMany();
+    const complaints = await ds
+      .getRepository(ComplaintRow)
+      .createQueryBuilder('c')
+      .where(':staffId = ANY(c.staffConcerned)', { staffId })
+      .orderBy('c.receivedOn', 'ASC')
+      .addOrderBy('c.registerNumber', 'ASC')
+      .getMany();
     const sanctions = complaints
       .filter((c) => !c.staffConcerned.includes(principal.staffId))
       .flatMap((c) =>
@@ -151,21 +181,33 @@ export class DisciplinaryFileController {
           })),
       );
 
-    const measures = (await ds.getRepository(OrderMeasureRow).find({ where: { staffId }, order: { startsOn: 'ASC', id: 'ASC' } })).filter((r) =>
-      this.access.canSeeResource(principal, this.access.measureResource(r)),
+    const measures = (await ds.getRepository(OrderMeasureRow).find({ where: { staffId }, order: { startsOn: 'ASC', id: 'ASC' } })).filter(
+      (r) => this.access.canSeeResource(principal, this.access.measureResource(r)),
     );
-    const threats = (await ds.getRepository(ThreatFileRow).createQueryBuilder('t').where(':staffId = ANY(t.staffIds)', { staffId }).orderBy('t.openedOn', 'ASC').addOrderBy('t.id', 'ASC').getMany()).filter((r) =>
-      this.access.canSeeResource(principal, this.access.threatFileResource(r)),
-    );
+    const threats = (
+      await ds
+        .getRepository(ThreatFileRow)
+        .createQueryBuilder('t')
+        .where(':staffId = ANY(t.staffIds)', { staffId })
+        .orderBy('t.openedOn', 'ASC')
+        .addOrderBy('t.id', 'ASC')
+        .getMany()
+    ).filter((r) => this.access.canSeeResource(principal, this.access.threatFileResource(r)));
     if (sanctions.length === 0 && measures.length === 0 && threats.length === 0) throw resourceNotFound('disciplinary_case');
-    await this.access.recordDisciplinaryListRead(req, [...measures.map((r) => this.access.measureResource(r)), ...threats.map((r) => this.access.threatFileResource(r))]);
+    await this.access.recordDisciplinaryListRead(req, [
+      ...measures.map((r) => this.access.measureResource(r)),
+      ...threats.map((r) => this.access.threatFileResource(r)),
+    ]);
     return {
       staffId,
       asOf,
       erasurePolicy: this.config.erasure,
       sanctions,
       orderMeasures: measures.map(orderMeasureListEntry),
-      threatFiles: threats.map((r) => ({ ...threatFileListEntry(r), involvement: r.file.involved.find((m) => m.staffId === staffId)?.involvement ?? 'unspecified' })),
+      threatFiles: threats.map((r) => ({
+        ...threatFileListEntry(r),
+        involvement: r.file.involved.find((m) => m.staffId === staffId)?.involvement ?? 'unspecified',
+      })),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn,IsString,Length } from 'class-validator';
-import { IsCalendarDate,Optional,PageLimit,PageOffset } from '@police/platform';
+import { IsIn, IsString, Length } from 'class-validator';
+import { IsCalendarDate, Optional, PageLimit, PageOffset } from '@police/platform';
 import { ORDER_MEASURE_STATUSES } from '../../domain/order-measure.events';
 import { THREAT_FILE_STATUSES } from '../../domain/threat-file.events';
 
@@ -19,5 +19,8 @@ export class ListThreatFilesQuery {
 }
 
 export class DisciplinaryFileQuery {
-  @ApiPropertyOptional({ description: 'The day erasure is judged on (default today)', example: '2026-06-30' }) @Optional() @IsCalendarDate() asOf?: string;
+  @ApiPropertyOptional({ description: 'The day erasure is judged on (default today)', example: '2026-06-30' })
+  @Optional()
+  @IsCalendarDate()
+  asOf?: string;
 }

@@ -1,16 +1,16 @@
 import {
-Complainant,
-ComplaintChannel,
-ComplaintEvent,
-ComplaintOrigin,
-Conclusion,
-ForwardingChannel,
-HearingAssistance,
-InvestigatorConflict,
-LessonScope,
-OversightBody,
-SanctionSeverity,
-TriageRoute,
+  Complainant,
+  ComplaintChannel,
+  ComplaintEvent,
+  ComplaintOrigin,
+  Conclusion,
+  ForwardingChannel,
+  HearingAssistance,
+  InvestigatorConflict,
+  LessonScope,
+  OversightBody,
+  SanctionSeverity,
+  TriageRoute,
 } from '../../domain/complaint.events';
 
 // The complaint file: its shape and its fold, shared by the projection (which stores it) and the row type.
@@ -51,8 +51,23 @@ export interface ComplaintFile {
   recordedBy: string;
   recordedAt: string;
   forwardings: Partial<Record<OversightBody, FileForwarding>>;
-  triage: { route: TriageRoute; compartment: string; reason: string; parketReference?: string; orderedBy: string; orderedAs: string; orderedAt: string } | null;
-  investigators: { investigatorId: string; designated: boolean; conflicts: InvestigatorConflict[]; override?: { decidedBy: string; reason: string }; assignedBy: string; assignedAt: string }[];
+  triage: {
+    route: TriageRoute;
+    compartment: string;
+    reason: string;
+    parketReference?: string;
+    orderedBy: string;
+    orderedAs: string;
+    orderedAt: string;
+  } | null;
+  investigators: {
+    investigatorId: string;
+    designated: boolean;
+    conflicts: InvestigatorConflict[];
+    override?: { decidedBy: string; reason: string };
+    assignedBy: string;
+    assignedAt: string;
+  }[];
   findings: { incriminating: FileFinding[]; exculpatory: FileFinding[] };
   informationRequests: {
     requestId: string;
@@ -63,8 +78,24 @@ export interface ComplaintFile {
     recordedBy: string;
     answer: { answer: string; providedOn: string; providedBy: string } | null;
   }[];
-  hearings: { hearingId: string; staffId: string; heardOn: string; assistance: HearingAssistance; fileAccessGiven: boolean; summary: string; heardBy: string; recordedAt: string }[];
-  conclusion: { conclusion: Conclusion; summary: string; incriminatingFindings: number; exculpatoryFindings: number; concludedBy: string; concludedAt: string } | null;
+  hearings: {
+    hearingId: string;
+    staffId: string;
+    heardOn: string;
+    assistance: HearingAssistance;
+    fileAccessGiven: boolean;
+    summary: string;
+    heardBy: string;
+    recordedAt: string;
+  }[];
+  conclusion: {
+    conclusion: Conclusion;
+    summary: string;
+    incriminatingFindings: number;
+    exculpatoryFindings: number;
+    concludedBy: string;
+    concludedAt: string;
+  } | null;
   reportedToParket: { reportedOn: string; parketReference?: string; reportedBy: string } | null;
   criminalReferral: { staffIds: string[]; referredOn: string; parketReference?: string; referredBy: string } | null;
   /** The tuchtblad entries of this complaint: one procedure per staff member, with the sanction once decided. */
@@ -133,7 +164,13 @@ export function evolveFile(file: ComplaintFile | null, event: ComplaintEvent): C
     case 'ForwardingAcknowledged': {
       const existing = file.forwardings[event.data.body];
       if (!existing) return file;
-      return { ...file, forwardings: { ...file.forwardings, [event.data.body]: { ...existing, reference: event.data.reference, acknowledgedOn: event.data.acknowledgedOn } } };
+      return {
+        ...file,
+        forwardings: {
+          ...file.forwardings,
+          [event.data.body]: { ...existing, reference: event.data.reference, acknowledgedOn: event.data.acknowledgedOn },
+        },
+      };
     }
     case 'AdministrativeInvestigationOrdered':
     case 'JudicialInvestigationOrdered':
@@ -158,7 +195,12 @@ export function evolveFile(file: ComplaintFile | null, event: ComplaintEvent): C
     }
     case 'InformationProvidedToOversightBody': {
       const { requestId, answer, providedOn, providedBy } = event.data;
-      return { ...file, informationRequests: file.informationRequests.map((r) => (r.requestId === requestId ? { ...r, answer: { answer, providedOn, providedBy } } : r)) };
+      return {
+        ...file,
+        informationRequests: file.informationRequests.map((r) =>
+          r.requestId === requestId ? { ...r, answer: { answer, providedOn, providedBy } } : r,
+        ),
+      };
     }
     case 'StaffMemberHeard': {
       const { complaintId: _id, ...hearing } = event.data;
@@ -178,13 +220,18 @@ export function evolveFile(file: ComplaintFile | null, event: ComplaintEvent): C
     }
     case 'DisciplinaryProcedureStarted': {
       const { staffId, authority, startedBy, startedAt } = event.data;
-      return { ...file, disciplinaryProcedures: [...file.disciplinaryProcedures, { staffId, authority, startedBy, startedAt, sanction: null }] };
+      return {
+        ...file,
+        disciplinaryProcedures: [...file.disciplinaryProcedures, { staffId, authority, startedBy, startedAt, sanction: null }],
+      };
     }
     case 'DisciplinarySanctionDecided': {
       const { staffId, sanction, severity, authority, decidedOn, decidedBy } = event.data;
       return {
         ...file,
-        disciplinaryProcedures: file.disciplinaryProcedures.map((p) => (p.staffId === staffId ? { ...p, sanction: { sanction, severity, authority, decidedOn, decidedBy } } : p)),
+        disciplinaryProcedures: file.disciplinaryProcedures.map((p) =>
+          p.staffId === staffId ? { ...p, sanction: { sanction, severity, authority, decidedOn, decidedBy } } : p,
+        ),
       };
     }
     case 'EvaluationFileNoteAdded': {

@@ -1,9 +1,7 @@
-import { Projection,RecordedEvent } from '@police/event-store';
+import { Projection, RecordedEvent } from '@police/event-store';
 import { evolveFile } from './complaint.file';
-import {
-ComplaintEvent
-} from '../../domain/complaint.events';
-import { compartmentOf,ComplaintState,evolveComplaint,initialComplaintState } from '../../domain/complaint.state';
+import { ComplaintEvent } from '../../domain/complaint.events';
+import { compartmentOf, ComplaintState, evolveComplaint, initialComplaintState } from '../../domain/complaint.state';
 import { ComplaintRow } from './complaint.read-model';
 
 export const COMPLAINT_EVENT_TYPES = [

@@ -31,7 +31,15 @@ export function unitOf(compartment: string): string {
 }
 
 export function complaintView(row: ComplaintRow, now: Date, limits: DeadlineLimits): ComplaintView {
-  return { id: row.id, version: row.version, registerNumber: row.registerNumber, phase: row.phase, unit: unitOf(row.compartment), ...deadlinesOf(row, now, limits), complaint: row.file };
+  return {
+    id: row.id,
+    version: row.version,
+    registerNumber: row.registerNumber,
+    phase: row.phase,
+    unit: unitOf(row.compartment),
+    ...deadlinesOf(row, now, limits),
+    complaint: row.file,
+  };
 }
 
 function deadlinesOf(row: ComplaintRow, now: Date, limits: DeadlineLimits): { overdue: OverdueStep[]; deadlines: DeadlineStatus[] } {

@@ -31,4 +31,9 @@ export function complaintSearchDocument(row: ComplaintRow): SearchDocument {
   };
 }
 
-export const complaintSearchProjection = searchIndexProjection({ name: 'integrity-search', entity: ComplaintSearchEntry, source: complaintsProjection, document: complaintSearchDocument });
+export const complaintSearchProjection = searchIndexProjection({
+  name: 'integrity-search',
+  entity: ComplaintSearchEntry,
+  source: complaintsProjection,
+  document: complaintSearchDocument,
+});

@@ -1,5 +1,5 @@
-import { OrderMeasureEvent,OrderMeasureFollowUpAction,OrderMeasureStatus } from '../../domain/order-measure.events';
-import { InvolvedStaffMember,ThreatFileEvent,ThreatFileStatus } from '../../domain/threat-file.events';
+import { OrderMeasureEvent, OrderMeasureFollowUpAction, OrderMeasureStatus } from '../../domain/order-measure.events';
+import { InvolvedStaffMember, ThreatFileEvent, ThreatFileStatus } from '../../domain/threat-file.events';
 
 // The files of Bureau Tucht: their shape and their folds, shared by the projection and the row types.
 /** An order measure as the API shows it: as recorded, where it stands, and every follow-up in order. */
@@ -17,7 +17,15 @@ export interface OrderMeasureFile {
   status: OrderMeasureStatus;
   recordedBy: string;
   recordedAt: string;
-  followUps: { action: OrderMeasureFollowUpAction; on: string; note: string; endsOn?: string; authority?: string; followedUpBy: string; recordedAt: string }[];
+  followUps: {
+    action: OrderMeasureFollowUpAction;
+    on: string;
+    note: string;
+    endsOn?: string;
+    authority?: string;
+    followedUpBy: string;
+    recordedAt: string;
+  }[];
 }
 
 export function evolveOrderMeasureFile(file: OrderMeasureFile | null, event: OrderMeasureEvent): OrderMeasureFile | null {
@@ -43,7 +51,12 @@ export function evolveOrderMeasureFile(file: OrderMeasureFile | null, event: Ord
   if (!file) return null;
   const { measureId: _m, staffId: _s, ...followUp } = event.data;
   const status: OrderMeasureStatus = followUp.action === 'lifted' ? 'lifted' : followUp.action === 'ended' ? 'ended' : file.status;
-  return { ...file, status, endsOn: followUp.action === 'extended' && followUp.endsOn !== undefined ? followUp.endsOn : file.endsOn, followUps: [...file.followUps, followUp] };
+  return {
+    ...file,
+    status,
+    endsOn: followUp.action === 'extended' && followUp.endsOn !== undefined ? followUp.endsOn : file.endsOn,
+    followUps: [...file.followUps, followUp],
+  };
 }
 
 /** A threat file as the API shows it. */

@@ -9,7 +9,11 @@ const FILE_ID = '2d4f6a8c-1b3e-4c5d-9e7f-0a1b2c3d4e5f';
 const COMPLAINT_ID = '5b1e6c0a-2f3d-4a8b-9c7d-1e2f3a4b5c6d';
 
 /** Through JSON, one event at a time, as the projector does. */
-function project<Row>(projection: { keys(e: RecordedEvent): string[]; evolve(row: Row | null, e: RecordedEvent): Row | null }, id: string, events: { type: string; data: unknown }[]): Row | null {
+function project<Row>(
+  projection: { keys(e: RecordedEvent): string[]; evolve(row: Row | null, e: RecordedEvent): Row | null },
+  id: string,
+  events: { type: string; data: unknown }[],
+): Row | null {
   let row: Row | null = null;
   events.forEach((e, streamVersion) => {
     const recorded = { type: e.type, data: JSON.parse(JSON.stringify(e.data)), streamVersion } as RecordedEvent;
@@ -37,11 +41,30 @@ const recorded: OrderMeasureEvent = {
 };
 const extended: OrderMeasureEvent = {
   type: 'OrderMeasureFollowedUp',
-  data: { measureId: MEASURE_ID, staffId: 'staff-4711', action: 'extended', on: '2026-05-30', note: 'Verlengd', endsOn: '2026-09-02', authority: 'burgemeester', followedUpBy: 'staff-tucht-02', recordedAt: '2026-05-30T10:00:00.000Z' },
+  data: {
+    measureId: MEASURE_ID,
+    staffId: 'staff-4711',
+    action: 'extended',
+    on: '2026-05-30',
+    note: 'Verlengd',
+    endsOn: '2026-09-02',
+    authority: 'burgemeester',
+    followedUpBy: 'staff-tucht-02',
+    recordedAt: '2026-05-30T10:00:00.000Z',
+  },
 };
 const lifted: OrderMeasureEvent = {
   type: 'OrderMeasureFollowedUp',
-  data: { measureId: MEASURE_ID, staffId: 'staff-4711', action: 'lifted', on: '2026-07-01', note: 'Opgeheven', authority: 'korpschef', followedUpBy: 'staff-tucht-02', recordedAt: '2026-07-01T10:00:00.000Z' },
+  data: {
+    measureId: MEASURE_ID,
+    staffId: 'staff-4711',
+    action: 'lifted',
+    on: '2026-07-01',
+    note: 'Opgeheven',
+    authority: 'korpschef',
+    followedUpBy: 'staff-tucht-02',
+    recordedAt: '2026-07-01T10:00:00.000Z',
+  },
 };
 
 describe('order measures projection', () => {
@@ -74,8 +97,23 @@ describe('order measures projection', () => {
         recordedBy: 'staff-tucht-02',
         recordedAt: '2026-03-02T15:00:00.000Z',
         followUps: [
-          { action: 'extended', on: '2026-05-30', note: 'Verlengd', endsOn: '2026-09-02', authority: 'burgemeester', followedUpBy: 'staff-tucht-02', recordedAt: '2026-05-30T10:00:00.000Z' },
-          { action: 'lifted', on: '2026-07-01', note: 'Opgeheven', authority: 'korpschef', followedUpBy: 'staff-tucht-02', recordedAt: '2026-07-01T10:00:00.000Z' },
+          {
+            action: 'extended',
+            on: '2026-05-30',
+            note: 'Verlengd',
+            endsOn: '2026-09-02',
+            authority: 'burgemeester',
+            followedUpBy: 'staff-tucht-02',
+            recordedAt: '2026-05-30T10:00:00.000Z',
+          },
+          {
+            action: 'lifted',
+            on: '2026-07-01',
+            note: 'Opgeheven',
+            authority: 'korpschef',
+            followedUpBy: 'staff-tucht-02',
+            recordedAt: '2026-07-01T10:00:00.000Z',
+          },
         ],
       },
     });
@@ -96,8 +134,20 @@ const opened: ThreatFileEvent = {
     recordedAt: '2026-02-10T11:00:00.000Z',
   },
 };
-const noted: ThreatFileEvent = { type: 'ThreatFileNoteAdded', data: { threatFileId: FILE_ID, noteId: 'N-1', note: 'Gesprek', addedBy: 'staff-tucht-02', addedAt: '2026-02-12T08:00:00.000Z' } };
-const closed: ThreatFileEvent = { type: 'ThreatFileClosed', data: { threatFileId: FILE_ID, closedOn: '2026-03-01', reason: 'Bemiddeld', closedBy: 'staff-0001', recordedAt: '2026-03-01T09:00:00.000Z' } };
+const noted: ThreatFileEvent = {
+  type: 'ThreatFileNoteAdded',
+  data: { threatFileId: FILE_ID, noteId: 'N-1', note: 'Gesprek', addedBy: 'staff-tucht-02', addedAt: '2026-02-12T08:00:00.000Z' },
+};
+const closed: ThreatFileEvent = {
+  type: 'ThreatFileClosed',
+  data: {
+    threatFileId: FILE_ID,
+    closedOn: '2026-03-01',
+    reason: 'Bemiddeld',
+    closedBy: 'staff-0001',
+    recordedAt: '2026-03-01T09:00:00.000Z',
+  },
+};
 
 describe('threat files projection', () => {
   it('handles the three event types, and nothing before the file is opened', () => {

@@ -29,7 +29,18 @@ export interface OrderMeasureListEntry {
 
 export function orderMeasureListEntry(row: OrderMeasureRow): OrderMeasureListEntry {
   const m = row.measure;
-  return { id: row.id, version: row.version, staffId: m.staffId, kind: m.kind, authority: m.authority, status: m.status, decidedOn: m.decidedOn, startsOn: m.startsOn, endsOn: m.endsOn, complaint: m.complaint };
+  return {
+    id: row.id,
+    version: row.version,
+    staffId: m.staffId,
+    kind: m.kind,
+    authority: m.authority,
+    status: m.status,
+    decidedOn: m.decidedOn,
+    startsOn: m.startsOn,
+    endsOn: m.endsOn,
+    complaint: m.complaint,
+  };
 }
 
 export interface ThreatFileAnswer {
@@ -54,5 +65,12 @@ export interface ThreatFileListEntry {
 }
 
 export function threatFileListEntry(row: ThreatFileRow): ThreatFileListEntry {
-  return { id: row.id, version: row.version, status: row.status, openedOn: row.openedOn, involved: row.file.involved, closedOn: row.file.closed?.closedOn ?? null };
+  return {
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    openedOn: row.openedOn,
+    involved: row.file.involved,
+    closedOn: row.file.closed?.closedOn ?? null,
+  };
 }

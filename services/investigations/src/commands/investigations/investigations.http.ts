@@ -59,10 +59,14 @@ export class InvestigationCommandsController {
 
   @Post()
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Open an investigation for your team (routed by phenomenon unless a team is named); Idempotency-Key makes a retry return the first result' })
+  @ApiOperation({
+    summary:
+      'Open an investigation for your team (routed by phenomenon unless a team is named); Idempotency-Key makes a retry return the first result',
+  })
   async open(@Body() body: OpenInvestigationRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
     const principal = this.access.principal(req);
-    if (body.origin.kind === 'report' && !body.origin.report) throw problem(422, 'required', 'An investigation opened from a report carries the report’s essentials', 'origin.report');
+    if (body.origin.kind === 'report' && !body.origin.report)
+      throw problem(422, 'required', 'An investigation opened from a report carries the report’s essentials', 'origin.report');
     if (body.origin.report) await this.requireReport(req, body.origin.report.reportId, 'origin.report.reportId');
     const ctx = requestContext(req, this.access.actor(principal));
     const team = body.team !== undefined ? this.knownTeam(body.team) : routeOf(this.config, body.phenomenon);
@@ -76,7 +80,9 @@ export class InvestigationCommandsController {
           investigationId,
           kind: body.kind,
           origin: body.origin as Origin,
-          ...(body.directingAuthority ? { directingAuthority: { authority: body.directingAuthority.authority, reference: body.directingAuthority.reference } } : {}),
+          ...(body.directingAuthority
+            ? { directingAuthority: { authority: body.directingAuthority.authority, reference: body.directingAuthority.reference } }
+            : {}),
           phenomenon: body.phenomenon,
           title: body.title,
           ...(body.team !== undefined ? { team } : {}),
@@ -93,32 +99,61 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Record the directing magistrate and their reference (an onderzoeksrechter makes it a gerechtelijk onderzoek)' })
-  directingAuthority(@UuidParam('id') id: string, @Body() body: DirectingAuthorityRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
-    return this.onCase(id, req, res, this.work, { type: 'RecordDirectingAuthority', data: { directingAuthority: { authority: body.authority, reference: body.reference }, kind: body.kind } });
+  directingAuthority(
+    @UuidParam('id') id: string,
+    @Body() body: DirectingAuthorityRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer> {
+    return this.onCase(id, req, res, this.work, {
+      type: 'RecordDirectingAuthority',
+      data: { directingAuthority: { authority: body.authority, reference: body.reference }, kind: body.kind },
+    });
   }
 
   @Post(':id/assignment')
   @HttpCode(200)
   @Allow('team_lead')
   @ApiOperation({ summary: 'Reassign to another team (named, or by the routing table); the history is kept' })
-  assignTeam(@UuidParam('id') id: string, @Body() body: TeamAssignmentRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  assignTeam(
+    @UuidParam('id') id: string,
+    @Body() body: TeamAssignmentRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer> {
     const team = body.team !== undefined ? this.knownTeam(body.team) : undefined;
-    return this.onCase(id, req, res, this.assignment, { type: 'AssignInvestigationToTeam', data: { ...(team !== undefined ? { team } : {}), routing: routingOf(this.config), reason: body.reason } });
+    return this.onCase(id, req, res, this.assignment, {
+      type: 'AssignInvestigationToTeam',
+      data: { ...(team !== undefined ? { team } : {}), routing: routingOf(this.config), reason: body.reason },
+    });
   }
 
   @Post(':id/lead-investigator')
   @HttpCode(200)
   @Allow('team_lead')
   @ApiOperation({ summary: 'Name the lead investigator (replacing one needs a reason); the history is kept' })
-  lead(@UuidParam('id') id: string, @Body() body: LeadInvestigatorRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
-    return this.onCase(id, req, res, this.assignment, { type: 'AssignLeadInvestigator', data: { staffId: body.staffId, ...(body.reason !== undefined ? { reason: body.reason } : {}) } });
+  lead(
+    @UuidParam('id') id: string,
+    @Body() body: LeadInvestigatorRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer> {
+    return this.onCase(id, req, res, this.assignment, {
+      type: 'AssignLeadInvestigator',
+      data: { staffId: body.staffId, ...(body.reason !== undefined ? { reason: body.reason } : {}) },
+    });
   }
 
   @Post(':id/members')
   @HttpCode(200)
   @Allow('team_lead')
   @ApiOperation({ summary: 'Add a member to the investigation (need-to-know follows)' })
-  addMember(@UuidParam('id') id: string, @Body() body: MemberRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  addMember(
+    @UuidParam('id') id: string,
+    @Body() body: MemberRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer> {
     return this.onCase(id, req, res, this.assignment, { type: 'AddTeamMember', data: { staffId: body.staffId } });
   }
 
@@ -126,18 +161,36 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow('team_lead')
   @ApiOperation({ summary: 'Remove a member, with a reason' })
-  removeMember(@UuidParam('id') id: string, @Param('staffId') staffId: string, @Body() body: ReasonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  removeMember(
+    @UuidParam('id') id: string,
+    @Param('staffId') staffId: string,
+    @Body() body: ReasonRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer> {
     return this.onCase(id, req, res, this.assignment, { type: 'RemoveTeamMember', data: { staffId, reason: body.reason } });
   }
 
   @Post(':id/parties')
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Link a person with a role (suspect, victim, witness, other) and identified/traced status' })
-  async linkParty(@UuidParam('id') id: string, @Body() body: LinkPartyRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer & { partyLinkId: string }> {
+  async linkParty(
+    @UuidParam('id') id: string,
+    @Body() body: LinkPartyRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer & { partyLinkId: string }> {
     const partyLinkId = newRecordId('party-link', this.access.principal(req).staffId, req.header('idempotency-key') ?? undefined);
     const view = await this.onCase(id, req, res, this.work, {
       type: 'LinkParty',
-      data: { partyLinkId, personId: body.personId ?? partyLinkId, displayName: body.displayName, role: body.role, identified: body.identified, traced: body.traced },
+      data: {
+        partyLinkId,
+        personId: body.personId ?? partyLinkId,
+        displayName: body.displayName,
+        role: body.role,
+        identified: body.identified,
+        traced: body.traced,
+      },
     });
     res.status(201).location(`/api/investigations/${id}/parties/${partyLinkId}`);
     return { ...view, partyLinkId };
@@ -147,7 +200,13 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Unlink a person, with a reason (the link stays in the history)' })
-  unlinkParty(@UuidParam('id') id: string, @Param('partyLinkId') partyLinkId: string, @Body() body: ReasonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  unlinkParty(
+    @UuidParam('id') id: string,
+    @Param('partyLinkId') partyLinkId: string,
+    @Body() body: ReasonRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer> {
     return this.onCase(id, req, res, this.work, { type: 'UnlinkParty', data: { partyLinkId, reason: body.reason } });
   }
 
@@ -155,7 +214,13 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Record that the person was identified (and who they are)' })
-  identify(@UuidParam('id') id: string, @Param('partyLinkId') partyLinkId: string, @Body() body: IdentifyPersonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  identify(
+    @UuidParam('id') id: string,
+    @Param('partyLinkId') partyLinkId: string,
+    @Body() body: IdentifyPersonRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer> {
     return this.onCase(id, req, res, this.work, { type: 'IdentifyPerson', data: { partyLinkId, personId: body.personId, how: body.how } });
   }
 
@@ -163,14 +228,28 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Record that the person was traced, when and where' })
-  trace(@UuidParam('id') id: string, @Param('partyLinkId') partyLinkId: string, @Body() body: TracePersonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  trace(
+    @UuidParam('id') id: string,
+    @Param('partyLinkId') partyLinkId: string,
+    @Body() body: TracePersonRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer> {
     return this.onCase(id, req, res, this.work, { type: 'TracePerson', data: { partyLinkId, tracedAt: body.tracedAt, place: body.place } });
   }
 
   @Post(':id/actions')
   @Allow(...WRITERS)
-  @ApiOperation({ summary: 'Record an investigative action (hearing, house search, observation, camera/telephony/bank enquiry, ANPR, trace, arrest, before the magistrate); coercive ones need the directing authority' })
-  async action(@UuidParam('id') id: string, @Body() body: RecordActionRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer & { actionId: string }> {
+  @ApiOperation({
+    summary:
+      'Record an investigative action (hearing, house search, observation, camera/telephony/bank enquiry, ANPR, trace, arrest, before the magistrate); coercive ones need the directing authority',
+  })
+  async action(
+    @UuidParam('id') id: string,
+    @Body() body: RecordActionRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer & { actionId: string }> {
     const principal = this.access.principal(req);
     for (const field of ACTION_FIELDS[body.kind]) {
       if (body[field] === undefined) throw problem(422, 'required', `A ${body.kind.replaceAll('_', ' ')} needs ${field}`, field);
@@ -181,7 +260,9 @@ export class InvestigationCommandsController {
       performedBy: body.performedBy ?? [principal.staffId],
       startedAt: body.startedAt,
       ...(body.endedAt !== undefined ? { endedAt: body.endedAt } : {}),
-      ...(body.authorisation ? { authorisation: { authority: body.authorisation.authority, reference: body.authorisation.reference } } : {}),
+      ...(body.authorisation
+        ? { authorisation: { authority: body.authorisation.authority, reference: body.authorisation.reference } }
+        : {}),
       authorisationRules: { requiresAuthorisation: this.config.requiresAuthorisation },
     };
     const view = await this.onCase(id, req, res, this.work, actionCommand(body, base));
@@ -192,9 +273,17 @@ export class InvestigationCommandsController {
   @Post(':id/tasks')
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Create a task with an assignee and a due date' })
-  async createTask(@UuidParam('id') id: string, @Body() body: CreateTaskRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer & { taskId: string }> {
+  async createTask(
+    @UuidParam('id') id: string,
+    @Body() body: CreateTaskRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer & { taskId: string }> {
     const taskId = newRecordId('task', this.access.principal(req).staffId, req.header('idempotency-key') ?? undefined);
-    const view = await this.onCase(id, req, res, this.work, { type: 'CreateTask', data: { taskId, title: body.title, assignee: body.assignee, dueDate: body.dueDate } });
+    const view = await this.onCase(id, req, res, this.work, {
+      type: 'CreateTask',
+      data: { taskId, title: body.title, assignee: body.assignee, dueDate: body.dueDate },
+    });
     res.status(201);
     return { ...view, taskId };
   }
@@ -203,18 +292,33 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Complete a task (late when past its due date)' })
-  completeTask(@UuidParam('id') id: string, @Param('taskId') taskId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  completeTask(
+    @UuidParam('id') id: string,
+    @Param('taskId') taskId: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer> {
     return this.onCase(id, req, res, this.work, { type: 'CompleteTask', data: { taskId } });
   }
 
   @Post(':id/parket-tasks')
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Record a parket task (kantschrift) received, with its deadline' })
-  async receiveParketTask(@UuidParam('id') id: string, @Body() body: ReceiveParketTaskRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer & { parketTaskId: string }> {
+  async receiveParketTask(
+    @UuidParam('id') id: string,
+    @Body() body: ReceiveParketTaskRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer & { parketTaskId: string }> {
     const parketTaskId = newRecordId('parket-task', this.access.principal(req).staffId, req.header('idempotency-key') ?? undefined);
     const view = await this.onCase(id, req, res, this.work, {
       type: 'ReceiveParketTask',
-      data: { parketTaskId, from: { authority: body.from.authority, reference: body.from.reference }, description: body.description, deadline: body.deadline },
+      data: {
+        parketTaskId,
+        from: { authority: body.from.authority, reference: body.from.reference },
+        description: body.description,
+        deadline: body.deadline,
+      },
     });
     res.status(201);
     return { ...view, parketTaskId };
@@ -224,15 +328,30 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Distribute a parket task to someone (a later distribution replaces it)' })
-  distributeParketTask(@UuidParam('id') id: string, @Param('parketTaskId') parketTaskId: string, @Body() body: DistributeParketTaskRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
-    return this.onCase(id, req, res, this.work, { type: 'DistributeParketTask', data: { parketTaskId, assignee: body.assignee, ...(body.team !== undefined ? { team: body.team } : {}) } });
+  distributeParketTask(
+    @UuidParam('id') id: string,
+    @Param('parketTaskId') parketTaskId: string,
+    @Body() body: DistributeParketTaskRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer> {
+    return this.onCase(id, req, res, this.work, {
+      type: 'DistributeParketTask',
+      data: { parketTaskId, assignee: body.assignee, ...(body.team !== undefined ? { team: body.team } : {}) },
+    });
   }
 
   @Post(':id/parket-tasks/:parketTaskId/completion')
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Complete a parket task with its result (late when past the deadline)' })
-  completeParketTask(@UuidParam('id') id: string, @Param('parketTaskId') parketTaskId: string, @Body() body: CompleteParketTaskRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  completeParketTask(
+    @UuidParam('id') id: string,
+    @Param('parketTaskId') parketTaskId: string,
+    @Body() body: CompleteParketTaskRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer> {
     return this.onCase(id, req, res, this.work, { type: 'CompleteParketTask', data: { parketTaskId, result: body.result } });
   }
 
@@ -240,31 +359,53 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Join a report to the investigation: one referred for investigation, held by a case you may see' })
-  async joinReport(@UuidParam('id') id: string, @Body() body: JoinReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  async joinReport(
+    @UuidParam('id') id: string,
+    @Body() body: JoinReportRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer> {
     const authorize: Authorize = async (r, state) => {
       this.work(r, state);
       await this.requireReport(r, body.reportId, 'reportId');
     };
-    return this.onCase(id, req, res, authorize, { type: 'JoinReport', data: { reportId: body.reportId, ...(body.pvNumber !== undefined ? { pvNumber: body.pvNumber } : {}), reason: body.reason } });
+    return this.onCase(id, req, res, authorize, {
+      type: 'JoinReport',
+      data: { reportId: body.reportId, ...(body.pvNumber !== undefined ? { pvNumber: body.pvNumber } : {}), reason: body.reason },
+    });
   }
 
   @Post(':id/series-links')
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Link the investigation in a series with another one you may see' })
-  async addSeriesLink(@UuidParam('id') id: string, @Body() body: SeriesLinkRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  async addSeriesLink(
+    @UuidParam('id') id: string,
+    @Body() body: SeriesLinkRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer> {
     const authorize: Authorize = async (r, state) => {
       this.work(r, state);
       await this.requireOtherInvestigation(r, id, body.otherInvestigationId, 'otherInvestigationId');
     };
-    return this.onCase(id, req, res, authorize, { type: 'AddSeriesLink', data: { otherInvestigationId: body.otherInvestigationId, reason: body.reason } });
+    return this.onCase(id, req, res, authorize, {
+      type: 'AddSeriesLink',
+      data: { otherInvestigationId: body.otherInvestigationId, reason: body.reason },
+    });
   }
 
   @Delete(':id/series-links/:otherInvestigationId')
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Undo a series link, with a reason' })
-  async removeSeriesLink(@UuidParam('id') id: string, @UuidParam('otherInvestigationId') otherInvestigationId: string, @Body() body: ReasonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  async removeSeriesLink(
+    @UuidParam('id') id: string,
+    @UuidParam('otherInvestigationId') otherInvestigationId: string,
+    @Body() body: ReasonRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer> {
     const authorize: Authorize = async (r, state) => {
       this.work(r, state);
       // A link to a case the writer may not know of is not in the case file they see: undoing it is
@@ -279,15 +420,32 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Report the investigation to the magistrate (the lead investigator or a team lead)' })
-  reportToMagistrate(@UuidParam('id') id: string, @Body() body: ReportToMagistrateRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
-    return this.onCase(id, req, res, this.closing, { type: 'ReportToMagistrate', data: { to: { authority: body.to.authority, reference: body.to.reference }, reportPvNumber: body.reportPvNumber, summary: body.summary } });
+  reportToMagistrate(
+    @UuidParam('id') id: string,
+    @Body() body: ReportToMagistrateRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer> {
+    return this.onCase(id, req, res, this.closing, {
+      type: 'ReportToMagistrate',
+      data: {
+        to: { authority: body.to.authority, reference: body.to.reference },
+        reportPvNumber: body.reportPvNumber,
+        summary: body.summary,
+      },
+    });
   }
 
   @Post(':id/closure')
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Close with an outcome (the lead investigator or a team lead)' })
-  async close(@UuidParam('id') id: string, @Body() body: CloseInvestigationRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  async close(
+    @UuidParam('id') id: string,
+    @Body() body: CloseInvestigationRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer> {
     const mergedInto = body.mergedInto;
     const authorize: Authorize = async (r, state) => {
       this.closing(r, state);
@@ -295,7 +453,12 @@ export class InvestigationCommandsController {
     };
     return this.onCase(id, req, res, authorize, {
       type: 'CloseInvestigation',
-      data: { outcome: body.outcome, reason: body.reason, ...(body.transferredTo !== undefined ? { transferredTo: body.transferredTo } : {}), ...(body.mergedInto !== undefined ? { mergedInto: body.mergedInto } : {}) },
+      data: {
+        outcome: body.outcome,
+        reason: body.reason,
+        ...(body.transferredTo !== undefined ? { transferredTo: body.transferredTo } : {}),
+        ...(body.mergedInto !== undefined ? { mergedInto: body.mergedInto } : {}),
+      },
     });
   }
 
@@ -303,7 +466,12 @@ export class InvestigationCommandsController {
   @HttpCode(200)
   @Allow(...WRITERS)
   @ApiOperation({ summary: 'Reopen a closed investigation, with a reason (the lead investigator or a team lead)' })
-  reopen(@UuidParam('id') id: string, @Body() body: ReasonRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<WriteAnswer> {
+  reopen(
+    @UuidParam('id') id: string,
+    @Body() body: ReasonRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteAnswer> {
     return this.onCase(id, req, res, this.closing, { type: 'ReopenInvestigation', data: { reason: body.reason } });
   }
 
@@ -332,7 +500,8 @@ export class InvestigationCommandsController {
 
   private knownTeam(team: string): string {
     const key = teamKey(team);
-    if (!this.config.teams.includes(key)) throw problem(422, 'unknown_team', `The zone has no team "${team}"; its teams: ${this.config.teams.join(', ')}.`, 'team');
+    if (!this.config.teams.includes(key))
+      throw problem(422, 'unknown_team', `The zone has no team "${team}"; its teams: ${this.config.teams.join(', ')}.`, 'team');
     return key;
   }
 
@@ -385,7 +554,10 @@ function actionCommand(b: RecordActionRequest, base: ActionData): Envelope {
           endedAt: b.endedAt!,
           deferredSalduz: b.deferredSalduz!,
           minor: b.minor!,
-          legalAssistance: b.legalAssistance!.kind === 'present' ? { kind: 'present', lawyer: b.legalAssistance!.lawyer ?? '' } : { kind: b.legalAssistance!.kind },
+          legalAssistance:
+            b.legalAssistance!.kind === 'present'
+              ? { kind: 'present', lawyer: b.legalAssistance!.lawyer ?? '' }
+              : { kind: b.legalAssistance!.kind },
           ...(b.interpreter ? { interpreter: { language: b.interpreter.language, name: b.interpreter.name } } : {}),
         },
       };
@@ -400,7 +572,10 @@ function actionCommand(b: RecordActionRequest, base: ActionData): Envelope {
     case 'bank_enquiry':
       return { type: 'RecordBankEnquiry', data: { ...base, institution: b.institution!, subject: b.subject! } };
     case 'anpr_lookup':
-      return { type: 'RecordAnprLookup', data: { ...base, plate: b.plate!, periodFrom: b.periodFrom!, periodTo: b.periodTo!, hits: b.hits! } };
+      return {
+        type: 'RecordAnprLookup',
+        data: { ...base, plate: b.plate!, periodFrom: b.periodFrom!, periodTo: b.periodTo!, hits: b.hits! },
+      };
     case 'trace_collection':
       return { type: 'RecordTraceCollection', data: { ...base, description: b.description!, place: b.place! } };
     case 'arrest':

@@ -1,28 +1,31 @@
-import { ArrayMaxSize,IsArray,IsBoolean,IsIn,IsString,IsUUID,Length } from 'class-validator';
-import { ApiProperty,ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCalendarDate,IsCount,IsInstant,Nested,Optional } from '@police/platform';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsCalendarDate, IsCount, IsInstant, Nested, Optional } from '@police/platform';
 import {
-ACTION_KINDS,
-ActionKind,
-Authority,
-AUTHORITIES,
-CLOSING_OUTCOMES,
-ClosingOutcome,
-INVESTIGATION_KINDS,
-InvestigationKind,
-ORIGIN_KINDS,
-OriginKind,
-PARTY_ROLES,
-PartyRole,
-REPORT_KINDS,
-REPORT_PARTY_ROLES,
-ReportKind,
-ReportPartyRole,
+  ACTION_KINDS,
+  ActionKind,
+  Authority,
+  AUTHORITIES,
+  CLOSING_OUTCOMES,
+  ClosingOutcome,
+  INVESTIGATION_KINDS,
+  InvestigationKind,
+  ORIGIN_KINDS,
+  OriginKind,
+  PARTY_ROLES,
+  PartyRole,
+  REPORT_KINDS,
+  REPORT_PARTY_ROLES,
+  ReportKind,
+  ReportPartyRole,
 } from '../../domain/investigation.events';
 
 export class AuthorityRefRequest {
   @ApiProperty({ enum: AUTHORITIES }) @IsIn(AUTHORITIES) authority: Authority;
-  @ApiProperty({ description: 'Parket notice number, onderzoeksrechter case number, warrant number', example: 'GE.20.L1.004512/25' }) @IsString() @Length(1, 64) reference: string;
+  @ApiProperty({ description: 'Parket notice number, onderzoeksrechter case number, warrant number', example: 'GE.20.L1.004512/25' })
+  @IsString()
+  @Length(1, 64)
+  reference: string;
 }
 
 export class PlaceRequest {
@@ -47,15 +50,29 @@ export class ReferredReportRequest {
   @ApiPropertyOptional() @Optional() @IsInstant() incidentTo?: string;
   @ApiProperty({ type: PlaceRequest }) @Nested(() => PlaceRequest) place: PlaceRequest;
   @ApiProperty() @IsString() @Length(1, 4000) summary: string;
-  @ApiProperty({ type: [ReportPartyRequest] }) @IsArray() @ArrayMaxSize(100) @Nested(() => ReportPartyRequest, { each: true }) parties: ReportPartyRequest[];
+  @ApiProperty({ type: [ReportPartyRequest] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Nested(() => ReportPartyRequest, { each: true })
+  parties: ReportPartyRequest[];
 }
 
 /** Who asked for the investigation: a referred report, a parket or onderzoeksrechter instruction (with its reference), another police service, the own organisation, or own initiative. */
 export class OriginRequest {
   @ApiProperty({ enum: ORIGIN_KINDS }) @IsIn(ORIGIN_KINDS) kind: OriginKind;
-  @ApiPropertyOptional({ type: ReferredReportRequest, description: 'kind report' }) @Optional() @Nested(() => ReferredReportRequest) report?: ReferredReportRequest;
-  @ApiPropertyOptional({ enum: ['kantschrift', 'opdracht'], description: 'kind parket / onderzoeksrechter' }) @Optional() @IsIn(['kantschrift', 'opdracht']) instruction?: 'kantschrift' | 'opdracht';
-  @ApiPropertyOptional({ description: 'The instruction’s reference, or the other service’s' }) @Optional() @IsString() @Length(1, 64) reference?: string;
+  @ApiPropertyOptional({ type: ReferredReportRequest, description: 'kind report' })
+  @Optional()
+  @Nested(() => ReferredReportRequest)
+  report?: ReferredReportRequest;
+  @ApiPropertyOptional({ enum: ['kantschrift', 'opdracht'], description: 'kind parket / onderzoeksrechter' })
+  @Optional()
+  @IsIn(['kantschrift', 'opdracht'])
+  instruction?: 'kantschrift' | 'opdracht';
+  @ApiPropertyOptional({ description: 'The instruction’s reference, or the other service’s' })
+  @Optional()
+  @IsString()
+  @Length(1, 64)
+  reference?: string;
   @ApiPropertyOptional({ description: 'kind andere_politiedienst' }) @Optional() @IsString() @Length(1, 200) service?: string;
   @ApiPropertyOptional({ description: 'kind eigen_organisatie' }) @Optional() @IsString() @Length(1, 200) unit?: string;
 }
@@ -64,10 +81,20 @@ export class OriginRequest {
 export class OpenInvestigationRequest {
   @ApiProperty({ enum: INVESTIGATION_KINDS }) @IsIn(INVESTIGATION_KINDS) kind: InvestigationKind;
   @ApiProperty({ type: OriginRequest }) @Nested(() => OriginRequest) origin: OriginRequest;
-  @ApiPropertyOptional({ type: AuthorityRefRequest }) @Optional() @Nested(() => AuthorityRefRequest) directingAuthority?: AuthorityRefRequest;
-  @ApiProperty({ example: 'woninginbraak', description: 'Phenomenon code; routes the case to its team' }) @IsString() @Length(1, 100) phenomenon: string;
+  @ApiPropertyOptional({ type: AuthorityRefRequest })
+  @Optional()
+  @Nested(() => AuthorityRefRequest)
+  directingAuthority?: AuthorityRefRequest;
+  @ApiProperty({ example: 'woninginbraak', description: 'Phenomenon code; routes the case to its team' })
+  @IsString()
+  @Length(1, 100)
+  phenomenon: string;
   @ApiProperty({ example: 'Inbraak Voorbeeldstraat 12' }) @IsString() @Length(1, 200) title: string;
-  @ApiPropertyOptional({ description: 'Names the team instead of routing by phenomenon', example: 'Diefstallen' }) @Optional() @IsString() @Length(1, 100) team?: string;
+  @ApiPropertyOptional({ description: 'Names the team instead of routing by phenomenon', example: 'Diefstallen' })
+  @Optional()
+  @IsString()
+  @Length(1, 100)
+  team?: string;
 }
 
 export class DirectingAuthorityRequest extends AuthorityRefRequest {
@@ -75,7 +102,11 @@ export class DirectingAuthorityRequest extends AuthorityRefRequest {
 }
 
 export class TeamAssignmentRequest {
-  @ApiPropertyOptional({ description: 'Without it, the zone’s routing table picks the team from the phenomenon' }) @Optional() @IsString() @Length(1, 100) team?: string;
+  @ApiPropertyOptional({ description: 'Without it, the zone’s routing table picks the team from the phenomenon' })
+  @Optional()
+  @IsString()
+  @Length(1, 100)
+  team?: string;
   @ApiProperty() @IsString() @Length(1, 1000) reason: string;
 }
 
@@ -93,7 +124,11 @@ export class ReasonRequest {
 }
 
 export class LinkPartyRequest {
-  @ApiPropertyOptional({ description: 'The person’s reference (a reports party id, a national-register reference); default: a new one' }) @Optional() @IsString() @Length(1, 64) personId?: string;
+  @ApiPropertyOptional({ description: 'The person’s reference (a reports party id, a national-register reference); default: a new one' })
+  @Optional()
+  @IsString()
+  @Length(1, 64)
+  personId?: string;
   @ApiProperty({ example: 'K. Janssens' }) @IsString() @Length(1, 200) displayName: string;
   @ApiProperty({ enum: PARTY_ROLES }) @IsIn(PARTY_ROLES) role: PartyRole;
   @ApiProperty() @IsBoolean() identified: boolean;
@@ -111,7 +146,8 @@ export class TracePersonRequest {
 }
 
 export class LegalAssistanceRequest {
-  @ApiProperty({ enum: ['present', 'waived', 'not_applicable'] }) @IsIn(['present', 'waived', 'not_applicable']) kind: 'present' | 'waived' | 'not_applicable';
+  @ApiProperty({ enum: ['present', 'waived', 'not_applicable'] }) @IsIn(['present', 'waived', 'not_applicable']) kind:
+    'present' | 'waived' | 'not_applicable';
   @ApiPropertyOptional({ description: 'kind present' }) @Optional() @IsString() @Length(1, 200) lawyer?: string;
 }
 
@@ -126,15 +162,34 @@ export class InterpreterRequest {
  */
 export class RecordActionRequest {
   @ApiProperty({ enum: ACTION_KINDS }) @IsIn(ACTION_KINDS) kind: ActionKind;
-  @ApiPropertyOptional({ type: [String], description: 'Staff ids; default: you' }) @Optional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 64, { each: true }) performedBy?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Staff ids; default: you' })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 64, { each: true })
+  performedBy?: string[];
   @ApiProperty() @IsInstant() startedAt: string;
   @ApiPropertyOptional({ description: 'Required for a hearing' }) @Optional() @IsInstant() endedAt?: string;
-  @ApiPropertyOptional({ type: AuthorityRefRequest, description: 'The warrant or order, where the zone requires one' }) @Optional() @Nested(() => AuthorityRefRequest) authorisation?: AuthorityRefRequest;
-  @ApiPropertyOptional({ description: 'hearing, arrest, brought_before_magistrate' }) @Optional() @IsString() @Length(1, 64) partyLinkId?: string;
+  @ApiPropertyOptional({ type: AuthorityRefRequest, description: 'The warrant or order, where the zone requires one' })
+  @Optional()
+  @Nested(() => AuthorityRefRequest)
+  authorisation?: AuthorityRefRequest;
+  @ApiPropertyOptional({ description: 'hearing, arrest, brought_before_magistrate' })
+  @Optional()
+  @IsString()
+  @Length(1, 64)
+  partyLinkId?: string;
   @ApiPropertyOptional({ description: 'hearing' }) @Optional() @IsBoolean() deferredSalduz?: boolean;
   @ApiPropertyOptional({ description: 'hearing: the person heard is a minor' }) @Optional() @IsBoolean() minor?: boolean;
-  @ApiPropertyOptional({ type: LegalAssistanceRequest, description: 'hearing' }) @Optional() @Nested(() => LegalAssistanceRequest) legalAssistance?: LegalAssistanceRequest;
-  @ApiPropertyOptional({ type: InterpreterRequest, description: 'hearing' }) @Optional() @Nested(() => InterpreterRequest) interpreter?: InterpreterRequest;
+  @ApiPropertyOptional({ type: LegalAssistanceRequest, description: 'hearing' })
+  @Optional()
+  @Nested(() => LegalAssistanceRequest)
+  legalAssistance?: LegalAssistanceRequest;
+  @ApiPropertyOptional({ type: InterpreterRequest, description: 'hearing' })
+  @Optional()
+  @Nested(() => InterpreterRequest)
+  interpreter?: InterpreterRequest;
   @ApiPropertyOptional({ description: 'house_search' }) @Optional() @IsString() @Length(1, 500) address?: string;
   @ApiPropertyOptional({ description: 'house_search' }) @Optional() @IsString() @Length(1, 4000) findings?: string;
   @ApiPropertyOptional({ description: 'observation' }) @Optional() @IsString() @Length(1, 500) target?: string;
@@ -148,9 +203,11 @@ export class RecordActionRequest {
   @ApiPropertyOptional({ description: 'anpr_lookup' }) @Optional() @IsCount() hits?: number;
   @ApiPropertyOptional({ description: 'trace_collection' }) @Optional() @IsString() @Length(1, 2000) description?: string;
   @ApiPropertyOptional({ description: 'trace_collection, arrest' }) @Optional() @IsString() @Length(1, 500) place?: string;
-  @ApiPropertyOptional({ enum: AUTHORITIES, description: 'brought_before_magistrate' }) @Optional() @IsIn(AUTHORITIES) magistrate?: Authority;
+  @ApiPropertyOptional({ enum: AUTHORITIES, description: 'brought_before_magistrate' })
+  @Optional()
+  @IsIn(AUTHORITIES)
+  magistrate?: Authority;
 }
-
 
 export class CreateTaskRequest {
   @ApiProperty() @IsString() @Length(1, 500) title: string;
@@ -193,6 +250,10 @@ export class ReportToMagistrateRequest {
 export class CloseInvestigationRequest {
   @ApiProperty({ enum: CLOSING_OUTCOMES }) @IsIn(CLOSING_OUTCOMES) outcome: ClosingOutcome;
   @ApiProperty() @IsString() @Length(1, 1000) reason: string;
-  @ApiPropertyOptional({ description: 'outcome transferred_to_federal_police' }) @Optional() @IsString() @Length(1, 200) transferredTo?: string;
+  @ApiPropertyOptional({ description: 'outcome transferred_to_federal_police' })
+  @Optional()
+  @IsString()
+  @Length(1, 200)
+  transferredTo?: string;
   @ApiPropertyOptional({ description: 'outcome merged_into_other_investigation' }) @Optional() @IsUUID() mergedInto?: string;
 }

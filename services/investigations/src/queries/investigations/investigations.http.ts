@@ -8,7 +8,14 @@ import { AsOfQuery, ListInvestigationsQuery, PersonIndexQuery } from './investig
 import { ACTION_FIELDS, ActionKind, COERCIVE_ACTIONS, InvestigationKind, OriginKind, PartyRole } from '../../domain/investigation.events';
 import { InvestigationsAccess } from '../../investigations.access';
 import { INVESTIGATIONS_CONFIG, InvestigationsConfig, teamKey } from '../../investigations.config';
-import { caseFile, CaseFileView, otherInvestigationsNamed, ServedTimelineEntry, servedTimeline, withoutHidden } from '../../read-model/investigations/case-file.view';
+import {
+  caseFile,
+  CaseFileView,
+  otherInvestigationsNamed,
+  ServedTimelineEntry,
+  servedTimeline,
+  withoutHidden,
+} from '../../read-model/investigations/case-file.view';
 import { InvestigationRow, PartyLinkRow } from '../../read-model/investigations/investigation.read-model';
 
 const READERS = ['detective', 'team_lead', 'chief'] as const;
@@ -92,7 +99,10 @@ export class InvestigationQueriesController {
   @Allow(...READERS)
   // Configuration, not records; rate-limited like every collection route (the console asks once a session).
   @SearchRateLimit()
-  @ApiOperation({ summary: "The zone's teams, phenomenon routing and rules on actions (directing authority, authorisation, fields), for the detectives' forms" })
+  @ApiOperation({
+    summary:
+      "The zone's teams, phenomenon routing and rules on actions (directing authority, authorisation, fields), for the detectives' forms",
+  })
   reference(): InvestigationsReference {
     return {
       teams: [...this.config.teams],
@@ -101,7 +111,10 @@ export class InvestigationQueriesController {
       routes: Object.entries(this.config.routes).map(([phenomenon, team]) => ({ phenomenon, team })),
       coerciveActions: [...COERCIVE_ACTIONS],
       requiresAuthorisation: [...this.config.requiresAuthorisation],
-      actionFields: Object.fromEntries(Object.entries(ACTION_FIELDS).map(([kind, fields]) => [kind, [...fields]])) as Record<ActionKind, string[]>,
+      actionFields: Object.fromEntries(Object.entries(ACTION_FIELDS).map(([kind, fields]) => [kind, [...fields]])) as Record<
+        ActionKind,
+        string[]
+      >,
     };
   }
 
@@ -119,22 +132,44 @@ export class InvestigationQueriesController {
       .select('i.team', 'team')
       .addSelect('COUNT(*)::int', 'open')
       .addSelect("COUNT(*) FILTER (WHERE i.openedAt > now() - interval '30 days')::int", 'under30')
-      .addSelect("COUNT(*) FILTER (WHERE i.openedAt <= now() - interval '30 days' AND i.openedAt > now() - interval '90 days')::int", 'from30to89')
-      .addSelect("COUNT(*) FILTER (WHERE i.openedAt <= now() - interval '90 days' AND i.openedAt > now() - interval '180 days')::int", 'from90to179')
+      .addSelect(
+        "COUNT(*) FILTER (WHERE i.openedAt <= now() - interval '30 days' AND i.openedAt > now() - interval '90 days')::int",
+        'from30to89',
+      )
+      .addSelect(
+        "COUNT(*) FILTER (WHERE i.openedAt <= now() - interval '90 days' AND i.openedAt > now() - interval '180 days')::int",
+        'from90to179',
+      )
       .addSelect("COUNT(*) FILTER (WHERE i.openedAt <= now() - interval '180 days')::int", 'from180')
       .addSelect('MIN(i.openedAt)', 'oldest')
       .where("i.status = 'open'")
       .groupBy('i.team')
-      .getRawMany<{ team: string; open: number; under30: number; from30to89: number; from90to179: number; from180: number; oldest: Date | string | null }>();
+      .getRawMany<{
+        team: string;
+        open: number;
+        under30: number;
+        from30to89: number;
+        from90to179: number;
+        from180: number;
+        oldest: Date | string | null;
+      }>();
     const byTeam = new Map(raw.map((r) => [r.team, r]));
     const configured = this.config.teams.map((t) => ({ name: t, key: teamKey(t) }));
-    const names = [...configured, ...raw.filter((r) => !configured.some((c) => c.key === r.team)).map((r) => ({ name: r.team, key: r.team }))];
+    const names = [
+      ...configured,
+      ...raw.filter((r) => !configured.some((c) => c.key === r.team)).map((r) => ({ name: r.team, key: r.team })),
+    ];
     const teams = names.map(({ name, key }): TeamCaseCounts => {
       const r = byTeam.get(key);
       return {
         team: name,
         open: Number(r?.open ?? 0),
-        ageDays: { under30: Number(r?.under30 ?? 0), from30to89: Number(r?.from30to89 ?? 0), from90to179: Number(r?.from90to179 ?? 0), from180: Number(r?.from180 ?? 0) },
+        ageDays: {
+          under30: Number(r?.under30 ?? 0),
+          from30to89: Number(r?.from30to89 ?? 0),
+          from90to179: Number(r?.from90to179 ?? 0),
+          from180: Number(r?.from180 ?? 0),
+        },
         oldestOpenedAt: r?.oldest ? new Date(r.oldest).toISOString() : null,
       };
     });
@@ -145,15 +180,28 @@ export class InvestigationQueriesController {
   @SearchRateLimit()
   @Allow(...READERS)
   @Consults('investigation')
-  @ApiOperation({ summary: 'Investigations you may see (never a break-glass read), newest first, by team, status, phenomenon, assignee, lead, report or opening time; total counts only those you may see' })
-  async list(@Query() q: ListInvestigationsQuery, @Req() req: Request): Promise<{ investigations: InvestigationListEntry[]; total: number; limit: number; offset: number }> {
+  @ApiOperation({
+    summary:
+      'Investigations you may see (never a break-glass read), newest first, by team, status, phenomenon, assignee, lead, report or opening time; total counts only those you may see',
+  })
+  async list(
+    @Query() q: ListInvestigationsQuery,
+    @Req() req: Request,
+  ): Promise<{ investigations: InvestigationListEntry[]; total: number; limit: number; offset: number }> {
     const limit = Math.min(q.limit ?? 50, 200);
     const offset = q.offset ?? 0;
-    const qb = this.access.eventSourcing.dataSource.getRepository(InvestigationRow).createQueryBuilder('i').orderBy('i.openedAt', 'DESC').addOrderBy('i.id');
+    const qb = this.access.eventSourcing.dataSource
+      .getRepository(InvestigationRow)
+      .createQueryBuilder('i')
+      .orderBy('i.openedAt', 'DESC')
+      .addOrderBy('i.id');
     if (q.team) qb.andWhere('i.team = :team', { team: teamKey(q.team) });
     if (q.status) qb.andWhere('i.status = :status', { status: q.status });
     if (q.phenomenon) qb.andWhere('i.phenomenon = :phenomenon', { phenomenon: q.phenomenon });
-    if (q.assignedTo) qb.andWhere(new Brackets((w) => w.where('i.leadInvestigator = :a', { a: q.assignedTo }).orWhere(':a = ANY(i.members)', { a: q.assignedTo })));
+    if (q.assignedTo)
+      qb.andWhere(
+        new Brackets((w) => w.where('i.leadInvestigator = :a', { a: q.assignedTo }).orWhere(':a = ANY(i.members)', { a: q.assignedTo })),
+      );
     if (q.lead) qb.andWhere('i.leadInvestigator = :lead', { lead: q.lead });
     if (q.reportId) qb.andWhere(':r = ANY(i.reportIds)', { r: q.reportId });
     if (q.openedFrom) qb.andWhere('i.openedAt >= :openedFrom', { openedFrom: new Date(q.openedFrom) });
@@ -170,9 +218,15 @@ export class InvestigationQueriesController {
         }),
       );
     }
-    const visible = (await qb.getMany()).map((row) => ({ row, resource: this.access.rowResource(row) })).filter((v) => this.access.canSee(principal, v.resource));
+    const visible = (await qb.getMany())
+      .map((row) => ({ row, resource: this.access.rowResource(row) }))
+      .filter((v) => this.access.canSee(principal, v.resource));
     const page = visible.slice(offset, offset + limit);
-    await this.access.accessControl.recordListRead(req, 'investigation', page.map((v) => v.resource));
+    await this.access.accessControl.recordListRead(
+      req,
+      'investigation',
+      page.map((v) => v.resource),
+    );
     return { investigations: page.map((v) => listEntry(v.row)), total: visible.length, limit, offset };
   }
 
@@ -182,7 +236,10 @@ export class InvestigationQueriesController {
   @Allow(...READERS)
   @Consults('investigation')
   @ApiOperation({ summary: 'The person index: where a person appears across the investigations you may see (hidden ones are not counted)' })
-  async persons(@Query() q: PersonIndexQuery, @Req() req: Request): Promise<{ persons: { personId: string; appearances: PersonAppearance[] }[] }> {
+  async persons(
+    @Query() q: PersonIndexQuery,
+    @Req() req: Request,
+  ): Promise<{ persons: { personId: string; appearances: PersonAppearance[] }[] }> {
     if (!q.personId && !q.name) throw problem(422, 'required', 'Ask by personId or by name', 'personId');
     const ds = this.access.eventSourcing.dataSource;
     const qb = ds.getRepository(PartyLinkRow).createQueryBuilder('p').orderBy('p.linkedAt', 'ASC').limit(1000);
@@ -190,14 +247,19 @@ export class InvestigationQueriesController {
     if (q.name) qb.andWhere('p.displayName ILIKE :name', { name: `%${q.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     const links = await qb.getMany();
     const ids = [...new Set(links.map((l) => l.investigationId))];
-    const cases = ids.length > 0 ? await ds.getRepository(InvestigationRow).createQueryBuilder('i').where('i.id IN (:...ids)', { ids }).getMany() : [];
+    const cases =
+      ids.length > 0 ? await ds.getRepository(InvestigationRow).createQueryBuilder('i').where('i.id IN (:...ids)', { ids }).getMany() : [];
     const principal = this.access.principal(req);
     const seen = new Map<string, { row: InvestigationRow; resource: ProtectedResource }>();
     for (const row of cases) {
       const resource = this.access.rowResource(row);
       if (this.access.canSee(principal, resource)) seen.set(row.id, { row, resource });
     }
-    await this.access.accessControl.recordListRead(req, 'investigation', [...seen.values()].map((s) => s.resource));
+    await this.access.accessControl.recordListRead(
+      req,
+      'investigation',
+      [...seen.values()].map((s) => s.resource),
+    );
     const persons = new Map<string, PersonAppearance[]>();
     for (const link of links) {
       const kase = seen.get(link.investigationId);
@@ -224,7 +286,12 @@ export class InvestigationQueriesController {
   @Allow(...READERS)
   @Consults('investigation')
   @ApiOperation({ summary: 'The case file; with ?asOf=<ISO time> as it stood then' })
-  async get(@UuidParam('id') id: string, @Query() q: AsOfQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CaseFileView & { asOf?: string }> {
+  async get(
+    @UuidParam('id') id: string,
+    @Query() q: AsOfQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseFileView & { asOf?: string }> {
     const current = await this.access.current(id);
     const granted = await this.access.authorizeRead(req, current.state);
     res.setHeader('X-Access-Basis', granted.basis);
@@ -238,16 +305,26 @@ export class InvestigationQueriesController {
     const asOf = new Date(q.asOf);
     if (Number.isNaN(asOf.getTime())) throw problem(400, 'invalid_time', 'asOf must be a date-time such as 2026-11-15T10:00:00Z', 'asOf');
     const then = await this.access.load(id, asOf);
-    if (!then) throw problem(404, 'investigation_not_opened_then', `Investigation ${id} was not opened yet at ${asOf.toISOString()}.`, 'asOf');
+    if (!then)
+      throw problem(404, 'investigation_not_opened_then', `Investigation ${id} was not opened yet at ${asOf.toISOString()}.`, 'asOf');
     const hidden = await this.access.unknowableTo(principal, otherInvestigationsNamed(then.events));
-    return { id, version: then.version, investigation: withoutHidden(caseFile(then.events, then.state)!, hidden), asOf: asOf.toISOString() };
+    return {
+      id,
+      version: then.version,
+      investigation: withoutHidden(caseFile(then.events, then.state)!, hidden),
+      asOf: asOf.toISOString(),
+    };
   }
 
   @Get(':id/timeline')
   @Allow(...READERS)
   @Consults('investigation')
   @ApiOperation({ summary: 'Everything in the case file in order, with who recorded it and when' })
-  async timeline(@UuidParam('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ investigationId: string; version: number; entries: ServedTimelineEntry[] }> {
+  async timeline(
+    @UuidParam('id') id: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ investigationId: string; version: number; entries: ServedTimelineEntry[] }> {
     const current = await this.access.current(id);
     const granted = await this.access.authorizeRead(req, current.state);
     res.setHeader('X-Access-Basis', granted.basis);

@@ -28,11 +28,16 @@ describe('GET /api/investigations/live', () => {
     if (a.status >= 300) throw new Error(`${method} ${path} as ${user}: ${a.status} ${a.text}`);
     return a.json;
   };
-  const changeOf = (id: string, version?: number) => (f: { event: string; data?: { id?: string; version?: number } }) => f.event === 'change' && f.data?.id === id && (version === undefined || f.data.version === version);
+  const changeOf = (id: string, version?: number) => (f: { event: string; data?: { id?: string; version?: number } }) =>
+    f.event === 'change' && f.data?.id === id && (version === undefined || f.data.version === version);
   const mentions = (frames: { data?: unknown }[], id: string) => frames.filter((f) => JSON.stringify(f.data ?? '').includes(id));
 
   beforeAll(async () => {
-    t = await startServiceApp({ service: 'investigations', module: InvestigationsModule, register: (runtime) => InvestigationsModule.register(runtime) });
+    t = await startServiceApp({
+      service: 'investigations',
+      module: InvestigationsModule,
+      register: (runtime) => InvestigationsModule.register(runtime),
+    });
   });
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((c) => c.close()));

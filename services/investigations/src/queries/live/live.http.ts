@@ -14,7 +14,11 @@ export function investigationsLiveSources(config: InvestigationsConfig): LiveSou
   return [
     {
       projection: 'investigations-investigations',
-      records: (rows: InvestigationRow[]) => rows.map((row) => ({ change: { type: 'investigation', id: row.id, version: row.version }, resource: () => investigationResource(config, row.state) })),
+      records: (rows: InvestigationRow[]) =>
+        rows.map((row) => ({
+          change: { type: 'investigation', id: row.id, version: row.version },
+          resource: () => investigationResource(config, row.state),
+        })),
     },
   ];
 }

@@ -15,7 +15,10 @@ const openBody = (o: { phenomenon: string; title: string; reference: string }) =
   title: o.title,
 });
 
-type Page = { total: number; hits: { id: string; kind: string; title: string; matched: string[]; references: string[]; version: number }[] };
+type Page = {
+  total: number;
+  hits: { id: string; kind: string; title: string; matched: string[]; references: string[]; version: number }[];
+};
 
 describe('GET /api/investigations/search', () => {
   let t: ServiceTestApp;
@@ -34,16 +37,38 @@ describe('GET /api/investigations/search', () => {
   const open = async (name: string, user: string, body: ReturnType<typeof openBody>, party?: string) => {
     const c = await must(user, 'POST', '/investigations', body);
     ids[name] = c.id;
-    if (party) await must(user, 'POST', `/investigations/${c.id}/parties`, { displayName: party, role: 'suspect', identified: true, traced: false });
+    if (party)
+      await must(user, 'POST', `/investigations/${c.id}/parties`, { displayName: party, role: 'suspect', identified: true, traced: false });
   };
 
   beforeAll(async () => {
-    t = await startServiceApp({ service: 'investigations', module: InvestigationsModule, register: (runtime) => InvestigationsModule.register(runtime) });
-    await open('diefstal', 'pieter.janssens', openBody({ phenomenon: 'woninginbraak', title: 'Inbraakreeks Muide Meulestede', reference: 'KS-2026-7781' }), 'Kevin Mortier');
-    await open('drugs', 'sofie.maes', openBody({ phenomenon: 'drugs', title: 'Cannabisplantage Muide', reference: 'KS-2026-7790' }), 'Dirk Mortier');
-    await open('zeden', 'lotte.willems', openBody({ phenomenon: 'aanranding', title: 'Aanranding Muide park', reference: 'KS-2026-7795' }), 'Luc Mortier');
+    t = await startServiceApp({
+      service: 'investigations',
+      module: InvestigationsModule,
+      register: (runtime) => InvestigationsModule.register(runtime),
+    });
+    await open(
+      'diefstal',
+      'pieter.janssens',
+      openBody({ phenomenon: 'woninginbraak', title: 'Inbraakreeks Muide Meulestede', reference: 'KS-2026-7781' }),
+      'Kevin Mortier',
+    );
+    await open(
+      'drugs',
+      'sofie.maes',
+      openBody({ phenomenon: 'drugs', title: 'Cannabisplantage Muide', reference: 'KS-2026-7790' }),
+      'Dirk Mortier',
+    );
+    await open(
+      'zeden',
+      'lotte.willems',
+      openBody({ phenomenon: 'aanranding', title: 'Aanranding Muide park', reference: 'KS-2026-7795' }),
+      'Luc Mortier',
+    );
     await eventually(async () => {
-      const { rows } = await t.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM investigations.search_entries WHERE parties <> ''`);
+      const { rows } = await t.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM investigations.search_entries WHERE parties <> ''`,
+      );
       expect(rows[0].n).toBe(3);
     });
   });
@@ -54,7 +79,15 @@ describe('GET /api/investigations/search', () => {
   it('finds cases by title, parties and references for their team', async () => {
     const muide = await search('pieter.janssens', 'Muide');
     expect(muide.total).toBe(1);
-    expect(muide.hits).toEqual([expect.objectContaining({ kind: 'investigation', id: ids.diefstal, title: 'Inbraakreeks Muide Meulestede', matched: ['title'], references: ['PK-KS-2026-7781', 'KS-2026-7781'] })]);
+    expect(muide.hits).toEqual([
+      expect.objectContaining({
+        kind: 'investigation',
+        id: ids.diefstal,
+        title: 'Inbraakreeks Muide Meulestede',
+        matched: ['title'],
+        references: ['PK-KS-2026-7781', 'KS-2026-7781'],
+      }),
+    ]);
     expect((await search('pieter.janssens', 'KS-2026-7781')).hits.map((h) => [h.id, h.matched])).toEqual([[ids.diefstal, ['reference']]]);
     expect((await search('pieter.janssens', 'inbraak')).hits.map((h) => h.id)).toEqual([ids.diefstal]);
     expect((await search('els.jacobs', 'Mortier')).hits.map((h) => [h.id, h.matched])).toEqual([[ids.diefstal, ['parties']]]);
@@ -88,9 +121,13 @@ describe('GET /api/investigations/search', () => {
   });
 
   it('follows the case: a new team finds it, the old one no longer does', async () => {
-    await must('els.jacobs', 'POST', `/investigations/${ids.diefstal}/assignment`, { team: 'Team Drugs', reason: 'Drugs gevonden bij huiszoeking' });
+    await must('els.jacobs', 'POST', `/investigations/${ids.diefstal}/assignment`, {
+      team: 'Team Drugs',
+      reason: 'Drugs gevonden bij huiszoeking',
+    });
     await eventually(async () => expect((await search('sofie.maes', 'Meulestede')).hits.map((h) => h.id)).toEqual([ids.diefstal]));
-    for (const user of ['pieter.janssens', 'els.jacobs']) expect({ user, ...(await search(user, 'Meulestede')) }).toMatchObject({ user, total: 0, hits: [] });
+    for (const user of ['pieter.janssens', 'els.jacobs'])
+      expect({ user, ...(await search(user, 'Meulestede')) }).toMatchObject({ user, total: 0, hits: [] });
   });
 
   it('answers bad input with a 400 naming q', async () => {

@@ -15,7 +15,9 @@ export class InvestigationSearchController {
   ) {}
 
   @Get('search')
-  @SearchRoute('Search the investigations you may see: title, PV numbers and references, parties, place, the referred account (other teams\' and restricted cases are never found nor counted)')
+  @SearchRoute(
+    "Search the investigations you may see: title, PV numbers and references, parties, place, the referred account (other teams' and restricted cases are never found nor counted)",
+  )
   @Allow('detective', 'team_lead', 'chief')
   @Consults('investigation')
   search(@Query() q: SearchQuery, @Req() req: Request): Promise<SearchPage> {

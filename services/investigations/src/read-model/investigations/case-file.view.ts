@@ -1,6 +1,25 @@
 import { timeline, TimelineEntry } from '../../domain/investigation-timeline.read-model';
-import { ACTION_EVENT_KIND, ActionKind, AuthorityRef, ClosingOutcome, InvestigationEvent, InvestigationKind, InvestigativeActionEvent, Origin } from '../../domain/investigation.events';
-import { evolveInvestigation, initialInvestigationState, Investigation, InvestigationState, LeadAssignment, ParketTask, PartyLink, Task, TeamAssignment } from '../../domain/investigation.state';
+import {
+  ACTION_EVENT_KIND,
+  ActionKind,
+  AuthorityRef,
+  ClosingOutcome,
+  InvestigationEvent,
+  InvestigationKind,
+  InvestigativeActionEvent,
+  Origin,
+} from '../../domain/investigation.events';
+import {
+  evolveInvestigation,
+  initialInvestigationState,
+  Investigation,
+  InvestigationState,
+  LeadAssignment,
+  ParketTask,
+  PartyLink,
+  Task,
+  TeamAssignment,
+} from '../../domain/investigation.state';
 
 type Detail<E extends { data: object }> = Omit<E['data'], 'investigationId' | 'recordedBy' | 'recordedAt'>;
 
@@ -43,11 +62,38 @@ export interface CaseFile {
   tasks: Task[];
   parketTasks: ParketTask[];
   reports: { reportId: string; pvNumber?: string; via: 'origin' | 'joined'; reason?: string; at: string; by: string }[];
-  evidence: { itemId: string; labelNumber: string; pvNumber?: string; category: string; description: string; seizedAt: string; registeredAt: string; custodian: string; linkedAt: string; afterClosure: boolean }[];
-  labResults: { itemId: string; laboratory: string; labReference: string; analysis: string; conclusion: string; receivedAt: string; linkedAt: string; afterClosure: boolean }[];
+  evidence: {
+    itemId: string;
+    labelNumber: string;
+    pvNumber?: string;
+    category: string;
+    description: string;
+    seizedAt: string;
+    registeredAt: string;
+    custodian: string;
+    linkedAt: string;
+    afterClosure: boolean;
+  }[];
+  labResults: {
+    itemId: string;
+    laboratory: string;
+    labReference: string;
+    analysis: string;
+    conclusion: string;
+    receivedAt: string;
+    linkedAt: string;
+    afterClosure: boolean;
+  }[];
   seriesLinks: { otherInvestigationId: string; reason: string; linkedBy: string; linkedAt: string }[];
   reportedToMagistrate: { to: AuthorityRef; reportPvNumber: string; summary: string; at: string; by: string } | null;
-  closure: { outcome: ClosingOutcome; reason: string; closedBy: string; closedAt: string; transferredTo?: string; mergedInto?: string } | null;
+  closure: {
+    outcome: ClosingOutcome;
+    reason: string;
+    closedBy: string;
+    closedAt: string;
+    transferredTo?: string;
+    mergedInto?: string;
+  } | null;
   reopenings: { reason: string; previousOutcome: ClosingOutcome; closedAt: string; reopenedBy: string; reopenedAt: string }[];
 }
 
@@ -62,8 +108,14 @@ export interface CaseFileView {
  * `state` is those events folded, when the caller has it already (a load folds them): folding a
  * thousand events again doubled the read of a long case.
  */
-export function caseFile(events: readonly InvestigationEvent[], state: InvestigationState = events.reduce(evolveInvestigation, initialInvestigationState())): CaseFile | null {
-  const file: Pick<CaseFile, 'actions' | 'reports' | 'evidence' | 'labResults' | 'seriesLinks' | 'reportedToMagistrate' | 'closure' | 'reopenings'> & { openedAt?: string; openedBy?: string } = {
+export function caseFile(
+  events: readonly InvestigationEvent[],
+  state: InvestigationState = events.reduce(evolveInvestigation, initialInvestigationState()),
+): CaseFile | null {
+  const file: Pick<
+    CaseFile,
+    'actions' | 'reports' | 'evidence' | 'labResults' | 'seriesLinks' | 'reportedToMagistrate' | 'closure' | 'reopenings'
+  > & { openedAt?: string; openedBy?: string } = {
     actions: [],
     reports: [],
     evidence: [],
@@ -74,18 +126,36 @@ export function caseFile(events: readonly InvestigationEvent[], state: Investiga
     reopenings: [],
   };
   for (const event of events) {
-    const { investigationId: _id, recordedBy, recordedAt, ...rest } = event.data as { investigationId: string; recordedBy: string; recordedAt: string };
+    const {
+      investigationId: _id,
+      recordedBy,
+      recordedAt,
+      ...rest
+    } = event.data as { investigationId: string; recordedBy: string; recordedAt: string };
     switch (event.type) {
       case 'InvestigationOpened':
         file.openedAt = recordedAt;
         file.openedBy = recordedBy;
         if (event.data.origin.kind === 'report') {
           const r = event.data.origin.report;
-          file.reports.push({ reportId: r.reportId, ...(r.pvNumber !== undefined && { pvNumber: r.pvNumber }), via: 'origin', at: recordedAt, by: recordedBy });
+          file.reports.push({
+            reportId: r.reportId,
+            ...(r.pvNumber !== undefined && { pvNumber: r.pvNumber }),
+            via: 'origin',
+            at: recordedAt,
+            by: recordedBy,
+          });
         }
         break;
       case 'ReportJoined':
-        file.reports.push({ reportId: event.data.reportId, ...(event.data.pvNumber !== undefined && { pvNumber: event.data.pvNumber }), via: 'joined', reason: event.data.reason, at: recordedAt, by: recordedBy });
+        file.reports.push({
+          reportId: event.data.reportId,
+          ...(event.data.pvNumber !== undefined && { pvNumber: event.data.pvNumber }),
+          via: 'joined',
+          reason: event.data.reason,
+          at: recordedAt,
+          by: recordedBy,
+        });
         break;
       case 'EvidenceLinked': {
         const { afterClosure, ...item } = rest as Detail<typeof event>;
@@ -98,25 +168,47 @@ export function caseFile(events: readonly InvestigationEvent[], state: Investiga
         break;
       }
       case 'SeriesLinkAdded':
-        file.seriesLinks.push({ otherInvestigationId: event.data.otherInvestigationId, reason: event.data.reason, linkedBy: recordedBy, linkedAt: recordedAt });
+        file.seriesLinks.push({
+          otherInvestigationId: event.data.otherInvestigationId,
+          reason: event.data.reason,
+          linkedBy: recordedBy,
+          linkedAt: recordedAt,
+        });
         break;
       case 'SeriesLinkRemoved':
         file.seriesLinks = file.seriesLinks.filter((l) => l.otherInvestigationId !== event.data.otherInvestigationId);
         break;
       case 'InvestigationReportedToMagistrate':
-        file.reportedToMagistrate = { to: event.data.to, reportPvNumber: event.data.reportPvNumber, summary: event.data.summary, at: recordedAt, by: recordedBy };
+        file.reportedToMagistrate = {
+          to: event.data.to,
+          reportPvNumber: event.data.reportPvNumber,
+          summary: event.data.summary,
+          at: recordedAt,
+          by: recordedBy,
+        };
         break;
       case 'InvestigationClosed':
         file.closure = { ...(rest as Detail<typeof event>), closedBy: recordedBy, closedAt: recordedAt };
         break;
       case 'InvestigationReopened':
-        file.reopenings.push({ reason: event.data.reason, previousOutcome: event.data.previousOutcome, closedAt: event.data.closedAt, reopenedBy: recordedBy, reopenedAt: recordedAt });
+        file.reopenings.push({
+          reason: event.data.reason,
+          previousOutcome: event.data.previousOutcome,
+          closedAt: event.data.closedAt,
+          reopenedBy: recordedBy,
+          reopenedAt: recordedAt,
+        });
         file.closure = null;
         break;
       default:
         if (event.type in ACTION_EVENT_KIND) {
           const action = event as InvestigativeActionEvent;
-          file.actions.push({ kind: ACTION_EVENT_KIND[action.type], ...(rest as Detail<InvestigativeActionEvent>), recordedBy, recordedAt } as ActionEntry);
+          file.actions.push({
+            kind: ACTION_EVENT_KIND[action.type],
+            ...(rest as Detail<InvestigativeActionEvent>),
+            recordedBy,
+            recordedAt,
+          } as ActionEntry);
         }
     }
   }
@@ -183,7 +275,10 @@ export function servedTimeline(events: readonly InvestigationEvent[], hidden: Re
     const event = events[i];
     const { investigationId: _id, recordedBy: _by, recordedAt: _at, ...data } = event.data as unknown as Record<string, unknown>;
     if ((event.type === 'SeriesLinkAdded' || event.type === 'SeriesLinkRemoved') && hidden.has(event.data.otherInvestigationId)) {
-      const summary = event.type === 'SeriesLinkAdded' ? 'Linked in a series with an investigation you may not know of' : 'Series link with an investigation you may not know of removed';
+      const summary =
+        event.type === 'SeriesLinkAdded'
+          ? 'Linked in a series with an investigation you may not know of'
+          : 'Series link with an investigation you may not know of removed';
       return { ...entry, summary, data: {} };
     }
     if (event.type === 'InvestigationClosed' && event.data.mergedInto !== undefined && hidden.has(event.data.mergedInto)) {

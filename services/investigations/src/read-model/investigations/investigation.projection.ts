@@ -46,8 +46,10 @@ export function investigationRow(row: InvestigationRow | null, event: Investigat
   const state = evolveInvestigation(before, event);
   if (state.status === 'unopened') return null;
   let pvNumbers = row?.pvNumbers ?? [];
-  if (event.type === 'InvestigationOpened' && event.data.origin.kind === 'report' && event.data.origin.report.pvNumber) pvNumbers = [event.data.origin.report.pvNumber];
-  if (event.type === 'ReportJoined' && event.data.pvNumber && !pvNumbers.includes(event.data.pvNumber)) pvNumbers = [...pvNumbers, event.data.pvNumber];
+  if (event.type === 'InvestigationOpened' && event.data.origin.kind === 'report' && event.data.origin.report.pvNumber)
+    pvNumbers = [event.data.origin.report.pvNumber];
+  if (event.type === 'ReportJoined' && event.data.pvNumber && !pvNumbers.includes(event.data.pvNumber))
+    pvNumbers = [...pvNumbers, event.data.pvNumber];
   return {
     id: state.investigationId,
     title: state.title,
@@ -75,7 +77,12 @@ export const investigationsProjection: Projection<InvestigationRow> = {
   evolve: (row, e: RecordedEvent) => investigationRow(row, { type: e.type, data: e.data } as InvestigationEvent, e.streamVersion),
 };
 
-const PARTY_EVENT_TYPES = ['PartyLinked', 'PartyUnlinked', 'PersonIdentified', 'PersonTraced'] as const satisfies readonly InvestigationEvent['type'][];
+const PARTY_EVENT_TYPES = [
+  'PartyLinked',
+  'PartyUnlinked',
+  'PersonIdentified',
+  'PersonTraced',
+] as const satisfies readonly InvestigationEvent['type'][];
 
 /** A party link's row after one more event of its link. */
 export function partyLinkRow(row: PartyLinkRow | null, event: InvestigationEvent): PartyLinkRow | null {

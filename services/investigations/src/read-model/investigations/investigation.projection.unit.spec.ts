@@ -1,17 +1,53 @@
 import { InvestigationEvent } from '../../domain/investigation.events';
 import { evolveInvestigation, initialInvestigationState } from '../../domain/investigation.state';
-import { DETECTIVE, GAK, INVESTIGATION_ID, ITEM_ID, opened, PV_NUMBER, recorded, REPORT_ID, SUSPECT_ID, SUSPECT_LINK, suspectLinked } from '../../domain/investigation.fixtures.spec';
+import {
+  DETECTIVE,
+  GAK,
+  INVESTIGATION_ID,
+  ITEM_ID,
+  opened,
+  PV_NUMBER,
+  recorded,
+  REPORT_ID,
+  SUSPECT_ID,
+  SUSPECT_LINK,
+  suspectLinked,
+} from '../../domain/investigation.fixtures.spec';
 import { caseFile, otherInvestigationsNamed, servedTimeline, withoutHidden } from './case-file.view';
 import { investigationRow, partyLinkRow } from './investigation.projection';
 import { InvestigationRow, PartyLinkRow } from './investigation.read-model';
 
 const JOINED_REPORT = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
-const lead: InvestigationEvent = { type: 'LeadInvestigatorAssigned', data: { ...recorded(GAK, '2025-03-16T08:00:00.000Z'), leadInvestigator: DETECTIVE.staffId, team: 'Team Diefstallen' } };
-const joined: InvestigationEvent = { type: 'ReportJoined', data: { ...recorded(DETECTIVE, '2025-03-17T08:00:00.000Z'), reportId: JOINED_REPORT, pvNumber: 'GE.55.L5.000111/2025', reason: 'Zelfde straat' } };
-const closed: InvestigationEvent = { type: 'InvestigationClosed', data: { ...recorded(DETECTIVE, '2025-09-30T15:00:00.000Z'), outcome: 'no_further_action', reason: 'Geen spoor' } };
+const lead: InvestigationEvent = {
+  type: 'LeadInvestigatorAssigned',
+  data: { ...recorded(GAK, '2025-03-16T08:00:00.000Z'), leadInvestigator: DETECTIVE.staffId, team: 'Team Diefstallen' },
+};
+const joined: InvestigationEvent = {
+  type: 'ReportJoined',
+  data: {
+    ...recorded(DETECTIVE, '2025-03-17T08:00:00.000Z'),
+    reportId: JOINED_REPORT,
+    pvNumber: 'GE.55.L5.000111/2025',
+    reason: 'Zelfde straat',
+  },
+};
+const closed: InvestigationEvent = {
+  type: 'InvestigationClosed',
+  data: { ...recorded(DETECTIVE, '2025-09-30T15:00:00.000Z'), outcome: 'no_further_action', reason: 'Geen spoor' },
+};
 const evidence: InvestigationEvent = {
   type: 'EvidenceLinked',
-  data: { ...recorded({ staffId: 'system:investigations-consumer' }, '2025-10-01T08:00:00.000Z'), itemId: ITEM_ID, labelNumber: 'EV-1', category: 'trace', description: 'Wattenstaafje', seizedAt: '2025-09-29T08:00:00.000Z', registeredAt: '2025-10-01T07:00:00.000Z', custodian: 'staff-3141', afterClosure: true },
+  data: {
+    ...recorded({ staffId: 'system:investigations-consumer' }, '2025-10-01T08:00:00.000Z'),
+    itemId: ITEM_ID,
+    labelNumber: 'EV-1',
+    category: 'trace',
+    description: 'Wattenstaafje',
+    seizedAt: '2025-09-29T08:00:00.000Z',
+    registeredAt: '2025-10-01T07:00:00.000Z',
+    custodian: 'staff-3141',
+    afterClosure: true,
+  },
 };
 
 function fold<R>(events: InvestigationEvent[], step: (row: R | null, e: InvestigationEvent, v: number) => R | null): R | null {
@@ -48,9 +84,30 @@ describe('investigations read model', () => {
   it('indexes party links by investigation and link, following identification, tracing and unlinking', () => {
     const events: InvestigationEvent[] = [
       suspectLinked,
-      { type: 'PersonIdentified', data: { ...recorded(DETECTIVE, '2025-03-18T08:00:00.000Z'), partyLinkId: SUSPECT_LINK, personId: 'RRN-1', how: 'AFIS' } },
-      { type: 'PersonTraced', data: { ...recorded(DETECTIVE, '2025-03-19T08:00:00.000Z'), partyLinkId: SUSPECT_LINK, personId: 'RRN-1', tracedAt: '2025-03-19T07:00:00.000Z', place: 'Gent' } },
-      { type: 'PartyUnlinked', data: { ...recorded(DETECTIVE, '2025-03-20T08:00:00.000Z'), partyLinkId: SUSPECT_LINK, personId: 'RRN-1', role: 'suspect', reason: 'Alibi' } },
+      {
+        type: 'PersonIdentified',
+        data: { ...recorded(DETECTIVE, '2025-03-18T08:00:00.000Z'), partyLinkId: SUSPECT_LINK, personId: 'RRN-1', how: 'AFIS' },
+      },
+      {
+        type: 'PersonTraced',
+        data: {
+          ...recorded(DETECTIVE, '2025-03-19T08:00:00.000Z'),
+          partyLinkId: SUSPECT_LINK,
+          personId: 'RRN-1',
+          tracedAt: '2025-03-19T07:00:00.000Z',
+          place: 'Gent',
+        },
+      },
+      {
+        type: 'PartyUnlinked',
+        data: {
+          ...recorded(DETECTIVE, '2025-03-20T08:00:00.000Z'),
+          partyLinkId: SUSPECT_LINK,
+          personId: 'RRN-1',
+          role: 'suspect',
+          reason: 'Alibi',
+        },
+      },
     ];
     expect(fold<PartyLinkRow>(events, (row, e) => partyLinkRow(row, e))).toStrictEqual({
       id: `${INVESTIGATION_ID}/${SUSPECT_LINK}`,
@@ -73,12 +130,34 @@ describe('case file view', () => {
     const file = caseFile([opened, lead, joined, closed, evidence])!;
     expect(file.reports).toStrictEqual([
       { reportId: REPORT_ID, pvNumber: PV_NUMBER, via: 'origin', at: opened.data.recordedAt, by: GAK.staffId },
-      { reportId: JOINED_REPORT, pvNumber: 'GE.55.L5.000111/2025', via: 'joined', reason: 'Zelfde straat', at: '2025-03-17T08:00:00.000Z', by: DETECTIVE.staffId },
+      {
+        reportId: JOINED_REPORT,
+        pvNumber: 'GE.55.L5.000111/2025',
+        via: 'joined',
+        reason: 'Zelfde straat',
+        at: '2025-03-17T08:00:00.000Z',
+        by: DETECTIVE.staffId,
+      },
     ]);
     expect(file.evidence).toStrictEqual([
-      { itemId: ITEM_ID, labelNumber: 'EV-1', category: 'trace', description: 'Wattenstaafje', seizedAt: '2025-09-29T08:00:00.000Z', registeredAt: '2025-10-01T07:00:00.000Z', custodian: 'staff-3141', linkedAt: '2025-10-01T08:00:00.000Z', afterClosure: true },
+      {
+        itemId: ITEM_ID,
+        labelNumber: 'EV-1',
+        category: 'trace',
+        description: 'Wattenstaafje',
+        seizedAt: '2025-09-29T08:00:00.000Z',
+        registeredAt: '2025-10-01T07:00:00.000Z',
+        custodian: 'staff-3141',
+        linkedAt: '2025-10-01T08:00:00.000Z',
+        afterClosure: true,
+      },
     ]);
-    expect(file.closure).toStrictEqual({ outcome: 'no_further_action', reason: 'Geen spoor', closedBy: DETECTIVE.staffId, closedAt: '2025-09-30T15:00:00.000Z' });
+    expect(file.closure).toStrictEqual({
+      outcome: 'no_further_action',
+      reason: 'Geen spoor',
+      closedBy: DETECTIVE.staffId,
+      closedAt: '2025-09-30T15:00:00.000Z',
+    });
     expect(file).toMatchObject({ status: 'closed', team: 'Team Diefstallen', leadInvestigator: DETECTIVE.staffId, openedBy: GAK.staffId });
     expect(caseFile([])).toBeNull();
   });
@@ -94,15 +173,40 @@ describe('case file view', () => {
     const SEEN = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
     const events: InvestigationEvent[] = [
       opened,
-      { type: 'SeriesLinkAdded', data: { ...recorded(DETECTIVE, '2025-03-20T08:00:00.000Z'), otherInvestigationId: HIDDEN, reason: 'Zelfde dader als het zedendossier' } },
-      { type: 'SeriesLinkAdded', data: { ...recorded(DETECTIVE, '2025-03-21T08:00:00.000Z'), otherInvestigationId: SEEN, reason: 'Zelfde straat' } },
-      { type: 'InvestigationClosed', data: { ...recorded(DETECTIVE, '2025-09-30T15:00:00.000Z'), outcome: 'merged_into_other_investigation', reason: 'Samengevoegd', mergedInto: HIDDEN } },
+      {
+        type: 'SeriesLinkAdded',
+        data: {
+          ...recorded(DETECTIVE, '2025-03-20T08:00:00.000Z'),
+          otherInvestigationId: HIDDEN,
+          reason: 'Zelfde dader als het zedendossier',
+        },
+      },
+      {
+        type: 'SeriesLinkAdded',
+        data: { ...recorded(DETECTIVE, '2025-03-21T08:00:00.000Z'), otherInvestigationId: SEEN, reason: 'Zelfde straat' },
+      },
+      {
+        type: 'InvestigationClosed',
+        data: {
+          ...recorded(DETECTIVE, '2025-09-30T15:00:00.000Z'),
+          outcome: 'merged_into_other_investigation',
+          reason: 'Samengevoegd',
+          mergedInto: HIDDEN,
+        },
+      },
     ];
     expect(otherInvestigationsNamed(events)).toStrictEqual([HIDDEN, SEEN]);
     const hidden = new Set([HIDDEN]);
     const file = withoutHidden(caseFile(events)!, hidden);
-    expect(file.seriesLinks).toStrictEqual([{ otherInvestigationId: SEEN, reason: 'Zelfde straat', linkedBy: DETECTIVE.staffId, linkedAt: '2025-03-21T08:00:00.000Z' }]);
-    expect(file.closure).toStrictEqual({ outcome: 'merged_into_other_investigation', reason: 'Samengevoegd', closedBy: DETECTIVE.staffId, closedAt: '2025-09-30T15:00:00.000Z' });
+    expect(file.seriesLinks).toStrictEqual([
+      { otherInvestigationId: SEEN, reason: 'Zelfde straat', linkedBy: DETECTIVE.staffId, linkedAt: '2025-03-21T08:00:00.000Z' },
+    ]);
+    expect(file.closure).toStrictEqual({
+      outcome: 'merged_into_other_investigation',
+      reason: 'Samengevoegd',
+      closedBy: DETECTIVE.staffId,
+      closedAt: '2025-09-30T15:00:00.000Z',
+    });
     expect(JSON.stringify(file)).not.toContain(HIDDEN);
     const entries = servedTimeline(events, hidden);
     expect(entries.map((e) => [e.position, e.type, e.actor])).toStrictEqual([

@@ -20,8 +20,15 @@ export function investigationSearchDocument(config: Pick<InvestigationsConfig, '
   const state = row.state;
   const report = state.origin.kind === 'report' ? state.origin.report : undefined;
   const originRef = 'reference' in state.origin ? state.origin.reference : undefined;
-  const parties = [...Object.values(state.parties).filter((p) => !p.unlinkedAt).map((p) => p.displayName), ...(report?.parties.map((p) => p.displayName) ?? [])];
-  const place = report ? [report.place.address, [report.place.postalCode, report.place.municipality].filter(Boolean).join(' ')].filter(Boolean).join(', ') : '';
+  const parties = [
+    ...Object.values(state.parties)
+      .filter((p) => !p.unlinkedAt)
+      .map((p) => p.displayName),
+    ...(report?.parties.map((p) => p.displayName) ?? []),
+  ];
+  const place = report
+    ? [report.place.address, [report.place.postalCode, report.place.municipality].filter(Boolean).join(' ')].filter(Boolean).join(', ')
+    : '';
   const references = [...row.pvNumbers, state.directingAuthority?.reference, originRef, state.reportedToMagistrate?.reportPvNumber];
   return {
     kind: 'investigation',
@@ -38,5 +45,10 @@ export function investigationSearchDocument(config: Pick<InvestigationsConfig, '
 }
 
 export function investigationSearchProjection(config: Pick<InvestigationsConfig, 'restrictedTeams'>) {
-  return searchIndexProjection({ name: 'investigations-search', entity: InvestigationSearchEntry, source: investigationsProjection, document: (row) => investigationSearchDocument(config, row) });
+  return searchIndexProjection({
+    name: 'investigations-search',
+    entity: InvestigationSearchEntry,
+    source: investigationsProjection,
+    document: (row) => investigationSearchDocument(config, row),
+  });
 }

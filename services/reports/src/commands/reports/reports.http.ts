@@ -1,7 +1,18 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AggregateCommands, CommandInput, CommandResult, newRecordId } from '@police/event-store';
-import { definedOnly, EVENT_SOURCING, IfMatchRequired, problem, ProblemException, requestContext, requireIfMatch, ServiceEventSourcing, setEtag, UuidParam } from '@police/platform';
+import {
+  definedOnly,
+  EVENT_SOURCING,
+  IfMatchRequired,
+  problem,
+  ProblemException,
+  requestContext,
+  requireIfMatch,
+  ServiceEventSourcing,
+  setEtag,
+  UuidParam,
+} from '@police/platform';
 import { Allow } from '@police/security';
 import type { Request, Response } from 'express';
 import { ReportCommand } from '../../domain/report.decide';
@@ -59,7 +70,8 @@ export class ReportCommandsController {
   @Post()
   @Allow(...INTAKE)
   @ApiOperation({
-    summary: 'Take a report in (Idempotency-Key makes a retry return the first result). A complaint about police conduct is routed to integrity at once and answered as a pointer.',
+    summary:
+      'Take a report in (Idempotency-Key makes a retry return the first result). A complaint about police conduct is routed to integrity at once and answered as a pointer.',
   })
   async receive(@Body() body: ReceiveReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ReportView> {
     const principal = this.access.principal(req);
@@ -74,7 +86,10 @@ export class ReportCommandsController {
         data: {
           reportId,
           kind: body.kind,
-          channel: body.channel.kind === 'front_desk' ? { kind: 'front_desk', officeId: body.channel.officeId ?? '' } : { kind: body.channel.kind },
+          channel:
+            body.channel.kind === 'front_desk'
+              ? { kind: 'front_desk', officeId: body.channel.officeId ?? '' }
+              : { kind: body.channel.kind },
           urgent: body.urgent ?? false,
           ...(body.appointmentRef !== undefined && { appointmentRef: body.appointmentRef }),
           ...(body.incidentType !== undefined && { incidentType: body.incidentType }),
@@ -103,8 +118,15 @@ export class ReportCommandsController {
   @IfMatchRequired()
   @HttpCode(200)
   @Allow(...INTAKE)
-  @ApiOperation({ summary: 'Amend the facts (If-Match required); what was said before is kept. Saying it concerns police conduct routes it to integrity.' })
-  async amend(@UuidParam('id') id: string, @Body() body: AmendReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ReportView> {
+  @ApiOperation({
+    summary: 'Amend the facts (If-Match required); what was said before is kept. Saying it concerns police conduct routes it to integrity.',
+  })
+  async amend(
+    @UuidParam('id') id: string,
+    @Body() body: AmendReportRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ReportView> {
     const principal = this.access.principal(req);
     const c = body.changes;
     const changes: Partial<ReportFacts> = {
@@ -119,25 +141,49 @@ export class ReportCommandsController {
       ...(c.staffMembersConcerned !== undefined && { staffMembersConcerned: c.staffMembersConcerned }),
     };
     const handoffId = newRecordId('integrity-handoff', principal.staffId, req.header('idempotency-key') ?? undefined);
-    return this.onReport(id, req, res, { type: 'AmendReport', integrityHandoffId: handoffId, data: { changes, reason: body.reason } }, { requireIfMatch: true });
+    return this.onReport(
+      id,
+      req,
+      res,
+      { type: 'AmendReport', integrityHandoffId: handoffId, data: { changes, reason: body.reason } },
+      { requireIfMatch: true },
+    );
   }
 
   @Post(':id/assignment')
   @HttpCode(200)
   @Allow(...INTAKE)
   @ApiOperation({ summary: 'Assign the report to the competent service (meldpunt, R-REP-1); a reassignment keeps the previous one' })
-  async assign(@UuidParam('id') id: string, @Body() body: AssignReportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ReportView> {
+  async assign(
+    @UuidParam('id') id: string,
+    @Body() body: AssignReportRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ReportView> {
     if (!this.config.services.some((s) => s.id === body.serviceId)) {
-      throw problem(422, 'unknown_service', `Service ${body.serviceId} is not configured in this zone (${this.config.services.map((s) => s.id).join(', ')}).`, 'serviceId');
+      throw problem(
+        422,
+        'unknown_service',
+        `Service ${body.serviceId} is not configured in this zone (${this.config.services.map((s) => s.id).join(', ')}).`,
+        'serviceId',
+      );
     }
-    return this.onReport(id, req, res, { type: 'AssignReportToService', data: { serviceId: body.serviceId, ...(body.note !== undefined && { note: body.note }) } });
+    return this.onReport(id, req, res, {
+      type: 'AssignReportToService',
+      data: { serviceId: body.serviceId, ...(body.note !== undefined && { note: body.note }) },
+    });
   }
 
   @Post(':id/external-referral')
   @HttpCode(200)
   @Allow(...INTAKE)
   @ApiOperation({ summary: 'Refer the person to a help organisation outside the police' })
-  async refer(@UuidParam('id') id: string, @Body() body: ExternalReferralRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ReportView> {
+  async refer(
+    @UuidParam('id') id: string,
+    @Body() body: ExternalReferralRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ReportView> {
     return this.onReport(id, req, res, { type: 'ReferReportExternally', data: { organisation: body.organisation, reason: body.reason } });
   }
 
@@ -145,15 +191,30 @@ export class ReportCommandsController {
   @HttpCode(200)
   @Allow(...INTAKE)
   @ApiOperation({ summary: 'Record that a victim on the report was offered victim support, and whether they accepted (R-REP-8)' })
-  async victimSupport(@UuidParam('id') id: string, @Body() body: VictimSupportRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ReportView> {
-    return this.onReport(id, req, res, { type: 'OfferVictimSupport', data: { partyId: body.partyId, supportBy: body.supportBy, accepted: body.accepted } });
+  async victimSupport(
+    @UuidParam('id') id: string,
+    @Body() body: VictimSupportRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ReportView> {
+    return this.onReport(id, req, res, {
+      type: 'OfferVictimSupport',
+      data: { partyId: body.partyId, supportBy: body.supportBy, accepted: body.accepted },
+    });
   }
 
   @Post(':id/investigation-request')
   @HttpCode(200)
   @Allow(...INTAKE)
-  @ApiOperation({ summary: 'Refer the report for investigation (publishes reports.ReportReferredForInvestigation.v1 with the report essentials)' })
-  async requestInvestigation(@UuidParam('id') id: string, @Body() body: InvestigationRequestRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ReportView> {
+  @ApiOperation({
+    summary: 'Refer the report for investigation (publishes reports.ReportReferredForInvestigation.v1 with the report essentials)',
+  })
+  async requestInvestigation(
+    @UuidParam('id') id: string,
+    @Body() body: InvestigationRequestRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ReportView> {
     const finalised = await this.access.eventSourcing.dataSource
       .getRepository(PvRow)
       .createQueryBuilder('p')
@@ -162,14 +223,23 @@ export class ReportCommandsController {
       .getOne();
     return this.onReport(id, req, res, {
       type: 'RequestInvestigation',
-      data: { reason: body.reason, defaultCompetentService: this.config.defaultCompetentService, ...(finalised?.pvNumber ? { pvNumber: finalised.pvNumber } : {}) },
+      data: {
+        reason: body.reason,
+        defaultCompetentService: this.config.defaultCompetentService,
+        ...(finalised?.pvNumber ? { pvNumber: finalised.pvNumber } : {}),
+      },
     });
   }
 
   @Post(':id/pvs')
   @Allow('front_desk', 'detective')
   @ApiOperation({ summary: 'Draft a PV for the report (you are its author); with supplementsPvId, a supplementary PV to a finalised one' })
-  async draftPv(@UuidParam('id') id: string, @Body() body: DraftPvRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PvView> {
+  async draftPv(
+    @UuidParam('id') id: string,
+    @Body() body: DraftPvRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PvView> {
     const report = await this.access.currentRow(id);
     this.access.authorizeWrite(req, report);
     if (report.sealed) throw new ReportConflict('report_routed_to_integrity', `The report was routed to integrity; it is handled there`);
@@ -219,7 +289,13 @@ export class ReportCommandsController {
   }
 
   /** The command on the report, with the object-level check on the state the command loads (one read of the stream). */
-  private async onReport(id: string, req: Request, res: Response, command: Envelope, options: { requireIfMatch?: boolean } = {}): Promise<ReportView> {
+  private async onReport(
+    id: string,
+    req: Request,
+    res: Response,
+    command: Envelope,
+    options: { requireIfMatch?: boolean } = {},
+  ): Promise<ReportView> {
     const ctx = requestContext(req, this.access.actor(this.access.principal(req)));
     let row: ReportRow | undefined;
     const result = await this.reports.handle(id, command, {

@@ -47,7 +47,8 @@ describe('GET /api/reports/live', () => {
     await must('an.peeters', 'POST', `/reports/${r.id}/assignment`, { serviceId });
     return r.id as string;
   };
-  const changeOf = (id: string, version?: number) => (f: { event: string; data?: { id?: string; version?: number } }) => f.event === 'change' && f.data?.id === id && (version === undefined || f.data.version === version);
+  const changeOf = (id: string, version?: number) => (f: { event: string; data?: { id?: string; version?: number } }) =>
+    f.event === 'change' && f.data?.id === id && (version === undefined || f.data.version === version);
   const mentions = (frames: { data?: unknown }[], id: string) => frames.filter((f) => JSON.stringify(f.data ?? '').includes(id));
 
   beforeAll(async () => {
@@ -71,7 +72,12 @@ describe('GET /api/reports/live', () => {
     expect(seen.filter((f) => f.event === 'change')).toEqual([{ event: 'change', data: { type: 'report', id: theft, version: 1 } }]);
     // The desk, who took it in, sees it from the start (version 0 too, unless both came in one batch).
     await desk.until(changeOf(theft, 1));
-    expect(desk.changes().filter((c) => c.id === theft).at(-1)).toEqual({ type: 'report', id: theft, version: 1 });
+    expect(
+      desk
+        .changes()
+        .filter((c) => c.id === theft)
+        .at(-1),
+    ).toEqual({ type: 'report', id: theft, version: 1 });
     // Control: a Drugs report arrives at sofie after the theft; she never heard of the theft.
     const drugs = await assigned('Drugs');
     const learnt = await sofie.until(changeOf(drugs, 1));
@@ -86,7 +92,12 @@ describe('GET /api/reports/live', () => {
     const pieter = await subscribe('pieter.janssens');
     const sofie = await subscribe('sofie.maes');
     const theft = await assigned('Diefstallen');
-    const pv = await must('an.peeters', 'POST', `/reports/${theft}/pvs`, { legalQualification: 'Diefstal met braak', offenceType: 'woninginbraak', destination: 'parket', documentSha256: DOC_SHA });
+    const pv = await must('an.peeters', 'POST', `/reports/${theft}/pvs`, {
+      legalQualification: 'Diefstal met braak',
+      offenceType: 'woninginbraak',
+      destination: 'parket',
+      documentSha256: DOC_SHA,
+    });
     const frames = await pieter.until(changeOf(pv.id));
     expect(frames.at(-1)!.data).toEqual({ type: 'pv', id: pv.id, version: 0, related: [{ type: 'report', id: theft }] });
     const drugs = await assigned('Drugs');

@@ -16,7 +16,8 @@ export function reportsLiveSources(es: ServiceEventSourcing, access: ReportsAcce
   return [
     {
       projection: 'reports-reports',
-      records: (rows: ReportRow[]) => rows.map((row) => ({ change: { type: 'report', id: row.id, version: row.version }, resource: (p) => access.resource(row, p) })),
+      records: (rows: ReportRow[]) =>
+        rows.map((row) => ({ change: { type: 'report', id: row.id, version: row.version }, resource: (p) => access.resource(row, p) })),
     },
     {
       projection: 'reports-pvs',
@@ -26,7 +27,12 @@ export function reportsLiveSources(es: ServiceEventSourcing, access: ReportsAcce
         return rows.flatMap((pv) => {
           const report = byId.get(pv.reportId);
           if (!report || report.sealed) return [];
-          return [{ change: { type: 'pv', id: pv.id, version: pv.version, related: [{ type: 'report', id: report.id }] }, resource: (p) => access.pvResource(report, pv, p) }];
+          return [
+            {
+              change: { type: 'pv', id: pv.id, version: pv.version, related: [{ type: 'report', id: report.id }] },
+              resource: (p) => access.pvResource(report, pv, p),
+            },
+          ];
         });
       },
     },

@@ -63,7 +63,8 @@ function queueEntry(r: PvQueueRow): PvQueueEntry {
     author: r.author,
     round: r.round,
     pvNumber: r.pvNumber,
-    supplements: r.supplementsPvId !== null && r.supplementsPvNumber !== null ? { pvId: r.supplementsPvId, pvNumber: r.supplementsPvNumber } : null,
+    supplements:
+      r.supplementsPvId !== null && r.supplementsPvNumber !== null ? { pvId: r.supplementsPvId, pvNumber: r.supplementsPvNumber } : null,
     draftedAt: new Date(r.draftedAt).toISOString(),
     submittedAt: isoOrNull(r.submittedAt),
     statusSince: new Date(r.statusSince).toISOString(),
@@ -86,11 +87,13 @@ export class PvQueriesController {
   @Allow(...GAK_CAPABLE)
   @Consults('report')
   @ApiOperation({
-    summary: "GAK's queue: the PVs submitted for quality control and what each waits for (check, correction, finalisation, transmission, ANG feed), longest waiting first; GAK only",
+    summary:
+      "GAK's queue: the PVs submitted for quality control and what each waits for (check, correction, finalisation, transmission, ANG feed), longest waiting first; GAK only",
   })
   async queue(@Query() q: PvQueueQuery, @Req() req: Request): Promise<PvQueue> {
     const principal = this.access.principal(req);
-    if (!this.access.isGak(principal)) throw problem(403, 'not_gak', 'The PV queue is the quality control of GAK/DIAK: only members of its teams see it.');
+    if (!this.access.isGak(principal))
+      throw problem(403, 'not_gak', 'The PV queue is the quality control of GAK/DIAK: only members of its teams see it.');
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
     // Need-to-know in the query, so that paging counts only what the reader may see: no PV of a report
@@ -109,7 +112,10 @@ export class PvQueriesController {
     if (q.stage) qb.andWhere(':stage = ANY(p.stages)', { stage: q.stage });
     if (q.destination) qb.andWhere('p.destination = :destination', { destination: q.destination });
     if (q.author) qb.andWhere('p.author = :author', { author: q.author });
-    if (q.offenceType) qb.andWhere("p.offenceType ILIKE :offenceType ESCAPE '\\'", { offenceType: `%${q.offenceType.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (q.offenceType)
+      qb.andWhere("p.offenceType ILIKE :offenceType ESCAPE '\\'", {
+        offenceType: `%${q.offenceType.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
     const rows = await qb.getMany();
     const reports = await this.access.rowsById(rows.map((r) => r.reportId));
     const visible = rows.flatMap((row) => {
@@ -118,20 +124,27 @@ export class PvQueriesController {
       const resource = this.access.pvResource(report, row, principal);
       return this.access.accessControl.canSee(principal, resource) ? [{ row, resource }] : [];
     });
-    await this.access.accessControl.recordListRead(req, 'report', visible.map((v) => v.resource));
+    await this.access.accessControl.recordListRead(
+      req,
+      'report',
+      visible.map((v) => v.resource),
+    );
     return { items: visible.map((v) => queueEntry(v.row)), limit, offset };
   }
 
   @Get(':pvId/history')
   @Allow(...REPORT_READERS)
   @Consults('report')
-  @ApiOperation({ summary: 'Every step of the PV, in order: who took it, when, and what it said (reasons, corrections, number, recipient)' })
+  @ApiOperation({
+    summary: 'Every step of the PV, in order: who took it, when, and what it said (reasons, corrections, number, recipient)',
+  })
   async history(@UuidParam('pvId') pvId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PvHistory> {
     const { row, events } = await this.access.currentPv(pvId);
     const report = await this.access.row(row.reportId);
     const granted = await this.access.authorizePvRead(req, report, row);
     res.setHeader('X-Access-Basis', granted.basis);
-    if (report.sealed) throw new ReportConflict('report_routed_to_integrity', 'The report of this PV was routed to integrity; it is handled there');
+    if (report.sealed)
+      throw new ReportConflict('report_routed_to_integrity', 'The report of this PV was routed to integrity; it is handled there');
     setEtag(res, row.version);
     return { pvId, reportId: row.reportId, version: row.version, entries: pvHistory(events) };
   }

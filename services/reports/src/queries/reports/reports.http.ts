@@ -5,7 +5,13 @@ import { Allow, Authenticated, Consults, ProtectedResource, SearchRateLimit } fr
 import type { Request, Response } from 'express';
 import { In } from 'typeorm';
 import { CRIMINAL_KINDS } from '../../domain/report.events';
-import { PvAwaiting, pvsAwaitingQualityCheck, pvsAwaitingTransmission, ReportAwaitingPv, reportsAwaitingPv } from '../../domain/deadlines.query';
+import {
+  PvAwaiting,
+  pvsAwaitingQualityCheck,
+  pvsAwaitingTransmission,
+  ReportAwaitingPv,
+  reportsAwaitingPv,
+} from '../../domain/deadlines.query';
 import { REPORT_READERS, ReportsAccess } from '../../reports.access';
 import { REPORTS_CONFIG, ReportsConfig } from '../../reports.config';
 import { ReportConflict } from '../../domain/report.errors';
@@ -62,7 +68,9 @@ export class ReportQueriesController {
   @Authenticated()
   // Configuration, not records; rate-limited like every collection route (the console asks once a session).
   @SearchRateLimit()
-  @ApiOperation({ summary: "The zone's offices (walk-in or by appointment), competent services, time zone and PV number format, for the console's forms" })
+  @ApiOperation({
+    summary: "The zone's offices (walk-in or by appointment), competent services, time zone and PV number format, for the console's forms",
+  })
   reference(): Reference {
     return {
       offices: this.config.offices.map((o) => ({ id: o.id, name: o.name, walkIn: o.walkIn })),
@@ -80,7 +88,11 @@ export class ReportQueriesController {
   async list(@Query() q: ListReportsQuery, @Req() req: Request): Promise<{ items: ReportListEntry[]; limit: number; offset: number }> {
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
-    const qb = this.access.eventSourcing.dataSource.getRepository(ReportRow).createQueryBuilder('r').orderBy('r.receivedAt', 'DESC').addOrderBy('r.id');
+    const qb = this.access.eventSourcing.dataSource
+      .getRepository(ReportRow)
+      .createQueryBuilder('r')
+      .orderBy('r.receivedAt', 'DESC')
+      .addOrderBy('r.id');
     if (q.status) qb.andWhere('r.status = :s', { s: q.status });
     if (q.kind) qb.andWhere('r.kind = :k', { k: q.kind });
     if (q.channel) qb.andWhere('r.channel = :c', { c: q.channel });
@@ -89,7 +101,11 @@ export class ReportQueriesController {
     if (q.to) qb.andWhere('r.receivedAt < :to', { to: new Date(q.to) });
     const principal = this.access.principal(req);
     const visible = this.access.visible(principal, await qb.getMany()).slice(offset, offset + limit);
-    await this.access.accessControl.recordListRead(req, 'report', visible.map((v) => v.resource));
+    await this.access.accessControl.recordListRead(
+      req,
+      'report',
+      visible.map((v) => v.resource),
+    );
     return { items: visible.map((v) => reportListEntry(v.row)), limit, offset };
   }
 
@@ -98,14 +114,19 @@ export class ReportQueriesController {
   @Allow('front_desk', 'detective', 'team_lead')
   @Consults('report')
   @ApiOperation({
-    summary: "What waits, the most overdue first: aangiften and klachten without a PV, PVs waiting for quality control, PVs waiting for transmission; each with its due time (the zone's time limits)",
+    summary:
+      "What waits, the most overdue first: aangiften and klachten without a PV, PVs waiting for quality control, PVs waiting for transmission; each with its due time (the zone's time limits)",
   })
   async deadlines(@Req() req: Request): Promise<Deadlines> {
     const ds = this.access.eventSourcing.dataSource;
     const principal = this.access.principal(req);
     const now = new Date();
     const waitingReports = await ds.getRepository(ReportRow).find({ where: { status: 'received', kind: In([...CRIMINAL_KINDS]) } });
-    const pvs = await ds.getRepository(PvRow).createQueryBuilder('p').where("p.status = 'submitted' OR (p.status IN ('approved', 'finalised') AND p.transmittedAt IS NULL)").getMany();
+    const pvs = await ds
+      .getRepository(PvRow)
+      .createQueryBuilder('p')
+      .where("p.status = 'submitted' OR (p.status IN ('approved', 'finalised') AND p.transmittedAt IS NULL)")
+      .getMany();
     const pvReports = await this.access.rowsById(pvs.map((p) => p.reportId));
     const seen = new Map<string, ProtectedResource>();
     const reports = this.access.visible(principal, waitingReports);
@@ -138,11 +159,15 @@ export class ReportQueriesController {
   @SearchRateLimit()
   @Allow('chief', 'team_lead', 'front_desk')
   @ApiOperation({
-    summary: 'Counts of reports per kind, channel, office, incident type and ISO week (zone time), between two days; no personal data, no conduct complaints',
+    summary:
+      'Counts of reports per kind, channel, office, incident type and ISO week (zone time), between two days; no personal data, no conduct complaints',
   })
   async statistics(@Query() q: StatisticsQuery): Promise<Statistics> {
     const groupBy = (q.groupBy ? [...new Set(q.groupBy.split(','))] : ['kind']) as StatisticsDimension[];
-    const qb = this.access.eventSourcing.dataSource.getRepository(ReportStatisticsRow).createQueryBuilder('s').select('COUNT(*)::int', 'count');
+    const qb = this.access.eventSourcing.dataSource
+      .getRepository(ReportStatisticsRow)
+      .createQueryBuilder('s')
+      .select('COUNT(*)::int', 'count');
     for (const d of groupBy) {
       if (!STATISTICS_DIMENSIONS.includes(d)) continue;
       qb.addSelect(`s."${d}"`, d).addGroupBy(`s."${d}"`).addOrderBy(`s."${d}"`);
@@ -159,7 +184,7 @@ export class ReportQueriesController {
   @Allow('chief')
   @ApiOperation({
     summary:
-      "The PVs submitted to GAK per stage of their way (waiting for the quality check, a correction, a number, transmission, the ANG feed) and since when the oldest waits, for the chief: counts only; PVs of reports routed to integrity or concerning you are not counted",
+      'The PVs submitted to GAK per stage of their way (waiting for the quality check, a correction, a number, transmission, the ANG feed) and since when the oldest waits, for the chief: counts only; PVs of reports routed to integrity or concerning you are not counted',
   })
   async pvStatistics(@Req() req: Request): Promise<PvStatistics> {
     const principal = this.access.principal(req);
@@ -194,7 +219,8 @@ export class ReportQueriesController {
     const report = await this.access.row(pv.reportId);
     const granted = await this.access.authorizePvRead(req, report, pv);
     res.setHeader('X-Access-Basis', granted.basis);
-    if (report.sealed) throw new ReportConflict('report_routed_to_integrity', 'The report of this PV was routed to integrity; it is handled there');
+    if (report.sealed)
+      throw new ReportConflict('report_routed_to_integrity', 'The report of this PV was routed to integrity; it is handled there');
     setEtag(res, pv.version);
     return pvView(pv);
   }

@@ -1,8 +1,8 @@
-import { IsIn,IsString,Length,Matches } from 'class-validator';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCalendarDate,IsDateOrInstant,Optional,PageLimit,PageOffset } from '@police/platform';
-import { CHANNEL_KINDS,ChannelKind,REPORT_KINDS,ReportKind } from '../../domain/report.events';
-import { REPORT_LIST_STATUSES,ReportListStatus } from '../../read-model/reports/report.read-model';
+import { IsCalendarDate, IsDateOrInstant, Optional, PageLimit, PageOffset } from '@police/platform';
+import { CHANNEL_KINDS, ChannelKind, REPORT_KINDS, ReportKind } from '../../domain/report.events';
+import { REPORT_LIST_STATUSES, ReportListStatus } from '../../read-model/reports/report.read-model';
 
 export class ListReportsQuery {
   @ApiPropertyOptional({ enum: REPORT_LIST_STATUSES }) @Optional() @IsIn(REPORT_LIST_STATUSES) status?: ReportListStatus;
@@ -22,6 +22,9 @@ export class StatisticsQuery {
   @ApiPropertyOptional({ description: 'First day (YYYY-MM-DD), inclusive' }) @Optional() @IsCalendarDate() from?: string;
   @ApiPropertyOptional({ description: 'Last day (YYYY-MM-DD), inclusive' }) @Optional() @IsCalendarDate() to?: string;
   @ApiPropertyOptional({ description: `Comma-separated dimensions among ${STATISTICS_DIMENSIONS.join(', ')}`, example: 'kind,week' })
-  @Optional() @Matches(new RegExp(`^(${STATISTICS_DIMENSIONS.join('|')})(,(${STATISTICS_DIMENSIONS.join('|')}))*$`), { message: `groupBy must be a comma-separated list of ${STATISTICS_DIMENSIONS.join(', ')}` })
+  @Optional()
+  @Matches(new RegExp(`^(${STATISTICS_DIMENSIONS.join('|')})(,(${STATISTICS_DIMENSIONS.join('|')}))*$`), {
+    message: `groupBy must be a comma-separated list of ${STATISTICS_DIMENSIONS.join(', ')}`,
+  })
   groupBy?: string;
 }

@@ -36,7 +36,21 @@ describe('GET /api/reports/search', () => {
   const found = async (user: string, q: string) => {
     const a = await search(user, `q=${encodeURIComponent(q)}`);
     expect(a.status).toBe(200);
-    return a.body as { q: string; total: number; limit: number; offset: number; hits: { id: string; kind: string; matched: string[]; snippet: { text: string; match: boolean }[]; references: string[]; title: string; version: number }[] };
+    return a.body as {
+      q: string;
+      total: number;
+      limit: number;
+      offset: number;
+      hits: {
+        id: string;
+        kind: string;
+        matched: string[];
+        snippet: { text: string; match: boolean }[];
+        references: string[];
+        title: string;
+        version: number;
+      }[];
+    };
   };
   const must = async (user: string, method: string, path: string, body?: unknown) => {
     const a = await t.request(user, method, `/api${path}`, body);
@@ -53,14 +67,51 @@ describe('GET /api/reports/search', () => {
     t = await startServiceApp({ service: 'reports', module: ReportsModule, register: (runtime) => ReportsModule.register(runtime) });
     await intake(
       'bikes',
-      aangifte({ incidentType: 'fietsdiefstal', narrative: 'Mijn twee fietsen werden gestolen aan het station Gent-Sint-Pieters.', party: 'Jan Vermeersch', address: 'Koningin Maria Hendrikaplein 1' }),
+      aangifte({
+        incidentType: 'fietsdiefstal',
+        narrative: 'Mijn twee fietsen werden gestolen aan het station Gent-Sint-Pieters.',
+        party: 'Jan Vermeersch',
+        address: 'Koningin Maria Hendrikaplein 1',
+      }),
       'Diefstallen',
     );
-    await intake('drugs', aangifte({ incidentType: 'drugshandel', narrative: 'Dealen van cannabis aan de vijver in het Citadelpark.', party: 'Karel Dewilde', address: 'Citadelpark' }), 'Drugs');
-    await intake('zeden', aangifte({ incidentType: 'aanranding', narrative: 'Aangerand op het pad achter het Citadelpark.', party: 'Marie Claes', address: 'Citadelpark' }), 'Zeden');
+    await intake(
+      'drugs',
+      aangifte({
+        incidentType: 'drugshandel',
+        narrative: 'Dealen van cannabis aan de vijver in het Citadelpark.',
+        party: 'Karel Dewilde',
+        address: 'Citadelpark',
+      }),
+      'Drugs',
+    );
+    await intake(
+      'zeden',
+      aangifte({
+        incidentType: 'aanranding',
+        narrative: 'Aangerand op het pad achter het Citadelpark.',
+        party: 'Marie Claes',
+        address: 'Citadelpark',
+      }),
+      'Zeden',
+    );
     // Its PV is finalised with a number: found by the number's prefix and tail.
-    await intake('pv', aangifte({ incidentType: 'woninginbraak', narrative: 'Achterdeur geforceerd; laptop en juwelen ontvreemd.', party: 'Ann Peeters', address: 'Voorbeeldstraat 12' }), 'Diefstallen');
-    const pv = await must('an.peeters', 'POST', `/reports/${ids.pv}/pvs`, { legalQualification: 'Diefstal met braak', offenceType: 'woninginbraak', destination: 'parket', documentSha256: DOC_SHA });
+    await intake(
+      'pv',
+      aangifte({
+        incidentType: 'woninginbraak',
+        narrative: 'Achterdeur geforceerd; laptop en juwelen ontvreemd.',
+        party: 'Ann Peeters',
+        address: 'Voorbeeldstraat 12',
+      }),
+      'Diefstallen',
+    );
+    const pv = await must('an.peeters', 'POST', `/reports/${ids.pv}/pvs`, {
+      legalQualification: 'Diefstal met braak',
+      offenceType: 'woninginbraak',
+      destination: 'parket',
+      documentSha256: DOC_SHA,
+    });
     await must('an.peeters', 'POST', `/reports/pvs/${pv.id}/submission`, {});
     await must('wim.debacker', 'POST', `/reports/pvs/${pv.id}/quality-check`, { outcome: 'approved' });
     await must('wim.debacker', 'POST', `/reports/pvs/${pv.id}/finalisation`, { pvNumber: 'GE.55.L5.004242/2026' });
@@ -105,7 +156,9 @@ describe('GET /api/reports/search', () => {
     expect(bikes.hits[0].snippet.map((p) => p.text).join('')).toContain('werden gestolen aan het station');
 
     // Each field that holds one of the words is named, though none holds them all.
-    expect((await found('an.peeters', 'fiets Vermeersch Hendrikaplein')).hits.map((h) => [h.id, h.matched])).toEqual([[ids.bikes, ['title', 'parties', 'place', 'narrative']]]);
+    expect((await found('an.peeters', 'fiets Vermeersch Hendrikaplein')).hits.map((h) => [h.id, h.matched])).toEqual([
+      [ids.bikes, ['title', 'parties', 'place', 'narrative']],
+    ]);
     const byParty = await found('an.peeters', 'Vermeersch');
     expect(byParty.hits.map((h) => [h.id, h.matched])).toEqual([[ids.bikes, ['parties']]]);
 
@@ -114,7 +167,10 @@ describe('GET /api/reports/search', () => {
 
     for (const q of ['GE.55.L5.004242/2026', 'ge.55.l5.0042', '004242/2026', '004242']) {
       const byNumber = await found('an.peeters', q);
-      expect({ q, hits: byNumber.hits.map((h) => [h.id, h.references, h.matched.includes('reference')]) }).toEqual({ q, hits: [[ids.pv, ['GE.55.L5.004242/2026'], true]] });
+      expect({ q, hits: byNumber.hits.map((h) => [h.id, h.references, h.matched.includes('reference')]) }).toEqual({
+        q,
+        hits: [[ids.pv, ['GE.55.L5.004242/2026'], true]],
+      });
     }
     // Phrases and exclusion (websearch syntax).
     expect((await found('an.peeters', '"achterdeur geforceerd"')).hits.map((h) => h.id)).toEqual([ids.pv]);
@@ -129,7 +185,10 @@ describe('GET /api/reports/search', () => {
       expect({ asked: q, ...(await found('sofie.maes', q)) }).toMatchObject({ asked: q, total: 0, hits: [] });
     }
     // Beyond the last page the total still counts only what she sees.
-    expect(await found('sofie.maes', 'Citadelpark').then(() => search('sofie.maes', 'q=Citadelpark&offset=5'))).toMatchObject({ status: 200, body: { total: 1, hits: [] } });
+    expect(await found('sofie.maes', 'Citadelpark').then(() => search('sofie.maes', 'q=Citadelpark&offset=5'))).toMatchObject({
+      status: 200,
+      body: { total: 1, hits: [] },
+    });
     // Her team's detectives see theirs; the Diefstallen detective the two of his team.
     expect((await found('pieter.janssens', 'Citadelpark')).total).toBe(0);
     expect((await found('pieter.janssens', 'gestolen OR ontvreemd')).hits.map((h) => h.id).sort()).toEqual([ids.bikes, ids.pv].sort());
@@ -137,11 +196,14 @@ describe('GET /api/reports/search', () => {
 
   it('never finds a complaint about police conduct: not the officer it concerns, not the desk that took it, not the chief', async () => {
     for (const user of ['an.peeters', 'wim.debacker', 'filip.vermeulen', 'pieter.janssens']) {
-      for (const q of ['duwde', 'balie', 'Kouter', 'onheus']) expect({ user, asked: q, ...(await found(user, q)) }).toMatchObject({ user, asked: q, total: 0, hits: [] });
+      for (const q of ['duwde', 'balie', 'Kouter', 'onheus'])
+        expect({ user, asked: q, ...(await found(user, q)) }).toMatchObject({ user, asked: q, total: 0, hits: [] });
     }
     // "Vermeersch" is also the complainant's name: only the bike theft is found.
     expect((await found('an.peeters', 'Vermeersch')).hits.map((h) => h.id)).toEqual([ids.bikes]);
-    const { rows } = await t.pool.query('SELECT searchable, title, parties, narrative FROM reports.search_entries WHERE id = $1', [ids.complaint]);
+    const { rows } = await t.pool.query('SELECT searchable, title, parties, narrative FROM reports.search_entries WHERE id = $1', [
+      ids.complaint,
+    ]);
     expect(rows).toEqual([{ searchable: false, title: '', parties: '', narrative: '' }]);
   });
 
@@ -165,15 +227,30 @@ describe('GET /api/reports/search', () => {
       [SOFIE],
     );
     expect(rows.map((r) => r.data)).toEqual([
-      expect.objectContaining({ kind: 'list', outcome: 'granted', subject: { type: 'report', ids: [] }, endpoint: { method: 'GET', route: '/api/reports/search' } }),
-      expect.objectContaining({ kind: 'list', outcome: 'granted', basis: 'team', subject: { type: 'report', ids: [ids.drugs] }, endpoint: { method: 'GET', route: '/api/reports/search' } }),
+      expect.objectContaining({
+        kind: 'list',
+        outcome: 'granted',
+        subject: { type: 'report', ids: [] },
+        endpoint: { method: 'GET', route: '/api/reports/search' },
+      }),
+      expect.objectContaining({
+        kind: 'list',
+        outcome: 'granted',
+        basis: 'team',
+        subject: { type: 'report', ids: [ids.drugs] },
+        endpoint: { method: 'GET', route: '/api/reports/search' },
+      }),
     ]);
   });
 
   it('answers bad input with a 400 problem naming the field, and any text safely', async () => {
     const bad = async (query: string, field: string) => {
       const a = await search('an.peeters', query);
-      expect({ query, status: a.status, type: a.contentType }).toEqual({ query, status: 400, type: expect.stringContaining('application/problem+json') });
+      expect({ query, status: a.status, type: a.contentType }).toEqual({
+        query,
+        status: 400,
+        type: expect.stringContaining('application/problem+json'),
+      });
       expect(a.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     };
     await bad('', 'q');
@@ -190,7 +267,15 @@ describe('GET /api/reports/search', () => {
     await bad('q=fiets&unknown=1', 'unknown');
     // Query syntax of any kind is words to websearch_to_tsquery, never a 500. A query of exclusions only
     // finds nothing worth a search: it is refused like one without words.
-    for (const q of [`'a & b | !(c:*`, 'fiets:* & (', "o'brien \\ back\\slash", '<-> <1> ::', '"unterminated', 'ﬁets 🚲 Ölçü', 'or or or']) {
+    for (const q of [
+      `'a & b | !(c:*`,
+      'fiets:* & (',
+      "o'brien \\ back\\slash",
+      '<-> <1> ::',
+      '"unterminated',
+      'ﬁets 🚲 Ölçü',
+      'or or or',
+    ]) {
       const a = await search('an.peeters', `q=${encodeURIComponent(q)}`);
       expect({ q, status: a.status, total: typeof a.body.total }).toEqual({ q, status: 200, total: 'number' });
     }

@@ -15,7 +15,9 @@ export class ReportSearchController {
   ) {}
 
   @Get('search')
-  @SearchRoute('Search the reports you may see: kind and incident type, PV numbers, parties, place, narrative (hidden and sealed reports are never found nor counted)')
+  @SearchRoute(
+    'Search the reports you may see: kind and incident type, PV numbers, parties, place, narrative (hidden and sealed reports are never found nor counted)',
+  )
   @Allow('front_desk', 'detective', 'team_lead', 'chief')
   @Consults('report')
   search(@Query() q: SearchQuery, @Req() req: Request): Promise<SearchPage> {

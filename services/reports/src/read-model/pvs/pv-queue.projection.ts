@@ -8,7 +8,10 @@ import { PvQueueRow } from './pv-queue.read-model';
 export const isoOrNull = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
 
 function withStages(row: PvQueueRow): PvQueueRow {
-  return { ...row, stages: pvQueueStages({ status: row.status, transmittedAt: isoOrNull(row.transmittedAt), fedToAngAt: isoOrNull(row.fedToAngAt) }) };
+  return {
+    ...row,
+    stages: pvQueueStages({ status: row.status, transmittedAt: isoOrNull(row.transmittedAt), fedToAngAt: isoOrNull(row.fedToAngAt) }),
+  };
 }
 
 /** The queue's row of a PV after one of its events. */
@@ -52,12 +55,26 @@ export function pvQueueRow(row: PvQueueRow | null, e: Pick<RecordedEvent, 'type'
         ...(c.offenceType !== undefined && { offenceType: c.offenceType }),
         ...(c.destination !== undefined && { destination: c.destination }),
       };
-      return withStages({ ...next, ...corrected, status: 'submitted', round: d.round, submittedAt: at, statusSince: at, rejectionReasons: [] });
+      return withStages({
+        ...next,
+        ...corrected,
+        status: 'submitted',
+        round: d.round,
+        submittedAt: at,
+        statusSince: at,
+        rejectionReasons: [],
+      });
     }
     case 'PvQualityApproved':
       return withStages({ ...next, status: 'approved', statusSince: new Date(event.data.checkedAt), checkedBy: event.data.checkedBy });
     case 'PvQualityRejected':
-      return withStages({ ...next, status: 'rejected', statusSince: new Date(event.data.checkedAt), checkedBy: event.data.checkedBy, rejectionReasons: event.data.reasons });
+      return withStages({
+        ...next,
+        status: 'rejected',
+        statusSince: new Date(event.data.checkedAt),
+        checkedBy: event.data.checkedBy,
+        rejectionReasons: event.data.reasons,
+      });
     case 'PvFinalised':
       return withStages({ ...next, status: 'finalised', pvNumber: event.data.pvNumber, statusSince: new Date(event.data.finalisedAt) });
     case 'PvTransmittedToParket':

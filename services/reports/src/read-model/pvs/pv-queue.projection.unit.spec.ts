@@ -3,11 +3,15 @@ import { approved, DOC_SHA, drafted, finalisedEvent, PV_ID, PV_NUMBER, rejected,
 import { pvQueueRow } from './pv-queue.projection';
 import { PvQueueRow } from './pv-queue.read-model';
 
-const fold = (events: PvEvent[]): PvQueueRow | null => events.reduce<PvQueueRow | null>((row, e, i) => pvQueueRow(row, { ...e, streamVersion: i }), null);
+const fold = (events: PvEvent[]): PvQueueRow | null =>
+  events.reduce<PvQueueRow | null>((row, e, i) => pvQueueRow(row, { ...e, streamVersion: i }), null);
 
 describe('the row of a PV in GAK’s queue', () => {
   it('follows the PV through rejection, corrected resubmission, approval, finalisation, transmission and the ANG feed', () => {
-    const submitted1: PvEvent = { type: 'PvSubmittedForQualityCheck', data: { pvId: PV_ID, reportId: REPORT_ID, round: 1, submittedBy: 'staff-4081', submittedAt: '2025-03-16T12:00:00.000Z' } };
+    const submitted1: PvEvent = {
+      type: 'PvSubmittedForQualityCheck',
+      data: { pvId: PV_ID, reportId: REPORT_ID, round: 1, submittedBy: 'staff-4081', submittedAt: '2025-03-16T12:00:00.000Z' },
+    };
     const resubmitted: PvEvent = {
       type: 'PvSubmittedForQualityCheck',
       data: {
@@ -53,16 +57,45 @@ describe('the row of a PV in GAK’s queue', () => {
       version: 3,
     });
     const finalised = fold([drafted(), submitted1, rejected(1), resubmitted, approved(2), finalisedEvent()]);
-    expect(finalised).toMatchObject({ status: 'finalised', pvNumber: PV_NUMBER, stages: ['transmission', 'ang_feed'], statusSince: new Date('2025-03-17T10:00:00.000Z') });
-    const fed: PvEvent = { type: 'PvFedToAng', data: { pvId: PV_ID, reportId: REPORT_ID, pvNumber: PV_NUMBER, fedBy: 'staff-5092', fedAt: '2025-03-17T12:00:00.000Z' } };
-    const sent: PvEvent = { type: 'PvTransmittedToParket', data: { pvId: PV_ID, reportId: REPORT_ID, pvNumber: PV_NUMBER, transmittedBy: 'staff-4081', transmittedAt: '2025-03-17T11:00:00.000Z' } };
-    expect(fold([drafted(), submitted1, approved(1), finalisedEvent(), fed])).toMatchObject({ stages: ['transmission'], fedToAngAt: new Date('2025-03-17T12:00:00.000Z') });
-    expect(fold([drafted(), submitted1, approved(1), finalisedEvent(), fed, sent])).toMatchObject({ stages: ['completed'], transmittedAt: new Date('2025-03-17T11:00:00.000Z'), version: 5 });
+    expect(finalised).toMatchObject({
+      status: 'finalised',
+      pvNumber: PV_NUMBER,
+      stages: ['transmission', 'ang_feed'],
+      statusSince: new Date('2025-03-17T10:00:00.000Z'),
+    });
+    const fed: PvEvent = {
+      type: 'PvFedToAng',
+      data: { pvId: PV_ID, reportId: REPORT_ID, pvNumber: PV_NUMBER, fedBy: 'staff-5092', fedAt: '2025-03-17T12:00:00.000Z' },
+    };
+    const sent: PvEvent = {
+      type: 'PvTransmittedToParket',
+      data: {
+        pvId: PV_ID,
+        reportId: REPORT_ID,
+        pvNumber: PV_NUMBER,
+        transmittedBy: 'staff-4081',
+        transmittedAt: '2025-03-17T11:00:00.000Z',
+      },
+    };
+    expect(fold([drafted(), submitted1, approved(1), finalisedEvent(), fed])).toMatchObject({
+      stages: ['transmission'],
+      fedToAngAt: new Date('2025-03-17T12:00:00.000Z'),
+    });
+    expect(fold([drafted(), submitted1, approved(1), finalisedEvent(), fed, sent])).toMatchObject({
+      stages: ['completed'],
+      transmittedAt: new Date('2025-03-17T11:00:00.000Z'),
+      version: 5,
+    });
   });
 
   it('keeps the finalised PV a supplementary PV adds to, and ignores a second draft under the same id', () => {
     const supplement = drafted({ supplements: { pvId: '9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f', pvNumber: PV_NUMBER } });
     const row = fold([supplement, drafted({ documentSha256: DOC_SHA, offenceType: 'iets anders' })]);
-    expect(row).toMatchObject({ supplementsPvId: '9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f', supplementsPvNumber: PV_NUMBER, offenceType: 'fietsdiefstal', version: 0 });
+    expect(row).toMatchObject({
+      supplementsPvId: '9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f',
+      supplementsPvNumber: PV_NUMBER,
+      offenceType: 'fietsdiefstal',
+      version: 0,
+    });
   });
 });

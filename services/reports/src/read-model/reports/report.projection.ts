@@ -106,7 +106,14 @@ function withPv(row: ReportRow, event: PvEvent): ReportRow {
   let pv: PvSummary | undefined = current;
   switch (event.type) {
     case 'PvDrafted':
-      pv = { pvId: d.pvId, author: event.data.author, status: 'draft', pvNumber: null, transmitted: false, supplementsPvId: event.data.supplements?.pvId ?? null };
+      pv = {
+        pvId: d.pvId,
+        author: event.data.author,
+        status: 'draft',
+        pvNumber: null,
+        transmitted: false,
+        supplementsPvId: event.data.supplements?.pvId ?? null,
+      };
       break;
     case 'PvSubmittedForQualityCheck':
       pv = current && { ...current, status: 'submitted' };
@@ -142,7 +149,9 @@ export const reportsProjection: Projection<ReportRow> = {
     const receivedBy = event.type === 'ReportReceived' ? event.data.receivedBy : (row?.receivedBy ?? '');
     if (row && row.sealed) {
       // Nothing of the complaint was kept to fold; only the routing event still changes the pointer.
-      return event.type === 'ConductComplaintRoutedToIntegrity' ? reportRow(pointerFrom(event.data), e.streamVersion, row, receivedBy) : { ...row, version: e.streamVersion };
+      return event.type === 'ConductComplaintRoutedToIntegrity'
+        ? reportRow(pointerFrom(event.data), e.streamVersion, row, receivedBy)
+        : { ...row, version: e.streamVersion };
     }
     return reportRow(evolveReport(row?.state ?? initialReportState(), event), e.streamVersion, row, receivedBy);
   },

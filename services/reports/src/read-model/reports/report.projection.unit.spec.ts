@@ -28,11 +28,20 @@ function recorded(event: ReportEvent | PvEvent, streamVersion: number): Recorded
   ) as RecordedEvent;
 }
 
-function fold<Row extends object>(projection: { evolve(row: Row | null, e: RecordedEvent): Row | null }, events: RecordedEvent[]): Row | null {
+function fold<Row extends object>(
+  projection: { evolve(row: Row | null, e: RecordedEvent): Row | null },
+  events: RecordedEvent[],
+): Row | null {
   return events.reduce<Row | null>((row, e) => projection.evolve(row, e), null);
 }
 
-const conduct = received({ kind: 'klacht', incidentType: 'onheus optreden', narrative: 'De agent duwde mij.', concernsPoliceConduct: true, staffMembersConcerned: ['5415-0777'] });
+const conduct = received({
+  kind: 'klacht',
+  incidentType: 'onheus optreden',
+  narrative: 'De agent duwde mij.',
+  concernsPoliceConduct: true,
+  staffMembersConcerned: ['5415-0777'],
+});
 const routed: ConductComplaintRoutedToIntegrity = {
   type: 'ConductComplaintRoutedToIntegrity',
   data: {
@@ -74,14 +83,38 @@ describe('the reports projection', () => {
       pvs: [{ pvId: PV_ID, author: 'staff-4081', status: 'draft', pvNumber: null, transmitted: false, supplementsPvId: null }],
     });
     const done = [...events, recorded(submitted(), 1), recorded(approved(), 2), recorded(finalisedEvent(), 3)];
-    expect(fold<ReportRow>(reportsProjection, done)).toMatchObject({ status: 'pv_finalised', pvs: [{ status: 'finalised', pvNumber: 'GE.55.L5.012345/2025' }] });
-    const sent = recorded({ type: 'PvTransmittedToParket', data: { pvId: PV_ID, reportId: REPORT_ID, pvNumber: 'GE.55.L5.012345/2025', transmittedBy: 'staff-5092', transmittedAt: '2025-03-18T10:00:00.000Z' } }, 4);
+    expect(fold<ReportRow>(reportsProjection, done)).toMatchObject({
+      status: 'pv_finalised',
+      pvs: [{ status: 'finalised', pvNumber: 'GE.55.L5.012345/2025' }],
+    });
+    const sent = recorded(
+      {
+        type: 'PvTransmittedToParket',
+        data: {
+          pvId: PV_ID,
+          reportId: REPORT_ID,
+          pvNumber: 'GE.55.L5.012345/2025',
+          transmittedBy: 'staff-5092',
+          transmittedAt: '2025-03-18T10:00:00.000Z',
+        },
+      },
+      4,
+    );
     expect(fold<ReportRow>(reportsProjection, [...done, sent])).toMatchObject({ status: 'pv_transmitted', pvs: [{ transmitted: true }] });
   });
 
   it('keeps nothing of a complaint about police conduct, from its intake on', () => {
     const pending = fold<ReportRow>(reportsProjection, [recorded(conduct, 0)]);
-    expect(pending).toMatchObject({ status: 'routed_to_integrity', sealed: true, kind: null, channel: null, office: null, incidentType: null, state: null, concernedStaffIds: ['5415-0777'] });
+    expect(pending).toMatchObject({
+      status: 'routed_to_integrity',
+      sealed: true,
+      kind: null,
+      channel: null,
+      office: null,
+      incidentType: null,
+      state: null,
+      concernedStaffIds: ['5415-0777'],
+    });
     const row = fold<ReportRow>(reportsProjection, [recorded(conduct, 0), recorded(routed, 1)]);
     expect(row).toMatchObject({
       status: 'routed_to_integrity',
@@ -98,7 +131,14 @@ describe('the reports projection', () => {
   it('seals a report the moment an amendment says it concerns police conduct', () => {
     const flagged: ReportAmended = {
       type: 'ReportAmended',
-      data: { reportId: REPORT_ID, changes: { concernsPoliceConduct: true }, previous: { concernsPoliceConduct: false }, reason: 'r', amendedBy: 'staff-1', amendedAt: '2025-03-16T11:00:00.000Z' },
+      data: {
+        reportId: REPORT_ID,
+        changes: { concernsPoliceConduct: true },
+        previous: { concernsPoliceConduct: false },
+        reason: 'r',
+        amendedBy: 'staff-1',
+        amendedAt: '2025-03-16T11:00:00.000Z',
+      },
     };
     const row = fold<ReportRow>(reportsProjection, [recorded(received(), 0), recorded(flagged, 1)]);
     expect(row).toMatchObject({ sealed: true, state: null, kind: null, version: 1 });
@@ -109,7 +149,17 @@ describe('the reports projection', () => {
 describe('the PV projection', () => {
   it('keeps one row per PV with what the deadlines need', () => {
     const row = fold(pvsProjection, [recorded(drafted(), 0), recorded(submitted(), 1), recorded(approved(), 2)]);
-    expect(row).toMatchObject({ id: PV_ID, reportId: REPORT_ID, status: 'approved', author: 'staff-4081', destination: 'parket', pvNumber: null, supplementsPvId: null, transmittedAt: null, version: 2 });
+    expect(row).toMatchObject({
+      id: PV_ID,
+      reportId: REPORT_ID,
+      status: 'approved',
+      author: 'staff-4081',
+      destination: 'parket',
+      pvNumber: null,
+      supplementsPvId: null,
+      transmittedAt: null,
+      version: 2,
+    });
     expect(row?.approvedAt).toEqual(new Date('2025-03-17T09:00:00.000Z'));
     expect(row?.submittedAt).toEqual(new Date('2025-03-16T12:00:00.000Z'));
   });
@@ -121,15 +171,43 @@ describe('the statistics projection', () => {
   it('counts a report by its dimensions and its ISO week in the zone’s time', () => {
     // Sunday 23:30 UTC is Monday 00:30 in Brussels: week 12 of 2025, not 11.
     const late = received({ receivedAt: '2025-03-16T23:30:00.000Z' });
-    expect(fold(stats, [recorded(late, 0)])).toEqual({ reportId: REPORT_ID, kind: 'aangifte', channel: 'front_desk', office: 'apg', incidentType: 'fietsdiefstal', week: '2025-W12', day: '2025-03-17' });
-    const street = received({ channel: { kind: 'street' }, kind: 'melding', incidentType: undefined, receivedAt: '2025-01-01T10:00:00.000Z' });
-    expect(fold(stats, [recorded(street, 0)])).toEqual({ reportId: REPORT_ID, kind: 'melding', channel: 'street', office: '-', incidentType: '-', week: '2025-W01', day: '2025-01-01' });
+    expect(fold(stats, [recorded(late, 0)])).toEqual({
+      reportId: REPORT_ID,
+      kind: 'aangifte',
+      channel: 'front_desk',
+      office: 'apg',
+      incidentType: 'fietsdiefstal',
+      week: '2025-W12',
+      day: '2025-03-17',
+    });
+    const street = received({
+      channel: { kind: 'street' },
+      kind: 'melding',
+      incidentType: undefined,
+      receivedAt: '2025-01-01T10:00:00.000Z',
+    });
+    expect(fold(stats, [recorded(street, 0)])).toEqual({
+      reportId: REPORT_ID,
+      kind: 'melding',
+      channel: 'street',
+      office: '-',
+      incidentType: '-',
+      week: '2025-W01',
+      day: '2025-01-01',
+    });
   });
 
   it('follows an amended incident type', () => {
     const amended: ReportAmended = {
       type: 'ReportAmended',
-      data: { reportId: REPORT_ID, changes: { incidentType: 'diefstal' }, previous: { incidentType: 'fietsdiefstal' }, reason: 'r', amendedBy: 's', amendedAt: '2025-03-16T11:00:00.000Z' },
+      data: {
+        reportId: REPORT_ID,
+        changes: { incidentType: 'diefstal' },
+        previous: { incidentType: 'fietsdiefstal' },
+        reason: 'r',
+        amendedBy: 's',
+        amendedAt: '2025-03-16T11:00:00.000Z',
+      },
     };
     expect(fold(stats, [recorded(received(), 0), recorded(amended, 1)])).toMatchObject({ incidentType: 'diefstal' });
   });
@@ -138,7 +216,14 @@ describe('the statistics projection', () => {
     expect(fold(stats, [recorded(conduct, 0), recorded(routed, 1)])).toBeNull();
     const flagged: ReportAmended = {
       type: 'ReportAmended',
-      data: { reportId: REPORT_ID, changes: { concernsPoliceConduct: true }, previous: { concernsPoliceConduct: false }, reason: 'r', amendedBy: 's', amendedAt: '2025-03-16T11:00:00.000Z' },
+      data: {
+        reportId: REPORT_ID,
+        changes: { concernsPoliceConduct: true },
+        previous: { concernsPoliceConduct: false },
+        reason: 'r',
+        amendedBy: 's',
+        amendedAt: '2025-03-16T11:00:00.000Z',
+      },
     };
     expect(fold(stats, [recorded(received(), 0), recorded(flagged, 1)])).toBeNull();
   });

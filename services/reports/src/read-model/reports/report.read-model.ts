@@ -17,7 +17,13 @@ export interface PvSummary {
  * A report about police conduct is a bare pointer from the moment it says so.
  */
 export type ReportListStatus = 'received' | 'pv_in_progress' | 'pv_finalised' | 'pv_transmitted' | 'routed_to_integrity';
-export const REPORT_LIST_STATUSES: readonly ReportListStatus[] = ['received', 'pv_in_progress', 'pv_finalised', 'pv_transmitted', 'routed_to_integrity'];
+export const REPORT_LIST_STATUSES: readonly ReportListStatus[] = [
+  'received',
+  'pv_in_progress',
+  'pv_finalised',
+  'pv_transmitted',
+  'routed_to_integrity',
+];
 
 /**
  * One row per report: what lists, deadlines and access decisions need, plus the folded state. The row

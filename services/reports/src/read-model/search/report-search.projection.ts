@@ -19,7 +19,9 @@ export class ReportSearchEntry extends SearchEntry {
 export function reportSearchDocument(config: ReportsConfig, row: ReportRow): SearchDocument | null {
   const state = row.state;
   if (row.sealed || !state || state.status !== 'open') return null;
-  const place = state.place ? [state.place.address, [state.place.postalCode, state.place.municipality].filter(Boolean).join(' ')].filter(Boolean).join(', ') : '';
+  const place = state.place
+    ? [state.place.address, [state.place.postalCode, state.place.municipality].filter(Boolean).join(' ')].filter(Boolean).join(', ')
+    : '';
   return {
     kind: 'report',
     title: [state.kind, state.incidentType].filter(Boolean).join(' '),
@@ -35,5 +37,10 @@ export function reportSearchDocument(config: ReportsConfig, row: ReportRow): Sea
 }
 
 export function reportSearchProjection(config: ReportsConfig) {
-  return searchIndexProjection({ name: 'reports-search', entity: ReportSearchEntry, source: reportsProjection, document: (row) => reportSearchDocument(config, row) });
+  return searchIndexProjection({
+    name: 'reports-search',
+    entity: ReportSearchEntry,
+    source: reportsProjection,
+    document: (row) => reportSearchDocument(config, row),
+  });
 }

@@ -4,7 +4,9 @@ import { ReportStatisticsRow } from './report-statistics.read-model';
 
 /** The calendar day (`YYYY-MM-DD`) of an instant in a time zone. */
 export function dayIn(instant: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(instant));
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
+    new Date(instant),
+  );
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -19,7 +21,11 @@ export function isoWeekOf(day: string): string {
   return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
-export const STATISTICS_EVENT_TYPES = ['ReportReceived', 'ReportAmended', 'ConductComplaintRoutedToIntegrity'] as const satisfies readonly ReportEvent['type'][];
+export const STATISTICS_EVENT_TYPES = [
+  'ReportReceived',
+  'ReportAmended',
+  'ConductComplaintRoutedToIntegrity',
+] as const satisfies readonly ReportEvent['type'][];
 
 /**
  * Counts per kind, channel, office, incident type and week, for the zone's analysts and its security

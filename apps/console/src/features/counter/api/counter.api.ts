@@ -71,7 +71,12 @@ export function useOverdue() {
 
 /** The zone's storage rooms, laboratories, witness rules and holding periods: configuration, kept for the session. */
 export function useReference() {
-  return useQuery({ queryKey: counterKeys.reference(), meta: { live: false }, staleTime: Infinity, queryFn: async () => (await readReference()).data });
+  return useQuery({
+    queryKey: counterKeys.reference(),
+    meta: { live: false },
+    staleTime: Infinity,
+    queryFn: async () => (await readReference()).data,
+  });
 }
 
 /** The item with this label number, when the reader may see it (null when none). */
@@ -109,13 +114,33 @@ function send(id: string, c: ItemCommand): Promise<Answer<{ id: string; version:
   const path = { id };
   switch (c.kind) {
     case 'offer':
-      return call(evidenceApi.POST('/api/evidence/items/{id}/handovers', { params: { path, header: { ...ifMatch(c.etag), ...idempotencyKey() } }, body: c.body }));
+      return call(
+        evidenceApi.POST('/api/evidence/items/{id}/handovers', {
+          params: { path, header: { ...ifMatch(c.etag), ...idempotencyKey() } },
+          body: c.body,
+        }),
+      );
     case 'accept':
-      return call(evidenceApi.POST('/api/evidence/items/{id}/handovers/{handoverId}/accept', { params: { path: { id, handoverId: c.handoverId } }, body: c.body }));
+      return call(
+        evidenceApi.POST('/api/evidence/items/{id}/handovers/{handoverId}/accept', {
+          params: { path: { id, handoverId: c.handoverId } },
+          body: c.body,
+        }),
+      );
     case 'decline':
-      return call(evidenceApi.POST('/api/evidence/items/{id}/handovers/{handoverId}/decline', { params: { path: { id, handoverId: c.handoverId } }, body: c.body }));
+      return call(
+        evidenceApi.POST('/api/evidence/items/{id}/handovers/{handoverId}/decline', {
+          params: { path: { id, handoverId: c.handoverId } },
+          body: c.body,
+        }),
+      );
     case 'withdraw':
-      return call(evidenceApi.POST('/api/evidence/items/{id}/handovers/{handoverId}/withdraw', { params: { path: { id, handoverId: c.handoverId } }, body: c.body }));
+      return call(
+        evidenceApi.POST('/api/evidence/items/{id}/handovers/{handoverId}/withdraw', {
+          params: { path: { id, handoverId: c.handoverId } },
+          body: c.body,
+        }),
+      );
     case 'checkIn':
       return call(evidenceApi.POST('/api/evidence/items/{id}/check-in', { params: { path }, body: c.body }));
     case 'checkOut':
@@ -123,9 +148,19 @@ function send(id: string, c: ItemCommand): Promise<Answer<{ id: string; version:
     case 'return':
       return call(evidenceApi.POST('/api/evidence/items/{id}/return', { params: { path }, body: c.body }));
     case 'labSubmission':
-      return call(evidenceApi.POST('/api/evidence/items/{id}/lab-submissions', { params: { path, header: { 'Idempotency-Key': c.key } }, body: c.body }));
+      return call(
+        evidenceApi.POST('/api/evidence/items/{id}/lab-submissions', {
+          params: { path, header: { 'Idempotency-Key': c.key } },
+          body: c.body,
+        }),
+      );
     case 'labResult':
-      return call(evidenceApi.POST('/api/evidence/items/{id}/lab-submissions/{submissionId}/result', { params: { path: { id, submissionId: c.submissionId } }, body: c.body }));
+      return call(
+        evidenceApi.POST('/api/evidence/items/{id}/lab-submissions/{submissionId}/result', {
+          params: { path: { id, submissionId: c.submissionId } },
+          body: c.body,
+        }),
+      );
     case 'decision':
       return call(evidenceApi.POST('/api/evidence/items/{id}/disposal-decision', { params: { path }, body: c.body }));
     case 'disposal':

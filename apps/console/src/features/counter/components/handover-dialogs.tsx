@@ -35,8 +35,20 @@ const PURPOSE_FOR: Record<PartyKind, HandoverPurpose> = {
 export function OfferDialog({ item, etag, reference, onClose }: DialogProps) {
   const { t } = useTranslation();
   const label = useCounterLabel();
-  const form = useForm<{ to: { kind: PartyKind; id: string; name: string }; purpose: HandoverPurpose | null; method: HandoverMethod | null; sealIntact: boolean; note: string }>({
-    initialValues: { to: { kind: 'storage_room', id: reference?.storageRooms[0]?.id ?? '', name: '' }, purpose: 'storage', method: 'hand_delivery', sealIntact: true, note: '' },
+  const form = useForm<{
+    to: { kind: PartyKind; id: string; name: string };
+    purpose: HandoverPurpose | null;
+    method: HandoverMethod | null;
+    sealIntact: boolean;
+    note: string;
+  }>({
+    initialValues: {
+      to: { kind: 'storage_room', id: reference?.storageRooms[0]?.id ?? '', name: '' },
+      purpose: 'storage',
+      method: 'hand_delivery',
+      sealIntact: true,
+      note: '',
+    },
     validate: { to: { id: required(t) }, purpose: required(t), method: required(t) },
   });
   const kind = form.getValues().to.kind;
@@ -54,7 +66,13 @@ export function OfferDialog({ item, etag, reference, onClose }: DialogProps) {
         return {
           kind: 'offer',
           etag,
-          body: { to: { kind: v.to.kind, id: v.to.id.trim(), ...(named ? { name: named } : {}) }, purpose: v.purpose!, method: v.method!, sealIntact: v.sealIntact, ...(text(v.note) ? { note: text(v.note) } : {}) },
+          body: {
+            to: { kind: v.to.kind, id: v.to.id.trim(), ...(named ? { name: named } : {}) },
+            purpose: v.purpose!,
+            method: v.method!,
+            sealIntact: v.sealIntact,
+            ...(text(v.note) ? { note: text(v.note) } : {}),
+          },
         };
       }}
     >
@@ -68,7 +86,14 @@ export function OfferDialog({ item, etag, reference, onClose }: DialogProps) {
             const next = (v ?? 'officer') as PartyKind;
             form.setFieldValue('to.kind', next);
             form.setFieldValue('purpose', PURPOSE_FOR[next]);
-            form.setFieldValue('to.id', next === 'storage_room' ? (reference?.storageRooms[0]?.id ?? '') : next === 'lab' ? (reference?.laboratories[0]?.id ?? '') : '');
+            form.setFieldValue(
+              'to.id',
+              next === 'storage_room'
+                ? (reference?.storageRooms[0]?.id ?? '')
+                : next === 'lab'
+                  ? (reference?.laboratories[0]?.id ?? '')
+                  : '',
+            );
           }}
         />
         {choices ? (
@@ -90,8 +115,18 @@ export function OfferDialog({ item, etag, reference, onClose }: DialogProps) {
       </SimpleGrid>
       {!choices && kind !== 'officer' && <TextInput label={t('counter.offer.toName')} {...form.getInputProps('to.name')} />}
       <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN}>
-        <Select label={t('counter.fields.purpose')} withAsterisk data={counterCodes('handoverPurpose').map((p) => ({ value: p, label: label('handoverPurpose', p) }))} {...form.getInputProps('purpose')} />
-        <Select label={t('counter.fields.method')} withAsterisk data={counterCodes('handoverMethod').map((m) => ({ value: m, label: label('handoverMethod', m) }))} {...form.getInputProps('method')} />
+        <Select
+          label={t('counter.fields.purpose')}
+          withAsterisk
+          data={counterCodes('handoverPurpose').map((p) => ({ value: p, label: label('handoverPurpose', p) }))}
+          {...form.getInputProps('purpose')}
+        />
+        <Select
+          label={t('counter.fields.method')}
+          withAsterisk
+          data={counterCodes('handoverMethod').map((m) => ({ value: m, label: label('handoverMethod', m) }))}
+          {...form.getInputProps('method')}
+        />
       </SimpleGrid>
       <Text size="sm">{t('counter.offer.sealOnRecord', { seal: item.sealNumber })}</Text>
       <Checkbox label={t('counter.fields.sealIntact')} {...form.getInputProps('sealIntact', { type: 'checkbox' })} />
@@ -122,7 +157,11 @@ export function AcceptDialog({ item, onClose }: DialogProps) {
       form={form}
       submitLabel={t('counter.accept.submit')}
       done={mismatch ? t('counter.accept.doneMismatch') : t('counter.accept.done')}
-      command={(v) => ({ kind: 'accept', handoverId: offer.handoverId, body: { sealNumberFound: v.sealNumberFound.trim(), sealIntact: v.sealIntact, condition: v.condition.trim(), place: v.place.trim() } })}
+      command={(v) => ({
+        kind: 'accept',
+        handoverId: offer.handoverId,
+        body: { sealNumberFound: v.sealNumberFound.trim(), sealIntact: v.sealIntact, condition: v.condition.trim(), place: v.place.trim() },
+      })}
     >
       <Text size="sm">{t('counter.accept.intro', { from: partyName(item.custodian, t) })}</Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN}>
@@ -179,7 +218,11 @@ export function WithdrawDialog({ item, onClose }: DialogProps) {
       danger
       submitLabel={t('counter.withdraw.submit')}
       done={t('counter.withdraw.done')}
-      command={(v) => ({ kind: 'withdraw', handoverId: item.openOffer!.handoverId, body: text(v.reason) ? { reason: text(v.reason) } : {} })}
+      command={(v) => ({
+        kind: 'withdraw',
+        handoverId: item.openOffer!.handoverId,
+        body: text(v.reason) ? { reason: text(v.reason) } : {},
+      })}
     >
       <Textarea label={t('counter.withdraw.reason')} autosize minRows={2} {...form.getInputProps('reason')} />
     </ActionDialog>

@@ -10,9 +10,29 @@ import { useItem, useReference } from '../api/counter.api';
 import { useCounterLabel } from '../labels';
 import { partyName } from './fields';
 import { AcceptDialog, DeclineDialog, OfferDialog, WithdrawDialog } from './handover-dialogs';
-import { CheckInDialog, CheckOutDialog, DecisionDialog, DisposalDialog, LabResultDialog, LabSubmissionDialog, ReturnDialog } from './item-dialogs';
+import {
+  CheckInDialog,
+  CheckOutDialog,
+  DecisionDialog,
+  DisposalDialog,
+  LabResultDialog,
+  LabSubmissionDialog,
+  ReturnDialog,
+} from './item-dialogs';
 
-const ORDER: ItemAction[] = ['accept', 'decline', 'withdraw', 'offer', 'checkIn', 'checkOut', 'return', 'labSubmission', 'labResult', 'decision', 'disposal'];
+const ORDER: ItemAction[] = [
+  'accept',
+  'decline',
+  'withdraw',
+  'offer',
+  'checkIn',
+  'checkOut',
+  'return',
+  'labSubmission',
+  'labResult',
+  'decision',
+  'disposal',
+];
 const DANGER: readonly ItemAction[] = ['decline', 'withdraw', 'disposal'];
 
 /**
@@ -33,27 +53,48 @@ export function ItemActions({ itemId }: { itemId: string }) {
   if (answer.isError) return <ReadProblem error={answer.error} onRetry={() => void answer.refetch()} />;
   if (!item) return <Text>{t('app.loading')}</Text>;
   const actions = itemActions(item, user, reference.data);
-  const props = { item: item as Extract<typeof item, { status: 'held' }>, etag: answer.data?.etag ?? null, reference: reference.data, onClose: () => setOpen(null) };
+  const props = {
+    item: item as Extract<typeof item, { status: 'held' }>,
+    etag: answer.data?.etag ?? null,
+    reference: reference.data,
+    onClose: () => setOpen(null),
+  };
   const offer = item.status === 'held' ? item.openOffer : null;
   const where = item.status === 'held' ? item.whereabouts : null;
   return (
     <Section id={`counter-actions-${itemId}`} title={t('counter.actions.title')}>
       <Stack gap="sm">
-        {item.status === 'disposed' && <Text size="sm">{t('counter.actions.disposed', { disposition: label('disposition', item.disposal.disposition), ref: item.disposal.decisionRef })}</Text>}
+        {item.status === 'disposed' && (
+          <Text size="sm">
+            {t('counter.actions.disposed', {
+              disposition: label('disposition', item.disposal.disposition),
+              ref: item.disposal.decisionRef,
+            })}
+          </Text>
+        )}
         {where && (
           <Text size="sm">
             {t('counter.actions.custodian', { custodian: partyName(item.custodian, t) })}{' '}
-            {where.kind === 'in_storage' && t('counter.actions.inStorage', { location: [where.location.room, where.location.locker, where.location.shelf].filter(Boolean).join(' / ') })}
+            {where.kind === 'in_storage' &&
+              t('counter.actions.inStorage', {
+                location: [where.location.room, where.location.locker, where.location.shelf].filter(Boolean).join(' / '),
+              })}
             {where.kind === 'checked_out' && (
               <>
-                {t('counter.actions.checkedOut', { takenBy: where.takenBy, purpose: label('checkOutPurpose', where.purpose) })} <DateTime value={where.expectedReturnAt} />
+                {t('counter.actions.checkedOut', { takenBy: where.takenBy, purpose: label('checkOutPurpose', where.purpose) })}{' '}
+                <DateTime value={where.expectedReturnAt} />
               </>
             )}
           </Text>
         )}
         {offer && (
           <Alert color="blue.9" variant="outline" role="status" title={t('counter.actions.offerOpen')}>
-            {t('counter.actions.offerTo', { to: partyName(offer.to, t), purpose: label('handoverPurpose', offer.purpose), by: offer.offeredBy })} <DateTime value={offer.offeredAt} />
+            {t('counter.actions.offerTo', {
+              to: partyName(offer.to, t),
+              purpose: label('handoverPurpose', offer.purpose),
+              by: offer.offeredBy,
+            })}{' '}
+            <DateTime value={offer.offeredAt} />
           </Alert>
         )}
         {item.status === 'held' && item.sealMismatches.length > 0 && (
@@ -61,10 +102,19 @@ export function ItemActions({ itemId }: { itemId: string }) {
             {t('counter.actions.sealMismatches', { count: item.sealMismatches.length })}
           </Text>
         )}
-        {actions.length === 0 && item.status === 'held' && <Text size="sm" c="dimmed">{t('counter.actions.none')}</Text>}
+        {actions.length === 0 && item.status === 'held' && (
+          <Text size="sm" c="dimmed">
+            {t('counter.actions.none')}
+          </Text>
+        )}
         <Group gap="xs">
           {ORDER.filter((a) => actions.includes(a)).map((a) => (
-            <Button key={a} variant={a === 'accept' || a === 'offer' ? 'filled' : DANGER.includes(a) ? 'outline' : 'default'} color={DANGER.includes(a) ? 'red.9' : undefined} onClick={() => setOpen(a)}>
+            <Button
+              key={a}
+              variant={a === 'accept' || a === 'offer' ? 'filled' : DANGER.includes(a) ? 'outline' : 'default'}
+              color={DANGER.includes(a) ? 'red.9' : undefined}
+              onClick={() => setOpen(a)}
+            >
               {t(`counter.actions.${a}`)}
             </Button>
           ))}

@@ -5,7 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { useUser } from '@/lib/auth';
 import { useCodeLabel, codesOf } from '@/lib/i18n/codes';
 import { brusselsToInstant, dayjs, nowInBrussels, todayInBrussels } from '@/lib/i18n/dates';
-import type { CheckOutPurpose, DecisionAuthority, Disposition, HandoverMethod, HeldItem, LabAnalysis, LabConclusion, Reference, StorageLocation } from '../api/counter.api';
+import type {
+  CheckOutPurpose,
+  DecisionAuthority,
+  Disposition,
+  HandoverMethod,
+  HeldItem,
+  LabAnalysis,
+  LabConclusion,
+  Reference,
+  StorageLocation,
+} from '../api/counter.api';
 import { counterCodes, useCounterLabel } from '../labels';
 import { ActionDialog } from './action-dialog';
 import { required, text } from './fields';
@@ -19,7 +29,11 @@ interface DialogProps {
 const ALIGN = { alignItems: 'end' } as const;
 
 type LocationValues = { room: string; locker: string; shelf: string };
-const location = (v: LocationValues): StorageLocation => ({ room: v.room.trim(), ...(text(v.locker) ? { locker: text(v.locker) } : {}), ...(text(v.shelf) ? { shelf: text(v.shelf) } : {}) });
+const location = (v: LocationValues): StorageLocation => ({
+  room: v.room.trim(),
+  ...(text(v.locker) ? { locker: text(v.locker) } : {}),
+  ...(text(v.shelf) ? { shelf: text(v.shelf) } : {}),
+});
 
 function LocationFields({ form }: { form: { getInputProps: (path: string) => object } }) {
   const { t } = useTranslation();
@@ -39,7 +53,15 @@ export function CheckInDialog({ item, reference, onClose }: DialogProps) {
     validate: { location: { room: required(t) } },
   });
   return (
-    <ActionDialog itemId={item.itemId} title={t('counter.checkIn.title', { label: item.labelNumber })} onClose={onClose} form={form} submitLabel={t('counter.checkIn.submit')} done={t('counter.checkIn.done')} command={(v) => ({ kind: 'checkIn', body: { location: location(v.location) } })}>
+    <ActionDialog
+      itemId={item.itemId}
+      title={t('counter.checkIn.title', { label: item.labelNumber })}
+      onClose={onClose}
+      form={form}
+      submitLabel={t('counter.checkIn.submit')}
+      done={t('counter.checkIn.done')}
+      command={(v) => ({ kind: 'checkIn', body: { location: location(v.location) } })}
+    >
       <LocationFields form={form} />
     </ActionDialog>
   );
@@ -63,13 +85,37 @@ export function CheckOutDialog({ item, onClose }: DialogProps) {
       form={form}
       submitLabel={t('counter.checkOut.submit')}
       done={t('counter.checkOut.done')}
-      command={(v) => ({ kind: 'checkOut', body: { purpose: v.purpose!, takenBy: v.takenBy.trim(), expectedReturnAt: brusselsToInstant(v.expectedReturnAt.replace('T', ' ')), ...(text(v.note) ? { note: text(v.note) } : {}) } })}
+      command={(v) => ({
+        kind: 'checkOut',
+        body: {
+          purpose: v.purpose!,
+          takenBy: v.takenBy.trim(),
+          expectedReturnAt: brusselsToInstant(v.expectedReturnAt.replace('T', ' ')),
+          ...(text(v.note) ? { note: text(v.note) } : {}),
+        },
+      })}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN}>
-        <Select label={t('counter.fields.checkOutPurpose')} withAsterisk data={counterCodes('checkOutPurpose').map((p) => ({ value: p, label: label('checkOutPurpose', p) }))} {...form.getInputProps('purpose')} />
-        <TextInput label={t('counter.checkOut.takenBy')} description={t('counter.checkOut.takenByHint')} withAsterisk {...form.getInputProps('takenBy')} />
+        <Select
+          label={t('counter.fields.checkOutPurpose')}
+          withAsterisk
+          data={counterCodes('checkOutPurpose').map((p) => ({ value: p, label: label('checkOutPurpose', p) }))}
+          {...form.getInputProps('purpose')}
+        />
+        <TextInput
+          label={t('counter.checkOut.takenBy')}
+          description={t('counter.checkOut.takenByHint')}
+          withAsterisk
+          {...form.getInputProps('takenBy')}
+        />
       </SimpleGrid>
-      <TextInput type="datetime-local" label={t('counter.checkOut.expectedReturn')} description={t('counter.fields.brusselsTime')} withAsterisk {...form.getInputProps('expectedReturnAt')} />
+      <TextInput
+        type="datetime-local"
+        label={t('counter.checkOut.expectedReturn')}
+        description={t('counter.fields.brusselsTime')}
+        withAsterisk
+        {...form.getInputProps('expectedReturnAt')}
+      />
       <Textarea label={t('counter.fields.note')} autosize minRows={2} {...form.getInputProps('note')} />
     </ActionDialog>
   );
@@ -83,7 +129,15 @@ export function ReturnDialog({ item, onClose }: DialogProps) {
     validate: { location: { room: required(t) } },
   });
   return (
-    <ActionDialog itemId={item.itemId} title={t('counter.return.title', { label: item.labelNumber })} onClose={onClose} form={form} submitLabel={t('counter.return.submit')} done={t('counter.return.done')} command={(v) => ({ kind: 'return', body: { location: location(v.location) } })}>
+    <ActionDialog
+      itemId={item.itemId}
+      title={t('counter.return.title', { label: item.labelNumber })}
+      onClose={onClose}
+      form={form}
+      submitLabel={t('counter.return.submit')}
+      done={t('counter.return.done')}
+      command={(v) => ({ kind: 'return', body: { location: location(v.location) } })}
+    >
       <LocationFields form={form} />
     </ActionDialog>
   );
@@ -95,7 +149,13 @@ export function LabSubmissionDialog({ item, reference, onClose }: DialogProps) {
   const code = useCodeLabel();
   const label = useCounterLabel();
   const [key] = useState(() => crypto.randomUUID());
-  const form = useForm<{ laboratory: string; analysis: LabAnalysis | null; request: string; method: HandoverMethod | null; sealIntact: boolean }>({
+  const form = useForm<{
+    laboratory: string;
+    analysis: LabAnalysis | null;
+    request: string;
+    method: HandoverMethod | null;
+    sealIntact: boolean;
+  }>({
     initialValues: { laboratory: reference?.laboratories[0]?.id ?? '', analysis: null, request: '', method: 'courier', sealIntact: true },
     validate: { laboratory: required(t), analysis: required(t), request: required(t), method: required(t) },
   });
@@ -110,16 +170,49 @@ export function LabSubmissionDialog({ item, reference, onClose }: DialogProps) {
       aliases={{ 'laboratory.kind': 'laboratory', 'laboratory.id': 'laboratory' }}
       command={(v) => {
         const lab = reference?.laboratories.find((l) => l.id === v.laboratory);
-        return { kind: 'labSubmission', key, body: { laboratory: { kind: 'lab', id: v.laboratory, ...(lab ? { name: lab.name } : {}) }, analysis: v.analysis!, request: v.request.trim(), method: v.method!, sealIntact: v.sealIntact } };
+        return {
+          kind: 'labSubmission',
+          key,
+          body: {
+            laboratory: { kind: 'lab', id: v.laboratory, ...(lab ? { name: lab.name } : {}) },
+            analysis: v.analysis!,
+            request: v.request.trim(),
+            method: v.method!,
+            sealIntact: v.sealIntact,
+          },
+        };
       }}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN}>
-        <Select label={t('counter.lab.laboratory')} withAsterisk allowDeselect={false} data={(reference?.laboratories ?? []).map((l) => ({ value: l.id, label: l.name }))} {...form.getInputProps('laboratory')} />
-        <Select label={t('counter.lab.analysis')} withAsterisk data={codesOf('labAnalysis').map((a) => ({ value: a, label: code('labAnalysis', a) }))} {...form.getInputProps('analysis')} />
+        <Select
+          label={t('counter.lab.laboratory')}
+          withAsterisk
+          allowDeselect={false}
+          data={(reference?.laboratories ?? []).map((l) => ({ value: l.id, label: l.name }))}
+          {...form.getInputProps('laboratory')}
+        />
+        <Select
+          label={t('counter.lab.analysis')}
+          withAsterisk
+          data={codesOf('labAnalysis').map((a) => ({ value: a, label: code('labAnalysis', a) }))}
+          {...form.getInputProps('analysis')}
+        />
       </SimpleGrid>
-      <Textarea label={t('counter.lab.request')} description={t('counter.lab.requestHint')} withAsterisk autosize minRows={2} {...form.getInputProps('request')} />
+      <Textarea
+        label={t('counter.lab.request')}
+        description={t('counter.lab.requestHint')}
+        withAsterisk
+        autosize
+        minRows={2}
+        {...form.getInputProps('request')}
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN}>
-        <Select label={t('counter.fields.method')} withAsterisk data={counterCodes('handoverMethod').map((m) => ({ value: m, label: label('handoverMethod', m) }))} {...form.getInputProps('method')} />
+        <Select
+          label={t('counter.fields.method')}
+          withAsterisk
+          data={counterCodes('handoverMethod').map((m) => ({ value: m, label: label('handoverMethod', m) }))}
+          {...form.getInputProps('method')}
+        />
         <Checkbox label={t('counter.fields.sealIntact')} {...form.getInputProps('sealIntact', { type: 'checkbox' })} />
       </SimpleGrid>
     </ActionDialog>
@@ -137,9 +230,21 @@ export function LabResultDialog({ item, onClose }: DialogProps) {
   const { t } = useTranslation();
   const code = useCodeLabel();
   const atLab = Object.values(item.labSubmissions).filter((s) => s.status === 'at_lab');
-  const form = useForm<{ submissionId: string; labReference: string; conclusion: LabConclusion | null; summary: string; reportSha256: string }>({
+  const form = useForm<{
+    submissionId: string;
+    labReference: string;
+    conclusion: LabConclusion | null;
+    summary: string;
+    reportSha256: string;
+  }>({
     initialValues: { submissionId: atLab[0]?.submissionId ?? '', labReference: '', conclusion: null, summary: '', reportSha256: '' },
-    validate: { submissionId: required(t), labReference: required(t), conclusion: required(t), summary: required(t), reportSha256: (v) => (/^[0-9a-f]{64}$/.test(v) ? null : t('counter.lab.reportRequired')) },
+    validate: {
+      submissionId: required(t),
+      labReference: required(t),
+      conclusion: required(t),
+      summary: required(t),
+      reportSha256: (v) => (/^[0-9a-f]{64}$/.test(v) ? null : t('counter.lab.reportRequired')),
+    },
   });
   const [hashing, setHashing] = useState(false);
   return (
@@ -150,18 +255,30 @@ export function LabResultDialog({ item, onClose }: DialogProps) {
       form={form}
       submitLabel={t('counter.lab.resultSubmit')}
       done={t('counter.lab.resultDone')}
-      command={(v) => ({ kind: 'labResult', submissionId: v.submissionId, body: { labReference: v.labReference.trim(), conclusion: v.conclusion!, summary: v.summary.trim(), reportSha256: v.reportSha256 } })}
+      command={(v) => ({
+        kind: 'labResult',
+        submissionId: v.submissionId,
+        body: { labReference: v.labReference.trim(), conclusion: v.conclusion!, summary: v.summary.trim(), reportSha256: v.reportSha256 },
+      })}
     >
       <Select
         label={t('counter.lab.submission')}
         withAsterisk
         allowDeselect={false}
-        data={atLab.map((s) => ({ value: s.submissionId, label: `${s.laboratory.name ?? s.laboratory.id} — ${code('labAnalysis', s.analysis)}` }))}
+        data={atLab.map((s) => ({
+          value: s.submissionId,
+          label: `${s.laboratory.name ?? s.laboratory.id} — ${code('labAnalysis', s.analysis)}`,
+        }))}
         {...form.getInputProps('submissionId')}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN}>
         <TextInput label={t('counter.lab.labReference')} withAsterisk {...form.getInputProps('labReference')} />
-        <Select label={t('counter.lab.conclusion')} withAsterisk data={codesOf('labConclusion').map((c) => ({ value: c, label: code('labConclusion', c) }))} {...form.getInputProps('conclusion')} />
+        <Select
+          label={t('counter.lab.conclusion')}
+          withAsterisk
+          data={codesOf('labConclusion').map((c) => ({ value: c, label: code('labConclusion', c) }))}
+          {...form.getInputProps('conclusion')}
+        />
       </SimpleGrid>
       <Textarea label={t('counter.lab.summary')} withAsterisk autosize minRows={2} {...form.getInputProps('summary')} />
       <FileInput
@@ -192,10 +309,12 @@ export function LabResultDialog({ item, onClose }: DialogProps) {
 export function DecisionDialog({ item, onClose }: DialogProps) {
   const { t } = useTranslation();
   const label = useCounterLabel();
-  const form = useForm<{ decisionRef: string; authority: DecisionAuthority | null; decisionDate: string; disposition: Disposition | null }>({
-    initialValues: { decisionRef: '', authority: 'procureur_des_konings', decisionDate: todayInBrussels(), disposition: null },
-    validate: { decisionRef: required(t), authority: required(t), decisionDate: required(t), disposition: required(t) },
-  });
+  const form = useForm<{ decisionRef: string; authority: DecisionAuthority | null; decisionDate: string; disposition: Disposition | null }>(
+    {
+      initialValues: { decisionRef: '', authority: 'procureur_des_konings', decisionDate: todayInBrussels(), disposition: null },
+      validate: { decisionRef: required(t), authority: required(t), decisionDate: required(t), disposition: required(t) },
+    },
+  );
   return (
     <ActionDialog
       itemId={item.itemId}
@@ -204,14 +323,38 @@ export function DecisionDialog({ item, onClose }: DialogProps) {
       form={form}
       submitLabel={t('counter.decision.submit')}
       done={t('counter.decision.done')}
-      command={(v) => ({ kind: 'decision', body: { decisionRef: v.decisionRef.trim(), authority: v.authority!, decisionDate: v.decisionDate, disposition: v.disposition! } })}
+      command={(v) => ({
+        kind: 'decision',
+        body: { decisionRef: v.decisionRef.trim(), authority: v.authority!, decisionDate: v.decisionDate, disposition: v.disposition! },
+      })}
     >
       {item.decision && <Text size="sm">{t('counter.decision.replaces', { ref: item.decision.decisionRef })}</Text>}
       <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN}>
-        <TextInput label={t('counter.decision.ref')} description={t('counter.decision.refHint')} withAsterisk {...form.getInputProps('decisionRef')} />
-        <Select label={t('counter.decision.authority')} withAsterisk data={counterCodes('authority').map((a) => ({ value: a, label: label('authority', a) }))} {...form.getInputProps('authority')} />
-        <TextInput type="date" label={t('counter.decision.date')} max={todayInBrussels()} withAsterisk {...form.getInputProps('decisionDate')} />
-        <Select label={t('counter.decision.disposition')} withAsterisk data={counterCodes('disposition').map((d) => ({ value: d, label: label('disposition', d) }))} {...form.getInputProps('disposition')} />
+        <TextInput
+          label={t('counter.decision.ref')}
+          description={t('counter.decision.refHint')}
+          withAsterisk
+          {...form.getInputProps('decisionRef')}
+        />
+        <Select
+          label={t('counter.decision.authority')}
+          withAsterisk
+          data={counterCodes('authority').map((a) => ({ value: a, label: label('authority', a) }))}
+          {...form.getInputProps('authority')}
+        />
+        <TextInput
+          type="date"
+          label={t('counter.decision.date')}
+          max={todayInBrussels()}
+          withAsterisk
+          {...form.getInputProps('decisionDate')}
+        />
+        <Select
+          label={t('counter.decision.disposition')}
+          withAsterisk
+          data={counterCodes('disposition').map((d) => ({ value: d, label: label('disposition', d) }))}
+          {...form.getInputProps('disposition')}
+        />
       </SimpleGrid>
     </ActionDialog>
   );
@@ -227,7 +370,9 @@ export function DisposalDialog({ item, reference, onClose }: DialogProps) {
   const label = useCounterLabel();
   const code = useCodeLabel();
   const decision = item.decision;
-  const needed = decision ? (reference?.witnessRules.find((r) => r.disposition === decision.disposition && r.category === item.category)?.witnesses ?? 0) : 0;
+  const needed = decision
+    ? (reference?.witnessRules.find((r) => r.disposition === decision.disposition && r.category === item.category)?.witnesses ?? 0)
+    : 0;
   const handedTo = decision?.disposition === 'return_to_owner' || decision?.disposition === 'transfer_to_court_registry';
   const form = useForm({
     initialValues: { decisionRef: decision?.decisionRef ?? '', witnesses: '', receiptRef: '', handedTo: '' },
@@ -246,7 +391,10 @@ export function DisposalDialog({ item, reference, onClose }: DialogProps) {
         kind: 'disposal',
         body: {
           decisionRef: v.decisionRef.trim(),
-          witnesses: v.witnesses.split(/[\n,;]+/).map((w) => w.trim()).filter(Boolean),
+          witnesses: v.witnesses
+            .split(/[\n,;]+/)
+            .map((w) => w.trim())
+            .filter(Boolean),
           receiptRef: v.receiptRef.trim(),
           ...(text(v.handedTo) ? { handedTo: text(v.handedTo) } : {}),
         },
@@ -254,7 +402,11 @@ export function DisposalDialog({ item, reference, onClose }: DialogProps) {
     >
       {decision ? (
         <Text size="sm">
-          {t('counter.disposal.decision', { ref: decision.decisionRef, authority: label('authority', decision.authority), disposition: label('disposition', decision.disposition) })}
+          {t('counter.disposal.decision', {
+            ref: decision.decisionRef,
+            authority: label('authority', decision.authority),
+            disposition: label('disposition', decision.disposition),
+          })}
         </Text>
       ) : (
         <Alert color="orange.9" variant="outline" role="status">
@@ -263,14 +415,31 @@ export function DisposalDialog({ item, reference, onClose }: DialogProps) {
       )}
       {decision && (
         <Text size="sm" fw={600}>
-          {needed > 0 ? t('counter.disposal.witnessesNeeded', { count: needed, category: code('evidenceCategory', item.category), disposition: label('disposition', decision.disposition) }) : t('counter.disposal.noWitnessesNeeded')}
+          {needed > 0
+            ? t('counter.disposal.witnessesNeeded', {
+                count: needed,
+                category: code('evidenceCategory', item.category),
+                disposition: label('disposition', decision.disposition),
+              })
+            : t('counter.disposal.noWitnessesNeeded')}
         </Text>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN}>
         <TextInput label={t('counter.decision.ref')} withAsterisk {...form.getInputProps('decisionRef')} />
-        <TextInput label={t('counter.disposal.receipt')} description={t('counter.disposal.receiptHint')} withAsterisk {...form.getInputProps('receiptRef')} />
+        <TextInput
+          label={t('counter.disposal.receipt')}
+          description={t('counter.disposal.receiptHint')}
+          withAsterisk
+          {...form.getInputProps('receiptRef')}
+        />
       </SimpleGrid>
-      <Textarea label={t('counter.disposal.witnesses')} description={t('counter.disposal.witnessesHint')} autosize minRows={2} {...form.getInputProps('witnesses')} />
+      <Textarea
+        label={t('counter.disposal.witnesses')}
+        description={t('counter.disposal.witnessesHint')}
+        autosize
+        minRows={2}
+        {...form.getInputProps('witnesses')}
+      />
       {handedTo && <TextInput label={t('counter.disposal.handedTo')} withAsterisk {...form.getInputProps('handedTo')} />}
     </ActionDialog>
   );

@@ -43,13 +43,24 @@ export function ItemLookup() {
   return (
     <form onSubmit={submit} role="search" aria-label={t('counter.lookup.label')}>
       <Group align="flex-end" gap="xs">
-        <TextInput label={t('counter.lookup.label')} description={t('counter.lookup.hint')} value={value} onChange={(e) => setValue(e.currentTarget.value)} style={{ flex: '1 1 260px' }} error={missing ? t('counter.lookup.notFound') : undefined} />
+        <TextInput
+          label={t('counter.lookup.label')}
+          description={t('counter.lookup.hint')}
+          value={value}
+          onChange={(e) => setValue(e.currentTarget.value)}
+          style={{ flex: '1 1 260px' }}
+          error={missing ? t('counter.lookup.notFound') : undefined}
+        />
         <Button type="submit" variant="default">
           {t('counter.lookup.open')}
         </Button>
       </Group>
       {error !== null && <ProblemAlert error={error} />}
-      {missing && <Text size="xs" c="dimmed" mt={4}>{t('counter.lookup.notFoundHint')}</Text>}
+      {missing && (
+        <Text size="xs" c="dimmed" mt={4}>
+          {t('counter.lookup.notFoundHint')}
+        </Text>
+      )}
     </form>
   );
 }

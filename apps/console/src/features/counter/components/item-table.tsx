@@ -9,7 +9,15 @@ import type { ListEntry } from '../api/counter.api';
  * Items as a dense table, each label opening the item's counter actions; `extra` adds the columns a
  * screen needs (where, until when, by whom).
  */
-export function ItemTable({ items, caption, extra }: { items: ListEntry[]; caption: string; extra?: { header: string; cell: (e: ListEntry) => ReactNode }[] }) {
+export function ItemTable({
+  items,
+  caption,
+  extra,
+}: {
+  items: ListEntry[];
+  caption: string;
+  extra?: { header: string; cell: (e: ListEntry) => ReactNode }[];
+}) {
   const { t } = useTranslation();
   const code = useCodeLabel();
   return (
@@ -20,7 +28,9 @@ export function ItemTable({ items, caption, extra }: { items: ListEntry[]; capti
           <Table.Tr>
             <Table.Th>{t('counter.list.label')}</Table.Th>
             <Table.Th>{t('counter.list.description')}</Table.Th>
-            {extra?.map((x) => <Table.Th key={x.header}>{x.header}</Table.Th>)}
+            {extra?.map((x) => (
+              <Table.Th key={x.header}>{x.header}</Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -36,7 +46,9 @@ export function ItemTable({ items, caption, extra }: { items: ListEntry[]; capti
                   {code('evidenceCategory', e.category)} — {e.description}
                 </Text>
               </Table.Td>
-              {extra?.map((x) => <Table.Td key={x.header}>{x.cell(e)}</Table.Td>)}
+              {extra?.map((x) => (
+                <Table.Td key={x.header}>{x.cell(e)}</Table.Td>
+              ))}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -157,7 +157,8 @@ export const counterEn: Widen<typeof counterNl> = {
   },
   disposals: {
     title: 'Disposal',
-    intro: "An item is destroyed, returned, confiscated or taken to the court registry only on a magistrate's decision. Record the decision first, then carry it out with the witnesses the zone asks for.",
+    intro:
+      "An item is destroyed, returned, confiscated or taken to the court registry only on a magistrate's decision. Record the decision first, then carry it out with the witnesses the zone asks for.",
     rules: "Witnesses by the zone's rules",
     rule_one: '{{disposition}} of {{category}}: {{count}} witness',
     rule_other: '{{disposition}} of {{category}}: {{count}} witnesses',
@@ -217,7 +218,13 @@ export const counterEn: Widen<typeof counterNl> = {
     withdrawItem: 'Withdraw the offer of item {{label}}',
   },
   codes: {
-    partyKind: { officer: 'a staff member', storage_room: 'the storage room', lab: 'a lab', court_registry: 'the court registry', external_body: 'an outside body' },
+    partyKind: {
+      officer: 'a staff member',
+      storage_room: 'the storage room',
+      lab: 'a lab',
+      court_registry: 'the court registry',
+      external_body: 'an outside body',
+    },
     handoverPurpose: {
       storage: 'storage',
       lab_analysis: 'lab analysis',
@@ -226,14 +233,26 @@ export const counterEn: Widen<typeof counterNl> = {
       return_to_owner: 'return to the owner',
       destruction: 'destruction',
     },
-    handoverMethod: { hand_delivery: 'handed over in person', courier: 'courier', police_transport: 'police transport', registered_post: 'registered post' },
+    handoverMethod: {
+      hand_delivery: 'handed over in person',
+      courier: 'courier',
+      police_transport: 'police transport',
+      registered_post: 'registered post',
+    },
     checkOutPurpose: { examination: 'examination', court: 'court hearing' },
     authority: { procureur_des_konings: 'public prosecutor', onderzoeksrechter: 'investigating judge', rechtbank: 'court' },
-    disposition: { return_to_owner: 'return to the owner', destruction: 'destruction', confiscation: 'confiscation', transfer_to_court_registry: 'deposit at the court registry' },
+    disposition: {
+      return_to_owner: 'return to the owner',
+      destruction: 'destruction',
+      confiscation: 'confiscation',
+      transfer_to_court_registry: 'deposit at the court registry',
+    },
   },
   problemCodes: {
-    no_disposal_decision: "No magistrate's decision is recorded for this item. Record the decision first (button “Record decision”), then dispose of the item.",
-    disposal_decision_mismatch: 'The recorded decision has another reference. Dispose of the item on the recorded decision, or record the new decision first.',
+    no_disposal_decision:
+      "No magistrate's decision is recorded for this item. Record the decision first (button “Record decision”), then dispose of the item.",
+    disposal_decision_mismatch:
+      'The recorded decision has another reference. Dispose of the item on the recorded decision, or record the new decision first.',
     witnesses_required: 'This disposal of this kind of item needs more witnesses (see the number above).',
     invalid_witnesses: 'Name each witness once; whoever disposes cannot also witness.',
     decision_date_in_future: 'A decision cannot be dated after today.',

@@ -87,7 +87,8 @@ export const counterNl = {
     sealFound: 'Zegelnummer dat u aantreft',
     sealFoundHint: 'Geregistreerd: {{seal}}',
     mismatchTitle: 'Zegelnummer wijkt af',
-    mismatch: 'Geregistreerd is {{expected}}, u las {{found}}. U kunt het stuk aanvaarden: de afwijking wordt mee geregistreerd in de bewaringsketen.',
+    mismatch:
+      'Geregistreerd is {{expected}}, u las {{found}}. U kunt het stuk aanvaarden: de afwijking wordt mee geregistreerd in de bewaringsketen.',
     place: 'Plaats van overdracht',
     condition: 'Staat bij ontvangst',
     submit: 'Aanvaarden',
@@ -95,7 +96,12 @@ export const counterNl = {
     doneMismatch: 'Overdracht aanvaard, met de afwijking van het zegel geregistreerd.',
   },
   decline: { title: 'Stuk {{label}} weigeren', reason: 'Waarom weigert u?', submit: 'Weigeren', done: 'Overdracht geweigerd.' },
-  withdraw: { title: 'Aanbod van stuk {{label}} intrekken', reason: 'Reden (niet verplicht)', submit: 'Intrekken', done: 'Aanbod ingetrokken.' },
+  withdraw: {
+    title: 'Aanbod van stuk {{label}} intrekken',
+    reason: 'Reden (niet verplicht)',
+    submit: 'Intrekken',
+    done: 'Aanbod ingetrokken.',
+  },
   checkIn: { title: 'Stuk {{label}} inchecken', submit: 'Inchecken', done: 'Stuk ingecheckt in de bewaarplaats.' },
   checkOut: {
     title: 'Stuk {{label}} uitlenen',
@@ -108,7 +114,8 @@ export const counterNl = {
   return: { title: 'Stuk {{label}} terugbrengen', submit: 'Terugbrengen', done: 'Stuk terug in de bewaarplaats.' },
   lab: {
     title: 'Labo',
-    intro: 'Wat nog bij een labo is, per labo. Een stuk gaat naar het labo met een overdracht; het labo heeft het pas als het die aanvaardt.',
+    intro:
+      'Wat nog bij een labo is, per labo. Een stuk gaat naar het labo met een overdracht; het labo heeft het pas als het die aanvaardt.',
     out: 'Bij {{lab}}',
     noneOut: 'Er is geen stuk bij een labo.',
     submitTitle: 'Stuk {{label}} naar het labo',
@@ -145,7 +152,8 @@ export const counterNl = {
   disposal: {
     title: 'Stuk {{label}} afhandelen',
     decision: 'Beslissing {{ref}} van de {{authority}}: {{disposition}}.',
-    noDecision: 'Voor dit stuk is nog geen beslissing van een magistraat geregistreerd. Zonder geregistreerde beslissing wordt een afhandeling geweigerd.',
+    noDecision:
+      'Voor dit stuk is nog geen beslissing van een magistraat geregistreerd. Zonder geregistreerde beslissing wordt een afhandeling geweigerd.',
     witnessesNeeded_one: '{{disposition}} van {{category}} vraagt {{count}} getuige.',
     witnessesNeeded_other: '{{disposition}} van {{category}} vraagt {{count}} getuigen.',
     noWitnessesNeeded: 'Voor deze afhandeling zijn geen getuigen nodig.',
@@ -159,7 +167,8 @@ export const counterNl = {
   },
   disposals: {
     title: 'Afhandeling',
-    intro: 'Een stuk wordt pas vernietigd, teruggegeven, verbeurdverklaard of naar de griffie gebracht op beslissing van een magistraat. Registreer eerst de beslissing, voer ze daarna uit met de getuigen die de zone vraagt.',
+    intro:
+      'Een stuk wordt pas vernietigd, teruggegeven, verbeurdverklaard of naar de griffie gebracht op beslissing van een magistraat. Registreer eerst de beslissing, voer ze daarna uit met de getuigen die de zone vraagt.',
     rules: 'Getuigen volgens de regels van de zone',
     rule_one: '{{disposition}} van {{category}}: {{count}} getuige',
     rule_other: '{{disposition}} van {{category}}: {{count}} getuigen',
@@ -183,7 +192,8 @@ export const counterNl = {
   },
   inventory: {
     title: 'Inventaris',
-    intro: 'Tel een plaats: laad wat er volgens de registratie ligt, scan of typ elk label dat u op het schap vindt, en registreer de telling.',
+    intro:
+      'Tel een plaats: laad wat er volgens de registratie ligt, scan of typ elk label dat u op het schap vindt, en registreer de telling.',
     load: 'Verwachte stukken laden',
     expected_one: '{{count}} stuk verwacht op {{location}}',
     expected_other: '{{count}} stukken verwacht op {{location}}',
@@ -219,7 +229,13 @@ export const counterNl = {
     withdrawItem: 'Aanbod van stuk {{label}} intrekken',
   },
   codes: {
-    partyKind: { officer: 'een medewerker', storage_room: 'de bewaarplaats', lab: 'een labo', court_registry: 'de griffie', external_body: 'een externe instantie' },
+    partyKind: {
+      officer: 'een medewerker',
+      storage_room: 'de bewaarplaats',
+      lab: 'een labo',
+      court_registry: 'de griffie',
+      external_body: 'een externe instantie',
+    },
     handoverPurpose: {
       storage: 'bewaring',
       lab_analysis: 'labo-onderzoek',
@@ -228,14 +244,26 @@ export const counterNl = {
       return_to_owner: 'teruggave aan de eigenaar',
       destruction: 'vernietiging',
     },
-    handoverMethod: { hand_delivery: 'persoonlijk overhandigd', courier: 'koerier', police_transport: 'politievervoer', registered_post: 'aangetekende zending' },
+    handoverMethod: {
+      hand_delivery: 'persoonlijk overhandigd',
+      courier: 'koerier',
+      police_transport: 'politievervoer',
+      registered_post: 'aangetekende zending',
+    },
     checkOutPurpose: { examination: 'onderzoek', court: 'zitting' },
     authority: { procureur_des_konings: 'procureur des Konings', onderzoeksrechter: 'onderzoeksrechter', rechtbank: 'rechtbank' },
-    disposition: { return_to_owner: 'teruggave aan de eigenaar', destruction: 'vernietiging', confiscation: 'verbeurdverklaring', transfer_to_court_registry: 'neerlegging ter griffie' },
+    disposition: {
+      return_to_owner: 'teruggave aan de eigenaar',
+      destruction: 'vernietiging',
+      confiscation: 'verbeurdverklaring',
+      transfer_to_court_registry: 'neerlegging ter griffie',
+    },
   },
   problemCodes: {
-    no_disposal_decision: 'Voor dit stuk is geen beslissing van een magistraat geregistreerd. Registreer eerst de beslissing (knop “Beslissing registreren”), en handel het stuk daarna af.',
-    disposal_decision_mismatch: 'De geregistreerde beslissing heeft een andere referentie. Handel het stuk af op de beslissing die geregistreerd is, of registreer de nieuwe beslissing eerst.',
+    no_disposal_decision:
+      'Voor dit stuk is geen beslissing van een magistraat geregistreerd. Registreer eerst de beslissing (knop “Beslissing registreren”), en handel het stuk daarna af.',
+    disposal_decision_mismatch:
+      'De geregistreerde beslissing heeft een andere referentie. Handel het stuk af op de beslissing die geregistreerd is, of registreer de nieuwe beslissing eerst.',
     witnesses_required: 'Voor deze afhandeling van dit soort stuk zijn meer getuigen nodig (zie het aantal hierboven).',
     invalid_witnesses: 'Noem elke getuige één keer; wie afhandelt kan niet zelf getuige zijn.',
     decision_date_in_future: 'Een beslissing kan niet later gedateerd zijn dan vandaag.',

@@ -26,7 +26,11 @@ function DisposalsScreen() {
         <List size="sm">
           {rules.map((r) => (
             <List.Item key={`${r.disposition}:${r.category}`}>
-              {t('counter.disposals.rule', { count: r.witnesses, disposition: label('disposition', r.disposition), category: code('evidenceCategory', r.category) })}
+              {t('counter.disposals.rule', {
+                count: r.witnesses,
+                disposition: label('disposition', r.disposition),
+                category: code('evidenceCategory', r.category),
+              })}
             </List.Item>
           ))}
         </List>

@@ -14,7 +14,13 @@ import { AcceptDialog, DeclineDialog, HandoverItem, WithdrawDialog } from '../co
 import { ItemLookup } from '../components/item-lookup';
 import { useCounterLabel } from '../labels';
 
-const asHandover = (e: ListEntry): HandoverItem => ({ itemId: e.id, labelNumber: e.labelNumber, sealNumber: e.sealNumber, custodian: e.custodian, openOffer: e.openOffer });
+const asHandover = (e: ListEntry): HandoverItem => ({
+  itemId: e.id,
+  labelNumber: e.labelNumber,
+  sealNumber: e.sealNumber,
+  custodian: e.custodian,
+  openOffer: e.openOffer,
+});
 
 type Open = { kind: 'accept' | 'decline' | 'withdraw'; item: HandoverItem } | null;
 
@@ -61,15 +67,31 @@ function HandoverTable({ side, entries, onAct }: { side: 'incoming' | 'outgoing'
                 <Group gap={6} wrap="nowrap">
                   {side === 'incoming' ? (
                     <>
-                      <Button size="xs" onClick={() => onAct({ kind: 'accept', item: asHandover(e) })} aria-label={t('counter.handovers.acceptItem', { label: e.labelNumber })}>
+                      <Button
+                        size="xs"
+                        onClick={() => onAct({ kind: 'accept', item: asHandover(e) })}
+                        aria-label={t('counter.handovers.acceptItem', { label: e.labelNumber })}
+                      >
                         {t('counter.actions.accept')}
                       </Button>
-                      <Button size="xs" variant="outline" color="red.9" onClick={() => onAct({ kind: 'decline', item: asHandover(e) })} aria-label={t('counter.handovers.declineItem', { label: e.labelNumber })}>
+                      <Button
+                        size="xs"
+                        variant="outline"
+                        color="red.9"
+                        onClick={() => onAct({ kind: 'decline', item: asHandover(e) })}
+                        aria-label={t('counter.handovers.declineItem', { label: e.labelNumber })}
+                      >
                         {t('counter.actions.decline')}
                       </Button>
                     </>
                   ) : (
-                    <Button size="xs" variant="outline" color="red.9" onClick={() => onAct({ kind: 'withdraw', item: asHandover(e) })} aria-label={t('counter.handovers.withdrawItem', { label: e.labelNumber })}>
+                    <Button
+                      size="xs"
+                      variant="outline"
+                      color="red.9"
+                      onClick={() => onAct({ kind: 'withdraw', item: asHandover(e) })}
+                      aria-label={t('counter.handovers.withdrawItem', { label: e.labelNumber })}
+                    >
                       {t('counter.actions.withdraw')}
                     </Button>
                   )}
@@ -102,11 +124,25 @@ function HandoversScreen() {
       <ItemLookup />
       <Section id="handovers-incoming" title={t('counter.handovers.incoming')}>
         {incoming.isError && <ProblemAlert error={incoming.error} />}
-        {incoming.data && (incoming.data.items.length === 0 ? <Text size="sm" c="dimmed">{t('counter.handovers.noIncoming')}</Text> : <HandoverTable side="incoming" entries={incoming.data.items} onAct={setOpen} />)}
+        {incoming.data &&
+          (incoming.data.items.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('counter.handovers.noIncoming')}
+            </Text>
+          ) : (
+            <HandoverTable side="incoming" entries={incoming.data.items} onAct={setOpen} />
+          ))}
       </Section>
       <Section id="handovers-outgoing" title={t('counter.handovers.outgoing')}>
         {outgoing.isError && <ProblemAlert error={outgoing.error} />}
-        {outgoing.data && (outgoing.data.items.length === 0 ? <Text size="sm" c="dimmed">{t('counter.handovers.noOutgoing')}</Text> : <HandoverTable side="outgoing" entries={outgoing.data.items} onAct={setOpen} />)}
+        {outgoing.data &&
+          (outgoing.data.items.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('counter.handovers.noOutgoing')}
+            </Text>
+          ) : (
+            <HandoverTable side="outgoing" entries={outgoing.data.items} onAct={setOpen} />
+          ))}
       </Section>
       {open?.kind === 'accept' && <AcceptDialog item={open.item} etag={null} reference={reference.data} onClose={close} />}
       {open?.kind === 'decline' && <DeclineDialog item={open.item} etag={null} reference={reference.data} onClose={close} />}

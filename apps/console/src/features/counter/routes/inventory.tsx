@@ -42,7 +42,9 @@ function InventoryScreen() {
     if (!value) return;
     setScanError(null);
     const known = expected.find((e) => e.labelNumber === value || value.toLowerCase().endsWith(e.id));
-    const hit = known ? { id: known.id, label: known.labelNumber } : await resolveLabel(value).then((r) => (r ? { id: r.id, label: r.labelNumber } : null));
+    const hit = known
+      ? { id: known.id, label: known.labelNumber }
+      : await resolveLabel(value).then((r) => (r ? { id: r.id, label: r.labelNumber } : null));
     if (!hit) setScanError(t('counter.inventory.unknownLabel', { label: value }));
     else if (found.some((f) => f.id === hit.id)) setScanError(t('counter.inventory.alreadyScanned', { label: hit.label }));
     else setFound((f) => [...f, hit]);
@@ -94,7 +96,10 @@ function InventoryScreen() {
       {expectedQuery.isError && <ProblemAlert error={expectedQuery.error} />}
       {place && expectedQuery.data && !result && (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <Section id="inventory-expected" title={t('counter.inventory.expected', { count: expected.length, location: locationFilter(place) })}>
+          <Section
+            id="inventory-expected"
+            title={t('counter.inventory.expected', { count: expected.length, location: locationFilter(place) })}
+          >
             <List size="sm" spacing={4} listStyleType="none">
               {expected.map((e) => (
                 <List.Item key={e.id}>
@@ -114,7 +119,16 @@ function InventoryScreen() {
             <Stack gap="xs">
               <form onSubmit={add} aria-label={t('counter.inventory.scan')}>
                 <Group align="flex-end" gap="xs">
-                  <TextInput ref={input} label={t('counter.inventory.scan')} description={t('counter.inventory.scanHint')} value={scan} onChange={(e) => setScan(e.currentTarget.value)} error={scanError} style={{ flex: 1 }} autoFocus />
+                  <TextInput
+                    ref={input}
+                    label={t('counter.inventory.scan')}
+                    description={t('counter.inventory.scanHint')}
+                    value={scan}
+                    onChange={(e) => setScan(e.currentTarget.value)}
+                    error={scanError}
+                    style={{ flex: 1 }}
+                    autoFocus
+                  />
                   <Button type="submit" variant="default">
                     {t('counter.inventory.add')}
                   </Button>
@@ -130,7 +144,11 @@ function InventoryScreen() {
                           ⚠ {t('counter.inventory.unexpectedHere')}
                         </Text>
                       )}
-                      <CloseButton size="sm" aria-label={t('counter.inventory.remove', { label: f.label })} onClick={() => setFound((all) => all.filter((x) => x.id !== f.id))} />
+                      <CloseButton
+                        size="sm"
+                        aria-label={t('counter.inventory.remove', { label: f.label })}
+                        onClick={() => setFound((all) => all.filter((x) => x.id !== f.id))}
+                      />
                     </Group>
                   </List.Item>
                 ))}
@@ -148,7 +166,11 @@ function InventoryScreen() {
       {result && (
         <Section id="inventory-result" title={t('counter.inventory.result')}>
           <Stack gap="sm">
-            {missing.length === 0 && unexpected.length === 0 && <Alert color="green.9" variant="outline">{t('counter.inventory.allThere')}</Alert>}
+            {missing.length === 0 && unexpected.length === 0 && (
+              <Alert color="green.9" variant="outline">
+                {t('counter.inventory.allThere')}
+              </Alert>
+            )}
             {missing.length > 0 && (
               <Alert color="red.9" variant="outline" title={t('counter.inventory.missing')}>
                 <List size="sm">

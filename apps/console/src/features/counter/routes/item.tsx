@@ -21,10 +21,13 @@ function ItemScreen() {
           {t('counter.item.toHandovers')}
         </Anchor>
       </Group>
-      <PageTitle documentTitle={item ? t('counter.item.title', { label: item.labelNumber }) : t('counter.item.titleLoading')}>{item ? t('counter.item.title', { label: item.labelNumber }) : t('counter.item.titleLoading')}</PageTitle>
+      <PageTitle documentTitle={item ? t('counter.item.title', { label: item.labelNumber }) : t('counter.item.titleLoading')}>
+        {item ? t('counter.item.title', { label: item.labelNumber }) : t('counter.item.titleLoading')}
+      </PageTitle>
       {item && (
         <Text size="sm">
-          {code('evidenceCategory', item.category)} — {item.description} · {t('counter.item.seal', { seal: item.sealNumber })} · {item.pvNumber ?? item.investigationId}
+          {code('evidenceCategory', item.category)} — {item.description} · {t('counter.item.seal', { seal: item.sealNumber })} ·{' '}
+          {item.pvNumber ?? item.investigationId}
         </Text>
       )}
       <ItemActions itemId={id} />

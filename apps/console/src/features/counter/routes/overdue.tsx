@@ -30,7 +30,10 @@ function OverdueScreen() {
             caption={t('counter.overdue.title')}
             extra={[
               { header: t('counter.list.location'), cell: (e) => e.location },
-              { header: t('counter.overdue.takenBy'), cell: (e) => (e.takenBy ? `${e.takenBy} (${e.checkOutPurpose ? label('checkOutPurpose', e.checkOutPurpose) : '—'})` : '—') },
+              {
+                header: t('counter.overdue.takenBy'),
+                cell: (e) => (e.takenBy ? `${e.takenBy} (${e.checkOutPurpose ? label('checkOutPurpose', e.checkOutPurpose) : '—'})` : '—'),
+              },
               {
                 header: t('counter.list.expectedReturn'),
                 cell: (e) => (

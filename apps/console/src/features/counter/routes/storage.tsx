@@ -26,7 +26,11 @@ function StorageScreen() {
       <ItemLookup />
       <LocationForm
         key={location || reference.data?.storageRooms[0]?.name}
-        initial={{ room: room || (reference.data?.storageRooms[0]?.name ?? ''), ...(locker ? { locker } : {}), ...(shelf ? { shelf } : {}) }}
+        initial={{
+          room: room || (reference.data?.storageRooms[0]?.name ?? ''),
+          ...(locker ? { locker } : {}),
+          ...(shelf ? { shelf } : {}),
+        }}
         submitLabel={t('counter.storage.show')}
         onSubmit={(l) => setParams({ location: locationFilter(l) })}
       />

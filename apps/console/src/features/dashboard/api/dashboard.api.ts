@@ -21,26 +21,43 @@ export function useIntakeByChannelAndWeek(from: string, to: string) {
   return useQuery({
     queryKey: dashboardKeys.intake(from, to),
     ...AGGREGATE,
-    queryFn: async () => (await call(reportsApi.GET('/api/reports/statistics', { params: { query: { from, to, groupBy: 'week,channel' } } }))).data,
+    queryFn: async () =>
+      (await call(reportsApi.GET('/api/reports/statistics', { params: { query: { from, to, groupBy: 'week,channel' } } }))).data,
   });
 }
 
 /** The PVs in GAK's work per stage. */
 export function usePvStatistics() {
-  return useQuery({ queryKey: dashboardKeys.pvs(), ...AGGREGATE, queryFn: async () => (await call(reportsApi.GET('/api/reports/pv-statistics'))).data });
+  return useQuery({
+    queryKey: dashboardKeys.pvs(),
+    ...AGGREGATE,
+    queryFn: async () => (await call(reportsApi.GET('/api/reports/pv-statistics'))).data,
+  });
 }
 
 /** Open cases per team and age. */
 export function useCaseStatistics() {
-  return useQuery({ queryKey: dashboardKeys.cases(), ...AGGREGATE, queryFn: async () => (await call(investigationsApi.GET('/api/investigations/statistics'))).data });
+  return useQuery({
+    queryKey: dashboardKeys.cases(),
+    ...AGGREGATE,
+    queryFn: async () => (await call(investigationsApi.GET('/api/investigations/statistics'))).data,
+  });
 }
 
 /** Items checked out, and those past their return. */
 export function useEvidenceStatistics() {
-  return useQuery({ queryKey: dashboardKeys.evidence(), ...AGGREGATE, queryFn: async () => (await call(evidenceApi.GET('/api/evidence/items/statistics'))).data });
+  return useQuery({
+    queryKey: dashboardKeys.evidence(),
+    ...AGGREGATE,
+    queryFn: async () => (await call(evidenceApi.GET('/api/evidence/items/statistics'))).data,
+  });
 }
 
 /** Complaints per phase and overdue per step (only those the chief may see). */
 export function useComplaintStatistics() {
-  return useQuery({ queryKey: dashboardKeys.complaints(), ...AGGREGATE, queryFn: async () => (await call(integrityApi.GET('/api/integrity/complaints/statistics'))).data });
+  return useQuery({
+    queryKey: dashboardKeys.complaints(),
+    ...AGGREGATE,
+    queryFn: async () => (await call(integrityApi.GET('/api/integrity/complaints/statistics'))).data,
+  });
 }

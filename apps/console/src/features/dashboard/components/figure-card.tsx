@@ -4,7 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert';
 
 /** A card of the dashboard: its title, the one-line summary screen readers also get as the chart's name, the chart and its figures. */
-export function FigureCard({ id, title, query, summary, children }: { id: string; title: string; query: { isPending: boolean; error: unknown }; summary?: string; children?: ReactNode }) {
+export function FigureCard({
+  id,
+  title,
+  query,
+  summary,
+  children,
+}: {
+  id: string;
+  title: string;
+  query: { isPending: boolean; error: unknown };
+  summary?: string;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Card withBorder component="section" aria-labelledby={id}>

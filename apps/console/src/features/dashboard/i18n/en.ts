@@ -4,7 +4,8 @@ import type { dashboardNl } from './nl';
 /** The chief's dashboard, in English (the same keys as the Dutch catalogue). */
 export const dashboardEn: Widen<typeof dashboardNl> = {
   title: "The zone's work",
-  intro: 'The work of the zone in figures: counts only, no names or files. Complaints that concern you, or lie outside your compartments, are not counted.',
+  intro:
+    'The work of the zone in figures: counts only, no names or files. Complaints that concern you, or lie outside your compartments, are not counted.',
   loading: 'Loading figures…',
   updated: 'As of {{at}}',
   intake: {

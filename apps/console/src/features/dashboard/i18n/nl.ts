@@ -1,7 +1,8 @@
 /** The chief's dashboard, in Dutch: the source of the keys. */
 export const dashboardNl = {
   title: 'Overzicht van de zone',
-  intro: 'Het werk van de zone in cijfers: alleen aantallen, geen namen of dossiers. Klachten die u zelf betreffen of buiten uw compartimenten liggen, tellen niet mee.',
+  intro:
+    'Het werk van de zone in cijfers: alleen aantallen, geen namen of dossiers. Klachten die u zelf betreffen of buiten uw compartimenten liggen, tellen niet mee.',
   loading: 'Cijfers laden…',
   updated: 'Stand van {{at}}',
   intake: {

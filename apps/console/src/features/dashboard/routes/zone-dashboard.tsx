@@ -8,7 +8,14 @@ import { RequireRoles } from '@/components/require-roles';
 import { useCodeLabel } from '@/lib/i18n/codes';
 import { dayjs, formatDateTime, todayInBrussels } from '@/lib/i18n/dates';
 import { DASHBOARD_ROLES } from '../access';
-import { INTAKE_WEEKS, useCaseStatistics, useComplaintStatistics, useEvidenceStatistics, useIntakeByChannelAndWeek, usePvStatistics } from '../api/dashboard.api';
+import {
+  INTAKE_WEEKS,
+  useCaseStatistics,
+  useComplaintStatistics,
+  useEvidenceStatistics,
+  useIntakeByChannelAndWeek,
+  usePvStatistics,
+} from '../api/dashboard.api';
 import { FigureCard } from '../components/figure-card';
 
 const COLORS = ['blue.9', 'teal.9', 'orange.9', 'grape.9', 'red.9', 'cyan.9', 'indigo.9', 'lime.9'];
@@ -152,7 +159,9 @@ function CasesCard() {
   const stats = useCaseStatistics();
   const teams = (stats.data?.teams ?? []).filter((tm) => tm.open > 0);
   const idle = (stats.data?.teams ?? []).filter((tm) => tm.open === 0).map((tm) => tm.team);
-  const summary = stats.data ? t('dashboard.cases.summary', { count: stats.data.open, old: teams.reduce((n, tm) => n + tm.ageDays.from180, 0) }) : undefined;
+  const summary = stats.data
+    ? t('dashboard.cases.summary', { count: stats.data.open, old: teams.reduce((n, tm) => n + tm.ageDays.from180, 0) })
+    : undefined;
   const rows = teams.map((tm) => ({ team: tm.team, ...tm.ageDays }));
   return (
     <FigureCard id="dash-cases" title={t('dashboard.cases.title')} query={stats} summary={summary}>
@@ -237,7 +246,9 @@ function EvidenceCard() {
             <Figure label={t('dashboard.evidence.overdue')} value={stats.data.overdue} alert />
           </Group>
           <Text size="sm" mt="xs">
-            {stats.data.oldestDueAt ? t('dashboard.evidence.oldest', { at: formatDateTime(stats.data.oldestDueAt) }) : t('dashboard.evidence.none')}
+            {stats.data.oldestDueAt
+              ? t('dashboard.evidence.oldest', { at: formatDateTime(stats.data.oldestDueAt) })
+              : t('dashboard.evidence.none')}
           </Text>
         </>
       )}

@@ -166,7 +166,9 @@ export async function fetchCocAnswer(filters: LogFilters): Promise<CocAnswer> {
   const days = await Promise.all(
     allDays.slice(0, EXPORT_MAX_DAYS).map(async (date) => ({
       date,
-      chains: groupVerifications(await Promise.all(LOG_SERVICES.map(async (service) => ({ service, verification: await verifyDay(service, date) })))),
+      chains: groupVerifications(
+        await Promise.all(LOG_SERVICES.map(async (service) => ({ service, verification: await verifyDay(service, date) }))),
+      ),
     })),
   );
   return { entries, truncated, days, unverifiedDays: allDays.slice(EXPORT_MAX_DAYS) };

@@ -21,7 +21,10 @@ function entry(id: string, at: string): Consultation {
     chain: { stream: 'consultations-2026-12-06', version: 0 },
   };
 }
-const page = (service: LogService, items: Consultation[], nextCursor: string | null = null): ServicePage => ({ service, page: { items, nextCursor } });
+const page = (service: LogService, items: Consultation[], nextCursor: string | null = null): ServicePage => ({
+  service,
+  page: { items, nextCursor },
+});
 
 describe('mergeLogs: four logs, each paged newest first, as one', () => {
   it('orders every entry newest first and names its service, when every log is read to its end', () => {

@@ -32,7 +32,14 @@ export function ChainCard() {
         }}
       >
         <Group align="flex-end" gap="sm">
-          <TextInput type="date" label={t('dpo.chain.day')} value={draft} onChange={(e) => setDraft(e.currentTarget.value)} max={today} w={180} />
+          <TextInput
+            type="date"
+            label={t('dpo.chain.day')}
+            value={draft}
+            onChange={(e) => setDraft(e.currentTarget.value)}
+            max={today}
+            w={180}
+          />
           <Button type="submit" variant="light">
             {t('dpo.chain.verify')}
           </Button>

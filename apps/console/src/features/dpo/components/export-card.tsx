@@ -76,12 +76,27 @@ export function ExportCard({ filters, period }: { filters: LogFilters; period: P
       <Text size="sm" mb="sm">
         {t('dpo.export.intro')}
       </Text>
-      <Textarea label={t('dpo.export.question')} value={question ?? suggested} onChange={(e) => setQuestion(e.currentTarget.value)} autosize minRows={2} maxLength={1000} />
+      <Textarea
+        label={t('dpo.export.question')}
+        value={question ?? suggested}
+        onChange={(e) => setQuestion(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        maxLength={1000}
+      />
       <Group mt="sm" gap="sm">
-        <Button onClick={() => exporting.mutate('csv')} loading={exporting.isPending && exporting.variables === 'csv'} disabled={exporting.isPending}>
+        <Button
+          onClick={() => exporting.mutate('csv')}
+          loading={exporting.isPending && exporting.variables === 'csv'}
+          disabled={exporting.isPending}
+        >
           {t('dpo.export.csv')}
         </Button>
-        <Button onClick={() => exporting.mutate('pdf')} loading={exporting.isPending && exporting.variables === 'pdf'} disabled={exporting.isPending}>
+        <Button
+          onClick={() => exporting.mutate('pdf')}
+          loading={exporting.isPending && exporting.variables === 'pdf'}
+          disabled={exporting.isPending}
+        >
           {t('dpo.export.pdf')}
         </Button>
       </Group>

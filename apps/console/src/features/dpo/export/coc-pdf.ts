@@ -107,7 +107,13 @@ export async function cocPdf(answer: CocAnswer, meta: CocMeta, w: CocWords): Pro
         top = y;
       }
       y -= height(l);
-      page.drawText(l.text, { x: MARGIN + (l.indent ?? 0), y: y + l.size * 0.3, size: l.size, font: l.font, color: l.color ?? rgb(0, 0, 0) });
+      page.drawText(l.text, {
+        x: MARGIN + (l.indent ?? 0),
+        y: y + l.size * 0.3,
+        size: l.size,
+        font: l.font,
+        color: l.color ?? rgb(0, 0, 0),
+      });
     }
     if (options.bar) page.drawRectangle({ x: MARGIN - 8, y, width: 3, height: top - y, color: options.bar });
   };
@@ -149,7 +155,12 @@ export async function cocPdf(answer: CocAnswer, meta: CocMeta, w: CocWords): Pro
         : t('dpo.document.chainIntact', { count: v.events, hash: v.headHash })
       : t('dpo.document.chainBroken', { version: v.brokenAt.streamVersion, eventId: v.brokenAt.eventId });
     return [
-      { text: t('dpo.document.chainDay', { date, services: chain.services.map(w.service).join(', ') }), font: bold, size: 10, gapBefore: 4 },
+      {
+        text: t('dpo.document.chainDay', { date, services: chain.services.map(w.service).join(', ') }),
+        font: bold,
+        size: 10,
+        gapBefore: 4,
+      },
       { text: result, font: v.ok ? mono : bold, size: 9, indent: 12, color: v.ok ? undefined : red },
     ];
   };
@@ -160,14 +171,47 @@ export async function cocPdf(answer: CocAnswer, meta: CocMeta, w: CocWords): Pro
   if (answer.entries.length === 0) para(t('dpo.document.noEntries'));
   for (const e of answer.entries) {
     const lines: Line[] = [
-      { text: `${brusselsSeconds(e.at)} — ${w.outcome(e.outcome)}${e.subject.caseRef ? ` — ${e.subject.caseRef}` : ''}`, font: bold, size: 10, gapBefore: 8 },
+      {
+        text: `${brusselsSeconds(e.at)} — ${w.outcome(e.outcome)}${e.subject.caseRef ? ` — ${e.subject.caseRef}` : ''}`,
+        font: bold,
+        size: 10,
+        gapBefore: 8,
+      },
     ];
     if (e.breakGlass) lines.push({ text: t('dpo.document.breakGlassMark'), font: bold, size: 9, color: red });
     lines.push(
-      { text: t('dpo.document.who', { username: e.actor.username, staffId: e.actor.staffId, roles: w.roles(e.actor.roles), unit: e.actor.unit }), font: regular, size: 9, indent: 12 },
-      { text: t('dpo.document.what', { type: w.resource(e.subject.type), ids: e.subject.ids.join(', ') }), font: regular, size: 9, indent: 12 },
-      { text: t('dpo.document.via', { service: w.service(e.service), endpoint: `${e.endpoint.method} ${e.endpoint.route}` }), font: regular, size: 9, indent: 12 },
-      { text: e.outcome === 'refused' ? t('dpo.document.refusal', { refusal: basisOf(e, w) }) : t('dpo.document.basis', { basis: basisOf(e, w) }), font: regular, size: 9, indent: 12 },
+      {
+        text: t('dpo.document.who', {
+          username: e.actor.username,
+          staffId: e.actor.staffId,
+          roles: w.roles(e.actor.roles),
+          unit: e.actor.unit,
+        }),
+        font: regular,
+        size: 9,
+        indent: 12,
+      },
+      {
+        text: t('dpo.document.what', { type: w.resource(e.subject.type), ids: e.subject.ids.join(', ') }),
+        font: regular,
+        size: 9,
+        indent: 12,
+      },
+      {
+        text: t('dpo.document.via', { service: w.service(e.service), endpoint: `${e.endpoint.method} ${e.endpoint.route}` }),
+        font: regular,
+        size: 9,
+        indent: 12,
+      },
+      {
+        text:
+          e.outcome === 'refused'
+            ? t('dpo.document.refusal', { refusal: basisOf(e, w) })
+            : t('dpo.document.basis', { basis: basisOf(e, w) }),
+        font: regular,
+        size: 9,
+        indent: 12,
+      },
       { text: t('dpo.document.reason', { reason: e.reason }), font: regular, size: 9, indent: 12, color: grey },
     );
     if (e.justification) {
@@ -178,7 +222,11 @@ export async function cocPdf(answer: CocAnswer, meta: CocMeta, w: CocWords): Pro
   }
 
   const pages = doc.getPages();
-  const generated = t('dpo.document.generated', { name: meta.generatedBy.name, staffId: meta.generatedBy.staffId, at: brusselsSeconds(meta.generatedAt) });
+  const generated = t('dpo.document.generated', {
+    name: meta.generatedBy.name,
+    staffId: meta.generatedBy.staffId,
+    at: brusselsSeconds(meta.generatedAt),
+  });
   pages.forEach((p, i) => {
     const number = t('dpo.document.page', { page: i + 1, pages: pages.length });
     p.drawLine({ start: { x: MARGIN, y: MARGIN + 14 }, end: { x: A4[0] - MARGIN, y: MARGIN + 14 }, thickness: 0.5, color: grey });

@@ -5,7 +5,8 @@ import type { dpoNl } from './nl';
 export const dpoEn: Widen<typeof dpoNl> = {
   log: {
     title: 'Consultation log',
-    intro: 'Who read which file, when, on what basis and why. Each service keeps its own log; you see them here together, newest first. Your queries here are logged too.',
+    intro:
+      'Who read which file, when, on what basis and why. Each service keeps its own log; you see them here together, newest first. Your queries here are logged too.',
     filters: 'Filters',
     entries: 'Consultations',
     subject: 'File (id)',
@@ -43,7 +44,8 @@ export const dpoEn: Widen<typeof dpoNl> = {
   },
   chain: {
     title: 'Chain verification',
-    intro: "Each consultation is linked to the previous one of the same day (UTC). The system recomputes a day's chain: when every link holds, nothing was changed or left out.",
+    intro:
+      "Each consultation is linked to the previous one of the same day (UTC). The system recomputes a day's chain: when every link holds, nothing was changed or left out.",
     day: 'Day (UTC)',
     verify: 'Verify the chain',
     checking: 'Verifying the chain…',
@@ -56,7 +58,8 @@ export const dpoEn: Widen<typeof dpoNl> = {
   },
   export: {
     title: 'Answer to the COC',
-    intro: "Turn the consultations matching the filters into an answer to a question of the supervisory body for police information (COC): a CSV file and a PDF with the question, the period, each consultation with its basis and justification, the chain's verification and who made it.",
+    intro:
+      "Turn the consultations matching the filters into an answer to a question of the supervisory body for police information (COC): a CSV file and a PDF with the question, the period, each consultation with its basis and justification, the chain's verification and who made it.",
     question: "The COC's question",
     questionDefault: 'Who consulted the file {{subject}} between {{from}} and {{to}}, and why?',
     anySubject: '(all files)',

@@ -2,7 +2,8 @@
 export const dpoNl = {
   log: {
     title: 'Raadplegingslogboek',
-    intro: 'Wie las welk dossier, wanneer, op welke grond en waarom. Elke dienst houdt zijn eigen logboek bij; u ziet ze hier samen, het nieuwste eerst. Ook uw opzoekingen hier worden gelogd.',
+    intro:
+      'Wie las welk dossier, wanneer, op welke grond en waarom. Elke dienst houdt zijn eigen logboek bij; u ziet ze hier samen, het nieuwste eerst. Ook uw opzoekingen hier worden gelogd.',
     filters: 'Filters',
     entries: 'Raadplegingen',
     subject: 'Dossier (id)',
@@ -40,7 +41,8 @@ export const dpoNl = {
   },
   chain: {
     title: 'Verificatie van de keten',
-    intro: 'Elke raadpleging is gekoppeld aan de vorige van dezelfde dag (UTC). Het systeem herberekent de keten van een dag: klopt elke schakel, dan is er niets gewijzigd of weggelaten.',
+    intro:
+      'Elke raadpleging is gekoppeld aan de vorige van dezelfde dag (UTC). Het systeem herberekent de keten van een dag: klopt elke schakel, dan is er niets gewijzigd of weggelaten.',
     day: 'Dag (UTC)',
     verify: 'Keten nakijken',
     checking: 'Keten nakijken…',
@@ -53,7 +55,8 @@ export const dpoNl = {
   },
   export: {
     title: 'Antwoord aan het COC',
-    intro: 'Maak van de raadplegingen die aan de filters voldoen een antwoord op een vraag van het Controleorgaan op de politionele informatie: een CSV-bestand en een pdf met de vraag, de periode, elke raadpleging met haar grond en rechtvaardiging, de verificatie van de keten en wie het opmaakte.',
+    intro:
+      'Maak van de raadplegingen die aan de filters voldoen een antwoord op een vraag van het Controleorgaan op de politionele informatie: een CSV-bestand en een pdf met de vraag, de periode, elke raadpleging met haar grond en rechtvaardiging, de verificatie van de keten en wie het opmaakte.',
     question: 'Vraag van het COC',
     questionDefault: 'Wie raadpleegde het dossier {{subject}} tussen {{from}} en {{to}}, en waarom?',
     anySubject: '(alle dossiers)',
@@ -124,7 +127,11 @@ export const dpoNl = {
   },
   services: { reports: 'Meldingen', investigations: 'Onderzoeken', evidence: 'Inbeslagnames', integrity: 'Integriteit' },
   basis: { assignment: 'Toewijzing', team: 'Team', role: 'Functie', break_glass: 'Inzage met reden' },
-  refusal: { justification_required: 'Reden vereist, niet gegeven', forbidden: 'Geen toegang', hidden: 'Afgeschermd (als onbestaand beantwoord)' },
+  refusal: {
+    justification_required: 'Reden vereist, niet gegeven',
+    forbidden: 'Geen toegang',
+    hidden: 'Afgeschermd (als onbestaand beantwoord)',
+  },
   outcome: { granted: 'Toegestaan', refused: 'Geweigerd' },
   kind: { record: 'Eén dossier', list: 'Lijst of zoekresultaat' },
   resource: {

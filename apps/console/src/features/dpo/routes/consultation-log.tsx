@@ -28,7 +28,14 @@ function useFilters(): { draft: Draft; filters: LogFilters; period: { fromDay?: 
   const [params, setParams] = useSearchParams();
   const text = (k: string) => params.get(k)?.trim() ?? '';
   const day = (k: string) => (DAY.test(params.get(k) ?? '') ? params.get(k)! : '');
-  const draft: Draft = { subject: text('subject'), actor: text('actor'), from: day('from'), to: day('to'), breakGlass: params.get('breakGlass') === '1', refused: params.get('refused') === '1' };
+  const draft: Draft = {
+    subject: text('subject'),
+    actor: text('actor'),
+    from: day('from'),
+    to: day('to'),
+    breakGlass: params.get('breakGlass') === '1',
+    refused: params.get('refused') === '1',
+  };
   const filters: LogFilters = {
     subject: draft.subject || undefined,
     actor: draft.actor || undefined,
@@ -70,15 +77,41 @@ function FilterForm({ initial, onApply }: { initial: Draft; onApply: (d: Draft) 
         }}
       >
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-          <TextInput label={t('dpo.log.subject')} description={t('dpo.log.subjectHint')} value={d.subject} onChange={(e) => setD({ ...d, subject: e.currentTarget.value })} maxLength={128} />
-          <TextInput label={t('dpo.log.actor')} description={t('dpo.log.actorHint')} value={d.actor} onChange={(e) => setD({ ...d, actor: e.currentTarget.value })} maxLength={128} />
+          <TextInput
+            label={t('dpo.log.subject')}
+            description={t('dpo.log.subjectHint')}
+            value={d.subject}
+            onChange={(e) => setD({ ...d, subject: e.currentTarget.value })}
+            maxLength={128}
+          />
+          <TextInput
+            label={t('dpo.log.actor')}
+            description={t('dpo.log.actorHint')}
+            value={d.actor}
+            onChange={(e) => setD({ ...d, actor: e.currentTarget.value })}
+            maxLength={128}
+          />
           <TextInput type="date" label={t('dpo.log.from')} value={d.from} onChange={(e) => setD({ ...d, from: e.currentTarget.value })} />
-          <TextInput type="date" label={t('dpo.log.to')} value={d.to} onChange={(e) => setD({ ...d, to: e.currentTarget.value })} error={invalid ? t('dpo.log.periodInvalid') : undefined} />
+          <TextInput
+            type="date"
+            label={t('dpo.log.to')}
+            value={d.to}
+            onChange={(e) => setD({ ...d, to: e.currentTarget.value })}
+            error={invalid ? t('dpo.log.periodInvalid') : undefined}
+          />
         </SimpleGrid>
         <Group mt="sm" gap="lg" justify="space-between">
           <Group gap="lg">
-            <Checkbox label={t('dpo.log.breakGlassOnly')} checked={d.breakGlass} onChange={(e) => setD({ ...d, breakGlass: e.currentTarget.checked })} />
-            <Checkbox label={t('dpo.log.refusedOnly')} checked={d.refused} onChange={(e) => setD({ ...d, refused: e.currentTarget.checked })} />
+            <Checkbox
+              label={t('dpo.log.breakGlassOnly')}
+              checked={d.breakGlass}
+              onChange={(e) => setD({ ...d, breakGlass: e.currentTarget.checked })}
+            />
+            <Checkbox
+              label={t('dpo.log.refusedOnly')}
+              checked={d.refused}
+              onChange={(e) => setD({ ...d, refused: e.currentTarget.checked })}
+            />
           </Group>
           <Group gap="sm">
             <Button

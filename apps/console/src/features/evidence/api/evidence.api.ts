@@ -10,7 +10,11 @@ export type HeldItem = Schemas['HeldItem'];
 export type DisposedItem = Schemas['DisposedItem'];
 export type CustodyEntry = Schemas['CustodyEntry'];
 
-type Ok<P extends keyof EvidencePaths, M extends 'get' | 'post'> = EvidencePaths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
+type Ok<P extends keyof EvidencePaths, M extends 'get' | 'post'> = EvidencePaths[P][M] extends {
+  responses: { 200: { content: { 'application/json': infer T } } };
+}
+  ? T
+  : never;
 /** One item as the API answers it (now, or with `asOf` as it stood then). */
 export type ItemAnswer = Ok<'/api/evidence/items/{id}', 'get'>;
 export type ItemList = Ok<'/api/evidence/items', 'get'>;
@@ -51,13 +55,22 @@ export function useItemList(filters: ItemFilters) {
     staleTime: 0,
     meta: { live: ['evidence_item'] },
     placeholderData: keepPreviousData,
-    queryFn: async () => (await call(evidenceApi.GET('/api/evidence/items', { params: { query: { ...filters, limit: PAGE_SIZE, offset: filters.offset ?? 0 } } }))).data,
+    queryFn: async () =>
+      (
+        await call(
+          evidenceApi.GET('/api/evidence/items', { params: { query: { ...filters, limit: PAGE_SIZE, offset: filters.offset ?? 0 } } }),
+        )
+      ).data,
   });
 }
 
 /** One item with its ETag (the counter's handovers send it back as If-Match). */
 export function useItem(id: string) {
-  return useQuery({ queryKey: evidenceKeys.detail(id), staleTime: 0, queryFn: () => call(evidenceApi.GET('/api/evidence/items/{id}', { params: { path: { id } } })) });
+  return useQuery({
+    queryKey: evidenceKeys.detail(id),
+    staleTime: 0,
+    queryFn: () => call(evidenceApi.GET('/api/evidence/items/{id}', { params: { path: { id } } })),
+  });
 }
 
 /** The item as it stood at an instant (read only: no ETag to edit with). */
@@ -66,25 +79,34 @@ export function useItemAsOf(id: string, asOf: string | null) {
     queryKey: evidenceKeys.asOf(id, asOf ?? ''),
     enabled: !!asOf,
     meta: { live: false },
-    queryFn: async () => (await call(evidenceApi.GET('/api/evidence/items/{id}', { params: { path: { id }, query: { asOf: asOf! } } }))).data,
+    queryFn: async () =>
+      (await call(evidenceApi.GET('/api/evidence/items/{id}', { params: { path: { id }, query: { asOf: asOf! } } }))).data,
   });
 }
 
 export function useCustodyRecord(id: string) {
-  return useQuery({ queryKey: evidenceKeys.custody(id), staleTime: 0, queryFn: async () => (await call(evidenceApi.GET('/api/evidence/items/{id}/custody', { params: { path: { id } } }))).data });
+  return useQuery({
+    queryKey: evidenceKeys.custody(id),
+    staleTime: 0,
+    queryFn: async () => (await call(evidenceApi.GET('/api/evidence/items/{id}/custody', { params: { path: { id } } }))).data,
+  });
 }
 
 /** The label as the API draws it (SVG text), for the preview and the print layouts. */
 export function useLabel(id: string) {
   return useQuery({
     queryKey: evidenceKeys.label(id),
-    queryFn: async () => (await call(evidenceApi.GET('/api/evidence/items/{id}/label', { params: { path: { id } }, parseAs: 'text' }))).data as unknown as string,
+    queryFn: async () =>
+      (await call(evidenceApi.GET('/api/evidence/items/{id}/label', { params: { path: { id } }, parseAs: 'text' })))
+        .data as unknown as string,
   });
 }
 
 /** The chain recomputed by the API now: asked for on the user's click, never from the cache. */
 export function useVerifyCustody(id: string) {
-  return useMutation({ mutationFn: async () => (await call(evidenceApi.GET('/api/evidence/items/{id}/custody/verify', { params: { path: { id } } }))).data });
+  return useMutation({
+    mutationFn: async () => (await call(evidenceApi.GET('/api/evidence/items/{id}/custody/verify', { params: { path: { id } } }))).data,
+  });
 }
 
 /** The custody certificate (PDF) as a file to save. */

@@ -13,7 +13,12 @@ function EntryDetails({ entry }: { entry: CustodyEntry }) {
   const h = entry.handover;
   const r = entry.registration;
   const intact = (v: boolean | undefined) => (v ? t('evidence.custody.intact') : t('evidence.custody.notIntact'));
-  if (r) return <Text size="xs">{t('evidence.custody.registered', { seal: r.sealNumber, amount: r.quantity.amount, unit: r.quantity.unit, packaging: r.packaging })}</Text>;
+  if (r)
+    return (
+      <Text size="xs">
+        {t('evidence.custody.registered', { seal: r.sealNumber, amount: r.quantity.amount, unit: r.quantity.unit, packaging: r.packaging })}
+      </Text>
+    );
   if (!h) return null;
   switch (entry.type) {
     case 'CustodyTransferred':
@@ -36,7 +41,8 @@ function EntryDetails({ entry }: { entry: CustodyEntry }) {
       return (
         <Stack gap={0}>
           <Text size="xs">
-            {t('evidence.custody.offeredBy', { by: h.offeredBy, from: party(entry.parties?.from) })} {t('evidence.custody.offeredTo', { to: party(entry.parties?.to) })}
+            {t('evidence.custody.offeredBy', { by: h.offeredBy, from: party(entry.parties?.from) })}{' '}
+            {t('evidence.custody.offeredTo', { to: party(entry.parties?.to) })}
           </Text>
           <Text size="xs">{t('evidence.custody.sealDeclared', { seal: h.sealNumberExpected, intact: intact(h.sealIntact) })}</Text>
         </Stack>
@@ -70,7 +76,14 @@ function VerifyResult({ itemId }: { itemId: string }) {
               <Code style={{ overflowWrap: 'anywhere' }}>{t('evidence.custody.head', { hash: result.headHash })}</Code>
             </Alert>
           ) : (
-            <Alert color="red.9" variant="filled" title={t('evidence.custody.broken', { version: result.brokenAt.streamVersion, reason: t(`evidence.custody.reasons.${result.brokenAt.reason}`) })}>
+            <Alert
+              color="red.9"
+              variant="filled"
+              title={t('evidence.custody.broken', {
+                version: result.brokenAt.streamVersion,
+                reason: t(`evidence.custody.reasons.${result.brokenAt.reason}`),
+              })}
+            >
               {result.brokenAt.eventId}
             </Alert>
           )}
@@ -124,7 +137,10 @@ export function CustodyTimeline({ itemId, labelNumber }: { itemId: string; label
       {record.isError && <ProblemAlert error={record.error} />}
       {record.data && (
         // On a tablet the record scrolls sideways in its own area, which the keyboard reaches (no link inside it).
-        <Table.ScrollContainer minWidth={820} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'group', 'aria-label': t('evidence.custody.caption') } }}>
+        <Table.ScrollContainer
+          minWidth={820}
+          scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'group', 'aria-label': t('evidence.custody.caption') } }}
+        >
           <Table fz="sm" verticalSpacing={6} striped>
             <Table.Caption>{t('evidence.custody.caption')}</Table.Caption>
             <Table.Thead>

@@ -11,7 +11,8 @@ function Whereabouts({ item }: { item: HeldItem }) {
   const { t } = useTranslation();
   const purpose = usePurposeLabel();
   const w = item.whereabouts;
-  if (w.kind === 'checked_out') return <>{t('evidence.item.checkedOut', { who: w.takenBy, purpose: purpose(w.purpose), when: formatDateTime(w.expectedReturnAt) })}</>;
+  if (w.kind === 'checked_out')
+    return <>{t('evidence.item.checkedOut', { who: w.takenBy, purpose: purpose(w.purpose), when: formatDateTime(w.expectedReturnAt) })}</>;
   if (w.kind === 'in_storage') return <>{[w.location.room, w.location.locker, w.location.shelf].filter(Boolean).join(' / ')}</>;
   return <>{t('evidence.whereabouts.with_custodian')}</>;
 }
@@ -30,7 +31,12 @@ export function ItemFacts({ item, registration }: { item: HeldItem | DisposedIte
     <>
       <SimpleGrid component="dl" cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="xs" m={0}>
         <Fact label={t('evidence.item.case')}>
-          {[item.pvNumber ? t('evidence.item.pv', { pv: item.pvNumber }) : null, item.investigationId ? t('evidence.item.investigation', { id: item.investigationId }) : null].filter(Boolean).join(' · ')}
+          {[
+            item.pvNumber ? t('evidence.item.pv', { pv: item.pvNumber }) : null,
+            item.investigationId ? t('evidence.item.investigation', { id: item.investigationId }) : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </Fact>
         <Fact label={t('evidence.item.category')}>{code('evidenceCategory', item.category)}</Fact>
         <Fact label={t('evidence.item.seal')}>
@@ -45,19 +51,43 @@ export function ItemFacts({ item, registration }: { item: HeldItem | DisposedIte
           {item.description}
         </Fact>
         <Fact label={t('evidence.item.custodian')}>{party(item.custodian)}</Fact>
-        <Fact label={t('evidence.item.whereabouts')}>{item.status === 'held' ? <Whereabouts item={item} /> : t('evidence.item.disposal', { disposition: purpose(item.disposal.disposition), when: formatDateTime(item.disposal.executedAt) })}</Fact>
+        <Fact label={t('evidence.item.whereabouts')}>
+          {item.status === 'held' ? (
+            <Whereabouts item={item} />
+          ) : (
+            t('evidence.item.disposal', { disposition: purpose(item.disposal.disposition), when: formatDateTime(item.disposal.executedAt) })
+          )}
+        </Fact>
         {item.status === 'held' && item.openOffer && (
-          <Fact label={t('evidence.item.openOffer')}>{t('evidence.item.openOfferText', { to: party(item.openOffer.to), purpose: purpose(item.openOffer.purpose), method: methodWord(item.openOffer.method) })}</Fact>
+          <Fact label={t('evidence.item.openOffer')}>
+            {t('evidence.item.openOfferText', {
+              to: party(item.openOffer.to),
+              purpose: purpose(item.openOffer.purpose),
+              method: methodWord(item.openOffer.method),
+            })}
+          </Fact>
         )}
         {item.decision && (
-          <Fact label={t('evidence.item.decision')}>{t('evidence.item.decisionText', { ref: item.decision.decisionRef, date: formatDate(item.decision.decisionDate), disposition: purpose(item.decision.disposition) })}</Fact>
+          <Fact label={t('evidence.item.decision')}>
+            {t('evidence.item.decisionText', {
+              ref: item.decision.decisionRef,
+              date: formatDate(item.decision.decisionDate),
+              disposition: purpose(item.decision.disposition),
+            })}
+          </Fact>
         )}
         {registration && (
           <>
             <Fact label={t('evidence.item.quantity')}>{`${registration.quantity.amount} ${registration.quantity.unit}`}</Fact>
             <Fact label={t('evidence.item.packaging')}>{registration.packaging}</Fact>
             <Fact label={t('evidence.item.condition')}>{registration.condition}</Fact>
-            <Fact label={t('evidence.item.seized')}>{t('evidence.item.seizedText', { by: registration.seizedBy, when: formatDateTime(registration.seizedAt), place: registration.seizedPlace })}</Fact>
+            <Fact label={t('evidence.item.seized')}>
+              {t('evidence.item.seizedText', {
+                by: registration.seizedBy,
+                when: formatDateTime(registration.seizedAt),
+                place: registration.seizedPlace,
+              })}
+            </Fact>
             <Fact label={t('evidence.item.legalBasis')}>{registration.legalBasis}</Fact>
           </>
         )}

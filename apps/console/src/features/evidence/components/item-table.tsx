@@ -34,7 +34,13 @@ export function ItemTable({ items }: { items: ItemListEntry[] }) {
                   {i.labelNumber}
                 </Anchor>
               </Table.Td>
-              <Table.Td>{i.pvNumber ? t('evidence.item.pv', { pv: i.pvNumber }) : i.investigationId ? t('evidence.item.investigation', { id: i.investigationId.slice(0, 8) }) : '—'}</Table.Td>
+              <Table.Td>
+                {i.pvNumber
+                  ? t('evidence.item.pv', { pv: i.pvNumber })
+                  : i.investigationId
+                    ? t('evidence.item.investigation', { id: i.investigationId.slice(0, 8) })
+                    : '—'}
+              </Table.Td>
               <Table.Td>{code('evidenceCategory', i.category)}</Table.Td>
               <Table.Td style={{ maxWidth: 320 }}>
                 <Text size="sm" lineClamp={2}>

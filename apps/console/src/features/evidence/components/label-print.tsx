@@ -45,7 +45,16 @@ export function LabelPrint({ itemId, labelNumber, justRegistered }: { itemId: st
         </Alert>
       )}
       {label.isError && <ProblemAlert error={label.error} />}
-      {src ? <img src={src} alt={alt} data-testid="label-preview" style={{ width: '90mm', maxWidth: '100%', height: 'auto', border: '1px solid var(--mantine-color-gray-4)' }} /> : <Text size="sm">{t('app.loading')}</Text>}
+      {src ? (
+        <img
+          src={src}
+          alt={alt}
+          data-testid="label-preview"
+          style={{ width: '90mm', maxWidth: '100%', height: 'auto', border: '1px solid var(--mantine-color-gray-4)' }}
+        />
+      ) : (
+        <Text size="sm">{t('app.loading')}</Text>
+      )}
       <Group align="flex-end" gap="md">
         <Stack gap={4}>
           <Text size="sm" fw={500} id="label-layout">
@@ -61,7 +70,14 @@ export function LabelPrint({ itemId, labelNumber, justRegistered }: { itemId: st
             ]}
           />
         </Stack>
-        <NumberInput label={t('evidence.label.copies')} min={1} max={20} w={150} value={copies} onChange={(v) => setCopies(Math.min(20, Math.max(1, Number(v) || 1)))} />
+        <NumberInput
+          label={t('evidence.label.copies')}
+          min={1}
+          max={20}
+          w={150}
+          value={copies}
+          onChange={(v) => setCopies(Math.min(20, Math.max(1, Number(v) || 1)))}
+        />
         <Button onClick={() => window.print()} disabled={!src}>
           {t('evidence.label.print')}
         </Button>

@@ -1,4 +1,19 @@
-import { ActionIcon, Button, Checkbox, Fieldset, FileButton, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Fieldset,
+  FileButton,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,7 +63,15 @@ function toBody(v: RegisterValues): RegisterItemBody {
     seizedPlace: text(v.seizedPlace),
     legalBasis: text(v.legalBasis),
     attachments: v.attachments.map(({ name, mediaType, sha256 }) => ({ name, mediaType, sha256 })),
-    ...(v.otherCustodian ? { custodian: { kind: v.custodian.kind as NonNullable<RegisterItemBody['custodian']>['kind'], id: text(v.custodian.id), ...(text(v.custodian.name) ? { name: text(v.custodian.name) } : {}) } } : {}),
+    ...(v.otherCustodian
+      ? {
+          custodian: {
+            kind: v.custodian.kind as NonNullable<RegisterItemBody['custodian']>['kind'],
+            id: text(v.custodian.id),
+            ...(text(v.custodian.name) ? { name: text(v.custodian.name) } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -57,7 +80,15 @@ function toBody(v: RegisterValues): RegisterItemBody {
  * by reference: their SHA-256 is computed here (SubtleCrypto) and only name, type and hash are sent.
  * One Idempotency-Key per filled-in form: a double click or a lost answer gives the first item back.
  */
-export function RegisterForm({ onCreated, investigationId = '', pvNumber = '' }: { onCreated: (item: ItemAnswer) => void; investigationId?: string; pvNumber?: string }) {
+export function RegisterForm({
+  onCreated,
+  investigationId = '',
+  pvNumber = '',
+}: {
+  onCreated: (item: ItemAnswer) => void;
+  investigationId?: string;
+  pvNumber?: string;
+}) {
   const { t } = useTranslation();
   const user = useUser();
   const code = useCodeLabel();
@@ -65,7 +96,12 @@ export function RegisterForm({ onCreated, investigationId = '', pvNumber = '' }:
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [hashing, setHashing] = useState(false);
   const [problem, setProblem] = useState<{ error: unknown; unplaced: FieldError[] } | null>(null);
-  const v = t('evidence.register.validation', { returnObjects: true }) as { required: string; caseRequired: string; amount: string; uuid: string };
+  const v = t('evidence.register.validation', { returnObjects: true }) as {
+    required: string;
+    caseRequired: string;
+    amount: string;
+    uuid: string;
+  };
   const required = (s: string) => (s.trim() ? null : v.required);
   const form = useForm<RegisterValues>({
     initialValues: {
@@ -86,7 +122,8 @@ export function RegisterForm({ onCreated, investigationId = '', pvNumber = '' }:
       custodian: { kind: 'storage_room', id: '', name: '' },
     },
     validate: {
-      investigationId: (value, all) => (!value.trim() && !all.pvNumber.trim() ? v.caseRequired : value.trim() && !UUID.test(value.trim()) ? v.uuid : null),
+      investigationId: (value, all) =>
+        !value.trim() && !all.pvNumber.trim() ? v.caseRequired : value.trim() && !UUID.test(value.trim()) ? v.uuid : null,
       description: required,
       category: (value) => (value ? null : v.required),
       quantity: { amount: (value) => (Number(value) > 0 ? null : v.amount), unit: required },
@@ -122,7 +159,14 @@ export function RegisterForm({ onCreated, investigationId = '', pvNumber = '' }:
           setKey(crypto.randomUUID());
           onCreated(answer.data);
         },
-        onError: (error) => setProblem({ error, unplaced: error instanceof ProblemError ? applyProblemToForm(form, error, t, { custodian: 'custodian.id', quantity: 'quantity.amount' }) : [] }),
+        onError: (error) =>
+          setProblem({
+            error,
+            unplaced:
+              error instanceof ProblemError
+                ? applyProblemToForm(form, error, t, { custodian: 'custodian.id', quantity: 'quantity.amount' })
+                : [],
+          }),
       },
     );
   });
@@ -133,8 +177,18 @@ export function RegisterForm({ onCreated, investigationId = '', pvNumber = '' }:
         {problem && <ProblemAlert error={problem.error} unplaced={problem.unplaced} />}
         <Fieldset legend={t('evidence.register.sections.case')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('evidence.register.investigationId')} description={t('evidence.register.investigationHint')} {...form.getInputProps('investigationId')} key={form.key('investigationId')} />
-            <TextInput label={t('evidence.register.pvNumber')} placeholder="GE.55.L5.000777/2026" {...form.getInputProps('pvNumber')} key={form.key('pvNumber')} />
+            <TextInput
+              label={t('evidence.register.investigationId')}
+              description={t('evidence.register.investigationHint')}
+              {...form.getInputProps('investigationId')}
+              key={form.key('investigationId')}
+            />
+            <TextInput
+              label={t('evidence.register.pvNumber')}
+              placeholder="GE.55.L5.000777/2026"
+              {...form.getInputProps('pvNumber')}
+              key={form.key('pvNumber')}
+            />
           </SimpleGrid>
         </Fieldset>
         <Fieldset legend={t('evidence.register.sections.item')}>
@@ -147,23 +201,79 @@ export function RegisterForm({ onCreated, investigationId = '', pvNumber = '' }:
                 {...form.getInputProps('category')}
                 key={form.key('category')}
               />
-              <NumberInput label={t('evidence.register.amount')} withAsterisk min={0} decimalScale={3} {...form.getInputProps('quantity.amount')} key={form.key('quantity.amount')} />
-              <TextInput label={t('evidence.register.unit')} withAsterisk {...form.getInputProps('quantity.unit')} key={form.key('quantity.unit')} />
+              <NumberInput
+                label={t('evidence.register.amount')}
+                withAsterisk
+                min={0}
+                decimalScale={3}
+                {...form.getInputProps('quantity.amount')}
+                key={form.key('quantity.amount')}
+              />
+              <TextInput
+                label={t('evidence.register.unit')}
+                withAsterisk
+                {...form.getInputProps('quantity.unit')}
+                key={form.key('quantity.unit')}
+              />
             </SimpleGrid>
-            <Textarea label={t('evidence.register.description')} withAsterisk autosize minRows={2} {...form.getInputProps('description')} key={form.key('description')} />
+            <Textarea
+              label={t('evidence.register.description')}
+              withAsterisk
+              autosize
+              minRows={2}
+              {...form.getInputProps('description')}
+              key={form.key('description')}
+            />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput label={t('evidence.register.sealNumber')} withAsterisk {...form.getInputProps('sealNumber')} key={form.key('sealNumber')} />
-              <TextInput label={t('evidence.register.packaging')} withAsterisk placeholder={t('evidence.register.packagingPlaceholder')} {...form.getInputProps('packaging')} key={form.key('packaging')} />
-              <TextInput label={t('evidence.register.condition')} withAsterisk {...form.getInputProps('condition')} key={form.key('condition')} />
+              <TextInput
+                label={t('evidence.register.sealNumber')}
+                withAsterisk
+                {...form.getInputProps('sealNumber')}
+                key={form.key('sealNumber')}
+              />
+              <TextInput
+                label={t('evidence.register.packaging')}
+                withAsterisk
+                placeholder={t('evidence.register.packagingPlaceholder')}
+                {...form.getInputProps('packaging')}
+                key={form.key('packaging')}
+              />
+              <TextInput
+                label={t('evidence.register.condition')}
+                withAsterisk
+                {...form.getInputProps('condition')}
+                key={form.key('condition')}
+              />
             </SimpleGrid>
           </Stack>
         </Fieldset>
         <Fieldset legend={t('evidence.register.sections.seizure')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('evidence.register.seizedBy')} withAsterisk {...form.getInputProps('seizedBy')} key={form.key('seizedBy')} />
-            <TextInput type="datetime-local" label={t('evidence.register.seizedAt')} withAsterisk {...form.getInputProps('seizedAt')} key={form.key('seizedAt')} />
-            <TextInput label={t('evidence.register.seizedPlace')} withAsterisk {...form.getInputProps('seizedPlace')} key={form.key('seizedPlace')} />
-            <TextInput label={t('evidence.register.legalBasis')} withAsterisk {...form.getInputProps('legalBasis')} key={form.key('legalBasis')} />
+            <TextInput
+              label={t('evidence.register.seizedBy')}
+              withAsterisk
+              {...form.getInputProps('seizedBy')}
+              key={form.key('seizedBy')}
+            />
+            <TextInput
+              type="datetime-local"
+              label={t('evidence.register.seizedAt')}
+              withAsterisk
+              {...form.getInputProps('seizedAt')}
+              key={form.key('seizedAt')}
+            />
+            <TextInput
+              label={t('evidence.register.seizedPlace')}
+              withAsterisk
+              {...form.getInputProps('seizedPlace')}
+              key={form.key('seizedPlace')}
+            />
+            <TextInput
+              label={t('evidence.register.legalBasis')}
+              withAsterisk
+              {...form.getInputProps('legalBasis')}
+              key={form.key('legalBasis')}
+            />
           </SimpleGrid>
         </Fieldset>
         <Fieldset legend={t('evidence.register.sections.files')}>
@@ -201,7 +311,12 @@ export function RegisterForm({ onCreated, investigationId = '', pvNumber = '' }:
                         {a.sha256}
                       </Table.Td>
                       <Table.Td>
-                        <ActionIcon variant="subtle" color="red.9" aria-label={t('evidence.register.removeFile', { name: a.name })} onClick={() => form.removeListItem('attachments', i)}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red.9"
+                          aria-label={t('evidence.register.removeFile', { name: a.name })}
+                          onClick={() => form.removeListItem('attachments', i)}
+                        >
                           ×
                         </ActionIcon>
                       </Table.Td>
@@ -214,7 +329,11 @@ export function RegisterForm({ onCreated, investigationId = '', pvNumber = '' }:
         </Fieldset>
         <Fieldset legend={t('evidence.register.sections.custody')}>
           <Stack gap="sm">
-            <Checkbox label={t('evidence.register.custodianOther')} {...form.getInputProps('otherCustodian', { type: 'checkbox' })} key={form.key('otherCustodian')} />
+            <Checkbox
+              label={t('evidence.register.custodianOther')}
+              {...form.getInputProps('otherCustodian', { type: 'checkbox' })}
+              key={form.key('otherCustodian')}
+            />
             {values.otherCustodian && (
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <Select
@@ -224,8 +343,17 @@ export function RegisterForm({ onCreated, investigationId = '', pvNumber = '' }:
                   {...form.getInputProps('custodian.kind')}
                   key={form.key('custodian.kind')}
                 />
-                <TextInput label={t('evidence.register.custodianId')} withAsterisk {...form.getInputProps('custodian.id')} key={form.key('custodian.id')} />
-                <TextInput label={t('evidence.register.custodianName')} {...form.getInputProps('custodian.name')} key={form.key('custodian.name')} />
+                <TextInput
+                  label={t('evidence.register.custodianId')}
+                  withAsterisk
+                  {...form.getInputProps('custodian.id')}
+                  key={form.key('custodian.id')}
+                />
+                <TextInput
+                  label={t('evidence.register.custodianName')}
+                  {...form.getInputProps('custodian.name')}
+                  key={form.key('custodian.name')}
+                />
               </SimpleGrid>
             )}
           </Stack>

@@ -1,9 +1,6 @@
 /** What the desk scanned, typed or pasted, read as a way to an item. */
 export type ScanTarget =
-  | { kind: 'item'; itemId: string }
-  | { kind: 'label'; labelNumber: string }
-  | { kind: 'foreign'; text: string }
-  | { kind: 'empty' };
+  { kind: 'item'; itemId: string } | { kind: 'label'; labelNumber: string } | { kind: 'foreign'; text: string } | { kind: 'empty' };
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** The content of our labels' QR code (services/evidence `itemUrn`). */

@@ -13,5 +13,10 @@ export async function sha256Hex(data: ArrayBuffer): Promise<string> {
 }
 
 export async function hashFile(file: File): Promise<HashedFile> {
-  return { name: file.name.slice(0, 200), mediaType: (file.type || 'application/octet-stream').slice(0, 100), sha256: await sha256Hex(await file.arrayBuffer()), size: file.size };
+  return {
+    name: file.name.slice(0, 200),
+    mediaType: (file.type || 'application/octet-stream').slice(0, 100),
+    sha256: await sha256Hex(await file.arrayBuffer()),
+    size: file.size,
+  };
 }

@@ -15,7 +15,19 @@ import { ItemTable } from '../components/item-table';
 const TEXT_FILTERS = ['caseId', 'custodian', 'location'] as const;
 
 /** A text filter that goes to the address (and the API) when the user stops typing or leaves the field. */
-function TextFilter({ name, label, placeholder, value, onChange }: { name: string; label: string; placeholder?: string; value: string; onChange: (v: string | null) => void }) {
+function TextFilter({
+  name,
+  label,
+  placeholder,
+  value,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  placeholder?: string;
+  value: string;
+  onChange: (v: string | null) => void;
+}) {
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   useEffect(() => {
@@ -23,7 +35,16 @@ function TextFilter({ name, label, placeholder, value, onChange }: { name: strin
     const timer = setTimeout(() => onChange(draft.trim() || null), 400);
     return () => clearTimeout(timer);
   }, [draft, value, onChange]);
-  return <TextInput name={name} label={label} placeholder={placeholder} value={draft} onChange={(e) => setDraft(e.currentTarget.value)} onBlur={() => draft !== value && onChange(draft.trim() || null)} />;
+  return (
+    <TextInput
+      name={name}
+      label={label}
+      placeholder={placeholder}
+      value={draft}
+      onChange={(e) => setDraft(e.currentTarget.value)}
+      onBlur={() => draft !== value && onChange(draft.trim() || null)}
+    />
+  );
 }
 
 function ItemListScreen() {
@@ -34,7 +55,13 @@ function ItemListScreen() {
   const page = pageOf(params);
   const get = (k: string) => params.get(k) ?? undefined;
   const status = get('status') as ItemFilters['status'];
-  const query: ItemFilters = { caseId: get('caseId'), custodian: get('custodian'), location: get('location'), status, offset: (page - 1) * PAGE_SIZE };
+  const query: ItemFilters = {
+    caseId: get('caseId'),
+    custodian: get('custodian'),
+    location: get('location'),
+    status,
+    offset: (page - 1) * PAGE_SIZE,
+  };
   const list = useItemList(query);
   const items = list.data?.items ?? [];
   const filtered = [...TEXT_FILTERS, 'status'].some((k) => params.get(k));
@@ -55,7 +82,13 @@ function ItemListScreen() {
       </Group>
       <section aria-label={t('evidence.list.filters')}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" mb="xs">
-          <TextFilter name="caseId" label={t('evidence.list.caseId')} placeholder={t('evidence.list.casePlaceholder')} value={get('caseId') ?? ''} onChange={(v) => set('caseId', v)} />
+          <TextFilter
+            name="caseId"
+            label={t('evidence.list.caseId')}
+            placeholder={t('evidence.list.casePlaceholder')}
+            value={get('caseId') ?? ''}
+            onChange={(v) => set('caseId', v)}
+          />
           <Select
             label={t('evidence.list.status')}
             placeholder={t('evidence.list.all')}
@@ -65,8 +98,19 @@ function ItemListScreen() {
             onChange={(v) => set('status', v)}
             data={(['held', 'disposed'] as const).map((s) => ({ value: s, label: t(`evidence.status.${s}`) }))}
           />
-          <TextFilter name="custodian" label={t('evidence.list.custodian')} value={get('custodian') ?? ''} onChange={(v) => set('custodian', v)} />
-          <TextFilter name="location" label={t('evidence.list.location')} placeholder={t('evidence.list.locationPlaceholder')} value={get('location') ?? ''} onChange={(v) => set('location', v)} />
+          <TextFilter
+            name="custodian"
+            label={t('evidence.list.custodian')}
+            value={get('custodian') ?? ''}
+            onChange={(v) => set('custodian', v)}
+          />
+          <TextFilter
+            name="location"
+            label={t('evidence.list.location')}
+            placeholder={t('evidence.list.locationPlaceholder')}
+            value={get('location') ?? ''}
+            onChange={(v) => set('location', v)}
+          />
         </SimpleGrid>
         <Group mb="md" gap="sm" mih={30}>
           {filtered && (

@@ -27,7 +27,13 @@ function AsOfForm({ asOf, onAsOf }: { asOf: string | null; onAsOf: (at: string |
       }}
     >
       <Group align="flex-end" gap="xs">
-        <TextInput type="datetime-local" label={t('evidence.asOf.when')} value={picked} onChange={(e) => setPicked(e.currentTarget.value)} w={240} />
+        <TextInput
+          type="datetime-local"
+          label={t('evidence.asOf.when')}
+          value={picked}
+          onChange={(e) => setPicked(e.currentTarget.value)}
+          w={240}
+        />
         <Button type="submit" variant="default" disabled={!picked}>
           {t('evidence.asOf.show')}
         </Button>
@@ -124,7 +130,13 @@ export function ItemScreen({ actions }: { actions?: (item: ItemAnswer, etag: str
           <Text component="h2" id="item-actions" size="lg" fw={700} mb="xs">
             {t('evidence.item.actions')}
           </Text>
-          {actions ? actions(now.data.data, now.data.etag) : <Text size="sm" c="dimmed">{t('evidence.item.actionsNone')}</Text>}
+          {actions ? (
+            actions(now.data.data, now.data.etag)
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('evidence.item.actionsNone')}
+            </Text>
+          )}
         </section>
       )}
       <Section id="custody" title={t('evidence.custody.title')}>

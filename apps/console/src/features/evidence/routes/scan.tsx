@@ -31,7 +31,10 @@ function useCamera(onCode: (text: string) => void, paused: { current: boolean })
   const start = useCallback(async () => {
     setError(null);
     try {
-      const [media, qr] = await Promise.all([navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false }), qrReader()]);
+      const [media, qr] = await Promise.all([
+        navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false }),
+        qrReader(),
+      ]);
       stream.current = media;
       setReader(qr);
       if (video.current) {
@@ -126,7 +129,13 @@ function ScanScreen() {
     <Stack gap="md" maw={720}>
       <PageTitle>{t('evidence.scan.title')}</PageTitle>
       <Text size="sm">{t('evidence.scan.intro')}</Text>
-      <video ref={camera.video} muted playsInline aria-label={t('evidence.scan.video')} style={{ width: '100%', maxWidth: 640, background: '#000', borderRadius: 4, display: camera.running ? 'block' : 'none' }} />
+      <video
+        ref={camera.video}
+        muted
+        playsInline
+        aria-label={t('evidence.scan.video')}
+        style={{ width: '100%', maxWidth: 640, background: '#000', borderRadius: 4, display: camera.running ? 'block' : 'none' }}
+      />
       <Group gap="sm">
         {camera.running ? (
           <Button variant="default" onClick={camera.stop}>
@@ -162,7 +171,13 @@ function ScanScreen() {
         }}
       >
         <Group align="flex-end" gap="xs">
-          <TextInput label={t('evidence.scan.manual')} placeholder={t('evidence.scan.manualPlaceholder')} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} w={320} />
+          <TextInput
+            label={t('evidence.scan.manual')}
+            placeholder={t('evidence.scan.manualPlaceholder')}
+            value={typed}
+            onChange={(e) => setTyped(e.currentTarget.value)}
+            w={320}
+          />
           <Button type="submit" disabled={!typed.trim()} loading={opening}>
             {t('evidence.scan.open')}
           </Button>

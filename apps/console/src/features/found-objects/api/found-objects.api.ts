@@ -39,12 +39,22 @@ export function useFoundObject(id: string) {
 
 /** Loss declarations made at the desk, to match against (each read is a logged consultation: asked when the match dialog opens). */
 export function useLossDeclarations(enabled: boolean) {
-  return useQuery({ queryKey: foundObjectKeys.losses(), enabled, meta: { live: false }, queryFn: async () => (await call(evidenceApi.GET('/api/evidence/loss-declarations'))).data });
+  return useQuery({
+    queryKey: foundObjectKeys.losses(),
+    enabled,
+    meta: { live: false },
+    queryFn: async () => (await call(evidenceApi.GET('/api/evidence/loss-declarations'))).data,
+  });
 }
 
 /** The zone's holding periods per category (configuration). */
 export function useHoldingPeriods() {
-  return useQuery({ queryKey: foundObjectKeys.reference(), meta: { live: false }, staleTime: Infinity, queryFn: async () => (await call(evidenceApi.GET('/api/evidence/reference'))).data.holdingPeriods });
+  return useQuery({
+    queryKey: foundObjectKeys.reference(),
+    meta: { live: false },
+    staleTime: Infinity,
+    queryFn: async () => (await call(evidenceApi.GET('/api/evidence/reference'))).data.holdingPeriods,
+  });
 }
 
 export type FoundObjectCommand =
@@ -88,7 +98,8 @@ export function useFoundObjectCommand(id: string) {
 export function useRegisterFoundObject() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, key }: { body: RegisterBody; key: string }) => call(evidenceApi.POST('/api/evidence/found-objects', { params: { header: { 'Idempotency-Key': key } }, body })),
+    mutationFn: ({ body, key }: { body: RegisterBody; key: string }) =>
+      call(evidenceApi.POST('/api/evidence/found-objects', { params: { header: { 'Idempotency-Key': key } }, body })),
     onSuccess: (answer) => {
       queryClient.setQueryData(foundObjectKeys.detail(answer.data.id), answer);
       return queryClient.invalidateQueries({ queryKey: foundObjectKeys.lists() });

@@ -79,8 +79,19 @@ export const foundObjectsEn: Widen<typeof foundObjectsNl> = {
     proofHint: 'For example: receipt, description of the contents',
     submit: 'Return',
   },
-  handOver: { orgName: 'Organisation', orgId: "Organisation's reference", orgIdHint: 'For example its company number', receipt: 'Reference of the receipt', submit: 'Hand over' },
-  destroy: { reason: 'Why is it destroyed?', witnesses: 'Witnesses (staff ids)', witnessesHint: 'One per line or separated by commas', submit: 'Destroy' },
+  handOver: {
+    orgName: 'Organisation',
+    orgId: "Organisation's reference",
+    orgIdHint: 'For example its company number',
+    receipt: 'Reference of the receipt',
+    submit: 'Hand over',
+  },
+  destroy: {
+    reason: 'Why is it destroyed?',
+    witnesses: 'Witnesses (staff ids)',
+    witnessesHint: 'One per line or separated by commas',
+    submit: 'Destroy',
+  },
   done: {
     ownerSearch: 'Owner search started.',
     owner: 'Owner recorded.',
@@ -91,7 +102,13 @@ export const foundObjectsEn: Widen<typeof foundObjectsNl> = {
   },
   codes: {
     status: { held: 'held', returned_to_owner: 'returned', handed_to_organisation: 'handed to an organisation', destroyed: 'destroyed' },
-    identityDocument: { eid: 'electronic identity card', passport: 'passport', residence_card: 'residence card', driving_licence: 'driving licence', other: 'other document' },
+    identityDocument: {
+      eid: 'electronic identity card',
+      passport: 'passport',
+      residence_card: 'residence card',
+      driving_licence: 'driving licence',
+      other: 'other document',
+    },
   },
   problemCodes: {
     holding_period_not_over: 'The legal holding period is not over yet: the object cannot be handed over or destroyed.',

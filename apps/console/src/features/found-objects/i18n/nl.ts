@@ -77,8 +77,19 @@ export const foundObjectsNl = {
     proofHint: 'Bijvoorbeeld: aankoopbewijs, beschrijving van de inhoud',
     submit: 'Teruggeven',
   },
-  handOver: { orgName: 'Organisatie', orgId: 'Referentie van de organisatie', orgIdHint: 'Bijvoorbeeld het ondernemingsnummer', receipt: 'Referentie van het ontvangstbewijs', submit: 'Overdragen' },
-  destroy: { reason: 'Waarom wordt het vernietigd?', witnesses: 'Getuigen (stamnummers)', witnessesHint: 'Eén per lijn of gescheiden door komma’s', submit: 'Vernietigen' },
+  handOver: {
+    orgName: 'Organisatie',
+    orgId: 'Referentie van de organisatie',
+    orgIdHint: 'Bijvoorbeeld het ondernemingsnummer',
+    receipt: 'Referentie van het ontvangstbewijs',
+    submit: 'Overdragen',
+  },
+  destroy: {
+    reason: 'Waarom wordt het vernietigd?',
+    witnesses: 'Getuigen (stamnummers)',
+    witnessesHint: 'Eén per lijn of gescheiden door komma’s',
+    submit: 'Vernietigen',
+  },
   done: {
     ownerSearch: 'Opsporing van de eigenaar gestart.',
     owner: 'Eigenaar vastgelegd.',
@@ -88,11 +99,23 @@ export const foundObjectsNl = {
     destroy: 'Vernietiging geregistreerd.',
   },
   codes: {
-    status: { held: 'in bewaring', returned_to_owner: 'teruggegeven', handed_to_organisation: 'overgedragen aan een organisatie', destroyed: 'vernietigd' },
-    identityDocument: { eid: 'elektronische identiteitskaart', passport: 'paspoort', residence_card: 'verblijfskaart', driving_licence: 'rijbewijs', other: 'ander document' },
+    status: {
+      held: 'in bewaring',
+      returned_to_owner: 'teruggegeven',
+      handed_to_organisation: 'overgedragen aan een organisatie',
+      destroyed: 'vernietigd',
+    },
+    identityDocument: {
+      eid: 'elektronische identiteitskaart',
+      passport: 'paspoort',
+      residence_card: 'verblijfskaart',
+      driving_licence: 'rijbewijs',
+      other: 'ander document',
+    },
   },
   problemCodes: {
-    holding_period_not_over: 'De wettelijke bewaartermijn is nog niet verstreken: het voorwerp kan nog niet overgedragen of vernietigd worden.',
+    holding_period_not_over:
+      'De wettelijke bewaartermijn is nog niet verstreken: het voorwerp kan nog niet overgedragen of vernietigd worden.',
     identity_not_confirmed: 'Een voorwerp wordt pas teruggegeven nadat de identiteit van wie het komt halen, gecontroleerd is.',
     not_the_identified_owner: 'Dit voorwerp behoort toe aan de eigenaar die al vastgelegd is, niet aan deze persoon.',
     owner_already_identified: 'De eigenaar is al vastgelegd.',

@@ -15,7 +15,16 @@ import { useCodeLabel } from '@/lib/i18n/codes';
 import { formatDate } from '@/lib/i18n/dates';
 import { useLiveHold } from '@/lib/live';
 import { POPP_DISPOSAL_ROLES, POPP_ROLES } from '../access';
-import { FoundObject, FoundObjectCommand, foundObjectKeys, IdentityDocumentType, useFoundObject, useFoundObjectCommand, useHoldingPeriods, useLossDeclarations } from '../api/found-objects.api';
+import {
+  FoundObject,
+  FoundObjectCommand,
+  foundObjectKeys,
+  IdentityDocumentType,
+  useFoundObject,
+  useFoundObjectCommand,
+  useHoldingPeriods,
+  useLossDeclarations,
+} from '../api/found-objects.api';
 import { HoldingPeriod } from '../components/holding-period';
 import { foundObjectCodes, useFoundObjectLabel } from '../labels';
 
@@ -57,7 +66,17 @@ function CommandDialog<V extends Record<string, unknown>>(props: {
   );
 }
 
-function Dialogs({ open, object, id, onClose }: { open: Action; object: Extract<FoundObject, { status: 'held' }>; id: string; onClose: () => void }) {
+function Dialogs({
+  open,
+  object,
+  id,
+  onClose,
+}: {
+  open: Action;
+  object: Extract<FoundObject, { status: 'held' }>;
+  id: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const label = useFoundObjectLabel();
   const code = useCodeLabel();
@@ -65,26 +84,65 @@ function Dialogs({ open, object, id, onClose }: { open: Action; object: Extract<
   const ownerSearch = useForm({ initialValues: { method: '' }, validate: { method: required } });
   const owner = useForm({ initialValues: { ownerRef: '', basis: '' }, validate: { ownerRef: required, basis: required } });
   const loss = useForm<{ lossReportId: string | null }>({ initialValues: { lossReportId: null }, validate: { lossReportId: required } });
-  const ret = useForm<{ ownerRef: string; identityCheck: { documentType: IdentityDocumentType | null; holderIsOwner: boolean }; ownershipProof: string }>({
-    initialValues: { ownerRef: object.owner?.ownerRef ?? '', identityCheck: { documentType: 'eid', holderIsOwner: false }, ownershipProof: '' },
-    validate: { ownerRef: required, identityCheck: { documentType: required, holderIsOwner: (v) => (v ? null : t('foundObjects.return.identityRequired')) }, ownershipProof: required },
+  const ret = useForm<{
+    ownerRef: string;
+    identityCheck: { documentType: IdentityDocumentType | null; holderIsOwner: boolean };
+    ownershipProof: string;
+  }>({
+    initialValues: {
+      ownerRef: object.owner?.ownerRef ?? '',
+      identityCheck: { documentType: 'eid', holderIsOwner: false },
+      ownershipProof: '',
+    },
+    validate: {
+      ownerRef: required,
+      identityCheck: { documentType: required, holderIsOwner: (v) => (v ? null : t('foundObjects.return.identityRequired')) },
+      ownershipProof: required,
+    },
   });
-  const handOver = useForm({ initialValues: { organisation: { id: '', name: '' }, receiptRef: '' }, validate: { organisation: { id: required, name: required }, receiptRef: required } });
+  const handOver = useForm({
+    initialValues: { organisation: { id: '', name: '' }, receiptRef: '' },
+    validate: { organisation: { id: required, name: required }, receiptRef: required },
+  });
   const destroy = useForm({ initialValues: { reason: '', witnesses: '' }, validate: { reason: required } });
   const losses = useLossDeclarations(open === 'lossMatch');
   const common = { id, onClose };
   switch (open) {
     case 'ownerSearch':
       return (
-        <CommandDialog {...common} title={t('foundObjects.actions.ownerSearch')} form={ownerSearch} submitLabel={t('foundObjects.actions.ownerSearch')} done={t('foundObjects.done.ownerSearch')} command={(v) => ({ kind: 'ownerSearch', body: { method: v.method.trim() } })}>
-          <TextInput label={t('foundObjects.ownerSearch.method')} description={t('foundObjects.ownerSearch.methodHint')} withAsterisk {...ownerSearch.getInputProps('method')} />
+        <CommandDialog
+          {...common}
+          title={t('foundObjects.actions.ownerSearch')}
+          form={ownerSearch}
+          submitLabel={t('foundObjects.actions.ownerSearch')}
+          done={t('foundObjects.done.ownerSearch')}
+          command={(v) => ({ kind: 'ownerSearch', body: { method: v.method.trim() } })}
+        >
+          <TextInput
+            label={t('foundObjects.ownerSearch.method')}
+            description={t('foundObjects.ownerSearch.methodHint')}
+            withAsterisk
+            {...ownerSearch.getInputProps('method')}
+          />
         </CommandDialog>
       );
     case 'owner':
       return (
-        <CommandDialog {...common} title={t('foundObjects.actions.owner')} form={owner} submitLabel={t('foundObjects.actions.owner')} done={t('foundObjects.done.owner')} command={(v) => ({ kind: 'owner', body: { ownerRef: v.ownerRef.trim(), basis: v.basis.trim() } })}>
+        <CommandDialog
+          {...common}
+          title={t('foundObjects.actions.owner')}
+          form={owner}
+          submitLabel={t('foundObjects.actions.owner')}
+          done={t('foundObjects.done.owner')}
+          command={(v) => ({ kind: 'owner', body: { ownerRef: v.ownerRef.trim(), basis: v.basis.trim() } })}
+        >
           <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN}>
-            <TextInput label={t('foundObjects.fields.ownerRef')} description={t('foundObjects.owner.refHint')} withAsterisk {...owner.getInputProps('ownerRef')} />
+            <TextInput
+              label={t('foundObjects.fields.ownerRef')}
+              description={t('foundObjects.owner.refHint')}
+              withAsterisk
+              {...owner.getInputProps('ownerRef')}
+            />
             <TextInput label={t('foundObjects.owner.basis')} withAsterisk {...owner.getInputProps('basis')} />
           </SimpleGrid>
         </CommandDialog>
@@ -93,14 +151,24 @@ function Dialogs({ open, object, id, onClose }: { open: Action; object: Extract<
       const same = (losses.data?.lossDeclarations ?? []).filter((l) => !object.lossReportIds.includes(l.reportId));
       same.sort((a, b) => Number(b.category === object.category) - Number(a.category === object.category));
       return (
-        <CommandDialog {...common} title={t('foundObjects.actions.lossMatch')} form={loss} submitLabel={t('foundObjects.lossMatch.submit')} done={t('foundObjects.done.lossMatch')} command={(v) => ({ kind: 'lossMatch', body: { lossReportId: v.lossReportId! } })}>
+        <CommandDialog
+          {...common}
+          title={t('foundObjects.actions.lossMatch')}
+          form={loss}
+          submitLabel={t('foundObjects.lossMatch.submit')}
+          done={t('foundObjects.done.lossMatch')}
+          command={(v) => ({ kind: 'lossMatch', body: { lossReportId: v.lossReportId! } })}
+        >
           <Text size="sm">{t('foundObjects.lossMatch.intro')}</Text>
           <Select
             label={t('foundObjects.lossMatch.declaration')}
             withAsterisk
             searchable
             nothingFoundMessage={t('foundObjects.lossMatch.none')}
-            data={same.map((l) => ({ value: l.reportId, label: `${code('objectCategory', l.category)} — ${l.description} (${l.municipality}, ${formatDate(l.lostOn)})` }))}
+            data={same.map((l) => ({
+              value: l.reportId,
+              label: `${code('objectCategory', l.category)} — ${l.description} (${l.municipality}, ${formatDate(l.lostOn)})`,
+            }))}
             {...loss.getInputProps('lossReportId')}
           />
         </CommandDialog>
@@ -114,15 +182,37 @@ function Dialogs({ open, object, id, onClose }: { open: Action; object: Extract<
           form={ret}
           submitLabel={t('foundObjects.return.submit')}
           done={t('foundObjects.done.return')}
-          command={(v) => ({ kind: 'return', body: { ownerRef: v.ownerRef.trim(), identityCheck: { documentType: v.identityCheck.documentType!, holderIsOwner: v.identityCheck.holderIsOwner }, ownershipProof: v.ownershipProof.trim() } })}
+          command={(v) => ({
+            kind: 'return',
+            body: {
+              ownerRef: v.ownerRef.trim(),
+              identityCheck: { documentType: v.identityCheck.documentType!, holderIsOwner: v.identityCheck.holderIsOwner },
+              ownershipProof: v.ownershipProof.trim(),
+            },
+          })}
         >
           <Text size="sm">{t('foundObjects.return.intro')}</Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN}>
             <TextInput label={t('foundObjects.fields.ownerRef')} withAsterisk {...ret.getInputProps('ownerRef')} />
-            <Select label={t('foundObjects.return.document')} withAsterisk data={foundObjectCodes('identityDocument').map((d) => ({ value: d, label: label('identityDocument', d) }))} {...ret.getInputProps('identityCheck.documentType')} />
+            <Select
+              label={t('foundObjects.return.document')}
+              withAsterisk
+              data={foundObjectCodes('identityDocument').map((d) => ({ value: d, label: label('identityDocument', d) }))}
+              {...ret.getInputProps('identityCheck.documentType')}
+            />
           </SimpleGrid>
-          <Checkbox label={t('foundObjects.return.holderIsOwner')} {...ret.getInputProps('identityCheck.holderIsOwner', { type: 'checkbox' })} />
-          <Textarea label={t('foundObjects.return.proof')} description={t('foundObjects.return.proofHint')} withAsterisk autosize minRows={2} {...ret.getInputProps('ownershipProof')} />
+          <Checkbox
+            label={t('foundObjects.return.holderIsOwner')}
+            {...ret.getInputProps('identityCheck.holderIsOwner', { type: 'checkbox' })}
+          />
+          <Textarea
+            label={t('foundObjects.return.proof')}
+            description={t('foundObjects.return.proofHint')}
+            withAsterisk
+            autosize
+            minRows={2}
+            {...ret.getInputProps('ownershipProof')}
+          />
         </CommandDialog>
       );
     case 'handOver':
@@ -133,11 +223,19 @@ function Dialogs({ open, object, id, onClose }: { open: Action; object: Extract<
           form={handOver}
           submitLabel={t('foundObjects.handOver.submit')}
           done={t('foundObjects.done.handOver')}
-          command={(v) => ({ kind: 'handOver', body: { organisation: { id: v.organisation.id.trim(), name: v.organisation.name.trim() }, receiptRef: v.receiptRef.trim() } })}
+          command={(v) => ({
+            kind: 'handOver',
+            body: { organisation: { id: v.organisation.id.trim(), name: v.organisation.name.trim() }, receiptRef: v.receiptRef.trim() },
+          })}
         >
           <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN}>
             <TextInput label={t('foundObjects.handOver.orgName')} withAsterisk {...handOver.getInputProps('organisation.name')} />
-            <TextInput label={t('foundObjects.handOver.orgId')} description={t('foundObjects.handOver.orgIdHint')} withAsterisk {...handOver.getInputProps('organisation.id')} />
+            <TextInput
+              label={t('foundObjects.handOver.orgId')}
+              description={t('foundObjects.handOver.orgIdHint')}
+              withAsterisk
+              {...handOver.getInputProps('organisation.id')}
+            />
           </SimpleGrid>
           <TextInput label={t('foundObjects.handOver.receipt')} withAsterisk {...handOver.getInputProps('receiptRef')} />
         </CommandDialog>
@@ -151,10 +249,25 @@ function Dialogs({ open, object, id, onClose }: { open: Action; object: Extract<
           danger
           submitLabel={t('foundObjects.destroy.submit')}
           done={t('foundObjects.done.destroy')}
-          command={(v) => ({ kind: 'destroy', body: { reason: v.reason.trim(), witnesses: v.witnesses.split(/[\n,;]+/).map((w) => w.trim()).filter(Boolean) } })}
+          command={(v) => ({
+            kind: 'destroy',
+            body: {
+              reason: v.reason.trim(),
+              witnesses: v.witnesses
+                .split(/[\n,;]+/)
+                .map((w) => w.trim())
+                .filter(Boolean),
+            },
+          })}
         >
           <Textarea label={t('foundObjects.destroy.reason')} withAsterisk autosize minRows={2} {...destroy.getInputProps('reason')} />
-          <Textarea label={t('foundObjects.destroy.witnesses')} description={t('foundObjects.destroy.witnessesHint')} autosize minRows={2} {...destroy.getInputProps('witnesses')} />
+          <Textarea
+            label={t('foundObjects.destroy.witnesses')}
+            description={t('foundObjects.destroy.witnessesHint')}
+            autosize
+            minRows={2}
+            {...destroy.getInputProps('witnesses')}
+          />
         </CommandDialog>
       );
   }
@@ -180,7 +293,9 @@ function FoundObjectScreen() {
       <Anchor component={Link} to="/found-objects" size="sm">
         {t('foundObjects.detail.back')}
       </Anchor>
-      <PageTitle documentTitle={object ? object.description : t('foundObjects.detail.title')}>{object ? object.description : t('foundObjects.detail.title')}</PageTitle>
+      <PageTitle documentTitle={object ? object.description : t('foundObjects.detail.title')}>
+        {object ? object.description : t('foundObjects.detail.title')}
+      </PageTitle>
       {answer.isError && <ReadProblem error={answer.error} onRetry={() => void answer.refetch()} />}
       {view && object && (
         <>
@@ -202,7 +317,9 @@ function FoundObjectScreen() {
               </Fact>
               <Fact label={t('foundObjects.fields.ownerSearch')}>{object.ownerSearch ? `${object.ownerSearch.method}` : ''}</Fact>
               <Fact label={t('foundObjects.fields.ownerRef')}>{object.owner?.ownerRef ?? ''}</Fact>
-              <Fact label={t('foundObjects.fields.losses')}>{object.lossReportIds.length > 0 ? t('foundObjects.detail.losses', { count: object.lossReportIds.length }) : ''}</Fact>
+              <Fact label={t('foundObjects.fields.losses')}>
+                {object.lossReportIds.length > 0 ? t('foundObjects.detail.losses', { count: object.lossReportIds.length }) : ''}
+              </Fact>
               {object.status !== 'held' && (
                 <Fact label={t('foundObjects.fields.closedAt')}>
                   <DateTime value={object.closedAt} />
@@ -230,10 +347,21 @@ function FoundObjectScreen() {
                   <Button onClick={() => setOpen('return')}>{t('foundObjects.actions.return')}</Button>
                   {disposer && (
                     <>
-                      <Button variant="default" disabled={!over} onClick={() => setOpen('handOver')} aria-describedby="found-object-period-why">
+                      <Button
+                        variant="default"
+                        disabled={!over}
+                        onClick={() => setOpen('handOver')}
+                        aria-describedby="found-object-period-why"
+                      >
                         {t('foundObjects.actions.handOver')}
                       </Button>
-                      <Button variant="outline" color="red.9" disabled={!over} onClick={() => setOpen('destroy')} aria-describedby="found-object-period-why">
+                      <Button
+                        variant="outline"
+                        color="red.9"
+                        disabled={!over}
+                        onClick={() => setOpen('destroy')}
+                        aria-describedby="found-object-period-why"
+                      >
                         {t('foundObjects.actions.destroy')}
                       </Button>
                     </>

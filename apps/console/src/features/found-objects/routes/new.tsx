@@ -25,8 +25,22 @@ function NewFoundObjectScreen() {
   const [key] = useState(() => crypto.randomUUID());
   const [problem, setProblem] = useState<{ error: unknown; unplaced: FieldError[] } | null>(null);
   const required = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? t('foundObjects.form.required') : null);
-  const form = useForm<{ category: FoundObjectCategory | null; description: string; place: { municipality: string; postalCode: string; address: string }; foundOn: string; finderRef: string; storageLocation: string }>({
-    initialValues: { category: null, description: '', place: { municipality: 'Gent', postalCode: '', address: '' }, foundOn: todayInBrussels(), finderRef: '', storageLocation: '' },
+  const form = useForm<{
+    category: FoundObjectCategory | null;
+    description: string;
+    place: { municipality: string; postalCode: string; address: string };
+    foundOn: string;
+    finderRef: string;
+    storageLocation: string;
+  }>({
+    initialValues: {
+      category: null,
+      description: '',
+      place: { municipality: 'Gent', postalCode: '', address: '' },
+      foundOn: todayInBrussels(),
+      finderRef: '',
+      storageLocation: '',
+    },
     validate: { category: required, description: required, place: { municipality: required }, foundOn: required },
   });
   const submit = form.onSubmit((v) => {
@@ -37,7 +51,11 @@ function NewFoundObjectScreen() {
         body: {
           category: v.category!,
           description: v.description.trim(),
-          place: { municipality: v.place.municipality.trim(), ...(text(v.place.postalCode) ? { postalCode: text(v.place.postalCode) } : {}), ...(text(v.place.address) ? { address: text(v.place.address) } : {}) },
+          place: {
+            municipality: v.place.municipality.trim(),
+            ...(text(v.place.postalCode) ? { postalCode: text(v.place.postalCode) } : {}),
+            ...(text(v.place.address) ? { address: text(v.place.address) } : {}),
+          },
           foundOn: v.foundOn,
           ...(text(v.finderRef) ? { finderRef: text(v.finderRef) } : {}),
           ...(text(v.storageLocation) ? { storageLocation: text(v.storageLocation) } : {}),
@@ -59,17 +77,39 @@ function NewFoundObjectScreen() {
         <Stack gap="sm">
           {problem && <ProblemAlert error={problem.error} unplaced={problem.unplaced} />}
           <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN}>
-            <Select label={t('foundObjects.fields.category')} withAsterisk data={codesOf('objectCategory').map((c) => ({ value: c, label: code('objectCategory', c) }))} {...form.getInputProps('category')} />
-            <TextInput type="date" label={t('foundObjects.fields.foundOn')} max={todayInBrussels()} withAsterisk {...form.getInputProps('foundOn')} />
+            <Select
+              label={t('foundObjects.fields.category')}
+              withAsterisk
+              data={codesOf('objectCategory').map((c) => ({ value: c, label: code('objectCategory', c) }))}
+              {...form.getInputProps('category')}
+            />
+            <TextInput
+              type="date"
+              label={t('foundObjects.fields.foundOn')}
+              max={todayInBrussels()}
+              withAsterisk
+              {...form.getInputProps('foundOn')}
+            />
           </SimpleGrid>
-          <Textarea label={t('foundObjects.fields.description')} description={t('foundObjects.new.descriptionHint')} withAsterisk autosize minRows={2} {...form.getInputProps('description')} />
+          <Textarea
+            label={t('foundObjects.fields.description')}
+            description={t('foundObjects.new.descriptionHint')}
+            withAsterisk
+            autosize
+            minRows={2}
+            {...form.getInputProps('description')}
+          />
           <SimpleGrid cols={{ base: 1, sm: 3 }} style={ALIGN}>
             <TextInput label={t('foundObjects.fields.municipality')} withAsterisk {...form.getInputProps('place.municipality')} />
             <TextInput label={t('foundObjects.fields.postalCode')} {...form.getInputProps('place.postalCode')} />
             <TextInput label={t('foundObjects.fields.address')} {...form.getInputProps('place.address')} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN}>
-            <TextInput label={t('foundObjects.fields.finderRef')} description={t('foundObjects.new.finderHint')} {...form.getInputProps('finderRef')} />
+            <TextInput
+              label={t('foundObjects.fields.finderRef')}
+              description={t('foundObjects.new.finderHint')}
+              {...form.getInputProps('finderRef')}
+            />
             <TextInput label={t('foundObjects.fields.storageLocation')} {...form.getInputProps('storageLocation')} />
           </SimpleGrid>
           <Group justify="flex-end">

@@ -39,7 +39,10 @@ function RegisterScreen() {
         <Select
           label={t('foundObjects.register.status')}
           allowDeselect={false}
-          data={[{ value: 'all', label: t('foundObjects.register.all') }, ...foundObjectCodes('status').map((s) => ({ value: s, label: label('status', s) }))]}
+          data={[
+            { value: 'all', label: t('foundObjects.register.all') },
+            ...foundObjectCodes('status').map((s) => ({ value: s, label: label('status', s) })),
+          ]}
           value={status}
           onChange={(v) => set('status', v)}
         />

@@ -11,7 +11,11 @@ export type ReceiveComplaintBody = Schemas['ReceiveComplaintRequest'];
 export type RecordOrderMeasureBody = Schemas['RecordOrderMeasureRequest'];
 export type OpenThreatFileBody = Schemas['OpenThreatFileRequest'];
 
-type Ok<P extends keyof IntegrityPaths, M extends 'get' | 'post'> = IntegrityPaths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
+type Ok<P extends keyof IntegrityPaths, M extends 'get' | 'post'> = IntegrityPaths[P][M] extends {
+  responses: { 200: { content: { 'application/json': infer T } } };
+}
+  ? T
+  : never;
 export type ComplaintList = Ok<'/api/integrity/complaints', 'get'>;
 export type InvestigatorCheck = Ok<'/api/integrity/complaints/{id}/investigator-check', 'get'>;
 export type IntegrityReference = Ok<'/api/integrity/reference', 'get'>;
@@ -59,7 +63,14 @@ export function useComplaintList(filters: ComplaintFilters) {
     queryKey: integrityKeys.complaintList(filters),
     placeholderData: keepPreviousData,
     meta: { live: ['integrity_complaint'] },
-    queryFn: async () => (await call(integrityApi.GET('/api/integrity/complaints', { params: { query: { ...filters, limit: PAGE_SIZE, offset: filters.offset ?? 0 } } }))).data,
+    queryFn: async () =>
+      (
+        await call(
+          integrityApi.GET('/api/integrity/complaints', {
+            params: { query: { ...filters, limit: PAGE_SIZE, offset: filters.offset ?? 0 } },
+          }),
+        )
+      ).data,
   });
 }
 
@@ -76,7 +87,14 @@ export function useInvestigatorCheck(id: string, investigatorId: string | null) 
   return useQuery({
     queryKey: integrityKeys.check(id, investigatorId ?? ''),
     enabled: investigatorId !== null,
-    queryFn: async () => (await call(integrityApi.GET('/api/integrity/complaints/{id}/investigator-check', { params: { path: { id }, query: { investigatorId: investigatorId! } } }))).data,
+    queryFn: async () =>
+      (
+        await call(
+          integrityApi.GET('/api/integrity/complaints/{id}/investigator-check', {
+            params: { path: { id }, query: { investigatorId: investigatorId! } },
+          }),
+        )
+      ).data,
   });
 }
 
@@ -103,12 +121,20 @@ export function useOrderMeasureList(status: 'active' | 'lifted' | 'ended' | unde
     queryKey: integrityKeys.measureList(status, offset),
     placeholderData: keepPreviousData,
     meta: { live: ['order_measure'] },
-    queryFn: async () => (await call(integrityApi.GET('/api/integrity/order-measures', { params: { query: { ...(status && { status }), limit: PAGE_SIZE, offset } } }))).data,
+    queryFn: async () =>
+      (
+        await call(
+          integrityApi.GET('/api/integrity/order-measures', { params: { query: { ...(status && { status }), limit: PAGE_SIZE, offset } } }),
+        )
+      ).data,
   });
 }
 
 export function useOrderMeasure(id: string) {
-  return useQuery({ queryKey: integrityKeys.measure(id), queryFn: () => call(integrityApi.GET('/api/integrity/order-measures/{id}', { params: { path: { id } } })) });
+  return useQuery({
+    queryKey: integrityKeys.measure(id),
+    queryFn: () => call(integrityApi.GET('/api/integrity/order-measures/{id}', { params: { path: { id } } })),
+  });
 }
 
 export function useThreatFileList(status: 'open' | 'closed' | undefined, offset: number) {
@@ -116,12 +142,20 @@ export function useThreatFileList(status: 'open' | 'closed' | undefined, offset:
     queryKey: integrityKeys.threatFileList(status, offset),
     placeholderData: keepPreviousData,
     meta: { live: ['threat_file'] },
-    queryFn: async () => (await call(integrityApi.GET('/api/integrity/threat-files', { params: { query: { ...(status && { status }), limit: PAGE_SIZE, offset } } }))).data,
+    queryFn: async () =>
+      (
+        await call(
+          integrityApi.GET('/api/integrity/threat-files', { params: { query: { ...(status && { status }), limit: PAGE_SIZE, offset } } }),
+        )
+      ).data,
   });
 }
 
 export function useThreatFile(id: string) {
-  return useQuery({ queryKey: integrityKeys.threatFile(id), queryFn: () => call(integrityApi.GET('/api/integrity/threat-files/{id}', { params: { path: { id } } })) });
+  return useQuery({
+    queryKey: integrityKeys.threatFile(id),
+    queryFn: () => call(integrityApi.GET('/api/integrity/threat-files/{id}', { params: { path: { id } } })),
+  });
 }
 
 /** A staff member's disciplinary file, asked for on demand (a logged consultation). */
@@ -130,14 +164,22 @@ export function useDisciplinaryFile(staffId: string | null, asOf: string | null)
     queryKey: [...integrityKeys.staffFile(staffId ?? ''), asOf ?? ''],
     enabled: staffId !== null,
     meta: { live: ['order_measure', 'threat_file', 'integrity_complaint'] },
-    queryFn: async () => (await call(integrityApi.GET('/api/integrity/staff/{staffId}/disciplinary-file', { params: { path: { staffId: staffId! }, query: asOf ? { asOf } : {} } }))).data,
+    queryFn: async () =>
+      (
+        await call(
+          integrityApi.GET('/api/integrity/staff/{staffId}/disciplinary-file', {
+            params: { path: { staffId: staffId! }, query: asOf ? { asOf } : {} },
+          }),
+        )
+      ).data,
   });
 }
 
 export function useRegisterComplaint() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, key }: { body: ReceiveComplaintBody; key: string }) => call(integrityApi.POST('/api/integrity/complaints', { body, headers: { 'Idempotency-Key': key } })),
+    mutationFn: ({ body, key }: { body: ReceiveComplaintBody; key: string }) =>
+      call(integrityApi.POST('/api/integrity/complaints', { body, headers: { 'Idempotency-Key': key } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: integrityKeys.complaints() }),
   });
 }
@@ -163,7 +205,10 @@ export function useComplaintCommand(id: string) {
     onSuccess: async (answer: Answer<ComplaintAnswer>) => {
       if ('complaint' in answer.data) queryClient.setQueryData(integrityKeys.detail(id), { ...answer, data: answer.data as ComplaintView });
       else queryClient.removeQueries({ queryKey: integrityKeys.detail(id) });
-      await Promise.all([queryClient.invalidateQueries({ queryKey: integrityKeys.complaints() }), queryClient.invalidateQueries({ queryKey: integrityKeys.earlyWarnings() })]);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: integrityKeys.complaints() }),
+        queryClient.invalidateQueries({ queryKey: integrityKeys.earlyWarnings() }),
+      ]);
     },
   });
 }
@@ -172,7 +217,8 @@ export function useComplaintCommand(id: string) {
 export function useTuchtCommand(kind: 'measure' | 'threatFile', id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ send, etag }: { send: RecordCommand; etag: string | null }) => call(send({ ...ifMatch(etag), 'Idempotency-Key': crypto.randomUUID() })),
+    mutationFn: ({ send, etag }: { send: RecordCommand; etag: string | null }) =>
+      call(send({ ...ifMatch(etag), 'Idempotency-Key': crypto.randomUUID() })),
     onSuccess: async (answer) => {
       queryClient.setQueryData(kind === 'measure' ? integrityKeys.measure(id) : integrityKeys.threatFile(id), answer);
       await queryClient.invalidateQueries({ queryKey: kind === 'measure' ? integrityKeys.measures() : integrityKeys.threatFiles() });
@@ -183,7 +229,8 @@ export function useTuchtCommand(kind: 'measure' | 'threatFile', id: string) {
 export function useRecordOrderMeasure() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, key }: { body: RecordOrderMeasureBody; key: string }) => call(integrityApi.POST('/api/integrity/order-measures', { body, headers: { 'Idempotency-Key': key } })),
+    mutationFn: ({ body, key }: { body: RecordOrderMeasureBody; key: string }) =>
+      call(integrityApi.POST('/api/integrity/order-measures', { body, headers: { 'Idempotency-Key': key } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: integrityKeys.measures() }),
   });
 }
@@ -191,7 +238,8 @@ export function useRecordOrderMeasure() {
 export function useOpenThreatFile() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, key }: { body: OpenThreatFileBody; key: string }) => call(integrityApi.POST('/api/integrity/threat-files', { body, headers: { 'Idempotency-Key': key } })),
+    mutationFn: ({ body, key }: { body: OpenThreatFileBody; key: string }) =>
+      call(integrityApi.POST('/api/integrity/threat-files', { body, headers: { 'Idempotency-Key': key } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: integrityKeys.threatFiles() }),
   });
 }
@@ -201,7 +249,12 @@ export function useOpenThreatFile() {
  * the browser as a file to save or open.
  */
 export async function downloadForwardingDocument(id: string, recipient: 'comite_p' | 'aig', fileName: string): Promise<void> {
-  const answer = await call(integrityApi.GET('/api/integrity/complaints/{id}/forwardings/{recipient}/document', { params: { path: { id, recipient } }, parseAs: 'blob' }));
+  const answer = await call(
+    integrityApi.GET('/api/integrity/complaints/{id}/forwardings/{recipient}/document', {
+      params: { path: { id, recipient } },
+      parseAs: 'blob',
+    }),
+  );
   const url = URL.createObjectURL(answer.data as unknown as Blob);
   const a = document.createElement('a');
   a.href = url;

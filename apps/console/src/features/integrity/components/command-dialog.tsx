@@ -47,7 +47,11 @@ export function CommandDialog<V extends Record<string, unknown>, C>(props: {
           notifySuccess(props.done);
           close();
         },
-        onError: (error) => setProblem({ error, unplaced: error instanceof ProblemError && !isConflict(error) ? applyProblemToForm(form, error, t, props.aliases) : [] }),
+        onError: (error) =>
+          setProblem({
+            error,
+            unplaced: error instanceof ProblemError && !isConflict(error) ? applyProblemToForm(form, error, t, props.aliases) : [],
+          }),
       });
     })(event);
   return (

@@ -16,7 +16,9 @@ export function DeadlineBadges({ deadlines }: { deadlines: DeadlineStatus[] }) {
   return (
     <Group gap={4}>
       {deadlines.map((d) => {
-        const step = d.staffId ? t('integrity.deadline.forStaff', { step: code('step', d.step), staff: staff(d.staffId) }) : code('step', d.step);
+        const step = d.staffId
+          ? t('integrity.deadline.forStaff', { step: code('step', d.step), staff: staff(d.staffId) })
+          : code('step', d.step);
         const date = formatDate(`${d.dueOn}T12:00:00Z`);
         const text =
           d.status === 'overdue'
@@ -34,7 +36,10 @@ export function DeadlineBadges({ deadlines }: { deadlines: DeadlineStatus[] }) {
             tt="none"
             fw={600}
             // The words are the point: a badge wraps rather than cut them off in a narrow column.
-            styles={{ root: { height: 'auto', maxWidth: '100%' }, label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' } }}
+            styles={{
+              root: { height: 'auto', maxWidth: '100%' },
+              label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' },
+            }}
           >
             {text}
           </Badge>

@@ -43,7 +43,9 @@ export function ForwardingSection({ kase }: { kase: ComplaintRef }) {
                 <dl style={{ margin: 0, display: 'grid', gap: 6 }}>
                   <Fact label={t('integrity.forwarding.forwardedOn')}>{day(f.forwardedOn)}</Fact>
                   {f.channel && <Fact label={t('integrity.forwarding.channel')}>{code('forwardingChannel', f.channel)}</Fact>}
-                  <Fact label={t('integrity.forwarding.reference', { body: name })}>{f.reference ?? t('integrity.forwarding.noReference')}</Fact>
+                  <Fact label={t('integrity.forwarding.reference', { body: name })}>
+                    {f.reference ?? t('integrity.forwarding.noReference')}
+                  </Fact>
                   {f.acknowledgedOn && <Fact label={t('integrity.forwarding.acknowledgedOn')}>{day(f.acknowledgedOn)}</Fact>}
                 </dl>
               )}
@@ -60,14 +62,21 @@ export function ForwardingSection({ kase }: { kase: ComplaintRef }) {
                     aria-label={t('integrity.forwarding.documentOf', { body: name })}
                     onClick={() => {
                       setDownloadError(null);
-                      downloadForwardingDocument(view.id, body, `doorzending-${body}-${view.registerNumber ?? view.id}.pdf`).catch(setDownloadError);
+                      downloadForwardingDocument(view.id, body, `doorzending-${body}-${view.registerNumber ?? view.id}.pdf`).catch(
+                        setDownloadError,
+                      );
                     }}
                   >
                     {t('integrity.forwarding.document')}
                   </Button>
                 )}
                 {f && !f.reference && kase.open && (
-                  <Button size="xs" variant="default" onClick={() => setReferenceOf(body)} aria-label={t('integrity.forwarding.recordReferenceOf', { body: name })}>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => setReferenceOf(body)}
+                    aria-label={t('integrity.forwarding.recordReferenceOf', { body: name })}
+                  >
                     {t('integrity.forwarding.recordReference')}
                   </Button>
                 )}
@@ -86,7 +95,10 @@ function ForwardDialog({ kase, body, onClose }: { kase: ComplaintRef; body: 'com
   const { t } = useTranslation();
   const code = useIntegrityCode();
   const { mutation, reload } = useComplaintWrites(kase.view.id);
-  const form = useForm({ initialValues: { forwardedOn: todayInBrussels(), channel: 'email', reference: '' }, validate: { forwardedOn: (v) => (v ? null : t('common.required')) } });
+  const form = useForm({
+    initialValues: { forwardedOn: todayInBrussels(), channel: 'email', reference: '' },
+    validate: { forwardedOn: (v) => (v ? null : t('common.required')) },
+  });
   const name = code('body', body);
   return (
     <CommandDialog
@@ -103,13 +115,23 @@ function ForwardDialog({ kase, body, onClose }: { kase: ComplaintRef; body: 'com
         send: (header) =>
           integrityApi.POST('/api/integrity/complaints/{id}/forwardings', {
             params: { path: { id: kase.view.id }, header },
-            body: { body, forwardedOn: v.forwardedOn, channel: v.channel as (typeof FORWARDING_CHANNELS)[number], ...(v.reference.trim() && { reference: v.reference.trim() }) },
+            body: {
+              body,
+              forwardedOn: v.forwardedOn,
+              channel: v.channel as (typeof FORWARDING_CHANNELS)[number],
+              ...(v.reference.trim() && { reference: v.reference.trim() }),
+            },
           }),
       })}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput type="date" label={t('integrity.forwarding.forwardedOn')} required {...form.getInputProps('forwardedOn')} />
-        <Select label={t('integrity.forwarding.channel')} data={FORWARDING_CHANNELS.map((c) => ({ value: c, label: code('forwardingChannel', c) }))} allowDeselect={false} {...form.getInputProps('channel')} />
+        <Select
+          label={t('integrity.forwarding.channel')}
+          data={FORWARDING_CHANNELS.map((c) => ({ value: c, label: code('forwardingChannel', c) }))}
+          allowDeselect={false}
+          {...form.getInputProps('channel')}
+        />
       </SimpleGrid>
       <TextInput label={t('integrity.forwarding.referenceOptional')} {...form.getInputProps('reference')} />
     </CommandDialog>
@@ -120,7 +142,10 @@ function ReferenceDialog({ kase, body, onClose }: { kase: ComplaintRef; body: 'c
   const { t } = useTranslation();
   const code = useIntegrityCode();
   const { mutation, reload } = useComplaintWrites(kase.view.id);
-  const form = useForm({ initialValues: { reference: '', acknowledgedOn: todayInBrussels() }, validate: { reference: (v) => (v.trim() ? null : t('common.required')), acknowledgedOn: (v) => (v ? null : t('common.required')) } });
+  const form = useForm({
+    initialValues: { reference: '', acknowledgedOn: todayInBrussels() },
+    validate: { reference: (v) => (v.trim() ? null : t('common.required')), acknowledgedOn: (v) => (v ? null : t('common.required')) },
+  });
   const name = code('body', body);
   return (
     <CommandDialog
@@ -134,7 +159,11 @@ function ReferenceDialog({ kase, body, onClose }: { kase: ComplaintRef; body: 'c
       done={t('integrity.forwarding.referenceDone', { body: name })}
       command={(v) => ({
         etag: kase.etag,
-        send: (header) => integrityApi.POST('/api/integrity/complaints/{id}/forwardings/{recipient}/reference', { params: { path: { id: kase.view.id, recipient: body }, header }, body: { reference: v.reference.trim(), acknowledgedOn: v.acknowledgedOn } }),
+        send: (header) =>
+          integrityApi.POST('/api/integrity/complaints/{id}/forwardings/{recipient}/reference', {
+            params: { path: { id: kase.view.id, recipient: body }, header },
+            body: { reference: v.reference.trim(), acknowledgedOn: v.acknowledgedOn },
+          }),
       })}
     >
       <TextInput label={t('integrity.forwarding.reference', { body: name })} required {...form.getInputProps('reference')} />
@@ -156,7 +185,14 @@ export function TriageSection({ kase }: { kase: ComplaintRef }) {
     <Section id="triage" title={t('integrity.triage.title')}>
       {triage ? (
         <Stack gap={4}>
-          <Text size="sm">{t('integrity.triage.ordered', { route: code('route', triage.route), who: staff(triage.orderedBy), as: code('authority', triage.orderedAs), when: formatDateTime(triage.orderedAt) })}</Text>
+          <Text size="sm">
+            {t('integrity.triage.ordered', {
+              route: code('route', triage.route),
+              who: staff(triage.orderedBy),
+              as: code('authority', triage.orderedAs),
+              when: formatDateTime(triage.orderedAt),
+            })}
+          </Text>
           <Text size="sm">{triage.reason}</Text>
           {triage.parketReference && <Text size="sm">{`${t('integrity.triage.parketReference')}: ${triage.parketReference}`}</Text>}
         </Stack>
@@ -195,13 +231,26 @@ function TriageDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () => vo
         send: (header) =>
           integrityApi.POST('/api/integrity/complaints/{id}/triage', {
             params: { path: { id: kase.view.id }, header },
-            body: { route: v.route as (typeof ROUTES)[number], reason: v.reason.trim(), ...(v.parketReference.trim() && { parketReference: v.parketReference.trim() }) },
+            body: {
+              route: v.route as (typeof ROUTES)[number],
+              reason: v.reason.trim(),
+              ...(v.parketReference.trim() && { parketReference: v.parketReference.trim() }),
+            },
           }),
       })}
     >
-      <Select label={t('integrity.triage.route')} data={ROUTES.map((r) => ({ value: r, label: code('route', r) }))} allowDeselect={false} {...form.getInputProps('route')} />
+      <Select
+        label={t('integrity.triage.route')}
+        data={ROUTES.map((r) => ({ value: r, label: code('route', r) }))}
+        allowDeselect={false}
+        {...form.getInputProps('route')}
+      />
       <Textarea label={t('integrity.triage.reason')} required autosize minRows={2} {...form.getInputProps('reason')} />
-      <TextInput label={t('integrity.triage.parketReference')} description={t('integrity.triage.parketHint')} {...form.getInputProps('parketReference')} />
+      <TextInput
+        label={t('integrity.triage.parketReference')}
+        description={t('integrity.triage.parketHint')}
+        {...form.getInputProps('parketReference')}
+      />
     </CommandDialog>
   );
 }
@@ -224,8 +273,18 @@ export function InvestigatorsSection({ kase }: { kase: ComplaintRef }) {
                 {staff(i.investigatorId)}
               </Text>
               {i.designated && <Text span size="sm">{` (${t('integrity.investigators.designatedTag')})`}</Text>}
-              <Text size="xs">{t('integrity.investigators.assignedBy', { who: staff(i.assignedBy), when: formatDateTime(i.assignedAt) })}</Text>
-              {i.override && <Text size="xs">{t('integrity.investigators.overridden', { conflicts: i.conflicts.map((c) => staff(c.staffId)).join(', '), who: staff(i.override.decidedBy), reason: i.override.reason })}</Text>}
+              <Text size="xs">
+                {t('integrity.investigators.assignedBy', { who: staff(i.assignedBy), when: formatDateTime(i.assignedAt) })}
+              </Text>
+              {i.override && (
+                <Text size="xs">
+                  {t('integrity.investigators.overridden', {
+                    conflicts: i.conflicts.map((c) => staff(c.staffId)).join(', '),
+                    who: staff(i.override.decidedBy),
+                    reason: i.override.reason,
+                  })}
+                </Text>
+              )}
             </List.Item>
           ))}
         </List>
@@ -245,12 +304,26 @@ function AssignDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () => vo
   const staffName = useStaffName();
   const options = useStaffOptions();
   const { mutation, reload } = useComplaintWrites(kase.view.id);
-  const form = useForm({ initialValues: { investigatorId: '', designated: false, override: false, overrideReason: '' }, validate: { investigatorId: (v) => (v ? null : t('common.required')) } });
+  const form = useForm({
+    initialValues: { investigatorId: '', designated: false, override: false, overrideReason: '' },
+    validate: { investigatorId: (v) => (v ? null : t('common.required')) },
+  });
   const chosen = form.values.investigatorId || null;
   const check = useInvestigatorCheck(kase.view.id, chosen);
   const verdict = check.data?.investigatorId === chosen ? check.data : undefined;
-  const conflictText = verdict?.conflicts.map((c) => t(`integrity.investigators.conflictKinds.${c.kind}`, { staff: staffName(c.staffId), team: 'team' in c ? c.team : '', unit: 'unit' in c ? c.unit : '' })) ?? [];
-  const canConfirm = verdict !== undefined && verdict.mayAssign && (verdict.verdict === 'eligible' || (verdict.verdict === 'conflict' && verdict.mayOverride && form.values.override && form.values.overrideReason.trim() !== ''));
+  const conflictText =
+    verdict?.conflicts.map((c) =>
+      t(`integrity.investigators.conflictKinds.${c.kind}`, {
+        staff: staffName(c.staffId),
+        team: 'team' in c ? c.team : '',
+        unit: 'unit' in c ? c.unit : '',
+      }),
+    ) ?? [];
+  const canConfirm =
+    verdict !== undefined &&
+    verdict.mayAssign &&
+    (verdict.verdict === 'eligible' ||
+      (verdict.verdict === 'conflict' && verdict.mayOverride && form.values.override && form.values.overrideReason.trim() !== ''));
   return (
     <CommandDialog
       title={t('integrity.investigators.assign')}
@@ -268,11 +341,22 @@ function AssignDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () => vo
         send: (header) =>
           integrityApi.POST('/api/integrity/complaints/{id}/investigators', {
             params: { path: { id: kase.view.id }, header },
-            body: { investigatorId: v.investigatorId, designated: v.designated, ...(v.override && { override: { reason: v.overrideReason.trim() } }) },
+            body: {
+              investigatorId: v.investigatorId,
+              designated: v.designated,
+              ...(v.override && { override: { reason: v.overrideReason.trim() } }),
+            },
           }),
       })}
     >
-      <Select label={t('integrity.investigators.person')} data={options} searchable required {...form.getInputProps('investigatorId')} onChange={(v) => form.setValues({ investigatorId: v ?? '', override: false, overrideReason: '' })} />
+      <Select
+        label={t('integrity.investigators.person')}
+        data={options}
+        searchable
+        required
+        {...form.getInputProps('investigatorId')}
+        onChange={(v) => form.setValues({ investigatorId: v ?? '', override: false, overrideReason: '' })}
+      />
       <Checkbox label={t('integrity.investigators.designated')} {...form.getInputProps('designated', { type: 'checkbox' })} />
       {chosen && check.isFetching && <Text size="sm">{t('integrity.investigators.checking')}</Text>}
       {check.isError && <ProblemAlert error={check.error} />}
@@ -299,13 +383,23 @@ function AssignDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () => vo
             </List>
           )}
           {!verdict.mayAssign && <Text size="sm">{t('integrity.investigators.mayNotAssign')}</Text>}
-          {verdict.verdict === 'conflict' && verdict.mayAssign && !verdict.mayOverride && <Text size="sm">{t('integrity.investigators.overrideOnlyChief')}</Text>}
+          {verdict.verdict === 'conflict' && verdict.mayAssign && !verdict.mayOverride && (
+            <Text size="sm">{t('integrity.investigators.overrideOnlyChief')}</Text>
+          )}
         </Alert>
       )}
       {verdict?.verdict === 'conflict' && verdict.mayOverride && (
         <>
           <Checkbox label={t('integrity.investigators.override')} {...form.getInputProps('override', { type: 'checkbox' })} />
-          {form.values.override && <Textarea label={t('integrity.investigators.overrideReason')} required autosize minRows={2} {...form.getInputProps('overrideReason')} />}
+          {form.values.override && (
+            <Textarea
+              label={t('integrity.investigators.overrideReason')}
+              required
+              autosize
+              minRows={2}
+              {...form.getInputProps('overrideReason')}
+            />
+          )}
         </>
       )}
     </CommandDialog>

@@ -25,7 +25,9 @@ export function FindingsSection({ kase }: { kase: ComplaintRef }) {
       {findings[kind].map((f) => (
         <Card key={f.findingId} withBorder padding="xs">
           <Text size="sm">{f.summary}</Text>
-          <Text size="xs">{t('integrity.findings.by', { source: f.source, who: staff(f.recordedBy), when: formatDateTime(f.recordedAt) })}</Text>
+          <Text size="xs">
+            {t('integrity.findings.by', { source: f.source, who: staff(f.recordedBy), when: formatDateTime(f.recordedAt) })}
+          </Text>
           {f.staffId && <Text size="xs">{staff(f.staffId)}</Text>}
         </Card>
       ))}
@@ -52,7 +54,10 @@ function FindingDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () => v
   const code = useIntegrityCode();
   const staff = useStaffName();
   const { mutation, reload } = useComplaintWrites(kase.view.id);
-  const form = useForm({ initialValues: { kind: 'incriminating', summary: '', source: '', staffId: '' }, validate: { summary: required(t('common.required')), source: required(t('common.required')) } });
+  const form = useForm({
+    initialValues: { kind: 'incriminating', summary: '', source: '', staffId: '' },
+    validate: { summary: required(t('common.required')), source: required(t('common.required')) },
+  });
   return (
     <CommandDialog
       title={t('integrity.findings.record')}
@@ -68,14 +73,30 @@ function FindingDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () => v
         send: (header) =>
           integrityApi.POST('/api/integrity/complaints/{id}/findings', {
             params: { path: { id: kase.view.id }, header },
-            body: { kind: v.kind as 'incriminating' | 'exculpatory', summary: v.summary.trim(), source: v.source.trim(), ...(v.staffId && { staffId: v.staffId }) },
+            body: {
+              kind: v.kind as 'incriminating' | 'exculpatory',
+              summary: v.summary.trim(),
+              source: v.source.trim(),
+              ...(v.staffId && { staffId: v.staffId }),
+            },
           }),
       })}
     >
-      <Select label={t('integrity.findings.kind')} data={(['incriminating', 'exculpatory'] as const).map((k) => ({ value: k, label: code('finding', k) }))} allowDeselect={false} {...form.getInputProps('kind')} />
+      <Select
+        label={t('integrity.findings.kind')}
+        data={(['incriminating', 'exculpatory'] as const).map((k) => ({ value: k, label: code('finding', k) }))}
+        allowDeselect={false}
+        {...form.getInputProps('kind')}
+      />
       <Textarea label={t('integrity.findings.summary')} required autosize minRows={2} {...form.getInputProps('summary')} />
       <TextInput label={t('integrity.findings.source')} required {...form.getInputProps('source')} />
-      <Select label={t('integrity.findings.staff')} clearable data={kase.view.complaint.staffConcerned.map((s) => ({ value: s, label: staff(s) }))} {...form.getInputProps('staffId')} clearButtonProps={{ 'aria-label': t('common.clear') }} />
+      <Select
+        label={t('integrity.findings.staff')}
+        clearable
+        data={kase.view.complaint.staffConcerned.map((s) => ({ value: s, label: staff(s) }))}
+        {...form.getInputProps('staffId')}
+        clearButtonProps={{ 'aria-label': t('common.clear') }}
+      />
     </CommandDialog>
   );
 }
@@ -99,12 +120,23 @@ export function RequestsSection({ kase }: { kase: ComplaintRef }) {
             </Text>
             <Text size="sm">{r.request}</Text>
             {r.answer ? (
-              <Text size="sm">{t('integrity.requests.answered', { date: day(r.answer.providedOn), who: staff(r.answer.providedBy), answer: r.answer.answer })}</Text>
+              <Text size="sm">
+                {t('integrity.requests.answered', {
+                  date: day(r.answer.providedOn),
+                  who: staff(r.answer.providedBy),
+                  answer: r.answer.answer,
+                })}
+              </Text>
             ) : (
               <Group gap="xs">
                 <Text size="sm">{t('integrity.requests.unanswered')}</Text>
                 {kase.open && (
-                  <Button size="xs" variant="default" onClick={() => setAnswering(r.requestId)} aria-label={t('integrity.requests.answerOf', { body: code('body', r.body), date: day(r.receivedOn) })}>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => setAnswering(r.requestId)}
+                    aria-label={t('integrity.requests.answerOf', { body: code('body', r.body), date: day(r.receivedOn) })}
+                  >
                     {t('integrity.requests.answer')}
                   </Button>
                 )}
@@ -128,7 +160,10 @@ function RequestDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () => v
   const { t } = useTranslation();
   const code = useIntegrityCode();
   const { mutation, reload } = useComplaintWrites(kase.view.id);
-  const form = useForm({ initialValues: { body: 'comite_p', request: '', receivedOn: todayInBrussels(), externalReference: '' }, validate: { request: required(t('common.required')) } });
+  const form = useForm({
+    initialValues: { body: 'comite_p', request: '', receivedOn: todayInBrussels(), externalReference: '' },
+    validate: { request: required(t('common.required')) },
+  });
   return (
     <CommandDialog
       title={t('integrity.requests.record')}
@@ -144,12 +179,22 @@ function RequestDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () => v
         send: (header) =>
           integrityApi.POST('/api/integrity/complaints/{id}/information-requests', {
             params: { path: { id: kase.view.id }, header },
-            body: { body: v.body as 'comite_p' | 'aig', request: v.request.trim(), receivedOn: v.receivedOn, ...(v.externalReference.trim() && { externalReference: v.externalReference.trim() }) },
+            body: {
+              body: v.body as 'comite_p' | 'aig',
+              request: v.request.trim(),
+              receivedOn: v.receivedOn,
+              ...(v.externalReference.trim() && { externalReference: v.externalReference.trim() }),
+            },
           }),
       })}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <Select label={t('integrity.requests.body')} data={(['comite_p', 'aig'] as const).map((b) => ({ value: b, label: code('body', b) }))} allowDeselect={false} {...form.getInputProps('body')} />
+        <Select
+          label={t('integrity.requests.body')}
+          data={(['comite_p', 'aig'] as const).map((b) => ({ value: b, label: code('body', b) }))}
+          allowDeselect={false}
+          {...form.getInputProps('body')}
+        />
         <TextInput type="date" label={t('integrity.requests.receivedOn')} required {...form.getInputProps('receivedOn')} />
       </SimpleGrid>
       <Textarea label={t('integrity.requests.request')} required autosize minRows={2} {...form.getInputProps('request')} />
@@ -161,7 +206,10 @@ function RequestDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () => v
 function AnswerDialog({ kase, requestId, onClose }: { kase: ComplaintRef; requestId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const { mutation, reload } = useComplaintWrites(kase.view.id);
-  const form = useForm({ initialValues: { answer: '', providedOn: todayInBrussels() }, validate: { answer: required(t('common.required')) } });
+  const form = useForm({
+    initialValues: { answer: '', providedOn: todayInBrussels() },
+    validate: { answer: required(t('common.required')) },
+  });
   return (
     <CommandDialog
       title={t('integrity.requests.answer')}
@@ -174,7 +222,11 @@ function AnswerDialog({ kase, requestId, onClose }: { kase: ComplaintRef; reques
       done={t('integrity.requests.answerDone')}
       command={(v) => ({
         etag: kase.etag,
-        send: (header) => integrityApi.POST('/api/integrity/complaints/{id}/information-requests/{requestId}/answer', { params: { path: { id: kase.view.id, requestId }, header }, body: { answer: v.answer.trim(), providedOn: v.providedOn } }),
+        send: (header) =>
+          integrityApi.POST('/api/integrity/complaints/{id}/information-requests/{requestId}/answer', {
+            params: { path: { id: kase.view.id, requestId }, header },
+            body: { answer: v.answer.trim(), providedOn: v.providedOn },
+          }),
       })}
     >
       <Textarea label={t('integrity.requests.answerText')} required autosize minRows={2} {...form.getInputProps('answer')} />
@@ -199,7 +251,10 @@ export function HearingsSection({ kase }: { kase: ComplaintRef }) {
             <Text size="sm" fw={600}>{`${staff(h.staffId)} — ${day(h.heardOn)}`}</Text>
             <Text size="sm">
               {t('integrity.hearings.rights', {
-                assistance: h.assistance.kind === 'waived' ? code('assistance', 'waived') : `${code('assistance', h.assistance.kind)} ${h.assistance.name}`,
+                assistance:
+                  h.assistance.kind === 'waived'
+                    ? code('assistance', 'waived')
+                    : `${code('assistance', h.assistance.kind)} ${h.assistance.name}`,
                 access: h.fileAccessGiven ? t('integrity.hearings.yes') : t('integrity.hearings.no'),
               })}
             </Text>
@@ -223,8 +278,18 @@ function HearingDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () => v
   const staff = useStaffName();
   const { mutation, reload } = useComplaintWrites(kase.view.id);
   const form = useForm({
-    initialValues: { staffId: kase.view.complaint.staffConcerned[0] ?? '', heardOn: todayInBrussels(), kind: 'lawyer', name: '', fileAccessGiven: false, summary: '' },
-    validate: { summary: required(t('common.required')), name: (v, values) => (values.kind !== 'waived' && !v.trim() ? t('common.required') : null) },
+    initialValues: {
+      staffId: kase.view.complaint.staffConcerned[0] ?? '',
+      heardOn: todayInBrussels(),
+      kind: 'lawyer',
+      name: '',
+      fileAccessGiven: false,
+      summary: '',
+    },
+    validate: {
+      summary: required(t('common.required')),
+      name: (v, values) => (values.kind !== 'waived' && !v.trim() ? t('common.required') : null),
+    },
   });
   return (
     <CommandDialog
@@ -254,10 +319,22 @@ function HearingDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () => v
       })}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <Select label={t('integrity.hearings.staff')} data={kase.view.complaint.staffConcerned.map((s) => ({ value: s, label: staff(s) }))} allowDeselect={false} {...form.getInputProps('staffId')} />
+        <Select
+          label={t('integrity.hearings.staff')}
+          data={kase.view.complaint.staffConcerned.map((s) => ({ value: s, label: staff(s) }))}
+          allowDeselect={false}
+          {...form.getInputProps('staffId')}
+        />
         <TextInput type="date" label={t('integrity.hearings.heardOn')} required {...form.getInputProps('heardOn')} />
-        <Select label={t('integrity.hearings.assistance')} data={(['lawyer', 'defender', 'waived'] as const).map((k) => ({ value: k, label: code('assistance', k) }))} allowDeselect={false} {...form.getInputProps('kind')} />
-        {form.values.kind !== 'waived' && <TextInput label={t('integrity.hearings.assistanceName')} required {...form.getInputProps('name')} />}
+        <Select
+          label={t('integrity.hearings.assistance')}
+          data={(['lawyer', 'defender', 'waived'] as const).map((k) => ({ value: k, label: code('assistance', k) }))}
+          allowDeselect={false}
+          {...form.getInputProps('kind')}
+        />
+        {form.values.kind !== 'waived' && (
+          <TextInput label={t('integrity.hearings.assistanceName')} required {...form.getInputProps('name')} />
+        )}
       </SimpleGrid>
       <Checkbox label={t('integrity.hearings.fileAccess')} {...form.getInputProps('fileAccessGiven', { type: 'checkbox' })} />
       <Textarea label={t('integrity.hearings.summary')} required autosize minRows={3} {...form.getInputProps('summary')} />

@@ -46,8 +46,17 @@ export function OutcomeSection({ kase }: { kase: ComplaintRef }) {
         ) : (
           <Text size="sm">{t('integrity.outcome.notYet')}</Text>
         )}
-        {c.reportedToParket && <Text size="sm">{t('integrity.outcome.reportedToParket', { date: day(c.reportedToParket.reportedOn) })}</Text>}
-        {c.criminalReferral && <Text size="sm">{t('integrity.outcome.referred', { date: day(c.criminalReferral.referredOn), staff: c.criminalReferral.staffIds.map(staff).join(', ') })}</Text>}
+        {c.reportedToParket && (
+          <Text size="sm">{t('integrity.outcome.reportedToParket', { date: day(c.reportedToParket.reportedOn) })}</Text>
+        )}
+        {c.criminalReferral && (
+          <Text size="sm">
+            {t('integrity.outcome.referred', {
+              date: day(c.criminalReferral.referredOn),
+              staff: c.criminalReferral.staffIds.map(staff).join(', '),
+            })}
+          </Text>
+        )}
         {c.disciplinaryProcedures.length > 0 && (
           <Stack gap={4} component="section" aria-label={t('integrity.outcome.procedures')}>
             <Text fw={700} size="sm">
@@ -55,16 +64,32 @@ export function OutcomeSection({ kase }: { kase: ComplaintRef }) {
             </Text>
             {c.disciplinaryProcedures.map((p) => (
               <Card key={p.staffId} withBorder padding="xs">
-                <Text size="sm">{t('integrity.outcome.procedureLine', { staff: staff(p.staffId), who: staff(p.startedBy), authority: code('authority', p.authority), when: formatDateTime(p.startedAt) })}</Text>
+                <Text size="sm">
+                  {t('integrity.outcome.procedureLine', {
+                    staff: staff(p.staffId),
+                    who: staff(p.startedBy),
+                    authority: code('authority', p.authority),
+                    when: formatDateTime(p.startedAt),
+                  })}
+                </Text>
                 {p.sanction ? (
                   <Text size="sm" fw={600}>
-                    {t('integrity.outcome.sanctionLine', { sanction: p.sanction.sanction, severity: code('severity', p.sanction.severity), authority: code('authority', p.sanction.authority), date: day(p.sanction.decidedOn) })}
+                    {t('integrity.outcome.sanctionLine', {
+                      sanction: p.sanction.sanction,
+                      severity: code('severity', p.sanction.severity),
+                      authority: code('authority', p.sanction.authority),
+                      date: day(p.sanction.decidedOn),
+                    })}
                   </Text>
                 ) : (
                   <Group gap="xs">
                     <Text size="sm">{t('integrity.outcome.noSanction')}</Text>
                     {open && (
-                      <Button size="xs" onClick={() => setDialog({ sanction: p.staffId })} aria-label={t('integrity.outcome.sanctionOf', { staff: staff(p.staffId) })}>
+                      <Button
+                        size="xs"
+                        onClick={() => setDialog({ sanction: p.staffId })}
+                        aria-label={t('integrity.outcome.sanctionOf', { staff: staff(p.staffId) })}
+                      >
                         {t('integrity.outcome.sanction')}
                       </Button>
                     )}
@@ -97,7 +122,9 @@ export function OutcomeSection({ kase }: { kase: ComplaintRef }) {
       {dialog === 'referral' && <ReferralDialog kase={kase} onClose={() => setDialog(null)} />}
       {dialog === 'procedure' && <ProcedureDialog kase={kase} onClose={() => setDialog(null)} />}
       {dialog === 'note' && <NoteDialog kase={kase} onClose={() => setDialog(null)} />}
-      {dialog !== null && typeof dialog === 'object' && <SanctionDialog kase={kase} staffId={dialog.sanction} onClose={() => setDialog(null)} />}
+      {dialog !== null && typeof dialog === 'object' && (
+        <SanctionDialog kase={kase} staffId={dialog.sanction} onClose={() => setDialog(null)} />
+      )}
     </Section>
   );
 }
@@ -121,10 +148,21 @@ function ConcludeDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () => 
       command={(v) => ({
         etag: kase.etag,
         send: (header) =>
-          integrityApi.POST('/api/integrity/complaints/{id}/outcome', { params: { path: { id: kase.view.id }, header }, body: { conclusion: v.conclusion as 'founded' | 'unfounded' | 'manifestly_unfounded_malicious', summary: v.summary.trim() } }),
+          integrityApi.POST('/api/integrity/complaints/{id}/outcome', {
+            params: { path: { id: kase.view.id }, header },
+            body: { conclusion: v.conclusion as 'founded' | 'unfounded' | 'manifestly_unfounded_malicious', summary: v.summary.trim() },
+          }),
       })}
     >
-      <Select label={t('integrity.outcome.conclusion')} data={(['founded', 'unfounded', 'manifestly_unfounded_malicious'] as const).map((c) => ({ value: c, label: code('conclusion', c) }))} allowDeselect={false} {...form.getInputProps('conclusion')} />
+      <Select
+        label={t('integrity.outcome.conclusion')}
+        data={(['founded', 'unfounded', 'manifestly_unfounded_malicious'] as const).map((c) => ({
+          value: c,
+          label: code('conclusion', c),
+        }))}
+        allowDeselect={false}
+        {...form.getInputProps('conclusion')}
+      />
       <Textarea label={t('integrity.outcome.summary')} required autosize minRows={3} {...form.getInputProps('summary')} />
     </CommandDialog>
   );
@@ -146,7 +184,11 @@ function ParketDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () => vo
       done={t('integrity.outcome.parketDone')}
       command={(v) => ({
         etag: kase.etag,
-        send: (header) => integrityApi.POST('/api/integrity/complaints/{id}/parket-report', { params: { path: { id: kase.view.id }, header }, body: { reportedOn: v.reportedOn, ...(v.parketReference.trim() && { parketReference: v.parketReference.trim() }) } }),
+        send: (header) =>
+          integrityApi.POST('/api/integrity/complaints/{id}/parket-report', {
+            params: { path: { id: kase.view.id }, header },
+            body: { reportedOn: v.reportedOn, ...(v.parketReference.trim() && { parketReference: v.parketReference.trim() }) },
+          }),
       })}
     >
       <TextInput type="date" label={t('integrity.outcome.reportedOn')} required {...form.getInputProps('reportedOn')} />
@@ -159,7 +201,9 @@ function ReferralDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () => 
   const { t } = useTranslation();
   const staff = useStaffName();
   const { mutation, reload } = useComplaintWrites(kase.view.id);
-  const form = useForm({ initialValues: { staffIds: [...kase.view.complaint.staffConcerned], referredOn: todayInBrussels(), parketReference: '' } });
+  const form = useForm({
+    initialValues: { staffIds: [...kase.view.complaint.staffConcerned], referredOn: todayInBrussels(), parketReference: '' },
+  });
   return (
     <CommandDialog
       title={t('integrity.outcome.referral')}
@@ -173,10 +217,21 @@ function ReferralDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () => 
       command={(v) => ({
         etag: kase.etag,
         send: (header) =>
-          integrityApi.POST('/api/integrity/complaints/{id}/criminal-referral', { params: { path: { id: kase.view.id }, header }, body: { staffIds: v.staffIds, referredOn: v.referredOn, ...(v.parketReference.trim() && { parketReference: v.parketReference.trim() }) } }),
+          integrityApi.POST('/api/integrity/complaints/{id}/criminal-referral', {
+            params: { path: { id: kase.view.id }, header },
+            body: {
+              staffIds: v.staffIds,
+              referredOn: v.referredOn,
+              ...(v.parketReference.trim() && { parketReference: v.parketReference.trim() }),
+            },
+          }),
       })}
     >
-      <MultiSelect label={t('integrity.outcome.referralStaff')} data={kase.view.complaint.staffConcerned.map((s) => ({ value: s, label: staff(s) }))} {...form.getInputProps('staffIds')} />
+      <MultiSelect
+        label={t('integrity.outcome.referralStaff')}
+        data={kase.view.complaint.staffConcerned.map((s) => ({ value: s, label: staff(s) }))}
+        {...form.getInputProps('staffIds')}
+      />
       <TextInput type="date" label={t('integrity.outcome.referredOn')} required {...form.getInputProps('referredOn')} />
       <TextInput label={t('integrity.outcome.parketReference')} {...form.getInputProps('parketReference')} />
     </CommandDialog>
@@ -189,7 +244,10 @@ function ProcedureDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () =>
   const { mutation, reload } = useComplaintWrites(kase.view.id);
   const started = new Set(kase.view.complaint.disciplinaryProcedures.map((p) => p.staffId));
   const candidates = kase.view.complaint.staffConcerned.filter((s) => !started.has(s));
-  const form = useForm({ initialValues: { staffId: candidates[0] ?? '' }, validate: { staffId: (v) => (v ? null : t('common.required')) } });
+  const form = useForm({
+    initialValues: { staffId: candidates[0] ?? '' },
+    validate: { staffId: (v) => (v ? null : t('common.required')) },
+  });
   return (
     <CommandDialog
       title={t('integrity.outcome.procedure')}
@@ -200,9 +258,21 @@ function ProcedureDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () =>
       onReload={reload}
       submitLabel={t('integrity.outcome.procedure')}
       done={t('integrity.outcome.procedureDone')}
-      command={(v) => ({ etag: kase.etag, send: (header) => integrityApi.POST('/api/integrity/complaints/{id}/disciplinary-procedures', { params: { path: { id: kase.view.id }, header }, body: { staffId: v.staffId } }) })}
+      command={(v) => ({
+        etag: kase.etag,
+        send: (header) =>
+          integrityApi.POST('/api/integrity/complaints/{id}/disciplinary-procedures', {
+            params: { path: { id: kase.view.id }, header },
+            body: { staffId: v.staffId },
+          }),
+      })}
     >
-      <Select label={t('integrity.outcome.procedureStaff')} data={candidates.map((s) => ({ value: s, label: staff(s) }))} allowDeselect={false} {...form.getInputProps('staffId')} />
+      <Select
+        label={t('integrity.outcome.procedureStaff')}
+        data={candidates.map((s) => ({ value: s, label: staff(s) }))}
+        allowDeselect={false}
+        {...form.getInputProps('staffId')}
+      />
     </CommandDialog>
   );
 }
@@ -214,14 +284,24 @@ function SanctionDialog({ kase, staffId, onClose }: { kase: ComplaintRef; staffI
   const staff = useStaffName();
   const reference = useIntegrityReference();
   const { mutation, reload } = useComplaintWrites(kase.view.id);
-  const form = useForm({ initialValues: { sanction: '', decidedOn: todayInBrussels() }, validate: { sanction: (v) => (v ? null : t('common.required')) } });
+  const form = useForm({
+    initialValues: { sanction: '', decidedOn: todayInBrussels() },
+    validate: { sanction: (v) => (v ? null : t('common.required')) },
+  });
   const actingAs = reference.data?.actingAs ?? null;
   const competent = actingAs ? (reference.data?.discipline.competence[actingAs] ?? []) : [];
   const sanctions = reference.data?.discipline.sanctions ?? [];
   return (
     <CommandDialog
       title={t('integrity.outcome.sanctionOf', { staff: staff(staffId) })}
-      intro={actingAs ? t('integrity.outcome.actingAs', { authority: code('authority', actingAs), severities: competent.map((s) => code('severity', s)).join(', ') }) : t('integrity.outcome.notAnAuthority')}
+      intro={
+        actingAs
+          ? t('integrity.outcome.actingAs', {
+              authority: code('authority', actingAs),
+              severities: competent.map((s) => code('severity', s)).join(', '),
+            })
+          : t('integrity.outcome.notAnAuthority')
+      }
       opened
       onClose={onClose}
       form={form}
@@ -229,12 +309,23 @@ function SanctionDialog({ kase, staffId, onClose }: { kase: ComplaintRef; staffI
       onReload={reload}
       submitLabel={t('integrity.outcome.sanction')}
       done={t('integrity.outcome.sanctionDone')}
-      command={(v) => ({ etag: kase.etag, send: (header) => integrityApi.POST('/api/integrity/complaints/{id}/sanction', { params: { path: { id: kase.view.id }, header }, body: { staffId, sanction: v.sanction, decidedOn: v.decidedOn } }) })}
+      command={(v) => ({
+        etag: kase.etag,
+        send: (header) =>
+          integrityApi.POST('/api/integrity/complaints/{id}/sanction', {
+            params: { path: { id: kase.view.id }, header },
+            body: { staffId, sanction: v.sanction, decidedOn: v.decidedOn },
+          }),
+      })}
     >
       <Select
         label={t('integrity.outcome.sanctionChoice')}
         required
-        data={sanctions.map((s) => ({ value: s.sanction, label: `${s.sanction} (${code('severity', s.severity)})`, disabled: actingAs !== null && !competent.includes(s.severity) }))}
+        data={sanctions.map((s) => ({
+          value: s.sanction,
+          label: `${s.sanction} (${code('severity', s.severity)})`,
+          disabled: actingAs !== null && !competent.includes(s.severity),
+        }))}
         {...form.getInputProps('sanction')}
       />
       <TextInput type="date" label={t('integrity.outcome.decidedOn')} required {...form.getInputProps('decidedOn')} />
@@ -246,7 +337,10 @@ function NoteDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () => void
   const { t } = useTranslation();
   const staff = useStaffName();
   const { mutation, reload } = useComplaintWrites(kase.view.id);
-  const form = useForm({ initialValues: { staffId: kase.view.complaint.staffConcerned[0] ?? '', note: '' }, validate: { note: required(t('common.required')) } });
+  const form = useForm({
+    initialValues: { staffId: kase.view.complaint.staffConcerned[0] ?? '', note: '' },
+    validate: { note: required(t('common.required')) },
+  });
   return (
     <CommandDialog
       title={t('integrity.outcome.note')}
@@ -257,9 +351,21 @@ function NoteDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () => void
       onReload={reload}
       submitLabel={t('integrity.outcome.note')}
       done={t('integrity.outcome.noteDone')}
-      command={(v) => ({ etag: kase.etag, send: (header) => integrityApi.POST('/api/integrity/complaints/{id}/evaluation-notes', { params: { path: { id: kase.view.id }, header }, body: { staffId: v.staffId, note: v.note.trim() } }) })}
+      command={(v) => ({
+        etag: kase.etag,
+        send: (header) =>
+          integrityApi.POST('/api/integrity/complaints/{id}/evaluation-notes', {
+            params: { path: { id: kase.view.id }, header },
+            body: { staffId: v.staffId, note: v.note.trim() },
+          }),
+      })}
     >
-      <Select label={t('integrity.outcome.noteStaff')} data={kase.view.complaint.staffConcerned.map((s) => ({ value: s, label: staff(s) }))} allowDeselect={false} {...form.getInputProps('staffId')} />
+      <Select
+        label={t('integrity.outcome.noteStaff')}
+        data={kase.view.complaint.staffConcerned.map((s) => ({ value: s, label: staff(s) }))}
+        allowDeselect={false}
+        {...form.getInputProps('staffId')}
+      />
       <Textarea label={t('integrity.outcome.noteText')} required autosize minRows={2} {...form.getInputProps('note')} />
     </CommandDialog>
   );
@@ -277,7 +383,10 @@ export function LessonsSection({ kase }: { kase: ComplaintRef }) {
       {lessons.length === 0 && <Text size="sm">{t('integrity.lessons.none')}</Text>}
       <Stack gap={4}>
         {lessons.map((l) => (
-          <Text key={l.recordedAt} size="sm">{`${code('scope', l.scope)}: ${l.lessons} (${staff(l.recordedBy)}, ${formatDateTime(l.recordedAt)})`}</Text>
+          <Text
+            key={l.recordedAt}
+            size="sm"
+          >{`${code('scope', l.scope)}: ${l.lessons} (${staff(l.recordedBy)}, ${formatDateTime(l.recordedAt)})`}</Text>
         ))}
       </Stack>
       {kase.open && (
@@ -309,9 +418,21 @@ function LessonsDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () => v
       onReload={reload}
       submitLabel={t('integrity.lessons.record')}
       done={t('integrity.lessons.done')}
-      command={(v) => ({ etag: kase.etag, send: (header) => integrityApi.POST('/api/integrity/complaints/{id}/lessons', { params: { path: { id: kase.view.id }, header }, body: { scope: v.scope as 'individual' | 'corps', lessons: v.lessons.trim() } }) })}
+      command={(v) => ({
+        etag: kase.etag,
+        send: (header) =>
+          integrityApi.POST('/api/integrity/complaints/{id}/lessons', {
+            params: { path: { id: kase.view.id }, header },
+            body: { scope: v.scope as 'individual' | 'corps', lessons: v.lessons.trim() },
+          }),
+      })}
     >
-      <Select label={t('integrity.lessons.scope')} data={(['individual', 'corps'] as const).map((s) => ({ value: s, label: code('scope', s) }))} allowDeselect={false} {...form.getInputProps('scope')} />
+      <Select
+        label={t('integrity.lessons.scope')}
+        data={(['individual', 'corps'] as const).map((s) => ({ value: s, label: code('scope', s) }))}
+        allowDeselect={false}
+        {...form.getInputProps('scope')}
+      />
       <Textarea label={t('integrity.lessons.lessons')} required autosize minRows={2} {...form.getInputProps('lessons')} />
     </CommandDialog>
   );
@@ -332,7 +453,10 @@ function CloseDialog({ kase, onClose }: { kase: ComplaintRef; onClose: () => voi
       onReload={reload}
       submitLabel={t('integrity.close.action')}
       done={t('integrity.close.done')}
-      command={() => ({ etag: kase.etag, send: (header) => integrityApi.POST('/api/integrity/complaints/{id}/close', { params: { path: { id: kase.view.id }, header } }) })}
+      command={() => ({
+        etag: kase.etag,
+        send: (header) => integrityApi.POST('/api/integrity/complaints/{id}/close', { params: { path: { id: kase.view.id }, header } }),
+      })}
     >
       {null}
     </CommandDialog>

@@ -5,7 +5,8 @@ import type { integrityNl } from './nl';
 export const integrityEn: Widen<typeof integrityNl> = {
   list: {
     title: 'Complaints against staff',
-    intro: 'Every complaint is logged and always forwarded to Comité P and AIG, before triage and investigation. You see only the complaints of your compartment.',
+    intro:
+      'Every complaint is logged and always forwarded to Comité P and AIG, before triage and investigation. You see only the complaints of your compartment.',
     new: 'Register a complaint',
     filters: 'Filters',
     filterUnit: 'Compartment',
@@ -19,7 +20,14 @@ export const integrityEn: Widen<typeof integrityNl> = {
     emptyFiltered: 'No complaints for these filters.',
     caption: 'Complaints, newest first',
     pageInfo: 'Complaints {{from}} to {{to}}',
-    columns: { registerNumber: 'Register number', receivedOn: 'Received', channel: 'Channel', phase: 'Phase', unit: 'Compartment', deadlines: 'Time limits' },
+    columns: {
+      registerNumber: 'Register number',
+      receivedOn: 'Received',
+      channel: 'Channel',
+      phase: 'Phase',
+      unit: 'Compartment',
+      deadlines: 'Time limits',
+    },
     noDeadlines: 'No open time limits',
   },
   deadline: {
@@ -223,7 +231,8 @@ export const integrityEn: Widen<typeof integrityNl> = {
   earlyWarning: {
     title: 'Early warning',
     notice: 'This is only a signal for human review. It says nothing about whether a complaint is founded and decides nothing.',
-    policy: 'Staff members with at least {{threshold}} complaints in the {{days}} days up to {{asOf}}, counted over the complaints you may see.',
+    policy:
+      'Staff members with at least {{threshold}} complaints in the {{days}} days up to {{asOf}}, counted over the complaints you may see.',
     none: 'No signals.',
     caption: 'Staff members with repeated complaints',
     staff: 'Staff member',
@@ -313,12 +322,25 @@ export const integrityEn: Widen<typeof integrityNl> = {
   },
   staffLabel: '{{name}} ({{id}})',
   codes: {
-    channel: { desk_report: 'Desk (front desk)', mail: 'Email', letter: 'Letter', via_mayor: 'Via the mayor', via_comite_p: 'Via Comité P', via_aig: 'Via AIG', online_form: 'Online form' },
+    channel: {
+      desk_report: 'Desk (front desk)',
+      mail: 'Email',
+      letter: 'Letter',
+      via_mayor: 'Via the mayor',
+      via_comite_p: 'Via Comité P',
+      via_aig: 'Via AIG',
+      online_form: 'Online form',
+    },
     phase: { intake: 'Intake', triaged: 'Under investigation', concluded: 'Concluded', closed: 'Closed' },
     unit: { intake: 'Intake', BIT: 'Internal oversight bureau (BIT)', Tucht: 'Bureau Tucht', DPO: 'DPO' },
     body: { comite_p: 'Comité P', aig: 'AIG' },
     forwardingChannel: { email: 'Email', letter: 'Letter', registered_letter: 'Registered letter', platform: 'The body’s platform' },
-    route: { administrative: 'Administrative investigation (BIT)', judicial: 'Judicial investigation (BIT)', disciplinary: 'Disciplinary investigation (Bureau Tucht)', dpo: 'DPO (information security)' },
+    route: {
+      administrative: 'Administrative investigation (BIT)',
+      judicial: 'Judicial investigation (BIT)',
+      disciplinary: 'Disciplinary investigation (Bureau Tucht)',
+      dpo: 'DPO (information security)',
+    },
     step: {
       forwarding_comite_p: 'Forwarding Comité P',
       forwarding_aig: 'Forwarding AIG',
@@ -342,7 +364,8 @@ export const integrityEn: Widen<typeof integrityNl> = {
     not_an_ordering_authority: 'Only the chief or the disciplinary authority that ordered the investigation may do this.',
     not_an_investigator: 'Only an investigator assigned to this complaint may do this.',
     not_the_chief: 'Only the chief may set a conflict of interest aside.',
-    conflict_of_interest: 'Conflict of interest: this person is too close to a staff member concerned. Only the chief may set it aside, with a reason.',
+    conflict_of_interest:
+      'Conflict of interest: this person is too close to a staff member concerned. Only the chief may set it aside, with a reason.',
     investigator_concerned: 'This person is concerned by the complaint and can never investigate it.',
     investigator_already_assigned: 'This person already investigates this complaint.',
     already_forwarded: 'The forwarding to this body is already recorded.',

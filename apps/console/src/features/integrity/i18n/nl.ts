@@ -2,7 +2,8 @@
 export const integrityNl = {
   list: {
     title: 'Klachten tegen personeelsleden',
-    intro: 'Elke klacht wordt ingeboekt en steeds doorgezonden aan Comité P en AIG, vóór triage en onderzoek. U ziet alleen de klachten van uw compartiment.',
+    intro:
+      'Elke klacht wordt ingeboekt en steeds doorgezonden aan Comité P en AIG, vóór triage en onderzoek. U ziet alleen de klachten van uw compartiment.',
     new: 'Klacht registreren',
     filters: 'Filters',
     filterUnit: 'Compartiment',
@@ -16,7 +17,14 @@ export const integrityNl = {
     emptyFiltered: 'Geen klachten voor deze filters.',
     caption: 'Klachten, nieuwste eerst',
     pageInfo: 'Klachten {{from}} tot {{to}}',
-    columns: { registerNumber: 'Registernummer', receivedOn: 'Ontvangen', channel: 'Kanaal', phase: 'Fase', unit: 'Compartiment', deadlines: 'Termijnen' },
+    columns: {
+      registerNumber: 'Registernummer',
+      receivedOn: 'Ontvangen',
+      channel: 'Kanaal',
+      phase: 'Fase',
+      unit: 'Compartiment',
+      deadlines: 'Termijnen',
+    },
     noDeadlines: 'Geen open termijnen',
   },
   deadline: {
@@ -167,7 +175,8 @@ export const integrityNl = {
     yes: 'ja',
     no: 'nee',
     done: 'Verhoor geregistreerd.',
-    rightsIntro: 'Het personeelslid heeft recht op bijstand door een advocaat of verdediger (of doet er afstand van) en op inzage in het dossier.',
+    rightsIntro:
+      'Het personeelslid heeft recht op bijstand door een advocaat of verdediger (of doet er afstand van) en op inzage in het dossier.',
   },
   outcome: {
     title: 'Uitkomst',
@@ -216,11 +225,16 @@ export const integrityNl = {
     lessons: 'Leermoment',
     done: 'Leermoment geregistreerd.',
   },
-  close: { action: 'Klacht afsluiten', confirm: 'De klacht afsluiten? Ze kan daarna enkel nog gelezen worden.', done: 'Klacht afgesloten.' },
+  close: {
+    action: 'Klacht afsluiten',
+    confirm: 'De klacht afsluiten? Ze kan daarna enkel nog gelezen worden.',
+    done: 'Klacht afgesloten.',
+  },
   earlyWarning: {
     title: 'Vroegtijdige signalen',
     notice: 'Dit is enkel een signaal voor menselijke beoordeling. Het zegt niets over de gegrondheid van een klacht en beslist niets.',
-    policy: 'Personeelsleden met minstens {{threshold}} klachten in de {{days}} dagen tot {{asOf}}, geteld over de klachten die u mag zien.',
+    policy:
+      'Personeelsleden met minstens {{threshold}} klachten in de {{days}} dagen tot {{asOf}}, geteld over de klachten die u mag zien.',
     none: 'Geen signalen.',
     caption: 'Personeelsleden met herhaalde klachten',
     staff: 'Personeelslid',
@@ -310,12 +324,25 @@ export const integrityNl = {
   },
   staffLabel: '{{name}} ({{id}})',
   codes: {
-    channel: { desk_report: 'Balie (onthaal)', mail: 'E-mail', letter: 'Brief', via_mayor: 'Via de burgemeester', via_comite_p: 'Via Comité P', via_aig: 'Via AIG', online_form: 'Onlineformulier' },
+    channel: {
+      desk_report: 'Balie (onthaal)',
+      mail: 'E-mail',
+      letter: 'Brief',
+      via_mayor: 'Via de burgemeester',
+      via_comite_p: 'Via Comité P',
+      via_aig: 'Via AIG',
+      online_form: 'Onlineformulier',
+    },
     phase: { intake: 'Intake', triaged: 'In onderzoek', concluded: 'Afgerond', closed: 'Afgesloten' },
     unit: { intake: 'Intake', BIT: 'Bureau Intern Toezicht', Tucht: 'Bureau Tucht', DPO: 'DPO' },
     body: { comite_p: 'Comité P', aig: 'AIG' },
     forwardingChannel: { email: 'E-mail', letter: 'Brief', registered_letter: 'Aangetekende brief', platform: 'Platform van de instantie' },
-    route: { administrative: 'Administratief onderzoek (BIT)', judicial: 'Gerechtelijk onderzoek (BIT)', disciplinary: 'Tuchtonderzoek (Bureau Tucht)', dpo: 'DPO (informatieveiligheid)' },
+    route: {
+      administrative: 'Administratief onderzoek (BIT)',
+      judicial: 'Gerechtelijk onderzoek (BIT)',
+      disciplinary: 'Tuchtonderzoek (Bureau Tucht)',
+      dpo: 'DPO (informatieveiligheid)',
+    },
     step: {
       forwarding_comite_p: 'Doorzending Comité P',
       forwarding_aig: 'Doorzending AIG',
@@ -340,7 +367,8 @@ export const integrityNl = {
     not_an_ordering_authority: 'Alleen de korpschef of de tuchtoverheid die het onderzoek beval, kan dit doen.',
     not_an_investigator: 'Alleen een onderzoeker die aan deze klacht is toegewezen, kan dit doen.',
     not_the_chief: 'Alleen de korpschef kan een belangenconflict opzij zetten.',
-    conflict_of_interest: 'Belangenconflict: deze persoon staat te dicht bij een betrokken personeelslid. Alleen de korpschef kan dit opzij zetten, met een reden.',
+    conflict_of_interest:
+      'Belangenconflict: deze persoon staat te dicht bij een betrokken personeelslid. Alleen de korpschef kan dit opzij zetten, met een reden.',
     investigator_concerned: 'Deze persoon is zelf betrokken bij de klacht en kan haar nooit onderzoeken.',
     investigator_already_assigned: 'Deze persoon is al onderzoeker van deze klacht.',
     already_forwarded: 'De doorzending aan deze instantie is al geregistreerd.',

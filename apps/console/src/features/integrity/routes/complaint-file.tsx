@@ -50,9 +50,17 @@ function ComplaintFileScreen() {
               <Fact label={t('integrity.file.channel')}>{code('channel', c.channel)}</Fact>
               <Fact label={t('integrity.file.receivedOn')}>{formatDate(`${c.receivedOn}T12:00:00Z`)}</Fact>
               <Fact label={t('integrity.file.office')}>{c.office ?? ''}</Fact>
-              <Fact label={t('integrity.file.complainant')}>{`${c.complainant.name}${c.complainant.contact ? ` (${c.complainant.contact})` : ''}`}</Fact>
-              <Fact label={t('integrity.file.staffConcerned')}>{c.staffConcerned.length > 0 ? c.staffConcerned.map(staff).join(', ') : t('integrity.file.nobodyIdentified')}</Fact>
-              {c.origin && <Fact label={t('integrity.file.origin')}>{t('integrity.file.originOf', { body: code('body', c.origin.body), reference: c.origin.externalReference })}</Fact>}
+              <Fact
+                label={t('integrity.file.complainant')}
+              >{`${c.complainant.name}${c.complainant.contact ? ` (${c.complainant.contact})` : ''}`}</Fact>
+              <Fact label={t('integrity.file.staffConcerned')}>
+                {c.staffConcerned.length > 0 ? c.staffConcerned.map(staff).join(', ') : t('integrity.file.nobodyIdentified')}
+              </Fact>
+              {c.origin && (
+                <Fact label={t('integrity.file.origin')}>
+                  {t('integrity.file.originOf', { body: code('body', c.origin.body), reference: c.origin.externalReference })}
+                </Fact>
+              )}
               {c.reportId && <Fact label={t('integrity.file.origin')}>{t('integrity.file.fromDesk')}</Fact>}
               <Fact label={t('integrity.file.facts')} wide>
                 <span style={{ whiteSpace: 'pre-wrap' }}>{c.facts}</span>

@@ -23,8 +23,12 @@ function ComplaintListScreen() {
   const [params, set] = useListParams();
   const [, setParams] = useSearchParams();
   const page = pageOf(params);
-  const unit = (UNITS as readonly string[]).includes(params.get('unit') ?? '') ? (params.get('unit') as ComplaintFilters['unit']) : undefined;
-  const status = (PHASES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as ComplaintFilters['status']) : undefined;
+  const unit = (UNITS as readonly string[]).includes(params.get('unit') ?? '')
+    ? (params.get('unit') as ComplaintFilters['unit'])
+    : undefined;
+  const status = (PHASES as readonly string[]).includes(params.get('status') ?? '')
+    ? (params.get('status') as ComplaintFilters['status'])
+    : undefined;
   const overdueParam = params.get('overdue');
   const overdue = overdueParam === 'true' ? true : overdueParam === 'false' ? false : undefined;
   const list = useComplaintList({ unit, status, overdue, offset: (page - 1) * PAGE_SIZE });
@@ -45,8 +49,24 @@ function ComplaintListScreen() {
       </Text>
       <section aria-label={t('integrity.list.filters')}>
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm" mb="xs">
-          <Select label={t('integrity.list.filterUnit')} placeholder={t('integrity.list.all')} clearable value={unit ?? null} onChange={(v) => set('unit', v)} data={UNITS.map((u) => ({ value: u, label: code('unit', u) }))} clearButtonProps={{ 'aria-label': t('common.clear') }} />
-          <Select label={t('integrity.list.filterStatus')} placeholder={t('integrity.list.all')} clearable value={status ?? null} onChange={(v) => set('status', v)} data={PHASES.map((p) => ({ value: p, label: code('phase', p) }))} clearButtonProps={{ 'aria-label': t('common.clear') }} />
+          <Select
+            label={t('integrity.list.filterUnit')}
+            placeholder={t('integrity.list.all')}
+            clearable
+            value={unit ?? null}
+            onChange={(v) => set('unit', v)}
+            data={UNITS.map((u) => ({ value: u, label: code('unit', u) }))}
+            clearButtonProps={{ 'aria-label': t('common.clear') }}
+          />
+          <Select
+            label={t('integrity.list.filterStatus')}
+            placeholder={t('integrity.list.all')}
+            clearable
+            value={status ?? null}
+            onChange={(v) => set('status', v)}
+            data={PHASES.map((p) => ({ value: p, label: code('phase', p) }))}
+            clearButtonProps={{ 'aria-label': t('common.clear') }}
+          />
           <Select
             label={t('integrity.list.filterOverdue')}
             placeholder={t('integrity.list.all')}

@@ -36,7 +36,15 @@ function RegisterComplaintScreen() {
   const [problem, setProblem] = useState<{ error: unknown; unplaced: FieldError[] } | null>(null);
   const required = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? t('common.required') : null);
   const form = useForm<Values>({
-    initialValues: { channel: 'mail', complainant: { name: '', contact: '' }, staffConcerned: [], facts: '', receivedOn: todayInBrussels(), office: '', externalReference: '' },
+    initialValues: {
+      channel: 'mail',
+      complainant: { name: '', contact: '' },
+      staffConcerned: [],
+      facts: '',
+      receivedOn: todayInBrussels(),
+      office: '',
+      externalReference: '',
+    },
     validate: {
       channel: required,
       complainant: { name: required },
@@ -80,7 +88,13 @@ function RegisterComplaintScreen() {
           <Stack gap="sm">
             {problem && <ProblemAlert error={problem.error} unplaced={problem.unplaced} />}
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              <Select label={t('integrity.form.channel')} required data={CHANNELS.map((c) => ({ value: c, label: code('channel', c) }))} allowDeselect={false} {...form.getInputProps('channel')} />
+              <Select
+                label={t('integrity.form.channel')}
+                required
+                data={CHANNELS.map((c) => ({ value: c, label: code('channel', c) }))}
+                allowDeselect={false}
+                {...form.getInputProps('channel')}
+              />
               <TextInput label={t('integrity.form.receivedOn')} type="date" required {...form.getInputProps('receivedOn')} />
               <TextInput label={t('integrity.form.office')} {...form.getInputProps('office')} />
             </SimpleGrid>
@@ -89,7 +103,13 @@ function RegisterComplaintScreen() {
               <TextInput label={t('integrity.form.complainantName')} required {...form.getInputProps('complainant.name')} />
               <TextInput label={t('integrity.form.complainantContact')} {...form.getInputProps('complainant.contact')} />
             </SimpleGrid>
-            <MultiSelect label={t('integrity.form.staffConcerned')} description={t('integrity.form.staffConcernedHint')} data={staff} searchable {...form.getInputProps('staffConcerned')} />
+            <MultiSelect
+              label={t('integrity.form.staffConcerned')}
+              description={t('integrity.form.staffConcernedHint')}
+              data={staff}
+              searchable
+              {...form.getInputProps('staffConcerned')}
+            />
             <Textarea label={t('integrity.form.facts')} required autosize minRows={4} {...form.getInputProps('facts')} />
             <Group justify="flex-end">
               <Button type="submit" loading={register.isPending}>

@@ -25,7 +25,11 @@ function EarlyWarningScreen() {
       {data && (
         <>
           <Text size="sm" mb="sm">
-            {t('integrity.earlyWarning.policy', { threshold: data.threshold, days: data.windowDays, asOf: formatDate(`${data.asOf}T12:00:00Z`) })}
+            {t('integrity.earlyWarning.policy', {
+              threshold: data.threshold,
+              days: data.windowDays,
+              asOf: formatDate(`${data.asOf}T12:00:00Z`),
+            })}
           </Text>
           {data.signals.length === 0 ? (
             <Text>{t('integrity.earlyWarning.none')}</Text>

@@ -55,8 +55,12 @@ function OrderMeasureScreen() {
             <Stack gap="xs">
               {m.followUps.map((f) => (
                 <Card key={f.recordedAt} withBorder padding="xs">
-                  <Text size="sm">{t('integrity.measures.followUpLine', { action: code('followUpAction', f.action), date: day(f.on), note: f.note })}</Text>
-                  {f.authority && <Text size="xs">{`${t('integrity.measures.followUpAuthority')}: ${code('authority', f.authority)}`}</Text>}
+                  <Text size="sm">
+                    {t('integrity.measures.followUpLine', { action: code('followUpAction', f.action), date: day(f.on), note: f.note })}
+                  </Text>
+                  {f.authority && (
+                    <Text size="xs">{`${t('integrity.measures.followUpAuthority')}: ${code('authority', f.authority)}`}</Text>
+                  )}
                   {f.endsOn && <Text size="xs">{`${t('integrity.measures.newEnd')}: ${day(f.endsOn)}`}</Text>}
                 </Card>
               ))}
@@ -80,7 +84,10 @@ function FollowUpDialog({ id, etag, kind, onClose }: { id: string; etag: string 
   const queryClient = useQueryClient();
   const reference = useIntegrityReference();
   const mutation = useTuchtCommand('measure', id);
-  const form = useForm({ initialValues: { action: 'note', on: todayInBrussels(), note: '', endsOn: '', authority: '' }, validate: { note: (v) => (v.trim() ? null : t('common.required')) } });
+  const form = useForm({
+    initialValues: { action: 'note', on: todayInBrussels(), note: '', endsOn: '', authority: '' },
+    validate: { note: (v) => (v.trim() ? null : t('common.required')) },
+  });
   const decided = form.values.action === 'extended' || form.values.action === 'lifted';
   const competent = reference.data?.orderMeasureKinds.find((k) => k.kind === kind)?.authorities ?? [];
   return (
@@ -98,14 +105,27 @@ function FollowUpDialog({ id, etag, kind, onClose }: { id: string; etag: string 
         send: (header) =>
           integrityApi.POST('/api/integrity/order-measures/{id}/follow-ups', {
             params: { path: { id }, header },
-            body: { action: v.action as (typeof ACTIONS)[number], on: v.on, note: v.note.trim(), ...(v.action === 'extended' && v.endsOn && { endsOn: v.endsOn }), ...(decided && v.authority && { authority: v.authority }) },
+            body: {
+              action: v.action as (typeof ACTIONS)[number],
+              on: v.on,
+              note: v.note.trim(),
+              ...(v.action === 'extended' && v.endsOn && { endsOn: v.endsOn }),
+              ...(decided && v.authority && { authority: v.authority }),
+            },
           }),
       })}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <Select label={t('integrity.measures.action')} data={ACTIONS.map((a) => ({ value: a, label: code('followUpAction', a) }))} allowDeselect={false} {...form.getInputProps('action')} />
+        <Select
+          label={t('integrity.measures.action')}
+          data={ACTIONS.map((a) => ({ value: a, label: code('followUpAction', a) }))}
+          allowDeselect={false}
+          {...form.getInputProps('action')}
+        />
         <TextInput type="date" label={t('integrity.measures.on')} required {...form.getInputProps('on')} />
-        {form.values.action === 'extended' && <TextInput type="date" label={t('integrity.measures.newEnd')} required {...form.getInputProps('endsOn')} />}
+        {form.values.action === 'extended' && (
+          <TextInput type="date" label={t('integrity.measures.newEnd')} required {...form.getInputProps('endsOn')} />
+        )}
         {decided && (
           <Select
             label={t('integrity.measures.followUpAuthority')}

@@ -23,7 +23,9 @@ function OrderMeasuresScreen() {
   const staff = useStaffName();
   const [params, set] = useListParams();
   const page = pageOf(params);
-  const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as (typeof STATUSES)[number]) : undefined;
+  const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '')
+    ? (params.get('status') as (typeof STATUSES)[number])
+    : undefined;
   const list = useOrderMeasureList(status, (page - 1) * PAGE_SIZE);
   const [creating, setCreating] = useState(false);
   const items = list.data?.items ?? [];
@@ -36,7 +38,17 @@ function OrderMeasuresScreen() {
       <Text size="sm" mb="sm">
         {t('integrity.measures.intro')}
       </Text>
-      <Select maw={260} mb="sm" label={t('integrity.measures.status')} placeholder={t('integrity.list.all')} clearable value={status ?? null} onChange={(v) => set('status', v)} data={STATUSES.map((s) => ({ value: s, label: code('measureStatus', s) }))} clearButtonProps={{ 'aria-label': t('common.clear') }} />
+      <Select
+        maw={260}
+        mb="sm"
+        label={t('integrity.measures.status')}
+        placeholder={t('integrity.list.all')}
+        clearable
+        value={status ?? null}
+        onChange={(v) => set('status', v)}
+        data={STATUSES.map((s) => ({ value: s, label: code('measureStatus', s) }))}
+        clearButtonProps={{ 'aria-label': t('common.clear') }}
+      />
       {list.isError && <ProblemAlert error={list.error} />}
       {list.isSuccess && items.length === 0 && <Text>{t('integrity.measures.empty')}</Text>}
       {items.length > 0 && (
@@ -64,7 +76,12 @@ function OrderMeasuresScreen() {
                   <Table.Td>{m.kind}</Table.Td>
                   <Table.Td>{code('authority', m.authority)}</Table.Td>
                   <Table.Td>{code('measureStatus', m.status)}</Table.Td>
-                  <Table.Td>{t('integrity.measures.period', { from: day(m.startsOn), to: m.endsOn ? day(m.endsOn) : t('integrity.measures.untilFurther') })}</Table.Td>
+                  <Table.Td>
+                    {t('integrity.measures.period', {
+                      from: day(m.startsOn),
+                      to: m.endsOn ? day(m.endsOn) : t('integrity.measures.untilFurther'),
+                    })}
+                  </Table.Td>
                   <Table.Td>{m.complaint?.registerNumber ?? ''}</Table.Td>
                 </Table.Tr>
               ))}
@@ -88,7 +105,16 @@ function RecordMeasureDialog({ onClose }: { onClose: () => void }) {
   const [key] = useState(() => crypto.randomUUID());
   const required = (v: string) => (v.trim() ? null : t('common.required'));
   const form = useForm({
-    initialValues: { staffId: '', kind: '', authority: '', reason: '', decidedOn: todayInBrussels(), startsOn: todayInBrussels(), endsOn: '', complaintId: '' },
+    initialValues: {
+      staffId: '',
+      kind: '',
+      authority: '',
+      reason: '',
+      decidedOn: todayInBrussels(),
+      startsOn: todayInBrussels(),
+      endsOn: '',
+      complaintId: '',
+    },
     validate: { staffId: required, kind: required, authority: required, reason: required, decidedOn: required, startsOn: required },
   });
   const kinds = reference.data?.orderMeasureKinds ?? [];
@@ -99,7 +125,20 @@ function RecordMeasureDialog({ onClose }: { onClose: () => void }) {
       opened
       onClose={onClose}
       form={form}
-      mutation={{ isPending: record.isPending, mutate: (body: RecordOrderMeasureBody, callbacks) => record.mutate({ body, key }, { onSuccess: (a) => { callbacks.onSuccess(); void navigate(`/integrity/order-measures/${a.data.id}`); }, onError: callbacks.onError }) }}
+      mutation={{
+        isPending: record.isPending,
+        mutate: (body: RecordOrderMeasureBody, callbacks) =>
+          record.mutate(
+            { body, key },
+            {
+              onSuccess: (a) => {
+                callbacks.onSuccess();
+                void navigate(`/integrity/order-measures/${a.data.id}`);
+              },
+              onError: callbacks.onError,
+            },
+          ),
+      }}
       onReload={() => undefined}
       submitLabel={t('integrity.measures.new')}
       done={t('integrity.measures.created')}
@@ -119,7 +158,11 @@ function RecordMeasureDialog({ onClose }: { onClose: () => void }) {
         <Select label={t('integrity.measures.kind')} data={kinds.map((k) => k.kind)} required {...form.getInputProps('kind')} />
         <Select
           label={t('integrity.measures.authority')}
-          description={form.values.kind ? t('integrity.measures.competent', { authorities: competent.map((a) => code('authority', a)).join(', ') }) : undefined}
+          description={
+            form.values.kind
+              ? t('integrity.measures.competent', { authorities: competent.map((a) => code('authority', a)).join(', ') })
+              : undefined
+          }
           data={(reference.data?.discipline.authorities ?? []).map((a) => ({ value: a, label: code('authority', a) }))}
           required
           {...form.getInputProps('authority')}

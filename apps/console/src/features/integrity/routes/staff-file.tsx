@@ -38,31 +38,57 @@ function StaffFileScreen() {
           {t('integrity.staffFile.show')}
         </Button>
       </Group>
-      {missing && <Alert color="blue.9" variant="outline" role="status">{t('integrity.staffFile.notFound')}</Alert>}
+      {missing && (
+        <Alert color="blue.9" variant="outline" role="status">
+          {t('integrity.staffFile.notFound')}
+        </Alert>
+      )}
       {file.isError && !missing && <ProblemAlert error={file.error} />}
       {data && (
         <>
           <Text size="sm">{`${staff(data.staffId)} — ${t('integrity.staffFile.asOf', { date: day(data.asOf) })}`}</Text>
-          <Text size="xs">{t('integrity.staffFile.erasurePolicy', { light: data.erasurePolicy.light ?? '—', heavy: data.erasurePolicy.heavy ?? '—' })}</Text>
+          <Text size="xs">
+            {t('integrity.staffFile.erasurePolicy', { light: data.erasurePolicy.light ?? '—', heavy: data.erasurePolicy.heavy ?? '—' })}
+          </Text>
           <Section id="sanctions" title={t('integrity.staffFile.sanctions')}>
             {data.sanctions.length === 0 && <Text size="sm">{t('integrity.staffFile.noSanctions')}</Text>}
             <Stack gap="xs">
               {data.sanctions.map((s) => (
-                <Card key={`${s.complaintId}-${s.procedure.startedAt}`} withBorder padding="xs" data-erased={s.erasure?.erased ? 'true' : 'false'}>
+                <Card
+                  key={`${s.complaintId}-${s.procedure.startedAt}`}
+                  withBorder
+                  padding="xs"
+                  data-erased={s.erasure?.erased ? 'true' : 'false'}
+                >
                   <Group gap="xs">
                     <Anchor component={Link} to={`/integrity/complaints/${s.complaintId}`} size="sm">
-                      {t('integrity.staffFile.procedure', { number: s.registerNumber ?? '', authority: code('authority', s.procedure.authority), date: formatDate(s.procedure.startedAt) })}
+                      {t('integrity.staffFile.procedure', {
+                        number: s.registerNumber ?? '',
+                        authority: code('authority', s.procedure.authority),
+                        date: formatDate(s.procedure.startedAt),
+                      })}
                     </Anchor>
                   </Group>
                   {s.sanction ? (
                     <Group gap="xs">
                       <Text size="sm" td={s.erasure?.erased ? 'line-through' : undefined}>
-                        {t('integrity.outcome.sanctionLine', { sanction: s.sanction.sanction, severity: code('severity', s.sanction.severity), authority: code('authority', s.sanction.authority), date: day(s.sanction.decidedOn) })}
+                        {t('integrity.outcome.sanctionLine', {
+                          sanction: s.sanction.sanction,
+                          severity: code('severity', s.sanction.severity),
+                          authority: code('authority', s.sanction.authority),
+                          date: day(s.sanction.decidedOn),
+                        })}
                       </Text>
                       {s.erasure?.erased ? (
-                        <Badge color="gray.7" tt="none">{t('integrity.staffFile.erased', { date: day(s.erasure.erasedFrom) })}</Badge>
+                        <Badge color="gray.7" tt="none">
+                          {t('integrity.staffFile.erased', { date: day(s.erasure.erasedFrom) })}
+                        </Badge>
                       ) : (
-                        <Text size="xs">{s.erasure?.erasedFrom ? t('integrity.staffFile.erasedFrom', { date: day(s.erasure.erasedFrom) }) : t('integrity.staffFile.neverErased')}</Text>
+                        <Text size="xs">
+                          {s.erasure?.erasedFrom
+                            ? t('integrity.staffFile.erasedFrom', { date: day(s.erasure.erasedFrom) })
+                            : t('integrity.staffFile.neverErased')}
+                        </Text>
                       )}
                     </Group>
                   ) : (

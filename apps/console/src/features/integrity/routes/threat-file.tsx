@@ -39,7 +39,9 @@ function ThreatFileScreen() {
           <Section id="threat-file" title={t('integrity.threats.title')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" component="dl" m={0}>
               <Fact label={t('integrity.measures.status')}>{code('threatStatus', view.status)}</Fact>
-              <Fact label={t('integrity.threats.involved')}>{f.involved.map((m) => `${staff(m.staffId)}: ${code('involvement', m.involvement)}`).join('; ')}</Fact>
+              <Fact label={t('integrity.threats.involved')}>
+                {f.involved.map((m) => `${staff(m.staffId)}: ${code('involvement', m.involvement)}`).join('; ')}
+              </Fact>
               <Fact label={t('integrity.threats.summary')} wide>
                 {f.summary}
               </Fact>
@@ -80,7 +82,10 @@ function ThreatFileDialog({ id, etag, kind, onClose }: { id: string; etag: strin
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const mutation = useTuchtCommand('threatFile', id);
-  const form = useForm({ initialValues: { text: '', closedOn: todayInBrussels() }, validate: { text: (v) => (v.trim() ? null : t('common.required')) } });
+  const form = useForm({
+    initialValues: { text: '', closedOn: todayInBrussels() },
+    validate: { text: (v) => (v.trim() ? null : t('common.required')) },
+  });
   const title = kind === 'note' ? t('integrity.threats.addNote') : t('integrity.threats.close');
   return (
     <CommandDialog
@@ -97,12 +102,24 @@ function ThreatFileDialog({ id, etag, kind, onClose }: { id: string; etag: strin
         etag,
         send: (header) =>
           kind === 'note'
-            ? integrityApi.POST('/api/integrity/threat-files/{id}/notes', { params: { path: { id }, header }, body: { note: v.text.trim() } })
-            : integrityApi.POST('/api/integrity/threat-files/{id}/close', { params: { path: { id }, header }, body: { closedOn: v.closedOn, reason: v.text.trim() } }),
+            ? integrityApi.POST('/api/integrity/threat-files/{id}/notes', {
+                params: { path: { id }, header },
+                body: { note: v.text.trim() },
+              })
+            : integrityApi.POST('/api/integrity/threat-files/{id}/close', {
+                params: { path: { id }, header },
+                body: { closedOn: v.closedOn, reason: v.text.trim() },
+              }),
       })}
     >
       {kind === 'close' && <TextInput type="date" label={t('integrity.threats.closedOn')} required {...form.getInputProps('closedOn')} />}
-      <Textarea label={kind === 'note' ? t('integrity.threats.note') : t('integrity.threats.closeReason')} required autosize minRows={2} {...form.getInputProps('text')} />
+      <Textarea
+        label={kind === 'note' ? t('integrity.threats.note') : t('integrity.threats.closeReason')}
+        required
+        autosize
+        minRows={2}
+        {...form.getInputProps('text')}
+      />
     </CommandDialog>
   );
 }

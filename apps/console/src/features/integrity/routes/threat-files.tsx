@@ -24,7 +24,9 @@ function ThreatFilesScreen() {
   const staff = useStaffName();
   const [params, set] = useListParams();
   const page = pageOf(params);
-  const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as (typeof STATUSES)[number]) : undefined;
+  const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '')
+    ? (params.get('status') as (typeof STATUSES)[number])
+    : undefined;
   const list = useThreatFileList(status, (page - 1) * PAGE_SIZE);
   const [creating, setCreating] = useState(false);
   const items = list.data?.items ?? [];
@@ -37,7 +39,17 @@ function ThreatFilesScreen() {
       <Text size="sm" mb="sm">
         {t('integrity.threats.intro')}
       </Text>
-      <Select maw={260} mb="sm" label={t('integrity.measures.status')} placeholder={t('integrity.list.all')} clearable value={status ?? null} onChange={(v) => set('status', v)} data={STATUSES.map((s) => ({ value: s, label: code('threatStatus', s) }))} clearButtonProps={{ 'aria-label': t('common.clear') }} />
+      <Select
+        maw={260}
+        mb="sm"
+        label={t('integrity.measures.status')}
+        placeholder={t('integrity.list.all')}
+        clearable
+        value={status ?? null}
+        onChange={(v) => set('status', v)}
+        data={STATUSES.map((s) => ({ value: s, label: code('threatStatus', s) }))}
+        clearButtonProps={{ 'aria-label': t('common.clear') }}
+      />
       {list.isError && <ProblemAlert error={list.error} />}
       {list.isSuccess && items.length === 0 && <Text>{t('integrity.threats.empty')}</Text>}
       {items.length > 0 && (
@@ -92,11 +104,28 @@ function OpenThreatFileDialog({ onClose }: { onClose: () => void }) {
       opened
       onClose={onClose}
       form={form}
-      mutation={{ isPending: open.isPending, mutate: (body: OpenThreatFileBody, callbacks) => open.mutate({ body, key }, { onSuccess: (a) => { callbacks.onSuccess(); void navigate(`/integrity/threat-files/${a.data.id}`); }, onError: callbacks.onError }) }}
+      mutation={{
+        isPending: open.isPending,
+        mutate: (body: OpenThreatFileBody, callbacks) =>
+          open.mutate(
+            { body, key },
+            {
+              onSuccess: (a) => {
+                callbacks.onSuccess();
+                void navigate(`/integrity/threat-files/${a.data.id}`);
+              },
+              onError: callbacks.onError,
+            },
+          ),
+      }}
       onReload={() => undefined}
       submitLabel={t('integrity.threats.new')}
       done={t('integrity.threats.created')}
-      command={(v) => ({ openedOn: v.openedOn, summary: v.summary.trim(), involved: v.involved.map((m) => ({ staffId: m.staffId, involvement: m.involvement as (typeof INVOLVEMENTS)[number] })) })}
+      command={(v) => ({
+        openedOn: v.openedOn,
+        summary: v.summary.trim(),
+        involved: v.involved.map((m) => ({ staffId: m.staffId, involvement: m.involvement as (typeof INVOLVEMENTS)[number] })),
+      })}
     >
       <TextInput type="date" label={t('integrity.threats.openedOn')} required {...form.getInputProps('openedOn')} />
       <Textarea label={t('integrity.threats.summary')} required autosize minRows={2} {...form.getInputProps('summary')} />
@@ -106,16 +135,39 @@ function OpenThreatFileDialog({ onClose }: { onClose: () => void }) {
         </Text>
         {form.values.involved.map((_, i) => (
           <Group key={i} align="flex-end" gap="xs" role="group" aria-label={t('integrity.threats.involvedPerson', { n: i + 1 })}>
-            <Select style={{ flex: 2 }} label={t('integrity.measures.staff')} data={staff} searchable required {...form.getInputProps(`involved.${i}.staffId`)} />
-            <Select style={{ flex: 1 }} label={t('integrity.threats.involvement')} data={INVOLVEMENTS.map((k) => ({ value: k, label: code('involvement', k) }))} allowDeselect={false} {...form.getInputProps(`involved.${i}.involvement`)} />
+            <Select
+              style={{ flex: 2 }}
+              label={t('integrity.measures.staff')}
+              data={staff}
+              searchable
+              required
+              {...form.getInputProps(`involved.${i}.staffId`)}
+            />
+            <Select
+              style={{ flex: 1 }}
+              label={t('integrity.threats.involvement')}
+              data={INVOLVEMENTS.map((k) => ({ value: k, label: code('involvement', k) }))}
+              allowDeselect={false}
+              {...form.getInputProps(`involved.${i}.involvement`)}
+            />
             {form.values.involved.length > 1 && (
-              <ActionIcon variant="default" size="lg" aria-label={t('integrity.threats.removePerson', { n: i + 1 })} onClick={() => form.removeListItem('involved', i)}>
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label={t('integrity.threats.removePerson', { n: i + 1 })}
+                onClick={() => form.removeListItem('involved', i)}
+              >
                 ×
               </ActionIcon>
             )}
           </Group>
         ))}
-        <Button variant="default" size="xs" w="fit-content" onClick={() => form.insertListItem('involved', { staffId: '', involvement: 'unspecified' })}>
+        <Button
+          variant="default"
+          size="xs"
+          w="fit-content"
+          onClick={() => form.insertListItem('involved', { staffId: '', involvement: 'unspecified' })}
+        >
           {t('integrity.threats.addPerson')}
         </Button>
       </Stack>

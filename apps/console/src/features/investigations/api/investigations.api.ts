@@ -22,7 +22,11 @@ export type PersonAppearance = Schemas['PersonAppearance'];
 export type RecordActionBody = Schemas['RecordActionRequest'];
 export type OpenInvestigationBody = Schemas['OpenInvestigationRequest'];
 
-type Ok<P extends keyof InvestigationsPaths, M extends 'get' | 'post' | 'delete', S extends 200 | 201 = 200> = InvestigationsPaths[P][M] extends {
+type Ok<
+  P extends keyof InvestigationsPaths,
+  M extends 'get' | 'post' | 'delete',
+  S extends 200 | 201 = 200,
+> = InvestigationsPaths[P][M] extends {
   responses: { [K in S]: { content: { 'application/json': infer T } } };
 }
   ? T
@@ -74,7 +78,13 @@ export function useCaseList(filters: CaseFilters, enabled = true) {
     enabled,
     meta: { live: ['investigation'] },
     queryFn: async () =>
-      (await call(investigationsApi.GET('/api/investigations', { params: { query: { ...filters, limit: PAGE_SIZE, offset: filters.offset ?? 0 } } }))).data,
+      (
+        await call(
+          investigationsApi.GET('/api/investigations', {
+            params: { query: { ...filters, limit: PAGE_SIZE, offset: filters.offset ?? 0 } },
+          }),
+        )
+      ).data,
   });
 }
 
@@ -110,7 +120,8 @@ export function useCaseFileAsOf(id: string, asOf: string | null) {
     enabled: asOf !== null,
     staleTime: Infinity,
     meta: { live: false },
-    queryFn: async () => (await call(investigationsApi.GET('/api/investigations/{id}', { params: { path: { id }, query: { asOf: asOf! } } }))).data,
+    queryFn: async () =>
+      (await call(investigationsApi.GET('/api/investigations/{id}', { params: { path: { id }, query: { asOf: asOf! } } }))).data,
   });
 }
 
@@ -174,9 +185,11 @@ export function useCaseCommand(id: string, etag: string | null) {
   const queryClient = useQueryClient();
   return useMutation({
     // Every command route answers the case file (or its id and version): its own client call is typed so; here it is one of many.
-    mutationFn: ({ send, creates }: CaseCommand) => call(send({ ...ifMatch(etag), ...(creates ? idempotencyKey() : {}) })) as Promise<Answer<WriteAnswer>>,
+    mutationFn: ({ send, creates }: CaseCommand) =>
+      call(send({ ...ifMatch(etag), ...(creates ? idempotencyKey() : {}) })) as Promise<Answer<WriteAnswer>>,
     onSuccess: async (answer: Answer<WriteAnswer>) => {
-      if ('investigation' in answer.data) queryClient.setQueryData(investigationKeys.detail(id), { ...answer, data: answer.data as CaseFileView });
+      if ('investigation' in answer.data)
+        queryClient.setQueryData(investigationKeys.detail(id), { ...answer, data: answer.data as CaseFileView });
       else queryClient.removeQueries({ queryKey: investigationKeys.detail(id) });
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: investigationKeys.timeline(id) }),
@@ -194,7 +207,8 @@ export function useOpenInvestigation() {
     mutationFn: ({ body, key }: { body: OpenInvestigationBody; key: string }) =>
       call(investigationsApi.POST('/api/investigations', { body, headers: { 'Idempotency-Key': key } })),
     onSuccess: (answer: Answer<WriteAnswer>) => {
-      if ('investigation' in answer.data) queryClient.setQueryData(investigationKeys.detail(answer.data.id), { ...answer, data: answer.data as CaseFileView });
+      if ('investigation' in answer.data)
+        queryClient.setQueryData(investigationKeys.detail(answer.data.id), { ...answer, data: answer.data as CaseFileView });
       return queryClient.invalidateQueries({ queryKey: investigationKeys.lists() });
     },
   });

@@ -13,7 +13,12 @@ import { Staff } from './staff';
 const s = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
 /** What an action of this kind recorded, in one line (its kind's fields). */
-function details(a: ActionEntry, t: TFunction, label: (g: InvestigationCodeGroup, c: string) => string, parties: ReadonlyMap<string, string>): string {
+function details(
+  a: ActionEntry,
+  t: TFunction,
+  label: (g: InvestigationCodeGroup, c: string) => string,
+  parties: ReadonlyMap<string, string>,
+): string {
   const party = parties.get(s(a.partyLinkId)) ?? s(a.personId);
   switch (a.kind) {
     case 'house_search':
@@ -58,7 +63,14 @@ export function ActionsTab({ file, rules, open, historical }: TabProps) {
         title={t('investigations.actions.hearings')}
         refusal={rules.work}
         actions={(note) => (
-          <CommandButton hidden={historical} label={t('investigations.actions.hearingOpen')} refusal={rules.work} noteId={note} onClick={() => open({ kind: 'action', actionKind: 'hearing' })} variant="filled" />
+          <CommandButton
+            hidden={historical}
+            label={t('investigations.actions.hearingOpen')}
+            refusal={rules.work}
+            noteId={note}
+            onClick={() => open({ kind: 'action', actionKind: 'hearing' })}
+            variant="filled"
+          />
         )}
       >
         {hearings.length === 0 ? (
@@ -111,9 +123,15 @@ export function ActionsTab({ file, rules, open, historical }: TabProps) {
                         </Group>
                       </Table.Td>
                       <Table.Td>
-                        {assistance?.kind === 'present' ? t('investigations.actions.lawyerPresentValue', { lawyer: assistance.lawyer ?? '' }) : label('legalAssistance', assistance?.kind)}
+                        {assistance?.kind === 'present'
+                          ? t('investigations.actions.lawyerPresentValue', { lawyer: assistance.lawyer ?? '' })
+                          : label('legalAssistance', assistance?.kind)}
                       </Table.Td>
-                      <Table.Td>{interpreter ? t('investigations.actions.interpreterValue', { language: interpreter.language, name: interpreter.name }) : t('common.none')}</Table.Td>
+                      <Table.Td>
+                        {interpreter
+                          ? t('investigations.actions.interpreterValue', { language: interpreter.language, name: interpreter.name })
+                          : t('common.none')}
+                      </Table.Td>
                       <Table.Td>
                         {h.performedBy.map((p, i) => (
                           <span key={p}>
@@ -135,10 +153,20 @@ export function ActionsTab({ file, rules, open, historical }: TabProps) {
         title={t('investigations.actions.others')}
         refusal={rules.work}
         actions={(note) => (
-          <CommandButton hidden={historical} label={t('investigations.actions.open')} refusal={rules.work} noteId={note} onClick={() => open({ kind: 'action', actionKind: null })} />
+          <CommandButton
+            hidden={historical}
+            label={t('investigations.actions.open')}
+            refusal={rules.work}
+            noteId={note}
+            onClick={() => open({ kind: 'action', actionKind: null })}
+          />
         )}
       >
-        {file.directingAuthority === null && !historical && <Text size="xs" mb="xs">{t('investigations.actions.coerciveRule')}</Text>}
+        {file.directingAuthority === null && !historical && (
+          <Text size="xs" mb="xs">
+            {t('investigations.actions.coerciveRule')}
+          </Text>
+        )}
         {others.length === 0 ? (
           <Text size="sm">{t('investigations.actions.noOthers')}</Text>
         ) : (

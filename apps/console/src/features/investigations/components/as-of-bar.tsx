@@ -15,7 +15,14 @@ export function AsOfBar({ asOf, onAsOf }: { asOf: string | null; onAsOf: (at: st
   return (
     <>
       {asOf && (
-        <Alert color="violet.9" variant="outline" role="status" style={{ borderInlineStart: '6px solid var(--mantine-color-violet-9)', background: 'var(--mantine-color-violet-0)' }} title={t('investigations.asOf.bannerTitle')} data-testid="historical-banner">
+        <Alert
+          color="violet.9"
+          variant="outline"
+          role="status"
+          style={{ borderInlineStart: '6px solid var(--mantine-color-violet-9)', background: 'var(--mantine-color-violet-0)' }}
+          title={t('investigations.asOf.bannerTitle')}
+          data-testid="historical-banner"
+        >
           <Group justify="space-between" align="center" gap="sm">
             <Text size="sm">{t('investigations.asOf.banner', { at: formatDateTime(asOf) })}</Text>
             <Button size="xs" variant="filled" color="violet.9" onClick={() => onAsOf(null)}>

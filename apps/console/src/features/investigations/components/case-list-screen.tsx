@@ -42,7 +42,13 @@ function CaseTable({ items }: { items: ListEntry[] }) {
           {items.map((c) => (
             <Table.Tr key={c.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/investigations/${c.id}`} size="sm" fw={600} onClick={(e) => !e.metaKey && !e.ctrlKey && !e.shiftKey && e.button === 0 && prefetch(c.id)}>
+                <Anchor
+                  component={Link}
+                  to={`/investigations/${c.id}`}
+                  size="sm"
+                  fw={600}
+                  onClick={(e) => !e.metaKey && !e.ctrlKey && !e.shiftKey && e.button === 0 && prefetch(c.id)}
+                >
                   {c.title}
                 </Anchor>
               </Table.Td>
@@ -115,12 +121,16 @@ export function CaseListScreen({ scope }: { scope: ListScope }) {
   const items = list.data?.investigations ?? [];
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const phenomena = [...new Set((reference.data?.routes ?? []).map((r) => r.phenomenon))].map((p) => ({ value: p, label: label('phenomenon', p) })).sort((a, b) => a.label.localeCompare(b.label));
+  const phenomena = [...new Set((reference.data?.routes ?? []).map((r) => r.phenomenon))]
+    .map((p) => ({ value: p, label: label('phenomenon', p) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
   const teamOptions = scope === 'team' ? user.teams : (reference.data?.teams ?? []);
   return (
     <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
       <Group justify="space-between" align="flex-start">
-        <PageTitle>{scope === 'mine' ? t('investigations.list.mineTitle') : t('investigations.list.teamTitle', { team: team ?? '' })}</PageTitle>
+        <PageTitle>
+          {scope === 'mine' ? t('investigations.list.mineTitle') : t('investigations.list.teamTitle', { team: team ?? '' })}
+        </PageTitle>
         {hasAnyRole(user, INVESTIGATION_WRITER_ROLES) && (
           <Button component={Link} to="/investigations/new">
             {t('investigations.list.new')}

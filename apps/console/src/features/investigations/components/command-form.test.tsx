@@ -15,7 +15,16 @@ const ID = '0d9f1c4e-2b3a-4c5d-8e6f-7a8b9c0d1e2f';
 function Dialog({ opened }: { opened: boolean }) {
   const form = useForm({ initialValues: { reason: '' } });
   return (
-    <CommandDialog kase={{ id: ID, etag: '"3"' }} title="Dossier afsluiten" opened={opened} onClose={() => undefined} form={form} command={() => ({ send: () => Promise.reject(new Error('not sent')) })} submitLabel="Afsluiten" done="Afgesloten">
+    <CommandDialog
+      kase={{ id: ID, etag: '"3"' }}
+      title="Dossier afsluiten"
+      opened={opened}
+      onClose={() => undefined}
+      form={form}
+      command={() => ({ send: () => Promise.reject(new Error('not sent')) })}
+      submitLabel="Afsluiten"
+      done="Afgesloten"
+    >
       <TextInput label="Reden" {...form.getInputProps('reason')} />
     </CommandDialog>
   );

@@ -56,11 +56,21 @@ export function CommandDialog<V extends Record<string, unknown>>(props: {
           notifySuccess(props.done);
           close();
         },
-        onError: (error) => setProblem({ error, unplaced: error instanceof ProblemError && !isConflict(error) ? applyProblemToForm(form, error, t, props.aliases) : [] }),
+        onError: (error) =>
+          setProblem({
+            error,
+            unplaced: error instanceof ProblemError && !isConflict(error) ? applyProblemToForm(form, error, t, props.aliases) : [],
+          }),
       });
     })(event);
   return (
-    <Modal opened={props.opened} onClose={close} title={props.title} size={props.size ?? 'lg'} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={props.opened}
+      onClose={close}
+      title={props.title}
+      size={props.size ?? 'lg'}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate aria-label={props.title}>
         <Stack gap="sm">
           {problem && (

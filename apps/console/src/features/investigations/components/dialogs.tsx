@@ -4,12 +4,32 @@ import { AddMemberDialog, LeadDialog, RemoveMemberDialog, TeamDialog } from '../
 import { CloseDialog, DirectingAuthorityDialog, ReopenDialog, ReportToMagistrateDialog } from '../forms/closing-forms';
 import { JoinReportDialog, RemoveSeriesLinkDialog, SeriesLinkDialog } from '../forms/link-forms';
 import { IdentifyDialog, LinkPartyDialog, TraceDialog, UnlinkPartyDialog } from '../forms/party-forms';
-import { CompleteParketTaskDialog, CompleteTaskDialog, CreateTaskDialog, DistributeParketTaskDialog, ReceiveParketTaskDialog } from '../forms/task-forms';
+import {
+  CompleteParketTaskDialog,
+  CompleteTaskDialog,
+  CreateTaskDialog,
+  DistributeParketTaskDialog,
+  ReceiveParketTaskDialog,
+} from '../forms/task-forms';
 import type { CaseRef } from './command-form';
 
 /** The command dialog open on the case file, with what it is about. */
 export type OpenDialog =
-  | { kind: 'team' | 'lead' | 'addMember' | 'authority' | 'linkParty' | 'createTask' | 'receiveParketTask' | 'joinReport' | 'seriesLink' | 'report' | 'close' | 'reopen' }
+  | {
+      kind:
+        | 'team'
+        | 'lead'
+        | 'addMember'
+        | 'authority'
+        | 'linkParty'
+        | 'createTask'
+        | 'receiveParketTask'
+        | 'joinReport'
+        | 'seriesLink'
+        | 'report'
+        | 'close'
+        | 'reopen';
+    }
   | { kind: 'removeMember'; staffId: string }
   | { kind: 'unlinkParty' | 'identify' | 'trace'; party: PartyLink }
   | { kind: 'action'; actionKind: ActionKind | null }
@@ -18,7 +38,17 @@ export type OpenDialog =
   | { kind: 'removeSeriesLink'; otherId: string };
 
 /** Renders the one command dialog that is open (mounted afresh each time, so each starts empty). */
-export function CaseDialogs({ dialog, kase, file, onClose }: { dialog: OpenDialog | null; kase: CaseRef; file: CaseFile; onClose: () => void }) {
+export function CaseDialogs({
+  dialog,
+  kase,
+  file,
+  onClose,
+}: {
+  dialog: OpenDialog | null;
+  kase: CaseRef;
+  file: CaseFile;
+  onClose: () => void;
+}) {
   if (!dialog) return null;
   const common = { kase, opened: true, onClose };
   switch (dialog.kind) {

@@ -11,7 +11,13 @@ import { ALIGN_INPUTS, authoritiesFor, AuthorityFields, AuthorityValues, require
 import { investigationCodes, useInvestigationLabel } from '../model/labels';
 
 /** The origins a detective opens a case from here; a referred report opens its case by itself (the referral). */
-const OPENABLE: Exclude<OriginKind, 'report'>[] = ['eigen_initiatief', 'parket', 'onderzoeksrechter', 'andere_politiedienst', 'eigen_organisatie'];
+const OPENABLE: Exclude<OriginKind, 'report'>[] = [
+  'eigen_initiatief',
+  'parket',
+  'onderzoeksrechter',
+  'andere_politiedienst',
+  'eigen_organisatie',
+];
 
 export interface OpenValues extends Record<string, unknown> {
   title: string;
@@ -19,7 +25,13 @@ export interface OpenValues extends Record<string, unknown> {
   /** A phenomenon code of the zone's routing (the list shows its words). */
   phenomenon: string | null;
   team: string | null;
-  origin: { kind: Exclude<OriginKind, 'report'>; instruction: 'kantschrift' | 'opdracht' | null; reference: string; service: string; unit: string };
+  origin: {
+    kind: Exclude<OriginKind, 'report'>;
+    instruction: 'kantschrift' | 'opdracht' | null;
+    reference: string;
+    service: string;
+    unit: string;
+  };
   withAuthority: boolean;
   directingAuthority: AuthorityValues;
 }
@@ -40,7 +52,9 @@ export function toOpenBody(v: OpenValues): OpenInvestigationBody {
     phenomenon: v.phenomenon!,
     origin,
     ...(v.team ? { team: v.team } : {}),
-    ...(v.withAuthority ? { directingAuthority: { authority: v.directingAuthority.authority!, reference: v.directingAuthority.reference.trim() } } : {}),
+    ...(v.withAuthority
+      ? { directingAuthority: { authority: v.directingAuthority.authority!, reference: v.directingAuthority.reference.trim() } }
+      : {}),
   };
 }
 
@@ -81,7 +95,10 @@ export function OpenForm({ onOpened }: { onOpened: (answer: WriteAnswer) => void
         'origin.service': o === 'andere_politiedienst' ? req(v.origin.service) : null,
         'origin.unit': o === 'eigen_organisatie' ? req(v.origin.unit) : null,
         'directingAuthority.authority': v.withAuthority
-          ? (req(v.directingAuthority.authority) ?? (v.directingAuthority.authority && !authoritiesFor(v.kind)?.includes(v.directingAuthority.authority) ? t('investigations.authority.mismatch') : null))
+          ? (req(v.directingAuthority.authority) ??
+            (v.directingAuthority.authority && !authoritiesFor(v.kind)?.includes(v.directingAuthority.authority)
+              ? t('investigations.authority.mismatch')
+              : null))
           : null,
         'directingAuthority.reference': v.withAuthority ? req(v.directingAuthority.reference) : null,
       };
@@ -92,7 +109,9 @@ export function OpenForm({ onOpened }: { onOpened: (answer: WriteAnswer) => void
   const team = v.team ?? routedTeam;
   const notMine = !!team && !user.teams.includes(team);
   // The zone's phenomena by their words (a code picked from the list, never typed: the routing knows codes only).
-  const phenomena = [...new Set((reference.data?.routes ?? []).map((r) => r.phenomenon))].map((p) => ({ value: p, label: label('phenomenon', p) })).sort((a, b) => a.label.localeCompare(b.label));
+  const phenomena = [...new Set((reference.data?.routes ?? []).map((r) => r.phenomenon))]
+    .map((p) => ({ value: p, label: label('phenomenon', p) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
 
   const submit = form.onSubmit((values) => {
     setProblem(null);
@@ -103,7 +122,14 @@ export function OpenForm({ onOpened }: { onOpened: (answer: WriteAnswer) => void
           setKey(crypto.randomUUID());
           onOpened(answer.data);
         },
-        onError: (error) => setProblem({ error, unplaced: error instanceof ProblemError ? applyProblemToForm(form, error, t, { origin: 'origin.kind', directingAuthority: 'directingAuthority.authority' }) : [] }),
+        onError: (error) =>
+          setProblem({
+            error,
+            unplaced:
+              error instanceof ProblemError
+                ? applyProblemToForm(form, error, t, { origin: 'origin.kind', directingAuthority: 'directingAuthority.authority' })
+                : [],
+          }),
       },
     );
   });
@@ -114,7 +140,13 @@ export function OpenForm({ onOpened }: { onOpened: (answer: WriteAnswer) => void
         {problem && <ProblemAlert error={problem.error} unplaced={problem.unplaced} />}
         <Fieldset legend={t('investigations.open.what')}>
           <Stack gap="sm">
-            <TextInput label={t('investigations.open.caseTitle')} description={t('investigations.open.caseTitleHint')} withAsterisk {...form.getInputProps('title')} key={form.key('title')} />
+            <TextInput
+              label={t('investigations.open.caseTitle')}
+              description={t('investigations.open.caseTitleHint')}
+              withAsterisk
+              {...form.getInputProps('title')}
+              key={form.key('title')}
+            />
             <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN_INPUTS}>
               <Select
                 label={t('investigations.file.kind')}
@@ -172,24 +204,59 @@ export function OpenForm({ onOpened }: { onOpened: (answer: WriteAnswer) => void
                   {...form.getInputProps('origin.instruction')}
                   key={form.key('origin.instruction')}
                 />
-                <TextInput label={t('investigations.open.instructionReference')} withAsterisk {...form.getInputProps('origin.reference')} key={form.key('origin.reference')} />
+                <TextInput
+                  label={t('investigations.open.instructionReference')}
+                  withAsterisk
+                  {...form.getInputProps('origin.reference')}
+                  key={form.key('origin.reference')}
+                />
               </SimpleGrid>
             )}
             {v.origin.kind === 'andere_politiedienst' && (
               <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN_INPUTS}>
-                <TextInput label={t('investigations.open.service')} withAsterisk {...form.getInputProps('origin.service')} key={form.key('origin.service')} />
-                <TextInput label={t('investigations.open.serviceReference')} {...form.getInputProps('origin.reference')} key={form.key('origin.reference')} />
+                <TextInput
+                  label={t('investigations.open.service')}
+                  withAsterisk
+                  {...form.getInputProps('origin.service')}
+                  key={form.key('origin.service')}
+                />
+                <TextInput
+                  label={t('investigations.open.serviceReference')}
+                  {...form.getInputProps('origin.reference')}
+                  key={form.key('origin.reference')}
+                />
               </SimpleGrid>
             )}
-            {v.origin.kind === 'eigen_organisatie' && <TextInput label={t('investigations.open.unit')} withAsterisk {...form.getInputProps('origin.unit')} key={form.key('origin.unit')} />}
+            {v.origin.kind === 'eigen_organisatie' && (
+              <TextInput
+                label={t('investigations.open.unit')}
+                withAsterisk
+                {...form.getInputProps('origin.unit')}
+                key={form.key('origin.unit')}
+              />
+            )}
             <Text size="xs">{t('investigations.open.reportsByReferral')}</Text>
           </Stack>
         </Fieldset>
 
         <Fieldset legend={t('investigations.file.directingAuthority')}>
           <Stack gap="sm">
-            <Checkbox label={t('investigations.open.withAuthority')} description={t('investigations.open.withAuthorityHint')} {...form.getInputProps('withAuthority', { type: 'checkbox' })} key={form.key('withAuthority')} />
-            {v.withAuthority && <AuthorityFields form={form} path="directingAuthority" legend={t('investigations.authority.magistrate')} allowed={authoritiesFor(v.kind)} description={t('investigations.authority.rule')} requiredMark />}
+            <Checkbox
+              label={t('investigations.open.withAuthority')}
+              description={t('investigations.open.withAuthorityHint')}
+              {...form.getInputProps('withAuthority', { type: 'checkbox' })}
+              key={form.key('withAuthority')}
+            />
+            {v.withAuthority && (
+              <AuthorityFields
+                form={form}
+                path="directingAuthority"
+                legend={t('investigations.authority.magistrate')}
+                allowed={authoritiesFor(v.kind)}
+                description={t('investigations.authority.rule')}
+                requiredMark
+              />
+            )}
           </Stack>
         </Fieldset>
 

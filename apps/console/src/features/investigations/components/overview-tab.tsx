@@ -37,10 +37,23 @@ export function Facts({ rows, labelWidth = 160 }: { rows: [string, ReactNode][];
 }
 
 /** A button of a command the rules may withhold: disabled, pointing to the reason shown in its section. */
-export function CommandButton(props: { label: string; refusal: unknown; noteId: string | undefined; onClick: () => void; variant?: string; hidden?: boolean }) {
+export function CommandButton(props: {
+  label: string;
+  refusal: unknown;
+  noteId: string | undefined;
+  onClick: () => void;
+  variant?: string;
+  hidden?: boolean;
+}) {
   if (props.hidden) return null;
   return (
-    <Button size="xs" variant={props.variant ?? 'default'} disabled={!!props.refusal} aria-describedby={props.refusal ? props.noteId : undefined} onClick={props.onClick}>
+    <Button
+      size="xs"
+      variant={props.variant ?? 'default'}
+      disabled={!!props.refusal}
+      aria-describedby={props.refusal ? props.noteId : undefined}
+      onClick={props.onClick}
+    >
       {props.label}
     </Button>
   );
@@ -55,10 +68,13 @@ function OriginText({ file }: { file: CaseFile }) {
       return (
         <Stack gap={2}>
           <Text size="sm">
-            {label('originKind', o.kind)}: {o.report.pvNumber ? t('investigations.file.pv', { pv: o.report.pvNumber }) : label('reportKind', o.report.kind)} — {o.report.incidentType}
+            {label('originKind', o.kind)}:{' '}
+            {o.report.pvNumber ? t('investigations.file.pv', { pv: o.report.pvNumber }) : label('reportKind', o.report.kind)} —{' '}
+            {o.report.incidentType}
           </Text>
           <Text size="sm">
-            {[o.report.place.address, o.report.place.postalCode, o.report.place.municipality].filter(Boolean).join(', ')} · <DateTime value={o.report.incidentFrom} />
+            {[o.report.place.address, o.report.place.postalCode, o.report.place.municipality].filter(Boolean).join(', ')} ·{' '}
+            <DateTime value={o.report.incidentFrom} />
             {o.report.incidentTo && (
               <>
                 {' – '}
@@ -107,7 +123,13 @@ export function OverviewTab({ file, rules, open, historical }: TabProps) {
         title={t('investigations.file.details')}
         refusal={rules.work}
         actions={(note) => (
-          <CommandButton hidden={ro} label={t('investigations.authority.open')} refusal={rules.work} noteId={note} onClick={() => open({ kind: 'authority' })} />
+          <CommandButton
+            hidden={ro}
+            label={t('investigations.authority.open')}
+            refusal={rules.work}
+            noteId={note}
+            onClick={() => open({ kind: 'authority' })}
+          />
         )}
       >
         <Facts
@@ -117,7 +139,9 @@ export function OverviewTab({ file, rules, open, historical }: TabProps) {
             [t('investigations.file.phenomenon'), label('phenomenon', file.phenomenon)],
             [
               t('investigations.file.directingAuthority'),
-              file.directingAuthority ? `${label('authority', file.directingAuthority.authority)} — ${file.directingAuthority.reference}` : t('investigations.file.noDirectingAuthority'),
+              file.directingAuthority
+                ? `${label('authority', file.directingAuthority.authority)} — ${file.directingAuthority.reference}`
+                : t('investigations.file.noDirectingAuthority'),
             ],
             [
               t('investigations.file.opened'),
@@ -134,9 +158,28 @@ export function OverviewTab({ file, rules, open, historical }: TabProps) {
         refusal={rules.assign}
         actions={(note) => (
           <>
-            <CommandButton hidden={ro} label={file.leadInvestigator ? t('investigations.assignment.leadReplaceOpen') : t('investigations.assignment.leadOpen')} refusal={rules.assign} noteId={note} onClick={() => open({ kind: 'lead' })} variant="filled" />
-            <CommandButton hidden={ro} label={t('investigations.assignment.memberOpen')} refusal={rules.assign} noteId={note} onClick={() => open({ kind: 'addMember' })} />
-            <CommandButton hidden={ro} label={t('investigations.assignment.teamOpen')} refusal={rules.assign} noteId={note} onClick={() => open({ kind: 'team' })} />
+            <CommandButton
+              hidden={ro}
+              label={file.leadInvestigator ? t('investigations.assignment.leadReplaceOpen') : t('investigations.assignment.leadOpen')}
+              refusal={rules.assign}
+              noteId={note}
+              onClick={() => open({ kind: 'lead' })}
+              variant="filled"
+            />
+            <CommandButton
+              hidden={ro}
+              label={t('investigations.assignment.memberOpen')}
+              refusal={rules.assign}
+              noteId={note}
+              onClick={() => open({ kind: 'addMember' })}
+            />
+            <CommandButton
+              hidden={ro}
+              label={t('investigations.assignment.teamOpen')}
+              refusal={rules.assign}
+              noteId={note}
+              onClick={() => open({ kind: 'team' })}
+            />
           </>
         )}
       >
@@ -155,7 +198,12 @@ export function OverviewTab({ file, rules, open, historical }: TabProps) {
                       <Group gap="xs" wrap="nowrap">
                         <Staff id={m} />
                         {!ro && !rules.assign && (
-                          <Button size="compact-xs" variant="default" aria-label={t('investigations.assignment.removeOpen', { staff: m })} onClick={() => open({ kind: 'removeMember', staffId: m })}>
+                          <Button
+                            size="compact-xs"
+                            variant="default"
+                            aria-label={t('investigations.assignment.removeOpen', { staff: m })}
+                            onClick={() => open({ kind: 'removeMember', staffId: m })}
+                          >
                             {t('common.remove')}
                           </Button>
                         )}
@@ -182,8 +230,16 @@ export function OverviewTab({ file, rules, open, historical }: TabProps) {
             </Table.Thead>
             <Table.Tbody>
               {[
-                ...file.teamHistory.map((h) => ({ at: h.since, by: h.assignedBy, what: t('investigations.assignment.teamEntry', { team: h.team, how: label('routedBy', h.routedBy) }) })),
-                ...file.leadHistory.map((h) => ({ at: h.since, by: h.assignedBy, what: t('investigations.assignment.leadEntry', { staff: h.staffId }) })),
+                ...file.teamHistory.map((h) => ({
+                  at: h.since,
+                  by: h.assignedBy,
+                  what: t('investigations.assignment.teamEntry', { team: h.team, how: label('routedBy', h.routedBy) }),
+                })),
+                ...file.leadHistory.map((h) => ({
+                  at: h.since,
+                  by: h.assignedBy,
+                  what: t('investigations.assignment.leadEntry', { staff: h.staffId }),
+                })),
               ]
                 .sort((a, b) => a.at.localeCompare(b.at))
                 .map((h, i) => (
@@ -205,7 +261,15 @@ export function OverviewTab({ file, rules, open, historical }: TabProps) {
       <Section
         title={t('investigations.links.reports')}
         refusal={rules.work}
-        actions={(note) => <CommandButton hidden={ro} label={t('investigations.links.joinOpen')} refusal={rules.work} noteId={note} onClick={() => open({ kind: 'joinReport' })} />}
+        actions={(note) => (
+          <CommandButton
+            hidden={ro}
+            label={t('investigations.links.joinOpen')}
+            refusal={rules.work}
+            noteId={note}
+            onClick={() => open({ kind: 'joinReport' })}
+          />
+        )}
       >
         {file.reports.length === 0 ? (
           <Text size="sm">{t('investigations.links.noReports')}</Text>
@@ -226,7 +290,11 @@ export function OverviewTab({ file, rules, open, historical }: TabProps) {
                       {r.pvNumber ?? t('investigations.links.reportWithoutPv', { id: r.reportId.slice(0, 8) })}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{r.via === 'origin' ? t('investigations.links.viaOrigin') : t('investigations.links.viaJoined', { reason: r.reason ?? '' })}</Table.Td>
+                  <Table.Td>
+                    {r.via === 'origin'
+                      ? t('investigations.links.viaOrigin')
+                      : t('investigations.links.viaJoined', { reason: r.reason ?? '' })}
+                  </Table.Td>
                   <Table.Td>
                     <DateTime value={r.at} />
                   </Table.Td>
@@ -240,7 +308,15 @@ export function OverviewTab({ file, rules, open, historical }: TabProps) {
       <Section
         title={t('investigations.links.series')}
         refusal={rules.work}
-        actions={(note) => <CommandButton hidden={ro} label={t('investigations.links.seriesOpen')} refusal={rules.work} noteId={note} onClick={() => open({ kind: 'seriesLink' })} />}
+        actions={(note) => (
+          <CommandButton
+            hidden={ro}
+            label={t('investigations.links.seriesOpen')}
+            refusal={rules.work}
+            noteId={note}
+            onClick={() => open({ kind: 'seriesLink' })}
+          />
+        )}
       >
         {file.seriesLinks.length === 0 ? (
           <Text size="sm">{t('investigations.links.noSeries')}</Text>
@@ -268,7 +344,11 @@ export function OverviewTab({ file, rules, open, historical }: TabProps) {
                   </Table.Td>
                   {!ro && !rules.work && (
                     <Table.Td>
-                      <Button size="compact-xs" variant="default" onClick={() => open({ kind: 'removeSeriesLink', otherId: l.otherInvestigationId })}>
+                      <Button
+                        size="compact-xs"
+                        variant="default"
+                        onClick={() => open({ kind: 'removeSeriesLink', otherId: l.otherInvestigationId })}
+                      >
                         {t('investigations.links.removeSeriesOpen')}
                       </Button>
                     </Table.Td>
@@ -285,11 +365,30 @@ export function OverviewTab({ file, rules, open, historical }: TabProps) {
         refusal={file.status === 'closed' ? rules.reopen : rules.close}
         actions={(note) =>
           file.status === 'closed' ? (
-            <CommandButton hidden={ro} label={t('investigations.closing.reopenOpen')} refusal={rules.reopen} noteId={note} onClick={() => open({ kind: 'reopen' })} variant="filled" />
+            <CommandButton
+              hidden={ro}
+              label={t('investigations.closing.reopenOpen')}
+              refusal={rules.reopen}
+              noteId={note}
+              onClick={() => open({ kind: 'reopen' })}
+              variant="filled"
+            />
           ) : (
             <>
-              <CommandButton hidden={ro} label={t('investigations.closing.reportOpen')} refusal={rules.report} noteId={note} onClick={() => open({ kind: 'report' })} />
-              <CommandButton hidden={ro} label={t('investigations.closing.closeOpen')} refusal={rules.close} noteId={note} onClick={() => open({ kind: 'close' })} />
+              <CommandButton
+                hidden={ro}
+                label={t('investigations.closing.reportOpen')}
+                refusal={rules.report}
+                noteId={note}
+                onClick={() => open({ kind: 'report' })}
+              />
+              <CommandButton
+                hidden={ro}
+                label={t('investigations.closing.closeOpen')}
+                refusal={rules.close}
+                noteId={note}
+                onClick={() => open({ kind: 'close' })}
+              />
             </>
           )
         }
@@ -331,7 +430,9 @@ export function OverviewTab({ file, rules, open, historical }: TabProps) {
                     </Text>
                   </Group>
                   <Text size="sm">{file.closure.reason}</Text>
-                  {file.closure.transferredTo && <Text size="sm">{t('investigations.closing.transferredToValue', { unit: file.closure.transferredTo })}</Text>}
+                  {file.closure.transferredTo && (
+                    <Text size="sm">{t('investigations.closing.transferredToValue', { unit: file.closure.transferredTo })}</Text>
+                  )}
                   {file.closure.mergedInto && (
                     <Anchor component={Link} to={`/investigations/${file.closure.mergedInto}`} size="sm">
                       {t('investigations.closing.mergedIntoValue', { id: file.closure.mergedInto.slice(0, 8) })}
@@ -349,7 +450,8 @@ export function OverviewTab({ file, rules, open, historical }: TabProps) {
                     <List key="r" size="sm" spacing={2}>
                       {file.reopenings.map((r) => (
                         <List.Item key={r.reopenedAt}>
-                          <DateTime value={r.reopenedAt} /> · <Staff id={r.reopenedBy} />: {r.reason} ({t('investigations.closing.wasClosedAs', { outcome: label('closingOutcome', r.previousOutcome) })})
+                          <DateTime value={r.reopenedAt} /> · <Staff id={r.reopenedBy} />: {r.reason} (
+                          {t('investigations.closing.wasClosedAs', { outcome: label('closingOutcome', r.previousOutcome) })})
                         </List.Item>
                       ))}
                     </List>,

@@ -37,7 +37,12 @@ function AlsoAppearsIn({ party, caseId, colSpan }: { party: PartyLink; caseId: s
                     <Anchor component={Link} to={`/investigations/${a.investigationId}`} size="sm">
                       {a.title}
                     </Anchor>{' '}
-                    — {t('investigations.parties.alsoInLine', { team: a.team, status: label('caseStatus', a.status), role: label('partyRole', a.role) })}
+                    —{' '}
+                    {t('investigations.parties.alsoInLine', {
+                      team: a.team,
+                      status: label('caseStatus', a.status),
+                      role: label('partyRole', a.role),
+                    })}
                     {!a.linked && ` (${t('investigations.parties.unlinked')})`}
                   </List.Item>
                 ))}
@@ -64,7 +69,16 @@ export function PartiesTab({ file, rules, open, historical }: TabProps) {
     <Section
       title={t('investigations.parties.title')}
       refusal={rules.work}
-      actions={(note) => <CommandButton hidden={historical} label={t('investigations.parties.linkOpen')} refusal={rules.work} noteId={note} onClick={() => open({ kind: 'linkParty' })} variant="filled" />}
+      actions={(note) => (
+        <CommandButton
+          hidden={historical}
+          label={t('investigations.parties.linkOpen')}
+          refusal={rules.work}
+          noteId={note}
+          onClick={() => open({ kind: 'linkParty' })}
+          variant="filled"
+        />
+      )}
     >
       {file.parties.length === 0 ? (
         <Text size="sm">{t('investigations.parties.none')}</Text>
@@ -116,7 +130,13 @@ export function PartiesTab({ file, rules, open, historical }: TabProps) {
                         <DateTime value={p.linkedAt} />
                       </Table.Td>
                       <Table.Td>
-                        <Button size="compact-xs" variant="default" aria-expanded={isOpen} aria-label={t('investigations.parties.alsoInOpen', { name: p.displayName })} onClick={() => setExpanded(isOpen ? null : p.partyLinkId)}>
+                        <Button
+                          size="compact-xs"
+                          variant="default"
+                          aria-expanded={isOpen}
+                          aria-label={t('investigations.parties.alsoInOpen', { name: p.displayName })}
+                          onClick={() => setExpanded(isOpen ? null : p.partyLinkId)}
+                        >
                           {t('investigations.parties.alsoInShort')}
                         </Button>
                       </Table.Td>
@@ -124,13 +144,25 @@ export function PartiesTab({ file, rules, open, historical }: TabProps) {
                         {canWork && active && (
                           <Menu position="bottom-end" withinPortal>
                             <Menu.Target>
-                              <Button size="compact-xs" variant="default" aria-label={t('investigations.parties.menu', { name: p.displayName })}>
+                              <Button
+                                size="compact-xs"
+                                variant="default"
+                                aria-label={t('investigations.parties.menu', { name: p.displayName })}
+                              >
                                 {t('investigations.parties.menuShort')}
                               </Button>
                             </Menu.Target>
                             <Menu.Dropdown>
-                              {!p.identified && <Menu.Item onClick={() => open({ kind: 'identify', party: p })}>{t('investigations.parties.identifyOpen')}</Menu.Item>}
-                              {!p.traced && <Menu.Item onClick={() => open({ kind: 'trace', party: p })}>{t('investigations.parties.traceOpen')}</Menu.Item>}
+                              {!p.identified && (
+                                <Menu.Item onClick={() => open({ kind: 'identify', party: p })}>
+                                  {t('investigations.parties.identifyOpen')}
+                                </Menu.Item>
+                              )}
+                              {!p.traced && (
+                                <Menu.Item onClick={() => open({ kind: 'trace', party: p })}>
+                                  {t('investigations.parties.traceOpen')}
+                                </Menu.Item>
+                              )}
                               <Menu.Item color="red.9" onClick={() => open({ kind: 'unlinkParty', party: p })}>
                                 {t('investigations.parties.unlinkOpen')}
                               </Menu.Item>

@@ -14,7 +14,12 @@ export function useRefusalText(): (refusal: Refusal | null | undefined) => strin
  * A part of the case file: a titled region with its commands; when the rules keep the reader from
  * them, the reason stands under the title (and the disabled buttons point to it).
  */
-export function Section(props: { title: string; actions?: (noteId: string | undefined) => ReactNode; refusal?: Refusal | null; children: ReactNode }) {
+export function Section(props: {
+  title: string;
+  actions?: (noteId: string | undefined) => ReactNode;
+  refusal?: Refusal | null;
+  children: ReactNode;
+}) {
   const id = useId();
   const noteId = `${id}-note`;
   const text = useRefusalText();

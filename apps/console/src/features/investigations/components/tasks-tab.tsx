@@ -35,7 +35,16 @@ export function TasksTab({ file, rules, open, historical, today = brusselsToday(
       <Section
         title={t('investigations.tasks.title')}
         refusal={rules.work}
-        actions={(note) => <CommandButton hidden={historical} label={t('investigations.tasks.createOpen')} refusal={rules.work} noteId={note} onClick={() => open({ kind: 'createTask' })} variant="filled" />}
+        actions={(note) => (
+          <CommandButton
+            hidden={historical}
+            label={t('investigations.tasks.createOpen')}
+            refusal={rules.work}
+            noteId={note}
+            onClick={() => open({ kind: 'createTask' })}
+            variant="filled"
+          />
+        )}
       >
         {file.tasks.length === 0 ? (
           <Text size="sm">{t('investigations.tasks.none')}</Text>
@@ -65,7 +74,12 @@ export function TasksTab({ file, rules, open, historical, today = brusselsToday(
                     <Table.Td>{label('taskStatus', task.status)}</Table.Td>
                     <Table.Td>
                       {canWork && task.status === 'open' && (
-                        <Button size="compact-xs" variant="default" aria-label={t('investigations.tasks.completeOpen', { title: task.title })} onClick={() => open({ kind: 'completeTask', task })}>
+                        <Button
+                          size="compact-xs"
+                          variant="default"
+                          aria-label={t('investigations.tasks.completeOpen', { title: task.title })}
+                          onClick={() => open({ kind: 'completeTask', task })}
+                        >
                           {t('investigations.tasks.completeShort')}
                         </Button>
                       )}
@@ -82,7 +96,13 @@ export function TasksTab({ file, rules, open, historical, today = brusselsToday(
         title={t('investigations.parketTasks.title')}
         refusal={rules.work}
         actions={(note) => (
-          <CommandButton hidden={historical} label={t('investigations.parketTasks.receiveOpen')} refusal={rules.work} noteId={note} onClick={() => open({ kind: 'receiveParketTask' })} />
+          <CommandButton
+            hidden={historical}
+            label={t('investigations.parketTasks.receiveOpen')}
+            refusal={rules.work}
+            noteId={note}
+            onClick={() => open({ kind: 'receiveParketTask' })}
+          />
         )}
       >
         {file.parketTasks.length === 0 ? (

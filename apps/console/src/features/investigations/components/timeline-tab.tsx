@@ -33,7 +33,12 @@ const TimelineRow = memo(function TimelineRow(props: {
   const { entry, after } = row;
   return (
     // Striped by the step's place in the timeline, not in the page (only part of a long one is in it).
-    <Table.Tr ref={props.measure} data-index={index} aria-rowindex={index + 2} bg={index % 2 === 0 ? 'var(--mantine-color-gray-0)' : undefined}>
+    <Table.Tr
+      ref={props.measure}
+      data-index={index}
+      aria-rowindex={index + 2}
+      bg={index % 2 === 0 ? 'var(--mantine-color-gray-0)' : undefined}
+    >
       <Table.Td>
         <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
       </Table.Td>
@@ -43,7 +48,12 @@ const TimelineRow = memo(function TimelineRow(props: {
       <Table.Td>{timelineText(entry, ctx)}</Table.Td>
       <Table.Td>
         {after && (
-          <Button size="compact-xs" variant="subtle" aria-label={ctx.t('investigations.timeline.viewAfterLabel', { position: entry.position })} onClick={() => props.onAsOf(after)}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            aria-label={ctx.t('investigations.timeline.viewAfterLabel', { position: entry.position })}
+            onClick={() => props.onAsOf(after)}
+          >
             {ctx.t('investigations.timeline.viewAfter')}
           </Button>
         )}
@@ -59,12 +69,28 @@ const TimelineRow = memo(function TimelineRow(props: {
  * opens at once and scrolls smoothly; the table still tells assistive technology how many rows it has
  * and where each one stands.
  */
-export function TimelineTab({ entries, file, asOf, onAsOf }: { entries: readonly TimelineEntry[]; file: CaseFile; asOf: string | null; onAsOf: (at: string | null) => void }) {
+export function TimelineTab({
+  entries,
+  file,
+  asOf,
+  onAsOf,
+}: {
+  entries: readonly TimelineEntry[];
+  file: CaseFile;
+  asOf: string | null;
+  onAsOf: (at: string | null) => void;
+}) {
   const { t } = useTranslation();
   const label = useInvestigationLabel();
   const code = useCodeLabel();
   const ctx = useMemo<TimelineContext>(
-    () => ({ t, label, code, parties: new Map(file.parties.map((p) => [p.partyLinkId, p.displayName])), tasks: new Map(file.tasks.map((task) => [task.taskId, task.title])) }),
+    () => ({
+      t,
+      label,
+      code,
+      parties: new Map(file.parties.map((p) => [p.partyLinkId, p.displayName])),
+      tasks: new Map(file.tasks.map((task) => [task.taskId, task.title])),
+    }),
     [t, label, code, file],
   );
   const rows = useMemo(() => {
@@ -121,7 +147,16 @@ export function TimelineTab({ entries, file, asOf, onAsOf }: { entries: readonly
           <Table.Tbody ref={body}>
             {before > 0 && <tr aria-hidden="true" style={{ height: before }} />}
             {items
-              ? items.map((item) => <TimelineRow key={item.key} row={rows[item.index]} index={item.index} ctx={ctx} onAsOf={onAsOf} measure={virtualizer.measureElement} />)
+              ? items.map((item) => (
+                  <TimelineRow
+                    key={item.key}
+                    row={rows[item.index]}
+                    index={item.index}
+                    ctx={ctx}
+                    onAsOf={onAsOf}
+                    measure={virtualizer.measureElement}
+                  />
+                ))
               : rows.map((row, index) => <TimelineRow key={row.entry.position} row={row} index={index} ctx={ctx} onAsOf={onAsOf} />)}
             {behind > 0 && <tr aria-hidden="true" style={{ height: behind }} />}
           </Table.Tbody>

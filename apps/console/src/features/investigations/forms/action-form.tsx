@@ -102,15 +102,23 @@ export function toActionBody(v: ActionValues, fields: readonly string[], needsAu
     startedAt: brusselsToInstant(v.startedAt!),
     ...(performedBy.length > 0 ? { performedBy } : {}),
     ...(v.endedAt ? { endedAt: instant(v.endedAt) } : {}),
-    ...(needsAuthorisation || v.authorisation.authority ? { authorisation: { authority: v.authorisation.authority!, reference: trimmed(v.authorisation.reference) } } : {}),
+    ...(needsAuthorisation || v.authorisation.authority
+      ? { authorisation: { authority: v.authorisation.authority!, reference: trimmed(v.authorisation.reference) } }
+      : {}),
   };
   const has = (f: string) => fields.includes(f);
   if (has('partyLinkId')) body.partyLinkId = v.partyLinkId!;
   if (has('deferredSalduz')) body.deferredSalduz = v.deferredSalduz;
   if (has('minor')) body.minor = v.minor;
-  if (has('legalAssistance')) body.legalAssistance = { kind: v.legalAssistance.kind!, ...(v.legalAssistance.kind === 'present' ? { lawyer: trimmed(v.legalAssistance.lawyer) } : {}) };
-  if (v.kind === 'hearing' && v.withInterpreter) body.interpreter = { language: trimmed(v.interpreter.language), name: trimmed(v.interpreter.name) };
-  for (const f of ['address', 'findings', 'target', 'source', 'subject', 'scope', 'institution', 'plate', 'description', 'place'] as const) if (has(f)) body[f] = trimmed(v[f]);
+  if (has('legalAssistance'))
+    body.legalAssistance = {
+      kind: v.legalAssistance.kind!,
+      ...(v.legalAssistance.kind === 'present' ? { lawyer: trimmed(v.legalAssistance.lawyer) } : {}),
+    };
+  if (v.kind === 'hearing' && v.withInterpreter)
+    body.interpreter = { language: trimmed(v.interpreter.language), name: trimmed(v.interpreter.name) };
+  for (const f of ['address', 'findings', 'target', 'source', 'subject', 'scope', 'institution', 'plate', 'description', 'place'] as const)
+    if (has(f)) body[f] = trimmed(v[f]);
   for (const f of ['periodFrom', 'periodTo'] as const) if (has(f)) body[f] = instant(v[f]);
   if (has('hits')) body.hits = Number(v.hits);
   if (has('magistrate')) body.magistrate = v.magistrate!;
@@ -124,7 +132,19 @@ export function toActionBody(v: ActionValues, fields: readonly string[], needsAu
  * rules beside its fields (deferred Salduz for a suspect only, a suspect is heard with a lawyer or
  * having waived one, a minor cannot waive).
  */
-export function ActionDialog({ kase, file, initialKind, opened, onClose }: { kase: CaseRef; file: CaseFile; initialKind: ActionKind | null; opened: boolean; onClose: () => void }) {
+export function ActionDialog({
+  kase,
+  file,
+  initialKind,
+  opened,
+  onClose,
+}: {
+  kase: CaseRef;
+  file: CaseFile;
+  initialKind: ActionKind | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const label = useInvestigationLabel();
   const user = useUser();
@@ -143,13 +163,15 @@ export function ActionDialog({ kase, file, initialKind, opened, onClose }: { kas
       errors.kind = req(v.kind);
       errors.startedAt = req(v.startedAt);
       errors.performedBy = req(v.performedBy);
-      if (v.kind && actionRefusal(v.kind, coercive, file)) errors.kind = t(`investigations.actions.refusal.${actionRefusal(v.kind, coercive, file)!}`);
+      if (v.kind && actionRefusal(v.kind, coercive, file))
+        errors.kind = t(`investigations.actions.refusal.${actionRefusal(v.kind, coercive, file)!}`);
       for (const f of fields) {
         if (f === 'deferredSalduz' || f === 'minor') continue;
         if (f === 'legalAssistance') errors['legalAssistance.kind'] = req(v.legalAssistance.kind);
         else errors[f] = req(v[f]);
       }
-      if (v.legalAssistance.kind === 'present' && fields.includes('legalAssistance')) errors['legalAssistance.lawyer'] = req(v.legalAssistance.lawyer);
+      if (v.legalAssistance.kind === 'present' && fields.includes('legalAssistance'))
+        errors['legalAssistance.lawyer'] = req(v.legalAssistance.lawyer);
       if (v.kind === 'hearing' && v.withInterpreter) {
         errors['interpreter.language'] = req(v.interpreter.language);
         errors['interpreter.name'] = req(v.interpreter.name);
@@ -173,14 +195,18 @@ export function ActionDialog({ kase, file, initialKind, opened, onClose }: { kas
   // Keep the hearing's answers within the Salduz rules as the person or their age change.
   useEffect(() => {
     if (values.deferredSalduz && !salduz.deferredSalduz) form.setFieldValue('deferredSalduz', false);
-    if (values.legalAssistance.kind && !salduz.assistance.includes(values.legalAssistance.kind)) form.setFieldValue('legalAssistance.kind', null);
+    if (values.legalAssistance.kind && !salduz.assistance.includes(values.legalAssistance.kind))
+      form.setFieldValue('legalAssistance.kind', null);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the rules follow the chosen person and age only
   }, [values.partyLinkId, values.minor]);
 
   const partiesFor = (k: ActionKind | null) =>
     activeParties
       .filter((p) => k === 'hearing' || p.role === 'suspect')
-      .map((p) => ({ value: p.partyLinkId, label: t('investigations.actions.partyOption', { name: p.displayName, role: label('partyRole', p.role) }) }));
+      .map((p) => ({
+        value: p.partyLinkId,
+        label: t('investigations.actions.partyOption', { name: p.displayName, role: label('partyRole', p.role) }),
+      }));
 
   return (
     <CommandDialog
@@ -195,7 +221,11 @@ export function ActionDialog({ kase, file, initialKind, opened, onClose }: { kas
       aliases={{ legalAssistance: 'legalAssistance.kind', authorisation: 'authorisation.authority', interpreter: 'interpreter.language' }}
       command={(v) => ({
         creates: true,
-        send: (headers) => investigationsApi.POST('/api/investigations/{id}/actions', { params: { path: { id: kase.id }, header: headers }, body: toActionBody(v, fieldsOf(v.kind), needsAuthorisation(v.kind)) }),
+        send: (headers) =>
+          investigationsApi.POST('/api/investigations/{id}/actions', {
+            params: { path: { id: kase.id }, header: headers },
+            body: toActionBody(v, fieldsOf(v.kind), needsAuthorisation(v.kind)),
+          }),
       })}
     >
       <Select
@@ -203,7 +233,16 @@ export function ActionDialog({ kase, file, initialKind, opened, onClose }: { kas
         withAsterisk
         data={investigationCodes('actionKind').map((k) => {
           const refusal = actionRefusal(k, coercive, file);
-          return { value: k, label: refusal ? t('investigations.actions.kindUnavailable', { kind: label('actionKind', k), why: t(`investigations.actions.refusalShort.${refusal}`) }) : label('actionKind', k), disabled: !!refusal };
+          return {
+            value: k,
+            label: refusal
+              ? t('investigations.actions.kindUnavailable', {
+                  kind: label('actionKind', k),
+                  why: t(`investigations.actions.refusalShort.${refusal}`),
+                })
+              : label('actionKind', k),
+            disabled: !!refusal,
+          };
         })}
         {...form.getInputProps('kind')}
         key={form.key('kind')}
@@ -212,9 +251,27 @@ export function ActionDialog({ kase, file, initialKind, opened, onClose }: { kas
       {kind && (
         <>
           <SimpleGrid cols={{ base: 1, sm: 3 }} style={ALIGN_INPUTS}>
-            <DateTimeField label={t('investigations.actions.startedAt')} description={t('investigations.form.belgianTime')} withAsterisk {...form.getInputProps('startedAt')} key={form.key('startedAt')} />
-            <DateTimeField label={t('investigations.actions.endedAt')} description={t('investigations.form.belgianTime')} withAsterisk={has('endedAt')} {...form.getInputProps('endedAt')} key={form.key('endedAt')} />
-            <TextInput label={t('investigations.actions.performedBy')} description={t('investigations.actions.performedByHint')} withAsterisk {...form.getInputProps('performedBy')} key={form.key('performedBy')} />
+            <DateTimeField
+              label={t('investigations.actions.startedAt')}
+              description={t('investigations.form.belgianTime')}
+              withAsterisk
+              {...form.getInputProps('startedAt')}
+              key={form.key('startedAt')}
+            />
+            <DateTimeField
+              label={t('investigations.actions.endedAt')}
+              description={t('investigations.form.belgianTime')}
+              withAsterisk={has('endedAt')}
+              {...form.getInputProps('endedAt')}
+              key={form.key('endedAt')}
+            />
+            <TextInput
+              label={t('investigations.actions.performedBy')}
+              description={t('investigations.actions.performedByHint')}
+              withAsterisk
+              {...form.getInputProps('performedBy')}
+              key={form.key('performedBy')}
+            />
           </SimpleGrid>
 
           {has('partyLinkId') && (
@@ -243,21 +300,51 @@ export function ActionDialog({ kase, file, initialKind, opened, onClose }: { kas
                   {...form.getInputProps('deferredSalduz', { type: 'checkbox' })}
                   key={form.key('deferredSalduz')}
                 />
-                <Radio.Group label={t('investigations.actions.lawyer')} description={t('investigations.actions.lawyerRule')} withAsterisk {...form.getInputProps('legalAssistance.kind')} key={form.key('legalAssistance.kind')}>
+                <Radio.Group
+                  label={t('investigations.actions.lawyer')}
+                  description={t('investigations.actions.lawyerRule')}
+                  withAsterisk
+                  {...form.getInputProps('legalAssistance.kind')}
+                  key={form.key('legalAssistance.kind')}
+                >
                   <Stack gap={6} mt={6}>
                     {(['present', 'waived', 'not_applicable'] as const).map((a) => (
-                      <Radio key={a} value={a} label={t(`investigations.codes.legalAssistance.${a}`)} disabled={!salduz.assistance.includes(a)} />
+                      <Radio
+                        key={a}
+                        value={a}
+                        label={t(`investigations.codes.legalAssistance.${a}`)}
+                        disabled={!salduz.assistance.includes(a)}
+                      />
                     ))}
                   </Stack>
                 </Radio.Group>
                 {values.legalAssistance.kind === 'present' && (
-                  <TextInput label={t('investigations.actions.lawyerName')} withAsterisk {...form.getInputProps('legalAssistance.lawyer')} key={form.key('legalAssistance.lawyer')} />
+                  <TextInput
+                    label={t('investigations.actions.lawyerName')}
+                    withAsterisk
+                    {...form.getInputProps('legalAssistance.lawyer')}
+                    key={form.key('legalAssistance.lawyer')}
+                  />
                 )}
-                <Checkbox label={t('investigations.actions.withInterpreter')} {...form.getInputProps('withInterpreter', { type: 'checkbox' })} key={form.key('withInterpreter')} />
+                <Checkbox
+                  label={t('investigations.actions.withInterpreter')}
+                  {...form.getInputProps('withInterpreter', { type: 'checkbox' })}
+                  key={form.key('withInterpreter')}
+                />
                 {values.withInterpreter && (
                   <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN_INPUTS}>
-                    <TextInput label={t('investigations.actions.interpreterLanguage')} withAsterisk {...form.getInputProps('interpreter.language')} key={form.key('interpreter.language')} />
-                    <TextInput label={t('investigations.actions.interpreterName')} withAsterisk {...form.getInputProps('interpreter.name')} key={form.key('interpreter.name')} />
+                    <TextInput
+                      label={t('investigations.actions.interpreterLanguage')}
+                      withAsterisk
+                      {...form.getInputProps('interpreter.language')}
+                      key={form.key('interpreter.language')}
+                    />
+                    <TextInput
+                      label={t('investigations.actions.interpreterName')}
+                      withAsterisk
+                      {...form.getInputProps('interpreter.name')}
+                      key={form.key('interpreter.name')}
+                    />
                   </SimpleGrid>
                 )}
               </Stack>
@@ -265,16 +352,88 @@ export function ActionDialog({ kase, file, initialKind, opened, onClose }: { kas
           )}
 
           <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN_INPUTS}>
-            {has('address') && <TextInput label={t('investigations.actions.fields.address')} withAsterisk {...form.getInputProps('address')} key={form.key('address')} />}
-            {has('target') && <TextInput label={t('investigations.actions.fields.target')} withAsterisk {...form.getInputProps('target')} key={form.key('target')} />}
-            {has('source') && <TextInput label={t('investigations.actions.fields.source')} withAsterisk {...form.getInputProps('source')} key={form.key('source')} />}
-            {has('institution') && <TextInput label={t('investigations.actions.fields.institution')} withAsterisk {...form.getInputProps('institution')} key={form.key('institution')} />}
-            {has('subject') && <TextInput label={t('investigations.actions.fields.subject')} withAsterisk {...form.getInputProps('subject')} key={form.key('subject')} />}
-            {has('plate') && <TextInput label={t('investigations.actions.fields.plate')} withAsterisk {...form.getInputProps('plate')} key={form.key('plate')} />}
-            {has('hits') && <NumberInput label={t('investigations.actions.fields.hits')} withAsterisk min={0} allowDecimal={false} {...form.getInputProps('hits')} key={form.key('hits')} />}
-            {has('place') && <TextInput label={t('investigations.actions.fields.place')} withAsterisk {...form.getInputProps('place')} key={form.key('place')} />}
-            {has('periodFrom') && <DateTimeField label={t('investigations.actions.fields.periodFrom')} withAsterisk {...form.getInputProps('periodFrom')} key={form.key('periodFrom')} />}
-            {has('periodTo') && <DateTimeField label={t('investigations.actions.fields.periodTo')} withAsterisk {...form.getInputProps('periodTo')} key={form.key('periodTo')} />}
+            {has('address') && (
+              <TextInput
+                label={t('investigations.actions.fields.address')}
+                withAsterisk
+                {...form.getInputProps('address')}
+                key={form.key('address')}
+              />
+            )}
+            {has('target') && (
+              <TextInput
+                label={t('investigations.actions.fields.target')}
+                withAsterisk
+                {...form.getInputProps('target')}
+                key={form.key('target')}
+              />
+            )}
+            {has('source') && (
+              <TextInput
+                label={t('investigations.actions.fields.source')}
+                withAsterisk
+                {...form.getInputProps('source')}
+                key={form.key('source')}
+              />
+            )}
+            {has('institution') && (
+              <TextInput
+                label={t('investigations.actions.fields.institution')}
+                withAsterisk
+                {...form.getInputProps('institution')}
+                key={form.key('institution')}
+              />
+            )}
+            {has('subject') && (
+              <TextInput
+                label={t('investigations.actions.fields.subject')}
+                withAsterisk
+                {...form.getInputProps('subject')}
+                key={form.key('subject')}
+              />
+            )}
+            {has('plate') && (
+              <TextInput
+                label={t('investigations.actions.fields.plate')}
+                withAsterisk
+                {...form.getInputProps('plate')}
+                key={form.key('plate')}
+              />
+            )}
+            {has('hits') && (
+              <NumberInput
+                label={t('investigations.actions.fields.hits')}
+                withAsterisk
+                min={0}
+                allowDecimal={false}
+                {...form.getInputProps('hits')}
+                key={form.key('hits')}
+              />
+            )}
+            {has('place') && (
+              <TextInput
+                label={t('investigations.actions.fields.place')}
+                withAsterisk
+                {...form.getInputProps('place')}
+                key={form.key('place')}
+              />
+            )}
+            {has('periodFrom') && (
+              <DateTimeField
+                label={t('investigations.actions.fields.periodFrom')}
+                withAsterisk
+                {...form.getInputProps('periodFrom')}
+                key={form.key('periodFrom')}
+              />
+            )}
+            {has('periodTo') && (
+              <DateTimeField
+                label={t('investigations.actions.fields.periodTo')}
+                withAsterisk
+                {...form.getInputProps('periodTo')}
+                key={form.key('periodTo')}
+              />
+            )}
             {has('magistrate') && (
               <Select
                 label={t('investigations.actions.fields.magistrate')}
@@ -285,19 +444,57 @@ export function ActionDialog({ kase, file, initialKind, opened, onClose }: { kas
               />
             )}
           </SimpleGrid>
-          {has('findings') && <Textarea label={t('investigations.actions.fields.findings')} withAsterisk autosize minRows={2} {...form.getInputProps('findings')} key={form.key('findings')} />}
-          {has('scope') && <Textarea label={t('investigations.actions.fields.scope')} withAsterisk autosize minRows={2} {...form.getInputProps('scope')} key={form.key('scope')} />}
-          {has('description') && <Textarea label={t('investigations.actions.fields.description')} withAsterisk autosize minRows={2} {...form.getInputProps('description')} key={form.key('description')} />}
+          {has('findings') && (
+            <Textarea
+              label={t('investigations.actions.fields.findings')}
+              withAsterisk
+              autosize
+              minRows={2}
+              {...form.getInputProps('findings')}
+              key={form.key('findings')}
+            />
+          )}
+          {has('scope') && (
+            <Textarea
+              label={t('investigations.actions.fields.scope')}
+              withAsterisk
+              autosize
+              minRows={2}
+              {...form.getInputProps('scope')}
+              key={form.key('scope')}
+            />
+          )}
+          {has('description') && (
+            <Textarea
+              label={t('investigations.actions.fields.description')}
+              withAsterisk
+              autosize
+              minRows={2}
+              {...form.getInputProps('description')}
+              key={form.key('description')}
+            />
+          )}
 
           {needsAuthorisation(kind) ? (
             <Alert color="blue.9" variant="outline" p="xs">
-              <AuthorityFields form={form} path="authorisation" legend={t('investigations.actions.authorisation')} description={t('investigations.actions.authorisationRule')} requiredMark />
+              <AuthorityFields
+                form={form}
+                path="authorisation"
+                legend={t('investigations.actions.authorisation')}
+                description={t('investigations.actions.authorisationRule')}
+                requiredMark
+              />
             </Alert>
           ) : (
             <AuthorityFields form={form} path="authorisation" legend={t('investigations.actions.authorisationOptional')} />
           )}
           {file.directingAuthority && coercive.includes(kind) && (
-            <Text size="xs">{t('investigations.actions.underAuthority', { authority: label('authority', file.directingAuthority.authority), reference: file.directingAuthority.reference })}</Text>
+            <Text size="xs">
+              {t('investigations.actions.underAuthority', {
+                authority: label('authority', file.directingAuthority.authority),
+                reference: file.directingAuthority.reference,
+              })}
+            </Text>
           )}
         </>
       )}

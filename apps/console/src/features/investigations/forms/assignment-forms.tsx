@@ -57,7 +57,14 @@ export function TeamDialog({ kase, file, opened, onClose }: DialogProps) {
         withAsterisk
         searchable
         data={[
-          ...(routed && routed !== file.team ? [{ value: ROUTED, label: t('investigations.assignment.byRouting', { team: routed, phenomenon: label('phenomenon', file.phenomenon) }) }] : []),
+          ...(routed && routed !== file.team
+            ? [
+                {
+                  value: ROUTED,
+                  label: t('investigations.assignment.byRouting', { team: routed, phenomenon: label('phenomenon', file.phenomenon) }),
+                },
+              ]
+            : []),
           ...teams.map((tm) => ({ value: tm, label: tm })),
         ]}
         {...form.getInputProps('team')}
@@ -69,7 +76,15 @@ export function TeamDialog({ kase, file, opened, onClose }: DialogProps) {
           <Text size="sm">{t('investigations.assignment.youLeave', { team: target })}</Text>
         </Alert>
       )}
-      <Textarea label={t('investigations.form.reason')} description={t('investigations.assignment.reasonHint')} withAsterisk autosize minRows={2} {...form.getInputProps('reason')} key={form.key('reason')} />
+      <Textarea
+        label={t('investigations.form.reason')}
+        description={t('investigations.assignment.reasonHint')}
+        withAsterisk
+        autosize
+        minRows={2}
+        {...form.getInputProps('reason')}
+        key={form.key('reason')}
+      />
     </CommandDialog>
   );
 }
@@ -102,10 +117,21 @@ export function LeadDialog({ kase, file, opened, onClose }: DialogProps) {
           }),
       })}
     >
-      <TextInput label={t('investigations.form.staffId')} description={t('investigations.form.staffIdHint')} withAsterisk data-autofocus {...form.getInputProps('staffId')} key={form.key('staffId')} />
+      <TextInput
+        label={t('investigations.form.staffId')}
+        description={t('investigations.form.staffIdHint')}
+        withAsterisk
+        data-autofocus
+        {...form.getInputProps('staffId')}
+        key={form.key('staffId')}
+      />
       <Textarea
         label={t('investigations.form.reason')}
-        description={replacing ? t('investigations.assignment.leadReasonRequired', { lead: file.leadInvestigator }) : t('investigations.assignment.leadReasonOptional')}
+        description={
+          replacing
+            ? t('investigations.assignment.leadReasonRequired', { lead: file.leadInvestigator })
+            : t('investigations.assignment.leadReasonOptional')
+        }
         withAsterisk={replacing}
         autosize
         minRows={2}
@@ -122,7 +148,9 @@ export function AddMemberDialog({ kase, file, opened, onClose }: DialogProps) {
   const form = useForm<{ staffId: string }>({
     initialValues: { staffId: '' },
     validate: {
-      staffId: (v) => required(t)(v) ?? (v.trim() === file.leadInvestigator || file.members.includes(v.trim()) ? t('investigations.assignment.alreadyMember') : null),
+      staffId: (v) =>
+        required(t)(v) ??
+        (v.trim() === file.leadInvestigator || file.members.includes(v.trim()) ? t('investigations.assignment.alreadyMember') : null),
     },
   });
   return (
@@ -136,10 +164,21 @@ export function AddMemberDialog({ kase, file, opened, onClose }: DialogProps) {
       done={t('investigations.assignment.memberDone')}
       size="md"
       command={(v) => ({
-        send: (headers) => investigationsApi.POST('/api/investigations/{id}/members', { params: { path: { id: kase.id }, header: headers }, body: { staffId: v.staffId.trim() } }),
+        send: (headers) =>
+          investigationsApi.POST('/api/investigations/{id}/members', {
+            params: { path: { id: kase.id }, header: headers },
+            body: { staffId: v.staffId.trim() },
+          }),
       })}
     >
-      <TextInput label={t('investigations.form.staffId')} description={t('investigations.assignment.memberHint')} withAsterisk data-autofocus {...form.getInputProps('staffId')} key={form.key('staffId')} />
+      <TextInput
+        label={t('investigations.form.staffId')}
+        description={t('investigations.assignment.memberHint')}
+        withAsterisk
+        data-autofocus
+        {...form.getInputProps('staffId')}
+        key={form.key('staffId')}
+      />
     </CommandDialog>
   );
 }
@@ -160,10 +199,21 @@ export function RemoveMemberDialog({ kase, staffId, opened, onClose }: Omit<Dial
       size="md"
       command={(v) => ({
         send: (headers) =>
-          investigationsApi.DELETE('/api/investigations/{id}/members/{staffId}', { params: { path: { id: kase.id, staffId }, header: headers }, body: { reason: v.reason.trim() } }),
+          investigationsApi.DELETE('/api/investigations/{id}/members/{staffId}', {
+            params: { path: { id: kase.id, staffId }, header: headers },
+            body: { reason: v.reason.trim() },
+          }),
       })}
     >
-      <Textarea label={t('investigations.form.reason')} withAsterisk autosize minRows={2} data-autofocus {...form.getInputProps('reason')} key={form.key('reason')} />
+      <Textarea
+        label={t('investigations.form.reason')}
+        withAsterisk
+        autosize
+        minRows={2}
+        data-autofocus
+        {...form.getInputProps('reason')}
+        key={form.key('reason')}
+      />
     </CommandDialog>
   );
 }

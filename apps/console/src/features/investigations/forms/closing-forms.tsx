@@ -26,7 +26,8 @@ export function DirectingAuthorityDialog({ kase, file, opened, onClose }: Dialog
     validate: {
       kind: required(t),
       directingAuthority: {
-        authority: (v, values) => required(t)(v) ?? (v && !authoritiesFor(values.kind)?.includes(v) ? t('investigations.authority.mismatch') : null),
+        authority: (v, values) =>
+          required(t)(v) ?? (v && !authoritiesFor(values.kind)?.includes(v) ? t('investigations.authority.mismatch') : null),
         reference: required(t),
       },
     },
@@ -42,7 +43,11 @@ export function DirectingAuthorityDialog({ kase, file, opened, onClose }: Dialog
       submitLabel={t('investigations.authority.submit')}
       done={t('investigations.authority.done')}
       // The request names the magistrate `authority` and `reference` at its top level.
-      aliases={{ authority: 'directingAuthority.authority', reference: 'directingAuthority.reference', 'directingAuthority.authority': 'directingAuthority.authority' }}
+      aliases={{
+        authority: 'directingAuthority.authority',
+        reference: 'directingAuthority.reference',
+        'directingAuthority.authority': 'directingAuthority.authority',
+      }}
       command={(v) => ({
         send: (headers) =>
           investigationsApi.POST('/api/investigations/{id}/directing-authority', {
@@ -59,7 +64,14 @@ export function DirectingAuthorityDialog({ kase, file, opened, onClose }: Dialog
         {...form.getInputProps('kind')}
         key={form.key('kind')}
       />
-      <AuthorityFields form={form} path="directingAuthority" legend={t('investigations.authority.magistrate')} allowed={authoritiesFor(kind)} description={t('investigations.authority.rule')} requiredMark />
+      <AuthorityFields
+        form={form}
+        path="directingAuthority"
+        legend={t('investigations.authority.magistrate')}
+        allowed={authoritiesFor(kind)}
+        description={t('investigations.authority.rule')}
+        requiredMark
+      />
     </CommandDialog>
   );
 }
@@ -68,7 +80,11 @@ export function DirectingAuthorityDialog({ kase, file, opened, onClose }: Dialog
 export function ReportToMagistrateDialog({ kase, file, opened, onClose }: DialogProps) {
   const { t } = useTranslation();
   const form = useForm<{ to: AuthorityValues; reportPvNumber: string; summary: string }>({
-    initialValues: { to: { authority: file.directingAuthority?.authority ?? null, reference: file.directingAuthority?.reference ?? '' }, reportPvNumber: '', summary: '' },
+    initialValues: {
+      to: { authority: file.directingAuthority?.authority ?? null, reference: file.directingAuthority?.reference ?? '' },
+      reportPvNumber: '',
+      summary: '',
+    },
     validate: { to: { authority: required(t), reference: required(t) }, reportPvNumber: required(t), summary: required(t) },
   });
   return (
@@ -84,13 +100,30 @@ export function ReportToMagistrateDialog({ kase, file, opened, onClose }: Dialog
         send: (headers) =>
           investigationsApi.POST('/api/investigations/{id}/report-to-magistrate', {
             params: { path: { id: kase.id }, header: headers },
-            body: { to: { authority: v.to.authority!, reference: v.to.reference.trim() }, reportPvNumber: v.reportPvNumber.trim(), summary: v.summary.trim() },
+            body: {
+              to: { authority: v.to.authority!, reference: v.to.reference.trim() },
+              reportPvNumber: v.reportPvNumber.trim(),
+              summary: v.summary.trim(),
+            },
           }),
       })}
     >
       <AuthorityFields form={form} path="to" legend={t('investigations.closing.to')} requiredMark />
-      <TextInput label={t('investigations.closing.reportPvNumber')} description={t('investigations.closing.reportPvNumberHint')} withAsterisk {...form.getInputProps('reportPvNumber')} key={form.key('reportPvNumber')} />
-      <Textarea label={t('investigations.closing.summary')} withAsterisk autosize minRows={3} {...form.getInputProps('summary')} key={form.key('summary')} />
+      <TextInput
+        label={t('investigations.closing.reportPvNumber')}
+        description={t('investigations.closing.reportPvNumberHint')}
+        withAsterisk
+        {...form.getInputProps('reportPvNumber')}
+        key={form.key('reportPvNumber')}
+      />
+      <Textarea
+        label={t('investigations.closing.summary')}
+        withAsterisk
+        autosize
+        minRows={3}
+        {...form.getInputProps('summary')}
+        key={form.key('summary')}
+      />
     </CommandDialog>
   );
 }
@@ -107,7 +140,9 @@ export function CloseDialog({ kase, file, opened, onClose }: DialogProps) {
       reason: required(t),
       transferredTo: (v, values) => (values.outcome === 'transferred_to_federal_police' ? required(t)(v) : null),
       mergedInto: (v, values) =>
-        values.outcome === 'merged_into_other_investigation' ? (required(t)(v) ?? (/^[0-9a-f-]{36}$/i.test(v.trim()) ? null : t('investigations.form.caseIdInvalid'))) : null,
+        values.outcome === 'merged_into_other_investigation'
+          ? (required(t)(v) ?? (/^[0-9a-f-]{36}$/i.test(v.trim()) ? null : t('investigations.form.caseIdInvalid')))
+          : null,
     },
   });
   const outcome = form.getValues().outcome;
@@ -138,7 +173,10 @@ export function CloseDialog({ kase, file, opened, onClose }: DialogProps) {
         withAsterisk
         data={investigationCodes('closingOutcome').map((o) => ({
           value: o,
-          label: o === 'reported_to_magistrate' && !reported ? t('investigations.closing.outcomeNeedsReport', { outcome: label('closingOutcome', o) }) : label('closingOutcome', o),
+          label:
+            o === 'reported_to_magistrate' && !reported
+              ? t('investigations.closing.outcomeNeedsReport', { outcome: label('closingOutcome', o) })
+              : label('closingOutcome', o),
           disabled: o === 'reported_to_magistrate' && !reported,
         }))}
         {...form.getInputProps('outcome')}
@@ -146,12 +184,30 @@ export function CloseDialog({ kase, file, opened, onClose }: DialogProps) {
       />
       {!reported && <Text size="xs">{t('investigations.closing.reportFirst')}</Text>}
       {outcome === 'transferred_to_federal_police' && (
-        <TextInput label={t('investigations.closing.transferredTo')} withAsterisk {...form.getInputProps('transferredTo')} key={form.key('transferredTo')} />
+        <TextInput
+          label={t('investigations.closing.transferredTo')}
+          withAsterisk
+          {...form.getInputProps('transferredTo')}
+          key={form.key('transferredTo')}
+        />
       )}
       {outcome === 'merged_into_other_investigation' && (
-        <TextInput label={t('investigations.closing.mergedInto')} description={t('investigations.form.caseIdHint')} withAsterisk {...form.getInputProps('mergedInto')} key={form.key('mergedInto')} />
+        <TextInput
+          label={t('investigations.closing.mergedInto')}
+          description={t('investigations.form.caseIdHint')}
+          withAsterisk
+          {...form.getInputProps('mergedInto')}
+          key={form.key('mergedInto')}
+        />
       )}
-      <Textarea label={t('investigations.form.reason')} withAsterisk autosize minRows={2} {...form.getInputProps('reason')} key={form.key('reason')} />
+      <Textarea
+        label={t('investigations.form.reason')}
+        withAsterisk
+        autosize
+        minRows={2}
+        {...form.getInputProps('reason')}
+        key={form.key('reason')}
+      />
     </CommandDialog>
   );
 }
@@ -171,10 +227,22 @@ export function ReopenDialog({ kase, opened, onClose }: DialogProps) {
       done={t('investigations.closing.reopenDone')}
       size="md"
       command={(v) => ({
-        send: (headers) => investigationsApi.POST('/api/investigations/{id}/reopening', { params: { path: { id: kase.id }, header: headers }, body: { reason: v.reason.trim() } }),
+        send: (headers) =>
+          investigationsApi.POST('/api/investigations/{id}/reopening', {
+            params: { path: { id: kase.id }, header: headers },
+            body: { reason: v.reason.trim() },
+          }),
       })}
     >
-      <Textarea label={t('investigations.form.reason')} withAsterisk autosize minRows={2} data-autofocus {...form.getInputProps('reason')} key={form.key('reason')} />
+      <Textarea
+        label={t('investigations.form.reason')}
+        withAsterisk
+        autosize
+        minRows={2}
+        data-autofocus
+        {...form.getInputProps('reason')}
+        key={form.key('reason')}
+      />
     </CommandDialog>
   );
 }

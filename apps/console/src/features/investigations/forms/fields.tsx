@@ -12,7 +12,8 @@ import { investigationCodes, useInvestigationLabel } from '../model/labels';
 export const ALIGN_INPUTS = { alignItems: 'end' } as const;
 
 /** A check for a required text or choice, in the user's words. */
-export const required = (t: TFunction) => (v: unknown) => (v === null || v === undefined || (typeof v === 'string' && v.trim() === '') ? t('investigations.form.required') : null);
+export const required = (t: TFunction) => (v: unknown) =>
+  v === null || v === undefined || (typeof v === 'string' && v.trim() === '') ? t('investigations.form.required') : null;
 
 /** Text as the API wants it: trimmed, and left out when empty. */
 export const text = (v: string | null | undefined): string | undefined => (v && v.trim() !== '' ? v.trim() : undefined);

@@ -21,7 +21,10 @@ export function JoinReportDialog({ kase, opened, onClose }: DialogProps) {
   const { t } = useTranslation();
   const form = useForm<{ reportId: string; pvNumber: string; reason: string }>({
     initialValues: { reportId: '', pvNumber: '', reason: '' },
-    validate: { reportId: (v) => required(t)(v) ?? (UUID.test(v.trim()) ? null : t('investigations.links.reportIdInvalid')), reason: required(t) },
+    validate: {
+      reportId: (v) => required(t)(v) ?? (UUID.test(v.trim()) ? null : t('investigations.links.reportIdInvalid')),
+      reason: required(t),
+    },
   });
   return (
     <CommandDialog
@@ -41,10 +44,24 @@ export function JoinReportDialog({ kase, opened, onClose }: DialogProps) {
       })}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN_INPUTS}>
-        <TextInput label={t('investigations.links.reportId')} description={t('investigations.links.reportIdHint')} withAsterisk data-autofocus {...form.getInputProps('reportId')} key={form.key('reportId')} />
+        <TextInput
+          label={t('investigations.links.reportId')}
+          description={t('investigations.links.reportIdHint')}
+          withAsterisk
+          data-autofocus
+          {...form.getInputProps('reportId')}
+          key={form.key('reportId')}
+        />
         <TextInput label={t('investigations.links.pvNumber')} {...form.getInputProps('pvNumber')} key={form.key('pvNumber')} />
       </SimpleGrid>
-      <Textarea label={t('investigations.form.reason')} withAsterisk autosize minRows={2} {...form.getInputProps('reason')} key={form.key('reason')} />
+      <Textarea
+        label={t('investigations.form.reason')}
+        withAsterisk
+        autosize
+        minRows={2}
+        {...form.getInputProps('reason')}
+        key={form.key('reason')}
+      />
     </CommandDialog>
   );
 }
@@ -75,7 +92,10 @@ export function SeriesLinkDialog({ kase, linked, opened, onClose }: DialogProps 
       done={t('investigations.links.seriesDone')}
       command={(v) => ({
         send: (headers) =>
-          investigationsApi.POST('/api/investigations/{id}/series-links', { params: { path: { id: kase.id }, header: headers }, body: { otherInvestigationId: v.otherInvestigationId!, reason: v.reason.trim() } }),
+          investigationsApi.POST('/api/investigations/{id}/series-links', {
+            params: { path: { id: kase.id }, header: headers },
+            body: { otherInvestigationId: v.otherInvestigationId!, reason: v.reason.trim() },
+          }),
       })}
     >
       <Select
@@ -88,7 +108,15 @@ export function SeriesLinkDialog({ kase, linked, opened, onClose }: DialogProps 
         {...form.getInputProps('otherInvestigationId')}
         key={form.key('otherInvestigationId')}
       />
-      <Textarea label={t('investigations.form.reason')} description={t('investigations.links.seriesReasonHint')} withAsterisk autosize minRows={2} {...form.getInputProps('reason')} key={form.key('reason')} />
+      <Textarea
+        label={t('investigations.form.reason')}
+        description={t('investigations.links.seriesReasonHint')}
+        withAsterisk
+        autosize
+        minRows={2}
+        {...form.getInputProps('reason')}
+        key={form.key('reason')}
+      />
     </CommandDialog>
   );
 }
@@ -115,7 +143,15 @@ export function RemoveSeriesLinkDialog({ kase, otherId, opened, onClose }: Dialo
           }),
       })}
     >
-      <Textarea label={t('investigations.form.reason')} withAsterisk autosize minRows={2} data-autofocus {...form.getInputProps('reason')} key={form.key('reason')} />
+      <Textarea
+        label={t('investigations.form.reason')}
+        withAsterisk
+        autosize
+        minRows={2}
+        data-autofocus
+        {...form.getInputProps('reason')}
+        key={form.key('reason')}
+      />
     </CommandDialog>
   );
 }

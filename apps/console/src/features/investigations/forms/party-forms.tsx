@@ -37,12 +37,24 @@ export function LinkPartyDialog({ kase, opened, onClose }: DialogProps) {
         send: (headers) =>
           investigationsApi.POST('/api/investigations/{id}/parties', {
             params: { path: { id: kase.id }, header: headers },
-            body: { displayName: v.displayName.trim(), role: v.role!, identified: v.identified, traced: v.traced, ...(text(v.personId) ? { personId: text(v.personId) } : {}) },
+            body: {
+              displayName: v.displayName.trim(),
+              role: v.role!,
+              identified: v.identified,
+              traced: v.traced,
+              ...(text(v.personId) ? { personId: text(v.personId) } : {}),
+            },
           }),
       })}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN_INPUTS}>
-        <TextInput label={t('investigations.parties.name')} withAsterisk data-autofocus {...form.getInputProps('displayName')} key={form.key('displayName')} />
+        <TextInput
+          label={t('investigations.parties.name')}
+          withAsterisk
+          data-autofocus
+          {...form.getInputProps('displayName')}
+          key={form.key('displayName')}
+        />
         <Select
           label={t('investigations.parties.role')}
           withAsterisk
@@ -51,10 +63,23 @@ export function LinkPartyDialog({ kase, opened, onClose }: DialogProps) {
           key={form.key('role')}
         />
       </SimpleGrid>
-      <TextInput label={t('investigations.parties.personId')} description={t('investigations.parties.personIdHint')} {...form.getInputProps('personId')} key={form.key('personId')} />
+      <TextInput
+        label={t('investigations.parties.personId')}
+        description={t('investigations.parties.personIdHint')}
+        {...form.getInputProps('personId')}
+        key={form.key('personId')}
+      />
       <Group gap="lg">
-        <Checkbox label={t('investigations.parties.identified')} {...form.getInputProps('identified', { type: 'checkbox' })} key={form.key('identified')} />
-        <Checkbox label={t('investigations.parties.traced')} {...form.getInputProps('traced', { type: 'checkbox' })} key={form.key('traced')} />
+        <Checkbox
+          label={t('investigations.parties.identified')}
+          {...form.getInputProps('identified', { type: 'checkbox' })}
+          key={form.key('identified')}
+        />
+        <Checkbox
+          label={t('investigations.parties.traced')}
+          {...form.getInputProps('traced', { type: 'checkbox' })}
+          key={form.key('traced')}
+        />
       </Group>
     </CommandDialog>
   );
@@ -76,10 +101,21 @@ export function UnlinkPartyDialog({ kase, party, opened, onClose }: DialogProps 
       size="md"
       command={(v) => ({
         send: (headers) =>
-          investigationsApi.DELETE('/api/investigations/{id}/parties/{partyLinkId}', { params: { path: { id: kase.id, partyLinkId: party.partyLinkId }, header: headers }, body: { reason: v.reason.trim() } }),
+          investigationsApi.DELETE('/api/investigations/{id}/parties/{partyLinkId}', {
+            params: { path: { id: kase.id, partyLinkId: party.partyLinkId }, header: headers },
+            body: { reason: v.reason.trim() },
+          }),
       })}
     >
-      <Textarea label={t('investigations.form.reason')} withAsterisk autosize minRows={2} data-autofocus {...form.getInputProps('reason')} key={form.key('reason')} />
+      <Textarea
+        label={t('investigations.form.reason')}
+        withAsterisk
+        autosize
+        minRows={2}
+        data-autofocus
+        {...form.getInputProps('reason')}
+        key={form.key('reason')}
+      />
     </CommandDialog>
   );
 }
@@ -87,7 +123,10 @@ export function UnlinkPartyDialog({ kase, party, opened, onClose }: DialogProps 
 /** Record who the person is and how that was established. */
 export function IdentifyDialog({ kase, party, opened, onClose }: DialogProps & { party: PartyLink }) {
   const { t } = useTranslation();
-  const form = useForm<{ personId: string; how: string }>({ initialValues: { personId: party.personId, how: '' }, validate: { personId: required(t), how: required(t) } });
+  const form = useForm<{ personId: string; how: string }>({
+    initialValues: { personId: party.personId, how: '' },
+    validate: { personId: required(t), how: required(t) },
+  });
   return (
     <CommandDialog
       kase={kase}
@@ -105,8 +144,21 @@ export function IdentifyDialog({ kase, party, opened, onClose }: DialogProps & {
           }),
       })}
     >
-      <TextInput label={t('investigations.parties.personId')} description={t('investigations.parties.personIdHint')} withAsterisk {...form.getInputProps('personId')} key={form.key('personId')} />
-      <TextInput label={t('investigations.parties.how')} description={t('investigations.parties.howHint')} withAsterisk data-autofocus {...form.getInputProps('how')} key={form.key('how')} />
+      <TextInput
+        label={t('investigations.parties.personId')}
+        description={t('investigations.parties.personIdHint')}
+        withAsterisk
+        {...form.getInputProps('personId')}
+        key={form.key('personId')}
+      />
+      <TextInput
+        label={t('investigations.parties.how')}
+        description={t('investigations.parties.howHint')}
+        withAsterisk
+        data-autofocus
+        {...form.getInputProps('how')}
+        key={form.key('how')}
+      />
     </CommandDialog>
   );
 }
@@ -114,7 +166,10 @@ export function IdentifyDialog({ kase, party, opened, onClose }: DialogProps & {
 /** Record that the person was traced, when and where. */
 export function TraceDialog({ kase, party, opened, onClose }: DialogProps & { party: PartyLink }) {
   const { t } = useTranslation();
-  const form = useForm<{ tracedAt: string | null; place: string }>({ initialValues: { tracedAt: null, place: '' }, validate: { tracedAt: required(t), place: required(t) } });
+  const form = useForm<{ tracedAt: string | null; place: string }>({
+    initialValues: { tracedAt: null, place: '' },
+    validate: { tracedAt: required(t), place: required(t) },
+  });
   return (
     <CommandDialog
       kase={kase}
@@ -133,7 +188,13 @@ export function TraceDialog({ kase, party, opened, onClose }: DialogProps & { pa
       })}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN_INPUTS}>
-        <DateTimeField label={t('investigations.parties.tracedAt')} description={t('investigations.form.belgianTime')} withAsterisk {...form.getInputProps('tracedAt')} key={form.key('tracedAt')} />
+        <DateTimeField
+          label={t('investigations.parties.tracedAt')}
+          description={t('investigations.form.belgianTime')}
+          withAsterisk
+          {...form.getInputProps('tracedAt')}
+          key={form.key('tracedAt')}
+        />
         <TextInput label={t('investigations.parties.place')} withAsterisk {...form.getInputProps('place')} key={form.key('place')} />
       </SimpleGrid>
     </CommandDialog>

@@ -36,13 +36,34 @@ export function CreateTaskDialog({ kase, opened, onClose }: DialogProps) {
       command={(v) => ({
         creates: true,
         send: (headers) =>
-          investigationsApi.POST('/api/investigations/{id}/tasks', { params: { path: { id: kase.id }, header: headers }, body: { title: v.title.trim(), assignee: v.assignee.trim(), dueDate: v.dueDate! } }),
+          investigationsApi.POST('/api/investigations/{id}/tasks', {
+            params: { path: { id: kase.id }, header: headers },
+            body: { title: v.title.trim(), assignee: v.assignee.trim(), dueDate: v.dueDate! },
+          }),
       })}
     >
-      <TextInput label={t('investigations.tasks.taskTitle')} withAsterisk data-autofocus {...form.getInputProps('title')} key={form.key('title')} />
+      <TextInput
+        label={t('investigations.tasks.taskTitle')}
+        withAsterisk
+        data-autofocus
+        {...form.getInputProps('title')}
+        key={form.key('title')}
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }} style={ALIGN_INPUTS}>
-        <TextInput label={t('investigations.tasks.assignee')} description={t('investigations.form.staffIdHint')} withAsterisk {...form.getInputProps('assignee')} key={form.key('assignee')} />
-        <DayField label={t('investigations.tasks.dueDate')} withAsterisk minDate={brusselsToday()} {...form.getInputProps('dueDate')} key={form.key('dueDate')} />
+        <TextInput
+          label={t('investigations.tasks.assignee')}
+          description={t('investigations.form.staffIdHint')}
+          withAsterisk
+          {...form.getInputProps('assignee')}
+          key={form.key('assignee')}
+        />
+        <DayField
+          label={t('investigations.tasks.dueDate')}
+          withAsterisk
+          minDate={brusselsToday()}
+          {...form.getInputProps('dueDate')}
+          key={form.key('dueDate')}
+        />
       </SimpleGrid>
     </CommandDialog>
   );
@@ -64,10 +85,17 @@ export function CompleteTaskDialog({ kase, task, opened, onClose }: DialogProps 
       done={t('investigations.tasks.completeDone')}
       size="md"
       command={() => ({
-        send: (headers) => investigationsApi.POST('/api/investigations/{id}/tasks/{taskId}/completion', { params: { path: { id: kase.id, taskId: task.taskId }, header: headers } }),
+        send: (headers) =>
+          investigationsApi.POST('/api/investigations/{id}/tasks/{taskId}/completion', {
+            params: { path: { id: kase.id, taskId: task.taskId }, header: headers },
+          }),
       })}
     >
-      <Text size="sm">{late ? t('investigations.tasks.completeLate', { due: formatDay(task.dueDate) }) : t('investigations.tasks.completeOnTime', { due: formatDay(task.dueDate) })}</Text>
+      <Text size="sm">
+        {late
+          ? t('investigations.tasks.completeLate', { due: formatDay(task.dueDate) })
+          : t('investigations.tasks.completeOnTime', { due: formatDay(task.dueDate) })}
+      </Text>
     </CommandDialog>
   );
 }
@@ -93,13 +121,29 @@ export function ReceiveParketTaskDialog({ kase, opened, onClose }: DialogProps) 
         send: (headers) =>
           investigationsApi.POST('/api/investigations/{id}/parket-tasks', {
             params: { path: { id: kase.id }, header: headers },
-            body: { from: { authority: v.from.authority!, reference: v.from.reference.trim() }, description: v.description.trim(), deadline: v.deadline! },
+            body: {
+              from: { authority: v.from.authority!, reference: v.from.reference.trim() },
+              description: v.description.trim(),
+              deadline: v.deadline!,
+            },
           }),
       })}
     >
       <AuthorityFields form={form} path="from" legend={t('investigations.parketTasks.from')} requiredMark />
-      <Textarea label={t('investigations.parketTasks.description')} withAsterisk autosize minRows={3} {...form.getInputProps('description')} key={form.key('description')} />
-      <DayField label={t('investigations.parketTasks.deadline')} withAsterisk {...form.getInputProps('deadline')} key={form.key('deadline')} />
+      <Textarea
+        label={t('investigations.parketTasks.description')}
+        withAsterisk
+        autosize
+        minRows={3}
+        {...form.getInputProps('description')}
+        key={form.key('description')}
+      />
+      <DayField
+        label={t('investigations.parketTasks.deadline')}
+        withAsterisk
+        {...form.getInputProps('deadline')}
+        key={form.key('deadline')}
+      />
     </CommandDialog>
   );
 }
@@ -107,7 +151,10 @@ export function ReceiveParketTaskDialog({ kase, opened, onClose }: DialogProps) 
 /** Distribute a parket task to someone (a later distribution replaces it). */
 export function DistributeParketTaskDialog({ kase, task, opened, onClose }: DialogProps & { task: ParketTask }) {
   const { t } = useTranslation();
-  const form = useForm<{ assignee: string; team: string }>({ initialValues: { assignee: task.assignee ?? '', team: '' }, validate: { assignee: required(t) } });
+  const form = useForm<{ assignee: string; team: string }>({
+    initialValues: { assignee: task.assignee ?? '', team: '' },
+    validate: { assignee: required(t) },
+  });
   return (
     <CommandDialog
       kase={kase}
@@ -127,7 +174,14 @@ export function DistributeParketTaskDialog({ kase, task, opened, onClose }: Dial
       })}
     >
       {task.assignee && <Text size="sm">{t('investigations.parketTasks.replaces', { assignee: task.assignee })}</Text>}
-      <TextInput label={t('investigations.parketTasks.assignee')} description={t('investigations.form.staffIdHint')} withAsterisk data-autofocus {...form.getInputProps('assignee')} key={form.key('assignee')} />
+      <TextInput
+        label={t('investigations.parketTasks.assignee')}
+        description={t('investigations.form.staffIdHint')}
+        withAsterisk
+        data-autofocus
+        {...form.getInputProps('assignee')}
+        key={form.key('assignee')}
+      />
       <TextInput label={t('investigations.parketTasks.team')} {...form.getInputProps('team')} key={form.key('team')} />
     </CommandDialog>
   );
@@ -156,7 +210,15 @@ export function CompleteParketTaskDialog({ kase, task, opened, onClose }: Dialog
       })}
     >
       {late && <Text size="sm">{t('investigations.parketTasks.completeLate', { deadline: formatDay(task.deadline) })}</Text>}
-      <Textarea label={t('investigations.parketTasks.result')} withAsterisk autosize minRows={3} data-autofocus {...form.getInputProps('result')} key={form.key('result')} />
+      <Textarea
+        label={t('investigations.parketTasks.result')}
+        withAsterisk
+        autosize
+        minRows={3}
+        data-autofocus
+        {...form.getInputProps('result')}
+        key={form.key('result')}
+      />
     </CommandDialog>
   );
 }

@@ -108,7 +108,7 @@ export const investigationsEn: Widen<typeof investigationsNl> = {
     open: 'Record the directing magistrate',
     title: 'Directing magistrate',
     magistrate: 'Magistrate',
-    rule: "A judicial investigation (gerechtelijk onderzoek) is directed by an investigating judge; an opsporingsonderzoek by the Crown prosecutor or the labour prosecutor.",
+    rule: 'A judicial investigation (gerechtelijk onderzoek) is directed by an investigating judge; an opsporingsonderzoek by the Crown prosecutor or the labour prosecutor.',
     mismatch: 'This magistrate does not direct an investigation of this kind.',
     submit: 'Record',
     done: 'Directing magistrate recorded.',
@@ -221,7 +221,8 @@ export const investigationsEn: Widen<typeof investigationsNl> = {
       noSuspect: 'link a suspect first',
       noParty: 'link a party first',
     },
-    coerciveRule: 'Coercive actions (house search, observation, telephony and bank enquiries, arrest, bringing before the magistrate) can only be recorded once the directing magistrate is.',
+    coerciveRule:
+      'Coercive actions (house search, observation, telephony and bank enquiries, arrest, bringing before the magistrate) can only be recorded once the directing magistrate is.',
     coercive: 'coercive',
     when: 'When',
     what: 'What',
@@ -307,7 +308,7 @@ export const investigationsEn: Widen<typeof investigationsNl> = {
   },
   parketTasks: {
     title: 'Parket tasks (kantschriften)',
-    caption: "Tasks from the parket or the investigating judge, with their deadlines",
+    caption: 'Tasks from the parket or the investigating judge, with their deadlines',
     none: 'No parket tasks.',
     from: 'From',
     description: 'Task',
@@ -419,7 +420,8 @@ export const investigationsEn: Widen<typeof investigationsNl> = {
   },
   open: {
     title: 'New case',
-    intro: 'Open an investigation on your own initiative, at the request of the parket or the investigating judge, or of another service. Fields with * are required.',
+    intro:
+      'Open an investigation on your own initiative, at the request of the parket or the investigating judge, or of another service. Fields with * are required.',
     what: 'What',
     caseTitle: 'Title',
     caseTitleHint: 'Short and recognisable, e.g. "Burglary series Muide".',
@@ -510,7 +512,8 @@ export const investigationsEn: Widen<typeof investigationsNl> = {
     invalid_id: 'Not a valid number.',
     invalid_date: 'Not a valid date.',
     no_route_for_phenomenon: "The zone's routing has no team for this phenomenon: choose a team.",
-    authority_does_not_match_kind: 'This magistrate does not direct an investigation of this kind: an investigating judge directs a judicial investigation, the Crown or labour prosecutor an opsporingsonderzoek.',
+    authority_does_not_match_kind:
+      'This magistrate does not direct an investigation of this kind: an investigating judge directs a judicial investigation, the Crown or labour prosecutor an opsporingsonderzoek.',
     authorisation_required: "This action needs a magistrate's authorisation, with its reference.",
     end_before_start: 'The end must come after the start.',
     time_in_future: 'This time lies in the future.',
@@ -545,7 +548,7 @@ export const investigationsEn: Widen<typeof investigationsNl> = {
     unknown_report: 'There is no report referred for investigation with this number that you may know of.',
     unknown_investigation: 'There is no case with this number that you may name here.',
     not_team_lead: "Only a team lead of the case's team assigns it.",
-    not_lead_investigator: "Only the lead investigator or a team lead of the team reports, closes or reopens.",
+    not_lead_investigator: 'Only the lead investigator or a team lead of the team reports, closes or reopens.',
     investigation_not_opened_then: 'This case did not exist yet at that moment.',
   },
   codes: {
@@ -560,7 +563,11 @@ export const investigationsEn: Widen<typeof investigationsNl> = {
       eigen_initiatief: 'Own initiative',
     },
     instruction: { kantschrift: 'Kantschrift', opdracht: 'Instruction' },
-    authority: { procureur_des_konings: 'Crown prosecutor', onderzoeksrechter: 'Investigating judge', arbeidsauditeur: 'Labour prosecutor' },
+    authority: {
+      procureur_des_konings: 'Crown prosecutor',
+      onderzoeksrechter: 'Investigating judge',
+      arbeidsauditeur: 'Labour prosecutor',
+    },
     partyRole: { suspect: 'Suspect', victim: 'Victim', witness: 'Witness', other: 'Other' },
     actionKind: {
       hearing: 'Hearing',

@@ -160,7 +160,8 @@ export const investigationsNl = {
     role: 'Rol',
     status: 'Stand',
     personId: 'Persoonsreferentie',
-    personIdHint: 'Bv. het rijksregisternummer of de referentie uit de melding; dezelfde referentie verbindt de persoon met andere dossiers.',
+    personIdHint:
+      'Bv. het rijksregisternummer of de referentie uit de melding; dezelfde referentie verbindt de persoon met andere dossiers.',
     linkedAt: 'Gekoppeld',
     index: 'Personenregister',
     identified: 'Geïdentificeerd',
@@ -222,7 +223,8 @@ export const investigationsNl = {
       noSuspect: 'eerst een verdachte koppelen',
       noParty: 'eerst een betrokkene koppelen',
     },
-    coerciveRule: 'Dwangmaatregelen (huiszoeking, observatie, telefonie- en bankonderzoek, arrestatie, voorleiding) kunnen pas als de leidende magistraat geregistreerd is.',
+    coerciveRule:
+      'Dwangmaatregelen (huiszoeking, observatie, telefonie- en bankonderzoek, arrestatie, voorleiding) kunnen pas als de leidende magistraat geregistreerd is.',
     coercive: 'dwang',
     when: 'Wanneer',
     what: 'Wat',
@@ -420,7 +422,8 @@ export const investigationsNl = {
   },
   open: {
     title: 'Nieuw dossier',
-    intro: 'Open een onderzoek op eigen initiatief, op vraag van het parket of de onderzoeksrechter, of van een andere dienst. Velden met * zijn verplicht.',
+    intro:
+      'Open een onderzoek op eigen initiatief, op vraag van het parket of de onderzoeksrechter, of van een andere dienst. Velden met * zijn verplicht.',
     what: 'Wat',
     caseTitle: 'Titel',
     caseTitleHint: 'Kort en herkenbaar, bv. "Inbraakreeks Muide".',
@@ -437,7 +440,8 @@ export const investigationsNl = {
     service: 'Politiedienst',
     serviceReference: 'Referentie van die dienst (niet verplicht)',
     unit: 'Eenheid',
-    reportsByReferral: 'Een melding van het onthaal wordt een dossier wanneer ze voor onderzoek wordt doorgestuurd: dat hoeft u hier niet te openen.',
+    reportsByReferral:
+      'Een melding van het onthaal wordt een dossier wanneer ze voor onderzoek wordt doorgestuurd: dat hoeft u hier niet te openen.',
     withAuthority: 'De leidende magistraat is al bekend',
     withAuthorityHint: 'Nodig voor dwangmaatregelen; kan ook later.',
     submit: 'Dossier openen',
@@ -512,7 +516,8 @@ export const investigationsNl = {
     invalid_id: 'Geen geldig nummer.',
     invalid_date: 'Geen geldige datum.',
     no_route_for_phenomenon: 'Voor dit fenomeen is er geen team in de zonale verdeling: kies een team.',
-    authority_does_not_match_kind: 'Deze magistraat leidt geen onderzoek van deze soort: een onderzoeksrechter leidt een gerechtelijk onderzoek, de procureur des Konings of de arbeidsauditeur een opsporingsonderzoek.',
+    authority_does_not_match_kind:
+      'Deze magistraat leidt geen onderzoek van deze soort: een onderzoeksrechter leidt een gerechtelijk onderzoek, de procureur des Konings of de arbeidsauditeur een opsporingsonderzoek.',
     authorisation_required: 'Deze onderzoeksdaad vraagt een machtiging van een magistraat, met haar referentie.',
     end_before_start: 'Het einde moet na het begin liggen.',
     time_in_future: 'Dit tijdstip ligt in de toekomst.',
@@ -562,7 +567,11 @@ export const investigationsNl = {
       eigen_initiatief: 'Eigen initiatief',
     },
     instruction: { kantschrift: 'Kantschrift', opdracht: 'Opdracht' },
-    authority: { procureur_des_konings: 'Procureur des Konings', onderzoeksrechter: 'Onderzoeksrechter', arbeidsauditeur: 'Arbeidsauditeur' },
+    authority: {
+      procureur_des_konings: 'Procureur des Konings',
+      onderzoeksrechter: 'Onderzoeksrechter',
+      arbeidsauditeur: 'Arbeidsauditeur',
+    },
     partyRole: { suspect: 'Verdachte', victim: 'Slachtoffer', witness: 'Getuige', other: 'Andere' },
     actionKind: {
       hearing: 'Verhoor',
@@ -582,7 +591,11 @@ export const investigationsNl = {
       merged_into_other_investigation: 'Samengevoegd met een ander dossier',
       no_further_action: 'Geen verder gevolg',
     },
-    legalAssistance: { present: 'Advocaat aanwezig', waived: 'Afstand van advocaat', not_applicable: 'Niet van toepassing (geen verdachte)' },
+    legalAssistance: {
+      present: 'Advocaat aanwezig',
+      waived: 'Afstand van advocaat',
+      not_applicable: 'Niet van toepassing (geen verdachte)',
+    },
     taskStatus: { open: 'Open', done: 'Afgewerkt' },
     parketTaskStatus: { received: 'Ontvangen', distributed: 'Toegewezen', completed: 'Afgewerkt' },
     routedBy: { configuration: 'zonale verdeling', manual: 'gekozen' },

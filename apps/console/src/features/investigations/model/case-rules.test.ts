@@ -3,10 +3,38 @@ import type { SessionUser } from '@/lib/auth';
 import type { CaseFile } from '../api/investigations.api';
 import { caseRules, hearingRules, isOverdue } from './case-rules';
 
-const PIETER: SessionUser = { username: 'pieter.janssens', name: 'Pieter Janssens', staffId: '5415-0201', roles: ['detective'], teams: ['Diefstallen'], unit: 'LRD' };
-const ELS: SessionUser = { username: 'els.jacobs', name: 'Els Jacobs', staffId: '5415-0210', roles: ['team_lead', 'detective'], teams: ['Diefstallen'], unit: 'LRD' };
-const SOFIE: SessionUser = { username: 'sofie.maes', name: 'Sofie Maes', staffId: '5415-0202', roles: ['detective'], teams: ['Drugs'], unit: 'LRD' };
-const CHIEF: SessionUser = { username: 'filip.vermeulen', name: 'Filip Vermeulen', staffId: '5415-0001', roles: ['chief'], teams: [], unit: 'Korpsleiding' };
+const PIETER: SessionUser = {
+  username: 'pieter.janssens',
+  name: 'Pieter Janssens',
+  staffId: '5415-0201',
+  roles: ['detective'],
+  teams: ['Diefstallen'],
+  unit: 'LRD',
+};
+const ELS: SessionUser = {
+  username: 'els.jacobs',
+  name: 'Els Jacobs',
+  staffId: '5415-0210',
+  roles: ['team_lead', 'detective'],
+  teams: ['Diefstallen'],
+  unit: 'LRD',
+};
+const SOFIE: SessionUser = {
+  username: 'sofie.maes',
+  name: 'Sofie Maes',
+  staffId: '5415-0202',
+  roles: ['detective'],
+  teams: ['Drugs'],
+  unit: 'LRD',
+};
+const CHIEF: SessionUser = {
+  username: 'filip.vermeulen',
+  name: 'Filip Vermeulen',
+  staffId: '5415-0001',
+  roles: ['chief'],
+  teams: [],
+  unit: 'Korpsleiding',
+};
 
 function file(over: Partial<CaseFile> = {}): CaseFile {
   return {
@@ -48,7 +76,12 @@ describe('what the case file offers, as the investigations API decides it', () =
       close: { key: 'notLeadOrTeamLead', values: { team: 'Diefstallen' } },
       reopen: { key: 'notLeadOrTeamLead', values: { team: 'Diefstallen' } },
     });
-    expect(caseRules(PIETER, file({ leadInvestigator: PIETER.staffId }))).toMatchObject({ work: null, report: null, close: null, reopen: { key: 'notClosed' } });
+    expect(caseRules(PIETER, file({ leadInvestigator: PIETER.staffId }))).toMatchObject({
+      work: null,
+      report: null,
+      close: null,
+      reopen: { key: 'notClosed' },
+    });
     expect(caseRules(ELS, file())).toMatchObject({ work: null, assign: null, close: null });
   });
 
@@ -69,7 +102,10 @@ describe('Salduz and deadlines', () => {
   it('offers a deferred Salduz hearing for a suspect only, and no waiver of a lawyer to a minor', () => {
     expect(hearingRules({ role: 'suspect' } as never, false)).toStrictEqual({ deferredSalduz: true, assistance: ['present', 'waived'] });
     expect(hearingRules({ role: 'suspect' } as never, true)).toStrictEqual({ deferredSalduz: true, assistance: ['present'] });
-    expect(hearingRules({ role: 'witness' } as never, false)).toStrictEqual({ deferredSalduz: false, assistance: ['present', 'waived', 'not_applicable'] });
+    expect(hearingRules({ role: 'witness' } as never, false)).toStrictEqual({
+      deferredSalduz: false,
+      assistance: ['present', 'waived', 'not_applicable'],
+    });
   });
 
   it('marks a task overdue from the day after its due day, Belgian calendar, unless done', () => {

@@ -53,7 +53,8 @@ export function caseRules(user: SessionUser, file: CaseFile, historical = false)
   const write = mayWrite(user, file);
   const team = teamKey(file.team);
   const closed: Refusal | null = file.status === 'closed' ? { key: 'closed' } : null;
-  const lead: Refusal | null = write ?? (isTeamLead(user, file) || file.leadInvestigator === user.staffId ? null : { key: 'notLeadOrTeamLead', values: { team } });
+  const lead: Refusal | null =
+    write ?? (isTeamLead(user, file) || file.leadInvestigator === user.staffId ? null : { key: 'notLeadOrTeamLead', values: { team } });
   return {
     work: write ?? closed,
     assign: write ?? (isTeamLead(user, file) ? closed : { key: 'notTeamLead', values: { team } }),
@@ -64,7 +65,11 @@ export function caseRules(user: SessionUser, file: CaseFile, historical = false)
 }
 
 /** Why an action of this kind cannot be recorded on this case yet (R-INV-1), or null. */
-export function actionRefusal(kind: ActionKind, coercive: readonly ActionKind[], file: CaseFile): 'directingAuthorityRequired' | 'noSuspect' | 'noParty' | null {
+export function actionRefusal(
+  kind: ActionKind,
+  coercive: readonly ActionKind[],
+  file: CaseFile,
+): 'directingAuthorityRequired' | 'noSuspect' | 'noParty' | null {
   if (coercive.includes(kind) && file.directingAuthority === null) return 'directingAuthorityRequired';
   const active = file.parties.filter((p) => p.unlinkedAt === undefined);
   if ((kind === 'arrest' || kind === 'brought_before_magistrate') && !active.some((p) => p.role === 'suspect')) return 'noSuspect';
@@ -76,7 +81,10 @@ export function actionRefusal(kind: ActionKind, coercive: readonly ActionKind[],
  * The Salduz rules of a hearing as the API enforces them [INF]: a deferred Salduz hearing is a
  * suspect's; a suspect is heard with a lawyer present or having waived one; a minor cannot waive.
  */
-export function hearingRules(party: PartyLink | undefined, minor: boolean): { deferredSalduz: boolean; assistance: ('present' | 'waived' | 'not_applicable')[] } {
+export function hearingRules(
+  party: PartyLink | undefined,
+  minor: boolean,
+): { deferredSalduz: boolean; assistance: ('present' | 'waived' | 'not_applicable')[] } {
   const suspect = party?.role === 'suspect';
   const assistance: ('present' | 'waived' | 'not_applicable')[] = ['present'];
   if (!minor) assistance.push('waived');

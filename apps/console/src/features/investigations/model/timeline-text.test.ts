@@ -6,16 +6,33 @@ import type { TimelineEntry } from '../api/investigations.api';
 import { TimelineContext, timelineText } from './timeline-text';
 
 const i18n = i18next.createInstance();
-beforeAll(() => i18n.init({ lng: 'nl', resources: { nl: { translation: nl }, en: { translation: en } }, interpolation: { escapeValue: false } }));
+beforeAll(() =>
+  i18n.init({ lng: 'nl', resources: { nl: { translation: nl }, en: { translation: en } }, interpolation: { escapeValue: false } }),
+);
 
 function context(lng: string): TimelineContext {
   const t = i18n.getFixedT(lng);
-  const word = (prefix: string) => (group: string, code: string | null | undefined) => (code ? t(`${prefix}.${group}.${code}` as never, { defaultValue: code }) : '');
+  const word = (prefix: string) => (group: string, code: string | null | undefined) =>
+    code ? t(`${prefix}.${group}.${code}` as never, { defaultValue: code }) : '';
   return { t, label: word('investigations.codes'), code: word('codes'), parties: new Map([['link-1', 'K. Verdacht']]), tasks: new Map() };
 }
 
 const at = '2026-11-20T09:00:00.000Z';
-const lab: TimelineEntry = { position: 7, type: 'LabResultLinked', at, actor: 'system:investigations-consumer', summary: '', data: { itemId: 'i', laboratory: 'NICC', labReference: 'NICC-26-0042', analysis: 'digital_forensics', conclusion: 'no_hit', receivedAt: at } };
+const lab: TimelineEntry = {
+  position: 7,
+  type: 'LabResultLinked',
+  at,
+  actor: 'system:investigations-consumer',
+  summary: '',
+  data: {
+    itemId: 'i',
+    laboratory: 'NICC',
+    labReference: 'NICC-26-0042',
+    analysis: 'digital_forensics',
+    conclusion: 'no_hit',
+    receivedAt: at,
+  },
+};
 const hearing: TimelineEntry = {
   position: 8,
   type: 'HearingConducted',

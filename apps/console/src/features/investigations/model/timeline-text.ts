@@ -40,18 +40,30 @@ export function timelineText(entry: TimelineEntry, ctx: TimelineContext): string
   switch (entry.type) {
     case 'InvestigationOpened': {
       const origin = d.origin as { kind?: string } | undefined;
-      const values = { kind: label('investigationKind', str(d.kind)), origin: label('originKind', origin?.kind), phenomenon: label('phenomenon', str(d.phenomenon)), team: str(d.team) };
+      const values = {
+        kind: label('investigationKind', str(d.kind)),
+        origin: label('originKind', origin?.kind),
+        phenomenon: label('phenomenon', str(d.phenomenon)),
+        team: str(d.team),
+      };
       return ref(d.directingAuthority)
         ? t('investigations.timeline.events.openedDirected', { ...values, authority: authority(d.directingAuthority) })
         : t('investigations.timeline.events.opened', values);
     }
     case 'DirectingAuthorityRecorded':
-      return t('investigations.timeline.events.directingAuthority', { authority: authority(d.directingAuthority), kind: label('investigationKind', str(d.kind)) });
+      return t('investigations.timeline.events.directingAuthority', {
+        authority: authority(d.directingAuthority),
+        kind: label('investigationKind', str(d.kind)),
+      });
     case 'InvestigationAssignedToTeam':
       return t('investigations.timeline.events.reassigned', { from: str(d.previousTeam), to: str(d.team), reason: str(d.reason) });
     case 'LeadInvestigatorAssigned':
       return d.previousLeadInvestigator
-        ? t('investigations.timeline.events.leadReplaced', { staff: str(d.leadInvestigator), previous: str(d.previousLeadInvestigator), reason: str(d.reason) })
+        ? t('investigations.timeline.events.leadReplaced', {
+            staff: str(d.leadInvestigator),
+            previous: str(d.previousLeadInvestigator),
+            reason: str(d.reason),
+          })
         : t('investigations.timeline.events.lead', { staff: str(d.leadInvestigator) });
     case 'TeamMemberAdded':
       return t('investigations.timeline.events.memberAdded', { staff: str(d.staffId) });
@@ -60,7 +72,11 @@ export function timelineText(entry: TimelineEntry, ctx: TimelineContext): string
     case 'PartyLinked':
       return t('investigations.timeline.events.partyLinked', { name: str(d.displayName), role: label('partyRole', str(d.role)) });
     case 'PartyUnlinked':
-      return t('investigations.timeline.events.partyUnlinked', { name: party(d.partyLinkId, d.personId), role: label('partyRole', str(d.role)), reason: str(d.reason) });
+      return t('investigations.timeline.events.partyUnlinked', {
+        name: party(d.partyLinkId, d.personId),
+        role: label('partyRole', str(d.role)),
+        reason: str(d.reason),
+      });
     case 'PersonIdentified':
       return t('investigations.timeline.events.personIdentified', { name: party(d.partyLinkId, d.personId), how: str(d.how) });
     case 'PersonTraced':
@@ -70,12 +86,17 @@ export function timelineText(entry: TimelineEntry, ctx: TimelineContext): string
       if (d.deferredSalduz === true) parts.push(t('investigations.timeline.hearing.deferredSalduz'));
       if (d.minor === true) parts.push(t('investigations.timeline.hearing.minor'));
       const assistance = d.legalAssistance as { kind?: string; lawyer?: string } | undefined;
-      if (assistance?.kind === 'present') parts.push(t('investigations.timeline.hearing.lawyerPresent', { lawyer: str(assistance.lawyer) }));
+      if (assistance?.kind === 'present')
+        parts.push(t('investigations.timeline.hearing.lawyerPresent', { lawyer: str(assistance.lawyer) }));
       else if (assistance?.kind === 'waived') parts.push(t('investigations.timeline.hearing.lawyerWaived'));
       else parts.push(t('investigations.timeline.hearing.lawyerNotApplicable'));
       const interpreter = d.interpreter as { language?: string } | undefined;
       if (interpreter) parts.push(t('investigations.timeline.hearing.interpreter', { language: str(interpreter.language) }));
-      return t('investigations.timeline.events.hearing', { role: label('partyRole', str(d.role)), name: party(d.partyLinkId, d.personId), details: parts.join(', ') });
+      return t('investigations.timeline.events.hearing', {
+        role: label('partyRole', str(d.role)),
+        name: party(d.partyLinkId, d.personId),
+        details: parts.join(', '),
+      });
     }
     case 'HouseSearchConducted':
       return t('investigations.timeline.events.houseSearch', { address: str(d.address) }) + authorised(d.authorisation);
@@ -86,31 +107,63 @@ export function timelineText(entry: TimelineEntry, ctx: TimelineContext): string
     case 'TelephonyEnquiryPerformed':
       return t('investigations.timeline.events.telephony', { subject: str(d.subject) }) + authorised(d.authorisation);
     case 'BankEnquiryPerformed':
-      return t('investigations.timeline.events.bank', { institution: str(d.institution), subject: str(d.subject) }) + authorised(d.authorisation);
+      return (
+        t('investigations.timeline.events.bank', { institution: str(d.institution), subject: str(d.subject) }) + authorised(d.authorisation)
+      );
     case 'AnprLookupPerformed':
       return t('investigations.timeline.events.anpr', { plate: str(d.plate), count: Number(d.hits ?? 0) }) + authorised(d.authorisation);
     case 'TraceCollected':
-      return t('investigations.timeline.events.trace', { place: str(d.place), description: str(d.description) }) + authorised(d.authorisation);
+      return (
+        t('investigations.timeline.events.trace', { place: str(d.place), description: str(d.description) }) + authorised(d.authorisation)
+      );
     case 'SuspectArrested':
-      return t('investigations.timeline.events.arrest', { name: party(d.partyLinkId, d.personId), place: str(d.place) }) + authorised(d.authorisation);
+      return (
+        t('investigations.timeline.events.arrest', { name: party(d.partyLinkId, d.personId), place: str(d.place) }) +
+        authorised(d.authorisation)
+      );
     case 'SuspectBroughtBeforeMagistrate':
-      return t('investigations.timeline.events.beforeMagistrate', { name: party(d.partyLinkId, d.personId), magistrate: label('authority', str(d.magistrate)) }) + authorised(d.authorisation);
+      return (
+        t('investigations.timeline.events.beforeMagistrate', {
+          name: party(d.partyLinkId, d.personId),
+          magistrate: label('authority', str(d.magistrate)),
+        }) + authorised(d.authorisation)
+      );
     case 'TaskCreated':
-      return t('investigations.timeline.events.taskCreated', { title: str(d.title), assignee: str(d.assignee), due: formatDay(str(d.dueDate)) });
+      return t('investigations.timeline.events.taskCreated', {
+        title: str(d.title),
+        assignee: str(d.assignee),
+        due: formatDay(str(d.dueDate)),
+      });
     case 'TaskCompleted':
       return t('investigations.timeline.events.taskCompleted', { title: ctx.tasks.get(str(d.taskId)) ?? str(d.taskId) }) + late;
     case 'ParketTaskReceived':
-      return t('investigations.timeline.events.parketTaskReceived', { authority: authority(d.from), description: str(d.description), deadline: formatDay(str(d.deadline)) });
+      return t('investigations.timeline.events.parketTaskReceived', {
+        authority: authority(d.from),
+        description: str(d.description),
+        deadline: formatDay(str(d.deadline)),
+      });
     case 'ParketTaskDistributed':
       return t('investigations.timeline.events.parketTaskDistributed', { assignee: str(d.assignee) });
     case 'ParketTaskCompleted':
       return t('investigations.timeline.events.parketTaskCompleted', { authority: authority(d.from) }) + late;
     case 'ReportJoined':
-      return t('investigations.timeline.events.reportJoined', { report: str(d.pvNumber) || str(d.reportId).slice(0, 8), reason: str(d.reason) });
+      return t('investigations.timeline.events.reportJoined', {
+        report: str(d.pvNumber) || str(d.reportId).slice(0, 8),
+        reason: str(d.reason),
+      });
     case 'EvidenceLinked':
-      return t('investigations.timeline.events.evidenceLinked', { label: str(d.labelNumber), description: str(d.description) }) + afterClosure;
+      return (
+        t('investigations.timeline.events.evidenceLinked', { label: str(d.labelNumber), description: str(d.description) }) + afterClosure
+      );
     case 'LabResultLinked':
-      return t('investigations.timeline.events.labResultLinked', { reference: str(d.labReference), laboratory: str(d.laboratory), analysis: ctx.code('labAnalysis', str(d.analysis)), conclusion: ctx.code('labConclusion', str(d.conclusion)) }) + afterClosure;
+      return (
+        t('investigations.timeline.events.labResultLinked', {
+          reference: str(d.labReference),
+          laboratory: str(d.laboratory),
+          analysis: ctx.code('labAnalysis', str(d.analysis)),
+          conclusion: ctx.code('labConclusion', str(d.conclusion)),
+        }) + afterClosure
+      );
     case 'SeriesLinkAdded':
       return d.otherInvestigationId
         ? t('investigations.timeline.events.seriesLinkAdded', { other: str(d.otherInvestigationId).slice(0, 8), reason: str(d.reason) })

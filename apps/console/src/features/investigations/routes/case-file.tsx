@@ -63,7 +63,8 @@ function CaseHeader({ file, version }: { file: CaseFile; version: number }) {
         {label('investigationKind', file.kind)}
       </Badge>
       <Text size="sm">
-        {t('investigations.file.headerLine', { team: file.team, phenomenon: label('phenomenon', file.phenomenon) })} · {t('investigations.file.openedOn')} <DateTime value={file.openedAt} /> ·{' '}
+        {t('investigations.file.headerLine', { team: file.team, phenomenon: label('phenomenon', file.phenomenon) })} ·{' '}
+        {t('investigations.file.openedOn')} <DateTime value={file.openedAt} /> ·{' '}
         {t('investigations.file.version', { version: version + 1 })}
       </Text>
     </Group>
@@ -100,8 +101,13 @@ function CaseFileScreen() {
   if (isProblem(current.error) && current.error.status === 404) return <CaseNotFound />;
   const error = current.error ?? (historical ? then.error : null);
   const today = brusselsToday();
-  const openTasks = file ? file.tasks.filter((x) => x.status === 'open').length + file.parketTasks.filter((x) => x.status !== 'completed').length : 0;
-  const overdue = file ? file.tasks.filter((x) => isOverdue(x.dueDate, x.status === 'done', today)).length + file.parketTasks.filter((x) => isOverdue(x.deadline, x.status === 'completed', today)).length : 0;
+  const openTasks = file
+    ? file.tasks.filter((x) => x.status === 'open').length + file.parketTasks.filter((x) => x.status !== 'completed').length
+    : 0;
+  const overdue = file
+    ? file.tasks.filter((x) => isOverdue(x.dueDate, x.status === 'done', today)).length +
+      file.parketTasks.filter((x) => isOverdue(x.deadline, x.status === 'completed', today)).length
+    : 0;
 
   return (
     <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
@@ -109,7 +115,9 @@ function CaseFileScreen() {
         <Anchor component={Link} to="/investigations" size="sm">
           {t('investigations.file.backToList')}
         </Anchor>
-        <PageTitle documentTitle={current.data?.data.investigation.title ?? t('investigations.file.title')}>{current.data?.data.investigation.title ?? t('investigations.file.title')}</PageTitle>
+        <PageTitle documentTitle={current.data?.data.investigation.title ?? t('investigations.file.title')}>
+          {current.data?.data.investigation.title ?? t('investigations.file.title')}
+        </PageTitle>
         {current.isPending && <Text>{t('investigations.file.loading')}</Text>}
         {error && (
           <>
@@ -161,7 +169,9 @@ function CaseFileScreen() {
             >
               <Tabs.List>
                 <Tabs.Tab value="overview">{t('investigations.tabs.overview')}</Tabs.Tab>
-                <Tabs.Tab value="parties">{t('investigations.tabs.parties', { count: file.parties.filter((p) => p.unlinkedAt === undefined).length })}</Tabs.Tab>
+                <Tabs.Tab value="parties">
+                  {t('investigations.tabs.parties', { count: file.parties.filter((p) => p.unlinkedAt === undefined).length })}
+                </Tabs.Tab>
                 <Tabs.Tab value="actions">{t('investigations.tabs.actions', { count: file.actions.length })}</Tabs.Tab>
                 <Tabs.Tab value="tasks">
                   {t('investigations.tabs.tasks', { count: openTasks })}
@@ -171,7 +181,9 @@ function CaseFileScreen() {
                     </Badge>
                   )}
                 </Tabs.Tab>
-                <Tabs.Tab value="evidence">{t('investigations.tabs.evidence', { count: file.evidence.length + file.labResults.length })}</Tabs.Tab>
+                <Tabs.Tab value="evidence">
+                  {t('investigations.tabs.evidence', { count: file.evidence.length + file.labResults.length })}
+                </Tabs.Tab>
                 <Tabs.Tab value="timeline">{t('investigations.tabs.timeline')}</Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="overview" pt="sm">
@@ -195,7 +207,14 @@ function CaseFileScreen() {
                 {timeline.data && <TimelineTab entries={timeline.data.entries} file={file} asOf={asOf} onAsOf={(at) => set('asOf', at)} />}
               </Tabs.Panel>
             </Tabs>
-            {!historical && current.data && <CaseDialogs dialog={dialog} kase={{ id, etag: current.data.etag }} file={current.data.data.investigation} onClose={() => setDialog(null)} />}
+            {!historical && current.data && (
+              <CaseDialogs
+                dialog={dialog}
+                kase={{ id, etag: current.data.etag }}
+                file={current.data.data.investigation}
+                onClose={() => setDialog(null)}
+              />
+            )}
           </>
         )}
       </Stack>

@@ -33,7 +33,12 @@ export function useParkedMessages(service: OpsService, status: ParkedFilter) {
   return useQuery({
     queryKey: opsKeys.parked(service, status),
     ...FRESH,
-    queryFn: async () => (await call(client(service).GET(at(service, '/api/investigations/ops/parked-messages'), { params: { query: { status, limit: 200 } } }))).data,
+    queryFn: async () =>
+      (
+        await call(
+          client(service).GET(at(service, '/api/investigations/ops/parked-messages'), { params: { query: { status, limit: 200 } } }),
+        )
+      ).data,
   });
 }
 
@@ -53,17 +58,34 @@ function useOpsMutation<V, R>(service: OpsService, send: (v: V) => Promise<R>) {
 }
 
 export function useReplay(service: OpsService) {
-  return useOpsMutation(service, async (id: string) => (await call(client(service).POST(at(service, '/api/investigations/ops/parked-messages/{id}/replay'), { params: { path: { id } } }))).data);
+  return useOpsMutation(
+    service,
+    async (id: string) =>
+      (await call(client(service).POST(at(service, '/api/investigations/ops/parked-messages/{id}/replay'), { params: { path: { id } } })))
+        .data,
+  );
 }
 
 export function useDiscard(service: OpsService) {
   return useOpsMutation(
     service,
     async ({ id, reason }: { id: string; reason: string }) =>
-      (await call(client(service).POST(at(service, '/api/investigations/ops/parked-messages/{id}/discard'), { params: { path: { id } }, body: { reason } }))).data,
+      (
+        await call(
+          client(service).POST(at(service, '/api/investigations/ops/parked-messages/{id}/discard'), {
+            params: { path: { id } },
+            body: { reason },
+          }),
+        )
+      ).data,
   );
 }
 
 export function useRebuild(service: OpsService) {
-  return useOpsMutation(service, async (name: string) => (await call(client(service).POST(at(service, '/api/investigations/ops/projections/{name}/rebuild'), { params: { path: { name } } }))).data);
+  return useOpsMutation(
+    service,
+    async (name: string) =>
+      (await call(client(service).POST(at(service, '/api/investigations/ops/projections/{name}/rebuild'), { params: { path: { name } } })))
+        .data,
+  );
 }

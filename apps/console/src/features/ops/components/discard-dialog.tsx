@@ -8,7 +8,10 @@ import { OpsService, useDiscard } from '../api/ops.api';
 export function DiscardDialog({ service, id, onClose }: { service: OpsService; id: string; onClose: () => void }) {
   const { t } = useTranslation();
   const discard = useDiscard(service);
-  const form = useForm({ initialValues: { reason: '' }, validate: { reason: (v) => (v.trim() === '' ? t('problems.codes.required') : null) } });
+  const form = useForm({
+    initialValues: { reason: '' },
+    validate: { reason: (v) => (v.trim() === '' ? t('problems.codes.required') : null) },
+  });
   return (
     <FormDialog
       title={t('ops.parked.discardTitle', { id })}

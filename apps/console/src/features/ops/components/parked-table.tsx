@@ -95,10 +95,14 @@ export function ParkedTable({ service, messages }: { service: OpsService; messag
                         {t(`ops.parked.statuses.${m.status}`)}
                       </Badge>
                       {m.replayAttempts > 0 && <Text size="xs">{t('ops.parked.attempts', { count: m.replayAttempts })}</Text>}
-                      {m.resolvedBy && m.resolvedAt && <Text size="xs">{t('ops.parked.resolved', { who: m.resolvedBy, at: formatDateTime(m.resolvedAt) })}</Text>}
+                      {m.resolvedBy && m.resolvedAt && (
+                        <Text size="xs">{t('ops.parked.resolved', { who: m.resolvedBy, at: formatDateTime(m.resolvedAt) })}</Text>
+                      )}
                       {m.resolution && (
                         <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
-                          {m.status === 'replayed' ? t(`ops.parked.outcome.${m.resolution}` as never, { defaultValue: m.resolution }) : m.resolution}
+                          {m.status === 'replayed'
+                            ? t(`ops.parked.outcome.${m.resolution}` as never, { defaultValue: m.resolution })
+                            : m.resolution}
                         </Text>
                       )}
                     </Stack>
@@ -106,10 +110,21 @@ export function ParkedTable({ service, messages }: { service: OpsService; messag
                   <Table.Td>
                     {m.status === 'parked' && (
                       <Stack gap={6} align="flex-start">
-                        <Button size="xs" onClick={() => onReplay(m.id)} loading={replay.isPending && replay.variables === m.id} aria-label={t('ops.parked.replayLabel', { id: m.id })}>
+                        <Button
+                          size="xs"
+                          onClick={() => onReplay(m.id)}
+                          loading={replay.isPending && replay.variables === m.id}
+                          aria-label={t('ops.parked.replayLabel', { id: m.id })}
+                        >
                           {t('ops.parked.replay')}
                         </Button>
-                        <Button size="xs" variant="outline" color="red.9" onClick={() => setDiscarding(m.id)} aria-label={t('ops.parked.discardLabel', { id: m.id })}>
+                        <Button
+                          size="xs"
+                          variant="outline"
+                          color="red.9"
+                          onClick={() => setDiscarding(m.id)}
+                          aria-label={t('ops.parked.discardLabel', { id: m.id })}
+                        >
                           {t('ops.parked.discard')}
                         </Button>
                       </Stack>
@@ -139,7 +154,8 @@ function ParkedDetails({ message: m }: { message: ParkedMessage }) {
   return (
     <Stack gap={4}>
       <Text size="xs">
-        {t('ops.parked.messageId')}: {m.messageId ?? '—'} · {t('ops.parked.correlationId')}: {m.correlationId ?? '—'} · {t('ops.parked.topic')}: {m.topic}
+        {t('ops.parked.messageId')}: {m.messageId ?? '—'} · {t('ops.parked.correlationId')}: {m.correlationId ?? '—'} ·{' '}
+        {t('ops.parked.topic')}: {m.topic}
         {m.partition !== null ? ` · ${m.partition}` : ''}
         {m.offset !== null ? ` · ${m.offset}` : ''}
       </Text>
@@ -150,7 +166,12 @@ function ParkedDetails({ message: m }: { message: ParkedMessage }) {
           <Text size="xs" fw={600}>
             {t('ops.parked.payload')}
           </Text>
-          <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxHeight: 320, overflow: 'auto' }} tabIndex={0} aria-label={t('ops.parked.payload')}>
+          <Code
+            block
+            style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxHeight: 320, overflow: 'auto' }}
+            tabIndex={0}
+            aria-label={t('ops.parked.payload')}
+          >
             {pretty(m.payload ?? '')}
           </Code>
         </>

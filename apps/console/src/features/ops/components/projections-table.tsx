@@ -76,17 +76,32 @@ export function ProjectionsTable({ service, projections }: { service: OpsService
                             <Text size="xs" fw={600}>
                               {t(`ops.projections.rebuildStates.${p.rebuild.state}`)}
                             </Text>
-                            <Text size="xs">{t('ops.projections.progress', { processed: p.rebuild.processed, total: p.rebuild.total })}</Text>
+                            <Text size="xs">
+                              {t('ops.projections.progress', { processed: p.rebuild.processed, total: p.rebuild.total })}
+                            </Text>
                           </Group>
                           <Progress
-                            value={p.rebuild.total > 0 ? Math.min(100, (100 * p.rebuild.processed) / p.rebuild.total) : p.rebuild.state === 'done' ? 100 : 0}
+                            value={
+                              p.rebuild.total > 0
+                                ? Math.min(100, (100 * p.rebuild.processed) / p.rebuild.total)
+                                : p.rebuild.state === 'done'
+                                  ? 100
+                                  : 0
+                            }
                             color={p.rebuild.state === 'failed' ? 'red.9' : 'blue.9'}
                             aria-label={t('ops.projections.progress', { processed: p.rebuild.processed, total: p.rebuild.total })}
                           />
                           {p.rebuild.error && <Text size="xs">{p.rebuild.error}</Text>}
                         </div>
                       )}
-                      <Button size="xs" variant="outline" disabled={running} onClick={() => setAsked(p.name)} aria-label={t('ops.projections.rebuildLabel', { name: label })} style={{ alignSelf: 'flex-start' }}>
+                      <Button
+                        size="xs"
+                        variant="outline"
+                        disabled={running}
+                        onClick={() => setAsked(p.name)}
+                        aria-label={t('ops.projections.rebuildLabel', { name: label })}
+                        style={{ alignSelf: 'flex-start' }}
+                      >
                         {t('ops.projections.rebuild')}
                       </Button>
                     </Stack>
@@ -98,7 +113,13 @@ export function ProjectionsTable({ service, projections }: { service: OpsService
         </Table>
       </Table.ScrollContainer>
       {asked && (
-        <Modal opened onClose={() => setAsked(null)} title={t('ops.projections.rebuildTitle', { name: projectionLabel(t, asked) })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+        <Modal
+          opened
+          onClose={() => setAsked(null)}
+          title={t('ops.projections.rebuildTitle', { name: projectionLabel(t, asked) })}
+          size="lg"
+          closeButtonProps={{ 'aria-label': t('common.close') }}
+        >
           <Stack gap="sm">
             {problem !== null && <ProblemAlert error={problem} />}
             <Text size="sm">{t('ops.projections.rebuildIntro')}</Text>

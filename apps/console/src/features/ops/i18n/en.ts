@@ -12,7 +12,14 @@ export const opsEn: Widen<typeof opsNl> = {
     show: 'Show',
     statuses: { parked: 'Waiting', replayed: 'Replayed', discarded: 'Discarded', all: 'All' },
     empty: 'No messages in this list.',
-    columns: { parkedAt: 'Parked at', message: 'Message', reason: 'Reason', fields: 'Fields at fault', status: 'State', actions: 'Actions' },
+    columns: {
+      parkedAt: 'Parked at',
+      message: 'Message',
+      reason: 'Reason',
+      fields: 'Fields at fault',
+      status: 'State',
+      actions: 'Actions',
+    },
     reasons: {
       invalid_envelope: 'Invalid message headers',
       unknown_type: 'Unknown message type',

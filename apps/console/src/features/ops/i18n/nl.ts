@@ -9,7 +9,14 @@ export const opsNl = {
     show: 'Toon',
     statuses: { parked: 'Wachtend', replayed: 'Opnieuw verwerkt', discarded: 'Verworpen', all: 'Alle' },
     empty: 'Geen berichten in deze lijst.',
-    columns: { parkedAt: 'Geparkeerd op', message: 'Bericht', reason: 'Reden', fields: 'Velden in fout', status: 'Toestand', actions: 'Acties' },
+    columns: {
+      parkedAt: 'Geparkeerd op',
+      message: 'Bericht',
+      reason: 'Reden',
+      fields: 'Velden in fout',
+      status: 'Toestand',
+      actions: 'Acties',
+    },
     reasons: {
       invalid_envelope: 'Ongeldige berichtkop',
       unknown_type: 'Onbekend berichttype',
@@ -115,7 +122,8 @@ export const opsNl = {
   minutes: '{{count}} min',
   hours: '{{count}} u',
   problemCodes: {
-    still_refused: 'Het bericht wordt nog altijd geweigerd en blijft geparkeerd. Los eerst de oorzaak op (bijvoorbeeld de configuratie van de dienst) en probeer dan opnieuw.',
+    still_refused:
+      'Het bericht wordt nog altijd geweigerd en blijft geparkeerd. Los eerst de oorzaak op (bijvoorbeeld de configuratie van de dienst) en probeer dan opnieuw.',
     already_resolved: 'Dit bericht werd intussen al opnieuw verwerkt of verworpen.',
     rebuild_running: 'Deze projectie wordt al heropgebouwd; volg de voortgang in de tabel.',
   },

@@ -14,7 +14,17 @@ import { ProjectionsTable } from '../components/projections-table';
 const FILTERS: ParkedFilter[] = ['parked', 'replayed', 'discarded', 'all'];
 
 /** A choice of a few, as labelled radio buttons (the service, the list). */
-function Choice<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: { value: T; label: string }[]; onChange: (v: T) => void }) {
+function Choice<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: { value: T; label: string }[];
+  onChange: (v: T) => void;
+}) {
   return (
     <div role="radiogroup" aria-label={label}>
       <Text size="sm" fw={600} mb={4} aria-hidden>
@@ -29,9 +39,12 @@ function Choice<T extends string>({ label, value, options, onChange }: { label: 
 export function Component() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const service = (OPS_SERVICES as readonly string[]).includes(params.get('service') ?? '') ? (params.get('service') as OpsService) : 'investigations';
+  const service = (OPS_SERVICES as readonly string[]).includes(params.get('service') ?? '')
+    ? (params.get('service') as OpsService)
+    : 'investigations';
   const filter = (FILTERS as string[]).includes(params.get('show') ?? '') ? (params.get('show') as ParkedFilter) : 'parked';
-  const choose = (next: { service?: OpsService; show?: ParkedFilter }) => setParams({ service: next.service ?? service, show: next.show ?? filter }, { replace: true });
+  const choose = (next: { service?: OpsService; show?: ParkedFilter }) =>
+    setParams({ service: next.service ?? service, show: next.show ?? filter }, { replace: true });
   const parked = useParkedMessages(service, filter);
   const status = useOpsStatus(service);
   return (
@@ -41,11 +54,21 @@ export function Component() {
         {t('ops.intro')}
       </Text>
       <Stack gap="md">
-        <Choice label={t('ops.service')} value={service} options={OPS_SERVICES.map((s) => ({ value: s, label: t(`ops.services.${s}`) }))} onChange={(s) => choose({ service: s })} />
+        <Choice
+          label={t('ops.service')}
+          value={service}
+          options={OPS_SERVICES.map((s) => ({ value: s, label: t(`ops.services.${s}`) }))}
+          onChange={(s) => choose({ service: s })}
+        />
         <Section id="ops-parked" title={`${t('ops.parked.title')} — ${t(`ops.services.${service}`)}`}>
           <Stack gap="sm">
             <Group justify="space-between" align="flex-end">
-              <Choice label={t('ops.parked.show')} value={filter} options={FILTERS.map((f) => ({ value: f, label: t(`ops.parked.statuses.${f}`) }))} onChange={(f) => choose({ show: f })} />
+              <Choice
+                label={t('ops.parked.show')}
+                value={filter}
+                options={FILTERS.map((f) => ({ value: f, label: t(`ops.parked.statuses.${f}`) }))}
+                onChange={(f) => choose({ show: f })}
+              />
               {status.data && <Text size="sm">{t('ops.counts', status.data.parked)}</Text>}
             </Group>
             {parked.isPending && <Loader size="sm" aria-label={t('app.loading')} />}

@@ -48,11 +48,19 @@ export function usePvQueue(filters: QueueFilters) {
 
 /** One PV with its ETag: every step sends it back as If-Match. */
 export function usePv(id: string) {
-  return useQuery({ queryKey: pvKeys.detail(id), ...FRESH, queryFn: () => call(reportsApi.GET('/api/reports/pvs/{pvId}', { params: { path: { pvId: id } } })) });
+  return useQuery({
+    queryKey: pvKeys.detail(id),
+    ...FRESH,
+    queryFn: () => call(reportsApi.GET('/api/reports/pvs/{pvId}', { params: { path: { pvId: id } } })),
+  });
 }
 
 export function usePvHistory(id: string) {
-  return useQuery({ queryKey: pvKeys.history(id), ...FRESH, queryFn: async () => (await call(reportsApi.GET('/api/reports/pvs/{pvId}/history', { params: { path: { pvId: id } } }))).data });
+  return useQuery({
+    queryKey: pvKeys.history(id),
+    ...FRESH,
+    queryFn: async () => (await call(reportsApi.GET('/api/reports/pvs/{pvId}/history', { params: { path: { pvId: id } } }))).data,
+  });
 }
 
 /** The PVs of a report (a finalised PV's supplementary PVs are among them). */
@@ -123,7 +131,12 @@ export function useDraftPv(reportId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: { body: DraftPvBody; idempotencyKey: string }) =>
-      call(reportsApi.POST('/api/reports/{id}/pvs', { params: { path: { id: reportId }, header: { 'Idempotency-Key': idempotencyKey } }, body })),
+      call(
+        reportsApi.POST('/api/reports/{id}/pvs', {
+          params: { path: { id: reportId }, header: { 'Idempotency-Key': idempotencyKey } },
+          body,
+        }),
+      ),
     onSuccess: (answer) => {
       queryClient.setQueryData(pvKeys.detail(answer.data.id), answer);
       return queryClient.invalidateQueries({ queryKey: pvKeys.ofReport(reportId) });

@@ -12,7 +12,14 @@ export async function sha256Hex(file: Blob): Promise<string> {
  * The PV's document: picked from disk and kept there — the PV references it by its SHA-256, computed in
  * the browser (the document lives in document storage, not in the case platform). `value` is the hash.
  */
-export function DocumentInput(props: { label: string; description: string; required?: boolean; value: string; onChange: (sha256: string) => void; error?: string }) {
+export function DocumentInput(props: {
+  label: string;
+  description: string;
+  required?: boolean;
+  value: string;
+  onChange: (sha256: string) => void;
+  error?: string;
+}) {
   const { label, description, required, value, onChange, error } = props;
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);

@@ -22,7 +22,15 @@ interface Values {
  * A PV drafted for a report (the user is its author), or a supplementary PV to a finalised one. One
  * Idempotency-Key per filled-in form: a retry after a lost answer returns the first PV, not a second.
  */
-export function DraftPvForm({ reportId, supplementsPvId, initial }: { reportId: string; supplementsPvId?: string; initial?: Partial<Values> }) {
+export function DraftPvForm({
+  reportId,
+  supplementsPvId,
+  initial,
+}: {
+  reportId: string;
+  supplementsPvId?: string;
+  initial?: Partial<Values>;
+}) {
   const { t } = useTranslation();
   const label = usePvLabel();
   const navigate = useNavigate();
@@ -52,7 +60,10 @@ export function DraftPvForm({ reportId, supplementsPvId, initial }: { reportId: 
         },
         onError: (error) => {
           setIdempotencyKey(crypto.randomUUID());
-          setProblem({ error, unplaced: error instanceof ProblemError ? applyProblemToForm(form, error, t, { supplementsPvId: 'legalQualification' }) : [] });
+          setProblem({
+            error,
+            unplaced: error instanceof ProblemError ? applyProblemToForm(form, error, t, { supplementsPvId: 'legalQualification' }) : [],
+          });
         },
       },
     );
@@ -61,9 +72,21 @@ export function DraftPvForm({ reportId, supplementsPvId, initial }: { reportId: 
     <form onSubmit={submit} noValidate aria-label={t('pvs.draft.title')}>
       <Stack gap="sm" maw={760}>
         {problem && <ProblemAlert error={problem.error} unplaced={problem.unplaced} />}
-        <TextInput label={t('pvs.draft.legalQualification')} description={t('pvs.draft.legalQualificationHint')} withAsterisk maxLength={500} {...form.getInputProps('legalQualification')} />
+        <TextInput
+          label={t('pvs.draft.legalQualification')}
+          description={t('pvs.draft.legalQualificationHint')}
+          withAsterisk
+          maxLength={500}
+          {...form.getInputProps('legalQualification')}
+        />
         <Group grow align="flex-start">
-          <TextInput label={t('pvs.draft.offenceType')} description={t('pvs.draft.offenceTypeHint')} withAsterisk maxLength={100} {...form.getInputProps('offenceType')} />
+          <TextInput
+            label={t('pvs.draft.offenceType')}
+            description={t('pvs.draft.offenceTypeHint')}
+            withAsterisk
+            maxLength={100}
+            {...form.getInputProps('offenceType')}
+          />
           <Select
             label={t('pvs.draft.destination')}
             withAsterisk

@@ -21,7 +21,11 @@ export function FinaliseForm({ take, pending }: { take: Take; pending: boolean }
       },
     },
   });
-  const hint = format.data ? (format.data.example ? t('pvs.actions.pvNumberFormat', { example: format.data.example }) : t('pvs.actions.pvNumberPattern', { pattern: format.data.pattern })) : undefined;
+  const hint = format.data
+    ? format.data.example
+      ? t('pvs.actions.pvNumberFormat', { example: format.data.example })
+      : t('pvs.actions.pvNumberPattern', { pattern: format.data.pattern })
+    : undefined;
   const submit = form.onSubmit((v) => {
     const pvNumber = v.pvNumber.trim();
     take({ kind: 'finalisation', body: { pvNumber } }, t('pvs.actions.finalised', { number: pvNumber }), form);
@@ -29,7 +33,15 @@ export function FinaliseForm({ take, pending }: { take: Take; pending: boolean }
   return (
     <form onSubmit={submit} noValidate aria-label={t('pvs.actions.finalise')}>
       <Group align="flex-start" gap="sm">
-        <TextInput label={t('pvs.actions.pvNumber')} description={hint} withAsterisk autoComplete="off" spellCheck={false} style={{ flex: '1 1 260px' }} {...form.getInputProps('pvNumber')} />
+        <TextInput
+          label={t('pvs.actions.pvNumber')}
+          description={hint}
+          withAsterisk
+          autoComplete="off"
+          spellCheck={false}
+          style={{ flex: '1 1 260px' }}
+          {...form.getInputProps('pvNumber')}
+        />
         <Button type="submit" mt={hint ? 42 : 24} loading={pending}>
           {t('pvs.actions.finaliseSubmit')}
         </Button>

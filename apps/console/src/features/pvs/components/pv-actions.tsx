@@ -55,7 +55,11 @@ export function PvActions({ pv, etag, onReload }: { pv: WrittenPv; etag: string 
     // The promise, not mutate's callbacks: the panel is re-keyed by the new ETag as soon as the PV changes.
     step.mutateAsync({ step: s, etag }).then(
       () => notifySuccess(done),
-      (error: unknown) => setProblem({ error, unplaced: form && error instanceof ProblemError && !isConflict(error) ? applyProblemToForm(form, error, t, aliases) : [] }),
+      (error: unknown) =>
+        setProblem({
+          error,
+          unplaced: form && error instanceof ProblemError && !isConflict(error) ? applyProblemToForm(form, error, t, aliases) : [],
+        }),
     );
   };
   const pending = step.isPending;
@@ -99,7 +103,10 @@ export function PvActions({ pv, etag, onReload }: { pv: WrittenPv; etag: string 
       case 'approve':
         return open === 'reject' ? null : (
           <Group key={s.action}>
-            <Button loading={pending} onClick={() => take({ kind: 'quality-check', body: { outcome: 'approved' } }, t('pvs.actions.approved'))}>
+            <Button
+              loading={pending}
+              onClick={() => take({ kind: 'quality-check', body: { outcome: 'approved' } }, t('pvs.actions.approved'))}
+            >
               {labelOf.approve}
             </Button>
           </Group>

@@ -40,7 +40,9 @@ export function PvFacts({ pv }: { pv: WrittenPv }) {
           </Fact>
         )}
         <Fact label={t('pvs.detail.document')} wide>
-          <span style={{ fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 'var(--mantine-font-size-xs)' }}>{pv.documentSha256}</span>
+          <span style={{ fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 'var(--mantine-font-size-xs)' }}>
+            {pv.documentSha256}
+          </span>
         </Fact>
       </SimpleGrid>
     </Section>

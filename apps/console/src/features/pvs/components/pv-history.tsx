@@ -13,12 +13,19 @@ function Details({ entry }: { entry: PvHistoryEntry }) {
   const label = usePvLabel();
   const lines: string[] = [];
   if (entry.round !== undefined && entry.step !== 'submitted') lines.push(t('pvs.history.round', { round: entry.round }));
-  if (entry.content) lines.push(`${entry.content.legalQualification} — ${entry.content.offenceType}, ${label('destination', entry.content.destination)}`);
+  if (entry.content)
+    lines.push(`${entry.content.legalQualification} — ${entry.content.offenceType}, ${label('destination', entry.content.destination)}`);
   if (entry.supplements) lines.push(t('pvs.history.supplements', { number: entry.supplements.pvNumber }));
   if (entry.corrections) {
     const c = entry.corrections;
     // In the form's order, whatever order the store kept the keys in.
-    const fields = pvCodesOf('field').filter((f) => c[f] !== undefined).map((f) => (f === 'documentSha256' ? label('field', f) : `${label('field', f)} → ${f === 'destination' ? label('destination', c.destination) : String(c[f])}`));
+    const fields = pvCodesOf('field')
+      .filter((f) => c[f] !== undefined)
+      .map((f) =>
+        f === 'documentSha256'
+          ? label('field', f)
+          : `${label('field', f)} → ${f === 'destination' ? label('destination', c.destination) : String(c[f])}`,
+      );
     lines.push(t('pvs.history.corrected', { fields: fields.join('; ') }));
   }
   if (entry.correctionNote) lines.push(t('pvs.history.note', { note: entry.correctionNote }));

@@ -10,7 +10,13 @@ import { Staff } from './staff';
 const DAY = 24 * 60 * 60 * 1000;
 
 /** GAK's queue: dense, sortable by waiting time, each line opening its PV. */
-export function PvQueueTable(props: { items: PvQueueEntry[]; order: 'oldest' | 'newest'; onToggleOrder: () => void; now: number; showStages: boolean }) {
+export function PvQueueTable(props: {
+  items: PvQueueEntry[];
+  order: 'oldest' | 'newest';
+  onToggleOrder: () => void;
+  now: number;
+  showStages: boolean;
+}) {
   const { items, order, onToggleOrder, now, showStages } = props;
   const { t } = useTranslation();
   const label = usePvLabel();
@@ -25,7 +31,12 @@ export function PvQueueTable(props: { items: PvQueueEntry[]; order: 'oldest' | '
         <Table.Thead>
           <Table.Tr>
             <Table.Th aria-sort={order === 'oldest' ? 'ascending' : 'descending'}>
-              <UnstyledButton onClick={onToggleOrder} fw={700} fz="sm" aria-label={t('pvs.queue.sort.toggle', { order: t(`pvs.queue.sort.${order}`) })}>
+              <UnstyledButton
+                onClick={onToggleOrder}
+                fw={700}
+                fz="sm"
+                aria-label={t('pvs.queue.sort.toggle', { order: t(`pvs.queue.sort.${order}`) })}
+              >
                 {t('pvs.queue.columns.since')} {order === 'oldest' ? '▲' : '▼'}
               </UnstyledButton>
             </Table.Th>
@@ -41,7 +52,12 @@ export function PvQueueTable(props: { items: PvQueueEntry[]; order: 'oldest' | '
           {items.map((p) => (
             <Table.Tr key={p.pvId}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Anchor component={Link} to={`/pvs/${p.pvId}`} size="sm" aria-label={t('pvs.queue.open', { what: `${p.pvNumber ?? p.offenceType}, ${formatDateTime(p.statusSince)}` })}>
+                <Anchor
+                  component={Link}
+                  to={`/pvs/${p.pvId}`}
+                  size="sm"
+                  aria-label={t('pvs.queue.open', { what: `${p.pvNumber ?? p.offenceType}, ${formatDateTime(p.statusSince)}` })}
+                >
                   <DateTime value={p.statusSince} />
                 </Anchor>
                 <Text size="xs" c="dimmed">

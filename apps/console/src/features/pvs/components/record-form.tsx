@@ -7,7 +7,16 @@ import type { Take } from './take';
  * Records that the finalised PV went somewhere (the parket, the city, the ANG), with the recipient's
  * reference when it gave one. `field` is the request's name of that reference.
  */
-export function RecordForm(props: { title: string; refLabel: string; submit: string; done: string; field: 'recipientRef' | 'angRef'; step: (ref: string | undefined) => PvStep; take: Take; pending: boolean }) {
+export function RecordForm(props: {
+  title: string;
+  refLabel: string;
+  submit: string;
+  done: string;
+  field: 'recipientRef' | 'angRef';
+  step: (ref: string | undefined) => PvStep;
+  take: Take;
+  pending: boolean;
+}) {
   const { title, refLabel, submit, done, field, step, take, pending } = props;
   const form = useForm<{ ref: string }>({ initialValues: { ref: '' } });
   const onSubmit = form.onSubmit((v) => take(step(v.ref.trim() || undefined), done, form, { [field]: 'ref' }));

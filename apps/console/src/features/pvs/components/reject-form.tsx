@@ -10,7 +10,8 @@ export function RejectForm({ take, pending, onCancel }: { take: Take; pending: b
   const { t } = useTranslation();
   const form = useForm<{ reasons: string[] }>({
     initialValues: { reasons: [''] },
-    validate: (values) => Object.fromEntries(values.reasons.flatMap((r, i) => (r.trim() ? [] : [[`reasons.${i}`, t('pvs.draft.required')]]))),
+    validate: (values) =>
+      Object.fromEntries(values.reasons.flatMap((r, i) => (r.trim() ? [] : [[`reasons.${i}`, t('pvs.draft.required')]]))),
   });
   const submit = form.onSubmit((v) => {
     const reasons = v.reasons.map((r) => r.trim()).filter(Boolean);
@@ -36,7 +37,13 @@ export function RejectForm({ take, pending, onCancel }: { take: Take; pending: b
                 {...form.getInputProps(`reasons.${i}`)}
               />
               {reasons.length > 1 && (
-                <ActionIcon variant="subtle" color="red.9" mt={26} aria-label={t('pvs.actions.removeReason', { n: i + 1 })} onClick={() => form.removeListItem('reasons', i)}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red.9"
+                  mt={26}
+                  aria-label={t('pvs.actions.removeReason', { n: i + 1 })}
+                  onClick={() => form.removeListItem('reasons', i)}
+                >
                   ×
                 </ActionIcon>
               )}

@@ -7,7 +7,12 @@ describe('a resubmission after a rejection', () => {
   it('sends as corrections only what changed, trimmed, with the note', () => {
     expect(
       toResubmission(pv, {
-        corrections: { legalQualification: ' Diefstal met braak (art. 461 en 467 Sw.) ', offenceType: 'fietsdiefstal', destination: 'parket', documentSha256: '' },
+        corrections: {
+          legalQualification: ' Diefstal met braak (art. 461 en 467 Sw.) ',
+          offenceType: 'fietsdiefstal',
+          destination: 'parket',
+          documentSha256: '',
+        },
         correctionNote: ' Artikel aangevuld ',
       }),
     ).toEqual({ corrections: { legalQualification: 'Diefstal met braak (art. 461 en 467 Sw.)' }, correctionNote: 'Artikel aangevuld' });
@@ -17,6 +22,8 @@ describe('a resubmission after a rejection', () => {
     expect(
       toResubmission(pv, { corrections: { ...pv, destination: 'city_gas', documentSha256: 'b'.repeat(64) }, correctionNote: 'GAS' }),
     ).toEqual({ corrections: { destination: 'city_gas', documentSha256: 'b'.repeat(64) }, correctionNote: 'GAS' });
-    expect(toResubmission(pv, { corrections: { ...pv, documentSha256: '' }, correctionNote: 'Handtekening toegevoegd op papier' })).toEqual({ correctionNote: 'Handtekening toegevoegd op papier' });
+    expect(toResubmission(pv, { corrections: { ...pv, documentSha256: '' }, correctionNote: 'Handtekening toegevoegd op papier' })).toEqual(
+      { correctionNote: 'Handtekening toegevoegd op papier' },
+    );
   });
 });

@@ -28,7 +28,15 @@ export function ResubmitForm({ pv, take, pending, onCancel }: { pv: WrittenPv; t
   const { t } = useTranslation();
   const label = usePvLabel();
   const form = useForm<Values>({
-    initialValues: { corrections: { legalQualification: pv.legalQualification, offenceType: pv.offenceType, destination: pv.destination, documentSha256: '' }, correctionNote: '' },
+    initialValues: {
+      corrections: {
+        legalQualification: pv.legalQualification,
+        offenceType: pv.offenceType,
+        destination: pv.destination,
+        documentSha256: '',
+      },
+      correctionNote: '',
+    },
     validate: {
       corrections: {
         legalQualification: (v) => (v.trim() ? null : t('pvs.draft.required')),
@@ -37,12 +45,19 @@ export function ResubmitForm({ pv, take, pending, onCancel }: { pv: WrittenPv; t
       correctionNote: (v) => (v.trim() ? null : t('pvs.draft.required')),
     },
   });
-  const submit = form.onSubmit((v) => take({ kind: 'submission', body: toResubmission(pv, v) }, t('pvs.actions.resubmitted'), form, { corrections: 'correctionNote' }));
+  const submit = form.onSubmit((v) =>
+    take({ kind: 'submission', body: toResubmission(pv, v) }, t('pvs.actions.resubmitted'), form, { corrections: 'correctionNote' }),
+  );
   return (
     <form onSubmit={submit} noValidate aria-label={t('pvs.actions.resubmit')}>
       <Stack gap="sm">
         <Text size="sm">{t('pvs.actions.resubmitIntro')}</Text>
-        <TextInput label={t('pvs.detail.legalQualification')} withAsterisk maxLength={500} {...form.getInputProps('corrections.legalQualification')} />
+        <TextInput
+          label={t('pvs.detail.legalQualification')}
+          withAsterisk
+          maxLength={500}
+          {...form.getInputProps('corrections.legalQualification')}
+        />
         <Group grow align="flex-start">
           <TextInput label={t('pvs.detail.offenceType')} withAsterisk maxLength={100} {...form.getInputProps('corrections.offenceType')} />
           <Select
@@ -59,7 +74,15 @@ export function ResubmitForm({ pv, take, pending, onCancel }: { pv: WrittenPv; t
           onChange={(sha) => form.setFieldValue('corrections.documentSha256', sha)}
           error={form.errors['corrections.documentSha256'] as string | undefined}
         />
-        <Textarea label={t('pvs.actions.correctionNote')} description={t('pvs.actions.correctionNoteHint')} withAsterisk autosize minRows={2} maxLength={1000} {...form.getInputProps('correctionNote')} />
+        <Textarea
+          label={t('pvs.actions.correctionNote')}
+          description={t('pvs.actions.correctionNoteHint')}
+          withAsterisk
+          autosize
+          minRows={2}
+          maxLength={1000}
+          {...form.getInputProps('correctionNote')}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}

@@ -33,7 +33,12 @@ export function SupplementaryPvs({ pvId, reportId }: { pvId: string; reportId: s
               {supplements.map((s) => (
                 <Table.Tr key={s.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/pvs/${s.id}`} size="sm" aria-label={t('pvs.detail.openSupplement', { date: formatDateTime(s.pv.draftedAt) })}>
+                    <Anchor
+                      component={Link}
+                      to={`/pvs/${s.id}`}
+                      size="sm"
+                      aria-label={t('pvs.detail.openSupplement', { date: formatDateTime(s.pv.draftedAt) })}
+                    >
                       <DateTime value={s.pv.draftedAt} />
                     </Anchor>
                   </Table.Td>

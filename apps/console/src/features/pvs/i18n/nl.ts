@@ -53,7 +53,7 @@ export const pvsNl = {
     supplementsLink: 'PV {{number}}',
     rejection: 'Afgekeurd door GAK — redenen',
     supplementary: "Aanvullende PV's",
-    noSupplementary: "Nog geen aanvullend PV.",
+    noSupplementary: 'Nog geen aanvullend PV.',
     supplementaryColumns: { drafted: 'Opgesteld', qualification: 'Kwalificatie', status: 'Status', number: 'PV-nummer' },
     openSupplement: 'Aanvullend PV van {{date}} openen',
     breakGlassNotice: 'U bekijkt dit PV buiten uw toewijzing. Deze inzage werd gelogd.',

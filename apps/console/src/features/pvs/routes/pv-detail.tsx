@@ -22,7 +22,11 @@ function PvDetailScreen() {
   const answer = usePv(id);
   const history = usePvHistory(id);
   const pv = answer.data?.data.pv;
-  const title = pv ? (pv.pvNumber ? t('pvs.detail.titleNumbered', { number: pv.pvNumber }) : t('pvs.detail.titleDraft', { offenceType: pv.offenceType })) : t('pvs.detail.title');
+  const title = pv
+    ? pv.pvNumber
+      ? t('pvs.detail.titleNumbered', { number: pv.pvNumber })
+      : t('pvs.detail.titleDraft', { offenceType: pv.offenceType })
+    : t('pvs.detail.title');
   const reload = () => Promise.all([answer.refetch(), history.refetch()]);
   return (
     <Stack gap="sm">

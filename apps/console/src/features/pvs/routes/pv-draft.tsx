@@ -18,7 +18,9 @@ function SupplementDraft({ reportId, pvId }: { reportId: string; pvId: string })
       <PageTitle>{pv?.pvNumber ? t('pvs.draft.titleSupplement', { number: pv.pvNumber }) : t('pvs.draft.title')}</PageTitle>
       <Text size="sm">{t('pvs.draft.introSupplement')}</Text>
       {original.isError && <ProblemAlert error={original.error} />}
-      {pv && <DraftPvForm reportId={reportId} supplementsPvId={pvId} initial={{ offenceType: pv.offenceType, destination: pv.destination }} />}
+      {pv && (
+        <DraftPvForm reportId={reportId} supplementsPvId={pvId} initial={{ offenceType: pv.offenceType, destination: pv.destination }} />
+      )}
     </>
   );
 }

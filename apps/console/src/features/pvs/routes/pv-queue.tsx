@@ -42,7 +42,10 @@ function PvQueueScreen() {
           allowDeselect={false}
           value={stage ?? ALL}
           onChange={(v) => set('stage', v)}
-          data={[...pvCodesOf('stage').map((s) => ({ value: s, label: label('stage', s) })), { value: ALL, label: t('pvs.queue.stageAll') }]}
+          data={[
+            ...pvCodesOf('stage').map((s) => ({ value: s, label: label('stage', s) })),
+            { value: ALL, label: t('pvs.queue.stageAll') },
+          ]}
           w={240}
         />
         <Select
@@ -71,7 +74,15 @@ function PvQueueScreen() {
       {queue.isError && <ProblemAlert error={queue.error} />}
       {queue.isPending && <Text>{t('app.loading')}</Text>}
       {queue.isSuccess && items.length === 0 && <Text>{t('pvs.queue.empty')}</Text>}
-      {items.length > 0 && <PvQueueTable items={items} order={order} onToggleOrder={() => set('order', order === 'oldest' ? 'newest' : null)} now={queue.dataUpdatedAt} showStages={stage === undefined} />}
+      {items.length > 0 && (
+        <PvQueueTable
+          items={items}
+          order={order}
+          onToggleOrder={() => set('order', order === 'oldest' ? 'newest' : null)}
+          now={queue.dataUpdatedAt}
+          showStages={stage === undefined}
+        />
+      )}
       <ListPagination page={page} shown={items.length} pageSize={PAGE_SIZE} onChange={(p) => set('page', String(p))} />
     </>
   );

@@ -51,7 +51,8 @@ export const reportKeys = {
   detail: (id: string) => [...reportKeys.all, 'detail', id] as const,
   reference: () => [...reportKeys.all, 'reference'] as const,
   deadlines: () => [...reportKeys.all, 'deadlines'] as const,
-  statistics: (dimension: StatisticsDimension, filters: StatisticsFilters) => [...reportKeys.all, 'statistics', dimension, filters] as const,
+  statistics: (dimension: StatisticsDimension, filters: StatisticsFilters) =>
+    [...reportKeys.all, 'statistics', dimension, filters] as const,
 };
 
 export function useReportList(filters: ReportFilters) {
@@ -60,7 +61,9 @@ export function useReportList(filters: ReportFilters) {
     ...FRESH,
     meta: { live: ['report'] },
     placeholderData: keepPreviousData,
-    queryFn: async () => (await call(reportsApi.GET('/api/reports', { params: { query: { ...filters, limit: PAGE_SIZE, offset: filters.offset ?? 0 } } }))).data,
+    queryFn: async () =>
+      (await call(reportsApi.GET('/api/reports', { params: { query: { ...filters, limit: PAGE_SIZE, offset: filters.offset ?? 0 } } })))
+        .data,
   });
 }
 
@@ -98,14 +101,17 @@ export function useStatistics(dimension: StatisticsDimension, filters: Statistic
   return useQuery({
     queryKey: reportKeys.statistics(dimension, filters),
     placeholderData: keepPreviousData,
-    queryFn: async () => (await call(reportsApi.GET('/api/reports/statistics', { params: { query: { ...filters, groupBy: dimension } } }))).data,
+    queryFn: async () =>
+      (await call(reportsApi.GET('/api/reports/statistics', { params: { query: { ...filters, groupBy: dimension } } }))).data,
   });
 }
 
 /** After a write on a report: its new version is the answer; lists, deadlines and statistics show it too. */
 function written(queryClient: QueryClient, id: string, answer: Answer<ReportView>): Promise<void> {
   queryClient.setQueryData(reportKeys.detail(id), answer);
-  return queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'reports' && q.queryKey[1] !== 'detail' && q.queryKey[1] !== 'reference' });
+  return queryClient.invalidateQueries({
+    predicate: (q) => q.queryKey[0] === 'reports' && q.queryKey[1] !== 'detail' && q.queryKey[1] !== 'reference',
+  });
 }
 
 /**
@@ -131,7 +137,8 @@ interface OnVersion<B> {
 export function useAmendReport(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, etag }: OnVersion<AmendReportBody>) => call(reportsApi.POST('/api/reports/{id}/amendments', { params: { path: { id }, header: ifMatch(etag) }, body })),
+    mutationFn: ({ body, etag }: OnVersion<AmendReportBody>) =>
+      call(reportsApi.POST('/api/reports/{id}/amendments', { params: { path: { id }, header: ifMatch(etag) }, body })),
     onSuccess: (answer) => written(queryClient, id, answer),
   });
 }
@@ -140,7 +147,8 @@ export function useAmendReport(id: string) {
 export function useAssignReport(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, etag }: OnVersion<AssignReportBody>) => call(reportsApi.POST('/api/reports/{id}/assignment', { params: { path: { id }, header: ifMatch(etag) }, body })),
+    mutationFn: ({ body, etag }: OnVersion<AssignReportBody>) =>
+      call(reportsApi.POST('/api/reports/{id}/assignment', { params: { path: { id }, header: ifMatch(etag) }, body })),
     onSuccess: (answer) => written(queryClient, id, answer),
   });
 }

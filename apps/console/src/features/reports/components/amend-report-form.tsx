@@ -26,7 +26,13 @@ const FIELD_ALIASES = { 'changes.timeWindow': 'changes.timeWindow.from', 'change
  * changed the report meanwhile, the service answers 412 and the form offers to load the new version
  * (the form starts again from it). Saying the report concerns police conduct sends it to integrity.
  */
-export function AmendReportForm(props: { report: OpenReport; etag: string | null; onDone: () => void; onSaved: (view: ReportView) => void; onReload: () => Promise<unknown> }) {
+export function AmendReportForm(props: {
+  report: OpenReport;
+  etag: string | null;
+  onDone: () => void;
+  onSaved: (view: ReportView) => void;
+  onReload: () => Promise<unknown>;
+}) {
   const { report, etag, onDone, onSaved, onReload } = props;
   const { t, i18n } = useTranslation();
   const amend = useAmendReport(report.reportId);
@@ -38,7 +44,11 @@ export function AmendReportForm(props: { report: OpenReport; etag: string | null
   const rules = {
     criminal: CRIMINAL_KINDS.includes(report.kind),
     placeRequired: OBJECT_KINDS.includes(report.kind),
-    keep: { incidentType: report.incidentType !== undefined, timeWindow: report.timeWindow !== undefined, place: report.place !== undefined },
+    keep: {
+      incidentType: report.incidentType !== undefined,
+      timeWindow: report.timeWindow !== undefined,
+      place: report.place !== undefined,
+    },
   };
   const form = useForm<Values>({
     initialValues: { changes: original, reason: '' },
@@ -54,7 +64,10 @@ export function AmendReportForm(props: { report: OpenReport; etag: string | null
     const changes = amendmentChanges(original, v.changes);
     setNothing(Object.keys(changes).length === 0);
     if (Object.keys(changes).length === 0) return;
-    amend.mutate({ body: { changes, reason: v.reason.trim() }, etag }, { onSuccess: (answer) => onSaved(answer.data), onError: fail(form, FIELD_ALIASES) });
+    amend.mutate(
+      { body: { changes, reason: v.reason.trim() }, etag },
+      { onSuccess: (answer) => onSaved(answer.data), onError: fail(form, FIELD_ALIASES) },
+    );
   });
   return (
     <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
@@ -89,7 +102,13 @@ export function AmendReportForm(props: { report: OpenReport; etag: string | null
           <PartiesFieldset bind={bind} parties={values.changes.parties} />
           <StoryFieldset bind={bind} />
           <ParticularsFieldset bind={bind} values={values.changes} conductWarning={t('reports.amend.conductWarning')} />
-          <TextInput label={t('reports.amend.reason')} description={t('reports.amend.reasonHint')} withAsterisk {...form.getInputProps('reason')} key={form.key('reason')} />
+          <TextInput
+            label={t('reports.amend.reason')}
+            description={t('reports.amend.reasonHint')}
+            withAsterisk
+            {...form.getInputProps('reason')}
+            key={form.key('reason')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onDone}>
               {t('common.cancel')}

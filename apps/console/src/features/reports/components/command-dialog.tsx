@@ -21,7 +21,10 @@ export function useCommandProblem() {
   const clear = useCallback(() => setProblem(null), []);
   const fail = useCallback(
     (form: FormLike, aliases?: Record<string, string>) => (error: unknown) =>
-      setProblem({ error, unplaced: error instanceof ProblemError && !isConflict(error) ? applyProblemToForm(form, error, t, aliases) : [] }),
+      setProblem({
+        error,
+        unplaced: error instanceof ProblemError && !isConflict(error) ? applyProblemToForm(form, error, t, aliases) : [],
+      }),
     [t],
   );
   return { problem, clear, fail };

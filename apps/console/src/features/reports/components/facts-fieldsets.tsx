@@ -37,12 +37,35 @@ export function WhenWhereFieldset({ bind, rules, object = false }: { bind: Field
   return (
     <Fieldset legend={t('reports.intake.sections.when')}>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <DateInput label={t('reports.intake.from')} description={hint} {...dateProps} {...bind.props('timeWindow.from')} key={bind.key('timeWindow.from')} />
-        <DateInput label={t('reports.intake.to')} description={hint} {...dateProps} {...bind.props('timeWindow.to')} key={bind.key('timeWindow.to')} />
+        <DateInput
+          label={t('reports.intake.from')}
+          description={hint}
+          {...dateProps}
+          {...bind.props('timeWindow.from')}
+          key={bind.key('timeWindow.from')}
+        />
+        <DateInput
+          label={t('reports.intake.to')}
+          description={hint}
+          {...dateProps}
+          {...bind.props('timeWindow.to')}
+          key={bind.key('timeWindow.to')}
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 3 }} mt="sm">
-        <TextInput label={t('reports.intake.municipality')} withAsterisk={placeRequired} {...bind.props('place.municipality')} key={bind.key('place.municipality')} />
-        <TextInput label={t('reports.intake.postalCode')} inputMode="numeric" maxLength={4} {...bind.props('place.postalCode')} key={bind.key('place.postalCode')} />
+        <TextInput
+          label={t('reports.intake.municipality')}
+          withAsterisk={placeRequired}
+          {...bind.props('place.municipality')}
+          key={bind.key('place.municipality')}
+        />
+        <TextInput
+          label={t('reports.intake.postalCode')}
+          inputMode="numeric"
+          maxLength={4}
+          {...bind.props('place.postalCode')}
+          key={bind.key('place.postalCode')}
+        />
         <TextInput label={t('reports.intake.address')} {...bind.props('place.address')} key={bind.key('place.address')} />
       </SimpleGrid>
     </Fieldset>
@@ -60,10 +83,27 @@ export function PartiesFieldset({ bind, parties }: { bind: FieldBinder; parties:
         {parties.map((p, i) => (
           <Fieldset key={p.key} legend={t('reports.intake.party', { n: i + 1 })} variant="filled" data-testid={`party-${i}`}>
             <Group align="flex-start" grow preventGrowOverflow={false} wrap="wrap">
-              <TextInput label={t('reports.intake.partyName')} withAsterisk miw={200} {...bind.props(`parties.${i}.name`)} key={bind.key(`parties.${i}.name`)} />
-              <TextInput label={t('reports.intake.partyContact')} miw={200} {...bind.props(`parties.${i}.contact`)} key={bind.key(`parties.${i}.contact`)} />
+              <TextInput
+                label={t('reports.intake.partyName')}
+                withAsterisk
+                miw={200}
+                {...bind.props(`parties.${i}.name`)}
+                key={bind.key(`parties.${i}.name`)}
+              />
+              <TextInput
+                label={t('reports.intake.partyContact')}
+                miw={200}
+                {...bind.props(`parties.${i}.contact`)}
+                key={bind.key(`parties.${i}.contact`)}
+              />
             </Group>
-            <Checkbox.Group label={t('reports.intake.partyRoles')} withAsterisk mt="xs" {...bind.props(`parties.${i}.roles`)} key={bind.key(`parties.${i}.roles`)}>
+            <Checkbox.Group
+              label={t('reports.intake.partyRoles')}
+              withAsterisk
+              mt="xs"
+              {...bind.props(`parties.${i}.roles`)}
+              key={bind.key(`parties.${i}.roles`)}
+            >
               <Group gap="md" mt={4}>
                 {codesOf('partyRole').map((r) => (
                   <Checkbox key={r} value={r} label={label('partyRole', r)} />
@@ -72,7 +112,12 @@ export function PartiesFieldset({ bind, parties }: { bind: FieldBinder; parties:
             </Checkbox.Group>
             {parties.length > 1 && (
               <Group justify="flex-end" mt="xs">
-                <Button variant="default" size="xs" onClick={() => bind.remove('parties', i)} aria-label={t('reports.intake.removeParty', { n: i + 1 })}>
+                <Button
+                  variant="default"
+                  size="xs"
+                  onClick={() => bind.remove('parties', i)}
+                  aria-label={t('reports.intake.removeParty', { n: i + 1 })}
+                >
                   {t('common.remove')}
                 </Button>
               </Group>
@@ -130,7 +175,11 @@ export function ParticularsFieldset({ bind, values, conductWarning }: { bind: Fi
         </Group>
       </Checkbox.Group>
       <Stack gap="xs" mt="sm">
-        <Checkbox label={t('reports.intake.victimSupportWanted')} {...bind.props('victimSupportWanted', { type: 'checkbox' })} key={bind.key('victimSupportWanted')} />
+        <Checkbox
+          label={t('reports.intake.victimSupportWanted')}
+          {...bind.props('victimSupportWanted', { type: 'checkbox' })}
+          key={bind.key('victimSupportWanted')}
+        />
         <Checkbox
           label={t('reports.intake.concernsPoliceConduct')}
           description={t('reports.intake.concernsPoliceConductHint')}

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { openReport, REPORTER } from '../testing/open-report';
 import { amendmentChanges, factsFromReport, newParty, validateFacts } from './facts.model';
 
-const m = { required: 'req', municipality: 'muni', postalCode: 'pc', windowOrder: 'order', roles: 'roles', reporter: 'reporter', staffId: 'staff' };
+const m = {
+  required: 'req',
+  municipality: 'muni',
+  postalCode: 'pc',
+  windowOrder: 'order',
+  roles: 'roles',
+  reporter: 'reporter',
+  staffId: 'staff',
+};
 
 describe('the facts of a report, edited', () => {
   it('reads a report into the form in Belgian time, and an untouched form changes nothing', () => {
@@ -35,7 +43,12 @@ describe('the facts of a report, edited', () => {
   });
 
   it('keeps what the report has: an amendment may change the time window, place or incident type, not clear them', () => {
-    const cleared = { ...factsFromReport(openReport({ kind: 'melding' })), incidentType: '', timeWindow: { from: null, to: null }, place: { municipality: '', postalCode: '', address: '' } };
+    const cleared = {
+      ...factsFromReport(openReport({ kind: 'melding' })),
+      incidentType: '',
+      timeWindow: { from: null, to: null },
+      place: { municipality: '', postalCode: '', address: '' },
+    };
     const keep = { incidentType: true, timeWindow: true, place: true };
     expect(validateFacts(cleared, m, { criminal: false, placeRequired: false, keep }, 'changes.')).toEqual({
       'changes.incidentType': 'req',

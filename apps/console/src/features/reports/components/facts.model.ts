@@ -32,7 +32,15 @@ export interface FactsValues {
 
 type FactsBody = Pick<
   ReceiveReportBody,
-  'incidentType' | 'timeWindow' | 'place' | 'narrative' | 'parties' | 'motiveFlags' | 'victimSupportWanted' | 'concernsPoliceConduct' | 'staffMembersConcerned'
+  | 'incidentType'
+  | 'timeWindow'
+  | 'place'
+  | 'narrative'
+  | 'parties'
+  | 'motiveFlags'
+  | 'victimSupportWanted'
+  | 'concernsPoliceConduct'
+  | 'staffMembersConcerned'
 >;
 
 /** Aangiften and klachten say what and when (the service's CRIMINAL_KINDS). */
@@ -62,7 +70,9 @@ export function initialFacts(): FactsValues {
 export function factsFromReport(r: OpenReport): FactsValues {
   return {
     incidentType: r.incidentType ?? '',
-    timeWindow: r.timeWindow ? { from: instantToBrussels(r.timeWindow.from), to: instantToBrussels(r.timeWindow.to) } : { from: null, to: null },
+    timeWindow: r.timeWindow
+      ? { from: instantToBrussels(r.timeWindow.from), to: instantToBrussels(r.timeWindow.to) }
+      : { from: null, to: null },
     place: { municipality: r.place?.municipality ?? '', postalCode: r.place?.postalCode ?? '', address: r.place?.address ?? '' },
     narrative: r.narrative,
     parties: r.parties.map((p) => ({ key: p.partyId, partyId: p.partyId, name: p.name, roles: [...p.roles], contact: p.contact ?? '' })),
@@ -82,10 +92,17 @@ export function toFactsBody(v: FactsValues): FactsBody {
   const staff = v.staffMembersConcerned.map((s) => s.trim()).filter((s) => s !== '');
   return {
     ...(text(v.incidentType) ? { incidentType: text(v.incidentType) } : {}),
-    ...(v.timeWindow.from && v.timeWindow.to ? { timeWindow: { from: brusselsToInstant(v.timeWindow.from), to: brusselsToInstant(v.timeWindow.to) } } : {}),
+    ...(v.timeWindow.from && v.timeWindow.to
+      ? { timeWindow: { from: brusselsToInstant(v.timeWindow.from), to: brusselsToInstant(v.timeWindow.to) } }
+      : {}),
     ...(hasPlace ? { place: Object.fromEntries(Object.entries(place).filter(([, x]) => x !== undefined)) as FactsBody['place'] } : {}),
     narrative: v.narrative.trim(),
-    parties: v.parties.map((p) => ({ ...(p.partyId ? { partyId: p.partyId } : {}), name: p.name.trim(), roles: p.roles, ...(text(p.contact) ? { contact: text(p.contact) } : {}) })),
+    parties: v.parties.map((p) => ({
+      ...(p.partyId ? { partyId: p.partyId } : {}),
+      name: p.name.trim(),
+      roles: p.roles,
+      ...(text(p.contact) ? { contact: text(p.contact) } : {}),
+    })),
     motiveFlags: v.motiveFlags,
     victimSupportWanted: v.victimSupportWanted,
     concernsPoliceConduct: v.concernsPoliceConduct,
@@ -107,7 +124,15 @@ export function amendmentChanges(original: FactsValues, edited: FactsValues): Am
   return changes as AmendmentChanges;
 }
 
-export type FactsMessages = { required: string; municipality: string; postalCode: string; windowOrder: string; roles: string; reporter: string; staffId: string };
+export type FactsMessages = {
+  required: string;
+  municipality: string;
+  postalCode: string;
+  windowOrder: string;
+  roles: string;
+  reporter: string;
+  staffId: string;
+};
 
 export interface FactsRules {
   /** An aangifte or klacht: incident type and time window are required. */

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { appointmentExpected, initialIntakeValues, IntakeValues, toReceiveReportBody, validateIntake } from './intake-form.model';
 
-const m = { required: 'req', municipality: 'muni', postalCode: 'pc', windowOrder: 'order', roles: 'roles', reporter: 'reporter', staffId: 'staff' };
+const m = {
+  required: 'req',
+  municipality: 'muni',
+  postalCode: 'pc',
+  windowOrder: 'order',
+  roles: 'roles',
+  reporter: 'reporter',
+  staffId: 'staff',
+};
 
 function filled(): IntakeValues {
   const v = initialIntakeValues();

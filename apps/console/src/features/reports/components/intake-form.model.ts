@@ -48,7 +48,10 @@ export function toReceiveReportBody(v: IntakeValues): ReceiveReportBody {
  * works by appointment only (the zone's office rule, R-REP-2). The form says so beforehand; the service
  * applies the rule.
  */
-export function appointmentExpected(v: Pick<IntakeValues, 'kind' | 'channel' | 'urgent'>, offices: readonly { id: string; walkIn: boolean }[]): boolean {
+export function appointmentExpected(
+  v: Pick<IntakeValues, 'kind' | 'channel' | 'urgent'>,
+  offices: readonly { id: string; walkIn: boolean }[],
+): boolean {
   if (v.channel.kind !== 'front_desk' || v.urgent || !v.kind || !CRIMINAL_KINDS.includes(v.kind)) return false;
   const office = offices.find((o) => o.id === v.channel.officeId);
   return !!office && !office.walkIn;

@@ -10,7 +10,15 @@ import { useReceiveReport, useReportsReference } from '../api/reports.api';
 import type { ReportKind, ReportView } from '../api/reports.types';
 import { ParticularsFieldset, PartiesFieldset, StoryFieldset, WhenWhereFieldset } from './facts-fieldsets';
 import { bindFields } from './form-binder';
-import { appointmentExpected, CRIMINAL_KINDS, initialIntakeValues, IntakeValues, OBJECT_KINDS, toReceiveReportBody, validateIntake } from './intake-form.model';
+import {
+  appointmentExpected,
+  CRIMINAL_KINDS,
+  initialIntakeValues,
+  IntakeValues,
+  OBJECT_KINDS,
+  toReceiveReportBody,
+  validateIntake,
+} from './intake-form.model';
 
 /** Where a refusal names an object or a header rather than a field, the field that shows it. */
 const FIELD_ALIASES = { timeWindow: 'timeWindow.from', place: 'place.municipality', object: 'object.description', channel: 'channel.kind' };
@@ -21,7 +29,15 @@ const FIELD_ALIASES = { timeWindow: 'timeWindow.from', place: 'place.municipalit
  * obvious itself and shows the service's refusals beside the fields they name; a retry of the same
  * form (a double click, a lost answer) is answered with the first report (one Idempotency-Key per form).
  */
-export function IntakeForm({ onCreated, kinds, defaultKind = null }: { onCreated: (report: ReportView) => void; kinds?: readonly ReportKind[]; defaultKind?: ReportKind | null }) {
+export function IntakeForm({
+  onCreated,
+  kinds,
+  defaultKind = null,
+}: {
+  onCreated: (report: ReportView) => void;
+  kinds?: readonly ReportKind[];
+  defaultKind?: ReportKind | null;
+}) {
   const { t, i18n } = useTranslation();
   const label = useCodeLabel();
   const reference = useReportsReference();
@@ -94,7 +110,12 @@ export function IntakeForm({ onCreated, kinds, defaultKind = null }: { onCreated
           {objectKind && (
             <Fieldset legend={t('reports.intake.sections.object')}>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput label={t('reports.intake.objectDescription')} withAsterisk {...form.getInputProps('object.description')} key={form.key('object.description')} />
+                <TextInput
+                  label={t('reports.intake.objectDescription')}
+                  withAsterisk
+                  {...form.getInputProps('object.description')}
+                  key={form.key('object.description')}
+                />
                 <Select
                   label={t('reports.intake.objectCategory')}
                   clearable
@@ -121,7 +142,10 @@ export function IntakeForm({ onCreated, kinds, defaultKind = null }: { onCreated
                   label={t('reports.intake.office')}
                   withAsterisk
                   disabled={!reference.data}
-                  data={offices.map((o) => ({ value: o.id, label: t(o.walkIn ? 'reports.intake.officeWalkIn' : 'reports.intake.officeAppointment', { name: o.name }) }))}
+                  data={offices.map((o) => ({
+                    value: o.id,
+                    label: t(o.walkIn ? 'reports.intake.officeWalkIn' : 'reports.intake.officeAppointment', { name: o.name }),
+                  }))}
                   {...form.getInputProps('channel.officeId')}
                   key={form.key('channel.officeId')}
                 />

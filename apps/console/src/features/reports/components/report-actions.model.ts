@@ -58,4 +58,3 @@ export function reportActions(report: OpenReport, user: SessionUser): Record<Rep
             : ok,
   };
 }
-

@@ -18,7 +18,7 @@ interface DialogProps {
   onReload: () => void;
 }
 
-const required = (message: string) => (v: unknown) => (typeof v === 'string' ? v.trim() : v) ? null : message;
+const required = (message: string) => (v: unknown) => ((typeof v === 'string' ? v.trim() : v) ? null : message);
 
 /** The words for why an action is not offered now. */
 function useWhyNot() {
@@ -48,7 +48,21 @@ function useWhyNot() {
  * state allow it; otherwise the button is disabled with the reason beside it. The service still
  * decides, and its refusal is shown in the action's dialog.
  */
-export function ReportActions({ view, etag, reference, user, onAmend, onReload }: { view: OpenReportView; etag: string | null; reference?: ReportsReference; user: SessionUser; onAmend: () => void; onReload: () => void }) {
+export function ReportActions({
+  view,
+  etag,
+  reference,
+  user,
+  onAmend,
+  onReload,
+}: {
+  view: OpenReportView;
+  etag: string | null;
+  reference?: ReportsReference;
+  user: SessionUser;
+  onAmend: () => void;
+  onReload: () => void;
+}) {
   const { t } = useTranslation();
   const whyNot = useWhyNot();
   const [open, setOpen] = useState<Exclude<ReportAction, 'amend'> | null>(null);
@@ -61,7 +75,9 @@ export function ReportActions({ view, etag, reference, user, onAmend, onReload }
     { id: 'investigation', label: t('reports.actions.investigation.open') },
   ];
   const unavailable = actions.filter((a) => !available[a.id].ok);
-  const allReadOnly = unavailable.length === actions.length && unavailable.every((a) => !available[a.id].ok && (available[a.id] as { why: string }).why === 'readOnly');
+  const allReadOnly =
+    unavailable.length === actions.length &&
+    unavailable.every((a) => !available[a.id].ok && (available[a.id] as { why: string }).why === 'readOnly');
   const close = () => setOpen(null);
   const dialog = { view, etag, reference, onClose: close, onReload };
   return (
@@ -144,7 +160,13 @@ function AssignDialog({ view, etag, reference, onClose, onReload }: DialogProps)
       onReload={onReload}
       {...command}
     >
-      <Select label={t('reports.actions.assign.service')} withAsterisk searchable data={services.map((s) => ({ value: s.id, label: s.name }))} {...form.getInputProps('serviceId')} />
+      <Select
+        label={t('reports.actions.assign.service')}
+        withAsterisk
+        searchable
+        data={services.map((s) => ({ value: s.id, label: s.name }))}
+        {...form.getInputProps('serviceId')}
+      />
       <Textarea label={t('reports.actions.assign.note')} autosize minRows={2} {...form.getInputProps('note')} />
     </CommandDialog>
   );
@@ -183,7 +205,11 @@ function VictimSupportDialog({ view, etag, onClose, onReload }: DialogProps) {
   const victims = victimsToOffer(view.report);
   const req = required(t('reports.intake.validation.required'));
   const form = useForm({
-    initialValues: { partyId: victims.length === 1 ? victims[0].partyId : (null as string | null), supportBy: t('reports.actions.victimSupport.supportByDefault'), accepted: true },
+    initialValues: {
+      partyId: victims.length === 1 ? victims[0].partyId : (null as string | null),
+      supportBy: t('reports.actions.victimSupport.supportByDefault'),
+      accepted: true,
+    },
     validate: { partyId: req, supportBy: req },
   });
   const command = useCommandSubmit(form, offer, {
@@ -202,7 +228,12 @@ function VictimSupportDialog({ view, etag, onClose, onReload }: DialogProps) {
       onReload={onReload}
       {...command}
     >
-      <Select label={t('reports.actions.victimSupport.victim')} withAsterisk data={victims.map((p) => ({ value: p.partyId, label: p.name }))} {...form.getInputProps('partyId')} />
+      <Select
+        label={t('reports.actions.victimSupport.victim')}
+        withAsterisk
+        data={victims.map((p) => ({ value: p.partyId, label: p.name }))}
+        {...form.getInputProps('partyId')}
+      />
       <TextInput label={t('reports.actions.victimSupport.supportBy')} withAsterisk {...form.getInputProps('supportBy')} />
       <Checkbox label={t('reports.actions.victimSupport.accepted')} {...form.getInputProps('accepted', { type: 'checkbox' })} />
     </CommandDialog>
@@ -235,7 +266,14 @@ function InvestigationDialog({ view, etag, reference, onClose, onReload }: Dialo
       onReload={onReload}
       {...command}
     >
-      <Textarea label={t('reports.actions.investigation.reason')} withAsterisk autosize minRows={2} data-autofocus {...form.getInputProps('reason')} />
+      <Textarea
+        label={t('reports.actions.investigation.reason')}
+        withAsterisk
+        autosize
+        minRows={2}
+        data-autofocus
+        {...form.getInputProps('reason')}
+      />
     </CommandDialog>
   );
 }

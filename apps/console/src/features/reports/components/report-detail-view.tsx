@@ -14,7 +14,15 @@ import type { OpenReportView, ReportsReference } from '../api/reports.types';
  * A report as the desk reads it: where it stands, what may be done with it (`actions`, the screen's),
  * facts, statement, parties, particulars, follow-up, PVs, amendments.
  */
-export function ReportDetailView({ view, reference, actions }: { view: OpenReportView; reference?: ReportsReference; actions?: ReactNode }) {
+export function ReportDetailView({
+  view,
+  reference,
+  actions,
+}: {
+  view: OpenReportView;
+  reference?: ReportsReference;
+  actions?: ReactNode;
+}) {
   const { t } = useTranslation();
   const label = useCodeLabel();
   const user = useUser();
@@ -22,7 +30,9 @@ export function ReportDetailView({ view, reference, actions }: { view: OpenRepor
   const officeId = r.channel.kind === 'front_desk' ? r.channel.officeId : null;
   const office = officeId ? (reference?.offices.find((o) => o.id === officeId)?.name ?? officeId) : '';
   const service = (id: string | null) => (id ? (reference?.services.find((s) => s.id === id)?.name ?? id) : '');
-  const place = r.place ? [r.place.address, [r.place.postalCode, r.place.municipality].filter(Boolean).join(' ')].filter(Boolean).join(', ') : '';
+  const place = r.place
+    ? [r.place.address, [r.place.postalCode, r.place.municipality].filter(Boolean).join(' ')].filter(Boolean).join(', ')
+    : '';
   const hasVictims = r.parties.some((p) => p.roles.includes('victim'));
   return (
     <Stack gap="md">
@@ -48,12 +58,18 @@ export function ReportDetailView({ view, reference, actions }: { view: OpenRepor
           {r.appointmentRef && <Fact label={t('reports.detail.appointmentRef')}>{r.appointmentRef}</Fact>}
           <Fact label={t('reports.detail.incidentType')}>{r.incidentType}</Fact>
           <Fact label={t('reports.detail.timeWindow')}>
-            {r.timeWindow && t('reports.detail.timeWindowValue', { from: formatDateTime(r.timeWindow.from), to: formatDateTime(r.timeWindow.to) })}
+            {r.timeWindow &&
+              t('reports.detail.timeWindowValue', { from: formatDateTime(r.timeWindow.from), to: formatDateTime(r.timeWindow.to) })}
           </Fact>
           <Fact label={t('reports.detail.place')}>{place}</Fact>
           {r.object && (
             <Fact label={t('reports.detail.object')}>
-              {r.object.category ? t('reports.detail.objectValue', { category: label('objectCategory', r.object.category), description: r.object.description }) : r.object.description}
+              {r.object.category
+                ? t('reports.detail.objectValue', {
+                    category: label('objectCategory', r.object.category),
+                    description: r.object.description,
+                  })
+                : r.object.description}
             </Fact>
           )}
         </SimpleGrid>
@@ -80,7 +96,9 @@ export function ReportDetailView({ view, reference, actions }: { view: OpenRepor
                   <Table.Td>{p.name}</Table.Td>
                   <Table.Td>{p.roles.map((x) => label('partyRole', x)).join(', ')}</Table.Td>
                   <Table.Td>{p.contact ?? ''}</Table.Td>
-                  {hasVictims && <Table.Td>{r.victimSupportOffered.includes(p.partyId) ? t('reports.detail.supportOffered') : ''}</Table.Td>}
+                  {hasVictims && (
+                    <Table.Td>{r.victimSupportOffered.includes(p.partyId) ? t('reports.detail.supportOffered') : ''}</Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -98,9 +116,13 @@ export function ReportDetailView({ view, reference, actions }: { view: OpenRepor
           <SimpleGrid cols={1} component="dl" m={0}>
             <Fact label={t('reports.detail.assignedService')}>{service(r.assignedServiceId)}</Fact>
             <Fact label={t('reports.detail.referrals')}>
-              {r.referrals.map((x) => t('reports.detail.referralLine', { organisation: x.organisation, date: formatDateTime(x.referredAt) })).join('; ')}
+              {r.referrals
+                .map((x) => t('reports.detail.referralLine', { organisation: x.organisation, date: formatDateTime(x.referredAt) }))
+                .join('; ')}
             </Fact>
-            <Fact label={t('reports.detail.investigationRequestedAt')}>{r.investigationRequestedAt && <DateTime value={r.investigationRequestedAt} />}</Fact>
+            <Fact label={t('reports.detail.investigationRequestedAt')}>
+              {r.investigationRequestedAt && <DateTime value={r.investigationRequestedAt} />}
+            </Fact>
           </SimpleGrid>
         </Section>
       </SimpleGrid>
@@ -120,7 +142,12 @@ export function ReportDetailView({ view, reference, actions }: { view: OpenRepor
               {view.pvs.map((pv) => (
                 <Table.Tr key={pv.pvId}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/pvs/${pv.pvId}`} size="sm" aria-label={t('reports.detail.openPv', { what: pv.pvNumber ?? label('pvStatus', pv.status) })}>
+                    <Anchor
+                      component={Link}
+                      to={`/pvs/${pv.pvId}`}
+                      size="sm"
+                      aria-label={t('reports.detail.openPv', { what: pv.pvNumber ?? label('pvStatus', pv.status) })}
+                    >
                       {pv.pvNumber ?? t('reports.detail.pvWithoutNumber')}
                     </Anchor>
                   </Table.Td>
@@ -144,7 +171,11 @@ export function ReportDetailView({ view, reference, actions }: { view: OpenRepor
           <Stack gap={4}>
             {r.amendments.map((a) => (
               <Text size="sm" key={`${a.amendedAt}:${a.reason}`}>
-                {t('reports.detail.amendmentLine', { date: formatDateTime(a.amendedAt), fields: a.fields.map((f) => label('amendableField', f)).join(', '), reason: a.reason })}
+                {t('reports.detail.amendmentLine', {
+                  date: formatDateTime(a.amendedAt),
+                  fields: a.fields.map((f) => label('amendableField', f)).join(', '),
+                  reason: a.reason,
+                })}
               </Text>
             ))}
           </Stack>

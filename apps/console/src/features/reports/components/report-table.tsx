@@ -33,7 +33,13 @@ export function ReportTable({ items, reference }: { items: ReportListEntry[]; re
             r.status === 'routed_to_integrity' && !('kind' in r) ? (
               <Table.Tr key={r.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/reports/${r.id}`} size="sm" style={{ whiteSpace: 'nowrap' }} aria-label={t('reports.list.openRouted', { date: formatDateTime(r.routedAt) })}>
+                  <Anchor
+                    component={Link}
+                    to={`/reports/${r.id}`}
+                    size="sm"
+                    style={{ whiteSpace: 'nowrap' }}
+                    aria-label={t('reports.list.openRouted', { date: formatDateTime(r.routedAt) })}
+                  >
                     <DateTime value={r.routedAt} />
                   </Anchor>
                 </Table.Td>
@@ -45,7 +51,13 @@ export function ReportTable({ items, reference }: { items: ReportListEntry[]; re
               'kind' in r && (
                 <Table.Tr key={r.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/reports/${r.id}`} size="sm" style={{ whiteSpace: 'nowrap' }} aria-label={t('reports.list.openReport', { date: formatDateTime(r.receivedAt) })}>
+                    <Anchor
+                      component={Link}
+                      to={`/reports/${r.id}`}
+                      size="sm"
+                      style={{ whiteSpace: 'nowrap' }}
+                      aria-label={t('reports.list.openReport', { date: formatDateTime(r.receivedAt) })}
+                    >
                       <DateTime value={r.receivedAt} />
                     </Anchor>
                     {r.urgent && <UrgentBadge />}

@@ -19,7 +19,16 @@ export const reportsEn: ReportsCatalogue = {
     clearFilters: 'Clear filters',
     all: 'All',
     pageInfo: 'Reports {{from}}–{{to}}',
-    columns: { receivedAt: 'Received', kind: 'Kind', incidentType: 'Offence', channelOffice: 'Channel and office', status: 'Status', service: 'Service', pvs: 'PVs', urgent: 'Urgent' },
+    columns: {
+      receivedAt: 'Received',
+      kind: 'Kind',
+      incidentType: 'Offence',
+      channelOffice: 'Channel and office',
+      status: 'Status',
+      service: 'Service',
+      pvs: 'PVs',
+      urgent: 'Urgent',
+    },
     open: 'Open',
     openReport: 'Open the report of {{date}}',
     openRouted: 'Open the pointer of {{date}}',
@@ -28,7 +37,15 @@ export const reportsEn: ReportsCatalogue = {
   intake: {
     title: 'New report',
     intro: 'Take in an aangifte, complaint or notification, from any channel. Fields marked * are required.',
-    sections: { what: 'What', how: 'How it came in', when: 'When and where', parties: 'People involved', story: 'Statement', flags: 'Particulars', object: 'Object' },
+    sections: {
+      what: 'What',
+      how: 'How it came in',
+      when: 'When and where',
+      parties: 'People involved',
+      story: 'Statement',
+      flags: 'Particulars',
+      object: 'Object',
+    },
     kind: 'Kind',
     kindHint: {
       criminal: 'An aangifte or complaint says which offence and when.',
@@ -86,7 +103,8 @@ export const reportsEn: ReportsCatalogue = {
   },
   declaration: {
     title: 'Found or lost object',
-    intro: 'Register a found object or the declaration of a loss. It goes to the found-objects service (POPP), which matches lost and found objects.',
+    intro:
+      'Register a found object or the declaration of a loss. It goes to the found-objects service (POPP), which matches lost and found objects.',
     created: 'Object registered; it goes to the found-objects service.',
   },
   amend: {
@@ -97,7 +115,8 @@ export const reportsEn: ReportsCatalogue = {
     submit: 'Save the change',
     saved: 'Change saved.',
     nothing: 'You changed nothing.',
-    conductWarning: 'Note: if you mark this as a complaint about a member of the police, saving sends the report to internal oversight and the desk then sees only a pointer.',
+    conductWarning:
+      'Note: if you mark this as a complaint about a member of the police, saving sends the report to internal oversight and the desk then sees only a pointer.',
     routed: 'The report was sent to internal oversight.',
   },
   actions: {

@@ -19,7 +19,16 @@ export const reportsNl = {
     clearFilters: 'Filters wissen',
     all: 'Alle',
     pageInfo: 'Meldingen {{from}}–{{to}}',
-    columns: { receivedAt: 'Ontvangen', kind: 'Soort', incidentType: 'Feit', channelOffice: 'Kanaal en kantoor', status: 'Status', service: 'Dienst', pvs: "PV's", urgent: 'Dringend' },
+    columns: {
+      receivedAt: 'Ontvangen',
+      kind: 'Soort',
+      incidentType: 'Feit',
+      channelOffice: 'Kanaal en kantoor',
+      status: 'Status',
+      service: 'Dienst',
+      pvs: "PV's",
+      urgent: 'Dringend',
+    },
     open: 'Openen',
     openReport: 'Melding van {{date}} openen',
     openRouted: 'Verwijzing van {{date}} openen',
@@ -28,7 +37,15 @@ export const reportsNl = {
   intake: {
     title: 'Nieuwe melding',
     intro: 'Neem een aangifte, klacht of melding op, van elk kanaal. Velden met * zijn verplicht.',
-    sections: { what: 'Wat', how: 'Hoe ontvangen', when: 'Wanneer en waar', parties: 'Betrokkenen', story: 'Relaas', flags: 'Bijzonderheden', object: 'Voorwerp' },
+    sections: {
+      what: 'Wat',
+      how: 'Hoe ontvangen',
+      when: 'Wanneer en waar',
+      parties: 'Betrokkenen',
+      story: 'Relaas',
+      flags: 'Bijzonderheden',
+      object: 'Voorwerp',
+    },
     kind: 'Soort',
     kindHint: {
       criminal: 'Een aangifte of klacht zegt welk feit en wanneer.',
@@ -41,7 +58,8 @@ export const reportsNl = {
     officeWalkIn: '{{name}} (vrije inloop)',
     appointmentRef: 'Afspraakreferentie',
     appointmentRefHint: 'Verplicht aan een loket op afspraak, tenzij dringend.',
-    appointmentRefExpected: 'Dit kantoor werkt op afspraak voor aangiften en klachten: vul de referentie in, of duid aan dat het dringend is.',
+    appointmentRefExpected:
+      'Dit kantoor werkt op afspraak voor aangiften en klachten: vul de referentie in, of duid aan dat het dringend is.',
     urgent: 'Dringend',
     urgentHint: 'Een dringende aangifte wordt ook zonder afspraak opgenomen.',
     incidentType: 'Feit',
@@ -86,7 +104,8 @@ export const reportsNl = {
   },
   declaration: {
     title: 'Gevonden of verloren voorwerp',
-    intro: 'Registreer een gevonden voorwerp of de aangifte van een verlies. Het gaat naar de dienst gevonden voorwerpen (POPP), die verloren en gevonden voorwerpen met elkaar vergelijkt.',
+    intro:
+      'Registreer een gevonden voorwerp of de aangifte van een verlies. Het gaat naar de dienst gevonden voorwerpen (POPP), die verloren en gevonden voorwerpen met elkaar vergelijkt.',
     created: 'Voorwerp geregistreerd; het gaat naar de dienst gevonden voorwerpen.',
   },
   amend: {
@@ -97,7 +116,8 @@ export const reportsNl = {
     submit: 'Wijziging opslaan',
     saved: 'Wijziging opgeslagen.',
     nothing: 'U hebt niets gewijzigd.',
-    conductWarning: 'Opgelet: als u aanduidt dat het om een klacht over een politiemedewerker gaat, gaat de melding bij het opslaan naar Intern Toezicht en ziet het onthaal enkel nog een verwijzing.',
+    conductWarning:
+      'Opgelet: als u aanduidt dat het om een klacht over een politiemedewerker gaat, gaat de melding bij het opslaan naar Intern Toezicht en ziet het onthaal enkel nog een verwijzing.',
     routed: 'De melding werd doorgestuurd naar Intern Toezicht.',
   },
   actions: {

@@ -48,7 +48,19 @@ function Waiting({ step }: { step: Step }) {
   );
 }
 
-function Section({ id, title, count, overdue, children }: { id: string; title: string; count: number; overdue: number; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  count,
+  overdue,
+  children,
+}: {
+  id: string;
+  title: string;
+  count: number;
+  overdue: number;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Card withBorder component="section" aria-labelledby={id}>
@@ -110,7 +122,12 @@ function DeadlinesScreen() {
                 </Anchor>
               </Table.Td>
               <Table.Td>
-                <Anchor component={Link} to={`/reports/${p.reportId}`} size="sm" aria-label={t('reports.deadlines.openReportOf', { pv: p.pvNumber ?? formatDateTime(p.since) })}>
+                <Anchor
+                  component={Link}
+                  to={`/reports/${p.reportId}`}
+                  size="sm"
+                  aria-label={t('reports.deadlines.openReportOf', { pv: p.pvNumber ?? formatDateTime(p.since) })}
+                >
                   {t('reports.deadlines.openReport')}
                 </Anchor>
               </Table.Td>
@@ -135,7 +152,11 @@ function DeadlinesScreen() {
         <Button size="xs" variant="default" onClick={() => void deadlines.refetch()} loading={deadlines.isFetching}>
           {t('reports.deadlines.refresh')}
         </Button>
-        <Switch label={t('reports.deadlines.onlyOverdue')} checked={onlyOverdue} onChange={(e) => setOnlyOverdue(e.currentTarget.checked)} />
+        <Switch
+          label={t('reports.deadlines.onlyOverdue')}
+          checked={onlyOverdue}
+          onChange={(e) => setOnlyOverdue(e.currentTarget.checked)}
+        />
       </Group>
       {deadlines.isPending && (
         <Group gap="xs">
@@ -146,7 +167,12 @@ function DeadlinesScreen() {
       {deadlines.isError && <ProblemAlert error={deadlines.error} />}
       {d && (
         <>
-          <Section id="awaiting-pv" title={t('reports.deadlines.sections.reportsAwaitingPv')} count={keep(d.reportsAwaitingPv).length} overdue={overdue(d.reportsAwaitingPv)}>
+          <Section
+            id="awaiting-pv"
+            title={t('reports.deadlines.sections.reportsAwaitingPv')}
+            count={keep(d.reportsAwaitingPv).length}
+            overdue={overdue(d.reportsAwaitingPv)}
+          >
             <Table.ScrollContainer minWidth={640}>
               <Table striped>
                 {head(['due', 'waiting', 'what', 'where'])}
@@ -172,10 +198,20 @@ function DeadlinesScreen() {
               </Table>
             </Table.ScrollContainer>
           </Section>
-          <Section id="awaiting-check" title={t('reports.deadlines.sections.pvsAwaitingQualityCheck')} count={keep(d.pvsAwaitingQualityCheck).length} overdue={overdue(d.pvsAwaitingQualityCheck)}>
+          <Section
+            id="awaiting-check"
+            title={t('reports.deadlines.sections.pvsAwaitingQualityCheck')}
+            count={keep(d.pvsAwaitingQualityCheck).length}
+            overdue={overdue(d.pvsAwaitingQualityCheck)}
+          >
             {pvTable(d.pvsAwaitingQualityCheck)}
           </Section>
-          <Section id="awaiting-transmission" title={t('reports.deadlines.sections.pvsAwaitingTransmission')} count={keep(d.pvsAwaitingTransmission).length} overdue={overdue(d.pvsAwaitingTransmission)}>
+          <Section
+            id="awaiting-transmission"
+            title={t('reports.deadlines.sections.pvsAwaitingTransmission')}
+            count={keep(d.pvsAwaitingTransmission).length}
+            overdue={overdue(d.pvsAwaitingTransmission)}
+          >
             {pvTable(d.pvsAwaitingTransmission)}
           </Section>
         </>

@@ -28,7 +28,10 @@ function ReportDetailScreen() {
   const view = report.data?.data;
   const etag = report.data?.etag ?? null;
   const reload = () => report.refetch();
-  const title = view && view.status !== 'routed_to_integrity' ? t('reports.detail.titleOf', { kind: label('reportKind', view.report.kind), date: formatDate(view.report.receivedAt) }) : t('reports.detail.title');
+  const title =
+    view && view.status !== 'routed_to_integrity'
+      ? t('reports.detail.titleOf', { kind: label('reportKind', view.report.kind), date: formatDate(view.report.receivedAt) })
+      : t('reports.detail.title');
   return (
     <Stack gap="sm">
       <Anchor component={Link} to="/reports" size="sm">
@@ -70,7 +73,14 @@ function ReportDetailScreen() {
                 />
               </Card>
             ) : (
-              <ReportActions view={view} etag={etag} reference={reference.data} user={user} onAmend={() => setAmending(true)} onReload={() => void reload()} />
+              <ReportActions
+                view={view}
+                etag={etag}
+                reference={reference.data}
+                user={user}
+                onAmend={() => setAmending(true)}
+                onReload={() => void reload()}
+              />
             )
           }
         />

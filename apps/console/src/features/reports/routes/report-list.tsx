@@ -57,7 +57,15 @@ function ReportListScreen() {
   const ariaLabels = useCalendarLabels();
   const items = list.data?.items ?? [];
   const select = (key: string, labelKey: ParseKeys, data: { value: string; label: string }[]) => (
-    <Select label={t(labelKey)} placeholder={t('reports.list.all')} clearable value={shown[key] ?? null} onChange={(v) => set(key, v)} data={data} clearButtonProps={{ 'aria-label': t('common.clear') }} />
+    <Select
+      label={t(labelKey)}
+      placeholder={t('reports.list.all')}
+      clearable
+      value={shown[key] ?? null}
+      onChange={(v) => set(key, v)}
+      data={data}
+      clearButtonProps={{ 'aria-label': t('common.clear') }}
+    />
   );
   const dayInput = (key: 'from' | 'to', labelKey: ParseKeys) => (
     <DateInput
@@ -83,10 +91,26 @@ function ReportListScreen() {
       </Group>
       <section aria-label={t('reports.list.filters')}>
         <SimpleGrid cols={{ base: 1, xs: 2, sm: 3, xl: 6 }} spacing="sm" mb="xs">
-          {select('status', 'reports.list.filterStatus', codesOf('reportStatus').map((s) => ({ value: s, label: label('reportStatus', s) })))}
-          {select('kind', 'reports.list.filterKind', codesOf('reportKind').map((k) => ({ value: k, label: label('reportKind', k) })))}
-          {select('channel', 'reports.list.filterChannel', codesOf('channel').map((c) => ({ value: c, label: label('channel', c) })))}
-          {select('office', 'reports.list.filterOffice', (reference.data?.offices ?? []).map((o) => ({ value: o.id, label: o.name })))}
+          {select(
+            'status',
+            'reports.list.filterStatus',
+            codesOf('reportStatus').map((s) => ({ value: s, label: label('reportStatus', s) })),
+          )}
+          {select(
+            'kind',
+            'reports.list.filterKind',
+            codesOf('reportKind').map((k) => ({ value: k, label: label('reportKind', k) })),
+          )}
+          {select(
+            'channel',
+            'reports.list.filterChannel',
+            codesOf('channel').map((c) => ({ value: c, label: label('channel', c) })),
+          )}
+          {select(
+            'office',
+            'reports.list.filterOffice',
+            (reference.data?.offices ?? []).map((o) => ({ value: o.id, label: o.name })),
+          )}
           {dayInput('from', 'reports.list.filterFrom')}
           {dayInput('to', 'reports.list.filterTo')}
         </SimpleGrid>

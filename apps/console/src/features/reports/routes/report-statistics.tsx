@@ -60,7 +60,9 @@ function DimensionCard({ dimension, filters }: { dimension: StatisticsDimension;
   // Weeks in time order; the rest largest first.
   if (dimension !== 'week') rows.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   const top = [...rows].sort((a, b) => b.count - a.count)[0];
-  const summary = top ? t('reports.statistics.chartSummary', { title, count: rows.length, top: top.label, topCount: top.count }) : t('reports.statistics.empty');
+  const summary = top
+    ? t('reports.statistics.chartSummary', { title, count: rows.length, top: top.label, topCount: top.count })
+    : t('reports.statistics.empty');
   const id = `stats-${dimension}`;
   return (
     <Card withBorder component="section" aria-labelledby={id}>
@@ -148,8 +150,24 @@ function StatisticsScreen() {
           <Text size="sm">{t('reports.statistics.intro')}</Text>
         </div>
         <Group align="flex-end" gap="sm">
-          <DateInput label={t('reports.statistics.from')} valueFormat="DD/MM/YYYY" value={filters.from} onChange={(v) => set('from', v)} maxDate={filters.to} ariaLabels={ariaLabels} w={180} />
-          <DateInput label={t('reports.statistics.to')} valueFormat="DD/MM/YYYY" value={filters.to} onChange={(v) => set('to', v)} minDate={filters.from} ariaLabels={ariaLabels} w={180} />
+          <DateInput
+            label={t('reports.statistics.from')}
+            valueFormat="DD/MM/YYYY"
+            value={filters.from}
+            onChange={(v) => set('from', v)}
+            maxDate={filters.to}
+            ariaLabels={ariaLabels}
+            w={180}
+          />
+          <DateInput
+            label={t('reports.statistics.to')}
+            valueFormat="DD/MM/YYYY"
+            value={filters.to}
+            onChange={(v) => set('to', v)}
+            minDate={filters.from}
+            ariaLabels={ariaLabels}
+            w={180}
+          />
           {total.data && (
             <Text size="sm" fw={600} role="status">
               {t('reports.statistics.total', { count: total.data.total })}

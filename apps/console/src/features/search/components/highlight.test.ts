@@ -3,7 +3,13 @@ import { foundWords, markWords, referenceFound } from './highlight';
 
 describe('search highlights', () => {
   it('takes the words the API marked in the snippet and the searched words, not excluded ones', () => {
-    const hit = { snippet: [{ text: 'Mijn twee ', match: false }, { text: 'fietsen', match: true }, { text: ' werden gestolen', match: false }] };
+    const hit = {
+      snippet: [
+        { text: 'Mijn twee ', match: false },
+        { text: 'fietsen', match: true },
+        { text: ' werden gestolen', match: false },
+      ],
+    };
     expect(foundWords('Fiets -auto or "Sint-Pieters" de', hit)).toEqual(['fiets', 'sint-pieters', 'fietsen']);
   });
 

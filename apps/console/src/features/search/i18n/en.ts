@@ -13,7 +13,8 @@ export const searchEn: Widen<typeof searchNl> = {
   screen: {
     title: 'Search',
     titleFor: 'Search: {{q}}',
-    intro: 'Search by words, names, places, streets and PV or register numbers. You find only what you may read without a justification; every search is logged.',
+    intro:
+      'Search by words, names, places, streets and PV or register numbers. You find only what you may read without a justification; every search is logged.',
     scope: 'Searched: {{groups}}.',
     keyboard: 'The up and down arrows move between the results.',
     empty: 'No results.',

@@ -10,7 +10,8 @@ export const searchNl = {
   screen: {
     title: 'Zoeken',
     titleFor: 'Zoeken: {{q}}',
-    intro: 'Zoek op woorden, namen, plaatsen, straten en PV- of registernummers. U vindt alleen wat u zonder rechtvaardiging mag inzien; elke zoekopdracht wordt gelogd.',
+    intro:
+      'Zoek op woorden, namen, plaatsen, straten en PV- of registernummers. U vindt alleen wat u zonder rechtvaardiging mag inzien; elke zoekopdracht wordt gelogd.',
     scope: 'Doorzocht: {{groups}}.',
     keyboard: 'Pijltjes omhoog en omlaag springen tussen de resultaten.',
     empty: 'Geen resultaten.',

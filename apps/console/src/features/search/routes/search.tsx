@@ -54,7 +54,14 @@ function Hit({ hit, q }: { hit: SearchHit; q: string }) {
           <DateTime value={hit.occurredAt} />
         </Text>
         {hit.references.map((r) => (
-          <Badge key={r} variant={hit.matched.includes('reference') && referenceFound(r, q) ? 'filled' : 'light'} color={hit.matched.includes('reference') && referenceFound(r, q) ? 'yellow.3' : 'gray'} c="dark.9" tt="none" radius="sm">
+          <Badge
+            key={r}
+            variant={hit.matched.includes('reference') && referenceFound(r, q) ? 'filled' : 'light'}
+            color={hit.matched.includes('reference') && referenceFound(r, q) ? 'yellow.3' : 'gray'}
+            c="dark.9"
+            tt="none"
+            radius="sm"
+          >
             {r}
           </Badge>
         ))}
@@ -142,7 +149,8 @@ function moveBetweenHits(e: KeyboardEvent<HTMLElement>, root: HTMLElement | null
   const isField = target.tagName === 'INPUT';
   if (at < 0 && !isField && target.tagName !== 'H1') return;
   e.preventDefault();
-  const next = at < 0 ? (e.key === 'ArrowDown' ? 0 : hits.length - 1) : Math.min(hits.length - 1, Math.max(0, at + (e.key === 'ArrowDown' ? 1 : -1)));
+  const next =
+    at < 0 ? (e.key === 'ArrowDown' ? 0 : hits.length - 1) : Math.min(hits.length - 1, Math.max(0, at + (e.key === 'ArrowDown' ? 1 : -1)));
   hits[next].focus();
 }
 

@@ -227,7 +227,13 @@ export const nl = {
       pv_transmitted: 'PV verzonden',
       routed_to_integrity: 'Naar Intern Toezicht',
     },
-    pvStatus: { draft: 'Ontwerp', submitted: 'Ter kwaliteitscontrole', rejected: 'Afgekeurd', approved: 'Goedgekeurd', finalised: 'Afgewerkt' },
+    pvStatus: {
+      draft: 'Ontwerp',
+      submitted: 'Ter kwaliteitscontrole',
+      rejected: 'Afgekeurd',
+      approved: 'Goedgekeurd',
+      finalised: 'Afgewerkt',
+    },
     objectCategory: {
       identity_document: 'Identiteitsdocument',
       bank_card: 'Bankkaart',
