@@ -20,7 +20,15 @@ const nx = path.join(root, 'node_modules', '.bin', 'nx');
 const resultsDir = path.join(root, 'dist', 'test-results', `run-${process.pid}`);
 // POLICE_TEST_ORCHESTRATED: a test file that starts the native Keycloak leaves it to this script to stop
 // (once every test that signs in with Keycloak has run), instead of stopping it itself.
-const env = { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: '0', POLICE_TEST_RESULTS: resultsDir, POLICE_TEST_ORCHESTRATED: '1' };
+const env = {
+  ...process.env,
+  NX_DAEMON: 'false',
+  NX_TUI: 'false',
+  NX_NO_CLOUD: 'true',
+  FORCE_COLOR: '0',
+  POLICE_TEST_RESULTS: resultsDir,
+  POLICE_TEST_ORCHESTRATED: '1',
+};
 
 function step(title, cmd, args, extraEnv = {}) {
   const started = Date.now();
@@ -54,14 +62,37 @@ assertLockfileInstalls();
 ensureDependencies();
 let ok = true;
 ok = step('lint', nx, ['run-many', '-t', 'lint', '--output-style=stream', '--skip-nx-cache']) && ok;
+ok =
+  step('format (Prettier --check; npm run format writes it)', process.execPath, [
+    path.join(root, 'node_modules/prettier/bin/prettier.cjs'),
+    '--check',
+    '.',
+    '--log-level',
+    'warn',
+  ]) && ok;
 ok = step('lint rule check (bad fixtures must fail)', process.execPath, ['scripts/check-boundaries.mjs']) && ok;
 ok = step('design documents inside the repository (links resolve)', process.execPath, ['scripts/check-docs.mjs']) && ok;
-ok = step('lint: Kubernetes manifests (kubeconform, strict, against the Kubernetes API schemas)', process.execPath, ['scripts/k8s-validate.mjs']) && ok;
+ok =
+  step('lint: Kubernetes manifests (kubeconform, strict, against the Kubernetes API schemas)', process.execPath, [
+    'scripts/k8s-validate.mjs',
+  ]) && ok;
 ok = step('dashboards and alert rules (promtool check and test rules)', process.execPath, ['scripts/observability-check.mjs']) && ok;
 ok = step('type-check', process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']) && ok;
 ok = step('API client is current (npm run api:generate)', process.execPath, ['scripts/api-generate.mjs', '--check']) && ok;
 ok = step('unit tests', nx, ['run-many', '-t', 'test', '--exclude=console', '--output-style=stream', '--skip-nx-cache']) && ok;
-ok = step('console: type-check, build, component tests', nx, ['run-many', '-t', 'typecheck', 'build', 'test', '-p', 'console', '--parallel=1', '--output-style=stream', '--skip-nx-cache']) && ok;
+ok =
+  step('console: type-check, build, component tests', nx, [
+    'run-many',
+    '-t',
+    'typecheck',
+    'build',
+    'test',
+    '-p',
+    'console',
+    '--parallel=1',
+    '--output-style=stream',
+    '--skip-nx-cache',
+  ]) && ok;
 
 /** The console's browser tests (embedded product; one signs in with the real Keycloak). */
 function browserStep() {
@@ -69,7 +100,9 @@ function browserStep() {
 }
 
 if (!unitOnly) {
-  const { resolveInfrastructure, nativeKeycloakRunning, stopNativeKeycloak } = require(path.join(root, 'libs/testing/src/infrastructure.cjs'));
+  const { resolveInfrastructure, nativeKeycloakRunning, stopNativeKeycloak } = require(
+    path.join(root, 'libs/testing/src/infrastructure.cjs'),
+  );
   // Keycloak is started by the first test that signs in with it (libs/testing startTestKeycloak), not here:
   // only those tests pay its start. If this run started the native one, it is stopped at the end.
   const keycloakGiven = Boolean(process.env.OIDC_ISSUER);
