@@ -4,7 +4,7 @@
 // new configuration), the replay opens the case once; another is discarded with a reason. Projections,
 // relay and consumer positions, and a rebuild with its progress.
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { createTestDatabase, eventually, TestDatabase, testKafkaBrokers } from '@police/testing';
 import {
   callService,
@@ -101,7 +101,7 @@ describe('operations routes of the production mains, over real PostgreSQL and Ka
   beforeAll(async () => {
     idp = await identityProvider();
     db = await createTestDatabase('operations');
-    pool = new Pool({ connectionString: db.url, max: 2 });
+    pool = db.pool(2);
     compile();
     env = {
       DATABASE_URL: db.url,
@@ -116,7 +116,6 @@ describe('operations routes of the production mains, over real PostgreSQL and Ka
   }, 480_000);
   afterAll(async () => {
     await stopAll([reports, investigations].filter(Boolean).map((s) => s.child));
-    await pool?.end();
     await db?.drop();
     await idp?.close();
   });
