@@ -40,7 +40,7 @@ import {
   operationsRows,
 } from '@police/service-testing';
 import { eventually } from '@police/testing';
-import { DEFAULT_HOLDING_PERIODS } from './domain/found-object.decide';
+import { DEFAULT_HOLDING_PERIODS } from './evidence.config';
 import { EvidenceModule } from './evidence.module';
 
 const C = '403 not-the-custodian';

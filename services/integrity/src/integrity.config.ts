@@ -1,7 +1,18 @@
 import { DisciplineConfig, Organisation, Relationships } from './domain/complaint.decide';
 import { DeadlineLimits, EarlyWarningPolicy } from './domain/complaint.state';
-import { DEFAULT_ERASURE_POLICY, ErasurePolicy } from './domain/disciplinary-file.state';
-import { DEFAULT_ORDER_MEASURE_CONFIG, OrderMeasureConfig } from './domain/order-measure.decide';
+import { ErasurePolicy } from './domain/disciplinary-file.state';
+import { OrderMeasureConfig } from './domain/order-measure.decide';
+
+/** Erasure of sanctions: days from the decision per severity (ErasurePolicy). TO BE CONFIRMED BY A LAWYER. */
+export const DEFAULT_ERASURE_POLICY: ErasurePolicy = { light: 548, heavy: 1461 };
+
+/** Order measures and who may impose each (OrderMeasureConfig). TO BE CONFIRMED BY A LAWYER. */
+export const DEFAULT_ORDER_MEASURE_CONFIG: OrderMeasureConfig = {
+  kinds: {
+    'schorsing bij ordemaatregel': { authorities: ['korpschef', 'burgemeester', 'minister'] },
+    'schorsing bij ordemaatregel met inhouding van wedde': { authorities: ['burgemeester', 'minister'] },
+  },
+};
 
 /**
  * TO BE CONFIRMED BY A LAWYER (the sources name light and heavy sanctions and the three authorities, 002:2112-2122,

@@ -1,6 +1,11 @@
-import { DEFAULT_PV_NUMBER_PATTERN } from './domain/pv.decide';
 import { OfficeAppointmentRules } from './domain/report.decide';
 import { TimeLimits } from './domain/deadlines.query';
+
+/**
+ * PLACEHOLDER, TO BE REPLACED by the zone's configuration: the sources do not give the PV number format
+ * (domain §1.1.3 and §5 are [INF]). This only asks for a non-blank token of letters, digits and `. / -`.
+ */
+export const DEFAULT_PV_NUMBER_PATTERN = '^[A-Za-z0-9][A-Za-z0-9./-]*$';
 
 /** A desk where reports are taken in, and whether it takes walk-ins or works by appointment only (R-REP-2). */
 export interface Office {

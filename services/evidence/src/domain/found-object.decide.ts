@@ -22,27 +22,6 @@ import { FoundObjectState, HeldFoundObject, holdingPeriodEndsAt, HoldingPeriods 
 
 const { requireNonBlank: requireText } = inputRules(InvalidFoundObjectCommand);
 
-/**
- * TO BE CONFIRMED BY A LAWYER (domain §5.6 and open question 8: the sources give no period). Placeholder:
- * six months for every category, the period after which, by press accounts of the 2021 reform of the
- * Civil Code, a municipality may use, donate, sell or destroy unclaimed goods; the owner's own claim reportedly
- * runs longer. Also to settle: special handling of identity documents, bank cards, cash and bicycles.
- */
-export const DEFAULT_HOLDING_PERIODS: HoldingPeriods = {
-  identity_document: 183,
-  bank_card: 183,
-  keys: 183,
-  wallet: 183,
-  phone: 183,
-  bicycle: 183,
-  jewellery: 183,
-  cash: 183,
-  bag: 183,
-  clothing: 183,
-  electronics: 183,
-  other: 183,
-};
-
 export type RegisterFoundObject = Command<
   'RegisterFoundObject',
   {

@@ -8,7 +8,6 @@ import {
   decideRegisterFoundObject,
   decideReturnFoundObjectToOwner,
   decideStartOwnerSearch,
-  DEFAULT_HOLDING_PERIODS,
   FoundObjectCommand,
   HandFoundObjectToOrganisation,
   RegisterFoundObject,
@@ -18,6 +17,7 @@ import { FoundObjectClosed, FoundObjectConflict, FoundObjectNotFound, InvalidFou
 import { FoundObjectRegistered, FoundObjectReturnedToOwner, OwnerIdentified } from './found-object.events';
 import { evolveFoundObject, holdingPeriodEndsAt, initialFoundObjectState } from './found-object.state';
 import { specFor } from '@police/event-store/given-when-then';
+import { DEFAULT_HOLDING_PERIODS } from '../evidence.config';
 
 const foundObject = specFor({ initialState: initialFoundObjectState, evolve: evolveFoundObject });
 const POPP: Actor = { staffId: 'staff-4242' };

@@ -9,8 +9,6 @@ import { addDays } from './integrity.decide';
  */
 export type ErasurePolicy = Readonly<Record<SanctionSeverity, number | null>>;
 
-export const DEFAULT_ERASURE_POLICY: ErasurePolicy = { light: 548, heavy: 1461 };
-
 export interface Erasure {
   /** The day the sanction counts as erased from, or null when its severity is never erased. */
   erasedFrom: string | null;

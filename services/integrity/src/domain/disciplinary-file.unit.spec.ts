@@ -1,4 +1,5 @@
-import { DEFAULT_ERASURE_POLICY, erasureOf } from './disciplinary-file.state';
+import { erasureOf } from './disciplinary-file.state';
+import { DEFAULT_ERASURE_POLICY } from '../integrity.config';
 
 describe('erasure of sanctions (uitwissing)', () => {
   it('marks a sanction erased from the configured number of days after the decision, per severity', () => {

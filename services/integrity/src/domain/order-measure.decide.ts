@@ -19,13 +19,6 @@ export interface OrderMeasureConfig {
   kinds: Readonly<Record<string, { authorities: readonly string[] }>>;
 }
 
-export const DEFAULT_ORDER_MEASURE_CONFIG: OrderMeasureConfig = {
-  kinds: {
-    'schorsing bij ordemaatregel': { authorities: ['korpschef', 'burgemeester', 'minister'] },
-    'schorsing bij ordemaatregel met inhouding van wedde': { authorities: ['burgemeester', 'minister'] },
-  },
-};
-
 export interface OrderMeasure {
   status: 'recorded';
   measureId: string;

@@ -1,7 +1,6 @@
 import { specFor } from '@police/event-store/given-when-then';
 import { CommandMetadata } from './integrity.decide';
 import {
-  DEFAULT_ORDER_MEASURE_CONFIG,
   decideOrderMeasure,
   evolveOrderMeasure,
   FollowUpOrderMeasure,
@@ -10,6 +9,7 @@ import {
 } from './order-measure.decide';
 import { OrderMeasureFollowedUp, OrderMeasureRecorded } from './order-measure.events';
 import { InvalidTuchtCommand, TuchtConflict, TuchtNotFound } from './tucht.errors';
+import { DEFAULT_ORDER_MEASURE_CONFIG } from '../integrity.config';
 
 const measure = specFor({ initialState: initialOrderMeasureState, evolve: evolveOrderMeasure });
 

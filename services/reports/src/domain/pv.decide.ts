@@ -16,12 +16,6 @@ import {
 import { InvalidPvCommand, PvConflict, PvForbidden, PvNotFound } from './pv.errors';
 import { PvState, WrittenPv } from './pv.state';
 
-/**
- * PLACEHOLDER, TO BE REPLACED by the zone's configuration: the sources do not give the PV number format
- * (domain §1.1.3 and §5 are [INF]). This only asks for a non-blank token of letters, digits and `. / -`.
- */
-export const DEFAULT_PV_NUMBER_PATTERN = '^[A-Za-z0-9][A-Za-z0-9./-]*$';
-
 const CONTENT_FIELDS: readonly (keyof PvContent)[] = ['legalQualification', 'offenceType', 'destination', 'documentSha256'];
 
 export type DraftPv = Command<

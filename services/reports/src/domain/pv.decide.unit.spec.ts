@@ -7,7 +7,6 @@ import {
   decideRejectPvQuality,
   decideSubmitPvForQualityCheck,
   decideTransmitPv,
-  DEFAULT_PV_NUMBER_PATTERN,
   supplementTarget,
 } from './pv.decide';
 import { InvalidPvCommand, PvConflict, PvForbidden, PvNotFound } from './pv.errors';
@@ -30,6 +29,7 @@ import {
   submitted,
   SUPPLEMENT_ID,
 } from './report.fixtures.spec';
+import { DEFAULT_PV_NUMBER_PATTERN } from '../reports.config';
 
 const AUTHOR = at(ONTHAAL, '2025-03-16T12:00:00.000Z');
 const CHECKER = at(GAK, '2025-03-17T09:00:00.000Z');
