@@ -60,9 +60,10 @@ function pgbench(url: string, clients: number): number {
   mkdirSync(path.dirname(script), { recursive: true });
   writeFileSync(
     script,
-    `\\set s random(1, 2000000000)
-INSERT INTO raw.events (event_id, stream_id, stream_version, type, data, metadata, prev_hash, content_hash, hash)
-VALUES (gen_random_uuid(), 'raw-' || :client_id || '-' || :s, 0, 'Noted', '{"n": 1, "note": "inbeslagname verzegeld"}', '{"actor": "bench", "occurredAt": "2026-11-22T00:00:00Z", "correlationId": "bench", "causationId": "bench"}', '\\x00', '\\x00', '\\x00');
+    // A fresh UUID per row: keys cannot collide. (Random integers from 1..2e9 did: a duplicate key aborts a
+    // pgbench client for the rest of the run and understates the limit, which flatters every ratio.)
+    `INSERT INTO raw.events (event_id, stream_id, stream_version, type, data, metadata, prev_hash, content_hash, hash)
+VALUES (gen_random_uuid(), 'raw-' || gen_random_uuid(), 0, 'Noted', '{"n": 1, "note": "inbeslagname verzegeld"}', '{"actor": "bench", "occurredAt": "2026-11-22T00:00:00Z", "correlationId": "bench", "causationId": "bench"}', '\\x00', '\\x00', '\\x00');
 `,
   );
   const r = spawnSync(
@@ -91,6 +92,13 @@ VALUES (gen_random_uuid(), 'raw-' || :client_id || '-' || :s, 0, 'Noted', '{"n":
   );
   const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(r.stdout);
   if (!m) throw new Error(`pgbench failed: ${r.stderr || r.stdout}`);
+  // A client that aborts stops counting: the figure would understate the limit. The bench fails instead.
+  const failed = /number of failed transactions: (\d+)/.exec(r.stdout);
+  if (r.status !== 0 || /aborted/i.test(r.stdout + r.stderr) || (failed && Number(failed[1]) > 0)) {
+    throw new Error(
+      `pgbench: a client aborted or a transaction failed (exit ${r.status}); the limit would be understated:\n${r.stderr}${r.stdout}`,
+    );
+  }
   return Number(m[1]);
 }
 
