@@ -22,3 +22,4 @@ export * from './http-metrics';
 export * from './request-route';
 export * from './http-context';
 export * from './tracing';
+export * from './startup';

@@ -9,12 +9,14 @@ import {
   createPool,
   installDefectHandlers,
   intEnv,
+  listenWhileStarting,
   requiredEnv,
   SERVICE_PORTS,
   ServiceName,
   ServiceRuntime,
   setupOpenApi,
   startTracing,
+  waitForStore,
 } from '@police/platform';
 import { authenticationFromEnv, rateLimitsFromEnv, scrapeTokenFromEnv, SecurityModule, useStructuredLogs } from '@police/security';
 
@@ -32,6 +34,8 @@ export interface ServiceDefinition {
  * (the `ops` role, or `METRICS_SCRAPE_TOKEN`); OpenTelemetry traces when the OTEL_* variables ask for them
  * (`startTracing`). Missing settings stop start-up with a message naming them.
  *
+ * Start-up does not need PostgreSQL to be there: until the store takes a query, the port answers liveness
+ * (200) and readiness (503) and nothing else, and the store is tried again with back-off (`waitForStore`).
  * It listens as soon as its schema is migrated and its projections and relay are started: the Kafka
  * consumer group joins in the background (a broker outage, or a dead member's session the broker waits
  * out, never keeps HTTP closed); `/api/<service>/health/ready` tells when it can take traffic. An
@@ -80,12 +84,18 @@ export async function runService(def: ServiceDefinition): Promise<void> {
   @Module({ imports: [security, def.module.register(runtime), RouterModule.register([{ path: name, module: def.module }])] })
   class ServiceApp {}
 
+  const port = intEnv('PORT', SERVICE_PORTS[name]);
+  const host = process.env.HOST ?? '0.0.0.0';
+  const starting = await listenWhileStarting(name, port, host);
+  await waitForStore(pool, name);
   const app = await NestFactory.create(ServiceApp, { bufferLogs: true });
   useStructuredLogs(app);
   configureHttpApp(app, { metrics, unprefixed: ['metrics'] });
   app.enableShutdownHooks();
   setupOpenApi(app, [def]);
-  await app.listen(intEnv('PORT', SERVICE_PORTS[name]), process.env.HOST ?? '0.0.0.0');
+  await app.init();
+  await starting.close();
+  await app.listen(port, host);
   app.getHttpServer().once('close', () => void Promise.all([bus.close(), pool.end(), tracing?.shutdown()]));
 }
 
