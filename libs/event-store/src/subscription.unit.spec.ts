@@ -1,5 +1,5 @@
 import { eventually } from '@police/testing';
-import { backoffDelay, LoopFailure } from './backoff';
+import { backoffDelay, DEFAULT_BACKOFF, LoopFailure } from './backoff';
 import { RecordedEvent, START } from './event-store';
 import { InMemoryEventStore } from './in-memory-event-store';
 import { ev } from './event-store.contract';
@@ -12,6 +12,11 @@ describe('backoffDelay', () => {
     expect([1, 2, 3, 4, 5, 50].map((n) => backoffDelay(n, policy, () => 0))).toEqual([50, 100, 200, 400, 500, 500]);
     expect([1, 2, 3, 4, 5, 50].map((n) => backoffDelay(n, policy, () => 1))).toEqual([100, 200, 400, 800, 1000, 1000]);
     expect(backoffDelay(3, policy, () => 0.5)).toBe(300);
+  });
+
+  it('by default waits at most 5 s, so a loop tries again within 5 s of its server coming back after an outage of any length', () => {
+    expect([1, 5, 6, 7, 50].map((n) => backoffDelay(n, DEFAULT_BACKOFF, () => 1))).toEqual([200, 3200, 5000, 5000, 5000]);
+    expect(backoffDelay(50, DEFAULT_BACKOFF, () => 0)).toBe(2500);
   });
 });
 

@@ -34,8 +34,11 @@ export interface KafkaMessageBusOptions {
 
 /** Handler errors: up to 5 retries, 300 ms doubling to at most 30 s, then the consumer restarts (see class doc). */
 const CONSUMER_RETRY = { retries: 5, initialRetryTime: 300, maxRetryTime: 30_000 };
-/** The producer gives up after about a minute and a half, so the relay backs off and tries again later. */
-const PRODUCER_RETRY = { retries: 8, initialRetryTime: 300, maxRetryTime: 30_000 };
+/**
+ * The producer gives up after about half a minute, so the relay backs off and tries again later; no wait of
+ * its own is longer than 5 s, so a send in progress when the broker comes back goes through within seconds.
+ */
+const PRODUCER_RETRY = { retries: 8, initialRetryTime: 300, maxRetryTime: 5000 };
 
 /**
  * The Kafka transport (kafkajs).

@@ -1,19 +1,5 @@
 import { FieldError, validateContract } from '@police/contracts';
-import {
-  backoffDelay,
-  describeError,
-  EventStore,
-  GlobalPosition,
-  LeaseHolding,
-  LeaseLostError,
-  leaseName,
-  Leases,
-  LOCAL_LEASES,
-  LoopFailure,
-  RecordedEvent,
-  START,
-  Subscription,
-} from '@police/event-store';
+import { backoffDelay, DEFAULT_BACKOFF, describeError, EventStore, GlobalPosition, LeaseHolding, LeaseLostError, leaseName, Leases, LOCAL_LEASES, LoopFailure, RecordedEvent, START, Subscription } from '@police/event-store';
 import type { CheckpointStore } from './checkpoints';
 import type { OutgoingMessage, PublicMessage } from './message';
 import type { MessageBus } from './message-bus';
@@ -32,7 +18,7 @@ export interface RelayOptions {
   bus: MessageBus;
   /** Events read per batch; each batch is one publish. Default 100. */
   batchSize?: number;
-  /** Back-off after a failure, doubling from `initialDelayMs` (default 500) to `maxDelayMs` (default 30 000), with jitter. */
+  /** Back-off after a failure, doubling from `initialDelayMs` (default 500) to `maxDelayMs` (default 5000, {@link DEFAULT_BACKOFF}), with jitter. */
   retry?: { initialDelayMs?: number; maxDelayMs?: number };
   /** Told of every failure before the relay backs off and tries again. Default: console.error. */
   onError?: (error: unknown) => void;
@@ -84,7 +70,7 @@ export class ContractViolationError extends Error {
  * A replica that lost the lease between the two has published a batch again, which the inboxes absorb.
  */
 export async function startRelay(o: RelayOptions): Promise<Relay> {
-  const policy = { initialMs: o.retry?.initialDelayMs ?? 500, maxMs: o.retry?.maxDelayMs ?? 30_000 };
+  const policy = { initialMs: o.retry?.initialDelayMs ?? 500, maxMs: o.retry?.maxDelayMs ?? DEFAULT_BACKOFF.maxMs };
   const onError = o.onError ?? ((e: unknown) => console.error(`[relay ${o.name}]`, e));
   let stopped = false;
   let subscription: Subscription | undefined;
@@ -129,10 +115,7 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
       try {
         if (!holding?.active) {
           holding = undefined;
-          const acquired = await Promise.race([
-            leases.acquire(leaseName('relay', o.name)),
-            new Promise<null>((resolve) => (wakeUp = () => resolve(null))),
-          ]);
+          const acquired = await Promise.race([leases.acquire(leaseName('relay', o.name)), new Promise<null>((resolve) => (wakeUp = () => resolve(null)))]);
           if (!acquired || stopped) break;
           holding = acquired;
         }
@@ -148,11 +131,7 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
         }
       } catch (e) {
         if (stopped) break;
-        restartFailure = {
-          error: describeError(e),
-          since: restartFailure?.since ?? new Date(),
-          attempts: (restartFailure?.attempts ?? 0) + 1,
-        };
+        restartFailure = { error: describeError(e), since: restartFailure?.since ?? new Date(), attempts: (restartFailure?.attempts ?? 0) + 1 };
         onError(e);
         await pause(backoffDelay(restartFailure.attempts, policy));
       }
