@@ -55,23 +55,11 @@ export interface StaffClaims {
  * Calls a running service over HTTP: as a member of staff (a token the stand-in signs), with a bearer of
  * one's own, or with none; a JSON body when given. The answer's JSON is parsed when its type says so.
  */
-export async function callService(
-  idp: IdentityProvider,
-  url: string,
-  method: string,
-  path: string,
-  options: { as?: StaffClaims; bearer?: string; body?: unknown; headers?: Record<string, string> } = {},
-) {
-  const bearer =
-    options.bearer ??
-    (options.as ? await idp.sign(options.as.staffId, options.as.roles, { teams: options.as.teams, unit: options.as.unit }) : undefined);
+export async function callService(idp: IdentityProvider, url: string, method: string, path: string, options: { as?: StaffClaims; bearer?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const bearer = options.bearer ?? (options.as ? await idp.sign(options.as.staffId, options.as.roles, { teams: options.as.teams, unit: options.as.unit }) : undefined);
   const res = await fetch(`${url}${path}`, {
     method,
-    headers: {
-      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...options.headers,
-    },
+    headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
     body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
   });
   const text = await res.text();
@@ -96,13 +84,12 @@ export interface RunningService {
   output(): string;
 }
 
-/** Starts a service's production main on a free port and waits until its health check answers. */
-export async function startService(
-  name: ServiceName,
-  env: Record<string, string>,
-  options: { captureOutput?: boolean } = {},
-): Promise<RunningService> {
-  const port = await freePort();
+/**
+ * Starts a service's production main (on `port`, else a free one) without waiting for it: a supervisor that
+ * restarts a killed replica on its port, whatever the state of the servers it needs, starts it this way.
+ */
+export async function spawnService(name: ServiceName, env: Record<string, string>, options: { captureOutput?: boolean; port?: number } = {}): Promise<RunningService> {
+  const port = options.port ?? (await freePort());
   const { args, env: pathEnv } = mainCommand(name);
   let out = '';
   const child = spawn(process.execPath, args, {
@@ -115,23 +102,32 @@ export async function startService(
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const url = `http://127.0.0.1:${port}`;
+  return { name, port, url: `http://127.0.0.1:${port}`, child, output: () => out };
+}
+
+/** Waits until a started service's `route` (its health check by default) answers 200; fails early when the process exits. */
+export async function waitForService(service: RunningService, options: { route?: string; timeoutMs?: number } = {}): Promise<void> {
+  const route = options.route ?? 'health';
   await eventually(
     async () => {
-      if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${out}`);
-      const res = await fetch(`${url}/api/${name}/health`);
-      if (res.status !== 200) throw new Error(`${name} health answered ${res.status}`);
+      if (service.child.exitCode !== null || service.child.signalCode !== null) {
+        throw new Error(`${service.name} exited with ${service.child.exitCode ?? service.child.signalCode}:\n${service.output()}`);
+      }
+      const res = await fetch(`${service.url}/api/${service.name}/${route}`, { signal: AbortSignal.timeout(5000) });
+      if (res.status !== 200) throw new Error(`${service.name} ${route} answered ${res.status}`);
     },
-    { timeoutMs: 40_000, intervalMs: 200 },
+    { timeoutMs: options.timeoutMs ?? 40_000, intervalMs: 200 },
   );
-  return { name, port, url, child, output: () => out };
+}
+
+/** Starts a service's production main on a free port and waits until its health check answers. */
+export async function startService(name: ServiceName, env: Record<string, string>, options: { captureOutput?: boolean } = {}): Promise<RunningService> {
+  const service = await spawnService(name, env, options);
+  await waitForService(service);
+  return service;
 }
 
 /** Stops the processes (SIGTERM, as an orchestrator would) and waits for them to exit. */
 export async function stopAll(children: ChildProcess[]): Promise<void> {
-  await Promise.all(
-    children.map(
-      (c) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : (c.once('exit', r), c.kill('SIGTERM')))),
-    ),
-  );
+  await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : (c.once('exit', r), c.kill('SIGTERM'))))));
 }

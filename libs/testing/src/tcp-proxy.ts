@@ -12,6 +12,11 @@ export interface TcpProxy {
   cut(): Promise<void>;
   /** The server is back: the port accepts and forwards again. */
   restore(): Promise<void>;
+  /**
+   * A slow network or server: every chunk, both ways, is held `ms` before it is passed on (in order; 0 passes
+   * it at once again). Open connections slow down too.
+   */
+  delay(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -26,6 +31,23 @@ export async function startTcpProxy(
   const port = options.port ?? (await freePort());
   const sockets = new Set<Socket>();
   let server: Server | undefined;
+  let delayMs = 0;
+
+  /** Passes what `from` sends on to `to`, each chunk `delayMs` later and never ahead of the one before. */
+  const forward = (from: Socket, to: Socket) => {
+    let lastDue = 0;
+    from.on('data', (chunk) => {
+      if (delayMs === 0 && lastDue <= Date.now()) {
+        to.write(chunk);
+        return;
+      }
+      const due = Math.max(Date.now() + delayMs, lastDue);
+      lastDue = due;
+      setTimeout(() => {
+        if (!to.destroyed) to.write(chunk);
+      }, due - Date.now());
+    });
+  };
 
   const listen = () =>
     new Promise<void>((resolve, reject) => {
@@ -41,9 +63,11 @@ export async function startTcpProxy(
         };
         client.on('error', drop).on('close', drop);
         upstream.on('error', drop).on('close', drop);
+        client.pause();
         upstream.connect(target.port, target.host, () => {
-          client.pipe(upstream);
-          upstream.pipe(client);
+          forward(client, upstream);
+          forward(upstream, client);
+          client.resume();
         });
       });
       s.once('error', reject);
@@ -67,6 +91,9 @@ export async function startTcpProxy(
     cut: stop,
     restore: async () => {
       if (!server) await listen();
+    },
+    delay: (ms: number) => {
+      delayMs = ms;
     },
     close: stop,
   };
