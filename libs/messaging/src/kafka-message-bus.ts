@@ -32,8 +32,14 @@ export interface KafkaMessageBusOptions {
   onError?: (context: string, error: unknown) => void;
 }
 
-/** Handler errors: up to 5 retries, 300 ms doubling to at most 30 s, then the consumer restarts (see class doc). */
-const CONSUMER_RETRY = { retries: 5, initialRetryTime: 300, maxRetryTime: 30_000 };
+/** Handler errors: up to 5 retries, 300 ms doubling to at most 5 s, then the consumer restarts (see class doc). */
+const CONSUMER_RETRY = { retries: 5, initialRetryTime: 300, maxRetryTime: 5000 };
+/**
+ * The client's own retries (connecting, metadata, the admin's requests): kafkajs' default waits up to 30 s
+ * between attempts, so a client could sleep that long after the broker was back; at most 5 s here, as every
+ * background loop (DEFAULT_BACKOFF).
+ */
+const CLIENT_RETRY = { retries: 5, initialRetryTime: 300, maxRetryTime: 5000 };
 /**
  * The producer gives up after about half a minute, so the relay backs off and tries again later; no wait of
  * its own is longer than 5 s, so a send in progress when the broker comes back goes through within seconds.
@@ -65,7 +71,7 @@ export class KafkaMessageBus implements MessageBus {
   private readonly subscriptions = new Set<MessageSubscription>();
 
   constructor(private readonly options: KafkaMessageBusOptions) {
-    this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: options.logLevel ?? logLevel.ERROR });
+    this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: options.logLevel ?? logLevel.ERROR, retry: CLIENT_RETRY });
   }
 
   async publish(messages: OutgoingMessage[]): Promise<void> {
