@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs one kind of test (unit | int | e2e) of one project with the shared Jest preset,
+// Runs one kind of test (unit | int | e2e | chaos) of one project with the shared Jest preset,
 // and leaves a JSON result in dist/test-results for scripts/test.mjs to total up.
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [projectRoot, kind, ...rest] = process.argv.slice(2);
-if (!projectRoot || !['unit', 'int', 'e2e'].includes(kind)) {
-  console.error('usage: node scripts/jest.mjs <projectRoot> <unit|int|e2e> [jest args]');
+if (!projectRoot || !['unit', 'int', 'e2e', 'chaos'].includes(kind)) {
+  console.error('usage: node scripts/jest.mjs <projectRoot> <unit|int|e2e|chaos> [jest args]');
   process.exit(2);
 }
 const { jestConfig } = require(path.join(root, 'jest.preset.js'));
