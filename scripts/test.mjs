@@ -2,8 +2,8 @@
 // `npm test`: lint (with the boundary-rule and docs checks), type-check, then every unit, integration and e2e test
 // of the workspace against real PostgreSQL and Kafka, which it resolves or starts itself; then the web
 // console: its type-check, build and component tests, and its browser tests (Playwright in Debian's
-// Chromium) against the real embedded product; last, contract fuzzing of every API document with
-// Schemathesis against the embedded product (scripts/fuzz.mjs).
+// Chromium) against the real embedded product; then the fault-injection suite's short form (scripts/chaos.mjs);
+// last, contract fuzzing of every API document with Schemathesis against the embedded product (scripts/fuzz.mjs).
 // `npm run test:unit` (--unit): lint, type-check, unit tests and the console's component tests, no servers.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -134,6 +134,9 @@ if (!unitOnly) {
       await infra.stop();
     }
   }
+  // The fault-injection suite's short form (docs/adr/0047-fault-injection-suite.md): servers of its own, so it
+  // runs once the shared ones are stopped; each round is a test in the closing count; bounded by CHAOS_TIME_LIMIT.
+  ok = step('fault injection (npm run chaos, short form: its own PostgreSQL and Kafka, 2 replicas of each service)', process.execPath, ['scripts/chaos.mjs']) && ok;
   // Contract fuzzing of the embedded product (docs/adr/0015-contract-fuzzing.md): it needs none of the
   // servers above, so it runs once they are stopped.
   ok = step('contract fuzzing (Schemathesis, real embedded product)', process.execPath, ['scripts/fuzz.mjs']) && ok;
