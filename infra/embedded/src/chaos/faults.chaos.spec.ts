@@ -11,7 +11,9 @@ import { Cluster, infra, label, Replica, serversFromEnv } from './cluster.testin
 import { brokenChains, effects, LoadStats, offLog, parked, UnitKind, Workload } from './workload.testing';
 
 const LONG = process.env.CHAOS_FORM === 'long';
-const WORKERS = LONG ? 4 : 2;
+/** The steady load: clients, each at most PER_SECOND units (a unit is one to two commands) a second. */
+const WORKERS = LONG ? 3 : 2;
+const PER_SECOND = 3;
 /** Recovery bound: every effect of every acknowledged command within this of the fault's end. */
 const RECOVERY_MS = 30_000;
 const OPS = { staffId: '5415-0901', roles: ['ops'], teams: ['ICT'], unit: 'ICT' };
@@ -34,7 +36,8 @@ interface Row {
 interface Round {
   name: string;
   long?: boolean;
-  load?: { kinds?: UnitKind[]; sameCase?: boolean; workers?: number };
+  /** `burst`: the clients send as fast as they are answered, not at the steady rate. */
+  load?: { kinds?: UnitKind[]; sameCase?: boolean; workers?: number; burst?: boolean };
   /** Injects the fault and ends it; resolves when it has ended (what recovery is measured from). */
   fault(): Promise<void>;
 }
@@ -105,7 +108,7 @@ describe(`chaos: the four production mains, two replicas each, through faults ($
     {
       name: 'kill -9 of the lease holders during a burst of writes to one case',
       long: true,
-      load: { kinds: ['evidence'], sameCase: true, workers: LONG ? 6 : 4 },
+      load: { kinds: ['evidence'], sameCase: true, workers: LONG ? 6 : 4, burst: true },
       fault: async () => {
         await sleep(1500);
         await Promise.all([anyLease('investigations'), anyLease('evidence')].map(async (r) => cluster.kill(await r)));
@@ -151,7 +154,11 @@ describe(`chaos: the four production mains, two replicas each, through faults ($
       await workload.refreshInvestigations();
       const exitsBefore = new Map(cluster.replicas.map((r) => [r, r.exits.length]));
       const stopAt = (stats: LoadStats, faultEnd: number) => stats.acknowledged.some((u) => u.ackAt >= faultEnd);
-      const load = workload.run(round.name, round.load?.workers ?? WORKERS, { kinds: round.load?.kinds, investigationId: round.load?.sameCase ? workload.investigations[0] : undefined });
+      const load = workload.run(round.name, round.load?.workers ?? WORKERS, {
+        kinds: round.load?.kinds,
+        investigationId: round.load?.sameCase ? workload.investigations[0] : undefined,
+        perSecond: round.load?.burst ? 0 : PER_SECOND,
+      });
       await sleep(3000);
       progress(`${round.name}: fault`);
       await round.fault();

@@ -205,16 +205,21 @@ export class Workload {
   }
 
   /**
-   * `workers` clients sending units (a mix of the four flows) until `stop()`; `kinds` narrows the mix, and
+   * `workers` clients sending units (a mix of the four flows) until `stop()`, each at most `perSecond` units a
+   * second (a steady load of a stated rate; 0: as fast as answers come, a burst); `kinds` narrows the mix, and
    * `investigationId` sends every evidence unit to one case (a burst on one key).
    */
-  run(round: string, workers: number, options: { kinds?: UnitKind[]; investigationId?: string } = {}): { stats: LoadStats; stop(): Promise<LoadStats> } {
+  run(round: string, workers: number, options: { kinds?: UnitKind[]; investigationId?: string; perSecond?: number } = {}): { stats: LoadStats; stop(): Promise<LoadStats> } {
     const stats = emptyStats();
     const kinds: UnitKind[] = options.kinds ?? ['referral', 'referral', 'evidence', 'evidence', 'complaint', 'found'];
     let stopped = false;
     let i = 0;
     const loops = Array.from({ length: workers }, async () => {
-      while (!stopped) await this.unit(kinds[i++ % kinds.length], round, stats, options.investigationId);
+      while (!stopped) {
+        const started = Date.now();
+        await this.unit(kinds[i++ % kinds.length], round, stats, options.investigationId);
+        if (options.perSecond) await sleep(Math.max(0, 1000 / options.perSecond - (Date.now() - started)));
+      }
     });
     return {
       stats,
