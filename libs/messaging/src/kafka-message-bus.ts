@@ -71,7 +71,12 @@ export class KafkaMessageBus implements MessageBus {
   private readonly subscriptions = new Set<MessageSubscription>();
 
   constructor(private readonly options: KafkaMessageBusOptions) {
-    this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: options.logLevel ?? logLevel.ERROR, retry: CLIENT_RETRY });
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logLevel: options.logLevel ?? logLevel.ERROR,
+      retry: CLIENT_RETRY,
+    });
   }
 
   async publish(messages: OutgoingMessage[]): Promise<void> {

@@ -1,5 +1,20 @@
 import { FieldError, validateContract } from '@police/contracts';
-import { backoffDelay, DEFAULT_BACKOFF, describeError, EventStore, GlobalPosition, LeaseHolding, LeaseLostError, leaseName, Leases, LOCAL_LEASES, LoopFailure, RecordedEvent, START, Subscription } from '@police/event-store';
+import {
+  backoffDelay,
+  DEFAULT_BACKOFF,
+  describeError,
+  EventStore,
+  GlobalPosition,
+  LeaseHolding,
+  LeaseLostError,
+  leaseName,
+  Leases,
+  LOCAL_LEASES,
+  LoopFailure,
+  RecordedEvent,
+  START,
+  Subscription,
+} from '@police/event-store';
 import type { CheckpointStore } from './checkpoints';
 import type { OutgoingMessage, PublicMessage } from './message';
 import type { MessageBus } from './message-bus';
@@ -115,7 +130,10 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
       try {
         if (!holding?.active) {
           holding = undefined;
-          const acquired = await Promise.race([leases.acquire(leaseName('relay', o.name)), new Promise<null>((resolve) => (wakeUp = () => resolve(null)))]);
+          const acquired = await Promise.race([
+            leases.acquire(leaseName('relay', o.name)),
+            new Promise<null>((resolve) => (wakeUp = () => resolve(null))),
+          ]);
           if (!acquired || stopped) break;
           holding = acquired;
         }
@@ -131,7 +149,11 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
         }
       } catch (e) {
         if (stopped) break;
-        restartFailure = { error: describeError(e), since: restartFailure?.since ?? new Date(), attempts: (restartFailure?.attempts ?? 0) + 1 };
+        restartFailure = {
+          error: describeError(e),
+          since: restartFailure?.since ?? new Date(),
+          attempts: (restartFailure?.attempts ?? 0) + 1,
+        };
         onError(e);
         await pause(backoffDelay(restartFailure.attempts, policy));
       }

@@ -38,16 +38,27 @@ describe('start-up while the store is away', () => {
       const waiting = waitForStore(pool, 'evidence', { backoff: { initialMs: 50, maxMs: 200 }, logger: quiet }).then(() => (done = true));
       const base = `http://127.0.0.1:${port}/api/evidence`;
       const live = await fetch(`${base}/health/live`);
-      expect({ status: live.status, body: await live.json() }).toEqual({ status: 200, body: { service: 'evidence', status: 'alive', defects: 0 } });
+      expect({ status: live.status, body: await live.json() }).toEqual({
+        status: 200,
+        body: { service: 'evidence', status: 'alive', defects: 0 },
+      });
       const ready = await fetch(`${base}/health/ready`);
-      expect({ status: ready.status, type: ready.headers.get('content-type'), retryAfter: ready.headers.get('retry-after'), body: await ready.json() }).toMatchObject({
+      expect({
+        status: ready.status,
+        type: ready.headers.get('content-type'),
+        retryAfter: ready.headers.get('retry-after'),
+        body: await ready.json(),
+      }).toMatchObject({
         status: 503,
         type: 'application/problem+json; charset=utf-8',
         retryAfter: '5',
         body: { type: 'https://police-case-platform.example/problems/not-ready', status: 503, checks: { store: 'down' } },
       });
       const write = await fetch(`${base}/items`, { method: 'POST' });
-      expect({ status: write.status, body: await write.json() }).toMatchObject({ status: 503, body: { type: 'https://police-case-platform.example/problems/store-unavailable' } });
+      expect({ status: write.status, body: await write.json() }).toMatchObject({
+        status: 503,
+        body: { type: 'https://police-case-platform.example/problems/store-unavailable' },
+      });
       await new Promise((r) => setTimeout(r, 1500));
       expect(done).toBe(false);
 

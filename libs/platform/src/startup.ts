@@ -20,18 +20,31 @@ export async function listenWhileStarting(service: ServiceName, port: number, ho
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0].replace(/\/+$/, '');
     const json = (status: number, type: string, body: unknown) => {
-      res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', ...(status === 503 ? { 'retry-after': String(storeRetryAfterSeconds()) } : {}) });
+      res.writeHead(status, {
+        'content-type': `${type}; charset=utf-8`,
+        'cache-control': 'no-store',
+        ...(status === 503 ? { 'retry-after': String(storeRetryAfterSeconds()) } : {}),
+      });
       res.end(JSON.stringify(body));
     };
     if (req.method === 'GET' && path === `${prefix}/live`) {
       const live: LivenessReport = { service, status: 'alive', defects: defectCount() };
       return json(200, 'application/json', live);
     }
-    if (req.method === 'GET' && path === prefix) return json(503, 'application/json', { service, status: 'down', checks: { database: 'down' } });
+    if (req.method === 'GET' && path === prefix)
+      return json(503, 'application/json', { service, status: 'down', checks: { database: 'down' } });
     if (req.method === 'GET' && path === `${prefix}/ready`) {
       const checks: ReadinessChecks = { store: 'down', projections: 'retrying', lag: 0, maxLag, relay: 'none', consumer: 'none' };
       const detail = 'Not ready: starting, the store does not accept connections yet.';
-      return json(503, 'application/problem+json', { type: `${PROBLEM_BASE}not-ready`, title: 'Not ready', status: 503, detail, instance: path, service, checks });
+      return json(503, 'application/problem+json', {
+        type: `${PROBLEM_BASE}not-ready`,
+        title: 'Not ready',
+        status: 503,
+        detail,
+        instance: path,
+        service,
+        checks,
+      });
     }
     return json(503, 'application/problem+json', { ...storeUnavailableProblem(), instance: path });
   });
@@ -53,7 +66,11 @@ export async function listenWhileStarting(service: ServiceName, port: number, ho
  * reached ({@link isStoreUnavailable}); any other failure (a wrong password, a missing database) is thrown:
  * waiting would not cure it. Logs the first failure and then every tenth attempt.
  */
-export async function waitForStore(pool: Pool, service: ServiceName, options: { backoff?: BackoffPolicy; logger?: Logger } = {}): Promise<void> {
+export async function waitForStore(
+  pool: Pool,
+  service: ServiceName,
+  options: { backoff?: BackoffPolicy; logger?: Logger } = {},
+): Promise<void> {
   const logger = options.logger ?? new Logger(`${service}:startup`);
   const since = Date.now();
   for (let attempt = 1; ; attempt++) {
@@ -63,7 +80,8 @@ export async function waitForStore(pool: Pool, service: ServiceName, options: { 
       return;
     } catch (e) {
       if (!isStoreUnavailable(e)) throw e;
-      if (attempt === 1 || attempt % 10 === 0) logger.warn(`store unavailable at start-up: ${describeError(e)}; attempt ${attempt}, retrying`);
+      if (attempt === 1 || attempt % 10 === 0)
+        logger.warn(`store unavailable at start-up: ${describeError(e)}; attempt ${attempt}, retrying`);
     }
     await new Promise((r) => setTimeout(r, Math.max(backoffDelay(attempt, options.backoff ?? DEFAULT_BACKOFF), HEALTH_PROBE_TTL_MS / 10)));
   }

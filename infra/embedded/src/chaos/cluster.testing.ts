@@ -6,7 +6,16 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Pool } from 'pg';
 import { eventually, startTcpProxy, TcpProxy } from '@police/testing';
-import { identityProvider, IdentityProvider, root, RunningService, SERVICES, ServiceName, spawnService, waitForService } from '../production-services.testing';
+import {
+  identityProvider,
+  IdentityProvider,
+  root,
+  RunningService,
+  SERVICES,
+  ServiceName,
+  spawnService,
+  waitForService,
+} from '../production-services.testing';
 
 /** The suite's servers, as scripts/chaos.mjs configured them. */
 export interface ChaosServers {
@@ -29,12 +38,18 @@ export function serversFromEnv(): ChaosServers {
 /** Runs infra/native/infra.mjs on the suite's servers (its environment names their folder and ports), without blocking the event loop. */
 export function infra(...args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'infra/native/infra.mjs'), ...args], { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(root, 'infra/native/infra.mjs'), ...args], {
+      cwd: root,
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`infra.mjs ${args.join(' ')} failed (exit ${code}):\n${out.slice(-3000)}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`infra.mjs ${args.join(' ')} failed (exit ${code}):\n${out.slice(-3000)}`)),
+    );
   });
 }
 
@@ -71,7 +86,10 @@ export class Cluster {
     this.idp = await identityProvider();
     const db = new URL(this.servers.databaseUrl);
     this.pgProxy = await startTcpProxy({ host: db.hostname, port: Number(db.port) });
-    this.kafkaProxy = await startTcpProxy({ host: '127.0.0.1', port: this.servers.kafkaSide.port }, { port: this.servers.kafkaSide.advertisedPort });
+    this.kafkaProxy = await startTcpProxy(
+      { host: '127.0.0.1', port: this.servers.kafkaSide.port },
+      { port: this.servers.kafkaSide.advertisedPort },
+    );
     const viaProxy = new URL(this.servers.databaseUrl);
     viaProxy.port = String(this.pgProxy.port);
     const base = {
@@ -89,7 +107,16 @@ export class Cluster {
         SERVICES.map(async (service) => {
           const cut = service === Cluster.CUT.service && index === Cluster.CUT.index;
           const env = { ...base, ...(cut ? { KAFKA_BROKERS: `127.0.0.1:${this.servers.kafkaSide.advertisedPort}` } : {}) };
-          const replica: Replica = { service, index, port: 0, env, process: await spawnService(service, env, { captureOutput: true }), killsOrdered: 0, exits: [], restarts: 0 };
+          const replica: Replica = {
+            service,
+            index,
+            port: 0,
+            env,
+            process: await spawnService(service, env, { captureOutput: true }),
+            killsOrdered: 0,
+            exits: [],
+            restarts: 0,
+          };
           replica.port = replica.process.port;
           this.watch(replica);
           return replica;
@@ -138,7 +165,10 @@ export class Cluster {
   async leaseHolder(sql: Pool, service: ServiceName, lease: string): Promise<Replica> {
     return eventually(
       async () => {
-        const { rows } = await sql.query<{ holder: string }>(`SELECT holder FROM ${service}.leases WHERE name = $1 AND expires_at > now()`, [lease]);
+        const { rows } = await sql.query<{ holder: string }>(
+          `SELECT holder FROM ${service}.leases WHERE name = $1 AND expires_at > now()`,
+          [lease],
+        );
         const pid = Number(rows[0]?.holder.split(':')[1]);
         const holder = this.replicas.find((r) => r.service === service && r.process.child.pid === pid && isUp(r));
         if (!holder) throw new Error(`no live ${service} replica holds ${lease}`);
@@ -155,11 +185,17 @@ export class Cluster {
         const notReady: string[] = [];
         await Promise.all(
           this.replicas.map(async (r) => {
-            const status = await fetch(`${r.process.url}/api/${r.service}/health/ready`, { signal: AbortSignal.timeout(3000) }).then((x) => x.status, () => 0);
+            const status = await fetch(`${r.process.url}/api/${r.service}/health/ready`, { signal: AbortSignal.timeout(3000) }).then(
+              (x) => x.status,
+              () => 0,
+            );
             if (status !== 200) notReady.push(`${label(r)} (${status || 'no answer'})`);
           }),
         );
-        if (notReady.length > 0) throw new Error(`not ready within ${timeoutMs / 1000} s: ${notReady.join(', ')}\n${this.logs(notReady.map((n) => n.split(' ')[0]))}`);
+        if (notReady.length > 0)
+          throw new Error(
+            `not ready within ${timeoutMs / 1000} s: ${notReady.join(', ')}\n${this.logs(notReady.map((n) => n.split(' ')[0]))}`,
+          );
       },
       { timeoutMs, intervalMs: 500 },
     );

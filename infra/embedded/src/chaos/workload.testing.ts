@@ -58,7 +58,15 @@ export class Workload {
    * Sends one command to the next live replica of `service` until an answer is final (2xx or a 4xx other
    * than 409), at most `deadlineMs`; the same Idempotency-Key every time.
    */
-  async send(stats: LoadStats, service: ServiceName, as: Staff, method: string, path: string, body: unknown, deadlineMs = 25_000): Promise<{ status: number; body: { id?: string } } | undefined> {
+  async send(
+    stats: LoadStats,
+    service: ServiceName,
+    as: Staff,
+    method: string,
+    path: string,
+    body: unknown,
+    deadlineMs = 25_000,
+  ): Promise<{ status: number; body: { id?: string } } | undefined> {
     const key = randomUUID();
     const until = Date.now() + deadlineMs;
     for (let attempt = 1; Date.now() < until; attempt++) {
@@ -68,13 +76,18 @@ export class Workload {
         try {
           const res = await fetch(`${target.process.url}${path}`, {
             method,
-            headers: { authorization: `Bearer ${await this.cluster.token(as.staffId, as.roles, { teams: as.teams, unit: as.unit })}`, 'content-type': 'application/json', 'idempotency-key': key },
+            headers: {
+              authorization: `Bearer ${await this.cluster.token(as.staffId, as.roles, { teams: as.teams, unit: as.unit })}`,
+              'content-type': 'application/json',
+              'idempotency-key': key,
+            },
             body: JSON.stringify(body),
             signal: AbortSignal.timeout(10_000),
           });
           const text = await res.text();
           if (res.status >= 200 && res.status < 300) return { status: res.status, body: text ? JSON.parse(text) : {} };
-          if (res.status >= 500 && res.status !== 503) stats.serverErrors.push(`${label(target)} ${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+          if (res.status >= 500 && res.status !== 503)
+            stats.serverErrors.push(`${label(target)} ${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
           else if (res.status < 500 && res.status !== 409) {
             stats.refusals.push(`${label(target)} ${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
             return undefined;
@@ -112,7 +125,9 @@ export class Workload {
     if (kind === 'referral') {
       const created = await this.send(stats, 'reports', DESK, 'POST', '/api/reports', this.report(n, round));
       if (!created?.body.id) return void stats.unacknowledged++;
-      const referred = await this.send(stats, 'reports', DESK, 'POST', `/api/reports/${created.body.id}/investigation-request`, { reason: `Reeks inbraken ${n}` });
+      const referred = await this.send(stats, 'reports', DESK, 'POST', `/api/reports/${created.body.id}/investigation-request`, {
+        reason: `Reeks inbraken ${n}`,
+      });
       if (!referred) {
         stats.created.push(created.body.id);
         return void stats.unacknowledged++;
@@ -175,7 +190,10 @@ export class Workload {
     const deadline = Date.now() + 90_000;
     const refusals: string[] = [];
     while (this.investigations.length < count && Date.now() < deadline) {
-      const { rows } = await this.sql.query<{ id: string }>(`SELECT id::text AS id FROM investigations.investigations WHERE "reportIds"::text[] && $1::text[]`, [referred]);
+      const { rows } = await this.sql.query<{ id: string }>(
+        `SELECT id::text AS id FROM investigations.investigations WHERE "reportIds"::text[] && $1::text[]`,
+        [referred],
+      );
       for (const { id } of rows) {
         if (this.investigations.includes(id)) continue;
         const probe = emptyStats();
@@ -186,7 +204,9 @@ export class Workload {
       if (this.investigations.length < count) await sleep(500);
     }
     if (this.investigations.length < count) {
-      throw new Error(`evidence knows ${this.investigations.length} of ${count} investigations after 90 s (${referred.length} referrals acknowledged; ${refusals.slice(-3).join('; ')})`);
+      throw new Error(
+        `evidence knows ${this.investigations.length} of ${count} investigations after 90 s (${referred.length} referrals acknowledged; ${refusals.slice(-3).join('; ')})`,
+      );
     }
   }
 
@@ -209,7 +229,11 @@ export class Workload {
    * second (a steady load of a stated rate; 0: as fast as answers come, a burst); `kinds` narrows the mix, and
    * `investigationId` sends every evidence unit to one case (a burst on one key).
    */
-  run(round: string, workers: number, options: { kinds?: UnitKind[]; investigationId?: string; perSecond?: number } = {}): { stats: LoadStats; stop(): Promise<LoadStats> } {
+  run(
+    round: string,
+    workers: number,
+    options: { kinds?: UnitKind[]; investigationId?: string; perSecond?: number } = {},
+  ): { stats: LoadStats; stop(): Promise<LoadStats> } {
     const stats = emptyStats();
     const kinds: UnitKind[] = options.kinds ?? ['referral', 'referral', 'evidence', 'evidence', 'complaint', 'found'];
     let stopped = false;
@@ -255,31 +279,60 @@ const READ_MODELS: { table: string; schema: string; prefix: string }[] = [
 /** Every acknowledged unit has its effect in every service it reaches (else: lost), and nothing anywhere has two (else: duplicated). */
 export async function effects(sql: Pool, units: Unit[], created: string[]): Promise<Pick<Check, 'lost' | 'duplicated'>> {
   const ids = (kind: UnitKind) => units.filter((u) => u.kind === kind).map((u) => u.id);
-  const missing = async (what: string, query: string, values: unknown[]) => (await sql.query<{ id: string }>(query, values)).rows.map((r) => `${what} ${r.id}`);
+  const missing = async (what: string, query: string, values: unknown[]) =>
+    (await sql.query<{ id: string }>(query, values)).rows.map((r) => `${what} ${r.id}`);
   const lost = [
-    ...(await missing('report without its row', `SELECT id FROM unnest($1::text[]) AS a(id) WHERE NOT EXISTS (SELECT 1 FROM reports.reports r WHERE r.id::text = a.id)`, [
-      [...ids('referral'), ...ids('complaint'), ...ids('found'), ...created],
-    ])),
-    ...(await missing('referral without its investigation', `SELECT id FROM unnest($1::text[]) AS a(id) WHERE NOT EXISTS (SELECT 1 FROM investigations.investigations i WHERE a.id = ANY(i."reportIds"::text[]))`, [ids('referral')])),
-    ...(await missing('item without its row', `SELECT id FROM unnest($1::text[]) AS a(id) WHERE NOT EXISTS (SELECT 1 FROM evidence.items r WHERE r.id::text = a.id)`, [ids('evidence')])),
+    ...(await missing(
+      'report without its row',
+      `SELECT id FROM unnest($1::text[]) AS a(id) WHERE NOT EXISTS (SELECT 1 FROM reports.reports r WHERE r.id::text = a.id)`,
+      [[...ids('referral'), ...ids('complaint'), ...ids('found'), ...created]],
+    )),
+    ...(await missing(
+      'referral without its investigation',
+      `SELECT id FROM unnest($1::text[]) AS a(id) WHERE NOT EXISTS (SELECT 1 FROM investigations.investigations i WHERE a.id = ANY(i."reportIds"::text[]))`,
+      [ids('referral')],
+    )),
+    ...(await missing(
+      'item without its row',
+      `SELECT id FROM unnest($1::text[]) AS a(id) WHERE NOT EXISTS (SELECT 1 FROM evidence.items r WHERE r.id::text = a.id)`,
+      [ids('evidence')],
+    )),
     ...(await missing(
       'item not in its case timeline',
       `SELECT a.id FROM unnest($1::text[], $2::text[]) AS a(id, investigation)
         WHERE (SELECT count(*) FROM investigations.events e WHERE e.stream_id = 'investigation-' || a.investigation AND e.type = 'EvidenceLinked' AND e.data->>'itemId' = a.id) = 0`,
       [ids('evidence'), units.filter((u) => u.kind === 'evidence').map((u) => u.investigationId)],
     )),
-    ...(await missing('complaint not in integrity', `SELECT id FROM unnest($1::text[]) AS a(id) WHERE NOT EXISTS (SELECT 1 FROM integrity.complaints c WHERE c."reportId"::text = a.id)`, [ids('complaint')])),
-    ...(await missing('found object not at POPP', `SELECT a.id FROM unnest($1::text[], $2::text[]) AS a(id, d) WHERE NOT EXISTS (SELECT 1 FROM evidence.found_objects f WHERE f.description = a.d)`, [
-      ids('found'),
-      units.filter((u) => u.kind === 'found').map((u) => u.description),
-    ])),
+    ...(await missing(
+      'complaint not in integrity',
+      `SELECT id FROM unnest($1::text[]) AS a(id) WHERE NOT EXISTS (SELECT 1 FROM integrity.complaints c WHERE c."reportId"::text = a.id)`,
+      [ids('complaint')],
+    )),
+    ...(await missing(
+      'found object not at POPP',
+      `SELECT a.id FROM unnest($1::text[], $2::text[]) AS a(id, d) WHERE NOT EXISTS (SELECT 1 FROM evidence.found_objects f WHERE f.description = a.d)`,
+      [ids('found'), units.filter((u) => u.kind === 'found').map((u) => u.description)],
+    )),
   ];
-  const twice = async (what: string, query: string) => (await sql.query<{ k: string; n: number }>(query)).rows.map((r) => `${what} ${r.k} ×${r.n}`);
+  const twice = async (what: string, query: string) =>
+    (await sql.query<{ k: string; n: number }>(query)).rows.map((r) => `${what} ${r.k} ×${r.n}`);
   const duplicated = [
-    ...(await twice('investigations for report', `SELECT r::text AS k, count(*)::int AS n FROM investigations.investigations, unnest("reportIds") AS r GROUP BY r HAVING count(*) > 1`)),
-    ...(await twice('timeline entries for item', `SELECT data->>'itemId' AS k, count(*)::int AS n FROM investigations.events WHERE type = 'EvidenceLinked' GROUP BY 1 HAVING count(*) > 1`)),
-    ...(await twice('complaints for report', `SELECT "reportId"::text AS k, count(*)::int AS n FROM integrity.complaints WHERE "reportId" IS NOT NULL GROUP BY 1 HAVING count(*) > 1`)),
-    ...(await twice('found objects described', `SELECT description AS k, count(*)::int AS n FROM evidence.found_objects GROUP BY 1 HAVING count(*) > 1`)),
+    ...(await twice(
+      'investigations for report',
+      `SELECT r::text AS k, count(*)::int AS n FROM investigations.investigations, unnest("reportIds") AS r GROUP BY r HAVING count(*) > 1`,
+    )),
+    ...(await twice(
+      'timeline entries for item',
+      `SELECT data->>'itemId' AS k, count(*)::int AS n FROM investigations.events WHERE type = 'EvidenceLinked' GROUP BY 1 HAVING count(*) > 1`,
+    )),
+    ...(await twice(
+      'complaints for report',
+      `SELECT "reportId"::text AS k, count(*)::int AS n FROM integrity.complaints WHERE "reportId" IS NOT NULL GROUP BY 1 HAVING count(*) > 1`,
+    )),
+    ...(await twice(
+      'found objects described',
+      `SELECT description AS k, count(*)::int AS n FROM evidence.found_objects GROUP BY 1 HAVING count(*) > 1`,
+    )),
   ];
   return { lost, duplicated };
 }
@@ -288,7 +341,9 @@ export async function effects(sql: Pool, units: Unit[], created: string[]): Prom
 export async function parked(sql: Pool): Promise<string[]> {
   const out: string[] = [];
   for (const schema of ['reports', 'investigations', 'evidence', 'integrity']) {
-    const { rows } = await sql.query<{ type: string; reason: unknown }>(`SELECT type, reason FROM ${schema}.parked_messages`).catch(() => ({ rows: [] }));
+    const { rows } = await sql
+      .query<{ type: string; reason: unknown }>(`SELECT type, reason FROM ${schema}.parked_messages`)
+      .catch(() => ({ rows: [] }));
     out.push(...rows.map((r) => `${schema}: ${r.type} ${JSON.stringify(r.reason).slice(0, 200)}`));
   }
   return out;
@@ -305,7 +360,9 @@ export async function offLog(sql: Pool): Promise<string[]> {
         WHERE s.version IS DISTINCT FROM t.version`,
       [prefix],
     );
-    out.push(...rows.map((r) => `${table}: ${r.stream_id ?? `${prefix}${r.id}`} log v${r.version ?? '-'} read model v${r.projected ?? '-'}`));
+    out.push(
+      ...rows.map((r) => `${table}: ${r.stream_id ?? `${prefix}${r.id}`} log v${r.version ?? '-'} read model v${r.projected ?? '-'}`),
+    );
   }
   return out;
 }
