@@ -1,12 +1,14 @@
 // Start-up while PostgreSQL is away (a TCP proxy of the test's own, cut): the port answers liveness 200 and
 // readiness 503 at once, the store is tried again with back-off, and start-up goes on as soon as it is back.
 import { Logger } from '@nestjs/common';
-import { createTestDatabase, freePort, startTcpProxy, TcpProxy, TestDatabase } from '@police/testing';
+import { createTestDatabase, eventually, freePort, startTcpProxy, TcpProxy, TestDatabase } from '@police/testing';
 import { Pool } from 'pg';
 import { listenWhileStarting, waitForStore } from './startup';
 
 const quiet = new Logger('startup-test');
-quiet.warn = () => undefined;
+/** What the start-up logged as warnings: each says which attempt failed. */
+const warnings: string[] = [];
+quiet.warn = (message: unknown) => void warnings.push(String(message));
 quiet.log = () => undefined;
 
 describe('start-up while the store is away', () => {
@@ -59,7 +61,13 @@ describe('start-up while the store is away', () => {
         status: 503,
         body: { type: 'https://police-case-platform.example/problems/store-unavailable' },
       });
-      await new Promise((r) => setTimeout(r, 1500));
+      // Ten failed attempts later (the store is still cut off), start-up is still waiting rather than giving up.
+      await eventually(
+        () => {
+          if (!warnings.some((w) => /attempt 10, retrying/.test(w))) throw new Error('not yet tried ten times');
+        },
+        { timeoutMs: 20_000 },
+      );
       expect(done).toBe(false);
 
       await proxy.restore();

@@ -6,6 +6,7 @@
 // is ready again. `CHAOS_FORM=long` (`npm run chaos -- --long`) runs every round with more load.
 import type { Pool } from 'pg';
 import { Pool as PgPool } from 'pg';
+import { eventually } from '@police/testing';
 import { compile, ServiceName, SERVICES } from '../production-services.testing';
 import { Cluster, infra, label, Replica, serversFromEnv } from './cluster.testing';
 import { brokenChains, effects, LoadStats, offLog, parked, UnitKind, Workload } from './workload.testing';
@@ -285,14 +286,18 @@ describe(`chaos: the four production mains, two replicas each, through faults ($
         headers,
       });
       expect({ projection, status: started.status }).toEqual({ projection, status: 202 });
-      let state = 'running';
-      for (let i = 0; i < 240 && state === 'running'; i++) {
-        await sleep(250);
-        const status = (await (await fetch(`${holder.process.url}/api/${service}/ops/status`, { headers })).json()) as {
-          projections: { name: string; rebuild?: { state: string } }[];
-        };
-        state = status.projections.find((p) => p.name === projection)?.rebuild?.state ?? 'missing';
-      }
+      // The rebuild runs in the background: poll its state until it is no longer running (at most 60 s).
+      const state = await eventually(
+        async () => {
+          const status = (await (await fetch(`${holder.process.url}/api/${service}/ops/status`, { headers })).json()) as {
+            projections: { name: string; rebuild?: { state: string } }[];
+          };
+          const now = status.projections.find((p) => p.name === projection)?.rebuild?.state ?? 'missing';
+          if (now === 'running') throw new Error(`${projection}: rebuild still running`);
+          return now;
+        },
+        { timeoutMs: 60_000, intervalMs: 250 },
+      );
       expect({ projection, state }).toEqual({ projection, state: 'done' });
       const after = await snapshot(table);
       const gone = before.filter((r) => !after.includes(r));
