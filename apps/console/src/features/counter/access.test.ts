@@ -1,48 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionUser } from '@/lib/auth';
+import { CHIEF, ELS as LEAD, MARC, NATHALIE, PIETER } from '@/testing/users';
 import { itemActions } from './access';
 import type { HeldItem, Reference } from './api/counter.api';
-
-const PIETER: SessionUser = {
-  username: 'pieter.janssens',
-  name: 'Pieter Janssens',
-  staffId: '5415-0201',
-  roles: ['detective'],
-  teams: ['Diefstallen'],
-  unit: 'LRD',
-};
-const LEAD: SessionUser = {
-  username: 'els.jacobs',
-  name: 'Els Jacobs',
-  staffId: '5415-0210',
-  roles: ['team_lead', 'detective'],
-  teams: ['Diefstallen'],
-  unit: 'LRD',
-};
-const MARC: SessionUser = {
-  username: 'marc.goossens',
-  name: 'Marc Goossens',
-  staffId: '5415-0301',
-  roles: ['evidence_officer'],
-  teams: ['POPP'],
-  unit: 'Evidence desk/POPP',
-};
-const NATHALIE: SessionUser = {
-  username: 'nathalie.wouters',
-  name: 'Nathalie Wouters',
-  staffId: '5415-0302',
-  roles: ['lab_liaison'],
-  teams: ['TST'],
-  unit: 'LRD',
-};
-const CHIEF: SessionUser = {
-  username: 'filip.vermeulen',
-  name: 'Filip Vermeulen',
-  staffId: '5415-0001',
-  roles: ['chief'],
-  teams: [],
-  unit: 'Korpsleiding',
-};
 
 const REFERENCE: Reference = {
   storageRooms: [{ id: 'bewaarplaats-apg', name: 'Bewaarplaats' }],

@@ -1,40 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionUser } from '@/lib/auth';
+import { AN, CHIEF, ELS as LEAD, WIM } from '@/testing/users';
 import { pvActions } from './access';
 import type { WrittenPv } from './api/pvs.api';
-
-const AN: SessionUser = {
-  username: 'an.peeters',
-  name: 'An Peeters',
-  staffId: '5415-0101',
-  roles: ['front_desk'],
-  teams: ['Onthaal'],
-  unit: 'Interventie',
-};
-const WIM: SessionUser = {
-  username: 'wim.debacker',
-  name: 'Wim De Backer',
-  staffId: '5415-0110',
-  roles: ['front_desk'],
-  teams: ['GAK'],
-  unit: 'GAK/DIAK',
-};
-const LEAD: SessionUser = {
-  username: 'els.jacobs',
-  name: 'Els Jacobs',
-  staffId: '5415-0210',
-  roles: ['team_lead', 'detective'],
-  teams: ['Diefstallen'],
-  unit: 'LRD',
-};
-const CHIEF: SessionUser = {
-  username: 'filip.vermeulen',
-  name: 'Filip Vermeulen',
-  staffId: '5415-0001',
-  roles: ['chief'],
-  teams: [],
-  unit: 'Korpsleiding',
-};
 
 function pv(over: Partial<WrittenPv> = {}): WrittenPv {
   return {

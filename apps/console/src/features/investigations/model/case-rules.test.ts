@@ -1,40 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionUser } from '@/lib/auth';
+import { CHIEF, ELS, PIETER, SOFIE } from '@/testing/users';
 import type { CaseFile } from '../api/investigations.api';
 import { caseRules, hearingRules, isOverdue } from './case-rules';
-
-const PIETER: SessionUser = {
-  username: 'pieter.janssens',
-  name: 'Pieter Janssens',
-  staffId: '5415-0201',
-  roles: ['detective'],
-  teams: ['Diefstallen'],
-  unit: 'LRD',
-};
-const ELS: SessionUser = {
-  username: 'els.jacobs',
-  name: 'Els Jacobs',
-  staffId: '5415-0210',
-  roles: ['team_lead', 'detective'],
-  teams: ['Diefstallen'],
-  unit: 'LRD',
-};
-const SOFIE: SessionUser = {
-  username: 'sofie.maes',
-  name: 'Sofie Maes',
-  staffId: '5415-0202',
-  roles: ['detective'],
-  teams: ['Drugs'],
-  unit: 'LRD',
-};
-const CHIEF: SessionUser = {
-  username: 'filip.vermeulen',
-  name: 'Filip Vermeulen',
-  staffId: '5415-0001',
-  roles: ['chief'],
-  teams: [],
-  unit: 'Korpsleiding',
-};
 
 function file(over: Partial<CaseFile> = {}): CaseFile {
   return {
