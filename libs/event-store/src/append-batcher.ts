@@ -14,6 +14,16 @@ export interface AppendOutcome {
   transactionId: string | null;
   lastPosition: string | null;
   constraint?: string;
+  /** What an `ok` append stored, as the SQL function answers it (migration 2 on). */
+  recorded?: StoredAppend | null;
+}
+
+/** What one append stored, beside the events it was given: their positions and chain links, and the commit's time (PostgreSQL's text). */
+export interface StoredAppend {
+  recordedAt: string;
+  prevHash: string;
+  positions: string[];
+  hashes: string[];
 }
 
 interface Pending extends AppendRequest {
@@ -98,12 +108,13 @@ export class AppendBatcher {
   }
 }
 
-function outcome(r: {
+export function outcome(r: {
   status: string;
   stream_version: number | null;
   transaction_id: string | null;
   last_position: string | null;
   constraint_name?: string | null;
+  recorded?: StoredAppend | null;
 }): AppendOutcome {
   return {
     status: r.status as AppendOutcome['status'],
@@ -111,5 +122,6 @@ function outcome(r: {
     transactionId: r.transaction_id,
     lastPosition: r.last_position,
     constraint: r.constraint_name ?? undefined,
+    recorded: r.recorded,
   };
 }

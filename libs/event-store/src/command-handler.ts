@@ -143,7 +143,7 @@ export async function loadState<State, Event extends DomainEvent>(
       fromVersion = snap.streamVersion + 1;
     }
   }
-  const { events, currentVersion } = await store.readStream(streamId, { fromVersion, asOf: options.asOf });
+  const { events, currentVersion } = await store.readStream(streamId, { fromVersion, asOf: options.asOf, fromSnapshot: fromVersion > 0 });
   for (const e of events) state = options.evolve(state, upcast(e));
   const version = options.asOf ? (events.length > 0 ? events[events.length - 1].streamVersion : fromVersion - 1) : currentVersion;
   return { state, version, events };
@@ -235,7 +235,8 @@ async function decideAndAppend<State, Event extends DomainEvent>(
   for (const e of events) state = options.evolve(state, e);
 
   const snap = options.snapshots;
-  if (snap && Math.floor(result.nextExpectedVersion / snap.every) > Math.floor(loaded.version / snap.every)) {
+  // Each time the version crosses a multiple of `every` — not at the stream's first event, which any load reads anyway.
+  if (snap && Math.floor(result.nextExpectedVersion / snap.every) > Math.floor(Math.max(loaded.version, 0) / snap.every)) {
     await snap.store.save({
       streamId,
       streamVersion: result.nextExpectedVersion,
@@ -243,10 +244,14 @@ async function decideAndAppend<State, Event extends DomainEvent>(
       state: snap.toJson ? snap.toJson(state) : state,
     });
   }
-  const appended = (await store.readStream(streamId, { fromVersion: result.nextExpectedVersion - newEvents.length + 1 })).events.slice(
-    0,
-    newEvents.length,
-  );
+  // The store answers with what it stored; a store that does not (or an idempotent retry) is read back.
+  const appended =
+    result.recorded?.length === newEvents.length
+      ? result.recorded
+      : (await store.readStream(streamId, { fromVersion: result.nextExpectedVersion - newEvents.length + 1 })).events.slice(
+          0,
+          newEvents.length,
+        );
   return { state, version: result.nextExpectedVersion, events: appended, alreadyHandled: result.alreadyAppended };
 }
 

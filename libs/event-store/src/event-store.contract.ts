@@ -134,7 +134,8 @@ export function eventStoreContract(
           batch.map((e) => ({ ...e, metadata: { ...e.metadata } })),
           { expected },
         );
-        expect(retry).toEqual({ ...first, alreadyAppended: true });
+        // Answered from what is stored: the same version and position, nothing newly recorded.
+        expect(retry).toEqual({ nextExpectedVersion: first.nextExpectedVersion, position: first.position, alreadyAppended: true });
       }
       expect((await store.readStream(s)).events.map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
     });
@@ -164,6 +165,18 @@ export function eventStoreContract(
         [3, { n: 3 }],
       ]);
       expect(slice.currentVersion).toBe(4);
+    });
+
+    it('reads the tail after a snapshot, and knows the head when the tail is empty', async () => {
+      const s = stream();
+      await store.appendToStream(
+        s,
+        [0, 1, 2].map((n) => ev('N', { n })),
+      );
+      expect(await store.readStream(s, { fromVersion: 3, fromSnapshot: true })).toEqual({ events: [], currentVersion: 2 });
+      const tail = await store.readStream(s, { fromVersion: 2, fromSnapshot: true });
+      expect(tail.events.map((e) => e.data)).toEqual([{ n: 2 }]);
+      expect(tail.currentVersion).toBe(2);
     });
 
     it('reads a stream as it stood at a point in time', async () => {

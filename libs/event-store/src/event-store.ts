@@ -84,6 +84,11 @@ export interface AppendResult {
   position: GlobalPosition;
   /** True when every event id was already stored by an earlier identical append (an idempotent retry). */
   alreadyAppended: boolean;
+  /**
+   * The appended events as stored, when the store answers the append with them (PostgreSQL, in memory):
+   * the same a read of the stream would return, without that read. Absent on an idempotent retry.
+   */
+  recorded?: RecordedEvent[];
 }
 
 export interface ReadStreamOptions {
@@ -93,6 +98,11 @@ export interface ReadStreamOptions {
   toVersion?: number;
   /** Only events the store had recorded (recordedAt) at or before this instant: the stream as it stood then. */
   asOf?: Date;
+  /**
+   * `fromVersion - 1` is known to exist (a snapshot was taken there): when nothing follows it, that is
+   * the current version, and the store need not look the head up.
+   */
+  fromSnapshot?: boolean;
 }
 
 export interface ReadStreamResult {

@@ -1,8 +1,10 @@
+import { types } from 'pg';
 import type { Pool, PoolClient, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
 import { tracedAppend } from './tracing';
 import {
   AppendResult,
+  EventMetadata,
   EventStore,
   ExpectedVersion,
   GlobalPosition,
@@ -16,7 +18,7 @@ import {
   Subscription,
   VerificationResult,
 } from './event-store';
-import { AppendBatcher, AppendOutcome, AppendRequest } from './append-batcher';
+import { AppendBatcher, AppendOutcome, AppendRequest, outcome, StoredAppend } from './append-batcher';
 import { contentHash } from './hashing';
 import { ident, migrate } from './postgres-schema';
 import { pollingSubscription } from './subscription';
@@ -50,6 +52,32 @@ interface EventRow {
 
 const COLUMNS =
   'position, transaction_id, event_id, stream_id, stream_version, type, data, metadata, recorded_at, prev_hash, content_hash, hash';
+
+const parseTimestamptz: (text: string) => Date = types.getTypeParser(types.builtins.TIMESTAMPTZ, 'text');
+
+/**
+ * The events of an `ok` append as a read would return them, from what was sent (the JSON payload, so
+ * data and metadata are plain JSON values as stored) and what the append answered: positions, chain
+ * links and the commit's time, parsed by the driver's own timestamp parser.
+ */
+function storedEvents(streamId: string, sent: string, lastVersion: number, transactionId: string, stored: StoredAppend): RecordedEvent[] {
+  const payload = JSON.parse(sent) as { id: string; type: string; data: unknown; metadata: EventMetadata; contentHash: string }[];
+  const recordedAt = parseTimestamptz(stored.recordedAt).toISOString();
+  const first = lastVersion - payload.length + 1;
+  return payload.map((p, i) => ({
+    id: p.id,
+    type: p.type,
+    data: p.data,
+    metadata: p.metadata,
+    streamId,
+    streamVersion: first + i,
+    position: { commit: BigInt(transactionId), prepare: BigInt(stored.positions[i]) },
+    recordedAt,
+    prevHash: i === 0 ? stored.prevHash : stored.hashes[i - 1],
+    contentHash: p.contentHash,
+    hash: stored.hashes[i],
+  }));
+}
 
 function toRecorded(r: EventRow): RecordedEvent {
   return {
@@ -200,6 +228,7 @@ export class PostgresEventStore implements EventStore {
           nextExpectedVersion: r.streamVersion!,
           position: { commit: BigInt(r.transactionId!), prepare: BigInt(r.lastPosition!) },
           alreadyAppended: false,
+          recorded: r.recorded ? storedEvents(streamId, request.events, r.streamVersion!, r.transactionId!, r.recorded) : undefined,
         };
       }
       // Refused: an idempotent retry, a reused event id, or a lost race / stale expected version.
@@ -225,8 +254,7 @@ export class PostgresEventStore implements EventStore {
         request.events,
       ]);
       await tx.query('RELEASE SAVEPOINT event_store_append');
-      const r = rows[0];
-      return { status: r.status, streamVersion: r.stream_version, transactionId: r.transaction_id, lastPosition: r.last_position };
+      return outcome(rows[0]);
     } catch (e) {
       await tx.query('ROLLBACK TO SAVEPOINT event_store_append');
       const err = e as { code?: string; constraint?: string };
@@ -311,8 +339,8 @@ export class PostgresEventStore implements EventStore {
     );
     const unfiltered = options.toVersion === undefined && !options.asOf;
     const current =
-      unfiltered && (rows.length > 0 || (options.fromVersion ?? 0) === 0)
-        ? { currentVersion: rows.length > 0 ? rows[rows.length - 1].stream_version : -1 }
+      unfiltered && (rows.length > 0 || (options.fromVersion ?? 0) === 0 || options.fromSnapshot)
+        ? { currentVersion: rows.length > 0 ? rows[rows.length - 1].stream_version : (options.fromVersion ?? 0) - 1 }
         : await this.currentVersion(streamId);
     return { events: rows.map(toRecorded), currentVersion: current.currentVersion };
   }

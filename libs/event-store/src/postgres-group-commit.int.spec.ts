@@ -58,4 +58,43 @@ describe('PostgreSQL group commit', () => {
       );
     expect(Number(rows[0].n)).toBe(1);
   });
+  it('answers each append with the events exactly as a read returns them: alone, batched, and inside a transaction', async () => {
+    const alone = await store.appendToStream('answer-alone', [ev('Registered', { n: 1, nested: { b: 2, a: [1.5, 'x'] } })]);
+    const next = await store.appendToStream('answer-alone', [ev('Sealed', { n: 2 }), ev('Moved', { to: 'kluis' })], { expected: 0 });
+    const blocker = store.appendToStream('answer-first', [ev('Registered', { n: 3 })]);
+    const batched = [
+      store.appendToStream('answer-a', [ev('Registered', { n: 4 }), ev('Sealed', { n: 5 })], { expected: 'no_stream' }),
+      store.appendToStream('answer-stale', [ev('Moved', { n: 6 })], { expected: 3 }),
+      store.appendToStream('answer-b', [ev('Registered', { n: 7 })]),
+    ];
+    const [first, a, stale, b] = await Promise.allSettled([blocker, ...batched]);
+    expect(stale.status).toBe('rejected');
+    const client = await db.pool(1).connect();
+    let inTx;
+    try {
+      await client.query('BEGIN');
+      inTx = await store.withTransaction(client).appendToStream('answer-tx', [ev('Registered', { n: 8 }), ev('Sealed', { n: 9 })]);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+
+    const answers: [string, { recorded?: unknown[] }, number][] = [
+      ['answer-alone', alone, 0],
+      ['answer-alone', next, 1],
+      ['answer-first', (first as PromiseFulfilledResult<{ recorded?: unknown[] }>).value, 0],
+      ['answer-a', (a as PromiseFulfilledResult<{ recorded?: unknown[] }>).value, 0],
+      ['answer-b', (b as PromiseFulfilledResult<{ recorded?: unknown[] }>).value, 0],
+      ['answer-tx', inTx, 0],
+    ];
+    for (const [stream, answer, from] of answers) {
+      const read = (await store.readStream(stream, { fromVersion: from })).events.slice(0, answer.recorded?.length ?? 1);
+      expect(answer.recorded).toBeDefined();
+      expect(answer.recorded).toEqual(read);
+    }
+    // An idempotent retry is answered from what is stored: nothing appended, nothing to answer with.
+    const retried = await store.appendToStream('answer-b', (await store.readStream('answer-b')).events);
+    expect(retried.alreadyAppended).toBe(true);
+    expect(retried).not.toHaveProperty('recorded');
+  });
 });
