@@ -29,6 +29,8 @@ interface HandoverPhase {
   p50: number;
   p99: number;
   scrapes: number;
+  /** SQL statements the product sent during the phase, per register + offer + accept (all of the service's pool). */
+  statementsPerPair: number;
 }
 
 /**
@@ -103,6 +105,12 @@ export async function runEvidenceBench(baseUrl: string): Promise<{ rows: BenchRo
       { metric: 'handover offer+accept latency p50 (metrics on)', value: round(measured[measured.length - 1].p50), unit: 'ms' },
       { metric: 'handover offer+accept latency p99 (metrics on)', value: round(measured[measured.length - 1].p99), unit: 'ms' },
       {
+        metric: 'SQL statements per register + offer + accept',
+        value: round(phases[0].statementsPerPair, 1),
+        unit: 'statements',
+        note: 'every statement on the service pool during the first phase: commands, access checks, projections, relay, consultation log',
+      },
+      {
         metric: `handover offer+accept over HTTP, ${CONCURRENCY} clients, traces off`,
         value: round(untraced, 0),
         unit: 'pairs/s',
@@ -155,6 +163,14 @@ async function handoverPhase(baseUrl: string, measured: boolean, traced: boolean
       tracing = startTracing({ service: 'evidence' });
     }
     const pool = db.pool(12);
+    let statements = 0;
+    pool.on('connect', (client) => {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
+        statements++;
+        return query(...args);
+      };
+    });
     const metrics = measured ? new Metrics() : undefined;
     metrics?.observePool('evidence', pool);
     const runtime: ServiceRuntime = {
@@ -230,6 +246,7 @@ async function handoverPhase(baseUrl: string, measured: boolean, traced: boolean
     if (metrics) {
       scraper = setInterval(() => void metrics.scrape().then(() => scrapes++), SCRAPE_EVERY_MS);
     }
+    const statementsBefore = statements;
     const deadline = performance.now() + SECONDS * 1000;
     let n = 0;
     await Promise.all(
@@ -264,6 +281,7 @@ async function handoverPhase(baseUrl: string, measured: boolean, traced: boolean
       p50: percentile(pairs, 50),
       p99: percentile(pairs, 99),
       scrapes,
+      statementsPerPair: (statements - statementsBefore) / pairs.length,
     };
   } finally {
     clearInterval(scraper);
