@@ -22,8 +22,8 @@ const SCRAPE_EVERY_MS = 5000;
 
 interface HandoverPhase {
   metrics: boolean;
-  /** Traces on (ADR 0046): every span made, batched and exported over OTLP/HTTP to a collector on loopback. */
-  traced: boolean;
+  /** Traces on (ADR 0046), with the sampler named: spans batched and exported over OTLP/HTTP to a collector on loopback. */
+  traced: string | false;
   pairs: number;
   pairsPerSecond: number;
   p50: number;
@@ -31,6 +31,8 @@ interface HandoverPhase {
   scrapes: number;
   /** SQL statements the product sent during the phase, per register + offer + accept (all of the service's pool). */
   statementsPerPair: number;
+  /** CPU time of this process (service, HTTP clients and collector alike) per pair: less sensitive than throughput to other load on the machine. */
+  cpuMsPerPair: number;
 }
 
 /**
@@ -43,64 +45,67 @@ interface HandoverPhase {
  * off, on, off, on (`BENCH_METRICS_ROUNDS` pairs, default 2) so that the shared machine's drift falls on both alike.
  */
 export async function runEvidenceBench(baseUrl: string): Promise<{ rows: BenchRow[]; raw: Record<string, unknown> }> {
+  // One phase first that counts for nothing: the first seconds of a process run cold (JIT), and would fall on "off".
+  const warmUp = await handoverPhase(baseUrl, false, false);
   const phases: HandoverPhase[] = [];
   for (let round = 0; round < ROUNDS; round++)
     for (const metrics of [false, true]) phases.push(await handoverPhase(baseUrl, metrics, false));
-  const mean = (on: boolean) => phases.filter((p) => p.metrics === on).reduce((sum, p) => sum + p.pairsPerSecond, 0) / ROUNDS;
-  const off = mean(false);
-  const on = mean(true);
-  const cost = (1 - on / off) * 100;
+  const metricsCost = costOf(phases, (p) => p.metrics);
   const measured = phases.filter((p) => p.metrics);
   const all = phases.reduce((sum, p) => sum + p.pairs, 0);
-  // The cost of the traces, the same way: untraced and traced phases alternated (metrics off in both).
-  const tracePhases: HandoverPhase[] = [];
+  // The cost of the traces, the same way, for each sampler: untraced and traced phases alternated (metrics off in both).
   const collector = await otlpSink();
+  const traces: { sampler: string; phases: HandoverPhase[]; cost: Cost }[] = [];
   try {
-    for (let round = 0; round < ROUNDS; round++)
-      for (const traced of [false, true]) tracePhases.push(await handoverPhase(baseUrl, false, traced, collector.url));
+    for (const sampler of TRACE_SAMPLERS) {
+      const tracePhases: HandoverPhase[] = [];
+      for (let round = 0; round < ROUNDS; round++)
+        for (const traced of [false, true]) tracePhases.push(await handoverPhase(baseUrl, false, traced ? sampler : false, collector.url));
+      traces.push({ sampler: sampler.name, phases: tracePhases, cost: costOf(tracePhases, (p) => p.traced !== false) });
+    }
   } finally {
     await collector.close();
   }
-  const traceMean = (on: boolean) => tracePhases.filter((p) => p.traced === on).reduce((sum, p) => sum + p.pairsPerSecond, 0) / ROUNDS;
-  const untraced = traceMean(false);
-  const traced = traceMean(true);
-  const traceCost = (1 - traced / untraced) * 100;
   const raw = {
     concurrency: CONCURRENCY,
+    warmUp,
     phases,
-    pairsPerSecondWithoutMetrics: off,
-    pairsPerSecondWithMetrics: on,
-    metricsCostPercent: cost,
-    tracePhases,
-    pairsPerSecondUntraced: untraced,
-    pairsPerSecondTraced: traced,
-    tracingCostPercent: traceCost,
+    metricsCost,
+    traces,
     spanBatchesExported: collector.requests(),
     loadAverage: os.loadavg(),
   };
+  const alternated = (list: HandoverPhase[], value: (p: HandoverPhase) => number, digits: number) =>
+    list.map((p) => round(value(p), digits)).join(' / ');
   return {
     raw,
     rows: [
       {
         metric: `handover offer+accept over HTTP, ${CONCURRENCY} clients, metrics off`,
-        value: round(off, 0),
+        value: round(metricsCost.off, 0),
         unit: 'pairs/s',
-        note: `mean of ${ROUNDS} phases of ${SECONDS} s; ${all} pairs in all, each 2 authenticated requests`,
+        note: `mean of ${ROUNDS} phases of ${SECONDS} s after a warm-up phase; ${all} pairs in all, each 2 authenticated requests`,
       },
       {
         metric: `handover offer+accept over HTTP, ${CONCURRENCY} clients, metrics on`,
-        value: round(on, 0),
+        value: round(metricsCost.on, 0),
         unit: 'pairs/s',
         note: `mean of ${ROUNDS} phases; scraped every ${SCRAPE_EVERY_MS / 1000} s (${measured.reduce((s, p) => s + p.scrapes, 0)} scrapes)`,
       },
       {
         metric: 'cost of the metrics on HTTP command throughput',
-        value: round(cost, 1),
+        value: round(metricsCost.throughputPercent, 1),
         unit: '%',
-        note: `target < 5 %; phases off/on alternated: ${phases.map((p) => round(p.pairsPerSecond, 0)).join(' / ')} pairs/s; load average ${os
+        note: `target < 5 %; phases off/on alternated: ${alternated(phases, (p) => p.pairsPerSecond, 0)} pairs/s; load average ${os
           .loadavg()
           .map((l) => l.toFixed(1))
           .join(' ')}`,
+      },
+      {
+        metric: 'cost of the metrics in CPU per pair',
+        value: round(metricsCost.cpuPercent, 1),
+        unit: '%',
+        note: `this process's CPU time per register + offer + accept, off/on: ${alternated(phases, (p) => p.cpuMsPerPair, 2)} ms`,
       },
       { metric: 'handover offer+accept latency p50 (metrics on)', value: round(measured[measured.length - 1].p50), unit: 'ms' },
       { metric: 'handover offer+accept latency p99 (metrics on)', value: round(measured[measured.length - 1].p99), unit: 'ms' },
@@ -108,27 +113,70 @@ export async function runEvidenceBench(baseUrl: string): Promise<{ rows: BenchRo
         metric: 'SQL statements per register + offer + accept',
         value: round(phases[0].statementsPerPair, 1),
         unit: 'statements',
-        note: 'every statement on the service pool during the first phase: commands, access checks, projections, relay, consultation log',
+        note: 'every statement on the service pool during the first measured phase: commands, access checks, projections, relay, consultation log',
       },
-      {
-        metric: `handover offer+accept over HTTP, ${CONCURRENCY} clients, traces off`,
-        value: round(untraced, 0),
-        unit: 'pairs/s',
-        note: `mean of ${ROUNDS} phases of ${SECONDS} s`,
-      },
-      {
-        metric: `handover offer+accept over HTTP, ${CONCURRENCY} clients, traces on`,
-        value: round(traced, 0),
-        unit: 'pairs/s',
-        note: `every span exported over OTLP/HTTP to a loopback collector (${collector.requests()} batches received)`,
-      },
-      {
-        metric: 'cost of the traces on HTTP command throughput',
-        value: round(traceCost, 1),
-        unit: '%',
-        note: `target < 5 %; phases off/on alternated: ${tracePhases.map((p) => round(p.pairsPerSecond, 0)).join(' / ')} pairs/s`,
-      },
+      ...traces.flatMap(({ sampler, phases: tracePhases, cost }) => [
+        {
+          metric: `handover offer+accept over HTTP, ${CONCURRENCY} clients, traces off (${sampler} phases)`,
+          value: round(cost.off, 0),
+          unit: 'pairs/s',
+          note: `mean of ${ROUNDS} phases`,
+        },
+        {
+          metric: `handover offer+accept over HTTP, ${CONCURRENCY} clients, traces on (${sampler})`,
+          value: round(cost.on, 0),
+          unit: 'pairs/s',
+          note: `mean of ${ROUNDS} phases; spans exported over OTLP/HTTP to a loopback collector`,
+        },
+        {
+          metric: `cost of the traces on HTTP command throughput (${sampler})`,
+          value: round(cost.throughputPercent, 1),
+          unit: '%',
+          note: `target < 5 %; phases off/on alternated: ${alternated(tracePhases, (p) => p.pairsPerSecond, 0)} pairs/s`,
+        },
+        {
+          metric: `cost of the traces in CPU per pair (${sampler})`,
+          value: round(cost.cpuPercent, 1),
+          unit: '%',
+          note: `off/on: ${alternated(tracePhases, (p) => p.cpuMsPerPair, 2)} ms (the HTTP clients' share is in both)`,
+        },
+      ]),
     ],
+  };
+}
+
+/** The samplers the traced phases run with: every trace, and the ratio a busy zone would run (ADR 0046). */
+const TRACE_SAMPLERS: TraceSampler[] = [
+  { name: 'every trace', env: { OTEL_TRACES_SAMPLER: 'parentbased_always_on' } },
+  { name: '10 % of traces', env: { OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.1' } },
+];
+
+interface TraceSampler {
+  name: string;
+  env: Record<string, string>;
+}
+
+interface Cost {
+  off: number;
+  on: number;
+  /** Throughput lost with it on, in percent of off. */
+  throughputPercent: number;
+  /** CPU time per pair added with it on, in percent of off: steadier than throughput on a shared machine. */
+  cpuPercent: number;
+}
+
+function costOf(phases: HandoverPhase[], isOn: (p: HandoverPhase) => boolean): Cost {
+  const mean = (on: boolean, value: (p: HandoverPhase) => number) => {
+    const chosen = phases.filter((p) => isOn(p) === on);
+    return chosen.reduce((sum, p) => sum + value(p), 0) / chosen.length;
+  };
+  const off = mean(false, (p) => p.pairsPerSecond);
+  const on = mean(true, (p) => p.pairsPerSecond);
+  return {
+    off,
+    on,
+    throughputPercent: (1 - on / off) * 100,
+    cpuPercent: (mean(true, (p) => p.cpuMsPerPair) / mean(false, (p) => p.cpuMsPerPair) - 1) * 100,
   };
 }
 
@@ -150,7 +198,7 @@ async function otlpSink(): Promise<{ url: string; requests(): number; close(): P
   };
 }
 
-async function handoverPhase(baseUrl: string, measured: boolean, traced: boolean, collector?: string): Promise<HandoverPhase> {
+async function handoverPhase(baseUrl: string, measured: boolean, traced: TraceSampler | false, collector?: string): Promise<HandoverPhase> {
   const db = await benchDatabase(baseUrl, 'bench_ev');
   let app: INestApplication | undefined;
   let scraper: NodeJS.Timeout | undefined;
@@ -160,6 +208,7 @@ async function handoverPhase(baseUrl: string, measured: boolean, traced: boolean
     if (traced) {
       // The exporter reads its endpoint from the environment, as in a production main.
       process.env.OTEL_EXPORTER_OTLP_ENDPOINT = collector;
+      Object.assign(process.env, traced.env);
       tracing = startTracing({ service: 'evidence' });
     }
     const pool = db.pool(12);
@@ -247,6 +296,7 @@ async function handoverPhase(baseUrl: string, measured: boolean, traced: boolean
       scraper = setInterval(() => void metrics.scrape().then(() => scrapes++), SCRAPE_EVERY_MS);
     }
     const statementsBefore = statements;
+    const cpuBefore = process.cpuUsage();
     const deadline = performance.now() + SECONDS * 1000;
     let n = 0;
     await Promise.all(
@@ -270,24 +320,26 @@ async function handoverPhase(baseUrl: string, measured: boolean, traced: boolean
         }
       }),
     );
+    const cpu = process.cpuUsage(cpuBefore);
     pairs.sort((a, b) => a - b);
     // Registrations run in the same loop, so pairs per second is measured on the handover time only.
     const handoverSeconds = pairs.reduce((a, b) => a + b, 0) / 1000 / CONCURRENCY;
     return {
       metrics: measured,
-      traced,
+      traced: traced ? traced.name : false,
       pairs: pairs.length,
       pairsPerSecond: pairs.length / handoverSeconds,
       p50: percentile(pairs, 50),
       p99: percentile(pairs, 99),
       scrapes,
       statementsPerPair: (statements - statementsBefore) / pairs.length,
+      cpuMsPerPair: (cpu.user + cpu.system) / 1000 / pairs.length,
     };
   } finally {
     clearInterval(scraper);
     await app?.close();
     await tracing?.shutdown();
-    delete process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+    for (const name of ['OTEL_EXPORTER_OTLP_ENDPOINT', ...Object.keys(traced ? traced.env : {})]) delete process.env[name];
     await bus.close();
     await db.drop();
   }

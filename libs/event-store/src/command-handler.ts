@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Context } from '@opentelemetry/api';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from './errors';
 import { EventStore, ExpectedVersion, RecordedEvent } from './event-store';
 import { sha256Hex } from './hashing';
@@ -32,6 +33,8 @@ export interface CommandContext {
    * the record it names.
    */
   requestFingerprint?: string;
+  /** The trace context the command runs in (the request's or the message's span); absent when tracing is off. */
+  trace?: Context;
 }
 
 /** What the HTTP edge of a service established about a command: who (the domain's actor), when, why, and the version seen. */
@@ -45,6 +48,8 @@ export interface RequestContext<Actor extends { staffId: string }> {
   requestFingerprint?: string;
   /** From `If-Match`: the version of the record the client saw. */
   expected?: ExpectedVersion;
+  /** The request's trace context (its server span); absent when tracing is off. */
+  trace?: Context;
 }
 
 /** The store's command context of a request: the actor by staff id. */
@@ -56,6 +61,7 @@ export function commandContext(ctx: RequestContext<{ staffId: string }>): Comman
     causationId: ctx.causationId,
     idempotencyKey: ctx.idempotencyKey,
     requestFingerprint: ctx.requestFingerprint,
+    trace: ctx.trace,
   };
 }
 
@@ -166,7 +172,9 @@ export function handleCommand<State, Event extends DomainEvent>(
   decide: (state: State) => Event | Event[],
   options: HandleCommandOptions<State, Event>,
 ): Promise<CommandResult<State>> {
-  return tracedCommand(streamId, () => handleUntraced(store, streamId, decide, options));
+  return tracedCommand(streamId, options.context.trace, (trace) =>
+    handleUntraced(store, streamId, decide, { ...options, context: { ...options.context, trace } }),
+  );
 }
 
 async function handleUntraced<State, Event extends DomainEvent>(
@@ -226,7 +234,7 @@ async function decideAndAppend<State, Event extends DomainEvent>(
   const expected: ExpectedVersion = options.expected ?? (loaded.version < 0 ? 'no_stream' : loaded.version);
   let result;
   try {
-    result = await store.appendToStream(streamId, newEvents, { expected });
+    result = await store.appendToStream(streamId, newEvents, { expected, trace: context.trace });
   } catch (e) {
     if (e instanceof WrongExpectedVersionError && options.expected !== undefined) throw new PreconditionFailedError(e);
     throw e;

@@ -1,3 +1,4 @@
+import type { Context } from '@opentelemetry/api';
 import type { BackoffPolicy, LoopFailure } from './backoff';
 
 /**
@@ -76,6 +77,15 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> ext
  * the exact version of its last event.
  */
 export type ExpectedVersion = 'no_stream' | 'any' | 'stream_exists' | number;
+
+export interface AppendOptions {
+  expected?: ExpectedVersion;
+  /**
+   * The trace context the append runs in (the command's span), passed explicitly: the platform carries
+   * no ambient context (ADR 0046). Absent when tracing is off; a store without spans ignores it.
+   */
+  trace?: Context;
+}
 
 export interface AppendResult {
   /** Version of the last event of the stream after the append. */
@@ -156,7 +166,7 @@ export type VerificationResult =
 
 export interface EventStore {
   /** Appends events atomically. Throws {@link WrongExpectedVersionError} when `expected` does not hold. */
-  appendToStream(streamId: string, events: NewEvent[], options?: { expected?: ExpectedVersion }): Promise<AppendResult>;
+  appendToStream(streamId: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<ReadStreamResult>;
   /** Events after `from` (exclusive) in global order; only events that can no longer be preceded by a late commit. */
   readAll(from: GlobalPosition, options?: ReadAllOptions): Promise<RecordedEvent[]>;

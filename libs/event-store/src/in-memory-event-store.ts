@@ -1,8 +1,8 @@
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
 import {
+  AppendOptions,
   AppendResult,
   EventStore,
-  ExpectedVersion,
   GlobalPosition,
   NewEvent,
   ReadAllOptions,
@@ -30,7 +30,7 @@ export class InMemoryEventStore implements EventStore {
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
 
-  async appendToStream(streamId: string, events: NewEvent[], options: { expected?: ExpectedVersion } = {}): Promise<AppendResult> {
+  async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     const expected = options.expected ?? 'any';
     const stream = this.streams.get(streamId) ?? [];

@@ -18,6 +18,7 @@ import {
 } from '@kurrent/kurrentdb-client';
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
 import {
+  AppendOptions,
   AppendResult,
   EventMetadata,
   EventStore,
@@ -315,7 +316,7 @@ export class KurrentDbEventStore implements EventStore {
     return toKurrentStreamName(this.streamPrefix, streamId);
   }
 
-  async appendToStream(streamId: string, events: NewEvent[], options: { expected?: ExpectedVersion } = {}): Promise<AppendResult> {
+  async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     const expected = options.expected ?? 'any';
     if (typeof expected === 'number' && (!Number.isInteger(expected) || expected < 0))

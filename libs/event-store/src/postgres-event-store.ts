@@ -3,6 +3,7 @@ import type { Pool, PoolClient, QueryConfig, QueryResult, QueryResultRow } from 
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
 import { tracedAppend } from './tracing';
 import {
+  AppendOptions,
   AppendResult,
   EventMetadata,
   EventStore,
@@ -187,8 +188,8 @@ export class PostgresEventStore implements EventStore {
     return this.options.schema;
   }
 
-  appendToStream(streamId: string, events: NewEvent[], options: { expected?: ExpectedVersion } = {}): Promise<AppendResult> {
-    return tracedAppend(streamId, events, (traced) => this.observedAppend(streamId, traced, options));
+  appendToStream(streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    return tracedAppend(streamId, events, options.trace, (traced) => this.observedAppend(streamId, traced, options));
   }
 
   private async observedAppend(streamId: string, events: NewEvent[], options: { expected?: ExpectedVersion }): Promise<AppendResult> {

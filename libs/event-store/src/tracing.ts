@@ -7,6 +7,10 @@ import type { EventMetadata, NewEvent, RecordedEvent } from './event-store';
  *
  * Everything here goes through `@opentelemetry/api` only: while no tracer provider and propagator are
  * registered (tracing off, the default) every call is the API's no-op, and no event's metadata changes.
+ *
+ * The trace context is passed explicitly (a span's parent is given, and `work` is handed its span's
+ * context), not kept ambient: an ambient context on Node 20 means AsyncLocalStorage, whose hooks on every
+ * promise of the process cost a third of a command's CPU whether a trace is sampled or not (ADR 0046).
  */
 export const EVENT_STORE_TRACER = '@police/event-store';
 
@@ -42,16 +46,21 @@ export function contextFrom(carrier: TraceCarrier | undefined): Context {
   return carrier ? propagation.extract(ROOT_CONTEXT, carrier) : ROOT_CONTEXT;
 }
 
-/** Runs `work` in a new active span; a thrown error marks the span and is rethrown. */
+/**
+ * Runs `work` in a new span, a child of `parent` (default: the active context, the root unless a caller
+ * registered a context manager), handing it the span's context for its own children; a thrown error
+ * marks the span and is rethrown.
+ */
 export async function inSpan<T>(
   name: string,
   options: { kind?: SpanKind; attributes?: Attributes; parent?: Context },
-  work: (span: Span) => Promise<T>,
+  work: (span: Span, context: Context) => Promise<T>,
 ): Promise<T> {
   const parent = options.parent ?? context.active();
   const span = tracer().startSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes }, parent);
+  const inner = trace.setSpan(parent, span);
   try {
-    return await context.with(trace.setSpan(parent, span), () => work(span));
+    return await context.with(inner, () => work(span, inner));
   } catch (e) {
     failed(span, e);
     throw e;
@@ -77,21 +86,31 @@ export function streamCategory(streamId: string): string {
  * their metadata: the log is the outbox, and the projector and relay that read it later continue the
  * trace from there. With tracing off the events are appended as given.
  */
-export function tracedAppend<T>(streamId: string, events: NewEvent[], append: (events: NewEvent[]) => Promise<T>): Promise<T> {
+export function tracedAppend<T>(
+  streamId: string,
+  events: NewEvent[],
+  parent: Context | undefined,
+  append: (events: NewEvent[]) => Promise<T>,
+): Promise<T> {
   return inSpan(
     `append ${streamCategory(streamId)}`,
-    { attributes: { 'db.system.name': 'postgresql', 'police.stream.id': streamId, 'police.event.types': events.map((e) => e.type) } },
-    (span) => {
+    {
+      parent,
+      attributes: { 'db.system.name': 'postgresql', 'police.stream.id': streamId, 'police.event.types': events.map((e) => e.type) },
+    },
+    (span, inner) => {
       if (!span.isRecording()) return append(events);
-      const carrier = activeTraceCarrier();
+      const carrier = activeTraceCarrier(inner);
       return append(events.map((e) => ({ ...e, metadata: { ...e.metadata, [TRACE_METADATA_KEY]: carrier } })));
     },
   );
 }
 
-/** A command in its span (`command <category>`): the load, the decision and the append under it. */
-export function tracedCommand<T>(streamId: string, work: () => Promise<T>): Promise<T> {
-  return inSpan(`command ${streamCategory(streamId)}`, { attributes: { 'police.stream.id': streamId } }, () => work());
+/** A command in its span (`command <category>`), a child of `parent`: the load, the decision and the append under it. */
+export function tracedCommand<T>(streamId: string, parent: Context | undefined, work: (context: Context) => Promise<T>): Promise<T> {
+  return inSpan(`command ${streamCategory(streamId)}`, { parent, attributes: { 'police.stream.id': streamId } }, (_span, inner) =>
+    work(inner),
+  );
 }
 
 /** Spans of a batch of stored events, one per event stored with a trace context, each a child of its append. */

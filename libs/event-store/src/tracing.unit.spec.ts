@@ -7,7 +7,7 @@ describe('event-store tracing helpers', () => {
   it('with tracing off, an append gets the events as given: nothing added to their metadata', async () => {
     const events: NewEvent[] = [{ id: 'e1', type: 'ReportTaken', data: {}, metadata }];
     const seen: NewEvent[][] = [];
-    await tracedAppend('report-1', events, async (given) => void seen.push(given));
+    await tracedAppend('report-1', events, undefined, async (given) => void seen.push(given));
     expect(seen).toEqual([events]);
     expect(seen[0][0]).toBe(events[0]);
   });

@@ -1,3 +1,4 @@
+import type { Context } from '@opentelemetry/api';
 import { ContractPayload, ContractType, FieldError, isContractType, validateContract } from '@police/contracts';
 import { DomainError } from '@police/event-store';
 import type { Pool, PoolClient } from 'pg';
@@ -14,6 +15,8 @@ export interface ConsumerContext {
    */
   client: PoolClient;
   message: IncomingMessage;
+  /** The `process` span's context: give it to the commands the handler runs (`trace` of their context). Absent when tracing is off. */
+  trace?: Context;
 }
 
 /**
@@ -58,13 +61,13 @@ const MAX_ID_LENGTH = 200;
  * dropped: a parked message stays in the table, as received, for someone to act on.
  */
 export async function startConsumer(o: ConsumerOptions): Promise<MessageSubscription> {
-  const handleMessage = async (message: IncomingMessage): Promise<void> => {
+  const handleMessage = async (message: IncomingMessage, trace: Context): Promise<void> => {
     const checked = await checkIncoming(message, o.handlers);
     if (checked.kind === 'park') return parkMessage(o.pool, o.schema, message, checked.reason);
     if (checked.kind === 'ignore') return;
     try {
       await inTransaction(o.pool, async (client) => {
-        if (await recordInInbox(client, o.schema, message)) await checked.handler(checked.value, { client, message });
+        if (await recordInInbox(client, o.schema, message)) await checked.handler(checked.value, { client, message, trace });
         else o.onDuplicate?.(message);
       });
     } catch (e) {
@@ -72,7 +75,7 @@ export async function startConsumer(o: ConsumerOptions): Promise<MessageSubscrip
       return parkMessage(o.pool, o.schema, message, refusal(e));
     }
   };
-  const handle = (message: IncomingMessage): Promise<void> => consumeTraced(message, o.groupId, () => handleMessage(message));
+  const handle = (message: IncomingMessage): Promise<void> => consumeTraced(message, o.groupId, (trace) => handleMessage(message, trace));
   return o.bus.subscribe({ groupId: o.groupId, topics: o.topics, fromBeginning: o.fromBeginning ?? true, handle });
 }
 

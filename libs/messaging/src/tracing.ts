@@ -1,4 +1,4 @@
-import { context, propagation, ROOT_CONTEXT, Span, SpanKind, trace } from '@opentelemetry/api';
+import { Context, context, propagation, ROOT_CONTEXT, Span, SpanKind, trace } from '@opentelemetry/api';
 import { activeTraceCarrier, contextFrom, failed, inSpan } from '@police/event-store';
 import type { IncomingMessage, OutgoingMessage } from './message';
 import type { MessageBus } from './message-bus';
@@ -48,7 +48,7 @@ export async function publishTraced(bus: MessageBus, messages: OutgoingMessage[]
 }
 
 /** Handles a received message in a `process <topic>` span, a child of the producer's span when the headers carry one. */
-export function consumeTraced<T>(message: IncomingMessage, groupId: string, work: () => Promise<T>): Promise<T> {
+export function consumeTraced<T>(message: IncomingMessage, groupId: string, work: (context: Context) => Promise<T>): Promise<T> {
   return inSpan(
     `process ${message.topic}`,
     {
@@ -63,6 +63,6 @@ export function consumeTraced<T>(message: IncomingMessage, groupId: string, work
         'police.message.type': message.type.slice(0, 200),
       },
     },
-    () => work(),
+    (_span, inner) => work(inner),
   );
 }

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { RequestContext } from '@police/event-store';
 import { etagOf, expectedVersionFromIfMatch } from './etag';
 import { idempotencyOf } from './idempotency';
+import { traceContextOf } from './tracing';
 import { PROBLEM_BASE, ProblemException } from './problem-details';
 
 const TITLES: Record<number, string> = {
@@ -55,6 +56,7 @@ export function requestContext<Actor extends { staffId: string }>(
     causationId: `${req.method} ${req.originalUrl.split('?')[0]} ${correlationId}`,
     ...idempotency,
     expected,
+    trace: traceContextOf(req),
   };
 }
 

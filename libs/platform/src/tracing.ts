@@ -1,5 +1,4 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { Context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
@@ -103,8 +102,12 @@ export function samplerFromEnv(env: NodeJS.ProcessEnv): Sampler {
 
 /**
  * Starts tracing when the environment (or `options.exporter`) asks for it: registers the tracer
- * provider, the W3C trace-context propagator and the async context manager globally. Returns undefined
- * when tracing stays off. Call it before the app is created; a second call returns the first's handle.
+ * provider and the W3C trace-context propagator globally. Returns undefined when tracing stays off.
+ * Call it before the app is created; a second call returns the first's handle.
+ *
+ * No context manager: the trace context is passed explicitly (the request's in its command context, a
+ * message's in the consumer's), because the only ambient one on Node 20, AsyncLocalStorage, hooks every
+ * promise of the process and cost about a third of a command's CPU in `npm run bench`, sampled or not.
  */
 export function startTracing(options: TracingOptions): Tracing | undefined {
   if (started) return started;
@@ -117,7 +120,6 @@ export function startTracing(options: TracingOptions): Tracing | undefined {
     spanProcessors: [processor],
     sampler: options.exporter ? undefined : samplerFromEnv(env),
   });
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   trace.setGlobalTracerProvider(provider);
   const tracing: Tracing = {
@@ -126,7 +128,6 @@ export function startTracing(options: TracingOptions): Tracing | undefined {
       if (started !== tracing) return;
       trace.disable();
       propagation.disable();
-      context.disable();
       started = undefined;
     },
   };
@@ -134,11 +135,18 @@ export function startTracing(options: TracingOptions): Tracing | undefined {
   return tracing;
 }
 
+const TRACE_CONTEXT = Symbol('police.traceContext');
+
+/** The trace context of a request (its server span's), for the commands it runs; undefined when tracing is off. */
+export function traceContextOf(req: Request): Context | undefined {
+  return (req as unknown as { [TRACE_CONTEXT]?: Context })[TRACE_CONTEXT];
+}
+
 /**
  * Express middleware: a server span per request, continuing the caller's `traceparent`, named by its
  * route template once a handler took it (`POST /api/reports/:id/investigation-request`), with the
- * request's method, path, route and status. The request runs inside the span, so the command, the
- * append and the consultation log below it are its children.
+ * request's method, path, route and status. The span's context is kept on the request
+ * ({@link traceContextOf}): `requestContext` gives it to the command, whose span and append are its children.
  */
 export function httpTracing() {
   const tracer = trace.getTracer('@police/platform');
@@ -163,9 +171,7 @@ export function httpTracing() {
     res.once('close', () => {
       if (!res.writableFinished) span.end();
     });
-    // Body parsing and the rest of the chain call back from the request's stream events: bound to the span's context.
-    context.bind(ctx, req);
-    context.bind(ctx, res);
-    context.with(ctx, next);
+    (req as unknown as { [TRACE_CONTEXT]?: Context })[TRACE_CONTEXT] = ctx;
+    next();
   };
 }

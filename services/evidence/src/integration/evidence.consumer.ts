@@ -20,19 +20,23 @@ export function evidenceHandlers(es: ServiceEventSourcing): ContractHandlers {
     event: CaseDirectoryEvent,
     ctx: Parameters<NonNullable<ContractHandlers['investigations.InvestigationOpened.v1']>>[1],
   ) => {
-    await es.store.withTransaction(ctx.client).appendToStream(caseStream(investigationId), [
-      {
-        id: ctx.message.id,
-        type: event.type,
-        data: event.data,
-        metadata: {
-          actor: SYSTEM,
-          occurredAt: new Date().toISOString(),
-          correlationId: ctx.message.correlationId,
-          causationId: ctx.message.id,
+    await es.store.withTransaction(ctx.client).appendToStream(
+      caseStream(investigationId),
+      [
+        {
+          id: ctx.message.id,
+          type: event.type,
+          data: event.data,
+          metadata: {
+            actor: SYSTEM,
+            occurredAt: new Date().toISOString(),
+            correlationId: ctx.message.correlationId,
+            causationId: ctx.message.id,
+          },
         },
-      },
-    ]);
+      ],
+      { trace: ctx.trace },
+    );
   };
   const foundObjects = es.commands(foundObjectAggregate);
   return {
@@ -94,6 +98,7 @@ export function evidenceHandlers(es: ServiceEventSourcing): ContractHandlers {
           correlationId: ctx.message.correlationId,
           causationId: ctx.message.id,
           idempotencyKey: ctx.message.id,
+          trace: ctx.trace,
         },
       );
     },
@@ -110,19 +115,23 @@ export function evidenceHandlers(es: ServiceEventSourcing): ContractHandlers {
           declaredAt: p.declaredAt,
         },
       };
-      await es.store.withTransaction(ctx.client).appendToStream(lossStream(p.reportId), [
-        {
-          id: ctx.message.id,
-          type: event.type,
-          data: event.data,
-          metadata: {
-            actor: SYSTEM,
-            occurredAt: new Date().toISOString(),
-            correlationId: ctx.message.correlationId,
-            causationId: ctx.message.id,
+      await es.store.withTransaction(ctx.client).appendToStream(
+        lossStream(p.reportId),
+        [
+          {
+            id: ctx.message.id,
+            type: event.type,
+            data: event.data,
+            metadata: {
+              actor: SYSTEM,
+              occurredAt: new Date().toISOString(),
+              correlationId: ctx.message.correlationId,
+              causationId: ctx.message.id,
+            },
           },
-        },
-      ]);
+        ],
+        { trace: ctx.trace },
+      );
     },
   };
 }

@@ -71,6 +71,7 @@ export function integrityHandlers(es: ServiceEventSourcing, config: IntegrityCon
             correlationId: ctx.message.correlationId,
             causationId: ctx.message.id,
             idempotencyKey: ctx.message.id,
+            trace: ctx.trace,
           },
         );
     },

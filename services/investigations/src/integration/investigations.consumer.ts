@@ -33,6 +33,7 @@ export function investigationsHandlers(config: InvestigationsConfig, logger = ne
         correlationId: ctx.message.correlationId,
         causationId: ctx.message.id,
         idempotencyKey: ctx.message.id,
+        trace: ctx.trace,
       });
     };
 
