@@ -54,7 +54,7 @@ export async function checkEventLog(checkpoints: EventLogCheckpoint[], events: A
   let laterFailures = 0;
 
   const settle = (moreAfter: boolean): void => {
-    const { c } = anchors[next++];
+    const { c, at } = anchors[next++];
     if (count === c.count && head === c.head) {
       if (!failed) holding = c;
       return;
@@ -68,7 +68,7 @@ export async function checkEventLog(checkpoints: EventLogCheckpoint[], events: A
       ? ` after checkpoint ${holding.seq} (${plural(holding.count, 'event')} through position ${holding.scope.position}), which still holds`
       : '';
     let what: string;
-    if (count < c.count && !moreAfter)
+    if (count < c.count && !moreAfter && (!lastEvent || comparePositions(lastEvent, at) < 0))
       what = `${lastEvent ? `the database ends at position ${positionToString(lastEvent)} after ${plural(count, 'event')}` : 'the database has no events in this log'}: ${plural(c.count - count, 'event')} missing${since}`;
     else if (count < c.count)
       what = `the database has ${plural(count, 'event')} through that position: ${plural(c.count - count, 'event')} missing${since}`;

@@ -18,6 +18,7 @@ import { canonicalJson, linkHash, ZERO_HASH } from './hashing';
 import { InMemoryEventStore } from './in-memory-event-store';
 
 const key = generateAnchorKey();
+const metadata = { actor: 'staff-1', occurredAt: '2026-12-05T10:00:00.000Z', correlationId: 'c-1', causationId: 'c-1' };
 
 function chain(bodies: Omit<CheckpointBody, 'v' | 'seq' | 'prev' | 'keyId' | 'createdAt'>[]): Checkpoint[] {
   const out: Checkpoint[] = [];
@@ -39,7 +40,7 @@ async function* iterate(events: RecordedEvent[]): AsyncIterable<RecordedEvent> {
 async function log(n: number): Promise<RecordedEvent[]> {
   const store = new InMemoryEventStore();
   for (let i = 0; i < n; i++)
-    await store.appendToStream(`case-${i % 3}`, [{ id: crypto.randomUUID(), type: 'Noted', data: { i }, metadata: {} }]);
+    await store.appendToStream(`case-${i % 3}`, [{ id: crypto.randomUUID(), type: 'Noted', data: { i }, metadata }]);
   return store.readAll({ commit: -1n, prepare: -1n }, { limit: n });
 }
 
@@ -60,7 +61,7 @@ async function day(n: number): Promise<RecordedEvent[]> {
   const store = new InMemoryEventStore();
   for (let i = 0; i < n; i++)
     await store.appendToStream('consultations-2026-12-05', [
-      { id: crypto.randomUUID(), type: 'ConsultationRecorded', data: { i }, metadata: {} },
+      { id: crypto.randomUUID(), type: 'ConsultationRecorded', data: { i }, metadata },
     ]);
   return (await store.readStream('consultations-2026-12-05')).events;
 }
