@@ -6,6 +6,9 @@
 // states the status of every persona; `request` builds each persona's concrete call (path with ids,
 // headers such as X-Justification, a body), and may first create what it needs through `api` (a write
 // route usually wants a fresh record per persona). Records shared by many rows go in FIXTURES.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import type { Pool } from 'pg';
@@ -13,7 +16,7 @@ import { InProcessMessageBus } from '@police/messaging';
 import { discoverRoutes, servedRoutes, utcDay } from '@police/security';
 import { COLUMNS, Persona, PERSONAS } from '@police/service-testing';
 import { createTestDatabase, TestDatabase } from '@police/testing';
-import { createEmbeddedApp } from './embedded.module';
+import { createEmbeddedApp, embeddedCheckpoints } from './embedded.module';
 
 interface Answer {
   status: number;
@@ -119,6 +122,20 @@ function auditRows(base: string): Row[] {
       expected: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403],
       ok: (a) => expect(a.json).toMatchObject({ date: DAY, stream: `consultations-${DAY}`, ok: true }),
     },
+    {
+      method: 'GET',
+      route: `${base}/checkpoints`,
+      //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+      expected: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403],
+      ok: (a) =>
+        expect(a.json).toEqual({
+          service: 'embedded',
+          publicKey: expect.stringContaining('BEGIN PUBLIC KEY'),
+          keyId: expect.stringMatching(/^[0-9a-f]{64}$/),
+          checkpoints: expect.any(Array),
+          total: expect.any(Number),
+        }),
+    },
   ];
 }
 
@@ -176,6 +193,7 @@ describe('authorization matrix of the embedded app: every route × every persona
   let bus: InProcessMessageBus;
   let app: INestApplication;
   let url: string;
+  let checkpointDir: string | undefined;
   const tokens = new Map<Persona, string>();
   const ctx: Context = {};
   const api: Api = async (persona, method, path, body, headers = {}) => {
@@ -199,10 +217,12 @@ describe('authorization matrix of the embedded app: every route × every persona
     // Like embedded mode: one connection for everything.
     pool = db.pool(1);
     bus = new InProcessMessageBus();
+    checkpointDir = mkdtempSync(path.join(tmpdir(), 'matrix-checkpoints-'));
     app = await createEmbeddedApp({
       pool,
       bus,
       notifications: false,
+      checkpoints: embeddedCheckpoints(checkpointDir),
       security: {
         logLevel: 'silent',
         rateLimits: { auth: { limit: 1000, windowMs: 60_000 }, search: { limit: 100_000, windowMs: 60_000 } },
@@ -227,6 +247,7 @@ describe('authorization matrix of the embedded app: every route × every persona
     await app?.close();
     await bus?.close();
     await db?.drop();
+    if (checkpointDir) rmSync(checkpointDir, { recursive: true, force: true });
   });
 
   it('has a row for every served route, and a row only for served routes', () => {

@@ -70,6 +70,7 @@ describe('the OpenAPI documents of the embedded product', () => {
       expect(docs[d].info.title).toBe(`${d} API`);
     }
     expect(Object.keys(docs.platform.paths).sort()).toEqual([
+      '/api/audit/checkpoints',
       '/api/audit/consultations',
       '/api/audit/consultations/verify',
       '/api/auth/config',

@@ -6,6 +6,8 @@ import { Metrics } from '@police/metrics';
 import { configureHttpApp, ServiceRuntime, setupOpenApi } from '@police/platform';
 import type { ServiceDefinition } from '@police/service-host';
 import {
+  AuditCheckpointOptions,
+  auditCheckpointsFromEnv,
   authenticationFromEnv,
   consoleSignIn,
   rateLimitsFromEnv,
@@ -27,6 +29,11 @@ export const EMBEDDED_SERVICES: readonly ServiceDefinition[] = [
   { name: 'integrity', module: IntegrityModule, description: INTEGRITY_DESCRIPTION },
 ];
 
+/** The embedded host's audit checkpoints: the four services' event logs and their shared consultation log, in `dir` unless the environment says otherwise. */
+export function embeddedCheckpoints(dir: string): AuditCheckpointOptions {
+  return auditCheckpointsFromEnv({ service: 'embedded', services: EMBEDDED_SERVICES.map((s) => s.name), dir });
+}
+
 export interface EmbeddedAppOptions {
   /** The one pool every service and the consultation log share (PGlite's single connection, or a test database). */
   pool: Pool;
@@ -35,6 +42,8 @@ export interface EmbeddedAppOptions {
   notifications: boolean;
   /** The process's metrics; default a new registry (with the process's own figures), measuring `pool` as `embedded`. */
   metrics?: Metrics;
+  /** The audit checkpoints (ADR 0052; `embeddedCheckpoints`): `npm start` keeps them in its data folder; none, none written. */
+  checkpoints?: AuditCheckpointOptions;
   /** Overrides of the security settings (tests: rate limits, log destination). */
   security?: Partial<Omit<SecurityModuleOptions, 'mode' | 'pool' | 'notifications'>>;
 }
@@ -71,6 +80,7 @@ export async function createEmbeddedApp(options: EmbeddedAppOptions): Promise<IN
     metrics,
     metricsEndpoints: { paths: EMBEDDED_SERVICES.map((s) => `${s.name}/metrics`) },
     scrapeToken: scrapeTokenFromEnv(),
+    checkpoints: options.checkpoints,
     ...options.security,
   });
 

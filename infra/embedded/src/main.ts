@@ -1,11 +1,13 @@
 import 'reflect-metadata';
+import { existsSync, renameSync } from 'node:fs';
+import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { InProcessMessageBus } from '@police/messaging';
 import { createPool, installDefectHandlers, intEnv, SERVICES, startTracing } from '@police/platform';
 import { authenticationFromEnv } from '@police/security';
 import { startEmbeddedDatabase } from './embedded-database';
 import { consoleDir, serveConsole } from './console.static';
-import { createEmbeddedApp } from './embedded.module';
+import { createEmbeddedApp, embeddedCheckpoints } from './embedded.module';
 
 /**
  * Embedded mode: every service in one process, PostgreSQL from PGlite (data under ./.data), the
@@ -24,7 +26,11 @@ async function main(): Promise<void> {
   // the messages of concurrent connections (see README, "Embedded mode").
   const pool = createPool(db.url, 1, 'embedded');
   const bus = new InProcessMessageBus();
-  const app = await createEmbeddedApp({ pool, bus, notifications: false });
+  // The audit checkpoints anchor this data folder's logs: a fresh store starts a new file (the old one is kept aside).
+  const checkpoints = embeddedCheckpoints(path.join(dataDir, 'audit-checkpoints'));
+  const file = checkpoints.sink.location;
+  if (fresh && existsSync(file)) renameSync(file, `${file}.before-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  const app = await createEmbeddedApp({ pool, bus, notifications: false, checkpoints });
   const consoleServed = serveConsole(app, consoleDir());
   const port = intEnv('PORT', 3000);
   const host = process.env.HOST ?? '127.0.0.1';

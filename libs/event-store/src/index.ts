@@ -13,3 +13,8 @@ export * from './snapshots';
 export * from './projector';
 export * from './lease';
 export * from './tracing';
+export * from './anchor';
+export * from './anchor-check';
+export * from './anchor-sink';
+export * from './anchor-writer';
+export * from './anchor-verify';

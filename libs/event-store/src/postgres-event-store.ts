@@ -36,6 +36,14 @@ const VISIBLE_HORIZON = `SELECT coalesce(min(x), pg_snapshot_xmax(pg_current_sna
 
 const EXPECTED_CODES: Record<'no_stream' | 'any' | 'stream_exists', number> = { no_stream: -1, any: -2, stream_exists: -3 };
 
+/** One event's place in the global log and its chain link (see {@link PostgresEventStore.readLinks}). */
+export interface LogLink {
+  position: GlobalPosition;
+  streamId: string;
+  streamVersion: number;
+  hash: string;
+}
+
 interface EventRow {
   position: string;
   transaction_id: string;
@@ -357,6 +365,34 @@ export class PostgresEventStore implements EventStore {
       [commit, from.prepare.toString(), options.limit ?? 1000],
     );
     return rows.map(toRecorded);
+  }
+
+  /**
+   * The chain links of the global log after `from`, in its stable order and under the same visibility rule
+   * as {@link readAll}, without the events' data: what the audit anchor folds (`anchor-writer.ts`).
+   */
+  async readLinks(from: GlobalPosition, limit = 1000): Promise<LogLink[]> {
+    const commit = from.commit < 0n ? '0' : from.commit.toString();
+    const { rows } = await this.db.query<{
+      transaction_id: string;
+      position: string;
+      stream_id: string;
+      stream_version: number;
+      hash: Buffer;
+    }>(
+      `SELECT transaction_id, position, stream_id, stream_version, hash FROM ${this.s}.events
+        WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
+          AND transaction_id < (${VISIBLE_HORIZON})
+        ORDER BY transaction_id, position
+        LIMIT $3`,
+      [commit, from.prepare.toString(), limit],
+    );
+    return rows.map((r) => ({
+      position: { commit: BigInt(r.transaction_id), prepare: BigInt(r.position) },
+      streamId: r.stream_id,
+      streamVersion: r.stream_version,
+      hash: r.hash.toString('hex'),
+    }));
   }
 
   async findEvent(eventId: string): Promise<{ streamId: string; streamVersion: number } | undefined> {

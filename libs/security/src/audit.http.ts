@@ -4,7 +4,9 @@ import type { Request } from 'express';
 import { ApiProblems, PROBLEM_BASE, ProblemException } from '@police/platform';
 import { ACCESS_RULES, AccessControl, AccessRules } from './access-control';
 import { Allow, Consults } from './access-policy';
-import { ConsultationQueryRequest, VerifyConsultationsRequest } from './audit.request';
+import type { AuditAnchor } from '@police/event-store';
+import { AuditCheckpointsView } from './audit-checkpoints';
+import { CHECKPOINT_PAGE, CheckpointsQueryRequest, ConsultationQueryRequest, VerifyConsultationsRequest } from './audit.request';
 import { ConsultationLog, DayVerification } from './consultation-log';
 import { ConsultationPage, InvalidCursorError, queryConsultations } from './consultation.query';
 import { CurrentPrincipal, Principal } from './principal';
@@ -20,6 +22,15 @@ function unprocessable(code: string, field: string, detail: string): ProblemExce
     detail: `${field} ${detail}`,
     errors: [{ field, detail }],
   });
+}
+
+/** The Nest token of the host's {@link AuditCheckpoints}, or null when it writes none. */
+export const AUDIT_CHECKPOINTS = Symbol('AUDIT_CHECKPOINTS');
+
+/** The checkpoint writer of a host and whose logs it anchors. */
+export interface AuditCheckpoints {
+  service: string;
+  anchor: AuditAnchor;
 }
 
 /**
@@ -40,6 +51,7 @@ export function auditController(path: string, routePrefix?: string): Type<unknow
       private readonly log: ConsultationLog,
       private readonly access: AccessControl,
       @Inject(ACCESS_RULES) private readonly rules: AccessRules,
+      @Inject(AUDIT_CHECKPOINTS) private readonly checkpoints: AuditCheckpoints | null,
     ) {}
 
     @Get('consultations')
@@ -100,6 +112,35 @@ export function auditController(path: string, routePrefix?: string): Type<unknow
     @ApiOkResponse({ description: '`{ date, stream, ok, events, headHash }` or `{ ok: false, brokenAt }`' })
     async verify(@Query() q: VerifyConsultationsRequest): Promise<DayVerification> {
       return this.log.verify(q.date);
+    }
+
+    @Get('checkpoints')
+    @SearchRateLimit()
+    @Allow('dpo', 'integrity_investigator')
+    @ApiProblems(404)
+    @ApiOperation({
+      summary:
+        "The host's signed checkpoints of its consultation log and event logs (ADR 0052), and the public key that verifies them: what `npm run audit:verify` compares the database with.",
+    })
+    @ApiOkResponse({ description: '`{ service, publicKey, keyId, checkpoints, total }`' })
+    async listCheckpoints(@Query() q: CheckpointsQueryRequest): Promise<AuditCheckpointsView> {
+      if (!this.checkpoints)
+        throw new ProblemException({
+          type: `${PROBLEM_BASE}not-found`,
+          title: 'Not found',
+          status: 404,
+          detail: 'This host writes no audit checkpoints.',
+        });
+      const { anchor, service } = this.checkpoints;
+      const all = await anchor.sink.read();
+      const offset = q.offset ?? 0;
+      return {
+        service,
+        publicKey: anchor.key.publicKeyPem,
+        keyId: anchor.key.keyId,
+        checkpoints: all.slice(offset, offset + (q.limit ?? CHECKPOINT_PAGE)),
+        total: all.length,
+      };
     }
   }
   Object.defineProperty(AuditController, 'name', { value: 'AuditController' });

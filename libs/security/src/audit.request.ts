@@ -1,5 +1,5 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { IsCalendarDate, IsDateOrInstant, Optional, PageLimit } from '@police/platform';
+import { IsCalendarDate, IsDateOrInstant, Optional, PageLimit, PageOffset } from '@police/platform';
 import { IsIn, IsString, Length } from 'class-validator';
 
 /** `GET …/audit/consultations`: filters (AND) and paging. */
@@ -51,4 +51,16 @@ export class VerifyConsultationsRequest {
   @ApiProperty({ example: '2026-05-04' })
   @IsCalendarDate()
   date: string;
+}
+
+/** Checkpoints answered per page by default (and at most). */
+export const CHECKPOINT_PAGE = 1000;
+
+/** `GET …/audit/checkpoints`: a page of the checkpoint file. */
+export class CheckpointsQueryRequest {
+  @PageLimit({ max: CHECKPOINT_PAGE, default: CHECKPOINT_PAGE })
+  limit?: number;
+
+  @PageOffset(1_000_000_000)
+  offset?: number;
 }

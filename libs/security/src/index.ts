@@ -25,3 +25,4 @@ export * from './security.module';
 export * from './security.problems';
 export * from './token-verifier';
 export * from './visibility';
+export * from './audit-checkpoints';

@@ -1,6 +1,7 @@
 import type { Metrics } from '@police/metrics';
 import type { DestinationStream } from 'pino';
 import type { Pool } from 'pg';
+import type { AuditCheckpointOptions } from './audit-checkpoints';
 import type { DevUser } from './dev-users';
 import type { CompartmentRoles, ResourcePolicies } from './access-policy';
 
@@ -132,6 +133,12 @@ export interface SecurityModuleOptions {
   metricsEndpoints?: { paths: string[]; root?: boolean };
   /** A bearer that opens the metrics endpoints besides the `ops` role (`METRICS_SCRAPE_TOKEN`, see {@link scrapeTokenFromEnv}). */
   scrapeToken?: string;
+  /**
+   * Signed checkpoints of the consultation log and of the services' event logs, written outside the
+   * database and served at `…/audit/checkpoints` (ADR 0052; see `auditCheckpointsFromEnv`). None: no
+   * checkpoints, and that route answers 404.
+   */
+  checkpoints?: AuditCheckpointOptions;
 }
 
 /** The shortest scrape token accepted: a secret, not a password. */

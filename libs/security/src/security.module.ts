@@ -17,7 +17,8 @@ import { DEFAULT_COMPARTMENTS, DEFAULT_RESOURCE_POLICIES } from './access-policy
 import { AccessGuard, METRICS, SCRAPE_TOKEN, TOKEN_VERIFIER } from './access.guard';
 import { Metrics } from '@police/metrics';
 import { metricsControllers } from './metrics.http';
-import { auditController } from './audit.http';
+import { AUDIT_CHECKPOINTS, AuditCheckpoints, auditController } from './audit.http';
+import { auditAnchor } from './audit-checkpoints';
 import { authConfigController, CONSOLE_SIGN_IN } from './auth-config.http';
 import { ConsultationLog } from './consultation-log';
 import { ConsultationEnforcer } from './consultation.interceptor';
@@ -47,6 +48,7 @@ class SecurityLifecycle implements OnModuleInit, OnApplicationBootstrap, OnModul
     private readonly log: ConsultationLog,
     private readonly modules: ModulesContainer,
     @Inject(SECURITY_OPTIONS) private readonly options: SecurityModuleOptions,
+    @Inject(AUDIT_CHECKPOINTS) private readonly checkpoints: AuditCheckpoints | null,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -62,10 +64,21 @@ class SecurityLifecycle implements OnModuleInit, OnApplicationBootstrap, OnModul
     if (this.options.authentication.kind === 'dev') {
       this.logger.warn('Development issuer active: anyone who reaches /api/auth/dev/token can act as any demo user. Embedded mode only.');
     }
+    // Every module has migrated its schema by now; a log not there yet is anchored at a later run.
+    const checkpoints = this.options.checkpoints;
+    if (this.checkpoints && checkpoints) {
+      this.logger.log(
+        `Audit checkpoints every ${checkpoints.intervalMs} ms to ${checkpoints.sink.location} (key ${checkpoints.key.keyId.slice(0, 16)}…)`,
+      );
+      this.checkpoints.anchor.start(checkpoints.intervalMs, (e) =>
+        this.logger.warn(`Audit checkpoints not written: ${e instanceof Error ? e.message : String(e)}; retrying at the next interval`),
+      );
+    }
   }
 
   /** Before the HTTP server and the host's pool close. */
   async onModuleDestroy(): Promise<void> {
+    await this.checkpoints?.anchor.stop();
     await this.log.stop();
   }
 }
@@ -97,6 +110,12 @@ export class SecurityModule {
       { provide: METRICS, useValue: metrics },
       { provide: SCRAPE_TOKEN, useValue: options.scrapeToken },
       { provide: ConsultationLog, useFactory: () => new ConsultationLog({ pool: options.pool, metrics }) },
+      {
+        provide: AUDIT_CHECKPOINTS,
+        useValue: options.checkpoints
+          ? { service: options.checkpoints.service, anchor: auditAnchor(options.pool, options.checkpoints) }
+          : null,
+      },
       AccessControl,
       RecordSearch,
       SecurityLifecycle,
@@ -137,7 +156,7 @@ export class SecurityModule {
       ],
       controllers,
       providers,
-      exports: [AccessControl, ConsultationLog, RecordSearch, METRICS],
+      exports: [AccessControl, ConsultationLog, RecordSearch, METRICS, AUDIT_CHECKPOINTS],
     };
   }
 }

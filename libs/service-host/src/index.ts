@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { hostname } from 'node:os';
+import path from 'node:path';
 import { DynamicModule, Logger, Module, Type } from '@nestjs/common';
 import { NestFactory, RouterModule } from '@nestjs/core';
 import { describeError } from '@police/event-store';
@@ -18,7 +20,14 @@ import {
   startTracing,
   waitForStore,
 } from '@police/platform';
-import { authenticationFromEnv, rateLimitsFromEnv, scrapeTokenFromEnv, SecurityModule, useStructuredLogs } from '@police/security';
+import {
+  auditCheckpointsFromEnv,
+  authenticationFromEnv,
+  rateLimitsFromEnv,
+  scrapeTokenFromEnv,
+  SecurityModule,
+  useStructuredLogs,
+} from '@police/security';
 
 /** A service module as every service declares it. */
 export interface ServiceDefinition {
@@ -79,6 +88,7 @@ export async function runService(def: ServiceDefinition): Promise<void> {
     metrics,
     metricsEndpoints: { paths: [`${name}/metrics`], root: true },
     scrapeToken: scrapeTokenFromEnv(),
+    checkpoints: serviceCheckpoints(name),
   });
 
   @Module({ imports: [security, def.module.register(runtime), RouterModule.register([{ path: name, module: def.module }])] })
@@ -97,6 +107,25 @@ export async function runService(def: ServiceDefinition): Promise<void> {
   await starting.close();
   await app.listen(port, host);
   app.getHttpServer().once('close', () => void Promise.all([bus.close(), pool.end(), tracing?.shutdown()]));
+}
+
+/**
+ * The audit checkpoints of a service alone (ADR 0052): its event log and its consultation log, signed with
+ * `AUDIT_CHECKPOINT_KEY` (or `_KEY_FILE`; else a key made once beside the file), written to
+ * `AUDIT_CHECKPOINT_FILE`, by default `<DATA_DIR or .data>/<service>/audit-checkpoints-<host name>.jsonl`:
+ * one file per replica, since a file has one writer.
+ */
+function serviceCheckpoints(name: ServiceName) {
+  const dir = path.join(process.env.DATA_DIR ?? '.data', name);
+  const options = auditCheckpointsFromEnv(
+    { service: name, services: [name], dir },
+    { AUDIT_CHECKPOINT_FILE: path.join(process.env.AUDIT_CHECKPOINT_DIR || dir, `audit-checkpoints-${hostname()}.jsonl`), ...process.env },
+  );
+  if (!process.env.AUDIT_CHECKPOINT_KEY && !process.env.AUDIT_CHECKPOINT_KEY_FILE)
+    new Logger(name).warn(
+      `Audit checkpoints are signed with a key made on this host (${options.keySource}): set AUDIT_CHECKPOINT_KEY so the key lives apart from the data`,
+    );
+  return options;
 }
 
 /** The main of a service: run it, or print why it cannot start and exit with 1. */

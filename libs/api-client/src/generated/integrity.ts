@@ -52,6 +52,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/integrity/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The host's signed checkpoints of its consultation log and event logs (ADR 0052), and the public key that verifies them: what `npm run audit:verify` compares the database with. */
+        get: operations["AuditController_listCheckpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integrity/health": {
         parameters: {
             query?: never;
@@ -786,6 +803,56 @@ export interface components {
             /** @description Name of the lawyer or defender */
             name?: string;
         };
+        /** @description A checkpoint and its Ed25519 signature (base64) over the canonical JSON of everything else. */
+        Checkpoint: {
+            signature: string;
+            /** @constant */
+            kind: "event-log";
+            scope: components["schemas"]["EventLogScope"];
+            /**
+             * @description Format version.
+             * @constant
+             */
+            v: 1;
+            /** @description Place in the file's chain: 0, 1, 2, … */
+            seq: number;
+            /** @description Hex SHA-256 of the previous checkpoint's canonical JSON (signature included); zeros for the first. */
+            prev: string;
+            /** @description The service whose log this is (`embedded` for the consultation log the embedded host's four services share). */
+            service: string;
+            /** @description Events (or entries) anchored: the log's first `count`. */
+            count: number;
+            /** @description Event log: the fold of the first `count` links; consultation day: the stream's link at version `count - 1`. */
+            head: string;
+            /** @description When the checkpoint was made, ISO 8601. */
+            createdAt: string;
+            /** @description Which key signed it: hex SHA-256 of the public key's SPKI DER. */
+            keyId: string;
+        } | {
+            signature: string;
+            /** @constant */
+            kind: "consultation-day";
+            scope: components["schemas"]["ConsultationDayScope"];
+            /**
+             * @description Format version.
+             * @constant
+             */
+            v: 1;
+            /** @description Place in the file's chain: 0, 1, 2, … */
+            seq: number;
+            /** @description Hex SHA-256 of the previous checkpoint's canonical JSON (signature included); zeros for the first. */
+            prev: string;
+            /** @description The service whose log this is (`embedded` for the consultation log the embedded host's four services share). */
+            service: string;
+            /** @description Events (or entries) anchored: the log's first `count`. */
+            count: number;
+            /** @description Event log: the fold of the first `count` links; consultation day: the stream's link at version `count - 1`. */
+            head: string;
+            /** @description When the checkpoint was made, ISO 8601. */
+            createdAt: string;
+            /** @description Which key signed it: hex SHA-256 of the public key's SPKI DER. */
+            keyId: string;
+        };
         CloseThreatFileRequest: {
             /**
              * Format: date
@@ -971,6 +1038,13 @@ export interface components {
          * @enum {string}
          */
         Conclusion: "founded" | "unfounded" | "manifestly_unfounded_malicious";
+        /** @description One UTC day's stream of the consultation log. */
+        ConsultationDayScope: {
+            schema: string;
+            /** @description `YYYY-MM-DD`. */
+            day: string;
+            stream: string;
+        };
         /** @description A consultation as oversight sees it. */
         ConsultationView: {
             id: string;
@@ -1112,6 +1186,13 @@ export interface components {
         EvaluationNoteRequest: {
             staffId: string;
             note: string;
+        };
+        /** @description The whole global log of one event store schema, folded in its stable order up to `position`. */
+        EventLogScope: {
+            /** @description The event store schema (the service's, or `audit` for the consultation log). */
+            schema: string;
+            /** @description The last event folded, as `commit/prepare` (see `positionToString`). */
+            position: string;
         };
         /** @description One field at fault in a request, as reported in a problem+json `errors` member. */
         FieldError: {
@@ -1910,6 +1991,104 @@ export interface operations {
             };
             /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
             403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds `Retry-After` says. */
+            429: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AuditController_listCheckpoints: {
+        parameters: {
+            query?: {
+                /** @description Entries per page */
+                limit?: number;
+                /** @description Entries to skip */
+                offset?: number;
+            };
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{ service, publicKey, keyId, checkpoints, total }` */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whose logs: the service, or `embedded`. */
+                        service: string;
+                        /** @description The Ed25519 public key (SPKI PEM) that verifies the checkpoints: keep it apart from them. */
+                        publicKey: string;
+                        /** @description Hex SHA-256 of the key's SPKI DER, as in each checkpoint's `keyId`. */
+                        keyId: string;
+                        /** @description Checkpoints in the file's order, from `offset`. */
+                        checkpoints: components["schemas"]["Checkpoint"][];
+                        /** @description Checkpoints in the file. */
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one you may not know of (answered alike). */
+            404: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
                     "X-Correlation-Id"?: string;
