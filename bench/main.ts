@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BenchRow, printTable } from './bench-kit';
+import { runCrossServiceBench } from './cross-service.bench';
 import { runEventStoreBench } from './event-store.bench';
 import { runEvidenceBench } from './evidence.bench';
 import { runSearchBench } from './search.bench';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     ['security', () => runSecurityBench(url)],
     ['evidence', () => runEvidenceBench(url)],
     ['search', () => runSearchBench(url)],
+    ['cross-service', () => runCrossServiceBench(url)],
   ];
   for (const [name, run] of suites) {
     if (only && !only.includes(name)) continue;

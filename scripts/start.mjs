@@ -86,14 +86,16 @@ export function buildConsole({ force = false } = {}) {
 
 /**
  * Runs a compiled entry point with the workspace's path aliases resolved to dist/. `stdio: 'pipe'` leaves
- * its output to the caller (the contract fuzz writes it to a file).
+ * its output to the caller (the contract fuzz writes it to a file). `detached` gives it a process group of
+ * its own (the group's id is the child's pid), which the caller can kill whole, whatever it started.
  */
-export function run(entry, argv, env = {}, { exitWithChild = true, stdio = 'inherit' } = {}) {
+export function run(entry, argv, env = {}, { exitWithChild = true, stdio = 'inherit', detached = false } = {}) {
   const child = spawn(
     process.execPath,
     ['--enable-source-maps', '-r', 'tsconfig-paths/register', path.join(root, 'dist/out-tsc', entry), ...argv],
     {
       cwd: root,
+      detached,
       stdio: stdio === 'pipe' ? ['ignore', 'pipe', 'pipe'] : stdio,
       env: {
         ...process.env,

@@ -147,11 +147,23 @@ export async function startService(
   return service;
 }
 
-/** Stops the processes (SIGTERM, as an orchestrator would) and waits for them to exit. */
-export async function stopAll(children: ChildProcess[]): Promise<void> {
+/**
+ * Stops the processes (SIGTERM, as an orchestrator would) and waits for them to exit; with `killAfterMs`,
+ * one still running after that long is killed (SIGKILL), as an orchestrator's grace period ends.
+ */
+export async function stopAll(children: ChildProcess[], options: { killAfterMs?: number } = {}): Promise<void> {
   await Promise.all(
     children.map(
-      (c) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : (c.once('exit', r), c.kill('SIGTERM')))),
+      (c) =>
+        new Promise((r) => {
+          if (c.exitCode !== null || c.signalCode !== null) return r(null);
+          const timer = options.killAfterMs === undefined ? undefined : setTimeout(() => c.kill('SIGKILL'), options.killAfterMs);
+          c.once('exit', () => {
+            clearTimeout(timer);
+            r(null);
+          });
+          c.kill('SIGTERM');
+        }),
     ),
   );
 }

@@ -34,6 +34,9 @@ const VISIBLE_HORIZON = `SELECT coalesce(min(x), pg_snapshot_xmax(pg_current_sna
      FROM pg_snapshot_xip(pg_current_snapshot()) AS x
     WHERE xid(x) NOT IN (SELECT backend_xid FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND datname <> current_database())`;
 
+/** Appends within this window share one NOTIFY to other processes (see {@link PostgresEventStore}'s `announce`). */
+export const NOTIFY_WINDOW_MS = 5;
+
 const EXPECTED_CODES: Record<'no_stream' | 'any' | 'stream_exists', number> = { no_stream: -1, any: -2, stream_exists: -3 };
 
 /** One event's place in the global log and its chain link (see {@link PostgresEventStore.readLinks}). */
@@ -274,7 +277,7 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * Wakes subscriptions after an append: this process's at once, other processes' through one NOTIFY
-   * per 5 ms window. A NOTIFY inside every append would serialise commits on PostgreSQL's
+   * per {@link NOTIFY_WINDOW_MS} window. A NOTIFY inside every append would serialise commits on PostgreSQL's
    * notification queue lock and halve append throughput under concurrency.
    */
   private announce(): void {
@@ -283,7 +286,7 @@ export class PostgresEventStore implements EventStore {
     this.notifyTimer = setTimeout(() => {
       this.notifyTimer = undefined;
       this.options.pool.query('SELECT pg_notify($1, $2)', [this.channel, '']).catch(() => undefined);
-    }, 5);
+    }, NOTIFY_WINDOW_MS);
     this.notifyTimer.unref();
   }
 

@@ -38,6 +38,8 @@ export interface ProjectionProgress {
 
 /** How long a projection's checkpoint may trail over events that are of no interest to it. */
 const IDLE_CHECKPOINT_DELAY_MS = 1000;
+/** Events a live projection reads and applies per transaction, unless told otherwise. */
+export const DEFAULT_PROJECTOR_BATCH_SIZE = 500;
 /** How often a replica that waits for a projection's lease reads the holder's checkpoint. */
 const FOLLOW_INTERVAL_MS = 500;
 
@@ -145,7 +147,7 @@ export class Projector {
         this.holdings.set(p.name, holding);
         this.followed.delete(p.name);
         const subscription = this.options.store.subscribeToAll(from, {
-          batchSize: this.options.batchSize ?? 500,
+          batchSize: this.options.batchSize ?? DEFAULT_PROJECTOR_BATCH_SIZE,
           handle: (events) => this.applyOrDefer(p, target, events, holding),
           backoff: this.options.backoff,
           onError: (e, failure) => this.options.onError?.(p.name, e, failure),
@@ -207,7 +209,7 @@ export class Projector {
         const keys = new Set<string>();
         let position = previous;
         while (comparePositions(position, stored) < 0) {
-          const events = await this.options.store.readAll(position, { limit: this.options.batchSize ?? 500 });
+          const events = await this.options.store.readAll(position, { limit: this.options.batchSize ?? DEFAULT_PROJECTOR_BATCH_SIZE });
           if (events.length === 0) break;
           for (const e of events)
             if (comparePositions(e.position, stored) <= 0 && handles.has(e.type)) for (const k of p.keys(e)) keys.add(k);

@@ -1,5 +1,5 @@
 import { backoffDelay, BackoffPolicy, DEFAULT_BACKOFF, describeError, LoopFailure } from '@police/event-store';
-import { Admin, Consumer, IHeaders, Kafka, logLevel, Producer, RetryOptions } from 'kafkajs';
+import { Admin, Consumer, ConsumerConfig, IHeaders, Kafka, logLevel, Producer, ProducerConfig, RetryOptions } from 'kafkajs';
 import { incomingMessage, messageHeaders, OutgoingMessage } from './message';
 import { MessageBus, MessageSubscription, MessageSubscriptionOptions, PartitionLag } from './message-bus';
 
@@ -45,6 +45,37 @@ const CLIENT_RETRY = { retries: 5, initialRetryTime: 300, maxRetryTime: 5000 };
  * its own is longer than 5 s, so a send in progress when the broker comes back goes through within seconds.
  */
 const PRODUCER_RETRY = { retries: 8, initialRetryTime: 300, maxRetryTime: 5000 };
+/** Idempotent, one request in flight: a retried send neither duplicates nor reorders a batch. */
+const PRODUCER = { idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false } as const;
+
+/**
+ * What decides how soon a published message is sent and fetched: the settings the bus gives kafkajs, as
+ * it gives them (`KafkaMessageBus.settings()`; `npm run bench`'s cross-service suite prints them).
+ */
+export interface KafkaBusSettings {
+  /** Partitions of the topics the bus creates. */
+  partitions: number;
+  producer: Pick<ProducerConfig, 'idempotent' | 'maxInFlightRequests'> & {
+    /** Acknowledgements a publish waits for (-1: every in-sync replica). */
+    acks: number;
+    /**
+     * Always 0: kafkajs has no linger (no `linger.ms`, no batching of its own); each publish (one relay
+     * batch) is one produce request, sent at once.
+     */
+    lingerMs: 0;
+  };
+  consumer: Required<
+    Pick<ConsumerConfig, 'maxWaitTimeInMs' | 'minBytes' | 'maxBytes' | 'maxBytesPerPartition' | 'sessionTimeout' | 'heartbeatInterval'>
+  > & {
+    /** Partitions whose messages are handled at the same time; 1: one message after another, across all partitions. */
+    partitionsConsumedConcurrently: number;
+  };
+}
+
+/** One message handled at a time per consumer: the handlers' transactions never race one another. */
+const PARTITIONS_CONSUMED_CONCURRENTLY = 1;
+/** Acknowledged by every in-sync replica. */
+const ACKS = -1;
 
 /**
  * The Kafka transport (kafkajs).
@@ -91,7 +122,7 @@ export class KafkaMessageBus implements MessageBus {
     const producer = await this.connectedProducer();
     try {
       await producer.sendBatch({
-        acks: -1,
+        acks: ACKS,
         topicMessages: [...byTopic].map(([topic, ms]) => ({
           topic,
           messages: ms.map((m) => ({ key: m.key, value: JSON.stringify(m.payload), headers: messageHeaders(m) })),
@@ -136,9 +167,7 @@ export class KafkaMessageBus implements MessageBus {
       const c = this.kafka.consumer({
         groupId: o.groupId,
         allowAutoTopicCreation: false,
-        sessionTimeout: this.options.sessionTimeoutMs ?? 10_000,
-        heartbeatInterval: Math.min(3000, Math.floor((this.options.sessionTimeoutMs ?? 10_000) / 3)),
-        maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 1000,
+        ...this.settings().consumer,
         retry: { ...CONSUMER_RETRY, ...this.options.consumerRetry, restartOnFailure: async () => true },
       });
       consumer = c;
@@ -155,6 +184,7 @@ export class KafkaMessageBus implements MessageBus {
       await c.connect();
       await c.subscribe({ topics: o.topics, fromBeginning: o.fromBeginning ?? true });
       await c.run({
+        partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY,
         autoCommit: true,
         eachMessage: ({ topic, partition, message }) =>
           o.handle(
@@ -207,6 +237,27 @@ export class KafkaMessageBus implements MessageBus {
     };
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  /** The settings the bus gives kafkajs (see {@link KafkaBusSettings}). */
+  settings(): KafkaBusSettings {
+    const { idempotent, maxInFlightRequests } = PRODUCER;
+    const sessionTimeout = this.options.sessionTimeoutMs ?? 10_000;
+    return {
+      partitions: this.options.partitions ?? 3,
+      producer: { acks: ACKS, idempotent, maxInFlightRequests, lingerMs: 0 },
+      consumer: {
+        maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 1000,
+        // kafkajs' defaults, given here so that they are what the bus says: a fetch is answered as soon
+        // as one byte is there, so maxWaitTimeInMs only bounds the wait on an idle topic.
+        minBytes: 1,
+        maxBytes: 10 * 1024 * 1024,
+        maxBytesPerPartition: 1024 * 1024,
+        sessionTimeout,
+        heartbeatInterval: Math.min(3000, Math.floor(sessionTimeout / 3)),
+        partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY,
+      },
+    };
   }
 
   /** From the brokers: each partition's high watermark less the group's committed offset (or the partition's low watermark). */
@@ -294,12 +345,7 @@ export class KafkaMessageBus implements MessageBus {
 
   private connectedProducer(): Promise<Producer> {
     this.producer ??= connectOrForget(
-      this.kafka.producer({
-        idempotent: true,
-        maxInFlightRequests: 1,
-        allowAutoTopicCreation: false,
-        retry: { ...PRODUCER_RETRY, ...this.options.producerRetry },
-      }),
+      this.kafka.producer({ ...PRODUCER, retry: { ...PRODUCER_RETRY, ...this.options.producerRetry } }),
       () => (this.producer = undefined),
     );
     return this.producer;

@@ -20,6 +20,9 @@ import type { OutgoingMessage, PublicMessage } from './message';
 import type { MessageBus } from './message-bus';
 import { publishTraced } from './tracing';
 
+/** Events a relay reads per batch, unless told otherwise; each batch is one publish. */
+export const DEFAULT_RELAY_BATCH_SIZE = 100;
+
 /** One relay: a store's log to one topic, through one producer's mapping. */
 export interface RelayOptions {
   store: EventStore;
@@ -31,7 +34,7 @@ export interface RelayOptions {
   /** The producer's private → public mapping; null keeps the event private. */
   map: (event: RecordedEvent) => PublicMessage | null;
   bus: MessageBus;
-  /** Events read per batch; each batch is one publish. Default 100. */
+  /** Events read per batch; each batch is one publish. Default {@link DEFAULT_RELAY_BATCH_SIZE}. */
   batchSize?: number;
   /** Back-off after a failure, doubling from `initialDelayMs` (default 500) to `maxDelayMs` (default 5000, {@link DEFAULT_BACKOFF}), with jitter. */
   retry?: { initialDelayMs?: number; maxDelayMs?: number };
@@ -141,7 +144,12 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
         from ??= (await o.checkpoints.load(o.name)) ?? START;
         if (stopped) break;
         restartFailure = undefined;
-        subscription = o.store.subscribeToAll(from, { handle, batchSize: o.batchSize ?? 100, backoff: policy, onError: (e) => onError(e) });
+        subscription = o.store.subscribeToAll(from, {
+          handle,
+          batchSize: o.batchSize ?? DEFAULT_RELAY_BATCH_SIZE,
+          backoff: policy,
+          onError: (e) => onError(e),
+        });
         const lost = await Promise.race([subscription.done.then(() => false), held.ended.then(() => true)]);
         if (lost) {
           await subscription.stop();

@@ -3,11 +3,13 @@ import {
   Aggregate,
   AggregateCommands,
   comparePositions,
+  DEFAULT_PROJECTOR_BATCH_SIZE,
   describeError,
   DomainEvent,
   leaseName,
   LoopFailure,
   migrate,
+  NOTIFY_WINDOW_MS,
   PostgresEventStore,
   PostgresLeases,
   PostgresSnapshotStore,
@@ -17,6 +19,9 @@ import {
 } from '@police/event-store';
 import {
   ContractHandlers,
+  DEFAULT_RELAY_BATCH_SIZE,
+  KafkaBusSettings,
+  KafkaMessageBus,
   migrateMessaging,
   PostgresCheckpointStore,
   PublicMessage,
@@ -31,6 +36,39 @@ import { dataSourceOnPool, EVENT_SOURCING, intEnv, publicTopic, ServiceName, Ser
 import { installSearchIndexes } from './search-index';
 import { appendObserver, measureEventSourcing } from './event-sourcing.metrics';
 import { ServiceOperations } from './operations';
+
+/**
+ * What decides how soon an event of one service is acted on by another, as the platform runs a service:
+ * how long a caught-up subscription (the relay, each projection) waits when nothing wakes it, the window
+ * that appends share one NOTIFY in, the relay's and the projections' batches, and the Kafka bus's
+ * settings. `npm run bench` (its cross-service suite) prints them beside the latencies.
+ */
+export interface DeliverySettings {
+  /** A caught-up subscription's longest wait between reads; a NOTIFY (or an append in the process) cuts it short. */
+  subscriptionPollIntervalMs: number;
+  /** Appends within this window share one NOTIFY to other processes; null without notifications (embedded mode). */
+  notifyWindowMs: number | null;
+  relayBatchSize: number;
+  projectorBatchSize: number;
+  /** The Kafka bus's settings; none on the in-process bus. */
+  kafka?: KafkaBusSettings;
+}
+
+/** With LISTEN/NOTIFY a caught-up subscription is woken, so it polls seldom; without, appends in the process wake it. */
+function subscriptionPollIntervalMs(notifications: boolean): number {
+  return notifications ? 1000 : 5000;
+}
+
+/** The delivery settings of a service on this runtime (see {@link DeliverySettings}). */
+export function deliverySettings(runtime: Pick<ServiceRuntime, 'notifications' | 'bus'>): DeliverySettings {
+  return {
+    subscriptionPollIntervalMs: subscriptionPollIntervalMs(runtime.notifications),
+    notifyWindowMs: runtime.notifications ? NOTIFY_WINDOW_MS : null,
+    relayBatchSize: DEFAULT_RELAY_BATCH_SIZE,
+    projectorBatchSize: DEFAULT_PROJECTOR_BATCH_SIZE,
+    ...(runtime.bus instanceof KafkaMessageBus ? { kafka: runtime.bus.settings() } : {}),
+  };
+}
 
 /** What a service declares about its events: read models, public contracts, what it consumes. */
 export interface EventSourcingOptions {
@@ -99,7 +137,7 @@ export class ServiceEventSourcing {
       schema: runtime.schema,
       listen: runtime.notifications,
       notify: runtime.notifications,
-      pollIntervalMs: runtime.notifications ? 1000 : 5000,
+      pollIntervalMs: subscriptionPollIntervalMs(runtime.notifications),
       onAppend: runtime.metrics && appendObserver(runtime.metrics, runtime.service),
     });
     this.snapshots = new PostgresSnapshotStore(runtime.pool, runtime.schema);

@@ -9,6 +9,8 @@ import { Metrics } from '@police/metrics';
 import {
   configureHttpApp,
   createPool,
+  DeliverySettings,
+  deliverySettings,
   installDefectHandlers,
   intEnv,
   listenWhileStarting,
@@ -36,6 +38,24 @@ export interface ServiceDefinition {
   description: string;
 }
 
+/** Production mains wake other processes' subscriptions with LISTEN/NOTIFY (one service per process). */
+const NOTIFICATIONS = true;
+
+/** The Kafka bus of a production main: the brokers of KAFKA_BROKERS, the library's settings. */
+export function productionBus(name: ServiceName): KafkaMessageBus {
+  const kafkaLog = new Logger(`${name}:kafka`);
+  return new KafkaMessageBus({
+    brokers: requiredEnv('KAFKA_BROKERS', 'the Kafka brokers, comma-separated').split(','),
+    clientId: name,
+    onError: (context, e) => kafkaLog.warn(`${context}: ${describeError(e)}; retrying`),
+  });
+}
+
+/** The delivery settings a production main of `name` runs with (KAFKA_BROKERS must be set); connects to nothing. */
+export function productionDeliverySettings(name: ServiceName): DeliverySettings {
+  return deliverySettings({ notifications: NOTIFICATIONS, bus: productionBus(name) });
+}
+
 /**
  * Production-like mode: one service alone, on its port (3001–3004), against PostgreSQL (DATABASE_URL)
  * and Kafka (KAFKA_BROKERS), with tokens from the OIDC provider and its consultation log in its own
@@ -54,17 +74,12 @@ export async function runService(def: ServiceDefinition): Promise<void> {
   const { name } = def;
   installDefectHandlers();
   const tracing = startTracing({ service: name });
-  const kafkaLog = new Logger(`${name}:kafka`);
   const pool = createPool(
     requiredEnv('DATABASE_URL', `the PostgreSQL connection string of the ${name} service`),
     intEnv('DB_POOL_SIZE', 10),
     name,
   );
-  const bus = new KafkaMessageBus({
-    brokers: requiredEnv('KAFKA_BROKERS', 'the Kafka brokers, comma-separated').split(','),
-    clientId: name,
-    onError: (context, e) => kafkaLog.warn(`${context}: ${describeError(e)}; retrying`),
-  });
+  const bus = productionBus(name);
   const metrics = new Metrics();
   metrics.observePool(name, pool);
   const runtime: ServiceRuntime = {
@@ -73,7 +88,7 @@ export async function runService(def: ServiceDefinition): Promise<void> {
     schema: name,
     pool,
     sharedPool: false,
-    notifications: true,
+    notifications: NOTIFICATIONS,
     bus,
     namespace: process.env.KAFKA_TOPIC_PREFIX,
     metrics,

@@ -1,9 +1,18 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
+/** The nearest folder at or above `from` holding tsconfig.base.json: the workspace, from the sources or from dist/out-tsc (the bench runs compiled). */
+function findWorkspaceRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'tsconfig.base.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no tsconfig.base.json at or above ${from}`);
+  }
+}
+
 /** The workspace root (where package.json and tsconfig.build.json are). */
-export const workspaceRoot = path.resolve(__dirname, '..', '..', '..');
+export const workspaceRoot = findWorkspaceRoot(__dirname);
 
 /** A TCP port free on 127.0.0.1 right now. */
 export function freePort(): Promise<number> {
