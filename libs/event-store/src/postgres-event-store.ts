@@ -254,25 +254,20 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  /** Runs one append: batched with concurrent ones on the pool, or alone inside the caller's transaction. */
+  /**
+   * Runs one append: batched with concurrent ones on the pool, or alone inside the caller's transaction.
+   * There it goes through `append_batch` too, whose subtransaction keeps a refused append (a reused event
+   * id, a lost race) from aborting the caller's transaction: one round trip instead of a savepoint, the
+   * append and its release.
+   */
   private async execute(request: AppendRequest): Promise<AppendOutcome> {
     if (!this.tx) return this.batcher.append(request);
-    const tx = this.tx;
-    await tx.query('SAVEPOINT event_store_append');
-    try {
-      const { rows } = await tx.query(`SELECT * FROM ${this.s}.append_events($1, $2, $3::jsonb)`, [
-        request.stream,
-        request.expected,
-        request.events,
-      ]);
-      await tx.query('RELEASE SAVEPOINT event_store_append');
-      return outcome(rows[0]);
-    } catch (e) {
-      await tx.query('ROLLBACK TO SAVEPOINT event_store_append');
-      const err = e as { code?: string; constraint?: string };
-      if (err.code !== '23505') throw e;
-      return { status: 'unique_violation', streamVersion: null, transactionId: null, lastPosition: null, constraint: err.constraint };
-    }
+    const { rows } = await this.tx.query({
+      name: `${this.options.schema}_append_in_transaction`,
+      text: `SELECT * FROM ${this.s}.append_batch($1::text[], $2::bigint[], $3::jsonb[])`,
+      values: [[request.stream], [request.expected], [request.events]],
+    });
+    return outcome(rows[0]);
   }
 
   /**

@@ -97,4 +97,27 @@ describe('PostgreSQL group commit', () => {
     expect(retried.alreadyAppended).toBe(true);
     expect(retried).not.toHaveProperty('recorded');
   });
+  it("inside a caller's transaction, a refused append rolls back alone: the transaction goes on and commits the rest", async () => {
+    const taken = ev('Registered', { n: 1 });
+    await store.appendToStream('tx-taken', [taken]);
+    const client = await db.pool(1).connect();
+    try {
+      await client.query('BEGIN');
+      const inTx = store.withTransaction(client);
+      await inTx.appendToStream('tx-kept', [ev('Registered', { n: 2 })]);
+      await expect(inTx.appendToStream('tx-reused', [ev('Registered', { n: 3 }), { ...taken, data: { n: 4 } }])).rejects.toBeInstanceOf(
+        DuplicateEventIdError,
+      );
+      await expect(inTx.appendToStream('tx-kept', [ev('Sealed', { n: 5 })], { expected: 7 })).rejects.toBeInstanceOf(
+        WrongExpectedVersionError,
+      );
+      await inTx.appendToStream('tx-kept', [ev('Sealed', { n: 6 })], { expected: 0 });
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    expect((await store.readStream('tx-kept')).events.map((e) => e.data)).toEqual([{ n: 2 }, { n: 6 }]);
+    expect(await store.readStream('tx-reused')).toEqual({ events: [], currentVersion: -1 });
+    expect((await store.verifyStream('tx-kept')).ok).toBe(true);
+  });
 });
