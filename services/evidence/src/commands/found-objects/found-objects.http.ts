@@ -11,7 +11,7 @@ import { FoundObjectState } from '../../domain/found-object.state';
 import { EvidenceAccess, POPP_ROLES } from '../../evidence.access';
 import { foundObjectAggregate } from '../../evidence.aggregates';
 import { EVIDENCE_CONFIG, EvidenceConfig } from '../../evidence.config';
-import { FoundObjectRow, LossDeclarationRow } from '../../read-model/found-objects/found-object.read-model';
+import { LossDeclarationRow } from '../../read-model/found-objects/found-object.read-model';
 import { FoundObjectView, foundObjectView } from '../../read-model/found-objects/found-object.view';
 import {
   DestroyRequest,
@@ -153,9 +153,12 @@ export class FoundObjectCommandsController {
     return this.on(id, req, res, { type: 'DestroyFoundObject', data: { ...body, holdingPeriods: this.config.holdingPeriods } });
   }
 
+  /**
+   * A command on a found object: decided on its stream, which answers 404 (found_object_not_found) for an
+   * id that was never registered. Not on the read model: it trails the log, and an object registered a
+   * moment ago at the desk must be returnable at once.
+   */
   private async on(id: string, req: Request, res: Response, command: CommandInput<FoundObjectCommand>): Promise<FoundObjectView> {
-    const exists = await this.es.dataSource.getRepository(FoundObjectRow).existsBy({ id });
-    if (!exists) throw problem(404, 'found_object_not_found', `No found object ${id}.`);
     const ctx = requestContext(req, this.access.actor(this.access.principal(req)));
     return this.answer(res, await this.foundObjects.handle(id, command, ctx));
   }
