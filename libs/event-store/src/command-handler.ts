@@ -189,10 +189,16 @@ async function handleUntraced<State, Event extends DomainEvent>(
   await options.authorize?.(loaded);
   const key = context.idempotencyKey ? actorKey(context.actor, context.idempotencyKey) : undefined;
   if (!key) return decideAndAppend(store, streamId, decide, options, loaded);
-  const replay = await replayOf(store, streamId, key, options, loaded);
+  // When the whole stream was read (no snapshot), the key's events in this stream are among those read,
+  // and a key bound to another stream is refused by the append (its first event id is taken): no lookup.
+  const whole = loaded.events.length === loaded.version + 1;
+  const replay = whole ? replayInLoaded(streamId, key, options, loaded) : await replayOf(store, streamId, key, options, loaded);
   if (replay) return replay;
   try {
-    return await decideAndAppend(store, streamId, decide, options, loaded, key);
+    const result = await decideAndAppend(store, streamId, decide, options, loaded, key);
+    // Nothing appended, so nothing tried the key: a key bound elsewhere must still be refused.
+    if (whole && result.events.length === 0) return (await replayOf(store, streamId, key, options, loaded)) ?? result;
+    return result;
   } catch (e) {
     // A twin of this request (same key) may have been appended since we looked: its result is ours.
     const late = await replayOf(store, streamId, key, options);
@@ -284,16 +290,39 @@ async function replayOf<State, Event extends DomainEvent>(
 ): Promise<CommandResult<State> | undefined> {
   const found = await findKeyed(store, streamId, key);
   if (!found) return undefined;
-  const first = found.events[0];
-  const fingerprint = options.context.requestFingerprint;
-  const stored = first.metadata.requestFingerprint;
-  if (found.streamId !== streamId || (fingerprint !== undefined && typeof stored === 'string' && stored !== fingerprint)) {
-    throw new IdempotencyKeyReusedError(streamId);
-  }
+  refuseReuse(streamId, options, found);
   // The state loaded for this command serves, unless the key's events were appended after it was read.
   const fresh = loaded && found.events.every((e) => e.streamVersion <= loaded.version);
   const current = fresh ? loaded : await loadState(store, streamId, options);
   return { state: current.state, version: current.version, events: found.events, alreadyHandled: true };
+}
+
+/** {@link replayOf} when the command loaded the whole stream: the key's events in it are among those read. */
+function replayInLoaded<State, Event extends DomainEvent>(
+  streamId: string,
+  key: string,
+  options: HandleCommandOptions<State, Event>,
+  loaded: LoadedState<State>,
+): CommandResult<State> | undefined {
+  const firstId = keyedEventId(streamId, key, 0);
+  const start = loaded.events.findIndex((e) => e.id === firstId);
+  if (start < 0) return undefined;
+  const found = { streamId, events: collect(loaded.events.slice(start), streamId, key) };
+  refuseReuse(streamId, options, found);
+  return { state: loaded.state, version: loaded.version, events: found.events, alreadyHandled: true };
+}
+
+/** A key bound to another stream, or to another request (its fingerprint), is refused. */
+function refuseReuse<State, Event extends DomainEvent>(
+  streamId: string,
+  options: HandleCommandOptions<State, Event>,
+  found: { streamId: string; events: RecordedEvent[] },
+): void {
+  const fingerprint = options.context.requestFingerprint;
+  const stored = found.events[0].metadata.requestFingerprint;
+  if (found.streamId !== streamId || (fingerprint !== undefined && typeof stored === 'string' && stored !== fingerprint)) {
+    throw new IdempotencyKeyReusedError(streamId);
+  }
 }
 
 /**
