@@ -126,9 +126,16 @@ describe('crypto-shredding on PostgreSQL (ADR 0053)', () => {
     expect(rows.find((r) => r.subjectId === A)).toEqual({ subjectId: A, text: marker, witnesses: [], erased: marker });
     expect(rows.find((r) => r.subjectId === B)).toEqual({ subjectId: B, text: TEXT, witnesses: ['Jan Peeters'], erased: null });
     await projector.rebuild('statements');
-    expect(await ds.getRepository(StatementRow).findOneByOrFail({ subjectId: A })).toEqual({ subjectId: A, text: marker, witnesses: [], erased: marker });
+    expect(await ds.getRepository(StatementRow).findOneByOrFail({ subjectId: A })).toEqual({
+      subjectId: A,
+      text: marker,
+      witnesses: [],
+      erased: marker,
+    });
 
-    const keys = await db.pool().query(`SELECT key_id, wrapped_key, destroyed_by, decision FROM shred.data_keys WHERE key_id = $1`, [`subject-${A}`]);
+    const keys = await db
+      .pool()
+      .query(`SELECT key_id, wrapped_key, destroyed_by, decision FROM shred.data_keys WHERE key_id = $1`, [`subject-${A}`]);
     expect(keys.rows).toEqual([{ key_id: `subject-${A}`, wrapped_key: null, destroyed_by: 'staff-dpo', decision: 'DPO-2026-014' }]);
     // B's statement is still readable through the store, and only sealed in the tables; A's is nowhere.
     const stored = await everythingStored();

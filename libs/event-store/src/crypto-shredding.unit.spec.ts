@@ -41,7 +41,12 @@ const OTHER = 'b1c2d3e4-0000-4000-8000-000000000002';
 const TEXT = 'De getuige zag Jan Peeters om 22u de winkel verlaten.';
 
 function event(type: string, data: object): NewEvent {
-  return { id: randomUUID(), type, data, metadata: { actor: 'staff-1', occurredAt: '2026-12-01T10:00:00Z', correlationId: 'c', causationId: 'c' } };
+  return {
+    id: randomUUID(),
+    type,
+    data,
+    metadata: { actor: 'staff-1', occurredAt: '2026-12-01T10:00:00Z', correlationId: 'c', causationId: 'c' },
+  };
 }
 const statement = (subjectId: string, text = TEXT): NewEvent =>
   event('StatementTaken', {
@@ -81,7 +86,12 @@ describe('crypto-shredding (ADR 0053)', () => {
     expect(stored).toContain('Gent');
     expect(stored).toContain('"$sealed":"aes-256-gcm"');
     const { events } = await store.readStream('statements-1');
-    expect(events[0].data).toEqual({ subjectId: SUBJECT, text: TEXT, witnesses: ['Jan Peeters', 'Els Maes'], place: { municipality: 'Gent', address: 'Veldstraat 1' } });
+    expect(events[0].data).toEqual({
+      subjectId: SUBJECT,
+      text: TEXT,
+      witnesses: ['Jan Peeters', 'Els Maes'],
+      place: { municipality: 'Gent', address: 'Veldstraat 1' },
+    });
     expect(events[0].erased).toBeUndefined();
     expect(await store.verifyStream('statements-1')).toMatchObject({ ok: true, events: 1 });
   });
@@ -104,7 +114,13 @@ describe('crypto-shredding (ADR 0053)', () => {
     const { events } = await store.readStream('statements-1');
     const marker = 'erased on 2026-12-07 under DPO-2026-014';
     expect(events[0].data).toEqual({ subjectId: SUBJECT, text: marker, witnesses: [], place: { municipality: 'Gent', address: marker } });
-    expect(events[0].erased).toEqual({ keyId: `subject-${SUBJECT}`, erasedAt: '2026-12-07T09:30:00.000Z', erasedBy: 'staff-dpo', decision: 'DPO-2026-014', text: marker });
+    expect(events[0].erased).toEqual({
+      keyId: `subject-${SUBJECT}`,
+      erasedAt: '2026-12-07T09:30:00.000Z',
+      erasedBy: 'staff-dpo',
+      decision: 'DPO-2026-014',
+      text: marker,
+    });
     // The other subject's key is untouched.
     expect((events[1].data as Statement).text).toBe('Een andere verklaring.');
 

@@ -352,10 +352,15 @@ export class PostgresEventStore implements EventStore {
 
   /** The events were all appended to this stream before their key was destroyed: the append is a retry. */
   private async appendedBefore(streamId: string, events: NewEvent[], refusal: DataKeyDestroyedError): Promise<AppendResult> {
-    const { rows } = await this.db.query<{ event_id: string; stream_id: string; stream_version: number; transaction_id: string; position: string }>(
-      `SELECT event_id, stream_id, stream_version, transaction_id, position FROM ${this.s}.events WHERE event_id = ANY($1::uuid[])`,
-      [events.map((e) => e.id)],
-    );
+    const { rows } = await this.db.query<{
+      event_id: string;
+      stream_id: string;
+      stream_version: number;
+      transaction_id: string;
+      position: string;
+    }>(`SELECT event_id, stream_id, stream_version, transaction_id, position FROM ${this.s}.events WHERE event_id = ANY($1::uuid[])`, [
+      events.map((e) => e.id),
+    ]);
     const byId = new Map(rows.map((r) => [r.event_id, r]));
     if (!events.every((e) => byId.get(e.id)?.stream_id === streamId)) throw refusal;
     const last = byId.get(events[events.length - 1].id)!;

@@ -147,7 +147,9 @@ export class ServiceEventSourcing {
       notify: runtime.notifications,
       pollIntervalMs: subscriptionPollIntervalMs(runtime.notifications),
       onAppend: runtime.metrics && appendObserver(runtime.metrics, runtime.service),
-      encryption: options.encryption && new EventEncryption(options.encryption, runtime.keyEncryptionKey ?? (processKey ??= LocalKeyEncryptionKey.generate())),
+      encryption:
+        options.encryption &&
+        new EventEncryption(options.encryption, runtime.keyEncryptionKey ?? (processKey ??= LocalKeyEncryptionKey.generate())),
     });
     this.snapshots = new PostgresSnapshotStore(runtime.pool, runtime.schema);
     // Read models are derived data, rebuildable from the log: their tables follow the entities.

@@ -9,7 +9,8 @@ import { LocalKeyEncryptionKey } from '@police/event-store';
  * only as safe as the host that keeps the data. A KMS fits the same port (`KeyEncryptionKey`).
  */
 export function keyEncryptionKeyFromEnv(dir: string, env: NodeJS.ProcessEnv = process.env): { key: LocalKeyEncryptionKey; source: string } {
-  if (env.EVENT_KEY_ENCRYPTION_KEY) return { key: LocalKeyEncryptionKey.fromBase64(env.EVENT_KEY_ENCRYPTION_KEY), source: 'EVENT_KEY_ENCRYPTION_KEY' };
+  if (env.EVENT_KEY_ENCRYPTION_KEY)
+    return { key: LocalKeyEncryptionKey.fromBase64(env.EVENT_KEY_ENCRYPTION_KEY), source: 'EVENT_KEY_ENCRYPTION_KEY' };
   if (env.EVENT_KEY_ENCRYPTION_KEY_FILE) {
     const file = env.EVENT_KEY_ENCRYPTION_KEY_FILE;
     return { key: LocalKeyEncryptionKey.fromBase64(readFileSync(file, 'utf8')), source: file };

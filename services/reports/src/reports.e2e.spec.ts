@@ -703,6 +703,7 @@ describe('reports service over HTTP', () => {
       integrityHandoffId: expect.any(String),
       routedAt: expect.any(String),
       routedBy: '5415-0110',
+      erased: null,
     });
     expect(filed.text).not.toContain('duwde');
 
@@ -765,6 +766,7 @@ describe('reports service over HTTP', () => {
       integrityHandoffId: expect.any(String),
       routedAt: expect.any(String),
       routedBy: '5415-0101',
+      erased: null,
     });
     const m = await message('reports.PoliceConductComplaintFiled.v1', id);
     expect(m.payload).toMatchObject({
