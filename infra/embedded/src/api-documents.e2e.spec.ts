@@ -218,10 +218,11 @@ describe('the OpenAPI documents of the embedded product', () => {
     it('describe what each service publishes and consumes, with payload schemas, headers and key', () => {
       const published = (s: string) => Object.keys(asyncApi[s].channels[`${s}Public`]?.messages ?? {}).sort();
       // Every contract is published by its context's service, and described there.
-      expect(['reports', 'investigations', 'evidence'].flatMap(published).sort()).toEqual(CONTRACTS.map((c) => c.name).sort());
-      // Integrity publishes nothing: its files never leave its compartment.
-      expect(asyncApi.integrity.channels.integrityPublic).toBeUndefined();
+      expect(['reports', 'investigations', 'evidence', 'integrity'].flatMap(published).sort()).toEqual(CONTRACTS.map((c) => c.name).sort());
+      // Integrity publishes only the receipt of a complaint handed off by reports (ADR 0053): its files never leave its compartment.
+      expect(published('integrity')).toEqual(['ComplaintReceivedV1']);
       expect(Object.keys(asyncApi.integrity.channels.reportsPublic.messages)).toEqual(['PoliceConductComplaintFiledV1']);
+      expect(Object.keys(asyncApi.reports.channels.integrityPublic.messages)).toEqual(['ComplaintReceivedV1']);
       expect(asyncApi.evidence.operations.consumeInvestigationsPublic).toMatchObject({
         action: 'receive',
         channel: { $ref: '#/channels/investigationsPublic' },

@@ -1,6 +1,7 @@
 import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory, RouterModule } from '@nestjs/core';
 import type { Pool } from 'pg';
+import type { KeyEncryptionKey } from '@police/event-store';
 import type { MessageBus } from '@police/messaging';
 import { Metrics } from '@police/metrics';
 import { configureHttpApp, ServiceRuntime, setupOpenApi } from '@police/platform';
@@ -44,6 +45,8 @@ export interface EmbeddedAppOptions {
   metrics?: Metrics;
   /** The audit checkpoints (ADR 0052; `embeddedCheckpoints`): `npm start` keeps them in its data folder; none, none written. */
   checkpoints?: AuditCheckpointOptions;
+  /** Wraps the data keys of crypto-shredding (ADR 0053; `keyEncryptionKeyFromEnv`): `npm start` keeps one in its data folder; none, one for the process. */
+  keyEncryptionKey?: KeyEncryptionKey;
   /** Overrides of the security settings (tests: rate limits, log destination). */
   security?: Partial<Omit<SecurityModuleOptions, 'mode' | 'pool' | 'notifications'>>;
 }
@@ -67,6 +70,7 @@ export async function createEmbeddedApp(options: EmbeddedAppOptions): Promise<IN
     notifications: options.notifications,
     bus: options.bus,
     metrics,
+    keyEncryptionKey: options.keyEncryptionKey,
   });
   const services = EMBEDDED_SERVICES.map((s) => ({ ...s, dynamic: s.module.register(runtime(s.name)) }));
   const authentication = options.security?.authentication ?? authenticationFromEnv('embedded');

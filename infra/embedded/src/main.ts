@@ -3,7 +3,7 @@ import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { InProcessMessageBus } from '@police/messaging';
-import { createPool, installDefectHandlers, intEnv, SERVICES, startTracing } from '@police/platform';
+import { createPool, installDefectHandlers, intEnv, keyEncryptionKeyFromEnv, SERVICES, startTracing } from '@police/platform';
 import { authenticationFromEnv } from '@police/security';
 import { startEmbeddedDatabase } from './embedded-database';
 import { consoleDir, serveConsole } from './console.static';
@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   const checkpoints = embeddedCheckpoints(path.join(dataDir, 'audit-checkpoints'));
   const file = checkpoints.sink.location;
   if (fresh && existsSync(file)) renameSync(file, `${file}.before-${new Date().toISOString().replace(/[:.]/g, '-')}`);
-  const app = await createEmbeddedApp({ pool, bus, notifications: false, checkpoints });
+  const keyEncryptionKey = keyEncryptionKeyFromEnv(dataDir).key;
+  const app = await createEmbeddedApp({ pool, bus, notifications: false, checkpoints, keyEncryptionKey });
   const consoleServed = serveConsole(app, consoleDir());
   const port = intEnv('PORT', 3000);
   const host = process.env.HOST ?? '127.0.0.1';

@@ -4,6 +4,7 @@ export * from './evidence/custody-transferred.v1';
 export * from './evidence/item-disposed.v1';
 export * from './evidence/item-registered.v1';
 export * from './evidence/lab-result-received.v1';
+export * from './integrity/complaint-received.v1';
 export * from './investigations/investigation-assigned.v1';
 export * from './investigations/investigation-closed.v1';
 export * from './investigations/investigation-opened.v1';

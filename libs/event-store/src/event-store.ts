@@ -70,6 +70,11 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> ext
   contentHash: string;
   /** Hex SHA-256 over prevHash ‖ contentHash: the chain link. */
   hash: string;
+  /**
+   * Set when some of the event's sensitive fields could not be read because their data key was destroyed
+   * (crypto-shredding, ADR 0053): those fields hold their erased value. The hashes are of the stored form.
+   */
+  erased?: { keyId: string; erasedAt: string; erasedBy: string; decision: string; text: string };
 }
 
 /**

@@ -17,6 +17,7 @@ import {
 import { canonicalJson, contentHash, linkHash, ZERO_HASH } from './hashing';
 import { pollingSubscription } from './subscription';
 import { verifyChain } from './verify';
+import { DataKeyDestroyedError, EventEncryption, InMemoryDataKeyStore } from './crypto-shredding';
 
 /**
  * An event store in memory, for domain-level tests and tools. Same contract as the others; events are
@@ -28,14 +29,35 @@ export class InMemoryEventStore implements EventStore {
   private readonly byId = new Map<string, RecordedEvent>();
   private readonly wakers = new Set<() => void>();
 
-  constructor(private readonly clock: () => Date = () => new Date()) {}
+  /** The data keys of crypto-shredding, when the store has an encryption policy (ADR 0053). */
+  readonly dataKeys = new InMemoryDataKeyStore();
+
+  constructor(
+    private readonly clock: () => Date = () => new Date(),
+    private readonly encryption?: EventEncryption,
+  ) {}
 
   async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     const expected = options.expected ?? 'any';
     const stream = this.streams.get(streamId) ?? [];
     const current = stream.length - 1;
-    const copies = events.map((e) => JSON.parse(canonicalJson({ id: e.id, type: e.type, data: e.data, metadata: e.metadata })) as NewEvent);
+    let sealed = events;
+    if (this.encryption) {
+      try {
+        sealed = await this.encryption.seal(events, this.dataKeys);
+      } catch (e) {
+        const before = events.map((x) => this.byId.get(x.id));
+        if (!(e instanceof DataKeyDestroyedError) || !before.every((r) => r?.streamId === streamId)) throw e;
+        const last = before[before.length - 1]!;
+        return { nextExpectedVersion: last.streamVersion, position: last.position, alreadyAppended: true };
+      }
+      for (const d of this.encryption.destructions(events)) {
+        await this.dataKeys.destroy(d);
+        this.encryption.forget(d.keyId);
+      }
+    }
+    const copies = sealed.map((e) => JSON.parse(canonicalJson({ id: e.id, type: e.type, data: e.data, metadata: e.metadata })) as NewEvent);
     const hashes = copies.map((e) => contentHash({ ...e, streamId }));
 
     const existing = copies.map((e) => this.byId.get(e.id));
@@ -86,13 +108,17 @@ export class InMemoryEventStore implements EventStore {
         (options.toVersion === undefined || e.streamVersion <= options.toVersion) &&
         (!options.asOf || new Date(e.recordedAt).getTime() <= options.asOf.getTime()),
     );
-    return { events: events.map(copy), currentVersion: stream.length - 1 };
+    return { events: await this.opened(events.map(copy)), currentVersion: stream.length - 1 };
+  }
+
+  private async opened(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    return this.encryption ? this.encryption.open(events, this.dataKeys) : events;
   }
 
   async readAll(from: GlobalPosition, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.limit ?? 1000;
     const start = this.log.findIndex((e) => comparePositions(e.position, from) > 0);
-    return start < 0 ? [] : this.log.slice(start, start + limit).map(copy);
+    return start < 0 ? [] : this.opened(this.log.slice(start, start + limit).map(copy));
   }
 
   subscribeToAll(from: GlobalPosition, options: SubscribeOptions): Subscription {
@@ -117,7 +143,12 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async verifyStream(streamId: string): Promise<VerificationResult> {
-    return verifyChain((await this.readStream(streamId)).events);
+    return verifyChain((this.streams.get(streamId) ?? []).map(copy));
+  }
+
+  /** The events of a stream as stored (sensitive fields sealed): what someone with the database in hand reads. */
+  storedStream(streamId: string): RecordedEvent[] {
+    return (this.streams.get(streamId) ?? []).map(copy);
   }
 
   /** Test hook: replaces a stored event's data in place, as an attacker with database access could. */

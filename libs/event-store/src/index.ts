@@ -18,3 +18,5 @@ export * from './anchor-check';
 export * from './anchor-sink';
 export * from './anchor-writer';
 export * from './anchor-verify';
+export * from './crypto-shredding';
+export * from './postgres-data-keys';

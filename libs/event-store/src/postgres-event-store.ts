@@ -21,6 +21,8 @@ import {
 } from './event-store';
 import { AppendBatcher, AppendOutcome, AppendRequest, outcome, StoredAppend } from './append-batcher';
 import { contentHash } from './hashing';
+import { DataKeyDestroyedError, EventEncryption } from './crypto-shredding';
+import { PostgresDataKeyStore } from './postgres-data-keys';
 import { ident, migrate } from './postgres-schema';
 import { pollingSubscription } from './subscription';
 import { verifyChain } from './verify';
@@ -140,6 +142,12 @@ export interface PostgresEventStoreOptions {
    * included), `conflict` (the expected version did not hold), or `error`. For metrics; it must not throw.
    */
   onAppend?: (seconds: number, outcome: 'ok' | 'conflict' | 'error') => void;
+  /**
+   * Crypto-shredding (ADR 0053): the sensitive fields the policy declares are sealed on append, under data
+   * keys kept in `<schema>.data_keys`, and opened on every read; the declared erasure events destroy keys.
+   * Without it events are stored as given.
+   */
+  encryption?: EventEncryption;
 }
 
 /**
@@ -162,6 +170,7 @@ export class PostgresEventStore implements EventStore {
   private closed = false;
 
   private readonly db: Queryable;
+  private readonly keys: PostgresDataKeyStore;
   /** Set when this instance runs inside a caller's transaction (see {@link withTransaction}). */
   private readonly tx?: PoolClient;
 
@@ -173,6 +182,7 @@ export class PostgresEventStore implements EventStore {
     this.channel = `${options.schema}_events`;
     this.tx = tx;
     this.db = tx ?? options.pool;
+    this.keys = new PostgresDataKeyStore(this.db, options.schema);
     this.wakers = options.wakers ?? new Set();
     this.batcher = new AppendBatcher(options.pool, options.schema, { maxInFlight: options.maxAppendsInFlight ?? 2, maxBatch: 32 });
   }
@@ -224,7 +234,24 @@ export class PostgresEventStore implements EventStore {
     const code = typeof expected === 'number' ? expected : EXPECTED_CODES[expected];
     if (typeof expected === 'number' && (!Number.isInteger(expected) || expected < 0))
       throw new Error(`Invalid expected version ${expected}`);
-    const payload = events.map((e) => ({
+    const encryption = this.options.encryption;
+    let stored = events;
+    if (encryption) {
+      try {
+        stored = await encryption.seal(events, this.keys);
+      } catch (e) {
+        // A retry of an append made before the key was destroyed is still a retry; anything else is refused.
+        if (e instanceof DataKeyDestroyedError) return this.appendedBefore(streamId, events, e);
+        throw e;
+      }
+      // Destroyed before the events that record it are written: a crash in between leaves the key gone and the
+      // command to be retried (it appends its record then), never a record of an erasure that did not happen.
+      for (const d of encryption.destructions(events)) {
+        await this.keys.destroy(d);
+        encryption.forget(d.keyId);
+      }
+    }
+    const payload = stored.map((e) => ({
       id: e.id,
       type: e.type,
       data: e.data,
@@ -236,11 +263,16 @@ export class PostgresEventStore implements EventStore {
       const r = await this.execute(request);
       if (r.status === 'ok') {
         this.announce();
+        const recorded = r.recorded ? storedEvents(streamId, request.events, r.streamVersion!, r.transactionId!, r.recorded) : undefined;
         return {
           nextExpectedVersion: r.streamVersion!,
           position: { commit: BigInt(r.transactionId!), prepare: BigInt(r.lastPosition!) },
           alreadyAppended: false,
-          recorded: r.recorded ? storedEvents(streamId, request.events, r.streamVersion!, r.transactionId!, r.recorded) : undefined,
+          // Readers see the data in clear, as the caller gave it (the hashes are of the stored form).
+          recorded:
+            recorded && stored !== events
+              ? recorded.map((e, i) => ({ ...e, data: JSON.parse(JSON.stringify(events[i].data)) as unknown }))
+              : recorded,
         };
       }
       // Refused: an idempotent retry, a reused event id, or a lost race / stale expected version.
@@ -313,6 +345,27 @@ export class PostgresEventStore implements EventStore {
     };
   }
 
+  /** The events were all appended to this stream before their key was destroyed: the append is a retry. */
+  private async appendedBefore(streamId: string, events: NewEvent[], refusal: DataKeyDestroyedError): Promise<AppendResult> {
+    const { rows } = await this.db.query<{
+      event_id: string;
+      stream_id: string;
+      stream_version: number;
+      transaction_id: string;
+      position: string;
+    }>(`SELECT event_id, stream_id, stream_version, transaction_id, position FROM ${this.s}.events WHERE event_id = ANY($1::uuid[])`, [
+      events.map((e) => e.id),
+    ]);
+    const byId = new Map(rows.map((r) => [r.event_id, r]));
+    if (!events.every((e) => byId.get(e.id)?.stream_id === streamId)) throw refusal;
+    const last = byId.get(events[events.length - 1].id)!;
+    return {
+      nextExpectedVersion: last.stream_version,
+      position: { commit: BigInt(last.transaction_id), prepare: BigInt(last.position) },
+      alreadyAppended: true,
+    };
+  }
+
   private async firstExistingId(ids: string[]): Promise<string> {
     const { rows } = await this.db.query<{ event_id: string }>(
       `SELECT event_id FROM ${this.s}.events WHERE event_id = ANY($1::uuid[]) LIMIT 1`,
@@ -349,7 +402,12 @@ export class PostgresEventStore implements EventStore {
       unfiltered && (rows.length > 0 || (options.fromVersion ?? 0) === 0 || options.fromSnapshot)
         ? { currentVersion: rows.length > 0 ? rows[rows.length - 1].stream_version : (options.fromVersion ?? 0) - 1 }
         : await this.currentVersion(streamId);
-    return { events: rows.map(toRecorded), currentVersion: current.currentVersion };
+    return { events: await this.opened(rows.map(toRecorded)), currentVersion: current.currentVersion };
+  }
+
+  /** The events as readers see them: sealed fields opened, or erased (see {@link PostgresEventStoreOptions.encryption}). */
+  private opened(events: RecordedEvent[]): Promise<RecordedEvent[]> | RecordedEvent[] {
+    return this.options.encryption ? this.options.encryption.open(events, this.keys) : events;
   }
 
   async readAll(from: GlobalPosition, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -362,7 +420,7 @@ export class PostgresEventStore implements EventStore {
         LIMIT $3`,
       [commit, from.prepare.toString(), options.limit ?? 1000],
     );
-    return rows.map(toRecorded);
+    return this.opened(rows.map(toRecorded));
   }
 
   /**
@@ -472,9 +530,12 @@ export class PostgresEventStore implements EventStore {
     return this.listener;
   }
 
+  /** Over the events as stored: sealed fields stay sealed, so an erased stream verifies as before. */
   async verifyStream(streamId: string): Promise<VerificationResult> {
-    const { events } = await this.readStream(streamId);
-    return verifyChain(events);
+    const { rows } = await this.db.query<EventRow>(`SELECT ${COLUMNS} FROM ${this.s}.events WHERE stream_id = $1 ORDER BY stream_version`, [
+      streamId,
+    ]);
+    return verifyChain(rows.map(toRecorded));
   }
 
   async close(): Promise<void> {

@@ -228,6 +228,28 @@ END $$;
 `;
     },
   },
+  {
+    id: 3,
+    name: 'data keys of crypto-shredding',
+    sql: (schema) => {
+      const s = ident(schema);
+      // The wrapped data keys of crypto-shredding (ADR 0053). Unlike the events, rows change: destroying a key
+      // deletes its wrapped bytes and keeps a tombstone (when, by whom, under which decision), so a reader
+      // shows the erasure and nothing is ever written under that key again.
+      return `
+CREATE TABLE ${s}.data_keys (
+  key_id       text        PRIMARY KEY,
+  kek_id       text,
+  wrapped_key  bytea,
+  created_at   timestamptz NOT NULL DEFAULT now(),
+  destroyed_at timestamptz,
+  destroyed_by text,
+  decision     text,
+  CONSTRAINT data_keys_key_or_tombstone CHECK ((wrapped_key IS NULL) = (destroyed_at IS NOT NULL))
+);
+`;
+    },
+  },
 ];
 
 /**

@@ -6,6 +6,9 @@ import {
   DEFAULT_PROJECTOR_BATCH_SIZE,
   describeError,
   DomainEvent,
+  EncryptionPolicy,
+  EventEncryption,
+  LocalKeyEncryptionKey,
   leaseName,
   LoopFailure,
   migrate,
@@ -84,7 +87,12 @@ export interface EventSourcingOptions {
    * they are complaint data, sealed in its compartment). Otherwise the ops role reads them to find the fault.
    */
   sealedPayloads?: boolean;
+  /** The sensitive fields of its events, sealed under data keys that can be destroyed (crypto-shredding, ADR 0053). */
+  encryption?: EncryptionPolicy;
 }
+
+/** The key-encryption key of a runtime given none: made for this process, so what it wraps is unreadable after it ends. */
+let processKey: LocalKeyEncryptionKey | undefined;
 
 /** What the background loops of a service are doing: for readiness, and for whoever watches it. */
 export interface EventSourcingStatus {
@@ -139,6 +147,9 @@ export class ServiceEventSourcing {
       notify: runtime.notifications,
       pollIntervalMs: subscriptionPollIntervalMs(runtime.notifications),
       onAppend: runtime.metrics && appendObserver(runtime.metrics, runtime.service),
+      encryption:
+        options.encryption &&
+        new EventEncryption(options.encryption, runtime.keyEncryptionKey ?? (processKey ??= LocalKeyEncryptionKey.generate())),
     });
     this.snapshots = new PostgresSnapshotStore(runtime.pool, runtime.schema);
     // Read models are derived data, rebuildable from the log: their tables follow the entities.

@@ -23,3 +23,4 @@ export * from './request-route';
 export * from './http-context';
 export * from './tracing';
 export * from './startup';
+export * from './key-encryption';

@@ -1,3 +1,4 @@
+import type { KeyEncryptionKey } from '@police/event-store';
 import type { MessageBus } from '@police/messaging';
 import type { Metrics } from '@police/metrics';
 import { Pool } from 'pg';
@@ -32,6 +33,11 @@ export interface ServiceRuntime {
   namespace?: string;
   /** The process's metrics (one registry per process, shared by the services of the embedded host). None: not measured. */
   metrics?: Metrics;
+  /**
+   * Wraps the data keys of the services that seal sensitive fields (ADR 0053): from `EVENT_KEY_ENCRYPTION_KEY`
+   * (see `keyEncryptionKeyFromEnv`). None (tests, benchmarks): a key made for the process, lost with it.
+   */
+  keyEncryptionKey?: KeyEncryptionKey;
 }
 
 /** The public topic of a producing service: `<namespace><service>.public.v1`. */

@@ -13,6 +13,7 @@ import {
   deliverySettings,
   installDefectHandlers,
   intEnv,
+  keyEncryptionKeyFromEnv,
   listenWhileStarting,
   requiredEnv,
   SERVICE_PORTS,
@@ -92,6 +93,7 @@ export async function runService(def: ServiceDefinition): Promise<void> {
     bus,
     namespace: process.env.KAFKA_TOPIC_PREFIX,
     metrics,
+    keyEncryptionKey: serviceKeyEncryptionKey(name),
   };
   const security = SecurityModule.forRoot({
     mode: 'production',
@@ -141,6 +143,19 @@ function serviceCheckpoints(name: ServiceName) {
       `Audit checkpoints are signed with a key made on this host (${options.keySource}): set AUDIT_CHECKPOINT_KEY so the key lives apart from the data`,
     );
   return options;
+}
+
+/**
+ * The key-encryption key of crypto-shredding (ADR 0053): `EVENT_KEY_ENCRYPTION_KEY` (or `_FILE`), else a key made
+ * once in `<DATA_DIR or .data>/<service>/`, with a warning: it should live apart from the data.
+ */
+function serviceKeyEncryptionKey(name: ServiceName) {
+  const { key, source } = keyEncryptionKeyFromEnv(path.join(process.env.DATA_DIR ?? '.data', name));
+  if (!process.env.EVENT_KEY_ENCRYPTION_KEY && !process.env.EVENT_KEY_ENCRYPTION_KEY_FILE)
+    new Logger(name).warn(
+      `Data keys are wrapped with a key-encryption key kept on this host (${source}): set EVENT_KEY_ENCRYPTION_KEY so it lives apart from the data`,
+    );
+  return key;
 }
 
 /** The main of a service: run it, or print why it cannot start and exit with 1. */

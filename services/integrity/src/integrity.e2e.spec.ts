@@ -697,6 +697,8 @@ describe('integrity service over HTTP', () => {
     });
     // The officer concerned learns nothing of it.
     expect((await call('koen.claes', 'GET', `/integrity/complaints/${id}`)).status).toBe(404);
+    // Reports learns that integrity holds it, and nothing more: then it destroys its own copy (ADR 0053).
+    await eventually(async () => expect(published.map((m) => m.payload)).toContainEqual({ reportId, receivedAt: expect.any(String) }));
 
     await publishComplaintFiled(payload, messageId);
     const { rows } = await t.pool.query<{ n: string }>(`SELECT count(*) AS n FROM integrity.events WHERE stream_id = $1`, [
@@ -762,13 +764,18 @@ describe('integrity service over HTTP', () => {
     expect(received.body.errors).toEqual([expect.objectContaining({ field: 'receivedOn' })]);
   });
 
-  it('publishes nothing: integrity is a sealed compartment', async () => {
+  it('publishes only the receipts of complaints handed off by reports, nothing of a complaint: a sealed compartment', async () => {
     await forwardedComplaint();
     await eventually(async () => {
       const { rows } = await t.pool.query<{ n: string }>('SELECT count(*) AS n FROM integrity.complaints');
       expect(Number(rows[0].n)).toBeGreaterThan(5);
     });
-    expect(published).toEqual([]);
+    // The desk report's complaint (an earlier test) is the one handed off by reports: its receipt, and only that.
+    expect(published.length).toBeGreaterThan(0);
+    for (const m of published) {
+      expect(m.type).toBe('integrity.ComplaintReceived.v1');
+      expect(Object.keys(m.payload as object).sort()).toEqual(['receivedAt', 'reportId']);
+    }
   });
 
   describe('Bureau Tucht: order measures, threat files and disciplinary files (R-INT-13)', () => {

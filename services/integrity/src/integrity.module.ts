@@ -17,6 +17,7 @@ import { IntegrityLiveController, integrityLiveSources } from './queries/live/li
 import { IntegrityAccess } from './integrity.access';
 import { INTEGRITY_CONFIG, integrityConfigFromEnv } from './integrity.config';
 import { integrityHandlers } from './integration/integrity.consumer';
+import { integrityToPublic } from './integration/integrity.public';
 import { complaintsProjection } from './read-model/complaints/complaint.projection';
 import { ComplaintRow } from './read-model/complaints/complaint.read-model';
 import { ComplaintQueriesController, EarlyWarningsController } from './queries/complaints/complaints.http';
@@ -32,7 +33,8 @@ export const INTEGRITY_DESCRIPTION =
 
 /**
  * The integrity service: everything it serves under `/api/integrity`, given the runtime its host provides.
- * It publishes no public contract (a sealed compartment); it consumes the reports service's complaints.
+ * It consumes the reports service's complaints and publishes only their receipts (`integrity.ComplaintReceived.v1`,
+ * a pointer and a time: ADR 0053); nothing of a complaint leaves its sealed compartment.
  */
 // What each route answers, generated from its handler's return type (npm run api:generate).
 registerResponseSchemas(responses);
@@ -66,6 +68,8 @@ export class IntegrityModule {
           entities: [ComplaintRow, OrderMeasureRow, ThreatFileRow, ComplaintSearchEntry],
           projections: [complaintsProjection, orderMeasuresProjection, threatFilesProjection, complaintSearchProjection],
           consume: { from: ['reports'], handlers: (es) => integrityHandlers(es, config) },
+          // Only the receipt of a complaint handed off by reports, so that reports destroys its copy (ADR 0053).
+          toPublic: integrityToPublic,
           // Complaint data: the IT desk replays or discards these without ever reading them.
           sealedPayloads: true,
         }),

@@ -589,7 +589,7 @@ describe('authorization matrix of the reports service: every route × every pers
     const path = `/api/reports/${filed.id}`;
     const desk = await api('front_desk', 'GET', path);
     expect(desk.status).toBe(200);
-    expect(Object.keys(desk.json).sort()).toEqual(['id', 'integrityHandoffId', 'routedAt', 'routedBy', 'status', 'version']);
+    expect(Object.keys(desk.json).sort()).toEqual(['erased', 'id', 'integrityHandoffId', 'routedAt', 'routedBy', 'status', 'version']);
     const concerned = await api('det_diefstal', 'GET', path, undefined, { 'X-Justification': JUSTIFICATION });
     expect(concerned.status).toBe(404);
     const missing = await api('det_diefstal', 'GET', `/api/reports/${randomUUID()}`);

@@ -12,6 +12,8 @@ import { liveUpdatesProvider, opsController } from '@police/security';
 import { ReportCommandsController } from './commands/reports/reports.http';
 import { PvCommandsController } from './commands/pvs/pvs.http';
 import { reportsToPublic } from './integration/reports.public';
+import { reportsHandlers } from './integration/reports.consumer';
+import { REPORTS_ENCRYPTION } from './reports.sensitive';
 import { ReportsAccess } from './reports.access';
 import { REPORTS_CONFIG, reportsConfigFromEnv } from './reports.config';
 import { reportsProjection } from './read-model/reports/report.projection';
@@ -65,6 +67,9 @@ export class ReportsModule {
             reportSearchProjection(config),
           ],
           toPublic: reportsToPublic,
+          // Integrity's receipts of conduct complaints: the report's statement is then destroyed here (ADR 0053).
+          consume: { from: ['integrity'], handlers: (es) => reportsHandlers(es) },
+          encryption: REPORTS_ENCRYPTION,
         }),
         ReportsAccess,
         liveUpdatesProvider('reports', { inject: [ReportsAccess], sources: (es, access: ReportsAccess) => reportsLiveSources(es, access) }),

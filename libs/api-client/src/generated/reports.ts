@@ -1234,6 +1234,8 @@ export interface components {
             integrityHandoffId: string | null;
             routedAt: string | null;
             routedBy: string | null;
+            /** @description `erased on <date> under <decision>` once integrity confirmed receipt and the complaint's data here was destroyed. */
+            erased: string | null;
         };
         /** @enum {string} */
         SearchField: "title" | "reference" | "parties" | "place" | "narrative";

@@ -2,6 +2,7 @@ import { decideReceiveReport } from './report-intake.decide';
 import {
   AmendReport,
   AssignReportToService,
+  ConfirmConductComplaintReceipt,
   OfferVictimSupport,
   ReceiveReport,
   ReferReportExternally,
@@ -11,6 +12,7 @@ import {
 import { InvalidReportCommand, ReportConflict, ReportNotFound } from './report.errors';
 import {
   AMENDABLE_FIELDS,
+  ConductComplaintReceiptConfirmed,
   ConductComplaintRoutedToIntegrity,
   CRIMINAL_KINDS,
   InvestigationRequested,
@@ -24,7 +26,7 @@ import {
 } from './report.events';
 import { definedOnly, facts, open, requireBoolean, requireText, validFacts } from './report.guards';
 import { evolveReport, ReportState } from './report.state';
-import { isBlank, isUuid, toIso } from './reports.decide';
+import { isBlank, isInstant, isUuid, toIso } from './reports.decide';
 
 // Triage: amending the facts, assigning or referring the report, victim support, an investigation, or integrity for a complaint about police conduct.
 
@@ -190,6 +192,35 @@ export function decideRouteConductComplaintToIntegrity(
         complaint: { kind: report.kind, channel: report.channel, receivedAt: report.receivedAt, ...facts(report) },
         routedBy: metadata.actor.staffId,
         routedAt: toIso(metadata.now),
+      },
+    },
+  ];
+}
+
+/**
+ * Integrity holds the complaint: the report's copy of it is destroyed (the event's append destroys the report's
+ * data key, ADR 0053), once. A receipt for a report that was never routed is refused; a second receipt changes nothing.
+ */
+export function decideConfirmConductComplaintReceipt(
+  state: ReportState,
+  { data, metadata }: ConfirmConductComplaintReceipt,
+): ConductComplaintReceiptConfirmed[] {
+  if (state.status === 'unreceived') throw new ReportNotFound('report_not_found', 'No report was received under this id');
+  if (state.status !== 'routed_to_integrity')
+    throw new ReportConflict('not_routed_to_integrity', 'Integrity confirmed a complaint this report never routed to it');
+  if (state.erased) return [];
+  if (isBlank(data.receiptId)) throw new InvalidReportCommand('required', 'The receipt id is required', 'receiptId');
+  if (!isInstant(data.receivedAt)) throw new InvalidReportCommand('invalid_time', 'receivedAt must be an instant', 'receivedAt');
+  return [
+    {
+      type: 'ConductComplaintReceiptConfirmed',
+      data: {
+        reportId: state.reportId,
+        receiptId: data.receiptId,
+        receivedByIntegrityAt: data.receivedAt,
+        decision: `hand-over to integrity confirmed (receipt ${data.receiptId})`,
+        erasedBy: metadata.actor.staffId,
+        erasedAt: toIso(metadata.now),
       },
     },
   ];

@@ -1,4 +1,5 @@
 import {
+  decideConfirmConductComplaintReceipt,
   AmendReport,
   decideAmendReport,
   decideAndRouteConduct,
@@ -578,5 +579,47 @@ describe('a complaint about police conduct (F6)', () => {
           },
         },
       ]);
+  });
+});
+
+describe("integrity's receipt of a conduct complaint (ADR 0053)", () => {
+  const confirm =
+    (receiptId = 'a3f1c2d4-0000-4000-8000-000000000009') =>
+    (s: Parameters<typeof decideConfirmConductComplaintReceipt>[0]) =>
+      decideConfirmConductComplaintReceipt(s, {
+        type: 'ConfirmConductComplaintReceipt',
+        data: { receiptId, receivedAt: '2025-03-16T12:30:00.000Z' },
+        metadata: LATER,
+      });
+
+  it('records the receipt once; its append destroys the report statement', () => {
+    report
+      .given(conductComplaint, routed)
+      .when(confirm())
+      .then([
+        {
+          type: 'ConductComplaintReceiptConfirmed',
+          data: {
+            reportId: REPORT_ID,
+            receiptId: 'a3f1c2d4-0000-4000-8000-000000000009',
+            receivedByIntegrityAt: '2025-03-16T12:30:00.000Z',
+            decision: 'hand-over to integrity confirmed (receipt a3f1c2d4-0000-4000-8000-000000000009)',
+            erasedBy: 'staff-1799',
+            erasedAt: '2025-03-16T12:00:00.000Z',
+          },
+        },
+      ]);
+    const [confirmed] = confirm()(report.fold([conductComplaint, routed]));
+    report.given(conductComplaint, routed, confirmed).when(confirm('another')).then([]);
+    expect(report.fold([conductComplaint, routed, confirmed])).toMatchObject({
+      concernedStaffIds: [],
+      erased: { at: '2025-03-16T12:00:00.000Z' },
+    });
+  });
+
+  it('refuses a receipt for a report that was not routed (409) or does not exist (404), and a blank receipt (422)', () => {
+    report.given(received()).when(confirm()).thenThrows({ code: 'not_routed_to_integrity', status: 409 });
+    report.given().when(confirm()).thenThrows({ code: 'report_not_found', status: 404 });
+    report.given(conductComplaint, routed).when(confirm(' ')).thenThrows({ code: 'required', status: 422, field: 'receiptId' });
   });
 });

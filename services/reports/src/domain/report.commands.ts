@@ -50,6 +50,9 @@ export type RequestInvestigation = Command<
 
 export type RouteConductComplaintToIntegrity = Command<'RouteConductComplaintToIntegrity', { integrityHandoffId: string }>;
 
+/** Integrity holds the complaint: its receipt (the confirmation message's id) and when it received it. */
+export type ConfirmConductComplaintReceipt = Command<'ConfirmConductComplaintReceipt', { receiptId: string; receivedAt: string }>;
+
 export type ReportCommand =
   | ReceiveReport
   | AmendReport
@@ -57,4 +60,5 @@ export type ReportCommand =
   | ReferReportExternally
   | OfferVictimSupport
   | RequestInvestigation
-  | RouteConductComplaintToIntegrity;
+  | RouteConductComplaintToIntegrity
+  | ConfirmConductComplaintReceipt;

@@ -2,6 +2,7 @@ import { decideReceiveReport } from './report-intake.decide';
 import {
   decideAmendReport,
   decideAssignReportToService,
+  decideConfirmConductComplaintReceipt,
   decideOfferVictimSupport,
   decideReferReportExternally,
   decideRequestInvestigation,
@@ -33,5 +34,7 @@ export function decideReport(state: ReportState, command: ReportCommand): Report
       return decideRequestInvestigation(state, command);
     case 'RouteConductComplaintToIntegrity':
       return decideRouteConductComplaintToIntegrity(state, command);
+    case 'ConfirmConductComplaintReceipt':
+      return decideConfirmConductComplaintReceipt(state, command);
   }
 }

@@ -10,7 +10,8 @@ export type ReportConflictCode =
   | 'victim_support_already_offered'
   | 'not_about_police_conduct'
   | 'report_kind_not_investigable'
-  | 'investigation_already_requested';
+  | 'investigation_already_requested'
+  | 'not_routed_to_integrity';
 
 export type InvalidReportCommandCode =
   | 'required'

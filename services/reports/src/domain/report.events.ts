@@ -209,6 +209,24 @@ export type ConductComplaintRoutedToIntegrity = DomainEvent<
   }
 >;
 
+/**
+ * Integrity confirmed that it holds the complaint (its `integrity.ComplaintReceived.v1`): the complaint's text,
+ * parties and the staff concerned are destroyed here (crypto-shredding: the report's data key, ADR 0053). The
+ * report keeps the pointer and this record of when, by whom and under which decision.
+ */
+export type ConductComplaintReceiptConfirmed = DomainEvent<
+  'ConductComplaintReceiptConfirmed',
+  {
+    reportId: string;
+    /** Integrity's receipt: the id of its confirmation message. */
+    receiptId: string;
+    receivedByIntegrityAt: string;
+    decision: string;
+    erasedBy: string;
+    erasedAt: string;
+  }
+>;
+
 export type ReportEvent =
   | ReportReceived
   | ObjectDeclared
@@ -217,4 +235,5 @@ export type ReportEvent =
   | ReportReferredExternally
   | VictimSupportOffered
   | InvestigationRequested
-  | ConductComplaintRoutedToIntegrity;
+  | ConductComplaintRoutedToIntegrity
+  | ConductComplaintReceiptConfirmed;

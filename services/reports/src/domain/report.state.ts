@@ -40,6 +40,8 @@ export interface RoutedReport {
   routedAt: string;
   routedBy: string;
   concernedStaffIds: string[];
+  /** Set once integrity confirmed receipt and the complaint's data here was destroyed (crypto-shredding). */
+  erased?: { at: string; decision: string };
 }
 
 export type ReportState = { status: 'unreceived' } | OpenReport | RoutedReport;
@@ -74,6 +76,11 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
       victimSupportOffered: [],
       investigationRequestedAt: null,
     };
+  }
+  if (event.type === 'ConductComplaintReceiptConfirmed') {
+    if (state.status !== 'routed_to_integrity') return state;
+    // Whom it concerned was part of what is destroyed: the pointer no longer knows.
+    return { ...state, concernedStaffIds: [], erased: { at: event.data.erasedAt, decision: event.data.decision } };
   }
   if (state.status !== 'open') return state;
 

@@ -65,6 +65,8 @@ function place(p: Place): Place {
  * evidence (F5). Everything else — intake, amendments, triage, the PV lifecycle — stays private.
  */
 export function reportsToPublic(event: RecordedEvent): PublicMessage | null {
+  // Its statement was destroyed here (ADR 0053): whatever it was, it left when it had to, and nothing of it leaves now.
+  if (event.erased) return null;
   switch (event.type) {
     case 'InvestigationRequested': {
       const d = event.data as InvestigationRequested['data'];

@@ -13,6 +13,7 @@ export const REPORT_EVENT_TYPES = [
   'VictimSupportOffered',
   'InvestigationRequested',
   'ConductComplaintRoutedToIntegrity',
+  'ConductComplaintReceiptConfirmed',
 ] as const satisfies readonly ReportEvent['type'][];
 
 export const PV_EVENT_TYPES = [
@@ -47,6 +48,11 @@ function pointerFrom(e: ConductComplaintRoutedToIntegrity['data']): RoutedReport
   };
 }
 
+/** `erased on <date> under <decision>`: what the pointer shows once the complaint's data here is destroyed. */
+export function erasureText(e: { at: string; decision: string }): string {
+  return `erased on ${e.at.slice(0, 10)} under ${e.decision}`;
+}
+
 /**
  * The row of a report from its folded state. A report that concerns police conduct keeps nothing but the
  * pointer, from the first event that says so (intake or amendment) — even before the routing event.
@@ -73,6 +79,7 @@ export function reportRow(state: ReportState, version: number, previous: ReportR
       integrityHandoffId: routed?.integrityHandoffId ?? null,
       routedAt: routed ? new Date(routed.routedAt) : null,
       routedBy: routed?.routedBy ?? null,
+      erased: routed?.erased ? erasureText(routed.erased) : null,
       version,
       state: routed,
     };
@@ -94,6 +101,7 @@ export function reportRow(state: ReportState, version: number, previous: ReportR
     integrityHandoffId: null,
     routedAt: null,
     routedBy: null,
+    erased: null,
     version,
     state,
   };
@@ -148,10 +156,11 @@ export const reportsProjection: Projection<ReportRow> = {
     const event = { type: e.type, data: e.data } as ReportEvent;
     const receivedBy = event.type === 'ReportReceived' ? event.data.receivedBy : (row?.receivedBy ?? '');
     if (row && row.sealed) {
-      // Nothing of the complaint was kept to fold; only the routing event still changes the pointer.
-      return event.type === 'ConductComplaintRoutedToIntegrity'
-        ? reportRow(pointerFrom(event.data), e.streamVersion, row, receivedBy)
-        : { ...row, version: e.streamVersion };
+      // Nothing of the complaint was kept to fold; only the routing event and integrity's receipt change the pointer.
+      if (event.type === 'ConductComplaintRoutedToIntegrity') return reportRow(pointerFrom(event.data), e.streamVersion, row, receivedBy);
+      if (event.type === 'ConductComplaintReceiptConfirmed' && row.state?.status === 'routed_to_integrity')
+        return reportRow(evolveReport(row.state, event), e.streamVersion, row, receivedBy);
+      return { ...row, version: e.streamVersion };
     }
     return reportRow(evolveReport(row?.state ?? initialReportState(), event), e.streamVersion, row, receivedBy);
   },

@@ -128,6 +128,45 @@ describe('the reports projection', () => {
     expect(JSON.stringify(row)).not.toMatch(/duwde|onheus|An Peeters|Korenmarkt/);
   });
 
+  it('shows the marker once integrity confirmed receipt, and no longer knows whom it concerned (ADR 0053)', () => {
+    const marker = 'erased on 2025-03-17 under hand-over to integrity confirmed (receipt r-1)';
+    const confirmed = recorded(
+      {
+        type: 'ConductComplaintReceiptConfirmed',
+        data: {
+          reportId: REPORT_ID,
+          receiptId: 'r-1',
+          receivedByIntegrityAt: '2025-03-17T08:00:00.000Z',
+          decision: 'hand-over to integrity confirmed (receipt r-1)',
+          erasedBy: 'system:reports-consumer',
+          erasedAt: '2025-03-17T08:00:01.000Z',
+        },
+      },
+      2,
+    );
+    const live = fold<ReportRow>(reportsProjection, [recorded(conduct, 0), recorded(routed, 1), confirmed]);
+    expect(live).toMatchObject({
+      erased: marker,
+      concernedStaffIds: [],
+      version: 2,
+      state: { concernedStaffIds: [], erased: { decision: 'hand-over to integrity confirmed (receipt r-1)' } },
+    });
+    expect(JSON.stringify(live)).not.toContain('5415-0777');
+    // A rebuild reads the same events with their statement erased (as the store hands them once the key is gone).
+    const erasedRouted = recorded(
+      {
+        ...routed,
+        data: { ...routed.data, complaint: { ...routed.data.complaint, narrative: marker, parties: [], staffMembersConcerned: [] } },
+      },
+      1,
+    );
+    const erasedIntake = recorded(
+      { ...conduct, data: { ...conduct.data, narrative: marker, parties: [], staffMembersConcerned: [], incidentType: marker } },
+      0,
+    );
+    expect(fold<ReportRow>(reportsProjection, [erasedIntake, erasedRouted, confirmed])).toEqual(live);
+  });
+
   it('seals a report the moment an amendment says it concerns police conduct', () => {
     const flagged: ReportAmended = {
       type: 'ReportAmended',

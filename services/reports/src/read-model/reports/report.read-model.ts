@@ -50,6 +50,8 @@ export class ReportRow {
   @Column('uuid', { nullable: true }) integrityHandoffId: string | null;
   @Column('timestamptz', { nullable: true }) routedAt: Date | null;
   @Column('text', { nullable: true }) routedBy: string | null;
+  /** `erased on <date> under <decision>` once integrity confirmed receipt and the complaint's data here was destroyed. */
+  @Column('text', { nullable: true }) erased: string | null;
   /** Version of the report's stream: the resource's ETag. */
   @Column('int') version: number;
   /** The folded report (open), the pointer (routed), or null in the instant between intake and routing. */

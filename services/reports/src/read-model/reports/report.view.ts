@@ -11,6 +11,8 @@ export interface RoutedReportView {
   integrityHandoffId: string | null;
   routedAt: string | null;
   routedBy: string | null;
+  /** `erased on <date> under <decision>` once integrity confirmed receipt and the complaint's data here was destroyed. */
+  erased: string | null;
 }
 
 export interface OpenReportView {
@@ -32,6 +34,7 @@ export function reportView(row: ReportRow): ReportView {
       integrityHandoffId: row.integrityHandoffId,
       routedAt: row.routedAt ? new Date(row.routedAt).toISOString() : null,
       routedBy: row.routedBy,
+      erased: row.erased ?? null,
     };
   }
   return { id: row.id, status: row.status as OpenReportView['status'], version: row.version, pvs: row.pvs, report: row.state };
