@@ -1,12 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import 'reflect-metadata';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import {
+  erasedText,
+  EventEncryption,
   handleCommand,
+  LocalKeyEncryptionKey,
   loadState,
   NewEvent,
   PostgresEventStore,
@@ -14,6 +17,7 @@ import {
   Projection,
   Projector,
   RecordedEvent,
+  SensitiveFields,
 } from '@police/event-store';
 import { benchDatabase, BenchRow, percentile, round } from './bench-kit';
 
@@ -36,6 +40,20 @@ const summaries: Projection<StreamSummary> = {
   keys: (e) => [e.streamId],
   evolve: (row, e) => ({ id: e.streamId, events: (row?.events ?? 0) + 1, lastType: e.type, lastAt: new Date(e.metadata.occurredAt) }),
 };
+
+/** An event with a subject: its note is sealed under the subject's key when the store encrypts (ADR 0053). */
+const subjectEvent = (type: string, n: number, subject: string): NewEvent => ({
+  id: randomUUID(),
+  type,
+  data: { n, note: 'inbeslagname verzegeld', subject },
+  metadata: meta(),
+});
+
+/** The note of a subject's events, sealed under the subject's data key. */
+const sealedNote = {
+  keyOf: (data: { subject: string }) => data.subject,
+  fields: { note: erasedText },
+} as unknown as SensitiveFields<never>;
 
 const meta = () => ({ actor: 'bench', occurredAt: new Date().toISOString(), correlationId: 'bench', causationId: 'bench' });
 const event = (type: string, n: number): NewEvent => ({
@@ -106,6 +124,7 @@ async function appendLoad(
   store: PostgresEventStore,
   clients: number,
   onAppended?: (id: string, at: number) => void,
+  make: (type: string, n: number, stream: string) => NewEvent = event,
 ): Promise<{ tps: number; latencies: number[] }> {
   const deadline = performance.now() + SECONDS * 1000;
   const latencies: number[] = [];
@@ -114,7 +133,7 @@ async function appendLoad(
       const stream = `bench-${clients}-${w}-${randomUUID().slice(0, 8)}`;
       let version = -1;
       while (performance.now() < deadline) {
-        const e = event('Noted', version + 1);
+        const e = make('Noted', version + 1, stream);
         const t0 = performance.now();
         const r = await store.appendToStream(stream, [e], { expected: version < 0 ? 'no_stream' : version });
         const t1 = performance.now();
@@ -350,6 +369,76 @@ export async function runEventStoreBench(baseUrl: string): Promise<{ rows: Bench
       unit: 'ms',
       note: 'for comparison',
     });
+
+    // 4. The cost of crypto-shredding (ADR 0053): the same appends and rebuild with each event's note sealed
+    // under its subject's data key, beside a store without encryption in the same database, alternated.
+    {
+      const encryption = new EventEncryption(
+        { sensitive: { Noted: sealedNote, Seeded: sealedNote } },
+        new LocalKeyEncryptionKey(randomBytes(32)),
+      );
+      const inFlight = Number(process.env.BENCH_APPENDS_IN_FLIGHT ?? 2);
+      const plain = new PostgresEventStore({ pool, schema: 'bench_plain', maxAppendsInFlight: inFlight });
+      const sealed = new PostgresEventStore({ pool, schema: 'bench_sealed', maxAppendsInFlight: inFlight, encryption });
+      const appends: Record<'plain' | 'sealed', number[]> = { plain: [], sealed: [] };
+      const rebuilds: Record<'plain' | 'sealed', number[]> = { plain: [], sealed: [] };
+      for (const s of [plain, sealed]) await s.migrate();
+      for (let round = 0; round < 2; round++) {
+        appends.plain.push((await appendLoad(plain, 16, undefined, subjectEvent)).tps);
+        appends.sealed.push((await appendLoad(sealed, 16, undefined, subjectEvent)).tps);
+      }
+      const seedStreams = Math.round(REBUILD_EVENTS / 4 / 10);
+      for (const [name, s] of [
+        ['plain', plain],
+        ['sealed', sealed],
+      ] as const) {
+        let nextStream = 0;
+        await Promise.all(
+          Array.from({ length: 8 }, async () => {
+            for (;;) {
+              const i = nextStream++;
+              if (i >= seedStreams) return;
+              const subject = `seed-${i}`;
+              await s.appendToStream(
+                subject,
+                Array.from({ length: 10 }, (_, n) => subjectEvent('Seeded', n, subject)),
+                { expected: 'no_stream' },
+              );
+            }
+          }),
+        );
+        const projector = new Projector({ dataSource: ds, store: s, schema: `bench_${name}`, projections: [summaries] });
+        await projector.migrate();
+        for (let round = 0; round < 2; round++) {
+          const started = performance.now();
+          const rebuilt = await projector.rebuild('stream-summaries', { batchSize: 5000 });
+          rebuilds[name].push(rebuilt.events / ((performance.now() - started) / 1000));
+        }
+      }
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      const appendRatio = mean(appends.sealed) / mean(appends.plain);
+      const rebuildRatio = mean(rebuilds.sealed) / mean(rebuilds.plain);
+      raw.encryption = { appends, rebuilds, appendRatio, rebuildRatio, seededEventsEach: seedStreams * 10 };
+      rows.push({
+        metric: 'appendToStream with a sealed field, 16 appenders',
+        value: round(mean(appends.sealed), 0),
+        unit: 'appends/s',
+        ratio: round(appendRatio, 3),
+        target: '≥ 0.9 of the same without encryption',
+        pass: appendRatio >= 0.9,
+        note: `without / with, alternated: ${appends.plain.map((p, i) => `${round(p, 0)} / ${round(appends.sealed[i], 0)}`).join(', ')} appends/s`,
+      });
+      rows.push({
+        metric: `full rebuild with a sealed field (${seedStreams * 10} events)`,
+        value: round(mean(rebuilds.sealed), 0),
+        unit: 'events/s',
+        ratio: round(rebuildRatio, 3),
+        target: '≥ 0.8 of the same without encryption',
+        pass: rebuildRatio >= 0.8,
+        note: `without: ${rebuilds.plain.map((r) => round(r, 0)).join(', ')}; with: ${rebuilds.sealed.map((r) => round(r, 0)).join(', ')} events/s`,
+      });
+      for (const s of [plain, sealed]) await s.close();
+    }
 
     await store.close();
     await ds.destroy();
