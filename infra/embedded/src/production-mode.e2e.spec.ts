@@ -1,4 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createTestDatabase, eventually, TestDatabase } from '@police/testing';
 import { compile, freePort, identityProvider, IdentityProvider, mainCommand, root, SERVICES, stopAll } from './production-services.testing';
@@ -27,7 +28,15 @@ describe('production-like mode: each service on its own against real PostgreSQL'
       const main = mainCommand(s);
       const child = spawn(process.execPath, main.args, {
         cwd: root,
-        env: { ...process.env, PORT: String(ports[i]), HOST: '127.0.0.1', DATABASE_URL: db.url, ...idp.env, ...main.env },
+        env: {
+          ...process.env,
+          PORT: String(ports[i]),
+          HOST: '127.0.0.1',
+          DATABASE_URL: db.url,
+          EVENT_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+          ...idp.env,
+          ...main.env,
+        },
         stdio: 'ignore',
       });
       children.push(child);
@@ -108,7 +117,7 @@ describe('production-like mode: each service on its own against real PostgreSQL'
     expect(schemas.rows.map((r) => r.nspname)).toEqual([...services].sort());
   });
 
-  it('refuses to start without DATABASE_URL, KAFKA_BROKERS or the OIDC settings, or with the development issuer', () => {
+  it('refuses to start without DATABASE_URL, KAFKA_BROKERS, the key-encryption key or the OIDC settings, or with the development issuer', () => {
     const r = spawnSync(process.execPath, ['-r', 'tsconfig-paths/register', 'dist/out-tsc/services/evidence/src/main.js'], {
       cwd: root,
       env: {
@@ -140,6 +149,7 @@ describe('production-like mode: each service on its own against real PostgreSQL'
       PATH: process.env.PATH,
       DATABASE_URL: db.url,
       KAFKA_BROKERS: '127.0.0.1:9',
+      EVENT_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       TS_NODE_PROJECT: path.join(root, 'tsconfig.base.json'),
       TS_NODE_BASEURL: path.join(root, 'dist/out-tsc'),
     };
@@ -160,5 +170,15 @@ describe('production-like mode: each service on its own against real PostgreSQL'
     });
     expect(noOidc.status).toBe(1);
     expect(noOidc.stderr).toContain('OIDC_JWKS_URI is not set');
+
+    // A key of its own would live and die with the container, and the data sealed under it with it (ADR 0053).
+    const noKek = spawnSync(process.execPath, ['-r', 'tsconfig-paths/register', 'dist/out-tsc/services/reports/src/main.js'], {
+      cwd: root,
+      env: { ...base, ...idp.env, EVENT_KEY_ENCRYPTION_KEY: '' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(noKek.status).toBe(1);
+    expect(noKek.stderr).toContain('EVENT_KEY_ENCRYPTION_KEY (or EVENT_KEY_ENCRYPTION_KEY_FILE) is required for the reports service');
   });
 });

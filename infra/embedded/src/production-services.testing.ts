@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer as createHttpServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
@@ -97,6 +98,12 @@ export interface RunningService {
 }
 
 /**
+ * The key-encryption key every production main of this test process is given (a main requires one, ADR 0053): one
+ * per process, so a replica restarted by a supervisor opens what the killed one sealed.
+ */
+const TEST_KEY_ENCRYPTION_KEY = randomBytes(32).toString('base64');
+
+/**
  * Starts a service's production main (on `port`, else a free one) without waiting for it: a supervisor that
  * restarts a killed replica on its port, whatever the state of the servers it needs, starts it this way.
  */
@@ -110,7 +117,7 @@ export async function spawnService(
   let out = '';
   const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...pathEnv, ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', EVENT_KEY_ENCRYPTION_KEY: TEST_KEY_ENCRYPTION_KEY, ...pathEnv, ...env },
     stdio: options.captureOutput ? ['ignore', 'pipe', 'pipe'] : 'ignore',
   });
   const keep = (chunk: Buffer) => {

@@ -146,16 +146,19 @@ function serviceCheckpoints(name: ServiceName) {
 }
 
 /**
- * The key-encryption key of crypto-shredding (ADR 0053): `EVENT_KEY_ENCRYPTION_KEY` (or `_FILE`), else a key made
- * once in `<DATA_DIR or .data>/<service>/`, with a warning: it should live apart from the data.
+ * The key-encryption key of crypto-shredding (ADR 0053): `EVENT_KEY_ENCRYPTION_KEY` (or `_FILE`), required. A
+ * service alone must not make one of its own: in a container its file would go with the container, and every
+ * data key it wrapped — the sealed statements of every report — with it. (Embedded mode keeps one beside its
+ * database, which shares its fate.)
  */
 function serviceKeyEncryptionKey(name: ServiceName) {
-  const { key, source } = keyEncryptionKeyFromEnv(path.join(process.env.DATA_DIR ?? '.data', name));
   if (!process.env.EVENT_KEY_ENCRYPTION_KEY && !process.env.EVENT_KEY_ENCRYPTION_KEY_FILE)
-    new Logger(name).warn(
-      `Data keys are wrapped with a key-encryption key kept on this host (${source}): set EVENT_KEY_ENCRYPTION_KEY so it lives apart from the data`,
+    throw new Error(
+      `EVENT_KEY_ENCRYPTION_KEY (or EVENT_KEY_ENCRYPTION_KEY_FILE) is required for the ${name} service: the key-encryption key ` +
+        `(32 bytes, base64; e.g. \`openssl rand -base64 32\`) that wraps the data keys of sensitive fields. Keep it apart from the ` +
+        `database and its backups, and the same for every replica and every restart: data sealed under a lost key cannot be read.`,
     );
-  return key;
+  return keyEncryptionKeyFromEnv(path.join(process.env.DATA_DIR ?? '.data', name)).key;
 }
 
 /** The main of a service: run it, or print why it cannot start and exit with 1. */
