@@ -289,7 +289,11 @@ describe('operations routes of the production mains, over real PostgreSQL and Ka
       return s.json;
     }, WAIT);
     expect(relay.relay.topic).toBe(`${env.KAFKA_TOPIC_PREFIX}reports.public.v1`);
-    expect(relay.consumer).toBeNull();
+    // Reports consumes one thing: integrity's receipts of the conduct complaints it handed on (ADR 0053).
+    expect(relay.consumer).toMatchObject({
+      groupId: `${env.KAFKA_TOPIC_PREFIX}reports`,
+      topics: [`${env.KAFKA_TOPIC_PREFIX}integrity.public.v1`],
+    });
     expect(relay.projections.map((p: { name: string }) => p.name)).toContain('reports-reports');
 
     const status = await eventually(async () => {

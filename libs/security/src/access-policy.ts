@@ -99,6 +99,9 @@ export interface ResourcePolicy {
 /** A policy for every resource type. */
 export type ResourcePolicies = Record<ResourceType, ResourcePolicy>;
 
+/** The compartment of the pointers reports keeps of conduct complaints handed on to integrity. */
+export const CONDUCT_COMPLAINT_POINTERS = 'reports:conduct-complaints';
+
 /** Roles that may open a compartment's records; anyone else is told they do not exist (404). */
 export type CompartmentRoles = Record<string, Role[]>;
 
@@ -138,4 +141,10 @@ export const DEFAULT_COMPARTMENTS: CompartmentRoles = {
   'integrity:BIT': ['integrity_investigator', 'chief'],
   'integrity:Tucht': ['discipline_officer', 'chief'],
   'integrity:DPO': ['dpo'],
+  /**
+   * The pointer reports keeps of a conduct complaint it handed on to integrity: the desk that took it in keeps
+   * it; for everyone else it does not exist. Its staff concerned are erased once integrity has it (ADR 0053),
+   * so the compartment, not the list of the concerned, keeps it from the officers it is about.
+   */
+  [CONDUCT_COMPLAINT_POINTERS]: ['front_desk'],
 };

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { AccessControl, GrantedAccess, Principal, principalOf, ProtectedResource, resourceNotFound } from '@police/security';
+import {
+  AccessControl,
+  CONDUCT_COMPLAINT_POINTERS,
+  GrantedAccess,
+  Principal,
+  principalOf,
+  ProtectedResource,
+  resourceNotFound,
+} from '@police/security';
 import { EVENT_SOURCING, problem, ServiceEventSourcing } from '@police/platform';
 import type { Request } from 'express';
 import { Actor } from './domain/reports.decide';
@@ -38,6 +46,9 @@ export function reportResource(config: ReportsConfig, row: ReportRow): Protected
     teams: teamsOfService(config, row.assignedServiceId),
     assignees: [...new Set<string>([row.receivedBy, ...row.pvs.map((p) => p.author)])],
     ...(row.concernedStaffIds.length > 0 ? { concernedStaffIds: row.concernedStaffIds } : {}),
+    // A conduct complaint's pointer exists for the desk only: after integrity's receipt it no longer names the
+    // staff it concerned, and must stay as hidden from them as before (404, not 403).
+    ...(row.sealed ? { compartment: CONDUCT_COMPLAINT_POINTERS } : {}),
   };
 }
 
