@@ -114,11 +114,11 @@ test.describe('the IT desk acts on what a service parked', () => {
     await expectAccessible(page, 'operations, projections and messaging');
     await screenshot(page, 'ops-04-rebuilt');
 
-    // At a tablet's width: a service that publishes nothing.
+    // At a tablet's width: integrity, whose relay publishes only its receipts of complaints handed on by reports (ADR 0053).
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.getByRole('radiogroup', { name: 'Dienst' }).getByText('Integriteit', { exact: true }).click();
     await expect(page.getByRole('region', { name: /Geparkeerde berichten — Integriteit/ })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Relay en consumer' })).toContainText('Deze dienst publiceert geen berichten.');
+    await expect(page.getByRole('region', { name: 'Relay en consumer' })).toContainText('integrity.public.v1');
     await expectAccessible(page, 'operations, integrity, tablet');
     await screenshot(page, 'ops-05-integrity-tablet');
   });
