@@ -12,6 +12,7 @@ import {
   waitForService,
 } from '../infra/embedded/src/production-services.testing';
 import { productionBus, productionDeliverySettings } from '@police/service-host';
+import { eventually } from '@police/testing';
 import { benchDatabase, BenchRow, percentile, round } from './bench-kit';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -125,7 +126,11 @@ export async function runCrossServiceBench(baseUrl: string): Promise<{ rows: Ben
         60_000,
         `evidence knowing ${investigationId}`,
       );
-      await until(async () => (await linked(sql.investigations, cases, [item.id])).size > 0, 60_000, `the timeline entry of ${item.id}`);
+      await until(
+        async () => ((await linked(sql.investigations, cases, [item.id])).size > 0 ? true : undefined),
+        60_000,
+        `the timeline entry of ${item.id}`,
+      );
     }
 
     // The phase: RATE referrals and RATE registrations a second, each started on its tick, watched for their effects meanwhile.
@@ -267,15 +272,16 @@ export async function runCrossServiceBench(baseUrl: string): Promise<{ rows: Ben
   }
 }
 
-/** Polls `probe` until it gives a value (not undefined), at most `timeoutMs`. */
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`cross-service bench: ${what} did not come within ${timeoutMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** Polls `probe` (through the tests' `eventually`) until it gives a value (not undefined), at most `timeoutMs`. */
+function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+  return eventually(
+    async () => {
+      const value = await probe();
+      if (value === undefined) throw new Error(`cross-service bench: ${what} did not come within ${timeoutMs / 1000} s`);
+      return value;
+    },
+    { timeoutMs, intervalMs: 50 },
+  );
 }
 
 /** Waits until the service's consumer group (if it has one) has joined, as its readiness report tells. */

@@ -79,17 +79,18 @@ describe('PostgreSQL group commit', () => {
       client.release();
     }
 
-    const answers: [string, { recorded?: unknown[] }, number][] = [
-      ['answer-alone', alone, 0],
-      ['answer-alone', next, 1],
-      ['answer-first', (first as PromiseFulfilledResult<{ recorded?: unknown[] }>).value, 0],
-      ['answer-a', (a as PromiseFulfilledResult<{ recorded?: unknown[] }>).value, 0],
-      ['answer-b', (b as PromiseFulfilledResult<{ recorded?: unknown[] }>).value, 0],
-      ['answer-tx', inTx, 0],
+    // Each answer against a read of the same events: stream, first version, how many it appended.
+    const answers: [string, { recorded?: unknown[] }, number, number][] = [
+      ['answer-alone', alone, 0, 1],
+      ['answer-alone', next, 1, 2],
+      ['answer-first', (first as PromiseFulfilledResult<{ recorded?: unknown[] }>).value, 0, 1],
+      ['answer-a', (a as PromiseFulfilledResult<{ recorded?: unknown[] }>).value, 0, 2],
+      ['answer-b', (b as PromiseFulfilledResult<{ recorded?: unknown[] }>).value, 0, 1],
+      ['answer-tx', inTx, 0, 2],
     ];
-    for (const [stream, answer, from] of answers) {
-      const read = (await store.readStream(stream, { fromVersion: from })).events.slice(0, answer.recorded?.length ?? 1);
-      expect(answer.recorded).toBeDefined();
+    for (const [stream, answer, from, count] of answers) {
+      const read = (await store.readStream(stream, { fromVersion: from, toVersion: from + count - 1 })).events;
+      expect(read).toHaveLength(count);
       expect(answer.recorded).toEqual(read);
     }
     // An idempotent retry is answered from what is stored: nothing appended, nothing to answer with.

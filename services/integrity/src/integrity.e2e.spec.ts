@@ -33,6 +33,8 @@ const mailed = (extra: Record<string, unknown> = {}) => ({
 describe('integrity service over HTTP', () => {
   let t: ServiceTestApp;
   const published: IncomingMessage[] = [];
+  /** The report whose conduct complaint reports handed off (set by the test that publishes it). */
+  let handedOff: string | undefined;
 
   async function call<T = any>(
     user: string | null,
@@ -633,6 +635,7 @@ describe('integrity service over HTTP', () => {
 
   it('turns a desk complaint from reports into a complaint, once per message, and parks one that can never succeed', async () => {
     const reportId = randomUUID();
+    handedOff = reportId;
     const messageId = randomUUID();
     const payload = {
       reportId,
@@ -744,7 +747,8 @@ describe('integrity service over HTTP', () => {
     expect(routed.body).toEqual({ id, registerNumber: expect.stringMatching(/^DIT-\d{4}-\d{6}$/) });
     expect(routed.text).not.toContain('ANG');
     expect(routed.headers.get('etag') ?? '').not.toMatch(/^"\d+"$/);
-    expect((await call('filip.vermeulen', 'GET', `/integrity/complaints/${id}`)).status).toBe(404);
+    // Reads decide access on the read model, which trails the routing by milliseconds.
+    await eventually(async () => expect((await call('filip.vermeulen', 'GET', `/integrity/complaints/${id}`)).status).toBe(404));
     expect((await call('ines.dubois', 'GET', `/integrity/complaints/${id}`)).body).toMatchObject({
       id,
       unit: 'DPO',
@@ -771,11 +775,10 @@ describe('integrity service over HTTP', () => {
       expect(Number(rows[0].n)).toBeGreaterThan(5);
     });
     // The desk report's complaint (an earlier test) is the one handed off by reports: its receipt, and only that.
-    expect(published.length).toBeGreaterThan(0);
-    for (const m of published) {
-      expect(m.type).toBe('integrity.ComplaintReceived.v1');
-      expect(Object.keys(m.payload as object).sort()).toEqual(['receivedAt', 'reportId']);
-    }
+    // Once, though its message was delivered twice; nothing for the unusable one it parked.
+    expect(published.map((m) => ({ type: m.type, payload: m.payload }))).toEqual([
+      { type: 'integrity.ComplaintReceived.v1', payload: { reportId: handedOff, receivedAt: expect.any(String) } },
+    ]);
   });
 
   describe('Bureau Tucht: order measures, threat files and disciplinary files (R-INT-13)', () => {
