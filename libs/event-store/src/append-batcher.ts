@@ -5,6 +5,8 @@ export interface AppendRequest {
   stream: string;
   expected: number;
   events: string;
+  /** Whether the database answers with what it stored ({@link StoredAppend}); only a caller that uses it asks. */
+  answer: boolean;
 }
 
 /** What the database answered for one append. */
@@ -14,7 +16,7 @@ export interface AppendOutcome {
   transactionId: string | null;
   lastPosition: string | null;
   constraint?: string;
-  /** What an `ok` append stored, as the SQL function answers it (migration 2 on). */
+  /** What an `ok` append stored, when asked for it ({@link AppendRequest.answer}; migration 4 on). */
   recorded?: StoredAppend | null;
 }
 
@@ -88,8 +90,8 @@ export class AppendBatcher {
       try {
         const { rows } = await this.pool.query({
           name: `${this.schema}_append_events`,
-          text: `SELECT * FROM "${this.schema}".append_events($1, $2, $3::jsonb)`,
-          values: [p.stream, p.expected, p.events],
+          text: `SELECT * FROM "${this.schema}".append_events($1, $2, $3::jsonb, $4)`,
+          values: [p.stream, p.expected, p.events, p.answer],
         });
         p.resolve(outcome(rows[0]));
       } catch (e) {
@@ -101,8 +103,8 @@ export class AppendBatcher {
     }
     const { rows } = await this.pool.query({
       name: `${this.schema}_append_batch`,
-      text: `SELECT * FROM "${this.schema}".append_batch($1::text[], $2::bigint[], $3::jsonb[])`,
-      values: [batch.map((p) => p.stream), batch.map((p) => p.expected), batch.map((p) => p.events)],
+      text: `SELECT * FROM "${this.schema}".append_batch($1::text[], $2::bigint[], $3::jsonb[], $4::boolean[])`,
+      values: [batch.map((p) => p.stream), batch.map((p) => p.expected), batch.map((p) => p.events), batch.map((p) => p.answer)],
     });
     for (const r of rows) batch[r.idx].resolve(outcome(r));
   }

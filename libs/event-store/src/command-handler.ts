@@ -240,7 +240,7 @@ async function decideAndAppend<State, Event extends DomainEvent>(
   const expected: ExpectedVersion = options.expected ?? (loaded.version < 0 ? 'no_stream' : loaded.version);
   let result;
   try {
-    result = await store.appendToStream(streamId, newEvents, { expected, trace: context.trace });
+    result = await store.appendToStream(streamId, newEvents, { expected, trace: context.trace, answer: true });
   } catch (e) {
     if (e instanceof WrongExpectedVersionError && options.expected !== undefined) throw new PreconditionFailedError(e);
     throw e;

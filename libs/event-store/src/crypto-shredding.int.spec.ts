@@ -92,7 +92,7 @@ describe('crypto-shredding on PostgreSQL (ADR 0053)', () => {
   });
 
   it('stores the statement sealed, answers the append and every read in clear, and verifies', async () => {
-    const appended = await store.appendToStream(`statements-${A}`, [statement(A)]);
+    const appended = await store.appendToStream(`statements-${A}`, [statement(A)], { answer: true });
     await store.appendToStream(`statements-${B}`, [statement(B)]);
     expect(appended.recorded?.[0].data).toEqual({ subjectId: A, text: TEXT, witnesses: ['Jan Peeters'] });
     const raw = await db.pool().query(`SELECT data FROM shred.events WHERE stream_id = $1`, [`statements-${A}`]);

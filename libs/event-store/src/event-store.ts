@@ -90,6 +90,12 @@ export interface AppendOptions {
    * no ambient context (ADR 0046). Absent when tracing is off; a store without spans ignores it.
    */
   trace?: Context;
+  /**
+   * Answer with the appended events as stored ({@link AppendResult.recorded}), so the caller need not read
+   * them back. Only a caller that uses them asks (the command handler): building the answer costs the
+   * database and the client a little on every append.
+   */
+  answer?: boolean;
 }
 
 export interface AppendResult {
@@ -100,8 +106,9 @@ export interface AppendResult {
   /** True when every event id was already stored by an earlier identical append (an idempotent retry). */
   alreadyAppended: boolean;
   /**
-   * The appended events as stored, when the store answers the append with them (PostgreSQL, in memory):
-   * the same a read of the stream would return, without that read. Absent on an idempotent retry.
+   * The appended events as stored, when the caller asked ({@link AppendOptions.answer}) and the store answers
+   * with them (PostgreSQL): the same a read of the stream would return, without that read. Absent
+   * on an idempotent retry.
    */
   recorded?: RecordedEvent[];
 }

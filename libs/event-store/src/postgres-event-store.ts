@@ -213,7 +213,7 @@ export class PostgresEventStore implements EventStore {
     return tracedAppend(streamId, events, options.trace, (traced) => this.observedAppend(streamId, traced, options));
   }
 
-  private async observedAppend(streamId: string, events: NewEvent[], options: { expected?: ExpectedVersion }): Promise<AppendResult> {
+  private async observedAppend(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     const observe = this.options.onAppend;
     if (!observe) return this.append(streamId, events, options);
     const started = process.hrtime.bigint();
@@ -228,7 +228,7 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  private async append(streamId: string, events: NewEvent[], options: { expected?: ExpectedVersion }): Promise<AppendResult> {
+  private async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     const expected = options.expected ?? 'any';
     const code = typeof expected === 'number' ? expected : EXPECTED_CODES[expected];
@@ -258,22 +258,22 @@ export class PostgresEventStore implements EventStore {
       metadata: e.metadata,
       contentHash: contentHash({ ...e, streamId }),
     }));
-    const request = { stream: streamId, expected: code, events: JSON.stringify(payload) };
+    const request = { stream: streamId, expected: code, events: JSON.stringify(payload), answer: options.answer === true };
     for (let attempt = 0; ; attempt++) {
       const r = await this.execute(request);
       if (r.status === 'ok') {
         this.announce();
-        const recorded = r.recorded ? storedEvents(streamId, request.events, r.streamVersion!, r.transactionId!, r.recorded) : undefined;
-        return {
+        const result: AppendResult = {
           nextExpectedVersion: r.streamVersion!,
           position: { commit: BigInt(r.transactionId!), prepare: BigInt(r.lastPosition!) },
           alreadyAppended: false,
-          // Readers see the data in clear, as the caller gave it (the hashes are of the stored form).
-          recorded:
-            recorded && stored !== events
-              ? recorded.map((e, i) => ({ ...e, data: JSON.parse(JSON.stringify(events[i].data)) as unknown }))
-              : recorded,
         };
+        if (!r.recorded) return result;
+        const recorded = storedEvents(streamId, request.events, r.streamVersion!, r.transactionId!, r.recorded);
+        // Readers see the data in clear, as the caller gave it (the hashes are of the stored form).
+        result.recorded =
+          stored !== events ? recorded.map((e, i) => ({ ...e, data: JSON.parse(JSON.stringify(events[i].data)) as unknown })) : recorded;
+        return result;
       }
       // Refused: an idempotent retry, a reused event id, or a lost race / stale expected version.
       const replay = await this.replayedAppend(streamId, payload);
@@ -296,8 +296,8 @@ export class PostgresEventStore implements EventStore {
     if (!this.tx) return this.batcher.append(request);
     const { rows } = await this.tx.query({
       name: `${this.options.schema}_append_in_transaction`,
-      text: `SELECT * FROM ${this.s}.append_batch($1::text[], $2::bigint[], $3::jsonb[])`,
-      values: [[request.stream], [request.expected], [request.events]],
+      text: `SELECT * FROM ${this.s}.append_batch($1::text[], $2::bigint[], $3::jsonb[], $4::boolean[])`,
+      values: [[request.stream], [request.expected], [request.events], [request.answer]],
     });
     return outcome(rows[0]);
   }

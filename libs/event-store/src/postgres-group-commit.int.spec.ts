@@ -58,22 +58,28 @@ describe('PostgreSQL group commit', () => {
       );
     expect(Number(rows[0].n)).toBe(1);
   });
-  it('answers each append with the events exactly as a read returns them: alone, batched, and inside a transaction', async () => {
-    const alone = await store.appendToStream('answer-alone', [ev('Registered', { n: 1, nested: { b: 2, a: [1.5, 'x'] } })]);
-    const next = await store.appendToStream('answer-alone', [ev('Sealed', { n: 2 }), ev('Moved', { to: 'kluis' })], { expected: 0 });
-    const blocker = store.appendToStream('answer-first', [ev('Registered', { n: 3 })]);
+  it('answers an append that asks with the events exactly as a read returns them: alone, batched, and inside a transaction', async () => {
+    const answer = { answer: true } as const;
+    const alone = await store.appendToStream('answer-alone', [ev('Registered', { n: 1, nested: { b: 2, a: [1.5, 'x'] } })], answer);
+    const next = await store.appendToStream('answer-alone', [ev('Sealed', { n: 2 }), ev('Moved', { to: 'kluis' })], {
+      expected: 0,
+      ...answer,
+    });
+    const blocker = store.appendToStream('answer-first', [ev('Registered', { n: 3 })], answer);
     const batched = [
-      store.appendToStream('answer-a', [ev('Registered', { n: 4 }), ev('Sealed', { n: 5 })], { expected: 'no_stream' }),
-      store.appendToStream('answer-stale', [ev('Moved', { n: 6 })], { expected: 3 }),
-      store.appendToStream('answer-b', [ev('Registered', { n: 7 })]),
+      store.appendToStream('answer-a', [ev('Registered', { n: 4 }), ev('Sealed', { n: 5 })], { expected: 'no_stream', ...answer }),
+      store.appendToStream('answer-stale', [ev('Moved', { n: 6 })], { expected: 3, ...answer }),
+      store.appendToStream('answer-b', [ev('Registered', { n: 7 })], answer),
+      // In the same batch, an append that does not ask: stored the same, answered without the events.
+      store.appendToStream('answer-none', [ev('Registered', { n: 10 })]),
     ];
-    const [first, a, stale, b] = await Promise.allSettled([blocker, ...batched]);
+    const [first, a, stale, b, none] = await Promise.allSettled([blocker, ...batched]);
     expect(stale.status).toBe('rejected');
     const client = await db.pool(1).connect();
     let inTx;
     try {
       await client.query('BEGIN');
-      inTx = await store.withTransaction(client).appendToStream('answer-tx', [ev('Registered', { n: 8 }), ev('Sealed', { n: 9 })]);
+      inTx = await store.withTransaction(client).appendToStream('answer-tx', [ev('Registered', { n: 8 }), ev('Sealed', { n: 9 })], answer);
       await client.query('COMMIT');
     } finally {
       client.release();
@@ -88,13 +94,17 @@ describe('PostgreSQL group commit', () => {
       ['answer-b', (b as PromiseFulfilledResult<{ recorded?: unknown[] }>).value, 0, 1],
       ['answer-tx', inTx, 0, 2],
     ];
-    for (const [stream, answer, from, count] of answers) {
+    for (const [stream, result, from, count] of answers) {
       const read = (await store.readStream(stream, { fromVersion: from, toVersion: from + count - 1 })).events;
       expect(read).toHaveLength(count);
-      expect(answer.recorded).toEqual(read);
+      expect(result.recorded).toEqual(read);
     }
+    const notAsked = (none as PromiseFulfilledResult<{ recorded?: unknown[]; nextExpectedVersion: number }>).value;
+    expect(notAsked).toMatchObject({ nextExpectedVersion: 0, alreadyAppended: false });
+    expect(notAsked).not.toHaveProperty('recorded');
+    expect((await store.readStream('answer-none')).events.map((e) => e.data)).toEqual([{ n: 10 }]);
     // An idempotent retry is answered from what is stored: nothing appended, nothing to answer with.
-    const retried = await store.appendToStream('answer-b', (await store.readStream('answer-b')).events);
+    const retried = await store.appendToStream('answer-b', (await store.readStream('answer-b')).events, answer);
     expect(retried.alreadyAppended).toBe(true);
     expect(retried).not.toHaveProperty('recorded');
   });

@@ -250,6 +250,101 @@ CREATE TABLE ${s}.data_keys (
 `;
     },
   },
+  {
+    id: 4,
+    name: 'appends answer with what they stored only when asked',
+    sql: (schema) => {
+      const s = ident(schema);
+      // Building the answer of migration 2 (positions, chain links, the commit's time) costs every append,
+      // yet only a command handler uses it. The appends now take p_answer (per append in a batch) and
+      // answer NULL without it. The functions of migration 2 stay, as wrappers that answer, so a replica
+      // not yet upgraded keeps appending during a rolling upgrade.
+      return `
+CREATE FUNCTION ${s}.append_events(p_stream text, p_expected bigint, p_events jsonb, p_answer boolean)
+RETURNS TABLE (status text, stream_version integer, transaction_id xid8, last_position bigint, recorded jsonb)
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_current   integer;
+  v_prev      bytea;
+  v_first     bytea;
+  v_event     jsonb;
+  v_content   bytea;
+  v_hash      bytea;
+  v_pos       bigint;
+  v_positions text[] := '{}';
+  v_hashes    text[] := '{}';
+BEGIN
+  SELECT e.stream_version, e.hash INTO v_current, v_prev
+    FROM ${s}.events e WHERE e.stream_id = p_stream ORDER BY e.stream_version DESC LIMIT 1;
+  IF v_current IS NULL THEN
+    v_current := -1;
+    v_prev := decode(repeat('00', 32), 'hex');
+  END IF;
+  IF (p_expected = -1 AND v_current <> -1)
+     OR (p_expected = -3 AND v_current = -1)
+     OR (p_expected >= 0 AND v_current <> p_expected) THEN
+    RETURN QUERY SELECT 'wrong_expected_version'::text, v_current, NULL::xid8, NULL::bigint, NULL::jsonb;
+    RETURN;
+  END IF;
+  v_first := v_prev;
+  FOR v_event IN SELECT value FROM jsonb_array_elements(p_events) LOOP
+    v_current := v_current + 1;
+    v_content := decode(v_event->>'contentHash', 'hex');
+    v_hash := sha256(v_prev || v_content);
+    INSERT INTO ${s}.events (event_id, stream_id, stream_version, type, data, metadata, prev_hash, content_hash, hash)
+    VALUES ((v_event->>'id')::uuid, p_stream, v_current, v_event->>'type', v_event->'data', v_event->'metadata', v_prev, v_content, v_hash)
+    RETURNING position INTO v_pos;
+    IF p_answer THEN
+      v_positions := v_positions || v_pos::text;
+      v_hashes := v_hashes || encode(v_hash, 'hex');
+    END IF;
+    v_prev := v_hash;
+  END LOOP;
+  IF NOT p_answer THEN
+    RETURN QUERY SELECT 'ok'::text, v_current, pg_current_xact_id(), v_pos, NULL::jsonb;
+    RETURN;
+  END IF;
+  RETURN QUERY SELECT 'ok'::text, v_current, pg_current_xact_id(), v_pos,
+    jsonb_build_object('recordedAt', now()::text, 'prevHash', encode(v_first, 'hex'), 'positions', to_jsonb(v_positions), 'hashes', to_jsonb(v_hashes));
+END $$;
+
+CREATE FUNCTION ${s}.append_batch(p_streams text[], p_expected bigint[], p_events jsonb[], p_answer boolean[])
+RETURNS TABLE (idx integer, status text, stream_version integer, transaction_id xid8, last_position bigint, constraint_name text, recorded jsonb)
+LANGUAGE plpgsql AS $$
+DECLARE
+  n integer := coalesce(array_length(p_streams, 1), 0);
+  i integer;
+  r record;
+  v_status text[] := '{}';
+  v_version integer[] := '{}';
+  v_tx xid8[] := '{}';
+  v_pos bigint[] := '{}';
+  v_recorded jsonb[] := '{}';
+  v_constraint text[] := '{}';
+  v_con text;
+BEGIN
+  BEGIN
+    FOR i IN 1 .. n LOOP
+      SELECT * INTO r FROM ${s}.append_events(p_streams[i], p_expected[i], p_events[i], p_answer[i]) AS a;
+      v_status[i] := r.status; v_version[i] := r.stream_version; v_tx[i] := r.transaction_id; v_pos[i] := r.last_position; v_recorded[i] := r.recorded;
+    END LOOP;
+  EXCEPTION WHEN unique_violation THEN
+    v_status := '{}'; v_version := '{}'; v_tx := '{}'; v_pos := '{}'; v_recorded := '{}';
+    FOR i IN 1 .. n LOOP
+      BEGIN
+        SELECT * INTO r FROM ${s}.append_events(p_streams[i], p_expected[i], p_events[i], p_answer[i]) AS a;
+        v_status[i] := r.status; v_version[i] := r.stream_version; v_tx[i] := r.transaction_id; v_pos[i] := r.last_position; v_recorded[i] := r.recorded;
+      EXCEPTION WHEN unique_violation THEN
+        GET STACKED DIAGNOSTICS v_con = CONSTRAINT_NAME;
+        v_status[i] := 'unique_violation'; v_constraint[i] := v_con;
+      END;
+    END LOOP;
+  END;
+  RETURN QUERY SELECT g - 1, v_status[g], v_version[g], v_tx[g], v_pos[g], v_constraint[g], v_recorded[g] FROM generate_series(1, n) AS g;
+END $$;
+`;
+    },
+  },
 ];
 
 /**
