@@ -257,8 +257,8 @@ CREATE TABLE ${s}.data_keys (
       const s = ident(schema);
       // Building the answer of migration 2 (positions, chain links, the commit's time) costs every append,
       // yet only a command handler uses it. The appends now take p_answer (per append in a batch) and
-      // answer NULL without it. The functions of migration 2 stay, as wrappers that answer, so a replica
-      // not yet upgraded keeps appending during a rolling upgrade.
+      // answer NULL without it. The three-argument functions of migration 2 stay as they were (they always
+      // answer), so a replica not yet upgraded keeps appending during a rolling upgrade.
       return `
 CREATE FUNCTION ${s}.append_events(p_stream text, p_expected bigint, p_events jsonb, p_answer boolean)
 RETURNS TABLE (status text, stream_version integer, transaction_id xid8, last_position bigint, recorded jsonb)
