@@ -104,7 +104,9 @@ function gcmOpen(key: Buffer, sealed: Buffer, aad: Buffer): Buffer {
   const decipher = createDecipheriv(ALGORITHM, key, sealed.subarray(0, 12));
   decipher.setAAD(aad);
   decipher.setAuthTag(sealed.subarray(12, 28));
-  return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);
+  const plain = decipher.update(sealed.subarray(28));
+  decipher.final(); // checks the tag; GCM has no block left to give
+  return plain;
 }
 
 /** A key-encryption key held in memory (from configuration): AES-256-GCM key wrapping. */
@@ -292,7 +294,7 @@ export class EventEncryption {
           data = setPath(data, parts, erasedValue(erased));
           continue;
         }
-        const key = await this.unwrapped(k);
+        const key = this.cache.get(k.keyId) ?? (await this.unwrapped(k));
         const plain = gcmOpen(key, Buffer.from(sealed.value, 'base64'), aadOf(e.id, path));
         data = setPath(data, parts, JSON.parse(plain.toString('utf8')));
       }
