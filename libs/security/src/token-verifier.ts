@@ -24,20 +24,38 @@ export interface TokenVerifierSettings {
   algorithms: string[];
   /** Clock skew tolerated on `exp`/`nbf`, in seconds. Default 30. */
   clockToleranceSeconds?: number;
+  /** The clock, in ms since the epoch (tests). Default `Date.now`. */
+  now?: () => number;
 }
 
 /** The longest token we look at; a JWT of ours is well under 2 KB. */
 const MAX_TOKEN_LENGTH = 8192;
 
 /**
+ * A token whose signature and claims were checked is taken at its word for this long (and never past its
+ * `exp`) when it comes again: a console sends the same token with every request for minutes, and its
+ * signature check was a measurable share of a command's CPU (issue 19). The price: an issuer key withdrawn
+ * from the JWKS keeps its tokens accepted here for at most this long.
+ */
+const TRUSTED_FOR_MS = 60_000;
+/** Tokens kept; the oldest goes first. */
+const MAX_TRUSTED = 10_000;
+
+/**
  * Verifies OIDC bearer JWTs: signature against the issuer's JWKS with an algorithm allow-list, then
  * `iss`, `aud`, `exp` (required), `nbf`, and claims that describe a usable principal.
  */
 export class TokenVerifier {
+  /** Verified tokens, as given, with their principal and the time until which they are trusted. */
+  private readonly trusted = new Map<string, { principal: Principal; until: number }>();
+  private readonly now: () => number;
+
   private constructor(
     private readonly settings: TokenVerifierSettings,
     private readonly keys: JWTVerifyGetKey,
-  ) {}
+  ) {
+    this.now = settings.now ?? Date.now;
+  }
 
   /** Keys fetched from `jwksUri` (cached; refetched at most every 30 s when an unknown `kid` appears). */
   static remote(settings: TokenVerifierSettings, jwksUri: string): TokenVerifier {
@@ -47,6 +65,11 @@ export class TokenVerifier {
     );
   }
 
+  /** Keys from any source of the same shape (a key service; a test that counts the lookups). */
+  static withKeys(settings: TokenVerifierSettings, keys: JWTVerifyGetKey): TokenVerifier {
+    return new TokenVerifier(settings, keys);
+  }
+
   /** Keys given in place (the development issuer's own public keys). */
   static local(settings: TokenVerifierSettings, jwks: JSONWebKeySet): TokenVerifier {
     return new TokenVerifier(settings, createLocalJWKSet(jwks));
@@ -54,6 +77,10 @@ export class TokenVerifier {
 
   async verify(token: string): Promise<Principal> {
     if (token.length > MAX_TOKEN_LENGTH) throw new AuthenticationError('The bearer token is too long.', 'too_long');
+    const now = this.now();
+    const known = this.trusted.get(token);
+    if (known && now < known.until) return known.principal;
+    if (known) this.trusted.delete(token);
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -62,16 +89,26 @@ export class TokenVerifier {
         algorithms: this.settings.algorithms,
         clockTolerance: this.settings.clockToleranceSeconds ?? 30,
         requiredClaims: ['exp', 'sub'],
+        currentDate: new Date(now),
       }));
     } catch (e) {
       throw toAuthenticationError(e);
     }
+    let principal: Principal;
     try {
-      return principalFromClaims(payload);
+      principal = principalFromClaims(payload);
     } catch (e) {
       if (e instanceof InvalidClaimsError) throw new AuthenticationError(`The token's claims are not usable: ${e.message}.`, 'claims');
       throw e;
     }
+    // Shared by every request that brings the same token: frozen, so that none can change it for the others.
+    Object.freeze(principal.roles);
+    Object.freeze(principal.teams);
+    Object.freeze(principal);
+    if (this.trusted.size >= MAX_TRUSTED) this.trusted.delete(this.trusted.keys().next().value!);
+    // Until `exp` itself, without the clock tolerance: a cached token is never trusted longer than a checked one.
+    this.trusted.set(token, { principal, until: Math.min(now + TRUSTED_FOR_MS, (payload.exp as number) * 1000) });
+    return principal;
   }
 }
 

@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
+import { createLocalJWKSet, exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
 import { AuthenticationError, TokenVerifier } from './token-verifier';
 
 describe('TokenVerifier (JWKS, issuer, audience, expiry, algorithm allow-list)', () => {
@@ -55,5 +55,65 @@ describe('TokenVerifier (JWKS, issuer, audience, expiry, algorithm allow-list)',
   it('refuses garbage and over-long tokens', async () => {
     await expect(verifier.verify('not.a.token')).rejects.toMatchObject({ message: 'The bearer token is malformed.', status: 401 });
     await expect(verifier.verify('x'.repeat(9000))).rejects.toMatchObject({ message: 'The bearer token is too long.', status: 401 });
+  });
+});
+
+describe('TokenVerifier, a token seen again', () => {
+  const settings = { issuer: 'https://idp.example/realms/police', audience: 'police-case-platform', algorithms: ['ES256'] };
+  let key: KeyLike;
+  let clock: number;
+  let lookups: number;
+  let verifier: TokenVerifier;
+  beforeEach(async () => {
+    const pair = await generateKeyPair('ES256');
+    key = pair.privateKey;
+    const jwks = createLocalJWKSet({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES256' }] });
+    clock = Date.UTC(2026, 11, 7, 8, 0, 0);
+    lookups = 0;
+    // Counts the signature checks: jose asks for the key once per check.
+    const counted = ((header, token) => {
+      lookups++;
+      return jwks(header, token);
+    }) as typeof jwks;
+    verifier = TokenVerifier.withKeys({ ...settings, now: () => clock }, counted);
+  });
+  const sign = (expiresInSeconds: number) =>
+    new SignJWT({ realm_access: { roles: ['detective'] }, staff_id: '5415-0202', preferred_username: 'sofie.maes' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setIssuer(settings.issuer)
+      .setAudience(settings.audience)
+      .setSubject('uuid-1')
+      .setIssuedAt(Math.floor(clock / 1000))
+      .setExpirationTime(Math.floor(clock / 1000) + expiresInSeconds)
+      .sign(key);
+
+  it('checks its signature once, then trusts it for a minute at most, and never past its exp', async () => {
+    const token = await sign(300);
+    const first = await verifier.verify(token);
+    expect(await verifier.verify(token)).toBe(first);
+    expect(lookups).toBe(1);
+    clock += 61_000;
+    await verifier.verify(token);
+    expect(lookups).toBe(2);
+
+    const short = await sign(20);
+    await verifier.verify(short);
+    clock += 21_000; // past exp, within jose's 30 s clock tolerance: the cache does not answer, jose checks again
+    await verifier.verify(short);
+    expect(lookups).toBe(4);
+    clock += 30_000;
+    await expect(verifier.verify(short)).rejects.toMatchObject({ message: 'The token has expired.', status: 401 });
+  });
+
+  it('shares a frozen principal: no request can change it for the next', async () => {
+    const principal = await verifier.verify(await sign(300));
+    expect(Object.isFrozen(principal) && Object.isFrozen(principal.roles) && Object.isFrozen(principal.teams)).toBe(true);
+  });
+
+  it('does not remember a refused token', async () => {
+    const expired = await sign(-120);
+    await expect(verifier.verify(expired)).rejects.toMatchObject({ status: 401 });
+    await expect(verifier.verify(expired)).rejects.toMatchObject({ status: 401 });
+    expect(lookups).toBe(2);
   });
 });
