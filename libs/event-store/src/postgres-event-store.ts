@@ -165,6 +165,10 @@ export class PostgresEventStore implements EventStore {
   private readonly channel: string;
   private listener?: Promise<PoolClient | undefined>;
   private readonly wakers: Set<() => void>;
+  /** Subscriptions' reads in flight, by wake-up, position and size (see {@link sharedRead}). */
+  private readonly sharedReads = new Map<string, Promise<RecordedEvent[]>>();
+  /** Counts the wake-ups of this store's subscriptions. */
+  private wakeGeneration = 0;
   private readonly batcher: AppendBatcher;
   private notifyTimer?: NodeJS.Timeout;
   private closed = false;
@@ -476,6 +480,23 @@ export class PostgresEventStore implements EventStore {
     return Number(rows[0].n);
   }
 
+  /**
+   * A read of the log by a subscription, shared with the other subscriptions of this store that read the same
+   * batch at the same time: the projections of a process and its relay are woken together by each append
+   * and, caught up, read from the same position — one query instead of one each. A reader joins only a read
+   * started since the last wake-up, which therefore sees every commit that wake-up announced.
+   */
+  private sharedRead(from: GlobalPosition, limit: number): Promise<RecordedEvent[]> {
+    const key = `${this.wakeGeneration}/${from.commit}/${from.prepare}/${limit}`;
+    let read = this.sharedReads.get(key);
+    if (!read) {
+      read = this.readAll(from, { limit }).finally(() => this.sharedReads.delete(key));
+      this.sharedReads.set(key, read);
+    }
+    // Each reader its own array; the events themselves are shared and, like every read's, not to be changed.
+    return read.then((events) => events.slice());
+  }
+
   subscribeToAll(from: GlobalPosition, options: SubscribeOptions): Subscription {
     const listen = this.options.listen !== false;
     return pollingSubscription({
@@ -483,7 +504,7 @@ export class PostgresEventStore implements EventStore {
       read: (pos, limit) => {
         // (Re)opens the LISTEN connection, also after the database came back from a restart.
         if (listen) void this.ensureListener();
-        return this.readAll(pos, { limit });
+        return this.sharedRead(pos, limit);
       },
       handle: options.handle,
       onError: options.onError,
@@ -491,8 +512,12 @@ export class PostgresEventStore implements EventStore {
       batchSize: options.batchSize ?? 500,
       pollIntervalMs: options.pollIntervalMs ?? this.options.pollIntervalMs ?? (this.options.listen === false ? 100 : 1000),
       onWake: (wake) => {
-        this.wakers.add(wake);
-        return () => this.wakers.delete(wake);
+        const woken = () => {
+          this.wakeGeneration++;
+          wake();
+        };
+        this.wakers.add(woken);
+        return () => this.wakers.delete(woken);
       },
     });
   }
