@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { itemRegisteredV1Fixture } from '@police/contracts';
-import { DomainError, PostgresEventStore } from '@police/event-store';
+import { DomainError, NewEvent, PostgresEventStore } from '@police/event-store';
 import { TestDatabase, createTestDatabase, eventually, testKafkaBrokers } from '@police/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
@@ -323,6 +323,65 @@ describe('consumer with an inbox, on Kafka', () => {
     expect(await inboxOf([invalid.id, unknown.id, valid.id])).toEqual([
       { message_id: valid.id, type: 'evidence.ItemRegistered.v1', topic },
     ]);
+  });
+
+  it('decides again at once, in a new transaction, when another writer of the stream got there first (a version conflict)', async () => {
+    const topic = `${run}.conflict.evidence.public.v1`;
+    const into = await seizures();
+    const handled: string[] = [];
+    const watching: MessageBus = {
+      publish: (messages) => bus.publish(messages),
+      close: () => bus.close(),
+      subscribe: (o) =>
+        bus.subscribe({
+          ...o,
+          handle: async (m) => {
+            handled.push(m.id);
+            await o.handle(m);
+          },
+        }),
+    };
+    const stream = `case-${run}`;
+    const event = (type: string): NewEvent => ({
+      id: randomUUID(),
+      type,
+      data: {},
+      metadata: { actor: 'staff-3141', occurredAt: new Date().toISOString(), correlationId: 'c', causationId: 'c' },
+    });
+    await store.appendToStream(stream, [event('InvestigationOpened')]);
+    const message = registered(topic, 7);
+    await bus.publish([message]);
+    let attempts = 0;
+    await consume({
+      bus: watching,
+      topic,
+      into,
+      groupId: `${run}-conflict`,
+      handlers: {
+        'evidence.ItemRegistered.v1': async (p, { client, message: m }) => {
+          attempts++;
+          const inTx = store.withTransaction(client);
+          const { currentVersion } = await inTx.readStream(stream);
+          // The first time, a detective's command commits on the same case between the read and the append.
+          if (attempts === 1) await store.appendToStream(stream, [event('TaskCreated')]);
+          await client.query(`INSERT INTO ${into} (message_id, label_number, custodian) VALUES ($1, $2, $3)`, [
+            m.id,
+            p.labelNumber,
+            p.custodian,
+          ]);
+          await inTx.appendToStream(stream, [event('EvidenceLinked')], { expected: currentVersion });
+        },
+      },
+    });
+
+    await eventually(async () => expect(await rows(into)).toHaveLength(1), { timeoutMs: 20_000 });
+    expect(attempts).toBe(2);
+    // Decided again inside the one delivery: the broker never saw it fail.
+    expect(handled).toEqual([message.id]);
+    expect((await store.readStream(stream)).events.map((e) => e.type)).toEqual(['InvestigationOpened', 'TaskCreated', 'EvidenceLinked']);
+    expect(await inboxOf([message.id])).toEqual([{ message_id: message.id, type: 'evidence.ItemRegistered.v1', topic }]);
+    const { rows: parked } = await pool.query('SELECT message_id FROM investigations.parked_messages WHERE topic = $1', [topic]);
+    expect(parked).toEqual([]);
   });
 
   it('parks a valid message the service refuses (a DomainError), with no effect and no inbox row, and goes on with the next', async () => {

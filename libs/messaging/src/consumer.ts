@@ -1,6 +1,6 @@
 import type { Context } from '@opentelemetry/api';
 import { ContractPayload, ContractType, FieldError, isContractType, validateContract } from '@police/contracts';
-import { DomainError } from '@police/event-store';
+import { DomainError, WrongExpectedVersionError } from '@police/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { parkMessage, ParkReason, recordInInbox } from './inbox';
 import { HEADERS, IncomingMessage, JSON_CONTENT_TYPE } from './message';
@@ -60,19 +60,29 @@ const MAX_ID_LENGTH = 200;
  * it is parked with code `refused` (the error's code, message and field) and acknowledged. Nothing is
  * dropped: a parked message stays in the table, as received, for someone to act on.
  */
+/** Times a message is handled in a row when each attempt loses a race on a stream's version; then the broker retries it. */
+const VERSION_CONFLICT_ATTEMPTS = 5;
+
 export async function startConsumer(o: ConsumerOptions): Promise<MessageSubscription> {
   const handleMessage = async (message: IncomingMessage, trace: Context): Promise<void> => {
     const checked = await checkIncoming(message, o.handlers);
     if (checked.kind === 'park') return parkMessage(o.pool, o.schema, message, checked.reason);
     if (checked.kind === 'ignore') return;
-    try {
-      await inTransaction(o.pool, async (client) => {
-        if (await recordInInbox(client, o.schema, message)) await checked.handler(checked.value, { client, message, trace });
-        else o.onDuplicate?.(message);
-      });
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      return parkMessage(o.pool, o.schema, message, refusal(e));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await inTransaction(o.pool, async (client) => {
+          if (await recordInInbox(client, o.schema, message)) await checked.handler(checked.value, { client, message, trace });
+          else o.onDuplicate?.(message);
+        });
+        return;
+      } catch (e) {
+        // Another writer of the stream committed between the handler's read and its append (a command over
+        // HTTP, a message of another partition): everything rolled back, so decide again at once on what it
+        // wrote, rather than fail the message back to the broker for a redelivery seconds later.
+        if (e instanceof WrongExpectedVersionError && attempt < VERSION_CONFLICT_ATTEMPTS) continue;
+        if (!(e instanceof DomainError)) throw e;
+        return parkMessage(o.pool, o.schema, message, refusal(e));
+      }
     }
   };
   const handle = (message: IncomingMessage): Promise<void> => consumeTraced(message, o.groupId, (trace) => handleMessage(message, trace));
