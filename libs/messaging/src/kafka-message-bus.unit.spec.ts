@@ -16,7 +16,7 @@ describe('KafkaMessageBus.settings', () => {
         maxBytesPerPartition: 1_048_576,
         sessionTimeout: 10_000,
         heartbeatInterval: 3000,
-        partitionsConsumedConcurrently: 1,
+        partitionsConsumedConcurrently: 3,
       },
     });
   });
