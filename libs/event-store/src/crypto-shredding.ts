@@ -63,6 +63,44 @@ export interface KeyEncryptionKey {
   unwrap(wrapped: Buffer): Promise<Buffer>;
 }
 
+/**
+ * The key-encryption key in use and the ones it replaced, during a rotation: data keys are wrapped by the
+ * current one and unwrapped by whichever wrapped them, until `rewrapDataKeys` has moved every data key to the
+ * current one and the previous ones can be retired.
+ */
+export class KeyEncryptionKeyRing implements KeyEncryptionKey {
+  private readonly byId: Map<string, KeyEncryptionKey>;
+
+  constructor(
+    readonly current: KeyEncryptionKey,
+    readonly previous: KeyEncryptionKey[] = [],
+  ) {
+    this.byId = new Map([...previous, current].map((k) => [k.id, k]));
+  }
+
+  get id(): string {
+    return this.current.id;
+  }
+
+  wrap(dataKey: Buffer): Promise<Buffer> {
+    return this.current.wrap(dataKey);
+  }
+
+  unwrap(wrapped: Buffer): Promise<Buffer> {
+    return this.current.unwrap(wrapped);
+  }
+
+  /** The key of this id, current or previous. */
+  find(kekId: string): KeyEncryptionKey | undefined {
+    return this.byId.get(kekId);
+  }
+}
+
+/** The key-encryption key, of a ring or alone, that wrapped a data key. */
+export function keyEncryptionKeyOf(kek: KeyEncryptionKey, kekId: string): KeyEncryptionKey | undefined {
+  return kek instanceof KeyEncryptionKeyRing ? kek.find(kekId) : kek.id === kekId ? kek : undefined;
+}
+
 /** A data key as stored: wrapped, or destroyed (the wrapped key gone, the destruction kept as a tombstone). */
 export type StoredDataKey =
   | { keyId: string; kekId: string; wrapped: Buffer; destroyed?: undefined }
@@ -320,9 +358,9 @@ export class EventEncryption {
   private async unwrapped(k: Extract<StoredDataKey, { wrapped: Buffer }>): Promise<Buffer> {
     const cached = this.cache.get(k.keyId);
     if (cached) return cached;
-    if (k.kekId !== this.kek.id)
-      throw new Error(`The data key ${k.keyId} is wrapped by key-encryption key ${k.kekId}, this process has ${this.kek.id}`);
-    const key = await this.kek.unwrap(k.wrapped);
+    const kek = keyEncryptionKeyOf(this.kek, k.kekId);
+    if (!kek) throw new Error(`The data key ${k.keyId} is wrapped by key-encryption key ${k.kekId}, this process has ${this.kek.id}`);
+    const key = await kek.unwrap(k.wrapped);
     this.cache.set(k.keyId, key);
     return key;
   }

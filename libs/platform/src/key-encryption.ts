@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { LocalKeyEncryptionKey } from '@police/event-store';
+import { KeyEncryptionKey, KeyEncryptionKeyRing, LocalKeyEncryptionKey } from '@police/event-store';
 
 /**
  * The key-encryption key that wraps the data keys of crypto-shredding (ADR 0053), from the environment:
@@ -8,7 +8,20 @@ import { LocalKeyEncryptionKey } from '@police/event-store';
  * made once in `<dir>/event-key-encryption-key` (mode 0600) and kept: for embedded mode and a service given none,
  * only as safe as the host that keeps the data. A KMS fits the same port (`KeyEncryptionKey`).
  */
-export function keyEncryptionKeyFromEnv(dir: string, env: NodeJS.ProcessEnv = process.env): { key: LocalKeyEncryptionKey; source: string } {
+export function keyEncryptionKeyFromEnv(dir: string, env: NodeJS.ProcessEnv = process.env): { key: KeyEncryptionKey; source: string } {
+  const { key, source } = currentKeyFromEnv(dir, env);
+  // During a rotation (ADR 0060): the keys it replaces, still needed to unwrap what they wrapped until `npm run keys:rewrap` has run.
+  const previous = (env.EVENT_KEY_ENCRYPTION_KEY_PREVIOUS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '')
+    .map((k) => LocalKeyEncryptionKey.fromBase64(k));
+  return previous.length > 0
+    ? { key: new KeyEncryptionKeyRing(key, previous), source: `${source} (+ ${previous.length} previous)` }
+    : { key, source };
+}
+
+function currentKeyFromEnv(dir: string, env: NodeJS.ProcessEnv): { key: LocalKeyEncryptionKey; source: string } {
   if (env.EVENT_KEY_ENCRYPTION_KEY)
     return { key: LocalKeyEncryptionKey.fromBase64(env.EVENT_KEY_ENCRYPTION_KEY), source: 'EVENT_KEY_ENCRYPTION_KEY' };
   if (env.EVENT_KEY_ENCRYPTION_KEY_FILE) {
