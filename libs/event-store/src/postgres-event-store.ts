@@ -7,7 +7,6 @@ import {
   AppendResult,
   EventMetadata,
   EventStore,
-  ExpectedVersion,
   GlobalPosition,
   NewEvent,
   ReadAllOptions,
