@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,7 +20,7 @@ import {
   RecordedEvent,
   SensitiveFields,
 } from '@police/event-store';
-import { benchDatabase, BenchRow, percentile, round } from './bench-kit';
+import { benchDatabase, BenchRow, childrenCpuMs, percentile, postgresCpu, round } from './bench-kit';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = [1, 4, 16];
@@ -178,11 +179,41 @@ export async function runEventStoreBench(baseUrl: string): Promise<{ rows: Bench
     const ds = new DataSource({ type: 'postgres', url: db.url, entities: [StreamSummary], synchronize: true, extra: { max: 4 } });
     await ds.initialize();
 
-    // 1. Append throughput against the physical limit, measured alone.
+    // 1. Append throughput against the physical limit, measured alone; at 16 clients also the CPU each costs,
+    // this process's and PostgreSQL's (where the server runs here), to tell work from waiting.
+    const serverCpu = await postgresCpu(pool);
     for (const clients of CLIENTS) {
+      const [child0, server0] = [childrenCpuMs(), serverCpu?.() ?? NaN];
       const limit = pgbench(db.url, clients);
+      const [child1, server1] = [childrenCpuMs(), serverCpu?.() ?? NaN];
+      const own0 = process.cpuUsage();
       const { tps, latencies } = await appendLoad(store, clients);
+      const own = process.cpuUsage(own0);
+      const server2 = serverCpu?.() ?? NaN;
       const ratio = round(tps / limit, 3);
+      if (clients === 16) {
+        const txs = limit * SECONDS;
+        const perTx = { client: ((child1 - child0) * 1000) / txs, server: ((server1 - server0) * 1000) / txs };
+        const perAppend = { client: (own.user + own.system) / latencies.length, server: ((server2 - server1) * 1000) / latencies.length };
+        const busy = (cpuMs: number) => round((100 * cpuMs) / (SECONDS * 1000 * os.availableParallelism()), 0);
+        const total = (c: { client: number; server: number }) => c.client + c.server;
+        raw.cpu16 = { pgbenchPerTx: perTx, appendPerAppend: perAppend, cores: os.availableParallelism() };
+        rows.push({
+          metric: 'CPU per pgbench INSERT, 16 clients',
+          value: round(total(perTx), 0),
+          unit: 'µs',
+          note: `pgbench ${round(perTx.client, 0)} µs + PostgreSQL ${round(perTx.server, 0)} µs; cores busy ${busy((total(perTx) * txs) / 1000)} %`,
+        });
+        rows.push({
+          metric: 'CPU per append, 16 appenders',
+          value: round(total(perAppend), 0),
+          unit: 'µs',
+          note:
+            `this process ${round(perAppend.client, 0)} µs + PostgreSQL ${round(perAppend.server, 0)} µs; cores busy ` +
+            `${busy((total(perAppend) * latencies.length) / 1000)} %; bound by CPU, appends reach at most ` +
+            `${round(total(perTx) / total(perAppend), 2)} × pgbench`,
+        });
+      }
       raw[`clients${clients}`] = {
         pgbenchTps: limit,
         appendTps: tps,
