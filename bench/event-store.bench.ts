@@ -210,8 +210,8 @@ export async function runEventStoreBench(baseUrl: string): Promise<{ rows: Bench
           unit: 'µs',
           note:
             `this process ${round(perAppend.client, 0)} µs + PostgreSQL ${round(perAppend.server, 0)} µs; cores busy ` +
-            `${busy((total(perAppend) * latencies.length) / 1000)} %; bound by CPU, appends reach at most ` +
-            `${round(total(perTx) / total(perAppend), 2)} × pgbench`,
+            `${busy((total(perAppend) * latencies.length) / 1000)} %; ${round(total(perAppend) / total(perTx), 1)} × the CPU of a pgbench ` +
+            `INSERT (PostgreSQL's share ${round(perAppend.server / perTx.server, 1)} ×)`,
         });
       }
       raw[`clients${clients}`] = {
