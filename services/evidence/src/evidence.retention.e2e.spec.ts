@@ -104,6 +104,15 @@ describe('retention of found objects returned to their owner', () => {
       proof: 'Wist het merk en de kleur',
       address: 'Kouter 1',
     });
+    // As a found object registered before its fields were sealed: no data key (its key row is removed here).
+    const unsealedId = await returnedObject({
+      description: 'Rode portefeuille',
+      finder: 'party-finder-1300',
+      owner: 'party-owner-1301',
+      proof: 'Wist wat erin zat',
+      address: 'Kouter 2',
+    });
+    await t.pool.query('DELETE FROM evidence.data_keys WHERE key_id = $1', [`found-object-${unsealedId}`]);
     const stream = `evidence-found-object-${erasedId}`;
 
     // Sealed from the start: the log holds no personal data in clear, the store reads it back.
@@ -117,10 +126,10 @@ describe('retention of found objects returned to their owner', () => {
     const run = await eventually(async () => {
       const a = await t.request('ines.dubois', 'POST', '/api/evidence/retention/runs');
       expect(a.status).toBe(200);
-      expect(a.json).toMatchObject({ markedDue: 2, failed: 0 });
+      expect(a.json).toMatchObject({ markedDue: 3, failed: 0 });
       return a.json;
     });
-    expect(run).toMatchObject({ candidates: 2 });
+    expect(run).toMatchObject({ candidates: 3 });
     const listed = await eventually(async () => {
       const r = (await reviews()).filter((x) => [erasedId, heldId].includes(x.recordId));
       expect(r).toHaveLength(2);
@@ -143,6 +152,13 @@ describe('retention of found objects returned to their owner', () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.json).toMatchObject({ code: 'legal_hold' });
+
+    // One whose key does not exist is not shown as erased: destroying a key would erase nothing of its log.
+    const unsealed = await t.request('ines.dubois', 'POST', `/api/evidence/retention/reviews/${unsealedId}/approve`, {
+      decisionRef: 'DPO-2026-020',
+    });
+    expect(unsealed.status).toBe(409);
+    expect(unsealed.json).toMatchObject({ code: 'erasure_blocked', detail: expect.stringContaining('no data key') });
 
     // Bad input is named.
     const bad = await t.request('ines.dubois', 'POST', `/api/evidence/retention/reviews/${erasedId}/extend`, {

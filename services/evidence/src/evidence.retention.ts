@@ -137,11 +137,19 @@ export class EvidenceRetention {
   }
 
   /**
-   * Why the record may not be erased now, besides a legal hold (the review's own). Found objects: nothing (no case,
-   * no decision pending). Seized items, when they are executed, will answer their case's pending decision here.
+   * Why the record may not be erased now, besides a legal hold (the review's own). A found object has no case and no
+   * pending decision; but one registered before its fields were sealed has no data key, and destroying a key would
+   * then erase nothing of its log: it is refused rather than shown as erased. (Seized items, once executed, will
+   * answer their case's pending decision here.)
    */
-  async blockers(_recordId: string): Promise<string[]> {
-    return [];
+  async blockers(recordId: string): Promise<string[]> {
+    const rows: unknown[] = await this.es.dataSource.query(
+      'SELECT 1 FROM evidence.data_keys WHERE key_id = $1 AND wrapped_key IS NOT NULL',
+      [foundObjectKeyId(recordId)],
+    );
+    return rows.length > 0
+      ? []
+      : ['its personal data were stored before they were sealed (no data key): destroying a key would not erase them'];
   }
 }
 
