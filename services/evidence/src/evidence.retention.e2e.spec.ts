@@ -1,6 +1,7 @@
 import { EVENT_SOURCING, ServiceEventSourcing } from '@police/platform';
 import { ServiceTestApp, startServiceApp } from '@police/service-testing';
 import { eventually } from '@police/testing';
+import { DEFAULT_HOLDING_PERIODS } from './evidence.config';
 import { EvidenceModule } from './evidence.module';
 
 const DESCRIPTION = 'Bruine portefeuille met identiteitskaart op naam van Mirjam Verstraeten';
@@ -17,7 +18,11 @@ const SECRETS = [DESCRIPTION, 'Verstraeten', FINDER, OWNER, PROOF, ADDRESS];
 describe('retention of found objects returned to their owner', () => {
   let t: ServiceTestApp;
   let es: ServiceEventSourcing;
-  const saved = { schedules: process.env.RETENTION_SCHEDULES_JSON, interval: process.env.RETENTION_INTERVAL_MS };
+  const saved = {
+    RETENTION_SCHEDULES_JSON: process.env.RETENTION_SCHEDULES_JSON,
+    RETENTION_INTERVAL_MS: process.env.RETENTION_INTERVAL_MS,
+    EVIDENCE_CONFIG_JSON: process.env.EVIDENCE_CONFIG_JSON,
+  };
 
   async function wholeDatabase(): Promise<string> {
     const { rows: tables } = await t.pool.query<{ schema: string; name: string }>(
@@ -80,17 +85,18 @@ describe('retention of found objects returned to their owner', () => {
   };
 
   beforeAll(async () => {
-    process.env.RETENTION_SCHEDULES_JSON = JSON.stringify({ 'found-object-returned': { days: 0 } });
+    process.env.RETENTION_SCHEDULES_JSON = JSON.stringify({ 'found-object-returned': { days: 0 }, 'found-object-disposed': { days: 0 } });
     process.env.RETENTION_INTERVAL_MS = '0';
+    // Found objects may be destroyed at once (no holding period).
+    process.env.EVIDENCE_CONFIG_JSON = JSON.stringify({
+      holdingPeriods: Object.fromEntries(Object.keys(DEFAULT_HOLDING_PERIODS).map((c) => [c, 0])),
+    });
     t = await startServiceApp({ service: 'evidence', module: EvidenceModule, register: (runtime) => EvidenceModule.register(runtime) });
     es = t.app.get<ServiceEventSourcing>(EVENT_SOURCING);
   });
   afterAll(async () => {
     await t?.close();
-    for (const [k, v] of [
-      ['RETENTION_SCHEDULES_JSON', saved.schedules],
-      ['RETENTION_INTERVAL_MS', saved.interval],
-    ] as const)
+    for (const [k, v] of Object.entries(saved))
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
   });
@@ -113,6 +119,19 @@ describe('retention of found objects returned to their owner', () => {
       address: 'Kouter 2',
     });
     await t.pool.query('DELETE FROM evidence.data_keys WHERE key_id = $1', [`found-object-${unsealedId}`]);
+    // Another class: an object destroyed after its holding period (found-object-disposed).
+    const destroyed = await t.request('marc.goossens', 'POST', '/api/evidence/found-objects', {
+      category: 'clothing',
+      description: 'Natte jas zonder inhoud',
+      place: { municipality: 'Gent' },
+      foundOn: new Date().toISOString().slice(0, 10),
+    });
+    const destroyedId = (destroyed.json as { id: string }).id;
+    const destroy = await t.request('marc.goossens', 'POST', `/api/evidence/found-objects/${destroyedId}/destroy`, {
+      reason: 'onbruikbaar',
+      witnesses: ['5415-0101'],
+    });
+    expect(destroy.status).toBe(200);
     const stream = `evidence-found-object-${erasedId}`;
 
     // Sealed from the start: the log holds no personal data in clear, the store reads it back.
@@ -126,16 +145,35 @@ describe('retention of found objects returned to their owner', () => {
     const run = await eventually(async () => {
       const a = await t.request('ines.dubois', 'POST', '/api/evidence/retention/runs');
       expect(a.status).toBe(200);
-      expect(a.json).toMatchObject({ markedDue: 3, failed: 0 });
+      expect(a.json).toMatchObject({ markedDue: 4, failed: 0 });
       return a.json;
     });
-    expect(run).toMatchObject({ candidates: 3 });
+    expect(run).toMatchObject({ candidates: 4 });
     const listed = await eventually(async () => {
       const r = (await reviews()).filter((x) => [erasedId, heldId].includes(x.recordId));
       expect(r).toHaveLength(2);
       return r;
     });
     expect(listed.every((r) => r.status === 'due' && r.legalHold === null)).toBe(true);
+    const disposed = await eventually(async () => {
+      const r = (await reviews()).find((x) => x.recordId === destroyedId);
+      expect(r).toBeDefined();
+      return r!;
+    });
+    expect(disposed).toMatchObject({ status: 'due', dataClass: 'found-object-disposed', label: 'found object: clothing' });
+
+    // Extended with a reason until a later date: not due until then, so the next run leaves it alone.
+    const until = new Date(Date.now() + 30 * 24 * 3600_000).toISOString();
+    const extended = await t.request('ines.dubois', 'POST', `/api/evidence/retention/reviews/${destroyedId}/extend`, {
+      until,
+      reason: 'Eigenaar meldde zich, betwist de vernietiging',
+    });
+    expect(extended.status).toBe(200);
+    expect(extended.json).toMatchObject({ status: 'extended', dueAt: until });
+    const early = await t.request('ines.dubois', 'POST', `/api/evidence/retention/reviews/${destroyedId}/approve`, {
+      decisionRef: 'DPO-2026-021',
+    });
+    expect(early.json).toMatchObject({ code: 'not_due' });
     await eventually(async () => {
       const again = await t.request('ines.dubois', 'POST', '/api/evidence/retention/runs');
       expect(again.json).toMatchObject({ candidates: 0, markedDue: 0 });
