@@ -85,6 +85,9 @@ export default defineConfig({
       EVIDENCE_CONFIG_JSON: JSON.stringify({
         holdingPeriods: Object.fromEntries(FOUND_OBJECT_CATEGORIES.map((c) => [c, c === 'clothing' ? 0 : 183])),
       }),
+      // A zone that keeps returned found objects 0 days (to be confirmed by a lawyer, like every period): the DPO's
+      // retention check finds them due at once (e2e/retention.pw.ts).
+      RETENTION_SCHEDULES_JSON: JSON.stringify({ 'found-object-returned': { days: 0 } }),
       // A zone with no team for referrals of a phenomenon it does not route: such a referral is refused and
       // parked in investigations, for the IT desk's operations screen (e2e/ops-parked-messages.pw.ts). Every
       // other spec refers routed phenomena (fietsdiefstal → Diefstallen).

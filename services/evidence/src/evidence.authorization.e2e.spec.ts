@@ -96,6 +96,8 @@ interface Kit {
   foundObject(category?: string): Promise<{ id: string }>;
   /** An inventory of an empty room where an item was found that nobody expected there (an open discrepancy). */
   inventoryWithDiscrepancy(): Promise<{ id: string; itemId: string }>;
+  /** A found object returned to its owner and found due for review by a retention run (0 days here); `held`: under legal hold. */
+  dueFoundObject(held?: boolean): Promise<{ id: string }>;
 }
 
 interface Row {
@@ -170,6 +172,14 @@ function onFreshItem<F extends { id: string }>(
   return async (p, kit) => {
     const f = await build(kit);
     return { ...call(f, p), ids: f as unknown as Record<string, string> };
+  };
+}
+
+/** The DPO's call on a fresh record due for retention review; everyone else is refused by role before any record is read. */
+function onDueRecord(subpath: string, body: unknown, held = false): Row['request'] {
+  return async (p, kit) => {
+    const id = p === 'dpo' ? (await kit.dueFoundObject(held)).id : randomUUID();
+    return { path: `/api/evidence/retention/reviews/${id}/${subpath}`, body, ids: { id } };
   };
 }
 
@@ -599,6 +609,74 @@ const MATRIX: Row[] = [
   },
   {
     method: 'POST',
+    route: '/api/evidence/retention/runs',
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, R, R, 200, R],
+    ok: (a) => expect(a.json).toMatchObject({ ranAt: expect.any(String), candidates: expect.any(Number), failed: 0 }),
+  },
+  {
+    method: 'GET',
+    route: '/api/evidence/retention/reviews',
+    request: async (p, kit) => {
+      if (p === 'dpo') kit.fx.reviewed = (await kit.dueFoundObject()).id;
+      return { path: '/api/evidence/retention/reviews' };
+    },
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, R, R, 200, R],
+    ok: (a, _p, _c, kit) =>
+      expect((a.json as { reviews: { recordId: string }[] }).reviews).toContainEqual(
+        expect.objectContaining({
+          recordId: kit.fx.reviewed,
+          status: 'due',
+          dataClass: 'found-object-returned',
+          label: 'found object: wallet',
+        }),
+      ),
+  },
+  {
+    method: 'GET',
+    route: '/api/evidence/retention/schedules',
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, R, R, 200, R],
+    ok: (a) =>
+      expect((a.json as { schedules: unknown[] }).schedules).toContainEqual(
+        expect.objectContaining({ dataClass: 'found-object-returned', days: 0, toBeConfirmedByLawyer: true, executedBy: 'evidence' }),
+      ),
+  },
+  {
+    method: 'POST',
+    route: '/api/evidence/retention/reviews/:id/approve',
+    request: onDueRecord('approve', { decisionRef: 'DPO-2026-001' }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, R, R, 200, R],
+    ok: (a) => expect(a.json).toMatchObject({ status: 'erased', erased: expect.stringContaining('decision DPO-2026-001') }),
+  },
+  {
+    method: 'POST',
+    route: '/api/evidence/retention/reviews/:id/extend',
+    request: onDueRecord('extend', { until: new Date(Date.now() + 30 * DAY_MS).toISOString(), reason: 'eigenaar betwist de teruggave' }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, R, R, 200, R],
+    ok: (a) => expect(a.json).toMatchObject({ status: 'extended' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/evidence/retention/reviews/:id/legal-hold',
+    request: onDueRecord('legal-hold', { reason: 'burgerlijke vordering' }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, R, R, 200, R],
+    ok: (a) => expect(a.json).toMatchObject({ status: 'due', legalHold: { reason: 'burgerlijke vordering' } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/evidence/retention/reviews/:id/legal-hold/lift',
+    request: onDueRecord('legal-hold/lift', { reason: 'vordering afgewezen' }, true),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, R, R, 200, R],
+    ok: (a) => expect(a.json).toMatchObject({ status: 'due', legalHold: null }),
+  },
+  {
+    method: 'POST',
     route: '/api/evidence/inventories',
     // Each cell counts a room of its own, finding an item nobody expected there.
     request: () => ({ body: { room: `Lokaal ${randomUUID()}`, foundItemIds: [randomUUID()] } }),
@@ -798,6 +876,25 @@ describe('authorization matrix of the evidence service: every route × every per
       await projected('found_objects', created.id, created.version);
       return { id: created.id as string };
     },
+    async dueFoundObject(held = false) {
+      const { id } = await kit.foundObject('wallet');
+      const returned = await must('evidence', 'POST', `/api/evidence/found-objects/${id}/return`, {
+        ownerRef: 'party-31',
+        identityCheck: { documentType: 'eid', holderIsOwner: true },
+        ownershipProof: 'kende de inhoud',
+      });
+      await projected('found_objects', id, returned.version);
+      await must('dpo', 'POST', '/api/evidence/retention/runs');
+      await eventually(
+        async () => {
+          const { rows } = await t.pool.query('SELECT 1 FROM evidence.retention_reviews WHERE "recordId" = $1', [id]);
+          expect(rows).toHaveLength(1);
+        },
+        { intervalMs: 5 },
+      );
+      if (held) await must('dpo', 'POST', `/api/evidence/retention/reviews/${id}/legal-hold`, { reason: 'burgerlijke vordering' });
+      return { id };
+    },
     async inventoryWithDiscrepancy() {
       const itemId = randomUUID();
       const counted = await must('evidence', 'POST', '/api/evidence/inventories', {
@@ -809,16 +906,24 @@ describe('authorization matrix of the evidence service: every route × every per
   };
 
   beforeAll(async () => {
-    // Found objects may be handed over or destroyed at once (the service reads its configuration at start-up).
-    const previousConfig = process.env.EVIDENCE_CONFIG_JSON;
+    // Found objects may be handed over or destroyed at once, and a returned one is due for retention review at once
+    // (the service reads its configuration at start-up); the retention job runs only when a row asks for it.
+    const previous = {
+      EVIDENCE_CONFIG_JSON: process.env.EVIDENCE_CONFIG_JSON,
+      RETENTION_SCHEDULES_JSON: process.env.RETENTION_SCHEDULES_JSON,
+      RETENTION_INTERVAL_MS: process.env.RETENTION_INTERVAL_MS,
+    };
     process.env.EVIDENCE_CONFIG_JSON = JSON.stringify({
       holdingPeriods: Object.fromEntries(Object.keys(DEFAULT_HOLDING_PERIODS).map((c) => [c, 0])),
     });
+    process.env.RETENTION_SCHEDULES_JSON = JSON.stringify({ 'found-object-returned': { days: 0 } });
+    process.env.RETENTION_INTERVAL_MS = '0';
     try {
       t = await startServiceApp({ service: 'evidence', module: EvidenceModule, register: (runtime) => EvidenceModule.register(runtime) });
     } finally {
-      if (previousConfig === undefined) delete process.env.EVIDENCE_CONFIG_JSON;
-      else process.env.EVIDENCE_CONFIG_JSON = previousConfig;
+      for (const [k, v] of Object.entries(previous))
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
     }
 
     // The case directory, from the investigations service's contracts.
@@ -914,6 +1019,7 @@ describe('authorization matrix of the evidence service: every route × every per
       'evidence-case-directory',
       'evidence-found-objects',
       'evidence-loss-declarations',
+      'evidence-retention-reviews',
     ]);
   });
 

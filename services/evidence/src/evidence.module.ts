@@ -10,10 +10,13 @@ import {
 import responses from './evidence.responses.json';
 import { liveUpdatesProvider, opsController } from '@police/security';
 import { FoundObjectCommandsController } from './commands/found-objects/found-objects.http';
+import { RetentionCommandsController } from './commands/retention/retention.http';
 import { InventoryCommandsController } from './commands/inventory/inventory.http';
 import { ItemCommandsController } from './commands/items/items.http';
 import { LabelNumbers } from './evidence.label-numbers';
 import { EvidenceAccess } from './evidence.access';
+import { EvidenceRetention, RetentionJob, retentionSchedulesProvider } from './evidence.retention';
+import { EVIDENCE_ENCRYPTION } from './evidence.sensitive';
 import { EVIDENCE_CONFIG, evidenceConfigFromEnv } from './evidence.config';
 import { evidenceHandlers } from './integration/evidence.consumer';
 import { evidenceToPublic } from './integration/evidence.public';
@@ -22,6 +25,9 @@ import { FoundObjectRow, LossDeclarationRow } from './read-model/found-objects/f
 import { caseDirectoryProjection, itemsProjection } from './read-model/items/item.projection';
 import { CaseRow, ItemRow } from './read-model/items/item.read-model';
 import { FoundObjectQueriesController } from './queries/found-objects/found-objects.http';
+import { RetentionQueriesController } from './queries/retention/retention.http';
+import { retentionReviewsProjection } from './read-model/retention/retention.projection';
+import { RetentionReviewRow } from './read-model/retention/retention.read-model';
 import { InventoryQueriesController } from './queries/inventory/inventory.http';
 import { ItemQueriesController } from './queries/items/items.http';
 import { EvidenceLiveController, evidenceLiveSources } from './queries/live/live.http';
@@ -49,14 +55,23 @@ export class EvidenceModule {
         InventoryCommandsController,
         InventoryQueriesController,
         EvidenceReferenceController,
+        RetentionCommandsController,
+        RetentionQueriesController,
       ],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: DB_POOL, useValue: runtime.pool },
         { provide: EVIDENCE_CONFIG, useFactory: () => evidenceConfigFromEnv() },
         eventSourcingProvider(runtime, {
-          entities: [ItemRow, CaseRow, FoundObjectRow, LossDeclarationRow],
-          projections: [itemsProjection, caseDirectoryProjection, foundObjectsProjection, lossDeclarationsProjection],
+          entities: [ItemRow, CaseRow, FoundObjectRow, LossDeclarationRow, RetentionReviewRow],
+          projections: [
+            itemsProjection,
+            caseDirectoryProjection,
+            foundObjectsProjection,
+            lossDeclarationsProjection,
+            retentionReviewsProjection,
+          ],
+          encryption: EVIDENCE_ENCRYPTION,
           toPublic: evidenceToPublic,
           consume: { from: ['investigations', 'reports'], handlers: evidenceHandlers },
         }),
@@ -66,6 +81,9 @@ export class EvidenceModule {
           sources: (es, access: EvidenceAccess) => evidenceLiveSources(es, access),
         }),
         LabelNumbers,
+        retentionSchedulesProvider,
+        EvidenceRetention,
+        RetentionJob,
       ],
     };
   }

@@ -774,6 +774,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/evidence/retention/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the retention job now: record as due for review every record whose retention period is over */
+        post: operations["RetentionCommandsController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/retention/reviews/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the erasure of a due record: its data key is destroyed (never under legal hold, nor while it is blocked) */
+        post: operations["RetentionCommandsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/retention/reviews/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep a due record until a new date, for a reason (then it is due again) */
+        post: operations["RetentionCommandsController_extend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/retention/reviews/{id}/legal-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place a legal hold: the record is not erased while it stands */
+        post: operations["RetentionCommandsController_placeHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/retention/reviews/{id}/legal-hold/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a legal hold, for a reason */
+        post: operations["RetentionCommandsController_liftHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/retention/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Records whose retention period is over, with their legal hold and every step of their review */
+        get: operations["RetentionQueriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/retention/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The zone's retention schedules per data class (every period to be confirmed by a lawyer) */
+        get: operations["RetentionQueriesController_schedulesOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -785,6 +904,13 @@ export interface components {
             condition: string;
             /** @description Where the handover took place */
             place: string;
+        };
+        ApproveErasureRequest: {
+            /**
+             * @description The DPO's decision reference
+             * @example DPO-2026-017
+             */
+            decisionRef: string;
         };
         /** @description A photo, form or scan, referenced by its hash; the bytes live in document storage. */
         Attachment: {
@@ -881,6 +1007,8 @@ export interface components {
                 identifiedAt: string;
             } | null;
             lossReportIds: string[];
+            /** @description Once its retention review erased it (ADR 0055): the marker (`erased on <date> under <decision>`). The description and the owner's reference then read as the marker; nothing about people is left. */
+            erased?: string;
             status: components["schemas"]["FoundObjectOutcome"];
             closedAt: string;
         };
@@ -1078,6 +1206,15 @@ export interface components {
             receiptRef: string;
             handedTo?: string;
         };
+        ExtendRetentionRequest: {
+            /**
+             * @description RFC 3339 date-time with an offset, in the future
+             * @example 2027-06-30T00:00:00+02:00
+             */
+            until: string;
+            /** @example De eigenaar betwist de teruggave (brief van 2 december) */
+            reason: string;
+        };
         /** @description One field at fault in a request, as reported in a problem+json `errors` member. */
         FieldError: {
             /** @description JSON pointer-like dotted path to the field, e.g. `parties.0.role`. */
@@ -1144,6 +1281,8 @@ export interface components {
                 identifiedAt: string;
             } | null;
             lossReportIds: string[];
+            /** @description Once its retention review erased it (ADR 0055): the marker (`erased on <date> under <decision>`). The description and the owner's reference then read as the marker; nothing about people is left. */
+            erased?: string;
             /** @constant */
             status: "held";
         };
@@ -1210,6 +1349,10 @@ export interface components {
              * @enum {string}
              */
             status: "offered" | "at_lab" | "cancelled" | "result_received";
+        };
+        LegalHoldRequest: {
+            /** @example Burgerlijke vordering van de eigenaar, rolnummer 26/1234/A */
+            reason: string;
         };
         LocationRequest: {
             /** @example Bewaarplaats APG 0.14 */
@@ -1468,6 +1611,61 @@ export interface components {
             /** Format: uuid */
             itemId: string;
             resolution: string;
+        };
+        /**
+         * @description Retention schedules (issue 20, point 2; ADR 0055): how long each class of police data is kept, and for which purpose, in this one place. Every value here is *to be confirmed by a lawyer*: they are the product's working assumptions, not legal advice. A zone changes the periods with `RETENTION_SCHEDULES_JSON`; which classes are executed is a fact of the code (`executedBy`), not configuration.
+         * @enum {string}
+         */
+        RetentionDataClass: "found-object-returned" | "found-object-disposed" | "seized-item-disposed" | "investigation-closed-without-prosecution" | "unfounded-complaint" | "consultation-log" | "sanction-past-erasure-period";
+        /** @description A record on the DPO's retention review list. */
+        RetentionReviewView: {
+            recordId: string;
+            dataClass: string;
+            /** @description due | extended | erased */
+            status: string;
+            /** @description What the record is, without personal data. */
+            label: string;
+            /** @description When it is (or was, or will again be) due for review. */
+            dueAt: string;
+            legalHold: {
+                reason: string;
+            } | null;
+            /** @description The erasure marker, once erased. */
+            erased: string | null;
+            version: number;
+            steps: components["schemas"]["RetentionStep"][];
+        };
+        RetentionSchedule: {
+            dataClass: components["schemas"]["RetentionDataClass"];
+            /**
+             * @description The service whose records these are.
+             * @enum {string}
+             */
+            service: "reports" | "investigations" | "evidence" | "integrity" | "all";
+            /** @description Why the data is kept until then. */
+            purpose: string;
+            /** @description What starts the clock. */
+            startsAt: string;
+            /** @description Days kept after the clock starts; then the record is due for the DPO's review. */
+            days: number;
+            /**
+             * @description Always true: every period is a working assumption until a lawyer confirms it.
+             * @constant
+             */
+            toBeConfirmedByLawyer: true;
+            /**
+             * @description The service whose retention job finds and erases these records today; absent: configured, not executed yet.
+             * @constant
+             */
+            executedBy?: "evidence";
+        };
+        /** @description One step of a record's retention review, as the DPO's list shows it (no personal data). */
+        RetentionStep: {
+            type: string;
+            at: string;
+            by: string;
+            /** @description The reason of an extension or a hold, the decision of an approval or erasure. */
+            note?: string;
         };
         ReturnToOwnerRequest: {
             ownerRef: string;
@@ -7062,6 +7260,868 @@ export interface operations {
                             category: components["schemas"]["FoundObjectCategory"];
                             days: number;
                         }[];
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds `Retry-After` says. */
+            429: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RetentionCommandsController_run: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+                /** @description Makes a retry safe: the same key on the same route with the same body answers the first result. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description The version of the record, for `If-Match` (when the answer is one record). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ranAt: string;
+                        /** @description Closed records whose period is over and which were not yet on the list (or whose extension ran out). */
+                        candidates: number;
+                        /** @description Recorded as due for review by this run. */
+                        markedDue: number;
+                        /** @description Records the run could not record (another run or a DPO's step at the same moment): the next run retries them. */
+                        failed: number;
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one you may not know of (answered alike). */
+            404: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record is not in a state that allows this, or changed at the same moment. */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule of the domain refuses it (`code` names the rule). */
+            422: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RetentionCommandsController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+                /** @description Makes a retry safe: the same key on the same route with the same body answers the first result. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the record as you last read it (e.g. `"3"`): the write is refused with 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveErasureRequest"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description The version of the record, for `If-Match` (when the answer is one record). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recordId: string;
+                        dataClass: string;
+                        status: string;
+                        label: string;
+                        dueAt: string;
+                        legalHold: {
+                            reason: string;
+                        } | null;
+                        erased: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one you may not know of (answered alike). */
+            404: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record is not in a state that allows this, or changed at the same moment. */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record changed since the `If-Match` you sent: read it again. */
+            412: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule of the domain refuses it (`code` names the rule). */
+            422: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RetentionCommandsController_extend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+                /** @description Makes a retry safe: the same key on the same route with the same body answers the first result. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the record as you last read it (e.g. `"3"`): the write is refused with 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendRetentionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description The version of the record, for `If-Match` (when the answer is one record). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recordId: string;
+                        dataClass: string;
+                        status: string;
+                        label: string;
+                        dueAt: string;
+                        legalHold: {
+                            reason: string;
+                        } | null;
+                        erased: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one you may not know of (answered alike). */
+            404: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record is not in a state that allows this, or changed at the same moment. */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record changed since the `If-Match` you sent: read it again. */
+            412: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule of the domain refuses it (`code` names the rule). */
+            422: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RetentionCommandsController_placeHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+                /** @description Makes a retry safe: the same key on the same route with the same body answers the first result. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the record as you last read it (e.g. `"3"`): the write is refused with 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalHoldRequest"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description The version of the record, for `If-Match` (when the answer is one record). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recordId: string;
+                        dataClass: string;
+                        status: string;
+                        label: string;
+                        dueAt: string;
+                        legalHold: {
+                            reason: string;
+                        } | null;
+                        erased: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one you may not know of (answered alike). */
+            404: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record is not in a state that allows this, or changed at the same moment. */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record changed since the `If-Match` you sent: read it again. */
+            412: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule of the domain refuses it (`code` names the rule). */
+            422: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RetentionCommandsController_liftHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+                /** @description Makes a retry safe: the same key on the same route with the same body answers the first result. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the record as you last read it (e.g. `"3"`): the write is refused with 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalHoldRequest"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description The version of the record, for `If-Match` (when the answer is one record). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recordId: string;
+                        dataClass: string;
+                        status: string;
+                        label: string;
+                        dueAt: string;
+                        legalHold: {
+                            reason: string;
+                        } | null;
+                        erased: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one you may not know of (answered alike). */
+            404: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record is not in a state that allows this, or changed at the same moment. */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record changed since the `If-Match` you sent: read it again. */
+            412: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule of the domain refuses it (`code` names the rule). */
+            422: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RetentionQueriesController_list: {
+        parameters: {
+            query?: {
+                /** @description open (default): due or extended; due, extended, erased; all */
+                status?: "open" | "due" | "extended" | "erased" | "all";
+            };
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reviews: components["schemas"]["RetentionReviewView"][];
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds `Retry-After` says. */
+            429: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RetentionQueriesController_schedulesOf: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schedules: components["schemas"]["RetentionSchedule"][];
                     };
                 };
             };

@@ -9,6 +9,11 @@ interface FoundObjectFacts {
   ownerSearch: { method: string; startedAt: string } | null;
   owner: { ownerRef: string; identifiedAt: string } | null;
   lossReportIds: string[];
+  /**
+   * Once its retention review erased it (ADR 0055): the marker (`erased on <date> under <decision>`). The
+   * description and the owner's reference then read as the marker; nothing about people is left.
+   */
+  erased?: string;
 }
 
 export interface HeldFoundObject extends FoundObjectFacts {

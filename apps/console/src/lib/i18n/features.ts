@@ -9,6 +9,7 @@ import type { investigationsNl } from '@/features/investigations/i18n/nl';
 import type { pvsNl } from '@/features/pvs/i18n/nl';
 import type { reportsNl } from '@/features/reports/i18n/nl';
 import type { opsNl } from '@/features/ops/i18n/nl';
+import type { retentionNl } from '@/features/retention/i18n/nl';
 import type { Language } from './i18n';
 
 /**
@@ -60,6 +61,10 @@ export const FEATURE_CATALOGUES = {
     nl: () => import('@/features/ops/i18n/nl').then((m) => m.opsNl),
     en: () => import('@/features/ops/i18n/en').then((m) => m.opsEn),
   },
+  retention: {
+    nl: () => import('@/features/retention/i18n/nl').then((m) => m.retentionNl),
+    en: () => import('@/features/retention/i18n/en').then((m) => m.retentionEn),
+  },
 } satisfies { [K in keyof FeatureCatalogues]: Record<Language, () => Promise<FeatureCatalogues[K]>> };
 
 export type FeatureName = keyof typeof FEATURE_CATALOGUES;
@@ -76,6 +81,7 @@ export interface FeatureCatalogues {
   dpo: typeof dpoNl;
   dashboard: typeof dashboardNl;
   ops: typeof opsNl;
+  retention: typeof retentionNl;
 }
 
 /** Per i18n instance: the loads begun, and the features whose screens were opened (a language switch loads their words first). */

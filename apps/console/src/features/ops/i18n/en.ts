@@ -98,6 +98,7 @@ export const opsEn: Widen<typeof opsNl> = {
       'evidence-case-directory': 'Case directory',
       'evidence-found-objects': 'Found objects',
       'evidence-loss-declarations': 'Loss declarations',
+      'evidence-retention-reviews': 'Retention reviews',
       'integrity-complaints': 'Complaints',
       'integrity-order-measures': 'Order measures',
       'integrity-threat-files': 'Threat files',

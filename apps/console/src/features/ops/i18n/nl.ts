@@ -95,6 +95,7 @@ export const opsNl = {
       'evidence-case-directory': 'Dossierlijst',
       'evidence-found-objects': 'Gevonden voorwerpen',
       'evidence-loss-declarations': 'Verliesaangiften',
+      'evidence-retention-reviews': 'Bewaartermijnen (toetsing)',
       'integrity-complaints': 'Klachten',
       'integrity-order-measures': 'Ordemaatregelen',
       'integrity-threat-files': 'Dreigingsdossiers',
