@@ -62,11 +62,15 @@ export interface RebuildFigures {
 
 /** A bus that carries nothing: the relay and consumers run, but the seeded history is not sent across services again. */
 export class DiscardingBus implements MessageBus {
-  async publish(): Promise<void> {}
+  publish(): Promise<void> {
+    return Promise.resolve();
+  }
   async subscribe(): Promise<MessageSubscription> {
     return { stop: async () => undefined, status: () => ({ joined: true }), joined: async () => undefined };
   }
-  async close(): Promise<void> {}
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
 }
 
 /** The key-encryption key as the reports service is configured with it (`EVENT_KEY_ENCRYPTION_KEY`, or its file under `DATA_DIR`). */
