@@ -42,6 +42,8 @@ export interface ScaleSeed {
   events: number;
   byService: Record<ServiceName, { streams: number; events: number }>;
   appendSeconds: number;
+  /** CPU time of this process while seeding (deciders, sealing, hashing, the driver): steadier than time on a shared machine. */
+  cpuSeconds: number;
   /**
    * The investigation with {@link BIG_CASE_EVENTS} events, and a moment half-way through its history as the
    * store recorded it (asOf reads by the time of recording): its events are appended in many appends.
@@ -53,6 +55,8 @@ export interface ScaleSeed {
 
 export interface RebuildFigures {
   seconds: number;
+  /** CPU time of this process while rebuilding (reading, opening sealed fields, folding, writing): steadier than time on a shared machine. */
+  cpuSeconds: number;
   /** Events in the four logs. */
   logEvents: number;
   /** Events read and applied summed over every projection (each projection replays its service's whole log). */
@@ -378,8 +382,8 @@ function complaint(n: number, total: number, rnd: () => number): Stream {
   return decided(complaintAggregate, id, commands);
 }
 
-/** Events per stream, about: how many streams make a service's share of the events. */
-const PER_STREAM: Record<ServiceName, number> = { reports: 1.8, investigations: 7, evidence: 4, integrity: 6 };
+/** Mean events per stream of each generator below (a report 1 + 0.8, an investigation 2 + 2 parties + 2 task events, an item 4, a complaint 5): how many streams make a service's share. */
+const PER_STREAM: Record<ServiceName, number> = { reports: 1.8, investigations: 6, evidence: 4, integrity: 5 };
 
 /**
  * Seeds about `events` events, a quarter per service, one investigation of {@link BIG_CASE_EVENTS}
@@ -438,6 +442,7 @@ export async function seedScale(app: INestApplication, events: number, log: (lin
   // The live projectors would chase the appends; every projection is rebuilt from the log afterwards instead.
   await Promise.all((Object.keys(counts) as ServiceName[]).map((s) => eventSourcingOf(app, s).projector.stop()));
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let next = 0;
   let appended = 0;
   let lastLog = started;
@@ -463,6 +468,7 @@ export async function seedScale(app: INestApplication, events: number, log: (lin
     }),
   );
   const appendSeconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   log(
     `  seeded ${appended.toLocaleString('en')} events in ${appendSeconds.toFixed(1)} s (${Math.round(appended / appendSeconds)} events/s)`,
   );
@@ -472,6 +478,7 @@ export async function seedScale(app: INestApplication, events: number, log: (lin
     events: appended,
     byService,
     appendSeconds,
+    cpuSeconds: (used.user + used.system) / 1e6,
     bigCase: bigCase!,
     person: { personId, name: person(index).name, appearances: count },
   };
@@ -493,6 +500,7 @@ export async function rebuildAll(app: INestApplication, parallel: number, log: (
   await Promise.all(services.map((s) => eventSourcingOf(app, s).projector.stop()));
   const figures: RebuildFigures['projections'] = [];
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let next = 0;
   await Promise.all(
     Array.from({ length: parallel }, async () => {
@@ -507,6 +515,13 @@ export async function rebuildAll(app: INestApplication, parallel: number, log: (
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   await Promise.all(services.map((s) => eventSourcingOf(app, s).projector.start()));
-  return { seconds, logEvents, replayed: figures.reduce((n, f) => n + f.events, 0), projections: figures };
+  return {
+    seconds,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    logEvents,
+    replayed: figures.reduce((n, f) => n + f.events, 0),
+    projections: figures,
+  };
 }

@@ -160,7 +160,9 @@ export async function runScaleBench(baseUrl: string): Promise<{ rows: BenchRow[]
         unit: 's',
         note: `${seed.events} events (${Object.entries(seed.byService)
           .map(([s, v]) => `${s} ${v.events} in ${v.streams} streams`)
-          .join(', ')}), ${Math.round(seed.events / seed.appendSeconds)} events/s`,
+          .join(
+            ', ',
+          )}), ${Math.round(seed.events / seed.appendSeconds)} events/s; ${Math.round((seed.cpuSeconds * 1e6) / seed.events)} µs of this process's CPU per event`,
       },
       {
         metric: 'full rebuild of every projection: log events per second',
@@ -174,7 +176,7 @@ export async function runScaleBench(baseUrl: string): Promise<{ rows: BenchRow[]
         metric: 'full rebuild: events replayed per second, summed over projections',
         value: Math.round(rebuild.replayed / rebuild.seconds),
         unit: 'events/s',
-        note: `each projection replays its service's whole log: ${rebuild.replayed} events replayed in all`,
+        note: `each projection replays its service's whole log: ${rebuild.replayed} events replayed in all; ${Math.round((rebuild.cpuSeconds * 1e6) / rebuild.replayed)} µs of this process's CPU per event replayed`,
       },
       ...measured.map(({ read, times, answer }) => {
         const p95 = percentile(times, 95);
