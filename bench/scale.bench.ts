@@ -2,7 +2,10 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import 'reflect-metadata';
 import { benchDatabase, BenchRow, percentile, round } from './bench-kit';
-import { configuredKeyEncryptionKey, createScaleApp, rebuildAll, seedScale } from './scale-seed';
+import { PAGING } from '@police/platform';
+import { Pool as PgPool } from 'pg';
+import type { Pool } from 'pg';
+import { configuredKeyEncryptionKey, createScaleApp, RebuildFigures, rebuildAll, ScaleSeed, seedScale } from './scale-seed';
 
 /** Events seeded over the four services (`BENCH_SCALE_EVENTS`, default 1,000,000). */
 const EVENTS = Number(process.env.BENCH_SCALE_EVENTS ?? 1_000_000);
@@ -13,6 +16,11 @@ const READ_SECONDS = Number(process.env.BENCH_SCALE_READ_SECONDS ?? 30);
 const MIN_SAMPLES = 5;
 /** `BENCH_SCALE_KEEP=1` keeps the seeded database (named in the output) to look into afterwards. */
 const KEEP = process.env.BENCH_SCALE_KEEP === '1';
+/**
+ * `BENCH_SCALE_DATABASE=<name>`: read a database a seed left (`npm run seed:scale`, or a run with `BENCH_SCALE_KEEP=1`)
+ * instead of seeding one: the reads only, no seed or rebuild figures.
+ */
+const EXISTING = process.env.BENCH_SCALE_DATABASE;
 /** Projections rebuilt at a time. */
 const REBUILD_PARALLEL = Number(process.env.BENCH_SCALE_REBUILD_PARALLEL ?? 2);
 const TARGET_P95_MS = 50;
@@ -49,21 +57,30 @@ async function token(url: string, username: string): Promise<string> {
  * 1,000 events, its timeline, the case as it stood half-way, and the person index.
  */
 export async function runScaleBench(baseUrl: string): Promise<{ rows: BenchRow[]; raw: Record<string, unknown> }> {
-  const db = await benchDatabase(baseUrl, 'bench_scale');
+  const db = EXISTING ? existingDatabase(baseUrl, EXISTING) : await benchDatabase(baseUrl, 'bench_scale');
   const log = (line: string) => console.log(line);
   let app: Awaited<ReturnType<typeof createScaleApp>> | undefined;
   const pool = db.pool(16);
   try {
     app = await createScaleApp(pool, configuredKeyEncryptionKey());
     const url = `${await app.getUrl()}/api`;
-    console.log(`  seeding ${EVENTS.toLocaleString('en')} events over the four services…`);
-    const seed = await seedScale(app, EVENTS, log);
-    console.log('  rebuilding every projection from the logs…');
-    const rebuild = await rebuildAll(app, REBUILD_PARALLEL, log);
-    const loadAfterRebuild = os.loadavg();
+    let seeded: { seed: ScaleSeed; rebuild: RebuildFigures; loadAfterRebuild: number[] } | undefined;
+    let seed: Pick<ScaleSeed, 'events' | 'byService' | 'bigCase' | 'person'>;
+    if (EXISTING) {
+      console.log(`  reading ${EXISTING} as a seed left it (BENCH_SCALE_DATABASE): no seeding, no rebuild`);
+      seed = await seedFound(pool);
+    } else {
+      console.log(`  seeding ${EVENTS.toLocaleString('en')} events over the four services…`);
+      const made = await seedScale(app, EVENTS, log);
+      console.log('  rebuilding every projection from the logs…');
+      const rebuild = await rebuildAll(app, REBUILD_PARALLEL, log);
+      seeded = { seed: made, rebuild, loadAfterRebuild: os.loadavg() };
+      seed = made;
+    }
 
     const big = seed.bigCase.investigationId;
-    const deep = (rows: number) => Math.max(0, Math.floor(rows * 0.9));
+    // A page 90 % deep, as deep as the routes let a page be (their offset's bound).
+    const deep = (rows: number) => Math.min(PAGING.maxOffset, Math.max(0, Math.floor(rows * 0.9)));
     const reads: Read[] = [
       { label: 'reports list, first page', reader: 'an.peeters', path: '/reports?limit=50', size: count('items') },
       {
@@ -152,32 +169,8 @@ export async function runScaleBench(baseUrl: string): Promise<{ rows: BenchRow[]
       log(`  ${read.label}: p50 ${round(percentile(times, 50))} ms, p95 ${round(percentile(times, 95))} ms (${answer})`);
     }
     const load = os.loadavg();
-    const logRate = rebuild.logEvents / rebuild.seconds;
     const rows: BenchRow[] = [
-      {
-        metric: 'seed: events appended through the four event stores',
-        value: round(seed.appendSeconds, 1),
-        unit: 's',
-        note: `${seed.events} events (${Object.entries(seed.byService)
-          .map(([s, v]) => `${s} ${v.events} in ${v.streams} streams`)
-          .join(
-            ', ',
-          )}), ${Math.round(seed.events / seed.appendSeconds)} events/s; ${Math.round((seed.cpuSeconds * 1e6) / seed.events)} µs of this process's CPU per event`,
-      },
-      {
-        metric: 'full rebuild of every projection: log events per second',
-        value: Math.round(logRate),
-        unit: 'events/s',
-        target: `≥ ${TARGET_REBUILD_EVENTS_PER_SECOND.toLocaleString('en')} events/s`,
-        pass: logRate >= TARGET_REBUILD_EVENTS_PER_SECOND,
-        note: `${rebuild.logEvents} events in the four logs, ${rebuild.projections.length} projections rebuilt (${REBUILD_PARALLEL} at a time) in ${round(rebuild.seconds, 1)} s; load average ${loadAfterRebuild.map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`,
-      },
-      {
-        metric: 'full rebuild: events replayed per second, summed over projections',
-        value: Math.round(rebuild.replayed / rebuild.seconds),
-        unit: 'events/s',
-        note: `each projection replays its service's whole log: ${rebuild.replayed} events replayed in all; ${Math.round((rebuild.cpuSeconds * 1e6) / rebuild.replayed)} µs of this process's CPU per event replayed`,
-      },
+      ...(seeded ? seededRows(seeded.seed, seeded.rebuild, seeded.loadAfterRebuild) : []),
       ...measured.map(({ read, times, answer }) => {
         const p95 = percentile(times, 95);
         return {
@@ -186,18 +179,19 @@ export async function runScaleBench(baseUrl: string): Promise<{ rows: BenchRow[]
           unit: 'ms p95',
           target: `< ${TARGET_P95_MS} ms`,
           pass: p95 < TARGET_P95_MS,
-          note: `p50 ${round(percentile(times, 50))} ms; ${times.length} reads one at a time as ${read.reader.split('.')[0]}; ${answer}`,
+          note: `p50 ${round(percentile(times, 50))} ms; ${times.length} reads one at a time as ${read.reader.split('.')[0]}; ${answer}; over ${seed.events} events`,
         };
       }),
     ];
     return {
       rows,
       raw: {
-        events: EVENTS,
+        events: seed.events,
+        database: EXISTING ?? 'seeded by the run',
         samples: SAMPLES,
         seed,
-        rebuild,
-        loadAverage: { afterRebuild: loadAfterRebuild, afterReads: load },
+        rebuild: seeded?.rebuild,
+        loadAverage: { afterRebuild: seeded?.loadAfterRebuild, afterReads: load },
         reads: Object.fromEntries(
           measured.map(({ read, times, answer }) => [
             read.label,
@@ -215,9 +209,91 @@ export async function runScaleBench(baseUrl: string): Promise<{ rows: BenchRow[]
     };
   } finally {
     await app?.close();
-    if (KEEP) {
+    if (KEEP || EXISTING) {
       await pool.end();
-      console.log(`  kept the database: ${db.url}`);
+      if (!EXISTING) console.log(`  kept the database: ${db.url}`);
     } else await db.drop();
   }
+}
+
+/** The seed and rebuild figures, beside their targets. */
+function seededRows(seed: ScaleSeed, rebuild: RebuildFigures, loadAfterRebuild: number[]): BenchRow[] {
+  const logRate = rebuild.logEvents / rebuild.seconds;
+  return [
+    {
+      metric: 'seed: events appended through the four event stores',
+      value: round(seed.appendSeconds, 1),
+      unit: 's',
+      note: `${seed.events} events (${Object.entries(seed.byService)
+        .map(([s, v]) => `${s} ${v.events} in ${v.streams} streams`)
+        .join(
+          ', ',
+        )}), ${Math.round(seed.events / seed.appendSeconds)} events/s; ${Math.round((seed.cpuSeconds * 1e6) / seed.events)} µs of this process's CPU per event`,
+    },
+    {
+      metric: 'full rebuild of every projection: log events per second',
+      value: Math.round(logRate),
+      unit: 'events/s',
+      target: `≥ ${TARGET_REBUILD_EVENTS_PER_SECOND.toLocaleString('en')} events/s`,
+      pass: logRate >= TARGET_REBUILD_EVENTS_PER_SECOND,
+      note: `${rebuild.logEvents} events in the four logs, ${rebuild.projections.length} projections rebuilt (${REBUILD_PARALLEL} at a time) in ${round(rebuild.seconds, 1)} s; load average ${loadAfterRebuild.map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`,
+    },
+    {
+      metric: 'full rebuild: events replayed per second, summed over projections',
+      value: Math.round(rebuild.replayed / rebuild.seconds),
+      unit: 'events/s',
+      note: `each projection replays its service's whole log: ${rebuild.replayed} events replayed in all; ${Math.round((rebuild.cpuSeconds * 1e6) / rebuild.replayed)} µs of this process's CPU per event replayed`,
+    },
+  ];
+}
+
+/** A database on the bench server that is there already, never dropped. */
+function existingDatabase(baseUrl: string, name: string): { url: string; pool(max: number): Pool; drop(): Promise<void> } {
+  const u = new URL(baseUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    pool: (max) => {
+      const p = new PgPool({ connectionString: u.toString(), max });
+      p.on('error', () => undefined);
+      return p;
+    },
+    drop: () => Promise.resolve(),
+  };
+}
+
+/** What the reads ask for, found in a seeded database: the longest investigation, the moment half-way, the person linked most. */
+async function seedFound(pool: Pool): Promise<Pick<ScaleSeed, 'events' | 'byService' | 'bigCase' | 'person'>> {
+  const one = async <T>(sql: string, params: unknown[] = []): Promise<T> => (await pool.query(sql, params)).rows[0] as T;
+  const byService = {} as ScaleSeed['byService'];
+  let events = 0;
+  for (const [service, table] of [
+    ['reports', 'reports.reports'],
+    ['investigations', 'investigations.investigations'],
+    ['evidence', 'evidence.items'],
+    ['integrity', 'integrity.complaints'],
+  ] as const) {
+    const r = await one<{ streams: string; events: string }>(
+      `SELECT (SELECT count(*) FROM ${table}) AS streams, (SELECT count(*) FROM ${service}.events) AS events`,
+    );
+    byService[service] = { streams: Number(r.streams), events: Number(r.events) };
+    events += Number(r.events);
+  }
+  const big = await one<{ stream_id: string; n: string }>(
+    `SELECT stream_id, count(*) AS n FROM investigations.events GROUP BY stream_id ORDER BY count(*) DESC LIMIT 1`,
+  );
+  const half = Math.floor(Number(big.n) / 2) - 1;
+  const midway = await one<{ at: Date }>(
+    `SELECT recorded_at AS at FROM investigations.events WHERE stream_id = $1 AND stream_version = $2`,
+    [big.stream_id, half],
+  );
+  const person = await one<{ personId: string; displayName: string; n: string }>(
+    `SELECT "personId", "displayName", count(*) AS n FROM investigations.party_links GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1`,
+  );
+  return {
+    events,
+    byService,
+    bigCase: { investigationId: big.stream_id.replace(/^investigation-/, ''), events: Number(big.n), midway: midway.at.toISOString() },
+    person: { personId: person.personId, name: person.displayName, appearances: Number(person.n) },
+  };
 }
