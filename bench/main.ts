@@ -5,6 +5,7 @@ import { BenchRow, printTable } from './bench-kit';
 import { runCrossServiceBench } from './cross-service.bench';
 import { runEventStoreBench } from './event-store.bench';
 import { runEvidenceBench } from './evidence.bench';
+import { runScaleBench } from './scale.bench';
 import { runSearchBench } from './search.bench';
 import { runSecurityBench } from './security.bench';
 
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     ['evidence', () => runEvidenceBench(url)],
     ['search', () => runSearchBench(url)],
     ['cross-service', () => runCrossServiceBench(url)],
+    ['scale', () => runScaleBench(url)],
   ];
   for (const [name, run] of suites) {
     if (only && !only.includes(name)) continue;
