@@ -18,7 +18,9 @@ import {
 import { benchDatabase, BenchRow, percentile, round } from './bench-kit';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CLIENTS = [1, 8];
+const CLIENTS = [1, 8, 32];
+/** Added p99 a consultation record may cost a read (issue 19, item 3): 2 ms up to 8 clients, 3 ms at 32. */
+const TARGET_MS: Record<number, number> = { 1: 2, 8: 2, 32: 3 };
 const ITEMS = 1000;
 const POOL = Symbol('BENCH_POOL');
 
@@ -173,13 +175,17 @@ export async function runSecurityBench(baseUrl: string): Promise<{ rows: BenchRo
         metric: `consultation log cost, ${clients} client(s)`,
         value: added,
         unit: 'ms p99',
-        target: '< 2 ms added at p99',
-        pass: added < 2,
+        target: `< ${TARGET_MS[clients]} ms added at p99`,
+        pass: added < TARGET_MS[clients],
         note: `p50 +${round(b.p50 - a.p50)} ms`,
       });
     }
-    const { rows: counted } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM audit.events');
-    raw.auditRecords = Number(counted[0].n);
+    const { rows: counted } = await pool.query<{ stream_id: string; n: string }>(
+      'SELECT stream_id, count(*) AS n FROM audit.events GROUP BY stream_id ORDER BY stream_id',
+    );
+    raw.auditRecords = counted.reduce((n, r) => n + Number(r.n), 0);
+    // How the records spread over the day's chains (one before ADR 0057, lanes after).
+    raw.auditStreams = Object.fromEntries(counted.map((r) => [r.stream_id, Number(r.n)]));
   } finally {
     await app?.close();
     await db.drop();

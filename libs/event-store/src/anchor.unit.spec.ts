@@ -244,7 +244,7 @@ describe('the audit:verify command line', () => {
         checked: { checkpoints: 3, eventLogs: 1, days: 1 },
         findings: [{ log: 'consultation log day 2026-12-05', message: 'gone' }],
       }),
-    ).toBe('FAILED: 3 checkpoints, 1 event logs, 1 consultation days; 1 findings:\n  consultation log day 2026-12-05: gone\n');
+    ).toBe('FAILED: 3 checkpoints, 1 event logs, 1 consultation day chains; 1 findings:\n  consultation log day 2026-12-05: gone\n');
     expect(formatReport({ ok: true, checked: { checkpoints: 3, eventLogs: 1, days: 1 }, findings: [] })).toMatch(/^OK: /);
   });
 });
