@@ -56,6 +56,11 @@ export function chooseLane(pending: readonly number[], first = 0): number {
   return best;
 }
 
+/** The lane a host starts from, the same at every start: replicas sharing a database spread over the lanes. */
+export function firstLaneOf(host: string, lanes = DEFAULT_CONSULTATION_LANES): number {
+  return Number.parseInt(sha256Hex(host).slice(0, 8), 16) % lanes;
+}
+
 /** The extent of a lane as stored: entries in version order. */
 export function laneHeadOf(lane: number, stream: string, events: readonly RecordedEvent[]): LaneHead {
   const last = events.at(-1);

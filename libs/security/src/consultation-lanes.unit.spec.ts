@@ -1,7 +1,7 @@
 import { contentHash, linkHash, RecordedEvent, ZERO_HASH } from '@police/event-store';
 import { consultationHeadStream, consultationLaneStream, consultationStream, parseConsultationStream } from './audit.events';
 import { consultationDayOf, consultationLaneOf } from './audit-checkpoints';
-import { checkDayHeads, chooseLane, CONSULTATION_DAY_HEAD, dayHead, DayHeadData, laneHeadOf } from './consultation-lanes';
+import { checkDayHeads, chooseLane, CONSULTATION_DAY_HEAD, dayHead, DayHeadData, firstLaneOf, laneHeadOf } from './consultation-lanes';
 import { verifyDay } from './consultation-log';
 
 const DAY = '2026-12-07';
@@ -64,6 +64,14 @@ describe('lane choice', () => {
     const pending = [0, 0, 0, 0];
     for (let i = 0; i < 8; i++) pending[chooseLane(pending)]++;
     expect(pending).toEqual([2, 2, 2, 2]);
+  });
+
+  it('starts each host from a lane of its own, the same at every start', () => {
+    expect(firstLaneOf('reports-7d9f-abcde')).toBe(firstLaneOf('reports-7d9f-abcde'));
+    const lanes = new Set(Array.from({ length: 16 }, (_, i) => firstLaneOf(`reports-${i}`)));
+    expect([...lanes].every((l) => Number.isInteger(l) && l >= 0 && l < 4)).toBe(true);
+    expect(lanes.size).toBeGreaterThan(1);
+    expect(firstLaneOf('any', 1)).toBe(0);
   });
 
   it('refuses a log without lanes', () => {
