@@ -39,6 +39,7 @@ import {
   dayHead,
   DayHeadData,
   DEFAULT_CONSULTATION_LANES,
+  LaneHead,
   laneHeadOf,
   MAX_CONSULTATION_LANES,
 } from './consultation-lanes';
@@ -288,7 +289,7 @@ export class ConsultationLog {
       for (const day of [...this.unsealed].sort()) {
         this.unsealed.delete(day);
         try {
-          const lanes = [...(await this.readLanes(day)).entries()].map(([stream, events]) => laneHeadOf(laneOf(stream), stream, events));
+          const lanes = await this.laneHeads(day);
           const data: DayHeadData = { day, lanes, head: dayHead(lanes) };
           const id = randomUUID();
           await this.store.appendToStream(
@@ -316,15 +317,35 @@ export class ConsultationLog {
   }
 
   /** Every lane of a day that holds entries, in lane order, with its entries in version order. */
-  private async readLanes(day: string): Promise<Map<string, RecordedEvent[]>> {
+  /**
+   * The last entry of each lane of a day that holds any, in lane order: one index probe per possible lane,
+   * whatever the day's volume.
+   */
+  private async laneHeads(day: string): Promise<LaneHead[]> {
     const names = Array.from({ length: MAX_CONSULTATION_LANES }, (_, k) => consultationLaneStream(day, k));
-    const { rows } = await this.options.pool.query<{ stream_id: string }>(
-      `SELECT DISTINCT stream_id FROM "${AUDIT_SCHEMA}".events WHERE stream_id = ANY($1::text[])`,
+    const { rows } = await this.options.pool.query<{ stream_id: string; stream_version: number; hash: Buffer; event_id: string }>(
+      `SELECT l.stream_id, e.stream_version, e.hash, e.event_id
+         FROM unnest($1::text[]) AS l(stream_id)
+         CROSS JOIN LATERAL (
+           SELECT stream_version, hash, event_id FROM "${AUDIT_SCHEMA}".events e
+            WHERE e.stream_id = l.stream_id ORDER BY e.stream_version DESC LIMIT 1) e`,
       [names],
     );
-    const present = rows.map((r) => r.stream_id).sort((a, b) => laneOf(a) - laneOf(b));
+    return rows
+      .map((r) => ({
+        lane: laneOf(r.stream_id),
+        stream: r.stream_id,
+        count: r.stream_version + 1,
+        head: r.hash.toString('hex'),
+        lastEventId: r.event_id,
+      }))
+      .sort((a, b) => a.lane - b.lane);
+  }
+
+  /** Every lane of a day that holds entries, in lane order, with its entries in version order. */
+  private async readLanes(day: string): Promise<Map<string, RecordedEvent[]>> {
     const lanes = new Map<string, RecordedEvent[]>();
-    for (const stream of present) lanes.set(stream, (await this.store.readStream(stream)).events);
+    for (const { stream } of await this.laneHeads(day)) lanes.set(stream, (await this.store.readStream(stream)).events);
     return lanes;
   }
 
