@@ -10,7 +10,7 @@ import { canonicalJson, RecordedEvent, sha256Hex, ZERO_HASH } from '@police/even
 export const CONSULTATION_DAY_HEAD = 'ConsultationDayHead';
 
 /** Lanes a process appends to unless told otherwise. */
-export const DEFAULT_CONSULTATION_LANES = 4;
+export const DEFAULT_CONSULTATION_LANES = 2;
 
 /** The most lanes a day can have; verification looks for every one of them. */
 export const MAX_CONSULTATION_LANES = 64;
