@@ -20,7 +20,9 @@ export function eventLogName(c: Pick<EventLogCheckpoint, 'service' | 'scope'>): 
 }
 
 export function consultationDayName(c: Pick<ConsultationDayCheckpoint, 'scope'>): string {
-  return `consultation log day ${c.scope.day}`;
+  const { day, lane } = c.scope;
+  if (lane === undefined) return `consultation log day ${day}`;
+  return lane === 'head' ? `consultation log day ${day} day heads` : `consultation log day ${day} lane ${lane}`;
 }
 
 /** An event whose stored content or link no longer matches its own hashes (edited in place). */

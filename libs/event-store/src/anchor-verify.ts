@@ -15,7 +15,7 @@ export interface CheckpointFile {
 
 export interface AnchorReport {
   ok: boolean;
-  /** Checkpoints read, event logs and consultation days compared with the database. */
+  /** Checkpoints read, and event logs and consultation day chains (lanes, day heads; ADR 0057) compared with the database. */
   checked: { checkpoints: number; eventLogs: number; days: number };
   findings: Finding[];
 }

@@ -12,6 +12,8 @@ export interface AnchoredLog {
   schema: string;
   /** The UTC day (`YYYY-MM-DD`) a stream holds, or undefined when it is not a day of the consultation log. */
   dayOf?: (streamId: string) => string | undefined;
+  /** Which chain of its day a day's stream is (a lane's number, or `head`), written in the checkpoint's scope. */
+  laneOf?: (streamId: string) => string | undefined;
 }
 
 export interface AuditAnchorOptions {
@@ -129,7 +131,7 @@ export class AuditAnchor {
       const store = new PostgresEventStore({ pool: this.options.pool, schema: log.schema, listen: false, notify: false });
       const anchored = state.logs.get(log.schema) ?? { position: START, count: 0, head: ZERO_HASH };
       const now = { ...anchored };
-      const days = new Map<string, { day: string; count: number; head: string }>();
+      const days = new Map<string, { day: string; lane?: string; count: number; head: string }>();
       for (;;) {
         const links = await store.readLinks(now.position, this.options.batchSize ?? 1000);
         if (links.length === 0) break;
@@ -138,7 +140,7 @@ export class AuditAnchor {
           now.head = linkHash(now.head, l.hash);
           const day = log.dayOf?.(l.streamId);
           if (day !== undefined && l.streamVersion + 1 > (days.get(l.streamId)?.count ?? 0))
-            days.set(l.streamId, { day, count: l.streamVersion + 1, head: l.hash });
+            days.set(l.streamId, { day, lane: log.laneOf?.(l.streamId), count: l.streamVersion + 1, head: l.hash });
         }
         now.position = links[links.length - 1].position;
       }
@@ -150,7 +152,7 @@ export class AuditAnchor {
           await this.write(state, {
             kind: 'consultation-day',
             service: log.service,
-            scope: { schema: log.schema, day: d.day, stream },
+            scope: { schema: log.schema, day: d.day, stream, ...(d.lane === undefined ? {} : { lane: d.lane }) },
             count: d.count,
             head: d.head,
           }),

@@ -16,12 +16,14 @@ export interface EventLogScope {
   position: string;
 }
 
-/** One UTC day's stream of the consultation log. */
+/** One UTC day's stream of the consultation log: one of its lanes, or its chain of day heads (ADR 0057). */
 export interface ConsultationDayScope {
   schema: string;
   /** `YYYY-MM-DD`. */
   day: string;
   stream: string;
+  /** Which chain of the day: a lane's number, or `head` for the day heads. Absent before lanes: the day's one chain. */
+  lane?: string;
 }
 
 interface CheckpointFields {
@@ -165,6 +167,7 @@ export function parseCheckpoint(value: unknown): Checkpoint | string {
   } else if (value.kind === 'consultation-day') {
     if (typeof scope.day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(scope.day)) return 'scope.day is not a date';
     if (typeof scope.stream !== 'string') return 'scope.stream is missing';
+    if (scope.lane !== undefined && typeof scope.lane !== 'string') return 'scope.lane is not a string';
   } else return 'kind is neither event-log nor consultation-day';
   return value as unknown as Checkpoint;
 }

@@ -214,6 +214,22 @@ describe('consultation day against its checkpoints', () => {
     expect(findings.map((f) => f.message)).toEqual([expect.stringMatching(/the database has 4 of them: entries 2–3 missing$/)]);
   });
 
+  it('names the lane or the day heads of a day with lanes (ADR 0057), and reads a lane back from the file', async () => {
+    const events = await day(2);
+    const lane = (l: string | undefined) => {
+      const [c] = dayCheckpoints(events, [2]);
+      return signCheckpoint({ ...c, scope: { ...c.scope, lane: l } } as CheckpointBody, key) as ConsultationDayCheckpoint;
+    };
+    expect(checkConsultationDay([lane('2')], [])[0].log).toBe('consultation log day 2026-12-05 lane 2');
+    expect(checkConsultationDay([lane('head')], [])[0].log).toBe('consultation log day 2026-12-05 day heads');
+    const line = (l: unknown) => JSON.stringify({ ...lane('1'), scope: { ...lane('1').scope, lane: l } });
+    expect(parseCheckpointLines(line('1'))).toEqual({
+      checkpoints: [expect.objectContaining({ scope: expect.objectContaining({ lane: '1' }) })],
+      problems: [],
+    });
+    expect(parseCheckpointLines(line(1)).problems).toEqual(['line 1 is not a checkpoint: scope.lane is not a string']);
+  });
+
   it('names a rewritten day: the anchored entry has another link', async () => {
     const events = await day(3);
     const other = await day(3);
@@ -244,7 +260,7 @@ describe('the audit:verify command line', () => {
         checked: { checkpoints: 3, eventLogs: 1, days: 1 },
         findings: [{ log: 'consultation log day 2026-12-05', message: 'gone' }],
       }),
-    ).toBe('FAILED: 3 checkpoints, 1 event logs, 1 consultation days; 1 findings:\n  consultation log day 2026-12-05: gone\n');
+    ).toBe('FAILED: 3 checkpoints, 1 event logs, 1 consultation day chains; 1 findings:\n  consultation log day 2026-12-05: gone\n');
     expect(formatReport({ ok: true, checked: { checkpoints: 3, eventLogs: 1, days: 1 }, findings: [] })).toMatch(/^OK: /);
   });
 });

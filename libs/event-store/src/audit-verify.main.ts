@@ -34,7 +34,7 @@ export function parseVerifyArguments(argv: string[]): VerifyArguments | string {
 /** The report as the command prints it. */
 export function formatReport(report: AnchorReport): string {
   const { checkpoints, eventLogs, days } = report.checked;
-  const checked = `${checkpoints} checkpoints, ${eventLogs} event logs, ${days} consultation days`;
+  const checked = `${checkpoints} checkpoints, ${eventLogs} event logs, ${days} consultation day chains`;
   if (report.ok) return `OK: ${checked}: the database holds everything anchored.\n`;
   return `FAILED: ${checked}; ${report.findings.length} findings:\n${report.findings.map((f) => `  ${f.log}: ${f.message}`).join('\n')}\n`;
 }

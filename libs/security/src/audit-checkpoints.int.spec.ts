@@ -129,7 +129,7 @@ describe('audit checkpoints against a cut database (real PostgreSQL)', () => {
     const report = await verify();
     expect(report.ok).toBe(false);
     expect(report.findings).toContainEqual({
-      log: 'consultation log day 2026-12-04',
+      log: 'consultation log day 2026-12-04 lane 0',
       message: `anchored 4 entries (head ${day4.head.slice(0, 12)}…), the database has none`,
     });
     // The consultation log's own event log misses them too.
@@ -139,7 +139,9 @@ describe('audit checkpoints against a cut database (real PostgreSQL)', () => {
         /^checkpoint 3: anchored 7 events through position \d+\/\d+ \(head [0-9a-f]{12}…\); the database (ends|has) .*4 events missing$/,
       ),
     });
-    expect(report.findings.filter((f) => f.log === 'consultation log day 2026-12-05' || f.log === 'event log of reports')).toEqual([]);
+    expect(report.findings.filter((f) => f.log === 'consultation log day 2026-12-05 lane 0' || f.log === 'event log of reports')).toEqual(
+      [],
+    );
   });
 
   it("names the cut tail of a service's stream", async () => {

@@ -10,14 +10,22 @@ import {
   FileCheckpointSink,
   generateAnchorKey,
 } from '@police/event-store';
+import { parseConsultationStream } from './audit.events';
 import { AUDIT_SCHEMA } from './consultation.read-model';
 
 /** How often a host anchors its logs by default: what a cut can hide is at most this recent. */
 export const DEFAULT_CHECKPOINT_INTERVAL_MS = 60_000;
 
-/** `consultations-YYYY-MM-DD` → the day; any other stream of the audit schema is no day. */
+/** A lane or the head chain of a day (`consultations-YYYY-MM-DD[-lane-k|-head]`) → the day; any other stream of the audit schema is no day. */
 export function consultationDayOf(streamId: string): string | undefined {
-  return /^consultations-(\d{4}-\d{2}-\d{2})$/.exec(streamId)?.[1];
+  return parseConsultationStream(streamId)?.day;
+}
+
+/** Which chain of its day a stream of the consultation log is: the lane's number, or `head` (ADR 0057). */
+export function consultationLaneOf(streamId: string): string | undefined {
+  const parsed = parseConsultationStream(streamId);
+  if (!parsed) return undefined;
+  return 'head' in parsed ? 'head' : String(parsed.lane);
 }
 
 /** What a host anchors, where, and with which key (ADR 0052). */
@@ -82,7 +90,7 @@ export function auditAnchor(pool: Pool, options: AuditCheckpointOptions): AuditA
     key: options.key,
     logs: [
       ...options.services.map((s) => ({ service: s, schema: s })),
-      { service: options.service, schema: AUDIT_SCHEMA, dayOf: consultationDayOf },
+      { service: options.service, schema: AUDIT_SCHEMA, dayOf: consultationDayOf, laneOf: consultationLaneOf },
     ],
   });
 }

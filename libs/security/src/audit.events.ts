@@ -1,6 +1,7 @@
 import type { AccessBasis, Refusal } from './access-decision';
 import type { ResourceType } from './access-policy';
 import type { Justification } from './justification';
+import { MAX_CONSULTATION_LANES } from './consultation-lanes';
 import type { Role } from './principal';
 
 /** Stored event type of a granted read (a fixed string). */
@@ -38,9 +39,31 @@ export interface ConsultationData {
   correlationId: string;
 }
 
-/** The stream of a UTC day: short chains, verifiable one day at a time. */
+/**
+ * The stream of a UTC day: short chains, verifiable one day at a time. Since ADR 0057 it is the day's lane 0,
+ * the one a quiet process writes alone, so every day written before lanes is a day of one lane.
+ */
 export function consultationStream(day: string): string {
   return `consultations-${day}`;
+}
+
+/** Lane `lane` of a UTC day (ADR 0057): lane 0 is the day's own stream, lane k `consultations-<day>-lane-<k>`. */
+export function consultationLaneStream(day: string, lane: number): string {
+  return lane === 0 ? consultationStream(day) : `consultations-${day}-lane-${lane}`;
+}
+
+/** The chain of a UTC day's heads over its lanes (ADR 0057). */
+export function consultationHeadStream(day: string): string {
+  return `consultations-${day}-head`;
+}
+
+/** What a stream of the audit schema is: a lane of a day, the day's head chain, or (undefined) neither. */
+export function parseConsultationStream(streamId: string): { day: string; lane: number } | { day: string; head: true } | undefined {
+  const m = /^consultations-(\d{4}-\d{2}-\d{2})(?:-lane-([1-9]\d?)|(-head))?$/.exec(streamId);
+  if (!m) return undefined;
+  if (m[3]) return { day: m[1], head: true };
+  const lane = m[2] ? Number(m[2]) : 0;
+  return lane < MAX_CONSULTATION_LANES ? { day: m[1], lane } : undefined;
 }
 
 /** `YYYY-MM-DD` of an instant, in UTC. */

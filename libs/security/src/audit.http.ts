@@ -35,7 +35,7 @@ export interface AuditCheckpoints {
 
 /**
  * The consultation log for oversight (the DPO and Intern Toezicht only), at `/api/<path>/...`:
- * `consultations` (query) and `consultations/verify` (recompute a day's hash chain). Querying the log
+ * `consultations` (query) and `consultations/verify` (recompute a day's hash chains). Querying the log
  * is itself a consultation and is logged. Nobody sees the consultations of a record that concerns
  * them, nor (the DPO apart) those of a sealed compartment they hold no role in.
  *
@@ -108,8 +108,11 @@ export function auditController(path: string, routePrefix?: string): Type<unknow
     @Get('consultations/verify')
     @SearchRateLimit()
     @Allow('dpo', 'integrity_investigator')
-    @ApiOperation({ summary: "Recomputes one UTC day's hash chain of consultation records." })
-    @ApiOkResponse({ description: '`{ date, stream, ok, events, headHash }` or `{ ok: false, brokenAt }`' })
+    @ApiOperation({
+      summary:
+        "Recomputes one UTC day of consultation records: each of its lanes' hash chains, and that every lane still holds what the day's heads recorded of it (ADR 0057).",
+    })
+    @ApiOkResponse({ description: '`{ date, stream, ok, events, headHash, lanes, dayHeads }` or `{ ok: false, brokenAt, problems, … }`' })
     async verify(@Query() q: VerifyConsultationsRequest): Promise<DayVerification> {
       return this.log.verify(q.date);
     }

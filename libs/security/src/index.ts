@@ -4,6 +4,7 @@ export * from './access-policy';
 export * from './access.guard';
 export * from './audit.events';
 export * from './auth-config.http';
+export * from './consultation-lanes';
 export * from './consultation-log';
 export * from './consultation.query';
 export * from './consultation.read-model';

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import {
   DynamicModule,
   Inject,
@@ -20,6 +21,7 @@ import { metricsControllers } from './metrics.http';
 import { AUDIT_CHECKPOINTS, AuditCheckpoints, auditController } from './audit.http';
 import { auditAnchor } from './audit-checkpoints';
 import { authConfigController, CONSOLE_SIGN_IN } from './auth-config.http';
+import { firstLaneOf } from './consultation-lanes';
 import { ConsultationLog } from './consultation-log';
 import { ConsultationEnforcer } from './consultation.interceptor';
 import { DevAuthController, LOGIN_LOCKOUT } from './dev-auth.http';
@@ -109,7 +111,12 @@ export class SecurityModule {
       { provide: ACCESS_RULES, useValue: rules },
       { provide: METRICS, useValue: metrics },
       { provide: SCRAPE_TOKEN, useValue: options.scrapeToken },
-      { provide: ConsultationLog, useFactory: () => new ConsultationLog({ pool: options.pool, metrics }) },
+      {
+        provide: ConsultationLog,
+        // Replicas of a service share its database: each starts from a lane of its own host (ADR 0057).
+        useFactory: () =>
+          new ConsultationLog({ pool: options.pool, metrics, firstLane: options.mode === 'production' ? firstLaneOf(hostname()) : 0 }),
+      },
       {
         provide: AUDIT_CHECKPOINTS,
         useValue: options.checkpoints

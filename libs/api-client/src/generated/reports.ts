@@ -42,7 +42,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recomputes one UTC day's hash chain of consultation records. */
+        /** Recomputes one UTC day of consultation records: each of its lanes' hash chains, and that every lane still holds what the day's heads recorded of it (ADR 0057). */
         get: operations["AuditController_verify"];
         put?: never;
         post?: never;
@@ -700,12 +700,14 @@ export interface components {
             /** @description Which key signed it: hex SHA-256 of the public key's SPKI DER. */
             keyId: string;
         };
-        /** @description One UTC day's stream of the consultation log. */
+        /** @description One UTC day's stream of the consultation log: one of its lanes, or its chain of day heads (ADR 0057). */
         ConsultationDayScope: {
             schema: string;
             /** @description `YYYY-MM-DD`. */
             day: string;
             stream: string;
+            /** @description Which chain of the day: a lane's number, or `head` for the day heads. Absent before lanes: the day's one chain. */
+            lane?: string;
         };
         /** @description A consultation as oversight sees it. */
         ConsultationView: {
@@ -762,6 +764,15 @@ export interface components {
             /** @description The partition's end offset. */
             end: string;
             lag: number;
+        };
+        /** @description The first problem of a day: an entry whose content or link does not match, or one a day head recorded that is gone or rewritten. */
+        DayBreak: {
+            /** @description The lane (or the day-head chain) it is in. */
+            stream: string;
+            streamVersion: number;
+            eventId: string;
+            /** @enum {string} */
+            reason: "content" | "link" | "missing" | "rewritten";
         };
         /** @description What was lost or found, for the evidence service. */
         DeclaredObject: {
@@ -824,6 +835,28 @@ export interface components {
         InvestigationRequestRequest: {
             /** @example Derde inbraak in de straat deze maand */
             reason: string;
+        };
+        /** @description One lane of a day, re-computed. */
+        LaneVerification: {
+            lane: number;
+            stream: string;
+            /** @constant */
+            ok: true;
+            events: number;
+            headHash: string;
+        } | {
+            lane: number;
+            stream: string;
+            /** @constant */
+            ok: false;
+            events: number;
+            /** @description The first event whose content or link does not match. */
+            brokenAt: {
+                streamVersion: number;
+                eventId: string;
+                /** @enum {string} */
+                reason: "content" | "link";
+            };
         };
         /** @enum {string} */
         MotiveFlag: "hate_crime" | "homophobic" | "transphobic" | "discrimination";
@@ -1531,7 +1564,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `{ date, stream, ok, events, headHash }` or `{ ok: false, brokenAt }` */
+            /** @description `{ date, stream, ok, events, headHash, lanes, dayHeads }` or `{ ok: false, brokenAt, problems, … }` */
             200: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -1542,6 +1575,12 @@ export interface operations {
                     "application/json": {
                         date: string;
                         stream: string;
+                        lanes: components["schemas"]["LaneVerification"][];
+                        /** @description The day's head chain: its stream and how many day heads it holds. */
+                        dayHeads: {
+                            stream: string;
+                            records: number;
+                        };
                         /** @constant */
                         ok: true;
                         events: number;
@@ -1549,16 +1588,17 @@ export interface operations {
                     } | {
                         date: string;
                         stream: string;
+                        lanes: components["schemas"]["LaneVerification"][];
+                        /** @description The day's head chain: its stream and how many day heads it holds. */
+                        dayHeads: {
+                            stream: string;
+                            records: number;
+                        };
                         /** @constant */
                         ok: false;
                         events: number;
-                        /** @description The first event whose content or link does not match. */
-                        brokenAt: {
-                            streamVersion: number;
-                            eventId: string;
-                            /** @enum {string} */
-                            reason: "content" | "link";
-                        };
+                        brokenAt: components["schemas"]["DayBreak"];
+                        problems: string[];
                     };
                 };
             };
