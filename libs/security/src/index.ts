@@ -7,6 +7,7 @@ export * from './auth-config.http';
 export * from './consultation-log';
 export * from './consultation.query';
 export * from './consultation.read-model';
+export * from './data-subjects';
 export * from './dev-issuer';
 export * from './dev-users';
 export * from './justification';
