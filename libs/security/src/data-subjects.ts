@@ -77,11 +77,11 @@ export interface DataSubjectAnswer {
 }
 
 /** Disclosed: the person's right of access (LED art. 14). */
-export const DISCLOSED = 'LED art. 14 (right of access); Belgian law of 30 July 2018, art. 38';
+export const DISCLOSED = 'LED art. 14 (right of access); Belgian law of 30 July 2018, title 2';
 
 /** Withheld: access restricted to protect an inquiry or the rights of others; for the supervisory authority. */
 export const WITHHELD =
-  'LED art. 15(1)(a)(b)(e) and 17 (indirect access through the supervisory authority, the COC); law of 30 July 2018, art. 39–42';
+  'LED art. 15(1)(a)(b)(e) (restriction of access) and art. 17 (indirect access through the supervisory authority, the COC); Belgian law of 30 July 2018, title 2';
 
 /** What the DPO asked, checked: at least one criterion; the name normalised, the party ids split. */
 export interface DataSubjectCriteria {
