@@ -26,7 +26,7 @@ export class DataSubjectQuery {
   personId?: string;
   @ApiPropertyOptional({ description: "Party ids of the person in reports' records, comma-separated (up to 50)" })
   @Optional()
-  @Matches(/^[0-9a-f-]{36}(,[0-9a-f-]{36}){0,49}$/i, { message: 'partyIds is a comma-separated list of up to 50 UUIDs' })
+  @Matches(/^[\w.-]{1,64}(,[\w.-]{1,64}){0,49}$/, { message: 'partyIds is a comma-separated list of up to 50 party ids' })
   partyIds?: string;
   @ApiPropertyOptional({ description: 'Staff id, when the person is a member of staff' })
   @Optional()
@@ -35,9 +35,23 @@ export class DataSubjectQuery {
   staffId?: string;
 }
 
+/** Why a record is disclosed to the requester or withheld from them. */
+export type DisclosureCode =
+  | 'named_in_statement'
+  | 'suspect_under_investigation'
+  | 'linked_to_case'
+  | 'restricted_investigation'
+  | 'open_case_suspect'
+  | 'declarant'
+  | 'owner'
+  | 'complainant'
+  | 'sealed_about_requester';
+
 /** Whether the record goes into the requester's report, and on what ground. */
 export interface DataSubjectDisclosure {
   disclose: boolean;
+  /** The ground as a code, for screens in the reader's language. */
+  code: DisclosureCode;
   /** Why, in words the DPO can repeat. */
   reason: string;
   /** LED art. 14 (disclosed) or the ground of the restriction of access (withheld: art. 15, and 17 for indirect access). */
@@ -94,7 +108,7 @@ export interface DataSubjectCriteria {
 /** The query as criteria, or 422 naming `name` when none is given. */
 export function dataSubjectCriteria(q: DataSubjectQuery): DataSubjectCriteria {
   const name = q.name === undefined ? undefined : normalizeName(q.name);
-  const partyIds = q.partyIds ? [...new Set(q.partyIds.toLowerCase().split(','))] : [];
+  const partyIds = q.partyIds ? [...new Set(q.partyIds.split(','))] : [];
   if (!name && !q.personId && partyIds.length === 0 && !q.staffId)
     throw problem(422, 'required', 'Name the person: name, personId, partyIds or staffId.', 'name');
   return { ...(name && { name }), ...(q.personId && { personId: q.personId }), partyIds, ...(q.staffId && { staffId: q.staffId }) };

@@ -96,7 +96,7 @@ export class EvidenceDataSubjectsController {
         ],
         purpose: LOSS_PURPOSE,
         subjectRefs: [l.declarantRef],
-        disclosure: { disclose: true, reason: 'The requester declared the loss', legalBasis: DISCLOSED },
+        disclosure: { disclose: true, code: 'declarant', reason: 'The requester declared the loss', legalBasis: DISCLOSED },
         processingRestricted: null,
         erased: null,
       })),
@@ -126,7 +126,12 @@ export class EvidenceDataSubjectsController {
           ],
           purpose: FOUND_PURPOSE,
           subjectRefs: owner ? [owner.ownerRef] : [],
-          disclosure: { disclose: true, reason: 'An object returned or to be returned to the requester', legalBasis: DISCLOSED },
+          disclosure: {
+            disclose: true,
+            code: 'owner',
+            reason: 'An object returned or to be returned to the requester',
+            legalBasis: DISCLOSED,
+          },
           processingRestricted: null,
           erased: null,
         };

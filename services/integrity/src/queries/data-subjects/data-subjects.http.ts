@@ -6,6 +6,7 @@ import {
   Consults,
   DataSubjectAnswer,
   DataSubjectCriteria,
+  DataSubjectDisclosure,
   DataSubjectQuery,
   DataSubjectRecord,
   dataSubjectCriteria,
@@ -27,8 +28,9 @@ const COMPLAINT_PURPOSE =
   'Handling a complaint about police conduct: internal oversight of the police (Intern Toezicht), discipline, and the Standing Committee P';
 const TUCHT_PURPOSE = "Discipline of the police's staff (law of 13 May 1999 on the disciplinary status of police staff)";
 
-const SEALED_ABOUT_REQUESTER = {
+const SEALED_ABOUT_REQUESTER: DataSubjectDisclosure = {
   disclose: false,
+  code: 'sealed_about_requester',
   reason: 'A sealed file about the requester as a member of staff (integrity or discipline): its existence is not disclosed to them',
   legalBasis: WITHHELD,
 };
@@ -117,7 +119,9 @@ function complaintRecord(row: ComplaintRow, criteria: DataSubjectCriteria): Data
     purpose: COMPLAINT_PURPOSE,
     subjectRefs: [],
     // A complaint about the requester stays sealed from them even when they also made it (a cross-complaint).
-    disclosure: concerned ? SEALED_ABOUT_REQUESTER : { disclose: true, reason: 'The requester made the complaint', legalBasis: DISCLOSED },
+    disclosure: concerned
+      ? SEALED_ABOUT_REQUESTER
+      : { disclose: true, code: 'complainant', reason: 'The requester made the complaint', legalBasis: DISCLOSED },
     processingRestricted: null,
     erased: null,
   };

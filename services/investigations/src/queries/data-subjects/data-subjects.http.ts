@@ -113,16 +113,23 @@ function record(row: InvestigationRow, links: PartyLinkRow[], criteria: DataSubj
     disclosure: restricted
       ? {
           disclose: false,
+          code: 'restricted_investigation',
           reason: `A restricted investigation (team ${row.team}): its existence is not disclosed; the supervisory authority checks it on the requester's behalf`,
           legalBasis: WITHHELD,
         }
       : openAgainstSuspect
         ? {
             disclose: false,
+            code: 'open_case_suspect',
             reason: 'An open investigation in which the requester is a suspect: disclosure would obstruct it',
             legalBasis: WITHHELD,
           }
-        : { disclose: true, reason: `The requester is linked to the case as ${roles.join(', ')}`, legalBasis: DISCLOSED },
+        : {
+            disclose: true,
+            code: 'linked_to_case',
+            reason: `The requester is linked to the case as ${roles.join(', ')}`,
+            legalBasis: DISCLOSED,
+          },
     processingRestricted: null,
     erased: null,
   };

@@ -97,6 +97,7 @@ function record(row: ReportRow, criteria: DataSubjectCriteria): DataSubjectRecor
         subjectRefs: [],
         disclosure: {
           disclose: false,
+          code: 'sealed_about_requester',
           reason: 'A complaint about the requester as a member of staff, kept by integrity: its existence is not disclosed to them',
           legalBasis: WITHHELD,
         },
@@ -128,10 +129,16 @@ function record(row: ReportRow, criteria: DataSubjectCriteria): DataSubjectRecor
       disclosure: suspectUnderInvestigation
         ? {
             disclose: false,
+            code: 'suspect_under_investigation',
             reason: 'The requester is a suspect in a report referred for investigation: disclosure could obstruct the inquiry',
             legalBasis: WITHHELD,
           }
-        : { disclose: true, reason: 'The requester is named in the statement as ' + roles.join(', '), legalBasis: DISCLOSED },
+        : {
+            disclose: true,
+            code: 'named_in_statement',
+            reason: 'The requester is named in the statement as ' + roles.join(', '),
+            legalBasis: DISCLOSED,
+          },
     },
   ];
 }
