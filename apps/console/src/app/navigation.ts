@@ -4,7 +4,7 @@ import { DECISION_ROLES, HANDOVER_ROLES, INVENTORY_ROLES, OVERDUE_ROLES, STORAGE
 import { POPP_ROLES } from '@/features/found-objects';
 import { DASHBOARD_ROLES } from '@/features/dashboard';
 import { OPS_ROLES } from '@/features/ops';
-import { CONSULTATION_LOG_ROLES } from '@/features/dpo';
+import { CONSULTATION_LOG_ROLES, DATA_SUBJECT_ROLES } from '@/features/dpo';
 import { GAK_CAPABLE_ROLES, GAK_TEAMS } from '@/features/pvs';
 import { COMPLAINT_DESK_ROLES, OVERSIGHT_ROLES, TUCHT_ROLES } from '@/features/integrity';
 import { INVESTIGATION_READER_ROLES, INVESTIGATION_WRITER_ROLES } from '@/features/investigations';
@@ -90,6 +90,7 @@ export const SECTIONS: NavSection[] = [
       { to: '/integrity/staff', label: 'nav.items.tuchtStaffFile', roles: TUCHT_ROLES },
       { to: '/dashboard', label: 'nav.items.dashboard', roles: DASHBOARD_ROLES },
       { to: '/dpo/consultations', label: 'nav.items.consultationLog', roles: CONSULTATION_LOG_ROLES },
+      { to: '/dpo/data-subjects', label: 'nav.items.dataSubjects', roles: DATA_SUBJECT_ROLES },
       { to: '/reports', label: 'nav.items.reports', roles: ['chief'] },
       { to: '/reports/statistics', label: 'nav.items.reportsStatistics', roles: ['chief'] },
     ],

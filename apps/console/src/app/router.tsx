@@ -63,6 +63,7 @@ export const router = createBrowserRouter([
       { path: 'ops', lazy: feature('ops', () => import('@/features/ops/routes/operations')) },
       { path: 'search', lazy: () => import('@/features/search/routes/search') },
       { path: 'dpo/consultations', lazy: feature('dpo', () => import('@/features/dpo/routes/consultation-log')) },
+      { path: 'dpo/data-subjects', lazy: feature('dpo', () => import('@/features/dpo/routes/data-subjects')) },
       { path: 'dashboard', lazy: feature('dashboard', () => import('@/features/dashboard/routes/zone-dashboard')) },
       { path: 'auth/callback', element: null },
       { path: '*', element: <NotFoundScreen /> },

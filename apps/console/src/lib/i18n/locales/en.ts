@@ -37,6 +37,7 @@ export const en: Catalogue = {
       reportsDeclaration: 'Found or lost object',
       reportsStatistics: 'Statistics',
       consultationLog: 'Consultation log',
+      dataSubjects: 'Data-subject requests',
       dashboard: "The zone's work",
       pvQueue: 'PV quality control',
       casesMine: 'My cases',

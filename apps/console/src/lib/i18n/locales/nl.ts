@@ -42,6 +42,7 @@ export const nl = {
       reportsDeclaration: 'Gevonden of verloren voorwerp',
       reportsStatistics: 'Statistieken',
       consultationLog: 'Raadplegingslogboek',
+      dataSubjects: 'Verzoeken van betrokkenen',
       dashboard: 'Overzicht van de zone',
       pvQueue: "Kwaliteitscontrole PV's",
       casesMine: 'Mijn dossiers',
