@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { APIRequestContext, expect, test } from '@playwright/test';
 import { apiGet, expectAccessible, reportAs, screenshot, signIn, tokenFor } from './support';
@@ -107,9 +109,10 @@ test.describe('the DPO: a data-subject request', () => {
     await page.getByRole('textbox', { name: 'Identiteit nagekeken' }).fill('Identiteitskaart gezien aan de balie');
     await page.getByRole('button', { name: 'Zoeken in de vier diensten' }).click();
 
-    await expect(page.getByRole('heading', { name: '5 dossiers vermelden deze persoon' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '6 dossiers vermelden deze persoon' })).toBeVisible();
     const reports = page.getByRole('table', { name: 'Dossiers bij Meldingen' });
-    await expect(reports.getByRole('row')).toHaveCount(2);
+    // The aangifte, and the loss declaration (a report too) that names him.
+    await expect(reports.getByRole('row')).toHaveCount(3);
     await expect(reports).toContainText('+32 470 99 88 77');
     await expect(reports).toContainText('Wordt meegedeeld');
     const cases = page.getByRole('table', { name: 'Dossiers bij Onderzoeken' });
@@ -125,38 +128,44 @@ test.describe('the DPO: a data-subject request', () => {
 
     // What the requester's report holds, and what stays sealed (for the DPO's eyes only).
     const reportCard = page.getByRole('region', { name: 'Rapport voor de aanvrager' });
-    await expect(reportCard.getByRole('list', { name: 'Meegedeeld' }).getByRole('listitem')).toHaveCount(3);
+    await expect(reportCard.getByRole('list', { name: 'Meegedeeld' }).getByRole('listitem')).toHaveCount(4);
     await expect(reportCard.getByRole('list', { name: 'Afgeschermd' }).getByRole('listitem')).toHaveCount(2);
     await expectAccessible(page, 'data-subject request');
     await screenshot(page, 'dpo-10-data-subject-findings');
 
     // The DPO restricts the report's processing: the desk, who read it before, now gets a 404.
     expect((await apiGet(request, 'an.peeters', `/api/reports/${report}`)).status).toBe(200);
-    await reports.getByRole('button', { name: 'Verwerking beperken' }).click();
+    await reports.locator(`[data-record="${report}"]`).getByRole('button', { name: 'Verwerking beperken' }).click();
     const dialog = page.getByRole('dialog', { name: 'Verwerking beperken' });
     await expect(dialog.getByRole('textbox', { name: 'Beslissing' })).toHaveValue(/^Verzoek van Koen Claes van \d{4}-\d{2}-\d{2}$/);
     await dialog.getByRole('textbox', { name: /Grond/ }).fill('De aanvrager betwist de juistheid van de verklaring (art. 16 §3 a)');
     await screenshot(page, 'dpo-11-restrict-dialog');
     await dialog.getByRole('button', { name: 'Verwerking beperken' }).click();
     await expect(dialog).toBeHidden();
-    await expect(reports).toContainText('Verwerking beperkt (Verzoek van Koen Claes van');
+    await expect(reports.locator(`[data-record="${report}"]`)).toContainText('Verwerking beperkt (Verzoek van Koen Claes van');
     await expect.poll(async () => (await apiGet(request, 'an.peeters', `/api/reports/${report}`)).status).toBe(404);
 
     // The decision and the report for the requester.
     const pdfDownload = page.waitForEvent('download');
     await reportCard.getByRole('button', { name: 'Beslissing vastleggen en rapport maken (pdf)' }).click();
     const status = reportCard.getByRole('status');
-    await expect(status).toContainText(/Beslissing vastgelegd onder verzoek [0-9a-f-]{36}: 3 meegedeeld, 2 afgeschermd\./);
+    await expect(status).toContainText(/Beslissing vastgelegd onder verzoek [0-9a-f-]{36}: 4 meegedeeld, 2 afgeschermd\./);
     await screenshot(page, 'dpo-12-data-subject-decided');
     const pdfPath = (await (await pdfDownload).path())!;
     expect((await pdfDownload).suggestedFilename()).toMatch(/^inzage-[0-9a-f]{8}\.pdf$/);
+    // Kept beside the screenshots (a test artefact, not in git), to be looked at as the requester would.
+    copyFileSync(pdfPath, path.resolve(__dirname, '..', '..', '..', 'dist', 'console-e2e', 'screenshots', 'dpo-13-access-report.pdf'));
     const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     for (const expected of [
       'Politiezone Gent',
       'Antwoord op uw verzoek om inzage',
       'Aanvrager: Koen Claes',
-      'Gegevens die wij over u verwerken (3 dossiers)',
-      '+32 470 99 88 77',
+      'Gegevens die wij over u verwerken (4 dossiers)',
+      'contact: +32 470 99 88 77',
+      'Doel van de verwerking: Een strafonderzoek',
+      'U komt erin voor als: melder, slachtoffer',
+      'De verwerking van deze gegevens is beperkt sinds',
+      'Ines Dubois, functionaris voor gegevensbescherming',
       'Fietsdiefstallen Korenmarkt',
       'Bruine portefeuille',
       'Controleorgaan op de politionele informatie (COC)',

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { DecidedRequest, HeldRecord } from '../api/data-subjects.api';
+import { fieldLabel, purposeOf, rolesOf } from './data-subject-words';
 import { brusselsSeconds } from './coc-words';
 import { pdfWriter } from './pdf-layout';
 
@@ -47,17 +48,34 @@ export async function accessReportPdf(records: HeldRecord[], meta: AccessReportM
         { text: `${service(rec.service)} — ${rec.title}`, font: bold, size: 10, gapBefore: 8 },
         ...(rec.reference ? [{ text: t('dpo.accessReport.reference', { ref: rec.reference }), font: regular, size: 9, indent: 12 }] : []),
         { text: t('dpo.accessReport.recordedAt', { at: brusselsSeconds(rec.recordedAt) }), font: regular, size: 9, indent: 12 },
-        { text: t('dpo.accessReport.roles', { roles: rec.roles.join(', ') }), font: regular, size: 9, indent: 12 },
-        ...rec.held.map((h) => ({ text: `${h.field}: ${h.value}`, font: regular, size: 9, indent: 24 })),
-        { text: t('dpo.accessReport.purpose', { purpose: rec.purpose }), font: regular, size: 9, indent: 12, color: grey },
+        { text: t('dpo.accessReport.roles', { roles: rolesOf(t, rec) }), font: regular, size: 9, indent: 12 },
+        ...rec.held.map((h) => ({ text: `${fieldLabel(t, h.field)}: ${h.value}`, font: regular, size: 9, indent: 24 })),
+        { text: t('dpo.accessReport.purpose', { purpose: purposeOf(t, rec) }), font: regular, size: 9, indent: 12, color: grey },
         ...(rec.erased ? [{ text: rec.erased, font: bold, size: 9, indent: 12 }] : []),
+        ...(rec.processingRestricted
+          ? [
+              {
+                text: t('dpo.accessReport.restricted', { at: brusselsSeconds(rec.processingRestricted.at) }),
+                font: bold,
+                size: 9,
+                indent: 12,
+              },
+            ]
+          : []),
       ],
       { together: true },
     );
   }
 
-  heading(t('dpo.accessReport.rights'));
-  para(t('dpo.accessReport.rightsText'));
+  // The rights and the signature together, on one page: the same words in every report, whatever was withheld.
+  draw(
+    [
+      { text: t('dpo.accessReport.rights'), font: bold, size: 12, gapBefore: 10 },
+      { text: t('dpo.accessReport.rightsText'), font: regular, size: 10 },
+      { text: t('dpo.accessReport.signed', { name: meta.generatedBy.name }), font: regular, size: 10, gapBefore: 10 },
+    ],
+    { together: true },
+  );
   return pdf.finish(
     t('dpo.accessReport.generated', {
       name: meta.generatedBy.name,

@@ -16,7 +16,6 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '@/components/date-time';
@@ -26,6 +25,7 @@ import { RequireRoles } from '@/components/require-roles';
 import { useUser } from '@/lib/auth';
 import { dayjs, ZONE } from '@/lib/i18n/dates';
 import { DATA_SUBJECT_ROLES, LogService } from '../access';
+import { fieldLabel, purposeOf, reasonOf, rolesOf } from '../export/data-subject-words';
 import { findDataSubject, HeldRecord, recordDecision, restrictReport, SubjectFindings, SubjectQuery } from '../api/data-subjects.api';
 
 interface Draft {
@@ -34,11 +34,6 @@ interface Draft {
   staffId: string;
   receivedOn: string;
   identityCheck: string;
-}
-
-/** The ground of the disclosure in the reader's language (the service's words where the catalogue has none). */
-function reasonOf(t: TFunction, r: HeldRecord): string {
-  return t(`dpo.subjects.reasons.${r.disclosure.code}` as never, { defaultValue: r.disclosure.reason });
 }
 
 function download(name: string, body: BlobPart): void {
@@ -154,7 +149,7 @@ function RestrictDialog({
           <Button variant="subtle" onClick={onClose}>
             {t('dpo.subjects.cancel')}
           </Button>
-          <Button color="red" disabled={reason.trim().length < 3} loading={restricting.isPending} onClick={() => restricting.mutate()}>
+          <Button color="red.9" disabled={reason.trim().length < 3} loading={restricting.isPending} onClick={() => restricting.mutate()}>
             {t('dpo.subjects.restrictConfirm')}
           </Button>
         </Group>
@@ -208,14 +203,14 @@ function RecordsTable({
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{r.roles.join(', ')}</Text>
+                    <Text size="sm">{rolesOf(t, r)}</Text>
                   </Table.Td>
                   <Table.Td>
                     <List size="xs" spacing={2}>
                       {r.held.map((h, i) => (
                         <List.Item key={i}>
                           <Text span size="xs" fw={600}>
-                            {h.field}:
+                            {fieldLabel(t, h.field)}:
                           </Text>{' '}
                           <Text span size="xs">
                             {h.value}
@@ -224,17 +219,17 @@ function RecordsTable({
                       ))}
                     </List>
                     <Text size="xs" c="dimmed" mt={4}>
-                      {t('dpo.subjects.purpose', { purpose: r.purpose })}
+                      {t('dpo.subjects.purpose', { purpose: purposeOf(t, r) })}
                     </Text>
                   </Table.Td>
                   <Table.Td>
                     <Stack gap={4} align="flex-start">
                       {r.disclosure.disclose ? (
-                        <Badge color="green" variant="light">
+                        <Badge tt="none" color="teal.9" variant="filled">
                           {t('dpo.subjects.disclosed')}
                         </Badge>
                       ) : (
-                        <Badge color="red" variant="light">
+                        <Badge tt="none" color="red.9" variant="filled">
                           {t('dpo.subjects.withheld')}
                         </Badge>
                       )}
@@ -243,12 +238,12 @@ function RecordsTable({
                         {r.disclosure.legalBasis}
                       </Text>
                       {r.processingRestricted ? (
-                        <Badge color="orange" variant="light">
+                        <Text size="xs" fw={700} c="red.9">
                           {t('dpo.subjects.restricted', { decision: r.processingRestricted.decision })}
-                        </Badge>
+                        </Text>
                       ) : (
                         r.type === 'report' && (
-                          <Button size="compact-xs" variant="light" color="orange" onClick={() => onRestrict(r)}>
+                          <Button size="compact-xs" variant="outline" color="red.9" onClick={() => onRestrict(r)}>
                             {t('dpo.subjects.restrict')}
                           </Button>
                         )
@@ -314,7 +309,7 @@ function ReportCard({ findings, draft, restricted }: { findings: SubjectFindings
         ))}
       </List>
       {withheld.length > 0 && (
-        <Alert color="red" variant="light" title={t('dpo.subjects.willWithhold', { count: withheld.length })}>
+        <Alert color="red.9" variant="outline" title={t('dpo.subjects.willWithhold', { count: withheld.length })}>
           <Text size="sm">{t('dpo.subjects.withholdWhy')}</Text>
           <List size="sm" aria-label={t('dpo.subjects.withheldList')}>
             {withheld.map((r) => (
