@@ -191,14 +191,21 @@ export const ACCESS_LEXEME = {
   team: (type: string, team: string) => `§t:${type}:${team}`,
 };
 
+/**
+ * The compartment of a record whose processing the DPO restricted (ADR 0056): only its roles open it, no
+ * assignment does (`@police/security` re-exports it with the access rule).
+ */
+export const PROCESSING_RESTRICTED = 'dpo:restricted-processing';
+
 /** The access lexemes of an entry (`text[]`), over the columns of `row` (`NEW` in the trigger); see {@link ACCESS_LEXEME}. */
 export function accessLexemesSql(row: string): string {
+  const assignable = ` AND ${row}."accessCompartment" IS DISTINCT FROM '${PROCESSING_RESTRICTED}'`;
   const each = (prefix: string, column: string, extra = '') =>
     `ARRAY(SELECT '${prefix}' || x FROM unnest(${row}."${column}") x WHERE x <> ''${extra})`;
   return [
-    each('§a:', 'accessAssignees'),
-    each('§d:', 'accessDesignated'),
-    each('§at:', 'accessAssignedTeams'),
+    each('§a:', 'accessAssignees', assignable),
+    each('§d:', 'accessDesignated', assignable),
+    each('§at:', 'accessAssignedTeams', assignable),
     `CASE WHEN ${row}."accessCompartment" <> '' THEN ARRAY['§c:' || ${row}."accessCompartment"] ELSE '{}'::text[] END`,
     `CASE WHEN ${row}."accessCompartment" IS NULL AND NOT ${row}."accessRestricted" AND ${row}."accessType" <> '' THEN ARRAY['§o:' || ${row}."accessType"] ELSE '{}'::text[] END`,
     `ARRAY(SELECT '§t:' || ${row}."accessType" || ':' || x FROM unnest(${row}."accessTeams") x WHERE x <> '' AND ${row}."accessCompartment" IS NULL)`,

@@ -144,6 +144,19 @@ export class AccessControl {
     await this.recordGranted(req, uniform ? { ...data, basis: uniform } : data);
   }
 
+  /**
+   * Logs the DPO's look-up of a data subject (ADR 0056): the records of one type the answer shows, whatever
+   * their compartment or restriction, since the DPO must see everything held about the person. Only for the
+   * DPO; a route that calls it is `@Allow('dpo')`.
+   */
+  async recordDataSubjectLookup(req: Request, type: ResourceType, resources: ProtectedResource[]): Promise<void> {
+    const principal = this.principal(req);
+    if (!principal.roles.includes('dpo')) throw new Error('recordDataSubjectLookup: only the DPO looks up a data subject');
+    const reason = `data-subject request: ${resources.length} record(s) that mention the person`;
+    const data = this.consultation(req, principal, type, resources, undefined, 'list', { granted: true, basis: 'role', reason });
+    await this.recordGranted(req, data);
+  }
+
   private principal(req: Request): Principal {
     const principal = principalOf(req);
     if (!principal) throw unauthenticated('This endpoint reads protected records: it needs a bearer token.');

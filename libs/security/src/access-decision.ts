@@ -1,4 +1,4 @@
-import { CompartmentRoles, ResourcePolicies, ResourceType } from './access-policy';
+import { CompartmentRoles, PROCESSING_RESTRICTED, ResourcePolicies, ResourceType } from './access-policy';
 import { Justification } from './justification';
 import { Principal, Role } from './principal';
 
@@ -44,10 +44,12 @@ const some = (roles: Role[], allowed: readonly Role[] | undefined): Role | undef
 /**
  * The access rule, as a pure function (default deny):
  * 1. someone the record concerns never sees it (hidden), whatever role, assignment or justification;
- * 2. an assignee or designated person may (assignment);
- * 3. a compartment opens to its roles only, and is hidden from everyone else;
- * 4. by function (role) unless the record is restricted, then by team (team);
- * 5. else a read with a valid justification by an eligible role is a break-glass read; without one,
+ * 2. a record whose processing the DPO restricted opens to the roles of its compartment (the DPO) only,
+ *    assignees included: it is hidden from everyone else;
+ * 3. an assignee or designated person may (assignment);
+ * 4. a compartment opens to its roles only, and is hidden from everyone else;
+ * 5. by function (role) unless the record is restricted, then by team (team);
+ * 6. else a read with a valid justification by an eligible role is a break-glass read; without one,
  *    the answer says a justification is required. Writes never break the glass.
  *
  * A restricted record (Zeden, COPPRA, informants) does not exist for anyone who could never open it: a
@@ -66,6 +68,11 @@ export function decideAccess(
 ): AccessDecision {
   if (resource.concernedStaffIds?.includes(principal.staffId)) {
     return { granted: false, refusal: 'hidden', reason: 'the record concerns the reader' };
+  }
+  if (resource.compartment === PROCESSING_RESTRICTED) {
+    const role = some(principal.roles, compartments[PROCESSING_RESTRICTED]);
+    if (role) return { granted: true, basis: 'role', reason: `${role}: processing restricted` };
+    return { granted: false, refusal: 'hidden', reason: 'processing restricted by the DPO' };
   }
   if (resource.assignees?.includes(principal.staffId))
     return { granted: true, basis: 'assignment', reason: `assigned to ${resource.type} ${resource.id}` };

@@ -1,5 +1,5 @@
 import { AccessDecision, decideAccess, ProtectedResource } from './access-decision';
-import { DEFAULT_COMPARTMENTS, DEFAULT_RESOURCE_POLICIES } from './access-policy';
+import { DEFAULT_COMPARTMENTS, DEFAULT_RESOURCE_POLICIES, PROCESSING_RESTRICTED } from './access-policy';
 import { DEV_USERS } from './dev-users';
 import { Principal } from './principal';
 
@@ -94,6 +94,18 @@ describe('decideAccess: default deny, assignment, team, role, compartment, break
     expect(decide('marc.goossens', restrictedItem, 'write')).toBe('refused:hidden');
     expect(decide('lotte.willems', { ...restrictedItem, assignees: [] }, 'write')).toBe('granted:team');
     expect(decide('filip.vermeulen', zeden, 'write', true)).toBe('refused:forbidden');
+  });
+
+  it('hides a record whose processing the DPO restricted from everyone but the DPO: assignees, team, role and the chief alike', () => {
+    const restricted: ProtectedResource = { ...burglary, compartment: PROCESSING_RESTRICTED };
+    expect(decide('pieter.janssens', burglary)).toBe('granted:assignment');
+    expect(decide('pieter.janssens', restricted)).toBe('refused:hidden');
+    expect(decide('pieter.janssens', restricted, 'write')).toBe('refused:hidden');
+    expect(decide('els.jacobs', restricted, 'read', true)).toBe('refused:hidden');
+    expect(decide('an.peeters', { ...report, compartment: PROCESSING_RESTRICTED })).toBe('refused:hidden');
+    expect(decide('filip.vermeulen', restricted, 'read', true)).toBe('refused:hidden');
+    expect(decide('ines.dubois', restricted)).toBe('granted:role');
+    expect(decide('ines.dubois', burglary, 'read', true)).toBe('refused:forbidden');
   });
 
   it('never breaks the glass for a write', () => {

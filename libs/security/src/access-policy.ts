@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ACCESS_POLICY, CONSULTS, PublicPolicy } from '@police/platform';
+import { ACCESS_POLICY, CONSULTS, PROCESSING_RESTRICTED as PLATFORM_PROCESSING_RESTRICTED, PublicPolicy } from '@police/platform';
 import { Role, ROLES } from './principal';
 
 export { ACCESS_POLICY, CONSULTS, Public } from '@police/platform';
@@ -29,6 +29,7 @@ export const RESOURCE_TYPES = [
   'integrity_investigation',
   'disciplinary_case',
   'consultation_log',
+  'data_subject_request',
 ] as const;
 /** One of {@link RESOURCE_TYPES}. */
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
@@ -102,6 +103,12 @@ export type ResourcePolicies = Record<ResourceType, ResourcePolicy>;
 /** The compartment of the pointers reports keeps of conduct complaints handed on to integrity. */
 export const CONDUCT_COMPLAINT_POINTERS = 'reports:conduct-complaints';
 
+/**
+ * The compartment of a record whose processing the DPO restricted (LED art. 16 §3; ADR 0056): it answers
+ * like a sealed record, 404 to everyone but the DPO, whatever their role, team or assignment.
+ */
+export const PROCESSING_RESTRICTED = PLATFORM_PROCESSING_RESTRICTED;
+
 /** Roles that may open a compartment's records; anyone else is told they do not exist (404). */
 export type CompartmentRoles = Record<string, Role[]>;
 
@@ -129,6 +136,8 @@ export const DEFAULT_RESOURCE_POLICIES: ResourcePolicies = {
   integrity_investigation: SEALED,
   disciplinary_case: SEALED,
   consultation_log: { role: ['dpo', 'integrity_investigator'], team: [], breakGlass: [] },
+  /** The DPO's register of data-subject requests: sealed in the DPO's compartment. */
+  data_subject_request: SEALED,
 };
 
 /**
@@ -147,4 +156,6 @@ export const DEFAULT_COMPARTMENTS: CompartmentRoles = {
    * so the compartment, not the list of the concerned, keeps it from the officers it is about.
    */
   [CONDUCT_COMPLAINT_POINTERS]: ['front_desk'],
+  /** Restricted by the DPO: no assignment opens it either (see `decideAccess`). */
+  [PROCESSING_RESTRICTED]: ['dpo'],
 };

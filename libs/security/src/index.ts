@@ -8,6 +8,7 @@ export * from './consultation-lanes';
 export * from './consultation-log';
 export * from './consultation.query';
 export * from './consultation.read-model';
+export * from './data-subjects';
 export * from './dev-issuer';
 export * from './dev-users';
 export * from './justification';

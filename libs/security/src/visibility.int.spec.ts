@@ -32,6 +32,7 @@ function* rows(): Generator<AccessRow> {
                 'integrity:BIT',
                 'integrity:Tucht',
                 'integrity:DPO',
+                'dpo:restricted-processing',
                 'integrity:unknown',
               ])
                 for (const concerned of [[], [PIETER], [HILDE, '5415-0001']])
@@ -116,7 +117,7 @@ describe('visibilityPredicate: canSee, in SQL', () => {
   });
 
   it(`covers ${all.length} combinations of attributes`, () => {
-    expect(all.length).toBe(6 * 6 * 3 * 2 * 2 * 2 * 6 * 3);
+    expect(all.length).toBe(6 * 6 * 3 * 2 * 2 * 2 * 7 * 3);
   });
 
   it.each(readers.map((r) => [`${r.username} (${r.roles.join(', ') || 'no role'}; ${r.teams.join(', ') || 'no team'})`, r] as const))(

@@ -1,6 +1,6 @@
 import { ACCESS_LEXEME } from '@police/platform';
 import { ProtectedResource } from './access-decision';
-import { CompartmentRoles, ResourcePolicies, ResourceType } from './access-policy';
+import { CompartmentRoles, PROCESSING_RESTRICTED, ResourcePolicies, ResourceType } from './access-policy';
 import { Principal, Role } from './principal';
 
 /**
@@ -72,10 +72,14 @@ export function visibilityPredicate(
     return grants.length === 0 ? undefined : `(${c.type} = ${param(type)} AND (${grants.join(' OR ')}))`;
   });
   const functional = byType.filter((x): x is string => x !== undefined);
-  const granted = [
+  const assigned = [
     `${c.assignees} @> ${me}::text[]`,
     `${c.designated} @> ${me}::text[]`,
     ...(principal.teams.length > 0 ? [`${c.assignedTeams} && ${teams()}::text[]`] : []),
+  ];
+  // A record whose processing the DPO restricted opens to its compartment's roles only, not by assignment.
+  const granted = [
+    `(${c.compartment} IS DISTINCT FROM ${param(PROCESSING_RESTRICTED)} AND (${assigned.join(' OR ')}))`,
     ...(open.length > 0 ? [`${c.compartment} = ANY(${param(open)}::text[])`] : []),
     ...(functional.length > 0 ? [`(${c.compartment} IS NULL AND (${functional.join(' OR ')}))`] : []),
   ];

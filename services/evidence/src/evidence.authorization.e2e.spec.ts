@@ -195,6 +195,17 @@ function onFreshFoundObject(subpath: string, body: unknown): Row['request'] {
 const MATRIX: Row[] = [
   {
     method: 'GET',
+    route: '/api/evidence/data-subjects',
+    request: () => ({ path: '/api/evidence/data-subjects?partyIds=party-9034' }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, R, R, 200, R],
+    ok: (a, _p, _c, kit) =>
+      expect(a.json.records).toEqual([
+        expect.objectContaining({ type: 'loss_declaration', id: kit.fx.loss, roles: ['declarant'], subjectRefs: ['party-9034'] }),
+      ]),
+  },
+  {
+    method: 'GET',
     route: '/api/evidence/live',
     // A stream of the changes each reader may see: its first frame is the answer here.
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief

@@ -1,3 +1,4 @@
+import { EvidenceDataSubjectsController } from './queries/data-subjects/data-subjects.http';
 import { DynamicModule, Module } from '@nestjs/common';
 import {
   DB_POOL,
@@ -48,6 +49,7 @@ export class EvidenceModule {
         healthController('evidence'),
         opsController('evidence'),
         EvidenceLiveController,
+        EvidenceDataSubjectsController,
         ItemCommandsController,
         ItemQueriesController,
         FoundObjectCommandsController,

@@ -28,6 +28,14 @@ export function oversightBody(value: string): OversightBody {
 /** Bureau Tucht's compartment: order measures, threat files and disciplinary files live here (R-INT-13). */
 export const TUCHT_COMPARTMENT = 'integrity:Tucht';
 
+/** The DPO's compartment, where the register of data-subject requests lives (ADR 0056). */
+export const DPO_COMPARTMENT = 'integrity:DPO';
+
+/** A data-subject request as a protected record: sealed in the DPO's compartment. */
+export function dataSubjectRequestResource(requestId: string): ProtectedResource {
+  return { type: 'data_subject_request', id: requestId, compartment: DPO_COMPARTMENT };
+}
+
 /** A complaint as a protected record: sealed in its compartment, hidden from the staff it concerns, open to its investigators. */
 export function complaintResource(
   row: Pick<ComplaintRow, 'id' | 'registerNumber' | 'compartment' | 'staffConcerned' | 'investigators'>,
@@ -119,6 +127,10 @@ export class IntegrityAccess {
       'integrity_complaint',
       rows.map((r) => this.resource(r)),
     );
+  }
+
+  get accessControl(): AccessControl {
+    return this.access;
   }
 
   get eventSourcing(): ServiceEventSourcing {

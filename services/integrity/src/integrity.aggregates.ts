@@ -3,7 +3,20 @@ import { ComplaintCommand, decideComplaint } from './domain/complaint.decide';
 import { ComplaintEvent } from './domain/complaint.events';
 import { ComplaintState, evolveComplaint, initialComplaintState } from './domain/complaint.state';
 import { Actor } from './domain/integrity.decide';
-import { integrityComplaintStream, integrityOrderMeasureStream, integrityThreatFileStream } from './domain/integrity.stream';
+import {
+  integrityComplaintStream,
+  integrityDataSubjectRequestStream,
+  integrityOrderMeasureStream,
+  integrityThreatFileStream,
+} from './domain/integrity.stream';
+import {
+  DataSubjectRequestCommand,
+  DataSubjectRequestState,
+  decideDataSubjectRequest,
+  evolveDataSubjectRequest,
+  initialDataSubjectRequestState,
+} from './domain/data-subject-request.decide';
+import { DataSubjectRequestEvent } from './domain/data-subject-request.events';
 import {
   decideOrderMeasure,
   evolveOrderMeasure,
@@ -43,4 +56,12 @@ export const threatFileAggregate = aggregate<ThreatFileState, ThreatFileEvent, T
   initialState: initialThreatFileState,
   evolve: evolveThreatFile,
   decide: decideThreatFile,
+});
+
+/** A data-subject request in the DPO's register (ADR 0056). */
+export const dataSubjectRequestAggregate = aggregate<DataSubjectRequestState, DataSubjectRequestEvent, DataSubjectRequestCommand, Actor>({
+  stream: integrityDataSubjectRequestStream,
+  initialState: initialDataSubjectRequestState,
+  evolve: evolveDataSubjectRequest,
+  decide: decideDataSubjectRequest,
 });

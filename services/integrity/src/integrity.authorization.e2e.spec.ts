@@ -174,7 +174,78 @@ function fresh(build: (kit: Kit) => Promise<string>, subpath: string, body: unkn
 }
 
 //         anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+const DSR_BODY = {
+  kind: 'access',
+  subject: { name: 'J. Janssens', staffId: OTHER },
+  receivedOn: TODAY,
+  identityCheck: 'Identity card shown at the desk',
+};
+
 const MATRIX: Row[] = [
+  {
+    method: 'GET',
+    route: '/api/integrity/data-subjects',
+    request: () => ({ path: `/api/integrity/data-subjects?staffId=${OTHER}` }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, R, R, 200, R],
+    ok: (a, _p, _c, kit) => {
+      const records = a.json.records as { id: string; disclosure: { disclose: boolean } }[];
+      expect(records.map((r) => r.id)).toEqual(expect.arrayContaining([kit.fx.listed, kit.fx.measure, kit.fx.threatFile]));
+      // Files about the requester as a member of staff are never in their report.
+      expect(records.every((r) => !r.disclosure.disclose)).toBe(true);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/data-subject-requests',
+    request: () => ({ body: DSR_BODY }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, R, R, 201, R],
+    ok: (a) => expect(a.json).toMatchObject({ status: 'received', kind: 'access', recordedBy: '5415-0403', decision: null }),
+  },
+  {
+    method: 'GET',
+    route: '/api/integrity/data-subject-requests',
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, R, R, 200, R],
+    ok: (a, _p, _c, kit) => expect(a.json.requests.map((r: { requestId: string }) => r.requestId)).toContain(kit.fx.dsr),
+  },
+  {
+    method: 'GET',
+    route: '/api/integrity/data-subject-requests/:id',
+    request: (_p, kit) => ({ path: `/api/integrity/data-subject-requests/${kit.fx.dsr}`, ids: { id: kit.fx.dsr } }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, R, R, 200, R],
+    ok: (a, _p, _c, kit) => expect(a.json).toMatchObject({ requestId: kit.fx.dsr, subject: { staffId: OTHER } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/integrity/data-subject-requests/:id/decision',
+    request: async (p, kit) => {
+      const id = p === 'dpo' ? (await kit.must('dpo', 'POST', '/api/integrity/data-subject-requests', DSR_BODY)).requestId : kit.fx.dsr;
+      const body = {
+        disclosed: [],
+        withheld: [
+          {
+            service: 'integrity',
+            type: 'integrity_complaint',
+            id: kit.fx.listed,
+            reason: 'About the requester',
+            legalBasis: 'LED art. 15',
+          },
+        ],
+        restricted: [],
+      };
+      return { path: `/api/integrity/data-subject-requests/${id}/decision`, body, ids: { id } };
+    },
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, R, R, 200, R],
+    ok: (a, _p, _c, kit) =>
+      expect(a.json).toMatchObject({
+        status: 'decided',
+        decision: { decidedBy: '5415-0403', withheld: [expect.objectContaining({ id: kit.fx.listed })] },
+      }),
+  },
   {
     method: 'GET',
     route: '/api/integrity/live',
@@ -667,13 +738,14 @@ describe('integrity authorization matrix', () => {
     await projected(fx.forwarded, 3);
     fx.measure = await kit.measure();
     fx.threatFile = await kit.threatFile();
+    fx.dsr = (await must('dpo', 'POST', '/api/integrity/data-subject-requests', DSR_BODY)).requestId;
     await eventually(
       async () => {
         const { rows } = await t.pool.query<{ n: string }>(
-          'SELECT (SELECT count(*) FROM integrity.order_measures WHERE id = $1) + (SELECT count(*) FROM integrity.threat_files WHERE id = $2) AS n',
-          [fx.measure, fx.threatFile],
+          'SELECT (SELECT count(*) FROM integrity.order_measures WHERE id = $1) + (SELECT count(*) FROM integrity.threat_files WHERE id = $2) + (SELECT count(*) FROM integrity.data_subject_requests WHERE id = $3) AS n',
+          [fx.measure, fx.threatFile, fx.dsr],
         );
-        expect(Number(rows[0].n)).toBe(2);
+        expect(Number(rows[0].n)).toBe(3);
       },
       { intervalMs: 5 },
     );
@@ -694,6 +766,7 @@ describe('integrity authorization matrix', () => {
       'integrity-order-measures',
       'integrity-threat-files',
       'integrity-search',
+      'integrity-data-subject-requests',
     ]);
   });
 

@@ -1,3 +1,7 @@
+import { DataSubjectRequestQueriesController, IntegrityDataSubjectsController } from './queries/data-subjects/data-subjects.http';
+import { DataSubjectRequestCommandsController } from './commands/data-subjects/data-subject-requests.http';
+import { DataSubjectRequestRow } from './read-model/data-subjects/data-subject-request.read-model';
+import { dataSubjectRequestsProjection } from './read-model/data-subjects/data-subject-request.projection';
 import { DynamicModule, Module } from '@nestjs/common';
 import {
   DB_POOL,
@@ -50,6 +54,9 @@ export class IntegrityModule {
         opsController('integrity'),
         ComplaintSearchController,
         IntegrityLiveController,
+        IntegrityDataSubjectsController,
+        DataSubjectRequestQueriesController,
+        DataSubjectRequestCommandsController,
         ComplaintCommandsController,
         ComplaintQueriesController,
         EarlyWarningsController,
@@ -65,8 +72,14 @@ export class IntegrityModule {
         { provide: DB_POOL, useValue: runtime.pool },
         { provide: INTEGRITY_CONFIG, useValue: config },
         eventSourcingProvider(runtime, {
-          entities: [ComplaintRow, OrderMeasureRow, ThreatFileRow, ComplaintSearchEntry],
-          projections: [complaintsProjection, orderMeasuresProjection, threatFilesProjection, complaintSearchProjection],
+          entities: [ComplaintRow, OrderMeasureRow, ThreatFileRow, ComplaintSearchEntry, DataSubjectRequestRow],
+          projections: [
+            complaintsProjection,
+            orderMeasuresProjection,
+            threatFilesProjection,
+            complaintSearchProjection,
+            dataSubjectRequestsProjection,
+          ],
           consume: { from: ['reports'], handlers: (es) => integrityHandlers(es, config) },
           // Only the receipt of a complaint handed off by reports, so that reports destroys its copy (ADR 0053).
           toPublic: integrityToPublic,

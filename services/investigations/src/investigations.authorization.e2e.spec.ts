@@ -140,6 +140,18 @@ const LIST: Cell[] = [U, R, 200, 200, 200, 200, 200, R, R, R, R, R, 200];
 const MATRIX: Row[] = [
   {
     method: 'GET',
+    route: '/api/investigations/data-subjects',
+    request: () => ({ path: '/api/investigations/data-subjects?personId=person-matrix-1' }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, R, R, 200, R],
+    ok: (a, _p, _c, kit) => {
+      const records = a.json.records as { id: string; matchedOn: string[] }[];
+      expect(records.map((r) => r.id)).toContain(kit.fx.case);
+      expect(records.find((r) => r.id === kit.fx.case)?.matchedOn).toEqual(['personId']);
+    },
+  },
+  {
+    method: 'GET',
     route: '/api/investigations/live',
     // A stream of the changes each reader may see: its first frame is the answer here.
     //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief

@@ -1,3 +1,4 @@
+import { InvestigationDataSubjectsController } from './queries/data-subjects/data-subjects.http';
 import { DynamicModule, Module } from '@nestjs/common';
 import {
   DB_POOL,
@@ -39,6 +40,7 @@ export class InvestigationsModule {
         opsController('investigations'),
         InvestigationSearchController,
         InvestigationsLiveController,
+        InvestigationDataSubjectsController,
         InvestigationQueriesController,
         InvestigationCommandsController,
       ],

@@ -4,6 +4,7 @@ import {
   AccessControl,
   CONDUCT_COMPLAINT_POINTERS,
   GrantedAccess,
+  PROCESSING_RESTRICTED,
   Principal,
   principalOf,
   ProtectedResource,
@@ -49,6 +50,8 @@ export function reportResource(config: ReportsConfig, row: ReportRow): Protected
     // A conduct complaint's pointer exists for the desk only: after integrity's receipt it no longer names the
     // staff it concerned, and must stay as hidden from them as before (404, not 403).
     ...(row.sealed ? { compartment: CONDUCT_COMPLAINT_POINTERS } : {}),
+    // Restricted by the DPO (ADR 0056): a sealed record for everyone else, its assignees too.
+    ...(row.processingRestricted ? { compartment: PROCESSING_RESTRICTED } : {}),
   };
 }
 

@@ -138,7 +138,40 @@ function onFreshPv(state: 'draft' | 'submitted' | 'approved' | 'finalised', subp
   };
 }
 
+const RESTRICTION = { decision: 'DSR 2026/001', reason: 'The requester contests the accuracy of the statement' };
+
 const MATRIX: Row[] = [
+  {
+    method: 'GET',
+    route: '/api/reports/data-subjects',
+    request: () => ({ path: '/api/reports/data-subjects?name=a.%20peeters' }),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, R, R, 200, R],
+    ok: (a, _p, _c, kit) => {
+      const records = a.json.records as { id: string; roles: string[]; disclosure: { disclose: boolean } }[];
+      expect(records.find((r) => r.id === kit.fx.report)).toMatchObject({ roles: ['reporter', 'victim'], disclosure: { disclose: true } });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/:id/processing-restriction',
+    request: onFreshReport('processing-restriction', RESTRICTION),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, R, R, 200, R],
+    ok: (a) => expect(a.json.processingRestricted).toMatchObject({ by: '5415-0403', decision: 'DSR 2026/001' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/:id/processing-restriction/lift',
+    request: async (p, kit) => {
+      const { id } = await kit.report();
+      if (p === 'dpo') await kit.api('dpo', 'POST', `/api/reports/${id}/processing-restriction`, RESTRICTION);
+      return { path: `/api/reports/${id}/processing-restriction/lift`, body: RESTRICTION, ids: { id } };
+    },
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, R, R, 200, R],
+    ok: (a) => expect(a.json.processingRestricted).toBeNull(),
+  },
   {
     method: 'GET',
     route: '/api/reports/live',
@@ -594,5 +627,29 @@ describe('authorization matrix of the reports service: every route × every pers
     expect(concerned.status).toBe(404);
     const missing = await api('det_diefstal', 'GET', `/api/reports/${randomUUID()}`);
     expect({ ...concerned.json, instance: undefined }).toEqual({ ...missing.json, instance: undefined });
+  });
+
+  it('answers a report whose processing the DPO restricted, for every persona, exactly as an id that does not exist (the chief with a justification too)', async () => {
+    const { id } = await kit.report();
+    for (const p of ['front_desk', 'det_diefstal', 'team_lead', 'chief'] as const)
+      expect((await api(p, 'GET', `/api/reports/${id}`, undefined, { 'X-Justification': JUSTIFICATION })).status).toBe(200);
+    await must('dpo', 'POST', `/api/reports/${id}/processing-restriction`, RESTRICTION);
+    await eventually(async () => expect((await api('front_desk', 'GET', `/api/reports/${id}`)).status).toBe(404), { intervalMs: 5 });
+    for (const p of COLUMNS) {
+      const headers = { 'X-Justification': JUSTIFICATION };
+      const hidden = await api(p, 'GET', `/api/reports/${id}`, undefined, headers);
+      const missing = await api(p, 'GET', `/api/reports/${randomUUID()}`, undefined, headers);
+      expect([p, hidden.status, { ...hidden.json, instance: undefined }]).toEqual([
+        p,
+        missing.status,
+        { ...missing.json, instance: undefined },
+      ]);
+      const write = await api(p, 'POST', `/api/reports/${id}/external-referral`, { organisation: 'CAW', reason: 'Nazorg' });
+      const writeMissing = await api(p, 'POST', `/api/reports/${randomUUID()}/external-referral`, {
+        organisation: 'CAW',
+        reason: 'Nazorg',
+      });
+      expect([p, write.status]).toEqual([p, writeMissing.status]);
+    }
   });
 });

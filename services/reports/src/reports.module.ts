@@ -28,6 +28,8 @@ import { reportStatisticsProjection } from './read-model/statistics/report-stati
 import { reportSearchProjection, ReportSearchEntry } from './read-model/search/report-search.projection';
 import { ReportSearchController } from './queries/search/search.http';
 import { ReportsLiveController, reportsLiveSources } from './queries/live/live.http';
+import { ReportDataSubjectsController } from './queries/data-subjects/data-subjects.http';
+import { ProcessingRestrictionController } from './commands/data-subjects/processing-restriction.http';
 import { ReportStatisticsRow } from './read-model/statistics/report-statistics.read-model';
 
 export const REPORTS_DESCRIPTION = "Citizens' reports from every intake channel, and the PV through quality control.";
@@ -48,10 +50,12 @@ export class ReportsModule {
         opsController('reports'),
         ReportSearchController,
         ReportsLiveController,
+        ReportDataSubjectsController,
         PvQueriesController,
         ReportQueriesController,
         ReportCommandsController,
         PvCommandsController,
+        ProcessingRestrictionController,
       ],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },

@@ -4,7 +4,7 @@ import { DECISION_ROLES, HANDOVER_ROLES, INVENTORY_ROLES, OVERDUE_ROLES, STORAGE
 import { POPP_ROLES } from '@/features/found-objects';
 import { DASHBOARD_ROLES } from '@/features/dashboard';
 import { OPS_ROLES } from '@/features/ops';
-import { CONSULTATION_LOG_ROLES } from '@/features/dpo';
+import { CONSULTATION_LOG_ROLES, DATA_SUBJECT_ROLES } from '@/features/dpo';
 import { RETENTION_ROLES } from '@/features/retention';
 import { GAK_CAPABLE_ROLES, GAK_TEAMS } from '@/features/pvs';
 import { COMPLAINT_DESK_ROLES, OVERSIGHT_ROLES, TUCHT_ROLES } from '@/features/integrity';
@@ -92,6 +92,7 @@ export const SECTIONS: NavSection[] = [
       { to: '/dashboard', label: 'nav.items.dashboard', roles: DASHBOARD_ROLES },
       { to: '/dpo/consultations', label: 'nav.items.consultationLog', roles: CONSULTATION_LOG_ROLES },
       { to: '/retention', label: 'nav.items.retention', roles: RETENTION_ROLES },
+      { to: '/dpo/data-subjects', label: 'nav.items.dataSubjects', roles: DATA_SUBJECT_ROLES },
       { to: '/reports', label: 'nav.items.reports', roles: ['chief'] },
       { to: '/reports/statistics', label: 'nav.items.reportsStatistics', roles: ['chief'] },
     ],

@@ -64,6 +64,7 @@ export const router = createBrowserRouter([
       { path: 'search', lazy: () => import('@/features/search/routes/search') },
       { path: 'dpo/consultations', lazy: feature('dpo', () => import('@/features/dpo/routes/consultation-log')) },
       { path: 'retention', lazy: feature('retention', () => import('@/features/retention/routes/reviews')) },
+      { path: 'dpo/data-subjects', lazy: feature('dpo', () => import('@/features/dpo/routes/data-subjects')) },
       { path: 'dashboard', lazy: feature('dashboard', () => import('@/features/dashboard/routes/zone-dashboard')) },
       { path: 'auth/callback', element: null },
       { path: '*', element: <NotFoundScreen /> },

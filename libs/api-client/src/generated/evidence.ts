@@ -222,6 +222,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/evidence/data-subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For the DPO: the loss declarations and found objects that refer to a person (by reports' party ids), what they hold and whether they may be disclosed */
+        get: operations["EvidenceDataSubjectsController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/evidence/items": {
         parameters: {
             query?: never;
@@ -1126,6 +1143,58 @@ export interface components {
             /** @description Absent for the first link, which registration creates. */
             handoverId?: string;
         };
+        /** @description Whether the record goes into the requester's report, and on what ground. */
+        DataSubjectDisclosure: {
+            disclose: boolean;
+            /** @description The ground as a code, for screens in the reader's language. */
+            code: components["schemas"]["DisclosureCode"];
+            /** @description Why, in words the DPO can repeat. */
+            reason: string;
+            /** @description LED art. 14 (disclosed) or the ground of the restriction of access (withheld: art. 15, and 17 for indirect access). */
+            legalBasis: string;
+        };
+        /**
+         * @description How a record was found to be about the person.
+         * @enum {string}
+         */
+        DataSubjectMatch: "name" | "personId" | "partyId" | "staffId";
+        /** @description One record that mentions the person, as the DPO sees it. */
+        DataSubjectRecord: {
+            service: components["schemas"]["DataSubjectService"];
+            type: components["schemas"]["ResourceType"];
+            id: string;
+            /** @description What the record is, in a few words ("Report: theft, received 2026-12-01"). */
+            title: string;
+            /** @description Its case reference (PV number, notitienummer), when it has one. */
+            reference: string | null;
+            recordedAt: string;
+            /** @description How the person appears in it (reporter, victim, suspect, complainant, staff concerned, owner, …). */
+            roles: string[];
+            matchedOn: components["schemas"]["DataSubjectMatch"][];
+            /** @description What is held about the person: each field as it is stored (the marker where it was erased). */
+            held: {
+                field: string;
+                value: string;
+            }[];
+            /** @description Why the record is processed. */
+            purpose: string;
+            /** @description Ids other services know the person by (a report's party ids: evidence refers to them). */
+            subjectRefs: string[];
+            disclosure: components["schemas"]["DataSubjectDisclosure"];
+            /** @description Set while the DPO restricts its processing (ADR 0056). */
+            processingRestricted: {
+                at: string;
+                by: string;
+                decision: string;
+            } | null;
+            /** @description `erased on <date> under <decision>` where the data was destroyed. */
+            erased: string | null;
+        };
+        /**
+         * @description The four services that hold personal data.
+         * @enum {string}
+         */
+        DataSubjectService: "reports" | "investigations" | "evidence" | "integrity";
         /** @description The first problem of a day: an entry whose content or link does not match, or one a day head recorded that is gone or rewritten. */
         DayBreak: {
             /** @description The lane (or the day-head chain) it is in. */
@@ -1151,6 +1220,11 @@ export interface components {
             /** @example Testbericht van de leverancier; geen echte melding */
             reason: string;
         };
+        /**
+         * @description Why a record is disclosed to the requester or withheld from them.
+         * @enum {string}
+         */
+        DisclosureCode: "named_in_statement" | "suspect_under_investigation" | "linked_to_case" | "restricted_investigation" | "open_case_suspect" | "declarant" | "owner" | "complainant" | "sealed_about_requester";
         /** @enum {string} */
         DiscrepancyKind: "missing" | "unexpected";
         DisposalDecision: {
@@ -1645,6 +1719,11 @@ export interface components {
             itemId: string;
             resolution: string;
         };
+        /**
+         * @description One of  {@link  RESOURCE_TYPES } .
+         * @enum {string}
+         */
+        ResourceType: "report" | "investigation" | "evidence_item" | "found_object" | "loss_declaration" | "person" | "integrity_complaint" | "integrity_investigation" | "disciplinary_case" | "consultation_log" | "data_subject_request";
         /**
          * @description Retention schedules (issue 20, point 2; ADR 0055): how long each class of police data is kept, and for which purpose, in this one place. Every value here is *to be confirmed by a lawyer*: they are the product's working assumptions, not legal advice. A zone changes the periods with `RETENTION_SCHEDULES_JSON`; which classes are executed is a fact of the code (`executedBy`), not configuration.
          * @enum {string}
@@ -2908,6 +2987,118 @@ export interface operations {
                     "X-Correlation-Id"?: string;
                     /** @description Seconds to wait. */
                     "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EvidenceDataSubjectsController_find: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Full name as recorded (case and spacing ignored)
+                 * @example Jan Peeters
+                 */
+                name?: string;
+                /** @description Person reference of the person index (e.g. the national register number) */
+                personId?: string;
+                /** @description Party ids of the person in reports' records, comma-separated (up to 50) */
+                partyIds?: string;
+                /** @description Staff id, when the person is a member of staff */
+                staffId?: string;
+            };
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+                /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
+                "X-Justification"?: string;
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
+                "X-Justification-Case"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        service: components["schemas"]["DataSubjectService"];
+                        records: components["schemas"]["DataSubjectRecord"][];
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule of the domain refuses it (`code` names the rule). */
+            422: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds `Retry-After` says. */
+            429: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not available now (the database, or the consultation log a read must be recorded in). */
+            503: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {

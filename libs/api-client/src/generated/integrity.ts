@@ -239,6 +239,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/integrity/data-subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For the DPO: the complaints a person made, and the complaints and Tucht files about a member of staff; what they hold and whether they may be disclosed */
+        get: operations["IntegrityDataSubjectsController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrity/data-subject-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The DPO's register of data-subject requests, newest first (up to 200) */
+        get: operations["DataSubjectRequestQueriesController_list"];
+        put?: never;
+        /** Record a data-subject request (access, restriction, erasure): who asked, when, how their identity was checked */
+        post: operations["DataSubjectRequestCommandsController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrity/data-subject-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One data-subject request with the decision on it */
+        get: operations["DataSubjectRequestQueriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrity/data-subject-requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the DPO's decision on a request: the records disclosed, those withheld with their ground, those restricted */
+        post: operations["DataSubjectRequestCommandsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integrity/complaints": {
         parameters: {
             query?: never;
@@ -1112,6 +1181,94 @@ export interface components {
             referredOn: string;
             parketReference?: string;
         };
+        /** @description Who the request is about, as the DPO searched for them. */
+        DataSubject: {
+            name?: string;
+            personId?: string;
+            staffId?: string;
+        };
+        /** @description Whether the record goes into the requester's report, and on what ground. */
+        DataSubjectDisclosure: {
+            disclose: boolean;
+            /** @description The ground as a code, for screens in the reader's language. */
+            code: components["schemas"]["DisclosureCode"];
+            /** @description Why, in words the DPO can repeat. */
+            reason: string;
+            /** @description LED art. 14 (disclosed) or the ground of the restriction of access (withheld: art. 15, and 17 for indirect access). */
+            legalBasis: string;
+        };
+        /**
+         * @description How a record was found to be about the person.
+         * @enum {string}
+         */
+        DataSubjectMatch: "name" | "personId" | "partyId" | "staffId";
+        /** @description One record that mentions the person, as the DPO sees it. */
+        DataSubjectRecord: {
+            service: components["schemas"]["DataSubjectService"];
+            type: components["schemas"]["ResourceType"];
+            id: string;
+            /** @description What the record is, in a few words ("Report: theft, received 2026-12-01"). */
+            title: string;
+            /** @description Its case reference (PV number, notitienummer), when it has one. */
+            reference: string | null;
+            recordedAt: string;
+            /** @description How the person appears in it (reporter, victim, suspect, complainant, staff concerned, owner, …). */
+            roles: string[];
+            matchedOn: components["schemas"]["DataSubjectMatch"][];
+            /** @description What is held about the person: each field as it is stored (the marker where it was erased). */
+            held: {
+                field: string;
+                value: string;
+            }[];
+            /** @description Why the record is processed. */
+            purpose: string;
+            /** @description Ids other services know the person by (a report's party ids: evidence refers to them). */
+            subjectRefs: string[];
+            disclosure: components["schemas"]["DataSubjectDisclosure"];
+            /** @description Set while the DPO restricts its processing (ADR 0056). */
+            processingRestricted: {
+                at: string;
+                by: string;
+                decision: string;
+            } | null;
+            /** @description `erased on <date> under <decision>` where the data was destroyed. */
+            erased: string | null;
+        };
+        /** @enum {string} */
+        DataSubjectRequestKind: "access" | "restriction" | "erasure";
+        DataSubjectRequestSubject: {
+            /** @example Jan Peeters */
+            name?: string;
+            /** @description Person reference (e.g. the national register number) */
+            personId?: string;
+            /** @description Staff id, when the requester is a member of staff */
+            staffId?: string;
+        };
+        /** @description A data-subject request as the DPO's register shows it: who asked, when, and the decision with its grounds. */
+        DataSubjectRequestView: {
+            requestId: string;
+            kind: components["schemas"]["DataSubjectRequestKind"];
+            subject: components["schemas"]["DataSubject"];
+            receivedOn: string;
+            identityCheck: string;
+            recordedBy: string;
+            recordedAt: string;
+            /** @enum {string} */
+            status: "received" | "decided";
+            decision: {
+                disclosed: components["schemas"]["RecordRef"][];
+                withheld: components["schemas"]["WithheldRecord"][];
+                restricted: components["schemas"]["RecordRef"][];
+                note: string | null;
+                decidedBy: string;
+                decidedAt: string;
+            } | null;
+        };
+        /**
+         * @description The four services that hold personal data.
+         * @enum {string}
+         */
+        DataSubjectService: "reports" | "investigations" | "evidence" | "integrity";
         /** @description The first problem of a day: an entry whose content or link does not match, or one a day head recorded that is gone or rewritten. */
         DayBreak: {
             /** @description The lane (or the day-head chain) it is in. */
@@ -1147,6 +1304,12 @@ export interface components {
         };
         /** @enum {string} */
         DeadlineStep: "forwarding_comite_p" | "forwarding_aig" | "triage" | "investigation" | "disciplinary_limitation";
+        DecideDataSubjectRequestRequest: {
+            disclosed: components["schemas"]["RecordRefRequest"][];
+            withheld: components["schemas"]["WithheldRecordRequest"][];
+            restricted: components["schemas"]["RecordRefRequest"][];
+            note?: string;
+        };
         DiscardParkedMessageRequest: {
             /** @example Testbericht van de leverancier; geen echte melding */
             reason: string;
@@ -1173,6 +1336,11 @@ export interface components {
         DisciplinaryProcedureRequest: {
             staffId: string;
         };
+        /**
+         * @description Why a record is disclosed to the requester or withheld from them.
+         * @enum {string}
+         */
+        DisclosureCode: "named_in_statement" | "suspect_under_investigation" | "linked_to_case" | "restricted_investigation" | "open_case_suspect" | "declarant" | "owner" | "complainant" | "sealed_about_requester";
         EarlyWarningPolicy: {
             /** @description How many complaints within the window raise a signal. */
             threshold: number;
@@ -1604,6 +1772,19 @@ export interface components {
             /** @example APG */
             office?: string;
         };
+        ReceiveDataSubjectRequestRequest: {
+            /** @enum {string} */
+            kind: "access" | "restriction" | "erasure";
+            subject: components["schemas"]["DataSubjectRequestSubject"];
+            /**
+             * Format: date
+             * @description Calendar date the request arrived
+             * @example 2026-12-01
+             */
+            receivedOn: string;
+            /** @example Identity card checked at the desk */
+            identityCheck: string;
+        };
         RecordOrderMeasureRequest: {
             /**
              * @description The staff member the measure is toward
@@ -1643,6 +1824,19 @@ export interface components {
              */
             complaintId?: string;
         };
+        /** @description A record the DPO decided on: which service holds it, its type and id. */
+        RecordRef: {
+            service: string;
+            type: string;
+            id: string;
+        };
+        RecordRefRequest: {
+            /** @enum {string} */
+            service: "reports" | "investigations" | "evidence" | "integrity";
+            /** @example report */
+            type: string;
+            id: string;
+        };
         RelayOpsStatus: {
             name: string;
             topic: string;
@@ -1661,6 +1855,11 @@ export interface components {
             lagEvents: number;
             lagSeconds: number;
         };
+        /**
+         * @description One of  {@link  RESOURCE_TYPES } .
+         * @enum {string}
+         */
+        ResourceType: "report" | "investigation" | "evidence_item" | "found_object" | "loss_declaration" | "person" | "integrity_complaint" | "integrity_investigation" | "disciplinary_case" | "consultation_log" | "data_subject_request";
         SanctionRequest: {
             staffId: string;
             /**
@@ -1757,6 +1956,23 @@ export interface components {
          * @enum {string}
          */
         TriageRoute: "administrative" | "judicial" | "disciplinary" | "dpo";
+        /** @description A record left out of the requester's report, and why. */
+        WithheldRecord: {
+            service: string;
+            type: string;
+            id: string;
+            reason: string;
+            legalBasis: string;
+        };
+        WithheldRecordRequest: {
+            reason: string;
+            legalBasis: string;
+            /** @enum {string} */
+            service: "reports" | "investigations" | "evidence" | "integrity";
+            /** @example report */
+            type: string;
+            id: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -3025,6 +3241,640 @@ export interface operations {
                     "X-Correlation-Id"?: string;
                     /** @description Seconds to wait. */
                     "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IntegrityDataSubjectsController_find: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Full name as recorded (case and spacing ignored)
+                 * @example Jan Peeters
+                 */
+                name?: string;
+                /** @description Person reference of the person index (e.g. the national register number) */
+                personId?: string;
+                /** @description Party ids of the person in reports' records, comma-separated (up to 50) */
+                partyIds?: string;
+                /** @description Staff id, when the person is a member of staff */
+                staffId?: string;
+            };
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+                /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
+                "X-Justification"?: string;
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
+                "X-Justification-Case"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        service: components["schemas"]["DataSubjectService"];
+                        records: components["schemas"]["DataSubjectRecord"][];
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule of the domain refuses it (`code` names the rule). */
+            422: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds `Retry-After` says. */
+            429: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not available now (the database, or the consultation log a read must be recorded in). */
+            503: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DataSubjectRequestQueriesController_list: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+                /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
+                "X-Justification"?: string;
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
+                "X-Justification-Case"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requests: components["schemas"]["DataSubjectRequestView"][];
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds `Retry-After` says. */
+            429: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not available now (the database, or the consultation log a read must be recorded in). */
+            503: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DataSubjectRequestCommandsController_receive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+                /** @description Makes a retry safe: the same key on the same route with the same body answers the first result. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiveDataSubjectRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description A retry with the same Idempotency-Key: the first result. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description The version of the record, for `If-Match` (when the answer is one record). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        kind: components["schemas"]["DataSubjectRequestKind"];
+                        subject: components["schemas"]["DataSubject"];
+                        receivedOn: string;
+                        identityCheck: string;
+                        recordedBy: string;
+                        recordedAt: string;
+                        /** @enum {string} */
+                        status: "received" | "decided";
+                        decision: {
+                            disclosed: components["schemas"]["RecordRef"][];
+                            withheld: components["schemas"]["WithheldRecord"][];
+                            restricted: components["schemas"]["RecordRef"][];
+                            note: string | null;
+                            decidedBy: string;
+                            decidedAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Created. */
+            201: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description The version of the record, for `If-Match` (when the answer is one record). */
+                    ETag?: string;
+                    /** @description Where the new record is read. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        kind: components["schemas"]["DataSubjectRequestKind"];
+                        subject: components["schemas"]["DataSubject"];
+                        receivedOn: string;
+                        identityCheck: string;
+                        recordedBy: string;
+                        recordedAt: string;
+                        /** @enum {string} */
+                        status: "received" | "decided";
+                        decision: {
+                            disclosed: components["schemas"]["RecordRef"][];
+                            withheld: components["schemas"]["WithheldRecord"][];
+                            restricted: components["schemas"]["RecordRef"][];
+                            note: string | null;
+                            decidedBy: string;
+                            decidedAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one you may not know of (answered alike). */
+            404: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record is not in a state that allows this, or changed at the same moment. */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule of the domain refuses it (`code` names the rule). */
+            422: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DataSubjectRequestQueriesController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+                /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
+                "X-Justification"?: string;
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
+                "X-Justification-Case"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description The version of the record, for `If-Match` (when the answer is one record). */
+                    ETag?: string;
+                    /** @description Why you may read it: assignment, team, role or justification. */
+                    "X-Access-Basis"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        kind: components["schemas"]["DataSubjectRequestKind"];
+                        subject: components["schemas"]["DataSubject"];
+                        receivedOn: string;
+                        identityCheck: string;
+                        recordedBy: string;
+                        recordedAt: string;
+                        /** @enum {string} */
+                        status: "received" | "decided";
+                        decision: {
+                            disclosed: components["schemas"]["RecordRef"][];
+                            withheld: components["schemas"]["WithheldRecord"][];
+                            restricted: components["schemas"]["RecordRef"][];
+                            note: string | null;
+                            decidedBy: string;
+                            decidedAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one you may not know of (answered alike). */
+            404: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not available now (the database, or the consultation log a read must be recorded in). */
+            503: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DataSubjectRequestCommandsController_decide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+                /** @description Makes a retry safe: the same key on the same route with the same body answers the first result. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the record as you last read it (e.g. `"3"`): the write is refused with 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideDataSubjectRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description The version of the record, for `If-Match` (when the answer is one record). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        kind: components["schemas"]["DataSubjectRequestKind"];
+                        subject: components["schemas"]["DataSubject"];
+                        receivedOn: string;
+                        identityCheck: string;
+                        recordedBy: string;
+                        recordedAt: string;
+                        /** @enum {string} */
+                        status: "received" | "decided";
+                        decision: {
+                            disclosed: components["schemas"]["RecordRef"][];
+                            withheld: components["schemas"]["WithheldRecord"][];
+                            restricted: components["schemas"]["RecordRef"][];
+                            note: string | null;
+                            decidedBy: string;
+                            decidedAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one you may not know of (answered alike). */
+            404: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record is not in a state that allows this, or changed at the same moment. */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record changed since the `If-Match` you sent: read it again. */
+            412: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule of the domain refuses it (`code` names the rule). */
+            422: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {

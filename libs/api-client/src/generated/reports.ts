@@ -239,6 +239,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/data-subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For the DPO: every report that mentions a person (by name, party ids or staff id), what it holds and whether it may be disclosed to them */
+        get: operations["ReportDataSubjectsController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/pvs": {
         parameters: {
             query?: never;
@@ -581,6 +598,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/{id}/processing-restriction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restrict the report's processing under a decision of the DPO: it answers as a sealed record, 404 to everyone else */
+        post: operations["ProcessingRestrictionController_restrict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/processing-restriction/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift the restriction of the report's processing, under a decision of the DPO */
+        post: operations["ProcessingRestrictionController_lift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -765,6 +816,58 @@ export interface components {
             end: string;
             lag: number;
         };
+        /** @description Whether the record goes into the requester's report, and on what ground. */
+        DataSubjectDisclosure: {
+            disclose: boolean;
+            /** @description The ground as a code, for screens in the reader's language. */
+            code: components["schemas"]["DisclosureCode"];
+            /** @description Why, in words the DPO can repeat. */
+            reason: string;
+            /** @description LED art. 14 (disclosed) or the ground of the restriction of access (withheld: art. 15, and 17 for indirect access). */
+            legalBasis: string;
+        };
+        /**
+         * @description How a record was found to be about the person.
+         * @enum {string}
+         */
+        DataSubjectMatch: "name" | "personId" | "partyId" | "staffId";
+        /** @description One record that mentions the person, as the DPO sees it. */
+        DataSubjectRecord: {
+            service: components["schemas"]["DataSubjectService"];
+            type: components["schemas"]["ResourceType"];
+            id: string;
+            /** @description What the record is, in a few words ("Report: theft, received 2026-12-01"). */
+            title: string;
+            /** @description Its case reference (PV number, notitienummer), when it has one. */
+            reference: string | null;
+            recordedAt: string;
+            /** @description How the person appears in it (reporter, victim, suspect, complainant, staff concerned, owner, …). */
+            roles: string[];
+            matchedOn: components["schemas"]["DataSubjectMatch"][];
+            /** @description What is held about the person: each field as it is stored (the marker where it was erased). */
+            held: {
+                field: string;
+                value: string;
+            }[];
+            /** @description Why the record is processed. */
+            purpose: string;
+            /** @description Ids other services know the person by (a report's party ids: evidence refers to them). */
+            subjectRefs: string[];
+            disclosure: components["schemas"]["DataSubjectDisclosure"];
+            /** @description Set while the DPO restricts its processing (ADR 0056). */
+            processingRestricted: {
+                at: string;
+                by: string;
+                decision: string;
+            } | null;
+            /** @description `erased on <date> under <decision>` where the data was destroyed. */
+            erased: string | null;
+        };
+        /**
+         * @description The four services that hold personal data.
+         * @enum {string}
+         */
+        DataSubjectService: "reports" | "investigations" | "evidence" | "integrity";
         /** @description The first problem of a day: an entry whose content or link does not match, or one a day head recorded that is gone or rewritten. */
         DayBreak: {
             /** @description The lane (or the day-head chain) it is in. */
@@ -788,6 +891,11 @@ export interface components {
             /** @example Testbericht van de leverancier; geen echte melding */
             reason: string;
         };
+        /**
+         * @description Why a record is disclosed to the requester or withheld from them.
+         * @enum {string}
+         */
+        DisclosureCode: "named_in_statement" | "suspect_under_investigation" | "linked_to_case" | "restricted_investigation" | "open_case_suspect" | "declarant" | "owner" | "complainant" | "sealed_about_requester";
         DraftPvRequest: {
             /** @example Diefstal met braak (art. 467 Sw.) */
             legalQualification: string;
@@ -894,6 +1002,8 @@ export interface components {
             /** @description Party ids of victims who were offered support. */
             victimSupportOffered: string[];
             investigationRequestedAt: string | null;
+            /** @description Set while the DPO restricts the report's processing (ADR 0056). */
+            processingRestriction?: components["schemas"]["ProcessingRestriction"];
         };
         OpenReportView: {
             id: string;
@@ -981,6 +1091,24 @@ export interface components {
             }[];
             /** @description On 409 and 412: the version the record is at now. */
             currentVersion?: number;
+        };
+        /** @description The DPO's restriction of processing in force: when, by whom, under which decision. */
+        ProcessingRestriction: {
+            at: string;
+            by: string;
+            decision: string;
+        };
+        ProcessingRestrictionRequest: {
+            /**
+             * @description The DPO's decision it executes (e.g. the data-subject request)
+             * @example DSR 2026/014
+             */
+            decision: string;
+            /**
+             * @description The ground, in words the DPO can repeat
+             * @example The requester contests the accuracy of the statement (LED art. 16 §3 a)
+             */
+            reason: string;
         };
         ProjectionOpsStatus: {
             name: string;
@@ -1258,6 +1386,11 @@ export interface components {
             roles: components["schemas"]["PartyRole"][];
             contact?: string;
         };
+        /**
+         * @description One of  {@link  RESOURCE_TYPES } .
+         * @enum {string}
+         */
+        ResourceType: "report" | "investigation" | "evidence_item" | "found_object" | "loss_declaration" | "person" | "integrity_complaint" | "integrity_investigation" | "disciplinary_case" | "consultation_log" | "data_subject_request";
         /** @description A report routed to integrity, as every answer shows it: the pointer, nothing of the complaint. */
         RoutedReportView: {
             id: string;
@@ -2620,6 +2753,118 @@ export interface operations {
                     "X-Correlation-Id"?: string;
                     /** @description Seconds to wait. */
                     "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportDataSubjectsController_find: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Full name as recorded (case and spacing ignored)
+                 * @example Jan Peeters
+                 */
+                name?: string;
+                /** @description Person reference of the person index (e.g. the national register number) */
+                personId?: string;
+                /** @description Party ids of the person in reports' records, comma-separated (up to 50) */
+                partyIds?: string;
+                /** @description Staff id, when the person is a member of staff */
+                staffId?: string;
+            };
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+                /** @description Why you read a record outside your assignment (break-glass, logged and flagged for oversight): at least 3 words and 15 characters, at most 500; UTF-8 may be percent-encoded. */
+                "X-Justification"?: string;
+                /** @description The case the justification refers to (a PV number, a file reference: a letter or digit, then up to 63 of `A-Z a-z 0-9 . / _ -`); read only with `X-Justification`. */
+                "X-Justification-Case"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        service: components["schemas"]["DataSubjectService"];
+                        records: components["schemas"]["DataSubjectRecord"][];
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule of the domain refuses it (`code` names the rule). */
+            422: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds `Retry-After` says. */
+            429: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not available now (the database, or the consultation log a read must be recorded in). */
+            503: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5155,6 +5400,294 @@ export interface operations {
                         reportId: string;
                         version: number;
                         pv: components["schemas"]["WrittenPv"];
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one you may not know of (answered alike). */
+            404: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record is not in a state that allows this, or changed at the same moment. */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record changed since the `If-Match` you sent: read it again. */
+            412: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule of the domain refuses it (`code` names the rule). */
+            422: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ProcessingRestrictionController_restrict: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+                /** @description Makes a retry safe: the same key on the same route with the same body answers the first result. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the record as you last read it (e.g. `"3"`): the write is refused with 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProcessingRestrictionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description The version of the record, for `If-Match` (when the answer is one record). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        version: number;
+                        processingRestricted: {
+                            at: string;
+                            by: string;
+                            decision: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description The request is not valid: a field, query parameter, path parameter or header named in `errors`. */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token; on a token route, credentials it does not know. */
+            401: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the role, the record (need-to-know), or a read outside your assignment without `X-Justification`. */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one you may not know of (answered alike). */
+            404: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record is not in a state that allows this, or changed at the same moment. */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record changed since the `If-Match` you sent: read it again. */
+            412: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule of the domain refuses it (`code` names the rule). */
+            422: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ProcessingRestrictionController_lift: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
+                "X-Correlation-Id"?: string;
+                /** @description Makes a retry safe: the same key on the same route with the same body answers the first result. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the record as you last read it (e.g. `"3"`): the write is refused with 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProcessingRestrictionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
+                    "X-Correlation-Id"?: string;
+                    /** @description The version of the record, for `If-Match` (when the answer is one record). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        version: number;
+                        processingRestricted: {
+                            at: string;
+                            by: string;
+                            decision: string;
+                        } | null;
                     };
                 };
             };

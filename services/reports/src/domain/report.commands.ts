@@ -53,7 +53,13 @@ export type RouteConductComplaintToIntegrity = Command<'RouteConductComplaintToI
 /** Integrity holds the complaint: its receipt (the confirmation message's id) and when it received it. */
 export type ConfirmConductComplaintReceipt = Command<'ConfirmConductComplaintReceipt', { receiptId: string; receivedAt: string }>;
 
+/** The DPO restricts the report's processing, or lifts the restriction, under a decision of theirs (ADR 0056). */
+export type RestrictProcessing = Command<'RestrictProcessing', { decision: string; reason: string }>;
+export type LiftProcessingRestriction = Command<'LiftProcessingRestriction', { decision: string; reason: string }>;
+
 export type ReportCommand =
+  | RestrictProcessing
+  | LiftProcessingRestriction
   | ReceiveReport
   | AmendReport
   | AssignReportToService

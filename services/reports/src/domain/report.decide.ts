@@ -1,4 +1,5 @@
 import { decideReceiveReport } from './report-intake.decide';
+import { decideLiftProcessingRestriction, decideRestrictProcessing } from './report-restriction.decide';
 import {
   decideAmendReport,
   decideAssignReportToService,
@@ -16,6 +17,7 @@ import { ReportState } from './report.state';
 export * from './report.commands';
 export * from './report-intake.decide';
 export * from './report-triage.decide';
+export * from './report-restriction.decide';
 export { requireOpenReport } from './report.guards';
 
 export function decideReport(state: ReportState, command: ReportCommand): ReportEvent[] {
@@ -36,5 +38,9 @@ export function decideReport(state: ReportState, command: ReportCommand): Report
       return decideRouteConductComplaintToIntegrity(state, command);
     case 'ConfirmConductComplaintReceipt':
       return decideConfirmConductComplaintReceipt(state, command);
+    case 'RestrictProcessing':
+      return decideRestrictProcessing(state, command);
+    case 'LiftProcessingRestriction':
+      return decideLiftProcessingRestriction(state, command);
   }
 }

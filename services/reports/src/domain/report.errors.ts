@@ -11,7 +11,9 @@ export type ReportConflictCode =
   | 'not_about_police_conduct'
   | 'report_kind_not_investigable'
   | 'investigation_already_requested'
-  | 'not_routed_to_integrity';
+  | 'not_routed_to_integrity'
+  | 'processing_already_restricted'
+  | 'processing_not_restricted';
 
 export type InvalidReportCommandCode =
   | 'required'

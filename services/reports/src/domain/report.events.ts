@@ -227,7 +227,25 @@ export type ConductComplaintReceiptConfirmed = DomainEvent<
   }
 >;
 
+/**
+ * The DPO restricted the report's processing (LED art. 16 §3; ADR 0056): it answers like a sealed record, 404 to
+ * everyone but the DPO, until the restriction is lifted. `decision` names the DPO's decision (e.g. the data-subject
+ * request it answers); `reason` the ground (contested accuracy, erasure refused for evidence, …).
+ */
+export type ProcessingRestricted = DomainEvent<
+  'ProcessingRestricted',
+  { reportId: string; decision: string; reason: string; restrictedBy: string; restrictedAt: string }
+>;
+
+/** The DPO lifted the restriction: the report is processed again as before. */
+export type ProcessingRestrictionLifted = DomainEvent<
+  'ProcessingRestrictionLifted',
+  { reportId: string; decision: string; reason: string; liftedBy: string; liftedAt: string }
+>;
+
 export type ReportEvent =
+  | ProcessingRestricted
+  | ProcessingRestrictionLifted
   | ReportReceived
   | ObjectDeclared
   | ReportAmended

@@ -25,6 +25,15 @@ export interface OpenReport extends ReportFacts {
   /** Party ids of victims who were offered support. */
   victimSupportOffered: string[];
   investigationRequestedAt: string | null;
+  /** Set while the DPO restricts the report's processing (ADR 0056). */
+  processingRestriction?: ProcessingRestriction;
+}
+
+/** The DPO's restriction of processing in force: when, by whom, under which decision. */
+export interface ProcessingRestriction {
+  at: string;
+  by: string;
+  decision: string;
 }
 
 /**
@@ -85,6 +94,17 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
   if (state.status !== 'open') return state;
 
   switch (event.type) {
+    case 'ProcessingRestricted':
+      return {
+        ...state,
+        processingRestriction: { at: event.data.restrictedAt, by: event.data.restrictedBy, decision: event.data.decision },
+      };
+
+    case 'ProcessingRestrictionLifted': {
+      const { processingRestriction: _lifted, ...rest } = state;
+      return rest;
+    }
+
     case 'ObjectDeclared':
       return state;
 

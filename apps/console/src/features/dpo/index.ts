@@ -1,2 +1,3 @@
-// The DPO feature's public face for the app layer: who sees its navigation item. Its screen is routes/consultation-log.
-export { CONSULTATION_LOG_ROLES } from './access';
+// The DPO feature's public face for the app layer: who sees its navigation items. Its screens are routes/consultation-log
+// and routes/data-subjects.
+export { CONSULTATION_LOG_ROLES, DATA_SUBJECT_ROLES } from './access';

@@ -14,6 +14,8 @@ export const REPORT_EVENT_TYPES = [
   'InvestigationRequested',
   'ConductComplaintRoutedToIntegrity',
   'ConductComplaintReceiptConfirmed',
+  'ProcessingRestricted',
+  'ProcessingRestrictionLifted',
 ] as const satisfies readonly ReportEvent['type'][];
 
 export const PV_EVENT_TYPES = [
@@ -80,6 +82,7 @@ export function reportRow(state: ReportState, version: number, previous: ReportR
       routedAt: routed ? new Date(routed.routedAt) : null,
       routedBy: routed?.routedBy ?? null,
       erased: routed?.erased ? erasureText(routed.erased) : null,
+      processingRestricted: state.status === 'open' ? (state.processingRestriction ?? null) : null,
       version,
       state: routed,
     };
@@ -102,6 +105,7 @@ export function reportRow(state: ReportState, version: number, previous: ReportR
     routedAt: null,
     routedBy: null,
     erased: null,
+    processingRestricted: state.processingRestriction ?? null,
     version,
     state,
   };

@@ -52,6 +52,8 @@ export class ReportRow {
   @Column('text', { nullable: true }) routedBy: string | null;
   /** `erased on <date> under <decision>` once integrity confirmed receipt and the complaint's data here was destroyed. */
   @Column('text', { nullable: true }) erased: string | null;
+  /** Set while the DPO restricts the report's processing: it is then a sealed record, for the DPO only (ADR 0056). */
+  @Column('jsonb', { nullable: true }) processingRestricted: { at: string; by: string; decision: string } | null;
   /** Version of the report's stream: the resource's ETag. */
   @Column('int') version: number;
   /** The folded report (open), the pointer (routed), or null in the instant between intake and routing. */

@@ -1,7 +1,7 @@
-import type { PDFFont, PDFPage, RGB } from 'pdf-lib';
 import type { CocAnswer } from '../api/dpo.api';
 import type { ChainResult } from '../api/dpo.api';
 import { basisOf, brusselsSeconds, CocWords } from './coc-words';
+import { Line, pdfWriter } from './pdf-layout';
 
 /** What the document says besides the answer: the question, its period and who prepares it. */
 export interface CocMeta {
@@ -20,19 +20,6 @@ export interface CocMeta {
   language: string;
 }
 
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 50;
-const FOOTER = 40;
-
-interface Line {
-  text: string;
-  font: PDFFont;
-  size: number;
-  color?: RGB;
-  indent?: number;
-  gapBefore?: number;
-}
-
 /**
  * The answer to the COC as a PDF (pdf-lib, loaded with this module only when the DPO exports):
  * A4, the zone and the question first, then each consultation as a block kept on one page (break-glass
@@ -40,85 +27,15 @@ interface Line {
  * and the page number. Helvetica's WinAnsi covers Dutch and French; any other character shows as `?`.
  */
 export async function cocPdf(answer: CocAnswer, meta: CocMeta, w: CocWords): Promise<Uint8Array> {
-  const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
   const { t } = w;
-  const doc = await PDFDocument.create();
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const mono = await doc.embedFont(StandardFonts.Courier);
-  const red = rgb(0.7, 0.05, 0.05);
-  const grey = rgb(0.3, 0.3, 0.3);
+  const pdf = await pdfWriter();
+  const { doc, regular, bold, mono, red, grey, draw, heading, para } = pdf;
   doc.setTitle(`${t('dpo.document.title')} — ${meta.zone}`);
   doc.setAuthor(`${meta.generatedBy.name} (${meta.generatedBy.staffId})`);
   doc.setSubject(meta.question);
   doc.setCreator(meta.zone);
   doc.setLanguage(meta.language === 'en' ? 'en-GB' : 'nl-BE');
   doc.setCreationDate(new Date(meta.generatedAt));
-
-  const width = A4[0] - 2 * MARGIN;
-  const charsets = new Map<PDFFont, Set<number>>();
-  const safe = (font: PDFFont, text: string): string => {
-    let set = charsets.get(font);
-    if (!set) charsets.set(font, (set = new Set(font.getCharacterSet())));
-    return [...text.replace(/[\r\n\t]+/g, ' ')].map((c) => (set.has(c.codePointAt(0)!) ? c : '?')).join('');
-  };
-  /** Breaks a text into lines that fit, at spaces (a word longer than a line is cut). */
-  const wrap = (line: Line): Line[] => {
-    const max = width - (line.indent ?? 0);
-    const out: Line[] = [];
-    let current = '';
-    const push = (text: string) => out.push({ ...line, text, gapBefore: out.length === 0 ? line.gapBefore : 0 });
-    for (const word of safe(line.font, line.text).split(' ')) {
-      const candidate = current === '' ? word : `${current} ${word}`;
-      if (line.font.widthOfTextAtSize(candidate, line.size) <= max) {
-        current = candidate;
-        continue;
-      }
-      if (current !== '') push(current);
-      current = word;
-      while (line.font.widthOfTextAtSize(current, line.size) > max) {
-        let cut = current.length - 1;
-        while (cut > 1 && line.font.widthOfTextAtSize(current.slice(0, cut), line.size) > max) cut--;
-        push(current.slice(0, cut));
-        current = current.slice(cut);
-      }
-    }
-    push(current);
-    return out;
-  };
-  const height = (l: Line) => l.size * 1.35 + (l.gapBefore ?? 0);
-
-  let page: PDFPage = doc.addPage(A4);
-  let y = A4[1] - MARGIN;
-  const newPage = () => {
-    page = doc.addPage(A4);
-    y = A4[1] - MARGIN;
-  };
-  /** Draws lines; `together` keeps them on one page when they fit on one; `bar` marks them at the left. */
-  const draw = (lines: Line[], options: { together?: boolean; bar?: RGB } = {}) => {
-    const wrapped = lines.flatMap(wrap);
-    const total = wrapped.reduce((h, l) => h + height(l), 0);
-    if (options.together && y - total < MARGIN + FOOTER && total < A4[1] - 2 * MARGIN - FOOTER) newPage();
-    let top = y;
-    for (const l of wrapped) {
-      if (y - height(l) < MARGIN + FOOTER) {
-        if (options.bar) page.drawRectangle({ x: MARGIN - 8, y, width: 3, height: top - y, color: options.bar });
-        newPage();
-        top = y;
-      }
-      y -= height(l);
-      page.drawText(l.text, {
-        x: MARGIN + (l.indent ?? 0),
-        y: y + l.size * 0.3,
-        size: l.size,
-        font: l.font,
-        color: l.color ?? rgb(0, 0, 0),
-      });
-    }
-    if (options.bar) page.drawRectangle({ x: MARGIN - 8, y, width: 3, height: top - y, color: options.bar });
-  };
-  const heading = (text: string) => draw([{ text, font: bold, size: 12, gapBefore: 10 }]);
-  const para = (text: string, extra: Partial<Line> = {}) => draw([{ text, font: regular, size: 10, ...extra }]);
 
   draw([{ text: meta.zone, font: bold, size: 11, color: grey }]);
   draw([{ text: t('dpo.document.title'), font: bold, size: 16, gapBefore: 4 }]);
@@ -221,17 +138,8 @@ export async function cocPdf(answer: CocAnswer, meta: CocMeta, w: CocWords): Pro
     draw(lines, { together: true, bar: e.breakGlass ? red : undefined });
   }
 
-  const pages = doc.getPages();
-  const generated = t('dpo.document.generated', {
-    name: meta.generatedBy.name,
-    staffId: meta.generatedBy.staffId,
-    at: brusselsSeconds(meta.generatedAt),
-  });
-  pages.forEach((p, i) => {
-    const number = t('dpo.document.page', { page: i + 1, pages: pages.length });
-    p.drawLine({ start: { x: MARGIN, y: MARGIN + 14 }, end: { x: A4[0] - MARGIN, y: MARGIN + 14 }, thickness: 0.5, color: grey });
-    p.drawText(safe(regular, generated), { x: MARGIN, y: MARGIN, size: 8, font: regular, color: grey });
-    p.drawText(number, { x: A4[0] - MARGIN - regular.widthOfTextAtSize(number, 8), y: MARGIN, size: 8, font: regular, color: grey });
-  });
-  return doc.save();
+  return pdf.finish(
+    t('dpo.document.generated', { name: meta.generatedBy.name, staffId: meta.generatedBy.staffId, at: brusselsSeconds(meta.generatedAt) }),
+    (page, pages) => t('dpo.document.page', { page, pages }),
+  );
 }

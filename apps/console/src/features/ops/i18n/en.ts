@@ -103,6 +103,7 @@ export const opsEn: Widen<typeof opsNl> = {
       'integrity-order-measures': 'Order measures',
       'integrity-threat-files': 'Threat files',
       'integrity-search': 'Search index',
+      'integrity-data-subject-requests': 'Data-subject requests',
     },
   },
   messaging: {

@@ -100,6 +100,7 @@ export const opsNl = {
       'integrity-order-measures': 'Ordemaatregelen',
       'integrity-threat-files': 'Dreigingsdossiers',
       'integrity-search': 'Zoekindex',
+      'integrity-data-subject-requests': 'Verzoeken van betrokkenen',
     },
   },
   messaging: {

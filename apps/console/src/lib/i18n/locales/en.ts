@@ -38,6 +38,7 @@ export const en: Catalogue = {
       reportsStatistics: 'Statistics',
       consultationLog: 'Consultation log',
       retention: 'Retention',
+      dataSubjects: 'Data-subject requests',
       dashboard: "The zone's work",
       pvQueue: 'PV quality control',
       casesMine: 'My cases',

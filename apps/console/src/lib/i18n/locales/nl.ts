@@ -43,6 +43,7 @@ export const nl = {
       reportsStatistics: 'Statistieken',
       consultationLog: 'Raadplegingslogboek',
       retention: 'Bewaartermijnen',
+      dataSubjects: 'Verzoeken van betrokkenen',
       dashboard: 'Overzicht van de zone',
       pvQueue: "Kwaliteitscontrole PV's",
       casesMine: 'Mijn dossiers',
