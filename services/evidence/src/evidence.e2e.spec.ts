@@ -273,10 +273,14 @@ describe('evidence service over HTTP', () => {
     );
     expect(offered.status).toBe(201);
     const ids = (a: Answer) => a.body.items.map((i: { id: string }) => i.id);
-    // The evidence desk acts for the storage room: the offer waits for its acceptance.
-    const incoming = await call('marc.goossens', 'GET', '/evidence/items?handover=incoming');
-    expect(incoming.status).toBe(200);
-    expect(ids(incoming)).toContain(item.id);
+    // The evidence desk acts for the storage room: the offer waits for its acceptance (once projected: the list
+    // is a read model, which trails the log).
+    const incoming = await eventually(async () => {
+      const answer = await call('marc.goossens', 'GET', '/evidence/items?handover=incoming');
+      expect(answer.status).toBe(200);
+      expect(ids(answer)).toContain(item.id);
+      return answer;
+    });
     expect(incoming.body.items.find((i: { id: string }) => i.id === item.id)).toMatchObject({
       labelNumber: item.item.labelNumber,
       sealNumber: 'S-INBOX',
@@ -312,7 +316,9 @@ describe('evidence service over HTTP', () => {
       condition: 'intact',
       place: 'APG balie',
     });
-    expect(ids(await call('marc.goossens', 'GET', '/evidence/items?handover=incoming'))).not.toContain(item.id);
+    await eventually(async () =>
+      expect(ids(await call('marc.goossens', 'GET', '/evidence/items?handover=incoming'))).not.toContain(item.id),
+    );
   });
 
   it("gives the console the zone's storage rooms, laboratories, witness rules and holding periods", async () => {

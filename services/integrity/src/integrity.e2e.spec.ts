@@ -302,7 +302,10 @@ describe('integrity service over HTTP', () => {
       designated: true,
     });
     expect(designated.status).toBe(201);
-    expect(await check('filip.vermeulen', MARC)).toMatchObject({ verdict: 'already_assigned', mayOverride: false });
+    // The check reads the read model, which trails the log: the designation shows once projected.
+    await eventually(async () =>
+      expect(await check('filip.vermeulen', MARC)).toMatchObject({ verdict: 'already_assigned', mayOverride: false }),
+    );
 
     // The designated investigator sees this file, by assignment, and no list.
     const marcReads = await eventually(async () => {
