@@ -45,6 +45,9 @@ export interface ConsumerOptions {
 
 const MAX_ID_LENGTH = 200;
 
+/** Times a message is handled in a row when each attempt loses a race on a stream's version; then the broker retries it. */
+const VERSION_CONFLICT_ATTEMPTS = 5;
+
 /**
  * Consumes public messages into a service, exactly once in effect.
  *
@@ -60,9 +63,6 @@ const MAX_ID_LENGTH = 200;
  * it is parked with code `refused` (the error's code, message and field) and acknowledged. Nothing is
  * dropped: a parked message stays in the table, as received, for someone to act on.
  */
-/** Times a message is handled in a row when each attempt loses a race on a stream's version; then the broker retries it. */
-const VERSION_CONFLICT_ATTEMPTS = 5;
-
 export async function startConsumer(o: ConsumerOptions): Promise<MessageSubscription> {
   const handleMessage = async (message: IncomingMessage, trace: Context): Promise<void> => {
     const checked = await checkIncoming(message, o.handlers);
