@@ -730,8 +730,8 @@ describe('integrity service over HTTP', () => {
       route: 'administrative',
       reason: 'deontologische tekortkoming',
     });
-    // Tucht's officer registered it; now it sits in BIT, which is not hers.
-    expect((await call('hilde.mertens', 'GET', `/integrity/complaints/${id}`)).status).toBe(404);
+    // Tucht's officer registered it; now it sits in BIT, which is not hers (once the read model shows the triage).
+    await eventually(async () => expect((await call('hilde.mertens', 'GET', `/integrity/complaints/${id}`)).status).toBe(404));
     const replay = await call('hilde.mertens', 'POST', '/integrity/complaints', mailed(), { 'Idempotency-Key': key });
     expect(replay.status).toBe(200);
     expect(replay.body).toEqual({ id, registerNumber: first.body.registerNumber });
@@ -826,7 +826,8 @@ describe('integrity service over HTTP', () => {
         route: 'administrative',
         reason: 'deontologische tekortkoming',
       });
-      expect((await call('hilde.mertens', 'GET', `/integrity/complaints/${bit}`)).status).toBe(404);
+      // Access is decided on the read model, which trails the log: once it shows the triage, the file is outside her compartment.
+      await eventually(async () => expect((await call('hilde.mertens', 'GET', `/integrity/complaints/${bit}`)).status).toBe(404));
       const hidden = await call('hilde.mertens', 'POST', '/integrity/order-measures', measure(SOFIE, { complaintId: bit }));
       const missing = await call('hilde.mertens', 'POST', '/integrity/order-measures', measure(SOFIE, { complaintId: randomUUID() }));
       expect(missing).toMatchObject({ status: 422, body: { code: 'unknown_complaint', errors: [{ field: 'complaintId' }] } });
