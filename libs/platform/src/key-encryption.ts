@@ -11,14 +11,19 @@ import { KeyEncryptionKey, KeyEncryptionKeyRing, LocalKeyEncryptionKey } from '@
 export function keyEncryptionKeyFromEnv(dir: string, env: NodeJS.ProcessEnv = process.env): { key: KeyEncryptionKey; source: string } {
   const { key, source } = currentKeyFromEnv(dir, env);
   // During a rotation (ADR 0060): the keys it replaces, still needed to unwrap what they wrapped until `npm run keys:rewrap` has run.
-  const previous = (env.EVENT_KEY_ENCRYPTION_KEY_PREVIOUS ?? '')
+  const previous = previousKeysFromEnv(env);
+  return previous.length > 0
+    ? { key: new KeyEncryptionKeyRing(key, previous), source: `${source} (+ ${previous.length} previous)` }
+    : { key, source };
+}
+
+/** The key-encryption keys a rotation replaces: `EVENT_KEY_ENCRYPTION_KEY_PREVIOUS`, base64, comma-separated (ADR 0060). */
+export function previousKeysFromEnv(env: NodeJS.ProcessEnv): LocalKeyEncryptionKey[] {
+  return (env.EVENT_KEY_ENCRYPTION_KEY_PREVIOUS ?? '')
     .split(',')
     .map((k) => k.trim())
     .filter((k) => k !== '')
     .map((k) => LocalKeyEncryptionKey.fromBase64(k));
-  return previous.length > 0
-    ? { key: new KeyEncryptionKeyRing(key, previous), source: `${source} (+ ${previous.length} previous)` }
-    : { key, source };
 }
 
 function currentKeyFromEnv(dir: string, env: NodeJS.ProcessEnv): { key: LocalKeyEncryptionKey; source: string } {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { KeyEncryptionKeyRing, LocalKeyEncryptionKey, rewrapDataKeys } from '@police/event-store';
 import { Pool } from 'pg';
+import { previousKeysFromEnv } from './key-encryption';
 
 export interface RewrapArguments {
   database: string;
@@ -36,15 +37,9 @@ export function rotationRingFromEnv(env: NodeJS.ProcessEnv): KeyEncryptionKeyRin
   const current =
     env.EVENT_KEY_ENCRYPTION_KEY ?? (env.EVENT_KEY_ENCRYPTION_KEY_FILE && readFileSync(env.EVENT_KEY_ENCRYPTION_KEY_FILE, 'utf8'));
   if (!current) return 'EVENT_KEY_ENCRYPTION_KEY (or _FILE) is required: the new key-encryption key';
-  const previous = (env.EVENT_KEY_ENCRYPTION_KEY_PREVIOUS ?? '')
-    .split(',')
-    .map((k) => k.trim())
-    .filter((k) => k !== '');
+  const previous = previousKeysFromEnv(env);
   if (previous.length === 0) return 'EVENT_KEY_ENCRYPTION_KEY_PREVIOUS is required: the key-encryption key(s) being replaced';
-  return new KeyEncryptionKeyRing(
-    LocalKeyEncryptionKey.fromBase64(current),
-    previous.map((k) => LocalKeyEncryptionKey.fromBase64(k)),
-  );
+  return new KeyEncryptionKeyRing(LocalKeyEncryptionKey.fromBase64(current), previous);
 }
 
 /** Exit codes: 0 every data key is under the new key, 1 some are not (printed), 2 the command line or a key is wrong. */
