@@ -39,7 +39,14 @@ test.describe('need-to-know in the browser', () => {
 
     // Asking for Diefstallen's cases by the filter counts nothing.
     await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Mijn dossiers' }).click();
-    await page.getByRole('combobox', { name: 'Status', exact: true }).click();
+    // The team's list and one's own share a screen: wait for the new one to be shown and loaded before
+    // opening its filter, or the click lands on the list being replaced (seen once in CI: the menu never opened).
+    await expect(page.getByRole('heading', { name: 'Mijn dossiers', level: 1 })).toBeVisible();
+    await expect(page.getByTestId('case-count')).toBeVisible();
+    await expect(async () => {
+      await page.getByRole('combobox', { name: 'Status', exact: true }).click();
+      await expect(page.getByRole('option', { name: 'Alle', exact: true })).toBeVisible({ timeout: 2_000 });
+    }).toPass();
     await page.getByRole('option', { name: 'Alle', exact: true }).click();
     await page.getByRole('combobox', { name: 'Team', exact: true }).click();
     await page.getByRole('option', { name: 'Diefstallen', exact: true }).click();
