@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from '@police/testing';
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
 import { ev } from './event-store.contract';
@@ -107,6 +108,87 @@ describe('PostgreSQL group commit', () => {
     const retried = await store.appendToStream('answer-b', (await store.readStream('answer-b')).events, answer);
     expect(retried.alreadyAppended).toBe(true);
     expect(retried).not.toHaveProperty('recorded');
+  });
+  it('mixes one-event appends (one INSERT for all) with appends of several events and to a stream named twice: each refused or appended as alone', async () => {
+    const taken = ev('Registered', { n: 0 });
+    await store.appendToStream('mix-taken', [taken]);
+    await store.appendToStream('mix-old', [ev('Registered', { n: 0 })]);
+    const blocker = store.appendToStream('mix-first', [ev('Registered', { n: 1 })]);
+    const batch = [
+      store.appendToStream('mix-one', [ev('Registered', { n: 2 })], { expected: 'no_stream' }),
+      store.appendToStream('mix-old', [ev('Moved', { n: 3 })], { expected: 0 }),
+      store.appendToStream('mix-stale', [ev('Registered', { n: 4 })], { expected: 2 }),
+      store.appendToStream('mix-reused', [taken]),
+      store.appendToStream('mix-twice', [ev('Registered', { n: 6 })], { expected: 'no_stream' }),
+      store.appendToStream('mix-twice', [ev('Sealed', { n: 7 })], { expected: 0 }),
+      store.appendToStream('mix-many', [ev('Registered', { n: 8 }), ev('Sealed', { n: 9 })]),
+      store.appendToStream('mix-exists', [ev('Registered', { n: 10 })], { expected: 'stream_exists' }),
+    ];
+    const results = await Promise.allSettled([blocker, ...batch]);
+
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+    ]);
+    expect((results[3] as PromiseRejectedResult).reason).toMatchObject({ expected: 2, actual: -1 });
+    expect((results[4] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventIdError);
+    expect((results[8] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
+    expect((results[2] as PromiseFulfilledResult<{ nextExpectedVersion: number }>).value.nextExpectedVersion).toBe(1);
+    expect((results[6] as PromiseFulfilledResult<{ nextExpectedVersion: number }>).value.nextExpectedVersion).toBe(1);
+
+    expect((await store.readStream('mix-one')).events.map((e) => e.data)).toEqual([{ n: 2 }]);
+    expect((await store.readStream('mix-old')).events.map((e) => e.data)).toEqual([{ n: 0 }, { n: 3 }]);
+    expect((await store.readStream('mix-twice')).events.map((e) => e.data)).toEqual([{ n: 6 }, { n: 7 }]);
+    expect((await store.readStream('mix-many')).events.map((e) => e.data)).toEqual([{ n: 8 }, { n: 9 }]);
+    for (const empty of ['mix-stale', 'mix-reused', 'mix-exists'])
+      expect(await store.readStream(empty)).toEqual({ events: [], currentVersion: -1 });
+    for (const s of ['mix-one', 'mix-old', 'mix-twice', 'mix-many', 'mix-first', 'mix-taken'])
+      expect((await store.verifyStream(s)).ok).toBe(true);
+    // The batch after the blocker was one transaction: the one-event INSERT and the appends beside it.
+    const { rows } = await db
+      .pool(1)
+      .query<{ n: string }>(
+        `SELECT count(DISTINCT transaction_id) AS n FROM grp.events WHERE stream_id IN ('mix-one', 'mix-twice', 'mix-many') OR (stream_id = 'mix-old' AND stream_version = 1)`,
+      );
+    expect(Number(rows[0].n)).toBe(1);
+  });
+  it('calls the per-append function only for the appends the one INSERT cannot take', async () => {
+    const client = await db.pool(1).connect();
+    try {
+      await client.query('BEGIN');
+      await client.query("SET LOCAL track_functions = 'pl'");
+      const one = (id: string): string =>
+        JSON.stringify([{ id, type: 'Registered', data: {}, metadata: {}, contentHash: '00'.repeat(32) }]);
+      const { rows } = await client.query<{ status: string }>(
+        'SELECT status FROM grp.append_batch($1::text[], $2::bigint[], $3::jsonb[], $4::boolean[])',
+        [
+          ['calls-a', 'calls-b', 'calls-c', 'calls-many'],
+          [-1, -1, -2, -2],
+          [
+            one(randomUUID()),
+            one(randomUUID()),
+            one(randomUUID()),
+            JSON.stringify([...JSON.parse(one(randomUUID())), ...JSON.parse(one(randomUUID()))]),
+          ],
+          [false, true, false, false],
+        ],
+      );
+      expect(rows.map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
+      const calls = await client.query<{ n: string }>(
+        "SELECT pg_stat_get_xact_function_calls('grp.append_events(text, bigint, jsonb, boolean)'::regprocedure) AS n",
+      );
+      expect(Number(calls.rows[0].n)).toBe(1);
+      await client.query('ROLLBACK');
+    } finally {
+      client.release();
+    }
   });
   it("inside a caller's transaction, a refused append rolls back alone: the transaction goes on and commits the rest", async () => {
     const taken = ev('Registered', { n: 1 });
