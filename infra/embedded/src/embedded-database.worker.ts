@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { startPGliteServer } from './pglite-server';
 
 /**
@@ -8,7 +9,8 @@ import { startPGliteServer } from './pglite-server';
  */
 async function main(): Promise<void> {
   const { dataDir, port } = workerData as { dataDir: string; port: number };
-  const db = await PGlite.create({ dataDir });
+  // pg_trgm: the trigram indexes of name searches (`@police/platform` TrigramIndex), as in PostgreSQL.
+  const db = await PGlite.create({ dataDir, extensions: { pg_trgm } });
   const server = await startPGliteServer(db, port);
   parentPort!.postMessage({ type: 'ready', port: server.port });
   parentPort!.on('message', async (msg: { type: string }) => {

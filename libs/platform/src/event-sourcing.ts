@@ -37,6 +37,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { PLATFORM_MIGRATIONS } from './health';
 import { dataSourceOnPool, EVENT_SOURCING, intEnv, publicTopic, ServiceName, ServiceRuntime } from './runtime';
 import { installSearchIndexes } from './search-index';
+import { installTrigramIndexes } from './trigram-index';
 import { appendObserver, measureEventSourcing } from './event-sourcing.metrics';
 import { ServiceOperations } from './operations';
 
@@ -231,6 +232,7 @@ export class ServiceEventSourcing {
       await this.leases?.migrate();
       await this.dataSource.initialize();
       await installSearchIndexes(this.dataSource);
+      await installTrigramIndexes(this.dataSource);
       await this.projector.migrate();
     });
     await this.projector.start();

@@ -15,6 +15,7 @@ export * from './input-rules';
 export * from './request-fields';
 export * from './path-params';
 export * from './search-index';
+export * from './trigram-index';
 export * from './search.request';
 export * from './store-unavailable';
 export * from './defects';

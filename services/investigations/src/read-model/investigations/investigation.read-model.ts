@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { TrigramIndex } from '@police/platform';
 import type { Investigation } from '../../domain/investigation.state';
 
 /** One row per investigation: what lists, filters and access decisions need, plus the folded state. */
@@ -33,7 +34,8 @@ export class PartyLinkRow {
   @Index() @Column('uuid') investigationId: string;
   @Column('text') partyLinkId: string;
   @Index() @Column('text') personId: string;
-  @Index() @Column('text') displayName: string;
+  /** Searched by a part of the name (the person index): a trigram index. */
+  @Index() @TrigramIndex() @Column('text') displayName: string;
   @Column('text') role: string;
   @Column('boolean') identified: boolean;
   @Column('boolean') traced: boolean;
