@@ -5,6 +5,7 @@ import { BenchRow, printTable } from './bench-kit';
 import { runCrossServiceBench } from './cross-service.bench';
 import { runEventStoreBench } from './event-store.bench';
 import { runEvidenceBench } from './evidence.bench';
+import { runFoldBench } from './fold.bench';
 import { runScaleBench } from './scale.bench';
 import { runSearchBench } from './search.bench';
 import { runSecurityBench } from './security.bench';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     ['search', () => runSearchBench(url)],
     ['cross-service', () => runCrossServiceBench(url)],
     ['scale', () => runScaleBench(url)],
+    ['fold', () => runFoldBench()],
   ];
   for (const [name, run] of suites) {
     if (only && !only.includes(name)) continue;

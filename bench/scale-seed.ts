@@ -293,6 +293,15 @@ function investigation(n: number, total: number, persons: number, rnd: () => num
   return { id, stream: decided(investigationAggregate, id, commands) };
 }
 
+/**
+ * The events of a case as long as the scale suite's big one ({@link BIG_CASE_EVENTS}: its lead, 40 parties,
+ * tasks created and completed), made by its decider without a store: what the fold bench folds.
+ */
+export function bigCaseEvents(): DomainEvent[] {
+  const made = investigation(0, 1, 8_000, prng(20261207), BIG_CASE_EVENTS);
+  return made.stream.events.map((e) => ({ type: e.type, data: e.data }));
+}
+
 /** A seized item: registered by the detective, handed to the storage room, checked in. */
 function item(n: number, total: number, rnd: () => number, investigationId: string): Stream {
   type Cmd = CommandWithMetadata<Parameters<typeof itemAggregate.decide>[1], EvidenceActor>;

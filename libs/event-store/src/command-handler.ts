@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '@opentelemetry/api';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from './errors';
+import { foldEvents } from './domain-kernel';
 import { EventStore, ExpectedVersion, RecordedEvent } from './event-store';
 import { sha256Hex } from './hashing';
 import { SnapshotStore } from './snapshots';
@@ -76,6 +77,7 @@ export interface SnapshotPolicy<State> {
 }
 
 export interface StreamFolding<State, Event extends DomainEvent> {
+  /** Folds a loaded stream with its own `fold` when it has one (`evolution` in the domain kernel): linear in the events. */
   evolve(state: State, event: Event): State;
   initialState(): State;
   /** Maps a stored event (any older shape) to the current event type. Default: the stored type and data. */
@@ -150,7 +152,7 @@ export async function loadState<State, Event extends DomainEvent>(
     }
   }
   const { events, currentVersion } = await store.readStream(streamId, { fromVersion, asOf: options.asOf, fromSnapshot: fromVersion > 0 });
-  for (const e of events) state = options.evolve(state, upcast(e));
+  state = foldEvents(options.evolve, state, events.map(upcast));
   const version = options.asOf ? (events.length > 0 ? events[events.length - 1].streamVersion : fromVersion - 1) : currentVersion;
   return { state, version, events };
 }
@@ -245,8 +247,7 @@ async function decideAndAppend<State, Event extends DomainEvent>(
     if (e instanceof WrongExpectedVersionError && options.expected !== undefined) throw new PreconditionFailedError(e);
     throw e;
   }
-  let state = loaded.state;
-  for (const e of events) state = options.evolve(state, e);
+  const state = foldEvents(options.evolve, loaded.state, events);
 
   const snap = options.snapshots;
   // Each time the version crosses a multiple of `every` — not at the stream's first event, which any load reads anyway.

@@ -2,6 +2,8 @@ import { DomainError } from './errors';
 import {
   addDays,
   daysBetween,
+  evolution,
+  foldEvents,
   inputRules,
   invalidCommand,
   isBlank,
@@ -121,5 +123,98 @@ describe('the domain kernel', () => {
       2,
       '2026-07-01',
     ]);
+  });
+});
+
+/** A state of two collections, evolved through `own` as an aggregate's evolve is. */
+interface Shelf {
+  books: Record<string, { title: string; lent: boolean }>;
+  log: string[];
+}
+type ShelfEvent = { type: 'Added'; id: string; title: string } | { type: 'Lent'; id: string } | { type: 'Noted'; text: string };
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+describe('evolution: an evolve that folds in one pass', () => {
+  const given: unknown[] = [];
+  const evolveShelf = evolution<Shelf, ShelfEvent>((state, event, own) => {
+    given.push(state.books);
+    switch (event.type) {
+      case 'Added': {
+        const books = own(state.books);
+        books[event.id] = { title: event.title, lent: false };
+        return { ...state, books };
+      }
+      case 'Lent': {
+        const book = state.books[event.id];
+        if (!book) return state;
+        const books = own(state.books);
+        books[event.id] = { ...book, lent: true };
+        return { ...state, books };
+      }
+      case 'Noted': {
+        const log = own(state.log);
+        log.push(event.text);
+        return { ...state, log };
+      }
+    }
+  });
+  const events: ShelfEvent[] = [
+    { type: 'Added', id: 'a', title: 'Strafwetboek' },
+    { type: 'Noted', text: 'first' },
+    { type: 'Added', id: 'b', title: 'Sv.' },
+    { type: 'Lent', id: 'a' },
+    { type: 'Lent', id: 'zzz' },
+    { type: 'Noted', text: 'second' },
+  ];
+  const start = (): Shelf => ({ books: { old: { title: 'Wetboek', lent: true } }, log: ['opened'] });
+
+  it('leaves the state it is given as it was, alone or folding (a frozen state is never written)', () => {
+    const state = deepFreeze(start());
+    const before = structuredClone(state);
+    let stepped: Shelf = state;
+    for (const e of events) stepped = evolveShelf(deepFreeze(stepped), e);
+    const folded = evolveShelf.fold(state, events);
+    expect(state).toStrictEqual(before);
+    expect(folded).toStrictEqual(stepped);
+    expect(folded.books).not.toBe(state.books);
+    expect(folded.log).toStrictEqual(['opened', 'first', 'second']);
+  });
+
+  it('folds as one evolve after another would, in the same key order', () => {
+    const state = start();
+    const folded = evolveShelf.fold(state, events);
+    const reduced = events.reduce(evolveShelf, start());
+    expect(folded).toStrictEqual(reduced);
+    expect(JSON.stringify(folded)).toBe(JSON.stringify(reduced));
+    expect(Object.keys(folded.books)).toEqual(['old', 'a', 'b']);
+  });
+
+  it('copies a collection once per fold, and once per lone evolve', () => {
+    given.length = 0;
+    const folded = evolveShelf.fold(start(), events);
+    // After the first Added, every step of the fold sees the copy the fold made, not a new one each time.
+    const [first, ...rest] = given as Shelf['books'][];
+    expect(rest.every((books) => books === folded.books)).toBe(true);
+    expect(first).not.toBe(folded.books);
+    const once = evolveShelf(folded, { type: 'Added', id: 'c', title: 'BW' });
+    expect(once.books).not.toBe(folded.books);
+    expect(Object.keys(folded.books)).toEqual(['old', 'a', 'b']);
+    // A fold that starts from a folded state copies it again: the copies of a fold end with it.
+    const again = evolveShelf.fold(folded, [{ type: 'Lent', id: 'b' }]);
+    expect(folded.books.b.lent).toBe(false);
+    expect(again.books.b.lent).toBe(true);
+  });
+
+  it('foldEvents uses the evolve’s fold when it has one, else evolves one event at a time', () => {
+    expect(foldEvents(evolveShelf, start(), events)).toStrictEqual(evolveShelf.fold(start(), events));
+    const plain = (n: number, e: number): number => n * 10 + e;
+    expect(foldEvents(plain, 0, [1, 2, 3])).toBe(123);
   });
 });

@@ -1,3 +1,4 @@
+import { evolution, Own } from '@police/event-store/domain';
 import {
   ActionKind,
   ACTION_EVENT_KIND,
@@ -90,7 +91,13 @@ export type InvestigationState = { status: 'unopened' } | Investigation;
 
 export const initialInvestigationState = (): InvestigationState => ({ status: 'unopened' });
 
-export function evolveInvestigation(state: InvestigationState, event: InvestigationEvent): InvestigationState {
+/**
+ * The state after an event. Pure: `evolveInvestigation(state, event)` returns a new state and leaves `state`
+ * as it was; `evolveInvestigation.fold(state, events)` folds a stream copying each record once (a case of
+ * 1,000 events copied its tasks record at every task event, a fold quadratic in the tasks). Records and lists
+ * are written only through `own` (see `evolution` in the domain kernel).
+ */
+export const evolveInvestigation = evolution<InvestigationState, InvestigationEvent>((state, event, own) => {
   if (event.type === 'InvestigationOpened') {
     if (state.status !== 'unopened') return state;
     const d = event.data;
@@ -124,7 +131,8 @@ export function evolveInvestigation(state: InvestigationState, event: Investigat
     return { ...rest, status: 'open', reopenings: state.reopenings + 1 };
   }
   // Evidence and lab results keep arriving after closure; they are recorded (and flagged) there too.
-  if (state.status === 'closed' && (event.type === 'EvidenceLinked' || event.type === 'LabResultLinked')) return withLink(state, event);
+  if (state.status === 'closed' && (event.type === 'EvidenceLinked' || event.type === 'LabResultLinked'))
+    return withLink(state, event, own);
   if (state.status !== 'open') return state;
 
   switch (event.type) {
@@ -133,44 +141,42 @@ export function evolveInvestigation(state: InvestigationState, event: Investigat
 
     case 'InvestigationAssignedToTeam': {
       const { team, recordedAt, recordedBy, routedBy } = event.data;
-      return { ...state, team, teamHistory: [...state.teamHistory, { team, since: recordedAt, assignedBy: recordedBy, routedBy }] };
+      const teamHistory = own(state.teamHistory);
+      teamHistory.push({ team, since: recordedAt, assignedBy: recordedBy, routedBy });
+      return { ...state, team, teamHistory };
     }
 
     case 'LeadInvestigatorAssigned': {
       const { leadInvestigator, recordedAt, recordedBy } = event.data;
-      return {
-        ...state,
-        leadInvestigator,
-        leadHistory: [...state.leadHistory, { staffId: leadInvestigator, since: recordedAt, assignedBy: recordedBy }],
-        members: state.members.filter((m) => m !== leadInvestigator),
-      };
+      const leadHistory = own(state.leadHistory);
+      leadHistory.push({ staffId: leadInvestigator, since: recordedAt, assignedBy: recordedBy });
+      return { ...state, leadInvestigator, leadHistory, members: state.members.filter((m) => m !== leadInvestigator) };
     }
 
-    case 'TeamMemberAdded':
-      return { ...state, members: [...state.members, event.data.staffId] };
+    case 'TeamMemberAdded': {
+      const members = own(state.members);
+      members.push(event.data.staffId);
+      return { ...state, members };
+    }
 
     case 'TeamMemberRemoved':
       return { ...state, members: state.members.filter((m) => m !== event.data.staffId) };
 
     case 'PartyLinked': {
       const { partyLinkId, personId, displayName, role, identified, traced, recordedAt } = event.data;
-      return {
-        ...state,
-        parties: {
-          ...state.parties,
-          [partyLinkId]: { partyLinkId, personId, displayName, role, identified, traced, linkedAt: recordedAt },
-        },
-      };
+      const parties = own(state.parties);
+      parties[partyLinkId] = { partyLinkId, personId, displayName, role, identified, traced, linkedAt: recordedAt };
+      return { ...state, parties };
     }
 
     case 'PartyUnlinked':
-      return withParty(state, event.data.partyLinkId, { unlinkedAt: event.data.recordedAt });
+      return withParty(state, own, event.data.partyLinkId, { unlinkedAt: event.data.recordedAt });
 
     case 'PersonIdentified':
-      return withParty(state, event.data.partyLinkId, { identified: true, personId: event.data.personId });
+      return withParty(state, own, event.data.partyLinkId, { identified: true, personId: event.data.personId });
 
     case 'PersonTraced':
-      return withParty(state, event.data.partyLinkId, { traced: true });
+      return withParty(state, own, event.data.partyLinkId, { traced: true });
 
     case 'HearingConducted':
     case 'HouseSearchConducted':
@@ -181,55 +187,65 @@ export function evolveInvestigation(state: InvestigationState, event: Investigat
     case 'AnprLookupPerformed':
     case 'TraceCollected':
     case 'SuspectArrested':
-    case 'SuspectBroughtBeforeMagistrate':
-      return { ...state, actions: { ...state.actions, [event.data.actionId]: ACTION_EVENT_KIND[event.type] } };
+    case 'SuspectBroughtBeforeMagistrate': {
+      const actions = own(state.actions);
+      actions[event.data.actionId] = ACTION_EVENT_KIND[event.type];
+      return { ...state, actions };
+    }
 
     case 'TaskCreated': {
       const { taskId, title, assignee, dueDate } = event.data;
-      return { ...state, tasks: { ...state.tasks, [taskId]: { taskId, title, assignee, dueDate, status: 'open' } } };
+      const tasks = own(state.tasks);
+      tasks[taskId] = { taskId, title, assignee, dueDate, status: 'open' };
+      return { ...state, tasks };
     }
 
     case 'TaskCompleted': {
       const task = state.tasks[event.data.taskId];
       if (!task) return state;
-      return { ...state, tasks: { ...state.tasks, [task.taskId]: { ...task, status: 'done' } } };
+      const tasks = own(state.tasks);
+      tasks[task.taskId] = { ...task, status: 'done' };
+      return { ...state, tasks };
     }
 
     case 'ParketTaskReceived': {
       const { parketTaskId, from, description, deadline } = event.data;
-      return {
-        ...state,
-        parketTasks: {
-          ...state.parketTasks,
-          [parketTaskId]: { parketTaskId, from, description, deadline, assignee: null, status: 'received' },
-        },
-      };
+      const parketTasks = own(state.parketTasks);
+      parketTasks[parketTaskId] = { parketTaskId, from, description, deadline, assignee: null, status: 'received' };
+      return { ...state, parketTasks };
     }
 
     case 'ParketTaskDistributed': {
       const task = state.parketTasks[event.data.parketTaskId];
       if (!task) return state;
-      return {
-        ...state,
-        parketTasks: { ...state.parketTasks, [task.parketTaskId]: { ...task, assignee: event.data.assignee, status: 'distributed' } },
-      };
+      const parketTasks = own(state.parketTasks);
+      parketTasks[task.parketTaskId] = { ...task, assignee: event.data.assignee, status: 'distributed' };
+      return { ...state, parketTasks };
     }
 
     case 'ParketTaskCompleted': {
       const task = state.parketTasks[event.data.parketTaskId];
       if (!task) return state;
-      return { ...state, parketTasks: { ...state.parketTasks, [task.parketTaskId]: { ...task, status: 'completed' } } };
+      const parketTasks = own(state.parketTasks);
+      parketTasks[task.parketTaskId] = { ...task, status: 'completed' };
+      return { ...state, parketTasks };
     }
 
-    case 'ReportJoined':
-      return { ...state, reports: [...state.reports, event.data.reportId] };
+    case 'ReportJoined': {
+      const reports = own(state.reports);
+      reports.push(event.data.reportId);
+      return { ...state, reports };
+    }
 
     case 'EvidenceLinked':
     case 'LabResultLinked':
-      return withLink(state, event);
+      return withLink(state, event, own);
 
-    case 'SeriesLinkAdded':
-      return { ...state, seriesLinks: [...state.seriesLinks, event.data.otherInvestigationId] };
+    case 'SeriesLinkAdded': {
+      const seriesLinks = own(state.seriesLinks);
+      seriesLinks.push(event.data.otherInvestigationId);
+      return { ...state, seriesLinks };
+    }
 
     case 'SeriesLinkRemoved':
       return { ...state, seriesLinks: state.seriesLinks.filter((id) => id !== event.data.otherInvestigationId) };
@@ -247,17 +263,25 @@ export function evolveInvestigation(state: InvestigationState, event: Investigat
     case 'InvestigationReopened':
       return state;
   }
+});
+
+function withLink<S extends Investigation>(state: S, event: EvidenceLinked | LabResultLinked, own: Own): S {
+  if (event.type === 'EvidenceLinked') {
+    const evidenceItems = own(state.evidenceItems);
+    evidenceItems.push(event.data.itemId);
+    return { ...state, evidenceItems };
+  }
+  const labResults = own(state.labResults);
+  labResults.push(labResultKey(event.data.itemId, event.data.labReference));
+  return { ...state, labResults };
 }
 
-function withLink<S extends Investigation>(state: S, event: EvidenceLinked | LabResultLinked): S {
-  if (event.type === 'EvidenceLinked') return { ...state, evidenceItems: [...state.evidenceItems, event.data.itemId] };
-  return { ...state, labResults: [...state.labResults, labResultKey(event.data.itemId, event.data.labReference)] };
-}
-
-function withParty(state: OpenInvestigation, partyLinkId: string, change: Partial<PartyLink>): OpenInvestigation {
+function withParty(state: OpenInvestigation, own: Own, partyLinkId: string, change: Partial<PartyLink>): OpenInvestigation {
   const link = state.parties[partyLinkId];
   if (!link) return state;
-  return { ...state, parties: { ...state.parties, [partyLinkId]: { ...link, ...change } } };
+  const parties = own(state.parties);
+  parties[partyLinkId] = { ...link, ...change };
+  return { ...state, parties };
 }
 
 export function labResultKey(itemId: string, labReference: string): string {

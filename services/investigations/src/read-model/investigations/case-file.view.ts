@@ -110,7 +110,7 @@ export interface CaseFileView {
  */
 export function caseFile(
   events: readonly InvestigationEvent[],
-  state: InvestigationState = events.reduce(evolveInvestigation, initialInvestigationState()),
+  state: InvestigationState = evolveInvestigation.fold(initialInvestigationState(), events),
 ): CaseFile | null {
   const file: Pick<
     CaseFile,
