@@ -37,6 +37,8 @@ function rowProblem(e: RecordedEvent, label: string): string | undefined {
  * stable order (transaction id, position), as the checkpoint writer folded it: the fold of the first
  * `count` links must be `head` at each checkpoint's position. The first checkpoint that no longer holds
  * is named with what changed since the last one that does (later ones fail with it, being cumulative).
+ * Then each stream found cut, once: a version missing before one the database still has, or fewer events
+ * through a checkpoint than it listed for the stream (`streams`: a cut tail, or a stream deleted).
  */
 export async function checkEventLog(checkpoints: EventLogCheckpoint[], events: AsyncIterable<RecordedEvent>): Promise<Finding[]> {
   if (checkpoints.length === 0) return [];
@@ -54,9 +56,27 @@ export async function checkEventLog(checkpoints: EventLogCheckpoint[], events: A
   let holding: EventLogCheckpoint | undefined;
   let failed: { c: EventLogCheckpoint; message: string } | undefined;
   let laterFailures = 0;
+  // Per stream: its events through where the log has been read (last version + 1), and what is found missing of it.
+  const held = new Map<string, number>();
+  const streamFindings: Finding[] = [];
+  const named = new Set<string>();
+  const nameStream = (stream: string, message: string): void => {
+    if (named.has(stream)) return;
+    named.add(stream);
+    streamFindings.push({ log, message: `stream ${stream}: ${message}` });
+  };
+  const versions = (from: number, to: number) => (from === to ? `version ${num(from)}` : `versions ${num(from)}–${num(to)}`);
 
   const settle = (moreAfter: boolean): void => {
     const { c, at } = anchors[next++];
+    for (const [stream, anchoredCount] of Object.entries(c.streams ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const has = held.get(stream) ?? 0;
+      if (has < anchoredCount)
+        nameStream(
+          stream,
+          `checkpoint ${c.seq} anchored ${plural(anchoredCount, 'event')}; the database has ${num(has)} through its position: ${versions(has, anchoredCount - 1)} missing`,
+        );
+    }
     if (count === c.count && head === c.head) {
       if (!failed) holding = c;
       return;
@@ -89,6 +109,10 @@ export async function checkEventLog(checkpoints: EventLogCheckpoint[], events: A
     while (next < anchors.length && comparePositions(anchors[next].at, e.position) < 0) settle(true);
     const problem = rowProblem(e, `stream ${e.streamId} version ${e.streamVersion}`);
     if (problem && rowProblems++ < MAX_ROW_FINDINGS) findings.push({ log, message: problem });
+    const has = held.get(e.streamId) ?? 0;
+    if (e.streamVersion > has)
+      nameStream(e.streamId, `${versions(has, e.streamVersion - 1)} missing before version ${num(e.streamVersion)}`);
+    held.set(e.streamId, Math.max(has, e.streamVersion + 1));
     count++;
     head = linkHash(head, e.hash);
     lastEvent = e.position;
@@ -103,6 +127,9 @@ export async function checkEventLog(checkpoints: EventLogCheckpoint[], events: A
       message: `checkpoint ${first.c.seq}: ${first.message}${laterFailures > 0 ? ` (and ${plural(laterFailures, 'later checkpoint')} of this log fail with it)` : ''}`,
     });
   }
+  findings.push(...streamFindings.slice(0, MAX_ROW_FINDINGS));
+  if (streamFindings.length > MAX_ROW_FINDINGS)
+    findings.push({ log, message: `and ${plural(streamFindings.length - MAX_ROW_FINDINGS, 'more stream')} cut` });
   return findings;
 }
 

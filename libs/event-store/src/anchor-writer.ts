@@ -23,6 +23,8 @@ export interface AuditAnchorOptions {
   logs: AnchoredLog[];
   /** Links read per query. Default 1000. */
   batchSize?: number;
+  /** At most this many grown streams are listed in an event-log checkpoint (`streams`); more, none. Default 1000. */
+  streamsListed?: number;
   now?: () => Date;
 }
 
@@ -57,6 +59,10 @@ export class AuditAnchor {
   private stopped = false;
 
   constructor(private readonly options: AuditAnchorOptions) {}
+
+  private get streamsListed(): number {
+    return this.options.streamsListed ?? 1000;
+  }
 
   get key(): AnchorKey {
     return this.options.key;
@@ -132,12 +138,14 @@ export class AuditAnchor {
       const anchored = state.logs.get(log.schema) ?? { position: START, count: 0, head: ZERO_HASH };
       const now = { ...anchored };
       const days = new Map<string, { day: string; lane?: string; count: number; head: string }>();
+      const grown = new Map<string, number>();
       for (;;) {
         const links = await store.readLinks(now.position, this.options.batchSize ?? 1000);
         if (links.length === 0) break;
         for (const l of links) {
           now.count++;
           now.head = linkHash(now.head, l.hash);
+          if (grown.size <= this.streamsListed) grown.set(l.streamId, Math.max(l.streamVersion + 1, grown.get(l.streamId) ?? 0));
           const day = log.dayOf?.(l.streamId);
           if (day !== undefined && l.streamVersion + 1 > (days.get(l.streamId)?.count ?? 0))
             days.set(l.streamId, { day, lane: log.laneOf?.(l.streamId), count: l.streamVersion + 1, head: l.hash });
@@ -166,6 +174,7 @@ export class AuditAnchor {
           scope: { schema: log.schema, position: positionToString(now.position) },
           count: now.count,
           head: now.head,
+          ...(grown.size <= this.streamsListed ? { streams: Object.fromEntries(grown) } : {}),
         }),
       );
       state.logs.set(log.schema, now);

@@ -46,7 +46,15 @@ interface CheckpointFields {
 }
 
 export type CheckpointBody =
-  | (CheckpointFields & { kind: 'event-log'; scope: EventLogScope })
+  | (CheckpointFields & {
+      kind: 'event-log';
+      scope: EventLogScope;
+      /**
+       * The streams that grew since the log's previous checkpoint, each with its number of events through `position`
+       * (its last version + 1), so that a cut names the streams it cut. Absent when more grew than the writer lists.
+       */
+      streams?: Record<string, number>;
+    })
   | (CheckpointFields & { kind: 'consultation-day'; scope: ConsultationDayScope });
 
 /** A checkpoint and its Ed25519 signature (base64) over the canonical JSON of everything else. */
@@ -164,6 +172,11 @@ export function parseCheckpoint(value: unknown): Checkpoint | string {
   if (!isRecord(scope) || typeof scope.schema !== 'string') return 'scope.schema is missing';
   if (value.kind === 'event-log') {
     if (typeof scope.position !== 'string' || !/^-?\d+\/-?\d+$/.test(scope.position)) return 'scope.position is not a log position';
+    if (value.streams !== undefined) {
+      if (!isRecord(value.streams)) return 'streams is not an object';
+      for (const [stream, n] of Object.entries(value.streams))
+        if (!Number.isInteger(n) || (n as number) < 1) return `streams["${stream}"] is not a count of events`;
+    }
   } else if (value.kind === 'consultation-day') {
     if (typeof scope.day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(scope.day)) return 'scope.day is not a date';
     if (typeof scope.stream !== 'string') return 'scope.stream is missing';

@@ -44,15 +44,18 @@ async function log(n: number): Promise<RecordedEvent[]> {
   return store.readAll({ commit: -1n, prepare: -1n }, { limit: n });
 }
 
-/** Event-log checkpoints after each of `counts` events, as the writer makes them. */
-function logCheckpoints(events: RecordedEvent[], counts: number[]): EventLogCheckpoint[] {
+/** Event-log checkpoints after each of `counts` events, as the writer makes them (`listed`: with the streams that grew). */
+function logCheckpoints(events: RecordedEvent[], counts: number[], listed = true): EventLogCheckpoint[] {
   return chain(
-    counts.map((count) => ({
+    counts.map((count, i) => ({
       kind: 'event-log' as const,
       service: 'reports',
       scope: { schema: 'reports', position: positionToString(events[count - 1].position) },
       count,
       head: events.slice(0, count).reduce((h, e) => linkHash(h, e.hash), ZERO_HASH),
+      ...(listed
+        ? { streams: Object.fromEntries(events.slice(i === 0 ? 0 : counts[i - 1], count).map((e) => [e.streamId, e.streamVersion + 1])) }
+        : {}),
     })),
   ) as EventLogCheckpoint[];
 }
@@ -146,15 +149,49 @@ describe('event log against its checkpoints', () => {
           `checkpoint 1: anchored 10 events through position ${positionToString(events[9].position)} (head ${logCheckpoints(events, [10])[0].head.slice(0, 12)}…); ` +
           `the database ends at position ${positionToString(events[6].position)} after 7 events: 3 events missing after checkpoint 0 (4 events through position ${positionToString(events[3].position)}), which still holds`,
       },
+      // Events 7, 8 and 9 were the last of the three streams (event i is version ⌊i / 3⌋ of case-(i mod 3)).
+      {
+        log: 'event log of reports',
+        message: 'stream case-0: checkpoint 1 anchored 4 events; the database has 3 through its position: version 3 missing',
+      },
+      {
+        log: 'event log of reports',
+        message: 'stream case-1: checkpoint 1 anchored 3 events; the database has 2 through its position: version 2 missing',
+      },
+      {
+        log: 'event log of reports',
+        message: 'stream case-2: checkpoint 1 anchored 3 events; the database has 2 through its position: version 2 missing',
+      },
+    ]);
+  });
+
+  it('names the streams a cut tail took only by the counts when the checkpoints do not list them (too many grew)', async () => {
+    const events = await log(12);
+    const findings = await checkEventLog(logCheckpoints(events, [4, 10], false), iterate(events.slice(0, 7)));
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(/^checkpoint 1: anchored 10 events .*: 3 events missing after checkpoint 0/),
+    ]);
+  });
+
+  it('names the stream and the versions of events deleted in the middle of a stream', async () => {
+    const events = await log(12);
+    // Events 1 and 4 are versions 0 and 1 of case-1; version 2 (event 7) remains.
+    const findings = await checkEventLog(logCheckpoints(events, [12]), iterate(events.filter((_, i) => i !== 1 && i !== 4)));
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(/^checkpoint 0: anchored 12 events .*: 2 events missing$/),
+      'stream case-1: versions 0–1 missing before version 2',
     ]);
   });
 
   it('names a deleted event in the middle, between the checkpoints around it, while later events remain', async () => {
     const events = await log(12);
     const findings = await checkEventLog(logCheckpoints(events, [4, 8, 10]), iterate([...events.slice(0, 5), ...events.slice(6)]));
-    expect(findings).toHaveLength(1);
+    expect(findings).toHaveLength(2);
     expect(findings[0].message).toMatch(
       /^checkpoint 1: anchored 8 events through position .*; the database has 7 events through that position: 1 event missing after checkpoint 0 \(4 events through position .*\), which still holds \(and 1 later checkpoint of this log fail with it\)$/,
+    );
+    expect(findings[1].message).toBe(
+      'stream case-2: checkpoint 1 anchored 2 events; the database has 1 through its position: version 1 missing',
     );
   });
 
@@ -182,6 +219,9 @@ describe('event log against its checkpoints', () => {
     const events = await log(3);
     expect((await checkEventLog(logCheckpoints(events, [3]), iterate([]))).map((f) => f.message)).toEqual([
       expect.stringMatching(/^checkpoint 0: anchored 3 events .*; the database has no events in this log: 3 events missing$/),
+      'stream case-0: checkpoint 0 anchored 1 event; the database has 0 through its position: version 0 missing',
+      'stream case-1: checkpoint 0 anchored 1 event; the database has 0 through its position: version 0 missing',
+      'stream case-2: checkpoint 0 anchored 1 event; the database has 0 through its position: version 0 missing',
     ]);
   });
 });

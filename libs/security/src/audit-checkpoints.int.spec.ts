@@ -103,6 +103,8 @@ describe('audit checkpoints against a cut database (real PostgreSQL)', () => {
       [2, 'consultation-day', 'audit', 3],
       [3, 'event-log', 'audit', 7],
     ]);
+    // The event log's checkpoint lists the streams that grew, with their counts: what a cut is named by.
+    expect(first[0]).toMatchObject({ streams: { 'report-0': 3, 'report-1': 3, 'report-2': 3 } });
     expect(await anchor.anchorNow()).toEqual([]);
     await log.record(consultation('2026-12-05T09:00:00.000Z', 'r9'));
     const second = await anchor.anchorNow();
@@ -119,7 +121,9 @@ describe('audit checkpoints against a cut database (real PostgreSQL)', () => {
       intervalMs: 60_000,
     });
     await reports.appendToStream('report-0', [{ id: randomUUID(), type: 'Noted', data: { i: 9 }, metadata: meta }]);
-    expect((await restarted.anchorNow()).map((c) => [c.seq, c.kind, c.count])).toEqual([[6, 'event-log', 10]]);
+    const resumed = await restarted.anchorNow();
+    expect(resumed.map((c) => [c.seq, c.kind, c.count])).toEqual([[6, 'event-log', 10]]);
+    expect(resumed[0]).toMatchObject({ streams: { 'report-0': 4 } });
     expect(await verify()).toEqual({ ok: true, checked: { checkpoints: 7, eventLogs: 2, days: 2 }, findings: [] });
   });
 
@@ -156,6 +160,10 @@ describe('audit checkpoints against a cut database (real PostgreSQL)', () => {
           /^checkpoint 0: anchored 9 events through position (\d+\/\d+) \(head [0-9a-f]{12}…\); the database ends at position \d+\/\d+ after 7 events: 2 events missing$/,
         ),
       },
+      {
+        log: 'event log of reports',
+        message: 'stream report-2: checkpoint 0 anchored 3 events; the database has 1 through its position: versions 1–2 missing',
+      },
     ]);
   });
 
@@ -169,7 +177,31 @@ describe('audit checkpoints against a cut database (real PostgreSQL)', () => {
       expect.stringMatching(
         /^event log of reports: checkpoint 0: anchored 9 events .*; the database has 6 events through that position: 3 events missing$/,
       ),
+      'event log of reports: stream report-1: checkpoint 0 anchored 3 events; the database has 0 through its position: versions 0–2 missing',
     ]);
+  });
+
+  it('lists no streams in a checkpoint when more grew than the writer lists, and still verifies', async () => {
+    const file = path.join(dir, 'few.jsonl');
+    const few = new AuditAnchor({
+      pool,
+      sink: new FileCheckpointSink(file),
+      key,
+      logs: [{ service: 'reports', schema: 'reports' }],
+      streamsListed: 2,
+    });
+    const [checkpoint] = await few.anchorNow();
+    expect(checkpoint).toMatchObject({ kind: 'event-log', count: 9 });
+    expect(checkpoint).not.toHaveProperty('streams');
+    await reports.appendToStream('report-1', [{ id: randomUUID(), type: 'Noted', data: { i: 10 }, metadata: meta }]);
+    const [next] = await few.anchorNow();
+    expect(next).toMatchObject({ count: 10, streams: { 'report-1': 4 } });
+    const report = await verifyAnchors({
+      pool,
+      files: [{ name: file, ...parseCheckpointLines(readFileSync(file, 'utf8')) }],
+      publicKeys: [key.publicKey],
+    });
+    expect(report).toEqual({ ok: true, checked: { checkpoints: 2, eventLogs: 1, days: 0 }, findings: [] });
   });
 
   it('names a removed checkpoint line', async () => {

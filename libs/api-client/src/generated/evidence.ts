@@ -965,6 +965,10 @@ export interface components {
             /** @constant */
             kind: "event-log";
             scope: components["schemas"]["EventLogScope"];
+            /** @description The streams that grew since the log's previous checkpoint, each with its number of events through `position` (its last version + 1), so that a cut names the streams it cut. Absent when more grew than the writer lists. */
+            streams?: {
+                [key: string]: number;
+            };
             /**
              * @description Format version.
              * @constant
