@@ -48,13 +48,12 @@ test.describe('the DPO: the consultation log and the answer to the COC', () => {
     await expect(row).toContainText(`Rechtvaardiging: ${reason} (dossier COC-2026-041)`);
     await expect(page.getByRole('status').filter({ hasText: '1 raadpleging getoond' })).toBeVisible();
 
-    // Today's chain holds, as verified by each service (one chain in the embedded product). The day is live: a
-    // consultation logged between two services' answers makes them differ by a count, and they show apart.
+    // Today's chain holds, as verified by each service: one chain in the embedded product, shown once though the
+    // day is live (a consultation logged between two services' answers makes them differ by a count).
     const chain = page.getByRole('region', { name: 'Verificatie van de keten' });
-    await expect(chain.getByText(/De keten klopt: \d+ raadplegingen?\./).first()).toBeVisible();
+    await expect(chain.getByText(/De keten klopt: \d+ raadplegingen?\./)).toHaveCount(1);
     await expect(chain.getByText(/De keten is gebroken/)).toHaveCount(0);
-    for (const service of ['Meldingen', 'Onderzoeken', 'Inbeslagnames', 'Integriteit'])
-      await expect(chain.getByText(new RegExp(`^Logboek van: .*${service}`))).toHaveCount(1);
+    await expect(chain.getByText(/^Logboek van: /)).toHaveText('Logboek van: Meldingen, Onderzoeken, Inbeslagnames, Integriteit');
     await expectAccessible(page, 'consultation log');
     await screenshot(page, 'dpo-01-consultation-log');
     await page.setViewportSize({ width: 1024, height: 768 });

@@ -26,6 +26,14 @@ function unprocessable(code: string, field: string, detail: string): ProblemExce
 
 /** The Nest token of the host's {@link AuditCheckpoints}, or null when it writes none. */
 export const AUDIT_CHECKPOINTS = Symbol('AUDIT_CHECKPOINTS');
+/** Whose consultation log this host keeps: `embedded` (the four services share it) or the service. */
+export const CONSULTATION_LOG_KEEPER = Symbol('CONSULTATION_LOG_KEEPER');
+
+/** A day's verification and whose log it is: answers with the same `keptBy` are of one log, read at different moments. */
+export type DayVerificationView = DayVerification & {
+  /** Whose log was verified: `embedded` (the log the four services of an embedded host share) or the service. */
+  keptBy: string;
+};
 
 /** The checkpoint writer of a host and whose logs it anchors. */
 export interface AuditCheckpoints {
@@ -52,6 +60,7 @@ export function auditController(path: string, routePrefix?: string): Type<unknow
       private readonly access: AccessControl,
       @Inject(ACCESS_RULES) private readonly rules: AccessRules,
       @Inject(AUDIT_CHECKPOINTS) private readonly checkpoints: AuditCheckpoints | null,
+      @Inject(CONSULTATION_LOG_KEEPER) private readonly keptBy: string,
     ) {}
 
     @Get('consultations')
@@ -112,9 +121,11 @@ export function auditController(path: string, routePrefix?: string): Type<unknow
       summary:
         "Recomputes one UTC day of consultation records: each of its lanes' hash chains, and that every lane still holds what the day's heads recorded of it (ADR 0057).",
     })
-    @ApiOkResponse({ description: '`{ date, stream, ok, events, headHash, lanes, dayHeads }` or `{ ok: false, brokenAt, problems, … }`' })
-    async verify(@Query() q: VerifyConsultationsRequest): Promise<DayVerification> {
-      return this.log.verify(q.date);
+    @ApiOkResponse({
+      description: '`{ date, stream, ok, events, headHash, lanes, dayHeads, keptBy }` or `{ ok: false, brokenAt, problems, … }`',
+    })
+    async verify(@Query() q: VerifyConsultationsRequest): Promise<DayVerificationView> {
+      return { ...(await this.log.verify(q.date)), keptBy: this.keptBy };
     }
 
     @Get('checkpoints')

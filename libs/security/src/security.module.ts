@@ -18,7 +18,7 @@ import { DEFAULT_COMPARTMENTS, DEFAULT_RESOURCE_POLICIES } from './access-policy
 import { AccessGuard, METRICS, SCRAPE_TOKEN, TOKEN_VERIFIER } from './access.guard';
 import { Metrics } from '@police/metrics';
 import { metricsControllers } from './metrics.http';
-import { AUDIT_CHECKPOINTS, AuditCheckpoints, auditController } from './audit.http';
+import { AUDIT_CHECKPOINTS, AuditCheckpoints, auditController, CONSULTATION_LOG_KEEPER } from './audit.http';
 import { auditAnchor } from './audit-checkpoints';
 import { authConfigController, CONSOLE_SIGN_IN } from './auth-config.http';
 import { firstLaneOf } from './consultation-lanes';
@@ -116,6 +116,11 @@ export class SecurityModule {
         // Replicas of a service share its database: each starts from a lane of its own host (ADR 0057).
         useFactory: () =>
           new ConsultationLog({ pool: options.pool, metrics, firstLane: options.mode === 'production' ? firstLaneOf(hostname()) : 0 }),
+      },
+      // The embedded host's log holds its four services' consultations; a service alone keeps its own.
+      {
+        provide: CONSULTATION_LOG_KEEPER,
+        useValue: options.serviceLogs ? 'embedded' : options.auditPath.replace(/\/?audit$/, '') || 'host',
       },
       {
         provide: AUDIT_CHECKPOINTS,

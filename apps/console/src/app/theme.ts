@@ -22,6 +22,13 @@ export const theme = createTheme({
     // Alert titles in the text colour: the alert's colour stays on its border, and orange titles would
     // fall below 4.5:1 on white.
     Alert: { styles: { title: { color: 'var(--mantine-color-text)' } } },
+    // The words of a badge are the point ("Inzage met reden"): it wraps rather than cut them off in a narrow column.
+    Badge: {
+      styles: {
+        root: { height: 'auto', maxWidth: '100%' },
+        label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' },
+      },
+    },
   },
 });
 

@@ -422,7 +422,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `{ date, stream, ok, events, headHash, lanes, dayHeads }` or `{ ok: false, brokenAt, problems, … }` */
+            /** @description `{ date, stream, ok, events, headHash, lanes, dayHeads, keptBy }` or `{ ok: false, brokenAt, problems, … }` */
             200: {
                 headers: {
                     /** @description The request's correlation id: the one you sent when it was well-formed (8–128 of `A-Z a-z 0-9 . _ : -`), else a new one. */
@@ -431,6 +431,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Whose log was verified: `embedded` (the log the four services of an embedded host share) or the service. */
+                        keptBy: string;
                         date: string;
                         stream: string;
                         lanes: components["schemas"]["LaneVerification"][];
@@ -444,6 +446,8 @@ export interface operations {
                         events: number;
                         headHash: string;
                     } | {
+                        /** @description Whose log was verified: `embedded` (the log the four services of an embedded host share) or the service. */
+                        keptBy: string;
                         date: string;
                         stream: string;
                         lanes: components["schemas"]["LaneVerification"][];

@@ -2,7 +2,8 @@ import { useInfiniteQuery, useQueries } from '@tanstack/react-query';
 import { call, evidenceApi, integrityApi, investigationsApi, reportsApi } from '@/lib/api';
 import { LOG_SERVICES, LogService } from '../access';
 import type { ConsultationPage, DayVerification } from './dpo.types';
-import { LogEntry, mergeLogs, ServicePage } from './merge';
+import { ChainResult, groupVerifications, LogEntry, mergeLogs, ServicePage } from './merge';
+export type { ChainResult } from './merge';
 
 /** The log's filters, as every service's `GET …/audit/consultations` takes them (`from`/`to` instants). */
 export interface LogFilters {
@@ -111,24 +112,6 @@ export function useDayVerification(date: string) {
       queryFn: () => verifyDay(service, date),
     })),
   });
-}
-
-/** A day's chain verified by the services whose logs gave the same answer (one shared chain in embedded mode). */
-export interface ChainResult {
-  services: LogService[];
-  verification: DayVerification;
-}
-
-/** Groups the services' answers for one day: identical answers are one chain. */
-export function groupVerifications(results: { service: LogService; verification: DayVerification }[]): ChainResult[] {
-  const groups = new Map<string, ChainResult>();
-  for (const { service, verification } of results) {
-    const key = JSON.stringify(verification);
-    const group = groups.get(key);
-    if (group) group.services.push(service);
-    else groups.set(key, { services: [service], verification });
-  }
-  return [...groups.values()];
 }
 
 /** The whole answer to a question, for an export: every service's log read to its end (bounded). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogService } from '../access';
-import type { Consultation } from './dpo.types';
-import { mergeLogs, ServicePage } from './merge';
+import type { Consultation, DayVerification } from './dpo.types';
+import { groupVerifications, mergeLogs, ServicePage } from './merge';
 
 function entry(id: string, at: string): Consultation {
   return {
@@ -60,5 +60,54 @@ describe('mergeLogs: four logs, each paged newest first, as one', () => {
     ]);
     expect(merged.entries.map((e) => e.id)).toEqual(['a', 'e', 'b']);
     expect(merged.next).toBeUndefined();
+  });
+});
+
+describe('a day verified through each service', () => {
+  const day = '2026-12-07';
+  const intact = (keptBy: string, events: number, headHash: string): DayVerification => ({
+    date: day,
+    stream: `consultations-${day}`,
+    ok: true,
+    events,
+    headHash,
+    lanes: [{ lane: 0, stream: `consultations-${day}`, ok: true, events, headHash }],
+    dayHeads: { stream: `consultations-${day}-heads`, records: 1 },
+    keptBy,
+  });
+
+  it('shows a log the four services share once, at its latest reading, though it grew between the readings', () => {
+    const chains = groupVerifications([
+      { service: 'reports', verification: intact('embedded', 118, 'a') },
+      { service: 'investigations', verification: intact('embedded', 119, 'b') },
+      { service: 'evidence', verification: intact('embedded', 119, 'b') },
+      { service: 'integrity', verification: intact('embedded', 118, 'a') },
+    ]);
+    expect(chains).toEqual([
+      { services: ['reports', 'investigations', 'evidence', 'integrity'], verification: intact('embedded', 119, 'b') },
+    ]);
+  });
+
+  it('shows each service its own log when they keep their own, even with equal answers', () => {
+    const chains = groupVerifications([
+      { service: 'reports', verification: intact('reports', 0, '0') },
+      { service: 'evidence', verification: intact('evidence', 0, '0') },
+    ]);
+    expect(chains.map((c) => c.services)).toEqual([['reports'], ['evidence']]);
+  });
+
+  it('shows a shared log broken when any reading found it broken', () => {
+    const broken: DayVerification = {
+      ...intact('embedded', 118, 'a'),
+      ok: false,
+      brokenAt: { stream: `consultations-${day}`, streamVersion: 4, eventId: 'e-4', reason: 'content' },
+      problems: ['lane 0: entry 5 (event e-4): its content does not match its hash'],
+    };
+    const chains = groupVerifications([
+      { service: 'reports', verification: intact('embedded', 119, 'b') },
+      { service: 'investigations', verification: broken },
+      { service: 'evidence', verification: intact('embedded', 120, 'c') },
+    ]);
+    expect(chains).toEqual([{ services: ['reports', 'investigations', 'evidence'], verification: broken }]);
   });
 });

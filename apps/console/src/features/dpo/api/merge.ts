@@ -1,5 +1,5 @@
 import type { LogService } from '../access';
-import type { Consultation, ConsultationPage } from './dpo.types';
+import type { Consultation, ConsultationPage, DayVerification } from './dpo.types';
 
 /** A consultation as the console shows it: the record of the log, and which service's log it came from. */
 export interface LogEntry extends Consultation {
@@ -41,4 +41,30 @@ export function mergeLogs(pages: readonly ServicePage[]): { entries: LogEntry[];
   if (!limit) return { entries: all };
   const bound = limit.oldest;
   return { entries: all.filter((e) => newestFirst(e, bound) <= 0), next: { service: limit.service, cursor: limit.cursor } };
+}
+
+/** A day's chain of one log, and the services that answered for it (all four in embedded mode: they share one log). */
+export interface ChainResult {
+  services: LogService[];
+  verification: DayVerification;
+}
+
+/**
+ * Groups the services' answers for one day by the log they verified (`keptBy`). A log read at several moments
+ * is shown once: broken if any reading found it broken (a break does not heal), else its latest reading (the most
+ * entries; a live day grows between the readings).
+ */
+export function groupVerifications(results: { service: LogService; verification: DayVerification }[]): ChainResult[] {
+  const groups = new Map<string, ChainResult>();
+  for (const { service, verification } of results) {
+    const group = groups.get(verification.keptBy);
+    if (!group) {
+      groups.set(verification.keptBy, { services: [service], verification });
+      continue;
+    }
+    group.services.push(service);
+    const shown = group.verification;
+    if (shown.ok && (!verification.ok || verification.events > shown.events)) group.verification = verification;
+  }
+  return [...groups.values()];
 }

@@ -3,11 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert';
 import { LOG_SERVICES } from '../access';
-import { groupVerifications, useDayVerification } from '../api/dpo.api';
+import { useDayVerification } from '../api/dpo.api';
+import { groupVerifications } from '../api/merge';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The verification of one UTC day's chain in each service's log; identical answers shown once. */
+/** The verification of one UTC day's chain in each service's log; a log the services share shown once. */
 export function ChainCard() {
   const { t } = useTranslation();
   const today = new Date().toISOString().slice(0, 10);

@@ -35,11 +35,6 @@ export function DeadlineBadges({ deadlines }: { deadlines: DeadlineStatus[] }) {
             autoContrast
             tt="none"
             fw={600}
-            // The words are the point: a badge wraps rather than cut them off in a narrow column.
-            styles={{
-              root: { height: 'auto', maxWidth: '100%' },
-              label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' },
-            }}
           >
             {text}
           </Badge>
