@@ -114,14 +114,33 @@ export function dataSubjectCriteria(q: DataSubjectQuery): DataSubjectCriteria {
   return { ...(name && { name }), ...(q.personId && { personId: q.personId }), partyIds, ...(q.staffId && { staffId: q.staffId }) };
 }
 
-/** A name as names are compared: lower case, trimmed, inner spaces collapsed. */
+/**
+ * The letters with a diacritic that names are compared without (Latin-1 and Latin Extended-A: é, ë, ç, ñ, ø, ł, …),
+ * each with its base letter in lower case: `Hélène Dupré` is `helene dupre`, as a clerk without the accents on
+ * the keyboard records her. One table for both sides, so that the SQL and the service compare alike, whatever
+ * the database's locale (`lower` of `É` or `Æ` depends on it; the table maps upper case too).
+ */
+const FOLDED: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  const extra: Record<string, string> = { ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ħ: 'h', Ħ: 'h', ı: 'i' };
+  for (let code = 0xc0; code <= 0x17f; code++) {
+    const c = String.fromCharCode(code);
+    const base = extra[c] ?? c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    if (base !== c && base.length === 1) map.set(c, base);
+  }
+  return map;
+})();
+const FOLD_FROM = [...FOLDED.keys()].join('');
+const FOLD_TO = [...FOLDED.values()].join('');
+
+/** A name as names are compared: lower case, without diacritics, trimmed, inner spaces collapsed. */
 export function normalizeName(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return [...name.trim().replace(/\s+/g, ' ').toLowerCase()].map((c) => FOLDED.get(c) ?? c).join('');
 }
 
 /** The same normalisation in SQL, over an expression that yields text. */
 export function normalizedNameSql(expression: string): string {
-  return `regexp_replace(lower(btrim(${expression})), '\\s+', ' ', 'g')`;
+  return `translate(btrim(regexp_replace(lower(${expression}), '\\s+', ' ', 'g')), '${FOLD_FROM}', '${FOLD_TO}')`;
 }
 
 /** Whether a recorded name is the person's. */
