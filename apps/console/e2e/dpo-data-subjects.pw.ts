@@ -43,7 +43,7 @@ test.describe('the DPO: a data-subject request', () => {
       narrative: 'Mijn koersfiets werd gestolen aan de Korenmarkt.',
       parties: [{ partyId: party, name: 'Koen Claes', roles: ['reporter', 'victim'], contact: '+32 470 99 88 77' }],
     });
-    await reportAs(request, 'an.peeters', {
+    const lossReport = await reportAs(request, 'an.peeters', {
       kind: 'loss_declaration',
       channel: { kind: 'police_on_web' },
       timeWindow: { from: '2026-11-01T08:00:00+01:00', to: '2026-11-01T18:00:00+01:00' },
@@ -145,11 +145,30 @@ test.describe('the DPO: a data-subject request', () => {
     await expect(reports.locator(`[data-record="${report}"]`)).toContainText('Verwerking beperkt (Verzoek van Koen Claes van');
     await expect.poll(async () => (await apiGet(request, 'an.peeters', `/api/reports/${report}`)).status).toBe(404);
 
+    // The DPO erases the loss declaration's statement (it is in no judicial file): it no longer names him.
+    await reports.locator(`[data-record="${lossReport}"]`).getByRole('button', { name: 'Verklaring wissen' }).click();
+    const erase = page.getByRole('dialog', { name: 'Verklaring wissen' });
+    await expect(erase).toContainText('Dit kan niet ongedaan worden gemaakt.');
+    await erase.getByRole('textbox', { name: /Grond/ }).fill('Geen wettelijke grond meer om de verklaring te bewaren (art. 16 §2)');
+    await screenshot(page, 'dpo-11b-erase-dialog');
+    await erase.getByRole('button', { name: 'Definitief wissen' }).click();
+    await expect(erase).toBeHidden();
+    await expect(page.getByRole('status').filter({ hasText: '1 verklaring gewist' })).toContainText('Verzoek van Koen Claes van');
+    await expect(reports.getByRole('row')).toHaveCount(2);
+    await expect
+      .poll(
+        async () =>
+          (await apiGet<{ report: { narrative: string } }>(request, 'an.peeters', `/api/reports/${lossReport}`)).body.report.narrative,
+      )
+      .toMatch(/^erased on \d{4}-\d{2}-\d{2} under Verzoek van Koen Claes van/);
+    await expect(reportCard.getByRole('list', { name: 'Meegedeeld' }).getByRole('listitem')).toHaveCount(3);
+    await screenshot(page, 'dpo-11c-erased');
+
     // The decision and the report for the requester.
     const pdfDownload = page.waitForEvent('download');
     await reportCard.getByRole('button', { name: 'Beslissing vastleggen en rapport maken (pdf)' }).click();
     const status = reportCard.getByRole('status');
-    await expect(status).toContainText(/Beslissing vastgelegd onder verzoek [0-9a-f-]{36}: 4 meegedeeld, 2 afgeschermd\./);
+    await expect(status).toContainText(/Beslissing vastgelegd onder verzoek [0-9a-f-]{36}: 3 meegedeeld, 2 afgeschermd\./);
     await screenshot(page, 'dpo-12-data-subject-decided');
     const pdfPath = (await (await pdfDownload).path())!;
     expect((await pdfDownload).suggestedFilename()).toMatch(/^inzage-[0-9a-f]{8}\.pdf$/);
@@ -160,7 +179,7 @@ test.describe('the DPO: a data-subject request', () => {
       'Politiezone Gent',
       'Antwoord op uw verzoek om inzage',
       'Aanvrager: Koen Claes',
-      'Gegevens die wij over u verwerken (4 dossiers)',
+      'Gegevens die wij over u verwerken (3 dossiers)',
       'contact: +32 470 99 88 77',
       'Doel van de verwerking: Een strafonderzoek',
       'U komt erin voor als: melder, slachtoffer',
@@ -177,14 +196,16 @@ test.describe('the DPO: a data-subject request', () => {
       expect(text).not.toContain(absent);
 
     // The register holds the request and the decision.
-    const register = await apiGet<{ requests: { subject: { name?: string }; status: string; decision: { withheld: unknown[] } | null }[] }>(
-      request,
-      'ines.dubois',
-      '/api/integrity/data-subject-requests',
-    );
+    const register = await apiGet<{
+      requests: {
+        subject: { name?: string };
+        status: string;
+        decision: { withheld: unknown[]; restricted: unknown[]; erased: unknown[] } | null;
+      }[];
+    }>(request, 'ines.dubois', '/api/integrity/data-subject-requests');
     expect(register.body.requests.find((r) => r.subject.name === 'Koen Claes')).toMatchObject({
       status: 'decided',
-      decision: { withheld: [{}, {}] },
+      decision: { withheld: [{}, {}], restricted: [{ service: 'reports', id: report }], erased: [{ service: 'reports', id: lossReport }] },
     });
     await context.close();
   });

@@ -163,6 +163,13 @@ export class ProcessingRestrictionRequest {
   reason: string;
 }
 
+/** A record's erasure as the DPO's route answers it (ADR 0065). */
+export interface ErasureAnswer {
+  id: string;
+  version: number;
+  erased: { at: string; decision: string };
+}
+
 /** A record's restriction of processing as the DPO's routes answer it. */
 export interface ProcessingRestrictionAnswer {
   id: string;

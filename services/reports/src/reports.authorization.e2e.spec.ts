@@ -162,6 +162,14 @@ const MATRIX: Row[] = [
   },
   {
     method: 'POST',
+    route: '/api/reports/:id/statement-erasure',
+    request: onFreshReport('statement-erasure', RESTRICTION),
+    //        anon desk dief drug zede gewe lead evid lab  bit  tuch dpo  chief
+    expected: [U, R, R, R, R, R, R, R, R, R, R, 200, R],
+    ok: (a) => expect(a.json.erased).toEqual({ at: expect.any(String), decision: 'DSR 2026/001' }),
+  },
+  {
+    method: 'POST',
     route: '/api/reports/:id/processing-restriction/lift',
     request: async (p, kit) => {
       const { id } = await kit.report();
@@ -587,7 +595,8 @@ describe('authorization matrix of the reports service: every route × every pers
       { changes: { concernsPoliceConduct: true, staffMembersConcerned: ['5415-0201'] }, reason: 'De klacht betreft de rechercheur' },
       { 'If-Match': '"1"' },
     );
-    expect(outcome(await api('det_diefstal', 'GET', `/api/reports/pvs/${hiddenPv}`))).toBe('404 not-found');
+    // The PV's read model takes the amendment in a moment later (reads trail the log).
+    await eventually(async () => expect(outcome(await api('det_diefstal', 'GET', `/api/reports/pvs/${hiddenPv}`))).toBe('404 not-found'));
     const path = `/api/reports/${own}/pvs`;
     const got: Record<string, Cell> = {};
     for (const persona of COLUMNS) {

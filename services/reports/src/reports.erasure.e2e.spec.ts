@@ -161,6 +161,96 @@ describe('a conduct complaint leaves reports once integrity confirms receipt', (
     for (const secret of SECRETS) expect(JSON.stringify(replayed)).not.toContain(secret);
   });
 
+  it("erases a report's statement on the DPO's decision: nothing readable left, the stream verifies, the report shows the marker, a rebuild keeps it (ADR 0065)", async () => {
+    const secrets = ['Het raam van de keuken werd ingeslagen met een baksteen.', 'Hélène Dupré', 'Kouter 29', '+32 478 55 44 33'];
+    const filed = await t.request('wim.debacker', 'POST', '/api/reports', {
+      kind: 'aangifte',
+      channel: { kind: 'front_desk', officeId: 'apg' },
+      appointmentRef: 'APT-2026-0077',
+      incidentType: 'woninginbraak',
+      timeWindow: { from: new Date(Date.now() - 9 * 3600_000).toISOString(), to: new Date(Date.now() - 8 * 3600_000).toISOString() },
+      place: { municipality: 'Gent', address: secrets[2] },
+      narrative: secrets[0],
+      parties: [{ name: secrets[1], roles: ['reporter', 'victim'], contact: secrets[3] }],
+    });
+    expect(filed.status).toBe(201);
+    const reportId = (filed.json as { id: string }).id;
+    const stream = `report-${reportId}`;
+    const before = await es.store.verifyStream(stream);
+    expect(before.ok).toBe(true);
+    // Projected before it is erased: search finds it by words of the statement.
+    const search = async () =>
+      (
+        (await t.request('wim.debacker', 'GET', `/api/reports/search?q=${encodeURIComponent('baksteen keuken')}&limit=50`)).json as {
+          hits: { id: string }[];
+        }
+      ).hits.map((h) => h.id);
+    await eventually(async () => expect(await search()).toContain(reportId));
+
+    const decision = {
+      decision: 'DSR 2026/031',
+      reason: 'The requester withdrew the statement; no criminal file was opened (LED art. 16 §2)',
+    };
+    expect((await t.request('wim.debacker', 'POST', `/api/reports/${reportId}/statement-erasure`, decision)).status).toBe(403);
+    const erasure = await t.request('ines.dubois', 'POST', `/api/reports/${reportId}/statement-erasure`, decision);
+    expect(erasure).toMatchObject({ status: 200, json: { id: reportId, erased: { at: expect.any(String), decision: 'DSR 2026/031' } } });
+    const again = await t.request('ines.dubois', 'POST', `/api/reports/${reportId}/statement-erasure`, decision);
+    expect(again).toMatchObject({ status: 409, json: { code: 'statement_already_erased' } });
+    const amend = await t.request(
+      'wim.debacker',
+      'POST',
+      `/api/reports/${reportId}/amendments`,
+      { changes: { narrative: 'Toch iets anders.' }, reason: 'Aangever vult aan' },
+      { 'If-Match': `"${(erasure.json as { version: number }).version}"` },
+    );
+    expect(amend).toMatchObject({ status: 409, json: { code: 'statement_already_erased' } });
+
+    const marker = `erased on ${(erasure.json as { erased: { at: string } }).erased.at.slice(0, 10)} under DSR 2026/031`;
+    const read = await eventually(async () => {
+      const r = await t.request('wim.debacker', 'GET', `/api/reports/${reportId}`);
+      expect(r.json).toMatchObject({ report: { narrative: marker, parties: [], erased: { decision: 'DSR 2026/031' } } });
+      return r.json as { report: Record<string, unknown> };
+    });
+    expect(read.report.place).toEqual({ municipality: marker });
+    expect(await search()).not.toContain(reportId);
+
+    const after = await wholeDatabase();
+    for (const secret of secrets) expect(after).not.toContain(secret);
+    expect(await es.store.verifyStream(stream)).toMatchObject({ ok: true, events: before.ok ? before.events + 1 : -1 });
+
+    for (const projection of es.measured().projections) await es.projector.rebuild(projection);
+    const { rows } = await t.pool.query<{ erased: string | null }>('SELECT erased FROM reports.reports WHERE id = $1', [reportId]);
+    expect(rows).toEqual([{ erased: marker }]);
+    const afterRebuild = await wholeDatabase();
+    for (const secret of secrets) expect(afterRebuild).not.toContain(secret);
+  });
+
+  it('refuses to erase a statement that is in a judicial file: the DPO restricts it instead', async () => {
+    const filed = await t.request('wim.debacker', 'POST', '/api/reports', {
+      kind: 'aangifte',
+      channel: { kind: 'front_desk', officeId: 'apg' },
+      appointmentRef: 'APT-2026-0078',
+      incidentType: 'fietsdiefstal',
+      timeWindow: { from: new Date(Date.now() - 9 * 3600_000).toISOString(), to: new Date(Date.now() - 8 * 3600_000).toISOString() },
+      place: { municipality: 'Gent', address: 'Veldstraat 1' },
+      narrative: 'Fiets gestolen aan het station.',
+      parties: [{ name: 'Jan Peeters', roles: ['reporter', 'victim'] }],
+    });
+    const reportId = (filed.json as { id: string }).id;
+    expect((await t.request('wim.debacker', 'POST', `/api/reports/${reportId}/investigation-request`, { reason: 'Reeks' })).status).toBe(
+      200,
+    );
+    const decision = { decision: 'DSR 2026/032', reason: 'The requester asks for erasure' };
+    const refused = await t.request('ines.dubois', 'POST', `/api/reports/${reportId}/statement-erasure`, decision);
+    expect(refused).toMatchObject({
+      status: 409,
+      json: { code: 'statement_in_judicial_file', detail: expect.stringContaining('restrict') },
+    });
+    const read = await t.request('wim.debacker', 'GET', `/api/reports/${reportId}`);
+    expect(read.json).toMatchObject({ report: { narrative: 'Fiets gestolen aan het station.' } });
+    expect((read.json as { report: { erased?: unknown } }).report.erased).toBeUndefined();
+  });
+
   it('parks a receipt for a report it never routed to integrity', async () => {
     const id = randomUUID();
     await t.bus.publish([

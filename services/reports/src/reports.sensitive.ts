@@ -1,11 +1,13 @@
-import { EncryptionPolicy, erasedList, erasedText, ErasureMarker, KeyDestruction } from '@police/event-store';
+import { EncryptionPolicy, erasedList, erasedText, ErasureMarker, erasureMarker, KeyDestruction } from '@police/event-store';
 import type {
   ConductComplaintReceiptConfirmed,
   ConductComplaintRoutedToIntegrity,
   InvestigationRequested,
   ReportAmended,
   ReportReceived,
+  ReportStatementErased,
 } from './domain/report.events';
+import type { OpenReport } from './domain/report.state';
 
 /** Each report's statement is sealed under a data key of its own (a record key, ADR 0053). */
 export function reportKeyId(reportId: string): string {
@@ -53,5 +55,22 @@ export const REPORTS_ENCRYPTION: EncryptionPolicy = {
       at: d.erasedAt,
       decision: d.decision,
     }),
+    ReportStatementErased: (d: ReportStatementErased['data']): KeyDestruction => statementErasure(d),
   },
 };
+
+function statementErasure(d: ReportStatementErased['data']): KeyDestruction {
+  return { keyId: reportKeyId(d.reportId), by: d.erasedBy, at: d.erasedAt, decision: d.decision };
+}
+
+/**
+ * A report as its row keeps it, once the DPO erased its statement (ADR 0065): each sealed field the marker a reader
+ * of its events now gets, so the row says what a rebuild from the log would say.
+ */
+export function withStatementErased(report: OpenReport, d: ReportStatementErased['data']): OpenReport {
+  const destruction = statementErasure(d);
+  const marker = erasureMarker(destruction.keyId, destruction);
+  const erased: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(statement)) if (field in report) erased[field] = value(marker);
+  return { ...report, ...erased };
+}

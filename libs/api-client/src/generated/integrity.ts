@@ -300,7 +300,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the DPO's decision on a request: the records disclosed, those withheld with their ground, those restricted */
+        /** Record the DPO's decision on a request: the records disclosed, those withheld with their ground, those restricted or erased */
         post: operations["DataSubjectRequestCommandsController_decide"];
         delete?: never;
         options?: never;
@@ -1263,6 +1263,7 @@ export interface components {
                 disclosed: components["schemas"]["RecordRef"][];
                 withheld: components["schemas"]["WithheldRecord"][];
                 restricted: components["schemas"]["RecordRef"][];
+                erased: components["schemas"]["RecordRef"][];
                 note: string | null;
                 decidedBy: string;
                 decidedAt: string;
@@ -1312,6 +1313,8 @@ export interface components {
             disclosed: components["schemas"]["RecordRefRequest"][];
             withheld: components["schemas"]["WithheldRecordRequest"][];
             restricted: components["schemas"]["RecordRefRequest"][];
+            /** @description The records whose data was erased under this request (ADR 0065) */
+            erased?: components["schemas"]["RecordRefRequest"][];
             note?: string;
         };
         DiscardParkedMessageRequest: {
@@ -3499,6 +3502,7 @@ export interface operations {
                             disclosed: components["schemas"]["RecordRef"][];
                             withheld: components["schemas"]["WithheldRecord"][];
                             restricted: components["schemas"]["RecordRef"][];
+                            erased: components["schemas"]["RecordRef"][];
                             note: string | null;
                             decidedBy: string;
                             decidedAt: string;
@@ -3532,6 +3536,7 @@ export interface operations {
                             disclosed: components["schemas"]["RecordRef"][];
                             withheld: components["schemas"]["WithheldRecord"][];
                             restricted: components["schemas"]["RecordRef"][];
+                            erased: components["schemas"]["RecordRef"][];
                             note: string | null;
                             decidedBy: string;
                             decidedAt: string;
@@ -3673,6 +3678,7 @@ export interface operations {
                             disclosed: components["schemas"]["RecordRef"][];
                             withheld: components["schemas"]["WithheldRecord"][];
                             restricted: components["schemas"]["RecordRef"][];
+                            erased: components["schemas"]["RecordRef"][];
                             note: string | null;
                             decidedBy: string;
                             decidedAt: string;
@@ -3783,6 +3789,7 @@ export interface operations {
                             disclosed: components["schemas"]["RecordRef"][];
                             withheld: components["schemas"]["WithheldRecord"][];
                             restricted: components["schemas"]["RecordRef"][];
+                            erased: components["schemas"]["RecordRef"][];
                             note: string | null;
                             decidedBy: string;
                             decidedAt: string;

@@ -35,7 +35,13 @@ export type ReceiveDataSubjectRequest = Command<
 >;
 export type DecideDataSubjectRequest = Command<
   'DecideDataSubjectRequest',
-  { disclosed: readonly RecordRef[]; withheld: readonly WithheldRecord[]; restricted: readonly RecordRef[]; note?: string }
+  {
+    disclosed: readonly RecordRef[];
+    withheld: readonly WithheldRecord[];
+    restricted: readonly RecordRef[];
+    erased?: readonly RecordRef[];
+    note?: string;
+  }
 >;
 export type DataSubjectRequestCommand = ReceiveDataSubjectRequest | DecideDataSubjectRequest;
 
@@ -98,6 +104,7 @@ function decideDecision(state: DataSubjectRequestState, { data, metadata }: Deci
         disclosed: data.disclosed.map(({ service, type, id }) => ({ service, type, id })),
         withheld: data.withheld.map(({ service, type, id, reason, legalBasis }) => ({ service, type, id, reason, legalBasis })),
         restricted: data.restricted.map(({ service, type, id }) => ({ service, type, id })),
+        ...(data.erased?.length && { erased: data.erased.map(({ service, type, id }) => ({ service, type, id })) }),
         ...(data.note?.trim() && { note: data.note.trim() }),
         decidedBy: metadata.actor.staffId,
         decidedAt: toIso(metadata.now),

@@ -46,6 +46,8 @@ export type DataSubjectRequestDecided = DomainEvent<
     withheld: WithheldRecord[];
     /** The records whose processing the DPO restricted under this request (each recorded by its own service). */
     restricted: RecordRef[];
+    /** The records whose data the DPO erased under this request (each recorded by its own service; ADR 0065). Absent before. */
+    erased?: RecordRef[];
     note?: string;
     decidedBy: string;
     decidedAt: string;

@@ -61,6 +61,32 @@ describe("the DPO's register of data-subject requests", () => {
       .thenThrows({ code: 'date_in_future', status: 422, field: 'receivedOn' });
   });
 
+  it('records the statements erased under the request, as their services were told (ADR 0065)', () => {
+    request
+      .given(received)
+      .when((s) =>
+        decideDataSubjectRequest(s, {
+          type: 'DecideDataSubjectRequest',
+          data: { disclosed: [], withheld: [], restricted: [], erased: [{ ...report, extra: 'not kept' } as typeof report] },
+          metadata: DPO,
+        }),
+      )
+      .then([
+        {
+          type: 'DataSubjectRequestDecided',
+          data: {
+            requestId: ID,
+            disclosed: [],
+            withheld: [],
+            restricted: [],
+            erased: [report],
+            decidedBy: '5415-0403',
+            decidedAt: '2026-12-03T10:00:00.000Z',
+          },
+        },
+      ]);
+  });
+
   it("records the DPO's decision once: what is disclosed, what withheld and on what ground, what was restricted", () => {
     const withheld = { ...complaint, reason: 'A sealed file about the requester', legalBasis: 'LED art. 15 and 17' };
     request

@@ -57,7 +57,14 @@ export type ConfirmConductComplaintReceipt = Command<'ConfirmConductComplaintRec
 export type RestrictProcessing = Command<'RestrictProcessing', { decision: string; reason: string }>;
 export type LiftProcessingRestriction = Command<'LiftProcessingRestriction', { decision: string; reason: string }>;
 
+/**
+ * The DPO erases the statement under a decision of theirs (ADR 0065). `inJudicialFile`: a PV of the report went to
+ * the prosecutor (the route reads it from the report's row); the decider refuses then.
+ */
+export type EraseStatement = Command<'EraseStatement', { decision: string; reason: string; inJudicialFile: boolean }>;
+
 export type ReportCommand =
+  | EraseStatement
   | RestrictProcessing
   | LiftProcessingRestriction
   | ReceiveReport

@@ -1,5 +1,5 @@
 import { decideReceiveReport } from './report-intake.decide';
-import { decideLiftProcessingRestriction, decideRestrictProcessing } from './report-restriction.decide';
+import { decideEraseStatement, decideLiftProcessingRestriction, decideRestrictProcessing } from './report-restriction.decide';
 import {
   decideAmendReport,
   decideAssignReportToService,
@@ -42,5 +42,7 @@ export function decideReport(state: ReportState, command: ReportCommand): Report
       return decideRestrictProcessing(state, command);
     case 'LiftProcessingRestriction':
       return decideLiftProcessingRestriction(state, command);
+    case 'EraseStatement':
+      return decideEraseStatement(state, command);
   }
 }

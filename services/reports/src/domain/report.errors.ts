@@ -13,7 +13,9 @@ export type ReportConflictCode =
   | 'investigation_already_requested'
   | 'not_routed_to_integrity'
   | 'processing_already_restricted'
-  | 'processing_not_restricted';
+  | 'processing_not_restricted'
+  | 'statement_already_erased'
+  | 'statement_in_judicial_file';
 
 export type InvalidReportCommandCode =
   | 'required'

@@ -243,7 +243,18 @@ export type ProcessingRestrictionLifted = DomainEvent<
   { reportId: string; decision: string; reason: string; liftedBy: string; liftedAt: string }
 >;
 
+/**
+ * The DPO erased the report's statement on a data subject's request (LED art. 16 §2; ADR 0065): its append destroys
+ * the report's data key, so its text, parties, staff concerned, incident type and place read as the erasure marker in
+ * every event of the report. The report itself (its kind, dates, PVs) stays: that it existed is not erased.
+ */
+export type ReportStatementErased = DomainEvent<
+  'ReportStatementErased',
+  { reportId: string; decision: string; reason: string; erasedBy: string; erasedAt: string }
+>;
+
 export type ReportEvent =
+  | ReportStatementErased
   | ProcessingRestricted
   | ProcessingRestrictionLifted
   | ReportReceived

@@ -13,7 +13,16 @@ export function requireOpenReport(state: ReportState): OpenReport {
   return open(state);
 }
 
+/** The report as it may be worked on: received, not routed to integrity, its statement not erased. */
 export function open(state: ReportState): OpenReport {
+  const report = received(state);
+  if (report.erased)
+    throw new ReportConflict('statement_already_erased', `Its statement was erased on ${report.erased.at} under ${report.erased.decision}`);
+  return report;
+}
+
+/** The report as the DPO's decisions on its processing take it: received and not routed, erased or not. */
+export function received(state: ReportState): OpenReport {
   if (state.status === 'unreceived') throw new ReportNotFound('report_not_found', 'No report was received under this id');
   if (state.status === 'routed_to_integrity') {
     throw new ReportConflict(

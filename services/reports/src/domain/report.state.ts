@@ -27,6 +27,8 @@ export interface OpenReport extends ReportFacts {
   investigationRequestedAt: string | null;
   /** Set while the DPO restricts the report's processing (ADR 0056). */
   processingRestriction?: ProcessingRestriction;
+  /** Set once the DPO erased the statement (ADR 0065): its key is destroyed; what the events said of it reads as the marker. */
+  erased?: { at: string; decision: string };
 }
 
 /** The DPO's restriction of processing in force: when, by whom, under which decision. */
@@ -94,6 +96,9 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
   if (state.status !== 'open') return state;
 
   switch (event.type) {
+    case 'ReportStatementErased':
+      return { ...state, erased: { at: event.data.erasedAt, decision: event.data.decision } };
+
     case 'ProcessingRestricted':
       return {
         ...state,

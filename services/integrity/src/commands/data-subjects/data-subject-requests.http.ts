@@ -59,7 +59,7 @@ export class DataSubjectRequestCommandsController {
   @HttpCode(200)
   @Allow('dpo')
   @ApiOperation({
-    summary: "Record the DPO's decision on a request: the records disclosed, those withheld with their ground, those restricted",
+    summary: "Record the DPO's decision on a request: the records disclosed, those withheld with their ground, those restricted or erased",
   })
   async decide(
     @UuidParam('id') id: string,
@@ -76,6 +76,7 @@ export class DataSubjectRequestCommandsController {
           disclosed: body.disclosed,
           withheld: body.withheld,
           restricted: body.restricted,
+          ...(body.erased !== undefined && { erased: body.erased }),
           ...(body.note !== undefined && { note: body.note }),
         },
       },

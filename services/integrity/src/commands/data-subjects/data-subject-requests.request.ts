@@ -55,5 +55,11 @@ export class DecideDataSubjectRequestRequest {
   @ArrayMaxSize(2000)
   @Nested(() => RecordRefRequest, { each: true })
   restricted: RecordRefRequest[];
+  @ApiPropertyOptional({ type: [RecordRefRequest], description: 'The records whose data was erased under this request (ADR 0065)' })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @Nested(() => RecordRefRequest, { each: true })
+  erased?: RecordRefRequest[];
   @ApiPropertyOptional() @Optional() @IsString() @Length(1, 2000) note?: string;
 }

@@ -20,6 +20,7 @@ export interface DataSubjectRequestView {
     disclosed: RecordRef[];
     withheld: WithheldRecord[];
     restricted: RecordRef[];
+    erased: RecordRef[];
     note: string | null;
     decidedBy: string;
     decidedAt: string;
@@ -56,6 +57,7 @@ export function evolveDataSubjectRequestView(
             disclosed: d.disclosed,
             withheld: d.withheld,
             restricted: d.restricted,
+            erased: d.erased ?? [],
             note: d.note ?? null,
             decidedBy: d.decidedBy,
             decidedAt: d.decidedAt,

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AggregateCommands } from '@police/event-store';
-import { EVENT_SOURCING, requestContext, ServiceEventSourcing, setEtag, UuidParam } from '@police/platform';
-import { Allow, ProcessingRestrictionAnswer, ProcessingRestrictionRequest } from '@police/security';
+import { ApiProblems, EVENT_SOURCING, requestContext, ServiceEventSourcing, setEtag, UuidParam } from '@police/platform';
+import { Allow, ErasureAnswer, ProcessingRestrictionAnswer, ProcessingRestrictionRequest } from '@police/security';
 import type { Request, Response } from 'express';
 import { ReportCommand } from '../../domain/report.decide';
 import { ReportEvent } from '../../domain/report.events';
@@ -53,6 +53,33 @@ export class ProcessingRestrictionController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProcessingRestrictionAnswer> {
     return this.on(id, req, res, { type: 'LiftProcessingRestriction', data: { decision: body.decision, reason: body.reason } });
+  }
+
+  @Post(':id/statement-erasure')
+  @HttpCode(200)
+  @Allow('dpo')
+  @ApiProblems(409)
+  @ApiOperation({
+    summary:
+      "Erase the report's statement under a decision of the DPO (LED art. 16 §2; ADR 0065): its data key is destroyed, its text, parties, staff concerned, incident type and place read as the erasure marker from then on; refused (409) once the statement is in a judicial file",
+  })
+  async erase(
+    @UuidParam('id') id: string,
+    @Body() body: ProcessingRestrictionRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ErasureAnswer> {
+    const ctx = requestContext(req, this.access.actor(this.access.principal(req)));
+    // Whether a PV of it went to the prosecutor: the PVs the read model knows (it trails their log by milliseconds).
+    const inJudicialFile = (await this.access.row(id)).pvs.some((p) => p.transmitted);
+    const result = await this.reports.handle(
+      id,
+      { type: 'EraseStatement', data: { decision: body.decision, reason: body.reason, inJudicialFile } },
+      { ...ctx, authorize: async (loaded) => void (await this.access.rowOf(id, loaded.events)) },
+    );
+    setEtag(res, result.version);
+    const erased = result.state.status === 'open' ? result.state.erased : undefined;
+    return { id, version: result.version, erased: erased! };
   }
 
   private async on(

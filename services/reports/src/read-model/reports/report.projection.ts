@@ -3,6 +3,7 @@ import { ConductComplaintRoutedToIntegrity, ReportEvent } from '../../domain/rep
 import { evolveReport, initialReportState, ReportState, RoutedReport } from '../../domain/report.state';
 import { PvEvent } from '../../domain/pv.events';
 import { PvSummary, ReportListStatus, ReportRow } from './report.read-model';
+import { withStatementErased } from '../../reports.sensitive';
 
 export const REPORT_EVENT_TYPES = [
   'ReportReceived',
@@ -16,6 +17,7 @@ export const REPORT_EVENT_TYPES = [
   'ConductComplaintReceiptConfirmed',
   'ProcessingRestricted',
   'ProcessingRestrictionLifted',
+  'ReportStatementErased',
 ] as const satisfies readonly ReportEvent['type'][];
 
 export const PV_EVENT_TYPES = [
@@ -104,7 +106,7 @@ export function reportRow(state: ReportState, version: number, previous: ReportR
     integrityHandoffId: null,
     routedAt: null,
     routedBy: null,
-    erased: null,
+    erased: state.erased ? erasureText(state.erased) : null,
     processingRestricted: state.processingRestriction ?? null,
     version,
     state,
@@ -166,6 +168,9 @@ export const reportsProjection: Projection<ReportRow> = {
         return reportRow(evolveReport(row.state, event), e.streamVersion, row, receivedBy);
       return { ...row, version: e.streamVersion };
     }
-    return reportRow(evolveReport(row?.state ?? initialReportState(), event), e.streamVersion, row, receivedBy);
+    const state = evolveReport(row?.state ?? initialReportState(), event);
+    if (event.type === 'ReportStatementErased' && state.status === 'open')
+      return reportRow(withStatementErased(state, event.data), e.streamVersion, row, receivedBy);
+    return reportRow(state, e.streamVersion, row, receivedBy);
   },
 };

@@ -62,7 +62,7 @@ export interface RequestDetails {
 }
 
 /** Records the request and the DPO's decision on it (what is disclosed, what withheld and why), in that order. */
-export async function recordDecision(findings: SubjectFindings, details: RequestDetails, restricted: HeldRecord[]) {
+export async function recordDecision(findings: SubjectFindings, details: RequestDetails, restricted: HeldRecord[], erased: HeldRecord[]) {
   const subject = {
     ...(findings.query.name && { name: findings.query.name }),
     ...(findings.query.personId && { personId: findings.query.personId }),
@@ -87,6 +87,7 @@ export async function recordDecision(findings: SubjectFindings, details: Request
             .filter((r) => !r.disclosure.disclose)
             .map((r) => ({ ...ref(r), reason: r.disclosure.reason, legalBasis: r.disclosure.legalBasis })),
           restricted: restricted.map(ref),
+          erased: erased.map(ref),
         },
       }),
     )
@@ -99,5 +100,14 @@ export type DecidedRequest = Awaited<ReturnType<typeof recordDecision>>;
 /** Restricts a report's processing under the DPO's decision (reports is the service that has it). */
 export async function restrictReport(id: string, decision: string, reason: string) {
   return (await call(reportsApi.POST('/api/reports/{id}/processing-restriction', { params: { path: { id } }, body: { decision, reason } })))
+    .data;
+}
+
+/**
+ * Erases a report's statement under the DPO's decision (ADR 0065): its key is destroyed, its text and parties read
+ * as the erasure marker. Refused (409) once the statement is in a judicial file.
+ */
+export async function eraseReportStatement(id: string, decision: string, reason: string) {
+  return (await call(reportsApi.POST('/api/reports/{id}/statement-erasure', { params: { path: { id } }, body: { decision, reason } })))
     .data;
 }

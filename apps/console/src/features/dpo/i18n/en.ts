@@ -162,6 +162,15 @@ export const dpoEn: Widen<typeof dpoNl> = {
     decisionRef: 'Request of {{name}} of {{date}}',
     restrictReason: 'Ground (for example: the requester contests its accuracy, art. 16 §3)',
     restrictConfirm: 'Restrict processing',
+    erase: 'Erase the statement',
+    eraseTitle: 'Erase the statement',
+    eraseIntro:
+      '{{title}}: its text, the people in it, the place and the kind of facts are made unreadable (the key is destroyed), in every event of the report; that the report existed remains. This cannot be undone. If the statement is in a judicial file (an investigation asked for, a PV with the prosecutor), the magistrate decides: restrict its processing instead.',
+    eraseReason: 'Ground (for example: no legal ground to keep it any longer, art. 16 §2)',
+    eraseConfirm: 'Erase for good',
+    erasedTitle_one: '{{count}} statement erased',
+    erasedTitle_other: '{{count}} statements erased',
+    erasedItem: '{{title}} — erased under {{decision}}; the report no longer names this person.',
     cancel: 'Cancel',
     report: 'Report for the requester',
     reportIntro:

@@ -160,6 +160,15 @@ export const dpoNl = {
     decisionRef: 'Verzoek van {{name}} van {{date}}',
     restrictReason: 'Grond (bijvoorbeeld: de aanvrager betwist de juistheid, art. 16 §3)',
     restrictConfirm: 'Verwerking beperken',
+    erase: 'Verklaring wissen',
+    eraseTitle: 'Verklaring wissen',
+    eraseIntro:
+      '{{title}}: de tekst, de betrokkenen, de plaats en het soort feit worden onleesbaar gemaakt (de sleutel wordt vernietigd), in elke gebeurtenis van de melding; dat de melding bestond, blijft. Dit kan niet ongedaan worden gemaakt. Zit de verklaring in een gerechtelijk dossier (onderzoek gevraagd, pv bij het parket), dan beslist de magistraat: beperk dan de verwerking.',
+    eraseReason: 'Grond (bijvoorbeeld: geen wettelijke grond meer om te bewaren, art. 16 §2)',
+    eraseConfirm: 'Definitief wissen',
+    erasedTitle_one: '{{count}} verklaring gewist',
+    erasedTitle_other: '{{count}} verklaringen gewist',
+    erasedItem: '{{title}} — gewist onder {{decision}}; de melding vermeldt deze persoon niet meer.',
     cancel: 'Annuleren',
     report: 'Rapport voor de aanvrager',
     reportIntro:

@@ -26,7 +26,15 @@ import { useUser } from '@/lib/auth';
 import { dayjs, ZONE } from '@/lib/i18n/dates';
 import { DATA_SUBJECT_ROLES, LogService } from '../access';
 import { fieldLabel, purposeOf, reasonOf, rolesOf } from '../export/data-subject-words';
-import { findDataSubject, HeldRecord, recordDecision, restrictReport, SubjectFindings, SubjectQuery } from '../api/data-subjects.api';
+import {
+  eraseReportStatement,
+  findDataSubject,
+  HeldRecord,
+  recordDecision,
+  restrictReport,
+  SubjectFindings,
+  SubjectQuery,
+} from '../api/data-subjects.api';
 
 interface Draft {
   name: string;
@@ -117,12 +125,22 @@ function RequestForm({ onSearch, pending }: { onSearch: (d: Draft) => void; pend
   );
 }
 
-function RestrictDialog({
+/** What the DPO decides on a report: restrict its processing, or erase its statement. */
+type RecordAction = 'restrict' | 'erase';
+
+const ACT: Record<RecordAction, (id: string, decision: string, reason: string) => Promise<unknown>> = {
+  restrict: restrictReport,
+  erase: eraseReportStatement,
+};
+
+function DecisionDialog({
+  action,
   record,
   decision,
   onClose,
   onDone,
 }: {
+  action: RecordAction;
   record: HeldRecord;
   decision: string;
   onClose: () => void;
@@ -130,27 +148,27 @@ function RestrictDialog({
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const restricting = useMutation({ mutationFn: () => restrictReport(record.id, decision, reason.trim()), onSuccess: onDone });
+  const acting = useMutation({ mutationFn: () => ACT[action](record.id, decision, reason.trim()), onSuccess: onDone });
   return (
-    <Modal opened onClose={onClose} title={t('dpo.subjects.restrictTitle')}>
+    <Modal opened onClose={onClose} title={t(`dpo.subjects.${action}Title`)}>
       <Stack gap="sm">
-        <Text size="sm">{t('dpo.subjects.restrictIntro', { title: record.title })}</Text>
+        <Text size="sm">{t(`dpo.subjects.${action}Intro`, { title: record.title })}</Text>
         <TextInput label={t('dpo.subjects.decision')} value={decision} readOnly />
         <Textarea
-          label={t('dpo.subjects.restrictReason')}
+          label={t(`dpo.subjects.${action}Reason`)}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
           autosize
           minRows={2}
           maxLength={1000}
         />
-        {restricting.isError && <ProblemAlert error={restricting.error} />}
+        {acting.isError && <ProblemAlert error={acting.error} />}
         <Group justify="flex-end">
           <Button variant="subtle" onClick={onClose}>
             {t('dpo.subjects.cancel')}
           </Button>
-          <Button color="red.9" disabled={reason.trim().length < 3} loading={restricting.isPending} onClick={() => restricting.mutate()}>
-            {t('dpo.subjects.restrictConfirm')}
+          <Button color="red.9" disabled={reason.trim().length < 3} loading={acting.isPending} onClick={() => acting.mutate()}>
+            {t(`dpo.subjects.${action}Confirm`)}
           </Button>
         </Group>
       </Stack>
@@ -161,11 +179,11 @@ function RestrictDialog({
 function RecordsTable({
   service,
   records,
-  onRestrict,
+  onAct,
 }: {
   service: LogService;
   records: HeldRecord[];
-  onRestrict: (r: HeldRecord) => void;
+  onAct: (action: RecordAction, r: HeldRecord) => void;
 }) {
   const { t } = useTranslation();
   const label = t(`dpo.services.${service}`);
@@ -243,10 +261,15 @@ function RecordsTable({
                         </Text>
                       ) : (
                         r.type === 'report' && (
-                          <Button size="compact-xs" variant="outline" color="red.9" onClick={() => onRestrict(r)}>
+                          <Button size="compact-xs" variant="outline" color="red.9" onClick={() => onAct('restrict', r)}>
                             {t('dpo.subjects.restrict')}
                           </Button>
                         )
+                      )}
+                      {r.type === 'report' && (
+                        <Button size="compact-xs" variant="outline" color="red.9" onClick={() => onAct('erase', r)}>
+                          {t('dpo.subjects.erase')}
+                        </Button>
                       )}
                     </Stack>
                   </Table.Td>
@@ -260,7 +283,17 @@ function RecordsTable({
   );
 }
 
-function ReportCard({ findings, draft, restricted }: { findings: SubjectFindings; draft: Draft; restricted: HeldRecord[] }) {
+function ReportCard({
+  findings,
+  draft,
+  restricted,
+  erased,
+}: {
+  findings: SubjectFindings;
+  draft: Draft;
+  restricted: HeldRecord[];
+  erased: HeldRecord[];
+}) {
   const { t, i18n } = useTranslation();
   const user = useUser();
   const all = findings.services.flatMap((s) => s.records);
@@ -273,6 +306,7 @@ function ReportCard({ findings, draft, restricted }: { findings: SubjectFindings
         findings,
         { receivedOn: draft.receivedOn, identityCheck: draft.identityCheck.trim() },
         restricted,
+        erased,
       );
       const { accessReportPdf } = await import('../export/access-report-pdf');
       const pdf = await accessReportPdf(
@@ -345,8 +379,9 @@ function ReportCard({ findings, draft, restricted }: { findings: SubjectFindings
 function DataSubjectsScreen() {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [restricting, setRestricting] = useState<HeldRecord | null>(null);
+  const [acting, setActing] = useState<{ action: RecordAction; record: HeldRecord } | null>(null);
   const [restricted, setRestricted] = useState<HeldRecord[]>([]);
+  const [erased, setErased] = useState<HeldRecord[]>([]);
   const finding = useMutation({
     mutationFn: (d: Draft) => {
       const q: SubjectQuery = {
@@ -360,6 +395,7 @@ function DataSubjectsScreen() {
   const search = (d: Draft) => {
     setDraft(d);
     setRestricted([]);
+    setErased([]);
     finding.mutate(d);
   };
   const findings = finding.data;
@@ -388,21 +424,40 @@ function DataSubjectsScreen() {
             </Title>
             <Stack gap="md">
               {findings.services.map((s) => (
-                <RecordsTable key={s.service} service={s.service} records={s.records} onRestrict={setRestricting} />
+                <RecordsTable
+                  key={s.service}
+                  service={s.service}
+                  records={s.records}
+                  onAct={(action, record) => setActing({ action, record })}
+                />
               ))}
+              <div role="status" aria-live="polite">
+                {erased.length > 0 && (
+                  <Alert color="gray" title={t('dpo.subjects.erasedTitle', { count: erased.length })}>
+                    <List size="sm">
+                      {erased.map((r) => (
+                        <List.Item key={r.id}>{t('dpo.subjects.erasedItem', { title: r.title, decision })}</List.Item>
+                      ))}
+                    </List>
+                  </Alert>
+                )}
+              </div>
             </Stack>
           </Card>
-          <ReportCard findings={findings} draft={draft} restricted={restricted} />
+          <ReportCard findings={findings} draft={draft} restricted={restricted} erased={erased} />
         </>
       )}
-      {restricting && (
-        <RestrictDialog
-          record={restricting}
+      {acting && (
+        <DecisionDialog
+          action={acting.action}
+          record={acting.record}
           decision={decision}
-          onClose={() => setRestricting(null)}
+          onClose={() => setActing(null)}
           onDone={() => {
-            setRestricted((r) => [...r, restricting]);
-            setRestricting(null);
+            if (acting.action === 'restrict') setRestricted((r) => [...r, acting.record]);
+            else setErased((r) => [...r, acting.record]);
+            setActing(null);
+            // Searched again: an erased statement no longer names the person, so its report is no longer found.
             if (draft) finding.mutate(draft);
           }}
         />
