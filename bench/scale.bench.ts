@@ -21,7 +21,7 @@ const KEEP = process.env.BENCH_SCALE_KEEP === '1';
  * instead of seeding one: the reads only, no seed or rebuild figures.
  */
 const EXISTING = process.env.BENCH_SCALE_DATABASE;
-/** Projections rebuilt at a time. */
+/** Services whose projections are rebuilt at a time (each service's together, in one pass). */
 const REBUILD_PARALLEL = Number(process.env.BENCH_SCALE_REBUILD_PARALLEL ?? 2);
 const TARGET_P95_MS = 50;
 const TARGET_REBUILD_EVENTS_PER_SECOND = 150_000;
@@ -242,7 +242,7 @@ function seededRows(seed: ScaleSeed, rebuild: RebuildFigures, loadAfterRebuild: 
       metric: 'full rebuild: events replayed per second, summed over projections',
       value: Math.round(rebuild.replayed / rebuild.seconds),
       unit: 'events/s',
-      note: `each projection replays its service's whole log: ${rebuild.replayed} events replayed in all; ${Math.round((rebuild.cpuSeconds * 1e6) / rebuild.replayed)} µs of this process's CPU per event replayed`,
+      note: `each projection replays the events of its types, a service's projections in one pass over its log (ADR 0063): ${rebuild.replayed} events replayed in all; ${Math.round((rebuild.cpuSeconds * 1e6) / rebuild.replayed)} µs of this process's CPU per event replayed`,
     },
   ];
 }

@@ -14,6 +14,24 @@ class StatementRow {
   @Column('text', { nullable: true }) erased: string | null;
 }
 
+/** Statements per subject, as a projection that reads none of their sealed fields keeps them (ADR 0063). */
+@Entity({ name: 'statement_counts', schema: 'shred' })
+class StatementCountRow {
+  @PrimaryColumn('text') subjectId: string;
+  @Column('int') statements: number;
+  /** The event's data as this projection is handed it. */
+  @Column('jsonb') handed: unknown;
+}
+
+const statementCounts: Projection<StatementCountRow> = {
+  name: 'statement-counts',
+  entity: StatementCountRow,
+  handles: ['StatementTaken'],
+  readsSealedFields: false,
+  keys: (e) => [(e.data as { subjectId: string }).subjectId],
+  evolve: (row, e) => ({ subjectId: (e.data as { subjectId: string }).subjectId, statements: (row?.statements ?? 0) + 1, handed: e.data }),
+};
+
 const statements: Projection<StatementRow> = {
   name: 'statements',
   entity: StatementRow,
@@ -69,7 +87,8 @@ describe('crypto-shredding on PostgreSQL (ADR 0053)', () => {
       `SELECT string_agg(t, E'\\n') AS t FROM (
          SELECT row_to_json(e)::text AS t FROM shred.events e
          UNION ALL SELECT row_to_json(k)::text FROM shred.data_keys k
-         UNION ALL SELECT row_to_json(s)::text FROM shred.statements s) x`,
+         UNION ALL SELECT row_to_json(s)::text FROM shred.statements s
+         UNION ALL SELECT row_to_json(c)::text FROM shred.statement_counts c) x`,
     );
     return rows[0].t;
   }
@@ -78,9 +97,15 @@ describe('crypto-shredding on PostgreSQL (ADR 0053)', () => {
     db = await createTestDatabase('shred');
     store = new PostgresEventStore({ pool: db.pool(6), schema: 'shred', encryption: new EventEncryption(policy, kek) });
     await store.migrate();
-    ds = new DataSource({ type: 'postgres', url: db.url, entities: [StatementRow], synchronize: true, extra: { max: 3 } });
+    ds = new DataSource({
+      type: 'postgres',
+      url: db.url,
+      entities: [StatementRow, StatementCountRow],
+      synchronize: true,
+      extra: { max: 3 },
+    });
     await ds.initialize();
-    projector = new Projector({ dataSource: ds, store, schema: 'shred', projections: [statements] });
+    projector = new Projector({ dataSource: ds, store, schema: 'shred', projections: [statements, statementCounts] });
     await projector.migrate();
     await projector.start();
   });
@@ -101,6 +126,12 @@ describe('crypto-shredding on PostgreSQL (ADR 0053)', () => {
     expect((await store.readStream(`statements-${A}`)).events[0].data).toEqual({ subjectId: A, text: TEXT, witnesses: ['Jan Peeters'] });
     await eventually(async () => expect(await ds.getRepository(StatementRow).count()).toBe(2));
     expect(await store.verifyStream(`statements-${A}`)).toMatchObject({ ok: true, events: 1 });
+    // Live, from the same reads: the projection that reads the statement has it in clear, the one that does not has it sealed.
+    expect(await ds.getRepository(StatementRow).findOneByOrFail({ subjectId: B })).toMatchObject({ text: TEXT });
+    await eventually(async () => expect(await ds.getRepository(StatementCountRow).count()).toBe(2));
+    const counted = await ds.getRepository(StatementCountRow).findOneByOrFail({ subjectId: B });
+    expect(counted).toMatchObject({ statements: 1, handed: { subjectId: B, text: { $sealed: 'aes-256-gcm', key: `subject-${B}` } } });
+    expect(JSON.stringify(counted)).not.toContain('Peeters');
   });
 
   it('after the key is shredded: the stream verifies as before, the projection shows the marker, a rebuild keeps it, and nothing readable is left', async () => {
@@ -125,7 +156,11 @@ describe('crypto-shredding on PostgreSQL (ADR 0053)', () => {
     const rows = await ds.getRepository(StatementRow).find({ order: { subjectId: 'ASC' } });
     expect(rows.find((r) => r.subjectId === A)).toEqual({ subjectId: A, text: marker, witnesses: [], erased: marker });
     expect(rows.find((r) => r.subjectId === B)).toEqual({ subjectId: B, text: TEXT, witnesses: ['Jan Peeters'], erased: null });
-    await projector.rebuild('statements');
+    // Rebuilt together in one pass (ADR 0063): the one that reads statements keeps the marker; the other never opened one.
+    await projector.rebuildTogether(['statements', 'statement-counts']);
+    const counts = await ds.getRepository(StatementCountRow).find({ order: { subjectId: 'ASC' } });
+    expect(counts.map((c) => [c.subjectId, c.statements])).toEqual([A, B].sort().map((s) => [s, 1]));
+    expect(JSON.stringify(counts)).not.toMatch(/Peeters|erased on/);
     expect(await ds.getRepository(StatementRow).findOneByOrFail({ subjectId: A })).toEqual({
       subjectId: A,
       text: marker,

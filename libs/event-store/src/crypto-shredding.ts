@@ -301,12 +301,18 @@ export class EventEncryption {
     return out;
   }
 
-  /** The events as readers see them: sealed fields in clear, or the erased value and the marker where the key is gone. */
-  async open(events: RecordedEvent[], keys: DataKeyStore): Promise<RecordedEvent[]> {
+  /**
+   * The events as readers see them: sealed fields in clear, or the erased value and the marker where the key is gone.
+   * With `only` (ADR 0063), only events of those types are opened: the others keep their fields sealed as stored
+   * (ciphertext, never personal data) and carry no marker; that is for readers that never read those fields.
+   */
+  async open(events: RecordedEvent[], keys: DataKeyStore, only?: readonly string[]): Promise<RecordedEvent[]> {
+    const chosen = only && new Set(only);
+    if (chosen?.size === 0) return events;
     const keyIds = new Set<string>();
     const sealedIn = events.map((e) => {
       const fields = this.paths.get(e.type);
-      if (!fields) return undefined;
+      if (!fields || (chosen && !chosen.has(e.type))) return undefined;
       const found = fields.filter(([, parts]) => isSealed(getPath(e.data, parts)));
       for (const [, parts] of found) keyIds.add((getPath(e.data, parts) as SealedField).key);
       return found.length > 0 ? found : undefined;

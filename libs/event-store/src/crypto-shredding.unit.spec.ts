@@ -132,6 +132,26 @@ describe('crypto-shredding (ADR 0053)', () => {
     expect(rebuilt.get(OTHER)?.witnesses).toEqual(['Jan Peeters', 'Els Maes']);
   });
 
+  it('opens only the types a reader reads (ADR 0063): the others stay sealed, never in clear, with no marker; an erased key still shows it to readers that open', async () => {
+    await store.appendToStream('statements-1', [statement(SUBJECT), statement(OTHER, 'Een andere verklaring.')]);
+    await store.appendToStream('erasures', [erasure(SUBJECT)]);
+    const marker = 'erased on 2026-12-07 under DPO-2026-014';
+
+    const closed = await store.readAll(START, { open: [] });
+    expect(closed.map((e) => e.type)).toEqual(['StatementTaken', 'StatementTaken', 'SubjectErased']);
+    expect(plainIn(closed)).not.toContain('Peeters');
+    expect(plainIn(closed)).not.toContain(marker);
+    expect((closed[0].data as { text: unknown }).text).toMatchObject({ $sealed: 'aes-256-gcm', key: `subject-${SUBJECT}` });
+    expect(closed.every((e) => e.erased === undefined)).toBe(true);
+    expect(await store.readAll(START, { open: ['SubjectErased'] })).toEqual(closed);
+
+    const opened = await store.readAll(START, { open: ['StatementTaken'] });
+    expect((opened[0].data as Statement).text).toBe(marker);
+    expect(opened[0].erased?.text).toBe(marker);
+    expect((opened[1].data as Statement).witnesses).toEqual(['Jan Peeters', 'Els Maes']);
+    expect(opened).toEqual(await store.readAll(START));
+  });
+
   it('writes nothing more under a shredded key, but a retry of an earlier append is still a retry', async () => {
     const first = statement(SUBJECT);
     await store.appendToStream('statements-1', [first]);

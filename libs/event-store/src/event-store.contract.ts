@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
-import { EventStore, NewEvent, RecordedEvent, START } from './event-store';
+import { comparePositions, EventStore, NewEvent, readLog, RecordedEvent, START } from './event-store';
 
 export interface ContractHarness {
   store: EventStore;
@@ -210,6 +210,32 @@ export function eventStoreContract(
       expect(after.map((e) => e.type)).toEqual(['C', 'D']);
       const limited = await store.readAll(mine[0].position, { limit: 1 });
       expect(limited.map((e) => e.type)).toEqual(['B']);
+    });
+
+    it('reads only the types a reader handles, every one once and in order, and its position passes the others (ADR 0063)', async () => {
+      const s = stream();
+      const before = await readEverything(store);
+      const from = before.length > 0 ? before[before.length - 1].position : START;
+      const wanted = `Wanted${randomUUID().slice(0, 8)}`;
+      const other = `Other${randomUUID().slice(0, 8)}`;
+      await store.appendToStream(s, [ev(wanted, { n: 1 }), ev(other, {}), ev(other, {}), ev(wanted, { n: 2 }), ev(other, {})]);
+      await store.appendToStream(s, [ev(other, {}), ev(wanted, { n: 3 }), ev(other, {}), ev(other, {})]);
+      const mine = (await readEverything(store)).slice(before.length);
+      const seen: RecordedEvent[] = [];
+      let position = from;
+      for (;;) {
+        const page = await readLog(store, position, { types: [wanted], limit: 2 });
+        for (const e of page.events) expect(comparePositions(page.through, e.position)).toBeGreaterThanOrEqual(0);
+        expect(comparePositions(page.through, position)).toBeGreaterThanOrEqual(0);
+        position = page.through;
+        if (page.events.length === 0) break;
+        seen.push(...page.events);
+      }
+      expect(seen.map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+      expect(seen).toEqual(mine.filter((e) => e.type === wanted));
+      // Past the log's last event, which is not of its types: nothing is left to read from there.
+      expect(comparePositions(position, mine[mine.length - 1].position)).toBeGreaterThanOrEqual(0);
+      expect((await readLog(store, position, { types: [wanted, other] })).events).toEqual([]);
     });
 
     it('subscribes to the global log: catches up, then receives new events exactly once', async () => {

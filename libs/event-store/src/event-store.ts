@@ -136,6 +136,34 @@ export interface ReadStreamResult {
 export interface ReadAllOptions {
   /** Maximum number of events to return. Default 1000. */
   limit?: number;
+  /**
+   * The event types whose sealed fields (crypto-shredding, ADR 0053) are opened: in clear, or erased with the
+   * marker. Absent: every type. Events of other types keep their sealed fields as stored (ciphertext, never
+   * personal data) and carry no `erased`: for readers that never read those fields (ADR 0063).
+   */
+  open?: readonly string[];
+}
+
+/** A read of the log by a reader that handles only some event types (ADR 0063; see {@link projectionFilter}). */
+export interface ReadLogOptions extends ReadAllOptions {
+  /** Only events of these types; absent: every type. */
+  types?: readonly string[];
+  /** Answer with the same events with no field opened as well ({@link LogPage.sealed}): for readers of both kinds in one pass. */
+  sealedToo?: boolean;
+}
+
+/** A page of the global log read with {@link ReadLogOptions}. */
+export interface LogPage {
+  /** The events of the types asked for, in global order. */
+  events: RecordedEvent[];
+  /**
+   * How far the read looked: every event up to here (inclusive) that the filter leaves out was passed over, so a
+   * reader may keep this as its checkpoint. At or after `from` and the last event's position; when the page is not
+   * full it may be past every event stored so far (PostgreSQL: up to the oldest transaction that may still commit).
+   */
+  through: GlobalPosition;
+  /** With {@link ReadLogOptions.sealedToo}: the same events, every sealed field as stored. */
+  sealed?: RecordedEvent[];
 }
 
 export interface Subscription {
@@ -158,6 +186,12 @@ export interface SubscribeOptions {
   handle(events: RecordedEvent[]): Promise<void>;
   /** Batch size. Default 500. */
   batchSize?: number;
+  /**
+   * The event types whose sealed fields this subscriber reads (see {@link ReadAllOptions.open}); absent: every type.
+   * Empty: none is opened, the subscriber is handed every sealed field as stored. A store may open more types than
+   * asked when the subscriber asks for some (PostgreSQL opens every type once for all its readers of a batch).
+   */
+  open?: readonly string[];
   /** Longest wait between polls when nothing wakes the subscription, in ms. */
   pollIntervalMs?: number;
   /** Told of each failure the subscription retries (see {@link Subscription.failure}). */
@@ -182,6 +216,11 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<ReadStreamResult>;
   /** Events after `from` (exclusive) in global order; only events that can no longer be preceded by a late commit. */
   readAll(from: GlobalPosition, options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Like {@link readAll}, with the types filtered by the store (rows of other types are not even fetched), and how
+   * far the read looked (optional: a store without it is read with readAll and filtered by the reader, {@link readLog}).
+   */
+  readLog?(from: GlobalPosition, options?: ReadLogOptions): Promise<LogPage>;
   /** Catch-up subscription to the global log after `from` (exclusive), then live. */
   subscribeToAll(from: GlobalPosition, options: SubscribeOptions): Subscription;
   /** Where an event id is stored, if anywhere (optional: stores without an id index leave it out). */
@@ -189,4 +228,30 @@ export interface EventStore {
   /** Re-computes the stream's hash chain from stored content. */
   verifyStream(streamId: string): Promise<VerificationResult>;
   close(): Promise<void>;
+}
+
+/**
+ * A page of the log under `options`: from the store's own {@link EventStore.readLog} when it has one, else from
+ * readAll, filtered here (then `through` is the last event read, whatever its type). Empty only when nothing
+ * of the types is left to read.
+ */
+export async function readLog(store: EventStore, from: GlobalPosition, options: ReadLogOptions = {}): Promise<LogPage> {
+  if (store.readLog) return store.readLog(from, options);
+  const limit = options.limit ?? 1000;
+  const types = options.types && new Set(options.types);
+  let through = from;
+  for (;;) {
+    const start = through;
+    const read = await store.readAll(start, { limit, open: options.open });
+    if (read.length > 0) through = read[read.length - 1].position;
+    const events = types ? read.filter((e) => types.has(e.type)) : read;
+    // Read on past pages that hold none of the types: an empty page means the reader has caught up.
+    if (events.length > 0 || read.length < limit) {
+      if (!options.sealedToo) return { events, through };
+      // The same page again, nothing opened: final events read the same twice.
+      const ids = new Set(events.map((e) => e.id));
+      const sealed = (await store.readAll(start, { limit, open: [] })).filter((e) => ids.has(e.id));
+      return { events, through, sealed };
+    }
+  }
 }

@@ -4,8 +4,10 @@ import {
   AppendResult,
   EventStore,
   GlobalPosition,
+  LogPage,
   NewEvent,
   ReadAllOptions,
+  ReadLogOptions,
   ReadStreamOptions,
   ReadStreamResult,
   RecordedEvent,
@@ -111,20 +113,34 @@ export class InMemoryEventStore implements EventStore {
     return { events: await this.opened(events.map(copy)), currentVersion: stream.length - 1 };
   }
 
-  private async opened(events: RecordedEvent[]): Promise<RecordedEvent[]> {
-    return this.encryption ? this.encryption.open(events, this.dataKeys) : events;
+  private async opened(events: RecordedEvent[], only?: readonly string[]): Promise<RecordedEvent[]> {
+    return this.encryption ? this.encryption.open(events, this.dataKeys, only) : events;
   }
 
   async readAll(from: GlobalPosition, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.limit ?? 1000;
     const start = this.log.findIndex((e) => comparePositions(e.position, from) > 0);
-    return start < 0 ? [] : this.opened(this.log.slice(start, start + limit).map(copy));
+    return start < 0 ? [] : this.opened(this.log.slice(start, start + limit).map(copy), options.open);
+  }
+
+  async readLog(from: GlobalPosition, options: ReadLogOptions = {}): Promise<LogPage> {
+    const limit = options.limit ?? 1000;
+    const types = options.types && new Set(options.types);
+    const found: RecordedEvent[] = [];
+    let through = from;
+    for (const e of this.log) {
+      if (comparePositions(e.position, from) <= 0) continue;
+      if (!types || types.has(e.type)) found.push(copy(e));
+      through = e.position;
+      if (found.length === limit) break;
+    }
+    return { events: await this.opened(found, options.open), through, ...(options.sealedToo && { sealed: found }) };
   }
 
   subscribeToAll(from: GlobalPosition, options: SubscribeOptions): Subscription {
     return pollingSubscription({
       from,
-      read: (pos, limit) => this.readAll(pos, { limit }),
+      read: (pos, limit) => this.readAll(pos, { limit, open: options.open }),
       handle: options.handle,
       onError: options.onError,
       backoff: options.backoff,

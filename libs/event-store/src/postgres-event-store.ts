@@ -5,11 +5,14 @@ import { tracedAppend } from './tracing';
 import {
   AppendOptions,
   AppendResult,
+  comparePositions,
   EventMetadata,
   EventStore,
   GlobalPosition,
+  LogPage,
   NewEvent,
   ReadAllOptions,
+  ReadLogOptions,
   ReadStreamOptions,
   ReadStreamResult,
   RecordedEvent,
@@ -37,6 +40,9 @@ const VISIBLE_HORIZON = `SELECT coalesce(min(x), pg_snapshot_xmax(pg_current_sna
 
 /** Appends within this window share one NOTIFY to other processes (see {@link PostgresEventStore}'s `announce`). */
 export const NOTIFY_WINDOW_MS = 5;
+
+/** The largest position (a bigint): `{ commit: t, prepare: MAX_POSITION }` is after every event of transaction t. */
+const MAX_POSITION = 9_223_372_036_854_775_807n;
 
 const EXPECTED_CODES: Record<'no_stream' | 'any' | 'stream_exists', number> = { no_stream: -1, any: -2, stream_exists: -3 };
 
@@ -164,8 +170,11 @@ export class PostgresEventStore implements EventStore {
   private readonly channel: string;
   private listener?: Promise<PoolClient | undefined>;
   private readonly wakers: Set<() => void>;
-  /** Subscriptions' reads in flight, by wake-up, position and size (see {@link sharedRead}). */
-  private readonly sharedReads = new Map<string, Promise<RecordedEvent[]>>();
+  /**
+   * Subscriptions' reads in flight, by wake-up, position and size (see {@link sharedRead}): the rows as stored, and
+   * (once a reader asks) their opening.
+   */
+  private readonly sharedReads = new Map<string, { stored: Promise<RecordedEvent[]>; opened?: Promise<RecordedEvent[]> }>();
   /** Counts the wake-ups of this store's subscriptions. */
   private wakeGeneration = 0;
   private readonly batcher: AppendBatcher;
@@ -408,12 +417,20 @@ export class PostgresEventStore implements EventStore {
     return { events: await this.opened(rows.map(toRecorded)), currentVersion: current.currentVersion };
   }
 
-  /** The events as readers see them: sealed fields opened, or erased (see {@link PostgresEventStoreOptions.encryption}). */
-  private opened(events: RecordedEvent[]): Promise<RecordedEvent[]> | RecordedEvent[] {
-    return this.options.encryption ? this.options.encryption.open(events, this.keys) : events;
+  /**
+   * The events as readers see them: sealed fields opened, or erased (see {@link PostgresEventStoreOptions.encryption}),
+   * for the types in `only` (all when absent; see {@link ReadAllOptions.open}).
+   */
+  private opened(events: RecordedEvent[], only?: readonly string[]): Promise<RecordedEvent[]> | RecordedEvent[] {
+    return this.options.encryption ? this.options.encryption.open(events, this.keys, only) : events;
   }
 
   async readAll(from: GlobalPosition, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.opened(await this.readStored(from, options.limit ?? 1000), options.open);
+  }
+
+  /** The events after `from` as stored (sealed fields sealed), under the visibility rule of {@link readAll}. */
+  private async readStored(from: GlobalPosition, limit: number): Promise<RecordedEvent[]> {
     const commit = from.commit < 0n ? '0' : from.commit.toString();
     const { rows } = await this.db.query<EventRow>(
       `SELECT ${COLUMNS} FROM ${this.s}.events
@@ -421,9 +438,50 @@ export class PostgresEventStore implements EventStore {
           AND transaction_id < (${VISIBLE_HORIZON})
         ORDER BY transaction_id, position
         LIMIT $3`,
-      [commit, from.prepare.toString(), options.limit ?? 1000],
+      [commit, from.prepare.toString(), limit],
     );
-    return this.opened(rows.map(toRecorded));
+    return rows.map(toRecorded);
+  }
+
+  /**
+   * The events of `types` after `from`, filtered in the database: rows of other types are neither sent nor parsed.
+   * Under the visibility rule of {@link readAll}; when fewer than `limit` are found, every final row was looked at,
+   * and `through` is past all of them: the last position of the transaction before the oldest that may still commit.
+   */
+  async readLog(from: GlobalPosition, options: ReadLogOptions = {}): Promise<LogPage> {
+    const limit = options.limit ?? 1000;
+    if (!options.types) {
+      const stored = await this.readStored(from, limit);
+      const events = await this.opened(stored, options.open);
+      return {
+        events,
+        through: events.length > 0 ? events[events.length - 1].position : from,
+        ...(options.sealedToo && { sealed: stored }),
+      };
+    }
+    const commit = from.commit < 0n ? '0' : from.commit.toString();
+    // MATERIALIZED: the horizon is computed once, so `through` rests on the very horizon that bounded the rows.
+    const { rows } = await this.db.query<EventRow & { horizon: string }>(
+      `WITH h AS MATERIALIZED (SELECT (${VISIBLE_HORIZON}) AS horizon)
+       SELECT h.horizon::text AS horizon, e.* FROM h LEFT JOIN LATERAL (
+         SELECT ${COLUMNS} FROM ${this.s}.events
+          WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
+            AND transaction_id < h.horizon
+            AND type = ANY($4::text[])
+          ORDER BY transaction_id, position
+          LIMIT $3) e ON true
+       ORDER BY e.transaction_id, e.position`,
+      [commit, from.prepare.toString(), limit, options.types],
+    );
+    const stored = rows.filter((r) => r.event_id !== null).map(toRecorded);
+    const events = await this.opened(stored, options.open);
+    const sealed = options.sealedToo ? { sealed: stored } : {};
+    const last = events.length > 0 ? events[events.length - 1].position : from;
+    if (events.length === limit) return { events, through: last, ...sealed };
+    // Every row of a transaction below the horizon is final and was looked at: the checkpoint may pass them all.
+    // Never behind the last event, nor `from` when none was found (should the horizon seem to move back).
+    const passed: GlobalPosition = { commit: BigInt(rows[0].horizon) - 1n, prepare: MAX_POSITION };
+    return { events, through: comparePositions(passed, last) > 0 ? passed : last, ...sealed };
   }
 
   /**
@@ -479,21 +537,34 @@ export class PostgresEventStore implements EventStore {
     return Number(rows[0].n);
   }
 
+  /** Number of events in the log of each type (a rebuild's progress: what each projection has to replay). */
+  async countByType(): Promise<Map<string, number>> {
+    const { rows } = await this.db.query<{ type: string; n: string }>(`SELECT type, count(*) AS n FROM ${this.s}.events GROUP BY type`);
+    return new Map(rows.map((r) => [r.type, Number(r.n)]));
+  }
+
   /**
    * A read of the log by a subscription, shared with the other subscriptions of this store that read the same
    * batch at the same time: the projections of a process and its relay are woken together by each append
    * and, caught up, read from the same position — one query instead of one each. A reader joins only a read
    * started since the last wake-up, which therefore sees every commit that wake-up announced.
    */
-  private sharedRead(from: GlobalPosition, limit: number): Promise<RecordedEvent[]> {
+  private sharedRead(from: GlobalPosition, limit: number, open?: readonly string[]): Promise<RecordedEvent[]> {
     const key = `${this.wakeGeneration}/${from.commit}/${from.prepare}/${limit}`;
     let read = this.sharedReads.get(key);
     if (!read) {
-      read = this.readAll(from, { limit }).finally(() => this.sharedReads.delete(key));
+      const stored = this.readAll(from, { limit, open: [] }).finally(() => this.sharedReads.delete(key));
+      read = { stored };
       this.sharedReads.set(key, read);
     }
+    // Readers that open nothing get the rows as stored; all others share one opening of every type (ADR 0063):
+    // one look-up of data keys per batch, as before, rather than one per set of types. A reader only ever looks
+    // at the types it handles, so the types opened beyond those change nothing it sees.
+    if (open?.length === 0) return read.stored.then((events) => events.slice());
+    const shared = read;
+    shared.opened ??= shared.stored.then((events) => this.opened(events));
     // Each reader its own array; the events themselves are shared and, like every read's, not to be changed.
-    return read.then((events) => events.slice());
+    return shared.opened.then((events) => events.slice());
   }
 
   subscribeToAll(from: GlobalPosition, options: SubscribeOptions): Subscription {
@@ -503,7 +574,7 @@ export class PostgresEventStore implements EventStore {
       read: (pos, limit) => {
         // (Re)opens the LISTEN connection, also after the database came back from a restart.
         if (listen) void this.ensureListener();
-        return this.sharedRead(pos, limit);
+        return this.sharedRead(pos, limit, options.open);
       },
       handle: options.handle,
       onError: options.onError,

@@ -1,7 +1,7 @@
 import { createTestDatabase, eventually, TestDatabase } from '@police/testing';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { ev } from './event-store.contract';
-import { RecordedEvent } from './event-store';
+import { comparePositions, RecordedEvent, START } from './event-store';
 import { PostgresEventStore } from './postgres-event-store';
 import { Projection, ProjectionProgress, Projector } from './projector';
 
@@ -21,6 +21,14 @@ class Titled {
   @PrimaryColumn('text') id: string;
   @Column('text') title: string;
   @Column('int', { nullable: true, select: false }) titleLength?: number | null;
+}
+
+/** Notes per case, and the positions of the events that made them (to see each arrive once, in order). */
+@Entity({ name: 'note_counts', schema: 'proj' })
+class NoteCount {
+  @PrimaryColumn('text') id: string;
+  @Column('int') notes: number;
+  @Column('jsonb') positions: string[];
 }
 
 @Entity({ name: 'flaky_counts', schema: 'proj' })
@@ -58,6 +66,19 @@ const summaries: Projection<CaseSummary> = {
   },
 };
 
+const noteCounts: Projection<NoteCount> = {
+  name: 'note-counts',
+  entity: NoteCount,
+  handles: ['NoteAdded'],
+  readsSealedFields: false,
+  keys: (e) => [e.streamId],
+  evolve: (row, e) => ({
+    id: e.streamId,
+    notes: (row?.notes ?? 0) + 1,
+    positions: [...(row?.positions ?? []), `${e.position.commit}/${e.position.prepare}`],
+  }),
+};
+
 describe('Projector (PostgreSQL + TypeORM read model)', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
@@ -73,7 +94,7 @@ describe('Projector (PostgreSQL + TypeORM read model)', () => {
     ds = new DataSource({
       type: 'postgres',
       url: db.url,
-      entities: [CaseSummary, FlakyCount, Titled],
+      entities: [CaseSummary, NoteCount, FlakyCount, Titled],
       synchronize: true,
       extra: { max: 5 },
     });
@@ -129,14 +150,57 @@ describe('Projector (PostgreSQL + TypeORM read model)', () => {
     const live = await rows();
     const progress: ProjectionProgress[] = [];
     const result = await projector.rebuild('case-summaries', { onProgress: (p) => progress.push(p), batchSize: 10 });
-    expect(result.events).toBe(26);
-    expect(progress.map((p) => p.processed)).toEqual([10, 20, 26]);
-    expect(progress.every((p) => p.total === 26 && p.projection === 'case-summaries')).toBe(true);
+    // The 25 events of its types; the log's last event (Unrelated) is not even read, and the checkpoint is past it.
+    expect(result.events).toBe(25);
+    expect(progress.map((p) => p.processed)).toEqual([10, 20, 25]);
+    expect(progress.every((p) => p.total === 25 && p.projection === 'case-summaries')).toBe(true);
     expect(await rows()).toEqual(live);
+    const log = await store.readAll(START);
+    expect(log[log.length - 1].type).toBe('Unrelated');
+    expect(comparePositions(await projector.checkpoint('case-summaries'), log[log.length - 1].position)).toBeGreaterThanOrEqual(0);
 
     await store.appendToStream('case-a', [ev('NoteAdded', { text: 'na de rebuild' }, 50)]);
     await eventually(async () => expect((await rows()).find((r) => r.id === 'case-a')?.notes).toBe(2));
     expect((await rows()).find((r) => r.id === 'case-b')?.notes).toBe(20);
+  });
+
+  it('rebuilds several projections in one pass over the log: each gets every event of its types once, in order, as rebuilt alone; checkpoints pass the rest', async () => {
+    await store.appendToStream('case-y', [ev('Unrelated', {}, 60)]);
+    const log = await store.readAll(START);
+    const last = log[log.length - 1];
+    const together = new Projector({ dataSource: ds, store, schema: 'proj', projections: [summaries, noteCounts] });
+    const live = await rows();
+    const reads = jest.spyOn(store, 'readLog');
+    try {
+      const done = await together.rebuildTogether(['case-summaries', 'note-counts'], { batchSize: 10 });
+      const readTogether = reads.mock.calls.length;
+      expect(done.map((d) => [d.projection, d.events])).toEqual([
+        ['case-summaries', log.filter((e) => summaries.handles.includes(e.type)).length],
+        ['note-counts', log.filter((e) => e.type === 'NoteAdded').length],
+      ]);
+      for (const d of done) {
+        expect(comparePositions(d.position, last.position)).toBeGreaterThanOrEqual(0);
+        expect(await together.checkpoint(d.projection)).toEqual(d.position);
+      }
+      expect(await rows()).toEqual(live);
+      const notes = (await ds.getRepository(NoteCount).find({ order: { id: 'ASC' } })).map((r) => ({ ...r }));
+      const expected = new Map<string, string[]>();
+      for (const e of log.filter((x) => x.type === 'NoteAdded'))
+        expected.set(e.streamId, [...(expected.get(e.streamId) ?? []), `${e.position.commit}/${e.position.prepare}`]);
+      expect(notes).toEqual(
+        [...expected].sort(([a], [b]) => a.localeCompare(b)).map(([id, positions]) => ({ id, notes: positions.length, positions })),
+      );
+
+      // The same, one at a time: the same rows, and the log read once per projection instead of once for both.
+      reads.mockClear();
+      await together.rebuild('note-counts', { batchSize: 10 });
+      await together.rebuild('case-summaries', { batchSize: 10 });
+      expect(reads.mock.calls.length).toBeGreaterThan(readTogether);
+      expect(await rows()).toEqual(live);
+      expect((await ds.getRepository(NoteCount).find({ order: { id: 'ASC' } })).map((r) => ({ ...r }))).toEqual(notes);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('retries a failing batch without skipping it, and reports what it is stuck on meanwhile', async () => {

@@ -1,6 +1,6 @@
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
 import { BackoffPolicy, backoffDelay, DEFAULT_BACKOFF, describeError, LoopFailure } from './backoff';
-import { comparePositions, EventStore, GlobalPosition, RecordedEvent, START, Subscription } from './event-store';
+import { comparePositions, EventStore, GlobalPosition, readLog, ReadLogOptions, RecordedEvent, START, Subscription } from './event-store';
 import { LeaseHolding, leaseName, Leases, LOCAL_LEASES } from './lease';
 import { ident, migrate, Migration } from './postgres-schema';
 import { EventSpans, startEventSpans } from './tracing';
@@ -14,10 +14,38 @@ export interface Projection<Row extends ObjectLiteral = ObjectLiteral> {
   name: string;
   /** The TypeORM entity of the read-model table (single-column primary key). */
   entity: EntityTarget<Row>;
-  /** Event types this projection reacts to; others only move its checkpoint. */
+  /** Event types this projection reacts to; others only move its checkpoint (a rebuild does not even read them). */
   handles: readonly string[];
+  /**
+   * Whether it reads the sealed fields of the events it handles (crypto-shredding, ADR 0053), or their erasure
+   * marker (`event.erased`). Default true. `false` spares opening them for it (ADR 0063): it then gets those fields
+   * as stored, sealed (ciphertext, never personal data), and no `erased`.
+   */
+  readsSealedFields?: boolean;
   keys(event: RecordedEvent): string[];
   evolve(row: Row | null, event: RecordedEvent): Row | null;
+}
+
+/**
+ * What a projection reads of the log (ADR 0063): the types it handles, opened only when it reads sealed fields.
+ * The one place that turns a projection's declaration into a read, for its live subscription and its rebuild.
+ */
+export function projectionFilter(p: Pick<Projection, 'handles' | 'readsSealedFields'>): Required<Pick<ReadLogOptions, 'types' | 'open'>> {
+  return { types: p.handles, open: p.readsSealedFields === false ? [] : p.handles };
+}
+
+/** What several projections rebuilt in one pass read: every type one of them handles, opened where one of them reads it. */
+function togetherFilter(ps: Projection[]): Required<Pick<ReadLogOptions, 'types' | 'open'>> {
+  const filters = ps.map(projectionFilter);
+  return { types: [...new Set(filters.flatMap((f) => f.types))], open: [...new Set(filters.flatMap((f) => f.open))] };
+}
+
+export interface RebuildOptions {
+  onProgress?: (p: ProjectionProgress) => void;
+  /** Swap the rebuilt table in (default true); `false` leaves it as the twin, for measurements. */
+  swap?: boolean;
+  /** Events read per page of the log. Default 5000. */
+  batchSize?: number;
 }
 
 /** A read-model row as a committed batch left it (`row` null: deleted), keyed by its primary key. */
@@ -148,6 +176,7 @@ export class Projector {
         this.followed.delete(p.name);
         const subscription = this.options.store.subscribeToAll(from, {
           batchSize: this.options.batchSize ?? DEFAULT_PROJECTOR_BATCH_SIZE,
+          open: projectionFilter(p).open,
           handle: (events) => this.applyOrDefer(p, target, events, holding),
           backoff: this.options.backoff,
           onError: (e, failure) => this.options.onError?.(p.name, e, failure),
@@ -205,15 +234,16 @@ export class Projector {
       const stored = await this.checkpoint(p.name);
       const previous = this.followed.get(p.name);
       if (previous && this.commitListeners.size > 0 && comparePositions(stored, previous) > 0) {
-        const handles = new Set(p.handles);
         const keys = new Set<string>();
         let position = previous;
         while (comparePositions(position, stored) < 0) {
-          const events = await this.options.store.readAll(position, { limit: this.options.batchSize ?? DEFAULT_PROJECTOR_BATCH_SIZE });
+          const { events, through } = await readLog(this.options.store, position, {
+            ...projectionFilter(p),
+            limit: this.options.batchSize ?? DEFAULT_PROJECTOR_BATCH_SIZE,
+          });
+          for (const e of events) if (comparePositions(e.position, stored) <= 0) for (const k of p.keys(e)) keys.add(k);
           if (events.length === 0) break;
-          for (const e of events)
-            if (comparePositions(e.position, stored) <= 0 && handles.has(e.type)) for (const k of p.keys(e)) keys.add(k);
-          position = events[events.length - 1].position;
+          position = through;
         }
         if (keys.size > 0) {
           const rows = await loadRows((text, values) => this.options.dataSource.query(text, values), target, [...keys]);
@@ -375,67 +405,102 @@ export class Projector {
   /**
    * Replays the whole log from zero into a fresh twin of the projection's table, reporting progress,
    * then (unless `swap: false`) replaces the live table's rows by it in one transaction, catching up on events that
-   * arrived meanwhile. Returns the number of events replayed.
+   * arrived meanwhile. Reads only the types it handles (ADR 0063). Returns the number of events replayed (those of
+   * its types) and the position its checkpoint was left at.
    */
-  async rebuild(
-    name: string,
-    options: { onProgress?: (p: ProjectionProgress) => void; swap?: boolean; batchSize?: number } = {},
-  ): Promise<{ events: number; position: GlobalPosition }> {
-    const p = this.projection(name);
-    const live = this.target(p, false);
-    const twin = this.target(p, true);
+  async rebuild(name: string, options: RebuildOptions = {}): Promise<{ events: number; position: GlobalPosition }> {
+    const [done] = await this.rebuildTogether([name], options);
+    return { events: done.events, position: done.position };
+  }
+
+  /**
+   * Rebuilds several projections in one pass over the log (ADR 0063): each page is read once, with every type one of
+   * them handles, sealed fields opened for the types one of them reads them of, and applied to each one's twin;
+   * then each twin is swapped in on its own, as {@link rebuild} does. Answers for each, in the order asked.
+   */
+  async rebuildTogether(
+    names: string[],
+    options: RebuildOptions = {},
+  ): Promise<{ projection: string; events: number; position: GlobalPosition }[]> {
     const ds = this.options.dataSource;
-    await ds.query(`DROP TABLE IF EXISTS ${twin.table}`);
-    await ds.query(`CREATE TABLE ${twin.table} (LIKE ${live.table} INCLUDING ALL)`);
-    const total = await this.count();
+    const jobs = [...new Set(names)].map((name) => {
+      const p = this.projection(name);
+      const opens = projectionFilter(p).open.length > 0;
+      return { p, opens, handles: new Set(p.handles), live: this.target(p, false), twin: this.target(p, true), events: 0, position: START };
+    });
+    for (const j of jobs) {
+      await ds.query(`DROP TABLE IF EXISTS ${j.twin.table}`);
+      await ds.query(`CREATE TABLE ${j.twin.table} (LIKE ${j.live.table} INCLUDING ALL)`);
+    }
+    const totals = await this.totals(jobs.map((j) => j.p));
     const started = Date.now();
-    let position = START;
-    let processed = 0;
     const batchSize = options.batchSize ?? 5000;
+    const filter = togetherFilter(jobs.map((j) => j.p));
+    // Each projection is handed what it would read alone: opened for those that read sealed fields, as stored for the others.
+    const sealedToo = filter.open.length > 0 && jobs.some((j) => !j.opens);
+    let position = START;
     for (;;) {
-      const events = await this.options.store.readAll(position, { limit: batchSize });
-      if (events.length === 0) break;
-      await this.applyBatch(p, twin, events);
-      position = events[events.length - 1].position;
-      processed += events.length;
+      const page = await readLog(this.options.store, position, { ...filter, sealedToo, limit: batchSize });
+      position = page.through;
+      if (page.events.length === 0) break;
+      await Promise.all(
+        jobs.map(async (j) => {
+          const mine = (j.opens ? page.events : (page.sealed ?? page.events)).filter((e) => j.handles.has(e.type));
+          if (mine.length > 0) await this.applyBatch(j.p, j.twin, mine);
+          j.events += mine.length;
+        }),
+      );
       const secs = (Date.now() - started) / 1000;
-      options.onProgress?.({
-        projection: name,
-        processed,
-        total: Math.max(total, processed),
-        eventsPerSecond: secs > 0 ? Math.round(processed / secs) : processed,
-      });
+      for (const j of jobs)
+        options.onProgress?.({
+          projection: j.p.name,
+          processed: j.events,
+          total: Math.max(totals[j.p.name] ?? 0, j.events),
+          eventsPerSecond: secs > 0 ? Math.round(j.events / secs) : j.events,
+        });
     }
-    if (options.swap !== false) {
-      const qr = ds.createQueryRunner();
-      await qr.connect();
-      try {
-        await qr.startTransaction();
-        await this.lockCheckpoint(qr, name);
-        // Events that arrived during the replay, read on the transaction's own connection: the pool may
-        // have no other one (embedded mode runs on one), and this transaction holds it.
-        const reader = this.inTransaction(qr);
-        for (;;) {
-          const events = await reader.readAll(position, { limit: batchSize });
-          if (events.length === 0) break;
-          await this.project(qr, p, twin, events);
-          position = events[events.length - 1].position;
-          processed += events.length;
-        }
-        // Copy rather than rename: the live table keeps its constraints, index names and grants.
-        await qr.query(`TRUNCATE ${live.table}`);
-        await qr.query(`INSERT INTO ${live.table} SELECT * FROM ${twin.table}`);
-        await qr.query(`DROP TABLE ${twin.table}`);
-        await this.saveCheckpoint(qr, name, position);
-        await qr.commitTransaction();
-      } catch (e) {
-        await qr.rollbackTransaction();
-        throw e;
-      } finally {
-        await qr.release();
+    for (const j of jobs) j.position = options.swap === false ? position : await this.swap(j, position, batchSize);
+    return jobs.map((j) => ({ projection: j.p.name, events: j.events, position: j.position }));
+  }
+
+  /**
+   * Replaces the live table's rows by the twin's in one transaction, after projecting into the twin the events that
+   * arrived since `from`, and leaves the checkpoint where that catch-up ended (returned).
+   */
+  private async swap(
+    j: { p: Projection; live: TableTarget; twin: TableTarget; events: number },
+    from: GlobalPosition,
+    batchSize: number,
+  ): Promise<GlobalPosition> {
+    const qr = this.options.dataSource.createQueryRunner();
+    await qr.connect();
+    try {
+      await qr.startTransaction();
+      await this.lockCheckpoint(qr, j.p.name);
+      // Events that arrived during the replay, read on the transaction's own connection: the pool may
+      // have no other one (embedded mode runs on one), and this transaction holds it.
+      const reader = this.inTransaction(qr);
+      let position = from;
+      for (;;) {
+        const page = await readLog(reader, position, { ...projectionFilter(j.p), limit: batchSize });
+        position = page.through;
+        if (page.events.length === 0) break;
+        await this.project(qr, j.p, j.twin, page.events);
+        j.events += page.events.length;
       }
+      // Copy rather than rename: the live table keeps its constraints, index names and grants.
+      await qr.query(`TRUNCATE ${j.live.table}`);
+      await qr.query(`INSERT INTO ${j.live.table} SELECT * FROM ${j.twin.table}`);
+      await qr.query(`DROP TABLE ${j.twin.table}`);
+      await this.saveCheckpoint(qr, j.p.name, position);
+      await qr.commitTransaction();
+      return position;
+    } catch (e) {
+      await qr.rollbackTransaction();
+      throw e;
+    } finally {
+      await qr.release();
     }
-    return { events: processed, position };
   }
 
   /** The store as seen from `qr`'s open transaction, when it can run on a caller's connection (PostgreSQL); else the store. */
@@ -445,9 +510,12 @@ export class Projector {
     return store.withTransaction && client ? store.withTransaction(client) : store;
   }
 
-  private async count(): Promise<number> {
-    const store = this.options.store as EventStore & { count?: () => Promise<number> };
-    return store.count ? store.count() : 0;
+  /** How many events of its types each projection has to replay, by projection (when the store can tell). */
+  private async totals(ps: Projection[]): Promise<Record<string, number>> {
+    const store = this.options.store as EventStore & { countByType?: () => Promise<Map<string, number>> };
+    if (!store.countByType) return {};
+    const byType = await store.countByType();
+    return Object.fromEntries(ps.map((p) => [p.name, p.handles.reduce((n, t) => n + (byType.get(t) ?? 0), 0)]));
   }
 
   private target(p: Projection, twin: boolean): TableTarget {

@@ -1,12 +1,21 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { custodyTransferredV1Fixture, CustodyTransferredV1, itemRegisteredV1Fixture, ItemRegisteredV1 } from '@police/contracts';
-import { NewEvent, PostgresEventStore, RecordedEvent, START } from '@police/event-store';
+import {
+  erasedText,
+  EventEncryption,
+  LocalKeyEncryptionKey,
+  NewEvent,
+  PostgresEventStore,
+  RecordedEvent,
+  START,
+} from '@police/event-store';
 import { TestDatabase, createTestDatabase, eventually, testKafkaBrokers } from '@police/testing';
 import { Admin, Kafka, logLevel } from 'kafkajs';
 import type { Pool } from 'pg';
 import { PostgresCheckpointStore } from './checkpoints';
 import { startConsumer } from './consumer';
 import { KafkaMessageBus } from './kafka-message-bus';
+import { InProcessMessageBus } from './in-process-message-bus';
 import { IncomingMessage, publicMessage, PublicMessage } from './message';
 import { MessageBus, MessageSubscription } from './message-bus';
 import { migrateMessaging } from './messaging-schema';
@@ -146,6 +155,69 @@ describe('relay through Kafka into a consumer with an inbox', () => {
       kept: { commit: 5n, prepare: 10n },
       advanced: { commit: 6n, prepare: 1n },
     });
+  });
+
+  it('publishes no personal data of an erased record, also while readers that leave sealed fields sealed share its reads (ADR 0053, 0063)', async () => {
+    const schema = 'evidence_sealed';
+    const topic = `${run}.sealed.evidence.public.v1`;
+    const encryption = new EventEncryption(
+      {
+        sensitive: { ItemRegistered: { keyOf: (d: { itemId: string }) => `item-${d.itemId}`, fields: { description: erasedText } } },
+        erasures: {
+          ItemErased: (d: { itemId: string }) => ({
+            keyId: `item-${d.itemId}`,
+            by: 'staff-dpo',
+            at: '2026-12-07T09:30:00.000Z',
+            decision: 'DPO-2026-021',
+          }),
+        },
+      },
+      LocalKeyEncryptionKey.generate(),
+    );
+    const store = new PostgresEventStore({ pool, schema, encryption });
+    await store.migrate();
+    await migrateMessaging(pool, schema);
+    cleanup.push(() => store.close());
+    const erased = randomUUID();
+    const kept = randomUUID();
+    await store.appendToStream(`item-${erased}`, [
+      event('ItemRegistered', { ...itemRegisteredV1Fixture, itemId: erased, description: 'Portefeuille van Jan Peeters, Veldstraat 1' }, 1),
+    ]);
+    await store.appendToStream(`item-${kept}`, [
+      event('ItemRegistered', { ...itemRegisteredV1Fixture, itemId: kept, description: 'Fiets, blauw' }, 2),
+    ]);
+    await store.appendToStream('erasures', [event('ItemErased', { itemId: erased }, 3)]);
+
+    // A projection that reads no sealed field (what it is handed keeps them sealed), reading the same batches.
+    const sealedSeen: RecordedEvent[] = [];
+    const reader = store.subscribeToAll(START, { open: [], batchSize: 50, handle: async (events) => void sealedSeen.push(...events) });
+    cleanup.push(() => reader.stop());
+    const inProcess = new InProcessMessageBus();
+    const published: IncomingMessage[] = [];
+    const audit = await inProcess.subscribe({ groupId: 'audit', topics: [topic], handle: async (m) => void published.push(m) });
+    cleanup.push(() => audit.stop());
+    // The service's mapping keeps an erased event private, as reports' does: only an opened event says it is erased.
+    const relay = await startRelay({
+      store,
+      checkpoints: new PostgresCheckpointStore({ pool, schema }),
+      name: 'evidence.public',
+      topic,
+      bus: inProcess,
+      batchSize: 50,
+      map: (e) => (e.erased ? null : map(e)),
+    });
+    cleanup.push(() => relay.stop());
+
+    await eventually(async () => {
+      expect(sealedSeen).toHaveLength(3);
+      expect(await new PostgresCheckpointStore({ pool, schema }).load('evidence.public')).toEqual(sealedSeen[2].position);
+    });
+    expect(published.map((m) => [m.key, m.payload])).toEqual([
+      [`item-${kept}`, { ...itemRegisteredV1Fixture, itemId: kept, description: 'Fiets, blauw' }],
+    ]);
+    expect(JSON.stringify(published)).not.toContain('Peeters');
+    expect(JSON.stringify(sealedSeen.map((e) => e.data))).not.toMatch(/Peeters|Fiets|erased on/);
+    expect(sealedSeen.every((e) => e.erased === undefined)).toBe(true);
   });
 
   it('publishes the mapped public events with key and headers, keeps private ones back, and the consumer writes exactly their effects', async () => {

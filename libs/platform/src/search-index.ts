@@ -158,6 +158,8 @@ export function searchIndexProjection<Row extends ObjectLiteral, Entry extends S
     name: o.name,
     entity: o.entity,
     handles: o.source.handles,
+    // It folds each event through the source's evolve, and describes that row: it reads what the source reads.
+    ...(o.source.readsSealedFields !== undefined && { readsSealedFields: o.source.readsSealedFields }),
     keys: (e) => o.source.keys(e),
     evolve: (entry: Entry | null, e: RecordedEvent) => {
       const row = o.source.evolve((entry?.source ?? null) as Row | null, e);

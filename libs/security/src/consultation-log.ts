@@ -6,12 +6,14 @@ import {
   EventStore,
   ExpectedVersion,
   GlobalPosition,
+  LogPage,
   migrate,
   NewEvent,
   pollingSubscription,
   PostgresEventStore,
   Projector,
   ReadAllOptions,
+  ReadLogOptions,
   ReadStreamOptions,
   ReadStreamResult,
   RecordedEvent,
@@ -106,7 +108,7 @@ class NudgedSource implements EventStore {
   subscribeToAll(from: GlobalPosition, options: SubscribeOptions): Subscription {
     return pollingSubscription({
       from,
-      read: (position, limit) => this.store.readAll(position, { limit }),
+      read: (position, limit) => this.store.readAll(position, { limit, open: options.open }),
       handle: options.handle,
       onError: options.onError,
       backoff: options.backoff,
@@ -129,6 +131,11 @@ class NudgedSource implements EventStore {
 
   readAll(from: GlobalPosition, options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.store.readAll(from, options);
+  }
+
+  /** The store's own filtered read (ADR 0063): a rebuild of the consultations reads only their types. */
+  readLog(from: GlobalPosition, options?: ReadLogOptions): Promise<LogPage> {
+    return this.store.readLog(from, options);
   }
 
   verifyStream(stream: string): Promise<VerificationResult> {
