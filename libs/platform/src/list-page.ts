@@ -3,7 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ValidateBy } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { describeValidator } from './json-schema';
-import { isInstant, Optional } from './request-fields';
+import { isCalendarDate, isInstant, Optional } from './request-fields';
 
 /**
  * Keyset paging of the lists (ADR 0061): a page is the rows after a position in the list's order
@@ -12,8 +12,8 @@ import { isInstant, Optional } from './request-fields';
  * page is the `after` of the following one.
  */
 
-/** What a cursor's parts hold: an instant (a timestamp key), a text key, or a record's id. */
-export type CursorPart = 'instant' | 'text' | 'uuid';
+/** What a cursor's parts hold: an instant (a timestamp key), a calendar day (`YYYY-MM-DD` as text), a text key, or a record's id. */
+export type CursorPart = 'instant' | 'day' | 'text' | 'uuid';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The longest cursor taken (a key and an id, base64url). */
@@ -22,6 +22,7 @@ const MAX_CURSOR_LENGTH = 512;
 function partOk(kind: CursorPart, v: unknown): boolean {
   if (typeof v !== 'string') return false;
   if (kind === 'instant') return isInstant(v);
+  if (kind === 'day') return isCalendarDate(v);
   if (kind === 'uuid') return UUID.test(v);
   return v.length <= 200;
 }
@@ -77,8 +78,8 @@ export function ListCursor(shape: readonly CursorPart[]): PropertyDecorator {
 export interface ListOrder<Row> {
   /** SQL of the sort key, e.g. `r."receivedAt"`; never null. */
   key: string;
-  /** Its type, as the cursor carries it. */
-  keyType: 'timestamptz' | 'text';
+  /** Its type, as the cursor carries it: `day` is a calendar day stored as text (`YYYY-MM-DD`). */
+  keyType: 'timestamptz' | 'day' | 'text';
   /** SQL of the tie-breaker, the row's uuid (e.g. `r.id`), descending too. */
   id: string;
   /** The row's key and tie-breaker, as a cursor carries them (an instant in ISO form). */
@@ -87,7 +88,7 @@ export interface ListOrder<Row> {
 
 /** The cursor shape of an order. */
 export function cursorShape(order: Pick<ListOrder<unknown>, 'keyType'>): CursorPart[] {
-  return [order.keyType === 'timestamptz' ? 'instant' : 'text', 'uuid'];
+  return [order.keyType === 'timestamptz' ? 'instant' : order.keyType, 'uuid'];
 }
 
 /** A function registering a value as a named parameter of the query, returning its placeholder (for SQL built by other code). */
@@ -116,10 +117,13 @@ export async function listPage<Row extends ObjectLiteral>(
   const q = qb.clone();
   if (after)
     // A row comparison: the index in the list's order starts its scan at the position.
-    q.andWhere(`(${order.key}, ${order.id}) < (CAST(:after_key AS ${order.keyType}), CAST(:after_id AS uuid))`, {
-      after_key: after[0],
-      after_id: after[1],
-    });
+    q.andWhere(
+      `(${order.key}, ${order.id}) < (CAST(:after_key AS ${order.keyType === 'timestamptz' ? 'timestamptz' : 'text'}), CAST(:after_id AS uuid))`,
+      {
+        after_key: after[0],
+        after_id: after[1],
+      },
+    );
   q.orderBy(order.key, 'DESC').addOrderBy(order.id, 'DESC');
   q.offset(after ? 0 : (page.offset ?? 0)).limit(page.limit + 1);
   const rows = await q.getMany();
@@ -148,6 +152,7 @@ export async function boundedCount(qb: SelectQueryBuilder<ObjectLiteral>): Promi
 /**
  * The page of rows already read in the list's order (a filter the database cannot apply, such as a
  * time limit judged now): the same cursor, offset and `next` as {@link listPage}, over the rows given.
+ * Text keys are compared by code unit here: use it with keys whose database order is the same (days).
  */
 export function pageOfRows<Row>(
   rows: readonly Row[],

@@ -54,7 +54,7 @@ export interface ComplaintPage {
 /** The complaints list's order, newest first: the index `complaints_list_order` walks it. */
 const COMPLAINT_LIST_ORDER: ListOrder<ComplaintRow> = {
   key: 'c.receivedOn',
-  keyType: 'text',
+  keyType: 'day',
   id: 'c.id',
   position: (row) => [row.receivedOn, row.id],
 };
