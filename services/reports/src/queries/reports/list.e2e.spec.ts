@@ -151,6 +151,17 @@ describe('GET /api/reports: need-to-know in SQL, keyset paging', () => {
     expect((a.json as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['after']);
   });
 
+  it.each(['0', '201', '-1', '2.5', ''])('refuses limit=%s with a 400 naming limit', async (limit) => {
+    const a = await t.request('an.peeters', 'GET', `/api/reports?limit=${limit}`);
+    expect(a.status).toBe(400);
+    expect(a.contentType).toContain('application/problem+json');
+    expect((a.json as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['limit']);
+  });
+
+  it('reads a page of the largest limit, 200', async () => {
+    expect((await page('an.peeters', 'limit=200')).items).toHaveLength((await allByCursor('an.peeters', 50)).length);
+  });
+
   it('refuses a cursor with an offset, naming after', async () => {
     const { next } = await page('an.peeters', 'limit=2');
     const a = await t.request('an.peeters', 'GET', `/api/reports?limit=2&offset=2&after=${next!}`);
