@@ -88,7 +88,7 @@ describe('investigations read model', () => {
     const list = investigationListProjection({ restrictedTeams: ['Zeden'] });
     const afterOpening = list.evolve(null, recordedEvent(opened, 0))!;
     expect(afterOpening).toMatchObject({ accessType: 'investigation', accessTeams: ['Diefstallen'], accessRestricted: false });
-    const row = [lead, joined].reduce((r, e, i) => list.evolve(r, recordedEvent(e, i + 1)), afterOpening)!;
+    const row = [lead, joined].reduce<InvestigationRow | null>((r, e, i) => list.evolve(r, recordedEvent(e, i + 1)), afterOpening)!;
     expect(row.accessAssignees).toContain(DETECTIVE.staffId);
     const zeden = investigationListProjection({ restrictedTeams: ['Diefstallen'] }).evolve(null, recordedEvent(opened, 0))!;
     expect(zeden.accessRestricted).toBe(true);
