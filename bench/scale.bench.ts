@@ -2,7 +2,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import 'reflect-metadata';
 import { benchDatabase, BenchRow, percentile, round } from './bench-kit';
-import { PAGING } from '@police/platform';
+import { encodeListCursor, PAGING } from '@police/platform';
 import { Pool as PgPool } from 'pg';
 import type { Pool } from 'pg';
 import { configuredKeyEncryptionKey, createScaleApp, RebuildFigures, rebuildAll, ScaleSeed, seedScale } from './scale-seed';
@@ -53,7 +53,7 @@ async function token(url: string, username: string): Promise<string> {
 /**
  * Reads at scale: about a million events over the four services (seeded by the services' own deciders,
  * through their event stores), every projection rebuilt from the logs (measured), then the reads a user
- * waits for, one at a time over HTTP with a dev token: the lists (first and deep pages), a case file of
+ * waits for, one at a time over HTTP with a dev token: the lists (first and deep pages, deep by offset and by cursor), a case file of
  * 1,000 events, its timeline, the case as it stood half-way, and the person index.
  */
 export async function runScaleBench(baseUrl: string): Promise<{ rows: BenchRow[]; raw: Record<string, unknown> }> {
@@ -81,8 +81,22 @@ export async function runScaleBench(baseUrl: string): Promise<{ rows: BenchRow[]
     const big = seed.bigCase.investigationId;
     // A page 90 % deep, as deep as the routes let a page be (their offset's bound).
     const deep = (rows: number) => Math.min(PAGING.maxOffset, Math.max(0, Math.floor(rows * 0.9)));
+    // The cursor of the position 90 % down a list's order (ADR 0061): a deep page read as a client reads it, by `after`.
+    const deepCursor = async (table: string, key: string): Promise<string> => {
+      const { rows } = await pool.query<{ key: Date | string; id: string }>(
+        `SELECT "${key}" AS key, id FROM ${table} ORDER BY "${key}" DESC, id DESC OFFSET (SELECT count(*) * 9 / 10 FROM ${table}) LIMIT 1`,
+      );
+      const k = rows[0].key;
+      return encodeListCursor([k instanceof Date ? k.toISOString() : k, rows[0].id]);
+    };
     const reads: Read[] = [
       { label: 'reports list, first page', reader: 'an.peeters', path: '/reports?limit=50', size: count('items') },
+      {
+        label: 'reports list, deep page by cursor',
+        reader: 'an.peeters',
+        path: `/reports?limit=50&after=${await deepCursor('reports.reports', 'receivedAt')}`,
+        size: count('items'),
+      },
       {
         label: 'reports list, deep page',
         reader: 'an.peeters',
@@ -102,6 +116,12 @@ export async function runScaleBench(baseUrl: string): Promise<{ rows: BenchRow[]
         path: `/investigations?limit=50&offset=${deep(Math.floor(seed.byService.investigations.streams / 3))}`,
         size: count('investigations'),
       },
+      {
+        label: 'investigations list, deep page by cursor',
+        reader: 'pieter.janssens',
+        path: `/investigations?limit=50&after=${await deepCursor('investigations.investigations', 'openedAt')}`,
+        size: count('investigations'),
+      },
       { label: 'evidence items list, first page', reader: 'marc.goossens', path: '/evidence/items?limit=50', size: count('items') },
       {
         label: 'evidence items list, deep page',
@@ -114,6 +134,12 @@ export async function runScaleBench(baseUrl: string): Promise<{ rows: BenchRow[]
         label: 'complaints list, deep page',
         reader: 'bart.desmet',
         path: `/integrity/complaints?limit=50&offset=${deep(seed.byService.integrity.streams)}`,
+        size: count('items'),
+      },
+      {
+        label: 'complaints list, deep page by cursor',
+        reader: 'bart.desmet',
+        path: `/integrity/complaints?limit=50&after=${await deepCursor('integrity.complaints', 'receivedOn')}`,
         size: count('items'),
       },
       {

@@ -25,3 +25,5 @@ export * from './http-context';
 export * from './tracing';
 export * from './startup';
 export * from './key-encryption';
+export * from './record-access';
+export * from './list-page';

@@ -1,5 +1,6 @@
 import type { Projection, RecordedEvent } from '@police/event-store';
 import { Column, DataSource, EntityMetadata, EntityTarget, Index, ObjectLiteral, PrimaryColumn } from 'typeorm';
+import { AccessAttributes, accessAttributes, accessColumns, SearchAccess } from './record-access';
 
 /** Where a search matched: the slots every service fills (see {@link SearchDocument}). */
 export const SEARCH_FIELDS = ['title', 'reference', 'parties', 'place', 'narrative'] as const;
@@ -7,23 +8,6 @@ export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 /** The text search configuration: Dutch stemming and stop words, as the zone writes. */
 export const SEARCH_CONFIG = 'dutch';
-
-/**
- * Who may see an indexed record, as stored beside it: the fields of the service's `ProtectedResource`
- * for it (built by the same function its read routes use), and `assignedTeams` — teams whose members
- * count as assigned to it (GAK for a report with a PV).
- */
-export interface SearchAccess {
-  type: string;
-  caseRef?: string | null;
-  teams?: string[];
-  assignees?: string[];
-  designated?: string[];
-  assignedTeams?: string[];
-  restricted?: boolean;
-  compartment?: string | null;
-  concernedStaffIds?: string[];
-}
 
 /**
  * What a service puts in its search index for one record. Four weighted text slots (title A, parties B,
@@ -53,7 +37,7 @@ export interface SearchDocument {
  * index; the projector neither reads nor writes it (`select: false`). `source` is the row of the
  * projection the entry derives from, folded on (see {@link searchIndexProjection}).
  */
-export abstract class SearchEntry {
+export abstract class SearchEntry extends AccessAttributes {
   @PrimaryColumn('uuid') id: string;
   @Index() @Column('text') kind: string;
   /** False for a record the service keeps out of search (a sealed pointer): its texts are empty too. */
@@ -67,15 +51,7 @@ export abstract class SearchEntry {
   @Column('text') narrative: string;
   @Index() @Column('timestamptz') occurredAt: Date;
   @Column('int') version: number;
-  @Column('text') accessType: string;
   @Column('text', { nullable: true }) caseRef: string | null;
-  @Column('text', { array: true }) accessTeams: string[];
-  @Column('text', { array: true }) accessAssignees: string[];
-  @Column('text', { array: true }) accessDesignated: string[];
-  @Column('text', { array: true }) accessAssignedTeams: string[];
-  @Column('boolean') accessRestricted: boolean;
-  @Column('text', { nullable: true }) accessCompartment: string | null;
-  @Column('text', { array: true }) accessConcerned: string[];
   @Index({ type: 'gin' }) @Column('tsvector', { nullable: true, select: false }) document: string | null;
   @Column('jsonb') source: unknown;
 }
@@ -128,15 +104,8 @@ function entryOf(
     narrative: clean(doc?.narrative),
     occurredAt: new Date(doc?.occurredAt ?? fallback.occurredAt),
     version: doc?.version ?? fallback.version,
-    accessType: a?.type ?? '',
     caseRef: a?.caseRef ?? null,
-    accessTeams: a?.teams ?? [],
-    accessAssignees: a?.assignees ?? [],
-    accessDesignated: a?.designated ?? [],
-    accessAssignedTeams: a?.assignedTeams ?? [],
-    accessRestricted: a?.restricted ?? false,
-    accessCompartment: a?.compartment ?? null,
-    accessConcerned: a?.concernedStaffIds ?? [],
+    ...accessAttributes(a),
     document: null,
     source,
   };
@@ -344,16 +313,7 @@ export interface IndexHit {
 }
 
 /** The SQL of the access columns of a search entry aliased `e` (for a visibility predicate). */
-export const SEARCH_ACCESS_COLUMNS = {
-  type: 'e."accessType"',
-  teams: 'e."accessTeams"',
-  assignees: 'e."accessAssignees"',
-  designated: 'e."accessDesignated"',
-  assignedTeams: 'e."accessAssignedTeams"',
-  restricted: 'e."accessRestricted"',
-  compartment: 'e."accessCompartment"',
-  concerned: 'e."accessConcerned"',
-} as const;
+export const SEARCH_ACCESS_COLUMNS = accessColumns('e');
 
 const START = '\u0002';
 const STOP = '\u0003';

@@ -22,7 +22,7 @@ import { IntegrityAccess } from './integrity.access';
 import { INTEGRITY_CONFIG, integrityConfigFromEnv } from './integrity.config';
 import { integrityHandlers } from './integration/integrity.consumer';
 import { integrityToPublic } from './integration/integrity.public';
-import { complaintsProjection } from './read-model/complaints/complaint.projection';
+import { complaintListProjection } from './read-model/complaints/complaint-list.projection';
 import { ComplaintRow } from './read-model/complaints/complaint.read-model';
 import { ComplaintQueriesController, EarlyWarningsController } from './queries/complaints/complaints.http';
 import { OrderMeasureCommandsController } from './commands/tucht/order-measures.http';
@@ -74,7 +74,7 @@ export class IntegrityModule {
         eventSourcingProvider(runtime, {
           entities: [ComplaintRow, OrderMeasureRow, ThreatFileRow, ComplaintSearchEntry, DataSubjectRequestRow],
           projections: [
-            complaintsProjection,
+            complaintListProjection,
             orderMeasuresProjection,
             threatFilesProjection,
             complaintSearchProjection,

@@ -15,7 +15,8 @@ import { investigationsHandlers } from './integration/investigations.consumer';
 import { investigationsToPublic } from './integration/investigations.public';
 import { InvestigationsAccess } from './investigations.access';
 import { INVESTIGATIONS_CONFIG, investigationsConfigFromEnv } from './investigations.config';
-import { investigationsProjection, partyLinksProjection } from './read-model/investigations/investigation.projection';
+import { investigationListProjection } from './read-model/investigations/investigation-list.projection';
+import { partyLinksProjection } from './read-model/investigations/investigation.projection';
 import { InvestigationRow, PartyLinkRow } from './read-model/investigations/investigation.read-model';
 import { InvestigationQueriesController } from './queries/investigations/investigations.http';
 import { InvestigationSearchEntry, investigationSearchProjection } from './read-model/search/investigation-search.projection';
@@ -50,7 +51,7 @@ export class InvestigationsModule {
         { provide: INVESTIGATIONS_CONFIG, useValue: config },
         eventSourcingProvider(runtime, {
           entities: [InvestigationRow, PartyLinkRow, InvestigationSearchEntry],
-          projections: [investigationsProjection, partyLinksProjection, investigationSearchProjection(config)],
+          projections: [investigationListProjection(config), partyLinksProjection, investigationSearchProjection(config)],
           toPublic: investigationsToPublic,
           consume: { from: ['reports', 'evidence'], handlers: investigationsHandlers(config) },
         }),

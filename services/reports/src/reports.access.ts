@@ -10,7 +10,7 @@ import {
   ProtectedResource,
   resourceNotFound,
 } from '@police/security';
-import { EVENT_SOURCING, problem, ServiceEventSourcing } from '@police/platform';
+import { EVENT_SOURCING, problem, SearchAccess, ServiceEventSourcing } from '@police/platform';
 import type { Request } from 'express';
 import { Actor } from './domain/reports.decide';
 import { pvStream, reportStream } from './domain/report.stream';
@@ -53,6 +53,14 @@ export function reportResource(config: ReportsConfig, row: ReportRow): Protected
     // Restricted by the DPO (ADR 0056): a sealed record for everyone else, its assignees too.
     ...(row.processingRestricted ? { compartment: PROCESSING_RESTRICTED } : {}),
   };
+}
+
+/**
+ * The report's access as its list row and its search entry store it (`AccessAttributes`): its protected
+ * record, with GAK's teams assigned once it has a PV (what {@link ReportsAccess.resource} adds for a GAK reader).
+ */
+export function reportAccess(config: ReportsConfig, row: ReportRow): SearchAccess {
+  return { ...reportResource(config, row), assignedTeams: row.pvs.length > 0 ? config.gakTeams : [] };
 }
 
 /**

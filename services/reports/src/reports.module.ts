@@ -16,7 +16,7 @@ import { reportsHandlers } from './integration/reports.consumer';
 import { REPORTS_ENCRYPTION } from './reports.sensitive';
 import { ReportsAccess } from './reports.access';
 import { REPORTS_CONFIG, reportsConfigFromEnv } from './reports.config';
-import { reportsProjection } from './read-model/reports/report.projection';
+import { reportListProjection } from './read-model/reports/report-list.projection';
 import { ReportRow } from './read-model/reports/report.read-model';
 import { ReportQueriesController } from './queries/reports/reports.http';
 import { pvsProjection } from './read-model/pvs/pv.projection';
@@ -64,7 +64,7 @@ export class ReportsModule {
         eventSourcingProvider(runtime, {
           entities: [ReportRow, PvRow, PvQueueRow, ReportStatisticsRow, ReportSearchEntry],
           projections: [
-            reportsProjection,
+            reportListProjection(config),
             pvsProjection,
             pvQueueProjection,
             reportStatisticsProjection(config.timeZone),

@@ -315,7 +315,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Complaints you may see, by status (phase), unit (compartment), overdue, or the desk report they came from */
+        /** Complaints you may see, newest first, by status (phase), unit (compartment), overdue, or the desk report they came from; `next` is the cursor of the following page (absent on the last), to pass as `after`; `total` counts up to 1,000 (`totalExact` false beyond) */
         get: operations["ComplaintQueriesController_list"];
         put?: never;
         /** Register a complaint in the corps register (any channel; Idempotency-Key makes a retry return the first result) */
@@ -3912,6 +3912,8 @@ export interface operations {
                 limit?: number;
                 /** @description Entries to skip */
                 offset?: number;
+                /** @description Where the page starts: the previous page's `next` (an opaque cursor). Leave out for the first page; not with `offset`. */
+                after?: string;
             };
             header?: {
                 /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
@@ -3936,9 +3938,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["ComplaintListEntry"][];
+                        /** @description Visible complaints the filters keep, counted up to 1,000. */
                         total: number;
+                        /** @description False when there are more than 1,000: then `total` is 1,000. */
+                        totalExact: boolean;
                         limit: number;
                         offset: number;
+                        /** @description The cursor of the following page (pass it as `after`); absent on the last page. */
+                        next?: string;
                     };
                 };
             };

@@ -297,7 +297,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Investigations you may see (never a break-glass read), newest first, by team, status, phenomenon, assignee, lead, report or opening time; total counts only those you may see */
+        /** Investigations you may see (never a break-glass read), newest first, by team, status, phenomenon, assignee, lead, report or opening time; `next` is the cursor of the following page (absent on the last), to pass as `after`; `total` counts only those you may see, up to 1,000 (`totalExact` false beyond) */
         get: operations["InvestigationQueriesController_list"];
         put?: never;
         /** Open an investigation for your team (routed by phenomenon unless a team is named); Idempotency-Key makes a retry return the first result */
@@ -3227,6 +3227,8 @@ export interface operations {
                 limit?: number;
                 /** @description Entries to skip */
                 offset?: number;
+                /** @description Where the page starts: the previous page's `next` (an opaque cursor). Leave out for the first page; not with `offset`. */
+                after?: string;
             };
             header?: {
                 /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
@@ -3251,9 +3253,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         investigations: components["schemas"]["InvestigationListEntry"][];
+                        /** @description Visible investigations the filters keep, counted up to 1,000. */
                         total: number;
+                        /** @description False when there are more than 1,000: then `total` is 1,000. */
+                        totalExact: boolean;
                         limit: number;
                         offset: number;
+                        /** @description The cursor of the following page (pass it as `after`); absent on the last page. */
+                        next?: string;
                     };
                 };
             };

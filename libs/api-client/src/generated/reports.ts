@@ -314,7 +314,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reports you may see, newest first, filtered by status, kind, channel, office and intake time, paged */
+        /** Reports you may see, newest first, filtered by status, kind, channel, office and intake time, paged: `next` is the cursor of the following page (absent on the last), to pass as `after` */
         get: operations["ReportQueriesController_list"];
         put?: never;
         /** Take a report in (Idempotency-Key makes a retry return the first result). A complaint about police conduct is routed to integrity at once and answered as a pointer. */
@@ -3210,6 +3210,8 @@ export interface operations {
                 limit?: number;
                 /** @description Entries to skip */
                 offset?: number;
+                /** @description Where the page starts: the previous page's `next` (an opaque cursor). Leave out for the first page; not with `offset`. */
+                after?: string;
             };
             header?: {
                 /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
@@ -3236,6 +3238,7 @@ export interface operations {
                         items: components["schemas"]["ReportListEntry"][];
                         limit: number;
                         offset: number;
+                        next?: string;
                     };
                 };
             };

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { problem, setEtag, UuidParam } from '@police/platform';
+import { accessColumns, boundedCount, ListOrder, listPage, pageOfRows, problem, queryParam, setEtag, UuidParam } from '@police/platform';
 import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Allow, Authenticated, Consults, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
@@ -38,6 +38,27 @@ export interface InvestigatorCheck {
   mayOverride: boolean;
 }
 
+/** A page of the complaints list. */
+export interface ComplaintPage {
+  items: ComplaintListEntry[];
+  /** Visible complaints the filters keep, counted up to 1,000. */
+  total: number;
+  /** False when there are more than 1,000: then `total` is 1,000. */
+  totalExact: boolean;
+  limit: number;
+  offset: number;
+  /** The cursor of the following page (pass it as `after`); absent on the last page. */
+  next?: string;
+}
+
+/** The complaints list's order, newest first: the index `complaints_list_order` walks it. */
+const COMPLAINT_LIST_ORDER: ListOrder<ComplaintRow> = {
+  key: 'c.receivedOn',
+  keyType: 'day',
+  id: 'c.id',
+  position: (row) => [row.receivedOn, row.id],
+};
+
 const PHASES: ComplaintPhase[] = ['intake', 'triaged', 'concluded', 'closed'];
 const STEPS: DeadlineStep[] = ['forwarding_comite_p', 'forwarding_aig', 'triage', 'investigation', 'disciplinary_limitation'];
 
@@ -70,32 +91,47 @@ export class ComplaintQueriesController {
   @SearchRateLimit()
   @Allow(...OVERSIGHT_ROLES)
   @Consults('integrity_complaint')
-  @ApiOperation({ summary: 'Complaints you may see, by status (phase), unit (compartment), overdue, or the desk report they came from' })
-  async list(
-    @Query() q: ListComplaintsQuery,
-    @Req() req: Request,
-  ): Promise<{ items: ComplaintListEntry[]; total: number; limit: number; offset: number }> {
+  @ApiOperation({
+    summary:
+      'Complaints you may see, newest first, by status (phase), unit (compartment), overdue, or the desk report they came from; `next` is the cursor of the following page (absent on the last), to pass as `after`; `total` counts up to 1,000 (`totalExact` false beyond)',
+  })
+  async list(@Query() q: ListComplaintsQuery, @Req() req: Request): Promise<ComplaintPage> {
     const limit = Math.min(q.limit ?? 50, 200);
     const offset = q.offset ?? 0;
-    const qb = this.access.eventSourcing.dataSource
-      .getRepository(ComplaintRow)
-      .createQueryBuilder('c')
-      .orderBy('c.receivedOn', 'DESC')
-      .addOrderBy('c.registerNumber', 'DESC');
+    const principal = this.access.principal(req);
+    const qb = this.access.eventSourcing.dataSource.getRepository(ComplaintRow).createQueryBuilder('c');
     if (q.status) qb.andWhere('c.phase = :status', { status: q.status });
     if (q.unit) qb.andWhere('c.compartment = :compartment', { compartment: `integrity:${q.unit}` });
     if (q.reportId) qb.andWhere('c.reportId = :reportId', { reportId: q.reportId });
+    // Need-to-know in the SQL, over the access the row stores (ADR 0061); recordListRead re-checks the page with canSee.
+    qb.andWhere(this.access.accessControl.visibleWhere(principal, ['integrity_complaint'], accessColumns('c'), queryParam(qb, 'visible')));
     const now = new Date();
-    const visible = this.access
-      .visible(this.access.principal(req), await qb.getMany())
-      .map((row) => ({ row, deadlines: openDeadlines(row.state, now, this.config.deadlines) }))
-      .filter((x) => q.overdue === undefined || x.deadlines.some((d) => d.status === 'overdue') === q.overdue);
-    const page = visible.slice(offset, offset + limit);
-    await this.access.recordListRead(
-      req,
-      page.map((x) => x.row),
-    );
-    return { items: page.map((x) => complaintListEntry(x.row, x.deadlines)), total: visible.length, limit, offset };
+    const withDeadlines = (row: ComplaintRow) => ({ row, deadlines: openDeadlines(row.state, now, this.config.deadlines) });
+    let answer: { rows: ComplaintRow[]; next?: string; total: number; totalExact: boolean };
+    if (q.overdue === undefined) {
+      const [page, counted] = await Promise.all([listPage(qb, COMPLAINT_LIST_ORDER, { limit, offset, after: q.after }), boundedCount(qb)]);
+      answer = { ...page, ...counted };
+    } else {
+      // Overdue is judged now against the zone's time limits, not stored: the visible complaints the other
+      // filters keep are read in the list's order and judged here.
+      const overdue = q.overdue;
+      const rows = (await qb.orderBy(COMPLAINT_LIST_ORDER.key, 'DESC').addOrderBy(COMPLAINT_LIST_ORDER.id, 'DESC').getMany()).filter(
+        (row) => withDeadlines(row).deadlines.some((d) => d.status === 'overdue') === overdue,
+      );
+      answer = { ...pageOfRows(rows, COMPLAINT_LIST_ORDER, { limit, offset, after: q.after }), total: rows.length, totalExact: true };
+    }
+    await this.access.recordListRead(req, answer.rows);
+    return {
+      items: answer.rows.map((row) => {
+        const x = withDeadlines(row);
+        return complaintListEntry(x.row, x.deadlines);
+      }),
+      total: answer.total,
+      totalExact: answer.totalExact,
+      limit,
+      offset,
+      ...(answer.next ? { next: answer.next } : {}),
+    };
   }
 
   @Get('statistics')

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsString, IsUUID, Length } from 'class-validator';
-import { IsCalendarDate, Optional, PageLimit, PageOffset } from '@police/platform';
+import { IsCalendarDate, ListCursor, Optional, PageLimit, PageOffset } from '@police/platform';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -22,6 +22,7 @@ export class ListComplaintsQuery {
   @ApiPropertyOptional({ description: 'The complaint handed off from this desk report' }) @Optional() @IsUUID() reportId?: string;
   @PageLimit() limit?: number;
   @PageOffset() offset?: number;
+  @ListCursor(['day', 'uuid']) after?: string;
 }
 
 export class InvestigatorCheckQuery {

@@ -1,4 +1,5 @@
 import { Projection, RecordedEvent } from '@police/event-store';
+import { accessAttributes } from '@police/platform';
 import { evolveFile } from './complaint.file';
 import { ComplaintEvent } from '../../domain/complaint.events';
 import { compartmentOf, ComplaintState, evolveComplaint, initialComplaintState } from '../../domain/complaint.state';
@@ -48,6 +49,8 @@ export function evolveComplaintRow(row: ComplaintRow | null, event: ComplaintEve
     version,
     state,
     file,
+    // Computed from the row by the list's projection (complaintListProjection), after every event.
+    ...accessAttributes(null),
   };
 }
 

@@ -1,10 +1,16 @@
+import { AccessAttributes } from '@police/platform';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { ComplaintState } from '../../domain/complaint.state';
 import type { ComplaintFile } from './complaint.file';
 
-/** One row per complaint: what lists, filters and access decisions need, the folded state, and the file. */
+/**
+ * One row per complaint: what lists, filters and access decisions need, the folded state, and the file;
+ * who may see it (`AccessAttributes`, filled by `complaintListProjection`), so the list filters in SQL
+ * and pages newest first through the index on (receivedOn, id).
+ */
 @Entity({ name: 'complaints', schema: 'integrity' })
-export class ComplaintRow {
+@Index('complaints_list_order', ['receivedOn', 'id'])
+export class ComplaintRow extends AccessAttributes {
   @PrimaryColumn('uuid') id: string;
   @Index({ unique: true }) @Column('text', { nullable: true }) registerNumber: string | null;
   @Column('text') channel: string;

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, problem, setEtag, UuidParam } from '@police/platform';
+import { accessColumns, ApiProblems, boundedCount, ListOrder, listPage, problem, queryParam, setEtag, UuidParam } from '@police/platform';
 import { Allow, Consults, ProtectedResource, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
 import { Brackets } from 'typeorm';
@@ -19,6 +19,27 @@ import {
 import { InvestigationRow, PartyLinkRow } from '../../read-model/investigations/investigation.read-model';
 
 const READERS = ['detective', 'team_lead', 'chief'] as const;
+
+/** A page of the investigations list. */
+export interface InvestigationPage {
+  investigations: InvestigationListEntry[];
+  /** Visible investigations the filters keep, counted up to 1,000. */
+  total: number;
+  /** False when there are more than 1,000: then `total` is 1,000. */
+  totalExact: boolean;
+  limit: number;
+  offset: number;
+  /** The cursor of the following page (pass it as `after`); absent on the last page. */
+  next?: string;
+}
+
+/** The investigations list's order, newest first: the index `investigations_list_order` walks it. */
+const INVESTIGATION_LIST_ORDER: ListOrder<InvestigationRow> = {
+  key: 'i.openedAt',
+  keyType: 'timestamptz',
+  id: 'i.id',
+  position: (row) => [new Date(row.openedAt).toISOString(), row.id],
+};
 
 export interface InvestigationListEntry {
   id: string;
@@ -182,19 +203,12 @@ export class InvestigationQueriesController {
   @Consults('investigation')
   @ApiOperation({
     summary:
-      'Investigations you may see (never a break-glass read), newest first, by team, status, phenomenon, assignee, lead, report or opening time; total counts only those you may see',
+      'Investigations you may see (never a break-glass read), newest first, by team, status, phenomenon, assignee, lead, report or opening time; `next` is the cursor of the following page (absent on the last), to pass as `after`; `total` counts only those you may see, up to 1,000 (`totalExact` false beyond)',
   })
-  async list(
-    @Query() q: ListInvestigationsQuery,
-    @Req() req: Request,
-  ): Promise<{ investigations: InvestigationListEntry[]; total: number; limit: number; offset: number }> {
+  async list(@Query() q: ListInvestigationsQuery, @Req() req: Request): Promise<InvestigationPage> {
     const limit = Math.min(q.limit ?? 50, 200);
     const offset = q.offset ?? 0;
-    const qb = this.access.eventSourcing.dataSource
-      .getRepository(InvestigationRow)
-      .createQueryBuilder('i')
-      .orderBy('i.openedAt', 'DESC')
-      .addOrderBy('i.id');
+    const qb = this.access.eventSourcing.dataSource.getRepository(InvestigationRow).createQueryBuilder('i');
     if (q.team) qb.andWhere('i.team = :team', { team: teamKey(q.team) });
     if (q.status) qb.andWhere('i.status = :status', { status: q.status });
     if (q.phenomenon) qb.andWhere('i.phenomenon = :phenomenon', { phenomenon: q.phenomenon });
@@ -207,27 +221,25 @@ export class InvestigationQueriesController {
     if (q.openedFrom) qb.andWhere('i.openedAt >= :openedFrom', { openedFrom: new Date(q.openedFrom) });
     if (q.openedTo) qb.andWhere('i.openedAt < :openedTo', { openedTo: new Date(q.openedTo) });
     const principal = this.access.principal(req);
-    // Without a role that opens every case, only cases of one's teams or assignments can be visible:
-    // the query asks for those alone, and canSee decides on them.
-    if (!this.access.accessControl.seesByRole(principal, 'investigation')) {
-      const teams = principal.teams.map(teamKey);
-      qb.andWhere(
-        new Brackets((w) => {
-          w.where('i.leadInvestigator = :me', { me: principal.staffId }).orWhere(':me = ANY(i.members)', { me: principal.staffId });
-          if (teams.length > 0) w.orWhere('i.team IN (:...teams)', { teams });
-        }),
-      );
-    }
-    const visible = (await qb.getMany())
-      .map((row) => ({ row, resource: this.access.rowResource(row) }))
-      .filter((v) => this.access.canSee(principal, v.resource));
-    const page = visible.slice(offset, offset + limit);
+    // Need-to-know in the SQL, over the access the row stores (ADR 0061); recordListRead re-checks the page with canSee.
+    qb.andWhere(this.access.accessControl.visibleWhere(principal, ['investigation'], accessColumns('i'), queryParam(qb, 'visible')));
+    const [page, counted] = await Promise.all([
+      listPage(qb, INVESTIGATION_LIST_ORDER, { limit, offset, after: q.after }),
+      boundedCount(qb),
+    ]);
+    const shown = page.rows.map((row) => ({ row, resource: this.access.rowResource(row) }));
     await this.access.accessControl.recordListRead(
       req,
       'investigation',
-      page.map((v) => v.resource),
+      shown.map((v) => v.resource),
     );
-    return { investigations: page.map((v) => listEntry(v.row)), total: visible.length, limit, offset };
+    return {
+      investigations: shown.map((v) => listEntry(v.row)),
+      ...counted,
+      limit,
+      offset,
+      ...(page.next ? { next: page.next } : {}),
+    };
   }
 
   @Get('persons')

@@ -1,6 +1,6 @@
 import { IsIn, IsString, IsUUID, Length } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInstant, Optional, PageLimit, PageOffset } from '@police/platform';
+import { IsInstant, ListCursor, Optional, PageLimit, PageOffset } from '@police/platform';
 
 export class ListInvestigationsQuery {
   @ApiPropertyOptional({ example: 'Diefstallen' }) @Optional() @IsString() @Length(1, 100) team?: string;
@@ -16,6 +16,7 @@ export class ListInvestigationsQuery {
   @ApiPropertyOptional({ description: 'The case a report was referred into or joined to' }) @Optional() @IsUUID() reportId?: string;
   @PageLimit() limit?: number;
   @PageOffset() offset?: number;
+  @ListCursor(['instant', 'uuid']) after?: string;
 }
 
 export class PersonIndexQuery {

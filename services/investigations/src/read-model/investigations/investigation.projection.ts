@@ -1,3 +1,4 @@
+import { accessAttributes } from '@police/platform';
 import { Projection, RecordedEvent } from '@police/event-store';
 import { InvestigationEvent, PartyLinked, PersonIdentified } from '../../domain/investigation.events';
 import { evolveInvestigation, InvestigationState } from '../../domain/investigation.state';
@@ -66,6 +67,8 @@ export function investigationRow(row: InvestigationRow | null, event: Investigat
     closedAt: state.status === 'closed' ? new Date(state.closure.closedAt) : null,
     version,
     state,
+    // Computed from the row by the list's projection (investigationListProjection), after every event.
+    ...accessAttributes(null),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { RecordedEvent } from '@police/event-store';
+import { accessAttributes } from '@police/platform';
 import { InvestigationEvent } from '../../domain/investigation.events';
 import { evolveInvestigation, initialInvestigationState } from '../../domain/investigation.state';
 import {
@@ -14,6 +16,7 @@ import {
   suspectLinked,
 } from '../../domain/investigation.fixtures.spec';
 import { caseFile, otherInvestigationsNamed, servedTimeline, withoutHidden } from './case-file.view';
+import { investigationListProjection } from './investigation-list.projection';
 import { investigationRow, partyLinkRow } from './investigation.projection';
 import { InvestigationRow, PartyLinkRow } from './investigation.read-model';
 
@@ -73,8 +76,22 @@ describe('investigations read model', () => {
       openedAt: new Date(opened.data.recordedAt),
       closedAt: new Date('2025-09-30T15:00:00.000Z'),
       version: 4,
+      // The row alone: who may see it is filled by the list's projection (next test).
+      ...accessAttributes(null),
     });
     expect(state.status === 'closed' && state.evidenceItems).toStrictEqual([ITEM_ID]);
+  });
+
+  it('stores beside the list row who may see it, after every event (ADR 0061): team, assignees, restricted team', () => {
+    const recordedEvent = (e: InvestigationEvent, v: number) =>
+      ({ type: e.type, data: e.data, streamVersion: v }) as unknown as RecordedEvent;
+    const list = investigationListProjection({ restrictedTeams: ['Zeden'] });
+    const afterOpening = list.evolve(null, recordedEvent(opened, 0))!;
+    expect(afterOpening).toMatchObject({ accessType: 'investigation', accessTeams: ['Diefstallen'], accessRestricted: false });
+    const row = [lead, joined].reduce<InvestigationRow | null>((r, e, i) => list.evolve(r, recordedEvent(e, i + 1)), afterOpening)!;
+    expect(row.accessAssignees).toContain(DETECTIVE.staffId);
+    const zeden = investigationListProjection({ restrictedTeams: ['Diefstallen'] }).evolve(null, recordedEvent(opened, 0))!;
+    expect(zeden.accessRestricted).toBe(true);
   });
 
   it('has no row for events of an investigation never opened', () => {

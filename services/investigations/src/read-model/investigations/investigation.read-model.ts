@@ -1,10 +1,16 @@
+import { AccessAttributes } from '@police/platform';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { TrigramIndex } from '@police/platform';
 import type { Investigation } from '../../domain/investigation.state';
 
-/** One row per investigation: what lists, filters and access decisions need, plus the folded state. */
+/**
+ * One row per investigation: what lists, filters and access decisions need, plus the folded state; who
+ * may see it (`AccessAttributes`, filled by `investigationListProjection`), so the list filters in SQL and
+ * pages newest first through the index on (openedAt, id).
+ */
 @Entity({ name: 'investigations', schema: 'investigations' })
-export class InvestigationRow {
+@Index('investigations_list_order', ['openedAt', 'id'])
+export class InvestigationRow extends AccessAttributes {
   @PrimaryColumn('uuid') id: string;
   @Column('text') title: string;
   @Column('text') kind: string;

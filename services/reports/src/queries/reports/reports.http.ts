@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
-import { setEtag, UuidParam } from '@police/platform';
+import { accessColumns, ListOrder, listPage, queryParam, setEtag, UuidParam } from '@police/platform';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, Authenticated, Consults, ProtectedResource, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
@@ -24,6 +24,14 @@ import { ReportRow } from '../../read-model/reports/report.read-model';
 import { PvView, pvView, ReportListEntry, reportListEntry, ReportView, reportView } from '../../read-model/reports/report.view';
 
 const READERS = REPORT_READERS;
+
+/** The reports list's order, newest first: the index `reports_list_order` walks it. */
+const REPORT_LIST_ORDER: ListOrder<ReportRow> = {
+  key: 'r.receivedAt',
+  keyType: 'timestamptz',
+  id: 'r.id',
+  position: (row) => [new Date(row.receivedAt).toISOString(), row.id],
+};
 
 interface Deadlines {
   now: string;
@@ -84,29 +92,34 @@ export class ReportQueriesController {
   @SearchRateLimit()
   @Allow(...READERS)
   @Consults('report')
-  @ApiOperation({ summary: 'Reports you may see, newest first, filtered by status, kind, channel, office and intake time, paged' })
-  async list(@Query() q: ListReportsQuery, @Req() req: Request): Promise<{ items: ReportListEntry[]; limit: number; offset: number }> {
+  @ApiOperation({
+    summary:
+      'Reports you may see, newest first, filtered by status, kind, channel, office and intake time, paged: `next` is the cursor of the following page (absent on the last), to pass as `after`',
+  })
+  async list(
+    @Query() q: ListReportsQuery,
+    @Req() req: Request,
+  ): Promise<{ items: ReportListEntry[]; limit: number; offset: number; next?: string }> {
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
-    const qb = this.access.eventSourcing.dataSource
-      .getRepository(ReportRow)
-      .createQueryBuilder('r')
-      .orderBy('r.receivedAt', 'DESC')
-      .addOrderBy('r.id');
+    const principal = this.access.principal(req);
+    const qb = this.access.eventSourcing.dataSource.getRepository(ReportRow).createQueryBuilder('r');
     if (q.status) qb.andWhere('r.status = :s', { s: q.status });
     if (q.kind) qb.andWhere('r.kind = :k', { k: q.kind });
     if (q.channel) qb.andWhere('r.channel = :c', { c: q.channel });
     if (q.office) qb.andWhere('r.office = :o', { o: q.office });
     if (q.from) qb.andWhere('r.receivedAt >= :from', { from: new Date(q.from) });
     if (q.to) qb.andWhere('r.receivedAt < :to', { to: new Date(q.to) });
-    const principal = this.access.principal(req);
-    const visible = this.access.visible(principal, await qb.getMany()).slice(offset, offset + limit);
+    // Need-to-know in the SQL, over the access the row stores (ADR 0061); recordListRead re-checks the page with canSee.
+    qb.andWhere(this.access.accessControl.visibleWhere(principal, ['report'], accessColumns('r'), queryParam(qb, 'visible')));
+    const page = await listPage(qb, REPORT_LIST_ORDER, { limit, offset, after: q.after });
+    const shown = page.rows.map((row) => ({ row, resource: this.access.resource(row, principal) }));
     await this.access.accessControl.recordListRead(
       req,
       'report',
-      visible.map((v) => v.resource),
+      shown.map((v) => v.resource),
     );
-    return { items: visible.map((v) => reportListEntry(v.row)), limit, offset };
+    return { items: shown.map((v) => reportListEntry(v.row)), limit, offset, ...(page.next ? { next: page.next } : {}) };
   }
 
   @Get('deadlines')

@@ -1,6 +1,6 @@
 import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCalendarDate, IsDateOrInstant, Optional, PageLimit, PageOffset } from '@police/platform';
+import { IsCalendarDate, IsDateOrInstant, ListCursor, Optional, PageLimit, PageOffset } from '@police/platform';
 import { CHANNEL_KINDS, ChannelKind, REPORT_KINDS, ReportKind } from '../../domain/report.events';
 import { REPORT_LIST_STATUSES, ReportListStatus } from '../../read-model/reports/report.read-model';
 
@@ -13,6 +13,7 @@ export class ListReportsQuery {
   @ApiPropertyOptional({ description: 'Received before (ISO date or date-time)' }) @Optional() @IsDateOrInstant() to?: string;
   @PageLimit() limit?: number;
   @PageOffset() offset?: number;
+  @ListCursor(['instant', 'uuid']) after?: string;
 }
 
 export const STATISTICS_DIMENSIONS = ['kind', 'channel', 'office', 'incidentType', 'week'] as const;

@@ -1,4 +1,5 @@
 import { Projection, RecordedEvent } from '@police/event-store';
+import { accessAttributes } from '@police/platform';
 import { ConductComplaintRoutedToIntegrity, ReportEvent } from '../../domain/report.events';
 import { evolveReport, initialReportState, ReportState, RoutedReport } from '../../domain/report.state';
 import { PvEvent } from '../../domain/pv.events';
@@ -87,6 +88,8 @@ export function reportRow(state: ReportState, version: number, previous: ReportR
       processingRestricted: state.status === 'open' ? (state.processingRestriction ?? null) : null,
       version,
       state: routed,
+      // Computed from the row by the list's projection (reportListProjection), after every event.
+      ...accessAttributes(null),
     };
   }
   return {
@@ -110,6 +113,7 @@ export function reportRow(state: ReportState, version: number, previous: ReportR
     processingRestricted: state.processingRestriction ?? null,
     version,
     state,
+    ...accessAttributes(null),
   };
 }
 

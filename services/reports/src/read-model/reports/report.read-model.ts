@@ -1,3 +1,4 @@
+import { AccessAttributes } from '@police/platform';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { OpenReport, RoutedReport } from '../../domain/report.state';
 import type { PvStatus } from '../../domain/pv.state';
@@ -28,10 +29,13 @@ export const REPORT_LIST_STATUSES: readonly ReportListStatus[] = [
 /**
  * One row per report: what lists, deadlines and access decisions need, plus the folded state. The row
  * of a report about police conduct holds the pointer to integrity and nothing of the complaint: no kind,
- * channel, office, narrative or parties (its `state` is the domain's pointer state).
+ * channel, office, narrative or parties (its `state` is the domain's pointer state). Who may see it is
+ * stored beside it (`AccessAttributes`, filled by `reportListProjection`): the list filters in SQL, and
+ * pages newest first through the index on (receivedAt DESC, id).
  */
 @Entity({ name: 'reports', schema: 'reports' })
-export class ReportRow {
+@Index('reports_list_order', ['receivedAt', 'id'])
+export class ReportRow extends AccessAttributes {
   @PrimaryColumn('uuid') id: string;
   @Index() @Column('text') status: ReportListStatus;
   @Index() @Column('text', { nullable: true }) kind: string | null;

@@ -1,6 +1,6 @@
 import { SearchDocument, SearchEntry, searchIndexProjection } from '@police/platform';
 import { Entity } from 'typeorm';
-import { reportResource } from '../../reports.access';
+import { reportAccess } from '../../reports.access';
 import { ReportsConfig } from '../../reports.config';
 import { reportsProjection } from '../reports/report.projection';
 import { ReportRow } from '../reports/report.read-model';
@@ -14,7 +14,7 @@ export class ReportSearchEntry extends SearchEntry {
 /**
  * A report as search finds it: kind and incident type as title, its PV numbers, the parties' names,
  * the place and the narrative. A report about police conduct is a sealed pointer: never searchable.
- * Who may find it is the report's protected record (`reportResource`), GAK assigned once it has a PV.
+ * Who may find it is the report's access (`reportAccess`), as its list row stores it.
  */
 export function reportSearchDocument(config: ReportsConfig, row: ReportRow): SearchDocument | null {
   const state = row.state;
@@ -32,7 +32,7 @@ export function reportSearchDocument(config: ReportsConfig, row: ReportRow): Sea
     narrative: state.narrative,
     occurredAt: state.receivedAt,
     version: row.version,
-    access: { ...reportResource(config, row), assignedTeams: row.pvs.length > 0 ? config.gakTeams : [] },
+    access: reportAccess(config, row),
   };
 }
 

@@ -120,7 +120,9 @@ export function CaseListScreen({ scope }: { scope: ListScope }) {
   };
   const items = list.data?.investigations ?? [];
   const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  // Past 1,000 the service stops counting (`totalExact` false, ADR 0061): the pages counted, and one more while a page follows.
+  const exact = list.data?.totalExact ?? true;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE), exact ? 0 : page + (list.data?.next ? 1 : 0));
   const phenomena = [...new Set((reference.data?.routes ?? []).map((r) => r.phenomenon))]
     .map((p) => ({ value: p, label: label('phenomenon', p) }))
     .sort((a, b) => a.label.localeCompare(b.label));
@@ -206,7 +208,7 @@ export function CaseListScreen({ scope }: { scope: ListScope }) {
       {list.isPending && !noTeam && <Text>{t('app.loading')}</Text>}
       {list.isSuccess && (
         <Text size="sm" mb="xs" aria-live="polite" data-testid="case-count">
-          {t('investigations.list.count', { count: total })}
+          {t(exact ? 'investigations.list.count' : 'investigations.list.countAtLeast', { count: total })}
         </Text>
       )}
       {list.isSuccess && items.length === 0 && <Text>{t('investigations.list.empty')}</Text>}

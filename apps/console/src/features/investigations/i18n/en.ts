@@ -20,6 +20,7 @@ export const investigationsEn: Widen<typeof investigationsNl> = {
     all: 'All',
     count_one: '{{count}} case',
     count_other: '{{count}} cases',
+    countAtLeast: 'More than {{count}} cases',
     empty: 'No cases match these filters.',
     noTeam: 'You belong to no team: there are no team cases to show.',
     caption: 'Cases, most recently opened first',

@@ -21,6 +21,7 @@ export const investigationsNl = {
     all: 'Alle',
     count_one: '{{count}} dossier',
     count_other: '{{count}} dossiers',
+    countAtLeast: 'Meer dan {{count}} dossiers',
     empty: 'Geen dossiers die aan deze filters voldoen.',
     noTeam: 'U behoort tot geen team: er zijn geen teamdossiers te tonen.',
     caption: 'Dossiers, laatst geopend eerst',
