@@ -203,6 +203,42 @@ describe('Projector (PostgreSQL + TypeORM read model)', () => {
     }
   });
 
+  it('projects the log again, once, when a projection declares a newer version of its rows (ADR 0066)', async () => {
+    await store.appendToStream('case-v', [ev('CaseOpened', { title: 'Versies' }, 60), ev('NoteAdded', { text: 'eerste' }, 61)]);
+    const v1 = new Projector({ dataSource: ds, store, schema: 'proj', projections: [noteCounts] });
+    await v1.start();
+    await eventually(async () => expect(await ds.getRepository(NoteCount).findOneBy({ id: 'case-v' })).toMatchObject({ notes: 1 }));
+    await v1.stop();
+    const before = await ds.getRepository(NoteCount).count();
+
+    // Version 2 counts every note twice: the rows written by version 1 are wrong for it.
+    const doubled: Projection<NoteCount> = {
+      ...noteCounts,
+      version: 2,
+      evolve: (row, e) => ({ id: e.streamId, notes: (row?.notes ?? 0) + 2, positions: [...(row?.positions ?? []), 'v2'] }),
+    };
+    const upgrades: [string, number, number][] = [];
+    const v2 = new Projector({ dataSource: ds, store, schema: 'proj', projections: [doubled], onUpgrade: (...u) => upgrades.push(u) });
+    // Two replicas start together: one resets it, the other finds it reset.
+    const replica = new Projector({ dataSource: ds, store, schema: 'proj', projections: [doubled], onUpgrade: (...u) => upgrades.push(u) });
+    await Promise.all([v2.start(), replica.start()]);
+    expect(upgrades).toEqual([['note-counts', 1, 2]]);
+    await eventually(async () => {
+      const all = await ds.getRepository(NoteCount).find();
+      expect(all).toHaveLength(before);
+      expect(all.every((r) => r.positions.every((p) => p === 'v2') && r.notes === 2 * r.positions.length)).toBe(true);
+    });
+    await Promise.all([v2.stop(), replica.stop()]);
+    expect(await ds.query(`SELECT version FROM proj.projection_checkpoints WHERE name = 'note-counts'`)).toEqual([{ version: 2 }]);
+
+    // Started again at the same version: nothing is emptied.
+    await ds.query(`UPDATE proj.note_counts SET notes = 999 WHERE id = 'case-v'`);
+    const again = new Projector({ dataSource: ds, store, schema: 'proj', projections: [doubled], onUpgrade: (...u) => upgrades.push(u) });
+    expect(await again.upgrade(doubled)).toBe(false);
+    expect(upgrades).toHaveLength(1);
+    expect(await ds.getRepository(NoteCount).findOneBy({ id: 'case-v' })).toMatchObject({ notes: 999 });
+  });
+
   it('retries a failing batch without skipping it, and reports what it is stuck on meanwhile', async () => {
     let failuresLeft = 2;
     const flaky: Projection<FlakyCount> = {

@@ -22,6 +22,12 @@ export interface Projection<Row extends ObjectLiteral = ObjectLiteral> {
    * as stored, sealed (ciphertext, never personal data), and no `erased`.
    */
   readsSealedFields?: boolean;
+  /**
+   * The shape of its rows, from 1 (the default). Raise it when a change makes the rows already written wrong or
+   * incomplete (a new column, a new meaning): the next start empties its table and projects the log again from its
+   * start, once, whichever replica starts first (ADR 0066).
+   */
+  version?: number;
   keys(event: RecordedEvent): string[];
   evolve(row: Row | null, event: RecordedEvent): Row | null;
 }
@@ -83,6 +89,11 @@ CREATE TABLE ${ident(schema)}.projection_checkpoints (
   updated_at       timestamptz NOT NULL DEFAULT now()
 );`,
   },
+  {
+    id: 2,
+    name: 'projection versions',
+    sql: (schema) => `ALTER TABLE ${ident(schema)}.projection_checkpoints ADD COLUMN version integer NOT NULL DEFAULT 1;`,
+  },
 ];
 
 interface TableTarget {
@@ -136,6 +147,8 @@ export class Projector {
       backoff?: BackoffPolicy;
       /** Told of every failure a projection retries. Default: none (see {@link status}). */
       onError?: (projection: string, error: unknown, failure: LoopFailure) => void;
+      /** Told when a start empties a projection of an older version to project it again (ADR 0066). */
+      onUpgrade?: (projection: string, from: number, to: number) => void;
       /** Who runs which projection when several replicas share the store. Default: this process runs them all. */
       leases?: Leases;
     },
@@ -156,6 +169,7 @@ export class Projector {
   async start(): Promise<void> {
     for (const p of this.options.projections) {
       if (this.supervisors.has(p.name)) continue;
+      await this.upgrade(p);
       const from = await this.checkpoint(p.name);
       this.supervisors.set(p.name, this.supervise(p, from));
     }
@@ -609,6 +623,47 @@ export class Projector {
       );
     }
     return [...dirty].map((key) => ({ key, row: rows.get(key) ?? null }));
+  }
+
+  /**
+   * A projection whose rows are of an older version than it declares (ADR 0066) starts again from the log's start:
+   * its table emptied and its checkpoint reset in one transaction, under the checkpoint's row lock, so that of
+   * several replicas starting together one does it. A projection never started before records its version.
+   * Answers whether it was reset.
+   */
+  async upgrade(p: Projection): Promise<boolean> {
+    const version = p.version ?? 1;
+    const s = ident(this.options.schema);
+    const qr = this.options.dataSource.createQueryRunner();
+    await qr.connect();
+    try {
+      await qr.startTransaction();
+      await qr.query(
+        `INSERT INTO ${s}.projection_checkpoints (name, commit_position, prepare_position, version) VALUES ($1, -1, -1, $2) ON CONFLICT (name) DO NOTHING`,
+        [p.name, version],
+      );
+      const rows: { version: number }[] = await qr.query(`SELECT version FROM ${s}.projection_checkpoints WHERE name = $1 FOR UPDATE`, [
+        p.name,
+      ]);
+      const stored = rows[0].version;
+      if (stored >= version) {
+        await qr.commitTransaction();
+        return false;
+      }
+      await qr.query(`TRUNCATE ${this.target(p, false).table}`);
+      await qr.query(
+        `UPDATE ${s}.projection_checkpoints SET commit_position = -1, prepare_position = -1, version = $2, updated_at = now() WHERE name = $1`,
+        [p.name, version],
+      );
+      await qr.commitTransaction();
+      this.options.onUpgrade?.(p.name, stored, version);
+      return true;
+    } catch (e) {
+      await qr.rollbackTransaction().catch(() => undefined);
+      throw e;
+    } finally {
+      await qr.release();
+    }
   }
 
   private async lockCheckpoint(qr: QueryRunner, name: string): Promise<GlobalPosition> {

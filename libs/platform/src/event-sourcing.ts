@@ -174,6 +174,10 @@ export class ServiceEventSourcing {
         this.logger.warn(
           `projection ${projection}: ${describeError(e)} (attempt ${failure.attempts}, failing since ${failure.since.toISOString()}); retrying`,
         ),
+      onUpgrade: (projection, from, to) =>
+        this.logger.warn(
+          `projection ${projection}: its rows are of version ${from}, it is at ${to}: projecting the log again from its start`,
+        ),
     });
     this.operations = new ServiceOperations(this);
   }

@@ -9,4 +9,8 @@ import { ComplaintRow } from './complaint.read-model';
  * see each (`complaintResource`, the function the search index and the read routes use) in their access
  * columns, so the lists filter need-to-know in SQL (ADR 0061).
  */
-export const complaintListProjection: Projection<ComplaintRow> = withAccessAttributes(complaintsProjection, complaintResource);
+// Version 2: the rows carry their access attributes (ADR 0061); rows of version 1 are projected again (ADR 0066).
+export const complaintListProjection: Projection<ComplaintRow> = {
+  ...withAccessAttributes(complaintsProjection, complaintResource),
+  version: 2,
+};

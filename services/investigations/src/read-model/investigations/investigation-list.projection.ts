@@ -11,5 +11,6 @@ import { InvestigationRow } from './investigation.read-model';
  * their access columns, so the list filters need-to-know in SQL (ADR 0061).
  */
 export function investigationListProjection(config: Pick<InvestigationsConfig, 'restrictedTeams'>): Projection<InvestigationRow> {
-  return withAccessAttributes(investigationsProjection, (row) => investigationResource(config, row.state));
+  // Version 2: the rows carry their access attributes (ADR 0061); rows of version 1 are projected again (ADR 0066).
+  return { ...withAccessAttributes(investigationsProjection, (row) => investigationResource(config, row.state)), version: 2 };
 }

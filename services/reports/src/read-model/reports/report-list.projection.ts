@@ -11,5 +11,6 @@ import { ReportRow } from './report.read-model';
  * filters need-to-know in SQL (ADR 0061).
  */
 export function reportListProjection(config: ReportsConfig): Projection<ReportRow> {
-  return withAccessAttributes(reportsProjection, (row) => reportAccess(config, row));
+  // Version 2: the rows carry their access attributes (ADR 0061); rows of version 1 are projected again (ADR 0066).
+  return { ...withAccessAttributes(reportsProjection, (row) => reportAccess(config, row)), version: 2 };
 }
