@@ -132,6 +132,36 @@ export async function listPage<Row extends ObjectLiteral>(
   return { rows: shown, ...(more && shown.length > 0 ? { next: encodeListCursor(order.position(shown[shown.length - 1])) } : {}) };
 }
 
+/**
+ * One page of a list whose need-to-know the database cannot decide alone (it depends on another read model, or on
+ * what the reader may act for): the query's rows read in the list's order `chunk` at a time, each chunk judged by
+ * `keep`, until the page is full. The same page, order and `next` as if `keep` had been a filter of the query; it
+ * reads as far as the visible rows before the page reach, not the whole table.
+ */
+export async function keptPage<Row extends ObjectLiteral, Kept>(
+  qb: SelectQueryBuilder<Row>,
+  order: ListOrder<Row>,
+  page: { limit: number; offset?: number; after?: string },
+  keep: (rows: Row[]) => Promise<Kept[]>,
+  rowOf: (kept: Kept) => Row,
+  chunk = 500,
+): Promise<{ kept: Kept[]; next?: string }> {
+  const offset = page.after === undefined ? (page.offset ?? 0) : 0;
+  const wanted = offset + page.limit;
+  const kept: Kept[] = [];
+  let after = page.after;
+  for (;;) {
+    const read = await listPage(qb, order, { limit: chunk, ...(after === undefined ? {} : { after }) });
+    kept.push(...(await keep(read.rows)));
+    // One visible row past the page tells that another page follows.
+    if (kept.length > wanted || read.next === undefined) break;
+    after = read.next;
+  }
+  const shown = kept.slice(offset, wanted);
+  const more = kept.length > wanted && shown.length > 0;
+  return { kept: shown, ...(more ? { next: encodeListCursor(order.position(rowOf(shown[shown.length - 1]))) } : {}) };
+}
+
 /** How far a list counts its rows: beyond it `total` is this bound and `totalExact` false. */
 export const LIST_COUNT_BOUND = 1000;
 

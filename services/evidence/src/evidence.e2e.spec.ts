@@ -773,6 +773,31 @@ describe('evidence service over HTTP', () => {
     expect(returned.body).toMatchObject({ foundObject: { status: 'returned_to_owner' } });
   });
 
+  it('pages the items list by cursor: every visible item once, newest first; a cursor with an offset is refused', async () => {
+    const mine = new Set<string>();
+    for (const seal of ['S-p1', 'S-p2', 'S-p3'])
+      mine.add(
+        (await call('pieter.janssens', 'POST', '/evidence/items', register({ investigationId: DIEFSTAL_CASE, sealNumber: seal }))).body.id,
+      );
+    const all = await eventually(async () => {
+      const whole = await call('pieter.janssens', 'GET', '/evidence/items?limit=200');
+      const listed = whole.body.items.map((i: { id: string }) => i.id) as string[];
+      for (const id of mine) expect(listed).toContain(id);
+      return listed;
+    });
+    const walked: string[] = [];
+    let after: string | null = null;
+    do {
+      const answer: Answer = await call('pieter.janssens', 'GET', `/evidence/items?limit=2${after ? `&after=${after}` : ''}`);
+      expect(answer.status).toBe(200);
+      walked.push(...answer.body.items.map((i: { id: string }) => i.id));
+      after = answer.body.next;
+    } while (after);
+    expect(walked).toEqual(all);
+    const refused = await call('pieter.janssens', 'GET', `/evidence/items?limit=2&offset=2&after=${encodeURIComponent('x')}`);
+    expect(refused).toMatchObject({ status: 400, body: { errors: [{ field: 'after' }] } });
+  });
+
   it('counts a storage location and raises a discrepancy for every expected item not found', async () => {
     const ids: string[] = [];
     for (const seal of ['S-9a', 'S-9b']) {

@@ -3135,6 +3135,8 @@ export interface operations {
                 limit?: number;
                 /** @description Entries to skip */
                 offset?: number;
+                /** @description Where the page starts: the previous page's `next` (an opaque cursor). Leave out for the first page; not with `offset`. */
+                after?: string;
             };
             header?: {
                 /** @description Ties your request to its log lines and the events it causes; 8–128 of `A-Z a-z 0-9 . _ : -` (another value is replaced by a fresh id). */
@@ -3183,6 +3185,7 @@ export interface operations {
                         }[];
                         limit: number;
                         offset: number;
+                        next: string | null;
                     };
                 };
             };

@@ -1,8 +1,8 @@
 import { Controller, Get, Header, Inject, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { problem, setEtag, UuidParam } from '@police/platform';
+import { keptPage, ListOrder, problem, setEtag, UuidParam } from '@police/platform';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { loadState } from '@police/event-store';
-import { Allow, Consults, resourceNotFound, SearchRateLimit } from '@police/security';
+import { Allow, Consults, ProtectedResource, resourceNotFound, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
 import { Brackets } from 'typeorm';
 import { itemStream } from '../../domain/evidence.stream';
@@ -18,6 +18,14 @@ import { ItemRow } from '../../read-model/items/item.read-model';
 import { ItemView, itemView } from '../../read-model/items/item.view';
 
 const READERS = ['detective', 'team_lead', 'evidence_officer', 'lab_liaison', 'chief'] as const;
+
+/** The items list's order, newest first: the index `items_list_order` walks it. */
+const ITEM_LIST_ORDER: ListOrder<ItemRow> = {
+  key: 'i.registeredAt',
+  keyType: 'timestamptz',
+  id: 'i.id',
+  position: (row) => [new Date(row.registeredAt).toISOString(), row.id],
+};
 
 interface ItemListEntry {
   id: string;
@@ -66,14 +74,13 @@ export class ItemQueriesController {
   @ApiOperation({
     summary: 'Items you may see, filtered by case (investigation id or PV number), label number, status, custodian, location',
   })
-  async list(@Query() q: ListItemsQuery, @Req() req: Request): Promise<{ items: ItemListEntry[]; limit: number; offset: number }> {
+  async list(
+    @Query() q: ListItemsQuery,
+    @Req() req: Request,
+  ): Promise<{ items: ItemListEntry[]; limit: number; offset: number; next: string | null }> {
     const limit = Math.min(q.limit ?? 50, 200);
     const offset = q.offset ?? 0;
-    const qb = this.access.eventSourcing.dataSource
-      .getRepository(ItemRow)
-      .createQueryBuilder('i')
-      .orderBy('i.registeredAt', 'DESC')
-      .addOrderBy('i.id');
+    const qb = this.access.eventSourcing.dataSource.getRepository(ItemRow).createQueryBuilder('i');
     if (q.caseId)
       qb.andWhere(
         new Brackets((w) => w.where('CAST(i.investigationId AS text) = :c', { c: q.caseId }).orWhere('i.pvNumber = :c', { c: q.caseId })),
@@ -84,8 +91,17 @@ export class ItemQueriesController {
     if (q.location) qb.andWhere('(i.location = :l OR i.location LIKE :lp)', { l: q.location, lp: `${q.location} / %` });
     if (q.custodianKind) qb.andWhere('i.custodianKind = :ck', { ck: q.custodianKind });
     if (q.handover) qb.andWhere("i.status = 'held' AND jsonb_typeof(i.state->'openOffer') = 'object'");
-    const rows = qb.getMany();
-    return { ...(await this.visible(req, q.handover ? this.onHandover(req, rows, q.handover) : rows, limit, offset)), limit, offset };
+    // Who sees an item depends on the case directory and on what the reader acts for: judged here, a chunk of the
+    // list's order at a time, until the page is full (not the whole table).
+    const principal = this.access.principal(req);
+    const page = await keptPage(
+      qb,
+      ITEM_LIST_ORDER,
+      { limit, offset, ...(q.after === undefined ? {} : { after: q.after }) },
+      async (rows) => this.access.visible(principal, q.handover ? this.onHandover(req, rows, q.handover) : rows),
+      (kept) => kept.row,
+    );
+    return { ...(await this.listed(req, page.kept)), limit, offset, next: page.next ?? null };
   }
 
   @Get('statistics')
@@ -226,10 +242,10 @@ export class ItemQueriesController {
    * Items with an open handover on the reader's side of it: offered to them or to a party they act for
    * (incoming: waiting for their acceptance), or offered by them or such a party (outgoing).
    */
-  private async onHandover(req: Request, rowsPromise: Promise<ItemRow[]>, side: 'incoming' | 'outgoing'): Promise<ItemRow[]> {
+  private onHandover(req: Request, rows: ItemRow[], side: 'incoming' | 'outgoing'): ItemRow[] {
     const principal = this.access.principal(req);
     const mine = (p: PartyRef) => (p.kind === 'officer' ? p.id === principal.staffId : this.access.mayActFor(principal, p));
-    return (await rowsPromise).filter(
+    return rows.filter(
       (r) =>
         r.state.status === 'held' && r.state.openOffer !== null && mine(side === 'incoming' ? r.state.openOffer.to : r.state.custodian),
     );
@@ -238,7 +254,11 @@ export class ItemQueriesController {
   /** Filters rows to those the reader sees without a justification, pages them, and logs the list read. */
   private async visible(req: Request, rowsPromise: Promise<ItemRow[]>, limit: number, offset: number): Promise<{ items: ItemListEntry[] }> {
     const principal = this.access.principal(req);
-    const visible = (await this.access.visible(principal, await rowsPromise)).slice(offset, offset + limit);
+    return this.listed(req, (await this.access.visible(principal, await rowsPromise)).slice(offset, offset + limit));
+  }
+
+  /** The list entries of the visible rows shown, the list read logged. */
+  private async listed(req: Request, visible: { row: ItemRow; resource: ProtectedResource }[]): Promise<{ items: ItemListEntry[] }> {
     await this.access.accessControl.recordListRead(
       req,
       'evidence_item',

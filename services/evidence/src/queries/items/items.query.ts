@@ -1,6 +1,6 @@
 import { IsIn, IsString, Length } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInstant, Optional, PageLimit, PageOffset } from '@police/platform';
+import { IsInstant, ListCursor, Optional, PageLimit, PageOffset } from '@police/platform';
 import { PARTY_KINDS, PartyKind } from '../../domain/evidence.events';
 
 export class ListItemsQuery {
@@ -33,6 +33,7 @@ export class ListItemsQuery {
   handover?: 'incoming' | 'outgoing';
   @PageLimit() limit?: number;
   @PageOffset() offset?: number;
+  @ListCursor(['instant', 'uuid']) after?: string;
 }
 
 export class AsOfQuery {

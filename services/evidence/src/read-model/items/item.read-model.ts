@@ -3,6 +3,8 @@ import type { ItemState } from '../../domain/item.state';
 
 /** One row per seized item or trace: what lists and access decisions need, plus the folded state. */
 @Entity({ name: 'items', schema: 'evidence' })
+// The list's order, newest first (ADR 0061): the items list reads it a chunk at a time.
+@Index('items_list_order', ['registeredAt', 'id'])
 export class ItemRow {
   @PrimaryColumn('uuid') id: string;
   @Index({ unique: true }) @Column('text') labelNumber: string;
