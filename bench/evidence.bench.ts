@@ -108,7 +108,13 @@ export async function runEvidenceBench(baseUrl: string): Promise<{ rows: BenchRo
         note: `this process's CPU time per register + offer + accept, off/on: ${alternated(phases, (p) => p.cpuMsPerPair, 2)} ms`,
       },
       { metric: 'handover offer+accept latency p50 (metrics on)', value: round(measured[measured.length - 1].p50), unit: 'ms' },
-      { metric: 'handover offer+accept latency p99 (metrics on)', value: round(measured[measured.length - 1].p99), unit: 'ms' },
+      {
+        metric: 'handover offer+accept latency p99 (metrics on)',
+        value: round(measured[measured.length - 1].p99),
+        unit: 'ms',
+        // Issue 19: a command's p99 at 8 clients; a pair is two commands, each with its own answer.
+        ...(CONCURRENCY === 8 ? { target: '≤ 25 ms (8 clients)', pass: measured[measured.length - 1].p99 <= 25 } : {}),
+      },
       {
         metric: 'SQL statements per register + offer + accept',
         value: round(phases[0].statementsPerPair, 1),

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     results[name] = await run();
     printTable(name, results[name].rows);
   }
+  httpCommandsAgainstPgbench(results);
   const out = {
     startedAt: started.toISOString(),
     machine: {
@@ -49,6 +50,28 @@ async function main(): Promise<void> {
   writeFileSync(path.join(dir, 'latest.json'), json);
   writeFileSync(path.join(dir, `${started.toISOString().replace(/[:.]/g, '-')}.json`), json);
   console.log(`\nsaved bench/results/latest.json`);
+}
+
+/**
+ * Issue 19: HTTP commands per second (the evidence handover, two commands a pair, metrics off) beside the pgbench
+ * limit of the same run (16 clients), when both suites ran: a row of the evidence suite's table.
+ */
+function httpCommandsAgainstPgbench(results: Record<string, { rows: BenchRow[] }>): void {
+  const pgbench = results['event-store']?.rows.find((r) => r.metric === 'pgbench INSERT tx/s, 16 client(s)');
+  const pairs = results.evidence?.rows.find((r) => /^handover offer\+accept over HTTP, \d+ clients, metrics off$/.test(r.metric));
+  if (!pgbench || !pairs) return;
+  const commands = pairs.value * 2;
+  const ratio = Math.round((commands / pgbench.value) * 1000) / 1000;
+  results.evidence.rows.push({
+    metric: 'HTTP commands/s against pgbench INSERT (16 clients)',
+    value: commands,
+    unit: 'commands/s',
+    ratio,
+    target: '≥ 0.1 of pgbench',
+    pass: ratio >= 0.1,
+    note: `${pairs.metric.replace('handover offer+accept over HTTP, ', '')}: ${pairs.value} pairs/s; pgbench ${pgbench.value} tx/s in the same run`,
+  });
+  printTable('evidence: HTTP commands against the pgbench limit', results.evidence.rows.slice(-1));
 }
 
 main().then(
