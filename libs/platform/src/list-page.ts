@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ValidateBy } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { problem } from './http-context';
 import { describeValidator } from './json-schema';
 import { isCalendarDate, isInstant, Optional } from './request-fields';
 
@@ -49,10 +50,11 @@ export function decodeListCursor(cursor: unknown, shape: readonly CursorPart[]):
 describeValidator('isListCursor', () => ({ type: 'string', maxLength: MAX_CURSOR_LENGTH, pattern: '^[A-Za-z0-9_-]+$' }));
 
 /**
- * `?after=`: the `next` cursor of the previous page (absent: the first page). Refused with 400 naming
- * `after` when it is not a cursor of this list, or when `offset` is given too (the two page differently).
+ * `?after=`: the `next` cursor of the previous page (absent: the first page). The edge checks its form, as the
+ * document states it (400 naming `after`); its meaning — a position of this list, not with `offset` — is the
+ * list's to judge ({@link afterPosition}: 422 naming `after`), as for any well-formed value a route refuses.
  */
-export function ListCursor(shape: readonly CursorPart[]): PropertyDecorator {
+export function ListCursor(_shape: readonly CursorPart[]): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({
       type: 'string',
@@ -63,15 +65,24 @@ export function ListCursor(shape: readonly CursorPart[]): PropertyDecorator {
       name: 'isListCursor',
       constraints: [MAX_CURSOR_LENGTH],
       validator: {
-        validate: (value, args) =>
-          decodeListCursor(value, shape) !== null && !((args?.object as { offset?: unknown } | undefined)?.offset ?? 0),
-        defaultMessage: (args) =>
-          (args?.object as { offset?: unknown } | undefined)?.offset && decodeListCursor(args?.value, shape) !== null
-            ? `${args?.property ?? 'after'} cannot be combined with offset: page with one of them`
-            : `${args?.property ?? 'after'} must be the next cursor of a previous page of this list`,
+        validate: (value) =>
+          typeof value === 'string' && value.length > 0 && value.length <= MAX_CURSOR_LENGTH && /^[A-Za-z0-9_-]+$/.test(value),
+        defaultMessage: (args) => `${args?.property ?? 'after'} must be a cursor: 1 to ${MAX_CURSOR_LENGTH} letters, digits, - or _`,
       },
     }),
   );
+}
+
+/**
+ * The position a page starts after: the key parts of `after` (null without one). A well-formed cursor that is no
+ * position of this list (tampered, of another list), or one given with an offset, is refused: 422 naming `after`.
+ */
+export function afterPosition(page: { offset?: number; after?: string }, shape: readonly CursorPart[]): string[] | null {
+  if (page.after === undefined) return null;
+  if (page.offset) throw problem(422, 'invalid_cursor', 'after cannot be combined with offset: page with one of them', 'after');
+  const parts = decodeListCursor(page.after, shape);
+  if (parts === null) throw problem(422, 'invalid_cursor', 'after must be the next cursor of a previous page of this list', 'after');
+  return parts;
 }
 
 /** A list's order: its sort key, then the id, both descending (one B-tree on both serves it), and how to read both from a row. */
@@ -112,8 +123,7 @@ export async function listPage<Row extends ObjectLiteral>(
   order: ListOrder<Row>,
   page: { limit: number; offset?: number; after?: string },
 ): Promise<{ rows: Row[]; next?: string }> {
-  const after = page.after === undefined ? null : decodeListCursor(page.after, cursorShape(order));
-  if (page.after !== undefined && after === null) throw new Error('listPage: the cursor was not validated at the edge');
+  const after = afterPosition(page, cursorShape(order));
   const q = qb.clone();
   if (after)
     // A row comparison: the index in the list's order starts its scan at the position.
@@ -146,6 +156,7 @@ export async function keptPage<Row extends ObjectLiteral, Kept>(
   rowOf: (kept: Kept) => Row,
   chunk = 500,
 ): Promise<{ kept: Kept[]; next?: string }> {
+  afterPosition(page, cursorShape(order));
   const offset = page.after === undefined ? (page.offset ?? 0) : 0;
   const wanted = offset + page.limit;
   const kept: Kept[] = [];
@@ -189,8 +200,7 @@ export function pageOfRows<Row>(
   order: Pick<ListOrder<Row>, 'keyType' | 'position'>,
   page: { limit: number; offset?: number; after?: string },
 ): { rows: Row[]; next?: string } {
-  const after = page.after === undefined ? null : decodeListCursor(page.after, cursorShape(order));
-  if (page.after !== undefined && after === null) throw new Error('pageOfRows: the cursor was not validated at the edge');
+  const after = afterPosition(page, cursorShape(order));
   // Both parts descending: a row comes after the position when its key is lower, or equal with a lower id.
   const isAfter = (row: Row): boolean => {
     if (!after) return true;

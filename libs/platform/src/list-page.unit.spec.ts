@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { classSchemas } from './json-schema';
-import { cursorShape, decodeListCursor, encodeListCursor, ListCursor, pageOfRows } from './list-page';
+import { afterPosition, cursorShape, decodeListCursor, encodeListCursor, ListCursor, pageOfRows } from './list-page';
 import { toFieldErrors } from './problem-details';
 import { PageOffset } from './request-fields';
 
@@ -47,21 +47,38 @@ describe('list cursors', () => {
     expect(decodeListCursor(cursor, ['instant', 'uuid'])).toBeNull();
   });
 
-  it('validates `after` at the edge: a malformed cursor is a field error naming after', () => {
+  it('checks the form of `after` at the edge, as the document states it: a field error naming after', () => {
     expect(fields({ after: encodeListCursor(['2026-12-07T08:15:30.123Z', ID]) })).toEqual([]);
     expect(fields({})).toEqual([]);
-    expect(fields({ after: b64(['yesterday', ID]) })).toEqual([
-      { field: 'after', detail: 'after must be the next cursor of a previous page of this list' },
-    ]);
-    expect(fields({ after: null })).toEqual([{ field: 'after', detail: expect.stringContaining('after must be') }]);
+    // Well-formed: its meaning is the list's to judge (afterPosition), not the edge's.
+    expect(fields({ after: b64(['yesterday', ID]) })).toEqual([]);
+    for (const after of ['a b', 'A'.repeat(513), null])
+      expect(fields({ after })).toEqual([{ field: 'after', detail: 'after must be a cursor: 1 to 512 letters, digits, - or _' }]);
   });
 
-  it('refuses after together with an offset, naming after', () => {
+  it('refuses a well-formed cursor that is no position of the list, or one with an offset: 422 naming after', () => {
     const after = encodeListCursor(['2026-12-07T08:15:30.123Z', ID]);
-    expect(fields({ after, offset: 50 })).toEqual([
-      { field: 'after', detail: 'after cannot be combined with offset: page with one of them' },
-    ]);
-    expect(fields({ after, offset: 0 })).toEqual([]);
+    expect(afterPosition({ after }, ['instant', 'uuid'])).toEqual(['2026-12-07T08:15:30.123Z', ID]);
+    expect(afterPosition({ after, offset: 0 }, ['instant', 'uuid'])).toEqual(['2026-12-07T08:15:30.123Z', ID]);
+    expect(afterPosition({}, ['instant', 'uuid'])).toBeNull();
+    const refusal = (page: { after?: string; offset?: number }) => {
+      try {
+        afterPosition(page, ['instant', 'uuid']);
+      } catch (e) {
+        return (e as { getResponse(): unknown }).getResponse();
+      }
+      return undefined;
+    };
+    expect(refusal({ after, offset: 50 })).toMatchObject({
+      status: 422,
+      code: 'invalid_cursor',
+      errors: [{ field: 'after', detail: 'after cannot be combined with offset: page with one of them' }],
+    });
+    expect(refusal({ after: b64(['yesterday', ID]) })).toMatchObject({
+      status: 422,
+      code: 'invalid_cursor',
+      errors: [{ field: 'after', detail: 'after must be the next cursor of a previous page of this list' }],
+    });
   });
 
   it('documents after as an optional string of the cursor alphabet', () => {

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { keptPage, ListOrder, problem, setEtag, UuidParam } from '@police/platform';
+import { keptPage, ListOrder, problem, setEtag, UuidParam, ApiProblems } from '@police/platform';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { loadState } from '@police/event-store';
 import { Allow, Consults, ProtectedResource, resourceNotFound, SearchRateLimit } from '@police/security';
@@ -68,6 +68,7 @@ export class ItemQueriesController {
   ) {}
 
   @Get()
+  @ApiProblems(422)
   @SearchRateLimit()
   @Allow(...READERS)
   @Consults('evidence_item')

@@ -1,5 +1,16 @@
 import { Controller, Get, Inject, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { accessColumns, boundedCount, ListOrder, listPage, pageOfRows, problem, queryParam, setEtag, UuidParam } from '@police/platform';
+import {
+  accessColumns,
+  boundedCount,
+  ListOrder,
+  listPage,
+  pageOfRows,
+  problem,
+  queryParam,
+  setEtag,
+  UuidParam,
+  ApiProblems,
+} from '@police/platform';
 import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Allow, Authenticated, Consults, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
@@ -88,6 +99,7 @@ export class ComplaintQueriesController {
   ) {}
 
   @Get()
+  @ApiProblems(422)
   @SearchRateLimit()
   @Allow(...OVERSIGHT_ROLES)
   @Consults('integrity_complaint')

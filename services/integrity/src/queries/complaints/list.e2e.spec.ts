@@ -135,13 +135,13 @@ describe('GET /api/integrity/complaints: need-to-know in SQL, keyset paging', ()
     ['not a position', ['x', 'y']],
     ['a day that does not exist', ['2026-02-30', '4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f']],
     ['the reports list’s cursor (an instant)', ['2026-12-07T08:15:30.123Z', '4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f']],
-  ])('refuses a cursor that is no position of this list (%s) with a 400 naming after', async (_what, parts) => {
+  ])('refuses a cursor that is no position of this list (%s) with a 422 naming after', async (_what, parts) => {
     const a = await t.request(
       'filip.vermeulen',
       'GET',
       `/api/integrity/complaints?after=${Buffer.from(JSON.stringify(parts)).toString('base64url')}`,
     );
-    expect(a.status).toBe(400);
+    expect(a.status).toBe(422);
     expect((a.json as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['after']);
   });
 });

@@ -198,6 +198,7 @@ export class InvestigationQueriesController {
   }
 
   @Get()
+  @ApiProblems(422)
   @SearchRateLimit()
   @Allow(...READERS)
   @Consults('investigation')

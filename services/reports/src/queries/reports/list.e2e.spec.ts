@@ -1,7 +1,7 @@
 // The reports list over HTTP on PostgreSQL (ADR 0061): need-to-know in the SQL over the access the list
 // rows store, keyset paging by cursor. For several readers, every page followed by `next` together is
 // exactly what the former filter in JavaScript kept (every row of the table through canSee), in the
-// list's order; offset paging agrees; a malformed cursor is a 400 naming `after`.
+// list's order; offset paging agrees; a malformed cursor is a 400 naming `after`, one that is no position of it a 422.
 import { randomUUID } from 'node:crypto';
 import { ServiceTestApp, startServiceApp } from '@police/service-testing';
 import { DEV_USERS, Principal } from '@police/security';
@@ -139,16 +139,23 @@ describe('GET /api/reports: need-to-know in SQL, keyset paging', () => {
     expect(rest.items.map((i) => i.id)).not.toContain(drugs.items[0].id);
   });
 
-  it.each([
-    ['not base64url', 'a%20b'],
-    ['not a cursor', Buffer.from('{"x":1}').toString('base64url')],
-    ['another list’s cursor', Buffer.from(JSON.stringify(['2026-01-01', randomUUID()])).toString('base64url')],
-    ['an id that is no uuid', Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', 'x'])).toString('base64url')],
-  ])('refuses a malformed cursor (%s) with a 400 naming after', async (_what, after) => {
-    const a = await t.request('an.peeters', 'GET', `/api/reports?after=${after}`);
+  it('refuses a cursor out of the cursor alphabet with a 400 naming after, as the document states its form', async () => {
+    const a = await t.request('an.peeters', 'GET', `/api/reports?after=a%20b`);
     expect(a.status).toBe(400);
     expect(a.contentType).toContain('application/problem+json');
     expect((a.json as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['after']);
+  });
+
+  it.each([
+    ['a word', '0'],
+    ['not a cursor', Buffer.from('{"x":1}').toString('base64url')],
+    ['another list’s cursor', Buffer.from(JSON.stringify(['2026-01-01', randomUUID()])).toString('base64url')],
+    ['an id that is no uuid', Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', 'x'])).toString('base64url')],
+  ])('refuses a well-formed cursor that is no position of this list (%s) with a 422 naming after', async (_what, after) => {
+    const a = await t.request('an.peeters', 'GET', `/api/reports?after=${after}`);
+    expect(a.status).toBe(422);
+    expect(a.contentType).toContain('application/problem+json');
+    expect(a.json).toMatchObject({ code: 'invalid_cursor', errors: [{ field: 'after' }] });
   });
 
   it.each(['0', '201', '-1', '2.5', ''])('refuses limit=%s with a 400 naming limit', async (limit) => {
@@ -165,7 +172,7 @@ describe('GET /api/reports: need-to-know in SQL, keyset paging', () => {
   it('refuses a cursor with an offset, naming after', async () => {
     const { next } = await page('an.peeters', 'limit=2');
     const a = await t.request('an.peeters', 'GET', `/api/reports?limit=2&offset=2&after=${next!}`);
-    expect(a.status).toBe(400);
+    expect(a.status).toBe(422);
     expect((a.json as { errors: { field: string; detail: string }[] }).errors).toEqual([
       { field: 'after', detail: expect.stringContaining('offset') },
     ]);

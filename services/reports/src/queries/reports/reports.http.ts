@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
-import { accessColumns, ListOrder, listPage, queryParam, setEtag, UuidParam } from '@police/platform';
+import { accessColumns, ListOrder, listPage, queryParam, setEtag, UuidParam, ApiProblems } from '@police/platform';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, Authenticated, Consults, ProtectedResource, SearchRateLimit } from '@police/security';
 import type { Request, Response } from 'express';
@@ -89,6 +89,7 @@ export class ReportQueriesController {
   }
 
   @Get()
+  @ApiProblems(422)
   @SearchRateLimit()
   @Allow(...READERS)
   @Consults('report')
