@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect as baseExpect, Page, test } from '@playwright/test';
 import { TrafficRecorder } from './integrity.support';
-import { choose, expectAccessible, screenshot, signIn } from './support';
+import { apiGet, choose, expectAccessible, screenshot, signIn } from './support';
 
 const FACTS = 'Agent duwde mij hardhandig tegen de gevel bij een controle aan het Sint-Pietersplein.';
 const COMPLAINANT = 'R. Vandenbroucke';
@@ -30,6 +30,7 @@ const dialog = (page: Page, title: string) => page.getByRole('dialog', { name: t
 test.describe('Intern Toezicht: a complaint from the desk to closure, sealed from the officer it concerns', () => {
   test('the desk takes it, BIT forwards it (forwarding before triage), the chief triages and assigns past a conflict of interest, BIT investigates, the chief decides and closes; the officer sees nothing', async ({
     browser,
+    request,
   }) => {
     test.setTimeout(600_000);
     const officerContext = await browser.newContext();
@@ -97,10 +98,24 @@ test.describe('Intern Toezicht: a complaint from the desk to closure, sealed fro
       await expect(bit.locator('[data-deadline="overdue"]').first()).toContainText('over termijn');
       await screen(bit, 'integrity-01-intake-list');
 
-      // The chief opens the desk's complaint and tries to triage it: refused, it is not forwarded yet.
+      // The chief opens the desk's complaint and tries to triage it: refused, it is not forwarded yet. Other tests'
+      // desk complaints of the same day are in the list too (ordered by id within a day): its row is the one with the
+      // register number integrity gave this report's complaint.
+      let ownNumber = '';
+      await expect
+        .poll(async () => {
+          const own = await apiGet<{ items: { registerNumber: string | null }[] }>(
+            request,
+            'filip.vermeulen',
+            `/api/integrity/complaints?reportId=${reportId}`,
+          );
+          ownNumber = own.body.items[0]?.registerNumber ?? '';
+          return ownNumber;
+        })
+        .toMatch(/^DIT-/);
       const chief = await chiefContext.newPage();
       await signIn(chief, 'Filip Vermeulen', '/integrity');
-      await chief.getByRole('row').filter({ hasText: 'Balie (onthaal)' }).first().getByRole('link').click();
+      await chief.getByRole('row').filter({ hasText: ownNumber }).getByRole('link').click();
       const title = chief.getByRole('heading', { name: /^Klacht DIT-/, level: 1 });
       await expect(title).toBeVisible();
       const registerNumber = (await title.textContent())!.replace('Klacht ', '').trim();
