@@ -25,7 +25,7 @@ import { AppendBatcher, AppendOutcome, AppendRequest, outcome, StoredAppend } fr
 import { contentHash } from './hashing';
 import { DataKeyDestroyedError, EventEncryption } from './crypto-shredding';
 import { PostgresDataKeyStore } from './postgres-data-keys';
-import { ident, migrate } from './postgres-schema';
+import { ident, migrate, prepared } from './postgres-schema';
 import { pollingSubscription } from './subscription';
 import { verifyChain } from './verify';
 
@@ -406,8 +406,7 @@ export class PostgresEventStore implements EventStore {
       where += ` AND recorded_at <= $${params.length}`;
     }
     const { rows } = await this.db.query<EventRow>(
-      `SELECT ${COLUMNS} FROM ${this.s}.events WHERE ${where} ORDER BY stream_version`,
-      params,
+      prepared(`SELECT ${COLUMNS} FROM ${this.s}.events WHERE ${where} ORDER BY stream_version`, params),
     );
     const unfiltered = options.toVersion === undefined && !options.asOf;
     const current =
@@ -433,12 +432,14 @@ export class PostgresEventStore implements EventStore {
   private async readStored(from: GlobalPosition, limit: number): Promise<RecordedEvent[]> {
     const commit = from.commit < 0n ? '0' : from.commit.toString();
     const { rows } = await this.db.query<EventRow>(
-      `SELECT ${COLUMNS} FROM ${this.s}.events
-        WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
-          AND transaction_id < (${VISIBLE_HORIZON})
-        ORDER BY transaction_id, position
-        LIMIT $3`,
-      [commit, from.prepare.toString(), limit],
+      prepared(
+        `SELECT ${COLUMNS} FROM ${this.s}.events
+          WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
+            AND transaction_id < (${VISIBLE_HORIZON})
+          ORDER BY transaction_id, position
+          LIMIT $3`,
+        [commit, from.prepare.toString(), limit],
+      ),
     );
     return rows.map(toRecorded);
   }
@@ -462,7 +463,8 @@ export class PostgresEventStore implements EventStore {
     const commit = from.commit < 0n ? '0' : from.commit.toString();
     // MATERIALIZED: the horizon is computed once, so `through` rests on the very horizon that bounded the rows.
     const { rows } = await this.db.query<EventRow & { horizon: string }>(
-      `WITH h AS MATERIALIZED (SELECT (${VISIBLE_HORIZON}) AS horizon)
+      prepared(
+        `WITH h AS MATERIALIZED (SELECT (${VISIBLE_HORIZON}) AS horizon)
        SELECT h.horizon::text AS horizon, e.* FROM h LEFT JOIN LATERAL (
          SELECT ${COLUMNS} FROM ${this.s}.events
           WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
@@ -471,7 +473,8 @@ export class PostgresEventStore implements EventStore {
           ORDER BY transaction_id, position
           LIMIT $3) e ON true
        ORDER BY e.transaction_id, e.position`,
-      [commit, from.prepare.toString(), limit, options.types],
+        [commit, from.prepare.toString(), limit, options.types],
+      ),
     );
     const stored = rows.filter((r) => r.event_id !== null).map(toRecorded);
     const events = await this.opened(stored, options.open);

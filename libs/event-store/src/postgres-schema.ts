@@ -1,4 +1,21 @@
+import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
+
+/**
+ * A statement PostgreSQL parses and plans once per connection, not at every call: named after its text (the same
+ * text always gets the same name, so two texts never share one). For the statements every command or
+ * subscription sends.
+ */
+export function prepared(text: string, values: unknown[]): { name: string; text: string; values: unknown[] } {
+  let name = preparedNames.get(text);
+  if (!name) {
+    name = `es_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    preparedNames.set(text, name);
+  }
+  return { name, text, values };
+}
+
+const preparedNames = new Map<string, string>();
 
 /** A quoted SQL identifier for a schema name we control; rejects anything that is not a plain name. */
 export function ident(name: string): string {

@@ -666,16 +666,19 @@ export class Projector {
     }
   }
 
+  /** Locks the checkpoint's row for the batch's transaction, creating it the first time (one statement once it exists). */
   private async lockCheckpoint(qr: QueryRunner, name: string): Promise<GlobalPosition> {
     const s = ident(this.options.schema);
-    await qr.query(
-      `INSERT INTO ${s}.projection_checkpoints (name, commit_position, prepare_position) VALUES ($1, -1, -1) ON CONFLICT (name) DO NOTHING`,
-      [name],
-    );
-    const rows: { commit_position: string; prepare_position: string }[] = await qr.query(
-      `SELECT commit_position, prepare_position FROM ${s}.projection_checkpoints WHERE name = $1 FOR UPDATE`,
-      [name],
-    );
+    const lock = (): Promise<{ commit_position: string; prepare_position: string }[]> =>
+      qr.query(`SELECT commit_position, prepare_position FROM ${s}.projection_checkpoints WHERE name = $1 FOR UPDATE`, [name]);
+    let rows = await lock();
+    if (rows.length === 0) {
+      await qr.query(
+        `INSERT INTO ${s}.projection_checkpoints (name, commit_position, prepare_position) VALUES ($1, -1, -1) ON CONFLICT (name) DO NOTHING`,
+        [name],
+      );
+      rows = await lock();
+    }
     return { commit: BigInt(rows[0].commit_position), prepare: BigInt(rows[0].prepare_position) };
   }
 

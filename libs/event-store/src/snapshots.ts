@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { ident } from './postgres-schema';
+import { ident, prepared } from './postgres-schema';
 
 /** A folded state of a stream at a version, to start loading from instead of from the first event. */
 export interface Snapshot<State = unknown> {
@@ -46,8 +46,7 @@ export class PostgresSnapshotStore implements SnapshotStore {
 
   async load(streamId: string): Promise<Snapshot | undefined> {
     const { rows } = await this.pool.query<{ stream_version: number; state_version: string; state: unknown }>(
-      `SELECT stream_version, state_version, state FROM ${this.s}.snapshots WHERE stream_id = $1`,
-      [streamId],
+      prepared(`SELECT stream_version, state_version, state FROM ${this.s}.snapshots WHERE stream_id = $1`, [streamId]),
     );
     return rows[0] && { streamId, streamVersion: rows[0].stream_version, stateVersion: rows[0].state_version, state: rows[0].state };
   }

@@ -1,4 +1,4 @@
-import { comparePositions, FenceQuery, GlobalPosition, ident } from '@police/event-store';
+import { comparePositions, FenceQuery, GlobalPosition, ident, prepared } from '@police/event-store';
 import type { Pool } from 'pg';
 
 /** Where a relay has got to in its store's global log. */
@@ -33,12 +33,14 @@ export class PostgresCheckpointStore implements CheckpointStore {
     let broken: unknown;
     try {
       await client.query('BEGIN');
-      await fence?.(async (text, values) => (await client.query(text, values)).rows);
+      await fence?.(async (text, values) => (await client.query(prepared(text, values))).rows);
       await client.query(
-        `INSERT INTO ${this.s}.relay_checkpoints AS c (name, commit_position, prepare_position) VALUES ($1, $2, $3)
-         ON CONFLICT (name) DO UPDATE SET commit_position = EXCLUDED.commit_position, prepare_position = EXCLUDED.prepare_position, updated_at = now()
-          WHERE (c.commit_position, c.prepare_position) < (EXCLUDED.commit_position, EXCLUDED.prepare_position)`,
-        [name, position.commit.toString(), position.prepare.toString()],
+        prepared(
+          `INSERT INTO ${this.s}.relay_checkpoints AS c (name, commit_position, prepare_position) VALUES ($1, $2, $3)
+           ON CONFLICT (name) DO UPDATE SET commit_position = EXCLUDED.commit_position, prepare_position = EXCLUDED.prepare_position, updated_at = now()
+            WHERE (c.commit_position, c.prepare_position) < (EXCLUDED.commit_position, EXCLUDED.prepare_position)`,
+          [name, position.commit.toString(), position.prepare.toString()],
+        ),
       );
       await client.query('COMMIT');
     } catch (e) {
