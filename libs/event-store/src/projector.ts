@@ -508,6 +508,10 @@ export class Projector {
       await qr.query(`DROP TABLE ${j.twin.table}`);
       await this.saveCheckpoint(qr, j.p.name, position);
       await qr.commitTransaction();
+      // The planner's statistics of the live table, at once: emptied and filled in one transaction, the table would
+      // otherwise be planned as if empty until autovacuum analyses it, and a list's first page read by a sequential
+      // scan and a sort instead of its ordered index (measured: 60 ms against 11). Not worth failing the rebuild for.
+      await qr.query(`ANALYZE ${j.live.table}`).catch(() => undefined);
       return position;
     } catch (e) {
       await qr.rollbackTransaction();
