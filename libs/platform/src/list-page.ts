@@ -33,10 +33,17 @@ export function encodeListCursor(parts: readonly string[]): string {
   return Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
 }
 
+/** A cursor's form (what the API document states of `after`): base64url, 1 to {@link MAX_CURSOR_LENGTH} characters. */
+const CURSOR_FORM = '^[A-Za-z0-9_-]+$';
+const CURSOR_FORM_RE = new RegExp(CURSOR_FORM);
+
+function hasCursorForm(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_CURSOR_LENGTH && CURSOR_FORM_RE.test(value);
+}
+
 /** The key parts of a cursor of this shape, or null when it is not one (malformed, tampered, of another list). */
 export function decodeListCursor(cursor: unknown, shape: readonly CursorPart[]): string[] | null {
-  if (typeof cursor !== 'string' || cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor))
-    return null;
+  if (!hasCursorForm(cursor)) return null;
   let parts: unknown;
   try {
     parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -47,14 +54,15 @@ export function decodeListCursor(cursor: unknown, shape: readonly CursorPart[]):
   return parts as string[];
 }
 
-describeValidator('isListCursor', () => ({ type: 'string', maxLength: MAX_CURSOR_LENGTH, pattern: '^[A-Za-z0-9_-]+$' }));
+describeValidator('isListCursor', () => ({ type: 'string', maxLength: MAX_CURSOR_LENGTH, pattern: CURSOR_FORM }));
 
 /**
  * `?after=`: the `next` cursor of the previous page (absent: the first page). The edge checks its form, as the
  * document states it (400 naming `after`); its meaning — a position of this list, not with `offset` — is the
- * list's to judge ({@link afterPosition}: 422 naming `after`), as for any well-formed value a route refuses.
+ * list's to judge ({@link afterPosition}, with the shape of its {@link ListOrder}: 422 naming `after`), as for any
+ * well-formed value a route refuses.
  */
-export function ListCursor(_shape: readonly CursorPart[]): PropertyDecorator {
+export function ListCursor(): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({
       type: 'string',
@@ -65,8 +73,7 @@ export function ListCursor(_shape: readonly CursorPart[]): PropertyDecorator {
       name: 'isListCursor',
       constraints: [MAX_CURSOR_LENGTH],
       validator: {
-        validate: (value) =>
-          typeof value === 'string' && value.length > 0 && value.length <= MAX_CURSOR_LENGTH && /^[A-Za-z0-9_-]+$/.test(value),
+        validate: (value) => hasCursorForm(value),
         defaultMessage: (args) => `${args?.property ?? 'after'} must be a cursor: 1 to ${MAX_CURSOR_LENGTH} letters, digits, - or _`,
       },
     }),

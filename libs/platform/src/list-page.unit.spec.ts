@@ -7,7 +7,7 @@ import { PageOffset } from './request-fields';
 
 class ListQuery {
   @PageOffset() offset?: number;
-  @ListCursor(['instant', 'uuid']) after?: string;
+  @ListCursor() after?: string;
 }
 
 const ID = '4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f';

@@ -33,7 +33,7 @@ export class ListItemsQuery {
   handover?: 'incoming' | 'outgoing';
   @PageLimit() limit?: number;
   @PageOffset() offset?: number;
-  @ListCursor(['instant', 'uuid']) after?: string;
+  @ListCursor() after?: string;
 }
 
 export class AsOfQuery {

@@ -22,7 +22,7 @@ export class ListComplaintsQuery {
   @ApiPropertyOptional({ description: 'The complaint handed off from this desk report' }) @Optional() @IsUUID() reportId?: string;
   @PageLimit() limit?: number;
   @PageOffset() offset?: number;
-  @ListCursor(['day', 'uuid']) after?: string;
+  @ListCursor() after?: string;
 }
 
 export class InvestigatorCheckQuery {

@@ -16,7 +16,7 @@ export class ListInvestigationsQuery {
   @ApiPropertyOptional({ description: 'The case a report was referred into or joined to' }) @Optional() @IsUUID() reportId?: string;
   @PageLimit() limit?: number;
   @PageOffset() offset?: number;
-  @ListCursor(['instant', 'uuid']) after?: string;
+  @ListCursor() after?: string;
 }
 
 export class PersonIndexQuery {

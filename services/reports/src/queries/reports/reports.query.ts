@@ -13,7 +13,7 @@ export class ListReportsQuery {
   @ApiPropertyOptional({ description: 'Received before (ISO date or date-time)' }) @Optional() @IsDateOrInstant() to?: string;
   @PageLimit() limit?: number;
   @PageOffset() offset?: number;
-  @ListCursor(['instant', 'uuid']) after?: string;
+  @ListCursor() after?: string;
 }
 
 export const STATISTICS_DIMENSIONS = ['kind', 'channel', 'office', 'incidentType', 'week'] as const;
