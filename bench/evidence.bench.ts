@@ -333,7 +333,6 @@ async function handoverPhase(baseUrl: string, measured: boolean, traced: TraceSa
       ).access_token;
     const detective = await token('pieter.janssens');
     const desk = await token('marc.goossens');
-    const pairs: number[] = [];
     let scrapes = 0;
     if (metrics) {
       scraper = setInterval(() => void metrics.scrape().then(() => scrapes++), SCRAPE_EVERY_MS);
@@ -343,11 +342,10 @@ async function handoverPhase(baseUrl: string, measured: boolean, traced: TraceSa
     const statementsBefore = statements;
     const cpuBefore = process.cpuUsage();
     const load = await handoverLoad({ url, detective, desk, seconds: SECONDS, concurrency: CONCURRENCY });
-    pairs.push(...load.pairs);
     const postgresMs = (postgres?.() ?? NaN) - postgresBefore;
     const commands = load.commands.sort((a, b) => a - b);
     const cpu = process.cpuUsage(cpuBefore);
-    pairs.sort((a, b) => a - b);
+    const pairs = load.pairs.sort((a, b) => a - b);
     // Registrations run in the same loop, so pairs per second is measured on the handover time only.
     const handoverSeconds = pairs.reduce((a, b) => a + b, 0) / 1000 / CONCURRENCY;
     return {

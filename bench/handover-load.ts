@@ -21,7 +21,6 @@ export interface HandoverLoadResult {
   pairs: number[];
   /** Each command's own duration (offers and accepts alike), in ms: what a user waits for after a click. */
   commands: number[];
-  registrations: number;
   /** This process's CPU, in ms: the clients' share, kept out of the service's. */
   clientCpuMs: number;
   error?: string;
@@ -82,14 +81,14 @@ async function run(load: HandoverLoad): Promise<HandoverLoadResult> {
     }),
   );
   const cpu = process.cpuUsage(cpuBefore);
-  return { pairs, commands, registrations: n, clientCpuMs: (cpu.user + cpu.system) / 1000 };
+  return { pairs, commands, clientCpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 if (require.main === module) {
   process.once('message', (load: HandoverLoad) => {
     run(load).then(
       (result) => process.send!(result, () => process.exit(0)),
-      (e: Error) => process.send!({ pairs: [], commands: [], registrations: 0, clientCpuMs: 0, error: e.message }, () => process.exit(1)),
+      (e: Error) => process.send!({ pairs: [], commands: [], clientCpuMs: 0, error: e.message }, () => process.exit(1)),
     );
   });
 }
